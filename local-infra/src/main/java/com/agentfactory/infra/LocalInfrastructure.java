@@ -1,0 +1,146 @@
+package com.agentfactory.infra;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL, Kafka and Redis for the platform: embedded servers started from Maven artifacts, or the
+ * external servers the environment names. Tests share one instance per JVM through {@link #shared()}.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
+    private static LocalInfrastructure shared;
+
+    private final InfrastructureSettings settings;
+    private final LocalPostgres postgres;
+    private final LocalKafkaBroker kafka;
+    private final LocalRedis redis;
+
+    private LocalInfrastructure(
+            InfrastructureSettings settings, LocalPostgres postgres, LocalKafkaBroker kafka, LocalRedis redis) {
+        this.settings = settings;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.redis = redis;
+    }
+
+    /** Starts what the settings ask for; servers already named by the environment are not started. */
+    public static LocalInfrastructure start(InfrastructureSettings settings) {
+        long started = System.nanoTime();
+        Path data = settings.dataDirectory();
+        LocalPostgres postgres = null;
+        LocalKafkaBroker kafka = null;
+        LocalRedis redis = null;
+        try {
+            if (settings.externalJdbcUrl() == null) {
+                postgres = LocalPostgres.start(data.resolve("postgres"), settings.cleanData(), settings.postgresPort());
+                postgres.verify();
+            }
+            if (settings.externalKafkaBootstrapServers() == null) {
+                kafka = LocalKafkaBroker.start(data.resolve("kafka"), settings.cleanData(), settings.kafkaPort());
+            }
+            if (settings.externalRedisUrl() == null) {
+                redis = LocalRedis.start(data.resolve("redis"), settings.redisPort());
+            }
+        } catch (Exception e) {
+            closeQuietly(redis);
+            closeQuietly(kafka);
+            closeQuietly(postgres);
+            throw new IllegalStateException("could not start local infrastructure: " + e.getMessage(), e);
+        }
+        LocalInfrastructure infrastructure = new LocalInfrastructure(settings, postgres, kafka, redis);
+        log.info(
+                "Local infrastructure ready in {} ms: postgres {}, kafka {}, redis {}",
+                (System.nanoTime() - started) / 1_000_000,
+                infrastructure.jdbcUrl(),
+                infrastructure.kafkaBootstrapServers(),
+                infrastructure.redisUrl());
+        return infrastructure;
+    }
+
+    /** One set of servers per JVM, stopped when the JVM exits. */
+    public static synchronized LocalInfrastructure shared() {
+        if (shared == null) {
+            Path buildDirectory = Path.of(System.getProperty("agentfactory.build.dir", "target"));
+            shared = start(InfrastructureSettings.forTests(buildDirectory));
+            LocalInfrastructure toClose = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "local-infra-shutdown"));
+        }
+        return shared;
+    }
+
+    public String jdbcUrl() {
+        return settings.externalJdbcUrl() != null ? settings.externalJdbcUrl() : postgres.jdbcUrl();
+    }
+
+    public String databaseUser() {
+        return System.getenv().getOrDefault("AGENTFACTORY_EXTERNAL_DATABASE_USER", InfrastructureSettings.USER);
+    }
+
+    public String databasePassword() {
+        return System.getenv().getOrDefault("AGENTFACTORY_EXTERNAL_DATABASE_PASSWORD", InfrastructureSettings.USER);
+    }
+
+    public String kafkaBootstrapServers() {
+        return settings.externalKafkaBootstrapServers() != null
+                ? settings.externalKafkaBootstrapServers()
+                : kafka.bootstrapServers();
+    }
+
+    public String redisUrl() {
+        return settings.externalRedisUrl() != null ? settings.externalRedisUrl() : "redis://127.0.0.1:" + redis.port();
+    }
+
+    /** The embedded broker, for fault tests that stop and restart it; absent when Kafka is external. */
+    public LocalKafkaBroker kafkaBroker() {
+        if (kafka == null) {
+            throw new IllegalStateException(
+                    "Kafka is external (AGENTFACTORY_EXTERNAL_KAFKA); it cannot be stopped here");
+        }
+        return kafka;
+    }
+
+    /** Connection settings as Spring Boot properties. */
+    public Map<String, Object> springProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl());
+        properties.put("spring.datasource.username", databaseUser());
+        properties.put("spring.datasource.password", databasePassword());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.put("spring.data.redis.url", redisUrl());
+        return properties;
+    }
+
+    /** The same settings as environment variables, for services started as separate processes. */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DATABASE_URL", jdbcUrl());
+        environment.put("DATABASE_USER", databaseUser());
+        environment.put("DATABASE_PASSWORD", databasePassword());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        environment.put("REDIS_URL", redisUrl());
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(redis);
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed: {}", closeable.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}

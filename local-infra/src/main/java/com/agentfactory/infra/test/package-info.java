@@ -1,0 +1,2 @@
+/** The hook that connects Spring test contexts to the shared local servers. */
+package com.agentfactory.infra.test;

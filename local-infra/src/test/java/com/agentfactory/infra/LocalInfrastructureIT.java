@@ -1,0 +1,102 @@
+package com.agentfactory.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class LocalInfrastructureIT {
+
+    private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+
+    @Test
+    void postgresRunsDurablyWithThePlatformDatabase() throws Exception {
+        try (var connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.databaseUser(), infrastructure.databasePassword());
+                var statement = connection.createStatement()) {
+            var fsync = statement.executeQuery("SHOW fsync");
+            fsync.next();
+            assertThat(fsync.getString(1)).isEqualTo("on");
+            var commit = statement.executeQuery("SHOW synchronous_commit");
+            commit.next();
+            assertThat(commit.getString(1)).isEqualTo("on");
+            var version = statement.executeQuery("SHOW server_version_num");
+            version.next();
+            assertThat(version.getInt(1)).isGreaterThanOrEqualTo(170000);
+        }
+    }
+
+    @Test
+    void kafkaKeepsItsDataAcrossARestartOnTheSamePort() throws Exception {
+        String topic = "infra-restart-" + UUID.randomUUID();
+        String bootstrap = infrastructure.kafkaBootstrapServers();
+        try (var producer = new KafkaProducer<String, String>(producerProps(bootstrap))) {
+            producer.send(new ProducerRecord<>(topic, "k", "before-restart")).get();
+        }
+
+        infrastructure.kafkaBroker().stop();
+        assertThat(infrastructure.kafkaBroker().isRunning()).isFalse();
+        infrastructure.kafkaBroker().restart();
+
+        assertThat(infrastructure.kafkaBootstrapServers()).isEqualTo(bootstrap);
+        try (var consumer = new KafkaConsumer<String, String>(consumerProps(bootstrap))) {
+            consumer.subscribe(List.of(topic));
+            var values = new java.util.ArrayList<String>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+            assertThat(values).containsExactly("before-restart");
+        }
+    }
+
+    @Test
+    void redisAnswers() throws Exception {
+        var uri = java.net.URI.create(infrastructure.redisUrl());
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write("PING\r\n".getBytes());
+            byte[] reply = new byte[7];
+            int read = socket.getInputStream().read(reply);
+            assertThat(new String(reply, 0, read)).isEqualTo("+PONG\r\n");
+        }
+    }
+
+    @Test
+    void exposesConnectionSettingsForSpringAndForChildProcesses() {
+        Map<String, Object> spring = infrastructure.springProperties();
+        assertThat(spring).containsEntry("spring.datasource.url", infrastructure.jdbcUrl());
+        assertThat(infrastructure.environment())
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return props;
+    }
+
+    private static Properties consumerProps(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "infra-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return props;
+    }
+}

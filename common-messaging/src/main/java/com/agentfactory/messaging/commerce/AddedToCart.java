@@ -13,7 +13,10 @@ public record AddedToCart(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("customer_id") UUID customerId,
-        @JsonProperty("session_id") @NotBlank @Size(max = 128) String sessionId,
+
+        @JsonProperty("session_id") @NotBlank @Size(max = 128)
+        String sessionId,
+
         @JsonProperty("product_id") @NotNull UUID productId,
         @JsonProperty("quantity") @Positive int quantity,
         @JsonProperty("unit_price") @NotNull @Valid Money unitPrice)

@@ -15,8 +15,13 @@ public record CartAbandoned(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("customer_id") UUID customerId,
-        @JsonProperty("session_id") @NotBlank @Size(max = 128) String sessionId,
-        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+
+        @JsonProperty("session_id") @NotBlank @Size(max = 128)
+        String sessionId,
+
+        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+        String currency,
+
         @JsonProperty("lines") @NotEmpty @Size(max = 1000) List<@Valid @NotNull OrderLine> lines)
         implements CommerceEvent {
 

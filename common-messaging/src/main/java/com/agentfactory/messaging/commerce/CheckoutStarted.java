@@ -12,7 +12,10 @@ public record CheckoutStarted(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("customer_id") UUID customerId,
-        @JsonProperty("session_id") @NotBlank @Size(max = 128) String sessionId,
+
+        @JsonProperty("session_id") @NotBlank @Size(max = 128)
+        String sessionId,
+
         @JsonProperty("cart_total") @NotNull @Valid Money cartTotal)
         implements CommerceEvent {
 

@@ -9,5 +9,8 @@ import java.math.BigDecimal;
 
 /** An amount in an ISO 4217 currency; never a double. */
 public record Money(
-        @JsonProperty("amount") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 4) BigDecimal amount,
-        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {}
+        @JsonProperty("amount") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 4)
+        BigDecimal amount,
+
+        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+        String currency) {}

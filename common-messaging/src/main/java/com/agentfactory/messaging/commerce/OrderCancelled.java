@@ -20,12 +20,20 @@ public record OrderCancelled(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("order_id") @NotNull UUID orderId,
-        @JsonProperty("cancellation_number") @NotBlank @Size(max = 64) String cancellationNumber,
-        @JsonProperty("original_order_number") @Size(max = 64) String originalOrderNumber,
+
+        @JsonProperty("cancellation_number") @NotBlank @Size(max = 64)
+        String cancellationNumber,
+
+        @JsonProperty("original_order_number") @Size(max = 64)
+        String originalOrderNumber,
+
         @JsonProperty("customer_id") UUID customerId,
         @JsonProperty("refunded") boolean refunded,
         @JsonProperty("reason") @Size(max = 1000) String reason,
-        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+
+        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+        String currency,
+
         @JsonProperty("lines") @NotEmpty @Size(max = 1000) List<@Valid @NotNull OrderLine> lines)
         implements CommerceEvent {
 

@@ -15,7 +15,9 @@ public record OrderLine(
         @JsonProperty("product_id") @NotNull UUID productId,
         @JsonProperty("sku") @NotBlank @Size(max = 64) String sku,
         @JsonProperty("quantity") @Positive int quantity,
-        @JsonProperty("unit_price") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 4) BigDecimal unitPrice) {
+
+        @JsonProperty("unit_price") @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 4)
+        BigDecimal unitPrice) {
 
     public BigDecimal lineTotal() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));

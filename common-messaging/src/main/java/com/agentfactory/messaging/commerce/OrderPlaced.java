@@ -17,10 +17,16 @@ public record OrderPlaced(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("order_id") @NotNull UUID orderId,
-        @JsonProperty("order_number") @NotBlank @Size(max = 64) String orderNumber,
+
+        @JsonProperty("order_number") @NotBlank @Size(max = 64)
+        String orderNumber,
+
         @JsonProperty("customer_id") UUID customerId,
         @JsonProperty("country") @Size(max = 100) String country,
-        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+
+        @JsonProperty("currency") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+        String currency,
+
         @JsonProperty("lines") @NotEmpty @Size(max = 1000) List<@Valid @NotNull OrderLine> lines)
         implements CommerceEvent {
 

@@ -11,7 +11,10 @@ public record PageViewed(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("customer_id") UUID customerId,
-        @JsonProperty("session_id") @NotBlank @Size(max = 128) String sessionId,
+
+        @JsonProperty("session_id") @NotBlank @Size(max = 128)
+        String sessionId,
+
         @JsonProperty("url") @NotBlank @Size(max = 2048) String url,
         @JsonProperty("referrer") @Size(max = 2048) String referrer)
         implements CommerceEvent {

@@ -11,7 +11,10 @@ public record ProductViewed(
         @JsonProperty("event_id") @NotNull UUID eventId,
         @JsonProperty("occurred_at") @NotNull Instant occurredAt,
         @JsonProperty("customer_id") UUID customerId,
-        @JsonProperty("session_id") @NotBlank @Size(max = 128) String sessionId,
+
+        @JsonProperty("session_id") @NotBlank @Size(max = 128)
+        String sessionId,
+
         @JsonProperty("product_id") @NotNull UUID productId)
         implements CommerceEvent {
 

@@ -86,7 +86,9 @@ public record MessageEnvelope(
     }
 
     /** An agent (or a service acting as one); {@code agentId} is a UUID or {@value #BROADCAST}. */
-    public record Party(@JsonProperty("agent_id") String agentId, @JsonProperty("agent_type") String agentType) {
+    public record Party(
+            @JsonProperty("agent_id") String agentId,
+            @JsonProperty("agent_type") String agentType) {
 
         public Party {
             Objects.requireNonNull(agentType, "agent_type");

@@ -26,7 +26,8 @@ public final class Topics {
     /** The task topic of an agent type for one priority band, for example {@code agent.tasks.support.high}. */
     public static String agentTasks(String agentType, Priority band) {
         if (agentType == null || !AGENT_TYPE.matcher(agentType).matches()) {
-            throw new IllegalArgumentException("agent type must be lower-case letters, digits and dashes: " + agentType);
+            throw new IllegalArgumentException(
+                    "agent type must be lower-case letters, digits and dashes: " + agentType);
         }
         return AGENT_TASKS_PREFIX + agentType + "." + band.topicSuffix();
     }

@@ -1,0 +1,142 @@
+package com.agentfactory.messaging;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.inbox.ProcessedMessages;
+import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
+import com.agentfactory.messaging.outbox.OutboxProperties;
+import com.agentfactory.messaging.outbox.OutboxRelay;
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The messaging backbone every service gets by depending on this library: envelope codec, a durable
+ * String producer and consumer factory, the transactional outbox with its relay, and the idempotent
+ * consumer. Runs before Boot's Kafka configuration so these factories are the ones everything uses.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EnvelopeCodec envelopeCodec() {
+        return new EnvelopeCodec();
+    }
+
+    @Bean
+    ProducerFactory<String, String> kafkaProducerFactory(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // durability: every in-sync replica acknowledges, retries cannot reorder or duplicate
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // fail fast when the broker is away: the outbox keeps the messages and the relay retries
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        var factory = new DefaultKafkaProducerFactory<String, String>(config);
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, String> kafkaTemplate(ProducerFactory<String, String> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    ConsumerFactory<String, String> kafkaConsumerFactory(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        var factory = new DefaultKafkaConsumerFactory<String, String>(config);
+        // exposes records-lag and the other consumer metrics (consumer lag per partition)
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
+    }
+
+    @Bean
+    TransactionTemplate messagingTransactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate messagingTransactionTemplate,
+            KafkaTemplate<String, String> kafkaTemplate,
+            OutboxProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(
+                jdbc,
+                messagingTransactionTemplate,
+                kafkaTemplate,
+                properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, EnvelopeCodec codec, OutboxRelay relay) {
+        return new OutboxWriter(jdbc, codec, relay::wakeUp);
+    }
+
+    @Bean
+    ProcessedMessages processedMessages(JdbcTemplate jdbc) {
+        return new ProcessedMessages(jdbc);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(
+            ProcessedMessages processedMessages, TransactionTemplate messagingTransactionTemplate) {
+        return new IdempotentConsumer(processedMessages, messagingTransactionTemplate);
+    }
+
+    @Bean
+    ProcessedMessagesPurger processedMessagesPurger(ProcessedMessages processedMessages) {
+        return new ProcessedMessagesPurger(processedMessages);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics() {
+        var topics = new java.util.ArrayList<NewTopic>();
+        topics.add(TopicBuilder.name(Topics.AGENT_EVENTS).partitions(3).build());
+        Topics.commerceTopics()
+                .forEach(topic ->
+                        topics.add(TopicBuilder.name(topic).partitions(3).build()));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

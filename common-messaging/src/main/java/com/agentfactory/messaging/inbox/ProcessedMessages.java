@@ -1,0 +1,53 @@
+package com.agentfactory.messaging.inbox;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The idempotent-consumer record: a message id is claimed in the same transaction as its effect, so a
+ * redelivered message finds its claim and its effect is not repeated.
+ */
+public class ProcessedMessages {
+
+    private final JdbcTemplate jdbc;
+
+    public ProcessedMessages(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the message for this consumer. Returns false when it was handled before. Must run inside
+     * the transaction that applies the effect; concurrent claims of the same id serialise on the key.
+     */
+    public boolean claim(UUID messageId, String consumer) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a message must be claimed inside the transaction of its effect");
+        }
+        int inserted = jdbc.update(
+                "INSERT INTO processed_messages (message_id, consumer) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                messageId,
+                consumer);
+        return inserted == 1;
+    }
+
+    /** A cheap pre-check outside any transaction; the claim stays the authority. */
+    public boolean isProcessed(UUID messageId, String consumer) {
+        Boolean exists = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM processed_messages WHERE message_id = ? AND consumer = ?)",
+                Boolean.class,
+                messageId,
+                consumer);
+        return Boolean.TRUE.equals(exists);
+    }
+
+    /** Forgets claims older than the retention; redeliveries never come that late. */
+    public int purgeOlderThan(Duration retention) {
+        return jdbc.update(
+                "DELETE FROM processed_messages WHERE processed_at < ?",
+                Timestamp.from(Instant.now().minus(retention)));
+    }
+}

@@ -1,0 +1,2 @@
+/** Messaging shared by every service: envelope, topics, outbox, idempotent consumer, agent runtime. */
+package com.agentfactory.messaging;

@@ -1,0 +1,294 @@
+package com.agentfactory.messaging.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.Priority;
+import com.agentfactory.messaging.testapp.MessagingTestApplication;
+import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.TraceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@SpringBootTest(classes = MessagingTestApplication.class)
+@UsesLocalInfrastructure
+class AgentRuntimeIT {
+
+    private static final String AGENT = "test-agent";
+    private static AgentEvents events;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void readAgentEvents(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        events = new AgentEvents(bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopReading() throws InterruptedException {
+        events.close();
+    }
+
+    @Test
+    void completesATaskReportingEveryStateWithTheOutput() {
+        TraceContext trace = TraceContext.newTrace();
+        UUID taskId = send(task("echo", Priority.NORMAL).trace(trace));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statuses(taskId))
+                .containsSubsequence(
+                        ReportedTaskStatus.ASSIGNED, ReportedTaskStatus.RUNNING, ReportedTaskStatus.COMPLETED));
+        TaskStatusChanged completed = last(taskId);
+        assertThat(completed.output().at("/echo/greeting").asText()).isEqualTo("hello");
+        assertThat(completed.agentType()).isEqualTo(AGENT);
+        assertThat(completed.agentId()).isEqualTo(AgentIds.forType(AGENT).toString());
+        assertThat(completed.progress()).isEqualTo(100);
+        assertThat(events.envelopesOf(taskId))
+                .allSatisfy(
+                        envelope -> assertThat(envelope.metadata().traceId()).isEqualTo(trace.traceId()));
+    }
+
+    @Test
+    void answersTheHealthCheckEveryAgentSupports() {
+        UUID taskId = send(task("health-check", Priority.HIGH));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.COMPLETED));
+        assertThat(last(taskId).output().get("status").asText()).isEqualTo("UP");
+        assertThat(last(taskId).output().get("database").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void retriesTransientFailuresWithBackoffUntilTheTaskSucceeds() {
+        UUID taskId = send(task("flaky", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.COMPLETED));
+        assertThat(last(taskId).output().get("attempts").asInt()).isEqualTo(3);
+        assertThat(last(taskId).attempt()).isEqualTo(3);
+        assertThat(statuses(taskId)).doesNotContain(ReportedTaskStatus.FAILED);
+    }
+
+    @Test
+    void failsATaskOnceRetriesAreExhaustedAndParksItOnTheDeadLetterTopic() {
+        UUID taskId = send(task("always-fails", Priority.LOW));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        assertThat(last(taskId).error()).contains("downstream unavailable");
+        assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get()).isEqualTo(3);
+        assertThat(deadLetterTaskIds(Topics.deadLetter(Topics.agentTasks(AGENT, Priority.LOW))))
+                .contains(taskId.toString());
+    }
+
+    @Test
+    void failsAtOnceWhenTheHandlerSaysTheInputCanNeverSucceed() {
+        UUID taskId = send(task("rejects-input", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get()).isEqualTo(1);
+        assertThat(last(taskId).error()).contains("input names no order");
+    }
+
+    @Test
+    void failsATaskTypeTheAgentHasNoHandlerFor() {
+        UUID taskId = send(task("paint-the-warehouse", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        assertThat(last(taskId).error()).contains("no handler for task type 'paint-the-warehouse'");
+    }
+
+    @Test
+    void dropsAnExpiredTaskAsExpiredWithoutRunningIt() {
+        UUID taskId = send(task("echo", Priority.NORMAL).expiresAt(Instant.now().minusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.EXPIRED));
+        assertThat(effectsOf(taskId)).isZero();
+        assertThat(statuses(taskId)).doesNotContain(ReportedTaskStatus.RUNNING, ReportedTaskStatus.COMPLETED);
+    }
+
+    @Test
+    void sendsPoisonMessagesToTheDeadLetterTopicAndKeepsConsuming() {
+        String topic = Topics.agentTasks(AGENT, Priority.NORMAL);
+        kafka.send(topic, "poison", "{ this is not an envelope");
+        UUID afterPoison = send(task("echo", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(afterPoison).contains(ReportedTaskStatus.COMPLETED));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetterValues(Topics.deadLetter(topic)).contains("{ this is not an envelope"));
+    }
+
+    @Test
+    void redeliveryAfterACrashBeforeTheOffsetCommitHasNoSecondEffect() {
+        // a consumer killed after its transaction committed but before Kafka saw the offset gets the
+        // same record again: simulate that redelivery by sending the identical message twice
+        TaskBuilder builder = task("echo", Priority.NORMAL);
+        MessageEnvelope envelope = builder.build();
+        String json = codec.encode(envelope);
+        String topic = Topics.agentTasks(AGENT, Priority.NORMAL);
+        kafka.send(topic, builder.taskId.toString(), json);
+        kafka.send(topic, builder.taskId.toString(), json);
+        UUID marker = send(task("echo", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(marker).contains(ReportedTaskStatus.COMPLETED));
+        assertThat(effectsOf(builder.taskId)).isEqualTo(1);
+        assertThat(statuses(builder.taskId)).containsOnlyOnce(ReportedTaskStatus.COMPLETED);
+    }
+
+    @Test
+    void emitsHeartbeatsNamingItsTaskTypes() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.heartbeats().size() >= 2);
+        AgentHeartbeat heartbeat = events.heartbeats().getLast();
+        assertThat(heartbeat.agentType()).isEqualTo(AGENT);
+        assertThat(heartbeat.taskTypes()).contains("health-check", "echo", "flaky");
+    }
+
+    @Test
+    void highPriorityTasksOvertakeABacklogOfLowPriorityWork() {
+        List<UUID> low = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            low.add(send(task("slow", Priority.LOW)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedCount(low) > 0);
+        List<UUID> high = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            high.add(send(task("slow", Priority.HIGH)));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> completedCount(high) == high.size());
+        long lowDoneWhenHighFinished = completedCount(low);
+
+        assertThat(lowDoneWhenHighFinished)
+                .as("low-priority tasks finished before the last high-priority one")
+                .isLessThan(low.size() / 2);
+        await().atMost(Duration.ofSeconds(120)).until(() -> completedCount(low) == low.size());
+    }
+
+    private long completedCount(List<UUID> taskIds) {
+        return taskIds.stream()
+                .filter(id -> statuses(id).contains(ReportedTaskStatus.COMPLETED))
+                .count();
+    }
+
+    private List<ReportedTaskStatus> statuses(UUID taskId) {
+        return events.statusesOf(taskId).stream().map(TaskStatusChanged::status).toList();
+    }
+
+    private TaskStatusChanged last(UUID taskId) {
+        return events.statusesOf(taskId).stream()
+                .filter(change -> change.status().isTerminal())
+                .reduce((first, second) -> second)
+                .orElseThrow();
+    }
+
+    private int effectsOf(UUID taskId) {
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM test_effects WHERE task_id = ?", Integer.class, taskId);
+        return count == null ? 0 : count;
+    }
+
+    private List<String> deadLetterTaskIds(String topic) {
+        return deadLetterValues(topic).stream()
+                .map(value ->
+                        codec.decode(value).payload().context().get("task_id").asText())
+                .toList();
+    }
+
+    private List<String> deadLetterValues(String topic) {
+        var props = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.getProducerFactory().getConfigurationProperties().get("bootstrap.servers"),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(props)) {
+            consumer.subscribe(List.of(topic));
+            for (int polls = 0; polls < 10; polls++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
+    }
+
+    private UUID send(TaskBuilder builder) {
+        MessageEnvelope envelope = builder.build();
+        kafka.send(
+                Topics.agentTasks(AGENT, Priority.bandOf(envelope.header().priority())),
+                builder.taskId.toString(),
+                codec.encode(envelope));
+        return builder.taskId;
+    }
+
+    private TaskBuilder task(String taskType, Priority band) {
+        return new TaskBuilder(
+                taskType,
+                switch (band) {
+                    case HIGH -> 9;
+                    case NORMAL -> 5;
+                    case LOW -> 2;
+                });
+    }
+
+    private final class TaskBuilder {
+        final UUID taskId = UUID.randomUUID();
+        final String taskType;
+        final int priority;
+        Instant expiresAt;
+        TraceContext trace = TraceContext.newTrace();
+
+        TaskBuilder(String taskType, int priority) {
+            this.taskType = taskType;
+            this.priority = priority;
+        }
+
+        TaskBuilder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
+        TaskBuilder trace(TraceContext trace) {
+            this.trace = trace;
+            return this;
+        }
+
+        MessageEnvelope build() {
+            return MessageEnvelope.builder()
+                    .priority(priority)
+                    .sender(UUID.randomUUID().toString(), "supervisor")
+                    .recipient(null, AGENT)
+                    .action(taskType)
+                    .data(codec.toTree(Map.of("greeting", "hello")))
+                    .context(codec.toTree(new TaskDispatch(taskId, expiresAt, "test")))
+                    .trace(trace)
+                    .build();
+        }
+    }
+}

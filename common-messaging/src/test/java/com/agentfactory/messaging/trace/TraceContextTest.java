@@ -1,0 +1,50 @@
+package com.agentfactory.messaging.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class TraceContextTest {
+
+    @Test
+    void parsesAndFormatsW3cTraceparent() {
+        TraceContext trace = TraceContext.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        assertThat(trace.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(trace.spanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(trace.traceparent()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    @Test
+    void startsANewTraceWhenTheHeaderIsMalformed() {
+        TraceContext trace = TraceContext.fromTraceparent("garbage");
+
+        assertThat(trace.traceId()).matches("[0-9a-f]{32}");
+        assertThat(trace.spanId()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void aChildSpanKeepsTheTraceId() {
+        TraceContext parent = TraceContext.newTrace();
+
+        TraceContext child = parent.newChildSpan();
+
+        assertThat(child.traceId()).isEqualTo(parent.traceId());
+        assertThat(child.spanId()).isNotEqualTo(parent.spanId());
+    }
+
+    @Test
+    void scopePutsIdsInTheLoggingContextAndRestoresThePreviousOnes() {
+        MDC.put(TraceContext.MDC_TRACE_ID, "outer");
+        TraceContext trace = TraceContext.newTrace();
+
+        try (var ignored = trace.openScope()) {
+            assertThat(MDC.get(TraceContext.MDC_TRACE_ID)).isEqualTo(trace.traceId());
+            assertThat(TraceContext.currentOrNew().traceId()).isEqualTo(trace.traceId());
+        }
+
+        assertThat(MDC.get(TraceContext.MDC_TRACE_ID)).isEqualTo("outer");
+        MDC.clear();
+    }
+}

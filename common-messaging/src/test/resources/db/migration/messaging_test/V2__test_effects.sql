@@ -1,0 +1,4 @@
+CREATE TABLE test_effects (
+    id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    task_id UUID NOT NULL
+);

@@ -1,0 +1,100 @@
+package com.agentfactory.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DockerComposeTest {
+
+    private static Map<String, Object> compose;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void load() {
+        compose = ProjectFiles.compose();
+        services = Yamls.map(compose, "services");
+    }
+
+    private static Map<String, Object> service(String name) {
+        assertThat(services).as("compose services").containsKey(name);
+        return Yamls.map(services, name);
+    }
+
+    @Test
+    void everyComposeServiceHasAHealthcheckAndAMemoryLimit() {
+        assertThat(services).hasSize(ServiceTable.SERVICES.size() + ServiceTable.INFRASTRUCTURE.size());
+        assertThat(DescriptorRules.composeServiceViolations(compose)).isEmpty();
+    }
+
+    @Test
+    void infrastructureServicesUseTheAgreedImages() {
+        assertThat(Yamls.str(service("postgres"), "image")).isEqualTo("postgres:17");
+        assertThat(Yamls.str(service("kafka"), "image")).isEqualTo("apache/kafka:4.1.0");
+        assertThat(Yamls.str(service("redis"), "image")).startsWith("redis:7");
+        assertThat(Yamls.str(service("kafka"), "environment", "KAFKA_PROCESS_ROLES"))
+                .isEqualTo("broker,controller");
+        assertThat(Yamls.list(service("postgres"), "configs"))
+                .as("postgres init script")
+                .anySatisfy(
+                        config -> assertThat(Yamls.str(config, "target")).startsWith("/docker-entrypoint-initdb.d/"));
+        assertThat(Yamls.str(compose, "configs", "postgres-init", "content")).contains("CREATE DATABASE agentfactory");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentNotFromLiterals() {
+        Map<String, Object> gatewayEnv = Yamls.map(service(ServiceTable.GATEWAY), "environment");
+        for (String secret : DescriptorRules.SECRET_ENV_NAMES) {
+            assertThat(gatewayEnv).as("gateway sets " + secret).containsKey(secret);
+            assertThat(DescriptorRules.isEnvironmentReference(gatewayEnv.get(secret)))
+                    .as(secret + " = " + gatewayEnv.get(secret))
+                    .isTrue();
+        }
+        assertThat(String.valueOf(gatewayEnv.get("JWT_SECRET"))).startsWith("${JWT_SECRET:?");
+    }
+
+    @Test
+    void onlyTheGatewayPublishesAPortToTheHost() {
+        assertThat(DescriptorRules.composePublishedPortViolations(compose, ServiceTable.GATEWAY))
+                .isEmpty();
+    }
+
+    @Test
+    void everyApplicationServiceIsBuiltFromTheDockerfileAndSizedLikeTheTable() {
+        for (ServiceTable expected : ServiceTable.SERVICES) {
+            Map<String, Object> service = service(expected.name());
+            assertThat(Yamls.str(service, "build", "args", "SERVICE")).isEqualTo(expected.name());
+            assertThat(Yamls.str(service, "build", "dockerfile")).isEqualTo("Dockerfile");
+            int memLimit = DescriptorRules.mebibytes(Yamls.str(service, "mem_limit"));
+            assertThat(DescriptorRules.jvmMemoryViolations(
+                            expected.name(),
+                            Yamls.str(service, "environment", "JAVA_TOOL_OPTIONS"),
+                            expected,
+                            memLimit))
+                    .isEmpty();
+            assertThat(Yamls.str(service, "environment", "PORT")).isEqualTo(String.valueOf(expected.port()));
+            assertThat(String.join(
+                            " ",
+                            Yamls.list(service, "healthcheck", "test").stream()
+                                    .map(String::valueOf)
+                                    .toList()))
+                    .contains("localhost:" + expected.port() + "/actuator/health/readiness");
+            assertThat(Yamls.str(service, "environment", "DATABASE_URL"))
+                    .isEqualTo("jdbc:postgresql://postgres:5432/agentfactory");
+            assertThat(Yamls.str(service, "environment", "LOG_FORMAT")).isEqualTo("json");
+        }
+    }
+
+    @Test
+    void everyApplicationServiceWaitsForHealthyInfrastructure() {
+        for (ServiceTable expected : ServiceTable.SERVICES) {
+            Map<String, Object> dependsOn = Yamls.map(service(expected.name()), "depends_on");
+            for (String infrastructure : ServiceTable.INFRASTRUCTURE) {
+                assertThat(Yamls.str(dependsOn, infrastructure, "condition"))
+                        .as(expected.name() + " depends on " + infrastructure)
+                        .isEqualTo("service_healthy");
+            }
+        }
+    }
+}

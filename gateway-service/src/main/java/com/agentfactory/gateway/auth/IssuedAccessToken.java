@@ -1,0 +1,3 @@
+package com.agentfactory.gateway.auth;
+
+record IssuedAccessToken(String value, long expiresInSeconds) {}

@@ -1,0 +1,23 @@
+package com.agentfactory.gateway.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+record RegisterRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotNull @Size(min = 12, max = 128) String password,
+
+        @JsonProperty("first_name") @NotBlank @Size(max = 100)
+        String firstName,
+
+        @JsonProperty("last_name") @NotBlank @Size(max = 100)
+        String lastName) {
+
+    @Override
+    public String toString() {
+        return "RegisterRequest[email=" + email + "]";
+    }
+}

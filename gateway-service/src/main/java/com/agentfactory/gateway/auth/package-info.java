@@ -1,0 +1,2 @@
+/** Sign-up, sign-in, token issuing and refresh-token rotation. */
+package com.agentfactory.gateway.auth;

@@ -1,0 +1,80 @@
+package com.agentfactory.gateway.config;
+
+import com.agentfactory.gateway.access.AccessRuleAuthorizationManager;
+import com.agentfactory.gateway.error.ProblemDetailWriter;
+import com.agentfactory.gateway.ratelimit.RateLimitFilterHolder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Stateless bearer-token security: every request is decided by the access-rule table, and every refusal is a
+ * problem detail (401 without or with a bad token, 403 with a token that lacks the role).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http,
+            AccessRuleAuthorizationManager accessRules,
+            ReactiveJwtDecoder jwtDecoder,
+            RateLimitFilterHolder rateLimit,
+            ProblemDetailWriter problemWriter) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
+            boolean badToken = ex instanceof OAuth2AuthenticationException;
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return problemWriter.write(
+                    exchange,
+                    ProblemDetailWriter.problem(
+                            HttpStatus.UNAUTHORIZED,
+                            "Unauthorized",
+                            badToken
+                                    ? "The access token is invalid or expired."
+                                    : "Authentication is required: send a bearer access token."));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, ex) -> problemWriter.write(
+                exchange,
+                ProblemDetailWriter.problem(
+                        HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request."));
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(accessRules))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterAfter(rateLimit.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
+                .build();
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring that spans features: security chain, clock, OpenAPI. */
+package com.agentfactory.gateway.config;

@@ -1,0 +1,91 @@
+package com.agentfactory.gateway.error;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/** Problem details for everything the gateway's own controllers throw. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", "One or more fields are invalid.");
+        List<Map<String, String>> errors = ex.getFieldErrors().stream()
+                .map(ApiExceptionHandler::fieldError)
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (ErrorCauses.find(ex, DataBufferLimitException.class) != null) {
+            return tooLarge(ex, exchange);
+        }
+        // never echo parser internals back to the caller
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or is not valid JSON.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> handleDataBufferLimit(DataBufferLimitException ex, ServerWebExchange exchange) {
+        return tooLarge(ex, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> tooLarge(Exception ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The request body exceeds the allowed size.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        Object rendered = body instanceof ProblemDetail problem
+                ? ProblemDetailWriter.asMap(withInstance(problem, exchange))
+                : body;
+        HttpHeaders responseHeaders = new HttpHeaders();
+        responseHeaders.addAll(headers);
+        responseHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return Mono.just(new ResponseEntity<>(rendered, responseHeaders, status));
+    }
+
+    private static ProblemDetail withInstance(ProblemDetail problem, ServerWebExchange exchange) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(
+                    java.net.URI.create(exchange.getRequest().getPath().value()));
+        }
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of(
+                "field",
+                snakeCase(error.getField()),
+                "message",
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    // The API speaks snake_case JSON, so field errors name the JSON property, not the Java one.
+    static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package com.agentfactory.gateway.ratelimit;
+
+import com.agentfactory.gateway.error.ProblemDetailWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfig {
+
+    @Bean
+    TokenBucketRateLimiter tokenBucketRateLimiter(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {
+        return new TokenBucketRateLimiter(redis, properties.redisTimeout());
+    }
+
+    // Exposed under its own type, not as a WebFilter, so only the security chain runs it.
+    @Bean
+    RateLimitFilterHolder rateLimitFilterHolder(
+            TokenBucketRateLimiter limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
+        return new RateLimitFilterHolder(new RateLimitWebFilter(limiter, properties, writer));
+    }
+}

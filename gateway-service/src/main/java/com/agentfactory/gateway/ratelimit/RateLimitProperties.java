@@ -1,0 +1,30 @@
+package com.agentfactory.gateway.ratelimit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param anonymous bucket per client IP, for callers without a token
+ * @param user bucket per authenticated subject (user id or service client id)
+ * @param redisTimeout how long to wait for Redis before letting the request through
+ */
+@ConfigurationProperties("agentfactory.rate-limit")
+@Validated
+record RateLimitProperties(
+        boolean enabled,
+        @NotBlank String keyPrefix,
+        @Valid @NotNull Bucket anonymous,
+        @Valid @NotNull Bucket user,
+        @NotNull Duration redisTimeout) {
+
+    /**
+     * @param capacity burst size
+     * @param refillPerSecond sustained rate
+     */
+    record Bucket(@Positive int capacity, @Positive double refillPerSecond) {}
+}

@@ -1,0 +1,77 @@
+package com.agentfactory.gateway.ratelimit;
+
+import com.agentfactory.gateway.error.ProblemDetailWriter;
+import java.net.InetSocketAddress;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits authenticated callers per subject and anonymous callers per client IP. Runs inside the security chain,
+ * right after authentication, so it knows who is calling; it is deliberately not a bean of its own, which would make
+ * Spring Boot run it a second time outside the chain.
+ */
+public class RateLimitWebFilter implements WebFilter {
+
+    static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+
+    private final TokenBucketRateLimiter limiter;
+    private final RateLimitProperties properties;
+    private final ProblemDetailWriter problemWriter;
+
+    RateLimitWebFilter(TokenBucketRateLimiter limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
+        this.limiter = limiter;
+        this.properties = properties;
+        this.problemWriter = writer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(authentication ->
+                        authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated())
+                .map(Authentication::getName)
+                .flatMap(subject -> limiter.consume(properties.keyPrefix() + ":user:" + subject, properties.user()))
+                .switchIfEmpty(Mono.defer(() ->
+                        limiter.consume(properties.keyPrefix() + ":ip:" + clientIp(exchange), properties.anonymous())))
+                .flatMap(decision -> {
+                    if (decision.remaining() >= 0) {
+                        exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
+                    }
+                    return decision.allowed() ? chain.filter(exchange) : reject(exchange, decision);
+                });
+    }
+
+    private Mono<Void> reject(ServerWebExchange exchange, RateLimitDecision decision) {
+        long retryAfter = Math.max(1, decision.retryAfterSeconds());
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                "Rate limit exceeded; retry after " + retryAfter + " second(s).");
+        return problemWriter.write(exchange, problem);
+    }
+
+    // The socket peer: X-Forwarded-For is only honoured when server.forward-headers-strategy says a proxy is trusted,
+    // otherwise any client could pick its own bucket.
+    private static String clientIp(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() == null
+                ? remote.getHostString()
+                : remote.getAddress().getHostAddress();
+    }
+}

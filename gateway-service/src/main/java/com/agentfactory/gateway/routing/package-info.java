@@ -1,0 +1,2 @@
+/** Forwarding to the services and the identity headers they receive. */
+package com.agentfactory.gateway.routing;

@@ -1,0 +1,65 @@
+package com.agentfactory.gateway.user;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Blocking user operations; reactive callers run them on the bounded-elastic scheduler. */
+@Service
+public class UserService {
+
+    private final UserRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    // Checked against when the email is unknown, so both failures take the time of one hash check.
+    private final String unknownUserHash;
+
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    public User create(NewUser newUser) {
+        if (!newUser.role().isAssignableToPerson()) {
+            throw new IllegalArgumentException("Role " + newUser.role() + " is for services, not people");
+        }
+        User user = new User(
+                UUID.randomUUID(),
+                newUser.email().trim(),
+                passwordEncoder.encode(newUser.password()),
+                newUser.firstName().trim(),
+                newUser.lastName().trim(),
+                newUser.role(),
+                clock.instant());
+        try {
+            repository.insert(user);
+        } catch (DuplicateKeyException duplicate) {
+            // the unique index on lower(email) decides, so two racing sign-ups cannot both win
+            throw new DuplicateEmailException();
+        }
+        return user;
+    }
+
+    /** The user with these credentials, or empty: callers cannot tell an unknown email from a wrong password. */
+    public Optional<User> authenticate(String email, String password) {
+        Optional<User> user = repository.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        String hash = user.map(User::passwordHash).orElse(unknownUserHash);
+        boolean matches = passwordEncoder.matches(password, hash);
+        return matches ? user : Optional.empty();
+    }
+
+    public Optional<User> findById(UUID id) {
+        return repository.findById(id);
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return repository.findByEmail(email.trim());
+    }
+}

@@ -65,8 +65,7 @@ public record ReplayOptions(
                 case "--max-retries" -> maxRetries = number(value(args, ++i, arg), arg, 0, 100);
                 case "--retry-backoff-ms" ->
                     backoff = Duration.ofMillis(number(value(args, ++i, arg), arg, 0, 600_000));
-                case "--progress-seconds" ->
-                    progress = Duration.ofMillis((long) (Double.parseDouble(value(args, ++i, arg)) * 1000));
+                case "--progress-seconds" -> progress = seconds(value(args, ++i, arg), arg);
                 case "--dry-run" -> dryRun = true;
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> {
@@ -128,6 +127,18 @@ public record ReplayOptions(
             return uri;
         } catch (IllegalArgumentException e) {
             throw new UsageException("not an http(s) URL: " + value);
+        }
+    }
+
+    private static Duration seconds(String value, String option) {
+        try {
+            double seconds = Double.parseDouble(value);
+            if (!(seconds > 0 && seconds <= 3600)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.max(1, (long) (seconds * 1000)));
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a number of seconds above 0, was " + value);
         }
     }
 

@@ -57,21 +57,21 @@ class ReplayCommandTest {
             assertThat(body.path("client_id").asString()).isEqualTo("replay-agent");
             assertThat(body.path("client_secret").asString()).isEqualTo("s3cret");
         });
-        assertThat(platform.batchRequests())
-                .hasSize(3)
-                .allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer " + StubEventsEndpoint.TOKEN));
+        assertThat(platform.batchRequests()).hasSize(3).allSatisfy(request -> assertThat(request.authorization())
+                .isEqualTo("Bearer " + StubEventsEndpoint.TOKEN));
         assertThat(platform.receivedEvents()).hasSize(8);
         assertThat(stdout()).contains("accepted 8, duplicates 0, rejected 0");
     }
 
     @Test
     void aGivenTokenIsSentWithoutAskingForOne() {
-        int exit = replay(Map.of(), "--gateway", platform.uri().toString(), "--token", StubEventsEndpoint.TOKEN, file.toString());
+        int exit = replay(
+                Map.of(), "--gateway", platform.uri().toString(), "--token", StubEventsEndpoint.TOKEN, file.toString());
 
         assertThat(exit).isZero();
         assertThat(platform.tokenRequests()).isEmpty();
-        assertThat(platform.batchRequests())
-                .allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer " + StubEventsEndpoint.TOKEN));
+        assertThat(platform.batchRequests()).allSatisfy(request -> assertThat(request.authorization())
+                .isEqualTo("Bearer " + StubEventsEndpoint.TOKEN));
     }
 
     @Test
@@ -133,10 +133,11 @@ class ReplayCommandTest {
     }
 
     @Test
-    void anUnreachablePlatformIsRetriedThenAborts() throws IOException {
+    void anUnreachablePlatformIsRetriedThenAborts() {
+        String stopped = platform.uri().toString();
         platform.close();
 
-        int exit = replay(Map.of(), "--direct", platform.uri().toString(), file.toString());
+        int exit = replay(Map.of(), "--direct", stopped, file.toString());
 
         assertThat(exit).isEqualTo(ReplayCommand.EXIT_FAILED);
         assertThat(stderr()).contains("retry: event batch attempt 1/4 failed (ConnectException");
@@ -178,22 +179,20 @@ class ReplayCommandTest {
 
         assertThat(exit).isZero();
         assertThat(stdout()).contains("from bundled demo data /demo/online-retail-demo.csv");
-        assertThat(platform.batchRequests()).allSatisfy(request -> assertThat(platform.json(request.body())
-                        .path("events")
-                        .size())
+        assertThat(platform.batchRequests()).allSatisfy(request -> assertThat(
+                        platform.json(request.body()).path("events").size())
                 .isLessThanOrEqualTo(500));
         List<String> types = new ArrayList<>();
         platform.receivedEvents().forEach(event -> types.add(event.path("type").asString()));
-        assertThat(types)
-                .contains("product.upserted", "customer.upserted", "order.placed", "order.cancelled");
+        assertThat(types).contains("product.upserted", "customer.upserted", "order.placed", "order.cancelled");
     }
 
     @Test
     void progressIsPrintedWhileABatchIsInFlight() {
         platform.holdBatches();
 
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> replay(
-                Map.of(), "--direct", platform.uri().toString(), "--progress-seconds", "0.05", file.toString()));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                replay(Map.of(), "--direct", platform.uri().toString(), "--progress-seconds", "0.05", file.toString()));
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(stdout()).contains("progress: lines read 5, events sent 0/8"));
@@ -215,7 +214,8 @@ class ReplayCommandTest {
         List<String> all = new ArrayList<>(List.of(args));
         // keep the retry test fast; production waits half a second and more
         all.addAll(0, List.of("--max-retries", "3", "--retry-backoff-ms", "1"));
-        return ReplayCommand.run(all.toArray(String[]::new), env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        return ReplayCommand.run(
+                all.toArray(String[]::new), env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
     }
 
     private String stdout() {

@@ -51,8 +51,7 @@ class RetailCsvTest {
 
     @Test
     void malformedLinesAreCountedAndTheRestIsRead() {
-        var result = parse(HEADER
-                + """
+        var result = parse(HEADER + """
                 536365,85123A,HEART,six,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
                 536365,71053,LANTERN,6,yesterday,3.39,17850.0,United Kingdom
                 536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom
@@ -60,15 +59,17 @@ class RetailCsvTest {
 
         assertThat(result.recordsRead()).isEqualTo(3);
         assertThat(result.malformed()).isEqualTo(2);
-        assertThat(result.lines()).singleElement().extracting(RetailLine::stockCode).isEqualTo("22633");
+        assertThat(result.lines())
+                .singleElement()
+                .extracting(RetailLine::stockCode)
+                .isEqualTo("22633");
         assertThat(result.problems()).anySatisfy(problem -> assertThat(problem).contains("yesterday"));
     }
 
     @Test
     void columnsAreFoundByNameAndABomIsIgnored() {
-        var result = parse(
-                "\uFEFFCountry,CustomerID,UnitPrice,InvoiceDate,Quantity,Description,StockCode,InvoiceNo\n"
-                        + "France,12345,1.5,2011-01-02 03:04:05,3,\"BAG, RED\",20711,540001\n");
+        var result = parse("\uFEFFCountry,CustomerID,UnitPrice,InvoiceDate,Quantity,Description,StockCode,InvoiceNo\n"
+                + "France,12345,1.5,2011-01-02 03:04:05,3,\"BAG, RED\",20711,540001\n");
 
         RetailLine line = result.lines().getFirst();
         assertThat(line.invoiceNo()).isEqualTo("540001");

@@ -39,8 +39,7 @@ class StorefrontEventMapperTest {
 
         ProductUpserted heart = (ProductUpserted) events.getFirst();
         assertThat(heart.productId()).isEqualTo(UUID.nameUUIDFromBytes("product:85123A".getBytes(UTF_8)));
-        assertThat(heart.eventId())
-                .isEqualTo(UUID.nameUUIDFromBytes("event:product.upserted:85123A".getBytes(UTF_8)));
+        assertThat(heart.eventId()).isEqualTo(UUID.nameUUIDFromBytes("event:product.upserted:85123A".getBytes(UTF_8)));
         CustomerUpserted customer = only(events, CustomerUpserted.class);
         assertThat(customer.customerId()).isEqualTo(UUID.nameUUIDFromBytes("customer:17850".getBytes(UTF_8)));
         OrderPlaced first = only(events, OrderPlaced.class, "536365");
@@ -75,7 +74,8 @@ class StorefrontEventMapperTest {
                         assertThat(known).contains(o.customerId());
                     }
                 }
-                case OrderCancelled c -> c.lines().forEach(line -> assertThat(known).contains(line.productId()));
+                case OrderCancelled c ->
+                    c.lines().forEach(line -> assertThat(known).contains(line.productId()));
             }
         }
     }
@@ -90,9 +90,8 @@ class StorefrontEventMapperTest {
         assertThat(cancelled.refunded()).isTrue();
         assertThat(cancelled.reason()).isEqualTo("cancelled in storefront");
         assertThat(cancelled.customerId()).isEqualTo(DeterministicIds.customer("17850"));
-        assertThat(cancelled.lines())
-                .singleElement()
-                .satisfies(line -> assertThat(line.quantity()).isEqualTo(1));
+        assertThat(cancelled.lines()).singleElement().satisfies(line -> assertThat(line.quantity())
+                .isEqualTo(1));
     }
 
     @Test
@@ -105,8 +104,7 @@ class StorefrontEventMapperTest {
 
     @Test
     void skippedLinesAreCountedByReason() {
-        MappingResult result = map(HEADER
-                + """
+        MappingResult result = map(HEADER + """
                 536365,POST,POSTAGE,1,2010-12-01 08:26:00,18.00,12583.0,France
                 536365,M,Manual,1,2010-12-01 08:26:00,0.85,12583.0,France
                 536365,BANK CHARGES,Bank Charges,1,2010-12-01 08:26:00,15.00,12583.0,France
@@ -136,8 +134,7 @@ class StorefrontEventMapperTest {
 
     @Test
     void linesOfOneInvoiceAreGroupedEvenWhenNotAdjacent() {
-        MappingResult result = map(HEADER
-                + """
+        MappingResult result = map(HEADER + """
                 536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom
                 536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
                 536366,22632,HAND WARMER RED POLKA DOT,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom
@@ -167,10 +164,10 @@ class StorefrontEventMapperTest {
 
     @Test
     void aProductWithoutDescriptionIsNamedAfterItsSku() {
-        ProductUpserted product = (ProductUpserted) map(
-                        HEADER + "536365,22139,,1,2010-12-01 08:26:00,4.95,,United Kingdom\n")
-                .events()
-                .getFirst();
+        ProductUpserted product =
+                (ProductUpserted) map(HEADER + "536365,22139,,1,2010-12-01 08:26:00,4.95,,United Kingdom\n")
+                        .events()
+                        .getFirst();
 
         assertThat(product.name()).isEqualTo("22139");
         assertThat(product.description()).isNull();
@@ -182,17 +179,20 @@ class StorefrontEventMapperTest {
         assertThat(StorefrontEventMapper.category("JUMBO BAG RED RETROSPOT")).isEqualTo("bags");
         assertThat(StorefrontEventMapper.category("PINK CHRISTMAS CANDLE")).isEqualTo("christmas");
         assertThat(StorefrontEventMapper.category("SET OF 6 T-LIGHTS SANTA")).isEqualTo("christmas");
-        assertThat(StorefrontEventMapper.category("SCANDINAVIAN PAISLEY PICNIC BAG")).isEqualTo("bags");
+        assertThat(StorefrontEventMapper.category("SCANDINAVIAN PAISLEY PICNIC BAG"))
+                .isEqualTo("bags");
         assertThat(StorefrontEventMapper.category("BIRTHDAY CARD, RETRO SPOT")).isEqualTo("cards");
-        assertThat(StorefrontEventMapper.category("ROSES REGENCY TEACUP AND SAUCER")).isEqualTo("kitchen");
-        assertThat(StorefrontEventMapper.category("CREAM CUPID HEARTS COAT HANGER")).isEqualTo("gifts");
+        assertThat(StorefrontEventMapper.category("ROSES REGENCY TEACUP AND SAUCER"))
+                .isEqualTo("kitchen");
+        assertThat(StorefrontEventMapper.category("CREAM CUPID HEARTS COAT HANGER"))
+                .isEqualTo("gifts");
     }
 
     @Test
     void eventsSerialiseAsSnakeCaseJsonWithExactMoney() {
         JsonMapper json = Events.jsonMapper();
-        List<StorefrontEvent> events = map(
-                        HEADER + "536365,22139,RETROSPOT TEA SET,2,2010-12-01 08:26:00,5,17850.0,United Kingdom\n")
+        List<StorefrontEvent> events = map(HEADER
+                        + "536365,22139,RETROSPOT TEA SET,2,2010-12-01 08:26:00,5,17850.0,United Kingdom\n")
                 .events();
 
         JsonNode product = json.valueToTree(events.get(0));

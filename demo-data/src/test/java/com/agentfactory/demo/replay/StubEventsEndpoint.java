@@ -41,6 +41,7 @@ final class StubEventsEndpoint implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Deque<Scripted> scriptedBatchResponses = new ConcurrentLinkedDeque<>();
     private final Set<String> storedEventIds = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private volatile CountDownLatch holdBatches = new CountDownLatch(0);
 
     StubEventsEndpoint() throws IOException {
@@ -123,8 +124,11 @@ final class StubEventsEndpoint implements AutoCloseable {
         JsonNode credentials = json.readTree(request.body());
         if ("replay-agent".equals(credentials.path("client_id").asString())
                 && "s3cret".equals(credentials.path("client_secret").asString())) {
-            respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(
-                    "access_token", TOKEN, "token_type", "Bearer", "expires_in", 900)));
+            respond(
+                    exchange,
+                    200,
+                    "application/json",
+                    json.writeValueAsString(Map.of("access_token", TOKEN, "token_type", "Bearer", "expires_in", 900)));
         } else {
             respond(exchange, 401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}");
         }
@@ -164,8 +168,7 @@ final class StubEventsEndpoint implements AutoCloseable {
         respond(exchange, 200, "application/json", json.writeValueAsString(response));
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
@@ -177,6 +180,9 @@ final class StubEventsEndpoint implements AutoCloseable {
     @Override
     public void close() {
         releaseBatches();
-        server.stop(0);
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }

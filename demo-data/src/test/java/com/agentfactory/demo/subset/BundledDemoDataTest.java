@@ -31,7 +31,8 @@ class BundledDemoDataTest {
         }
         assertThat(parsed.malformed()).isZero();
         assertThat(parsed.recordsRead()).isBetween(3_000L, 8_000L);
-        assertThat(parsed.lines()).anySatisfy(line -> assertThat(line.customerId()).isNull());
+        assertThat(parsed.lines())
+                .anySatisfy(line -> assertThat(line.customerId()).isNull());
     }
 
     @Test

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoSubsetExtractorTest {
 
-    private static final String SOURCE =
-            """
+    private static final String SOURCE = """
             InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
             536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom
             536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,17850.0,United Kingdom
@@ -41,7 +40,9 @@ class DemoSubsetExtractorTest {
         assertThat(lines.subList(1, lines.size()))
                 .extracting(line -> line.substring(0, line.indexOf(',')))
                 .containsExactly("536365", "536366", "C536379", "536371", "536372", "C536383", "536373", "536373");
-        assertThat(lines).contains("536371,22086,\"PAPER CHAIN KIT 50'S CHRISTMAS \",80,2010-12-01 09:00:00,2.55,13748.0,United Kingdom");
+        assertThat(lines)
+                .contains(
+                        "536371,22086,\"PAPER CHAIN KIT 50'S CHRISTMAS \",80,2010-12-01 09:00:00,2.55,13748.0,United Kingdom");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Web support every servlet service shares: trace propagation, body-size limit, problem details. */
+package com.agentfactory.messaging.web;

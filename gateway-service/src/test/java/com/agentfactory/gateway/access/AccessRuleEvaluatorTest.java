@@ -1,0 +1,168 @@
+package com.agentfactory.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+
+/** Checks the access matrix as configured in application.yml, not a copy of it. */
+class AccessRuleEvaluatorTest {
+
+    private static final UUID OWN = UUID.fromString("11111111-1111-1111-1111-111111111111");
+    private static final UUID OTHER = UUID.fromString("22222222-2222-2222-2222-222222222222");
+
+    private static final AccessRuleEvaluator EVALUATOR = new AccessRuleEvaluator(configuredRules());
+
+    static List<AccessProperties.Rule> configuredRules() {
+        try {
+            var sources = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
+            return new Binder(ConfigurationPropertySources.from(sources))
+                    .bind("agentfactory.access", AccessProperties.class)
+                    .get()
+                    .rules();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource(
+            textBlock =
+                    """
+            # Users
+            ADMIN,             GET,    /api/v1/customers/OTHER,                  GRANTED
+            ADMIN,             DELETE, /api/v1/customers/OTHER,                  GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/customers/OTHER/orders,           GRANTED
+            MARKETING_MANAGER, PUT,    /api/v1/customers/OTHER,                  DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/customers/OTHER,                  GRANTED
+            SUPPORT_AGENT,     POST,   /api/v1/customers,                        DENIED
+            CUSTOMER,          GET,    /api/v1/customers/OWN,                    GRANTED
+            CUSTOMER,          PUT,    /api/v1/customers/OWN/profile,            GRANTED
+            CUSTOMER,          GET,    /api/v1/customers/OTHER,                  DENIED
+            CUSTOMER,          GET,    /api/v1/customers/not-a-uuid,             DENIED
+            CUSTOMER,          GET,    /api/v1/customers,                        DENIED
+            SYSTEM_AGENT,      DELETE, /api/v1/customers/OTHER,                  GRANTED
+            ANONYMOUS,         GET,    /api/v1/customers/OWN,                    DENIED
+            # Products
+            ADMIN,             POST,   /api/v1/products,                         GRANTED
+            MARKETING_MANAGER, PUT,    /api/v1/products/42,                      GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/recommendations/rebuild,          GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/products/42,                      GRANTED
+            SUPPORT_AGENT,     POST,   /api/v1/products,                         DENIED
+            CUSTOMER,          GET,    /api/v1/recommendations/for-me,           GRANTED
+            CUSTOMER,          DELETE, /api/v1/products/42,                      DENIED
+            ANONYMOUS,         GET,    /api/v1/products/42,                      GRANTED
+            ANONYMOUS,         HEAD,   /api/v1/products,                         GRANTED
+            ANONYMOUS,         POST,   /api/v1/products,                         DENIED
+            ANONYMOUS,         GET,    /api/v1/recommendations/for-me,           DENIED
+            SYSTEM_AGENT,      PATCH,  /api/v1/products/42,                      GRANTED
+            # Campaigns
+            ADMIN,             DELETE, /api/v1/campaigns/7,                      GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/campaigns,                        GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/campaigns/7,                      GRANTED
+            SUPPORT_AGENT,     POST,   /api/v1/campaigns,                        DENIED
+            CUSTOMER,          POST,   /api/v1/campaigns/7/opt-in,               GRANTED
+            CUSTOMER,          DELETE, /api/v1/campaigns/7/opt-in,               GRANTED
+            CUSTOMER,          GET,    /api/v1/campaigns,                        DENIED
+            CUSTOMER,          POST,   /api/v1/campaigns,                        DENIED
+            SYSTEM_AGENT,      PUT,    /api/v1/campaigns/7,                      GRANTED
+            # Agents
+            ADMIN,             POST,   /api/v1/agents/ad-agent/pause,            GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/agents,                           GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/agents/ad-agent/pause,            DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/agents/ad-agent,                  GRANTED
+            CUSTOMER,          GET,    /api/v1/agents,                           DENIED
+            SYSTEM_AGENT,      POST,   /api/v1/agents/ad-agent/heartbeat,        GRANTED
+            # Analytics
+            ADMIN,             POST,   /api/v1/financial/budgets,                GRANTED
+            MARKETING_MANAGER, PUT,    /api/v1/analytics/reports/1,              GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/analytics/dashboard,              GRANTED
+            SUPPORT_AGENT,     POST,   /api/v1/financial/budgets,                DENIED
+            CUSTOMER,          GET,    /api/v1/analytics/customers/OWN/summary,  GRANTED
+            CUSTOMER,          GET,    /api/v1/analytics/customers/OTHER/summary, DENIED
+            CUSTOMER,          GET,    /api/v1/financial/revenue,                DENIED
+            SYSTEM_AGENT,      POST,   /api/v1/financial/transactions,           GRANTED
+            # Supervisor, support, ads, inventory
+            ADMIN,             GET,    /api/v1/events,                           GRANTED
+            SYSTEM_AGENT,      POST,   /api/v1/events,                           GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/events,                           DENIED
+            SUPPORT_AGENT,     POST,   /api/v1/escalations/9/resolve,            GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/escalations,                      GRANTED
+            CUSTOMER,          GET,    /api/v1/escalations,                      DENIED
+            CUSTOMER,          POST,   /api/v1/support/chat,                     GRANTED
+            ANONYMOUS,         POST,   /api/v1/support/chat,                     DENIED
+            MARKETING_MANAGER, POST,   /api/v1/ads,                              GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/ads,                              DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/inventory/sku-1,                  GRANTED
+            SUPPORT_AGENT,     PUT,    /api/v1/inventory/sku-1,                  DENIED
+            CUSTOMER,          GET,    /api/v1/inventory,                        DENIED
+            # Gateway's own endpoints
+            ANONYMOUS,         POST,   /api/v1/auth/login,                       GRANTED
+            ANONYMOUS,         POST,   /api/v1/auth/register,                    GRANTED
+            ANONYMOUS,         POST,   /api/v1/auth/users,                       DENIED
+            CUSTOMER,          POST,   /api/v1/auth/users,                       DENIED
+            MARKETING_MANAGER, POST,   /api/v1/auth/users,                       DENIED
+            ADMIN,             POST,   /api/v1/auth/users,                       GRANTED
+            ANONYMOUS,         GET,    /actuator/health/readiness,               GRANTED
+            ANONYMOUS,         GET,    /actuator/prometheus,                     DENIED
+            SYSTEM_AGENT,      GET,    /actuator/prometheus,                     GRANTED
+            ANONYMOUS,         GET,    /v3/api-docs,                             GRANTED
+            # Paths no route serves are left to the router's 404
+            ANONYMOUS,         GET,    /api/v1/unknown,                          NOT_COVERED
+            CUSTOMER,          GET,    /api/v1/orders/1,                         NOT_COVERED
+            """)
+    void followsTheAccessMatrix(String role, String method, String path, AccessDecision expected) {
+        assertThat(EVALUATOR.evaluate(method, resolve(path), caller(role))).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsCustomerReadingAnotherCustomersData() {
+        Caller customer = Caller.of(Set.of(Role.CUSTOMER), OWN);
+
+        assertThat(EVALUATOR.evaluate("GET", "/api/v1/customers/" + OTHER + "/orders", customer))
+                .isEqualTo(AccessDecision.DENIED);
+    }
+
+    @Test
+    void rejectsCustomerWithoutCustomerIdClaimOnSelfPaths() {
+        Caller customerWithoutId = Caller.of(Set.of(Role.CUSTOMER), null);
+
+        assertThat(EVALUATOR.evaluate("GET", "/api/v1/customers/" + OWN, customerWithoutId))
+                .isEqualTo(AccessDecision.DENIED);
+    }
+
+    @Test
+    void refusesRuleThatGrantsNobody() {
+        assertThatThrownBy(() -> new AccessProperties.Rule(List.of("/x/**"), List.of(), List.of(), false, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesSelfRuleWithoutCustomerIdVariable() {
+        assertThatThrownBy(() ->
+                        new AccessProperties.Rule(List.of("/x/**"), List.of(), List.of(Role.CUSTOMER), false, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String resolve(String path) {
+        return path.replace("OWN", OWN.toString()).replace("OTHER", OTHER.toString());
+    }
+
+    private static Caller caller(String role) {
+        if ("ANONYMOUS".equals(role)) {
+            return Caller.ANONYMOUS;
+        }
+        Role parsed = Role.valueOf(role);
+        return Caller.of(Set.of(parsed), parsed == Role.CUSTOMER ? OWN : null);
+    }
+}

@@ -1,0 +1,281 @@
+package com.agentfactory.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.gateway.support.TestUsers;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+class AuthFlowIT extends GatewayIntegrationTest {
+
+    @Test
+    void registersCustomerAndSignsThemIn() {
+        String email = TestUsers.uniqueEmail("ann");
+
+        Map<?, ?> body = register(email, TestUsers.PASSWORD)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(body).containsEntry("email", email).containsEntry("expires_in", 900);
+        assertThat(UUID.fromString((String) body.get("user_id"))).isNotNull();
+        assertThat((String) body.get("access_token")).isNotBlank();
+        assertThat((String) body.get("refresh_token")).isNotBlank();
+
+        // the new account is a customer and can reach customer routes with its token
+        String path = "/api/v1/support/chat/" + UUID.randomUUID();
+        client.get().uri(path).header("Authorization", "Bearer " + body.get("access_token")).exchange()
+                .expectStatus().isOk();
+        assertThat(STUB.requestTo(path).orElseThrow().header("X-User-Roles")).isEqualTo("CUSTOMER");
+    }
+
+    @Test
+    void logsInWithEmailInAnyCase() {
+        String email = TestUsers.uniqueEmail("bob");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+
+        Map<?, ?> tokens = login(email.toUpperCase(), TestUsers.PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(tokens).containsKeys("access_token", "refresh_token").containsEntry("expires_in", 900);
+    }
+
+    @Test
+    void rejectsWrongPasswordAndUnknownEmailWithTheSameProblem() {
+        String email = TestUsers.uniqueEmail("carol");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+
+        Map<?, ?> wrongPassword = problem(login(email, "not-the-right-password"), HttpStatus.UNAUTHORIZED);
+        Map<?, ?> unknownEmail = problem(login(TestUsers.uniqueEmail("nobody"), TestUsers.PASSWORD), HttpStatus.UNAUTHORIZED);
+
+        assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
+        assertThat(wrongPassword.get("title")).isEqualTo(unknownEmail.get("title"));
+    }
+
+    @Test
+    void rejectsDuplicateEmailIgnoringCase() {
+        String email = TestUsers.uniqueEmail("dave");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+
+        Map<?, ?> problem = problem(register(email.toUpperCase(), TestUsers.PASSWORD), HttpStatus.CONFLICT);
+
+        assertThat(problem.get("detail").toString()).contains("already exists");
+    }
+
+    @Test
+    void rejectsInvalidRegistrationWithFieldErrors() {
+        Map<?, ?> problem = problem(
+                client.post()
+                        .uri("/api/v1/auth/register")
+                        .bodyValue(Map.of("email", "not-an-email", "password", "short", "first_name", "Eve"))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(problem.get("errors"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Map.class))
+                .extracting(error -> error.get("field"))
+                .contains("email", "password", "last_name");
+    }
+
+    @Test
+    void rejectsMalformedJsonWith400() {
+        problem(
+                client.post()
+                        .uri("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"email\": ")
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void rejectsOversizedBodyWith413() {
+        String huge = "x".repeat(200_000);
+
+        problem(
+                client.post()
+                        .uri("/api/v1/auth/register")
+                        .bodyValue(Map.of("email", "big@example.test", "password", huge, "first_name", huge, "last_name", "B"))
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
+    void refreshRotatesTheRefreshToken() {
+        String email = TestUsers.uniqueEmail("frank");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
+
+        Map<?, ?> rotated = tokens(refresh(first));
+
+        assertThat((String) rotated.get("access_token")).isNotBlank();
+        assertThat(rotated.get("refresh_token")).isNotEqualTo(first);
+        // the spent token is not accepted a second time
+        problem(refresh(first), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void reuseOfSpentRefreshTokenRevokesTheWholeFamily() {
+        String email = TestUsers.uniqueEmail("grace");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String second = (String) tokens(refresh(first)).get("refresh_token");
+
+        problem(refresh(first), HttpStatus.UNAUTHORIZED);
+
+        // the legitimate successor dies with the family, so a thief holding it gains nothing
+        problem(refresh(second), HttpStatus.UNAUTHORIZED);
+        // other sign-ins of the same user are separate families and keep working
+        String otherSession = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        refresh(otherSession).expectStatus().isOk();
+    }
+
+    @Test
+    void rejectsUnknownRefreshToken() {
+        problem(refresh("never-issued-" + UUID.randomUUID()), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void issuesSystemAgentTokenToConfiguredServiceClient() {
+        Map<?, ?> json = tokens(client.post()
+                .uri("/api/v1/auth/token")
+                .bodyValue(Map.of("client_id", "test-service", "client_secret", "test-service-secret-0123456789"))
+                .exchange());
+        Map<?, ?> form = tokens(client.post()
+                .uri("/api/v1/auth/token")
+                .body(BodyInserters.fromFormData("client_id", "test-service")
+                        .with("client_secret", "test-service-secret-0123456789"))
+                .exchange());
+
+        assertThat(json).doesNotContainKey("refresh_token");
+        String path = "/api/v1/events/" + UUID.randomUUID();
+        client.post().uri(path).header("Authorization", "Bearer " + form.get("access_token")).exchange()
+                .expectStatus().isOk();
+        var received = STUB.requestTo(path).orElseThrow();
+        assertThat(received.header("X-User-Roles")).isEqualTo("SYSTEM_AGENT");
+        assertThat(received.header("X-User-Id")).isEqualTo("test-service");
+    }
+
+    @Test
+    void rejectsServiceClientWithWrongSecret() {
+        problem(
+                client.post()
+                        .uri("/api/v1/auth/token")
+                        .bodyValue(Map.of("client_id", "test-service", "client_secret", "guessed"))
+                        .exchange(),
+                HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void bootstrapAdminCreatesStaffAccount() {
+        String adminToken = (String) tokens(login(BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD)).get("access_token");
+        String staffEmail = TestUsers.uniqueEmail("support");
+
+        Map<?, ?> created = client.post()
+                .uri("/api/v1/auth/users")
+                .header("Authorization", "Bearer " + adminToken)
+                .bodyValue(Map.of(
+                        "email", staffEmail,
+                        "password", TestUsers.PASSWORD,
+                        "first_name", "Sam",
+                        "last_name", "Support",
+                        "role", "SUPPORT_AGENT"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(created).containsEntry("role", "SUPPORT_AGENT").containsEntry("email", staffEmail);
+        String staffToken = (String) tokens(login(staffEmail, TestUsers.PASSWORD)).get("access_token");
+        String path = "/api/v1/escalations/" + UUID.randomUUID();
+        client.get().uri(path).header("Authorization", "Bearer " + staffToken).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void refusesUserCreationByNonAdmins() {
+        var customer = users.customer();
+
+        problem(
+                client.post()
+                        .uri("/api/v1/auth/users")
+                        .header("Authorization", customer.bearer())
+                        .bodyValue(Map.of(
+                                "email", TestUsers.uniqueEmail("x"),
+                                "password", TestUsers.PASSWORD,
+                                "first_name", "X",
+                                "last_name", "Y",
+                                "role", "ADMIN"))
+                        .exchange(),
+                HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void refusesSystemAgentRoleForPeople() {
+        var admin = users.admin();
+
+        problem(
+                client.post()
+                        .uri("/api/v1/auth/users")
+                        .header("Authorization", admin.bearer())
+                        .bodyValue(Map.of(
+                                "email", TestUsers.uniqueEmail("robot"),
+                                "password", TestUsers.PASSWORD,
+                                "first_name", "R",
+                                "last_name", "Bot",
+                                "role", "SYSTEM_AGENT"))
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+    }
+
+    private WebTestClient.ResponseSpec register(String email, String password) {
+        return client.post()
+                .uri("/api/v1/auth/register")
+                .bodyValue(Map.of("email", email, "password", password, "first_name", "Test", "last_name", "User"))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec login(String email, String password) {
+        return client.post()
+                .uri("/api/v1/auth/login")
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return client.post()
+                .uri("/api/v1/auth/refresh")
+                .bodyValue(Map.of("refresh_token", refreshToken))
+                .exchange();
+    }
+
+    private static Map<?, ?> tokens(WebTestClient.ResponseSpec response) {
+        return response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    static Map<?, ?> problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+        Map<?, ?> body = response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).containsEntry("status", status.value()).containsKeys("title", "type");
+        return body;
+    }
+}

@@ -1,0 +1,41 @@
+package com.agentfactory.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+class TokenBucketRateLimiterTest {
+
+    @Test
+    void letsRequestsThroughWhenRedisIsUnreachable() throws IOException {
+        LettuceConnectionFactory unreachable =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", unusedPort()));
+        unreachable.afterPropertiesSet();
+        unreachable.start();
+        try {
+            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(
+                    new ReactiveStringRedisTemplate(unreachable), Duration.ofMillis(300));
+
+            RateLimitDecision decision = limiter.consume("test:ip:10.0.0.1", new RateLimitProperties.Bucket(1, 1))
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(decision).isNotNull();
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).isEqualTo(-1);
+        } finally {
+            unreachable.destroy();
+        }
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.agentfactory.gateway.support;
+
+import com.agentfactory.gateway.auth.TestTokens;
+import com.agentfactory.gateway.user.UserService;
+import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway on a random port against the real PostgreSQL and Redis, with every service replaced by one
+ * {@link StubDownstreamService} and the ad-agent pointed at a port nobody listens on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalInfrastructure
+@AutoConfigureWebTestClient
+@TestPropertySource(
+        properties = {
+            "agentfactory.rate-limit.key-prefix=rate-limit-${random.uuid}",
+            "agentfactory.rate-limit.anonymous.capacity=100000",
+            "agentfactory.rate-limit.anonymous.refill-per-second=10000",
+            "agentfactory.rate-limit.user.capacity=100000",
+            "agentfactory.rate-limit.user.refill-per-second=10000",
+            "agentfactory.auth.service-clients=test-service:test-service-secret-0123456789",
+            "agentfactory.auth.bootstrap-admin.email=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
+            "agentfactory.auth.bootstrap-admin.password=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_PASSWORD,
+            "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000"
+        })
+public abstract class GatewayIntegrationTest {
+
+    protected static final String BOOTSTRAP_ADMIN_EMAIL = "bootstrap-admin@example.test";
+    protected static final String BOOTSTRAP_ADMIN_PASSWORD = "bootstrap-admin-password";
+    protected static final StubDownstreamService STUB = StubDownstreamService.start();
+    protected static final int UNUSED_PORT = unusedPort();
+
+    @Autowired
+    protected WebTestClient client;
+
+    @Autowired
+    private ApplicationContext context;
+
+    protected TestUsers users;
+
+    @DynamicPropertySource
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        for (String service : new String[] {"supervisor", "support", "recommendation", "inventory", "campaign", "finance"}) {
+            registry.add("agentfactory.downstream." + service + "-url", STUB::url);
+        }
+        registry.add("agentfactory.downstream.ad-url", () -> "http://127.0.0.1:" + UNUSED_PORT);
+    }
+
+    @BeforeEach
+    void createObjectMother() {
+        users = new TestUsers(
+                context.getBean(UserService.class), TestTokens.from(context));
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.agentfactory.gateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+/** Stands in for every downstream service: answers 200 with a small JSON body and records what it received. */
+public final class StubDownstreamService {
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+
+    private StubDownstreamService(HttpServer server) {
+        this.server = server;
+    }
+
+    public static StubDownstreamService start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            StubDownstreamService stub = new StubDownstreamService(server);
+            server.createContext("/", stub::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The request the stub received for this exact path, if any. */
+    public Optional<RecordedRequest> requestTo(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).findFirst();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers));
+            byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, response.length);
+            exchange.getResponseBody().write(response);
+        }
+    }
+
+    public record RecordedRequest(String method, String path, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.getFirst();
+        }
+
+        public List<String> headerValues(String name) {
+            return headers.getOrDefault(name, List.of());
+        }
+    }
+}

@@ -41,6 +41,11 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
         return problem;
     }
 
+    /** Java names are camelCase; the APIs speak snake_case, so field paths are reported that way. */
+    public static String snakeCase(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     @ExceptionHandler(RequestValidationException.class)
     ResponseEntity<ProblemDetail> handleRequestValidation(RequestValidationException e) {
         return ResponseEntity.status(e.status())
@@ -70,7 +75,7 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldErrorDetail> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldErrorDetail(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldErrorDetail(snakeCase(error.getField()), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldErrorDetail::field))
                 .toList();
         return ResponseEntity.badRequest()

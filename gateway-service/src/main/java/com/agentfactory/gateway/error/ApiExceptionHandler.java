@@ -1,11 +1,14 @@
 package com.agentfactory.gateway.error;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -64,14 +67,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : body;
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.addAll(headers);
-        responseHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return Mono.just(new ResponseEntity<>(rendered, responseHeaders, status));
     }
 
     private static ProblemDetail withInstance(ProblemDetail problem, ServerWebExchange exchange) {
+        if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            // the codec's own 413 says nothing useful; every 413 reads the same whichever layer noticed
+            problem.setTitle("Request too large");
+            problem.setDetail("The request body exceeds the allowed size.");
+        } else if (problem.getDetail() == null) {
+            problem.setDetail(problem.getTitle());
+        }
         if (problem.getInstance() == null) {
-            problem.setInstance(
-                    java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         return problem;
     }
@@ -86,6 +95,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     // The API speaks snake_case JSON, so field errors name the JSON property, not the Java one.
     static String snakeCase(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -51,7 +51,10 @@ public class ProblemDetailWriter {
     // Built by hand so the custom properties sit at the top level whatever mixins the mapper carries.
     static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", problem.getType().toString());
+        // RFC 9457: an absent type means about:blank; spelled out so clients need not know the default
+        map.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
         map.put("title", problem.getTitle());
         map.put("status", problem.getStatus());
         if (problem.getDetail() != null) {

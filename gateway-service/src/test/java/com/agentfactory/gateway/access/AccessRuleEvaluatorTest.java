@@ -36,9 +36,7 @@ class AccessRuleEvaluatorTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
-    @CsvSource(
-            textBlock =
-                    """
+    @CsvSource(textBlock = """
             # Users
             ADMIN,             GET,    /api/v1/customers/OTHER,                  GRANTED
             ADMIN,             DELETE, /api/v1/customers/OTHER,                  GRANTED

@@ -1,8 +1,10 @@
 package com.agentfactory.gateway.auth;
 
+import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +20,10 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void registersCustomerAndSignsThemIn() {
         String email = TestUsers.uniqueEmail("ann");
 
-        Map<?, ?> body = register(email, TestUsers.PASSWORD)
+        Map<String, Object> body = register(email, TestUsers.PASSWORD)
                 .expectStatus()
                 .isCreated()
-                .expectBody(Map.class)
+                .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
 
@@ -32,8 +34,12 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
         // the new account is a customer and can reach customer routes with its token
         String path = "/api/v1/support/chat/" + UUID.randomUUID();
-        client.get().uri(path).header("Authorization", "Bearer " + body.get("access_token")).exchange()
-                .expectStatus().isOk();
+        client.get()
+                .uri(path)
+                .header("Authorization", "Bearer " + body.get("access_token"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(STUB.requestTo(path).orElseThrow().header("X-User-Roles")).isEqualTo("CUSTOMER");
     }
 
@@ -42,10 +48,10 @@ class AuthFlowIT extends GatewayIntegrationTest {
         String email = TestUsers.uniqueEmail("bob");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
 
-        Map<?, ?> tokens = login(email.toUpperCase(), TestUsers.PASSWORD)
+        Map<String, Object> tokens = login(email.toUpperCase(), TestUsers.PASSWORD)
                 .expectStatus()
                 .isOk()
-                .expectBody(Map.class)
+                .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
 
@@ -57,8 +63,10 @@ class AuthFlowIT extends GatewayIntegrationTest {
         String email = TestUsers.uniqueEmail("carol");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
 
-        Map<?, ?> wrongPassword = problem(login(email, "not-the-right-password"), HttpStatus.UNAUTHORIZED);
-        Map<?, ?> unknownEmail = problem(login(TestUsers.uniqueEmail("nobody"), TestUsers.PASSWORD), HttpStatus.UNAUTHORIZED);
+        Map<String, Object> wrongPassword =
+                assertProblem(login(email, "not-the-right-password"), HttpStatus.UNAUTHORIZED);
+        Map<String, Object> unknownEmail =
+                assertProblem(login(TestUsers.uniqueEmail("nobody"), TestUsers.PASSWORD), HttpStatus.UNAUTHORIZED);
 
         assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
         assertThat(wrongPassword.get("title")).isEqualTo(unknownEmail.get("title"));
@@ -69,14 +77,15 @@ class AuthFlowIT extends GatewayIntegrationTest {
         String email = TestUsers.uniqueEmail("dave");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
 
-        Map<?, ?> problem = problem(register(email.toUpperCase(), TestUsers.PASSWORD), HttpStatus.CONFLICT);
+        Map<String, Object> problem =
+                assertProblem(register(email.toUpperCase(), TestUsers.PASSWORD), HttpStatus.CONFLICT);
 
         assertThat(problem.get("detail").toString()).contains("already exists");
     }
 
     @Test
     void rejectsInvalidRegistrationWithFieldErrors() {
-        Map<?, ?> problem = problem(
+        Map<String, Object> problem = assertProblem(
                 client.post()
                         .uri("/api/v1/auth/register")
                         .bodyValue(Map.of("email", "not-an-email", "password", "short", "first_name", "Eve"))
@@ -91,7 +100,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
     @Test
     void rejectsMalformedJsonWith400() {
-        problem(
+        assertProblem(
                 client.post()
                         .uri("/api/v1/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -104,10 +113,11 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void rejectsOversizedBodyWith413() {
         String huge = "x".repeat(200_000);
 
-        problem(
+        assertProblem(
                 client.post()
                         .uri("/api/v1/auth/register")
-                        .bodyValue(Map.of("email", "big@example.test", "password", huge, "first_name", huge, "last_name", "B"))
+                        .bodyValue(Map.of(
+                                "email", "big@example.test", "password", huge, "first_name", huge, "last_name", "B"))
                         .exchange(),
                 HttpStatus.CONTENT_TOO_LARGE);
     }
@@ -118,12 +128,12 @@ class AuthFlowIT extends GatewayIntegrationTest {
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
         String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
 
-        Map<?, ?> rotated = tokens(refresh(first));
+        Map<String, Object> rotated = tokens(refresh(first));
 
         assertThat((String) rotated.get("access_token")).isNotBlank();
         assertThat(rotated.get("refresh_token")).isNotEqualTo(first);
         // the spent token is not accepted a second time
-        problem(refresh(first), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -133,10 +143,10 @@ class AuthFlowIT extends GatewayIntegrationTest {
         String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
         String second = (String) tokens(refresh(first)).get("refresh_token");
 
-        problem(refresh(first), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
 
         // the legitimate successor dies with the family, so a thief holding it gains nothing
-        problem(refresh(second), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(second), HttpStatus.UNAUTHORIZED);
         // other sign-ins of the same user are separate families and keep working
         String otherSession = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
         refresh(otherSession).expectStatus().isOk();
@@ -144,16 +154,16 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
     @Test
     void rejectsUnknownRefreshToken() {
-        problem(refresh("never-issued-" + UUID.randomUUID()), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh("never-issued-" + UUID.randomUUID()), HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void issuesSystemAgentTokenToConfiguredServiceClient() {
-        Map<?, ?> json = tokens(client.post()
+        Map<String, Object> json = tokens(client.post()
                 .uri("/api/v1/auth/token")
                 .bodyValue(Map.of("client_id", "test-service", "client_secret", "test-service-secret-0123456789"))
                 .exchange());
-        Map<?, ?> form = tokens(client.post()
+        Map<String, Object> form = tokens(client.post()
                 .uri("/api/v1/auth/token")
                 .body(BodyInserters.fromFormData("client_id", "test-service")
                         .with("client_secret", "test-service-secret-0123456789"))
@@ -161,8 +171,12 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
         assertThat(json).doesNotContainKey("refresh_token");
         String path = "/api/v1/events/" + UUID.randomUUID();
-        client.post().uri(path).header("Authorization", "Bearer " + form.get("access_token")).exchange()
-                .expectStatus().isOk();
+        client.post()
+                .uri(path)
+                .header("Authorization", "Bearer " + form.get("access_token"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         var received = STUB.requestTo(path).orElseThrow();
         assertThat(received.header("X-User-Roles")).isEqualTo("SYSTEM_AGENT");
         assertThat(received.header("X-User-Id")).isEqualTo("test-service");
@@ -170,7 +184,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
     @Test
     void rejectsServiceClientWithWrongSecret() {
-        problem(
+        assertProblem(
                 client.post()
                         .uri("/api/v1/auth/token")
                         .bodyValue(Map.of("client_id", "test-service", "client_secret", "guessed"))
@@ -180,10 +194,11 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
     @Test
     void bootstrapAdminCreatesStaffAccount() {
-        String adminToken = (String) tokens(login(BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD)).get("access_token");
+        String adminToken = (String)
+                tokens(login(BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD)).get("access_token");
         String staffEmail = TestUsers.uniqueEmail("support");
 
-        Map<?, ?> created = client.post()
+        Map<String, Object> created = client.post()
                 .uri("/api/v1/auth/users")
                 .header("Authorization", "Bearer " + adminToken)
                 .bodyValue(Map.of(
@@ -195,22 +210,27 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isCreated()
-                .expectBody(Map.class)
+                .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
 
         assertThat(created).containsEntry("role", "SUPPORT_AGENT").containsEntry("email", staffEmail);
-        String staffToken = (String) tokens(login(staffEmail, TestUsers.PASSWORD)).get("access_token");
+        String staffToken =
+                (String) tokens(login(staffEmail, TestUsers.PASSWORD)).get("access_token");
         String path = "/api/v1/escalations/" + UUID.randomUUID();
-        client.get().uri(path).header("Authorization", "Bearer " + staffToken).exchange()
-                .expectStatus().isOk();
+        client.get()
+                .uri(path)
+                .header("Authorization", "Bearer " + staffToken)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void refusesUserCreationByNonAdmins() {
         var customer = users.customer();
 
-        problem(
+        assertProblem(
                 client.post()
                         .uri("/api/v1/auth/users")
                         .header("Authorization", customer.bearer())
@@ -228,7 +248,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void refusesSystemAgentRoleForPeople() {
         var admin = users.admin();
 
-        problem(
+        assertProblem(
                 client.post()
                         .uri("/api/v1/auth/users")
                         .header("Authorization", admin.bearer())
@@ -263,19 +283,11 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .exchange();
     }
 
-    private static Map<?, ?> tokens(WebTestClient.ResponseSpec response) {
-        return response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    static Map<?, ?> problem(WebTestClient.ResponseSpec response, HttpStatus status) {
-        Map<?, ?> body = response.expectStatus()
-                .isEqualTo(status)
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(Map.class)
+    private static Map<String, Object> tokens(WebTestClient.ResponseSpec response) {
+        return response.expectStatus()
+                .isOk()
+                .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
-        assertThat(body).containsEntry("status", status.value()).containsKeys("title", "type");
-        return body;
     }
 }

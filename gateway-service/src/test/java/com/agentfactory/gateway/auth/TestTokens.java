@@ -24,6 +24,7 @@ public final class TestTokens {
     }
 
     public String systemAgentToken(String clientId) {
-        return tokens.issueAccessToken(clientId, null, List.of(Role.SYSTEM_AGENT), null).value();
+        return tokens.issueAccessToken(clientId, null, List.of(Role.SYSTEM_AGENT), null)
+                .value();
     }
 }

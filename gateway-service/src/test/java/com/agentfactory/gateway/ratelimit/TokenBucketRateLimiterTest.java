@@ -19,8 +19,8 @@ class TokenBucketRateLimiterTest {
         unreachable.afterPropertiesSet();
         unreachable.start();
         try {
-            TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(
-                    new ReactiveStringRedisTemplate(unreachable), Duration.ofMillis(300));
+            TokenBucketRateLimiter limiter =
+                    new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(unreachable), Duration.ofMillis(300));
 
             RateLimitDecision decision = limiter.consume("test:ip:10.0.0.1", new RateLimitProperties.Bucket(1, 1))
                     .block(Duration.ofSeconds(10));

@@ -52,7 +52,8 @@ public abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void downstreamServices(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"supervisor", "support", "recommendation", "inventory", "campaign", "finance"}) {
+        for (String service :
+                new String[] {"supervisor", "support", "recommendation", "inventory", "campaign", "finance"}) {
             registry.add("agentfactory.downstream." + service + "-url", STUB::url);
         }
         registry.add("agentfactory.downstream.ad-url", () -> "http://127.0.0.1:" + UNUSED_PORT);
@@ -60,8 +61,7 @@ public abstract class GatewayIntegrationTest {
 
     @BeforeEach
     void createObjectMother() {
-        users = new TestUsers(
-                context.getBean(UserService.class), TestTokens.from(context));
+        users = new TestUsers(context.getBean(UserService.class), TestTokens.from(context));
     }
 
     private static int unusedPort() {

@@ -35,7 +35,9 @@ class RequestTraceTest {
 
         assertThat(trace.incomingTraceValid()).isTrue();
         assertThat(trace.traceContext().traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(trace.traceContext().spanId()).isNotEqualTo("00f067aa0ba902b7").hasSize(16);
+        assertThat(trace.traceContext().spanId())
+                .isNotEqualTo("00f067aa0ba902b7")
+                .hasSize(16);
         assertThat(trace.traceContext().traceparent()).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01");
     }
 

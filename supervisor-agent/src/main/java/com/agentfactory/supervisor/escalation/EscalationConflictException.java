@@ -1,0 +1,8 @@
+package com.agentfactory.supervisor.escalation;
+
+public class EscalationConflictException extends RuntimeException {
+
+    public EscalationConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,63 @@
+package com.agentfactory.supervisor.escalation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The queue people work from: tasks the agents could not finish or the router would not guess. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/escalations")
+class EscalationController {
+
+    private final EscalationService escalations;
+
+    EscalationController(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    @Operation(summary = "Escalations, oldest first")
+    @GetMapping
+    EscalationResponse.Page list(
+            @RequestParam(required = false) EscalationStatus status,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return escalations.list(status, page, limit);
+    }
+
+    @GetMapping("/{escalationId}")
+    EscalationResponse get(@PathVariable UUID escalationId) {
+        return escalations.get(escalationId);
+    }
+
+    @Operation(summary = "Take an escalation to work on it")
+    @PostMapping("/{escalationId}/claim")
+    EscalationResponse claim(
+            @PathVariable UUID escalationId, @RequestHeader(name = "X-User-Id", required = false) String userId) {
+        return escalations.claim(escalationId, actor(userId));
+    }
+
+    @Operation(summary = "Close an escalation: complete the task by hand, cancel it, or send it back to an agent")
+    @PostMapping("/{escalationId}/resolve")
+    EscalationResponse resolve(
+            @PathVariable UUID escalationId,
+            @Valid @RequestBody ResolveEscalationRequest request,
+            @RequestHeader(name = "X-User-Id", required = false) String userId) {
+        return escalations.resolve(escalationId, request, actor(userId));
+    }
+
+    private static String actor(String userId) {
+        return userId == null || userId.isBlank() ? "anonymous" : userId.trim();
+    }
+}

@@ -1,0 +1,120 @@
+package com.agentfactory.supervisor.escalation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class EscalationRepository {
+
+    private static final String COLUMNS =
+            "id, task_id, reason, status, claimed_by, claimed_at, resolved_by, resolved_at,"
+                    + " outcome, resolution, created_at";
+
+    private final JdbcTemplate jdbc;
+
+    EscalationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertAll(List<Escalation> escalations) {
+        jdbc.batchUpdate(
+                "INSERT INTO escalations (id, task_id, reason, status, created_at) VALUES (?, ?, ?, ?, ?)",
+                escalations,
+                escalations.size(),
+                (statement, escalation) -> {
+                    statement.setObject(1, escalation.id());
+                    statement.setObject(2, escalation.taskId());
+                    statement.setString(3, escalation.reason());
+                    statement.setString(4, escalation.status().name());
+                    statement.setTimestamp(5, Timestamp.from(escalation.createdAt()));
+                });
+    }
+
+    Optional<Escalation> findByIdForUpdate(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM escalations WHERE id = ? FOR UPDATE", this::map, id).stream()
+                .findFirst();
+    }
+
+    Optional<Escalation> findById(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM escalations WHERE id = ?", this::map, id).stream()
+                .findFirst();
+    }
+
+    public Optional<Escalation> findOpenForTask(UUID taskId) {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'",
+                        this::map,
+                        taskId)
+                .stream()
+                .findFirst();
+    }
+
+    void update(Escalation escalation) {
+        jdbc.update(
+                "UPDATE escalations SET status = ?, claimed_by = ?, claimed_at = ?, resolved_by = ?, resolved_at = ?,"
+                        + " outcome = ?, resolution = ? WHERE id = ?",
+                escalation.status().name(),
+                escalation.claimedBy(),
+                ts(escalation.claimedAt()),
+                escalation.resolvedBy(),
+                ts(escalation.resolvedAt()),
+                escalation.outcome() == null ? null : escalation.outcome().name(),
+                escalation.resolution(),
+                escalation.id());
+    }
+
+    List<Escalation> page(EscalationStatus status, int page, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = "";
+        if (status != null) {
+            where = " WHERE status = ?";
+            args.add(status.name());
+        }
+        args.add(limit);
+        args.add((page - 1) * limit);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM escalations" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
+                this::map,
+                args.toArray());
+    }
+
+    long count(EscalationStatus status) {
+        Long n = status == null
+                ? jdbc.queryForObject("SELECT count(*) FROM escalations", Long.class)
+                : jdbc.queryForObject("SELECT count(*) FROM escalations WHERE status = ?", Long.class, status.name());
+        return n == null ? 0 : n;
+    }
+
+    private Escalation map(ResultSet rs, int row) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new Escalation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("task_id", UUID.class),
+                rs.getString("reason"),
+                EscalationStatus.valueOf(rs.getString("status")),
+                rs.getString("claimed_by"),
+                instant(rs.getTimestamp("claimed_at")),
+                rs.getString("resolved_by"),
+                instant(rs.getTimestamp("resolved_at")),
+                outcome == null ? null : ResolutionOutcome.valueOf(outcome),
+                rs.getString("resolution"),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

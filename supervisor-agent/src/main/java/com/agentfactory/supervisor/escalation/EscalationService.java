@@ -1,0 +1,127 @@
+package com.agentfactory.supervisor.escalation;
+
+import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.supervisor.registry.AgentRegistry;
+import com.agentfactory.supervisor.registry.RegisteredAgent;
+import com.agentfactory.supervisor.task.TaskLifecycleService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The people's side of escalation: list, claim, resolve; resolving moves the task on in the same transaction. */
+@Service
+class EscalationService {
+
+    private final EscalationRepository escalations;
+    private final TaskLifecycleService lifecycle;
+    private final AgentRegistry registry;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    EscalationService(
+            EscalationRepository escalations,
+            TaskLifecycleService lifecycle,
+            AgentRegistry registry,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.escalations = escalations;
+        this.lifecycle = lifecycle;
+        this.registry = registry;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    EscalationResponse.Page list(EscalationStatus status, int page, int limit) {
+        return new EscalationResponse.Page(
+                escalations.page(status, page, limit).stream()
+                        .map(EscalationResponse::of)
+                        .toList(),
+                escalations.count(status),
+                page,
+                limit);
+    }
+
+    EscalationResponse get(UUID id) {
+        return EscalationResponse.of(escalations.findById(id).orElseThrow(() -> new EscalationNotFoundException(id)));
+    }
+
+    EscalationResponse claim(UUID id, String actor) {
+        return transactions.execute(status -> {
+            Escalation escalation = lock(id);
+            if (escalation.status() == EscalationStatus.RESOLVED) {
+                throw new EscalationConflictException("escalation " + id + " is already resolved");
+            }
+            if (escalation.status() == EscalationStatus.CLAIMED
+                    && !escalation.claimedBy().equals(actor)) {
+                throw new EscalationConflictException("escalation " + id + " is claimed by " + escalation.claimedBy());
+            }
+            Escalation claimed = new Escalation(
+                    escalation.id(),
+                    escalation.taskId(),
+                    escalation.reason(),
+                    EscalationStatus.CLAIMED,
+                    actor,
+                    clock.instant(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    escalation.createdAt());
+            escalations.update(claimed);
+            return EscalationResponse.of(claimed);
+        });
+    }
+
+    EscalationResponse resolve(UUID id, ResolveEscalationRequest request, String actor) {
+        return transactions.execute(status -> {
+            Escalation escalation = lock(id);
+            if (escalation.status() == EscalationStatus.RESOLVED) {
+                throw new EscalationConflictException("escalation " + id + " is already resolved");
+            }
+            if (escalation.status() == EscalationStatus.CLAIMED
+                    && !escalation.claimedBy().equals(actor)) {
+                throw new EscalationConflictException("escalation " + id + " is claimed by " + escalation.claimedBy());
+            }
+            String note =
+                    request.note() == null ? request.outcome().name().toLowerCase() + " by " + actor : request.note();
+            switch (request.outcome()) {
+                case COMPLETED -> lifecycle.completeByPerson(escalation.taskId(), request.outputData(), actor, note);
+                case CANCELLED -> lifecycle.cancel(escalation.taskId(), actor, note);
+                case REQUEUED -> {
+                    RegisteredAgent agent = request.agentType() == null
+                            ? null
+                            : registry.byType(request.agentType())
+                                    .orElseThrow(() -> RequestValidationException.unprocessable(
+                                            "agent_type", "no agent of type " + request.agentType()));
+                    lifecycle.requeue(
+                            escalation.taskId(),
+                            agent == null ? null : agent.id(),
+                            agent == null ? null : agent.type(),
+                            actor,
+                            note);
+                }
+            }
+            Instant now = clock.instant();
+            Escalation resolved = new Escalation(
+                    escalation.id(),
+                    escalation.taskId(),
+                    escalation.reason(),
+                    EscalationStatus.RESOLVED,
+                    escalation.claimedBy() == null ? actor : escalation.claimedBy(),
+                    escalation.claimedAt() == null ? now : escalation.claimedAt(),
+                    actor,
+                    now,
+                    request.outcome(),
+                    note,
+                    escalation.createdAt());
+            escalations.update(resolved);
+            return EscalationResponse.of(resolved);
+        });
+    }
+
+    private Escalation lock(UUID id) {
+        return escalations.findByIdForUpdate(id).orElseThrow(() -> new EscalationNotFoundException(id));
+    }
+}

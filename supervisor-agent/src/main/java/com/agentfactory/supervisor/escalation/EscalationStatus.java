@@ -1,0 +1,7 @@
+package com.agentfactory.supervisor.escalation;
+
+public enum EscalationStatus {
+    OPEN,
+    CLAIMED,
+    RESOLVED
+}

@@ -1,0 +1,16 @@
+package com.agentfactory.supervisor.escalation;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How a person closes an escalation: COMPLETED with the answer as output, CANCELLED, or REQUEUED to the
+ * task's agent (or to {@code agent_type} when the task was never routed).
+ */
+record ResolveEscalationRequest(
+        @NotNull ResolutionOutcome outcome,
+        @Size(max = 4000) String note,
+        JsonNode outputData,
+        @Pattern(regexp = "[a-z][a-z0-9-]{0,48}") String agentType) {}

@@ -1,0 +1,13 @@
+package com.agentfactory.supervisor.event;
+
+import java.util.List;
+
+record BatchEventsResponse(long accepted, long duplicates, List<EventResult> results) {
+
+    static BatchEventsResponse of(List<EventResult> results) {
+        long accepted = results.stream()
+                .filter(r -> r.status() == EventResult.Status.ACCEPTED)
+                .count();
+        return new BatchEventsResponse(accepted, results.size() - accepted, results);
+    }
+}

@@ -1,0 +1,34 @@
+package com.agentfactory.supervisor.event;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommerceEventRepository {
+
+    private final JdbcTemplate jdbc;
+
+    CommerceEventRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the event unless one with the same id was stored before; returns whether it is new. */
+    boolean insertIfNew(UUID eventId, String type, String payload, Instant occurredAt) {
+        return jdbc.update(
+                        "INSERT INTO commerce_events (event_id, event_type, payload, occurred_at) VALUES (?, ?, ?::jsonb, ?)"
+                                + " ON CONFLICT (event_id) DO NOTHING",
+                        eventId,
+                        type,
+                        payload,
+                        Timestamp.from(occurredAt))
+                == 1;
+    }
+
+    long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM commerce_events", Long.class);
+        return n == null ? 0 : n;
+    }
+}

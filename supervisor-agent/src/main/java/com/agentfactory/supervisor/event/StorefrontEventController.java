@@ -1,0 +1,38 @@
+package com.agentfactory.supervisor.event;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Storefront events (catalog, customers, orders, behaviour) into the platform. */
+@RestController
+@RequestMapping("/api/v1/events")
+class StorefrontEventController {
+
+    private final StorefrontEventService events;
+
+    StorefrontEventController(StorefrontEventService events) {
+        this.events = events;
+    }
+
+    @Operation(summary = "Submit one storefront event; answers 202, or 200 when the event id was seen before")
+    @PostMapping
+    ResponseEntity<EventResult> submit(@RequestBody JsonNode event) {
+        EventResult result = events.accept(event);
+        return ResponseEntity.status(
+                        result.status() == EventResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(result);
+    }
+
+    @Operation(summary = "Submit up to 500 storefront events; all are stored or, if any is invalid, none")
+    @PostMapping("/batch")
+    BatchEventsResponse submitBatch(@Valid @RequestBody BatchEventsRequest request) {
+        return BatchEventsResponse.of(events.acceptAll(request.events(), "events"));
+    }
+}

@@ -1,0 +1,2 @@
+/** The task lifecycle driven by agent reports and heartbeats, expiry, and lifecycle metrics. */
+package com.agentfactory.supervisor.lifecycle;

@@ -1,0 +1,48 @@
+package com.agentfactory.supervisor.registry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The agents the supervisor knows, in the shape of the specification's agent configuration template
+ * (000 Appendix B): name, type, department, personas with activation keywords, capabilities (the task
+ * types the agent handles, which make up the routing table) and performance targets.
+ */
+@Validated
+@ConfigurationProperties("agentfactory.registry")
+public record AgentRegistryProperties(
+        @NotEmpty @Valid List<AgentDefinition> agents,
+        @DefaultValue("35s") Duration livenessTimeout,
+        @DefaultValue("health-check") List<String> universalTaskTypes) {
+
+    public record AgentDefinition(
+            @NotBlank String name,
+
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,48}")
+            String type,
+
+            @NotBlank String department,
+            String description,
+            @DefaultValue("true") boolean active,
+            @NotBlank String defaultTaskType,
+            @DefaultValue List<@Valid Persona> personas,
+            @NotEmpty List<@NotBlank String> capabilities,
+            @DefaultValue List<String> keywords,
+            @DefaultValue List<String> mcpServers,
+            @Valid PerformanceTargets performanceTargets) {}
+
+    public record Persona(
+            @NotBlank String name,
+            String knowledgeBase,
+            @DefaultValue List<String> activationKeywords) {}
+
+    public record PerformanceTargets(Integer responseTimeMs, BigDecimal successRate, BigDecimal revenueTarget) {}
+}

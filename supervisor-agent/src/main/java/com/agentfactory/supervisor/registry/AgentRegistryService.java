@@ -1,0 +1,79 @@
+package com.agentfactory.supervisor.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** The registry's read side: configured agents joined with the liveness their heartbeats report. */
+@Service
+class AgentRegistryService {
+
+    private final AgentRegistry registry;
+    private final AgentInstanceRepository instances;
+    private final AgentRegistryProperties properties;
+    private final Clock clock;
+
+    AgentRegistryService(
+            AgentRegistry registry,
+            AgentInstanceRepository instances,
+            AgentRegistryProperties properties,
+            Clock clock) {
+        this.registry = registry;
+        this.instances = instances;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    List<AgentResponse> find(String type, String department, Boolean active) {
+        return registry.agents().stream()
+                .filter(agent -> type == null || agent.type().equals(type))
+                .filter(agent ->
+                        department == null || agent.definition().department().equalsIgnoreCase(department))
+                .filter(agent -> active == null || agent.definition().active() == active)
+                .map(this::describe)
+                .toList();
+    }
+
+    AgentResponse describe(RegisteredAgent agent) {
+        var definition = agent.definition();
+        Instant now = clock.instant();
+        var instanceResponses = instances.instancesOf(agent.type()).stream()
+                .map(instance -> new AgentResponse.InstanceResponse(
+                        instance.instanceId(),
+                        instance.lastHeartbeatAt()
+                                .plus(properties.livenessTimeout())
+                                .isAfter(now),
+                        instance.inFlight(),
+                        instance.startedAt(),
+                        instance.lastHeartbeatAt()))
+                .toList();
+        int live = (int) instanceResponses.stream()
+                .filter(AgentResponse.InstanceResponse::alive)
+                .count();
+        Instant last = instanceResponses.isEmpty()
+                ? null
+                : instanceResponses.getFirst().lastHeartbeatAt();
+        String status = instanceResponses.isEmpty() ? "UNKNOWN" : live > 0 ? "UP" : "DOWN";
+        var targets = definition.performanceTargets();
+        return new AgentResponse(
+                agent.id(),
+                definition.name(),
+                definition.type(),
+                definition.department(),
+                definition.description(),
+                definition.active(),
+                definition.defaultTaskType(),
+                definition.personas().stream()
+                        .map(persona -> new AgentResponse.PersonaResponse(
+                                persona.name(), persona.knowledgeBase(), persona.activationKeywords()))
+                        .toList(),
+                definition.capabilities(),
+                definition.mcpServers(),
+                targets == null
+                        ? null
+                        : new AgentResponse.PerformanceTargetsResponse(
+                                targets.responseTimeMs(), targets.successRate(), targets.revenueTarget()),
+                new AgentResponse.LivenessResponse(status, live, last, instanceResponses));
+    }
+}

@@ -1,0 +1,29 @@
+package com.agentfactory.supervisor.task;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * POST /api/v1/agents/tasks. A missing or generic task type asks the supervisor to classify the task from
+ * its input; an agent id sends it to that agent.
+ */
+public record CreateTaskRequest(
+        @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case words joined by dashes")
+        String taskType,
+
+        UUID agentId,
+        @Min(1) @Max(10) Integer priority,
+        @NotNull JsonNode inputData,
+        @Future Instant expiresAt) {
+
+    public int effectivePriority() {
+        return priority == null ? 5 : priority;
+    }
+}

@@ -1,0 +1,91 @@
+package com.agentfactory.supervisor.task;
+
+import com.agentfactory.messaging.web.TraceContextFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/agents/tasks")
+class TaskController {
+
+    static final String USER_HEADER = "X-User-Id";
+
+    private final TaskService tasks;
+    private final TaskLifecycleService lifecycle;
+    private final TransactionTemplate transactions;
+
+    TaskController(TaskService tasks, TaskLifecycleService lifecycle, TransactionTemplate transactions) {
+        this.tasks = tasks;
+        this.lifecycle = lifecycle;
+        this.transactions = transactions;
+    }
+
+    @Operation(summary = "Submit a task; it is routed, stored durably and queued for its agent (or escalated)")
+    @PostMapping
+    ResponseEntity<TaskCreatedResponse> create(
+            @Valid @RequestBody CreateTaskRequest request,
+            @RequestHeader(name = USER_HEADER, required = false) String userId,
+            HttpServletRequest http) {
+        TaskCreatedResponse created =
+                tasks.create(request, actor(userId), TraceContextFilter.currentCorrelationId(http));
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.taskId())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @Operation(summary = "A task with its status, progress, input, output, error and every transition")
+    @GetMapping("/{taskId}")
+    TaskResponse get(@PathVariable UUID taskId) {
+        return tasks.get(taskId);
+    }
+
+    @Operation(summary = "Tasks, newest first, filtered by status, type, agent and creation time")
+    @GetMapping
+    TaskSummaryResponse.Page list(
+            @RequestParam(required = false) TaskStatus status,
+            @RequestParam(name = "task_type", required = false) @Size(max = 100) String taskType,
+            @RequestParam(name = "agent_type", required = false) @Pattern(regexp = "[a-z][a-z0-9-]{0,48}")
+                    String agentType,
+            @RequestParam(name = "created_from", required = false) Instant createdFrom,
+            @RequestParam(name = "created_to", required = false) Instant createdTo,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return tasks.list(new TaskQuery(status, taskType, agentType, createdFrom, createdTo, page, limit));
+    }
+
+    @Operation(summary = "Cancel a task that has not finished")
+    @PostMapping("/{taskId}/cancel")
+    ResponseEntity<TaskResponse> cancel(
+            @PathVariable UUID taskId, @RequestHeader(name = USER_HEADER, required = false) String userId) {
+        transactions.executeWithoutResult(
+                status -> lifecycle.cancel(taskId, actor(userId), "cancelled by " + actor(userId)));
+        return ResponseEntity.status(HttpStatus.OK).body(tasks.get(taskId));
+    }
+
+    static String actor(String userId) {
+        return userId == null || userId.isBlank() ? "anonymous" : userId.trim();
+    }
+}

@@ -1,0 +1,289 @@
+package com.agentfactory.supervisor.task;
+
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.supervisor.escalation.Escalation;
+import com.agentfactory.supervisor.escalation.EscalationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every state change after intake: agents' reports, escalation, expiry, cancellation and the decisions
+ * of the people working the escalation queue. Each change locks the task row, checks the move is legal
+ * and stores the transition with its actor and reason. Callers supply the transaction.
+ */
+@Service
+public class TaskLifecycleService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskLifecycleService.class);
+    private static final String SUPERVISOR = TaskDispatcher.SUPERVISOR_TYPE;
+
+    private final TaskRepository tasks;
+    private final EscalationRepository escalations;
+    private final TaskDispatcher dispatcher;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    TaskLifecycleService(
+            TaskRepository tasks,
+            EscalationRepository escalations,
+            TaskDispatcher dispatcher,
+            OutboxWriter outbox,
+            Clock clock,
+            MeterRegistry meters) {
+        this.tasks = tasks;
+        this.escalations = escalations;
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Applies an agent's report; stale or out-of-order reports are ignored. */
+    public void applyReport(TaskStatusChanged report) {
+        Task task = tasks.findByIdForUpdate(report.taskId()).orElse(null);
+        if (task == null) {
+            log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
+            return;
+        }
+        TaskStatus next = TaskStatus.valueOf(report.status().name());
+        if (!task.status().acceptsReport(next)) {
+            log.debug("Report {} for task {} in state {} ignored", next, task.id(), task.status());
+            return;
+        }
+        Instant now = clock.instant();
+        String actor = report.instanceId() != null ? report.instanceId() : report.agentType();
+        int progress = report.progress() == null ? task.progress() : Math.max(task.progress(), report.progress());
+        if (next == TaskStatus.RUNNING && task.status() == TaskStatus.RUNNING) {
+            tasks.update(copy(
+                    task,
+                    TaskStatus.RUNNING,
+                    progress,
+                    task.outputData(),
+                    task.errorMessage(),
+                    Math.max(task.attempts(), report.attempt()),
+                    now,
+                    task.startedAt(),
+                    null));
+            return;
+        }
+        List<TaskTransition> transitions = new ArrayList<>();
+        transitions.add(new TaskTransition(task.id(), task.status(), next, actor, reasonOf(report), now));
+        Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
+        TaskStatus finalStatus = next;
+        Instant completedAt = next == TaskStatus.COMPLETED || next == TaskStatus.EXPIRED ? now : null;
+        if (next == TaskStatus.FAILED) {
+            String reason = "retries exhausted after " + report.attempt() + " attempt(s): " + report.error();
+            transitions.add(
+                    new TaskTransition(task.id(), TaskStatus.FAILED, TaskStatus.ESCALATED, SUPERVISOR, reason, now));
+            escalations.insertAll(List.of(Escalation.open(task.id(), reason, now)));
+            finalStatus = TaskStatus.ESCALATED;
+        }
+        tasks.update(copy(
+                task,
+                finalStatus,
+                next == TaskStatus.COMPLETED ? 100 : progress,
+                report.output(),
+                report.error(),
+                Math.max(task.attempts(), report.attempt()),
+                now,
+                startedAt,
+                completedAt));
+        tasks.insertTransitions(transitions);
+        transitions.forEach(t -> count(t.toStatus(), task.assignedAgentType()));
+    }
+
+    /** Expires tasks whose time ran out before an agent started them; returns how many. */
+    public int expireDue(int limit) {
+        Instant now = clock.instant();
+        List<Task> due = tasks.lockExpired(now, limit);
+        List<TaskTransition> transitions = new ArrayList<>();
+        for (Task task : due) {
+            tasks.update(copy(
+                    task,
+                    TaskStatus.EXPIRED,
+                    task.progress(),
+                    null,
+                    "expired at " + task.expiresAt() + " before an agent started it",
+                    task.attempts(),
+                    now,
+                    task.startedAt(),
+                    now));
+            transitions.add(new TaskTransition(
+                    task.id(),
+                    task.status(),
+                    TaskStatus.EXPIRED,
+                    SUPERVISOR,
+                    "expires_at " + task.expiresAt() + " passed",
+                    now));
+            count(TaskStatus.EXPIRED, task.assignedAgentType());
+        }
+        if (!transitions.isEmpty()) {
+            tasks.insertTransitions(transitions);
+        }
+        return due.size();
+    }
+
+    public Task cancel(UUID taskId, String actor, String reason) {
+        Task task = lock(taskId);
+        if (!task.status().isCancellable()) {
+            throw new TaskStateConflictException(
+                    "task " + taskId + " is " + task.status() + " and can no longer be cancelled");
+        }
+        Instant now = clock.instant();
+        Task cancelled = copy(
+                task,
+                TaskStatus.CANCELLED,
+                task.progress(),
+                task.outputData(),
+                task.errorMessage(),
+                task.attempts(),
+                now,
+                task.startedAt(),
+                now);
+        tasks.update(cancelled);
+        tasks.insertTransitions(List.of(new TaskTransition(
+                taskId, task.status(), TaskStatus.CANCELLED, actor, reason == null ? "cancelled" : reason, now)));
+        count(TaskStatus.CANCELLED, task.assignedAgentType());
+        return cancelled;
+    }
+
+    /** A person finished an escalated task by hand. */
+    public void completeByPerson(UUID taskId, JsonNode output, String actor, String note) {
+        Task task = lockEscalated(taskId);
+        Instant now = clock.instant();
+        tasks.update(copy(
+                task,
+                TaskStatus.COMPLETED,
+                100,
+                output,
+                task.errorMessage(),
+                task.attempts(),
+                now,
+                task.startedAt(),
+                now));
+        tasks.insertTransitions(
+                List.of(new TaskTransition(taskId, TaskStatus.ESCALATED, TaskStatus.COMPLETED, actor, note, now)));
+        count(TaskStatus.COMPLETED, task.assignedAgentType());
+    }
+
+    /** A person sent an escalated task (back) to an agent; a fresh dispatch goes out with the retry counted. */
+    public void requeue(UUID taskId, UUID agentId, String agentType, String actor, String note) {
+        Task task = lockEscalated(taskId);
+        UUID targetId = agentId != null ? agentId : task.assignedAgentId();
+        String targetType = agentType != null ? agentType : task.assignedAgentType();
+        if (targetType == null) {
+            throw new TaskStateConflictException("task " + taskId + " was never routed: name the agent to send it to");
+        }
+        Instant now = clock.instant();
+        Task queued = new Task(
+                task.id(),
+                task.taskType(),
+                TaskStatus.QUEUED,
+                task.priority(),
+                targetId,
+                targetType,
+                task.inputData(),
+                null,
+                null,
+                0,
+                task.attempts(),
+                task.routingMethod(),
+                task.routingConfidence(),
+                task.routingReason(),
+                task.correlationId(),
+                task.traceId(),
+                task.requestedBy(),
+                task.expiresAt(),
+                task.createdAt(),
+                now,
+                null,
+                null);
+        tasks.update(queued);
+        tasks.insertTransitions(List.of(new TaskTransition(
+                taskId,
+                TaskStatus.ESCALATED,
+                TaskStatus.QUEUED,
+                actor,
+                note == null ? "requeued to " + targetType : note,
+                now)));
+        outbox.appendAll(List.of(dispatcher.dispatch(queued, task.attempts(), now)));
+        count(TaskStatus.QUEUED, targetType);
+    }
+
+    private Task lockEscalated(UUID taskId) {
+        Task task = lock(taskId);
+        if (task.status() != TaskStatus.ESCALATED) {
+            throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ", not ESCALATED");
+        }
+        return task;
+    }
+
+    private Task lock(UUID taskId) {
+        return tasks.findByIdForUpdate(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
+    private void count(TaskStatus status, String agentType) {
+        meters.counter(
+                        "supervisor.tasks.transitions",
+                        "status",
+                        status.name(),
+                        "agent",
+                        agentType == null ? "none" : agentType)
+                .increment();
+    }
+
+    private static String reasonOf(TaskStatusChanged report) {
+        return switch (report.status()) {
+            case ASSIGNED -> "picked up by " + report.agentType();
+            case RUNNING -> "attempt " + report.attempt();
+            case COMPLETED -> "completed on attempt " + report.attempt();
+            case FAILED -> report.error();
+            case EXPIRED -> report.error() == null ? "expired at the agent" : report.error();
+        };
+    }
+
+    private static Task copy(
+            Task task,
+            TaskStatus status,
+            int progress,
+            JsonNode output,
+            String error,
+            int attempts,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant completedAt) {
+        return new Task(
+                task.id(),
+                task.taskType(),
+                status,
+                task.priority(),
+                task.assignedAgentId(),
+                task.assignedAgentType(),
+                task.inputData(),
+                output,
+                error,
+                progress,
+                attempts,
+                task.routingMethod(),
+                task.routingConfidence(),
+                task.routingReason(),
+                task.correlationId(),
+                task.traceId(),
+                task.requestedBy(),
+                task.expiresAt(),
+                task.createdAt(),
+                updatedAt,
+                startedAt,
+                completedAt);
+    }
+}

@@ -1,0 +1,231 @@
+package com.agentfactory.supervisor.task;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+/** Tasks and their transitions in the supervisor schema; plain JDBC because task intake is the hot path. */
+@Repository
+public class TaskRepository {
+
+    private static final String COLUMNS = "id, task_type, status, priority, assigned_agent_id, assigned_agent_type,"
+            + " input_data, output_data, error_message, progress, attempts, routing_method, routing_confidence,"
+            + " routing_reason, correlation_id, trace_id, requested_by, expires_at, created_at, updated_at,"
+            + " started_at, completed_at";
+
+    private final JdbcTemplate jdbc;
+    private final EnvelopeCodec codec;
+    private final RowMapper<Task> taskMapper = this::mapTask;
+
+    TaskRepository(JdbcTemplate jdbc, EnvelopeCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    void insertAll(List<Task> tasks) {
+        jdbc.batchUpdate(
+                "INSERT INTO tasks (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tasks,
+                tasks.size(),
+                (statement, task) -> {
+                    statement.setObject(1, task.id());
+                    statement.setString(2, task.taskType());
+                    statement.setString(3, task.status().name());
+                    statement.setInt(4, task.priority());
+                    statement.setObject(5, task.assignedAgentId());
+                    statement.setString(6, task.assignedAgentType());
+                    statement.setString(7, json(task.inputData()));
+                    statement.setString(8, json(task.outputData()));
+                    statement.setString(9, task.errorMessage());
+                    statement.setInt(10, task.progress());
+                    statement.setInt(11, task.attempts());
+                    statement.setString(12, task.routingMethod());
+                    statement.setBigDecimal(13, task.routingConfidence());
+                    statement.setString(14, task.routingReason());
+                    statement.setObject(15, task.correlationId());
+                    statement.setString(16, task.traceId());
+                    statement.setString(17, task.requestedBy());
+                    statement.setTimestamp(18, timestamp(task.expiresAt()));
+                    statement.setTimestamp(19, timestamp(task.createdAt()));
+                    statement.setTimestamp(20, timestamp(task.updatedAt()));
+                    statement.setTimestamp(21, timestamp(task.startedAt()));
+                    statement.setTimestamp(22, timestamp(task.completedAt()));
+                });
+    }
+
+    public void insertTransitions(List<TaskTransition> transitions) {
+        jdbc.batchUpdate(
+                "INSERT INTO task_transitions (task_id, from_status, to_status, actor, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
+                transitions,
+                transitions.size(),
+                (statement, transition) -> {
+                    statement.setObject(1, transition.taskId());
+                    statement.setString(
+                            2,
+                            transition.fromStatus() == null
+                                    ? null
+                                    : transition.fromStatus().name());
+                    statement.setString(3, transition.toStatus().name());
+                    statement.setString(4, transition.actor());
+                    statement.setString(5, transition.reason());
+                    statement.setTimestamp(6, timestamp(transition.occurredAt()));
+                });
+    }
+
+    public Optional<Task> findById(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM tasks WHERE id = ?", taskMapper, id).stream()
+                .findFirst();
+    }
+
+    /** Locks the row for the rest of the transaction, so concurrent reports about one task serialise. */
+    public Optional<Task> findByIdForUpdate(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE", taskMapper, id).stream()
+                .findFirst();
+    }
+
+    public List<TaskTransition> transitionsOf(UUID taskId) {
+        return jdbc.query(
+                "SELECT task_id, from_status, to_status, actor, reason, occurred_at FROM task_transitions WHERE task_id = ? ORDER BY id",
+                (rs, i) -> new TaskTransition(
+                        rs.getObject("task_id", UUID.class),
+                        rs.getString("from_status") == null ? null : TaskStatus.valueOf(rs.getString("from_status")),
+                        TaskStatus.valueOf(rs.getString("to_status")),
+                        rs.getString("actor"),
+                        rs.getString("reason"),
+                        rs.getTimestamp("occurred_at").toInstant()),
+                taskId);
+    }
+
+    public void update(Task task) {
+        jdbc.update(
+                "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?, progress = ?,"
+                        + " attempts = ?, updated_at = ?, started_at = ?, completed_at = ? WHERE id = ?",
+                task.status().name(),
+                task.assignedAgentId(),
+                json(task.outputData()),
+                task.errorMessage(),
+                task.progress(),
+                task.attempts(),
+                timestamp(task.updatedAt()),
+                timestamp(task.startedAt()),
+                timestamp(task.completedAt()),
+                task.id());
+    }
+
+    List<Task> page(TaskQuery query) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filter(query, where, args);
+        args.add(query.limit());
+        args.add(query.offset());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM tasks" + where + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                taskMapper,
+                args.toArray());
+    }
+
+    long count(TaskQuery query) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filter(query, where, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM tasks" + where, Long.class, args.toArray());
+        return total == null ? 0 : total;
+    }
+
+    // every value is a bind parameter; only fixed column names are concatenated
+    private static void filter(TaskQuery query, StringBuilder where, List<Object> args) {
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.taskType() != null) {
+            where.append(" AND task_type = ?");
+            args.add(query.taskType());
+        }
+        if (query.agentType() != null) {
+            where.append(" AND assigned_agent_type = ?");
+            args.add(query.agentType());
+        }
+        if (query.createdFrom() != null) {
+            where.append(" AND created_at >= ?");
+            args.add(timestamp(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            where.append(" AND created_at < ?");
+            args.add(timestamp(query.createdTo()));
+        }
+    }
+
+    /** Locks up to {@code limit} not-yet-started tasks whose time ran out. */
+    public List<Task> lockExpired(Instant now, int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM tasks WHERE expires_at < ? AND status IN ('CREATED', 'QUEUED', 'ASSIGNED')"
+                        + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                taskMapper,
+                timestamp(now),
+                limit);
+    }
+
+    /** Task counts per agent type and status, for the metrics. */
+    public List<StatusCount> countByAgentAndStatus() {
+        return jdbc.query(
+                "SELECT coalesce(assigned_agent_type, 'none') AS agent, status, count(*) AS n FROM tasks GROUP BY 1, 2",
+                (rs, i) -> new StatusCount(
+                        rs.getString("agent"), TaskStatus.valueOf(rs.getString("status")), rs.getLong("n")));
+    }
+
+    public record StatusCount(String agentType, TaskStatus status, long count) {}
+
+    private Task mapTask(ResultSet rs, int row) throws SQLException {
+        return new Task(
+                rs.getObject("id", UUID.class),
+                rs.getString("task_type"),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getInt("priority"),
+                rs.getObject("assigned_agent_id", UUID.class),
+                rs.getString("assigned_agent_type"),
+                tree(rs.getString("input_data")),
+                tree(rs.getString("output_data")),
+                rs.getString("error_message"),
+                rs.getInt("progress"),
+                rs.getInt("attempts"),
+                rs.getString("routing_method"),
+                rs.getBigDecimal("routing_confidence"),
+                rs.getString("routing_reason"),
+                rs.getObject("correlation_id", UUID.class),
+                rs.getString("trace_id"),
+                rs.getString("requested_by"),
+                instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("completed_at")));
+    }
+
+    private String json(JsonNode node) {
+        return node == null || node.isNull() ? null : codec.mapper().writeValueAsString(node);
+    }
+
+    private JsonNode tree(String json) {
+        return json == null ? null : codec.mapper().readTree(json);
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

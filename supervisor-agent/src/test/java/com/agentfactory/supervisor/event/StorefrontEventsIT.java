@@ -1,0 +1,131 @@
+package com.agentfactory.supervisor.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class StorefrontEventsIT extends SupervisorIntegrationTest {
+
+    @Test
+    void storesAnEventAndPublishesItOnItsCommerceTopicExactlyOnceEvenWhenReplayed() {
+        Map<String, Object> order = orderPlaced(UUID.randomUUID());
+        UUID eventId = UUID.fromString(order.get("event_id").toString());
+
+        Response first = api.post("/api/v1/events", order);
+        Response replay = api.post("/api/v1/events", order);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(first.text("/status")).isEqualTo("ACCEPTED");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.text("/status")).isEqualTo("DUPLICATE");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TOPICS.withMessageId(eventId).isEmpty());
+        var envelope = TOPICS.withMessageId(eventId).getFirst();
+        assertThat(envelope.action()).isEqualTo("order.placed");
+        assertThat(envelope.payload().data().at("/lines/0/unit_price").decimalValue())
+                .isEqualByComparingTo("2.55");
+        UUID marker = UUID.fromString(
+                api.post("/api/v1/events", orderPlaced(UUID.randomUUID())).text("/event_id"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TOPICS.withMessageId(marker).isEmpty());
+        assertThat(TOPICS.withMessageId(eventId)).hasSize(1);
+    }
+
+    @Test
+    void acceptsABatchAndCountsDuplicates() {
+        Map<String, Object> seen = orderPlaced(UUID.randomUUID());
+        api.post("/api/v1/events", seen);
+
+        Response batch = api.post(
+                "/api/v1/events/batch", Map.of("events", List.of(seen, productUpserted(), customerUpserted())));
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().path("accepted").asInt()).isEqualTo(2);
+        assertThat(batch.body().path("duplicates").asInt()).isEqualTo(1);
+        assertThat(batch.text("/results/0/status")).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void rejectsAWholeBatchWhenOneEventIsInvalidNamingTheField() {
+        Map<String, Object> valid = productUpserted();
+        Map<String, Object> invalid = orderPlaced(UUID.randomUUID());
+        ((Map<String, Object>) ((List<?>) invalid.get("lines")).getFirst()).put("quantity", 0);
+        invalid.put("currency", "pounds");
+
+        Response batch = api.post("/api/v1/events/batch", Map.of("events", List.of(valid, invalid)));
+
+        assertThat(batch.status()).isEqualTo(422);
+        assertThat(batch.errorFields()).containsExactlyInAnyOrder("events[1].currency", "events[1].lines[0].quantity");
+        Response retried = api.post("/api/v1/events", valid);
+        assertThat(retried.text("/status"))
+                .as("nothing of the rejected batch was stored")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void rejectsUnknownEventTypesAndMissingFields() {
+        Response unknown =
+                api.post("/api/v1/events", Map.of("type", "order.teleported", "event_id", UUID.randomUUID()));
+        Map<String, Object> missing = productUpserted();
+        missing.remove("price");
+        Response incomplete = api.post("/api/v1/events", missing);
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactly("type");
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.errorFields()).containsExactly("price");
+        assertThat(api.post("/api/v1/events/batch", Map.of("events", List.of())).status())
+                .isEqualTo(400);
+    }
+
+    static Map<String, Object> orderPlaced(UUID orderId) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("product_id", UUID.randomUUID().toString());
+        line.put("sku", "85123A");
+        line.put("quantity", 6);
+        line.put("unit_price", "2.55");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "order.placed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("order_id", orderId.toString());
+        event.put("order_number", "536365");
+        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("country", "United Kingdom");
+        event.put("currency", "GBP");
+        event.put("lines", new java.util.ArrayList<>(List.of(line)));
+        return event;
+    }
+
+    static Map<String, Object> productUpserted() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("product_id", UUID.randomUUID().toString());
+        event.put("sku", "71053");
+        event.put("name", "White metal lantern");
+        event.put("category", "lighting");
+        event.put("price", Map.of("amount", "3.39", "currency", "GBP"));
+        return event;
+    }
+
+    static Map<String, Object> customerUpserted() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "customer.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("customer_number", "17850");
+        event.put("country", "United Kingdom");
+        return event;
+    }
+}

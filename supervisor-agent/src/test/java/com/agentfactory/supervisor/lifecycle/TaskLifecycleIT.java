@@ -1,0 +1,204 @@
+package com.agentfactory.supervisor.lifecycle;
+
+import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.supervisor.support.AgentReports;
+import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+class TaskLifecycleIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    private AgentReports agent;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void agent() {
+        agent = new AgentReports(kafka);
+    }
+
+    @Test
+    void followsAnAgentsReportsToCompletionStoringEveryTransition() {
+        UUID taskId = create("compute-reorder-points");
+
+        agent.report(taskId, "inventory", ReportedTaskStatus.ASSIGNED, null, null, 1);
+        agent.report(taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        agent.report(
+                taskId, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{\"reorder_point\": 42}"), null, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(42);
+        assertThat(task.body().path("progress").asInt()).isEqualTo(100);
+        assertThat(task.text("/started_at")).isNotBlank();
+        assertThat(task.text("/completed_at")).isNotBlank();
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "ASSIGNED", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void escalatesATaskWhoseRetriesAreExhaustedIntoTheQueuePeopleWorkFrom() {
+        UUID taskId = create("predict-click-through");
+
+        agent.report(taskId, "ad", ReportedTaskStatus.FAILED, null, "IllegalStateException: exchange unavailable", 4);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/error_message")).contains("exchange unavailable");
+        assertThat(task.body().path("attempts").asInt()).isEqualTo(4);
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "FAILED", "ESCALATED");
+        assertThat(openEscalationFor(taskId)).isNotNull();
+        assertThat(openEscalationFor(taskId).path("reason").asString())
+                .contains("retries exhausted after 4 attempt(s)");
+    }
+
+    @Test
+    void appliesARedeliveredReportOnlyOnce() {
+        UUID taskId = create("allocate-ad-budget");
+
+        MessageEnvelope running = agent.report(taskId, "ad", ReportedTaskStatus.RUNNING, null, null, 1);
+        agent.send(taskId.toString(), running);
+        agent.send(taskId.toString(), running);
+        agent.report(taskId, "ad", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+        assertThat(transitions(api.get("/api/v1/agents/tasks/" + taskId)))
+                .containsExactly("CREATED", "QUEUED", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void ignoresReportsThatArriveAfterTheTaskFinished() {
+        UUID taskId = create("pace-ad-spend");
+        agent.report(taskId, "ad", ReportedTaskStatus.COMPLETED, json.readTree("{\"paced\": true}"), null, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+
+        agent.report(taskId, "ad", ReportedTaskStatus.FAILED, null, "late failure", 2);
+        UUID marker = create("pace-ad-spend");
+        agent.report(marker, "ad", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(marker).equals("COMPLETED"));
+
+        assertThat(status(taskId)).isEqualTo("COMPLETED");
+        assertThat(openEscalationFor(taskId)).isNull();
+    }
+
+    @Test
+    void peopleClaimAndResolveEscalationsAndRequeuedTasksGoBackToTheirAgent() {
+        UUID taskId = create("send-campaign");
+        agent.report(taskId, "campaign", ReportedTaskStatus.FAILED, null, "provider rejected the batch", 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> openEscalationFor(taskId) != null);
+        String escalationId = openEscalationFor(taskId).path("escalation_id").asString();
+
+        Response claimed = api.postAs("/api/v1/escalations/" + escalationId + "/claim", Map.of(), "alice");
+        Response stolen = api.postAs("/api/v1/escalations/" + escalationId + "/claim", Map.of(), "bob");
+        Response resolved = api.postAs(
+                "/api/v1/escalations/" + escalationId + "/resolve",
+                Map.of("outcome", "REQUEUED", "note", "provider fixed"),
+                "alice");
+
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.text("/claimed_by")).isEqualTo("alice");
+        assertThat(stolen.status()).isEqualTo(409);
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.text("/status")).isEqualTo("RESOLVED");
+        assertThat(status(taskId)).isEqualTo("QUEUED");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TOPICS.forTask(taskId).size() >= 2);
+        assertThat(TOPICS.forTask(taskId).getLast().metadata().retryCount()).isEqualTo(4);
+        assertThat(api.postAs(
+                                "/api/v1/escalations/" + escalationId + "/resolve",
+                                Map.of("outcome", "CANCELLED"),
+                                "alice")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aPersonCanCompleteAnEscalatedTaskByHand() {
+        UUID taskId = UUID.fromString(api.post("/api/v1/agents/tasks", Map.of("input_data", Map.of("message", "xyz")))
+                .text("/task_id"));
+        String escalationId = openEscalationFor(taskId).path("escalation_id").asString();
+
+        Response resolved = api.postAs(
+                "/api/v1/escalations/" + escalationId + "/resolve",
+                Map.of("outcome", "COMPLETED", "output_data", Map.of("answer", "handled by phone")),
+                "carol");
+
+        assertThat(resolved.status()).isEqualTo(200);
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/status")).isEqualTo("COMPLETED");
+        assertThat(task.text("/output_data/answer")).isEqualTo("handled by phone");
+        assertThat(task.text("/transitions/2/actor")).isEqualTo("carol");
+    }
+
+    @Test
+    void rejectsAnEscalationResolutionWithoutAnOutcome() {
+        Response response = api.post("/api/v1/escalations/" + UUID.randomUUID() + "/resolve", Map.of("note", "x"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("outcome");
+        assertThat(api.post("/api/v1/escalations/" + UUID.randomUUID() + "/claim", Map.of())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void showsAnAgentAsUpOnceItsHeartbeatsArrive() {
+        String instance = "recommendation-" + UUID.randomUUID();
+        agent.heartbeat("recommendation", instance);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response agents = api.get("/api/v1/agents?type=recommendation");
+            assertThat(agents.body()).hasSize(1);
+            assertThat(agents.body().get(0).at("/liveness/status").asString()).isEqualTo("UP");
+            assertThat(agents.body()
+                            .get(0)
+                            .at("/liveness/instances")
+                            .valueStream()
+                            .map(i -> i.path("instance_id").asString()))
+                    .contains(instance);
+        });
+    }
+
+    private UUID create(String taskType) {
+        Response created = api.post("/api/v1/agents/tasks", ofType(taskType));
+        assertThat(created.status()).isEqualTo(201);
+        return UUID.fromString(created.text("/task_id"));
+    }
+
+    private String status(UUID taskId) {
+        return api.get("/api/v1/agents/tasks/" + taskId).text("/status");
+    }
+
+    private static List<String> transitions(Response task) {
+        return task.body()
+                .path("transitions")
+                .valueStream()
+                .map(t -> t.path("to").asString())
+                .toList();
+    }
+
+    private tools.jackson.databind.JsonNode openEscalationFor(UUID taskId) {
+        return api.get("/api/v1/escalations?limit=200")
+                .body()
+                .path("escalations")
+                .valueStream()
+                .filter(e -> e.path("task_id").asString().equals(taskId.toString()))
+                .filter(e -> !e.path("status").asString().equals("RESOLVED"))
+                .findFirst()
+                .orElse(null);
+    }
+}

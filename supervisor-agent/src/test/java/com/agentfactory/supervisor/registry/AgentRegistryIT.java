@@ -1,0 +1,66 @@
+package com.agentfactory.supervisor.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.messaging.runtime.AgentIds;
+import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AgentRegistryIT extends SupervisorIntegrationTest {
+
+    @Test
+    void listsEveryConfiguredAgentWithPersonasCapabilitiesAndTargets() {
+        Response agents = api.get("/api/v1/agents");
+
+        assertThat(agents.status()).isEqualTo(200);
+        assertThat(agents.body().valueStream().map(a -> a.path("type").asString()))
+                .containsExactlyInAnyOrder("support", "recommendation", "ad", "inventory", "campaign", "finance");
+        var support = agents.body()
+                .valueStream()
+                .filter(a -> a.path("type").asString().equals("support"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(support.path("agent_id").asString())
+                .isEqualTo(AgentIds.forType("support").toString());
+        assertThat(support.at("/personas/1/activation_keywords").valueStream().map(k -> k.asString()))
+                .contains("refund");
+        assertThat(support.path("capabilities").valueStream().map(c -> c.asString()))
+                .contains("handle-complaint");
+        assertThat(support.at("/performance_targets/response_time_ms").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void filtersByTypeDepartmentAndActivity() {
+        assertThat(api.get("/api/v1/agents?department=Marketing")
+                        .body()
+                        .valueStream()
+                        .map(a -> a.path("type").asString()))
+                .containsExactlyInAnyOrder("recommendation", "ad", "campaign");
+        assertThat(api.get("/api/v1/agents?type=finance").body()).hasSize(1);
+        assertThat(api.get("/api/v1/agents?is_active=false").body()).isEmpty();
+        assertThat(api.get("/api/v1/agents?type=Not%20A%20Type").status()).isEqualTo(400);
+    }
+
+    @Test
+    void invokingAnAgentCreatesATaskForItWithItsDefaultTaskType() {
+        UUID inventory = AgentIds.forType("inventory");
+
+        Response created =
+                api.post("/api/v1/agents/" + inventory + "/invoke", Map.of("input_data", Map.of("sku", "85123A")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/assigned_agent")).isEqualTo(inventory.toString());
+        assertThat(created.text("/task_type")).isEqualTo("forecast-demand");
+        assertThat(api.post("/api/v1/agents/" + UUID.randomUUID() + "/invoke", Map.of("input_data", Map.of()))
+                        .status())
+                .isEqualTo(404);
+        Response wrongType = api.post(
+                "/api/v1/agents/" + inventory + "/invoke",
+                Map.of("task_type", "plan-campaign", "input_data", Map.of()));
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.errorFields()).containsExactly("task_type");
+    }
+}

@@ -1,0 +1,72 @@
+package com.agentfactory.supervisor.support;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.runtime.AgentHeartbeat;
+import com.agentfactory.messaging.runtime.AgentIds;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.messaging.topic.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Speaks on agent.events the way the agent runtime does, so lifecycle tests can drive a task step by step. */
+public final class AgentReports {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    public AgentReports(KafkaTemplate<String, String> kafka) {
+        this.kafka = kafka;
+    }
+
+    public MessageEnvelope report(
+            UUID taskId, String agentType, ReportedTaskStatus status, JsonNode output, String error, int attempt) {
+        TaskStatusChanged change = new TaskStatusChanged(
+                taskId,
+                "task",
+                status,
+                AgentIds.forType(agentType).toString(),
+                agentType,
+                agentType + "-test-instance",
+                status == ReportedTaskStatus.COMPLETED ? 100 : 10,
+                output,
+                error,
+                attempt,
+                Instant.now());
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .sender(AgentIds.forType(agentType).toString(), agentType)
+                .recipient(null, "supervisor")
+                .action(status.action())
+                .data(codec.toTree(change))
+                .build();
+        send(taskId.toString(), envelope);
+        return envelope;
+    }
+
+    public void send(String key, MessageEnvelope envelope) {
+        kafka.send(Topics.AGENT_EVENTS, key, codec.encode(envelope)).join();
+    }
+
+    public void heartbeat(String agentType, String instanceId) {
+        var heartbeat = new AgentHeartbeat(
+                AgentIds.forType(agentType).toString(),
+                agentType,
+                instanceId,
+                List.of("health-check"),
+                0,
+                Instant.now().minusSeconds(60),
+                Instant.now());
+        send(
+                instanceId,
+                MessageEnvelope.builder()
+                        .sender(heartbeat.agentId(), agentType)
+                        .recipient(null, "supervisor")
+                        .action(AgentHeartbeat.ACTION)
+                        .data(codec.toTree(heartbeat))
+                        .build());
+    }
+}

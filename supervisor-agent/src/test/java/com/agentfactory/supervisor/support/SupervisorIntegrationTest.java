@@ -1,0 +1,35 @@
+package com.agentfactory.supervisor.support;
+
+import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.topic.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The supervisor on a random port, on the JVM's shared PostgreSQL and Kafka, with every topic it writes read back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalInfrastructure
+public abstract class SupervisorIntegrationTest {
+
+    protected static final KafkaTopicReader TOPICS = new KafkaTopicReader(allTopics());
+
+    @LocalServerPort
+    int port;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    private static List<String> allTopics() {
+        List<String> topics = new ArrayList<>(Topics.commerceTopics());
+        Stream.of("support", "recommendation", "ad", "inventory", "campaign", "finance")
+                .forEach(agent -> topics.addAll(Topics.agentTaskTopics(agent)));
+        return topics;
+    }
+}

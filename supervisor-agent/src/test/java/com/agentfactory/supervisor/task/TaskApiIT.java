@@ -1,0 +1,233 @@
+package com.agentfactory.supervisor.task;
+
+import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
+import static com.agentfactory.supervisor.support.TaskRequestMother.unclassified;
+import static com.agentfactory.supervisor.support.TaskRequestMother.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.runtime.AgentIds;
+import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TaskApiIT extends SupervisorIntegrationTest {
+
+    @Test
+    void routesATaskByTypeAndQueuesItOnTheAgentsTopicForItsPriorityBand() {
+        Response created = api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "priority", 9));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/status")).isEqualTo("QUEUED");
+        assertThat(created.text("/assigned_agent_type")).isEqualTo("inventory");
+        assertThat(created.text("/assigned_agent"))
+                .isEqualTo(AgentIds.forType("inventory").toString());
+        assertThat(created.text("/routing/method")).isEqualTo("ROUTING_TABLE");
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TOPICS.forTask(taskId).isEmpty());
+        MessageEnvelope envelope = TOPICS.forTask(taskId).getFirst();
+        assertThat(envelope.action()).isEqualTo("forecast-demand");
+        assertThat(envelope.header().priority()).isEqualTo(9);
+        assertThat(envelope.recipient().agentType()).isEqualTo("inventory");
+        assertThat(envelope.payload().data().path("note").asString()).isEqualTo("created by a test");
+    }
+
+    @Test
+    void returnsTheTaskWithItsStoredTransitions() {
+        UUID taskId = UUID.fromString(
+                api.post("/api/v1/agents/tasks", ofType("plan-campaign")).text("/task_id"));
+
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+
+        assertThat(task.status()).isEqualTo(200);
+        assertThat(task.text("/task_type")).isEqualTo("plan-campaign");
+        assertThat(task.text("/status")).isEqualTo("QUEUED");
+        assertThat(task.body().path("progress").asInt()).isZero();
+        assertThat(task.text("/input_data/note")).isEqualTo("created by a test");
+        assertThat(task.body().path("transitions")).hasSize(2);
+        assertThat(task.text("/transitions/0/to")).isEqualTo("CREATED");
+        assertThat(task.text("/transitions/0/actor")).isEqualTo("test-user");
+        assertThat(task.text("/transitions/1/to")).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void classifiesAGenericTaskFromItsContentAndRecordsWhy() {
+        Response created = api.post(
+                "/api/v1/agents/tasks",
+                unclassified("My order never arrived and I want a refund for the damaged parcel"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/assigned_agent_type")).isEqualTo("support");
+        assertThat(created.text("/routing/method")).isEqualTo("CLASSIFIED");
+        assertThat(created.body().at("/routing/confidence").asDouble()).isGreaterThanOrEqualTo(0.6);
+        assertThat(created.text("/routing/reason")).contains("refund");
+        assertThat(created.text("/task_type")).isEqualTo("answer-customer-message");
+    }
+
+    @Test
+    void escalatesInsteadOfGuessingWhenTheContentIsAmbiguous() {
+        Response created = api.post(
+                "/api/v1/agents/tasks",
+                with(unclassified("Please look at the campaign budget"), "task_type", "general"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/status")).isEqualTo("ESCALATED");
+        assertThat(created.text("/routing/method")).isEqualTo("ESCALATED");
+        assertThat(created.text("/routing/reason")).contains("below threshold");
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+        Response queue = api.get("/api/v1/escalations?status=OPEN&limit=200");
+        assertThat(queue.body().path("escalations").valueStream().map(e -> e.path("task_id")
+                        .asString()))
+                .contains(taskId.toString());
+    }
+
+    @Test
+    void escalatesATaskWhoseContentNamesNoAgent() {
+        Response created = api.post("/api/v1/agents/tasks", unclassified("zzz qqq"));
+
+        assertThat(created.text("/status")).isEqualTo("ESCALATED");
+        assertThat(created.body().at("/routing/confidence").asDouble()).isZero();
+    }
+
+    @Test
+    void rejectsTaskWithUnknownType() {
+        Response response = api.post("/api/v1/agents/tasks", ofType("paint-the-warehouse"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactly("task_type");
+        assertThat(response.text("/errors/0/message")).contains("unknown task type");
+    }
+
+    @Test
+    void rejectsInvalidFieldsWithEveryFieldNamed() {
+        Map<String, Object> request =
+                with(with(ofType("forecast-demand"), "priority", 11), "expires_at", "2001-01-01T00:00:00Z");
+        request.remove("input_data");
+
+        Response response = api.post("/api/v1/agents/tasks", request);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("priority", "expires_at", "input_data");
+    }
+
+    @Test
+    void rejectsMalformedJsonAndNonObjectInput() {
+        assertThat(api.post("/api/v1/agents/tasks", "{\"task_type\": ").status())
+                .isEqualTo(400);
+        Response notAnObject = api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "input_data", "text"));
+        assertThat(notAnObject.status()).isEqualTo(400);
+        assertThat(notAnObject.errorFields()).containsExactly("input_data");
+    }
+
+    @Test
+    void rejectsABodyOverTheSizeLimitWith413() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+
+        Response response =
+                api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "input_data", Map.of("blob", huge)));
+
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    void answers404ForATaskThatDoesNotExistAnd400ForAMalformedId() {
+        assertThat(api.get("/api/v1/agents/tasks/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/agents/tasks/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    @Test
+    void requiresAnAgentForTaskTypesEveryAgentAnswers() {
+        Response response = api.post("/api/v1/agents/tasks", ofType("health-check"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.errorFields()).containsExactly("agent_id");
+    }
+
+    @Test
+    void sendsATaskToTheAgentTheCallerNames() {
+        Response response = api.post(
+                "/api/v1/agents/tasks",
+                with(ofType("health-check"), "agent_id", AgentIds.forType("ad").toString()));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.text("/assigned_agent_type")).isEqualTo("ad");
+        assertThat(response.text("/routing/method")).isEqualTo("EXPLICIT_AGENT");
+    }
+
+    @Test
+    void listsTasksWithFiltersAndPaging() {
+        String type = "check-stock-levels";
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v1/agents/tasks", ofType(type));
+        }
+
+        Response firstPage = api.get("/api/v1/agents/tasks?task_type=" + type + "&status=QUEUED&limit=2&page=1");
+
+        assertThat(firstPage.status()).isEqualTo(200);
+        assertThat(firstPage.body().path("tasks")).hasSize(2);
+        assertThat(firstPage.body().at("/pagination/total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(firstPage.body().at("/pagination/limit").asInt()).isEqualTo(2);
+        assertThat(firstPage.body().path("tasks").valueStream().map(t -> t.path("task_type")
+                        .asString()))
+                .containsOnly(type);
+        assertThat(api.get("/api/v1/agents/tasks?status=SLEEPING").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/agents/tasks?limit=5000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void cancelsAnUnfinishedTaskOnceAndRefusesTheSecondTime() {
+        UUID taskId = UUID.fromString(
+                api.post("/api/v1/agents/tasks", ofType("build-segment")).text("/task_id"));
+
+        Response cancelled = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());
+        Response again = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("/status")).isEqualTo("CANCELLED");
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void carriesTheCallersCorrelationIdIntoTheTaskAndItsEnvelope() {
+        UUID correlationId = UUID.randomUUID();
+        Response created =
+                api.postWithCorrelation("/api/v1/agents/tasks", ofType("create-purchase-order"), correlationId);
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+
+        assertThat(api.get("/api/v1/agents/tasks/" + taskId).text("/correlation_id"))
+                .isEqualTo(correlationId.toString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TOPICS.forTask(taskId).isEmpty());
+        assertThat(TOPICS.forTask(taskId).getFirst().header().correlationId()).isEqualTo(correlationId);
+    }
+
+    @Test
+    void expiresAQueuedTaskWhoseTimeRunsOutBeforeAnAgentStartsIt() {
+        Response created = api.post(
+                "/api/v1/agents/tasks",
+                with(
+                        ofType("evaluate-campaign"),
+                        "expires_at",
+                        Instant.now().plusSeconds(2).toString()));
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/agents/tasks/" + taskId)
+                .text("/status")
+                .equals("EXPIRED"));
+        assertThat(api.get("/api/v1/agents/tasks/" + taskId)
+                        .body()
+                        .path("transitions")
+                        .valueStream()
+                        .map(t -> t.path("to").asString()))
+                .containsExactly("CREATED", "QUEUED", "EXPIRED");
+    }
+}

@@ -1,0 +1,10 @@
+package com.agentfactory.campaign;
+
+import com.agentfactory.messaging.testing.AgentContract;
+
+class CampaignAgentIT extends AgentContract {
+
+    CampaignAgentIT() {
+        super("campaign");
+    }
+}

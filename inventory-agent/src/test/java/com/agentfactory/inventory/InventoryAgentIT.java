@@ -1,0 +1,10 @@
+package com.agentfactory.inventory;
+
+import com.agentfactory.messaging.testing.AgentContract;
+
+class InventoryAgentIT extends AgentContract {
+
+    InventoryAgentIT() {
+        super("inventory");
+    }
+}

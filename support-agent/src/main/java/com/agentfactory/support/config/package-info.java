@@ -1,0 +1,2 @@
+/** Application-wide configuration and the mapping of errors to problem details. */
+package com.agentfactory.support.config;

@@ -1,0 +1,10 @@
+package com.agentfactory.support;
+
+import com.agentfactory.messaging.testing.AgentContract;
+
+class SupportAgentIT extends AgentContract {
+
+    SupportAgentIT() {
+        super("support");
+    }
+}

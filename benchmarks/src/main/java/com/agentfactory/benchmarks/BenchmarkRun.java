@@ -1,0 +1,412 @@
+package com.agentfactory.benchmarks;
+
+import com.agentfactory.benchmarks.load.ClosedLoop;
+import com.agentfactory.benchmarks.load.LoadTarget;
+import com.agentfactory.benchmarks.load.Measurement.Summary;
+import com.agentfactory.benchmarks.load.OpenLoop;
+import com.agentfactory.infra.InfrastructureSettings;
+import com.agentfactory.infra.LocalInfrastructure;
+import com.agentfactory.infra.platform.PlatformLauncher;
+import com.agentfactory.infra.platform.ServiceSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run: local PostgreSQL (fsync on), Kafka and Redis; the supervisor, the inventory agent (so the
+ * forecast tasks drain) and the gateway as separate JVMs with their deployed heaps; the hello-world app with
+ * the supervisor's heap. For each target it measures maximum throughput (closed loop) and latency at fixed
+ * rates (open loop), then reports memory, CPU shares and the outbox backlog as Markdown and one JSON line.
+ */
+final class BenchmarkRun {
+
+    static final String TASK_BODY =
+            "{\"task_type\":\"forecast-demand\",\"priority\":5,\"input_data\":{\"sku\":\"85123A\"}}";
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern GAUGE_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
+    private static final int OPEN_LOOP_CONNECTIONS = 512;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration warmUp;
+    private final Duration measured;
+    private final Duration openWarmUp;
+    private final List<Integer> workerCounts;
+    private final double lowRate;
+
+    private BenchmarkRun(Duration warmUp, Duration measured, List<Integer> workerCounts, double lowRate) {
+        this.warmUp = warmUp;
+        this.measured = measured;
+        this.openWarmUp = warmUp.dividedBy(2);
+        this.workerCounts = workerCounts;
+        this.lowRate = lowRate;
+    }
+
+    static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        Path project =
+                Path.of(option(arguments, "--project", ".")).toAbsolutePath().normalize();
+        BenchmarkRun run = new BenchmarkRun(
+                Duration.ofSeconds(Long.parseLong(option(arguments, "--warmup-seconds", "10"))),
+                Duration.ofSeconds(Long.parseLong(option(arguments, "--seconds", "20"))),
+                Arrays.stream(option(arguments, "--workers", "64,256").split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .toList(),
+                Double.parseDouble(option(arguments, "--low-rate", "1000")));
+        run.execute(project);
+    }
+
+    private void execute(Path project) throws Exception {
+        warnAboutOtherJvms();
+        Path buildDirectory = project.resolve("benchmarks").resolve("target");
+        Path logs = buildDirectory.resolve("benchmark-logs");
+        Path helloJar = buildDirectory.resolve("benchmarks-" + VERSION + "-exec.jar");
+        if (!Files.exists(helloJar)) {
+            throw new IllegalStateException("missing " + helloJar + ": build it first (./mvnw -DskipTests package)");
+        }
+        Instant began = Instant.now();
+        String clientSecret = randomHex(24);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JWT_SECRET", randomHex(32));
+        environment.put("JWT_ACCESS_TOKEN_TTL", "2h");
+        environment.put("AGENTFACTORY_SERVICE_CLIENTS", "bench:" + clientSecret);
+        // the gateway's per-subject token bucket (agentfactory.rate-limit.user) would throttle one client at
+        // 20/s; it stays enabled (one Redis call per request, as deployed) but with a bucket it cannot empty
+        environment.put("RATE_LIMIT_USER_CAPACITY", "1000000000");
+        environment.put("RATE_LIMIT_USER_REFILL_PER_SECOND", "1000000000");
+
+        ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
+        ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(freePort());
+        ServiceSpec gateway = ServiceSpec.GATEWAY.onPort(freePort());
+        int helloPort = freePort();
+
+        System.out.println("Starting PostgreSQL, Kafka and Redis...");
+        Path dataDirectory = null;
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(InfrastructureSettings.forTests(buildDirectory));
+        PlatformLauncher platform = null;
+        Process hello = null;
+        try {
+            dataDirectory = InfrastructureSettings.forTests(buildDirectory).dataDirectory();
+            platform = new PlatformLauncher(
+                    project, logs, infrastructure, List.of(supervisor, inventory, gateway), environment);
+            System.out.println("Starting the supervisor, the inventory agent, the gateway and the hello app (logs in "
+                    + logs + ")...");
+            hello = startHello(helloJar, logs, helloPort);
+            platform.startAll(Duration.ofMinutes(5));
+            awaitHello(hello, helloPort, Instant.now().plus(Duration.ofMinutes(2)));
+
+            String token = serviceToken(gateway.baseUrl(), clientSecret);
+            List<LoadTarget> targets = List.of(
+                    LoadTarget.post("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, Map.of()),
+                    LoadTarget.post(
+                            "supervisor direct", supervisor.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, Map.of()),
+                    LoadTarget.post(
+                            "through gateway",
+                            gateway.baseUrl() + "/api/v1/agents/tasks",
+                            TASK_BODY,
+                            Map.of("Authorization", "Bearer " + token)));
+            smokeTest(targets, helloPort, supervisor, gateway, token);
+
+            ProcessProbe probe = new ProcessProbe(servicePids(platform, hello), dataDirectory.resolve("postgres"));
+            Results results = new Results();
+
+            for (LoadTarget target : targets) {
+                for (int workers : workerCounts) {
+                    String phase = "closed " + workers;
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: %d workers, %ds warm-up + %ds...%n",
+                            target.name(),
+                            workers,
+                            warmUp.toSeconds(),
+                            measured.toSeconds());
+                    AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
+                    Thread sampler = sampleCpu(probe, warmUp, measured, cpu);
+                    Summary summary = ClosedLoop.run(target, workers, warmUp, measured);
+                    sampler.join();
+                    results.add(target.name(), phase, summary, cpu.get());
+                    System.out.println("  " + Report.describe(summary));
+                }
+            }
+            double supervisorMax = results.maxThroughput("supervisor direct");
+            double halfRate = Math.max(10, Math.round(supervisorMax / 2 / 10) * 10.0);
+            results.halfRate = halfRate;
+            results.lowRate = lowRate;
+            for (double rate : List.of(halfRate, lowRate)) {
+                for (LoadTarget target : targets) {
+                    String phase = Report.ratePhase(rate);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: fixed %.0f/s, %ds warm-up + %ds...%n",
+                            target.name(),
+                            rate,
+                            openWarmUp.toSeconds(),
+                            measured.toSeconds());
+                    AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
+                    Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu);
+                    Summary summary = OpenLoop.run(
+                            target, rate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15));
+                    sampler.join();
+                    results.add(target.name(), phase, summary, cpu.get());
+                    System.out.println("  " + Report.describe(summary));
+                }
+            }
+
+            results.rssKilobytes = probe.rssKilobytes();
+            results.nativePssKilobytes = probe.nativeChildrenPssKilobytes();
+            results.backlogAtEnd = outboxBacklog(supervisor.baseUrl());
+            long drainStart = System.nanoTime();
+            double backlog = results.backlogAtEnd;
+            while (backlog > 0
+                    && System.nanoTime() - drainStart < Duration.ofSeconds(60).toNanos()) {
+                Thread.sleep(1_000);
+                backlog = outboxBacklog(supervisor.baseUrl());
+            }
+            results.backlogAfterDrain = backlog;
+            results.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            results.wallSeconds = Duration.between(began, Instant.now()).toSeconds();
+
+            String markdown = Report.markdown(results);
+            String json = Report.json(results);
+            System.out.println();
+            System.out.println(markdown);
+            System.out.println(json);
+            Files.writeString(buildDirectory.resolve("benchmark-results.md"), markdown);
+            Files.writeString(buildDirectory.resolve("benchmark-results.json"), json + "\n");
+        } finally {
+            if (hello != null) {
+                hello.destroy();
+                hello.waitFor();
+            }
+            if (platform != null) {
+                platform.close();
+            }
+            infrastructure.close();
+            deleteQuietly(dataDirectory);
+        }
+    }
+
+    private Thread sampleCpu(
+            ProcessProbe probe, Duration before, Duration window, AtomicReference<Map<String, Double>> result) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(before);
+                Map<String, Long> start = probe.cpuTicks();
+                long t0 = System.nanoTime();
+                Thread.sleep(window.minusMillis(200));
+                Map<String, Long> end = probe.cpuTicks();
+                result.set(ProcessProbe.cpuPercent(start, end, (System.nanoTime() - t0) / 1e9));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static Map<String, Long> servicePids(PlatformLauncher platform, Process hello) {
+        // PlatformLauncher does not expose pids; its children are the service JVMs, told apart by their jar
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("hello app", hello.pid());
+        ProcessHandle.current().children().forEach(child -> {
+            String commandLine = child.info().commandLine().orElse("");
+            for (String module : platform.residentSetKilobytes().keySet()) {
+                if (commandLine.contains("/" + module + "-" + VERSION + "-exec.jar")) {
+                    pids.put(module, child.pid());
+                }
+            }
+        });
+        return pids;
+    }
+
+    private static Process startHello(Path jar, Path logs, int port) throws IOException {
+        Files.createDirectories(logs);
+        // the same JVM options PlatformLauncher gives the services, with the supervisor's heap
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx" + ServiceSpec.SUPERVISOR.heap(),
+                        "-Xss512k",
+                        "-XX:+UseSerialGC",
+                        "-XX:MaxMetaspaceSize=160m",
+                        "-XX:ReservedCodeCacheSize=64m",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-jar",
+                        jar.toString(),
+                        "hello")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve("hello.log").toFile()));
+        builder.environment().put("PORT", String.valueOf(port));
+        return builder.start();
+    }
+
+    private void awaitHello(Process hello, int port, Instant deadline) throws Exception {
+        while (Instant.now().isBefore(deadline)) {
+            if (!hello.isAlive()) {
+                throw new IllegalStateException("the hello app exited with " + hello.exitValue());
+            }
+            try {
+                if (post("http://127.0.0.1:" + port + "/hello", TASK_BODY, null).statusCode() == 201) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the hello app was not ready in time");
+    }
+
+    private String serviceToken(String gateway, String secret) throws Exception {
+        HttpResponse<String> response = post(
+                gateway + "/api/v1/auth/token", "{\"client_id\":\"bench\",\"client_secret\":\"" + secret + "\"}", null);
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("service token refused: " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private void smokeTest(
+            List<LoadTarget> targets, int helloPort, ServiceSpec supervisor, ServiceSpec gateway, String token)
+            throws Exception {
+        List<String[]> checks = List.of(
+                new String[] {"http://127.0.0.1:" + helloPort + "/hello", null},
+                new String[] {supervisor.baseUrl() + "/api/v1/agents/tasks", null},
+                new String[] {gateway.baseUrl() + "/api/v1/agents/tasks", token});
+        for (int i = 0; i < checks.size(); i++) {
+            HttpResponse<String> response = post(checks.get(i)[0], TASK_BODY, checks.get(i)[1]);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(
+                        targets.get(i).name() + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    private HttpResponse<String> post(String url, String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private double outboxBacklog(String supervisor) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(supervisor + "/actuator/metrics/outbox.backlog"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher value = GAUGE_VALUE.matcher(response.body());
+            return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    private static void warnAboutOtherJvms() {
+        long others = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").matches(".*(surefirebooter|failsafe).*"))
+                .count();
+        if (others > 0) {
+            System.out.println("WARNING: " + others + " test JVM(s) are running; the numbers will be low.");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // left behind under target/
+        }
+    }
+
+    private static String option(List<String> arguments, String name, String fallback) {
+        int index = arguments.indexOf(name);
+        return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : fallback;
+    }
+
+    /** Everything a run found, for the report. */
+    static final class Results {
+        final Map<String, Map<String, Summary>> phases = new LinkedHashMap<>();
+        final Map<String, Map<String, Map<String, Double>>> cpu = new LinkedHashMap<>();
+        final List<String> phaseOrder = new ArrayList<>();
+        double halfRate;
+        double lowRate;
+        Map<String, Long> rssKilobytes = Map.of();
+        long nativePssKilobytes;
+        double backlogAtEnd = Double.NaN;
+        double backlogAfterDrain = Double.NaN;
+        double drainSeconds;
+        long wallSeconds;
+
+        void add(String target, String phase, Summary summary, Map<String, Double> cpuPercent) {
+            phases.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(phase, summary);
+            cpu.computeIfAbsent(target, t -> new LinkedHashMap<>())
+                    .put(phase, cpuPercent == null ? Map.of() : cpuPercent);
+            if (!phaseOrder.contains(phase)) {
+                phaseOrder.add(phase);
+            }
+        }
+
+        double maxThroughput(String target) {
+            return phases.getOrDefault(target, Map.of()).entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("closed"))
+                    .mapToDouble(entry -> entry.getValue().throughput())
+                    .max()
+                    .orElse(0);
+        }
+
+        String maxPhase(String target) {
+            return phases.getOrDefault(target, Map.of()).entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("closed"))
+                    .max(Comparator.comparingDouble(entry -> entry.getValue().throughput()))
+                    .map(Map.Entry::getKey)
+                    .orElse("");
+        }
+    }
+}

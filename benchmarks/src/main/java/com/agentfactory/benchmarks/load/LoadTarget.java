@@ -1,0 +1,32 @@
+package com.agentfactory.benchmarks.load;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** One endpoint under load and the exact bytes of the request sent to it, prepared once. */
+public record LoadTarget(String name, String host, int port, byte[] request) {
+
+    public static LoadTarget post(String name, String url, String jsonBody, Map<String, String> headers) {
+        URI uri = URI.create(url);
+        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder()
+                .append("POST ")
+                .append(uri.getRawPath())
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getHost())
+                .append(':')
+                .append(uri.getPort())
+                .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+                .append(body.length)
+                .append("\r\n");
+        headers.forEach(
+                (name1, value) -> head.append(name1).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return new LoadTarget(name, uri.getHost(), uri.getPort(), request);
+    }
+}

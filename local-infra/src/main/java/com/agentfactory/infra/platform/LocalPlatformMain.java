@@ -1,0 +1,192 @@
+package com.agentfactory.infra.platform;
+
+import com.agentfactory.infra.InfrastructureSettings;
+import com.agentfactory.infra.LocalInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local run: starts PostgreSQL, Kafka and Redis, every service as its own JVM, replays the demo data
+ * through the gateway, submits a few tasks and prints where everything is. Secrets (JWT key, admin and
+ * replay passwords) are generated for this run only and printed, never stored.
+ *
+ * <p>Options: {@code --project DIR} (default: current directory), {@code --data DIR} (default
+ * .local-data), {@code --clean} (start from empty data), {@code --no-demo} (skip replay and tasks).
+ */
+public final class LocalPlatformMain {
+
+    private static final String ADMIN_EMAIL = "admin@agentfactory.local";
+    private static final String REPLAY_CLIENT = "demo-replay";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
+
+    private LocalPlatformMain() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        Path project =
+                Path.of(option(arguments, "--project", ".")).toAbsolutePath().normalize();
+        Path data = project.resolve(option(arguments, "--data", ".local-data"));
+        boolean demo = !arguments.contains("--no-demo");
+
+        String adminPassword = randomSecret(12);
+        String replaySecret = randomSecret(24);
+        LocalInfrastructure infrastructure =
+                LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
+        PlatformLauncher platform = new PlatformLauncher(
+                project,
+                data.resolve("logs"),
+                infrastructure,
+                ServiceSpec.all(),
+                Map.of(
+                        "JWT_SECRET",
+                        randomSecret(32),
+                        "ADMIN_EMAIL",
+                        ADMIN_EMAIL,
+                        "ADMIN_PASSWORD",
+                        adminPassword,
+                        "AGENTFACTORY_SERVICE_CLIENTS",
+                        REPLAY_CLIENT + ":" + replaySecret));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the platform...");
+                            platform.close();
+                            infrastructure.close();
+                            stopped.countDown();
+                        },
+                        "platform-shutdown"));
+
+        System.out.println(
+                "Starting " + ServiceSpec.all().size() + " services (logs in " + data.resolve("logs") + ")...");
+        platform.startAll(Duration.ofMinutes(5));
+        String gateway = ServiceSpec.GATEWAY.baseUrl();
+        if (demo) {
+            replayDemoData(project, gateway, replaySecret, data.resolve("logs"));
+            submitDemoTasks(gateway, adminPassword);
+        }
+        printSummary(gateway, adminPassword, platform);
+        stopped.await();
+    }
+
+    private static void replayDemoData(Path project, String gateway, String replaySecret, Path logs) throws Exception {
+        Path jar = project.resolve("demo-data/target/demo-data-0.1.0-SNAPSHOT-exec.jar");
+        System.out.println("Replaying the demo data (Online Retail subset) through the gateway...");
+        ProcessBuilder replay = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--gateway",
+                        gateway)
+                .inheritIO();
+        replay.environment().put("REPLAY_CLIENT_ID", REPLAY_CLIENT);
+        replay.environment().put("REPLAY_CLIENT_SECRET", replaySecret);
+        int exit = replay.start().waitFor();
+        if (exit != 0) {
+            System.out.println(
+                    "The replay reported problems (exit " + exit + "); the platform keeps running. Logs: " + logs);
+        }
+    }
+
+    private static void submitDemoTasks(String gateway, String adminPassword) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = login(http, gateway, adminPassword);
+        List<String> bodies = List.of(
+                "{\"task_type\":\"forecast-demand\",\"priority\":7,\"input_data\":{\"sku\":\"85123A\",\"horizon_days\":14}}",
+                "{\"input_data\":{\"message\":\"My order has not arrived and I would like a refund\"}}",
+                "{\"task_type\":\"plan-campaign\",\"input_data\":{\"goal\":\"win back lapsed customers\"}}",
+                "{\"task_type\":\"health-check\",\"agent_id\":\"" + agentId("support") + "\",\"input_data\":{}}");
+        List<String> taskIds = new ArrayList<>();
+        for (String body : bodies) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/v1/agents/tasks"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = TASK_ID.matcher(response.body());
+            if (response.statusCode() == 201 && id.find()) {
+                taskIds.add(id.group(1));
+            } else {
+                System.out.println("Demo task refused (" + response.statusCode() + "): " + response.body());
+            }
+        }
+        System.out.println("Submitted demo tasks; their status a moment later:");
+        Thread.sleep(2_000); // give the agents a moment so the printout shows them moving
+        for (String taskId : taskIds) {
+            HttpResponse<String> task = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/v1/agents/tasks/" + taskId))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher status = STATUS.matcher(task.body());
+            System.out.println("  " + taskId + "  " + (status.find() ? status.group(1) : task.statusCode()));
+        }
+    }
+
+    private static String login(HttpClient http, String gateway, String adminPassword) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + adminPassword + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("demo login failed: " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
+    }
+
+    private static void printSummary(String gateway, String adminPassword, PlatformLauncher platform) {
+        long totalRss = platform.residentSetKilobytes().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        System.out.println();
+        System.out.println("Agent Factory is running.");
+        System.out.println("  Gateway:      " + gateway + "  (all APIs, e.g. " + gateway + "/api/v1/agents)");
+        System.out.println("  Supervisor:   " + ServiceSpec.SUPERVISOR.baseUrl() + "/v3/api-docs");
+        System.out.println("  Metrics:      " + ServiceSpec.SUPERVISOR.baseUrl() + "/actuator/prometheus");
+        System.out.println("  Demo login:   " + ADMIN_EMAIL + " / " + adminPassword + "  (POST " + gateway
+                + "/api/v1/auth/login)");
+        System.out.println("  Services RSS: " + totalRss / 1024 + " MiB in "
+                + platform.residentSetKilobytes().size() + " JVMs");
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    private static String agentId(String type) {
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(("agent:" + type).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+
+    private static String option(List<String> arguments, String name, String fallback) {
+        int index = arguments.indexOf(name);
+        return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : fallback;
+    }
+}

@@ -1,0 +1,191 @@
+package com.agentfactory.infra.platform;
+
+import com.agentfactory.infra.LocalInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts platform services as separate JVMs from their runnable jars, wired to the local infrastructure
+ * and to each other, each with its stated heap. Used by the local run, the end-to-end tests and the
+ * benchmark, so all three run the services exactly as deployed.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final Path projectRoot;
+    private final Path logDirectory;
+    private final Map<String, String> environment;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public PlatformLauncher(
+            Path projectRoot,
+            Path logDirectory,
+            LocalInfrastructure infrastructure,
+            List<ServiceSpec> services,
+            Map<String, String> extraEnvironment) {
+        this.projectRoot = projectRoot;
+        this.logDirectory = logDirectory;
+        services.forEach(spec -> specs.put(spec.module(), spec));
+        Map<String, String> env = new LinkedHashMap<>(infrastructure.environment());
+        for (ServiceSpec spec : services) {
+            String name =
+                    switch (spec.module()) {
+                        case "supervisor-agent" -> "SUPERVISOR_URL";
+                        case "support-agent" -> "SUPPORT_URL";
+                        case "recommendation-agent" -> "RECOMMENDATION_URL";
+                        case "ad-agent" -> "AD_URL";
+                        case "inventory-agent" -> "INVENTORY_URL";
+                        case "campaign-agent" -> "CAMPAIGN_URL";
+                        case "finance-service" -> "FINANCE_URL";
+                        default -> null;
+                    };
+            if (name != null) {
+                env.put(name, spec.baseUrl());
+            }
+        }
+        env.putAll(extraEnvironment);
+        this.environment = env;
+    }
+
+    /** Starts every service, then waits until each reports ready. */
+    public void startAll(Duration timeout) {
+        specs.values().forEach(this::start);
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceSpec spec : specs.values()) {
+            awaitReady(spec, deadline);
+        }
+    }
+
+    public void start(ServiceSpec spec) {
+        Path jar = projectRoot
+                .resolve(spec.module())
+                .resolve("target")
+                .resolve(spec.module() + "-" + VERSION + "-exec.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build it first (./mvnw -DskipTests package)");
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx" + spec.heap(),
+                    "-Xss512k",
+                    "-XX:+UseSerialGC",
+                    "-XX:MaxMetaspaceSize=160m",
+                    "-XX:ReservedCodeCacheSize=64m",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-jar",
+                    jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logDirectory.resolve(spec.module() + ".log").toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", String.valueOf(spec.port()));
+            builder.environment().putIfAbsent("LOG_FORMAT", "plain");
+            processes.put(spec.module(), builder.start());
+            log.info("Started {} on port {} (-Xmx{})", spec.module(), spec.port(), spec.heap());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + spec.module() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void awaitReady(ServiceSpec spec, Instant deadline) {
+        URI readiness = URI.create(spec.baseUrl() + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(spec.module());
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(spec.module() + " exited with " + process.exitValue() + "; see "
+                        + logDirectory.resolve(spec.module() + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + spec.module(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(
+                spec.module() + " was not ready in time; see " + logDirectory.resolve(spec.module() + ".log"));
+    }
+
+    /** Kills the service at once (SIGKILL): no shutdown hooks, no graceful drain. */
+    public void kill(String module) {
+        Process process = processes.remove(module);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public ServiceSpec spec(String module) {
+        return specs.get(module);
+    }
+
+    public Map<String, Long> residentSetKilobytes() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        processes.forEach((module, process) -> rss.put(module, ProcessMemory.rssKilobytes(process.pid())));
+        return rss;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        processes.clear();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250); // polling a child process's HTTP port; there is nothing to block on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

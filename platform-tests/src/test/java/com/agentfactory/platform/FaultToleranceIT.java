@@ -1,0 +1,155 @@
+package com.agentfactory.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.runtime.AgentIds;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.messaging.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Services killed with SIGKILL under load: nothing accepted is lost and no effect happens twice. */
+class FaultToleranceIT {
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+    }
+
+    @Test
+    void anAgentKilledMidBatchLosesNoTaskAndCompletesNoTaskTwice() {
+        String agentId = AgentIds.forType("inventory").toString();
+        Set<String> taskIds = new HashSet<>();
+        for (int i = 0; i < 150; i++) {
+            taskIds.add(createDirect(
+                    Map.of("task_type", "health-check", "agent_id", agentId, "input_data", Map.of("n", i))));
+        }
+
+        platform.launcher.kill(platform.inventory.module());
+        platform.launcher.start(platform.inventory);
+        platform.launcher.awaitReady(platform.inventory, Instant.now().plusSeconds(180));
+
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> taskIds.stream().allMatch(id -> status(id).equals("COMPLETED")));
+        Map<UUID, Set<UUID>> completions = completionMessagesPerTask(taskIds);
+        assertThat(completions.keySet()).hasSize(taskIds.size());
+        assertThat(completions.values())
+                .allSatisfy(messageIds -> assertThat(messageIds).hasSize(1));
+    }
+
+    @Test
+    void theSupervisorKilledUnderLoadLosesNoTaskItAccepted() throws Exception {
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        String agentId = AgentIds.forType("support").toString();
+        try (var clients = Executors.newFixedThreadPool(8)) {
+            for (int c = 0; c < 8; c++) {
+                clients.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            Http.Reply reply = Http.post(
+                                    platform.supervisor.baseUrl() + "/api/v1/agents/tasks",
+                                    null,
+                                    Map.of("task_type", "health-check", "agent_id", agentId, "input_data", Map.of()));
+                            if (reply.status() == 201) {
+                                accepted.add(reply.text("/task_id"));
+                            }
+                        } catch (RuntimeException connectionRefused) {
+                            // the supervisor is down: the client sees a failure, nothing was accepted
+                        }
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 100);
+            platform.launcher.kill(platform.supervisor.module());
+            stop.set(true);
+        }
+        int acceptedBeforeCrash = accepted.size();
+
+        platform.launcher.start(platform.supervisor);
+        platform.launcher.awaitReady(platform.supervisor, Instant.now().plusSeconds(180));
+
+        assertThat(acceptedBeforeCrash).isGreaterThanOrEqualTo(100);
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> accepted.stream().allMatch(id -> status(id).equals("COMPLETED")));
+    }
+
+    private static String createDirect(Map<String, Object> body) {
+        Http.Reply reply = Http.post(platform.supervisor.baseUrl() + "/api/v1/agents/tasks", null, body);
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.text("/task_id");
+    }
+
+    private static String status(String taskId) {
+        Http.Reply reply = Http.get(platform.supervisor.baseUrl() + "/api/v1/agents/tasks/" + taskId, null);
+        return reply.status() == 200 ? reply.text("/status") : "UNKNOWN";
+    }
+
+    /** Distinct COMPLETED message ids per task on agent.events: a re-run of a task would add a second one. */
+    private static Map<UUID, Set<UUID>> completionMessagesPerTask(Set<String> taskIds) {
+        var codec = new EnvelopeCodec();
+        Map<UUID, Set<UUID>> completions = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "e2e-audit-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.AGENT_EVENTS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && completions.size() < taskIds.size()) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var envelope = codec.decode(record.value());
+                    if (!envelope.action().equals(ReportedTaskStatus.COMPLETED.action())) {
+                        continue;
+                    }
+                    var change = codec.fromTree(envelope.payload().data(), TaskStatusChanged.class);
+                    if (taskIds.contains(change.taskId().toString())) {
+                        completions
+                                .computeIfAbsent(change.taskId(), id -> new HashSet<>())
+                                .add(envelope.messageId());
+                    }
+                }
+            }
+            // read on a little: a duplicate completion would come after the first
+            for (int i = 0; i < 6; i++) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var envelope = codec.decode(record.value());
+                    if (envelope.action().equals(ReportedTaskStatus.COMPLETED.action())) {
+                        var change = codec.fromTree(envelope.payload().data(), TaskStatusChanged.class);
+                        if (taskIds.contains(change.taskId().toString())) {
+                            completions
+                                    .computeIfAbsent(change.taskId(), id -> new HashSet<>())
+                                    .add(envelope.messageId());
+                        }
+                    }
+                }
+            }
+        }
+        return completions;
+    }
+}

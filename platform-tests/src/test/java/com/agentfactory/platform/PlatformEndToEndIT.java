@@ -1,0 +1,131 @@
+package com.agentfactory.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.runtime.AgentIds;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole request path: gateway (JWT, roles) → supervisor → Kafka → agent → agent.events → supervisor. */
+class PlatformEndToEndIT {
+
+    private static RunningPlatform platform;
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+        adminToken = login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void anAdminLogsInThroughTheGatewaySubmitsATaskAndSeesItCompleted() {
+        Http.Reply created = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of(
+                        "task_type",
+                        "health-check",
+                        "agent_id",
+                        AgentIds.forType("inventory").toString(),
+                        "priority",
+                        8,
+                        "input_data",
+                        Map.of("echo", "hello from the storefront")));
+
+        assertThat(created.status()).isEqualTo(201);
+        String taskId = created.text("/task_id");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken)
+                        .text("/status")
+                        .equals("COMPLETED"));
+        Http.Reply task = Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken);
+        assertThat(task.text("/output_data/status")).isEqualTo("UP");
+        assertThat(task.text("/output_data/echo")).isEqualTo("hello from the storefront");
+        assertThat(task.body().path("transitions").valueStream().map(t -> t.path("to")
+                        .asString()))
+                .containsExactly("CREATED", "QUEUED", "ASSIGNED", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void aTaskTheAgentCannotHandleEndsInTheEscalationQueueForPeople() {
+        Http.Reply created = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of("input_data", Map.of("message", "My parcel never arrived, I want a refund")));
+
+        assertThat(created.text("/assigned_agent_type")).isEqualTo("support");
+        String taskId = created.text("/task_id");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken)
+                        .text("/status")
+                        .equals("ESCALATED"));
+        Http.Reply queue = Http.get(gateway("/api/v1/escalations?status=OPEN&limit=200"), adminToken);
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().path("escalations").valueStream().map(e -> e.path("task_id")
+                        .asString()))
+                .contains(taskId);
+    }
+
+    @Test
+    void theGatewayCarriesTheCorrelationIdToTheTask() {
+        String correlationId = UUID.randomUUID().toString();
+
+        Http.Reply created = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of("task_type", "forecast-demand", "input_data", Map.of("sku", "85123A")),
+                Map.of("X-Correlation-Id", correlationId));
+
+        assertThat(created.header("X-Correlation-Id")).isEqualTo(correlationId);
+        Http.Reply task = Http.get(gateway("/api/v1/agents/tasks/" + created.text("/task_id")), adminToken);
+        assertThat(task.text("/correlation_id")).isEqualTo(correlationId);
+        assertThat(task.text("/trace_id")).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void customersCannotReachTheAgentsApiAndAnonymousCallersMustLogIn() {
+        String email = "shopper-" + UUID.randomUUID() + "@example.com";
+        Http.Reply registered = Http.post(
+                gateway("/api/v1/auth/register"),
+                null,
+                Map.of(
+                        "email",
+                        email,
+                        "password",
+                        "correct horse battery",
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Shopper"));
+        assertThat(registered.status()).isEqualTo(201);
+        String customerToken = registered.text("/access_token");
+
+        assertThat(Http.post(gateway("/api/v1/agents/tasks"), customerToken, Map.of("input_data", Map.of()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.get(gateway("/api/v1/agents"), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theRegistryShowsTheRunningAgentsAsUp() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Reply agents = Http.get(gateway("/api/v1/agents?type=support"), adminToken);
+            assertThat(agents.body().get(0).at("/liveness/status").asString()).isEqualTo("UP");
+        });
+    }
+
+    static String login(String email, String password) {
+        Http.Reply reply = Http.post(gateway("/api/v1/auth/login"), null, Map.of("email", email, "password", password));
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.text("/access_token");
+    }
+
+    static String gateway(String path) {
+        return platform.gateway.baseUrl() + path;
+    }
+}

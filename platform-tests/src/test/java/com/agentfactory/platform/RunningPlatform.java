@@ -1,0 +1,85 @@
+package com.agentfactory.platform;
+
+import com.agentfactory.infra.LocalInfrastructure;
+import com.agentfactory.infra.platform.PlatformLauncher;
+import com.agentfactory.infra.platform.ServiceSpec;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway, the supervisor and two agents as separate JVMs on the JVM's shared infrastructure,
+ * started once for all end-to-end tests and stopped when the JVM exits.
+ */
+final class RunningPlatform {
+
+    static final String ADMIN_EMAIL = "e2e-admin@agentfactory.test";
+    static final String ADMIN_PASSWORD = secret(16);
+    static final String SERVICE_CLIENT = "e2e-replay";
+    static final String SERVICE_SECRET = secret(24);
+
+    private static RunningPlatform instance;
+
+    final LocalInfrastructure infrastructure;
+    final PlatformLauncher launcher;
+    final ServiceSpec gateway;
+    final ServiceSpec supervisor;
+    final ServiceSpec support;
+    final ServiceSpec inventory;
+    final Path projectRoot;
+
+    private RunningPlatform() {
+        infrastructure = LocalInfrastructure.shared();
+        projectRoot = Path.of(System.getProperty("agentfactory.project.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
+        support = ServiceSpec.SUPPORT.onPort(freePort());
+        inventory = ServiceSpec.INVENTORY.onPort(freePort());
+        gateway = ServiceSpec.GATEWAY.onPort(freePort());
+        launcher = new PlatformLauncher(
+                projectRoot,
+                Path.of("target", "service-logs").toAbsolutePath(),
+                infrastructure,
+                List.of(supervisor, support, inventory, gateway),
+                Map.of(
+                        "JWT_SECRET",
+                        secret(32),
+                        "ADMIN_EMAIL",
+                        ADMIN_EMAIL,
+                        "ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
+                        "AGENTFACTORY_SERVICE_CLIENTS",
+                        SERVICE_CLIENT + ":" + SERVICE_SECRET,
+                        "AGENT_HEARTBEAT_INTERVAL",
+                        "2s"));
+        launcher.startAll(Duration.ofMinutes(4));
+    }
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+            RunningPlatform started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(started.launcher::close, "platform-stop"));
+        }
+        return instance;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String secret(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}

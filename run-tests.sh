@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (Surefire), integration tests on real PostgreSQL, Kafka and Redis, and the
+# end-to-end and fault tests of the whole platform (Failsafe).
+set -euo pipefail
+cd "$(dirname "$0")"
+. bin/java-env.sh
+exec ./mvnw -B verify "$@"

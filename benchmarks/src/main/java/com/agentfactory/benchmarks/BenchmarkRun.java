@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +82,6 @@ final class BenchmarkRun {
     }
 
     private void execute(Path project) throws Exception {
-        warnAboutOtherJvms();
         Path buildDirectory = project.resolve("benchmarks").resolve("target");
         Path logs = buildDirectory.resolve("benchmark-logs");
         Path helloJar = buildDirectory.resolve("benchmarks-" + VERSION + "-exec.jar");
@@ -104,17 +105,36 @@ final class BenchmarkRun {
         int helloPort = freePort();
 
         System.out.println("Starting PostgreSQL, Kafka and Redis...");
-        Path dataDirectory = null;
+        Path dataDirectory = InfrastructureSettings.forTests(buildDirectory).dataDirectory();
         LocalInfrastructure infrastructure = LocalInfrastructure.start(InfrastructureSettings.forTests(buildDirectory));
-        PlatformLauncher platform = null;
-        Process hello = null;
+        PlatformLauncher platform = new PlatformLauncher(
+                project, logs, infrastructure, List.of(supervisor, inventory, gateway), environment);
+        AtomicReference<Process> helloProcess = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                Process hello = helloProcess.get();
+                if (hello != null) {
+                    hello.destroy();
+                    try {
+                        hello.waitFor(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                platform.close();
+                infrastructure.close();
+                deleteQuietly(dataDirectory);
+            }
+        };
+        // Ctrl-C or kill: stop the services and PostgreSQL instead of leaving them behind
+        Thread hook = new Thread(stop, "benchmark-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            dataDirectory = InfrastructureSettings.forTests(buildDirectory).dataDirectory();
-            platform = new PlatformLauncher(
-                    project, logs, infrastructure, List.of(supervisor, inventory, gateway), environment);
             System.out.println("Starting the supervisor, the inventory agent, the gateway and the hello app (logs in "
                     + logs + ")...");
-            hello = startHello(helloJar, logs, helloPort);
+            Process hello = startHello(helloJar, logs, helloPort);
+            helloProcess.set(hello);
             platform.startAll(Duration.ofMinutes(5));
             awaitHello(hello, helloPort, Instant.now().plus(Duration.ofMinutes(2)));
 
@@ -130,9 +150,14 @@ final class BenchmarkRun {
                             Map.of("Authorization", "Bearer " + token)));
             smokeTest(targets, helloPort, supervisor, gateway, token);
 
-            ProcessProbe probe = new ProcessProbe(servicePids(platform, hello), dataDirectory.resolve("postgres"));
+            Map<String, Long> pids = servicePids(platform, hello);
+            ProcessProbe probe = new ProcessProbe(pids, dataDirectory.resolve("postgres"));
             Results results = new Results();
-
+            results.foreignJvms = foreignJvms(pids);
+            if (!results.foreignJvms.isEmpty()) {
+                System.out.println(
+                        "WARNING: other JVMs share the machine, the numbers will be low: " + results.foreignJvms);
+            }
             for (LoadTarget target : targets) {
                 for (int workers : workerCounts) {
                     String phase = "closed " + workers;
@@ -197,15 +222,8 @@ final class BenchmarkRun {
             Files.writeString(buildDirectory.resolve("benchmark-results.md"), markdown);
             Files.writeString(buildDirectory.resolve("benchmark-results.json"), json + "\n");
         } finally {
-            if (hello != null) {
-                hello.destroy();
-                hello.waitFor();
-            }
-            if (platform != null) {
-                platform.close();
-            }
-            infrastructure.close();
-            deleteQuietly(dataDirectory);
+            stop.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 
@@ -332,13 +350,22 @@ final class BenchmarkRun {
         }
     }
 
-    private static void warnAboutOtherJvms() {
-        long others = ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").matches(".*(surefirebooter|failsafe).*"))
-                .count();
-        if (others > 0) {
-            System.out.println("WARNING: " + others + " test JVM(s) are running; the numbers will be low.");
-        }
+    /** Java processes on the machine that are not this run's (test JVMs, another local platform...). */
+    private static List<String> foreignJvms(Map<String, Long> ours) {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self && !ours.containsValue(process.pid()))
+                .filter(process -> process.info().command().orElse("").endsWith("/java"))
+                .map(process -> process.pid() + " "
+                        + abbreviate(process.info().commandLine().orElse("?")))
+                .toList();
+    }
+
+    private static String abbreviate(String commandLine) {
+        String[] words = commandLine.split(" ");
+        return words[words.length - 1].length() > 60 || words.length < 2
+                ? commandLine.substring(Math.max(0, commandLine.length() - 80))
+                : String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 4), words.length));
     }
 
     private static int freePort() throws IOException {
@@ -382,6 +409,7 @@ final class BenchmarkRun {
         double backlogAtEnd = Double.NaN;
         double backlogAfterDrain = Double.NaN;
         double drainSeconds;
+        List<String> foreignJvms = List.of();
         long wallSeconds;
 
         void add(String target, String phase, Summary summary, Map<String, Double> cpuPercent) {

@@ -115,6 +115,10 @@ final class Report {
                 "%nPostgreSQL + Redis PSS (shared buffers counted once): %d MiB. Run took %d s.%n",
                 r.nativePssKilobytes / 1024,
                 r.wallSeconds));
+        md.append(
+                r.foreignJvms.isEmpty()
+                        ? "No other JVMs were running on the machine.\n"
+                        : "WARNING: other JVMs were running on the machine: " + r.foreignJvms + "\n");
         return md.toString();
     }
 
@@ -148,7 +152,7 @@ final class Report {
                 "{\"benchmark\":\"task-intake\",\"cores\":%d,\"half_rate\":%.0f,\"low_rate\":%.0f,\"targets\":{%s},"
                         + "\"gateway_share_of_direct\":%.3f,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
                         + "\"native_children_pss_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
-                        + "\"wall_seconds\":%d}",
+                        + "\"wall_seconds\":%d,\"other_jvms\":%d}",
                 Runtime.getRuntime().availableProcessors(),
                 r.halfRate,
                 r.lowRate,
@@ -159,7 +163,8 @@ final class Report {
                 r.nativePssKilobytes,
                 num(r.backlogAtEnd),
                 num(r.backlogAfterDrain),
-                r.wallSeconds);
+                r.wallSeconds,
+                r.foreignJvms.size());
     }
 
     private interface Cell {

@@ -37,6 +37,8 @@ public final class LocalPlatformMain {
     private LocalPlatformMain() {}
 
     public static void main(String[] args) throws Exception {
+        // before the first logger exists: the launcher's own quiet configuration, not a service's
+        System.setProperty("logback.configurationFile", "logback-launcher.xml");
         List<String> arguments = Arrays.asList(args);
         Path project =
                 Path.of(option(arguments, "--project", ".")).toAbsolutePath().normalize();

@@ -11,12 +11,8 @@ import com.agentfactory.messaging.testapp.MessagingTestApplication;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,19 +79,10 @@ class OutboxRelayIT {
     }
 
     private Set<UUID> readMessageIds(String topic, int expected) {
-        var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "outbox-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
+        String bootstrapServers = String.valueOf(LocalInfrastructure.shared().kafkaBootstrapServers());
         Set<UUID> ids = new HashSet<>();
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
+        try (var consumer =
+                com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(bootstrapServers, "outbox-reader")) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + (expected == 0 ? 3_000 : 30_000);
             while (System.currentTimeMillis() < deadline && (expected == 0 || ids.size() < expected)) {

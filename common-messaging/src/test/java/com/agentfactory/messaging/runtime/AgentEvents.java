@@ -5,12 +5,8 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.topic.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads agent.events in the background and keeps every envelope for the test to inspect. */
 final class AgentEvents implements AutoCloseable {
@@ -21,17 +17,8 @@ final class AgentEvents implements AutoCloseable {
     private volatile boolean running = true;
 
     AgentEvents(String bootstrapServers) {
-        var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-events-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class));
+        var consumer =
+                com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(bootstrapServers, "test-events");
         consumer.subscribe(List.of(Topics.AGENT_EVENTS));
         reader = Thread.ofPlatform().daemon(true).start(() -> {
             try (consumer) {

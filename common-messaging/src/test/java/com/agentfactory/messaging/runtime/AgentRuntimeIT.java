@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,19 +214,11 @@ class AgentRuntimeIT {
     }
 
     private List<String> deadLetterValues(String topic) {
-        var props = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.getProducerFactory().getConfigurationProperties().get("bootstrap.servers"),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class);
+        String bootstrapServers = String.valueOf(
+                kafka.getProducerFactory().getConfigurationProperties().get("bootstrap.servers"));
         List<String> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(props)) {
+        try (var consumer =
+                com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(bootstrapServers, "dlt-reader")) {
             consumer.subscribe(List.of(topic));
             for (int polls = 0; polls < 10; polls++) {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));

@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
@@ -44,17 +41,7 @@ public final class AgentTaskProbe {
                 .data(input)
                 .context(codec.toTree(new TaskDispatch(taskId, null, "agent-task-probe")))
                 .build();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "probe-" + taskId,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                        StringDeserializer.class,
-                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                        StringDeserializer.class));
+        try (var consumer = TestKafka.consumerFromBeginning(bootstrapServers, "probe");
                 var producer = new KafkaProducer<String, String>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

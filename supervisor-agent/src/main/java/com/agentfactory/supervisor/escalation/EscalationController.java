@@ -1,5 +1,6 @@
 package com.agentfactory.supervisor.escalation;
 
+import com.agentfactory.supervisor.config.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,8 +45,9 @@ class EscalationController {
     @Operation(summary = "Take an escalation to work on it")
     @PostMapping("/{escalationId}/claim")
     EscalationResponse claim(
-            @PathVariable UUID escalationId, @RequestHeader(name = "X-User-Id", required = false) String userId) {
-        return escalations.claim(escalationId, actor(userId));
+            @PathVariable UUID escalationId,
+            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
+        return escalations.claim(escalationId, Actors.of(userId));
     }
 
     @Operation(summary = "Close an escalation: complete the task by hand, cancel it, or send it back to an agent")
@@ -53,11 +55,7 @@ class EscalationController {
     EscalationResponse resolve(
             @PathVariable UUID escalationId,
             @Valid @RequestBody ResolveEscalationRequest request,
-            @RequestHeader(name = "X-User-Id", required = false) String userId) {
-        return escalations.resolve(escalationId, request, actor(userId));
-    }
-
-    private static String actor(String userId) {
-        return userId == null || userId.isBlank() ? "anonymous" : userId.trim();
+            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
+        return escalations.resolve(escalationId, request, Actors.of(userId));
     }
 }

@@ -49,14 +49,7 @@ class EscalationService {
 
     EscalationResponse claim(UUID id, String actor) {
         return transactions.execute(status -> {
-            Escalation escalation = lock(id);
-            if (escalation.status() == EscalationStatus.RESOLVED) {
-                throw new EscalationConflictException("escalation " + id + " is already resolved");
-            }
-            if (escalation.status() == EscalationStatus.CLAIMED
-                    && !escalation.claimedBy().equals(actor)) {
-                throw new EscalationConflictException("escalation " + id + " is claimed by " + escalation.claimedBy());
-            }
+            Escalation escalation = lockOpenFor(id, actor);
             Escalation claimed = new Escalation(
                     escalation.id(),
                     escalation.taskId(),
@@ -76,14 +69,7 @@ class EscalationService {
 
     EscalationResponse resolve(UUID id, ResolveEscalationRequest request, String actor) {
         return transactions.execute(status -> {
-            Escalation escalation = lock(id);
-            if (escalation.status() == EscalationStatus.RESOLVED) {
-                throw new EscalationConflictException("escalation " + id + " is already resolved");
-            }
-            if (escalation.status() == EscalationStatus.CLAIMED
-                    && !escalation.claimedBy().equals(actor)) {
-                throw new EscalationConflictException("escalation " + id + " is claimed by " + escalation.claimedBy());
-            }
+            Escalation escalation = lockOpenFor(id, actor);
             String note =
                     request.note() == null ? request.outcome().name().toLowerCase() + " by " + actor : request.note();
             switch (request.outcome()) {
@@ -121,7 +107,17 @@ class EscalationService {
         });
     }
 
-    private Escalation lock(UUID id) {
-        return escalations.findByIdForUpdate(id).orElseThrow(() -> new EscalationNotFoundException(id));
+    /** Locks the escalation and checks that this person may act on it: not resolved, not someone else's. */
+    private Escalation lockOpenFor(UUID id, String actor) {
+        Escalation escalation =
+                escalations.findByIdForUpdate(id).orElseThrow(() -> new EscalationNotFoundException(id));
+        if (escalation.status() == EscalationStatus.RESOLVED) {
+            throw new EscalationConflictException("escalation " + id + " is already resolved");
+        }
+        if (escalation.status() == EscalationStatus.CLAIMED
+                && !escalation.claimedBy().equals(actor)) {
+            throw new EscalationConflictException("escalation " + id + " is claimed by " + escalation.claimedBy());
+        }
+        return escalation;
     }
 }

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.registry;
 
 import com.agentfactory.messaging.web.TraceContextFilter;
+import com.agentfactory.supervisor.config.Actors;
 import com.agentfactory.supervisor.task.CreateTaskRequest;
 import com.agentfactory.supervisor.task.TaskCreatedResponse;
 import com.agentfactory.supervisor.task.TaskService;
@@ -58,13 +59,13 @@ class AgentController {
     ResponseEntity<TaskCreatedResponse> invoke(
             @PathVariable UUID agentId,
             @Valid @RequestBody InvokeAgentRequest request,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId,
             HttpServletRequest http) {
         registry.byId(agentId).orElseThrow(() -> new AgentNotFoundException(agentId));
         var created = tasks.create(
                 new CreateTaskRequest(
                         request.taskType(), agentId, request.priority(), request.inputData(), request.expiresAt()),
-                userId == null || userId.isBlank() ? "anonymous" : userId,
+                Actors.of(userId),
                 TraceContextFilter.currentCorrelationId(http));
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }

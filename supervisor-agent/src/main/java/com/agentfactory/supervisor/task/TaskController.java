@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.web.TraceContextFilter;
+import com.agentfactory.supervisor.config.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,8 +30,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/agents/tasks")
 class TaskController {
 
-    static final String USER_HEADER = "X-User-Id";
-
     private final TaskService tasks;
     private final TaskLifecycleService lifecycle;
     private final TransactionTemplate transactions;
@@ -45,10 +44,10 @@ class TaskController {
     @PostMapping
     ResponseEntity<TaskCreatedResponse> create(
             @Valid @RequestBody CreateTaskRequest request,
-            @RequestHeader(name = USER_HEADER, required = false) String userId,
+            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId,
             HttpServletRequest http) {
         TaskCreatedResponse created =
-                tasks.create(request, actor(userId), TraceContextFilter.currentCorrelationId(http));
+                tasks.create(request, Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(created.taskId())
@@ -79,13 +78,9 @@ class TaskController {
     @Operation(summary = "Cancel a task that has not finished")
     @PostMapping("/{taskId}/cancel")
     ResponseEntity<TaskResponse> cancel(
-            @PathVariable UUID taskId, @RequestHeader(name = USER_HEADER, required = false) String userId) {
+            @PathVariable UUID taskId, @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
         transactions.executeWithoutResult(
-                status -> lifecycle.cancel(taskId, actor(userId), "cancelled by " + actor(userId)));
+                status -> lifecycle.cancel(taskId, Actors.of(userId), "cancelled by " + Actors.of(userId)));
         return ResponseEntity.status(HttpStatus.OK).body(tasks.get(taskId));
-    }
-
-    static String actor(String userId) {
-        return userId == null || userId.isBlank() ? "anonymous" : userId.trim();
     }
 }

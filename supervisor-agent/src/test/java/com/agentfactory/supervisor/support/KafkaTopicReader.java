@@ -5,12 +5,8 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads topics from the beginning in the background, keeping every envelope for assertions. */
 public final class KafkaTopicReader implements AutoCloseable {
@@ -21,17 +17,8 @@ public final class KafkaTopicReader implements AutoCloseable {
     private volatile boolean running = true;
 
     public KafkaTopicReader(List<String> topics) {
-        var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class));
+        var consumer = com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(
+                LocalInfrastructure.shared().kafkaBootstrapServers(), "test-reader");
         consumer.subscribe(topics);
         thread = Thread.ofPlatform().daemon(true).start(() -> {
             try (consumer) {

@@ -11,6 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param anonymous bucket per client IP, for callers without a token
  * @param user bucket per authenticated subject (user id or service client id)
+ * @param ip bucket per client IP that authenticated callers share as well, so many accounts behind one address
+ *     cannot multiply their allowance
  * @param redisTimeout how long to wait for Redis before letting the request through
  */
 @ConfigurationProperties("agentfactory.rate-limit")
@@ -20,6 +22,7 @@ record RateLimitProperties(
         @NotBlank String keyPrefix,
         @Valid @NotNull Bucket anonymous,
         @Valid @NotNull Bucket user,
+        @Valid @NotNull Bucket ip,
         @NotNull Duration redisTimeout) {
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits authenticated callers per subject and anonymous callers per client IP. Runs inside the security chain,
+ * Limits authenticated callers per subject and per client IP (both buckets must allow), and anonymous callers per
+ * client IP with a smaller bucket. Runs inside the security chain,
  * right after authentication, so it knows who is calling; it is deliberately not a bean of its own, which would make
  * Spring Boot run it a second time outside the chain.
  */
@@ -42,7 +43,13 @@ public class RateLimitWebFilter implements WebFilter {
                 .filter(authentication ->
                         authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated())
                 .map(Authentication::getName)
-                .flatMap(subject -> limiter.consume(properties.keyPrefix() + ":user:" + subject, properties.user()))
+                .flatMap(subject -> limiter.consume(properties.keyPrefix() + ":user:" + subject, properties.user())
+                        .flatMap(byUser -> byUser.allowed()
+                                ? limiter.consume(
+                                                properties.keyPrefix() + ":ip-all:" + clientIp(exchange),
+                                                properties.ip())
+                                        .map(byIp -> byIp.allowed() ? byUser.tighter(byIp) : byIp)
+                                : Mono.just(byUser)))
                 .switchIfEmpty(Mono.defer(() ->
                         limiter.consume(properties.keyPrefix() + ":ip:" + clientIp(exchange), properties.anonymous())))
                 .flatMap(decision -> {

@@ -41,6 +41,9 @@ class AgentRuntimeIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     @BeforeAll
     static void readAgentEvents(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         events = new AgentEvents(bootstrapServers);
@@ -214,8 +217,6 @@ class AgentRuntimeIT {
     }
 
     private List<String> deadLetterValues(String topic) {
-        String bootstrapServers = String.valueOf(
-                kafka.getProducerFactory().getConfigurationProperties().get("bootstrap.servers"));
         List<String> values = new ArrayList<>();
         try (var consumer =
                 com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(bootstrapServers, "dlt-reader")) {

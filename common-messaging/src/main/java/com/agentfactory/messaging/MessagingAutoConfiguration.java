@@ -21,10 +21,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -86,6 +88,22 @@ public class MessagingAutoConfiguration {
         var factory = new DefaultKafkaConsumerFactory<String, String>(config);
         // exposes records-lag and the other consumer metrics (consumer lag per partition)
         meters.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
+    }
+
+    /**
+     * Listener containers on the same consumer factory as everything else. Boot's own container factory
+     * looks for a {@code ConsumerFactory<Object, Object>}, does not see this String-typed one and would build
+     * a bare factory, which starts new consumer groups at the latest offset and so skips what was sent
+     * before a service first ran.
+     */
+    @Bean(name = "kafkaListenerContainerFactory")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<String, String> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<String, String> kafkaConsumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) kafkaConsumerFactory);
         return factory;
     }
 

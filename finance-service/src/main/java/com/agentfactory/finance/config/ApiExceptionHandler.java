@@ -1,8 +1,36 @@
 package com.agentfactory.finance.config;
 
+import com.agentfactory.finance.budget.BudgetConflictException;
+import com.agentfactory.finance.budget.BudgetNotFoundException;
+import com.agentfactory.finance.budget.InsufficientBudgetException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problem details for this service's API; domain exceptions are mapped here as the features arrive. */
+/** Maps the finance domain's exceptions to problem details. */
 @RestControllerAdvice
-class ApiExceptionHandler extends ApiExceptionHandlerSupport {}
+class ApiExceptionHandler extends ApiExceptionHandlerSupport {
+
+    @ExceptionHandler(BudgetNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(BudgetNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(BudgetConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(BudgetConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
+    }
+
+    @ExceptionHandler(InsufficientBudgetException.class)
+    ResponseEntity<ProblemDetail> insufficient(InsufficientBudgetException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Insufficient budget", e.getMessage());
+        problem.setProperty("available_amount", e.available());
+        problem.setProperty("requested_amount", e.requested());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

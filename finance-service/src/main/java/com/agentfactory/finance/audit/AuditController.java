@@ -1,0 +1,44 @@
+package com.agentfactory.finance.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/financial/audit")
+class AuditController {
+
+    private final AuditService audit;
+
+    AuditController(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @Operation(summary = "Audit entries in chain order; from is inclusive, to exclusive (ISO-8601 instants)")
+    @GetMapping
+    AuditEntry.Page list(
+            @RequestParam(required = false) String table,
+            @RequestParam(name = "record_id", required = false) UUID recordId,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String agent,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return audit.list(table, recordId, user, agent, from, to, page, limit);
+    }
+
+    @Operation(summary = "Re-walk the hash chain and report the first entry where it breaks")
+    @GetMapping("/verify")
+    ChainVerification verify() {
+        return audit.verify();
+    }
+}

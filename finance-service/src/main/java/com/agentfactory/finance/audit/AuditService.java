@@ -1,0 +1,80 @@
+package com.agentfactory.finance.audit;
+
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AuditService {
+
+    static final Set<String> AUDITED_TABLES =
+            Set.of("financial_transactions", "budgets", "budget_reservations", "budget_alerts");
+
+    private final AuditRepository audit;
+
+    AuditService(AuditRepository audit) {
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    AuditEntry.Page list(
+            String table, UUID recordId, String user, String agent, Instant from, Instant to, int page, int limit) {
+        if (table != null && !AUDITED_TABLES.contains(table)) {
+            throw RequestValidationException.unprocessable(
+                    "table",
+                    "must be one of " + AUDITED_TABLES.stream().sorted().toList());
+        }
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw RequestValidationException.unprocessable("to", "must be after from");
+        }
+        var query = new AuditQuery(table, recordId, user, agent, from, to, page, limit);
+        return new AuditEntry.Page(audit.page(query), audit.count(query), page, limit);
+    }
+
+    /**
+     * Re-walks the chain from the genesis hash: each entry's hash must match its recomputed content,
+     * link to its predecessor, and the sequence must have no gaps; the head must point at the last entry
+     * (which catches a removed tail). Repeatable read gives one consistent snapshot while writers append.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    ChainVerification verify() {
+        var walk = new Object() {
+            long checked;
+            long expectedSeq = 1;
+            byte[] previous = audit.genesisHash();
+            Long broken;
+            String problem;
+        };
+        audit.walkChain(link -> {
+            if (walk.broken != null) {
+                return;
+            }
+            walk.checked++;
+            if (link.seq() != walk.expectedSeq) {
+                walk.broken = walk.expectedSeq;
+                walk.problem = "entry " + walk.expectedSeq + " is missing";
+            } else if (!Arrays.equals(link.previousHash(), walk.previous)) {
+                walk.broken = link.seq();
+                walk.problem = "entry " + link.seq() + " does not link to the entry before it";
+            } else if (!link.selfConsistent()) {
+                walk.broken = link.seq();
+                walk.problem = "entry " + link.seq() + " was changed after it was written";
+            }
+            walk.expectedSeq = link.seq() + 1;
+            walk.previous = link.entryHash();
+        });
+        if (walk.broken == null) {
+            var head = audit.head();
+            if (head.seq() != walk.expectedSeq - 1 || !Arrays.equals(head.entryHash(), walk.previous)) {
+                walk.broken = head.seq();
+                walk.problem = "the chain ends before entry " + head.seq() + " the head records";
+            }
+        }
+        return new ChainVerification(walk.broken == null, walk.checked, walk.broken, walk.problem);
+    }
+}

@@ -1,0 +1,201 @@
+package com.agentfactory.finance.budget;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BudgetRepository {
+
+    private static final String BUDGET_COLUMNS = "id, department, fiscal_period, currency, allocated_amount,"
+            + " committed_amount, spent_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
+            + " updated_at";
+    private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
+            + " transaction_id, created_at, resolved_at";
+
+    private final JdbcTemplate jdbc;
+
+    BudgetRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the department already has a budget for the period. */
+    boolean insertIfAbsent(Budget budget) {
+        return jdbc.update(
+                        "INSERT INTO budgets (id, department, fiscal_period, currency, allocated_amount,"
+                                + " warning_threshold, critical_threshold, alerts_enabled, created_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT ON CONSTRAINT budgets_department_period_key DO NOTHING",
+                        budget.id(),
+                        budget.department(),
+                        budget.fiscalPeriod(),
+                        budget.currency(),
+                        budget.allocated(),
+                        budget.warningThreshold(),
+                        budget.criticalThreshold(),
+                        budget.alertsEnabled(),
+                        Timestamp.from(budget.createdAt()),
+                        Timestamp.from(budget.updatedAt()))
+                == 1;
+    }
+
+    Optional<Budget> find(String department, String fiscalPeriod) {
+        return jdbc
+                .query(
+                        "SELECT " + BUDGET_COLUMNS + " FROM budgets WHERE department = ? AND fiscal_period = ?",
+                        this::mapBudget,
+                        department,
+                        fiscalPeriod)
+                .stream()
+                .findFirst();
+    }
+
+    /** Locks the budget row until commit: every change to a budget's usage is serialised behind this lock. */
+    Optional<Budget> lock(String department, String fiscalPeriod) {
+        return jdbc
+                .query(
+                        "SELECT " + BUDGET_COLUMNS
+                                + " FROM budgets WHERE department = ? AND fiscal_period = ? FOR UPDATE",
+                        this::mapBudget,
+                        department,
+                        fiscalPeriod)
+                .stream()
+                .findFirst();
+    }
+
+    Optional<Budget> lockById(UUID id) {
+        return jdbc
+                .query("SELECT " + BUDGET_COLUMNS + " FROM budgets WHERE id = ? FOR UPDATE", this::mapBudget, id)
+                .stream()
+                .findFirst();
+    }
+
+    void updateSettings(Budget budget) {
+        jdbc.update(
+                "UPDATE budgets SET allocated_amount = ?, warning_threshold = ?, critical_threshold = ?,"
+                        + " alerts_enabled = ?, updated_at = now() WHERE id = ?",
+                budget.allocated(),
+                budget.warningThreshold(),
+                budget.criticalThreshold(),
+                budget.alertsEnabled(),
+                budget.id());
+    }
+
+    void updateUsage(Budget budget) {
+        jdbc.update(
+                "UPDATE budgets SET committed_amount = ?, spent_amount = ?, updated_at = now() WHERE id = ?",
+                budget.committed(),
+                budget.spent(),
+                budget.id());
+    }
+
+    void insertReservation(Reservation reservation) {
+        jdbc.update(
+                "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                reservation.id(),
+                reservation.budgetId(),
+                reservation.amount(),
+                reservation.currency(),
+                reservation.purpose(),
+                reservation.requestedBy(),
+                reservation.status().wireName(),
+                Timestamp.from(reservation.createdAt()));
+    }
+
+    Optional<Reservation> findReservation(UUID id) {
+        return jdbc
+                .query(
+                        "SELECT " + RESERVATION_COLUMNS + " FROM budget_reservations WHERE id = ?",
+                        this::mapReservation,
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    void resolveReservation(UUID id, ReservationStatus status, UUID transactionId) {
+        jdbc.update(
+                "UPDATE budget_reservations SET status = ?, transaction_id = ?, resolved_at = now() WHERE id = ?",
+                status.wireName(),
+                transactionId,
+                id);
+    }
+
+    void insertAlert(BudgetAlert alert) {
+        jdbc.update(
+                "INSERT INTO budget_alerts (id, budget_id, level, threshold, utilisation, used_amount,"
+                        + " allocated_amount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                alert.id(),
+                alert.budgetId(),
+                alert.level(),
+                alert.threshold(),
+                alert.utilisation(),
+                alert.usedAmount(),
+                alert.allocatedAmount(),
+                Timestamp.from(alert.createdAt()));
+    }
+
+    List<BudgetAlert> alerts(String department, String fiscalPeriod) {
+        return jdbc.query(
+                "SELECT a.id, a.budget_id, b.department, b.fiscal_period, a.level, a.threshold, a.utilisation,"
+                        + " a.used_amount, a.allocated_amount, b.currency, a.created_at"
+                        + " FROM budget_alerts a JOIN budgets b ON b.id = a.budget_id"
+                        + " WHERE b.department = ? AND (?::text IS NULL OR b.fiscal_period = ?)"
+                        + " ORDER BY a.created_at, a.id",
+                (rs, row) -> new BudgetAlert(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("budget_id", UUID.class),
+                        rs.getString("department"),
+                        rs.getString("fiscal_period"),
+                        rs.getString("level"),
+                        rs.getBigDecimal("threshold"),
+                        rs.getBigDecimal("utilisation"),
+                        rs.getBigDecimal("used_amount"),
+                        rs.getBigDecimal("allocated_amount"),
+                        rs.getString("currency"),
+                        instant(rs.getTimestamp("created_at"))),
+                department,
+                fiscalPeriod,
+                fiscalPeriod);
+    }
+
+    private Budget mapBudget(ResultSet rs, int row) throws SQLException {
+        return new Budget(
+                rs.getObject("id", UUID.class),
+                rs.getString("department"),
+                rs.getString("fiscal_period"),
+                rs.getString("currency"),
+                rs.getBigDecimal("allocated_amount"),
+                rs.getBigDecimal("committed_amount"),
+                rs.getBigDecimal("spent_amount"),
+                rs.getBigDecimal("warning_threshold"),
+                rs.getBigDecimal("critical_threshold"),
+                rs.getBoolean("alerts_enabled"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private Reservation mapReservation(ResultSet rs, int row) throws SQLException {
+        return new Reservation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("budget_id", UUID.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getString("purpose"),
+                rs.getString("requested_by"),
+                ReservationStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                rs.getObject("transaction_id", UUID.class),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("resolved_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

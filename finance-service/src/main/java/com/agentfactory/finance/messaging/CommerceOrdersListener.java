@@ -1,0 +1,88 @@
+package com.agentfactory.finance.messaging;
+
+import com.agentfactory.finance.audit.Actor;
+import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.transaction.TransactionService;
+import com.agentfactory.messaging.commerce.CommerceEventType;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.TraceContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns placed orders into revenue and cancellations into refunds. The envelope's message id is the
+ * storefront's event id, so the claim makes a redelivered or replayed event a no-op; the ledger's unique
+ * source_event_id is the second guard should the claim table ever be purged.
+ */
+@Component
+class CommerceOrdersListener {
+
+    static final String CONSUMER = "finance-ledger";
+    private static final Actor CONSUMING_AGENT = Actor.agent("finance");
+    private static final Logger log = LoggerFactory.getLogger(CommerceOrdersListener.class);
+
+    private final EnvelopeCodec codec;
+    private final IdempotentConsumer idempotent;
+    private final TransactionService transactions;
+    private final AuditActor auditActor;
+
+    CommerceOrdersListener(
+            EnvelopeCodec codec,
+            IdempotentConsumer idempotent,
+            TransactionService transactions,
+            AuditActor auditActor) {
+        this.codec = codec;
+        this.idempotent = idempotent;
+        this.transactions = transactions;
+        this.auditActor = auditActor;
+    }
+
+    // a new group starts from the oldest order: orders placed before finance first ran are still booked
+    // (the shared consumer factory's default does not win over Boot's own "latest")
+    @KafkaListener(topics = Topics.COMMERCE_ORDERS, groupId = "finance", properties = "auto.offset.reset=earliest")
+    void onOrderEvent(ConsumerRecord<String, String> record) {
+        MessageEnvelope envelope;
+        try {
+            envelope = codec.decode(record.value());
+        } catch (MalformedEnvelopeException e) {
+            log.warn(
+                    "Unreadable message on {} at offset {} skipped: {}",
+                    record.topic(),
+                    record.offset(),
+                    e.getMessage());
+            return;
+        }
+        var type = CommerceEventType.fromWireName(envelope.action()).orElse(null);
+        if (type != CommerceEventType.ORDER_PLACED && type != CommerceEventType.ORDER_CANCELLED) {
+            return;
+        }
+        try (var ignored = TraceContext.continueFrom(
+                        envelope.metadata().traceId(), envelope.metadata().spanId())
+                .openScope()) {
+            if (type == CommerceEventType.ORDER_PLACED) {
+                OrderPlaced order = codec.fromTree(envelope.payload().data(), OrderPlaced.class);
+                auditActor.runAs(
+                        CONSUMING_AGENT,
+                        () -> idempotent.runOnce(
+                                envelope.messageId(), CONSUMER, () -> transactions.recordOrderPlaced(order)));
+            } else {
+                OrderCancelled cancellation = codec.fromTree(envelope.payload().data(), OrderCancelled.class);
+                auditActor.runAs(
+                        CONSUMING_AGENT,
+                        () -> idempotent.runOnce(
+                                envelope.messageId(), CONSUMER, () -> transactions.recordOrderCancelled(cancellation)));
+            }
+        } catch (MalformedEnvelopeException e) {
+            log.warn("Order event {} with an unreadable payload skipped: {}", envelope.messageId(), e.getMessage());
+        }
+    }
+}

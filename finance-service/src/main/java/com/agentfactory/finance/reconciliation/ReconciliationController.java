@@ -1,0 +1,43 @@
+package com.agentfactory.finance.reconciliation;
+
+import com.agentfactory.messaging.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/financial/reconciliation")
+class ReconciliationController {
+
+    private static final long MAX_DAYS = 366;
+
+    private final ReconciliationRepository repository;
+
+    ReconciliationController(ReconciliationRepository repository) {
+        this.repository = repository;
+    }
+
+    @Operation(summary = "Per UTC day and currency: transaction count, revenue, refunds, net and unique orders")
+    @GetMapping("/daily")
+    @Transactional(readOnly = true)
+    Daily daily(
+            @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
+            @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo) {
+        if (dateTo.isBefore(dateFrom)) {
+            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
+        }
+        if (ChronoUnit.DAYS.between(dateFrom, dateTo) >= MAX_DAYS) {
+            throw RequestValidationException.unprocessable("date_to", "a report covers at most 366 days");
+        }
+        return new Daily(dateFrom, dateTo, repository.daily(dateFrom, dateTo));
+    }
+
+    record Daily(LocalDate dateFrom, LocalDate dateTo, List<DailyReconciliation> days) {}
+}

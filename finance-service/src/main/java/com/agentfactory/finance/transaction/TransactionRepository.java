@@ -1,0 +1,123 @@
+package com.agentfactory.finance.transaction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class TransactionRepository {
+
+    private static final String COLUMNS = "id, transaction_type, amount, currency, order_id, order_number, customer_id,"
+            + " attributed_agent, department, description, metadata::text AS metadata, source_event_id, occurred_at,"
+            + " created_at";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    TransactionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when a row for the same source event already exists: the second delivery changes nothing. */
+    boolean insert(FinancialTransaction t) {
+        return jdbc.update(
+                        "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id,"
+                                + " order_number, customer_id, attributed_agent, department, description, metadata,"
+                                + " source_event_id, occurred_at, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                                + " ON CONFLICT (source_event_id) DO NOTHING",
+                        t.id(),
+                        t.type().wireName(),
+                        t.amount(),
+                        t.currency(),
+                        t.orderId(),
+                        t.orderNumber(),
+                        t.customerId(),
+                        t.attributedAgent(),
+                        t.department(),
+                        t.description(),
+                        JSON.writeValueAsString(t.metadata() == null ? Map.of() : t.metadata()),
+                        t.sourceEventId(),
+                        Timestamp.from(t.occurredAt()),
+                        Timestamp.from(t.createdAt()))
+                == 1;
+    }
+
+    Optional<FinancialTransaction> findBySourceEventId(UUID sourceEventId) {
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM financial_transactions WHERE source_event_id = ?",
+                        this::map,
+                        sourceEventId)
+                .stream()
+                .findFirst();
+    }
+
+    List<FinancialTransaction> page(TransactionQuery query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        args.add(query.limit());
+        args.add((long) (query.page() - 1) * query.limit());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM financial_transactions" + where
+                        + " ORDER BY occurred_at, id LIMIT ? OFFSET ?",
+                this::map,
+                args.toArray());
+    }
+
+    long count(TransactionQuery query) {
+        List<Object> args = new ArrayList<>();
+        Long n = jdbc.queryForObject(
+                "SELECT count(*) FROM financial_transactions" + where(query, args), Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static String where(TransactionQuery query, List<Object> args) {
+        List<String> clauses = new ArrayList<>();
+        if (query.from() != null) {
+            clauses.add("occurred_at >= ?");
+            args.add(Timestamp.from(query.from()));
+        }
+        if (query.toExclusive() != null) {
+            clauses.add("occurred_at < ?");
+            args.add(Timestamp.from(query.toExclusive()));
+        }
+        if (query.type() != null) {
+            clauses.add("transaction_type = ?");
+            args.add(query.type().wireName());
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private FinancialTransaction map(ResultSet rs, int row) throws SQLException {
+        return new FinancialTransaction(
+                rs.getObject("id", UUID.class),
+                TransactionType.fromWireName(rs.getString("transaction_type")),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("attributed_agent"),
+                rs.getString("department"),
+                rs.getString("description"),
+                JSON.readValue(rs.getString("metadata"), new TypeReference<Map<String, Object>>() {}),
+                rs.getObject("source_event_id", UUID.class),
+                instant(rs.getTimestamp("occurred_at")),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

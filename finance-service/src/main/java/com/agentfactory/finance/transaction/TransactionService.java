@@ -1,0 +1,220 @@
+package com.agentfactory.finance.transaction;
+
+import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.web.FieldErrorDetail;
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes and reads the ledger. Every write is idempotent on its source event id. */
+@Service
+public class TransactionService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionService.class);
+
+    private final TransactionRepository transactions;
+    private final AuditActor auditActor;
+
+    TransactionService(TransactionRepository transactions, AuditActor auditActor) {
+        this.transactions = transactions;
+        this.auditActor = auditActor;
+    }
+
+    /** Revenue of the order's total; false when the event was already recorded or carries no amount. */
+    @Transactional
+    public boolean recordOrderPlaced(OrderPlaced order) {
+        auditActor.stamp();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("lines", order.lines().size());
+        if (order.country() != null) {
+            metadata.put("country", order.country());
+        }
+        return recordFromEvent(
+                order.eventId(),
+                TransactionType.REVENUE,
+                order.total(),
+                order.currency(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                metadata,
+                order.occurredAt());
+    }
+
+    /** Refund of the cancelled lines' total. */
+    @Transactional
+    public boolean recordOrderCancelled(OrderCancelled cancellation) {
+        auditActor.stamp();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("cancellation_number", cancellation.cancellationNumber());
+        metadata.put("refunded", cancellation.refunded());
+        if (cancellation.reason() != null) {
+            metadata.put("reason", cancellation.reason());
+        }
+        return recordFromEvent(
+                cancellation.eventId(),
+                TransactionType.REFUND,
+                cancellation.total(),
+                cancellation.currency(),
+                cancellation.orderId(),
+                cancellation.originalOrderNumber(),
+                cancellation.customerId(),
+                metadata,
+                cancellation.occurredAt());
+    }
+
+    /** The expense a committed budget reservation spent; keyed on the reservation so it is written once. */
+    @Transactional
+    public UUID recordExpense(
+            UUID reservationId,
+            BigDecimal amount,
+            String currency,
+            String department,
+            String attributedAgent,
+            String description,
+            Map<String, Object> metadata) {
+        auditActor.stamp();
+        FinancialTransaction expense = new FinancialTransaction(
+                UUID.randomUUID(),
+                TransactionType.EXPENSE,
+                amount,
+                currency,
+                null,
+                null,
+                null,
+                attributedAgent,
+                department,
+                description,
+                metadata,
+                reservationId,
+                Instant.now(),
+                Instant.now());
+        if (transactions.insert(expense)) {
+            return expense.id();
+        }
+        return transactions.findBySourceEventId(reservationId).orElseThrow().id();
+    }
+
+    private boolean recordFromEvent(
+            UUID eventId,
+            TransactionType type,
+            BigDecimal exactTotal,
+            String currency,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            Map<String, Object> metadata,
+            Instant occurredAt) {
+        BigDecimal amount = Amounts.toCents(exactTotal);
+        if (!Amounts.inRange(amount)) {
+            // a zero-value order moves no money; an amount over the ledger's limit needs a person
+            log.warn(
+                    "{} event {} of order {} has amount {} outside the ledger range; not recorded",
+                    type,
+                    eventId,
+                    orderNumber,
+                    amount);
+            return false;
+        }
+        return transactions.insert(new FinancialTransaction(
+                UUID.randomUUID(),
+                type,
+                amount,
+                currency,
+                orderId,
+                orderNumber,
+                customerId,
+                null,
+                null,
+                null,
+                metadata,
+                eventId,
+                occurredAt,
+                Instant.now()));
+    }
+
+    /** Records an agent's expense or adjustment; a retry with the same source_event_id returns the first. */
+    @Transactional
+    Recorded record(CreateTransactionRequest request) {
+        auditActor.stamp();
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        if (request.type() == TransactionType.REVENUE || request.type() == TransactionType.REFUND) {
+            errors.add(new FieldErrorDetail(
+                    "type", "revenue and refunds are recorded from commerce events; report expense or adjustment"));
+        }
+        if (!Amounts.isIsoCurrency(request.currency())) {
+            errors.add(new FieldErrorDetail("currency", "must be an ISO 4217 currency code"));
+        }
+        if (request.occurredAt() != null
+                && request.occurredAt().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+            errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "The transaction is not acceptable.", errors);
+        }
+        Instant now = Instant.now();
+        FinancialTransaction transaction = new FinancialTransaction(
+                UUID.randomUUID(),
+                request.type(),
+                request.amount().setScale(2),
+                request.currency(),
+                request.orderId(),
+                request.orderNumber(),
+                request.customerId(),
+                request.attributedAgent(),
+                request.department().trim(),
+                request.description(),
+                request.metadata() == null ? Map.of() : request.metadata(),
+                request.sourceEventId(),
+                request.occurredAt() == null ? now : request.occurredAt(),
+                now);
+        if (transactions.insert(transaction)) {
+            return new Recorded(transaction, true);
+        }
+        return new Recorded(
+                transactions.findBySourceEventId(request.sourceEventId()).orElseThrow(), false);
+    }
+
+    @Transactional(readOnly = true)
+    TransactionResponse.Page list(LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {
+        if (dateFrom != null && dateTo != null && dateTo.isBefore(dateFrom)) {
+            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
+        }
+        var query = new TransactionQuery(
+                dateFrom == null ? null : dateFrom.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                dateTo == null
+                        ? null
+                        : dateTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                type,
+                page,
+                limit);
+        return new TransactionResponse.Page(
+                transactions.page(query).stream().map(TransactionResponse::of).toList(),
+                transactions.count(query),
+                page,
+                limit);
+    }
+
+    Optional<FinancialTransaction> bySourceEvent(UUID sourceEventId) {
+        return transactions.findBySourceEventId(sourceEventId);
+    }
+
+    record Recorded(FinancialTransaction transaction, boolean created) {}
+}

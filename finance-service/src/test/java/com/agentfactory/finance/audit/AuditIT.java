@@ -1,0 +1,129 @@
+package com.agentfactory.finance.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.finance.support.Api.Response;
+import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.finance.support.OrderMother;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AuditIT extends FinanceIntegrationTest {
+
+    @Test
+    void recordsEveryChangeToABudgetWithOldAndNewValuesAndTheActingUser() {
+        String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String budgetId = api.put("/api/v1/financial/budgets/" + department, budget("100.00"))
+                .text("/id");
+        api.put("/api/v1/financial/budgets/" + department, budget("250.00"));
+
+        Response trail = api.get("/api/v1/financial/audit?table=budgets&record_id=" + budgetId);
+
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body().at("/total").asLong()).isEqualTo(2);
+        assertThat(trail.text("/entries/0/action")).isEqualTo("INSERT");
+        assertThat(trail.body().at("/entries/0/old_values").isNull()).isTrue();
+        assertThat(trail.body().at("/entries/0/new_values/allocated_amount").decimalValue())
+                .isEqualByComparingTo("100.00");
+        assertThat(trail.text("/entries/1/action")).isEqualTo("UPDATE");
+        assertThat(trail.body().at("/entries/1/old_values/allocated_amount").decimalValue())
+                .isEqualByComparingTo("100.00");
+        assertThat(trail.body().at("/entries/1/new_values/allocated_amount").decimalValue())
+                .isEqualByComparingTo("250.00");
+        assertThat(trail.body().at("/entries/1/changed_fields").valueStream().map(f -> f.asString()))
+                .contains("allocated_amount")
+                .doesNotContain("department", "currency");
+        assertThat(trail.text("/entries/1/user_id")).isEqualTo("test-user");
+        assertThat(trail.text("/entries/1/previous_hash")).isEqualTo(previousEntryHash(trail, 1));
+    }
+
+    @Test
+    void recordsWhoActedWhetherAPersonOrTheConsumingAgentAndFiltersByThem() {
+        Instant before = Instant.now();
+        var order = OrderMother.order(Instant.now().atOffset(ZoneOffset.UTC).toInstant());
+        commerce.publish(order);
+        String user = "alice-" + UUID.randomUUID().toString().substring(0, 8);
+        String expenseId =
+                api.postAs("/api/v1/financial/transactions", expense(), user).text("/id");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM financial_transactions WHERE source_event_id = ?",
+                                Long.class,
+                                order.eventId())
+                        == 1);
+        UUID revenueId = jdbc.queryForObject(
+                "SELECT id FROM financial_transactions WHERE source_event_id = ?", UUID.class, order.eventId());
+
+        Response byAgent = api.get("/api/v1/financial/audit?agent=finance&record_id=" + revenueId);
+        Response byUser = api.get("/api/v1/financial/audit?user=" + user + "&from=" + before);
+        Response later = api.get("/api/v1/financial/audit?user=" + user + "&from="
+                + Instant.now().plusSeconds(60));
+
+        assertThat(byAgent.body().at("/total").asLong()).isEqualTo(1);
+        assertThat(byAgent.text("/entries/0/table_name")).isEqualTo("financial_transactions");
+        assertThat(byAgent.body().at("/entries/0/user_id").isNull()).isTrue();
+        assertThat(byUser.body().at("/total").asLong()).isEqualTo(1);
+        assertThat(byUser.text("/entries/0/record_id")).isEqualTo(expenseId);
+        assertThat(later.body().at("/total").asLong()).isZero();
+        assertThat(api.get("/api/v1/financial/audit?table=users").status()).isEqualTo(422);
+    }
+
+    @Test
+    void verifyFindsTheEntryThatWasTamperedWith() {
+        String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String budgetId = api.put("/api/v1/financial/budgets/" + department, budget("100.00"))
+                .text("/id");
+        long seq = jdbc.queryForObject(
+                "SELECT seq FROM audit_log WHERE record_id = ?::uuid AND action = 'INSERT'", Long.class, budgetId);
+        Response intact = api.get("/api/v1/financial/audit/verify");
+        String original =
+                jdbc.queryForObject("SELECT new_values::text FROM audit_log WHERE seq = ?", String.class, seq);
+
+        jdbc.update(
+                "UPDATE audit_log SET new_values = jsonb_set(new_values, '{allocated_amount}', '1000000') WHERE seq = ?",
+                seq);
+        try {
+            Response tampered = api.get("/api/v1/financial/audit/verify");
+
+            assertThat(intact.body().at("/valid").asBoolean()).isTrue();
+            assertThat(intact.body().at("/entries_checked").asLong()).isGreaterThanOrEqualTo(seq);
+            assertThat(tampered.body().at("/valid").asBoolean()).isFalse();
+            assertThat(tampered.body().at("/first_broken_entry").asLong()).isEqualTo(seq);
+        } finally {
+            jdbc.update("UPDATE audit_log SET new_values = ?::jsonb WHERE seq = ?", original, seq);
+        }
+        assertThat(api.get("/api/v1/financial/audit/verify").body().at("/valid").asBoolean())
+                .as("restoring the content restores the chain")
+                .isTrue();
+    }
+
+    private String previousEntryHash(Response trail, int index) {
+        long seq = trail.body().at("/entries/" + index + "/seq").asLong();
+        return jdbc.queryForObject(
+                "SELECT encode(entry_hash, 'hex') FROM audit_log WHERE seq = ?", String.class, seq - 1);
+    }
+
+    private static Map<String, Object> budget(String allocated) {
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("fiscal_period", "2026-05");
+        budget.put("allocated_amount", allocated);
+        budget.put("currency", "GBP");
+        return budget;
+    }
+
+    private static Map<String, Object> expense() {
+        Map<String, Object> expense = new LinkedHashMap<>();
+        expense.put("type", "adjustment");
+        expense.put("amount", "3.10");
+        expense.put("currency", "GBP");
+        expense.put("department", "finance");
+        expense.put("description", "rounding correction");
+        return expense;
+    }
+}

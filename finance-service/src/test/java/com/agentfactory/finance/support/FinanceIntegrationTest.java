@@ -1,0 +1,38 @@
+package com.agentfactory.finance.support;
+
+import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The finance service on a random port, on the JVM's shared PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalInfrastructure
+@Import(CommerceEvents.class)
+public abstract class FinanceIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected CommerceEvents commerce;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    /** A UTC day no other test uses, so per-day totals see only this test's rows. */
+    protected static java.time.LocalDate freshDay() {
+        return java.time.LocalDate.of(2000, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 3650));
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+}

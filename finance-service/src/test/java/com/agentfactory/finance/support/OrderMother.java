@@ -1,0 +1,60 @@
+package com.agentfactory.finance.support;
+
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Orders shaped like the Online Retail data: GBP, several lines, prices with up to four decimals. */
+public final class OrderMother {
+
+    private OrderMother() {}
+
+    public static OrderPlaced order(Instant at, String... unitPricesTimesQuantity) {
+        return orderBy(UUID.randomUUID(), at, unitPricesTimesQuantity);
+    }
+
+    public static OrderPlaced orderBy(UUID customerId, Instant at, String... unitPricesTimesQuantity) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                at,
+                UUID.randomUUID(),
+                "5" + (100000 + (int) (Math.random() * 800000)),
+                customerId,
+                "United Kingdom",
+                "GBP",
+                lines(unitPricesTimesQuantity));
+    }
+
+    /** A typical two-line order: 6 x 2.55 + 8 x 3.39 = 42.42. */
+    public static OrderPlaced order(Instant at) {
+        return order(at, "2.55x6", "3.39x8");
+    }
+
+    public static OrderCancelled cancellationOf(OrderPlaced order, Instant at) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                at,
+                order.orderId(),
+                "C" + order.orderNumber(),
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "customer changed their mind",
+                order.currency(),
+                order.lines());
+    }
+
+    private static List<OrderLine> lines(String... specs) {
+        return java.util.Arrays.stream(specs)
+                .map(spec -> {
+                    String[] parts = spec.split("x");
+                    return new OrderLine(
+                            UUID.randomUUID(), "SKU" + parts[0], Integer.parseInt(parts[1]), new BigDecimal(parts[0]));
+                })
+                .toList();
+    }
+}

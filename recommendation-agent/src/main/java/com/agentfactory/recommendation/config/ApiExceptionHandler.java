@@ -1,8 +1,20 @@
 package com.agentfactory.recommendation.config;
 
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import com.agentfactory.recommendation.catalog.ProductNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Problem details for this service's API; domain exceptions are mapped here as the features arrive. */
 @RestControllerAdvice
-class ApiExceptionHandler extends ApiExceptionHandlerSupport {}
+class ApiExceptionHandler extends ApiExceptionHandlerSupport {
+
+    @ExceptionHandler(ProductNotFoundException.class)
+    ResponseEntity<ProblemDetail> handleProductNotFound(ProductNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Product not found", e.getMessage()));
+    }
+}

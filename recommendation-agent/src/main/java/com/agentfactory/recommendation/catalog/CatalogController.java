@@ -1,0 +1,69 @@
+package com.agentfactory.recommendation.catalog;
+
+import com.agentfactory.messaging.web.FieldErrorDetail;
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/products")
+class CatalogController {
+
+    static final int MAX_LIMIT = 100;
+
+    private final CatalogService catalog;
+
+    CatalogController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    ProductListResponse list(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String search,
+            @RequestParam(name = "min_price", required = false) BigDecimal minPrice,
+            @RequestParam(name = "max_price", required = false) BigDecimal maxPrice,
+            @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int limit) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        ProductSort order = ProductSort.parse(sort).orElse(null);
+        if (order == null) {
+            errors.add(new FieldErrorDetail("sort", "must be one of price_asc, price_desc, rating, newest"));
+        }
+        if (page < 1) {
+            errors.add(new FieldErrorDetail("page", "must be at least 1"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldErrorDetail("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        if (minPrice != null && minPrice.signum() < 0) {
+            errors.add(new FieldErrorDetail("min_price", "must not be negative"));
+        }
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            errors.add(new FieldErrorDetail("max_price", "must not be below min_price"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(HttpStatus.BAD_REQUEST, "The query has invalid parameters.", errors);
+        }
+        return catalog.search(
+                new ProductQuery(blankToNull(category), blankToNull(search), minPrice, maxPrice, order, page, limit));
+    }
+
+    @GetMapping("/{productId}")
+    ProductDetailResponse details(@PathVariable UUID productId) {
+        return catalog.details(productId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

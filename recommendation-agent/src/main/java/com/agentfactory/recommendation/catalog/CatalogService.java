@@ -1,0 +1,47 @@
+package com.agentfactory.recommendation.catalog;
+
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+@Service
+public class CatalogService {
+
+    static final int DETAIL_RECOMMENDATIONS = 10;
+
+    private final ProductRepository products;
+    private final ObjectProvider<SimilarProductsSource> similarProducts;
+    private final Clock clock;
+
+    CatalogService(ProductRepository products, ObjectProvider<SimilarProductsSource> similarProducts) {
+        this.products = products;
+        this.similarProducts = similarProducts;
+        this.clock = Clock.systemUTC();
+    }
+
+    public void apply(ProductUpserted event) {
+        products.upsert(event, clock.instant());
+    }
+
+    ProductListResponse search(ProductQuery query) {
+        List<ProductSummaryResponse> page =
+                products.search(query).stream().map(ProductSummaryResponse::of).toList();
+        long total = products.count(query);
+        return new ProductListResponse(page, PaginationResponse.of(total, query.page(), query.limit()));
+    }
+
+    ProductDetailResponse details(UUID productId) {
+        Product product = products.find(productId).orElseThrow(() -> new ProductNotFoundException(productId));
+        List<ProductSummaryResponse> recommendations = similarProducts.stream()
+                .findFirst()
+                .map(source -> source.similarTo(productId, DETAIL_RECOMMENDATIONS))
+                .orElse(List.of())
+                .stream()
+                .map(ProductSummaryResponse::of)
+                .toList();
+        return ProductDetailResponse.of(product, recommendations);
+    }
+}

@@ -1,0 +1,5 @@
+package com.agentfactory.recommendation.catalog;
+
+import java.util.List;
+
+record ProductListResponse(List<ProductSummaryResponse> products, PaginationResponse pagination) {}

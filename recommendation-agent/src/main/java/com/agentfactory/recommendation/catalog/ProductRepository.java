@@ -1,0 +1,151 @@
+package com.agentfactory.recommendation.catalog;
+
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ProductRepository {
+
+    private static final String COLUMNS =
+            "product_id, sku, name, description, category, price, currency, stock_quantity, rating, created_at";
+
+    private final JdbcTemplate jdbc;
+
+    ProductRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. */
+    void upsert(ProductUpserted event, Instant now) {
+        jdbc.update(
+                """
+                INSERT INTO products (product_id, sku, name, description, category, price, currency, stock_quantity,
+                                      source_updated_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (product_id) DO UPDATE SET
+                    sku = EXCLUDED.sku, name = EXCLUDED.name, description = EXCLUDED.description,
+                    category = EXCLUDED.category, price = EXCLUDED.price, currency = EXCLUDED.currency,
+                    stock_quantity = EXCLUDED.stock_quantity, source_updated_at = EXCLUDED.source_updated_at,
+                    updated_at = EXCLUDED.updated_at
+                WHERE products.source_updated_at <= EXCLUDED.source_updated_at
+                """,
+                event.productId(),
+                event.sku(),
+                event.name(),
+                event.description(),
+                event.category(),
+                event.price().amount(),
+                event.price().currency(),
+                event.stockQuantity(),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(event.occurredAt()),
+                Timestamp.from(now));
+    }
+
+    public Optional<Product> find(UUID productId) {
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM products WHERE product_id = ?", ProductRepository::map, productId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The products among the ids that exist, keyed by id. */
+    public Map<UUID, Product> findAll(Collection<UUID> productIds) {
+        Map<UUID, Product> found = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT " + COLUMNS + " FROM products WHERE product_id = ANY (?)", ProductRepository::map, (Object)
+                        productIds.toArray(UUID[]::new))
+                .forEach(product -> found.put(product.productId(), product));
+        return found;
+    }
+
+    /** The newest products in stock: what a store with no behaviour yet can still show. */
+    public List<Product> newestInStock(int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM products WHERE stock_quantity IS NULL OR stock_quantity > 0"
+                        + " ORDER BY created_at DESC, product_id LIMIT ?",
+                ProductRepository::map,
+                limit);
+    }
+
+    /** Every product's category, for the models; products without one are left out. */
+    public Map<UUID, String> categories() {
+        Map<UUID, String> categories = new HashMap<>();
+        jdbc.query("SELECT product_id, category FROM products WHERE category IS NOT NULL", row -> {
+            categories.put(row.getObject("product_id", UUID.class), row.getString("category"));
+        });
+        return categories;
+    }
+
+    List<Product> search(ProductQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(query, arguments);
+        arguments.add(query.limit());
+        arguments.add(query.offset());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM products" + where + " ORDER BY "
+                        + query.sort().orderBy() + " LIMIT ? OFFSET ?",
+                ProductRepository::map,
+                arguments.toArray());
+    }
+
+    long count(ProductQuery query) {
+        List<Object> arguments = new ArrayList<>();
+        String where = where(query, arguments);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM products" + where, Long.class, arguments.toArray());
+        return total == null ? 0 : total;
+    }
+
+    private static String where(ProductQuery query, List<Object> arguments) {
+        List<String> conditions = new ArrayList<>();
+        if (query.category() != null) {
+            conditions.add("category = ?");
+            arguments.add(query.category());
+        }
+        if (query.search() != null) {
+            // the search text is a literal, never a pattern: escape LIKE's wildcards
+            String literal =
+                    query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            conditions.add("(name ILIKE ? OR description ILIKE ?)");
+            arguments.add("%" + literal + "%");
+            arguments.add("%" + literal + "%");
+        }
+        if (query.minPrice() != null) {
+            conditions.add("price >= ?");
+            arguments.add(query.minPrice());
+        }
+        if (query.maxPrice() != null) {
+            conditions.add("price <= ?");
+            arguments.add(query.maxPrice());
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Product map(ResultSet row, int rowNumber) throws SQLException {
+        return new Product(
+                row.getObject("product_id", UUID.class),
+                row.getString("sku"),
+                row.getString("name"),
+                row.getString("description"),
+                row.getString("category"),
+                row.getBigDecimal("price"),
+                row.getString("currency"),
+                (Integer) row.getObject("stock_quantity"),
+                row.getBigDecimal("rating"),
+                row.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,7 @@
+package com.agentfactory.recommendation.interaction;
+
+public enum InteractionKind {
+    VIEW,
+    CART,
+    PURCHASE
+}

@@ -1,0 +1,4 @@
+package com.agentfactory.recommendation.model;
+
+/** An item with the score a model gave it; higher is better. */
+public record ScoredItem(String itemId, double score) {}

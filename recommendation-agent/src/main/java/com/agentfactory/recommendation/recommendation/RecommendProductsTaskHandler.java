@@ -1,0 +1,33 @@
+package com.agentfactory.recommendation.recommendation;
+
+import com.agentfactory.messaging.runtime.AgentTask;
+import com.agentfactory.messaging.runtime.AgentTaskHandler;
+import com.agentfactory.messaging.runtime.TaskProgress;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Task {@code recommend-products}: input {@code user_id} and optional {@code limit} (10 to 50). */
+@Component
+class RecommendProductsTaskHandler implements AgentTaskHandler {
+
+    private final RecommendationService recommendations;
+    private final JsonMapper json;
+
+    RecommendProductsTaskHandler(RecommendationService recommendations, JsonMapper json) {
+        this.recommendations = recommendations;
+        this.json = json;
+    }
+
+    @Override
+    public String taskType() {
+        return "recommend-products";
+    }
+
+    @Override
+    public JsonNode handle(AgentTask task, TaskProgress progress) {
+        var userId = TaskInput.uuid(task.input(), "user_id");
+        int limit = TaskInput.limit(task.input(), 10, 50);
+        return json.valueToTree(recommendations.forUser(userId, limit));
+    }
+}

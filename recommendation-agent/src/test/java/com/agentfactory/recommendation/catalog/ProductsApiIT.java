@@ -1,0 +1,95 @@
+package com.agentfactory.recommendation.catalog;
+
+import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
+import static com.agentfactory.recommendation.support.CommerceEventMother.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ProductsApiIT extends RecommendationIntegrationTest {
+
+    @Test
+    void listsProductsPublishedOnTheProductsTopicFilteredSortedAndPaged() {
+        String category = freshCategory("lamps");
+        storefront.publish(product("Desk lamp", category, "30.00"));
+        storefront.publish(product("Floor lamp", category, "120.00"));
+        storefront.publish(product("Reading lamp", category, "45.50"));
+        storefront.publish(product("Other thing", freshCategory("misc"), "40.00"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/products?category=" + category)
+                                .body()
+                                .at("/pagination/total")
+                                .asInt())
+                        .isEqualTo(3));
+
+        var page = api.get("/api/v1/products?category=" + category + "&sort=price_desc&page=1&limit=2");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(names(page)).containsExactly("Floor lamp", "Reading lamp");
+        assertThat(page.body().at("/products/0/price").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(page.text("/products/0/currency")).isEqualTo("EUR");
+        assertThat(page.body().at("/pagination/total_pages").asInt()).isEqualTo(2);
+
+        var filtered = api.get("/api/v1/products?category=" + category + "&min_price=40&max_price=100&sort=price_asc");
+        assertThat(names(filtered)).containsExactly("Reading lamp");
+
+        var searched = api.get("/api/v1/products?category=" + category + "&search=DESK");
+        assertThat(names(searched)).containsExactly("Desk lamp");
+    }
+
+    @Test
+    void appliesTheLatestUpsertOfAProductOnlyOnce() {
+        UUID productId = UUID.randomUUID();
+        String category = freshCategory("chairs");
+        ProductUpserted first = product(productId, "Chair", category, "50.00", 5);
+        ProductUpserted repriced = product(productId, "Chair", category, "45.00", 0);
+        storefront.publish(first);
+        storefront.publish(repriced);
+        storefront.publish(first);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var details = api.get("/api/v1/products/" + productId);
+            assertThat(details.status()).isEqualTo(200);
+            assertThat(details.body().at("/price").decimalValue()).isEqualByComparingTo("45.00");
+        });
+        var details = api.get("/api/v1/products/" + productId);
+        assertThat(details.body().at("/stock_quantity").asInt()).isZero();
+        assertThat(details.body().at("/recommendations").isArray()).isTrue();
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownProduct() {
+        var response = api.get("/api/v1/products/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void rejectsAnUnknownSortAndOutOfRangePaging() {
+        var response = api.get("/api/v1/products?sort=cheapest&page=0&limit=500");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactlyInAnyOrder("sort", "page", "limit");
+    }
+
+    @Test
+    void rejectsANonNumericPrice() {
+        assertThat(api.get("/api/v1/products?min_price=cheap").status()).isEqualTo(400);
+    }
+
+    private static List<String> names(com.agentfactory.recommendation.support.Api.Response response) {
+        List<String> names = new ArrayList<>();
+        response.body()
+                .path("products")
+                .forEach(product -> names.add(product.path("name").asString()));
+        return names;
+    }
+}

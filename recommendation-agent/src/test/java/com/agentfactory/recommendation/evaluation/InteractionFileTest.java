@@ -1,0 +1,43 @@
+package com.agentfactory.recommendation.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InteractionFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsACsvWithColumnsInAnyOrderAndAnOptionalRating() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("train.csv"), "timestamp,item_id,user_id,rating\n100,i1,u1,4.5\n200,i2,u1,\n");
+
+        var rows = InteractionFile.read(file, InteractionFile.Format.CSV);
+
+        assertThat(rows)
+                .containsExactly(
+                        new InteractionFile.Row("u1", "i1", 100, 4.5), new InteractionFile.Row("u1", "i2", 200, 1.0));
+    }
+
+    @Test
+    void readsTheTabSeparatedMovieLensLayout() throws Exception {
+        Path file = Files.writeString(dir.resolve("u1.base"), "1\t31\t3\t875072144\n");
+
+        assertThat(InteractionFile.read(file, InteractionFile.Format.MOVIELENS))
+                .containsExactly(new InteractionFile.Row("1", "31", 875072144L, 3.0));
+    }
+
+    @Test
+    void refusesACsvWithoutAUserColumn() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.csv"), "customer,item_id\nc1,i1\n");
+
+        assertThatThrownBy(() -> InteractionFile.read(file, InteractionFile.Format.CSV))
+                .hasMessageContaining("user_id");
+    }
+}

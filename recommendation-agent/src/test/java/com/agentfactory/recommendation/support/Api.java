@@ -1,0 +1,54 @@
+package com.agentfactory.recommendation.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running service under test: what a caller sees, status and JSON. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public Api(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body =
+                    response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Response(
+                    response.statusCode(),
+                    body,
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        }
+    }
+
+    public record Response(int status, JsonNode body, String contentType) {
+
+        public String text(String pointer) {
+            return body.at(pointer).asString();
+        }
+
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            body.path("errors").forEach(error -> fields.add(error.path("field").asString()));
+            return fields;
+        }
+    }
+}

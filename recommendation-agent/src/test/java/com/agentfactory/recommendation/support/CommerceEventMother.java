@@ -1,0 +1,70 @@
+package com.agentfactory.recommendation.support;
+
+import com.agentfactory.messaging.commerce.AddedToCart;
+import com.agentfactory.messaging.commerce.Money;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import com.agentfactory.messaging.commerce.ProductViewed;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+/** Commerce events as the storefront sends them; every call makes fresh ids so tests never collide. */
+public final class CommerceEventMother {
+
+    private CommerceEventMother() {}
+
+    /** A unique category name, so a test sees only its own products when it filters by category. */
+    public static String freshCategory(String name) {
+        return name + "-" + UUID.randomUUID();
+    }
+
+    public static ProductUpserted product(String name, String category, String price) {
+        return product(UUID.randomUUID(), name, category, price, 10);
+    }
+
+    public static ProductUpserted product(UUID productId, String name, String category, String price, Integer stock) {
+        return new ProductUpserted(
+                UUID.randomUUID(),
+                Instant.now(),
+                productId,
+                "SKU-" + productId.toString().substring(0, 8),
+                name,
+                "A fine " + name.toLowerCase(java.util.Locale.ROOT),
+                category,
+                new Money(new BigDecimal(price), "EUR"),
+                stock);
+    }
+
+    public static ProductViewed viewed(UUID customerId, UUID productId) {
+        return new ProductViewed(UUID.randomUUID(), Instant.now(), customerId, "session-" + customerId, productId);
+    }
+
+    public static AddedToCart addedToCart(UUID customerId, UUID productId) {
+        return new AddedToCart(
+                UUID.randomUUID(),
+                Instant.now(),
+                customerId,
+                "session-" + customerId,
+                productId,
+                1,
+                new Money(new BigDecimal("10.00"), "EUR"));
+    }
+
+    public static OrderPlaced order(UUID customerId, UUID... productIds) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "ORD-" + UUID.randomUUID().toString().substring(0, 8),
+                customerId,
+                "NL",
+                "EUR",
+                Arrays.stream(productIds)
+                        .map(id ->
+                                new OrderLine(id, "SKU-" + id.toString().substring(0, 8), 1, new BigDecimal("10.00")))
+                        .toList());
+    }
+}

@@ -17,7 +17,7 @@ public final class BenchmarkMain {
             default -> {
                 System.err.println(
                         "usage: java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar run [--project DIR]"
-                                + " [--warmup-seconds 10] [--seconds 20] [--workers 64,256] [--low-rate 1000]"
+                                + " [--warmup-seconds 10] [--seconds 20] [--workers 64,256] [--low-rate 1000] [--no-rate-limit]"
                                 + "\n       java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar hello   (the hello-world app, port $PORT)");
                 System.exit(2);
             }

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,8 +59,11 @@ final class BenchmarkRun {
     private final Duration openWarmUp;
     private final List<Integer> workerCounts;
     private final double lowRate;
+    private final boolean rateLimit;
 
-    private BenchmarkRun(Duration warmUp, Duration measured, List<Integer> workerCounts, double lowRate) {
+    private BenchmarkRun(
+            Duration warmUp, Duration measured, List<Integer> workerCounts, double lowRate, boolean rateLimit) {
+        this.rateLimit = rateLimit;
         this.warmUp = warmUp;
         this.measured = measured;
         this.openWarmUp = warmUp.dividedBy(2);
@@ -77,7 +82,8 @@ final class BenchmarkRun {
                         .map(String::trim)
                         .map(Integer::parseInt)
                         .toList(),
-                Double.parseDouble(option(arguments, "--low-rate", "1000")));
+                Double.parseDouble(option(arguments, "--low-rate", "1000")),
+                !arguments.contains("--no-rate-limit"));
         run.execute(project);
     }
 
@@ -96,8 +102,20 @@ final class BenchmarkRun {
         environment.put("AGENTFACTORY_SERVICE_CLIENTS", "bench:" + clientSecret);
         // the gateway's per-subject token bucket (agentfactory.rate-limit.user) would throttle one client at
         // 20/s; it stays enabled (one Redis call per request, as deployed) but with a bucket it cannot empty
-        environment.put("RATE_LIMIT_USER_CAPACITY", "1000000000");
-        environment.put("RATE_LIMIT_USER_REFILL_PER_SECOND", "1000000000");
+        // (and the per-IP bucket for authenticated callers, agentfactory.rate-limit.ip, at 100/s)
+        for (String bucket : List.of("USER", "IP")) {
+            environment.put("RATE_LIMIT_" + bucket + "_CAPACITY", "1000000000");
+            environment.put("RATE_LIMIT_" + bucket + "_REFILL_PER_SECOND", "1000000000");
+            // relaxed-binding names too, in case the placeholders in application.yml change
+            environment.put("AGENTFACTORY_RATELIMIT_" + bucket + "_CAPACITY", "1000000000");
+            environment.put("AGENTFACTORY_RATELIMIT_" + bucket + "_REFILLPERSECOND", "1000000000");
+        }
+        environment.put("RATE_LIMIT_IP_CAPACITY", "1000000000");
+        environment.put("RATE_LIMIT_IP_REFILL_PER_SECOND", "1000000000");
+        if (!rateLimit) {
+            // diagnostic: the gateway without its Redis round trip per request
+            environment.put("RATE_LIMIT_ENABLED", "false");
+        }
 
         ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
         ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(freePort());
@@ -153,10 +171,11 @@ final class BenchmarkRun {
             Map<String, Long> pids = servicePids(platform, hello);
             ProcessProbe probe = new ProcessProbe(pids, dataDirectory.resolve("postgres"));
             Results results = new Results();
-            results.foreignJvms = foreignJvms(pids);
-            if (!results.foreignJvms.isEmpty()) {
-                System.out.println(
-                        "WARNING: other JVMs share the machine, the numbers will be low: " + results.foreignJvms);
+            Set<String> foreign = ConcurrentHashMap.newKeySet();
+            foreign.addAll(foreignJvms(pids));
+            results.rateLimit = rateLimit;
+            if (!foreign.isEmpty()) {
+                System.out.println("WARNING: other JVMs share the machine, the numbers will be low: " + foreign);
             }
             for (LoadTarget target : targets) {
                 for (int workers : workerCounts) {
@@ -169,7 +188,7 @@ final class BenchmarkRun {
                             warmUp.toSeconds(),
                             measured.toSeconds());
                     AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
-                    Thread sampler = sampleCpu(probe, warmUp, measured, cpu);
+                    Thread sampler = sampleCpu(probe, warmUp, measured, cpu, pids, foreign);
                     Summary summary = ClosedLoop.run(target, workers, warmUp, measured);
                     sampler.join();
                     results.add(target.name(), phase, summary, cpu.get());
@@ -191,7 +210,7 @@ final class BenchmarkRun {
                             openWarmUp.toSeconds(),
                             measured.toSeconds());
                     AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
-                    Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu);
+                    Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu, pids, foreign);
                     Summary summary = OpenLoop.run(
                             target, rate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15));
                     sampler.join();
@@ -200,6 +219,7 @@ final class BenchmarkRun {
                 }
             }
 
+            results.foreignJvms = List.copyOf(foreign);
             results.rssKilobytes = probe.rssKilobytes();
             results.nativePssKilobytes = probe.nativeChildrenPssKilobytes();
             results.backlogAtEnd = outboxBacklog(supervisor.baseUrl());
@@ -228,7 +248,12 @@ final class BenchmarkRun {
     }
 
     private Thread sampleCpu(
-            ProcessProbe probe, Duration before, Duration window, AtomicReference<Map<String, Double>> result) {
+            ProcessProbe probe,
+            Duration before,
+            Duration window,
+            AtomicReference<Map<String, Double>> result,
+            Map<String, Long> ours,
+            Set<String> foreign) {
         return Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(before);
@@ -237,6 +262,7 @@ final class BenchmarkRun {
                 Thread.sleep(window.minusMillis(200));
                 Map<String, Long> end = probe.cpuTicks();
                 result.set(ProcessProbe.cpuPercent(start, end, (System.nanoTime() - t0) / 1e9));
+                foreign.addAll(foreignJvms(ours));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -410,6 +436,7 @@ final class BenchmarkRun {
         double backlogAfterDrain = Double.NaN;
         double drainSeconds;
         List<String> foreignJvms = List.of();
+        boolean rateLimit = true;
         long wallSeconds;
 
         void add(String target, String phase, Summary summary, Map<String, Double> cpuPercent) {

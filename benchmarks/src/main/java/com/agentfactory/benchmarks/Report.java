@@ -23,7 +23,7 @@ final class Report {
     static String describe(Summary s) {
         return String.format(
                 Locale.ROOT,
-                "%.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d ok, %d non-2xx, %d errors",
+                "%.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d ok, %d non-2xx %s, %d errors",
                 s.throughput(),
                 s.p50Millis(),
                 s.p90Millis(),
@@ -31,6 +31,7 @@ final class Report {
                 s.maxMillis(),
                 s.ok(),
                 s.non2xx(),
+                s.non2xxByStatus(),
                 s.errors());
     }
 
@@ -117,8 +118,9 @@ final class Report {
                 r.wallSeconds));
         md.append(
                 r.foreignJvms.isEmpty()
-                        ? "No other JVMs were running on the machine.\n"
-                        : "WARNING: other JVMs were running on the machine: " + r.foreignJvms + "\n");
+                        ? "No other JVMs were seen on the machine during the run.\n"
+                        : "WARNING: other JVMs were seen on the machine during the run (numbers are low): "
+                                + r.foreignJvms + "\n");
         return md.toString();
     }
 
@@ -152,7 +154,7 @@ final class Report {
                 "{\"benchmark\":\"task-intake\",\"cores\":%d,\"half_rate\":%.0f,\"low_rate\":%.0f,\"targets\":{%s},"
                         + "\"gateway_share_of_direct\":%.3f,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
                         + "\"native_children_pss_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
-                        + "\"wall_seconds\":%d,\"other_jvms\":%d}",
+                        + "\"wall_seconds\":%d,\"other_jvms\":%d,\"gateway_rate_limit\":%b}",
                 Runtime.getRuntime().availableProcessors(),
                 r.halfRate,
                 r.lowRate,
@@ -164,7 +166,8 @@ final class Report {
                 num(r.backlogAtEnd),
                 num(r.backlogAfterDrain),
                 r.wallSeconds,
-                r.foreignJvms.size());
+                r.foreignJvms.size(),
+                r.rateLimit);
     }
 
     private interface Cell {
@@ -189,7 +192,9 @@ final class Report {
     }
 
     private static String problems(Summary s) {
-        return s.clean() ? "" : String.format(Locale.ROOT, " (%d non-2xx, %d errors)", s.non2xx(), s.errors());
+        return s.clean()
+                ? ""
+                : String.format(Locale.ROOT, " (%d non-2xx %s, %d errors)", s.non2xx(), s.non2xxByStatus(), s.errors());
     }
 
     private static String capitalize(String text) {

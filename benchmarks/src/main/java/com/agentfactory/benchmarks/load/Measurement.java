@@ -1,5 +1,8 @@
 package com.agentfactory.benchmarks.load;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -26,6 +29,7 @@ public final class Measurement {
     private final LongAdder ok = new LongAdder();
     private final LongAdder non2xx = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final Map<Integer, LongAdder> statuses = new ConcurrentSkipListMap<>();
 
     public Measurement(long windowStartNanos, long windowEndNanos, Rule rule) {
         if (windowEndNanos <= windowStartNanos) {
@@ -46,6 +50,7 @@ public final class Measurement {
             latencies.recordValue(Math.max(0, (completedNanos - startNanos) / 1_000));
         } else {
             non2xx.increment();
+            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
         }
     }
 
@@ -74,6 +79,8 @@ public final class Measurement {
         double seconds = (windowEnd - windowStart) / 1e9;
         Histogram copy = latencies.copy();
         boolean empty = copy.getTotalCount() == 0;
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new Summary(
                 ok.sum(),
                 non2xx.sum(),
@@ -83,7 +90,8 @@ public final class Measurement {
                 empty ? Double.NaN : copy.getValueAtPercentile(50) / 1_000.0,
                 empty ? Double.NaN : copy.getValueAtPercentile(90) / 1_000.0,
                 empty ? Double.NaN : copy.getValueAtPercentile(99) / 1_000.0,
-                empty ? Double.NaN : copy.getMaxValue() / 1_000.0);
+                empty ? Double.NaN : copy.getMaxValue() / 1_000.0,
+                byStatus);
     }
 
     /**
@@ -99,7 +107,8 @@ public final class Measurement {
             double p50Millis,
             double p90Millis,
             double p99Millis,
-            double maxMillis) {
+            double maxMillis,
+            Map<Integer, Long> non2xxByStatus) {
 
         public boolean clean() {
             return non2xx == 0 && errors == 0;

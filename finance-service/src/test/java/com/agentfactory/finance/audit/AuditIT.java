@@ -3,9 +3,9 @@ package com.agentfactory.finance.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.agentfactory.finance.support.Api.Response;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

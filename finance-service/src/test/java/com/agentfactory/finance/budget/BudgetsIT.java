@@ -7,12 +7,12 @@ import static com.agentfactory.finance.budget.BudgetMother.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.agentfactory.finance.support.Api.Response;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.TopicMessages;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

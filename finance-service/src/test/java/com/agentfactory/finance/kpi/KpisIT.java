@@ -3,10 +3,10 @@ package com.agentfactory.finance.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.agentfactory.finance.support.Api.Response;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

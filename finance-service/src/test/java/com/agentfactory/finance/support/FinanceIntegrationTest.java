@@ -1,6 +1,7 @@
 package com.agentfactory.finance.support;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.testing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -3,11 +3,11 @@ package com.agentfactory.finance.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.agentfactory.finance.support.Api.Response;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

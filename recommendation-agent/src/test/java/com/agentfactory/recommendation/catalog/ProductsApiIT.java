@@ -85,7 +85,7 @@ class ProductsApiIT extends RecommendationIntegrationTest {
         assertThat(api.get("/api/v1/products?min_price=cheap").status()).isEqualTo(400);
     }
 
-    private static List<String> names(com.agentfactory.recommendation.support.Api.Response response) {
+    private static List<String> names(com.agentfactory.messaging.testing.Api.Response response) {
         List<String> names = new ArrayList<>();
         response.body()
                 .path("products")

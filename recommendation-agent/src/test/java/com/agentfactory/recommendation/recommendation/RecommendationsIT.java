@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.recommendation.model.ModelService;
-import com.agentfactory.recommendation.support.Api;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;

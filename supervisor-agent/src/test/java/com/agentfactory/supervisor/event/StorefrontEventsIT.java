@@ -3,7 +3,7 @@ package com.agentfactory.supervisor.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.AgentReports;
-import com.agentfactory.supervisor.support.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.agentfactory.supervisor.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.runtime.AgentIds;
-import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.support;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.infra.LocalInfrastructure;
-import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.AgentIds;
-import com.agentfactory.supervisor.support.Api.Response;
+import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

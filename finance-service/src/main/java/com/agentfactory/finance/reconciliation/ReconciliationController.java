@@ -1,9 +1,7 @@
 package com.agentfactory.finance.reconciliation;
 
-import com.agentfactory.messaging.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/financial/reconciliation")
 class ReconciliationController {
-
-    private static final long MAX_DAYS = 366;
 
     private final ReconciliationRepository repository;
 
@@ -30,12 +26,7 @@ class ReconciliationController {
     Daily daily(
             @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
             @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo) {
-        if (dateTo.isBefore(dateFrom)) {
-            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
-        }
-        if (ChronoUnit.DAYS.between(dateFrom, dateTo) >= MAX_DAYS) {
-            throw RequestValidationException.unprocessable("date_to", "a report covers at most 366 days");
-        }
+        ReportPeriod.of(dateFrom, dateTo);
         return new Daily(dateFrom, dateTo, repository.daily(dateFrom, dateTo));
     }
 

@@ -1,37 +1,40 @@
--- Token bucket: KEYS[1] holds the tokens left, KEYS[2] when they were counted.
--- ARGV[1] refill rate (tokens per second), ARGV[2] capacity.
+-- Token buckets, all or nothing: a request passes only when every bucket named has a token, and then it takes one
+-- from each. Checking them in one script keeps it to one round trip and never charges one bucket for a request
+-- another bucket refused.
+-- KEYS[i]: one hash per bucket (fields tokens, ts). ARGV[2i-1]: its refill rate per second, ARGV[2i]: its capacity.
 -- Redis' own clock is used so that all gateway instances agree on time.
-local tokens_key = KEYS[1]
-local timestamp_key = KEYS[2]
-local rate = tonumber(ARGV[1])
-local capacity = tonumber(ARGV[2])
-
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
-local ttl = math.max(1, math.ceil(capacity / rate * 2))
-
-local last_tokens = tonumber(redis.call('GET', tokens_key))
-if last_tokens == nil then
-  last_tokens = capacity
-end
-local last_refreshed = tonumber(redis.call('GET', timestamp_key))
-if last_refreshed == nil then
-  last_refreshed = now
-end
-
-local elapsed = math.max(0, now - last_refreshed) / 1000
-local filled = math.min(capacity, last_tokens + elapsed * rate)
-local allowed = 0
+local filled = {}
+local allowed = 1
 local retry_after = 0
-if filled >= 1 then
-  allowed = 1
-  filled = filled - 1
-else
-  retry_after = math.ceil((1 - filled) / rate)
+for i, key in ipairs(KEYS) do
+  local rate = tonumber(ARGV[2 * i - 1])
+  local capacity = tonumber(ARGV[2 * i])
+  local state = redis.call('HMGET', key, 'tokens', 'ts')
+  local tokens = tonumber(state[1]) or capacity
+  local last_refreshed = tonumber(state[2]) or now
+  filled[i] = math.min(capacity, tokens + math.max(0, now - last_refreshed) / 1000 * rate)
+  if filled[i] < 1 then
+    allowed = 0
+    retry_after = math.max(retry_after, math.ceil((1 - filled[i]) / rate))
+  end
 end
 
-redis.call('SET', tokens_key, tostring(filled), 'EX', ttl)
-redis.call('SET', timestamp_key, tostring(now), 'EX', ttl)
+local remaining = -1
+for i, key in ipairs(KEYS) do
+  local rate = tonumber(ARGV[2 * i - 1])
+  local capacity = tonumber(ARGV[2 * i])
+  local left = filled[i]
+  if allowed == 1 then
+    left = left - 1
+  end
+  redis.call('HSET', key, 'tokens', tostring(left), 'ts', tostring(now))
+  redis.call('EXPIRE', key, math.max(1, math.ceil(capacity / rate * 2)))
+  if remaining < 0 or left < remaining then
+    remaining = math.floor(left)
+  end
+end
 
-return { allowed, math.floor(filled), retry_after }
+return { allowed, remaining, retry_after }

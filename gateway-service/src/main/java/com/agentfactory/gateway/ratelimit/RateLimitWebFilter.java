@@ -1,7 +1,9 @@
 package com.agentfactory.gateway.ratelimit;
 
 import com.agentfactory.gateway.error.ProblemDetailWriter;
+import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -43,21 +45,22 @@ public class RateLimitWebFilter implements WebFilter {
                 .filter(authentication ->
                         authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated())
                 .map(Authentication::getName)
-                .flatMap(subject -> limiter.consume(properties.keyPrefix() + ":user:" + subject, properties.user())
-                        .flatMap(byUser -> byUser.allowed()
-                                ? limiter.consume(
-                                                properties.keyPrefix() + ":ip-all:" + clientIp(exchange),
-                                                properties.ip())
-                                        .map(byIp -> byIp.allowed() ? byUser.tighter(byIp) : byIp)
-                                : Mono.just(byUser)))
-                .switchIfEmpty(Mono.defer(() ->
-                        limiter.consume(properties.keyPrefix() + ":ip:" + clientIp(exchange), properties.anonymous())))
+                .flatMap(subject -> limiter.consume(List.of(
+                        new Limit(key("user", subject), properties.user()),
+                        new Limit(key("ip-all", clientIp(exchange)), properties.ip()))))
+                .switchIfEmpty(Mono.defer(() -> limiter.consume(key("ip", clientIp(exchange)), properties.anonymous())))
                 .flatMap(decision -> {
                     if (decision.remaining() >= 0) {
                         exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
                     }
                     return decision.allowed() ? chain.filter(exchange) : reject(exchange, decision);
                 });
+    }
+
+    // The prefix is the Redis Cluster hash tag: a request's buckets are checked in one script, which needs all of its
+    // keys in one slot. Rate limiting is light enough for one node to carry.
+    private String key(String kind, String id) {
+        return "{" + properties.keyPrefix() + "}:" + kind + ":" + id;
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, RateLimitDecision decision) {

@@ -1,5 +1,8 @@
 package com.agentfactory.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +12,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** One atomic Lua call per request, so concurrent gateway instances share each bucket exactly. */
+/** One atomic Lua call per request for all of its buckets, so concurrent gateway instances share each bucket exactly. */
 class TokenBucketRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(TokenBucketRateLimiter.class);
 
+    // Loaded as text once: a script backed by a classpath resource re-checks the resource's modification time on
+    // every call, which inside a jar costs a jar URL connection per request.
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final RedisScript<List<Long>> SCRIPT =
-            (RedisScript) RedisScript.of(new ClassPathResource("ratelimit/token_bucket.lua"), List.class);
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(scriptText(), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration timeout;
@@ -28,9 +33,17 @@ class TokenBucketRateLimiter {
     }
 
     Mono<RateLimitDecision> consume(String key, RateLimitProperties.Bucket bucket) {
-        // hash tag keeps both keys in one Redis Cluster slot, as a multi-key script requires
-        List<String> keys = List.of("{" + key + "}.tokens", "{" + key + "}.timestamp");
-        List<String> args = List.of(Double.toString(bucket.refillPerSecond()), Integer.toString(bucket.capacity()));
+        return consume(List.of(new Limit(key, bucket)));
+    }
+
+    /** Takes a token from every bucket, or from none when any of them is empty. */
+    Mono<RateLimitDecision> consume(List<Limit> limits) {
+        List<String> keys = limits.stream().map(Limit::key).toList();
+        List<String> args = new ArrayList<>(limits.size() * 2);
+        for (Limit limit : limits) {
+            args.add(Double.toString(limit.bucket().refillPerSecond()));
+            args.add(Integer.toString(limit.bucket().capacity()));
+        }
         return redis.execute(SCRIPT, keys, args)
                 .reduce(new ArrayList<Long>(), (all, part) -> {
                     all.addAll(part);
@@ -43,6 +56,25 @@ class TokenBucketRateLimiter {
                 .onErrorResume(error -> {
                     log.warn("Rate limiting skipped, Redis unavailable: {}", error.toString());
                     return Mono.just(RateLimitDecision.UNKNOWN_ALLOWED);
-                });
+                })
+                // Lettuce answers on its single event-loop thread per connection; without this hop the rest of
+                // every request (security, routing, the proxied call) would run on that one thread.
+                .publishOn(Schedulers.parallel());
     }
+
+    private static String scriptText() {
+        try {
+            return new ClassPathResource("ratelimit/token_bucket.lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rate-limit script missing from the classpath", e);
+        }
+    }
+
+    /**
+     * One bucket to take a token from.
+     *
+     * @param key the bucket's Redis key; all keys of one call must live in one Redis Cluster slot, which the filter
+     *     ensures with a shared hash tag
+     */
+    record Limit(String key, RateLimitProperties.Bucket bucket) {}
 }

@@ -1,0 +1,70 @@
+package com.agentfactory.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
+import com.agentfactory.infra.LocalInfrastructure;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The Lua token buckets against the real Redis. */
+class TokenBucketRateLimiterIT {
+
+    private static final RateLimitProperties.Bucket ROOMY = new RateLimitProperties.Bucket(10, 0.001);
+    private static final RateLimitProperties.Bucket ONE = new RateLimitProperties.Bucket(1, 0.001);
+
+    private static LettuceConnectionFactory connections;
+    private static TokenBucketRateLimiter limiter;
+
+    @BeforeAll
+    static void connect() {
+        URI redis = URI.create(LocalInfrastructure.shared().redisUrl());
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.getHost(), redis.getPort()));
+        connections.afterPropertiesSet();
+        connections.start();
+        limiter = new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(connections), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connections.destroy();
+    }
+
+    @Test
+    void reportsTheTokensLeftInTheEmptiestBucket() {
+        String prefix = "{limiter-it-" + UUID.randomUUID() + "}";
+
+        RateLimitDecision decision = consume(List.of(new Limit(prefix + ":a", ROOMY), new Limit(prefix + ":b", ONE)));
+
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.remaining()).isZero();
+    }
+
+    @Test
+    void refusedRequestTakesNoTokenFromTheBucketsThatHadOne() {
+        String prefix = "{limiter-it-" + UUID.randomUUID() + "}";
+        Limit user = new Limit(prefix + ":user", ONE);
+        Limit sharedAddress = new Limit(prefix + ":ip", ONE);
+        consume(List.of(new Limit(prefix + ":other-user", ROOMY), sharedAddress));
+
+        RateLimitDecision refused = consume(List.of(user, sharedAddress));
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isPositive();
+        assertThat(consume(List.of(user)).allowed())
+                .as("the user's own bucket kept its token")
+                .isTrue();
+    }
+
+    private static RateLimitDecision consume(List<Limit> limits) {
+        return limiter.consume(limits).block(Duration.ofSeconds(10));
+    }
+}

@@ -1,6 +1,5 @@
 package com.agentfactory.messaging.runtime;
 
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.topic.Topics;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,10 +18,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * Runs an agent: one listener container per priority band of its task topics (highest band first, each
@@ -142,16 +138,8 @@ public class AgentRuntime implements SmartLifecycle {
     }
 
     private DefaultErrorHandler errorHandler() {
-        AgentRuntimeProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        var deadLetters = new DeadLetterPublishingRecoverer(
-                kafka, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var handler = new DefaultErrorHandler(new TaskFailureRecoverer(processor, deadLetters), backOff);
-        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, NonRetryableTaskException.class);
-        return handler;
+        return DeadLetterErrorHandlers.create(
+                new TaskFailureRecoverer(processor, DeadLetterErrorHandlers.publisher(kafka)), properties.retry());
     }
 
     private void beat() {

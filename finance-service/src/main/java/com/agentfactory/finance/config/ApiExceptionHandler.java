@@ -3,6 +3,7 @@ package com.agentfactory.finance.config;
 import com.agentfactory.finance.budget.BudgetConflictException;
 import com.agentfactory.finance.budget.BudgetNotFoundException;
 import com.agentfactory.finance.budget.InsufficientBudgetException;
+import com.agentfactory.finance.customer.CustomerNotFoundException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,12 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler(BudgetNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(BudgetNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(CustomerNotFoundException.class)
+    ResponseEntity<ProblemDetail> customerNotFound(CustomerNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
     }

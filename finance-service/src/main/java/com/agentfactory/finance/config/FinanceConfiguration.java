@@ -1,17 +1,45 @@
 package com.agentfactory.finance.config;
 
+import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
+import com.agentfactory.messaging.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class FinanceConfiguration {
 
     /** Created up front so the outbox relay's first alert does not depend on broker auto-creation. */
     @Bean
     NewTopic financeAlertsTopic(@Value("${agentfactory.finance.budget.alerts-topic}") String topic) {
         return TopicBuilder.name(topic).partitions(3).build();
+    }
+
+    /**
+     * The error handler of every {@code @KafkaListener} here (Boot puts it on the listener container
+     * factory): the platform's retry-then-dead-letter policy, with the agent's retry settings.
+     */
+    @Bean
+    CommonErrorHandler kafkaListenerErrorHandler(KafkaTemplate<String, String> kafka, AgentRuntimeProperties agent) {
+        return DeadLetterErrorHandlers.create(kafka, agent.retry());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics commerceDeadLetterTopics() {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.deadLetter(Topics.COMMERCE_ORDERS))
+                        .partitions(1)
+                        .build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.COMMERCE_BEHAVIOUR))
+                        .partitions(1)
+                        .build());
     }
 }

@@ -1,6 +1,9 @@
 package com.agentfactory.finance.kpi;
 
+import com.agentfactory.finance.attribution.AttributionModel;
+import com.agentfactory.finance.attribution.AttributionProperties;
 import com.agentfactory.finance.reconciliation.ReportPeriod;
+import com.agentfactory.messaging.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,20 +19,46 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiController {
 
     private final KpiRepository repository;
+    private final AttributionProperties attribution;
 
-    KpiController(KpiRepository repository) {
+    KpiController(KpiRepository repository, AttributionProperties attribution) {
         this.repository = repository;
+        this.attribution = attribution;
     }
 
-    @Operation(summary = "Ledger KPIs per currency over inclusive UTC days: revenue, refunds, orders, AOV")
+    @Operation(
+            summary = "Business KPIs over inclusive UTC days: revenue, refunds, orders, AOV, customer lifetime value"
+                    + " per currency; conversion rate; ROAS per agent and channel under an attribution model")
     @GetMapping
     @Transactional(readOnly = true)
     Kpis kpis(
             @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
-            @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo) {
+            @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false) String model) {
         ReportPeriod.of(dateFrom, dateTo);
-        return new Kpis(dateFrom, dateTo, repository.byCurrency(dateFrom, dateTo));
+        AttributionModel chosen;
+        try {
+            chosen = model == null ? attribution.defaultModel() : AttributionModel.fromWireName(model);
+        } catch (IllegalArgumentException e) {
+            throw RequestValidationException.unprocessable(
+                    "model", "must be one of first_touch, last_touch, linear, time_decay, position_based");
+        }
+        return new Kpis(
+                dateFrom,
+                dateTo,
+                repository.byCurrency(dateFrom, dateTo),
+                repository.conversion(dateFrom, dateTo),
+                chosen,
+                repository.roas("agent", chosen.wireName(), dateFrom, dateTo),
+                repository.roas("channel", chosen.wireName(), dateFrom, dateTo));
     }
 
-    record Kpis(LocalDate dateFrom, LocalDate dateTo, List<LedgerKpis> currencies) {}
+    record Kpis(
+            LocalDate dateFrom,
+            LocalDate dateTo,
+            List<LedgerKpis> currencies,
+            Conversion conversion,
+            AttributionModel attributionModel,
+            List<Roas> roasByAgent,
+            List<Roas> roasByChannel) {}
 }

@@ -23,8 +23,19 @@ class KpiRepository {
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunds,
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'expense'), 0) AS expenses,
                        count(DISTINCT order_id) FILTER (WHERE transaction_type = 'revenue') AS orders,
-                       count(DISTINCT customer_id) FILTER (WHERE transaction_type = 'revenue') AS customers
-                  FROM financial_transactions
+                       count(DISTINCT customer_id) FILTER (WHERE transaction_type = 'revenue') AS customers,
+                       (SELECT coalesce(sum(CASE l.transaction_type WHEN 'revenue' THEN l.amount ELSE -l.amount END), 0)
+                          FROM financial_transactions l
+                         WHERE l.currency = p.currency
+                           AND l.transaction_type IN ('revenue', 'refund')
+                           AND l.occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
+                           AND l.customer_id IN (
+                               SELECT b.customer_id FROM financial_transactions b
+                                WHERE b.currency = p.currency AND b.transaction_type = 'revenue'
+                                  AND b.occurred_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                                  AND b.occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'))
+                           AS lifetime_net_revenue
+                  FROM financial_transactions p
                  WHERE occurred_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
                    AND occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
                  GROUP BY currency
@@ -36,7 +47,78 @@ class KpiRepository {
                         rs.getBigDecimal("refunds"),
                         rs.getBigDecimal("expenses"),
                         rs.getLong("orders"),
-                        rs.getLong("customers")),
+                        rs.getLong("customers"),
+                        rs.getBigDecimal("lifetime_net_revenue")),
+                to.toString(),
+                from.toString(),
+                to.toString(),
+                from.toString(),
+                to.toString());
+    }
+
+    /**
+     * Customers seen in the period (any behaviour) and how many of them placed an order in it: the
+     * conversion rate of known visitors. Guests leave no customer id and are not counted.
+     */
+    Conversion conversion(LocalDate from, LocalDate to) {
+        return jdbc.queryForObject(
+                """
+                WITH visitors AS (
+                    SELECT DISTINCT customer_id FROM customer_behaviors
+                     WHERE occurred_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                       AND occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC')
+                SELECT count(*) AS visitors,
+                       count(*) FILTER (WHERE EXISTS (
+                           SELECT 1 FROM financial_transactions t
+                            WHERE t.customer_id = v.customer_id AND t.transaction_type = 'revenue'
+                              AND t.occurred_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                              AND t.occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC')) AS converted
+                  FROM visitors v
+                """,
+                (rs, row) -> Conversion.of(rs.getLong("visitors"), rs.getLong("converted")),
+                from.toString(),
+                to.toString(),
+                from.toString(),
+                to.toString());
+    }
+
+    /**
+     * Return on spend per agent or channel and currency: revenue attributed under the model to orders in
+     * the period, over the expenses booked in the period against that agent ({@code attributed_agent}) or
+     * channel ({@code metadata.channel}).
+     */
+    List<Roas> roas(String dimension, String model, LocalDate from, LocalDate to) {
+        String attributionKey = dimension.equals("channel") ? "channel" : "agent";
+        String expenseKey = dimension.equals("channel") ? "metadata ->> 'channel'" : "attributed_agent";
+        return jdbc.query(
+                """
+                WITH attributed AS (
+                    SELECT %s AS key, currency, sum(attributed_amount) AS revenue
+                      FROM revenue_attributions
+                     WHERE attribution_model = ? AND %s IS NOT NULL
+                       AND attributed_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                       AND attributed_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
+                     GROUP BY 1, 2),
+                spent AS (
+                    SELECT %s AS key, currency, sum(amount) AS expenses
+                      FROM financial_transactions
+                     WHERE transaction_type = 'expense' AND %s IS NOT NULL
+                       AND occurred_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                       AND occurred_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
+                     GROUP BY 1, 2)
+                SELECT coalesce(a.key, s.key) AS key, coalesce(a.currency, s.currency) AS currency,
+                       coalesce(a.revenue, 0) AS revenue, coalesce(s.expenses, 0) AS expenses
+                  FROM attributed a FULL JOIN spent s ON s.key = a.key AND s.currency = a.currency
+                 ORDER BY 2, 1
+                """.formatted(attributionKey, attributionKey, expenseKey, expenseKey),
+                (rs, row) -> Roas.of(
+                        rs.getString("key"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("revenue"),
+                        rs.getBigDecimal("expenses")),
+                model,
+                from.toString(),
+                to.toString(),
                 from.toString(),
                 to.toString());
     }

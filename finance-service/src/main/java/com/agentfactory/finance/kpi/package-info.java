@@ -1,2 +1,2 @@
-/** Business KPIs that follow from the ledger alone: revenue, refunds, orders, average order value. */
+/** Business KPIs: revenue, refunds, orders, AOV, lifetime value from the ledger; conversion and ROAS with behaviour and attribution. */
 package com.agentfactory.finance.kpi;

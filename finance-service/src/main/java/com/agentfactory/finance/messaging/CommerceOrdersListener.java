@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns placed orders into revenue and cancellations into refunds. The envelope's message id is the
  * storefront's event id, so the claim makes a redelivered or replayed event a no-op; the ledger's unique
- * source_event_id is the second guard should the claim table ever be purged.
+ * source_event_id is the second guard should the claim table ever be purged. A message that cannot be read
+ * or booked ends on the dead-letter topic commerce.orders.dlt instead of blocking the partition.
  */
 @Component
 class CommerceOrdersListener {
@@ -50,17 +51,9 @@ class CommerceOrdersListener {
     // are booked
     @KafkaListener(topics = Topics.COMMERCE_ORDERS, groupId = "finance")
     void onOrderEvent(ConsumerRecord<String, String> record) {
-        MessageEnvelope envelope;
-        try {
-            envelope = codec.decode(record.value());
-        } catch (MalformedEnvelopeException e) {
-            log.warn(
-                    "Unreadable message on {} at offset {} skipped: {}",
-                    record.topic(),
-                    record.offset(),
-                    e.getMessage());
-            return;
-        }
+        // an unreadable envelope or payload throws MalformedEnvelopeException: the listener error handler
+        // (FinanceConfiguration) parks it on commerce.orders.dlt at once; other failures are retried first
+        MessageEnvelope envelope = codec.decode(record.value());
         var type = CommerceEventType.fromWireName(envelope.action()).orElse(null);
         if (type != CommerceEventType.ORDER_PLACED && type != CommerceEventType.ORDER_CANCELLED) {
             return;
@@ -82,7 +75,8 @@ class CommerceOrdersListener {
                                 envelope.messageId(), CONSUMER, () -> transactions.recordOrderCancelled(cancellation)));
             }
         } catch (MalformedEnvelopeException e) {
-            log.warn("Order event {} with an unreadable payload skipped: {}", envelope.messageId(), e.getMessage());
+            log.warn("Order event {} has an unreadable payload: {}", envelope.messageId(), e.getMessage());
+            throw e;
         }
     }
 }

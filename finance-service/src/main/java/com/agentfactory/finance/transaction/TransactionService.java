@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,12 @@ public class TransactionService {
 
     private final TransactionRepository transactions;
     private final AuditActor auditActor;
+    private final ApplicationEventPublisher events;
 
-    TransactionService(TransactionRepository transactions, AuditActor auditActor) {
+    TransactionService(TransactionRepository transactions, AuditActor auditActor, ApplicationEventPublisher events) {
         this.transactions = transactions;
         this.auditActor = auditActor;
+        this.events = events;
     }
 
     /** Revenue of the order's total; false when the event was already recorded or carries no amount. */
@@ -132,7 +135,7 @@ public class TransactionService {
                     amount);
             return false;
         }
-        return transactions.insert(new FinancialTransaction(
+        FinancialTransaction booked = new FinancialTransaction(
                 UUID.randomUUID(),
                 type,
                 amount,
@@ -146,7 +149,12 @@ public class TransactionService {
                 metadata,
                 eventId,
                 occurredAt,
-                Instant.now()));
+                Instant.now());
+        if (!transactions.insert(booked)) {
+            return false;
+        }
+        events.publishEvent(new LedgerEntryBooked(booked));
+        return true;
     }
 
     /** Records an agent's expense or adjustment; a retry with the same source_event_id returns the first. */

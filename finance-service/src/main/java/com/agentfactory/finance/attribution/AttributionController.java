@@ -1,0 +1,79 @@
+package com.agentfactory.finance.attribution;
+
+import com.agentfactory.finance.reconciliation.ReportPeriod;
+import com.agentfactory.messaging.web.RequestValidationException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/financial")
+class AttributionController {
+
+    private final AttributionService service;
+
+    AttributionController(AttributionService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "Record an agent's touchpoint with a customer (campaign send or click, ad click, ...)")
+    @PostMapping("/touchpoints")
+    ResponseEntity<AttributionResponse.TouchpointRecorded> record(@Valid @RequestBody RecordTouchpointRequest request) {
+        var recorded = service.record(request);
+        return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(recorded);
+    }
+
+    @Operation(summary = "How an order's revenue is attributed, under one model or (without model) all of them")
+    @GetMapping("/attributions/orders/{orderId}")
+    AttributionResponse.OfOrder ofOrder(@PathVariable UUID orderId, @RequestParam(required = false) String model) {
+        return service.ofOrder(orderId, model == null ? null : parseModel(model));
+    }
+
+    @Operation(summary = "Attributed revenue per agent over inclusive UTC days")
+    @GetMapping("/attributions/agents")
+    AttributionResponse.RevenueReport byAgent(
+            @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
+            @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false) String model) {
+        return report("agent", dateFrom, dateTo, model);
+    }
+
+    @Operation(summary = "Attributed revenue per channel over inclusive UTC days")
+    @GetMapping("/attributions/channels")
+    AttributionResponse.RevenueReport byChannel(
+            @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
+            @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
+            @RequestParam(required = false) String model) {
+        return report("channel", dateFrom, dateTo, model);
+    }
+
+    private AttributionResponse.RevenueReport report(String dimension, LocalDate from, LocalDate to, String model) {
+        ReportPeriod.of(from, to);
+        AttributionModel chosen = model == null ? service.properties().defaultModel() : parseModel(model);
+        return new AttributionResponse.RevenueReport(
+                dimension, chosen, from, to, service.revenueBy(dimension, chosen, from, to));
+    }
+
+    static AttributionModel parseModel(String model) {
+        try {
+            return AttributionModel.fromWireName(model);
+        } catch (IllegalArgumentException e) {
+            throw RequestValidationException.unprocessable(
+                    "model", "must be one of first_touch, last_touch, linear, time_decay, position_based");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.agentfactory.finance.attribution;
+
+import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.transaction.FinancialTransaction;
+import com.agentfactory.finance.transaction.LedgerEntryBooked;
+import com.agentfactory.finance.transaction.TransactionType;
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records touchpoints and shares each booked order's revenue over the customer's touchpoints in the
+ * lookback window, under every model, in the booking's own database transaction.
+ */
+@Service
+public class AttributionService {
+
+    private final AttributionRepository repository;
+    private final AttributionProperties properties;
+    private final AuditActor auditActor;
+
+    AttributionService(AttributionRepository repository, AttributionProperties properties, AuditActor auditActor) {
+        this.repository = repository;
+        this.properties = properties;
+        this.auditActor = auditActor;
+    }
+
+    public AttributionProperties properties() {
+        return properties;
+    }
+
+    /** Records a touchpoint; a retry with the same source event id returns the first one. */
+    @Transactional
+    public AttributionResponse.TouchpointRecorded record(RecordTouchpointRequest request) {
+        Instant occurredAt = request.occurredAt() == null ? Instant.now() : request.occurredAt();
+        if (occurredAt.isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+            throw RequestValidationException.unprocessable("occurred_at", "must not be in the future");
+        }
+        UUID id = UUID.randomUUID();
+        boolean created = repository.insertTouchpoint(
+                id,
+                request.customerId(),
+                request.agent(),
+                request.channel(),
+                request.touchpointType(),
+                request.campaignId(),
+                request.responseTimeMs(),
+                request.metadata() == null ? Map.of() : request.metadata(),
+                request.sourceEventId(),
+                occurredAt);
+        if (created) {
+            return new AttributionResponse.TouchpointRecorded(id, true);
+        }
+        return new AttributionResponse.TouchpointRecorded(
+                repository.touchpointIdBySourceEvent(request.sourceEventId()), false);
+    }
+
+    @EventListener
+    @Order(1)
+    void onLedgerEntryBooked(LedgerEntryBooked booked) {
+        if (booked.transaction().type() == TransactionType.REVENUE) {
+            attribute(booked.transaction());
+        }
+    }
+
+    /** Writes the shares of one revenue transaction under every model; a second call adds nothing. */
+    @Transactional
+    public void attribute(FinancialTransaction revenue) {
+        auditActor.stamp();
+        Instant at = revenue.occurredAt();
+        List<Touchpoint> touchpoints = revenue.customerId() == null
+                ? List.of()
+                : repository.touchpoints(revenue.customerId(), at.minus(properties.lookback()), at);
+        for (AttributionModel model : AttributionModel.values()) {
+            for (AttributionShare share :
+                    AttributionCalculator.attribute(touchpoints, revenue.amount(), at, model, properties.halfLife())) {
+                repository.insertShare(
+                        revenue.id(), revenue.orderId(), revenue.customerId(), model, share, revenue.currency(), at);
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public AttributionResponse.OfOrder ofOrder(UUID orderId, AttributionModel model) {
+        return new AttributionResponse.OfOrder(orderId, repository.ofOrder(orderId, model));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttributionResponse.Revenue> revenueBy(
+            String dimension, AttributionModel model, java.time.LocalDate from, java.time.LocalDate to) {
+        return repository.revenueBy(dimension, model, from, to);
+    }
+}

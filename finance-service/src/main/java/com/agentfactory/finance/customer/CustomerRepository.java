@@ -1,0 +1,220 @@
+package com.agentfactory.finance.customer;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class CustomerRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    CustomerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the source event was already recorded. */
+    boolean insertBehavior(
+            UUID id,
+            UUID customerId,
+            String eventType,
+            Map<String, Object> eventData,
+            String sessionId,
+            String agent,
+            String channel,
+            UUID sourceEventId,
+            Instant occurredAt) {
+        return jdbc.update(
+                        "INSERT INTO customer_behaviors (id, customer_id, event_type, event_data, session_id, agent,"
+                                + " channel, source_event_id, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (source_event_id) DO NOTHING",
+                        id,
+                        customerId,
+                        eventType,
+                        JSON.writeValueAsString(eventData == null ? Map.of() : eventData),
+                        sessionId,
+                        agent,
+                        channel,
+                        sourceEventId,
+                        Timestamp.from(occurredAt))
+                == 1;
+    }
+
+    UUID behaviorIdBySourceEvent(UUID sourceEventId) {
+        return jdbc.queryForObject(
+                "SELECT id FROM customer_behaviors WHERE source_event_id = ?", UUID.class, sourceEventId);
+    }
+
+    CustomerFacts facts(UUID customerId, Instant now) {
+        return jdbc.queryForObject(
+                """
+                WITH ledger AS (
+                    SELECT count(*) FILTER (WHERE transaction_type = 'revenue') AS orders,
+                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS revenue,
+                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunds,
+                           coalesce(max(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS max_order,
+                           coalesce(avg((metadata ->> 'lines')::numeric)
+                                    FILTER (WHERE transaction_type = 'revenue'), 0) AS lines,
+                           min(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS first_order,
+                           max(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS last_order
+                      FROM financial_transactions
+                     WHERE customer_id = ? AND transaction_type IN ('revenue', 'refund')),
+                behaviour AS (
+                    SELECT count(*) AS recent,
+                           count(*) FILTER (WHERE event_type IN ('add_to_cart', 'checkout_started', 'cart_abandoned',
+                                                                 'trade_enquiry')) AS intent,
+                           count(*) FILTER (WHERE event_type = 'trade_enquiry') AS trade
+                      FROM customer_behaviors
+                     WHERE customer_id = ? AND occurred_at > ?::timestamptz - interval '30 days' AND event_type <> 'purchase')
+                SELECT * FROM ledger, behaviour
+                """,
+                (rs, row) -> new CustomerFacts(
+                        rs.getLong("orders"),
+                        rs.getBigDecimal("revenue"),
+                        rs.getBigDecimal("refunds"),
+                        rs.getBigDecimal("max_order"),
+                        rs.getDouble("lines"),
+                        instant(rs.getTimestamp("first_order")),
+                        instant(rs.getTimestamp("last_order")),
+                        rs.getLong("recent"),
+                        rs.getLong("intent"),
+                        rs.getLong("trade")),
+                customerId,
+                customerId,
+                Timestamp.from(now));
+    }
+
+    /** The current assignment, locked until the transaction ends so two evaluations cannot both write history. */
+    Optional<CurrentSegment> currentForUpdate(UUID customerId) {
+        return jdbc
+                .query("SELECT * FROM customer_segments WHERE customer_id = ? FOR UPDATE", this::map, customerId)
+                .stream()
+                .findFirst();
+    }
+
+    Optional<CurrentSegment> current(UUID customerId) {
+        return jdbc.query("SELECT * FROM customer_segments WHERE customer_id = ?", this::map, customerId).stream()
+                .findFirst();
+    }
+
+    /** True when this call inserted the first assignment; false when another one got there first. */
+    boolean insertFirst(UUID customerId, SegmentAssignment a, Instant now) {
+        return jdbc.update(
+                        "INSERT INTO customer_segments (customer_id, segment, confidence, recency_score,"
+                                + " frequency_score, monetary_score, reason, assigned_at, evaluated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO NOTHING",
+                        customerId,
+                        a.segment().wireName(),
+                        a.confidence(),
+                        a.recency(),
+                        a.frequency(),
+                        a.monetary(),
+                        a.reason(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                == 1;
+    }
+
+    void update(UUID customerId, SegmentAssignment a, boolean changed, Instant now) {
+        jdbc.update(
+                "UPDATE customer_segments SET segment = ?, confidence = ?, recency_score = ?, frequency_score = ?,"
+                        + " monetary_score = ?, reason = ?, evaluated_at = ?"
+                        + (changed ? ", assigned_at = ?" : "")
+                        + " WHERE customer_id = ?",
+                changed
+                        ? new Object[] {
+                            a.segment().wireName(),
+                            a.confidence(),
+                            a.recency(),
+                            a.frequency(),
+                            a.monetary(),
+                            a.reason(),
+                            Timestamp.from(now),
+                            Timestamp.from(now),
+                            customerId
+                        }
+                        : new Object[] {
+                            a.segment().wireName(),
+                            a.confidence(),
+                            a.recency(),
+                            a.frequency(),
+                            a.monetary(),
+                            a.reason(),
+                            Timestamp.from(now),
+                            customerId
+                        });
+    }
+
+    void insertHistory(UUID customerId, Segment from, Segment to, String reason, Instant now) {
+        jdbc.update(
+                "INSERT INTO customer_segment_history (id, customer_id, from_segment, to_segment, migration_reason,"
+                        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                customerId,
+                from == null ? null : from.wireName(),
+                to.wireName(),
+                reason,
+                Timestamp.from(now));
+    }
+
+    List<SegmentResponse.Change> history(UUID customerId) {
+        return jdbc.query(
+                "SELECT from_segment, to_segment, migration_reason, occurred_at FROM customer_segment_history"
+                        + " WHERE customer_id = ? ORDER BY occurred_at, id",
+                (rs, row) -> new SegmentResponse.Change(
+                        rs.getString("from_segment") == null
+                                ? null
+                                : Segment.fromWireName(rs.getString("from_segment")),
+                        Segment.fromWireName(rs.getString("to_segment")),
+                        rs.getString("migration_reason"),
+                        rs.getTimestamp("occurred_at").toInstant()),
+                customerId);
+    }
+
+    /** Customers to re-evaluate on schedule: every assigned one, and any with ledger or behaviour rows but none yet. */
+    List<UUID> customersToEvaluate(int limit, UUID after) {
+        return jdbc.queryForList("""
+                SELECT customer_id FROM (
+                    SELECT customer_id FROM customer_segments
+                    UNION SELECT customer_id FROM customer_behaviors
+                    UNION SELECT customer_id FROM financial_transactions WHERE customer_id IS NOT NULL) c
+                 WHERE customer_id > ?
+                 ORDER BY customer_id LIMIT ?
+                """, UUID.class, after, limit);
+    }
+
+    private CurrentSegment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CurrentSegment(
+                Segment.fromWireName(rs.getString("segment")),
+                rs.getBigDecimal("confidence"),
+                (Integer) rs.getObject("recency_score", Integer.class),
+                (Integer) rs.getObject("frequency_score", Integer.class),
+                (Integer) rs.getObject("monetary_score", Integer.class),
+                rs.getString("reason"),
+                rs.getTimestamp("assigned_at").toInstant(),
+                rs.getTimestamp("evaluated_at").toInstant());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    record CurrentSegment(
+            Segment segment,
+            BigDecimal confidence,
+            Integer recency,
+            Integer frequency,
+            Integer monetary,
+            String reason,
+            Instant assignedAt,
+            Instant evaluatedAt) {}
+}

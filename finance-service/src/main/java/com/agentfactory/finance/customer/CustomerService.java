@@ -1,0 +1,215 @@
+package com.agentfactory.finance.customer;
+
+import com.agentfactory.finance.attribution.AttributionService;
+import com.agentfactory.finance.attribution.RecordTouchpointRequest;
+import com.agentfactory.finance.transaction.FinancialTransaction;
+import com.agentfactory.finance.transaction.LedgerEntryBooked;
+import com.agentfactory.finance.transaction.TransactionType;
+import com.agentfactory.messaging.web.FieldErrorDetail;
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Behaviour events and segments. A new behaviour or a booked order re-evaluates the customer at once, a
+ * schedule ({@link SegmentRefresher}) re-evaluates everyone, so recency moves customers on with time; a change
+ * of segment writes a history row.
+ */
+@Service
+public class CustomerService {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
+
+    private final CustomerRepository repository;
+    private final AttributionService attribution;
+    private final TransactionTemplate separately;
+    private final Clock clock;
+
+    CustomerService(
+            CustomerRepository repository, AttributionService attribution, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.attribution = attribution;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public SegmentResponse.BehaviorRecorded recordBehavior(UUID customerId, RecordBehaviorRequest request) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        var type = BehaviorType.fromWireName(request.eventType());
+        if (type.isEmpty()) {
+            errors.add(new FieldErrorDetail("event_type", "must be one of " + BehaviorType.allWireNames()));
+        }
+        if ((request.agent() == null) != (request.channel() == null)) {
+            errors.add(new FieldErrorDetail(
+                    request.agent() == null ? "agent" : "channel",
+                    "agent and channel are given together: the behaviour is then the agent's touchpoint"));
+        }
+        Instant now = clock.instant();
+        if (request.occurredAt() != null && request.occurredAt().isAfter(now.plus(1, ChronoUnit.DAYS))) {
+            errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "The behaviour event is not acceptable.", errors);
+        }
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        UUID id = UUID.randomUUID();
+        boolean created = repository.insertBehavior(
+                id,
+                customerId,
+                type.get().wireName(),
+                request.eventData(),
+                request.sessionId(),
+                request.agent(),
+                request.channel(),
+                request.eventId(),
+                occurredAt);
+        if (!created) {
+            return new SegmentResponse.BehaviorRecorded(
+                    repository.behaviorIdBySourceEvent(request.eventId()), false, null, null);
+        }
+        UUID touchpointId = null;
+        if (request.agent() != null) {
+            touchpointId = attribution
+                    .record(new RecordTouchpointRequest(
+                            customerId,
+                            request.agent(),
+                            request.channel(),
+                            type.get().wireName(),
+                            request.eventData() == null
+                                    ? null
+                                    : stringOrNull(request.eventData().get("campaign_id")),
+                            null,
+                            request.eventData(),
+                            id,
+                            occurredAt))
+                    .id();
+        }
+        Segment segment = evaluate(customerId, "behaviour " + type.get().wireName());
+        return new SegmentResponse.BehaviorRecorded(id, true, touchpointId, segment);
+    }
+
+    /** Records a storefront behaviour from the commerce.behaviour topic; false when already recorded. */
+    @Transactional
+    public boolean recordStorefrontBehavior(
+            UUID customerId,
+            BehaviorType type,
+            String sessionId,
+            Map<String, Object> data,
+            UUID eventId,
+            Instant occurredAt) {
+        boolean created = repository.insertBehavior(
+                UUID.randomUUID(), customerId, type.wireName(), data, sessionId, null, null, eventId, occurredAt);
+        if (created) {
+            evaluate(customerId, "behaviour " + type.wireName());
+        }
+        return created;
+    }
+
+    /**
+     * After the booking commits, in a transaction of its own: segmentation is not money, so a failure here
+     * must not undo the revenue; it is logged, and the scheduled re-evaluation catches the customer up.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onLedgerEntryBooked(LedgerEntryBooked booked) {
+        FinancialTransaction t = booked.transaction();
+        if (t.customerId() == null) {
+            return;
+        }
+        try {
+            separately.executeWithoutResult(status -> afterBooking(t));
+        } catch (RuntimeException e) {
+            log.warn("Customer {} not re-evaluated after {} {}: {}", t.customerId(), t.type(), t.id(), e.getMessage());
+        }
+    }
+
+    private void afterBooking(FinancialTransaction t) {
+        if (t.type() == TransactionType.REVENUE) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("order_id", t.orderId() == null ? null : t.orderId().toString());
+            data.put("amount", t.amount().toPlainString());
+            data.put("currency", t.currency());
+            // the transaction's source event id is the order event's; a different namespace would collide
+            // with nothing, since behaviours' source ids are behaviour event ids
+            repository.insertBehavior(
+                    UUID.randomUUID(),
+                    t.customerId(),
+                    BehaviorType.PURCHASE.wireName(),
+                    data,
+                    null,
+                    null,
+                    null,
+                    t.sourceEventId(),
+                    t.occurredAt());
+        }
+        evaluate(t.customerId(), t.type() == TransactionType.REVENUE ? "order placed" : "order refunded");
+    }
+
+    /** Re-evaluates one customer's segment; a change (or the first assignment) writes history. */
+    @Transactional
+    public Segment evaluate(UUID customerId, String trigger) {
+        Instant now = clock.instant();
+        CustomerFacts facts = repository.facts(customerId, now);
+        SegmentAssignment assignment = SegmentRules.assign(facts, now);
+        var current = repository.currentForUpdate(customerId);
+        if (current.isEmpty()) {
+            if (repository.insertFirst(customerId, assignment, now)) {
+                repository.insertHistory(
+                        customerId, null, assignment.segment(), trigger + ": " + assignment.reason(), now);
+                return assignment.segment();
+            }
+            current = repository.currentForUpdate(customerId);
+        }
+        Segment previous = current.orElseThrow().segment();
+        boolean changed = previous != assignment.segment();
+        repository.update(customerId, assignment, changed, now);
+        if (changed) {
+            repository.insertHistory(
+                    customerId, previous, assignment.segment(), trigger + ": " + assignment.reason(), now);
+        }
+        return assignment.segment();
+    }
+
+    @Transactional(readOnly = true)
+    public SegmentResponse segment(UUID customerId) {
+        var current = repository
+                .current(customerId)
+                .orElseThrow(() ->
+                        new CustomerNotFoundException("no behaviour or order is recorded for customer " + customerId));
+        return new SegmentResponse(
+                customerId,
+                current.segment(),
+                current.confidence(),
+                new SegmentResponse.Rfm(current.recency(), current.frequency(), current.monetary()),
+                current.reason(),
+                current.assignedAt(),
+                current.evaluatedAt(),
+                repository.history(customerId));
+    }
+
+    List<UUID> customersAfter(UUID after, int limit) {
+        return repository.customersToEvaluate(limit, after);
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,165 @@
+package com.agentfactory.finance.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** One day of a small store: two visitors, one buys after talking to an agent; the views and KPIs see it. */
+class AnalyticsIT extends FinanceIntegrationTest {
+
+    @Test
+    void refreshedViewsShowAgentPerformanceTheFunnelAndRevenueBySegment() {
+        Day day = aDay();
+
+        Response refreshed = api.post("/api/v1/analytics/refresh", Map.of());
+        assertThat(refreshed.status()).isEqualTo(200);
+
+        Response performance = api.get(
+                "/api/v1/analytics/agent-performance?date_from=" + day.date + "&date_to=" + day.date + "&model=linear");
+        JsonNode row = only(performance, "agent", day.agent);
+        assertThat(row.path("total_interactions").asLong()).isEqualTo(2);
+        assertThat(row.path("avg_response_time_ms").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(row.path("success_rate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(row.at("/revenue_attributed/GBP").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(performance.body().path("refreshed_at").isNull()).isFalse();
+
+        Response journey = api.get("/api/v1/analytics/customer-journey?date_from=" + day.date + "&date_to=" + day.date);
+        assertThat(journey.body().path("rows").size()).isEqualTo(1);
+        JsonNode cohort = journey.body().at("/rows/0");
+        assertThat(cohort.path("total_visitors").asLong()).isEqualTo(2);
+        assertThat(cohort.path("considered").asLong()).isEqualTo(1);
+        assertThat(cohort.path("showed_intent").asLong()).isEqualTo(1);
+        assertThat(cohort.path("purchased").asLong()).isEqualTo(1);
+        assertThat(cohort.path("avg_hours_to_purchase").decimalValue()).isEqualByComparingTo("4.00");
+
+        String segment = api.get("/api/v1/customers/" + day.buyer + "/segment").text("/segment");
+        Response bySegment =
+                api.get("/api/v1/analytics/revenue-by-segment?date_from=" + day.date + "&date_to=" + day.date);
+        JsonNode revenue = only(bySegment, "segment", segment);
+        assertThat(revenue.path("revenue").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(revenue.path("orders").asLong()).isEqualTo(1);
+        assertThat(revenue.path("currency").asString()).isEqualTo("GBP");
+    }
+
+    @Test
+    void kpisIncludeConversionLifetimeValueAndReturnOnSpend() {
+        Day day = aDay();
+        Response expense = api.post(
+                "/api/v1/financial/transactions",
+                Map.of(
+                        "type", "expense",
+                        "amount", "5.00",
+                        "currency", "GBP",
+                        "department", "support",
+                        "attributed_agent", day.agent,
+                        "metadata", Map.of("channel", day.channel),
+                        "occurred_at",
+                                day.date.atTime(18, 0).toInstant(ZoneOffset.UTC).toString()));
+        assertThat(expense.status()).isEqualTo(201);
+
+        Response kpis =
+                api.get("/api/v1/financial/kpis?date_from=" + day.date + "&date_to=" + day.date + "&model=linear");
+
+        assertThat(kpis.status()).isEqualTo(200);
+        assertThat(kpis.body().at("/conversion/visitors").asLong()).isEqualTo(2);
+        assertThat(kpis.body().at("/conversion/converted").asLong()).isEqualTo(1);
+        assertThat(kpis.body().at("/conversion/conversion_rate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(kpis.body().at("/currencies/0/customer_lifetime_value").decimalValue())
+                .isEqualByComparingTo("20.00");
+        assertThat(kpis.text("/attribution_model")).isEqualTo("linear");
+        JsonNode roas = only(kpis.body().path("roas_by_agent"), "key", day.agent);
+        assertThat(roas.path("attributed_revenue").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(roas.path("expenses").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(roas.path("roas").decimalValue()).isEqualByComparingTo("4");
+        assertThat(only(kpis.body().path("roas_by_channel"), "key", day.channel)
+                        .path("roas")
+                        .decimalValue())
+                .isEqualByComparingTo("4");
+    }
+
+    private record Day(LocalDate date, String agent, String channel, UUID buyer) {}
+
+    private Day aDay() {
+        LocalDate date = freshDay();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String agent = "support-" + suffix;
+        String channel = "chat-" + suffix;
+        UUID buyer = UUID.randomUUID();
+        UUID browser = UUID.randomUUID();
+        behaviour(browser, "page_view", at(date, 8, 0));
+        behaviour(buyer, "page_view", at(date, 8, 0));
+        behaviour(buyer, "product_view", at(date, 9, 0));
+        behaviour(buyer, "add_to_cart", at(date, 10, 0));
+        touch(buyer, agent, channel, 4000, at(date, 8, 30));
+        touch(buyer, agent, channel, 2000, at(date, 10, 30));
+        OrderPlaced order = OrderMother.orderBy(buyer, at(date, 12, 0), "10.00x2");
+        commerce.publish(order);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM revenue_attributions WHERE order_id = ?",
+                                Long.class,
+                                order.orderId())
+                        > 0);
+        return new Day(date, agent, channel, buyer);
+    }
+
+    private void behaviour(UUID customer, String type, Instant at) {
+        assertThat(api.post(
+                                "/api/v1/customers/" + customer + "/behaviors",
+                                Map.of("event_type", type, "occurred_at", at.toString()))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private void touch(UUID customer, String agent, String channel, long responseMs, Instant at) {
+        assertThat(api.post(
+                                "/api/v1/financial/touchpoints",
+                                Map.of(
+                                        "customer_id",
+                                        customer.toString(),
+                                        "agent",
+                                        agent,
+                                        "channel",
+                                        channel,
+                                        "touchpoint_type",
+                                        "support_conversation",
+                                        "response_time_ms",
+                                        responseMs,
+                                        "occurred_at",
+                                        at.toString()))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private static Instant at(LocalDate date, int hour, int minute) {
+        return date.atTime(hour, minute).toInstant(ZoneOffset.UTC);
+    }
+
+    private static JsonNode only(Response response, String field, String value) {
+        return only(response.body().path("rows"), field, value);
+    }
+
+    private static JsonNode only(JsonNode rows, String field, String value) {
+        JsonNode found = null;
+        for (JsonNode row : rows) {
+            if (value.equals(row.path(field).asString())) {
+                assertThat(found).as("one row with %s = %s", field, value).isNull();
+                found = row;
+            }
+        }
+        assertThat(found).as("a row with %s = %s in %s", field, value, rows).isNotNull();
+        return found;
+    }
+}

@@ -49,6 +49,22 @@ CREATE INDEX revenue_attributions_model_time_idx ON revenue_attributions (attrib
 CREATE TRIGGER revenue_attributions_audit AFTER INSERT OR UPDATE OR DELETE ON revenue_attributions
     FOR EACH ROW EXECUTE FUNCTION audit_row_change();
 
+-- Agents' task reports from agent.events (task.assigned ... task.completed / failed / expired), for the
+-- agent performance view: tasks finished, success rate and time from assignment to the end.
+CREATE TABLE agent_task_reports (
+    id          UUID        PRIMARY KEY,
+    task_id     UUID        NOT NULL,
+    task_type   TEXT        NOT NULL,
+    agent_type  TEXT        NOT NULL,
+    status      TEXT        NOT NULL CHECK (status IN ('assigned', 'running', 'completed', 'failed', 'expired')),
+    attempt     INTEGER     NOT NULL,
+    occurred_at TIMESTAMPTZ NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT agent_task_reports_once UNIQUE (task_id, status, attempt)
+);
+
+CREATE INDEX agent_task_reports_agent_idx ON agent_task_reports (agent_type, occurred_at);
+
 -- What a customer did in the store (specification 000 §3, behavioural tracking).
 CREATE TABLE customer_behaviors (
     id              UUID        PRIMARY KEY,

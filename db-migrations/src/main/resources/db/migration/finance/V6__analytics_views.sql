@@ -1,42 +1,79 @@
 -- Reporting views (specification 000 §4), refreshed CONCURRENTLY on a schedule by the finance service
 -- (refresh_finance_views()); each has the unique index a concurrent refresh needs. Days are UTC days.
 
--- Per agent, day and attribution model: the agent's touchpoints that day, their average response time,
--- the share of them credited with revenue under the model, and the revenue attributed to the agent under
--- the model for orders placed that day, per currency ({"GBP": 12.34}).
+-- Per agent, day and attribution model. Interactions are the agent's touchpoints with customers and the
+-- tasks it finished that day; success rate is completed / finished tasks; response time averages the
+-- tasks' time from assignment to the end and the touchpoints' reported response times; touchpoint
+-- conversion is the share of the day's touchpoints credited with revenue under the model; revenue is what
+-- the model attributes to the agent for orders placed that day, per currency ({"GBP": 12.34}).
 CREATE MATERIALIZED VIEW agent_performance_daily AS
 WITH models (attribution_model) AS (
     VALUES ('first_touch'), ('last_touch'), ('linear'), ('time_decay'), ('position_based')),
-activity AS (
-    SELECT (t.occurred_at AT TIME ZONE 'UTC')::date AS performance_date,
-           t.agent,
-           m.attribution_model,
-           count(*) AS total_interactions,
-           avg(t.response_time_ms) AS avg_response_time_ms,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM revenue_attributions ra
-                WHERE ra.touchpoint_id = t.id AND ra.attribution_model = m.attribution_model)) AS credited
-      FROM customer_touchpoints t CROSS JOIN models m
+touch AS (
+    SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day,
+           agent,
+           count(*) AS touchpoints,
+           count(response_time_ms) AS timed,
+           coalesce(sum(response_time_ms), 0) AS response_ms
+      FROM customer_touchpoints
+     GROUP BY 1, 2),
+credited AS (
+    SELECT (t.occurred_at AT TIME ZONE 'UTC')::date AS day, t.agent, ra.attribution_model,
+           count(DISTINCT t.id) AS credited
+      FROM customer_touchpoints t
+      JOIN revenue_attributions ra ON ra.touchpoint_id = t.id
      GROUP BY 1, 2, 3),
+finished AS (
+    SELECT task_id,
+           agent_type,
+           min(occurred_at) AS started_at,
+           max(occurred_at) FILTER (WHERE status IN ('completed', 'failed', 'expired')) AS finished_at,
+           bool_or(status = 'completed') AS completed
+      FROM agent_task_reports
+     GROUP BY task_id, agent_type),
+tasks AS (
+    SELECT (finished_at AT TIME ZONE 'UTC')::date AS day,
+           agent_type AS agent,
+           count(*) FILTER (WHERE completed) AS completed,
+           count(*) FILTER (WHERE NOT completed) AS failed,
+           sum(extract(EPOCH FROM (finished_at - started_at)) * 1000) AS duration_ms
+      FROM finished
+     WHERE finished_at IS NOT NULL
+     GROUP BY 1, 2),
 revenue AS (
-    SELECT performance_date, agent, attribution_model, jsonb_object_agg(currency, amount) AS revenue_attributed
-      FROM (SELECT (attributed_at AT TIME ZONE 'UTC')::date AS performance_date, agent, attribution_model,
+    SELECT day, agent, attribution_model, jsonb_object_agg(currency, amount) AS revenue_attributed
+      FROM (SELECT (attributed_at AT TIME ZONE 'UTC')::date AS day, agent, attribution_model,
                    currency, sum(attributed_amount) AS amount
               FROM revenue_attributions
              WHERE agent IS NOT NULL
              GROUP BY 1, 2, 3, 4) per_currency
-     GROUP BY 1, 2, 3)
-SELECT coalesce(a.performance_date, r.performance_date) AS performance_date,
-       coalesce(a.agent, r.agent) AS agent,
-       coalesce(a.attribution_model, r.attribution_model) AS attribution_model,
-       coalesce(a.total_interactions, 0) AS total_interactions,
-       round(a.avg_response_time_ms, 1) AS avg_response_time_ms,
-       CASE WHEN a.total_interactions > 0 THEN round(a.credited::numeric / a.total_interactions, 4) END
+     GROUP BY 1, 2, 3),
+keys AS (
+    SELECT day, agent FROM touch
+    UNION SELECT day, agent FROM tasks
+    UNION SELECT day, agent FROM revenue)
+SELECT k.day AS performance_date,
+       k.agent,
+       m.attribution_model,
+       coalesce(t.touchpoints, 0) + coalesce(s.completed, 0) + coalesce(s.failed, 0) AS total_interactions,
+       coalesce(t.touchpoints, 0) AS customer_touchpoints,
+       coalesce(s.completed, 0) AS tasks_completed,
+       coalesce(s.failed, 0) AS tasks_failed,
+       CASE WHEN coalesce(t.timed, 0) + coalesce(s.completed, 0) + coalesce(s.failed, 0) > 0
+            THEN round((coalesce(t.response_ms, 0) + coalesce(s.duration_ms, 0))
+                       / (coalesce(t.timed, 0) + coalesce(s.completed, 0) + coalesce(s.failed, 0)), 1)
+       END AS avg_response_time_ms,
+       CASE WHEN s.completed + s.failed > 0 THEN round(s.completed::numeric / (s.completed + s.failed), 4) END
            AS success_rate,
+       CASE WHEN t.touchpoints > 0 THEN round(coalesce(c.credited, 0)::numeric / t.touchpoints, 4) END
+           AS touchpoint_conversion_rate,
        coalesce(r.revenue_attributed, '{}'::jsonb) AS revenue_attributed
-  FROM activity a
-  FULL JOIN revenue r
-    ON r.performance_date = a.performance_date AND r.agent = a.agent AND r.attribution_model = a.attribution_model;
+  FROM keys k
+ CROSS JOIN models m
+  LEFT JOIN touch t ON t.day = k.day AND t.agent = k.agent
+  LEFT JOIN tasks s ON s.day = k.day AND s.agent = k.agent
+  LEFT JOIN credited c ON c.day = k.day AND c.agent = k.agent AND c.attribution_model = m.attribution_model
+  LEFT JOIN revenue r ON r.day = k.day AND r.agent = k.agent AND r.attribution_model = m.attribution_model;
 
 CREATE UNIQUE INDEX agent_performance_daily_key ON agent_performance_daily (performance_date, agent, attribution_model);
 

@@ -31,7 +31,8 @@ class AnalyticsController {
         this.attribution = attribution;
     }
 
-    @Operation(summary = "Per agent and day: interactions, average response time, success rate, attributed revenue")
+    @Operation(
+            summary = "Per agent and day: touchpoints and tasks, response time, task success rate, attributed revenue")
     @GetMapping("/agent-performance")
     @Transactional(readOnly = true)
     Report<AnalyticsRepository.AgentPerformance> agentPerformance(

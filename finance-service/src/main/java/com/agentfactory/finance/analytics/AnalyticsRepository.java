@@ -30,8 +30,12 @@ class AnalyticsRepository {
                         rs.getString("agent"),
                         rs.getString("attribution_model"),
                         rs.getLong("total_interactions"),
+                        rs.getLong("customer_touchpoints"),
+                        rs.getLong("tasks_completed"),
+                        rs.getLong("tasks_failed"),
                         rs.getBigDecimal("avg_response_time_ms"),
                         rs.getBigDecimal("success_rate"),
+                        rs.getBigDecimal("touchpoint_conversion_rate"),
                         JSON.readValue(
                                 rs.getString("revenue_attributed"), new TypeReference<Map<String, BigDecimal>>() {})),
                 from.toString(),
@@ -75,8 +79,12 @@ class AnalyticsRepository {
             String agent,
             String attributionModel,
             long totalInteractions,
+            long customerTouchpoints,
+            long tasksCompleted,
+            long tasksFailed,
             BigDecimal avgResponseTimeMs,
             BigDecimal successRate,
+            BigDecimal touchpointConversionRate,
             Map<String, BigDecimal> revenueAttributed) {}
 
     record JourneyCohort(

@@ -33,12 +33,15 @@ class FinanceConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics commerceDeadLetterTopics() {
+    KafkaAdmin.NewTopics listenerDeadLetterTopics() {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.deadLetter(Topics.COMMERCE_ORDERS))
                         .partitions(1)
                         .build(),
                 TopicBuilder.name(Topics.deadLetter(Topics.COMMERCE_BEHAVIOUR))
+                        .partitions(1)
+                        .build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.AGENT_EVENTS))
                         .partitions(1)
                         .build());
     }

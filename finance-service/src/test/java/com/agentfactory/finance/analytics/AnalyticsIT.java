@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +19,18 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** One day of a small store: two visitors, one buys after talking to an agent; the views and KPIs see it. */
 class AnalyticsIT extends FinanceIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
 
     @Test
     void refreshedViewsShowAgentPerformanceTheFunnelAndRevenueBySegment() {
@@ -29,9 +42,14 @@ class AnalyticsIT extends FinanceIntegrationTest {
         Response performance = api.get(
                 "/api/v1/analytics/agent-performance?date_from=" + day.date + "&date_to=" + day.date + "&model=linear");
         JsonNode row = only(performance, "agent", day.agent);
-        assertThat(row.path("total_interactions").asLong()).isEqualTo(2);
-        assertThat(row.path("avg_response_time_ms").decimalValue()).isEqualByComparingTo("3000");
-        assertThat(row.path("success_rate").decimalValue()).isEqualByComparingTo("1");
+        // two touchpoints (4 s and 2 s to respond) and two tasks (completed in 2 s, failed after 6 s)
+        assertThat(row.path("total_interactions").asLong()).isEqualTo(4);
+        assertThat(row.path("customer_touchpoints").asLong()).isEqualTo(2);
+        assertThat(row.path("tasks_completed").asLong()).isEqualTo(1);
+        assertThat(row.path("tasks_failed").asLong()).isEqualTo(1);
+        assertThat(row.path("avg_response_time_ms").decimalValue()).isEqualByComparingTo("3500");
+        assertThat(row.path("success_rate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(row.path("touchpoint_conversion_rate").decimalValue()).isEqualByComparingTo("1");
         assertThat(row.at("/revenue_attributed/GBP").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(performance.body().path("refreshed_at").isNull()).isFalse();
 
@@ -104,6 +122,12 @@ class AnalyticsIT extends FinanceIntegrationTest {
         behaviour(buyer, "add_to_cart", at(date, 10, 0));
         touch(buyer, agent, channel, 4000, at(date, 8, 30));
         touch(buyer, agent, channel, 2000, at(date, 10, 30));
+        UUID done = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        report(done, agent, ReportedTaskStatus.ASSIGNED, at(date, 8, 0));
+        report(done, agent, ReportedTaskStatus.COMPLETED, at(date, 8, 0).plusSeconds(2));
+        report(broken, agent, ReportedTaskStatus.ASSIGNED, at(date, 9, 0));
+        report(broken, agent, ReportedTaskStatus.FAILED, at(date, 9, 0).plusSeconds(6));
         OrderPlaced order = OrderMother.orderBy(buyer, at(date, 12, 0), "10.00x2");
         commerce.publish(order);
         await().atMost(Duration.ofSeconds(30))
@@ -112,7 +136,34 @@ class AnalyticsIT extends FinanceIntegrationTest {
                                 Long.class,
                                 order.orderId())
                         > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM agent_task_reports WHERE agent_type = ?", Long.class, agent)
+                        == 4);
         return new Day(date, agent, channel, buyer);
+    }
+
+    private void report(UUID taskId, String agent, ReportedTaskStatus status, Instant at) {
+        var change = new TaskStatusChanged(
+                taskId,
+                "answer_question",
+                status,
+                UUID.randomUUID().toString(),
+                agent,
+                agent + "-1",
+                null,
+                null,
+                null,
+                1,
+                at);
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .sender(UUID.randomUUID().toString(), agent)
+                .recipient(null, "supervisor")
+                .action(status.action())
+                .data(codec.toTree(change))
+                .build();
+        kafka.send(Topics.AGENT_EVENTS, taskId.toString(), codec.encode(envelope))
+                .join();
     }
 
     private void behaviour(UUID customer, String type, Instant at) {

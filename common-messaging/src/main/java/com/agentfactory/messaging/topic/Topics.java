@@ -11,6 +11,9 @@ public final class Topics {
     /** Task status changes and heartbeats reported by agents; read by the supervisor and finance. */
     public static final String AGENT_EVENTS = "agent.events";
 
+    /** Agents' contacts with customers ({@code CustomerContacted}), read by finance for revenue attribution. */
+    public static final String AGENT_TOUCHPOINTS = "agent.touchpoints";
+
     public static final String COMMERCE_PRODUCTS = "commerce.products";
     public static final String COMMERCE_CUSTOMERS = "commerce.customers";
     public static final String COMMERCE_ORDERS = "commerce.orders";

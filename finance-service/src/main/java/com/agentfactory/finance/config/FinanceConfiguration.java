@@ -43,6 +43,9 @@ class FinanceConfiguration {
                         .build(),
                 TopicBuilder.name(Topics.deadLetter(Topics.AGENT_EVENTS))
                         .partitions(1)
+                        .build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.AGENT_TOUCHPOINTS))
+                        .partitions(1)
                         .build());
     }
 }

@@ -20,7 +20,12 @@ public final class TopicMessages {
     private TopicMessages() {}
 
     public static List<MessageEnvelope> read(String bootstrapServers, String topic) {
-        List<MessageEnvelope> envelopes = new ArrayList<>();
+        return readValues(bootstrapServers, topic).stream().map(CODEC::decode).toList();
+    }
+
+    /** Every record value on the topic as written, readable as an envelope or not. */
+    public static List<String> readValues(String bootstrapServers, String topic) {
+        List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -39,10 +44,10 @@ public final class TopicMessages {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
                     && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> envelopes.add(CODEC.decode(record.value())));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
             }
         }
-        return envelopes;
+        return values;
     }
 
     public static List<MessageEnvelope> withMessageIds(String bootstrapServers, String topic, List<UUID> ids) {

@@ -2,6 +2,7 @@ package com.agentfactory.recommendation.catalog;
 
 import com.agentfactory.messaging.web.FieldErrorDetail;
 import com.agentfactory.messaging.web.RequestValidationException;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,6 +64,11 @@ class CatalogController {
     @GetMapping("/{productId}")
     ProductDetailResponse details(@PathVariable UUID productId) {
         return catalog.details(productId);
+    }
+
+    @PutMapping("/{productId}/margin")
+    ProductMarginResponse updateMargin(@PathVariable UUID productId, @Valid @RequestBody UpdateMarginRequest request) {
+        return catalog.updateMargin(productId, request.margin());
     }
 
     private static String blankToNull(String value) {

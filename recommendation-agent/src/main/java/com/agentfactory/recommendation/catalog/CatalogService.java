@@ -1,6 +1,8 @@
 package com.agentfactory.recommendation.catalog;
 
 import com.agentfactory.messaging.commerce.ProductUpserted;
+import com.agentfactory.messaging.web.RequestValidationException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,19 @@ public class CatalogService {
 
     public void apply(ProductUpserted event) {
         products.upsert(event, clock.instant());
+    }
+
+    /**
+     * Sets a product's unit margin, which the margin boost of the recommendations reads. The storefront's
+     * product feed carries no margin, so it is maintained here.
+     */
+    ProductMarginResponse updateMargin(UUID productId, BigDecimal margin) {
+        Product product = products.find(productId).orElseThrow(() -> new ProductNotFoundException(productId));
+        if (margin.compareTo(product.price()) > 0) {
+            throw RequestValidationException.unprocessable("margin", "must not exceed the price " + product.price());
+        }
+        products.updateMargin(productId, margin);
+        return new ProductMarginResponse(productId, product.price(), margin, product.currency());
     }
 
     ProductListResponse search(ProductQuery query) {

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A product as the catalog read model holds it; a null stock quantity means the storefront did not say. */
+/**
+ * A product as the catalog read model holds it; a null stock quantity means the storefront did not say,
+ * a null margin that the margin is unknown.
+ */
 public record Product(
         UUID productId,
         String sku,
@@ -13,11 +16,20 @@ public record Product(
         String category,
         BigDecimal price,
         String currency,
+        BigDecimal margin,
         Integer stockQuantity,
         BigDecimal rating,
         Instant createdAt) {
 
     public boolean inStock() {
         return stockQuantity == null || stockQuantity > 0;
+    }
+
+    /** Margin as a share of the price, between 0 and 1; 0 when unknown. */
+    public double marginRate() {
+        if (margin == null || price == null || price.signum() <= 0) {
+            return 0;
+        }
+        return Math.clamp(margin.doubleValue() / price.doubleValue(), 0.0, 1.0);
     }
 }

@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.catalog;
 
 import com.agentfactory.messaging.commerce.ProductUpserted;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class ProductRepository {
 
     private static final String COLUMNS =
-            "product_id, sku, name, description, category, price, currency, stock_quantity, rating, created_at";
+            "product_id, sku, name, description, category, price, currency, margin, stock_quantity, rating, created_at";
 
     private final JdbcTemplate jdbc;
 
@@ -91,6 +92,40 @@ public class ProductRepository {
         return categories;
     }
 
+    /** Every product's text (name, category, description), for content similarity. */
+    public Map<UUID, String> texts() {
+        Map<UUID, String> texts = new HashMap<>();
+        jdbc.query("SELECT product_id, name, category, description FROM products", row -> {
+            StringBuilder text = new StringBuilder(row.getString("name"));
+            for (String part : new String[] {row.getString("category"), row.getString("description")}) {
+                if (part != null) {
+                    text.append(' ').append(part);
+                }
+            }
+            texts.put(row.getObject("product_id", UUID.class), text.toString());
+        });
+        return texts;
+    }
+
+    /**
+     * Products in stock in a category priced above a floor, the most profitable first (then the cheapest
+     * step up): what an upsell can offer instead of or beside a product.
+     */
+    public List<Product> pricierInCategory(String category, BigDecimal above, int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM products WHERE category = ? AND price > ?"
+                        + " AND (stock_quantity IS NULL OR stock_quantity > 0)"
+                        + " ORDER BY margin DESC NULLS LAST, price, product_id LIMIT ?",
+                ProductRepository::map,
+                category,
+                above,
+                limit);
+    }
+
+    boolean updateMargin(UUID productId, BigDecimal margin) {
+        return jdbc.update("UPDATE products SET margin = ? WHERE product_id = ?", margin, productId) == 1;
+    }
+
     List<Product> search(ProductQuery query) {
         List<Object> arguments = new ArrayList<>();
         String where = where(query, arguments);
@@ -144,6 +179,7 @@ public class ProductRepository {
                 row.getString("category"),
                 row.getBigDecimal("price"),
                 row.getString("currency"),
+                row.getBigDecimal("margin"),
                 (Integer) row.getObject("stock_quantity"),
                 row.getBigDecimal("rating"),
                 row.getTimestamp("created_at").toInstant());

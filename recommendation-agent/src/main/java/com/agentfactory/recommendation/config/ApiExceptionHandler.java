@@ -2,6 +2,8 @@ package com.agentfactory.recommendation.config;
 
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import com.agentfactory.recommendation.catalog.ProductNotFoundException;
+import com.agentfactory.recommendation.recommendation.BusinessRuleNotFoundException;
+import com.agentfactory.recommendation.recommendation.NoAbandonedCartException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,5 +18,17 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
     ResponseEntity<ProblemDetail> handleProductNotFound(ProductNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "Product not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(BusinessRuleNotFoundException.class)
+    ResponseEntity<ProblemDetail> handleRuleNotFound(BusinessRuleNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Rule not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoAbandonedCartException.class)
+    ResponseEntity<ProblemDetail> handleNoAbandonedCart(NoAbandonedCartException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "No abandoned cart", e.getMessage()));
     }
 }

@@ -17,7 +17,9 @@ final class InteractionFile {
 
     enum Format {
         CSV,
-        MOVIELENS
+        MOVIELENS,
+        /** The UCI Online Retail layout: one purchase per invoice line; cancellations and guests are skipped. */
+        RETAIL
     }
 
     record Row(String userId, String itemId, long timestamp, double rating) {}
@@ -26,7 +28,52 @@ final class InteractionFile {
 
     static List<Row> read(Path path, Format format) throws IOException {
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        return format == Format.MOVIELENS ? movieLens(lines) : csv(lines, path);
+        return switch (format) {
+            case MOVIELENS -> movieLens(lines);
+            case RETAIL -> retail(lines, path);
+            case CSV -> csv(lines, path);
+        };
+    }
+
+    /** Purchases of known customers: user = CustomerID, item = StockCode, weight 1, time = InvoiceDate (UTC). */
+    private static List<Row> retail(List<String> lines, Path path) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> header =
+                Arrays.stream(lines.getFirst().split(",")).map(String::trim).toList();
+        int invoice = column(header, "InvoiceNo", path);
+        int stockCode = column(header, "StockCode", path);
+        int quantity = column(header, "Quantity", path);
+        int date = column(header, "InvoiceDate", path);
+        int customer = column(header, "CustomerID", path);
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            // descriptions may hold quoted commas; the columns after them are counted from the end
+            String[] fields = line.split(",", -1);
+            int shift = fields.length - header.size();
+            if (shift < 0) {
+                continue;
+            }
+            String customerId = fields[customer + shift].trim();
+            String invoiceNo = fields[invoice].trim();
+            if (customerId.isEmpty() || invoiceNo.startsWith("C")) {
+                continue;
+            }
+            double bought = Double.parseDouble(fields[quantity + shift].trim());
+            if (bought <= 0) {
+                continue;
+            }
+            long timestamp = java.time.LocalDateTime.parse(
+                            fields[date + shift].trim().replace(' ', 'T'))
+                    .toEpochSecond(java.time.ZoneOffset.UTC);
+            rows.add(new Row(
+                    customerId.endsWith(".0") ? customerId.substring(0, customerId.length() - 2) : customerId,
+                    fields[stockCode].trim(),
+                    timestamp,
+                    1.0));
+        }
+        return rows;
     }
 
     private static List<Row> movieLens(List<String> lines) {

@@ -1,2 +1,2 @@
-/** Offline evaluation of the models on train/test interaction files: ranking metrics, coverage and diversity. */
+/** Offline evaluation of the models on interaction files: ranking metrics, coverage, diversity and rating error. */
 package com.agentfactory.recommendation.evaluation;

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,15 +19,52 @@ class InteractionRepository {
     }
 
     void insert(UUID eventId, StoredInteraction interaction, int quantity) {
+        insert(eventId, interaction, quantity, null);
+    }
+
+    void insert(UUID eventId, StoredInteraction interaction, int quantity, String orderNumber) {
         jdbc.update(
-                "INSERT INTO interactions (event_id, user_id, product_id, kind, quantity, occurred_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO interactions (event_id, user_id, product_id, kind, quantity, occurred_at, order_number)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 eventId,
                 interaction.userId(),
                 interaction.productId(),
                 interaction.kind().name(),
                 quantity,
-                Timestamp.from(interaction.occurredAt()));
+                Timestamp.from(interaction.occurredAt()),
+                orderNumber);
+    }
+
+    /**
+     * Takes {@code quantity} back from the purchase of a product: from the named order when it is known
+     * here, otherwise from the customer's latest purchase of it. Returns the customer whose purchase
+     * changed, if any did.
+     */
+    Optional<UUID> takeBackPurchase(String orderNumber, UUID customerId, UUID productId, int quantity) {
+        List<UUID> changed = List.of();
+        if (orderNumber != null) {
+            changed = jdbc.queryForList(
+                    "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
+                            + " WHERE order_number = ? AND product_id = ? AND kind = 'PURCHASE'"
+                            + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
+                    UUID.class,
+                    quantity,
+                    orderNumber,
+                    productId);
+        }
+        if (changed.isEmpty() && customerId != null) {
+            changed = jdbc.queryForList(
+                    "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
+                            + " WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'"
+                            + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
+                    UUID.class,
+                    quantity,
+                    customerId,
+                    productId);
+        }
+        // a purchase taken back in full is no longer a signal at all
+        jdbc.update("DELETE FROM interactions WHERE kind = 'PURCHASE' AND quantity <= 0 AND product_id = ?", productId);
+        return changed.stream().findFirst();
     }
 
     List<StoredInteraction> all() {
@@ -37,7 +75,8 @@ class InteractionRepository {
 
     List<StoredInteraction> ofUser(UUID userId) {
         return jdbc.query(
-                "SELECT user_id, product_id, kind, occurred_at FROM interactions WHERE user_id = ?",
+                "SELECT user_id, product_id, kind, occurred_at FROM interactions WHERE user_id = ?"
+                        + " ORDER BY occurred_at, id",
                 InteractionRepository::map,
                 userId);
     }

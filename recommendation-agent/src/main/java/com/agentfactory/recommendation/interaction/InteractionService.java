@@ -1,15 +1,19 @@
 package com.agentfactory.recommendation.interaction;
 
 import com.agentfactory.messaging.commerce.AddedToCart;
+import com.agentfactory.messaging.commerce.CartAbandoned;
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductViewed;
 import com.agentfactory.recommendation.model.Signal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,13 +26,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class InteractionService {
 
+    private static final int RECENT_ITEMS = 10;
+
     private final InteractionRepository interactions;
+    private final AbandonedCartRepository abandonedCarts;
     private final InteractionProperties properties;
     private final ApplicationEventPublisher events;
 
     InteractionService(
-            InteractionRepository interactions, InteractionProperties properties, ApplicationEventPublisher events) {
+            InteractionRepository interactions,
+            AbandonedCartRepository abandonedCarts,
+            InteractionProperties properties,
+            ApplicationEventPublisher events) {
         this.interactions = interactions;
+        this.abandonedCarts = abandonedCarts;
         this.properties = properties;
         this.events = events;
     }
@@ -60,9 +71,40 @@ public class InteractionService {
                     event.eventId(),
                     new StoredInteraction(
                             event.customerId(), line.productId(), InteractionKind.PURCHASE, event.occurredAt()),
-                    line.quantity());
+                    line.quantity(),
+                    event.orderNumber());
         }
         events.publishEvent(new UserBehaviourChanged(event.customerId()));
+    }
+
+    /**
+     * Takes the cancelled lines back from the purchases they came from, so a returned product is neither
+     * learned from nor filtered out as bought any more.
+     */
+    public void recordCancellation(OrderCancelled event) {
+        Set<UUID> changed = new HashSet<>();
+        for (OrderLine line : event.lines()) {
+            interactions
+                    .takeBackPurchase(
+                            event.originalOrderNumber(), event.customerId(), line.productId(), line.quantity())
+                    .ifPresent(changed::add);
+        }
+        changed.forEach(userId -> events.publishEvent(new UserBehaviourChanged(userId)));
+    }
+
+    /** Keeps a known customer's abandoned cart, so a recovery list can be built from it. */
+    public void recordAbandonedCart(CartAbandoned event) {
+        if (event.customerId() == null) {
+            return;
+        }
+        List<UUID> productIds =
+                event.lines().stream().map(OrderLine::productId).distinct().toList();
+        abandonedCarts.save(new AbandonedCart(event.customerId(), productIds, event.occurredAt()));
+        events.publishEvent(new UserBehaviourChanged(event.customerId()));
+    }
+
+    public Optional<AbandonedCart> abandonedCartOf(UUID userId) {
+        return abandonedCarts.find(userId);
     }
 
     private void record(UUID eventId, UUID userId, UUID productId, InteractionKind kind, int quantity, Instant at) {
@@ -83,13 +125,16 @@ public class InteractionService {
     public UserHistory historyOf(UUID userId, Instant now) {
         Map<UUID, Double> weights = new HashMap<>();
         Set<UUID> purchased = new HashSet<>();
+        List<UUID> recent = new ArrayList<>();
         for (StoredInteraction interaction : interactions.ofUser(userId)) {
             weights.merge(interaction.productId(), decayedWeight(interaction, now), Double::sum);
             if (interaction.kind() == InteractionKind.PURCHASE) {
                 purchased.add(interaction.productId());
             }
+            recent.add(interaction.productId());
         }
-        return new UserHistory(weights, purchased);
+        int from = Math.max(0, recent.size() - RECENT_ITEMS);
+        return new UserHistory(weights, purchased, List.copyOf(recent.subList(from, recent.size())));
     }
 
     private double decayedWeight(StoredInteraction interaction, Instant now) {

@@ -1,8 +1,10 @@
 package com.agentfactory.recommendation.messaging;
 
 import com.agentfactory.messaging.commerce.AddedToCart;
+import com.agentfactory.messaging.commerce.CartAbandoned;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.CommerceEventType;
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductUpserted;
 import com.agentfactory.messaging.commerce.ProductViewed;
@@ -61,6 +63,8 @@ class CommerceEventsListener {
         switch (event) {
             case ProductUpserted product -> catalog.apply(product);
             case OrderPlaced order -> interactions.recordPurchase(order);
+            case OrderCancelled cancellation -> interactions.recordCancellation(cancellation);
+            case CartAbandoned cart -> interactions.recordAbandonedCart(cart);
             case ProductViewed view -> interactions.recordView(view);
             case AddedToCart cart -> interactions.recordCart(cart);
             default -> {

@@ -117,6 +117,14 @@ public final class ItemCfModel {
         return all.subList(0, Math.min(limit, all.size()));
     }
 
+    /** The items most similar to one item, best first, without those in {@code exclude}. */
+    public List<ScoredItem> similar(String itemId, Set<String> exclude, int n) {
+        return neighbours.getOrDefault(itemId, List.of()).stream()
+                .filter(item -> !exclude.contains(item.itemId()))
+                .limit(n)
+                .toList();
+    }
+
     /**
      * Items scored for a user from their weighted history: the sum of each history item's weight times its
      * similarity to the candidate. Items in {@code exclude} are never returned.
@@ -130,6 +138,11 @@ public final class ItemCfModel {
                 }
             }
         });
+        return top(scores, limit);
+    }
+
+    /** The {@code limit} best of a score map, best first. */
+    static List<ScoredItem> top(Map<String, Double> scores, int limit) {
         return scores.entrySet().stream()
                 .map(entry -> new ScoredItem(entry.getKey(), entry.getValue()))
                 .sorted(BY_SCORE_DESC)

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The offline check stored with each model version: for every user with at least two products, the
@@ -17,10 +18,33 @@ final class LeaveLastOut {
 
     static final int K = 10;
 
+    /** One model as the check sees it: a user's weighted history and recent sequence in, top-n out. */
+    @FunctionalInterface
+    interface Recommender {
+        List<ScoredItem> recommend(Map<String, Double> history, List<String> recent, Set<String> exclude, int n);
+    }
+
     private LeaveLastOut() {}
 
-    /** @param signals oldest first */
+    /** Item-CF and popularity only. */
     static Map<String, Object> evaluate(List<Signal> signals, int neighbours) {
+        return evaluate(signals, train -> {
+            ItemCfModel itemCf = ItemCfModel.train(train, neighbours);
+            PopularityModel popularity = PopularityModel.train(train, Map.of());
+            Map<String, Recommender> models = new LinkedHashMap<>();
+            models.put("item_cf", (history, recent, exclude, n) -> itemCf.recommend(history, exclude, n));
+            models.put("popularity", (history, recent, exclude, n) -> popularity.top(exclude, n));
+            return models;
+        });
+    }
+
+    /**
+     * @param signals oldest first
+     * @param trainer trains the models on the signals left after holding out, by name
+     * @return holdout_users and, per model, NAME_hr_at_10 and NAME_ndcg_at_10
+     */
+    static Map<String, Object> evaluate(
+            List<Signal> signals, Function<List<Signal>, Map<String, Recommender>> trainer) {
         Map<String, String> heldOut = new HashMap<>();
         Map<String, Set<String>> itemsOfUser = new HashMap<>();
         for (Signal signal : signals) {
@@ -31,33 +55,33 @@ final class LeaveLastOut {
 
         List<Signal> train = new ArrayList<>();
         Map<String, Map<String, Double>> history = new HashMap<>();
+        Map<String, List<String>> recent = new HashMap<>();
         for (Signal signal : signals) {
             if (!signal.itemId().equals(heldOut.get(signal.userId()))) {
                 train.add(signal);
                 history.computeIfAbsent(signal.userId(), u -> new HashMap<>())
                         .merge(signal.itemId(), signal.weight(), Double::sum);
+                recent.computeIfAbsent(signal.userId(), u -> new ArrayList<>()).add(signal.itemId());
             }
         }
-        ItemCfModel itemCf = ItemCfModel.train(train, neighbours);
-        PopularityModel popularity = PopularityModel.train(train, Map.of());
+        Map<String, Recommender> models = trainer.apply(train);
 
-        double cfHits = 0, cfNdcg = 0, popHits = 0, popNdcg = 0;
-        for (var entry : heldOut.entrySet()) {
-            Map<String, Double> seen = history.getOrDefault(entry.getKey(), Map.of());
-            int cfRank = rankOf(entry.getValue(), itemCf.recommend(seen, seen.keySet(), K));
-            int popRank = rankOf(entry.getValue(), popularity.top(seen.keySet(), K));
-            cfHits += cfRank > 0 ? 1 : 0;
-            cfNdcg += gain(cfRank);
-            popHits += popRank > 0 ? 1 : 0;
-            popNdcg += gain(popRank);
-        }
         int users = heldOut.size();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("holdout_users", users);
-        metrics.put("item_cf_hr_at_10", users == 0 ? 0.0 : cfHits / users);
-        metrics.put("item_cf_ndcg_at_10", users == 0 ? 0.0 : cfNdcg / users);
-        metrics.put("popularity_hr_at_10", users == 0 ? 0.0 : popHits / users);
-        metrics.put("popularity_ndcg_at_10", users == 0 ? 0.0 : popNdcg / users);
+        models.forEach((name, model) -> {
+            double hits = 0, ndcg = 0;
+            for (var entry : heldOut.entrySet()) {
+                Map<String, Double> seen = history.getOrDefault(entry.getKey(), Map.of());
+                int rank = rankOf(
+                        entry.getValue(),
+                        model.recommend(seen, recent.getOrDefault(entry.getKey(), List.of()), seen.keySet(), K));
+                hits += rank > 0 ? 1 : 0;
+                ndcg += gain(rank);
+            }
+            metrics.put(name + "_hr_at_10", users == 0 ? 0.0 : hits / users);
+            metrics.put(name + "_ndcg_at_10", users == 0 ? 0.0 : ndcg / users);
+        });
         return metrics;
     }
 

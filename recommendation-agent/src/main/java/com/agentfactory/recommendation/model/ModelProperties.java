@@ -1,14 +1,32 @@
 package com.agentfactory.recommendation.model;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** How the models are trained: neighbours kept per item, and how often the service retrains. */
+/**
+ * How the models are trained: neighbours kept per item and per user, the EASE regularisation and item
+ * cap (its cost grows with the cube of the items), the session window, how often the service retrains,
+ * and how far a hold-out metric may fall, on a hold-out of how many users at least, before a new version
+ * is kept out of service.
+ */
 @Validated
 @ConfigurationProperties("agentfactory.recommendation.model")
 record ModelProperties(
-        @Min(1) @Max(1000) int neighbours, @NotNull Duration retrainInterval) {}
+        @Min(1) @Max(1000) int neighbours,
+        @NotNull Duration retrainInterval,
+        @DefaultValue("50") @Min(1) @Max(1000) int userNeighbours,
+        @DefaultValue("100") @DecimalMin("0.001") double easeLambda,
+        @DefaultValue("3000") @Min(1) @Max(20000) int easeMaxItems,
+        @DefaultValue("3") @Min(1) @Max(50) int sessionWindow,
+
+        @DefaultValue("0.02") @DecimalMin("0") @DecimalMax("1")
+        double promotionTolerance,
+
+        @DefaultValue("100") @Min(0) int promotionMinHoldoutUsers) {}

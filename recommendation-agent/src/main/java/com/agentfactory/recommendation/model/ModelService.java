@@ -29,6 +29,9 @@ public class ModelService {
 
     private static final Logger log = LoggerFactory.getLogger(ModelService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // fewer factors and epochs than the MovieLens tuning: the service retrains often on implicit weights
+    private static final BiasedMfModel.Settings SERVICE_MF =
+            new BiasedMfModel.Settings(32, 20, 0.01, 0.05, 0.01, 0.05, 42);
 
     private final InteractionService interactions;
     private final ProductRepository products;
@@ -36,6 +39,8 @@ public class ModelService {
     private final ModelProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<TrainedModels> current = new AtomicReference<>(TrainedModels.untrained());
+    // the hold-out metrics of the version in service, against which a new version must not regress
+    private Map<String, Object> inServiceMetrics = Map.of();
 
     ModelService(
             InteractionService interactions,
@@ -64,15 +69,27 @@ public class ModelService {
         retrain();
     }
 
-    /** Trains a new version from everything stored now and puts it in service. */
+    /**
+     * Trains a new version from everything stored now, evaluates it on the hold-out, and puts it in service
+     * only if the {@link PromotionRule} lets it; every version is recorded with its metrics and the decision.
+     *
+     * @return the models in service after the decision
+     */
     public synchronized TrainedModels retrain() {
         Instant now = clock.instant();
         List<Signal> signals = interactions.decayedSignals(now);
         Map<String, String> categories = new HashMap<>();
         products.categories().forEach((id, category) -> categories.put(id.toString(), category));
+        Map<String, String> texts = new HashMap<>();
+        products.texts().forEach((id, text) -> texts.put(id.toString(), text));
 
-        ItemCfModel itemCf = ItemCfModel.train(signals, properties.neighbours());
-        PopularityModel popularity = PopularityModel.train(signals, categories);
+        int version = versions.latestVersion() + 1;
+        TrainedModels candidate = train(version, now, signals, categories, texts);
+        Map<String, Object> holdout =
+                LeaveLastOut.evaluate(signals, train -> recommenders(train(version, now, train, categories, texts)));
+        PromotionRule.Decision decision = new PromotionRule(
+                        properties.promotionTolerance(), properties.promotionMinHoldoutUsers())
+                .decide(holdout, inServiceMetrics);
 
         Set<String> users = new HashSet<>();
         Set<String> items = new HashSet<>();
@@ -80,36 +97,88 @@ public class ModelService {
             users.add(signal.userId());
             items.add(signal.itemId());
         });
-        int version = versions.latestVersion() + 1;
-        Map<String, Object> holdout = LeaveLastOut.evaluate(signals, properties.neighbours());
-        Map<String, Object> metrics = new LinkedHashMap<>(holdout);
-        metrics.put("items_with_neighbours", itemCf.itemsWithNeighbours());
-        metrics.put("catalog_products", categories.size());
-        // share of interacted items item-CF can recommend from: the model's own coverage, not a ranking metric
-        metrics.put("item_cf_coverage", items.isEmpty() ? 0.0 : (double) itemCf.itemsWithNeighbours() / items.size());
-        versions.insert(
-                "item_cf", version, now, signals.size(), users.size(), items.size(), JSON.writeValueAsString(metrics));
-        versions.insert(
-                "popularity",
+        Map<String, Object> common = new LinkedHashMap<>(holdout);
+        common.put("promoted", decision.promoted());
+        common.put("promotion", decision.reason());
+        Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
+        extras.put(
+                "item_cf",
+                Map.of(
+                        "items_with_neighbours", candidate.itemCf().itemsWithNeighbours(),
+                        "catalog_products", categories.size(),
+                        // share of interacted items item-CF can recommend from: coverage, not a ranking metric
+                        "item_cf_coverage",
+                                items.isEmpty()
+                                        ? 0.0
+                                        : (double) candidate.itemCf().itemsWithNeighbours() / items.size()));
+        extras.put("popularity", Map.of("ranked_items", candidate.popularity().itemCount()));
+        extras.put("user_cf", Map.of("users", candidate.userCf().userCount()));
+        extras.put("ease", Map.of("modelled_items", candidate.ease().itemCount()));
+        extras.put("ratings_mf", Map.of("modelled_items", candidate.ratings().itemCount()));
+        extras.put("content", Map.of("products_with_text", candidate.content().itemCount()));
+        extras.put("session", Map.of("items_with_followers", candidate.session().itemCount()));
+        extras.put("ensemble", Map.of());
+        extras.forEach((type, extra) -> {
+            Map<String, Object> metrics = new LinkedHashMap<>(common);
+            metrics.putAll(extra);
+            versions.insert(
+                    type, version, now, signals.size(), users.size(), items.size(), JSON.writeValueAsString(metrics));
+        });
+
+        if (decision.promoted()) {
+            current.set(candidate);
+            inServiceMetrics = holdout;
+        }
+        log.info(
+                "Trained model version {} from {} interactions of {} users on {} items: {} ({})",
                 version,
-                now,
                 signals.size(),
                 users.size(),
                 items.size(),
-                JSON.writeValueAsString(Map.of(
-                        "ranked_items", popularity.itemCount(),
-                        "holdout_users", holdout.get("holdout_users"),
-                        "hr_at_10", holdout.get("popularity_hr_at_10"),
-                        "ndcg_at_10", holdout.get("popularity_ndcg_at_10"))));
+                decision.promoted() ? "promoted" : "kept out of service",
+                decision.reason());
+        return current.get();
+    }
 
-        TrainedModels trained = new TrainedModels(version, now, itemCf, popularity);
-        current.set(trained);
-        log.info(
-                "Trained model version {} from {} interactions of {} users on {} items",
+    private TrainedModels train(
+            int version, Instant now, List<Signal> signals, Map<String, String> categories, Map<String, String> texts) {
+        return new TrainedModels(
                 version,
-                signals.size(),
-                users.size(),
-                items.size());
-        return trained;
+                now,
+                ItemCfModel.train(signals, properties.neighbours()),
+                PopularityModel.train(signals, categories),
+                UserCfModel.train(signals, properties.userNeighbours()),
+                EaseModel.train(signals, properties.easeLambda(), properties.easeMaxItems()),
+                BiasedMfModel.train(signals, SERVICE_MF),
+                ContentModel.train(texts, properties.neighbours()),
+                SessionModel.train(signals, properties.sessionWindow(), properties.neighbours()));
+    }
+
+    /** The hold-out view of each model, and of the default ensemble of EASE, content and popularity. */
+    static Map<String, LeaveLastOut.Recommender> recommenders(TrainedModels models) {
+        Map<String, LeaveLastOut.Recommender> recommenders = new LinkedHashMap<>();
+        recommenders.put(
+                "item_cf", (history, recent, exclude, n) -> models.itemCf().recommend(history, exclude, n));
+        recommenders.put("popularity", (history, recent, exclude, n) -> models.popularity()
+                .top(exclude, n));
+        recommenders.put(
+                "user_cf", (history, recent, exclude, n) -> models.userCf().recommend(history, exclude, n));
+        recommenders.put("ease", (history, recent, exclude, n) -> models.ease().recommend(history, exclude, n));
+        recommenders.put(
+                "ratings_mf", (history, recent, exclude, n) -> models.ratings().recommend(history, exclude, n));
+        recommenders.put(
+                "content", (history, recent, exclude, n) -> models.content().recommend(history, exclude, n));
+        recommenders.put(
+                "session", (history, recent, exclude, n) -> models.session().next(recent, exclude, n));
+        recommenders.put(
+                "ensemble",
+                (history, recent, exclude, n) -> Ensemble.blend(
+                        Map.of(
+                                Ensemble.COLLABORATIVE, models.ease().recommend(history, exclude, n * 5),
+                                Ensemble.CONTENT, models.content().recommend(history, exclude, n * 5),
+                                Ensemble.POPULARITY, models.popularity().top(exclude, n * 5)),
+                        Ensemble.DEFAULT_WEIGHTS,
+                        n));
+        return recommenders;
     }
 }

@@ -48,6 +48,14 @@ public final class PopularityModel {
                 .toList();
     }
 
+    /** The same shape as the personal models; popularity ignores the history except for not repeating it. */
+    public List<ScoredItem> recommend(Map<String, Double> userItemWeights, Set<String> exclude, int n) {
+        return global.stream()
+                .filter(item -> !exclude.contains(item.itemId()) && !userItemWeights.containsKey(item.itemId()))
+                .limit(n)
+                .toList();
+    }
+
     public List<ScoredItem> topInCategory(String category, Set<String> exclude, int limit) {
         return byCategory.getOrDefault(category, List.of()).stream()
                 .filter(item -> !exclude.contains(item.itemId()))

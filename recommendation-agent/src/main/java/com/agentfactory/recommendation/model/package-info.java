@@ -1,2 +1,2 @@
-/** Recommendation models trained in the service from stored interactions: popularity and item-item collaborative filtering. */
+/** Recommendation models trained, evaluated and promoted in the service: collaborative, content, session, popularity, and their ensemble. */
 package com.agentfactory.recommendation.model;

@@ -34,6 +34,11 @@ class RecommendationCache {
         return "recommendation:similar:" + productId;
     }
 
+    /** Lists of a set of products asked for without a user: a cart of a guest. */
+    static String itemsKey(String itemsHash) {
+        return "recommendation:items:" + itemsHash;
+    }
+
     <T> Optional<T> get(String key, String field, Class<T> type) {
         try {
             Object cached = redis.opsForHash().get(key, field);

@@ -1,18 +1,30 @@
 package com.agentfactory.recommendation.recommendation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The recommendation surfaces. Lists of a user are 10 to 50 long; lists beside products (similar,
+ * bought together, upsell) may be as short as one, since they fill a widget.
+ */
 @RestController
 @RequestMapping("/api/v1/recommendations")
 // no class-level @Validated: MVC's own method validation then reports the parameter by its API name
 class RecommendationController {
+
+    static final int MAX_PRODUCTS = 50;
 
     private final RecommendationService recommendations;
 
@@ -30,5 +42,40 @@ class RecommendationController {
     SimilarProductsResponse similar(
             @PathVariable UUID productId, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         return recommendations.similar(productId, limit);
+    }
+
+    @GetMapping("/frequently-bought-together")
+    ItemsRecommendationsResponse boughtTogether(
+            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(name = "user_id", required = false) UUID userId,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+        return recommendations.boughtTogether(productIds, userId, limit);
+    }
+
+    @GetMapping("/upsell")
+    ItemsRecommendationsResponse upsell(
+            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(name = "user_id", required = false) UUID userId,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+        return recommendations.upsell(productIds, userId, limit);
+    }
+
+    @GetMapping("/users/{userId}/cross-sell")
+    UserRecommendationsResponse crossSell(
+            @PathVariable UUID userId,
+            @RequestParam(name = "product_ids", required = false) @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(defaultValue = "10") @Min(10) @Max(50) int limit) {
+        return recommendations.crossSell(userId, productIds == null ? List.of() : productIds, limit);
+    }
+
+    @GetMapping("/users/{userId}/cart-recovery")
+    CartRecoveryResponse cartRecovery(
+            @PathVariable UUID userId, @RequestParam(defaultValue = "10") @Min(10) @Max(50) int limit) {
+        return recommendations.cartRecovery(userId, limit);
+    }
+
+    @PostMapping("/batch")
+    BatchRecommendationsResponse batch(@Valid @RequestBody BatchRecommendationsRequest request) {
+        return recommendations.batch(request.userIds(), request.limit() == null ? 10 : request.limit(), done -> {});
     }
 }

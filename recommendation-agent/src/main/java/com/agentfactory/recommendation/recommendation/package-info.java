@@ -1,2 +1,2 @@
-/** Serving: "for you" and similar-product lists from the models, re-ranked, cached in Redis, as API and agent tasks. */
+/** Serving: every recommendation surface from the blended models, re-ranked with merchandising rules, cached in Redis, as API and agent tasks. */
 package com.agentfactory.recommendation.recommendation;

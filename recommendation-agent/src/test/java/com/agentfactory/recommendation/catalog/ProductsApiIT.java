@@ -10,6 +10,7 @@ import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,30 @@ class ProductsApiIT extends RecommendationIntegrationTest {
     @Test
     void rejectsANonNumericPrice() {
         assertThat(api.get("/api/v1/products?min_price=cheap").status()).isEqualTo(400);
+    }
+
+    @Test
+    void keepsTheMarginTheFeedDoesNotCarryAndRejectsOneAboveThePrice() {
+        UUID productId = UUID.randomUUID();
+        storefront.publish(product(productId, "Vase", freshCategory("vases"), "40.00", 5));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/products/" + productId).status() == 200);
+
+        var updated = api.put("/api/v1/products/" + productId + "/margin", Map.of("margin", 12.5));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().at("/margin").decimalValue()).isEqualByComparingTo("12.5");
+
+        var aboveThePrice = api.put("/api/v1/products/" + productId + "/margin", Map.of("margin", 41));
+        assertThat(aboveThePrice.status()).isEqualTo(422);
+        assertThat(aboveThePrice.errorFields()).containsExactly("margin");
+
+        var negative = api.put("/api/v1/products/" + productId + "/margin", Map.of("margin", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.errorFields()).containsExactly("margin");
+
+        assertThat(api.put("/api/v1/products/" + UUID.randomUUID() + "/margin", Map.of("margin", 1))
+                        .status())
+                .isEqualTo(404);
     }
 
     private static List<String> names(com.agentfactory.messaging.testing.Api.Response response) {

@@ -34,6 +34,19 @@ class InteractionFileTest {
     }
 
     @Test
+    void readsOnlineRetailPurchasesSkippingCancellationsGuestsAndQuotedCommas() throws Exception {
+        Path file = Files.writeString(dir.resolve("retail.csv"), """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536381,82567,"AIRLINE LOUNGE,METAL SIGN",2,2010-12-01 09:41:00,2.1,15311.0,United Kingdom
+                C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,-1,2010-12-01 09:49:00,4.65,15311.0,United Kingdom
+                536414,22139,,56,2010-12-01 11:52:00,0.0,,United Kingdom
+                """);
+
+        assertThat(InteractionFile.read(file, InteractionFile.Format.RETAIL))
+                .containsExactly(new InteractionFile.Row("15311", "82567", 1291196460L, 1.0));
+    }
+
+    @Test
     void refusesACsvWithoutAUserColumn() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.csv"), "customer,item_id\nc1,i1\n");
 

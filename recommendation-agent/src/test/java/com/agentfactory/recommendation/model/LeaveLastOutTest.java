@@ -41,6 +41,28 @@ class LeaveLastOutTest {
         assertThat(metrics).containsEntry("holdout_users", 2).containsEntry("item_cf_hr_at_10", 0.0);
     }
 
+    @Test
+    void scoresEveryModelTheTrainerReturnsAndGivesEachTheUsersSequenceWithoutTheHeldOutItem() {
+        List<Signal> oldestFirst = List.of(signal("u1", "a"), signal("u1", "b"), signal("u1", "c"));
+        List<List<String>> sequencesSeen = new java.util.ArrayList<>();
+
+        Map<String, Object> metrics = LeaveLastOut.evaluate(
+                oldestFirst,
+                train -> Map.of(
+                        "always_c",
+                                (history, recent, exclude, n) -> {
+                                    sequencesSeen.add(recent);
+                                    return List.of(new ScoredItem("c", 1));
+                                },
+                        "never", (history, recent, exclude, n) -> List.of()));
+
+        assertThat(sequencesSeen).containsExactly(List.of("a", "b"));
+        assertThat(metrics)
+                .containsEntry("always_c_hr_at_10", 1.0)
+                .containsEntry("always_c_ndcg_at_10", 1.0)
+                .containsEntry("never_hr_at_10", 0.0);
+    }
+
     private static Signal signal(String user, String item) {
         return new Signal(user, item, 1.0);
     }

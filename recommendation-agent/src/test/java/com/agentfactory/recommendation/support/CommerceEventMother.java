@@ -1,7 +1,9 @@
 package com.agentfactory.recommendation.support;
 
 import com.agentfactory.messaging.commerce.AddedToCart;
+import com.agentfactory.messaging.commerce.CartAbandoned;
 import com.agentfactory.messaging.commerce.Money;
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductUpserted;
@@ -61,6 +63,34 @@ public final class CommerceEventMother {
                 "ORD-" + UUID.randomUUID().toString().substring(0, 8),
                 customerId,
                 "NL",
+                "EUR",
+                Arrays.stream(productIds)
+                        .map(id ->
+                                new OrderLine(id, "SKU-" + id.toString().substring(0, 8), 1, new BigDecimal("10.00")))
+                        .toList());
+    }
+
+    /** The cancellation of the whole order, naming it as the storefront does. */
+    public static OrderCancelled cancelled(OrderPlaced order) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C" + order.orderNumber(),
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "changed my mind",
+                order.currency(),
+                order.lines());
+    }
+
+    public static CartAbandoned abandonedCart(UUID customerId, UUID... productIds) {
+        return new CartAbandoned(
+                UUID.randomUUID(),
+                Instant.now(),
+                customerId,
+                "session-" + customerId,
                 "EUR",
                 Arrays.stream(productIds)
                         .map(id ->

@@ -1,0 +1,62 @@
+package com.agentfactory.recommendation.interaction;
+
+import static com.agentfactory.recommendation.support.CommerceEventMother.cancelled;
+import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
+import static com.agentfactory.recommendation.support.CommerceEventMother.order;
+import static com.agentfactory.recommendation.support.CommerceEventMother.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class CancelledOrdersIT extends RecommendationIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void takesBackTheCancelledPurchaseSoItIsNeitherLearnedFromNorFilteredAsBought() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        UUID toaster = UUID.randomUUID();
+        String kitchen = freshCategory("kitchen");
+        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
+        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
+        OrderPlaced first = order(shopper, kettle);
+        OrderPlaced second = order(shopper, toaster);
+        storefront.publish(first);
+        storefront.publish(second);
+        await().atMost(WAIT).until(() -> purchases(shopper) == 2);
+        // a cached list, which the cancellation must drop
+        assertThat(api.get("/api/v1/recommendations/users/" + shopper).status()).isEqualTo(200);
+        assertThat(redis.hasKey("recommendation:user:" + shopper)).isTrue();
+
+        storefront.publish(cancelled(second));
+
+        await().atMost(WAIT).until(() -> purchases(shopper) == 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT product_id FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'",
+                        UUID.class,
+                        shopper))
+                .isEqualTo(kettle);
+        await().atMost(WAIT).until(() -> !redis.hasKey("recommendation:user:" + shopper));
+    }
+
+    private int purchases(UUID userId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'", Integer.class, userId);
+        return count == null ? 0 : count;
+    }
+}

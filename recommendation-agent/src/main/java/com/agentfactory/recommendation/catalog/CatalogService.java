@@ -29,8 +29,8 @@ public class CatalogService {
     }
 
     /**
-     * Sets a product's unit margin, which the margin boost of the recommendations reads. The storefront's
-     * product feed carries no margin, so it is maintained here.
+     * Sets a product's unit margin, which the margin boost of the recommendations reads, for products whose feed
+     * carries no unit cost.
      */
     ProductMarginResponse updateMargin(UUID productId, BigDecimal margin) {
         Product product = products.find(productId).orElseThrow(() -> new ProductNotFoundException(productId));

@@ -32,12 +32,14 @@ public class ProductRepository {
     void upsert(ProductUpserted event, Instant now) {
         jdbc.update(
                 """
-                INSERT INTO products (product_id, sku, name, description, category, price, currency, stock_quantity,
-                                      source_updated_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO products (product_id, sku, name, description, category, price, currency, margin,
+                                      stock_quantity, source_updated_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (product_id) DO UPDATE SET
                     sku = EXCLUDED.sku, name = EXCLUDED.name, description = EXCLUDED.description,
                     category = EXCLUDED.category, price = EXCLUDED.price, currency = EXCLUDED.currency,
+                    -- a feed without a cost keeps the margin set through the API
+                    margin = COALESCE(EXCLUDED.margin, products.margin),
                     stock_quantity = EXCLUDED.stock_quantity, source_updated_at = EXCLUDED.source_updated_at,
                     updated_at = EXCLUDED.updated_at
                 WHERE products.source_updated_at <= EXCLUDED.source_updated_at
@@ -49,6 +51,7 @@ public class ProductRepository {
                 event.category(),
                 event.price().amount(),
                 event.price().currency(),
+                event.margin().orElse(null),
                 event.stockQuantity(),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.occurredAt()),

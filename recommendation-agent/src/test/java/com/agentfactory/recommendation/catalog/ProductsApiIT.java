@@ -7,14 +7,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.commerce.ProductUpserted;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProductsApiIT extends RecommendationIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void listsProductsPublishedOnTheProductsTopicFilteredSortedAndPaged() {
@@ -84,6 +91,32 @@ class ProductsApiIT extends RecommendationIntegrationTest {
     @Test
     void rejectsANonNumericPrice() {
         assertThat(api.get("/api/v1/products?min_price=cheap").status()).isEqualTo(400);
+    }
+
+    @Test
+    void takesTheMarginFromTheFeedsUnitCostAndKeepsItWhenALaterUpdateHasNoCost() {
+        UUID productId = UUID.randomUUID();
+        String category = freshCategory("lamps");
+        storefront.publish(product(productId, "Lamp", category, "40.00", 5, "25.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> margin(productId) != null);
+        assertThat(margin(productId)).isEqualByComparingTo("15.00");
+
+        storefront.publish(product(productId, "Lamp, brass", category, "40.00", 4, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Lamp, brass"
+                .equals(api.get("/api/v1/products/" + productId).text("/name")));
+        assertThat(margin(productId)).isEqualByComparingTo("15.00");
+    }
+
+    private BigDecimal margin(UUID productId) {
+        return jdbc
+                .query(
+                        "SELECT margin FROM products WHERE product_id = ?",
+                        (row, n) -> row.getBigDecimal("margin"),
+                        productId)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

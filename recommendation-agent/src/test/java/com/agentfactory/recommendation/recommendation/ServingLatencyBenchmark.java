@@ -152,6 +152,7 @@ class ServingLatencyBenchmark extends RecommendationIntegrationTest {
                         fields[2],
                         category(fields[2]),
                         new Money(new BigDecimal(fields[5]).max(BigDecimal.ZERO), "GBP"),
+                        null,
                         null));
             }
             boolean guest = fields[6].isBlank();
@@ -195,7 +196,8 @@ class ServingLatencyBenchmark extends RecommendationIntegrationTest {
                     "A product of the " + shelves[i % shelves.length] + " shelf",
                     shelves[i % shelves.length],
                     new Money(new BigDecimal("5.00"), "GBP"),
-                    10));
+                    10,
+                    null));
         }
         return Math.max(0, count);
     }

@@ -28,6 +28,11 @@ public final class CommerceEventMother {
     }
 
     public static ProductUpserted product(UUID productId, String name, String category, String price, Integer stock) {
+        return product(productId, name, category, price, stock, null);
+    }
+
+    public static ProductUpserted product(
+            UUID productId, String name, String category, String price, Integer stock, String unitCost) {
         return new ProductUpserted(
                 UUID.randomUUID(),
                 Instant.now(),
@@ -37,7 +42,8 @@ public final class CommerceEventMother {
                 "A fine " + name.toLowerCase(java.util.Locale.ROOT),
                 category,
                 new Money(new BigDecimal(price), "EUR"),
-                stock);
+                stock,
+                unitCost == null ? null : new Money(new BigDecimal(unitCost), "EUR"));
     }
 
     public static ProductViewed viewed(UUID customerId, UUID productId) {

@@ -7,9 +7,12 @@ import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
 import com.agentfactory.messaging.outbox.OutboxProperties;
 import com.agentfactory.messaging.outbox.OutboxRelay;
 import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -36,6 +40,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -105,6 +110,21 @@ public class MessagingAutoConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) kafkaConsumerFactory);
         return factory;
+    }
+
+    /**
+     * What every {@code @KafkaListener} does with a record it cannot handle: retry with backoff, then park it on
+     * the topic's dead-letter topic, so nothing is skipped silently and one bad record cannot stall a partition.
+     * Boot puts this bean on the listener container factory. Agents use their own retry settings.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler kafkaListenerErrorHandler(
+            KafkaTemplate<String, String> kafka, ObjectProvider<AgentRuntimeProperties> agent) {
+        AgentRuntimeProperties.Retry retry = agent.getIfAvailable() == null
+                ? new AgentRuntimeProperties.Retry(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5))
+                : agent.getIfAvailable().retry();
+        return DeadLetterErrorHandlers.create(kafka, retry);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package com.agentfactory.finance.config;
 
-import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
-import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,8 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,15 +19,7 @@ class FinanceConfiguration {
         return TopicBuilder.name(topic).partitions(3).build();
     }
 
-    /**
-     * The error handler of every {@code @KafkaListener} here (Boot puts it on the listener container
-     * factory): the platform's retry-then-dead-letter policy, with the agent's retry settings.
-     */
-    @Bean
-    CommonErrorHandler kafkaListenerErrorHandler(KafkaTemplate<String, String> kafka, AgentRuntimeProperties agent) {
-        return DeadLetterErrorHandlers.create(kafka, agent.retry());
-    }
-
+    /** The dead-letter topics of this service's listeners (the platform's listener error handler fills them). */
     @Bean
     KafkaAdmin.NewTopics listenerDeadLetterTopics() {
         return new KafkaAdmin.NewTopics(

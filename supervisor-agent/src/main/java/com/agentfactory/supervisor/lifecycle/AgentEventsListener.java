@@ -1,7 +1,6 @@
 package com.agentfactory.supervisor.lifecycle;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.runtime.AgentHeartbeat;
@@ -11,19 +10,17 @@ import com.agentfactory.messaging.trace.TraceContext;
 import com.agentfactory.supervisor.registry.AgentInstanceRepository;
 import com.agentfactory.supervisor.task.TaskLifecycleService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Follows agent.events: task reports move the lifecycle, heartbeats refresh liveness. Each message is
- * applied once (idempotent on its message id) in the same transaction as its effect.
+ * applied once (idempotent on its message id) in the same transaction as its effect; an unreadable one goes to
+ * agent.events.dlt.
  */
 @Component
 class AgentEventsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(AgentEventsListener.class);
     private static final String CONSUMER = "supervisor-lifecycle";
 
     private final EnvelopeCodec codec;
@@ -47,17 +44,7 @@ class AgentEventsListener {
             groupId = "supervisor",
             concurrency = "${agentfactory.lifecycle.concurrency:3}")
     void onAgentEvent(ConsumerRecord<String, String> record) {
-        MessageEnvelope envelope;
-        try {
-            envelope = codec.decode(record.value());
-        } catch (MalformedEnvelopeException e) {
-            log.warn(
-                    "Unreadable message on {} at offset {} skipped: {}",
-                    record.topic(),
-                    record.offset(),
-                    e.getMessage());
-            return;
-        }
+        MessageEnvelope envelope = codec.decode(record.value());
         try (var ignored = TraceContext.continueFrom(
                         envelope.metadata().traceId(), envelope.metadata().spanId())
                 .openScope()) {

@@ -97,8 +97,14 @@ class AccessRuleEvaluatorTest {
             SUPPORT_AGENT,     POST,   /api/v1/escalations/9/resolve,            GRANTED
             MARKETING_MANAGER, GET,    /api/v1/escalations,                      GRANTED
             CUSTOMER,          GET,    /api/v1/escalations,                      DENIED
-            CUSTOMER,          POST,   /api/v1/support/chat,                     GRANTED
-            ANONYMOUS,         POST,   /api/v1/support/chat,                     DENIED
+            CUSTOMER,          POST,   /api/v1/support/messages,                 GRANTED
+            CUSTOMER,          POST,   /api/v1/support/conversations/5/messages, GRANTED
+            ANONYMOUS,         POST,   /api/v1/support/messages,                 DENIED
+            CUSTOMER,          GET,    /api/v1/support/escalations,              DENIED
+            SUPPORT_AGENT,     POST,   /api/v1/support/escalations/5/claim,      GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/support/escalations/5/answer,     DENIED
+            CUSTOMER,          POST,   /api/v1/support/email/inbound,            DENIED
+            SYSTEM_AGENT,      POST,   /api/v1/support/email/inbound,            GRANTED
             MARKETING_MANAGER, POST,   /api/v1/ads,                              GRANTED
             SUPPORT_AGENT,     GET,    /api/v1/ads,                              DENIED
             SUPPORT_AGENT,     GET,    /api/v1/inventory/sku-1,                  GRANTED

@@ -33,7 +33,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
         assertThat((String) body.get("refresh_token")).isNotBlank();
 
         // the new account is a customer and can reach customer routes with its token
-        String path = "/api/v1/support/chat/" + UUID.randomUUID();
+        String path = "/api/v1/support/conversations/" + UUID.randomUUID();
         client.get()
                 .uri(path)
                 .header("Authorization", "Bearer " + body.get("access_token"))

@@ -23,21 +23,21 @@ class IpRateLimitIT extends GatewayIntegrationTest {
         var second = users.customer();
         for (int i = 0; i < 3; i++) {
             client.get()
-                    .uri("/api/v1/support/chat")
+                    .uri("/api/v1/support/conversations")
                     .header("Authorization", first.bearer())
                     .exchange()
                     .expectStatus()
                     .isOk();
         }
         client.get()
-                .uri("/api/v1/support/chat")
+                .uri("/api/v1/support/conversations")
                 .header("Authorization", second.bearer())
                 .exchange()
                 .expectStatus()
                 .isOk();
 
         var refused = client.get()
-                .uri("/api/v1/support/chat")
+                .uri("/api/v1/support/conversations")
                 .header("Authorization", second.bearer())
                 .exchange();
 

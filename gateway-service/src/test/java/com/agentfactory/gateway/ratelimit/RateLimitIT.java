@@ -46,7 +46,7 @@ class RateLimitIT extends GatewayIntegrationTest {
         var other = users.customer();
         for (int i = 0; i < 3; i++) {
             client.get()
-                    .uri("/api/v1/support/chat")
+                    .uri("/api/v1/support/conversations")
                     .header("Authorization", busy.bearer())
                     .exchange()
                     .expectStatus()
@@ -54,14 +54,14 @@ class RateLimitIT extends GatewayIntegrationTest {
         }
 
         var refused = client.get()
-                .uri("/api/v1/support/chat")
+                .uri("/api/v1/support/conversations")
                 .header("Authorization", busy.bearer())
                 .exchange();
 
         refused.expectHeader().exists("Retry-After");
         assertProblem(refused, HttpStatus.TOO_MANY_REQUESTS);
         client.get()
-                .uri("/api/v1/support/chat")
+                .uri("/api/v1/support/conversations")
                 .header("Authorization", other.bearer())
                 .exchange()
                 .expectStatus()

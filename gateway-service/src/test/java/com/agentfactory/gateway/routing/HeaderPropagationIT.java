@@ -17,7 +17,7 @@ class HeaderPropagationIT extends GatewayIntegrationTest {
     @Test
     void replacesSpoofedIdentityHeadersWithTheTokensIdentity() {
         var customer = users.customer();
-        String path = "/api/v1/support/chat/" + UUID.randomUUID();
+        String path = "/api/v1/support/conversations/" + UUID.randomUUID();
 
         client.get()
                 .uri(path)

@@ -1,8 +1,54 @@
 package com.agentfactory.support.config;
 
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import com.agentfactory.messaging.web.FieldErrorDetail;
+import com.agentfactory.support.conversation.ConversationNotFoundException;
+import com.agentfactory.support.conversation.InvalidMessageException;
+import com.agentfactory.support.ticket.TicketNotFoundException;
+import com.agentfactory.support.ticket.TicketStateException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problem details for this service's API; domain exceptions are mapped here as the features arrive. */
+/** Problem details for this service's API, with the domain exceptions mapped to their status. */
 @RestControllerAdvice
-class ApiExceptionHandler extends ApiExceptionHandlerSupport {}
+class ApiExceptionHandler extends ApiExceptionHandlerSupport {
+
+    @ExceptionHandler(InvalidMessageException.class)
+    ResponseEntity<ProblemDetail> handleInvalidMessage(InvalidMessageException e) {
+        HttpStatus status = e.unprocessable() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status)
+                .body(problem(
+                        status,
+                        "Invalid message",
+                        "The message cannot be processed: " + e.field() + " " + e.getMessage() + ".",
+                        List.of(new FieldErrorDetail(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(ConversationNotFoundException.class)
+    ResponseEntity<ProblemDetail> handleConversationNotFound(ConversationNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Conversation not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(TicketNotFoundException.class)
+    ResponseEntity<ProblemDetail> handleTicketNotFound(TicketNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Ticket not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(TicketStateException.class)
+    ResponseEntity<ProblemDetail> handleTicketState(TicketStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "Ticket not in the right state", e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> handleForbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
+    }
+}

@@ -1,0 +1,6 @@
+package com.agentfactory.support.answer;
+
+public enum AnswerSource {
+    TEMPLATE,
+    LLM
+}

@@ -1,0 +1,7 @@
+package com.agentfactory.support.conversation;
+
+public enum Channel {
+    CHAT,
+    EMAIL,
+    TASK
+}

@@ -1,0 +1,34 @@
+package com.agentfactory.support.conversation;
+
+import com.agentfactory.support.escalation.CustomerProfile;
+import java.util.UUID;
+
+/**
+ * A customer message from any channel.
+ *
+ * @param conversationId the conversation it continues, null to start one
+ * @param authorId who sent it: a user id, an email address or the supervisor's task id
+ * @param category what the ticket is about when the channel already knows (complaint, return), else null
+ * @param orderNumber an order the channel already knows the message is about, else null
+ */
+public record InboundMessage(
+        UUID conversationId,
+        Channel channel,
+        CustomerProfile customer,
+        String customerEmail,
+        String subject,
+        String text,
+        String authorId,
+        String category,
+        String orderNumber) {
+
+    public static InboundMessage chat(UUID conversationId, CustomerProfile customer, String authorId, String text) {
+        return new InboundMessage(conversationId, Channel.CHAT, customer, null, null, text, authorId, null, null);
+    }
+
+    public InboundMessage withOrderNumber(String number) {
+        String value = number == null || number.isBlank() ? null : number.strip();
+        return new InboundMessage(
+                conversationId, channel, customer, customerEmail, subject, text, authorId, category, value);
+    }
+}

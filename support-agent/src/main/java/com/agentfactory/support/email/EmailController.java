@@ -1,0 +1,66 @@
+package com.agentfactory.support.email;
+
+import com.agentfactory.support.conversation.Channel;
+import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.InboundMessage;
+import com.agentfactory.support.conversation.Reply;
+import com.agentfactory.support.escalation.CustomerProfile;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inbound mail webhook. A reply mail is threaded into its conversation by the {@code [ref:<id>]} our reply
+ * subject carries, and only when it comes from the address the conversation started from.
+ */
+@RestController
+@RequestMapping("/api/v1/support/email")
+class EmailController {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\[ref:([0-9a-fA-F-]{36})]");
+
+    private final ConversationService conversations;
+
+    EmailController(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @PostMapping("/inbound")
+    EmailReplyResponse inbound(@Valid @RequestBody InboundEmailRequest mail) {
+        String from = mail.from().strip().toLowerCase(Locale.ROOT);
+        String subject = mail.subject() == null || mail.subject().isBlank()
+                ? "(no subject)"
+                : mail.subject().strip();
+        UUID conversationId = reference(subject)
+                .flatMap(conversations::findAny)
+                .filter(conversation -> from.equalsIgnoreCase(conversation.customerEmail()))
+                .map(conversation -> conversation.id())
+                .orElse(null);
+        Reply reply = conversations.handle(new InboundMessage(
+                conversationId, Channel.EMAIL, CustomerProfile.guest(), from, subject, mail.body(), from, null, null));
+        String baseSubject = REFERENCE.matcher(subject).replaceAll("").strip();
+        if (!baseSubject.toLowerCase(Locale.ROOT).startsWith("re:")) {
+            baseSubject = "Re: " + baseSubject;
+        }
+        return new EmailReplyResponse(
+                from, baseSubject + " [ref:" + reply.conversationId() + "]", reply.reply(), reply);
+    }
+
+    private static java.util.Optional<UUID> reference(String subject) {
+        Matcher matcher = REFERENCE.matcher(subject);
+        if (!matcher.find()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(UUID.fromString(matcher.group(1)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.agentfactory.support.escalation;
+
+import com.agentfactory.support.understanding.MessageUnderstanding;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The specification's escalation rules, all evaluated (not just the first that fires) so the agent who
+ * picks the ticket up sees every reason.
+ */
+@Component
+public class EscalationPolicy {
+
+    private final EscalationProperties properties;
+    private final List<Pattern> complianceKeywords;
+
+    public EscalationPolicy(EscalationProperties properties) {
+        this.properties = properties;
+        this.complianceKeywords = properties.complianceKeywords().stream()
+                .map(keyword ->
+                        Pattern.compile("\\b" + Pattern.quote(fold(keyword)) + "\\b", Pattern.UNICODE_CHARACTER_CLASS))
+                .toList();
+    }
+
+    /**
+     * @param failedAttempts failed answers in the conversation so far, this message's included
+     */
+    public List<Escalation> evaluate(
+            String text, MessageUnderstanding understanding, CustomerProfile customer, int failedAttempts) {
+        List<Escalation> escalations = new ArrayList<>();
+        double confidence =
+                understanding.topIntent().map(intent -> intent.confidence()).orElse(0.0);
+        // language detection gives up on short texts ("Where is LH-1001?"); a confident intent shows the
+        // message was understood all the same, so only an unknown language without one needs a person
+        if (understanding.language().isEmpty() && confidence < properties.minIntentConfidence()) {
+            escalations.add(new Escalation(
+                    EscalationReason.UNSUPPORTED_LANGUAGE, "the message is in none of the store's languages"));
+        }
+        if (confidence < properties.minIntentConfidence()) {
+            escalations.add(new Escalation(
+                    EscalationReason.LOW_CONFIDENCE,
+                    understanding
+                            .topIntent()
+                            .map(intent -> String.format(
+                                    Locale.ROOT,
+                                    "top intent %s at %.2f is below %.2f",
+                                    intent.intent(),
+                                    intent.confidence(),
+                                    properties.minIntentConfidence()))
+                            .orElse("no intent recognised")));
+        }
+        double sentiment = understanding.sentiment().score();
+        if (sentiment < properties.minSentiment()) {
+            escalations.add(new Escalation(
+                    EscalationReason.CUSTOMER_FRUSTRATION,
+                    String.format(Locale.ROOT, "sentiment %.2f is below %.2f", sentiment, properties.minSentiment())));
+        }
+        List<String> significant = understanding.intents().stream()
+                .filter(intent -> intent.confidence() >= properties.minIntentShare())
+                .map(intent -> intent.intent())
+                .toList();
+        if (significant.size() > properties.maxIntents()) {
+            escalations.add(new Escalation(
+                    EscalationReason.COMPLEX_ISSUE,
+                    significant.size() + " intents: " + String.join(", ", significant)));
+        }
+        vipDetail(customer).ifPresent(detail -> escalations.add(new Escalation(EscalationReason.VIP_CUSTOMER, detail)));
+        if (failedAttempts >= properties.maxFailedAttempts()) {
+            escalations.add(new Escalation(
+                    EscalationReason.MAX_RETRIES,
+                    failedAttempts + " failed attempts in this conversation (limit " + properties.maxFailedAttempts()
+                            + ")"));
+        }
+        understanding
+                .topIntent()
+                .filter(intent -> intent.confidence() >= properties.minIntentConfidence())
+                .filter(intent -> properties.handoverIntents().contains(intent.intent()))
+                .ifPresent(intent -> escalations.add(
+                        new Escalation(EscalationReason.CUSTOMER_ASKED_FOR_PERSON, "the customer asked for a person")));
+        List<String> found = complianceWordsIn(text);
+        if (!found.isEmpty()) {
+            escalations.add(
+                    new Escalation(EscalationReason.COMPLIANCE_REQUIRED, "mentions " + String.join(", ", found)));
+        }
+        return escalations;
+    }
+
+    private Optional<String> vipDetail(CustomerProfile customer) {
+        if (customer.customerId() != null && properties.vipCustomerIds().contains(customer.customerId())) {
+            return Optional.of("customer " + customer.customerId() + " is on the VIP list");
+        }
+        if (customer.tier() != null
+                && properties.vipTiers().stream().anyMatch(tier -> tier.equalsIgnoreCase(customer.tier()))) {
+            return Optional.of("customer tier " + customer.tier());
+        }
+        return Optional.empty();
+    }
+
+    List<String> complianceWordsIn(String text) {
+        String folded = fold(text);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < complianceKeywords.size(); i++) {
+            if (complianceKeywords.get(i).matcher(folded).find()) {
+                found.add(properties.complianceKeywords().get(i));
+            }
+        }
+        return found;
+    }
+
+    // case- and accent-insensitive so "Avocat" and "avocat" and "ABOGADO" all match
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+}

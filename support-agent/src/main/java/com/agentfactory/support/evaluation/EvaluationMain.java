@@ -1,0 +1,253 @@
+package com.agentfactory.support.evaluation;
+
+import com.agentfactory.support.intent.IntentClassifier;
+import com.agentfactory.support.intent.IntentModel;
+import com.agentfactory.support.intent.IntentTrainer;
+import com.agentfactory.support.intent.LabelledText;
+import com.agentfactory.support.intent.MiniLmTextEmbedder;
+import com.agentfactory.support.intent.TextEmbedder;
+import com.agentfactory.support.understanding.IntentScore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Trains and evaluates the intent classifier on any CSV with a text and a label column; the JSON summary is the
+ * last line printed.
+ *
+ * <pre>
+ * train --data FILE [--data FILE ...] --text-column C --label-column C [--label-map FILE] [--oos-label L]
+ *       --out MODEL_FILE [--cache FILE]
+ * eval  (--train FILE --test FILE | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
+ *       --text-column C --label-column C [--label-map FILE] [--oos-label L] [--oos-threshold 0.5]
+ *       [--cache FILE] [--model-out FILE]
+ * entities --data FILE   (Bitext-style columns instruction, entity_type, start_offset, end_offset)
+ * </pre>
+ *
+ * Rows carrying the out-of-scope label are never trained on: the model has to recognise them by low confidence.
+ * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
+ */
+public final class EvaluationMain {
+
+    private EvaluationMain() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        if (args.length == 0) {
+            err.println("usage: (train|eval|entities) --option value ...; see the class documentation");
+            return 2;
+        }
+        Map<String, Object> summary;
+        try {
+            Map<String, List<String>> options = options(args);
+            summary = switch (args[0]) {
+                case "train" -> train(options, out);
+                case "eval" -> evaluate(options, out);
+                case "entities" -> EntityEvaluation.evaluate(Path.of(single(options, "data")), out);
+                default -> throw new IllegalArgumentException("unknown command " + args[0]);
+            };
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        out.println(JsonMapper.builder().build().writeValueAsString(summary));
+        return 0;
+    }
+
+    private static Map<String, Object> train(Map<String, List<String>> options, PrintStream out) throws IOException {
+        List<LabelledText> rows = new ArrayList<>();
+        for (String file : options.getOrDefault("data", List.of())) {
+            rows.addAll(read(Path.of(file), options));
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("--data FILE is required");
+        }
+        String oos = first(options, "oos-label", null);
+        List<LabelledText> inScope =
+                rows.stream().filter(r -> !r.label().equals(oos)).toList();
+        TextEmbedder embedder = embedder(options);
+        long started = System.nanoTime();
+        IntentModel model = new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC())
+                .train(
+                        inScope,
+                        embedder.embed(inScope.stream().map(LabelledText::text).toList()));
+        Path target = Path.of(single(options, "out"));
+        if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        try (OutputStream stream = Files.newOutputStream(target)) {
+            model.write(stream);
+        }
+        out.println("trained " + model.version() + " on " + inScope.size() + " examples, "
+                + model.labels().size() + " intents -> " + target);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("command", "train");
+        summary.put("model_version", model.version());
+        summary.put("examples", inScope.size());
+        summary.put("intents", model.labels().size());
+        summary.put("seconds", (System.nanoTime() - started) / 1e9);
+        summary.put("model_file", target.toString());
+        summary.put("model_bytes", Files.size(target));
+        return summary;
+    }
+
+    private static Map<String, Object> evaluate(Map<String, List<String>> options, PrintStream out) throws IOException {
+        List<LabelledText> train;
+        List<LabelledText> test;
+        String split;
+        if (options.containsKey("train")) {
+            train = read(Path.of(single(options, "train")), options);
+            test = read(Path.of(single(options, "test")), options);
+            split = "given";
+        } else {
+            double fraction = Double.parseDouble(first(options, "test-fraction", "0.2"));
+            long seed = Long.parseLong(first(options, "seed", "42"));
+            List<LabelledText> all = new ArrayList<>();
+            for (String file : options.getOrDefault("data", List.of())) {
+                all.addAll(read(Path.of(file), options));
+            }
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("--data FILE (or --train FILE --test FILE) is required");
+            }
+            var parts = stratifiedSplit(all, fraction, seed);
+            train = parts.get(0);
+            test = parts.get(1);
+            split = "stratified " + fraction + " seed " + seed;
+        }
+        String oos = first(options, "oos-label", null);
+        double oosThreshold = Double.parseDouble(first(options, "oos-threshold", "0.5"));
+        List<LabelledText> inScope =
+                train.stream().filter(r -> !r.label().equals(oos)).toList();
+        TextEmbedder embedder = embedder(options);
+        long started = System.nanoTime();
+        float[][] trainEmbeddings =
+                embedder.embed(inScope.stream().map(LabelledText::text).toList());
+        float[][] testEmbeddings =
+                embedder.embed(test.stream().map(LabelledText::text).toList());
+        double embedSeconds = (System.nanoTime() - started) / 1e9;
+        started = System.nanoTime();
+        IntentModel model =
+                new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC()).train(inScope, trainEmbeddings);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        if (options.containsKey("model-out")) {
+            try (OutputStream stream = Files.newOutputStream(Path.of(single(options, "model-out")))) {
+                model.write(stream);
+            }
+        }
+        IntentClassifier classifier = new IntentClassifier(model, embedder);
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        int top3 = 0;
+        double confidenceSum = 0;
+        for (int i = 0; i < test.size(); i++) {
+            List<IntentScore> scores = classifier.scores(test.get(i).text(), testEmbeddings[i]);
+            IntentScore best = scores.getFirst();
+            String label = test.get(i).label();
+            gold.add(label);
+            predicted.add(oos != null && best.confidence() < oosThreshold ? oos : best.intent());
+            if (scores.stream().limit(3).anyMatch(s -> s.intent().equals(label))) {
+                top3++;
+            }
+            confidenceSum += best.confidence();
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("command", "eval");
+        summary.put("split", split);
+        summary.put("train_examples", inScope.size());
+        summary.put("test_examples", test.size());
+        summary.put("intents", model.labels().size());
+        summary.put("accuracy", round(ClassificationMetrics.accuracy(gold, predicted)));
+        summary.put("macro_f1", round(ClassificationMetrics.macroF1(gold, predicted)));
+        summary.put("top3_accuracy", round((double) top3 / Math.max(1, test.size())));
+        summary.put("mean_top_confidence", round(confidenceSum / Math.max(1, test.size())));
+        if (oos != null) {
+            summary.put("oos_label", oos);
+            summary.put("oos_threshold", oosThreshold);
+            summary.put("oos_recall", round(ClassificationMetrics.recall(gold, predicted, oos)));
+        }
+        summary.put("embed_seconds", round(embedSeconds));
+        summary.put("train_seconds", round(trainSeconds));
+        summary.put("model_version", model.version());
+        out.println("evaluated " + test.size() + " messages (" + split + ")");
+        return summary;
+    }
+
+    static List<List<LabelledText>> stratifiedSplit(List<LabelledText> rows, double testFraction, long seed) {
+        Map<String, List<LabelledText>> byLabel = new TreeMap<>();
+        rows.forEach(
+                r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+        Random random = new Random(seed);
+        List<LabelledText> train = new ArrayList<>();
+        List<LabelledText> test = new ArrayList<>();
+        for (List<LabelledText> group : byLabel.values()) {
+            List<LabelledText> shuffled = new ArrayList<>(group);
+            Collections.shuffle(shuffled, random);
+            int testCount = (int) Math.round(group.size() * testFraction);
+            test.addAll(shuffled.subList(0, testCount));
+            train.addAll(shuffled.subList(testCount, shuffled.size()));
+        }
+        return List.of(train, test);
+    }
+
+    private static List<LabelledText> read(Path file, Map<String, List<String>> options) throws IOException {
+        Map<String, String> labelMap = new HashMap<>();
+        if (options.containsKey("label-map")) {
+            for (LabelledText row : LabelledCsv.read(Path.of(single(options, "label-map")), "from", "to", Map.of())) {
+                labelMap.put(row.text(), row.label());
+            }
+        }
+        return LabelledCsv.read(
+                file, first(options, "text-column", "text"), first(options, "label-column", "label"), labelMap);
+    }
+
+    private static TextEmbedder embedder(Map<String, List<String>> options) {
+        TextEmbedder embedder = MiniLmTextEmbedder.shared();
+        return options.containsKey("cache")
+                ? new CachingTextEmbedder(embedder, Path.of(single(options, "cache")))
+                : embedder;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private static String single(Map<String, List<String>> options, String name) {
+        List<String> values = options.get(name);
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return values.getFirst();
+    }
+
+    private static String first(Map<String, List<String>> options, String name, String fallback) {
+        List<String> values = options.get(name);
+        return values == null || values.isEmpty() ? fallback : values.getFirst();
+    }
+
+    private static Map<String, List<String>> options(String[] args) {
+        Map<String, List<String>> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value at " + args[i]);
+            }
+            options.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>())
+                    .add(args[++i]);
+        }
+        return options;
+    }
+}

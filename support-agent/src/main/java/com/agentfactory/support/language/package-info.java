@@ -1,0 +1,2 @@
+/** Language detection restricted to the languages the store serves. */
+package com.agentfactory.support.language;

@@ -1,0 +1,102 @@
+package com.agentfactory.support.ticket;
+
+import com.agentfactory.messaging.web.FieldErrorDetail;
+import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.support.config.Caller;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tickets for customers (their own) and the escalation queue for support agents. */
+@RestController
+@RequestMapping("/api/v1/support")
+class TicketController {
+
+    private final TicketService tickets;
+
+    TicketController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/tickets/{ticketId}")
+    TicketResponse read(
+            @PathVariable UUID ticketId,
+            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = "X-User-Roles", required = false) String roles,
+            @RequestHeader(name = "X-Customer-Id", required = false) String customerId) {
+        Caller caller = Caller.of(userId, roles, customerId);
+        return tickets.read(ticketId, caller.customerId(), caller.isSupportAgent());
+    }
+
+    /**
+     * The queue: escalated tickets waiting and claimed ones in progress, oldest handover first; optionally
+     * only one customer's.
+     */
+    @GetMapping("/escalations")
+    List<TicketSummaryResponse> queue(
+            @RequestParam(name = "status", defaultValue = "ESCALATED,CLAIMED") String status,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(name = "customer_id", required = false) UUID customerId,
+            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
+        Caller.of(userId, roles, null).requireSupportAgent();
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        List<TicketStatus> statuses = new ArrayList<>();
+        for (String value : status.split(",")) {
+            try {
+                statuses.add(TicketStatus.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldErrorDetail("status", "must be among OPEN, ESCALATED, CLAIMED, ANSWERED, CLOSED"));
+            }
+        }
+        if (limit < 1 || limit > 200) {
+            errors.add(new FieldErrorDetail("limit", "must be between 1 and 200"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(HttpStatus.BAD_REQUEST, "The query has invalid parameters.", errors);
+        }
+        return tickets.queue(statuses, customerId, limit);
+    }
+
+    @PostMapping("/escalations/{ticketId}/claim")
+    TicketResponse claim(
+            @PathVariable UUID ticketId,
+            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
+        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
+        tickets.claim(ticketId, agent.userId());
+        return tickets.read(ticketId, null, true);
+    }
+
+    @PostMapping("/escalations/{ticketId}/answer")
+    TicketResponse answer(
+            @PathVariable UUID ticketId,
+            @Valid @RequestBody AnswerTicketRequest request,
+            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
+        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
+        tickets.answer(ticketId, agent.userId(), request.text().strip(), Boolean.TRUE.equals(request.close()));
+        return tickets.read(ticketId, null, true);
+    }
+
+    @PostMapping("/escalations/{ticketId}/close")
+    TicketResponse close(
+            @PathVariable UUID ticketId,
+            @RequestHeader(name = "X-User-Id", required = false) String userId,
+            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
+        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
+        tickets.close(ticketId, agent.userId());
+        return tickets.read(ticketId, null, true);
+    }
+}

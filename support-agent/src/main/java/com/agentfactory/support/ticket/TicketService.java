@@ -1,0 +1,137 @@
+package com.agentfactory.support.ticket;
+
+import com.agentfactory.support.conversation.Conversation;
+import com.agentfactory.support.conversation.ConversationService;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading tickets and the support desk's actions on escalated ones. */
+@Service
+class TicketService {
+
+    private final TicketRepository tickets;
+    private final ConversationService conversations;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+
+    TicketService(
+            TicketRepository tickets,
+            ConversationService conversations,
+            JsonMapper json,
+            TransactionTemplate transactions) {
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.json = json;
+        this.transactions = transactions;
+    }
+
+    /** The ticket for a support agent, or for the customer it belongs to. */
+    TicketResponse read(UUID ticketId, UUID customerId, boolean supportAgent) {
+        Ticket ticket = tickets.findById(ticketId)
+                .filter(found -> supportAgent || (customerId != null && customerId.equals(found.customerId())))
+                .orElseThrow(() -> new TicketNotFoundException(ticketId));
+        Conversation conversation =
+                conversations.find(ticket.conversationId(), ticket.customerId()).orElseThrow();
+        return new TicketResponse(
+                ticket.id(),
+                ticket.conversationId(),
+                ticket.status().name(),
+                ticket.category(),
+                ticket.customerId(),
+                conversation.channel().name(),
+                conversation.subject(),
+                conversation.customerEmail(),
+                ticket.assignedTo(),
+                tree(ticket.intents()),
+                tree(ticket.entities()),
+                supportAgent ? ticket.suggestedAnswer() : null,
+                supportAgent ? tickets.escalations(ticketId) : List.of(),
+                conversations.transcript(ticket.conversationId()),
+                ticket.createdAt(),
+                ticket.escalatedAt(),
+                ticket.closedAt());
+    }
+
+    List<TicketSummaryResponse> queue(Collection<TicketStatus> statuses, UUID customerId, int limit) {
+        return tickets.queue(statuses, customerId, limit).stream()
+                .map(ticket -> new TicketSummaryResponse(
+                        ticket.id(),
+                        ticket.conversationId(),
+                        ticket.status().name(),
+                        ticket.category(),
+                        ticket.customerId(),
+                        ticket.assignedTo(),
+                        tickets.escalations(ticket.id()).stream()
+                                .map(EscalationRecord::reason)
+                                .distinct()
+                                .toList(),
+                        ticket.suggestedAnswer(),
+                        ticket.escalatedAt()))
+                .toList();
+    }
+
+    void claim(UUID ticketId, String agentId) {
+        Ticket ticket = existing(ticketId);
+        if (ticket.status() == TicketStatus.CLAIMED && agentId.equals(ticket.assignedTo())) {
+            return;
+        }
+        if (!tickets.transition(
+                ticketId, List.of(TicketStatus.ESCALATED), TicketStatus.CLAIMED, agentId, Instant.now())) {
+            throw new TicketStateException(
+                    "Ticket " + ticketId + " is " + existing(ticketId).status()
+                            + (ticket.assignedTo() == null ? "" : " (claimed by " + ticket.assignedTo() + ")")
+                            + "; only an escalated ticket can be claimed.");
+        }
+    }
+
+    /** Sends the agent's reply to the customer; the agent must have claimed the ticket. */
+    void answer(UUID ticketId, String agentId, String text, boolean close) {
+        // the reply and the state change commit together: no reply on a ticket someone else just moved
+        transactions.executeWithoutResult(status -> {
+            Ticket ticket = existing(ticketId);
+            boolean moved = ticket.status() == TicketStatus.CLAIMED
+                    && agentId.equals(ticket.assignedTo())
+                    && tickets.transition(
+                            ticketId,
+                            List.of(TicketStatus.CLAIMED),
+                            close ? TicketStatus.CLOSED : TicketStatus.ANSWERED,
+                            agentId,
+                            Instant.now());
+            if (!moved) {
+                throw new TicketStateException(
+                        "Ticket " + ticketId + " is " + ticket.status() + "; claim it before answering.");
+            }
+            conversations.appendAgentReply(ticket.conversationId(), agentId, text);
+        });
+    }
+
+    void close(UUID ticketId, String agentId) {
+        Ticket ticket = existing(ticketId);
+        if (ticket.status() == TicketStatus.CLOSED) {
+            return;
+        }
+        if (ticket.assignedTo() != null && !agentId.equals(ticket.assignedTo())) {
+            throw new TicketStateException("Ticket " + ticketId + " is assigned to " + ticket.assignedTo() + ".");
+        }
+        tickets.transition(
+                ticketId,
+                List.of(TicketStatus.OPEN, TicketStatus.ESCALATED, TicketStatus.CLAIMED, TicketStatus.ANSWERED),
+                TicketStatus.CLOSED,
+                agentId,
+                Instant.now());
+    }
+
+    private Ticket existing(UUID ticketId) {
+        return tickets.findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+    }
+
+    private JsonNode tree(String value) {
+        return value == null ? json.createArrayNode() : json.readTree(value);
+    }
+}

@@ -1,0 +1,4 @@
+package com.agentfactory.support.understanding;
+
+/** One intent with the classifier's confidence in [0, 1]. */
+public record IntentScore(String intent, double confidence) {}

@@ -1,0 +1,122 @@
+package com.agentfactory.support.chat;
+
+import static com.agentfactory.support.testdata.Messages.RETURNS_POLICY;
+import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static com.agentfactory.support.testdata.Messages.whereIsOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.Storefront;
+import com.agentfactory.support.testdata.SupportApi.As;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class ChatConversationIT extends SupportIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    OrderBook orders;
+
+    @Test
+    void answersAChatMessageFromTheKnowledgeBaseAndStoresBothSides() {
+        As customer = As.customer(UUID.randomUUID());
+
+        var reply = api.say(SHIPPING_TO_SPAIN, null, customer);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("escalated").asBoolean()).isFalse();
+        assertThat(reply.text("/ticket_status")).isEqualTo("OPEN");
+        assertThat(reply.text("/answer_source")).isEqualTo("TEMPLATE");
+        assertThat(reply.text("/reply")).contains("Spain");
+        assertThat(reply.text("/intents/0/intent")).isEqualTo("shipping_options");
+        assertThat(reply.text("/sources/0/title")).isEqualTo("Delivery to Europe");
+
+        var conversation = api.get("/api/v1/support/conversations/" + reply.text("/conversation_id"), customer);
+        assertThat(conversation.status()).isEqualTo(200);
+        assertThat(authors(conversation.body().path("messages"))).containsExactly("CUSTOMER", "BOT");
+        assertThat(conversation.text("/messages/0/body")).isEqualTo(SHIPPING_TO_SPAIN);
+        assertThat(conversation.text("/messages/0/status")).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void carriesAConversationOverSeveralTurnsAndAnswersWithTheCustomersOrder() {
+        UUID customerId = UUID.randomUUID();
+        As customer = As.customer(customerId);
+        String orderNumber = Storefront.freshOrderNumber();
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, customerId));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var first = api.say(SHIPPING_TO_SPAIN, null, customer);
+        String conversationId = first.text("/conversation_id");
+        var second = api.say(RETURNS_POLICY, conversationId, customer);
+        var third = api.say(whereIsOrder(orderNumber), conversationId, customer);
+
+        assertThat(second.text("/conversation_id")).isEqualTo(conversationId);
+        assertThat(second.text("/reply")).contains("30 days");
+        assertThat(third.text("/ticket_id")).isEqualTo(first.text("/ticket_id"));
+        assertThat(third.text("/reply")).contains("Your order " + orderNumber, "29.00 GBP");
+        var conversation = api.get("/api/v1/support/conversations/" + conversationId, customer);
+        assertThat(authors(conversation.body().path("messages")))
+                .containsExactly("CUSTOMER", "BOT", "CUSTOMER", "BOT", "CUSTOMER", "BOT");
+    }
+
+    @Test
+    void asksForTheOrderNumberAndAnswersWhenTheNextMessageGivesIt() {
+        UUID customerId = UUID.randomUUID();
+        As customer = As.customer(customerId);
+        String orderNumber = Storefront.freshOrderNumber();
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, customerId));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var question = api.say("What is the status of my order?", null, customer);
+        var answer = api.say(orderNumber, question.text("/conversation_id"), customer);
+
+        assertThat(question.text("/reply")).contains("send me your order number");
+        assertThat(answer.body().path("escalated").asBoolean()).isFalse();
+        assertThat(answer.text("/intents/0/intent")).isEqualTo("order_status");
+        assertThat(answer.text("/reply")).contains("Your order " + orderNumber);
+    }
+
+    @Test
+    void doesNotTellOneCustomerAboutAnotherCustomersOrder() {
+        String orderNumber = Storefront.freshOrderNumber();
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var reply = api.say(whereIsOrder(orderNumber), null, As.customer(UUID.randomUUID()));
+
+        assertThat(reply.text("/reply")).doesNotContain("GBP").contains("could not find an order");
+    }
+
+    @Test
+    void refusesToContinueAnotherCustomersConversation() {
+        var started = api.say(SHIPPING_TO_SPAIN, null, As.customer(UUID.randomUUID()));
+
+        var intruder = api.say(RETURNS_POLICY, started.text("/conversation_id"), As.customer(UUID.randomUUID()));
+
+        assertThat(intruder.status()).isEqualTo(404);
+        assertThat(intruder.text("/title")).isEqualTo("Conversation not found");
+    }
+
+    private static List<String> authors(tools.jackson.databind.JsonNode messages) {
+        List<String> authors = new ArrayList<>();
+        messages.forEach(message -> authors.add(message.path("author").asString()));
+        return authors;
+    }
+}

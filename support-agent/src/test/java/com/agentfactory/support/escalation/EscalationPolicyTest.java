@@ -1,0 +1,158 @@
+package com.agentfactory.support.escalation;
+
+import static com.agentfactory.support.testdata.UnderstandingMother.confident;
+import static com.agentfactory.support.testdata.UnderstandingMother.inUnknownLanguage;
+import static com.agentfactory.support.testdata.UnderstandingMother.shortWithoutLanguage;
+import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
+import static com.agentfactory.support.testdata.UnderstandingMother.withSentiment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.support.understanding.IntentScore;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EscalationPolicyTest {
+
+    private static final UUID VIP_ID = UUID.randomUUID();
+    private final EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(
+            0.7,
+            -0.8,
+            2,
+            0.15,
+            3,
+            Set.of(VIP_ID),
+            Set.of("VIP"),
+            List.of("lawyer", "legal action", "avocat", "gdpr"),
+            Set.of("contact_human_agent")));
+
+    private List<EscalationReason> reasons(List<Escalation> escalations) {
+        return escalations.stream().map(Escalation::reason).toList();
+    }
+
+    @Test
+    void aConfidentCalmMessageFromAnOrdinaryCustomerIsNotEscalated() {
+        assertThat(policy.evaluate("Where is my order?", confident("track_order"), CustomerProfile.guest(), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void escalatesWhenTheTopIntentIsBelowSeventyPercent() {
+        var escalations =
+                policy.evaluate("hmm", withIntents(new IntentScore("track_order", 0.69)), CustomerProfile.guest(), 0);
+
+        assertThat(reasons(escalations)).containsExactly(EscalationReason.LOW_CONFIDENCE);
+        assertThat(escalations.getFirst().detail()).contains("track_order", "0.69");
+    }
+
+    @Test
+    void escalatesAtSeventyPercentOnlyBelowIt() {
+        assertThat(policy.evaluate("x", withIntents(new IntentScore("track_order", 0.7)), CustomerProfile.guest(), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void escalatesWhenNoIntentWasRecognised() {
+        assertThat(reasons(policy.evaluate("x", withIntents(), CustomerProfile.guest(), 0)))
+                .containsExactly(EscalationReason.LOW_CONFIDENCE);
+    }
+
+    @Test
+    void escalatesAFrustratedCustomerBelowMinusPointEight() {
+        assertThat(reasons(policy.evaluate("x", withSentiment("complaint", -0.81), CustomerProfile.guest(), 0)))
+                .containsExactly(EscalationReason.CUSTOMER_FRUSTRATION);
+        assertThat(policy.evaluate("x", withSentiment("complaint", -0.8), CustomerProfile.guest(), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void escalatesMoreThanTwoSignificantIntentsAsComplex() {
+        var three = withIntents(
+                new IntentScore("cancel_order", 0.75),
+                new IntentScore("get_refund", 0.4),
+                new IntentScore("change_shipping_address", 0.2));
+
+        var escalations = policy.evaluate("x", three, CustomerProfile.guest(), 0);
+
+        assertThat(reasons(escalations)).containsExactly(EscalationReason.COMPLEX_ISSUE);
+        assertThat(escalations.getFirst().detail()).contains("3 intents");
+    }
+
+    @Test
+    void faintRunnerUpIntentsDoNotMakeAMessageComplex() {
+        var faint = withIntents(
+                new IntentScore("track_order", 0.9),
+                new IntentScore("delivery_period", 0.05),
+                new IntentScore("cancel_order", 0.02));
+
+        assertThat(policy.evaluate("x", faint, CustomerProfile.guest(), 0)).isEmpty();
+    }
+
+    @Test
+    void escalatesCustomersOnTheVipListOrOfAVipTier() {
+        assertThat(reasons(policy.evaluate("x", confident("track_order"), new CustomerProfile(VIP_ID, null), 0)))
+                .containsExactly(EscalationReason.VIP_CUSTOMER);
+        assertThat(reasons(policy.evaluate(
+                        "x", confident("track_order"), new CustomerProfile(UUID.randomUUID(), "vip"), 0)))
+                .containsExactly(EscalationReason.VIP_CUSTOMER);
+        assertThat(policy.evaluate("x", confident("track_order"), new CustomerProfile(UUID.randomUUID(), "GOLD"), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void escalatesFromTheThirdFailedAttempt() {
+        assertThat(policy.evaluate("x", confident("track_order"), CustomerProfile.guest(), 2))
+                .isEmpty();
+        assertThat(reasons(policy.evaluate("x", confident("track_order"), CustomerProfile.guest(), 3)))
+                .containsExactly(EscalationReason.MAX_RETRIES);
+    }
+
+    @Test
+    void escalatesLegalAndComplianceWordsWhateverTheirCaseOrAccents() {
+        var escalations = policy.evaluate(
+                "I will take LEGAL ACTION and my Avocat agrees", confident("complaint"), CustomerProfile.guest(), 0);
+
+        assertThat(reasons(escalations)).containsExactly(EscalationReason.COMPLIANCE_REQUIRED);
+        assertThat(escalations.getFirst().detail()).contains("legal action", "avocat");
+    }
+
+    @Test
+    void doesNotMistakeAWordThatContainsAKeywordForIt() {
+        assertThat(policy.evaluate(
+                        "My lawyers-free question: gdprx", confident("track_order"), CustomerProfile.guest(), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void handsOverWhenTheCustomerConfidentlyAsksForAPerson() {
+        assertThat(reasons(policy.evaluate(
+                        "a human please", confident("contact_human_agent"), CustomerProfile.guest(), 0)))
+                .containsExactly(EscalationReason.CUSTOMER_ASKED_FOR_PERSON);
+    }
+
+    @Test
+    void escalatesAMessageInNoneOfTheStoresLanguages() {
+        assertThat(reasons(policy.evaluate("x", inUnknownLanguage(), CustomerProfile.guest(), 0)))
+                .containsExactlyInAnyOrder(EscalationReason.UNSUPPORTED_LANGUAGE, EscalationReason.LOW_CONFIDENCE);
+    }
+
+    @Test
+    void trustsAConfidentIntentWhenLanguageDetectionGivesUpOnAShortMessage() {
+        assertThat(policy.evaluate("LH-1001 status?", shortWithoutLanguage("order_status"), CustomerProfile.guest(), 0))
+                .isEmpty();
+    }
+
+    @Test
+    void reportsEveryRuleThatFiresNotJustTheFirst() {
+        var escalations =
+                policy.evaluate("my lawyer", withSentiment("complaint", -0.95), new CustomerProfile(VIP_ID, null), 4);
+
+        assertThat(reasons(escalations))
+                .containsExactlyInAnyOrder(
+                        EscalationReason.CUSTOMER_FRUSTRATION,
+                        EscalationReason.VIP_CUSTOMER,
+                        EscalationReason.MAX_RETRIES,
+                        EscalationReason.COMPLIANCE_REQUIRED);
+    }
+}

@@ -1,0 +1,120 @@
+package com.agentfactory.support.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PipelineMessageAnalyzerTest {
+
+    private final MessageAnalyzer analyzer = Analyzers.shipped();
+
+    @Test
+    void understandsAnAngryOrderStatusQuestionWithAnOrderNumber() {
+        MessageUnderstanding result =
+                analyzer.analyze("Where is my order 113542617735902? I am still waiting and this is ridiculous!");
+
+        assertThat(result.language()).contains("en");
+        assertThat(result.topIntent()).hasValueSatisfying(top -> {
+            assertThat(top.intent()).isEqualTo("order_status");
+            assertThat(top.confidence()).isGreaterThan(0.5);
+        });
+        assertThat(result.intents()).hasSizeLessThanOrEqualTo(3);
+        assertThat(result.entities()).anySatisfy(e -> assertThat(e.type()).isEqualTo("order_number"));
+        assertThat(result.sentiment().score()).isNegative();
+        assertThat(result.sentiment().frustrated()).isTrue();
+    }
+
+    @Test
+    void reportsIntentsBestFirst() {
+        MessageUnderstanding result = analyzer.analyze("I want to cancel my order and get my money back");
+
+        assertThat(result.intents()).isNotEmpty();
+        for (int i = 1; i < result.intents().size(); i++) {
+            assertThat(result.intents().get(i).confidence())
+                    .isLessThanOrEqualTo(result.intents().get(i - 1).confidence());
+        }
+        assertThat(result.intents()).extracting(IntentScore::intent).containsAnyOf("order_cancel", "payment_refund");
+    }
+
+    @Test
+    void givesAnOutOfScopeMessageLowConfidence() {
+        MessageUnderstanding result =
+                analyzer.analyze("What is the capital of Australia and who painted the Mona Lisa?");
+
+        assertThat(result.intents())
+                .allSatisfy(intent -> assertThat(intent.confidence()).isLessThan(0.5));
+    }
+
+    @Test
+    void detectsGermanMessages() {
+        MessageUnderstanding result = analyzer.analyze("Ich möchte meine Bestellung stornieren, bitte helfen Sie mir.");
+
+        assertThat(result.language()).contains("de");
+    }
+
+    @Test
+    void returnsAnEmptyUnderstandingForBlankText() {
+        MessageUnderstanding result = analyzer.analyze("   \n ");
+
+        assertThat(result.language()).isEmpty();
+        assertThat(result.intents()).isEmpty();
+        assertThat(result.entities()).isEmpty();
+        assertThat(result.sentiment()).isEqualTo(new Sentiment(0, false, false));
+    }
+
+    @Test
+    void refusesTextLongerThanTheLimit() {
+        String huge = "where is my order ".repeat(Analyzers.MAX_TEXT_LENGTH);
+
+        assertThatThrownBy(() -> analyzer.analyze(huge))
+                .isInstanceOf(UnanalyzableTextException.class)
+                .satisfies(e ->
+                        assertThat(((UnanalyzableTextException) e).reason()).isEqualTo("too_long"));
+    }
+
+    @Test
+    void readsIntentAndLanguageFromTheOpeningOfALongMessageButEntitiesFromAllOfIt() {
+        String longMessage = "I want to cancel my order please. "
+                + "Some more context about my week. ".repeat(100)
+                + "The order number is 00123842.";
+
+        MessageUnderstanding result = analyzer.analyze(longMessage);
+
+        assertThat(longMessage.length()).isGreaterThan(PipelineMessageAnalyzer.CLASSIFIED_PREFIX);
+        assertThat(result.topIntent()).map(IntentScore::intent).contains("order_cancel");
+        assertThat(result.language()).contains("en");
+        assertThat(result.entities())
+                .extracting(ExtractedEntity::normalizedValue)
+                .contains("00123842");
+    }
+
+    @Test
+    void refusesBinaryData() {
+        byte[] bytes = new byte[512];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37);
+        }
+        String binary = new String(bytes, StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> analyzer.analyze(binary))
+                .isInstanceOf(UnanalyzableTextException.class)
+                .satisfies(e ->
+                        assertThat(((UnanalyzableTextException) e).reason()).isEqualTo("binary"));
+    }
+
+    @Test
+    void refusesAMissingText() {
+        assertThatThrownBy(() -> analyzer.analyze(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void acceptsEmojiAndPunctuationWithoutLetters() {
+        MessageUnderstanding result = analyzer.analyze("😡😡😡 ?!");
+
+        assertThat(result.language()).isEmpty();
+        assertThat(result.intents())
+                .allSatisfy(intent -> assertThat(intent.confidence()).isBetween(0.0, 1.0));
+    }
+}

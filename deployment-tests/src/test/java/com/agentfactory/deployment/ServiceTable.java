@@ -9,8 +9,8 @@ record ServiceTable(String name, int port, int heapMb, int memoryRequestMi, int 
     static final List<ServiceTable> SERVICES = List.of(
             new ServiceTable("gateway-service", 8080, 256, 384, 512, 2),
             new ServiceTable("supervisor-agent", 8081, 384, 512, 768, 2),
-            new ServiceTable("support-agent", 8082, 192, 320, 448, 1),
-            new ServiceTable("recommendation-agent", 8083, 192, 320, 448, 1),
+            new ServiceTable("support-agent", 8082, 384, 768, 1024, 1),
+            new ServiceTable("recommendation-agent", 8083, 256, 384, 512, 1),
             new ServiceTable("ad-agent", 8084, 192, 320, 448, 1),
             new ServiceTable("inventory-agent", 8085, 192, 320, 448, 1),
             new ServiceTable("campaign-agent", 8086, 192, 320, 448, 1),

@@ -61,6 +61,8 @@ public final class PlatformLauncher implements AutoCloseable {
                 env.put(name, spec.baseUrl());
             }
         }
+        // native libraries the embedding model unpacks stay with the run, not in the home directory
+        env.put("DJL_CACHE_DIR", logDirectory.resolve("djl").toAbsolutePath().toString());
         env.putAll(extraEnvironment);
         this.environment = env;
     }

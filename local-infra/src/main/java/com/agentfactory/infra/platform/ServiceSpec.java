@@ -7,8 +7,8 @@ public record ServiceSpec(String module, int port, String heap) {
 
     public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, "256m");
     public static final ServiceSpec SUPERVISOR = new ServiceSpec("supervisor-agent", 8081, "384m");
-    public static final ServiceSpec SUPPORT = new ServiceSpec("support-agent", 8082, "192m");
-    public static final ServiceSpec RECOMMENDATION = new ServiceSpec("recommendation-agent", 8083, "192m");
+    public static final ServiceSpec SUPPORT = new ServiceSpec("support-agent", 8082, "384m");
+    public static final ServiceSpec RECOMMENDATION = new ServiceSpec("recommendation-agent", 8083, "256m");
     public static final ServiceSpec AD = new ServiceSpec("ad-agent", 8084, "192m");
     public static final ServiceSpec INVENTORY = new ServiceSpec("inventory-agent", 8085, "192m");
     public static final ServiceSpec CAMPAIGN = new ServiceSpec("campaign-agent", 8086, "192m");

@@ -6,6 +6,7 @@ import com.agentfactory.support.conversation.ConversationNotFoundException;
 import com.agentfactory.support.conversation.InvalidMessageException;
 import com.agentfactory.support.ticket.TicketNotFoundException;
 import com.agentfactory.support.ticket.TicketStateException;
+import com.agentfactory.support.understanding.UnanalyzableTextException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,18 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
                         "Invalid message",
                         "The message cannot be processed: " + e.field() + " " + e.getMessage() + ".",
                         List.of(new FieldErrorDetail(e.field(), e.getMessage()))));
+    }
+
+    // The API validates messages before analysing them; this is the net for a caller that reaches the analyser
+    // another way (a task, a future channel) with text it cannot read.
+    @ExceptionHandler(UnanalyzableTextException.class)
+    ResponseEntity<ProblemDetail> handleUnanalyzable(UnanalyzableTextException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Unreadable message",
+                        "The message cannot be analysed: " + e.getMessage(),
+                        List.of(new FieldErrorDetail("message", e.reason()))));
     }
 
     @ExceptionHandler(ConversationNotFoundException.class)

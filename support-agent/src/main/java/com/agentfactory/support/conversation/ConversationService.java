@@ -13,6 +13,7 @@ import com.agentfactory.support.order.OrderSummary;
 import com.agentfactory.support.ticket.Ticket;
 import com.agentfactory.support.ticket.TicketRepository;
 import com.agentfactory.support.ticket.TicketStatus;
+import com.agentfactory.support.touchpoint.TouchpointReporter;
 import com.agentfactory.support.understanding.IntentScore;
 import com.agentfactory.support.understanding.MessageAnalyzer;
 import com.agentfactory.support.understanding.MessageUnderstanding;
@@ -64,6 +65,7 @@ public class ConversationService {
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final TouchpointReporter touchpoints;
 
     ConversationService(
             ConversationRepository conversations,
@@ -76,7 +78,8 @@ public class ConversationService {
             OrderBook orders,
             ConversationProperties properties,
             TransactionTemplate transactions,
-            JsonMapper json) {
+            JsonMapper json,
+            TouchpointReporter touchpoints) {
         this.conversations = conversations;
         this.messages = messages;
         this.tickets = tickets;
@@ -88,6 +91,7 @@ public class ConversationService {
         this.properties = properties;
         this.transactions = transactions;
         this.json = json;
+        this.touchpoints = touchpoints;
     }
 
     public Reply handle(InboundMessage message) {
@@ -154,7 +158,7 @@ public class ConversationService {
             ticket = tickets.findByConversation(conversation.id()).orElseThrow();
         }
         UUID messageId = messages.append(conversation.id(), "CUSTOMER", message.authorId(), message.text(), null, now);
-        return new Received(conversation, ticket, messageId);
+        return new Received(conversation, ticket, messageId, now);
     }
 
     private static boolean mayContinue(Conversation conversation, UUID customerId) {
@@ -275,6 +279,14 @@ public class ConversationService {
             }
         }
         messages.append(conversationId, "BOT", BOT, replyText, source, now);
+        if (received.conversation().customerId() != null) {
+            touchpoints.answered(
+                    received.messageId(),
+                    received.conversation().customerId(),
+                    received.conversation().channel().name(),
+                    received.receivedAt(),
+                    now);
+        }
         conversations.recordTurn(
                 conversationId,
                 turn.failedAttempts(),
@@ -369,7 +381,7 @@ public class ConversationService {
                 .toList();
     }
 
-    private record Received(Conversation conversation, Ticket ticket, UUID messageId) {}
+    private record Received(Conversation conversation, Ticket ticket, UUID messageId, Instant receivedAt) {}
 
     private record Turn(
             MessageUnderstanding understanding,

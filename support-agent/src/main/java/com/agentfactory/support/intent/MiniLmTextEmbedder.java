@@ -1,5 +1,7 @@
 package com.agentfactory.support.intent;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +33,14 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
     private static final int BATCH = 64;
 
     private final OnnxEmbeddingModel model;
+
+    // A customer message is embedded twice at the same moment, once to classify it and once to search the knowledge
+    // base. Caffeine computes a key once while other callers for it wait, so the second embedding is free; the
+    // vectors handed out are shared and must not be modified.
+    private final Cache<String, float[]> recent = Caffeine.newBuilder()
+            .maximumSize(512)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
 
     private MiniLmTextEmbedder() {
         try {
@@ -64,6 +75,11 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
 
     public static MiniLmTextEmbedder shared() {
         return Holder.INSTANCE;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return recent.get(text, single -> embed(List.of(single))[0]);
     }
 
     @Override

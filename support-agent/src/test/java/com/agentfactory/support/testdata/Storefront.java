@@ -3,7 +3,7 @@ package com.agentfactory.support.testdata;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.testing.CommerceEventPublisher;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Publishes orders on commerce.orders the way the storefront intake does: one envelope per event. */
-public final class Storefront {
-
-    private final KafkaTemplate<String, String> kafka;
-    private final EnvelopeCodec codec;
+public final class Storefront extends CommerceEventPublisher {
 
     public Storefront(KafkaTemplate<String, String> kafka, EnvelopeCodec codec) {
-        this.kafka = kafka;
-        this.codec = codec;
+        super(kafka, codec);
     }
 
     public static String freshOrderNumber() {
@@ -36,17 +32,5 @@ public final class Storefront {
                 "GB",
                 "GBP",
                 List.of(new OrderLine(UUID.randomUUID(), "MUG-OAT-01", 2, new BigDecimal("14.50"))));
-    }
-
-    public void publish(OrderPlaced event) {
-        MessageEnvelope envelope = MessageEnvelope.builder()
-                .messageId(event.eventId())
-                .sender("storefront", "storefront")
-                .recipient(MessageEnvelope.BROADCAST, "broadcast")
-                .action(event.type().wireName())
-                .data(codec.toTree(event))
-                .build();
-        kafka.send(event.type().topic(), event.partitionKey(), codec.encode(envelope))
-                .join();
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.recommendation.evaluation;
 
+import com.agentfactory.recommendation.model.AlsModel;
 import com.agentfactory.recommendation.model.BiasedMfModel;
 import com.agentfactory.recommendation.model.EaseModel;
 import com.agentfactory.recommendation.model.Ensemble;
@@ -38,14 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Usage: {@code eval (--train FILE --test FILE | --data FILE (--split 0.75 [--seed 42] | --split-date DAY))
  * [--ratings FILE] [--format csv|movielens|retail] [--task ranking|rating] [--k 10] [--weights binary|rating] [--neighbours 200]
  * [--user-neighbours 50] [--ease-lambda 500] [--factors 100] [--epochs 60] [--learning-rate 0.007]
- * [--regularisation 0.06]}
+ * [--regularisation 0.06] [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]}
  */
 public final class EvaluationMain {
 
     private static final String USAGE = "usage: eval (--train FILE --test FILE | --data FILE (--split 0.75 [--seed 42]"
             + " | --split-date 2011-08-01)) [--ratings FILE] [--format csv|movielens|retail] [--task ranking|rating] [--k 10]"
             + " [--weights binary|rating] [--neighbours 200] [--user-neighbours 50] [--ease-lambda 500]"
-            + " [--factors 100] [--epochs 60] [--learning-rate 0.007] [--regularisation 0.06]";
+            + " [--factors 100] [--epochs 60] [--learning-rate 0.007] [--regularisation 0.06]"
+            + " [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]";
 
     /** Model settings of one run. */
     record Settings(
@@ -54,10 +56,12 @@ public final class EvaluationMain {
             int neighbours,
             int userNeighbours,
             double easeLambda,
-            BiasedMfModel.Settings mf) {
+            BiasedMfModel.Settings mf,
+            AlsModel.Settings als) {
 
         static Settings defaults(int k, boolean useRatings, int neighbours) {
-            return new Settings(k, useRatings, neighbours, 50, 500, BiasedMfModel.Settings.DEFAULTS);
+            return new Settings(
+                    k, useRatings, neighbours, 50, 500, BiasedMfModel.Settings.DEFAULTS, AlsModel.Settings.DEFAULTS);
         }
     }
 
@@ -104,13 +108,22 @@ public final class EvaluationMain {
                 mfDefaults.biasRegularisation(),
                 mfDefaults.initScale(),
                 mfDefaults.seed());
+        AlsModel.Settings alsDefaults = AlsModel.Settings.DEFAULTS;
+        AlsModel.Settings als = new AlsModel.Settings(
+                Integer.parseInt(options.getOrDefault("als-factors", String.valueOf(alsDefaults.factors()))),
+                Integer.parseInt(options.getOrDefault("als-iterations", String.valueOf(alsDefaults.iterations()))),
+                Double.parseDouble(
+                        options.getOrDefault("als-regularisation", String.valueOf(alsDefaults.regularisation()))),
+                Double.parseDouble(options.getOrDefault("als-alpha", String.valueOf(alsDefaults.alpha()))),
+                alsDefaults.seed());
         Settings settings = new Settings(
                 Integer.parseInt(options.getOrDefault("k", "10")),
                 "rating".equals(options.getOrDefault("weights", "binary")),
                 Integer.parseInt(options.getOrDefault("neighbours", "200")),
                 Integer.parseInt(options.getOrDefault("user-neighbours", "50")),
                 Double.parseDouble(options.getOrDefault("ease-lambda", "500")),
-                mf);
+                mf,
+                als);
 
         Map<String, Object> summary = "rating".equals(options.getOrDefault("task", "ranking"))
                 ? evaluateRatings(train, test, mf)
@@ -169,6 +182,10 @@ public final class EvaluationMain {
         ItemCfModel itemCf = ItemCfModel.train(signals, settings.neighbours());
         UserCfModel userCf = UserCfModel.train(signals, settings.userNeighbours());
         EaseModel ease = EaseModel.train(signals, settings.easeLambda(), 20_000);
+        long alsStart = System.nanoTime();
+        AlsModel alsModel = AlsModel.train(signals, settings.als());
+        System.out.printf(
+                Locale.ROOT, "als trained in %.1f s (%s)%n", (System.nanoTime() - alsStart) / 1e9, settings.als());
         SessionModel session = SessionModel.train(sequence, 3, settings.neighbours());
         List<Signal> rated = oldestFirst.stream()
                 .map(row -> new Signal(row.userId(), row.itemId(), row.rating()))
@@ -182,6 +199,8 @@ public final class EvaluationMain {
         recommenders.put(
                 "user_cf", (user, exclude) -> userCf.recommend(history.getOrDefault(user, Map.of()), exclude, k));
         recommenders.put("ease", (user, exclude) -> ease.recommend(history.getOrDefault(user, Map.of()), exclude, k));
+        recommenders.put(
+                "als", (user, exclude) -> alsModel.recommend(history.getOrDefault(user, Map.of()), exclude, k));
         recommenders.put(
                 "ratings_mf", (user, exclude) -> ratingsMf.recommend(ratings.getOrDefault(user, Map.of()), exclude, k));
         recommenders.put("session", (user, exclude) -> session.next(recent.getOrDefault(user, List.of()), exclude, k));

@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How the models are trained: neighbours kept per item and per user, the EASE regularisation and item
- * cap (its cost grows with the cube of the items), the session window, how often the service retrains,
+ * cap (its cost grows with the cube of the items), the size, sweeps, regularisation and confidence scale
+ * (alpha) of the ALS factorisation (fewer factors and sweeps than the MovieLens tuning, since the service
+ * retrains often and at start-up), the session window, how often the service retrains,
  * and how far a hold-out metric may fall, on a hold-out of how many users at least, before a new version
  * is kept out of service.
  */
@@ -24,6 +26,10 @@ record ModelProperties(
         @DefaultValue("50") @Min(1) @Max(1000) int userNeighbours,
         @DefaultValue("100") @DecimalMin("0.001") double easeLambda,
         @DefaultValue("3000") @Min(1) @Max(20000) int easeMaxItems,
+        @DefaultValue("32") @Min(1) @Max(512) int alsFactors,
+        @DefaultValue("10") @Min(1) @Max(100) int alsIterations,
+        @DefaultValue("30") @DecimalMin("0.0001") double alsRegularisation,
+        @DefaultValue("2") @DecimalMin("0") double alsAlpha,
         @DefaultValue("3") @Min(1) @Max(50) int sessionWindow,
 
         @DefaultValue("0.02") @DecimalMin("0") @DecimalMax("1")

@@ -114,6 +114,7 @@ public class ModelService {
         extras.put("popularity", Map.of("ranked_items", candidate.popularity().itemCount()));
         extras.put("user_cf", Map.of("users", candidate.userCf().userCount()));
         extras.put("ease", Map.of("modelled_items", candidate.ease().itemCount()));
+        extras.put("als", Map.of("modelled_items", candidate.als().itemCount()));
         extras.put("ratings_mf", Map.of("modelled_items", candidate.ratings().itemCount()));
         extras.put("content", Map.of("products_with_text", candidate.content().itemCount()));
         extras.put("session", Map.of("items_with_followers", candidate.session().itemCount()));
@@ -149,6 +150,14 @@ public class ModelService {
                 PopularityModel.train(signals, categories),
                 UserCfModel.train(signals, properties.userNeighbours()),
                 EaseModel.train(signals, properties.easeLambda(), properties.easeMaxItems()),
+                AlsModel.train(
+                        signals,
+                        new AlsModel.Settings(
+                                properties.alsFactors(),
+                                properties.alsIterations(),
+                                properties.alsRegularisation(),
+                                properties.alsAlpha(),
+                                42)),
                 BiasedMfModel.train(signals, SERVICE_MF),
                 ContentModel.train(texts, properties.neighbours()),
                 SessionModel.train(signals, properties.sessionWindow(), properties.neighbours()));
@@ -164,6 +173,7 @@ public class ModelService {
         recommenders.put(
                 "user_cf", (history, recent, exclude, n) -> models.userCf().recommend(history, exclude, n));
         recommenders.put("ease", (history, recent, exclude, n) -> models.ease().recommend(history, exclude, n));
+        recommenders.put("als", (history, recent, exclude, n) -> models.als().recommend(history, exclude, n));
         recommenders.put(
                 "ratings_mf", (history, recent, exclude, n) -> models.ratings().recommend(history, exclude, n));
         recommenders.put(

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param popularity best sellers, global and per category, over decayed signals (so: trending)
  * @param userCf user-user collaborative filtering
  * @param ease implicit-feedback item-item model (EASE^R)
+ * @param als implicit-feedback matrix factorisation by alternating least squares
  * @param ratings matrix factorisation with biases for explicit ratings
  * @param content TF-IDF similarity of product texts
  * @param session next item from recent sequences
@@ -24,6 +25,7 @@ public record TrainedModels(
         PopularityModel popularity,
         UserCfModel userCf,
         EaseModel ease,
+        AlsModel als,
         BiasedMfModel ratings,
         ContentModel content,
         SessionModel session) {
@@ -36,6 +38,7 @@ public record TrainedModels(
                 PopularityModel.train(List.of(), Map.of()),
                 UserCfModel.train(List.of(), 1),
                 EaseModel.train(List.of(), 1.0, 1),
+                AlsModel.train(List.of(), AlsModel.Settings.DEFAULTS),
                 BiasedMfModel.train(List.of(), BiasedMfModel.Settings.DEFAULTS),
                 ContentModel.train(Map.of(), 1),
                 SessionModel.train(List.of(), 1, 1));

@@ -16,6 +16,7 @@ final class ModelSources {
     static final String ITEM_CF = "item_cf";
     static final String USER_CF = "user_cf";
     static final String IMPLICIT_MF = "implicit_mf";
+    static final String EASE = "ease";
     static final String SESSION = "session";
     static final String CONTENT = "content";
     static final String CATEGORY_POPULARITY = "category_popularity";
@@ -29,6 +30,7 @@ final class ModelSources {
                 ITEM_CF, weights.itemCf(),
                 USER_CF, weights.userCf(),
                 IMPLICIT_MF, weights.implicitMf(),
+                EASE, weights.ease(),
                 SESSION, weights.session(),
                 CONTENT, weights.content(),
                 CATEGORY_POPULARITY, weights.categoryPopularity(),
@@ -42,7 +44,8 @@ final class ModelSources {
         if (!history.isEmpty()) {
             sources.put(ITEM_CF, models.itemCf().recommend(history, exclude, pool));
             sources.put(USER_CF, models.userCf().recommend(history, exclude, pool));
-            sources.put(IMPLICIT_MF, models.ease().recommend(history, exclude, pool));
+            sources.put(IMPLICIT_MF, models.als().recommend(history, exclude, pool));
+            sources.put(EASE, models.ease().recommend(history, exclude, pool));
             sources.put(CONTENT, models.content().recommend(history, exclude, pool));
             sources.put(SESSION, models.session().next(recent, exclude, pool));
         }
@@ -55,7 +58,8 @@ final class ModelSources {
     static Map<String, List<ScoredItem>> similarTo(TrainedModels models, String itemId, Set<String> exclude, int pool) {
         Map<String, List<ScoredItem>> sources = new LinkedHashMap<>();
         sources.put(ITEM_CF, models.itemCf().similar(itemId, exclude, pool));
-        sources.put(IMPLICIT_MF, models.ease().similar(itemId, exclude, pool));
+        sources.put(IMPLICIT_MF, models.als().similar(itemId, exclude, pool));
+        sources.put(EASE, models.ease().similar(itemId, exclude, pool));
         sources.put(SESSION, models.session().similar(itemId, exclude, pool));
         sources.put(CONTENT, models.content().similar(itemId, exclude, pool));
         return sources;

@@ -30,7 +30,7 @@ record RecommendationProperties(
         @NotNull Duration cacheTtl) {
 
     /**
-     * Ensemble weight per source. The collaborative sources (item-CF, user-CF, implicit MF, session) share
+     * Ensemble weight per source. The collaborative sources (item-CF, user-CF, implicit MF by ALS, EASE, session) share
      * the CF weight; popularity is over decayed signals, so it is also the trending source; category
      * popularity is the cold-start source of users with little history and of products nobody has bought.
      */
@@ -38,6 +38,7 @@ record RecommendationProperties(
             @DecimalMin("0.0") @DecimalMax("1.0") double itemCf,
             @DecimalMin("0.0") @DecimalMax("1.0") double userCf,
             @DecimalMin("0.0") @DecimalMax("1.0") double implicitMf,
+            @DecimalMin("0.0") @DecimalMax("1.0") double ease,
             @DecimalMin("0.0") @DecimalMax("1.0") double session,
             @DecimalMin("0.0") @DecimalMax("1.0") double content,
             @DecimalMin("0.0") @DecimalMax("1.0") double categoryPopularity,

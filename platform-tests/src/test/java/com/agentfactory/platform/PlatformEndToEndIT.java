@@ -52,13 +52,32 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void aTaskTheAgentCannotHandleEndsInTheEscalationQueueForPeople() {
+    void aCustomerMessageWithoutATaskTypeIsRoutedToTheSupportAgentAndAnswered() {
         Http.Reply created = Http.post(
                 gateway("/api/v1/agents/tasks"),
                 adminToken,
-                Map.of("input_data", Map.of("message", "My parcel never arrived, I want a refund")));
+                Map.of("input_data", Map.of("message", "How long does delivery to Spain take?")));
 
         assertThat(created.text("/assigned_agent_type")).isEqualTo("support");
+        String taskId = created.text("/task_id");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken)
+                        .text("/status")
+                        .equals("COMPLETED"));
+        Http.Reply task = Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken);
+        assertThat(task.text("/output_data/reply")).isNotBlank();
+        assertThat(task.text("/output_data/ticket_id")).isNotBlank();
+    }
+
+    @Test
+    void aTaskTheAgentCannotHandleEndsInTheEscalationQueueForPeople() {
+        // the inventory agent advertises demand forecasts but has no handler for them yet
+        Http.Reply created = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of("task_type", "forecast-demand", "input_data", Map.of("sku", "85123A")));
+
+        assertThat(created.text("/assigned_agent_type")).isEqualTo("inventory");
         String taskId = created.text("/task_id");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken)

@@ -54,8 +54,9 @@ class ReplyLatencyIT extends SupportIntegrationTest {
         assertThat(p99).isLessThan(limitMs);
     }
 
+    // every text is new, as customers' messages are: a repeated text would be served from the embedder's cache
     private Reply send(int i, UUID conversationId) {
-        return conversations.handle(
-                InboundMessage.chat(conversationId, CustomerProfile.guest(), "latency-test", MIX.get(i % MIX.size())));
+        String text = MIX.get(i % MIX.size()) + " (message " + i + ")";
+        return conversations.handle(InboundMessage.chat(conversationId, CustomerProfile.guest(), "latency-test", text));
     }
 }

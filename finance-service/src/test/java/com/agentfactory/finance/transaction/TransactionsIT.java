@@ -56,7 +56,8 @@ class TransactionsIT extends FinanceIntegrationTest {
             }
         }
         commerce.publishAll(events);
-        awaitRecorded(events.getLast());
+        // the orders spread over the topic's partitions: wait for every one, not just the last sent
+        events.forEach(this::awaitRecorded);
         Response first = reconciliation(day);
 
         commerce.publishAll(events);

@@ -1,11 +1,11 @@
 package com.agentfactory.support.intent;
 
-/** Small dense-vector helpers used by the classifier. */
-final class Vectors {
+/** Small dense-vector helpers used by the classifier and the knowledge base's vector search. */
+public final class Vectors {
 
     private Vectors() {}
 
-    static float[] normalized(float[] v) {
+    public static float[] normalized(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;
@@ -20,7 +20,7 @@ final class Vectors {
         return out;
     }
 
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];

@@ -1,6 +1,7 @@
 package com.agentfactory.support.knowledge;
 
 import com.agentfactory.support.intent.TextEmbedder;
+import com.agentfactory.support.intent.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,39 +25,18 @@ final class VectorIndex {
                 model.embed(passages.stream().map(Passage::searchableText).toList());
         this.vectors = new float[embedded.length][];
         for (int i = 0; i < embedded.length; i++) {
-            vectors[i] = normalized(embedded[i]);
+            vectors[i] = Vectors.normalized(embedded[i]);
         }
     }
 
     /** Every passage, most similar first. */
     List<Hit> rank(String query) {
-        float[] q = normalized(model.embed(query));
+        float[] q = Vectors.normalized(model.embed(query));
         List<Hit> hits = new ArrayList<>(ids.size());
         for (int i = 0; i < vectors.length; i++) {
-            hits.add(new Hit(ids.get(i), dot(q, vectors[i])));
+            hits.add(new Hit(ids.get(i), Vectors.dot(q, vectors[i])));
         }
         hits.sort(Comparator.comparingDouble(Hit::similarity).reversed());
         return hits;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    private static float[] normalized(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = norm == 0 ? 0 : (float) (vector[i] / norm);
-        }
-        return unit;
     }
 }

@@ -3,6 +3,9 @@ package com.agentfactory.messaging.inbox;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,6 +35,25 @@ public class ProcessedMessages {
                 messageId,
                 consumer);
         return inserted == 1;
+    }
+
+    /**
+     * Claims a batch of messages in one statement; returns the ids claimed now (those not handled before). Same
+     * rules as {@link #claim}: inside the transaction of the effects.
+     */
+    public Set<UUID> claimAll(Collection<UUID> messageIds, String consumer) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("messages must be claimed inside the transaction of their effects");
+        }
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "INSERT INTO processed_messages (message_id, consumer) SELECT DISTINCT id, ? FROM unnest(?::uuid[]) AS id"
+                        + " ON CONFLICT DO NOTHING RETURNING message_id",
+                UUID.class,
+                consumer,
+                messageIds.toArray(UUID[]::new)));
     }
 
     /** A cheap pre-check outside any transaction; the claim stays the authority. */

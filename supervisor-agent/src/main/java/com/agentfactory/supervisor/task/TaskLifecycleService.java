@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,23 +51,60 @@ public class TaskLifecycleService {
         this.meters = meters;
     }
 
-    /** Applies an agent's report; stale or out-of-order reports are ignored. */
-    public void applyReport(TaskStatusChanged report) {
-        Task task = tasks.findByIdForUpdate(report.taskId()).orElse(null);
-        if (task == null) {
-            log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
-            return;
+    /**
+     * Applies agents' reports in their order, in the caller's transaction: every task they name is locked once
+     * (in id order, so concurrent batches cannot deadlock), and the changes are written in one go. Stale or
+     * out-of-order reports and reports for unknown tasks are ignored.
+     */
+    public void applyReports(List<TaskStatusChanged> reports) {
+        Map<UUID, Task> current = new HashMap<>();
+        tasks.findAllByIdForUpdate(reports.stream()
+                        .map(TaskStatusChanged::taskId)
+                        .distinct()
+                        .toList())
+                .forEach(task -> current.put(task.id(), task));
+        Map<UUID, Task> changed = new LinkedHashMap<>();
+        List<TaskTransition> transitions = new ArrayList<>();
+        List<Escalation> opened = new ArrayList<>();
+        Instant now = clock.instant();
+        for (TaskStatusChanged report : reports) {
+            Task task = current.get(report.taskId());
+            if (task == null) {
+                log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
+                continue;
+            }
+            Task next = apply(task, report, now, transitions, opened);
+            if (next != task) {
+                current.put(next.id(), next);
+                changed.put(next.id(), next);
+            }
         }
+        tasks.updateAll(List.copyOf(changed.values()));
+        if (!transitions.isEmpty()) {
+            tasks.insertTransitions(transitions);
+        }
+        if (!opened.isEmpty()) {
+            escalations.insertAll(opened);
+        }
+        transitions.forEach(t -> count(t.toStatus(), current.get(t.taskId()).assignedAgentType()));
+    }
+
+    // the task after the report, or the same instance when the report does not move it
+    private Task apply(
+            Task task,
+            TaskStatusChanged report,
+            Instant now,
+            List<TaskTransition> transitions,
+            List<Escalation> opened) {
         TaskStatus next = TaskStatus.valueOf(report.status().name());
         if (!task.status().acceptsReport(next)) {
             log.debug("Report {} for task {} in state {} ignored", next, task.id(), task.status());
-            return;
+            return task;
         }
-        Instant now = clock.instant();
         String actor = report.instanceId() != null ? report.instanceId() : report.agentType();
         int progress = report.progress() == null ? task.progress() : Math.max(task.progress(), report.progress());
         if (next == TaskStatus.RUNNING && task.status() == TaskStatus.RUNNING) {
-            tasks.update(copy(
+            return copy(
                     task,
                     TaskStatus.RUNNING,
                     progress,
@@ -73,10 +113,8 @@ public class TaskLifecycleService {
                     Math.max(task.attempts(), report.attempt()),
                     now,
                     task.startedAt(),
-                    null));
-            return;
+                    null);
         }
-        List<TaskTransition> transitions = new ArrayList<>();
         transitions.add(new TaskTransition(task.id(), task.status(), next, actor, reasonOf(report), now));
         Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
         TaskStatus finalStatus = next;
@@ -85,10 +123,10 @@ public class TaskLifecycleService {
             String reason = "retries exhausted after " + report.attempt() + " attempt(s): " + report.error();
             transitions.add(
                     new TaskTransition(task.id(), TaskStatus.FAILED, TaskStatus.ESCALATED, SUPERVISOR, reason, now));
-            escalations.insertAll(List.of(Escalation.open(task.id(), reason, now)));
+            opened.add(Escalation.open(task.id(), reason, now));
             finalStatus = TaskStatus.ESCALATED;
         }
-        tasks.update(copy(
+        return copy(
                 task,
                 finalStatus,
                 next == TaskStatus.COMPLETED ? 100 : progress,
@@ -97,9 +135,7 @@ public class TaskLifecycleService {
                 Math.max(task.attempts(), report.attempt()),
                 now,
                 startedAt,
-                completedAt));
-        tasks.insertTransitions(transitions);
-        transitions.forEach(t -> count(t.toStatus(), task.assignedAgentType()));
+                completedAt);
     }
 
     /** Expires tasks whose time ran out before an agent started them; returns how many. */

@@ -23,6 +23,10 @@ public class TaskRepository {
             + " routing_reason, correlation_id, trace_id, requested_by, expires_at, created_at, updated_at,"
             + " started_at, completed_at";
 
+    private static final String UPDATE =
+            "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?, progress = ?,"
+                    + " attempts = ?, updated_at = ?, started_at = ?, completed_at = ? WHERE id = ?";
+
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
     private final RowMapper<Task> taskMapper = this::mapTask;
@@ -94,6 +98,16 @@ public class TaskRepository {
                 .findFirst();
     }
 
+    /** Locks the rows in id order, so two transactions locking overlapping sets cannot deadlock. */
+    List<Task> findAllByIdForUpdate(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM tasks WHERE id = ANY (?) ORDER BY id FOR UPDATE", taskMapper, (Object)
+                        ids.toArray(UUID[]::new));
+    }
+
     public List<TaskTransition> transitionsOf(UUID taskId) {
         return jdbc.query(
                 "SELECT task_id, from_status, to_status, actor, reason, occurred_at FROM task_transitions WHERE task_id = ? ORDER BY id",
@@ -108,19 +122,25 @@ public class TaskRepository {
     }
 
     public void update(Task task) {
-        jdbc.update(
-                "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?, progress = ?,"
-                        + " attempts = ?, updated_at = ?, started_at = ?, completed_at = ? WHERE id = ?",
-                task.status().name(),
-                task.assignedAgentId(),
-                json(task.outputData()),
-                task.errorMessage(),
-                task.progress(),
-                task.attempts(),
-                timestamp(task.updatedAt()),
-                timestamp(task.startedAt()),
-                timestamp(task.completedAt()),
-                task.id());
+        updateAll(List.of(task));
+    }
+
+    void updateAll(List<Task> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPDATE, changed, changed.size(), (statement, task) -> {
+            statement.setString(1, task.status().name());
+            statement.setObject(2, task.assignedAgentId());
+            statement.setString(3, json(task.outputData()));
+            statement.setString(4, task.errorMessage());
+            statement.setInt(5, task.progress());
+            statement.setInt(6, task.attempts());
+            statement.setTimestamp(7, timestamp(task.updatedAt()));
+            statement.setTimestamp(8, timestamp(task.startedAt()));
+            statement.setTimestamp(9, timestamp(task.completedAt()));
+            statement.setObject(10, task.id());
+        });
     }
 
     List<Task> page(TaskQuery query) {

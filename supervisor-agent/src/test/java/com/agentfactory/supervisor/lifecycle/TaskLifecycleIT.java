@@ -4,12 +4,16 @@ import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestKafka;
+import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +82,41 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
         assertThat(transitions(api.get("/api/v1/agents/tasks/" + taskId)))
                 .containsExactly("CREATED", "QUEUED", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void parksAnUnreadableEventOnTheDeadLetterTopicAndStillAppliesTheReportsAroundIt() {
+        UUID taskId = create("compute-reorder-points");
+        String garbage = "not an envelope " + UUID.randomUUID();
+
+        agent.report(taskId, "inventory", ReportedTaskStatus.ASSIGNED, null, null, 1);
+        kafka.send(Topics.AGENT_EVENTS, taskId.toString(), garbage).join();
+        agent.report(taskId, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+        assertThat(transitions(api.get("/api/v1/agents/tasks/" + taskId)))
+                .containsExactly("CREATED", "QUEUED", "ASSIGNED", "COMPLETED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().contains(garbage));
+    }
+
+    @Test
+    void appliesManyReportsForManyTasksInTheirOrder() {
+        List<UUID> taskIds = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> create("compute-reorder-points"))
+                .toList();
+
+        for (UUID taskId : taskIds) {
+            agent.report(taskId, "inventory", ReportedTaskStatus.ASSIGNED, null, null, 1);
+            agent.report(taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+            agent.report(taskId, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> taskIds.stream().allMatch(id -> status(id).equals("COMPLETED")));
+        for (UUID taskId : taskIds) {
+            assertThat(transitions(api.get("/api/v1/agents/tasks/" + taskId)))
+                    .containsExactly("CREATED", "QUEUED", "ASSIGNED", "RUNNING", "COMPLETED");
+        }
     }
 
     @Test
@@ -200,5 +239,17 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
                 .filter(e -> !e.path("status").asString().equals("RESOLVED"))
                 .findFirst()
                 .orElse(null);
+    }
+
+    private List<String> deadLetters() {
+        List<String> values = new ArrayList<>();
+        try (var consumer = TestKafka.consumerFromBeginning(
+                LocalInfrastructure.shared().kafkaBootstrapServers(), "lifecycle-dlt-reader")) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.AGENT_EVENTS)));
+            for (int polls = 0; polls < 5; polls++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
     }
 }

@@ -25,6 +25,21 @@ class TraceContextTest {
     }
 
     @Test
+    void continuesOnlyWellFormedTraceIds() {
+        String valid = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        assertThat(TraceContext.continueFrom(valid, null).traceId()).isEqualTo(valid);
+        for (String invalid : new String[] {
+            null, "", valid.toUpperCase(), valid.substring(1), valid + "0", "g" + valid.substring(1), "0".repeat(32)
+        }) {
+            assertThat(TraceContext.continueFrom(invalid, null).traceId())
+                    .as("trace id %s", invalid)
+                    .isNotEqualTo(invalid)
+                    .matches("[0-9a-f]{32}");
+        }
+    }
+
+    @Test
     void aChildSpanKeepsTheTraceId() {
         TraceContext parent = TraceContext.newTrace();
 

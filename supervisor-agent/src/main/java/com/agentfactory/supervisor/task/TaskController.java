@@ -9,12 +9,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
-@Validated
-@RequestMapping("/api/v1/agents/tasks")
+@RequestMapping(TaskController.PATH)
 class TaskController {
+
+    static final String PATH = "/api/v1/agents/tasks";
 
     private final TaskService tasks;
     private final TaskLifecycleService lifecycle;
@@ -48,11 +48,8 @@ class TaskController {
             HttpServletRequest http) {
         TaskCreatedResponse created =
                 tasks.create(request, Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(created.taskId())
-                .toUri();
-        return ResponseEntity.created(location).body(created);
+        // relative on purpose: behind the gateway the supervisor's own host is not the one the caller knows
+        return ResponseEntity.created(URI.create(PATH + "/" + created.taskId())).body(created);
     }
 
     @Operation(summary = "A task with its status, progress, input, output, error and every transition")

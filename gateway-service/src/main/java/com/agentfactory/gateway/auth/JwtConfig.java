@@ -2,6 +2,7 @@ package com.agentfactory.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ class JwtConfig {
 
     private static final Logger log = LoggerFactory.getLogger(JwtConfig.class);
     static final int MIN_SECRET_BYTES = 32;
+    // one entry per signed-in client with a live token; a few MiB at most
+    private static final long VERIFIED_TOKENS_CACHED = 4_096;
 
     @Bean
     SecretKey jwtSigningKey(AuthProperties properties) {
@@ -47,8 +50,9 @@ class JwtConfig {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthProperties properties) {
-        return TokenService.decoder(jwtSigningKey, properties.jwt().issuer());
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthProperties properties, Clock clock) {
+        return new CachingJwtDecoder(
+                TokenService.decoder(jwtSigningKey, properties.jwt().issuer()), VERIFIED_TOKENS_CACHED, clock);
     }
 
     @Bean

@@ -1,0 +1,104 @@
+package com.agentfactory.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.gateway.access.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+class CachingJwtDecoderTest {
+
+    private static final String ISSUER = "test-gateway";
+    private static final SecretKey KEY = JwtConfig.signingKey("a-test-secret-that-is-long-enough-for-hs256");
+
+    private final MovableClock clock = new MovableClock(Instant.now());
+    private final AtomicInteger verifications = new AtomicInteger();
+    private final ReactiveJwtDecoder verifying = token -> {
+        verifications.incrementAndGet();
+        return TokenService.decoder(KEY, ISSUER).decode(token);
+    };
+    private final CachingJwtDecoder decoder = new CachingJwtDecoder(verifying, 100, clock);
+
+    @Test
+    void verifiesATokenOnceAndServesItsLaterUsesFromMemory() {
+        String token = token(KEY);
+
+        Jwt first = decoder.decode(token).block();
+        Jwt second = decoder.decode(token).block();
+
+        assertThat(second).isSameAs(first);
+        assertThat(second.getSubject()).isEqualTo("user-1");
+        assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void neverServesARememberedTokenPastItsExpiry() {
+        String token = token(KEY);
+        decoder.decode(token).block();
+
+        clock.advance(Duration.ofMinutes(16));
+        Mono<Jwt> afterExpiry = decoder.decode(token);
+
+        // the real verifier (on the system clock) still accepts it; what matters is that it was asked again
+        afterExpiry.block();
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void doesNotRememberRejectedTokens() {
+        String forged = token(JwtConfig.signingKey("another-secret-that-is-long-enough-for-hs256"));
+
+        assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    private static String token(SecretKey key) {
+        AuthProperties properties = new AuthProperties(
+                new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null);
+        return new TokenService(NimbusJwtEncoder.withSecretKey(key).build(), properties, Clock.systemUTC())
+                .issueAccessToken("user-1", "u@example.test", List.of(Role.ADMIN), null)
+                .value();
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

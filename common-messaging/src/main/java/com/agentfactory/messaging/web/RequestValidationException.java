@@ -20,6 +20,16 @@ public class RequestValidationException extends RuntimeException {
                 HttpStatus.UNPROCESSABLE_CONTENT, message, List.of(new FieldErrorDetail(field, message)));
     }
 
+    /** The same rejection for an element of a list, its fields named under {@code prefix} (as in {@code tasks[3]}). */
+    public RequestValidationException under(String prefix) {
+        return new RequestValidationException(
+                status,
+                prefix + ": " + getMessage(),
+                errors.stream()
+                        .map(error -> new FieldErrorDetail(prefix + "." + error.field(), error.message()))
+                        .toList());
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,19 @@ class TaskController {
                 tasks.create(request, Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
         // relative on purpose: behind the gateway the supervisor's own host is not the one the caller knows
         return ResponseEntity.created(URI.create(PATH + "/" + created.taskId())).body(created);
+    }
+
+    @Operation(
+            summary = "Submit up to 500 tasks at once; each is routed, and all are stored and queued together"
+                    + " or, if any is invalid, none")
+    @PostMapping("/batch")
+    ResponseEntity<TaskBatchCreatedResponse> createBatch(
+            @Valid @RequestBody CreateTaskBatchRequest request,
+            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId,
+            HttpServletRequest http) {
+        List<TaskCreatedResponse> created =
+                tasks.createAll(request.tasks(), Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TaskBatchCreatedResponse(created));
     }
 
     @Operation(summary = "A task with its status, progress, input, output, error and every transition")

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.trace.TraceContext;
+import com.agentfactory.messaging.web.FieldErrorDetail;
 import com.agentfactory.messaging.web.RequestValidationException;
 import com.agentfactory.supervisor.escalation.Escalation;
 import com.agentfactory.supervisor.routing.RoutingDecision;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Accepts tasks (routed, durable, dispatched through the outbox) and answers what became of them. */
@@ -49,16 +51,35 @@ public class TaskService {
     }
 
     public TaskCreatedResponse create(CreateTaskRequest request, String requestedBy, UUID correlationId) {
+        NewTask task = prepare(request, requestedBy, correlationId, clock.instant());
+        awaitCommit(List.of(task));
+        return TaskCreatedResponse.of(task.task());
+    }
+
+    /** Routes every task, then stores them all in one transaction; one invalid task rejects the whole batch. */
+    List<TaskCreatedResponse> createAll(List<CreateTaskRequest> requests, String requestedBy, UUID correlationId) {
+        Instant now = clock.instant();
+        List<NewTask> batch = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                batch.add(prepare(requests.get(i), requestedBy, correlationId, now));
+            } catch (RequestValidationException invalid) {
+                throw invalid.under("tasks[" + i + "]");
+            }
+        }
+        awaitCommit(batch);
+        return batch.stream().map(task -> TaskCreatedResponse.of(task.task())).toList();
+    }
+
+    private NewTask prepare(CreateTaskRequest request, String requestedBy, UUID correlationId, Instant now) {
         if (!request.inputData().isObject()) {
             throw new RequestValidationException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    HttpStatus.BAD_REQUEST,
                     "input_data must be a JSON object",
-                    List.of(new com.agentfactory.messaging.web.FieldErrorDetail(
-                            "input_data", "must be a JSON object")));
+                    List.of(new FieldErrorDetail("input_data", "must be a JSON object")));
         }
         RoutingDecision decision =
                 routingLatency.record(() -> router.route(request.taskType(), request.agentId(), request.inputData()));
-        Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw RequestValidationException.unprocessable("expires_at", "must be in the future");
         }
@@ -96,16 +117,14 @@ public class TaskService {
                 TaskDispatcher.SUPERVISOR_TYPE,
                 decision.method() + ": " + decision.reason(),
                 now));
-        NewTask newTask = decision.isEscalated()
+        return decision.isEscalated()
                 ? new NewTask(task, transitions, null, Escalation.open(taskId, decision.reason(), now))
                 : new NewTask(task, transitions, dispatcher.dispatch(task, 0, now), null);
-        awaitCommit(newTask);
-        return TaskCreatedResponse.of(task);
     }
 
-    private void awaitCommit(NewTask task) {
+    private void awaitCommit(List<NewTask> tasks) {
         try {
-            writer.submit(task).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            writer.submit(tasks).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskNotStoredException(e);

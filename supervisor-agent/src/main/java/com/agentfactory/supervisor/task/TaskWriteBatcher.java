@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for task intake: requests waiting at the same moment share one transaction (one fsync)
  * instead of paying one each. A request is answered only after its batch has committed, so an accepted
  * task is always durable; if the batch fails, every request in it gets the error and nothing is written.
+ * The tasks of one request are never split across transactions.
  */
 @Component
 class TaskWriteBatcher implements SmartLifecycle {
@@ -61,9 +62,12 @@ class TaskWriteBatcher implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Completes when the task is committed; fails fast with {@link IntakeOverloadedException} when the queue is full. */
-    CompletableFuture<Void> submit(NewTask task) {
-        var pending = new Pending(task, new CompletableFuture<>());
+    /**
+     * Completes when the tasks (all of one request) are committed; fails fast with {@link IntakeOverloadedException}
+     * when the queue is full.
+     */
+    CompletableFuture<Void> submit(List<NewTask> tasks) {
+        var pending = new Pending(List.copyOf(tasks), new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new IntakeOverloadedException();
         }
@@ -74,10 +78,15 @@ class TaskWriteBatcher implements SmartLifecycle {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.take();
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+                Pending next = queue.take();
+                int tasksInBatch = 0;
+                // a request's tasks stay together, so a batch may end a little above maxBatch tasks
+                while (next != null) {
+                    batch.add(next);
+                    tasksInBatch += next.tasks().size();
+                    next = tasksInBatch < maxBatch ? queue.poll() : null;
+                }
+                write(batch, tasksInBatch);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -88,30 +97,33 @@ class TaskWriteBatcher implements SmartLifecycle {
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, int taskCount) {
+        List<NewTask> accepted = batch.stream().flatMap(p -> p.tasks().stream()).toList();
         try {
             transactions.executeWithoutResult(status -> {
-                tasks.insertAll(batch.stream().map(p -> p.task().task()).toList());
-                tasks.insertTransitions(batch.stream()
-                        .flatMap(p -> p.task().transitions().stream())
+                tasks.insertAll(accepted.stream().map(NewTask::task).toList());
+                tasks.insertTransitions(accepted.stream()
+                        .flatMap(task -> task.transitions().stream())
                         .toList());
-                List<Escalation> opened = batch.stream()
-                        .map(p -> p.task().escalation())
+                List<Escalation> opened = accepted.stream()
+                        .map(NewTask::escalation)
                         .filter(Objects::nonNull)
                         .toList();
                 if (!opened.isEmpty()) {
                     escalations.insertAll(opened);
                 }
-                List<OutboxMessage> dispatches = batch.stream()
-                        .map(p -> p.task().dispatch())
+                List<OutboxMessage> dispatches = accepted.stream()
+                        .map(NewTask::dispatch)
                         .filter(Objects::nonNull)
                         .toList();
-                outbox.appendAll(dispatches);
+                if (!dispatches.isEmpty()) {
+                    outbox.appendAll(dispatches);
+                }
             });
-            batchSizes.record(batch.size());
+            batchSizes.record(taskCount);
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
-            log.error("Could not store a batch of {} tasks: {}", batch.size(), e.getMessage());
+            log.error("Could not store a batch of {} tasks: {}", taskCount, e.getMessage());
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
@@ -144,5 +156,5 @@ class TaskWriteBatcher implements SmartLifecycle {
         return running;
     }
 
-    private record Pending(NewTask task, CompletableFuture<Void> done) {}
+    private record Pending(List<NewTask> tasks, CompletableFuture<Void> done) {}
 }

@@ -18,6 +18,8 @@ public final class BenchmarkMain {
                 System.err.println(
                         "usage: java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar run [--project DIR]"
                                 + " [--warmup-seconds 10] [--seconds 20] [--workers 64,256] [--low-rate 1000] [--no-rate-limit]"
+                                + " [--batch-size 50]"
+                                + "\n       --batch-size N: tasks per request of the batch targets, 1..500; 0 leaves them out"
                                 + "\n       java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar hello   (the hello-world app, port $PORT)");
                 System.exit(2);
             }

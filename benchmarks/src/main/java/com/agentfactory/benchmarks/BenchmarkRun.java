@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ import java.util.stream.Stream;
  * forecast tasks drain) and the gateway as separate JVMs with their deployed heaps; the hello-world app with
  * the supervisor's heap. For each target it measures maximum throughput (closed loop) and latency at fixed
  * rates (open loop), then reports memory, CPU shares and the outbox backlog as Markdown and one JSON line.
+ * Batch targets submit {@code --batch-size} tasks per request, so they are compared in tasks per second.
  */
 final class BenchmarkRun {
 
@@ -60,10 +62,17 @@ final class BenchmarkRun {
     private final List<Integer> workerCounts;
     private final double lowRate;
     private final boolean rateLimit;
+    private final Optional<BatchIntake> batches;
 
     private BenchmarkRun(
-            Duration warmUp, Duration measured, List<Integer> workerCounts, double lowRate, boolean rateLimit) {
+            Duration warmUp,
+            Duration measured,
+            List<Integer> workerCounts,
+            double lowRate,
+            boolean rateLimit,
+            Optional<BatchIntake> batches) {
         this.rateLimit = rateLimit;
+        this.batches = batches;
         this.warmUp = warmUp;
         this.measured = measured;
         this.openWarmUp = warmUp.dividedBy(2);
@@ -83,7 +92,8 @@ final class BenchmarkRun {
                         .map(Integer::parseInt)
                         .toList(),
                 Double.parseDouble(option(arguments, "--low-rate", "1000")),
-                !arguments.contains("--no-rate-limit"));
+                !arguments.contains("--no-rate-limit"),
+                BatchIntake.ofOption(Integer.parseInt(option(arguments, "--batch-size", "50"))));
         run.execute(project);
     }
 
@@ -157,16 +167,33 @@ final class BenchmarkRun {
             awaitHello(hello, helloPort, Instant.now().plus(Duration.ofMinutes(2)));
 
             String token = serviceToken(gateway.baseUrl(), clientSecret);
-            List<LoadTarget> targets = List.of(
-                    LoadTarget.post("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, Map.of()),
-                    LoadTarget.post(
-                            "supervisor direct", supervisor.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, Map.of()),
-                    LoadTarget.post(
-                            "through gateway",
-                            gateway.baseUrl() + "/api/v1/agents/tasks",
-                            TASK_BODY,
-                            Map.of("Authorization", "Bearer " + token)));
-            smokeTest(targets, helloPort, supervisor, gateway, token);
+            List<Endpoint> singleEndpoints = List.of(
+                    new Endpoint("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, null, 1),
+                    new Endpoint(
+                            "supervisor direct", supervisor.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, null, 1),
+                    new Endpoint("through gateway", gateway.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, token, 1));
+            List<Endpoint> batchEndpoints = batches.map(batch -> List.of(
+                            new Endpoint(
+                                    batch.directName(),
+                                    supervisor.baseUrl() + BatchIntake.PATH,
+                                    batch.body(TASK_BODY),
+                                    null,
+                                    batch.size()),
+                            new Endpoint(
+                                    batch.gatewayName(),
+                                    gateway.baseUrl() + BatchIntake.PATH,
+                                    batch.body(TASK_BODY),
+                                    token,
+                                    batch.size())))
+                    .orElse(List.of());
+            smokeTest(Stream.concat(singleEndpoints.stream(), batchEndpoints.stream())
+                    .toList());
+            List<LoadTarget> singleTargets =
+                    singleEndpoints.stream().map(Endpoint::target).toList();
+            List<LoadTarget> batchTargets =
+                    batchEndpoints.stream().map(Endpoint::target).toList();
+            List<LoadTarget> targets =
+                    Stream.concat(singleTargets.stream(), batchTargets.stream()).toList();
 
             Map<String, Long> pids = servicePids(platform, hello);
             ProcessProbe probe = new ProcessProbe(pids, dataDirectory.resolve("postgres"));
@@ -174,6 +201,7 @@ final class BenchmarkRun {
             Set<String> foreign = ConcurrentHashMap.newKeySet();
             foreign.addAll(foreignJvms(pids));
             results.rateLimit = rateLimit;
+            results.batches = batches;
             if (!foreign.isEmpty()) {
                 System.out.println("WARNING: other JVMs share the machine, the numbers will be low: " + foreign);
             }
@@ -191,8 +219,8 @@ final class BenchmarkRun {
                     Thread sampler = sampleCpu(probe, warmUp, measured, cpu, pids, foreign);
                     Summary summary = ClosedLoop.run(target, workers, warmUp, measured);
                     sampler.join();
-                    results.add(target.name(), phase, summary, cpu.get());
-                    System.out.println("  " + Report.describe(summary));
+                    results.add(target, phase, summary, cpu.get());
+                    System.out.println("  " + Report.describe(summary, target.tasksPerRequest()));
                 }
             }
             double supervisorMax = results.maxThroughput("supervisor direct");
@@ -200,22 +228,25 @@ final class BenchmarkRun {
             results.halfRate = halfRate;
             results.lowRate = lowRate;
             for (double rate : List.of(halfRate, lowRate)) {
-                for (LoadTarget target : targets) {
-                    String phase = Report.ratePhase(rate);
-                    System.out.printf(
-                            Locale.ROOT,
-                            "%s: fixed %.0f/s, %ds warm-up + %ds...%n",
-                            target.name(),
-                            rate,
-                            openWarmUp.toSeconds(),
-                            measured.toSeconds());
-                    AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
-                    Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu, pids, foreign);
-                    Summary summary = OpenLoop.run(
-                            target, rate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15));
-                    sampler.join();
-                    results.add(target.name(), phase, summary, cpu.get());
-                    System.out.println("  " + Report.describe(summary));
+                for (LoadTarget target : singleTargets) {
+                    fixedRatePhase(target, rate, Report.ratePhase(rate), results, probe, pids, foreign);
+                }
+            }
+            if (batches.isPresent()) {
+                List<Double> taskRates = batches.get()
+                        .fixedTaskRates(results.maxTaskThroughput(batches.get().directName()));
+                results.batchHalfTaskRate = taskRates.getFirst();
+                for (double taskRate : taskRates) {
+                    for (LoadTarget target : batchTargets) {
+                        fixedRatePhase(
+                                target,
+                                target.requestRate(taskRate),
+                                Report.taskRatePhase(taskRate, target.tasksPerRequest()),
+                                results,
+                                probe,
+                                pids,
+                                foreign);
+                    }
                 }
             }
 
@@ -245,6 +276,31 @@ final class BenchmarkRun {
             stop.run();
             Runtime.getRuntime().removeShutdownHook(hook);
         }
+    }
+
+    private void fixedRatePhase(
+            LoadTarget target,
+            double requestRate,
+            String phase,
+            Results results,
+            ProcessProbe probe,
+            Map<String, Long> pids,
+            Set<String> foreign)
+            throws InterruptedException {
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %s, %ds warm-up + %ds...%n",
+                target.name(),
+                phase,
+                openWarmUp.toSeconds(),
+                measured.toSeconds());
+        AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
+        Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu, pids, foreign);
+        Summary summary =
+                OpenLoop.run(target, requestRate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15));
+        sampler.join();
+        results.add(target, phase, summary, cpu.get());
+        System.out.println("  " + Report.describe(summary, target.tasksPerRequest()));
     }
 
     private Thread sampleCpu(
@@ -332,19 +388,22 @@ final class BenchmarkRun {
         return token.group(1);
     }
 
-    private void smokeTest(
-            List<LoadTarget> targets, int helloPort, ServiceSpec supervisor, ServiceSpec gateway, String token)
-            throws Exception {
-        List<String[]> checks = List.of(
-                new String[] {"http://127.0.0.1:" + helloPort + "/hello", null},
-                new String[] {supervisor.baseUrl() + "/api/v1/agents/tasks", null},
-                new String[] {gateway.baseUrl() + "/api/v1/agents/tasks", token});
-        for (int i = 0; i < checks.size(); i++) {
-            HttpResponse<String> response = post(checks.get(i)[0], TASK_BODY, checks.get(i)[1]);
+    private void smokeTest(List<Endpoint> endpoints) throws Exception {
+        for (Endpoint endpoint : endpoints) {
+            HttpResponse<String> response = post(endpoint.url(), endpoint.body(), endpoint.bearer());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException(
-                        targets.get(i).name() + " answered " + response.statusCode() + ": " + response.body());
+                        endpoint.name() + " answered " + response.statusCode() + ": " + response.body());
             }
+        }
+    }
+
+    /** A target as the smoke test posts it once (readable, with the response body) before the load repeats it. */
+    private record Endpoint(String name, String url, String body, String bearer, int tasksPerRequest) {
+
+        LoadTarget target() {
+            Map<String, String> headers = bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer);
+            return LoadTarget.post(name, url, body, headers, tasksPerRequest);
         }
     }
 
@@ -427,9 +486,12 @@ final class BenchmarkRun {
     static final class Results {
         final Map<String, Map<String, Summary>> phases = new LinkedHashMap<>();
         final Map<String, Map<String, Map<String, Double>>> cpu = new LinkedHashMap<>();
+        final Map<String, Integer> tasksPerRequest = new LinkedHashMap<>();
         final List<String> phaseOrder = new ArrayList<>();
         double halfRate;
         double lowRate;
+        Optional<BatchIntake> batches = Optional.empty();
+        double batchHalfTaskRate = Double.NaN;
         Map<String, Long> rssKilobytes = Map.of();
         long nativePssKilobytes;
         double backlogAtEnd = Double.NaN;
@@ -439,9 +501,10 @@ final class BenchmarkRun {
         boolean rateLimit = true;
         long wallSeconds;
 
-        void add(String target, String phase, Summary summary, Map<String, Double> cpuPercent) {
-            phases.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(phase, summary);
-            cpu.computeIfAbsent(target, t -> new LinkedHashMap<>())
+        void add(LoadTarget target, String phase, Summary summary, Map<String, Double> cpuPercent) {
+            tasksPerRequest.put(target.name(), target.tasksPerRequest());
+            phases.computeIfAbsent(target.name(), t -> new LinkedHashMap<>()).put(phase, summary);
+            cpu.computeIfAbsent(target.name(), t -> new LinkedHashMap<>())
                     .put(phase, cpuPercent == null ? Map.of() : cpuPercent);
             if (!phaseOrder.contains(phase)) {
                 phaseOrder.add(phase);
@@ -454,6 +517,19 @@ final class BenchmarkRun {
                     .mapToDouble(entry -> entry.getValue().throughput())
                     .max()
                     .orElse(0);
+        }
+
+        int tasksPerRequest(String target) {
+            return tasksPerRequest.getOrDefault(target, 1);
+        }
+
+        /** Throughput counts 2xx responses; each one accepted all the tasks of its request. */
+        double tasksPerSecond(String target, Summary summary) {
+            return summary.throughput() * tasksPerRequest(target);
+        }
+
+        double maxTaskThroughput(String target) {
+            return maxThroughput(target) * tasksPerRequest(target);
         }
 
         String maxPhase(String target) {

@@ -20,11 +20,19 @@ final class Report {
         return String.format(Locale.ROOT, "fixed %.0f/s", rate);
     }
 
-    static String describe(Summary s) {
+    /** A fixed-rate phase of a batch target: the rate is set in tasks, the load generator sends requests. */
+    static String taskRatePhase(double taskRate, int tasksPerRequest) {
+        return String.format(Locale.ROOT, "fixed %.0f tasks/s (%s req/s)", taskRate, rate(taskRate / tasksPerRequest));
+    }
+
+    static String describe(Summary s, int tasksPerRequest) {
         return String.format(
                 Locale.ROOT,
-                "%.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d ok, %d non-2xx %s, %d errors",
+                "%.0f req/s%s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d ok, %d non-2xx %s, %d errors",
                 s.throughput(),
+                tasksPerRequest > 1
+                        ? String.format(Locale.ROOT, " (%.0f tasks/s)", s.throughput() * tasksPerRequest)
+                        : "",
                 s.p50Millis(),
                 s.p90Millis(),
                 s.p99Millis(),
@@ -39,22 +47,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("| Measure | hello (ceiling) | supervisor direct | through gateway |\n");
         md.append("|---|---:|---:|---:|\n");
-        for (String phase : r.phaseOrder) {
-            if (phase.startsWith("closed")) {
-                row(md, "Max throughput, " + phase.substring(7) + " workers (req/s)", r, phase, Report::throughputCell);
-                row(
-                        md,
-                        "  latency at that load p50 / p99 (ms)",
-                        r,
-                        phase,
-                        s -> f1(s.p50Millis()) + " / " + f1(s.p99Millis()));
-            }
-        }
-        for (String phase : r.phaseOrder) {
-            if (phase.startsWith("fixed")) {
-                row(md, capitalize(phase) + ": p50 / p90 / p99 / max (ms)", r, phase, Report::latencyCell);
-            }
-        }
+        table(md, r, TARGETS, ": p50 / p90 / p99 / max (ms)");
         md.append('\n');
         double supervisor = r.maxThroughput("supervisor direct");
         double gateway = r.maxThroughput("through gateway");
@@ -71,22 +64,28 @@ final class Report {
                 f0(r.backlogAtEnd),
                 r.drainSeconds,
                 f0(r.backlogAfterDrain)));
+        r.batches.ifPresent(batch -> batchTable(md, r, batch));
 
         md.append("CPU during the best closed-loop phase of each target (% of one core; the machine has ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores = ")
                 .append(100 * Runtime.getRuntime().availableProcessors())
                 .append("%):\n\n");
-        md.append("| Process | hello | supervisor direct | through gateway |\n|---|---:|---:|---:|\n");
+        List<String> cpuTargets = allTargets(r);
+        md.append("| Process | ")
+                .append(String.join(" | ", cpuTargets))
+                .append(" |\n|---|")
+                .append("---:|".repeat(cpuTargets.size()))
+                .append('\n');
         Set<String> groups = new LinkedHashSet<>();
-        for (String target : TARGETS) {
+        for (String target : cpuTargets) {
             groups.addAll(r.cpu.getOrDefault(target, Map.of())
                     .getOrDefault(r.maxPhase(target), Map.of())
                     .keySet());
         }
         for (String group : groups) {
             md.append("| ").append(group);
-            for (String target : TARGETS) {
+            for (String target : cpuTargets) {
                 Double value = r.cpu.getOrDefault(target, Map.of())
                         .getOrDefault(r.maxPhase(target), Map.of())
                         .get(group);
@@ -126,16 +125,18 @@ final class Report {
 
     static String json(BenchmarkRun.Results r) {
         List<String> targets = new ArrayList<>();
-        for (String target : TARGETS) {
+        for (String target : allTargets(r)) {
             List<String> phases = new ArrayList<>();
+            phases.add("\"tasks_per_request\":" + r.tasksPerRequest(target));
             r.phases
                     .getOrDefault(target, Map.of())
                     .forEach((phase, s) -> phases.add(String.format(
                             Locale.ROOT,
-                            "\"%s\":{\"throughput\":%.1f,\"p50_ms\":%s,\"p90_ms\":%s,\"p99_ms\":%s,\"max_ms\":%s,"
-                                    + "\"ok\":%d,\"non_2xx\":%d,\"errors\":%d}",
+                            "\"%s\":{\"throughput\":%.1f,\"tasks_per_second\":%.1f,\"p50_ms\":%s,\"p90_ms\":%s,"
+                                    + "\"p99_ms\":%s,\"max_ms\":%s,\"ok\":%d,\"non_2xx\":%d,\"errors\":%d}",
                             phase,
                             s.throughput(),
+                            r.tasksPerSecond(target, s),
                             num(s.p50Millis()),
                             num(s.p90Millis()),
                             num(s.p99Millis()),
@@ -151,15 +152,22 @@ final class Report {
                 r.rssKilobytes.values().stream().mapToLong(v -> Math.max(0, v)).sum();
         return String.format(
                 Locale.ROOT,
-                "{\"benchmark\":\"task-intake\",\"cores\":%d,\"half_rate\":%.0f,\"low_rate\":%.0f,\"targets\":{%s},"
-                        + "\"gateway_share_of_direct\":%.3f,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
+                "{\"benchmark\":\"task-intake\",\"cores\":%d,\"half_rate\":%.0f,\"low_rate\":%.0f,\"batch_size\":%d,"
+                        + "\"batch_half_task_rate\":%s,\"targets\":{%s},\"gateway_share_of_direct\":%.3f,"
+                        + "\"gateway_share_of_direct_batched\":%s,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
                         + "\"native_children_pss_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
                         + "\"wall_seconds\":%d,\"other_jvms\":%d,\"gateway_rate_limit\":%b}",
                 Runtime.getRuntime().availableProcessors(),
                 r.halfRate,
                 r.lowRate,
+                r.batches.map(BatchIntake::size).orElse(0),
+                num(r.batchHalfTaskRate),
                 String.join(",", targets),
                 r.maxThroughput("through gateway") / r.maxThroughput("supervisor direct"),
+                r.batches
+                        .map(batch -> share(
+                                r.maxTaskThroughput(batch.gatewayName()), r.maxTaskThroughput(batch.directName())))
+                        .orElse("null"),
                 String.join(",", rss),
                 total,
                 r.nativePssKilobytes,
@@ -170,21 +178,99 @@ final class Report {
                 r.rateLimit);
     }
 
-    private interface Cell {
-        String of(Summary summary);
+    /** The batch targets' own table: the same rows, their tasks/s and the gateway's share in tasks. */
+    private static void batchTable(StringBuilder md, BenchmarkRun.Results r, BatchIntake batch) {
+        md.append("| Measure (")
+                .append(batch.size())
+                .append(" tasks per request) | ")
+                .append(batch.directName())
+                .append(" | ")
+                .append(batch.gatewayName())
+                .append(" |\n|---|---:|---:|\n");
+        table(md, r, batch.targetNames(), ": p50 / p90 / p99 / max per request (ms)");
+        md.append('\n');
+        double direct = r.maxTaskThroughput(batch.directName());
+        double gateway = r.maxTaskThroughput(batch.gatewayName());
+        md.append(String.format(
+                Locale.ROOT,
+                "Latency is per request: one request carries %d tasks, committed together before its 201.%n",
+                batch.size()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Gateway, batches of %d: %.0f%% of direct throughput in tasks/s (costs %.0f%%). "
+                        + "Supervisor direct, batches of %d: %.1fx its single-task throughput in tasks/s.%n%n",
+                batch.size(),
+                100 * gateway / direct,
+                100 * (1 - gateway / direct),
+                batch.size(),
+                direct / r.maxTaskThroughput("supervisor direct")));
     }
 
-    private static void row(StringBuilder md, String label, BenchmarkRun.Results r, String phase, Cell cell) {
+    /**
+     * Closed-loop rows (requests and tasks per second, latency at that load), then fixed-rate rows; only the
+     * phases these targets ran, so single-task and batch rates stay in their own tables.
+     */
+    private static void table(StringBuilder md, BenchmarkRun.Results r, List<String> targets, String fixedLabel) {
+        List<String> phases = r.phaseOrder.stream()
+                .filter(phase -> targets.stream()
+                        .anyMatch(target ->
+                                r.phases.getOrDefault(target, Map.of()).containsKey(phase)))
+                .toList();
+        for (String phase : phases) {
+            if (phase.startsWith("closed")) {
+                row(
+                        md,
+                        "Max throughput, " + phase.substring(7) + " workers: req/s (tasks/s)",
+                        r,
+                        targets,
+                        phase,
+                        (target, s) -> String.format(
+                                Locale.ROOT, "%,.0f (%,.0f)", s.throughput(), r.tasksPerSecond(target, s)));
+                row(
+                        md,
+                        "  latency at that load p50 / p99 (ms)",
+                        r,
+                        targets,
+                        phase,
+                        (target, s) -> f1(s.p50Millis()) + " / " + f1(s.p99Millis()));
+            }
+        }
+        for (String phase : phases) {
+            if (phase.startsWith("fixed")) {
+                row(md, capitalize(phase) + fixedLabel, r, targets, phase, (target, s) -> latencyCell(s));
+            }
+        }
+    }
+
+    private static List<String> allTargets(BenchmarkRun.Results r) {
+        List<String> targets = new ArrayList<>(TARGETS);
+        r.batches.ifPresent(batch -> targets.addAll(batch.targetNames()));
+        return targets;
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond == Math.rint(perSecond)
+                ? String.format(Locale.ROOT, "%.0f", perSecond)
+                : String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    private static String share(double part, double whole) {
+        double ratio = part / whole;
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "null" : String.format(Locale.ROOT, "%.3f", ratio);
+    }
+
+    private interface Cell {
+        String of(String target, Summary summary);
+    }
+
+    private static void row(
+            StringBuilder md, String label, BenchmarkRun.Results r, List<String> targets, String phase, Cell cell) {
         md.append("| ").append(label);
-        for (String target : TARGETS) {
+        for (String target : targets) {
             Summary s = r.phases.getOrDefault(target, Map.of()).get(phase);
-            md.append(" | ").append(s == null ? "" : cell.of(s) + problems(s));
+            md.append(" | ").append(s == null ? "" : cell.of(target, s) + problems(s));
         }
         md.append(" |\n");
-    }
-
-    private static String throughputCell(Summary s) {
-        return String.format(Locale.ROOT, "%,.0f", s.throughput());
     }
 
     private static String latencyCell(Summary s) {

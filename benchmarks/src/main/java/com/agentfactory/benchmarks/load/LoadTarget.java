@@ -4,10 +4,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One endpoint under load and the exact bytes of the request sent to it, prepared once. */
-public record LoadTarget(String name, String host, int port, byte[] request) {
+/**
+ * One endpoint under load and the exact bytes of the request sent to it, prepared once. {@code tasksPerRequest}
+ * is how many tasks one request submits (a batch), so that task throughput can be told from request throughput.
+ */
+public record LoadTarget(String name, String host, int port, byte[] request, int tasksPerRequest) {
+
+    public LoadTarget {
+        if (tasksPerRequest < 1) {
+            throw new IllegalArgumentException("a request carries at least one task: " + tasksPerRequest);
+        }
+    }
 
     public static LoadTarget post(String name, String url, String jsonBody, Map<String, String> headers) {
+        return post(name, url, jsonBody, headers, 1);
+    }
+
+    public static LoadTarget post(
+            String name, String url, String jsonBody, Map<String, String> headers, int tasksPerRequest) {
         URI uri = URI.create(url);
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
@@ -27,6 +41,11 @@ public record LoadTarget(String name, String host, int port, byte[] request) {
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
-        return new LoadTarget(name, uri.getHost(), uri.getPort(), request);
+        return new LoadTarget(name, uri.getHost(), uri.getPort(), request, tasksPerRequest);
+    }
+
+    /** Requests per second that carry {@code tasksPerSecond} tasks per second. */
+    public double requestRate(double tasksPerSecond) {
+        return tasksPerSecond / tasksPerRequest;
     }
 }

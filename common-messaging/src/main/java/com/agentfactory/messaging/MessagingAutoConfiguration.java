@@ -12,7 +12,6 @@ import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -122,7 +121,7 @@ public class MessagingAutoConfiguration {
     CommonErrorHandler kafkaListenerErrorHandler(
             KafkaTemplate<String, String> kafka, ObjectProvider<AgentRuntimeProperties> agent) {
         AgentRuntimeProperties.Retry retry = agent.getIfAvailable() == null
-                ? new AgentRuntimeProperties.Retry(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5))
+                ? AgentRuntimeProperties.Retry.defaults()
                 : agent.getIfAvailable().retry();
         return DeadLetterErrorHandlers.create(kafka, retry);
     }

@@ -34,7 +34,13 @@ public record AgentRuntimeProperties(
             @DefaultValue("3") @Min(0) @Max(20) int maxRetries,
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5s") Duration maxInterval) {}
+            @DefaultValue("5s") Duration maxInterval) {
+
+        /** The values above, for listeners of services that are not agents and so bind no agent properties. */
+        public static Retry defaults() {
+            return new Retry(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5));
+        }
+    }
 
     /** Consumer threads per priority band. */
     public record Concurrency(

@@ -9,9 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +35,10 @@ class TaskWriteBatcher implements SmartLifecycle {
     private final EscalationRepository escalations;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    // the bound is on tasks, not requests: a batch request brings up to 500 of them
+    private final AtomicInteger queuedTasks = new AtomicInteger();
+    private final int capacity;
     private final int maxBatch;
     private final int writers;
     private final DistributionSummary batchSizes;
@@ -56,7 +60,7 @@ class TaskWriteBatcher implements SmartLifecycle {
         this.transactions = transactions;
         this.maxBatch = maxBatch;
         this.writers = writers;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.batchSizes = DistributionSummary.builder("tasks.write.batch.size")
                 .description("Tasks committed per intake transaction")
                 .register(meters);
@@ -64,13 +68,18 @@ class TaskWriteBatcher implements SmartLifecycle {
 
     /**
      * Completes when the tasks (all of one request) are committed; fails fast with {@link IntakeOverloadedException}
-     * when the queue is full.
+     * when {@code write-queue-capacity} tasks are already waiting.
      */
     CompletableFuture<Void> submit(List<NewTask> tasks) {
         var pending = new Pending(List.copyOf(tasks), new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
+        if (!running) {
             throw new IntakeOverloadedException();
         }
+        if (queuedTasks.addAndGet(tasks.size()) > capacity) {
+            queuedTasks.addAndGet(-tasks.size());
+            throw new IntakeOverloadedException();
+        }
+        queue.add(pending);
         return pending.done();
     }
 
@@ -86,6 +95,7 @@ class TaskWriteBatcher implements SmartLifecycle {
                     tasksInBatch += next.tasks().size();
                     next = tasksInBatch < maxBatch ? queue.poll() : null;
                 }
+                queuedTasks.addAndGet(-tasksInBatch);
                 write(batch, tasksInBatch);
             } catch (InterruptedException e) {
                 if (!running) {

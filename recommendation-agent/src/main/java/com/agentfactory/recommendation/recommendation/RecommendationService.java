@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -77,46 +77,46 @@ class RecommendationService implements SimilarProductsSource {
 
     /** Homepage "for you". */
     UserRecommendationsResponse forUser(UUID userId, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 RecommendationCache.userKey(userId),
-                field("for_you", trained, inForce, limit, List.of()),
+                "for_you",
+                limit,
+                List.of(),
                 UserRecommendationsResponse.class,
-                () -> computeForUser(trained, inForce, userId, limit));
+                (trained, inForce) -> computeForUser(trained, inForce, userId, limit));
     }
 
     /** Product page "similar products". */
     SimilarProductsResponse similar(UUID productId, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 RecommendationCache.similarKey(productId),
-                field("similar", trained, inForce, limit, List.of()),
+                "similar",
+                limit,
+                List.of(),
                 SimilarProductsResponse.class,
-                () -> computeSimilar(trained, inForce, productId, limit));
+                (trained, inForce) -> computeSimilar(trained, inForce, productId, limit));
     }
 
     /** Cart "frequently bought together": what others bought with the cart's products. */
     ItemsRecommendationsResponse boughtTogether(List<UUID> cart, UUID userId, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 itemsKey(cart, userId),
-                field("bought_together", trained, inForce, limit, cart),
+                "bought_together",
+                limit,
+                cart,
                 ItemsRecommendationsResponse.class,
-                () -> computeBoughtTogether(trained, inForce, cart, userId, limit));
+                (trained, inForce) -> computeBoughtTogether(trained, inForce, cart, userId, limit));
     }
 
     /** Checkout upsell: pricier products of the same categories as the cart's, the most profitable first. */
     ItemsRecommendationsResponse upsell(List<UUID> cart, UUID userId, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 itemsKey(cart, userId),
-                field("upsell", trained, inForce, limit, cart),
+                "upsell",
+                limit,
+                cart,
                 ItemsRecommendationsResponse.class,
-                () -> computeUpsell(trained, inForce, cart, userId, limit));
+                (trained, inForce) -> computeUpsell(trained, inForce, cart, userId, limit));
     }
 
     /**
@@ -124,24 +124,24 @@ class RecommendationService implements SimilarProductsSource {
      * purchase is the given products, or without them everything the user has bought.
      */
     UserRecommendationsResponse crossSell(UUID userId, List<UUID> purchase, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 RecommendationCache.userKey(userId),
-                field("cross_sell", trained, inForce, limit, purchase),
+                "cross_sell",
+                limit,
+                purchase,
                 UserRecommendationsResponse.class,
-                () -> computeCrossSell(trained, inForce, userId, purchase, limit));
+                (trained, inForce) -> computeCrossSell(trained, inForce, userId, purchase, limit));
     }
 
     /** The recovery list of the user's last abandoned cart: its products still available, then complements. */
     CartRecoveryResponse cartRecovery(UUID userId, int limit) {
-        TrainedModels trained = models.current();
-        BusinessRules inForce = rules.inForce();
         return cached(
                 RecommendationCache.userKey(userId),
-                field("cart_recovery", trained, inForce, limit, List.of()),
+                "cart_recovery",
+                limit,
+                List.of(),
                 CartRecoveryResponse.class,
-                () -> computeCartRecovery(trained, inForce, userId, limit));
+                (trained, inForce) -> computeCartRecovery(trained, inForce, userId, limit));
     }
 
     /** "For you" lists of many users at once, for e-mail campaigns; each list is cached as the user's own. */
@@ -376,9 +376,19 @@ class RecommendationService implements SimilarProductsSource {
         return new Context(exclude, bought, properties::isConsumable, inForce, properties.marginBoost());
     }
 
-    private <T> T cached(String key, String field, Class<T> type, Supplier<T> compute) {
+    /** A surface's list from the cache, or computed on the models and rules in force now and cached. */
+    private <T> T cached(
+            String key,
+            String surface,
+            int limit,
+            List<UUID> items,
+            Class<T> type,
+            BiFunction<TrainedModels, BusinessRules, T> compute) {
+        TrainedModels trained = models.current();
+        BusinessRules inForce = rules.inForce();
+        String field = field(surface, trained, inForce, limit, items);
         return cache.get(key, field, type).orElseGet(() -> {
-            T fresh = compute.get();
+            T fresh = compute.apply(trained, inForce);
             cache.put(key, field, fresh, properties.cacheTtl());
             return fresh;
         });

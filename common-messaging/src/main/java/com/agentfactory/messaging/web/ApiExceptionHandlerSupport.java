@@ -41,6 +41,11 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
         return problem;
     }
 
+    /** A problem as the whole response, its status given once. */
+    public static ResponseEntity<ProblemDetail> problemResponse(HttpStatus status, String title, String detail) {
+        return ResponseEntity.status(status).body(problem(status, title, detail));
+    }
+
     /** Java names are camelCase; the APIs speak snake_case, so field paths are reported that way. */
     public static String snakeCase(String path) {
         return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);

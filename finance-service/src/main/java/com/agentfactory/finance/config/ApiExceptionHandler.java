@@ -17,20 +17,17 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler(BudgetNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(BudgetNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(CustomerNotFoundException.class)
     ResponseEntity<ProblemDetail> customerNotFound(CustomerNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(BudgetConflictException.class)
     ResponseEntity<ProblemDetail> conflict(BudgetConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
+        return problemResponse(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(InsufficientBudgetException.class)

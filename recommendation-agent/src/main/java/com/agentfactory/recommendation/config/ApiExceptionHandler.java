@@ -16,19 +16,16 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler(ProductNotFoundException.class)
     ResponseEntity<ProblemDetail> handleProductNotFound(ProductNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Product not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Product not found", e.getMessage());
     }
 
     @ExceptionHandler(BusinessRuleNotFoundException.class)
     ResponseEntity<ProblemDetail> handleRuleNotFound(BusinessRuleNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Rule not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Rule not found", e.getMessage());
     }
 
     @ExceptionHandler(NoAbandonedCartException.class)
     ResponseEntity<ProblemDetail> handleNoAbandonedCart(NoAbandonedCartException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "No abandoned cart", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "No abandoned cart", e.getMessage());
     }
 }

@@ -20,14 +20,12 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler({TaskNotFoundException.class, AgentNotFoundException.class, EscalationNotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler({TaskStateConflictException.class, EscalationConflictException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "Conflict", e.getMessage()));
+        return problemResponse(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler({IntakeOverloadedException.class, TaskNotStoredException.class})

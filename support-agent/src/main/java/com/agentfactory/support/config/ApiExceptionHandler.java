@@ -43,25 +43,21 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler(ConversationNotFoundException.class)
     ResponseEntity<ProblemDetail> handleConversationNotFound(ConversationNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Conversation not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Conversation not found", e.getMessage());
     }
 
     @ExceptionHandler(TicketNotFoundException.class)
     ResponseEntity<ProblemDetail> handleTicketNotFound(TicketNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Ticket not found", e.getMessage()));
+        return problemResponse(HttpStatus.NOT_FOUND, "Ticket not found", e.getMessage());
     }
 
     @ExceptionHandler(TicketStateException.class)
     ResponseEntity<ProblemDetail> handleTicketState(TicketStateException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "Ticket not in the right state", e.getMessage()));
+        return problemResponse(HttpStatus.CONFLICT, "Ticket not in the right state", e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> handleForbidden(ForbiddenException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()));
+        return problemResponse(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Campaign automation agent. Its domain handlers plug into the agent runtime as {@code AgentTaskHandler} beans. */
+/** Campaign automation agent. Its domain handlers plug into the agent runtime as {@code TaskHandler} beans. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CampaignApplication {

@@ -1,6 +1,7 @@
 package com.agentfactory.messaging;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
@@ -12,6 +13,7 @@ import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,6 +53,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
+
+    /** The platform's one source of time (UTC), injected wherever time is read so tests can fix it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     EnvelopeCodec envelopeCodec() {
@@ -163,6 +172,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    CommerceEventConsumer commerceEventConsumer(EnvelopeCodec codec, IdempotentConsumer idempotentConsumer) {
+        return new CommerceEventConsumer(codec, idempotentConsumer);
+    }
+
+    @Bean
     ProcessedMessagesPurger processedMessagesPurger(ProcessedMessages processedMessages) {
         return new ProcessedMessagesPurger(processedMessages);
     }
@@ -171,6 +185,10 @@ public class MessagingAutoConfiguration {
     KafkaAdmin.NewTopics platformTopics() {
         var topics = new java.util.ArrayList<NewTopic>();
         topics.add(TopicBuilder.name(Topics.AGENT_EVENTS).partitions(3).build());
+        topics.add(TopicBuilder.name(Topics.AGENT_CAPABILITIES)
+                .partitions(1)
+                .compact()
+                .build());
         Topics.commerceTopics()
                 .forEach(topic ->
                         topics.add(TopicBuilder.name(topic).partitions(3).build()));

@@ -1,11 +1,16 @@
 package com.agentfactory.messaging.runtime;
 
+import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,7 @@ final class AgentEventPublisher {
     private final String agentId;
     private final String agentType;
     private final String instanceId;
+    private final Clock clock;
 
     AgentEventPublisher(
             KafkaTemplate<String, String> kafka,
@@ -34,8 +40,10 @@ final class AgentEventPublisher {
             EnvelopeCodec codec,
             String agentId,
             String agentType,
-            String instanceId) {
+            String instanceId,
+            Clock clock) {
         this.kafka = kafka;
+        this.clock = clock;
         this.outbox = outbox;
         this.codec = codec;
         this.agentId = agentId;
@@ -44,15 +52,37 @@ final class AgentEventPublisher {
     }
 
     void progress(AgentTask task, ReportedTaskStatus status, Integer percent) {
-        MessageEnvelope envelope = envelope(task, status, percent, null, null);
+        MessageEnvelope envelope = envelope(task, status, percent, null, null, null, null);
         send(task.taskId().toString(), envelope);
     }
 
-    /** Must run inside the transaction that claims the task message. */
-    void terminal(AgentTask task, ReportedTaskStatus status, JsonNode output, String error) {
-        MessageEnvelope envelope =
-                envelope(task, status, status == ReportedTaskStatus.COMPLETED ? 100 : null, output, error);
+    // terminal states: each must run inside the transaction that claims the task message
+
+    void completed(AgentTask task, JsonNode output) {
+        terminal(task, envelope(task, ReportedTaskStatus.COMPLETED, 100, output, null, null, null));
+    }
+
+    void failed(AgentTask task, FailureKind kind, String error, List<FieldErrorDetail> errors) {
+        terminal(task, envelope(task, ReportedTaskStatus.FAILED, null, null, error, kind, errors));
+    }
+
+    void expired(AgentTask task, String reason) {
+        terminal(task, envelope(task, ReportedTaskStatus.EXPIRED, null, null, reason, null, null));
+    }
+
+    private void terminal(AgentTask task, MessageEnvelope envelope) {
         outbox.append(Topics.AGENT_EVENTS, task.taskId().toString(), envelope);
+    }
+
+    /** The agent's task types, kept on the compacted capabilities topic; the future completes once the broker has it. */
+    CompletableFuture<?> announce(AgentCapabilities capabilities) {
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .sender(agentId, agentType)
+                .recipient(null, "supervisor")
+                .action(AgentCapabilities.ACTION)
+                .data(codec.toTree(capabilities))
+                .build();
+        return kafka.send(Topics.AGENT_CAPABILITIES, agentType, codec.encode(envelope));
     }
 
     void heartbeat(AgentHeartbeat heartbeat) {
@@ -66,7 +96,13 @@ final class AgentEventPublisher {
     }
 
     private MessageEnvelope envelope(
-            AgentTask task, ReportedTaskStatus status, Integer percent, JsonNode output, String error) {
+            AgentTask task,
+            ReportedTaskStatus status,
+            Integer percent,
+            JsonNode output,
+            String error,
+            FailureKind failure,
+            List<FieldErrorDetail> errors) {
         TaskStatusChanged change = new TaskStatusChanged(
                 task.taskId(),
                 task.taskType(),
@@ -78,7 +114,9 @@ final class AgentEventPublisher {
                 output,
                 error,
                 task.attempt(),
-                Instant.now());
+                clock.instant(),
+                failure,
+                errors == null ? List.of() : errors);
         return MessageEnvelope.builder()
                 .correlationId(task.correlationId())
                 .priority(task.priority())

@@ -1,7 +1,10 @@
 package com.agentfactory.messaging.runtime;
 
+import com.agentfactory.messaging.capability.AgentCapabilities;
+import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,8 @@ import org.springframework.kafka.listener.MessageListener;
 /**
  * Runs an agent: one listener container per priority band of its task topics (highest band first, each
  * with its own consumers, so a backlog of low-priority work never stands in front of urgent tasks),
- * in-process retries with exponential backoff, a dead-letter topic per task topic, and heartbeats.
+ * in-process retries with exponential backoff, a dead-letter topic per task topic, heartbeats, and the
+ * announcement of its task types with their schemas.
  */
 public class AgentRuntime implements SmartLifecycle {
 
@@ -36,9 +41,12 @@ public class AgentRuntime implements SmartLifecycle {
     private final TaskRecordProcessor processor;
     private final AgentEventPublisher events;
     private final PriorityGate gate;
+    private final AgentCapabilities capabilities;
     private final List<String> taskTypes;
     private final String instanceId;
-    private final Instant startedAt = Instant.now();
+    private final Clock clock;
+    private final Instant startedAt;
+    private final AtomicBoolean announced = new AtomicBoolean();
     private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
@@ -50,16 +58,22 @@ public class AgentRuntime implements SmartLifecycle {
             TaskRecordProcessor processor,
             AgentEventPublisher events,
             PriorityGate gate,
-            List<String> taskTypes,
-            String instanceId) {
+            AgentCapabilities capabilities,
+            String instanceId,
+            Clock clock) {
         this.properties = properties;
         this.consumerFactory = consumerFactory;
         this.kafka = kafka;
         this.processor = processor;
         this.events = events;
         this.gate = gate;
-        this.taskTypes = List.copyOf(taskTypes);
+        this.capabilities = capabilities;
+        this.taskTypes = capabilities.taskTypes().stream()
+                .map(TaskTypeDescriptor::taskType)
+                .toList();
         this.instanceId = instanceId;
+        this.clock = clock;
+        this.startedAt = clock.instant();
     }
 
     public String agentType() {
@@ -76,6 +90,11 @@ public class AgentRuntime implements SmartLifecycle {
 
     public List<String> taskTypes() {
         return taskTypes;
+    }
+
+    /** The task types with their schemas and examples, as announced on agent.capabilities. */
+    public AgentCapabilities capabilities() {
+        return capabilities;
     }
 
     public Instant startedAt() {
@@ -142,7 +161,27 @@ public class AgentRuntime implements SmartLifecycle {
                 new TaskFailureRecoverer(processor, DeadLetterErrorHandlers.publisher(kafka)), properties.retry());
     }
 
+    /** Sent at start and again with each heartbeat until the broker has taken it (it may be down at start). */
+    private void announceCapabilities() {
+        if (announced.get()) {
+            return;
+        }
+        try {
+            events.announce(capabilities).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    announced.set(true);
+                    log.info("Announced task types {} on {}", taskTypes, Topics.AGENT_CAPABILITIES);
+                } else {
+                    log.debug("Capabilities not announced yet: {}", failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.debug("Capabilities not announced yet: {}", e.getMessage());
+        }
+    }
+
     private void beat() {
+        announceCapabilities();
         try {
             events.heartbeat(new AgentHeartbeat(
                     agentId().toString(),
@@ -151,7 +190,7 @@ public class AgentRuntime implements SmartLifecycle {
                     taskTypes,
                     gate.inFlight(),
                     startedAt,
-                    Instant.now()));
+                    clock.instant()));
         } catch (RuntimeException e) {
             log.debug("Heartbeat not sent: {}", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package com.agentfactory.messaging.runtime;
 
 import com.agentfactory.messaging.MessagingAutoConfiguration;
+import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
@@ -8,6 +9,7 @@ import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,14 +36,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgentRuntimeAutoConfiguration {
 
     @Bean
-    AgentTaskHandler healthCheckTaskHandler(JdbcTemplate jdbc, AgentRuntimeProperties properties, EnvelopeCodec codec) {
-        return new HealthCheckTaskHandler(jdbc, properties, codec.mapper());
+    TaskHandler<?, ?> healthCheckTaskHandler(JdbcTemplate jdbc, AgentRuntimeProperties properties, Clock clock) {
+        return new HealthCheckTaskHandler(jdbc, properties, clock);
     }
 
     @Bean
     AgentRuntime agentRuntime(
             AgentRuntimeProperties properties,
-            List<AgentTaskHandler> handlers,
+            List<TaskHandler<?, ?>> handlers,
+            Validator validator,
+            Clock clock,
             ConsumerFactory<String, String> consumerFactory,
             KafkaTemplate<String, String> kafkaTemplate,
             OutboxWriter outbox,
@@ -49,22 +53,39 @@ public class AgentRuntimeAutoConfiguration {
             ProcessedMessages processed,
             TransactionTemplate messagingTransactionTemplate,
             ObjectProvider<MeterRegistry> meters) {
-        Map<String, AgentTaskHandler> byType = new LinkedHashMap<>();
-        for (AgentTaskHandler handler : handlers) {
-            AgentTaskHandler previous = byType.put(handler.taskType(), handler);
+        Map<String, HandlerBinding<?, ?>> byType = new LinkedHashMap<>();
+        for (TaskHandler<?, ?> handler : handlers) {
+            HandlerBinding<?, ?> binding = HandlerBinding.of(handler);
+            HandlerBinding<?, ?> previous = byType.put(binding.taskType(), binding);
             if (previous != null) {
-                throw new IllegalStateException("two handlers for task type " + handler.taskType() + ": "
-                        + previous.getClass().getName() + " and "
-                        + handler.getClass().getName());
+                throw new IllegalStateException("two handlers for task type " + binding.taskType() + ": "
+                        + previous.handlerClass().getName() + " and "
+                        + binding.handlerClass().getName());
             }
         }
+        var inputs = new TaskInputReader(validator);
+        var schemas = new TaskSchemas();
+        var capabilities = new AgentCapabilities(
+                properties.effectiveId().toString(),
+                properties.type(),
+                byType.values().stream()
+                        .map(binding -> binding.describe(schemas, inputs))
+                        .toList(),
+                clock.instant());
         String instanceId =
                 properties.type() + "-" + UUID.randomUUID().toString().substring(0, 8);
         var events = new AgentEventPublisher(
-                kafkaTemplate, outbox, codec, properties.effectiveId().toString(), properties.type(), instanceId);
+                kafkaTemplate,
+                outbox,
+                codec,
+                properties.effectiveId().toString(),
+                properties.type(),
+                instanceId,
+                clock);
         var gate = new PriorityGate(properties.maxPriorityWait());
         var processor = new TaskRecordProcessor(
                 byType,
+                inputs,
                 codec,
                 processed,
                 messagingTransactionTemplate,
@@ -72,16 +93,9 @@ public class AgentRuntimeAutoConfiguration {
                 gate,
                 "agent-" + properties.type(),
                 meters.getIfAvailable(SimpleMeterRegistry::new),
-                Clock.systemUTC());
+                clock);
         return new AgentRuntime(
-                properties,
-                consumerFactory,
-                kafkaTemplate,
-                processor,
-                events,
-                gate,
-                new ArrayList<>(byType.keySet()),
-                instanceId);
+                properties, consumerFactory, kafkaTemplate, processor, events, gate, capabilities, instanceId, clock);
     }
 
     @Bean

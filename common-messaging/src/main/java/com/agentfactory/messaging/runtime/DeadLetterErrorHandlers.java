@@ -1,6 +1,7 @@
 package com.agentfactory.messaging.runtime;
 
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
+import com.agentfactory.messaging.error.DomainException;
 import com.agentfactory.messaging.topic.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
@@ -12,7 +13,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 /**
  * The platform's one way of failing a Kafka record: retries in process with exponential backoff, then
  * the record is parked on its topic's dead-letter topic ({@code <topic>.dlt}); a poison message (an
- * unreadable envelope) or a {@link NonRetryableTaskException} goes there at once. The agent runtime uses
+ * unreadable envelope) or a {@link DomainException} goes there at once. The agent runtime uses
  * it for task topics, services for their own {@code @KafkaListener}s.
  */
 public final class DeadLetterErrorHandlers {
@@ -32,7 +33,7 @@ public final class DeadLetterErrorHandlers {
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, NonRetryableTaskException.class);
+        handler.addNotRetryableExceptions(MalformedEnvelopeException.class, DomainException.class);
         return handler;
     }
 

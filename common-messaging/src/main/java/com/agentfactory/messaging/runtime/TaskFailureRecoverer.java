@@ -1,6 +1,8 @@
 package com.agentfactory.messaging.runtime;
 
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
+import com.agentfactory.messaging.error.FailureKind;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ final class TaskFailureRecoverer implements ConsumerRecordRecoverer {
         ConsumerRecord<String, String> taskRecord = (ConsumerRecord<String, String>) record;
         if (!(cause instanceof MalformedEnvelopeException)) {
             AgentTask task = processor.decode(taskRecord);
-            processor.finish(task, ReportedTaskStatus.FAILED, null, describe(cause));
+            processor.fail(task, FailureKind.RETRIES_EXHAUSTED, describe(cause), List.of());
             log.warn(
                     "Task {} ({}) failed after {} attempt(s): {}",
                     task.taskId(),
@@ -46,7 +48,7 @@ final class TaskFailureRecoverer implements ConsumerRecordRecoverer {
     private static Throwable rootCause(Throwable throwable) {
         Throwable current = throwable;
         while (current.getCause() != null && current.getCause() != current) {
-            if (current instanceof MalformedEnvelopeException || current instanceof NonRetryableTaskException) {
+            if (current instanceof MalformedEnvelopeException) {
                 return current;
             }
             current = current.getCause();

@@ -4,6 +4,10 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.envelope.Priority;
+import com.agentfactory.messaging.error.DomainException;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.trace.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -21,15 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Handles one task record: decode, drop if expired, skip if already handled, report progress, run the
- * handler and record completion in one transaction. Exceptions escape to the container's error handler,
- * which retries with backoff and then hands the record to {@link TaskFailureRecoverer}.
+ * Handles one task record: decode, drop if expired, skip if already handled, read and check the input,
+ * report progress, run the handler and record completion in one transaction. Invalid input and domain
+ * refusals fail the task here, once. Other exceptions escape to the container's error handler, which
+ * retries with backoff and then hands the record to {@link TaskFailureRecoverer}.
  */
 final class TaskRecordProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(TaskRecordProcessor.class);
 
-    private final Map<String, AgentTaskHandler> handlers;
+    private final Map<String, HandlerBinding<?, ?>> handlers;
+    private final TaskInputReader inputs;
     private final EnvelopeCodec codec;
     private final ProcessedMessages processed;
     private final TransactionTemplate transactions;
@@ -40,7 +47,8 @@ final class TaskRecordProcessor {
     private final Clock clock;
 
     TaskRecordProcessor(
-            Map<String, AgentTaskHandler> handlers,
+            Map<String, HandlerBinding<?, ?>> handlers,
+            TaskInputReader inputs,
             EnvelopeCodec codec,
             ProcessedMessages processed,
             TransactionTemplate transactions,
@@ -50,6 +58,7 @@ final class TaskRecordProcessor {
             MeterRegistry meters,
             Clock clock) {
         this.handlers = handlers;
+        this.inputs = inputs;
         this.codec = codec;
         this.processed = processed;
         this.transactions = transactions;
@@ -74,34 +83,49 @@ final class TaskRecordProcessor {
                 return;
             }
             if (isExpired(task)) {
-                finish(
-                        task,
-                        ReportedTaskStatus.EXPIRED,
-                        null,
-                        "expired before it could run (expires_at " + task.expiresAt() + ")");
+                expire(task, "expired before it could run (expires_at " + task.expiresAt() + ")");
                 count(task, "expired");
                 return;
             }
-            AgentTaskHandler handler = handlers.get(task.taskType());
+            HandlerBinding<?, ?> handler = handlers.get(task.taskType());
             if (handler == null) {
-                finish(
+                fail(
                         task,
-                        ReportedTaskStatus.FAILED,
-                        null,
-                        "this agent has no handler for task type '" + task.taskType() + "'");
+                        FailureKind.UNSUPPORTED_TASK_TYPE,
+                        "this agent has no handler for task type '" + task.taskType() + "'",
+                        List.of());
                 count(task, "unsupported");
                 return;
             }
             gate.enter(band);
             try {
-                run(task, handler);
+                runChecked(task, handler);
             } finally {
                 gate.exit(band);
             }
         }
     }
 
-    private void run(AgentTask task, AgentTaskHandler handler) throws Exception {
+    /** Reads and checks the input first: invalid input fails the task once, with no retry and no dead letter. */
+    private <I> void runChecked(AgentTask task, HandlerBinding<I, ?> handler) throws Exception {
+        I input;
+        try {
+            input = handler.read(inputs, task.input());
+        } catch (InvalidInputException invalid) {
+            fail(task, invalid.kind(), invalid.getMessage(), invalid.errors());
+            count(task, "invalid_input");
+            return;
+        }
+        try {
+            run(task, handler, input);
+        } catch (DomainException refused) {
+            // the handler's transaction has rolled back; the refusal is the task's final answer
+            fail(task, refused.kind(), refused.getMessage(), refused.errors());
+            count(task, "refused");
+        }
+    }
+
+    private <I> void run(AgentTask task, HandlerBinding<I, ?> handler, I input) throws Exception {
         if (task.attempt() == 1) {
             events.progress(task, ReportedTaskStatus.ASSIGNED, 0);
         }
@@ -112,8 +136,8 @@ final class TaskRecordProcessor {
                 if (!processed.claim(task.envelope().messageId(), consumerName)) {
                     return; // a concurrent delivery won the claim
                 }
-                JsonNode output = invoke(handler, task);
-                events.terminal(task, ReportedTaskStatus.COMPLETED, output, null);
+                JsonNode output = invoke(handler, task, input);
+                events.completed(task, output);
             });
             count(task, "completed");
         } catch (HandlerFailure failure) {
@@ -126,9 +150,17 @@ final class TaskRecordProcessor {
         }
     }
 
-    private JsonNode invoke(AgentTaskHandler handler, AgentTask task) {
+    private <I> JsonNode invoke(HandlerBinding<I, ?> handler, AgentTask task, I input) {
+        TaskContext context = new TaskContext(
+                task.taskId(),
+                task.taskType(),
+                task.priority(),
+                task.attempt(),
+                task.correlationId(),
+                task.expiresAt(),
+                percent -> events.progress(task, ReportedTaskStatus.RUNNING, clamp(percent)));
         try {
-            return handler.handle(task, percent -> events.progress(task, ReportedTaskStatus.RUNNING, clamp(percent)));
+            return handler.run(inputs, input, context);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -136,11 +168,20 @@ final class TaskRecordProcessor {
         }
     }
 
-    /** Records a terminal state that needs no handler run. */
-    void finish(AgentTask task, ReportedTaskStatus status, JsonNode output, String error) {
+    /** Records that the task expired before it could run. */
+    private void expire(AgentTask task, String reason) {
         transactions.executeWithoutResult(txStatus -> {
             if (processed.claim(task.envelope().messageId(), consumerName)) {
-                events.terminal(task, status, output, error);
+                events.expired(task, reason);
+            }
+        });
+    }
+
+    /** Records the task as FAILED, once, with why and the fields at fault. */
+    void fail(AgentTask task, FailureKind kind, String error, List<FieldErrorDetail> errors) {
+        transactions.executeWithoutResult(txStatus -> {
+            if (processed.claim(task.envelope().messageId(), consumerName)) {
+                events.failed(task, kind, error, errors);
             }
         });
     }

@@ -1,11 +1,17 @@
 package com.agentfactory.messaging.runtime;
 
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** An agent's report on a task, published on agent.events keyed by task id. */
+/**
+ * An agent's report on a task, published on agent.events keyed by task id. A FAILED report says why in
+ * {@code failure} and lists the input fields at fault in {@code errors} (empty when no field is to blame).
+ */
 public record TaskStatusChanged(
         @JsonProperty("task_id") UUID taskId,
         @JsonProperty("task_type") String taskType,
@@ -17,7 +23,9 @@ public record TaskStatusChanged(
         @JsonProperty("output") JsonNode output,
         @JsonProperty("error") String error,
         @JsonProperty("attempt") int attempt,
-        @JsonProperty("occurred_at") Instant occurredAt) {
+        @JsonProperty("occurred_at") Instant occurredAt,
+        @JsonProperty("failure") FailureKind failure,
+        @JsonProperty("errors") List<FieldErrorDetail> errors) {
 
     public static final String ACTION_PREFIX = "task.";
 

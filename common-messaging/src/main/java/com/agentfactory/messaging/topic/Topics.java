@@ -11,6 +11,12 @@ public final class Topics {
     /** Task status changes and heartbeats reported by agents; read by the supervisor and finance. */
     public static final String AGENT_EVENTS = "agent.events";
 
+    /**
+     * Each agent type's task types with their input and output schemas ({@code AgentCapabilities}), keyed by
+     * agent type on a compacted topic, so the supervisor can always read the latest of every type.
+     */
+    public static final String AGENT_CAPABILITIES = "agent.capabilities";
+
     /** Agents' contacts with customers ({@code CustomerContacted}), read by finance for revenue attribution. */
     public static final String AGENT_TOUCHPOINTS = "agent.touchpoints";
 

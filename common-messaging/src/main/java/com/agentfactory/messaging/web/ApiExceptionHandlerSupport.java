@@ -1,5 +1,12 @@
 package com.agentfactory.messaging.web;
 
+import com.agentfactory.messaging.error.ConflictException;
+import com.agentfactory.messaging.error.DomainException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.NotFoundException;
+import com.agentfactory.messaging.error.NotPermittedException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
@@ -20,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 problem details for everything the framework rejects, with the fields at fault listed under
- * {@code errors}. Each service's {@code @RestControllerAdvice} extends this and maps its own domain
- * exceptions; anything unexpected becomes a 500 without internals.
+ * {@code errors}, and for the shared domain exceptions (400, 422, 404, 409, 403). Each service's
+ * {@code @RestControllerAdvice} extends this and maps what is its own; anything unexpected becomes a 500
+ * without internals.
  */
 public abstract class ApiExceptionHandlerSupport extends ResponseEntityExceptionHandler {
 
@@ -48,13 +56,39 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
 
     /** Java names are camelCase; the APIs speak snake_case, so field paths are reported that way. */
     public static String snakeCase(String path) {
-        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return FieldErrorDetail.snakeCase(path);
     }
 
-    @ExceptionHandler(RequestValidationException.class)
-    ResponseEntity<ProblemDetail> handleRequestValidation(RequestValidationException e) {
-        return ResponseEntity.status(e.status())
-                .body(problem(e.status(), "Invalid request", e.getMessage(), e.errors()));
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> handleInvalidInput(InvalidInputException e) {
+        return domainProblem(HttpStatus.BAD_REQUEST, "Invalid request", e);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> handleRuleViolation(RuleViolationException e) {
+        return domainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> handleNotFound(NotFoundException e) {
+        return domainProblem(HttpStatus.NOT_FOUND, "Not found", e);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> handleConflict(ConflictException e) {
+        return domainProblem(HttpStatus.CONFLICT, "Conflict", e);
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ResponseEntity<ProblemDetail> handleNotPermitted(NotPermittedException e) {
+        return domainProblem(HttpStatus.FORBIDDEN, "Forbidden", e);
+    }
+
+    private static ResponseEntity<ProblemDetail> domainProblem(HttpStatus status, String title, DomainException e) {
+        ProblemDetail body = e.errors().isEmpty()
+                ? problem(status, title, e.getMessage())
+                : problem(status, title, e.getMessage(), e.errors());
+        return ResponseEntity.status(status).body(body);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

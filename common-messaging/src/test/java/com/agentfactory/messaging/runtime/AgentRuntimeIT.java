@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.capability.AgentCapabilities;
+import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.envelope.Priority;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.testapp.MessagingTestApplication;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
@@ -63,7 +67,7 @@ class AgentRuntimeIT {
                 .containsSubsequence(
                         ReportedTaskStatus.ASSIGNED, ReportedTaskStatus.RUNNING, ReportedTaskStatus.COMPLETED));
         TaskStatusChanged completed = last(taskId);
-        assertThat(completed.output().at("/echo/greeting").asText()).isEqualTo("hello");
+        assertThat(completed.output().at("/echo").asString()).isEqualTo("hello");
         assertThat(completed.agentType()).isEqualTo(AGENT);
         assertThat(completed.agentId()).isEqualTo(AgentIds.forType(AGENT).toString());
         assertThat(completed.progress()).isEqualTo(100);
@@ -97,18 +101,71 @@ class AgentRuntimeIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
         assertThat(last(taskId).error()).contains("downstream unavailable");
+        assertThat(last(taskId).failure()).isEqualTo(FailureKind.RETRIES_EXHAUSTED);
         assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get()).isEqualTo(3);
         assertThat(deadLetterTaskIds(Topics.deadLetter(Topics.agentTasks(AGENT, Priority.LOW))))
                 .contains(taskId.toString());
     }
 
     @Test
-    void failsAtOnceWhenTheHandlerSaysTheInputCanNeverSucceed() {
+    void failsAtOnceWithoutDeadLetterWhenTheHandlerRefusesTheRequest() {
         UUID taskId = send(task("rejects-input", Priority.NORMAL));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
         assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get()).isEqualTo(1);
-        assertThat(last(taskId).error()).contains("input names no order");
+        TaskStatusChanged failed = last(taskId);
+        assertThat(failed.error()).contains("input names no order");
+        assertThat(failed.failure()).isEqualTo(FailureKind.RULE_VIOLATION);
+        assertThat(failed.errors()).extracting(FieldErrorDetail::field).containsExactly("order_number");
+        assertThat(statuses(taskId)).containsOnlyOnce(ReportedTaskStatus.FAILED);
+        assertThat(deadLetterTaskIds(Topics.deadLetter(Topics.agentTasks(AGENT, Priority.NORMAL))))
+                .doesNotContain(taskId.toString());
+    }
+
+    @Test
+    void failsInvalidInputOnceWithTheFieldsAtFaultBeforeTheHandlerRuns() {
+        UUID missing = send(task("echo", Priority.NORMAL).input(Map.of("repeat_count", 7)));
+        UUID mistyped = send(task("echo", Priority.NORMAL).input(Map.of("greeting", "hi", "repeat_count", "many")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(missing).contains(ReportedTaskStatus.FAILED)
+                        && statuses(mistyped).contains(ReportedTaskStatus.FAILED));
+        assertThat(last(missing).failure()).isEqualTo(FailureKind.INVALID_INPUT);
+        assertThat(last(missing).errors())
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("greeting", "repeat_count");
+        assertThat(last(mistyped).errors()).extracting(FieldErrorDetail::field).containsExactly("repeat_count");
+        assertThat(effectsOf(missing) + effectsOf(mistyped))
+                .as("the handler never ran")
+                .isZero();
+        assertThat(statuses(missing))
+                .containsOnlyOnce(ReportedTaskStatus.FAILED)
+                .doesNotContain(ReportedTaskStatus.RUNNING);
+        assertThat(deadLetterTaskIds(Topics.deadLetter(Topics.agentTasks(AGENT, Priority.NORMAL))))
+                .doesNotContain(missing.toString(), mistyped.toString());
+    }
+
+    @Test
+    void announcesItsTaskTypesWithSchemasGeneratedFromTheRecords() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> announcedCapabilities().isPresent());
+        AgentCapabilities capabilities = announcedCapabilities().orElseThrow();
+
+        assertThat(capabilities.taskTypes())
+                .extracting(TaskTypeDescriptor::taskType)
+                .containsExactlyInAnyOrder("health-check", "echo", "always-fails", "rejects-input", "flaky", "slow");
+        TaskTypeDescriptor echo = capabilities.taskTypes().stream()
+                .filter(type -> type.taskType().equals("echo"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(echo.inputSchema().path("required").toString()).contains("greeting");
+        assertThat(echo.inputSchema().at("/properties/repeat_count/maximum").asInt())
+                .isEqualTo(3);
+        assertThat(echo.inputSchema().at("/properties/greeting/maxLength").asInt())
+                .isEqualTo(100);
+        assertThat(echo.outputSchema().at("/properties/echo/type").asString()).isEqualTo("string");
+        assertThat(echo.exampleInput().path("greeting").asString()).isEqualTo("hello");
+        assertThat(echo.description()).isNotBlank();
     }
 
     @Test
@@ -117,6 +174,7 @@ class AgentRuntimeIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
         assertThat(last(taskId).error()).contains("no handler for task type 'paint-the-warehouse'");
+        assertThat(last(taskId).failure()).isEqualTo(FailureKind.UNSUPPORTED_TASK_TYPE);
     }
 
     @Test
@@ -153,6 +211,9 @@ class AgentRuntimeIT {
         UUID marker = send(task("echo", Priority.NORMAL));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(marker).contains(ReportedTaskStatus.COMPLETED));
+        // reports of different tasks travel on different partitions: wait for this task's own report too
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(builder.taskId).contains(ReportedTaskStatus.COMPLETED));
         assertThat(effectsOf(builder.taskId)).isEqualTo(1);
         assertThat(statuses(builder.taskId)).containsOnlyOnce(ReportedTaskStatus.COMPLETED);
     }
@@ -209,8 +270,25 @@ class AgentRuntimeIT {
         return count == null ? 0 : count;
     }
 
+    private java.util.Optional<AgentCapabilities> announcedCapabilities() {
+        List<AgentCapabilities> found = new ArrayList<>();
+        try (var consumer = com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(
+                bootstrapServers, "capabilities-reader-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(Topics.AGENT_CAPABILITIES));
+            for (int polls = 0; polls < 10; polls++) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    MessageEnvelope envelope = codec.decode(record.value());
+                    found.add(codec.fromTree(envelope.payload().data(), AgentCapabilities.class));
+                });
+            }
+        }
+        return found.stream().filter(c -> c.agentType().equals(AGENT)).reduce((a, b) -> b);
+    }
+
     private List<String> deadLetterTaskIds(String topic) {
+        // another test parks a poison message on the same topic: it has no task id to read
         return deadLetterValues(topic).stream()
+                .filter(value -> value.startsWith("{\""))
                 .map(value ->
                         codec.decode(value).payload().context().get("task_id").asText())
                 .toList();
@@ -218,8 +296,8 @@ class AgentRuntimeIT {
 
     private List<String> deadLetterValues(String topic) {
         List<String> values = new ArrayList<>();
-        try (var consumer =
-                com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(bootstrapServers, "dlt-reader")) {
+        try (var consumer = com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(
+                bootstrapServers, "dlt-reader-" + UUID.randomUUID())) {
             consumer.subscribe(List.of(topic));
             for (int polls = 0; polls < 10; polls++) {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));
@@ -252,6 +330,7 @@ class AgentRuntimeIT {
         final String taskType;
         final int priority;
         Instant expiresAt;
+        Object input = Map.of("greeting", "hello");
         TraceContext trace = TraceContext.newTrace();
 
         TaskBuilder(String taskType, int priority) {
@@ -261,6 +340,11 @@ class AgentRuntimeIT {
 
         TaskBuilder expiresAt(Instant expiresAt) {
             this.expiresAt = expiresAt;
+            return this;
+        }
+
+        TaskBuilder input(Object input) {
+            this.input = input;
             return this;
         }
 
@@ -275,7 +359,7 @@ class AgentRuntimeIT {
                     .sender(UUID.randomUUID().toString(), "supervisor")
                     .recipient(null, AGENT)
                     .action(taskType)
-                    .data(codec.toTree(Map.of("greeting", "hello")))
+                    .data(codec.toTree(input))
                     .context(codec.toTree(new TaskDispatch(taskId, expiresAt, "test")))
                     .trace(trace)
                     .build();

@@ -1,10 +1,12 @@
 package com.agentfactory.messaging.testapp;
 
-import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.runtime.AgentTask;
-import com.agentfactory.messaging.runtime.AgentTaskHandler;
-import com.agentfactory.messaging.runtime.NonRetryableTaskException;
-import com.agentfactory.messaging.runtime.TaskProgress;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,101 +15,136 @@ import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 
-/** A minimal agent with handlers that succeed, fail, fail for a while, and take time. */
+/** A minimal agent with handlers that succeed, refuse, fail, fail for a while, and take time. */
 @SpringBootApplication
 public class MessagingTestApplication {
 
     /** Attempts seen per task, so tests can tell retries from duplicates. */
     public static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
-    @Bean
-    AgentTaskHandler echoHandler(EnvelopeCodec codec, JdbcTemplate jdbc) {
-        return new AgentTaskHandler() {
-            @Override
-            public String taskType() {
-                return "echo";
-            }
+    public record EchoInput(
+            @NotBlank @Size(max = 100) String greeting,
+            @Min(1) @Max(3) Integer repeatCount) {}
 
-            @Override
-            public JsonNode handle(AgentTask task, TaskProgress progress) {
-                // the handler's own database effect: must happen exactly once per task
-                jdbc.update("INSERT INTO test_effects (task_id) VALUES (?)", task.taskId());
-                progress.report(50);
-                return codec.mapper().createObjectNode().set("echo", task.input());
-            }
-        };
+    public record EchoOutput(String echo) {}
+
+    public record NoInput() {}
+
+    public record Done(int attempts) {}
+
+    @Bean
+    TaskHandler<EchoInput, EchoOutput> echoHandler(JdbcTemplate jdbc) {
+        return new EchoHandler(jdbc);
     }
 
     @Bean
-    AgentTaskHandler alwaysFailingHandler() {
-        return new AgentTaskHandler() {
+    TaskHandler<NoInput, Done> alwaysFailingHandler() {
+        return new CountingHandler("always-fails") {
             @Override
-            public String taskType() {
-                return "always-fails";
-            }
-
-            @Override
-            public JsonNode handle(AgentTask task, TaskProgress progress) {
-                ATTEMPTS.computeIfAbsent(task.taskId(), id -> new AtomicInteger())
-                        .incrementAndGet();
+            Done attempt(int attempt) {
                 throw new IllegalStateException("downstream unavailable");
             }
         };
     }
 
     @Bean
-    AgentTaskHandler rejectingHandler() {
-        return new AgentTaskHandler() {
+    TaskHandler<NoInput, Done> rejectingHandler() {
+        return new CountingHandler("rejects-input") {
             @Override
-            public String taskType() {
-                return "rejects-input";
-            }
-
-            @Override
-            public JsonNode handle(AgentTask task, TaskProgress progress) {
-                ATTEMPTS.computeIfAbsent(task.taskId(), id -> new AtomicInteger())
-                        .incrementAndGet();
-                throw new NonRetryableTaskException("input names no order");
+            Done attempt(int attempt) {
+                throw RuleViolationException.of("order_number", "input names no order");
             }
         };
     }
 
     @Bean
-    AgentTaskHandler flakyHandler(EnvelopeCodec codec) {
-        return new AgentTaskHandler() {
+    TaskHandler<NoInput, Done> flakyHandler() {
+        return new CountingHandler("flaky") {
             @Override
-            public String taskType() {
-                return "flaky";
-            }
-
-            @Override
-            public JsonNode handle(AgentTask task, TaskProgress progress) {
-                int attempt = ATTEMPTS.computeIfAbsent(task.taskId(), id -> new AtomicInteger())
-                        .incrementAndGet();
+            Done attempt(int attempt) {
                 if (attempt < 3) {
                     throw new IllegalStateException("transient failure " + attempt);
                 }
-                return codec.mapper().createObjectNode().put("attempts", attempt);
+                return new Done(attempt);
             }
         };
     }
 
     @Bean
-    AgentTaskHandler slowHandler(EnvelopeCodec codec) {
-        return new AgentTaskHandler() {
+    TaskHandler<NoInput, Done> slowHandler() {
+        return new CountingHandler("slow") {
             @Override
-            public String taskType() {
-                return "slow";
-            }
-
-            @Override
-            public JsonNode handle(AgentTask task, TaskProgress progress) {
+            Done attempt(int attempt) {
                 // stands in for real work (a model call) that keeps the agent busy
                 LockSupport.parkNanos(5_000_000);
-                return codec.mapper().createObjectNode().put("done", true);
+                return new Done(attempt);
             }
         };
+    }
+
+    static final class EchoHandler implements TaskHandler<EchoInput, EchoOutput> {
+        private final JdbcTemplate jdbc;
+
+        EchoHandler(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String taskType() {
+            return "echo";
+        }
+
+        @Override
+        public String description() {
+            return "Answers with the greeting, repeated.";
+        }
+
+        @Override
+        public EchoInput example() {
+            return new EchoInput("hello", 2);
+        }
+
+        @Override
+        public EchoOutput handle(EchoInput input, TaskContext context) {
+            // the handler's own database effect: must happen exactly once per task
+            jdbc.update("INSERT INTO test_effects (task_id) VALUES (?)", context.taskId());
+            context.reportProgress(50);
+            int times = input.repeatCount() == null ? 1 : input.repeatCount();
+            return new EchoOutput(String.join(" ", java.util.Collections.nCopies(times, input.greeting())));
+        }
+    }
+
+    /** Counts each attempt per task, so tests can tell retries from duplicates. */
+    abstract static class CountingHandler implements TaskHandler<NoInput, Done> {
+        private final String taskType;
+
+        CountingHandler(String taskType) {
+            this.taskType = taskType;
+        }
+
+        @Override
+        public String taskType() {
+            return taskType;
+        }
+
+        @Override
+        public String description() {
+            return "A test handler: " + taskType + ".";
+        }
+
+        @Override
+        public NoInput example() {
+            return new NoInput();
+        }
+
+        @Override
+        public Done handle(NoInput input, TaskContext context) {
+            int attempt = ATTEMPTS.computeIfAbsent(context.taskId(), id -> new AtomicInteger())
+                    .incrementAndGet();
+            return attempt(attempt);
+        }
+
+        abstract Done attempt(int attempt);
     }
 }

@@ -1,0 +1,2 @@
+/** What each agent announces it can do: its task types with the JSON Schemas of their input and output. */
+package com.agentfactory.messaging.capability;

@@ -40,15 +40,17 @@ import java.util.stream.Stream;
 
 /**
  * One benchmark run: local PostgreSQL (fsync on), Kafka and Redis; the supervisor, the inventory agent (so the
- * forecast tasks drain) and the gateway as separate JVMs with their deployed heaps; the hello-world app with
+ * health-check tasks drain) and the gateway as separate JVMs with their deployed heaps; the hello-world app with
  * the supervisor's heap. For each target it measures maximum throughput (closed loop) and latency at fixed
  * rates (open loop), then reports memory, CPU shares and the outbox backlog as Markdown and one JSON line.
  * Batch targets submit {@code --batch-size} tasks per request, so they are compared in tasks per second.
  */
 final class BenchmarkRun {
 
-    static final String TASK_BODY =
-            "{\"task_type\":\"forecast-demand\",\"priority\":5,\"input_data\":{\"sku\":\"85123A\"}}";
+    /** A task the inventory agent really handles, so the queue drains while intake is measured. */
+    static final String TASK_BODY = "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.INVENTORY.agentId()
+            + "\",\"priority\":5,\"input_data\":{\"echo\":\"85123A\"}}";
+
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GAUGE_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");

@@ -113,7 +113,8 @@ public final class LocalPlatformMain {
                 "{\"task_type\":\"forecast-demand\",\"priority\":7,\"input_data\":{\"sku\":\"85123A\",\"horizon_days\":14}}",
                 "{\"input_data\":{\"message\":\"My order has not arrived and I would like a refund\"}}",
                 "{\"task_type\":\"plan-campaign\",\"input_data\":{\"goal\":\"win back lapsed customers\"}}",
-                "{\"task_type\":\"health-check\",\"agent_id\":\"" + agentId("support") + "\",\"input_data\":{}}",
+                "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.SUPPORT.agentId()
+                        + "\",\"input_data\":{}}",
                 // the recommendation models were trained on an empty store at start-up; retrain on the replayed data
                 // now rather than at the next scheduled retraining
                 "{\"task_type\":\"retrain-recommendation-models\",\"input_data\":{}}");
@@ -175,13 +176,6 @@ public final class LocalPlatformMain {
         System.out.println("  Services RSS: " + totalRss / 1024 + " MiB in "
                 + platform.residentSetKilobytes().size() + " JVMs");
         System.out.println("Press Ctrl-C to stop.");
-    }
-
-    private static String agentId(String type) {
-        return java.util
-                .UUID
-                .nameUUIDFromBytes(("agent:" + type).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
     }
 
     private static String randomSecret(int bytes) {

@@ -67,13 +67,53 @@ public final class PlatformLauncher implements AutoCloseable {
         this.environment = env;
     }
 
-    /** Starts every service, then waits until each reports ready. */
+    /**
+     * Starts every service, then waits until each reports ready and, when the supervisor runs, until it knows
+     * the task types of every agent started (tasks of a type not yet announced would be refused).
+     */
     public void startAll(Duration timeout) {
         specs.values().forEach(this::start);
         Instant deadline = Instant.now().plus(timeout);
         for (ServiceSpec spec : specs.values()) {
             awaitReady(spec, deadline);
         }
+        awaitAnnouncedTaskTypes(deadline);
+    }
+
+    /** Waits until the supervisor lists task types of each started agent type. */
+    public void awaitAnnouncedTaskTypes(Instant deadline) {
+        ServiceSpec supervisor = specs.get(ServiceSpec.SUPERVISOR.module());
+        if (supervisor == null) {
+            return;
+        }
+        List<String> agentTypes = specs.values().stream()
+                .map(ServiceSpec::agentType)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        URI taskTypes = URI.create(supervisor.baseUrl() + "/api/v1/agents/task-types");
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(taskTypes)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String body = response.body().replace(" ", "");
+                if (response.statusCode() == 200
+                        && agentTypes.stream().allMatch(type -> body.contains("\"agent_type\":\"" + type + "\""))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the supervisor restarts or is not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the agents' task types", e);
+            }
+            pause();
+        }
+        throw new IllegalStateException("the supervisor did not learn the task types of " + agentTypes
+                + " in time; see the agents' logs in " + logDirectory);
     }
 
     public void start(ServiceSpec spec) {

@@ -1,25 +1,42 @@
 package com.agentfactory.infra.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
-/** A platform service as it is started locally: module, port and heap (the same heaps as the k8s manifests). */
-public record ServiceSpec(String module, int port, String heap) {
+/**
+ * A platform service as it is started locally: module, port, heap (the same heaps as the k8s manifests) and,
+ * for the services that run the agent runtime, the agent type they announce (null for the others).
+ */
+public record ServiceSpec(String module, int port, String heap, String agentType) {
 
-    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, "256m");
-    public static final ServiceSpec SUPERVISOR = new ServiceSpec("supervisor-agent", 8081, "384m");
-    public static final ServiceSpec SUPPORT = new ServiceSpec("support-agent", 8082, "384m");
-    public static final ServiceSpec RECOMMENDATION = new ServiceSpec("recommendation-agent", 8083, "256m");
-    public static final ServiceSpec AD = new ServiceSpec("ad-agent", 8084, "192m");
-    public static final ServiceSpec INVENTORY = new ServiceSpec("inventory-agent", 8085, "192m");
-    public static final ServiceSpec CAMPAIGN = new ServiceSpec("campaign-agent", 8086, "192m");
-    public static final ServiceSpec FINANCE = new ServiceSpec("finance-service", 8087, "256m");
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, "256m", null);
+    public static final ServiceSpec SUPERVISOR = new ServiceSpec("supervisor-agent", 8081, "384m", null);
+    public static final ServiceSpec SUPPORT = new ServiceSpec("support-agent", 8082, "384m", "support");
+    public static final ServiceSpec RECOMMENDATION =
+            new ServiceSpec("recommendation-agent", 8083, "256m", "recommendation");
+    public static final ServiceSpec AD = new ServiceSpec("ad-agent", 8084, "192m", "ad");
+    public static final ServiceSpec INVENTORY = new ServiceSpec("inventory-agent", 8085, "192m", "inventory");
+    public static final ServiceSpec CAMPAIGN = new ServiceSpec("campaign-agent", 8086, "192m", "campaign");
+    public static final ServiceSpec FINANCE = new ServiceSpec("finance-service", 8087, "256m", "finance");
 
     public static List<ServiceSpec> all() {
         return List.of(SUPERVISOR, SUPPORT, RECOMMENDATION, AD, INVENTORY, CAMPAIGN, FINANCE, GATEWAY);
     }
 
     public ServiceSpec onPort(int otherPort) {
-        return new ServiceSpec(module, otherPort, heap);
+        return new ServiceSpec(module, otherPort, heap, agentType);
+    }
+
+    /**
+     * The id the agent runtime gives an agent of this type when none is configured (name-based, so every
+     * process derives the same one); null for a service that is no agent.
+     */
+    public String agentId() {
+        return agentType == null
+                ? null
+                : UUID.nameUUIDFromBytes(("agent:" + agentType).getBytes(StandardCharsets.UTF_8))
+                        .toString();
     }
 
     public String baseUrl() {

@@ -1,7 +1,6 @@
 package com.agentfactory.support.chat;
 
-import com.agentfactory.support.config.Caller;
-import com.agentfactory.support.conversation.ConversationNotFoundException;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.support.conversation.ConversationService;
 import com.agentfactory.support.conversation.InboundMessage;
 import com.agentfactory.support.conversation.Reply;
@@ -20,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/support")
 class ChatController {
 
+    /** The storefront's word on the customer's tier, taken only together with a customer id. */
+    private static final String CUSTOMER_TIER = "X-Customer-Tier";
+
     private final ConversationService conversations;
 
     ChatController(ConversationService conversations) {
@@ -30,33 +32,24 @@ class ChatController {
     @PostMapping("/messages")
     Reply send(
             @Valid @RequestBody SendMessageRequest request,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-Customer-Id", required = false) String customerId,
-            @RequestHeader(name = "X-Customer-Tier", required = false) String tier) {
-        return handle(request.conversationId(), request, Caller.of(userId, null, customerId), tier);
+            Caller caller,
+            @RequestHeader(name = CUSTOMER_TIER, required = false) String tier) {
+        return handle(request.conversationId(), request, caller, tier);
     }
 
     @PostMapping("/conversations/{conversationId}/messages")
     Reply continueConversation(
             @PathVariable UUID conversationId,
             @Valid @RequestBody SendMessageRequest request,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-Customer-Id", required = false) String customerId,
-            @RequestHeader(name = "X-Customer-Tier", required = false) String tier) {
-        return handle(conversationId, request, Caller.of(userId, null, customerId), tier);
+            Caller caller,
+            @RequestHeader(name = CUSTOMER_TIER, required = false) String tier) {
+        return handle(conversationId, request, caller, tier);
     }
 
     @GetMapping("/conversations/{conversationId}")
-    ConversationResponse read(
-            @PathVariable UUID conversationId,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles,
-            @RequestHeader(name = "X-Customer-Id", required = false) String customerId) {
-        Caller caller = Caller.of(userId, roles, customerId);
-        var conversation = (caller.isSupportAgent()
-                        ? conversations.findAny(conversationId)
-                        : conversations.find(conversationId, caller.customerId()))
-                .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    ConversationResponse read(@PathVariable UUID conversationId, Caller caller) {
+        var conversation = conversations.visibleTo(
+                conversationId, caller.customerId(), caller.hasAnyRole(Caller.SUPPORT_AGENT, Caller.ADMIN));
         return new ConversationResponse(
                 conversation.id(),
                 conversation.channel().name(),

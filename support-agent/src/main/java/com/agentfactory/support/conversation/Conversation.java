@@ -13,6 +13,12 @@ public record Conversation(
         int failedAttempts,
         String lastIntent,
         Double lastConfidence,
-        String pendingSlot,
+        PendingSlot pendingSlot,
         String orderNumber,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    /** A customer continues their own conversation, and anyone a guest one. */
+    boolean mayBeContinuedBy(UUID customerId) {
+        return this.customerId == null || this.customerId.equals(customerId);
+    }
+}

@@ -1,10 +1,11 @@
 package com.agentfactory.support.conversation;
 
+import com.agentfactory.messaging.error.NotFoundException;
 import java.util.UUID;
 
-public class ConversationNotFoundException extends RuntimeException {
+class ConversationNotFoundException extends NotFoundException {
 
-    public ConversationNotFoundException(UUID id) {
+    ConversationNotFoundException(UUID id) {
         super("No conversation " + id + " for this caller.");
     }
 }

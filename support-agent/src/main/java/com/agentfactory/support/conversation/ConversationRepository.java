@@ -54,7 +54,7 @@ class ConversationRepository {
             int failedAttempts,
             String lastIntent,
             Double lastConfidence,
-            String pendingSlot,
+            PendingSlot pendingSlot,
             String orderNumber,
             Instant now) {
         jdbc.sql("""
@@ -67,7 +67,7 @@ class ConversationRepository {
                 .param("failed", failedAttempts)
                 .param("intent", lastIntent)
                 .param("confidence", lastConfidence)
-                .param("slot", pendingSlot)
+                .param("slot", pendingSlot == null ? null : pendingSlot.column())
                 .param("order", orderNumber)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -84,7 +84,7 @@ class ConversationRepository {
                 rs.getInt("failed_attempts"),
                 rs.getString("last_intent"),
                 rs.wasNull() ? null : confidence,
-                rs.getString("pending_slot"),
+                PendingSlot.fromColumn(rs.getString("pending_slot")),
                 rs.getString("order_number"),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -1,19 +1,27 @@
 package com.agentfactory.support.conversation;
 
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.RuleViolationException;
+
 /** Refuses messages no pipeline can use, before anything is stored or analysed. */
 final class MessageValidator {
 
     private MessageValidator() {}
 
-    static void validate(String text, int maxChars) {
+    /**
+     * @param field the name of the text in the caller's input, for the error
+     * @throws InvalidInputException for empty or too long text
+     * @throws RuleViolationException for well-formed input that is not text (binary content)
+     */
+    static void validate(String field, String text, int maxChars) {
         if (text == null || text.isBlank()) {
-            throw new InvalidMessageException("text", "must not be empty", false);
+            throw InvalidInputException.of(field, "must not be empty");
         }
         if (text.length() > maxChars) {
-            throw new InvalidMessageException("text", "must be at most " + maxChars + " characters", false);
+            throw InvalidInputException.of(field, "must be at most " + maxChars + " characters");
         }
         if (!isText(text)) {
-            throw new InvalidMessageException("text", "must be readable text, not binary content", true);
+            throw RuleViolationException.of(field, "must be readable text, not binary content");
         }
     }
 

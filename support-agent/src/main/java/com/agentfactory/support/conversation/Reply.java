@@ -1,6 +1,7 @@
 package com.agentfactory.support.conversation;
 
 import com.agentfactory.support.ticket.TicketStatus;
+import com.agentfactory.support.transcript.ReplySource;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ public record Reply(
         List<IntentView> intents,
         List<EntityView> entities,
         double sentiment,
-        String answerSource,
+        ReplySource answerSource,
         List<SourceView> sources) {
 
     public record ReasonView(String reason, String detail) {}

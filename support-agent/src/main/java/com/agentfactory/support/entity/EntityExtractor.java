@@ -1,6 +1,5 @@
 package com.agentfactory.support.entity;
 
-import com.agentfactory.support.understanding.ExtractedEntity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.agentfactory.support.evaluation;
 
 import com.agentfactory.support.entity.EntityExtractor;
-import com.agentfactory.support.understanding.ExtractedEntity;
+import com.agentfactory.support.entity.ExtractedEntity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;

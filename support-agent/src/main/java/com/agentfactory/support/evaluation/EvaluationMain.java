@@ -2,11 +2,11 @@ package com.agentfactory.support.evaluation;
 
 import com.agentfactory.support.intent.IntentClassifier;
 import com.agentfactory.support.intent.IntentModel;
+import com.agentfactory.support.intent.IntentScore;
 import com.agentfactory.support.intent.IntentTrainer;
 import com.agentfactory.support.intent.LabelledText;
 import com.agentfactory.support.intent.MiniLmTextEmbedder;
 import com.agentfactory.support.intent.TextEmbedder;
-import com.agentfactory.support.understanding.IntentScore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

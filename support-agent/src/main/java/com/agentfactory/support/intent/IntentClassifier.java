@@ -1,6 +1,5 @@
 package com.agentfactory.support.intent;
 
-import com.agentfactory.support.understanding.IntentScore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

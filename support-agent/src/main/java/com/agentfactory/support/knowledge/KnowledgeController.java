@@ -1,9 +1,8 @@
 package com.agentfactory.support.knowledge;
 
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,14 +25,12 @@ class KnowledgeController {
     KnowledgeSearchResponse search(
             @RequestParam(name = "q") String query, @RequestParam(defaultValue = "3") int limit) {
         if (query.isBlank() || query.length() > MAX_QUERY_CHARS) {
-            throw new RequestValidationException(
-                    HttpStatus.BAD_REQUEST,
+            throw new InvalidInputException(
                     "The query has invalid parameters.",
                     List.of(new FieldErrorDetail("q", "must be 1 to " + MAX_QUERY_CHARS + " characters")));
         }
         if (limit < 1 || limit > 20) {
-            throw new RequestValidationException(
-                    HttpStatus.BAD_REQUEST,
+            throw new InvalidInputException(
                     "The query has invalid parameters.",
                     List.of(new FieldErrorDetail("limit", "must be between 1 and 20")));
         }

@@ -1,18 +1,18 @@
 package com.agentfactory.support.messaging;
 
-import com.agentfactory.messaging.runtime.AgentTask;
-import com.agentfactory.messaging.runtime.AgentTaskHandler;
-import com.agentfactory.messaging.runtime.TaskProgress;
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.Reply;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** Task {@code answer-customer-message}: a customer message from any channel: answered, or escalated to a person with the reasons recorded. */
+/** Task {@code answer-customer-message}: answered like a chat message, or escalated with the reasons recorded. */
 @Component
-class AnswerCustomerMessageTaskHandler implements AgentTaskHandler {
+class AnswerCustomerMessageTaskHandler implements TaskHandler<CustomerMessageTask, Reply> {
 
-    private final ConversationTasks conversations;
+    private final ConversationService conversations;
 
-    AnswerCustomerMessageTaskHandler(ConversationTasks conversations) {
+    AnswerCustomerMessageTaskHandler(ConversationService conversations) {
         this.conversations = conversations;
     }
 
@@ -22,8 +22,26 @@ class AnswerCustomerMessageTaskHandler implements AgentTaskHandler {
     }
 
     @Override
-    public JsonNode handle(AgentTask task, TaskProgress progress) {
-        return conversations.handle(
-                SupportTaskInput.message(task.input(), null, null, task.taskId().toString()));
+    public String description() {
+        return "Answers a customer's message from any channel, or hands it to a person with the reasons recorded.";
+    }
+
+    @Override
+    public CustomerMessageTask example() {
+        return new CustomerMessageTask(
+                "Do you deliver to Spain, and how long does it take?", null, null, null, null, null);
+    }
+
+    @Override
+    public Reply handle(CustomerMessageTask input, TaskContext context) {
+        return conversations.handle(TaskMessages.message(
+                input.message(),
+                input.conversationId(),
+                input.customerId(),
+                input.customerTier(),
+                input.customerEmail(),
+                input.orderNumber(),
+                null,
+                context));
     }
 }

@@ -1,18 +1,20 @@
 package com.agentfactory.support.messaging;
 
-import com.agentfactory.messaging.runtime.AgentTask;
-import com.agentfactory.messaging.runtime.AgentTaskHandler;
-import com.agentfactory.messaging.runtime.TaskProgress;
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.Reply;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** Task {@code handle-complaint}: a complaint: the ticket is categorised as one; the escalation rules decide whether a person takes it. */
+/** Task {@code handle-complaint}: the ticket is categorised as a complaint; the escalation rules decide who takes it. */
 @Component
-class HandleComplaintTaskHandler implements AgentTaskHandler {
+class HandleComplaintTaskHandler implements TaskHandler<CustomerMessageTask, Reply> {
 
-    private final ConversationTasks conversations;
+    private static final String CATEGORY = "complaint";
 
-    HandleComplaintTaskHandler(ConversationTasks conversations) {
+    private final ConversationService conversations;
+
+    HandleComplaintTaskHandler(ConversationService conversations) {
         this.conversations = conversations;
     }
 
@@ -22,8 +24,26 @@ class HandleComplaintTaskHandler implements AgentTaskHandler {
     }
 
     @Override
-    public JsonNode handle(AgentTask task, TaskProgress progress) {
-        return conversations.handle(SupportTaskInput.message(
-                task.input(), null, "complaint", task.taskId().toString()));
+    public String description() {
+        return "Records a customer's complaint on a complaint ticket and answers it, or hands it to a person.";
+    }
+
+    @Override
+    public CustomerMessageTask example() {
+        return new CustomerMessageTask(
+                "My parcel arrived broken and nobody has answered my e-mails.", null, null, null, null, null);
+    }
+
+    @Override
+    public Reply handle(CustomerMessageTask input, TaskContext context) {
+        return conversations.handle(TaskMessages.message(
+                input.message(),
+                input.conversationId(),
+                input.customerId(),
+                input.customerTier(),
+                input.customerEmail(),
+                input.orderNumber(),
+                CATEGORY,
+                context));
     }
 }

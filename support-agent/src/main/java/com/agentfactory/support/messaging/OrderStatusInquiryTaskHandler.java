@@ -1,19 +1,20 @@
 package com.agentfactory.support.messaging;
 
-import com.agentfactory.messaging.runtime.AgentTask;
-import com.agentfactory.messaging.runtime.AgentTaskHandler;
-import com.agentfactory.messaging.runtime.NonRetryableTaskException;
-import com.agentfactory.messaging.runtime.TaskProgress;
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.Reply;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** Task {@code order-status-inquiry}: input {@code order_number}, optional {@code message} and customer fields. */
+/** Task {@code order-status-inquiry}: where an order is, answered from the order read model. */
 @Component
-class OrderStatusInquiryTaskHandler implements AgentTaskHandler {
+class OrderStatusInquiryTaskHandler implements TaskHandler<OrderStatusInquiryTask, Reply> {
 
-    private final ConversationTasks conversations;
+    private static final String CATEGORY = "order_status";
 
-    OrderStatusInquiryTaskHandler(ConversationTasks conversations) {
+    private final ConversationService conversations;
+
+    OrderStatusInquiryTaskHandler(ConversationService conversations) {
         this.conversations = conversations;
     }
 
@@ -23,15 +24,27 @@ class OrderStatusInquiryTaskHandler implements AgentTaskHandler {
     }
 
     @Override
-    public JsonNode handle(AgentTask task, TaskProgress progress) {
-        String orderNumber = SupportTaskInput.text(task.input(), "order_number");
-        if (orderNumber == null) {
-            throw new NonRetryableTaskException("input needs an 'order_number'");
-        }
-        return conversations.handle(SupportTaskInput.message(
-                task.input(),
-                "Where is my order " + orderNumber + "?",
-                "order_status",
-                task.taskId().toString()));
+    public String description() {
+        return "Tells a customer where their order is, from the orders the storefront announced.";
+    }
+
+    @Override
+    public OrderStatusInquiryTask example() {
+        return new OrderStatusInquiryTask("536397", null, null, null, null, null);
+    }
+
+    @Override
+    public Reply handle(OrderStatusInquiryTask input, TaskContext context) {
+        String orderNumber = input.orderNumber().strip();
+        String text = TaskMessages.blankToNull(input.message());
+        return conversations.handle(TaskMessages.message(
+                text == null ? "Where is my order " + orderNumber + "?" : text,
+                input.conversationId(),
+                input.customerId(),
+                input.customerTier(),
+                input.customerEmail(),
+                orderNumber,
+                CATEGORY,
+                context));
     }
 }

@@ -2,7 +2,8 @@ package com.agentfactory.support.order;
 
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
-import java.time.Instant;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class OrderBook {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OrderBook(JdbcClient jdbc) {
+    OrderBook(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<OrderSummary> findByNumber(String orderNumber) {
@@ -37,7 +40,7 @@ public class OrderBook {
                 .optional();
     }
 
-    void apply(OrderPlaced order) {
+    public void apply(OrderPlaced order) {
         jdbc.sql("""
                         INSERT INTO orders (order_id, order_number, customer_id, status, total, currency, country,
                                             placed_at, updated_at)
@@ -50,11 +53,11 @@ public class OrderBook {
                 .param("total", order.total())
                 .param("currency", order.currency())
                 .param("country", order.country())
-                .param("placed", java.sql.Timestamp.from(order.occurredAt()))
+                .param("placed", Timestamp.from(order.occurredAt()))
                 .update();
     }
 
-    void apply(OrderCancelled cancellation) {
+    public void apply(OrderCancelled cancellation) {
         if (cancellation.originalOrderNumber() == null) {
             return;
         }
@@ -63,7 +66,7 @@ public class OrderBook {
                         WHERE upper(order_number) = :number
                         """)
                 .param("status", cancellation.refunded() ? "REFUNDED" : "CANCELLED")
-                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("number", cancellation.originalOrderNumber().toUpperCase(Locale.ROOT))
                 .update();
     }

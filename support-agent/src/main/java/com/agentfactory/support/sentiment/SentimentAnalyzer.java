@@ -1,6 +1,5 @@
 package com.agentfactory.support.sentiment;
 
-import com.agentfactory.support.understanding.Sentiment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A ticket row; {@code intents} and {@code entities} are the JSON of the latest analysed message. */
-public record Ticket(
+record Ticket(
         UUID id,
         UUID conversationId,
         TicketStatus status,

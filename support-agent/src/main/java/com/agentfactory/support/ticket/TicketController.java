@@ -1,19 +1,18 @@
 package com.agentfactory.support.ticket;
 
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
-import com.agentfactory.support.config.Caller;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.NotPermittedException;
+import com.agentfactory.messaging.identity.Caller;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,13 +29,8 @@ class TicketController {
     }
 
     @GetMapping("/tickets/{ticketId}")
-    TicketResponse read(
-            @PathVariable UUID ticketId,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles,
-            @RequestHeader(name = "X-Customer-Id", required = false) String customerId) {
-        Caller caller = Caller.of(userId, roles, customerId);
-        return tickets.read(ticketId, caller.customerId(), caller.isSupportAgent());
+    TicketResponse read(@PathVariable UUID ticketId, Caller caller) {
+        return tickets.read(ticketId, caller.customerId(), worksTheDesk(caller));
     }
 
     /**
@@ -48,9 +42,8 @@ class TicketController {
             @RequestParam(name = "status", defaultValue = "ESCALATED,CLAIMED") String status,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(name = "customer_id", required = false) UUID customerId,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
-        Caller.of(userId, roles, null).requireSupportAgent();
+            Caller caller) {
+        supportAgent(caller);
         List<FieldErrorDetail> errors = new ArrayList<>();
         List<TicketStatus> statuses = new ArrayList<>();
         for (String value : status.split(",")) {
@@ -64,39 +57,38 @@ class TicketController {
             errors.add(new FieldErrorDetail("limit", "must be between 1 and 200"));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(HttpStatus.BAD_REQUEST, "The query has invalid parameters.", errors);
+            throw new InvalidInputException("The query has invalid parameters.", errors);
         }
         return tickets.queue(statuses, customerId, limit);
     }
 
     @PostMapping("/escalations/{ticketId}/claim")
-    TicketResponse claim(
-            @PathVariable UUID ticketId,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
-        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
-        tickets.claim(ticketId, agent.userId());
+    TicketResponse claim(@PathVariable UUID ticketId, Caller caller) {
+        tickets.claim(ticketId, supportAgent(caller));
         return tickets.read(ticketId, null, true);
     }
 
     @PostMapping("/escalations/{ticketId}/answer")
-    TicketResponse answer(
-            @PathVariable UUID ticketId,
-            @Valid @RequestBody AnswerTicketRequest request,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
-        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
-        tickets.answer(ticketId, agent.userId(), request.text().strip(), Boolean.TRUE.equals(request.close()));
+    TicketResponse answer(@PathVariable UUID ticketId, @Valid @RequestBody AnswerTicketRequest request, Caller caller) {
+        tickets.answer(ticketId, supportAgent(caller), request.text().strip(), Boolean.TRUE.equals(request.close()));
         return tickets.read(ticketId, null, true);
     }
 
     @PostMapping("/escalations/{ticketId}/close")
-    TicketResponse close(
-            @PathVariable UUID ticketId,
-            @RequestHeader(name = "X-User-Id", required = false) String userId,
-            @RequestHeader(name = "X-User-Roles", required = false) String roles) {
-        Caller agent = Caller.of(userId, roles, null).requireSupportAgent();
-        tickets.close(ticketId, agent.userId());
+    TicketResponse close(@PathVariable UUID ticketId, Caller caller) {
+        tickets.close(ticketId, supportAgent(caller));
         return tickets.read(ticketId, null, true);
+    }
+
+    private static boolean worksTheDesk(Caller caller) {
+        return caller.hasAnyRole(Caller.SUPPORT_AGENT, Caller.ADMIN);
+    }
+
+    /** The acting support agent's user id; anyone else is refused. */
+    private static String supportAgent(Caller caller) {
+        if (!worksTheDesk(caller) || caller.userId() == null) {
+            throw new NotPermittedException("Only support agents may do this.");
+        }
+        return caller.userId();
     }
 }

@@ -1,10 +1,11 @@
 package com.agentfactory.support.ticket;
 
+import com.agentfactory.messaging.error.NotFoundException;
 import java.util.UUID;
 
-public class TicketNotFoundException extends RuntimeException {
+class TicketNotFoundException extends NotFoundException {
 
-    public TicketNotFoundException(UUID id) {
+    TicketNotFoundException(UUID id) {
         super("No ticket " + id + ".");
     }
 }

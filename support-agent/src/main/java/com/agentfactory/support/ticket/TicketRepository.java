@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class TicketRepository {
+class TicketRepository {
 
     private static final String COLUMNS =
             "id, conversation_id, status, category, customer_id, intents::text AS intents,"
@@ -24,7 +24,7 @@ public class TicketRepository {
         this.jdbc = jdbc;
     }
 
-    public Ticket create(UUID conversationId, UUID customerId, String category, Instant now) {
+    Ticket create(UUID conversationId, UUID customerId, String category, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO tickets (id, conversation_id, status, category, customer_id, created_at, updated_at)
@@ -52,14 +52,14 @@ public class TicketRepository {
                 null);
     }
 
-    public Optional<Ticket> findById(UUID id) {
+    Optional<Ticket> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
                 .param("id", id)
                 .query(TicketRepository::map)
                 .optional();
     }
 
-    public Optional<Ticket> findByConversation(UUID conversationId) {
+    Optional<Ticket> findByConversation(UUID conversationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE conversation_id = :id")
                 .param("id", conversationId)
                 .query(TicketRepository::map)
@@ -67,7 +67,7 @@ public class TicketRepository {
     }
 
     /** Oldest escalation first, so the queue is worked in the order customers were handed over. */
-    public List<Ticket> queue(Collection<TicketStatus> statuses, UUID customerId, int limit) {
+    List<Ticket> queue(Collection<TicketStatus> statuses, UUID customerId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE status IN (:statuses)"
                         + " AND (CAST(:customer AS uuid) IS NULL OR customer_id = CAST(:customer AS uuid))"
                         + " ORDER BY escalated_at NULLS LAST, created_at LIMIT :limit")
@@ -78,7 +78,7 @@ public class TicketRepository {
                 .list();
     }
 
-    public void recordAnalysis(UUID id, String intentsJson, String entitiesJson, String suggestedAnswer, Instant now) {
+    void recordAnalysis(UUID id, String intentsJson, String entitiesJson, String suggestedAnswer, Instant now) {
         jdbc.sql("""
                         UPDATE tickets SET intents = CAST(:intents AS jsonb), entities = CAST(:entities AS jsonb),
                                suggested_answer = coalesce(:suggested, suggested_answer), updated_at = :now
@@ -92,7 +92,7 @@ public class TicketRepository {
                 .update();
     }
 
-    public void escalate(UUID id, UUID messageId, List<Reason> reasons, Instant now) {
+    void escalate(UUID id, UUID messageId, List<Reason> reasons, Instant now) {
         jdbc.sql("""
                         UPDATE tickets SET status = 'ESCALATED', escalated_at = :now, updated_at = :now, closed_at = NULL
                         WHERE id = :id
@@ -111,9 +111,9 @@ public class TicketRepository {
         }
     }
 
-    public record Reason(String reason, String detail) {}
+    record Reason(String reason, String detail) {}
 
-    public List<EscalationRecord> escalations(UUID ticketId) {
+    List<EscalationRecord> escalations(UUID ticketId) {
         return jdbc.sql("""
                         SELECT reason, detail, message_id, created_at FROM ticket_escalations
                         WHERE ticket_id = :id ORDER BY id
@@ -128,7 +128,7 @@ public class TicketRepository {
     }
 
     /** Moves the ticket only when it is in one of {@code from}; false when it was not (someone else was first). */
-    public boolean transition(UUID id, Collection<TicketStatus> from, TicketStatus to, String assignedTo, Instant now) {
+    boolean transition(UUID id, Collection<TicketStatus> from, TicketStatus to, String assignedTo, Instant now) {
         return jdbc.sql("""
                                 UPDATE tickets SET status = :to, assigned_to = coalesce(:assigned, assigned_to),
                                        updated_at = :now,

@@ -1,6 +1,6 @@
 package com.agentfactory.support.ticket;
 
-import com.agentfactory.support.conversation.TranscriptMessage;
+import com.agentfactory.support.transcript.TranscriptMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,7 @@
 package com.agentfactory.support.ticket;
 
-import com.agentfactory.support.conversation.Conversation;
-import com.agentfactory.support.conversation.ConversationService;
-import java.time.Instant;
+import com.agentfactory.support.transcript.TranscriptRepository;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,19 +15,25 @@ import tools.jackson.databind.json.JsonMapper;
 class TicketService {
 
     private final TicketRepository tickets;
-    private final ConversationService conversations;
+    private final TicketConversations conversations;
+    private final TranscriptRepository transcripts;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     TicketService(
             TicketRepository tickets,
-            ConversationService conversations,
+            TicketConversations conversations,
+            TranscriptRepository transcripts,
             JsonMapper json,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Clock clock) {
         this.tickets = tickets;
         this.conversations = conversations;
+        this.transcripts = transcripts;
         this.json = json;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** The ticket for a support agent, or for the customer it belongs to. */
@@ -36,15 +41,15 @@ class TicketService {
         Ticket ticket = tickets.findById(ticketId)
                 .filter(found -> supportAgent || (customerId != null && customerId.equals(found.customerId())))
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
-        Conversation conversation =
-                conversations.find(ticket.conversationId(), ticket.customerId()).orElseThrow();
+        TicketConversations.ConversationFacts conversation =
+                conversations.facts(ticket.conversationId()).orElseThrow();
         return new TicketResponse(
                 ticket.id(),
                 ticket.conversationId(),
                 ticket.status().name(),
                 ticket.category(),
                 ticket.customerId(),
-                conversation.channel().name(),
+                conversation.channel(),
                 conversation.subject(),
                 conversation.customerEmail(),
                 ticket.assignedTo(),
@@ -52,7 +57,7 @@ class TicketService {
                 tree(ticket.entities()),
                 supportAgent ? ticket.suggestedAnswer() : null,
                 supportAgent ? tickets.escalations(ticketId) : List.of(),
-                conversations.transcript(ticket.conversationId()),
+                transcripts.transcript(ticket.conversationId()),
                 ticket.createdAt(),
                 ticket.escalatedAt(),
                 ticket.closedAt());
@@ -82,7 +87,7 @@ class TicketService {
             return;
         }
         if (!tickets.transition(
-                ticketId, List.of(TicketStatus.ESCALATED), TicketStatus.CLAIMED, agentId, Instant.now())) {
+                ticketId, List.of(TicketStatus.ESCALATED), TicketStatus.CLAIMED, agentId, clock.instant())) {
             throw new TicketStateException(
                     "Ticket " + ticketId + " is " + existing(ticketId).status()
                             + (ticket.assignedTo() == null ? "" : " (claimed by " + ticket.assignedTo() + ")")
@@ -102,7 +107,7 @@ class TicketService {
                             List.of(TicketStatus.CLAIMED),
                             close ? TicketStatus.CLOSED : TicketStatus.ANSWERED,
                             agentId,
-                            Instant.now());
+                            clock.instant());
             if (!moved) {
                 throw new TicketStateException(
                         "Ticket " + ticketId + " is " + ticket.status() + "; claim it before answering.");
@@ -124,7 +129,7 @@ class TicketService {
                 List.of(TicketStatus.OPEN, TicketStatus.ESCALATED, TicketStatus.CLAIMED, TicketStatus.ANSWERED),
                 TicketStatus.CLOSED,
                 agentId,
-                Instant.now());
+                clock.instant());
     }
 
     private Ticket existing(UUID ticketId) {

@@ -1,9 +1,11 @@
 package com.agentfactory.support.ticket;
 
-/** The ticket is not in a state that allows the action (already claimed by someone else, closed...). */
-public class TicketStateException extends RuntimeException {
+import com.agentfactory.messaging.error.ConflictException;
 
-    public TicketStateException(String message) {
+/** The ticket is not in a state that allows the action (already claimed by someone else, closed...). */
+class TicketStateException extends ConflictException {
+
+    TicketStateException(String message) {
         super(message);
     }
 }

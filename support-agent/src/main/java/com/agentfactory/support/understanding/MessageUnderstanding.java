@@ -1,5 +1,8 @@
 package com.agentfactory.support.understanding;
 
+import com.agentfactory.support.entity.ExtractedEntity;
+import com.agentfactory.support.intent.IntentScore;
+import com.agentfactory.support.sentiment.Sentiment;
 import java.util.List;
 import java.util.Optional;
 

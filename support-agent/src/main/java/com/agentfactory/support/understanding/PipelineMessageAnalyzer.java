@@ -1,8 +1,12 @@
 package com.agentfactory.support.understanding;
 
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.support.entity.EntityExtractor;
 import com.agentfactory.support.intent.IntentClassifier;
+import com.agentfactory.support.intent.IntentScore;
 import com.agentfactory.support.language.StoreLanguageDetector;
+import com.agentfactory.support.sentiment.Sentiment;
 import com.agentfactory.support.sentiment.SentimentAnalyzer;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +64,10 @@ final class PipelineMessageAnalyzer implements MessageAnalyzer {
 
     private void check(String text) {
         if (text == null) {
-            throw new UnanalyzableTextException("missing", "a message text is required");
+            throw new IllegalArgumentException("a message text is required");
         }
         if (text.length() > maxTextLength) {
-            throw new UnanalyzableTextException(
+            throw refused(
                     "too_long",
                     "the message has " + text.length() + " characters; at most " + maxTextLength + " are accepted");
         }
@@ -74,7 +78,12 @@ final class PipelineMessageAnalyzer implements MessageAnalyzer {
                         || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
                 .count();
         if (text.indexOf('\0') >= 0 || nonText > MAX_NON_TEXT_SHARE * text.length()) {
-            throw new UnanalyzableTextException("binary", "the message looks like binary data, not text");
+            throw refused("binary", "the message looks like binary data, not text");
         }
+    }
+
+    /** The reason code ({@code too_long}, {@code binary}) is the field error, so callers can tell them apart. */
+    private static RuleViolationException refused(String reason, String message) {
+        return new RuleViolationException(message, List.of(new FieldErrorDetail("message", reason)));
     }
 }

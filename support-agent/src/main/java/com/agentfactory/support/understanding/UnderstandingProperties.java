@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param highAccuracyLanguageDetection Lingua's high-accuracy mode, needed for messages of a few words (the
  *     low-accuracy mode takes "What is the status of my order?" for German), but about 27 MB of heap per language
  *     instead of 1 MB: six languages need about 165 MB
- * @param maxTextLength longer messages are refused with {@link UnanalyzableTextException}
+ * @param maxTextLength longer messages are refused with a rule violation
  * @param intentModel location of the intent model artefact (a Spring resource: classpath:, file:)
  * @param reportingFloor intents below this confidence are not reported
  * @param maxIntents how many intents are reported at most

@@ -1,47 +1,48 @@
 package com.agentfactory.support.conversation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class MessageValidatorTest {
 
     @Test
     void acceptsOrdinaryMultilineTextWithEmoji() {
-        assertThatCode(() -> MessageValidator.validate("Hello,\n\twhere is my order? 📦", 100))
+        assertThatCode(() -> MessageValidator.validate("text", "Hello,\n\twhere is my order? 📦", 100))
                 .doesNotThrowAnyException();
     }
 
     @Test
-    void refusesBlankText() {
-        assertThatThrownBy(() -> MessageValidator.validate("  \n ", 100))
-                .isInstanceOfSatisfying(InvalidMessageException.class, e -> {
-                    org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("text");
-                    org.assertj.core.api.Assertions.assertThat(e.unprocessable())
-                            .isFalse();
+    void refusesBlankTextAsInvalidInputNamingTheField() {
+        assertThatThrownBy(() -> MessageValidator.validate("message", "  \n ", 100))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.INVALID_INPUT);
+                    assertThat(e.errors()).extracting(FieldErrorDetail::field).containsExactly("message");
                 });
     }
 
     @Test
     void refusesTextOverTheConfiguredLength() {
-        assertThatThrownBy(() -> MessageValidator.validate("a".repeat(101), 100))
+        assertThatThrownBy(() -> MessageValidator.validate("text", "a".repeat(101), 100))
                 .hasMessageContaining("at most 100 characters");
     }
 
     @Test
-    void refusesBinaryContentAsUnprocessable() {
-        assertThatThrownBy(() -> MessageValidator.validate("PK\u0003\u0004\u0000\u0000binary", 100))
-                .isInstanceOfSatisfying(InvalidMessageException.class, e -> org.assertj.core.api.Assertions.assertThat(
-                                e.unprocessable())
-                        .isTrue());
+    void refusesBinaryContentAsARuleViolation() {
+        assertThatThrownBy(() -> MessageValidator.validate("text", "PK\u0003\u0004\u0000\u0000binary", 100))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RULE_VIOLATION));
     }
 
     @Test
-    void refusesLoneSurrogatesAsUnprocessable() {
-        assertThatThrownBy(() -> MessageValidator.validate("Hello \uD800 there", 100))
-                .isInstanceOfSatisfying(InvalidMessageException.class, e -> org.assertj.core.api.Assertions.assertThat(
-                                e.unprocessable())
-                        .isTrue());
+    void refusesLoneSurrogatesAsARuleViolation() {
+        assertThatThrownBy(() -> MessageValidator.validate("text", "Hello \uD800 there", 100))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RULE_VIOLATION));
     }
 }

@@ -2,7 +2,6 @@ package com.agentfactory.support.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.support.understanding.ExtractedEntity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
 import static com.agentfactory.support.testdata.UnderstandingMother.withSentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.support.understanding.IntentScore;
+import com.agentfactory.support.intent.IntentScore;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package com.agentfactory.support.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.support.understanding.Sentiment;
 import org.junit.jupiter.api.Test;
 
 class SentimentAnalyzerTest {

@@ -1,9 +1,9 @@
 package com.agentfactory.support.testdata;
 
-import com.agentfactory.support.understanding.ExtractedEntity;
-import com.agentfactory.support.understanding.IntentScore;
+import com.agentfactory.support.entity.ExtractedEntity;
+import com.agentfactory.support.intent.IntentScore;
+import com.agentfactory.support.sentiment.Sentiment;
 import com.agentfactory.support.understanding.MessageUnderstanding;
-import com.agentfactory.support.understanding.Sentiment;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,6 +3,11 @@ package com.agentfactory.support.understanding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.support.entity.ExtractedEntity;
+import com.agentfactory.support.intent.IntentScore;
+import com.agentfactory.support.sentiment.Sentiment;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -69,9 +74,9 @@ class PipelineMessageAnalyzerTest {
         String huge = "where is my order ".repeat(Analyzers.MAX_TEXT_LENGTH);
 
         assertThatThrownBy(() -> analyzer.analyze(huge))
-                .isInstanceOf(UnanalyzableTextException.class)
-                .satisfies(e ->
-                        assertThat(((UnanalyzableTextException) e).reason()).isEqualTo("too_long"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::message)
+                        .containsExactly("too_long"));
     }
 
     @Test
@@ -99,9 +104,9 @@ class PipelineMessageAnalyzerTest {
         String binary = new String(bytes, StandardCharsets.ISO_8859_1);
 
         assertThatThrownBy(() -> analyzer.analyze(binary))
-                .isInstanceOf(UnanalyzableTextException.class)
-                .satisfies(e ->
-                        assertThat(((UnanalyzableTextException) e).reason()).isEqualTo("binary"));
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::message)
+                        .containsExactly("binary"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.agentfactory.support.conversation;
+package com.agentfactory.support.transcript;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,19 +7,23 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The messages of conversations; callers hold the conversation's lock while appending. */
+/** The messages of conversations; callers hold the conversation's lock while appending, so numbers do not clash. */
 @Repository
-public class MessageRepository {
+public class TranscriptRepository {
 
     private final JdbcClient jdbc;
 
-    MessageRepository(JdbcClient jdbc) {
+    TranscriptRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Appends a message; a customer message starts RECEIVED, replies start SENT. */
+    /**
+     * Appends a message; a customer message starts RECEIVED, replies start SENT.
+     *
+     * @param source where a bot reply came from, null for other messages
+     */
     public UUID append(
-            UUID conversationId, String author, String authorId, String body, String answerSource, Instant now) {
+            UUID conversationId, MessageRole author, String authorId, String body, ReplySource source, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO conversation_messages (id, conversation_id, sequence_number, author, author_id, body,
@@ -30,24 +34,25 @@ public class MessageRepository {
                         """)
                 .param("id", id)
                 .param("conversation", conversationId)
-                .param("author", author)
+                .param("author", author.name())
                 .param("authorId", authorId)
                 .param("body", body)
-                .param("status", author.equals("CUSTOMER") ? "RECEIVED" : "SENT")
-                .param("source", answerSource)
+                .param("status", (author == MessageRole.CUSTOMER ? MessageStatus.RECEIVED : MessageStatus.SENT).name())
+                .param("source", source == null ? null : source.name())
                 .param("now", Timestamp.from(now))
                 .update();
         return id;
     }
 
-    void markProcessed(UUID id, String language, String intentsJson, String entitiesJson, double sentiment) {
+    public void markProcessed(UUID id, String language, String intentsJson, String entitiesJson, double sentiment) {
         jdbc.sql("""
-                        UPDATE conversation_messages SET status = 'PROCESSED', language = :language,
+                        UPDATE conversation_messages SET status = :status, language = :language,
                                intents = CAST(:intents AS jsonb), entities = CAST(:entities AS jsonb),
                                sentiment_score = :sentiment
                         WHERE id = :id
                         """)
                 .param("id", id)
+                .param("status", MessageStatus.PROCESSED.name())
                 .param("language", language)
                 .param("intents", intentsJson)
                 .param("entities", entitiesJson)
@@ -55,9 +60,10 @@ public class MessageRepository {
                 .update();
     }
 
-    void markFailed(UUID id) {
-        jdbc.sql("UPDATE conversation_messages SET status = 'FAILED' WHERE id = :id")
+    public void markFailed(UUID id) {
+        jdbc.sql("UPDATE conversation_messages SET status = :status WHERE id = :id")
                 .param("id", id)
+                .param("status", MessageStatus.FAILED.name())
                 .update();
     }
 
@@ -70,22 +76,23 @@ public class MessageRepository {
                 .query((rs, row) -> new TranscriptMessage(
                         rs.getObject("id", UUID.class),
                         rs.getInt("sequence_number"),
-                        rs.getString("author"),
+                        MessageRole.valueOf(rs.getString("author")),
                         rs.getString("author_id"),
                         rs.getString("body"),
-                        rs.getString("status"),
+                        MessageStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
     /** The customer's previous message text, for follow-ups too short to search on their own. */
-    String previousCustomerText(UUID conversationId, UUID before) {
+    public String previousCustomerText(UUID conversationId, UUID before) {
         return jdbc.sql("""
                         SELECT body FROM conversation_messages
-                        WHERE conversation_id = :conversation AND author = 'CUSTOMER' AND id <> :before
+                        WHERE conversation_id = :conversation AND author = :customer AND id <> :before
                         ORDER BY sequence_number DESC LIMIT 1
                         """)
                 .param("conversation", conversationId)
+                .param("customer", MessageRole.CUSTOMER.name())
                 .param("before", before)
                 .query(String.class)
                 .optional()

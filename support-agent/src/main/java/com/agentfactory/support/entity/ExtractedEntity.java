@@ -1,4 +1,4 @@
-package com.agentfactory.support.understanding;
+package com.agentfactory.support.entity;
 
 /**
  * An entity span in the original text.

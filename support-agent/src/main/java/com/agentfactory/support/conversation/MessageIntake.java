@@ -1,0 +1,80 @@
+package com.agentfactory.support.conversation;
+
+import com.agentfactory.support.ticket.TicketTracker;
+import com.agentfactory.support.transcript.MessageRole;
+import com.agentfactory.support.transcript.TranscriptRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a customer message in: refuses what no pipeline can use, then commits it (with a new conversation and
+ * ticket, or into the caller's own conversation) before anything else happens, so nothing is lost if analysis
+ * fails.
+ */
+@Component
+class MessageIntake {
+
+    private final ConversationRepository conversations;
+    private final TranscriptRepository transcripts;
+    private final TicketTracker tickets;
+    private final ConversationProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    MessageIntake(
+            ConversationRepository conversations,
+            TranscriptRepository transcripts,
+            TicketTracker tickets,
+            ConversationProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.conversations = conversations;
+        this.transcripts = transcripts;
+        this.tickets = tickets;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Received receive(InboundMessage message) {
+        MessageValidator.validate(message.channel().textField(), message.text(), properties.maxMessageChars());
+        return Objects.requireNonNull(transactions.execute(status -> store(message)));
+    }
+
+    private Received store(InboundMessage message) {
+        Instant now = clock.instant();
+        UUID customerId = message.customer().customerId();
+        Conversation conversation;
+        UUID ticketId;
+        if (message.conversationId() == null) {
+            UUID id = UUID.randomUUID();
+            conversations.create(id, message, now);
+            ticketId = tickets.open(id, customerId, message.category(), now);
+            conversation = new Conversation(
+                    id,
+                    message.channel(),
+                    customerId,
+                    message.customerEmail(),
+                    message.subject(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    message.orderNumber(),
+                    now);
+        } else {
+            conversation = conversations
+                    .lock(message.conversationId())
+                    .filter(found -> found.mayBeContinuedBy(customerId))
+                    .orElseThrow(() -> new ConversationNotFoundException(message.conversationId()));
+            ticketId = tickets.ofConversation(conversation.id());
+        }
+        UUID messageId = transcripts.append(
+                conversation.id(), MessageRole.CUSTOMER, message.authorId(), message.text(), null, now);
+        return new Received(conversation, ticketId, messageId, now);
+    }
+}

@@ -1,0 +1,171 @@
+package com.agentfactory.support.conversation;
+
+import com.agentfactory.support.escalation.Escalation;
+import com.agentfactory.support.escalation.EscalationReason;
+import com.agentfactory.support.intent.IntentScore;
+import com.agentfactory.support.ticket.TicketTracker;
+import com.agentfactory.support.ticket.TicketTurn;
+import com.agentfactory.support.touchpoint.TouchpointReporter;
+import com.agentfactory.support.transcript.MessageRole;
+import com.agentfactory.support.transcript.ReplySource;
+import com.agentfactory.support.transcript.TranscriptRepository;
+import com.agentfactory.support.understanding.MessageUnderstanding;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Commits a turn's outcome in one transaction: the analysis on the message, the reply in the transcript, the
+ * conversation's state, the ticket's, and the touchpoint for a known customer.
+ */
+@Component
+class TurnRecorder {
+
+    static final String BOT_ID = "support-agent";
+
+    private final ConversationRepository conversations;
+    private final TranscriptRepository transcripts;
+    private final TicketTracker tickets;
+    private final TouchpointReporter touchpoints;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TurnRecorder(
+            ConversationRepository conversations,
+            TranscriptRepository transcripts,
+            TicketTracker tickets,
+            TouchpointReporter touchpoints,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock) {
+        this.conversations = conversations;
+        this.transcripts = transcripts;
+        this.tickets = tickets;
+        this.touchpoints = touchpoints;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Reply record(Received received, DraftedTurn turn, EscalationCheck.Decision decision) {
+        return Objects.requireNonNull(transactions.execute(status -> write(received, turn, decision)));
+    }
+
+    /** A message the pipeline failed on: kept, marked FAILED, and handed to a person with a polite reply. */
+    Reply handOverAfterFailure(Received received, RuntimeException failure) {
+        return Objects.requireNonNull(transactions.execute(status -> writeFailure(received, failure)));
+    }
+
+    private Reply write(Received received, DraftedTurn turn, EscalationCheck.Decision decision) {
+        Instant now = clock.instant();
+        UUID conversationId = received.conversation().id();
+        conversations.lock(conversationId);
+        MessageUnderstanding understanding = turn.understanding();
+        List<Reply.IntentView> intents = intentViews(understanding);
+        List<Reply.EntityView> entities = entityViews(understanding);
+        String intentsJson = json.writeValueAsString(intents);
+        String entitiesJson = json.writeValueAsString(entities);
+        transcripts.markProcessed(
+                received.messageId(),
+                understanding.language().orElse(null),
+                intentsJson,
+                entitiesJson,
+                understanding.sentiment().score());
+        TicketTurn ticket = tickets.customerTurn(
+                received.ticketId(),
+                received.messageId(),
+                intentsJson,
+                entitiesJson,
+                turn.draft().text(),
+                decision.escalations(),
+                now);
+        Replies.Chosen reply = Replies.choose(ticket.handling(), decision.escalations(), turn.draft());
+        transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply.text(), reply.source(), now);
+        if (received.conversation().customerId() != null) {
+            touchpoints.answered(
+                    received.messageId(),
+                    received.conversation().customerId(),
+                    received.conversation().channel().name(),
+                    received.receivedAt(),
+                    now);
+        }
+        conversations.recordTurn(
+                conversationId,
+                decision.failedAttempts(),
+                understanding.topIntent().map(IntentScore::intent).orElse(null),
+                understanding.topIntent().map(IntentScore::confidence).orElse(null),
+                turn.pendingSlot(),
+                turn.orderNumber(),
+                now);
+        return new Reply(
+                conversationId,
+                received.ticketId(),
+                received.messageId(),
+                reply.text(),
+                ticket.status(),
+                ticket.escalatedNow(),
+                ticket.escalatedNow() ? reasonViews(decision.escalations()) : List.of(),
+                understanding.language().orElse(null),
+                intents,
+                entities,
+                understanding.sentiment().score(),
+                reply.source(),
+                turn.draft().sources().stream()
+                        .map(p -> new Reply.SourceView(
+                                p.passage().id(),
+                                p.passage().articleTitle(),
+                                p.passage().heading(),
+                                p.score()))
+                        .toList());
+    }
+
+    private Reply writeFailure(Received received, RuntimeException failure) {
+        Instant now = clock.instant();
+        UUID conversationId = received.conversation().id();
+        conversations.lock(conversationId);
+        transcripts.markFailed(received.messageId());
+        transcripts.append(conversationId, MessageRole.BOT, BOT_ID, Replies.AFTER_FAILURE, ReplySource.HANDOVER, now);
+        String detail = "processing failed: " + failure.getClass().getSimpleName();
+        TicketTurn ticket = tickets.processingFailed(received.ticketId(), received.messageId(), detail, now);
+        return new Reply(
+                conversationId,
+                received.ticketId(),
+                received.messageId(),
+                Replies.AFTER_FAILURE,
+                ticket.status(),
+                ticket.escalatedNow(),
+                ticket.escalatedNow()
+                        ? List.of(new Reply.ReasonView(EscalationReason.PROCESSING_FAILED.name(), detail))
+                        : List.of(),
+                null,
+                List.of(),
+                List.of(),
+                0,
+                ReplySource.HANDOVER,
+                List.of());
+    }
+
+    private static List<Reply.ReasonView> reasonViews(List<Escalation> escalations) {
+        return escalations.stream()
+                .map(e -> new Reply.ReasonView(e.reason().name(), e.detail()))
+                .toList();
+    }
+
+    private static List<Reply.IntentView> intentViews(MessageUnderstanding understanding) {
+        return understanding.intents().stream()
+                .map(intent -> new Reply.IntentView(intent.intent(), intent.confidence()))
+                .toList();
+    }
+
+    private static List<Reply.EntityView> entityViews(MessageUnderstanding understanding) {
+        return understanding.entities().stream()
+                .map(entity -> new Reply.EntityView(entity.type(), entity.text(), entity.normalizedValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,9 @@
+package com.agentfactory.support.transcript;
+
+/** A customer message is RECEIVED, then PROCESSED or FAILED; replies are SENT when written. */
+public enum MessageStatus {
+    RECEIVED,
+    PROCESSED,
+    FAILED,
+    SENT
+}

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
 # Builds Agent Factory and runs it locally: PostgreSQL, Kafka and Redis from Maven artifacts, every
-# service as its own JVM, the demo data replayed through the gateway, a few tasks submitted.
+# service as its own JVM (restarted with backoff if it crashes), the demo data replayed through the
+# gateway, a few tasks submitted.
 # Options: --clean (start from empty data), --no-demo (skip the replay and demo tasks).
+# While it runs, from another terminal:
+#   ./run-platform.sh status            every process with its state, port, PID, RSS and PSS
+#   ./run-platform.sh restart SERVICE   restart one service (support, supervisor, gateway-service, ...)
 set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
+launcher=local-infra/target/local-infra-0.1.0-SNAPSHOT-exec.jar
+case "${1:-}" in
+  status|restart)
+    exec "$JAVA_HOME/bin/java" -Xmx64m -jar "$launcher" --project . "$@"
+    ;;
+esac
 ./mvnw -B -q -DskipTests package
-exec "$JAVA_HOME/bin/java" -Xmx512m -jar local-infra/target/local-infra-0.1.0-SNAPSHOT-exec.jar --project . "$@"
+exec "$JAVA_HOME/bin/java" -Xmx512m -jar "$launcher" --project . "$@"

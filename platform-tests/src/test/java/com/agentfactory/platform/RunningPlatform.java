@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The gateway, the supervisor and two agents as separate JVMs on the JVM's shared infrastructure,
- * started once for all end-to-end tests and stopped when the JVM exits.
+ * started once for all end-to-end tests, supervised like the local run, and stopped when the JVM exits.
  */
 final class RunningPlatform {
 
@@ -58,6 +58,8 @@ final class RunningPlatform {
                         "AGENT_HEARTBEAT_INTERVAL",
                         "2s"));
         launcher.startAll(Duration.ofMinutes(4));
+        // as the local run does: a service that dies without being told to is started again
+        launcher.superviseRestarts();
     }
 
     static synchronized RunningPlatform get() {

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
  *
  * <p>Options: {@code --project DIR} (default: current directory), {@code --data DIR} (default
  * .local-data), {@code --clean} (start from empty data), {@code --no-demo} (skip replay and tasks).
+ *
+ * <p>While it runs it restarts a crashed service with backoff. A second invocation with {@code status} or
+ * {@code restart SERVICE} talks to the running launcher instead of starting one.
  */
 public final class LocalPlatformMain {
 
@@ -43,10 +47,23 @@ public final class LocalPlatformMain {
         Path project =
                 Path.of(option(arguments, "--project", ".")).toAbsolutePath().normalize();
         Path data = project.resolve(option(arguments, "--data", ".local-data"));
+        Path controlFile = data.resolve("launcher.control");
+        if (arguments.contains("status")) {
+            System.exit(LauncherControl.call(controlFile, "/status"));
+        }
+        int restart = arguments.indexOf("restart");
+        if (restart >= 0) {
+            if (restart + 1 >= arguments.size()) {
+                System.err.println("Usage: run-platform.sh restart SERVICE (for example: restart support)");
+                System.exit(2);
+            }
+            System.exit(LauncherControl.call(controlFile, "/restart/" + arguments.get(restart + 1)));
+        }
         boolean demo = !arguments.contains("--no-demo");
 
         String adminPassword = randomSecret(12);
         String replaySecret = randomSecret(24);
+        System.out.println("Starting PostgreSQL, Kafka and Redis (data in " + data + ")...");
         LocalInfrastructure infrastructure =
                 LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
         PlatformLauncher platform = new PlatformLauncher(
@@ -64,10 +81,14 @@ public final class LocalPlatformMain {
                         "AGENTFACTORY_SERVICE_CLIENTS",
                         REPLAY_CLIENT + ":" + replaySecret));
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<LauncherControl> control = new AtomicReference<>();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("Stopping the platform...");
+                            if (control.get() != null) {
+                                control.get().close();
+                            }
                             platform.close();
                             infrastructure.close();
                             stopped.countDown();
@@ -77,6 +98,8 @@ public final class LocalPlatformMain {
         System.out.println(
                 "Starting " + ServiceSpec.all().size() + " services (logs in " + data.resolve("logs") + ")...");
         platform.startAll(Duration.ofMinutes(5));
+        platform.superviseRestarts();
+        control.set(LauncherControl.serve(platform, controlFile));
         String gateway = ServiceSpec.GATEWAY.baseUrl();
         if (demo) {
             replayDemoData(project, gateway, replaySecret, data.resolve("logs"));
@@ -163,9 +186,8 @@ public final class LocalPlatformMain {
     }
 
     private static void printSummary(String gateway, String adminPassword, PlatformLauncher platform) {
-        long totalRss = platform.residentSetKilobytes().values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
+        System.out.println();
+        System.out.print(ProcessStatus.table(platform.status()));
         System.out.println();
         System.out.println("Agent Factory is running.");
         System.out.println("  Gateway:      " + gateway + "  (all APIs, e.g. " + gateway + "/api/v1/agents)");
@@ -173,9 +195,8 @@ public final class LocalPlatformMain {
         System.out.println("  Metrics:      " + ServiceSpec.SUPERVISOR.baseUrl() + "/actuator/prometheus");
         System.out.println("  Demo login:   " + ADMIN_EMAIL + " / " + adminPassword + "  (POST " + gateway
                 + "/api/v1/auth/login)");
-        System.out.println("  Services RSS: " + totalRss / 1024 + " MiB in "
-                + platform.residentSetKilobytes().size() + " JVMs");
-        System.out.println("Press Ctrl-C to stop.");
+        System.out.println("  Processes:    ./run-platform.sh status; restart one: ./run-platform.sh restart SERVICE");
+        System.out.println("Press Ctrl-C to stop everything (a crashed service is restarted meanwhile).");
     }
 
     private static String randomSecret(int bytes) {

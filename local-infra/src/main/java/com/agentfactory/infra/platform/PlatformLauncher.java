@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,9 @@ public final class PlatformLauncher implements AutoCloseable {
     private final Path logDirectory;
     private final Map<String, String> environment;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final Map<String, Restarts> restarts = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService supervision;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -73,11 +79,136 @@ public final class PlatformLauncher implements AutoCloseable {
      */
     public void startAll(Duration timeout) {
         specs.values().forEach(this::start);
-        Instant deadline = Instant.now().plus(timeout);
+        Instant started = Instant.now();
+        Instant deadline = started.plus(timeout);
         for (ServiceSpec spec : specs.values()) {
             awaitReady(spec, deadline);
+            log.info(
+                    "{} ready on port {} ({} s)",
+                    spec.module(),
+                    spec.port(),
+                    Duration.between(started, Instant.now()).toSeconds());
         }
+        log.info("Waiting until the supervisor knows every agent's task types...");
         awaitAnnouncedTaskTypes(deadline);
+    }
+
+    /**
+     * From now on a service that exits without being asked to is started again, after 1 s, then 2, 4, ... up to
+     * 30 s between attempts (back to 1 s once it has run for a minute), and each restart is logged.
+     */
+    public synchronized void superviseRestarts() {
+        if (supervision != null) {
+            return;
+        }
+        supervision = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("launcher-supervision").daemon(true).factory());
+        supervision.scheduleWithFixedDelay(this::restartCrashed, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void restartCrashed() {
+        Instant now = Instant.now();
+        for (ServiceSpec spec : specs.values()) {
+            Process process = processes.get(spec.module());
+            if (process == null || process.isAlive()) {
+                continue;
+            }
+            Restarts history = restarts.computeIfAbsent(spec.module(), module -> new Restarts());
+            if (history.due == null) {
+                history.due = now.plus(history.nextBackoff(now));
+                log.warn(
+                        "{} exited with code {}; restarting in {} s (restart {}); log: {}",
+                        spec.module(),
+                        process.exitValue(),
+                        Duration.between(now, history.due).toSeconds(),
+                        history.count + 1,
+                        logDirectory.resolve(spec.module() + ".log"));
+            } else if (!now.isBefore(history.due)) {
+                history.due = null;
+                history.count++;
+                history.lastStart = now;
+                try {
+                    start(spec);
+                    log.warn(
+                            "{} restarted (pid {})",
+                            spec.module(),
+                            processes.get(spec.module()).pid());
+                } catch (RuntimeException e) {
+                    log.error("{} could not be restarted: {}", spec.module(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Stops one service gracefully (SIGTERM, then SIGKILL after 20 s), starts it again and waits until it is ready. */
+    public void restart(String module, Duration timeout) {
+        ServiceSpec spec = spec(module);
+        Process process = processes.remove(module);
+        if (process != null) {
+            stopGracefully(process);
+        }
+        restarts.remove(module);
+        start(spec);
+        awaitReady(spec, Instant.now().plus(timeout));
+    }
+
+    /** Every service with its state, port, PID and memory, then the infrastructure processes this JVM started. */
+    public List<ProcessStatus> status() {
+        List<ProcessStatus> rows = new ArrayList<>();
+        for (ServiceSpec spec : specs.values()) {
+            Process process = processes.get(spec.module());
+            Restarts history = restarts.get(spec.module());
+            int restartCount = history == null ? 0 : history.count;
+            if (process == null) {
+                rows.add(ProcessStatus.absent(spec.module(), "STOPPED", spec.port(), restartCount));
+            } else if (!process.isAlive()) {
+                rows.add(ProcessStatus.absent(spec.module(), "RESTARTING", spec.port(), restartCount));
+            } else {
+                rows.add(ProcessStatus.of(
+                        spec.module(), ready(spec) ? "UP" : "STARTING", spec.port(), process.pid(), restartCount));
+            }
+        }
+        rows.addAll(ProcessStatus.infrastructure(
+                processes.values().stream().map(Process::pid).toList()));
+        return rows;
+    }
+
+    private boolean ready(ServiceSpec spec) {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** When a crashed service may be started again: doubling waits, forgiven after a minute of running. */
+    private static final class Restarts {
+        private static final Duration FIRST = Duration.ofSeconds(1);
+        private static final Duration LONGEST = Duration.ofSeconds(30);
+        private static final Duration FORGIVEN_AFTER = Duration.ofMinutes(1);
+
+        int count;
+        int consecutive;
+        Instant lastStart;
+        Instant due;
+
+        Duration nextBackoff(Instant now) {
+            if (lastStart != null && Duration.between(lastStart, now).compareTo(FORGIVEN_AFTER) > 0) {
+                consecutive = 0;
+            }
+            Duration wait = FIRST.multipliedBy(1L << Math.min(consecutive, 5));
+            consecutive++;
+            return wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
+        }
     }
 
     /** Waits until the supervisor lists task types of each started agent type. */
@@ -193,6 +324,14 @@ public final class PlatformLauncher implements AutoCloseable {
         }
     }
 
+    boolean manages(String module) {
+        return specs.containsKey(module);
+    }
+
+    List<String> modules() {
+        return List.copyOf(specs.keySet());
+    }
+
     public ServiceSpec spec(String module) {
         return specs.get(module);
     }
@@ -207,20 +346,29 @@ public final class PlatformLauncher implements AutoCloseable {
         return environment;
     }
 
+    /** Stops supervision first, so nothing is restarted while everything this launcher started is stopped. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        ScheduledExecutorService running = supervision;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        List<Process> started = new ArrayList<>(processes.values());
+        processes.clear();
+        started.forEach(Process::destroy);
+        started.forEach(PlatformLauncher::stopGracefully);
+    }
+
+    private static void stopGracefully(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
-        processes.clear();
     }
 
     private static void pause() {

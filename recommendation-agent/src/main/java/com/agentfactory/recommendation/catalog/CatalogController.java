@@ -1,13 +1,13 @@
 package com.agentfactory.recommendation.catalog;
 
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.paging.PageResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,7 +29,7 @@ class CatalogController {
     }
 
     @GetMapping
-    ProductListResponse list(
+    PageResponse<ProductSummaryResponse> list(
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String search,
             @RequestParam(name = "min_price", required = false) BigDecimal minPrice,
@@ -55,7 +55,7 @@ class CatalogController {
             errors.add(new FieldErrorDetail("max_price", "must not be below min_price"));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(HttpStatus.BAD_REQUEST, "The query has invalid parameters.", errors);
+            throw new InvalidInputException("The query has invalid parameters.", errors);
         }
         return catalog.search(
                 new ProductQuery(blankToNull(category), blankToNull(search), minPrice, maxPrice, order, page, limit));

@@ -1,7 +1,8 @@
 package com.agentfactory.recommendation.catalog;
 
 import com.agentfactory.messaging.commerce.ProductUpserted;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -18,10 +19,10 @@ public class CatalogService {
     private final ObjectProvider<SimilarProductsSource> similarProducts;
     private final Clock clock;
 
-    CatalogService(ProductRepository products, ObjectProvider<SimilarProductsSource> similarProducts) {
+    CatalogService(ProductRepository products, ObjectProvider<SimilarProductsSource> similarProducts, Clock clock) {
         this.products = products;
         this.similarProducts = similarProducts;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public void apply(ProductUpserted event) {
@@ -35,17 +36,16 @@ public class CatalogService {
     ProductMarginResponse updateMargin(UUID productId, BigDecimal margin) {
         Product product = products.find(productId).orElseThrow(() -> new ProductNotFoundException(productId));
         if (margin.compareTo(product.price()) > 0) {
-            throw RequestValidationException.unprocessable("margin", "must not exceed the price " + product.price());
+            throw RuleViolationException.of("margin", "must not exceed the price " + product.price());
         }
         products.updateMargin(productId, margin);
         return new ProductMarginResponse(productId, product.price(), margin, product.currency());
     }
 
-    ProductListResponse search(ProductQuery query) {
+    PageResponse<ProductSummaryResponse> search(ProductQuery query) {
         List<ProductSummaryResponse> page =
                 products.search(query).stream().map(ProductSummaryResponse::of).toList();
-        long total = products.count(query);
-        return new ProductListResponse(page, PaginationResponse.of(total, query.page(), query.limit()));
+        return PageResponse.of(page, products.count(query), query.page(), query.limit());
     }
 
     ProductDetailResponse details(UUID productId) {

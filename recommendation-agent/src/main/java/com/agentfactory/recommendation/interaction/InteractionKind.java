@@ -1,6 +1,6 @@
 package com.agentfactory.recommendation.interaction;
 
-public enum InteractionKind {
+enum InteractionKind {
     VIEW,
     CART,
     PURCHASE

@@ -6,7 +6,6 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductViewed;
-import com.agentfactory.recommendation.model.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,13 +111,11 @@ public class InteractionService {
         events.publishEvent(new UserBehaviourChanged(userId));
     }
 
-    /** Every stored interaction as a model signal, oldest first, weighted by kind and decayed to {@code now}. */
-    public List<Signal> decayedSignals(Instant now) {
+    /** Every stored interaction, oldest first, weighted by kind and decayed to {@code now}. */
+    public List<DecayedInteraction> decayedInteractions(Instant now) {
         return interactions.all().stream()
-                .map(interaction -> new Signal(
-                        interaction.userId().toString(),
-                        interaction.productId().toString(),
-                        decayedWeight(interaction, now)))
+                .map(interaction -> new DecayedInteraction(
+                        interaction.userId(), interaction.productId(), decayedWeight(interaction, now)))
                 .toList();
     }
 

@@ -37,7 +37,7 @@ public class ModelService {
     private final ProductRepository products;
     private final ModelVersionRepository versions;
     private final ModelProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicReference<TrainedModels> current = new AtomicReference<>(TrainedModels.untrained());
     // the hold-out metrics of the version in service, against which a new version must not regress
     private Map<String, Object> inServiceMetrics = Map.of();
@@ -46,7 +46,9 @@ public class ModelService {
             InteractionService interactions,
             ProductRepository products,
             ModelVersionRepository versions,
-            ModelProperties properties) {
+            ModelProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.interactions = interactions;
         this.products = products;
         this.versions = versions;
@@ -77,7 +79,10 @@ public class ModelService {
      */
     public synchronized TrainedModels retrain() {
         Instant now = clock.instant();
-        List<Signal> signals = interactions.decayedSignals(now);
+        List<Signal> signals = interactions.decayedInteractions(now).stream()
+                .map(interaction -> new Signal(
+                        interaction.userId().toString(), interaction.productId().toString(), interaction.weight()))
+                .toList();
         Map<String, String> categories = new HashMap<>();
         products.categories().forEach((id, category) -> categories.put(id.toString(), category));
         Map<String, String> texts = new HashMap<>();

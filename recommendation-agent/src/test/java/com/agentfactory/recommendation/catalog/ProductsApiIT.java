@@ -41,8 +41,8 @@ class ProductsApiIT extends RecommendationIntegrationTest {
         var page = api.get("/api/v1/products?category=" + category + "&sort=price_desc&page=1&limit=2");
         assertThat(page.status()).isEqualTo(200);
         assertThat(names(page)).containsExactly("Floor lamp", "Reading lamp");
-        assertThat(page.body().at("/products/0/price").decimalValue()).isEqualByComparingTo("120.00");
-        assertThat(page.text("/products/0/currency")).isEqualTo("EUR");
+        assertThat(page.body().at("/items/0/price").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(page.text("/items/0/currency")).isEqualTo("EUR");
         assertThat(page.body().at("/pagination/total_pages").asInt()).isEqualTo(2);
 
         var filtered = api.get("/api/v1/products?category=" + category + "&min_price=40&max_price=100&sort=price_asc");
@@ -146,7 +146,7 @@ class ProductsApiIT extends RecommendationIntegrationTest {
     private static List<String> names(com.agentfactory.messaging.testing.Api.Response response) {
         List<String> names = new ArrayList<>();
         response.body()
-                .path("products")
+                .path("items")
                 .forEach(product -> names.add(product.path("name").asString()));
         return names;
     }

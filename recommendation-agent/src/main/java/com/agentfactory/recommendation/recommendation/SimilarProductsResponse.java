@@ -1,8 +1,0 @@
-package com.agentfactory.recommendation.recommendation;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-record SimilarProductsResponse(
-        UUID productId, int modelVersion, Instant generatedAt, List<RecommendedProductResponse> recommendations) {}

@@ -1,0 +1,48 @@
+package com.agentfactory.recommendation.rule;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Admin API of the merchandising rules (pin, boost, block) applied to every recommendation list. */
+@RestController
+@RequestMapping("/api/v1/recommendations/rules")
+class BusinessRuleController {
+
+    private final BusinessRuleService rules;
+
+    BusinessRuleController(BusinessRuleService rules) {
+        this.rules = rules;
+    }
+
+    @GetMapping
+    List<BusinessRuleResponse> list() {
+        return rules.list();
+    }
+
+    @PostMapping
+    ResponseEntity<BusinessRuleResponse> create(@Valid @RequestBody CreateBusinessRuleRequest request) {
+        BusinessRuleResponse created = rules.create(request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(created.ruleId())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @DeleteMapping("/{ruleId}")
+    ResponseEntity<Void> delete(@PathVariable UUID ruleId) {
+        rules.delete(ruleId);
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+}

@@ -1,0 +1,21 @@
+package com.agentfactory.recommendation.rule;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A new rule: {@code pin} needs a position, {@code boost} a factor, {@code block} neither. */
+record CreateBusinessRuleRequest(
+        @NotNull @Pattern(regexp = "pin|boost|block", message = "must be one of pin, boost, block")
+        String kind,
+
+        @NotNull UUID productId,
+        @Min(1) @Max(50) Integer position,
+
+        @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0")
+        BigDecimal boost) {}

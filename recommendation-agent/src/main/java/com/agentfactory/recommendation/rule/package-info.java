@@ -1,0 +1,2 @@
+/** Merchandising rules (pin, boost, block): their admin API and the set in force that every list applies. */
+package com.agentfactory.recommendation.rule;

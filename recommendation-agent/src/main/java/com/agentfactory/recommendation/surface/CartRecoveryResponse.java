@@ -1,0 +1,12 @@
+package com.agentfactory.recommendation.surface;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+record CartRecoveryResponse(
+        UUID userId,
+        Instant abandonedAt,
+        int modelVersion,
+        Instant generatedAt,
+        List<RecommendedProductResponse> recommendations) {}

@@ -1,0 +1,59 @@
+package com.agentfactory.recommendation.surface;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Serving settings: the blend of the sources, the share of distinct categories a list must reach where
+ * the catalog allows, how much a product's margin lifts its score, which categories may be recommended
+ * again after a purchase, how many candidates are re-ranked, and how long a list stays cached.
+ */
+@Validated
+@ConfigurationProperties("agentfactory.recommendation.serving")
+record RecommendationProperties(
+        @NotNull @Valid Weights weights,
+        @DecimalMin("0.0") @DecimalMax("1.0") double minCategoryShare,
+        @DecimalMin("0.0") @DecimalMax("5.0") double marginBoost,
+        List<String> consumableCategories,
+        @Min(1) @Max(10) int coldStartInteractions,
+        @Min(50) @Max(2000) int candidatePool,
+        @NotNull Duration cacheTtl) {
+
+    /**
+     * Ensemble weight per source. The collaborative sources (item-CF, user-CF, implicit MF by ALS, EASE, session) share
+     * the CF weight; popularity is over decayed signals, so it is also the trending source; category
+     * popularity is the cold-start source of users with little history and of products nobody has bought.
+     */
+    record Weights(
+            @DecimalMin("0.0") @DecimalMax("1.0") double itemCf,
+            @DecimalMin("0.0") @DecimalMax("1.0") double userCf,
+            @DecimalMin("0.0") @DecimalMax("1.0") double implicitMf,
+            @DecimalMin("0.0") @DecimalMax("1.0") double ease,
+            @DecimalMin("0.0") @DecimalMax("1.0") double session,
+            @DecimalMin("0.0") @DecimalMax("1.0") double content,
+            @DecimalMin("0.0") @DecimalMax("1.0") double categoryPopularity,
+            @DecimalMin("0.0") @DecimalMax("1.0") double popularity) {}
+
+    // categories are compared case-insensitively: the storefront's spelling of a category is not stable
+    RecommendationProperties {
+        consumableCategories = consumableCategories == null
+                ? List.of()
+                : consumableCategories.stream()
+                        .map(category -> category.toLowerCase(Locale.ROOT))
+                        .toList();
+    }
+
+    /** Whether a product of this category may be recommended again to someone who bought it. */
+    boolean isConsumable(String category) {
+        return category != null && consumableCategories.contains(category.toLowerCase(Locale.ROOT));
+    }
+}

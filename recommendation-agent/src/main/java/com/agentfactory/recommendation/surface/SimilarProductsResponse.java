@@ -1,0 +1,8 @@
+package com.agentfactory.recommendation.surface;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+record SimilarProductsResponse(
+        UUID productId, int modelVersion, Instant generatedAt, List<RecommendedProductResponse> recommendations) {}

@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.auth;
 
 import com.agentfactory.gateway.access.Role;
+import com.agentfactory.gateway.user.DuplicateEmailException;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.UserService;
 import org.slf4j.Logger;
@@ -8,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD, since only admins can create staff. */
 @Component
@@ -39,7 +39,7 @@ class BootstrapAdmin implements ApplicationRunner {
         try {
             users.create(new NewUser(admin.email(), admin.password(), "Admin", "Bootstrap", Role.ADMIN));
             log.info("Created bootstrap administrator {}", admin.email());
-        } catch (ErrorResponseException alreadyCreated) {
+        } catch (DuplicateEmailException alreadyCreated) {
             // another gateway instance starting at the same time won the insert
             log.info("Bootstrap administrator {} was created concurrently", admin.email());
         }

@@ -1,14 +1,10 @@
 package com.agentfactory.gateway.auth;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+/** One message per kind of credential, so an answer does not reveal which part was wrong. */
+public class InvalidCredentialsException extends RuntimeException {
 
-/** One message for every credential failure, so responses do not reveal which part was wrong. */
-class InvalidCredentialsException extends ErrorResponseException {
-
-    InvalidCredentialsException(String detail) {
-        super(HttpStatus.UNAUTHORIZED, problem(detail), null);
+    private InvalidCredentialsException(String message) {
+        super(message);
     }
 
     static InvalidCredentialsException login() {
@@ -21,11 +17,5 @@ class InvalidCredentialsException extends ErrorResponseException {
 
     static InvalidCredentialsException client() {
         return new InvalidCredentialsException("Client id or secret is incorrect.");
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setTitle("Invalid credentials");
-        return problem;
     }
 }

@@ -1,5 +1,7 @@
 package com.agentfactory.gateway.error;
 
+import com.agentfactory.gateway.auth.InvalidCredentialsException;
+import com.agentfactory.gateway.user.DuplicateEmailException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
-/** Problem details for everything the gateway's own controllers throw. */
+/** Problem details for everything the gateway's own controllers throw, its domain exceptions included. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -46,6 +48,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetailWriter.problem(
                 HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler(InvalidCredentialsException.class)
+    Mono<ResponseEntity<Object>> handleInvalidCredentials(InvalidCredentialsException ex, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                ProblemDetailWriter.problem(HttpStatus.UNAUTHORIZED, "Invalid credentials", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, exchange);
+    }
+
+    @ExceptionHandler(DuplicateEmailException.class)
+    Mono<ResponseEntity<Object>> handleDuplicateEmail(DuplicateEmailException ex, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                ProblemDetailWriter.problem(HttpStatus.CONFLICT, "Email already registered", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)

@@ -10,7 +10,10 @@ final class DownstreamHeaders {
     static final String USER_ID = "X-User-Id";
     static final String USER_ROLES = "X-User-Roles";
     static final String CUSTOMER_ID = "X-Customer-Id";
-    static final List<String> IDENTITY_HEADERS = List.of(USER_ID, USER_ROLES, CUSTOMER_ID);
+    /** Services record it as the acting agent; only platform-internal calls may name one. */
+    static final String AGENT_ID = "X-Agent-Id";
+
+    static final List<String> IDENTITY_HEADERS = List.of(USER_ID, USER_ROLES, CUSTOMER_ID, AGENT_ID);
 
     private DownstreamHeaders() {}
 

@@ -70,6 +70,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
         assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
         assertThat(wrongPassword.get("title")).isEqualTo(unknownEmail.get("title"));
+        assertThat(wrongPassword).containsEntry("title", "Invalid credentials");
     }
 
     @Test
@@ -80,6 +81,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
         Map<String, Object> problem =
                 assertProblem(register(email.toUpperCase(), TestUsers.PASSWORD), HttpStatus.CONFLICT);
 
+        assertThat(problem).containsEntry("title", "Email already registered");
         assertThat(problem.get("detail").toString()).contains("already exists");
     }
 

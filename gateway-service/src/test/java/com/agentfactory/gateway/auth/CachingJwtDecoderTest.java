@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 class CachingJwtDecoderTest {
 
     private static final String ISSUER = "test-gateway";
-    private static final SecretKey KEY = JwtConfig.signingKey("a-test-secret-that-is-long-enough-for-hs256");
+    private static final SecretKey KEY = JwtConfiguration.signingKey("a-test-secret-that-is-long-enough-for-hs256");
 
     private final MovableClock clock = new MovableClock(Instant.now());
     private final AtomicInteger verifications = new AtomicInteger();
@@ -59,7 +59,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void doesNotRememberRejectedTokens() {
-        String forged = token(JwtConfig.signingKey("another-secret-that-is-long-enough-for-hs256"));
+        String forged = token(JwtConfiguration.signingKey("another-secret-that-is-long-enough-for-hs256"));
 
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class TokenServiceTest {
 
     private static final String ISSUER = "test-gateway";
-    private static final SecretKey KEY = JwtConfig.signingKey("a-test-secret-that-is-long-enough-for-hs256");
+    private static final SecretKey KEY = JwtConfiguration.signingKey("a-test-secret-that-is-long-enough-for-hs256");
     private static final AuthProperties PROPERTIES = new AuthProperties(
             new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null);
 
@@ -66,7 +66,7 @@ class TokenServiceTest {
 
     @Test
     void rejectsTokenSignedWithAnotherKey() {
-        SecretKey otherKey = JwtConfig.signingKey("another-secret-that-is-long-enough-for-hs256");
+        SecretKey otherKey = JwtConfiguration.signingKey("another-secret-that-is-long-enough-for-hs256");
         String forged = tokenService(Clock.systemUTC(), otherKey)
                 .issueAccessToken("user", "u@example.test", List.of(Role.ADMIN), null)
                 .value();
@@ -92,14 +92,14 @@ class TokenServiceTest {
 
     @Test
     void refusesSecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> JwtConfig.signingKey("too-short")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JwtConfiguration.signingKey("too-short")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void generatesRandomKeyWhenSecretMissing() {
-        assertThat(JwtConfig.signingKey("").getEncoded()).hasSize(32);
-        assertThat(JwtConfig.signingKey(null).getEncoded())
-                .isNotEqualTo(JwtConfig.signingKey(null).getEncoded());
+        assertThat(JwtConfiguration.signingKey("").getEncoded()).hasSize(32);
+        assertThat(JwtConfiguration.signingKey(null).getEncoded())
+                .isNotEqualTo(JwtConfiguration.signingKey(null).getEncoded());
     }
 
     private static TokenService tokenService(Clock clock, SecretKey key) {

@@ -18,6 +18,7 @@ class DownstreamHeadersTest {
         headers.add("x-user-id", "attacker");
         headers.add("X-USER-ROLES", "ADMIN");
         headers.add("X-Customer-Id", "someone-else");
+        headers.add("x-agent-id", "finance");
         headers.add("Authorization", "Bearer token");
 
         DownstreamHeaders.rewrite(
@@ -28,6 +29,9 @@ class DownstreamHeadersTest {
         assertThat(headers.get("X-User-Id")).containsExactly(CUSTOMER_ID);
         assertThat(headers.get("X-User-Roles")).containsExactly("CUSTOMER");
         assertThat(headers.get("X-Customer-Id")).containsExactly(CUSTOMER_ID);
+        assertThat(headers.containsHeader("X-Agent-Id"))
+                .as("only internal calls name an acting agent")
+                .isFalse();
         assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer token");
     }
 

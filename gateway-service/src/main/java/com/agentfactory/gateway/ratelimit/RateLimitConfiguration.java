@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfig {
+class RateLimitConfiguration {
 
     @Bean
     TokenBucketRateLimiter tokenBucketRateLimiter(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {

@@ -25,7 +25,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * problem detail (401 without or with a bad token, 403 with a token that lacks the role).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(

@@ -16,9 +16,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 @Configuration(proxyBeanMethods = false)
-class JwtConfig {
+class JwtConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(JwtConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
     static final int MIN_SECRET_BYTES = 32;
     // one entry per signed-in client with a live token; a few MiB at most
     private static final long VERIFIED_TOKENS_CACHED = 4_096;

@@ -1,16 +1,9 @@
 package com.agentfactory.supervisor.config;
 
-import java.time.Clock;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Scheduling for task expiry and metrics; the clock comes from the shared messaging configuration. */
 @Configuration
 @EnableScheduling
-class SupervisorConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-}
+class SupervisorConfiguration {}

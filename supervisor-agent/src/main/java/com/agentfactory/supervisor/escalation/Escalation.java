@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A task handed to people, with why, who took it and how it ended. */
-public record Escalation(
+record Escalation(
         UUID id,
         UUID taskId,
         String reason,
@@ -17,7 +17,7 @@ public record Escalation(
         String resolution,
         Instant createdAt) {
 
-    public static Escalation open(UUID taskId, String reason, Instant at) {
+    static Escalation open(UUID taskId, String reason, Instant at) {
         return new Escalation(
                 UUID.randomUUID(), taskId, reason, EscalationStatus.OPEN, null, null, null, null, null, null, at);
     }

@@ -1,8 +1,11 @@
 package com.agentfactory.supervisor.escalation;
 
-public class EscalationConflictException extends RuntimeException {
+import com.agentfactory.messaging.error.ConflictException;
 
-    public EscalationConflictException(String message) {
+/** The escalation is resolved already, or claimed by someone else. */
+class EscalationConflictException extends ConflictException {
+
+    EscalationConflictException(String message) {
         super(message);
     }
 }

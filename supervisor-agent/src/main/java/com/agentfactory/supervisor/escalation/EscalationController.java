@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.escalation;
 
-import com.agentfactory.supervisor.config.Actors;
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +28,7 @@ class EscalationController {
 
     @Operation(summary = "Escalations, oldest first")
     @GetMapping
-    EscalationResponse.Page list(
+    PageResponse<EscalationResponse> list(
             @RequestParam(required = false) EscalationStatus status,
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
@@ -42,18 +42,14 @@ class EscalationController {
 
     @Operation(summary = "Take an escalation to work on it")
     @PostMapping("/{escalationId}/claim")
-    EscalationResponse claim(
-            @PathVariable UUID escalationId,
-            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
-        return escalations.claim(escalationId, Actors.of(userId));
+    EscalationResponse claim(@PathVariable UUID escalationId, Caller caller) {
+        return escalations.claim(escalationId, caller.actorName());
     }
 
     @Operation(summary = "Close an escalation: complete the task by hand, cancel it, or send it back to an agent")
     @PostMapping("/{escalationId}/resolve")
     EscalationResponse resolve(
-            @PathVariable UUID escalationId,
-            @Valid @RequestBody ResolveEscalationRequest request,
-            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
-        return escalations.resolve(escalationId, request, Actors.of(userId));
+            @PathVariable UUID escalationId, @Valid @RequestBody ResolveEscalationRequest request, Caller caller) {
+        return escalations.resolve(escalationId, request, caller.actorName());
     }
 }

@@ -1,10 +1,11 @@
 package com.agentfactory.supervisor.escalation;
 
+import com.agentfactory.messaging.error.NotFoundException;
 import java.util.UUID;
 
-public class EscalationNotFoundException extends RuntimeException {
+class EscalationNotFoundException extends NotFoundException {
 
-    public EscalationNotFoundException(UUID id) {
+    EscalationNotFoundException(UUID id) {
         super("No escalation with id " + id);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class EscalationRepository {
+class EscalationRepository {
 
     private static final String COLUMNS =
             "id, task_id, reason, status, claimed_by, claimed_at, resolved_by, resolved_at,"
@@ -24,7 +24,7 @@ public class EscalationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insertAll(List<Escalation> escalations) {
+    void insertAll(List<Escalation> escalations) {
         jdbc.batchUpdate(
                 "INSERT INTO escalations (id, task_id, reason, status, created_at) VALUES (?, ?, ?, ?, ?)",
                 escalations,
@@ -45,16 +45,6 @@ public class EscalationRepository {
 
     Optional<Escalation> findById(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM escalations WHERE id = ?", this::map, id).stream()
-                .findFirst();
-    }
-
-    public Optional<Escalation> findOpenForTask(UUID taskId) {
-        return jdbc
-                .query(
-                        "SELECT " + COLUMNS + " FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'",
-                        this::map,
-                        taskId)
-                .stream()
                 .findFirst();
     }
 

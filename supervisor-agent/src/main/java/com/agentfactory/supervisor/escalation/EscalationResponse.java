@@ -1,10 +1,9 @@
 package com.agentfactory.supervisor.escalation;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-public record EscalationResponse(
+record EscalationResponse(
         UUID escalationId,
         UUID taskId,
         String reason,
@@ -31,6 +30,4 @@ public record EscalationResponse(
                 e.resolution(),
                 e.createdAt());
     }
-
-    public record Page(List<EscalationResponse> escalations, long total, int page, int limit) {}
 }

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.escalation;
 
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.supervisor.registry.AgentRegistry;
 import com.agentfactory.supervisor.registry.RegisteredAgent;
 import com.agentfactory.supervisor.task.TaskLifecycleService;
@@ -33,8 +34,8 @@ class EscalationService {
         this.clock = clock;
     }
 
-    EscalationResponse.Page list(EscalationStatus status, int page, int limit) {
-        return new EscalationResponse.Page(
+    PageResponse<EscalationResponse> list(EscalationStatus status, int page, int limit) {
+        return PageResponse.of(
                 escalations.page(status, page, limit).stream()
                         .map(EscalationResponse::of)
                         .toList(),
@@ -79,7 +80,7 @@ class EscalationService {
                     RegisteredAgent agent = request.agentType() == null
                             ? null
                             : registry.byType(request.agentType())
-                                    .orElseThrow(() -> RequestValidationException.unprocessable(
+                                    .orElseThrow(() -> RuleViolationException.of(
                                             "agent_type", "no agent of type " + request.agentType()));
                     lifecycle.requeue(
                             escalation.taskId(),

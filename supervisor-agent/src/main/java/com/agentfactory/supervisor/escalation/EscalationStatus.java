@@ -1,6 +1,6 @@
 package com.agentfactory.supervisor.escalation;
 
-public enum EscalationStatus {
+enum EscalationStatus {
     OPEN,
     CLAIMED,
     RESOLVED

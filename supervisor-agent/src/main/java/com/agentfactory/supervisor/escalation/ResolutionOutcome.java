@@ -1,7 +1,7 @@
 package com.agentfactory.supervisor.escalation;
 
 /** What the person decided: the task is done, dropped, or sent back to its agent. */
-public enum ResolutionOutcome {
+enum ResolutionOutcome {
     COMPLETED,
     CANCELLED,
     REQUEUED

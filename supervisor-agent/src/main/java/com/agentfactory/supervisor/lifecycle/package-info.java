@@ -1,2 +1,2 @@
-/** The task lifecycle driven by agent reports and heartbeats, expiry, and lifecycle metrics. */
+/** Lifecycle housekeeping: expiry of tasks nobody started, and task metrics. */
 package com.agentfactory.supervisor.lifecycle;

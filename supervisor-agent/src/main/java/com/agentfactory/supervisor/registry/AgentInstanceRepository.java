@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Agent instances as their heartbeats describe them. */
 @Repository
-public class AgentInstanceRepository {
+class AgentInstanceRepository {
 
     private final JdbcTemplate jdbc;
 
@@ -18,7 +18,7 @@ public class AgentInstanceRepository {
         this.jdbc = jdbc;
     }
 
-    public void record(AgentHeartbeat heartbeat) {
+    void record(AgentHeartbeat heartbeat) {
         jdbc.update(
                 "INSERT INTO agent_instances (instance_id, agent_id, agent_type, task_types, in_flight, started_at, last_heartbeat_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (instance_id) DO UPDATE SET task_types = EXCLUDED.task_types,"

@@ -1,10 +1,12 @@
 package com.agentfactory.supervisor.registry;
 
+import com.agentfactory.messaging.error.NotFoundException;
 import java.util.UUID;
 
-public class AgentNotFoundException extends RuntimeException {
+/** No configured agent has this id. */
+class AgentNotFoundException extends NotFoundException {
 
-    public AgentNotFoundException(UUID agentId) {
+    AgentNotFoundException(UUID agentId) {
         super("No agent with id " + agentId);
     }
 }

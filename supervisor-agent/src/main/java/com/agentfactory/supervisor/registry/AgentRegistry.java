@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The configured agents and the routing table their capabilities form. */
+/**
+ * The configured agents: who they are, their personas and keywords. Which task types each handles is not
+ * configured here; the agents announce it themselves.
+ */
 @Component
 public class AgentRegistry {
 
     private final Map<UUID, RegisteredAgent> byId = new LinkedHashMap<>();
-    private final Map<String, RegisteredAgent> byTaskType = new LinkedHashMap<>();
     private final Set<String> universalTaskTypes;
 
     /** The registry for a configuration; Spring builds it through the constructor. */
@@ -29,16 +30,6 @@ public class AgentRegistry {
             var agent = new RegisteredAgent(AgentIds.forType(definition.type()), definition);
             if (byId.put(agent.id(), agent) != null) {
                 throw new IllegalStateException("agent type " + definition.type() + " is configured twice");
-            }
-            for (String taskType : definition.capabilities()) {
-                if (universalTaskTypes.contains(taskType)) {
-                    continue;
-                }
-                RegisteredAgent previous = byTaskType.putIfAbsent(taskType, agent);
-                if (previous != null) {
-                    throw new IllegalStateException("task type " + taskType + " is claimed by both " + previous.type()
-                            + " and " + agent.type());
-                }
             }
         }
     }
@@ -55,17 +46,8 @@ public class AgentRegistry {
         return byId.values().stream().filter(agent -> agent.type().equals(type)).findFirst();
     }
 
-    /** The agent whose capabilities name this task type. */
-    public Optional<RegisteredAgent> forTaskType(String taskType) {
-        return Optional.ofNullable(byTaskType.get(taskType));
-    }
-
     /** Task types every agent answers (they need an explicit agent). */
     public boolean isUniversal(String taskType) {
         return universalTaskTypes.contains(taskType);
-    }
-
-    public Set<String> routableTaskTypes() {
-        return new TreeSet<>(byTaskType.keySet());
     }
 }

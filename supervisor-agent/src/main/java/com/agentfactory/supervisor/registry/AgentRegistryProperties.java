@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The agents the supervisor knows, in the shape of the specification's agent configuration template
- * (000 Appendix B): name, type, department, personas with activation keywords, capabilities (the task
- * types the agent handles, which make up the routing table) and performance targets.
+ * (000 Appendix B): name, type, department, personas with activation keywords and performance targets.
+ * The task types an agent handles are not configured: they are what the agent announces. The default
+ * task type, for free text classified to the agent, is set only where the agent really handles it.
  */
 @Validated
 @ConfigurationProperties("agentfactory.registry")
@@ -32,9 +33,8 @@ public record AgentRegistryProperties(
             @NotBlank String department,
             String description,
             @DefaultValue("true") boolean active,
-            @NotBlank String defaultTaskType,
+            @Pattern(regexp = "[a-z][a-z0-9-]*") String defaultTaskType,
             @DefaultValue List<@Valid Persona> personas,
-            @NotEmpty List<@NotBlank String> capabilities,
             @DefaultValue List<String> keywords,
             @DefaultValue List<String> mcpServers,
             @Valid PerformanceTargets performanceTargets) {}

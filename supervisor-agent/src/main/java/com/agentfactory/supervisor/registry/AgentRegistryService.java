@@ -1,28 +1,43 @@
 package com.agentfactory.supervisor.registry;
 
+import com.agentfactory.messaging.runtime.AgentHeartbeat;
+import com.agentfactory.supervisor.capability.TaskTypeCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** The registry's read side: configured agents joined with the liveness their heartbeats report. */
 @Service
-class AgentRegistryService {
+public class AgentRegistryService {
 
     private final AgentRegistry registry;
     private final AgentInstanceRepository instances;
+    private final TaskTypeCatalog catalog;
     private final AgentRegistryProperties properties;
     private final Clock clock;
 
     AgentRegistryService(
             AgentRegistry registry,
             AgentInstanceRepository instances,
+            TaskTypeCatalog catalog,
             AgentRegistryProperties properties,
             Clock clock) {
         this.registry = registry;
         this.instances = instances;
+        this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Refreshes the liveness of the instance the heartbeat comes from. */
+    public void recordHeartbeat(AgentHeartbeat heartbeat) {
+        instances.record(heartbeat);
+    }
+
+    AgentResponse describe(UUID agentId) {
+        return describe(registry.byId(agentId).orElseThrow(() -> new AgentNotFoundException(agentId)));
     }
 
     List<AgentResponse> find(String type, String department, Boolean active) {
@@ -35,7 +50,7 @@ class AgentRegistryService {
                 .toList();
     }
 
-    AgentResponse describe(RegisteredAgent agent) {
+    private AgentResponse describe(RegisteredAgent agent) {
         var definition = agent.definition();
         Instant now = clock.instant();
         var instanceResponses = instances.instancesOf(agent.type()).stream()
@@ -63,12 +78,12 @@ class AgentRegistryService {
                 definition.department(),
                 definition.description(),
                 definition.active(),
-                definition.defaultTaskType(),
+                agent.defaultTaskType().orElse(null),
                 definition.personas().stream()
                         .map(persona -> new AgentResponse.PersonaResponse(
                                 persona.name(), persona.knowledgeBase(), persona.activationKeywords()))
                         .toList(),
-                definition.capabilities(),
+                catalog.taskTypesOf(agent.type()),
                 definition.mcpServers(),
                 targets == null
                         ? null

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An agent as the registry describes it, with liveness from its instances' heartbeats. */
-public record AgentResponse(
+record AgentResponse(
         UUID agentId,
         String name,
         String type,
@@ -20,15 +20,14 @@ public record AgentResponse(
         PerformanceTargetsResponse performanceTargets,
         LivenessResponse liveness) {
 
-    public record PersonaResponse(String name, String knowledgeBase, List<String> activationKeywords) {}
+    record PersonaResponse(String name, String knowledgeBase, List<String> activationKeywords) {}
 
-    public record PerformanceTargetsResponse(
-            Integer responseTimeMs, BigDecimal successRate, BigDecimal revenueTarget) {}
+    record PerformanceTargetsResponse(Integer responseTimeMs, BigDecimal successRate, BigDecimal revenueTarget) {}
 
     /** UP when at least one instance sent a heartbeat within the liveness timeout. */
-    public record LivenessResponse(
+    record LivenessResponse(
             String status, int liveInstances, Instant lastHeartbeatAt, List<InstanceResponse> instances) {}
 
-    public record InstanceResponse(
+    record InstanceResponse(
             String instanceId, boolean alive, int inFlight, Instant startedAt, Instant lastHeartbeatAt) {}
 }

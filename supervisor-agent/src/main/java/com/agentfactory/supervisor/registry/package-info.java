@@ -1,2 +1,2 @@
-/** The agent registry: agents from configuration, their capabilities, and liveness from heartbeats. */
+/** The agent registry: agents from configuration, the task types they announced, and liveness from heartbeats. */
 package com.agentfactory.supervisor.registry;

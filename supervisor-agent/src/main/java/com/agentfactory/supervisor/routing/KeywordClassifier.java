@@ -26,7 +26,7 @@ class KeywordClassifier {
 
     KeywordClassifier(AgentRegistry registry) {
         for (RegisteredAgent agent : registry.agents()) {
-            if (!agent.definition().active()) {
+            if (!agent.isActive()) {
                 continue;
             }
             keywords.put(

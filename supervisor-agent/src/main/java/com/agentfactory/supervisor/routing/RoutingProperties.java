@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("agentfactory.routing")
-public record RoutingProperties(
+record RoutingProperties(
         @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0")
         double confidenceThreshold,
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * POST /api/v1/agents/tasks. A missing or generic task type asks the supervisor to classify the task from
  * its input; an agent id sends it to that agent.
  */
-public record CreateTaskRequest(
+record CreateTaskRequest(
         @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case words joined by dashes")
         String taskType,
 
@@ -23,7 +23,7 @@ public record CreateTaskRequest(
         @NotNull JsonNode inputData,
         @Future Instant expiresAt) {
 
-    public int effectivePriority() {
+    int effectivePriority() {
         return priority == null ? 5 : priority;
     }
 }

@@ -1,12 +1,15 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A task row. */
-public record Task(
+/** A task row; {@code failure} and {@code errors} say why an agent failed it, when it did. */
+record Task(
         UUID id,
         String taskType,
         TaskStatus status,
@@ -16,6 +19,8 @@ public record Task(
         JsonNode inputData,
         JsonNode outputData,
         String errorMessage,
+        FailureKind failure,
+        List<FieldErrorDetail> errors,
         int progress,
         int attempts,
         String routingMethod,
@@ -28,4 +33,9 @@ public record Task(
         Instant createdAt,
         Instant updatedAt,
         Instant startedAt,
-        Instant completedAt) {}
+        Instant completedAt) {
+
+    Task {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+}

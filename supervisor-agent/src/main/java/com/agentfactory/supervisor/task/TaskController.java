@@ -1,7 +1,8 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.web.TraceContextFilter;
-import com.agentfactory.supervisor.config.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,12 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,23 +31,17 @@ class TaskController {
     static final String PATH = "/api/v1/agents/tasks";
 
     private final TaskService tasks;
-    private final TaskLifecycleService lifecycle;
-    private final TransactionTemplate transactions;
 
-    TaskController(TaskService tasks, TaskLifecycleService lifecycle, TransactionTemplate transactions) {
+    TaskController(TaskService tasks) {
         this.tasks = tasks;
-        this.lifecycle = lifecycle;
-        this.transactions = transactions;
     }
 
     @Operation(summary = "Submit a task; it is routed, stored durably and queued for its agent (or escalated)")
     @PostMapping
     ResponseEntity<TaskCreatedResponse> create(
-            @Valid @RequestBody CreateTaskRequest request,
-            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId,
-            HttpServletRequest http) {
+            @Valid @RequestBody CreateTaskRequest request, Caller caller, HttpServletRequest http) {
         TaskCreatedResponse created =
-                tasks.create(request, Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
+                tasks.create(request, caller.actorName(), TraceContextFilter.currentCorrelationId(http));
         // relative on purpose: behind the gateway the supervisor's own host is not the one the caller knows
         return ResponseEntity.created(URI.create(PATH + "/" + created.taskId())).body(created);
     }
@@ -58,11 +51,9 @@ class TaskController {
                     + " or, if any is invalid, none")
     @PostMapping("/batch")
     ResponseEntity<TaskBatchCreatedResponse> createBatch(
-            @Valid @RequestBody CreateTaskBatchRequest request,
-            @RequestHeader(name = Actors.USER_HEADER, required = false) String userId,
-            HttpServletRequest http) {
+            @Valid @RequestBody CreateTaskBatchRequest request, Caller caller, HttpServletRequest http) {
         List<TaskCreatedResponse> created =
-                tasks.createAll(request.tasks(), Actors.of(userId), TraceContextFilter.currentCorrelationId(http));
+                tasks.createAll(request.tasks(), caller.actorName(), TraceContextFilter.currentCorrelationId(http));
         return ResponseEntity.status(HttpStatus.CREATED).body(new TaskBatchCreatedResponse(created));
     }
 
@@ -74,7 +65,7 @@ class TaskController {
 
     @Operation(summary = "Tasks, newest first, filtered by status, type, agent and creation time")
     @GetMapping
-    TaskSummaryResponse.Page list(
+    PageResponse<TaskSummaryResponse> list(
             @RequestParam(required = false) TaskStatus status,
             @RequestParam(name = "task_type", required = false) @Size(max = 100) String taskType,
             @RequestParam(name = "agent_type", required = false) @Pattern(regexp = "[a-z][a-z0-9-]{0,48}")
@@ -88,10 +79,7 @@ class TaskController {
 
     @Operation(summary = "Cancel a task that has not finished")
     @PostMapping("/{taskId}/cancel")
-    ResponseEntity<TaskResponse> cancel(
-            @PathVariable UUID taskId, @RequestHeader(name = Actors.USER_HEADER, required = false) String userId) {
-        transactions.executeWithoutResult(
-                status -> lifecycle.cancel(taskId, Actors.of(userId), "cancelled by " + Actors.of(userId)));
-        return ResponseEntity.status(HttpStatus.OK).body(tasks.get(taskId));
+    TaskResponse cancel(@PathVariable UUID taskId, Caller caller) {
+        return tasks.cancel(taskId, caller.actorName());
     }
 }

@@ -3,7 +3,7 @@ package com.agentfactory.supervisor.task;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TaskCreatedResponse(
+record TaskCreatedResponse(
         UUID taskId,
         String taskType,
         TaskStatus status,

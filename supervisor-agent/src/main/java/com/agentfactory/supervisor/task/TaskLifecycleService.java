@@ -1,9 +1,9 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
-import com.agentfactory.supervisor.escalation.Escalation;
-import com.agentfactory.supervisor.escalation.EscalationRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every state change after intake: agents' reports, escalation, expiry, cancellation and the decisions
  * of the people working the escalation queue. Each change locks the task row, checks the move is legal
- * and stores the transition with its actor and reason. Callers supply the transaction.
+ * and stores the transition with its actor and reason. Callers supply the transaction. A task that needs
+ * a person is announced as {@link TasksEscalated} in that transaction; the escalation queue is not written here.
  */
 @Service
 public class TaskLifecycleService {
@@ -30,7 +32,7 @@ public class TaskLifecycleService {
     private static final String SUPERVISOR = TaskDispatcher.SUPERVISOR_TYPE;
 
     private final TaskRepository tasks;
-    private final EscalationRepository escalations;
+    private final ApplicationEventPublisher events;
     private final TaskDispatcher dispatcher;
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -38,13 +40,13 @@ public class TaskLifecycleService {
 
     TaskLifecycleService(
             TaskRepository tasks,
-            EscalationRepository escalations,
+            ApplicationEventPublisher events,
             TaskDispatcher dispatcher,
             OutboxWriter outbox,
             Clock clock,
             MeterRegistry meters) {
         this.tasks = tasks;
-        this.escalations = escalations;
+        this.events = events;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.clock = clock;
@@ -65,7 +67,7 @@ public class TaskLifecycleService {
                 .forEach(task -> current.put(task.id(), task));
         Map<UUID, Task> changed = new LinkedHashMap<>();
         List<TaskTransition> transitions = new ArrayList<>();
-        List<Escalation> opened = new ArrayList<>();
+        List<TasksEscalated.Escalated> escalated = new ArrayList<>();
         Instant now = clock.instant();
         for (TaskStatusChanged report : reports) {
             Task task = current.get(report.taskId());
@@ -73,7 +75,7 @@ public class TaskLifecycleService {
                 log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
                 continue;
             }
-            Task next = apply(task, report, now, transitions, opened);
+            Task next = apply(task, report, now, transitions, escalated);
             if (next != task) {
                 current.put(next.id(), next);
                 changed.put(next.id(), next);
@@ -83,8 +85,8 @@ public class TaskLifecycleService {
         if (!transitions.isEmpty()) {
             tasks.insertTransitions(transitions);
         }
-        if (!opened.isEmpty()) {
-            escalations.insertAll(opened);
+        if (!escalated.isEmpty()) {
+            events.publishEvent(new TasksEscalated(escalated));
         }
         transitions.forEach(t -> count(t.toStatus(), current.get(t.taskId()).assignedAgentType()));
     }
@@ -95,7 +97,7 @@ public class TaskLifecycleService {
             TaskStatusChanged report,
             Instant now,
             List<TaskTransition> transitions,
-            List<Escalation> opened) {
+            List<TasksEscalated.Escalated> escalated) {
         TaskStatus next = TaskStatus.valueOf(report.status().name());
         if (!task.status().acceptsReport(next)) {
             log.debug("Report {} for task {} in state {} ignored", next, task.id(), task.status());
@@ -110,6 +112,8 @@ public class TaskLifecycleService {
                     progress,
                     task.outputData(),
                     task.errorMessage(),
+                    task.failure(),
+                    task.errors(),
                     Math.max(task.attempts(), report.attempt()),
                     now,
                     task.startedAt(),
@@ -119,12 +123,21 @@ public class TaskLifecycleService {
         Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
         TaskStatus finalStatus = next;
         Instant completedAt = next == TaskStatus.COMPLETED || next == TaskStatus.EXPIRED ? now : null;
+        FailureKind failure = next == TaskStatus.FAILED ? report.failure() : null;
+        List<FieldErrorDetail> errors =
+                next == TaskStatus.FAILED && report.errors() != null ? report.errors() : List.of();
         if (next == TaskStatus.FAILED) {
-            String reason = "retries exhausted after " + report.attempt() + " attempt(s): " + report.error();
-            transitions.add(
-                    new TaskTransition(task.id(), TaskStatus.FAILED, TaskStatus.ESCALATED, SUPERVISOR, reason, now));
-            opened.add(Escalation.open(task.id(), reason, now));
-            finalStatus = TaskStatus.ESCALATED;
+            if (failure != null && failure.isFinalAnswer()) {
+                // the agent's answer about the request itself (invalid input, a rule, not found): a person
+                // could not do better, so the caller gets it as the task's outcome
+                completedAt = now;
+            } else {
+                String reason = escalationReason(report);
+                transitions.add(new TaskTransition(
+                        task.id(), TaskStatus.FAILED, TaskStatus.ESCALATED, SUPERVISOR, reason, now));
+                escalated.add(new TasksEscalated.Escalated(task.id(), reason, now));
+                finalStatus = TaskStatus.ESCALATED;
+            }
         }
         return copy(
                 task,
@@ -132,10 +145,19 @@ public class TaskLifecycleService {
                 next == TaskStatus.COMPLETED ? 100 : progress,
                 report.output(),
                 report.error(),
+                failure,
+                errors,
                 Math.max(task.attempts(), report.attempt()),
                 now,
                 startedAt,
                 completedAt);
+    }
+
+    private static String escalationReason(TaskStatusChanged report) {
+        if (report.failure() == FailureKind.UNSUPPORTED_TASK_TYPE) {
+            return report.agentType() + " has no handler for the task type: " + report.error();
+        }
+        return "retries exhausted after " + report.attempt() + " attempt(s): " + report.error();
     }
 
     /** Expires tasks whose time ran out before an agent started them; returns how many. */
@@ -150,6 +172,8 @@ public class TaskLifecycleService {
                     task.progress(),
                     null,
                     "expired at " + task.expiresAt() + " before an agent started it",
+                    null,
+                    List.of(),
                     task.attempts(),
                     now,
                     task.startedAt(),
@@ -169,7 +193,7 @@ public class TaskLifecycleService {
         return due.size();
     }
 
-    public Task cancel(UUID taskId, String actor, String reason) {
+    public void cancel(UUID taskId, String actor, String reason) {
         Task task = lock(taskId);
         if (!task.status().isCancellable()) {
             throw new TaskStateConflictException(
@@ -182,6 +206,8 @@ public class TaskLifecycleService {
                 task.progress(),
                 task.outputData(),
                 task.errorMessage(),
+                task.failure(),
+                task.errors(),
                 task.attempts(),
                 now,
                 task.startedAt(),
@@ -190,7 +216,6 @@ public class TaskLifecycleService {
         tasks.insertTransitions(List.of(new TaskTransition(
                 taskId, task.status(), TaskStatus.CANCELLED, actor, reason == null ? "cancelled" : reason, now)));
         count(TaskStatus.CANCELLED, task.assignedAgentType());
-        return cancelled;
     }
 
     /** A person finished an escalated task by hand. */
@@ -203,6 +228,8 @@ public class TaskLifecycleService {
                 100,
                 output,
                 task.errorMessage(),
+                task.failure(),
+                task.errors(),
                 task.attempts(),
                 now,
                 task.startedAt(),
@@ -231,6 +258,8 @@ public class TaskLifecycleService {
                 task.inputData(),
                 null,
                 null,
+                null,
+                List.of(),
                 0,
                 task.attempts(),
                 task.routingMethod(),
@@ -294,6 +323,8 @@ public class TaskLifecycleService {
             int progress,
             JsonNode output,
             String error,
+            FailureKind failure,
+            List<FieldErrorDetail> errors,
             int attempts,
             Instant updatedAt,
             Instant startedAt,
@@ -308,6 +339,8 @@ public class TaskLifecycleService {
                 task.inputData(),
                 output,
                 error,
+                failure,
+                errors,
                 progress,
                 attempts,
                 task.routingMethod(),

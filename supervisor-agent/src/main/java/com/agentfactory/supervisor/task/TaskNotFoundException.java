@@ -1,10 +1,11 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.error.NotFoundException;
 import java.util.UUID;
 
-public class TaskNotFoundException extends RuntimeException {
+class TaskNotFoundException extends NotFoundException {
 
-    public TaskNotFoundException(UUID taskId) {
+    TaskNotFoundException(UUID taskId) {
         super("No task with id " + taskId);
     }
 }

@@ -1,6 +1,8 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,13 +21,14 @@ import tools.jackson.databind.JsonNode;
 public class TaskRepository {
 
     private static final String COLUMNS = "id, task_type, status, priority, assigned_agent_id, assigned_agent_type,"
-            + " input_data, output_data, error_message, progress, attempts, routing_method, routing_confidence,"
+            + " input_data, output_data, error_message, failure, errors, progress, attempts, routing_method, routing_confidence,"
             + " routing_reason, correlation_id, trace_id, requested_by, expires_at, created_at, updated_at,"
             + " started_at, completed_at";
 
     private static final String UPDATE =
-            "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?, progress = ?,"
-                    + " attempts = ?, updated_at = ?, started_at = ?, completed_at = ? WHERE id = ?";
+            "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?,"
+                    + " failure = ?, errors = ?::jsonb, progress = ?, attempts = ?, updated_at = ?, started_at = ?,"
+                    + " completed_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
@@ -39,7 +42,7 @@ public class TaskRepository {
     void insertAll(List<Task> tasks) {
         jdbc.batchUpdate(
                 "INSERT INTO tasks (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tasks,
                 tasks.size(),
                 (statement, task) -> {
@@ -52,23 +55,26 @@ public class TaskRepository {
                     statement.setString(7, json(task.inputData()));
                     statement.setString(8, json(task.outputData()));
                     statement.setString(9, task.errorMessage());
-                    statement.setInt(10, task.progress());
-                    statement.setInt(11, task.attempts());
-                    statement.setString(12, task.routingMethod());
-                    statement.setBigDecimal(13, task.routingConfidence());
-                    statement.setString(14, task.routingReason());
-                    statement.setObject(15, task.correlationId());
-                    statement.setString(16, task.traceId());
-                    statement.setString(17, task.requestedBy());
-                    statement.setTimestamp(18, timestamp(task.expiresAt()));
-                    statement.setTimestamp(19, timestamp(task.createdAt()));
-                    statement.setTimestamp(20, timestamp(task.updatedAt()));
-                    statement.setTimestamp(21, timestamp(task.startedAt()));
-                    statement.setTimestamp(22, timestamp(task.completedAt()));
+                    statement.setString(
+                            10, task.failure() == null ? null : task.failure().name());
+                    statement.setString(11, errors(task.errors()));
+                    statement.setInt(12, task.progress());
+                    statement.setInt(13, task.attempts());
+                    statement.setString(14, task.routingMethod());
+                    statement.setBigDecimal(15, task.routingConfidence());
+                    statement.setString(16, task.routingReason());
+                    statement.setObject(17, task.correlationId());
+                    statement.setString(18, task.traceId());
+                    statement.setString(19, task.requestedBy());
+                    statement.setTimestamp(20, timestamp(task.expiresAt()));
+                    statement.setTimestamp(21, timestamp(task.createdAt()));
+                    statement.setTimestamp(22, timestamp(task.updatedAt()));
+                    statement.setTimestamp(23, timestamp(task.startedAt()));
+                    statement.setTimestamp(24, timestamp(task.completedAt()));
                 });
     }
 
-    public void insertTransitions(List<TaskTransition> transitions) {
+    void insertTransitions(List<TaskTransition> transitions) {
         jdbc.batchUpdate(
                 "INSERT INTO task_transitions (task_id, from_status, to_status, actor, reason, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
                 transitions,
@@ -87,13 +93,13 @@ public class TaskRepository {
                 });
     }
 
-    public Optional<Task> findById(UUID id) {
+    Optional<Task> findById(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tasks WHERE id = ?", taskMapper, id).stream()
                 .findFirst();
     }
 
     /** Locks the row for the rest of the transaction, so concurrent reports about one task serialise. */
-    public Optional<Task> findByIdForUpdate(UUID id) {
+    Optional<Task> findByIdForUpdate(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE", taskMapper, id).stream()
                 .findFirst();
     }
@@ -108,7 +114,7 @@ public class TaskRepository {
                         ids.toArray(UUID[]::new));
     }
 
-    public List<TaskTransition> transitionsOf(UUID taskId) {
+    List<TaskTransition> transitionsOf(UUID taskId) {
         return jdbc.query(
                 "SELECT task_id, from_status, to_status, actor, reason, occurred_at FROM task_transitions WHERE task_id = ? ORDER BY id",
                 (rs, i) -> new TaskTransition(
@@ -121,7 +127,7 @@ public class TaskRepository {
                 taskId);
     }
 
-    public void update(Task task) {
+    void update(Task task) {
         updateAll(List.of(task));
     }
 
@@ -134,12 +140,15 @@ public class TaskRepository {
             statement.setObject(2, task.assignedAgentId());
             statement.setString(3, json(task.outputData()));
             statement.setString(4, task.errorMessage());
-            statement.setInt(5, task.progress());
-            statement.setInt(6, task.attempts());
-            statement.setTimestamp(7, timestamp(task.updatedAt()));
-            statement.setTimestamp(8, timestamp(task.startedAt()));
-            statement.setTimestamp(9, timestamp(task.completedAt()));
-            statement.setObject(10, task.id());
+            statement.setString(
+                    5, task.failure() == null ? null : task.failure().name());
+            statement.setString(6, errors(task.errors()));
+            statement.setInt(7, task.progress());
+            statement.setInt(8, task.attempts());
+            statement.setTimestamp(9, timestamp(task.updatedAt()));
+            statement.setTimestamp(10, timestamp(task.startedAt()));
+            statement.setTimestamp(11, timestamp(task.completedAt()));
+            statement.setObject(12, task.id());
         });
     }
 
@@ -188,7 +197,7 @@ public class TaskRepository {
     }
 
     /** Locks up to {@code limit} not-yet-started tasks whose time ran out. */
-    public List<Task> lockExpired(Instant now, int limit) {
+    List<Task> lockExpired(Instant now, int limit) {
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM tasks WHERE expires_at < ? AND status IN ('CREATED', 'QUEUED', 'ASSIGNED')"
                         + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED",
@@ -218,6 +227,8 @@ public class TaskRepository {
                 tree(rs.getString("input_data")),
                 tree(rs.getString("output_data")),
                 rs.getString("error_message"),
+                rs.getString("failure") == null ? null : FailureKind.valueOf(rs.getString("failure")),
+                errors(rs.getString("errors")),
                 rs.getInt("progress"),
                 rs.getInt("attempts"),
                 rs.getString("routing_method"),
@@ -235,6 +246,14 @@ public class TaskRepository {
 
     private String json(JsonNode node) {
         return node == null || node.isNull() ? null : codec.mapper().writeValueAsString(node);
+    }
+
+    private String errors(List<FieldErrorDetail> errors) {
+        return errors.isEmpty() ? null : codec.mapper().writeValueAsString(errors);
+    }
+
+    private List<FieldErrorDetail> errors(String json) {
+        return json == null ? List.of() : List.of(codec.mapper().readValue(json, FieldErrorDetail[].class));
     }
 
     private JsonNode tree(String json) {

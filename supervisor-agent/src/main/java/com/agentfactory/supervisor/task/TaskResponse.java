@@ -1,11 +1,14 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-public record TaskResponse(
+/** A task with its outcome: output, or the error with the failure kind and the input fields at fault. */
+record TaskResponse(
         UUID taskId,
         String taskType,
         TaskStatus status,
@@ -16,6 +19,8 @@ public record TaskResponse(
         JsonNode inputData,
         JsonNode outputData,
         String errorMessage,
+        FailureKind failure,
+        List<FieldErrorDetail> errors,
         int attempts,
         RoutingResponse routing,
         UUID correlationId,
@@ -38,6 +43,8 @@ public record TaskResponse(
                 task.inputData(),
                 task.outputData(),
                 task.errorMessage(),
+                task.failure(),
+                task.errors(),
                 task.attempts(),
                 RoutingResponse.of(task),
                 task.correlationId(),
@@ -49,7 +56,7 @@ public record TaskResponse(
                 transitions.stream().map(TransitionResponse::of).toList());
     }
 
-    public record TransitionResponse(TaskStatus from, TaskStatus to, String actor, String reason, Instant at) {
+    record TransitionResponse(TaskStatus from, TaskStatus to, String actor, String reason, Instant at) {
         static TransitionResponse of(TaskTransition transition) {
             return new TransitionResponse(
                     transition.fromStatus(),

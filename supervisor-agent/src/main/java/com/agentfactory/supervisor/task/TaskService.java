@@ -1,9 +1,13 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.NotFoundException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.trace.TraceContext;
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
-import com.agentfactory.supervisor.escalation.Escalation;
+import com.agentfactory.supervisor.capability.TaskTypeCatalog;
+import com.agentfactory.supervisor.registry.AgentRegistry;
 import com.agentfactory.supervisor.routing.RoutingDecision;
 import com.agentfactory.supervisor.routing.TaskRouter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,16 +20,23 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Accepts tasks (routed, durable, dispatched through the outbox) and answers what became of them. */
+/**
+ * Accepts tasks (routed, their input checked against the announced schema of their task type, durable,
+ * dispatched through the outbox) and answers what became of them.
+ */
 @Service
-public class TaskService {
+class TaskService {
 
     private static final long COMMIT_TIMEOUT_SECONDS = 10;
 
     private final TaskRouter router;
+    private final TaskTypeCatalog catalog;
+    private final AgentRegistry registry;
+    private final TaskLifecycleService lifecycle;
+    private final TransactionTemplate transactions;
     private final TaskDispatcher dispatcher;
     private final TaskWriteBatcher writer;
     private final TaskRepository tasks;
@@ -34,12 +45,20 @@ public class TaskService {
 
     TaskService(
             TaskRouter router,
+            TaskTypeCatalog catalog,
+            AgentRegistry registry,
+            TaskLifecycleService lifecycle,
+            TransactionTemplate transactions,
             TaskDispatcher dispatcher,
             TaskWriteBatcher writer,
             TaskRepository tasks,
             Clock clock,
             MeterRegistry meters) {
         this.router = router;
+        this.catalog = catalog;
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.transactions = transactions;
         this.dispatcher = dispatcher;
         this.writer = writer;
         this.tasks = tasks;
@@ -50,7 +69,7 @@ public class TaskService {
                 .register(meters);
     }
 
-    public TaskCreatedResponse create(CreateTaskRequest request, String requestedBy, UUID correlationId) {
+    TaskCreatedResponse create(CreateTaskRequest request, String requestedBy, UUID correlationId) {
         NewTask task = prepare(request, requestedBy, correlationId, clock.instant());
         awaitCommit(List.of(task));
         return TaskCreatedResponse.of(task.task());
@@ -63,7 +82,7 @@ public class TaskService {
         for (int i = 0; i < requests.size(); i++) {
             try {
                 batch.add(prepare(requests.get(i), requestedBy, correlationId, now));
-            } catch (RequestValidationException invalid) {
+            } catch (InvalidInputException invalid) {
                 throw invalid.under("tasks[" + i + "]");
             }
         }
@@ -73,15 +92,15 @@ public class TaskService {
 
     private NewTask prepare(CreateTaskRequest request, String requestedBy, UUID correlationId, Instant now) {
         if (!request.inputData().isObject()) {
-            throw new RequestValidationException(
-                    HttpStatus.BAD_REQUEST,
-                    "input_data must be a JSON object",
-                    List.of(new FieldErrorDetail("input_data", "must be a JSON object")));
+            throw InvalidInputException.of("input_data", "must be a JSON object");
         }
         RoutingDecision decision =
                 routingLatency.record(() -> router.route(request.taskType(), request.agentId(), request.inputData()));
+        if (!decision.isEscalated()) {
+            requireValidInput(decision, request);
+        }
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw RequestValidationException.unprocessable("expires_at", "must be in the future");
+            throw RuleViolationException.of("expires_at", "must be in the future");
         }
         UUID taskId = UUID.randomUUID();
         TaskStatus status = decision.isEscalated() ? TaskStatus.ESCALATED : TaskStatus.QUEUED;
@@ -95,6 +114,8 @@ public class TaskService {
                 request.inputData(),
                 null,
                 null,
+                null,
+                List.of(),
                 0,
                 0,
                 decision.method().name(),
@@ -118,8 +139,39 @@ public class TaskService {
                 decision.method() + ": " + decision.reason(),
                 now));
         return decision.isEscalated()
-                ? new NewTask(task, transitions, null, Escalation.open(taskId, decision.reason(), now))
+                ? new NewTask(task, transitions, null, new TasksEscalated.Escalated(taskId, decision.reason(), now))
                 : new NewTask(task, transitions, dispatcher.dispatch(task, 0, now), null);
+    }
+
+    /** The input must be what the routed task type's announced schema accepts, or the task is refused now. */
+    private void requireValidInput(RoutingDecision decision, CreateTaskRequest request) {
+        List<FieldErrorDetail> violations =
+                catalog.violations(decision.agent().type(), decision.taskType(), request.inputData());
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(
+                    "input_data does not match the input schema of task type '" + decision.taskType()
+                            + "' (GET /api/v1/agents/task-types shows it)",
+                    violations.stream()
+                            .map(violation -> new FieldErrorDetail(
+                                    violation.field().isEmpty() ? "input_data" : "input_data." + violation.field(),
+                                    violation.message()))
+                            .toList());
+        }
+    }
+
+    /** A task for the agent with this id; its task type defaults to the agent's own. */
+    TaskCreatedResponse invoke(UUID agentId, InvokeAgentRequest request, String requestedBy, UUID correlationId) {
+        registry.byId(agentId).orElseThrow(() -> new NotFoundException("No agent with id " + agentId));
+        return create(
+                new CreateTaskRequest(
+                        request.taskType(), agentId, request.priority(), request.inputData(), request.expiresAt()),
+                requestedBy,
+                correlationId);
+    }
+
+    TaskResponse cancel(UUID taskId, String actor) {
+        transactions.executeWithoutResult(status -> lifecycle.cancel(taskId, actor, "cancelled by " + actor));
+        return get(taskId);
     }
 
     private void awaitCommit(List<NewTask> tasks) {
@@ -133,15 +185,14 @@ public class TaskService {
         }
     }
 
-    public TaskResponse get(UUID taskId) {
+    TaskResponse get(UUID taskId) {
         Task task = tasks.findById(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
         return TaskResponse.of(task, tasks.transitionsOf(taskId));
     }
 
-    TaskSummaryResponse.Page list(TaskQuery query) {
+    PageResponse<TaskSummaryResponse> list(TaskQuery query) {
         List<TaskSummaryResponse> page =
                 tasks.page(query).stream().map(TaskSummaryResponse::of).toList();
-        return new TaskSummaryResponse.Page(
-                page, TaskSummaryResponse.Pagination.of(tasks.count(query), query.page(), query.limit()));
+        return PageResponse.of(page, tasks.count(query), query.page(), query.limit());
     }
 }

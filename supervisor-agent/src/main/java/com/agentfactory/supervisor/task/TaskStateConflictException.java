@@ -1,9 +1,11 @@
 package com.agentfactory.supervisor.task;
 
-/** The requested change does not fit the task's current state (for example cancelling a completed task). */
-public class TaskStateConflictException extends RuntimeException {
+import com.agentfactory.messaging.error.ConflictException;
 
-    public TaskStateConflictException(String message) {
+/** The requested change does not fit the task's current state (for example cancelling a completed task). */
+class TaskStateConflictException extends ConflictException {
+
+    TaskStateConflictException(String message) {
         super(message);
     }
 }

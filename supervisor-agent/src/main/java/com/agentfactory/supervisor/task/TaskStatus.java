@@ -3,7 +3,10 @@ package com.agentfactory.supervisor.task;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The task lifecycle: CREATED → QUEUED → ASSIGNED → RUNNING → COMPLETED | FAILED → ESCALATED | EXPIRED | CANCELLED. */
+/**
+ * The task lifecycle: CREATED → QUEUED → ASSIGNED → RUNNING → COMPLETED | FAILED (final when the agent's
+ * answer is about the request itself, else → ESCALATED) | EXPIRED | CANCELLED.
+ */
 public enum TaskStatus {
     CREATED,
     QUEUED,
@@ -15,7 +18,7 @@ public enum TaskStatus {
     EXPIRED,
     CANCELLED;
 
-    private static final Set<TaskStatus> FINISHED = EnumSet.of(COMPLETED, EXPIRED, CANCELLED);
+    private static final Set<TaskStatus> FINISHED = EnumSet.of(COMPLETED, FAILED, EXPIRED, CANCELLED);
 
     /** No further state change comes from agents; people may still act on an escalated task. */
     public boolean isFinished() {

@@ -1,10 +1,9 @@
 package com.agentfactory.supervisor.task;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-public record TaskSummaryResponse(
+record TaskSummaryResponse(
         UUID taskId,
         String taskType,
         TaskStatus status,
@@ -24,13 +23,5 @@ public record TaskSummaryResponse(
                 task.assignedAgentType(),
                 task.createdAt(),
                 task.completedAt());
-    }
-
-    public record Page(List<TaskSummaryResponse> tasks, Pagination pagination) {}
-
-    public record Pagination(long total, int page, int limit, long totalPages) {
-        public static Pagination of(long total, int page, int limit) {
-            return new Pagination(total, page, limit, (total + limit - 1) / limit);
-        }
     }
 }

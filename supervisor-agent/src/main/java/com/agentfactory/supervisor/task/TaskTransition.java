@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One stored step of a task's lifecycle: who moved it, from where, to where, and why. */
-public record TaskTransition(
+record TaskTransition(
         UUID taskId, TaskStatus fromStatus, TaskStatus toStatus, String actor, String reason, Instant occurredAt) {}

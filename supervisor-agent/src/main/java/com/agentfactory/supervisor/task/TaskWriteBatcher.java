@@ -2,8 +2,6 @@ package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.outbox.OutboxWriter.OutboxMessage;
-import com.agentfactory.supervisor.escalation.Escalation;
-import com.agentfactory.supervisor.escalation.EscalationRepository;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +30,7 @@ class TaskWriteBatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskWriteBatcher.class);
 
     private final TaskRepository tasks;
-    private final EscalationRepository escalations;
+    private final ApplicationEventPublisher events;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -47,20 +45,18 @@ class TaskWriteBatcher implements SmartLifecycle {
 
     TaskWriteBatcher(
             TaskRepository tasks,
-            EscalationRepository escalations,
+            ApplicationEventPublisher events,
             OutboxWriter outbox,
             TransactionTemplate transactions,
             MeterRegistry meters,
-            @Value("${agentfactory.tasks.write-batch-size:500}") int maxBatch,
-            @Value("${agentfactory.tasks.writer-threads:2}") int writers,
-            @Value("${agentfactory.tasks.write-queue-capacity:20000}") int capacity) {
+            TaskIntakeProperties properties) {
         this.tasks = tasks;
-        this.escalations = escalations;
+        this.events = events;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.maxBatch = maxBatch;
-        this.writers = writers;
-        this.capacity = capacity;
+        this.maxBatch = properties.writeBatchSize();
+        this.writers = properties.writerThreads();
+        this.capacity = properties.writeQueueCapacity();
         this.batchSizes = DistributionSummary.builder("tasks.write.batch.size")
                 .description("Tasks committed per intake transaction")
                 .register(meters);
@@ -115,12 +111,13 @@ class TaskWriteBatcher implements SmartLifecycle {
                 tasks.insertTransitions(accepted.stream()
                         .flatMap(task -> task.transitions().stream())
                         .toList());
-                List<Escalation> opened = accepted.stream()
+                List<TasksEscalated.Escalated> escalated = accepted.stream()
                         .map(NewTask::escalation)
                         .filter(Objects::nonNull)
                         .toList();
-                if (!opened.isEmpty()) {
-                    escalations.insertAll(opened);
+                if (!escalated.isEmpty()) {
+                    // in this transaction: the escalation queue commits with the tasks or not at all
+                    events.publishEvent(new TasksEscalated(escalated));
                 }
                 List<OutboxMessage> dispatches = accepted.stream()
                         .map(NewTask::dispatch)

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestKafka;
@@ -19,14 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 class TaskLifecycleIT extends SupervisorIntegrationTest {
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
 
     private AgentReports agent;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -68,6 +65,45 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
         assertThat(openEscalationFor(taskId)).isNotNull();
         assertThat(openEscalationFor(taskId).path("reason").asString())
                 .contains("retries exhausted after 4 attempt(s)");
+    }
+
+    @Test
+    void leavesATaskFailedWithItsFieldErrorsWhenTheAgentRefusedItsInput() {
+        UUID taskId = create("predict-click-through");
+
+        agent.failed(
+                taskId,
+                "ad",
+                "input_data is invalid",
+                FailureKind.INVALID_INPUT,
+                List.of(new FieldErrorDetail("campaign_id", "must not be blank")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("FAILED"));
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/error_message")).isEqualTo("input_data is invalid");
+        assertThat(task.text("/failure")).isEqualTo("INVALID_INPUT");
+        assertThat(task.text("/errors/0/field")).isEqualTo("campaign_id");
+        assertThat(task.text("/errors/0/message")).isEqualTo("must not be blank");
+        assertThat(task.text("/completed_at")).isNotBlank();
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "FAILED");
+        assertThat(openEscalationFor(taskId)).isNull();
+    }
+
+    @Test
+    void escalatesATaskFailedWithRetriesExhaustedOrAnUnsupportedType() {
+        UUID exhausted = create("allocate-ad-budget");
+        UUID unsupported = create("pace-ad-spend");
+
+        agent.failed(exhausted, "ad", "IllegalStateException: timeout", FailureKind.RETRIES_EXHAUSTED, List.of());
+        agent.failed(unsupported, "ad", "no handler for pace-ad-spend", FailureKind.UNSUPPORTED_TASK_TYPE, List.of());
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(exhausted).equals("ESCALATED")
+                        && status(unsupported).equals("ESCALATED"));
+        assertThat(api.get("/api/v1/agents/tasks/" + exhausted).text("/failure"))
+                .isEqualTo("RETRIES_EXHAUSTED");
+        assertThat(openEscalationFor(exhausted)).isNotNull();
+        assertThat(openEscalationFor(unsupported).path("reason").asString()).contains("has no handler");
     }
 
     @Test
@@ -233,7 +269,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     private tools.jackson.databind.JsonNode openEscalationFor(UUID taskId) {
         return api.get("/api/v1/escalations?limit=200")
                 .body()
-                .path("escalations")
+                .path("items")
                 .valueStream()
                 .filter(e -> e.path("task_id").asString().equals(taskId.toString()))
                 .filter(e -> !e.path("status").asString().equals("RESOLVED"))

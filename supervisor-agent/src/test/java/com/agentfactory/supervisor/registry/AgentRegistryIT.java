@@ -46,21 +46,45 @@ class AgentRegistryIT extends SupervisorIntegrationTest {
 
     @Test
     void invokingAnAgentCreatesATaskForItWithItsDefaultTaskType() {
-        UUID inventory = AgentIds.forType("inventory");
+        UUID recommendation = AgentIds.forType("recommendation");
 
-        Response created =
-                api.post("/api/v1/agents/" + inventory + "/invoke", Map.of("input_data", Map.of("sku", "85123A")));
+        Response created = api.post(
+                "/api/v1/agents/" + recommendation + "/invoke", Map.of("input_data", Map.of("user_id", "12345")));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.text("/assigned_agent")).isEqualTo(inventory.toString());
-        assertThat(created.text("/task_type")).isEqualTo("forecast-demand");
+        assertThat(created.text("/assigned_agent")).isEqualTo(recommendation.toString());
+        assertThat(created.text("/task_type")).isEqualTo("recommend-products");
         assertThat(api.post("/api/v1/agents/" + UUID.randomUUID() + "/invoke", Map.of("input_data", Map.of()))
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void invokingAnAgentRefusesATaskTypeItDidNotAnnounceInputItsSchemaRefusesAndAMissingDefault() {
+        UUID inventory = AgentIds.forType("inventory");
+
         Response wrongType = api.post(
                 "/api/v1/agents/" + inventory + "/invoke",
                 Map.of("task_type", "plan-campaign", "input_data", Map.of()));
+        Response noDefault = api.post("/api/v1/agents/" + inventory + "/invoke", Map.of("input_data", Map.of()));
+        Response invalid = api.post(
+                "/api/v1/agents/" + AgentIds.forType("recommendation") + "/invoke",
+                Map.of("input_data", Map.of("limit", 500)));
+
         assertThat(wrongType.status()).isEqualTo(422);
         assertThat(wrongType.errorFields()).containsExactly("task_type");
+        assertThat(noDefault.status()).isEqualTo(422);
+        assertThat(noDefault.text("/errors/0/message")).contains("inventory has no default task type");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.errorFields()).containsExactly("input_data.limit", "input_data.user_id");
+    }
+
+    @Test
+    void showsTheTaskTypesEachAgentAnnouncedAsItsCapabilities() {
+        var finance = api.get("/api/v1/agents?type=finance").body().get(0);
+
+        assertThat(finance.path("capabilities").valueStream().map(c -> c.asString()))
+                .containsExactly("check-budget", "health-check");
+        assertThat(finance.path("default_task_type").isNull()).isTrue();
     }
 }

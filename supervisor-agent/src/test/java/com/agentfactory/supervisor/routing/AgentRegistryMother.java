@@ -5,8 +5,12 @@ import com.agentfactory.supervisor.registry.AgentRegistryProperties.AgentDefinit
 import com.agentfactory.supervisor.registry.AgentRegistryProperties.Persona;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** A small registry: support, inventory and a campaign agent that is switched off. */
+/**
+ * A small registry: support, inventory (no default task type), a campaign agent that is switched off, and
+ * finance whose default task type it has not announced; with the task types each announced.
+ */
 final class AgentRegistryMother {
 
     private AgentRegistryMother() {}
@@ -18,26 +22,23 @@ final class AgentRegistryMother {
                                 "support",
                                 "answer-customer-message",
                                 true,
-                                List.of("answer-customer-message", "handle-complaint"),
                                 List.of("refund", "order", "delivery", "return")),
-                        agent(
-                                "inventory",
-                                "forecast-demand",
-                                true,
-                                List.of("forecast-demand", "create-purchase-order"),
-                                List.of("stock", "reorder", "forecast", "warehouse")),
-                        agent(
-                                "campaign",
-                                "plan-campaign",
-                                false,
-                                List.of("plan-campaign"),
-                                List.of("campaign", "newsletter"))),
+                        agent("inventory", null, true, List.of("stock", "reorder", "forecast", "warehouse")),
+                        agent("campaign", "plan-campaign", false, List.of("campaign", "newsletter")),
+                        agent("finance", "reconcile-day", true, List.of("budget", "revenue"))),
                 Duration.ofSeconds(35),
                 List.of("health-check"));
     }
 
-    private static AgentDefinition agent(
-            String type, String defaultTaskType, boolean active, List<String> capabilities, List<String> keywords) {
+    static Map<String, List<String>> announcedTaskTypes() {
+        return Map.of(
+                "support", List.of("answer-customer-message", "handle-complaint", "health-check"),
+                "inventory", List.of("forecast-demand", "create-purchase-order", "health-check"),
+                "campaign", List.of("plan-campaign", "health-check"),
+                "finance", List.of("check-budget", "health-check"));
+    }
+
+    private static AgentDefinition agent(String type, String defaultTaskType, boolean active, List<String> keywords) {
         return new AgentDefinition(
                 type + "-agent",
                 type,
@@ -46,7 +47,6 @@ final class AgentRegistryMother {
                 active,
                 defaultTaskType,
                 List.of(new Persona(type + "_persona", null, keywords)),
-                capabilities,
                 List.of(),
                 List.of(),
                 null);

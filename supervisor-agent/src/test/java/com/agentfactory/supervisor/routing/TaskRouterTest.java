@@ -3,8 +3,9 @@ package com.agentfactory.supervisor.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.runtime.AgentIds;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.supervisor.capability.TaskTypeCatalogMother;
 import com.agentfactory.supervisor.registry.AgentRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,11 @@ class TaskRouterTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AgentRegistry registry = new AgentRegistryFactory().create(AgentRegistryMother.properties());
-    private final TaskRouter router =
-            new TaskRouter(registry, new KeywordClassifier(registry), new RoutingProperties(0.6, List.of("general")));
+    private final TaskRouter router = new TaskRouter(
+            registry,
+            TaskTypeCatalogMother.announcing(AgentRegistryMother.announcedTaskTypes()),
+            new KeywordClassifier(registry),
+            new RoutingProperties(0.6, List.of("general")));
 
     @Test
     void routesAKnownTaskTypeByTheRoutingTable() {
@@ -41,7 +45,7 @@ class TaskRouterTest {
 
     @Test
     void routesOnASingleUnopposedKeywordAboveTheThreshold() {
-        RoutingDecision decision = router.route("general", null, input("check the warehouse"));
+        RoutingDecision decision = router.route("general", null, input("check the delivery"));
 
         assertThat(decision.method()).isEqualTo(RoutingMethod.CLASSIFIED);
         assertThat(decision.confidence()).isEqualByComparingTo("0.750");
@@ -69,7 +73,7 @@ class TaskRouterTest {
     void matchesWholeWordsOnlyAndReadsNestedText() {
         JsonNode nested = JSON.readTree("{\"ticket\": {\"lines\": [\"the REORDER point\", \"of the warehouse\"]}}");
 
-        assertThat(router.route(null, null, nested).agent().type()).isEqualTo("inventory");
+        assertThat(router.route(null, null, nested).reason()).contains("point to inventory");
         assertThat(router.route(null, null, input("ordering restocked")).method())
                 .isEqualTo(RoutingMethod.ESCALATED);
     }
@@ -83,11 +87,36 @@ class TaskRouterTest {
     @Test
     void rejectsAnUnknownTaskTypeAndAnInactiveAgent() {
         assertThatThrownBy(() -> router.route("paint-the-warehouse", null, input("x")))
-                .isInstanceOf(RequestValidationException.class)
+                .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("unknown task type");
         assertThatThrownBy(() -> router.route("plan-campaign", null, input("x")))
-                .isInstanceOf(RequestValidationException.class)
+                .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("not active");
+    }
+
+    @Test
+    void namesTheKnownTaskTypesWhenRefusingAnUnknownOne() {
+        assertThatThrownBy(() -> router.route("forecast-weather", null, input("x")))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("known types: [answer-customer-message, check-budget, create-purchase-order");
+    }
+
+    @Test
+    void requiresAnAgentForATaskTypeEveryAgentAnnounces() {
+        assertThatThrownBy(() -> router.route("health-check", null, input("x")))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("name one with agent_id");
+    }
+
+    @Test
+    void escalatesContentClassifiedToAnAgentWithoutAnAnnouncedDefaultTaskType() {
+        RoutingDecision noDefault = router.route(null, null, input("reorder the stock in the warehouse"));
+        RoutingDecision defaultNotAnnounced = router.route(null, null, input("budget and revenue"));
+
+        assertThat(noDefault.method()).isEqualTo(RoutingMethod.ESCALATED);
+        assertThat(noDefault.reason()).contains("inventory has no default task type");
+        assertThat(defaultNotAnnounced.method()).isEqualTo(RoutingMethod.ESCALATED);
+        assertThat(defaultNotAnnounced.reason()).contains("has not announced its default task type 'reconcile-day'");
     }
 
     @Test
@@ -97,7 +126,7 @@ class TaskRouterTest {
         assertThat(router.route("health-check", support, input("x")).method()).isEqualTo(RoutingMethod.EXPLICIT_AGENT);
         assertThat(router.route(null, support, input("x")).taskType()).isEqualTo("answer-customer-message");
         assertThatThrownBy(() -> router.route("forecast-demand", support, input("x")))
-                .isInstanceOf(RequestValidationException.class);
+                .isInstanceOf(RuleViolationException.class);
     }
 
     private static JsonNode input(String text) {

@@ -2,6 +2,8 @@ package com.agentfactory.supervisor.support;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.AgentHeartbeat;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
@@ -25,6 +27,24 @@ public final class AgentReports {
 
     public MessageEnvelope report(
             UUID taskId, String agentType, ReportedTaskStatus status, JsonNode output, String error, int attempt) {
+        return report(taskId, agentType, status, output, error, attempt, null, List.of());
+    }
+
+    /** A FAILED report saying why, with the input fields at fault, as the runtime sends it. */
+    public MessageEnvelope failed(
+            UUID taskId, String agentType, String error, FailureKind failure, List<FieldErrorDetail> errors) {
+        return report(taskId, agentType, ReportedTaskStatus.FAILED, null, error, 1, failure, errors);
+    }
+
+    private MessageEnvelope report(
+            UUID taskId,
+            String agentType,
+            ReportedTaskStatus status,
+            JsonNode output,
+            String error,
+            int attempt,
+            FailureKind failure,
+            List<FieldErrorDetail> errors) {
         TaskStatusChanged change = new TaskStatusChanged(
                 taskId,
                 "task",
@@ -36,7 +56,9 @@ public final class AgentReports {
                 output,
                 error,
                 attempt,
-                Instant.now());
+                Instant.now(),
+                failure,
+                errors);
         MessageEnvelope envelope = MessageEnvelope.builder()
                 .sender(AgentIds.forType(agentType).toString(), agentType)
                 .recipient(null, "supervisor")

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.supervisor.support.CapabilitiesMother;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
         assertThat(created.text("/routing/reason")).contains("below threshold");
         UUID taskId = UUID.fromString(created.text("/task_id"));
         Response queue = api.get("/api/v1/escalations?status=OPEN&limit=200");
-        assertThat(queue.body().path("escalations").valueStream().map(e -> e.path("task_id")
+        assertThat(queue.body().path("items").valueStream().map(e -> e.path("task_id")
                         .asString()))
                 .contains(taskId.toString());
     }
@@ -103,7 +104,55 @@ class TaskApiIT extends SupervisorIntegrationTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.errorFields()).containsExactly("task_type");
-        assertThat(response.text("/errors/0/message")).contains("unknown task type");
+        assertThat(response.text("/errors/0/message"))
+                .contains("unknown task type 'paint-the-warehouse'")
+                .contains("known types: [")
+                .contains("forecast-demand")
+                .contains("recommend-products");
+    }
+
+    @Test
+    void rejectsInputDataTheTaskTypesSchemaRefusesNamingTheFields() {
+        Response response = api.post(
+                "/api/v1/agents/tasks",
+                with(ofType(CapabilitiesMother.STRICT_TASK_TYPE), "input_data", Map.of("limit", 0)));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactly("input_data.limit", "input_data.user_id");
+        assertThat(response.text("/detail")).contains("recommend-products");
+    }
+
+    @Test
+    void acceptsInputDataTheTaskTypesSchemaAccepts() {
+        Response response = api.post(
+                "/api/v1/agents/tasks",
+                with(
+                        ofType(CapabilitiesMother.STRICT_TASK_TYPE),
+                        "input_data",
+                        Map.of("user_id", "12345", "limit", 5)));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.text("/assigned_agent_type")).isEqualTo("recommendation");
+        assertThat(response.text("/status")).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void refusesATaskTypeOnceItsAgentStopsAnnouncingIt() {
+        announcements.announce(CapabilitiesMother.announcing("finance", "check-budget", "forecast-cash"));
+        assertThat(api.post("/api/v1/agents/tasks", ofType("forecast-cash")).status())
+                .isEqualTo(201);
+
+        announcements.announce(CapabilitiesMother.announcing("finance", "check-budget"));
+        Response refused = api.post("/api/v1/agents/tasks", ofType("forecast-cash"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("/errors/0/message")).contains("unknown task type 'forecast-cash'");
+        assertThat(api.get("/api/v1/agents/task-types?agent_type=finance")
+                        .body()
+                        .valueStream()
+                        .map(t -> t.path("task_type").asString()))
+                .containsExactly("check-budget", "health-check");
     }
 
     @Test
@@ -173,10 +222,10 @@ class TaskApiIT extends SupervisorIntegrationTest {
         Response firstPage = api.get("/api/v1/agents/tasks?task_type=" + type + "&status=QUEUED&limit=2&page=1");
 
         assertThat(firstPage.status()).isEqualTo(200);
-        assertThat(firstPage.body().path("tasks")).hasSize(2);
+        assertThat(firstPage.body().path("items")).hasSize(2);
         assertThat(firstPage.body().at("/pagination/total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(firstPage.body().at("/pagination/limit").asInt()).isEqualTo(2);
-        assertThat(firstPage.body().path("tasks").valueStream().map(t -> t.path("task_type")
+        assertThat(firstPage.body().path("items").valueStream().map(t -> t.path("task_type")
                         .asString()))
                 .containsOnly(type);
         assertThat(api.get("/api/v1/agents/tasks?status=SLEEPING").status()).isEqualTo(400);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.supervisor.support.CapabilitiesMother;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
 import java.util.Collections;
@@ -56,6 +57,15 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
         Response badField = api.post(BATCH, Map.of("tasks", List.of(ofType(type), with(ofType(type), "priority", 11))));
         Response notAnObject =
                 api.post(BATCH, Map.of("tasks", List.of(with(ofType(type), "input_data", "text"), ofType(type))));
+        Response schemaRefused = api.post(
+                BATCH,
+                Map.of(
+                        "tasks",
+                        List.of(
+                                ofType(type),
+                                ofType(type),
+                                ofType(type),
+                                with(ofType(CapabilitiesMother.STRICT_TASK_TYPE), "input_data", Map.of()))));
 
         assertThat(unknownType.status()).isEqualTo(422);
         assertThat(unknownType.errorFields()).containsExactly("tasks[1].task_type");
@@ -63,6 +73,8 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
         assertThat(badField.errorFields()).containsExactly("tasks[1].priority");
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(notAnObject.errorFields()).containsExactly("tasks[0].input_data");
+        assertThat(schemaRefused.status()).isEqualTo(422);
+        assertThat(schemaRefused.errorFields()).containsExactly("tasks[3].input_data.user_id");
         assertThat(countOf(type)).isEqualTo(before);
     }
 

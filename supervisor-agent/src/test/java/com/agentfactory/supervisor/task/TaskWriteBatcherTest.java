@@ -13,7 +13,8 @@ class TaskWriteBatcherTest {
     @Test
     void refusesRequestsOnceTheQueueHoldsItsCapacityInTasksNotInRequests() {
         // no writer threads: nothing drains, so the queue only fills
-        var batcher = new TaskWriteBatcher(null, null, null, null, new SimpleMeterRegistry(), 500, 0, 5);
+        var batcher = new TaskWriteBatcher(
+                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5));
         batcher.start();
 
         assertThat(batcher.submit(tasks(3))).isNotDone();
@@ -24,7 +25,8 @@ class TaskWriteBatcherTest {
 
     @Test
     void refusesEverythingWhenNotRunning() {
-        var batcher = new TaskWriteBatcher(null, null, null, null, new SimpleMeterRegistry(), 500, 0, 5);
+        var batcher = new TaskWriteBatcher(
+                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5));
 
         assertThatThrownBy(() -> batcher.submit(tasks(1))).isInstanceOf(IntakeOverloadedException.class);
     }

@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Up to 500 storefront events; all are stored or none. */
+/** Up to 500 commerce events; all are stored or none. */
 record BatchEventsRequest(
         @NotNull @NotEmpty @Size(max = 500) List<@NotNull JsonNode> events) {}

@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.registry;
+package com.agentfactory.supervisor.task;
 
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,15 +1,14 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
-import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -17,19 +16,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Storefront event intake: each event is validated against its type's record, stored under its own id
+ * Commerce event intake: each event is validated against its type's record, stored under its own id
  * and published to its commerce topic through the outbox, all in one transaction per request. An event
  * id seen before is reported as a duplicate and published again never, so replays change nothing.
  */
 @Service
-class StorefrontEventService {
+class CommerceEventService {
 
     private static final String SENDER = AgentIds.forType("supervisor").toString();
 
@@ -40,7 +38,7 @@ class StorefrontEventService {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
 
-    StorefrontEventService(
+    CommerceEventService(
             EnvelopeCodec codec,
             Validator validator,
             CommerceEventRepository events,
@@ -67,10 +65,8 @@ class StorefrontEventService {
             parsed.add(parse(jsons.get(i), prefix, errors));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "The events were not stored: " + errors.size() + " field(s) are invalid.",
-                    errors);
+            throw new RuleViolationException(
+                    "The events were not stored: " + errors.size() + " field(s) are invalid.", errors);
         }
         List<EventResult> results =
                 transactions.execute(status -> parsed.stream().map(this::store).toList());
@@ -135,11 +131,8 @@ class StorefrontEventService {
         List<ConstraintViolation<CommerceEvent>> violations = new ArrayList<>(validator.validate(event));
         violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
         for (ConstraintViolation<CommerceEvent> violation : violations) {
-            errors.add(new FieldErrorDetail(
-                    prefix
-                            + ApiExceptionHandlerSupport.snakeCase(
-                                    violation.getPropertyPath().toString()),
-                    violation.getMessage()));
+            errors.add(FieldErrorDetail.ofJavaPath(
+                    prefix + violation.getPropertyPath().toString(), violation.getMessage()));
         }
         return violations.isEmpty() ? event : null;
     }

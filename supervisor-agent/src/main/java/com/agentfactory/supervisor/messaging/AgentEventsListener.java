@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.lifecycle;
+package com.agentfactory.supervisor.messaging;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
@@ -6,7 +6,7 @@ import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.runtime.AgentHeartbeat;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.topic.Topics;
-import com.agentfactory.supervisor.registry.AgentInstanceRepository;
+import com.agentfactory.supervisor.registry.AgentRegistryService;
 import com.agentfactory.supervisor.task.TaskLifecycleService;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +30,17 @@ class AgentEventsListener {
     private final EnvelopeCodec codec;
     private final IdempotentConsumer idempotent;
     private final TaskLifecycleService lifecycle;
-    private final AgentInstanceRepository instances;
+    private final AgentRegistryService registry;
 
     AgentEventsListener(
             EnvelopeCodec codec,
             IdempotentConsumer idempotent,
             TaskLifecycleService lifecycle,
-            AgentInstanceRepository instances) {
+            AgentRegistryService registry) {
         this.codec = codec;
         this.idempotent = idempotent;
         this.lifecycle = lifecycle;
-        this.instances = instances;
+        this.registry = registry;
     }
 
     @KafkaListener(
@@ -55,7 +55,7 @@ class AgentEventsListener {
                 MessageEnvelope envelope = codec.decode(records.get(i).value());
                 if (AgentHeartbeat.ACTION.equals(envelope.action())) {
                     // heartbeats only refresh a timestamp: applying one twice is harmless, so no claim is kept
-                    instances.record(codec.fromTree(envelope.payload().data(), AgentHeartbeat.class));
+                    registry.recordHeartbeat(codec.fromTree(envelope.payload().data(), AgentHeartbeat.class));
                 } else if (TaskStatusChanged.isStatusAction(envelope.action())) {
                     reports.add(new Report(
                             envelope.messageId(),

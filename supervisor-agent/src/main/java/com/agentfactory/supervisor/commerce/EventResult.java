@@ -1,11 +1,11 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import java.util.UUID;
 
 /** What became of one submitted event: stored now, or already stored before (a replay). */
-public record EventResult(UUID eventId, String type, Status status) {
+record EventResult(UUID eventId, String type, Status status) {
 
-    public enum Status {
+    enum Status {
         ACCEPTED,
         DUPLICATE
     }

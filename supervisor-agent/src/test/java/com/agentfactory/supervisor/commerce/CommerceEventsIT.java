@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class StorefrontEventsIT extends SupervisorIntegrationTest {
+class CommerceEventsIT extends SupervisorIntegrationTest {
 
     @Test
     void storesAnEventAndPublishesItOnItsCommerceTopicExactlyOnceEvenWhenReplayed() {

@@ -1,4 +1,4 @@
-package com.agentfactory.supervisor.event;
+package com.agentfactory.supervisor.commerce;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -10,18 +10,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Storefront events (catalog, customers, orders, behaviour) into the platform. */
+/** Commerce events (catalog, customers, orders, behaviour) into the platform. */
 @RestController
 @RequestMapping("/api/v1/events")
-class StorefrontEventController {
+class CommerceEventController {
 
-    private final StorefrontEventService events;
+    private final CommerceEventService events;
 
-    StorefrontEventController(StorefrontEventService events) {
+    CommerceEventController(CommerceEventService events) {
         this.events = events;
     }
 
-    @Operation(summary = "Submit one storefront event; answers 202, or 200 when the event id was seen before")
+    @Operation(summary = "Submit one commerce event; answers 202, or 200 when the event id was seen before")
     @PostMapping
     ResponseEntity<EventResult> submit(@RequestBody JsonNode event) {
         EventResult result = events.accept(event);
@@ -30,7 +30,7 @@ class StorefrontEventController {
                 .body(result);
     }
 
-    @Operation(summary = "Submit up to 500 storefront events; all are stored or, if any is invalid, none")
+    @Operation(summary = "Submit up to 500 commerce events; all are stored or, if any is invalid, none")
     @PostMapping("/batch")
     BatchEventsResponse submitBatch(@Valid @RequestBody BatchEventsRequest request) {
         return BatchEventsResponse.of(events.acceptAll(request.events(), "events"));

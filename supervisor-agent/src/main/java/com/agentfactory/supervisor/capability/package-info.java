@@ -1,0 +1,2 @@
+/** The task types the agents announced, with their schemas: the routing table and the input checks at intake. */
+package com.agentfactory.supervisor.capability;

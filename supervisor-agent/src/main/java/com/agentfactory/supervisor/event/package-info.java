@@ -1,2 +1,0 @@
-/** Storefront event intake: validated, stored once per event id, published to the commerce topics. */
-package com.agentfactory.supervisor.event;

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Finance service. Its domain handlers plug into the agent runtime as {@code AgentTaskHandler} beans. */
+/** Finance service. Its domain handlers plug into the agent runtime as {@code TaskHandler} beans. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FinanceApplication {

@@ -3,7 +3,6 @@ package com.agentfactory.finance.analytics;
 import com.agentfactory.finance.attribution.AttributionModel;
 import com.agentfactory.finance.attribution.AttributionProperties;
 import com.agentfactory.finance.reconciliation.ReportPeriod;
-import com.agentfactory.messaging.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,13 +39,7 @@ class AnalyticsController {
             @RequestParam(name = "date_to") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo,
             @RequestParam(required = false) String model) {
         ReportPeriod.of(dateFrom, dateTo);
-        AttributionModel chosen;
-        try {
-            chosen = model == null ? attribution.defaultModel() : AttributionModel.fromWireName(model);
-        } catch (IllegalArgumentException e) {
-            throw RequestValidationException.unprocessable(
-                    "model", "must be one of first_touch, last_touch, linear, time_decay, position_based");
-        }
+        AttributionModel chosen = model == null ? attribution.defaultModel() : AttributionModel.parse(model);
         return new Report<>(
                 dateFrom,
                 dateTo,

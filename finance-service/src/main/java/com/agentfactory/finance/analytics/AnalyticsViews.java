@@ -1,5 +1,6 @@
 package com.agentfactory.finance.analytics;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -13,15 +14,17 @@ import org.springframework.stereotype.Component;
  * concurrently, so readers keep seeing the previous contents while a refresh runs.
  */
 @Component
-public class AnalyticsViews {
+class AnalyticsViews {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsViews.class);
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final AtomicReference<Instant> lastRefresh = new AtomicReference<>();
 
-    AnalyticsViews(JdbcTemplate jdbc) {
+    AnalyticsViews(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -39,7 +42,7 @@ public class AnalyticsViews {
     public Instant refresh() {
         long started = System.nanoTime();
         jdbc.queryForList("SELECT refresh_finance_views()");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         lastRefresh.set(now);
         log.info("Reporting views refreshed in {} ms", (System.nanoTime() - started) / 1_000_000);
         return now;

@@ -17,7 +17,7 @@ import java.util.List;
  * the largest fractional parts, ties to the earlier touchpoint. So the shares always sum to exactly the
  * amount and exactly 100, and the same input always gives the same split.
  */
-public final class AttributionCalculator {
+final class AttributionCalculator {
 
     private static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
     private static final BigDecimal FORTY = new BigDecimal("0.4");

@@ -1,7 +1,6 @@
 package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.reconciliation.ReportPeriod;
-import com.agentfactory.messaging.web.RequestValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -40,7 +39,7 @@ class AttributionController {
     @Operation(summary = "How an order's revenue is attributed, under one model or (without model) all of them")
     @GetMapping("/attributions/orders/{orderId}")
     AttributionResponse.OfOrder ofOrder(@PathVariable UUID orderId, @RequestParam(required = false) String model) {
-        return service.ofOrder(orderId, model == null ? null : parseModel(model));
+        return service.ofOrder(orderId, model == null ? null : AttributionModel.parse(model));
     }
 
     @Operation(summary = "Attributed revenue per agent over inclusive UTC days")
@@ -63,17 +62,8 @@ class AttributionController {
 
     private AttributionResponse.RevenueReport report(String dimension, LocalDate from, LocalDate to, String model) {
         ReportPeriod.of(from, to);
-        AttributionModel chosen = model == null ? service.properties().defaultModel() : parseModel(model);
+        AttributionModel chosen = model == null ? service.properties().defaultModel() : AttributionModel.parse(model);
         return new AttributionResponse.RevenueReport(
                 dimension, chosen, from, to, service.revenueBy(dimension, chosen, from, to));
-    }
-
-    static AttributionModel parseModel(String model) {
-        try {
-            return AttributionModel.fromWireName(model);
-        } catch (IllegalArgumentException e) {
-            throw RequestValidationException.unprocessable(
-                    "model", "must be one of first_touch, last_touch, linear, time_decay, position_based");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.finance.attribution;
 
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -20,6 +21,16 @@ public enum AttributionModel {
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The model a request names in its {@code model} parameter. */
+    public static AttributionModel parse(String model) {
+        try {
+            return fromWireName(model);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolationException.of(
+                    "model", "must be one of first_touch, last_touch, linear, time_decay, position_based");
+        }
     }
 
     @JsonCreator

@@ -4,7 +4,8 @@ import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,11 +26,14 @@ public class AttributionService {
     private final AttributionRepository repository;
     private final AttributionProperties properties;
     private final AuditActor auditActor;
+    private final Clock clock;
 
-    AttributionService(AttributionRepository repository, AttributionProperties properties, AuditActor auditActor) {
+    AttributionService(
+            AttributionRepository repository, AttributionProperties properties, AuditActor auditActor, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.auditActor = auditActor;
+        this.clock = clock;
     }
 
     public AttributionProperties properties() {
@@ -39,9 +43,10 @@ public class AttributionService {
     /** Records a touchpoint; a retry with the same source event id returns the first one. */
     @Transactional
     public AttributionResponse.TouchpointRecorded record(RecordTouchpointRequest request) {
-        Instant occurredAt = request.occurredAt() == null ? Instant.now() : request.occurredAt();
-        if (occurredAt.isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
-            throw RequestValidationException.unprocessable("occurred_at", "must not be in the future");
+        Instant now = clock.instant();
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        if (occurredAt.isAfter(now.plus(1, ChronoUnit.DAYS))) {
+            throw RuleViolationException.of("occurred_at", "must not be in the future");
         }
         UUID id = UUID.randomUUID();
         boolean created = repository.insertTouchpoint(

@@ -9,7 +9,7 @@ import java.util.Set;
  * click, a conversation) assisted, an earlier passive one (a send, an impression, an open) influenced.
  * An order with no touchpoint in the window is unattributed.
  */
-public enum AttributionType {
+enum AttributionType {
     DIRECT,
     ASSISTED,
     INFLUENCED,

@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An agent's contact with a customer, as attribution sees it. */
-public record Touchpoint(UUID id, String agent, String channel, String touchpointType, Instant occurredAt) {}
+record Touchpoint(UUID id, String agent, String channel, String touchpointType, Instant occurredAt) {}

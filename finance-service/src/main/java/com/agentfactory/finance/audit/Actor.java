@@ -1,11 +1,18 @@
 package com.agentfactory.finance.audit;
 
-/** Who is acting: a person (from X-User-Id), an agent, or both; either may be null. */
+import com.agentfactory.messaging.identity.Caller;
+
+/** Who the audit trail names for a change: a person, an agent, or both; either may be null. */
 public record Actor(String user, String agent) {
 
     public static final Actor NOBODY = new Actor(null, null);
 
     public static Actor agent(String agent) {
         return new Actor(null, agent);
+    }
+
+    /** The caller of a request as the gateway authenticated it. */
+    public static Actor of(Caller caller) {
+        return new Actor(caller.userId(), caller.agentId());
     }
 }

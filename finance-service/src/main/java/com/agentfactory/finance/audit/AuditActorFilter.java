@@ -1,5 +1,6 @@
 package com.agentfactory.finance.audit;
 
+import com.agentfactory.messaging.web.GatewayHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +9,9 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Binds the caller named by X-User-Id (a person) and X-Agent-Id (an agent) for the audit trail. */
+/** Binds the request's caller, as the gateway authenticated it, for the audit trail of what the request changes. */
 @Component
 class AuditActorFilter extends OncePerRequestFilter {
-
-    private static final int MAX_LENGTH = 200;
 
     private final AuditActor auditActor;
 
@@ -23,7 +22,7 @@ class AuditActorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Actor actor = new Actor(header(request, "X-User-Id"), header(request, "X-Agent-Id"));
+        Actor actor = Actor.of(GatewayHeaders.caller(request));
         try {
             auditActor.callAs(actor, () -> {
                 try {
@@ -39,15 +38,6 @@ class AuditActorFilter extends OncePerRequestFilter {
             }
             throw (ServletException) e.getCause();
         }
-    }
-
-    private static String header(HttpServletRequest request, String name) {
-        String value = request.getHeader(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        return trimmed.length() > MAX_LENGTH ? trimmed.substring(0, MAX_LENGTH) : trimmed;
     }
 
     private static final class WrappedException extends RuntimeException {

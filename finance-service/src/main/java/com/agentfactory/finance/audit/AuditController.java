@@ -1,5 +1,6 @@
 package com.agentfactory.finance.audit;
 
+import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,7 @@ class AuditController {
 
     @Operation(summary = "Audit entries in chain order; from is inclusive, to exclusive (ISO-8601 instants)")
     @GetMapping
-    AuditEntry.Page list(
+    PageResponse<AuditEntry> list(
             @RequestParam(required = false) String table,
             @RequestParam(name = "record_id", required = false) UUID recordId,
             @RequestParam(required = false) String user,

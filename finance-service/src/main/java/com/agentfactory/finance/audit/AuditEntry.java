@@ -18,7 +18,4 @@ record AuditEntry(
         List<String> changedFields,
         Instant occurredAt,
         String previousHash,
-        String entryHash) {
-
-    record Page(List<AuditEntry> entries, long total, int page, int limit) {}
-}
+        String entryHash) {}

@@ -1,6 +1,7 @@
 package com.agentfactory.finance.audit;
 
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -22,18 +23,18 @@ class AuditService {
     }
 
     @Transactional(readOnly = true)
-    AuditEntry.Page list(
+    PageResponse<AuditEntry> list(
             String table, UUID recordId, String user, String agent, Instant from, Instant to, int page, int limit) {
         if (table != null && !AUDITED_TABLES.contains(table)) {
-            throw RequestValidationException.unprocessable(
+            throw RuleViolationException.of(
                     "table",
                     "must be one of " + AUDITED_TABLES.stream().sorted().toList());
         }
         if (from != null && to != null && !to.isAfter(from)) {
-            throw RequestValidationException.unprocessable("to", "must be after from");
+            throw RuleViolationException.of("to", "must be after from");
         }
         var query = new AuditQuery(table, recordId, user, agent, from, to, page, limit);
-        return new AuditEntry.Page(audit.page(query), audit.count(query), page, limit);
+        return PageResponse.of(audit.page(query), audit.count(query), page, limit);
     }
 
     /**

@@ -40,7 +40,7 @@ record Budget(
         return allocated.signum() > 0 && used().compareTo(allocated.multiply(threshold)) >= 0;
     }
 
-    Budget withUsage(BigDecimal newCommitted, BigDecimal newSpent) {
+    Budget withUsage(BigDecimal newCommitted, BigDecimal newSpent, Instant at) {
         return new Budget(
                 id,
                 department,
@@ -53,6 +53,6 @@ record Budget(
                 criticalThreshold,
                 alertsEnabled,
                 createdAt,
-                Instant.now());
+                at);
     }
 }

@@ -1,9 +1,8 @@
 package com.agentfactory.finance.budget;
 
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -23,10 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/financial/budgets/{department}")
 class BudgetController {
 
-    static final String PERIOD = "[0-9]{4}-(0[1-9]|1[0-2])";
-    static final String DEPARTMENT = "[a-z0-9][a-z0-9_-]{0,99}";
-    private static final String DEPARTMENT_MESSAGE = "must be lower-case letters, digits, '-' or '_'";
-
     private final BudgetService budgets;
 
     BudgetController(BudgetService budgets) {
@@ -36,7 +31,7 @@ class BudgetController {
     @Operation(summary = "Create or change a department's budget for a fiscal month")
     @PutMapping
     ResponseEntity<BudgetResponse> upsert(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
+            @PathVariable @BudgetConstraints.Department String department,
             @Valid @RequestBody UpsertBudgetRequest request) {
         var upserted = budgets.upsert(department, request);
         return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -46,25 +41,23 @@ class BudgetController {
     @Operation(summary = "A department's budget status for a fiscal month (default: the current UTC month)")
     @GetMapping
     BudgetResponse get(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
-            @RequestParam(required = false) @Pattern(regexp = PERIOD, message = "must be a fiscal period YYYY-MM")
-                    String period) {
-        return BudgetResponse.of(budgets.get(department, period == null ? BudgetService.currentPeriod() : period));
+            @PathVariable @BudgetConstraints.Department String department,
+            @RequestParam(required = false) @BudgetConstraints.FiscalPeriod String period) {
+        return BudgetResponse.of(budgets.get(department, period));
     }
 
     @Operation(summary = "Alerts raised when the budget crossed its thresholds, oldest first")
     @GetMapping("/alerts")
     List<BudgetAlert> alerts(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
-            @RequestParam(required = false) @Pattern(regexp = PERIOD, message = "must be a fiscal period YYYY-MM")
-                    String period) {
+            @PathVariable @BudgetConstraints.Department String department,
+            @RequestParam(required = false) @BudgetConstraints.FiscalPeriod String period) {
         return budgets.alerts(department, period);
     }
 
     @Operation(summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit")
     @PostMapping("/reservations")
     ResponseEntity<ReservationResponse> reserve(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
+            @PathVariable @BudgetConstraints.Department String department,
             @Valid @RequestBody CreateReservationRequest request) {
         return switch (budgets.reserve(department, request)) {
             case ReservationOutcome.Reserved reserved ->
@@ -73,7 +66,7 @@ class BudgetController {
             case ReservationOutcome.Refused refused ->
                 throw switch (refused.reason()) {
                     case NO_BUDGET -> new BudgetNotFoundException(refused.message());
-                    case CURRENCY_MISMATCH -> RequestValidationException.unprocessable("currency", refused.message());
+                    case CURRENCY_MISMATCH -> RuleViolationException.of("currency", refused.message());
                     case INSUFFICIENT_BUDGET ->
                         new InsufficientBudgetException(refused.message(), refused.available(), request.amount());
                 };
@@ -83,16 +76,14 @@ class BudgetController {
     @Operation(summary = "Spend a reservation: records the expense")
     @PostMapping("/reservations/{reservationId}/commit")
     ReservationResponse commit(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
-            @PathVariable UUID reservationId) {
+            @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {
         return budgets.commit(department, reservationId);
     }
 
     @Operation(summary = "Give a reservation back to the budget")
     @PostMapping("/reservations/{reservationId}/release")
     ReservationResponse release(
-            @PathVariable @Pattern(regexp = DEPARTMENT, message = DEPARTMENT_MESSAGE) String department,
-            @PathVariable UUID reservationId) {
+            @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {
         return budgets.release(department, reservationId);
     }
 }

@@ -1,6 +1,8 @@
 package com.agentfactory.finance.budget;
 
-public class BudgetNotFoundException extends RuntimeException {
+import com.agentfactory.messaging.error.NotFoundException;
+
+class BudgetNotFoundException extends NotFoundException {
 
     BudgetNotFoundException(String message) {
         super(message);

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /** Thresholds a budget gets when its owner names none, and where the alerts go. */
 @Validated
 @ConfigurationProperties("agentfactory.finance.budget")
-record BudgetProperties(
+public record BudgetProperties(
         @NotNull @DecimalMin("0.01") @DecimalMax("1.00") BigDecimal defaultWarningThreshold,
         @NotNull @DecimalMin("0.01") @DecimalMax("1.00") BigDecimal defaultCriticalThreshold,
         @NotBlank String alertsTopic) {}

@@ -5,19 +5,18 @@ import com.agentfactory.finance.transaction.Amounts;
 import com.agentfactory.finance.transaction.TransactionService;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +35,7 @@ class BudgetService {
     private final BudgetProperties properties;
     private final AgentRuntimeProperties agent;
     private final AuditActor auditActor;
+    private final Clock clock;
 
     BudgetService(
             BudgetRepository budgets,
@@ -44,7 +44,8 @@ class BudgetService {
             EnvelopeCodec codec,
             BudgetProperties properties,
             AgentRuntimeProperties agent,
-            AuditActor auditActor) {
+            AuditActor auditActor,
+            Clock clock) {
         this.budgets = budgets;
         this.transactions = transactions;
         this.outbox = outbox;
@@ -52,10 +53,11 @@ class BudgetService {
         this.properties = properties;
         this.agent = agent;
         this.auditActor = auditActor;
+        this.clock = clock;
     }
 
-    static String currentPeriod() {
-        return YearMonth.now(ZoneOffset.UTC).toString();
+    private String currentPeriod() {
+        return YearMonth.now(clock).toString();
     }
 
     record Upserted(Budget budget, boolean created) {}
@@ -67,7 +69,7 @@ class BudgetService {
         if (!Amounts.isIsoCurrency(request.currency())) {
             errors.add(new FieldErrorDetail("currency", "must be an ISO 4217 currency code"));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Budget candidate = new Budget(
                 UUID.randomUUID(),
                 department,
@@ -84,8 +86,7 @@ class BudgetService {
                 now,
                 now);
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "The budget is not acceptable.", errors);
+            throw new RuleViolationException("The budget is not acceptable.", errors);
         }
         if (budgets.lock(department, request.fiscalPeriod()).isEmpty()) {
             requireOrderedThresholds(candidate.warningThreshold(), candidate.criticalThreshold());
@@ -96,7 +97,7 @@ class BudgetService {
         // it exists (or a concurrent request just created it): change it under its lock
         Budget before = budgets.lock(department, request.fiscalPeriod()).orElseThrow();
         if (!before.currency().equals(request.currency())) {
-            throw RequestValidationException.unprocessable(
+            throw RuleViolationException.of(
                     "currency", "the budget is kept in " + before.currency() + " and cannot change currency");
         }
         Budget after = new Budget(
@@ -124,7 +125,8 @@ class BudgetService {
 
     @Transactional(readOnly = true)
     Budget get(String department, String fiscalPeriod) {
-        return budgets.find(department, fiscalPeriod).orElseThrow(() -> noBudget(department, fiscalPeriod));
+        String period = fiscalPeriod == null ? currentPeriod() : fiscalPeriod;
+        return budgets.find(department, period).orElseThrow(() -> noBudget(department, period));
     }
 
     @Transactional(readOnly = true)
@@ -158,7 +160,7 @@ class BudgetService {
                             + " is available in " + department + " for " + period,
                     before.available());
         }
-        Budget after = before.withUsage(before.committed().add(amount), before.spent());
+        Budget after = before.withUsage(before.committed().add(amount), before.spent(), clock.instant());
         Reservation reservation = new Reservation(
                 UUID.randomUUID(),
                 before.id(),
@@ -168,7 +170,7 @@ class BudgetService {
                 request.requestedBy().trim(),
                 ReservationStatus.RESERVED,
                 null,
-                Instant.now(),
+                clock.instant(),
                 null);
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
@@ -191,7 +193,8 @@ class BudgetService {
         Budget after = s.budget()
                 .withUsage(
                         s.budget().committed().subtract(r.amount()),
-                        s.budget().spent().add(r.amount()));
+                        s.budget().spent().add(r.amount()),
+                        clock.instant());
         budgets.updateUsage(after);
         UUID transactionId = transactions.recordExpense(
                 r.id(),
@@ -219,7 +222,8 @@ class BudgetService {
         Budget after = s.budget()
                 .withUsage(
                         s.budget().committed().subtract(s.reservation().amount()),
-                        s.budget().spent());
+                        s.budget().spent(),
+                        clock.instant());
         budgets.updateUsage(after);
         budgets.resolveReservation(reservationId, ReservationStatus.RELEASED, null);
         return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
@@ -262,7 +266,7 @@ class BudgetService {
                 after.used(),
                 after.allocated(),
                 after.currency(),
-                Instant.now());
+                clock.instant());
         budgets.insertAlert(alert);
         outbox.append(
                 properties.alertsTopic(),
@@ -278,8 +282,7 @@ class BudgetService {
 
     private static void requireOrderedThresholds(BigDecimal warning, BigDecimal critical) {
         if (warning.compareTo(critical) >= 0) {
-            throw RequestValidationException.unprocessable(
-                    "warning_threshold", "must be below critical_threshold (" + critical + ")");
+            throw RuleViolationException.of("warning_threshold", "must be below critical_threshold (" + critical + ")");
         }
     }
 

@@ -2,38 +2,27 @@ package com.agentfactory.finance.budget;
 
 import com.agentfactory.finance.audit.Actor;
 import com.agentfactory.finance.audit.AuditActor;
-import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.runtime.AgentTask;
-import com.agentfactory.messaging.runtime.AgentTaskHandler;
-import com.agentfactory.messaging.runtime.NonRetryableTaskException;
-import com.agentfactory.messaging.runtime.TaskProgress;
-import jakarta.validation.Validator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/**
- * The budget check as an agent task: input {department, amount, currency, purpose, requested_by,
- * fiscal_period?}; output the reservation ({@code approved: true}) or the refusal ({@code approved: false}
- * with the reason and what is available). A refusal is an answer, so the task completes.
- */
+/** The budget check as an agent task: the same reservation the REST endpoint makes, answered as a record. */
 @Component
-class CheckBudgetTaskHandler implements AgentTaskHandler {
+class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCheckResponse> {
 
     static final String TASK_TYPE = "check-budget";
 
     private final BudgetService budgets;
-    private final EnvelopeCodec codec;
-    private final Validator validator;
     private final AuditActor auditActor;
+    private final Clock clock;
 
-    CheckBudgetTaskHandler(BudgetService budgets, EnvelopeCodec codec, Validator validator, AuditActor auditActor) {
+    CheckBudgetTaskHandler(BudgetService budgets, AuditActor auditActor, Clock clock) {
         this.budgets = budgets;
-        this.codec = codec;
-        this.validator = validator;
         this.auditActor = auditActor;
+        this.clock = clock;
     }
 
     @Override
@@ -42,46 +31,27 @@ class CheckBudgetTaskHandler implements AgentTaskHandler {
     }
 
     @Override
-    public JsonNode handle(AgentTask task, TaskProgress progress) {
-        CheckBudgetInput input;
-        try {
-            input = codec.fromTree(task.input(), CheckBudgetInput.class);
-        } catch (MalformedEnvelopeException e) {
-            throw new NonRetryableTaskException("check-budget input is not readable: " + e.getMessage(), e);
-        }
-        if (input == null) {
-            throw new NonRetryableTaskException("check-budget needs an input");
-        }
-        var problems = java.util.stream.Stream.concat(
-                        validator.validate(input).stream().map(v -> v.getPropertyPath() + " " + v.getMessage()),
-                        validator.validate(input.asReservation()).stream()
-                                .map(v -> v.getPropertyPath() + " " + v.getMessage()))
-                .sorted()
-                .toList();
-        if (!problems.isEmpty()) {
-            throw new NonRetryableTaskException("check-budget input is invalid: " + problems);
-        }
-        Map<String, Object> output = new LinkedHashMap<>();
+    public String description() {
+        return "Reserves an amount of a department's monthly budget before spending it, or answers why it does not"
+                + " fit.";
+    }
+
+    @Override
+    public CheckBudgetRequest example() {
+        return new CheckBudgetRequest(
+                "marketing",
+                YearMonth.now(clock).toString(),
+                new BigDecimal("250.00"),
+                "GBP",
+                "Google Ads, campaign spring-prints",
+                "ad-agent");
+    }
+
+    @Override
+    public BudgetCheckResponse handle(CheckBudgetRequest input, TaskContext context) {
         // the agent that asked acts, as far as the audit trail is concerned
         var outcome = auditActor.callAs(
                 Actor.agent(input.requestedBy()), () -> budgets.reserve(input.department(), input.asReservation()));
-        switch (outcome) {
-            case ReservationOutcome.Reserved reserved -> {
-                output.put("approved", true);
-                output.put("reservation_id", reserved.reservation().id().toString());
-                output.put("department", reserved.budget().department());
-                output.put("fiscal_period", reserved.budget().fiscalPeriod());
-                output.put("amount", reserved.reservation().amount());
-                output.put("currency", reserved.reservation().currency());
-                output.put("available_amount", reserved.budget().available());
-            }
-            case ReservationOutcome.Refused refused -> {
-                output.put("approved", false);
-                output.put("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT));
-                output.put("message", refused.message());
-                output.put("available_amount", refused.available());
-            }
-        }
-        return codec.toTree(output);
+        return BudgetCheckResponse.of(outcome);
     }
 }

@@ -1,9 +1,10 @@
 package com.agentfactory.finance.budget;
 
+import com.agentfactory.messaging.error.ConflictException;
 import java.math.BigDecimal;
 
 /** The reservation does not fit what is left of the budget. */
-public class InsufficientBudgetException extends RuntimeException {
+public class InsufficientBudgetException extends ConflictException {
 
     private final BigDecimal available;
     private final BigDecimal requested;

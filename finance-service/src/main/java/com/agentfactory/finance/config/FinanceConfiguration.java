@@ -1,8 +1,8 @@
 package com.agentfactory.finance.config;
 
+import com.agentfactory.finance.budget.BudgetProperties;
 import com.agentfactory.messaging.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,8 +15,8 @@ class FinanceConfiguration {
 
     /** Created up front so the outbox relay's first alert does not depend on broker auto-creation. */
     @Bean
-    NewTopic financeAlertsTopic(@Value("${agentfactory.finance.budget.alerts-topic}") String topic) {
-        return TopicBuilder.name(topic).partitions(3).build();
+    NewTopic financeAlertsTopic(BudgetProperties budget) {
+        return TopicBuilder.name(budget.alertsTopic()).partitions(3).build();
     }
 
     /** The dead-letter topics of this service's listeners (the platform's listener error handler fills them). */

@@ -5,8 +5,8 @@ import com.agentfactory.finance.attribution.RecordTouchpointRequest;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,12 +41,15 @@ public class CustomerService {
     private final Clock clock;
 
     CustomerService(
-            CustomerRepository repository, AttributionService attribution, PlatformTransactionManager transactions) {
+            CustomerRepository repository,
+            AttributionService attribution,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.repository = repository;
         this.attribution = attribution;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
@@ -67,8 +69,7 @@ public class CustomerService {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "The behaviour event is not acceptable.", errors);
+            throw new RuleViolationException("The behaviour event is not acceptable.", errors);
         }
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         UUID id = UUID.randomUUID();

@@ -12,7 +12,7 @@ import java.util.UUID;
  * brought about (a campaign click, a support conversation) names the agent and channel, and is then also
  * recorded as that agent's touchpoint for revenue attribution.
  */
-public record RecordBehaviorRequest(
+record RecordBehaviorRequest(
         UUID eventId,
         @NotBlank @Size(max = 100) String eventType,
         @Size(max = 128) String sessionId,

@@ -9,7 +9,7 @@ import java.util.Locale;
  * its "individual collectors" loyal collectors (repeat buyers who come back often); the rest describe
  * occasional gift buyers, first-time buyers, lapsed customers and visitors who have not bought yet.
  */
-public enum Segment {
+enum Segment {
     TRADE_BUYER,
     LOYAL_COLLECTOR,
     OCCASIONAL_GIFT_BUYER,

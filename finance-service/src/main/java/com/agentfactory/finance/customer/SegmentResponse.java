@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A customer's segment assignment (GET /api/v1/customers/{id}/segment). */
-public record SegmentResponse(
+record SegmentResponse(
         UUID customerId,
         Segment segment,
         BigDecimal confidence,

@@ -5,6 +5,7 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.topic.Topics;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +23,12 @@ class AgentActivityListener {
 
     private final EnvelopeCodec codec;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    AgentActivityListener(EnvelopeCodec codec, JdbcTemplate jdbc) {
+    AgentActivityListener(EnvelopeCodec codec, JdbcTemplate jdbc, Clock clock) {
         this.codec = codec;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.AGENT_EVENTS, groupId = "finance-agent-activity")
@@ -47,6 +50,6 @@ class AgentActivityListener {
                 report.agentType(),
                 report.status().name().toLowerCase(Locale.ROOT),
                 report.attempt(),
-                Timestamp.from(report.occurredAt() == null ? java.time.Instant.now() : report.occurredAt()));
+                Timestamp.from(report.occurredAt() == null ? clock.instant() : report.occurredAt()));
     }
 }

@@ -6,12 +6,9 @@ import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
 import com.agentfactory.messaging.commerce.CheckoutStarted;
 import com.agentfactory.messaging.commerce.CommerceEvent;
-import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.commerce.PageViewed;
 import com.agentfactory.messaging.commerce.ProductViewed;
-import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
-import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.topic.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,24 +26,20 @@ class CommerceBehaviourListener {
 
     static final String CONSUMER = "finance-behaviour";
 
-    private final EnvelopeCodec codec;
-    private final IdempotentConsumer idempotent;
+    private final CommerceEventConsumer commerce;
     private final CustomerService customers;
 
-    CommerceBehaviourListener(EnvelopeCodec codec, IdempotentConsumer idempotent, CustomerService customers) {
-        this.codec = codec;
-        this.idempotent = idempotent;
+    CommerceBehaviourListener(CommerceEventConsumer commerce, CustomerService customers) {
+        this.commerce = commerce;
         this.customers = customers;
     }
 
     @KafkaListener(topics = Topics.COMMERCE_BEHAVIOUR, groupId = "finance-behaviour")
     void onBehaviourEvent(ConsumerRecord<String, String> record) {
-        MessageEnvelope envelope = codec.decode(record.value());
-        var type = CommerceEventType.fromWireName(envelope.action()).orElse(null);
-        if (type == null || !type.topic().equals(Topics.COMMERCE_BEHAVIOUR)) {
-            return;
-        }
-        CommerceEvent event = codec.fromTree(envelope.payload().data(), type.payloadType());
+        commerce.applyOnce(record, CONSUMER, this::record);
+    }
+
+    private void record(CommerceEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
         UUID customerId;
         String sessionId;
@@ -86,13 +79,10 @@ class CommerceBehaviourListener {
                 return;
             }
         }
-        if (customerId == null) {
-            return;
+        // guests' behaviour has no customer to record it for
+        if (customerId != null) {
+            customers.recordStorefrontBehavior(
+                    customerId, behaviour, sessionId, data, event.eventId(), event.occurredAt());
         }
-        idempotent.runOnce(
-                envelope.messageId(),
-                CONSUMER,
-                () -> customers.recordStorefrontBehavior(
-                        customerId, behaviour, sessionId, data, event.eventId(), event.occurredAt()));
     }
 }

@@ -3,18 +3,11 @@ package com.agentfactory.finance.messaging;
 import com.agentfactory.finance.audit.Actor;
 import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.finance.transaction.TransactionService;
-import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
-import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
-import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.topic.Topics;
-import com.agentfactory.messaging.trace.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,20 +22,13 @@ class CommerceOrdersListener {
 
     static final String CONSUMER = "finance-ledger";
     private static final Actor CONSUMING_AGENT = Actor.agent("finance");
-    private static final Logger log = LoggerFactory.getLogger(CommerceOrdersListener.class);
 
-    private final EnvelopeCodec codec;
-    private final IdempotentConsumer idempotent;
+    private final CommerceEventConsumer commerce;
     private final TransactionService transactions;
     private final AuditActor auditActor;
 
-    CommerceOrdersListener(
-            EnvelopeCodec codec,
-            IdempotentConsumer idempotent,
-            TransactionService transactions,
-            AuditActor auditActor) {
-        this.codec = codec;
-        this.idempotent = idempotent;
+    CommerceOrdersListener(CommerceEventConsumer commerce, TransactionService transactions, AuditActor auditActor) {
+        this.commerce = commerce;
         this.transactions = transactions;
         this.auditActor = auditActor;
     }
@@ -51,32 +37,16 @@ class CommerceOrdersListener {
     // are booked
     @KafkaListener(topics = Topics.COMMERCE_ORDERS, groupId = "finance")
     void onOrderEvent(ConsumerRecord<String, String> record) {
-        // an unreadable envelope or payload throws MalformedEnvelopeException: the listener error handler
-        // (FinanceConfiguration) parks it on commerce.orders.dlt at once; other failures are retried first
-        MessageEnvelope envelope = codec.decode(record.value());
-        var type = CommerceEventType.fromWireName(envelope.action()).orElse(null);
-        if (type != CommerceEventType.ORDER_PLACED && type != CommerceEventType.ORDER_CANCELLED) {
-            return;
-        }
-        try (var ignored = TraceContext.continueFrom(
-                        envelope.metadata().traceId(), envelope.metadata().spanId())
-                .openScope()) {
-            if (type == CommerceEventType.ORDER_PLACED) {
-                OrderPlaced order = codec.fromTree(envelope.payload().data(), OrderPlaced.class);
-                auditActor.runAs(
-                        CONSUMING_AGENT,
-                        () -> idempotent.runOnce(
-                                envelope.messageId(), CONSUMER, () -> transactions.recordOrderPlaced(order)));
-            } else {
-                OrderCancelled cancellation = codec.fromTree(envelope.payload().data(), OrderCancelled.class);
-                auditActor.runAs(
-                        CONSUMING_AGENT,
-                        () -> idempotent.runOnce(
-                                envelope.messageId(), CONSUMER, () -> transactions.recordOrderCancelled(cancellation)));
-            }
-        } catch (MalformedEnvelopeException e) {
-            log.warn("Order event {} has an unreadable payload: {}", envelope.messageId(), e.getMessage());
-            throw e;
-        }
+        auditActor.runAs(
+                CONSUMING_AGENT,
+                () -> commerce.applyOnce(record, CONSUMER, event -> {
+                    switch (event) {
+                        case OrderPlaced order -> transactions.recordOrderPlaced(order);
+                        case OrderCancelled cancellation -> transactions.recordOrderCancelled(cancellation);
+                        default -> {
+                            // other order-topic events move no money
+                        }
+                    }
+                }));
     }
 }

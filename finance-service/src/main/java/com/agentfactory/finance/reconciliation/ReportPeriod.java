@@ -1,6 +1,6 @@
 package com.agentfactory.finance.reconciliation;
 
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -9,13 +9,13 @@ public record ReportPeriod(LocalDate dateFrom, LocalDate dateTo) {
 
     private static final long MAX_DAYS = 366;
 
-    /** @throws RequestValidationException (422, field date_to) when the period is reversed or too long */
+    /** @throws RuleViolationException (field date_to) when the period is reversed or too long */
     public static ReportPeriod of(LocalDate dateFrom, LocalDate dateTo) {
         if (dateTo.isBefore(dateFrom)) {
-            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
+            throw RuleViolationException.of("date_to", "must not be before date_from");
         }
         if (ChronoUnit.DAYS.between(dateFrom, dateTo) >= MAX_DAYS) {
-            throw RequestValidationException.unprocessable("date_to", "a report covers at most 366 days");
+            throw RuleViolationException.of("date_to", "a report covers at most 366 days");
         }
         return new ReportPeriod(dateFrom, dateTo);
     }

@@ -1,5 +1,7 @@
 package com.agentfactory.finance.transaction;
 
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,7 +31,7 @@ class TransactionController {
 
     @Operation(summary = "Ledger entries in occurrence order; dates are inclusive UTC days")
     @GetMapping
-    TransactionResponse.Page list(
+    PageResponse<TransactionResponse> list(
             @RequestParam(name = "date_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate dateFrom,
             @RequestParam(name = "date_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -55,8 +57,7 @@ class TransactionController {
         try {
             return TransactionType.fromWireName(type);
         } catch (IllegalArgumentException e) {
-            throw com.agentfactory.messaging.web.RequestValidationException.unprocessable(
-                    "type", "must be one of revenue, refund, expense, adjustment");
+            throw RuleViolationException.of("type", "must be one of revenue, refund, expense, adjustment");
         }
     }
 }

@@ -2,7 +2,6 @@ package com.agentfactory.finance.transaction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +38,4 @@ record TransactionResponse(
                 t.occurredAt(),
                 t.createdAt());
     }
-
-    record Page(List<TransactionResponse> transactions, long total, int page, int limit) {}
 }

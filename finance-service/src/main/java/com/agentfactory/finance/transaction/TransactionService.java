@@ -3,9 +3,11 @@ package com.agentfactory.finance.transaction;
 import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
-import com.agentfactory.messaging.web.FieldErrorDetail;
-import com.agentfactory.messaging.web.RequestValidationException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +33,14 @@ public class TransactionService {
     private final TransactionRepository transactions;
     private final AuditActor auditActor;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    TransactionService(TransactionRepository transactions, AuditActor auditActor, ApplicationEventPublisher events) {
+    TransactionService(
+            TransactionRepository transactions, AuditActor auditActor, ApplicationEventPublisher events, Clock clock) {
         this.transactions = transactions;
         this.auditActor = auditActor;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Revenue of the order's total; false when the event was already recorded or carries no amount. */
@@ -106,8 +110,8 @@ public class TransactionService {
                 description,
                 metadata,
                 reservationId,
-                Instant.now(),
-                Instant.now());
+                clock.instant(),
+                clock.instant());
         if (transactions.insert(expense)) {
             return expense.id();
         }
@@ -149,7 +153,7 @@ public class TransactionService {
                 metadata,
                 eventId,
                 occurredAt,
-                Instant.now());
+                clock.instant());
         if (!transactions.insert(booked)) {
             return false;
         }
@@ -170,14 +174,13 @@ public class TransactionService {
             errors.add(new FieldErrorDetail("currency", "must be an ISO 4217 currency code"));
         }
         if (request.occurredAt() != null
-                && request.occurredAt().isAfter(Instant.now().plus(1, ChronoUnit.DAYS))) {
+                && request.occurredAt().isAfter(clock.instant().plus(1, ChronoUnit.DAYS))) {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
         }
         if (!errors.isEmpty()) {
-            throw new RequestValidationException(
-                    HttpStatus.UNPROCESSABLE_CONTENT, "The transaction is not acceptable.", errors);
+            throw new RuleViolationException("The transaction is not acceptable.", errors);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         FinancialTransaction transaction = new FinancialTransaction(
                 UUID.randomUUID(),
                 request.type(),
@@ -201,9 +204,10 @@ public class TransactionService {
     }
 
     @Transactional(readOnly = true)
-    TransactionResponse.Page list(LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {
+    PageResponse<TransactionResponse> list(
+            LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {
         if (dateFrom != null && dateTo != null && dateTo.isBefore(dateFrom)) {
-            throw RequestValidationException.unprocessable("date_to", "must not be before date_from");
+            throw RuleViolationException.of("date_to", "must not be before date_from");
         }
         var query = new TransactionQuery(
                 dateFrom == null ? null : dateFrom.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -213,7 +217,7 @@ public class TransactionService {
                 type,
                 page,
                 limit);
-        return new TransactionResponse.Page(
+        return PageResponse.of(
                 transactions.page(query).stream().map(TransactionResponse::of).toList(),
                 transactions.count(query),
                 page,

@@ -155,7 +155,9 @@ class AnalyticsIT extends FinanceIntegrationTest {
                 null,
                 null,
                 1,
-                at);
+                at,
+                null,
+                java.util.List.of());
         MessageEnvelope envelope = MessageEnvelope.builder()
                 .sender(UUID.randomUUID().toString(), agent)
                 .recipient(null, "supervisor")

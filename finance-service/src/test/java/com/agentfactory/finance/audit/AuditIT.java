@@ -26,21 +26,21 @@ class AuditIT extends FinanceIntegrationTest {
         Response trail = api.get("/api/v1/financial/audit?table=budgets&record_id=" + budgetId);
 
         assertThat(trail.status()).isEqualTo(200);
-        assertThat(trail.body().at("/total").asLong()).isEqualTo(2);
-        assertThat(trail.text("/entries/0/action")).isEqualTo("INSERT");
-        assertThat(trail.body().at("/entries/0/old_values").isNull()).isTrue();
-        assertThat(trail.body().at("/entries/0/new_values/allocated_amount").decimalValue())
+        assertThat(trail.body().at("/pagination/total").asLong()).isEqualTo(2);
+        assertThat(trail.text("/items/0/action")).isEqualTo("INSERT");
+        assertThat(trail.body().at("/items/0/old_values").isNull()).isTrue();
+        assertThat(trail.body().at("/items/0/new_values/allocated_amount").decimalValue())
                 .isEqualByComparingTo("100.00");
-        assertThat(trail.text("/entries/1/action")).isEqualTo("UPDATE");
-        assertThat(trail.body().at("/entries/1/old_values/allocated_amount").decimalValue())
+        assertThat(trail.text("/items/1/action")).isEqualTo("UPDATE");
+        assertThat(trail.body().at("/items/1/old_values/allocated_amount").decimalValue())
                 .isEqualByComparingTo("100.00");
-        assertThat(trail.body().at("/entries/1/new_values/allocated_amount").decimalValue())
+        assertThat(trail.body().at("/items/1/new_values/allocated_amount").decimalValue())
                 .isEqualByComparingTo("250.00");
-        assertThat(trail.body().at("/entries/1/changed_fields").valueStream().map(f -> f.asString()))
+        assertThat(trail.body().at("/items/1/changed_fields").valueStream().map(f -> f.asString()))
                 .contains("allocated_amount")
                 .doesNotContain("department", "currency");
-        assertThat(trail.text("/entries/1/user_id")).isEqualTo("test-user");
-        assertThat(trail.text("/entries/1/previous_hash")).isEqualTo(previousEntryHash(trail, 1));
+        assertThat(trail.text("/items/1/user_id")).isEqualTo("test-user");
+        assertThat(trail.text("/items/1/previous_hash")).isEqualTo(previousEntryHash(trail, 1));
     }
 
     @Test
@@ -65,12 +65,12 @@ class AuditIT extends FinanceIntegrationTest {
         Response later = api.get("/api/v1/financial/audit?user=" + user + "&from="
                 + Instant.now().plusSeconds(60));
 
-        assertThat(byAgent.body().at("/total").asLong()).isEqualTo(1);
-        assertThat(byAgent.text("/entries/0/table_name")).isEqualTo("financial_transactions");
-        assertThat(byAgent.body().at("/entries/0/user_id").isNull()).isTrue();
-        assertThat(byUser.body().at("/total").asLong()).isEqualTo(1);
-        assertThat(byUser.text("/entries/0/record_id")).isEqualTo(expenseId);
-        assertThat(later.body().at("/total").asLong()).isZero();
+        assertThat(byAgent.body().at("/pagination/total").asLong()).isEqualTo(1);
+        assertThat(byAgent.text("/items/0/table_name")).isEqualTo("financial_transactions");
+        assertThat(byAgent.body().at("/items/0/user_id").isNull()).isTrue();
+        assertThat(byUser.body().at("/pagination/total").asLong()).isEqualTo(1);
+        assertThat(byUser.text("/items/0/record_id")).isEqualTo(expenseId);
+        assertThat(later.body().at("/pagination/total").asLong()).isZero();
         assertThat(api.get("/api/v1/financial/audit?table=users").status()).isEqualTo(422);
     }
 
@@ -104,7 +104,7 @@ class AuditIT extends FinanceIntegrationTest {
     }
 
     private String previousEntryHash(Response trail, int index) {
-        long seq = trail.body().at("/entries/" + index + "/seq").asLong();
+        long seq = trail.body().at("/items/" + index + "/seq").asLong();
         return jdbc.queryForObject(
                 "SELECT encode(entry_hash, 'hex') FROM audit_log WHERE seq = ?", String.class, seq - 1);
     }

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.TopicMessages;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.Api.Response;
@@ -213,7 +214,7 @@ class BudgetsIT extends FinanceIntegrationTest {
         });
         assertThat(invalid).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
-            assertThat(change.error()).contains("amount");
+            assertThat(change.errors()).extracting(FieldErrorDetail::field).containsExactly("amount");
         });
         assertThat(api.get("/api/v1/financial/budgets/" + department + "?period=" + PERIOD)
                         .body()

@@ -135,12 +135,13 @@ class TransactionsIT extends FinanceIntegrationTest {
         Response lastPage = api.get(query + "&page=3");
 
         assertThat(firstPage.status()).isEqualTo(200);
-        assertThat(firstPage.body().at("/total").asLong()).isEqualTo(5);
-        assertThat(firstPage.body().at("/transactions").size()).isEqualTo(2);
-        assertThat(firstPage.text("/transactions/0/order_id"))
+        assertThat(firstPage.body().at("/pagination/total").asLong()).isEqualTo(5);
+        assertThat(firstPage.body().at("/pagination/total_pages").asLong()).isEqualTo(3);
+        assertThat(firstPage.body().at("/items").size()).isEqualTo(2);
+        assertThat(firstPage.text("/items/0/order_id"))
                 .isEqualTo(orders.getFirst().orderId().toString());
-        assertThat(lastPage.body().at("/transactions").size()).isEqualTo(1);
-        assertThat(lastPage.text("/transactions/0/type")).isEqualTo("revenue");
+        assertThat(lastPage.body().at("/items").size()).isEqualTo(1);
+        assertThat(lastPage.text("/items/0/type")).isEqualTo("revenue");
         assertThat(api.get("/api/v1/financial/transactions?type=gift").status()).isEqualTo(422);
         assertThat(api.get("/api/v1/financial/transactions?date_from=yesterday").status())
                 .isEqualTo(400);

@@ -1,0 +1,20 @@
+package com.agentfactory.finance.budget;
+
+import java.math.BigDecimal;
+
+/**
+ * The check-budget task's input: the REST reservation's fields, under the same constraints, plus the
+ * department the REST endpoint takes from its path.
+ */
+record CheckBudgetRequest(
+        @BudgetConstraints.Department String department,
+        @BudgetConstraints.FiscalPeriod String fiscalPeriod,
+        @BudgetConstraints.Amount BigDecimal amount,
+        @BudgetConstraints.Currency String currency,
+        @BudgetConstraints.Purpose String purpose,
+        @BudgetConstraints.RequestedBy String requestedBy) {
+
+    CreateReservationRequest asReservation() {
+        return new CreateReservationRequest(fiscalPeriod, amount, currency, purpose, requestedBy);
+    }
+}

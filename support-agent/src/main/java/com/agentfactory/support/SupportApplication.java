@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Customer support agent. Its domain handlers plug into the agent runtime as {@code AgentTaskHandler} beans. */
+/** Customer support agent. Its task handlers plug into the agent runtime as {@code TaskHandler} beans. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SupportApplication {

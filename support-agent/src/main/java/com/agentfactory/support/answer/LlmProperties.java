@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("agentfactory.support.llm")
-public record LlmProperties(
+record LlmProperties(
         boolean enabled,
         @NotNull URI baseUrl,
         @NotBlank String model,

@@ -12,6 +12,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("agentfactory.support.conversation")
-public record ConversationProperties(
+record ConversationProperties(
         @Min(1) @Max(100_000) int maxMessageChars,
         @Min(1) @Max(10) int passages) {}

@@ -3,7 +3,7 @@ package com.agentfactory.support.conversation;
 import java.util.Arrays;
 
 /** What the bot asked the customer for and waits to hear; stored as {@code pending_slot}. */
-public enum PendingSlot {
+enum PendingSlot {
     ORDER_NUMBER("order_number");
 
     private final String column;

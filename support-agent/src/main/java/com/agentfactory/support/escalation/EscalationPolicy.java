@@ -19,7 +19,7 @@ public class EscalationPolicy {
     private final EscalationProperties properties;
     private final List<Pattern> complianceKeywords;
 
-    public EscalationPolicy(EscalationProperties properties) {
+    EscalationPolicy(EscalationProperties properties) {
         this.properties = properties;
         this.complianceKeywords = properties.complianceKeywords().stream()
                 .map(keyword ->

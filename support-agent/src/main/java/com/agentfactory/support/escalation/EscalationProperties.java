@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("agentfactory.support.escalation")
-public record EscalationProperties(
+record EscalationProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") double minIntentConfidence,
         @DecimalMin("-1.0") @DecimalMax("1.0") double minSentiment,
         @Min(1) int maxIntents,

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("agentfactory.support.knowledge")
-public record KnowledgeProperties(
+record KnowledgeProperties(
         @NotBlank String location,
         @Min(1) @Max(100) int candidates,
         @Min(1) @Max(1000) int rrfK,

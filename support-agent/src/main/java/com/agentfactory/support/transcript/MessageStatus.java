@@ -1,7 +1,7 @@
 package com.agentfactory.support.transcript;
 
 /** A customer message is RECEIVED, then PROCESSED or FAILED; replies are SENT when written. */
-public enum MessageStatus {
+enum MessageStatus {
     RECEIVED,
     PROCESSED,
     FAILED,

@@ -111,7 +111,7 @@ class ChatConversationIT extends SupportIntegrationTest {
         var intruder = api.say(RETURNS_POLICY, started.text("/conversation_id"), As.customer(UUID.randomUUID()));
 
         assertThat(intruder.status()).isEqualTo(404);
-        assertThat(intruder.text("/title")).isEqualTo("Conversation not found");
+        assertThat(intruder.text("/detail")).startsWith("No conversation");
     }
 
     private static List<String> authors(tools.jackson.databind.JsonNode messages) {

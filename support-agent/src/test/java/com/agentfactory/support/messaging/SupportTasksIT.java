@@ -2,11 +2,23 @@ package com.agentfactory.support.messaging;
 
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.capability.AgentCapabilities;
+import com.agentfactory.messaging.capability.TaskTypeDescriptor;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.testing.TestKafka;
+import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SupportTasksIT extends SupportIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -63,7 +76,112 @@ class SupportTasksIT extends SupportIntegrationTest {
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
-            assertThat(change.error()).contains("order_number");
+            assertThat(change.failure()).isEqualTo(FailureKind.INVALID_INPUT);
+            assertThat(change.errors()).extracting(FieldErrorDetail::field).containsExactly("order_number");
+            assertThat(change.attempt()).as("not retried").isEqualTo(1);
         });
+    }
+
+    @Test
+    void failsAMessageTaskWithoutAMessageAndWithAMalformedCustomerIdAtOnceNamingBothFields() {
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var report = probe.run(
+                "support",
+                "answer-customer-message",
+                JSON.createObjectNode().put("customer_id", "not-a-uuid"),
+                Duration.ofSeconds(60));
+
+        assertThat(report).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
+            assertThat(change.failure()).isEqualTo(FailureKind.INVALID_INPUT);
+            assertThat(change.errors()).extracting(FieldErrorDetail::field).contains("customer_id");
+            assertThat(change.attempt()).as("not retried").isEqualTo(1);
+        });
+        var withoutMessage =
+                probe.run("support", "answer-customer-message", probe.emptyInput(), Duration.ofSeconds(60));
+        assertThat(withoutMessage).hasValueSatisfying(change -> {
+            assertThat(change.failure()).isEqualTo(FailureKind.INVALID_INPUT);
+            assertThat(change.errors()).extracting(FieldErrorDetail::field).containsExactly("message");
+            assertThat(change.attempt()).as("not retried").isEqualTo(1);
+        });
+    }
+
+    @Test
+    void failsAMessageTaskForAnUnknownConversationAtOnceAsNotFound() {
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var report = probe.run(
+                "support",
+                "answer-customer-message",
+                JSON.createObjectNode()
+                        .put("message", SHIPPING_TO_SPAIN)
+                        .put("conversation_id", UUID.randomUUID().toString()),
+                Duration.ofSeconds(60));
+
+        assertThat(report).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
+            assertThat(change.failure()).isEqualTo(FailureKind.NOT_FOUND);
+            assertThat(change.attempt()).as("not retried").isEqualTo(1);
+        });
+    }
+
+    @Test
+    void answersAReturnRequestWithAReturnTicketAndSaysNoReturnIsCreated() {
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var report = probe.run(
+                "support",
+                "process-return-request",
+                JSON.createObjectNode().put("order_number", "RET-" + UUID.randomUUID()),
+                Duration.ofSeconds(60));
+
+        assertThat(report).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+            assertThat(change.output().path("ticket_id").asString()).isNotBlank();
+            assertThat(change.output().path("order_number").asString()).startsWith("RET-");
+            assertThat(change.output().has("return_authorisation")).isFalse();
+        });
+    }
+
+    @Test
+    void announcesExactlyItsFourTaskTypesAndTheHealthCheck() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> announced().isPresent());
+        AgentCapabilities capabilities = announced().orElseThrow();
+
+        assertThat(capabilities.taskTypes())
+                .extracting(TaskTypeDescriptor::taskType)
+                .containsExactlyInAnyOrder(
+                        "answer-customer-message",
+                        "handle-complaint",
+                        "order-status-inquiry",
+                        "process-return-request",
+                        "health-check");
+        TaskTypeDescriptor answer = capabilities.taskTypes().stream()
+                .filter(type -> type.taskType().equals("answer-customer-message"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(answer.inputSchema().path("required").valueStream().map(field -> field.asString()))
+                .containsExactly("message");
+        assertThat(answer.inputSchema().at("/properties/message/maxLength").asInt())
+                .isEqualTo(100_000);
+        assertThat(answer.outputSchema().at("/properties/ticket_id").isMissingNode())
+                .isFalse();
+        assertThat(answer.exampleInput().path("message").asString()).isNotBlank();
+    }
+
+    private Optional<AgentCapabilities> announced() {
+        List<AgentCapabilities> found = new ArrayList<>();
+        try (var consumer = TestKafka.consumerFromBeginning(bootstrapServers, "capabilities-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(Topics.AGENT_CAPABILITIES));
+            for (int polls = 0; polls < 10; polls++) {
+                consumer.poll(Duration.ofMillis(300))
+                        .forEach(record -> found.add(codec.fromTree(
+                                codec.decode(record.value()).payload().data(), AgentCapabilities.class)));
+            }
+        }
+        return found.stream()
+                .filter(capabilities -> capabilities.agentType().equals("support"))
+                .reduce((earlier, later) -> later);
     }
 }

@@ -1,24 +1,11 @@
 package com.agentfactory.supervisor;
 
-import com.agentfactory.messaging.testing.ModularityRules;
-import org.junit.jupiter.api.Test;
+import com.agentfactory.messaging.testing.ModularityContract;
 
-class ModularityTest {
+/** The structure of the supervisor: feature packages without cycles, the web and Kafka at the edges. */
+class ModularityTest extends ModularityContract {
 
-    private final ModularityRules rules = ModularityRules.of("com.agentfactory.supervisor");
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        rules.checkFeaturePackagesAreFreeOfCycles();
-    }
-
-    @Test
-    void domainCodeImportsNoWebTypes() {
-        rules.checkDomainCodeImportsNoWebTypes();
-    }
-
-    @Test
-    void onlyMessagingCodeImportsKafkaTypes() {
-        rules.checkOnlyMessagingCodeImportsKafkaTypes();
+    ModularityTest() {
+        super("com.agentfactory.supervisor");
     }
 }

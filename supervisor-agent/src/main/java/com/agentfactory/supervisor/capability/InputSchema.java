@@ -4,6 +4,7 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.util.Comparator;
@@ -13,8 +14,12 @@ import tools.jackson.databind.JsonNode;
 /** A task type's input schema, compiled once when it is announced, answering which fields of an input are at fault. */
 final class InputSchema {
 
-    // announced schemas say $schema 2020-12; one without it is read as 2020-12 too
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // announced schemas say $schema 2020-12; one without it is read as 2020-12 too. In 2020-12 "format" only
+    // annotates unless assertions are switched on, and the agents' records rely on it (uuid, email, date-time)
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private final Schema schema;
 

@@ -38,4 +38,22 @@ class InputSchemaTest {
         assertThat(violations)
                 .allSatisfy(violation -> assertThat(violation.message()).isNotBlank());
     }
+
+    @Test
+    void checksTheFormatsTheAgentsRecordsDeclare() {
+        InputSchema formats = InputSchema.compile(JSON.readTree("""
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                 "properties": {"customer_id": {"type": "string", "format": "uuid"},
+                                "email": {"type": "string", "format": "email"},
+                                "at": {"type": "string", "format": "date-time"}}}
+                """));
+
+        assertThat(formats.violations(JSON.readTree(
+                        "{\"customer_id\": \"not-a-uuid\", \"email\": \"nobody\", \"at\": \"yesterday\"}")))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("at", "customer_id", "email");
+        assertThat(formats.violations(JSON.readTree("{\"customer_id\": \"" + java.util.UUID.randomUUID()
+                        + "\", \"email\": \"ada@example.com\", \"at\": \"2026-12-02T10:00:00Z\"}")))
+                .isEmpty();
+    }
 }

@@ -42,7 +42,7 @@ class TaskTypesIT extends SupervisorIntegrationTest {
         assertThat(inventory.body().valueStream().map(t -> t.path("agent_type").asString()))
                 .containsOnly("inventory");
         assertThat(inventory.body().valueStream().map(t -> t.path("task_type").asString()))
-                .contains("forecast-demand", "health-check");
+                .contains("fixture-forecast", "health-check");
         assertThat(api.get("/api/v1/agents/task-types?agent_type=Not%20A%20Type")
                         .status())
                 .isEqualTo(400);

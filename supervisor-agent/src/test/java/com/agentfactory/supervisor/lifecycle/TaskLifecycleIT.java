@@ -35,7 +35,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void followsAnAgentsReportsToCompletionStoringEveryTransition() {
-        UUID taskId = create("compute-reorder-points");
+        UUID taskId = create("fixture-reorder-points");
 
         agent.report(taskId, "inventory", ReportedTaskStatus.ASSIGNED, null, null, 1);
         agent.report(taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
@@ -53,7 +53,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void escalatesATaskWhoseRetriesAreExhaustedIntoTheQueuePeopleWorkFrom() {
-        UUID taskId = create("predict-click-through");
+        UUID taskId = create("fixture-click-through");
 
         agent.report(taskId, "ad", ReportedTaskStatus.FAILED, null, "IllegalStateException: exchange unavailable", 4);
 
@@ -69,7 +69,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void leavesATaskFailedWithItsFieldErrorsWhenTheAgentRefusedItsInput() {
-        UUID taskId = create("predict-click-through");
+        UUID taskId = create("fixture-click-through");
 
         agent.failed(
                 taskId,
@@ -91,8 +91,8 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void escalatesATaskFailedWithRetriesExhaustedOrAnUnsupportedType() {
-        UUID exhausted = create("allocate-ad-budget");
-        UUID unsupported = create("pace-ad-spend");
+        UUID exhausted = create("fixture-ad-budget");
+        UUID unsupported = create("fixture-ad-pacing");
 
         agent.failed(exhausted, "ad", "IllegalStateException: timeout", FailureKind.RETRIES_EXHAUSTED, List.of());
         agent.failed(unsupported, "ad", "no handler for pace-ad-spend", FailureKind.UNSUPPORTED_TASK_TYPE, List.of());
@@ -108,7 +108,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void appliesARedeliveredReportOnlyOnce() {
-        UUID taskId = create("allocate-ad-budget");
+        UUID taskId = create("fixture-ad-budget");
 
         MessageEnvelope running = agent.report(taskId, "ad", ReportedTaskStatus.RUNNING, null, null, 1);
         agent.send(taskId.toString(), running);
@@ -122,7 +122,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void parksAnUnreadableEventOnTheDeadLetterTopicAndStillAppliesTheReportsAroundIt() {
-        UUID taskId = create("compute-reorder-points");
+        UUID taskId = create("fixture-reorder-points");
         String garbage = "not an envelope " + UUID.randomUUID();
 
         agent.report(taskId, "inventory", ReportedTaskStatus.ASSIGNED, null, null, 1);
@@ -138,7 +138,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     @Test
     void appliesManyReportsForManyTasksInTheirOrder() {
         List<UUID> taskIds = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> create("compute-reorder-points"))
+                .mapToObj(i -> create("fixture-reorder-points"))
                 .toList();
 
         for (UUID taskId : taskIds) {
@@ -157,12 +157,12 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void ignoresReportsThatArriveAfterTheTaskFinished() {
-        UUID taskId = create("pace-ad-spend");
+        UUID taskId = create("fixture-ad-pacing");
         agent.report(taskId, "ad", ReportedTaskStatus.COMPLETED, json.readTree("{\"paced\": true}"), null, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
 
         agent.report(taskId, "ad", ReportedTaskStatus.FAILED, null, "late failure", 2);
-        UUID marker = create("pace-ad-spend");
+        UUID marker = create("fixture-ad-pacing");
         agent.report(marker, "ad", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(marker).equals("COMPLETED"));
 
@@ -172,7 +172,7 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Test
     void peopleClaimAndResolveEscalationsAndRequeuedTasksGoBackToTheirAgent() {
-        UUID taskId = create("send-campaign");
+        UUID taskId = create("fixture-campaign-send");
         agent.report(taskId, "campaign", ReportedTaskStatus.FAILED, null, "provider rejected the batch", 4);
         await().atMost(Duration.ofSeconds(30)).until(() -> openEscalationFor(taskId) != null);
         String escalationId = openEscalationFor(taskId).path("escalation_id").asString();

@@ -65,7 +65,7 @@ class AgentRegistryIT extends SupervisorIntegrationTest {
 
         Response wrongType = api.post(
                 "/api/v1/agents/" + inventory + "/invoke",
-                Map.of("task_type", "plan-campaign", "input_data", Map.of()));
+                Map.of("task_type", "fixture-campaign-plan", "input_data", Map.of()));
         Response noDefault = api.post("/api/v1/agents/" + inventory + "/invoke", Map.of("input_data", Map.of()));
         Response invalid = api.post(
                 "/api/v1/agents/" + AgentIds.forType("recommendation") + "/invoke",

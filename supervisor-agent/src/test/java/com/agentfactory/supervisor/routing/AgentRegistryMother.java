@@ -24,8 +24,8 @@ final class AgentRegistryMother {
                                 true,
                                 List.of("refund", "order", "delivery", "return")),
                         agent("inventory", null, true, List.of("stock", "reorder", "forecast", "warehouse")),
-                        agent("campaign", "plan-campaign", false, List.of("campaign", "newsletter")),
-                        agent("finance", "reconcile-day", true, List.of("budget", "revenue"))),
+                        agent("campaign", "fixture-campaign-plan", false, List.of("campaign", "newsletter")),
+                        agent("finance", "fixture-reconcile", true, List.of("budget", "revenue"))),
                 Duration.ofSeconds(35),
                 List.of("health-check"));
     }
@@ -33,8 +33,8 @@ final class AgentRegistryMother {
     static Map<String, List<String>> announcedTaskTypes() {
         return Map.of(
                 "support", List.of("answer-customer-message", "handle-complaint", "health-check"),
-                "inventory", List.of("forecast-demand", "create-purchase-order", "health-check"),
-                "campaign", List.of("plan-campaign", "health-check"),
+                "inventory", List.of("fixture-forecast", "fixture-purchase-order", "health-check"),
+                "campaign", List.of("fixture-campaign-plan", "health-check"),
                 "finance", List.of("check-budget", "health-check"));
     }
 

@@ -25,7 +25,7 @@ class TaskRouterTest {
 
     @Test
     void routesAKnownTaskTypeByTheRoutingTable() {
-        RoutingDecision decision = router.route("create-purchase-order", null, input("anything"));
+        RoutingDecision decision = router.route("fixture-purchase-order", null, input("anything"));
 
         assertThat(decision.method()).isEqualTo(RoutingMethod.ROUTING_TABLE);
         assertThat(decision.agent().type()).isEqualTo("inventory");
@@ -89,7 +89,7 @@ class TaskRouterTest {
         assertThatThrownBy(() -> router.route("paint-the-warehouse", null, input("x")))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("unknown task type");
-        assertThatThrownBy(() -> router.route("plan-campaign", null, input("x")))
+        assertThatThrownBy(() -> router.route("fixture-campaign-plan", null, input("x")))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("not active");
     }
@@ -98,7 +98,8 @@ class TaskRouterTest {
     void namesTheKnownTaskTypesWhenRefusingAnUnknownOne() {
         assertThatThrownBy(() -> router.route("forecast-weather", null, input("x")))
                 .isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("known types: [answer-customer-message, check-budget, create-purchase-order");
+                .hasMessageContaining(
+                        "known types: [answer-customer-message, check-budget, fixture-campaign-plan, fixture-forecast");
     }
 
     @Test
@@ -116,7 +117,8 @@ class TaskRouterTest {
         assertThat(noDefault.method()).isEqualTo(RoutingMethod.ESCALATED);
         assertThat(noDefault.reason()).contains("inventory has no default task type");
         assertThat(defaultNotAnnounced.method()).isEqualTo(RoutingMethod.ESCALATED);
-        assertThat(defaultNotAnnounced.reason()).contains("has not announced its default task type 'reconcile-day'");
+        assertThat(defaultNotAnnounced.reason())
+                .contains("has not announced its default task type 'fixture-reconcile'");
     }
 
     @Test
@@ -125,7 +127,7 @@ class TaskRouterTest {
 
         assertThat(router.route("health-check", support, input("x")).method()).isEqualTo(RoutingMethod.EXPLICIT_AGENT);
         assertThat(router.route(null, support, input("x")).taskType()).isEqualTo("answer-customer-message");
-        assertThatThrownBy(() -> router.route("forecast-demand", support, input("x")))
+        assertThatThrownBy(() -> router.route("fixture-forecast", support, input("x")))
                 .isInstanceOf(RuleViolationException.class);
     }
 

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Announcements in the name of the configured agent types, as the agent runtime makes them, so the supervisor
- * has task types to route while no agent runs. Most task types take any object with an optional note; a few
+ * has task types to route while no agent runs. Types named {@code fixture-*} exist only in these tests (no agent
+ * handles them); the others are real task types with simplified schemas. Most task types take any object with an optional note; a few
  * have required fields to check intake's schema validation against.
  */
 public final class CapabilitiesMother {
@@ -28,9 +29,18 @@ public final class CapabilitiesMother {
             "support", List.of("answer-customer-message", "handle-complaint"),
             "recommendation", List.of(STRICT_TASK_TYPE),
             "inventory",
-                    List.of("forecast-demand", "compute-reorder-points", "check-stock-levels", "create-purchase-order"),
-            "campaign", List.of("plan-campaign", "build-segment", "send-campaign", "evaluate-campaign"),
-            "ad", List.of("predict-click-through", "allocate-ad-budget", "pace-ad-spend"),
+                    List.of(
+                            "fixture-forecast",
+                            "fixture-reorder-points",
+                            "fixture-stock-levels",
+                            "fixture-purchase-order"),
+            "campaign",
+                    List.of(
+                            "fixture-campaign-plan",
+                            "fixture-segment",
+                            "fixture-campaign-send",
+                            "fixture-campaign-report"),
+            "ad", List.of("fixture-click-through", "fixture-ad-budget", "fixture-ad-pacing"),
             "finance", List.of("check-budget"));
 
     private CapabilitiesMother() {}

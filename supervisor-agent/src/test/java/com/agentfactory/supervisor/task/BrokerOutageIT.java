@@ -22,7 +22,7 @@ class BrokerOutageIT extends SupervisorIntegrationTest {
         broker.stop();
         try {
             for (int i = 0; i < 50; i++) {
-                Response created = api.post("/api/v1/agents/tasks", ofType("forecast-demand"));
+                Response created = api.post("/api/v1/agents/tasks", ofType("fixture-forecast"));
                 assertThat(created.status()).isEqualTo(201);
                 accepted.add(UUID.fromString(created.text("/task_id")));
             }

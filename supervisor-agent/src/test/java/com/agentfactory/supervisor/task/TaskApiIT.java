@@ -21,7 +21,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
 
     @Test
     void routesATaskByTypeAndQueuesItOnTheAgentsTopicForItsPriorityBand() {
-        Response created = api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "priority", 9));
+        Response created = api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "priority", 9));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("/status")).isEqualTo("QUEUED");
@@ -34,7 +34,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !TOPICS.forTask(taskId).isEmpty());
         MessageEnvelope envelope = TOPICS.forTask(taskId).getFirst();
-        assertThat(envelope.action()).isEqualTo("forecast-demand");
+        assertThat(envelope.action()).isEqualTo("fixture-forecast");
         assertThat(envelope.header().priority()).isEqualTo(9);
         assertThat(envelope.recipient().agentType()).isEqualTo("inventory");
         assertThat(envelope.payload().data().path("note").asString()).isEqualTo("created by a test");
@@ -42,13 +42,13 @@ class TaskApiIT extends SupervisorIntegrationTest {
 
     @Test
     void returnsTheTaskWithItsStoredTransitions() {
-        UUID taskId = UUID.fromString(
-                api.post("/api/v1/agents/tasks", ofType("plan-campaign")).text("/task_id"));
+        UUID taskId = UUID.fromString(api.post("/api/v1/agents/tasks", ofType("fixture-campaign-plan"))
+                .text("/task_id"));
 
         Response task = api.get("/api/v1/agents/tasks/" + taskId);
 
         assertThat(task.status()).isEqualTo(200);
-        assertThat(task.text("/task_type")).isEqualTo("plan-campaign");
+        assertThat(task.text("/task_type")).isEqualTo("fixture-campaign-plan");
         assertThat(task.text("/status")).isEqualTo("QUEUED");
         assertThat(task.body().path("progress").asInt()).isZero();
         assertThat(task.text("/input_data/note")).isEqualTo("created by a test");
@@ -107,7 +107,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
         assertThat(response.text("/errors/0/message"))
                 .contains("unknown task type 'paint-the-warehouse'")
                 .contains("known types: [")
-                .contains("forecast-demand")
+                .contains("fixture-forecast")
                 .contains("recommend-products");
     }
 
@@ -158,7 +158,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
     @Test
     void rejectsInvalidFieldsWithEveryFieldNamed() {
         Map<String, Object> request =
-                with(with(ofType("forecast-demand"), "priority", 11), "expires_at", "2001-01-01T00:00:00Z");
+                with(with(ofType("fixture-forecast"), "priority", 11), "expires_at", "2001-01-01T00:00:00Z");
         request.remove("input_data");
 
         Response response = api.post("/api/v1/agents/tasks", request);
@@ -171,7 +171,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
     void rejectsMalformedJsonAndNonObjectInput() {
         assertThat(api.post("/api/v1/agents/tasks", "{\"task_type\": ").status())
                 .isEqualTo(400);
-        Response notAnObject = api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "input_data", "text"));
+        Response notAnObject = api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "input_data", "text"));
         assertThat(notAnObject.status()).isEqualTo(400);
         assertThat(notAnObject.errorFields()).containsExactly("input_data");
     }
@@ -181,7 +181,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
         String huge = "x".repeat(3 * 1024 * 1024);
 
         Response response =
-                api.post("/api/v1/agents/tasks", with(ofType("forecast-demand"), "input_data", Map.of("blob", huge)));
+                api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "input_data", Map.of("blob", huge)));
 
         assertThat(response.status()).isEqualTo(413);
     }
@@ -214,7 +214,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
 
     @Test
     void listsTasksWithFiltersAndPaging() {
-        String type = "check-stock-levels";
+        String type = "fixture-stock-levels";
         for (int i = 0; i < 3; i++) {
             api.post("/api/v1/agents/tasks", ofType(type));
         }
@@ -235,7 +235,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
     @Test
     void cancelsAnUnfinishedTaskOnceAndRefusesTheSecondTime() {
         UUID taskId = UUID.fromString(
-                api.post("/api/v1/agents/tasks", ofType("build-segment")).text("/task_id"));
+                api.post("/api/v1/agents/tasks", ofType("fixture-segment")).text("/task_id"));
 
         Response cancelled = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());
         Response again = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());
@@ -249,7 +249,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
     void carriesTheCallersCorrelationIdIntoTheTaskAndItsEnvelope() {
         UUID correlationId = UUID.randomUUID();
         Response created =
-                api.postWithCorrelation("/api/v1/agents/tasks", ofType("create-purchase-order"), correlationId);
+                api.postWithCorrelation("/api/v1/agents/tasks", ofType("fixture-purchase-order"), correlationId);
         UUID taskId = UUID.fromString(created.text("/task_id"));
 
         assertThat(api.get("/api/v1/agents/tasks/" + taskId).text("/correlation_id"))
@@ -264,7 +264,7 @@ class TaskApiIT extends SupervisorIntegrationTest {
         Response created = api.post(
                 "/api/v1/agents/tasks",
                 with(
-                        ofType("evaluate-campaign"),
+                        ofType("fixture-campaign-report"),
                         "expires_at",
                         Instant.now().plusSeconds(2).toString()));
         UUID taskId = UUID.fromString(created.text("/task_id"));

@@ -27,9 +27,9 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
                 Map.of(
                         "tasks",
                         List.of(
-                                ofType("forecast-demand"),
-                                with(ofType("plan-campaign"), "priority", 9),
-                                ofType("predict-click-through"))));
+                                ofType("fixture-forecast"),
+                                with(ofType("fixture-campaign-plan"), "priority", 9),
+                                ofType("fixture-click-through"))));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("tasks")).hasSize(3);
@@ -50,7 +50,7 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
 
     @Test
     void rejectsTheWholeBatchWhenOneTaskIsInvalidNamingItsPlaceAndStoresNone() {
-        String type = "compute-reorder-points";
+        String type = "fixture-reorder-points";
         long before = countOf(type);
 
         Response unknownType = api.post(BATCH, Map.of("tasks", List.of(ofType(type), ofType("paint-the-warehouse"))));
@@ -80,8 +80,9 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
 
     @Test
     void rejectsAnEmptyBatchAndOneOverFiveHundredTasks() {
-        List<Map<String, Object>> tooMany =
-                IntStream.range(0, 501).mapToObj(i -> ofType("forecast-demand")).toList();
+        List<Map<String, Object>> tooMany = IntStream.range(0, 501)
+                .mapToObj(i -> ofType("fixture-forecast"))
+                .toList();
 
         Response empty = api.post(BATCH, Map.of("tasks", Collections.emptyList()));
         Response over = api.post(BATCH, Map.of("tasks", tooMany));

@@ -5,6 +5,6 @@ import com.agentfactory.messaging.testing.AgentContract;
 class FinanceAgentIT extends AgentContract {
 
     FinanceAgentIT() {
-        super("finance");
+        super("finance", "check-budget");
     }
 }

@@ -1,24 +1,11 @@
 package com.agentfactory.finance;
 
-import com.agentfactory.messaging.testing.ModularityRules;
-import org.junit.jupiter.api.Test;
+import com.agentfactory.messaging.testing.ModularityContract;
 
-class ModularityTest {
+/** The structure of the finance service: feature packages without cycles, the web and Kafka at the edges. */
+class ModularityTest extends ModularityContract {
 
-    private final ModularityRules rules = ModularityRules.of("com.agentfactory.finance");
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        rules.checkFeaturePackagesAreFreeOfCycles();
-    }
-
-    @Test
-    void domainCodeImportsNoWebTypes() {
-        rules.checkDomainCodeImportsNoWebTypes();
-    }
-
-    @Test
-    void onlyMessagingCodeImportsKafkaTypes() {
-        rules.checkOnlyMessagingCodeImportsKafkaTypes();
+    ModularityTest() {
+        super("com.agentfactory.finance");
     }
 }

@@ -1,24 +1,11 @@
 package com.agentfactory.recommendation;
 
-import com.agentfactory.messaging.testing.ModularityRules;
-import org.junit.jupiter.api.Test;
+import com.agentfactory.messaging.testing.ModularityContract;
 
-class ModularityTest {
+/** The structure of the recommendation agent: feature packages without cycles, the web and Kafka at the edges. */
+class ModularityTest extends ModularityContract {
 
-    private static final ModularityRules RULES = ModularityRules.of("com.agentfactory.recommendation");
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        RULES.checkFeaturePackagesAreFreeOfCycles();
-    }
-
-    @Test
-    void domainCodeImportsNoWebTypes() {
-        RULES.checkDomainCodeImportsNoWebTypes();
-    }
-
-    @Test
-    void onlyMessagingCodeImportsKafkaTypes() {
-        RULES.checkOnlyMessagingCodeImportsKafkaTypes();
+    ModularityTest() {
+        super("com.agentfactory.recommendation");
     }
 }

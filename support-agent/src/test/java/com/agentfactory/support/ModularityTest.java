@@ -1,25 +1,11 @@
 package com.agentfactory.support;
 
-import com.agentfactory.messaging.testing.ModularityRules;
-import org.junit.jupiter.api.Test;
+import com.agentfactory.messaging.testing.ModularityContract;
 
 /** The support agent's structure: one owner per state machine, the web and Kafka at the edges. */
-class ModularityTest {
+class ModularityTest extends ModularityContract {
 
-    private static final ModularityRules RULES = ModularityRules.of("com.agentfactory.support");
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        RULES.checkFeaturePackagesAreFreeOfCycles();
-    }
-
-    @Test
-    void domainCodeImportsNoWebTypes() {
-        RULES.checkDomainCodeImportsNoWebTypes();
-    }
-
-    @Test
-    void onlyMessagingCodeImportsKafkaTypes() {
-        RULES.checkOnlyMessagingCodeImportsKafkaTypes();
+    ModularityTest() {
+        super("com.agentfactory.support");
     }
 }

@@ -5,6 +5,11 @@ import com.agentfactory.messaging.testing.AgentContract;
 class SupportAgentIT extends AgentContract {
 
     SupportAgentIT() {
-        super("support");
+        super(
+                "support",
+                "answer-customer-message",
+                "handle-complaint",
+                "order-status-inquiry",
+                "process-return-request");
     }
 }

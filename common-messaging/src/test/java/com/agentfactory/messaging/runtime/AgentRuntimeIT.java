@@ -12,6 +12,7 @@ import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.testapp.MessagingTestApplication;
+import com.agentfactory.messaging.testing.AnnouncedCapabilities;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
 import java.time.Duration;
@@ -147,9 +148,10 @@ class AgentRuntimeIT {
 
     @Test
     void announcesItsTaskTypesWithSchemasGeneratedFromTheRecords() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> announcedCapabilities().isPresent());
-        AgentCapabilities capabilities = announcedCapabilities().orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> AnnouncedCapabilities.latest(bootstrapServers, AGENT)
+                .isPresent());
+        AgentCapabilities capabilities =
+                AnnouncedCapabilities.latest(bootstrapServers, AGENT).orElseThrow();
 
         assertThat(capabilities.taskTypes())
                 .extracting(TaskTypeDescriptor::taskType)
@@ -268,21 +270,6 @@ class AgentRuntimeIT {
         Integer count =
                 jdbc.queryForObject("SELECT count(*) FROM test_effects WHERE task_id = ?", Integer.class, taskId);
         return count == null ? 0 : count;
-    }
-
-    private java.util.Optional<AgentCapabilities> announcedCapabilities() {
-        List<AgentCapabilities> found = new ArrayList<>();
-        try (var consumer = com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(
-                bootstrapServers, "capabilities-reader-" + UUID.randomUUID())) {
-            consumer.subscribe(List.of(Topics.AGENT_CAPABILITIES));
-            for (int polls = 0; polls < 10; polls++) {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    MessageEnvelope envelope = codec.decode(record.value());
-                    found.add(codec.fromTree(envelope.payload().data(), AgentCapabilities.class));
-                });
-            }
-        }
-        return found.stream().filter(c -> c.agentType().equals(AGENT)).reduce((a, b) -> b);
     }
 
     private List<String> deadLetterTaskIds(String topic) {

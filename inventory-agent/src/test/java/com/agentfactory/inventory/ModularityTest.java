@@ -1,0 +1,11 @@
+package com.agentfactory.inventory;
+
+import com.agentfactory.messaging.testing.ModularityContract;
+
+/** The structure of the inventory agent: feature packages without cycles, the web and Kafka at the edges. */
+class ModularityTest extends ModularityContract {
+
+    ModularityTest() {
+        super("com.agentfactory.inventory");
+    }
+}

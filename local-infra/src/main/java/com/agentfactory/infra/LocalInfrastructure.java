@@ -91,6 +91,11 @@ public final class LocalInfrastructure implements AutoCloseable {
                 : kafka.bootstrapServers();
     }
 
+    /** The PostgreSQL server process this JVM started, if it did (none with an external database). */
+    public java.util.OptionalLong postgresPid() {
+        return postgres == null ? java.util.OptionalLong.empty() : postgres.serverPid();
+    }
+
     public String redisUrl() {
         return settings.externalRedisUrl() != null ? settings.externalRedisUrl() : "redis://127.0.0.1:" + redis.port();
     }

@@ -12,9 +12,11 @@ import java.sql.SQLException;
 final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     static LocalPostgres start(Path dataDirectory, boolean cleanData, int port) throws IOException {
@@ -38,7 +40,7 @@ final class LocalPostgres implements AutoCloseable {
         if (cleanData || !existing) {
             createDatabase(server);
         }
-        return new LocalPostgres(server);
+        return new LocalPostgres(server, dataDirectory);
     }
 
     private static void createDatabase(EmbeddedPostgres server) throws IOException {
@@ -58,6 +60,21 @@ final class LocalPostgres implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException("could not create the platform database", e);
+        }
+    }
+
+    /**
+     * The server's process id, from the first line of {@code postmaster.pid}: the server runs under another user
+     * and detached from this JVM, so it is not among this JVM's child processes.
+     */
+    java.util.OptionalLong serverPid() {
+        try {
+            String first = Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip();
+            return java.util.OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -25,12 +25,14 @@ class LauncherSupervisionIT {
 
         ProcessHandle.of(Long.parseLong(before.pids())).orElseThrow().destroyForcibly();
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            ProcessStatus after = row("inventory-agent");
-            assertThat(after.state()).isEqualTo("UP");
-            assertThat(after.pids()).isNotEqualTo(before.pids());
-            assertThat(after.restarts()).isEqualTo(before.restarts() + 1);
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    ProcessStatus after = row("inventory-agent");
+                    assertThat(after.state()).isEqualTo("UP");
+                    assertThat(after.pids()).isNotEqualTo(before.pids());
+                    assertThat(after.restarts()).isEqualTo(before.restarts() + 1);
+                });
         Http.Reply health = Http.get(platform.inventory.baseUrl() + "/actuator/health/readiness", null);
         assertThat(health.status()).isEqualTo(200);
     }

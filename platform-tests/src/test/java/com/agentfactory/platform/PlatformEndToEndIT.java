@@ -70,24 +70,75 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void aTaskTheAgentCannotHandleEndsInTheEscalationQueueForPeople() {
-        // the inventory agent advertises demand forecasts but has no handler for them yet
+    void aMessageNoAgentIsConfidentAboutEndsInTheEscalationQueueForPeople() {
         Http.Reply created = Http.post(
                 gateway("/api/v1/agents/tasks"),
                 adminToken,
-                Map.of("task_type", "forecast-demand", "input_data", Map.of("sku", "85123A")));
+                Map.of("input_data", Map.of("message", "Hello there, a quick word please")));
 
-        assertThat(created.text("/assigned_agent_type")).isEqualTo("inventory");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/status")).isEqualTo("ESCALATED");
         String taskId = created.text("/task_id");
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> Http.get(gateway("/api/v1/agents/tasks/" + taskId), adminToken)
-                        .text("/status")
-                        .equals("ESCALATED"));
-        Http.Reply queue = Http.get(gateway("/api/v1/escalations?status=OPEN&limit=200"), adminToken);
+        Http.Reply queue = Http.get(gateway("/api/v1/escalations?status=OPEN&limit=100"), adminToken);
         assertThat(queue.status()).isEqualTo(200);
-        assertThat(queue.body().path("escalations").valueStream().map(e -> e.path("task_id")
+        assertThat(queue.body().path("items").valueStream().map(e -> e.path("task_id")
                         .asString()))
                 .contains(taskId);
+    }
+
+    @Test
+    void intakeRefusesATaskTypeNoAgentHandlesWith422NamingTheKnownTypes() {
+        Http.Reply refused = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of("task_type", "paint-the-warehouse", "input_data", Map.of("colour", "blue")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("task_type").contains("answer-customer-message");
+    }
+
+    @Test
+    void intakeRefusesInputThatBreaksTheTaskTypesSchemaWith422NamingTheField() {
+        Http.Reply refused = Http.post(
+                gateway("/api/v1/agents/tasks"),
+                adminToken,
+                Map.of("task_type", "answer-customer-message", "input_data", Map.of("customer_id", "not-a-uuid")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors").valueStream().map(e -> e.path("field")
+                        .asString()))
+                .contains("input_data.message", "input_data.customer_id");
+        assertThat(Http.get(gateway("/api/v1/agents/tasks?task_type=answer-customer-message&limit=100"), adminToken)
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(task -> task.path("input_data").path("customer_id").asString()))
+                .doesNotContain("not-a-uuid");
+    }
+
+    @Test
+    void theTaskTypeCatalogueListsWhatTheAgentsReallyHandleWithSchemasAndExamples() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Reply catalogue = Http.get(gateway("/api/v1/agents/task-types"), adminToken);
+            assertThat(catalogue.status()).isEqualTo(200);
+            assertThat(catalogue.body().valueStream().map(type -> type.path("task_type")
+                            .asString()))
+                    .contains("answer-customer-message", "order-status-inquiry", "health-check")
+                    .doesNotContain("forecast-demand", "plan-campaign", "optimize-ad-bids");
+        });
+        Http.Reply catalogue = Http.get(gateway("/api/v1/agents/task-types"), adminToken);
+        var answer = catalogue
+                .body()
+                .valueStream()
+                .filter(type -> type.path("task_type").asString().equals("answer-customer-message"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(answer.path("agent_type").asString()).isEqualTo("support");
+        assertThat(answer.at("/input_schema/properties/message/type").asString())
+                .isEqualTo("string");
+        assertThat(answer.at("/input_schema/properties/customer_id/format").asString())
+                .isEqualTo("uuid");
+        assertThat(answer.path("example_input").path("message").asString()).isNotBlank();
     }
 
     @Test
@@ -97,7 +148,13 @@ class PlatformEndToEndIT {
         Http.Reply created = Http.post(
                 gateway("/api/v1/agents/tasks"),
                 adminToken,
-                Map.of("task_type", "forecast-demand", "input_data", Map.of("sku", "85123A")),
+                Map.of(
+                        "task_type",
+                        "health-check",
+                        "agent_id",
+                        AgentIds.forType("inventory").toString(),
+                        "input_data",
+                        Map.of("echo", "trace me")),
                 Map.of("X-Correlation-Id", correlationId));
 
         assertThat(created.header("X-Correlation-Id")).isEqualTo(correlationId);

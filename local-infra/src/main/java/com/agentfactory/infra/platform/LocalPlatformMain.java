@@ -132,10 +132,24 @@ public final class LocalPlatformMain {
     private static void submitDemoTasks(String gateway, String adminPassword) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = login(http, gateway, adminPassword);
+        // a marketing budget for this month, so the demo's budget check has something to reserve from
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        HttpResponse<String> budget = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/financial/budgets/marketing"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"fiscal_period\":\"" + month
+                                + "\",\"allocated_amount\":\"5000.00\",\"currency\":\"GBP\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (budget.statusCode() >= 300) {
+            System.out.println("Demo budget not set (" + budget.statusCode() + "): " + budget.body());
+        }
         List<String> bodies = List.of(
-                "{\"task_type\":\"forecast-demand\",\"priority\":7,\"input_data\":{\"sku\":\"85123A\",\"horizon_days\":14}}",
+                "{\"task_type\":\"order-status-inquiry\",\"priority\":7,\"input_data\":{\"order_number\":\"536397\"}}",
                 "{\"input_data\":{\"message\":\"My order has not arrived and I would like a refund\"}}",
-                "{\"task_type\":\"plan-campaign\",\"input_data\":{\"goal\":\"win back lapsed customers\"}}",
+                "{\"task_type\":\"check-budget\",\"input_data\":{\"department\":\"marketing\",\"amount\":\"250.00\","
+                        + "\"currency\":\"GBP\",\"purpose\":\"demo: newsletter banner\",\"requested_by\":\"demo\"}}",
                 "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.SUPPORT.agentId()
                         + "\",\"input_data\":{}}",
                 // the recommendation models were trained on an empty store at start-up; retrain on the replayed data

@@ -33,6 +33,7 @@ public final class PlatformLauncher implements AutoCloseable {
 
     private final Path projectRoot;
     private final Path logDirectory;
+    private final LocalInfrastructure infrastructure;
     private final Map<String, String> environment;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
@@ -49,6 +50,7 @@ public final class PlatformLauncher implements AutoCloseable {
             Map<String, String> extraEnvironment) {
         this.projectRoot = projectRoot;
         this.logDirectory = logDirectory;
+        this.infrastructure = infrastructure;
         services.forEach(spec -> specs.put(spec.module(), spec));
         Map<String, String> env = new LinkedHashMap<>(infrastructure.environment());
         for (ServiceSpec spec : services) {
@@ -169,7 +171,7 @@ public final class PlatformLauncher implements AutoCloseable {
             }
         }
         rows.addAll(ProcessStatus.infrastructure(
-                processes.values().stream().map(Process::pid).toList()));
+                processes.values().stream().map(Process::pid).toList(), infrastructure.postgresPid()));
         return rows;
     }
 

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One line of the launcher's status: a service, or a group of infrastructure processes (PostgreSQL's server
@@ -42,15 +45,25 @@ public record ProcessStatus(
      * This JVM (which runs the Kafka broker) and every process it started that is not a service: PostgreSQL,
      * Redis, a running demo replay.
      */
-    static List<ProcessStatus> infrastructure(List<Long> servicePids) {
+    static List<ProcessStatus> infrastructure(List<Long> servicePids, OptionalLong postgresPid) {
         Set<Long> services = Set.copyOf(servicePids);
         Map<String, List<Long>> groups = new LinkedHashMap<>();
         groups.put(
                 "launcher + Kafka broker",
                 new ArrayList<>(List.of(ProcessHandle.current().pid())));
+        // PostgreSQL runs detached under its own user: found by its pid file, backends as its children
+        postgresPid.stream()
+                .mapToObj(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .forEach(server -> {
+                    List<Long> postgres = groups.computeIfAbsent("PostgreSQL", group -> new ArrayList<>());
+                    postgres.add(server.pid());
+                    server.descendants().forEach(backend -> postgres.add(backend.pid()));
+                });
+        Set<Long> known = groups.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         ProcessHandle.current()
                 .descendants()
-                .filter(process -> !services.contains(process.pid()))
+                .filter(process -> !services.contains(process.pid()) && !known.contains(process.pid()))
                 .filter(process -> process.parent()
                         .map(parent -> !services.contains(parent.pid()))
                         .orElse(true))

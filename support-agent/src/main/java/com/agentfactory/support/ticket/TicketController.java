@@ -4,6 +4,7 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ class TicketController {
      * only one customer's.
      */
     @GetMapping("/escalations")
-    List<TicketSummaryResponse> queue(
+    PageResponse<TicketSummaryResponse> queue(
             @RequestParam(name = "status", defaultValue = "ESCALATED,CLAIMED") String status,
+            @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(name = "customer_id", required = false) UUID customerId,
             Caller caller) {
@@ -53,13 +55,16 @@ class TicketController {
                 errors.add(new FieldErrorDetail("status", "must be among OPEN, ESCALATED, CLAIMED, ANSWERED, CLOSED"));
             }
         }
+        if (page < 1) {
+            errors.add(new FieldErrorDetail("page", "must be at least 1"));
+        }
         if (limit < 1 || limit > 200) {
             errors.add(new FieldErrorDetail("limit", "must be between 1 and 200"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The query has invalid parameters.", errors);
         }
-        return tickets.queue(statuses, customerId, limit);
+        return tickets.queue(statuses, customerId, page, limit);
     }
 
     @PostMapping("/escalations/{ticketId}/claim")

@@ -67,16 +67,27 @@ class TicketRepository {
     }
 
     /** Oldest escalation first, so the queue is worked in the order customers were handed over. */
-    List<Ticket> queue(Collection<TicketStatus> statuses, UUID customerId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE status IN (:statuses)"
-                        + " AND (CAST(:customer AS uuid) IS NULL OR customer_id = CAST(:customer AS uuid))"
-                        + " ORDER BY escalated_at NULLS LAST, created_at LIMIT :limit")
+    List<Ticket> queue(Collection<TicketStatus> statuses, UUID customerId, int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE " + QUEUE_FILTER
+                        + " ORDER BY escalated_at NULLS LAST, created_at, id LIMIT :limit OFFSET :offset")
                 .param("statuses", statuses.stream().map(Enum::name).toList())
                 .param("customer", customerId)
                 .param("limit", limit)
+                .param("offset", offset)
                 .query(TicketRepository::map)
                 .list();
     }
+
+    long queueSize(Collection<TicketStatus> statuses, UUID customerId) {
+        return jdbc.sql("SELECT count(*) FROM tickets WHERE " + QUEUE_FILTER)
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("customer", customerId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String QUEUE_FILTER =
+            "status IN (:statuses)" + " AND (CAST(:customer AS uuid) IS NULL OR customer_id = CAST(:customer AS uuid))";
 
     void recordAnalysis(UUID id, String intentsJson, String entitiesJson, String suggestedAnswer, Instant now) {
         jdbc.sql("""

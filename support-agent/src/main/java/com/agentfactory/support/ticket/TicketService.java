@@ -1,5 +1,6 @@
 package com.agentfactory.support.ticket;
 
+import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.support.transcript.TranscriptRepository;
 import java.time.Clock;
 import java.util.Collection;
@@ -63,8 +64,9 @@ class TicketService {
                 ticket.closedAt());
     }
 
-    List<TicketSummaryResponse> queue(Collection<TicketStatus> statuses, UUID customerId, int limit) {
-        return tickets.queue(statuses, customerId, limit).stream()
+    PageResponse<TicketSummaryResponse> queue(Collection<TicketStatus> statuses, UUID customerId, int page, int limit) {
+        var pagination = PageResponse.Pagination.of(tickets.queueSize(statuses, customerId), page, limit);
+        List<TicketSummaryResponse> items = tickets.queue(statuses, customerId, limit, pagination.offset()).stream()
                 .map(ticket -> new TicketSummaryResponse(
                         ticket.id(),
                         ticket.conversationId(),
@@ -79,6 +81,7 @@ class TicketService {
                         ticket.suggestedAnswer(),
                         ticket.escalatedAt()))
                 .toList();
+        return new PageResponse<>(items, pagination);
     }
 
     void claim(UUID ticketId, String agentId) {

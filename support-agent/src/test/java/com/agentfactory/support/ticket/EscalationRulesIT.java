@@ -86,7 +86,8 @@ class EscalationRulesIT extends SupportIntegrationTest {
 
         assertThat(queue.status()).isEqualTo(200);
         assertThat(ids(queue)).containsExactly(ticketId);
-        assertThat(queue.text("/0/escalation_reasons/0")).isEqualTo("VIP_CUSTOMER");
+        assertThat(queue.text("/items/0/escalation_reasons/0")).isEqualTo("VIP_CUSTOMER");
+        assertThat(queue.text("/pagination/total")).isEqualTo("1");
         assertThat(ticket.text("/status")).isEqualTo("ESCALATED");
         assertThat(ticket.text("/transcript/0/body")).isEqualTo(SHIPPING_TO_SPAIN);
         assertThat(ticket.text("/intents/0/intent")).isEqualTo("shipping_options");
@@ -113,7 +114,7 @@ class EscalationRulesIT extends SupportIntegrationTest {
 
     private static List<String> ids(SupportApi.Response queue) {
         List<String> ids = new ArrayList<>();
-        queue.body().forEach(t -> ids.add(t.path("ticket_id").asString()));
+        queue.body().path("items").forEach(t -> ids.add(t.path("ticket_id").asString()));
         return ids;
     }
 }

@@ -161,8 +161,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProcessedMessages processedMessages(JdbcTemplate jdbc) {
-        return new ProcessedMessages(jdbc);
+    ProcessedMessages processedMessages(JdbcTemplate jdbc, Clock clock) {
+        return new ProcessedMessages(jdbc, clock);
     }
 
     @Bean

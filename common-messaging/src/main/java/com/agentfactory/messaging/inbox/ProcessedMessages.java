@@ -1,8 +1,8 @@
 package com.agentfactory.messaging.inbox;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,9 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ProcessedMessages {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public ProcessedMessages(JdbcTemplate jdbc) {
+    public ProcessedMessages(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -70,6 +72,6 @@ public class ProcessedMessages {
     public int purgeOlderThan(Duration retention) {
         return jdbc.update(
                 "DELETE FROM processed_messages WHERE processed_at < ?",
-                Timestamp.from(Instant.now().minus(retention)));
+                Timestamp.from(clock.instant().minus(retention)));
     }
 }

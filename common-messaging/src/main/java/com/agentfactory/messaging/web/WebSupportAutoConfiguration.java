@@ -3,10 +3,10 @@ package com.agentfactory.messaging.web;
 import com.agentfactory.messaging.identity.Caller;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+@EnableConfigurationProperties(WebProperties.class)
 public class WebSupportAutoConfiguration {
 
     @Bean
@@ -28,9 +29,8 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${agentfactory.web.max-request-bytes:2097152}") long maxBytes) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

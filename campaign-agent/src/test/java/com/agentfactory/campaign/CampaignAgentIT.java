@@ -5,6 +5,6 @@ import com.agentfactory.messaging.testing.AgentContract;
 class CampaignAgentIT extends AgentContract {
 
     CampaignAgentIT() {
-        super("campaign");
+        super("campaign", "plan-campaign", "launch-campaign", "pause-campaign", "preview-segment");
     }
 }

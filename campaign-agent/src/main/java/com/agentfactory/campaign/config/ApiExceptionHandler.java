@@ -1,8 +1,22 @@
 package com.agentfactory.campaign.config;
 
+import com.agentfactory.campaign.campaign.TransitionNotAllowedException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problem details for this service's API; domain exceptions are mapped here as the features arrive. */
+/** Problem details for this service's API; the shared domain exceptions are mapped by the support class. */
 @RestControllerAdvice
-class ApiExceptionHandler extends ApiExceptionHandlerSupport {}
+class ApiExceptionHandler extends ApiExceptionHandlerSupport {
+
+    // the usual 409, plus the states the campaign could move to, so a client need not parse the message
+    @ExceptionHandler(TransitionNotAllowedException.class)
+    ResponseEntity<ProblemDetail> handleTransitionNotAllowed(TransitionNotAllowedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        problem.setProperty("allowed_states", e.allowedStates());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

@@ -1,0 +1,2 @@
+/** The channels the agent may contact a customer on. */
+package com.agentfactory.campaign.channel;

@@ -1,0 +1,99 @@
+package com.agentfactory.campaign.consent;
+
+import com.agentfactory.campaign.channel.Channel;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Consents (latest per channel, plus every change) and suppressions, keyed by customer. */
+@Repository
+class ConsentRepository {
+
+    private final JdbcTemplate jdbc;
+
+    ConsentRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(ConsentRecord consent) {
+        Timestamp at = Timestamp.from(consent.recordedAt());
+        jdbc.update(
+                """
+                INSERT INTO consents (customer_id, channel, granted, source, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id, channel) DO UPDATE SET
+                    granted = EXCLUDED.granted, source = EXCLUDED.source,
+                    recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
+                """,
+                consent.customerId(),
+                consent.channel().wireName(),
+                consent.granted(),
+                consent.source(),
+                consent.recordedBy(),
+                at);
+        jdbc.update(
+                """
+                INSERT INTO consent_changes (customer_id, channel, granted, source, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                consent.customerId(),
+                consent.channel().wireName(),
+                consent.granted(),
+                consent.source(),
+                consent.recordedBy(),
+                at);
+    }
+
+    List<ConsentRecord> consentsOf(UUID customerId) {
+        return jdbc.query(
+                """
+                SELECT customer_id, channel, granted, source, recorded_by, recorded_at
+                FROM consents WHERE customer_id = ? ORDER BY channel
+                """,
+                (rs, row) -> new ConsentRecord(
+                        rs.getObject("customer_id", UUID.class),
+                        Channel.of(rs.getString("channel"), "channel"),
+                        rs.getBoolean("granted"),
+                        rs.getString("source"),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                customerId);
+    }
+
+    void suppress(Suppression suppression) {
+        jdbc.update(
+                """
+                INSERT INTO suppressions (customer_id, channel, reason, suppressed_by, suppressed_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id, channel) DO UPDATE SET
+                    reason = EXCLUDED.reason, suppressed_by = EXCLUDED.suppressed_by,
+                    suppressed_at = EXCLUDED.suppressed_at
+                """,
+                suppression.customerId(),
+                suppression.channel(),
+                suppression.reason(),
+                suppression.suppressedBy(),
+                Timestamp.from(suppression.suppressedAt()));
+    }
+
+    boolean lift(UUID customerId, String channel) {
+        return jdbc.update("DELETE FROM suppressions WHERE customer_id = ? AND channel = ?", customerId, channel) > 0;
+    }
+
+    List<Suppression> suppressionsOf(UUID customerId) {
+        return jdbc.query(
+                """
+                SELECT customer_id, channel, reason, suppressed_by, suppressed_at
+                FROM suppressions WHERE customer_id = ? ORDER BY channel
+                """,
+                (rs, row) -> new Suppression(
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getString("channel"),
+                        rs.getString("reason"),
+                        rs.getString("suppressed_by"),
+                        rs.getTimestamp("suppressed_at").toInstant()),
+                customerId);
+    }
+}

@@ -1,0 +1,2 @@
+/** Consent per customer and channel, the suppression list, and the one check every send must pass. */
+package com.agentfactory.campaign.consent;

@@ -1,0 +1,132 @@
+package com.agentfactory.campaign.customer;
+
+import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The campaign agent's view of each customer: profile fields from customer events, order count, spend and last
+ * order from order events. Each order's placed and cancelled amounts are kept, and the customer's figures
+ * recomputed from them, so events applied in any order add up to the same figures. Spend is counted in the
+ * currency of the customer's first order; orders in other currencies count as orders but not as spend.
+ */
+@Repository
+public class CustomerReadModel {
+
+    private final JdbcTemplate jdbc;
+
+    CustomerReadModel(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void apply(CustomerUpserted customer) {
+        // an older profile event arriving late must not overwrite a newer one
+        jdbc.update(
+                """
+                INSERT INTO customers (customer_id, customer_number, email, country, profile_updated_at, first_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id) DO UPDATE SET
+                    customer_number = EXCLUDED.customer_number,
+                    email = EXCLUDED.email,
+                    country = EXCLUDED.country,
+                    profile_updated_at = EXCLUDED.profile_updated_at,
+                    first_seen_at = LEAST(customers.first_seen_at, EXCLUDED.first_seen_at)
+                WHERE customers.profile_updated_at IS NULL
+                   OR customers.profile_updated_at <= EXCLUDED.profile_updated_at
+                """,
+                customer.customerId(),
+                customer.customerNumber(),
+                customer.email(),
+                customer.country(),
+                Timestamp.from(customer.occurredAt()),
+                Timestamp.from(customer.occurredAt()));
+    }
+
+    public void apply(OrderPlaced order) {
+        if (order.customerId() == null) {
+            return; // a guest checkout belongs to no customer a campaign could reach
+        }
+        ensureCustomer(order.customerId(), order.occurredAt());
+        jdbc.update(
+                """
+                INSERT INTO customer_orders (order_id, customer_id, currency, placed_total, placed_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    placed_total = EXCLUDED.placed_total,
+                    placed_at = EXCLUDED.placed_at,
+                    currency = EXCLUDED.currency
+                """,
+                order.orderId(),
+                order.customerId(),
+                order.currency(),
+                order.total(),
+                Timestamp.from(order.occurredAt()));
+        refresh(order.customerId());
+    }
+
+    public void apply(OrderCancelled cancellation) {
+        Optional<UUID> customer =
+                Optional.ofNullable(cancellation.customerId()).or(() -> customerOfOrder(cancellation.orderId()));
+        if (customer.isEmpty()) {
+            return; // neither the event nor an earlier order names a customer
+        }
+        ensureCustomer(customer.get(), cancellation.occurredAt());
+        jdbc.update("""
+                INSERT INTO customer_orders (order_id, customer_id, currency, cancelled_total)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    cancelled_total = customer_orders.cancelled_total + EXCLUDED.cancelled_total
+                """, cancellation.orderId(), customer.get(), cancellation.currency(), cancellation.total());
+        refresh(customer.get());
+    }
+
+    public boolean isKnown(UUID customerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = ?)", Boolean.class, customerId));
+    }
+
+    private Optional<UUID> customerOfOrder(UUID orderId) {
+        List<UUID> found =
+                jdbc.queryForList("SELECT customer_id FROM customer_orders WHERE order_id = ?", UUID.class, orderId);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Makes sure the customer's row exists and locks it, so two order events of one customer applied at once
+     * recompute the figures one after the other, each seeing the other's order.
+     */
+    private void ensureCustomer(UUID customerId, Instant seenAt) {
+        jdbc.update(
+                "INSERT INTO customers (customer_id, first_seen_at) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING",
+                customerId,
+                Timestamp.from(seenAt));
+        jdbc.queryForList("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE", UUID.class, customerId);
+    }
+
+    private void refresh(UUID customerId) {
+        jdbc.update("""
+                UPDATE customers SET spend_currency = (
+                    SELECT currency FROM customer_orders
+                    WHERE customer_id = ? AND placed_at IS NOT NULL
+                    ORDER BY placed_at, order_id LIMIT 1)
+                WHERE customer_id = ? AND spend_currency IS NULL
+                """, customerId, customerId);
+        jdbc.update("""
+                UPDATE customers c SET
+                    order_count = (SELECT count(*) FROM customer_orders o
+                                   WHERE o.customer_id = c.customer_id AND o.placed_total > o.cancelled_total),
+                    total_spent = (SELECT COALESCE(sum(o.placed_total - o.cancelled_total), 0) FROM customer_orders o
+                                   WHERE o.customer_id = c.customer_id AND o.currency = c.spend_currency),
+                    last_order_at = (SELECT max(o.placed_at) FROM customer_orders o
+                                     WHERE o.customer_id = c.customer_id AND o.placed_total > o.cancelled_total)
+                WHERE c.customer_id = ?
+                """, customerId);
+    }
+}

@@ -1,0 +1,47 @@
+package com.agentfactory.campaign.messaging;
+
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.inbox.CommerceEventConsumer;
+import com.agentfactory.messaging.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the customer read model from the storefront's customer and order events, each applied once (the
+ * claim and the effect share a transaction). An unreadable record goes to the topic's dead-letter topic.
+ */
+@Component
+class CommerceEventListener {
+
+    static final String CONSUMER = "campaign-customers";
+
+    private final CommerceEventConsumer commerce;
+    private final CustomerReadModel customers;
+
+    CommerceEventListener(CommerceEventConsumer commerce, CustomerReadModel customers) {
+        this.commerce = commerce;
+        this.customers = customers;
+    }
+
+    // new consumer groups start at the earliest offset (platform default), so customers known before the agent
+    // first ran are in the read model too
+    @KafkaListener(
+            topics = {Topics.COMMERCE_CUSTOMERS, Topics.COMMERCE_ORDERS},
+            groupId = "campaign")
+    void onCommerceEvent(ConsumerRecord<String, String> record) {
+        commerce.applyOnce(record, CONSUMER, event -> {
+            switch (event) {
+                case CustomerUpserted customer -> customers.apply(customer);
+                case OrderPlaced order -> customers.apply(order);
+                case OrderCancelled cancellation -> customers.apply(cancellation);
+                default -> {
+                    // other events do not change what segments can select on
+                }
+            }
+        });
+    }
+}

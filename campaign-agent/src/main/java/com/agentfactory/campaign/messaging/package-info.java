@@ -1,0 +1,2 @@
+/** Kafka listeners: commerce events into the customer read model. */
+package com.agentfactory.campaign.messaging;

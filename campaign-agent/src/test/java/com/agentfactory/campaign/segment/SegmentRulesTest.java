@@ -1,0 +1,197 @@
+package com.agentfactory.campaign.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SegmentRulesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "{'field': 'country', 'op': 'eq', 'value': 'France'}                 | country = ?",
+                "{'field': 'country', 'op': 'ne', 'value': 'France'}                 | country IS DISTINCT FROM ?",
+                "{'field': 'order_count', 'op': 'gt', 'value': 3}                    | order_count > ?",
+                "{'field': 'total_spent', 'op': 'lt', 'value': 99.5}                 | total_spent < ?",
+                "{'field': 'order_count', 'op': 'between', 'value': [1, 5]}          | order_count BETWEEN ? AND ?",
+                "{'field': 'email', 'op': 'contains', 'value': '@example'}           | strpos(lower(email), lower(?)) > 0",
+                "{'field': 'country', 'op': 'in', 'value': ['France', 'Spain', 'Italy']} | country IN (?, ?, ?)"
+            })
+    void compilesEachOperatorToItsFixedShape(String rule, String sql) {
+        CompiledSegment compiled = SegmentRules.compile(Rules.lenient(rule), "rules");
+
+        assertThat(compiled.condition()).isEqualTo(sql);
+        assertThat(SegmentShapes.isWhitelistedShape(compiled.condition())).isTrue();
+    }
+
+    @Test
+    void compilesNestedGroupsWithValuesInOrderAsParameters() {
+        CompiledSegment compiled = SegmentRules.compile(Rules.lenient("""
+                        {'and': [
+                          {'field': 'order_count', 'op': 'gt', 'value': 2},
+                          {'or': [
+                            {'field': 'country', 'op': 'eq', 'value': 'France'},
+                            {'field': 'total_spent', 'op': 'between', 'value': [100, 250.75]}
+                          ]},
+                          {'field': 'last_order_at', 'op': 'gt', 'value': '2026-01-31'}
+                        ]}
+                        """), "rules");
+
+        assertThat(compiled.condition())
+                .isEqualTo("(order_count > ? AND (country = ? OR total_spent BETWEEN ? AND ?) AND last_order_at > ?)");
+        assertThat(compiled.parameters())
+                .containsExactly(
+                        2L,
+                        "France",
+                        new BigDecimal("100"),
+                        new BigDecimal("250.75"),
+                        OffsetDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC));
+    }
+
+    @Test
+    void readsInstantsAsWellAsDates() {
+        CompiledSegment compiled = SegmentRules.compile(
+                Rules.lenient("{'field': 'first_seen_at', 'op': 'lt', 'value': '2026-02-03T10:15:30Z'}"), "rules");
+
+        assertThat(compiled.parameters()).containsExactly(OffsetDateTime.of(2026, 2, 3, 10, 15, 30, 0, ZoneOffset.UTC));
+    }
+
+    @Test
+    void namesTheRulePathOfAnUnknownField() {
+        assertThat(
+                        errors(
+                                "{'and': [{'field': 'country', 'op': 'eq', 'value': 'GB'}, {'field': 'age', 'op': 'gt', 'value': 3}]}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.and[1].field");
+    }
+
+    @Test
+    void namesEveryPartAtFaultAtOnce() {
+        assertThat(errors("""
+                        {'or': [
+                          {'field': 'country', 'op': 'like', 'value': 'GB'},
+                          {'and': [{'field': 'order_count', 'op': 'gt', 'value': 'three'}]},
+                          {'field': 'email', 'op': 'gt', 'value': 'a'},
+                          {'field': 'country', 'op': 'eq', 'value': 'GB', 'raw': '1=1'}
+                        ]}
+                        """))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.or[0].op", "rules.or[1].and[0].value", "rules.or[2].op", "rules.or[3].raw");
+    }
+
+    @Test
+    void saysWhichOperatorsAFieldTakes() {
+        assertThat(errors("{'field': 'email', 'op': 'between', 'value': ['a', 'b']}"))
+                .singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("eq, ne, contains, in"));
+    }
+
+    @Test
+    void refusesValuesOfTheWrongType() {
+        assertThat(errors("{'field': 'order_count', 'op': 'eq', 'value': 2.5}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+        assertThat(errors("{'field': 'total_spent', 'op': 'gt', 'value': '100'}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+        assertThat(errors("{'field': 'country', 'op': 'eq', 'value': 7}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+        assertThat(errors("{'field': 'last_order_at', 'op': 'gt', 'value': 'yesterday'}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+        assertThat(errors("{'field': 'order_count', 'op': 'in', 'value': [1, 'two', 3]}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value[1]");
+    }
+
+    @Test
+    void refusesABetweenWhoseBoundsAreReversedOrNotAPair() {
+        assertThat(errors("{'field': 'order_count', 'op': 'between', 'value': [5, 1]}"))
+                .extracting(FieldErrorDetail::message)
+                .containsExactly("low must not be above high");
+        assertThat(errors("{'field': 'order_count', 'op': 'between', 'value': [1, 2, 3]}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheLimit() {
+        String rule = "{'field': 'country', 'op': 'eq', 'value': 'GB'}";
+        for (int depth = 0; depth <= SegmentRuleParser.MAX_GROUP_DEPTH; depth++) {
+            rule = "{'and': [" + rule + "]}";
+        }
+
+        assertThat(errors(rule))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.and[0].and[0].and[0].and[0].and");
+    }
+
+    @Test
+    void acceptsNestingUpToTheLimit() {
+        String rule = "{'field': 'country', 'op': 'eq', 'value': 'GB'}";
+        for (int depth = 0; depth < SegmentRuleParser.MAX_GROUP_DEPTH; depth++) {
+            rule = "{'and': [" + rule + "]}";
+        }
+
+        assertThat(SegmentRules.compile(Rules.lenient(rule), "rules").condition())
+                .isEqualTo("((((country = ?))))");
+    }
+
+    @Test
+    void refusesMoreConditionsThanTheLimit() {
+        StringBuilder groups = new StringBuilder("{'or': [");
+        for (int group = 0; group < 3; group++) {
+            groups.append(group == 0 ? "" : ", ").append("{'and': [");
+            for (int i = 0; i < 20; i++) {
+                groups.append(i == 0 ? "" : ", ").append("{'field': 'order_count', 'op': 'gt', 'value': 1}");
+            }
+            groups.append("]}");
+        }
+        groups.append("]}");
+
+        assertThat(errors(groups.toString()))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules");
+    }
+
+    @Test
+    void refusesARuleThatIsNeitherAConditionNorAGroup() {
+        assertThat(errors("[]")).extracting(FieldErrorDetail::field).containsExactly("rules");
+        assertThat(errors("{'and': []}")).extracting(FieldErrorDetail::field).containsExactly("rules.and");
+        assertThat(errors("{'and': [{'field': 'country', 'op': 'eq', 'value': 'GB'}], 'or': []}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules");
+        assertThat(errors("{'field': 'country', 'op': 'eq'}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+    }
+
+    @Test
+    void prefixesErrorsWithTheNameTheRuleHasInItsRequest() {
+        assertThatThrownBy(() -> SegmentRules.compile(
+                        Rules.lenient("{'field': 'nope', 'op': 'eq', 'value': 1}"), "segment_rule"))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::field)
+                        .containsExactly("segment_rule.field"));
+    }
+
+    static java.util.List<FieldErrorDetail> errors(String rule) {
+        try {
+            SegmentRules.compile(Rules.lenient(rule), "rules");
+        } catch (RuleViolationException e) {
+            return e.errors();
+        }
+        throw new AssertionError("rule was accepted: " + rule);
+    }
+}

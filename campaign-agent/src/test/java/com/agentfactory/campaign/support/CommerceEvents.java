@@ -1,0 +1,39 @@
+package com.agentfactory.campaign.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.testing.CommerceEventPublisher;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Publishes commerce events as the storefront intake does, and waits until the agent has applied them. */
+@TestComponent
+public class CommerceEvents extends CommerceEventPublisher {
+
+    private final JdbcTemplate jdbc;
+
+    CommerceEvents(KafkaTemplate<String, String> kafka, EnvelopeCodec codec, JdbcTemplate jdbc) {
+        super(kafka, codec);
+        this.jdbc = jdbc;
+    }
+
+    /** Publishes the events in order and returns once the agent has applied every one of them. */
+    public void publishAndWait(CommerceEvent... events) {
+        for (CommerceEvent event : events) {
+            publish(event);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Arrays.stream(events).map(CommerceEvent::eventId).allMatch(this::applied));
+    }
+
+    private boolean applied(UUID eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM processed_messages WHERE message_id = ?)", Boolean.class, eventId));
+    }
+}

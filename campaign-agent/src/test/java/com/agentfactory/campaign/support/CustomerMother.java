@@ -1,0 +1,60 @@
+package com.agentfactory.campaign.support;
+
+import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Storefront customer and order events for tests. */
+public final class CustomerMother {
+
+    private CustomerMother() {}
+
+    /** A country name no other test uses, so a segment on it sees only this test's customers. */
+    public static String freshCountry() {
+        return "Testland " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static CustomerUpserted customer(UUID id, String email, String country, Instant at) {
+        return new CustomerUpserted(
+                UUID.randomUUID(), at, id, "C-" + id.toString().substring(0, 8), email, country);
+    }
+
+    public static OrderPlaced order(UUID customerId, String amount, Instant at) {
+        return order(UUID.randomUUID(), customerId, amount, at);
+    }
+
+    public static OrderPlaced order(UUID orderId, UUID customerId, String amount, Instant at) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                at,
+                orderId,
+                "O-" + orderId.toString().substring(0, 8),
+                customerId,
+                "GB",
+                "GBP",
+                List.of(line(amount)));
+    }
+
+    public static OrderCancelled cancellation(UUID orderId, UUID customerId, String amount, Instant at) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                at,
+                orderId,
+                "C" + orderId.toString().substring(0, 8),
+                null,
+                customerId,
+                true,
+                "changed mind",
+                "GBP",
+                List.of(line(amount)));
+    }
+
+    private static OrderLine line(String amount) {
+        return new OrderLine(UUID.randomUUID(), "SKU-1", 1, new BigDecimal(amount));
+    }
+}

@@ -1,0 +1,31 @@
+package com.agentfactory.inventory.alert;
+
+import com.agentfactory.messaging.paging.PageResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/inventory/alerts")
+class AlertController {
+
+    private final StockAlerts alerts;
+
+    AlertController(StockAlerts alerts) {
+        this.alerts = alerts;
+    }
+
+    /** Newest first; {@code type} is low_stock or out_of_stock. */
+    @GetMapping
+    PageResponse<StockAlertResponse> search(
+            @RequestParam(required = false) @Size(max = 64) String sku,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return alerts.search(sku, type, page, limit);
+    }
+}

@@ -1,0 +1,96 @@
+package com.agentfactory.inventory.alert;
+
+import com.agentfactory.inventory.stock.InventoryProperties;
+import com.agentfactory.inventory.stock.StockLevelChanged;
+import com.agentfactory.inventory.topic.InventoryTopics;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import java.util.Locale;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raises an alert when a SKU's available stock at a location falls into a worse level (normal, low, out), once
+ * per crossing: the level last seen is stored, and staying in a level or climbing back raises nothing. Judged
+ * in the transaction of the stock change, under its row lock, so concurrent changes of one row are judged in
+ * turn. A SKU seen for the first time counts as coming from normal.
+ */
+@Service
+class StockAlerts {
+
+    private final StockAlertRepository alerts;
+    private final InventoryProperties properties;
+    private final OutboxWriter outbox;
+    private final EnvelopeCodec codec;
+    private final AgentRuntimeProperties agent;
+
+    StockAlerts(
+            StockAlertRepository alerts,
+            InventoryProperties properties,
+            OutboxWriter outbox,
+            EnvelopeCodec codec,
+            AgentRuntimeProperties agent) {
+        this.alerts = alerts;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.agent = agent;
+    }
+
+    @EventListener
+    @Transactional
+    void onStockLevelChanged(StockLevelChanged change) {
+        int reorderPoint = properties.reorderPointOf(change.sku());
+        StockLevelState now = StockLevelState.of(change.available(), reorderPoint);
+        StockLevelState before = alerts.levelOf(change.sku(), change.location())
+                .map(StockLevelState::valueOf)
+                .orElse(StockLevelState.NORMAL);
+        if (now == before) {
+            return;
+        }
+        alerts.recordLevel(change.sku(), change.location(), now.name(), change.occurredAt());
+        now.alertFrom(before)
+                .ifPresent(type -> raise(new StockAlert(
+                        change.sku(), change.location(), type, change.available(), reorderPoint, change.occurredAt())));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StockAlertResponse> search(String sku, String type, int page, int limit) {
+        StockAlertType wanted = type == null ? null : typeOf(type);
+        var found = alerts.search(sku, wanted, PageRequest.of(page - 1, limit));
+        return PageResponse.of(
+                found.getContent().stream().map(StockAlertResponse::of).toList(),
+                found.getTotalElements(),
+                page,
+                limit);
+    }
+
+    private void raise(StockAlert alert) {
+        alerts.save(alert);
+        outbox.append(
+                InventoryTopics.ALERTS,
+                alert.sku(),
+                MessageEnvelope.builder()
+                        .messageId(alert.getId())
+                        .timestamp(alert.raisedAt())
+                        .sender(agent.effectiveId().toString(), agent.type())
+                        .recipient(MessageEnvelope.BROADCAST, "broadcast")
+                        .action(StockAlertRaised.ACTION)
+                        .data(codec.toTree(StockAlertRaised.of(alert)))
+                        .build());
+    }
+
+    private static StockAlertType typeOf(String type) {
+        try {
+            return StockAlertType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("type", "must be low_stock or out_of_stock");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.agentfactory.inventory.forecast;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface DailyDemandRepository extends JpaRepository<DailyDemand, DailyDemand.Key> {
+
+    @Modifying
+    @Query(
+            nativeQuery = true,
+            value = "INSERT INTO daily_demand (sku, location, day, units) VALUES (:sku, :location, :day, :units)"
+                    + " ON CONFLICT (sku, location, day) DO UPDATE SET units = daily_demand.units + EXCLUDED.units")
+    int add(String sku, String location, LocalDate day, int units);
+
+    /** Days with demand, oldest first; {@code location} null for all warehouses together. */
+    @Query("select d from DailyDemand d where d.key.sku = :sku and (:location is null or d.key.location = :location)"
+            + " and d.key.day >= :from and d.key.day < :until order by d.key.day")
+    List<DailyDemand> between(String sku, String location, LocalDate from, LocalDate until);
+}

@@ -1,0 +1,24 @@
+package com.agentfactory.inventory.forecast;
+
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/inventory/forecasts")
+class ForecastController {
+
+    private final DemandForecaster forecaster;
+
+    ForecastController(DemandForecaster forecaster) {
+        this.forecaster = forecaster;
+    }
+
+    /** Computes a forecast (nothing is stored yet); 404 for a SKU without stock, 422 without enough history. */
+    @PostMapping
+    DemandForecastResponse forecast(@Valid @RequestBody ForecastDemandRequest request) {
+        return forecaster.forecast(request);
+    }
+}

@@ -1,0 +1,20 @@
+package com.agentfactory.inventory.stock;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * Units to hold for a checkout.
+ *
+ * @param location the warehouse; when absent the default one if it has enough, else any that has
+ * @param customerId the customer checking out; that customer's next order of the SKU takes the reservation
+ */
+record CreateReservationRequest(
+        @NotBlank @Size(max = 64) String sku,
+        @Size(max = 64) String location,
+        @NotNull @Positive @Max(100_000) Integer quantity,
+        UUID customerId) {}

@@ -1,0 +1,30 @@
+package com.agentfactory.inventory.stock;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ReservationRepository extends JpaRepository<Reservation, UUID> {
+
+    /** Where a reservation holds stock, read without loading it, so the stock row can be locked first. */
+    @Query("select new com.agentfactory.inventory.stock.ReservationPlace(r.sku, r.location)"
+            + " from Reservation r where r.id = :id")
+    Optional<ReservationPlace> placeOf(UUID id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Reservation r where r.id = :id")
+    Optional<Reservation> lockById(UUID id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Reservation r where r.customerId = :customerId and r.sku = :sku and r.status = :status"
+            + " order by r.createdAt, r.id")
+    List<Reservation> lockByCustomer(UUID customerId, String sku, ReservationStatus status);
+
+    List<Reservation> findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(
+            ReservationStatus status, Instant now);
+}

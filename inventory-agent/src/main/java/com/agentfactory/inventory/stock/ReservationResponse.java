@@ -1,0 +1,30 @@
+package com.agentfactory.inventory.stock;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+record ReservationResponse(
+        UUID id,
+        String sku,
+        String location,
+        int quantity,
+        UUID customerId,
+        String status,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant closedAt) {
+
+    static ReservationResponse of(Reservation reservation) {
+        return new ReservationResponse(
+                reservation.getId(),
+                reservation.sku(),
+                reservation.location(),
+                reservation.quantity(),
+                reservation.customerId(),
+                reservation.status().name().toLowerCase(Locale.ROOT),
+                reservation.createdAt(),
+                reservation.expiresAt(),
+                reservation.closedAt());
+    }
+}

@@ -1,0 +1,120 @@
+package com.agentfactory.inventory.stock;
+
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds stock for checkouts. Every path that changes a reservation locks the stock row before the reservation
+ * (as orders do), so a release racing an order cannot deadlock with it, and {@code reserved} always equals the
+ * sum of the active reservations.
+ */
+@Service
+class ReservationService {
+
+    private final StockLevelRepository levels;
+    private final ReservationRepository reservations;
+    private final StockChanges changes;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    ReservationService(
+            StockLevelRepository levels,
+            ReservationRepository reservations,
+            StockChanges changes,
+            InventoryProperties properties,
+            Clock clock) {
+        this.levels = levels;
+        this.reservations = reservations;
+        this.changes = changes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ReservationResponse reserve(CreateReservationRequest request) {
+        String sku = request.sku();
+        int quantity = request.quantity();
+        if (request.location() != null && !properties.locations().contains(request.location())) {
+            throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
+        }
+        List<StockLevel> rows = levels.findBySkuOrderByLocation(sku);
+        if (rows.isEmpty()) {
+            throw new UnknownSkuException(sku);
+        }
+        Instant now = clock.instant();
+        for (String location : candidates(rows, request.location())) {
+            if (levels.reserveIfAvailable(sku, location, quantity, now) == 1) {
+                var reservation = reservations.save(new Reservation(
+                        sku, location, quantity, request.customerId(), now, now.plus(properties.reservationTtl())));
+                changes.changed(levels.findBySkuAndLocation(sku, location).orElseThrow(), now);
+                return ReservationResponse.of(reservation);
+            }
+        }
+        int available = rows.stream()
+                .filter(row -> request.location() == null || row.location().equals(request.location()))
+                .mapToInt(StockLevel::available)
+                .max()
+                .orElse(0);
+        String where = request.location() == null ? "at any warehouse" : "at " + request.location();
+        throw new InsufficientStockException(sku, where, quantity, Math.max(0, available));
+    }
+
+    @Transactional(readOnly = true)
+    ReservationResponse find(UUID id) {
+        return reservations
+                .findById(id)
+                .map(ReservationResponse::of)
+                .orElseThrow(() -> new ReservationNotFoundException(id));
+    }
+
+    @Transactional
+    ReservationResponse release(UUID id) {
+        return close(id, ReservationStatus.RELEASED);
+    }
+
+    @Transactional
+    ReservationResponse expire(UUID id) {
+        return close(id, ReservationStatus.EXPIRED);
+    }
+
+    @Transactional(readOnly = true)
+    List<UUID> due() {
+        return reservations
+                .findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(ReservationStatus.ACTIVE, clock.instant())
+                .stream()
+                .map(Reservation::getId)
+                .toList();
+    }
+
+    private ReservationResponse close(UUID id, ReservationStatus outcome) {
+        ReservationPlace place = reservations.placeOf(id).orElseThrow(() -> new ReservationNotFoundException(id));
+        StockLevel row = levels.lockAt(place.sku(), place.location()).orElseThrow();
+        Reservation reservation = reservations.lockById(id).orElseThrow(() -> new ReservationNotFoundException(id));
+        Instant now = clock.instant();
+        reservation.close(outcome, now);
+        row.release(reservation.quantity(), now);
+        levels.flush();
+        changes.changed(row, now);
+        return ReservationResponse.of(reservation);
+    }
+
+    // the named warehouse only; else the default one first, then those with the most available
+    private List<String> candidates(List<StockLevel> rows, String location) {
+        if (location != null) {
+            return List.of(location);
+        }
+        String preferred = properties.defaultLocation();
+        return rows.stream()
+                .sorted(Comparator.comparing((StockLevel row) -> !row.location().equals(preferred))
+                        .thenComparing(
+                                Comparator.comparingInt(StockLevel::available).reversed()))
+                .map(StockLevel::location)
+                .toList();
+    }
+}

@@ -1,0 +1,140 @@
+package com.agentfactory.inventory.stock;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One SKU at one warehouse. Available is what can still be promised: on hand minus what checkouts hold
+ * (reserved) and what orders await picking (allocated). No count ever goes below zero; an order for more than
+ * is available records the missing units as backordered instead. Allocated and in transit are kept for the
+ * fulfilment and purchase-order steps; no event moves them yet, so they stay zero.
+ */
+@Entity
+@Table(name = "stock_levels")
+class StockLevel implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+
+    private String sku;
+    private String location;
+    private int onHand;
+    private int reserved;
+    private int allocated;
+    private int inTransit;
+    private int backordered;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Transient
+    private boolean isNew;
+
+    protected StockLevel() {}
+
+    StockLevel(String sku, String location, int onHand, Instant now) {
+        this.id = UUID.randomUUID();
+        this.sku = sku;
+        this.location = location;
+        this.onHand = onHand;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.isNew = true;
+    }
+
+    int available() {
+        return onHand - reserved - allocated;
+    }
+
+    /** Ships what is available of {@code wanted}; returns how many units it took. */
+    int ship(int wanted, Instant now) {
+        int taken = Math.min(wanted, Math.max(0, available()));
+        onHand -= taken;
+        updatedAt = now;
+        return taken;
+    }
+
+    /**
+     * The order of the customer who held {@code held} units takes up to {@code wanted} of them; whatever of the
+     * reservation the order did not need becomes available again.
+     */
+    int takeReserved(int held, int wanted, Instant now) {
+        reserved -= held;
+        int taken = Math.min(held, wanted);
+        onHand -= taken;
+        updatedAt = now;
+        return taken;
+    }
+
+    void release(int held, Instant now) {
+        reserved -= held;
+        updatedAt = now;
+    }
+
+    void backorder(int units, Instant now) {
+        backordered += units;
+        updatedAt = now;
+    }
+
+    /** Units given back settle what is owed to customers first; the rest go back on the shelf. */
+    void giveBack(int units, Instant now) {
+        int owed = Math.min(units, backordered);
+        backordered -= owed;
+        onHand += units - owed;
+        updatedAt = now;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        isNew = false;
+    }
+
+    String sku() {
+        return sku;
+    }
+
+    String location() {
+        return location;
+    }
+
+    int onHand() {
+        return onHand;
+    }
+
+    int reserved() {
+        return reserved;
+    }
+
+    int allocated() {
+        return allocated;
+    }
+
+    int inTransit() {
+        return inTransit;
+    }
+
+    int backordered() {
+        return backordered;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,192 @@
+package com.agentfactory.inventory.stock;
+
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves stock as the storefront's events say: a product is stocked when first seen, an order takes its units, a
+ * cancellation gives them back. Each call runs in the transaction that records the event as handled, so an event
+ * moves stock once.
+ */
+@Service
+public class StockService {
+
+    private final StockLevelRepository levels;
+    private final ReservationRepository reservations;
+    private final StockChanges changes;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    StockService(
+            StockLevelRepository levels,
+            ReservationRepository reservations,
+            StockChanges changes,
+            InventoryProperties properties,
+            Clock clock) {
+        this.levels = levels;
+        this.reservations = reservations;
+        this.changes = changes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Stocks a new SKU at the default warehouse with the feed's stock quantity (none: zero). For a SKU already
+     * stocked the feed's quantity is ignored: from then on this agent's own count, moved by orders, is the truth.
+     */
+    @Transactional
+    public void applyProductUpserted(ProductUpserted product) {
+        Instant now = clock.instant();
+        int onHand = product.stockQuantity() == null ? 0 : Math.max(0, product.stockQuantity());
+        if (levels.insertIfAbsent(UUID.randomUUID(), product.sku(), properties.defaultLocation(), onHand, now) == 1) {
+            levels.findBySkuAndLocation(product.sku(), properties.defaultLocation())
+                    .ifPresent(row -> changes.changed(row, now));
+        }
+    }
+
+    /**
+     * Takes each line's units from stock, as shipped. The order names no reservation and no warehouse, so it takes,
+     * in this order: the units its customer holds in active reservations of the SKU (the checkout it came from;
+     * those reservations are committed); then what is available, default warehouse first; whatever is still
+     * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
+     * an order never takes units another checkout holds.
+     */
+    @Transactional
+    public void applyOrderPlaced(OrderPlaced order) {
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(order.occurredAt(), ZoneOffset.UTC);
+        for (var line : unitsPerSku(order.lines()).entrySet()) {
+            String sku = line.getKey();
+            int remaining = line.getValue();
+            List<StockLevel> rows = lockedRowsOf(sku, now);
+            Map<String, StockLevel> byLocation =
+                    rows.stream().collect(Collectors.toMap(StockLevel::location, Function.identity()));
+            Map<StockLevel, Integer> unitsPerRow = new LinkedHashMap<>();
+            if (order.customerId() != null) {
+                for (Reservation held :
+                        reservations.lockByCustomer(order.customerId(), sku, ReservationStatus.ACTIVE)) {
+                    if (remaining == 0) {
+                        break;
+                    }
+                    StockLevel row = byLocation.get(held.location());
+                    int taken = row.takeReserved(held.quantity(), remaining, now);
+                    held.close(ReservationStatus.COMMITTED, now);
+                    remaining -= taken;
+                    unitsPerRow.merge(row, taken, Integer::sum);
+                }
+            }
+            for (StockLevel row : defaultLocationFirst(rows)) {
+                if (remaining == 0) {
+                    break;
+                }
+                int taken = row.ship(remaining, now);
+                if (taken > 0) {
+                    remaining -= taken;
+                    unitsPerRow.merge(row, taken, Integer::sum);
+                }
+            }
+            if (remaining > 0) {
+                StockLevel row = defaultLocationFirst(rows).getFirst();
+                row.backorder(remaining, now);
+                unitsPerRow.merge(row, remaining, Integer::sum);
+            }
+            levels.flush();
+            unitsPerRow.forEach((row, units) -> {
+                changes.changed(row, now);
+                changes.ordered(new UnitsOrdered(sku, row.location(), day, units));
+            });
+        }
+    }
+
+    /**
+     * Gives a cancellation's units back at the default warehouse (the event does not say where they went out
+     * from), settling backorders first: units never shipped were only owed.
+     */
+    @Transactional
+    public void applyOrderCancelled(OrderCancelled cancellation) {
+        Instant now = clock.instant();
+        for (var line : unitsPerSku(cancellation.lines()).entrySet()) {
+            StockLevel row =
+                    defaultLocationFirst(lockedRowsOf(line.getKey(), now)).getFirst();
+            row.giveBack(line.getValue(), now);
+            levels.flush();
+            changes.changed(row, now);
+        }
+    }
+
+    /** For features that speak of a SKU: one the agent keeps no stock of is not found. */
+    @Transactional(readOnly = true)
+    public void requireStocked(String sku) {
+        if (!levels.existsBySku(sku)) {
+            throw new UnknownSkuException(sku);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    StockResponse stockOf(String sku) {
+        List<StockLevel> rows = levels.findBySkuOrderByLocation(sku);
+        if (rows.isEmpty()) {
+            throw new UnknownSkuException(sku);
+        }
+        return StockResponse.of(sku, rows);
+    }
+
+    @Transactional(readOnly = true)
+    StockLevelsResponse levels(CheckStockLevelsRequest request) {
+        List<String> asked = request.skus().stream().distinct().toList();
+        Map<String, List<StockLevel>> bySku = levels.findBySkuInOrderBySkuAscLocationAsc(asked).stream()
+                .collect(Collectors.groupingBy(StockLevel::sku, LinkedHashMap::new, Collectors.toList()));
+        List<StockResponse> items = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String sku : asked) {
+            List<StockLevel> rows = bySku.get(sku);
+            if (rows == null) {
+                unknown.add(sku);
+            } else {
+                items.add(StockResponse.of(sku, rows));
+            }
+        }
+        return new StockLevelsResponse(items, unknown);
+    }
+
+    // an order can carry a SKU on several lines; SKUs in one order are locked in name order, as every order does
+    private static Map<String, Integer> unitsPerSku(List<OrderLine> lines) {
+        return lines.stream()
+                .collect(Collectors.toMap(OrderLine::sku, OrderLine::quantity, Integer::sum, TreeMap::new));
+    }
+
+    /** The SKU's rows, locked; a SKU never seen before is stocked at the default warehouse with nothing. */
+    private List<StockLevel> lockedRowsOf(String sku, Instant now) {
+        List<StockLevel> rows = levels.lockBySku(sku);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, now);
+        return levels.lockBySku(sku);
+    }
+
+    private List<StockLevel> defaultLocationFirst(List<StockLevel> rows) {
+        String preferred = properties.defaultLocation();
+        return rows.stream()
+                .sorted(Comparator.comparing((StockLevel row) -> !row.location().equals(preferred))
+                        .thenComparing(StockLevel::location))
+                .toList();
+    }
+}

@@ -1,0 +1,10 @@
+package com.agentfactory.inventory.stock;
+
+import com.agentfactory.messaging.error.NotFoundException;
+
+class UnknownSkuException extends NotFoundException {
+
+    UnknownSkuException(String sku) {
+        super("no stock is kept for SKU " + sku);
+    }
+}

@@ -1,0 +1,2 @@
+/** The Kafka topics this agent publishes on. */
+package com.agentfactory.inventory.topic;

@@ -1,0 +1,142 @@
+package com.agentfactory.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.inventory.support.CommerceEventMother;
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class ReservationIT extends InventoryIntegrationTest {
+
+    @Test
+    void fiftyConcurrentCheckoutsOfOneShareTenUnitsExactly() throws Exception {
+        String sku = stocked(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                statuses.add(executor.submit(() -> {
+                    start.await();
+                    return reserve(sku, 1).status();
+                }));
+            }
+            start.countDown();
+        }
+        List<Integer> answered = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answered.add(status.get());
+        }
+
+        assertThat(answered).filteredOn(status -> status == 201).hasSize(10);
+        assertThat(answered).filteredOn(status -> status == 409).hasSize(40);
+        var stock = stockOf(sku).body();
+        assertThat(stock.path("available").asInt()).isZero();
+        assertThat(stock.path("reserved").asInt()).isEqualTo(10);
+        assertThat(stock.path("on_hand").asInt()).isEqualTo(10);
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(quantity) FROM stock_reservations WHERE sku = ? AND status = 'ACTIVE'",
+                        Integer.class,
+                        sku))
+                .isEqualTo(10);
+    }
+
+    @Test
+    void refusesACheckoutForMoreThanIsAvailable() {
+        String sku = stocked(3);
+
+        Api.Response refused = reserve(sku, 4);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("/detail")).contains("only 3 of SKU " + sku);
+        assertThat(available(sku)).isEqualTo(3);
+    }
+
+    @Test
+    void releasingGivesTheUnitsBackOnce() {
+        String sku = stocked(5);
+        Api.Response reserved = reserve(sku, 3);
+        assertThat(reserved.status()).isEqualTo(201);
+        assertThat(reserved.text("/status")).isEqualTo("active");
+        assertThat(reserved.text("/location")).isEqualTo("main");
+        assertThat(available(sku)).isEqualTo(2);
+        String id = reserved.text("/id");
+
+        Api.Response released = api.post("/api/v1/inventory/reservations/" + id + "/release", "");
+        Api.Response again = api.post("/api/v1/inventory/reservations/" + id + "/release", "");
+
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.text("/status")).isEqualTo("released");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(available(sku)).isEqualTo(5);
+    }
+
+    @Test
+    void anExpiredReservationGivesItsUnitsBack() {
+        String sku = stocked(4);
+        String id = reserve(sku, 4).text("/id");
+        assertThat(available(sku)).isZero();
+
+        jdbc.update(
+                "UPDATE stock_reservations SET expires_at = now() - interval '1 second' WHERE id = ?",
+                UUID.fromString(id));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(available(sku)).isEqualTo(4));
+        assertThat(api.get("/api/v1/inventory/reservations/" + id).text("/status"))
+                .isEqualTo("expired");
+    }
+
+    @Test
+    void theCustomersOrderTakesTheirReservationAndNoOneElses() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        Api.Response own = api.post(
+                "/api/v1/inventory/reservations",
+                Map.of("sku", sku, "quantity", 2, "customer_id", customer.toString()));
+        assertThat(reserve(sku, 3).status()).isEqualTo(201);
+        assertThat(available(sku)).isZero();
+
+        publish(CommerceEventMother.orderBy(customer, sku, 2));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/reservations/" + own.text("/id"))
+                                .text("/status"))
+                        .isEqualTo("committed"));
+        var stock = stockOf(sku).body();
+        assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
+        assertThat(stock.path("reserved").asInt()).isEqualTo(3);
+        assertThat(stock.path("backordered").asInt()).isZero();
+    }
+
+    @Test
+    void rejectsMalformedReservationsAndUnknownThings() {
+        String sku = stocked(1);
+
+        Api.Response zero = reserve(sku, 0);
+        Api.Response noSku = api.post("/api/v1/inventory/reservations", Map.of("quantity", 1));
+        Api.Response unknownSku = reserve("NO-SUCH-SKU", 1);
+        Api.Response unknownLocation =
+                api.post("/api/v1/inventory/reservations", Map.of("sku", sku, "quantity", 1, "location", "atlantis"));
+        Api.Response unknownReservation =
+                api.post("/api/v1/inventory/reservations/" + UUID.randomUUID() + "/release", "");
+
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.errorFields()).containsExactly("quantity");
+        assertThat(noSku.status()).isEqualTo(400);
+        assertThat(noSku.errorFields()).containsExactly("sku");
+        assertThat(unknownSku.status()).isEqualTo(404);
+        assertThat(unknownLocation.status()).isEqualTo(422);
+        assertThat(unknownLocation.errorFields()).containsExactly("location");
+        assertThat(unknownReservation.status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,169 @@
+package com.agentfactory.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.inventory.support.CommerceEventMother;
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.inventory.support.TopicMessages;
+import com.agentfactory.inventory.topic.InventoryTopics;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.testing.Api;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class StockIT extends InventoryIntegrationTest {
+
+    @Test
+    void ordersTakeStockAndAShortfallIsBackorderedNotNegative() {
+        String sku = stocked(5);
+
+        publish(CommerceEventMother.order(sku, 3));
+        awaitOnHand(sku, 2);
+        publish(CommerceEventMother.order(sku, 4));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var stock = stockOf(sku).body();
+            assertThat(stock.path("on_hand").asInt()).isZero();
+            assertThat(stock.path("backordered").asInt()).isEqualTo(2);
+            assertThat(stock.path("available").asInt()).isZero();
+        });
+    }
+
+    @Test
+    void aCancellationSettlesBackordersBeforeRestocking() {
+        String sku = stocked(1);
+        publish(CommerceEventMother.order(sku, 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        stockOf(sku).body().path("backordered").asInt())
+                .isEqualTo(2));
+
+        publish(CommerceEventMother.cancellation(sku, 3));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var stock = stockOf(sku).body();
+            assertThat(stock.path("backordered").asInt()).isZero();
+            assertThat(stock.path("on_hand").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anOrderDeliveredTwiceMovesStockOnce() {
+        String sku = stocked(5);
+        OrderPlaced order = CommerceEventMother.order(sku, 2);
+
+        publish(order);
+        publish(order);
+        // same order id, so the same partition: handled after both copies
+        OrderPlaced marker = new OrderPlaced(
+                java.util.UUID.randomUUID(),
+                order.occurredAt(),
+                order.orderId(),
+                order.orderNumber() + "-2",
+                null,
+                order.country(),
+                order.currency(),
+                CommerceEventMother.order(sku, 1).lines());
+        publish(marker);
+
+        awaitOnHand(sku, 2);
+        assertThat(stockOf(sku).body().path("backordered").asInt()).isZero();
+    }
+
+    @Test
+    void theProductFeedStocksANewSkuButDoesNotOverwriteTheAgentsCount() {
+        String sku = stocked(5);
+        publish(CommerceEventMother.order(sku, 2));
+        awaitOnHand(sku, 3);
+        var again = CommerceEventMother.product(sku, 100);
+
+        publish(again);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ?",
+                                Integer.class,
+                                again.eventId())
+                        == 1);
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void everyChangeIsPublishedOnTheStockTopic() {
+        String sku = stocked(5);
+        publish(CommerceEventMother.order(sku, 2));
+        awaitOnHand(sku, 3);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<MessageEnvelope> changes = TopicMessages.read(bootstrapServers, InventoryTopics.STOCK).stream()
+                    .filter(envelope ->
+                            envelope.payload().data().path("sku").asString().equals(sku))
+                    .toList();
+            assertThat(changes).extracting(MessageEnvelope::action).containsOnly("inventory.stock_level_changed");
+            assertThat(changes)
+                    .extracting(envelope ->
+                            envelope.payload().data().path("on_hand").asInt())
+                    .containsExactly(5, 3);
+            assertThat(changes.getLast().payload().data().path("available").asInt())
+                    .isEqualTo(3);
+            assertThat(changes.getLast().payload().data().path("location").asString())
+                    .isEqualTo("main");
+        });
+    }
+
+    @Test
+    void answersTheStockOfSeveralSkusAndNamesTheUnknownOnes() {
+        String first = stocked(4);
+        String second = stocked(7);
+
+        Api.Response levels = api.get("/api/v1/inventory/stock?skus=" + second + "," + first + ",NO-SUCH-SKU");
+
+        assertThat(levels.status()).isEqualTo(200);
+        assertThat(levels.body()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("sku").asString() + "="
+                                + item.path("available").asInt())
+                        .toList())
+                .containsExactly(second + "=7", first + "=4");
+        assertThat(levels.body()
+                        .path("unknown_skus")
+                        .valueStream()
+                        .map(node -> node.asString())
+                        .toList())
+                .containsExactly("NO-SUCH-SKU");
+        assertThat(levels.body()
+                        .path("items")
+                        .get(0)
+                        .path("locations")
+                        .get(0)
+                        .path("location")
+                        .asString())
+                .isEqualTo("main");
+    }
+
+    @Test
+    void refusesUnknownSkusAndOverlongLists() {
+        String tooMany = IntStream.rangeClosed(1, 101).mapToObj(i -> "S" + i).collect(Collectors.joining(","));
+
+        Api.Response unknown = api.get("/api/v1/inventory/stock/NO-SUCH-SKU");
+        Api.Response overlong = api.get("/api/v1/inventory/stock?skus=" + tooMany);
+        Api.Response none = api.get("/api/v1/inventory/stock");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).contains("application/problem+json");
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.errorFields()).containsExactly("skus");
+        assertThat(none.status()).isEqualTo(400);
+    }
+
+    private void awaitOnHand(String sku, int onHand) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(onHand));
+    }
+}

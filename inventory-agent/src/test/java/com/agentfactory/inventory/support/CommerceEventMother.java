@@ -1,0 +1,71 @@
+package com.agentfactory.inventory.support;
+
+import com.agentfactory.messaging.commerce.Money;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.commerce.ProductUpserted;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Storefront events shaped like the Online Retail data: GBP prices, one SKU per line. */
+public final class CommerceEventMother {
+
+    private CommerceEventMother() {}
+
+    /** A SKU no other test uses, so each test sees only its own stock. */
+    public static String freshSku() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public static ProductUpserted product(String sku, Integer stockQuantity) {
+        return new ProductUpserted(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                sku,
+                "WHITE HANGING HEART T-LIGHT HOLDER",
+                null,
+                "home",
+                new Money(new BigDecimal("2.55"), "GBP"),
+                stockQuantity,
+                null);
+    }
+
+    public static OrderPlaced order(String sku, int quantity) {
+        return orderBy(UUID.randomUUID(), sku, quantity);
+    }
+
+    public static OrderPlaced orderBy(UUID customerId, String sku, int quantity) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
+                customerId,
+                "United Kingdom",
+                "GBP",
+                List.of(line(sku, quantity)));
+    }
+
+    public static OrderCancelled cancellation(String sku, int quantity) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
+                null,
+                null,
+                true,
+                "customer changed their mind",
+                "GBP",
+                List.of(line(sku, quantity)));
+    }
+
+    private static OrderLine line(String sku, int quantity) {
+        return new OrderLine(UUID.randomUUID(), sku, quantity, new BigDecimal("2.55"));
+    }
+}

@@ -1,0 +1,79 @@
+package com.agentfactory.inventory.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.CommerceEventPublisher;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The inventory agent on a random port, on the JVM's shared PostgreSQL and Kafka. Configured like the agent
+ * contract test, so they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalInfrastructure
+public abstract class InventoryIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    private CommerceEventPublisher commerce;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        commerce = new CommerceEventPublisher(kafka, codec);
+    }
+
+    protected void publish(CommerceEvent event) {
+        commerce.publish(event);
+    }
+
+    /** Stocks a new SKU through the product feed and waits until its stock can be read. */
+    protected String stocked(int onHand) {
+        String sku = CommerceEventMother.freshSku();
+        publish(CommerceEventMother.product(sku, onHand));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/inventory/stock/" + sku).status())
+                .isEqualTo(200));
+        return sku;
+    }
+
+    protected Api.Response stockOf(String sku) {
+        return api.get("/api/v1/inventory/stock/" + sku);
+    }
+
+    protected int available(String sku) {
+        return stockOf(sku).body().path("available").asInt();
+    }
+
+    protected Api.Response reserve(String sku, int quantity) {
+        return api.post("/api/v1/inventory/reservations", Map.of("sku", sku, "quantity", quantity));
+    }
+}

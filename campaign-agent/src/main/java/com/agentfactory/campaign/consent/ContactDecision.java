@@ -1,7 +1,7 @@
 package com.agentfactory.campaign.consent;
 
 /** Whether a customer may be contacted on a channel now, and why, so a skipped send can be recorded with its reason. */
-public record ContactDecision(boolean allowed, String reason) {
+record ContactDecision(boolean allowed, String reason) {
 
     static ContactDecision allowed(String reason) {
         return new ContactDecision(true, reason);

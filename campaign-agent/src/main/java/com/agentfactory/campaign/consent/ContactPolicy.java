@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * recorded means no; a suppression beats any consent; a consent recorded for a later time is not yet in force.
  */
 @Component
-public class ContactPolicy {
+class ContactPolicy {
 
     private final ConsentRepository consents;
     private final Clock clock;
@@ -25,7 +25,7 @@ public class ContactPolicy {
     }
 
     @Transactional(readOnly = true)
-    public ContactDecision mayContact(UUID customerId, Channel channel) {
+    ContactDecision mayContact(UUID customerId, Channel channel) {
         return decide(consents.consentsOf(customerId), consents.suppressionsOf(customerId), channel, clock.instant());
     }
 

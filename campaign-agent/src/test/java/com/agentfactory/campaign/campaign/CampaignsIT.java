@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CampaignsIT extends CampaignIntegrationTest {
@@ -96,6 +99,33 @@ class CampaignsIT extends CampaignIntegrationTest {
                         .at("/pagination/total")
                         .asLong())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void letsExactlyOneOfManyConcurrentTransitionsThrough() throws Exception {
+        String id =
+                api.post("/api/v1/campaigns", CampaignMother.createRequest()).text("/id");
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> api.post(
+                            "/api/v1/campaigns/" + id + "/transitions", CampaignMother.transition("create", "race"))
+                    .status());
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> status : executor.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(9);
+        assertThat(api.get("/api/v1/campaigns/" + id + "/history")
+                        .body()
+                        .at("/pagination/total")
+                        .asLong())
+                .isEqualTo(2);
     }
 
     @Test

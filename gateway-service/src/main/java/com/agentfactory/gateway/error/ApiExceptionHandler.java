@@ -92,6 +92,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // the codec's own 413 says nothing useful; every 413 reads the same whichever layer noticed
             problem.setTitle("Request too large");
             problem.setDetail("The request body exceeds the allowed size.");
+        } else if (problem.getStatus() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+            // a route's time limiter expired: the same words as a timeout noticed anywhere else
+            problem.setTitle("Gateway timeout");
+            problem.setDetail("The service behind this path did not answer in time.");
         } else if (problem.getDetail() == null) {
             problem.setDetail(problem.getTitle());
         }

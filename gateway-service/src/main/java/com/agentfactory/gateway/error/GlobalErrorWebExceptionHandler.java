@@ -1,9 +1,12 @@
 package com.agentfactory.gateway.error;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -52,6 +55,30 @@ class GlobalErrorWebExceptionHandler implements WebExceptionHandler {
                     "Service unavailable",
                     "The service behind this path is not reachable right now. Try again later.");
         }
+        if (ErrorCauses.find(ex, BulkheadFullException.class) != null) {
+            return ProblemDetailWriter.problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service busy",
+                    "Too many requests are waiting for the service behind this path. Try again shortly.");
+        }
+        // the gateway's circuit breaker filter reports an open circuit as its own ServiceUnavailableException
+        if (ErrorCauses.find(ex, CallNotPermittedException.class) != null
+                || ErrorCauses.find(ex, ServiceUnavailableException.class) != null) {
+            return ProblemDetailWriter.problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "The service behind this path has been failing, so the gateway is not calling it for a moment."
+                            + " Try again later.");
+        }
+        // a route's time limiter reports as a 504 status exception, a slow response from the client as a timeout
+        if (ErrorCauses.find(ex, TimeoutException.class) != null
+                || (ex instanceof ErrorResponse timedOut
+                        && timedOut.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value())) {
+            return ProblemDetailWriter.problem(
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "Gateway timeout",
+                    "The service behind this path did not answer in time.");
+        }
         if (ErrorCauses.find(ex, DataBufferLimitException.class) != null) {
             return ProblemDetailWriter.problem(
                     HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The request body exceeds the allowed size.");
@@ -63,12 +90,6 @@ class GlobalErrorWebExceptionHandler implements WebExceptionHandler {
                     : errorResponse.getBody().getDetail();
             ProblemDetail problem = ProblemDetailWriter.problem(status, reason(status), detail);
             return problem;
-        }
-        if (ErrorCauses.find(ex, TimeoutException.class) != null) {
-            return ProblemDetailWriter.problem(
-                    HttpStatus.GATEWAY_TIMEOUT,
-                    "Gateway timeout",
-                    "The service behind this path did not answer in time.");
         }
         log.error(
                 "Unhandled error for {} {}",

@@ -69,8 +69,10 @@ class AccessRuleEvaluatorTest {
             MARKETING_MANAGER, POST,   /api/v1/campaigns,                        GRANTED
             SUPPORT_AGENT,     GET,    /api/v1/campaigns/7,                      GRANTED
             SUPPORT_AGENT,     POST,   /api/v1/campaigns,                        DENIED
-            CUSTOMER,          POST,   /api/v1/campaigns/7/opt-in,               GRANTED
-            CUSTOMER,          DELETE, /api/v1/campaigns/7/opt-in,               GRANTED
+            CUSTOMER,          GET,    /api/v1/campaigns/consents/OWN,           GRANTED
+            CUSTOMER,          PUT,    /api/v1/campaigns/consents/OWN,           GRANTED
+            CUSTOMER,          PUT,    /api/v1/campaigns/consents/OTHER,         DENIED
+            CUSTOMER,          PUT,    /api/v1/campaigns/consents/OWN/suppressions/email, DENIED
             CUSTOMER,          GET,    /api/v1/campaigns,                        DENIED
             CUSTOMER,          POST,   /api/v1/campaigns,                        DENIED
             SYSTEM_AGENT,      PUT,    /api/v1/campaigns/7,                      GRANTED
@@ -110,6 +112,11 @@ class AccessRuleEvaluatorTest {
             SUPPORT_AGENT,     GET,    /api/v1/inventory/sku-1,                  GRANTED
             SUPPORT_AGENT,     PUT,    /api/v1/inventory/sku-1,                  DENIED
             CUSTOMER,          GET,    /api/v1/inventory,                        DENIED
+            CUSTOMER,          GET,    /api/v1/inventory/stock/sku-1,            GRANTED
+            ANONYMOUS,         GET,    /api/v1/inventory/stock,                  GRANTED
+            ANONYMOUS,         POST,   /api/v1/inventory/reservations,           DENIED
+            CUSTOMER,          POST,   /api/v1/inventory/reservations,           DENIED
+            SYSTEM_AGENT,      POST,   /api/v1/inventory/reservations,           GRANTED
             # Gateway's own endpoints
             ANONYMOUS,         POST,   /api/v1/auth/login,                       GRANTED
             ANONYMOUS,         POST,   /api/v1/auth/register,                    GRANTED

@@ -14,7 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
-/** Stands in for every downstream service: answers 200 with a small JSON body and records what it received. */
+/**
+ * Stands in for every downstream service: answers 200 with a small JSON body, late when asked to, and records what
+ * it received.
+ */
 public final class StubDownstreamService {
 
     private final HttpServer server;
@@ -54,10 +57,23 @@ public final class StubDownstreamService {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             requests.add(new RecordedRequest(
                     exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers));
+            slowDownIfAsked(exchange.getRequestURI().getQuery());
             byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);
             exchange.getResponseBody().write(response);
+        }
+    }
+
+    /** {@code ?delay_ms=N} makes the answer N ms late: a slow service, for the gateway's timeouts and bulkheads. */
+    private static void slowDownIfAsked(String query) {
+        if (query == null || !query.startsWith("delay_ms=")) {
+            return;
+        }
+        try {
+            Thread.sleep(Long.parseLong(query.substring("delay_ms=".length())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

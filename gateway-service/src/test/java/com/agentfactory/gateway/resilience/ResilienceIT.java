@@ -1,0 +1,117 @@
+package com.agentfactory.gateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.test.context.TestPropertySource;
+
+/** The gateway against a slow service, a dead one and a crowded one: quick problem details, never a pile-up. */
+@TestPropertySource(
+        properties = {
+            "agentfactory.resilience.timeouts.support-agent=500ms",
+            "agentfactory.resilience.timeouts.recommendation-agent=5s",
+            "agentfactory.resilience.max-concurrent-calls-per-route=2",
+            "agentfactory.resilience.minimum-number-of-calls=4",
+            "agentfactory.resilience.sliding-window-size=4",
+            "agentfactory.resilience.wait-in-open-state=60s"
+        })
+class ResilienceIT extends GatewayIntegrationTest {
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    @Test
+    void aServiceSlowerThanItsRouteTimeoutGets504ProblemInTime() {
+        String token = users.admin().bearer();
+        long started = System.nanoTime();
+
+        var reply = client.get()
+                .uri("/api/v1/support/tickets/late?delay_ms=3000")
+                .header("Authorization", token)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(504)
+                .expectBody(ProblemDetail.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(reply).isNotNull();
+        assertThat(reply.getTitle()).isEqualTo("Gateway timeout");
+    }
+
+    @Test
+    void aDeadServiceOpensItsCircuitAndLaterCallsFailFastWithoutReachingIt() {
+        String token = users.admin().bearer();
+        for (int i = 0; i < 4; i++) {
+            client.get()
+                    .uri("/api/v1/ads/campaign-" + i)
+                    .header("Authorization", token)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503);
+        }
+
+        assertThat(circuitBreakers
+                        .getCircuitBreakerRegistry()
+                        .circuitBreaker("ad-agent")
+                        .getState())
+                .isEqualTo(CircuitBreaker.State.OPEN);
+        var refused = client.get()
+                .uri("/api/v1/ads/campaign-5")
+                .header("Authorization", token)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody(ProblemDetail.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused).isNotNull();
+        assertThat(refused.getDetail()).contains("not calling it for a moment");
+        assertThat(circuitBreakers
+                        .getCircuitBreakerRegistry()
+                        .circuitBreaker("support-agent")
+                        .getState())
+                .as("other routes keep their own circuit")
+                .isNotEqualTo(CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void aCrowdedServiceTurnsAwayTheCallsBeyondItsBulkheadAtOnce() throws Exception {
+        String token = users.admin().bearer();
+        List<Future<String>> calls = new ArrayList<>();
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 3; i++) {
+                calls.add(callers.submit(() -> {
+                    var result = client.get()
+                            .uri("/api/v1/recommendations/users/crowd?delay_ms=1500")
+                            .header("Authorization", token)
+                            .exchange()
+                            .expectBody(String.class)
+                            .returnResult();
+                    return result.getStatus().value() + " " + result.getResponseBody();
+                }));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> call : calls) {
+                answers.add(call.get());
+            }
+            assertThat(answers).filteredOn(answer -> answer.startsWith("200")).hasSize(2);
+            assertThat(answers)
+                    .filteredOn(answer -> answer.startsWith("503"))
+                    .singleElement()
+                    .asString()
+                    .contains("Service busy");
+        }
+    }
+}

@@ -148,6 +148,10 @@ public final class LocalPlatformMain {
         List<String> bodies = List.of(
                 "{\"task_type\":\"order-status-inquiry\",\"priority\":7,\"input_data\":{\"order_number\":\"536397\"}}",
                 "{\"input_data\":{\"message\":\"My order has not arrived and I would like a refund\"}}",
+                "{\"task_type\":\"check-stock-levels\",\"input_data\":{\"skus\":[\"85123A\",\"22423\"]}}",
+                "{\"task_type\":\"plan-campaign\",\"input_data\":{\"name\":\"Win back lapsed buyers\","
+                        + "\"goal\":\"bring back customers who ordered before\",\"channel\":\"email\","
+                        + "\"segment_rule\":{\"field\":\"order_count\",\"op\":\"gt\",\"value\":0}}}",
                 "{\"task_type\":\"check-budget\",\"input_data\":{\"department\":\"marketing\",\"amount\":\"250.00\","
                         + "\"currency\":\"GBP\",\"purpose\":\"demo: newsletter banner\",\"requested_by\":\"demo\"}}",
                 "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.SUPPORT.agentId()

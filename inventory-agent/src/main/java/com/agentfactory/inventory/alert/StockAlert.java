@@ -1,23 +1,16 @@
 package com.agentfactory.inventory.alert;
 
+import com.agentfactory.inventory.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "stock_alerts")
-class StockAlert implements Persistable<UUID> {
-
-    @Id
-    private UUID id;
+class StockAlert extends AssignedIdEntity {
 
     private String sku;
     private String location;
@@ -30,13 +23,10 @@ class StockAlert implements Persistable<UUID> {
     private String suggestedAction;
     private Instant raisedAt;
 
-    @Transient
-    private boolean isNew;
-
     protected StockAlert() {}
 
     StockAlert(String sku, String location, StockAlertType type, int available, int reorderPoint, Instant raisedAt) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.sku = sku;
         this.location = location;
         this.type = type;
@@ -44,23 +34,6 @@ class StockAlert implements Persistable<UUID> {
         this.reorderPoint = reorderPoint;
         this.suggestedAction = type.suggestedAction();
         this.raisedAt = raisedAt;
-        this.isNew = true;
-    }
-
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
     }
 
     String sku() {

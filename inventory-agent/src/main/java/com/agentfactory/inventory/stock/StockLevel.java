@@ -1,14 +1,10 @@
 package com.agentfactory.inventory.stock;
 
+import com.agentfactory.inventory.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One SKU at one warehouse. Available is what can still be promised: on hand minus what checkouts hold
@@ -18,10 +14,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "stock_levels")
-class StockLevel implements Persistable<UUID> {
-
-    @Id
-    private UUID id;
+class StockLevel extends AssignedIdEntity {
 
     private String sku;
     private String location;
@@ -33,19 +26,15 @@ class StockLevel implements Persistable<UUID> {
     private Instant createdAt;
     private Instant updatedAt;
 
-    @Transient
-    private boolean isNew;
-
     protected StockLevel() {}
 
     StockLevel(String sku, String location, int onHand, Instant now) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.sku = sku;
         this.location = location;
         this.onHand = onHand;
         this.createdAt = now;
         this.updatedAt = now;
-        this.isNew = true;
     }
 
     int available() {
@@ -88,22 +77,6 @@ class StockLevel implements Persistable<UUID> {
         backordered -= owed;
         onHand += units - owed;
         updatedAt = now;
-    }
-
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
     }
 
     String sku() {

@@ -152,7 +152,7 @@ public final class LocalPlatformMain {
                 "{\"task_type\":\"plan-campaign\",\"input_data\":{\"name\":\"Win back lapsed buyers\","
                         + "\"goal\":\"bring back customers who ordered before\",\"channel\":\"email\","
                         + "\"segment_rule\":{\"field\":\"order_count\",\"op\":\"gt\",\"value\":0}}}",
-                "{\"task_type\":\"check-budget\",\"input_data\":{\"department\":\"marketing\",\"amount\":\"250.00\","
+                "{\"task_type\":\"check-budget\",\"input_data\":{\"department\":\"marketing\",\"amount\":250.00,"
                         + "\"currency\":\"GBP\",\"purpose\":\"demo: newsletter banner\",\"requested_by\":\"demo\"}}",
                 "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.SUPPORT.agentId()
                         + "\",\"input_data\":{}}",

@@ -34,14 +34,6 @@ class AnswerCustomerMessageTaskHandler implements TaskHandler<CustomerMessageTas
 
     @Override
     public Reply handle(CustomerMessageTask input, TaskContext context) {
-        return conversations.handle(TaskMessages.message(
-                input.message(),
-                input.conversationId(),
-                input.customerId(),
-                input.customerTier(),
-                input.customerEmail(),
-                input.orderNumber(),
-                null,
-                context));
+        return conversations.handle(TaskMessages.message(input, null, context));
     }
 }

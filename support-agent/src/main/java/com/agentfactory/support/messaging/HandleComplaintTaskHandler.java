@@ -36,14 +36,6 @@ class HandleComplaintTaskHandler implements TaskHandler<CustomerMessageTask, Rep
 
     @Override
     public Reply handle(CustomerMessageTask input, TaskContext context) {
-        return conversations.handle(TaskMessages.message(
-                input.message(),
-                input.conversationId(),
-                input.customerId(),
-                input.customerTier(),
-                input.customerEmail(),
-                input.orderNumber(),
-                CATEGORY,
-                context));
+        return conversations.handle(TaskMessages.message(input, CATEGORY, context));
     }
 }

@@ -32,6 +32,19 @@ final class TaskMessages {
                 blankToNull(orderNumber));
     }
 
+    /** A customer message task ({@code answer-customer-message}, {@code handle-complaint}) filed under {@code category}. */
+    static InboundMessage message(CustomerMessageTask input, String category, TaskContext context) {
+        return message(
+                input.message(),
+                input.conversationId(),
+                input.customerId(),
+                input.customerTier(),
+                input.customerEmail(),
+                input.orderNumber(),
+                category,
+                context);
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -94,8 +94,7 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
         List<FieldErrorDetail> errors = e.getConstraintViolations().stream()
-                .map(violation ->
-                        new FieldErrorDetail(violation.getPropertyPath().toString(), violation.getMessage()))
+                .map(violation -> new FieldErrorDetail(RequestParameterNames.of(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldErrorDetail::field))
                 .toList();
         return ResponseEntity.badRequest()
@@ -127,7 +126,7 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
         List<FieldErrorDetail> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldErrorDetail(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                                RequestParameterNames.of(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest()
                 .body(problem(

@@ -40,6 +40,17 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with extra request headers, e.g. an {@code Idempotency-Key}. */
+    public Response postWithHeaders(String path, Object body, java.util.Map<String, String> headers) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", "test-user")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Response put(String path, Object body) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

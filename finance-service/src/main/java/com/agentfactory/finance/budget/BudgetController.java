@@ -3,6 +3,8 @@ package com.agentfactory.finance.budget;
 import com.agentfactory.messaging.error.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/api/v1/financial/budgets/{department}")
 class BudgetController {
+
+    /** A retried request carries the key of its first attempt (IETF httpapi Idempotency-Key header). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final BudgetService budgets;
 
@@ -54,19 +60,26 @@ class BudgetController {
         return budgets.alerts(department, period);
     }
 
-    @Operation(summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit")
+    @Operation(
+            summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit;"
+                    + " a repeated Idempotency-Key returns the first reservation (200) instead of a second one")
     @PostMapping("/reservations")
     ResponseEntity<ReservationResponse> reserve(
             @PathVariable @BudgetConstraints.Department String department,
-            @Valid @RequestBody CreateReservationRequest request) {
-        return switch (budgets.reserve(department, request)) {
+            @Valid @RequestBody CreateReservationRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Size(max = 255, message = "must be at most 255 characters")
+                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+                    String idempotencyKey) {
+        return switch (budgets.reserve(department, request, idempotencyKey)) {
             case ReservationOutcome.Reserved reserved ->
-                ResponseEntity.status(HttpStatus.CREATED)
+                ResponseEntity.status(reserved.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .body(ReservationResponse.of(reserved.reservation(), reserved.budget()));
             case ReservationOutcome.Refused refused ->
                 throw switch (refused.reason()) {
                     case NO_BUDGET -> new BudgetNotFoundException(refused.message());
                     case CURRENCY_MISMATCH -> RuleViolationException.of("currency", refused.message());
+                    case IDEMPOTENCY_KEY_REUSED -> RuleViolationException.of(IDEMPOTENCY_KEY, refused.message());
                     case INSUFFICIENT_BUDGET ->
                         new InsufficientBudgetException(refused.message(), refused.available(), request.amount());
                 };

@@ -17,7 +17,7 @@ class BudgetRepository {
             + " committed_amount, spent_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
-            + " transaction_id, created_at, resolved_at";
+            + " transaction_id, created_at, resolved_at, idempotency_key";
 
     private final JdbcTemplate jdbc;
 
@@ -98,7 +98,7 @@ class BudgetRepository {
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -106,7 +106,20 @@ class BudgetRepository {
                 reservation.purpose(),
                 reservation.requestedBy(),
                 reservation.status().wireName(),
-                Timestamp.from(reservation.createdAt()));
+                Timestamp.from(reservation.createdAt()),
+                reservation.idempotencyKey());
+    }
+
+    Optional<Reservation> findReservationByKey(UUID budgetId, String idempotencyKey) {
+        return jdbc
+                .query(
+                        "SELECT " + RESERVATION_COLUMNS
+                                + " FROM budget_reservations WHERE budget_id = ? AND idempotency_key = ?",
+                        this::mapReservation,
+                        budgetId,
+                        idempotencyKey)
+                .stream()
+                .findFirst();
     }
 
     Optional<Reservation> findReservation(UUID id) {
@@ -192,7 +205,8 @@ class BudgetRepository {
                 ReservationStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 rs.getObject("transaction_id", UUID.class),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("resolved_at")));
+                instant(rs.getTimestamp("resolved_at")),
+                rs.getString("idempotency_key"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -136,6 +136,16 @@ class BudgetService {
 
     @Transactional
     ReservationOutcome reserve(String department, CreateReservationRequest request) {
+        return reserve(department, request, null);
+    }
+
+    /**
+     * A reservation that a retry cannot double: a repeated key returns the reservation made the first time, whatever
+     * has happened to the budget since. The budget row lock taken first serialises two concurrent requests with the
+     * same key, so the second always sees the first one's row.
+     */
+    @Transactional
+    ReservationOutcome reserve(String department, CreateReservationRequest request, String idempotencyKey) {
         auditActor.stamp();
         String period = request.fiscalPeriod() == null ? currentPeriod() : request.fiscalPeriod();
         var locked = budgets.lock(department, period);
@@ -146,13 +156,31 @@ class BudgetService {
                     BigDecimal.ZERO);
         }
         Budget before = locked.get();
+        BigDecimal amount = request.amount().setScale(2);
+        if (idempotencyKey != null) {
+            var earlier = budgets.findReservationByKey(before.id(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get()
+                                .sameRequestAs(
+                                        amount,
+                                        request.currency(),
+                                        request.purpose().trim())
+                        ? new ReservationOutcome.Reserved(earlier.get(), before, true)
+                        : new ReservationOutcome.Refused(
+                                ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
+                                "this Idempotency-Key was used for a different reservation ("
+                                        + earlier.get().amount() + " "
+                                        + earlier.get().currency() + " for '"
+                                        + earlier.get().purpose() + "')",
+                                before.available());
+            }
+        }
         if (!before.currency().equals(request.currency())) {
             return new ReservationOutcome.Refused(
                     ReservationOutcome.Reason.CURRENCY_MISMATCH,
                     "the budget is kept in " + before.currency() + ", not " + request.currency(),
                     before.available());
         }
-        BigDecimal amount = request.amount().setScale(2);
         if (!before.fits(amount)) {
             return new ReservationOutcome.Refused(
                     ReservationOutcome.Reason.INSUFFICIENT_BUDGET,
@@ -171,11 +199,12 @@ class BudgetService {
                 ReservationStatus.RESERVED,
                 null,
                 clock.instant(),
-                null);
+                null,
+                idempotencyKey);
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
-        return new ReservationOutcome.Reserved(reservation, after);
+        return new ReservationOutcome.Reserved(reservation, after, false);
     }
 
     /** Spends the reservation: it becomes an expense in the ledger. Committing twice is harmless. */

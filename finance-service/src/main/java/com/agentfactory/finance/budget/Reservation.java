@@ -14,4 +14,11 @@ record Reservation(
         ReservationStatus status,
         UUID transactionId,
         Instant createdAt,
-        Instant resolvedAt) {}
+        Instant resolvedAt,
+        String idempotencyKey) {
+
+    /** Whether a repeated request with this reservation's key asks for the same thing. */
+    boolean sameRequestAs(BigDecimal otherAmount, String otherCurrency, String otherPurpose) {
+        return amount.compareTo(otherAmount) == 0 && currency.equals(otherCurrency) && purpose.equals(otherPurpose);
+    }
+}

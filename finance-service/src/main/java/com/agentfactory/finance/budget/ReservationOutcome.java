@@ -8,13 +8,15 @@ import java.math.BigDecimal;
  */
 sealed interface ReservationOutcome {
 
-    record Reserved(Reservation reservation, Budget budget) implements ReservationOutcome {}
+    /** {@code replayed}: the caller repeated a request it already made, and gets the same reservation back. */
+    record Reserved(Reservation reservation, Budget budget, boolean replayed) implements ReservationOutcome {}
 
     record Refused(Reason reason, String message, BigDecimal available) implements ReservationOutcome {}
 
     enum Reason {
         NO_BUDGET,
         CURRENCY_MISMATCH,
-        INSUFFICIENT_BUDGET
+        INSUFFICIENT_BUDGET,
+        IDEMPOTENCY_KEY_REUSED
     }
 }

@@ -86,6 +86,49 @@ class BudgetsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aRetriedReservationWithItsIdempotencyKeyGetsTheFirstReservationBackEvenWhenRetriedAtOnce() throws Exception {
+        String department = freshDepartment();
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        String base = "/api/v1/financial/budgets/" + department + "/reservations";
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        Response first = api.postWithHeaders(base, reservation("60.00"), key);
+        Response retried = api.postWithHeaders(base, reservation("60.00"), key);
+        Response otherRequestSameKey = api.postWithHeaders(base, reservation("30.00"), key);
+        Map<String, String> concurrentKey =
+                Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> api.postWithHeaders(base, reservation("10.00"), concurrentKey));
+        }
+        List<Response> concurrent = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Response> response : executor.invokeAll(calls)) {
+                concurrent.add(response.get());
+            }
+        }
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("/id")).isEqualTo(first.text("/id"));
+        assertThat(otherRequestSameKey.status()).isEqualTo(422);
+        assertThat(otherRequestSameKey.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(concurrent)
+                .extracting(Response::status)
+                .containsOnly(201, 200)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(concurrent)
+                .extracting(r -> r.text("/id"))
+                .containsOnly(concurrent.getFirst().text("/id"));
+        Response status = api.get("/api/v1/financial/budgets/" + department + "?period=" + PERIOD);
+        assertThat(status.body().at("/committed_amount").decimalValue()).isEqualByComparingTo("70.00");
+        assertThat(api.postWithHeaders(base, reservation("1.00"), Map.of("Idempotency-Key", "has space"))
+                        .errorFields())
+                .containsExactly("Idempotency-Key");
+    }
+
+    @Test
     void spendingAReservationRecordsTheExpenseAndReleasingGivesTheMoneyBack() {
         String department = freshDepartment();
         api.put("/api/v1/financial/budgets/" + department, budget("500.00"));

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the local servers listen and keep their data. Port 0 picks a free port (tests); the local run
- * uses fixed ports so the services' default configuration finds them. An external server named in the
+ * uses fixed ports so the services' default configuration finds them (SMTP on 13025). An external server named in the
  * environment replaces the embedded one.
  */
 public record InfrastructureSettings(
@@ -14,6 +14,7 @@ public record InfrastructureSettings(
         int postgresPort,
         int kafkaPort,
         int redisPort,
+        int smtpPort,
         String externalJdbcUrl,
         String externalKafkaBootstrapServers,
         String externalRedisUrl) {
@@ -30,6 +31,7 @@ public record InfrastructureSettings(
                         0,
                         0,
                         0,
+                        0,
                         null,
                         null,
                         null)
@@ -38,7 +40,7 @@ public record InfrastructureSettings(
 
     /** Fixed ports matching the services' local defaults; data kept between runs unless asked otherwise. */
     public static InfrastructureSettings forLocalRun(Path dataDirectory, boolean cleanData) {
-        return new InfrastructureSettings(dataDirectory, cleanData, 15432, 19092, 16379, null, null, null)
+        return new InfrastructureSettings(dataDirectory, cleanData, 15432, 19092, 16379, 13025, null, null, null)
                 .withExternalServersFrom(System.getenv());
     }
 
@@ -53,6 +55,7 @@ public record InfrastructureSettings(
                 postgresPort,
                 kafkaPort,
                 redisPort,
+                smtpPort,
                 blankToNull(environment.get("AGENTFACTORY_EXTERNAL_DATABASE_URL")),
                 blankToNull(environment.get("AGENTFACTORY_EXTERNAL_KAFKA")),
                 blankToNull(environment.get("AGENTFACTORY_EXTERNAL_REDIS_URL")));

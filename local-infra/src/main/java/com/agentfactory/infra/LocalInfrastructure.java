@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL, Kafka and Redis for the platform: embedded servers started from Maven artifacts, or the
+ * PostgreSQL, Kafka, Redis and an SMTP server for the platform: embedded servers started from Maven artifacts, or the
  * external servers the environment names. Tests share one instance per JVM through {@link #shared()}.
  */
 public final class LocalInfrastructure implements AutoCloseable {
@@ -19,13 +19,19 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final LocalPostgres postgres;
     private final LocalKafkaBroker kafka;
     private final LocalRedis redis;
+    private final LocalSmtp smtp;
 
     private LocalInfrastructure(
-            InfrastructureSettings settings, LocalPostgres postgres, LocalKafkaBroker kafka, LocalRedis redis) {
+            InfrastructureSettings settings,
+            LocalPostgres postgres,
+            LocalKafkaBroker kafka,
+            LocalRedis redis,
+            LocalSmtp smtp) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
         this.redis = redis;
+        this.smtp = smtp;
     }
 
     /** Starts what the settings ask for; servers already named by the environment are not started. */
@@ -35,6 +41,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         LocalPostgres postgres = null;
         LocalKafkaBroker kafka = null;
         LocalRedis redis = null;
+        LocalSmtp smtp = null;
         try {
             if (settings.externalJdbcUrl() == null) {
                 postgres = LocalPostgres.start(data.resolve("postgres"), settings.cleanData(), settings.postgresPort());
@@ -46,19 +53,23 @@ public final class LocalInfrastructure implements AutoCloseable {
             if (settings.externalRedisUrl() == null) {
                 redis = LocalRedis.start(data.resolve("redis"), settings.redisPort());
             }
+            smtp = LocalSmtp.start(settings.smtpPort());
         } catch (Exception e) {
+            closeQuietly(smtp);
             closeQuietly(redis);
             closeQuietly(kafka);
             closeQuietly(postgres);
             throw new IllegalStateException("could not start local infrastructure: " + e.getMessage(), e);
         }
-        LocalInfrastructure infrastructure = new LocalInfrastructure(settings, postgres, kafka, redis);
+        LocalInfrastructure infrastructure = new LocalInfrastructure(settings, postgres, kafka, redis, smtp);
         log.info(
-                "Local infrastructure ready in {} ms: postgres {}, kafka {}, redis {}",
+                "Local infrastructure ready in {} ms: postgres {}, kafka {}, redis {}, smtp {}:{}",
                 (System.nanoTime() - started) / 1_000_000,
                 infrastructure.jdbcUrl(),
                 infrastructure.kafkaBootstrapServers(),
-                infrastructure.redisUrl());
+                infrastructure.redisUrl(),
+                smtp.host(),
+                smtp.port());
         return infrastructure;
     }
 
@@ -100,6 +111,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         return settings.externalRedisUrl() != null ? settings.externalRedisUrl() : "redis://127.0.0.1:" + redis.port();
     }
 
+    /** The SMTP server every service sends e-mail to; tests read what arrived from it. */
+    public LocalSmtp smtp() {
+        return smtp;
+    }
+
     /** The embedded broker, for fault tests that stop and restart it; absent when Kafka is external. */
     public LocalKafkaBroker kafkaBroker() {
         if (kafka == null) {
@@ -117,6 +133,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         properties.put("spring.datasource.password", databasePassword());
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
         properties.put("spring.data.redis.url", redisUrl());
+        properties.put("spring.mail.host", smtp.host());
+        properties.put("spring.mail.port", smtp.port());
         return properties;
     }
 
@@ -128,11 +146,14 @@ public final class LocalInfrastructure implements AutoCloseable {
         environment.put("DATABASE_PASSWORD", databasePassword());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         environment.put("REDIS_URL", redisUrl());
+        environment.put("SMTP_HOST", smtp.host());
+        environment.put("SMTP_PORT", Integer.toString(smtp.port()));
         return environment;
     }
 
     @Override
     public void close() {
+        closeQuietly(smtp);
         closeQuietly(redis);
         closeQuietly(kafka);
         closeQuietly(postgres);

@@ -74,6 +74,29 @@ class LocalInfrastructureIT {
     }
 
     @Test
+    void smtpAcceptsAMessageAndKeepsItForInspection() throws Exception {
+        Properties mail = new Properties();
+        mail.put("mail.smtp.host", infrastructure.smtp().host());
+        mail.put("mail.smtp.port", Integer.toString(infrastructure.smtp().port()));
+        var session = jakarta.mail.Session.getInstance(mail);
+        var message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom("campaigns@shop.example");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, "customer@example.com");
+        String subject = "Your basket is waiting " + UUID.randomUUID();
+        message.setSubject(subject);
+        message.setText("Come back");
+
+        jakarta.mail.Transport.send(message);
+
+        assertThat(infrastructure.smtp().receivedMessages())
+                .extracting(jakarta.mail.internet.MimeMessage::getSubject)
+                .contains(subject);
+        assertThat(infrastructure.environment())
+                .containsEntry(
+                        "SMTP_PORT", Integer.toString(infrastructure.smtp().port()));
+    }
+
+    @Test
     void exposesConnectionSettingsForSpringAndForChildProcesses() {
         Map<String, Object> spring = infrastructure.springProperties();
         assertThat(spring).containsEntry("spring.datasource.url", infrastructure.jdbcUrl());

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local run: starts PostgreSQL, Kafka and Redis, every service as its own JVM, replays the demo data
+ * The local run: starts PostgreSQL, Kafka, Redis and an SMTP server, every service as its own JVM, replays the demo data
  * through the gateway, submits a few tasks and prints where everything is. Secrets (JWT key, admin and
  * replay passwords) are generated for this run only and printed, never stored.
  *
@@ -63,7 +63,7 @@ public final class LocalPlatformMain {
 
         String adminPassword = randomSecret(12);
         String replaySecret = randomSecret(24);
-        System.out.println("Starting PostgreSQL, Kafka and Redis (data in " + data + ")...");
+        System.out.println("Starting PostgreSQL, Kafka, Redis and SMTP (data in " + data + ")...");
         LocalInfrastructure infrastructure =
                 LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
         PlatformLauncher platform = new PlatformLauncher(

@@ -34,7 +34,13 @@ class InventoryAgentIT extends AgentContract {
     String kafkaServers;
 
     InventoryAgentIT() {
-        super("inventory", "check-stock-levels", "forecast-demand");
+        super(
+                "inventory",
+                "check-stock-levels",
+                "forecast-demand",
+                "suggest-reorders",
+                "approve-purchase-order",
+                "run-daily-batch");
     }
 
     @Test

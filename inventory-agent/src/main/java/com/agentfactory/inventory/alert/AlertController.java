@@ -19,7 +19,7 @@ class AlertController {
         this.alerts = alerts;
     }
 
-    /** Newest first; {@code type} is low_stock or out_of_stock. */
+    /** Newest first; {@code type} is low_stock, out_of_stock, overstock, slow_moving or expiry_risk. */
     @GetMapping
     PageResponse<StockAlertResponse> search(
             @RequestParam(required = false) @Size(max = 64) String sku,

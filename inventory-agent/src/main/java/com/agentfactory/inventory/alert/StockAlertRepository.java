@@ -27,4 +27,19 @@ interface StockAlertRepository extends JpaRepository<StockAlert, UUID> {
                             + " VALUES (:sku, :location, :level, :at)"
                             + " ON CONFLICT (sku, location) DO UPDATE SET level = EXCLUDED.level, changed_at = EXCLUDED.changed_at")
     int recordLevel(String sku, String location, String level, Instant at);
+
+    @Query(
+            nativeQuery = true,
+            value = "SELECT holds FROM stock_condition_states WHERE sku = :sku AND location = :location"
+                    + " AND condition = :condition")
+    Optional<Boolean> conditionHeld(String sku, String location, String condition);
+
+    @Modifying
+    @Query(
+            nativeQuery = true,
+            value = "INSERT INTO stock_condition_states (sku, location, condition, holds, changed_at)"
+                    + " VALUES (:sku, :location, :condition, :holds, :at)"
+                    + " ON CONFLICT (sku, location, condition) DO UPDATE SET holds = EXCLUDED.holds,"
+                    + " changed_at = EXCLUDED.changed_at")
+    int recordCondition(String sku, String location, String condition, boolean holds, Instant at);
 }

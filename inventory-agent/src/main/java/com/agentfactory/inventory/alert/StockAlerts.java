@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.alert;
 
+import com.agentfactory.inventory.replenishment.ReplenishmentPlanner;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockLevelChanged;
 import com.agentfactory.inventory.topic.InventoryTopics;
@@ -26,6 +27,7 @@ class StockAlerts {
 
     private final StockAlertRepository alerts;
     private final InventoryProperties properties;
+    private final ReplenishmentPlanner planner;
     private final OutboxWriter outbox;
     private final EnvelopeCodec codec;
     private final AgentRuntimeProperties agent;
@@ -33,11 +35,13 @@ class StockAlerts {
     StockAlerts(
             StockAlertRepository alerts,
             InventoryProperties properties,
+            ReplenishmentPlanner planner,
             OutboxWriter outbox,
             EnvelopeCodec codec,
             AgentRuntimeProperties agent) {
         this.alerts = alerts;
         this.properties = properties;
+        this.planner = planner;
         this.outbox = outbox;
         this.codec = codec;
         this.agent = agent;
@@ -46,7 +50,9 @@ class StockAlerts {
     @EventListener
     @Transactional
     void onStockLevelChanged(StockLevelChanged change) {
-        int reorderPoint = properties.reorderPointOf(change.sku());
+        // the computed plan's reorder point once there is one; the configured one until then
+        int reorderPoint =
+                planner.reorderPointOf(change.sku()).orElseGet(() -> properties.reorderPointOf(change.sku()));
         StockLevelState now = StockLevelState.of(change.available(), reorderPoint);
         StockLevelState before = alerts.levelOf(change.sku(), change.location())
                 .map(StockLevelState::valueOf)
@@ -71,7 +77,7 @@ class StockAlerts {
                 limit);
     }
 
-    private void raise(StockAlert alert) {
+    void raise(StockAlert alert) {
         alerts.save(alert);
         outbox.append(
                 InventoryTopics.ALERTS,
@@ -90,7 +96,8 @@ class StockAlerts {
         try {
             return StockAlertType.valueOf(type.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("type", "must be low_stock or out_of_stock");
+            throw InvalidInputException.of(
+                    "type", "must be low_stock, out_of_stock, overstock, slow_moving or expiry_risk");
         }
     }
 }

@@ -19,4 +19,7 @@ interface DailyDemandRepository extends JpaRepository<DailyDemand, DailyDemand.K
     @Query("select d from DailyDemand d where d.key.sku = :sku and (:location is null or d.key.location = :location)"
             + " and d.key.day >= :from and d.key.day < :until order by d.key.day")
     List<DailyDemand> between(String sku, String location, LocalDate from, LocalDate until);
+
+    @Query("select max(d.key.day) from DailyDemand d where d.key.sku = :sku and d.key.day < :until")
+    java.util.Optional<LocalDate> lastDayBefore(String sku, LocalDate until);
 }

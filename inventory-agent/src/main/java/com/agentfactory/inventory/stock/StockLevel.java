@@ -4,13 +4,16 @@ import com.agentfactory.inventory.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * One SKU at one warehouse. Available is what can still be promised: on hand minus what checkouts hold
  * (reserved) and what orders await picking (allocated). No count ever goes below zero; an order for more than
  * is available records the missing units as backordered instead. Allocated and in transit are kept for the
- * fulfilment and purchase-order steps; no event moves them yet, so they stay zero.
+ * fulfilment step (nothing moves it yet, so it stays zero); in transit counts units ordered from suppliers.
+ * A perishable row keeps the earliest expiry of the units received since it last ran empty: lots are not
+ * tracked one by one, so the date errs early, which is the safe side for an expiry-risk alert.
  */
 @Entity
 @Table(name = "stock_levels")
@@ -23,6 +26,7 @@ class StockLevel extends AssignedIdEntity {
     private int allocated;
     private int inTransit;
     private int backordered;
+    private LocalDate expiresOn;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -77,6 +81,36 @@ class StockLevel extends AssignedIdEntity {
         backordered -= owed;
         onHand += units - owed;
         updatedAt = now;
+    }
+
+    void orderFromSupplier(int units, Instant now) {
+        inTransit += units;
+        updatedAt = now;
+    }
+
+    /** Units the supplier will no longer deliver (a cancelled order). */
+    void cancelFromSupplier(int units, Instant now) {
+        inTransit = Math.max(0, inTransit - units);
+        updatedAt = now;
+    }
+
+    /**
+     * Units arrive from a supplier: they leave transit and settle backorders before going on the shelf;
+     * {@code expiresOn} (perishables only) moves the row's expiry earlier when it is.
+     */
+    void receive(int units, LocalDate expiresOn, Instant now) {
+        inTransit = Math.max(0, inTransit - units);
+        if (onHand == 0) {
+            this.expiresOn = null;
+        }
+        if (expiresOn != null && (this.expiresOn == null || expiresOn.isBefore(this.expiresOn))) {
+            this.expiresOn = expiresOn;
+        }
+        giveBack(units, now);
+    }
+
+    LocalDate expiresOn() {
+        return onHand > 0 ? expiresOn : null;
     }
 
     String sku() {

@@ -17,6 +17,9 @@ interface StockLevelRepository extends JpaRepository<StockLevel, UUID> {
 
     boolean existsBySku(String sku);
 
+    @Query("select distinct s.sku from StockLevel s order by s.sku")
+    List<String> findDistinctSkus();
+
     List<StockLevel> findBySkuInOrderBySkuAscLocationAsc(Collection<String> skus);
 
     Optional<StockLevel> findBySkuAndLocation(String sku, String location);

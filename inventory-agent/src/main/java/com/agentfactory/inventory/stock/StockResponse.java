@@ -35,6 +35,7 @@ record StockResponse(
             int allocated,
             int inTransit,
             int backordered,
+            java.time.LocalDate expiresOn,
             Instant updatedAt) {
 
         static LocationStock of(StockLevel row) {
@@ -46,6 +47,7 @@ record StockResponse(
                     row.allocated(),
                     row.inTransit(),
                     row.backordered(),
+                    row.expiresOn(),
                     row.updatedAt());
         }
     }

@@ -139,6 +139,49 @@ public class StockService {
         }
     }
 
+    /** The SKU's rows, one per warehouse it is stocked at; empty for a SKU without stock. */
+    @Transactional(readOnly = true)
+    public List<StockPosition> positionsOf(String sku) {
+        return levels.findBySkuOrderByLocation(sku).stream()
+                .map(StockPosition::of)
+                .toList();
+    }
+
+    /** Every stocked SKU, in name order: what the daily batch plans for. */
+    @Transactional(readOnly = true)
+    public List<String> stockedSkus() {
+        return levels.findDistinctSkus();
+    }
+
+    /** Units ordered from a supplier for {@code location}: in transit until received or cancelled. */
+    @Transactional
+    public void orderedFromSupplier(String sku, String location, int units) {
+        Instant now = clock.instant();
+        StockLevel row = lockedRowAt(sku, location, now);
+        row.orderFromSupplier(units, now);
+        levels.flush();
+        changes.changed(row, now);
+    }
+
+    @Transactional
+    public void supplierOrderCancelled(String sku, String location, int units) {
+        Instant now = clock.instant();
+        StockLevel row = lockedRowAt(sku, location, now);
+        row.cancelFromSupplier(units, now);
+        levels.flush();
+        changes.changed(row, now);
+    }
+
+    /** A supplier's delivery: on hand grows (backorders first), in transit shrinks. */
+    @Transactional
+    public void receivedFromSupplier(String sku, String location, int units, LocalDate expiresOn) {
+        Instant now = clock.instant();
+        StockLevel row = lockedRowAt(sku, location, now);
+        row.receive(units, expiresOn, now);
+        levels.flush();
+        changes.changed(row, now);
+    }
+
     @Transactional(readOnly = true)
     StockResponse stockOf(String sku) {
         List<StockLevel> rows = levels.findBySkuOrderByLocation(sku);
@@ -180,6 +223,15 @@ public class StockService {
         }
         levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, now);
         return levels.lockBySku(sku);
+    }
+
+    private StockLevel lockedRowAt(String sku, String location, Instant now) {
+        if (!properties.locations().contains(location)) {
+            throw com.agentfactory.messaging.error.InvalidInputException.of(
+                    "location", "must be one of " + properties.locations());
+        }
+        levels.insertIfAbsent(UUID.randomUUID(), sku, location, 0, now);
+        return levels.lockAt(sku, location).orElseThrow();
     }
 
     private List<StockLevel> defaultLocationFirst(List<StockLevel> rows) {

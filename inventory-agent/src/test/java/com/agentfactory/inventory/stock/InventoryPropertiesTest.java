@@ -12,14 +12,15 @@ class InventoryPropertiesTest {
 
     @Test
     void theFirstWarehouseIsTheDefault() {
-        var properties = new InventoryProperties(List.of("leeds", "bristol"), Duration.ofMinutes(15), 10, null);
+        var properties = new InventoryProperties(List.of("leeds", "bristol"), Duration.ofMinutes(15), 10, null, null);
 
         assertThat(properties.defaultLocation()).isEqualTo("leeds");
     }
 
     @Test
     void aSkusOwnReorderPointOverridesTheDefault() {
-        var properties = new InventoryProperties(List.of("main"), Duration.ofMinutes(15), 10, Map.of("85123A", 40));
+        var properties =
+                new InventoryProperties(List.of("main"), Duration.ofMinutes(15), 10, Map.of("85123A", 40), null);
 
         assertThat(properties.reorderPointOf("85123A")).isEqualTo(40);
         assertThat(properties.reorderPointOf("22423")).isEqualTo(10);
@@ -28,7 +29,7 @@ class InventoryPropertiesTest {
     @Test
     void refusesAReservationTimeThatIsNotPositive() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new InventoryProperties(List.of("main"), Duration.ZERO, 10, null))
+                .isThrownBy(() -> new InventoryProperties(List.of("main"), Duration.ZERO, 10, null, null))
                 .withMessageContaining("reservation-ttl");
     }
 }

@@ -1,0 +1,38 @@
+package com.agentfactory.inventory.batch;
+
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import org.springframework.stereotype.Component;
+
+@Component
+class RunDailyBatchTaskHandler implements TaskHandler<RunDailyBatchRequest, DailyBatchReport> {
+
+    static final String TASK_TYPE = "run-daily-batch";
+
+    private final DailyBatch batch;
+
+    RunDailyBatchTaskHandler(DailyBatch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public String taskType() {
+        return TASK_TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Runs the daily inventory batch over every stocked SKU: reorder plans, overstock, slow-moving and"
+                + " expiry alerts, reorder suggestions and approvals within the agent's limit and budget.";
+    }
+
+    @Override
+    public RunDailyBatchRequest example() {
+        return new RunDailyBatchRequest(true);
+    }
+
+    @Override
+    public DailyBatchReport handle(RunDailyBatchRequest input, TaskContext context) {
+        return batch.run(input, context::reportProgress);
+    }
+}

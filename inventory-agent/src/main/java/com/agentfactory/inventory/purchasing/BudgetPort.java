@@ -1,0 +1,32 @@
+package com.agentfactory.inventory.purchasing;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * The finance budget purchase orders are paid from: an amount is reserved when an order is approved, committed
+ * (spent) when it is received, released when it is cancelled. A refusal is an answer; a finance service that
+ * cannot be reached throws {@link BudgetUnavailableException}.
+ */
+interface BudgetPort {
+
+    /** The same {@code idempotencyKey} gives the same reservation, so a retry never reserves twice. */
+    Reservation reserve(
+            String idempotencyKey,
+            String department,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy);
+
+    void commit(String department, UUID reservationId);
+
+    void release(String department, UUID reservationId);
+
+    sealed interface Reservation {
+
+        record Reserved(UUID id) implements Reservation {}
+
+        record Refused(String reason) implements Reservation {}
+    }
+}

@@ -1,0 +1,85 @@
+package com.agentfactory.inventory.purchasing;
+
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Purchase orders. Deciding (approve, reject, order, cancel) takes an administrator or a marketing manager (403
+ * otherwise); a move the order's status does not allow is 409, and so is an approval the budget refuses.
+ */
+@RestController
+@RequestMapping("/api/v1/inventory/purchase-orders")
+class PurchaseOrderController {
+
+    private final PurchaseOrders orders;
+
+    PurchaseOrderController(PurchaseOrders orders) {
+        this.orders = orders;
+    }
+
+    /** Most urgent first; {@code status} is suggested, approved, ordered, received, rejected or cancelled. */
+    @GetMapping
+    PageResponse<PurchaseOrderResponse> search(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @Size(max = 64) String sku,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return orders.search(status, sku, page, limit);
+    }
+
+    @GetMapping("/{id}")
+    PurchaseOrderResponse get(@PathVariable UUID id) {
+        return orders.get(id);
+    }
+
+    /** Plans the SKUs (all stocked ones when none are named) and suggests orders where stock is short. */
+    @PostMapping("/suggestions")
+    SuggestReordersResponse suggest(@Valid @RequestBody SuggestReordersRequest request) {
+        return orders.suggest(request);
+    }
+
+    /** Reserves the order's cost with finance, then approves; 409 when the budget does not cover it. */
+    @PostMapping("/{id}/approve")
+    PurchaseOrderResponse approve(
+            @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
+        return orders.approve(id, request.reason(), caller);
+    }
+
+    @PostMapping("/{id}/reject")
+    PurchaseOrderResponse reject(
+            @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
+        return orders.reject(id, request.reason(), caller);
+    }
+
+    /** Sent to the supplier: the units count as in transit. */
+    @PostMapping("/{id}/order")
+    PurchaseOrderResponse order(
+            @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
+        return orders.order(id, request.reason(), caller);
+    }
+
+    @PostMapping("/{id}/cancel")
+    PurchaseOrderResponse cancel(
+            @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
+        return orders.cancel(id, request.reason(), caller);
+    }
+
+    /** A delivery: adds to on hand, clears in transit; the complete order commits its budget reservation. */
+    @PostMapping("/{id}/receipts")
+    PurchaseOrderResponse receive(
+            @PathVariable UUID id, @Valid @RequestBody ReceivePurchaseOrderRequest request, Caller caller) {
+        return orders.receive(id, request, caller);
+    }
+}

@@ -1,0 +1,28 @@
+package com.agentfactory.inventory.purchasing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
+
+    boolean existsBySkuAndStatusIn(String sku, Collection<PurchaseOrderStatus> statuses);
+
+    /** Most urgent first: the fewest days of cover left beyond the lead time (negative: stock runs out first). */
+    @Query(
+            value = "select p from PurchaseOrder p where (:status is null or p.status = :status)"
+                    + " and (:sku is null or p.sku = :sku)"
+                    + " order by (coalesce(p.daysOfCover, 0) - p.leadTimeDays), p.createdAt desc, p.id",
+            countQuery = "select count(p) from PurchaseOrder p where (:status is null or p.status = :status)"
+                    + " and (:sku is null or p.sku = :sku)")
+    Page<PurchaseOrder> search(PurchaseOrderStatus status, String sku, Pageable page);
+
+    @Query("select p.id from PurchaseOrder p where p.budgetReservationId is not null and p.budgetSettled = false"
+            + " and p.status in (com.agentfactory.inventory.purchasing.PurchaseOrderStatus.RECEIVED,"
+            + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CANCELLED)")
+    List<UUID> awaitingBudgetSettlement();
+}

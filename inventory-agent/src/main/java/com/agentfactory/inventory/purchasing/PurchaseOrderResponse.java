@@ -1,0 +1,68 @@
+package com.agentfactory.inventory.purchasing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A purchase order and its history.
+ *
+ * @param daysOfCover days the available stock lasts at the mean demand when it was suggested (null: no demand)
+ * @param urgency days of cover minus the supplier's lead time: below zero, stock runs out before delivery
+ */
+record PurchaseOrderResponse(
+        UUID id,
+        UUID supplierId,
+        String sku,
+        String location,
+        int quantity,
+        int receivedQuantity,
+        BigDecimal unitCost,
+        BigDecimal totalCost,
+        String currency,
+        String status,
+        Double daysOfCover,
+        int leadTimeDays,
+        double urgency,
+        UUID budgetReservationId,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Change> history) {
+
+    record Change(String fromStatus, String toStatus, String actor, String reason, Instant at) {}
+
+    static PurchaseOrderResponse of(PurchaseOrder order) {
+        double cover = order.daysOfCover() == null ? 0 : order.daysOfCover();
+        return new PurchaseOrderResponse(
+                order.getId(),
+                order.supplierId(),
+                order.sku(),
+                order.location(),
+                order.quantity(),
+                order.receivedQuantity(),
+                order.unitCost(),
+                order.totalCost(),
+                order.currency(),
+                name(order.status()),
+                order.daysOfCover(),
+                order.leadTimeDays(),
+                Math.round((cover - order.leadTimeDays()) * 10) / 10.0,
+                order.budgetReservationId(),
+                order.createdAt(),
+                order.updatedAt(),
+                order.changes().stream()
+                        .map(change -> new Change(
+                                change.fromStatus() == null ? null : name(change.fromStatus()),
+                                name(change.toStatus()),
+                                change.actor(),
+                                change.reason(),
+                                change.changedAt()))
+                        .toList());
+    }
+
+    private static String name(PurchaseOrderStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package com.agentfactory.inventory.purchasing;
+
+import java.util.Set;
+
+/** SUGGESTED -> APPROVED -> ORDERED -> RECEIVED; a suggestion can be REJECTED, an approved or placed order CANCELLED. */
+enum PurchaseOrderStatus {
+    SUGGESTED,
+    APPROVED,
+    ORDERED,
+    RECEIVED,
+    REJECTED,
+    CANCELLED;
+
+    private Set<PurchaseOrderStatus> next() {
+        return switch (this) {
+            case SUGGESTED -> Set.of(APPROVED, REJECTED);
+            case APPROVED -> Set.of(ORDERED, CANCELLED);
+            case ORDERED -> Set.of(RECEIVED, CANCELLED);
+            case RECEIVED, REJECTED, CANCELLED -> Set.of();
+        };
+    }
+
+    boolean canMoveTo(PurchaseOrderStatus target) {
+        return next().contains(target);
+    }
+}

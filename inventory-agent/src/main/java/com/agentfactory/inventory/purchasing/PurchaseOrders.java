@@ -1,0 +1,370 @@
+package com.agentfactory.inventory.purchasing;
+
+import com.agentfactory.inventory.replenishment.ReorderPlan;
+import com.agentfactory.inventory.replenishment.ReplenishmentPlanner;
+import com.agentfactory.inventory.replenishment.Supplier;
+import com.agentfactory.inventory.replenishment.Suppliers;
+import com.agentfactory.inventory.stock.InventoryProperties;
+import com.agentfactory.inventory.stock.StockPosition;
+import com.agentfactory.inventory.stock.StockService;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.NotPermittedException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Suggests, approves, places and receives purchase orders. Calls to finance happen between transactions, never
+ * inside one: an approval reserves under the order's fixed key and then records the reservation, so a crash in
+ * between is repaired by approving again (same key, same reservation); a receipt or cancellation is recorded
+ * first and finance told after, and {@link #settleBudgets} retries whatever finance has not yet heard.
+ */
+@Service
+public class PurchaseOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(PurchaseOrders.class);
+    private static final EnumSet<PurchaseOrderStatus> OPEN =
+            EnumSet.of(PurchaseOrderStatus.SUGGESTED, PurchaseOrderStatus.APPROVED);
+    static final String AGENT = "agent:inventory-agent";
+
+    private final PurchaseOrderRepository orders;
+    private final ReplenishmentPlanner planner;
+    private final Suppliers suppliers;
+    private final StockService stock;
+    private final BudgetPort budget;
+    private final InventoryProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PurchaseOrders(
+            PurchaseOrderRepository orders,
+            ReplenishmentPlanner planner,
+            Suppliers suppliers,
+            StockService stock,
+            BudgetPort budget,
+            InventoryProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.orders = orders;
+        this.planner = planner;
+        this.suppliers = suppliers;
+        this.stock = stock;
+        this.budget = budget;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Recomputes the reorder plan of each SKU and suggests an order where available plus in-transit stock, less
+     * what is owed to customers, is below the reorder point and no order of the SKU is open yet. Running it twice
+     * suggests nothing new.
+     */
+    SuggestReordersResponse suggest(SuggestReordersRequest request) {
+        List<String> skus = request.skus().isEmpty()
+                ? stock.stockedSkus()
+                : request.skus().stream().distinct().toList();
+        List<PurchaseOrderResponse> suggested = new ArrayList<>();
+        List<String> withoutSupplier = new ArrayList<>();
+        int planned = 0;
+        for (String sku : skus) {
+            var plan = planner.plan(sku);
+            if (plan.isEmpty()) {
+                withoutSupplier.add(sku);
+                continue;
+            }
+            planned++;
+            transaction
+                    .execute(status -> suggestFor(plan.get()))
+                    .ifPresent(order -> suggested.add(PurchaseOrderResponse.of(order)));
+        }
+        suggested.sort(Comparator.comparingDouble(PurchaseOrderResponse::urgency));
+        return new SuggestReordersResponse(planned, suggested, withoutSupplier);
+    }
+
+    /** The number of suggestions made; for the daily batch. */
+    public int suggestFor(String sku) {
+        var plan = planner.plan(sku);
+        if (plan.isEmpty()) {
+            return 0;
+        }
+        return transaction.execute(status -> suggestFor(plan.get())).isPresent() ? 1 : 0;
+    }
+
+    private java.util.Optional<PurchaseOrder> suggestFor(ReorderPlan plan) {
+        if (orders.existsBySkuAndStatusIn(plan.sku(), OPEN)) {
+            return java.util.Optional.empty();
+        }
+        List<StockPosition> positions = stock.positionsOf(plan.sku());
+        int available = positions.stream().mapToInt(StockPosition::available).sum();
+        int inTransit = positions.stream().mapToInt(StockPosition::inTransit).sum();
+        int owed = positions.stream().mapToInt(StockPosition::backordered).sum();
+        int position = available + inTransit - owed;
+        boolean belowReorderPoint = position < plan.reorderPoint() || (plan.reorderPoint() == 0 && position <= 0);
+        if (!belowReorderPoint) {
+            return java.util.Optional.empty();
+        }
+        Supplier supplier = suppliers.require(plan.supplierId());
+        int quantity = ReplenishmentPlanner.orderQuantity(plan, supplier, plan.reorderPoint() - position);
+        Double daysOfCover = plan.meanDailyDemand() > 0
+                ? Math.round(Math.max(0, available) / plan.meanDailyDemand() * 10) / 10.0
+                : null;
+        String reason = String.format(
+                Locale.ROOT,
+                "stock position %d below reorder point %d (mean %.2f/day, lead time %d days, safety stock %d)",
+                position,
+                plan.reorderPoint(),
+                plan.meanDailyDemand(),
+                plan.leadTimeDays(),
+                plan.safetyStock());
+        return java.util.Optional.of(orders.save(new PurchaseOrder(
+                supplier.getId(),
+                plan.sku(),
+                properties.defaultLocation(),
+                quantity,
+                supplier.unitCost(),
+                supplier.currency(),
+                daysOfCover,
+                plan.leadTimeDays(),
+                AGENT,
+                reason,
+                clock.instant())));
+    }
+
+    /** A person's approval: administrators and marketing managers; reserves the cost with finance. */
+    PurchaseOrderResponse approve(UUID id, String reason, Caller caller) {
+        requireBuyer(caller, "approves");
+        return approve(id, reason, caller.actorName());
+    }
+
+    /**
+     * The agent's own approval: only an order within the auto-approval limit, in the limit's currency; the
+     * finance reservation still has to fit the budget, so the agent never spends more than it was given.
+     */
+    PurchaseOrderResponse approveAutomatically(UUID id, String reason) {
+        PurchaseOrder order = find(id);
+        var policy = properties.replenishment();
+        if (!order.currency().equals(policy.currency()) || order.totalCost().compareTo(policy.autoApproveLimit()) > 0) {
+            throw new NotPermittedException("purchase order " + id + " costs " + order.totalCost() + " "
+                    + order.currency() + ", above the agent's approval limit of " + policy.autoApproveLimit() + " "
+                    + policy.currency() + ": a person has to approve it");
+        }
+        return approve(id, reason, AGENT);
+    }
+
+    private PurchaseOrderResponse approve(UUID id, String reason, String actor) {
+        PurchaseOrder order = find(id);
+        if (order.status() != PurchaseOrderStatus.SUGGESTED) {
+            throw new PurchaseOrderStateException(order.status(), PurchaseOrderStatus.APPROVED);
+        }
+        var policy = properties.replenishment();
+        var reservation = budget.reserve(
+                order.budgetReservationKey(),
+                policy.budgetDepartment(),
+                order.totalCost(),
+                order.currency(),
+                "purchase order " + order.getId() + ": " + order.quantity() + " x " + order.sku(),
+                actor);
+        return switch (reservation) {
+            case BudgetPort.Reservation.Refused refused -> throw new BudgetRefusedException(refused.reason());
+            case BudgetPort.Reservation.Reserved reserved ->
+                transaction.execute(status -> {
+                    PurchaseOrder current = find(id);
+                    current.approve(reserved.id(), actor, reason, clock.instant());
+                    return PurchaseOrderResponse.of(orders.save(current));
+                });
+        };
+    }
+
+    PurchaseOrderResponse reject(UUID id, String reason, Caller caller) {
+        requireBuyer(caller, "rejects");
+        return transaction.execute(status -> {
+            PurchaseOrder order = find(id);
+            order.reject(caller.actorName(), reason, clock.instant());
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
+    }
+
+    /** Sent to the supplier: its units are in transit from now on. */
+    PurchaseOrderResponse order(UUID id, String reason, Caller caller) {
+        requireBuyer(caller, "places");
+        return placeOrder(id, reason, caller.actorName());
+    }
+
+    PurchaseOrderResponse placeOrder(UUID id, String reason, String actor) {
+        return transaction.execute(status -> {
+            PurchaseOrder order = find(id);
+            order.order(actor, reason, clock.instant());
+            stock.orderedFromSupplier(order.sku(), order.location(), order.quantity());
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
+    }
+
+    /** Cancels an approved or placed order; units no longer coming leave transit and the reservation is released. */
+    PurchaseOrderResponse cancel(UUID id, String reason, Caller caller) {
+        requireBuyer(caller, "cancels");
+        PurchaseOrderResponse cancelled = transaction.execute(status -> {
+            PurchaseOrder order = find(id);
+            boolean wasOrdered = order.status() == PurchaseOrderStatus.ORDERED;
+            order.cancel(caller.actorName(), reason, clock.instant());
+            if (wasOrdered && order.outstanding() > 0) {
+                stock.supplierOrderCancelled(order.sku(), order.location(), order.outstanding());
+            }
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
+        settleBudget(id);
+        return find(id, cancelled);
+    }
+
+    /**
+     * A delivery: its units go on hand and leave transit. The order that is complete with it is received and its
+     * reservation committed with finance: the expense.
+     */
+    PurchaseOrderResponse receive(UUID id, ReceivePurchaseOrderRequest request, Caller caller) {
+        requireReceiver(caller);
+        PurchaseOrderResponse received = transaction.execute(status -> {
+            PurchaseOrder order = find(id);
+            for (var line : request.lines()) {
+                if (!line.sku().equals(order.sku())) {
+                    throw InvalidInputException.of(
+                            "lines", "purchase order " + id + " is for SKU " + order.sku() + ", not " + line.sku());
+                }
+            }
+            int units = request.lines().stream()
+                    .mapToInt(ReceivePurchaseOrderRequest.Line::quantity)
+                    .sum();
+            if (order.status() == PurchaseOrderStatus.ORDERED && units > order.outstanding()) {
+                throw RuleViolationException.of(
+                        "lines", units + " units delivered but only " + order.outstanding() + " are outstanding");
+            }
+            order.receive(units, caller.actorName(), clock.instant());
+            for (var line : request.lines()) {
+                stock.receivedFromSupplier(order.sku(), order.location(), line.quantity(), line.expiresOn());
+            }
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
+        settleBudget(id);
+        return find(id, received);
+    }
+
+    /**
+     * Tells finance about every received or cancelled order it has not yet heard of (commit or release, both
+     * harmless twice). Returns how many were settled.
+     */
+    public int settleBudgets() {
+        int settled = 0;
+        for (UUID id : orders.awaitingBudgetSettlement()) {
+            if (settleBudget(id)) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    private boolean settleBudget(UUID id) {
+        PurchaseOrder order = find(id);
+        if (!order.awaitsBudgetSettlement()) {
+            return false;
+        }
+        String department = properties.replenishment().budgetDepartment();
+        try {
+            if (order.status() == PurchaseOrderStatus.RECEIVED) {
+                budget.commit(department, order.budgetReservationId());
+            } else {
+                budget.release(department, order.budgetReservationId());
+            }
+        } catch (BudgetUnavailableException e) {
+            // recorded here; the daily batch settles it once finance answers again
+            log.warn("purchase order {}: finance not told yet: {}", id, e.getMessage());
+            return false;
+        }
+        transaction.executeWithoutResult(status -> {
+            PurchaseOrder current = find(id);
+            current.budgetSettled(clock.instant());
+            orders.save(current);
+        });
+        return true;
+    }
+
+    PurchaseOrderResponse get(UUID id) {
+        return PurchaseOrderResponse.of(find(id));
+    }
+
+    PageResponse<PurchaseOrderResponse> search(String status, String sku, int page, int limit) {
+        PurchaseOrderStatus wanted = status == null ? null : statusOf(status);
+        var found = orders.search(wanted, sku, PageRequest.of(page - 1, limit));
+        return PageResponse.of(
+                found.getContent().stream().map(PurchaseOrderResponse::of).toList(),
+                found.getTotalElements(),
+                page,
+                limit);
+    }
+
+    /** Suggestions the agent may approve by itself, most urgent first; for the daily batch. */
+    public List<UUID> suggestionsWithinAutoApprovalLimit() {
+        var policy = properties.replenishment();
+        if (policy.autoApproveLimit().signum() == 0) {
+            return List.of();
+        }
+        return orders.search(PurchaseOrderStatus.SUGGESTED, null, PageRequest.of(0, 1000)).getContent().stream()
+                .filter(order -> order.currency().equals(policy.currency()))
+                .filter(order -> order.totalCost().compareTo(policy.autoApproveLimit()) <= 0)
+                .map(PurchaseOrder::getId)
+                .toList();
+    }
+
+    /** Approves and places a suggestion as the agent; false when finance refused or is not answering. */
+    public boolean approveAndOrderAutomatically(UUID id, String reason) {
+        try {
+            approveAutomatically(id, reason);
+        } catch (BudgetRefusedException | BudgetUnavailableException e) {
+            log.info("purchase order {} left for a person: {}", id, e.getMessage());
+            return false;
+        }
+        placeOrder(id, "placed after automatic approval", AGENT);
+        return true;
+    }
+
+    private PurchaseOrder find(UUID id) {
+        return orders.findById(id).orElseThrow(() -> new PurchaseOrderNotFoundException(id));
+    }
+
+    private PurchaseOrderResponse find(UUID id, PurchaseOrderResponse fallback) {
+        return orders.findById(id).map(PurchaseOrderResponse::of).orElse(fallback);
+    }
+
+    private static void requireBuyer(Caller caller, String action) {
+        if (!caller.hasAnyRole(Caller.ADMIN, Caller.MARKETING_MANAGER)) {
+            throw new NotPermittedException(
+                    "only an administrator or a marketing manager " + action + " purchase orders");
+        }
+    }
+
+    private static void requireReceiver(Caller caller) {
+        if (!caller.hasAnyRole(Caller.ADMIN, Caller.MARKETING_MANAGER, Caller.SYSTEM_AGENT)) {
+            throw new NotPermittedException(
+                    "only an administrator, a marketing manager or a system agent records" + " deliveries");
+        }
+    }
+
+    private static PurchaseOrderStatus statusOf(String status) {
+        try {
+            return PurchaseOrderStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(
+                    "status", "must be one of suggested, approved, ordered, received, rejected, cancelled");
+        }
+    }
+}

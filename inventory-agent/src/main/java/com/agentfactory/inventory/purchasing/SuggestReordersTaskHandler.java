@@ -1,0 +1,40 @@
+package com.agentfactory.inventory.purchasing;
+
+import com.agentfactory.messaging.runtime.TaskContext;
+import com.agentfactory.messaging.runtime.TaskHandler;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Reorder suggestions as an agent task, answered as {@code POST /api/v1/inventory/purchase-orders/suggestions}. */
+@Component
+class SuggestReordersTaskHandler implements TaskHandler<SuggestReordersRequest, SuggestReordersResponse> {
+
+    static final String TASK_TYPE = "suggest-reorders";
+
+    private final PurchaseOrders orders;
+
+    SuggestReordersTaskHandler(PurchaseOrders orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public String taskType() {
+        return TASK_TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Recomputes reorder points (safety stock, EOQ, supplier MOQ and packs) and suggests purchase orders"
+                + " for SKUs below them, most urgent first.";
+    }
+
+    @Override
+    public SuggestReordersRequest example() {
+        return new SuggestReordersRequest(List.of("85123A", "22423"));
+    }
+
+    @Override
+    public SuggestReordersResponse handle(SuggestReordersRequest input, TaskContext context) {
+        return orders.suggest(input);
+    }
+}

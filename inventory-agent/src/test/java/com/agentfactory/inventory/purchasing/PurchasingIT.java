@@ -1,0 +1,205 @@
+package com.agentfactory.inventory.purchasing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.inventory.support.CommerceEventMother;
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.messaging.testing.Api;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class PurchasingIT extends InventoryIntegrationTest {
+
+    @LocalServerPort
+    int serverPort;
+
+    @Autowired
+    InMemoryBudgetConfiguration.InMemoryBudget budget;
+
+    RoleApi manager;
+
+    @BeforeEach
+    void signIn() {
+        manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
+    }
+
+    @Test
+    void suggestsApprovesOrdersAndReceivesAPurchaseOrder() {
+        String sku = stocked(5);
+        soldDaily(sku, 60, 2, 6); // mean 4 a day
+        String supplierId = supplier(sku, "2.00", 7, 50, 12);
+
+        Api.Response suggestions =
+                manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
+
+        assertThat(suggestions.status()).isEqualTo(200);
+        var suggestion = suggestions.body().path("suggestions").get(0);
+        assertThat(suggestion.path("supplier_id").asString()).isEqualTo(supplierId);
+        assertThat(suggestion.path("status").asString()).isEqualTo("suggested");
+        int quantity = suggestion.path("quantity").asInt();
+        assertThat(quantity % 12).isZero();
+        assertThat(quantity).isGreaterThanOrEqualTo(50);
+        assertThat(suggestion.path("urgency").asDouble()).isNegative();
+        assertThat(manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)))
+                        .body()
+                        .path("suggestions")
+                        .size())
+                .as("one open suggestion per SKU")
+                .isZero();
+        String id = suggestion.path("id").asString();
+        String path = "/api/v1/inventory/purchase-orders/" + id;
+
+        assertThat(api.post(path + "/approve", Map.of("reason", "no role")).status())
+                .isEqualTo(403);
+        Api.Response approved = manager.post(path + "/approve", Map.of("reason", "summer demand"));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.text("/status")).isEqualTo("approved");
+        UUID reservation = UUID.fromString(approved.text("/budget_reservation_id"));
+        assertThat(budget.stateOf(reservation)).isEqualTo("RESERVED");
+        assertThat(manager.post(path + "/approve", Map.of("reason", "again")).status())
+                .isEqualTo(409);
+
+        assertThat(manager.post(path + "/order", Map.of("reason", "sent to supplier"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isEqualTo(quantity);
+
+        Api.Response wrongSku = manager.post(
+                path + "/receipts", Map.of("lines", List.of(Map.of("sku", "OTHER", "quantity", quantity))));
+        assertThat(wrongSku.status()).isEqualTo(400);
+        Api.Response received =
+                manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", quantity))));
+
+        assertThat(received.status()).isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("received");
+        assertThat(received.body()
+                        .path("history")
+                        .valueStream()
+                        .map(change -> change.path("to_status").asString() + ":"
+                                + change.path("actor").asString())
+                        .toList())
+                .containsExactly(
+                        "suggested:agent:inventory-agent", "approved:maria", "ordered:maria", "received:maria");
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5 + quantity);
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isZero();
+        assertThat(budget.stateOf(reservation)).isEqualTo("COMMITTED");
+        assertThat(api.get("/api/v1/inventory/purchase-orders?status=received&sku=" + sku)
+                        .body()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theLowStockAlertUsesTheComputedReorderPoint() {
+        String sku = stocked(60);
+        soldDaily(sku, 60, 4, 4); // 4 a day, no spread: reorder point 4 x 7 = 28
+        supplier(sku, "1.00", 7, 1, 1);
+        manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
+
+        publish(CommerceEventMother.order(sku, 40)); // 20 available: below 28, above the default 10
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
+                                .body()
+                                .path("items"))
+                        .singleElement()
+                        .satisfies(alert ->
+                                assertThat(alert.path("reorder_point").asInt()).isEqualTo(28)));
+    }
+
+    @Test
+    void keepsASuggestionTheBudgetDoesNotCover() {
+        String sku = stocked(0);
+        soldDaily(sku, 30, 10, 10);
+        supplier(sku, "5000.00", 14, 100, 1);
+        var suggestion = manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)))
+                .body()
+                .path("suggestions")
+                .get(0);
+        String path =
+                "/api/v1/inventory/purchase-orders/" + suggestion.path("id").asString();
+
+        Api.Response refused = manager.post(path + "/approve", Map.of("reason", "please"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("/detail")).contains("budget does not cover");
+        assertThat(api.get(path).text("/status")).isEqualTo("suggested");
+        Api.Response rejected = manager.post(path + "/reject", Map.of("reason", "too dear"));
+        assertThat(rejected.text("/status")).isEqualTo("rejected");
+    }
+
+    @Test
+    void refusesSuppliersFromCallersWithoutTheRoleAndWithBadTerms() {
+        Map<String, Object> body = Map.of(
+                "name",
+                "Acme",
+                "lead_time_days",
+                0,
+                "minimum_order",
+                1,
+                "pack_size",
+                1,
+                "unit_cost",
+                1,
+                "currency",
+                "GBP",
+                "skus",
+                List.of("X"));
+
+        Api.Response bad = manager.post("/api/v1/inventory/suppliers", body);
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("lead_time_days");
+        Map<String, Object> good = new java.util.HashMap<>(body);
+        good.put("lead_time_days", 3);
+        assertThat(api.post("/api/v1/inventory/suppliers", good).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/inventory/purchase-orders?status=bogus").errorFields())
+                .containsExactly("status");
+    }
+
+    private String supplier(String sku, String unitCost, int leadTime, int minimumOrder, int packSize) {
+        Api.Response created = manager.post(
+                "/api/v1/inventory/suppliers",
+                Map.of(
+                        "name",
+                        "Supplier of " + sku,
+                        "lead_time_days",
+                        leadTime,
+                        "minimum_order",
+                        minimumOrder,
+                        "pack_size",
+                        packSize,
+                        "unit_cost",
+                        new java.math.BigDecimal(unitCost),
+                        "currency",
+                        "GBP",
+                        "skus",
+                        List.of(sku)));
+        assertThat(created.status()).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    /** Orders on each of the last {@code days} days, alternating {@code low} and {@code high} units. */
+    private void soldDaily(String sku, int days, int low, int high) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int i = 1; i <= days; i++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    sku,
+                    today.minusDays(i),
+                    i % 2 == 0 ? low : high);
+        }
+    }
+}

@@ -5,6 +5,12 @@ import com.agentfactory.messaging.testing.AgentContract;
 class AdAgentIT extends AgentContract {
 
     AdAgentIT() {
-        super("ad");
+        super(
+                "ad",
+                "optimize-bids",
+                "allocate-budget",
+                "report-campaign-performance",
+                "pause-ad-campaign",
+                "resume-ad-campaign");
     }
 }

@@ -1,0 +1,354 @@
+package com.agentfactory.ad.budget;
+
+import com.agentfactory.ad.budget.FinanceReservations.ReserveOutcome;
+import com.agentfactory.ad.budget.ReservationRows.Row;
+import com.agentfactory.ad.campaign.AdCampaignStatusChanged;
+import com.agentfactory.ad.campaign.AdCampaignView;
+import com.agentfactory.ad.campaign.AdCampaigns;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each serving campaign's daily allowance funded by finance and gives back what was not spent.
+ *
+ * <p>Funding: when less than {@code top-up-below} of a tranche is left, a new tranche (a share of the daily budget,
+ * never beyond the daily or the total budget) is reserved. Its row, whose id is the Idempotency-Key, is committed
+ * before finance is called; only a reservation finance confirmed is added to the allowance, exactly once.
+ *
+ * <p>Settling (a past day, or a campaign that stopped serving): the allowance is closed to spending first, then
+ * what was spent is laid over the tranches in order. Fully spent tranches are committed (finance records them as
+ * expenses), untouched ones released. Finance commits a reservation only whole, so a partly spent tranche is
+ * settled by reserving and committing the exact spent amount (rounded up to the cent) and releasing the tranche;
+ * if finance has no room for that, the whole tranche is committed, which records a little more than was spent
+ * but never lets spend escape the budget. Every step is a status on a stored row and every finance call is
+ * idempotent, so a pass interrupted anywhere is finished by the next one without spending twice.
+ *
+ * <p>All passes run under one lock: one ad-agent instance keeps the allowances.
+ */
+@Service
+public class AllowanceKeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(AllowanceKeeper.class);
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ReservationRows rows;
+    private final SpendAllowances allowances;
+    private final FinanceReservations finance;
+    private final AdCampaigns campaigns;
+    private final BudgetProperties properties;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    AllowanceKeeper(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ReservationRows rows,
+            SpendAllowances allowances,
+            FinanceReservations finance,
+            AdCampaigns campaigns,
+            BudgetProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.rows = rows;
+        this.allowances = allowances;
+        this.finance = finance;
+        this.campaigns = campaigns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One pass: settle what must be settled, retry what finance did not answer, fund serving campaigns. */
+    @Scheduled(
+            fixedDelayString = "${agentfactory.ad.budget.keeper-interval}",
+            initialDelayString = "${agentfactory.ad.budget.keeper-interval}")
+    public void keep() {
+        lock.lock();
+        try {
+            LocalDate today = allowances.today();
+            Map<UUID, AdCampaignView> byId =
+                    campaigns.all().stream().collect(Collectors.toMap(AdCampaignView::id, Function.identity()));
+            for (var open : openAllowances()) {
+                AdCampaignView campaign = byId.get(open.campaignId());
+                boolean serving = campaign != null && campaign.isServing(clock.instant());
+                if (open.day().isBefore(today) || !serving || "SETTLING".equals(open.status())) {
+                    settleUnlocked(open.campaignId(), open.day());
+                }
+            }
+            for (Row pending : rows.pendingTranchesOfOpenAllowances()) {
+                ask(pending);
+            }
+            for (AdCampaignView campaign : byId.values()) {
+                if (campaign.isServing(clock.instant())) {
+                    fund(campaign, today);
+                }
+            }
+        } catch (FinanceUnavailableException e) {
+            log.warn("finance unavailable, allowances kept as they are until the next pass: {}", e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A campaign that stops serving gives its unspent allowance back at once, off the request's thread. */
+    @TransactionalEventListener
+    void onStatusChanged(AdCampaignStatusChanged changed) {
+        if (changed.to() == com.agentfactory.ad.campaign.AdCampaignStatus.ACTIVE) {
+            Thread.ofVirtual().name("allowance-fund").start(this::keep);
+            return;
+        }
+        Thread.ofVirtual().name("allowance-settle").start(() -> {
+            try {
+                settle(changed.campaignId(), allowances.today());
+            } catch (RuntimeException e) {
+                log.warn("settling campaign {} left for the next pass: {}", changed.campaignId(), e.getMessage());
+            }
+        });
+    }
+
+    /** Funds today's allowance of a serving campaign if it is running low. */
+    public void fund(AdCampaignView campaign) {
+        lock.lock();
+        try {
+            fund(campaign, allowances.today());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the day's allowance of the campaign to spending and settles it with finance. */
+    public void settle(UUID campaignId, LocalDate day) {
+        lock.lock();
+        try {
+            settleUnlocked(campaignId, day);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fund(AdCampaignView campaign, LocalDate day) {
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, status, updated_at)"
+                        + " VALUES (?, ?, ?, 'OPEN', ?) ON CONFLICT DO NOTHING",
+                campaign.id(),
+                day,
+                campaign.currency(),
+                Timestamp.from(clock.instant()));
+        // a campaign paused and resumed on the same day spends on from what it already committed
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET status = 'OPEN', updated_at = ? WHERE campaign_id = ? AND day = ?"
+                        + " AND status = 'SETTLED'",
+                Timestamp.from(clock.instant()),
+                campaign.id(),
+                day);
+        if (rows.hasPendingTranche(campaign.id())) {
+            return;
+        }
+        var today = jdbc.queryForMap(
+                "SELECT reserved, spent, status FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                campaign.id(),
+                day);
+        if (!"OPEN".equals(today.get("status"))) {
+            return;
+        }
+        BigDecimal reserved = (BigDecimal) today.get("reserved");
+        BigDecimal remaining = reserved.subtract((BigDecimal) today.get("spent"));
+        BigDecimal daily = campaign.effectiveDailyBudget();
+        BigDecimal tranche = daily.multiply(properties.trancheFraction())
+                .setScale(2, RoundingMode.UP)
+                .max(CENT);
+        if (remaining.compareTo(tranche.multiply(properties.topUpBelow())) >= 0) {
+            return;
+        }
+        BigDecimal lifetime = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(reserved), 0) FROM ad_spend_allowances WHERE campaign_id = ?",
+                BigDecimal.class,
+                campaign.id());
+        BigDecimal amount = tranche.min(daily.subtract(reserved))
+                .min(campaign.totalBudget().subtract(lifetime))
+                .setScale(2, RoundingMode.DOWN);
+        if (amount.compareTo(CENT) < 0) {
+            return;
+        }
+        UUID key = UUID.randomUUID();
+        tx.executeWithoutResult(
+                s -> rows.insert(key, campaign.id(), day, "TRANCHE", amount, campaign.currency(), null));
+        ask(rows.find(key).orElseThrow());
+    }
+
+    /** Asks finance for a pending tranche, with its row's id as the key; adds it to the allowance once. */
+    private void ask(Row row) {
+        ReserveOutcome outcome = finance.reserve(row.id(), row.amount(), row.currency(), purpose(row));
+        tx.executeWithoutResult(s -> {
+            switch (outcome) {
+                case ReserveOutcome.Reserved reserved -> {
+                    if (rows.move(row.id(), "PENDING", "RESERVED", reserved.financeReservationId(), null)) {
+                        int added = jdbc.update(
+                                "UPDATE ad_spend_allowances SET reserved = reserved + ?, updated_at = ?"
+                                        + " WHERE campaign_id = ? AND day = ? AND status = 'OPEN'",
+                                row.amount(),
+                                Timestamp.from(clock.instant()),
+                                row.campaignId(),
+                                row.day());
+                        if (added == 0) {
+                            // the allowance closed while finance answered: the money is not needed any more
+                            rows.move(row.id(), "RESERVED", "TO_RELEASE", null, "reserved after the allowance closed");
+                        }
+                    }
+                }
+                case ReserveOutcome.Refused refused ->
+                    rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+            }
+        });
+    }
+
+    private void settleUnlocked(UUID campaignId, LocalDate day) {
+        tx.executeWithoutResult(s -> planSettlement(campaignId, day));
+        drive(campaignId, day);
+    }
+
+    /** Closes the allowance and writes, on each tranche, what is to become of it; one transaction. */
+    private void planSettlement(UUID campaignId, LocalDate day) {
+        int closed = jdbc.update(
+                "UPDATE ad_spend_allowances SET status = 'SETTLING', updated_at = ? WHERE campaign_id = ? AND day = ?"
+                        + " AND status = 'OPEN'",
+                Timestamp.from(clock.instant()),
+                campaignId,
+                day);
+        if (closed == 0) {
+            return;
+        }
+        BigDecimal spent = jdbc.queryForObject(
+                "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                BigDecimal.class,
+                campaignId,
+                day);
+        // committed earlier the same day (paused and resumed): already paid for
+        BigDecimal toCover = spent.subtract(committedAmount(campaignId, day));
+        for (Row tranche : rows.of(campaignId, day)) {
+            if (!"TRANCHE".equals(tranche.kind()) || !"RESERVED".equals(tranche.status())) {
+                continue;
+            }
+            if (toCover.compareTo(tranche.amount()) >= 0) {
+                rows.move(tranche.id(), "RESERVED", "TO_COMMIT", null, "fully spent");
+                toCover = toCover.subtract(tranche.amount());
+            } else if (toCover.signum() > 0) {
+                BigDecimal exact = toCover.setScale(2, RoundingMode.UP);
+                rows.move(tranche.id(), "RESERVED", "TO_SETTLE", null, "partly spent: " + exact);
+                rows.insert(UUID.randomUUID(), campaignId, day, "SETTLEMENT", exact, tranche.currency(), tranche.id());
+                toCover = BigDecimal.ZERO;
+            } else {
+                rows.move(tranche.id(), "RESERVED", "TO_RELEASE", null, "not spent");
+            }
+        }
+    }
+
+    /** Does with finance what the rows say is left to do, then marks the allowance settled. */
+    private void drive(UUID campaignId, LocalDate day) {
+        for (Row row : rows.of(campaignId, day)) {
+            if ("SETTLEMENT".equals(row.kind()) && "PENDING".equals(row.status())) {
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                    case ReserveOutcome.Reserved r ->
+                        rows.move(row.id(), "PENDING", "TO_COMMIT", r.financeReservationId(), null);
+                    case ReserveOutcome.Refused refused ->
+                        tx.executeWithoutResult(s -> {
+                            rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+                            rows.move(
+                                    row.settles(),
+                                    "TO_SETTLE",
+                                    "TO_COMMIT",
+                                    null,
+                                    "committed whole: finance had no room for the exact settlement of " + row.amount()
+                                            + " (" + refused.reason() + ")");
+                        });
+                }
+            } else if ("TRANCHE".equals(row.kind()) && "PENDING".equals(row.status())) {
+                // asked before the allowance closed but never answered: whatever finance holds for it goes back
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                    case ReserveOutcome.Reserved r ->
+                        rows.move(row.id(), "PENDING", "TO_RELEASE", r.financeReservationId(), "not spent");
+                    case ReserveOutcome.Refused refused ->
+                        rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+                }
+            }
+        }
+        for (Row row : rows.of(campaignId, day)) {
+            if ("TO_COMMIT".equals(row.status())) {
+                finance.commit(row.financeReservationId());
+                rows.move(row.id(), "TO_COMMIT", "COMMITTED", null, null);
+            }
+        }
+        for (Row row : rows.of(campaignId, day)) {
+            if ("TO_SETTLE".equals(row.status()) && settlementCommitted(row.id(), campaignId, day)) {
+                rows.move(row.id(), "TO_SETTLE", "TO_RELEASE", null, "settled exactly");
+            }
+        }
+        for (Row row : rows.of(campaignId, day)) {
+            if ("TO_RELEASE".equals(row.status())) {
+                finance.release(row.financeReservationId());
+                rows.move(row.id(), "TO_RELEASE", "RELEASED", null, null);
+            }
+        }
+        Set<String> open = Set.of("PENDING", "TO_COMMIT", "TO_SETTLE", "TO_RELEASE");
+        boolean done = rows.of(campaignId, day).stream().noneMatch(r -> open.contains(r.status()));
+        if (done) {
+            tx.executeWithoutResult(s -> jdbc.update(
+                    "UPDATE ad_spend_allowances SET reserved = GREATEST(?, spent), status = 'SETTLED', updated_at = ?"
+                            + " WHERE campaign_id = ? AND day = ? AND status = 'SETTLING'",
+                    committedAmount(campaignId, day),
+                    Timestamp.from(clock.instant()),
+                    campaignId,
+                    day));
+        }
+    }
+
+    private boolean settlementCommitted(UUID trancheId, UUID campaignId, LocalDate day) {
+        return rows.of(campaignId, day).stream()
+                .anyMatch(r -> trancheId.equals(r.settles()) && "COMMITTED".equals(r.status()));
+    }
+
+    private BigDecimal committedAmount(UUID campaignId, LocalDate day) {
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(amount), 0) FROM ad_budget_reservations WHERE campaign_id = ? AND day = ?"
+                        + " AND status = 'COMMITTED'",
+                BigDecimal.class,
+                campaignId,
+                day);
+    }
+
+    private List<OpenAllowance> openAllowances() {
+        return jdbc.query(
+                "SELECT campaign_id, day, status FROM ad_spend_allowances WHERE status IN ('OPEN', 'SETTLING')"
+                        + " ORDER BY day, campaign_id",
+                (rs, n) -> new OpenAllowance(
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getString("status")));
+    }
+
+    private record OpenAllowance(UUID campaignId, LocalDate day, String status) {}
+
+    private static String purpose(Row row) {
+        return "ad spend, campaign " + row.campaignId() + ", " + row.day() + " ("
+                + row.kind().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+}

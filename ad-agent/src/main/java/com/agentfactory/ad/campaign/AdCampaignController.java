@@ -1,0 +1,88 @@
+package com.agentfactory.ad.campaign;
+
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/ads/campaigns")
+class AdCampaignController {
+
+    private final AdCampaigns campaigns;
+
+    AdCampaignController(AdCampaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    AdCampaignResponse create(@Valid @RequestBody CreateAdCampaignRequest request, Caller caller) {
+        return campaigns.create(request, caller.actorName());
+    }
+
+    @GetMapping
+    PageResponse<AdCampaignResponse> list(
+            @RequestParam(required = false) AdCampaignStatus status,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return campaigns.list(status, page, limit);
+    }
+
+    @GetMapping("/{id}")
+    AdCampaignResponse get(@PathVariable UUID id) {
+        return campaigns.get(id);
+    }
+
+    @PutMapping("/{id}/budget")
+    AdCampaignResponse updateBudget(
+            @PathVariable UUID id, @Valid @RequestBody UpdateBudgetRequest request, Caller caller) {
+        return campaigns.updateBudget(id, request, caller.actorName());
+    }
+
+    @PostMapping("/{id}/activate")
+    AdCampaignResponse activate(@PathVariable UUID id, @Valid @RequestBody StatusChangeRequest request, Caller caller) {
+        return campaigns.changeStatusReturningResponse(
+                id, AdCampaignStatus.DRAFT, AdCampaignStatus.ACTIVE, request.reason(), caller.actorName());
+    }
+
+    @PostMapping("/{id}/pause")
+    AdCampaignResponse pause(@PathVariable UUID id, @Valid @RequestBody StatusChangeRequest request, Caller caller) {
+        return campaigns.changeStatusReturningResponse(
+                id, null, AdCampaignStatus.PAUSED, request.reason(), caller.actorName());
+    }
+
+    @PostMapping("/{id}/resume")
+    AdCampaignResponse resume(@PathVariable UUID id, @Valid @RequestBody StatusChangeRequest request, Caller caller) {
+        return campaigns.changeStatusReturningResponse(
+                id, AdCampaignStatus.PAUSED, AdCampaignStatus.ACTIVE, request.reason(), caller.actorName());
+    }
+
+    @PostMapping("/{id}/end")
+    AdCampaignResponse end(@PathVariable UUID id, @Valid @RequestBody StatusChangeRequest request, Caller caller) {
+        return campaigns.changeStatusReturningResponse(
+                id, null, AdCampaignStatus.ENDED, request.reason(), caller.actorName());
+    }
+
+    @GetMapping("/{id}/history")
+    PageResponse<AdCampaignAudit.AuditEntryResponse> history(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return campaigns.history(id, page, limit);
+    }
+}

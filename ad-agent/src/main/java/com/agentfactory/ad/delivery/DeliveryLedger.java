@@ -1,0 +1,135 @@
+package com.agentfactory.ad.delivery;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Won impressions, once per bid id, and the campaign and creative counters they feed. */
+@Repository
+public class DeliveryLedger {
+
+    private static final RowMapper<CampaignDelivery> DELIVERY = (rs, n) -> new CampaignDelivery(
+            rs.getObject("campaign_id", UUID.class),
+            rs.getLong("bids"),
+            rs.getLong("eligible"),
+            rs.getLong("impressions"),
+            rs.getLong("clicks"),
+            rs.getLong("conversions"),
+            rs.getBigDecimal("spend"),
+            rs.getBigDecimal("revenue"));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DeliveryLedger(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return false when this bid id was recorded before (a repeated win notice) */
+    public boolean recordImpression(
+            String bidId, UUID campaignId, UUID creativeId, BigDecimal priceCpm, BigDecimal cost, UUID customerId) {
+        Instant now = clock.instant();
+        int inserted = jdbc.update(
+                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, customer_id, won_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                bidId,
+                campaignId,
+                creativeId,
+                priceCpm,
+                cost,
+                customerId,
+                Timestamp.from(now));
+        if (inserted == 0) {
+            return false;
+        }
+        bump(campaignId, "impressions = d.impressions + 1, spend = d.spend + ?", cost);
+        jdbc.update("UPDATE ad_creatives SET impressions = impressions + 1 WHERE id = ?", creativeId);
+        return true;
+    }
+
+    /** @return the impression clicked, or empty when unknown or clicked before */
+    public Optional<Impression> recordClick(String bidId) {
+        List<Impression> clicked = jdbc.query(
+                "UPDATE ad_impressions SET clicked_at = ? WHERE bid_id = ? AND clicked_at IS NULL"
+                        + " RETURNING bid_id, campaign_id, creative_id, customer_id",
+                IMPRESSION,
+                Timestamp.from(clock.instant()),
+                bidId);
+        clicked.forEach(i -> {
+            bump(i.campaignId(), "clicks = d.clicks + 1");
+            jdbc.update("UPDATE ad_creatives SET clicks = clicks + 1 WHERE id = ?", i.creativeId());
+        });
+        return clicked.stream().findFirst();
+    }
+
+    /** @return the impression converted, or empty when unknown or converted before */
+    public Optional<Impression> recordConversion(String bidId, BigDecimal value) {
+        List<Impression> converted = jdbc.query(
+                "UPDATE ad_impressions SET converted_at = ?, conversion_value = ? WHERE bid_id = ?"
+                        + " AND converted_at IS NULL RETURNING bid_id, campaign_id, creative_id, customer_id",
+                IMPRESSION,
+                Timestamp.from(clock.instant()),
+                value,
+                bidId);
+        converted.forEach(i -> bump(i.campaignId(), "conversions = d.conversions + 1, revenue = d.revenue + ?", value));
+        return converted.stream().findFirst();
+    }
+
+    public Optional<Impression> impression(String bidId) {
+        return jdbc
+                .query(
+                        "SELECT bid_id, campaign_id, creative_id, customer_id FROM ad_impressions WHERE bid_id = ?",
+                        IMPRESSION,
+                        bidId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Adds what the bid path counted in memory since the last flush. */
+    public void addBids(UUID campaignId, long eligible, long bids) {
+        bump(campaignId, "eligible = d.eligible + ?, bids = d.bids + ?", eligible, bids);
+    }
+
+    public CampaignDelivery of(UUID campaignId) {
+        return jdbc.query("SELECT * FROM ad_campaign_delivery WHERE campaign_id = ?", DELIVERY, campaignId).stream()
+                .findFirst()
+                .orElse(CampaignDelivery.none(campaignId));
+    }
+
+    public Map<UUID, CampaignDelivery> all() {
+        return jdbc.query("SELECT * FROM ad_campaign_delivery", DELIVERY).stream()
+                .collect(Collectors.toMap(CampaignDelivery::campaignId, d -> d));
+    }
+
+    private void bump(UUID campaignId, String set, Object... values) {
+        Timestamp now = Timestamp.from(clock.instant());
+        // the row is created on first use; the update that follows is the one that counts
+        jdbc.update(
+                "INSERT INTO ad_campaign_delivery (campaign_id, updated_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                campaignId,
+                now);
+        Object[] update = new Object[values.length + 2];
+        System.arraycopy(values, 0, update, 0, values.length);
+        update[values.length] = now;
+        update[values.length + 1] = campaignId;
+        jdbc.update("UPDATE ad_campaign_delivery d SET " + set + ", updated_at = ? WHERE d.campaign_id = ?", update);
+    }
+
+    private static final RowMapper<Impression> IMPRESSION = (rs, n) -> new Impression(
+            rs.getString("bid_id"),
+            rs.getObject("campaign_id", UUID.class),
+            rs.getObject("creative_id", UUID.class),
+            rs.getObject("customer_id", UUID.class));
+
+    public record Impression(String bidId, UUID campaignId, UUID creativeId, UUID customerId) {}
+}

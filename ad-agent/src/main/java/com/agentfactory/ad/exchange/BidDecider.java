@@ -1,0 +1,153 @@
+package com.agentfactory.ad.exchange;
+
+import com.agentfactory.ad.allocation.CreativeRotation;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides the bids for one request from a snapshot, without I/O: for each impression, every serving campaign with
+ * a creative of the banner's size for the device's region is valued at pCTR × pCVR × value per conversion, shaped
+ * by the policy into a bid, held back when the campaign is ahead of even pacing, capped so one impression's cost
+ * fits the allowance left, and dropped below the floor. The best campaign bids; the creative is rotated by
+ * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid.
+ */
+class BidDecider {
+
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final ClickPredictor predictor;
+    private final BidShaper shaper;
+    private final ExchangeProperties properties;
+
+    BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
+        this.predictor = predictor;
+        this.shaper = shaper;
+        this.properties = properties;
+    }
+
+    Optional<OpenRtb.BidResponse> decide(OpenRtb.BidRequest request, ServingSnapshot snapshot, Instant now) {
+        String region = request.device() == null || request.device().geo() == null
+                ? null
+                : request.device().geo().region();
+        String placement = request.site() != null
+                ? request.site().domain()
+                : request.app() == null ? null : request.app().bundle();
+        String userAgent = request.device() == null ? null : request.device().ua();
+        String userId = request.user() == null ? null : request.user().id();
+        double dayShare = LocalTime.ofInstant(now, ZoneOffset.UTC).toSecondOfDay() / SECONDS_PER_DAY;
+
+        List<OpenRtb.Bid> bids = new ArrayList<>();
+        String currency = null;
+        for (OpenRtb.Imp imp : request.imp()) {
+            if (imp.banner() == null || imp.banner().w() == null || imp.banner().h() == null) {
+                continue;
+            }
+            String impCurrency = imp.bidfloorcur() != null
+                    ? imp.bidfloorcur()
+                    : request.cur() != null && !request.cur().isEmpty()
+                            ? request.cur().getFirst()
+                            : "USD";
+            if (currency != null && !currency.equals(impCurrency)) {
+                continue; // one currency per response
+            }
+            double floor = imp.bidfloor() == null ? 0 : imp.bidfloor();
+            Candidate best = null;
+            for (ServingSnapshot.Entry entry : snapshot.entries()) {
+                if (!entry.campaign().currency().equals(impCurrency)) {
+                    continue;
+                }
+                List<ServingSnapshot.Creative> fitting = new ArrayList<>(2);
+                for (ServingSnapshot.Creative c : entry.creatives()) {
+                    if (c.fits(imp.banner().w(), imp.banner().h(), region)) {
+                        fitting.add(c);
+                    }
+                }
+                if (fitting.isEmpty()) {
+                    continue;
+                }
+                entry.counters().eligible.increment();
+                Candidate candidate =
+                        value(entry, fitting, imp, region, placement, userAgent, userId, dayShare, snapshot);
+                if (candidate != null
+                        && candidate.cpm >= floor
+                        && candidate.cpm > 0
+                        && (best == null || candidate.cpm > best.cpm)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                best.entry.counters().bids.increment();
+                currency = impCurrency;
+                bids.add(new OpenRtb.Bid(
+                        UUID.randomUUID().toString(),
+                        imp.id(),
+                        Math.round(best.cpm * 10_000) / 10_000.0,
+                        best.entry.id().toString(),
+                        best.creative.creative().id().toString(),
+                        List.of(best.creative.creative().landingDomain()),
+                        null));
+            }
+        }
+        if (bids.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new OpenRtb.BidResponse(request.id(), List.of(new OpenRtb.SeatBid(bids, "agentfactory")), currency));
+    }
+
+    private Candidate value(
+            ServingSnapshot.Entry entry,
+            List<ServingSnapshot.Creative> fitting,
+            OpenRtb.Imp imp,
+            String region,
+            String placement,
+            String userAgent,
+            String userId,
+            double dayShare,
+            ServingSnapshot snapshot) {
+        double daily = entry.campaign().effectiveDailyBudget().doubleValue();
+        // even pacing with slack: by this time of day the campaign may have spent this much
+        double paced = daily * Math.min(1.0, dayShare + properties.pacingSlack());
+        if (entry.spentToday() >= paced || entry.remaining() <= 0) {
+            return null;
+        }
+        ServingSnapshot.Creative creative = fitting.get(CreativeRotation.choose(fitting.stream()
+                .map(c -> new CreativeRotation.Arm(
+                        c.creative().impressions(), c.creative().clicks()))
+                .toList()));
+        var features = new BidFeatures(
+                entry.id(),
+                creative.creative().id(),
+                imp.banner().w(),
+                imp.banner().h(),
+                region,
+                placement,
+                userAgent,
+                userId);
+        var history = new ClickPredictor.CampaignHistory(
+                entry.impressions(),
+                entry.clicks(),
+                entry.conversions(),
+                creative.creative().impressions(),
+                creative.creative().clicks(),
+                snapshot.pooledCtr(),
+                snapshot.pooledCvr());
+        double value = predictor.clickProbability(features, history)
+                * predictor.conversionProbability(features, history)
+                * entry.campaign().valuePerConversion().doubleValue();
+        double pacing = dayShare <= 0 ? 0 : entry.spentToday() / (daily * dayShare);
+        double perImpression = shaper.bid(
+                value,
+                new BidShaper.ShapingContext(entry.campaign().bidFactor().doubleValue(), pacing, entry.remaining()));
+        perImpression = Math.min(perImpression, entry.remaining());
+        double cpm = Math.min(perImpression * 1000, properties.maxPriceCpm());
+        return new Candidate(entry, creative, cpm);
+    }
+
+    private record Candidate(ServingSnapshot.Entry entry, ServingSnapshot.Creative creative, double cpm) {}
+}

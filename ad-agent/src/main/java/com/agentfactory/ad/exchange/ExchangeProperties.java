@@ -1,0 +1,34 @@
+package com.agentfactory.ad.exchange;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The bid API's settings.
+ *
+ * @param keys per exchange, the SHA-256 (hex) of the key it sends in {@code X-Exchange-Key}; keys themselves are
+ *     never configured
+ * @param maxPriceCpm the highest CPM the agent bids or accepts in a win notice
+ * @param pacingSlack how far (share of the daily budget) a campaign may run ahead of even spend through the day
+ * @param refreshInterval how often the bid path's view of campaigns, delivery and allowances is refreshed
+ */
+@Validated
+@ConfigurationProperties("agentfactory.ad.exchange")
+public record ExchangeProperties(
+        @NotNull Map<String, @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String> keys,
+        @DecimalMin("0.01") double maxPriceCpm,
+        @DecimalMin("0.0") double pacingSlack,
+        @NotNull Duration refreshInterval,
+        @DecimalMin("1.0") double priorStrength,
+        @DecimalMin("0.0") double defaultCtr,
+        @DecimalMin("0.0") double defaultCvr) {
+
+    public ExchangeProperties {
+        keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+}

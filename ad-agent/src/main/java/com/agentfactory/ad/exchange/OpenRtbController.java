@@ -1,0 +1,83 @@
+package com.agentfactory.ad.exchange;
+
+import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bid API exchanges call directly (not through the gateway): each call carries the exchange's key in
+ * {@code X-Exchange-Key}. No bid is 204; a malformed request is 400.
+ */
+@RestController
+@RequestMapping("/api/v1/ads/openrtb")
+class OpenRtbController {
+
+    static final String KEY_HEADER = "X-Exchange-Key";
+
+    private final ExchangeKeys keys;
+    private final BidDecider decider;
+    private final ServingCampaigns serving;
+    private final Deliveries deliveries;
+    private final Clock clock;
+
+    OpenRtbController(
+            ExchangeKeys keys, BidDecider decider, ServingCampaigns serving, Deliveries deliveries, Clock clock) {
+        this.keys = keys;
+        this.decider = decider;
+        this.serving = serving;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @PostMapping("/bid")
+    ResponseEntity<?> bid(
+            @RequestHeader(name = KEY_HEADER, required = false) String key,
+            @Valid @RequestBody OpenRtb.BidRequest request) {
+        if (keys.exchangeOf(key).isEmpty()) {
+            return unauthorized();
+        }
+        return decider.decide(request, serving.current(), clock.instant())
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/win")
+    ResponseEntity<?> win(
+            @RequestHeader(name = KEY_HEADER, required = false) String key, @Valid @RequestBody WinNotice notice) {
+        if (keys.exchangeOf(key).isEmpty()) {
+            return unauthorized();
+        }
+        return ResponseEntity.ok(deliveries.win(notice));
+    }
+
+    @PostMapping("/click")
+    ResponseEntity<?> click(
+            @RequestHeader(name = KEY_HEADER, required = false) String key, @Valid @RequestBody ClickNotice notice) {
+        if (keys.exchangeOf(key).isEmpty()) {
+            return unauthorized();
+        }
+        return ResponseEntity.ok(deliveries.click(notice));
+    }
+
+    @PostMapping("/conversion")
+    ResponseEntity<?> conversion(
+            @RequestHeader(name = KEY_HEADER, required = false) String key,
+            @Valid @RequestBody ConversionNotice notice) {
+        if (keys.exchangeOf(key).isEmpty()) {
+            return unauthorized();
+        }
+        return ResponseEntity.ok(deliveries.conversion(notice));
+    }
+
+    private static ResponseEntity<?> unauthorized() {
+        return ApiExceptionHandlerSupport.problemResponse(
+                HttpStatus.UNAUTHORIZED, "Unauthorized", "A valid " + KEY_HEADER + " is required.");
+    }
+}

@@ -1,0 +1,114 @@
+package com.agentfactory.ad.exchange;
+
+import com.agentfactory.ad.budget.SpendAllowances;
+import com.agentfactory.ad.campaign.AdCampaigns;
+import com.agentfactory.ad.campaign.AdCampaignsChanged;
+import com.agentfactory.ad.campaign.ServingCampaign;
+import com.agentfactory.ad.delivery.CampaignDelivery;
+import com.agentfactory.ad.delivery.DeliveryLedger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the bid path's snapshot of serving campaigns: campaigns, creatives, delivery and today's allowances are read
+ * from the database on a schedule and after any campaign change, never per bid request. The bid path's in-memory
+ * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh.
+ */
+@Component
+class ServingCampaigns {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingCampaigns.class);
+
+    private final AdCampaigns campaigns;
+    private final DeliveryLedger delivery;
+    private final SpendAllowances allowances;
+    private final Clock clock;
+    private final Map<UUID, ServingSnapshot.Counters> counters = new ConcurrentHashMap<>();
+    private volatile ServingSnapshot snapshot = ServingSnapshot.EMPTY;
+
+    ServingCampaigns(AdCampaigns campaigns, DeliveryLedger delivery, SpendAllowances allowances, Clock clock) {
+        this.campaigns = campaigns;
+        this.delivery = delivery;
+        this.allowances = allowances;
+        this.clock = clock;
+    }
+
+    ServingSnapshot current() {
+        return snapshot;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onCampaignsChanged(AdCampaignsChanged changed) {
+        refresh();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${agentfactory.ad.exchange.refresh-interval}",
+            initialDelayString = "${agentfactory.ad.exchange.refresh-interval}")
+    synchronized void refresh() {
+        try {
+            flushCounts();
+            Map<UUID, CampaignDelivery> delivered = delivery.all();
+            Map<UUID, SpendAllowances.Allowance> today = allowances.todays();
+            long impressions = 0;
+            long clicks = 0;
+            long conversions = 0;
+            for (CampaignDelivery d : delivered.values()) {
+                impressions += d.impressions();
+                clicks += d.clicks();
+                conversions += d.conversions();
+            }
+            List<ServingSnapshot.Entry> entries = new ArrayList<>();
+            for (ServingCampaign serving : campaigns.serving()) {
+                if (!serving.campaign().isServing(clock.instant())) {
+                    continue;
+                }
+                UUID id = serving.campaign().id();
+                CampaignDelivery d = delivered.getOrDefault(id, CampaignDelivery.none(id));
+                SpendAllowances.Allowance allowance = today.get(id);
+                entries.add(new ServingSnapshot.Entry(
+                        serving.campaign(),
+                        serving.creatives().stream()
+                                .map(c -> new ServingSnapshot.Creative(c.creative(), c.regions()))
+                                .toList(),
+                        d.impressions(),
+                        d.clicks(),
+                        d.conversions(),
+                        allowance == null ? 0 : allowance.remaining().doubleValue(),
+                        allowance == null ? 0 : allowance.spent().doubleValue(),
+                        counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters())));
+            }
+            snapshot = new ServingSnapshot(
+                    List.copyOf(entries),
+                    impressions == 0 ? 0 : (double) clicks / impressions,
+                    clicks == 0 ? 0 : (double) conversions / clicks);
+        } catch (RuntimeException e) {
+            log.warn("serving campaigns not refreshed, bidding on the previous view: {}", e.getMessage());
+        }
+    }
+
+    private void flushCounts() {
+        counters.forEach((id, c) -> {
+            long eligible = c.eligible.sumThenReset();
+            long bids = c.bids.sumThenReset();
+            if (eligible > 0 || bids > 0) {
+                try {
+                    delivery.addBids(id, eligible, bids);
+                } catch (RuntimeException e) {
+                    c.eligible.add(eligible);
+                    c.bids.add(bids);
+                    throw e;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,115 @@
+package com.agentfactory.ad.exchange;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * A stand-in for a real ad exchange, for the local demo (off unless
+ * {@code agentfactory.ad.simulated-exchange.enabled}): it sends the agent bid requests for the banner sizes and
+ * regions of the serving campaigns, runs a second-price auction against a random market price, sends win notices,
+ * and draws clicks and conversions from hidden true rates per campaign and creative, so the allocation and the
+ * creative rotation have something real to learn. It calls the same decider and delivery recording the bid API
+ * uses, in process.
+ */
+@Component
+@ConditionalOnProperty(prefix = "agentfactory.ad.simulated-exchange", name = "enabled", havingValue = "true")
+class SimulatedExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedExchange.class);
+
+    private final BidDecider decider;
+    private final ServingCampaigns serving;
+    private final Deliveries deliveries;
+    private final SimulatedExchangeProperties properties;
+    private final Clock clock;
+    private final Map<UUID, Double> trueCtr = new ConcurrentHashMap<>();
+    private final Map<UUID, Double> trueCvr = new ConcurrentHashMap<>();
+
+    SimulatedExchange(
+            BidDecider decider,
+            ServingCampaigns serving,
+            Deliveries deliveries,
+            SimulatedExchangeProperties properties,
+            Clock clock) {
+        this.decider = decider;
+        this.serving = serving;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedRate = 1000, initialDelay = 5000)
+    void tick() {
+        ServingSnapshot snapshot = serving.current();
+        if (snapshot.entries().isEmpty()) {
+            return;
+        }
+        var random = ThreadLocalRandom.current();
+        for (int i = 0; i < properties.requestsPerSecond(); i++) {
+            ServingSnapshot.Entry entry =
+                    snapshot.entries().get(random.nextInt(snapshot.entries().size()));
+            if (entry.creatives().isEmpty()) {
+                continue;
+            }
+            ServingSnapshot.Creative shape =
+                    entry.creatives().get(random.nextInt(entry.creatives().size()));
+            String region = shape.regions().isEmpty()
+                    ? null
+                    : shape.regions().iterator().next();
+            String currency = entry.campaign().currency();
+            var request = new OpenRtb.BidRequest(
+                    "sim-" + UUID.randomUUID(),
+                    List.of(new OpenRtb.Imp(
+                            "1",
+                            new OpenRtb.Banner(
+                                    shape.creative().width(), shape.creative().height()),
+                            0.1,
+                            currency)),
+                    new OpenRtb.Site(null, "simulated.example", null),
+                    null,
+                    new OpenRtb.Device("simulated", null, new OpenRtb.Geo(null, region)),
+                    null,
+                    null);
+            decider.decide(request, snapshot, clock.instant()).ifPresent(response -> auction(response, random));
+        }
+    }
+
+    private void auction(OpenRtb.BidResponse response, ThreadLocalRandom random) {
+        OpenRtb.Bid bid = response.seatbid().getFirst().bid().getFirst();
+        double market = 0.5 + random.nextDouble() * 4; // CPM
+        if (bid.price() < market) {
+            return;
+        }
+        UUID campaignId = UUID.fromString(bid.cid());
+        UUID creativeId = UUID.fromString(bid.crid());
+        try {
+            deliveries.win(new WinNotice(
+                    bid.id(),
+                    campaignId,
+                    creativeId,
+                    BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
+                    null));
+            double ctr = trueCtr.computeIfAbsent(creativeId, id -> 0.005 + random.nextDouble() * 0.03);
+            if (random.nextDouble() < ctr) {
+                deliveries.click(new ClickNotice(bid.id(), null));
+                double cvr = trueCvr.computeIfAbsent(campaignId, id -> 0.02 + random.nextDouble() * 0.15);
+                if (random.nextDouble() < cvr) {
+                    deliveries.conversion(new ConversionNotice(bid.id(), null, null));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("simulated win of {} not recorded: {}", campaignId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.agentfactory.ad.exchange;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * An exchange says a bid won: the bid's id, the campaign ({@code cid}) and creative ({@code crid}) from the bid,
+ * and the clearing price (CPM).
+ *
+ * @param customerId the store customer the impression was shown to, when the exchange's user id is one
+ */
+record WinNotice(
+        @NotBlank @Size(max = 64) String bidId,
+        @NotNull UUID campaignId,
+        @NotNull UUID creativeId,
+        @NotNull @DecimalMin("0.0") BigDecimal price,
+        UUID customerId) {}

@@ -1,0 +1,2 @@
+/** The persistence base the ad aggregates share. */
+package com.agentfactory.ad.persistence;

@@ -1,0 +1,2 @@
+/** The ad platforms behind one interface; the simulated platform serves local runs, the demo and tests. */
+package com.agentfactory.ad.platform;

@@ -1,0 +1,66 @@
+package com.agentfactory.ad.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ThompsonAllocatorTest {
+
+    private static ThompsonAllocator.Arm arm(UUID id, long clicks, long conversions) {
+        return new ThompsonAllocator.Arm(
+                id,
+                new BigDecimal("100.00"),
+                null,
+                clicks,
+                conversions,
+                new BigDecimal("500.00"),
+                new BigDecimal("40.00"));
+    }
+
+    @Test
+    void givesMostOfThePoolToTheCampaignThatConvertsBetter() {
+        UUID better = UUID.randomUUID();
+        UUID worse = UUID.randomUUID();
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+
+        List<Allocation> allocations = allocator.allocate(List.of(arm(better, 1000, 120), arm(worse, 1000, 20)));
+
+        BigDecimal toBetter = allocations.get(0).allocatedDailyBudget();
+        BigDecimal toWorse = allocations.get(1).allocatedDailyBudget();
+        assertThat(toBetter).isGreaterThan(new BigDecimal("140.00"));
+        assertThat(toWorse).isGreaterThanOrEqualTo(new BigDecimal("20.00"));
+        assertThat(toBetter.add(toWorse)).isLessThanOrEqualTo(new BigDecimal("200.00"));
+        assertThat(allocations.get(0).reason()).contains("Thompson draw");
+    }
+
+    @Test
+    void convergesOnTheBetterCreativeWhenLearningFromSimulatedClicks() {
+        var sampler = CreativeRotation.seeded(7);
+        var random = new java.util.Random(7);
+        double[] trueCtr = {0.02, 0.05};
+        long[] impressions = new long[2];
+        long[] clicks = new long[2];
+        int betterShownLate = 0;
+        for (int round = 0; round < 5000; round++) {
+            List<CreativeRotation.Arm> arms = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                arms.add(new CreativeRotation.Arm(impressions[i], clicks[i]));
+            }
+            int shown = CreativeRotation.choose(arms, sampler);
+            impressions[shown]++;
+            if (random.nextDouble() < trueCtr[shown]) {
+                clicks[shown]++;
+            }
+            if (round >= 4000 && shown == 1) {
+                betterShownLate++;
+            }
+        }
+
+        assertThat(impressions[1]).isGreaterThan(impressions[0]);
+        assertThat(betterShownLate).isGreaterThan(800);
+    }
+}

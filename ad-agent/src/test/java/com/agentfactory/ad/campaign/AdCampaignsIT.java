@@ -1,0 +1,118 @@
+package com.agentfactory.ad.campaign;
+
+import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static com.agentfactory.ad.support.AdCampaignMother.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AdCampaignsIT extends AdIntegrationTest {
+
+    @Test
+    void createsADraftWithItsAdGroupAndCreative() {
+        Api.Response created = api.post("/api/v1/ads/campaigns", campaign("Winter"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/status")).isEqualTo("DRAFT");
+        assertThat(created.text("/daily_budget")).isEqualTo("100.0");
+        assertThat(created.body()
+                        .path("ad_groups")
+                        .get(0)
+                        .path("regions")
+                        .get(0)
+                        .asString())
+                .isEqualTo("BE");
+        assertThat(created.body()
+                        .path("ad_groups")
+                        .get(0)
+                        .path("creatives")
+                        .get(0)
+                        .path("width")
+                        .asInt())
+                .isEqualTo(300);
+        assertThat(api.get("/api/v1/ads/campaigns/" + created.text("/id")).text("/name"))
+                .isEqualTo("Winter");
+    }
+
+    @Test
+    void rejectsANegativeDailyBudgetWithTheFieldAtFault() {
+        Api.Response refused = api.post("/api/v1/ads/campaigns", with(campaign("Bad"), "daily_budget", -5));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("daily_budget");
+    }
+
+    @Test
+    void rejectsATotalBudgetBelowTheDailyBudget() {
+        Api.Response refused = api.post("/api/v1/ads/campaigns", with(campaign("Bad"), "total_budget", 10));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("total_budget");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCampaign() {
+        Api.Response missing = api.get("/api/v1/ads/campaigns/" + UUID.randomUUID());
+
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesToResumeADraftAndAuditsPauseWithWhoAndWhy() {
+        String id = createCampaign(campaign("Lifecycle"));
+
+        Api.Response resumed = api.post("/api/v1/ads/campaigns/" + id + "/resume", Map.of("reason", "try"));
+        assertThat(resumed.status()).isEqualTo(409);
+
+        assertThat(api.post("/api/v1/ads/campaigns/" + id + "/activate", Map.of("reason", "launch"))
+                        .text("/status"))
+                .isEqualTo("ACTIVE");
+        assertThat(api.post("/api/v1/ads/campaigns/" + id + "/pause", Map.of("reason", "CPA too high"))
+                        .text("/status"))
+                .isEqualTo("PAUSED");
+
+        var history = api.get("/api/v1/ads/campaigns/" + id + "/history").body().path("items");
+        assertThat(history).hasSize(3);
+        assertThat(history.get(2).path("detail").asString()).isEqualTo("ACTIVE -> PAUSED");
+        assertThat(history.get(2).path("actor").asString()).isEqualTo("test-user");
+        assertThat(history.get(2).path("reason").asString()).isEqualTo("CPA too high");
+    }
+
+    @Test
+    void changesTheBudgetWithAnAuditEntry() {
+        String id = createCampaign(campaign("Budget"));
+
+        Api.Response changed = api.put(
+                "/api/v1/ads/campaigns/" + id + "/budget",
+                Map.of("daily_budget", 150, "total_budget", 2000, "reason", "good CPA"));
+        Api.Response negative = api.put(
+                "/api/v1/ads/campaigns/" + id + "/budget",
+                Map.of("daily_budget", -1, "total_budget", 2000, "reason", "oops"));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.text("/daily_budget")).isEqualTo("150.0");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/ads/campaigns/" + id + "/history")
+                        .body()
+                        .path("items")
+                        .get(1)
+                        .path("action")
+                        .asString())
+                .isEqualTo("BUDGET");
+    }
+
+    @Test
+    void listsCampaignsByStatusInPages() {
+        createCampaign(campaign("Listed"));
+
+        Api.Response page = api.get("/api/v1/ads/campaigns?status=DRAFT&limit=1");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().path("items")).hasSize(1);
+        assertThat(page.body().path("pagination").path("total").asLong()).isPositive();
+    }
+}

@@ -1,0 +1,113 @@
+package com.agentfactory.ad.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.ad.campaign.AdCampaignStatus;
+import com.agentfactory.ad.campaign.AdCampaignView;
+import com.agentfactory.ad.campaign.AdPlatformName;
+import com.agentfactory.ad.campaign.CreativeStatus;
+import com.agentfactory.ad.campaign.CreativeView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class BidDeciderTest {
+
+    static final ExchangeProperties PROPERTIES =
+            new ExchangeProperties(Map.of(), 50, 0.1, java.time.Duration.ofSeconds(1), 200, 0.01, 0.05);
+    static final Instant NOON = Instant.parse("2026-12-02T12:00:00Z");
+
+    static ServingSnapshot.Entry entry(String bidFactor, double remaining, double spentToday) {
+        UUID id = UUID.randomUUID();
+        var campaign = new AdCampaignView(
+                id,
+                "c",
+                AdPlatformName.META,
+                "sim",
+                AdCampaignStatus.ACTIVE,
+                new BigDecimal("100.00"),
+                new BigDecimal("1000.00"),
+                "EUR",
+                null,
+                null,
+                null,
+                new BigDecimal("40.00"),
+                new BigDecimal(bidFactor),
+                NOON.minusSeconds(86_400),
+                null);
+        var creative = new CreativeView(
+                UUID.randomUUID(), id, null, "banner", 300, 250, "shop.example", CreativeStatus.ACTIVE, 0, 0);
+        return new ServingSnapshot.Entry(
+                campaign,
+                List.of(new ServingSnapshot.Creative(creative, Set.of("BE"))),
+                0,
+                0,
+                0,
+                remaining,
+                spentToday,
+                new ServingSnapshot.Counters());
+    }
+
+    static OpenRtb.BidRequest request(int width, String region, double floor) {
+        return new OpenRtb.BidRequest(
+                "r1",
+                List.of(new OpenRtb.Imp("1", new OpenRtb.Banner(width, 250), floor, "EUR")),
+                null,
+                null,
+                new OpenRtb.Device("ua", null, new OpenRtb.Geo(null, region)),
+                null,
+                null);
+    }
+
+    private final BidDecider decider =
+            new BidDecider(new EmpiricalBayesClickPredictor(200, 0.01, 0.05), new LinearBidShaper(), PROPERTIES);
+
+    @Test
+    void bidsValueTimesFactorAsCpm() {
+        var entry = entry("1.5", 50, 0);
+
+        var response = decider.decide(request(300, "BE", 0), new ServingSnapshot(List.of(entry), 0, 0), NOON);
+
+        // pCTR 0.01 x pCVR 0.05 x 40 = 0.02 per impression, x 1.5 = 0.03, = 30 CPM
+        assertThat(response).hasValueSatisfying(r -> {
+            var bid = r.seatbid().getFirst().bid().getFirst();
+            assertThat(bid.price()).isEqualTo(30.0);
+            assertThat(bid.cid()).isEqualTo(entry.id().toString());
+            assertThat(r.cur()).isEqualTo("EUR");
+        });
+    }
+
+    @Test
+    void capsTheBidSoOneImpressionFitsTheRemainingAllowance() {
+        var response =
+                decider.decide(request(300, "BE", 0), new ServingSnapshot(List.of(entry("1.5", 0.005, 0)), 0, 0), NOON);
+
+        assertThat(response.orElseThrow().seatbid().getFirst().bid().getFirst().price())
+                .isEqualTo(5.0);
+    }
+
+    @Test
+    void doesNotBidWhenAheadOfPacingOrBelowTheFloorOrForAnotherRegion() {
+        var snapshotAhead = new ServingSnapshot(List.of(entry("1.0", 50, 61)), 0, 0);
+        var snapshot = new ServingSnapshot(List.of(entry("1.0", 50, 0)), 0, 0);
+
+        assertThat(decider.decide(request(300, "BE", 0), snapshotAhead, NOON)).isEmpty();
+        assertThat(decider.decide(request(300, "BE", 25), snapshot, NOON)).isEmpty();
+        assertThat(decider.decide(request(300, "FR", 0), snapshot, NOON)).isEmpty();
+        assertThat(decider.decide(request(728, "BE", 0), snapshot, NOON)).isEmpty();
+    }
+
+    @Test
+    void shrinksAYoungCampaignsClickRateTowardsThePooledRate() {
+        var predictor = new EmpiricalBayesClickPredictor(200, 0.01, 0.05);
+        var young = new ClickPredictor.CampaignHistory(10, 5, 0, 0, 0, 0.01, 0.05);
+        var proven = new ClickPredictor.CampaignHistory(100_000, 5_000, 0, 0, 0, 0.01, 0.05);
+
+        assertThat(predictor.clickProbability(null, young)).isBetween(0.01, 0.05);
+        assertThat(predictor.clickProbability(null, proven)).isBetween(0.045, 0.05);
+    }
+}

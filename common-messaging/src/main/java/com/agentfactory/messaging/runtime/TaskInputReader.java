@@ -2,6 +2,8 @@ package com.agentfactory.messaging.runtime;
 
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.json.JsonReadErrors;
+import com.agentfactory.messaging.text.StorableText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -26,6 +28,7 @@ final class TaskInputReader {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addModule(StorableText.module())
             .build();
 
     private final Validator validator;
@@ -45,9 +48,10 @@ final class TaskInputReader {
         try {
             value = TASK_JSON.treeToValue(tree, type);
         } catch (JacksonException e) {
+            String path = JsonReadErrors.pathOf(e);
             throw new InvalidInputException(
-                    "input_data is not a valid " + type.getSimpleName(),
-                    List.of(new FieldErrorDetail(path(e), conciseMessage(e))));
+                    "input_data has a field of the wrong kind",
+                    List.of(new FieldErrorDetail(path.isEmpty() ? "input_data" : path, JsonReadErrors.expectation(e))));
         }
         check(value);
         return value;
@@ -70,30 +74,5 @@ final class TaskInputReader {
 
     private static FieldErrorDetail toError(ConstraintViolation<?> violation) {
         return FieldErrorDetail.ofJavaPath(violation.getPropertyPath().toString(), violation.getMessage());
-    }
-
-    /** The JSON path of the value Jackson could not read, as {@code lines[0].quantity}. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "input_data" : path.toString();
-    }
-
-    /** Jackson's first line, without the Java type names that mean nothing to a caller. */
-    private static String conciseMessage(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? "is not readable" : e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        String firstLine = newline > 0 ? message.substring(0, newline) : message;
-        String withoutTypes = firstLine.replaceAll("`[a-zA-Z0-9_.$]+`", "the expected type");
-        return withoutTypes.length() > 200 ? withoutTypes.substring(0, 200) : withoutTypes;
     }
 }

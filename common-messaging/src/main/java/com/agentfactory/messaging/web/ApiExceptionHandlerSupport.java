@@ -7,12 +7,16 @@ import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotFoundException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.json.JsonReadErrors;
+import com.agentfactory.messaging.text.StorableText;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class ApiExceptionHandlerSupport extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandlerSupport.class);
+    // PostgreSQL: untranslatable_character (a \u0000 escape in jsonb), character_not_in_repertoire (a NUL in text)
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22P05", "22021");
 
     public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -42,10 +48,13 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
         return problem;
     }
 
+    /** With the fields at fault under {@code errors}; without that member when no single field is at fault. */
     public static ProblemDetail problem(
             HttpStatusCode status, String title, String detail, List<FieldErrorDetail> errors) {
         ProblemDetail problem = problem(status, title, detail);
-        problem.setProperty("errors", errors);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
         return problem;
     }
 
@@ -101,6 +110,21 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
                 .body(problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid fields.", errors));
     }
 
+    /**
+     * Text PostgreSQL cannot store (a NUL inside free-form JSON that no typed field checked) is the caller's error;
+     * any other integrity failure is ours.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleDataIntegrityViolation(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return problemResponse(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "The request contains text that cannot be stored: it " + StorableText.NUL_MESSAGE + ".");
+        }
+        return handleUnexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);
@@ -136,18 +160,12 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
         return ResponseEntity.badRequest()
                 .body(problem(
                         HttpStatus.BAD_REQUEST,
                         "Malformed request body",
-                        "The body is not valid JSON of the expected shape: " + conciseCause(ex)));
-    }
-
-    private static String conciseCause(Throwable ex) {
-        Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int newline = message.indexOf('\n');
-        String firstLine = newline > 0 ? message.substring(0, newline) : message;
-        return firstLine.length() > 300 ? firstLine.substring(0, 300) : firstLine;
+                        JsonReadErrors.detail(cause),
+                        JsonReadErrors.fieldErrors(cause)));
     }
 }

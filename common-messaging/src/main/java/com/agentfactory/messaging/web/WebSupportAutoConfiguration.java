@@ -1,6 +1,7 @@
 package com.agentfactory.messaging.web;
 
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.text.StorableText;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
 
 /** Trace propagation, the body-size limit and the caller as a controller parameter, for every servlet service. */
 @AutoConfiguration
@@ -33,6 +35,12 @@ public class WebSupportAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Registered by Boot's Jackson auto-configuration: every typed string field of a request body refuses NUL. */
+    @Bean
+    JacksonModule storableTextModule() {
+        return StorableText.module();
     }
 
     @Bean

@@ -7,8 +7,10 @@ import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.json.JsonReadErrors;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
+import com.agentfactory.messaging.text.StorableText;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -18,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -117,15 +120,26 @@ class CommerceEventService {
                                     .toList()));
             return null;
         }
+        List<String> unstorable = StorableText.nulPaths(json);
+        if (!unstorable.isEmpty()) {
+            unstorable.forEach(path -> errors.add(new FieldErrorDetail(prefix + path, StorableText.NUL_MESSAGE)));
+            return null;
+        }
         ObjectNode body = ((ObjectNode) json).deepCopy();
         body.remove("type");
         CommerceEvent event;
         try {
             event = codec.fromTree(body, type.get().payloadType());
         } catch (MalformedEnvelopeException e) {
-            errors.add(new FieldErrorDetail(
-                    prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
-                    "is not a valid " + type.get().wireName() + " event: " + firstLine(e.getMessage())));
+            if (e.getCause() instanceof JacksonException unreadable
+                    && !JsonReadErrors.pathOf(unreadable).isEmpty()) {
+                errors.add(new FieldErrorDetail(
+                        prefix + JsonReadErrors.pathOf(unreadable), JsonReadErrors.expectation(unreadable)));
+            } else {
+                errors.add(new FieldErrorDetail(
+                        prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1),
+                        "is not a valid " + type.get().wireName() + " event"));
+            }
             return null;
         }
         List<ConstraintViolation<CommerceEvent>> violations = new ArrayList<>(validator.validate(event));
@@ -135,14 +149,5 @@ class CommerceEventService {
                     prefix + violation.getPropertyPath().toString(), violation.getMessage()));
         }
         return violations.isEmpty() ? event : null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline > 0 ? message.substring(0, newline) : message;
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.supervisor.task;
 
+import com.agentfactory.messaging.text.StorableJson;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,5 +16,5 @@ record InvokeAgentRequest(
         String taskType,
 
         @Min(1) @Max(10) Integer priority,
-        @NotNull JsonNode inputData,
+        @NotNull @StorableJson JsonNode inputData,
         @Future Instant expiresAt) {}

@@ -86,6 +86,18 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void refusesTextThatCannotBeStoredNamingTheFieldInsteadOfFailingTheWrite() {
+        Map<String, Object> event = productUpserted();
+        event.put("name", "White metal\u0000lantern");
+
+        Response refused = api.post("/api/v1/events", event);
+
+        assertThat(refused.status()).isBetween(400, 422);
+        assertThat(refused.errorFields()).containsExactly("name");
+        assertThat(refused.body().toString()).doesNotContain("java.");
+    }
+
     static Map<String, Object> orderPlaced(UUID orderId) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("product_id", UUID.randomUUID().toString());

@@ -66,7 +66,16 @@ class TaskBatchApiIT extends SupervisorIntegrationTest {
                                 ofType(type),
                                 ofType(type),
                                 with(ofType(CapabilitiesMother.STRICT_TASK_TYPE), "input_data", Map.of()))));
+        Response nulInInput = api.post(
+                BATCH,
+                Map.of(
+                        "tasks",
+                        List.of(
+                                ofType(type),
+                                with(ofType(type), "input_data", Map.of("notes", List.of("fine", "bad\u0000"))))));
 
+        assertThat(nulInInput.status()).isEqualTo(400);
+        assertThat(nulInInput.errorFields()).containsExactly("tasks[1].input_data.notes[1]");
         assertThat(unknownType.status()).isEqualTo(422);
         assertThat(unknownType.errorFields()).containsExactly("tasks[1].task_type");
         assertThat(badField.status()).isEqualTo(400);

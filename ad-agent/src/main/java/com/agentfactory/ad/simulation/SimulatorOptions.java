@@ -22,7 +22,7 @@ record SimulatorOptions(
     static final List<String> ALL_PARTS = List.of("first", "second", "all");
 
     static final String USAGE = "usage: --log FILE --stats FILE [--episode 1000] [--c0 1/32] [--policies lin,rlb,dqn]"
-            + " [--seed 42] [--part first|second|all|every] [--dqn-epochs 60] [--dqn-model-out FILE]";
+            + " [--seed 42] [--part first|second|all|every] [--dqn-epochs 20] [--dqn-model-out FILE]";
 
     static SimulatorOptions parse(String[] args) {
         Path log = null;
@@ -32,7 +32,7 @@ record SimulatorOptions(
         List<String> policies = KNOWN_POLICIES;
         long seed = 42;
         List<String> parts = ALL_PARTS;
-        int dqnEpochs = 60;
+        int dqnEpochs = 20;
         Path dqnModelOut = null;
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i += 2) {

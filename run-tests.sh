@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
+command -v kubectl >/dev/null || apt-get install -y kubernetes-client
 exec ./mvnw -B verify "$@"

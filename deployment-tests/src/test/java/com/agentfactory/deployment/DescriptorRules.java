@@ -1,23 +1,47 @@
 package com.agentfactory.deployment;
 
-import com.agentfactory.deployment.ProjectFiles.Manifest;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The checks, as functions from parsed descriptors to a list of violations (empty = compliant). The tests run
- * them on the real files and, in {@link DescriptorRulesTest}, on broken samples to prove each rule can fail.
+ * The checks, as functions from descriptors to a list of violations (empty = compliant). Kubernetes rules take
+ * the typed objects of a rendered overlay; compose and Dockerfile rules take the parsed files. The tests run them
+ * on the real descriptors and, in {@link DescriptorRulesTest}, on broken samples to prove each rule can fail.
  */
 final class DescriptorRules {
 
-    static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
-    static final Set<String> SECRET_ENV_NAMES =
-            Set.of("DATABASE_PASSWORD", "JWT_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS");
+    static final Set<String> SECRET_ENV_NAMES = Set.of(
+            "DATABASE_PASSWORD",
+            "JWT_SECRET",
+            "ADMIN_EMAIL",
+            "ADMIN_PASSWORD",
+            "AGENTFACTORY_SERVICE_CLIENTS",
+            "CAMPAIGN_UNSUBSCRIBE_SECRET",
+            "CAMPAIGN_WEBHOOK_SECRET",
+            "SMTP_PASSWORD",
+            "SUPPORT_LLM_API_KEY");
 
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG])");
     private static final Pattern METASPACE = Pattern.compile("-XX:MaxMetaspaceSize=(\\d+)([kKmMgG])");
@@ -27,40 +51,50 @@ final class DescriptorRules {
 
     private DescriptorRules() {}
 
-    // ---------------------------------------------------------------- Kubernetes: documents and workloads
+    // ---------------------------------------------------------------- Kubernetes: workloads
 
-    static List<String> identityViolations(List<Manifest> docs) {
-        List<String> violations = new ArrayList<>();
-        for (Manifest m : docs) {
-            for (String[] path :
-                    List.of(new String[] {"apiVersion"}, new String[] {"kind"}, new String[] {"metadata", "name"})) {
-                String value = Yamls.str(m.doc(), path);
-                if (value == null || value.isBlank()) {
-                    violations.add(m.file().getFileName() + ": document without " + String.join(".", path));
-                }
-            }
-        }
-        return violations;
+    static String describe(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getName();
     }
 
-    static List<Map<String, Object>> containers(Manifest workload) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        all.addAll(Yamls.maps(workload.doc(), "spec", "template", "spec", "containers"));
-        all.addAll(Yamls.maps(workload.doc(), "spec", "template", "spec", "initContainers"));
-        return all;
+    static PodSpec podSpec(HasMetadata workload) {
+        return switch (workload) {
+            case Deployment d -> d.getSpec().getTemplate().getSpec();
+            case StatefulSet s -> s.getSpec().getTemplate().getSpec();
+            default -> throw new IllegalArgumentException("not a workload: " + describe(workload));
+        };
     }
 
-    static List<String> resourceViolations(Manifest workload) {
+    static List<Container> containers(HasMetadata workload) {
+        PodSpec pod = podSpec(workload);
+        return Stream.concat(
+                        Optional.ofNullable(pod.getContainers()).orElse(List.of()).stream(),
+                        Optional.ofNullable(pod.getInitContainers()).orElse(List.of()).stream())
+                .toList();
+    }
+
+    static Container mainContainer(HasMetadata workload) {
+        return podSpec(workload).getContainers().getFirst();
+    }
+
+    static List<String> resourceViolations(HasMetadata workload) {
         List<String> violations = new ArrayList<>();
-        List<Map<String, Object>> containers = containers(workload);
+        List<Container> containers = containers(workload);
         if (containers.isEmpty()) {
-            violations.add(workload + ": no containers");
+            violations.add(describe(workload) + ": no containers");
         }
-        for (Map<String, Object> c : containers) {
+        for (Container c : containers) {
+            ResourceRequirements resources = c.getResources();
             for (String bound : List.of("requests", "limits")) {
+                Map<String, Quantity> values = resources == null
+                        ? Map.of()
+                        : Optional.ofNullable(
+                                        bound.equals("requests") ? resources.getRequests() : resources.getLimits())
+                                .orElse(Map.of());
                 for (String resource : List.of("memory", "cpu")) {
-                    if (Yamls.get(c, "resources", bound, resource) == null) {
-                        violations.add(workload + " container " + c.get("name") + ": no " + bound + "." + resource);
+                    if (!values.containsKey(resource)) {
+                        violations.add(
+                                describe(workload) + " container " + c.getName() + ": no " + bound + "." + resource);
                     }
                 }
             }
@@ -68,39 +102,37 @@ final class DescriptorRules {
         return violations;
     }
 
-    static List<String> probeViolations(Manifest deployment) {
+    static List<String> probeViolations(Deployment deployment) {
         List<String> violations = new ArrayList<>();
-        for (Map<String, Object> c : Yamls.maps(deployment.doc(), "spec", "template", "spec", "containers")) {
-            checkProbe(violations, deployment, c, "livenessProbe", "/actuator/health/liveness");
-            checkProbe(violations, deployment, c, "readinessProbe", "/actuator/health/readiness");
-            checkProbe(violations, deployment, c, "startupProbe", "/actuator/health/");
+        for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            checkProbe(violations, deployment, "livenessProbe", c.getLivenessProbe(), "/actuator/health/liveness");
+            checkProbe(violations, deployment, "readinessProbe", c.getReadinessProbe(), "/actuator/health/readiness");
+            checkProbe(violations, deployment, "startupProbe", c.getStartupProbe(), "/actuator/health/");
         }
         return violations;
     }
 
     private static void checkProbe(
-            List<String> violations, Manifest deployment, Map<String, Object> container, String probe, String path) {
-        String actual = Yamls.str(container, probe, "httpGet", "path");
+            List<String> violations, Deployment deployment, String name, Probe probe, String path) {
+        HTTPGetAction get = probe == null ? null : probe.getHttpGet();
+        String actual = get == null ? null : get.getPath();
         if (actual == null || !actual.startsWith(path)) {
-            violations.add(deployment + ": " + probe + " path is " + actual + ", expected " + path + "...");
+            violations.add(describe(deployment) + ": " + name + " path is " + actual + ", expected " + path + "...");
         }
-        if (Yamls.get(container, probe, "httpGet", "port") == null) {
-            violations.add(deployment + ": " + probe + " without port");
+        if (get != null && get.getPort() == null) {
+            violations.add(describe(deployment) + ": " + name + " without port");
         }
     }
 
-    /** -Xmx in JAVA_TOOL_OPTIONS equals the table; heap + metaspace + code cache fit below the memory limit. */
-    static List<String> heapViolations(Manifest deployment, ServiceTable expected) {
+    /** -Xmx in JAVA_TOOL_OPTIONS is the service's heap; heap + metaspace + code cache fit below the memory limit. */
+    static List<String> heapViolations(Deployment deployment, ServiceTable expected) {
         List<String> violations = new ArrayList<>();
-        for (Map<String, Object> c : Yamls.maps(deployment.doc(), "spec", "template", "spec", "containers")) {
-            String options = envValue(c, "JAVA_TOOL_OPTIONS");
-            int limitMi = mebibytes(Yamls.str(c, "resources", "limits", "memory"));
-            int requestMi = mebibytes(Yamls.str(c, "resources", "requests", "memory"));
-            violations.addAll(jvmMemoryViolations(deployment.toString(), options, expected, limitMi));
-            if (requestMi != expected.memoryRequestMi()) {
-                violations.add(deployment + ": memory request " + requestMi + "Mi, table says "
-                        + expected.memoryRequestMi() + "Mi");
-            }
+        for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            Quantity limit = c.getResources() == null || c.getResources().getLimits() == null
+                    ? null
+                    : c.getResources().getLimits().get("memory");
+            violations.addAll(jvmMemoryViolations(
+                    describe(deployment), envValue(c, "JAVA_TOOL_OPTIONS"), expected, mebibytes(limit)));
         }
         return violations;
     }
@@ -117,7 +149,7 @@ final class DescriptorRules {
             return violations;
         }
         if (heap != expected.heapMb()) {
-            violations.add(where + ": -Xmx" + heap + "m, table says " + expected.heapMb() + "m");
+            violations.add(where + ": -Xmx" + heap + "m, the service is started with " + expected.heapMb() + "m");
         }
         if (limitMi != expected.memoryLimitMi()) {
             violations.add(where + ": memory limit " + limitMi + "Mi, table says " + expected.memoryLimitMi() + "Mi");
@@ -135,12 +167,18 @@ final class DescriptorRules {
         return m.find() ? mebibytes(m.group(1) + m.group(2)) : -1;
     }
 
-    static String envValue(Map<String, Object> container, String name) {
-        return Yamls.maps(container, "env").stream()
-                .filter(e -> name.equals(e.get("name")))
-                .map(e -> Yamls.str(e, "value"))
-                .findFirst()
-                .orElse(null);
+    static Optional<EnvVar> env(Container container, String name) {
+        return Optional.ofNullable(container.getEnv()).orElse(List.of()).stream()
+                .filter(e -> name.equals(e.getName()))
+                .findFirst();
+    }
+
+    static String envValue(Container container, String name) {
+        return env(container, name).map(EnvVar::getValue).orElse(null);
+    }
+
+    static int mebibytes(Quantity quantity) {
+        return quantity == null ? -1 : mebibytes(quantity.toString());
     }
 
     /** Kubernetes (512Mi, 1Gi) and compose (512m, 1g) memory quantities in MiB; -1 when unparseable. */
@@ -164,30 +202,32 @@ final class DescriptorRules {
         return (int) Math.round(mib);
     }
 
-    static List<String> securityContextViolations(Manifest deployment) {
+    static List<String> securityContextViolations(HasMetadata workload) {
         List<String> violations = new ArrayList<>();
-        Map<String, Object> pod = Yamls.map(deployment.doc(), "spec", "template", "spec");
-        Set<String> emptyDirs = new LinkedHashSet<>();
-        for (Map<String, Object> v : Yamls.maps(pod, "volumes")) {
-            if (v.containsKey("emptyDir")) {
-                emptyDirs.add(String.valueOf(v.get("name")));
+        PodSpec pod = podSpec(workload);
+        Set<String> emptyDirs = Optional.ofNullable(pod.getVolumes()).orElse(List.of()).stream()
+                .filter(v -> v.getEmptyDir() != null)
+                .map(Volume::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        boolean podNonRoot = Optional.ofNullable(pod.getSecurityContext())
+                .map(PodSecurityContext::getRunAsNonRoot)
+                .orElse(false);
+        for (Container c : pod.getContainers()) {
+            SecurityContext security =
+                    Optional.ofNullable(c.getSecurityContext()).orElseGet(SecurityContext::new);
+            if (!podNonRoot && !Boolean.TRUE.equals(security.getRunAsNonRoot())) {
+                violations.add(describe(workload) + ": runAsNonRoot is not set");
             }
-        }
-        boolean podNonRoot = Boolean.TRUE.equals(Yamls.get(pod, "securityContext", "runAsNonRoot"));
-        for (Map<String, Object> c : Yamls.maps(pod, "containers")) {
-            if (!podNonRoot && !Boolean.TRUE.equals(Yamls.get(c, "securityContext", "runAsNonRoot"))) {
-                violations.add(deployment + ": runAsNonRoot is not set");
+            if (!Boolean.TRUE.equals(security.getReadOnlyRootFilesystem())) {
+                violations.add(describe(workload) + ": readOnlyRootFilesystem is not set");
             }
-            if (!Boolean.TRUE.equals(Yamls.get(c, "securityContext", "readOnlyRootFilesystem"))) {
-                violations.add(deployment + ": readOnlyRootFilesystem is not set");
+            if (!Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+                violations.add(describe(workload) + ": allowPrivilegeEscalation is not false");
             }
-            if (!Boolean.FALSE.equals(Yamls.get(c, "securityContext", "allowPrivilegeEscalation"))) {
-                violations.add(deployment + ": allowPrivilegeEscalation is not false");
-            }
-            boolean tmpOnEmptyDir = Yamls.maps(c, "volumeMounts").stream()
-                    .anyMatch(m -> "/tmp".equals(m.get("mountPath")) && emptyDirs.contains(m.get("name")));
+            boolean tmpOnEmptyDir = Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream()
+                    .anyMatch(m -> "/tmp".equals(m.getMountPath()) && emptyDirs.contains(m.getName()));
             if (!tmpOnEmptyDir) {
-                violations.add(deployment + ": /tmp is not an emptyDir");
+                violations.add(describe(workload) + ": /tmp is not an emptyDir");
             }
         }
         return violations;
@@ -195,19 +235,21 @@ final class DescriptorRules {
 
     // ---------------------------------------------------------------- Kubernetes: secrets
 
-    static List<String> literalSecretViolations(List<Manifest> docs) {
+    /** Secrets are referenced, never shipped: no Secret object with values, no secret variable with a literal. */
+    static List<String> literalSecretViolations(List<HasMetadata> objects) {
         List<String> violations = new ArrayList<>();
-        for (Manifest m : docs) {
-            if ("Secret".equals(m.kind())
-                    && (!Yamls.map(m.doc(), "data").isEmpty()
-                            || !Yamls.map(m.doc(), "stringData").isEmpty())) {
-                violations.add(m + ": Secret with literal values is applied");
+        for (HasMetadata object : objects) {
+            if (object instanceof Secret secret
+                    && (!Objects.requireNonNullElse(secret.getData(), Map.of()).isEmpty()
+                            || !Objects.requireNonNullElse(secret.getStringData(), Map.of())
+                                    .isEmpty())) {
+                violations.add(describe(object) + ": Secret with literal values is applied");
             }
-            if (WORKLOAD_KINDS.contains(m.kind())) {
-                for (Map<String, Object> c : containers(m)) {
-                    for (Map<String, Object> e : Yamls.maps(c, "env")) {
-                        if (SECRET_ENV_NAMES.contains(String.valueOf(e.get("name"))) && e.containsKey("value")) {
-                            violations.add(m + ": " + e.get("name") + " has a literal value");
+            if (object instanceof Deployment || object instanceof StatefulSet) {
+                for (Container c : containers(object)) {
+                    for (EnvVar e : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
+                        if (SECRET_ENV_NAMES.contains(e.getName()) && e.getValue() != null) {
+                            violations.add(describe(object) + ": " + e.getName() + " has a literal value");
                         }
                     }
                 }
@@ -216,31 +258,35 @@ final class DescriptorRules {
         return violations;
     }
 
-    static List<String> secretReferenceViolations(List<Manifest> docs, String secretName, Set<String> documentedKeys) {
+    /**
+     * Every secretKeyRef names one of the allowed secrets and one of its known keys (a key the README tells how to
+     * create, or one the operator generates).
+     */
+    static List<String> secretReferenceViolations(List<HasMetadata> objects, Map<String, Set<String>> allowedKeys) {
         List<String> violations = new ArrayList<>();
-        for (Manifest m : docs) {
-            if (!WORKLOAD_KINDS.contains(m.kind())) {
+        for (HasMetadata object : objects) {
+            if (!(object instanceof Deployment || object instanceof StatefulSet)) {
                 continue;
             }
-            for (Map<String, Object> c : containers(m)) {
-                for (Map<String, Object> e : Yamls.maps(c, "env")) {
-                    Map<String, Object> ref = Yamls.map(e, "valueFrom", "secretKeyRef");
-                    if (ref.isEmpty()) {
+            for (Container c : containers(object)) {
+                for (EnvVar e : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
+                    SecretKeySelector ref =
+                            e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef();
+                    if (ref == null) {
                         continue;
                     }
-                    if (!secretName.equals(ref.get("name"))) {
-                        violations.add(m + ": " + e.get("name") + " refers to secret " + ref.get("name"));
-                    }
-                    if (!documentedKeys.contains(String.valueOf(ref.get("key")))) {
-                        violations.add(m + ": secret key " + ref.get("key") + " is not documented in the README");
-                    }
-                }
-                for (Map<String, Object> from : Yamls.maps(c, "envFrom")) {
-                    String name = Yamls.str(from, "secretRef", "name");
-                    if (name != null && !secretName.equals(name)) {
-                        violations.add(m + ": envFrom refers to secret " + name);
+                    Set<String> keys = allowedKeys.get(ref.getName());
+                    if (keys == null) {
+                        violations.add(describe(object) + ": " + e.getName() + " refers to secret " + ref.getName());
+                    } else if (!keys.contains(ref.getKey())) {
+                        violations.add(describe(object) + ": secret key " + ref.getKey() + " of " + ref.getName()
+                                + " is not documented");
                     }
                 }
+                Optional.ofNullable(c.getEnvFrom()).orElse(List.of()).stream()
+                        .filter(from -> from.getSecretRef() != null)
+                        .forEach(from -> violations.add(describe(object) + ": envFrom imports the whole secret "
+                                + from.getSecretRef().getName()));
             }
         }
         return violations;
@@ -287,12 +333,19 @@ final class DescriptorRules {
         return violations;
     }
 
+    /**
+     * Only one service publishes a port to the network; others may publish on the loopback address alone (the mail
+     * catcher's web page), which other machines cannot reach.
+     */
     static List<String> composePublishedPortViolations(Map<String, Object> compose, String onlyPublisher) {
         List<String> violations = new ArrayList<>();
         Yamls.map(compose, "services").forEach((name, service) -> {
-            boolean publishes = !Yamls.list(service, "ports").isEmpty();
-            if (publishes && !name.equals(onlyPublisher)) {
-                violations.add(name + " publishes ports " + Yamls.list(service, "ports"));
+            List<Object> ports = Yamls.list(service, "ports");
+            boolean publishes = !ports.isEmpty();
+            boolean loopbackOnly =
+                    ports.stream().allMatch(p -> String.valueOf(p).startsWith("127.0.0.1:"));
+            if (publishes && !name.equals(onlyPublisher) && !loopbackOnly) {
+                violations.add(name + " publishes ports " + ports);
             }
             if (!publishes && name.equals(onlyPublisher)) {
                 violations.add(name + " does not publish its port");

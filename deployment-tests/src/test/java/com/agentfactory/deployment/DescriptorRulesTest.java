@@ -2,46 +2,36 @@ package com.agentfactory.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.deployment.ProjectFiles.Manifest;
-import java.nio.file.Path;
+import com.agentfactory.deployment.NetworkPolicyModel.Peer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The rules reject broken descriptors: proof that the checks on the real files can fail. */
+/** The rules reject broken descriptors: proof that the checks on the rendered overlays can fail. */
 class DescriptorRulesTest {
 
-    private static final ServiceTable AD_AGENT = ServiceTable.find("ad-agent").orElseThrow();
+    private static final ServiceTable AD_AGENT = ServiceTable.get("ad-agent");
 
-    private static List<Manifest> parse(String yaml) {
-        return ProjectFiles.parseAll(yaml).stream()
-                .map(doc -> new Manifest(Path.of("sample.yaml"), doc))
-                .toList();
-    }
-
-    private static Manifest deployment(String container) {
-        return parse("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: ad-agent
-                spec:
-                  template:
-                    spec:
-                      containers:
-                """ + container.indent(8)).getFirst();
-    }
-
-    @Test
-    void documentWithoutNameIsReported() {
-        assertThat(DescriptorRules.identityViolations(parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n")))
-                .containsExactly("sample.yaml: document without metadata.name");
+    private static Deployment deployment(String container) {
+        return (Deployment)
+                RenderedOverlay.parseObjects("""
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: ad-agent
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                        """ + container.indent(8)).getFirst();
     }
 
     @Test
     void containerWithoutCpuLimitIsReported() {
-        Manifest noCpuLimit = deployment("""
+        Deployment noCpuLimit = deployment("""
                 - name: ad-agent
                   resources:
                     requests: {memory: 320Mi, cpu: 200m}
@@ -54,22 +44,21 @@ class DescriptorRulesTest {
     }
 
     @Test
-    void probeOutsideActuatorHealthIsReported() {
-        Manifest wrongProbe = deployment("""
+    void probeOutsideActuatorHealthOrMissingIsReported() {
+        Deployment wrongProbe = deployment("""
                 - name: ad-agent
                   livenessProbe: {httpGet: {path: /, port: http}}
                   readinessProbe: {httpGet: {path: /actuator/health/readiness, port: http}}
-                  startupProbe: {httpGet: {path: /actuator/health/liveness, port: http}}
                 """);
         assertThat(DescriptorRules.probeViolations(wrongProbe))
-                .singleElement()
-                .asString()
-                .contains("livenessProbe");
+                .hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("livenessProbe path is /"))
+                .anySatisfy(v -> assertThat(v).contains("startupProbe path is null"));
     }
 
     @Test
-    void heapThatDiffersFromTheTableOrExceedsTheLimitIsReported() {
-        Manifest tooLarge = deployment("""
+    void heapThatDiffersFromTheServiceOrExceedsTheLimitIsReported() {
+        Deployment tooLarge = deployment("""
                 - name: ad-agent
                   env:
                     - {name: JAVA_TOOL_OPTIONS, value: "-Xmx512m -XX:MaxMetaspaceSize=128m"}
@@ -78,10 +67,10 @@ class DescriptorRulesTest {
                     limits: {memory: 448Mi, cpu: "1"}
                 """);
         assertThat(DescriptorRules.heapViolations(tooLarge, AD_AGENT))
-                .anySatisfy(v -> assertThat(v).contains("-Xmx512m, table says 192m"))
+                .anySatisfy(v -> assertThat(v).contains("-Xmx512m, the service is started with 192m"))
                 .anySatisfy(v -> assertThat(v).contains(">= limit 448Mi"));
 
-        Manifest noXmx = deployment("""
+        Deployment noXmx = deployment("""
                 - name: ad-agent
                   env: [{name: JAVA_TOOL_OPTIONS, value: "-XX:+UseSerialGC"}]
                   resources: {requests: {memory: 320Mi}, limits: {memory: 448Mi}}
@@ -91,19 +80,20 @@ class DescriptorRulesTest {
     }
 
     @Test
-    void writableRootFilesystemIsReported() {
-        Manifest writable = deployment("""
+    void writableRootFilesystemAndRootUserAreReported() {
+        Deployment writable = deployment("""
                 - name: ad-agent
-                  securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
+                  securityContext: {allowPrivilegeEscalation: false}
                 """);
         assertThat(DescriptorRules.securityContextViolations(writable))
+                .anySatisfy(v -> assertThat(v).contains("runAsNonRoot"))
                 .anySatisfy(v -> assertThat(v).contains("readOnlyRootFilesystem"))
                 .anySatisfy(v -> assertThat(v).contains("/tmp"));
     }
 
     @Test
     void secretWithLiteralDataAndSecretReferenceToAnotherSecretAreReported() {
-        List<Manifest> docs = parse("""
+        List<HasMetadata> objects = RenderedOverlay.parseObjects("""
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: leaked}
@@ -121,42 +111,61 @@ class DescriptorRulesTest {
                             - {name: DATABASE_PASSWORD, value: hunter2}
                             - name: JWT_SECRET
                               valueFrom: {secretKeyRef: {name: other-secret, key: JWT}}
+                            - name: ADMIN_PASSWORD
+                              valueFrom: {secretKeyRef: {name: agentfactory-secrets, key: ADMIN_PASS}}
                 """);
-        assertThat(DescriptorRules.literalSecretViolations(docs)).hasSize(2);
-        assertThat(DescriptorRules.secretReferenceViolations(docs, "agentfactory-secrets", Set.of("JWT_SECRET")))
-                .anySatisfy(v -> assertThat(v).contains("refers to secret other-secret"))
-                .anySatisfy(v -> assertThat(v).contains("secret key JWT is not documented"));
+        assertThat(DescriptorRules.literalSecretViolations(objects)).hasSize(2);
+        assertThat(DescriptorRules.secretReferenceViolations(
+                        objects, Map.of("agentfactory-secrets", Set.of("ADMIN_PASSWORD"))))
+                .containsExactlyInAnyOrder(
+                        "Deployment/gateway-service: JWT_SECRET refers to secret other-secret",
+                        "Deployment/gateway-service: secret key ADMIN_PASS of agentfactory-secrets is not documented");
     }
 
     @Test
-    void agentReachableFromAnotherNamespaceIsDetected() {
-        List<Manifest> docs = parse("""
+    void policiesAreEvaluatedLikeKubernetesDoes() {
+        List<HasMetadata> objects = RenderedOverlay.parseObjects("""
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: ad-agent}
-                spec: {template: {metadata: {labels: {app: ad-agent}}}}
+                spec:
+                  template:
+                    metadata: {labels: {app: ad-agent, tier: agent}}
+                    spec: {containers: [{name: ad-agent, ports: [{name: http, containerPort: 8084}]}]}
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: support-agent}
-                spec: {template: {metadata: {labels: {app: support-agent}}}}
+                spec:
+                  template:
+                    metadata: {labels: {app: support-agent, tier: agent}}
+                    spec: {containers: [{name: support-agent}]}
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
                 metadata: {name: too-open}
                 spec:
-                  podSelector: {matchLabels: {app: ad-agent}}
+                  podSelector:
+                    matchExpressions: [{key: app, operator: In, values: [ad-agent]}]
                   policyTypes: [Ingress]
                   ingress:
                     - from: [{namespaceSelector: {}}]
+                      ports: [{port: http}]
                 """);
-        NetworkPolicyModel model = new NetworkPolicyModel(docs);
+        NetworkPolicyModel model = new NetworkPolicyModel("shop", objects, Map.of());
+        Peer elsewhere = Peer.pod("elsewhere", "other", Map.of());
+        Peer internet = Peer.outsideTheCluster("internet");
+        List<Peer> candidates = List.of(elsewhere, internet, Peer.pod("support-agent", "shop", Map.of("app", "x")));
         assertThat(model.hasDefaultDenyIngress()).isFalse();
-        assertThat(model.acceptsTrafficFromOutsideNamespace("ad-agent")).isTrue();
-        assertThat(model.acceptsTrafficFromOutsideNamespace("support-agent"))
+        assertThat(model.admitted("ad-agent", 8084, candidates))
+                .as("any namespace, named port resolved")
+                .containsExactlyInAnyOrder("elsewhere", "support-agent");
+        assertThat(model.admitted("ad-agent", 9999, candidates))
+                .as("other port")
+                .isEmpty();
+        assertThat(model.admitted("support-agent", 8082, candidates))
                 .as("no policy selects it: not isolated")
-                .isTrue();
-        assertThat(model.allowedSources("support-agent")).contains("ad-agent");
+                .containsExactlyInAnyOrder("elsewhere", "internet", "support-agent");
     }
 
     @Test
@@ -179,6 +188,13 @@ class DescriptorRulesTest {
                         "postgres: no mem_limit");
         assertThat(DescriptorRules.composePublishedPortViolations(compose, "gateway-service"))
                 .containsExactly("postgres publishes ports [5432:5432]");
+        Map<String, Object> loopbackOnly = ProjectFiles.parseAll("""
+                        services:
+                          gateway-service: {ports: ["8080:8080"]}
+                          mail: {ports: ["127.0.0.1:8025:8025"]}
+                        """).getFirst();
+        assertThat(DescriptorRules.composePublishedPortViolations(loopbackOnly, "gateway-service"))
+                .isEmpty();
         assertThat(DescriptorRules.isEnvironmentReference("${JWT_SECRET:?set JWT_SECRET}"))
                 .isTrue();
         assertThat(DescriptorRules.isEnvironmentReference("abc${JWT_SECRET}")).isFalse();

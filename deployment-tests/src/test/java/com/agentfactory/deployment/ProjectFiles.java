@@ -7,34 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Locates the project root and loads the descriptors under test. */
+/** Locates the project root and reads the descriptors under test. */
 final class ProjectFiles {
 
-    /** The Secret every secretKeyRef must use; the README documents how to create it. */
-    static final String SECRET_NAME = "agentfactory-secrets";
-
     private ProjectFiles() {}
-
-    /** A YAML document together with the file it came from. */
-    record Manifest(Path file, Map<String, Object> doc) {
-        String kind() {
-            return Yamls.str(doc, "kind");
-        }
-
-        String name() {
-            return Yamls.str(doc, "metadata", "name");
-        }
-
-        @Override
-        public String toString() {
-            return kind() + "/" + name() + " (" + file.getFileName() + ")";
-        }
-    }
 
     static Path root() {
         String property = System.getProperty("maven.multiModuleProjectDirectory");
@@ -58,50 +38,7 @@ final class ProjectFiles {
         return root().resolve("k8s");
     }
 
-    static List<Path> k8sYamlFiles() {
-        try (Stream<Path> files = Files.walk(k8sDir())) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every YAML document under k8s/, including kustomization.yaml and the secret example. */
-    static List<Manifest> allK8sDocuments() {
-        List<Manifest> all = new ArrayList<>();
-        for (Path file : k8sYamlFiles()) {
-            all.addAll(load(file));
-        }
-        return all;
-    }
-
-    static Map<String, Object> kustomization() {
-        return Yamls.asMap(
-                load(k8sDir().resolve("kustomization.yaml")).getFirst().doc());
-    }
-
-    static List<String> kustomizationResources() {
-        return Yamls.list(kustomization(), "resources").stream()
-                .map(String::valueOf)
-                .toList();
-    }
-
-    /** The documents kubectl apply -k would create (resources of the kustomization). */
-    static List<Manifest> appliedDocuments() {
-        List<Manifest> all = new ArrayList<>();
-        for (String resource : kustomizationResources()) {
-            all.addAll(load(k8sDir().resolve(resource)));
-        }
-        return all;
-    }
-
-    static List<Manifest> load(Path file) {
-        return parseAll(read(file)).stream().map(doc -> new Manifest(file, doc)).toList();
-    }
-
+    /** Plain YAML (compose, kustomization files): maps, lists and scalars. */
     static List<Map<String, Object>> parseAll(String yaml) {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {

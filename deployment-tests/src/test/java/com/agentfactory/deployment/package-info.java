@@ -1,2 +1,2 @@
-/** Parsing checks of the deployment descriptors: Kubernetes manifests, docker-compose.yml and the Dockerfile. */
+/** Checks of the deployment descriptors: the rendered Kubernetes overlays as typed objects, docker-compose.yml, the Dockerfile. */
 package com.agentfactory.deployment;

@@ -1,0 +1,153 @@
+package com.agentfactory.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WorkloadsTest {
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyServiceRunsAsOneDeploymentWithAService(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        assertThat(rendered.all(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(
+                        ServiceTable.SERVICES.stream().map(ServiceTable::name).toList());
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            Deployment deployment = rendered.deployment(service.name());
+            Container container = DescriptorRules.mainContainer(deployment);
+            assertThat(container.getPorts())
+                    .anySatisfy(port -> assertThat(port.getContainerPort()).isEqualTo(service.port()));
+            assertThat(DescriptorRules.envValue(container, "PORT")).isEqualTo(String.valueOf(service.port()));
+
+            Service svc = rendered.get(Service.class, service.name());
+            assertThat(svc.getSpec().getPorts())
+                    .anySatisfy(port -> assertThat(port.getPort()).isEqualTo(service.port()));
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(svc.getSpec().getSelector()).isNotEmpty();
+            assertThat(podLabels).containsAllEntriesOf(svc.getSpec().getSelector());
+            assertThat(podLabels)
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyDeploymentHasStartupLivenessAndReadinessProbesOnActuatorHealth(Overlay overlay) {
+        for (Deployment deployment : RenderedOverlay.of(overlay).all(Deployment.class)) {
+            assertThat(DescriptorRules.probeViolations(deployment)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyWorkloadRequestsAndLimitsMemoryAndCpu(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        assertThat(rendered.all(StatefulSet.class)).isNotEmpty();
+        for (var workload : rendered.all(Deployment.class)) {
+            assertThat(DescriptorRules.resourceViolations(workload)).isEmpty();
+        }
+        for (var workload : rendered.all(StatefulSet.class)) {
+            assertThat(DescriptorRules.resourceViolations(workload)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyDeploymentHeapIsTheServicesHeapAndFitsBelowItsMemoryLimit(Overlay overlay) {
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            assertThat(DescriptorRules.heapViolations(
+                            RenderedOverlay.of(overlay).deployment(service.name()), service))
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyWorkloadRunsAsNonRootWithAReadOnlyRootFilesystem(Overlay overlay) {
+        for (Deployment deployment : RenderedOverlay.of(overlay).all(Deployment.class)) {
+            assertThat(DescriptorRules.securityContextViolations(deployment)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyDeploymentIsAnnotatedForPrometheusScrapingOnItsPort(Overlay overlay) {
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            Map<String, String> annotations = RenderedOverlay.of(overlay)
+                    .deployment(service.name())
+                    .getSpec()
+                    .getTemplate()
+                    .getMetadata()
+                    .getAnnotations();
+            assertThat(annotations)
+                    .as(service.name())
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(service.port()))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyServiceReadsSharedSettingsFromTheConfigMap(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        ConfigMap config = rendered.get(ConfigMap.class, "agentfactory-config");
+        assertThat(config.getData())
+                .containsKeys("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "LOG_FORMAT", "SMTP_HOST");
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            assertThat(DescriptorRules.mainContainer(deployment).getEnvFrom())
+                    .as(DescriptorRules.describe(deployment))
+                    .anySatisfy(
+                            from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("agentfactory-config"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void servicesFindTheServicesTheyCall(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Container gateway = DescriptorRules.mainContainer(rendered.deployment(ServiceTable.GATEWAY));
+        for (ServiceTable backend : ServiceTable.SERVICES) {
+            if (backend.name().equals(ServiceTable.GATEWAY)) {
+                continue;
+            }
+            String variable =
+                    backend.name().replace("-agent", "").replace("-service", "").toUpperCase() + "_URL";
+            assertThat(DescriptorRules.envValue(gateway, variable))
+                    .as(variable)
+                    .isEqualTo("http://" + backend.name() + ":" + backend.port());
+        }
+        ServiceTable finance = ServiceTable.get(ServiceTable.FINANCE);
+        assertThat(DescriptorRules.envValue(
+                        DescriptorRules.mainContainer(rendered.deployment(ServiceTable.INVENTORY_AGENT)),
+                        "FINANCE_URL"))
+                .isEqualTo("http://" + finance.name() + ":" + finance.port());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theIngressSendsTheOpenRtbPathToTheAdAgentAndEverythingElseToTheGateway(Overlay overlay) {
+        List<HTTPIngressPath> paths = RenderedOverlay.of(overlay).all(Ingress.class).stream()
+                .flatMap(i -> i.getSpec().getRules().stream())
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .toList();
+        assertThat(paths)
+                .extracting(
+                        p -> p.getPath() + " -> " + p.getBackend().getService().getName())
+                .containsExactlyInAnyOrder(
+                        "/api/v1/ads/openrtb -> " + ServiceTable.AD_AGENT, "/ -> " + ServiceTable.GATEWAY);
+    }
+}

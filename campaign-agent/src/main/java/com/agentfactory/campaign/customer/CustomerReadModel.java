@@ -5,7 +5,9 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,6 +92,29 @@ public class CustomerReadModel {
     public boolean isKnown(UUID customerId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = ?)", Boolean.class, customerId));
+    }
+
+    /**
+     * The customer's fields as journeys' conditions and templates see them, by their segment names; empty for a
+     * customer the read model does not know.
+     */
+    public Optional<Map<String, Object>> profile(UUID customerId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT customer_number, email, country, order_count, total_spent, spend_currency, last_order_at
+                FROM customers WHERE customer_id = ?
+                """, customerId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> profile = new HashMap<>();
+        rows.getFirst().forEach((column, value) -> {
+            if (value instanceof Timestamp timestamp) {
+                profile.put(column, timestamp.toInstant());
+            } else if (value != null) {
+                profile.put(column, value);
+            }
+        });
+        return Optional.of(profile);
     }
 
     private Optional<UUID> customerOfOrder(UUID orderId) {

@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.messaging;
 
 import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.journey.JourneyTriggers;
 import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the customer read model from the storefront's customer and order events, each applied once (the
- * claim and the effect share a transaction). An unreadable record goes to the topic's dead-letter topic.
+ * claim and the effect share a transaction), and enrols customers who enter a segment-triggered journey's segment. An unreadable record goes to the topic's dead-letter topic.
  */
 @Component
 class CommerceEventListener {
@@ -21,10 +22,12 @@ class CommerceEventListener {
 
     private final CommerceEventConsumer commerce;
     private final CustomerReadModel customers;
+    private final JourneyTriggers journeys;
 
-    CommerceEventListener(CommerceEventConsumer commerce, CustomerReadModel customers) {
+    CommerceEventListener(CommerceEventConsumer commerce, CustomerReadModel customers, JourneyTriggers journeys) {
         this.commerce = commerce;
         this.customers = customers;
+        this.journeys = journeys;
     }
 
     // new consumer groups start at the earliest offset (platform default), so customers known before the agent
@@ -35,8 +38,16 @@ class CommerceEventListener {
     void onCommerceEvent(ConsumerRecord<String, String> record) {
         commerce.applyOnce(record, CONSUMER, event -> {
             switch (event) {
-                case CustomerUpserted customer -> customers.apply(customer);
-                case OrderPlaced order -> customers.apply(order);
+                case CustomerUpserted customer -> {
+                    customers.apply(customer);
+                    journeys.onCustomerChanged(customer.customerId());
+                }
+                case OrderPlaced order -> {
+                    customers.apply(order);
+                    if (order.customerId() != null) {
+                        journeys.onCustomerChanged(order.customerId());
+                    }
+                }
                 case OrderCancelled cancellation -> customers.apply(cancellation);
                 default -> {
                     // other events do not change what segments can select on

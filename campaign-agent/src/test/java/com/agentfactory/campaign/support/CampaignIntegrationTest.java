@@ -10,15 +10,26 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The campaign agent on a random port, on the JVM's shared PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The campaign agent on a random port, on the JVM's shared PostgreSQL and Kafka, sending mail to a test SMTP server. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "agentfactory.campaign.journeys.poll-interval=100ms",
+            "agentfactory.campaign.delivery.poll-interval=100ms"
+        })
 @UsesLocalInfrastructure
 @Import(CommerceEvents.class)
 public abstract class CampaignIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    protected int port() {
+        return port;
+    }
 
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
@@ -30,6 +41,12 @@ public abstract class CampaignIntegrationTest {
     protected JdbcTemplate jdbc;
 
     protected Api api;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtpServer::port);
+    }
 
     @BeforeEach
     void connect() {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.testing.CommerceEventPublisher;
+import com.agentfactory.messaging.topic.Topics;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.UUID;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,12 +28,20 @@ public class CommerceEvents extends CommerceEventPublisher {
         for (CommerceEvent event : events) {
             publish(event);
         }
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> Arrays.stream(events).map(CommerceEvent::eventId).allMatch(this::applied));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(events).allMatch(this::applied));
     }
 
-    private boolean applied(UUID eventId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM processed_messages WHERE message_id = ?)", Boolean.class, eventId));
+    /** Applied by every consumer of the campaign agent that reads the event's topic. */
+    private boolean applied(CommerceEvent event) {
+        int consumers =
+                switch (event.type().topic()) {
+                    case Topics.COMMERCE_BEHAVIOUR -> 1;
+                    case Topics.COMMERCE_CUSTOMERS, Topics.COMMERCE_ORDERS -> 2;
+                    default -> 0;
+                };
+        Integer applied = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer LIKE 'campaign-%'",
+                Integer.class, event.eventId());
+        return applied != null && applied >= consumers;
     }
 }

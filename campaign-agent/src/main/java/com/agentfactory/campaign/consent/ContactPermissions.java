@@ -1,0 +1,35 @@
+package com.agentfactory.campaign.consent;
+
+import com.agentfactory.campaign.channel.Channel;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the sending side asks of consent: may we contact this customer now, and record an unsubscribe. */
+@Component
+public class ContactPermissions {
+
+    private final ContactPolicy policy;
+    private final ConsentRepository consents;
+    private final Clock clock;
+
+    ContactPermissions(ContactPolicy policy, ConsentRepository consents, Clock clock) {
+        this.policy = policy;
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    /** Why the customer may not be contacted on the channel now, or empty when they may. */
+    public Optional<String> refusal(UUID customerId, Channel channel) {
+        ContactDecision decision = policy.mayContact(customerId, channel);
+        return decision.allowed() ? Optional.empty() : Optional.of(decision.reason());
+    }
+
+    /** A one-click unsubscribe: the customer is suppressed on the channel from now on, whatever consent says. */
+    @Transactional
+    public void unsubscribe(UUID customerId, Channel channel, String how) {
+        consents.suppress(new Suppression(customerId, channel.wireName(), how, "customer", clock.instant()));
+    }
+}

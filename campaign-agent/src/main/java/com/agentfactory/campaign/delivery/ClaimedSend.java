@@ -1,0 +1,16 @@
+package com.agentfactory.campaign.delivery;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** A send the dispatcher holds the lease of; its id is the idempotency key every channel is given. */
+record ClaimedSend(
+        UUID id,
+        UUID enrolmentId,
+        String stepId,
+        UUID customerId,
+        String channel,
+        String templateId,
+        String target,
+        Map<String, Object> variables,
+        int attempts) {}

@@ -1,0 +1,178 @@
+package com.agentfactory.campaign.delivery;
+
+import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.consent.ContactPermissions;
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers what the sends table holds. Each send is claimed under a lease, then consent and suppression are
+ * checked (no send without consent; a refusal is stored with its reason), then the channel is called with
+ * the send's id as idempotency key, then the send is marked sent. A failure is retried with back-off and
+ * given up after the configured attempts.
+ */
+@Component
+class SendDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
+
+    private final Sends sends;
+    private final MessageTemplates templates;
+    private final ContactPermissions permissions;
+    private final CustomerReadModel customers;
+    private final EmailSender email;
+    private final SimulatedSmsGateway sms;
+    private final SimulatedPushGateway push;
+    private final WebhookClient webhooks;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    SendDispatcher(
+            Sends sends,
+            MessageTemplates templates,
+            ContactPermissions permissions,
+            CustomerReadModel customers,
+            EmailSender email,
+            SimulatedSmsGateway sms,
+            SimulatedPushGateway push,
+            WebhookClient webhooks,
+            DeliveryProperties properties,
+            Clock clock) {
+        this.sends = sends;
+        this.templates = templates;
+        this.permissions = permissions;
+        this.customers = customers;
+        this.email = email;
+        this.sms = sms;
+        this.push = push;
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Delivers one batch of due sends; returns how many it claimed. */
+    int dispatchDue() {
+        List<ClaimedSend> claimed = sends.claim(clock.instant(), properties.batchSize(), properties.lease());
+        claimed.forEach(this::deliver);
+        return claimed.size();
+    }
+
+    private void deliver(ClaimedSend send) {
+        try {
+            Optional<String> refusal = refusal(send);
+            if (refusal.isPresent()) {
+                sends.refuse(send.id(), refusal.get());
+                return;
+            }
+            Map<String, Object> variables = new HashMap<>(send.variables());
+            Optional<Map<String, Object>> profile = customers.profile(send.customerId());
+            profile.ifPresent(fields -> fields.forEach(variables::putIfAbsent));
+            switch (send.channel()) {
+                case "email" -> {
+                    Optional<String> address = profile.map(fields -> (String) fields.get("email"));
+                    if (address.isEmpty() || address.get().isBlank()) {
+                        sends.refuse(send.id(), "the customer has no e-mail address");
+                        return;
+                    }
+                    email.send(send, address.get(), template(send), variables);
+                }
+                case "sms" ->
+                    sms.send(
+                            send.id(),
+                            send.customerId(),
+                            TemplateRenderer.text(template(send).body(), variables));
+                case "push" ->
+                    push.send(
+                            send.id(),
+                            send.customerId(),
+                            TemplateRenderer.text(template(send).body(), variables));
+                case "webhook" -> webhooks.post(send, variables);
+                default -> {
+                    sends.fail(send.id(), "unknown channel " + send.channel());
+                    return;
+                }
+            }
+            sends.markSent(send.id(), clock.instant());
+        } catch (MissingTemplateException e) {
+            sends.fail(send.id(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (send.attempts() >= properties.maxAttempts()) {
+                log.warn("Send {} failed for good after {} attempts: {}", send.id(), send.attempts(), e.toString());
+                sends.fail(send.id(), e.toString());
+            } else {
+                Duration backOff = Duration.ofSeconds(1L << Math.min(send.attempts(), 10));
+                sends.retryLater(send.id(), clock.instant().plus(backOff), e.toString());
+            }
+        }
+    }
+
+    // webhooks go to the business's own systems, not to the customer, so consent does not apply to them
+    private Optional<String> refusal(ClaimedSend send) {
+        return Channel.fromWireName(send.channel()).flatMap(channel -> permissions.refusal(send.customerId(), channel));
+    }
+
+    private MessageTemplate template(ClaimedSend send) {
+        return templates
+                .find(send.channel(), send.templateId())
+                .orElseThrow(() -> new MissingTemplateException(send.channel(), send.templateId()));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("send-dispatcher").daemon().factory());
+        executor.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            while (dispatchDue() == properties.batchSize()) {
+                // a full batch means more are due: go on without waiting for the next tick
+            }
+        } catch (RuntimeException e) {
+            log.warn("Dispatching sends failed; trying again next tick", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    private static final class MissingTemplateException extends RuntimeException {
+        MissingTemplateException(String channel, String templateId) {
+            super("no " + channel + " template '" + templateId + "'");
+        }
+    }
+}

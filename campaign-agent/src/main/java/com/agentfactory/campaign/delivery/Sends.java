@@ -1,0 +1,79 @@
+package com.agentfactory.campaign.delivery;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sends table as the dispatcher uses it. A claim is a lease: the row is marked sending until a time, and
+ * one whose dispatcher died is claimed again when the lease runs out, with the same id as idempotency key.
+ */
+@Repository
+class Sends {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+
+    Sends(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ClaimedSend> claim(Instant now, int limit, Duration lease) {
+        return jdbc.query(
+                """
+                UPDATE sends SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
+                WHERE id IN (SELECT id FROM sends
+                             WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+                             ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, enrolment_id, step_id, customer_id, channel, template_id, target, variables, attempts
+                """,
+                (rs, row) -> new ClaimedSend(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("enrolment_id", UUID.class),
+                        rs.getString("step_id"),
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getString("channel"),
+                        rs.getString("template_id"),
+                        rs.getString("target"),
+                        JSON.readValue(rs.getString("variables"), MAP),
+                        rs.getInt("attempts")),
+                Timestamp.from(now.plus(lease)),
+                Timestamp.from(now),
+                limit);
+    }
+
+    void markSent(UUID id, Instant at) {
+        jdbc.update(
+                "UPDATE sends SET status = 'sent', sent_at = ?, reason = NULL WHERE id = ?", Timestamp.from(at), id);
+    }
+
+    void refuse(UUID id, String reason) {
+        jdbc.update("UPDATE sends SET status = 'refused', reason = ? WHERE id = ?", truncate(reason), id);
+    }
+
+    void retryLater(UUID id, Instant at, String reason) {
+        jdbc.update(
+                "UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ? WHERE id = ?",
+                Timestamp.from(at),
+                truncate(reason),
+                id);
+    }
+
+    void fail(UUID id, String reason) {
+        jdbc.update("UPDATE sends SET status = 'failed', reason = ? WHERE id = ?", truncate(reason), id);
+    }
+
+    private static String truncate(String reason) {
+        String text = reason == null ? "unknown" : reason;
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

@@ -1,0 +1,83 @@
+package com.agentfactory.campaign.journey;
+
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Journeys are posted as JSON or YAML (Content-Type application/yaml), as their authors write them. */
+@RestController
+@RequestMapping("/api/v1/campaigns/journeys")
+class JourneyController {
+
+    private final JourneyService journeys;
+
+    JourneyController(JourneyService journeys) {
+        this.journeys = journeys;
+    }
+
+    @PostMapping(
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.APPLICATION_YAML_VALUE,
+                "application/x-yaml",
+                "text/yaml"
+            })
+    @ResponseStatus(HttpStatus.CREATED)
+    JourneyResponse create(
+            @RequestBody String definition,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            Caller caller) {
+        return journeys.create(definition, contentType.toLowerCase().contains("yaml"), caller.actorName());
+    }
+
+    @GetMapping
+    PageResponse<JourneyResponse> list(
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return journeys.list(page, limit);
+    }
+
+    @GetMapping("/{id}")
+    JourneyResponse get(@PathVariable UUID id) {
+        return journeys.get(id);
+    }
+
+    @PostMapping("/{id}/activate")
+    JourneyResponse activate(@PathVariable UUID id) {
+        return journeys.activate(id);
+    }
+
+    @PostMapping("/{id}/deactivate")
+    JourneyResponse deactivate(@PathVariable UUID id) {
+        return journeys.deactivate(id);
+    }
+
+    @PostMapping("/{id}/enrolments")
+    @ResponseStatus(HttpStatus.CREATED)
+    EnrolmentResponse enrol(@PathVariable UUID id, @Valid @RequestBody EnrolCustomerRequest request) {
+        return journeys.enrol(id, request.customerId(), request.context());
+    }
+
+    @GetMapping("/{id}/enrolments")
+    PageResponse<EnrolmentResponse> enrolments(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return journeys.enrolments(id, page, limit);
+    }
+}

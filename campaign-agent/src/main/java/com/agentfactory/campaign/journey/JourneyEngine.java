@@ -1,0 +1,187 @@
+package com.agentfactory.campaign.journey;
+
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.delivery.SendOutbox;
+import com.agentfactory.campaign.delivery.SendRequest;
+import com.agentfactory.campaign.segment.SegmentMembership;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves an enrolment through its journey's steps until it waits or ends. Runs inside the executor's
+ * transaction: a send a step asks for is written to the sends table in the same transaction that moves the
+ * enrolment past the step, so a crash either keeps both or neither.
+ */
+@Component
+class JourneyEngine {
+
+    /** More steps than this without a wait means a definition the validator should have refused. */
+    private static final int MAX_STEPS_PER_RUN = 100;
+
+    private final CustomerReadModel customers;
+    private final SegmentMembership segments;
+    private final SendOutbox outbox;
+
+    JourneyEngine(CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox) {
+        this.customers = customers;
+        this.segments = segments;
+        this.outbox = outbox;
+    }
+
+    /** Runs the enrolment's due steps; returns how many steps ran. */
+    int advance(Enrolment enrolment, CompiledJourney journey, Instant now) {
+        // the timer fired, so a wait for an event that did not come has timed out: go on at the timeout path
+        enrolment.waitingFor = null;
+        enrolment.waitNext = null;
+        Facts facts = new Facts(enrolment, now);
+        int ran = 0;
+        while (Enrolment.ACTIVE.equals(enrolment.status) && !enrolment.dueAt.isAfter(now)) {
+            if (ran == MAX_STEPS_PER_RUN) {
+                end(enrolment, Enrolment.FAILED, "more than " + MAX_STEPS_PER_RUN + " steps without a wait");
+                break;
+            }
+            JourneyStep step = journey.step(enrolment.currentStep);
+            ran++;
+            enrolment.stepsRun++;
+            switch (step.type()) {
+                case JourneyStep.WAIT -> startWait(enrolment, journey, step, now);
+                case JourneyStep.CONDITION -> branch(enrolment, step, condition(step, facts));
+                case JourneyStep.SCORE -> branch(enrolment, step, score(facts.values()) >= step.minScore());
+                case JourneyStep.SEGMENT ->
+                    branch(enrolment, step, segments.isMember(step.segmentId(), enrolment.customerId));
+                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step);
+                case JourneyStep.END ->
+                    end(enrolment, Enrolment.COMPLETED, step.reason() == null ? "end" : step.reason());
+                default -> {
+                    send(enrolment, step, facts);
+                    goTo(enrolment, journey, step);
+                }
+            }
+        }
+        return ran;
+    }
+
+    private void startWait(Enrolment enrolment, CompiledJourney journey, JourneyStep step, Instant now) {
+        goTo(enrolment, journey, step);
+        if (step.event() != null) {
+            enrolment.waitingFor = step.event();
+            enrolment.waitNext = step.onEvent();
+            enrolment.dueAt = now.plus(JourneyDurations.parse(step.timeout()).orElseThrow());
+        } else if (step.until() != null) {
+            enrolment.dueAt = step.until().isAfter(now) ? step.until() : now;
+        } else {
+            enrolment.dueAt = now.plus(JourneyDurations.parse(step.duration()).orElseThrow());
+        }
+    }
+
+    private void send(Enrolment enrolment, JourneyStep step, Facts facts) {
+        Map<String, Object> variables = new HashMap<>(enrolment.context);
+        variables.putAll(step.personalizationOrEmpty());
+        if (step.message() != null) {
+            variables.put("message", step.message());
+        }
+        variables.put("journey_step", step.id());
+        outbox.enqueue(new SendRequest(
+                enrolment.id,
+                step.id(),
+                enrolment.journeyId,
+                enrolment.customerId,
+                step.type(),
+                step.template(),
+                step.url(),
+                variables));
+    }
+
+    private boolean condition(JourneyStep step, Facts facts) {
+        if (step.check() == null) {
+            return JourneyFacts.compare(facts.values().get(step.field()), step.operator(), step.value());
+        }
+        Map<String, Object> values = facts.values();
+        return switch (step.check()) {
+            // an order placed after the customer entered means the cart was bought
+            case "cart_still_abandoned" ->
+                !(values.get("last_order_at") instanceof Instant lastOrder)
+                        || lastOrder.isBefore(facts.enrolment.enteredAt);
+            case "has_email" -> values.get("email") instanceof String email && !email.isBlank();
+            default -> false;
+        };
+    }
+
+    /**
+     * An engagement score from 0 to 100: 20 points an order and one a 10 units of spend, capped. A simple, stated
+     * rule until the recommendation agent's scores are fed in.
+     */
+    static int score(Map<String, Object> values) {
+        long orders = values.get("order_count") instanceof Number n ? n.longValue() : 0;
+        BigDecimal spent = values.get("total_spent") instanceof BigDecimal b ? b : BigDecimal.ZERO;
+        long points = orders * 20 + spent.divideToIntegralValue(BigDecimal.TEN).longValue();
+        return (int) Math.min(100, Math.max(0, points));
+    }
+
+    /** The same customer always lands in the same branch of a split: the hash of customer, journey and step. */
+    static String split(Enrolment enrolment, JourneyStep step) {
+        int total = step.branches().stream().mapToInt(SplitBranch::weight).sum();
+        UUID hash = UUID.nameUUIDFromBytes(
+                (enrolment.customerId + "/" + enrolment.journeyId + "/" + step.id()).getBytes(StandardCharsets.UTF_8));
+        long bucket = Math.floorMod(hash.getMostSignificantBits() ^ hash.getLeastSignificantBits(), (long) total);
+        for (SplitBranch branch : step.branches()) {
+            bucket -= branch.weight();
+            if (bucket < 0) {
+                return branch.next();
+            }
+        }
+        return step.branches().getLast().next();
+    }
+
+    private static void branch(Enrolment enrolment, JourneyStep step, boolean holds) {
+        enrolment.currentStep = holds ? step.ifTrue() : step.ifFalse();
+    }
+
+    private static void goTo(Enrolment enrolment, CompiledJourney journey, JourneyStep step) {
+        enrolment.currentStep = journey.next(step)
+                .orElseThrow(() -> new IllegalStateException("step " + step.id() + " of journey "
+                        + journey.definition().name() + " has no next step"));
+    }
+
+    private static void end(Enrolment enrolment, String status, String reason) {
+        enrolment.status = status;
+        enrolment.endReason = reason;
+        enrolment.dueAt = null;
+    }
+
+    /** The customer's fields and the enrolment's context, read once per run and only when a step asks. */
+    private final class Facts {
+
+        private final Enrolment enrolment;
+        private final Instant now;
+        private Map<String, Object> values;
+
+        Facts(Enrolment enrolment, Instant now) {
+            this.enrolment = enrolment;
+            this.now = now;
+        }
+
+        Map<String, Object> values() {
+            if (values == null) {
+                values = facts(customers.profile(enrolment.customerId).orElse(Map.of()), enrolment.context, now);
+            }
+            return values;
+        }
+    }
+
+    static Map<String, Object> facts(Map<String, Object> profile, Map<String, Object> context, Instant now) {
+        Map<String, Object> values = new HashMap<>(context);
+        values.putAll(profile);
+        values.put(
+                "purchased_last_24h",
+                profile.get("last_order_at") instanceof Instant last && last.isAfter(now.minus(Duration.ofHours(24))));
+        values.put("score", score(profile));
+        return values;
+    }
+}

@@ -1,0 +1,99 @@
+package com.agentfactory.campaign.journey;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What conditions may look at: the customer read model's fields and the values the trigger put into the
+ * enrolment (the cart). Comparisons are made here, on values already read, so no journey text reaches SQL.
+ */
+final class JourneyFacts {
+
+    /** Fields a condition may name; anything else is refused when the journey is saved. */
+    static final Set<String> FIELDS = Set.of(
+            "email",
+            "country",
+            "order_count",
+            "total_spent",
+            "last_order_at",
+            "purchased_last_24h",
+            "cart_value",
+            "currency",
+            "score");
+
+    static final Set<String> OPERATORS = Set.of("eq", "ne", "gt", "gte", "lt", "lte", "exists", "missing");
+
+    /** Named checks a condition step may use instead of a comparison. */
+    static final Set<String> CHECKS = Set.of("cart_still_abandoned", "has_email");
+
+    private JourneyFacts() {}
+
+    static boolean holds(FieldCheck check, Map<String, Object> facts) {
+        return compare(facts.get(check.field()), check.operator(), check.value());
+    }
+
+    static boolean holdsAll(List<FieldCheck> checks, Map<String, Object> facts) {
+        return checks.stream().allMatch(check -> holds(check, facts));
+    }
+
+    static boolean compare(Object actual, String operator, Object expected) {
+        switch (operator) {
+            case "exists":
+                return actual != null && !"".equals(actual);
+            case "missing":
+                return actual == null || "".equals(actual);
+            default:
+                break;
+        }
+        if (actual == null) {
+            return "ne".equals(operator) && expected != null;
+        }
+        if (actual instanceof Boolean || expected instanceof Boolean) {
+            boolean equal = String.valueOf(actual).equalsIgnoreCase(String.valueOf(expected));
+            return "eq".equals(operator) ? equal : "ne".equals(operator) && !equal;
+        }
+        int order = compareValues(actual, expected);
+        return switch (operator) {
+            case "eq" -> order == 0;
+            case "ne" -> order != 0;
+            case "gt" -> order > 0;
+            case "gte" -> order >= 0;
+            case "lt" -> order < 0;
+            case "lte" -> order <= 0;
+            default -> false;
+        };
+    }
+
+    private static int compareValues(Object actual, Object expected) {
+        BigDecimal left = number(actual);
+        BigDecimal right = number(expected);
+        if (left != null && right != null) {
+            return left.compareTo(right);
+        }
+        if (actual instanceof Instant instant && expected != null) {
+            return instant.compareTo(Instant.parse(String.valueOf(expected)));
+        }
+        return String.valueOf(actual).compareToIgnoreCase(Objects.toString(expected, ""));
+    }
+
+    private static BigDecimal number(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        if (value instanceof String text) {
+            try {
+                return new BigDecimal(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

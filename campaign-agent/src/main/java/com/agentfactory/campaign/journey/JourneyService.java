@@ -1,0 +1,152 @@
+package com.agentfactory.campaign.journey;
+
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.segment.SegmentMembership;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores, activates and lists journeys, and enrols customers by hand. */
+@Service
+public class JourneyService {
+
+    private final JourneyRepository journeys;
+    private final JourneyCatalogue catalogue;
+    private final Enrolments enrolments;
+    private final SegmentMembership segments;
+    private final CustomerReadModel customers;
+    private final Clock clock;
+
+    JourneyService(
+            JourneyRepository journeys,
+            JourneyCatalogue catalogue,
+            Enrolments enrolments,
+            SegmentMembership segments,
+            CustomerReadModel customers,
+            Clock clock) {
+        this.journeys = journeys;
+        this.catalogue = catalogue;
+        this.enrolments = enrolments;
+        this.segments = segments;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional
+    JourneyResponse create(String text, boolean yaml, String actor) {
+        CompiledJourney compiled = JourneyDefinitions.parse(text, yaml);
+        checkSegmentsExist(compiled.definition());
+        String name = compiled.definition().name().strip();
+        if (journeys.existsByNameIgnoreCase(name)) {
+            throw new JourneyNameTakenException(name);
+        }
+        try {
+            return JourneyResponse.of(
+                    journeys.saveAndFlush(new Journey(compiled.definition(), actor, clock.instant())));
+        } catch (DataIntegrityViolationException e) {
+            // two saves of one name at once: the unique index decides
+            throw new JourneyNameTakenException(name);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    JourneyResponse get(UUID id) {
+        return JourneyResponse.of(find(id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<JourneyResponse> list(int page, int limit) {
+        Page<Journey> found = journeys.findAll(
+                PageRequest.of(page - 1, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return PageResponse.of(found.map(JourneyResponse::of).getContent(), found.getTotalElements(), page, limit);
+    }
+
+    @Transactional
+    public JourneyResponse activate(UUID id) {
+        Journey journey = find(id);
+        journey.activate(clock.instant());
+        return JourneyResponse.of(journey);
+    }
+
+    @Transactional
+    JourneyResponse deactivate(UUID id) {
+        Journey journey = find(id);
+        journey.deactivate(clock.instant());
+        return JourneyResponse.of(journey);
+    }
+
+    @Transactional
+    public EnrolmentResponse enrol(UUID journeyId, UUID customerId, Map<String, Object> context) {
+        Journey journey = find(journeyId);
+        if (!journey.active()) {
+            throw new JourneyNotActiveException(journeyId);
+        }
+        if (!customers.isKnown(customerId)) {
+            throw UnknownCustomerException.of(customerId);
+        }
+        UUID enrolment = enrolments
+                .enrol(
+                        journeyId,
+                        customerId,
+                        catalogue.get(journeyId).firstStep(),
+                        context == null ? Map.of() : context,
+                        clock.instant())
+                .orElseThrow(() -> new AlreadyEnrolledException(journeyId, customerId));
+        return enrolments.find(enrolment).orElseThrow().view();
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<EnrolmentResponse> enrolments(UUID journeyId, int page, int limit) {
+        find(journeyId);
+        return PageResponse.of(
+                enrolments.ofJourney(journeyId, page, limit).stream()
+                        .map(Enrolment::view)
+                        .toList(),
+                enrolments.countOfJourney(journeyId),
+                page,
+                limit);
+    }
+
+    /** Loads a definition shipped with the service (the demo) unless a journey of its name exists; activates it. */
+    @Transactional
+    public UUID loadAndActivate(String text, boolean yaml, String actor) {
+        CompiledJourney compiled = JourneyDefinitions.parse(text, yaml);
+        Journey journey = journeys.findByNameIgnoreCase(
+                        compiled.definition().name().strip())
+                .orElseGet(() -> journeys.save(new Journey(compiled.definition(), actor, clock.instant())));
+        journey.activate(clock.instant());
+        return journey.id();
+    }
+
+    private void checkSegmentsExist(JourneyDefinition definition) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        UUID triggerSegment = definition.trigger().segmentId();
+        if (triggerSegment != null && !segments.exists(triggerSegment)) {
+            errors.add(new FieldErrorDetail("trigger.segment_id", "unknown segment " + triggerSegment));
+        }
+        for (int i = 0; i < definition.steps().size(); i++) {
+            UUID segment = definition.steps().get(i).segmentId();
+            if (segment != null && !segments.exists(segment)) {
+                errors.add(new FieldErrorDetail("steps[" + i + "].segment_id", "unknown segment " + segment));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The journey names segments that do not exist.", errors);
+        }
+    }
+
+    private Journey find(UUID id) {
+        return journeys.findById(id).orElseThrow(() -> new JourneyNotFoundException(id));
+    }
+}

@@ -1,0 +1,180 @@
+package com.agentfactory.campaign.journey;
+
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.segment.SegmentMembership;
+import com.agentfactory.messaging.commerce.AddedToCart;
+import com.agentfactory.messaging.commerce.CartAbandoned;
+import com.agentfactory.messaging.commerce.CheckoutStarted;
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.commerce.PageViewed;
+import com.agentfactory.messaging.commerce.ProductViewed;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts journeys and ends waits. A commerce event enrols its customer into every active journey it triggers
+ * (when the trigger's conditions hold) and wakes the customer's waits for that event; a change to a customer
+ * enrols them into segment-entry journeys of segments they have just entered; a date trigger enrols the
+ * segment's members once, when its time comes.
+ */
+@Component
+public class JourneyTriggers {
+
+    private final JourneyRepository journeys;
+    private final JourneyCatalogue catalogue;
+    private final Enrolments enrolments;
+    private final CustomerReadModel customers;
+    private final SegmentMembership segments;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JourneyTriggers(
+            JourneyRepository journeys,
+            JourneyCatalogue catalogue,
+            Enrolments enrolments,
+            CustomerReadModel customers,
+            SegmentMembership segments,
+            JdbcTemplate jdbc,
+            Clock clock) {
+        this.journeys = journeys;
+        this.catalogue = catalogue;
+        this.enrolments = enrolments;
+        this.customers = customers;
+        this.segments = segments;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Applies a commerce event to journeys; runs in the caller's transaction (the event's inbox claim). */
+    @Transactional
+    public void onCommerceEvent(CommerceEvent event) {
+        Optional<UUID> customer = customerOf(event);
+        if (customer.isEmpty()) {
+            return; // a guest's event reaches no customer a journey could contact
+        }
+        Instant now = clock.instant();
+        String type = event.type().wireName();
+        enrolments.wake(customer.get(), type, now);
+        for (Journey journey : journeys.findByActiveTrueAndTriggerEvent(type)) {
+            // a consumer reading from the start must not enrol customers for what happened before activation
+            if (journey.activatedAt() == null || event.occurredAt().isBefore(journey.activatedAt())) {
+                continue;
+            }
+            CompiledJourney compiled = catalogue.get(journey.id());
+            Map<String, Object> context = contextOf(event);
+            Map<String, Object> facts =
+                    JourneyEngine.facts(customers.profile(customer.get()).orElse(Map.of()), context, now);
+            if (JourneyFacts.holdsAll(compiled.definition().trigger().conditionsOrEmpty(), facts)) {
+                enrolments.enrol(journey.id(), customer.get(), compiled.firstStep(), context, now);
+            }
+        }
+    }
+
+    /** A customer's read-model row changed: enrol them where they have entered a journey's segment. */
+    @Transactional
+    public void onCustomerChanged(UUID customerId) {
+        Instant now = clock.instant();
+        for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.SEGMENT_ENTRY)) {
+            CompiledJourney compiled = catalogue.get(journey.id());
+            JourneyTrigger trigger = compiled.definition().trigger();
+            if (!enrolments.everEnrolled(journey.id(), customerId)
+                    && segments.isMember(trigger.segmentId(), customerId)
+                    && JourneyFacts.holdsAll(
+                            trigger.conditionsOrEmpty(),
+                            JourneyEngine.facts(customers.profile(customerId).orElse(Map.of()), Map.of(), now))) {
+                enrolments.enrol(journey.id(), customerId, compiled.firstStep(), Map.of(), now);
+            }
+        }
+    }
+
+    /** Enrols the segment of every active date-triggered journey whose date has come, once. */
+    @Transactional
+    public void fireDateTriggers() {
+        Instant now = clock.instant();
+        for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.DATE)) {
+            CompiledJourney compiled = catalogue.get(journey.id());
+            JourneyTrigger trigger = compiled.definition().trigger();
+            if (trigger.at().isAfter(now)) {
+                continue;
+            }
+            int claimed = jdbc.update(
+                    "UPDATE journeys SET date_fired_at = ? WHERE id = ? AND date_fired_at IS NULL",
+                    Timestamp.from(now),
+                    journey.id());
+            if (claimed == 1) {
+                for (UUID member : segments.members(trigger.segmentId())) {
+                    enrolments.enrol(journey.id(), member, compiled.firstStep(), Map.of(), now);
+                }
+            }
+        }
+    }
+
+    static Optional<UUID> customerOf(CommerceEvent event) {
+        return Optional.ofNullable(
+                switch (event) {
+                    case CartAbandoned cart -> cart.customerId();
+                    case AddedToCart added -> added.customerId();
+                    case CheckoutStarted checkout -> checkout.customerId();
+                    case OrderPlaced order -> order.customerId();
+                    case OrderCancelled cancelled -> cancelled.customerId();
+                    case CustomerUpserted customer -> customer.customerId();
+                    case PageViewed page -> page.customerId();
+                    case ProductViewed product -> product.customerId();
+                    default -> null;
+                });
+    }
+
+    // amounts read back from JSON may have lost their trailing zeros; shown to customers they need two places
+    private static String money(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** What a trigger event tells the steps: the cart or order, for conditions and templates. */
+    static Map<String, Object> contextOf(CommerceEvent event) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("trigger_event", event.type().wireName());
+        List<OrderLine> lines =
+                switch (event) {
+                    case CartAbandoned cart -> {
+                        context.put("currency", cart.currency());
+                        yield cart.lines();
+                    }
+                    case OrderPlaced order -> {
+                        context.put("currency", order.currency());
+                        context.put("order_id", order.orderId().toString());
+                        yield order.lines();
+                    }
+                    default -> List.of();
+                };
+        if (!lines.isEmpty()) {
+            context.put(
+                    "cart_value",
+                    money(lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)));
+            context.put(
+                    "items",
+                    lines.stream()
+                            .map(line -> Map.<String, Object>of(
+                                    "sku", line.sku(),
+                                    "quantity", line.quantity(),
+                                    "unit_price", money(line.unitPrice())))
+                            .toList());
+        }
+        return context;
+    }
+}

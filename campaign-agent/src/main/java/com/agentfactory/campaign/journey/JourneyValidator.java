@@ -1,0 +1,350 @@
+package com.agentfactory.campaign.journey;
+
+import com.agentfactory.messaging.commerce.CommerceEventType;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a journey definition before it is stored: every field a step type needs, every reference to another
+ * step, an end that can be reached, no step that cannot be, and no loop a customer could run round without a
+ * wait. Each error names the step and field it is about ({@code steps[3].next}).
+ */
+final class JourneyValidator {
+
+    private static final int MAX_STEPS = 200;
+
+    private JourneyValidator() {}
+
+    static List<FieldErrorDetail> validate(JourneyDefinition definition) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        if (definition.name() == null || definition.name().isBlank()) {
+            errors.add(error("name", "must not be blank"));
+        } else if (definition.name().length() > 200) {
+            errors.add(error("name", "must be at most 200 characters"));
+        }
+        validateTrigger(definition.trigger(), errors);
+        List<JourneyStep> steps = definition.steps();
+        if (steps == null || steps.isEmpty()) {
+            errors.add(error("steps", "a journey needs at least one step"));
+            return errors;
+        }
+        if (steps.size() > MAX_STEPS) {
+            errors.add(error("steps", "at most " + MAX_STEPS + " steps"));
+            return errors;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JourneyStep step = steps.get(i);
+            String at = "steps[" + i + "]";
+            if (step == null) {
+                errors.add(error(at, "must not be empty"));
+                return errors;
+            }
+            if (step.id() == null || step.id().isBlank()) {
+                errors.add(error(at + ".id", "must not be blank"));
+            } else if (step.id().length() > 64) {
+                errors.add(error(at + ".id", "must be at most 64 characters"));
+            } else if (index.putIfAbsent(step.id(), i) != null) {
+                errors.add(error(at + ".id", "step '" + step.id() + "' is defined twice"));
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            validateStep(steps.get(i), i, steps.size(), index, errors);
+        }
+        if (steps.stream().noneMatch(step -> JourneyStep.END.equals(step.type()))) {
+            errors.add(error("steps", "a journey needs an end step"));
+        }
+        if (errors.isEmpty()) {
+            validateGraph(steps, index, errors);
+        }
+        return errors;
+    }
+
+    private static void validateTrigger(JourneyTrigger trigger, List<FieldErrorDetail> errors) {
+        if (trigger == null) {
+            errors.add(error("trigger", "is required"));
+            return;
+        }
+        switch (trigger.type() == null ? "" : trigger.type()) {
+            case JourneyTrigger.EVENT -> {
+                if (trigger.event() == null
+                        || CommerceEventType.fromWireName(trigger.event()).isEmpty()) {
+                    errors.add(error("trigger.event", "must be a commerce event type: " + eventTypes()));
+                }
+            }
+            case JourneyTrigger.SEGMENT_ENTRY -> {
+                if (trigger.segmentId() == null) {
+                    errors.add(error("trigger.segment_id", "is required for a segment_entry trigger"));
+                }
+            }
+            case JourneyTrigger.DATE -> {
+                if (trigger.at() == null) {
+                    errors.add(error("trigger.at", "is required for a date trigger"));
+                }
+                if (trigger.segmentId() == null) {
+                    errors.add(error("trigger.segment_id", "names the segment whose members enter on the date"));
+                }
+            }
+            default -> errors.add(error("trigger.type", "must be one of: event, segment_entry, date"));
+        }
+        List<FieldCheck> conditions = trigger.conditionsOrEmpty();
+        for (int i = 0; i < conditions.size(); i++) {
+            validateCheck(conditions.get(i), "trigger.conditions[" + i + "]", errors);
+        }
+    }
+
+    private static void validateStep(
+            JourneyStep step, int i, int count, Map<String, Integer> index, List<FieldErrorDetail> errors) {
+        String at = "steps[" + i + "]";
+        if (step.type() == null || !JourneyStep.TYPES.contains(step.type())) {
+            errors.add(error(at + ".type", "must be one of: " + String.join(", ", JourneyStep.TYPES)));
+            return;
+        }
+        switch (step.type()) {
+            case JourneyStep.WAIT -> validateWait(step, at, errors);
+            case JourneyStep.CONDITION -> {
+                if (step.check() != null) {
+                    if (!JourneyFacts.CHECKS.contains(step.check())) {
+                        errors.add(error(at + ".check", "must be one of: " + String.join(", ", JourneyFacts.CHECKS)));
+                    }
+                } else {
+                    validateCheck(new FieldCheck(step.field(), step.operator(), step.value()), at, errors);
+                }
+                requireBranches(step, at, errors);
+            }
+            case JourneyStep.SCORE -> {
+                if (step.minScore() == null || step.minScore() < 0 || step.minScore() > 100) {
+                    errors.add(error(at + ".min_score", "must be between 0 and 100"));
+                }
+                requireBranches(step, at, errors);
+            }
+            case JourneyStep.SEGMENT -> {
+                if (step.segmentId() == null) {
+                    errors.add(error(at + ".segment_id", "is required"));
+                }
+                requireBranches(step, at, errors);
+            }
+            case JourneyStep.SPLIT -> validateSplit(step, at, errors);
+            case JourneyStep.WEBHOOK -> {
+                requireTemplate(step, at, errors);
+                if (!isHttpUrl(step.url())) {
+                    errors.add(error(at + ".url", "must be an absolute http or https URL"));
+                }
+            }
+            case JourneyStep.EMAIL, JourneyStep.SMS, JourneyStep.PUSH -> requireTemplate(step, at, errors);
+            default -> {
+                // end needs nothing
+            }
+        }
+        for (Map.Entry<String, String> reference : references(step).entrySet()) {
+            if (!index.containsKey(reference.getValue())) {
+                errors.add(error(at + "." + reference.getKey(), "unknown step '" + reference.getValue() + "'"));
+            }
+        }
+        boolean fallsThrough = !JourneyStep.END.equals(step.type())
+                && !step.isBranching()
+                && !JourneyStep.SPLIT.equals(step.type())
+                && step.next() == null;
+        if (fallsThrough && i == count - 1) {
+            errors.add(error(at + ".next", "the last step must be an end or name the step that follows"));
+        }
+    }
+
+    private static void validateWait(JourneyStep step, String at, List<FieldErrorDetail> errors) {
+        int kinds = (step.duration() != null ? 1 : 0) + (step.until() != null ? 1 : 0) + (step.event() != null ? 1 : 0);
+        if (kinds != 1) {
+            errors.add(error(at, "a wait needs exactly one of duration, until or event"));
+            return;
+        }
+        if (step.duration() != null && JourneyDurations.parse(step.duration()).isEmpty()) {
+            errors.add(error(at + ".duration", "must be like '1 hour', '2 days' or ISO-8601 'PT1H'"));
+        }
+        if (step.event() != null) {
+            if (CommerceEventType.fromWireName(step.event()).isEmpty()) {
+                errors.add(error(at + ".event", "must be a commerce event type: " + eventTypes()));
+            }
+            if (JourneyDurations.parse(step.timeout()).isEmpty()) {
+                errors.add(error(at + ".timeout", "a wait for an event needs a timeout like '24 hours'"));
+            }
+            if (step.onEvent() == null) {
+                errors.add(error(at + ".on_event", "names the step to go to when the event arrives"));
+            }
+        } else if (step.onEvent() != null || step.timeout() != null) {
+            errors.add(error(at + ".on_event", "only a wait for an event has on_event and timeout"));
+        }
+    }
+
+    private static void validateSplit(JourneyStep step, String at, List<FieldErrorDetail> errors) {
+        List<SplitBranch> branches = step.branches();
+        if (branches == null || branches.size() < 2) {
+            errors.add(error(at + ".branches", "a split needs at least two branches"));
+            return;
+        }
+        for (int b = 0; b < branches.size(); b++) {
+            SplitBranch branch = branches.get(b);
+            if (branch == null || branch.weight() <= 0) {
+                errors.add(error(at + ".branches[" + b + "].weight", "must be positive"));
+            }
+            if (branch == null || branch.next() == null) {
+                errors.add(error(at + ".branches[" + b + "].next", "is required"));
+            }
+        }
+    }
+
+    private static void validateCheck(FieldCheck check, String at, List<FieldErrorDetail> errors) {
+        if (check == null) {
+            errors.add(error(at, "must not be empty"));
+            return;
+        }
+        if (check.field() == null || !JourneyFacts.FIELDS.contains(check.field())) {
+            errors.add(error(at + ".field", "must be one of: " + sorted(JourneyFacts.FIELDS)));
+        }
+        if (check.operator() == null || !JourneyFacts.OPERATORS.contains(check.operator())) {
+            errors.add(error(at + ".operator", "must be one of: " + sorted(JourneyFacts.OPERATORS)));
+        } else if (!Set.of("exists", "missing").contains(check.operator()) && check.value() == null) {
+            errors.add(error(at + ".value", "is required for " + check.operator()));
+        }
+    }
+
+    private static void requireBranches(JourneyStep step, String at, List<FieldErrorDetail> errors) {
+        if (step.ifTrue() == null) {
+            errors.add(error(at + ".if_true", "is required"));
+        }
+        if (step.ifFalse() == null) {
+            errors.add(error(at + ".if_false", "is required"));
+        }
+    }
+
+    private static void requireTemplate(JourneyStep step, String at, List<FieldErrorDetail> errors) {
+        if (step.template() == null || !step.template().matches("[A-Za-z0-9_.-]{1,100}")) {
+            errors.add(error(at + ".template", "must be a template id (letters, digits, '_', '.', '-')"));
+        }
+    }
+
+    /** The fields of a step that name another step, by field path. */
+    private static Map<String, String> references(JourneyStep step) {
+        Map<String, String> references = new java.util.LinkedHashMap<>();
+        if (step.next() != null) {
+            references.put("next", step.next());
+        }
+        if (step.ifTrue() != null) {
+            references.put("if_true", step.ifTrue());
+        }
+        if (step.ifFalse() != null) {
+            references.put("if_false", step.ifFalse());
+        }
+        if (step.onEvent() != null) {
+            references.put("on_event", step.onEvent());
+        }
+        if (step.branches() != null) {
+            for (int b = 0; b < step.branches().size(); b++) {
+                SplitBranch branch = step.branches().get(b);
+                if (branch != null && branch.next() != null) {
+                    references.put("branches[" + b + "].next", branch.next());
+                }
+            }
+        }
+        return references;
+    }
+
+    private static void validateGraph(
+            List<JourneyStep> steps, Map<String, Integer> index, List<FieldErrorDetail> errors) {
+        Map<String, List<String>> edges = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String fallThrough = i + 1 < steps.size() ? steps.get(i + 1).id() : null;
+            edges.put(steps.get(i).id(), CompiledJourney.successors(steps.get(i), fallThrough));
+        }
+        Set<String> reached = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(steps.getFirst().id()));
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (reached.add(id)) {
+                queue.addAll(edges.get(id));
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (!reached.contains(steps.get(i).id())) {
+                errors.add(error(
+                        "steps[" + i + "]", "step '" + steps.get(i).id() + "' cannot be reached from the first step"));
+            }
+        }
+        // a loop is allowed only through a wait: without one a customer would run round it at once, for ever
+        Map<String, Integer> state = new HashMap<>();
+        for (JourneyStep step : steps) {
+            // one loop reported is enough: the author fixes it and saves again
+            if (!JourneyStep.WAIT.equals(step.type())
+                    && findCycle(step.id(), steps, index, edges, state, new ArrayList<>(), errors)) {
+                break;
+            }
+        }
+    }
+
+    private static boolean findCycle(
+            String id,
+            List<JourneyStep> steps,
+            Map<String, Integer> index,
+            Map<String, List<String>> edges,
+            Map<String, Integer> state,
+            List<String> path,
+            List<FieldErrorDetail> errors) {
+        Integer seen = state.get(id);
+        if (seen != null && seen == 2) {
+            return false;
+        }
+        if (seen != null && seen == 1) {
+            errors.add(error(
+                    "steps[" + index.get(id) + "]",
+                    "cycle without a wait: " + String.join(" -> ", path.subList(path.indexOf(id), path.size())) + " -> "
+                            + id));
+            return true;
+        }
+        state.put(id, 1);
+        path.add(id);
+        if (!JourneyStep.WAIT.equals(steps.get(index.get(id)).type())) {
+            for (String target : edges.get(id)) {
+                if (findCycle(target, steps, index, edges, state, path, errors)) {
+                    return true;
+                }
+            }
+        }
+        path.removeLast();
+        state.put(id, 2);
+        return false;
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String eventTypes() {
+        return Arrays.stream(CommerceEventType.values())
+                .map(CommerceEventType::wireName)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String sorted(Set<String> names) {
+        return names.stream().sorted().collect(Collectors.joining(", "));
+    }
+
+    private static FieldErrorDetail error(String field, String message) {
+        return new FieldErrorDetail(field, message);
+    }
+}

@@ -1,0 +1,146 @@
+package com.agentfactory.campaign.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JourneyDefinitionsTest {
+
+    @Test
+    void acceptsTheShippedAbandonedCartJourney() throws IOException {
+        CompiledJourney journey = JourneyDefinitions.parse(shipped(), true);
+
+        assertThat(journey.definition().name()).isEqualTo("Abandoned Cart Recovery");
+        assertThat(journey.firstStep()).isEqualTo("1");
+        assertThat(journey.step("3").template()).isEqualTo("abandoned_cart_reminder");
+        assertThat(journey.next(journey.step("3"))).contains("4");
+    }
+
+    @Test
+    void readsTheSameJourneyFromJsonAndYaml() {
+        CompiledJourney fromYaml = JourneyDefinitions.parse(JourneyTexts.SIMPLE_YAML, true);
+        CompiledJourney fromJson = JourneyDefinitions.parse(JourneyTexts.SIMPLE_JSON, false);
+
+        assertThat(fromJson.definition()).isEqualTo(fromYaml.definition());
+    }
+
+    @Test
+    void pointsAtAStepThatNamesAnUnknownNextStep() {
+        assertThat(errorsOf(JourneyTexts.with("next: x"))).contains("steps[1].next: unknown step 'x'");
+    }
+
+    @Test
+    void refusesAStepThatCannotBeReached() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "end"},
+                           {"id": "b", "type": "email", "template": "t", "next": "a"}]}
+                """;
+        assertThat(errorsOf(text)).contains("steps[1]: step 'b' cannot be reached from the first step");
+    }
+
+    @Test
+    void refusesALoopWithoutAWait() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "email", "template": "t"},
+                           {"id": "b", "type": "condition", "check": "has_email", "if_true": "a", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text)).anyMatch(error -> error.startsWith("steps[0]: cycle without a wait: a -> b"));
+    }
+
+    @Test
+    void acceptsALoopThroughAWait() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "email", "template": "t"},
+                           {"id": "w", "type": "wait", "duration": "1 day"},
+                           {"id": "b", "type": "condition", "check": "has_email", "if_true": "a", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(JourneyDefinitions.parse(text, false).steps()).hasSize(4);
+    }
+
+    @Test
+    void refusesAJourneyWithoutAnEnd() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "wait", "duration": "1 hour", "next": "b"},
+                           {"id": "b", "type": "email", "template": "t", "next": "a"}]}
+                """;
+        assertThat(errorsOf(text)).contains("steps: a journey needs an end step");
+    }
+
+    @Test
+    void refusesWaitsConditionsAndSplitsMissingWhatTheyNeed() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.dropped"},
+                 "steps": [{"id": "a", "type": "wait", "duration": "a while"},
+                           {"id": "b", "type": "wait", "event": "order.placed"},
+                           {"id": "c", "type": "condition", "field": "password", "operator": "gt", "value": 1,
+                            "if_true": "d", "if_false": "d"},
+                           {"id": "d", "type": "split", "branches": [{"weight": 0, "next": "e"}, {"weight": 1, "next": "e"}]},
+                           {"id": "e", "type": "webhook", "template": "t", "url": "ftp://x"},
+                           {"id": "f", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .contains(
+                        "trigger.event: must be a commerce event type: product.upserted, customer.upserted, "
+                                + "order.placed, order.cancelled, page.viewed, product.viewed, cart.item_added, "
+                                + "cart.abandoned, checkout.started",
+                        "steps[0].duration: must be like '1 hour', '2 days' or ISO-8601 'PT1H'",
+                        "steps[1].timeout: a wait for an event needs a timeout like '24 hours'",
+                        "steps[1].on_event: names the step to go to when the event arrives",
+                        "steps[3].branches[0].weight: must be positive",
+                        "steps[4].url: must be an absolute http or https URL")
+                .anyMatch(error -> error.startsWith("steps[2].field: must be one of: "));
+    }
+
+    @Test
+    void pointsAtAnUnknownFieldOfAStep() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "end", "colour": "red"}]}
+                """;
+        assertThatThrownBy(() -> JourneyDefinitions.parse(text, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::field)
+                        .containsExactly("steps[0].colour"));
+    }
+
+    @Test
+    void readsDurationsAsAuthorsWriteThem() {
+        assertThat(JourneyDurations.parse("1 hour")).contains(java.time.Duration.ofHours(1));
+        assertThat(JourneyDurations.parse("48 hours")).contains(java.time.Duration.ofHours(48));
+        assertThat(JourneyDurations.parse("2 days")).contains(java.time.Duration.ofDays(2));
+        assertThat(JourneyDurations.parse("PT90S")).contains(java.time.Duration.ofSeconds(90));
+        assertThat(JourneyDurations.parse("soon")).isEmpty();
+    }
+
+    private static List<String> errorsOf(String json) {
+        try {
+            JourneyDefinitions.parse(json, false);
+        } catch (RuleViolationException e) {
+            return e.errors().stream()
+                    .map(error -> error.field() + ": " + error.message())
+                    .toList();
+        }
+        throw new AssertionError("the journey was accepted");
+    }
+
+    private static String shipped() throws IOException {
+        try (InputStream in =
+                JourneyDefinitionsTest.class.getClassLoader().getResourceAsStream(DemoJourneyLoader.RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

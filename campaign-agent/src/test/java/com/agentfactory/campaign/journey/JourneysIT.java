@@ -1,0 +1,225 @@
+package com.agentfactory.campaign.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.JourneyMother;
+import com.agentfactory.campaign.support.TestSmtpServer;
+import com.agentfactory.messaging.testing.Api.Response;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class JourneysIT extends CampaignIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void storesTheSpecificationsJourneyPostedAsYamlAndActivatesIt() throws Exception {
+        String yaml = shipped().replace("Abandoned Cart Recovery", "Abandoned Cart " + UUID.randomUUID());
+
+        HttpResponse<String> created = postYaml(yaml);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = JsonMapper.builder().build().readTree(created.body());
+        String id = body.path("id").asString();
+        assertThat(body.path("active").asBoolean()).isFalse();
+        assertThat(body.at("/definition/steps/2/template").asString()).isEqualTo("abandoned_cart_reminder");
+
+        Response activated = api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of());
+        assertThat(activated.status()).isEqualTo(200);
+        assertThat(activated.body().path("active").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/campaigns/journeys/" + id)
+                        .body()
+                        .path("activated_at")
+                        .asString())
+                .isNotBlank();
+        assertThat(api.get("/api/v1/campaigns/journeys?limit=100")
+                        .body()
+                        .path("items")
+                        .toString())
+                .contains(id);
+    }
+
+    @Test
+    void refusesAnInvalidJourneyWithErrorsThatPointAtTheStep() {
+        Response refused = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Broken " + UUID.randomUUID(),
+                        "trigger", Map.of("type", "event", "event", "cart.abandoned"),
+                        "steps",
+                                List.of(
+                                        Map.of("id", "a", "type", "wait", "duration", "1 hour"),
+                                        Map.of("id", "b", "type", "email", "template", "t", "next", "x"),
+                                        Map.of("id", "z", "type", "end"))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.errorFields()).containsExactly("steps[1].next");
+        assertThat(refused.text("/errors/0/message")).isEqualTo("unknown step 'x'");
+    }
+
+    @Test
+    void refusesMalformedYamlWithABadRequest() throws Exception {
+        HttpResponse<String> refused = postYaml("name: [unclosed");
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void remindsTheCustomerWhoseCartWasLeftAndStopsWhenTheyBuy() throws Exception {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.abandonedCart(country, "1 second"));
+        UUID buyer = customerWithEmailConsent(country);
+        UUID smallCart = customerWithEmailConsent(country);
+
+        commerce.publishAndWait(
+                JourneyMother.cart(buyer, "80.00", Instant.now()),
+                JourneyMother.cart(smallCart, "20.00", Instant.now()));
+
+        String address = emailOf(buyer);
+        await().atMost(PATIENCE).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
+        MimeMessage reminder = TestSmtpServer.messagesTo(address).getFirst();
+        assertThat(reminder.getSubject()).isEqualTo("You left something in your cart");
+        assertThat(reminder.getHeader("List-Unsubscribe")[0])
+                .startsWith("<http://localhost:8080/api/v1/campaigns/unsubscribe?token=");
+        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        String html = (String) reminder.getContent();
+        assertThat(html).contains("80.00 GBP", "SKU-&lt;b&gt;1&lt;/b&gt;", "10%", "Unsubscribe");
+
+        commerce.publishAndWait(CustomerMother.order(buyer, "80.00", Instant.now()));
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, buyer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, buyer).path("end_reason").asString()).isEqualTo("converted");
+        assertThat(api.get("/api/v1/campaigns/journeys/" + journeyId + "/enrolments")
+                        .body()
+                        .path("items")
+                        .toString())
+                .doesNotContain(smallCart.toString());
+        assertThat(TestSmtpServer.messagesTo(address)).hasSize(1);
+    }
+
+    @Test
+    void recordsTheRefusalWhenTheCustomerHasNotConsented() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.abandonedCart(country, "PT0S"));
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
+
+        Response enrolled = api.post(
+                "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
+                Map.of("customer_id", customer, "context", Map.of("cart_value", "70.00")));
+        assertThat(enrolled.status()).isEqualTo(201);
+
+        await().atMost(PATIENCE).until(() -> "refused".equals(sendStatus(customer)));
+        assertThat(jdbc.queryForObject("SELECT reason FROM sends WHERE customer_id = ?", String.class, customer))
+                .isEqualTo("no consent recorded for email");
+        assertThat(TestSmtpServer.messagesTo(customer + "@example.test")).isEmpty();
+    }
+
+    @Test
+    void unsubscribesTheCustomerWithTheSignedOneClickLink() throws Exception {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.abandonedCart(country, "PT0S"));
+        UUID customer = customerWithEmailConsent(country);
+        api.post(
+                "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
+                Map.of("customer_id", customer, "context", Map.of("cart_value", "70.00")));
+        String address = emailOf(customer);
+        await().atMost(PATIENCE).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
+        String link = TestSmtpServer.messagesTo(address).getFirst().getHeader("List-Unsubscribe")[0];
+        String query = link.substring(link.indexOf("/api/v1/campaigns/unsubscribe"), link.length() - 1);
+
+        Response forged = api.post(query.substring(0, query.length() - 2) + "xx", "List-Unsubscribe=One-Click");
+        Response unsubscribed = api.post(query, "List-Unsubscribe=One-Click");
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(unsubscribed.status()).isEqualTo(200);
+        Response consents = api.get("/api/v1/campaigns/consents/" + customer);
+        assertThat(consents.text("/suppressions/0/channel")).isEqualTo("email");
+        assertThat(consents.text("/suppressions/0/reason")).isEqualTo("one-click unsubscribe");
+    }
+
+    @Test
+    void refusesToEnrolAnUnknownCustomer() {
+        UUID journeyId = createActive(JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
+
+        Response refused = api.post(
+                "/api/v1/campaigns/journeys/" + journeyId + "/enrolments", Map.of("customer_id", UUID.randomUUID()));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("customer_id");
+    }
+
+    private UUID createActive(Map<String, Object> definition) {
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("/id");
+        assertThat(api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of())
+                        .status())
+                .isEqualTo(200);
+        return UUID.fromString(id);
+    }
+
+    private UUID customerWithEmailConsent(String country) {
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
+        Response consent = api.put(
+                "/api/v1/campaigns/consents/" + customer,
+                Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));
+        assertThat(consent.status()).isEqualTo(200);
+        return customer;
+    }
+
+    private static String emailOf(UUID customer) {
+        return customer + "@example.test";
+    }
+
+    private JsonNode enrolmentOf(UUID journeyId, UUID customer) {
+        for (JsonNode enrolment : api.get("/api/v1/campaigns/journeys/" + journeyId + "/enrolments?limit=100")
+                .body()
+                .path("items")) {
+            if (enrolment.path("customer_id").asString().equals(customer.toString())) {
+                return enrolment;
+            }
+        }
+        return JsonMapper.builder().build().createObjectNode();
+    }
+
+    private String sendStatus(UUID customer) {
+        List<String> statuses =
+                jdbc.queryForList("SELECT status FROM sends WHERE customer_id = ?", String.class, customer);
+        return statuses.isEmpty() ? "" : statuses.getFirst();
+    }
+
+    private HttpResponse<String> postYaml(String yaml) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/journeys"))
+                                .header("Content-Type", "application/yaml")
+                                .header("X-User-Id", "test-user")
+                                .POST(HttpRequest.BodyPublishers.ofString(yaml))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String shipped() throws IOException {
+        try (InputStream in = JourneysIT.class.getClassLoader().getResourceAsStream(DemoJourneyLoader.RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

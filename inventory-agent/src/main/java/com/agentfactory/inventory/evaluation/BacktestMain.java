@@ -141,8 +141,9 @@ public final class BacktestMain {
     }
 
     /**
-     * Per SKU and model: the inverse square of the model's inner mean absolute error, half from the SKU's own
-     * errors and half from all SKUs' (eight blocks of one SKU alone are a noisy judge).
+     * Per SKU and model: the inverse square of the model's inner mean absolute error, a quarter from the SKU's own
+     * errors and three quarters from all SKUs' (eight blocks of one SKU alone are a noisy judge). A model whose
+     * inner error over all SKUs is more than 10% above the best model's gets no weight.
      */
     static double[][] weights(Map<String, double[][]> inner, double[][] actual) {
         List<String> names = new ArrayList<>(inner.keySet());
@@ -160,13 +161,18 @@ public final class BacktestMain {
                 total[m] += error;
             }
         }
-        double[] global = normalise(inverseSquares(total, 1e-9));
+        double best = Arrays.stream(total).min().orElseThrow();
+        boolean[] kept = new boolean[names.size()];
+        for (int m = 0; m < names.size(); m++) {
+            kept[m] = total[m] <= 1.1 * best;
+        }
+        double[] global = normalise(inverseSquares(total, 1e-9, kept));
         double[][] weights = new double[skus][];
         for (int s = 0; s < skus; s++) {
-            double[] local = normalise(inverseSquares(own[s], 0.5));
+            double[] local = normalise(inverseSquares(own[s], 0.5, kept));
             weights[s] = new double[names.size()];
             for (int m = 0; m < names.size(); m++) {
-                weights[s][m] = 0.5 * local[m] + 0.5 * global[m];
+                weights[s][m] = 0.25 * local[m] + 0.75 * global[m];
             }
         }
         return weights;
@@ -187,11 +193,11 @@ public final class BacktestMain {
         return combined;
     }
 
-    private static double[] inverseSquares(double[] errors, double floor) {
+    private static double[] inverseSquares(double[] errors, double floor, boolean[] kept) {
         double[] inverse = new double[errors.length];
         for (int i = 0; i < errors.length; i++) {
             double e = Math.max(errors[i], floor);
-            inverse[i] = 1 / (e * e);
+            inverse[i] = kept[i] ? 1 / (e * e) : 0;
         }
         return inverse;
     }

@@ -2,14 +2,10 @@ package com.agentfactory.recommendation.evaluation;
 
 import com.agentfactory.recommendation.model.AlsModel;
 import com.agentfactory.recommendation.model.BiasedMfModel;
-import com.agentfactory.recommendation.model.EaseModel;
+import com.agentfactory.recommendation.model.BlendLearner;
 import com.agentfactory.recommendation.model.Ensemble;
-import com.agentfactory.recommendation.model.ItemCfModel;
-import com.agentfactory.recommendation.model.PopularityModel;
 import com.agentfactory.recommendation.model.ScoredItem;
-import com.agentfactory.recommendation.model.SessionModel;
 import com.agentfactory.recommendation.model.Signal;
-import com.agentfactory.recommendation.model.UserCfModel;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Usage: {@code eval (--train FILE --test FILE | --data FILE (--split 0.75 [--seed 42] | --split-date DAY))
  * [--ratings FILE] [--format csv|movielens|retail] [--task ranking|rating] [--k 10] [--weights binary|rating] [--neighbours 200]
  * [--user-neighbours 50] [--ease-lambda 500] [--factors 100] [--epochs 60] [--learning-rate 0.007]
- * [--regularisation 0.06] [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]}
+ * [--regularisation 0.06] [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]
+ * [--item-neighbours all] [--validation-days 31] [--trend-half-life-days 14] [--country-shrinkage 50]
+ * [--history-half-life-days 30]}
+ *
+ * <p>Without {@code --format} the layout is detected from the file's first line. Every run reports two
+ * protocols side by side: customers seen in training ("known_customers", scored on items new to them) and
+ * all test customers ("all_customers", new ones included), with plain cosine item-kNN and popularity as
+ * baselines. The served ensemble's weights are learned on the last {@code --validation-days} of the
+ * training period (models trained on what precedes it), then every model is retrained on the whole
+ * training period; the test rows are never used for any choice.
  */
 public final class EvaluationMain {
 
@@ -47,9 +52,38 @@ public final class EvaluationMain {
             + " | --split-date 2011-08-01)) [--ratings FILE] [--format csv|movielens|retail] [--task ranking|rating] [--k 10]"
             + " [--weights binary|rating] [--neighbours 200] [--user-neighbours 50] [--ease-lambda 500]"
             + " [--factors 100] [--epochs 60] [--learning-rate 0.007] [--regularisation 0.06]"
-            + " [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]";
+            + " [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]"
+            + " [--item-neighbours all] [--validation-days 31] [--trend-half-life-days 14] [--country-shrinkage 50]"
+            + " [--history-half-life-days 30]";
 
-    /** Model settings of one run. */
+    static final String ITEM_CF = "item_cf";
+    static final String USER_CF = "user_cf";
+    static final String EASE = "ease";
+    static final String ALS = "als";
+    static final String SESSION = "session";
+    static final String CONTENT = "content";
+    static final String RATINGS_MF = "ratings_mf";
+    static final String TRENDING = "trending";
+    /** Item-CF and EASE over the user's history weighted by recency, as the service weighs it. */
+    static final String ITEM_CF_RECENT = "item_cf_recent";
+
+    static final String EASE_RECENT = "ease_recent";
+    /** EASE trained on signals decayed by age, over the recency-weighted history: the service's way. */
+    static final String EASE_DECAYED = "ease_decayed";
+
+    static final String POPULARITY = "popularity";
+    /** How many candidates each source proposes to the ensemble. */
+    static final int POOL = 100;
+
+    /**
+     * Model settings of one run.
+     *
+     * @param validationDays the end of the training period the blend weights are learned on
+     * @param trendHalfLifeDays the half-life of a purchase's weight in trending popularity
+     * @param countryShrinkage how many signals of global demand smooth each country's trending list
+     * @param historyHalfLifeDays the half-life of a purchase's weight in the recency-weighted history
+     * @param itemNeighbours how many neighbours item-CF keeps per item (all by default)
+     */
     record Settings(
             int k,
             boolean useRatings,
@@ -57,11 +91,27 @@ public final class EvaluationMain {
             int userNeighbours,
             double easeLambda,
             BiasedMfModel.Settings mf,
-            AlsModel.Settings als) {
+            AlsModel.Settings als,
+            int validationDays,
+            double trendHalfLifeDays,
+            double countryShrinkage,
+            double historyHalfLifeDays,
+            int itemNeighbours) {
 
         static Settings defaults(int k, boolean useRatings, int neighbours) {
             return new Settings(
-                    k, useRatings, neighbours, 50, 500, BiasedMfModel.Settings.DEFAULTS, AlsModel.Settings.DEFAULTS);
+                    k,
+                    useRatings,
+                    neighbours,
+                    50,
+                    500,
+                    BiasedMfModel.Settings.DEFAULTS,
+                    AlsModel.Settings.DEFAULTS,
+                    31,
+                    14,
+                    50,
+                    30,
+                    Integer.MAX_VALUE);
         }
     }
 
@@ -76,8 +126,10 @@ public final class EvaluationMain {
             System.err.println(USAGE);
             System.exit(2);
         }
-        InteractionFile.Format format = InteractionFile.Format.valueOf(
-                options.getOrDefault("format", "csv").toUpperCase(Locale.ROOT));
+        // without --format the layout is told by each file's first line
+        InteractionFile.Format format = options.containsKey("format")
+                ? InteractionFile.Format.valueOf(options.get("format").toUpperCase(Locale.ROOT))
+                : null;
         List<InteractionFile.Row> train;
         List<InteractionFile.Row> test;
         if (pair) {
@@ -123,7 +175,12 @@ public final class EvaluationMain {
                 Integer.parseInt(options.getOrDefault("user-neighbours", "50")),
                 Double.parseDouble(options.getOrDefault("ease-lambda", "500")),
                 mf,
-                als);
+                als,
+                Integer.parseInt(options.getOrDefault("validation-days", "31")),
+                Double.parseDouble(options.getOrDefault("trend-half-life-days", "14")),
+                Double.parseDouble(options.getOrDefault("country-shrinkage", "50")),
+                Double.parseDouble(options.getOrDefault("history-half-life-days", "30")),
+                Integer.parseInt(options.getOrDefault("item-neighbours", String.valueOf(Integer.MAX_VALUE))));
 
         Map<String, Object> summary = "rating".equals(options.getOrDefault("task", "ranking"))
                 ? evaluateRatings(train, test, mf)
@@ -145,91 +202,135 @@ public final class EvaluationMain {
         int k = settings.k();
         List<InteractionFile.Row> oldestFirst = new ArrayList<>(train);
         oldestFirst.sort(Comparator.comparingLong(InteractionFile.Row::timestamp));
-        List<Signal> sequence = oldestFirst.stream()
-                .map(row -> new Signal(row.userId(), row.itemId(), settings.useRatings() ? row.rating() : 1.0))
-                .toList();
-        // binary weights mean "used or not": a product bought on five invoices counts once, except in sequences
-        Set<String> pairs = new HashSet<>();
-        List<Signal> signals = settings.useRatings()
-                ? sequence
-                : sequence.stream()
-                        .filter(signal -> pairs.add(signal.userId() + "\t" + signal.itemId()))
-                        .toList();
-        Map<String, Set<String>> seen = new HashMap<>();
-        Map<String, Map<String, Double>> history = new HashMap<>();
-        Map<String, Map<String, Double>> ratings = new HashMap<>();
-        Map<String, List<String>> recent = new HashMap<>();
-        oldestFirst.forEach(row ->
-                ratings.computeIfAbsent(row.userId(), u -> new HashMap<>()).put(row.itemId(), row.rating()));
-        signals.forEach(signal -> {
-            seen.computeIfAbsent(signal.userId(), u -> new HashSet<>()).add(signal.itemId());
-            history.computeIfAbsent(signal.userId(), u -> new HashMap<>())
-                    .merge(signal.itemId(), signal.weight(), Double::sum);
-        });
-        sequence.forEach(signal ->
-                recent.computeIfAbsent(signal.userId(), u -> new ArrayList<>()).add(signal.itemId()));
-        Map<String, Set<String>> relevant = new LinkedHashMap<>();
-        test.forEach(row -> {
-            if (!seen.getOrDefault(row.userId(), Set.of()).contains(row.itemId())) {
-                relevant.computeIfAbsent(row.userId(), u -> new HashSet<>()).add(row.itemId());
-            }
-        });
-        Set<String> catalog = new HashSet<>();
-        train.forEach(row -> catalog.add(row.itemId()));
-        BinaryCosine similarity = BinaryCosine.of(seen);
 
-        PopularityModel popularity = PopularityModel.train(signals, Map.of());
-        ItemCfModel itemCf = ItemCfModel.train(signals, settings.neighbours());
-        UserCfModel userCf = UserCfModel.train(signals, settings.userNeighbours());
-        EaseModel ease = EaseModel.train(signals, settings.easeLambda(), 20_000);
-        long alsStart = System.nanoTime();
-        AlsModel alsModel = AlsModel.train(signals, settings.als());
-        System.out.printf(
-                Locale.ROOT, "als trained in %.1f s (%s)%n", (System.nanoTime() - alsStart) / 1e9, settings.als());
-        SessionModel session = SessionModel.train(sequence, 3, settings.neighbours());
-        List<Signal> rated = oldestFirst.stream()
-                .map(row -> new Signal(row.userId(), row.itemId(), row.rating()))
-                .toList();
-        BiasedMfModel ratingsMf = BiasedMfModel.train(rated, settings.mf());
+        // the blend weights are learned on the end of the training period, never on the test rows
+        List<List<InteractionFile.Row>> carved = validationSplit(oldestFirst, settings.validationDays());
+        Map<String, Object> validation = new LinkedHashMap<>();
+        Map<String, Double> knownWeights = Map.of(EASE, 1.0);
+        Map<String, Double> newWeights = Map.of(TRENDING, 1.0);
+        if (!carved.get(1).isEmpty() && !carved.get(0).isEmpty()) {
+            long learning = System.nanoTime();
+            TrainedSet early = TrainedSet.train(carved.get(0), settings);
+            Targets targets = Targets.of(early.data(), carved.get(1));
+            BlendLearner.Result known = BlendLearner.learn(examples(early, targets, targets.known()), k);
+            BlendLearner.Result fresh = BlendLearner.learn(examples(early, targets, targets.fresh()), k);
+            if (!known.weights().isEmpty()) {
+                knownWeights = known.weights();
+            }
+            if (!fresh.weights().isEmpty()) {
+                newWeights = fresh.weights();
+            }
+            validation.put("train_interactions", carved.get(0).size());
+            validation.put("window_interactions", carved.get(1).size());
+            validation.put("known_users", known.users());
+            validation.put("new_users", fresh.users());
+            validation.put("known_weights", knownWeights);
+            validation.put("known_ndcg_at_k", round(known.ndcg()));
+            validation.put("known_single_ndcg_at_k", rounded(known.singleNdcg()));
+            validation.put("new_weights", newWeights);
+            validation.put("new_ndcg_at_k", round(fresh.ndcg()));
+            validation.put("new_single_ndcg_at_k", rounded(fresh.singleNdcg()));
+            validation.put("seconds", round((System.nanoTime() - learning) / 1e9));
+            System.out.println("validation " + validation);
+        }
+
+        TrainedSet models = TrainedSet.train(oldestFirst, settings);
+        TrainingData data = models.data();
+        Targets targets = Targets.of(data, test);
+        CosineItemKnn knn = CosineItemKnn.train(data.seen());
+        Set<String> catalog = new HashSet<>(data.items());
+        BinaryCosine similarity = BinaryCosine.of(data.seen());
 
         Map<String, BiFunction<String, Set<String>, List<ScoredItem>>> recommenders = new LinkedHashMap<>();
-        recommenders.put("popularity", (user, exclude) -> popularity.top(exclude, k));
+        recommenders.put("popularity", (user, exclude) -> models.popularity().top(exclude, k));
         recommenders.put(
-                "item_cf", (user, exclude) -> itemCf.recommend(history.getOrDefault(user, Map.of()), exclude, k));
-        recommenders.put(
-                "user_cf", (user, exclude) -> userCf.recommend(history.getOrDefault(user, Map.of()), exclude, k));
-        recommenders.put("ease", (user, exclude) -> ease.recommend(history.getOrDefault(user, Map.of()), exclude, k));
-        recommenders.put(
-                "als", (user, exclude) -> alsModel.recommend(history.getOrDefault(user, Map.of()), exclude, k));
-        recommenders.put(
-                "ratings_mf", (user, exclude) -> ratingsMf.recommend(ratings.getOrDefault(user, Map.of()), exclude, k));
-        recommenders.put("session", (user, exclude) -> session.next(recent.getOrDefault(user, List.of()), exclude, k));
-        // no product texts in interaction files: the ensemble blends the collaborative and popularity sources
+                "cosine_item_knn",
+                (user, exclude) -> knn.recommend(data.seen().getOrDefault(user, Set.of()), exclude, k));
+        // each user's candidate lists are computed once: a single model's top k is the head of its list
+        Map<String, Map<String, List<ScoredItem>>> candidates = new HashMap<>();
+        BiFunction<String, Set<String>, Map<String, List<ScoredItem>>> sourcesOf = (user, exclude) ->
+                candidates.computeIfAbsent(user, u -> models.sources(u, targets.countryOf(u), exclude, POOL));
+        for (String source : models.sourceNames()) {
+            if (!source.equals(POPULARITY)) {
+                recommenders.put(source, (user, exclude) -> {
+                    List<ScoredItem> list = sourcesOf.apply(user, exclude).get(source);
+                    return list.subList(0, Math.min(k, list.size()));
+                });
+            }
+        }
+        Map<String, Double> servedKnown = knownWeights;
+        Map<String, Double> servedNew = newWeights;
         recommenders.put(
                 "ensemble",
                 (user, exclude) -> Ensemble.blend(
-                        Map.of(
-                                Ensemble.COLLABORATIVE,
-                                ease.recommend(history.getOrDefault(user, Map.of()), exclude, 5 * k),
-                                Ensemble.POPULARITY,
-                                popularity.top(exclude, 5 * k)),
-                        Ensemble.DEFAULT_WEIGHTS,
-                        k));
+                        sourcesOf.apply(user, exclude), data.isKnown(user) ? servedKnown : servedNew, k));
 
-        Map<String, Object> models = new LinkedHashMap<>();
+        Map<String, Object> knownModels = new LinkedHashMap<>();
+        Map<String, Object> allModels = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "%-18s %12s %12s%n", "model", "known_ndcg", "all_ndcg");
         recommenders.forEach((name, recommender) -> {
-            Map<String, Double> metrics = score(relevant, k, catalog.size(), similarity, recommender);
-            System.out.println(name + " " + metrics);
-            models.put(name, metrics);
+            Map<String, Double> known = score(targets.known(), k, catalog.size(), similarity, recommender);
+            Map<String, Double> all = score(targets.all(), k, catalog.size(), similarity, recommender);
+            knownModels.put(name, known);
+            allModels.put(name, all);
+            System.out.printf(Locale.ROOT, "%-18s %12.4f %12.4f%n", name, known.get("ndcg_at_k"), all.get("ndcg_at_k"));
         });
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("k", k);
         summary.put("train_interactions", train.size());
-        summary.put("test_users", relevant.size());
         summary.put("catalog_items", catalog.size());
-        summary.put("models", models);
+        summary.put("skipped", models.skipped());
+        summary.put("validation", validation);
+        summary.put("served_weights", Map.of("known", knownWeights, "new", newWeights));
+        Map<String, Object> known = new LinkedHashMap<>();
+        known.put("test_users", targets.known().size());
+        known.put("models", knownModels);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("test_users", targets.all().size());
+        all.put("new_users", targets.fresh().size());
+        all.put("models", allModels);
+        summary.put("known_customers", known);
+        summary.put("all_customers", all);
         return summary;
+    }
+
+    /** Validation users of one segment with every source's candidate list and what they bought. */
+    private static List<BlendLearner.Example> examples(
+            TrainedSet models, Targets targets, Map<String, Set<String>> relevant) {
+        List<BlendLearner.Example> examples = new ArrayList<>();
+        relevant.forEach((user, items) -> examples.add(new BlendLearner.Example(
+                models.sources(
+                        user, targets.countryOf(user), models.data().seen().getOrDefault(user, Set.of()), POOL),
+                items)));
+        return examples;
+    }
+
+    /**
+     * Train rows before the last {@code days} of the training period, and the rows of those days. When
+     * that window holds under 5% or over 50% of the rows (data without a time axis, or a sparse end), the
+     * latest 10% of the rows are the window instead.
+     */
+    static List<List<InteractionFile.Row>> validationSplit(List<InteractionFile.Row> oldestFirst, int days) {
+        if (oldestFirst.isEmpty() || days <= 0) {
+            return List.of(oldestFirst, List.of());
+        }
+        long cut = oldestFirst.getLast().timestamp() - days * 86_400L;
+        int index = 0;
+        while (index < oldestFirst.size() && oldestFirst.get(index).timestamp() < cut) {
+            index++;
+        }
+        double share = 1.0 - (double) index / oldestFirst.size();
+        if (share < 0.05 || share > 0.5) {
+            index = (int) Math.round(oldestFirst.size() * 0.9);
+        }
+        return List.of(oldestFirst.subList(0, index), oldestFirst.subList(index, oldestFirst.size()));
+    }
+
+    private static Map<String, Double> rounded(Map<String, Double> values) {
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        values.forEach((key, value) -> rounded.put(key, round(value)));
+        return rounded;
     }
 
     /**

@@ -22,12 +22,40 @@ final class InteractionFile {
         RETAIL
     }
 
-    record Row(String userId, String itemId, long timestamp, double rating) {}
+    /**
+     * One interaction; {@code country} (of the user) and {@code text} (of the item) are known only in the
+     * retail layout and null elsewhere.
+     */
+    record Row(String userId, String itemId, long timestamp, double rating, String country, String text) {
+
+        Row(String userId, String itemId, long timestamp, double rating) {
+            this(userId, itemId, timestamp, rating, null, null);
+        }
+    }
 
     private InteractionFile() {}
 
     static List<Row> read(Path path, Format format) throws IOException {
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        return read(lines, path, format == null ? detect(lines) : format);
+    }
+
+    /**
+     * The layout a file's first line shows: the Online Retail header names InvoiceNo, MovieLens has no
+     * header and tab-separated numbers, anything else is read as the user_id/item_id CSV.
+     */
+    static Format detect(List<String> lines) {
+        String first = lines.isEmpty() ? "" : lines.getFirst();
+        if (first.contains("InvoiceNo") && first.contains("StockCode")) {
+            return Format.RETAIL;
+        }
+        if (first.contains("\t") && first.split("\t")[0].strip().matches("\\d+")) {
+            return Format.MOVIELENS;
+        }
+        return Format.CSV;
+    }
+
+    private static List<Row> read(List<String> lines, Path path, Format format) {
         return switch (format) {
             case MOVIELENS -> movieLens(lines);
             case RETAIL -> retail(lines, path);
@@ -35,7 +63,12 @@ final class InteractionFile {
         };
     }
 
-    /** Purchases of known customers: user = CustomerID, item = StockCode, weight 1, time = InvoiceDate (UTC). */
+    /**
+     * Purchases of known customers: user = CustomerID, item = StockCode, weight 1, time = InvoiceDate (UTC),
+     * with the customer's country and the line's description. Skipped as the storefront replay skips them:
+     * cancellations, non-positive quantities, UnitPrice <= 0 (adjustments and free samples) and codes that
+     * are no product (POST, M, D, BANK CHARGES: anything not starting with a digit); guest lines too.
+     */
     private static List<Row> retail(List<String> lines, Path path) {
         if (lines.isEmpty()) {
             return List.of();
@@ -47,6 +80,9 @@ final class InteractionFile {
         int quantity = column(header, "Quantity", path);
         int date = column(header, "InvoiceDate", path);
         int customer = column(header, "CustomerID", path);
+        int price = column(header, "UnitPrice", path);
+        int country = header.indexOf("Country");
+        int description = header.indexOf("Description");
         List<Row> rows = new ArrayList<>(lines.size());
         for (String line : lines.subList(1, lines.size())) {
             // descriptions may hold quoted commas; the columns after them are counted from the end
@@ -57,11 +93,15 @@ final class InteractionFile {
             }
             String customerId = fields[customer + shift].trim();
             String invoiceNo = fields[invoice].trim();
-            if (customerId.isEmpty() || invoiceNo.startsWith("C")) {
+            String code = fields[stockCode].trim();
+            if (customerId.isEmpty()
+                    || invoiceNo.startsWith("C")
+                    || code.isEmpty()
+                    || !Character.isDigit(code.charAt(0))) {
                 continue;
             }
             double bought = Double.parseDouble(fields[quantity + shift].trim());
-            if (bought <= 0) {
+            if (bought <= 0 || Double.parseDouble(fields[price + shift].trim()) <= 0) {
                 continue;
             }
             long timestamp = java.time.LocalDateTime.parse(
@@ -69,11 +109,19 @@ final class InteractionFile {
                     .toEpochSecond(java.time.ZoneOffset.UTC);
             rows.add(new Row(
                     customerId.endsWith(".0") ? customerId.substring(0, customerId.length() - 2) : customerId,
-                    fields[stockCode].trim(),
+                    code,
                     timestamp,
-                    1.0));
+                    1.0,
+                    country < 0 ? null : fields[country + shift].trim(),
+                    description < 0 ? null : descriptionOf(fields, description, shift)));
         }
         return rows;
+    }
+
+    // a description with commas spans shift + 1 fields, quoted as a whole
+    private static String descriptionOf(String[] fields, int description, int shift) {
+        String text = String.join(",", Arrays.asList(fields).subList(description, description + shift + 1));
+        return text.replace("\"", "").trim();
     }
 
     private static List<Row> movieLens(List<String> lines) {

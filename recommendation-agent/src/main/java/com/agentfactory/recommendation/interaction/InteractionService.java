@@ -2,6 +2,7 @@ package com.agentfactory.recommendation.interaction;
 
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
@@ -29,16 +30,19 @@ public class InteractionService {
 
     private final InteractionRepository interactions;
     private final AbandonedCartRepository abandonedCarts;
+    private final CustomerCountryRepository countries;
     private final InteractionProperties properties;
     private final ApplicationEventPublisher events;
 
     InteractionService(
             InteractionRepository interactions,
             AbandonedCartRepository abandonedCarts,
+            CustomerCountryRepository countries,
             InteractionProperties properties,
             ApplicationEventPublisher events) {
         this.interactions = interactions;
         this.abandonedCarts = abandonedCarts;
+        this.countries = countries;
         this.properties = properties;
         this.events = events;
     }
@@ -102,6 +106,24 @@ public class InteractionService {
         events.publishEvent(new UserBehaviourChanged(event.customerId()));
     }
 
+    /** Keeps a customer's country: the lists of a customer without history follow what sells there. */
+    public void recordCustomer(CustomerUpserted event) {
+        if (event.country() != null && !event.country().isBlank()) {
+            countries.save(event.customerId(), event.country().strip(), event.occurredAt());
+            events.publishEvent(new UserBehaviourChanged(event.customerId()));
+        }
+    }
+
+    /** The customer's country, or null when the customer feed has not named one. */
+    public String countryOf(UUID customerId) {
+        return countries.find(customerId).orElse(null);
+    }
+
+    /** Every known customer's country. */
+    public Map<UUID, String> countries() {
+        return countries.all();
+    }
+
     public Optional<AbandonedCart> abandonedCartOf(UUID userId) {
         return abandonedCarts.find(userId);
     }
@@ -115,7 +137,10 @@ public class InteractionService {
     public List<DecayedInteraction> decayedInteractions(Instant now) {
         return interactions.all().stream()
                 .map(interaction -> new DecayedInteraction(
-                        interaction.userId(), interaction.productId(), decayedWeight(interaction, now)))
+                        interaction.userId(),
+                        interaction.productId(),
+                        decayedWeight(interaction, now),
+                        interaction.occurredAt()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package com.agentfactory.recommendation.messaging;
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
 import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductUpserted;
@@ -36,7 +37,12 @@ class CommerceEventsListener {
     }
 
     @KafkaListener(
-            topics = {Topics.COMMERCE_PRODUCTS, Topics.COMMERCE_ORDERS, Topics.COMMERCE_BEHAVIOUR},
+            topics = {
+                Topics.COMMERCE_PRODUCTS,
+                Topics.COMMERCE_CUSTOMERS,
+                Topics.COMMERCE_ORDERS,
+                Topics.COMMERCE_BEHAVIOUR
+            },
             groupId = "recommendation",
             concurrency = "${agentfactory.recommendation.listener-concurrency:1}")
     void onCommerceEvent(ConsumerRecord<String, String> record) {
@@ -46,6 +52,7 @@ class CommerceEventsListener {
     private void apply(CommerceEvent event) {
         switch (event) {
             case ProductUpserted product -> catalog.apply(product);
+            case CustomerUpserted customer -> interactions.recordCustomer(customer);
             case OrderPlaced order -> interactions.recordPurchase(order);
             case OrderCancelled cancellation -> interactions.recordCancellation(cancellation);
             case CartAbandoned cart -> interactions.recordAbandonedCart(cart);

@@ -12,14 +12,24 @@ import java.util.Set;
  * Item-item collaborative filtering: cosine similarity of item columns of the user-item matrix, keeping
  * the strongest neighbours of each item. Written by hand because no sparse-matrix library is managed by
  * the build, and the computation (one accumulation pass per item over its users' baskets) is short enough
- * to read and test directly; memory stays at one dense scratch row plus the kept neighbours.
+ * to read and test directly; memory stays at one dense scratch row plus the kept neighbours, stored as
+ * index and float arrays (8 bytes a neighbour) so that long neighbour lists fit: cutting them short drops
+ * the many weak similarities whose sum is what ranks a generally liked item for a long history, and
+ * scored below plain cosine item-kNN on Online Retail.
  */
 public final class ItemCfModel {
 
-    private final Map<String, List<ScoredItem>> neighbours;
+    private final Map<String, Integer> index;
+    private final String[] items;
+    private final int[][] neighbourIndex;
+    private final float[][] neighbourSimilarity;
 
-    private ItemCfModel(Map<String, List<ScoredItem>> neighbours) {
-        this.neighbours = neighbours;
+    private ItemCfModel(
+            Map<String, Integer> index, String[] items, int[][] neighbourIndex, float[][] neighbourSimilarity) {
+        this.index = index;
+        this.items = items;
+        this.neighbourIndex = neighbourIndex;
+        this.neighbourSimilarity = neighbourSimilarity;
     }
 
     /** @param maxNeighbours how many most similar items are kept per item */
@@ -61,7 +71,8 @@ public final class ItemCfModel {
             norms[i] = Math.sqrt(norms[i]);
         }
 
-        Map<String, List<ScoredItem>> neighbours = new HashMap<>();
+        int[][] neighbourIndex = new int[itemCount][];
+        float[][] neighbourSimilarity = new float[itemCount][];
         double[] dot = new double[itemCount];
         boolean[] touched = new boolean[itemCount];
         int[] touchedList = new int[itemCount];
@@ -94,9 +105,15 @@ public final class ItemCfModel {
                 touched[j] = false;
             }
             similar.sort(BY_SCORE_DESC);
-            neighbours.put(items.get(i), List.copyOf(similar.subList(0, Math.min(maxNeighbours, similar.size()))));
+            int kept = Math.min(maxNeighbours, similar.size());
+            neighbourIndex[i] = new int[kept];
+            neighbourSimilarity[i] = new float[kept];
+            for (int n = 0; n < kept; n++) {
+                neighbourIndex[i][n] = itemIndex.get(similar.get(n).itemId());
+                neighbourSimilarity[i][n] = (float) similar.get(n).score();
+            }
         }
-        return new ItemCfModel(neighbours);
+        return new ItemCfModel(itemIndex, items.toArray(String[]::new), neighbourIndex, neighbourSimilarity);
     }
 
     static final Comparator<ScoredItem> BY_SCORE_DESC =
@@ -113,16 +130,23 @@ public final class ItemCfModel {
 
     /** The items most similar to one item, best first; empty for an item nobody interacted with. */
     public List<ScoredItem> similar(String itemId, int limit) {
-        List<ScoredItem> all = neighbours.getOrDefault(itemId, List.of());
-        return all.subList(0, Math.min(limit, all.size()));
+        return similar(itemId, Set.of(), limit);
     }
 
     /** The items most similar to one item, best first, without those in {@code exclude}. */
     public List<ScoredItem> similar(String itemId, Set<String> exclude, int n) {
-        return neighbours.getOrDefault(itemId, List.of()).stream()
-                .filter(item -> !exclude.contains(item.itemId()))
-                .limit(n)
-                .toList();
+        Integer i = index.get(itemId);
+        if (i == null) {
+            return List.of();
+        }
+        List<ScoredItem> similar = new ArrayList<>(Math.min(n, neighbourIndex[i].length));
+        for (int k = 0; k < neighbourIndex[i].length && similar.size() < n; k++) {
+            String other = items[neighbourIndex[i][k]];
+            if (!exclude.contains(other)) {
+                similar.add(new ScoredItem(other, neighbourSimilarity[i][k]));
+            }
+        }
+        return similar;
     }
 
     /**
@@ -130,15 +154,31 @@ public final class ItemCfModel {
      * similarity to the candidate. Items in {@code exclude} are never returned.
      */
     public List<ScoredItem> recommend(Map<String, Double> history, Set<String> exclude, int limit) {
-        Map<String, Double> scores = new HashMap<>();
-        history.forEach((item, weight) -> {
-            for (ScoredItem neighbour : neighbours.getOrDefault(item, List.of())) {
-                if (!exclude.contains(neighbour.itemId())) {
-                    scores.merge(neighbour.itemId(), weight * neighbour.score(), Double::sum);
-                }
+        double[] scores = new double[items.length];
+        boolean any = false;
+        for (var entry : history.entrySet()) {
+            Integer i = index.get(entry.getKey());
+            if (i == null) {
+                continue;
             }
-        });
-        return top(scores, limit);
+            any = true;
+            double weight = entry.getValue();
+            int[] others = neighbourIndex[i];
+            float[] similarity = neighbourSimilarity[i];
+            for (int k = 0; k < others.length; k++) {
+                scores[others[k]] += weight * similarity[k];
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        Map<String, Double> candidates = new HashMap<>();
+        for (int j = 0; j < scores.length; j++) {
+            if (scores[j] > 0 && !exclude.contains(items[j])) {
+                candidates.put(items[j], scores[j]);
+            }
+        }
+        return top(candidates, limit);
     }
 
     /** The {@code limit} best of a score map, best first. */
@@ -151,11 +191,14 @@ public final class ItemCfModel {
     }
 
     public int itemCount() {
-        return neighbours.size();
+        return items.length;
     }
 
     public int itemsWithNeighbours() {
-        return (int)
-                neighbours.values().stream().filter(list -> !list.isEmpty()).count();
+        int with = 0;
+        for (int[] others : neighbourIndex) {
+            with += others.length > 0 ? 1 : 0;
+        }
+        return with;
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * cap (its cost grows with the cube of the items), the size, sweeps, regularisation and confidence scale
  * (alpha) of the ALS factorisation (fewer factors and sweeps than the MovieLens tuning, since the service
  * retrains often and at start-up), the session window, how often the service retrains,
- * and how far a hold-out metric may fall, on a hold-out of how many users at least, before a new version
- * is kept out of service.
+ * how far a hold-out metric may fall, on a hold-out of how many users at least, before a new version
+ * is kept out of service, the end of the interactions the ensemble weights are learned on, and how many
+ * signals of global demand smooth each country's trending list, and how many neighbours item-CF keeps
+ * per item (many: its score sums weak similarities, and a neighbour costs 8 bytes).
  */
 @Validated
 @ConfigurationProperties("agentfactory.recommendation.model")
@@ -35,4 +37,7 @@ record ModelProperties(
         @DefaultValue("0.02") @DecimalMin("0") @DecimalMax("1")
         double promotionTolerance,
 
-        @DefaultValue("100") @Min(0) int promotionMinHoldoutUsers) {}
+        @DefaultValue("100") @Min(0) int promotionMinHoldoutUsers,
+        @DefaultValue("P30D") @NotNull Duration validationWindow,
+        @DefaultValue("50") @DecimalMin("0") double countryShrinkage,
+        @DefaultValue("1000") @Min(1) @Max(100000) int itemNeighbours) {}

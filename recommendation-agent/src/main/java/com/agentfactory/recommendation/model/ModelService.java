@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.model;
 
 import com.agentfactory.recommendation.catalog.ProductRepository;
+import com.agentfactory.recommendation.interaction.DecayedInteraction;
 import com.agentfactory.recommendation.interaction.InteractionService;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,12 @@ public class ModelService {
 
     private static final Logger log = LoggerFactory.getLogger(ModelService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // fewer factors and epochs than the MovieLens tuning: the service retrains often on implicit weights
-    private static final BiasedMfModel.Settings SERVICE_MF =
-            new BiasedMfModel.Settings(32, 20, 0.01, 0.05, 0.01, 0.05, 42);
+    // candidates per source when learning the blend, as many as serving re-ranks at most
+    private static final int VALIDATION_POOL = 100;
+    // fewer validation users than this teach the blend nothing reliable: the configured weights stay
+    private static final int MIN_VALIDATION_USERS = 20;
+    // the latest products of a customer the session model continues from, as serving passes them
+    private static final int RECENT_ITEMS = 10;
 
     private final InteractionService interactions;
     private final ProductRepository products;
@@ -79,19 +83,21 @@ public class ModelService {
      */
     public synchronized TrainedModels retrain() {
         Instant now = clock.instant();
-        List<Signal> signals = interactions.decayedInteractions(now).stream()
-                .map(interaction -> new Signal(
-                        interaction.userId().toString(), interaction.productId().toString(), interaction.weight()))
-                .toList();
+        List<DecayedInteraction> stored = interactions.decayedInteractions(now);
+        List<Signal> signals = stored.stream().map(ModelService::signal).toList();
+        Map<String, String> countries = new HashMap<>();
+        interactions.countries().forEach((id, country) -> countries.put(id.toString(), country));
         Map<String, String> categories = new HashMap<>();
         products.categories().forEach((id, category) -> categories.put(id.toString(), category));
         Map<String, String> texts = new HashMap<>();
         products.texts().forEach((id, text) -> texts.put(id.toString(), text));
 
         int version = versions.latestVersion() + 1;
-        TrainedModels candidate = train(version, now, signals, categories, texts);
-        Map<String, Object> holdout =
-                LeaveLastOut.evaluate(signals, train -> recommenders(train(version, now, train, categories, texts)));
+        BlendWeights blend = learnBlend(version, now, stored, countries, categories, texts);
+        TrainedModels candidate =
+                train(version, now, signals, countries, categories, texts).withBlend(blend);
+        Map<String, Object> holdout = LeaveLastOut.evaluate(
+                signals, train -> recommenders(train(version, now, train, countries, categories, texts), blend));
         PromotionRule.Decision decision = new PromotionRule(
                         properties.promotionTolerance(), properties.promotionMinHoldoutUsers())
                 .decide(holdout, inServiceMetrics);
@@ -120,10 +126,15 @@ public class ModelService {
         extras.put("user_cf", Map.of("users", candidate.userCf().userCount()));
         extras.put("ease", Map.of("modelled_items", candidate.ease().itemCount()));
         extras.put("als", Map.of("modelled_items", candidate.als().itemCount()));
-        extras.put("ratings_mf", Map.of("modelled_items", candidate.ratings().itemCount()));
+        extras.put("trending", Map.of("countries", candidate.trending().countryCount()));
         extras.put("content", Map.of("products_with_text", candidate.content().itemCount()));
         extras.put("session", Map.of("items_with_followers", candidate.session().itemCount()));
-        extras.put("ensemble", Map.of());
+        extras.put(
+                "ensemble",
+                Map.of(
+                        "weights_known", blend.known(),
+                        "weights_new", blend.fresh(),
+                        "validation", blend.validation()));
         extras.forEach((type, extra) -> {
             Map<String, Object> metrics = new LinkedHashMap<>(common);
             metrics.putAll(extra);
@@ -147,12 +158,18 @@ public class ModelService {
     }
 
     private TrainedModels train(
-            int version, Instant now, List<Signal> signals, Map<String, String> categories, Map<String, String> texts) {
+            int version,
+            Instant now,
+            List<Signal> signals,
+            Map<String, String> countries,
+            Map<String, String> categories,
+            Map<String, String> texts) {
         return new TrainedModels(
                 version,
                 now,
-                ItemCfModel.train(signals, properties.neighbours()),
+                ItemCfModel.train(signals, properties.itemNeighbours()),
                 PopularityModel.train(signals, categories),
+                TrendingModel.train(signals, countries, properties.countryShrinkage()),
                 UserCfModel.train(signals, properties.userNeighbours()),
                 EaseModel.train(signals, properties.easeLambda(), properties.easeMaxItems()),
                 AlsModel.train(
@@ -163,13 +180,101 @@ public class ModelService {
                                 properties.alsRegularisation(),
                                 properties.alsAlpha(),
                                 42)),
-                BiasedMfModel.train(signals, SERVICE_MF),
                 ContentModel.train(texts, properties.neighbours()),
-                SessionModel.train(signals, properties.sessionWindow(), properties.neighbours()));
+                SessionModel.train(signals, properties.sessionWindow(), properties.neighbours()),
+                BlendWeights.NONE);
     }
 
-    /** The hold-out view of each model, and of the default ensemble of EASE, content and popularity. */
-    static Map<String, LeaveLastOut.Recommender> recommenders(TrainedModels models) {
+    /**
+     * Learns the ensemble weights: the models are trained on everything before the validation window (the
+     * last {@code validationWindow} of the stored interactions, or their latest 10% when that window holds
+     * under 5% or over half of them), and the weights that rank best what each customer did in the window
+     * are kept, separately for customers with and without earlier history. The models in service are then
+     * trained on everything, with these weights.
+     */
+    private BlendWeights learnBlend(
+            int version,
+            Instant now,
+            List<DecayedInteraction> stored,
+            Map<String, String> countries,
+            Map<String, String> categories,
+            Map<String, String> texts) {
+        if (stored.isEmpty()) {
+            return BlendWeights.NONE;
+        }
+        Instant cut = stored.getLast().occurredAt().minus(properties.validationWindow());
+        int index = 0;
+        while (index < stored.size() && stored.get(index).occurredAt().isBefore(cut)) {
+            index++;
+        }
+        double share = 1.0 - (double) index / stored.size();
+        if (share < 0.05 || share > 0.5) {
+            index = (int) Math.round(stored.size() * 0.9);
+        }
+        List<Signal> early =
+                stored.subList(0, index).stream().map(ModelService::signal).toList();
+        Map<String, Map<String, Double>> history = new HashMap<>();
+        Map<String, List<String>> recent = new HashMap<>();
+        for (Signal signal : early) {
+            history.computeIfAbsent(signal.userId(), u -> new HashMap<>())
+                    .merge(signal.itemId(), signal.weight(), Double::sum);
+            List<String> sequence = recent.computeIfAbsent(signal.userId(), u -> new java.util.ArrayList<>());
+            sequence.add(signal.itemId());
+            if (sequence.size() > RECENT_ITEMS) {
+                sequence.removeFirst();
+            }
+        }
+        Map<String, Set<String>> relevant = new LinkedHashMap<>();
+        for (DecayedInteraction later : stored.subList(index, stored.size())) {
+            String user = later.userId().toString();
+            String item = later.productId().toString();
+            if (!history.getOrDefault(user, Map.of()).containsKey(item)) {
+                relevant.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+            }
+        }
+        TrainedModels models = train(version, now, early, countries, categories, texts);
+        List<BlendLearner.Example> known = new java.util.ArrayList<>();
+        List<BlendLearner.Example> fresh = new java.util.ArrayList<>();
+        relevant.forEach((user, items) -> {
+            Map<String, Double> seen = history.getOrDefault(user, Map.of());
+            var sources = CandidateSources.forUser(
+                    models,
+                    seen,
+                    recent.getOrDefault(user, List.of()),
+                    countries.get(user),
+                    seen.keySet(),
+                    VALIDATION_POOL);
+            (seen.isEmpty() ? fresh : known).add(new BlendLearner.Example(sources, items));
+        });
+        BlendLearner.Result knownResult = known.size() >= MIN_VALIDATION_USERS
+                ? BlendLearner.learn(known, LeaveLastOut.K)
+                : new BlendLearner.Result(Map.of(), 0, Map.of(), known.size());
+        BlendLearner.Result freshResult = fresh.size() >= MIN_VALIDATION_USERS
+                ? BlendLearner.learn(fresh, LeaveLastOut.K)
+                : new BlendLearner.Result(Map.of(), 0, Map.of(), fresh.size());
+        Map<String, Object> validation = new LinkedHashMap<>();
+        validation.put(
+                "window_from",
+                stored.get(Math.min(index, stored.size() - 1)).occurredAt().toString());
+        validation.put("known_users", knownResult.users());
+        validation.put("known_ndcg_at_10", knownResult.ndcg());
+        validation.put("known_single_ndcg_at_10", knownResult.singleNdcg());
+        validation.put("new_users", freshResult.users());
+        validation.put("new_ndcg_at_10", freshResult.ndcg());
+        validation.put("new_single_ndcg_at_10", freshResult.singleNdcg());
+        return new BlendWeights(knownResult.weights(), freshResult.weights(), validation);
+    }
+
+    private static Signal signal(DecayedInteraction interaction) {
+        return new Signal(
+                interaction.userId().toString(), interaction.productId().toString(), interaction.weight());
+    }
+
+    /**
+     * The hold-out view of each model, and of the ensemble with the weights learned for this version (the
+     * configured default shares when none could be learned).
+     */
+    static Map<String, LeaveLastOut.Recommender> recommenders(TrainedModels models, BlendWeights blend) {
         Map<String, LeaveLastOut.Recommender> recommenders = new LinkedHashMap<>();
         recommenders.put(
                 "item_cf", (history, recent, exclude, n) -> models.itemCf().recommend(history, exclude, n));
@@ -180,20 +285,24 @@ public class ModelService {
         recommenders.put("ease", (history, recent, exclude, n) -> models.ease().recommend(history, exclude, n));
         recommenders.put("als", (history, recent, exclude, n) -> models.als().recommend(history, exclude, n));
         recommenders.put(
-                "ratings_mf", (history, recent, exclude, n) -> models.ratings().recommend(history, exclude, n));
-        recommenders.put(
                 "content", (history, recent, exclude, n) -> models.content().recommend(history, exclude, n));
         recommenders.put(
                 "session", (history, recent, exclude, n) -> models.session().next(recent, exclude, n));
-        recommenders.put(
-                "ensemble",
-                (history, recent, exclude, n) -> Ensemble.blend(
+        recommenders.put("ensemble", (history, recent, exclude, n) -> {
+            if (!blend.learned()) {
+                return Ensemble.blend(
                         Map.of(
                                 Ensemble.COLLABORATIVE, models.ease().recommend(history, exclude, n * 5),
                                 Ensemble.CONTENT, models.content().recommend(history, exclude, n * 5),
                                 Ensemble.POPULARITY, models.popularity().top(exclude, n * 5)),
                         Ensemble.DEFAULT_WEIGHTS,
-                        n));
+                        n);
+            }
+            return Ensemble.blend(
+                    CandidateSources.forUser(models, history, recent, null, exclude, n * 5),
+                    blend.forCustomer(!history.isEmpty()),
+                    n);
+        });
         return recommenders;
     }
 }

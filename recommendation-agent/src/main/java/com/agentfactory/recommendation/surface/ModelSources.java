@@ -1,5 +1,6 @@
 package com.agentfactory.recommendation.surface;
 
+import com.agentfactory.recommendation.model.CandidateSources;
 import com.agentfactory.recommendation.model.ScoredItem;
 import com.agentfactory.recommendation.model.TrainedModels;
 import java.util.LinkedHashMap;
@@ -13,20 +14,22 @@ import java.util.Set;
  */
 final class ModelSources {
 
-    static final String ITEM_CF = "item_cf";
-    static final String USER_CF = "user_cf";
-    static final String IMPLICIT_MF = "implicit_mf";
-    static final String EASE = "ease";
-    static final String SESSION = "session";
-    static final String CONTENT = "content";
+    static final String ITEM_CF = CandidateSources.ITEM_CF;
+    static final String USER_CF = CandidateSources.USER_CF;
+    static final String IMPLICIT_MF = CandidateSources.IMPLICIT_MF;
+    static final String EASE = CandidateSources.EASE;
+    static final String SESSION = CandidateSources.SESSION;
+    static final String CONTENT = CandidateSources.CONTENT;
+    static final String TRENDING = CandidateSources.TRENDING;
     static final String CATEGORY_POPULARITY = "category_popularity";
-    static final String POPULARITY = "popularity";
+    static final String POPULARITY = CandidateSources.POPULARITY;
     static final String NEW_ARRIVALS = "new_arrivals";
 
     private ModelSources() {}
 
     static Map<String, Double> weights(RecommendationProperties.Weights weights) {
         return Map.of(
+                TRENDING, weights.trending(),
                 ITEM_CF, weights.itemCf(),
                 USER_CF, weights.userCf(),
                 IMPLICIT_MF, weights.implicitMf(),
@@ -37,21 +40,18 @@ final class ModelSources {
                 POPULARITY, weights.popularity());
     }
 
-    /** What the models propose to a user with this decayed interest per product and these latest products. */
+    /**
+     * What the models propose to a user with this decayed interest per product, these latest products and
+     * this country (null when unknown).
+     */
     static Map<String, List<ScoredItem>> forUser(
-            TrainedModels models, Map<String, Double> history, List<String> recent, Set<String> exclude, int pool) {
-        Map<String, List<ScoredItem>> sources = new LinkedHashMap<>();
-        if (!history.isEmpty()) {
-            sources.put(ITEM_CF, models.itemCf().recommend(history, exclude, pool));
-            sources.put(USER_CF, models.userCf().recommend(history, exclude, pool));
-            sources.put(IMPLICIT_MF, models.als().recommend(history, exclude, pool));
-            sources.put(EASE, models.ease().recommend(history, exclude, pool));
-            sources.put(CONTENT, models.content().recommend(history, exclude, pool));
-            sources.put(SESSION, models.session().next(recent, exclude, pool));
-        }
-        // popularity is trained on decayed signals, so it is what is trending
-        sources.put(POPULARITY, models.popularity().top(exclude, pool));
-        return sources;
+            TrainedModels models,
+            Map<String, Double> history,
+            List<String> recent,
+            String country,
+            Set<String> exclude,
+            int pool) {
+        return new LinkedHashMap<>(CandidateSources.forUser(models, history, recent, country, exclude, pool));
     }
 
     /** What the models propose beside one product. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,7 +30,8 @@ record RecommendationProperties(
         @NotNull Duration cacheTtl) {
 
     /**
-     * Ensemble weight per source. The collaborative sources (item-CF, user-CF, implicit MF by ALS, EASE, session) share
+     * Ensemble weight per source, used until a model version has learned its own (and, for category
+     * popularity, which the learning does not see, always). The collaborative sources (item-CF, user-CF, implicit MF by ALS, EASE, session) share
      * the CF weight; popularity is over decayed signals, so it is also the trending source; category
      * popularity is the cold-start source of users with little history and of products nobody has bought.
      */
@@ -41,7 +43,10 @@ record RecommendationProperties(
             @DecimalMin("0.0") @DecimalMax("1.0") double session,
             @DecimalMin("0.0") @DecimalMax("1.0") double content,
             @DecimalMin("0.0") @DecimalMax("1.0") double categoryPopularity,
-            @DecimalMin("0.0") @DecimalMax("1.0") double popularity) {}
+            @DecimalMin("0.0") @DecimalMax("1.0") double popularity,
+
+            @DefaultValue("0.1") @DecimalMin("0.0") @DecimalMax("1.0")
+            double trending) {}
 
     // categories are compared case-insensitively: the storefront's spelling of a category is not stable
     RecommendationProperties {

@@ -43,8 +43,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Builds every list the same way: candidates from each model, blended by the configured weights, then
  * re-ranked (never a product bought unless its category is consumable, only products in stock, enough
  * distinct categories, margin boost, pin/boost/block rules), and cached in Redis until the user's
- * behaviour, the models or the rules change. A user with no history gets popularity (and the popular
- * products of the categories they first looked at); a store with no behaviour gets its newest products.
+ * behaviour, the models or the rules change. The "for you" blend uses the weights learned with the model
+ * version in service (one set for customers with history, one for customers without), the configured
+ * weights until a version has learned them. A customer with no history gets what the current session
+ * (next items, similar texts), their country's trending list and popularity propose, and the popular
+ * products of the categories they first looked at; a store with no behaviour gets its newest products.
  */
 @Service
 class RecommendationService implements SimilarProductsSource {
@@ -185,15 +188,20 @@ class RecommendationService implements SimilarProductsSource {
         UserHistory history = interactions.historyOf(userId, now);
         Map<String, Double> interest = asStrings(history.weights());
         List<String> recent = history.recent().stream().map(UUID::toString).toList();
-        Map<String, List<ScoredItem>> sources =
-                ModelSources.forUser(trained, interest, recent, Set.of(), properties.candidatePool());
+        Map<String, List<ScoredItem>> sources = ModelSources.forUser(
+                trained, interest, recent, interactions.countryOf(userId), Set.of(), properties.candidatePool());
         if (history.weights().size() < properties.coldStartInteractions()) {
             sources.put(
                     ModelSources.CATEGORY_POPULARITY,
                     categoryFavourites(trained, history.weights().keySet()));
         }
         Context context = context(Set.of(), history.purchased(), inForce);
-        List<Scored> chosen = finish(blend(sources), context, limit, properties.minCategoryShare(), true);
+        List<Scored> chosen = finish(
+                blend(sources, forUserWeights(trained, !history.isEmpty())),
+                context,
+                limit,
+                properties.minCategoryShare(),
+                true);
         return new UserRecommendationsResponse(userId, trained.version(), now, responses(chosen));
     }
 
@@ -328,8 +336,25 @@ class RecommendationService implements SimilarProductsSource {
         return Reranker.arrange(eligible, pins, limit, categoryShare);
     }
 
+    /**
+     * The learned weights of the version in service for a customer with or without history; sources the
+     * learning does not see (category popularity) keep their configured weight beside them.
+     */
+    private Map<String, Double> forUserWeights(TrainedModels trained, boolean hasHistory) {
+        if (!trained.blend().learned()) {
+            return weights;
+        }
+        Map<String, Double> learned = new HashMap<>(trained.blend().forCustomer(hasHistory));
+        learned.put(ModelSources.CATEGORY_POPULARITY, weights.getOrDefault(ModelSources.CATEGORY_POPULARITY, 0.0));
+        return learned;
+    }
+
     /** Blends the sources by the configured weights; each product is credited to the source adding most. */
     private List<Candidate> blend(Map<String, List<ScoredItem>> sources) {
+        return blend(sources, weights);
+    }
+
+    private List<Candidate> blend(Map<String, List<ScoredItem>> sources, Map<String, Double> weights) {
         List<ScoredItem> blended = Ensemble.blend(sources, weights, properties.candidatePool());
         Map<String, String> sourceOf = new HashMap<>();
         Map<String, Double> bestShare = new HashMap<>();

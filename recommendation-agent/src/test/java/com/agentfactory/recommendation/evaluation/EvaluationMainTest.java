@@ -42,10 +42,13 @@ class EvaluationMainTest {
         Map<String, Object> summary = EvaluationMain.evaluate(train, test, 1, false, 50);
 
         @SuppressWarnings("unchecked")
-        var models = (Map<String, Map<String, Double>>) summary.get("models");
+        var known = (Map<String, Object>) summary.get("known_customers");
+        @SuppressWarnings("unchecked")
+        var models = (Map<String, Map<String, Double>>) known.get("models");
         assertThat(models.get("item_cf").get("hr_at_k")).isEqualTo(1.0);
+        assertThat(models.get("cosine_item_knn").get("hr_at_k")).isEqualTo(1.0);
         assertThat(models.get("popularity").get("hr_at_k")).isEqualTo(0.0);
-        assertThat(summary.get("test_users")).isEqualTo(1);
+        assertThat(known.get("test_users")).isEqualTo(1);
     }
 
     @Test
@@ -68,10 +71,20 @@ class EvaluationMainTest {
 
         String[] lines = out.strip().split("\n");
         JsonNode summary = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
-        assertThat(summary.get("test_users").asInt()).isEqualTo(1);
-        JsonNode models = summary.get("models");
+        assertThat(summary.at("/known_customers/test_users").asInt()).isEqualTo(1);
+        JsonNode models = summary.at("/known_customers/models");
         assertThat(models.propertyNames())
-                .contains("popularity", "item_cf", "user_cf", "ease", "ratings_mf", "session", "ensemble");
+                .contains(
+                        "popularity",
+                        "cosine_item_knn",
+                        "item_cf",
+                        "user_cf",
+                        "ease",
+                        "ratings_mf",
+                        "session",
+                        "trending",
+                        "ensemble");
+        assertThat(summary.at("/all_customers/models").propertyNames()).contains("ensemble", "popularity");
         for (String metric : List.of(
                 "hr_at_k",
                 "precision_at_k",
@@ -83,6 +96,53 @@ class EvaluationMainTest {
             assertThat(models.get("ensemble").has(metric)).as(metric).isTrue();
         }
         assertThat(models.get("ease").get("hr_at_k").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void scoresNewCustomersOnlyInTheAllCustomersProtocolAndSkipsRatingMfOnPurchases(@TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("retail.csv");
+        StringBuilder csv = new StringBuilder(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        // July: three French customers buy a beret and a scarf; in August a new French customer buys the beret
+        // and a known one the scarf
+        for (int c = 0; c < 3; c++) {
+            csv.append("5000%d,10001,RED BERET,1,2011-07-0%d 10:00:00,2.5,1200%d,France\n".formatted(c, c + 1, c));
+            csv.append("5000%d,10002,WOOL SCARF,1,2011-07-0%d 10:00:00,3.5,1200%d,France\n".formatted(c, c + 1, c));
+        }
+        csv.append("50010,10001,RED BERET,1,2011-07-20 10:00:00,2.5,12100,France\n");
+        csv.append("50011,10003,POSTAGE FREE GIFT,1,2011-07-21 10:00:00,0.0,12100,France\n");
+        csv.append("50020,10001,RED BERET,1,2011-08-02 10:00:00,2.5,13000,France\n");
+        csv.append("50021,10002,WOOL SCARF,1,2011-08-03 10:00:00,3.5,12100,France\n");
+        Files.writeString(data, csv);
+
+        String out = run("--data", data.toString(), "--split-date", "2011-08-01");
+
+        String[] lines = out.strip().split("\n");
+        JsonNode summary = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+        assertThat(summary.at("/known_customers/test_users").asInt()).isEqualTo(1);
+        assertThat(summary.at("/all_customers/test_users").asInt()).isEqualTo(2);
+        assertThat(summary.at("/all_customers/new_users").asInt()).isEqualTo(1);
+        assertThat(summary.at("/all_customers/models/ensemble/hr_at_k").asDouble())
+                .isEqualTo(1.0);
+        assertThat(summary.at("/all_customers/models/ease/hr_at_k").asDouble()).isEqualTo(0.5);
+        assertThat(summary.at("/known_customers/models").has("ratings_mf")).isFalse();
+        assertThat(summary.at("/skipped").has("ratings_mf")).isTrue();
+        // the free gift (UnitPrice 0) is no product: the catalog is the beret and the scarf
+        assertThat(summary.get("catalog_items").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void carvesTheValidationWindowFromTheEndOfTheTrainingPeriod() {
+        List<InteractionFile.Row> rows = new java.util.ArrayList<>();
+        for (int day = 0; day < 100; day++) {
+            rows.add(new InteractionFile.Row("u" + day, "i", day * 86_400L, 1.0));
+        }
+
+        var split = EvaluationMain.validationSplit(rows, 30);
+
+        assertThat(split.get(1)).hasSize(31).allMatch(row -> row.timestamp() >= 69 * 86_400L);
+        assertThat(split.get(0)).hasSize(69);
     }
 
     @Test

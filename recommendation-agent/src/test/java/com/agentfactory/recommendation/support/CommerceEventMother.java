@@ -2,6 +2,7 @@ package com.agentfactory.recommendation.support;
 
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.commerce.Money;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
@@ -44,6 +45,16 @@ public final class CommerceEventMother {
                 new Money(new BigDecimal(price), "EUR"),
                 stock,
                 unitCost == null ? null : new Money(new BigDecimal(unitCost), "EUR"));
+    }
+
+    public static CustomerUpserted customer(UUID customerId, String country) {
+        return new CustomerUpserted(
+                UUID.randomUUID(),
+                Instant.now(),
+                customerId,
+                "C-" + customerId.toString().substring(0, 8),
+                null,
+                country);
     }
 
     public static ProductViewed viewed(UUID customerId, UUID productId) {

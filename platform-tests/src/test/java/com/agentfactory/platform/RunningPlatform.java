@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway, the supervisor and two agents as separate JVMs on the JVM's shared infrastructure,
+ * The gateway, the supervisor, two agents and the finance service as separate JVMs on the JVM's shared infrastructure,
  * started once for all end-to-end tests, supervised like the local run, and stopped when the JVM exits.
  */
 final class RunningPlatform {
@@ -30,6 +30,7 @@ final class RunningPlatform {
     final ServiceSpec supervisor;
     final ServiceSpec support;
     final ServiceSpec inventory;
+    final ServiceSpec finance;
     final Path projectRoot;
 
     private RunningPlatform() {
@@ -40,12 +41,13 @@ final class RunningPlatform {
         supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
         support = ServiceSpec.SUPPORT.onPort(freePort());
         inventory = ServiceSpec.INVENTORY.onPort(freePort());
+        finance = ServiceSpec.FINANCE.onPort(freePort());
         gateway = ServiceSpec.GATEWAY.onPort(freePort());
         launcher = new PlatformLauncher(
                 projectRoot,
                 Path.of("target", "service-logs").toAbsolutePath(),
                 infrastructure,
-                List.of(supervisor, support, inventory, gateway),
+                List.of(supervisor, support, inventory, finance, gateway),
                 Map.of(
                         "JWT_SECRET",
                         secret(32),

@@ -1,0 +1,171 @@
+package com.agentfactory.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inventory agent's whole replenishment loop on the running platform, through the gateway and against the real
+ * finance service: sales, a low-stock alert, a purchase-order suggestion, a budget reservation at approval, the
+ * order, the receipt into stock and the expense booked from the reservation.
+ */
+class ReplenishmentEndToEndIT {
+
+    private static RunningPlatform platform;
+    private static String adminToken;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+        adminToken = PlatformEndToEndIT.login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void salesLeadToALowStockAlertASuggestionAFundedOrderAndStockReceived() {
+        String sku = "E2E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        String budget = "/api/v1/financial/budgets/inventory";
+        Http.put(
+                gateway(budget),
+                adminToken,
+                Map.of("fiscal_period", month, "allocated_amount", "5000.00", "currency", "GBP"));
+        BigDecimal committedBefore = decimal(Http.get(gateway(budget), adminToken), "/committed_amount");
+        BigDecimal spentBefore = decimal(Http.get(gateway(budget), adminToken), "/spent_amount");
+
+        // 130 in stock, then 4 a day sold over the last 30 days: 10 left, far below a week's lead time of demand
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(product(sku, 130));
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        for (int day = 30; day >= 1; day--) {
+            events.add(order(sku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+        }
+        assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken)
+                                .body()
+                                .at("/on_hand")
+                                .asInt(-1))
+                        .isEqualTo(10));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Http.get(
+                                        gateway("/api/v1/inventory/alerts?type=low_stock&sku=" + sku), adminToken)
+                                .body()
+                                .path("items"))
+                        .isNotEmpty());
+
+        Http.Reply supplier = Http.post(
+                gateway("/api/v1/inventory/suppliers"),
+                adminToken,
+                Map.of(
+                        "name", "Lantern Works " + sku,
+                        "lead_time_days", 7,
+                        "minimum_order", 50,
+                        "pack_size", 12,
+                        "unit_cost", new BigDecimal("2.00"),
+                        "currency", "GBP",
+                        "skus", List.of(sku)));
+        assertThat(supplier.status()).isEqualTo(201);
+
+        Http.Reply suggested = Http.post(
+                gateway("/api/v1/inventory/purchase-orders/suggestions"), adminToken, Map.of("skus", List.of(sku)));
+        assertThat(suggested.status()).isEqualTo(200);
+        var suggestion = suggested.body().path("suggestions").get(0);
+        int quantity = suggestion.path("quantity").asInt();
+        assertThat(quantity % 12).isZero();
+        assertThat(quantity).isGreaterThanOrEqualTo(50);
+        String order = "/api/v1/inventory/purchase-orders/" + suggestion.path("id").asString();
+
+        Http.Reply approved = Http.post(gateway(order + "/approve"), adminToken, Map.of("reason", "end-to-end test"));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.text("/status")).isEqualTo("approved");
+        BigDecimal total = new BigDecimal("2.00").multiply(BigDecimal.valueOf(quantity));
+        assertThat(decimal(Http.get(gateway(budget), adminToken), "/committed_amount"))
+                .as("the order's cost is reserved in the inventory budget")
+                .isEqualByComparingTo(committedBefore.add(total));
+        assertThat(Http.post(gateway(order + "/approve"), adminToken, Map.of("reason", "twice"))
+                        .status())
+                .isEqualTo(409);
+
+        assertThat(Http.post(gateway(order + "/order"), adminToken, Map.of("reason", "sent"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken)
+                        .body()
+                        .at("/in_transit")
+                        .asInt())
+                .isEqualTo(quantity);
+        Http.Reply received = Http.post(
+                gateway(order + "/receipts"),
+                adminToken,
+                Map.of("lines", List.of(Map.of("sku", sku, "quantity", quantity))));
+
+        assertThat(received.status()).isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("received");
+        var stock = Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken).body();
+        assertThat(stock.at("/on_hand").asInt()).isEqualTo(10 + quantity);
+        assertThat(stock.at("/in_transit").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Reply after = Http.get(gateway(budget), adminToken);
+            assertThat(decimal(after, "/spent_amount")).isEqualByComparingTo(spentBefore.add(total));
+            assertThat(decimal(after, "/committed_amount")).isEqualByComparingTo(committedBefore);
+        });
+    }
+
+    private static BigDecimal decimal(Http.Reply reply, String pointer) {
+        return reply.body().at(pointer).decimalValue();
+    }
+
+    private static Map<String, Object> product(String sku, int stock) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", Instant.now().minus(40, ChronoUnit.DAYS).toString());
+        event.put("product_id", UUID.randomUUID().toString());
+        event.put("sku", sku);
+        event.put("name", "White hanging lantern");
+        event.put("category", "lighting");
+        event.put("price", Map.of("amount", "3.39", "currency", "GBP"));
+        event.put("stock_quantity", stock);
+        return event;
+    }
+
+    private static Map<String, Object> order(String sku, int quantity, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "order.placed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", at.toString());
+        event.put("order_id", UUID.randomUUID().toString());
+        event.put("order_number", "E" + UUID.randomUUID().toString().substring(0, 8));
+        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("country", "United Kingdom");
+        event.put("currency", "GBP");
+        event.put(
+                "lines",
+                List.of(Map.of(
+                        "product_id", UUID.randomUUID().toString(),
+                        "sku", sku,
+                        "quantity", quantity,
+                        "unit_price", "3.39")));
+        return event;
+    }
+
+    private static String gateway(String path) {
+        return platform.gateway.baseUrl() + path;
+    }
+}

@@ -36,6 +36,7 @@ public final class LocalPlatformMain {
     private static final String REPLAY_CLIENT = "demo-replay";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
 
     private LocalPlatformMain() {}
@@ -79,7 +80,10 @@ public final class LocalPlatformMain {
                         "ADMIN_PASSWORD",
                         adminPassword,
                         "AGENTFACTORY_SERVICE_CLIENTS",
-                        REPLAY_CLIENT + ":" + replaySecret));
+                        REPLAY_CLIENT + ":" + replaySecret,
+                        // the demo's ad campaigns bid against simulated traffic, so their allocation learns
+                        "AD_SIMULATED_EXCHANGE_ENABLED",
+                        Boolean.toString(demo)));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<LauncherControl> control = new AtomicReference<>();
         Runtime.getRuntime()
@@ -145,6 +149,49 @@ public final class LocalPlatformMain {
         if (budget.statusCode() >= 300) {
             System.out.println("Demo budget not set (" + budget.statusCode() + "): " + budget.body());
         }
+        // the inventory agent's purchase orders are funded from their own budget
+        send(
+                http,
+                token,
+                "PUT",
+                "/api/v1/financial/budgets/inventory",
+                gateway,
+                "{\"fiscal_period\":\"" + month + "\",\"allocated_amount\":\"20000.00\",\"currency\":\"GBP\"}");
+        // a supplier for the demo's best sellers, so reorder suggestions have someone to order from
+        send(
+                http,
+                token,
+                "POST",
+                "/api/v1/inventory/suppliers",
+                gateway,
+                "{\"name\":\"Hanging Lights Ltd\",\"lead_time_days\":7,\"minimum_order\":24,\"pack_size\":12,"
+                        + "\"unit_cost\":1.20,\"currency\":\"GBP\",\"skus\":[\"85123A\",\"22423\",\"47566\","
+                        + "\"84879\",\"85099B\"]}");
+        // two ad campaigns on the simulated exchange, funded from the marketing budget
+        for (String campaign : List.of(
+                "{\"name\":\"Christmas lights\",\"platform\":\"GOOGLE_ADS\",\"daily_budget\":40.00,"
+                        + "\"total_budget\":600.00,\"currency\":\"GBP\",\"value_per_conversion\":25.00,"
+                        + "\"target_cpa\":8.00,\"ad_groups\":[{\"name\":\"UK\",\"regions\":[\"GB\"],"
+                        + "\"creatives\":[{\"name\":\"Warm glow\",\"width\":300,\"height\":250,"
+                        + "\"landing_domain\":\"shop.example\"},{\"name\":\"Gift ideas\",\"width\":300,"
+                        + "\"height\":250,\"landing_domain\":\"shop.example\"}]}]}",
+                "{\"name\":\"Cake stands\",\"platform\":\"META\",\"daily_budget\":25.00,"
+                        + "\"total_budget\":400.00,\"currency\":\"GBP\",\"value_per_conversion\":18.00,"
+                        + "\"target_cpa\":6.00,\"ad_groups\":[{\"name\":\"UK\",\"regions\":[\"GB\"],"
+                        + "\"creatives\":[{\"name\":\"Tea time\",\"width\":300,\"height\":250,"
+                        + "\"landing_domain\":\"shop.example\"}]}]}")) {
+            HttpResponse<String> created = send(http, token, "POST", "/api/v1/ads/campaigns", gateway, campaign);
+            Matcher id = CAMPAIGN_ID.matcher(created.body());
+            if (created.statusCode() == 201 && id.find()) {
+                send(
+                        http,
+                        token,
+                        "POST",
+                        "/api/v1/ads/campaigns/" + id.group(1) + "/activate",
+                        gateway,
+                        "{\"reason\":\"demo\"}");
+            }
+        }
         List<String> bodies = List.of(
                 "{\"task_type\":\"order-status-inquiry\",\"priority\":7,\"input_data\":{\"order_number\":\"536397\"}}",
                 "{\"input_data\":{\"message\":\"My order has not arrived and I would like a refund\"}}",
@@ -154,6 +201,8 @@ public final class LocalPlatformMain {
                         + "\"segment_rule\":{\"field\":\"order_count\",\"op\":\"gt\",\"value\":0}}}",
                 "{\"task_type\":\"check-budget\",\"input_data\":{\"department\":\"marketing\",\"amount\":250.00,"
                         + "\"currency\":\"GBP\",\"purpose\":\"demo: newsletter banner\",\"requested_by\":\"demo\"}}",
+                "{\"task_type\":\"suggest-reorders\",\"input_data\":{\"skus\":[\"85123A\",\"22423\"]}}",
+                "{\"task_type\":\"report-campaign-performance\",\"input_data\":{}}",
                 "{\"task_type\":\"health-check\",\"agent_id\":\"" + ServiceSpec.SUPPORT.agentId()
                         + "\",\"input_data\":{}}",
                 // the recommendation models were trained on an empty store at start-up; retrain on the replayed data
@@ -186,6 +235,23 @@ public final class LocalPlatformMain {
             Matcher status = STATUS.matcher(task.body());
             System.out.println("  " + taskId + "  " + (status.find() ? status.group(1) : task.statusCode()));
         }
+    }
+
+    /** A demo set-up call; a refusal is printed, not fatal: the platform keeps running without that piece. */
+    private static HttpResponse<String> send(
+            HttpClient http, String token, String method, String path, String gateway, String json) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            System.out.println("Demo set-up " + method + " " + path + " refused (" + response.statusCode() + "): "
+                    + response.body());
+        }
+        return response;
     }
 
     private static String login(HttpClient http, String gateway, String adminPassword) throws Exception {

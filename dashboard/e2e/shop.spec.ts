@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, uniqueEmail } from './support';
+
+test.describe('demo storefront', () => {
+  test('a visitor browses and searches the catalog and opens a product with similar products', async ({ page }) => {
+    await page.goto('/shop');
+    await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+    const products = page.locator('ul.grid li a');
+    await expect(products.first()).toBeVisible();
+    await expectAccessible(page);
+
+    const name = (await products.first().textContent()) ?? '';
+    const word = name.split(/\s+/).find((w) => w.length > 3) ?? name;
+    await page.getByLabel('Search').fill(word);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/q=/);
+    await expect(products.first()).toBeVisible();
+
+    await products.first().click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Similar products' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('a new customer signs up, fills the cart and chats with support', async ({ page }) => {
+    await page.goto('/shop/register');
+    await page.getByLabel('E-mail').fill(uniqueEmail('shopper'));
+    await page.getByLabel('Password (at least 12 characters)').fill('shopper-password-0123');
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Shopper');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+
+    await page.locator('ul.grid li a').first().click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'Go to the cart' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
+    await expect(page.getByText(/^Total /)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Help' }).click();
+    await page.getByLabel('Your message').fill('Where is my order?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.locator('.msg-assistant').first()).toBeVisible({ timeout: 30_000 });
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,211 @@
+import { ApiError, problemFrom } from './problem';
+import { parseRoles, type Role } from './roles';
+
+export interface User {
+  subject: string;
+  email?: string;
+  roles: Role[];
+  customerId?: string;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  /** epoch milliseconds at which the access token expires */
+  expiresAt: number;
+  user: User;
+}
+
+interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+}
+
+/** A token is refreshed this long before it expires, so a request never leaves with a token about to lapse. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+export function decodeJwtPayload(token: string): Record<string, unknown> {
+  const part = token.split('.')[1];
+  if (!part) {
+    throw new Error('Not a JWT');
+  }
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+export function sessionFrom(response: TokenResponse, now: number): Session {
+  const claims = decodeJwtPayload(response.access_token);
+  return {
+    accessToken: response.access_token,
+    refreshToken: response.refresh_token,
+    expiresAt: now + response.expires_in * 1000,
+    user: {
+      subject: String(claims.sub ?? ''),
+      email: typeof claims.email === 'string' ? claims.email : undefined,
+      roles: parseRoles(claims.roles),
+      customerId: typeof claims.customer_id === 'string' ? claims.customer_id : undefined,
+    },
+  };
+}
+
+export function needsRefresh(session: Session, now: number, marginMs = REFRESH_MARGIN_MS): boolean {
+  return session.expiresAt - now <= marginMs;
+}
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface AuthDependencies {
+  fetch: typeof fetch;
+  now: () => number;
+  store: KeyValueStore;
+}
+
+const STORE_KEY = 'agent-factory.session';
+
+/**
+ * Holds the signed-in session, adds the bearer token to API calls, refreshes it shortly before it expires (one
+ * refresh at a time: the gateway spends a refresh token on use, so two concurrent refreshes would sign the user
+ * out) and once more after a 401.
+ */
+export class AuthClient {
+  private current: Session | null;
+  private refreshing: Promise<Session | null> | null = null;
+  private readonly listeners = new Set<(session: Session | null) => void>();
+
+  constructor(private readonly deps: AuthDependencies) {
+    this.current = AuthClient.restore(deps.store);
+  }
+
+  get session(): Session | null {
+    return this.current;
+  }
+
+  subscribe(listener: (session: Session | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async login(email: string, password: string): Promise<Session> {
+    return this.signIn('/api/v1/auth/login', { email, password });
+  }
+
+  async register(email: string, password: string, firstName: string, lastName: string): Promise<Session> {
+    return this.signIn('/api/v1/auth/register', {
+      email,
+      password,
+      first_name: firstName,
+      last_name: lastName,
+    });
+  }
+
+  logout(): void {
+    this.setSession(null);
+  }
+
+  /** A valid access token, refreshed first when it is about to expire; null when signed out. */
+  async accessToken(): Promise<string | null> {
+    const session = this.current;
+    if (!session) {
+      return null;
+    }
+    if (!needsRefresh(session, this.deps.now())) {
+      return session.accessToken;
+    }
+    return (await this.refresh())?.accessToken ?? null;
+  }
+
+  refresh(): Promise<Session | null> {
+    if (!this.refreshing) {
+      this.refreshing = this.doRefresh().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  /** fetch with the bearer token; a 401 is answered by one refresh and one retry. */
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await this.accessToken();
+    const response = await this.deps.fetch(path, withToken(init, token));
+    if (response.status !== 401 || !token) {
+      return response;
+    }
+    const renewed = await this.refresh();
+    return renewed ? this.deps.fetch(path, withToken(init, renewed.accessToken)) : response;
+  }
+
+  private async doRefresh(): Promise<Session | null> {
+    const session = this.current;
+    if (!session) {
+      return null;
+    }
+    try {
+      const response = await this.deps.fetch('/api/v1/auth/refresh', jsonPost({ refresh_token: session.refreshToken }));
+      if (!response.ok) {
+        // the refresh token is spent, expired or revoked: the person signs in again
+        this.setSession(null);
+        return null;
+      }
+      const renewed = sessionFrom((await response.json()) as TokenResponse, this.deps.now());
+      this.setSession(renewed);
+      return renewed;
+    } catch {
+      // the network failed: keep the session, the next call tries again
+      return null;
+    }
+  }
+
+  private async signIn(path: string, body: unknown): Promise<Session> {
+    const response = await this.deps.fetch(path, jsonPost(body));
+    if (!response.ok) {
+      throw await problemFrom(response);
+    }
+    const session = sessionFrom((await response.json()) as TokenResponse, this.deps.now());
+    if (session.user.roles.length === 0) {
+      throw new ApiError(403, 'Forbidden', 'This account has no role that can use this application.');
+    }
+    this.setSession(session);
+    return session;
+  }
+
+  private setSession(session: Session | null): void {
+    this.current = session;
+    if (session) {
+      this.deps.store.setItem(STORE_KEY, JSON.stringify(session));
+    } else {
+      this.deps.store.removeItem(STORE_KEY);
+    }
+    this.listeners.forEach((listener) => listener(session));
+  }
+
+  private static restore(store: KeyValueStore): Session | null {
+    const saved = store.getItem(STORE_KEY);
+    if (!saved) {
+      return null;
+    }
+    try {
+      return JSON.parse(saved) as Session;
+    } catch {
+      store.removeItem(STORE_KEY);
+      return null;
+    }
+  }
+}
+
+function withToken(init: RequestInit, token: string | null): RequestInit {
+  const headers = new Headers(init.headers);
+  if (token) {
+    headers.set('Authorization', `Bearer ${token}`);
+  }
+  return { ...init, headers };
+}
+
+function jsonPost(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { can, homeFor, navFor, parseRoles } from './roles';
+
+const labels = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((item) => item.label);
+
+describe('role-based navigation', () => {
+  it('gives an admin every page', () => {
+    expect(labels(['ADMIN'])).toEqual([
+      'Overview',
+      'Tasks & escalations',
+      'Agents',
+      'Support desk',
+      'Finance',
+      'Recommendations',
+    ]);
+  });
+
+  it('keeps the support desk from marketing managers, as the gateway does', () => {
+    expect(labels(['MARKETING_MANAGER'])).not.toContain('Support desk');
+    expect(labels(['MARKETING_MANAGER'])).toContain('Finance');
+  });
+
+  it('gives support staff the desk and read-only finance', () => {
+    expect(labels(['SUPPORT_AGENT'])).toContain('Support desk');
+    expect(can(['SUPPORT_AGENT'], 'finance.read')).toBe(true);
+    expect(can(['SUPPORT_AGENT'], 'finance.write')).toBe(false);
+    expect(can(['SUPPORT_AGENT'], 'recommendations.write')).toBe(false);
+  });
+
+  it('lets only admins invoke agents and send commerce events', () => {
+    expect(can(['ADMIN'], 'agents.write')).toBe(true);
+    expect(can(['MARKETING_MANAGER'], 'agents.write')).toBe(false);
+    expect(can(['SUPPORT_AGENT'], 'events.send')).toBe(false);
+  });
+
+  it('shows customers no admin page and sends them to the shop', () => {
+    expect(navFor(['CUSTOMER'])).toEqual([]);
+    expect(homeFor(['CUSTOMER'])).toBe('/shop');
+    expect(homeFor(['SUPPORT_AGENT'])).toBe('/admin');
+  });
+
+  it('ignores roles it does not know, and service roles', () => {
+    expect(parseRoles(['SYSTEM_AGENT', 'CUSTOMER', 7])).toEqual(['CUSTOMER']);
+    expect(parseRoles('ADMIN')).toEqual([]);
+  });
+});

@@ -1,0 +1,302 @@
+import { lazy, Suspense, useState } from 'react';
+import { api, post, query } from '../api/client';
+import { can } from '../api/roles';
+import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reservation, RevenueReport } from '../api/types';
+import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { useSession } from '../components/session';
+import { fiscalPeriod, formatDateTime, formatMoney, formatPercent, isoDay } from '../format';
+
+const BarChart = lazy(() => import('../components/BarChart'));
+
+const MODELS = ['linear', 'first_touch', 'last_touch', 'time_decay', 'position_based'];
+
+export default function FinancePage() {
+  const now = new Date();
+  const [department, setDepartment] = useState('marketing');
+  const [period, setPeriod] = useState(fiscalPeriod(now));
+  const [dateFrom, setDateFrom] = useState(isoDay(now, -29));
+  const [dateTo, setDateTo] = useState(isoDay(now));
+  return (
+    <>
+      <h1>Finance</h1>
+      <form className="filters" aria-label="Budget" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Department
+          <input value={department} onChange={(e) => setDepartment(e.target.value.trim().toLowerCase())} />
+        </label>
+        <label>
+          Fiscal period
+          <input value={period} pattern="[0-9]{4}-[0-9]{2}" onChange={(e) => setPeriod(e.target.value.trim())} />
+        </label>
+        <label>
+          From
+          <input type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} />
+        </label>
+        <label>
+          To
+          <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} />
+        </label>
+      </form>
+      {department && <BudgetSection department={department} period={period} />}
+      <Attribution dateFrom={dateFrom} dateTo={dateTo} />
+      <Reconciliation dateFrom={dateFrom} dateTo={dateTo} />
+      <AuditVerification />
+    </>
+  );
+}
+
+function BudgetSection({ department, period }: { department: string; period: string }) {
+  const session = useSession();
+  const path = `/api/v1/financial/budgets/${encodeURIComponent(department)}`;
+  const budget = useApi<Budget>(`${path}${query({ period })}`);
+  const alerts = useApi<BudgetAlert[]>(`${path}/alerts${query({ period })}`);
+  const mayWrite = session !== null && can(session.user.roles, 'finance.write');
+  return (
+    <section aria-labelledby="budget-heading">
+      <h2 id="budget-heading">Budget of {department}</h2>
+      <Async state={budget}>
+        {(b) => (
+          <>
+            <dl className="kpis">
+              <div>
+                <dt>Allocated</dt>
+                <dd>{formatMoney(b.allocated_amount, b.currency)}</dd>
+              </div>
+              <div>
+                <dt>Committed</dt>
+                <dd>{formatMoney(b.committed_amount, b.currency)}</dd>
+              </div>
+              <div>
+                <dt>Spent</dt>
+                <dd>{formatMoney(b.spent_amount, b.currency)}</dd>
+              </div>
+              <div>
+                <dt>Available</dt>
+                <dd>{formatMoney(b.available_amount, b.currency)}</dd>
+              </div>
+              <div>
+                <dt>Used</dt>
+                <dd>
+                  {formatPercent(b.utilisation)} <StatusBadge value={b.status} />
+                </dd>
+              </div>
+            </dl>
+            <meter min={0} max={1} low={b.warning_threshold} high={b.critical_threshold} value={b.utilisation} aria-label="Budget used" />
+            <p className="muted">
+              Warning at {formatPercent(b.warning_threshold, undefined, 0)}, critical at {formatPercent(b.critical_threshold, undefined, 0)} ·
+              updated {formatDateTime(b.updated_at)}
+            </p>
+            {mayWrite && <Reservations path={path} budget={b} onChange={() => (budget.reload(), alerts.reload())} />}
+          </>
+        )}
+      </Async>
+      <h3>Alerts</h3>
+      <Async state={alerts} isEmpty={(d) => d.length === 0} empty="No threshold has been crossed in this period.">
+        {(list) => (
+          <ul className="list">
+            {list.map((a) => (
+              <li key={a.id}>
+                <StatusBadge value={a.level} /> {formatPercent(a.utilisation)} used ({formatMoney(a.used_amount, a.currency)} of{' '}
+                {formatMoney(a.allocated_amount, a.currency)}) · {formatDateTime(a.created_at)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function Reservations({ path, budget, onChange }: { path: string; budget: Budget; onChange: () => void }) {
+  const [amount, setAmount] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [made, setMade] = useState<Reservation[]>([]);
+  const reserve = useAction(() =>
+    post<Reservation>(
+      `${path}/reservations`,
+      { fiscal_period: budget.fiscal_period, amount: Number(amount), currency: budget.currency, purpose: purpose || undefined },
+      // a retried click must not set the money aside twice
+      { 'Idempotency-Key': crypto.randomUUID() },
+    ),
+  );
+  const resolve = useAction((id: string, action: 'commit' | 'release') => post<Reservation>(`${path}/reservations/${id}/${action}`));
+  const replace = (r: Reservation) => setMade((list) => list.map((x) => (x.id === r.id ? r : x)));
+  return (
+    <div className="card">
+      <h3>Reservations</h3>
+      <form
+        className="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = await reserve.run();
+          if (r) {
+            setMade((list) => [r, ...list]);
+            setAmount('');
+            onChange();
+          }
+        }}
+      >
+        <label>
+          Amount ({budget.currency})
+          <input type="number" min="0.01" step="0.01" required value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </label>
+        <label>
+          Purpose
+          <input value={purpose} maxLength={500} onChange={(e) => setPurpose(e.target.value)} />
+        </label>
+        <button type="submit" disabled={reserve.running}>
+          {reserve.running ? 'Reserving…' : 'Reserve'}
+        </button>
+      </form>
+      <Problem error={reserve.error ?? resolve.error} />
+      {made.length === 0 ? (
+        <p className="muted">Reservations you make here are listed with their commit and release actions.</p>
+      ) : (
+        <ul className="list">
+          {made.map((r) => (
+            <li key={r.id}>
+              {formatMoney(r.amount, r.currency)} {r.purpose && `for ${r.purpose}`} <StatusBadge value={r.status} />
+              {r.status.toLowerCase() === 'reserved' && (
+                <>
+                  {' '}
+                  <button type="button" disabled={resolve.running} onClick={async () => { const x = await resolve.run(r.id, 'commit'); if (x) { replace(x); onChange(); } }}>
+                    Commit
+                  </button>{' '}
+                  <button type="button" disabled={resolve.running} onClick={async () => { const x = await resolve.run(r.id, 'release'); if (x) { replace(x); onChange(); } }}>
+                    Release
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Attribution({ dateFrom, dateTo }: { dateFrom: string; dateTo: string }) {
+  const [model, setModel] = useState('linear');
+  const params = query({ date_from: dateFrom, date_to: dateTo, model });
+  const agents = useApi<RevenueReport>(`/api/v1/financial/attributions/agents${params}`);
+  const channels = useApi<RevenueReport>(`/api/v1/financial/attributions/channels${params}`);
+  return (
+    <section aria-labelledby="attribution-heading">
+      <h2 id="attribution-heading">Attribution</h2>
+      <label className="inline">
+        Model
+        <select value={model} onChange={(e) => setModel(e.target.value)}>
+          {MODELS.map((m) => (
+            <option key={m} value={m}>
+              {m.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="two">
+        <RevenueChart title="By agent" state={agents} />
+        <RevenueChart title="By channel" state={channels} />
+      </div>
+    </section>
+  );
+}
+
+function RevenueChart({ title, state }: { title: string; state: ReturnType<typeof useApi<RevenueReport>> }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <Async state={state} isEmpty={(r) => r.rows.length === 0} empty="No attributed revenue in these days.">
+        {(report) => {
+          const currency = report.rows[0]?.currency;
+          return (
+            <>
+              <Suspense fallback={<Loading label="Drawing…" />}>
+                <BarChart
+                  data={report.rows.filter((r) => r.currency === currency).map((r) => ({ key: r.key, value: Number(r.revenue) }))}
+                  valueLabel="Attributed revenue"
+                  format={(v) => formatMoney(v, currency)}
+                />
+              </Suspense>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{report.dimension}</th>
+                    <th scope="col">Revenue</th>
+                    <th scope="col">Orders</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rows.map((r) => (
+                    <tr key={`${r.key}-${r.currency}`}>
+                      <td>{r.key}</td>
+                      <td>{formatMoney(r.revenue, r.currency)}</td>
+                      <td>{r.orders}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          );
+        }}
+      </Async>
+    </div>
+  );
+}
+
+function Reconciliation({ dateFrom, dateTo }: { dateFrom: string; dateTo: string }) {
+  const state = useApi<{ days: DailyReconciliation[] }>(`/api/v1/financial/reconciliation/daily${query({ date_from: dateFrom, date_to: dateTo })}`);
+  return (
+    <section aria-labelledby="reconciliation-heading">
+      <h2 id="reconciliation-heading">Daily reconciliation</h2>
+      <Async state={state} isEmpty={(d) => d.days.length === 0} empty="No transaction was booked in these days.">
+        {(data) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Transactions</th>
+                <th scope="col">Orders</th>
+                <th scope="col">Revenue</th>
+                <th scope="col">Refunds</th>
+                <th scope="col">Net</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.days.map((d) => (
+                <tr key={`${d.date}-${d.currency}`}>
+                  <td>{d.date}</td>
+                  <td>{d.transaction_count}</td>
+                  <td>{d.unique_orders}</td>
+                  <td>{formatMoney(d.revenue, d.currency)}</td>
+                  <td>{formatMoney(d.refunds, d.currency)}</td>
+                  <td>{formatMoney(d.net, d.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function AuditVerification() {
+  const [result, setResult] = useState<ChainVerification>();
+  const verify = useAction(() => api<ChainVerification>('/api/v1/financial/audit/verify'));
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">Audit trail</h2>
+      <button type="button" disabled={verify.running} onClick={async () => setResult(await verify.run())}>
+        {verify.running ? 'Verifying the hash chain…' : 'Verify the audit trail'}
+      </button>
+      <Problem error={verify.error} />
+      {result && (
+        <p role="status">
+          {result.valid
+            ? `The chain is intact: ${result.entries_checked} entries checked.`
+            : `The chain breaks at entry ${result.first_broken_entry}: ${result.problem}`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { post, query, type Page } from '../api/client';
+import type { Ticket, TicketSummary, TranscriptMessage } from '../api/types';
+import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { formatDateTime, formatNumber, formatPercent } from '../format';
+
+export default function SupportDeskPage() {
+  const { ticketId } = useParams();
+  const [status, setStatus] = useState('ESCALATED,CLAIMED');
+  const queue = useApi<Page<TicketSummary>>(`/api/v1/support/escalations${query({ status, limit: 50 })}`, 5000);
+  return (
+    <>
+      <h1>Support desk</h1>
+      <div className="two">
+        <section aria-labelledby="queue-heading">
+          <h2 id="queue-heading">Queue</h2>
+          <label className="inline">
+            Show
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="ESCALATED,CLAIMED">waiting or claimed</option>
+              <option value="ESCALATED">waiting</option>
+              <option value="CLAIMED">claimed</option>
+              <option value="ANSWERED">answered</option>
+              <option value="CLOSED">closed</option>
+            </select>
+          </label>
+          <Async state={queue} isEmpty={(d) => d.items.length === 0} empty="No conversation waits for a person.">
+            {(data) => (
+              <ul className="list">
+                {data.items.map((t) => (
+                  <li key={t.ticket_id} className={t.ticket_id === ticketId ? 'active' : undefined}>
+                    <Link to={`/admin/support/${t.ticket_id}`}>
+                      {t.category ?? 'conversation'} · {t.ticket_id.slice(0, 8)}
+                    </Link>{' '}
+                    <StatusBadge value={t.status} />
+                    <br />
+                    <span className="muted">
+                      {t.escalation_reasons.join(', ') || 'escalated'} · {formatDateTime(t.escalated_at)}
+                      {t.assigned_to && ` · ${t.assigned_to}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Async>
+        </section>
+        <section aria-labelledby="ticket-heading">
+          {ticketId ? (
+            <TicketView key={ticketId} ticketId={ticketId} onChange={queue.reload} />
+          ) : (
+            <p id="ticket-heading" className="empty">
+              Choose a conversation from the queue.
+            </p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+interface Intent {
+  intent: string;
+  confidence?: number;
+}
+
+interface Entity {
+  type: string;
+  text?: string;
+  value?: string | null;
+}
+
+function asList<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => void }) {
+  const ticket = useApi<Ticket>(`/api/v1/support/tickets/${ticketId}`);
+  const [answer, setAnswer] = useState('');
+  const [closeAfter, setCloseAfter] = useState(true);
+  const suggested = ticket.data?.suggested_answer;
+  useEffect(() => {
+    if (suggested) setAnswer((current) => current || suggested);
+  }, [suggested]);
+  const done = () => {
+    ticket.reload();
+    onChange();
+  };
+  const claim = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/claim`));
+  const send = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/answer`, { text: answer, close: closeAfter }));
+  const close = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/close`));
+  return (
+    <Async state={ticket}>
+      {(t) => (
+        <>
+          <h2 id="ticket-heading">
+            {t.subject ?? t.category ?? 'Conversation'} <StatusBadge value={t.status} />
+          </h2>
+          <p className="muted">
+            {t.channel} · {t.customer_email ?? t.customer_id ?? 'guest'} · opened {formatDateTime(t.created_at)}
+            {t.assigned_to && ` · with ${t.assigned_to}`}
+          </p>
+          {t.escalation_reasons.length > 0 && (
+            <ul className="reasons" aria-label="Why it was escalated">
+              {t.escalation_reasons.map((r, i) => (
+                <li key={i}>
+                  <strong>{r.reason}</strong> {r.detail}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Understanding</h3>
+          <p>
+            Intents:{' '}
+            {asList<Intent>(t.intents).map((i) => (
+              <span key={i.intent} className="chip">
+                {i.intent}
+                {i.confidence != null && ` ${formatPercent(i.confidence, undefined, 0)}`}
+              </span>
+            ))}
+            {asList(t.intents).length === 0 && '–'}
+          </p>
+          <p>
+            Entities:{' '}
+            {asList<Entity>(t.entities).map((e, i) => (
+              <span key={i} className="chip">
+                {e.type}: {e.value ?? e.text}
+              </span>
+            ))}
+            {asList(t.entities).length === 0 && '–'}
+          </p>
+          <h3>Transcript</h3>
+          <ol className="transcript">
+            {t.transcript.map((m) => (
+              <Message key={m.id} message={m} />
+            ))}
+          </ol>
+          {t.status === 'ESCALATED' && (
+            <button type="button" disabled={claim.running} onClick={async () => (await claim.run()) && done()}>
+              {claim.running ? 'Claiming…' : 'Claim conversation'}
+            </button>
+          )}
+          {(t.status === 'CLAIMED' || t.status === 'ESCALATED' || t.status === 'ANSWERED') && (
+            <form
+              onSubmit={async (e) => {
+                e.preventDefault();
+                if (await send.run()) {
+                  setAnswer('');
+                  done();
+                }
+              }}
+            >
+              <label htmlFor="answer">Answer {suggested && <span className="muted">(starts from the suggested answer)</span>}</label>
+              <textarea id="answer" rows={5} required maxLength={10000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+              <label className="inline">
+                <input type="checkbox" checked={closeAfter} onChange={(e) => setCloseAfter(e.target.checked)} /> close after answering
+              </label>
+              <div className="row">
+                <button type="submit" disabled={send.running || !answer.trim()}>
+                  {send.running ? 'Sending…' : 'Send answer'}
+                </button>
+                <button type="button" disabled={close.running} onClick={async () => (await close.run()) && done()}>
+                  {close.running ? 'Closing…' : 'Close without answer'}
+                </button>
+              </div>
+            </form>
+          )}
+          <Problem error={claim.error ?? send.error ?? close.error} />
+        </>
+      )}
+    </Async>
+  );
+}
+
+function Message({ message }: { message: TranscriptMessage & { sentiment?: number } }) {
+  return (
+    <li className={`msg msg-${message.author.toLowerCase()}`}>
+      <span className="muted">
+        {message.author.toLowerCase()} · {formatDateTime(message.created_at)}
+        {message.sentiment != null && ` · sentiment ${formatNumber(message.sentiment)}`}
+      </span>
+      <p>{message.body}</p>
+    </li>
+  );
+}

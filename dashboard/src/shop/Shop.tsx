@@ -1,0 +1,399 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { auth, post, query, type Page } from '../api/client';
+import { isStaff } from '../api/roles';
+import type { ChatReply, ProductDetail, ProductSummary, Recommendations } from '../api/types';
+import { Async, Problem, useAction, useApi } from '../components/state';
+import { useSession } from '../components/session';
+import { formatMoney, formatPercent } from '../format';
+import { addToCart, cartTotal, clearCart, placedOrders, rememberOrder, setQuantity, useCart } from './cart';
+import { orderLines, send, track } from './events';
+
+export default function Shop() {
+  const session = useSession();
+  const cart = useCart();
+  const count = cart.reduce((n, l) => n + l.quantity, 0);
+  return (
+    <div className="shop">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/shop" className="brand">
+          Agent Factory store
+        </Link>
+        <nav aria-label="Store">
+          <NavLink to="/shop" end>
+            Catalog
+          </NavLink>
+          <NavLink to="/shop/cart">Cart ({count})</NavLink>
+          <NavLink to="/shop/orders">Orders</NavLink>
+          <NavLink to="/shop/support">Help</NavLink>
+          {session && isStaff(session.user.roles) && <NavLink to="/admin">Dashboard</NavLink>}
+        </nav>
+        {session ? (
+          <button type="button" onClick={() => auth.logout()}>
+            Sign out {session.user.email}
+          </button>
+        ) : (
+          <span>
+            <Link to="/login?next=/shop">Sign in</Link> · <Link to="/shop/register">Sign up</Link>
+          </span>
+        )}
+      </header>
+      <main id="main" className="content">
+        <Routes>
+          <Route index element={<Catalog />} />
+          <Route path="products/:productId" element={<ProductPage />} />
+          <Route path="cart" element={<Cart />} />
+          <Route path="orders" element={<Orders />} />
+          <Route path="support" element={<SupportChat />} />
+          <Route path="register" element={<Register />} />
+          <Route path="*" element={<p>There is no such page.</p>} />
+        </Routes>
+      </main>
+    </div>
+  );
+}
+
+function Catalog() {
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? '1');
+  const [text, setText] = useState(search);
+  const products = useApi<Page<ProductSummary>>(`/api/v1/products${query({ search, page, limit: 24, sort: search ? undefined : 'newest' })}`);
+  return (
+    <>
+      <h1>Catalog</h1>
+      <form
+        role="search"
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(text ? { q: text } : {});
+        }}
+      >
+        <label htmlFor="shop-search">Search</label>
+        <input id="shop-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit">Search</button>
+      </form>
+      <Async state={products} isEmpty={(d) => d.items.filter((p) => p.in_stock).length === 0} empty="No product in stock matches.">
+        {(d) => (
+          <>
+            <ul className="grid">
+              {d.items
+                .filter((p) => p.in_stock)
+                .map((p) => (
+                  <li key={p.product_id} className="card">
+                    <Link to={`/shop/products/${p.product_id}`}>{p.name}</Link>
+                    <p>{formatMoney(p.price, p.currency)}</p>
+                    <p className="muted">{p.category}</p>
+                  </li>
+                ))}
+            </ul>
+            <div className="pager">
+              <button type="button" disabled={page <= 1} onClick={() => setParams({ ...(search && { q: search }), page: String(page - 1) })}>
+                Previous
+              </button>
+              <span>
+                Page {page} of {Math.max(1, d.pagination.total_pages)}
+              </span>
+              <button
+                type="button"
+                disabled={page >= d.pagination.total_pages}
+                onClick={() => setParams({ ...(search && { q: search }), page: String(page + 1) })}
+              >
+                Next
+              </button>
+            </div>
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function ProductPage() {
+  const { productId } = useParams();
+  const session = useSession();
+  const product = useApi<ProductDetail>(`/api/v1/products/${productId}`);
+  const signedIn = session !== null;
+  const together = useApi<Recommendations>(signedIn ? `/api/v1/recommendations/frequently-bought-together${query({ product_ids: productId })}` : null);
+  const [added, setAdded] = useState(false);
+  const customerId = session?.user.customerId;
+  useEffect(() => {
+    if (signedIn && productId) track('product.viewed', customerId, { product_id: productId });
+  }, [signedIn, customerId, productId]);
+  return (
+    <Async state={product}>
+      {(p) => {
+        return (
+          <>
+            <h1>{p.name}</h1>
+            <p className="big">{formatMoney(p.price, p.currency)}</p>
+            {p.description && <p>{p.description}</p>}
+            <p className="muted">
+              {p.category} · SKU {p.sku}
+              {p.rating != null && ` · rated ${p.rating}`}
+              {p.stock_quantity != null && ` · ${p.stock_quantity > 0 ? 'in stock' : 'out of stock'}`}
+            </p>
+            <button
+              type="button"
+              disabled={p.stock_quantity === 0}
+              onClick={() => {
+                addToCart({ product_id: p.product_id, sku: p.sku, name: p.name, unit_price: Number(p.price), currency: p.currency });
+                setAdded(true);
+                if (session)
+                  track('cart.item_added', session.user.customerId, {
+                    product_id: p.product_id,
+                    quantity: 1,
+                    unit_price: { amount: p.price, currency: p.currency },
+                  });
+              }}
+            >
+              Add to cart
+            </button>
+            {added && (
+              <p role="status">
+                Added. <Link to="/shop/cart">Go to the cart</Link>
+              </p>
+            )}
+            <h2>Similar products</h2>
+            <ProductList items={p.recommendations} />
+            {signedIn && (
+              <>
+                <h2>Frequently bought together</h2>
+                <Async state={together} isEmpty={(r) => r.recommendations.length === 0} empty="Nothing yet.">
+                  {(r) => <ProductList items={r.recommendations} />}
+                </Async>
+              </>
+            )}
+          </>
+        );
+      }}
+    </Async>
+  );
+}
+
+function ProductList({ items }: { items: { product_id: string; name: string; price: number; currency: string }[] }) {
+  if (items.length === 0) return <p className="empty">Nothing yet.</p>;
+  return (
+    <ul className="grid">
+      {items.map((r) => (
+        <li key={r.product_id} className="card">
+          <Link to={`/shop/products/${r.product_id}`}>{r.name}</Link>
+          <p>{formatMoney(r.price, r.currency)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Cart() {
+  const lines = useCart();
+  const session = useSession();
+  const navigate = useNavigate();
+  const currency = lines[0]?.currency ?? 'GBP';
+  const checkout = useAction(async () => {
+    const customerId = session?.user.customerId;
+    const total = cartTotal(lines);
+    await send('checkout.started', {
+      customer_id: customerId,
+      session_id: window.sessionStorage.getItem('agent-factory.shop-session') ?? crypto.randomUUID(),
+      cart_total: { amount: total, currency },
+    });
+    const orderId = crypto.randomUUID();
+    const orderNumber = `WEB-${Date.now().toString(36).toUpperCase()}`;
+    await send('order.placed', { order_id: orderId, order_number: orderNumber, customer_id: customerId, currency, lines: orderLines(lines) });
+    rememberOrder({ order_id: orderId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
+    clearCart();
+    navigate('/shop/orders');
+  });
+  if (lines.length === 0) {
+    return (
+      <>
+        <h1>Cart</h1>
+        <p className="empty">
+          Your cart is empty. <Link to="/shop">Browse the catalog</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Cart</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Price</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Line total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.product_id}>
+              <td>{l.name}</td>
+              <td>{formatMoney(l.unit_price, l.currency)}</td>
+              <td>
+                <input
+                  type="number"
+                  min={0}
+                  aria-label={`Quantity of ${l.name}`}
+                  value={l.quantity}
+                  onChange={(e) => setQuantity(l.product_id, Number(e.target.value))}
+                />
+              </td>
+              <td>{formatMoney(cartTotal([l]), l.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="big">Total {formatMoney(cartTotal(lines), currency)}</p>
+      {session ? (
+        <button type="button" disabled={checkout.running} onClick={() => checkout.run()}>
+          {checkout.running ? 'Placing your order…' : 'Place order'}
+        </button>
+      ) : (
+        <p>
+          <Link to="/login?next=/shop/cart">Sign in</Link> or <Link to="/shop/register">sign up</Link> to check out.
+        </p>
+      )}
+      <Problem error={checkout.error} />
+    </>
+  );
+}
+
+function Orders() {
+  const orders = placedOrders();
+  return (
+    <>
+      <h1>Your orders</h1>
+      <p className="muted">Orders placed from this browser.</p>
+      {orders.length === 0 ? (
+        <p className="empty">No order yet.</p>
+      ) : (
+        <ul className="list">
+          {orders.map((o) => (
+            <li key={o.order_id}>
+              <strong>{o.order_number}</strong> · {new Date(o.placed_at).toLocaleString()} · {formatMoney(cartTotal(o.lines), o.currency)} ·{' '}
+              {o.lines.map((l) => `${l.quantity}× ${l.name}`).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+interface ChatLine {
+  author: 'you' | 'assistant';
+  text: string;
+  reply?: ChatReply;
+}
+
+function SupportChat() {
+  const session = useSession();
+  const [conversationId, setConversationId] = useState<string>();
+  const [lines, setLines] = useState<ChatLine[]>([]);
+  const [text, setText] = useState('');
+  const sendMessage = useAction((message: string) =>
+    post<ChatReply>(conversationId ? `/api/v1/support/conversations/${conversationId}/messages` : '/api/v1/support/messages', {
+      text: message,
+    }),
+  );
+  if (!session) {
+    return (
+      <>
+        <h1>Help</h1>
+        <p>
+          <Link to="/login?next=/shop/support">Sign in</Link> to chat with us.
+        </p>
+      </>
+    );
+  }
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const message = text.trim();
+    if (!message) return;
+    setLines((l) => [...l, { author: 'you', text: message }]);
+    setText('');
+    const reply = await sendMessage.run(message);
+    if (reply) {
+      setConversationId(reply.conversation_id);
+      setLines((l) => [...l, { author: 'assistant', text: reply.reply, reply }]);
+    }
+  }
+  return (
+    <>
+      <h1>Help</h1>
+      <ol className="transcript" aria-live="polite">
+        {lines.map((l, i) => (
+          <li key={i} className={`msg msg-${l.author}`}>
+            <span className="muted">{l.author}</span>
+            <p>{l.text}</p>
+            {l.reply?.escalated && <p className="muted">A person from our team will take it from here.</p>}
+            {l.reply && l.reply.intents.length > 0 && (
+              <p className="muted">
+                understood as {l.reply.intents[0].intent} ({formatPercent(l.reply.intents[0].confidence, undefined, 0)})
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={submit} className="row">
+        <label htmlFor="chat-text">Your message</label>
+        <input id="chat-text" value={text} maxLength={4000} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" disabled={sendMessage.running}>
+          {sendMessage.running ? 'Sending…' : 'Send'}
+        </button>
+      </form>
+      <Problem error={sendMessage.error} />
+    </>
+  );
+}
+
+function Register() {
+  const navigate = useNavigate();
+  const [form, setForm] = useState({ email: '', password: '', first: '', last: '' });
+  const register = useAction(() => auth.register(form.email, form.password, form.first, form.last));
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+  return (
+    <>
+      <h1>Create an account</h1>
+      <form
+        className="card"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await register.run()) navigate('/shop');
+        }}
+      >
+        <label>
+          E-mail
+          <input type="email" required autoComplete="email" {...field('email')} />
+        </label>
+        <label>
+          Password (at least 12 characters)
+          <input type="password" required minLength={12} autoComplete="new-password" {...field('password')} />
+        </label>
+        <label>
+          First name
+          <input required autoComplete="given-name" {...field('first')} />
+        </label>
+        <label>
+          Last name
+          <input required autoComplete="family-name" {...field('last')} />
+        </label>
+        <button type="submit" disabled={register.running}>
+          {register.running ? 'Creating…' : 'Create account'}
+        </button>
+        <Problem error={register.error} />
+      </form>
+    </>
+  );
+}
+

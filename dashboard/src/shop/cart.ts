@@ -1,0 +1,92 @@
+import { useSyncExternalStore } from 'react';
+
+export interface CartLine {
+  product_id: string;
+  sku: string;
+  name: string;
+  unit_price: number;
+  currency: string;
+  quantity: number;
+}
+
+export interface PlacedOrder {
+  order_id: string;
+  order_number: string;
+  placed_at: string;
+  currency: string;
+  lines: CartLine[];
+}
+
+const CART_KEY = 'agent-factory.cart';
+const ORDERS_KEY = 'agent-factory.orders';
+const listeners = new Set<() => void>();
+let cache: CartLine[] | null = null;
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    return (JSON.parse(window.localStorage.getItem(key) ?? 'null') as T) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function cartLines(): CartLine[] {
+  cache ??= read<CartLine[]>(CART_KEY, []);
+  return cache;
+}
+
+function save(lines: CartLine[]) {
+  cache = lines;
+  window.localStorage.setItem(CART_KEY, JSON.stringify(lines));
+  listeners.forEach((l) => l());
+}
+
+export function addToCart(line: Omit<CartLine, 'quantity'>, quantity = 1) {
+  const lines = cartLines();
+  const existing = lines.find((l) => l.product_id === line.product_id);
+  save(
+    existing
+      ? lines.map((l) => (l.product_id === line.product_id ? { ...l, quantity: l.quantity + quantity } : l))
+      : [...lines, { ...line, quantity }],
+  );
+}
+
+export function setQuantity(productId: string, quantity: number) {
+  save(cartLines().flatMap((l) => (l.product_id !== productId ? [l] : quantity > 0 ? [{ ...l, quantity }] : [])));
+}
+
+export function clearCart() {
+  save([]);
+}
+
+export function useCart(): CartLine[] {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    cartLines,
+  );
+}
+
+/** The orders placed from this browser: the platform has no order API yet, so history is kept here. */
+export function placedOrders(): PlacedOrder[] {
+  return read<PlacedOrder[]>(ORDERS_KEY, []);
+}
+
+export function rememberOrder(order: PlacedOrder) {
+  window.localStorage.setItem(ORDERS_KEY, JSON.stringify([order, ...placedOrders()].slice(0, 50)));
+}
+
+export function cartTotal(lines: CartLine[]): number {
+  // cents, so a sum of prices is exact
+  return lines.reduce((sum, l) => sum + Math.round(l.unit_price * 100) * l.quantity, 0) / 100;
+}
+
+/** A storefront session id for behaviour events, stable for this tab. */
+export function sessionId(): string {
+  const key = 'agent-factory.shop-session';
+  let id = window.sessionStorage.getItem(key);
+  if (!id) {
+    id = crypto.randomUUID();
+    window.sessionStorage.setItem(key, id);
+  }
+  return id;
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The build lands in the jar under META-INF/resources, which the gateway serves at "/".
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    // the chart library is its own chunk, loaded only by the pages that draw charts
+    chunkSizeWarningLimit: 450,
+  },
+  server: {
+    // `npm run dev` talks to a running platform's gateway
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

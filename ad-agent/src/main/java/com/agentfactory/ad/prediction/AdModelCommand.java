@@ -17,17 +17,23 @@ import java.util.Map;
  * file and stores it as a new model version. Progress goes to standard error.
  *
  * <pre>
- * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,lr,ensemble] [--baseline lr] [--calibration platt]
+ * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,lr,ensemble] [--baseline lr] [--served gbt]
+ *       [--calibration platt]
  * train --file F --out DIR [--model gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42] [--calibration platt]
+ * bench --file F --models DIR [--target ctr|cvr] [--repeat 20]
  * </pre>
+ *
+ * {@code bench} times the newest stored model's single-row predictions over the file's rows, as the serving path
+ * makes them: a measurement for the benchmarks page, not a test.
  */
 public final class AdModelCommand {
 
     static final double TARGET_AUC_LIFT = 0.02;
     private static final String USAGE = "usage: eval --file F [--folds 5] [--seed 42] [--models ftrl,gbt,lr,ensemble]"
-            + " [--baseline lr] [--calibration platt|isotonic|none] [--threads 1]\n"
+            + " [--baseline lr] [--served gbt] [--calibration platt|isotonic|none] [--threads 1]\n"
             + "       train --file F --out DIR [--model gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42]"
-            + " [--calibration platt|isotonic|none] [--threads 1]";
+            + " [--calibration platt|isotonic|none] [--threads 1]\n"
+            + "       bench --file F --models DIR [--target ctr|cvr] [--repeat 20]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,6 +60,7 @@ public final class AdModelCommand {
             return switch (args[0]) {
                 case "eval" -> eval(options);
                 case "train" -> train(options);
+                case "bench" -> bench(options);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -70,7 +77,7 @@ public final class AdModelCommand {
     }
 
     private int eval(Map<String, String> options) throws IOException {
-        allow(options, "file", "folds", "seed", "models", "baseline", "calibration", "threads");
+        allow(options, "file", "folds", "seed", "models", "baseline", "served", "calibration", "threads");
         Path file = Path.of(required(options, "file"));
         int folds = integer(options, "folds", 5);
         long seed = integer(options, "seed", 42);
@@ -99,7 +106,7 @@ public final class AdModelCommand {
         long started = System.nanoTime();
         Map<String, Map<String, Object>> results =
                 new CrossValidation(trainers, calibration, err).run(data, models, folds, seed);
-        String served = models.contains(EnsembleModel.KIND) ? EnsembleModel.KIND : GbtModel.KIND;
+        String served = options.getOrDefault("served", GbtModel.KIND);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "eval");
         report.put("file", file.getFileName().toString());
@@ -157,6 +164,45 @@ public final class AdModelCommand {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "train");
         report.put("version", version);
+        out.println(Xgboost.JSON.writeValueAsString(report));
+        return 0;
+    }
+
+    private int bench(Map<String, String> options) throws IOException {
+        allow(options, "file", "models", "target", "repeat");
+        Path file = Path.of(required(options, "file"));
+        ModelStore store = new ModelStore(Path.of(required(options, "models")));
+        String target = options.getOrDefault("target", "ctr");
+        int repeat = integer(options, "repeat", 20);
+        ModelVersion version = store.latest(target)
+                .orElseThrow(() -> new UsageException("no stored " + target + " model in " + options.get("models")));
+        ClickModel model = store.load(version);
+        Dataset data = LibSvmReader.read(file);
+        long[] nanos = new long[data.size() * repeat];
+        double sink = 0;
+        for (int warmUp = 0; warmUp < 3; warmUp++) {
+            for (SparseFeatures row : data.rows()) {
+                sink += model.predict(row);
+            }
+        }
+        int at = 0;
+        for (int round = 0; round < repeat; round++) {
+            for (SparseFeatures row : data.rows()) {
+                long started = System.nanoTime();
+                sink += model.predict(row);
+                nanos[at++] = System.nanoTime() - started;
+            }
+        }
+        Arrays.sort(nanos);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("command", "bench");
+        report.put("version", version.id());
+        report.put("kind", version.kind());
+        report.put("predictions", nanos.length);
+        report.put("p50_micros", nanos[nanos.length / 2] / 1000.0);
+        report.put("p99_micros", nanos[(int) (nanos.length * 0.99)] / 1000.0);
+        report.put("max_micros", nanos[nanos.length - 1] / 1000.0);
+        report.put("mean_prediction", sink / (nanos.length + 3.0 * data.size()));
         out.println(Xgboost.JSON.writeValueAsString(report));
         return 0;
     }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The one training protocol every model family and every command uses: a stratified fifth of the training data is
- * held out; each candidate setting is fitted on the rest and scored by log loss on the hold-out; the best
+ * held out; each candidate setting is fitted on the rest and scored by AUC on the hold-out (ranking is what the calibration
+ * cannot repair); the best
  * setting's hold-out scores fit the calibrator; then the model is refitted with that setting on all the training
  * data. Nothing outside the given training data is looked at.
  */
@@ -21,11 +22,14 @@ final class ModelTraining {
         Map<String, Object> bestSettings = null;
         double[] bestScores = null;
         double bestLoss = Double.MAX_VALUE;
+        double bestAuc = -1;
         for (Map<String, Object> candidate : trainer.candidates()) {
             ModelTrainer.Fitted fitted = trainer.fit(fit, candidate, holdOut);
             double[] scores = predict(fitted.model(), holdOut);
             double loss = Metrics.logLoss(scores, holdOut.labels());
-            if (loss < bestLoss) {
+            double auc = Metrics.auc(scores, holdOut.labels());
+            if (auc > bestAuc) {
+                bestAuc = auc;
                 bestLoss = loss;
                 bestSettings = fitted.settings();
                 bestScores = scores;

@@ -49,15 +49,20 @@ final class XgboostTrainer implements ModelTrainer {
     public List<Map<String, Object>> candidates() {
         List<Map<String, Object>> grid = new ArrayList<>();
         if (trees) {
-            for (int depth : new int[] {3, 5}) {
-                grid.add(Map.of(
-                        "max_depth", depth,
-                        "eta", 0.1,
-                        "min_child_weight", 1.0,
-                        "subsample", 0.8,
-                        "colsample_bytree", 0.5,
-                        "lambda", 1.0));
-            }
+            grid.add(Map.of(
+                    "max_depth", 3,
+                    "eta", 0.1,
+                    "min_child_weight", 1.0,
+                    "subsample", 0.8,
+                    "colsample_bytree", 0.5,
+                    "lambda", 1.0));
+            grid.add(Map.of(
+                    "max_depth", 5,
+                    "eta", 0.1,
+                    "min_child_weight", 3.0,
+                    "subsample", 0.8,
+                    "colsample_bytree", 0.3,
+                    "lambda", 5.0));
         } else {
             // gblinear scales lambda by the sum of instance weights, so these are per-row penalties
             for (double lambda : new double[] {1e-5, 1e-4, 1e-3}) {
@@ -120,7 +125,7 @@ final class XgboostTrainer implements ModelTrainer {
         }
     }
 
-    /** The number of trees (a multiple of ten) with the lowest log loss on the hold-out: early stopping. */
+    /** The number of trees (a multiple of ten) with the highest AUC on the hold-out: early stopping. */
     private static int bestTreeCount(GbtModel model, Dataset holdOut) {
         double[] margins = new double[holdOut.size()];
         java.util.Arrays.fill(margins, model.intercept());
@@ -135,7 +140,7 @@ final class XgboostTrainer implements ModelTrainer {
                 for (int r = 0; r < margins.length; r++) {
                     predictions[r] = Probabilities.sigmoid(margins[r]);
                 }
-                double loss = Metrics.logLoss(predictions, holdOut.labels());
+                double loss = -Metrics.auc(predictions, holdOut.labels());
                 if (loss < bestLoss) {
                     bestLoss = loss;
                     best = t + 1;

@@ -69,8 +69,29 @@ class AdModelCommandTest {
                 .containsKeys(
                         "auc", "auc_folds", "log_loss", "expected_clicks", "observed_clicks", "calibration_ratio");
         assertThat((List<?>) models.get("lr").get("auc_folds")).hasSize(3);
-        assertThat(report).containsEntry("baseline", "lr").containsEntry("served", "ensemble");
+        assertThat(report).containsEntry("baseline", "lr").containsEntry("served", "gbt");
         assertThat((double) models.get("gbt").get("auc"))
                 .isGreaterThan((double) models.get("lr").get("auc"));
+    }
+
+    @Test
+    void trainStoresAVersionThatBenchTimes() throws IOException {
+        Path file = Files.writeString(
+                folder.resolve("train.txt"), Impressions.toLibSvm(Impressions.generated(1500, 4, false, 12)));
+        Path models = folder.resolve("models");
+
+        int trained = command.run(
+                new String[] {"train", "--file", file.toString(), "--model", "gbt", "--out", models.toString()});
+        int timed = command.run(
+                new String[] {"bench", "--file", file.toString(), "--models", models.toString(), "--repeat", "1"});
+
+        assertThat(trained).isZero();
+        assertThat(timed).isZero();
+        Map<String, Object> report = Xgboost.JSON.readValue(
+                out.toString().lines().toList().getLast(), new TypeReference<Map<String, Object>>() {});
+        assertThat(report)
+                .containsEntry("kind", "gbt")
+                .containsEntry("predictions", 1500)
+                .containsKey("p99_micros");
     }
 }

@@ -73,12 +73,13 @@ class BidApiIT extends AdIntegrationTest {
 
     @Test
     void bidsForAFundedCampaignAndChargesTheWinOnce() {
-        String id = activeCampaign(campaign("Bidder"));
+        String region = "T" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Bidder", region));
         seedAllowance(id, "50.00");
 
         Api.Response bid = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, "BE", "EUR"), EXCHANGE_KEY),
+                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, region, "EUR"), EXCHANGE_KEY),
                         response -> response.status() == 200
                                 && response.body()
                                         .path("seatbid")

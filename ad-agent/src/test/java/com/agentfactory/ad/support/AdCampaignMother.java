@@ -11,6 +11,14 @@ public final class AdCampaignMother {
 
     /** A Meta campaign in EUR with one ad group and one 300x250 creative for region "BE". */
     public static Map<String, Object> campaign(String name) {
+        return campaign(name, "BE");
+    }
+
+    /**
+     * The same campaign reaching only {@code region}: a test that must win the auction itself gives its campaign a
+     * region of its own, since every active campaign of the shared database competes for each bid request.
+     */
+    public static Map<String, Object> campaign(String name, String region) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("platform", "META");
@@ -25,7 +33,7 @@ public final class AdCampaignMother {
                         "name",
                         "Belgium",
                         "regions",
-                        List.of("BE"),
+                        List.of(region),
                         "creatives",
                         List.of(Map.of(
                                 "name",

@@ -180,7 +180,9 @@ public final class EvaluationMain {
                 Double.parseDouble(options.getOrDefault("trend-half-life-days", "14")),
                 Double.parseDouble(options.getOrDefault("country-shrinkage", "50")),
                 Double.parseDouble(options.getOrDefault("history-half-life-days", "30")),
-                Integer.parseInt(options.getOrDefault("item-neighbours", String.valueOf(Integer.MAX_VALUE))));
+                "all".equals(options.getOrDefault("item-neighbours", "all"))
+                        ? Integer.MAX_VALUE
+                        : Integer.parseInt(options.get("item-neighbours")));
 
         Map<String, Object> summary = "rating".equals(options.getOrDefault("task", "ranking"))
                 ? evaluateRatings(train, test, mf)

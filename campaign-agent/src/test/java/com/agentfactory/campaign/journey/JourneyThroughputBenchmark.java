@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * executor's batches, each committed; every e-mail/SMS/push step writes its send record in the same
  * transaction. Delivery is off, so the figure is the journey engine's, not an SMTP server's.
  *
- * <p>Run: {@code java -Xmx192m -cp <test class path> com.agentfactory.campaign.journey.JourneyThroughputBenchmark
- * [enrolments] [batch size]}; prints one JSON line.
+ * <p>Run: {@code java -Xmx192m -cp <db-migrations classes, test class path>
+ * com.agentfactory.campaign.journey.JourneyThroughputBenchmark [enrolments] [batch size]}; prints one JSON line.
  */
 public final class JourneyThroughputBenchmark {
 
@@ -38,18 +38,30 @@ public final class JourneyThroughputBenchmark {
     private JourneyThroughputBenchmark() {}
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            // the embedded servers' threads would keep the JVM alive
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) {
         int enrolments = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         LocalInfrastructure infrastructure = LocalInfrastructure.shared();
-        try (ConfigurableApplicationContext agent = new SpringApplicationBuilder(CampaignApplication.class)
-                .properties(infrastructure.springProperties())
-                .properties(Map.of(
+        // system properties, so they win over application.yml's defaults
+        infrastructure.springProperties().forEach((key, value) -> System.setProperty(key, String.valueOf(value)));
+        Map.of(
                         "server.port", "0",
                         "spring.kafka.listener.auto-startup", "false",
                         "agentfactory.campaign.journeys.executor-enabled", "false",
                         "agentfactory.campaign.delivery.enabled", "false",
-                        "logging.level.root", "WARN"))
-                .run()) {
+                        "logging.level.root", "WARN")
+                .forEach(System::setProperty);
+        try (ConfigurableApplicationContext agent = new SpringApplicationBuilder(CampaignApplication.class).run()) {
             JourneyService journeys = agent.getBean(JourneyService.class);
             JourneyRunner runner = agent.getBean(JourneyRunner.class);
             JdbcTemplate db = agent.getBean(JdbcTemplate.class);
@@ -87,7 +99,6 @@ public final class JourneyThroughputBenchmark {
                                     .orElse(-1)
                             / 1024);
         }
-        System.exit(0);
     }
 
     private static void enrol(JdbcTemplate db, UUID journey, int count) {

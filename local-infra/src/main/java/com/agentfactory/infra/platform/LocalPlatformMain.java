@@ -83,7 +83,13 @@ public final class LocalPlatformMain {
                         REPLAY_CLIENT + ":" + replaySecret,
                         // the demo's ad campaigns bid against simulated traffic, so their allocation learns
                         "AD_SIMULATED_EXCHANGE_ENABLED",
-                        Boolean.toString(demo)));
+                        Boolean.toString(demo),
+                        // the specification's abandoned-cart journey runs in the demo; its e-mails reach the local
+                        // SMTP server, with unsubscribe links through the gateway
+                        "CAMPAIGN_DEMO_JOURNEY",
+                        Boolean.toString(demo),
+                        "CAMPAIGN_PUBLIC_BASE_URL",
+                        ServiceSpec.GATEWAY.baseUrl()));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<LauncherControl> control = new AtomicReference<>();
         Runtime.getRuntime()

@@ -136,11 +136,11 @@ function TaskTypeDetail({ taskType }: { taskType: TaskType }) {
       )}
       <details>
         <summary>Input schema</summary>
-        <pre>{JSON.stringify(taskType.input_schema, null, 2)}</pre>
+        <pre tabIndex={0}>{JSON.stringify(taskType.input_schema, null, 2)}</pre>
       </details>
       <details>
         <summary>Output schema</summary>
-        <pre>{JSON.stringify(taskType.output_schema, null, 2)}</pre>
+        <pre tabIndex={0}>{JSON.stringify(taskType.output_schema, null, 2)}</pre>
       </details>
     </section>
   );

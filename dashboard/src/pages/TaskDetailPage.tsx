@@ -90,11 +90,11 @@ export default function TaskDetailPage() {
             <div className="two">
               <section>
                 <h2>Input</h2>
-                <pre>{JSON.stringify(task.input_data, null, 2)}</pre>
+                <pre tabIndex={0}>{JSON.stringify(task.input_data, null, 2)}</pre>
               </section>
               <section>
                 <h2>Output</h2>
-                <pre>{task.output_data == null ? 'No output yet.' : JSON.stringify(task.output_data, null, 2)}</pre>
+                <pre tabIndex={0}>{task.output_data == null ? 'No output yet.' : JSON.stringify(task.output_data, null, 2)}</pre>
               </section>
             </div>
           </>

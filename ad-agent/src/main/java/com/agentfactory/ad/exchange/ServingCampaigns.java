@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -92,7 +93,10 @@ class ServingCampaigns {
                     impressions == 0 ? 0 : (double) clicks / impressions,
                     clicks == 0 ? 0 : (double) conversions / clicks);
         } catch (RuntimeException e) {
-            log.warn("serving campaigns not refreshed, bidding on the previous view: {}", e.getMessage());
+            // the most specific cause names what failed (a missing column, a lost connection); the wrapper only the SQL
+            log.warn(
+                    "serving campaigns not refreshed, bidding on the previous view: {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +22,7 @@ import org.junit.jupiter.api.Test;
  * finance service: sales, a low-stock alert, a purchase-order suggestion, a budget reservation at approval, the
  * order, the receipt into stock and the expense booked from the reservation.
  */
-class ReplenishmentEndToEndIT {
-
-    private static RunningPlatform platform;
-    private static String adminToken;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-        adminToken = PlatformEndToEndIT.login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
-    }
+class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
 
     @Test
     void salesLeadToALowStockAlertASuggestionAFundedOrderAndStockReceived() {
@@ -165,7 +155,4 @@ class ReplenishmentEndToEndIT {
         return event;
     }
 
-    private static String gateway(String path) {
-        return platform.gateway.baseUrl() + path;
-    }
 }

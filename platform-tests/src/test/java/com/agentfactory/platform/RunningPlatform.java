@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway, the supervisor, two agents and the finance service as separate JVMs on the JVM's shared infrastructure,
+ * The gateway, the supervisor, three agents and the finance service as separate JVMs on the JVM's shared infrastructure,
  * started once for all end-to-end tests, supervised like the local run, and stopped when the JVM exits.
  */
 final class RunningPlatform {
@@ -31,6 +31,7 @@ final class RunningPlatform {
     final ServiceSpec support;
     final ServiceSpec inventory;
     final ServiceSpec finance;
+    final ServiceSpec ad;
     final Path projectRoot;
 
     private RunningPlatform() {
@@ -42,12 +43,13 @@ final class RunningPlatform {
         support = ServiceSpec.SUPPORT.onPort(freePort());
         inventory = ServiceSpec.INVENTORY.onPort(freePort());
         finance = ServiceSpec.FINANCE.onPort(freePort());
+        ad = ServiceSpec.AD.onPort(freePort());
         gateway = ServiceSpec.GATEWAY.onPort(freePort());
         launcher = new PlatformLauncher(
                 projectRoot,
                 Path.of("target", "service-logs").toAbsolutePath(),
                 infrastructure,
-                List.of(supervisor, support, inventory, finance, gateway),
+                List.of(supervisor, support, inventory, finance, ad, gateway),
                 Map.of(
                         "JWT_SECRET",
                         secret(32),
@@ -58,6 +60,8 @@ final class RunningPlatform {
                         "AGENTFACTORY_SERVICE_CLIENTS",
                         SERVICE_CLIENT + ":" + SERVICE_SECRET,
                         "AGENT_HEARTBEAT_INTERVAL",
+                        "2s",
+                        "AD_BUDGET_KEEPER_INTERVAL",
                         "2s"));
         launcher.startAll(Duration.ofMinutes(4));
         // as the local run does: a service that dies without being told to is started again

@@ -117,6 +117,10 @@ class AccessRuleEvaluatorTest {
             ANONYMOUS,         POST,   /api/v1/inventory/reservations,           DENIED
             CUSTOMER,          POST,   /api/v1/inventory/reservations,           DENIED
             SYSTEM_AGENT,      POST,   /api/v1/inventory/reservations,           GRANTED
+            ANONYMOUS,         POST,   /api/v1/campaigns/unsubscribe,            GRANTED
+            CUSTOMER,          POST,   /api/v1/campaigns/unsubscribe,            GRANTED
+            ANONYMOUS,         GET,    /api/v1/campaigns/journeys,               DENIED
+            CUSTOMER,          POST,   /api/v1/campaigns/journeys,               DENIED
             # Gateway's own endpoints
             ANONYMOUS,         POST,   /api/v1/auth/login,                       GRANTED
             ANONYMOUS,         POST,   /api/v1/auth/register,                    GRANTED

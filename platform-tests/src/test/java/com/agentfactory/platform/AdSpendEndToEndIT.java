@@ -43,28 +43,34 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                 gateway("/api/v1/ads/campaigns"),
                 adminToken,
                 Map.of(
-                        "name", "End-to-end lanterns",
-                        "platform", "GOOGLE_ADS",
-                        "daily_budget", new BigDecimal("100.00"),
-                        "total_budget", new BigDecimal("1000.00"),
-                        "currency", "GBP",
-                        "value_per_conversion", new BigDecimal("40.00"),
+                        "name",
+                        "End-to-end lanterns",
+                        "platform",
+                        "GOOGLE_ADS",
+                        "daily_budget",
+                        new BigDecimal("100.00"),
+                        "total_budget",
+                        new BigDecimal("1000.00"),
+                        "currency",
+                        "GBP",
+                        "value_per_conversion",
+                        new BigDecimal("40.00"),
                         "ad_groups",
+                        List.of(Map.of(
+                                "name",
+                                "UK",
+                                "regions",
+                                List.of(region),
+                                "creatives",
                                 List.of(Map.of(
                                         "name",
-                                        "UK",
-                                        "regions",
-                                        List.of(region),
-                                        "creatives",
-                                        List.of(Map.of(
-                                                "name",
-                                                "Warm glow",
-                                                "width",
-                                                300,
-                                                "height",
-                                                250,
-                                                "landing_domain",
-                                                "shop.example"))))));
+                                        "Warm glow",
+                                        "width",
+                                        300,
+                                        "height",
+                                        250,
+                                        "landing_domain",
+                                        "shop.example"))))));
         assertThat(created.status()).isEqualTo(201);
         String campaign = created.text("/id");
         String path = gateway("/api/v1/ads/campaigns/" + campaign);
@@ -89,10 +95,14 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                 exchange("/api/v1/ads/openrtb/win"),
                 null,
                 Map.of(
-                        "bid_id", bid.text("/seatbid/0/bid/0/id"),
-                        "campaign_id", campaign,
-                        "creative_id", bid.text("/seatbid/0/bid/0/crid"),
-                        "price", 2.0),
+                        "bid_id",
+                        bid.text("/seatbid/0/bid/0/id"),
+                        "campaign_id",
+                        campaign,
+                        "creative_id",
+                        bid.text("/seatbid/0/bid/0/crid"),
+                        "price",
+                        2.0),
                 Map.of("X-Exchange-Key", EXCHANGE_KEY));
         assertThat(win.status()).isEqualTo(200);
 
@@ -113,10 +123,14 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                 "id", "e2e-" + UUID.randomUUID(),
                 "imp",
                         List.of(Map.of(
-                                "id", "1",
-                                "banner", Map.of("w", 300, "h", 250),
-                                "bidfloor", 0.01,
-                                "bidfloorcur", "GBP")),
+                                "id",
+                                "1",
+                                "banner",
+                                Map.of("w", 300, "h", 250),
+                                "bidfloor",
+                                0.01,
+                                "bidfloorcur",
+                                "GBP")),
                 "site", Map.of("domain", "news.example"),
                 "device", Map.of("ua", "Mozilla/5.0", "geo", Map.of("region", region)));
     }
@@ -124,7 +138,6 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
     private static BigDecimal decimal(Http.Reply reply, String pointer) {
         return reply.body().at(pointer).decimalValue();
     }
-
 
     private static String exchange(String path) {
         return platform.ad.baseUrl() + path;

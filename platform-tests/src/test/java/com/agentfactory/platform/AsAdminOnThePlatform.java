@@ -1,5 +1,8 @@
 package com.agentfactory.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
 /** An end-to-end test class on the one running platform, calling as the bootstrap admin. */
@@ -11,7 +14,13 @@ abstract class AsAdminOnThePlatform {
     @BeforeAll
     static void startPlatformAndSignIn() {
         platform = RunningPlatform.get();
-        adminToken = PlatformEndToEndIT.login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
+        adminToken = login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
+    }
+
+    static String login(String email, String password) {
+        Http.Reply reply = Http.post(gateway("/api/v1/auth/login"), null, Map.of("email", email, "password", password));
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.text("/access_token");
     }
 
     static String gateway(String path) {

@@ -7,20 +7,10 @@ import com.agentfactory.messaging.runtime.AgentIds;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The whole request path: gateway (JWT, roles) → supervisor → Kafka → agent → agent.events → supervisor. */
-class PlatformEndToEndIT {
-
-    private static RunningPlatform platform;
-    private static String adminToken;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-        adminToken = login(RunningPlatform.ADMIN_EMAIL, RunningPlatform.ADMIN_PASSWORD);
-    }
+class PlatformEndToEndIT extends AsAdminOnThePlatform {
 
     @Test
     void anAdminLogsInThroughTheGatewaySubmitsATaskAndSeesItCompleted() {
@@ -194,15 +184,5 @@ class PlatformEndToEndIT {
             Http.Reply agents = Http.get(gateway("/api/v1/agents?type=support"), adminToken);
             assertThat(agents.body().get(0).at("/liveness/status").asString()).isEqualTo("UP");
         });
-    }
-
-    static String login(String email, String password) {
-        Http.Reply reply = Http.post(gateway("/api/v1/auth/login"), null, Map.of("email", email, "password", password));
-        assertThat(reply.status()).isEqualTo(200);
-        return reply.text("/access_token");
-    }
-
-    static String gateway(String path) {
-        return platform.gateway.baseUrl() + path;
     }
 }

@@ -52,24 +52,30 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
                                 .at("/on_hand")
                                 .asInt(-1))
                         .isEqualTo(10));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(Http.get(
-                                        gateway("/api/v1/inventory/alerts?type=low_stock&sku=" + sku), adminToken)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        Http.get(gateway("/api/v1/inventory/alerts?type=low_stock&sku=" + sku), adminToken)
                                 .body()
                                 .path("items"))
-                        .isNotEmpty());
+                .isNotEmpty());
 
         Http.Reply supplier = Http.post(
                 gateway("/api/v1/inventory/suppliers"),
                 adminToken,
                 Map.of(
-                        "name", "Lantern Works " + sku,
-                        "lead_time_days", 7,
-                        "minimum_order", 50,
-                        "pack_size", 12,
-                        "unit_cost", new BigDecimal("2.00"),
-                        "currency", "GBP",
-                        "skus", List.of(sku)));
+                        "name",
+                        "Lantern Works " + sku,
+                        "lead_time_days",
+                        7,
+                        "minimum_order",
+                        50,
+                        "pack_size",
+                        12,
+                        "unit_cost",
+                        new BigDecimal("2.00"),
+                        "currency",
+                        "GBP",
+                        "skus",
+                        List.of(sku)));
         assertThat(supplier.status()).isEqualTo(201);
 
         Http.Reply suggested = Http.post(
@@ -79,7 +85,8 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         int quantity = suggestion.path("quantity").asInt();
         assertThat(quantity % 12).isZero();
         assertThat(quantity).isGreaterThanOrEqualTo(50);
-        String order = "/api/v1/inventory/purchase-orders/" + suggestion.path("id").asString();
+        String order =
+                "/api/v1/inventory/purchase-orders/" + suggestion.path("id").asString();
 
         Http.Reply approved = Http.post(gateway(order + "/approve"), adminToken, Map.of("reason", "end-to-end test"));
         assertThat(approved.status()).isEqualTo(200);
@@ -107,7 +114,8 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
 
         assertThat(received.status()).isEqualTo(200);
         assertThat(received.text("/status")).isEqualTo("received");
-        var stock = Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken).body();
+        var stock =
+                Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken).body();
         assertThat(stock.at("/on_hand").asInt()).isEqualTo(10 + quantity);
         assertThat(stock.at("/in_transit").asInt()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -148,11 +156,14 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         event.put(
                 "lines",
                 List.of(Map.of(
-                        "product_id", UUID.randomUUID().toString(),
-                        "sku", sku,
-                        "quantity", quantity,
-                        "unit_price", "3.39")));
+                        "product_id",
+                        UUID.randomUUID().toString(),
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "unit_price",
+                        "3.39")));
         return event;
     }
-
 }

@@ -36,9 +36,10 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         BigDecimal committedBefore = decimal(Http.get(gateway(budget), adminToken), "/committed_amount");
         BigDecimal spentBefore = decimal(Http.get(gateway(budget), adminToken), "/spent_amount");
 
-        // 130 in stock, then 4 a day sold over the last 30 days: 10 left, far below a week's lead time of demand
+        // 125 in stock, then 4 a day sold over the last 30 days: 5 left, below the reorder point the agent uses
+        // before it has a plan for the SKU, and far below a week's lead time of demand
         List<Map<String, Object>> events = new ArrayList<>();
-        events.add(product(sku, 130));
+        events.add(product(sku, 125));
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int day = 30; day >= 1; day--) {
             events.add(order(sku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
@@ -51,7 +52,7 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
                                 .body()
                                 .at("/on_hand")
                                 .asInt(-1))
-                        .isEqualTo(10));
+                        .isEqualTo(5));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         Http.get(gateway("/api/v1/inventory/alerts?type=low_stock&sku=" + sku), adminToken)
                                 .body()
@@ -116,7 +117,7 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         assertThat(received.text("/status")).isEqualTo("received");
         var stock =
                 Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken).body();
-        assertThat(stock.at("/on_hand").asInt()).isEqualTo(10 + quantity);
+        assertThat(stock.at("/on_hand").asInt()).isEqualTo(5 + quantity);
         assertThat(stock.at("/in_transit").asInt()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Reply after = Http.get(gateway(budget), adminToken);

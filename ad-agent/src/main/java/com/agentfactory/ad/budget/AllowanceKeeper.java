@@ -5,6 +5,7 @@ import com.agentfactory.ad.budget.ReservationRows.Row;
 import com.agentfactory.ad.campaign.AdCampaignStatusChanged;
 import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package com.agentfactory.ad.budget;
 
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.util.UUID;
 

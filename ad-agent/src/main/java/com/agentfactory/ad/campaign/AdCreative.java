@@ -1,6 +1,6 @@
 package com.agentfactory.ad.campaign;
 
-import com.agentfactory.ad.persistence.AssignedIdEntity;
+import com.agentfactory.messaging.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

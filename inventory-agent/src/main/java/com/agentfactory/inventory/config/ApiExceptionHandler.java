@@ -1,6 +1,6 @@
 package com.agentfactory.inventory.config;
 
-import com.agentfactory.inventory.purchasing.BudgetUnavailableException;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     /** Finance not answering is a passing state of a dependency, not a fault of the request: 503, try again. */
-    @ExceptionHandler(BudgetUnavailableException.class)
-    ResponseEntity<ProblemDetail> budgetUnavailable(BudgetUnavailableException e) {
+    @ExceptionHandler(FinanceUnavailableException.class)
+    ResponseEntity<ProblemDetail> budgetUnavailable(FinanceUnavailableException e) {
         return problemResponse(HttpStatus.SERVICE_UNAVAILABLE, "Finance unavailable", e.getMessage());
     }
 }

@@ -1,12 +1,13 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
  * The finance budget purchase orders are paid from: an amount is reserved when an order is approved, committed
  * (spent) when it is received, released when it is cancelled. A refusal is an answer; a finance service that
- * cannot be reached throws {@link BudgetUnavailableException}.
+ * cannot be reached throws {@link FinanceUnavailableException}.
  */
 interface BudgetPort {
 

@@ -1,6 +1,6 @@
 package com.agentfactory.inventory.purchasing;
 
-import com.agentfactory.inventory.persistence.AssignedIdEntity;
+import com.agentfactory.messaging.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;

@@ -10,6 +10,7 @@ import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
@@ -285,7 +286,7 @@ public class PurchaseOrders {
             } else {
                 budget.release(department, order.budgetReservationId());
             }
-        } catch (BudgetUnavailableException e) {
+        } catch (FinanceUnavailableException e) {
             // recorded here; the daily batch settles it once finance answers again
             log.warn("purchase order {}: finance not told yet: {}", id, e.getMessage());
             return false;
@@ -329,7 +330,7 @@ public class PurchaseOrders {
     public boolean approveAndOrderAutomatically(UUID id, String reason) {
         try {
             approveAutomatically(id, reason);
-        } catch (BudgetRefusedException | BudgetUnavailableException e) {
+        } catch (BudgetRefusedException | FinanceUnavailableException e) {
             log.info("purchase order {} left for a person: {}", id, e.getMessage());
             return false;
         }

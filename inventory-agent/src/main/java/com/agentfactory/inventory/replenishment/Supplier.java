@@ -1,6 +1,6 @@
 package com.agentfactory.inventory.replenishment;
 
-import com.agentfactory.inventory.persistence.AssignedIdEntity;
+import com.agentfactory.messaging.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

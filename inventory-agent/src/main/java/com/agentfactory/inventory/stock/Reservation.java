@@ -1,6 +1,6 @@
 package com.agentfactory.inventory.stock;
 
-import com.agentfactory.inventory.persistence.AssignedIdEntity;
+import com.agentfactory.messaging.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,6 +1,6 @@
-package com.agentfactory.ad.budget;
+package com.agentfactory.messaging.finance;
 
-/** Finance could not be reached or failed; the request is kept and asked again later with the same key. */
+/** Finance could not be asked now (no answer, a 5xx, or its circuit is open): the caller tries again later. */
 public class FinanceUnavailableException extends RuntimeException {
 
     public FinanceUnavailableException(String message, Throwable cause) {

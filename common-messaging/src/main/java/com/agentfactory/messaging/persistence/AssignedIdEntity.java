@@ -1,4 +1,4 @@
-package com.agentfactory.ad.persistence;
+package com.agentfactory.messaging.persistence;
 
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;

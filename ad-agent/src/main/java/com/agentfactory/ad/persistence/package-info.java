@@ -1,2 +1,0 @@
-/** The persistence base the ad aggregates share. */
-package com.agentfactory.ad.persistence;

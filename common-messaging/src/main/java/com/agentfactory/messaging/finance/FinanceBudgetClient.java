@@ -1,0 +1,135 @@
+package com.agentfactory.messaging.finance;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Finance-service's budget reservations over HTTP, for an agent that spends (it names itself as a system agent).
+ * Calls that get no answer or a 5xx are retried a few times inside a circuit breaker, which once open fails fast
+ * instead of piling calls on a finance service that is down; a 4xx is finance's answer and is not retried. Every
+ * call is safe to repeat: a reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a
+ * settled reservation changes nothing. Built from Resilience4j's core modules, since its Spring Boot module exists
+ * for Boot 3 only.
+ */
+public final class FinanceBudgetClient {
+
+    private static final String RESERVATIONS = "/api/v1/financial/budgets/{department}/reservations";
+    private static final int HALF_OPEN_TRIAL_CALLS = 2;
+    private static final int REFUSAL_DETAIL_LIMIT = 300;
+
+    private final RestClient http;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+
+    public FinanceBudgetClient(FinanceClientSettings settings, String agentId) {
+        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .build());
+        requests.setReadTimeout(settings.readTimeout());
+        this.http = RestClient.builder()
+                .baseUrl(settings.baseUrl())
+                .requestFactory(requests)
+                // services still trust the identity headers a caller sends (token authentication between
+                // services comes later), so the agent names itself in them
+                .defaultHeader("X-Agent-Id", agentId)
+                .defaultHeader("X-User-Roles", "SYSTEM_AGENT")
+                .build();
+        this.breaker = CircuitBreaker.of(
+                "finance",
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(50)
+                        .slidingWindowSize(10)
+                        .minimumNumberOfCalls(5)
+                        .waitDurationInOpenState(settings.waitInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(HALF_OPEN_TRIAL_CALLS)
+                        .recordException(FinanceBudgetClient::unanswered)
+                        .build());
+        this.retry = Retry.of(
+                "finance",
+                RetryConfig.custom()
+                        .maxAttempts(Math.max(1, settings.retryAttempts()))
+                        .waitDuration(settings.retryWait())
+                        .retryOnException(FinanceBudgetClient::unanswered)
+                        .build());
+    }
+
+    /** @throws FinanceUnavailableException when finance did not answer */
+    public BudgetReservation reserve(
+            String department,
+            String idempotencyKey,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("purpose", purpose);
+        body.put("requested_by", requestedBy);
+        try {
+            Created created = call("reserve", () -> http.post()
+                    .uri(RESERVATIONS, department)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(Created.class));
+            return new BudgetReservation.Reserved(created.id());
+        } catch (HttpClientErrorException refused) {
+            String detail = refused.getResponseBodyAsString();
+            return new BudgetReservation.Refused(
+                    refused.getStatusCode().value(),
+                    detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail);
+        }
+    }
+
+    /** Spends the reservation: finance books the expense. */
+    public void commit(String department, UUID reservationId) {
+        settle(department, reservationId, "commit");
+    }
+
+    /** Gives the reservation back to the budget. */
+    public void release(String department, UUID reservationId) {
+        settle(department, reservationId, "release");
+    }
+
+    private void settle(String department, UUID reservationId, String action) {
+        call(action, () -> http.post()
+                .uri(RESERVATIONS + "/{id}/" + action, department, reservationId)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    private <T> T call(String what, Supplier<T> request) {
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, request))
+                    .get();
+        } catch (CallNotPermittedException e) {
+            throw new FinanceUnavailableException("finance circuit open, " + what + " not attempted", e);
+        } catch (ResourceAccessException | HttpServerErrorException e) {
+            throw new FinanceUnavailableException("finance did not answer " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Only failures that say nothing about the request count against finance: no answer, or a 5xx. */
+    private static boolean unanswered(Throwable error) {
+        return error instanceof ResourceAccessException || error instanceof HttpServerErrorException;
+    }
+
+    private record Created(UUID id) {}
+}

@@ -1,0 +1,2 @@
+/** What the services' JPA aggregates share. */
+package com.agentfactory.messaging.persistence;

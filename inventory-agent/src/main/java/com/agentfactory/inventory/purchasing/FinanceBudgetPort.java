@@ -1,0 +1,61 @@
+package com.agentfactory.inventory.purchasing;
+
+import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.FinanceBudgetClient;
+import com.agentfactory.messaging.finance.FinanceClientSettings;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Purchase orders' budget, reserved, committed and released through the shared finance client. */
+@Component
+class FinanceBudgetPort implements BudgetPort {
+
+    // 409: does not fit; 404: no budget for the department and month; 422: another currency
+    private static final Set<Integer> REFUSALS = Set.of(404, 409, 422);
+
+    private final FinanceBudgetClient finance;
+
+    FinanceBudgetPort(FinanceProperties properties) {
+        this.finance = new FinanceBudgetClient(
+                new FinanceClientSettings(
+                        properties.baseUrl().toString(),
+                        properties.connectTimeout(),
+                        properties.readTimeout(),
+                        properties.retryAttempts(),
+                        properties.retryWait(),
+                        properties.waitInOpenState()),
+                "inventory-agent");
+    }
+
+    @Override
+    public Reservation reserve(
+            String idempotencyKey,
+            String department,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy) {
+        return switch (finance.reserve(department, idempotencyKey, amount, currency, purpose, requestedBy)) {
+            case BudgetReservation.Reserved reserved -> new Reservation.Reserved(reserved.id());
+            case BudgetReservation.Refused refused
+            when REFUSALS.contains(refused.status()) ->
+                new Reservation.Refused(refused.status() + " from finance: " + refused.reason());
+            // any other 4xx means this agent sent something finance cannot read: a fault here, not a refusal
+            case BudgetReservation.Refused refused ->
+                throw new IllegalStateException(
+                        "finance rejected the reservation request (" + refused.status() + "): " + refused.reason());
+        };
+    }
+
+    @Override
+    public void commit(String department, UUID reservationId) {
+        finance.commit(department, reservationId);
+    }
+
+    @Override
+    public void release(String department, UUID reservationId) {
+        finance.release(department, reservationId);
+    }
+}

@@ -3,18 +3,15 @@ package com.agentfactory.campaign.delivery;
 import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.polling.BatchPoller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +21,7 @@ import org.springframework.stereotype.Component;
  * given up after the configured attempts.
  */
 @Component
-class SendDispatcher implements SmartLifecycle {
+class SendDispatcher extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
 
@@ -38,7 +35,6 @@ class SendDispatcher implements SmartLifecycle {
     private final WebhookClient webhooks;
     private final DeliveryProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService executor;
 
     SendDispatcher(
             Sends sends,
@@ -51,6 +47,7 @@ class SendDispatcher implements SmartLifecycle {
             WebhookClient webhooks,
             DeliveryProperties properties,
             Clock clock) {
+        super("send-dispatcher");
         this.sends = sends;
         this.templates = templates;
         this.permissions = permissions;
@@ -133,41 +130,23 @@ class SendDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.enabled() || executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("send-dispatcher").daemon().factory());
-        executor.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        try {
-            while (dispatchDue() == properties.batchSize()) {
-                // a full batch means more are due: go on without waiting for the next tick
-            }
-        } catch (RuntimeException e) {
-            log.warn("Dispatching sends failed; trying again next tick", e);
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    protected Duration pollInterval() {
+        return properties.pollInterval();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected int batchSize() {
+        return properties.batchSize();
+    }
+
+    @Override
+    protected int runBatch() {
+        return dispatchDue();
     }
 
     private static final class MissingTemplateException extends RuntimeException {

@@ -1,11 +1,7 @@
 package com.agentfactory.campaign.journey;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.agentfactory.campaign.polling.BatchPoller;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,57 +11,41 @@ import org.springframework.stereotype.Component;
  * gives that, survives restarts and lets several instances share the work.
  */
 @Component
-class JourneyExecutor implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(JourneyExecutor.class);
+class JourneyExecutor extends BatchPoller {
 
     private final JourneyRunner runner;
     private final JourneyTriggers triggers;
     private final JourneyProperties properties;
-    private ScheduledExecutorService executor;
 
     JourneyExecutor(JourneyRunner runner, JourneyTriggers triggers, JourneyProperties properties) {
+        super("journey-executor");
         this.runner = runner;
         this.triggers = triggers;
         this.properties = properties;
     }
 
-    private void tick() {
-        try {
-            triggers.fireDateTriggers();
-            while (runner.runDue(properties.batchSize()).claimed() == properties.batchSize()) {
-                // a full batch means more are due: go on without waiting for the next tick
-            }
-        } catch (RuntimeException e) {
-            log.warn("Running due journey steps failed; trying again next tick", e);
-        }
+    @Override
+    protected boolean enabled() {
+        return properties.executorEnabled();
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.executorEnabled() || executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("journey-executor").daemon().factory());
-        executor.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    protected Duration pollInterval() {
+        return properties.pollInterval();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
+    protected int batchSize() {
+        return properties.batchSize();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void beforeBatches() {
+        triggers.fireDateTriggers();
+    }
+
+    @Override
+    protected int runBatch() {
+        return runner.runDue(properties.batchSize()).claimed();
     }
 }

@@ -35,8 +35,8 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                         "5000.00",
                         "currency",
                         "GBP"));
-        BigDecimal committedBefore = decimal(Http.get(budget, adminToken), "/committed_amount");
-        BigDecimal spentBefore = decimal(Http.get(budget, adminToken), "/spent_amount");
+        BigDecimal committedBefore = Http.get(budget, adminToken).decimal("/committed_amount");
+        BigDecimal spentBefore = Http.get(budget, adminToken).decimal("/spent_amount");
         String region = "GB";
 
         // a freshly started ad agent may answer its first write after the gateway's 2 s route timeout (504); a
@@ -84,7 +84,7 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
 
         // a tranche of the daily budget is set aside in finance before the first bid
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(decimal(Http.get(budget, adminToken), "/committed_amount"))
+                .untilAsserted(() -> assertThat(Http.get(budget, adminToken).decimal("/committed_amount"))
                         .isGreaterThan(committedBefore));
         Http.Reply bid = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -117,8 +117,8 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
         // 2.00 CPM for one impression costs 0.002, booked rounded up to the cent; the rest goes back
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Http.Reply after = Http.get(budget, adminToken);
-            assertThat(decimal(after, "/spent_amount")).isEqualByComparingTo(spentBefore.add(new BigDecimal("0.01")));
-            assertThat(decimal(after, "/committed_amount")).isEqualByComparingTo(committedBefore);
+            assertThat(after.decimal("/spent_amount")).isEqualByComparingTo(spentBefore.add(new BigDecimal("0.01")));
+            assertThat(after.decimal("/committed_amount")).isEqualByComparingTo(committedBefore);
         });
     }
 
@@ -137,10 +137,6 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                                 "GBP")),
                 "site", Map.of("domain", "news.example"),
                 "device", Map.of("ua", "Mozilla/5.0", "geo", Map.of("region", region)));
-    }
-
-    private static BigDecimal decimal(Http.Reply reply, String pointer) {
-        return reply.body().at(pointer).decimalValue();
     }
 
     private static String exchange(String path) {

@@ -63,6 +63,10 @@ final class Http {
             return body.at(pointer).asString();
         }
 
+        java.math.BigDecimal decimal(String pointer) {
+            return body.at(pointer).decimalValue();
+        }
+
         String header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))

@@ -33,8 +33,8 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
                 gateway(budget),
                 adminToken,
                 Map.of("fiscal_period", month, "allocated_amount", "5000.00", "currency", "GBP"));
-        BigDecimal committedBefore = decimal(Http.get(gateway(budget), adminToken), "/committed_amount");
-        BigDecimal spentBefore = decimal(Http.get(gateway(budget), adminToken), "/spent_amount");
+        BigDecimal committedBefore = Http.get(gateway(budget), adminToken).decimal("/committed_amount");
+        BigDecimal spentBefore = Http.get(gateway(budget), adminToken).decimal("/spent_amount");
 
         // 125 in stock, then 4 a day sold over the last 30 days: 5 left, below the reorder point the agent uses
         // before it has a plan for the SKU, and far below a week's lead time of demand
@@ -93,7 +93,7 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.text("/status")).isEqualTo("approved");
         BigDecimal total = new BigDecimal("2.00").multiply(BigDecimal.valueOf(quantity));
-        assertThat(decimal(Http.get(gateway(budget), adminToken), "/committed_amount"))
+        assertThat(Http.get(gateway(budget), adminToken).decimal("/committed_amount"))
                 .as("the order's cost is reserved in the inventory budget")
                 .isEqualByComparingTo(committedBefore.add(total));
         assertThat(Http.post(gateway(order + "/approve"), adminToken, Map.of("reason", "twice"))
@@ -121,13 +121,9 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         assertThat(stock.at("/in_transit").asInt()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Reply after = Http.get(gateway(budget), adminToken);
-            assertThat(decimal(after, "/spent_amount")).isEqualByComparingTo(spentBefore.add(total));
-            assertThat(decimal(after, "/committed_amount")).isEqualByComparingTo(committedBefore);
+            assertThat(after.decimal("/spent_amount")).isEqualByComparingTo(spentBefore.add(total));
+            assertThat(after.decimal("/committed_amount")).isEqualByComparingTo(committedBefore);
         });
-    }
-
-    private static BigDecimal decimal(Http.Reply reply, String pointer) {
-        return reply.body().at(pointer).decimalValue();
     }
 
     private static Map<String, Object> product(String sku, int stock) {

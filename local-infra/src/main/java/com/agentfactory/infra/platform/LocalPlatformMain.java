@@ -144,17 +144,13 @@ public final class LocalPlatformMain {
         String token = login(http, gateway, adminPassword);
         // a marketing budget for this month, so the demo's budget check has something to reserve from
         String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
-        HttpResponse<String> budget = http.send(
-                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/financial/budgets/marketing"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"fiscal_period\":\"" + month
-                                + "\",\"allocated_amount\":\"5000.00\",\"currency\":\"GBP\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (budget.statusCode() >= 300) {
-            System.out.println("Demo budget not set (" + budget.statusCode() + "): " + budget.body());
-        }
+        send(
+                http,
+                token,
+                "PUT",
+                "/api/v1/financial/budgets/marketing",
+                gateway,
+                "{\"fiscal_period\":\"" + month + "\",\"allocated_amount\":\"5000.00\",\"currency\":\"GBP\"}");
         // the inventory agent's purchase orders are funded from their own budget
         send(
                 http,
@@ -216,18 +212,10 @@ public final class LocalPlatformMain {
                 "{\"task_type\":\"retrain-recommendation-models\",\"input_data\":{}}");
         List<String> taskIds = new ArrayList<>();
         for (String body : bodies) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/v1/agents/tasks"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(http, token, "POST", "/api/v1/agents/tasks", gateway, body);
             Matcher id = TASK_ID.matcher(response.body());
             if (response.statusCode() == 201 && id.find()) {
                 taskIds.add(id.group(1));
-            } else {
-                System.out.println("Demo task refused (" + response.statusCode() + "): " + response.body());
             }
         }
         System.out.println("Submitted demo tasks; their status a moment later:");
@@ -243,7 +231,7 @@ public final class LocalPlatformMain {
         }
     }
 
-    /** A demo set-up call; a refusal is printed, not fatal: the platform keeps running without that piece. */
+    /** A demo call; a refusal is printed, not fatal: the platform keeps running without that piece. */
     private static HttpResponse<String> send(
             HttpClient http, String token, String method, String path, String gateway, String json) throws Exception {
         HttpResponse<String> response = http.send(

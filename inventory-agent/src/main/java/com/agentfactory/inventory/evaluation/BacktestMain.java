@@ -1,11 +1,11 @@
 package com.agentfactory.inventory.evaluation;
 
+import com.agentfactory.inventory.forecast.BlockEnsemble;
+import com.agentfactory.inventory.forecast.BlockModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * of the last 4 and 13 blocks) on the blocks from the origin: WAPE, sMAPE, MASE, and the coverage of the
  * ensemble's 80% and 95% intervals. The last line of the output is the JSON summary.
  *
- * <p>The ensemble weighs the models per SKU by an inner backtest inside the history: the models are fitted on
- * the history minus its last {@code blocks} blocks and scored on those. The same inner forecasts give the
- * intervals (split conformal): quantiles of the ensemble's inner errors, divided by each SKU's level, per
- * horizon. The test blocks are never seen before they are scored.
+ * <p>The ensemble is the service's own ({@link BlockEnsemble}): it weighs the models per SKU by an inner backtest
+ * inside the history (fitted on the history minus its last {@code blocks} blocks, scored on those), and the same
+ * inner forecasts give the intervals (split conformal): quantiles of the ensemble's inner errors, divided by each
+ * SKU's level, per horizon. The test blocks are never seen before they are scored.
  *
  * <p>Usage: {@code backtest --data FILE --origin 2011-07-01 [--blocks 8] [--skus 500] [--rounds 300]
  * [--threads 2]}
@@ -32,7 +32,6 @@ public final class BacktestMain {
 
     static final String USAGE = "usage: backtest --data FILE --origin YYYY-MM-DD [--blocks 8] [--skus 500]"
             + " [--rounds 300] [--threads 2]";
-    static final String XGBOOST = "xgboost";
 
     private BacktestMain() {}
 
@@ -68,37 +67,30 @@ public final class BacktestMain {
         long started = System.nanoTime();
 
         RetailBlocks retail = RetailBlocks.read(data, origin, blocks, skus);
-        if (retail.historyBlocks() < blocks + 17) {
-            throw new BacktestInputException("the inner backtest needs " + (blocks + 17) + " weeks before the origin, "
-                    + "the file has " + retail.historyBlocks());
+        if (retail.historyBlocks() < blocks + BlockEnsemble.MINIMUM_TRAINING_BLOCKS) {
+            throw new BacktestInputException(
+                    "the inner backtest needs " + (blocks + BlockEnsemble.MINIMUM_TRAINING_BLOCKS)
+                            + " weeks before the origin, " + "the file has " + retail.historyBlocks());
         }
         List<RetailBlocks.Series> series = retail.series();
         LocalDate start = origin.minusWeeks(retail.historyBlocks());
-        var boosted = new GradientBoostedBlocks(rounds, threads);
-
-        // inner backtest: the history without its last blocks, scored on those
-        List<double[]> innerHistories = series.stream()
-                .map(s -> Arrays.copyOf(s.history(), s.history().length - blocks))
-                .toList();
-        Map<String, double[][]> inner = forecasts(BlockModels.models(), innerHistories, blocks);
-        inner.put(XGBOOST, boosted.fitAndForecast(series, innerHistories, start, blocks));
-        double[][] innerActual = series.stream()
-                .map(s -> Arrays.copyOfRange(s.history(), s.history().length - blocks, s.history().length))
-                .toArray(double[][]::new);
-        double[][] weights = weights(inner, innerActual);
-
-        // outer: the whole history, scored on the test blocks
+        var fit = BlockEnsemble.fit(
+                series.stream()
+                        .map(s -> new BlockEnsemble.Series(s.sku(), s.history(), s.price()))
+                        .toList(),
+                start,
+                blocks,
+                blocks,
+                new BlockEnsemble.Settings(rounds, threads));
         List<double[]> histories =
                 series.stream().map(RetailBlocks.Series::history).toList();
-        Map<String, double[][]> outer = forecasts(BlockModels.models(), histories, blocks);
-        outer.put(XGBOOST, boosted.fitAndForecast(series, histories, start, blocks));
+        Map<String, double[][]> outer = fit.outer();
         Map<String, double[][]> baselines = forecasts(BlockModels.baselines(), histories, blocks);
         double[][] actual = series.stream().map(RetailBlocks.Series::actual).toArray(double[][]::new);
-
-        double[][] ensemble = combine(outer, weights);
-        double[][] innerEnsemble = combine(inner, weights);
-        var intervals80 = Conformal.of(innerEnsemble, innerActual, innerHistories, 0.80);
-        var intervals95 = Conformal.of(innerEnsemble, innerActual, innerHistories, 0.95);
+        double[][] ensemble = fit.forecast();
+        double[] scales = BlockEnsemble.scales(histories);
+        var intervals80 = fit.blockIntervals(0.80);
+        var intervals95 = fit.blockIntervals(0.95);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", data.getFileName().toString());
@@ -121,8 +113,8 @@ public final class BacktestMain {
         summary.put(
                 "ensemble_wape_reduction_vs_best_baseline",
                 round(1 - ensembleScores.wape() / best.getValue().wape()));
-        summary.put("coverage_80", round(intervals80.coverage(ensemble, actual, histories)));
-        summary.put("coverage_95", round(intervals95.coverage(ensemble, actual, histories)));
+        summary.put("coverage_80", round(intervals80.coverage(ensemble, actual, scales)));
+        summary.put("coverage_95", round(intervals95.coverage(ensemble, actual, scales)));
         summary.put("seconds", round((System.nanoTime() - started) / 1e9));
         StringBuilder out = new StringBuilder();
         models.forEach((name, scores) -> out.append(line(name, (Scores) scores)));
@@ -138,73 +130,6 @@ public final class BacktestMain {
         models.forEach((name, model) -> forecasts.put(
                 name, histories.stream().map(y -> model.apply(y, blocks)).toArray(double[][]::new)));
         return forecasts;
-    }
-
-    /**
-     * Per SKU and model: the inverse square of the model's inner mean absolute error, a quarter from the SKU's own
-     * errors and three quarters from all SKUs' (eight blocks of one SKU alone are a noisy judge). A model whose
-     * inner error over all SKUs is more than 10% above the best model's gets no weight.
-     */
-    static double[][] weights(Map<String, double[][]> inner, double[][] actual) {
-        List<String> names = new ArrayList<>(inner.keySet());
-        int skus = actual.length;
-        double[] total = new double[names.size()];
-        double[][] own = new double[skus][names.size()];
-        for (int m = 0; m < names.size(); m++) {
-            double[][] forecast = inner.get(names.get(m));
-            for (int s = 0; s < skus; s++) {
-                double error = 0;
-                for (int h = 0; h < actual[s].length; h++) {
-                    error += Math.abs(actual[s][h] - forecast[s][h]);
-                }
-                own[s][m] = error / actual[s].length;
-                total[m] += error;
-            }
-        }
-        double best = Arrays.stream(total).min().orElseThrow();
-        boolean[] kept = new boolean[names.size()];
-        for (int m = 0; m < names.size(); m++) {
-            kept[m] = total[m] <= 1.1 * best;
-        }
-        double[] global = normalise(inverseSquares(total, 1e-9, kept));
-        double[][] weights = new double[skus][];
-        for (int s = 0; s < skus; s++) {
-            double[] local = normalise(inverseSquares(own[s], 0.5, kept));
-            weights[s] = new double[names.size()];
-            for (int m = 0; m < names.size(); m++) {
-                weights[s][m] = 0.25 * local[m] + 0.75 * global[m];
-            }
-        }
-        return weights;
-    }
-
-    static double[][] combine(Map<String, double[][]> forecasts, double[][] weights) {
-        List<double[][]> models = new ArrayList<>(forecasts.values());
-        int skus = weights.length;
-        int blocks = models.getFirst()[0].length;
-        double[][] combined = new double[skus][blocks];
-        for (int s = 0; s < skus; s++) {
-            for (int m = 0; m < models.size(); m++) {
-                for (int h = 0; h < blocks; h++) {
-                    combined[s][h] += weights[s][m] * models.get(m)[s][h];
-                }
-            }
-        }
-        return combined;
-    }
-
-    private static double[] inverseSquares(double[] errors, double floor, boolean[] kept) {
-        double[] inverse = new double[errors.length];
-        for (int i = 0; i < errors.length; i++) {
-            double e = Math.max(errors[i], floor);
-            inverse[i] = kept[i] ? 1 / (e * e) : 0;
-        }
-        return inverse;
-    }
-
-    private static double[] normalise(double[] values) {
-        double sum = Arrays.stream(values).sum();
-        return Arrays.stream(values).map(v -> v / sum).toArray();
     }
 
     private static String line(String name, Scores scores) {

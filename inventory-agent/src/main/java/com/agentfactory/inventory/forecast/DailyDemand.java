@@ -20,6 +20,10 @@ class DailyDemand {
 
     protected DailyDemand() {}
 
+    String sku() {
+        return key.sku;
+    }
+
     LocalDate day() {
         return key.day;
     }

@@ -6,25 +6,30 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forecasts a SKU's daily demand from the year of orders before the origin. */
+/**
+ * Forecasts a SKU's daily demand with the ensemble the {@code backtest} command evaluates, fitted on the weeks of
+ * orders before the origin of the SKU together with the store's busiest other SKUs.
+ */
 @Service
 class DemandForecaster {
 
-    static final String MODEL = "holt-winters-additive-weekly";
-    static final int HISTORY_DAYS = 364;
-    static final int MINIMUM_HISTORY_DAYS = 2 * HoltWinters.WEEK;
+    static final int MINIMUM_HISTORY_DAYS = 14;
 
     private final DailyDemandRepository demand;
     private final StockService stock;
+    private final ForecastProperties properties;
     private final Clock clock;
 
-    DemandForecaster(DailyDemandRepository demand, StockService stock, Clock clock) {
+    DemandForecaster(DailyDemandRepository demand, StockService stock, ForecastProperties properties, Clock clock) {
         this.demand = demand;
         this.stock = stock;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -32,33 +37,77 @@ class DemandForecaster {
     DemandForecastResponse forecast(ForecastDemandRequest request) {
         stock.requireStocked(request.sku());
         LocalDate origin = request.origin() != null ? request.origin() : LocalDate.now(clock);
-        var days = demand.between(request.sku(), request.location(), origin.minusDays(HISTORY_DAYS), origin);
-        if (days.isEmpty()) {
-            throw RuleViolationException.of("sku", "no orders in the year before " + origin + " to learn from");
+        LocalDate from = origin.minusWeeks(properties.historyWeeks());
+        var own = demand.between(request.sku(), request.location(), from, origin);
+        if (own.isEmpty()) {
+            throw RuleViolationException.of(
+                    "sku",
+                    "no orders in the " + properties.historyWeeks() + " weeks before " + origin + " to learn from");
         }
-        // the series starts at the first day with an order: days before the product sold are not zero demand
-        LocalDate first = days.getFirst().day();
-        double[] history = new double[(int) ChronoUnit.DAYS.between(first, origin)];
-        days.forEach(day -> history[(int) ChronoUnit.DAYS.between(first, day.day())] += day.units());
-        if (history.length < MINIMUM_HISTORY_DAYS) {
+        int ownDays = (int) ChronoUnit.DAYS.between(own.getFirst().day(), origin);
+        if (ownDays < MINIMUM_HISTORY_DAYS) {
             throw RuleViolationException.of(
                     "origin",
-                    "needs " + MINIMUM_HISTORY_DAYS + " days of orders before " + origin + ", has " + history.length);
+                    "needs " + MINIMUM_HISTORY_DAYS + " days of orders before " + origin + ", has " + ownDays);
         }
-        HoltWinters model = HoltWinters.fit(history, HoltWinters.WEEK);
-        HoltWinters.Forecast forecast = model.forecast(request.horizonDays());
-        List<DemandForecastResponse.Day> result = new ArrayList<>();
-        for (int i = 0; i < request.horizonDays(); i++) {
-            result.add(new DemandForecastResponse.Day(
-                    origin.plusDays(i),
-                    round(forecast.mean()[i]),
-                    round(forecast.lower80()[i]),
-                    round(forecast.upper80()[i]),
-                    round(forecast.lower95()[i]),
-                    round(forecast.upper95()[i])));
+        List<String> skus = new ArrayList<>();
+        skus.add(request.sku());
+        skus.addAll(demand.busiestOthers(request.sku(), request.location(), from, origin, properties.pooledSkus() - 1));
+        var result = fit(skus, request.location(), origin, request.horizonDays());
+        var forecast = result.forecasts().getFirst();
+        List<DemandForecastResponse.Day> days = new ArrayList<>();
+        for (int d = 0; d < request.horizonDays(); d++) {
+            days.add(new DemandForecastResponse.Day(
+                    origin.plusDays(d),
+                    round(forecast.expected()[d]),
+                    round(forecast.lower80()[d]),
+                    round(forecast.upper80()[d]),
+                    round(forecast.lower95()[d]),
+                    round(forecast.upper95()[d])));
         }
         return new DemandForecastResponse(
-                request.sku(), request.location(), origin, MODEL, history.length, round(model.sigma()), result);
+                request.sku(),
+                request.location(),
+                origin,
+                DailyEnsemble.MODEL,
+                forecast.weights(),
+                ownDays,
+                skus.size(),
+                result.calibrationWeeks(),
+                days);
+    }
+
+    /**
+     * Fits the ensemble on the SKUs' whole weeks of orders before the origin, from the first order among them (at
+     * most the configured weeks back): a SKU that started selling later counts as selling nothing before.
+     */
+    DailyEnsemble.Result fit(List<String> skus, String location, LocalDate origin, int horizonDays) {
+        LocalDate from = origin.minusWeeks(properties.historyWeeks());
+        var rows = demand.ofSkus(skus, location, from, origin);
+        LocalDate first = rows.getFirst().day();
+        int weeks = (int) (ChronoUnit.DAYS.between(first, origin) / 7);
+        int calibration = Math.min(properties.calibrationBlocks(), (horizonDays + 6) / 7);
+        int needed = calibration + BlockEnsemble.MINIMUM_TRAINING_BLOCKS;
+        if (weeks < needed) {
+            throw RuleViolationException.of(
+                    "origin",
+                    "the models need " + needed + " whole weeks of the store's orders before " + origin + ", there are "
+                            + weeks);
+        }
+        LocalDate start = origin.minusWeeks(weeks);
+        Map<String, double[]> daily = new LinkedHashMap<>();
+        skus.forEach(sku -> daily.put(sku, new double[7 * weeks]));
+        for (DailyDemand row : rows) {
+            if (!row.day().isBefore(start)) {
+                daily.get(row.sku())[(int) ChronoUnit.DAYS.between(start, row.day())] += row.units();
+            }
+        }
+        return DailyEnsemble.forecast(
+                daily,
+                origin,
+                horizonDays,
+                calibration,
+                new BlockEnsemble.Settings(properties.rounds(), properties.threads()));
     }
 
     private static double round(double value) {

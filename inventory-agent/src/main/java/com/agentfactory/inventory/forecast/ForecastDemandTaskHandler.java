@@ -25,7 +25,8 @@ class ForecastDemandTaskHandler implements TaskHandler<ForecastDemandRequest, De
     @Override
     public String description() {
         return "Forecasts a SKU's daily demand for 1 to 183 days with 80% and 95% prediction intervals"
-                + " (additive Holt-Winters, weekly season).";
+                + " (a per-SKU weighted ensemble of ETS, Croston/SBA/TSB, a rolling median and gradient-boosted trees;"
+                + " conformal intervals).";
     }
 
     @Override

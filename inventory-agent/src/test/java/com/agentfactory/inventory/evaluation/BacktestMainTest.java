@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,33 +53,6 @@ class BacktestMainTest {
             assertThat(series.history()[0]).isEqualTo(5);
             assertThat(series.actual()).containsExactly(2);
         });
-    }
-
-    @Test
-    void intermittentMethodsSmoothSizesAndIntervals() {
-        double[] y = {0, 4, 0, 0, 4, 0, 4, 0};
-
-        assertThat(BlockModels.croston(y, 0.1, false)).isBetween(1.5, 2.1);
-        assertThat(BlockModels.croston(y, 0.1, true)).isLessThan(BlockModels.croston(y, 0.1, false));
-        assertThat(BlockModels.tsb(new double[] {4, 4, 4, 0, 0, 0, 0, 0, 0, 0}, 0.1, 0.1))
-                .as("demand that stopped decays")
-                .isLessThan(3);
-    }
-
-    @Test
-    void weighsModelsByTheirInnerErrors() {
-        double[][] actual = {{10, 10}};
-        double[][] good = {{10, 11}};
-        double[][] bad = {{20, 20}};
-
-        Map<String, double[][]> inner = new LinkedHashMap<>();
-        inner.put("good", good);
-        inner.put("bad", bad);
-
-        double[][] weights = BacktestMain.weights(inner, actual);
-
-        assertThat(weights[0][0]).isGreaterThan(0.9);
-        assertThat(weights[0][0] + weights[0][1]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     private Path retailFile(LocalDate from, int days) throws IOException {

@@ -21,9 +21,17 @@ class DemandForecastIT extends InventoryIntegrationTest {
     private static final LocalDate FIRST_DAY = LocalDate.of(2011, 6, 1);
 
     @Test
-    void forecastsTheWeeklyPatternOfPastOrdersWithIntervals() {
+    void forecastsTheWeeklyPatternOfPastOrdersWithTheEnsembleAndIntervals() {
         String sku = stocked(10_000);
-        int total = publishFourWeeksOfOrders(sku);
+        // twenty earlier weeks straight into the history, the last four through the order feed
+        for (int day = -140; day < 0; day++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    sku,
+                    FIRST_DAY.plusDays(day),
+                    WEEK[Math.floorMod(day, 7)]);
+        }
+        int total = 20 * 36 + publishFourWeeksOfOrders(sku);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT coalesce(sum(units), 0) FROM daily_demand WHERE sku = ?", Integer.class, sku)
@@ -34,8 +42,17 @@ class DemandForecastIT extends InventoryIntegrationTest {
                 "/api/v1/inventory/forecasts", Map.of("sku", sku, "horizon_days", 7, "origin", origin.toString()));
 
         assertThat(forecast.status()).isEqualTo(200);
-        assertThat(forecast.text("/model")).isEqualTo("holt-winters-additive-weekly");
-        assertThat(forecast.body().path("history_days").asInt()).isEqualTo(28);
+        assertThat(forecast.text("/model")).isEqualTo("ensemble");
+        assertThat(forecast.body().path("history_days").asInt()).isEqualTo(24 * 7);
+        assertThat(forecast.body().path("calibration_weeks").asInt()).isEqualTo(1);
+        assertThat(forecast.body().path("pooled_skus").asInt()).isBetween(1, 30);
+        var weights = forecast.body().path("weights");
+        assertThat(weights.propertyNames()).contains("ets", "croston", "sba", "tsb", "median_8", "xgboost");
+        double weightSum = 0;
+        for (String model : weights.propertyNames()) {
+            weightSum += weights.path(model).asDouble();
+        }
+        assertThat(weightSum).isCloseTo(1.0, within(0.01));
         var days = forecast.body().path("days");
         assertThat(days.size()).isEqualTo(7);
         for (int i = 0; i < 7; i++) {

@@ -1,4 +1,4 @@
-package com.agentfactory.inventory.evaluation;
+package com.agentfactory.inventory.forecast;
 
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -35,8 +35,7 @@ final class GradientBoostedBlocks {
      *
      * @param start the first day of the histories' first block (all histories share their block calendar)
      */
-    double[][] fitAndForecast(
-            List<RetailBlocks.Series> series, List<double[]> histories, LocalDate start, int horizon) {
+    double[][] fitAndForecast(List<Double> prices, List<double[]> histories, LocalDate start, int horizon) {
         int length = histories.getFirst().length;
         int rows = 0;
         for (int t = MINIMUM_HISTORY; t < length; t++) {
@@ -50,7 +49,7 @@ final class GradientBoostedBlocks {
             for (int t = MINIMUM_HISTORY; t < length; t++) {
                 double scale = scale(y, t);
                 for (int h = 1; h <= horizon && t + h - 1 < length; h++) {
-                    features(y, t, h, scale, start, series.get(s), features, row * FEATURES);
+                    features(y, t, h, scale, start, prices.get(s), features, row * FEATURES);
                     labels[row] = (float) (y[t + h - 1] / scale);
                     row++;
                 }
@@ -60,7 +59,7 @@ final class GradientBoostedBlocks {
         for (int s = 0; s < histories.size(); s++) {
             double[] y = histories.get(s);
             for (int h = 1; h <= horizon; h++) {
-                features(y, length, h, scale(y, length), start, series.get(s), test, (s * horizon + h - 1) * FEATURES);
+                features(y, length, h, scale(y, length), start, prices.get(s), test, (s * horizon + h - 1) * FEATURES);
             }
         }
         try {
@@ -99,7 +98,7 @@ final class GradientBoostedBlocks {
     }
 
     private static void features(
-            double[] y, int t, int h, double scale, LocalDate start, RetailBlocks.Series series, float[] into, int at) {
+            double[] y, int t, int h, double scale, LocalDate start, double price, float[] into, int at) {
         double[] past = java.util.Arrays.copyOf(y, t);
         double mean13 = BlockModels.mean(past, 13);
         double squares = 0;
@@ -124,7 +123,7 @@ final class GradientBoostedBlocks {
         into[at + 11] = h;
         into[at + 12] = target.getMonthValue();
         into[at + 13] = target.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        into[at + 14] = (float) Math.log(series.price());
+        into[at + 14] = (float) Math.log(price);
         into[at + 15] = (float) Math.log(scale);
     }
 }

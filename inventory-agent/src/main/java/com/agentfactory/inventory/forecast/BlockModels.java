@@ -1,4 +1,4 @@
-package com.agentfactory.inventory.evaluation;
+package com.agentfactory.inventory.forecast;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,14 +10,14 @@ import java.util.function.BiFunction;
  * SBA and TSB are written here: no maintained Java library offers intermittent-demand methods (the known
  * implementations are R's tsintermittent and Python's statsforecast), and each is a few lines of smoothing.
  */
-final class BlockModels {
+public final class BlockModels {
 
     private static final double[] ALPHAS = {0.05, 0.1, 0.2, 0.3, 0.5};
 
     private BlockModels() {}
 
     /** The baselines the issue names. */
-    static Map<String, BiFunction<double[], Integer, double[]>> baselines() {
+    public static Map<String, BiFunction<double[], Integer, double[]>> baselines() {
         Map<String, BiFunction<double[], Integer, double[]>> models = new LinkedHashMap<>();
         models.put("naive", (y, h) -> flat(y[y.length - 1], h));
         models.put("mean_4", (y, h) -> flat(mean(y, 4), h));
@@ -36,7 +36,7 @@ final class BlockModels {
         return models;
     }
 
-    static double mean(double[] y, int last) {
+    public static double mean(double[] y, int last) {
         int from = Math.max(0, y.length - last);
         double sum = 0;
         for (int i = from; i < y.length; i++) {

@@ -1,0 +1,27 @@
+package com.agentfactory.inventory.forecast;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How forecasts are fitted.
+ *
+ * @param pooledSkus the SKUs one forecast is fitted together with (the requested one and the busiest others): the
+ *     gradient-boosted trees and the interval calibration learn across SKUs, one SKU alone is too few
+ * @param historyWeeks the weeks of orders before the origin the models learn from
+ * @param calibrationBlocks the most weeks at the end of the history kept out to weigh the models and calibrate
+ *     the intervals (fewer for shorter horizons)
+ * @param rounds the trees' boosting rounds
+ * @param threads the trees' native threads
+ */
+@Validated
+@ConfigurationProperties("agentfactory.inventory.forecast")
+public record ForecastProperties(
+        @DefaultValue("30") @Min(1) @Max(5000) int pooledSkus,
+        @DefaultValue("52") @Min(26) @Max(156) int historyWeeks,
+        @DefaultValue("8") @Min(1) @Max(26) int calibrationBlocks,
+        @DefaultValue("100") @Min(10) @Max(5000) int rounds,
+        @DefaultValue("1") @Min(1) @Max(64) int threads) {}

@@ -1,10 +1,11 @@
 package com.agentfactory.inventory.batch;
 
 import com.agentfactory.inventory.alert.StockConditions;
+import com.agentfactory.inventory.forecast.BatchForecasting;
 import com.agentfactory.inventory.purchasing.PurchaseOrders;
 import com.agentfactory.inventory.stock.StockService;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,9 @@ import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs every SKU through the day's steps. Each step of each SKU commits on its own and is idempotent (a plan is
+ * Runs every SKU through the day's steps: a new version of the forecast models trained on every SKU with orders
+ * and their forecasts stored, then the reorder plans, alert conditions, suggestions and approvals. The run's report
+ * is stored when it starts and completed when it ends (failed, with the cause, if it stops). Each step of each SKU commits on its own and is idempotent (a plan is
  * recomputed, a condition alert is raised only on a crossing, a SKU has at most one open suggestion), so a run
  * that crashes loses nothing: the next run redoes what was not done and repeats nothing that was.
  */
@@ -23,25 +26,60 @@ class DailyBatch {
     private final StockService stock;
     private final StockConditions conditions;
     private final PurchaseOrders orders;
+    private final BatchForecasting forecasting;
+    private final BatchRunRepository runs;
     private final Clock clock;
 
-    DailyBatch(StockService stock, StockConditions conditions, PurchaseOrders orders, Clock clock) {
+    DailyBatch(
+            StockService stock,
+            StockConditions conditions,
+            PurchaseOrders orders,
+            BatchForecasting forecasting,
+            BatchRunRepository runs,
+            Clock clock) {
         this.stock = stock;
         this.conditions = conditions;
         this.orders = orders;
+        this.forecasting = forecasting;
+        this.runs = runs;
         this.clock = clock;
     }
 
     DailyBatchReport run(RunDailyBatchRequest request, IntConsumer progress) {
-        Instant started = clock.instant();
+        UUID runId = runs.save(new BatchRun(clock.instant())).getId();
+        try {
+            return steps(runId, request, progress);
+        } catch (RuntimeException e) {
+            BatchRun run = runs.findById(runId).orElseThrow();
+            run.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            runs.save(run);
+            throw e;
+        }
+    }
+
+    // each save returns the stored copy, which the next change is made on
+    private DailyBatchReport steps(UUID runId, RunDailyBatchRequest request, IntConsumer progress) {
+        BatchRun run = runs.findById(runId).orElseThrow();
         List<String> skus = stock.stockedSkus();
+        LocalDate origin = request.origin() != null ? request.origin() : LocalDate.now(clock);
+        var version =
+                forecasting.forecastAll(skus, origin, request.horizon(), done -> progress.accept(done * 40 / 100));
+        if (version.skus() > 0) {
+            run.forecastsMade(version.id(), version.version(), version.skus(), version.failedSkus(), version.errors());
+        } else {
+            run.forecastsSkipped(
+                    version.errors().isEmpty()
+                            ? "no SKU has orders before " + origin
+                            : String.join("; ", version.errors()));
+        }
+        run = runs.save(run);
         Map<String, Integer> alerts = new TreeMap<>();
         int suggested = 0;
         for (int i = 0; i < skus.size(); i++) {
             String sku = skus.get(i);
             suggested += orders.suggestFor(sku);
             conditions.check(sku).forEach(type -> alerts.merge(type, 1, Integer::sum));
-            progress.accept((int) ((i + 1) * 90L / skus.size()));
+            progress.accept(40 + (int) ((i + 1) * 50L / skus.size()));
         }
         int approved = 0;
         if (request.approving()) {
@@ -52,7 +90,20 @@ class DailyBatch {
             }
         }
         int settled = orders.settleBudgets();
+        run.succeeded(skus.size(), suggested, approved, alerts, settled, clock.instant());
+        run = runs.save(run);
         progress.accept(100);
-        return new DailyBatchReport(started, clock.instant(), skus.size(), suggested, approved, alerts, settled);
+        return new DailyBatchReport(
+                run.getId(),
+                run.startedAt(),
+                run.finishedAt(),
+                skus.size(),
+                run.modelVersion(),
+                run.forecastSkus(),
+                suggested,
+                approved,
+                alerts,
+                settled,
+                List.copyOf(run.errors()));
     }
 }

@@ -22,13 +22,14 @@ class RunDailyBatchTaskHandler implements TaskHandler<RunDailyBatchRequest, Dail
 
     @Override
     public String description() {
-        return "Runs the daily inventory batch over every stocked SKU: reorder plans, overstock, slow-moving and"
+        return "Runs the daily inventory batch over every stocked SKU: a new forecast model version and its forecasts,"
+                + " reorder plans, overstock, slow-moving and"
                 + " expiry alerts, reorder suggestions and approvals within the agent's limit and budget.";
     }
 
     @Override
     public RunDailyBatchRequest example() {
-        return new RunDailyBatchRequest(true);
+        return new RunDailyBatchRequest(true, null, 90);
     }
 
     @Override

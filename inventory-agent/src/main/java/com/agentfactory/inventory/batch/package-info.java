@@ -1,2 +1,2 @@
-/** The daily run over every stocked SKU: reorder plans, alert conditions, suggestions, automatic approvals. */
+/** The daily run over every stocked SKU: forecast model versions, reorder plans, alerts, suggestions, approvals; its stored reports. */
 package com.agentfactory.inventory.batch;

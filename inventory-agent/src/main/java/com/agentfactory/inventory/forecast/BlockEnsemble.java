@@ -181,7 +181,7 @@ public final class BlockEnsemble {
                 units += actual[s][h];
             }
         }
-        return units == 0 ? 0 : Math.round(error / units * 1000) / 1000.0;
+        return units == 0 ? 0 : error / units;
     }
 
     private static double[] inverseSquares(double[] errors, double floor, boolean[] kept) {

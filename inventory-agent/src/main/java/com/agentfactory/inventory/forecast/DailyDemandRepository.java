@@ -33,6 +33,11 @@ interface DailyDemandRepository extends JpaRepository<DailyDemand, DailyDemand.K
             + " and d.key.day >= :from and d.key.day < :until order by d.key.day")
     List<DailyDemand> ofSkus(java.util.Collection<String> skus, String location, LocalDate from, LocalDate until);
 
+    /** Units per SKU in the window, all warehouses together: [sku, units]. */
+    @Query("select d.key.sku, sum(d.units) from DailyDemand d where d.key.day >= :from and d.key.day < :until"
+            + " group by d.key.sku")
+    List<Object[]> unitsPerSku(LocalDate from, LocalDate until);
+
     @Query("select max(d.key.day) from DailyDemand d where d.key.sku = :sku and d.key.day < :until")
     java.util.Optional<LocalDate> lastDayBefore(String sku, LocalDate until);
 }

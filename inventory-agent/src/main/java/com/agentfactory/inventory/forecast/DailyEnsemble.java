@@ -35,7 +35,8 @@ final class DailyEnsemble {
     /**
      * @param innerWape each model's and the ensemble's weighted absolute percentage error on the calibration weeks
      */
-    record Result(List<SkuForecast> forecasts, Map<String, Double> innerWape, int calibrationWeeks) {}
+    record Result(
+            List<SkuForecast> forecasts, Map<String, Double> innerWape, double innerUnits, int calibrationWeeks) {}
 
     /**
      * @param daily per SKU, units per day for whole weeks up to the day before the origin (all the same length)
@@ -108,7 +109,13 @@ final class DailyEnsemble {
             }
             forecasts.add(new SkuForecast(skus.get(s), expected, bounds[0], bounds[1], bounds[2], bounds[3], weights));
         }
-        return new Result(forecasts, fit.innerWape(), calibrationWeeks);
+        double innerUnits = 0;
+        for (double[] actual : fit.innerActual()) {
+            for (double units : actual) {
+                innerUnits += units;
+            }
+        }
+        return new Result(forecasts, fit.innerWape(), innerUnits, calibrationWeeks);
     }
 
     /** Per SKU, the share of a week's units on each day of the week (Monday first), before {@code end}. */

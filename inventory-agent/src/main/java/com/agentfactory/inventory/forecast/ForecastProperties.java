@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  *     the intervals (fewer for shorter horizons)
  * @param rounds the trees' boosting rounds
  * @param threads the trees' native threads
+ * @param batchPooledSkus the SKUs the daily run fits together, busiest first (the backtest's 500 by default)
  */
 @Validated
 @ConfigurationProperties("agentfactory.inventory.forecast")
@@ -24,4 +25,5 @@ public record ForecastProperties(
         @DefaultValue("52") @Min(26) @Max(156) int historyWeeks,
         @DefaultValue("8") @Min(1) @Max(26) int calibrationBlocks,
         @DefaultValue("100") @Min(10) @Max(5000) int rounds,
-        @DefaultValue("1") @Min(1) @Max(64) int threads) {}
+        @DefaultValue("1") @Min(1) @Max(64) int threads,
+        @DefaultValue("500") @Min(1) @Max(5000) int batchPooledSkus) {}

@@ -1,0 +1,101 @@
+package com.agentfactory.inventory.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class BatchRunIT extends InventoryIntegrationTest {
+
+    // weeks of orders far from other tests' dates, so the run's groups are these SKUs'
+    private static final LocalDate ORIGIN = LocalDate.of(2009, 7, 6);
+    private static final int[] WEEK = {2, 3, 3, 4, 6, 9, 1};
+
+    @Autowired
+    DailyBatch batch;
+
+    @Test
+    void storesEachRunsReportWithTheForecastModelVersionItTrained() {
+        List<String> skus = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            String sku = stocked(10_000);
+            for (int day = 1; day <= 26 * 7; day++) {
+                jdbc.update(
+                        "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                        sku,
+                        ORIGIN.minusDays(day),
+                        (s + 1) * WEEK[Math.floorMod(-day, 7)]);
+            }
+            skus.add(sku);
+        }
+
+        DailyBatchReport first = batch.run(new RunDailyBatchRequest(false, ORIGIN, 14), done -> {});
+        DailyBatchReport second = batch.run(new RunDailyBatchRequest(false, ORIGIN, 14), done -> {});
+
+        assertThat(first.modelVersion()).isNotNull();
+        assertThat(second.modelVersion()).isEqualTo(first.modelVersion() + 1);
+        assertThat(first.forecastSkus()).isGreaterThanOrEqualTo(3);
+        Api.Response run = api.get("/api/v1/inventory/batch-runs/" + first.runId());
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.text("/status")).isEqualTo("succeeded");
+        assertThat(run.body().path("model_version").asInt()).isEqualTo(first.modelVersion());
+        assertThat(run.body().path("skus").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(run.body().path("duration_ms").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(run.body().path("started_at").asString()).isNotBlank();
+        assertThat(run.body().path("finished_at").asString()).isNotBlank();
+        assertThat(run.body().path("model_errors").propertyNames())
+                .contains("ets", "croston", "sba", "tsb", "median_8", "xgboost", "ensemble");
+        UUID model = UUID.fromString(run.text("/forecast_model_id"));
+        for (String sku : skus) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT array_length(expected, 1) FROM sku_forecasts WHERE model_id = ? AND sku = ?",
+                            Integer.class,
+                            model,
+                            sku))
+                    .isEqualTo(14);
+        }
+        // the biggest SKU sells 3 x 9 on Saturdays: its stored Saturday forecast is near that
+        double saturday = jdbc.queryForObject(
+                "SELECT expected[6] FROM sku_forecasts WHERE model_id = ? AND sku = ?",
+                Double.class,
+                model,
+                skus.get(2));
+        assertThat(ORIGIN.plusDays(5).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+        assertThat(saturday).isBetween(27 * 0.75, 27 * 1.25);
+
+        Api.Response list = api.get("/api/v1/inventory/batch-runs?limit=100");
+        assertThat(list.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().path("items").forEach(item -> ids.add(item.path("id").asString()));
+        assertThat(ids)
+                .containsSubsequence(second.runId().toString(), first.runId().toString());
+    }
+
+    @Test
+    void reportsARunWithNothingToForecastAsSuchAndStillRunsTheOtherSteps() {
+        stocked(5);
+
+        DailyBatchReport report = batch.run(new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7), done -> {});
+
+        assertThat(report.modelVersion()).isNull();
+        assertThat(report.errors()).singleElement().asString().startsWith("no forecasts:");
+        Api.Response run = api.get("/api/v1/inventory/batch-runs/" + report.runId());
+        assertThat(run.text("/status")).isEqualTo("succeeded");
+        assertThat(run.body().path("skus").asInt()).isEqualTo(report.skus()).isPositive();
+    }
+
+    @Test
+    void answersUnknownRunsAndBadPagesWithProblems() {
+        assertThat(api.get("/api/v1/inventory/batch-runs/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        Api.Response badLimit = api.get("/api/v1/inventory/batch-runs?limit=1000");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/inventory/batch-runs/not-a-uuid").status()).isEqualTo(400);
+    }
+}

@@ -7,8 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Mean and spread of a SKU's daily demand, for reorder points and stock-cover alerts. Measured on the order
- * history, days without orders counting as zero, from the window's start or the first sale inside it: forecasts
- * are computed on request and not stored, so there is no stored forecast to read instead.
+ * history, days without orders counting as zero, from the window's start or the first sale inside it; a person's
+ * override in force on the day after the window replaces the mean (the spread stays the history's: the override
+ * says how much, not how certain).
  */
 @Service
 public class DemandOutlook {
@@ -16,9 +17,11 @@ public class DemandOutlook {
     static final String SOURCE = "daily-demand-history";
 
     private final DailyDemandRepository demand;
+    private final ForecastOverrides overrides;
 
-    DemandOutlook(DailyDemandRepository demand) {
+    DemandOutlook(DailyDemandRepository demand, ForecastOverrides overrides) {
         this.demand = demand;
+        this.overrides = overrides;
     }
 
     /** Demand over the {@code windowDays} days before {@code until} (exclusive). */
@@ -27,8 +30,10 @@ public class DemandOutlook {
         LocalDate from = until.minusDays(windowDays);
         var days = demand.between(sku, null, from, until);
         LocalDate lastSale = demand.lastDayBefore(sku, until).orElse(null);
+        var override = overrides.activeOn(sku, until);
         if (days.isEmpty()) {
-            return new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE);
+            return override.map(o -> new DemandProfile(sku, o.dailyUnits(), 0, windowDays, lastSale, sourceOf(o)))
+                    .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE));
         }
         LocalDate first = days.getFirst().day();
         int observed = (int) ChronoUnit.DAYS.between(first, until);
@@ -44,6 +49,14 @@ public class DemandOutlook {
             squares += (units - mean) * (units - mean);
         }
         double sd = observed > 1 ? Math.sqrt(squares / (observed - 1)) : 0;
+        if (override.isPresent()) {
+            return new DemandProfile(
+                    sku, override.get().dailyUnits(), sd, observed, lastSale, sourceOf(override.get()));
+        }
         return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE);
+    }
+
+    private static String sourceOf(ForecastOverride override) {
+        return "override " + override.getId() + " by " + override.createdBy();
     }
 }

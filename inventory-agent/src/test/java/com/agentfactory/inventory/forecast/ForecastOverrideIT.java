@@ -1,0 +1,181 @@
+package com.agentfactory.inventory.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.messaging.testing.Api;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class ForecastOverrideIT extends InventoryIntegrationTest {
+
+    private static final String OVERRIDES = "/api/v1/inventory/forecast-overrides";
+    private static final String SUGGESTIONS = "/api/v1/inventory/purchase-orders/suggestions";
+
+    @LocalServerPort
+    int serverPort;
+
+    @Autowired
+    DemandOutlook outlook;
+
+    RoleApi manager;
+    LocalDate today;
+
+    @BeforeEach
+    void signIn() {
+        manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
+        today = LocalDate.now(ZoneOffset.UTC);
+    }
+
+    @Test
+    void reorderPlansUseAPersonsOverrideUntilItIsRevoked() {
+        String sku = stocked(60);
+        soldDaily(sku, 60, 4); // 4 a day, no spread: reorder point 4 x 7 = 28, 60 on hand is enough
+        supplier(sku);
+        assertThat(suggestionsFor(sku)).isEmpty();
+        assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
+
+        Api.Response created = manager.post(
+                OVERRIDES,
+                Map.of(
+                        "sku",
+                        sku,
+                        "daily_units",
+                        10,
+                        "valid_until",
+                        today.plusDays(30).toString(),
+                        "reason",
+                        "a promotion doubles sales next month"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/created_by")).isEqualTo("maria");
+        assertThat(created.text("/valid_from")).isEqualTo(today.toString());
+        String id = created.text("/id");
+        assertThat(suggestionsFor(sku))
+                .as("10 a day x 7 = 70 is above the 60 on hand")
+                .hasSize(1);
+        assertThat(planOf(sku))
+                .containsEntry("reorder_point", 70)
+                .containsEntry("demand_source", "override " + id + " by maria");
+
+        Api.Response revoked = manager.post(OVERRIDES + "/" + id + "/revoke", Map.of("reason", "promotion cancelled"));
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.text("/revoked_by")).isEqualTo("maria");
+        suggestionsFor(sku);
+        assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
+        assertThat(manager.post(OVERRIDES + "/" + id + "/revoke", Map.of("reason", "again"))
+                        .status())
+                .isEqualTo(409);
+        var history = api.get(OVERRIDES + "?sku=" + sku).body();
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).path("reason").asString()).isEqualTo("a promotion doubles sales next month");
+        assertThat(history.get(0).path("revoke_reason").asString()).isEqualTo("promotion cancelled");
+    }
+
+    @Test
+    void anOverrideExpiresOnItsLastDay() {
+        String sku = stocked(60);
+        soldDaily(sku, 60, 4);
+        Api.Response created = manager.post(
+                OVERRIDES,
+                Map.of(
+                        "sku",
+                        sku,
+                        "daily_units",
+                        9,
+                        "valid_from",
+                        today.plusDays(2).toString(),
+                        "valid_until",
+                        today.plusDays(5).toString(),
+                        "reason",
+                        "a trade fair"));
+        assertThat(created.status()).isEqualTo(201);
+
+        assertThat(outlook.profileOf(sku, today.plusDays(1), 90).meanDaily()).isLessThan(9);
+        assertThat(outlook.profileOf(sku, today.plusDays(2), 90).meanDaily()).isEqualTo(9);
+        assertThat(outlook.profileOf(sku, today.plusDays(4), 90).meanDaily()).isEqualTo(9);
+        assertThat(outlook.profileOf(sku, today.plusDays(5), 90).source()).isEqualTo(DemandOutlook.SOURCE);
+    }
+
+    @Test
+    void refusesOverridesWithoutTheRoleOrWithBadTerms() {
+        String sku = stocked(5);
+        Map<String, Object> good = Map.of(
+                "sku", sku, "daily_units", 3, "valid_until", today.plusDays(3).toString(), "reason", "why");
+
+        Api.Response anonymous = api.post(OVERRIDES, good);
+        Api.Response negative = manager.post(OVERRIDES, with(good, "daily_units", -1));
+        Api.Response expired = manager.post(OVERRIDES, with(good, "valid_until", today.toString()));
+        Api.Response noReason = manager.post(OVERRIDES, with(good, "reason", " "));
+        Api.Response unknown = manager.post(OVERRIDES, with(good, "sku", "NO-SUCH-SKU"));
+
+        assertThat(anonymous.status()).isEqualTo(403);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.errorFields()).containsExactly("daily_units");
+        assertThat(expired.status()).isEqualTo(422);
+        assertThat(expired.errorFields()).containsExactly("valid_until");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.errorFields()).containsExactly("reason");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(api.get(OVERRIDES + "/" + java.util.UUID.randomUUID()).status())
+                .isEqualTo(404);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        var copy = new java.util.HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private List<String> suggestionsFor(String sku) {
+        Api.Response response = manager.post(SUGGESTIONS, Map.of("skus", List.of(sku)));
+        assertThat(response.status()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        response.body().path("suggestions").forEach(s -> ids.add(s.path("id").asString()));
+        return ids;
+    }
+
+    private Map<String, Object> planOf(String sku) {
+        return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
+    }
+
+    private void supplier(String sku) {
+        Api.Response created = manager.post(
+                "/api/v1/inventory/suppliers",
+                Map.of(
+                        "name",
+                        "Supplier of " + sku,
+                        "lead_time_days",
+                        7,
+                        "minimum_order",
+                        1,
+                        "pack_size",
+                        1,
+                        "unit_cost",
+                        new BigDecimal("1.00"),
+                        "currency",
+                        "GBP",
+                        "skus",
+                        List.of(sku)));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    private void soldDaily(String sku, int days, int units) {
+        for (int i = 1; i <= days; i++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    sku,
+                    today.minusDays(i),
+                    units);
+        }
+    }
+}

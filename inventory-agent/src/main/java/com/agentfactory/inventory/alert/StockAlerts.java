@@ -10,11 +10,17 @@ import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Raises an alert when a SKU's available stock at a location falls into a worse level (normal, low, out), once
@@ -31,6 +37,7 @@ class StockAlerts {
     private final OutboxWriter outbox;
     private final EnvelopeCodec codec;
     private final AgentRuntimeProperties agent;
+    private final Map<StockAlertType, Counter> raised = new EnumMap<>(StockAlertType.class);
 
     StockAlerts(
             StockAlertRepository alerts,
@@ -38,14 +45,26 @@ class StockAlerts {
             ReplenishmentPlanner planner,
             OutboxWriter outbox,
             EnvelopeCodec codec,
-            AgentRuntimeProperties agent) {
+            AgentRuntimeProperties agent,
+            MeterRegistry meters) {
         this.alerts = alerts;
         this.properties = properties;
         this.planner = planner;
         this.outbox = outbox;
         this.codec = codec;
         this.agent = agent;
+        // every type up front, so a type never raised reads 0 rather than missing
+        for (StockAlertType type : StockAlertType.values()) {
+            raised.put(
+                    type,
+                    Counter.builder(METRIC_RAISED)
+                            .description("Stock alerts raised, once per crossing")
+                            .tag("type", type.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
+        }
     }
+
+    static final String METRIC_RAISED = "inventory.alerts.raised";
 
     @EventListener
     @Transactional
@@ -79,6 +98,18 @@ class StockAlerts {
 
     void raise(StockAlert alert) {
         alerts.save(alert);
+        Counter counter = raised.get(alert.type());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // counted once the alert is stored: a rolled-back crossing was not raised
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        } else {
+            counter.increment();
+        }
         outbox.append(
                 InventoryTopics.ALERTS,
                 alert.sku(),

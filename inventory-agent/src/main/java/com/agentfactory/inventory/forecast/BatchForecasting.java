@@ -25,6 +25,7 @@ public class BatchForecasting {
     private final ForecastModelRepository models;
     private final StoredSkuForecastRepository forecasts;
     private final ForecastProperties properties;
+    private final ForecastMetrics metrics;
     private final Clock clock;
 
     BatchForecasting(
@@ -33,12 +34,14 @@ public class BatchForecasting {
             ForecastModelRepository models,
             StoredSkuForecastRepository forecasts,
             ForecastProperties properties,
+            ForecastMetrics metrics,
             Clock clock) {
         this.forecaster = forecaster;
         this.demand = demand;
         this.models = models;
         this.forecasts = forecasts;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -91,6 +94,7 @@ public class BatchForecasting {
                 result.innerWape().forEach((name, wape) -> weightedWape.merge(name, wape * groupUnits, Double::sum));
                 innerUnits += groupUnits;
                 forecast += group.size();
+                metrics.batched(group.size());
             } catch (RuntimeException e) {
                 failed += group.size();
                 errors.add("SKUs " + (from + 1) + " to " + (from + group.size()) + " by units: " + e.getMessage());
@@ -101,6 +105,9 @@ public class BatchForecasting {
         double total = innerUnits;
         weightedWape.forEach((name, sum) -> innerWape.put(name, total == 0 ? 0 : Math.round(sum / total * 1e4) / 1e4));
         model.finish(forecast, failed, innerWape, clock.instant());
+        if (forecast > 0) {
+            metrics.calibrated(innerWape);
+        }
         models.save(model);
         return new ModelVersion(model.getId(), model.version(), forecast, failed, innerWape, errors);
     }

@@ -24,12 +24,19 @@ class DemandForecaster {
     private final DailyDemandRepository demand;
     private final StockService stock;
     private final ForecastProperties properties;
+    private final ForecastMetrics metrics;
     private final Clock clock;
 
-    DemandForecaster(DailyDemandRepository demand, StockService stock, ForecastProperties properties, Clock clock) {
+    DemandForecaster(
+            DailyDemandRepository demand,
+            StockService stock,
+            ForecastProperties properties,
+            ForecastMetrics metrics,
+            Clock clock) {
         this.demand = demand;
         this.stock = stock;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -55,6 +62,7 @@ class DemandForecaster {
         skus.addAll(demand.busiestOthers(request.sku(), request.location(), from, origin, properties.pooledSkus() - 1));
         var result = fit(skus, request.location(), origin, request.horizonDays());
         var forecast = result.forecasts().getFirst();
+        metrics.requested();
         List<DemandForecastResponse.Day> days = new ArrayList<>();
         for (int d = 0; d < request.horizonDays(); d++) {
             days.add(new DemandForecastResponse.Day(
@@ -102,12 +110,14 @@ class DemandForecaster {
                 daily.get(row.sku())[(int) ChronoUnit.DAYS.between(start, row.day())] += row.units();
             }
         }
-        return DailyEnsemble.forecast(
+        var result = DailyEnsemble.forecast(
                 daily,
                 origin,
                 horizonDays,
                 calibration,
                 new BlockEnsemble.Settings(properties.rounds(), properties.threads()));
+        metrics.calibrated(result.innerWape());
+        return result;
     }
 
     private static double round(double value) {

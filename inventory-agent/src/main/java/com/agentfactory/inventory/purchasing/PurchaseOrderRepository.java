@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
 
+    long countByStatus(PurchaseOrderStatus status);
+
     boolean existsBySkuAndStatusIn(String sku, Collection<PurchaseOrderStatus> statuses);
 
     /** Most urgent first: the fewest days of cover left beyond the lead time (negative: stock runs out first). */

@@ -38,6 +38,9 @@ public final class BlockEnsemble {
      * @param weights per series, each model's weight, in the order of {@code outer}
      * @param innerHistories the histories without their calibration blocks
      * @param innerForecast the ensemble's forecasts of the calibration blocks
+     * @param calibrationForecast the ensemble's forecasts of the calibration blocks with weights fitted without the
+     *     series' own errors (each half of the series weighted by the other half's): the intervals' residuals, so
+     *     that no residual comes from a combination fitted to it, which would make the intervals too narrow
      * @param innerActual the calibration blocks
      * @param innerWape each model's and the ensemble's weighted absolute percentage error on the calibration blocks
      */
@@ -47,6 +50,7 @@ public final class BlockEnsemble {
             double[][] weights,
             List<double[]> innerHistories,
             double[][] innerForecast,
+            double[][] calibrationForecast,
             double[][] innerActual,
             Map<String, Double> innerWape) {
 
@@ -95,7 +99,16 @@ public final class BlockEnsemble {
         Map<String, Double> innerWape = new LinkedHashMap<>();
         inner.forEach((name, forecast) -> innerWape.put(name, wape(forecast, innerActual)));
         innerWape.put("ensemble", wape(innerForecast, innerActual));
-        return new Fit(outer, combine(outer, weights), weights, innerHistories, innerForecast, innerActual, innerWape);
+        double[][] calibrationForecast = combine(inner, crossFittedWeights(inner, innerActual));
+        return new Fit(
+                outer,
+                combine(outer, weights),
+                weights,
+                innerHistories,
+                innerForecast,
+                calibrationForecast,
+                innerActual,
+                innerWape);
     }
 
     /** The level a series' errors are divided by: the mean of its last 13 blocks, at least one unit. */
@@ -153,6 +166,40 @@ public final class BlockEnsemble {
             for (int m = 0; m < names.size(); m++) {
                 weights[s][m] = 0.25 * local[m] + 0.75 * global[m];
             }
+        }
+        return weights;
+    }
+
+    /**
+     * Per series, the all-series part of {@link #weights} fitted on the other half of the series only (halves by
+     * position), so a series' calibration residuals do not come from weights fitted to them. One series alone is
+     * weighted by itself.
+     */
+    static double[][] crossFittedWeights(Map<String, double[][]> inner, double[][] actual) {
+        List<String> names = new ArrayList<>(inner.keySet());
+        int skus = actual.length;
+        double[][] totals = new double[2][names.size()];
+        for (int m = 0; m < names.size(); m++) {
+            double[][] forecast = inner.get(names.get(m));
+            for (int s = 0; s < skus; s++) {
+                for (int h = 0; h < actual[s].length; h++) {
+                    totals[s % 2][m] += Math.abs(actual[s][h] - forecast[s][h]);
+                }
+            }
+        }
+        double[][] byHalf = new double[2][];
+        for (int half = 0; half < 2; half++) {
+            double[] total = skus > 1 ? totals[1 - half] : totals[0];
+            double best = Arrays.stream(total).min().orElseThrow();
+            boolean[] kept = new boolean[names.size()];
+            for (int m = 0; m < names.size(); m++) {
+                kept[m] = total[m] <= 1.1 * best;
+            }
+            byHalf[half] = normalise(inverseSquares(total, 1e-9, kept));
+        }
+        double[][] weights = new double[skus][];
+        for (int s = 0; s < skus; s++) {
+            weights[s] = byHalf[s % 2];
         }
         return weights;
     }

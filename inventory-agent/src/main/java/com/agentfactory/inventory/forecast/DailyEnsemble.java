@@ -11,7 +11,7 @@ import java.util.Map;
  * per day of the week (over its last 13 weeks, pulled towards the pool's shares when it sold little) spreads the
  * week over its days. The daily intervals are split conformal too: the inner backtest's weekly forecasts are spread
  * the same way (with the shares known before the calibration weeks) and the errors against the days that followed
- * give the quantiles, per week ahead.
+ * give the quantiles, per week ahead (with weights fitted without each SKU's own calibration errors).
  */
 final class DailyEnsemble {
 
@@ -77,7 +77,7 @@ final class DailyEnsemble {
         for (int s = 0; s < skus.size(); s++) {
             double[] y = daily.get(skus.get(s));
             for (int d = 0; d < 7 * calibrationWeeks; d++) {
-                innerForecast[s][d] = fit.innerForecast()[s][d / 7] * innerShares[s][dayOfWeek(innerOrigin, d)];
+                innerForecast[s][d] = fit.calibrationForecast()[s][d / 7] * innerShares[s][dayOfWeek(innerOrigin, d)];
                 innerActual[s][d] = y[innerDays + d];
             }
         }

@@ -61,7 +61,7 @@ public final class BlockEnsemble {
         /** Per-block split-conformal intervals at {@code level}, from the calibration blocks' errors. */
         public Conformal blockIntervals(double level) {
             return Conformal.of(
-                    innerForecast, innerActual, scales(innerHistories), identity(innerActual[0].length), level);
+                    calibrationForecast, innerActual, scales(innerHistories), identity(innerActual[0].length), level);
         }
     }
 

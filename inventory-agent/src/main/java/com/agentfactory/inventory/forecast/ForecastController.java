@@ -16,7 +16,10 @@ class ForecastController {
         this.forecaster = forecaster;
     }
 
-    /** Computes a forecast (nothing is stored yet); 404 for a SKU without stock, 422 without enough history. */
+    /**
+     * Fits and forecasts on request (the daily run stores its own forecasts); 404 for a SKU without stock, 422
+     * without enough history.
+     */
     @PostMapping
     DemandForecastResponse forecast(@Valid @RequestBody ForecastDemandRequest request) {
         return forecaster.forecast(request);

@@ -3,6 +3,7 @@ package com.agentfactory.ad.exchange;
 import com.agentfactory.ad.allocation.CreativeRotation;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,27 @@ class BidDecider {
     private final ClickPredictor predictor;
     private final BidShaper shaper;
     private final ExchangeProperties properties;
+    private final ZoneId featureZone;
 
     BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
+        this(predictor, shaper, properties, ZoneOffset.UTC);
+    }
+
+    /** @param featureZone the time zone in which the click models count the hour and weekday of an impression */
+    BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ZoneId featureZone) {
         this.predictor = predictor;
         this.shaper = shaper;
         this.properties = properties;
+        this.featureZone = featureZone;
     }
 
     Optional<OpenRtb.BidResponse> decide(OpenRtb.BidRequest request, ServingSnapshot snapshot, Instant now) {
+        return decide(request, null, snapshot, now);
+    }
+
+    /** @param exchange the exchange that sent the request, a feature of the click models; null if unknown */
+    Optional<OpenRtb.BidResponse> decide(
+            OpenRtb.BidRequest request, String exchange, ServingSnapshot snapshot, Instant now) {
         String region = request.device() == null || request.device().geo() == null
                 ? null
                 : request.device().geo().region();
@@ -56,6 +70,8 @@ class BidDecider {
                 continue; // one currency per response
             }
             double floor = imp.bidfloor() == null ? 0 : imp.bidfloor();
+            com.agentfactory.ad.prediction.BidFeatures impression =
+                    ImpressionFields.of(request, imp, exchange, now, featureZone);
             Candidate best = null;
             for (ServingSnapshot.Entry entry : snapshot.entries()) {
                 if (!entry.campaign().currency().equals(impCurrency)) {
@@ -71,8 +87,8 @@ class BidDecider {
                     continue;
                 }
                 entry.counters().eligible.increment();
-                Candidate candidate =
-                        value(entry, fitting, imp, region, placement, userAgent, userId, dayShare, snapshot);
+                Candidate candidate = value(
+                        entry, fitting, imp, impression, region, placement, userAgent, userId, dayShare, snapshot);
                 if (candidate != null
                         && candidate.cpm >= floor
                         && candidate.cpm > 0
@@ -104,6 +120,7 @@ class BidDecider {
             ServingSnapshot.Entry entry,
             List<ServingSnapshot.Creative> fitting,
             OpenRtb.Imp imp,
+            com.agentfactory.ad.prediction.BidFeatures impression,
             String region,
             String placement,
             String userAgent,
@@ -128,7 +145,9 @@ class BidDecider {
                 region,
                 placement,
                 userAgent,
-                userId);
+                userId,
+                impression.withCreative(
+                        creative.creative().id().toString(), entry.id().toString()));
         var history = new ClickPredictor.CampaignHistory(
                 entry.impressions(),
                 entry.clicks(),

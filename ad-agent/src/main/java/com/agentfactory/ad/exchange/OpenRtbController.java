@@ -3,6 +3,7 @@ package com.agentfactory.ad.exchange;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,10 +41,11 @@ class OpenRtbController {
     ResponseEntity<?> bid(
             @RequestHeader(name = KEY_HEADER, required = false) String key,
             @Valid @RequestBody OpenRtb.BidRequest request) {
-        if (keys.exchangeOf(key).isEmpty()) {
+        Optional<String> exchange = keys.exchangeOf(key);
+        if (exchange.isEmpty()) {
             return unauthorized();
         }
-        return decider.decide(request, serving.current(), clock.instant())
+        return decider.decide(request, exchange.get(), serving.current(), clock.instant())
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

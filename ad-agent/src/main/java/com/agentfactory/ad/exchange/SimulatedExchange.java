@@ -73,15 +73,18 @@ class SimulatedExchange {
                     List.of(new OpenRtb.Imp(
                             "1",
                             new OpenRtb.Banner(
-                                    shape.creative().width(), shape.creative().height()),
+                                    shape.creative().width(), shape.creative().height(), 1),
                             0.1,
-                            currency)),
+                            currency,
+                            "simulated-slot",
+                            0)),
                     new OpenRtb.Site(null, "simulated.example", null),
                     null,
-                    new OpenRtb.Device("simulated", null, new OpenRtb.Geo(null, region)),
+                    new OpenRtb.Device("simulated", null, new OpenRtb.Geo(null, region, null), null),
                     null,
                     null);
-            decider.decide(request, snapshot, clock.instant()).ifPresent(response -> auction(response, random));
+            decider.decide(request, "simulated", snapshot, clock.instant())
+                    .ifPresent(response -> auction(response, random));
         }
     }
 

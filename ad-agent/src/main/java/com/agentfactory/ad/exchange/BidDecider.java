@@ -25,17 +25,35 @@ class BidDecider {
     private final BidShaper shaper;
     private final ExchangeProperties properties;
     private final ZoneId featureZone;
+    private final BidRecorder recorder;
+
+    /** Told of every bid placed, with the pCTR it was valued at. */
+    interface BidRecorder {
+        BidRecorder NONE = (bidId, pctr) -> {};
+
+        void bid(String bidId, double pctr);
+    }
 
     BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
-        this(predictor, shaper, properties, ZoneOffset.UTC);
+        this(predictor, shaper, properties, ZoneOffset.UTC, BidRecorder.NONE);
+    }
+
+    BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ZoneId featureZone) {
+        this(predictor, shaper, properties, featureZone, BidRecorder.NONE);
     }
 
     /** @param featureZone the time zone in which the click models count the hour and weekday of an impression */
-    BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ZoneId featureZone) {
+    BidDecider(
+            ClickPredictor predictor,
+            BidShaper shaper,
+            ExchangeProperties properties,
+            ZoneId featureZone,
+            BidRecorder recorder) {
         this.predictor = predictor;
         this.shaper = shaper;
         this.properties = properties;
         this.featureZone = featureZone;
+        this.recorder = recorder;
     }
 
     Optional<OpenRtb.BidResponse> decide(OpenRtb.BidRequest request, ServingSnapshot snapshot, Instant now) {
@@ -99,8 +117,10 @@ class BidDecider {
             if (best != null) {
                 best.entry.counters().bids.increment();
                 currency = impCurrency;
+                String bidId = UUID.randomUUID().toString();
+                recorder.bid(bidId, best.pctr);
                 bids.add(new OpenRtb.Bid(
-                        UUID.randomUUID().toString(),
+                        bidId,
                         imp.id(),
                         Math.round(best.cpm * 10_000) / 10_000.0,
                         best.entry.id().toString(),
@@ -156,7 +176,8 @@ class BidDecider {
                 creative.creative().clicks(),
                 snapshot.pooledCtr(),
                 snapshot.pooledCvr());
-        double value = predictor.clickProbability(features, history)
+        double pctr = predictor.clickProbability(features, history);
+        double value = pctr
                 * predictor.conversionProbability(features, history)
                 * entry.campaign().valuePerConversion().doubleValue();
         double pacing = dayShare <= 0 ? 0 : entry.spentToday() / (daily * dayShare);
@@ -165,8 +186,8 @@ class BidDecider {
                 new BidShaper.ShapingContext(entry.campaign().bidFactor().doubleValue(), pacing, entry.remaining()));
         perImpression = Math.min(perImpression, entry.remaining());
         double cpm = Math.min(perImpression * 1000, properties.maxPriceCpm());
-        return new Candidate(entry, creative, cpm);
+        return new Candidate(entry, creative, cpm, pctr);
     }
 
-    private record Candidate(ServingSnapshot.Entry entry, ServingSnapshot.Creative creative, double cpm) {}
+    private record Candidate(ServingSnapshot.Entry entry, ServingSnapshot.Creative creative, double cpm, double pctr) {}
 }

@@ -26,14 +26,21 @@ class OpenRtbController {
     private final BidDecider decider;
     private final ServingCampaigns serving;
     private final Deliveries deliveries;
+    private final BidMetrics metrics;
     private final Clock clock;
 
     OpenRtbController(
-            ExchangeKeys keys, BidDecider decider, ServingCampaigns serving, Deliveries deliveries, Clock clock) {
+            ExchangeKeys keys,
+            BidDecider decider,
+            ServingCampaigns serving,
+            Deliveries deliveries,
+            BidMetrics metrics,
+            Clock clock) {
         this.keys = keys;
         this.decider = decider;
         this.serving = serving;
         this.deliveries = deliveries;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -45,6 +52,7 @@ class OpenRtbController {
         if (exchange.isEmpty()) {
             return unauthorized();
         }
+        metrics.request();
         return decider.decide(request, exchange.get(), serving.current(), clock.instant())
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
@@ -56,7 +64,11 @@ class OpenRtbController {
         if (keys.exchangeOf(key).isEmpty()) {
             return unauthorized();
         }
-        return ResponseEntity.ok(deliveries.win(notice));
+        Deliveries.Won won = deliveries.win(notice);
+        if (won.outcome().recorded()) {
+            metrics.won(notice.bidId(), won.cost(), won.currency());
+        }
+        return ResponseEntity.ok(won.outcome());
     }
 
     @PostMapping("/click")
@@ -65,7 +77,11 @@ class OpenRtbController {
         if (keys.exchangeOf(key).isEmpty()) {
             return unauthorized();
         }
-        return ResponseEntity.ok(deliveries.click(notice));
+        DeliveryOutcome outcome = deliveries.click(notice);
+        if (outcome.recorded()) {
+            metrics.clicked(notice.bidId());
+        }
+        return ResponseEntity.ok(outcome);
     }
 
     @PostMapping("/conversion")

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Times the bid decision as the bid API makes it, in this process and without HTTP: the served click model (the
  * newest version in {@code --models}) values every eligible campaign's creative for each request, the policy shapes
- * the bid, pacing and the allowance cap it. Requests are generated from a seed with the fields an exchange sends.
+ * the bid (RLB for the half of the campaigns given market statistics, linear for the others), pacing and the
+ * allowance cap it. Requests are generated from a seed with the fields an exchange sends.
  * Prints, as one JSON object on the last line, decisions per second over all threads, the latency percentiles of
  * one decision, and the process's resident memory. A measurement for the benchmarks page, not a test.
  *
@@ -93,7 +94,7 @@ public final class BidBenchmarkCommand {
                         models,
                         new EmpiricalBayesClickPredictor(
                                 properties.priorStrength(), properties.defaultCtr(), properties.defaultCvr())),
-                new LinearBidShaper(),
+                new RlbBidShaper(),
                 properties,
                 zone);
         Random random = new Random(seed);
@@ -226,9 +227,19 @@ public final class BidBenchmarkCommand {
                     random.nextInt(50),
                     500_000,
                     1_000,
-                    new ServingSnapshot.Counters()));
+                    new ServingSnapshot.Counters(),
+                    c % 2 == 0 ? market(random) : null));
         }
         return new ServingSnapshot(List.copyOf(entries), 0.005, 0.04);
+    }
+
+    /** RLB bidding from a market of clearing prices around 2 CPM, for half the campaigns. */
+    private static MarketBidding market(Random random) {
+        long[] histogram = new long[201];
+        for (int i = 0; i < 5_000; i++) {
+            histogram[(int) Math.min(200, Math.max(0, Math.round(8 + random.nextGaussian() * 4)))]++;
+        }
+        return MarketModels.solve(histogram, 0.005, 50, 0.25, 50);
     }
 
     private static List<OpenRtb.BidRequest> requests(Random random) {

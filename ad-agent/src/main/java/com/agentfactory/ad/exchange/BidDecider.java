@@ -183,7 +183,14 @@ class BidDecider {
         double pacing = dayShare <= 0 ? 0 : entry.spentToday() / (daily * dayShare);
         double perImpression = shaper.bid(
                 value,
-                new BidShaper.ShapingContext(entry.campaign().bidFactor().doubleValue(), pacing, entry.remaining()));
+                new BidShaper.ShapingContext(
+                        entry.campaign().bidFactor().doubleValue(),
+                        pacing,
+                        entry.remaining(),
+                        pctr,
+                        daily - entry.spentToday(),
+                        SECONDS_PER_DAY * (1 - dayShare),
+                        entry.market()));
         perImpression = Math.min(perImpression, entry.remaining());
         double cpm = Math.min(perImpression * 1000, properties.maxPriceCpm());
         return new Candidate(entry, creative, cpm, pctr);

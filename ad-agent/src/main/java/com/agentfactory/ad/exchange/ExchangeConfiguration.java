@@ -21,13 +21,17 @@ class ExchangeConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(BidShaper.class)
-    BidShaper linearBidShaper() {
-        return new LinearBidShaper();
+    BidShaper rlbBidShaper() {
+        return new RlbBidShaper();
     }
 
     @Bean
     BidDecider bidDecider(
-            ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ClickPredictionService models) {
-        return new BidDecider(predictor, shaper, properties, models.timeZone());
+            ClickPredictor predictor,
+            BidShaper shaper,
+            ExchangeProperties properties,
+            ClickPredictionService models,
+            BidMetrics metrics) {
+        return new BidDecider(predictor, shaper, properties, models.timeZone(), metrics);
     }
 }

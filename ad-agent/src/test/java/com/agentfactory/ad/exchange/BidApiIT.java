@@ -138,9 +138,18 @@ class BidApiIT extends AdIntegrationTest {
                         "ad_pctr_expected_clicks_total",
                         "ad_pctr_observed_clicks_total",
                         "ad_pctr_calibration");
-        assertThat(metricValue(prometheus, "ad_wins_total")).isPositive();
-        assertThat(metricValue(prometheus, "ad_pctr_expected_clicks_total")).isPositive();
-        assertThat(metricValue(prometheus, "ad_pctr_observed_clicks_total")).isPositive();
+        String adLines = prometheus
+                .lines()
+                .filter(line -> line.startsWith("ad_"))
+                .toList()
+                .toString();
+        assertThat(metricValue(prometheus, "ad_wins_total")).as(adLines).isPositive();
+        assertThat(metricValue(prometheus, "ad_pctr_expected_clicks_total"))
+                .as(adLines)
+                .isPositive();
+        assertThat(metricValue(prometheus, "ad_pctr_observed_clicks_total"))
+                .as(adLines)
+                .isPositive();
     }
 
     @LocalServerPort

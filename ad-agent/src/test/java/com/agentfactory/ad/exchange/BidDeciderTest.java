@@ -49,7 +49,8 @@ class BidDeciderTest {
                 0,
                 remaining,
                 spentToday,
-                new ServingSnapshot.Counters());
+                new ServingSnapshot.Counters(),
+                null);
     }
 
     static OpenRtb.BidRequest request(int width, String region, double floor) {

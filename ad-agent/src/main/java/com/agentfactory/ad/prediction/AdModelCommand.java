@@ -17,9 +17,9 @@ import java.util.Map;
  * file and stores it as a new model version. Progress goes to standard error.
  *
  * <pre>
- * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,gbt-cross,lr,ensemble] [--baseline lr] [--served gbt-cross]
+ * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,gbt-cross,lr,ensemble] [--baseline lr] [--served gbt]
  *       [--calibration platt]
- * train --file F --out DIR [--model gbt-cross|gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42] [--calibration platt]
+ * train --file F --out DIR [--model gbt|gbt-cross|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42] [--calibration platt]
  *       [--feature-index featindex.txt]
  * bench --file F --models DIR [--target ctr|cvr] [--repeat 20]
  * </pre>
@@ -32,8 +32,8 @@ public final class AdModelCommand {
     static final double TARGET_AUC_LIFT = 0.02;
     private static final String USAGE =
             "usage: eval --file F [--folds 5] [--seed 42] [--models ftrl,gbt,gbt-cross,lr,ensemble]"
-                    + " [--baseline lr] [--served gbt-cross] [--calibration platt|isotonic|none] [--threads 1]\n"
-                    + "       train --file F --out DIR [--model gbt-cross|gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42]"
+                    + " [--baseline lr] [--served gbt] [--calibration platt|isotonic|none] [--threads 1]\n"
+                    + "       train --file F --out DIR [--model gbt|gbt-cross|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42]"
                     + " [--calibration platt|isotonic|none] [--threads 1] [--feature-index featindex.txt]\n"
                     + "       bench --file F --models DIR [--target ctr|cvr] [--repeat 20]";
 
@@ -108,7 +108,7 @@ public final class AdModelCommand {
         long started = System.nanoTime();
         Map<String, Map<String, Object>> results =
                 new CrossValidation(trainers, calibration, err).run(data, models, folds, seed);
-        String served = options.getOrDefault("served", CrossedGbtModel.KIND);
+        String served = options.getOrDefault("served", GbtModel.KIND);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "eval");
         report.put("file", file.getFileName().toString());
@@ -140,7 +140,7 @@ public final class AdModelCommand {
         allow(options, "file", "out", "model", "target", "seed", "calibration", "threads", "feature-index");
         Path file = Path.of(required(options, "file"));
         Path folder = Path.of(required(options, "out"));
-        String kind = options.getOrDefault("model", CrossedGbtModel.KIND);
+        String kind = options.getOrDefault("model", GbtModel.KIND);
         String target = options.getOrDefault("target", "ctr");
         if (!target.equals("ctr") && !target.equals("cvr")) {
             throw new UsageException("--target must be ctr or cvr");

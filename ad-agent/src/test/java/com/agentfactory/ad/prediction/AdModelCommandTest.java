@@ -69,8 +69,8 @@ class AdModelCommandTest {
                 .containsKeys(
                         "auc", "auc_folds", "log_loss", "expected_clicks", "observed_clicks", "calibration_ratio");
         assertThat((List<?>) models.get("lr").get("auc_folds")).hasSize(3);
-        assertThat(report).containsEntry("baseline", "lr").containsEntry("served", "gbt-cross");
-        assertThat((double) models.get("gbt-cross").get("auc"))
+        assertThat(report).containsEntry("baseline", "lr").containsEntry("served", "gbt");
+        assertThat((double) models.get("gbt").get("auc"))
                 .isGreaterThan((double) models.get("lr").get("auc"));
     }
 

@@ -106,6 +106,28 @@ public class DeliveryLedger {
                 .orElse(CampaignDelivery.none(campaignId));
     }
 
+    /**
+     * Per campaign, how many of its impressions won since {@code since} cleared at each price: index p counts the
+     * clearing CPMs in [p, p + 1) x {@code unitCpm}, the last index everything above.
+     */
+    public Map<UUID, long[]> clearingPrices(Instant since, double unitCpm, int maxUnits) {
+        Map<UUID, long[]> histograms = new java.util.HashMap<>();
+        jdbc.query(
+                "SELECT campaign_id, LEAST(FLOOR(price_cpm / ?), ?)::int AS unit, count(*) AS wins"
+                        + " FROM ad_impressions WHERE won_at >= ? GROUP BY campaign_id, unit",
+                rs -> {
+                    histograms
+                                    .computeIfAbsent(
+                                            rs.getObject("campaign_id", UUID.class), id -> new long[maxUnits + 1])[
+                                    rs.getInt("unit")] +=
+                            rs.getLong("wins");
+                },
+                unitCpm,
+                maxUnits,
+                Timestamp.from(since));
+        return histograms;
+    }
+
     public Map<UUID, CampaignDelivery> all() {
         return jdbc.query("SELECT * FROM ad_campaign_delivery", DELIVERY).stream()
                 .collect(Collectors.toMap(CampaignDelivery::campaignId, d -> d));

@@ -3,6 +3,7 @@ package com.agentfactory.ad.exchange;
 import com.agentfactory.ad.allocation.CreativeRotation;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,45 @@ class BidDecider {
     private final ClickPredictor predictor;
     private final BidShaper shaper;
     private final ExchangeProperties properties;
+    private final ZoneId featureZone;
+    private final BidRecorder recorder;
+
+    /** Told of every bid placed, with the pCTR it was valued at. */
+    interface BidRecorder {
+        BidRecorder NONE = (bidId, pctr) -> {};
+
+        void bid(String bidId, double pctr);
+    }
 
     BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
+        this(predictor, shaper, properties, ZoneOffset.UTC, BidRecorder.NONE);
+    }
+
+    BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ZoneId featureZone) {
+        this(predictor, shaper, properties, featureZone, BidRecorder.NONE);
+    }
+
+    /** @param featureZone the time zone in which the click models count the hour and weekday of an impression */
+    BidDecider(
+            ClickPredictor predictor,
+            BidShaper shaper,
+            ExchangeProperties properties,
+            ZoneId featureZone,
+            BidRecorder recorder) {
         this.predictor = predictor;
         this.shaper = shaper;
         this.properties = properties;
+        this.featureZone = featureZone;
+        this.recorder = recorder;
     }
 
     Optional<OpenRtb.BidResponse> decide(OpenRtb.BidRequest request, ServingSnapshot snapshot, Instant now) {
+        return decide(request, null, snapshot, now);
+    }
+
+    /** @param exchange the exchange that sent the request, a feature of the click models; null if unknown */
+    Optional<OpenRtb.BidResponse> decide(
+            OpenRtb.BidRequest request, String exchange, ServingSnapshot snapshot, Instant now) {
         String region = request.device() == null || request.device().geo() == null
                 ? null
                 : request.device().geo().region();
@@ -56,6 +88,8 @@ class BidDecider {
                 continue; // one currency per response
             }
             double floor = imp.bidfloor() == null ? 0 : imp.bidfloor();
+            com.agentfactory.ad.prediction.BidFeatures impression =
+                    ImpressionFields.of(request, imp, exchange, now, featureZone);
             Candidate best = null;
             for (ServingSnapshot.Entry entry : snapshot.entries()) {
                 if (!entry.campaign().currency().equals(impCurrency)) {
@@ -71,8 +105,8 @@ class BidDecider {
                     continue;
                 }
                 entry.counters().eligible.increment();
-                Candidate candidate =
-                        value(entry, fitting, imp, region, placement, userAgent, userId, dayShare, snapshot);
+                Candidate candidate = value(
+                        entry, fitting, imp, impression, region, placement, userAgent, userId, dayShare, snapshot);
                 if (candidate != null
                         && candidate.cpm >= floor
                         && candidate.cpm > 0
@@ -83,8 +117,10 @@ class BidDecider {
             if (best != null) {
                 best.entry.counters().bids.increment();
                 currency = impCurrency;
+                String bidId = UUID.randomUUID().toString();
+                recorder.bid(bidId, best.pctr);
                 bids.add(new OpenRtb.Bid(
-                        UUID.randomUUID().toString(),
+                        bidId,
                         imp.id(),
                         Math.round(best.cpm * 10_000) / 10_000.0,
                         best.entry.id().toString(),
@@ -104,6 +140,7 @@ class BidDecider {
             ServingSnapshot.Entry entry,
             List<ServingSnapshot.Creative> fitting,
             OpenRtb.Imp imp,
+            com.agentfactory.ad.prediction.BidFeatures impression,
             String region,
             String placement,
             String userAgent,
@@ -128,7 +165,9 @@ class BidDecider {
                 region,
                 placement,
                 userAgent,
-                userId);
+                userId,
+                impression.withCreative(
+                        creative.creative().id().toString(), entry.id().toString()));
         var history = new ClickPredictor.CampaignHistory(
                 entry.impressions(),
                 entry.clicks(),
@@ -137,17 +176,25 @@ class BidDecider {
                 creative.creative().clicks(),
                 snapshot.pooledCtr(),
                 snapshot.pooledCvr());
-        double value = predictor.clickProbability(features, history)
+        double pctr = predictor.clickProbability(features, history);
+        double value = pctr
                 * predictor.conversionProbability(features, history)
                 * entry.campaign().valuePerConversion().doubleValue();
         double pacing = dayShare <= 0 ? 0 : entry.spentToday() / (daily * dayShare);
         double perImpression = shaper.bid(
                 value,
-                new BidShaper.ShapingContext(entry.campaign().bidFactor().doubleValue(), pacing, entry.remaining()));
+                new BidShaper.ShapingContext(
+                        entry.campaign().bidFactor().doubleValue(),
+                        pacing,
+                        entry.remaining(),
+                        pctr,
+                        daily - entry.spentToday(),
+                        SECONDS_PER_DAY * (1 - dayShare),
+                        entry.market()));
         perImpression = Math.min(perImpression, entry.remaining());
         double cpm = Math.min(perImpression * 1000, properties.maxPriceCpm());
-        return new Candidate(entry, creative, cpm);
+        return new Candidate(entry, creative, cpm, pctr);
     }
 
-    private record Candidate(ServingSnapshot.Entry entry, ServingSnapshot.Creative creative, double cpm) {}
+    private record Candidate(ServingSnapshot.Entry entry, ServingSnapshot.Creative creative, double cpm, double pctr) {}
 }

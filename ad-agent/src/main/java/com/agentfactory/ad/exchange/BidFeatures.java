@@ -7,6 +7,7 @@ import java.util.UUID;
  *
  * @param region the device's geo region, or null
  * @param placement the site domain or app bundle, or null
+ * @param impression the impression in the fields the trained models read, with this creative and campaign
  */
 public record BidFeatures(
         UUID campaignId,
@@ -16,4 +17,5 @@ public record BidFeatures(
         String region,
         String placement,
         String userAgent,
-        String userId) {}
+        String userId,
+        com.agentfactory.ad.prediction.BidFeatures impression) {}

@@ -43,9 +43,12 @@ class Deliveries {
         this.clock = clock;
     }
 
+    /** A win notice's outcome, with what the impression cost when it was recorded now. */
+    record Won(DeliveryOutcome outcome, BigDecimal cost, String currency) {}
+
     /** @throws AllowanceExhaustedException (409) when today's allowance cannot pay for the impression */
     @Transactional
-    DeliveryOutcome win(WinNotice notice) {
+    Won win(WinNotice notice) {
         if (notice.price().doubleValue() > properties.maxPriceCpm()) {
             throw RuleViolationException.of("price", "above the highest CPM this bidder pays");
         }
@@ -53,13 +56,17 @@ class Deliveries {
         BigDecimal cost = notice.price().divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
         if (!ledger.recordImpression(
                 notice.bidId(), campaign.id(), notice.creativeId(), notice.price(), cost, notice.customerId())) {
-            return new DeliveryOutcome(notice.bidId(), false, "win already recorded");
+            return new Won(
+                    new DeliveryOutcome(notice.bidId(), false, "win already recorded"), cost, campaign.currency());
         }
         if (cost.signum() > 0 && !allowances.spend(campaign.id(), cost)) {
             // rolls back the impression too: an unpaid win is not recorded as delivered
             throw new AllowanceExhaustedException(campaign.id());
         }
-        return new DeliveryOutcome(notice.bidId(), true, "charged " + cost + " " + campaign.currency());
+        return new Won(
+                new DeliveryOutcome(notice.bidId(), true, "charged " + cost + " " + campaign.currency()),
+                cost,
+                campaign.currency());
     }
 
     @Transactional

@@ -1,28 +1,37 @@
 package com.agentfactory.ad.exchange;
 
+import com.agentfactory.ad.prediction.ClickPredictionService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The bid path's prediction and policy; a trained model or another policy replaces them by declaring its own bean. */
+/** The bid path's prediction and policy; another predictor or policy replaces them by declaring its own bean. */
 @Configuration(proxyBeanMethods = false)
 class ExchangeConfiguration {
 
+    /** The served trained models, falling back to each campaign's own history while none is stored. */
     @Bean
     @ConditionalOnMissingBean(ClickPredictor.class)
-    ClickPredictor empiricalBayesClickPredictor(ExchangeProperties properties) {
-        return new EmpiricalBayesClickPredictor(
-                properties.priorStrength(), properties.defaultCtr(), properties.defaultCvr());
+    ClickPredictor clickPredictor(ClickPredictionService models, ExchangeProperties properties) {
+        return new TrainedClickPredictor(
+                models,
+                new EmpiricalBayesClickPredictor(
+                        properties.priorStrength(), properties.defaultCtr(), properties.defaultCvr()));
     }
 
     @Bean
     @ConditionalOnMissingBean(BidShaper.class)
-    BidShaper linearBidShaper() {
-        return new LinearBidShaper();
+    BidShaper rlbBidShaper() {
+        return new RlbBidShaper();
     }
 
     @Bean
-    BidDecider bidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
-        return new BidDecider(predictor, shaper, properties);
+    BidDecider bidDecider(
+            ClickPredictor predictor,
+            BidShaper shaper,
+            ExchangeProperties properties,
+            ClickPredictionService models,
+            BidMetrics metrics) {
+        return new BidDecider(predictor, shaper, properties, models.timeZone(), metrics);
     }
 }

@@ -30,6 +30,10 @@ final class OpenRtb {
             @Valid User user,
             @Size(max = 10) List<@Pattern(regexp = "[A-Z]{3}") String> cur) {}
 
+    /**
+     * @param tagid the publisher's identifier of the ad slot
+     * @param instl 1 for an interstitial (pop-up) slot, 0 or absent for an inline one
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Imp(
             @NotBlank @Size(max = 64) String id,
@@ -37,12 +41,17 @@ final class OpenRtb {
             @DecimalMin("0.0") Double bidfloor,
 
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
-            String bidfloorcur) {}
+            String bidfloorcur,
 
+            @Size(max = 200) String tagid,
+            @Min(0) @Max(1) Integer instl) {}
+
+    /** @param pos the ad position (OpenRTB list 5.4): 1 above the fold, 3 below it, 0 unknown, ... */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Banner(
             @Min(1) @Max(10000) Integer w,
-            @Min(1) @Max(10000) Integer h) {}
+            @Min(1) @Max(10000) Integer h,
+            @Min(0) @Max(7) Integer pos) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Site(
@@ -53,15 +62,19 @@ final class OpenRtb {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record App(@Size(max = 200) String id, @Size(max = 200) String bundle) {}
 
+    /** @param os the device's operating system, as {@code Android}, {@code iOS}, {@code Windows} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Device(
             @Size(max = 1000) String ua,
             @Size(max = 64) String ip,
-            @Valid Geo geo) {}
+            @Valid Geo geo,
+            @Size(max = 64) String os) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Geo(
-            @Size(max = 16) String country, @Size(max = 16) String region) {}
+            @Size(max = 16) String country,
+            @Size(max = 16) String region,
+            @Size(max = 64) String city) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record User(@Size(max = 200) String id) {}

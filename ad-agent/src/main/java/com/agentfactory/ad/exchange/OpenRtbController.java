@@ -3,6 +3,7 @@ package com.agentfactory.ad.exchange;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,14 +26,21 @@ class OpenRtbController {
     private final BidDecider decider;
     private final ServingCampaigns serving;
     private final Deliveries deliveries;
+    private final BidMetrics metrics;
     private final Clock clock;
 
     OpenRtbController(
-            ExchangeKeys keys, BidDecider decider, ServingCampaigns serving, Deliveries deliveries, Clock clock) {
+            ExchangeKeys keys,
+            BidDecider decider,
+            ServingCampaigns serving,
+            Deliveries deliveries,
+            BidMetrics metrics,
+            Clock clock) {
         this.keys = keys;
         this.decider = decider;
         this.serving = serving;
         this.deliveries = deliveries;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -40,10 +48,12 @@ class OpenRtbController {
     ResponseEntity<?> bid(
             @RequestHeader(name = KEY_HEADER, required = false) String key,
             @Valid @RequestBody OpenRtb.BidRequest request) {
-        if (keys.exchangeOf(key).isEmpty()) {
+        Optional<String> exchange = keys.exchangeOf(key);
+        if (exchange.isEmpty()) {
             return unauthorized();
         }
-        return decider.decide(request, serving.current(), clock.instant())
+        metrics.request();
+        return decider.decide(request, exchange.get(), serving.current(), clock.instant())
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
@@ -54,7 +64,11 @@ class OpenRtbController {
         if (keys.exchangeOf(key).isEmpty()) {
             return unauthorized();
         }
-        return ResponseEntity.ok(deliveries.win(notice));
+        Deliveries.Won won = deliveries.win(notice);
+        if (won.outcome().recorded()) {
+            metrics.won(notice.bidId(), won.cost(), won.currency());
+        }
+        return ResponseEntity.ok(won.outcome());
     }
 
     @PostMapping("/click")
@@ -63,7 +77,11 @@ class OpenRtbController {
         if (keys.exchangeOf(key).isEmpty()) {
             return unauthorized();
         }
-        return ResponseEntity.ok(deliveries.click(notice));
+        DeliveryOutcome outcome = deliveries.click(notice);
+        if (outcome.recorded()) {
+            metrics.clicked(notice.bidId());
+        }
+        return ResponseEntity.ok(outcome);
     }
 
     @PostMapping("/conversion")

@@ -32,14 +32,21 @@ class ServingCampaigns {
     private final AdCampaigns campaigns;
     private final DeliveryLedger delivery;
     private final SpendAllowances allowances;
+    private final MarketModels markets;
     private final Clock clock;
     private final Map<UUID, ServingSnapshot.Counters> counters = new ConcurrentHashMap<>();
     private volatile ServingSnapshot snapshot = ServingSnapshot.EMPTY;
 
-    ServingCampaigns(AdCampaigns campaigns, DeliveryLedger delivery, SpendAllowances allowances, Clock clock) {
+    ServingCampaigns(
+            AdCampaigns campaigns,
+            DeliveryLedger delivery,
+            SpendAllowances allowances,
+            MarketModels markets,
+            Clock clock) {
         this.campaigns = campaigns;
         this.delivery = delivery;
         this.allowances = allowances;
+        this.markets = markets;
         this.clock = clock;
     }
 
@@ -86,7 +93,8 @@ class ServingCampaigns {
                         d.conversions(),
                         allowance == null ? 0 : allowance.remaining().doubleValue(),
                         allowance == null ? 0 : allowance.spent().doubleValue(),
-                        counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters())));
+                        counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters()),
+                        markets.of(id)));
             }
             snapshot = new ServingSnapshot(
                     List.copyOf(entries),

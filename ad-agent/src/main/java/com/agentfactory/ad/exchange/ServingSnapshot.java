@@ -15,6 +15,7 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
     /**
      * @param remaining what today's allowance still holds (0 while finance has reserved nothing)
      * @param spentToday what the campaign spent today
+     * @param market the campaign's RLB bidding, or null while its market statistics are too few
      */
     record Entry(
             AdCampaignView campaign,
@@ -24,7 +25,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             long conversions,
             double remaining,
             double spentToday,
-            Counters counters) {
+            Counters counters,
+            MarketBidding market) {
 
         UUID id() {
             return campaign.id();

@@ -32,6 +32,7 @@ class SimulatedExchange {
     private final ServingCampaigns serving;
     private final Deliveries deliveries;
     private final SimulatedExchangeProperties properties;
+    private final BidMetrics metrics;
     private final Clock clock;
     private final Map<UUID, Double> trueCtr = new ConcurrentHashMap<>();
     private final Map<UUID, Double> trueCvr = new ConcurrentHashMap<>();
@@ -41,11 +42,13 @@ class SimulatedExchange {
             ServingCampaigns serving,
             Deliveries deliveries,
             SimulatedExchangeProperties properties,
+            BidMetrics metrics,
             Clock clock) {
         this.decider = decider;
         this.serving = serving;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -73,15 +76,19 @@ class SimulatedExchange {
                     List.of(new OpenRtb.Imp(
                             "1",
                             new OpenRtb.Banner(
-                                    shape.creative().width(), shape.creative().height()),
+                                    shape.creative().width(), shape.creative().height(), 1),
                             0.1,
-                            currency)),
+                            currency,
+                            "simulated-slot",
+                            0)),
                     new OpenRtb.Site(null, "simulated.example", null),
                     null,
-                    new OpenRtb.Device("simulated", null, new OpenRtb.Geo(null, region)),
+                    new OpenRtb.Device("simulated", null, new OpenRtb.Geo(null, region, null), null),
                     null,
                     null);
-            decider.decide(request, snapshot, clock.instant()).ifPresent(response -> auction(response, random));
+            metrics.request();
+            decider.decide(request, "simulated", snapshot, clock.instant())
+                    .ifPresent(response -> auction(response, random));
         }
     }
 
@@ -94,15 +101,20 @@ class SimulatedExchange {
         UUID campaignId = UUID.fromString(bid.cid());
         UUID creativeId = UUID.fromString(bid.crid());
         try {
-            deliveries.win(new WinNotice(
+            Deliveries.Won won = deliveries.win(new WinNotice(
                     bid.id(),
                     campaignId,
                     creativeId,
                     BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
                     null));
+            if (won.outcome().recorded()) {
+                metrics.won(bid.id(), won.cost(), won.currency());
+            }
             double ctr = trueCtr.computeIfAbsent(creativeId, id -> 0.005 + random.nextDouble() * 0.03);
             if (random.nextDouble() < ctr) {
-                deliveries.click(new ClickNotice(bid.id(), null));
+                if (deliveries.click(new ClickNotice(bid.id(), null)).recorded()) {
+                    metrics.clicked(bid.id());
+                }
                 double cvr = trueCvr.computeIfAbsent(campaignId, id -> 0.02 + random.nextDouble() * 0.15);
                 if (random.nextDouble() < cvr) {
                     deliveries.conversion(new ConversionNotice(bid.id(), null, null));

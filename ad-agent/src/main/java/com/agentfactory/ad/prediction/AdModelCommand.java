@@ -17,9 +17,10 @@ import java.util.Map;
  * file and stores it as a new model version. Progress goes to standard error.
  *
  * <pre>
- * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,lr,ensemble] [--baseline lr] [--served gbt]
+ * eval  --file F [--folds 5] [--seed 42] [--models ftrl,gbt,gbt-cross,lr,ensemble] [--baseline lr] [--served gbt]
  *       [--calibration platt]
- * train --file F --out DIR [--model gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42] [--calibration platt]
+ * train --file F --out DIR [--model gbt|gbt-cross|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42] [--calibration platt]
+ *       [--feature-index featindex.txt]
  * bench --file F --models DIR [--target ctr|cvr] [--repeat 20]
  * </pre>
  *
@@ -29,11 +30,12 @@ import java.util.Map;
 public final class AdModelCommand {
 
     static final double TARGET_AUC_LIFT = 0.02;
-    private static final String USAGE = "usage: eval --file F [--folds 5] [--seed 42] [--models ftrl,gbt,lr,ensemble]"
-            + " [--baseline lr] [--served gbt] [--calibration platt|isotonic|none] [--threads 1]\n"
-            + "       train --file F --out DIR [--model gbt|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42]"
-            + " [--calibration platt|isotonic|none] [--threads 1]\n"
-            + "       bench --file F --models DIR [--target ctr|cvr] [--repeat 20]";
+    private static final String USAGE =
+            "usage: eval --file F [--folds 5] [--seed 42] [--models ftrl,gbt,gbt-cross,lr,ensemble]"
+                    + " [--baseline lr] [--served gbt] [--calibration platt|isotonic|none] [--threads 1]\n"
+                    + "       train --file F --out DIR [--model gbt|gbt-cross|ftrl|lr|ensemble] [--target ctr|cvr] [--seed 42]"
+                    + " [--calibration platt|isotonic|none] [--threads 1] [--feature-index featindex.txt]\n"
+                    + "       bench --file F --models DIR [--target ctr|cvr] [--repeat 20]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -82,8 +84,8 @@ public final class AdModelCommand {
         int folds = integer(options, "folds", 5);
         long seed = integer(options, "seed", 42);
         String baseline = options.getOrDefault("baseline", LinearModel.KIND);
-        List<String> models =
-                List.of(options.getOrDefault("models", "ftrl,gbt,lr,ensemble").split(","));
+        List<String> models = List.of(
+                options.getOrDefault("models", "ftrl,gbt,gbt-cross,lr,ensemble").split(","));
         if (!models.contains(baseline)) {
             models = new java.util.ArrayList<>(models);
             models.add(baseline);
@@ -135,7 +137,7 @@ public final class AdModelCommand {
     }
 
     private int train(Map<String, String> options) throws IOException {
-        allow(options, "file", "out", "model", "target", "seed", "calibration", "threads");
+        allow(options, "file", "out", "model", "target", "seed", "calibration", "threads", "feature-index");
         Path file = Path.of(required(options, "file"));
         Path folder = Path.of(required(options, "out"));
         String kind = options.getOrDefault("model", GbtModel.KIND);
@@ -149,6 +151,13 @@ public final class AdModelCommand {
             throw new UsageException("unknown model '" + kind + "'");
         }
         String calibration = calibration(options);
+        Path featureIndex = options.containsKey("feature-index") ? Path.of(options.get("feature-index")) : null;
+        if (featureIndex != null) {
+            if (!java.nio.file.Files.isRegularFile(featureIndex)) {
+                throw InvalidInputException.of("feature-index", "no feature index at " + featureIndex);
+            }
+            FeatureIndex.read(featureIndex); // refuses a malformed index before hours of training
+        }
         Dataset data = LibSvmReader.read(file);
         if (data.positives() < ModelTraining.HOLD_OUT_PARTS) {
             throw InvalidInputException.of(
@@ -159,8 +168,8 @@ public final class AdModelCommand {
         metrics.put("rows", data.size());
         metrics.put("positives", data.positives());
         metrics.put("file", file.getFileName().toString());
-        ModelVersion version =
-                new ModelStore(folder).save(trained.model(), trained.settings(), target, clock.instant(), metrics);
+        ModelVersion version = new ModelStore(folder)
+                .save(trained.model(), trained.settings(), target, clock.instant(), metrics, featureIndex);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "train");
         report.put("version", version);
@@ -212,6 +221,7 @@ public final class AdModelCommand {
         trainers.put(FtrlModel.KIND, new FtrlTrainer(seed));
         trainers.put(GbtModel.KIND, XgboostTrainer.gbt(seed, threads));
         trainers.put(LinearModel.KIND, XgboostTrainer.lr(seed, threads));
+        trainers.put(CrossedGbtModel.KIND, new CrossedGbtTrainer(XgboostTrainer.gbt(seed, threads)));
         return trainers;
     }
 

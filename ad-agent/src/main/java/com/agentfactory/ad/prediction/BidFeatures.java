@@ -45,4 +45,25 @@ public record BidFeatures(
         Objects.checkIndex(hour, 24);
         Objects.checkIndex(weekday, 7);
     }
+
+    /** The same impression offered with another creative of another advertiser. */
+    public BidFeatures withCreative(String creative, String advertiser) {
+        return new BidFeatures(
+                weekday,
+                hour,
+                userAgent,
+                ip,
+                region,
+                city,
+                adExchange,
+                domain,
+                slotId,
+                slotWidth,
+                slotHeight,
+                slotVisibility,
+                slotFormat,
+                slotFloorPrice,
+                creative,
+                advertiser);
+    }
 }

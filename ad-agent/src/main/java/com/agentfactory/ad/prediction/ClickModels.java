@@ -25,6 +25,8 @@ final class ClickModels {
                 description.put("calibration", calibrated.calibrator().describe());
                 if (calibrated.raw() instanceof GbtModel gbt) {
                     description.put("intercept", gbt.intercept());
+                } else if (calibrated.raw() instanceof CrossedGbtModel crossed) {
+                    description.put("intercept", crossed.trees().intercept());
                 }
             }
             case EnsembleModel ensemble ->
@@ -55,6 +57,8 @@ final class ClickModels {
                     case FtrlModel.KIND -> FtrlModel.load(folder);
                     case GbtModel.KIND -> GbtModel.load(folder, ((Number) description.get("intercept")).doubleValue());
                     case LinearModel.KIND -> LinearModel.load(folder);
+                    case CrossedGbtModel.KIND ->
+                        CrossedGbtModel.load(folder, ((Number) description.get("intercept")).doubleValue());
                     default -> throw new IOException("unknown model kind '" + kind + "' in " + folder);
                 };
         return new CalibratedModel(raw, calibrator);

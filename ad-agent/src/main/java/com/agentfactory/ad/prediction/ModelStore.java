@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class ModelStore {
 
     static final String VERSION_FILE = "version.json";
+    static final String FEATURE_INDEX_FILE = "featindex.txt";
     private static final DateTimeFormatter FOLDER_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -37,10 +38,28 @@ final class ModelStore {
             Instant trainedAt,
             Map<String, Object> metrics)
             throws IOException {
+        return save(model, settings, target, trainedAt, metrics, null);
+    }
+
+    /**
+     * Stores a new version; with a feature index, a copy goes into the version, so a bid's fields are encoded as the
+     * rows the model was trained on were.
+     */
+    ModelVersion save(
+            ClickModel model,
+            Map<String, Object> settings,
+            String target,
+            Instant trainedAt,
+            Map<String, Object> metrics,
+            Path featureIndex)
+            throws IOException {
         String id = FOLDER_TIME.format(trainedAt) + "-" + model.kind() + "-" + target + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Path folder = Files.createDirectories(root.resolve(id));
         ClickModels.save(model, folder, settings);
+        if (featureIndex != null) {
+            Files.copy(featureIndex, folder.resolve(FEATURE_INDEX_FILE));
+        }
         ModelVersion version = new ModelVersion(id, model.kind(), target, trainedAt, metrics);
         Files.write(folder.resolve(VERSION_FILE), Xgboost.JSON.writeValueAsBytes(version));
         return version;
@@ -59,6 +78,10 @@ final class ModelStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    Path featureIndex(ModelVersion version) {
+        return root.resolve(version.id()).resolve(FEATURE_INDEX_FILE);
     }
 
     ClickModel load(ModelVersion version) throws IOException {

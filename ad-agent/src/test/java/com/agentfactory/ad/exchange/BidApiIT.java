@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 class BidApiIT extends AdIntegrationTest {
 
@@ -72,7 +77,7 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
-    void bidsForAFundedCampaignAndChargesTheWinOnce() {
+    void bidsForAFundedCampaignAndChargesTheWinOnce() throws Exception {
         String region = "T" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Bidder", region));
         seedAllowance(id, "50.00");
@@ -120,6 +125,55 @@ class BidApiIT extends AdIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
                 .isEqualTo("0.002000");
+
+        String prometheus = prometheus();
+        assertThat(prometheus)
+                .contains(
+                        "ad_bid_requests_total",
+                        "ad_bids_total",
+                        "ad_wins_total",
+                        "ad_win_rate",
+                        "ad_spend_total{currency=\"EUR\"",
+                        "ad_clicks_total",
+                        "ad_pctr_expected_clicks_total",
+                        "ad_pctr_observed_clicks_total",
+                        "ad_pctr_calibration");
+        String adLines = prometheus
+                .lines()
+                .filter(line -> line.startsWith("ad_"))
+                .toList()
+                .toString();
+        assertThat(metricValue(prometheus, "ad_wins_total")).as(adLines).isPositive();
+        assertThat(metricValue(prometheus, "ad_pctr_expected_clicks_total"))
+                .as(adLines)
+                .isPositive();
+        assertThat(metricValue(prometheus, "ad_pctr_observed_clicks_total"))
+                .as(adLines)
+                .isPositive();
+    }
+
+    @LocalServerPort
+    int serverPort;
+
+    private String prometheus() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + serverPort + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+
+    /** The value of a metric line without labels, or of its first labelled line. */
+    private static double metricValue(String exposition, String name) {
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -49,16 +49,17 @@ class BidDeciderTest {
                 0,
                 remaining,
                 spentToday,
-                new ServingSnapshot.Counters());
+                new ServingSnapshot.Counters(),
+                null);
     }
 
     static OpenRtb.BidRequest request(int width, String region, double floor) {
         return new OpenRtb.BidRequest(
                 "r1",
-                List.of(new OpenRtb.Imp("1", new OpenRtb.Banner(width, 250), floor, "EUR")),
+                List.of(new OpenRtb.Imp("1", new OpenRtb.Banner(width, 250, null), floor, "EUR", null, null)),
                 null,
                 null,
-                new OpenRtb.Device("ua", null, new OpenRtb.Geo(null, region)),
+                new OpenRtb.Device("ua", null, new OpenRtb.Geo(null, region, null), null),
                 null,
                 null);
     }

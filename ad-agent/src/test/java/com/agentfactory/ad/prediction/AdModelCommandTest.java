@@ -55,7 +55,7 @@ class AdModelCommandTest {
                 folder.resolve("train.txt"), Impressions.toLibSvm(Impressions.generated(3000, 4, true, 11)));
 
         int exit = command.run(new String[] {
-            "eval", "--file", file.toString(), "--folds", "3", "--seed", "1", "--models", "gbt,ftrl,ensemble"
+            "eval", "--file", file.toString(), "--folds", "3", "--seed", "1", "--models", "gbt,gbt-cross,ftrl,ensemble"
         });
 
         assertThat(exit).isZero();
@@ -64,7 +64,7 @@ class AdModelCommandTest {
                 Xgboost.JSON.readValue(lines.getLast(), new TypeReference<Map<String, Object>>() {});
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> models = (Map<String, Map<String, Object>>) report.get("models");
-        assertThat(models).containsOnlyKeys("gbt", "ftrl", "ensemble", "lr");
+        assertThat(models).containsOnlyKeys("gbt", "gbt-cross", "ftrl", "ensemble", "lr");
         assertThat(models.get("gbt"))
                 .containsKeys(
                         "auc", "auc_folds", "log_loss", "expected_clicks", "observed_clicks", "calibration_ratio");
@@ -81,7 +81,7 @@ class AdModelCommandTest {
         Path models = folder.resolve("models");
 
         int trained = command.run(
-                new String[] {"train", "--file", file.toString(), "--model", "gbt", "--out", models.toString()});
+                new String[] {"train", "--file", file.toString(), "--model", "gbt-cross", "--out", models.toString()});
         int timed = command.run(
                 new String[] {"bench", "--file", file.toString(), "--models", models.toString(), "--repeat", "1"});
 
@@ -90,7 +90,7 @@ class AdModelCommandTest {
         Map<String, Object> report = Xgboost.JSON.readValue(
                 out.toString().lines().toList().getLast(), new TypeReference<Map<String, Object>>() {});
         assertThat(report)
-                .containsEntry("kind", "gbt")
+                .containsEntry("kind", "gbt-cross")
                 .containsEntry("predictions", 1500)
                 .containsKey("p99_micros");
     }

@@ -100,6 +100,7 @@ class ClickPredictionServiceTest {
     }
 
     private ClickPredictionProperties properties(String featureIndex) {
-        return new ClickPredictionProperties(folder.resolve("models").toString(), featureIndex, 0.001, 0.01);
+        return new ClickPredictionProperties(
+                folder.resolve("models").toString(), featureIndex, 0.001, 0.01, java.time.ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,87 @@
+package com.agentfactory.ad.exchange;
+
+import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.agentfactory.ad.delivery.DeliveryLedger;
+import com.agentfactory.ad.support.AdIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MarketModelsIT extends AdIntegrationTest {
+
+    @Autowired
+    DeliveryLedger ledger;
+
+    @Autowired
+    ExchangeProperties exchange;
+
+    /** A clock the test moves forward. */
+    private static final class SteppedClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private void wins(String campaignId, int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.update(
+                    "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, won_at)"
+                            + " VALUES (?, ?::uuid, ?, ?::numeric, 0, now() - interval '1 hour')",
+                    "mm-" + UUID.randomUUID(),
+                    campaignId,
+                    UUID.randomUUID(),
+                    String.valueOf(1.5 + (i % 6) * 0.25));
+        }
+    }
+
+    @Test
+    void modelsACampaignsMarketOnceItHasEnoughWinsAndAMeasuredAuctionRate() {
+        UUID known = UUID.fromString(createCampaign(campaign("Market known")));
+        UUID young = UUID.fromString(createCampaign(campaign("Market young")));
+        wins(known.toString(), 250);
+        wins(young.toString(), 10);
+        ledger.addBids(known, 1_000, 500);
+        ledger.addBids(young, 1_000, 500);
+        SteppedClock clock = new SteppedClock();
+        MarketModels markets = new MarketModels(
+                ledger, exchange, new RlbProperties(200, Duration.ofDays(7), 0.25, 50, Duration.ofMinutes(5)), clock);
+
+        markets.refresh();
+        boolean knownBeforeRate = markets.of(known) != null;
+        clock.advance(Duration.ofSeconds(120));
+        ledger.addBids(known, 1_200, 0);
+        ledger.addBids(young, 1_200, 0);
+        markets.refresh();
+
+        assertThat(knownBeforeRate).isFalse();
+        assertThat(markets.of(known)).isNotNull();
+        assertThat(markets.of(known).auctionsPerSecond()).isCloseTo(10.0, within(1e-9));
+        assertThat(markets.of(known).unitCpm()).isEqualTo(0.25);
+        assertThat(markets.of(young)).isNull();
+    }
+}

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       [--validation FILE | --oos-threshold 0.5] --out MODEL_FILE [--cache FILE]
  * eval  (--train FILE --test FILE | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
  *       --text-column C --label-column C [--label-map FILE] [--oos-label L]
- *       [--validation FILE | --oos-threshold 0.5] [--cache FILE] [--model-out FILE]
+ *       [--validation FILE | --validation-fraction 0.1 | --oos-threshold 0.5] [--cache FILE] [--model-out FILE]
  * entities --data FILE   (Bitext-style columns instruction, entity_type, start_offset, end_offset)
  * </pre>
  *
@@ -90,7 +90,7 @@ public final class EvaluationMain {
                 .train(
                         inScope,
                         embedder.embed(inScope.stream().map(LabelledText::text).toList()));
-        Threshold threshold = threshold(trained, embedder, options, oos);
+        Threshold threshold = threshold(trained, embedder, options, oos, null);
         IntentModel model = trained.withOosThreshold(threshold.value());
         Path target = Path.of(single(options, "out"));
         if (target.toAbsolutePath().getParent() != null) {
@@ -137,6 +137,17 @@ public final class EvaluationMain {
             test = parts.get(1);
             split = "stratified " + fraction + " seed " + seed;
         }
+        List<LabelledText> validation = null;
+        if (options.containsKey("validation-fraction")) {
+            // carved out of the training rows, so the test rows stay unseen until the threshold is fixed
+            var parts = stratifiedSplit(
+                    train,
+                    Double.parseDouble(single(options, "validation-fraction")),
+                    Long.parseLong(first(options, "seed", "42")));
+            train = parts.get(0);
+            validation = parts.get(1);
+            split += ", validation " + single(options, "validation-fraction") + " of the training rows";
+        }
         String oos = first(options, "oos-label", null);
         List<LabelledText> inScope =
                 train.stream().filter(r -> !r.label().equals(oos)).toList();
@@ -151,7 +162,7 @@ public final class EvaluationMain {
         IntentModel trained =
                 new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC()).train(inScope, trainEmbeddings);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        Threshold threshold = threshold(trained, embedder, options, oos);
+        Threshold threshold = threshold(trained, embedder, options, oos, validation);
         IntentModel model = trained.withOosThreshold(threshold.value());
         if (options.containsKey("model-out")) {
             try (OutputStream stream = Files.newOutputStream(Path.of(single(options, "model-out")))) {
@@ -219,13 +230,19 @@ public final class EvaluationMain {
     private record Threshold(double value, String source) {}
 
     /**
-     * The out-of-scope threshold: tuned on {@code --validation} when given (never on the test data), else
-     * {@code --oos-threshold}, else the default.
+     * The out-of-scope threshold: tuned on {@code --validation} files or the carved-out rows when given (never on
+     * the test data), else {@code --oos-threshold}, else the default.
+     *
+     * @param carved validation rows taken from the training data, null when none were
      */
     private static Threshold threshold(
-            IntentModel model, TextEmbedder embedder, Map<String, List<String>> options, String oos)
+            IntentModel model,
+            TextEmbedder embedder,
+            Map<String, List<String>> options,
+            String oos,
+            List<LabelledText> carved)
             throws IOException {
-        if (!options.containsKey("validation")) {
+        if (!options.containsKey("validation") && carved == null) {
             double given = Double.parseDouble(
                     first(options, "oos-threshold", String.valueOf(IntentModel.DEFAULT_OOS_THRESHOLD)));
             return new Threshold(given, options.containsKey("oos-threshold") ? "given" : "default");
@@ -236,8 +253,8 @@ public final class EvaluationMain {
         if (options.containsKey("oos-threshold")) {
             throw new IllegalArgumentException("give either --validation or --oos-threshold, not both");
         }
-        List<LabelledText> validation = new ArrayList<>();
-        for (String file : options.get("validation")) {
+        List<LabelledText> validation = new ArrayList<>(carved == null ? List.of() : carved);
+        for (String file : options.getOrDefault("validation", List.of())) {
             validation.addAll(read(Path.of(file), options));
         }
         float[][] embeddings =

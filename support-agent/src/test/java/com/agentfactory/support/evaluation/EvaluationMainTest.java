@@ -107,6 +107,40 @@ class EvaluationMainTest {
     }
 
     @Test
+    void evalCanCarveTheValidationRowsOutOfTheTrainingRows() throws IOException {
+        Path csv = tinyCsv();
+        var output = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--data",
+                    csv.toString(),
+                    "--validation-fraction",
+                    "0.25",
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--oos-label",
+                    "oos",
+                    "--test-fraction",
+                    "0.25",
+                    "--seed",
+                    "7"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isZero();
+        JsonNode summary = lastLine(output);
+        assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("validation");
+        assertThat(summary.get("test_examples").asInt()).isEqualTo(7);
+        // 28 rows (3 intents x 8, 4 out of scope): 7 to test, 7 of the other 21 to validate, 12 in scope to train
+        assertThat(summary.get("train_examples").asInt()).isEqualTo(12);
+    }
+
+    @Test
     void refusesToTuneTheThresholdWithoutAnOutOfScopeLabel() throws IOException {
         Path csv = tinyCsv();
         var errors = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import static com.agentfactory.support.testdata.UnderstandingMother.confident;
 import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.support.language.ReplyPhrases;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -82,7 +83,8 @@ class AnswerServiceLlmTest {
                 50,
                 4,
                 Duration.ofMinutes(5));
-        return new AnswerService(new AnswerTemplates(), properties, json);
+        return new AnswerService(
+                new AnswerTemplates(new ReplyPhrases(List.of("en", "de", "fr", "es", "nl", "it"))), properties, json);
     }
 
     @Test

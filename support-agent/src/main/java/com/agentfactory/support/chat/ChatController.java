@@ -60,7 +60,8 @@ class ChatController {
         var customer = new CustomerProfile(caller.customerId(), caller.customerId() == null ? null : tier);
         return conversations.handleChat(
                 InboundMessage.chat(conversationId, customer, caller.userId(), request.text())
-                        .withOrderNumber(request.orderNumber()),
+                        .withOrderNumber(request.orderNumber())
+                        .byStaff(staff(caller)),
                 staff(caller));
     }
 

@@ -25,6 +25,7 @@ public class ConversationService {
     private final TurnRecorder recorder;
     private final ConversationRepository conversations;
     private final TranscriptRepository transcripts;
+    private final ConversationMetrics metrics;
 
     ConversationService(
             MessageIntake intake,
@@ -32,16 +33,24 @@ public class ConversationService {
             EscalationCheck escalation,
             TurnRecorder recorder,
             ConversationRepository conversations,
-            TranscriptRepository transcripts) {
+            TranscriptRepository transcripts,
+            ConversationMetrics metrics) {
         this.intake = intake;
         this.drafter = drafter;
         this.escalation = escalation;
         this.recorder = recorder;
         this.conversations = conversations;
         this.transcripts = transcripts;
+        this.metrics = metrics;
     }
 
     public Reply handle(InboundMessage message) {
+        Reply reply = answer(message);
+        metrics.record(message.channel(), reply);
+        return reply;
+    }
+
+    private Reply answer(InboundMessage message) {
         Received received = intake.receive(message);
         DraftedTurn turn;
         EscalationCheck.Decision decision;

@@ -1,25 +1,23 @@
 package com.agentfactory.support.answer;
 
 import com.agentfactory.support.knowledge.ScoredPassage;
+import com.agentfactory.support.language.ReplyPhrases;
 import com.agentfactory.support.order.OrderSummary;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The default, deterministic answer: an opening that fits the customer's mood, an intent-specific line
- * filled with the order and entities, then the best passage from the help articles.
+ * filled with the order and entities, then the best passage from the help articles (written in English, so
+ * other languages introduce it as such). The phrases come from {@link ReplyPhrases}, one file per language.
  */
 @Component
 class AnswerTemplates {
 
     static final String FALLBACK = "fallback";
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
 
     // intent names of the language pipeline, and the Bitext and specification names for the same things
     private static final Map<String, String> INTENT_TEMPLATE = Map.ofEntries(
@@ -69,44 +67,36 @@ class AnswerTemplates {
             Map.entry("get_invoice", "invoice"),
             Map.entry("check_invoice", "invoice"));
 
-    private static final Map<String, String> LINES = Map.ofEntries(
-            Map.entry(
-                    "order_status_unknown_order",
-                    "I could not find an order numbered {order_number}; please check the number in your confirmation email."),
-            Map.entry(
-                    "order_status_no_number",
-                    "I can check that for you: please send me your order number, it starts with the letters shown in your confirmation email."),
-            Map.entry("order_cancel", "Here is how cancelling works."),
-            Map.entry("order_change", "Here is what can still be changed on an order."),
-            Map.entry("refund", "Here is how refunds work."),
-            Map.entry("return", "Here is how returns work."),
-            Map.entry("complaint", "Thank you for telling us; a team leader reviews every complaint."),
-            Map.entry("contact", "You can reach our team like this."),
-            Map.entry("delivery", "Here is what to expect for delivery."),
-            Map.entry("address", "Here is how to change a delivery address."),
-            Map.entry("payment", "Here is what to do about payments."),
-            Map.entry("account", "Here is how to sort out your account."),
-            Map.entry("invoice", "Here is how to get your invoice."));
+    private final ReplyPhrases phrases;
 
+    AnswerTemplates(ReplyPhrases phrases) {
+        this.phrases = phrases;
+    }
+
+    /** The answer in the message's language when the store serves it, else in the store's default language. */
     DraftAnswer render(AnswerContext context) {
+        String language = context.understanding().language().orElse(null);
         String intentTemplate = context.topIntent().map(INTENT_TEMPLATE::get).orElse(null);
-        Optional<String> line = intentLine(intentTemplate, context);
+        Optional<String> line = intentLine(intentTemplate, context, language);
         List<ScoredPassage> passages = context.passages();
         if (line.isEmpty() && passages.isEmpty()) {
             return new DraftAnswer(
-                    opening(context) + "I am not sure I understood your question. Could you tell me a little more, "
-                            + "for example what you ordered and your order number?",
+                    opening(context, language) + phrases.phrase("answer.not_understood", language),
                     AnswerSource.TEMPLATE,
                     FALLBACK,
                     List.of(),
                     false);
         }
-        StringBuilder text = new StringBuilder(opening(context));
+        StringBuilder text = new StringBuilder(opening(context, language));
         line.ifPresent(value -> text.append(value).append(' '));
-        passages.stream()
-                .findFirst()
-                .ifPresent(best -> text.append(best.passage().text()).append(' '));
-        text.append("Is there anything else I can help with?");
+        passages.stream().findFirst().ifPresent(best -> {
+            String note = phrases.phrase("answer.help_pages", language);
+            if (!note.isEmpty()) {
+                text.append(note).append(' ');
+            }
+            text.append(best.passage().text()).append(' ');
+        });
+        text.append(phrases.phrase("answer.anything_else", language));
         String templateId = intentTemplate == null ? "knowledge" : intentTemplate;
         return new DraftAnswer(
                 text.toString(),
@@ -116,43 +106,53 @@ class AnswerTemplates {
                 true);
     }
 
-    private static String opening(AnswerContext context) {
+    private String opening(AnswerContext context, String language) {
         var sentiment = context.understanding().sentiment();
         if (sentiment.frustrated() || sentiment.score() < -0.3) {
-            return "I am sorry for the trouble. ";
+            return phrases.phrase("answer.sorry", language) + " ";
         }
         return "";
     }
 
-    private static Optional<String> intentLine(String intentTemplate, AnswerContext context) {
+    private Optional<String> intentLine(String intentTemplate, AnswerContext context, String language) {
         if (intentTemplate == null) {
             return Optional.empty();
         }
         if (intentTemplate.equals("order_status")) {
             if (context.order().isPresent()) {
-                return Optional.of(orderStatusLine(context.order().get()));
+                return Optional.of(orderStatusLine(context.order().get(), language));
             }
             return Optional.of(context.entity("order_number")
-                    .map(number -> LINES.get("order_status_unknown_order").replace("{order_number}", number))
-                    .orElse(LINES.get("order_status_no_number")));
+                    .map(number ->
+                            phrases.phrase("line.order_status_unknown_order", language, Map.of("order_number", number)))
+                    .orElse(phrases.phrase("line.order_status_no_number", language)));
         }
-        String line = LINES.get(intentTemplate);
-        if (line != null && context.order().isPresent() && !intentTemplate.equals("contact")) {
-            line = "About order " + context.order().get().orderNumber() + ": " + line;
+        String line = phrases.phrase("line." + intentTemplate, language);
+        if (context.order().isPresent() && !intentTemplate.equals("contact")) {
+            line = phrases.phrase(
+                            "answer.about_order",
+                            language,
+                            Map.of("order_number", context.order().get().orderNumber()))
+                    + " " + line;
         }
-        return Optional.ofNullable(line);
+        return Optional.of(line);
     }
 
-    private static String orderStatusLine(OrderSummary order) {
+    private String orderStatusLine(OrderSummary order, String language) {
         String status =
                 switch (order.status()) {
-                    case "CANCELLED" -> "has been cancelled";
-                    case "REFUNDED" -> "has been cancelled and refunded";
-                    default ->
-                        "is being prepared or is on its way; the tracking link in your dispatch email shows where it is";
+                    case "CANCELLED" -> "order.status.cancelled";
+                    case "REFUNDED" -> "order.status.refunded";
+                    default -> "order.status.open";
                 };
-        return "Your order " + order.orderNumber() + " of " + DATE.format(order.placedAt()) + " ("
-                + order.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + order.currency()
-                + ") " + status + ".";
+        return phrases.phrase(
+                "order.status",
+                language,
+                Map.of(
+                        "order_number", order.orderNumber(),
+                        "date", phrases.date(order.placedAt(), language),
+                        "total", order.total().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                        "currency", order.currency(),
+                        "status", phrases.phrase(status, language)));
     }
 }

@@ -107,10 +107,14 @@ class AnswerDrafter {
         return previous == null ? text : previous + " " + text;
     }
 
-    // an order's details go only to its own customer; supervisor tasks come from inside the platform
-    private static boolean mayDisclose(OrderSummary order, InboundMessage message) {
+    /**
+     * An order's details go to its own customer only; the support desk and the supervisor's tasks (from inside
+     * the platform) find any order by its number. A guest order has no customer to match, so only they see it.
+     */
+    static boolean mayDisclose(OrderSummary order, InboundMessage message) {
         return message.channel() == Channel.TASK
-                || order.customerId() == null
-                || order.customerId().equals(message.customer().customerId());
+                || message.staff()
+                || (order.customerId() != null
+                        && order.customerId().equals(message.customer().customerId()));
     }
 }

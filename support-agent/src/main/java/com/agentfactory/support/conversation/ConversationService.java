@@ -25,6 +25,7 @@ public class ConversationService {
     private final TurnRecorder recorder;
     private final ConversationRepository conversations;
     private final TranscriptRepository transcripts;
+    private final ConversationMetrics metrics;
 
     ConversationService(
             MessageIntake intake,
@@ -32,16 +33,24 @@ public class ConversationService {
             EscalationCheck escalation,
             TurnRecorder recorder,
             ConversationRepository conversations,
-            TranscriptRepository transcripts) {
+            TranscriptRepository transcripts,
+            ConversationMetrics metrics) {
         this.intake = intake;
         this.drafter = drafter;
         this.escalation = escalation;
         this.recorder = recorder;
         this.conversations = conversations;
         this.transcripts = transcripts;
+        this.metrics = metrics;
     }
 
     public Reply handle(InboundMessage message) {
+        Reply reply = answer(message);
+        metrics.record(message.channel(), reply);
+        return reply;
+    }
+
+    private Reply answer(InboundMessage message) {
         Received received = intake.receive(message);
         DraftedTurn turn;
         EscalationCheck.Decision decision;
@@ -55,20 +64,27 @@ public class ConversationService {
         return recorder.record(received, turn, decision);
     }
 
-    /** The conversation when this customer may see it: their own, or a guest conversation. */
-    public Optional<Conversation> find(UUID conversationId, UUID customerId) {
-        return conversations.find(conversationId).filter(conversation -> conversation.mayBeContinuedBy(customerId));
-    }
-
     /** Any conversation, for support agents and for threading mail. */
     public Optional<Conversation> findAny(UUID conversationId) {
         return conversations.find(conversationId);
     }
 
-    /** The conversation the caller may see, else not found. */
-    public Conversation visibleTo(UUID conversationId, UUID customerId, boolean supportAgent) {
-        return (supportAgent ? findAny(conversationId) : find(conversationId, customerId))
+    /**
+     * The conversation the caller may read or write into, else not found (never "forbidden", so nobody learns
+     * that someone else's conversation exists): staff any, a customer only their own.
+     */
+    public Conversation visibleTo(UUID conversationId, UUID customerId, boolean staff) {
+        return findAny(conversationId)
+                .filter(conversation -> conversation.openTo(customerId, staff))
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    /** A chat message: one that continues a conversation must come from someone the conversation is open to. */
+    public Reply handleChat(InboundMessage message, boolean staff) {
+        if (message.conversationId() != null) {
+            visibleTo(message.conversationId(), message.customer().customerId(), staff);
+        }
+        return handle(message);
     }
 
     public List<TranscriptMessage> transcript(UUID conversationId) {

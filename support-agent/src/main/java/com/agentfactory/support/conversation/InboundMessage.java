@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param authorId who sent it: a user id, an email address or the supervisor's task id
  * @param category what the ticket is about when the channel already knows (complaint, return), else null
  * @param orderNumber an order the channel already knows the message is about, else null
+ * @param staff written by the support desk (an agent or admin in the chat), who may look up any order
  */
 public record InboundMessage(
         UUID conversationId,
@@ -20,15 +21,31 @@ public record InboundMessage(
         String text,
         String authorId,
         String category,
-        String orderNumber) {
+        String orderNumber,
+        boolean staff) {
 
     public static InboundMessage chat(UUID conversationId, CustomerProfile customer, String authorId, String text) {
-        return new InboundMessage(conversationId, Channel.CHAT, customer, null, null, text, authorId, null, null);
+        return new InboundMessage(
+                conversationId, Channel.CHAT, customer, null, null, text, authorId, null, null, false);
+    }
+
+    public InboundMessage byStaff(boolean byStaff) {
+        return new InboundMessage(
+                conversationId,
+                channel,
+                customer,
+                customerEmail,
+                subject,
+                text,
+                authorId,
+                category,
+                orderNumber,
+                byStaff);
     }
 
     public InboundMessage withOrderNumber(String number) {
         String value = number == null || number.isBlank() ? null : number.strip();
         return new InboundMessage(
-                conversationId, channel, customer, customerEmail, subject, text, authorId, category, value);
+                conversationId, channel, customer, customerEmail, subject, text, authorId, category, value, staff);
     }
 }

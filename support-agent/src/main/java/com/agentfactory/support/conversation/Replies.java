@@ -3,35 +3,41 @@ package com.agentfactory.support.conversation;
 import com.agentfactory.support.answer.DraftAnswer;
 import com.agentfactory.support.escalation.Escalation;
 import com.agentfactory.support.escalation.EscalationReason;
+import com.agentfactory.support.language.ReplyPhrases;
 import com.agentfactory.support.ticket.TicketTurn;
 import com.agentfactory.support.transcript.ReplySource;
 import java.util.List;
 
-/** What the bot says for a turn, given who answers it now. */
+/** What the bot says for a turn, given who answers it now, in the language the reply is written in. */
 final class Replies {
-
-    static final String HANDOVER = "Thank you. I have passed your conversation to a colleague, who will reply here "
-            + "within 4 working hours.";
-    static final String UNKNOWN_LANGUAGE = "Thank you for your message. We could not recognise its language, so a "
-            + "colleague will read it and reply as soon as possible.";
-    static final String WITH_PERSON = "Thank you, your message has been added to your conversation with our team; "
-            + "a colleague will reply here.";
-    static final String AFTER_FAILURE = "Thank you, we have received your message. A colleague will reply shortly.";
 
     private Replies() {}
 
-    static Chosen choose(TicketTurn.Handling handling, List<Escalation> escalations, DraftAnswer draft) {
+    /** @param language the message's detected language, null when unknown (the store's default is used) */
+    static Chosen choose(
+            TicketTurn.Handling handling,
+            List<Escalation> escalations,
+            DraftAnswer draft,
+            ReplyPhrases phrases,
+            String language) {
         return switch (handling) {
-            case WITH_PERSON -> new Chosen(WITH_PERSON, ReplySource.HANDOVER);
+            case WITH_PERSON -> new Chosen(phrases.phrase("handover.with_person", language), ReplySource.HANDOVER);
             case HANDED_OVER ->
                 new Chosen(
-                        escalations.stream().anyMatch(e -> e.reason() == EscalationReason.UNSUPPORTED_LANGUAGE)
-                                ? UNKNOWN_LANGUAGE
-                                : HANDOVER,
+                        phrases.phrase(
+                                escalations.stream().anyMatch(e -> e.reason() == EscalationReason.UNSUPPORTED_LANGUAGE)
+                                        ? "handover.unknown_language"
+                                        : "handover",
+                                language),
                         ReplySource.HANDOVER);
             case BOT_ANSWERS ->
                 new Chosen(draft.text(), ReplySource.valueOf(draft.source().name()));
         };
+    }
+
+    /** When the pipeline failed nothing was understood, the language included: the store's default it is. */
+    static String afterFailure(ReplyPhrases phrases) {
+        return phrases.phrase("handover.after_failure", null);
     }
 
     record Chosen(String text, ReplySource source) {}

@@ -3,6 +3,7 @@ package com.agentfactory.support.conversation;
 import com.agentfactory.support.escalation.Escalation;
 import com.agentfactory.support.escalation.EscalationReason;
 import com.agentfactory.support.intent.IntentScore;
+import com.agentfactory.support.language.ReplyPhrases;
 import com.agentfactory.support.ticket.TicketTracker;
 import com.agentfactory.support.ticket.TicketTurn;
 import com.agentfactory.support.touchpoint.TouchpointReporter;
@@ -34,6 +35,7 @@ class TurnRecorder {
     private final TouchpointReporter touchpoints;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ReplyPhrases phrases;
     private final Clock clock;
 
     TurnRecorder(
@@ -43,6 +45,7 @@ class TurnRecorder {
             TouchpointReporter touchpoints,
             TransactionTemplate transactions,
             JsonMapper json,
+            ReplyPhrases phrases,
             Clock clock) {
         this.conversations = conversations;
         this.transcripts = transcripts;
@@ -50,6 +53,7 @@ class TurnRecorder {
         this.touchpoints = touchpoints;
         this.transactions = transactions;
         this.json = json;
+        this.phrases = phrases;
         this.clock = clock;
     }
 
@@ -85,7 +89,12 @@ class TurnRecorder {
                 turn.draft().text(),
                 decision.escalations(),
                 now);
-        Replies.Chosen reply = Replies.choose(ticket.handling(), decision.escalations(), turn.draft());
+        Replies.Chosen reply = Replies.choose(
+                ticket.handling(),
+                decision.escalations(),
+                turn.draft(),
+                phrases,
+                understanding.language().orElse(null));
         transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply.text(), reply.source(), now);
         if (received.conversation().customerId() != null) {
             touchpoints.answered(
@@ -130,14 +139,15 @@ class TurnRecorder {
         UUID conversationId = received.conversation().id();
         conversations.lock(conversationId);
         transcripts.markFailed(received.messageId());
-        transcripts.append(conversationId, MessageRole.BOT, BOT_ID, Replies.AFTER_FAILURE, ReplySource.HANDOVER, now);
+        String reply = Replies.afterFailure(phrases);
+        transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply, ReplySource.HANDOVER, now);
         String detail = "processing failed: " + failure.getClass().getSimpleName();
         TicketTurn ticket = tickets.processingFailed(received.ticketId(), received.messageId(), detail, now);
         return new Reply(
                 conversationId,
                 received.ticketId(),
                 received.messageId(),
-                Replies.AFTER_FAILURE,
+                reply,
                 ticket.status(),
                 ticket.escalatedNow(),
                 ticket.escalatedNow()

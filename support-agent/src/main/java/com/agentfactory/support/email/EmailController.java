@@ -43,7 +43,16 @@ class EmailController {
                 .map(conversation -> conversation.id())
                 .orElse(null);
         Reply reply = conversations.handle(new InboundMessage(
-                conversationId, Channel.EMAIL, CustomerProfile.guest(), from, subject, mail.body(), from, null, null));
+                conversationId,
+                Channel.EMAIL,
+                CustomerProfile.guest(),
+                from,
+                subject,
+                mail.body(),
+                from,
+                null,
+                null,
+                false));
         String baseSubject = REFERENCE.matcher(subject).replaceAll("").strip();
         if (!baseSubject.toLowerCase(Locale.ROOT).startsWith("re:")) {
             baseSubject = "Re: " + baseSubject;

@@ -46,19 +46,15 @@ public class EscalationPolicy {
                     EscalationReason.LOW_CONFIDENCE,
                     understanding
                             .topIntent()
-                            .map(intent -> String.format(
-                                    Locale.ROOT,
-                                    "top intent %s at %.2f is below %.2f",
-                                    intent.intent(),
-                                    intent.confidence(),
-                                    properties.minIntentConfidence()))
+                            .map(intent -> "top intent " + intent.intent() + " at "
+                                    + Comparison.below(intent.confidence(), properties.minIntentConfidence()))
                             .orElse("no intent recognised")));
         }
         double sentiment = understanding.sentiment().score();
         if (sentiment < properties.minSentiment()) {
             escalations.add(new Escalation(
                     EscalationReason.CUSTOMER_FRUSTRATION,
-                    String.format(Locale.ROOT, "sentiment %.2f is below %.2f", sentiment, properties.minSentiment())));
+                    "sentiment " + Comparison.below(sentiment, properties.minSentiment())));
         }
         List<String> significant = understanding.intents().stream()
                 .filter(intent -> intent.confidence() >= properties.minIntentShare())

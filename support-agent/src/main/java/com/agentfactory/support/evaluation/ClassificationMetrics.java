@@ -3,9 +3,10 @@ package com.agentfactory.support.evaluation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
-/** Accuracy, macro-F1 over the gold labels, and recall of the out-of-scope label. */
+/** Accuracy, macro-F1 over the gold labels, and recall and precision of the out-of-scope label. */
 final class ClassificationMetrics {
 
     private ClassificationMetrics() {}
@@ -54,5 +55,19 @@ final class ClassificationMetrics {
             }
         }
         return total == 0 ? 0 : (double) found / total;
+    }
+
+    /** Share of the messages predicted as {@code label} that really are; empty when none was predicted. */
+    static Optional<Double> precision(List<String> gold, List<String> predicted, String label) {
+        int total = 0, right = 0;
+        for (int i = 0; i < gold.size(); i++) {
+            if (predicted.get(i).equals(label)) {
+                total++;
+                if (gold.get(i).equals(label)) {
+                    right++;
+                }
+            }
+        }
+        return total == 0 ? Optional.empty() : Optional.of((double) right / total);
     }
 }

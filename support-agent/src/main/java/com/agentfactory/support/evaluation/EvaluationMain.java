@@ -29,14 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * train --data FILE [--data FILE ...] --text-column C --label-column C [--label-map FILE] [--oos-label L]
- *       --out MODEL_FILE [--cache FILE]
+ *       [--validation FILE | --oos-threshold 0.5] --out MODEL_FILE [--cache FILE]
  * eval  (--train FILE --test FILE | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
- *       --text-column C --label-column C [--label-map FILE] [--oos-label L] [--oos-threshold 0.5]
- *       [--cache FILE] [--model-out FILE]
+ *       --text-column C --label-column C [--label-map FILE] [--oos-label L]
+ *       [--validation FILE | --validation-fraction 0.1 | --oos-threshold 0.5] [--cache FILE] [--model-out FILE]
  * entities --data FILE   (Bitext-style columns instruction, entity_type, start_offset, end_offset)
  * </pre>
  *
- * Rows carrying the out-of-scope label are never trained on: the model has to recognise them by low confidence.
+ * Rows carrying the out-of-scope label are never trained on: the model has to recognise them by low confidence,
+ * below the out-of-scope threshold. {@code --validation} tunes that threshold on its own labelled file (which
+ * must hold out-of-scope rows) before the test set is touched; the model written keeps the threshold used.
+ * {@code eval} reports in-scope accuracy, macro-F1 and top-3 over the in-scope test rows only (a rejected
+ * in-scope message counts as wrong), and out-of-scope recall and precision.
  * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
  */
 public final class EvaluationMain {
@@ -82,10 +86,12 @@ public final class EvaluationMain {
                 rows.stream().filter(r -> !r.label().equals(oos)).toList();
         TextEmbedder embedder = embedder(options);
         long started = System.nanoTime();
-        IntentModel model = new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC())
+        IntentModel trained = new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC())
                 .train(
                         inScope,
                         embedder.embed(inScope.stream().map(LabelledText::text).toList()));
+        Threshold threshold = threshold(trained, embedder, options, oos, null);
+        IntentModel model = trained.withOosThreshold(threshold.value());
         Path target = Path.of(single(options, "out"));
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -100,6 +106,8 @@ public final class EvaluationMain {
         summary.put("model_version", model.version());
         summary.put("examples", inScope.size());
         summary.put("intents", model.labels().size());
+        summary.put("oos_threshold", model.oosThreshold());
+        summary.put("oos_threshold_from", threshold.source());
         summary.put("seconds", (System.nanoTime() - started) / 1e9);
         summary.put("model_file", target.toString());
         summary.put("model_bytes", Files.size(target));
@@ -129,8 +137,18 @@ public final class EvaluationMain {
             test = parts.get(1);
             split = "stratified " + fraction + " seed " + seed;
         }
+        List<LabelledText> validation = null;
+        if (options.containsKey("validation-fraction")) {
+            // carved out of the training rows, so the test rows stay unseen until the threshold is fixed
+            var parts = stratifiedSplit(
+                    train,
+                    Double.parseDouble(single(options, "validation-fraction")),
+                    Long.parseLong(first(options, "seed", "42")));
+            train = parts.get(0);
+            validation = parts.get(1);
+            split += ", validation " + single(options, "validation-fraction") + " of the training rows";
+        }
         String oos = first(options, "oos-label", null);
-        double oosThreshold = Double.parseDouble(first(options, "oos-threshold", "0.5"));
         List<LabelledText> inScope =
                 train.stream().filter(r -> !r.label().equals(oos)).toList();
         TextEmbedder embedder = embedder(options);
@@ -141,9 +159,11 @@ public final class EvaluationMain {
                 embedder.embed(test.stream().map(LabelledText::text).toList());
         double embedSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
-        IntentModel model =
+        IntentModel trained =
                 new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC()).train(inScope, trainEmbeddings);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
+        Threshold threshold = threshold(trained, embedder, options, oos, validation);
+        IntentModel model = trained.withOosThreshold(threshold.value());
         if (options.containsKey("model-out")) {
             try (OutputStream stream = Files.newOutputStream(Path.of(single(options, "model-out")))) {
                 model.write(stream);
@@ -152,39 +172,103 @@ public final class EvaluationMain {
         IntentClassifier classifier = new IntentClassifier(model, embedder);
         List<String> gold = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
-        int top3 = 0;
+        List<String> inScopeGold = new ArrayList<>();
+        List<String> inScopePredicted = new ArrayList<>();
+        int inScopeTop3 = 0;
         double confidenceSum = 0;
         for (int i = 0; i < test.size(); i++) {
             List<IntentScore> scores = classifier.scores(test.get(i).text(), testEmbeddings[i]);
             IntentScore best = scores.getFirst();
             String label = test.get(i).label();
+            String prediction = oos != null && best.confidence() < model.oosThreshold() ? oos : best.intent();
             gold.add(label);
-            predicted.add(oos != null && best.confidence() < oosThreshold ? oos : best.intent());
-            if (scores.stream().limit(3).anyMatch(s -> s.intent().equals(label))) {
-                top3++;
-            }
+            predicted.add(prediction);
             confidenceSum += best.confidence();
+            if (label.equals(oos)) {
+                continue;
+            }
+            // an out-of-scope message has no intent to find among the top three: only in-scope ones count
+            inScopeGold.add(label);
+            inScopePredicted.add(prediction);
+            if (scores.stream().limit(3).anyMatch(s -> s.intent().equals(label))) {
+                inScopeTop3++;
+            }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", "eval");
         summary.put("split", split);
         summary.put("train_examples", inScope.size());
         summary.put("test_examples", test.size());
+        summary.put("test_in_scope", inScopeGold.size());
         summary.put("intents", model.labels().size());
-        summary.put("accuracy", round(ClassificationMetrics.accuracy(gold, predicted)));
-        summary.put("macro_f1", round(ClassificationMetrics.macroF1(gold, predicted)));
-        summary.put("top3_accuracy", round((double) top3 / Math.max(1, test.size())));
+        // a rejected in-scope message is wrong here: it would have been handed over instead of answered
+        summary.put("in_scope_accuracy", round(ClassificationMetrics.accuracy(inScopeGold, inScopePredicted)));
+        summary.put("in_scope_macro_f1", round(ClassificationMetrics.macroF1(inScopeGold, inScopePredicted)));
+        summary.put("in_scope_top3_accuracy", round((double) inScopeTop3 / Math.max(1, inScopeGold.size())));
         summary.put("mean_top_confidence", round(confidenceSum / Math.max(1, test.size())));
         if (oos != null) {
             summary.put("oos_label", oos);
-            summary.put("oos_threshold", oosThreshold);
+            summary.put("test_out_of_scope", test.size() - inScopeGold.size());
+            summary.put("oos_threshold", model.oosThreshold());
+            summary.put("oos_threshold_from", threshold.source());
             summary.put("oos_recall", round(ClassificationMetrics.recall(gold, predicted, oos)));
+            summary.put(
+                    "oos_precision",
+                    ClassificationMetrics.precision(gold, predicted, oos)
+                            .map(EvaluationMain::round)
+                            .orElse(null));
+            summary.put("overall_accuracy", round(ClassificationMetrics.accuracy(gold, predicted)));
         }
         summary.put("embed_seconds", round(embedSeconds));
         summary.put("train_seconds", round(trainSeconds));
         summary.put("model_version", model.version());
-        out.println("evaluated " + test.size() + " messages (" + split + ")");
+        out.println("evaluated " + test.size() + " messages (" + split + "), out-of-scope threshold "
+                + model.oosThreshold() + " (" + threshold.source() + ")");
         return summary;
+    }
+
+    private record Threshold(double value, String source) {}
+
+    /**
+     * The out-of-scope threshold: tuned on {@code --validation} files or the carved-out rows when given (never on
+     * the test data), else {@code --oos-threshold}, else the default.
+     *
+     * @param carved validation rows taken from the training data, null when none were
+     */
+    private static Threshold threshold(
+            IntentModel model,
+            TextEmbedder embedder,
+            Map<String, List<String>> options,
+            String oos,
+            List<LabelledText> carved)
+            throws IOException {
+        if (!options.containsKey("validation") && carved == null) {
+            double given = Double.parseDouble(
+                    first(options, "oos-threshold", String.valueOf(IntentModel.DEFAULT_OOS_THRESHOLD)));
+            return new Threshold(given, options.containsKey("oos-threshold") ? "given" : "default");
+        }
+        if (oos == null) {
+            throw new IllegalArgumentException("--validation tunes the out-of-scope threshold: it needs --oos-label");
+        }
+        if (options.containsKey("oos-threshold")) {
+            throw new IllegalArgumentException("give either --validation or --oos-threshold, not both");
+        }
+        List<LabelledText> validation = new ArrayList<>(carved == null ? List.of() : carved);
+        for (String file : options.getOrDefault("validation", List.of())) {
+            validation.addAll(read(Path.of(file), options));
+        }
+        float[][] embeddings =
+                embedder.embed(validation.stream().map(LabelledText::text).toList());
+        IntentClassifier classifier = new IntentClassifier(model, embedder);
+        List<OosThresholdTuner.Scored> scored = new ArrayList<>(validation.size());
+        for (int i = 0; i < validation.size(); i++) {
+            IntentScore best =
+                    classifier.scores(validation.get(i).text(), embeddings[i]).getFirst();
+            String label = validation.get(i).label();
+            scored.add(new OosThresholdTuner.Scored(
+                    label.equals(oos), best.intent().equals(label), best.confidence()));
+        }
+        return new Threshold(OosThresholdTuner.tune(scored), "validation");
     }
 
     static List<List<LabelledText>> stratifiedSplit(List<LabelledText> rows, double testFraction, long seed) {

@@ -24,7 +24,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class IntentModel {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** Format 1 files carry no out-of-scope threshold; they read with this one, the evaluation's old fixed value. */
+    public static final double DEFAULT_OOS_THRESHOLD = 0.5;
+
     private static final String MAGIC = "agentfactory-intent-model";
 
     private final String version;
@@ -36,6 +39,7 @@ public final class IntentModel {
     private final float[][] centroids;
     private final double domainThreshold;
     private final double domainScale;
+    private final double oosThreshold;
 
     IntentModel(
             String version,
@@ -46,7 +50,8 @@ public final class IntentModel {
             SoftmaxRegression regression,
             float[][] centroids,
             double domainThreshold,
-            double domainScale) {
+            double domainScale,
+            double oosThreshold) {
         this.version = version;
         this.trainedAt = trainedAt;
         this.trainingExamples = trainingExamples;
@@ -56,6 +61,30 @@ public final class IntentModel {
         this.centroids = centroids;
         this.domainThreshold = domainThreshold;
         this.domainScale = domainScale;
+        this.oosThreshold = oosThreshold;
+    }
+
+    /** The same model with the out-of-scope threshold tuned for it (on validation data, never the test set). */
+    public IntentModel withOosThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("an out-of-scope threshold lies in [0, 1], not " + threshold);
+        }
+        return new IntentModel(
+                version,
+                trainedAt,
+                trainingExamples,
+                labels,
+                vectorizer,
+                regression,
+                centroids,
+                domainThreshold,
+                domainScale,
+                threshold);
+    }
+
+    /** A message whose top confidence is below this is out of scope. */
+    public double oosThreshold() {
+        return oosThreshold;
     }
 
     public String version() {
@@ -124,6 +153,7 @@ public final class IntentModel {
         }
         out.writeDouble(domainThreshold);
         out.writeDouble(domainScale);
+        out.writeDouble(oosThreshold);
         out.writeInt(centroids[0].length);
         for (float[] centroid : centroids) {
             for (float v : centroid) {
@@ -143,7 +173,7 @@ public final class IntentModel {
             throw new IOException("not an intent model artefact");
         }
         int format = in.readInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 1) {
             throw new IOException("intent model format " + format + " is not supported (expected " + FORMAT + ")");
         }
         String version = in.readUTF();
@@ -156,6 +186,7 @@ public final class IntentModel {
         }
         double threshold = in.readDouble();
         double scale = in.readDouble();
+        double oosThreshold = format == 1 ? DEFAULT_OOS_THRESHOLD : in.readDouble();
         int dimension = in.readInt();
         float[][] centroids = new float[labelCount][];
         for (int i = 0; i < labelCount; i++) {
@@ -164,6 +195,15 @@ public final class IntentModel {
         TfIdfVectorizer vectorizer = TfIdfVectorizer.read(in);
         SoftmaxRegression regression = SoftmaxRegression.read(in);
         return new IntentModel(
-                version, trainedAt, examples, labels, vectorizer, regression, centroids, threshold, scale);
+                version,
+                trainedAt,
+                examples,
+                labels,
+                vectorizer,
+                regression,
+                centroids,
+                threshold,
+                scale,
+                oosThreshold);
     }
 }

@@ -106,7 +106,8 @@ public final class IntentTrainer {
                 regression,
                 centroids,
                 threshold - options.domainScale() * 2,
-                options.domainScale());
+                options.domainScale(),
+                IntentModel.DEFAULT_OOS_THRESHOLD);
     }
 
     private static String fingerprint(List<LabelledText> examples) {

@@ -3,11 +3,18 @@ package com.agentfactory.support.messaging;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.returns.ReturnAuthorisation;
+import com.agentfactory.support.returns.ReturnAuthorisationResponse;
+import com.agentfactory.support.returns.ReturnOutcome;
+import com.agentfactory.support.returns.ReturnService;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code process-return-request}: answers with the return instructions and files the request on a return
- * ticket for the desk. It creates no return authorisation (see {@link ReturnRequestResponse}).
+ * Task {@code process-return-request}: authorises the return when the order is known and returnable (lines,
+ * refund, and the {@code return_authorised} event for finance), files the request on a return ticket for the
+ * desk and answers with the return instructions. Items that are not on the order, or more than is left to
+ * return, fail the task as invalid input before anything is stored.
  */
 @Component
 class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, ReturnRequestResponse> {
@@ -15,9 +22,11 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
     private static final String CATEGORY = "return";
 
     private final ConversationService conversations;
+    private final ReturnService returns;
 
-    ProcessReturnRequestTaskHandler(ConversationService conversations) {
+    ProcessReturnRequestTaskHandler(ConversationService conversations, ReturnService returns) {
         this.conversations = conversations;
+        this.returns = returns;
     }
 
     @Override
@@ -27,14 +36,20 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
 
     @Override
     public String description() {
-        return "Files a customer's return request on a return ticket and answers with the return instructions; "
-                + "it does not create a return authorisation.";
+        return "Authorises a customer's return (lines and refund amount, announced on support.returns for finance), "
+                + "files it on a return ticket and answers with the return instructions.";
     }
 
     @Override
     public ReturnRequestTask example() {
         return new ReturnRequestTask(
-                "536397", "I would like to return the lamp, it does not fit my desk.", null, null, null, null);
+                "536397",
+                "I would like to return the lamp, it does not fit my desk.",
+                List.of(new ReturnRequestTask.Item("22727", 1)),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -46,6 +61,17 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                     ? "I would like to return an item."
                     : "I would like to return items from order " + orderNumber + ".";
         }
+        ReturnAuthorisation authorisation = null;
+        String notCreated = null;
+        if (orderNumber == null) {
+            notCreated = "no order number was given";
+        } else {
+            // a platform task may return any order, though not one of another customer than it names
+            switch (returns.authorise(orderNumber, input.customerId(), true, input.returnItems(), text)) {
+                case ReturnOutcome.Authorised authorised -> authorisation = authorised.authorisation();
+                case ReturnOutcome.Refused refused -> notCreated = refused.reason();
+            }
+        }
         var reply = conversations.handle(TaskMessages.message(
                 text,
                 input.conversationId(),
@@ -55,6 +81,14 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                 orderNumber,
                 CATEGORY,
                 context));
-        return ReturnRequestResponse.of(reply, orderNumber);
+        if (authorisation != null) {
+            returns.linkTicket(authorisation.returnId(), reply.ticketId());
+            authorisation = returns.read(authorisation.returnId(), null, true);
+        }
+        return ReturnRequestResponse.of(
+                reply,
+                orderNumber,
+                authorisation == null ? null : ReturnAuthorisationResponse.of(authorisation),
+                notCreated);
     }
 }

@@ -29,7 +29,8 @@ final class TaskMessages {
                 text,
                 "task:" + context.taskId(),
                 category,
-                blankToNull(orderNumber));
+                blankToNull(orderNumber),
+                false);
     }
 
     /** A customer message task ({@code answer-customer-message}, {@code handle-complaint}) filed under {@code category}. */

@@ -1,9 +1,11 @@
 package com.agentfactory.support.order;
 
 import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +42,24 @@ public class OrderBook {
                 .optional();
     }
 
+    /** The order's product lines in order, empty for an order announced before lines were kept. */
+    public List<OrderItem> lines(UUID orderId) {
+        return jdbc.sql("""
+                        SELECT line_no, product_id, sku, quantity, unit_price FROM order_lines
+                        WHERE order_id = :id ORDER BY line_no
+                        """)
+                .param("id", orderId)
+                .query((rs, row) -> new OrderItem(
+                        rs.getInt("line_no"),
+                        rs.getObject("product_id", UUID.class),
+                        rs.getString("sku"),
+                        rs.getInt("quantity"),
+                        rs.getBigDecimal("unit_price")))
+                .list();
+    }
+
     public void apply(OrderPlaced order) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO orders (order_id, order_number, customer_id, status, total, currency, country,
                                             placed_at, updated_at)
                         VALUES (:id, :number, :customer, 'PLACED', :total, :currency, :country, :placed, now())
@@ -55,6 +73,23 @@ public class OrderBook {
                 .param("country", order.country())
                 .param("placed", Timestamp.from(order.occurredAt()))
                 .update();
+        if (inserted == 0) {
+            return;
+        }
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            jdbc.sql("""
+                            INSERT INTO order_lines (order_id, line_no, product_id, sku, quantity, unit_price)
+                            VALUES (:order, :no, :product, :sku, :quantity, :price)
+                            """)
+                    .param("order", order.orderId())
+                    .param("no", i + 1)
+                    .param("product", line.productId())
+                    .param("sku", line.sku())
+                    .param("quantity", line.quantity())
+                    .param("price", line.unitPrice())
+                    .update();
+        }
     }
 
     public void apply(OrderCancelled cancellation) {

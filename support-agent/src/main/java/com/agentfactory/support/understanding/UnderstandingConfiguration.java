@@ -4,6 +4,7 @@ import com.agentfactory.support.entity.EntityExtractor;
 import com.agentfactory.support.intent.IntentClassifier;
 import com.agentfactory.support.intent.IntentModel;
 import com.agentfactory.support.intent.MiniLmTextEmbedder;
+import com.agentfactory.support.language.ReplyPhrases;
 import com.agentfactory.support.language.StoreLanguageDetector;
 import com.agentfactory.support.sentiment.SentimentAnalyzer;
 import java.io.IOException;
@@ -24,6 +25,12 @@ import org.springframework.core.io.ResourceLoader;
 class UnderstandingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(UnderstandingConfiguration.class);
+
+    /** The bot's phrases in the store's languages; the first configured language is the default. */
+    @Bean
+    ReplyPhrases replyPhrases(UnderstandingProperties properties) {
+        return new ReplyPhrases(properties.languages());
+    }
 
     @Bean
     MessageAnalyzer messageAnalyzer(

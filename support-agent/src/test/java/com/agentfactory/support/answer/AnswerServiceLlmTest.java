@@ -6,6 +6,7 @@ import static com.agentfactory.support.testdata.UnderstandingMother.confident;
 import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.support.language.ReplyPhrases;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -72,17 +73,23 @@ class AnswerServiceLlmTest {
         fakeLlm.stop(0);
     }
 
+    // generous, so a loaded machine does not turn the fake's answer into a timeout; the timeout test sets its own
     private AnswerService service(boolean enabled) {
+        return service(enabled, Duration.ofSeconds(10));
+    }
+
+    private AnswerService service(boolean enabled, Duration timeout) {
         var properties = new LlmProperties(
                 enabled,
                 URI.create("http://127.0.0.1:" + fakeLlm.getAddress().getPort() + "/v1"),
                 "test-model",
                 "secret-from-env",
-                Duration.ofMillis(300),
+                timeout,
                 50,
                 4,
                 Duration.ofMinutes(5));
-        return new AnswerService(new AnswerTemplates(), properties, json);
+        return new AnswerService(
+                new AnswerTemplates(new ReplyPhrases(List.of("en", "de", "fr", "es", "nl", "it"))), properties, json);
     }
 
     @Test
@@ -108,7 +115,8 @@ class AnswerServiceLlmTest {
         mode.set("hang");
         long started = System.nanoTime();
 
-        var answer = service(true).answer(question(confident("check_refund_policy"), List.of(returnsPassage())));
+        var answer = service(true, Duration.ofMillis(300))
+                .answer(question(confident("check_refund_policy"), List.of(returnsPassage())));
 
         assertThat(answer.source()).isEqualTo(AnswerSource.TEMPLATE);
         assertThat(answer.text()).contains("within 30 days of delivery");

@@ -5,17 +5,20 @@ import static com.agentfactory.support.answer.AnswerContextMother.question;
 import static com.agentfactory.support.answer.AnswerContextMother.returnsPassage;
 import static com.agentfactory.support.testdata.UnderstandingMother.aboutOrder;
 import static com.agentfactory.support.testdata.UnderstandingMother.confident;
+import static com.agentfactory.support.testdata.UnderstandingMother.in;
 import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
 import static com.agentfactory.support.testdata.UnderstandingMother.withSentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.support.language.ReplyPhrases;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AnswerTemplatesTest {
 
-    private final AnswerTemplates templates = new AnswerTemplates();
+    private final AnswerTemplates templates =
+            new AnswerTemplates(new ReplyPhrases(List.of("en", "de", "fr", "es", "nl", "it")));
 
     @Test
     void answersWithTheIntentLineAndTheBestPassage() {
@@ -70,5 +73,34 @@ class AnswerTemplatesTest {
         assertThat(answer.grounded()).isFalse();
         assertThat(answer.templateId()).isEqualTo(AnswerTemplates.FALLBACK);
         assertThat(answer.text()).contains("not sure I understood");
+    }
+
+    @Test
+    void answersAGermanMessageInGermanAndSaysTheQuotedHelpIsInEnglish() {
+        var answer = templates.render(question(in("de", confident("check_refund_policy")), List.of(returnsPassage())));
+
+        assertThat(answer.text())
+                .startsWith("So funktionieren Rücksendungen. Aus unseren Hilfeseiten (auf Englisch):")
+                .contains("within 30 days of delivery")
+                .endsWith("Kann ich Ihnen sonst noch helfen?");
+    }
+
+    @Test
+    void writesTheOrderStatusInTheMessagesLanguageWithItsDateFormat() {
+        var context = new AnswerContext(
+                "Wo ist LH-1001?",
+                in("de", aboutOrder("track_order", "LH-1001")),
+                List.of(),
+                Optional.of(placedOrder("LH-1001")));
+
+        assertThat(templates.render(context).text())
+                .contains("Ihre Bestellung LH-1001 vom 2. November 2026 (42.50 GBP) wird vorbereitet");
+    }
+
+    @Test
+    void answersInTheStoresDefaultLanguageWhenTheMessagesLanguageHasNoPhrases() {
+        var answer = templates.render(question(in("pt", confident("check_refund_policy")), List.of(returnsPassage())));
+
+        assertThat(answer.text()).startsWith("Here is how returns work.");
     }
 }

@@ -105,6 +105,32 @@ class ChatConversationIT extends SupportIntegrationTest {
     }
 
     @Test
+    void letsTheSupportDeskFindAnyOrderByItsNumber() {
+        // a bare number, as the demo's replayed orders have
+        String orderNumber =
+                String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(500_000, 599_999));
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var reply = api.say("where is my order " + orderNumber, null, As.supportAgent("desk-orders"));
+
+        assertThat(reply.text("/reply")).contains("Your order " + orderNumber, "29.00 GBP");
+    }
+
+    @Test
+    void doesNotTellACustomerAboutAGuestOrder() {
+        String orderNumber = Storefront.freshOrderNumber();
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var reply = api.say(whereIsOrder(orderNumber), null, As.customer(UUID.randomUUID()));
+
+        assertThat(reply.text("/reply")).doesNotContain("GBP").contains("could not find an order");
+    }
+
+    @Test
     void refusesToContinueAnotherCustomersConversation() {
         var started = api.say(SHIPPING_TO_SPAIN, null, As.customer(UUID.randomUUID()));
 

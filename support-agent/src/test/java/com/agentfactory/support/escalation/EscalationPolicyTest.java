@@ -47,6 +47,21 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void showsAConfidenceJustBelowTheLimitWithTheDecimalsThatTellThemApart() {
+        var escalations =
+                policy.evaluate("x", withIntents(new IntentScore("order_status", 0.698)), CustomerProfile.guest(), 0);
+
+        assertThat(escalations.getFirst().detail()).isEqualTo("top intent order_status at 0.698 is below 0.700");
+    }
+
+    @Test
+    void showsASentimentJustBelowTheLimitWithTheDecimalsThatTellThemApart() {
+        var escalations = policy.evaluate("x", withSentiment("complaint", -0.80004), CustomerProfile.guest(), 0);
+
+        assertThat(escalations.getFirst().detail()).isEqualTo("sentiment -0.80004 is below -0.80000");
+    }
+
+    @Test
     void escalatesAtSeventyPercentOnlyBelowIt() {
         assertThat(policy.evaluate("x", withIntents(new IntentScore("track_order", 0.7)), CustomerProfile.guest(), 0))
                 .isEmpty();

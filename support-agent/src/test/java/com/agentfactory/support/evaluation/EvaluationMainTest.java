@@ -25,7 +25,7 @@ class EvaluationMainTest {
     Path folder;
 
     @Test
-    void evalPrintsAccuracyMacroF1AndOutOfScopeRecallAsJsonOnTheLastLine() throws IOException {
+    void evalPrintsInScopeFiguresAndOutOfScopeRecallAndPrecisionAsJsonOnTheLastLine() throws IOException {
         Path csv = tinyCsv();
         var output = new ByteArrayOutputStream();
 
@@ -52,9 +52,116 @@ class EvaluationMainTest {
         JsonNode summary = lastLine(output);
         assertThat(summary.get("command").asString()).isEqualTo("eval");
         assertThat(summary.get("test_examples").asInt()).isEqualTo(7);
-        assertThat(summary.get("accuracy").asDouble()).isBetween(0.5, 1.0);
-        assertThat(summary.get("macro_f1").asDouble()).isBetween(0.3, 1.0);
+        assertThat(summary.get("test_in_scope").asInt()
+                        + summary.get("test_out_of_scope").asInt())
+                .isEqualTo(7);
+        assertThat(summary.get("test_out_of_scope").asInt()).isPositive();
+        assertThat(summary.get("in_scope_accuracy").asDouble()).isBetween(0.5, 1.0);
+        assertThat(summary.get("in_scope_macro_f1").asDouble()).isBetween(0.3, 1.0);
+        // out-of-scope rows are not top-3 misses: the three intents cover every in-scope row
+        assertThat(summary.get("in_scope_top3_accuracy").asDouble()).isEqualTo(1.0);
         assertThat(summary.has("oos_recall")).isTrue();
+        assertThat(summary.has("oos_precision")).isTrue();
+        assertThat(summary.get("oos_threshold").asDouble()).isEqualTo(IntentModel.DEFAULT_OOS_THRESHOLD);
+        assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("default");
+    }
+
+    @Test
+    void evalTunesTheOutOfScopeThresholdOnTheValidationFileAndTheWrittenModelKeepsIt() throws IOException {
+        Path csv = tinyCsv();
+        Path validation = tinyCsv("validation.csv");
+        Path model = folder.resolve("tuned.bin");
+        var output = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--data",
+                    csv.toString(),
+                    "--validation",
+                    validation.toString(),
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--oos-label",
+                    "oos",
+                    "--test-fraction",
+                    "0.25",
+                    "--seed",
+                    "7",
+                    "--model-out",
+                    model.toString()
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isZero();
+        JsonNode summary = lastLine(output);
+        assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("validation");
+        try (InputStream in = Files.newInputStream(model)) {
+            assertThat(IntentModel.read(in).oosThreshold())
+                    .isEqualTo(summary.get("oos_threshold").asDouble())
+                    .isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void evalCanCarveTheValidationRowsOutOfTheTrainingRows() throws IOException {
+        Path csv = tinyCsv();
+        var output = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--data",
+                    csv.toString(),
+                    "--validation-fraction",
+                    "0.25",
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--oos-label",
+                    "oos",
+                    "--test-fraction",
+                    "0.25",
+                    "--seed",
+                    "7"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isZero();
+        JsonNode summary = lastLine(output);
+        assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("validation");
+        assertThat(summary.get("test_examples").asInt()).isEqualTo(7);
+        // 28 rows (3 intents x 8, 4 out of scope): 7 to test, 7 of the other 21 to validate, 12 in scope to train
+        assertThat(summary.get("train_examples").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesToTuneTheThresholdWithoutAnOutOfScopeLabel() throws IOException {
+        Path csv = tinyCsv();
+        var errors = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--data",
+                    csv.toString(),
+                    "--validation",
+                    csv.toString(),
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent"
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--oos-label");
     }
 
     @Test
@@ -113,6 +220,10 @@ class EvaluationMainTest {
     }
 
     private Path tinyCsv() throws IOException {
+        return tinyCsv("tiny.csv");
+    }
+
+    private Path tinyCsv(String name) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("message,intent");
         for (LabelledText example : IntentExamples.smallStore()) {
@@ -121,7 +232,7 @@ class EvaluationMainTest {
         for (String message : IntentExamples.outOfScope()) {
             lines.add("\"" + message + "\",oos");
         }
-        Path csv = folder.resolve("tiny.csv");
+        Path csv = folder.resolve(name);
         Files.write(csv, lines, StandardCharsets.UTF_8);
         return csv;
     }

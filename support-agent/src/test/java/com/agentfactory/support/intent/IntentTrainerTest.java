@@ -83,6 +83,17 @@ class IntentTrainerTest {
     }
 
     @Test
+    void keepsItsTunedOutOfScopeThresholdThroughASaveAndLoad() throws IOException {
+        var buffer = new ByteArrayOutputStream();
+        classifier.model().withOosThreshold(0.37).write(buffer);
+
+        IntentModel loaded = IntentModel.read(new ByteArrayInputStream(buffer.toByteArray()));
+
+        assertThat(classifier.model().oosThreshold()).isEqualTo(IntentModel.DEFAULT_OOS_THRESHOLD);
+        assertThat(loaded.oosThreshold()).isEqualTo(0.37);
+    }
+
+    @Test
     void refusesAFileThatIsNotAModel() {
         assertThatThrownBy(() -> IntentModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3})))
                 .isInstanceOf(IOException.class);

@@ -122,7 +122,7 @@ class SupportTasksIT extends SupportIntegrationTest {
     }
 
     @Test
-    void answersAReturnRequestWithAReturnTicketAndSaysNoReturnIsCreated() {
+    void answersAReturnRequestForAnUnknownOrderWithAReturnTicketAndSaysWhyNoReturnWasCreated() {
         var probe = new AgentTaskProbe(bootstrapServers);
 
         var report = probe.run(
@@ -135,7 +135,8 @@ class SupportTasksIT extends SupportIntegrationTest {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
             assertThat(change.output().path("ticket_id").asString()).isNotBlank();
             assertThat(change.output().path("order_number").asString()).startsWith("RET-");
-            assertThat(change.output().has("return_authorisation")).isFalse();
+            assertThat(change.output().path("return_authorisation").isObject()).isFalse();
+            assertThat(change.output().path("return_not_created").asString()).startsWith("No order numbered RET-");
         });
     }
 

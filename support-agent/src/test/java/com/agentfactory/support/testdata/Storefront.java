@@ -22,6 +22,21 @@ public final class Storefront extends CommerceEventPublisher {
         return "LH-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     }
 
+    /** Two mugs at 14.50 and a lamp at 39.99. */
+    public static OrderPlaced twoLineOrder(String orderNumber, UUID customerId) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-02T10:15:00Z"),
+                UUID.randomUUID(),
+                orderNumber,
+                customerId,
+                "GB",
+                "GBP",
+                List.of(
+                        new OrderLine(UUID.randomUUID(), "MUG-OAT-01", 2, new BigDecimal("14.50")),
+                        new OrderLine(UUID.randomUUID(), "LAMP-BRASS-02", 1, new BigDecimal("39.99"))));
+    }
+
     public static OrderPlaced order(String orderNumber, UUID customerId) {
         return new OrderPlaced(
                 UUID.randomUUID(),

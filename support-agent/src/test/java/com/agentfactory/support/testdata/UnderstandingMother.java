@@ -46,6 +46,12 @@ public final class UnderstandingMother {
                 neutral());
     }
 
+    /** The same understanding as {@code understanding}, but of a message in {@code language}. */
+    public static MessageUnderstanding in(String language, MessageUnderstanding understanding) {
+        return new MessageUnderstanding(
+                Optional.of(language), understanding.intents(), understanding.entities(), understanding.sentiment());
+    }
+
     public static Sentiment neutral() {
         return new Sentiment(0.0, false, false);
     }

@@ -1,0 +1,120 @@
+package com.agentfactory.support.returns;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReturnRepository {
+
+    private final JdbcClient jdbc;
+
+    ReturnRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises returns of one order, so two requests cannot both take back the last item. */
+    void lockOrder(UUID orderId) {
+        jdbc.sql("SELECT order_id FROM orders WHERE order_id = :id FOR UPDATE")
+                .param("id", orderId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Quantity already authorised for return, per order line number. */
+    Map<Integer, Integer> returnedQuantities(UUID orderId) {
+        Map<Integer, Integer> returned = new HashMap<>();
+        jdbc.sql("""
+                        SELECT l.line_no, sum(l.quantity) AS quantity
+                        FROM return_authorisation_lines l
+                        JOIN return_authorisations r ON r.return_id = l.return_id
+                        WHERE r.order_id = :id
+                        GROUP BY l.line_no
+                        """)
+                .param("id", orderId)
+                .query((rs, row) -> returned.put(rs.getInt("line_no"), rs.getInt("quantity")))
+                .list();
+        return returned;
+    }
+
+    void insert(ReturnAuthorisation authorisation) {
+        jdbc.sql("""
+                        INSERT INTO return_authorisations (return_id, order_id, order_number, customer_id, ticket_id,
+                                                           status, refund_amount, currency, reason, created_at)
+                        VALUES (:id, :order, :number, :customer, :ticket, :status, :refund, :currency, :reason, :created)
+                        """)
+                .param("id", authorisation.returnId())
+                .param("order", authorisation.orderId())
+                .param("number", authorisation.orderNumber())
+                .param("customer", authorisation.customerId())
+                .param("ticket", authorisation.ticketId())
+                .param("status", authorisation.status())
+                .param("refund", authorisation.refundAmount())
+                .param("currency", authorisation.currency())
+                .param("reason", authorisation.reason())
+                .param("created", Timestamp.from(authorisation.createdAt()))
+                .update();
+        for (ReturnAuthorisation.ReturnLine line : authorisation.lines()) {
+            jdbc.sql("""
+                            INSERT INTO return_authorisation_lines (return_id, line_no, product_id, sku, quantity,
+                                                                    unit_price, refund)
+                            VALUES (:id, :no, :product, :sku, :quantity, :price, :refund)
+                            """)
+                    .param("id", authorisation.returnId())
+                    .param("no", line.lineNo())
+                    .param("product", line.productId())
+                    .param("sku", line.sku())
+                    .param("quantity", line.quantity())
+                    .param("price", line.unitPrice())
+                    .param("refund", line.refund())
+                    .update();
+        }
+    }
+
+    void linkTicket(UUID returnId, UUID ticketId) {
+        jdbc.sql("UPDATE return_authorisations SET ticket_id = :ticket WHERE return_id = :id")
+                .param("ticket", ticketId)
+                .param("id", returnId)
+                .update();
+    }
+
+    Optional<ReturnAuthorisation> find(UUID returnId) {
+        List<ReturnAuthorisation.ReturnLine> lines = jdbc.sql("""
+                        SELECT line_no, product_id, sku, quantity, unit_price, refund
+                        FROM return_authorisation_lines WHERE return_id = :id ORDER BY line_no
+                        """)
+                .param("id", returnId)
+                .query((rs, row) -> new ReturnAuthorisation.ReturnLine(
+                        rs.getInt("line_no"),
+                        rs.getObject("product_id", UUID.class),
+                        rs.getString("sku"),
+                        rs.getInt("quantity"),
+                        rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("refund")))
+                .list();
+        return jdbc.sql("""
+                        SELECT return_id, order_id, order_number, customer_id, ticket_id, status, refund_amount,
+                               currency, reason, created_at
+                        FROM return_authorisations WHERE return_id = :id
+                        """)
+                .param("id", returnId)
+                .query((rs, row) -> new ReturnAuthorisation(
+                        rs.getObject("return_id", UUID.class),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getObject("ticket_id", UUID.class),
+                        rs.getString("status"),
+                        rs.getBigDecimal("refund_amount"),
+                        rs.getString("currency").strip(),
+                        rs.getString("reason"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        lines))
+                .optional();
+    }
+}

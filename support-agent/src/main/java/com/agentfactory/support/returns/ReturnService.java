@@ -1,0 +1,191 @@
+package com.agentfactory.support.returns;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.order.OrderItem;
+import com.agentfactory.support.order.OrderSummary;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Authorises returns: checks the order may be returned by this caller, works out the lines and the refund, and
+ * stores the authorisation together with its {@link ReturnAuthorised} event in one transaction (the outbox
+ * publishes it once committed).
+ */
+@Service
+public class ReturnService {
+
+    private final OrderBook orders;
+    private final ReturnRepository returns;
+    private final OutboxWriter outbox;
+    private final EnvelopeCodec codec;
+    private final AgentRuntimeProperties agent;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ReturnService(
+            OrderBook orders,
+            ReturnRepository returns,
+            OutboxWriter outbox,
+            EnvelopeCodec codec,
+            AgentRuntimeProperties agent,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.orders = orders;
+        this.returns = returns;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.agent = agent;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * @param customerId the customer asking, null when the desk or a task asks without naming one
+     * @param staff the support desk or a platform task: may return any customer's order
+     * @param items what comes back; empty for everything on the order not yet returned
+     * @return the authorisation, or why there is none: the order is unknown to this caller, cancelled, refunded,
+     *     fully returned or its lines are not known
+     * @throws RuleViolationException when an item is not on the order or more is asked back than is left
+     */
+    public ReturnOutcome authorise(
+            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason) {
+        return Objects.requireNonNull(
+                transactions.execute(status -> create(orderNumber, customerId, staff, items, reason)));
+    }
+
+    /** Files the authorisation under the ticket the request was recorded on. */
+    public void linkTicket(UUID returnId, UUID ticketId) {
+        returns.linkTicket(returnId, ticketId);
+    }
+
+    /** The return for the desk, or for the customer it belongs to; anyone else is told it does not exist. */
+    public ReturnAuthorisation read(UUID returnId, UUID customerId, boolean staff) {
+        return returns.find(returnId)
+                .filter(found -> staff || (customerId != null && customerId.equals(found.customerId())))
+                .orElseThrow(() -> new ReturnNotFoundException("No return " + returnId + "."));
+    }
+
+    private ReturnOutcome create(
+            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason) {
+        var found = orders.findByNumber(orderNumber).filter(order -> mayReturn(order, customerId, staff));
+        if (found.isEmpty()) {
+            return new ReturnOutcome.Refused("No order numbered " + orderNumber + ".");
+        }
+        OrderSummary order = found.get();
+        if (!"PLACED".equals(order.status())) {
+            return new ReturnOutcome.Refused("Order " + order.orderNumber() + " is "
+                    + order.status().toLowerCase(Locale.ROOT) + "; there is nothing to return.");
+        }
+        returns.lockOrder(order.orderId());
+        List<OrderItem> lines = orders.lines(order.orderId());
+        if (lines.isEmpty()) {
+            return new ReturnOutcome.Refused(
+                    "The lines of order " + order.orderNumber() + " are not known here; the desk will handle it.");
+        }
+        Map<Integer, Integer> remaining = new LinkedHashMap<>();
+        Map<Integer, Integer> returned = returns.returnedQuantities(order.orderId());
+        lines.forEach(line -> remaining.put(line.lineNo(), line.quantity() - returned.getOrDefault(line.lineNo(), 0)));
+        Map<Integer, Integer> taken = items.isEmpty() ? remaining : allocate(lines, remaining, items);
+        List<ReturnAuthorisation.ReturnLine> returnLines = new ArrayList<>();
+        BigDecimal refund = BigDecimal.ZERO;
+        for (OrderItem line : lines) {
+            int quantity = taken.getOrDefault(line.lineNo(), 0);
+            if (quantity <= 0) {
+                continue;
+            }
+            BigDecimal lineRefund = line.unitPrice().multiply(BigDecimal.valueOf(quantity));
+            returnLines.add(new ReturnAuthorisation.ReturnLine(
+                    line.lineNo(), line.productId(), line.sku(), quantity, line.unitPrice(), lineRefund));
+            refund = refund.add(lineRefund);
+        }
+        if (returnLines.isEmpty()) {
+            return new ReturnOutcome.Refused(
+                    "Everything on order " + order.orderNumber() + " has already been returned.");
+        }
+        var authorisation = new ReturnAuthorisation(
+                UUID.randomUUID(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                null,
+                ReturnAuthorisation.AUTHORISED,
+                refund,
+                order.currency(),
+                reason,
+                clock.instant(),
+                returnLines);
+        returns.insert(authorisation);
+        ReturnAuthorised event = ReturnAuthorised.of(authorisation);
+        outbox.append(
+                ReturnAuthorised.TOPIC,
+                event.partitionKey(),
+                MessageEnvelope.builder()
+                        .messageId(UUID.randomUUID())
+                        .sender(agent.effectiveId().toString(), agent.type())
+                        .recipient(null, "finance")
+                        .action(ReturnAuthorised.ACTION)
+                        .data(codec.toTree(event))
+                        .build());
+        return new ReturnOutcome.Authorised(authorisation);
+    }
+
+    // a customer returns only their own order (a guest order has no customer to match); the desk and tasks any,
+    // though never one of another customer than the one they name
+    private static boolean mayReturn(OrderSummary order, UUID customerId, boolean staff) {
+        if (customerId != null && order.customerId() != null && !customerId.equals(order.customerId())) {
+            return false;
+        }
+        return staff || (customerId != null && customerId.equals(order.customerId()));
+    }
+
+    /** Takes each requested quantity from the order's lines of that product, in line order. */
+    private static Map<Integer, Integer> allocate(
+            List<OrderItem> lines, Map<Integer, Integer> remaining, List<ReturnItem> items) {
+        Map<Integer, Integer> taken = new LinkedHashMap<>();
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ReturnItem item = items.get(i);
+            List<OrderItem> matching = lines.stream()
+                    .filter(line -> line.sku().equalsIgnoreCase(item.sku().strip()))
+                    .toList();
+            if (matching.isEmpty()) {
+                errors.add(new FieldErrorDetail("items[" + i + "].sku", "is not on the order"));
+                continue;
+            }
+            int left = item.quantity();
+            int available = 0;
+            for (OrderItem line : matching) {
+                int free = remaining.get(line.lineNo()) - taken.getOrDefault(line.lineNo(), 0);
+                available += free;
+                int take = Math.min(free, left);
+                if (take > 0) {
+                    taken.merge(line.lineNo(), take, Integer::sum);
+                    left -= take;
+                }
+            }
+            if (left > 0) {
+                errors.add(new FieldErrorDetail(
+                        "items[" + i + "].quantity", "at most " + available + " can still be returned"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The return asks for more than the order can give back.", errors);
+        }
+        return taken;
+    }
+}

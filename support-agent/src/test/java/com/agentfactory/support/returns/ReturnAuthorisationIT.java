@@ -1,0 +1,204 @@
+package com.agentfactory.support.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.Storefront;
+import com.agentfactory.support.testdata.SupportApi.As;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A return request task authorises the return, stores it, serves it over REST and announces it for finance. */
+class ReturnAuthorisationIT extends SupportIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    OrderBook orders;
+
+    @Test
+    void authorisesTheRequestedItemsWithTheirRefundAndAnnouncesItForFinance() {
+        UUID customerId = UUID.randomUUID();
+        String orderNumber = placed(customerId);
+
+        var report = new AgentTaskProbe(bootstrapServers)
+                .run(
+                        "support",
+                        "process-return-request",
+                        request(orderNumber, "MUG-OAT-01", 1),
+                        Duration.ofSeconds(90));
+
+        assertThat(report).isPresent();
+        assertThat(report.get().status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+        JsonNode output = report.get().output();
+        JsonNode authorisation = output.path("return_authorisation");
+        String returnId = authorisation.path("return_id").asString();
+        assertThat(output.path("reply").asString()).isNotBlank();
+        assertThat(authorisation.path("status").asString()).isEqualTo("AUTHORISED");
+        assertThat(authorisation.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(authorisation.path("currency").asString()).isEqualTo("GBP");
+        assertThat(authorisation.path("ticket_id").asString())
+                .isEqualTo(output.path("ticket_id").asString());
+        assertThat(authorisation.path("lines")).hasSize(1);
+        assertThat(authorisation.at("/lines/0/sku").asString()).isEqualTo("MUG-OAT-01");
+        assertThat(authorisation.at("/lines/0/quantity").asInt()).isEqualTo(1);
+
+        var owner = api.get("/api/v1/support/returns/" + returnId, As.customer(customerId));
+        assertThat(owner.status()).isEqualTo(200);
+        assertThat(owner.body().path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(api.get("/api/v1/support/returns/" + returnId, As.customer(UUID.randomUUID()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/support/returns/" + returnId, As.supportAgent("desk-1"))
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode event = published(returnId);
+        assertThat(event.path("order_number").asString()).isEqualTo(orderNumber);
+        assertThat(event.path("customer_id").asString()).isEqualTo(customerId.toString());
+        assertThat(event.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(event.path("lines")).hasSize(1);
+    }
+
+    @Test
+    void returnsEverythingNotYetReturnedWhenNoItemsAreNamed() {
+        String orderNumber = placed(UUID.randomUUID());
+        var probe = new AgentTaskProbe(bootstrapServers);
+        probe.run("support", "process-return-request", request(orderNumber, "MUG-OAT-01", 1), Duration.ofSeconds(90));
+
+        var rest = probe.run(
+                "support",
+                "process-return-request",
+                JSON.createObjectNode().put("order_number", orderNumber),
+                Duration.ofSeconds(90));
+
+        JsonNode authorisation = rest.orElseThrow().output().path("return_authorisation");
+        // one mug at 14.50 left and the lamp at 39.99
+        assertThat(authorisation.path("refund_amount").decimalValue()).isEqualByComparingTo(new BigDecimal("54.49"));
+        assertThat(authorisation.path("lines")).hasSize(2);
+    }
+
+    @Test
+    void failsAReturnOfMoreThanIsLeftNamingTheItemAndStoresNothing() {
+        String orderNumber = placed(UUID.randomUUID());
+
+        var report = new AgentTaskProbe(bootstrapServers)
+                .run(
+                        "support",
+                        "process-return-request",
+                        request(orderNumber, "MUG-OAT-01", 3),
+                        Duration.ofSeconds(90));
+
+        assertThat(report.orElseThrow().status()).isEqualTo(ReportedTaskStatus.FAILED);
+        assertThat(report.get().errors()).extracting(FieldErrorDetail::field).containsExactly("items[0].quantity");
+    }
+
+    @Test
+    void filesTheRequestWithoutAReturnWhenTheOrderIsUnknown() {
+        var report = new AgentTaskProbe(bootstrapServers)
+                .run(
+                        "support",
+                        "process-return-request",
+                        JSON.createObjectNode().put("order_number", "RET-" + UUID.randomUUID()),
+                        Duration.ofSeconds(90));
+
+        JsonNode output = report.orElseThrow().output();
+        assertThat(report.get().status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+        assertThat(output.path("ticket_id").asString()).isNotBlank();
+        assertThat(output.path("return_authorisation").isNull()
+                        || output.path("return_authorisation").isMissingNode())
+                .isTrue();
+        assertThat(output.path("return_not_created").asString()).startsWith("No order numbered RET-");
+    }
+
+    @Test
+    void refusesAReturnForAnotherCustomerThanTheOrdersOwner() {
+        String orderNumber = placed(UUID.randomUUID());
+        ObjectNode input = request(orderNumber, "MUG-OAT-01", 1)
+                .put("customer_id", UUID.randomUUID().toString());
+
+        var report = new AgentTaskProbe(bootstrapServers)
+                .run("support", "process-return-request", input, Duration.ofSeconds(90));
+
+        assertThat(report.orElseThrow().output().path("return_not_created").asString())
+                .startsWith("No order");
+    }
+
+    private String placed(UUID customerId) {
+        String orderNumber = Storefront.freshOrderNumber();
+        new Storefront(kafka, codec).publish(Storefront.twoLineOrder(orderNumber, customerId));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+        return orderNumber;
+    }
+
+    private static ObjectNode request(String orderNumber, String sku, int quantity) {
+        ObjectNode input = JSON.createObjectNode().put("order_number", orderNumber);
+        input.putArray("items").addObject().put("sku", sku).put("quantity", quantity);
+        return input;
+    }
+
+    /** The return_authorised event's data for this return, read from support.returns. */
+    private JsonNode published(String returnId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "returns-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
+        List<MessageEnvelope> seen = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
+            consumer.subscribe(List.of(ReturnAuthorised.TOPIC));
+            return await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(500))
+                                        .forEach(record -> seen.add(codec.decode(record.value())));
+                                return seen.stream()
+                                        .filter(envelope -> ReturnAuthorised.ACTION.equals(envelope.action()))
+                                        .map(envelope -> envelope.payload().data())
+                                        .filter(data -> returnId.equals(
+                                                data.path("return_id").asString()))
+                                        .findFirst();
+                            },
+                            Optional::isPresent)
+                    .orElseThrow();
+        }
+    }
+}

@@ -1,7 +1,9 @@
 package com.agentfactory.gateway.error;
 
+import com.agentfactory.gateway.auth.AccountLockedException;
 import com.agentfactory.gateway.auth.InvalidCredentialsException;
 import com.agentfactory.gateway.user.DuplicateEmailException;
+import com.agentfactory.gateway.user.UserNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetailWriter.problem(HttpStatus.UNAUTHORIZED, "Invalid credentials", ex.getMessage());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, exchange);
+    }
+
+    @ExceptionHandler(AccountLockedException.class)
+    Mono<ResponseEntity<Object>> handleAccountLocked(AccountLockedException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Account temporarily locked",
+                "Too many failed sign-ins for this account. Try again in " + ex.retryAfterSeconds() + " seconds.");
+        problem.setProperty("retry_after_seconds", ex.retryAfterSeconds());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, exchange);
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    Mono<ResponseEntity<Object>> handleUserNotFound(UserNotFoundException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(HttpStatus.NOT_FOUND, "User not found", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
     }
 
     @ExceptionHandler(DuplicateEmailException.class)

@@ -128,6 +128,14 @@ class AccessRuleEvaluatorTest {
             CUSTOMER,          POST,   /api/v1/auth/users,                       DENIED
             MARKETING_MANAGER, POST,   /api/v1/auth/users,                       DENIED
             ADMIN,             POST,   /api/v1/auth/users,                       GRANTED
+            ADMIN,             PUT,    /api/v1/auth/users/OTHER/role,            GRANTED
+            MARKETING_MANAGER, PUT,    /api/v1/auth/users/OTHER/role,            DENIED
+            CUSTOMER,          PUT,    /api/v1/auth/users/OWN/role,              DENIED
+            ADMIN,             GET,    /api/v1/auth/audit,                       GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/auth/audit,                       DENIED
+            CUSTOMER,          GET,    /api/v1/auth/audit,                       DENIED
+            SYSTEM_AGENT,      GET,    /api/v1/auth/audit,                       DENIED
+            ANONYMOUS,         GET,    /api/v1/auth/audit,                       DENIED
             ANONYMOUS,         GET,    /actuator/health/readiness,               GRANTED
             ANONYMOUS,         GET,    /actuator/prometheus,                     DENIED
             SYSTEM_AGENT,      GET,    /actuator/prometheus,                     GRANTED

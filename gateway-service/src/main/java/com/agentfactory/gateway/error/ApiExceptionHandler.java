@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -45,6 +46,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ErrorCauses.find(ex, DataBufferLimitException.class) != null) {
             return tooLarge(ex, exchange);
+        }
+        RequestParam param = ex.getMethodParameter() == null
+                ? null
+                : ex.getMethodParameter().getParameterAnnotation(RequestParam.class);
+        if (param != null) {
+            // a query parameter of the wrong type, e.g. an unknown event type or a malformed id
+            String name = param.name().isEmpty() ? ex.getMethodParameter().getParameterName() : param.name();
+            ProblemDetail problem = ProblemDetailWriter.problem(
+                    HttpStatus.BAD_REQUEST, "Invalid request", "One or more parameters are invalid.");
+            problem.setProperty("errors", List.of(Map.of("field", name, "message", "is not a valid value")));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
         }
         // never echo parser internals back to the caller
         ProblemDetail problem = ProblemDetailWriter.problem(

@@ -175,6 +175,27 @@ class LoginProtectionIT extends GatewayIntegrationTest {
         assertProblem(client.get().uri("/api/v1/auth/audit").exchange(), HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void refusesAnUnknownEventTypeOrLimitInTheAuditQueryNamingTheParameter() {
+        String admin = users.admin().bearer();
+
+        Map<String, Object> badType = assertProblem(
+                client.get()
+                        .uri("/api/v1/auth/audit?type=LOGIN_TELEPORTED")
+                        .header("Authorization", admin)
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+        assertProblem(
+                client.get()
+                        .uri("/api/v1/auth/audit?limit=0")
+                        .header("Authorization", admin)
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(badType.get("errors").toString()).contains("type");
+        assertThat(badType.toString()).doesNotContain("java.", "AuthEventType");
+    }
+
     private String registered(String prefix) {
         String email = TestUsers.uniqueEmail(prefix);
         client.post()

@@ -11,6 +11,9 @@ CREATE TABLE login_throttle (
     updated_at        TIMESTAMPTZ NOT NULL
 );
 
+-- rows quiet for longer than any window or lockout are pruned, so guessed emails do not pile up
+CREATE INDEX login_throttle_updated_at_idx ON login_throttle (updated_at);
+
 -- Who signed in, failed, was locked out, refreshed a session or had their role changed, and from where.
 CREATE TABLE auth_events (
     id          UUID        PRIMARY KEY,

@@ -37,6 +37,9 @@ class LoginThrottle {
     /** Counts a failed sign-in; returns the lockout it triggered, if it did. */
     Optional<Duration> failed(String account) {
         Instant now = clock.instant();
+        // each failure also clears out rows whose window and longest lockout are long over (emails that were only
+        // guessed, accounts that never came back); a quiet account thereby starts its backoff afresh
+        repository.pruneQuietSince(now.minus(quietPeriod()));
         LoginThrottleRepository.Counted counted =
                 repository.countFailure(account, now, now.minus(policy.failureWindow()));
         if (counted.failures() < policy.maxFailures()) {
@@ -50,6 +53,13 @@ class LoginThrottle {
 
     void succeeded(String account) {
         repository.forget(account);
+    }
+
+    Duration quietPeriod() {
+        Duration longest = policy.failureWindow().compareTo(policy.maxLockout()) > 0
+                ? policy.failureWindow()
+                : policy.maxLockout();
+        return longest.multipliedBy(2);
     }
 
     Duration lockoutAfter(int earlierLockouts) {

@@ -63,6 +63,13 @@ class LoginThrottleRepository {
                 == 1;
     }
 
+    /** Removes rows untouched since {@code cutoff}: their window and lockout are long over. */
+    int pruneQuietSince(Instant cutoff) {
+        return jdbc.sql("DELETE FROM login_throttle WHERE updated_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
+    }
+
     void forget(String account) {
         jdbc.sql("DELETE FROM login_throttle WHERE account = :account")
                 .param("account", account)

@@ -115,6 +115,23 @@ class LoginProtectionIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void forgetsAccountsQuietForLongerThanAnyWindowOrLockout() {
+        String quiet = TestUsers.uniqueEmail("quiet");
+        login(quiet, "guess").expectStatus().isUnauthorized();
+        jdbc.sql("UPDATE login_throttle SET updated_at = now() - interval '3 hours' WHERE account = :account")
+                .param("account", quiet)
+                .update();
+
+        login(TestUsers.uniqueEmail("someone-else"), "guess").expectStatus().isUnauthorized();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM login_throttle WHERE account = :account")
+                        .param("account", quiet)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void recordsRefreshesAndRoleChangesWithTheAdminWhoActed() {
         String email = registered("promoted");
         String refreshToken = (String) ok(login(email, TestUsers.PASSWORD)).get("refresh_token");

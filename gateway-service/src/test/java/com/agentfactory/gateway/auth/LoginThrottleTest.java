@@ -27,6 +27,11 @@ class LoginThrottleTest {
     }
 
     @Test
+    void treatsRowsAsQuietAfterTwiceTheLongerOfWindowAndMaximumLockout() {
+        assertThat(THROTTLE.quietPeriod()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
     void accountIgnoresCaseAndSurroundingSpace() {
         assertThat(LoginThrottle.account("  Ann@Example.TEST ")).isEqualTo("ann@example.test");
     }

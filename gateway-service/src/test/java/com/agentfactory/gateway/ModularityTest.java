@@ -20,7 +20,7 @@ class ModularityTest {
 
     private static final String BASE = "com.agentfactory.gateway";
     private static final List<String> WEB_LAYER_PACKAGES =
-            List.of("config", "error", "routing", "ratelimit", "tracing", "access");
+            List.of("config", "error", "routing", "ratelimit", "tracing", "access", "limits");
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

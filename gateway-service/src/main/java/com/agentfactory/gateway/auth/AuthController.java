@@ -3,6 +3,7 @@ package com.agentfactory.gateway.auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,34 +30,49 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a customer account and sign in")
-    Mono<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request) {
-        return blocking(() -> authService.register(request));
+    Mono<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
+        return blocking(() -> authService.register(request, clientIp(exchange)));
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Sign in with email and password")
-    Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        return blocking(() -> authService.login(request));
+    @Operation(
+            summary = "Sign in with email and password",
+            description = "After repeated failures the account is locked for a while: 429 with Retry-After, even"
+                    + " for the right password.")
+    Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        return blocking(() -> authService.login(request, clientIp(exchange)));
     }
 
     @PostMapping("/refresh")
     @Operation(summary = "Trade a refresh token for new tokens; the presented one is spent")
-    Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
-        return blocking(() -> authService.refresh(request));
+    Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
+        return blocking(() -> authService.refresh(request, clientIp(exchange)));
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Client-credentials token for services (SYSTEM_AGENT)")
-    Mono<TokenResponse> token(@Valid @RequestBody ClientCredentialsRequest request) {
-        return blocking(() -> authService.clientCredentials(request.clientId(), request.clientSecret()));
+    Mono<TokenResponse> token(@Valid @RequestBody ClientCredentialsRequest request, ServerWebExchange exchange) {
+        return blocking(
+                () -> authService.clientCredentials(request.clientId(), request.clientSecret(), clientIp(exchange)));
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = "Client-credentials token for services, OAuth2 form style")
     Mono<TokenResponse> tokenFromForm(ServerWebExchange exchange) {
         return exchange.getFormData()
-                .flatMap(form -> blocking(() ->
-                        authService.clientCredentials(form.getFirst("client_id"), form.getFirst("client_secret"))));
+                .flatMap(form -> blocking(() -> authService.clientCredentials(
+                        form.getFirst("client_id"), form.getFirst("client_secret"), clientIp(exchange))));
+    }
+
+    // the peer address, as the IP rate limiter sees it
+    private static String clientIp(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() == null
+                ? remote.getHostString()
+                : remote.getAddress().getHostAddress();
     }
 
     // JDBC and password hashing block, so they stay off the event loop

@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.auth;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
 record AuthProperties(
         @Valid @NotNull Jwt jwt,
         String serviceClients,
-        @Valid BootstrapAdmin bootstrapAdmin) {
+        @Valid BootstrapAdmin bootstrapAdmin,
+        @Valid @NotNull Lockout lockout) {
 
     AuthProperties {
         serviceClients = serviceClients == null ? "" : serviceClients;
         bootstrapAdmin = bootstrapAdmin == null ? new BootstrapAdmin(null, null) : bootstrapAdmin;
+        lockout = lockout == null ? Lockout.DEFAULT : lockout;
     }
 
     /**
@@ -38,6 +41,23 @@ record AuthProperties(
         }
     }
 
+    /**
+     * Per-account sign-in protection, on top of the per-IP rate limit.
+     *
+     * @param maxFailures failed sign-ins within {@code failureWindow} that lock the account
+     * @param lockout how long the first lockout lasts; each further one before a successful sign-in doubles
+     * @param maxLockout the longest a lockout gets
+     */
+    record Lockout(
+            @Min(1) int maxFailures,
+            @NotNull Duration failureWindow,
+            @NotNull Duration lockout,
+            @NotNull Duration maxLockout) {
+
+        static final Lockout DEFAULT =
+                new Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1));
+    }
+
     /** Created at start-up when both are set and no user has the email yet. */
     record BootstrapAdmin(String email, String password) {
 
@@ -53,6 +73,6 @@ record AuthProperties(
 
     @Override
     public String toString() {
-        return "AuthProperties[jwt=" + jwt + ", bootstrapAdmin=" + bootstrapAdmin + "]";
+        return "AuthProperties[jwt=" + jwt + ", bootstrapAdmin=" + bootstrapAdmin + ", lockout=" + lockout + "]";
     }
 }

@@ -1,10 +1,15 @@
 package com.agentfactory.gateway.auth;
 
 import com.agentfactory.gateway.access.Role;
+import com.agentfactory.gateway.audit.AuthAuditLog;
+import com.agentfactory.gateway.audit.AuthEventType;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.User;
 import com.agentfactory.gateway.user.UserService;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,40 +24,100 @@ class AuthService {
     private final TokenService tokens;
     private final RefreshTokenService refreshTokens;
     private final ServiceClients serviceClients;
+    private final LoginThrottle throttle;
+    private final AuthAuditLog audit;
 
-    AuthService(UserService users, TokenService tokens, RefreshTokenService refreshTokens, AuthProperties properties) {
+    AuthService(
+            UserService users,
+            TokenService tokens,
+            RefreshTokenService refreshTokens,
+            AuthProperties properties,
+            LoginThrottle throttle,
+            AuthAuditLog audit) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.serviceClients = ServiceClients.parse(properties.serviceClients());
+        this.throttle = throttle;
+        this.audit = audit;
         log.info("{} service client(s) may request SYSTEM_AGENT tokens", serviceClients.size());
     }
 
-    RegistrationResponse register(RegisterRequest request) {
+    RegistrationResponse register(RegisterRequest request, String clientIp) {
         User user = users.create(new NewUser(
                 request.email(), request.password(), request.firstName(), request.lastName(), Role.CUSTOMER));
+        audit.record(AuthEventType.REGISTERED, user.id(), user.email(), null, clientIp, null);
         TokenResponse issued = issueFor(user);
         return new RegistrationResponse(
                 user.id(), user.email(), issued.accessToken(), issued.refreshToken(), "Bearer", issued.expiresIn());
     }
 
-    TokenResponse login(LoginRequest request) {
-        User user =
-                users.authenticate(request.email(), request.password()).orElseThrow(InvalidCredentialsException::login);
-        return issueFor(user);
+    /**
+     * A locked account is refused before its password is checked, so the right password does not get in during a
+     * lockout and the answer does not tell whether it was right.
+     */
+    TokenResponse login(LoginRequest request, String clientIp) {
+        String account = LoginThrottle.account(request.email());
+        Optional<Duration> locked = throttle.remainingLockout(account);
+        if (locked.isPresent()) {
+            audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userIdOf(account), account, null, clientIp, null);
+            throw new AccountLockedException(locked.get());
+        }
+        Optional<User> user = users.authenticate(request.email(), request.password());
+        if (user.isEmpty()) {
+            UUID userId = userIdOf(account);
+            audit.record(AuthEventType.LOGIN_FAILED, userId, account, null, clientIp, null);
+            throttle.failed(account).ifPresent(lockout -> {
+                log.warn("Sign-in locked for {} after repeated failures", userId == null ? "an unknown email" : userId);
+                audit.record(
+                        AuthEventType.ACCOUNT_LOCKED,
+                        userId,
+                        account,
+                        null,
+                        clientIp,
+                        "locked for " + lockout.toSeconds() + " s");
+            });
+            throw InvalidCredentialsException.login();
+        }
+        throttle.succeeded(account);
+        audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
+        return issueFor(user.get());
     }
 
-    TokenResponse refresh(RefreshRequest request) {
-        RefreshTokenService.Rotation rotation = refreshTokens.rotate(request.refreshToken());
+    TokenResponse refresh(RefreshRequest request, String clientIp) {
+        RefreshTokenService.Rotation rotation;
+        try {
+            rotation = refreshTokens.rotate(request.refreshToken());
+        } catch (InvalidCredentialsException rejected) {
+            audit.record(AuthEventType.REFRESH_REJECTED, null, null, null, clientIp, null);
+            throw rejected;
+        }
         User user = users.findById(rotation.userId()).orElseThrow(InvalidCredentialsException::refreshToken);
+        audit.record(AuthEventType.TOKEN_REFRESHED, user.id(), user.email(), null, clientIp, null);
         // roles are read afresh, so a role change takes effect at the next refresh
         return TokenResponse.of(access(user), rotation.refreshToken());
     }
 
-    TokenResponse clientCredentials(String clientId, String clientSecret) {
-        String client =
-                serviceClients.authenticate(clientId, clientSecret).orElseThrow(InvalidCredentialsException::client);
-        return TokenResponse.of(tokens.issueAccessToken(client, null, List.of(Role.SYSTEM_AGENT), null), null);
+    TokenResponse clientCredentials(String clientId, String clientSecret, String clientIp) {
+        Optional<String> client = serviceClients.authenticate(clientId, clientSecret);
+        if (client.isEmpty()) {
+            audit.record(AuthEventType.CLIENT_TOKEN_REFUSED, null, null, null, clientIp, clientIdForLog(clientId));
+            throw InvalidCredentialsException.client();
+        }
+        audit.record(AuthEventType.CLIENT_TOKEN_ISSUED, null, null, client.get(), clientIp, null);
+        return TokenResponse.of(tokens.issueAccessToken(client.get(), null, List.of(Role.SYSTEM_AGENT), null), null);
+    }
+
+    private UUID userIdOf(String account) {
+        return users.findByEmail(account).map(User::id).orElse(null);
+    }
+
+    // a client id is caller-chosen text: bounded so a failed attempt cannot write an arbitrary amount into the log
+    private static String clientIdForLog(String clientId) {
+        if (clientId == null) {
+            return "client_id missing";
+        }
+        return "client_id " + (clientId.length() > 100 ? clientId.substring(0, 100) : clientId);
     }
 
     private TokenResponse issueFor(User user) {

@@ -1,7 +1,9 @@
 package com.agentfactory.gateway.error;
 
+import com.agentfactory.gateway.auth.AccountLockedException;
 import com.agentfactory.gateway.auth.InvalidCredentialsException;
 import com.agentfactory.gateway.user.DuplicateEmailException;
+import com.agentfactory.gateway.user.UserNotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -44,6 +47,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ErrorCauses.find(ex, DataBufferLimitException.class) != null) {
             return tooLarge(ex, exchange);
         }
+        RequestParam param = ex.getMethodParameter() == null
+                ? null
+                : ex.getMethodParameter().getParameterAnnotation(RequestParam.class);
+        if (param != null) {
+            // a query parameter of the wrong type, e.g. an unknown event type or a malformed id
+            String name = param.name().isEmpty() ? ex.getMethodParameter().getParameterName() : param.name();
+            ProblemDetail problem = ProblemDetailWriter.problem(
+                    HttpStatus.BAD_REQUEST, "Invalid request", "One or more parameters are invalid.");
+            problem.setProperty("errors", List.of(Map.of("field", name, "message", "is not a valid value")));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+        }
         // never echo parser internals back to the caller
         ProblemDetail problem = ProblemDetailWriter.problem(
                 HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or is not valid JSON.");
@@ -55,6 +69,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetailWriter.problem(HttpStatus.UNAUTHORIZED, "Invalid credentials", ex.getMessage());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, exchange);
+    }
+
+    @ExceptionHandler(AccountLockedException.class)
+    Mono<ResponseEntity<Object>> handleAccountLocked(AccountLockedException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Account temporarily locked",
+                "Too many failed sign-ins for this account. Try again in " + ex.retryAfterSeconds() + " seconds.");
+        problem.setProperty("retry_after_seconds", ex.retryAfterSeconds());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, exchange);
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    Mono<ResponseEntity<Object>> handleUserNotFound(UserNotFoundException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(HttpStatus.NOT_FOUND, "User not found", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
     }
 
     @ExceptionHandler(DuplicateEmailException.class)

@@ -49,7 +49,7 @@ public class ProblemDetailWriter {
     }
 
     // Built by hand so the custom properties sit at the top level whatever mixins the mapper carries.
-    static Map<String, Object> asMap(ProblemDetail problem) {
+    public static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> map = new LinkedHashMap<>();
         // RFC 9457: an absent type means about:blank; spelled out so clients need not know the default
         map.put(

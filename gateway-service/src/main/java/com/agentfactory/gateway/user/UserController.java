@@ -1,46 +1,101 @@
 package com.agentfactory.gateway.user;
 
+import com.agentfactory.gateway.audit.AuthAuditLog;
+import com.agentfactory.gateway.audit.AuthEventType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Administrators create staff accounts here; the access rules restrict the path to ADMIN. */
+/** Administrators create staff accounts and change roles here; the access rules restrict the paths to ADMIN. */
 @RestController
 @RequestMapping("/api/v1/auth/users")
 @Tag(name = "auth")
 class UserController {
 
     private final UserService userService;
+    private final AuthAuditLog audit;
 
-    UserController(UserService userService) {
+    UserController(UserService userService, AuthAuditLog audit) {
         this.userService = userService;
+        this.audit = audit;
     }
 
     @PostMapping
     @Operation(summary = "Create a user with any role (ADMIN only)")
     Mono<ResponseEntity<UserResponse>> create(@Valid @RequestBody CreateUserRequest request) {
         if (!request.role().isAssignableToPerson()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, "Role " + request.role() + " is reserved for service clients.");
-            problem.setTitle("Invalid role");
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null));
+            return Mono.error(reservedRole(request.role()));
         }
         NewUser newUser = new NewUser(
                 request.email(), request.password(), request.firstName(), request.lastName(), request.role());
-        return Mono.fromCallable(() -> userService.create(newUser))
-                .subscribeOn(Schedulers.boundedElastic())
+        return actor().flatMap(actor -> Mono.fromCallable(() -> {
+                            User user = userService.create(newUser);
+                            audit.record(
+                                    AuthEventType.USER_CREATED,
+                                    user.id(),
+                                    user.email(),
+                                    actor,
+                                    null,
+                                    "role " + user.role());
+                            return user;
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(user -> ResponseEntity.created(URI.create("/api/v1/auth/users/" + user.id()))
                         .body(UserResponse.from(user)));
+    }
+
+    @PutMapping("/{userId}/role")
+    @Operation(
+            summary = "Change a user's role (ADMIN only)",
+            description = "Takes effect at the user's next sign-in or token refresh.")
+    Mono<UserResponse> changeRole(@PathVariable UUID userId, @Valid @RequestBody ChangeRoleRequest request) {
+        if (!request.role().isAssignableToPerson()) {
+            return Mono.error(reservedRole(request.role()));
+        }
+        return actor().flatMap(actor -> Mono.fromCallable(() -> {
+                            User before = userService.changeRole(userId, request.role());
+                            audit.record(
+                                    AuthEventType.ROLE_CHANGED,
+                                    before.id(),
+                                    before.email(),
+                                    actor,
+                                    null,
+                                    before.role() + " -> " + request.role());
+                            return userService.findById(userId).orElseThrow(UserNotFoundException::new);
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .map(UserResponse::from);
+    }
+
+    // the token's subject: these paths are ADMIN-only, so there always is one
+    private static Mono<String> actor() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(Authentication::getName)
+                .defaultIfEmpty("unknown");
+    }
+
+    private static ErrorResponseException reservedRole(Object role) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Role " + role + " is reserved for service clients.");
+        problem.setTitle("Invalid role");
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

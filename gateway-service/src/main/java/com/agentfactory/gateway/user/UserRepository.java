@@ -33,6 +33,13 @@ class UserRepository {
                 .update();
     }
 
+    void updateRole(UUID id, Role role) {
+        jdbc.sql("UPDATE users SET role = :role WHERE id = :id")
+                .param("id", id)
+                .param("role", role.name())
+                .update();
+    }
+
     Optional<User> findByEmail(String email) {
         return jdbc.sql("SELECT * FROM users WHERE lower(email) = lower(:email)")
                 .param("email", email)

@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.user;
 
+import com.agentfactory.gateway.access.Role;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +54,16 @@ public class UserService {
         String hash = user.map(User::passwordHash).orElse(unknownUserHash);
         boolean matches = passwordEncoder.matches(password, hash);
         return matches ? user : Optional.empty();
+    }
+
+    /** Sets the user's role; returns the user as it was before, so the caller can record what changed. */
+    public User changeRole(UUID id, Role role) {
+        if (!role.isAssignableToPerson()) {
+            throw new IllegalArgumentException("Role " + role + " is for services, not people");
+        }
+        User before = repository.findById(id).orElseThrow(UserNotFoundException::new);
+        repository.updateRole(id, role);
+        return before;
     }
 
     public Optional<User> findById(UUID id) {

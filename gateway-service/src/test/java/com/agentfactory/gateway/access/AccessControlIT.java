@@ -137,4 +137,27 @@ class AccessControlIT extends GatewayIntegrationTest {
                 .expectStatus()
                 .isOk();
     }
+
+    @Test
+    void letsCustomerPostStorefrontEventsWithItsOwnIdentityButNotReadThem() {
+        var customer = users.customer();
+
+        client.post()
+                .uri("/api/v1/events/batch")
+                .header("Authorization", customer.bearer())
+                .bodyValue(java.util.Map.of("events", java.util.List.of()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        var received = STUB.requestTo("/api/v1/events/batch").orElseThrow();
+        assertThat(received.header("X-Customer-Id")).isEqualTo(customer.id().toString());
+        assertThat(received.header("X-User-Roles")).isEqualTo("CUSTOMER");
+        assertProblem(
+                client.get()
+                        .uri("/api/v1/events")
+                        .header("Authorization", customer.bearer())
+                        .exchange(),
+                HttpStatus.FORBIDDEN);
+    }
 }

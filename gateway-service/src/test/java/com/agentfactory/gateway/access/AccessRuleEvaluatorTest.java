@@ -57,7 +57,18 @@ class AccessRuleEvaluatorTest {
             MARKETING_MANAGER, POST,   /api/v1/recommendations/rebuild,          GRANTED
             SUPPORT_AGENT,     GET,    /api/v1/products/42,                      GRANTED
             SUPPORT_AGENT,     POST,   /api/v1/products,                         DENIED
-            CUSTOMER,          GET,    /api/v1/recommendations/for-me,           GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/users/OWN,        GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/users/OWN/cart-recovery, GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/products/42/similar, GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/upsell,           GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/frequently-bought-together, GRANTED
+            CUSTOMER,          GET,    /api/v1/recommendations/rules,            DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/recommendations/rules,            DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/recommendations/users/OTHER/cart-recovery, GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/recommendations/rules,            GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/recommendations/rules,            GRANTED
+            CUSTOMER,          PUT,    /api/v1/products/42/margin,               DENIED
+            CUSTOMER,          POST,   /api/v1/recommendations/batch,            DENIED
             CUSTOMER,          DELETE, /api/v1/products/42,                      DENIED
             ANONYMOUS,         GET,    /api/v1/products/42,                      GRANTED
             ANONYMOUS,         HEAD,   /api/v1/products,                         GRANTED
@@ -96,6 +107,12 @@ class AccessRuleEvaluatorTest {
             ADMIN,             GET,    /api/v1/events,                           GRANTED
             SYSTEM_AGENT,      POST,   /api/v1/events,                           GRANTED
             MARKETING_MANAGER, GET,    /api/v1/events,                           DENIED
+            CUSTOMER,          POST,   /api/v1/events,                           GRANTED
+            CUSTOMER,          POST,   /api/v1/events/batch,                     GRANTED
+            CUSTOMER,          GET,    /api/v1/events,                           DENIED
+            CUSTOMER,          POST,   /api/v1/events/replay,                    DENIED
+            SUPPORT_AGENT,     POST,   /api/v1/events,                           DENIED
+            ANONYMOUS,         POST,   /api/v1/events,                           DENIED
             SUPPORT_AGENT,     POST,   /api/v1/escalations/9/resolve,            GRANTED
             MARKETING_MANAGER, GET,    /api/v1/escalations,                      GRANTED
             CUSTOMER,          GET,    /api/v1/escalations,                      DENIED
@@ -128,6 +145,14 @@ class AccessRuleEvaluatorTest {
             CUSTOMER,          POST,   /api/v1/auth/users,                       DENIED
             MARKETING_MANAGER, POST,   /api/v1/auth/users,                       DENIED
             ADMIN,             POST,   /api/v1/auth/users,                       GRANTED
+            ADMIN,             PUT,    /api/v1/auth/users/OTHER/role,            GRANTED
+            MARKETING_MANAGER, PUT,    /api/v1/auth/users/OTHER/role,            DENIED
+            CUSTOMER,          PUT,    /api/v1/auth/users/OWN/role,              DENIED
+            ADMIN,             GET,    /api/v1/auth/audit,                       GRANTED
+            SUPPORT_AGENT,     GET,    /api/v1/auth/audit,                       DENIED
+            CUSTOMER,          GET,    /api/v1/auth/audit,                       DENIED
+            SYSTEM_AGENT,      GET,    /api/v1/auth/audit,                       DENIED
+            ANONYMOUS,         GET,    /api/v1/auth/audit,                       DENIED
             ANONYMOUS,         GET,    /actuator/health/readiness,               GRANTED
             ANONYMOUS,         GET,    /actuator/prometheus,                     DENIED
             SYSTEM_AGENT,      GET,    /actuator/prometheus,                     GRANTED

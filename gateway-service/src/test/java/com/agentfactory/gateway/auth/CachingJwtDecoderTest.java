@@ -68,7 +68,7 @@ class CachingJwtDecoderTest {
 
     private static String token(SecretKey key) {
         AuthProperties properties = new AuthProperties(
-                new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null);
+                new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null, null);
         return new TokenService(NimbusJwtEncoder.withSecretKey(key).build(), properties, Clock.systemUTC())
                 .issueAccessToken("user-1", "u@example.test", List.of(Role.ADMIN), null)
                 .value();

@@ -22,7 +22,7 @@ class TokenServiceTest {
     private static final String ISSUER = "test-gateway";
     private static final SecretKey KEY = JwtConfiguration.signingKey("a-test-secret-that-is-long-enough-for-hs256");
     private static final AuthProperties PROPERTIES = new AuthProperties(
-            new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null);
+            new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null, null);
 
     private final TokenService tokens = tokenService(Clock.systemUTC(), KEY);
 
@@ -81,6 +81,7 @@ class TokenServiceTest {
                 new AuthProperties(
                         new AuthProperties.Jwt(null, "someone-else", Duration.ofMinutes(15), Duration.ofDays(7)),
                         "",
+                        null,
                         null),
                 Clock.systemUTC());
         String token = otherIssuer

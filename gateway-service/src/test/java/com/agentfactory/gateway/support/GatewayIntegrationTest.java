@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesLocalInfrastructure
-@AutoConfigureWebTestClient
+// the first requests of a fresh context (password hashing, JIT) can take seconds on a loaded machine
+@AutoConfigureWebTestClient(timeout = "30s")
 @TestPropertySource(
         properties = {
             "agentfactory.rate-limit.key-prefix=rate-limit-${random.uuid}",

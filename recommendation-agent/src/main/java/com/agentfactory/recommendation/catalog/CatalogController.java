@@ -2,7 +2,9 @@ package com.agentfactory.recommendation.catalog;
 
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.recommendation.access.CallerAccess;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -67,7 +69,9 @@ class CatalogController {
     }
 
     @PutMapping("/{productId}/margin")
-    ProductMarginResponse updateMargin(@PathVariable UUID productId, @Valid @RequestBody UpdateMarginRequest request) {
+    ProductMarginResponse updateMargin(
+            @PathVariable UUID productId, @Valid @RequestBody UpdateMarginRequest request, Caller caller) {
+        CallerAccess.requireMerchandiser(caller);
         return catalog.updateMargin(productId, request.margin());
     }
 

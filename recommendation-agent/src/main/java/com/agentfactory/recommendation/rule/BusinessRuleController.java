@@ -1,5 +1,7 @@
 package com.agentfactory.recommendation.rule;
 
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.recommendation.access.CallerAccess;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Admin API of the merchandising rules (pin, boost, block) applied to every recommendation list. */
+/** Staff API of the merchandising rules (pin, boost, block) applied to every recommendation list. */
 @RestController
 @RequestMapping("/api/v1/recommendations/rules")
 class BusinessRuleController {
@@ -26,12 +28,14 @@ class BusinessRuleController {
     }
 
     @GetMapping
-    List<BusinessRuleResponse> list() {
+    List<BusinessRuleResponse> list(Caller caller) {
+        CallerAccess.requireMerchandiser(caller);
         return rules.list();
     }
 
     @PostMapping
-    ResponseEntity<BusinessRuleResponse> create(@Valid @RequestBody CreateBusinessRuleRequest request) {
+    ResponseEntity<BusinessRuleResponse> create(@Valid @RequestBody CreateBusinessRuleRequest request, Caller caller) {
+        CallerAccess.requireMerchandiser(caller);
         BusinessRuleResponse created = rules.create(request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
@@ -41,7 +45,8 @@ class BusinessRuleController {
     }
 
     @DeleteMapping("/{ruleId}")
-    ResponseEntity<Void> delete(@PathVariable UUID ruleId) {
+    ResponseEntity<Void> delete(@PathVariable UUID ruleId, Caller caller) {
+        CallerAccess.requireMerchandiser(caller);
         rules.delete(ruleId);
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }

@@ -5,6 +5,8 @@ import static com.agentfactory.recommendation.surface.ListLimits.MAX_PRODUCTS;
 import static com.agentfactory.recommendation.surface.ListLimits.MIN_USER_LIST;
 import static com.agentfactory.recommendation.surface.ListLimits.MIN_WIDGET_LIST;
 
+import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.recommendation.access.CallerAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +39,9 @@ class RecommendationController {
     @GetMapping("/users/{userId}")
     UserRecommendationsResponse forUser(
             @PathVariable UUID userId,
-            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit) {
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit,
+            Caller caller) {
+        CallerAccess.requireOwnOrStaff(caller, userId);
         return recommendations.forUser(userId, limit);
     }
 
@@ -52,7 +56,9 @@ class RecommendationController {
     ItemsRecommendationsResponse boughtTogether(
             @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
             @RequestParam(name = "user_id", required = false) UUID userId,
-            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit) {
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit,
+            Caller caller) {
+        CallerAccess.requireOwnOrStaffIfGiven(caller, userId);
         return recommendations.boughtTogether(productIds, userId, limit);
     }
 
@@ -60,7 +66,9 @@ class RecommendationController {
     ItemsRecommendationsResponse upsell(
             @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
             @RequestParam(name = "user_id", required = false) UUID userId,
-            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit) {
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit,
+            Caller caller) {
+        CallerAccess.requireOwnOrStaffIfGiven(caller, userId);
         return recommendations.upsell(productIds, userId, limit);
     }
 
@@ -68,19 +76,24 @@ class RecommendationController {
     UserRecommendationsResponse crossSell(
             @PathVariable UUID userId,
             @RequestParam(name = "product_ids", required = false) @Size(max = MAX_PRODUCTS) List<UUID> productIds,
-            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit) {
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit,
+            Caller caller) {
+        CallerAccess.requireOwnOrStaff(caller, userId);
         return recommendations.crossSell(userId, productIds == null ? List.of() : productIds, limit);
     }
 
     @GetMapping("/users/{userId}/cart-recovery")
     CartRecoveryResponse cartRecovery(
             @PathVariable UUID userId,
-            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit) {
+            @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit,
+            Caller caller) {
+        CallerAccess.requireOwnOrStaff(caller, userId);
         return recommendations.cartRecovery(userId, limit);
     }
 
     @PostMapping("/batch")
-    BatchRecommendationsResponse batch(@Valid @RequestBody BatchRecommendationsRequest request) {
+    BatchRecommendationsResponse batch(@Valid @RequestBody BatchRecommendationsRequest request, Caller caller) {
+        CallerAccess.requireMerchandiser(caller);
         return recommendations.batch(request.userIds(), request.limit(), done -> {});
     }
 }

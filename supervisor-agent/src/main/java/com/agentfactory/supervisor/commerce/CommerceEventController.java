@@ -1,5 +1,6 @@
 package com.agentfactory.supervisor.commerce;
 
+import com.agentfactory.messaging.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -21,10 +22,13 @@ class CommerceEventController {
         this.events = events;
     }
 
-    @Operation(summary = "Submit one commerce event; answers 202, or 200 when the event id was seen before")
+    @Operation(
+            summary = "Submit one commerce event; answers 202, or 200 when the event id was seen before",
+            description = "A customer may send only its own page, product, cart, checkout and order events (403"
+                    + " otherwise). Amounts the finance ledger cannot hold are refused with 422.")
     @PostMapping
-    ResponseEntity<EventResult> submit(@RequestBody JsonNode event) {
-        EventResult result = events.accept(event);
+    ResponseEntity<EventResult> submit(@RequestBody JsonNode event, Caller caller) {
+        EventResult result = events.accept(event, caller);
         return ResponseEntity.status(
                         result.status() == EventResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(result);
@@ -32,7 +36,7 @@ class CommerceEventController {
 
     @Operation(summary = "Submit up to 500 commerce events; all are stored or, if any is invalid, none")
     @PostMapping("/batch")
-    BatchEventsResponse submitBatch(@Valid @RequestBody BatchEventsRequest request) {
-        return BatchEventsResponse.of(events.acceptAll(request.events(), "events"));
+    BatchEventsResponse submitBatch(@Valid @RequestBody BatchEventsRequest request, Caller caller) {
+        return BatchEventsResponse.of(events.acceptAll(request.events(), "events", caller));
     }
 }

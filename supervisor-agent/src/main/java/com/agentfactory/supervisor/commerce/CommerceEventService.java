@@ -6,7 +6,9 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.json.JsonReadErrors;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
@@ -56,16 +58,21 @@ class CommerceEventService {
         this.meters = meters;
     }
 
-    EventResult accept(JsonNode json) {
-        return acceptAll(List.of(json), "").getFirst();
+    EventResult accept(JsonNode json, Caller caller) {
+        return acceptAll(List.of(json), "", caller).getFirst();
     }
 
-    List<EventResult> acceptAll(List<JsonNode> jsons, String fieldPrefix) {
+    /** All events are stored or none: a refused or invalid one stops the whole request before anything is written. */
+    List<EventResult> acceptAll(List<JsonNode> jsons, String fieldPrefix, Caller caller) {
         List<CommerceEvent> parsed = new ArrayList<>(jsons.size());
         List<FieldErrorDetail> errors = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         for (int i = 0; i < jsons.size(); i++) {
             String prefix = fieldPrefix.isEmpty() ? "" : fieldPrefix + "[" + i + "].";
-            parsed.add(parse(jsons.get(i), prefix, errors));
+            parsed.add(parse(jsons.get(i), prefix, caller, errors, refusals));
+        }
+        if (!refusals.isEmpty()) {
+            throw new NotPermittedException(String.join("; ", refusals) + ".");
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(
@@ -102,7 +109,8 @@ class CommerceEventService {
                 event.eventId(), type.wireName(), isNew ? EventResult.Status.ACCEPTED : EventResult.Status.DUPLICATE);
     }
 
-    private CommerceEvent parse(JsonNode json, String prefix, List<FieldErrorDetail> errors) {
+    private CommerceEvent parse(
+            JsonNode json, String prefix, Caller caller, List<FieldErrorDetail> errors, List<String> refusals) {
         if (json == null || !json.isObject()) {
             errors.add(new FieldErrorDetail(
                     prefix.isEmpty() ? "event" : prefix.substring(0, prefix.length() - 1), "must be a JSON object"));
@@ -118,6 +126,11 @@ class CommerceEventService {
                             + Arrays.stream(CommerceEventType.values())
                                     .map(CommerceEventType::wireName)
                                     .toList()));
+            return null;
+        }
+        var refusedType = StorefrontPolicy.refusal(type.get(), caller);
+        if (refusedType.isPresent()) {
+            refusals.add(prefix + refusedType.get());
             return null;
         }
         List<String> unstorable = StorableText.nulPaths(json);
@@ -148,6 +161,16 @@ class CommerceEventService {
             errors.add(FieldErrorDetail.ofJavaPath(
                     prefix + violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        return violations.isEmpty() ? event : null;
+        if (!violations.isEmpty()) {
+            return null;
+        }
+        var refusedEvent = StorefrontPolicy.refusal(event, caller);
+        if (refusedEvent.isPresent()) {
+            refusals.add(prefix + refusedEvent.get());
+            return null;
+        }
+        List<FieldErrorDetail> unstorableAmounts = StorableAmounts.check(event, prefix);
+        errors.addAll(unstorableAmounts);
+        return unstorableAmounts.isEmpty() ? event : null;
     }
 }

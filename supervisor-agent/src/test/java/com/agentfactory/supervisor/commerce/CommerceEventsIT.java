@@ -98,6 +98,67 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
         assertThat(refused.body().toString()).doesNotContain("java.");
     }
 
+    @Test
+    void refusesAnAbsurdOrderAtIntakeNamingTheFieldsInsteadOfAcceptingWhatFinanceWouldDrop() {
+        Map<String, Object> absurd = orderPlaced(UUID.randomUUID());
+        Map<String, Object> line = firstLine(absurd);
+        line.put("quantity", Integer.MAX_VALUE);
+        line.put("unit_price", "999999999999.9999");
+
+        Response refused = api.post("/api/v1/events", absurd);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields())
+                .containsExactlyInAnyOrder("lines[0].quantity", "lines[0].unit_price", "lines");
+        line.put("quantity", 6);
+        line.put("unit_price", "2.55");
+        assertThat(api.post("/api/v1/events", absurd).text("/status"))
+                .as("the refused event was not stored under its id")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void refusesAnOrderWhoseLinesFitButWhoseTotalIsOverTheLedgersLimit() {
+        Map<String, Object> order = orderPlaced(UUID.randomUUID());
+        Map<String, Object> second = new LinkedHashMap<>(firstLine(order));
+        firstLine(order).put("quantity", 1);
+        firstLine(order).put("unit_price", "600000.00");
+        second.put("quantity", 1);
+        second.put("unit_price", "400000.01");
+        ((List<Object>) order.get("lines")).add(second);
+
+        Response refused = api.post("/api/v1/events/batch", Map.of("events", List.of(order)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("events[0].lines");
+        assertThat(refused.body().toString()).contains("1000000.01");
+    }
+
+    @Test
+    void acceptsAnOrderTotallingExactlyTheLedgersLimit() {
+        Map<String, Object> order = orderPlaced(UUID.randomUUID());
+        firstLine(order).put("quantity", 4);
+        firstLine(order).put("unit_price", "250000.00");
+
+        assertThat(api.post("/api/v1/events", order).status()).isEqualTo(202);
+    }
+
+    @Test
+    void refusesAProductPriceTheLedgerCouldNeverRecord() {
+        Map<String, Object> product = productUpserted();
+        product.put("price", Map.of("amount", "1000000.01", "currency", "GBP"));
+
+        Response refused = api.post("/api/v1/events", product);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("price.amount");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstLine(Map<String, Object> order) {
+        return (Map<String, Object>) ((List<?>) order.get("lines")).getFirst();
+    }
+
     static Map<String, Object> orderPlaced(UUID orderId) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("product_id", UUID.randomUUID().toString());

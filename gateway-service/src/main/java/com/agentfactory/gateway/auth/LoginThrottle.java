@@ -1,0 +1,70 @@
+package com.agentfactory.gateway.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Locks an account after {@code maxFailures} failed sign-ins within {@code failureWindow}; each further lockout
+ * before a successful sign-in lasts twice as long as the one before, up to {@code maxLockout}.
+ */
+@Service
+class LoginThrottle {
+
+    private final LoginThrottleRepository repository;
+    private final AuthProperties.Lockout policy;
+    private final Clock clock;
+
+    LoginThrottle(LoginThrottleRepository repository, AuthProperties properties, Clock clock) {
+        this.repository = repository;
+        this.policy = properties.lockout();
+        this.clock = clock;
+    }
+
+    static String account(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** How long the account stays locked, or empty when it may try to sign in. */
+    Optional<Duration> remainingLockout(String account) {
+        Instant now = clock.instant();
+        return repository.lockedUntil(account, now).map(until -> Duration.between(now, until));
+    }
+
+    /** Counts a failed sign-in; returns the lockout it triggered, if it did. */
+    Optional<Duration> failed(String account) {
+        Instant now = clock.instant();
+        // each failure also clears out rows whose window and longest lockout are long over (emails that were only
+        // guessed, accounts that never came back); a quiet account thereby starts its backoff afresh
+        repository.pruneQuietSince(now.minus(quietPeriod()));
+        LoginThrottleRepository.Counted counted =
+                repository.countFailure(account, now, now.minus(policy.failureWindow()));
+        if (counted.failures() < policy.maxFailures()) {
+            return Optional.empty();
+        }
+        Duration lockout = lockoutAfter(counted.lockouts());
+        return repository.lock(account, policy.maxFailures(), now, now.plus(lockout))
+                ? Optional.of(lockout)
+                : Optional.empty();
+    }
+
+    void succeeded(String account) {
+        repository.forget(account);
+    }
+
+    Duration quietPeriod() {
+        Duration longest = policy.failureWindow().compareTo(policy.maxLockout()) > 0
+                ? policy.failureWindow()
+                : policy.maxLockout();
+        return longest.multipliedBy(2);
+    }
+
+    Duration lockoutAfter(int earlierLockouts) {
+        // doubling stops well before overflow: 2^20 minutes is already about two years
+        Duration lockout = policy.lockout().multipliedBy(1L << Math.min(earlierLockouts, 20));
+        return lockout.compareTo(policy.maxLockout()) > 0 ? policy.maxLockout() : lockout;
+    }
+}

@@ -1,0 +1,131 @@
+package com.agentfactory.supervisor.commerce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A signed-in customer sending storefront events: only its own, and only the kinds a shopper produces. */
+class StorefrontEventsIT extends SupervisorIntegrationTest {
+
+    private final UUID customer = UUID.randomUUID();
+
+    @Test
+    void acceptsACustomersOwnOrderAndBrowsing() {
+        Response order =
+                asCustomer("/api/v1/events", ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer));
+        Response batch = asCustomer(
+                "/api/v1/events/batch", Map.of("events", List.of(productViewed(customer), addedToCart(customer))));
+
+        assertThat(order.status()).isEqualTo(202);
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().path("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAnOrderForAnotherCustomerAndStoresNothing() {
+        Map<String, Object> othersOrder = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), UUID.randomUUID());
+
+        Response refused = asCustomer("/api/v1/events", othersOrder);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("/detail")).contains("customer_id");
+        assertThat(asStaff("/api/v1/events", othersOrder).text("/status"))
+                .as("the refused event was not stored")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void refusesEventsWithoutACustomerFromACustomer() {
+        Map<String, Object> anonymousView = productViewed(customer);
+        anonymousView.remove("customer_id");
+
+        assertThat(asCustomer("/api/v1/events", anonymousView).status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesCatalogueCustomerAndCancellationEventsFromACustomer() {
+        Map<String, Object> cancellation = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer);
+        cancellation.put("type", "order.cancelled");
+        cancellation.remove("order_number");
+        cancellation.put("cancellation_number", "C536379");
+        Map<String, Object> ownRecord = ownedBy(CommerceEventsIT.customerUpserted(), customer);
+
+        Response product = asCustomer("/api/v1/events", CommerceEventsIT.productUpserted());
+        Response customerRecord = asCustomer("/api/v1/events", ownRecord);
+        Response refund = asCustomer("/api/v1/events", cancellation);
+
+        assertThat(product.status()).isEqualTo(403);
+        assertThat(product.text("/detail")).contains("type").contains("product.upserted");
+        assertThat(customerRecord.status()).isEqualTo(403);
+        assertThat(refund.status()).isEqualTo(403);
+        assertThat(asStaff("/api/v1/events", ownRecord).status()).isEqualTo(202);
+    }
+
+    @Test
+    void refusesAWholeBatchWhenOneEventIsAnotherCustomers() {
+        Map<String, Object> own = productViewed(customer);
+        Map<String, Object> others = productViewed(UUID.randomUUID());
+
+        Response refused = asCustomer("/api/v1/events/batch", Map.of("events", List.of(own, others)));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("/detail")).contains("events[1].customer_id");
+        assertThat(asCustomer("/api/v1/events", own).text("/status"))
+                .as("nothing of the refused batch was stored")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void letsStaffAndServicesSendEventsAboutAnyCustomer() {
+        Map<String, Object> order = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), UUID.randomUUID());
+
+        Response response = api.postWithHeaders("/api/v1/events", order, Map.of("X-User-Roles", "SYSTEM_AGENT"));
+
+        assertThat(response.status()).isEqualTo(202);
+    }
+
+    private Response asCustomer(String path, Object body) {
+        return api.postWithHeaders(
+                path, body, Map.of("X-User-Roles", "CUSTOMER", "X-Customer-Id", customer.toString()));
+    }
+
+    private Response asStaff(String path, Object body) {
+        return api.postWithHeaders(path, body, Map.of("X-User-Roles", "ADMIN"));
+    }
+
+    private static Map<String, Object> ownedBy(Map<String, Object> event, UUID customerId) {
+        event.put("customer_id", customerId.toString());
+        return event;
+    }
+
+    private static Map<String, Object> productViewed(UUID customerId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.viewed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("customer_id", customerId.toString());
+        event.put("session_id", "session-" + UUID.randomUUID());
+        event.put("product_id", UUID.randomUUID().toString());
+        return event;
+    }
+
+    private static Map<String, Object> addedToCart(UUID customerId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "cart.item_added");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("customer_id", customerId.toString());
+        event.put("session_id", "session-" + UUID.randomUUID());
+        event.put("product_id", UUID.randomUUID().toString());
+        event.put("quantity", 2);
+        event.put("unit_price", Map.of("amount", "2.55", "currency", "GBP"));
+        return event;
+    }
+}

@@ -21,5 +21,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    testTimeout: 30_000,
   },
 });

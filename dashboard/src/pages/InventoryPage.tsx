@@ -19,8 +19,8 @@ export default function InventoryPage() {
     <>
       <h1>Inventory</h1>
       <Alerts />
-      {alerts.data || alerts.error ? <StockLevelsSection key={alertSkus.join(',')} initialSkus={alertSkus} /> : <Loading />}
-      <Forecast key={alertSkus[0] ?? ''} initialSku={alertSkus[0] ?? ''} />
+      {alerts.data || alerts.error ? <StockLevelsSection key={`stock-${alertSkus.join(',')}`} initialSkus={alertSkus} /> : <Loading />}
+      <Forecast key={`forecast-${alertSkus[0] ?? ''}`} initialSku={alertSkus[0] ?? ''} />
       <PurchaseOrders />
       <Suppliers />
     </>

@@ -16,3 +16,9 @@ if (typeof window !== 'undefined') {
   }
   w.DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;
 }
+
+// the machines that build this are shared and slow at times: waits for the page give it room, never sleep
+if (typeof window !== 'undefined') {
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5000 });
+}

@@ -115,7 +115,7 @@ describe('CampaignsPage', () => {
     const user = userEvent.setup();
 
     const builder = await screen.findByRole('region', { name: 'Journey builder' });
-    await user.click(within(builder).getByRole('button', { name: 'Validate and save' }));
+    await user.click(await within(builder).findByRole('button', { name: 'Validate and save' }));
 
     const alert = await within(builder).findByRole('alert');
     expect(alert.textContent).toContain('The journey definition is not valid.');
@@ -146,7 +146,7 @@ describe('CampaignsPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Copy into the builder' }));
     const builder = screen.getByRole('region', { name: 'Journey builder' });
-    expect((within(builder).getByLabelText('Journey name') as HTMLInputElement).value).toBe('Abandoned Cart Recovery (copy)');
+    expect(((await within(builder).findByLabelText('Journey name')) as HTMLInputElement).value).toBe('Abandoned Cart Recovery (copy)');
     await user.selectOptions(within(builder).getByLabelText('New step'), 'end');
     await user.click(within(builder).getByRole('button', { name: 'Add step' }));
     await user.click(within(builder).getByRole('button', { name: 'Validate and save' }));

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { CampaignTransition, Consents, Journey, JourneyDefinition, MarketingCampaign, MessageTemplate, Segment, SegmentPreview } from '../api/types';
 import { Pager, ReasonAction, useCan } from '../components/controls';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
-import { JourneyBuilder } from './JourneyBuilder';
 import { emptyJourney } from './journeyGraph';
+
+// the graph editor is loaded only for the roles that may save journeys
+const JourneyBuilder = lazy(() => import('./JourneyBuilder'));
 
 const BASE = '/api/v1/campaigns';
 const STATES = ['plan', 'create', 'test', 'launch', 'optimise', 'monitor', 'paused', 'analyse', 'report', 'archive'];
@@ -58,7 +60,9 @@ export default function CampaignsPage() {
             Each step is a node; drag from a step's lower handle to the step that follows, or choose it in the step's form. Saving checks the
             whole journey and marks the steps at fault.
           </p>
-          <JourneyBuilder key={draft.key} initial={draft.definition} onSaved={() => journeys.reload()} />
+          <Suspense fallback={<Loading label="Loading the journey builder…" />}>
+            <JourneyBuilder key={draft.key} initial={draft.definition} onSaved={() => journeys.reload()} />
+          </Suspense>
         </section>
       )}
       <Segments />

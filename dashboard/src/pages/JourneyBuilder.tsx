@@ -85,7 +85,7 @@ function StepNode({ data }: NodeProps<Node<StepData>>) {
 const NODE_TYPES = { step: StepNode };
 
 /** A visual editor of a journey definition; saving sends it to the campaign agent, whose validator answers. */
-export function JourneyBuilder({ initial, onSaved }: { initial: JourneyDefinition; onSaved: (journey: Journey) => void }) {
+export default function JourneyBuilder({ initial, onSaved }: { initial: JourneyDefinition; onSaved: (journey: Journey) => void }) {
   const [definition, setDefinition] = useState<JourneyDefinition>(initial);
   const [selected, setSelected] = useState<string | undefined>(initial.steps[0]?.id);
   const [errors, setErrors] = useState<StepErrors>(NO_ERRORS);

@@ -20,7 +20,7 @@ export default function ForecastChart({ days, sku }: { days: ForecastDay[]; sku:
           <Tooltip
             formatter={(v) => (Array.isArray(v) ? v.map((x) => formatNumber(Number(x), undefined, 1)).join(' – ') : formatNumber(Number(v), undefined, 1))}
           />
-          <Legend />
+          <Legend formatter={(value) => <span className="legend-text">{value}</span>} />
           <Area dataKey="band95" name="95% interval" fill="#cfdcf2" stroke="none" isAnimationActive={false} />
           <Area dataKey="band80" name="80% interval" fill="#9db8e3" stroke="none" isAnimationActive={false} />
           <Line dataKey="expected" name="Expected units" stroke="#14243d" dot={false} isAnimationActive={false} />

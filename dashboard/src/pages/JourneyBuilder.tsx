@@ -74,9 +74,15 @@ function StepNode({ data }: NodeProps<Node<StepData>>) {
         </p>
       ))}
       {out.map((o, i) => (
-        <Handle key={o.handle} id={o.handle} type="source" position={Position.Bottom} style={{ left: `${((i + 1) / (out.length + 1)) * 100}%` }}>
-          {out.length > 1 && <span className="handle-label">{o.label}</span>}
-        </Handle>
+        // the edges carry the labels; an unlinked outlet names itself on hover
+        <Handle
+          key={o.handle}
+          id={o.handle}
+          type="source"
+          position={Position.Bottom}
+          title={o.label}
+          style={{ left: `${((i + 1) / (out.length + 1)) * 100}%` }}
+        />
       ))}
     </div>
   );
@@ -172,7 +178,7 @@ export default function JourneyBuilder({ initial, onSaved }: { initial: JourneyD
         <TriggerFields definition={definition} onChange={edit} />
       </div>
       <div className="builder">
-        <div className="canvas" aria-label="Journey graph: drag from a step's lower handle to another step to link them">
+        <div className="canvas" role="group" aria-label="Journey graph: drag from a step's lower handle to another step to link them">
           <ReactFlow
             nodes={nodes}
             edges={edges}

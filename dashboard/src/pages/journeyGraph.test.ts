@@ -61,9 +61,9 @@ describe('journey graph', () => {
   it('lays steps out by their distance from the first one', () => {
     const positions = layout(journey);
     expect(positions.get('1')).toEqual({ x: 0, y: 0 });
-    expect(positions.get('won')?.y).toBe(110);
-    expect(positions.get('2')?.y).toBe(110);
-    expect(positions.get('lost')?.y).toBe(330);
+    expect(positions.get('won')?.y).toBe(150);
+    expect(positions.get('2')?.y).toBe(150);
+    expect(positions.get('lost')?.y).toBe(450);
   });
 
   it('drops empty fields before the definition is sent', () => {

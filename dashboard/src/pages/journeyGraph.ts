@@ -159,6 +159,8 @@ export function errorsByStep(errors: FieldError[], definition: JourneyDefinition
  * Positions by distance from the first step (rows) and order within a row. Journeys have tens of steps at most,
  * and a top-down layering of their links reads well; a general graph-layout library would add weight for nothing.
  */
+const ROW_HEIGHT = 150;
+
 export function layout(definition: JourneyDefinition): Map<string, { x: number; y: number }> {
   const depth = new Map<string, number>();
   const edges = edgesOf(definition);
@@ -184,7 +186,7 @@ export function layout(definition: JourneyDefinition): Map<string, { x: number; 
     const row = depth.get(step.id) ?? maxDepth + 1;
     const column = perRow.get(row) ?? 0;
     perRow.set(row, column + 1);
-    positions.set(step.id, { x: column * 220, y: row * 110 });
+    positions.set(step.id, { x: column * 240, y: row * ROW_HEIGHT });
   }
   return positions;
 }

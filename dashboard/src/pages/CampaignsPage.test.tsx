@@ -182,6 +182,32 @@ describe('CampaignsPage', () => {
     });
   });
 
+  it('sizes a segment built from conditions through the preview endpoint, then saves it', async () => {
+    const gateway = campaigns()
+      .ok('POST', '/api/v1/campaigns/segments/preview', { count: 1234, sample_customer_ids: [] })
+      .on('POST', '/api/v1/campaigns/segments', (call) => ({ status: 201, body: { id: 's1', name: (call.body as { name: string }).name, description: null, rules: {}, created_by: 'm', created_at: '2026-12-03T00:00:00Z' } }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const segments = screen.getByRole('region', { name: 'Segments' });
+    await user.click(within(segments).getByText('Build a segment'));
+    await user.type(within(segments).getByLabelText('Value 1'), '500');
+    await user.click(within(segments).getByRole('button', { name: 'Add condition' }));
+    await user.selectOptions(within(segments).getByLabelText('Operator 2'), 'in');
+    await user.type(within(segments).getByLabelText('Value 2'), 'DE,FR');
+    await user.click(within(segments).getByRole('button', { name: 'Preview size' }));
+
+    expect((await within(segments).findByRole('status')).textContent).toContain('1,234 customers match now');
+    const rules = { and: [{ field: 'total_spent', op: 'gt', value: 500 }, { field: 'country', op: 'in', value: ['DE', 'FR'] }] };
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/segments/preview')[0].body).toEqual({ rules, sample_size: 5 });
+
+    await user.type(within(segments).getByLabelText('Segment name'), 'Big spenders in DE and FR');
+    await user.click(within(segments).getByRole('button', { name: 'Save segment' }));
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/campaigns/segments')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/segments')[0].body).toEqual({ name: 'Big spenders in DE and FR', rules });
+  });
+
   it('shows the problem detail when the campaigns cannot be listed', async () => {
     const gateway = campaigns().on('GET', '/api/v1/campaigns', problem(503, 'The campaign agent is not answering.'));
     await gateway.signInAs(['ADMIN']);

@@ -6,6 +6,7 @@ import { Pager, ReasonAction, useCan } from '../components/controls';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { emptyJourney } from './journeyGraph';
+import { ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
 
 // the graph editor is loaded only for the roles that may save journeys
 const JourneyBuilder = lazy(() => import('./JourneyBuilder'));
@@ -65,7 +66,7 @@ export default function CampaignsPage() {
           </Suspense>
         </section>
       )}
-      <Segments />
+      <Segments mayWrite={mayWrite} />
       <Templates journeys={journeys.data?.items ?? []} mayWrite={mayWrite} />
       <Consent mayWrite={mayWrite} />
     </>
@@ -249,7 +250,7 @@ function Journeys({ state, mayWrite, onEdit }: { state: ReturnType<typeof useApi
   );
 }
 
-function Segments() {
+function Segments({ mayWrite }: { mayWrite: boolean }) {
   const segments = useApi<Page<Segment>>(`${BASE}/segments${query({ limit: 50 })}`);
   const [sizes, setSizes] = useState<Record<string, SegmentPreview>>({});
   const preview = useAction((id: string) => api<SegmentPreview>(`${BASE}/segments/${id}/preview${query({ sample_size: 0 })}`));
@@ -301,7 +302,108 @@ function Segments() {
           </table>
         )}
       </Async>
+      {mayWrite && <SegmentBuilder onSaved={segments.reload} />}
     </section>
+  );
+}
+
+function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
+  const [conditions, setConditions] = useState<Condition[]>([{ field: 'total_spent', op: 'gt', value: '' }]);
+  const [combine, setCombine] = useState<'and' | 'or'>('and');
+  const [name, setName] = useState('');
+  const [size, setSize] = useState<SegmentPreview>();
+  const [saved, setSaved] = useState<Segment>();
+  const rules = ruleOf(conditions, combine);
+  const preview = useAction(() => post<SegmentPreview>(`${BASE}/segments/preview`, { rules, sample_size: 5 }));
+  const save = useAction(() => post<Segment>(`${BASE}/segments`, { name: name.trim(), rules }));
+  const change = (i: number, patch: Partial<Condition>) => {
+    setConditions((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+    setSize(undefined);
+  };
+  return (
+    <details className="card">
+      <summary>Build a segment</summary>
+      <fieldset>
+        <legend>Customers who match</legend>
+        <label className="inline">
+          Combine
+          <select value={combine} onChange={(e) => (setCombine(e.target.value as 'and' | 'or'), setSize(undefined))}>
+            <option value="and">all conditions</option>
+            <option value="or">any condition</option>
+          </select>
+        </label>
+        {conditions.map((c, i) => (
+          <div className="row" key={i}>
+            <label>
+              Field {i + 1}
+              <select value={c.field} onChange={(e) => change(i, { field: e.target.value, op: SEGMENT_FIELDS[e.target.value].ops[0] })}>
+                {Object.keys(SEGMENT_FIELDS).map((f) => (
+                  <option key={f}>{f}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Operator {i + 1}
+              <select value={c.op} onChange={(e) => change(i, { op: e.target.value })}>
+                {SEGMENT_FIELDS[c.field].ops.map((o) => (
+                  <option key={o}>{o}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Value {i + 1}
+              <input
+                value={c.value}
+                placeholder={c.op === 'between' || c.op === 'in' ? 'a, b' : SEGMENT_FIELDS[c.field].type === 'timestamp' ? '2026-01-01T00:00:00Z' : ''}
+                onChange={(e) => change(i, { value: e.target.value })}
+              />
+            </label>
+            {conditions.length > 1 && (
+              <button type="button" className="link" onClick={() => (setConditions((all) => all.filter((_, j) => j !== i)), setSize(undefined))}>
+                Remove condition {i + 1}
+              </button>
+            )}
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setConditions((all) => [...all, { field: 'country', op: 'eq', value: '' }])}>
+          Add condition
+        </button>
+      </fieldset>
+      <pre className="mono">{JSON.stringify(rules)}</pre>
+      <div className="row">
+        <button type="button" disabled={preview.running} onClick={async () => setSize(await preview.run())}>
+          {preview.running ? 'Counting…' : 'Preview size'}
+        </button>
+        {size && (
+          <span role="status">
+            {formatNumber(size.count, undefined, 0)} customers match now
+            {size.sample_customer_ids.length > 0 && <small className="muted mono"> (e.g. {size.sample_customer_ids.join(', ')})</small>}
+          </span>
+        )}
+      </div>
+      <Problem error={preview.error} />
+      <div className="row">
+        <label>
+          Segment name
+          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={save.running || name.trim() === ''}
+          onClick={async () => {
+            const segment = await save.run();
+            if (segment) {
+              setSaved(segment);
+              onSaved();
+            }
+          }}
+        >
+          {save.running ? 'Saving…' : 'Save segment'}
+        </button>
+        {saved && <span role="status">Saved segment “{saved.name}”.</span>}
+      </div>
+      <Problem error={save.error} />
+    </details>
   );
 }
 

@@ -17,7 +17,10 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    // logic tests run in node; page tests (*.test.tsx) ask for jsdom in their first line
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
+    testTimeout: 30_000,
   },
 });

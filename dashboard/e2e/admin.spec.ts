@@ -31,6 +31,9 @@ test.describe('admin dashboard', () => {
       ['Support desk', 'Support desk'],
       ['Finance', 'Finance'],
       ['Recommendations', 'Recommendations'],
+      ['Campaigns', 'Campaigns'],
+      ['Ads', 'Ads'],
+      ['Inventory', 'Inventory'],
     ]) {
       await nav.getByRole('link', { name: link }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

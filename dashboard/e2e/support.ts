@@ -50,3 +50,10 @@ export async function createUser(request: APIRequestContext, role: string): Prom
   expect(created.status()).toBe(201);
   return user;
 }
+
+/** An admin's bearer token, for preparing data through the public API as a person would through another tool. */
+export async function adminToken(request: APIRequestContext): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: adminLogin() });
+  expect(login.ok()).toBeTruthy();
+  return (await login.json()).access_token as string;
+}

@@ -14,6 +14,9 @@ const AgentsPage = lazy(() => import('./pages/AgentsPage'));
 const SupportDeskPage = lazy(() => import('./pages/SupportDeskPage'));
 const FinancePage = lazy(() => import('./pages/FinancePage'));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
+const AdsPage = lazy(() => import('./pages/AdsPage'));
+const InventoryPage = lazy(() => import('./pages/InventoryPage'));
 const Shop = lazy(() => import('./shop/Shop'));
 
 function RequireStaff({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -64,6 +67,9 @@ export function App() {
           <Route path="support/:ticketId" element={page('support.desk', <SupportDeskPage />)} />
           <Route path="finance" element={page('finance.read', <FinancePage />)} />
           <Route path="recommendations" element={page('recommendations.read', <RecommendationsPage />)} />
+          <Route path="campaigns" element={page('campaigns.read', <CampaignsPage />)} />
+          <Route path="ads" element={page('ads.read', <AdsPage />)} />
+          <Route path="inventory" element={page('inventory.read', <InventoryPage />)} />
           <Route path="*" element={<p>There is no such page.</p>} />
         </Route>
         <Route

@@ -12,7 +12,19 @@ describe('role-based navigation', () => {
       'Support desk',
       'Finance',
       'Recommendations',
+      'Campaigns',
+      'Ads',
+      'Inventory',
     ]);
+  });
+
+  it('keeps the ads page from support staff and gives them read-only campaigns and inventory', () => {
+    expect(labels(['SUPPORT_AGENT'])).not.toContain('Ads');
+    expect(labels(['SUPPORT_AGENT'])).toEqual(expect.arrayContaining(['Campaigns', 'Inventory']));
+    expect(can(['SUPPORT_AGENT'], 'campaigns.write')).toBe(false);
+    expect(can(['SUPPORT_AGENT'], 'inventory.write')).toBe(false);
+    expect(can(['MARKETING_MANAGER'], 'ads.write')).toBe(true);
+    expect(can(['MARKETING_MANAGER'], 'inventory.write')).toBe(true);
   });
 
   it('keeps the support desk from marketing managers, as the gateway does', () => {

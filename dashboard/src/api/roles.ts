@@ -26,6 +26,17 @@ export const PERMISSIONS = {
   'recommendations.read': ALL_STAFF,
   /** POST/DELETE /api/v1/recommendations/** */
   'recommendations.write': MANAGERS,
+  /** GET /api/v1/campaigns/** */
+  'campaigns.read': ALL_STAFF,
+  /** POST/PUT/DELETE /api/v1/campaigns/** (campaigns, journeys, templates, suppressions) */
+  'campaigns.write': MANAGERS,
+  /** /api/v1/ads/**: support staff have no rule there at all */
+  'ads.read': MANAGERS,
+  'ads.write': MANAGERS,
+  /** GET /api/v1/inventory/** */
+  'inventory.read': ALL_STAFF,
+  /** POST /api/v1/inventory/** (forecasts, suggestions, purchase-order decisions, suppliers) */
+  'inventory.write': MANAGERS,
   /** POST /api/v1/events (storefront commerce events) */
   'events.send': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -55,6 +66,9 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { path: '/admin/support', label: 'Support desk', needs: 'support.desk' },
   { path: '/admin/finance', label: 'Finance', needs: 'finance.read' },
   { path: '/admin/recommendations', label: 'Recommendations', needs: 'recommendations.read' },
+  { path: '/admin/campaigns', label: 'Campaigns', needs: 'campaigns.read' },
+  { path: '/admin/ads', label: 'Ads', needs: 'ads.read' },
+  { path: '/admin/inventory', label: 'Inventory', needs: 'inventory.read' },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

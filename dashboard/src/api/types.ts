@@ -288,3 +288,261 @@ export interface BusinessRule {
   boost: number | null;
   created_at: string;
 }
+
+/* inventory-agent */
+
+export interface LocationStock {
+  location: string;
+  available: number;
+  on_hand: number;
+  reserved: number;
+  allocated: number;
+  in_transit: number;
+  backordered: number;
+  expires_on: string | null;
+  updated_at: string;
+}
+
+export interface Stock {
+  sku: string;
+  available: number;
+  on_hand: number;
+  reserved: number;
+  allocated: number;
+  in_transit: number;
+  backordered: number;
+  locations: LocationStock[];
+}
+
+export interface StockLevels {
+  items: Stock[];
+  unknown_skus: string[];
+}
+
+export interface StockAlert {
+  id: string;
+  sku: string;
+  location: string;
+  type: string;
+  available: number;
+  reorder_point: number;
+  suggested_action: string;
+  raised_at: string;
+}
+
+export interface ForecastDay {
+  date: string;
+  expected: number;
+  lower_80: number;
+  upper_80: number;
+  lower_95: number;
+  upper_95: number;
+}
+
+export interface DemandForecast {
+  sku: string;
+  location: string | null;
+  origin: string;
+  model: string;
+  history_days: number;
+  residual_sd: number;
+  days: ForecastDay[];
+}
+
+export interface PurchaseOrder {
+  id: string;
+  supplier_id: string;
+  sku: string;
+  location: string;
+  quantity: number;
+  received_quantity: number;
+  unit_cost: number;
+  total_cost: number;
+  currency: string;
+  status: 'suggested' | 'approved' | 'ordered' | 'received' | 'rejected' | 'cancelled';
+  days_of_cover: number | null;
+  lead_time_days: number;
+  urgency: number;
+  budget_reservation_id: string | null;
+  created_at: string;
+  updated_at: string;
+  history: { from_status: string | null; to_status: string; actor: string; reason: string; at: string }[];
+}
+
+export interface SuggestReorders {
+  planned: number;
+  suggestions: PurchaseOrder[];
+  without_supplier: string[];
+}
+
+export interface Supplier {
+  id: string;
+  name: string;
+  lead_time_days: number;
+  minimum_order: number;
+  pack_size: number;
+  unit_cost: number;
+  currency: string;
+  skus: string[];
+  created_at: string;
+}
+
+/* ad-agent */
+
+export type AdCampaignStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'ENDED';
+
+export interface AdCampaign {
+  id: string;
+  name: string;
+  platform: string;
+  platform_campaign_id: string | null;
+  status: AdCampaignStatus;
+  allowed_transitions: AdCampaignStatus[];
+  daily_budget: number;
+  total_budget: number;
+  currency: string;
+  allocated_daily_budget: number | null;
+  target_cpa: number | null;
+  target_roas: number | null;
+  value_per_conversion: number;
+  bid_factor: number | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  ad_groups: { id: string; name: string; regions: string[]; creatives: { id: string; name: string; status: string; impressions: number; clicks: number }[] }[];
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AdAuditEntry {
+  action: string;
+  detail: string;
+  actor: string;
+  reason: string | null;
+  occurred_at: string;
+}
+
+export interface AdMetrics {
+  campaign_id: string;
+  name: string;
+  status: string;
+  currency: string;
+  spend: number;
+  revenue: number;
+  bids: number;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  win_rate: number | null;
+  ctr: number | null;
+  cvr: number | null;
+  cpa: number | null;
+  ecpc: number | null;
+  roas: number | null;
+  impression_share: number | null;
+}
+
+/* campaign-agent */
+
+export interface MarketingCampaign {
+  id: string;
+  name: string;
+  goal: string;
+  channel: string;
+  segment_rule: unknown;
+  budget: { amount: number; currency: string } | null;
+  state: string;
+  allowed_transitions: string[];
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTransition {
+  from_state: string | null;
+  to_state: string;
+  actor: string;
+  reason: string;
+  occurred_at: string;
+}
+
+export interface JourneyTrigger {
+  type?: string;
+  event?: string;
+  segment_id?: string;
+  at?: string;
+  conditions?: { field?: string; operator?: string; value?: unknown }[];
+}
+
+export interface JourneyStep {
+  id: string;
+  type: string;
+  next?: string;
+  duration?: string;
+  until?: string;
+  event?: string;
+  timeout?: string;
+  on_event?: string;
+  check?: string;
+  field?: string;
+  operator?: string;
+  value?: unknown;
+  min_score?: number;
+  segment_id?: string;
+  if_true?: string;
+  if_false?: string;
+  branches?: { name?: string; weight?: number; next?: string }[];
+  template?: string;
+  url?: string;
+  message?: string;
+  personalization?: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface JourneyDefinition {
+  name: string;
+  description?: string;
+  trigger: JourneyTrigger;
+  steps: JourneyStep[];
+}
+
+export interface Journey {
+  id: string;
+  name: string;
+  active: boolean;
+  activated_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  definition: JourneyDefinition;
+}
+
+export interface Segment {
+  id: string;
+  name: string;
+  description: string | null;
+  rules: unknown;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SegmentPreview {
+  count: number;
+  sample_customer_ids: string[];
+}
+
+export interface MessageTemplate {
+  channel: string;
+  template_id: string;
+  subject: string | null;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface Consents {
+  customer_id: string;
+  consents: { channel: string; granted: boolean; source: string; recorded_by: string; recorded_at: string }[];
+  suppressions: { channel: string; reason: string; suppressed_by: string; suppressed_at: string }[];
+  contact: { channel: string; allowed: boolean; reason: string }[];
+}

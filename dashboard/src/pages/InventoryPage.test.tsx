@@ -1,0 +1,164 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { auth } from '../api/client';
+import type { PurchaseOrder, StockAlert, Supplier } from '../api/types';
+import { FakeGateway, page, problem, renderPage } from '../test/gateway';
+import InventoryPage from './InventoryPage';
+
+const alert: StockAlert = {
+  id: 'a1',
+  sku: 'SKU-RED-MUG',
+  location: 'main',
+  type: 'low_stock',
+  available: 3,
+  reorder_point: 12,
+  suggested_action: 'reorder: available stock is below the reorder point',
+  raised_at: '2026-11-30T08:00:00Z',
+};
+
+const order: PurchaseOrder = {
+  id: 'po-1',
+  supplier_id: 's1',
+  sku: 'SKU-RED-MUG',
+  location: 'main',
+  quantity: 48,
+  received_quantity: 0,
+  unit_cost: 2.5,
+  total_cost: 1234.5,
+  currency: 'EUR',
+  status: 'suggested',
+  days_of_cover: 1.5,
+  lead_time_days: 4,
+  urgency: -2.5,
+  budget_reservation_id: null,
+  created_at: '2026-11-30T08:00:00Z',
+  updated_at: '2026-11-30T08:00:00Z',
+  history: [],
+};
+
+const supplier: Supplier = {
+  id: 's1',
+  name: 'Mugs & Co',
+  lead_time_days: 4,
+  minimum_order: 24,
+  pack_size: 12,
+  unit_cost: 2.5,
+  currency: 'EUR',
+  skus: ['SKU-RED-MUG'],
+  created_at: '2026-11-01T00:00:00Z',
+};
+
+function inventory(gateway = new FakeGateway()) {
+  return gateway
+    .ok('GET', '/api/v1/inventory/alerts', page([alert]))
+    .ok('GET', '/api/v1/inventory/stock', {
+      items: [{ sku: 'SKU-RED-MUG', available: 3, on_hand: 1250, reserved: 2, allocated: 0, in_transit: 0, backordered: 0, locations: [] }],
+      unknown_skus: [],
+    })
+    .ok('GET', '/api/v1/inventory/purchase-orders', page([order]))
+    .ok('GET', '/api/v1/inventory/suppliers', page([supplier]));
+}
+
+afterEach(() => {
+  cleanup();
+  auth.logout();
+  vi.unstubAllGlobals();
+});
+
+describe('InventoryPage', () => {
+  it('shows alerts, the stock of the alerted SKUs, suggestions and suppliers with currency and locale', async () => {
+    const gateway = inventory();
+    await gateway.signInAs(['SUPPORT_AGENT']);
+    renderPage(<InventoryPage />);
+
+    const stock = await screen.findByRole('region', { name: 'Stock levels' });
+    expect(await within(stock).findByText('1,250')).toBeTruthy();
+    expect(gateway.calls.some((c) => c.path === '/api/v1/inventory/stock?skus=SKU-RED-MUG')).toBe(true);
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(within(alerts).getByText(alert.suggested_action)).toBeTruthy();
+    const orders = screen.getByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    expect(await within(orders).findByText('€1,234.50')).toBeTruthy();
+    expect(within(orders).getByText('runs out before delivery')).toBeTruthy();
+    expect(await screen.findByText('Mugs & Co')).toBeTruthy();
+    // support staff read only: no decision, no forecast, no new supplier
+    expect(within(orders).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Forecast' })).toBeNull();
+    expect(screen.queryByText('Add a supplier')).toBeNull();
+  });
+
+  it('approves a suggestion with its reason through the purchase order endpoint', async () => {
+    const gateway = inventory().ok('POST', '/api/v1/inventory/purchase-orders/po-1/approve', { ...order, status: 'approved' });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await user.click(await within(orders).findByRole('button', { name: 'Approve' }));
+    await user.type(within(orders).getByLabelText('Reason'), 'stock runs out before the delivery');
+    await user.click(within(orders).getByRole('button', { name: 'Confirm approve' }));
+
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')[0].body).toEqual({
+      reason: 'stock runs out before the delivery',
+    });
+  });
+
+  it('shows the problem detail when the budget refuses an approval', async () => {
+    const gateway = inventory().on(
+      'POST',
+      '/api/v1/inventory/purchase-orders/po-1/approve',
+      problem(409, 'The marketing budget does not cover 1234.50 EUR.'),
+    );
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await user.click(await within(orders).findByRole('button', { name: 'Approve' }));
+    await user.type(within(orders).getByLabelText('Reason'), 'needed');
+    await user.click(within(orders).getByRole('button', { name: 'Confirm approve' }));
+
+    expect((await within(orders).findByRole('alert')).textContent).toContain('The marketing budget does not cover 1234.50 EUR.');
+  });
+
+  it('draws a forecast with its intervals from the forecast endpoint', async () => {
+    const gateway = inventory().ok('POST', '/api/v1/inventory/forecasts', {
+      sku: 'SKU-RED-MUG',
+      location: null,
+      origin: '2026-12-03',
+      model: 'holt-winters',
+      history_days: 365,
+      residual_sd: 1.2,
+      days: [
+        { date: '2026-12-03', expected: 4.2, lower_80: 2.6, upper_80: 5.8, lower_95: 1.8, upper_95: 6.6 },
+        { date: '2026-12-04', expected: 4.0, lower_80: 2.4, upper_80: 5.6, lower_95: 1.6, upper_95: 6.4 },
+      ],
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    // the SKU is filled in from the first alert once the alerts are in
+    await waitFor(() =>
+      expect((within(screen.getByRole('form', { name: 'Forecast' })).getByLabelText('SKU') as HTMLInputElement).value).toBe('SKU-RED-MUG'),
+    );
+    const form = screen.getByRole('form', { name: 'Forecast' });
+    await user.clear(within(form).getByLabelText('Days ahead'));
+    await user.type(within(form).getByLabelText('Days ahead'), '2');
+    await user.click(within(form).getByRole('button', { name: 'Forecast' }));
+
+    expect(await screen.findByText('2.6 – 5.8')).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/forecasts')[0].body).toEqual({ sku: 'SKU-RED-MUG', horizon_days: 2 });
+  });
+
+  it('says so when the alerts cannot be loaded', async () => {
+    const gateway = inventory().on('GET', '/api/v1/inventory/alerts', problem(503, 'The inventory agent is not answering.'));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+
+    const alerts = await screen.findByRole('region', { name: 'Alerts' });
+    expect((await within(alerts).findByRole('alert')).textContent).toContain('The inventory agent is not answering.');
+  });
+});

@@ -1,0 +1,522 @@
+import { lazy, Suspense, useState } from 'react';
+import { post, query, type Page } from '../api/client';
+import type { DemandForecast, PurchaseOrder, StockAlert, StockLevels, SuggestReorders, Supplier } from '../api/types';
+import { Pager, ReasonAction, useCan } from '../components/controls';
+import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { formatDateTime, formatMoney, formatNumber } from '../format';
+
+const ForecastChart = lazy(() => import('../components/ForecastChart'));
+
+const ALERT_TYPES = ['low_stock', 'out_of_stock', 'overstock', 'slow_moving', 'expiry_risk'];
+const ORDER_STATUSES = ['suggested', 'approved', 'ordered', 'received', 'rejected', 'cancelled'];
+const BASE = '/api/v1/inventory';
+
+export default function InventoryPage() {
+  const alerts = useApi<Page<StockAlert>>(`${BASE}/alerts${query({ limit: 100 })}`);
+  // the inventory API has no list of every stocked SKU: the stock table starts from the SKUs the alerts name
+  const alertSkus = [...new Set(alerts.data?.items.map((a) => a.sku) ?? [])].slice(0, 100);
+  return (
+    <>
+      <h1>Inventory</h1>
+      <Alerts />
+      {alerts.data || alerts.error ? <StockLevelsSection key={`stock-${alertSkus.join(',')}`} initialSkus={alertSkus} /> : <Loading />}
+      <Forecast key={`forecast-${alertSkus[0] ?? ''}`} initialSku={alertSkus[0] ?? ''} />
+      <PurchaseOrders />
+      <Suppliers />
+    </>
+  );
+}
+
+function Alerts() {
+  const [type, setType] = useState('');
+  const [page, setPage] = useState(1);
+  const alerts = useApi<Page<StockAlert>>(`${BASE}/alerts${query({ type, page, limit: 20 })}`, 30_000);
+  return (
+    <section aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">Alerts</h2>
+      <label className="inline">
+        Type
+        <select value={type} onChange={(e) => (setType(e.target.value), setPage(1))}>
+          <option value="">any</option>
+          {ALERT_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Async state={alerts} isEmpty={(d) => d.items.length === 0} empty="No stock alert has been raised.">
+        {(data) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Location</th>
+                  <th scope="col">Alert</th>
+                  <th scope="col">Available</th>
+                  <th scope="col">Reorder point</th>
+                  <th scope="col">Suggested action</th>
+                  <th scope="col">Raised</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className="mono">{a.sku}</td>
+                    <td>{a.location}</td>
+                    <td>
+                      <StatusBadge value={a.type} />
+                    </td>
+                    <td>{formatNumber(a.available, undefined, 0)}</td>
+                    <td>{formatNumber(a.reorder_point, undefined, 0)}</td>
+                    <td>{a.suggested_action}</td>
+                    <td>{formatDateTime(a.raised_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function parseSkus(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))].slice(0, 100);
+}
+
+function StockLevelsSection({ initialSkus }: { initialSkus: string[] }) {
+  const [text, setText] = useState(initialSkus.join(', '));
+  const [skus, setSkus] = useState(initialSkus);
+  const levels = useApi<StockLevels>(skus.length ? `${BASE}/stock${query({ skus: skus.join(',') })}` : null);
+  return (
+    <section aria-labelledby="stock-heading">
+      <h2 id="stock-heading">Stock levels</h2>
+      <form className="filters" onSubmit={(e) => (e.preventDefault(), setSkus(parseSkus(text)))}>
+        <label>
+          SKUs (comma-separated, up to 100)
+          <input value={text} size={50} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit">Look up</button>
+      </form>
+      {skus.length === 0 ? (
+        <p className="empty">Name the SKUs to look up; the ones with alerts are filled in when there are any.</p>
+      ) : (
+        <Async state={levels} isEmpty={(d) => d.items.length === 0 && d.unknown_skus.length === 0}>
+          {(data) => (
+            <>
+              {data.items.length > 0 && (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">SKU</th>
+                      <th scope="col">Available</th>
+                      <th scope="col">On hand</th>
+                      <th scope="col">Reserved</th>
+                      <th scope="col">Allocated</th>
+                      <th scope="col">In transit</th>
+                      <th scope="col">Backordered</th>
+                      <th scope="col">Warehouses</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((s) => (
+                      <tr key={s.sku}>
+                        <td className="mono">{s.sku}</td>
+                        <td>{formatNumber(s.available, undefined, 0)}</td>
+                        <td>{formatNumber(s.on_hand, undefined, 0)}</td>
+                        <td>{formatNumber(s.reserved, undefined, 0)}</td>
+                        <td>{formatNumber(s.allocated, undefined, 0)}</td>
+                        <td>{formatNumber(s.in_transit, undefined, 0)}</td>
+                        <td>{formatNumber(s.backordered, undefined, 0)}</td>
+                        <td>
+                          {s.locations.map((l) => (
+                            <span className="chip" key={l.location}>
+                              {l.location}: {formatNumber(l.available, undefined, 0)}
+                              {l.expires_on && ` (expires ${l.expires_on})`}
+                            </span>
+                          ))}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {data.unknown_skus.length > 0 && <p className="muted">No stock is kept of: {data.unknown_skus.join(', ')}</p>}
+            </>
+          )}
+        </Async>
+      )}
+    </section>
+  );
+}
+
+function Forecast({ initialSku }: { initialSku: string }) {
+  const mayRun = useCan('inventory.write');
+  const [sku, setSku] = useState(initialSku);
+  const [location, setLocation] = useState('');
+  const [horizon, setHorizon] = useState('28');
+  const [forecast, setForecast] = useState<DemandForecast>();
+  const run = useAction(() =>
+    post<DemandForecast>(`${BASE}/forecasts`, { sku: sku.trim(), location: location.trim() || undefined, horizon_days: Number(horizon) }),
+  );
+  return (
+    <section aria-labelledby="forecast-heading">
+      <h2 id="forecast-heading">Demand forecast</h2>
+      {!mayRun ? (
+        <p className="muted">Forecasts are computed on request, which administrators and marketing managers may ask for.</p>
+      ) : (
+        <form
+          className="filters"
+          aria-label="Forecast"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const result = await run.run();
+            if (result) {
+              setForecast(result);
+            }
+          }}
+        >
+          <label>
+            SKU
+            <input required maxLength={64} value={sku} onChange={(e) => setSku(e.target.value)} />
+          </label>
+          <label>
+            Warehouse (all when empty)
+            <input maxLength={64} value={location} onChange={(e) => setLocation(e.target.value)} />
+          </label>
+          <label>
+            Days ahead
+            <input type="number" min={1} max={183} required value={horizon} onChange={(e) => setHorizon(e.target.value)} />
+          </label>
+          <button type="submit" disabled={run.running}>
+            {run.running ? 'Forecasting…' : 'Forecast'}
+          </button>
+        </form>
+      )}
+      <Problem error={run.error} />
+      {forecast && (
+        <>
+          <p className="muted">
+            {forecast.sku} {forecast.location ? `at ${forecast.location}` : 'in all warehouses'} from {forecast.origin}: model {forecast.model},
+            learnt from {formatNumber(forecast.history_days, undefined, 0)} days, residual SD {formatNumber(forecast.residual_sd)}. Expected
+            over the horizon: {formatNumber(forecast.days.reduce((sum, d) => sum + d.expected, 0), undefined, 0)} units.
+          </p>
+          <Suspense fallback={<Loading label="Drawing…" />}>
+            <ForecastChart days={forecast.days} sku={forecast.sku} />
+          </Suspense>
+          <details>
+            <summary>Forecast by day</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Expected</th>
+                  <th scope="col">80% interval</th>
+                  <th scope="col">95% interval</th>
+                </tr>
+              </thead>
+              <tbody>
+                {forecast.days.map((d) => (
+                  <tr key={d.date}>
+                    <td>{d.date}</td>
+                    <td>{formatNumber(d.expected, undefined, 1)}</td>
+                    <td>
+                      {formatNumber(d.lower_80, undefined, 1)} – {formatNumber(d.upper_80, undefined, 1)}
+                    </td>
+                    <td>
+                      {formatNumber(d.lower_95, undefined, 1)} – {formatNumber(d.upper_95, undefined, 1)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The moves each status allows (PurchaseOrderStatus), as the API's decision endpoints. */
+const ORDER_ACTIONS: Record<string, { label: string; action: 'approve' | 'reject' | 'order' | 'cancel' }[]> = {
+  suggested: [
+    { label: 'Approve', action: 'approve' },
+    { label: 'Reject', action: 'reject' },
+  ],
+  approved: [
+    { label: 'Place order', action: 'order' },
+    { label: 'Cancel', action: 'cancel' },
+  ],
+  ordered: [{ label: 'Cancel', action: 'cancel' }],
+};
+
+function PurchaseOrders() {
+  const mayDecide = useCan('inventory.write');
+  const [status, setStatus] = useState('suggested');
+  const [page, setPage] = useState(1);
+  const orders = useApi<Page<PurchaseOrder>>(`${BASE}/purchase-orders${query({ status, page, limit: 20 })}`);
+  const [suggested, setSuggested] = useState<SuggestReorders>();
+  const suggest = useAction(() => post<SuggestReorders>(`${BASE}/purchase-orders/suggestions`, { skus: [] }));
+  const decide = useAction((id: string, action: string, reason: string) =>
+    post<PurchaseOrder>(`${BASE}/purchase-orders/${id}/${action}`, { reason }),
+  );
+  const receive = useAction((o: PurchaseOrder, quantity: number) =>
+    post<PurchaseOrder>(`${BASE}/purchase-orders/${o.id}/receipts`, { lines: [{ sku: o.sku, quantity }] }),
+  );
+  return (
+    <section aria-labelledby="orders-heading">
+      <h2 id="orders-heading">Reorder suggestions and purchase orders</h2>
+      <div className="row">
+        <label className="inline">
+          Status
+          <select value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+            <option value="">any</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        {mayDecide && (
+          <button
+            type="button"
+            disabled={suggest.running}
+            onClick={async () => {
+              const result = await suggest.run();
+              if (result) {
+                setSuggested(result);
+                orders.reload();
+              }
+            }}
+          >
+            {suggest.running ? 'Planning every stocked SKU…' : 'Suggest reorders now'}
+          </button>
+        )}
+      </div>
+      {suggested && (
+        <p role="status">
+          {suggested.planned} SKUs planned, {suggested.suggestions.length} new suggestions
+          {suggested.without_supplier.length > 0 && `; no supplier sells ${suggested.without_supplier.join(', ')}`}.
+        </p>
+      )}
+      <Problem error={suggest.error ?? decide.error ?? receive.error} />
+      <Async state={orders} isEmpty={(d) => d.items.length === 0} empty={status ? `No purchase order is ${status}.` : 'No purchase order yet.'}>
+        {(data) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Days of cover</th>
+                  <th scope="col">Urgency</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <span className="mono">{o.sku}</span> <span className="muted">{o.location}</span>
+                      {o.history.length > 0 && (
+                        <details>
+                          <summary>History</summary>
+                          <ol className="timeline">
+                            {o.history.map((h, i) => (
+                              <li key={i}>
+                                {h.to_status} by {h.actor}: {h.reason} · {formatDateTime(h.at)}
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      )}
+                    </td>
+                    <td>
+                      {formatNumber(o.quantity, undefined, 0)}
+                      {o.received_quantity > 0 && <small className="muted"> ({formatNumber(o.received_quantity, undefined, 0)} received)</small>}
+                    </td>
+                    <td>
+                      {formatMoney(o.total_cost, o.currency)}
+                      <br />
+                      <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>
+                    </td>
+                    <td>{o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)}</td>
+                    <td>
+                      {formatNumber(o.urgency, undefined, 1)} {o.urgency < 0 && <span className="badge badge-critical">runs out before delivery</span>}
+                    </td>
+                    <td>
+                      <StatusBadge value={o.status} />
+                    </td>
+                    <td>
+                      {mayDecide && (
+                        <div className="actions">
+                          {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
+                            <ReasonAction
+                              key={a.action}
+                              label={a.label}
+                              busy={decide.running}
+                              onConfirm={async (reason) => {
+                                const done = await decide.run(o.id, a.action, reason);
+                                if (done) {
+                                  orders.reload();
+                                }
+                                return done;
+                              }}
+                            />
+                          ))}
+                          {o.status === 'ordered' && (
+                            <ReceiveAction order={o} busy={receive.running} onReceive={async (q) => {
+                              const done = await receive.run(o, q);
+                              if (done) {
+                                orders.reload();
+                              }
+                              return done;
+                            }} />
+                          )}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function ReceiveAction({ order, busy, onReceive }: { order: PurchaseOrder; busy: boolean; onReceive: (quantity: number) => Promise<unknown> }) {
+  const [open, setOpen] = useState(false);
+  const [quantity, setQuantity] = useState(String(order.quantity - order.received_quantity));
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Receive
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      aria-label="Receive delivery"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if ((await onReceive(Number(quantity))) !== undefined) {
+          setOpen(false);
+        }
+      }}
+    >
+      <label>
+        Units delivered
+        <input type="number" min={1} required value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Booking…' : 'Book delivery'}
+      </button>
+      <button type="button" className="link" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function Suppliers() {
+  const mayCreate = useCan('inventory.write');
+  const [page, setPage] = useState(1);
+  const suppliers = useApi<Page<Supplier>>(`${BASE}/suppliers${query({ page, limit: 20 })}`);
+  return (
+    <section aria-labelledby="suppliers-heading">
+      <h2 id="suppliers-heading">Suppliers</h2>
+      <Async state={suppliers} isEmpty={(d) => d.items.length === 0} empty="No supplier is known yet.">
+        {(data) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Supplier</th>
+                  <th scope="col">Lead time</th>
+                  <th scope="col">Minimum order</th>
+                  <th scope="col">Pack size</th>
+                  <th scope="col">Unit cost</th>
+                  <th scope="col">SKUs</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.name}</td>
+                    <td>{s.lead_time_days} days</td>
+                    <td>{formatNumber(s.minimum_order, undefined, 0)}</td>
+                    <td>{formatNumber(s.pack_size, undefined, 0)}</td>
+                    <td>{formatMoney(s.unit_cost, s.currency)}</td>
+                    <td className="mono">{s.skus.join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
+          </>
+        )}
+      </Async>
+      {mayCreate && <NewSupplier onCreated={suppliers.reload} />}
+    </section>
+  );
+}
+
+function NewSupplier({ onCreated }: { onCreated: () => void }) {
+  const empty = { name: '', lead_time_days: '7', minimum_order: '1', pack_size: '1', unit_cost: '', currency: 'EUR', skus: '' };
+  const [form, setForm] = useState(empty);
+  const create = useAction(() =>
+    post<Supplier>(`${BASE}/suppliers`, {
+      name: form.name.trim(),
+      lead_time_days: Number(form.lead_time_days),
+      minimum_order: Number(form.minimum_order),
+      pack_size: Number(form.pack_size),
+      unit_cost: form.unit_cost,
+      currency: form.currency.trim().toUpperCase(),
+      skus: parseSkus(form.skus),
+    }),
+  );
+  const field = (key: keyof typeof empty, label: string, props: Record<string, unknown> = {}) => (
+    <label>
+      {label}
+      <input required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...props} />
+    </label>
+  );
+  return (
+    <details className="card">
+      <summary>Add a supplier</summary>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await create.run()) {
+            setForm(empty);
+            onCreated();
+          }
+        }}
+      >
+        {field('name', 'Name', { maxLength: 200 })}
+        <div className="row">
+          {field('lead_time_days', 'Lead time (days)', { type: 'number', min: 1, max: 365 })}
+          {field('minimum_order', 'Minimum order (units)', { type: 'number', min: 1 })}
+          {field('pack_size', 'Pack size (units)', { type: 'number', min: 1 })}
+          {field('unit_cost', 'Unit cost', { type: 'number', min: 0.0001, step: 'any' })}
+          {field('currency', 'Currency', { pattern: '[A-Za-z]{3}', size: 4 })}
+        </div>
+        {field('skus', 'SKUs (comma-separated)')}
+        <Problem error={create.error} />
+        <button type="submit" disabled={create.running}>
+          {create.running ? 'Adding…' : 'Add supplier'}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ruleOf } from './segmentRules';
+
+describe('segment rules', () => {
+  it('types numbers for numeric fields and lists for between and in', () => {
+    expect(
+      ruleOf(
+        [
+          { field: 'total_spent', op: 'gt', value: '500' },
+          { field: 'country', op: 'in', value: 'DE, FR' },
+          { field: 'order_count', op: 'between', value: '2,5' },
+        ],
+        'and',
+      ),
+    ).toEqual({
+      and: [
+        { field: 'total_spent', op: 'gt', value: 500 },
+        { field: 'country', op: 'in', value: ['DE', 'FR'] },
+        { field: 'order_count', op: 'between', value: [2, 5] },
+      ],
+    });
+  });
+
+  it('leaves one condition on its own and keeps text as text', () => {
+    expect(ruleOf([{ field: 'customer_number', op: 'eq', value: '0042' }], 'or')).toEqual({ field: 'customer_number', op: 'eq', value: '0042' });
+  });
+});

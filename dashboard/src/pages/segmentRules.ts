@@ -1,0 +1,33 @@
+/** The segment rule language of the campaign agent: a condition {field, op, value} or a group {and|or: [...]}. */
+export const SEGMENT_FIELDS: Record<string, { type: 'text' | 'integer' | 'decimal' | 'timestamp'; ops: string[] }> = {
+  email: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
+  country: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
+  customer_number: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
+  spend_currency: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
+  order_count: { type: 'integer', ops: ['eq', 'ne', 'gt', 'lt', 'between', 'in'] },
+  total_spent: { type: 'decimal', ops: ['eq', 'ne', 'gt', 'lt', 'between'] },
+  last_order_at: { type: 'timestamp', ops: ['gt', 'lt', 'between'] },
+  first_seen_at: { type: 'timestamp', ops: ['gt', 'lt', 'between'] },
+};
+
+export interface Condition {
+  field: string;
+  op: string;
+  value: string;
+}
+
+function valueOf(field: string, text: string): unknown {
+  const numeric = SEGMENT_FIELDS[field]?.type === 'integer' || SEGMENT_FIELDS[field]?.type === 'decimal';
+  const one = (t: string) => (numeric && t.trim() !== '' && !Number.isNaN(Number(t)) ? Number(t) : t.trim());
+  return text.includes(',') ? text.split(',').map(one) : one(text);
+}
+
+/** The rule for a list of conditions that must all (and) or any (or) hold; one condition stands alone. */
+export function ruleOf(conditions: Condition[], combine: 'and' | 'or'): Record<string, unknown> {
+  const rules = conditions.map((c) => {
+    const value = valueOf(c.field, c.value);
+    // between and in take a list even when one value was typed, so the agent's error says what is missing
+    return { field: c.field, op: c.op, value: (c.op === 'between' || c.op === 'in') && !Array.isArray(value) ? [value] : value };
+  });
+  return rules.length === 1 ? rules[0] : { [combine]: rules };
+}

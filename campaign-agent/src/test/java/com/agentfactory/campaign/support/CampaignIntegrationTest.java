@@ -3,6 +3,8 @@ package com.agentfactory.campaign.support;
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +48,17 @@ public abstract class CampaignIntegrationTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestSmtpServer::port);
+        registry.add("agentfactory.campaign.pacing.store-time-zone", CampaignIntegrationTest::zoneWhereItIsMidday);
+    }
+
+    /**
+     * The store's zone for the tests: one in which it is about midday now, so sends to customers without a zone of
+     * their own are outside quiet hours whenever the tests run.
+     */
+    static String zoneWhereItIsMidday() {
+        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(12 - utcHour, 24);
+        return ZoneOffset.ofHours(offset > 12 ? offset - 24 : offset).getId();
     }
 
     @BeforeEach

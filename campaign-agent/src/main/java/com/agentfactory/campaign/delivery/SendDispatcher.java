@@ -30,6 +30,7 @@ class SendDispatcher extends BatchPoller {
     private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
 
     private final Sends sends;
+    private final SendEvents events;
     private final MessageTemplates templates;
     private final ContactPermissions permissions;
     private final SendPacing pacing;
@@ -43,6 +44,7 @@ class SendDispatcher extends BatchPoller {
 
     SendDispatcher(
             Sends sends,
+            SendEvents events,
             MessageTemplates templates,
             ContactPermissions permissions,
             SendPacing pacing,
@@ -55,6 +57,7 @@ class SendDispatcher extends BatchPoller {
             Clock clock) {
         super("send-dispatcher");
         this.sends = sends;
+        this.events = events;
         this.templates = templates;
         this.permissions = permissions;
         this.pacing = pacing;
@@ -117,7 +120,7 @@ class SendDispatcher extends BatchPoller {
                     return;
                 }
             }
-            sends.markSent(send.id(), clock.instant());
+            events.delivered(send, clock.instant());
         } catch (MissingTemplateException e) {
             sends.fail(send.id(), e.getMessage());
         } catch (InterruptedException e) {

@@ -7,19 +7,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code ab} command: evaluates an A/B test from a CSV (one row per unit; a group column, a metric column and
- * the control's label) and prints the result as JSON on standard output. Errors go to standard error with exit
- * status 2. Options: --file, --group, --metric, --control (required); --treatments a,b (default: every other
- * group); --alpha, --power, --mde, --tau, --burn-in.
+ * the control's label) or a stored experiment from the database, and prints the result as JSON on standard output.
+ * Errors go to standard error with exit status 2. CSV options: --file, --group, --metric, --control (required);
+ * --treatments a,b (default: every other group); --alpha, --power, --mde, --tau, --burn-in. Database options:
+ * --experiment ID, --database-url JDBC-URL, --user, --password, --schema (campaign), --conversion-window (P7D).
  */
 public final class AbCommand {
 
@@ -50,6 +58,9 @@ public final class AbCommand {
     }
 
     static ExperimentResult evaluate(Map<String, String> options) throws IOException {
+        if (options.containsKey("experiment")) {
+            return fromDatabase(options);
+        }
         String file = required(options, "file");
         String group = required(options, "group");
         String metric = required(options, "metric");
@@ -87,6 +98,39 @@ public final class AbCommand {
                         .map(label -> new ArmData(label, arms.get(label)))
                         .toList(),
                 settings);
+    }
+
+    /** The stored experiment's arms, read from the campaign schema as the service would read them. */
+    private static ExperimentResult fromDatabase(Map<String, String> options) {
+        UUID id;
+        try {
+            id = UUID.fromString(options.get("experiment"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--experiment must be an experiment id (a UUID)");
+        }
+        Duration window;
+        try {
+            window = Duration.parse(options.getOrDefault("conversion-window", "P7D"));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--conversion-window must be an ISO-8601 duration such as P7D");
+        }
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                required(options, "database-url"),
+                options.getOrDefault("user", ""),
+                options.getOrDefault("password", ""));
+        Properties connection = new Properties();
+        connection.setProperty("currentSchema", options.getOrDefault("schema", "campaign"));
+        dataSource.setConnectionProperties(connection);
+        ExperimentRepository repository = new ExperimentRepository(new JdbcTemplate(dataSource));
+        try {
+            Experiment experiment = repository
+                    .find(id)
+                    .orElseThrow(() -> new UsageException("no experiment " + id + " in the database"));
+            return ExperimentEvaluation.evaluate(experiment, repository, window);
+        } catch (DataAccessException e) {
+            throw new UsageException(
+                    "cannot read the database: " + e.getMostSpecificCause().getMessage());
+        }
     }
 
     private static Map<String, String> options(String[] args) {

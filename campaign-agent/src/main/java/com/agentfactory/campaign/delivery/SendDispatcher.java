@@ -31,6 +31,7 @@ class SendDispatcher extends BatchPoller {
 
     private final Sends sends;
     private final SendEvents events;
+    private final DeliveryMetrics metrics;
     private final MessageTemplates templates;
     private final ContactPermissions permissions;
     private final SendPacing pacing;
@@ -45,6 +46,7 @@ class SendDispatcher extends BatchPoller {
     SendDispatcher(
             Sends sends,
             SendEvents events,
+            DeliveryMetrics metrics,
             MessageTemplates templates,
             ContactPermissions permissions,
             SendPacing pacing,
@@ -58,6 +60,7 @@ class SendDispatcher extends BatchPoller {
         super("send-dispatcher");
         this.sends = sends;
         this.events = events;
+        this.metrics = metrics;
         this.templates = templates;
         this.permissions = permissions;
         this.pacing = pacing;
@@ -82,6 +85,7 @@ class SendDispatcher extends BatchPoller {
             Optional<ContactRefusal> refusal = refusal(send);
             if (refusal.isPresent()) {
                 sends.refuse(send, refusal.get().code(), refusal.get().reason(), clock.instant());
+                metrics.skipped(send.channel(), refusal.get().code());
                 return;
             }
             if (isCustomerChannel(send)) {
@@ -89,6 +93,7 @@ class SendDispatcher extends BatchPoller {
                 if (deferral.isPresent()) {
                     Deferral wait = deferral.get();
                     sends.defer(send, wait.reason(), wait.detail(), wait.until(), clock.instant());
+                    metrics.skipped(send.channel(), wait.reason());
                     return;
                 }
             }
@@ -100,6 +105,7 @@ class SendDispatcher extends BatchPoller {
                     Optional<String> address = profile.map(fields -> (String) fields.get("email"));
                     if (address.isEmpty() || address.get().isBlank()) {
                         sends.refuse(send, "no_address", "the customer has no e-mail address", clock.instant());
+                        metrics.skipped(send.channel(), "no_address");
                         return;
                     }
                     email.send(send, address.get(), template(send), variables);
@@ -117,18 +123,22 @@ class SendDispatcher extends BatchPoller {
                 case "webhook" -> webhooks.post(send, variables);
                 default -> {
                     sends.fail(send.id(), "unknown channel " + send.channel());
+                    metrics.failed(send.channel());
                     return;
                 }
             }
             events.delivered(send, clock.instant());
+            metrics.sent(send.channel());
         } catch (MissingTemplateException e) {
             sends.fail(send.id(), e.getMessage());
+            metrics.failed(send.channel());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (send.attempts() >= properties.maxAttempts()) {
                 log.warn("Send {} failed for good after {} attempts: {}", send.id(), send.attempts(), e.toString());
                 sends.fail(send.id(), e.toString());
+                metrics.failed(send.channel());
             } else {
                 Duration backOff = Duration.ofSeconds(1L << Math.min(send.attempts(), 10));
                 sends.retryLater(send.id(), clock.instant().plus(backOff), e.toString());

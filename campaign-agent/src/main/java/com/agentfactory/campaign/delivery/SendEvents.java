@@ -20,11 +20,13 @@ class SendEvents {
     private final JdbcTemplate jdbc;
     private final Sends sends;
     private final CampaignTouchpoints touchpoints;
+    private final DeliveryMetrics metrics;
 
-    SendEvents(JdbcTemplate jdbc, Sends sends, CampaignTouchpoints touchpoints) {
+    SendEvents(JdbcTemplate jdbc, Sends sends, CampaignTouchpoints touchpoints, DeliveryMetrics metrics) {
         this.jdbc = jdbc;
         this.sends = sends;
         this.touchpoints = touchpoints;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -56,6 +58,11 @@ class SendEvents {
             return false;
         }
         Map<String, Object> send = found.getFirst();
+        if (kind.equals("opened")) {
+            metrics.opened((String) send.get("channel"));
+        } else {
+            metrics.clicked((String) send.get("channel"));
+        }
         // xmax = 0 only on the row this statement inserted: the first open or click of the send
         Boolean first = jdbc.queryForObject(
                 """

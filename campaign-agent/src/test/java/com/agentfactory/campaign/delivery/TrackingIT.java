@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +121,25 @@ class TrackingIT extends CampaignIntegrationTest {
 
         Set<String> reported = touchpointsOf(customer, 3);
         assertThat(reported).containsExactlyInAnyOrder("campaign_send", "campaign_open", "campaign_click");
+
+        String metrics = new String(get("http://localhost/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        assertThat(metric(metrics, "campaign_sends_total", "channel=\"email\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "campaign_send_skips_total", "channel=\"email\"", "reason=\"no_consent\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "campaign_opens_total", "channel=\"email\"")).isGreaterThanOrEqualTo(3);
+        assertThat(metric(metrics, "campaign_clicks_total", "channel=\"email\""))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** The value of the Prometheus sample of that name whose labels include all of {@code labels}. */
+    private static double metric(String exposition, String name, String... labels) {
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + List.of(labels) + " is not exposed"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
-import com.agentfactory.campaign.support.TestSmtpServer;
+import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
@@ -70,8 +70,8 @@ class TrackingIT extends CampaignIntegrationTest {
         enrol(journey, customer);
         enrol(journey, unconsented);
 
-        await().atMost(PATIENCE).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
-        var message = TestSmtpServer.messagesTo(address).getFirst();
+        await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        var message = Mailbox.messagesTo(address).getFirst();
         Document html = Jsoup.parse((String) message.getContent());
         String pixel = html.select("img[width=1]").attr("src");
         String tracked = html.select("a:contains(Back to your cart)").attr("href");

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,6 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 class ExperimentsIT extends CampaignIntegrationTest {
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -111,6 +117,24 @@ class ExperimentsIT extends CampaignIntegrationTest {
         JsonNode fromCommand = AbCommand.JSON.readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(fromCommand.path("arms")).isEqualTo(result.path("arms"));
         assertThat(fromCommand.path("decision")).isEqualTo(result.path("decision"));
+
+        TaskStatusChanged analysed = tasks().run(
+                        "campaign", "analyse-experiment", codec.toTree(Map.of("experiment_id", id)), PATIENCE)
+                .orElseThrow(() -> new AssertionError("analyse-experiment got no terminal report"));
+        assertThat(analysed.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+        assertThat(analysed.output().path("result").path("arms")).isEqualTo(result.path("arms"));
+    }
+
+    @Test
+    void theAnalyseTaskFailsAsNotFoundForAnUnknownExperiment() {
+        TaskStatusChanged failed = tasks().run(
+                        "campaign",
+                        "analyse-experiment",
+                        codec.toTree(Map.of("experiment_id", UUID.randomUUID())),
+                        PATIENCE)
+                .orElseThrow(() -> new AssertionError("analyse-experiment got no terminal report"));
+
+        assertThat(failed.failure()).isEqualTo(FailureKind.NOT_FOUND);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The campaign agent on a random port, on the JVM's shared PostgreSQL and Kafka, sending mail to a test SMTP server. */
+/** The campaign agent on a random port, on the JVM's shared PostgreSQL, Kafka and SMTP server. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -45,9 +45,7 @@ public abstract class CampaignIntegrationTest {
     protected Api api;
 
     @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestSmtpServer::port);
+    static void pacing(DynamicPropertyRegistry registry) {
         registry.add("agentfactory.campaign.pacing.store-time-zone", CampaignIntegrationTest::zoneWhereItIsMidday);
     }
 

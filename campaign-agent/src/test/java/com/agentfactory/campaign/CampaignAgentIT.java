@@ -12,6 +12,7 @@ class CampaignAgentIT extends AgentContract {
                 "pause-campaign",
                 "preview-segment",
                 "enrol-customer",
-                "activate-journey");
+                "activate-journey",
+                "analyse-experiment");
     }
 }

@@ -39,6 +39,14 @@ class ConsentController {
         return consents.update(customerId, request, caller);
     }
 
+    @PutMapping("/time-zone")
+    ConsentsResponse setTimeZone(
+            @PathVariable("customer_id") UUID customerId,
+            @Valid @RequestBody SetTimeZoneRequest request,
+            Caller caller) {
+        return consents.setTimeZone(customerId, request, caller);
+    }
+
     @PutMapping("/suppressions/{channel}")
     ConsentsResponse suppress(
             @PathVariable("customer_id") UUID customerId,

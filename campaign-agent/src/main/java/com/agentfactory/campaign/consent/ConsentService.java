@@ -7,7 +7,9 @@ import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -48,6 +50,23 @@ class ConsentService {
         return view(customerId);
     }
 
+    /** The customer's own time zone for quiet hours; null clears it, so the store's zone applies. */
+    @Transactional
+    public ConsentsResponse setTimeZone(UUID customerId, SetTimeZoneRequest request, Caller caller) {
+        checkAccess(customerId, caller);
+        String zone = request.timeZone() == null ? null : request.timeZone().strip();
+        if (zone != null) {
+            try {
+                // stored as Java names it, so an offset given as "+5" is kept as "+05:00"
+                zone = ZoneId.of(zone).getId();
+            } catch (DateTimeException e) {
+                throw RuleViolationException.of("time_zone", "must be an IANA time zone such as Europe/London");
+            }
+        }
+        customers.setTimeZone(customerId, zone);
+        return view(customerId);
+    }
+
     @Transactional(readOnly = true)
     public ConsentsResponse get(UUID customerId, Caller caller) {
         checkAccess(customerId, caller);
@@ -78,6 +97,7 @@ class ConsentService {
         Instant now = clock.instant();
         return new ConsentsResponse(
                 customerId,
+                customers.timeZone(customerId).orElse(null),
                 given.stream().map(ConsentsResponse.ChannelConsent::of).toList(),
                 suppressions.stream().map(ConsentsResponse.SuppressionEntry::of).toList(),
                 Arrays.stream(Channel.values())

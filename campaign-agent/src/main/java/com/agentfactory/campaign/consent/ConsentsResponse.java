@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A customer's consents, suppressions, and what they mean for each channel now. */
+/**
+ * A customer's consents, suppressions, and what they mean for each channel now; {@code timeZone} is the customer's
+ * own zone for quiet hours (null: the store's).
+ */
 record ConsentsResponse(
         UUID customerId,
+        String timeZone,
         List<ChannelConsent> consents,
         List<SuppressionEntry> suppressions,
         List<ContactCheck> contact) {

@@ -22,9 +22,11 @@ public class ContactPermissions {
     }
 
     /** Why the customer may not be contacted on the channel now, or empty when they may. */
-    public Optional<String> refusal(UUID customerId, Channel channel) {
+    public Optional<ContactRefusal> refusal(UUID customerId, Channel channel) {
         ContactDecision decision = policy.mayContact(customerId, channel);
-        return decision.allowed() ? Optional.empty() : Optional.of(decision.reason());
+        return decision.allowed()
+                ? Optional.empty()
+                : Optional.of(new ContactRefusal(decision.code(), decision.reason()));
     }
 
     /** A one-click unsubscribe: the customer is suppressed on the channel from now on, whatever consent says. */

@@ -34,21 +34,26 @@ class ContactPolicy {
         Optional<Suppression> suppression =
                 suppressions.stream().filter(s -> s.covers(channel.wireName())).findFirst();
         if (suppression.isPresent()) {
-            return ContactDecision.refused("suppressed (" + suppression.get().channel() + "): "
-                    + suppression.get().reason());
+            return ContactDecision.refused(
+                    "suppressed",
+                    "suppressed (" + suppression.get().channel() + "): "
+                            + suppression.get().reason());
         }
         Optional<ConsentRecord> consent =
                 consents.stream().filter(c -> c.channel() == channel).findFirst();
         if (consent.isEmpty()) {
-            return ContactDecision.refused("no consent recorded for " + channel.wireName());
+            return ContactDecision.refused("no_consent", "no consent recorded for " + channel.wireName());
         }
         ConsentRecord given = consent.get();
         if (!given.granted()) {
-            return ContactDecision.refused("consent for " + channel.wireName() + " withdrawn at " + given.recordedAt()
-                    + " (" + given.source() + ")");
+            return ContactDecision.refused(
+                    "consent_withdrawn",
+                    "consent for " + channel.wireName() + " withdrawn at " + given.recordedAt() + " (" + given.source()
+                            + ")");
         }
         if (given.recordedAt().isAfter(now)) {
             return ContactDecision.refused(
+                    "consent_not_in_force",
                     "consent for " + channel.wireName() + " is not in force before " + given.recordedAt());
         }
         return ContactDecision.allowed("consent for " + channel.wireName() + " granted at " + given.recordedAt() + " ("

@@ -89,6 +89,19 @@ public class CustomerReadModel {
         refresh(customer.get());
     }
 
+    /** Sets the customer's own time zone (an IANA name), or clears it with null so the store's applies. */
+    public void setTimeZone(UUID customerId, String zone) {
+        jdbc.update("UPDATE customers SET time_zone = ? WHERE customer_id = ?", zone, customerId);
+    }
+
+    public Optional<String> timeZone(UUID customerId) {
+        return jdbc
+                .queryForList("SELECT time_zone FROM customers WHERE customer_id = ?", String.class, customerId)
+                .stream()
+                .filter(zone -> zone != null)
+                .findFirst();
+    }
+
     public boolean isKnown(UUID customerId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = ?)", Boolean.class, customerId));

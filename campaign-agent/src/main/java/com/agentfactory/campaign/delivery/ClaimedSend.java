@@ -8,6 +8,7 @@ record ClaimedSend(
         UUID id,
         UUID enrolmentId,
         String stepId,
+        UUID journeyId,
         UUID customerId,
         String channel,
         String templateId,

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How sends are delivered. The secrets sign unsubscribe links and webhook bodies; the public base URL is where
- * a customer's mail client reaches the unsubscribe endpoint (through the gateway).
+ * How sends are delivered. The secrets sign unsubscribe links, open and click tracking links, and webhook bodies;
+ * the public base URL is where a customer's mail client reaches the unsubscribe and tracking endpoints (through
+ * the gateway).
  */
 @ConfigurationProperties("agentfactory.campaign.delivery")
 @Validated
@@ -23,6 +24,9 @@ record DeliveryProperties(
 
         @NotBlank @Size(min = 16, message = "must be at least 16 characters")
         String unsubscribeSecret,
+
+        @NotBlank @Size(min = 16, message = "must be at least 16 characters")
+        String trackingSecret,
 
         @NotBlank @Size(min = 16, message = "must be at least 16 characters")
         String webhookSigningSecret,

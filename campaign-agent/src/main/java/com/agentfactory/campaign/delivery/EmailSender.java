@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail over SMTP. The send's id is the Message-ID, so a message delivered again after a crash between the
  * server's acceptance and our commit carries the same id and can be recognised downstream. Every message has
- * the one-click unsubscribe headers (RFC 8058) and a footer with the postal address and the same link.
+ * the one-click unsubscribe headers (RFC 8058) and a footer with the postal address and the same link; its web
+ * links go through the click redirect and an image reports the open.
  */
 @Component
 class EmailSender {
@@ -24,11 +25,17 @@ class EmailSender {
 
     private final JavaMailSender mail;
     private final UnsubscribeTokens unsubscribe;
+    private final TrackingTokens tracking;
     private final DeliveryProperties properties;
 
-    EmailSender(JavaMailSender mail, UnsubscribeTokens unsubscribe, DeliveryProperties properties) {
+    EmailSender(
+            JavaMailSender mail,
+            UnsubscribeTokens unsubscribe,
+            TrackingTokens tracking,
+            DeliveryProperties properties) {
         this.mail = mail;
         this.unsubscribe = unsubscribe;
+        this.tracking = tracking;
         this.properties = properties;
     }
 
@@ -46,7 +53,9 @@ class EmailSender {
         helper.setFrom(new InternetAddress(properties.fromAddress()));
         helper.setTo(new InternetAddress(to));
         helper.setSubject(TemplateRenderer.text(template.subject() == null ? "" : template.subject(), variables));
-        helper.setText(TemplateRenderer.html(template.body(), variables) + footer(link), true);
+        // the footer's unsubscribe link is added after tracking, so it is never a redirect through us
+        String body = TrackedHtml.track(TemplateRenderer.html(template.body(), variables), send.id(), tracking);
+        helper.setText(body + footer(link), true);
         message.setHeader("List-Unsubscribe", "<" + link + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.setHeader("X-Campaign-Send-Id", send.id().toString());

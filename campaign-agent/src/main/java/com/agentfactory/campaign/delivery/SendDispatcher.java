@@ -2,7 +2,10 @@ package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.consent.ContactPermissions;
+import com.agentfactory.campaign.consent.ContactRefusal;
 import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.pacing.Deferral;
+import com.agentfactory.campaign.pacing.SendPacing;
 import com.agentfactory.campaign.polling.BatchPoller;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers what the sends table holds. Each send is claimed under a lease, then consent and suppression are
- * checked (no send without consent; a refusal is stored with its reason), then the channel is called with
+ * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
+ * (a send that must wait is put back with the time it may go, and the skip stored), then the channel is called with
  * the send's id as idempotency key, then the send is marked sent. A failure is retried with back-off and
  * given up after the configured attempts.
  */
@@ -26,8 +30,11 @@ class SendDispatcher extends BatchPoller {
     private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
 
     private final Sends sends;
+    private final SendEvents events;
+    private final DeliveryMetrics metrics;
     private final MessageTemplates templates;
     private final ContactPermissions permissions;
+    private final SendPacing pacing;
     private final CustomerReadModel customers;
     private final EmailSender email;
     private final SimulatedSmsGateway sms;
@@ -38,8 +45,11 @@ class SendDispatcher extends BatchPoller {
 
     SendDispatcher(
             Sends sends,
+            SendEvents events,
+            DeliveryMetrics metrics,
             MessageTemplates templates,
             ContactPermissions permissions,
+            SendPacing pacing,
             CustomerReadModel customers,
             EmailSender email,
             SimulatedSmsGateway sms,
@@ -49,8 +59,11 @@ class SendDispatcher extends BatchPoller {
             Clock clock) {
         super("send-dispatcher");
         this.sends = sends;
+        this.events = events;
+        this.metrics = metrics;
         this.templates = templates;
         this.permissions = permissions;
+        this.pacing = pacing;
         this.customers = customers;
         this.email = email;
         this.sms = sms;
@@ -69,10 +82,20 @@ class SendDispatcher extends BatchPoller {
 
     private void deliver(ClaimedSend send) {
         try {
-            Optional<String> refusal = refusal(send);
+            Optional<ContactRefusal> refusal = refusal(send);
             if (refusal.isPresent()) {
-                sends.refuse(send.id(), refusal.get());
+                sends.refuse(send, refusal.get().code(), refusal.get().reason(), clock.instant());
+                metrics.skipped(send.channel(), refusal.get().code());
                 return;
+            }
+            if (isCustomerChannel(send)) {
+                Optional<Deferral> deferral = pacing.deferral(send.customerId(), send.channel(), clock.instant());
+                if (deferral.isPresent()) {
+                    Deferral wait = deferral.get();
+                    sends.defer(send, wait.reason(), wait.detail(), wait.until(), clock.instant());
+                    metrics.skipped(send.channel(), wait.reason());
+                    return;
+                }
             }
             Map<String, Object> variables = new HashMap<>(send.variables());
             Optional<Map<String, Object>> profile = customers.profile(send.customerId());
@@ -81,7 +104,8 @@ class SendDispatcher extends BatchPoller {
                 case "email" -> {
                     Optional<String> address = profile.map(fields -> (String) fields.get("email"));
                     if (address.isEmpty() || address.get().isBlank()) {
-                        sends.refuse(send.id(), "the customer has no e-mail address");
+                        sends.refuse(send, "no_address", "the customer has no e-mail address", clock.instant());
+                        metrics.skipped(send.channel(), "no_address");
                         return;
                     }
                     email.send(send, address.get(), template(send), variables);
@@ -99,18 +123,22 @@ class SendDispatcher extends BatchPoller {
                 case "webhook" -> webhooks.post(send, variables);
                 default -> {
                     sends.fail(send.id(), "unknown channel " + send.channel());
+                    metrics.failed(send.channel());
                     return;
                 }
             }
-            sends.markSent(send.id(), clock.instant());
+            events.delivered(send, clock.instant());
+            metrics.sent(send.channel());
         } catch (MissingTemplateException e) {
             sends.fail(send.id(), e.getMessage());
+            metrics.failed(send.channel());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (send.attempts() >= properties.maxAttempts()) {
                 log.warn("Send {} failed for good after {} attempts: {}", send.id(), send.attempts(), e.toString());
                 sends.fail(send.id(), e.toString());
+                metrics.failed(send.channel());
             } else {
                 Duration backOff = Duration.ofSeconds(1L << Math.min(send.attempts(), 10));
                 sends.retryLater(send.id(), clock.instant().plus(backOff), e.toString());
@@ -119,8 +147,12 @@ class SendDispatcher extends BatchPoller {
     }
 
     // webhooks go to the business's own systems, not to the customer, so consent does not apply to them
-    private Optional<String> refusal(ClaimedSend send) {
+    private Optional<ContactRefusal> refusal(ClaimedSend send) {
         return Channel.fromWireName(send.channel()).flatMap(channel -> permissions.refusal(send.customerId(), channel));
+    }
+
+    private static boolean isCustomerChannel(ClaimedSend send) {
+        return Channel.fromWireName(send.channel()).isPresent();
     }
 
     private MessageTemplate template(ClaimedSend send) {

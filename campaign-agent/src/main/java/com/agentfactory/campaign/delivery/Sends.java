@@ -34,12 +34,13 @@ class Sends {
                 WHERE id IN (SELECT id FROM sends
                              WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, enrolment_id, step_id, customer_id, channel, template_id, target, variables, attempts
+                RETURNING id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target, variables, attempts
                 """,
                 (rs, row) -> new ClaimedSend(
                         rs.getObject("id", UUID.class),
                         rs.getObject("enrolment_id", UUID.class),
                         rs.getString("step_id"),
+                        rs.getObject("journey_id", UUID.class),
                         rs.getObject("customer_id", UUID.class),
                         rs.getString("channel"),
                         rs.getString("template_id"),
@@ -56,8 +57,50 @@ class Sends {
                 "UPDATE sends SET status = 'sent', sent_at = ?, reason = NULL WHERE id = ?", Timestamp.from(at), id);
     }
 
-    void refuse(UUID id, String reason) {
-        jdbc.update("UPDATE sends SET status = 'refused', reason = ? WHERE id = ?", truncate(reason), id);
+    /** Refuses the send for good and records the skip, in one statement so neither is written without the other. */
+    void refuse(ClaimedSend send, String code, String reason, Instant at) {
+        jdbc.update(
+                """
+                WITH refused AS (
+                    UPDATE sends SET status = 'refused', reason = ? WHERE id = ? RETURNING id)
+                INSERT INTO send_skips (send_id, customer_id, journey_id, channel, reason, detail, occurred_at)
+                SELECT id, ?, ?, ?, ?, ?, ? FROM refused
+                """,
+                truncate(reason),
+                send.id(),
+                send.customerId(),
+                send.journeyId(),
+                send.channel(),
+                code,
+                truncate(reason),
+                Timestamp.from(at));
+    }
+
+    /**
+     * Puts the send back to wait until a later time and records the skip. The send row is its own durable
+     * timer: the dispatcher claims it again when it is due. The claim's attempt is given back, since nothing
+     * was tried.
+     */
+    void defer(ClaimedSend send, String code, String reason, Instant until, Instant at) {
+        jdbc.update(
+                """
+                WITH deferred AS (
+                    UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts - 1
+                    WHERE id = ? RETURNING id)
+                INSERT INTO send_skips (send_id, customer_id, journey_id, channel, reason, detail, deferred_until,
+                                        occurred_at)
+                SELECT id, ?, ?, ?, ?, ?, ?, ? FROM deferred
+                """,
+                Timestamp.from(until),
+                truncate(reason),
+                send.id(),
+                send.customerId(),
+                send.journeyId(),
+                send.channel(),
+                code,
+                truncate(reason),
+                Timestamp.from(until),
+                Timestamp.from(at));
     }
 
     void retryLater(UUID id, Instant at, String reason) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.CampaignApplication;
-import com.agentfactory.campaign.support.TestSmtpServer;
+import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.infra.LocalInfrastructure;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -86,7 +86,7 @@ class JourneyKillIT {
 
         List<String> sendIds = db.queryForList("SELECT id::text FROM sends", String.class);
         Map<String, Integer> received = new HashMap<>();
-        for (MimeMessage message : TestSmtpServer.messagesTo(domain)) {
+        for (MimeMessage message : Mailbox.messagesTo(domain)) {
             received.merge(message.getHeader("X-Campaign-Send-Id")[0], 1, Integer::sum);
         }
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(sendIds);
@@ -156,14 +156,16 @@ class JourneyKillIT {
                 "--agentfactory.campaign.journeys.batch-size=25",
                 "--agentfactory.campaign.delivery.poll-interval=50ms",
                 "--agentfactory.campaign.delivery.batch-size=10",
-                "--agentfactory.campaign.delivery.lease=2s");
+                "--agentfactory.campaign.delivery.lease=2s",
+                // this test is about exactly-once delivery at any hour; quiet hours would defer every send at night
+                "--agentfactory.campaign.pacing.quiet-hours.enabled=false");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(infrastructure.environment());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("SMTP_HOST", "127.0.0.1");
-        builder.environment().put("SMTP_PORT", String.valueOf(TestSmtpServer.port()));
+        builder.environment().put("SMTP_PORT", String.valueOf(Mailbox.port()));
         builder.environment().put("LOG_FORMAT", "plain");
         Process started = builder.start();
         await().atMost(Duration.ofSeconds(120))

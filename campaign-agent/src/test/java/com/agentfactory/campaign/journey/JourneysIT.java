@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.JourneyMother;
-import com.agentfactory.campaign.support.TestSmtpServer;
+import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.testing.Api.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -92,8 +92,8 @@ class JourneysIT extends CampaignIntegrationTest {
                 JourneyMother.cart(smallCart, "20.00", Instant.now()));
 
         String address = emailOf(buyer);
-        await().atMost(PATIENCE).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
-        MimeMessage reminder = TestSmtpServer.messagesTo(address).getFirst();
+        await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        MimeMessage reminder = Mailbox.messagesTo(address).getFirst();
         assertThat(reminder.getSubject()).isEqualTo("You left something in your cart");
         assertThat(reminder.getHeader("List-Unsubscribe")[0])
                 .startsWith("<http://localhost:8080/api/v1/campaigns/unsubscribe?token=");
@@ -110,7 +110,7 @@ class JourneysIT extends CampaignIntegrationTest {
                         .path("items")
                         .toString())
                 .doesNotContain(smallCart.toString());
-        assertThat(TestSmtpServer.messagesTo(address)).hasSize(1);
+        assertThat(Mailbox.messagesTo(address)).hasSize(1);
     }
 
     @Test
@@ -128,7 +128,7 @@ class JourneysIT extends CampaignIntegrationTest {
         await().atMost(PATIENCE).until(() -> "refused".equals(sendStatus(customer)));
         assertThat(jdbc.queryForObject("SELECT reason FROM sends WHERE customer_id = ?", String.class, customer))
                 .isEqualTo("no consent recorded for email");
-        assertThat(TestSmtpServer.messagesTo(customer + "@example.test")).isEmpty();
+        assertThat(Mailbox.messagesTo(customer + "@example.test")).isEmpty();
     }
 
     @Test
@@ -140,8 +140,8 @@ class JourneysIT extends CampaignIntegrationTest {
                 "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
                 Map.of("customer_id", customer, "context", Map.of("cart_value", "70.00")));
         String address = emailOf(customer);
-        await().atMost(PATIENCE).until(() -> !TestSmtpServer.messagesTo(address).isEmpty());
-        String link = TestSmtpServer.messagesTo(address).getFirst().getHeader("List-Unsubscribe")[0];
+        await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        String link = Mailbox.messagesTo(address).getFirst().getHeader("List-Unsubscribe")[0];
         String query = link.substring(link.indexOf("/api/v1/campaigns/unsubscribe"), link.length() - 1);
 
         Response forged = api.post(query.substring(0, query.length() - 2) + "xx", "List-Unsubscribe=One-Click");

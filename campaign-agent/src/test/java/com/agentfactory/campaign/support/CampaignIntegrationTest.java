@@ -3,6 +3,8 @@ package com.agentfactory.campaign.support;
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The campaign agent on a random port, on the JVM's shared PostgreSQL and Kafka, sending mail to a test SMTP server. */
+/** The campaign agent on a random port, on the JVM's shared PostgreSQL, Kafka and SMTP server. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -43,9 +45,18 @@ public abstract class CampaignIntegrationTest {
     protected Api api;
 
     @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestSmtpServer::port);
+    static void pacing(DynamicPropertyRegistry registry) {
+        registry.add("agentfactory.campaign.pacing.store-time-zone", CampaignIntegrationTest::zoneWhereItIsMidday);
+    }
+
+    /**
+     * The store's zone for the tests: one in which it is about midday now, so sends to customers without a zone of
+     * their own are outside quiet hours whenever the tests run.
+     */
+    static String zoneWhereItIsMidday() {
+        int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(12 - utcHour, 24);
+        return ZoneOffset.ofHours(offset > 12 ? offset - 24 : offset).getId();
     }
 
     @BeforeEach

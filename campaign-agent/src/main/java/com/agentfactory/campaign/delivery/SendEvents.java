@@ -1,0 +1,95 @@
+package com.agentfactory.campaign.delivery;
+
+import com.agentfactory.campaign.channel.Channel;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happened to sends, each change written with its touchpoint in one transaction: a send accepted by its
+ * channel, an open, a click. Only a send to a customer channel is a contact; a webhook to our own systems is not.
+ */
+@Component
+class SendEvents {
+
+    private final JdbcTemplate jdbc;
+    private final Sends sends;
+    private final CampaignTouchpoints touchpoints;
+    private final DeliveryMetrics metrics;
+
+    SendEvents(JdbcTemplate jdbc, Sends sends, CampaignTouchpoints touchpoints, DeliveryMetrics metrics) {
+        this.jdbc = jdbc;
+        this.sends = sends;
+        this.touchpoints = touchpoints;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public void delivered(ClaimedSend send, Instant at) {
+        sends.markSent(send.id(), at);
+        if (Channel.fromWireName(send.channel()).isPresent()) {
+            touchpoints.report(
+                    send.id(), send.customerId(), send.journeyId(), send.channel(), CampaignTouchpoints.SEND, at);
+        }
+    }
+
+    /** @return false when the send is not one we know (a link from a message whose send was removed) */
+    @Transactional
+    public boolean opened(UUID sendId, Instant at) {
+        return record(sendId, "opened", null, CampaignTouchpoints.OPEN, at);
+    }
+
+    @Transactional
+    public boolean clicked(UUID sendId, String url, Instant at) {
+        // a click shows the message was opened, even when the client blocked the pixel
+        record(sendId, "opened", null, CampaignTouchpoints.OPEN, at);
+        return record(sendId, "clicked", url, CampaignTouchpoints.CLICK, at);
+    }
+
+    private boolean record(UUID sendId, String kind, String url, String touchpointType, Instant at) {
+        List<Map<String, Object>> found = jdbc.queryForList(
+                "SELECT customer_id, journey_id, channel FROM sends WHERE id = ? AND status = 'sent'", sendId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> send = found.getFirst();
+        if (kind.equals("opened")) {
+            metrics.opened((String) send.get("channel"));
+        } else {
+            metrics.clicked((String) send.get("channel"));
+        }
+        // xmax = 0 only on the row this statement inserted: the first open or click of the send
+        Boolean first = jdbc.queryForObject(
+                """
+                INSERT INTO send_events (send_id, kind, customer_id, journey_id, channel, url, first_at, last_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (send_id, kind) DO UPDATE SET
+                    occurrences = send_events.occurrences + 1, last_at = EXCLUDED.last_at
+                RETURNING (xmax = 0)
+                """,
+                Boolean.class,
+                sendId,
+                kind,
+                send.get("customer_id"),
+                send.get("journey_id"),
+                send.get("channel"),
+                url == null || url.length() <= 2000 ? url : url.substring(0, 2000),
+                Timestamp.from(at),
+                Timestamp.from(at));
+        if (Boolean.TRUE.equals(first)) {
+            touchpoints.report(
+                    sendId,
+                    (UUID) send.get("customer_id"),
+                    (UUID) send.get("journey_id"),
+                    (String) send.get("channel"),
+                    touchpointType,
+                    at);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,191 @@
+package com.agentfactory.campaign.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+
+/**
+ * Judges an experiment: each treatment against the control on the primary metric. A 0/1 metric gets the
+ * two-proportion z-test with its interval, the mSPRT always-valid p-value, and the sample size the minimum
+ * detectable effect needs; every metric gets Welch's t-test. With several treatments alpha is split between them
+ * (Bonferroni). The decision rests on the always-valid p-value, so it may be asked for at any time:
+ * <ul>
+ *   <li>winner: a treatment differs from the control below alpha (the better arm wins, the control if the
+ *       treatment is worse);
+ *   <li>no_difference: every arm has the units the minimum detectable effect needs and none differs;
+ *   <li>keep_running: otherwise, and whenever the arms' sizes show a sample-ratio mismatch.
+ * </ul>
+ * A metric that is not 0/1 has no sequential test here, so its decision uses Welch's p-value only once the arms
+ * have the proportion-free minimum of units the settings ask for (the burn-in).
+ */
+public final class ExperimentAnalysis {
+
+    /** Below this p-value the arms' sizes are taken as a broken assignment, as is usual for the SRM check. */
+    static final double SRM_THRESHOLD = 0.001;
+
+    private ExperimentAnalysis() {}
+
+    public static ExperimentResult analyse(ArmData control, List<ArmData> treatments, AnalysisSettings settings) {
+        if (treatments.isEmpty()) {
+            throw new IllegalArgumentException("an experiment needs at least one treatment besides the control");
+        }
+        List<ArmData> all = new ArrayList<>();
+        all.add(control);
+        all.addAll(treatments);
+        for (ArmData arm : all) {
+            if (arm.units() < 2) {
+                throw new IllegalArgumentException("arm '" + arm.label() + "' has fewer than 2 units");
+            }
+        }
+        boolean binary = all.stream().allMatch(ArmData::binary);
+        double alpha = settings.alpha() / treatments.size();
+        ExperimentResult.SampleRatio ratio = sampleRatio(all);
+        List<ExperimentResult.Comparison> comparisons = treatments.stream()
+                .map(treatment -> compare(control, treatment, binary, alpha, settings))
+                .toList();
+
+        String decision;
+        String winner = null;
+        String reason;
+        Optional<ExperimentResult.Comparison> significant = comparisons.stream()
+                .filter(comparison -> comparison.decision().equals("winner"))
+                .max(Comparator.comparingDouble(comparison -> welchOrProportionDifference(comparison)));
+        if (ratio.mismatch()) {
+            decision = "keep_running";
+            reason = "sample ratio mismatch (chi-square p = " + format(ratio.pValue())
+                    + "): the arms' sizes do not fit an even split, so assignment must be fixed before deciding";
+        } else if (significant.isPresent()) {
+            ExperimentResult.Comparison best = significant.get();
+            decision = "winner";
+            winner = welchOrProportionDifference(best) > 0 ? best.treatment() : control.label();
+            reason = best.reason();
+        } else if (comparisons.stream()
+                .allMatch(comparison -> comparison.decision().equals("no_difference"))) {
+            decision = "no_difference";
+            reason = "every arm reached the units the minimum detectable effect of " + settings.mde()
+                    + " needs, and no treatment differs from the control at alpha " + format(alpha);
+        } else {
+            decision = "keep_running";
+            reason = comparisons.stream()
+                    .filter(comparison -> comparison.decision().equals("keep_running"))
+                    .map(ExperimentResult.Comparison::reason)
+                    .findFirst()
+                    .orElse("not enough evidence yet");
+        }
+        return new ExperimentResult(
+                control.label(),
+                binary ? "proportion" : "mean",
+                all.stream()
+                        .map(arm -> new ExperimentResult.ArmSummary(arm.label(), arm.units(), arm.sum(), arm.mean()))
+                        .toList(),
+                comparisons,
+                ratio,
+                decision,
+                winner,
+                reason);
+    }
+
+    private static ExperimentResult.Comparison compare(
+            ArmData control, ArmData treatment, boolean binary, double alpha, AnalysisSettings settings) {
+        WelchTest.Result welch = WelchTest.compare(control.values(), treatment.values(), alpha);
+        if (!binary) {
+            boolean enough = Math.min(control.units(), treatment.units()) >= settings.burnIn();
+            String decision = welch.pValue() < alpha ? "winner" : enough ? "no_difference" : "keep_running";
+            String reason =
+                    switch (decision) {
+                        case "winner" ->
+                            "'" + treatment.label() + "' differs from '" + control.label() + "' by "
+                                    + format(welch.difference()) + " (Welch p = " + format(welch.pValue()) + " < "
+                                    + format(alpha)
+                                    + ")";
+                        case "no_difference" ->
+                            "no difference at alpha " + format(alpha) + " (Welch p = " + format(welch.pValue()) + ")";
+                        default -> "fewer than " + settings.burnIn() + " units in an arm";
+                    };
+            return new ExperimentResult.Comparison(
+                    treatment.label(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    welch.t(),
+                    welch.degreesOfFreedom(),
+                    welch.pValue(),
+                    welch.ciLow(),
+                    welch.ciHigh(),
+                    decision,
+                    reason);
+        }
+        TwoProportionTest.Result fixed =
+                TwoProportionTest.compare(control.units(), control.sum(), treatment.units(), treatment.sum(), alpha);
+        SequentialTest.Result sequential =
+                SequentialTest.replay(control.values(), treatment.values(), settings.tau(), settings.burnIn());
+        long required = SampleSize.perArm(fixed.controlRate(), settings.mde(), alpha, settings.power());
+        long smallest = Math.min(control.units(), treatment.units());
+        String decision;
+        String reason;
+        if (sequential.alwaysValidPValue() < alpha) {
+            decision = "winner";
+            reason = "'" + treatment.label() + "' converts at " + format(fixed.treatmentRate()) + " against "
+                    + format(fixed.controlRate()) + " for '" + control.label() + "' (always-valid p = "
+                    + format(sequential.alwaysValidPValue()) + " < " + format(alpha) + ")";
+        } else if (smallest >= required) {
+            decision = "no_difference";
+            reason = "each arm has the " + required + " units needed and the always-valid p = "
+                    + format(sequential.alwaysValidPValue()) + " is not below " + format(alpha);
+        } else {
+            decision = "keep_running";
+            reason = smallest + " of the " + required + " units per arm the minimum detectable effect needs;"
+                    + " always-valid p = " + format(sequential.alwaysValidPValue());
+        }
+        return new ExperimentResult.Comparison(
+                treatment.label(),
+                fixed.difference(),
+                Double.isNaN(fixed.relativeLift()) ? null : fixed.relativeLift(),
+                fixed.z(),
+                fixed.pValue(),
+                fixed.ciLow(),
+                fixed.ciHigh(),
+                sequential.alwaysValidPValue(),
+                sequential.looks(),
+                required,
+                welch.t(),
+                welch.degreesOfFreedom(),
+                welch.pValue(),
+                welch.ciLow(),
+                welch.ciHigh(),
+                decision,
+                reason);
+    }
+
+    private static double welchOrProportionDifference(ExperimentResult.Comparison comparison) {
+        return comparison.difference() != null
+                ? comparison.difference()
+                : (comparison.welchCiLow() + comparison.welchCiHigh()) / 2;
+    }
+
+    private static ExperimentResult.SampleRatio sampleRatio(List<ArmData> arms) {
+        long total = arms.stream().mapToLong(ArmData::units).sum();
+        double[] expected = new double[arms.size()];
+        long[] observed = new long[arms.size()];
+        for (int i = 0; i < arms.size(); i++) {
+            expected[i] = (double) total / arms.size();
+            observed[i] = arms.get(i).units();
+        }
+        ChiSquareTest test = new ChiSquareTest();
+        double chiSquare = test.chiSquare(expected, observed);
+        double pValue = test.chiSquareTest(expected, observed);
+        return new ExperimentResult.SampleRatio(chiSquare, pValue, pValue < SRM_THRESHOLD);
+    }
+
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+}

@@ -1,0 +1,40 @@
+package com.agentfactory.campaign.experiment;
+
+import com.agentfactory.messaging.identity.Caller;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/campaigns/experiments")
+class ExperimentController {
+
+    private final ExperimentService experiments;
+
+    ExperimentController(ExperimentService experiments) {
+        this.experiments = experiments;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ExperimentResponse create(@Valid @RequestBody CreateExperimentRequest request, Caller caller) {
+        return experiments.create(request, caller.actorName());
+    }
+
+    @GetMapping("/{id}")
+    ExperimentResponse get(@PathVariable UUID id) {
+        return experiments.get(id);
+    }
+
+    @GetMapping("/{id}/results")
+    ExperimentResultResponse results(@PathVariable UUID id) {
+        return experiments.results(id);
+    }
+}

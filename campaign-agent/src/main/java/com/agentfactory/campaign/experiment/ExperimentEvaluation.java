@@ -1,0 +1,40 @@
+package com.agentfactory.campaign.experiment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads an experiment's arms from the database and judges them; shared by the API and the ab command. */
+final class ExperimentEvaluation {
+
+    private ExperimentEvaluation() {}
+
+    static ExperimentResult evaluate(Experiment experiment, ExperimentRepository repository, Duration window) {
+        ArmData control = new ArmData(
+                experiment.controlStep(),
+                repository.units(experiment.journeyId(), experiment.controlStep(), experiment.metric(), window));
+        List<ArmData> treatments = new ArrayList<>();
+        for (String step : experiment.treatmentSteps()) {
+            treatments.add(
+                    new ArmData(step, repository.units(experiment.journeyId(), step, experiment.metric(), window)));
+        }
+        List<ArmData> all = new ArrayList<>(treatments);
+        all.addFirst(control);
+        var small = all.stream().filter(arm -> arm.units() < 2).findFirst();
+        if (small.isPresent()) {
+            return new ExperimentResult(
+                    control.label(),
+                    "proportion",
+                    all.stream()
+                            .map(arm -> new ExperimentResult.ArmSummary(
+                                    arm.label(), arm.units(), arm.sum(), arm.units() == 0 ? 0 : arm.mean()))
+                            .toList(),
+                    List.of(),
+                    null,
+                    "keep_running",
+                    null,
+                    "arm '" + small.get().label() + "' has " + small.get().units() + " units; at least 2 are needed");
+        }
+        return ExperimentAnalysis.analyse(control, treatments, experiment.settings());
+    }
+}

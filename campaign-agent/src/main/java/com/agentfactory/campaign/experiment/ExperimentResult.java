@@ -1,0 +1,46 @@
+package com.agentfactory.campaign.experiment;
+
+import java.util.List;
+
+/**
+ * What an experiment shows: each treatment against the control, the sample-ratio check, and the decision with its
+ * reason. {@code decision} is {@code winner}, {@code no_difference} or {@code keep_running}.
+ */
+public record ExperimentResult(
+        String control,
+        String metricType,
+        List<ArmSummary> arms,
+        List<Comparison> comparisons,
+        SampleRatio sampleRatio,
+        String decision,
+        String winner,
+        String reason) {
+
+    public record ArmSummary(String label, long units, double sum, double mean) {}
+
+    /**
+     * One treatment against the control. The proportion fields are null for a metric that is not 0/1, the Welch
+     * fields are there for every metric.
+     */
+    public record Comparison(
+            String treatment,
+            Double difference,
+            Double relativeLift,
+            Double z,
+            Double pValue,
+            Double ciLow,
+            Double ciHigh,
+            Double alwaysValidPValue,
+            Long sequentialLooks,
+            Long requiredUnitsPerArm,
+            double welchT,
+            double welchDegreesOfFreedom,
+            double welchPValue,
+            double welchCiLow,
+            double welchCiHigh,
+            String decision,
+            String reason) {}
+
+    /** Chi-square test of the arms' sizes against an even split; a tiny p-value means assignment is broken. */
+    public record SampleRatio(double chiSquare, double pValue, boolean mismatch) {}
+}

@@ -1,0 +1,114 @@
+package com.agentfactory.campaign.experiment;
+
+import com.agentfactory.messaging.error.ConflictException;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates experiments on a journey's send steps and judges them from what the sends show. */
+@Service
+class ExperimentService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> SEND_STEPS = Set.of("email", "sms", "push");
+
+    private final ExperimentRepository experiments;
+    private final Duration conversionWindow;
+    private final Clock clock;
+
+    ExperimentService(
+            ExperimentRepository experiments,
+            @Value("${agentfactory.campaign.kpis.conversion-window}") Duration conversionWindow,
+            Clock clock) {
+        this.experiments = experiments;
+        this.conversionWindow = conversionWindow;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ExperimentResponse create(CreateExperimentRequest request, String actor) {
+        String name = request.name().strip();
+        Map<String, String> stepTypes = stepTypes(request);
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        checkArm(stepTypes, request.controlStep(), "control_step", errors);
+        Set<String> seen = new HashSet<>(Set.of(request.controlStep()));
+        for (int i = 0; i < request.treatmentSteps().size(); i++) {
+            String step = request.treatmentSteps().get(i);
+            checkArm(stepTypes, step, "treatment_steps[" + i + "]", errors);
+            if (!seen.add(step)) {
+                errors.add(new FieldErrorDetail("treatment_steps[" + i + "]", "step '" + step + "' is already an arm"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException(
+                    "The experiment's arms must be distinct send steps of the journey.", errors);
+        }
+        if (experiments.nameTaken(name)) {
+            throw new ConflictException("An experiment named '" + name + "' exists already.");
+        }
+        AnalysisSettings defaults = AnalysisSettings.DEFAULTS;
+        Experiment experiment = new Experiment(
+                UUID.randomUUID(),
+                name,
+                request.journeyId(),
+                request.controlStep(),
+                List.copyOf(request.treatmentSteps()),
+                request.metric(),
+                new AnalysisSettings(
+                        request.alpha() == null ? defaults.alpha() : request.alpha(),
+                        request.power() == null ? defaults.power() : request.power(),
+                        request.mde() == null ? defaults.mde() : request.mde(),
+                        request.tau() == null ? defaults.tau() : request.tau(),
+                        defaults.burnIn()),
+                actor,
+                clock.instant());
+        experiments.insert(experiment);
+        return ExperimentResponse.of(experiment);
+    }
+
+    @Transactional(readOnly = true)
+    public ExperimentResponse get(UUID id) {
+        return ExperimentResponse.of(experiments.find(id).orElseThrow(() -> new ExperimentNotFoundException(id)));
+    }
+
+    @Transactional(readOnly = true)
+    public ExperimentResultResponse results(UUID id) {
+        Experiment experiment = experiments.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        return new ExperimentResultResponse(
+                id, experiment.metric(), ExperimentEvaluation.evaluate(experiment, experiments, conversionWindow));
+    }
+
+    private Map<String, String> stepTypes(CreateExperimentRequest request) {
+        String definition = experiments
+                .journeyDefinition(request.journeyId())
+                .orElseThrow(() -> RuleViolationException.of("journey_id", "no journey " + request.journeyId()));
+        Map<String, String> types = new HashMap<>();
+        for (JsonNode step : JSON.readTree(definition).path("steps")) {
+            types.put(step.path("id").asString(), step.path("type").asString());
+        }
+        return types;
+    }
+
+    private static void checkArm(
+            Map<String, String> stepTypes, String step, String field, List<FieldErrorDetail> errors) {
+        String type = stepTypes.get(step);
+        if (type == null) {
+            errors.add(new FieldErrorDetail(field, "the journey has no step '" + step + "'"));
+        } else if (!SEND_STEPS.contains(type)) {
+            errors.add(new FieldErrorDetail(field, "step '" + step + "' is a " + type + " step, not a send"));
+        }
+    }
+}

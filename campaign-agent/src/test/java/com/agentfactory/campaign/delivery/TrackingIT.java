@@ -1,0 +1,212 @@
+package com.agentfactory.campaign.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestKafka;
+import com.agentfactory.messaging.topic.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class TrackingIT extends CampaignIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String SHOP_LINK = "https://shop.example/cart?c=1&utm_source=email";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @Test
+    void countsOpensClicksConversionsAndUnsubscribesAndReportsTouchpointsToFinance() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String address = customer + "@example.test";
+        commerce.publishAndWait(
+                CustomerMother.customer(customer, address, CustomerMother.freshCountry(), Instant.now()));
+        api.put(
+                "/api/v1/campaigns/consents/" + customer,
+                Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));
+        api.put(
+                "/api/v1/campaigns/templates/email/tracked_offer",
+                Map.of(
+                        "subject",
+                        "An offer",
+                        "body",
+                        "<p>Hi</p><p><a href=\"" + SHOP_LINK.replace("&", "&amp;")
+                                + "\">Back to your cart</a> <a href=\"mailto:help@shop.example\">Help</a></p>"));
+        UUID journey = createActive(Map.of(
+                "name", "Tracked " + UUID.randomUUID(),
+                "trigger", Map.of("type", "event", "event", "cart.abandoned"),
+                "steps",
+                        List.of(
+                                Map.of("id", "mail", "type", "email", "template", "tracked_offer"),
+                                Map.of("id", "done", "type", "end"))));
+        UUID unconsented = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(
+                unconsented, unconsented + "@example.test", CustomerMother.freshCountry(), Instant.now()));
+
+        enrol(journey, customer);
+        enrol(journey, unconsented);
+
+        await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        var message = Mailbox.messagesTo(address).getFirst();
+        Document html = Jsoup.parse((String) message.getContent());
+        String pixel = html.select("img[width=1]").attr("src");
+        String tracked = html.select("a:contains(Back to your cart)").attr("href");
+        assertThat(pixel).contains("/api/v1/campaigns/track/open?t=");
+        assertThat(tracked).contains("/api/v1/campaigns/track/click?t=");
+        assertThat(html.select("a:contains(Help)").attr("href")).isEqualTo("mailto:help@shop.example");
+        assertThat(html.select("a:contains(Unsubscribe)").attr("href")).contains("/api/v1/campaigns/unsubscribe");
+
+        HttpResponse<byte[]> opened = get(pixel);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Content-Type")).contains("image/gif");
+        assertThat(opened.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(get(pixel).statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> clicked = get(tracked);
+        assertThat(clicked.statusCode()).isEqualTo(302);
+        assertThat(clicked.headers().firstValue("Location")).contains(SHOP_LINK);
+
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", Instant.now()));
+        String unsubscribe = message.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertThat(api.post(pathOf(unsubscribe), Map.of()).status()).isEqualTo(200);
+
+        String kpiPath = "/api/v1/campaigns/journeys/" + journey + "/kpis";
+        // the order and the unconsented customer's skip arrive on their own time
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode now = api.get(kpiPath).body();
+            return now.path("converted").asLong() == 1
+                    && now.at("/skipped/no_consent").asLong() == 1;
+        });
+        Response kpis = api.get(kpiPath);
+        assertThat(kpis.status()).isEqualTo(200);
+        JsonNode body = kpis.body();
+        assertThat(body.path("sent").asLong()).isEqualTo(1);
+        assertThat(body.path("delivered").asLong()).isEqualTo(1);
+        assertThat(body.path("opened").asLong()).isEqualTo(1);
+        assertThat(body.path("clicked").asLong()).isEqualTo(1);
+        assertThat(body.path("converted").asLong()).isEqualTo(1);
+        assertThat(body.path("unsubscribed").asLong()).isEqualTo(1);
+        assertThat(body.path("skipped").path("no_consent").asLong()).isEqualTo(1);
+        assertThat(body.at("/rates/open").asDouble()).isEqualTo(1.0);
+        assertThat(jdbc.queryForObject(
+                        "SELECT occurrences FROM send_events WHERE customer_id = ? AND kind = 'opened'",
+                        Integer.class,
+                        customer))
+                .as("the pixel twice and the click")
+                .isEqualTo(3);
+
+        Set<String> reported = touchpointsOf(customer, 3);
+        assertThat(reported).containsExactlyInAnyOrder("campaign_send", "campaign_open", "campaign_click");
+
+        String metrics = new String(get("http://localhost/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        assertThat(metric(metrics, "campaign_sends_total", "channel=\"email\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "campaign_send_skips_total", "channel=\"email\"", "reason=\"no_consent\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "campaign_opens_total", "channel=\"email\"")).isGreaterThanOrEqualTo(3);
+        assertThat(metric(metrics, "campaign_clicks_total", "channel=\"email\""))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** The value of the Prometheus sample of that name whose labels include all of {@code labels}. */
+    private static double metric(String exposition, String name, String... labels) {
+        return exposition
+                .lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " with " + List.of(labels) + " is not exposed"));
+    }
+
+    @Test
+    void refusesATamperedTrackingLink() throws Exception {
+        HttpResponse<byte[]> tampered = get("http://localhost/api/v1/campaigns/track/click?t="
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("click\n" + UUID.randomUUID() + "\nhttps://evil.example").getBytes())
+                + ".AAAA");
+
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(new String(tampered.body())).contains("\"t\"");
+    }
+
+    @Test
+    void answersNotFoundForTheKpisOfAnUnknownJourney() {
+        assertThat(api.get("/api/v1/campaigns/journeys/" + UUID.randomUUID() + "/kpis")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private Set<String> touchpointsOf(UUID customer, int expected) {
+        Set<String> types = ConcurrentHashMap.newKeySet();
+        JsonMapper json = JsonMapper.builder().build();
+        try (KafkaConsumer<String, String> consumer =
+                TestKafka.consumerFromBeginning(bootstrapServers, "campaign-touchpoints")) {
+            consumer.subscribe(List.of(Topics.AGENT_TOUCHPOINTS));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(customer.toString())) {
+                        JsonNode data =
+                                json.readTree(record.value()).path("payload").path("data");
+                        assertThat(data.path("agent").asString()).isEqualTo("campaign");
+                        assertThat(data.path("channel").asString()).isEqualTo("email");
+                        types.add(data.path("touchpoint_type").asString());
+                    }
+                }
+                return types.size() >= expected;
+            });
+        }
+        return types;
+    }
+
+    private HttpResponse<byte[]> get(String link) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathOf(link)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String pathOf(String link) {
+        URI uri = URI.create(link);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    private UUID createActive(Map<String, Object> definition) {
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
+        return UUID.fromString(created.text("/id"));
+    }
+
+    private void enrol(UUID journey, UUID customer) {
+        Response enrolled = api.post(
+                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
+                Map.of("customer_id", customer, "context", Map.of()));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+    }
+}

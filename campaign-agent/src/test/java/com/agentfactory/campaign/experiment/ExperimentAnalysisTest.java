@@ -1,0 +1,118 @@
+package com.agentfactory.campaign.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ExperimentAnalysisTest {
+
+    private static final AnalysisSettings SETTINGS = new AnalysisSettings(0.05, 0.8, 0.02, 0.02, 100);
+
+    @Test
+    void peekingAfterEveryUnitKeepsFalseWinnersNearAlphaWithTheAlwaysValidPValue() {
+        // A/A tests: both arms convert at 10%; a fixed-horizon test looked at after every unit would declare far
+        // more than 5% of them; the mSPRT p-value is valid at every look, so at most about alpha of them win
+        Random random = new Random(20261203L);
+        int runs = 200;
+        int falseWinners = 0;
+        for (int run = 0; run < runs; run++) {
+            double[] control = bernoulli(random, 3000, 0.10);
+            double[] treatment = bernoulli(random, 3000, 0.10);
+            if (SequentialTest.replay(control, treatment, 0.02, 100).alwaysValidPValue() < 0.05) {
+                falseWinners++;
+            }
+        }
+        assertThat((double) falseWinners / runs).isLessThanOrEqualTo(0.07);
+    }
+
+    @Test
+    void findsARealDifferenceSequentially() {
+        Random random = new Random(7L);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", bernoulli(random, 6000, 0.10)),
+                List.of(new ArmData("treatment", bernoulli(random, 6000, 0.14))),
+                SETTINGS);
+
+        assertThat(result.decision()).isEqualTo("winner");
+        assertThat(result.winner()).isEqualTo("treatment");
+        assertThat(result.comparisons().getFirst().ciLow()).isPositive();
+    }
+
+    @Test
+    void aWorseTreatmentMakesTheControlTheWinner() {
+        Random random = new Random(8L);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", bernoulli(random, 6000, 0.14)),
+                List.of(new ArmData("treatment", bernoulli(random, 6000, 0.10))),
+                SETTINGS);
+
+        assertThat(result.decision()).isEqualTo("winner");
+        assertThat(result.winner()).isEqualTo("control");
+    }
+
+    @Test
+    void keepsRunningWhileTheArmsAreSmallerThanTheMinimumDetectableEffectNeeds() {
+        Random random = new Random(9L);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", bernoulli(random, 300, 0.10)),
+                List.of(new ArmData("treatment", bernoulli(random, 300, 0.10))),
+                SETTINGS);
+
+        assertThat(result.decision()).isEqualTo("keep_running");
+        assertThat(result.reason()).contains("of the").contains("units per arm");
+        assertThat(result.comparisons().getFirst().requiredUnitsPerArm())
+                .isEqualTo(SampleSize.perArm(result.arms().getFirst().mean(), 0.02, 0.05, 0.8));
+    }
+
+    @Test
+    void declaresNoDifferenceOnceTheArmsAreLargeEnough() {
+        Random random = new Random(10L);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", bernoulli(random, 8000, 0.10)),
+                List.of(new ArmData("treatment", bernoulli(random, 8000, 0.10))),
+                SETTINGS);
+
+        assertThat(result.decision()).isEqualTo("no_difference");
+        assertThat(result.winner()).isNull();
+    }
+
+    @Test
+    void aSampleRatioMismatchKeepsTheExperimentRunningWhateverTheEffect() {
+        Random random = new Random(11L);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", bernoulli(random, 5000, 0.10)),
+                List.of(new ArmData("treatment", bernoulli(random, 6000, 0.20))),
+                SETTINGS);
+
+        assertThat(result.sampleRatio().mismatch()).isTrue();
+        assertThat(result.decision()).isEqualTo("keep_running");
+        assertThat(result.reason()).contains("sample ratio mismatch");
+    }
+
+    @Test
+    void theSampleSizeMatchesTheTextbookFigure() {
+        // 10% baseline, +2 points, alpha 0.05 two-sided, power 0.8: 3,841 per arm (normal approximation)
+        assertThat(SampleSize.perArm(0.10, 0.02, 0.05, 0.8)).isEqualTo(3841);
+    }
+
+    @Test
+    void refusesAnArmWithTooFewUnits() {
+        assertThatThrownBy(() -> ExperimentAnalysis.analyse(
+                        new ArmData("control", new double[] {1}),
+                        List.of(new ArmData("treatment", new double[] {0, 1})),
+                        SETTINGS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control");
+    }
+
+    private static double[] bernoulli(Random random, int units, double rate) {
+        double[] values = new double[units];
+        for (int i = 0; i < units; i++) {
+            values[i] = random.nextDouble() < rate ? 1 : 0;
+        }
+        return values;
+    }
+}

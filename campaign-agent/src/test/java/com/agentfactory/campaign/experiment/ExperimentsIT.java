@@ -1,0 +1,243 @@
+package com.agentfactory.campaign.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+class ExperimentsIT extends CampaignIntegrationTest {
+
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password}")
+    String databasePassword;
+
+    @Test
+    void judgesASplitsArmsOnConversionsThroughTheApiAndTheAbCommandAlike() {
+        UUID journey = splitJourney();
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID customer = customerWithSmsConsent();
+            customers.add(customer);
+            enrol(journey, customer);
+        }
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'",
+                                Integer.class,
+                                journey)
+                        == 12);
+        // the first four customers buy after their text
+        for (UUID buyer : customers.subList(0, 4)) {
+            commerce.publishAndWait(CustomerMother.order(buyer, "30.00", Instant.now()));
+        }
+        Map<String, Integer> buyersPerArm = new HashMap<>();
+        for (UUID buyer : customers.subList(0, 4)) {
+            String arm = jdbc.queryForObject(
+                    "SELECT step_id FROM sends WHERE journey_id = ? AND customer_id = ?", String.class, journey, buyer);
+            buyersPerArm.merge(arm, 1, Integer::sum);
+        }
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM customer_orders WHERE customer_id IN (?, ?, ?, ?)",
+                                Integer.class,
+                                customers.subList(0, 4).toArray())
+                        == 4);
+
+        Response created = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Text A or B " + UUID.randomUUID(),
+                        "journey_id",
+                        journey,
+                        "control_step",
+                        "text_a",
+                        "treatment_steps",
+                        List.of("text_b"),
+                        "metric",
+                        "converted"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("/id");
+        assertThat(created.body().path("alpha").asDouble()).isEqualTo(0.05);
+
+        Response results = api.get("/api/v1/campaigns/experiments/" + id + "/results");
+        assertThat(results.status()).isEqualTo(200);
+        JsonNode result = results.body().path("result");
+        long units = 0;
+        for (JsonNode arm : result.path("arms")) {
+            units += arm.path("units").asLong();
+            assertThat(arm.path("sum").asInt())
+                    .as(arm.path("label").asString())
+                    .isEqualTo(buyersPerArm.getOrDefault(arm.path("label").asString(), 0));
+        }
+        assertThat(units).isEqualTo(12);
+        assertThat(result.path("decision").asString()).isEqualTo("keep_running");
+        assertThat(result.path("reason").asString()).isNotBlank();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = AbCommand.run(
+                new String[] {
+                    "--experiment", id,
+                    "--database-url", databaseUrl,
+                    "--user", databaseUser,
+                    "--password", databasePassword
+                },
+                new PrintStream(out),
+                new PrintStream(err));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode fromCommand = AbCommand.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(fromCommand.path("arms")).isEqualTo(result.path("arms"));
+        assertThat(fromCommand.path("decision")).isEqualTo(result.path("decision"));
+
+        TaskStatusChanged analysed = tasks().run(
+                        "campaign", "analyse-experiment", codec.toTree(Map.of("experiment_id", id)), PATIENCE)
+                .orElseThrow(() -> new AssertionError("analyse-experiment got no terminal report"));
+        assertThat(analysed.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+        assertThat(analysed.output().path("result").path("arms")).isEqualTo(result.path("arms"));
+    }
+
+    @Test
+    void theAnalyseTaskFailsAsNotFoundForAnUnknownExperiment() {
+        TaskStatusChanged failed = tasks().run(
+                        "campaign",
+                        "analyse-experiment",
+                        codec.toTree(Map.of("experiment_id", UUID.randomUUID())),
+                        PATIENCE)
+                .orElseThrow(() -> new AssertionError("analyse-experiment got no terminal report"));
+
+        assertThat(failed.failure()).isEqualTo(FailureKind.NOT_FOUND);
+    }
+
+    @Test
+    void refusesArmsThatAreNotSendStepsOfTheJourneyNamingEachField() {
+        UUID journey = splitJourney();
+
+        Response refused = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Broken " + UUID.randomUUID(),
+                        "journey_id",
+                        journey,
+                        "control_step",
+                        "arm",
+                        "treatment_steps",
+                        List.of("nowhere", "text_b"),
+                        "metric",
+                        "converted"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("control_step", "treatment_steps[0]");
+    }
+
+    @Test
+    void refusesAnUnknownJourneyAndAnUnknownMetric() {
+        Response unknownJourney = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "No journey " + UUID.randomUUID(),
+                        "journey_id",
+                        UUID.randomUUID(),
+                        "control_step",
+                        "a",
+                        "treatment_steps",
+                        List.of("b"),
+                        "metric",
+                        "converted"));
+        Response unknownMetric = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Bad metric " + UUID.randomUUID(),
+                        "journey_id",
+                        UUID.randomUUID(),
+                        "control_step",
+                        "a",
+                        "treatment_steps",
+                        List.of("b"),
+                        "metric",
+                        "revenue"));
+
+        assertThat(unknownJourney.status()).isEqualTo(422);
+        assertThat(unknownJourney.errorFields()).containsExactly("journey_id");
+        assertThat(unknownMetric.status()).isEqualTo(400);
+        assertThat(unknownMetric.errorFields()).containsExactly("metric");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownExperiment() {
+        assertThat(api.get("/api/v1/campaigns/experiments/" + UUID.randomUUID() + "/results")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private UUID splitJourney() {
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Split " + UUID.randomUUID(),
+                        "trigger", Map.of("type", "event", "event", "cart.abandoned"),
+                        "steps",
+                                List.of(
+                                        Map.of(
+                                                "id", "arm",
+                                                "type", "split",
+                                                "branches",
+                                                        List.of(
+                                                                Map.of("name", "a", "weight", 1, "next", "text_a"),
+                                                                Map.of("name", "b", "weight", 1, "next", "text_b"))),
+                                        Map.of("id", "text_a", "type", "sms", "template", "exp_text", "next", "done"),
+                                        Map.of("id", "text_b", "type", "sms", "template", "exp_text", "next", "done"),
+                                        Map.of("id", "done", "type", "end"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
+        api.put("/api/v1/campaigns/templates/sms/exp_text", Map.of("body", "Hello"));
+        return UUID.fromString(created.text("/id"));
+    }
+
+    private UUID customerWithSmsConsent() {
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
+        api.put(
+                "/api/v1/campaigns/consents/" + customer,
+                Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));
+        return customer;
+    }
+
+    private void enrol(UUID journey, UUID customer) {
+        Response enrolled = api.post(
+                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
+                Map.of("customer_id", customer, "context", Map.of()));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+    }
+}

@@ -13,6 +13,7 @@ import com.agentfactory.messaging.outbox.RelayTracing;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.EnvelopeTraceInterceptor;
 import com.agentfactory.messaging.trace.KafkaObservations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,6 +89,8 @@ public class MessagingAutoConfiguration {
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        // the envelope's trace wins over a fresh one the producer observation starts outside any request
+        config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EnvelopeTraceInterceptor.class.getName());
         var factory = new DefaultKafkaProducerFactory<String, String>(config);
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return factory;

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
 command -v kubectl >/dev/null || apt-get install -y kubernetes-client
+# promtool checks the Prometheus alert rules in deployment-tests
+command -v promtool >/dev/null || apt-get install -y --no-install-recommends prometheus
 exec ./mvnw -B verify "$@"

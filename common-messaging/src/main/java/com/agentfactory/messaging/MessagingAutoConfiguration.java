@@ -5,14 +5,20 @@ import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
+import com.agentfactory.messaging.outbox.MicrometerRelayTracing;
 import com.agentfactory.messaging.outbox.OutboxProperties;
 import com.agentfactory.messaging.outbox.OutboxRelay;
 import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.outbox.RelayTracing;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.EnvelopeTraceInterceptor;
+import com.agentfactory.messaging.trace.KafkaObservations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -30,6 +37,8 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -80,14 +89,19 @@ public class MessagingAutoConfiguration {
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        // the envelope's trace wins over a fresh one the producer observation starts outside any request
+        config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, EnvelopeTraceInterceptor.class.getName());
         var factory = new DefaultKafkaProducerFactory<String, String>(config);
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return factory;
     }
 
     @Bean
-    KafkaTemplate<String, String> kafkaTemplate(ProducerFactory<String, String> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
+    KafkaTemplate<String, String> kafkaTemplate(
+            ProducerFactory<String, String> producerFactory, Environment environment) {
+        var template = new KafkaTemplate<>(producerFactory);
+        template.setObservationEnabled(KafkaObservations.templateObserved(environment));
+        return template;
     }
 
     @Bean
@@ -114,9 +128,11 @@ public class MessagingAutoConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, String> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<String, String> kafkaConsumerFactory) {
+            ConsumerFactory<String, String> kafkaConsumerFactory,
+            Environment environment) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) kafkaConsumerFactory);
+        factory.getContainerProperties().setObservationEnabled(KafkaObservations.listenersObserved(environment));
         return factory;
     }
 
@@ -146,13 +162,30 @@ public class MessagingAutoConfiguration {
             TransactionTemplate messagingTransactionTemplate,
             KafkaTemplate<String, String> kafkaTemplate,
             OutboxProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<RelayTracing> tracing) {
         return new OutboxRelay(
                 jdbc,
                 messagingTransactionTemplate,
                 kafkaTemplate,
                 properties,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing.getIfAvailable(() -> RelayTracing.NONE));
+    }
+
+    /** With Micrometer Tracing present, the relay continues each message's trace (see MicrometerRelayTracing). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class RelayTracingConfiguration {
+
+        @Bean
+        RelayTracing relayTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            Tracer activeTracer = tracer.getIfAvailable();
+            Propagator activePropagator = propagator.getIfAvailable();
+            return activeTracer == null || activePropagator == null
+                    ? RelayTracing.NONE
+                    : new MicrometerRelayTracing(activeTracer, activePropagator);
+        }
     }
 
     @Bean

@@ -51,12 +51,21 @@ class OverlayRenderingTest {
 
     /**
      * kubectl up to 1.20 embeds kustomize v2.0.3, which knows only these fields (no "patches", "replicas",
-     * "components"); the test command may render with such a kubectl.
+     * "components"); the test command may render with such a kubectl. Its configMapGenerator and generatorOptions
+     * (labels, disableNameSuffixHash) build the dashboards' ConfigMap.
      */
     @Test
     void kustomizationsUseOnlyFieldsKustomizeV2Understands() throws Exception {
-        Set<String> v2Fields =
-                Set.of("apiVersion", "kind", "namespace", "resources", "bases", "patchesStrategicMerge", "images");
+        Set<String> v2Fields = Set.of(
+                "apiVersion",
+                "kind",
+                "namespace",
+                "resources",
+                "bases",
+                "patchesStrategicMerge",
+                "images",
+                "configMapGenerator",
+                "generatorOptions");
         List<Path> kustomizations;
         try (Stream<Path> files = Files.walk(ProjectFiles.k8sDir())) {
             kustomizations = files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))

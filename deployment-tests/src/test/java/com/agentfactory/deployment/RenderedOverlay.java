@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -49,6 +50,7 @@ final class RenderedOverlay {
         serialization.registerKubernetesResource(Kafka.class);
         serialization.registerKubernetesResource(KafkaNodePool.class);
         serialization.registerKubernetesResource(KafkaTopic.class);
+        serialization.registerKubernetesResource(PrometheusRule.class);
         return serialization;
     }
 

@@ -1,8 +1,10 @@
 package com.agentfactory.messaging.outbox;
 
+import com.agentfactory.messaging.trace.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final RelayTracing tracing;
     private volatile boolean running;
     private Thread worker;
     private volatile long lastBacklogCheck;
@@ -49,6 +52,17 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
             MeterRegistry meters) {
+        this(jdbc, transactions, kafka, properties, meters, RelayTracing.NONE);
+    }
+
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            KafkaTemplate<String, String> kafka,
+            OutboxProperties properties,
+            MeterRegistry meters,
+            RelayTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -102,7 +116,14 @@ public class OutboxRelay implements SmartLifecycle {
     private void sendAll(List<Row> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            // the trace the message was written in, stored with it in its envelope; a tracer's producer observation
+            // replaces this header with one of its own span in the same trace
+            String traceparent = TraceContext.traceparentOfEnvelopeJson(row.payload());
+            if (traceparent != null) {
+                record.headers().add(TraceContext.TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
+            }
+            acks.add(tracing.send(traceparent, () -> kafka.send(record)));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.topic.Topics;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public class AgentRuntime implements SmartLifecycle {
     private final Instant startedAt;
     private final AtomicBoolean announced = new AtomicBoolean();
     private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
+    private ObservationRegistry observations;
     private ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
@@ -74,6 +76,11 @@ public class AgentRuntime implements SmartLifecycle {
         this.instanceId = instanceId;
         this.clock = clock;
         this.startedAt = clock.instant();
+    }
+
+    /** Observes each task record (a consumer span continuing the record's traceparent) with this registry. */
+    void observeWith(ObservationRegistry registry) {
+        this.observations = registry;
     }
 
     public String agentType() {
@@ -130,6 +137,10 @@ public class AgentRuntime implements SmartLifecycle {
         containerProperties.setClientId(properties.type() + "-" + band.topicSuffix());
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
         containerProperties.setDeliveryAttemptHeader(true);
+        if (observations != null) {
+            containerProperties.setObservationEnabled(true);
+            containerProperties.setObservationRegistry(observations);
+        }
         containerProperties.setMessageListener((MessageListener<String, String>) record -> handle(record, band));
         var container = new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
         container.setConcurrency(

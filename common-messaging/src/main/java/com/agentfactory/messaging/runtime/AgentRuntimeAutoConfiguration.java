@@ -7,8 +7,10 @@ import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.KafkaObservations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -52,7 +55,9 @@ public class AgentRuntimeAutoConfiguration {
             EnvelopeCodec codec,
             ProcessedMessages processed,
             TransactionTemplate messagingTransactionTemplate,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations,
+            Environment environment) {
         Map<String, HandlerBinding<?, ?>> byType = new LinkedHashMap<>();
         for (TaskHandler<?, ?> handler : handlers) {
             HandlerBinding<?, ?> binding = HandlerBinding.of(handler);
@@ -94,8 +99,12 @@ public class AgentRuntimeAutoConfiguration {
                 "agent-" + properties.type(),
                 meters.getIfAvailable(SimpleMeterRegistry::new),
                 clock);
-        return new AgentRuntime(
+        var runtime = new AgentRuntime(
                 properties, consumerFactory, kafkaTemplate, processor, events, gate, capabilities, instanceId, clock);
+        if (KafkaObservations.listenersObserved(environment)) {
+            observations.ifAvailable(runtime::observeWith);
+        }
+        return runtime;
     }
 
     @Bean

@@ -71,7 +71,7 @@ final class TaskRecordProcessor {
 
     void process(ConsumerRecord<String, String> record, Priority band) throws Exception {
         AgentTask task = decode(record);
-        try (TraceContext.Scope ignored = TraceContext.continueFrom(
+        try (TraceContext.Scope ignored = TraceContext.joinOrContinue(
                         task.envelope().metadata().traceId(),
                         task.envelope().metadata().spanId())
                 .openScope()) {

@@ -1,6 +1,7 @@
 package com.agentfactory.messaging.trace;
 
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -37,6 +38,48 @@ public record TraceContext(String traceId, String spanId) {
             return new TraceContext(traceId, isValidSpanId(spanId) ? spanId : randomHex(8));
         }
         return newTrace();
+    }
+
+    /**
+     * The trace of the current thread when one is active (a tracer's span or an opened scope put it in the MDC).
+     */
+    public static Optional<TraceContext> current() {
+        String traceId = MDC.get(MDC_TRACE_ID);
+        String spanId = MDC.get(MDC_SPAN_ID);
+        return isValidTraceId(traceId) && isValidSpanId(spanId)
+                ? Optional.of(new TraceContext(traceId, spanId))
+                : Optional.empty();
+    }
+
+    /**
+     * The trace a consumed message carries: the current span when the consumer's tracing already continued that
+     * trace (a listener observation read the record's traceparent), else continued here with a new span.
+     */
+    public static TraceContext joinOrContinue(String traceId, String spanId) {
+        return current()
+                .filter(active -> active.traceId().equals(traceId))
+                .orElseGet(() -> continueFrom(traceId, spanId));
+    }
+
+    /**
+     * The {@code traceparent} of an envelope in its JSON form, or null. The relay reads it for every message it
+     * sends; finding the two ids in the text costs far less than decoding the envelope.
+     */
+    public static String traceparentOfEnvelopeJson(String json) {
+        String traceId = valueAfter(json, "\"trace_id\":\"", 32);
+        String spanId = valueAfter(json, "\"span_id\":\"", 16);
+        return isValidTraceId(traceId) && isValidSpanId(spanId)
+                ? new TraceContext(traceId, spanId).traceparent()
+                : null;
+    }
+
+    private static String valueAfter(String json, String key, int length) {
+        int start = json == null ? -1 : json.indexOf(key);
+        if (start < 0 || start + key.length() + length > json.length()) {
+            return null;
+        }
+        int from = start + key.length();
+        return json.substring(from, from + length);
     }
 
     /** Parses a {@code traceparent} header; a missing or malformed one starts a new trace. */

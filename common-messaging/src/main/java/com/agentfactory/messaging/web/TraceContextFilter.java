@@ -11,7 +11,8 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Continues the caller's W3C trace (a new span for this hop) and correlation id, puts both in the logging
+ * Continues the caller's W3C trace (the tracer's server span when tracing is on, else a new span for this hop) and
+ * correlation id, puts both in the logging
  * context, and echoes them on the response. Envelopes built while serving the request carry the trace.
  */
 public class TraceContextFilter extends OncePerRequestFilter {
@@ -22,8 +23,10 @@ public class TraceContextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        TraceContext trace = TraceContext.fromTraceparent(request.getHeader(TraceContext.TRACEPARENT_HEADER))
-                .newChildSpan();
+        // the server observation (Micrometer Tracing) runs first and has continued the caller's trace: join its span
+        TraceContext trace = TraceContext.current()
+                .orElseGet(() -> TraceContext.fromTraceparent(request.getHeader(TraceContext.TRACEPARENT_HEADER))
+                        .newChildSpan());
         String correlationId = correlationId(request.getHeader(CORRELATION_HEADER));
         response.setHeader(CORRELATION_HEADER, correlationId);
         response.setHeader(TraceContext.TRACEPARENT_HEADER, trace.traceparent());

@@ -26,14 +26,15 @@ public class WebSupportAutoConfiguration {
     @Bean
     FilterRegistrationBean<TraceContextFilter> traceContextFilter() {
         var registration = new FilterRegistrationBean<>(new TraceContextFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Spring Boot's server observation filter (HIGHEST_PRECEDENCE + 1), whose span it joins
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

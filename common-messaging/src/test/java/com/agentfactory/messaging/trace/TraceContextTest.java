@@ -62,4 +62,37 @@ class TraceContextTest {
         assertThat(MDC.get(TraceContext.MDC_TRACE_ID)).isEqualTo("outer");
         MDC.clear();
     }
+
+    @Test
+    void findsTheTraceparentInAnEncodedEnvelopeWithoutDecodingIt() {
+        var codec = new com.agentfactory.messaging.envelope.EnvelopeCodec();
+        TraceContext trace = TraceContext.newTrace();
+        var envelope = com.agentfactory.messaging.envelope.MessageEnvelope.builder()
+                .sender(null, "test")
+                .recipient(null, "test")
+                .action("trace.test")
+                .trace(trace)
+                .build();
+
+        assertThat(TraceContext.traceparentOfEnvelopeJson(codec.encode(envelope)))
+                .isEqualTo(trace.traceparent());
+        assertThat(TraceContext.traceparentOfEnvelopeJson("{\"metadata\":{\"trace_id\":\"not-hex\"}}"))
+                .isNull();
+        assertThat(TraceContext.traceparentOfEnvelopeJson("{}")).isNull();
+    }
+
+    @Test
+    void joinsTheActiveSpanOfTheSameTraceAndOtherwiseContinuesTheMessagesTrace() {
+        TraceContext active = TraceContext.newTrace();
+        TraceContext other = TraceContext.newTrace();
+        try (var ignored = active.openScope()) {
+            assertThat(TraceContext.current()).contains(active);
+            assertThat(TraceContext.joinOrContinue(active.traceId(), "00f067aa0ba902b7"))
+                    .isEqualTo(active);
+            TraceContext continued = TraceContext.joinOrContinue(other.traceId(), other.spanId());
+            assertThat(continued.traceId()).isEqualTo(other.traceId());
+            assertThat(continued.spanId()).isNotEqualTo(active.spanId());
+        }
+        assertThat(TraceContext.current()).isEmpty();
+    }
 }

@@ -39,9 +39,10 @@ describe('role-based navigation', () => {
     expect(can(['SUPPORT_AGENT'], 'recommendations.write')).toBe(false);
   });
 
-  it('lets only admins invoke agents and send commerce events', () => {
+  it('lets only admins invoke agents, and admins and shoppers send commerce events', () => {
     expect(can(['ADMIN'], 'agents.write')).toBe(true);
     expect(can(['MARKETING_MANAGER'], 'agents.write')).toBe(false);
+    expect(can(['CUSTOMER'], 'events.send')).toBe(true);
     expect(can(['SUPPORT_AGENT'], 'events.send')).toBe(false);
   });
 

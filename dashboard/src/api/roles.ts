@@ -38,7 +38,7 @@ export const PERMISSIONS = {
   /** POST /api/v1/inventory/** (forecasts, suggestions, purchase-order decisions, suppliers) */
   'inventory.write': MANAGERS,
   /** POST /api/v1/events (storefront commerce events) */
-  'events.send': ['ADMIN'],
+  'events.send': ['ADMIN', 'CUSTOMER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

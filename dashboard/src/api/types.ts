@@ -344,8 +344,11 @@ export interface DemandForecast {
   location: string | null;
   origin: string;
   model: string;
+  /** each model's weight in this SKU's forecast */
+  weights: Record<string, number>;
   history_days: number;
-  residual_sd: number;
+  pooled_skus: number;
+  calibration_weeks: number;
   days: ForecastDay[];
 }
 

@@ -128,9 +128,11 @@ describe('InventoryPage', () => {
       sku: 'SKU-RED-MUG',
       location: null,
       origin: '2026-12-03',
-      model: 'holt-winters',
+      model: 'ensemble',
+      weights: { ets: 0.6, xgboost: 0.4 },
       history_days: 365,
-      residual_sd: 1.2,
+      pooled_skus: 30,
+      calibration_weeks: 8,
       days: [
         { date: '2026-12-03', expected: 4.2, lower_80: 2.6, upper_80: 5.8, lower_95: 1.8, upper_95: 6.6 },
         { date: '2026-12-04', expected: 4.0, lower_80: 2.4, upper_80: 5.6, lower_95: 1.6, upper_95: 6.4 },

@@ -202,7 +202,8 @@ function Forecast({ initialSku }: { initialSku: string }) {
         <>
           <p className="muted">
             {forecast.sku} {forecast.location ? `at ${forecast.location}` : 'in all warehouses'} from {forecast.origin}: model {forecast.model},
-            learnt from {formatNumber(forecast.history_days, undefined, 0)} days, residual SD {formatNumber(forecast.residual_sd)}. Expected
+            learnt from {formatNumber(forecast.history_days, undefined, 0)} days with {formatNumber(forecast.pooled_skus, undefined, 0)} SKUs,
+            intervals calibrated on {formatNumber(forecast.calibration_weeks, undefined, 0)} weeks. Expected
             over the horizon: {formatNumber(forecast.days.reduce((sum, d) => sum + d.expected, 0), undefined, 0)} units.
           </p>
           <Suspense fallback={<Loading label="Drawing…" />}>

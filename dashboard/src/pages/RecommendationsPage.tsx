@@ -24,11 +24,14 @@ type Surface = keyof typeof SURFACES;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default function RecommendationsPage() {
+  const session = useSession();
+  // the service answers rules to staff who may change them only, so others are not shown a section that would fail
+  const mayManageRules = session !== null && can(session.user.roles, 'recommendations.write');
   return (
     <>
       <h1>Recommendations</h1>
       <Preview />
-      <Rules />
+      {mayManageRules && <Rules />}
     </>
   );
 }

@@ -118,6 +118,8 @@ class AccessRuleEvaluatorTest {
             CUSTOMER,          GET,    /api/v1/escalations,                      DENIED
             CUSTOMER,          POST,   /api/v1/support/messages,                 GRANTED
             CUSTOMER,          POST,   /api/v1/support/conversations/5/messages, GRANTED
+            CUSTOMER,          GET,    /api/v1/support/returns/5,                GRANTED
+            ANONYMOUS,         GET,    /api/v1/support/returns/5,                DENIED
             ANONYMOUS,         POST,   /api/v1/support/messages,                 DENIED
             CUSTOMER,          GET,    /api/v1/support/escalations,              DENIED
             SUPPORT_AGENT,     POST,   /api/v1/support/escalations/5/claim,      GRANTED

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
@@ -58,7 +59,7 @@ class TrackingIT extends CampaignIntegrationTest {
                                 + "\">Back to your cart</a> <a href=\"mailto:help@shop.example\">Help</a></p>"));
         UUID journey = createActive(Map.of(
                 "name", "Tracked " + UUID.randomUUID(),
-                "trigger", Map.of("type", "event", "event", "cart.abandoned"),
+                "trigger", SmsJourneys.enrolledByHandOnly(api),
                 "steps",
                         List.of(
                                 Map.of("id", "mail", "type", "email", "template", "tracked_offer"),

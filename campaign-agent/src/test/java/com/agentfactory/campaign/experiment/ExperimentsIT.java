@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
@@ -206,7 +207,7 @@ class ExperimentsIT extends CampaignIntegrationTest {
                 "/api/v1/campaigns/journeys",
                 Map.of(
                         "name", "Split " + UUID.randomUUID(),
-                        "trigger", Map.of("type", "event", "event", "cart.abandoned"),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
                         "steps",
                                 List.of(
                                         Map.of(

@@ -36,7 +36,7 @@ class PacingIT extends CampaignIntegrationTest {
         Instant localEight =
                 now.atZone(zone).toLocalDate().atTime(8, 0).atZone(zone).toInstant();
 
-        enrol(createActive(SmsJourneys.texts(1, "pacing_text")), customer);
+        enrol(createActive(SmsJourneys.texts(api, 1, "pacing_text")), customer);
 
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
         Map<String, Object> skip = skips(customer).getFirst();
@@ -58,7 +58,7 @@ class PacingIT extends CampaignIntegrationTest {
     void aThirdTextInADayWaitsUntilTheFirstIsADayOld() {
         UUID customer = customerWithSmsConsent();
 
-        enrol(createActive(SmsJourneys.texts(3, "pacing_text")), customer);
+        enrol(createActive(SmsJourneys.texts(api, 3, "pacing_text")), customer);
 
         // the three sends come due together; whichever goes third finds the cap of two a day reached
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
@@ -82,7 +82,7 @@ class PacingIT extends CampaignIntegrationTest {
         commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
         api.put("/api/v1/campaigns/templates/sms/pacing_text", Map.of("body", "Hello"));
 
-        enrol(createActive(SmsJourneys.texts(1, "pacing_text")), customer);
+        enrol(createActive(SmsJourneys.texts(api, 1, "pacing_text")), customer);
 
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
         assertThat(skips(customer).getFirst())

@@ -1,28 +1,41 @@
 package com.agentfactory.campaign.support;
 
+import com.agentfactory.messaging.testing.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Journey definitions that text the customer a number of times in a row, for pacing and tracking tests. */
+/** Journey definitions for the pacing, tracking and experiment tests. */
 public final class SmsJourneys {
 
     private SmsJourneys() {}
 
-    /** An event-triggered journey of {@code texts} SMS steps one after another, then its end. */
-    public static Map<String, Object> texts(int texts, String template) {
+    /**
+     * A trigger nothing fires (entry to a new segment of a country nobody lives in), so only the test's own
+     * enrolments run the journey and other tests' commerce events do not enrol their customers in it.
+     */
+    public static Map<String, Object> enrolledByHandOnly(Api api) {
+        Api.Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Nobody " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", "Nowhere " + UUID.randomUUID())));
+        if (segment.status() != 201) {
+            throw new IllegalStateException("could not create the test's empty segment: " + segment.body());
+        }
+        return Map.of("type", "segment_entry", "segment_id", segment.text("/id"));
+    }
+
+    /** A journey of {@code texts} SMS steps one after another, then its end, enrolled by hand only. */
+    public static Map<String, Object> texts(Api api, int texts, String template) {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (int i = 1; i <= texts; i++) {
             steps.add(Map.of("id", "text" + i, "type", "sms", "template", template));
         }
         steps.add(Map.of("id", "done", "type", "end"));
-        return Map.of(
-                "name",
-                "Texts " + UUID.randomUUID(),
-                "trigger",
-                Map.of("type", "event", "event", "cart.abandoned"),
-                "steps",
-                steps);
+        return Map.of("name", "Texts " + UUID.randomUUID(), "trigger", enrolledByHandOnly(api), "steps", steps);
     }
 }

@@ -83,6 +83,8 @@ class AccessRuleEvaluatorTest {
             CUSTOMER,          GET,    /api/v1/campaigns/consents/OWN,           GRANTED
             CUSTOMER,          PUT,    /api/v1/campaigns/consents/OWN,           GRANTED
             CUSTOMER,          PUT,    /api/v1/campaigns/consents/OTHER,         DENIED
+            CUSTOMER,          PUT,    /api/v1/campaigns/consents/OWN/time-zone, GRANTED
+            CUSTOMER,          PUT,    /api/v1/campaigns/consents/OTHER/time-zone, DENIED
             CUSTOMER,          PUT,    /api/v1/campaigns/consents/OWN/suppressions/email, DENIED
             CUSTOMER,          GET,    /api/v1/campaigns,                        DENIED
             CUSTOMER,          POST,   /api/v1/campaigns,                        DENIED
@@ -138,6 +140,9 @@ class AccessRuleEvaluatorTest {
             SYSTEM_AGENT,      POST,   /api/v1/inventory/reservations,           GRANTED
             ANONYMOUS,         POST,   /api/v1/campaigns/unsubscribe,            GRANTED
             CUSTOMER,          POST,   /api/v1/campaigns/unsubscribe,            GRANTED
+            ANONYMOUS,         GET,    /api/v1/campaigns/track/open,             GRANTED
+            ANONYMOUS,         GET,    /api/v1/campaigns/track/click,            GRANTED
+            ANONYMOUS,         POST,   /api/v1/campaigns/track/click,            DENIED
             ANONYMOUS,         GET,    /api/v1/campaigns/journeys,               DENIED
             CUSTOMER,          POST,   /api/v1/campaigns/journeys,               DENIED
             # Gateway's own endpoints

@@ -89,7 +89,10 @@ public final class LocalPlatformMain {
                         "CAMPAIGN_DEMO_JOURNEY",
                         Boolean.toString(demo),
                         "CAMPAIGN_PUBLIC_BASE_URL",
-                        ServiceSpec.GATEWAY.baseUrl()));
+                        ServiceSpec.GATEWAY.baseUrl(),
+                        // a demo started in the evening should still show its e-mails, not hold them until morning
+                        "CAMPAIGN_QUIET_HOURS_ENABLED",
+                        Boolean.toString(!demo)));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<LauncherControl> control = new AtomicReference<>();
         Runtime.getRuntime()

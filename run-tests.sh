@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
 command -v kubectl >/dev/null || apt-get install -y kubernetes-client
+# the dashboard's browser tests (platform-tests' DashboardBrowserIT) drive Debian's chromium
+command -v chromium >/dev/null || apt-get install -y chromium
 exec ./mvnw -B verify "$@"

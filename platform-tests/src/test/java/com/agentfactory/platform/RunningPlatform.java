@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway, the supervisor, three agents and the finance service as separate JVMs on the JVM's shared infrastructure,
+ * The gateway, the supervisor, the five agents and the finance service as separate JVMs on the JVM's shared infrastructure,
  * started once for all end-to-end tests, supervised like the local run, and stopped when the JVM exits.
  */
 final class RunningPlatform {
@@ -32,6 +32,8 @@ final class RunningPlatform {
     final ServiceSpec inventory;
     final ServiceSpec finance;
     final ServiceSpec ad;
+    final ServiceSpec recommendation;
+    final ServiceSpec campaign;
     final Path projectRoot;
 
     private RunningPlatform() {
@@ -44,12 +46,14 @@ final class RunningPlatform {
         inventory = ServiceSpec.INVENTORY.onPort(freePort());
         finance = ServiceSpec.FINANCE.onPort(freePort());
         ad = ServiceSpec.AD.onPort(freePort());
+        recommendation = ServiceSpec.RECOMMENDATION.onPort(freePort());
+        campaign = ServiceSpec.CAMPAIGN.onPort(freePort());
         gateway = ServiceSpec.GATEWAY.onPort(freePort());
         launcher = new PlatformLauncher(
                 projectRoot,
                 Path.of("target", "service-logs").toAbsolutePath(),
                 infrastructure,
-                List.of(supervisor, support, inventory, finance, ad, gateway),
+                List.of(supervisor, support, inventory, finance, ad, recommendation, campaign, gateway),
                 Map.of(
                         "JWT_SECRET",
                         secret(32),

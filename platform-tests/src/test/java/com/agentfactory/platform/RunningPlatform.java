@@ -67,7 +67,14 @@ final class RunningPlatform {
                         "2s",
                         "AD_BUDGET_KEEPER_INTERVAL",
                         "2s"));
-        launcher.startAll(Duration.ofMinutes(4));
+        // eight JVMs starting at once on a small, busy CI machine can each take minutes
+        try {
+            launcher.startAll(Duration.ofMinutes(8));
+        } catch (RuntimeException e) {
+            // no shutdown hook is registered yet: without this, the started services outlive the test JVM
+            launcher.close();
+            throw e;
+        }
         // as the local run does: a service that dies without being told to is started again
         launcher.superviseRestarts();
     }

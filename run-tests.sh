@@ -4,7 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . bin/java-env.sh
-command -v kubectl >/dev/null || apt-get install -y kubernetes-client
+# install a Debian package when its command is missing (refreshing the package lists once if they are stale)
+need() {
+  local command="$1"
+  shift
+  command -v "$command" >/dev/null && return 0
+  apt-get install -y "$@" || { apt-get update && apt-get install -y "$@"; }
+}
+# the deployment tests render the Kubernetes overlays with kubectl
+need kubectl kubernetes-client
 # promtool checks the Prometheus alert rules in deployment-tests
-command -v promtool >/dev/null || apt-get install -y --no-install-recommends prometheus
+need promtool --no-install-recommends prometheus
+# the dashboard's browser tests (platform-tests' DashboardBrowserIT) drive Debian's chromium
+need chromium chromium
 exec ./mvnw -B verify "$@"

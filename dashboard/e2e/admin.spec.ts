@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { adminLogin, createUser, expectAccessible, signIn, submitLogin } from './support';
+import { adminLogin, capture, createUser, expectAccessible, signIn, submitLogin } from './support';
 
 test.describe('admin dashboard', () => {
   test('shows the problem detail when a login is refused', async ({ page }) => {
     await submitLogin(page, 'nobody@example.test', 'not-the-password');
     await expect(page.getByRole('alert')).toContainText(/invalid|password|credentials/i);
     await expectAccessible(page);
+    await capture(page, 'login-refused');
   });
 
   test('sends a visitor of a deep link to the login and back', async ({ page }) => {
@@ -40,6 +41,7 @@ test.describe('admin dashboard', () => {
       await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await expectAccessible(page);
+      await capture(page, `admin-${heading.toLowerCase().replace(/[^a-z]+/g, '-')}`);
     }
   });
 
@@ -58,6 +60,7 @@ test.describe('admin dashboard', () => {
     await expect(page.locator('.facts')).toContainText(/COMPLETED|FAILED|ESCALATED/, { timeout: 30_000 });
     await expect(page.locator('.timeline li').first()).toBeVisible();
     await expectAccessible(page);
+    await capture(page, 'admin-task-lifecycle');
   });
 
   test('the schema form shows the supervisor’s field errors', async ({ page }) => {

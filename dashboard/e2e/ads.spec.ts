@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminLogin, adminToken, createUser, expectAccessible, signIn } from './support';
+import { adminLogin, adminToken, capture, createUser, expectAccessible, signIn } from './support';
 
 test.describe('ads page', () => {
   test('an admin activates, pauses and resumes a campaign and sees its budget history', async ({ page, request }) => {
@@ -35,6 +35,7 @@ test.describe('ads page', () => {
     await expect(detail.getByRole('heading', { name: 'Budget allocation over time' })).toBeVisible();
     await expect(detail.getByRole('cell', { name: 'e2e: pause' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Performance since start' })).toBeVisible();
+    await capture(page, 'ads-campaign-detail');
   });
 
   test('support staff have no ads page', async ({ page, request }) => {

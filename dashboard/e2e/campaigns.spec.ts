@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUser, expectAccessible, signIn } from './support';
+import { capture, createUser, expectAccessible, signIn } from './support';
 
 test.describe('campaigns page', () => {
   test('a marketing manager builds a journey: the validator marks the step at fault, then it saves and activates', async ({ page, request }) => {
@@ -27,6 +27,7 @@ test.describe('campaigns page', () => {
     const journeys = page.getByRole('region', { name: 'Journeys' });
     await journeys.getByRole('button', { name: `Activate ${name}` }).click();
     await expect(journeys.getByRole('row').filter({ hasText: name }).locator('.badge')).toHaveText('active');
+    await capture(page, 'campaigns-journey-saved');
   });
 
   test('support staff read campaigns without the builder', async ({ page, request }) => {

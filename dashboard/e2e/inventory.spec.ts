@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminLogin, createUser, expectAccessible, signIn } from './support';
+import { adminLogin, capture, createUser, expectAccessible, signIn } from './support';
 
 test.describe('inventory page', () => {
   test('an admin sees alerts, stock, orders and suppliers, asks for reorder suggestions and forecasts a SKU', async ({ page }) => {
@@ -26,6 +26,7 @@ test.describe('inventory page', () => {
         page.getByRole('img', { name: /Demand forecast of/ }).or(page.getByRole('alert').filter({ hasText: /history|not enough/i })),
       ).toBeVisible({ timeout: 30_000 });
     }
+    await capture(page, 'inventory-forecast');
   });
 
   test('support staff read the inventory but take no decision', async ({ page, request }) => {

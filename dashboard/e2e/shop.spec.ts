@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, uniqueEmail } from './support';
+import { capture, expectAccessible, uniqueEmail } from './support';
 
 test.describe('demo storefront', () => {
   test('a visitor browses and searches the catalog and opens a product with similar products', async ({ page }) => {
@@ -8,6 +8,7 @@ test.describe('demo storefront', () => {
     const products = page.locator('ul.grid li a');
     await expect(products.first()).toBeVisible();
     await expectAccessible(page);
+    await capture(page, 'shop-catalog');
 
     const name = (await products.first().textContent()) ?? '';
     const word = name.split(/\s+/).find((w) => w.length > 3) ?? name;
@@ -19,6 +20,7 @@ test.describe('demo storefront', () => {
     await products.first().click();
     await expect(page.getByRole('heading', { level: 2, name: 'Similar products' })).toBeVisible();
     await expectAccessible(page);
+    await capture(page, 'shop-product');
   });
 
   test('a new customer signs up, fills the cart and chats with support', async ({ page }) => {
@@ -36,11 +38,13 @@ test.describe('demo storefront', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
     await expect(page.getByText(/^Total /)).toBeVisible();
     await expectAccessible(page);
+    await capture(page, 'shop-cart');
 
     await page.getByRole('link', { name: 'Help' }).click();
     await page.getByLabel('Your message').fill('Where is my order?');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(page.locator('.msg-assistant').first()).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page);
+    await capture(page, 'shop-support-chat');
   });
 });

@@ -57,3 +57,13 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
   expect(login.ok()).toBeTruthy();
   return (await login.json()).access_token as string;
 }
+
+/**
+ * A full-page screenshot into docs/screenshots/NAME.png when E2E_SCREENSHOTS is set (for the docs, not in CI), after
+ * the page has finished loading.
+ */
+export async function capture(page: Page, name: string) {
+  if (!process.env.E2E_SCREENSHOTS) return;
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: true, animations: 'disabled' });
+}

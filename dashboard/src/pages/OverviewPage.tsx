@@ -51,10 +51,12 @@ function KpiGrid({ kpis, before }: { kpis: Kpis; before?: Kpis }) {
         <div>
           <dt>Conversion</dt>
           <dd>{formatPercent(kpis.conversion.conversion_rate)}</dd>
-          <small>
-            {formatNumber(kpis.conversion.converted, undefined, 0)} of {formatNumber(kpis.conversion.visitors, undefined, 0)} visitors{' '}
-            {trend(kpis.conversion.conversion_rate, before?.conversion.conversion_rate)}
-          </small>
+          <dd className="trend">
+            <small>
+              {formatNumber(kpis.conversion.converted, undefined, 0)} of {formatNumber(kpis.conversion.visitors, undefined, 0)} visitors{' '}
+              {trend(kpis.conversion.conversion_rate, before?.conversion.conversion_rate)}
+            </small>
+          </dd>
         </div>
       </dl>
       {kpis.currencies.map((c) => {
@@ -104,7 +106,12 @@ function Kpi({ label, value, trend }: { label: string; value: string; trend: str
     <div>
       <dt>{label}</dt>
       <dd>{value}</dd>
-      {trend && <small>{trend}</small>}
+      {/* a <dl>'s groups hold only <dt> and <dd>: the trend is a second description of the figure */}
+      {trend && (
+        <dd className="trend">
+          <small>{trend}</small>
+        </dd>
+      )}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway, the supervisor, three agents and the finance service as separate JVMs on the JVM's shared infrastructure,
+ * The gateway, the supervisor, the five agents and the finance service as separate JVMs on the JVM's shared infrastructure,
  * started once for all end-to-end tests, supervised like the local run, and stopped when the JVM exits.
  */
 final class RunningPlatform {
@@ -32,6 +32,8 @@ final class RunningPlatform {
     final ServiceSpec inventory;
     final ServiceSpec finance;
     final ServiceSpec ad;
+    final ServiceSpec recommendation;
+    final ServiceSpec campaign;
     final Path projectRoot;
 
     private RunningPlatform() {
@@ -44,12 +46,14 @@ final class RunningPlatform {
         inventory = ServiceSpec.INVENTORY.onPort(freePort());
         finance = ServiceSpec.FINANCE.onPort(freePort());
         ad = ServiceSpec.AD.onPort(freePort());
+        recommendation = ServiceSpec.RECOMMENDATION.onPort(freePort());
+        campaign = ServiceSpec.CAMPAIGN.onPort(freePort());
         gateway = ServiceSpec.GATEWAY.onPort(freePort());
         launcher = new PlatformLauncher(
                 projectRoot,
                 Path.of("target", "service-logs").toAbsolutePath(),
                 infrastructure,
-                List.of(supervisor, support, inventory, finance, ad, gateway),
+                List.of(supervisor, support, inventory, finance, ad, recommendation, campaign, gateway),
                 Map.of(
                         "JWT_SECRET",
                         secret(32),
@@ -63,7 +67,14 @@ final class RunningPlatform {
                         "2s",
                         "AD_BUDGET_KEEPER_INTERVAL",
                         "2s"));
-        launcher.startAll(Duration.ofMinutes(4));
+        // eight JVMs starting at once on a small, busy CI machine can each take minutes
+        try {
+            launcher.startAll(Duration.ofMinutes(8));
+        } catch (RuntimeException e) {
+            // no shutdown hook is registered yet: without this, the started services outlive the test JVM
+            launcher.close();
+            throw e;
+        }
         // as the local run does: a service that dies without being told to is started again
         launcher.superviseRestarts();
     }

@@ -1,0 +1,216 @@
+package com.agentfactory.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's and storefront's Playwright specs (dashboard/e2e) in Debian's chromium against the running
+ * platform, served by its gateway: the data the pages show is sent through the gateway's public APIs first, as the
+ * storefront and an administrator would, since these tests have no demo replay.
+ */
+class DashboardBrowserIT extends AsAdminOnThePlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardBrowserIT.class);
+    private static final Duration SPECS_TIMEOUT = Duration.ofMinutes(25);
+
+    @Test
+    void everyPageAndTheStorefrontPassTheirBrowserSpecs() throws Exception {
+        Path dashboard = platform.projectRoot.resolve("dashboard");
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        assertThat(chromium)
+                .as("Debian's chromium package (the test command installs it)")
+                .isExecutable();
+        assertThat(dashboard.resolve("node_modules/@playwright/test"))
+                .as("the dashboard build's npm ci")
+                .isDirectory();
+        awaitAgentsAnsweringThroughTheGateway();
+        seedCatalogSalesAndBudgets();
+
+        ProcessBuilder playwright = new ProcessBuilder("npx", "--no-install", "playwright", "test")
+                .directory(dashboard.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> environment = playwright.environment();
+        environment.put("BASE_URL", platform.gateway.baseUrl());
+        environment.put("E2E_ADMIN_EMAIL", RunningPlatform.ADMIN_EMAIL);
+        environment.put("E2E_ADMIN_PASSWORD", RunningPlatform.ADMIN_PASSWORD);
+        environment.put("CHROMIUM_PATH", chromium.toString());
+        environment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        environment.put("CI", "true");
+        environment.put("FORCE_COLOR", "0");
+        Process process = playwright.start();
+        Thread output = Thread.ofPlatform().name("playwright-output").start(() -> streamToLog(process));
+        boolean finished = process.waitFor(SPECS_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        output.join(Duration.ofSeconds(10));
+
+        assertThat(finished).as("Playwright finished within %s", SPECS_TIMEOUT).isTrue();
+        assertThat(process.exitValue())
+                .as("npx playwright test exit code (its report is in this test's log)")
+                .isZero();
+    }
+
+    private static void streamToLog(Process process) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines().forEach(line -> log.info("playwright | {}", line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A freshly started agent may answer its first request after the gateway's route timeout; the specs' own API
+     * calls expect a prompt answer, so each agent is asked once here until it answers.
+     */
+    private static void awaitAgentsAnsweringThroughTheGateway() {
+        for (String path : List.of(
+                "/api/v1/products?limit=1",
+                "/api/v1/ads/campaigns",
+                "/api/v1/inventory/suppliers",
+                "/api/v1/campaigns/journeys",
+                "/api/v1/agents")) {
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(
+                            () -> assertThat(Http.get(gateway(path), adminToken).status())
+                                    .as(path)
+                                    .isEqualTo(200));
+        }
+    }
+
+    /**
+     * A small catalog in stock for the storefront, one SKU with a month of daily sales (a forecast, a low-stock
+     * alert and a supplier for the inventory page) and this month's budgets for the finance and ads pages.
+     */
+    private static void seedCatalogSalesAndBudgets() {
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        for (String department : List.of("marketing", "inventory")) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Http.put(
+                                    gateway("/api/v1/financial/budgets/" + department),
+                                    adminToken,
+                                    Map.of("fiscal_period", month, "allocated_amount", "5000.00", "currency", "GBP"))
+                            .status())
+                    .as("budget of " + department)
+                    .isBetween(200, 201));
+        }
+
+        String soldSku = "E2EB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        List<Map<String, Object>> events = new ArrayList<>();
+        events.add(product(soldSku, "White hanging lantern", "lighting", "3.39", 125));
+        List<String[]> catalog = List.of(
+                new String[] {"Glass star candle holder", "lighting", "4.25"},
+                new String[] {"Vintage heart doorstop", "home", "7.95"},
+                new String[] {"Ceramic garden planter", "garden", "12.50"},
+                new String[] {"Wooden photo frame", "home", "5.75"},
+                new String[] {"Paper lantern string lights", "lighting", "9.99"});
+        for (String[] item : catalog) {
+            String sku = "E2EB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+            events.add(product(sku, item[0], item[1], item[2], 40));
+        }
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        for (int day = 30; day >= 1; day--) {
+            events.add(order(soldSku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+        }
+        assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/inventory/stock/" + soldSku), adminToken)
+                                .body()
+                                .at("/on_hand")
+                                .asInt(-1))
+                        .isEqualTo(5));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/products?limit=24"), adminToken)
+                                .body()
+                                .path("items")
+                                .size())
+                        .isGreaterThanOrEqualTo(catalog.size() + 1));
+
+        assertThat(Http.post(
+                                gateway("/api/v1/inventory/suppliers"),
+                                adminToken,
+                                Map.of(
+                                        "name",
+                                        "Lantern Works " + soldSku,
+                                        "lead_time_days",
+                                        7,
+                                        "minimum_order",
+                                        50,
+                                        "pack_size",
+                                        12,
+                                        "unit_cost",
+                                        new BigDecimal("2.00"),
+                                        "currency",
+                                        "GBP",
+                                        "skus",
+                                        List.of(soldSku)))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private static Map<String, Object> product(String sku, String name, String category, String price, int stock) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", Instant.now().minus(40, ChronoUnit.DAYS).toString());
+        event.put("product_id", UUID.randomUUID().toString());
+        event.put("sku", sku);
+        event.put("name", name);
+        event.put("description", name + ", from the end-to-end catalog");
+        event.put("category", category);
+        event.put("price", Map.of("amount", price, "currency", "GBP"));
+        event.put("stock_quantity", stock);
+        return event;
+    }
+
+    private static Map<String, Object> order(String sku, int quantity, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "order.placed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", at.toString());
+        event.put("order_id", UUID.randomUUID().toString());
+        event.put("order_number", "B" + UUID.randomUUID().toString().substring(0, 8));
+        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("country", "United Kingdom");
+        event.put("currency", "GBP");
+        event.put(
+                "lines",
+                List.of(Map.of(
+                        "product_id",
+                        UUID.randomUUID().toString(),
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "unit_price",
+                        "3.39")));
+        return event;
+    }
+}

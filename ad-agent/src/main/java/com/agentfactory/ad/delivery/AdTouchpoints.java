@@ -1,12 +1,10 @@
 package com.agentfactory.ad.delivery;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
-import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.touchpoint.CustomerContacted;
-import java.nio.charset.StandardCharsets;
+import com.agentfactory.messaging.touchpoint.TouchpointOutbox;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -21,36 +19,23 @@ public class AdTouchpoints {
 
     public static final String CHANNEL = "ad";
 
-    private final OutboxWriter outbox;
-    private final EnvelopeCodec codec;
-    private final AgentRuntimeProperties agent;
+    private final TouchpointOutbox touchpoints;
 
     AdTouchpoints(OutboxWriter outbox, EnvelopeCodec codec, AgentRuntimeProperties agent) {
-        this.outbox = outbox;
-        this.codec = codec;
-        this.agent = agent;
+        this.touchpoints = new TouchpointOutbox(outbox, codec, agent);
     }
 
     /** @param touchpointType {@code ad_click} or {@code ad_conversion} */
     public void report(DeliveryLedger.Impression impression, UUID customerId, String touchpointType, Instant at) {
         var contact = new CustomerContacted(
-                UUID.nameUUIDFromBytes((impression.bidId() + "/" + touchpointType).getBytes(StandardCharsets.UTF_8)),
+                TouchpointOutbox.eventId(impression.bidId(), touchpointType),
                 at,
                 customerId,
-                agent.type(),
+                touchpoints.agentType(),
                 CHANNEL,
                 touchpointType,
                 impression.campaignId().toString(),
                 null);
-        outbox.append(
-                Topics.AGENT_TOUCHPOINTS,
-                contact.partitionKey(),
-                MessageEnvelope.builder()
-                        .messageId(UUID.randomUUID())
-                        .sender(agent.effectiveId().toString(), agent.type())
-                        .recipient(null, "finance")
-                        .action(CustomerContacted.ACTION)
-                        .data(codec.toTree(contact))
-                        .build());
+        touchpoints.append(contact);
     }
 }

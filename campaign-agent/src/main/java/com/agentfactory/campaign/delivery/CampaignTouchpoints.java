@@ -1,12 +1,10 @@
 package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
-import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.touchpoint.CustomerContacted;
-import java.nio.charset.StandardCharsets;
+import com.agentfactory.messaging.touchpoint.TouchpointOutbox;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,35 +22,22 @@ class CampaignTouchpoints {
     static final String OPEN = "campaign_open";
     static final String CLICK = "campaign_click";
 
-    private final OutboxWriter outbox;
-    private final EnvelopeCodec codec;
-    private final AgentRuntimeProperties agent;
+    private final TouchpointOutbox touchpoints;
 
     CampaignTouchpoints(OutboxWriter outbox, EnvelopeCodec codec, AgentRuntimeProperties agent) {
-        this.outbox = outbox;
-        this.codec = codec;
-        this.agent = agent;
+        this.touchpoints = new TouchpointOutbox(outbox, codec, agent);
     }
 
     void report(UUID sendId, UUID customerId, UUID journeyId, String channel, String touchpointType, Instant at) {
         var contact = new CustomerContacted(
-                UUID.nameUUIDFromBytes((sendId + "/" + touchpointType).getBytes(StandardCharsets.UTF_8)),
+                TouchpointOutbox.eventId(sendId.toString(), touchpointType),
                 at,
                 customerId,
-                agent.type(),
+                touchpoints.agentType(),
                 channel,
                 touchpointType,
                 journeyId == null ? null : journeyId.toString(),
                 null);
-        outbox.append(
-                Topics.AGENT_TOUCHPOINTS,
-                contact.partitionKey(),
-                MessageEnvelope.builder()
-                        .messageId(UUID.randomUUID())
-                        .sender(agent.effectiveId().toString(), agent.type())
-                        .recipient(null, "finance")
-                        .action(CustomerContacted.ACTION)
-                        .data(codec.toTree(contact))
-                        .build());
+        touchpoints.append(contact);
     }
 }

@@ -1,11 +1,10 @@
 package com.agentfactory.support.touchpoint;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
-import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.touchpoint.CustomerContacted;
+import com.agentfactory.messaging.touchpoint.TouchpointOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,14 +20,10 @@ public class TouchpointReporter {
 
     static final String TOUCHPOINT_TYPE = "support_conversation";
 
-    private final OutboxWriter outbox;
-    private final EnvelopeCodec codec;
-    private final AgentRuntimeProperties agent;
+    private final TouchpointOutbox touchpoints;
 
     TouchpointReporter(OutboxWriter outbox, EnvelopeCodec codec, AgentRuntimeProperties agent) {
-        this.outbox = outbox;
-        this.codec = codec;
-        this.agent = agent;
+        this.touchpoints = new TouchpointOutbox(outbox, codec, agent);
     }
 
     /**
@@ -40,20 +35,11 @@ public class TouchpointReporter {
                 messageId,
                 answeredAt,
                 customerId,
-                agent.type(),
+                touchpoints.agentType(),
                 channel.toLowerCase(Locale.ROOT),
                 TOUCHPOINT_TYPE,
                 null,
                 Duration.between(receivedAt, answeredAt).toMillis());
-        outbox.append(
-                Topics.AGENT_TOUCHPOINTS,
-                contact.partitionKey(),
-                MessageEnvelope.builder()
-                        .messageId(UUID.randomUUID())
-                        .sender(agent.effectiveId().toString(), agent.type())
-                        .recipient(null, "finance")
-                        .action(CustomerContacted.ACTION)
-                        .data(codec.toTree(contact))
-                        .build());
+        touchpoints.append(contact);
     }
 }

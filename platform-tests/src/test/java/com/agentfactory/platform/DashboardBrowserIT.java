@@ -16,7 +16,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +121,7 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
 
         String soldSku = "E2EB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         List<Map<String, Object>> events = new ArrayList<>();
-        events.add(product(soldSku, "White hanging lantern", "lighting", "3.39", 125));
+        events.add(CommerceEvents.product(soldSku, "White hanging lantern", "lighting", "3.39", 125));
         List<String[]> catalog = List.of(
                 new String[] {"Glass star candle holder", "lighting", "4.25"},
                 new String[] {"Vintage heart doorstop", "home", "7.95"},
@@ -131,11 +130,12 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
                 new String[] {"Paper lantern string lights", "lighting", "9.99"});
         for (String[] item : catalog) {
             String sku = "E2EB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-            events.add(product(sku, item[0], item[1], item[2], 40));
+            events.add(CommerceEvents.product(sku, item[0], item[1], item[2], 40));
         }
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int day = 30; day >= 1; day--) {
-            events.add(order(soldSku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+            events.add(CommerceEvents.order(
+                    soldSku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
         }
         assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
                         .status())
@@ -173,44 +173,5 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
                                         List.of(soldSku)))
                         .status())
                 .isEqualTo(201);
-    }
-
-    private static Map<String, Object> product(String sku, String name, String category, String price, int stock) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "product.upserted");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", Instant.now().minus(40, ChronoUnit.DAYS).toString());
-        event.put("product_id", UUID.randomUUID().toString());
-        event.put("sku", sku);
-        event.put("name", name);
-        event.put("description", name + ", from the end-to-end catalog");
-        event.put("category", category);
-        event.put("price", Map.of("amount", price, "currency", "GBP"));
-        event.put("stock_quantity", stock);
-        return event;
-    }
-
-    private static Map<String, Object> order(String sku, int quantity, Instant at) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "order.placed");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", at.toString());
-        event.put("order_id", UUID.randomUUID().toString());
-        event.put("order_number", "B" + UUID.randomUUID().toString().substring(0, 8));
-        event.put("customer_id", UUID.randomUUID().toString());
-        event.put("country", "United Kingdom");
-        event.put("currency", "GBP");
-        event.put(
-                "lines",
-                List.of(Map.of(
-                        "product_id",
-                        UUID.randomUUID().toString(),
-                        "sku",
-                        sku,
-                        "quantity",
-                        quantity,
-                        "unit_price",
-                        "3.39")));
-        return event;
     }
 }

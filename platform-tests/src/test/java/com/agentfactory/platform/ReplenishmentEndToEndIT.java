@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,10 +38,11 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
         // 125 in stock, then 4 a day sold over the last 30 days: 5 left, below the reorder point the agent uses
         // before it has a plan for the SKU, and far below a week's lead time of demand
         List<Map<String, Object>> events = new ArrayList<>();
-        events.add(product(sku, 125));
+        events.add(CommerceEvents.product(sku, "White hanging lantern", "lighting", "3.39", 125));
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         for (int day = 30; day >= 1; day--) {
-            events.add(order(sku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+            events.add(CommerceEvents.order(
+                    sku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
         }
         assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
                         .status())
@@ -124,43 +124,5 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
             assertThat(after.decimal("/spent_amount")).isEqualByComparingTo(spentBefore.add(total));
             assertThat(after.decimal("/committed_amount")).isEqualByComparingTo(committedBefore);
         });
-    }
-
-    private static Map<String, Object> product(String sku, int stock) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "product.upserted");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", Instant.now().minus(40, ChronoUnit.DAYS).toString());
-        event.put("product_id", UUID.randomUUID().toString());
-        event.put("sku", sku);
-        event.put("name", "White hanging lantern");
-        event.put("category", "lighting");
-        event.put("price", Map.of("amount", "3.39", "currency", "GBP"));
-        event.put("stock_quantity", stock);
-        return event;
-    }
-
-    private static Map<String, Object> order(String sku, int quantity, Instant at) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "order.placed");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", at.toString());
-        event.put("order_id", UUID.randomUUID().toString());
-        event.put("order_number", "E" + UUID.randomUUID().toString().substring(0, 8));
-        event.put("customer_id", UUID.randomUUID().toString());
-        event.put("country", "United Kingdom");
-        event.put("currency", "GBP");
-        event.put(
-                "lines",
-                List.of(Map.of(
-                        "product_id",
-                        UUID.randomUUID().toString(),
-                        "sku",
-                        sku,
-                        "quantity",
-                        quantity,
-                        "unit_price",
-                        "3.39")));
-        return event;
     }
 }

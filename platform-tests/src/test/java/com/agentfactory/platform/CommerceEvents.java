@@ -1,0 +1,55 @@
+package com.agentfactory.platform;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Object Mother for the storefront events the end-to-end tests send through the gateway, as the replay sends them. */
+final class CommerceEvents {
+
+    private CommerceEvents() {}
+
+    /** A product in the catalog with this much stock, announced long enough ago to have a sales history after it. */
+    static Map<String, Object> product(String sku, String name, String category, String price, int stock) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", Instant.now().minus(40, ChronoUnit.DAYS).toString());
+        event.put("product_id", UUID.randomUUID().toString());
+        event.put("sku", sku);
+        event.put("name", name);
+        event.put("description", name + ", from the end-to-end catalog");
+        event.put("category", category);
+        event.put("price", Map.of("amount", price, "currency", "GBP"));
+        event.put("stock_quantity", stock);
+        return event;
+    }
+
+    /** A one-line order of a new guest customer in pounds. */
+    static Map<String, Object> order(String sku, int quantity, Instant at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "order.placed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", at.toString());
+        event.put("order_id", UUID.randomUUID().toString());
+        event.put("order_number", "E" + UUID.randomUUID().toString().substring(0, 8));
+        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("country", "United Kingdom");
+        event.put("currency", "GBP");
+        event.put(
+                "lines",
+                List.of(Map.of(
+                        "product_id",
+                        UUID.randomUUID().toString(),
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "unit_price",
+                        "3.39")));
+        return event;
+    }
+}

@@ -128,9 +128,9 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void refreshRotatesTheRefreshToken() {
         String email = TestUsers.uniqueEmail("frank");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
-        String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
 
-        Map<String, Object> rotated = tokens(refresh(first));
+        Map<String, Object> rotated = okBody(refresh(first));
 
         assertThat((String) rotated.get("access_token")).isNotBlank();
         assertThat(rotated.get("refresh_token")).isNotEqualTo(first);
@@ -142,15 +142,15 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void reuseOfSpentRefreshTokenRevokesTheWholeFamily() {
         String email = TestUsers.uniqueEmail("grace");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
-        String first = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
-        String second = (String) tokens(refresh(first)).get("refresh_token");
+        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String second = (String) okBody(refresh(first)).get("refresh_token");
 
         assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
 
         // the legitimate successor dies with the family, so a thief holding it gains nothing
         assertProblem(refresh(second), HttpStatus.UNAUTHORIZED);
         // other sign-ins of the same user are separate families and keep working
-        String otherSession = (String) tokens(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String otherSession = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
         refresh(otherSession).expectStatus().isOk();
     }
 
@@ -161,11 +161,11 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
     @Test
     void issuesSystemAgentTokenToConfiguredServiceClient() {
-        Map<String, Object> json = tokens(client.post()
+        Map<String, Object> json = okBody(client.post()
                 .uri("/api/v1/auth/token")
                 .bodyValue(Map.of("client_id", "test-service", "client_secret", "test-service-secret-0123456789"))
                 .exchange());
-        Map<String, Object> form = tokens(client.post()
+        Map<String, Object> form = okBody(client.post()
                 .uri("/api/v1/auth/token")
                 .body(BodyInserters.fromFormData("client_id", "test-service")
                         .with("client_secret", "test-service-secret-0123456789"))
@@ -197,7 +197,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
     @Test
     void bootstrapAdminCreatesStaffAccount() {
         String adminToken = (String)
-                tokens(login(BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD)).get("access_token");
+                okBody(login(BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD)).get("access_token");
         String staffEmail = TestUsers.uniqueEmail("support");
 
         Map<String, Object> created = client.post()
@@ -218,7 +218,7 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
         assertThat(created).containsEntry("role", "SUPPORT_AGENT").containsEntry("email", staffEmail);
         String staffToken =
-                (String) tokens(login(staffEmail, TestUsers.PASSWORD)).get("access_token");
+                (String) okBody(login(staffEmail, TestUsers.PASSWORD)).get("access_token");
         String path = "/api/v1/escalations/" + UUID.randomUUID();
         client.get()
                 .uri(path)
@@ -269,27 +269,5 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .uri("/api/v1/auth/register")
                 .bodyValue(Map.of("email", email, "password", password, "first_name", "Test", "last_name", "User"))
                 .exchange();
-    }
-
-    private WebTestClient.ResponseSpec login(String email, String password) {
-        return client.post()
-                .uri("/api/v1/auth/login")
-                .bodyValue(Map.of("email", email, "password", password))
-                .exchange();
-    }
-
-    private WebTestClient.ResponseSpec refresh(String refreshToken) {
-        return client.post()
-                .uri("/api/v1/auth/refresh")
-                .bodyValue(Map.of("refresh_token", refreshToken))
-                .exchange();
-    }
-
-    private static Map<String, Object> tokens(WebTestClient.ResponseSpec response) {
-        return response.expectStatus()
-                .isOk()
-                .expectBody(ProblemAssertions.JSON)
-                .returnResult()
-                .getResponseBody();
     }
 }

@@ -134,16 +134,16 @@ class LoginProtectionIT extends GatewayIntegrationTest {
     @Test
     void recordsRefreshesAndRoleChangesWithTheAdminWhoActed() {
         String email = registered("promoted");
-        String refreshToken = (String) ok(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String refreshToken = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
         var admin = users.admin();
         String userId = (String) auditEvents(email, admin.bearer()).getFirst().get("user_id");
 
-        Map<String, Object> changed = ok(client.put()
+        Map<String, Object> changed = okBody(client.put()
                 .uri("/api/v1/auth/users/{id}/role", userId)
                 .header("Authorization", admin.bearer())
                 .bodyValue(Map.of("role", "SUPPORT_AGENT"))
                 .exchange());
-        ok(refresh(refreshToken));
+        okBody(refresh(refreshToken));
 
         assertThat(changed).containsEntry("role", "SUPPORT_AGENT");
         List<Map<String, Object>> events = auditEvents(email, admin.bearer());
@@ -240,28 +240,6 @@ class LoginProtectionIT extends GatewayIntegrationTest {
                 .expectStatus()
                 .isOk()
                 .expectBodyList(ProblemAssertions.JSON)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec login(String email, String password) {
-        return client.post()
-                .uri("/api/v1/auth/login")
-                .bodyValue(Map.of("email", email, "password", password))
-                .exchange();
-    }
-
-    private WebTestClient.ResponseSpec refresh(String refreshToken) {
-        return client.post()
-                .uri("/api/v1/auth/refresh")
-                .bodyValue(Map.of("refresh_token", refreshToken))
-                .exchange();
-    }
-
-    private static Map<String, Object> ok(WebTestClient.ResponseSpec response) {
-        return response.expectStatus()
-                .isOk()
-                .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
     }

@@ -6,6 +6,7 @@ import com.agentfactory.infra.test.UsesLocalInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +64,30 @@ public abstract class GatewayIntegrationTest {
     @BeforeEach
     void createObjectMother() {
         users = new TestUsers(context.getBean(UserService.class), TestTokens.from(context));
+    }
+
+    /** Signs in through the gateway's own endpoint, as the dashboard does. */
+    protected WebTestClient.ResponseSpec login(String email, String password) {
+        return client.post()
+                .uri("/api/v1/auth/login")
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    protected WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return client.post()
+                .uri("/api/v1/auth/refresh")
+                .bodyValue(Map.of("refresh_token", refreshToken))
+                .exchange();
+    }
+
+    /** The JSON body of an answer that must be 200. */
+    protected static Map<String, Object> okBody(WebTestClient.ResponseSpec response) {
+        return response.expectStatus()
+                .isOk()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static int unusedPort() {

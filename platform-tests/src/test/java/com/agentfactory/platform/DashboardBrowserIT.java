@@ -11,10 +11,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,20 +130,8 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
             String sku = "E2EB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
             events.add(CommerceEvents.product(sku, item[0], item[1], item[2], 40));
         }
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        for (int day = 30; day >= 1; day--) {
-            events.add(CommerceEvents.order(
-                    soldSku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
-        }
-        assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
-                        .status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/inventory/stock/" + soldSku), adminToken)
-                                .body()
-                                .at("/on_hand")
-                                .asInt(-1))
-                        .isEqualTo(5));
+        // 125 in stock, 4 sold a day for 30 days: 5 left, enough history for a forecast and a low-stock alert
+        assertThat(stockThenSell(events, 4, 30)).isEqualTo(5);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/products?limit=24"), adminToken)
                                 .body()

@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,22 +34,9 @@ class ReplenishmentEndToEndIT extends AsAdminOnThePlatform {
 
         // 125 in stock, then 4 a day sold over the last 30 days: 5 left, below the reorder point the agent uses
         // before it has a plan for the SKU, and far below a week's lead time of demand
-        List<Map<String, Object>> events = new ArrayList<>();
-        events.add(CommerceEvents.product(sku, "White hanging lantern", "lighting", "3.39", 125));
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        for (int day = 30; day >= 1; day--) {
-            events.add(CommerceEvents.order(
-                    sku, 4, today.minus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
-        }
-        assertThat(Http.post(gateway("/api/v1/events/batch"), adminToken, Map.of("events", events))
-                        .status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(Http.get(gateway("/api/v1/inventory/stock/" + sku), adminToken)
-                                .body()
-                                .at("/on_hand")
-                                .asInt(-1))
-                        .isEqualTo(5));
+        assertThat(stockThenSell(
+                        List.of(CommerceEvents.product(sku, "White hanging lantern", "lighting", "3.39", 125)), 4, 30))
+                .isEqualTo(5);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         Http.get(gateway("/api/v1/inventory/alerts?type=low_stock&sku=" + sku), adminToken)
                                 .body()

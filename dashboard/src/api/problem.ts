@@ -43,7 +43,11 @@ export async function problemFrom(response: Response): Promise<ApiError> {
 
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = error.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    // a single-field refusal often repeats its message as the detail: say it once
+    const fields = error.errors
+      .filter((e) => e.message !== error.message)
+      .map((e) => `${e.field}: ${e.message}`)
+      .join('; ');
     return fields ? `${error.message} (${fields})` : error.message;
   }
   if (error instanceof TypeError) {

@@ -38,7 +38,9 @@ test.describe('admin dashboard', () => {
     ]) {
       await nav.getByRole('link', { name: link }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+      // every call is answered within the gateway's route timeout (10 s), by data or by an error (the alert
+      // check below), so a page still loading after 30 s is a fault; on 2 busy cores one call can take seconds
+      await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0, { timeout: 30_000 });
       await expect(page.getByRole('alert')).toHaveCount(0);
       await expectAccessible(page);
       await capture(page, `admin-${heading.toLowerCase().replace(/[^a-z]+/g, '-')}`);

@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,9 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardBrowserIT.class);
     private static final Duration SPECS_TIMEOUT = Duration.ofMinutes(25);
+    private static final Pattern FAILURE_HEADING = Pattern.compile("^\\s+\\d+\\) |^\\s+\\d+ (failed|flaky)");
+    private static final int ERROR_LINES = 6;
+    private static final int MAX_FAILURE_LINES = 120;
 
     @Test
     void everyPageAndTheStorefrontPassTheirBrowserSpecs() throws Exception {
@@ -58,7 +63,8 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
         environment.put("CI", "true");
         environment.put("FORCE_COLOR", "0");
         Process process = playwright.start();
-        Thread output = Thread.ofPlatform().name("playwright-output").start(() -> streamToLog(process));
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Thread output = Thread.ofPlatform().name("playwright-output").start(() -> streamToLog(process, lines));
         boolean finished = process.waitFor(SPECS_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -68,17 +74,46 @@ class DashboardBrowserIT extends AsAdminOnThePlatform {
 
         assertThat(finished).as("Playwright finished within %s", SPECS_TIMEOUT).isTrue();
         assertThat(process.exitValue())
-                .as("npx playwright test exit code (its report is in this test's log)")
+                .as(
+                        "npx playwright test exit code; its failures:%n%s%n(the whole report is in this test's log)",
+                        failures(lines))
                 .isZero();
     }
 
-    private static void streamToLog(Process process) {
+    private static void streamToLog(Process process, List<String> lines) {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(line -> log.info("playwright | {}", line));
+            reader.lines().forEach(line -> {
+                lines.add(line);
+                log.info("playwright | {}", line);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The failed specs' titles and the first lines of each error, so a failure says which spec failed where only
+     * the end of the build's output is kept.
+     */
+    static String failures(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        int errorLinesLeft = 0;
+        synchronized (lines) {
+            for (String line : lines) {
+                if (line.contains("✘") || FAILURE_HEADING.matcher(line).find()) {
+                    kept.add(line);
+                    errorLinesLeft = ERROR_LINES;
+                } else if (line.strip().startsWith("Error:")) {
+                    kept.add(line);
+                    errorLinesLeft = ERROR_LINES;
+                } else if (errorLinesLeft > 0) {
+                    kept.add(line);
+                    errorLinesLeft--;
+                }
+            }
+        }
+        return String.join(System.lineSeparator(), kept.subList(0, Math.min(kept.size(), MAX_FAILURE_LINES)));
     }
 
     /**

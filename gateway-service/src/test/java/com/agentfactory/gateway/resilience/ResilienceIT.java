@@ -87,6 +87,28 @@ class ResilienceIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theExchangesBidPathHasACircuitOfItsOwnApartFromTheAdsAdminApi() {
+        String token = users.admin().bearer();
+        var registry = circuitBreakers.getCircuitBreakerRegistry();
+        int adminFailuresBefore =
+                registry.circuitBreaker("ad-agent").getMetrics().getNumberOfFailedCalls();
+        for (int i = 0; i < 4; i++) {
+            client.post()
+                    .uri("/api/v1/ads/openrtb/bid")
+                    .header("Authorization", token)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503);
+        }
+
+        assertThat(registry.circuitBreaker("ad-exchange").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(registry.circuitBreaker("ad-agent").getMetrics().getNumberOfFailedCalls())
+                .as("the admin API's circuit counts none of the bid path's failures")
+                .isEqualTo(adminFailuresBefore);
+    }
+
+    @Test
     void aCrowdedServiceTurnsAwayTheCallsBeyondItsBulkheadAtOnce() throws Exception {
         String token = users.admin().bearer();
         List<Future<String>> calls = new ArrayList<>();

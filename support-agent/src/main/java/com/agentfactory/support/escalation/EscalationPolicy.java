@@ -1,5 +1,6 @@
 package com.agentfactory.support.escalation;
 
+import com.agentfactory.support.understanding.MessageAnalyzer;
 import com.agentfactory.support.understanding.MessageUnderstanding;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +19,30 @@ import org.springframework.stereotype.Component;
 public class EscalationPolicy {
 
     private final EscalationProperties properties;
+    private final double minIntentConfidence;
     private final List<Pattern> complianceKeywords;
 
-    EscalationPolicy(EscalationProperties properties) {
+    @Autowired
+    EscalationPolicy(EscalationProperties properties, MessageAnalyzer analyzer) {
+        this(properties, analyzer.outOfScopeThreshold());
+    }
+
+    /**
+     * @param modelThreshold the intent model's out-of-scope threshold, used unless the properties set their own
+     */
+    EscalationPolicy(EscalationProperties properties, double modelThreshold) {
         this.properties = properties;
+        this.minIntentConfidence =
+                properties.minIntentConfidence() != null ? properties.minIntentConfidence() : modelThreshold;
         this.complianceKeywords = properties.complianceKeywords().stream()
                 .map(keyword ->
                         Pattern.compile("\\b" + Pattern.quote(fold(keyword)) + "\\b", Pattern.UNICODE_CHARACTER_CLASS))
                 .toList();
+    }
+
+    /** The confidence below which the top intent is not trusted (the message is taken as out of scope). */
+    public double minIntentConfidence() {
+        return minIntentConfidence;
     }
 
     /**
@@ -37,17 +55,17 @@ public class EscalationPolicy {
                 understanding.topIntent().map(intent -> intent.confidence()).orElse(0.0);
         // language detection gives up on short texts ("Where is LH-1001?"); a confident intent shows the
         // message was understood all the same, so only an unknown language without one needs a person
-        if (understanding.language().isEmpty() && confidence < properties.minIntentConfidence()) {
+        if (understanding.language().isEmpty() && confidence < minIntentConfidence) {
             escalations.add(new Escalation(
                     EscalationReason.UNSUPPORTED_LANGUAGE, "the message is in none of the store's languages"));
         }
-        if (confidence < properties.minIntentConfidence()) {
+        if (confidence < minIntentConfidence) {
             escalations.add(new Escalation(
                     EscalationReason.LOW_CONFIDENCE,
                     understanding
                             .topIntent()
                             .map(intent -> "top intent " + intent.intent() + " at "
-                                    + Comparison.below(intent.confidence(), properties.minIntentConfidence()))
+                                    + Comparison.below(intent.confidence(), minIntentConfidence))
                             .orElse("no intent recognised")));
         }
         double sentiment = understanding.sentiment().score();
@@ -74,7 +92,7 @@ public class EscalationPolicy {
         }
         understanding
                 .topIntent()
-                .filter(intent -> intent.confidence() >= properties.minIntentConfidence())
+                .filter(intent -> intent.confidence() >= minIntentConfidence)
                 .filter(intent -> properties.handoverIntents().contains(intent.intent()))
                 .ifPresent(intent -> escalations.add(
                         new Escalation(EscalationReason.CUSTOMER_ASKED_FOR_PERSON, "the customer asked for a person")));

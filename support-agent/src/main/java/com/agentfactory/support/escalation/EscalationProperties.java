@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The thresholds of the escalation rules.
  *
- * @param minIntentConfidence below this the top intent is not trusted
+ * @param minIntentConfidence below this the top intent is not trusted; unset, the intent model's own out-of-scope
+ *     threshold (stored with the model when it was trained) applies, so a retrained model brings its threshold along
  * @param minSentiment below this score the customer is taken as frustrated
  * @param maxIntents more intents than this make an issue complex
  * @param minIntentShare only intents at or above this confidence count towards complexity: the pipeline also
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("agentfactory.support.escalation")
 record EscalationProperties(
-        @DecimalMin("0.0") @DecimalMax("1.0") double minIntentConfidence,
+        @DecimalMin("0.0") @DecimalMax("1.0") Double minIntentConfidence,
         @DecimalMin("-1.0") @DecimalMax("1.0") double minSentiment,
         @Min(1) int maxIntents,
         @DecimalMin("0.0") @DecimalMax("1.0") double minIntentShare,

@@ -4,4 +4,7 @@ package com.agentfactory.support.understanding;
 public interface MessageAnalyzer {
 
     MessageUnderstanding analyze(String text);
+
+    /** The intent model's out-of-scope threshold: a top intent below this confidence is not trusted. */
+    double outOfScopeThreshold();
 }

@@ -62,6 +62,11 @@ final class PipelineMessageAnalyzer implements MessageAnalyzer {
                 languages.detect(opening), scored, entities.extract(text), sentiment.analyze(text));
     }
 
+    @Override
+    public double outOfScopeThreshold() {
+        return intents.model().oosThreshold();
+    }
+
     private void check(String text) {
         if (text == null) {
             throw new IllegalArgumentException("a message text is required");

@@ -16,16 +16,20 @@ import org.junit.jupiter.api.Test;
 class EscalationPolicyTest {
 
     private static final UUID VIP_ID = UUID.randomUUID();
-    private final EscalationPolicy policy = new EscalationPolicy(new EscalationProperties(
-            0.7,
-            -0.8,
-            2,
-            0.15,
-            3,
-            Set.of(VIP_ID),
-            Set.of("VIP"),
-            List.of("lawyer", "legal action", "avocat", "gdpr"),
-            Set.of("contact_human_agent")));
+    private final EscalationPolicy policy = new EscalationPolicy(properties(0.7), 0.5);
+
+    private static EscalationProperties properties(Double minIntentConfidence) {
+        return new EscalationProperties(
+                minIntentConfidence,
+                -0.8,
+                2,
+                0.15,
+                3,
+                Set.of(VIP_ID),
+                Set.of("VIP"),
+                List.of("lawyer", "legal action", "avocat", "gdpr"),
+                Set.of("contact_human_agent"));
+    }
 
     private List<EscalationReason> reasons(List<Escalation> escalations) {
         return escalations.stream().map(Escalation::reason).toList();
@@ -59,6 +63,28 @@ class EscalationPolicyTest {
         var escalations = policy.evaluate("x", withSentiment("complaint", -0.80004), CustomerProfile.guest(), 0);
 
         assertThat(escalations.getFirst().detail()).isEqualTo("sentiment -0.80004 is below -0.80000");
+    }
+
+    @Test
+    void usesTheIntentModelsStoredThresholdWhenNoneIsConfigured() {
+        var fromModel = new EscalationPolicy(properties(null), 0.55);
+
+        assertThat(fromModel.minIntentConfidence()).isEqualTo(0.55);
+        assertThat(fromModel.evaluate(
+                        "x", withIntents(new IntentScore("track_order", 0.56)), CustomerProfile.guest(), 0))
+                .isEmpty();
+        var escalations =
+                fromModel.evaluate("x", withIntents(new IntentScore("track_order", 0.54)), CustomerProfile.guest(), 0);
+        assertThat(reasons(escalations)).containsExactly(EscalationReason.LOW_CONFIDENCE);
+        assertThat(escalations.getFirst().detail()).isEqualTo("top intent track_order at 0.54 is below 0.55");
+    }
+
+    @Test
+    void aConfiguredThresholdOverridesTheModelsOwn() {
+        assertThat(policy.minIntentConfidence()).isEqualTo(0.7);
+        assertThat(reasons(policy.evaluate(
+                        "x", withIntents(new IntentScore("track_order", 0.6)), CustomerProfile.guest(), 0)))
+                .containsExactly(EscalationReason.LOW_CONFIDENCE);
     }
 
     @Test

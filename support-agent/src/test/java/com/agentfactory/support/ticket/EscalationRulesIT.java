@@ -8,19 +8,34 @@ import static com.agentfactory.support.testdata.Messages.VAGUE;
 import static com.agentfactory.support.testdata.Messages.lawyer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.support.escalation.EscalationPolicy;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
+import com.agentfactory.support.understanding.MessageAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each escalation rule end to end: the reason is recorded on the ticket and the ticket joins the queue. */
 class EscalationRulesIT extends SupportIntegrationTest {
 
     private static final As AGENT = As.supportAgent("agent-rules");
+
+    @Autowired
+    EscalationPolicy policy;
+
+    @Autowired
+    MessageAnalyzer analyzer;
+
+    @Test
+    void trustsTheTopIntentFromTheIntentModelsStoredThreshold() {
+        assertThat(analyzer.outOfScopeThreshold()).isEqualTo(0.7);
+        assertThat(policy.minIntentConfidence()).isEqualTo(analyzer.outOfScopeThreshold());
+    }
 
     @Test
     void escalatesWhenTheIntentIsUncertain() {

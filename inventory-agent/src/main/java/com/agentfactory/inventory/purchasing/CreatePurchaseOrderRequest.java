@@ -10,9 +10,14 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** A purchase order drafted by a person: SKUs the supplier supplies, each once, and why. */
+/**
+ * A purchase order drafted by a person: SKUs the supplier supplies, each once, and why.
+ *
+ * @param location the warehouse the goods are delivered to; the default warehouse when absent
+ */
 record CreatePurchaseOrderRequest(
         @NotNull UUID supplierId,
+        @Size(max = 64) String location,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotBlank @Size(max = 500) String reason) {
 

@@ -9,6 +9,7 @@ import com.agentfactory.inventory.stock.StockPosition;
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
@@ -161,8 +162,8 @@ public class PurchaseOrders {
     }
 
     /**
-     * A person's draft: administrators and marketing managers. Its lines join the supplier's open suggestion for
-     * the location when there is one (one suggestion per supplier), else they start a new suggestion; approval,
+     * A person's draft: administrators and marketing managers, for a configured warehouse (the default one when
+     * none is named). Its lines join the supplier's open suggestion for that warehouse when there is one (one suggestion per supplier), else they start a new suggestion; approval,
      * ordering and receipt then go as for the agent's suggestions. A SKU the supplier does not supply, named twice
      * or already on an open order is refused before anything is stored.
      */
@@ -171,6 +172,10 @@ public class PurchaseOrders {
         Supplier supplier = suppliers
                 .findById(request.supplierId())
                 .orElseThrow(() -> InvalidInputException.of("supplier_id", "no supplier " + request.supplierId()));
+        String location = request.location() == null ? properties.defaultLocation() : request.location();
+        if (!properties.locations().contains(location)) {
+            throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
+        }
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             String sku = request.lines().get(i).sku();
@@ -190,7 +195,6 @@ public class PurchaseOrders {
                 }
             }
             String actor = caller.actorName();
-            String location = properties.defaultLocation();
             var lines = request.lines().stream()
                     .map(line -> new PurchaseOrderLine(line.sku(), line.quantity(), supplier.unitCost(), null))
                     .toList();

@@ -204,11 +204,17 @@ class PurchasingIT extends InventoryIntegrationTest {
         assertThat(unsupplied.errorFields()).containsExactly("lines[1].sku");
         assertThat(twice.errorFields()).containsExactly("lines[1].sku");
         assertThat(noSupplier.errorFields()).containsExactly("supplier_id");
+        Map<String, Object> elsewhereWarehouse = new java.util.HashMap<>(good);
+        elsewhereWarehouse.put("location", "nowhere");
+        Api.Response unknownWarehouse = manager.post(url, elsewhereWarehouse);
+        assertThat(unknownWarehouse.status()).isEqualTo(422);
+        assertThat(unknownWarehouse.errorFields()).containsExactly("location");
         assertThat(api.post(url, good).status()).isEqualTo(403);
         Api.Response drafted = manager.post(url, good);
 
         assertThat(drafted.status()).isEqualTo(201);
         assertThat(drafted.text("/status")).isEqualTo("suggested");
+        assertThat(drafted.text("/location")).as("the default warehouse").isEqualTo("main");
         assertThat(drafted.body().path("quantity").asInt()).isEqualTo(30);
         assertThat(drafted.body().path("total_cost").decimalValue()).isEqualByComparingTo("45.00");
         assertThat(drafted.body().path("history").get(0).path("actor").asString())

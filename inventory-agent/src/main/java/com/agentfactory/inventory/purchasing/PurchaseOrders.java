@@ -145,7 +145,7 @@ public class PurchaseOrders {
         String location = properties.defaultLocation();
         var open = orders.findFirstBySupplierIdAndLocationAndStatus(
                 supplier.getId(), location, PurchaseOrderStatus.SUGGESTED);
-        if (open.isPresent() && open.get().currency().equals(supplier.currency())) {
+        if (open.isPresent()) {
             PurchaseOrder order = open.get();
             order.addLine(line, AGENT, plan.sku() + ": " + reason, clock.instant());
             return java.util.Optional.of(orders.save(order));
@@ -163,8 +163,9 @@ public class PurchaseOrders {
 
     /**
      * A person's draft: administrators and marketing managers, for a configured warehouse (the default one when
-     * none is named). Its lines join the supplier's open suggestion for that warehouse when there is one (one suggestion per supplier), else they start a new suggestion; approval,
-     * ordering and receipt then go as for the agent's suggestions. A SKU the supplier does not supply, named twice
+     * none is named). Its lines join the supplier's open suggestion for that warehouse when there is one (one
+     * suggestion per supplier and warehouse), else they start a new suggestion; approval, ordering and receipt then
+     * go as for the agent's suggestions. A SKU the supplier does not supply, named twice
      * or already on an open order is refused before anything is stored.
      */
     PurchaseOrderResponse draft(CreatePurchaseOrderRequest request, Caller caller) {
@@ -202,7 +203,7 @@ public class PurchaseOrders {
                     supplier.getId(), location, PurchaseOrderStatus.SUGGESTED);
             PurchaseOrder order;
             int from;
-            if (open.isPresent() && open.get().currency().equals(supplier.currency())) {
+            if (open.isPresent()) {
                 order = open.get();
                 from = 0;
             } else {

@@ -1,5 +1,7 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -12,27 +14,26 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An order of one SKU from one supplier. The only owner of its status: every move goes through {@link #move},
- * which checks the move is allowed and records who made it and why. The finance reservation key is fixed at
- * creation, so a reservation retried after a crash is the same reservation.
+ * An order of one or more SKUs (its lines) from one supplier for one location. The only owner of its status:
+ * every move goes through {@link #move}, which checks the move is allowed and records who made it and why. Lines
+ * are added only while it is a suggestion, so the cost finance reserves at approval is the cost of what is
+ * ordered. The finance reservation key is fixed at creation, so a reservation retried after a crash is the same
+ * reservation.
  */
 @Entity
 @Table(name = "purchase_orders")
 class PurchaseOrder extends AssignedIdEntity {
 
     private UUID supplierId;
-    private String sku;
     private String location;
-    private int quantity;
-    private int receivedQuantity;
-    private BigDecimal unitCost;
     private String currency;
     private BigDecimal totalCost;
 
@@ -52,39 +53,64 @@ class PurchaseOrder extends AssignedIdEntity {
     private Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "purchase_order_lines", joinColumns = @JoinColumn(name = "purchase_order_id"))
+    @OrderColumn(name = "position")
+    private List<PurchaseOrderLine> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "purchase_order_changes", joinColumns = @JoinColumn(name = "purchase_order_id"))
     @OrderColumn(name = "position")
     private List<StatusChange> changes = new ArrayList<>();
 
     protected PurchaseOrder() {}
 
+    /** A suggestion with its first line; more SKUs of the same supplier join it through {@link #addLine}. */
     PurchaseOrder(
             UUID supplierId,
-            String sku,
             String location,
-            int quantity,
-            BigDecimal unitCost,
             String currency,
-            Double daysOfCover,
             int leadTimeDays,
+            PurchaseOrderLine first,
             String actor,
             String reason,
             Instant now) {
         super(UUID.randomUUID());
         this.supplierId = supplierId;
-        this.sku = sku;
         this.location = location;
-        this.quantity = quantity;
-        this.unitCost = unitCost;
         this.currency = currency;
-        this.totalCost = unitCost.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP);
-        this.daysOfCover = daysOfCover;
         this.leadTimeDays = leadTimeDays;
+        this.totalCost = BigDecimal.ZERO.setScale(2);
         this.budgetReservationKey = "purchase-order-" + getId();
         this.status = PurchaseOrderStatus.SUGGESTED;
         this.createdAt = now;
         this.updatedAt = now;
         changes.add(new StatusChange(null, PurchaseOrderStatus.SUGGESTED, actor, reason, now));
+        add(first);
+    }
+
+    /**
+     * Another SKU of the same supplier, while the order is still a suggestion: after approval the reserved cost
+     * would no longer cover it. The reason is recorded in the history without a status move.
+     */
+    void addLine(PurchaseOrderLine line, String actor, String reason, Instant now) {
+        if (status != PurchaseOrderStatus.SUGGESTED) {
+            throw new PurchaseOrderStateException("a " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + " purchase order takes no more lines: suggest a new one");
+        }
+        if (line(line.sku()).isPresent()) {
+            throw RuleViolationException.of("lines", "SKU " + line.sku() + " is already on purchase order " + getId());
+        }
+        add(line);
+        changes.add(new StatusChange(status, status, actor, reason, now));
+        updatedAt = now;
+    }
+
+    private void add(PurchaseOrderLine line) {
+        lines.add(line);
+        totalCost = totalCost.add(line.totalCost());
+        if (line.daysOfCover() != null && (daysOfCover == null || line.daysOfCover() < daysOfCover)) {
+            daysOfCover = line.daysOfCover(); // the order is as urgent as its most urgent line
+        }
     }
 
     /** Approved with the finance reservation that holds its cost. */
@@ -105,15 +131,36 @@ class PurchaseOrder extends AssignedIdEntity {
         move(PurchaseOrderStatus.CANCELLED, actor, reason, now);
     }
 
-    /** Records delivered units; the order is received once all have come. Returns whether it now is. */
-    boolean receive(int units, String actor, Instant now) {
+    /**
+     * Records a delivery of units per SKU; the order is received once every line has all its units. Refuses the
+     * whole delivery, before recording any of it, when a SKU is not on the order or brings more than is still
+     * outstanding. Returns whether the order is now received.
+     */
+    boolean receive(Map<String, Integer> units, String actor, Instant now) {
         if (status != PurchaseOrderStatus.ORDERED) {
             throw new PurchaseOrderStateException(status, PurchaseOrderStatus.RECEIVED);
         }
-        receivedQuantity += units;
+        units.forEach((sku, quantity) -> {
+            PurchaseOrderLine line = line(sku)
+                    .orElseThrow(() -> InvalidInputException.of(
+                            "lines",
+                            "purchase order " + getId() + " has no line for SKU " + sku + " (its SKUs: "
+                                    + String.join(", ", skus()) + ")"));
+            if (quantity > line.outstanding()) {
+                throw RuleViolationException.of(
+                        "lines",
+                        quantity + " units of " + sku + " delivered but only " + line.outstanding()
+                                + " are outstanding");
+            }
+        });
+        units.forEach((sku, quantity) -> line(sku).orElseThrow().received(quantity));
         updatedAt = now;
-        if (receivedQuantity >= quantity) {
-            move(PurchaseOrderStatus.RECEIVED, actor, receivedQuantity + " of " + quantity + " units delivered", now);
+        if (lines.stream().allMatch(PurchaseOrderLine::complete)) {
+            move(
+                    PurchaseOrderStatus.RECEIVED,
+                    actor,
+                    receivedQuantity() + " of " + quantity() + " units delivered",
+                    now);
             return true;
         }
         return false;
@@ -134,7 +181,15 @@ class PurchaseOrder extends AssignedIdEntity {
 
     /** Units still to come: what stays in transit. */
     int outstanding() {
-        return Math.max(0, quantity - receivedQuantity);
+        return lines.stream().mapToInt(PurchaseOrderLine::outstanding).sum();
+    }
+
+    Optional<PurchaseOrderLine> line(String sku) {
+        return lines.stream().filter(line -> line.sku().equals(sku)).findFirst();
+    }
+
+    List<String> skus() {
+        return lines.stream().map(PurchaseOrderLine::sku).toList();
     }
 
     private void move(PurchaseOrderStatus target, String actor, String reason, Instant now) {
@@ -150,24 +205,21 @@ class PurchaseOrder extends AssignedIdEntity {
         return supplierId;
     }
 
-    String sku() {
-        return sku;
-    }
-
     String location() {
         return location;
     }
 
+    /** Units ordered over all lines. */
     int quantity() {
-        return quantity;
+        return lines.stream().mapToInt(PurchaseOrderLine::quantity).sum();
     }
 
     int receivedQuantity() {
-        return receivedQuantity;
+        return lines.stream().mapToInt(PurchaseOrderLine::receivedQuantity).sum();
     }
 
-    BigDecimal unitCost() {
-        return unitCost;
+    List<PurchaseOrderLine> lines() {
+        return List.copyOf(lines);
     }
 
     String currency() {

@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,17 @@ class PurchaseOrderController {
     @GetMapping("/{id}")
     PurchaseOrderResponse get(@PathVariable UUID id) {
         return orders.get(id);
+    }
+
+    /**
+     * A person's draft of several SKUs from one supplier; joins the supplier's open suggestion when there is one.
+     * 400 for a SKU the supplier does not supply, 409 for a SKU already on an open order.
+     */
+    @PostMapping
+    ResponseEntity<PurchaseOrderResponse> draft(@Valid @RequestBody CreatePurchaseOrderRequest request, Caller caller) {
+        PurchaseOrderResponse drafted = orders.draft(request, caller);
+        return ResponseEntity.created(URI.create("/api/v1/inventory/purchase-orders/" + drafted.id()))
+                .body(drafted);
     }
 
     /** Plans the SKUs (all stocked ones when none are named) and suggests orders where stock is short. */

@@ -2,6 +2,7 @@ package com.agentfactory.inventory.purchasing;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,15 +13,20 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
 
     long countByStatus(PurchaseOrderStatus status);
 
-    boolean existsBySkuAndStatusIn(String sku, Collection<PurchaseOrderStatus> statuses);
+    @Query("select count(p) > 0 from PurchaseOrder p join p.lines l where l.sku = :sku and p.status in :statuses")
+    boolean existsWithSkuAndStatusIn(String sku, Collection<PurchaseOrderStatus> statuses);
+
+    /** The suggestion a supplier's next SKU joins (at most one per supplier and location, by a unique index). */
+    Optional<PurchaseOrder> findFirstBySupplierIdAndLocationAndStatus(
+            UUID supplierId, String location, PurchaseOrderStatus status);
 
     /** Most urgent first: the fewest days of cover left beyond the lead time (negative: stock runs out first). */
     @Query(
             value = "select p from PurchaseOrder p where (:status is null or p.status = :status)"
-                    + " and (:sku is null or p.sku = :sku)"
+                    + " and (:sku is null or exists (select 1 from p.lines l where l.sku = :sku))"
                     + " order by (coalesce(p.daysOfCover, 0) - p.leadTimeDays), p.createdAt desc, p.id",
             countQuery = "select count(p) from PurchaseOrder p where (:status is null or p.status = :status)"
-                    + " and (:sku is null or p.sku = :sku)")
+                    + " and (:sku is null or exists (select 1 from p.lines l where l.sku = :sku))")
     Page<PurchaseOrder> search(PurchaseOrderStatus status, String sku, Pageable page);
 
     @Query("select p.id from PurchaseOrder p where p.budgetReservationId is not null and p.budgetSettled = false"

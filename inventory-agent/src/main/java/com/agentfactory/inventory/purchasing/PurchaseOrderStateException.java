@@ -8,4 +8,8 @@ class PurchaseOrderStateException extends ConflictException {
         super("a " + from.name().toLowerCase(java.util.Locale.ROOT) + " purchase order cannot become "
                 + to.name().toLowerCase(java.util.Locale.ROOT));
     }
+
+    PurchaseOrderStateException(String message) {
+        super(message);
+    }
 }

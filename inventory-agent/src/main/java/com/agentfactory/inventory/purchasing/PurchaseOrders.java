@@ -17,8 +17,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +81,7 @@ public class PurchaseOrders {
         List<String> skus = request.skus().isEmpty()
                 ? stock.stockedSkus()
                 : request.skus().stream().distinct().toList();
-        List<PurchaseOrderResponse> suggested = new ArrayList<>();
+        Set<UUID> suggestedIds = new LinkedHashSet<>();
         List<String> withoutSupplier = new ArrayList<>();
         int planned = 0;
         for (String sku : skus) {
@@ -87,10 +91,12 @@ public class PurchaseOrders {
                 continue;
             }
             planned++;
-            transaction
-                    .execute(status -> suggestFor(plan.get()))
-                    .ifPresent(order -> suggested.add(PurchaseOrderResponse.of(order)));
+            transaction.execute(status -> suggestFor(plan.get())).ifPresent(order -> suggestedIds.add(order.getId()));
         }
+        // several SKUs of one supplier share one suggestion: each order once, with all the lines it now has
+        List<PurchaseOrderResponse> suggested = new ArrayList<>(orders.findAllById(suggestedIds).stream()
+                .map(PurchaseOrderResponse::of)
+                .toList());
         suggested.sort(Comparator.comparingDouble(PurchaseOrderResponse::urgency));
         return new SuggestReordersResponse(planned, suggested, withoutSupplier);
     }
@@ -104,8 +110,13 @@ public class PurchaseOrders {
         return transaction.execute(status -> suggestFor(plan.get())).isPresent() ? 1 : 0;
     }
 
+    /**
+     * Suggests the SKU's order quantity: a line on its supplier's open suggestion for the location, or a new
+     * suggestion when the supplier has none. Empty when the SKU is on an open order already or not below its
+     * reorder point.
+     */
     private java.util.Optional<PurchaseOrder> suggestFor(ReorderPlan plan) {
-        if (orders.existsBySkuAndStatusIn(plan.sku(), OPEN)) {
+        if (orders.existsWithSkuAndStatusIn(plan.sku(), OPEN)) {
             return java.util.Optional.empty();
         }
         List<StockPosition> positions = stock.positionsOf(plan.sku());
@@ -130,18 +141,88 @@ public class PurchaseOrders {
                 plan.meanDailyDemand(),
                 plan.leadTimeDays(),
                 plan.safetyStock());
+        var line = new PurchaseOrderLine(plan.sku(), quantity, supplier.unitCost(), daysOfCover);
+        String location = properties.defaultLocation();
+        var open = orders.findFirstBySupplierIdAndLocationAndStatus(
+                supplier.getId(), location, PurchaseOrderStatus.SUGGESTED);
+        if (open.isPresent()) {
+            PurchaseOrder order = open.get();
+            order.addLine(line, AGENT, plan.sku() + ": " + reason, clock.instant());
+            return java.util.Optional.of(orders.save(order));
+        }
         return java.util.Optional.of(orders.save(new PurchaseOrder(
                 supplier.getId(),
-                plan.sku(),
-                properties.defaultLocation(),
-                quantity,
-                supplier.unitCost(),
+                location,
                 supplier.currency(),
-                daysOfCover,
                 plan.leadTimeDays(),
+                line,
                 AGENT,
-                reason,
+                plan.sku() + ": " + reason,
                 clock.instant())));
+    }
+
+    /**
+     * A person's draft: administrators and marketing managers, for a configured warehouse (the default one when
+     * none is named). Its lines join the supplier's open suggestion for that warehouse when there is one (one
+     * suggestion per supplier and warehouse), else they start a new suggestion; approval, ordering and receipt then
+     * go as for the agent's suggestions. A SKU the supplier does not supply, named twice
+     * or already on an open order is refused before anything is stored.
+     */
+    PurchaseOrderResponse draft(CreatePurchaseOrderRequest request, Caller caller) {
+        requireBuyer(caller, "drafts");
+        Supplier supplier = suppliers
+                .findById(request.supplierId())
+                .orElseThrow(() -> InvalidInputException.of("supplier_id", "no supplier " + request.supplierId()));
+        String location = request.location() == null ? properties.defaultLocation() : request.location();
+        if (!properties.locations().contains(location)) {
+            throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            String sku = request.lines().get(i).sku();
+            String field = "lines[" + i + "].sku";
+            if (!seen.add(sku)) {
+                throw InvalidInputException.of(field, "SKU " + sku + " is named twice: one line per SKU");
+            }
+            if (!supplier.skus().contains(sku)) {
+                throw InvalidInputException.of(field, supplier.name() + " does not supply SKU " + sku);
+            }
+        }
+        return transaction.execute(status -> {
+            for (var line : request.lines()) {
+                if (orders.existsWithSkuAndStatusIn(line.sku(), OPEN)) {
+                    throw new PurchaseOrderStateException(
+                            "SKU " + line.sku() + " is already on an open purchase order");
+                }
+            }
+            String actor = caller.actorName();
+            var lines = request.lines().stream()
+                    .map(line -> new PurchaseOrderLine(line.sku(), line.quantity(), supplier.unitCost(), null))
+                    .toList();
+            var open = orders.findFirstBySupplierIdAndLocationAndStatus(
+                    supplier.getId(), location, PurchaseOrderStatus.SUGGESTED);
+            PurchaseOrder order;
+            int from;
+            if (open.isPresent()) {
+                order = open.get();
+                from = 0;
+            } else {
+                order = new PurchaseOrder(
+                        supplier.getId(),
+                        location,
+                        supplier.currency(),
+                        supplier.leadTimeDays(),
+                        lines.getFirst(),
+                        actor,
+                        request.reason(),
+                        clock.instant());
+                from = 1;
+            }
+            for (var line : lines.subList(from, lines.size())) {
+                order.addLine(line, actor, request.reason(), clock.instant());
+            }
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
     }
 
     /** A person's approval: administrators and marketing managers; reserves the cost with finance. */
@@ -176,7 +257,7 @@ public class PurchaseOrders {
                 policy.budgetDepartment(),
                 order.totalCost(),
                 order.currency(),
-                "purchase order " + order.getId() + ": " + order.quantity() + " x " + order.sku(),
+                "purchase order " + order.getId() + ": " + description(order),
                 actor);
         return switch (reservation) {
             case BudgetPort.Reservation.Refused refused -> throw new BudgetRefusedException(refused.reason());
@@ -208,7 +289,9 @@ public class PurchaseOrders {
         return transaction.execute(status -> {
             PurchaseOrder order = find(id);
             order.order(actor, reason, clock.instant());
-            stock.orderedFromSupplier(order.sku(), order.location(), order.quantity());
+            for (PurchaseOrderLine line : order.lines()) {
+                stock.orderedFromSupplier(line.sku(), order.location(), line.quantity());
+            }
             return PurchaseOrderResponse.of(orders.save(order));
         });
     }
@@ -220,8 +303,12 @@ public class PurchaseOrders {
             PurchaseOrder order = find(id);
             boolean wasOrdered = order.status() == PurchaseOrderStatus.ORDERED;
             order.cancel(caller.actorName(), reason, clock.instant());
-            if (wasOrdered && order.outstanding() > 0) {
-                stock.supplierOrderCancelled(order.sku(), order.location(), order.outstanding());
+            if (wasOrdered) {
+                for (PurchaseOrderLine line : order.lines()) {
+                    if (line.outstanding() > 0) {
+                        stock.supplierOrderCancelled(line.sku(), order.location(), line.outstanding());
+                    }
+                }
             }
             return PurchaseOrderResponse.of(orders.save(order));
         });
@@ -237,22 +324,13 @@ public class PurchaseOrders {
         requireReceiver(caller);
         PurchaseOrderResponse received = transaction.execute(status -> {
             PurchaseOrder order = find(id);
+            Map<String, Integer> units = new LinkedHashMap<>();
             for (var line : request.lines()) {
-                if (!line.sku().equals(order.sku())) {
-                    throw InvalidInputException.of(
-                            "lines", "purchase order " + id + " is for SKU " + order.sku() + ", not " + line.sku());
-                }
-            }
-            int units = request.lines().stream()
-                    .mapToInt(ReceivePurchaseOrderRequest.Line::quantity)
-                    .sum();
-            if (order.status() == PurchaseOrderStatus.ORDERED && units > order.outstanding()) {
-                throw RuleViolationException.of(
-                        "lines", units + " units delivered but only " + order.outstanding() + " are outstanding");
+                units.merge(line.sku(), line.quantity(), Integer::sum);
             }
             order.receive(units, caller.actorName(), clock.instant());
             for (var line : request.lines()) {
-                stock.receivedFromSupplier(order.sku(), order.location(), line.quantity(), line.expiresOn());
+                stock.receivedFromSupplier(line.sku(), order.location(), line.quantity(), line.expiresOn());
             }
             return PurchaseOrderResponse.of(orders.save(order));
         });
@@ -336,6 +414,12 @@ public class PurchaseOrders {
         }
         placeOrder(id, "placed after automatic approval", AGENT);
         return true;
+    }
+
+    private static String description(PurchaseOrder order) {
+        return order.lines().stream()
+                .map(line -> line.quantity() + " x " + line.sku())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private PurchaseOrder find(UUID id) {

@@ -58,6 +58,11 @@ public class Suppliers {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Supplier> findById(UUID id) {
+        return suppliers.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     public Supplier require(UUID id) {
         return suppliers.findById(id).orElseThrow(() -> new SupplierNotFoundException(id));
     }

@@ -55,6 +55,22 @@ class BacktestMainTest {
         });
     }
 
+    @Test
+    void hindsightBoundIsNoWorseThanAnyOtherLevelPerSku() {
+        double[][] actual = {{1, 2, 30, 3}, {0, 0, 8, 0}};
+        List<double[]> histories = List.of(new double[] {1, 2}, new double[] {0, 1});
+
+        double[][] bound = BacktestMain.hindsightFlat(actual);
+
+        assertThat(bound[0]).containsOnly(2.5);
+        assertThat(bound[1]).containsOnly(0.0);
+        double boundWape = Scores.of(bound, actual, histories).wape();
+        for (double level = 0; level <= 30; level += 0.5) {
+            double[][] flat = {{level, level, level, level}, {level / 4, level / 4, level / 4, level / 4}};
+            assertThat(Scores.of(flat, actual, histories).wape()).isGreaterThanOrEqualTo(boundWape);
+        }
+    }
+
     private Path retailFile(LocalDate from, int days) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country");

@@ -71,5 +71,9 @@ class InMemoryBudgetConfiguration {
         String stateOf(UUID reservationId) {
             return states.get(reservationId);
         }
+
+        BigDecimal amountOf(UUID reservationId) {
+            return amounts.get(reservationId);
+        }
     }
 }

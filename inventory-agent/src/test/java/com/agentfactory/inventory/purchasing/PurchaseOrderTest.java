@@ -3,13 +3,18 @@ package com.agentfactory.inventory.purchasing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PurchaseOrderTest {
 
+    private static final String SKU = "85123A";
+    private static final String OTHER_SKU = "71053";
     private static final Instant NOW = Instant.parse("2011-07-01T06:00:00Z");
 
     @Test
@@ -19,7 +24,7 @@ class PurchaseOrderTest {
 
         order.approve(reservation, "maria", "needed for the summer", NOW);
         order.order("maria", "sent to supplier", NOW);
-        boolean complete = order.receive(48, "warehouse", NOW);
+        boolean complete = order.receive(Map.of(SKU, 48), "warehouse", NOW);
 
         assertThat(complete).isTrue();
         assertThat(order.status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
@@ -40,7 +45,7 @@ class PurchaseOrderTest {
         order.approve(UUID.randomUUID(), "maria", "ok", NOW);
         order.order("maria", "sent", NOW);
 
-        assertThat(order.receive(20, "warehouse", NOW)).isFalse();
+        assertThat(order.receive(Map.of(SKU, 20), "warehouse", NOW)).isFalse();
 
         assertThat(order.status()).isEqualTo(PurchaseOrderStatus.ORDERED);
         assertThat(order.outstanding()).isEqualTo(28);
@@ -53,7 +58,8 @@ class PurchaseOrderTest {
         assertThatThrownBy(() -> order.order("maria", "skip approval", NOW))
                 .isInstanceOf(PurchaseOrderStateException.class)
                 .hasMessageContaining("suggested purchase order cannot become ordered");
-        assertThatThrownBy(() -> order.receive(10, "warehouse", NOW)).isInstanceOf(PurchaseOrderStateException.class);
+        assertThatThrownBy(() -> order.receive(Map.of(SKU, 10), "warehouse", NOW))
+                .isInstanceOf(PurchaseOrderStateException.class);
         order.reject("maria", "too dear", NOW);
         assertThatThrownBy(() -> order.approve(UUID.randomUUID(), "maria", "changed my mind", NOW))
                 .isInstanceOf(PurchaseOrderStateException.class);
@@ -79,16 +85,69 @@ class PurchaseOrderTest {
         assertThat(order.awaitsBudgetSettlement()).isFalse();
     }
 
+    @Test
+    void collectsSeveralSkusOfTheSupplierWhileItIsASuggestion() {
+        PurchaseOrder order = suggestion(48);
+
+        order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, new BigDecimal("1.10"), 1.5), "agent", "also short", NOW);
+
+        assertThat(order.skus()).containsExactly(SKU, OTHER_SKU);
+        assertThat(order.quantity()).isEqualTo(58);
+        assertThat(order.totalCost()).isEqualByComparingTo("133.40");
+        assertThat(order.daysOfCover()).as("as urgent as its most urgent line").isEqualTo(1.5);
+        assertThatThrownBy(() -> order.addLine(
+                        new PurchaseOrderLine(SKU, 1, new BigDecimal("2.55"), null), "agent", "twice", NOW))
+                .isInstanceOf(RuleViolationException.class);
+        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        assertThatThrownBy(() -> order.addLine(
+                        new PurchaseOrderLine("22423", 1, BigDecimal.ONE, null), "agent", "after approval", NOW))
+                .isInstanceOf(PurchaseOrderStateException.class)
+                .hasMessageContaining("takes no more lines");
+        assertThat(order.totalCost())
+                .as("the reserved cost stays the cost of what is ordered")
+                .isEqualByComparingTo("133.40");
+    }
+
+    @Test
+    void isReceivedOnlyWhenEveryLineIsComplete() {
+        PurchaseOrder order = suggestion(48);
+        order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "also short", NOW);
+        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.order("maria", "sent", NOW);
+
+        assertThat(order.receive(Map.of(SKU, 48), "warehouse", NOW)).isFalse();
+        assertThat(order.outstanding()).isEqualTo(10);
+        assertThat(order.receive(Map.of(OTHER_SKU, 10), "warehouse", NOW)).isTrue();
+
+        assertThat(order.status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+        assertThat(order.receivedQuantity()).isEqualTo(58);
+    }
+
+    @Test
+    void refusesAWholeDeliveryWithAnUnknownSkuOrTooManyUnits() {
+        PurchaseOrder order = suggestion(48);
+        order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "also short", NOW);
+        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.order("maria", "sent", NOW);
+
+        assertThatThrownBy(() -> order.receive(Map.of(SKU, 5, "UNKNOWN", 1), "warehouse", NOW))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no line for SKU UNKNOWN");
+        assertThatThrownBy(() -> order.receive(Map.of(SKU, 5, OTHER_SKU, 11), "warehouse", NOW))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("only 10 are outstanding");
+        assertThat(order.receivedQuantity())
+                .as("nothing of a refused delivery is recorded")
+                .isZero();
+    }
+
     private static PurchaseOrder suggestion(int quantity) {
         return new PurchaseOrder(
                 UUID.randomUUID(),
-                "85123A",
                 "main",
-                quantity,
-                new BigDecimal("2.55"),
                 "GBP",
-                3.5,
                 7,
+                new PurchaseOrderLine(SKU, quantity, new BigDecimal("2.55"), 3.5),
                 PurchaseOrders.AGENT,
                 "below reorder point",
                 NOW);

@@ -102,6 +102,141 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void ordersSeveralSkusOfOneSupplierOnOneOrderAndReceivesThemLineByLine() {
+        String first = stocked(0);
+        String second = stocked(0);
+        soldDaily(first, 30, 10, 10);
+        soldDaily(second, 30, 4, 4);
+        supplierOf(List.of(first, second), "2.00", 7, 1, 1);
+
+        Api.Response suggestions =
+                manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(first, second)));
+
+        var suggestion = suggestions.body().path("suggestions");
+        assertThat(suggestion.size()).as("one order for the supplier").isEqualTo(1);
+        var order = suggestion.get(0);
+        assertThat(order.path("sku").isNull()).isTrue();
+        assertThat(order.path("lines")
+                        .valueStream()
+                        .map(line -> line.path("sku").asString())
+                        .toList())
+                .containsExactly(first, second);
+        int firstUnits = order.path("lines").get(0).path("quantity").asInt();
+        int secondUnits = order.path("lines").get(1).path("quantity").asInt();
+        assertThat(order.path("quantity").asInt()).isEqualTo(firstUnits + secondUnits);
+        assertThat(order.path("total_cost").decimalValue())
+                .isEqualByComparingTo(new java.math.BigDecimal(2 * (firstUnits + secondUnits)));
+        String path = "/api/v1/inventory/purchase-orders/" + order.path("id").asString();
+
+        UUID reservation = UUID.fromString(
+                manager.post(path + "/approve", Map.of("reason", "both short")).text("/budget_reservation_id"));
+        assertThat(budget.amountOf(reservation))
+                .isEqualByComparingTo(order.path("total_cost").decimalValue());
+        manager.post(path + "/order", Map.of("reason", "sent"));
+        assertThat(stockOf(first).body().path("in_transit").asInt()).isEqualTo(firstUnits);
+        assertThat(stockOf(second).body().path("in_transit").asInt()).isEqualTo(secondUnits);
+
+        Api.Response tooMany = manager.post(
+                path + "/receipts", Map.of("lines", List.of(Map.of("sku", second, "quantity", secondUnits + 1))));
+        assertThat(tooMany.status()).isEqualTo(422);
+        Api.Response partly = manager.post(
+                path + "/receipts", Map.of("lines", List.of(Map.of("sku", first, "quantity", firstUnits))));
+        assertThat(partly.text("/status")).isEqualTo("ordered");
+        assertThat(budget.stateOf(reservation)).isEqualTo("RESERVED");
+        Api.Response complete = manager.post(
+                path + "/receipts", Map.of("lines", List.of(Map.of("sku", second, "quantity", secondUnits))));
+
+        assertThat(complete.text("/status")).isEqualTo("received");
+        assertThat(stockOf(first).body().path("on_hand").asInt()).isEqualTo(firstUnits);
+        assertThat(stockOf(second).body().path("on_hand").asInt()).isEqualTo(secondUnits);
+        assertThat(stockOf(second).body().path("in_transit").asInt()).isZero();
+        assertThat(budget.stateOf(reservation)).isEqualTo("COMMITTED");
+        assertThat(api.get("/api/v1/inventory/purchase-orders?sku=" + second)
+                        .body()
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo(order.path("id").asString());
+    }
+
+    @Test
+    void draftsAnOrderOfSeveralSkusAndRefusesLinesTheSupplierCannotFill() {
+        String first = stocked(3);
+        String second = stocked(3);
+        String supplierId = supplierOf(List.of(first, second), "1.50", 5, 1, 1);
+        String elsewhere = stocked(3);
+        String url = "/api/v1/inventory/purchase-orders";
+
+        Api.Response unsupplied = manager.post(
+                url,
+                Map.of(
+                        "supplier_id",
+                        supplierId,
+                        "reason",
+                        "summer range",
+                        "lines",
+                        List.of(Map.of("sku", first, "quantity", 10), Map.of("sku", elsewhere, "quantity", 5))));
+        Api.Response twice = manager.post(
+                url,
+                Map.of(
+                        "supplier_id",
+                        supplierId,
+                        "reason",
+                        "summer range",
+                        "lines",
+                        List.of(Map.of("sku", first, "quantity", 10), Map.of("sku", first, "quantity", 5))));
+        Api.Response noSupplier = manager.post(
+                url,
+                Map.of(
+                        "supplier_id", UUID.randomUUID().toString(),
+                        "reason", "summer range",
+                        "lines", List.of(Map.of("sku", first, "quantity", 10))));
+        Map<String, Object> good = Map.of(
+                "supplier_id",
+                supplierId,
+                "reason",
+                "summer range",
+                "lines",
+                List.of(Map.of("sku", first, "quantity", 10), Map.of("sku", second, "quantity", 20)));
+
+        assertThat(unsupplied.status()).isEqualTo(400);
+        assertThat(unsupplied.errorFields()).containsExactly("lines[1].sku");
+        assertThat(twice.errorFields()).containsExactly("lines[1].sku");
+        assertThat(noSupplier.errorFields()).containsExactly("supplier_id");
+        Map<String, Object> elsewhereWarehouse = new java.util.HashMap<>(good);
+        elsewhereWarehouse.put("location", "nowhere");
+        Api.Response unknownWarehouse = manager.post(url, elsewhereWarehouse);
+        assertThat(unknownWarehouse.status()).isEqualTo(422);
+        assertThat(unknownWarehouse.errorFields()).containsExactly("location");
+        assertThat(api.post(url, good).status()).isEqualTo(403);
+        Api.Response drafted = manager.post(url, good);
+
+        assertThat(drafted.status()).isEqualTo(201);
+        assertThat(drafted.text("/status")).isEqualTo("suggested");
+        assertThat(drafted.text("/location")).as("the default warehouse").isEqualTo("main");
+        assertThat(drafted.body().path("quantity").asInt()).isEqualTo(30);
+        assertThat(drafted.body().path("total_cost").decimalValue()).isEqualByComparingTo("45.00");
+        assertThat(drafted.body().path("history").get(0).path("actor").asString())
+                .isEqualTo("maria");
+        assertThat(api.get("/api/v1/inventory/purchase-orders/" + drafted.text("/id"))
+                        .body()
+                        .path("lines")
+                        .size())
+                .isEqualTo(2);
+        Api.Response again = manager.post(
+                url,
+                Map.of(
+                        "supplier_id",
+                        supplierId,
+                        "reason",
+                        "again",
+                        "lines",
+                        List.of(Map.of("sku", second, "quantity", 1))));
+        assertThat(again.status()).as("a SKU on an open order").isEqualTo(409);
+    }
+
+    @Test
     void theLowStockAlertUsesTheComputedReorderPoint() {
         String sku = stocked(60);
         soldDaily(sku, 60, 4, 4); // 4 a day, no spread: reorder point 4 x 7 = 28
@@ -170,11 +305,15 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     private String supplier(String sku, String unitCost, int leadTime, int minimumOrder, int packSize) {
+        return supplierOf(List.of(sku), unitCost, leadTime, minimumOrder, packSize);
+    }
+
+    private String supplierOf(List<String> skus, String unitCost, int leadTime, int minimumOrder, int packSize) {
         Api.Response created = manager.post(
                 "/api/v1/inventory/suppliers",
                 Map.of(
                         "name",
-                        "Supplier of " + sku,
+                        "Supplier of " + String.join(" and ", skus),
                         "lead_time_days",
                         leadTime,
                         "minimum_order",
@@ -186,7 +325,7 @@ class PurchasingIT extends InventoryIntegrationTest {
                         "currency",
                         "GBP",
                         "skus",
-                        List.of(sku)));
+                        skus));
         assertThat(created.status()).isEqualTo(201);
         return created.text("/id");
     }

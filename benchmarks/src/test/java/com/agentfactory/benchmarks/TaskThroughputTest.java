@@ -81,8 +81,8 @@ class TaskThroughputTest {
                 .contains("| Fixed 5000 tasks/s (100 req/s): p50 / p90 / p99 / max per request (ms) | 4.0 / 8.0 / 12.0"
                         + " / 30.0 |  |")
                 .contains("Gateway, batches of 50: 75% of direct throughput in tasks/s")
-                .contains("| Process | hello | supervisor direct | through gateway | supervisor direct, batches of 50"
-                        + " | through gateway, batches of 50 |");
+                .contains("| Process | hello | supervisor direct | through gateway | hello through gateway"
+                        + " | supervisor direct, batches of 50 | through gateway, batches of 50 |");
         assertThat(markdown.substring(0, markdown.indexOf("Gateway:"))).doesNotContain("tasks/s (");
     }
 }

@@ -12,14 +12,20 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs first so that every response, including 401s and 429s, carries the correlation id, and logs one access line
- * per request with the correlation and trace ids.
+ * Runs first so that every response, including 401s and 429s, carries the correlation id, and logs an access line
+ * with the correlation and trace ids for the requests {@link AccessLogProperties} selects.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CorrelationWebFilter implements WebFilter {
 
     private static final Logger accessLog = LoggerFactory.getLogger("com.agentfactory.gateway.access-log");
+
+    private final AccessLogProperties properties;
+
+    CorrelationWebFilter(AccessLogProperties properties) {
+        this.properties = properties;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -31,8 +37,12 @@ class CorrelationWebFilter implements WebFilter {
         return chain.filter(exchange).doFinally(signal -> logAccess(exchange, trace, started));
     }
 
-    private static void logAccess(ServerWebExchange exchange, RequestTrace trace, long started) {
-        if (!accessLog.isInfoEnabled()) {
+    private void logAccess(ServerWebExchange exchange, RequestTrace trace, long started) {
+        long elapsed = System.nanoTime() - started;
+        Integer status = exchange.getResponse().getStatusCode() == null
+                ? null
+                : exchange.getResponse().getStatusCode().value();
+        if (!accessLog.isInfoEnabled() || !properties.logs(status, elapsed)) {
             return;
         }
         try (var correlation =
@@ -43,10 +53,8 @@ class CorrelationWebFilter implements WebFilter {
                     "{} {} -> {} in {} ms",
                     exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(),
-                    exchange.getResponse().getStatusCode() == null
-                            ? "-"
-                            : exchange.getResponse().getStatusCode().value(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    status == null ? "-" : status,
+                    elapsed / 1_000_000);
         }
     }
 }

@@ -27,11 +27,14 @@ class JourneyEngine {
     private final CustomerReadModel customers;
     private final SegmentMembership segments;
     private final SendOutbox outbox;
+    private final StratifiedSplits stratified;
 
-    JourneyEngine(CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox) {
+    JourneyEngine(
+            CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox, StratifiedSplits stratified) {
         this.customers = customers;
         this.segments = segments;
         this.outbox = outbox;
+        this.stratified = stratified;
     }
 
     /** Runs the enrolment's due steps; returns how many steps ran. */
@@ -55,7 +58,9 @@ class JourneyEngine {
                 case JourneyStep.SCORE -> branch(enrolment, step, score(facts.values()) >= step.minScore());
                 case JourneyStep.SEGMENT ->
                     branch(enrolment, step, segments.isMember(step.segmentId(), enrolment.customerId));
-                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step);
+                case JourneyStep.SPLIT ->
+                    enrolment.currentStep =
+                            step.strata() == null ? split(enrolment, step) : stratifiedSplit(enrolment, step, now);
                 case JourneyStep.END ->
                     end(enrolment, Enrolment.COMPLETED, step.reason() == null ? "end" : step.reason());
                 default -> {
@@ -137,6 +142,27 @@ class JourneyEngine {
             }
         }
         return step.branches().getLast().next();
+    }
+
+    /**
+     * A split balanced within strata: the customer's stratum is the first of the step's segments they are in (or
+     * none), and their branch comes from the stratum's permuted blocks, so each stratum is split in the weights'
+     * proportion and a difference between the arms cannot come from one arm drawing more of a segment.
+     */
+    private String stratifiedSplit(Enrolment enrolment, JourneyStep step, Instant now) {
+        String stratum = step.strata().stream()
+                .filter(segment -> segments.isMember(segment, enrolment.customerId))
+                .findFirst()
+                .map(UUID::toString)
+                .orElse(StratifiedSplits.NO_STRATUM);
+        int branch = stratified.assign(
+                enrolment.journeyId,
+                step.id(),
+                enrolment.customerId,
+                stratum,
+                step.branches().stream().map(SplitBranch::weight).toList(),
+                now);
+        return step.branches().get(branch).next();
     }
 
     private static void branch(Enrolment enrolment, JourneyStep step, boolean holds) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 final class JourneyValidator {
 
     private static final int MAX_STEPS = 200;
+    private static final int MAX_STRATA = 20;
 
     private JourneyValidator() {}
 
@@ -146,6 +148,9 @@ final class JourneyValidator {
                 // end needs nothing
             }
         }
+        if (step.strata() != null && !JourneyStep.SPLIT.equals(step.type())) {
+            errors.add(error(at + ".strata", "only a split has strata"));
+        }
         for (Map.Entry<String, String> reference : references(step).entrySet()) {
             if (!index.containsKey(reference.getValue())) {
                 errors.add(error(at + "." + reference.getKey(), "unknown step '" + reference.getValue() + "'"));
@@ -197,6 +202,14 @@ final class JourneyValidator {
             }
             if (branch == null || branch.next() == null) {
                 errors.add(error(at + ".branches[" + b + "].next", "is required"));
+            }
+        }
+        List<UUID> strata = step.strata();
+        if (strata != null) {
+            if (strata.isEmpty() || strata.size() > MAX_STRATA) {
+                errors.add(error(at + ".strata", "names between 1 and " + MAX_STRATA + " segments"));
+            } else if (strata.contains(null) || new HashSet<>(strata).size() != strata.size()) {
+                errors.add(error(at + ".strata", "names each segment once"));
             }
         }
     }

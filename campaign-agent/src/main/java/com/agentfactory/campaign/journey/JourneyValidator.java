@@ -63,6 +63,9 @@ final class JourneyValidator {
         for (int i = 0; i < steps.size(); i++) {
             validateStep(steps.get(i), i, steps.size(), index, errors);
         }
+        for (int i = 0; i < steps.size(); i++) {
+            validateHoldout(steps.get(i), "steps[" + i + "]", steps, index, errors);
+        }
         if (steps.stream().noneMatch(step -> JourneyStep.END.equals(step.type()))) {
             errors.add(error("steps", "a journey needs an end step"));
         }
@@ -211,6 +214,33 @@ final class JourneyValidator {
             } else if (strata.contains(null) || new HashSet<>(strata).size() != strata.size()) {
                 errors.add(error(at + ".strata", "names each segment once"));
             }
+        }
+    }
+
+    // a holdout's customers must get nothing from the journey, or they would not show what the untouched do
+    private static void validateHoldout(
+            JourneyStep step,
+            String at,
+            List<JourneyStep> steps,
+            Map<String, Integer> index,
+            List<FieldErrorDetail> errors) {
+        if (!JourneyStep.SPLIT.equals(step.type()) || step.branches() == null) {
+            return;
+        }
+        int holdouts = 0;
+        for (int b = 0; b < step.branches().size(); b++) {
+            SplitBranch branch = step.branches().get(b);
+            if (branch == null || !branch.isHoldout()) {
+                continue;
+            }
+            holdouts++;
+            Integer target = branch.next() == null ? null : index.get(branch.next());
+            if (target != null && !JourneyStep.END.equals(steps.get(target).type())) {
+                errors.add(error(at + ".branches[" + b + "].next", "a holdout branch leads straight to an end step"));
+            }
+        }
+        if (holdouts > 1) {
+            errors.add(error(at + ".branches", "a split has at most one holdout branch"));
         }
     }
 

@@ -152,6 +152,49 @@ class JourneyDefinitionsTest {
         assertThat(errorsOf(text)).contains("steps[0].strata: only a split has strata");
     }
 
+    @Test
+    void refusesAHoldoutBranchThatLeadsToAMessage() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 90, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "a", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .contains("steps[0].branches[1].next: a holdout branch leads straight to an end step");
+    }
+
+    @Test
+    void refusesTwoHoldoutBranches() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 80, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "z", "holdout": true},
+                                         {"name": "i", "weight": 10, "next": "z", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text)).contains("steps[0].branches: a split has at most one holdout branch");
+    }
+
+    @Test
+    void keepsAHoldoutBranchThatLeadsToAnEnd() {
+        CompiledJourney journey = JourneyDefinitions.parse("""
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 90, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "z", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """, false);
+
+        assertThat(journey.step("s").branches().get(1).isHoldout()).isTrue();
+        assertThat(journey.step("s").branches().get(0).isHoldout()).isFalse();
+    }
+
     private static String stratifiedSplit(String strata) {
         return """
                 {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},

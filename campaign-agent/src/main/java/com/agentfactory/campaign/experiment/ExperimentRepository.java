@@ -85,6 +85,33 @@ public class ExperimentRepository {
         return steps;
     }
 
+    /**
+     * Each arm's share of the assignment: the weight of the split branch that leads straight to its step, or an even
+     * share for every arm when one of them is not a branch's next step (then the weights say nothing of it).
+     */
+    double[] armShares(UUID journeyId, List<String> steps) {
+        java.util.Map<String, Double> weights = new java.util.HashMap<>();
+        journeyDefinition(journeyId).ifPresent(definition -> {
+            for (JsonNode step : JSON.readTree(definition).path("steps")) {
+                for (JsonNode branch : step.path("branches")) {
+                    weights.putIfAbsent(
+                            branch.path("next").asString(),
+                            branch.path("weight").asDouble());
+                }
+            }
+        });
+        double[] shares = new double[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            Double weight = weights.get(steps.get(i));
+            if (weight == null || !(weight > 0)) {
+                java.util.Arrays.fill(shares, 1.0);
+                return shares;
+            }
+            shares[i] = weight;
+        }
+        return shares;
+    }
+
     /** The step's units' metric values in the order the sends were written (or the customers held out). */
     public double[] units(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
         if (holdoutSteps(journeyId).contains(stepId)) {

@@ -42,6 +42,15 @@ public class ContactPermissions {
      * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
      * further message goes to an address that does not exist, which mailbox providers count against the sender.
      */
+    /**
+     * The customer gave a new address on the channel: a hard bounce was the old address's, so its suppression is
+     * lifted. Suppressions for any other reason stay.
+     */
+    @Transactional
+    public void addressChanged(UUID customerId, Channel channel) {
+        consents.liftBy(customerId, channel.wireName(), BOUNCE_SUPPRESSOR);
+    }
+
     @Transactional
     public void hardBounced(UUID customerId, Channel channel, String reply) {
         consents.suppress(new Suppression(

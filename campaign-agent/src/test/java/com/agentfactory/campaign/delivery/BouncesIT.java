@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,39 @@ class BouncesIT extends CampaignIntegrationTest {
                         again,
                         customer))
                 .containsExactly("suppressed");
+    }
+
+    @Test
+    void liftsTheBounceSuppressionWhenTheCustomerGivesANewAddressButKeepsTheirOwnUnsubscribe() {
+        UUID customer = UUID.randomUUID();
+        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@typo.invalid");
+        UUID journey = EmailJourneys.oneEmail(api, "final_abandoned_cart");
+        EmailJourneys.enrol(api, journey, customer);
+        await().atMost(PATIENCE).until(() -> "bounced".equals(statusOfSend(journey, customer)));
+        UUID unsubscribed = UUID.randomUUID();
+        EmailJourneys.consentingCustomer(commerce, api, unsubscribed, unsubscribed + "@example.test");
+        assertThat(api.put(
+                                "/api/v1/campaigns/consents/" + unsubscribed + "/suppressions/email",
+                                Map.of("reason", "asked us to stop"))
+                        .status())
+                .isEqualTo(200);
+
+        String corrected = customer + "@example.test";
+        commerce.publishAndWait(
+                CustomerMother.customer(customer, corrected, "Testland", Instant.now()),
+                CustomerMother.customer(
+                        unsubscribed, "new-" + unsubscribed + "@example.test", "Testland", Instant.now()));
+
+        assertThat(jdbc.queryForList("SELECT channel FROM suppressions WHERE customer_id = ?", String.class, customer))
+                .isEmpty();
+        assertThat(jdbc.queryForList(
+                        "SELECT channel FROM suppressions WHERE customer_id = ?", String.class, unsubscribed))
+                .as("a suppression that is not a bounce is not the address's")
+                .containsExactly("email");
+        UUID again = EmailJourneys.oneEmail(api, "final_abandoned_cart");
+        EmailJourneys.enrol(api, again, customer);
+        await().atMost(PATIENCE).until(() -> "sent".equals(statusOfSend(again, customer)));
+        assertThat(Mailbox.messagesTo(corrected)).hasSize(1);
     }
 
     @Test

@@ -78,6 +78,15 @@ class ConsentRepository {
                 Timestamp.from(suppression.suppressedAt()));
     }
 
+    boolean liftBy(UUID customerId, String channel, String suppressedBy) {
+        return jdbc.update(
+                        "DELETE FROM suppressions WHERE customer_id = ? AND channel = ? AND suppressed_by = ?",
+                        customerId,
+                        channel,
+                        suppressedBy)
+                > 0;
+    }
+
     boolean lift(UUID customerId, String channel) {
         return jdbc.update("DELETE FROM suppressions WHERE customer_id = ? AND channel = ?", customerId, channel) > 0;
     }

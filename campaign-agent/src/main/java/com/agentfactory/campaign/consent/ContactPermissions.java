@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ContactPermissions {
 
+    /** Who a hard bounce's suppression is recorded as made by. */
+    public static final String BOUNCE_SUPPRESSOR = "bounce";
+
     private final ContactPolicy policy;
     private final ConsentRepository consents;
     private final Clock clock;
@@ -33,5 +36,24 @@ public class ContactPermissions {
     @Transactional
     public void unsubscribe(UUID customerId, Channel channel, String how) {
         consents.suppress(new Suppression(customerId, channel.wireName(), how, "customer", clock.instant()));
+    }
+
+    /**
+     * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
+     * further message goes to an address that does not exist, which mailbox providers count against the sender.
+     */
+    /**
+     * The customer gave a new address on the channel: a hard bounce was the old address's, so its suppression is
+     * lifted. Suppressions for any other reason stay.
+     */
+    @Transactional
+    public void addressChanged(UUID customerId, Channel channel) {
+        consents.liftBy(customerId, channel.wireName(), BOUNCE_SUPPRESSOR);
+    }
+
+    @Transactional
+    public void hardBounced(UUID customerId, Channel channel, String reply) {
+        consents.suppress(new Suppression(
+                customerId, channel.wireName(), "hard bounce: " + reply, BOUNCE_SUPPRESSOR, clock.instant()));
     }
 }

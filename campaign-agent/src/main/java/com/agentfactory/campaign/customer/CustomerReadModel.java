@@ -28,9 +28,12 @@ public class CustomerReadModel {
         this.jdbc = jdbc;
     }
 
-    public void apply(CustomerUpserted customer) {
+    /** Applies the profile; returns whether it changed a known e-mail address to another one. */
+    public boolean apply(CustomerUpserted customer) {
+        List<String> before = jdbc.queryForList(
+                "SELECT email FROM customers WHERE customer_id = ? FOR UPDATE", String.class, customer.customerId());
         // an older profile event arriving late must not overwrite a newer one
-        jdbc.update(
+        int applied = jdbc.update(
                 """
                 INSERT INTO customers (customer_id, customer_number, email, country, profile_updated_at, first_seen_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -49,6 +52,11 @@ public class CustomerReadModel {
                 customer.country(),
                 Timestamp.from(customer.occurredAt()),
                 Timestamp.from(customer.occurredAt()));
+        return applied > 0
+                && !before.isEmpty()
+                && before.getFirst() != null
+                && customer.email() != null
+                && !before.getFirst().equalsIgnoreCase(customer.email());
     }
 
     public void apply(OrderPlaced order) {

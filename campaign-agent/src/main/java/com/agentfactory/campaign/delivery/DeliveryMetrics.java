@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The delivery counters: campaign.sends (accepted by the channel), campaign.send.failures (given up),
- * campaign.send.skips (refused or deferred, by reason), campaign.opens and campaign.clicks (every tracked one),
+ * campaign.send.bounces (refused for good by the recipient's server), campaign.send.skips (refused or deferred, by
+ * reason), campaign.opens and campaign.clicks (every tracked one),
  * each tagged with the channel.
  */
 @Component
@@ -14,6 +15,7 @@ class DeliveryMetrics {
 
     static final String SENDS = "campaign.sends";
     static final String FAILURES = "campaign.send.failures";
+    static final String BOUNCES = "campaign.send.bounces";
     static final String SKIPS = "campaign.send.skips";
     static final String OPENS = "campaign.opens";
     static final String CLICKS = "campaign.clicks";
@@ -30,6 +32,11 @@ class DeliveryMetrics {
 
     void failed(String channel) {
         counter(FAILURES, "Sends given up after their last attempt", channel).increment();
+    }
+
+    void bounced(String channel) {
+        counter(BOUNCES, "Sends whose recipient the server refused for good", channel)
+                .increment();
     }
 
     void skipped(String channel, String reason) {

@@ -2,12 +2,15 @@ package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.campaign.channel.Channel;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
  * E-mail over SMTP. The send's id is the Message-ID, so a message delivered again after a crash between the
  * server's acceptance and our commit carries the same id and can be recognised downstream. Every message has
  * the one-click unsubscribe headers (RFC 8058) and a footer with the postal address and the same link; its web
- * links go through the click redirect and an image reports the open.
+ * links go through the click redirect and an image reports the open. A recipient the server refuses for good
+ * (a 5xx reply to RCPT TO) is a hard bounce; any other failure may pass and is left to the retries.
  */
 @Component
 class EmailSender {
@@ -40,7 +44,7 @@ class EmailSender {
     }
 
     void send(ClaimedSend send, String to, MessageTemplate template, Map<String, Object> variables)
-            throws MessagingException {
+            throws MessagingException, HardBounceException {
         String link = unsubscribe.link(send.customerId(), Channel.EMAIL);
         String messageId = "<" + send.id() + "@campaign-agent>";
         MimeMessage message = new MimeMessage(SESSION) {
@@ -59,7 +63,32 @@ class EmailSender {
         message.setHeader("List-Unsubscribe", "<" + link + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.setHeader("X-Campaign-Send-Id", send.id().toString());
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailSendException e) {
+            Optional<String> reply = hardBounce(e);
+            if (reply.isPresent()) {
+                throw new HardBounceException(reply.get(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The server's reply when it refused the recipient for good. Jakarta Mail lists an address the server answered
+     * with a 5xx as invalid (a 4xx leaves it valid but unsent, which a retry may get through), the reply in the
+     * next exception.
+     */
+    private static Optional<String> hardBounce(MailSendException e) {
+        return e.getFailedMessages().values().stream()
+                .filter(SendFailedException.class::isInstance)
+                .map(SendFailedException.class::cast)
+                .filter(failed -> failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0)
+                .map(failed -> failed.getNextException() == null
+                        ? failed.getMessage()
+                        : failed.getNextException().getMessage())
+                .map(reply -> reply == null ? "the recipient was refused" : reply.strip())
+                .findFirst();
     }
 
     // CAN-SPAM: every commercial e-mail names the sender's postal address and a working way to opt out

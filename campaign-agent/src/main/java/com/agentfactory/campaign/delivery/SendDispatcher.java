@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Delivers what the sends table holds. Each send is claimed under a lease, then consent and suppression are
  * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
  * (a send that must wait is put back with the time it may go, and the skip stored), then the channel is called with
- * the send's id as idempotency key, then the send is marked sent. A failure is retried with back-off and
- * given up after the configured attempts.
+ * the send's id as idempotency key, then the send is marked sent. A hard bounce is final and suppresses the
+ * customer on the channel; any other failure is retried with back-off and given up after the configured attempts.
  */
 @Component
 class SendDispatcher extends BatchPoller {
@@ -35,6 +35,7 @@ class SendDispatcher extends BatchPoller {
     private final MessageTemplates templates;
     private final ContactPermissions permissions;
     private final SendPacing pacing;
+    private final HardBounces bounces;
     private final CustomerReadModel customers;
     private final EmailSender email;
     private final SimulatedSmsGateway sms;
@@ -50,6 +51,7 @@ class SendDispatcher extends BatchPoller {
             MessageTemplates templates,
             ContactPermissions permissions,
             SendPacing pacing,
+            HardBounces bounces,
             CustomerReadModel customers,
             EmailSender email,
             SimulatedSmsGateway sms,
@@ -64,6 +66,7 @@ class SendDispatcher extends BatchPoller {
         this.templates = templates;
         this.permissions = permissions;
         this.pacing = pacing;
+        this.bounces = bounces;
         this.customers = customers;
         this.email = email;
         this.sms = sms;
@@ -129,6 +132,11 @@ class SendDispatcher extends BatchPoller {
             }
             events.delivered(send, clock.instant());
             metrics.sent(send.channel());
+        } catch (HardBounceException e) {
+            // retrying cannot help, and sending on to an address that does not exist harms the sender's reputation
+            log.info("Send {} bounced: {}", send.id(), e.reply());
+            bounces.record(send, Channel.EMAIL, e.reply());
+            metrics.bounced(send.channel());
         } catch (MissingTemplateException e) {
             sends.fail(send.id(), e.getMessage());
             metrics.failed(send.channel());

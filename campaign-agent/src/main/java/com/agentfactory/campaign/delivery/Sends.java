@@ -111,6 +111,10 @@ class Sends {
                 id);
     }
 
+    void bounce(UUID id, String reply) {
+        jdbc.update("UPDATE sends SET status = 'bounced', reason = ? WHERE id = ?", truncate(reply), id);
+    }
+
     void fail(UUID id, String reason) {
         jdbc.update("UPDATE sends SET status = 'failed', reason = ? WHERE id = ?", truncate(reason), id);
     }

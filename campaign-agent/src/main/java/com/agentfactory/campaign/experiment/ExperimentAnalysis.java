@@ -28,6 +28,17 @@ public final class ExperimentAnalysis {
     private ExperimentAnalysis() {}
 
     public static ExperimentResult analyse(ArmData control, List<ArmData> treatments, AnalysisSettings settings) {
+        double[] even = new double[treatments.size() + 1];
+        java.util.Arrays.fill(even, 1.0);
+        return analyse(control, treatments, settings, even);
+    }
+
+    /**
+     * As {@link #analyse(ArmData, List, AnalysisSettings)}, with the share of units each arm (control first) was
+     * assigned, such as a split's weights, so the sample-ratio check expects a 90/10 holdout to be 90/10.
+     */
+    public static ExperimentResult analyse(
+            ArmData control, List<ArmData> treatments, AnalysisSettings settings, double[] shares) {
         if (treatments.isEmpty()) {
             throw new IllegalArgumentException("an experiment needs at least one treatment besides the control");
         }
@@ -41,7 +52,10 @@ public final class ExperimentAnalysis {
         }
         boolean binary = all.stream().allMatch(ArmData::binary);
         double alpha = settings.alpha() / treatments.size();
-        ExperimentResult.SampleRatio ratio = sampleRatio(all);
+        if (shares.length != all.size() || java.util.Arrays.stream(shares).anyMatch(share -> !(share > 0))) {
+            throw new IllegalArgumentException("every arm needs a positive share");
+        }
+        ExperimentResult.SampleRatio ratio = sampleRatio(all, shares);
         List<ExperimentResult.Comparison> comparisons = treatments.stream()
                 .map(treatment -> compare(control, treatment, binary, alpha, settings))
                 .toList();
@@ -55,7 +69,7 @@ public final class ExperimentAnalysis {
         if (ratio.mismatch()) {
             decision = "keep_running";
             reason = "sample ratio mismatch (chi-square p = " + format(ratio.pValue())
-                    + "): the arms' sizes do not fit an even split, so assignment must be fixed before deciding";
+                    + "): the arms' sizes do not fit the split's weights, so assignment must be fixed before deciding";
         } else if (significant.isPresent()) {
             ExperimentResult.Comparison best = significant.get();
             decision = "winner";
@@ -171,12 +185,13 @@ public final class ExperimentAnalysis {
                 : (comparison.welchCiLow() + comparison.welchCiHigh()) / 2;
     }
 
-    private static ExperimentResult.SampleRatio sampleRatio(List<ArmData> arms) {
+    private static ExperimentResult.SampleRatio sampleRatio(List<ArmData> arms, double[] shares) {
         long total = arms.stream().mapToLong(ArmData::units).sum();
+        double sharesTotal = java.util.Arrays.stream(shares).sum();
         double[] expected = new double[arms.size()];
         long[] observed = new long[arms.size()];
         for (int i = 0; i < arms.size(); i++) {
-            expected[i] = (double) total / arms.size();
+            expected[i] = total * shares[i] / sharesTotal;
             observed[i] = arms.get(i).units();
         }
         ChiSquareTest test = new ChiSquareTest();

@@ -35,6 +35,9 @@ final class ExperimentEvaluation {
                     null,
                     "arm '" + small.get().label() + "' has " + small.get().units() + " units; at least 2 are needed");
         }
-        return ExperimentAnalysis.analyse(control, treatments, experiment.settings());
+        List<String> steps = new ArrayList<>(experiment.treatmentSteps());
+        steps.addFirst(experiment.controlStep());
+        return ExperimentAnalysis.analyse(
+                control, treatments, experiment.settings(), repository.armShares(experiment.journeyId(), steps));
     }
 }

@@ -5,20 +5,28 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Experiments and their units, over JDBC so the ab command can read them from the database without the service
  * running. An arm's units are its send step's sends in the order they were written; each unit's metric is 1 when
  * the send was opened, clicked, or followed by an order within the conversion window, else 0 (a send that was
- * refused or never delivered is a unit that did not convert: the split assigned it all the same).
+ * refused or never delivered is a unit that did not convert: the split assigned it all the same). A holdout arm (the
+ * end step a split's holdout branch leads to) has no sends: its units are the customers the split held out, in the
+ * order they were, each converted when they ordered within the window after the split.
  */
 @Repository
 public class ExperimentRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 
@@ -62,8 +70,53 @@ public class ExperimentRepository {
                 .findFirst();
     }
 
-    /** The step's units' metric values in the order the sends were written. */
+    /** The steps of the journey that a split's holdout branch leads to. */
+    Set<String> holdoutSteps(UUID journeyId) {
+        Set<String> steps = new HashSet<>();
+        journeyDefinition(journeyId).ifPresent(definition -> {
+            for (JsonNode step : JSON.readTree(definition).path("steps")) {
+                for (JsonNode branch : step.path("branches")) {
+                    if (branch.path("holdout").asBoolean(false)) {
+                        steps.add(branch.path("next").asString());
+                    }
+                }
+            }
+        });
+        return steps;
+    }
+
+    /**
+     * Each arm's share of the assignment: the weight of the split branch that leads straight to its step, or an even
+     * share for every arm when one of them is not a branch's next step (then the weights say nothing of it).
+     */
+    double[] armShares(UUID journeyId, List<String> steps) {
+        java.util.Map<String, Double> weights = new java.util.HashMap<>();
+        journeyDefinition(journeyId).ifPresent(definition -> {
+            for (JsonNode step : JSON.readTree(definition).path("steps")) {
+                for (JsonNode branch : step.path("branches")) {
+                    weights.putIfAbsent(
+                            branch.path("next").asString(),
+                            branch.path("weight").asDouble());
+                }
+            }
+        });
+        double[] shares = new double[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            Double weight = weights.get(steps.get(i));
+            if (weight == null || !(weight > 0)) {
+                java.util.Arrays.fill(shares, 1.0);
+                return shares;
+            }
+            shares[i] = weight;
+        }
+        return shares;
+    }
+
+    /** The step's units' metric values in the order the sends were written (or the customers held out). */
     public double[] units(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
+        if (holdoutSteps(journeyId).contains(stepId)) {
+            return heldOut(journeyId, stepId, conversionWindow);
+        }
         String outcome =
                 switch (metric) {
                     case "opened", "clicked" ->
@@ -81,6 +134,19 @@ public class ExperimentRepository {
                 ? jdbc.queryForList(sql, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId)
                 : jdbc.queryForList(sql, Boolean.class, journeyId, stepId);
         return outcomes.stream()
+                .mapToDouble(hit -> Boolean.TRUE.equals(hit) ? 1 : 0)
+                .toArray();
+    }
+
+    private double[] heldOut(UUID journeyId, String stepId, Duration conversionWindow) {
+        return jdbc.queryForList("""
+                        SELECT EXISTS (SELECT 1 FROM customer_orders o
+                            WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
+                              AND o.placed_at >= a.assigned_at
+                              AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
+                        FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
+                        ORDER BY a.assigned_at, a.customer_id
+                        """, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId).stream()
                 .mapToDouble(hit -> Boolean.TRUE.equals(hit) ? 1 : 0)
                 .toArray();
     }

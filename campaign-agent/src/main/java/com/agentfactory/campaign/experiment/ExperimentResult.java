@@ -41,6 +41,9 @@ public record ExperimentResult(
             String decision,
             String reason) {}
 
-    /** Chi-square test of the arms' sizes against an even split; a tiny p-value means assignment is broken. */
+    /**
+     * Chi-square test of the arms' sizes against the split's weights (an even split when the arms are not a split's
+     * branches); a tiny p-value means assignment is broken.
+     */
     public record SampleRatio(double chiSquare, double pValue, boolean mismatch) {}
 }

@@ -42,19 +42,20 @@ class ExperimentService {
     public ExperimentResponse create(CreateExperimentRequest request, String actor) {
         String name = request.name().strip();
         Map<String, String> stepTypes = stepTypes(request);
+        Set<String> holdouts = experiments.holdoutSteps(request.journeyId());
         List<FieldErrorDetail> errors = new ArrayList<>();
-        checkArm(stepTypes, request.controlStep(), "control_step", errors);
+        checkArm(stepTypes, holdouts, request, request.controlStep(), "control_step", errors);
         Set<String> seen = new HashSet<>(Set.of(request.controlStep()));
         for (int i = 0; i < request.treatmentSteps().size(); i++) {
             String step = request.treatmentSteps().get(i);
-            checkArm(stepTypes, step, "treatment_steps[" + i + "]", errors);
+            checkArm(stepTypes, holdouts, request, step, "treatment_steps[" + i + "]", errors);
             if (!seen.add(step)) {
                 errors.add(new FieldErrorDetail("treatment_steps[" + i + "]", "step '" + step + "' is already an arm"));
             }
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(
-                    "The experiment's arms must be distinct send steps of the journey.", errors);
+                    "The experiment's arms must be distinct send steps of the journey, or its holdout.", errors);
         }
         if (experiments.nameTaken(name)) {
             throw new ConflictException("An experiment named '" + name + "' exists already.");
@@ -103,10 +104,20 @@ class ExperimentService {
     }
 
     private static void checkArm(
-            Map<String, String> stepTypes, String step, String field, List<FieldErrorDetail> errors) {
+            Map<String, String> stepTypes,
+            Set<String> holdouts,
+            CreateExperimentRequest request,
+            String step,
+            String field,
+            List<FieldErrorDetail> errors) {
         String type = stepTypes.get(step);
         if (type == null) {
             errors.add(new FieldErrorDetail(field, "the journey has no step '" + step + "'"));
+        } else if (holdouts.contains(step)) {
+            // nothing is sent to the held out, so only what they do (order) can be compared
+            if (!"converted".equals(request.metric())) {
+                errors.add(new FieldErrorDetail(field, "a holdout arm is measured on conversions only"));
+            }
         } else if (!SEND_STEPS.contains(type)) {
             errors.add(new FieldErrorDetail(field, "step '" + step + "' is a " + type + " step, not a send"));
         }

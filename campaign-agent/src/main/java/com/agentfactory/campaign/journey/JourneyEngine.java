@@ -27,11 +27,14 @@ class JourneyEngine {
     private final CustomerReadModel customers;
     private final SegmentMembership segments;
     private final SendOutbox outbox;
+    private final SplitAssignments assignments;
 
-    JourneyEngine(CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox) {
+    JourneyEngine(
+            CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox, SplitAssignments assignments) {
         this.customers = customers;
         this.segments = segments;
         this.outbox = outbox;
+        this.assignments = assignments;
     }
 
     /** Runs the enrolment's due steps; returns how many steps ran. */
@@ -55,7 +58,7 @@ class JourneyEngine {
                 case JourneyStep.SCORE -> branch(enrolment, step, score(facts.values()) >= step.minScore());
                 case JourneyStep.SEGMENT ->
                     branch(enrolment, step, segments.isMember(step.segmentId(), enrolment.customerId));
-                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step);
+                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step, now);
                 case JourneyStep.END ->
                     end(enrolment, Enrolment.COMPLETED, step.reason() == null ? "end" : step.reason());
                 default -> {
@@ -124,19 +127,48 @@ class JourneyEngine {
         return (int) Math.min(100, Math.max(0, points));
     }
 
+    /** Assigns the customer a branch of the split and records it; returns the step the branch leads to. */
+    private String split(Enrolment enrolment, JourneyStep step, Instant now) {
+        SplitAssignments.Assignment assignment = step.strata() == null
+                ? new SplitAssignments.Assignment(hashedBranch(enrolment, step), null, null)
+                : stratifiedBranch(enrolment, step);
+        SplitBranch branch = step.branches().get(assignment.branch());
+        assignments.record(enrolment.journeyId, step.id(), enrolment.customerId, assignment, branch, now);
+        return branch.next();
+    }
+
     /** The same customer always lands in the same branch of a split: the hash of customer, journey and step. */
-    static String split(Enrolment enrolment, JourneyStep step) {
+    static int hashedBranch(Enrolment enrolment, JourneyStep step) {
         int total = step.branches().stream().mapToInt(SplitBranch::weight).sum();
         UUID hash = UUID.nameUUIDFromBytes(
                 (enrolment.customerId + "/" + enrolment.journeyId + "/" + step.id()).getBytes(StandardCharsets.UTF_8));
         long bucket = Math.floorMod(hash.getMostSignificantBits() ^ hash.getLeastSignificantBits(), (long) total);
-        for (SplitBranch branch : step.branches()) {
-            bucket -= branch.weight();
+        for (int i = 0; i < step.branches().size(); i++) {
+            bucket -= step.branches().get(i).weight();
             if (bucket < 0) {
-                return branch.next();
+                return i;
             }
         }
-        return step.branches().getLast().next();
+        return step.branches().size() - 1;
+    }
+
+    /**
+     * A split balanced within strata: the customer's stratum is the first of the step's segments they are in (or
+     * none), and their branch comes from the stratum's permuted blocks, so each stratum is split in the weights'
+     * proportion and a difference between the arms cannot come from one arm drawing more of a segment.
+     */
+    private SplitAssignments.Assignment stratifiedBranch(Enrolment enrolment, JourneyStep step) {
+        String stratum = step.strata().stream()
+                .filter(segment -> segments.isMember(segment, enrolment.customerId))
+                .findFirst()
+                .map(UUID::toString)
+                .orElse(SplitAssignments.NO_STRATUM);
+        return assignments.stratified(
+                enrolment.journeyId,
+                step.id(),
+                enrolment.customerId,
+                stratum,
+                step.branches().stream().map(SplitBranch::weight).toList());
     }
 
     private static void branch(Enrolment enrolment, JourneyStep step, boolean holds) {

@@ -140,6 +140,13 @@ public class JourneyService {
             if (segment != null && !segments.exists(segment)) {
                 errors.add(new FieldErrorDetail("steps[" + i + "].segment_id", "unknown segment " + segment));
             }
+            List<UUID> strata = definition.steps().get(i).strata();
+            for (int s = 0; strata != null && s < strata.size(); s++) {
+                if (strata.get(s) != null && !segments.exists(strata.get(s))) {
+                    errors.add(new FieldErrorDetail(
+                            "steps[" + i + "].strata[" + s + "]", "unknown segment " + strata.get(s)));
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The journey names segments that do not exist.", errors);

@@ -32,6 +32,8 @@ record JourneyStep(
         @JsonProperty("if_false") String ifFalse,
         // split
         @JsonProperty("branches") List<SplitBranch> branches,
+        // a split balanced within each of these segments (a customer's stratum is the first they belong to)
+        @JsonProperty("strata") List<UUID> strata,
         // email, sms, push, webhook
         @JsonProperty("template") String template,
         @JsonProperty("url") String url,

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 final class JourneyValidator {
 
     private static final int MAX_STEPS = 200;
+    private static final int MAX_STRATA = 20;
 
     private JourneyValidator() {}
 
@@ -60,6 +62,9 @@ final class JourneyValidator {
         }
         for (int i = 0; i < steps.size(); i++) {
             validateStep(steps.get(i), i, steps.size(), index, errors);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            validateHoldout(steps.get(i), "steps[" + i + "]", steps, index, errors);
         }
         if (steps.stream().noneMatch(step -> JourneyStep.END.equals(step.type()))) {
             errors.add(error("steps", "a journey needs an end step"));
@@ -146,6 +151,9 @@ final class JourneyValidator {
                 // end needs nothing
             }
         }
+        if (step.strata() != null && !JourneyStep.SPLIT.equals(step.type())) {
+            errors.add(error(at + ".strata", "only a split has strata"));
+        }
         for (Map.Entry<String, String> reference : references(step).entrySet()) {
             if (!index.containsKey(reference.getValue())) {
                 errors.add(error(at + "." + reference.getKey(), "unknown step '" + reference.getValue() + "'"));
@@ -198,6 +206,41 @@ final class JourneyValidator {
             if (branch == null || branch.next() == null) {
                 errors.add(error(at + ".branches[" + b + "].next", "is required"));
             }
+        }
+        List<UUID> strata = step.strata();
+        if (strata != null) {
+            if (strata.isEmpty() || strata.size() > MAX_STRATA) {
+                errors.add(error(at + ".strata", "names between 1 and " + MAX_STRATA + " segments"));
+            } else if (strata.contains(null) || new HashSet<>(strata).size() != strata.size()) {
+                errors.add(error(at + ".strata", "names each segment once"));
+            }
+        }
+    }
+
+    // a holdout's customers must get nothing from the journey, or they would not show what the untouched do
+    private static void validateHoldout(
+            JourneyStep step,
+            String at,
+            List<JourneyStep> steps,
+            Map<String, Integer> index,
+            List<FieldErrorDetail> errors) {
+        if (!JourneyStep.SPLIT.equals(step.type()) || step.branches() == null) {
+            return;
+        }
+        int holdouts = 0;
+        for (int b = 0; b < step.branches().size(); b++) {
+            SplitBranch branch = step.branches().get(b);
+            if (branch == null || !branch.isHoldout()) {
+                continue;
+            }
+            holdouts++;
+            Integer target = branch.next() == null ? null : index.get(branch.next());
+            if (target != null && !JourneyStep.END.equals(steps.get(target).type())) {
+                errors.add(error(at + ".branches[" + b + "].next", "a holdout branch leads straight to an end step"));
+            }
+        }
+        if (holdouts > 1) {
+            errors.add(error(at + ".branches", "a split has at most one holdout branch"));
         }
     }
 

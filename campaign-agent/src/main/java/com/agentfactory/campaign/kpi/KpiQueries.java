@@ -1,7 +1,12 @@
 package com.agentfactory.campaign.kpi;
 
+import com.agentfactory.messaging.commerce.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +20,16 @@ import org.springframework.stereotype.Repository;
 class KpiQueries {
 
     private static final String JOURNEY = "(CAST(? AS uuid) IS NULL OR journey_id = CAST(? AS uuid))";
+
+    // an order not wholly cancelled, placed within the window after a delivered send of the journey (or any journey)
+    private static final String ATTRIBUTED = """
+            o.placed_at IS NOT NULL AND o.placed_total > o.cancelled_total
+              AND EXISTS (SELECT 1 FROM sends s
+                          WHERE s.customer_id = o.customer_id AND s.status = 'sent'
+                            AND (CAST(? AS uuid) IS NULL OR s.journey_id = CAST(? AS uuid))
+                            AND o.placed_at >= s.sent_at
+                            AND o.placed_at < s.sent_at + make_interval(secs => ?))
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -69,6 +84,30 @@ class KpiQueries {
                                 AND o.placed_at >= s.sent_at
                                 AND o.placed_at < s.sent_at + make_interval(secs => ?))
                 """, Long.class, journeyId, journeyId, (double) window.toSeconds());
+    }
+
+    /** How many orders the journey's delivered sends preceded within the window, each order once. */
+    long attributedOrders(UUID journeyId, Duration window) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM customer_orders o WHERE " + ATTRIBUTED, Long.class, journeyId, journeyId, (double)
+                        window.toSeconds());
+    }
+
+    /** What those orders came to net of cancellations, per currency. */
+    List<Money> revenue(UUID journeyId, Duration window) {
+        return jdbc.query(
+                "SELECT o.currency, sum(o.placed_total - o.cancelled_total) AS amount FROM customer_orders o WHERE "
+                        + ATTRIBUTED + " GROUP BY o.currency ORDER BY o.currency",
+                (rs, row) -> money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                journeyId,
+                journeyId,
+                (double) window.toSeconds());
+    }
+
+    // order amounts are stored with four decimals; reported in the currency's own minor unit
+    private static Money money(BigDecimal amount, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return new Money(amount.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN), currency);
     }
 
     long unsubscribed(UUID journeyId) {

@@ -27,19 +27,23 @@ class KpiService {
         Map<String, Long> byStatus = queries.sendsByStatus(journeyId);
         long delivered = byStatus.getOrDefault("sent", 0L);
         long failed = byStatus.getOrDefault("failed", 0L);
+        long bounced = byStatus.getOrDefault("bounced", 0L);
         long pending = byStatus.getOrDefault("pending", 0L) + byStatus.getOrDefault("sending", 0L);
         long opened = queries.tracked(journeyId, "opened");
         long clicked = queries.tracked(journeyId, "clicked");
         return new JourneyKpisResponse(
                 journeyId,
-                delivered + failed,
+                delivered + failed + bounced,
                 delivered,
                 failed,
+                bounced,
                 pending,
                 opened,
                 clicked,
                 queries.converted(journeyId, properties.conversionWindow()),
                 queries.unsubscribed(journeyId),
+                queries.attributedOrders(journeyId, properties.conversionWindow()),
+                queries.revenue(journeyId, properties.conversionWindow()),
                 queries.skipsByReason(journeyId),
                 new JourneyKpisResponse.Rates(
                         share(opened, delivered), share(clicked, delivered), share(clicked, opened)));

@@ -1,5 +1,7 @@
 package com.agentfactory.campaign.messaging;
 
+import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.journey.JourneyTriggers;
 import com.agentfactory.messaging.commerce.CustomerUpserted;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the customer read model from the storefront's customer and order events, each applied once (the
- * claim and the effect share a transaction), and enrols customers who enter a segment-triggered journey's segment. An unreadable record goes to the topic's dead-letter topic.
+ * claim and the effect share a transaction), lifts a hard bounce's suppression when the customer gives a new e-mail
+ * address, and enrols customers who enter a segment-triggered journey's segment. An unreadable record goes to the topic's dead-letter topic.
  */
 @Component
 class CommerceEventListener {
@@ -23,11 +26,17 @@ class CommerceEventListener {
     private final CommerceEventConsumer commerce;
     private final CustomerReadModel customers;
     private final JourneyTriggers journeys;
+    private final ContactPermissions permissions;
 
-    CommerceEventListener(CommerceEventConsumer commerce, CustomerReadModel customers, JourneyTriggers journeys) {
+    CommerceEventListener(
+            CommerceEventConsumer commerce,
+            CustomerReadModel customers,
+            JourneyTriggers journeys,
+            ContactPermissions permissions) {
         this.commerce = commerce;
         this.customers = customers;
         this.journeys = journeys;
+        this.permissions = permissions;
     }
 
     // new consumer groups start at the earliest offset (platform default), so customers known before the agent
@@ -39,7 +48,10 @@ class CommerceEventListener {
         commerce.applyOnce(record, CONSUMER, event -> {
             switch (event) {
                 case CustomerUpserted customer -> {
-                    customers.apply(customer);
+                    if (customers.apply(customer)) {
+                        // a hard bounce was the old address's
+                        permissions.addressChanged(customer.customerId(), Channel.EMAIL);
+                    }
                     journeys.onCustomerChanged(customer.customerId());
                 }
                 case OrderPlaced order -> {

@@ -80,6 +80,24 @@ class ExperimentAnalysisTest {
     }
 
     @Test
+    void judgesTheSampleRatioAgainstTheSplitsWeights() {
+        Random random = new Random(13L);
+        ArmData heldOut = new ArmData("held_out", bernoulli(random, 500, 0.10));
+        List<ArmData> mailed = List.of(new ArmData("mail", bernoulli(random, 4500, 0.10)));
+
+        assertThat(ExperimentAnalysis.analyse(heldOut, mailed, SETTINGS, new double[] {10, 90})
+                        .sampleRatio()
+                        .mismatch())
+                .as("a 10/90 holdout split 500/4,500")
+                .isFalse();
+        assertThat(ExperimentAnalysis.analyse(heldOut, mailed, SETTINGS)
+                        .sampleRatio()
+                        .mismatch())
+                .as("the same arms taken for an even split")
+                .isTrue();
+    }
+
+    @Test
     void aSampleRatioMismatchKeepsTheExperimentRunningWhateverTheEffect() {
         Random random = new Random(11L);
         ExperimentResult result = ExperimentAnalysis.analyse(

@@ -126,6 +126,87 @@ class JourneyDefinitionsTest {
         assertThat(JourneyDurations.parse("soon")).isEmpty();
     }
 
+    @Test
+    void acceptsASplitStratifiedBySegments() {
+        CompiledJourney journey = JourneyDefinitions.parse(stratifiedSplit("""
+                ["6f1c1c9e-1f0b-4c3e-9d5e-0d6f4c1e2a11", "7a2d2dae-2a1c-4d4f-8e6f-1e7a5d2f3b22"]"""), false);
+
+        assertThat(journey.step("s").strata()).hasSize(2);
+    }
+
+    @Test
+    void refusesEmptyOrRepeatedStrata() {
+        assertThat(errorsOf(stratifiedSplit("[]"))).contains("steps[0].strata: names between 1 and 20 segments");
+        assertThat(errorsOf(stratifiedSplit("""
+                        ["6f1c1c9e-1f0b-4c3e-9d5e-0d6f4c1e2a11", "6f1c1c9e-1f0b-4c3e-9d5e-0d6f4c1e2a11"]"""))).contains("steps[0].strata: names each segment once");
+    }
+
+    @Test
+    void refusesStrataOnAStepThatIsNotASplit() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "email", "template": "t",
+                            "strata": ["6f1c1c9e-1f0b-4c3e-9d5e-0d6f4c1e2a11"]},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text)).contains("steps[0].strata: only a split has strata");
+    }
+
+    @Test
+    void refusesAHoldoutBranchThatLeadsToAMessage() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 90, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "a", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .contains("steps[0].branches[1].next: a holdout branch leads straight to an end step");
+    }
+
+    @Test
+    void refusesTwoHoldoutBranches() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 80, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "z", "holdout": true},
+                                         {"name": "i", "weight": 10, "next": "z", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text)).contains("steps[0].branches: a split has at most one holdout branch");
+    }
+
+    @Test
+    void keepsAHoldoutBranchThatLeadsToAnEnd() {
+        CompiledJourney journey = JourneyDefinitions.parse("""
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split",
+                            "branches": [{"name": "a", "weight": 90, "next": "a"},
+                                         {"name": "h", "weight": 10, "next": "z", "holdout": true}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """, false);
+
+        assertThat(journey.step("s").branches().get(1).isHoldout()).isTrue();
+        assertThat(journey.step("s").branches().get(0).isHoldout()).isFalse();
+    }
+
+    private static String stratifiedSplit(String strata) {
+        return """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "s", "type": "split", "strata": %s,
+                            "branches": [{"name": "a", "weight": 50, "next": "a"},
+                                         {"name": "b", "weight": 50, "next": "b"}]},
+                           {"id": "a", "type": "email", "template": "t", "next": "z"},
+                           {"id": "b", "type": "email", "template": "u", "next": "z"},
+                           {"id": "z", "type": "end"}]}
+                """.formatted(strata);
+    }
+
     private static List<String> errorsOf(String json) {
         try {
             JourneyDefinitions.parse(json, false);

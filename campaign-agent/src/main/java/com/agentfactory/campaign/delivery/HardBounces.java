@@ -1,0 +1,25 @@
+package com.agentfactory.campaign.delivery;
+
+import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.consent.ContactPermissions;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records a hard bounce: the send as bounced and the customer suppressed on its channel, together or not at all. */
+@Component
+class HardBounces {
+
+    private final Sends sends;
+    private final ContactPermissions permissions;
+
+    HardBounces(Sends sends, ContactPermissions permissions) {
+        this.sends = sends;
+        this.permissions = permissions;
+    }
+
+    @Transactional
+    public void record(ClaimedSend send, Channel channel, String reply) {
+        sends.bounce(send.id(), reply);
+        permissions.hardBounced(send.customerId(), channel, reply);
+    }
+}

@@ -1,0 +1,75 @@
+package com.agentfactory.campaign.journey;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The branch each customer was given at each split. Every assignment is recorded with the step it leads to, so a
+ * holdout arm's customers are known though nothing is sent to them. At a split stratified by segment a customer
+ * keeps the branch they were first given; a new one takes the next place in their stratum's sequence, whose
+ * permuted block decides the branch. The stratum's counter row is updated in the enrolment's transaction, so
+ * concurrent arrivals in a stratum take distinct places.
+ */
+@Repository
+class SplitAssignments {
+
+    /** The stratum of a customer in none of the split's segments. */
+    static final String NO_STRATUM = "none";
+
+    private final JdbcTemplate jdbc;
+
+    SplitAssignments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A customer's branch at a split: its index, and for a stratified split the stratum and place in it. */
+    record Assignment(int branch, String stratum, Long position) {}
+
+    /** The customer's branch at a stratified split: the one they had before, or the next place in the stratum. */
+    Assignment stratified(UUID journeyId, String stepId, UUID customerId, String stratum, List<Integer> weights) {
+        List<Assignment> earlier = jdbc.query(
+                """
+                SELECT branch_index, stratum, position FROM split_assignments
+                WHERE journey_id = ? AND step_id = ? AND customer_id = ? AND position IS NOT NULL
+                """,
+                (rs, row) -> new Assignment(rs.getInt("branch_index"), rs.getString("stratum"), rs.getLong("position")),
+                journeyId,
+                stepId,
+                customerId);
+        if (!earlier.isEmpty() && earlier.getFirst().branch() < weights.size()) {
+            return earlier.getFirst();
+        }
+        long position = jdbc.queryForObject("""
+                INSERT INTO split_strata (journey_id, step_id, stratum, assigned) VALUES (?, ?, ?, 1)
+                ON CONFLICT (journey_id, step_id, stratum) DO UPDATE SET assigned = split_strata.assigned + 1
+                RETURNING assigned - 1
+                """, Long.class, journeyId, stepId, stratum);
+        int branch = BlockRandomisation.branchAt(weights, journeyId + "/" + stepId + "/" + stratum, position);
+        return new Assignment(branch, stratum, position);
+    }
+
+    void record(UUID journeyId, String stepId, UUID customerId, Assignment assignment, SplitBranch branch, Instant at) {
+        jdbc.update(
+                """
+                INSERT INTO split_assignments (journey_id, step_id, customer_id, stratum, branch_index, next_step,
+                                               holdout, position, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (journey_id, step_id, customer_id) DO UPDATE SET
+                    stratum = EXCLUDED.stratum, branch_index = EXCLUDED.branch_index, next_step = EXCLUDED.next_step,
+                    holdout = EXCLUDED.holdout, position = EXCLUDED.position, assigned_at = EXCLUDED.assigned_at
+                """,
+                journeyId,
+                stepId,
+                customerId,
+                assignment.stratum(),
+                assignment.branch(),
+                branch.next(),
+                branch.isHoldout(),
+                assignment.position(),
+                Timestamp.from(at));
+    }
+}

@@ -1,0 +1,181 @@
+package com.agentfactory.campaign.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.SmsJourneys;
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A journey whose split holds half its customers out, and the experiment comparing the e-mailed with them. */
+class HoldoutIT extends CampaignIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int CUSTOMERS = 8;
+
+    @Test
+    void comparesTheConversionsOfTheMessagedWithThoseOfTheHeldOut() {
+        String country = CustomerMother.freshCountry();
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Holdout stratum " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", country)));
+        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            UUID customer = UUID.randomUUID();
+            customers.add(customer);
+            EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
+        }
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Holdout " + UUID.randomUUID(),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
+                        "steps",
+                                List.of(
+                                        Map.of(
+                                                "id",
+                                                "split",
+                                                "type",
+                                                "split",
+                                                // one stratum for all: the permuted blocks make the arms 4 and 4
+                                                "strata",
+                                                List.of(segment.text("/id")),
+                                                "branches",
+                                                List.of(
+                                                        Map.of("name", "mailed", "weight", 1, "next", "mail"),
+                                                        Map.of(
+                                                                "name",
+                                                                "held out",
+                                                                "weight",
+                                                                1,
+                                                                "next",
+                                                                "held_out",
+                                                                "holdout",
+                                                                true))),
+                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                                        Map.of("id", "done", "type", "end"),
+                                        Map.of("id", "held_out", "type", "end", "reason", "held out"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID journey = UUID.fromString(created.text("/id"));
+        api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+
+        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 4
+                        && count("SELECT count(*) FROM split_assignments WHERE journey_id = ? AND holdout", journey)
+                                == 4);
+        assertThat(count("SELECT count(*) FROM sends WHERE journey_id = ?", journey))
+                .as("nothing is sent to the held out")
+                .isEqualTo(4);
+
+        Instant after = jdbc.queryForObject(
+                        "SELECT max(sent_at) FROM sends WHERE journey_id = ?", Timestamp.class, journey)
+                .toInstant()
+                .plus(Duration.ofMinutes(1));
+        List<UUID> mailed = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey);
+        List<UUID> heldOut =
+                customersOf("SELECT customer_id FROM split_assignments WHERE journey_id = ? AND holdout", journey);
+        List<CommerceEvent> orders = new ArrayList<>();
+        mailed.subList(0, 3).forEach(customer -> orders.add(CustomerMother.order(customer, "25.00", after)));
+        heldOut.subList(0, 1).forEach(customer -> orders.add(CustomerMother.order(customer, "25.00", after)));
+        commerce.publishAndWait(orders.toArray(CommerceEvent[]::new));
+
+        Response experiment = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Holdout lift " + UUID.randomUUID(),
+                        "journey_id",
+                        journey,
+                        "control_step",
+                        "held_out",
+                        "treatment_steps",
+                        List.of("mail"),
+                        "metric",
+                        "converted"));
+        assertThat(experiment.status()).as(experiment.body().toString()).isEqualTo(201);
+        JsonNode result = api.get("/api/v1/campaigns/experiments/" + experiment.text("/id") + "/results")
+                .body()
+                .path("result");
+
+        assertThat(result.path("control").asString()).isEqualTo("held_out");
+        Map<String, JsonNode> arms = new java.util.HashMap<>();
+        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        assertThat(arms.get("held_out").path("units").asLong()).isEqualTo(4);
+        assertThat(arms.get("held_out").path("sum").asDouble()).isEqualTo(1.0);
+        assertThat(arms.get("mail").path("units").asLong()).isEqualTo(4);
+        assertThat(arms.get("mail").path("sum").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void refusesAHoldoutArmMeasuredOnOpens() {
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Holdout opens " + UUID.randomUUID(),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
+                        "steps",
+                                List.of(
+                                        Map.of(
+                                                "id", "split",
+                                                "type", "split",
+                                                "branches",
+                                                        List.of(
+                                                                Map.of("name", "mailed", "weight", 9, "next", "mail"),
+                                                                Map.of(
+                                                                        "name",
+                                                                        "held out",
+                                                                        "weight",
+                                                                        1,
+                                                                        "next",
+                                                                        "held_out",
+                                                                        "holdout",
+                                                                        true))),
+                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                                        Map.of("id", "done", "type", "end"),
+                                        Map.of("id", "held_out", "type", "end"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+
+        Response refused = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Opens of the held out " + UUID.randomUUID(),
+                        "journey_id",
+                        created.text("/id"),
+                        "control_step",
+                        "held_out",
+                        "treatment_steps",
+                        List.of("mail"),
+                        "metric",
+                        "opened"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("control_step").contains("conversions only");
+    }
+
+    private long count(String sql, UUID journey) {
+        return jdbc.queryForObject(sql, Long.class, journey);
+    }
+
+    private List<UUID> customersOf(String sql, UUID journey) {
+        return jdbc.queryForList(sql, UUID.class, journey);
+    }
+}

@@ -1,0 +1,165 @@
+package com.agentfactory.campaign.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.SmsJourneys;
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class StratifiedSplitIT extends CampaignIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int PER_STRATUM = 12;
+
+    @Test
+    void splitsEachSegmentInTheWeightsProportionAndKeepsACustomersBranch() {
+        String vipCountry = CustomerMother.freshCountry();
+        String otherCountry = CustomerMother.freshCountry();
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "VIPs " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", vipCountry)));
+        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
+        UUID vips = UUID.fromString(segment.text("/id"));
+        List<UUID> vipCustomers = customers(PER_STRATUM);
+        List<UUID> otherCustomers = customers(PER_STRATUM);
+        List<CommerceEvent> events = new ArrayList<>();
+        vipCustomers.forEach(
+                id -> events.add(CustomerMother.customer(id, id + "@example.test", vipCountry, Instant.now())));
+        otherCustomers.forEach(
+                id -> events.add(CustomerMother.customer(id, id + "@example.test", otherCountry, Instant.now())));
+        commerce.publishAndWait(events.toArray(CommerceEvent[]::new));
+        UUID journey = createActive(Map.of(
+                "name", "Stratified " + UUID.randomUUID(),
+                "trigger", SmsJourneys.enrolledByHandOnly(api),
+                "steps",
+                        List.of(
+                                Map.of(
+                                        "id",
+                                        "split",
+                                        "type",
+                                        "split",
+                                        "strata",
+                                        List.of(vips.toString()),
+                                        "branches",
+                                        List.of(
+                                                Map.of("name", "control", "weight", 50, "next", "a"),
+                                                Map.of("name", "treatment", "weight", 50, "next", "b"))),
+                                Map.of("id", "a", "type", "end", "reason", "control"),
+                                Map.of("id", "b", "type", "end", "reason", "treatment"))));
+
+        vipCustomers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        otherCustomers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        await().atMost(PATIENCE).until(() -> completed(journey) == 2L * PER_STRATUM);
+
+        assertThat(armsOf(journey, vipCustomers))
+                .as("the VIP stratum, half and half")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("control", 6L, "treatment", 6L));
+        assertThat(armsOf(journey, otherCustomers))
+                .as("everybody else, half and half")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("control", 6L, "treatment", 6L));
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT stratum FROM split_assignments WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                        String.class,
+                        journey,
+                        texts(vipCustomers)))
+                .containsExactly(vips.toString());
+
+        UUID returning = vipCustomers.getFirst();
+        String firstBranch = endReasons(journey, returning).getFirst();
+        EmailJourneys.enrol(api, journey, returning);
+        await().atMost(PATIENCE).until(() -> endReasons(journey, returning).size() == 2);
+        assertThat(endReasons(journey, returning)).containsOnly(firstBranch);
+    }
+
+    @Test
+    void refusesStrataThatAreNotSegments() {
+        Response refused = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Unknown strata " + UUID.randomUUID(),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
+                        "steps",
+                                List.of(
+                                        Map.of(
+                                                "id",
+                                                "split",
+                                                "type",
+                                                "split",
+                                                "strata",
+                                                List.of(UUID.randomUUID().toString()),
+                                                "branches",
+                                                List.of(
+                                                        Map.of("name", "a", "weight", 1, "next", "a"),
+                                                        Map.of("name", "b", "weight", 1, "next", "b"))),
+                                        Map.of("id", "a", "type", "end"),
+                                        Map.of("id", "b", "type", "end"))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("steps[0].strata[0]");
+    }
+
+    private static List<UUID> customers(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    private static String[] texts(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    private long completed(UUID journey) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND status = 'completed'",
+                Long.class,
+                journey);
+    }
+
+    private Map<String, Long> armsOf(UUID journey, List<UUID> customers) {
+        Map<String, Long> arms = new java.util.HashMap<>();
+        jdbc.query(
+                """
+                SELECT end_reason, count(*) AS n FROM journey_enrolments
+                WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?) GROUP BY end_reason
+                """,
+                rs -> {
+                    arms.put(rs.getString("end_reason"), rs.getLong("n"));
+                },
+                journey,
+                texts(customers));
+        return arms;
+    }
+
+    private List<String> endReasons(UUID journey, UUID customer) {
+        return jdbc.queryForList(
+                "SELECT end_reason FROM journey_enrolments WHERE journey_id = ? AND customer_id = ? "
+                        + "AND status = 'completed'",
+                String.class,
+                journey,
+                customer);
+    }
+
+    private UUID createActive(Map<String, Object> definition) {
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
+        return UUID.fromString(created.text("/id"));
+    }
+}

@@ -1,0 +1,49 @@
+package com.agentfactory.campaign.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A one-e-mail journey enrolled by hand only, and customers enrolled in it, for the bounce and revenue tests. */
+public final class EmailJourneys {
+
+    private EmailJourneys() {}
+
+    /** Creates and activates a journey that sends the e-mail template once and ends; returns its id. */
+    public static UUID oneEmail(Api api, String template) {
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "One e-mail " + UUID.randomUUID(),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
+                        "steps",
+                                List.of(
+                                        Map.of("id", "mail", "type", "email", "template", template),
+                                        Map.of("id", "done", "type", "end"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        Response activated = api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
+        assertThat(activated.status()).as(activated.body().toString()).isEqualTo(200);
+        return UUID.fromString(created.text("/id"));
+    }
+
+    public static void enrol(Api api, UUID journey, UUID customer) {
+        Response enrolled = api.post(
+                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
+                Map.of("customer_id", customer, "context", Map.of()));
+        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+    }
+
+    /** A known customer with the address who consented to e-mail. */
+    public static void consentingCustomer(CommerceEvents commerce, Api api, UUID customer, String address) {
+        commerce.publishAndWait(
+                CustomerMother.customer(customer, address, CustomerMother.freshCountry(), java.time.Instant.now()));
+        Response consented = api.put(
+                "/api/v1/campaigns/consents/" + customer,
+                Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));
+        assertThat(consented.status()).as(consented.body().toString()).isEqualTo(200);
+    }
+}

@@ -287,7 +287,8 @@ function Journeys({
                         <button type="button" className="link" onClick={() => onEdit(j)}>
                           Copy into the builder
                         </button>
-                        {!j.active && (
+                        {/* the agent keeps the steps of a journey that has ever run: only a never-activated one changes */}
+                        {!j.active && !j.activated_at && (
                           <button type="button" className="link" onClick={() => onChange(j)}>
                             Change {j.name}
                           </button>

@@ -91,7 +91,7 @@ function StepNode({ data }: NodeProps<Node<StepData>>) {
 const NODE_TYPES = { step: StepNode };
 
 /** A visual editor of a journey definition; saving sends it to the campaign agent, whose validator answers. */
-/** Saves a new journey, or, given `journeyId`, new steps for that journey (one not active that enrolled nobody). */
+/** Saves a new journey, or, given `journeyId`, new steps for that journey (one never activated). */
 export default function JourneyBuilder({
   initial,
   journeyId,

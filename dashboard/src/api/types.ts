@@ -549,3 +549,112 @@ export interface Consents {
   suppressions: { channel: string; reason: string; suppressed_by: string; suppressed_at: string }[];
   contact: { channel: string; allowed: boolean; reason: string }[];
 }
+
+/** GET /api/v1/inventory/skus: a stocked SKU, summed over its warehouses. */
+export interface StockedSku {
+  sku: string;
+  available: number;
+  on_hand: number;
+  reserved: number;
+  in_transit: number;
+  backordered: number;
+  locations: number;
+}
+
+/** GET /api/v1/inventory/demand/{sku}: units ordered per day, every day of [from, until). */
+export interface DemandHistory {
+  sku: string;
+  location: string | null;
+  from: string;
+  until: string;
+  total_units: number;
+  days: { date: string; units: number }[];
+}
+
+export interface TemplateSummary {
+  channel: string;
+  template_id: string;
+  subject: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface TemplatePreview {
+  channel: string;
+  template_id: string;
+  customer_id: string | null;
+  subject: string | null;
+  body: string;
+}
+
+export interface SuppressionEntry {
+  customer_id: string;
+  customer_number: string | null;
+  email: string | null;
+  channel: string;
+  reason: string;
+  suppressed_by: string;
+  suppressed_at: string;
+}
+
+export interface JourneyDryRun {
+  journey_id: string;
+  trigger_type: string;
+  candidates: number;
+  customers: {
+    customer_id: string;
+    enters: boolean;
+    reason: string | null;
+    steps: { step_id: string; type: string; outcome: string }[];
+  }[];
+}
+
+export interface Experiment {
+  id: string;
+  name: string;
+  journey_id: string;
+  control_step: string;
+  treatment_steps: string[];
+  metric: string;
+  alpha: number;
+  power: number;
+  mde: number;
+  tau: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ExperimentComparison {
+  treatment: string;
+  difference: number | null;
+  relative_lift: number | null;
+  z: number | null;
+  p_value: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  always_valid_p_value: number | null;
+  sequential_looks: number | null;
+  required_units_per_arm: number | null;
+  welch_t: number;
+  welch_degrees_of_freedom: number;
+  welch_p_value: number;
+  welch_ci_low: number;
+  welch_ci_high: number;
+  decision: string;
+  reason: string;
+}
+
+export interface ExperimentResults {
+  experiment_id: string;
+  metric: string;
+  result: {
+    control: string;
+    metric_type: string;
+    arms: { label: string; units: number; sum: number; mean: number }[];
+    comparisons: ExperimentComparison[];
+    sample_ratio: { chi_square: number; p_value: number; mismatch: boolean } | null;
+    decision: string;
+    winner: string | null;
+    reason: string;
+  };
+}

@@ -3,9 +3,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
-import type { Journey, MarketingCampaign } from '../api/types';
+import type { Experiment, Journey, MarketingCampaign, SuppressionEntry, TemplateSummary } from '../api/types';
 import { FakeGateway, page, problem, renderPage } from '../test/gateway';
-import CampaignsPage from './CampaignsPage';
+import CampaignsPage, { parseVariables } from './CampaignsPage';
 
 const campaign: MarketingCampaign = {
   id: 'c1',
@@ -42,11 +42,47 @@ const journey: Journey = {
 
 const CUSTOMER = '0b7c9a3e-5d2f-4c1a-9e8b-7a6f5e4d3c2b';
 
+const template: TemplateSummary = {
+  channel: 'email',
+  template_id: 'winter_offer',
+  subject: 'Winter offer for {{email}}',
+  updated_by: 'manager',
+  updated_at: '2026-12-01T08:00:00Z',
+};
+
+const suppression: SuppressionEntry = {
+  customer_id: CUSTOMER,
+  customer_number: 'C-42',
+  email: 'ada@example.test',
+  channel: 'sms',
+  reason: 'complaint',
+  suppressed_by: 'support',
+  suppressed_at: '2026-11-02T00:00:00Z',
+};
+
+const experiment: Experiment = {
+  id: 'x1',
+  name: 'Reminder wording',
+  journey_id: 'j1',
+  control_step: 'text_a',
+  treatment_steps: ['text_b'],
+  metric: 'converted',
+  alpha: 0.05,
+  power: 0.8,
+  mde: 0.02,
+  tau: 0.05,
+  created_by: 'manager',
+  created_at: '2026-12-01T08:00:00Z',
+};
+
 function campaigns() {
   return new FakeGateway()
     .ok('GET', '/api/v1/campaigns', page([campaign]))
     .ok('GET', '/api/v1/campaigns/journeys', page([journey]))
     .ok('GET', '/api/v1/campaigns/segments', page([]))
+    .ok('GET', '/api/v1/campaigns/templates', page([template]))
+    .ok('GET', '/api/v1/campaigns/suppressions', page([suppression]))
+    .ok('GET', '/api/v1/campaigns/experiments', page([experiment]))
     .ok('GET', `/api/v1/campaigns/consents/${CUSTOMER}`, {
       customer_id: CUSTOMER,
       consents: [{ channel: 'email', granted: true, source: 'sign-up form', recorded_by: 'customer', recorded_at: '2026-11-01T00:00:00Z' }],
@@ -215,5 +251,185 @@ describe('CampaignsPage', () => {
 
     const list = await screen.findByRole('region', { name: 'Campaigns' });
     expect((await within(list).findByRole('alert')).textContent).toContain('The campaign agent is not answering.');
+  });
+
+  it('lists the stored templates and renders one for a customer through the preview endpoint', async () => {
+    const gateway = campaigns()
+      .ok('GET', '/api/v1/campaigns/templates/email/winter_offer', {
+        channel: 'email',
+        template_id: 'winter_offer',
+        subject: 'Winter offer for {{email}}',
+        body: '<p>{{discount}} off</p>',
+        updated_by: 'manager',
+        updated_at: '2026-12-01T08:00:00Z',
+      })
+      .ok('POST', '/api/v1/campaigns/templates/email/winter_offer/preview', {
+        channel: 'email',
+        template_id: 'winter_offer',
+        customer_id: CUSTOMER,
+        subject: 'Winter offer for ada@example.test',
+        body: '<p>10% off</p>',
+      });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    await user.click(await within(templates).findByRole('button', { name: 'email/winter_offer' }));
+    const form = await within(templates).findByRole('form', { name: 'Preview for a customer' });
+    await user.type(within(form).getByLabelText('Customer id (optional)'), CUSTOMER);
+    await user.clear(within(form).getByLabelText('Variables (JSON)'));
+    await user.type(within(form).getByLabelText('Variables (JSON)'), '{{"discount": "10%"}');
+    await user.click(within(form).getByRole('button', { name: 'Render' }));
+
+    const rendered = await within(templates).findByRole('region', { name: 'Rendered template' });
+    expect(rendered.textContent).toContain('Winter offer for ada@example.test');
+    expect(within(rendered).getByTitle('Rendered email/winter_offer').getAttribute('srcdoc')).toBe('<p>10% off</p>');
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/templates/email/winter_offer/preview')[0].body).toEqual({
+      customer_id: CUSTOMER,
+      variables: { discount: '10%' },
+    });
+  });
+
+  it('reads only JSON objects as template variables', () => {
+    expect(parseVariables('{"a": 1}')).toEqual({ a: 1 });
+    expect(parseVariables('')).toEqual({});
+    expect(parseVariables('[1]')).toBeUndefined();
+    expect(parseVariables('{oops')).toBeUndefined();
+  });
+
+  it('lists every suppression and lifts one, then lists again', async () => {
+    const gateway = campaigns().on('DELETE', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/sms`, { status: 204 });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const list = screen.getByRole('region', { name: 'Suppression list' });
+    expect(await within(list).findByText('ada@example.test')).toBeTruthy();
+    await user.selectOptions(within(list).getByLabelText('Suppressed channel'), 'sms');
+    await waitFor(() => expect(gateway.calls.some((c) => c.path === '/api/v1/campaigns/suppressions?channel=sms&page=1&limit=20')).toBe(true));
+    await user.click(await within(list).findByRole('button', { name: 'Lift sms for ada@example.test' }));
+
+    await waitFor(() => expect(gateway.callsTo('DELETE', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/sms`)).toHaveLength(1));
+    await waitFor(() => expect(gateway.callsTo('GET', '/api/v1/campaigns/suppressions').length).toBeGreaterThanOrEqual(3));
+  });
+
+  it('shows support staff the suppression list without lifting', async () => {
+    const gateway = campaigns();
+    await gateway.signInAs(['SUPPORT_AGENT']);
+    renderPage(<CampaignsPage />);
+
+    const list = screen.getByRole('region', { name: 'Suppression list' });
+    expect(await within(list).findByText('complaint')).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: /Lift/ })).toBeNull();
+  });
+
+  it('opens an experiment with its arms, effect, interval, sequential p-value and decision', async () => {
+    const gateway = campaigns().ok('GET', '/api/v1/campaigns/experiments/x1/results', {
+      experiment_id: 'x1',
+      metric: 'converted',
+      result: {
+        control: 'text_a',
+        metric_type: 'proportion',
+        arms: [
+          { label: 'text_a', units: 1200, sum: 60, mean: 0.05 },
+          { label: 'text_b', units: 1180, sum: 94, mean: 0.0797 },
+        ],
+        comparisons: [
+          {
+            treatment: 'text_b',
+            difference: 0.0297,
+            relative_lift: 0.59,
+            z: 2.9,
+            p_value: 0.0037,
+            ci_low: 0.0097,
+            ci_high: 0.0497,
+            always_valid_p_value: 0.021,
+            sequential_looks: 3,
+            required_units_per_arm: 1900,
+            welch_t: 2.9,
+            welch_degrees_of_freedom: 2300,
+            welch_p_value: 0.0038,
+            welch_ci_low: 0.0096,
+            welch_ci_high: 0.0498,
+            decision: 'winner',
+            reason: 'significant at the sequential bound',
+          },
+        ],
+        sample_ratio: { chi_square: 0.17, p_value: 0.68, mismatch: false },
+        decision: 'winner',
+        winner: 'text_b',
+        reason: 'text_b converts better',
+      },
+    });
+    await gateway.signInAs(['SUPPORT_AGENT']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const experiments = screen.getByRole('region', { name: 'Experiments' });
+    expect(await within(await within(experiments).findByRole('table', { name: 'Experiments' })).findByText('Abandoned Cart Recovery')).toBeTruthy();
+    await user.click(await within(experiments).findByRole('button', { name: 'Reminder wording' }));
+    const results = await within(experiments).findByRole('region', { name: 'Results of Reminder wording' });
+    expect(await within(results).findByText('Winner: text_b.')).toBeTruthy();
+    expect(within(results).getByText('2.97%')).toBeTruthy();
+    expect(within(results).getByText('0.97% – 4.97%')).toBeTruthy();
+    expect(within(results).getByText('0.021')).toBeTruthy();
+    expect(within(results).getByText('1,180')).toBeTruthy();
+  });
+
+  it('saves changes to an inactive journey with a PUT to that journey', async () => {
+    const gateway = campaigns().on('PUT', '/api/v1/campaigns/journeys/j1', (call) => ({
+      status: 200,
+      body: { ...journey, name: (call.body as { name: string }).name },
+    }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Change Abandoned Cart Recovery' }));
+    const builder = screen.getByRole('region', { name: 'Journey builder' });
+    expect(((await within(builder).findByLabelText('Journey name')) as HTMLInputElement).value).toBe('Abandoned Cart Recovery');
+    await user.click(within(builder).getByRole('button', { name: 'Validate and save changes' }));
+
+    expect((await within(builder).findByRole('status')).textContent).toContain('Saved the changes to journey “Abandoned Cart Recovery”');
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys')).toHaveLength(0);
+    const sent = gateway.callsTo('PUT', '/api/v1/campaigns/journeys/j1')[0].body as Journey['definition'];
+    expect(sent.steps.map((s) => s.id)).toEqual(['1', '2', 'end']);
+  });
+
+  it('dry-runs an event journey for named customers and shows each one’s path', async () => {
+    const gateway = campaigns().ok('POST', '/api/v1/campaigns/journeys/j1/dry-run', {
+      journey_id: 'j1',
+      trigger_type: 'event',
+      candidates: 1,
+      customers: [
+        {
+          customer_id: CUSTOMER,
+          enters: true,
+          reason: null,
+          steps: [
+            { step_id: '1', type: 'wait', outcome: 'waits 1 hour' },
+            { step_id: '2', type: 'email', outcome: 'sends email template abandoned_cart_reminder' },
+            { step_id: 'end', type: 'end', outcome: 'ends: done' },
+          ],
+        },
+      ],
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Dry run Abandoned Cart Recovery' }));
+    const dryRun = screen.getByRole('region', { name: 'Dry run of Abandoned Cart Recovery' });
+    await user.type(within(dryRun).getByLabelText('Customer ids (comma-separated)'), CUSTOMER.toUpperCase());
+    await user.type(within(dryRun).getByLabelText('Cart value'), '80.00');
+    await user.click(within(dryRun).getByRole('button', { name: 'Try it' }));
+
+    expect((await within(dryRun).findByRole('status')).textContent).toContain('1 of 1 tried would enter');
+    expect(within(dryRun).getByText(/sends email template abandoned_cart_reminder/)).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys/j1/dry-run')[0].body).toEqual({
+      customer_ids: [CUSTOMER],
+      context: { cart_value: '80.00' },
+    });
   });
 });

@@ -1,8 +1,24 @@
 import { lazy, Suspense, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { ApiError } from '../api/problem';
-import type { CampaignTransition, Consents, Journey, JourneyDefinition, MarketingCampaign, MessageTemplate, Segment, SegmentPreview } from '../api/types';
+import type {
+  CampaignTransition,
+  Consents,
+  Experiment,
+  ExperimentResults,
+  Journey,
+  JourneyDefinition,
+  JourneyDryRun,
+  MarketingCampaign,
+  MessageTemplate,
+  Segment,
+  SegmentPreview,
+  SuppressionEntry,
+  TemplatePreview,
+  TemplateSummary,
+} from '../api/types';
 import { Pager, ReasonAction, useCan } from '../components/controls';
+import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { emptyJourney } from './journeyGraph';
@@ -17,7 +33,10 @@ const STATES = ['plan', 'create', 'test', 'launch', 'optimise', 'monitor', 'paus
 export default function CampaignsPage() {
   const mayWrite = useCan('campaigns.write');
   const journeys = useApi<Page<Journey>>(`${BASE}/journeys${query({ limit: 100 })}`);
-  const [draft, setDraft] = useState<{ key: number; definition: JourneyDefinition }>({ key: 0, definition: emptyJourney() });
+  const [draft, setDraft] = useState<{ key: number; definition: JourneyDefinition; journeyId?: string }>({
+    key: 0,
+    definition: emptyJourney(),
+  });
   return (
     <>
       <h1>Campaigns</h1>
@@ -41,7 +60,13 @@ export default function CampaignsPage() {
             <a href="#templates-heading">Templates</a>
           </li>
           <li>
+            <a href="#experiments-heading">Experiments</a>
+          </li>
+          <li>
             <a href="#consent-heading">Consent and suppression</a>
+          </li>
+          <li>
+            <a href="#suppressions-heading">Suppression list</a>
           </li>
         </ul>
       </nav>
@@ -53,6 +78,10 @@ export default function CampaignsPage() {
           setDraft((d) => ({ key: d.key + 1, definition: { ...j.definition, name: `${j.definition.name} (copy)` } }));
           document.getElementById('builder-heading')?.scrollIntoView?.();
         }}
+        onChange={(j) => {
+          setDraft((d) => ({ key: d.key + 1, definition: j.definition, journeyId: j.id }));
+          document.getElementById('builder-heading')?.scrollIntoView?.();
+        }}
       />
       {mayWrite && (
         <section aria-labelledby="builder-heading">
@@ -61,14 +90,24 @@ export default function CampaignsPage() {
             Each step is a node; drag from a step's lower handle to the step that follows, or choose it in the step's form. Saving checks the
             whole journey and marks the steps at fault.
           </p>
+          {draft.journeyId && (
+            <p className="row">
+              <span>Changing the saved journey “{draft.definition.name}”.</span>
+              <button type="button" className="link" onClick={() => setDraft((d) => ({ key: d.key + 1, definition: emptyJourney() }))}>
+                Start a new journey instead
+              </button>
+            </p>
+          )}
           <Suspense fallback={<Loading label="Loading the journey builder…" />}>
-            <JourneyBuilder key={draft.key} initial={draft.definition} onSaved={() => journeys.reload()} />
+            <JourneyBuilder key={draft.key} initial={draft.definition} journeyId={draft.journeyId} onSaved={() => journeys.reload()} />
           </Suspense>
         </section>
       )}
+      <Experiments journeys={journeys.data?.items ?? []} />
       <Segments mayWrite={mayWrite} />
       <Templates journeys={journeys.data?.items ?? []} mayWrite={mayWrite} />
       <Consent mayWrite={mayWrite} />
+      <Suppressions mayWrite={mayWrite} />
     </>
   );
 }
@@ -181,8 +220,19 @@ function CampaignHistoryList({ id }: { id: string }) {
   );
 }
 
-function Journeys({ state, mayWrite, onEdit }: { state: ReturnType<typeof useApi<Page<Journey>>>; mayWrite: boolean; onEdit: (j: Journey) => void }) {
+function Journeys({
+  state,
+  mayWrite,
+  onEdit,
+  onChange,
+}: {
+  state: ReturnType<typeof useApi<Page<Journey>>>;
+  mayWrite: boolean;
+  onEdit: (j: Journey) => void;
+  onChange: (j: Journey) => void;
+}) {
   const toggle = useAction((j: Journey) => post<Journey>(`${BASE}/journeys/${j.id}/${j.active ? 'deactivate' : 'activate'}`));
+  const [tried, setTried] = useState<Journey>();
   return (
     <section aria-labelledby="journeys-heading">
       <h2 id="journeys-heading">Journeys</h2>
@@ -237,6 +287,15 @@ function Journeys({ state, mayWrite, onEdit }: { state: ReturnType<typeof useApi
                         <button type="button" className="link" onClick={() => onEdit(j)}>
                           Copy into the builder
                         </button>
+                        {/* the agent keeps the steps of a journey that has ever run: only a never-activated one changes */}
+                        {!j.active && !j.activated_at && (
+                          <button type="button" className="link" onClick={() => onChange(j)}>
+                            Change {j.name}
+                          </button>
+                        )}
+                        <button type="button" className="link" onClick={() => setTried(j)}>
+                          Dry run {j.name}
+                        </button>
                       </div>
                     </td>
                   )}
@@ -246,7 +305,112 @@ function Journeys({ state, mayWrite, onEdit }: { state: ReturnType<typeof useApi
           </table>
         )}
       </Async>
+      {tried && <DryRun key={tried.id} journey={tried} onClose={() => setTried(undefined)} />}
     </section>
+  );
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who would enter a journey now and which steps each would take; enrols nobody and sends nothing. */
+function DryRun({ journey, onClose }: { journey: Journey; onClose: () => void }) {
+  const [customers, setCustomers] = useState('');
+  const [cartValue, setCartValue] = useState('');
+  const [result, setResult] = useState<JourneyDryRun>();
+  const byEvent = journey.definition.trigger?.type === 'event';
+  const run = useAction(() => {
+    const ids = [...new Set(customers.split(/[\s,]+/).map((c) => c.trim().toLowerCase()).filter(Boolean))];
+    return post<JourneyDryRun>(`${BASE}/journeys/${journey.id}/dry-run`, {
+      customer_ids: ids.length ? ids : undefined,
+      context: cartValue.trim() ? { cart_value: cartValue.trim() } : undefined,
+    });
+  });
+  const invalid = customers
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .some((c) => !UUID_PATTERN.test(c.trim()));
+  return (
+    <div className="card" role="region" aria-label={`Dry run of ${journey.name}`}>
+      <div className="row">
+        <h3>Dry run of {journey.name}</h3>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="muted">
+        {byEvent
+          ? `An event starts this journey (${journey.definition.trigger?.event}): name the customers to try, and what their cart would hold.`
+          : 'Without customers named, the members of the trigger segment are tried.'}{' '}
+        Waits are passed as if their time ran out.
+      </p>
+      <form
+        className="filters"
+        aria-label="Dry run"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const answer = await run.run();
+          if (answer) {
+            setResult(answer);
+          }
+        }}
+      >
+        <label>
+          Customer ids (comma-separated{byEvent ? '' : ', optional'})
+          <input value={customers} size={50} required={byEvent} onChange={(e) => setCustomers(e.target.value)} />
+        </label>
+        {byEvent && (
+          <label>
+            Cart value
+            <input value={cartValue} inputMode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" onChange={(e) => setCartValue(e.target.value)} />
+          </label>
+        )}
+        <button type="submit" disabled={run.running || invalid}>
+          {run.running ? 'Trying…' : 'Try it'}
+        </button>
+      </form>
+      {invalid && <p className="muted">Customer ids are UUIDs.</p>}
+      <Problem error={run.error} />
+      {result && (
+        <>
+          <p role="status">
+            {formatNumber(result.customers.filter((c) => c.enters).length, undefined, 0)} of {formatNumber(result.customers.length, undefined, 0)} tried
+            would enter ({formatNumber(result.candidates, undefined, 0)} candidates in all).
+          </p>
+          {result.customers.length === 0 ? (
+            <p className="empty">Nobody is a candidate: the trigger segment has no members.</p>
+          ) : (
+            <table aria-label="Dry-run paths">
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Enters</th>
+                  <th scope="col">Steps</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.customers.map((c) => (
+                  <tr key={c.customer_id}>
+                    <td className="mono">{c.customer_id}</td>
+                    <td>{c.enters ? 'yes' : `no: ${c.reason}`}</td>
+                    <td>
+                      {c.steps.length > 0 && (
+                        <ol className="timeline">
+                          {c.steps.map((s, i) => (
+                            <li key={`${s.step_id}-${i}`}>
+                              <strong>{s.step_id}</strong> ({s.type}): {s.outcome}
+                            </li>
+                          ))}
+                        </ol>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -410,7 +574,7 @@ function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
 const TEMPLATE_CHANNELS = ['email', 'sms', 'push', 'webhook'];
 
 function Templates({ journeys, mayWrite }: { journeys: Journey[]; mayWrite: boolean }) {
-  // the API has no list of templates: the ones the journeys use are offered
+  // the templates the journeys name are offered first: one a journey uses may not be written yet
   const used = [
     ...new Map(
       journeys
@@ -422,9 +586,40 @@ function Templates({ journeys, mayWrite }: { journeys: Journey[]; mayWrite: bool
   const [channel, setChannel] = useState('email');
   const [templateId, setTemplateId] = useState('');
   const [shown, setShown] = useState<{ channel: string; id: string }>();
+  const [listChannel, setListChannel] = useState('');
+  const [saves, setSaves] = useState(0);
   return (
     <section aria-labelledby="templates-heading">
       <h2 id="templates-heading">Templates</h2>
+      <label className="inline">
+        Channel
+        <select aria-label="List channel" value={listChannel} onChange={(e) => setListChannel(e.target.value)}>
+          <option value="">any</option>
+          {TEMPLATE_CHANNELS.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <PagedTable<TemplateSummary>
+        key={saves}
+        label="Stored templates"
+        path={`${BASE}/templates`}
+        params={{ channel: listChannel }}
+        rowKey={(t) => `${t.channel}/${t.template_id}`}
+        empty={listChannel ? `No ${listChannel} template is stored yet.` : 'No template is stored yet.'}
+        columns={[
+          {
+            header: 'Template',
+            cell: (t) => (
+              <button type="button" className="link" onClick={() => setShown({ channel: t.channel, id: t.template_id })}>
+                {t.channel}/{t.template_id}
+              </button>
+            ),
+          },
+          { header: 'Subject', cell: (t) => t.subject ?? '–' },
+          { header: 'Last changed', cell: (t) => `${formatDateTime(t.updated_at)} by ${t.updated_by}` },
+        ]}
+      />
       {used.length > 0 && (
         <p>
           Used by journeys:{' '}
@@ -450,12 +645,20 @@ function Templates({ journeys, mayWrite }: { journeys: Journey[]; mayWrite: bool
         </label>
         <button type="submit">Open</button>
       </form>
-      {shown && <TemplateView key={`${shown.channel}/${shown.id}`} channel={shown.channel} id={shown.id} mayWrite={mayWrite} />}
+      {shown && (
+        <TemplateView
+          key={`${shown.channel}/${shown.id}`}
+          channel={shown.channel}
+          id={shown.id}
+          mayWrite={mayWrite}
+          onSaved={() => setSaves((n) => n + 1)}
+        />
+      )}
     </section>
   );
 }
 
-function TemplateView({ channel, id, mayWrite }: { channel: string; id: string; mayWrite: boolean }) {
+function TemplateView({ channel, id, mayWrite, onSaved }: { channel: string; id: string; mayWrite: boolean; onSaved: () => void }) {
   const path = `${BASE}/templates/${encodeURIComponent(channel)}/${encodeURIComponent(id)}`;
   const template = useApi<MessageTemplate>(path);
   const [subject, setSubject] = useState<string>();
@@ -497,6 +700,7 @@ function TemplateView({ channel, id, mayWrite }: { channel: string; id: string; 
               onClick={async () => {
                 if (await save.run()) {
                   template.reload();
+                  onSaved();
                 }
               }}
             >
@@ -516,8 +720,77 @@ function TemplateView({ channel, id, mayWrite }: { channel: string; id: string; 
           )}
         </div>
       </div>
+      {template.data && <TemplatePreviewForm channel={channel} id={id} />}
     </div>
   );
+}
+
+/** The stored template rendered as a send would render it, for a customer and with a step's variables. */
+function TemplatePreviewForm({ channel, id }: { channel: string; id: string }) {
+  const [customer, setCustomer] = useState('');
+  const [variables, setVariables] = useState('{}');
+  const [rendered, setRendered] = useState<TemplatePreview>();
+  const parsed = parseVariables(variables);
+  const render = useAction(() =>
+    post<TemplatePreview>(`${BASE}/templates/${encodeURIComponent(channel)}/${encodeURIComponent(id)}/preview`, {
+      customer_id: customer.trim() || undefined,
+      variables: parsed ?? {},
+    }),
+  );
+  return (
+    <div>
+      <h4>Preview for a customer</h4>
+      <form
+        className="filters"
+        aria-label="Preview for a customer"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const answer = await render.run();
+          if (answer) {
+            setRendered(answer);
+          }
+        }}
+      >
+        <label>
+          Customer id (optional)
+          <input value={customer} size={38} pattern="[0-9a-fA-F\-]{36}" onChange={(e) => setCustomer(e.target.value)} />
+        </label>
+        <label>
+          Variables (JSON)
+          <input className="mono" value={variables} size={40} onChange={(e) => setVariables(e.target.value)} />
+        </label>
+        <button type="submit" disabled={render.running || parsed === undefined}>
+          {render.running ? 'Rendering…' : 'Render'}
+        </button>
+      </form>
+      {parsed === undefined && <p className="muted">Variables are a JSON object, such as {'{"discount": "10%"}'}.</p>}
+      <Problem error={render.error} />
+      {rendered && (
+        <div className="card" role="region" aria-label="Rendered template">
+          {rendered.subject !== null && (
+            <p>
+              <strong>Subject:</strong> {rendered.subject}
+            </p>
+          )}
+          {rendered.channel === 'email' ? (
+            <iframe className="preview-frame" title={`Rendered ${channel}/${id}`} sandbox="" srcDoc={rendered.body} />
+          ) : (
+            <pre>{rendered.body}</pre>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A JSON object of variables, or undefined when the text is not one. */
+export function parseVariables(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text.trim() || '{}');
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const CHANNELS = ['email', 'sms', 'push'];
@@ -643,5 +916,201 @@ function Consent({ mayWrite }: { mayWrite: boolean }) {
         </Async>
       )}
     </section>
+  );
+}
+
+/** Every suppression, newest first; set per customer above. */
+function Suppressions({ mayWrite }: { mayWrite: boolean }) {
+  const [channel, setChannel] = useState('');
+  const [changes, setChanges] = useState(0);
+  const lift = useAction((s: SuppressionEntry) =>
+    api<void>(`${BASE}/consents/${s.customer_id}/suppressions/${s.channel}`, { method: 'DELETE' }),
+  );
+  return (
+    <section aria-labelledby="suppressions-heading">
+      <h2 id="suppressions-heading">Suppression list</h2>
+      <label className="inline">
+        Channel
+        <select aria-label="Suppressed channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
+          <option value="">any</option>
+          {[...CHANNELS, 'all'].map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <Problem error={lift.error} />
+      <PagedTable<SuppressionEntry>
+        key={changes}
+        label="Suppressions"
+        path={`${BASE}/suppressions`}
+        params={{ channel }}
+        rowKey={(s) => `${s.customer_id}/${s.channel}`}
+        empty={channel ? `No customer is suppressed on ${channel}.` : 'No customer is suppressed.'}
+        columns={[
+          {
+            header: 'Customer',
+            cell: (s) => (
+              <>
+                {s.email ?? s.customer_number ?? 'unknown'}
+                <br />
+                <small className="mono muted">{s.customer_id}</small>
+              </>
+            ),
+          },
+          { header: 'Channel', cell: (s) => s.channel },
+          { header: 'Reason', cell: (s) => s.reason },
+          { header: 'Suppressed', cell: (s) => `${formatDateTime(s.suppressed_at)} by ${s.suppressed_by}` },
+          ...(mayWrite
+            ? [
+                {
+                  header: 'Actions',
+                  cell: (s: SuppressionEntry) => (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={lift.running}
+                      onClick={async () => {
+                        await lift.run(s);
+                        setChanges((n) => n + 1);
+                      }}
+                    >
+                      Lift {s.channel} for {s.email ?? s.customer_id}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </section>
+  );
+}
+
+function formatShare(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined ? '–' : `${formatNumber(value * 100, undefined, digits)}%`;
+}
+
+function formatP(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : formatNumber(value, undefined, 4);
+}
+
+/** A/B experiments on journeys' send steps: the list, then one's arms, effects and decision. */
+function Experiments({ journeys }: { journeys: Journey[] }) {
+  const [journeyId, setJourneyId] = useState('');
+  const [shown, setShown] = useState<Experiment>();
+  const names = new Map(journeys.map((j) => [j.id, j.name]));
+  return (
+    <section aria-labelledby="experiments-heading">
+      <h2 id="experiments-heading">Experiments</h2>
+      <label className="inline">
+        Journey
+        <select value={journeyId} onChange={(e) => setJourneyId(e.target.value)}>
+          <option value="">any</option>
+          {journeys.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <PagedTable<Experiment>
+        label="Experiments"
+        path={`${BASE}/experiments`}
+        params={{ journey_id: journeyId }}
+        rowKey={(e) => e.id}
+        empty="No experiment has been set up yet."
+        columns={[
+          {
+            header: 'Experiment',
+            cell: (e) => (
+              <button type="button" className="link" onClick={() => setShown(e)}>
+                {e.name}
+              </button>
+            ),
+          },
+          { header: 'Journey', cell: (e) => names.get(e.journey_id) ?? e.journey_id },
+          { header: 'Arms', cell: (e) => [e.control_step, ...e.treatment_steps].join(' vs ') },
+          { header: 'Metric', cell: (e) => e.metric },
+          { header: 'Created', cell: (e) => formatDateTime(e.created_at) },
+        ]}
+      />
+      {shown && <ExperimentDetail key={shown.id} experiment={shown} />}
+    </section>
+  );
+}
+
+function ExperimentDetail({ experiment }: { experiment: Experiment }) {
+  const results = useApi<ExperimentResults>(`${BASE}/experiments/${experiment.id}/results`);
+  return (
+    <div className="card" role="region" aria-label={`Results of ${experiment.name}`}>
+      <h3>{experiment.name}</h3>
+      <p className="muted">
+        {experiment.metric} · control {experiment.control_step} · α {formatNumber(experiment.alpha, undefined, 2)} · power{' '}
+        {formatNumber(experiment.power, undefined, 2)} · smallest effect worth finding {formatShare(experiment.mde)}
+      </p>
+      <Async state={results}>
+        {({ result }) => (
+          <>
+            <p role="status">
+              <StatusBadge value={result.decision} /> {result.winner && <strong>Winner: {result.winner}. </strong>}
+              {result.reason}
+            </p>
+            {result.sample_ratio?.mismatch && (
+              <p className="problem">The arms' sizes are off an even split (p {formatP(result.sample_ratio.p_value)}): check the assignment.</p>
+            )}
+            <table aria-label="Arms">
+              <thead>
+                <tr>
+                  <th scope="col">Arm</th>
+                  <th scope="col">Units</th>
+                  <th scope="col">Mean</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.arms.map((a) => (
+                  <tr key={a.label}>
+                    <td>{a.label}</td>
+                    <td>{formatNumber(a.units, undefined, 0)}</td>
+                    <td>{result.metric_type === 'proportion' ? formatShare(a.mean) : formatNumber(a.mean, undefined, 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.comparisons.length > 0 && (
+              <table aria-label="Treatments against the control">
+                <thead>
+                  <tr>
+                    <th scope="col">Treatment</th>
+                    <th scope="col">Effect</th>
+                    <th scope="col">95% interval</th>
+                    <th scope="col">p-value</th>
+                    <th scope="col">Sequential p-value</th>
+                    <th scope="col">Decision</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.comparisons.map((c) => (
+                    <tr key={c.treatment}>
+                      <td>{c.treatment}</td>
+                      <td>{c.difference !== null ? formatShare(c.difference, 2) : formatNumber(c.welch_ci_low + (c.welch_ci_high - c.welch_ci_low) / 2, undefined, 3)}</td>
+                      <td>
+                        {c.ci_low !== null && c.ci_high !== null
+                          ? `${formatShare(c.ci_low, 2)} – ${formatShare(c.ci_high, 2)}`
+                          : `${formatNumber(c.welch_ci_low, undefined, 3)} – ${formatNumber(c.welch_ci_high, undefined, 3)}`}
+                      </td>
+                      <td>{formatP(c.p_value ?? c.welch_p_value)}</td>
+                      <td>{formatP(c.always_valid_p_value)}</td>
+                      <td>
+                        <StatusBadge value={c.decision} /> <small className="muted">{c.reason}</small>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </Async>
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
-import type { PurchaseOrder, StockAlert, Supplier } from '../api/types';
+import type { DemandHistory, PurchaseOrder, StockAlert, StockedSku, Supplier } from '../api/types';
 import { FakeGateway, page, problem, renderPage } from '../test/gateway';
 import InventoryPage from './InventoryPage';
 
@@ -50,6 +50,8 @@ const supplier: Supplier = {
   created_at: '2026-11-01T00:00:00Z',
 };
 
+const stockedMug: StockedSku = { sku: 'SKU-RED-MUG', available: 3, on_hand: 1250, reserved: 2, in_transit: 48, backordered: 0, locations: 2 };
+
 function inventory(gateway = new FakeGateway()) {
   return gateway
     .ok('GET', '/api/v1/inventory/alerts', page([alert]))
@@ -57,6 +59,7 @@ function inventory(gateway = new FakeGateway()) {
       items: [{ sku: 'SKU-RED-MUG', available: 3, on_hand: 1250, reserved: 2, allocated: 0, in_transit: 0, backordered: 0, locations: [] }],
       unknown_skus: [],
     })
+    .ok('GET', '/api/v1/inventory/skus', page([stockedMug]))
     .ok('GET', '/api/v1/inventory/purchase-orders', page([order]))
     .ok('GET', '/api/v1/inventory/suppliers', page([supplier]));
 }
@@ -162,5 +165,66 @@ describe('InventoryPage', () => {
 
     const alerts = await screen.findByRole('region', { name: 'Alerts' });
     expect((await within(alerts).findByRole('alert')).textContent).toContain('The inventory agent is not answering.');
+  });
+
+  it('lists the stocked SKUs through the filter and opens a SKU with its demand and forecast', async () => {
+    const history: DemandHistory = {
+      sku: 'SKU-RED-MUG',
+      location: null,
+      from: '2026-09-04',
+      until: '2026-12-03',
+      total_units: 1234,
+      days: [
+        { date: '2026-12-01', units: 3 },
+        { date: '2026-12-02', units: 0 },
+      ],
+    };
+    const gateway = inventory()
+      .ok('GET', '/api/v1/inventory/skus?q=mug&page=1&limit=20', page([stockedMug]))
+      .ok('GET', '/api/v1/inventory/demand/SKU-RED-MUG', history)
+      .ok('POST', '/api/v1/inventory/forecasts', {
+        sku: 'SKU-RED-MUG',
+        location: null,
+        origin: '2026-12-03',
+        model: 'ensemble',
+        weights: {},
+        history_days: 365,
+        pooled_skus: 30,
+        calibration_weeks: 8,
+        days: [{ date: '2026-12-03', expected: 4.5, lower_80: 2, upper_80: 6, lower_95: 1, upper_95: 8 }],
+      });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const skus = await screen.findByRole('region', { name: 'Stocked SKUs' });
+    expect(await within(skus).findByText('1,250')).toBeTruthy();
+    await user.type(within(skus).getByLabelText('SKU contains'), 'mug');
+    await user.click(within(skus).getByRole('button', { name: 'Filter' }));
+    await waitFor(() => expect(gateway.calls.some((c) => c.path === '/api/v1/inventory/skus?q=mug&page=1&limit=20')).toBe(true));
+
+    await user.click(await within(skus).findByRole('button', { name: 'SKU-RED-MUG' }));
+    const demand = await screen.findByRole('region', { name: 'Demand of SKU-RED-MUG' });
+    expect(await within(demand).findByText(/1,234 units ordered from 2026-09-04/)).toBeTruthy();
+    expect(await within(demand).findByRole('img', { name: 'Demand of SKU-RED-MUG and actual units ordered' })).toBeTruthy();
+
+    await user.click(within(demand).getByRole('button', { name: 'Forecast the next 28 days' }));
+    expect(
+      await within(demand).findByRole('img', { name: 'Demand forecast of SKU-RED-MUG with 80% and 95% intervals and actual units ordered' }),
+    ).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/forecasts')[0].body).toEqual({ sku: 'SKU-RED-MUG', horizon_days: 28 });
+  });
+
+  it('says why a SKU’s demand cannot be shown', async () => {
+    const gateway = inventory().on('GET', '/api/v1/inventory/demand/SKU-RED-MUG', problem(404, 'no stock is kept for SKU SKU-RED-MUG'));
+    await gateway.signInAs(['SUPPORT_AGENT']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const skus = await screen.findByRole('region', { name: 'Stocked SKUs' });
+    await user.click(await within(skus).findByRole('button', { name: 'SKU-RED-MUG' }));
+    const demand = await screen.findByRole('region', { name: 'Demand of SKU-RED-MUG' });
+    expect((await within(demand).findByRole('alert')).textContent).toContain('no stock is kept for SKU SKU-RED-MUG');
+    expect(within(demand).queryByRole('button', { name: 'Forecast the next 28 days' })).toBeNull();
   });
 });

@@ -1,7 +1,17 @@
 import { lazy, Suspense, useState } from 'react';
 import { post, query, type Page } from '../api/client';
-import type { DemandForecast, PurchaseOrder, StockAlert, StockLevels, SuggestReorders, Supplier } from '../api/types';
+import type {
+  DemandForecast,
+  DemandHistory,
+  PurchaseOrder,
+  StockAlert,
+  StockedSku,
+  StockLevels,
+  SuggestReorders,
+  Supplier,
+} from '../api/types';
 import { Pager, ReasonAction, useCan } from '../components/controls';
+import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 
@@ -15,10 +25,13 @@ export default function InventoryPage() {
   const alerts = useApi<Page<StockAlert>>(`${BASE}/alerts${query({ limit: 100 })}`);
   // the inventory API has no list of every stocked SKU: the stock table starts from the SKUs the alerts name
   const alertSkus = [...new Set(alerts.data?.items.map((a) => a.sku) ?? [])].slice(0, 100);
+  const [shownSku, setShownSku] = useState<string>();
   return (
     <>
       <h1>Inventory</h1>
       <Alerts />
+      <StockedSkus onShow={setShownSku} />
+      {shownSku && <SkuDemand key={shownSku} sku={shownSku} onClose={() => setShownSku(undefined)} />}
       {alerts.data || alerts.error ? <StockLevelsSection key={`stock-${alertSkus.join(',')}`} initialSkus={alertSkus} /> : <Loading />}
       <Forecast key={`forecast-${alertSkus[0] ?? ''}`} initialSku={alertSkus[0] ?? ''} />
       <PurchaseOrders />
@@ -77,6 +90,100 @@ function Alerts() {
               </tbody>
             </table>
             <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function StockedSkus({ onShow }: { onShow: (sku: string) => void }) {
+  const [text, setText] = useState('');
+  const [contains, setContains] = useState('');
+  return (
+    <section aria-labelledby="skus-heading">
+      <h2 id="skus-heading">Stocked SKUs</h2>
+      <form className="filters" aria-label="Filter SKUs" onSubmit={(e) => (e.preventDefault(), setContains(text.trim()))}>
+        <label>
+          SKU contains
+          <input value={text} maxLength={64} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      <PagedTable<StockedSku>
+        label="Stocked SKUs"
+        path={`${BASE}/skus`}
+        params={{ q: contains }}
+        rowKey={(s) => s.sku}
+        empty={contains ? `No stocked SKU contains “${contains}”.` : 'No SKU is stocked yet: products are stocked when the catalog feed names them.'}
+        columns={[
+          {
+            header: 'SKU',
+            cell: (s) => (
+              <button type="button" className="link mono" onClick={() => onShow(s.sku)}>
+                {s.sku}
+              </button>
+            ),
+          },
+          { header: 'Available', cell: (s) => formatNumber(s.available, undefined, 0) },
+          { header: 'On hand', cell: (s) => formatNumber(s.on_hand, undefined, 0) },
+          { header: 'Reserved', cell: (s) => formatNumber(s.reserved, undefined, 0) },
+          { header: 'In transit', cell: (s) => formatNumber(s.in_transit, undefined, 0) },
+          { header: 'Backordered', cell: (s) => formatNumber(s.backordered, undefined, 0) },
+          { header: 'Warehouses', cell: (s) => formatNumber(s.locations, undefined, 0) },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** One SKU: the units ordered each day of the last 90, and a forecast drawn after them on request. */
+function SkuDemand({ sku, onClose }: { sku: string; onClose: () => void }) {
+  const mayRun = useCan('inventory.write');
+  const history = useApi<DemandHistory>(`${BASE}/demand/${encodeURIComponent(sku)}`);
+  const [forecast, setForecast] = useState<DemandForecast>();
+  const run = useAction(() => post<DemandForecast>(`${BASE}/forecasts`, { sku, horizon_days: 28 }));
+  return (
+    <section aria-labelledby="sku-heading" className="card">
+      <div className="row">
+        <h2 id="sku-heading">
+          Demand of <span className="mono">{sku}</span>
+        </h2>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <Async state={history}>
+        {(data) => (
+          <>
+            <p className="muted">
+              {formatNumber(data.total_units, undefined, 0)} units ordered from {data.from} to before {data.until}
+              {data.total_units === 0 && ': no orders in these days'}.
+            </p>
+            {mayRun && (
+              <button
+                type="button"
+                disabled={run.running}
+                onClick={async () => {
+                  const result = await run.run();
+                  if (result) {
+                    setForecast(result);
+                  }
+                }}
+              >
+                {run.running ? 'Forecasting…' : 'Forecast the next 28 days'}
+              </button>
+            )}
+            <Problem error={run.error} />
+            {forecast && (
+              <p className="muted">
+                Forecast from {forecast.origin} by model {forecast.model}: {formatNumber(forecast.days.reduce((sum, d) => sum + d.expected, 0), undefined, 0)}{' '}
+                units expected over 28 days.
+              </p>
+            )}
+            <Suspense fallback={<Loading label="Drawing…" />}>
+              <ForecastChart sku={sku} actuals={data.days} days={forecast?.days ?? []} />
+            </Suspense>
           </>
         )}
       </Async>

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { post } from '../api/client';
+import { api, post } from '../api/client';
 import { ApiError, messageOf } from '../api/problem';
 import type { Journey, JourneyDefinition, JourneyStep } from '../api/types';
 import {
@@ -91,7 +91,16 @@ function StepNode({ data }: NodeProps<Node<StepData>>) {
 const NODE_TYPES = { step: StepNode };
 
 /** A visual editor of a journey definition; saving sends it to the campaign agent, whose validator answers. */
-export default function JourneyBuilder({ initial, onSaved }: { initial: JourneyDefinition; onSaved: (journey: Journey) => void }) {
+/** Saves a new journey, or, given `journeyId`, new steps for that journey (one never activated). */
+export default function JourneyBuilder({
+  initial,
+  journeyId,
+  onSaved,
+}: {
+  initial: JourneyDefinition;
+  journeyId?: string;
+  onSaved: (journey: Journey) => void;
+}) {
   const [definition, setDefinition] = useState<JourneyDefinition>(initial);
   const [selected, setSelected] = useState<string | undefined>(initial.steps[0]?.id);
   const [errors, setErrors] = useState<StepErrors>(NO_ERRORS);
@@ -142,14 +151,16 @@ export default function JourneyBuilder({ initial, onSaved }: { initial: JourneyD
   };
   const step = definition.steps.find((s) => s.id === selected);
 
-  // the agent has no dry-run endpoint: saving is the validation, and a journey that passes is stored
+  // saving is the validation: a journey that passes is stored (the dry run, in the journey list, needs it stored)
   async function submit() {
     const sent = definition;
     setSaving(true);
     setSaveError(undefined);
     setErrors(NO_ERRORS);
     try {
-      const journey = await post<Journey>('/api/v1/campaigns/journeys', cleanDefinition(sent));
+      const journey = journeyId
+        ? await api<Journey>(`/api/v1/campaigns/journeys/${journeyId}`, { method: 'PUT', body: JSON.stringify(cleanDefinition(sent)) })
+        : await post<Journey>('/api/v1/campaigns/journeys', cleanDefinition(sent));
       setSaved(journey);
       onSaved(journey);
     } catch (e) {
@@ -225,11 +236,12 @@ export default function JourneyBuilder({ initial, onSaved }: { initial: JourneyD
       </div>
       <div className="row">
         <button type="button" disabled={saving} onClick={submit}>
-          {saving ? 'Validating…' : 'Validate and save'}
+          {saving ? 'Validating…' : journeyId ? 'Validate and save changes' : 'Validate and save'}
         </button>
         {saved && (
           <span role="status">
-            Saved as journey “{saved.name}”. Activate it from the list of journeys.
+            {journeyId ? `Saved the changes to journey “${saved.name}”.` : `Saved as journey “${saved.name}”.`} Activate it from the list of
+            journeys.
           </span>
         )}
       </div>

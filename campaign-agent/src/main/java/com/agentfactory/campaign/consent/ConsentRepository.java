@@ -105,4 +105,38 @@ class ConsentRepository {
                         rs.getTimestamp("suppressed_at").toInstant()),
                 customerId);
     }
+
+    List<SuppressionResponse> suppressions(String channel, UUID customerId, int page, int limit) {
+        return jdbc.query(
+                """
+                SELECT s.customer_id, c.customer_number, c.email, s.channel, s.reason, s.suppressed_by,
+                       s.suppressed_at
+                FROM suppressions s LEFT JOIN customers c ON c.customer_id = s.customer_id
+                WHERE (CAST(? AS VARCHAR) IS NULL OR s.channel = ?) AND (CAST(? AS UUID) IS NULL OR s.customer_id = ?)
+                ORDER BY s.suppressed_at DESC, s.customer_id, s.channel
+                LIMIT ? OFFSET ?
+                """,
+                (rs, row) -> new SuppressionResponse(
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getString("customer_number"),
+                        rs.getString("email"),
+                        rs.getString("channel"),
+                        rs.getString("reason"),
+                        rs.getString("suppressed_by"),
+                        rs.getTimestamp("suppressed_at").toInstant()),
+                channel,
+                channel,
+                customerId,
+                customerId,
+                limit,
+                (long) (page - 1) * limit);
+    }
+
+    long countSuppressions(String channel, UUID customerId) {
+        Long count = jdbc.queryForObject("""
+                SELECT count(*) FROM suppressions
+                WHERE (CAST(? AS VARCHAR) IS NULL OR channel = ?) AND (CAST(? AS UUID) IS NULL OR customer_id = ?)
+                """, Long.class, channel, channel, customerId, customerId);
+        return count == null ? 0 : count;
+    }
 }

@@ -6,6 +6,7 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -89,6 +90,15 @@ class ConsentService {
         if (!consents.lift(customerId, channel)) {
             throw new SuppressionNotFoundException(customerId, channel);
         }
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<SuppressionResponse> suppressions(String channel, UUID customerId, int page, int limit) {
+        return PageResponse.of(
+                consents.suppressions(channel, customerId, page, limit),
+                consents.countSuppressions(channel, customerId),
+                page,
+                limit);
     }
 
     private ConsentsResponse view(UUID customerId) {

@@ -46,4 +46,32 @@ class MessageTemplates {
                 template.updatedBy(),
                 Timestamp.from(template.updatedAt()));
     }
+
+    List<TemplateSummaryResponse> list(String channel, int page, int limit) {
+        return jdbc.query(
+                """
+                SELECT channel, template_id, subject, updated_by, updated_at FROM message_templates
+                WHERE CAST(? AS VARCHAR) IS NULL OR channel = ?
+                ORDER BY channel, template_id LIMIT ? OFFSET ?
+                """,
+                (rs, row) -> new TemplateSummaryResponse(
+                        rs.getString("channel"),
+                        rs.getString("template_id"),
+                        rs.getString("subject"),
+                        rs.getString("updated_by"),
+                        rs.getTimestamp("updated_at").toInstant()),
+                channel,
+                channel,
+                limit,
+                (long) (page - 1) * limit);
+    }
+
+    long count(String channel) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM message_templates WHERE CAST(? AS VARCHAR) IS NULL OR channel = ?",
+                Long.class,
+                channel,
+                channel);
+        return count == null ? 0 : count;
+    }
 }

@@ -1,7 +1,11 @@
 package com.agentfactory.campaign.delivery;
 
+import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -11,11 +15,45 @@ class TemplateService {
     static final Set<String> CHANNELS = Set.of("email", "sms", "push", "webhook");
 
     private final MessageTemplates templates;
+    private final CustomerReadModel customers;
     private final Clock clock;
 
-    TemplateService(MessageTemplates templates, Clock clock) {
+    TemplateService(MessageTemplates templates, CustomerReadModel customers, Clock clock) {
         this.templates = templates;
+        this.customers = customers;
         this.clock = clock;
+    }
+
+    PageResponse<TemplateSummaryResponse> list(String channel, int page, int limit) {
+        if (channel != null) {
+            checkChannel(channel);
+        }
+        return PageResponse.of(templates.list(channel, page, limit), templates.count(channel), page, limit);
+    }
+
+    /**
+     * Renders a stored template as a send to the customer would, without sending it: the request's variables
+     * first, then the customer's profile fields for the rest. The unsubscribe footer and tracking are left out:
+     * they are the mailer's, not the template's.
+     */
+    TemplatePreviewResponse preview(String channel, String templateId, PreviewTemplateRequest request) {
+        checkChannel(channel);
+        MessageTemplate template = templates
+                .find(channel, templateId)
+                .orElseThrow(() -> new TemplateNotFoundException(channel, templateId));
+        Map<String, Object> variables = new HashMap<>(request.variables() == null ? Map.of() : request.variables());
+        if (request.customerId() != null) {
+            customers
+                    .profile(request.customerId())
+                    .orElseThrow(() -> new PreviewCustomerNotFoundException(request.customerId()))
+                    .forEach(variables::putIfAbsent);
+        }
+        boolean email = "email".equals(channel);
+        String body = email
+                ? TemplateRenderer.html(template.body(), variables)
+                : TemplateRenderer.text(template.body(), variables);
+        String subject = template.subject() == null ? null : TemplateRenderer.text(template.subject(), variables);
+        return new TemplatePreviewResponse(channel, templateId, request.customerId(), subject, body);
     }
 
     TemplateResponse save(String channel, String templateId, SaveTemplateRequest request, String actor) {

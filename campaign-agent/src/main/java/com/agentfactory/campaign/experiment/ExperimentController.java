@@ -1,7 +1,10 @@
 package com.agentfactory.campaign.experiment;
 
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +30,15 @@ class ExperimentController {
     @ResponseStatus(HttpStatus.CREATED)
     ExperimentResponse create(@Valid @RequestBody CreateExperimentRequest request, Caller caller) {
         return experiments.create(request, caller.actorName());
+    }
+
+    /** Newest first; {@code journey_id} keeps one journey's experiments. */
+    @GetMapping
+    PageResponse<ExperimentResponse> list(
+            @RequestParam(name = "journey_id", required = false) UUID journeyId,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return experiments.list(journeyId, page, limit);
     }
 
     @GetMapping("/{id}")

@@ -70,6 +70,27 @@ public class ExperimentRepository {
                 .findFirst();
     }
 
+    /** Newest first; {@code journeyId} null for every journey's. */
+    List<Experiment> list(UUID journeyId, int page, int limit) {
+        return jdbc.query(
+                "SELECT * FROM experiments WHERE CAST(? AS UUID) IS NULL OR journey_id = ?"
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                ExperimentRepository::experiment,
+                journeyId,
+                journeyId,
+                limit,
+                (long) (page - 1) * limit);
+    }
+
+    long count(UUID journeyId) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM experiments WHERE CAST(? AS UUID) IS NULL OR journey_id = ?",
+                Long.class,
+                journeyId,
+                journeyId);
+        return count == null ? 0 : count;
+    }
+
     /** The steps of the journey that a split's holdout branch leads to. */
     Set<String> holdoutSteps(UUID journeyId) {
         Set<String> steps = new HashSet<>();

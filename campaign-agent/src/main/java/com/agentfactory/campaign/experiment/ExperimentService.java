@@ -3,6 +3,7 @@ package com.agentfactory.campaign.experiment;
 import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,17 @@ class ExperimentService {
                 clock.instant());
         experiments.insert(experiment);
         return ExperimentResponse.of(experiment);
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<ExperimentResponse> list(UUID journeyId, int page, int limit) {
+        return PageResponse.of(
+                experiments.list(journeyId, page, limit).stream()
+                        .map(ExperimentResponse::of)
+                        .toList(),
+                experiments.count(journeyId),
+                page,
+                limit);
     }
 
     @Transactional(readOnly = true)

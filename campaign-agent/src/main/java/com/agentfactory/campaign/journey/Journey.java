@@ -57,6 +57,15 @@ class Journey {
         this.updatedAt = now;
     }
 
+    /** A new definition for a journey that never enrolled anyone (the service checks). */
+    void redefine(JourneyDefinition definition, Instant now) {
+        this.name = definition.name().strip();
+        this.definition = JourneyDefinitions.toJson(definition);
+        this.triggerType = definition.trigger().type();
+        this.triggerEvent = definition.trigger().event();
+        this.updatedAt = now;
+    }
+
     void activate(Instant now) {
         if (!active) {
             active = true;

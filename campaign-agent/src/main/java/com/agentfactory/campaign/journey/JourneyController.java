@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class JourneyController {
 
     private final JourneyService journeys;
+    private final JourneyDryRun dryRun;
 
-    JourneyController(JourneyService journeys) {
+    JourneyController(JourneyService journeys, JourneyDryRun dryRun) {
         this.journeys = journeys;
+        this.dryRun = dryRun;
     }
 
     @PostMapping(
@@ -45,6 +48,22 @@ class JourneyController {
         return journeys.create(definition, contentType.toLowerCase().contains("yaml"), caller.actorName());
     }
 
+    /** A new definition for a journey that has never been activated; 409 otherwise. */
+    @PutMapping(
+            value = "/{id}",
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.APPLICATION_YAML_VALUE,
+                "application/x-yaml",
+                "text/yaml"
+            })
+    JourneyResponse update(
+            @PathVariable UUID id,
+            @RequestBody String definition,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return journeys.update(id, definition, contentType.toLowerCase().contains("yaml"));
+    }
+
     @GetMapping
     PageResponse<JourneyResponse> list(
             @RequestParam(defaultValue = "1") @Min(1) int page,
@@ -55,6 +74,12 @@ class JourneyController {
     @GetMapping("/{id}")
     JourneyResponse get(@PathVariable UUID id) {
         return journeys.get(id);
+    }
+
+    /** Who would enter now and which steps each would take; enrols nobody and sends nothing. */
+    @PostMapping("/{id}/dry-run")
+    JourneyDryRunResponse dryRun(@PathVariable UUID id, @Valid @RequestBody DryRunJourneyRequest request) {
+        return dryRun.run(id, request);
     }
 
     @PostMapping("/{id}/activate")

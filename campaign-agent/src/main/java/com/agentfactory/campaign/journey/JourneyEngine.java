@@ -102,15 +102,18 @@ class JourneyEngine {
     }
 
     private boolean condition(JourneyStep step, Facts facts) {
+        return conditionHolds(step, facts.values(), facts.enrolment.enteredAt);
+    }
+
+    /** Whether a condition step holds for a customer's facts, the customer having entered at {@code enteredAt}. */
+    static boolean conditionHolds(JourneyStep step, Map<String, Object> values, Instant enteredAt) {
         if (step.check() == null) {
-            return JourneyFacts.compare(facts.values().get(step.field()), step.operator(), step.value());
+            return JourneyFacts.compare(values.get(step.field()), step.operator(), step.value());
         }
-        Map<String, Object> values = facts.values();
         return switch (step.check()) {
             // an order placed after the customer entered means the cart was bought
             case "cart_still_abandoned" ->
-                !(values.get("last_order_at") instanceof Instant lastOrder)
-                        || lastOrder.isBefore(facts.enrolment.enteredAt);
+                !(values.get("last_order_at") instanceof Instant lastOrder) || lastOrder.isBefore(enteredAt);
             case "has_email" -> values.get("email") instanceof String email && !email.isBlank();
             default -> false;
         };
@@ -139,9 +142,13 @@ class JourneyEngine {
 
     /** The same customer always lands in the same branch of a split: the hash of customer, journey and step. */
     static int hashedBranch(Enrolment enrolment, JourneyStep step) {
+        return hashedBranch(enrolment.customerId, enrolment.journeyId, step);
+    }
+
+    static int hashedBranch(UUID customerId, UUID journeyId, JourneyStep step) {
         int total = step.branches().stream().mapToInt(SplitBranch::weight).sum();
         UUID hash = UUID.nameUUIDFromBytes(
-                (enrolment.customerId + "/" + enrolment.journeyId + "/" + step.id()).getBytes(StandardCharsets.UTF_8));
+                (customerId + "/" + journeyId + "/" + step.id()).getBytes(StandardCharsets.UTF_8));
         long bucket = Math.floorMod(hash.getMostSignificantBits() ^ hash.getLeastSignificantBits(), (long) total);
         for (int i = 0; i < step.branches().size(); i++) {
             bucket -= step.branches().get(i).weight();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -57,6 +58,36 @@ public class JourneyService {
         } catch (DataIntegrityViolationException e) {
             // two saves of one name at once: the unique index decides
             throw new JourneyNameTakenException(name);
+        }
+    }
+
+    /**
+     * Replaces the definition of a journey that has never been activated: nobody can have entered it and no agent
+     * instance has compiled it (the catalogue keeps compiled journeys for good), so the new steps are safe to
+     * take; otherwise 409.
+     */
+    @Transactional
+    JourneyResponse update(UUID id, String text, boolean yaml) {
+        Journey journey = find(id);
+        if (journey.activatedAt() != null) {
+            throw new JourneyNotEditableException(id);
+        }
+        CompiledJourney compiled = JourneyDefinitions.parse(text, yaml);
+        checkSegmentsExist(compiled.definition());
+        String name = compiled.definition().name().strip();
+        journeys.findByNameIgnoreCase(name)
+                .filter(other -> !other.id().equals(id))
+                .ifPresent(other -> {
+                    throw new JourneyNameTakenException(name);
+                });
+        journey.redefine(compiled.definition(), clock.instant());
+        try {
+            return JourneyResponse.of(journeys.saveAndFlush(journey));
+        } catch (DataIntegrityViolationException e) {
+            throw new JourneyNameTakenException(name);
+        } catch (OptimisticLockingFailureException e) {
+            // activated (or changed) by someone else since it was read: the version column decides
+            throw new JourneyNotEditableException(id);
         }
     }
 

@@ -196,6 +196,47 @@ class ExperimentsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void listsAJourneysExperimentsNewestFirst() {
+        UUID journey = splitJourney();
+        String older = createExperiment(journey, "Older " + UUID.randomUUID());
+        String newer = createExperiment(journey, "Newer " + UUID.randomUUID());
+        createExperiment(splitJourney(), "Elsewhere " + UUID.randomUUID());
+
+        Response listed = api.get("/api/v1/campaigns/experiments?journey_id=" + journey);
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("pagination").path("total").asLong()).isEqualTo(2);
+        assertThat(listed.text("/items/0/id")).isEqualTo(newer);
+        assertThat(listed.text("/items/1/id")).isEqualTo(older);
+        assertThat(listed.text("/items/0/control_step")).isEqualTo("text_a");
+        assertThat(api.get("/api/v1/campaigns/experiments?limit=1")
+                        .body()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/campaigns/experiments?journey_id=nope").status())
+                .isEqualTo(400);
+    }
+
+    private String createExperiment(UUID journey, String name) {
+        Response created = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        name,
+                        "journey_id",
+                        journey,
+                        "control_step",
+                        "text_a",
+                        "treatment_steps",
+                        List.of("text_b"),
+                        "metric",
+                        "converted"));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownExperiment() {
         assertThat(api.get("/api/v1/campaigns/experiments/" + UUID.randomUUID() + "/results")
                         .status())

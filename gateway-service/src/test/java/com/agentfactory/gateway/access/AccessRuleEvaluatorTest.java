@@ -145,6 +145,17 @@ class AccessRuleEvaluatorTest {
             ANONYMOUS,         POST,   /api/v1/campaigns/track/click,            DENIED
             ANONYMOUS,         GET,    /api/v1/campaigns/journeys,               DENIED
             CUSTOMER,          POST,   /api/v1/campaigns/journeys,               DENIED
+            # the dashboard's staff lists: stocked SKUs and demand stay off the public stock paths
+            SUPPORT_AGENT,     GET,    /api/v1/inventory/skus,                   GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/inventory/demand/sku-1,           GRANTED
+            CUSTOMER,          GET,    /api/v1/inventory/skus,                   DENIED
+            ANONYMOUS,         GET,    /api/v1/inventory/demand/sku-1,           DENIED
+            MARKETING_MANAGER, PUT,    /api/v1/campaigns/journeys/7,             GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/campaigns/templates/email/t/preview, GRANTED
+            SUPPORT_AGENT,     POST,   /api/v1/campaigns/templates/email/t/preview, DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/campaigns/suppressions,           GRANTED
+            CUSTOMER,          GET,    /api/v1/campaigns/suppressions,           DENIED
+            CUSTOMER,          GET,    /api/v1/campaigns/templates,              DENIED
             # Gateway's own endpoints
             ANONYMOUS,         POST,   /api/v1/auth/login,                       GRANTED
             ANONYMOUS,         POST,   /api/v1/auth/register,                    GRANTED

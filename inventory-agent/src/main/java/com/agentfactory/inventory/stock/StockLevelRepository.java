@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -19,6 +21,17 @@ interface StockLevelRepository extends JpaRepository<StockLevel, UUID> {
 
     @Query("select distinct s.sku from StockLevel s order by s.sku")
     List<String> findDistinctSkus();
+
+    /**
+     * Each SKU whose name contains the pattern (a LIKE pattern, '!' escapes), with its counts summed over its
+     * warehouses: [sku, available, on hand, reserved, in transit, backordered, warehouses].
+     */
+    @Query(
+            value = "select s.sku, sum(s.onHand - s.reserved - s.allocated), sum(s.onHand), sum(s.reserved),"
+                    + " sum(s.inTransit), sum(s.backordered), count(s) from StockLevel s"
+                    + " where lower(s.sku) like :pattern escape '!' group by s.sku order by s.sku",
+            countQuery = "select count(distinct s.sku) from StockLevel s where lower(s.sku) like :pattern escape '!'")
+    Page<Object[]> summaries(String pattern, Pageable page);
 
     List<StockLevel> findBySkuInOrderBySkuAscLocationAsc(Collection<String> skus);
 

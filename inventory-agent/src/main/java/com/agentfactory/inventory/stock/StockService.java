@@ -4,6 +4,7 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductUpserted;
+import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -189,6 +192,18 @@ public class StockService {
             throw new UnknownSkuException(sku);
         }
         return StockResponse.of(sku, rows);
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StockedSkuResponse> search(String contains, int page, int limit) {
+        String wanted = contains == null ? "" : contains.strip().toLowerCase(Locale.ROOT);
+        String pattern = "%" + wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        var found = levels.summaries(pattern, PageRequest.of(page - 1, limit));
+        return PageResponse.of(
+                found.getContent().stream().map(StockedSkuResponse::of).toList(),
+                found.getTotalElements(),
+                page,
+                limit);
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,74 @@
+import { useState, type ReactNode } from 'react';
+import { query, type Page } from '../api/client';
+import { Pager } from './controls';
+import { Async, useApi } from './state';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+}
+
+/**
+ * One page of a list API as a table: loading, empty and error states, and the pager. The filters are the
+ * caller's (`params`); a change of filter goes back to the first page. Remount it (a new `key`) to reload
+ * after an action changed the list.
+ */
+export function PagedTable<T>({
+  path,
+  params = {},
+  columns,
+  rowKey,
+  empty,
+  limit = 20,
+  pollMs,
+  label,
+}: {
+  path: string;
+  params?: Record<string, string | number | undefined | null>;
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  empty: ReactNode;
+  limit?: number;
+  pollMs?: number;
+  /** The table's accessible name. */
+  label: string;
+}) {
+  const filterKey = JSON.stringify(params);
+  const [paging, setPaging] = useState({ filterKey, page: 1 });
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+  const list = useApi<Page<T>>(`${path}${query({ ...params, page, limit })}`, pollMs);
+  return (
+    <Async state={list} isEmpty={(d) => d.items.length === 0} empty={empty}>
+      {(data) => (
+        <>
+          <table aria-label={label}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th scope="col" key={c.header}>
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((row) => (
+                <tr key={rowKey(row)}>
+                  {columns.map((c) => (
+                    <td key={c.header}>{c.cell(row)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            page={page}
+            pages={data.pagination.total_pages}
+            total={data.pagination.total}
+            onPage={(next) => setPaging({ filterKey, page: next })}
+          />
+        </>
+      )}
+    </Async>
+  );
+}

@@ -105,7 +105,8 @@ class FaultToleranceIT {
 
             platform.launcher.kill(platform.finance.module());
             platform.launcher.start(platform.finance);
-            platform.launcher.awaitReady(platform.finance, Instant.now().plusSeconds(180));
+            // one JVM starting beside seven busy ones: minutes on a small shared machine
+            platform.launcher.awaitReady(platform.finance, Instant.now().plusSeconds(300));
             awaitProgress(load, 3);
 
             var broker = platform.infrastructure.kafkaBroker();

@@ -125,6 +125,40 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * Stops the PostgreSQL server this JVM started (open connections are cut), for fault tests; its data stays for
+     * {@link #restartPostgres()}.
+     */
+    public void stopPostgres() {
+        try {
+            startedPostgres().stop();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not stop PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the stopped PostgreSQL server again on the same port with the same data. */
+    public void restartPostgres() {
+        try {
+            startedPostgres().restart();
+            postgres.verify();
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("could not restart PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean postgresRunning() {
+        return startedPostgres().isRunning();
+    }
+
+    private LocalPostgres startedPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException(
+                    "PostgreSQL is external (AGENTFACTORY_EXTERNAL_DATABASE_URL); it cannot be stopped here");
+        }
+        return postgres;
+    }
+
     /** Connection settings as Spring Boot properties. */
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.agentfactory.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -59,6 +60,37 @@ class LocalInfrastructureIT {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
             }
             assertThat(values).containsExactly("before-restart");
+        }
+    }
+
+    @Test
+    void postgresKeepsItsDataAcrossAStopAndRestartOnTheSamePort() throws Exception {
+        String table = "infra_restart_" + UUID.randomUUID().toString().replace("-", "");
+        try (var connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.databaseUser(), infrastructure.databasePassword());
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + table + " (value TEXT)");
+            statement.execute("INSERT INTO " + table + " VALUES ('before-stop')");
+        }
+
+        infrastructure.stopPostgres();
+        assertThat(infrastructure.postgresRunning()).isFalse();
+        assertThatThrownBy(() -> DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.databaseUser(), infrastructure.databasePassword()))
+                .isInstanceOf(java.sql.SQLException.class);
+        infrastructure.restartPostgres();
+
+        try (var connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl(), infrastructure.databaseUser(), infrastructure.databasePassword());
+                var statement = connection.createStatement()) {
+            var rows = statement.executeQuery("SELECT value FROM " + table);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("before-stop");
+            var fsync = statement.executeQuery("SHOW fsync");
+            fsync.next();
+            assertThat(fsync.getString(1))
+                    .as("restarted with its first settings")
+                    .isEqualTo("on");
         }
     }
 

@@ -52,4 +52,16 @@ final class CommerceEvents {
                         "3.39")));
         return event;
     }
+
+    /** A signed-in customer looking at a product on the storefront, now. */
+    static Map<String, Object> productView(UUID customerId, UUID productId) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.viewed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", Instant.now().toString());
+        event.put("customer_id", customerId.toString());
+        event.put("session_id", "session-" + customerId);
+        event.put("product_id", productId.toString());
+        return event;
+    }
 }

@@ -91,6 +91,60 @@ class FaultToleranceIT {
                 .until(() -> accepted.stream().allMatch(id -> status(id).equals("COMPLETED")));
     }
 
+    /**
+     * The CI version of the fault harness ({@link FaultHarnessIT} is the whole one): under a steady load of tasks for
+     * every agent, storefront orders and views, and budget reservations, the finance service (ledger and budgets) is
+     * killed with SIGKILL and started again, then the Kafka broker is stopped while the load goes on and restarted.
+     */
+    @Test
+    void underSteadyLoadAKilledServiceAndARestartedBrokerLoseAndDuplicateNoEffect() {
+        var checker = new EffectsChecker(platform);
+        EffectsChecker.Counts counts;
+        try (var load = new SteadyLoad(platform).start()) {
+            awaitProgress(load, 3);
+
+            platform.launcher.kill(platform.finance.module());
+            platform.launcher.start(platform.finance);
+            // one JVM starting beside seven busy ones: minutes on a small shared machine
+            platform.launcher.awaitReady(platform.finance, Instant.now().plusSeconds(300));
+            awaitProgress(load, 3);
+
+            var broker = platform.infrastructure.kafkaBroker();
+            broker.stop();
+            try {
+                // the intake writes to its outbox, so storefront events are still accepted with the broker down
+                awaitProgress(load, 2);
+            } finally {
+                restart(broker);
+            }
+            awaitProgress(load, 3);
+            load.close();
+            System.out.println("Fault tolerance, CI version: " + load.summary());
+            assertThat(load.errors).isEmpty();
+            counts = checker.check(load, Duration.ofMinutes(3));
+        }
+        System.out.println(counts.report());
+        assertThat(counts.effects())
+                .allSatisfy(effect ->
+                        assertThat(effect.expected()).as(effect.name()).isPositive());
+        assertThat(counts.lost()).as(counts.report()).isZero();
+        assertThat(counts.duplicated()).as(counts.report()).isZero();
+    }
+
+    /** Waits until the load got {@code batches} more storefront batches accepted: the platform is taking work. */
+    static void awaitProgress(SteadyLoad load, int batches) {
+        int target = load.acceptedBatches.get() + batches;
+        await().atMost(Duration.ofMinutes(4)).until(() -> load.acceptedBatches.get() >= target);
+    }
+
+    static void restart(com.agentfactory.infra.LocalKafkaBroker broker) {
+        try {
+            broker.restart();
+        } catch (Exception e) {
+            throw new IllegalStateException("the Kafka broker did not start again", e);
+        }
+    }
+
     private static String createDirect(Map<String, Object> body) {
         Http.Reply reply = Http.post(platform.supervisor.baseUrl() + "/api/v1/agents/tasks", null, body);
         assertThat(reply.status()).isEqualTo(201);

@@ -67,9 +67,10 @@ final class RunningPlatform {
                         "2s",
                         "AD_BUDGET_KEEPER_INTERVAL",
                         "2s"));
-        // eight JVMs starting at once on a small, busy CI machine can each take minutes
+        // eight JVMs starting at once on a small, busy CI machine can each take minutes; a machine busier still
+        // (the fault harness beside other builds) can allow more with -Dagentfactory.platform.start-minutes
         try {
-            launcher.startAll(Duration.ofMinutes(8));
+            launcher.startAll(Duration.ofMinutes(Long.getLong("agentfactory.platform.start-minutes", 8)));
         } catch (RuntimeException e) {
             // no shutdown hook is registered yet: without this, the started services outlive the test JVM
             launcher.close();

@@ -3,11 +3,16 @@ package com.agentfactory.messaging.web;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.text.StorableText;
 import java.util.List;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +43,13 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<QueryTextFilter> queryTextFilter() {
+        var registration = new FilterRegistrationBean<>(new QueryTextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
     /** Registered by Boot's Jackson auto-configuration: every typed string field of a request body refuses NUL. */
     @Bean
     JacksonModule storableTextModule() {
@@ -60,6 +72,48 @@ public class WebSupportAutoConfiguration {
     static class OpenApiCallerConfiguration {
         OpenApiCallerConfiguration() {
             SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+    }
+
+    /**
+     * Tomcat's own error page (for requests it refuses before any servlet runs) replaced by a problem document.
+     * Ordered last so that it also replaces the valve Boot's own customizer adds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {
+                "org.apache.catalina.valves.ErrorReportValve",
+                "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory"
+            })
+    static class TomcatProblemConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValveCustomizer() {
+            return new ProblemValveCustomizer();
+        }
+    }
+
+    static final class ProblemValveCustomizer
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 }

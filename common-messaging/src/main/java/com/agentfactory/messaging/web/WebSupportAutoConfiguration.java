@@ -2,6 +2,9 @@ package com.agentfactory.messaging.web;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.text.StorableText;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -9,6 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -72,6 +76,18 @@ public class WebSupportAutoConfiguration {
     static class OpenApiCallerConfiguration {
         OpenApiCallerConfiguration() {
             SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
+        /**
+         * The services write JSON in snake_case (spring.jackson.property-naming-strategy); springdoc reads the
+         * records with its own mapper, so without this the documents name fields in camelCase that the wire
+         * ignores. Records whose fields carry @JsonProperty keep those names.
+         */
+        @Bean
+        @ConditionalOnProperty(name = "spring.jackson.property-naming-strategy", havingValue = "SNAKE_CASE")
+        ModelResolver snakeCaseModelResolver() {
+            return new ModelResolver(
+                    Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
         }
     }
 

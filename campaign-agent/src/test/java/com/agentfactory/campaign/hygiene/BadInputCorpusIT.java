@@ -2,8 +2,8 @@ package com.agentfactory.campaign.hygiene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.messaging.testing.BadInputCorpus;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.messaging.testing.BadInputCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -2,12 +2,12 @@ package com.agentfactory.finance.hygiene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.messaging.testing.BadInputCorpus;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.messaging.testing.BadInputCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every operation of the finance API, sent the bad-input corpus: no 5xx, problem details naming the field, nothing half-written. */
 class BadInputCorpusIT extends FinanceIntegrationTest {
@@ -31,6 +31,9 @@ class BadInputCorpusIT extends FinanceIntegrationTest {
     }
 
     private long count(String table) {
-        return jdbcClient.sql("SELECT count(*) FROM finance." + table).query(Long.class).single();
+        return jdbcClient
+                .sql("SELECT count(*) FROM finance." + table)
+                .query(Long.class)
+                .single();
     }
 }

@@ -88,6 +88,15 @@ final class JourneyDefinitions {
         }
         int detail = message.indexOf(" (class ");
         String shortened = detail > 0 ? message.substring(0, detail) : message;
+        // the parser's source-location note quotes its own feature names, and types are quoted as Java names
+        int location = shortened.indexOf(" (start marker at");
+        if (location < 0) {
+            location = shortened.indexOf(" at [Source");
+        }
+        if (location > 0) {
+            shortened = shortened.substring(0, location);
+        }
+        shortened = shortened.replaceAll("`[^`]*`", "the expected type");
         return shortened.length() > 300 ? shortened.substring(0, 300) : shortened;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -22,6 +23,10 @@ public final class JsonReadErrors {
 
     /** The field at fault, or empty when the body as a whole is not JSON. */
     public static List<FieldErrorDetail> fieldErrors(Throwable cause) {
+        if (cause instanceof InputCoercionException outOfRange
+                && !outOfRange.getPath().isEmpty()) {
+            return List.of(new FieldErrorDetail(pathOf(outOfRange), range(outOfRange)));
+        }
         if (!(cause instanceof MismatchedInputException mismatch)
                 || mismatch.getPath().isEmpty()) {
             return List.of();
@@ -30,6 +35,10 @@ public final class JsonReadErrors {
     }
 
     public static String detail(Throwable cause) {
+        if (cause instanceof InputCoercionException outOfRange
+                && !outOfRange.getPath().isEmpty()) {
+            return "The body has a number out of range: " + pathOf(outOfRange) + " " + range(outOfRange) + ".";
+        }
         if (cause instanceof StreamReadException parse) {
             String message = parse.getOriginalMessage();
             return "The body is not valid JSON: " + (message == null ? "unreadable" : firstLine(message));
@@ -100,9 +109,36 @@ public final class JsonReadErrors {
         return "has a value of the wrong kind";
     }
 
+    /** A number too large for the field it was sent for, said with the range the field takes. */
+    private static String range(InputCoercionException e) {
+        Class<?> type = e.getTargetType();
+        if (type == Integer.class || type == int.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == Short.class || type == short.class) {
+            return "must be a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        return "is a number out of range";
+    }
+
+    /**
+     * The parser's first line without what names the parser itself: its source-location notes quote Java feature
+     * names ({@code StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION}) and Java types in backticks.
+     */
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         String line = newline > 0 ? message.substring(0, newline) : message;
+        int location = line.indexOf(" (start marker at");
+        if (location < 0) {
+            location = line.indexOf(" at [Source");
+        }
+        if (location > 0) {
+            line = line.substring(0, location);
+        }
+        line = line.replaceAll("`[^`]*`", "the expected type");
         return line.length() > 300 ? line.substring(0, 300) : line;
     }
 }

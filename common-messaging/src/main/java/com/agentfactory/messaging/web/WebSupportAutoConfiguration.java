@@ -2,6 +2,9 @@ package com.agentfactory.messaging.web;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.text.StorableText;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,12 +12,18 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +52,13 @@ public class WebSupportAutoConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryTextFilter> queryTextFilter() {
+        var registration = new FilterRegistrationBean<>(new QueryTextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 
@@ -94,6 +110,60 @@ public class WebSupportAutoConfiguration {
                                             .scheme("bearer")
                                             .bearerFormat("JWT")))
                     .addSecurityItem(new SecurityRequirement().addList(BEARER));
+        }
+
+        /**
+         * The services write JSON in snake_case (spring.jackson.property-naming-strategy); springdoc reads the
+         * records with its own mapper, so without this the documents name fields in camelCase that the wire
+         * ignores. Records whose fields carry @JsonProperty keep those names.
+         */
+        @Bean
+        @ConditionalOnProperty(name = "spring.jackson.property-naming-strategy", havingValue = "SNAKE_CASE")
+        ModelResolver snakeCaseModelResolver() {
+            return new ModelResolver(
+                    Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        }
+    }
+
+    /**
+     * Tomcat's own error page (for requests it refuses before any servlet runs) replaced by a problem document.
+     * Ordered last so that it also replaces the valve Boot's own customizer adds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {
+                "org.apache.catalina.valves.ErrorReportValve",
+                "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory"
+            })
+    static class TomcatProblemConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValveCustomizer() {
+            return new ProblemValveCustomizer();
+        }
+    }
+
+    static final class ProblemValveCustomizer
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 }

@@ -19,6 +19,8 @@ class JsonReadErrorsTest {
 
     record Payment(BigDecimal amount, boolean urgent, UUID id, Instant at, Channel channel, List<String> notes) {}
 
+    record Order(int quantity) {}
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private Throwable reading(String body) {
@@ -60,5 +62,25 @@ class JsonReadErrorsTest {
 
         assertThat(JsonReadErrors.fieldErrors(notJson)).isEmpty();
         assertThat(JsonReadErrors.detail(notJson)).startsWith("The body is not valid JSON: ");
+    }
+
+    @Test
+    void anUnfinishedBodyIsDescribedWithoutTheParsersSourceNotes() {
+        String detail = JsonReadErrors.detail(reading("{\"notes\": [\"a\""));
+
+        assertThat(detail)
+                .startsWith("The body is not valid JSON: ")
+                .doesNotContain("`", "Source", "StreamReadFeature");
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldNamesTheFieldAndItsRange() {
+        Throwable tooLarge = catchThrowable(() -> json.readValue("{\"quantity\": 99999999999999999999}", Order.class));
+
+        assertThat(JsonReadErrors.fieldErrors(tooLarge)).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("quantity");
+            assertThat(error.message()).isEqualTo("must be a whole number from -2147483648 to 2147483647");
+        });
+        assertThat(JsonReadErrors.detail(tooLarge)).doesNotContain("`");
     }
 }

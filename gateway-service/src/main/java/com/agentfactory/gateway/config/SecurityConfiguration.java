@@ -18,6 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -67,6 +68,20 @@ class SecurityConfiguration {
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterAfter(rateLimit.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
+    }
+
+    /**
+     * The firewall's refusals (an encoded slash, semicolon or NUL in the path) answered as problem details like
+     * every other error; by default they are a 400 without a body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemDetailWriter problemWriter) {
+        return (exchange, rejected) -> problemWriter.write(
+                exchange,
+                ProblemDetailWriter.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        "The request address holds characters that are not allowed."));
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

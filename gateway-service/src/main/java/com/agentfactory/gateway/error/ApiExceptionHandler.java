@@ -5,10 +5,13 @@ import com.agentfactory.gateway.auth.InvalidCredentialsException;
 import com.agentfactory.gateway.user.DuplicateEmailException;
 import com.agentfactory.gateway.user.UserNotFoundException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,10 +27,15 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 
 /** Problem details for everything the gateway's own controllers throw, its domain exceptions included. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    // PostgreSQL: character_not_in_repertoire (a NUL in text), untranslatable_character (a \u0000 escape in jsonb)
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -58,10 +66,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", name, "message", "is not a valid value")));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
         }
-        // never echo parser internals back to the caller
+        // never echo parser internals back to the caller; name the field at fault when the parser knows it
         ProblemDetail problem = ProblemDetailWriter.problem(
                 HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or is not valid JSON.");
+        JacksonException jackson = ErrorCauses.find(ex, JacksonException.class);
+        if (jackson != null && !jackson.getPath().isEmpty()) {
+            problem.setDetail("The request body has a field of the wrong kind.");
+            problem.setProperty(
+                    "errors", List.of(Map.of("field", jsonPath(jackson), "message", bodyFieldMessage(jackson))));
+        }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /** Text PostgreSQL cannot store or compare (a NUL in a query parameter) is the caller's error, not ours. */
+    @ExceptionHandler(DataAccessException.class)
+    Mono<ResponseEntity<Object>> handleDataAccess(DataAccessException ex, ServerWebExchange exchange) {
+        SQLException sql = ErrorCauses.find(ex, SQLException.class);
+        if (sql == null || !UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            return Mono.error(ex);
+        }
+        ProblemDetail problem = ProblemDetailWriter.problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "The request contains text that cannot be stored: it must not contain the NUL character (U+0000).");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String bodyFieldMessage(JacksonException e) {
+        if (e instanceof InputCoercionException) {
+            return "is a number out of range";
+        }
+        String original = e.getOriginalMessage();
+        if (original != null && original.contains("NUL character")) {
+            return "must not contain the NUL character (U+0000)";
+        }
+        return "has a value of the wrong kind";
     }
 
     @ExceptionHandler(InvalidCredentialsException.class)

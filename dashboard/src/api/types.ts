@@ -352,14 +352,25 @@ export interface DemandForecast {
   days: ForecastDay[];
 }
 
-export interface PurchaseOrder {
-  id: string;
-  supplier_id: string;
+export interface PurchaseOrderLine {
   sku: string;
-  location: string;
   quantity: number;
   received_quantity: number;
   unit_cost: number;
+  total_cost: number;
+  days_of_cover: number | null;
+}
+
+export interface PurchaseOrder {
+  id: string;
+  supplier_id: string;
+  /** the SKU of a one-line order; null when the order has several lines */
+  sku: string | null;
+  location: string;
+  quantity: number;
+  received_quantity: number;
+  /** the unit cost of a one-line order; null when the order has several lines */
+  unit_cost: number | null;
   total_cost: number;
   currency: string;
   status: 'suggested' | 'approved' | 'ordered' | 'received' | 'rejected' | 'cancelled';
@@ -369,6 +380,7 @@ export interface PurchaseOrder {
   budget_reservation_id: string | null;
   created_at: string;
   updated_at: string;
+  lines: PurchaseOrderLine[];
   history: { from_status: string | null; to_status: string; actor: string; reason: string; at: string }[];
 }
 

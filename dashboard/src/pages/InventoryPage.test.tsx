@@ -35,7 +35,24 @@ const order: PurchaseOrder = {
   budget_reservation_id: null,
   created_at: '2026-11-30T08:00:00Z',
   updated_at: '2026-11-30T08:00:00Z',
+  lines: [{ sku: 'SKU-RED-MUG', quantity: 48, received_quantity: 0, unit_cost: 2.5, total_cost: 120, days_of_cover: 1.5 }],
   history: [],
+};
+
+/** An ordered purchase of two SKUs from one supplier, the first partly delivered. */
+const twoLineOrder: PurchaseOrder = {
+  ...order,
+  id: 'po-2',
+  sku: null,
+  unit_cost: null,
+  quantity: 72,
+  received_quantity: 10,
+  total_cost: 186,
+  status: 'ordered',
+  lines: [
+    { sku: 'SKU-RED-MUG', quantity: 48, received_quantity: 10, unit_cost: 2.5, total_cost: 120, days_of_cover: 1.5 },
+    { sku: 'SKU-BLUE-MUG', quantity: 24, received_quantity: 0, unit_cost: 2.75, total_cost: 66, days_of_cover: 4 },
+  ],
 };
 
 const supplier: Supplier = {
@@ -105,6 +122,29 @@ describe('InventoryPage', () => {
     await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')).toHaveLength(1));
     expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')[0].body).toEqual({
       reason: 'stock runs out before the delivery',
+    });
+  });
+
+  it('lists the lines of an order of several SKUs and books a delivery line by line', async () => {
+    const gateway = inventory()
+      .ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]))
+      .ok('POST', '/api/v1/inventory/purchase-orders/po-2/receipts', { ...twoLineOrder, status: 'received' });
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    const lines = await within(orders).findByRole('list', { name: 'Lines' });
+    expect(within(lines).getByText('SKU-BLUE-MUG')).toBeTruthy();
+    expect(lines.textContent).toContain('(10 received)');
+    await user.click(within(orders).getByRole('button', { name: 'Receive' }));
+    expect((within(orders).getByLabelText('Units of SKU-RED-MUG delivered') as HTMLInputElement).value).toBe('38');
+    await user.clear(within(orders).getByLabelText('Units of SKU-BLUE-MUG delivered'));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/receipts')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/receipts')[0].body).toEqual({
+      lines: [{ sku: 'SKU-RED-MUG', quantity: 38 }],
     });
   });
 

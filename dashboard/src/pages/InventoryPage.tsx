@@ -372,8 +372,8 @@ function PurchaseOrders() {
   const decide = useAction((id: string, action: string, reason: string) =>
     post<PurchaseOrder>(`${BASE}/purchase-orders/${id}/${action}`, { reason }),
   );
-  const receive = useAction((o: PurchaseOrder, quantity: number) =>
-    post<PurchaseOrder>(`${BASE}/purchase-orders/${o.id}/receipts`, { lines: [{ sku: o.sku, quantity }] }),
+  const receive = useAction((o: PurchaseOrder, lines: { sku: string; quantity: number }[]) =>
+    post<PurchaseOrder>(`${BASE}/purchase-orders/${o.id}/receipts`, { lines }),
   );
   return (
     <section aria-labelledby="orders-heading">
@@ -430,7 +430,22 @@ function PurchaseOrders() {
                 {data.items.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      <span className="mono">{o.sku}</span> <span className="muted">{o.location}</span>
+                      {o.lines.length === 1 ? (
+                        <span className="mono">{o.lines[0].sku}</span>
+                      ) : (
+                        <ul className="list" aria-label="Lines">
+                          {o.lines.map((l) => (
+                            <li key={l.sku}>
+                              <span className="mono">{l.sku}</span>{' '}
+                              <small className="muted">
+                                {formatNumber(l.quantity, undefined, 0)} × {formatMoney(l.unit_cost, o.currency)}
+                                {l.received_quantity > 0 && ` (${formatNumber(l.received_quantity, undefined, 0)} received)`}
+                              </small>
+                            </li>
+                          ))}
+                        </ul>
+                      )}{' '}
+                      <span className="muted">{o.location}</span>
                       {o.history.length > 0 && (
                         <details>
                           <summary>History</summary>
@@ -451,7 +466,7 @@ function PurchaseOrders() {
                     <td>
                       {formatMoney(o.total_cost, o.currency)}
                       <br />
-                      <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>
+                      {o.unit_cost !== null && <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>}
                     </td>
                     <td>{o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)}</td>
                     <td>
@@ -478,8 +493,8 @@ function PurchaseOrders() {
                             />
                           ))}
                           {o.status === 'ordered' && (
-                            <ReceiveAction order={o} busy={receive.running} onReceive={async (q) => {
-                              const done = await receive.run(o, q);
+                            <ReceiveAction order={o} busy={receive.running} onReceive={async (lines) => {
+                              const done = await receive.run(o, lines);
                               if (done) {
                                 orders.reload();
                               }
@@ -501,9 +516,21 @@ function PurchaseOrders() {
   );
 }
 
-function ReceiveAction({ order, busy, onReceive }: { order: PurchaseOrder; busy: boolean; onReceive: (quantity: number) => Promise<unknown> }) {
+/** Books a delivery: the units that came of each line still awaited (an empty or zero field books none of it). */
+function ReceiveAction({
+  order,
+  busy,
+  onReceive,
+}: {
+  order: PurchaseOrder;
+  busy: boolean;
+  onReceive: (lines: { sku: string; quantity: number }[]) => Promise<unknown>;
+}) {
+  const awaited = order.lines.filter((l) => l.quantity > l.received_quantity);
   const [open, setOpen] = useState(false);
-  const [quantity, setQuantity] = useState(String(order.quantity - order.received_quantity));
+  const [quantities, setQuantities] = useState<Record<string, string>>(() =>
+    Object.fromEntries(awaited.map((l) => [l.sku, String(l.quantity - l.received_quantity)])),
+  );
   if (!open) {
     return (
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
@@ -517,15 +544,27 @@ function ReceiveAction({ order, busy, onReceive }: { order: PurchaseOrder; busy:
       aria-label="Receive delivery"
       onSubmit={async (e) => {
         e.preventDefault();
-        if ((await onReceive(Number(quantity))) !== undefined) {
+        const lines = awaited
+          .map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
+          .filter((l) => l.quantity > 0);
+        if ((await onReceive(lines)) !== undefined) {
           setOpen(false);
         }
       }}
     >
-      <label>
-        Units delivered
-        <input type="number" min={1} required value={quantity} onChange={(e) => setQuantity(e.target.value)} />
-      </label>
+      {awaited.map((l) => (
+        <label key={l.sku}>
+          {awaited.length === 1 ? 'Units delivered' : `Units of ${l.sku} delivered`}
+          <input
+            type="number"
+            min={0}
+            max={l.quantity - l.received_quantity}
+            required={awaited.length === 1}
+            value={quantities[l.sku] ?? ''}
+            onChange={(e) => setQuantities((q) => ({ ...q, [l.sku]: e.target.value }))}
+          />
+        </label>
+      ))}
       <button type="submit" disabled={busy}>
         {busy ? 'Booking…' : 'Book delivery'}
       </button>

@@ -45,6 +45,9 @@ test.describe('campaign lists', () => {
     const templates = page.getByRole('region', { name: 'Templates' });
     await templates.getByLabel('List channel').selectOption('email');
     await templates.getByRole('table', { name: 'Stored templates' }).getByRole('button', { name: `email/${templateId}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0, { timeout: 30_000 });
+    // before the preview: axe waits on every frame, and the preview's sandboxed frame runs no script to answer it
+    await expectAccessible(page);
     const preview = templates.getByRole('form', { name: 'Preview for a customer' });
     await preview.getByLabel('Customer id (optional)').fill(customer.id);
     await preview.getByLabel('Variables (JSON)').fill('{"discount": "15%"}');
@@ -57,8 +60,6 @@ test.describe('campaign lists', () => {
     await suppressions.getByLabel('Suppressed channel').selectOption('push');
     const row = suppressions.getByRole('row').filter({ hasText: customer.email });
     await expect(row).toContainText('e2e: device gone');
-    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
-    await expectAccessible(page);
     await row.getByRole('button', { name: `Lift push for ${customer.email}` }).click();
     await expect(suppressions.getByRole('row').filter({ hasText: customer.email })).toHaveCount(0);
     await capture(page, 'campaigns-lists');

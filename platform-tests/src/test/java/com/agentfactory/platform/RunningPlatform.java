@@ -66,7 +66,11 @@ final class RunningPlatform {
                         "AGENT_HEARTBEAT_INTERVAL",
                         "2s",
                         "AD_BUDGET_KEEPER_INTERVAL",
-                        "2s"));
+                        "2s",
+                        // the gateway logs only refusals, failures and slow requests by default; the tracing test
+                        // follows a successful request into its access log line
+                        "ACCESS_LOG_ALL_REQUESTS",
+                        "true"));
         // eight JVMs starting at once on a small, busy CI machine can each take minutes; a machine busier still
         // (the fault harness beside other builds) can allow more with -Dagentfactory.platform.start-minutes
         try {

@@ -115,7 +115,6 @@ final class BenchmarkRun {
         Instant began = Instant.now();
         String clientSecret = randomHex(24);
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("JWT_SECRET", randomHex(32));
         environment.put("JWT_ACCESS_TOKEN_TTL", "2h");
         environment.put("AGENTFACTORY_SERVICE_CLIENTS", "bench:" + clientSecret);
         // the gateway's per-subject token bucket (agentfactory.rate-limit.user) would throttle one client at
@@ -190,7 +189,8 @@ final class BenchmarkRun {
             List<Endpoint> singleEndpoints = List.of(
                     new Endpoint("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, null, 1),
                     new Endpoint(
-                            "supervisor direct", supervisor.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, null, 1),
+                            // the supervisor authenticates every request itself, with the same client token
+                            "supervisor direct", supervisor.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, token, 1),
                     new Endpoint("through gateway", gateway.baseUrl() + "/api/v1/agents/tasks", TASK_BODY, token, 1),
                     new Endpoint(
                             HELLO_THROUGH_GATEWAY,
@@ -203,7 +203,7 @@ final class BenchmarkRun {
                                     batch.directName(),
                                     supervisor.baseUrl() + BatchIntake.PATH,
                                     batch.body(TASK_BODY),
-                                    null,
+                                    token,
                                     batch.size()),
                             new Endpoint(
                                     batch.gatewayName(),
@@ -279,13 +279,13 @@ final class BenchmarkRun {
             results.foreignJvms = List.copyOf(foreign);
             results.rssKilobytes = probe.rssKilobytes();
             results.nativePssKilobytes = probe.nativeChildrenPssKilobytes();
-            results.backlogAtEnd = outboxBacklog(supervisor.baseUrl());
+            results.backlogAtEnd = outboxBacklog(supervisor.baseUrl(), token);
             long drainStart = System.nanoTime();
             double backlog = results.backlogAtEnd;
             while (backlog > 0
                     && System.nanoTime() - drainStart < Duration.ofSeconds(60).toNanos()) {
                 Thread.sleep(1_000);
-                backlog = outboxBacklog(supervisor.baseUrl());
+                backlog = outboxBacklog(supervisor.baseUrl(), token);
             }
             results.backlogAfterDrain = backlog;
             results.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
@@ -444,10 +444,11 @@ final class BenchmarkRun {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private double outboxBacklog(String supervisor) {
+    private double outboxBacklog(String supervisor, String token) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(supervisor + "/actuator/metrics/outbox.backlog"))
+                            .header("Authorization", "Bearer " + token)
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

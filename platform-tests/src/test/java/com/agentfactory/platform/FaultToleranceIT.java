@@ -20,18 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Services killed with SIGKILL under load: nothing accepted is lost and no effect happens twice. */
-class FaultToleranceIT {
-
-    private static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.get();
-    }
+class FaultToleranceIT extends AsAdminOnThePlatform {
 
     @Test
     void anAgentKilledMidBatchLosesNoTaskAndCompletesNoTaskTwice() {
@@ -66,7 +58,7 @@ class FaultToleranceIT {
                         try {
                             Http.Reply reply = Http.post(
                                     platform.supervisor.baseUrl() + "/api/v1/agents/tasks",
-                                    null,
+                                    adminToken,
                                     Map.of("task_type", "health-check", "agent_id", agentId, "input_data", Map.of()));
                             if (reply.status() == 201) {
                                 accepted.add(reply.text("/task_id"));
@@ -146,13 +138,13 @@ class FaultToleranceIT {
     }
 
     private static String createDirect(Map<String, Object> body) {
-        Http.Reply reply = Http.post(platform.supervisor.baseUrl() + "/api/v1/agents/tasks", null, body);
+        Http.Reply reply = Http.post(platform.supervisor.baseUrl() + "/api/v1/agents/tasks", adminToken, body);
         assertThat(reply.status()).isEqualTo(201);
         return reply.text("/task_id");
     }
 
     private static String status(String taskId) {
-        Http.Reply reply = Http.get(platform.supervisor.baseUrl() + "/api/v1/agents/tasks/" + taskId, null);
+        Http.Reply reply = Http.get(platform.supervisor.baseUrl() + "/api/v1/agents/tasks/" + taskId, adminToken);
         return reply.status() == 200 ? reply.text("/status") : "UNKNOWN";
     }
 

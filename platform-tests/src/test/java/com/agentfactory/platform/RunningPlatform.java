@@ -55,8 +55,6 @@ final class RunningPlatform {
                 infrastructure,
                 List.of(supervisor, support, inventory, finance, ad, recommendation, campaign, gateway),
                 Map.of(
-                        "JWT_SECRET",
-                        secret(32),
                         "ADMIN_EMAIL",
                         ADMIN_EMAIL,
                         "ADMIN_PASSWORD",

@@ -5,6 +5,7 @@ import com.agentfactory.ad.budget.FinanceReservations;
 import com.agentfactory.ad.budget.FinanceReservationsClient;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
+import com.agentfactory.messaging.security.ServiceTokens;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ class FinanceClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(FinanceReservations.class)
-    FinanceReservations financeReservations(FinanceClientProperties properties) {
+    FinanceReservations financeReservations(FinanceClientProperties properties, ServiceTokens tokens) {
         var settings = new FinanceClientSettings(
                 properties.url(),
                 properties.connectTimeout(),
@@ -24,6 +25,6 @@ class FinanceClientConfiguration {
                 properties.retryAttempts(),
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10));
-        return new FinanceReservationsClient(new FinanceBudgetClient(settings, "ad-agent"), properties.department());
+        return new FinanceReservationsClient(new FinanceBudgetClient(settings, tokens), properties.department());
     }
 }

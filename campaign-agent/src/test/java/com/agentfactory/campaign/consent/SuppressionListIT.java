@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,7 @@ class SuppressionListIT extends CampaignIntegrationTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                                .header("X-User-Id", "test-user")
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
                                 .DELETE()
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())

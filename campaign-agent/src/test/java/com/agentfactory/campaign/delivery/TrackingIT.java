@@ -9,6 +9,7 @@ import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestKafka;
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -187,6 +188,8 @@ class TrackingIT extends CampaignIntegrationTest {
     private HttpResponse<byte[]> get(String link) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathOf(link)))
+                        // a link followed from an e-mail reaches the agent through the gateway, as a visitor
+                        .header("Authorization", "Bearer " + TestTokens.visitor())
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -6,6 +6,7 @@ import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class JourneyEditingIT extends CampaignIntegrationTest {
                         HttpRequest.newBuilder(
                                         URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/journeys/" + id))
                                 .header("Content-Type", "application/yaml")
-                                .header("X-User-Id", "test-user")
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
                                 .PUT(HttpRequest.BodyPublishers.ofString(yaml))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.CampaignApplication;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.infra.LocalInfrastructure;
+import com.agentfactory.messaging.testing.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -202,7 +203,7 @@ class JourneyKillIT {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
-                        .header("X-User-Id", "kill-test")
+                        .header("Authorization", "Bearer " + TestTokens.staff("kill-test"))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -211,7 +212,7 @@ class JourneysIT extends CampaignIntegrationTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/journeys"))
                                 .header("Content-Type", "application/yaml")
-                                .header("X-User-Id", "test-user")
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
                                 .POST(HttpRequest.BodyPublishers.ofString(yaml))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package com.agentfactory.messaging.finance;
 
+import com.agentfactory.messaging.security.ServiceTokens;
+import com.agentfactory.messaging.security.ServiceTokens.ServiceTokenUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -19,7 +21,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Finance-service's budget reservations over HTTP, for an agent that spends (it names itself as a system agent).
+ * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it).
  * Calls that get no answer or a 5xx are retried a few times inside a circuit breaker, which once open fails fast
  * instead of piling calls on a finance service that is down; a 4xx is finance's answer and is not retried. Every
  * call is safe to repeat: a reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a
@@ -36,7 +38,7 @@ public final class FinanceBudgetClient {
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    public FinanceBudgetClient(FinanceClientSettings settings, String agentId) {
+    public FinanceBudgetClient(FinanceClientSettings settings, ServiceTokens tokens) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .build());
@@ -44,10 +46,8 @@ public final class FinanceBudgetClient {
         this.http = RestClient.builder()
                 .baseUrl(settings.baseUrl())
                 .requestFactory(requests)
-                // services still trust the identity headers a caller sends (token authentication between
-                // services comes later), so the agent names itself in them
-                .defaultHeader("X-Agent-Id", agentId)
-                .defaultHeader("X-User-Roles", "SYSTEM_AGENT")
+                // finance authenticates every call: this agent's own client token names it as the acting agent
+                .requestInterceptor(tokens.interceptor())
                 .build();
         this.breaker = CircuitBreaker.of(
                 "finance",
@@ -121,14 +121,16 @@ public final class FinanceBudgetClient {
                     .get();
         } catch (CallNotPermittedException e) {
             throw new FinanceUnavailableException("finance circuit open, " + what + " not attempted", e);
-        } catch (ResourceAccessException | HttpServerErrorException e) {
+        } catch (ResourceAccessException | HttpServerErrorException | ServiceTokenUnavailableException e) {
             throw new FinanceUnavailableException("finance did not answer " + what + ": " + e.getMessage(), e);
         }
     }
 
-    /** Only failures that say nothing about the request count against finance: no answer, or a 5xx. */
+    /** Only failures that say nothing about the request count against finance: no answer (or no token), or a 5xx. */
     private static boolean unanswered(Throwable error) {
-        return error instanceof ResourceAccessException || error instanceof HttpServerErrorException;
+        return error instanceof ResourceAccessException
+                || error instanceof HttpServerErrorException
+                || error instanceof ServiceTokenUnavailableException;
     }
 
     private record Created(UUID id) {}

@@ -1,14 +1,14 @@
 package com.agentfactory.messaging.web;
 
 import com.agentfactory.messaging.identity.Caller;
-import jakarta.servlet.http.HttpServletRequest;
+import com.agentfactory.messaging.security.TokenCallers;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller method take the {@link Caller} of the request as a parameter. */
+/** Lets a controller method take the {@link Caller} of the request, from its verified token, as a parameter. */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -22,7 +22,6 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
-        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return request == null ? Caller.anonymous() : GatewayHeaders.caller(request);
+        return TokenCallers.current();
     }
 }

@@ -15,9 +15,21 @@ public final class Api {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String bearerToken;
 
+    /** Calls the service as a signed-in member of staff without roles ("test-user"). */
     public Api(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, TestTokens.staff("test-user"));
+    }
+
+    private Api(String baseUrl, String bearerToken) {
+        this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same service, called with another access token (see {@link TestTokens}); null sends none. */
+    public Api withToken(String token) {
+        return new Api(baseUrl, token);
     }
 
     public Response get(String path) {
@@ -28,16 +40,15 @@ public final class Api {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "test-user")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response postAs(String path, Object body, String userId) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .header("X-User-Id", userId)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return withToken(TestTokens.staff(userId))
+                .send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A POST with extra request headers, e.g. an {@code Idempotency-Key}. */
@@ -45,7 +56,6 @@ public final class Api {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "test-user")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request);
@@ -55,7 +65,6 @@ public final class Api {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "test-user")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -67,6 +76,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         try {
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -78,7 +78,17 @@ public final class BadInputCorpus {
         return new BadInputCorpus(baseUrl);
     }
 
-    /** How each request authenticates as the service expects: identity headers, a bearer token. */
+    /**
+     * The corpus against a service under test on {@code port}, sent by a member of staff holding every staff
+     * role, so that the walk reaches each operation's input handling.
+     */
+    public static BadInputCorpus againstStaff(int port) {
+        String token = TestTokens.staff("corpus-admin", "ADMIN", "MARKETING_MANAGER", "SUPPORT_AGENT");
+        return against("http://127.0.0.1:" + port)
+                .authenticatedBy(request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    /** How each request authenticates as the service expects: a bearer token. */
     public BadInputCorpus authenticatedBy(Consumer<HttpRequest.Builder> authentication) {
         this.authentication = authentication;
         return this;
@@ -106,6 +116,19 @@ public final class BadInputCorpus {
 
     /** Sends the whole corpus and returns what broke the contract; empty when the service kept it everywhere. */
     public Report run() {
+        return walkOperations(OperationWalk::walk);
+    }
+
+    /**
+     * Calls every operation with a well-formed request but no valid token: none at all, identity headers only (an
+     * ADMIN user, a customer and an agent named in headers), an ADMIN token signed with another key, and a rightly
+     * signed but expired one. Each must be answered 401 with a problem detail and change nothing.
+     */
+    public Report runWithoutValidToken() {
+        return walkOperations(OperationWalk::walkWithoutValidToken);
+    }
+
+    private Report walkOperations(java.util.function.BiConsumer<OperationWalk, Void> walker) {
         JsonNode document = fetchDocument();
         Report report = new Report();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -116,15 +139,16 @@ public final class BadInputCorpus {
                 }
                 String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
                 if (operationFilter.test(name)) {
-                    new OperationWalk(
+                    walker.accept(
+                            new OperationWalk(
                                     document,
                                     name,
                                     method,
                                     path.getKey(),
                                     path.getValue(),
                                     operation.getValue(),
-                                    report)
-                            .walk();
+                                    report),
+                            null);
                 }
             }
         }
@@ -193,6 +217,7 @@ public final class BadInputCorpus {
         private final JsonNode bodySchema;
         private final Report report;
         private boolean baselineAccepted;
+        private Consumer<HttpRequest.Builder> requestAuthentication = authentication;
 
         OperationWalk(
                 JsonNode document,
@@ -233,7 +258,42 @@ public final class BadInputCorpus {
             report.operations.add(name);
         }
 
-        void walk() {
+        void walkWithoutValidToken(Void unused) {
+            Map<String, String> validParameters = validParameters();
+            JsonNode validBody = bodySchema == null ? null : sample(bodySchema, 0);
+            String validJson = validBody == null ? null : JSON.writeValueAsString(validBody);
+            Map<String, Consumer<HttpRequest.Builder>> callers = new LinkedHashMap<>();
+            callers.put("no token", request -> {});
+            callers.put("identity headers only", request -> request.header("X-User-Id", "header-admin")
+                    .header("X-User-Roles", "ADMIN,SYSTEM_AGENT")
+                    .header("X-Customer-Id", java.util.UUID.randomUUID().toString())
+                    .header("X-Agent-Id", "header-agent"));
+            callers.put(
+                    "forged token", request -> request.header("Authorization", "Bearer " + TestTokens.forgedAdmin()));
+            callers.put(
+                    "expired token", request -> request.header("Authorization", "Bearer " + TestTokens.expiredAdmin()));
+            callers.forEach((label, caller) -> {
+                requestAuthentication = caller;
+                Outcome outcome = exchange(label, validParameters, validJson);
+                if (outcome.status() != 401) {
+                    violation(outcome, "was answered " + outcome.status() + " instead of 401");
+                }
+            });
+            requestAuthentication = authentication;
+        }
+
+        private Map<String, String> validParameters() {
+            Map<String, String> validParameters = new LinkedHashMap<>();
+            parameters.forEach(parameter -> {
+                if (parameter.required()) {
+                    validParameters.put(
+                            parameter.name(), sample(parameter.schema(), 0).asString(""));
+                }
+            });
+            return validParameters;
+        }
+
+        void walk(Void unused) {
             Map<String, String> validParameters = new LinkedHashMap<>();
             parameters.forEach(parameter -> {
                 if (parameter.required()) {
@@ -450,7 +510,7 @@ public final class BadInputCorpus {
             }
             request.header("Accept", "application/json, application/problem+json");
             request.method(method.toUpperCase(Locale.ROOT), publisher);
-            authentication.accept(request);
+            requestAuthentication.accept(request);
 
             boolean countRows = body != null && !rowCounters.isEmpty();
             Map<String, Long> before = countRows ? counts() : Map.of();

@@ -1,6 +1,6 @@
 package com.agentfactory.finance.audit;
 
-import com.agentfactory.messaging.web.GatewayHeaders;
+import com.agentfactory.messaging.security.TokenCallers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +9,10 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Binds the request's caller, as the gateway authenticated it, for the audit trail of what the request changes. */
+/**
+ * Binds the request's caller, as its verified token names it (this filter runs after the security filters),
+ * the audit trail of what the request changes.
+ */
 @Component
 class AuditActorFilter extends OncePerRequestFilter {
 
@@ -22,7 +25,7 @@ class AuditActorFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Actor actor = Actor.of(GatewayHeaders.caller(request));
+        Actor actor = Actor.of(TokenCallers.current());
         try {
             auditActor.callAs(actor, () -> {
                 try {

@@ -20,11 +20,19 @@ class BadInputCorpusIT extends FinanceIntegrationTest {
 
     @Test
     void answersEveryBadInputWithAProblem() {
-        BadInputCorpus.Report report = BadInputCorpus.against("http://127.0.0.1:" + serverPort)
-                .authenticatedBy(request -> request.header("X-User-Id", "corpus-admin")
-                        .header("X-User-Roles", "ADMIN,MARKETING_MANAGER,SUPPORT_AGENT"))
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort)
                 .unchangedWhenRefused("financial_transactions", () -> count("financial_transactions"))
                 .run();
+
+        assertThat(report.operations()).isNotEmpty();
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void refusesEveryOperationWithoutAValidTokenAndChangesNothing() {
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort)
+                .unchangedWhenRefused("financial_transactions", () -> count("financial_transactions"))
+                .runWithoutValidToken();
 
         assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();

@@ -26,18 +26,23 @@ record AuthProperties(
     }
 
     /**
-     * @param secret HMAC key, at least 32 bytes; blank means a random key per start (tokens die with the process)
+     * @param signingKey PKCS#8 PEM RSA private key (2048 bits or more); blank means a key generated per start
+     *     (tokens die with the process)
+     * @param audience the audience every access token names and every service requires
+     * @param anonymousTokenTtl how long the token the gateway sends services for a visitor's request lives
      */
     record Jwt(
-            String secret,
+            String signingKey,
             @NotBlank String issuer,
+            @NotBlank String audience,
             @NotNull Duration accessTokenTtl,
-            @NotNull Duration refreshTokenTtl) {
+            @NotNull Duration refreshTokenTtl,
+            @NotNull Duration anonymousTokenTtl) {
 
         @Override
         public String toString() {
-            return "Jwt[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                    + refreshTokenTtl + "]";
+            return "Jwt[issuer=" + issuer + ", audience=" + audience + ", accessTokenTtl=" + accessTokenTtl
+                    + ", refreshTokenTtl=" + refreshTokenTtl + "]";
         }
     }
 

@@ -105,7 +105,7 @@ class AuthService {
             throw InvalidCredentialsException.client();
         }
         audit.record(AuthEventType.CLIENT_TOKEN_ISSUED, null, null, client.get(), clientIp, null);
-        return TokenResponse.of(tokens.issueAccessToken(client.get(), null, List.of(Role.SYSTEM_AGENT), null), null);
+        return TokenResponse.of(tokens.issueClientToken(client.get()), null);
     }
 
     private UUID userIdOf(String account) {

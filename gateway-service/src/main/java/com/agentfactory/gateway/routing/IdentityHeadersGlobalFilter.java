@@ -1,14 +1,13 @@
 package com.agentfactory.gateway.routing;
 
+import com.agentfactory.gateway.auth.VisitorToken;
 import com.agentfactory.gateway.tracing.RequestTrace;
-import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,6 +17,12 @@ import reactor.core.publisher.Mono;
 @Component
 class IdentityHeadersGlobalFilter implements GlobalFilter, Ordered {
 
+    private final VisitorToken visitorToken;
+
+    IdentityHeadersGlobalFilter(VisitorToken visitorToken) {
+        this.visitorToken = visitorToken;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         RequestTrace trace = RequestTrace.of(exchange);
@@ -25,22 +30,17 @@ class IdentityHeadersGlobalFilter implements GlobalFilter, Ordered {
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> identity(((JwtAuthenticationToken) authentication).getToken()))
-                .map(identity -> forward(exchange, trace, identity))
-                .switchIfEmpty(Mono.fromSupplier(() -> forward(exchange, trace, null)))
+                .map(authentication ->
+                        ((JwtAuthenticationToken) authentication).getToken().getTokenValue())
+                .switchIfEmpty(Mono.fromSupplier(visitorToken::value))
+                .map(token -> forward(exchange, trace, token))
                 .flatMap(chain::filter);
     }
 
-    private static ServerWebExchange forward(ServerWebExchange exchange, RequestTrace trace, CallerIdentity identity) {
+    private static ServerWebExchange forward(ServerWebExchange exchange, RequestTrace trace, String token) {
         return exchange.mutate()
-                .request(request -> request.headers(headers -> DownstreamHeaders.rewrite(headers, trace, identity)))
+                .request(request -> request.headers(headers -> DownstreamHeaders.rewrite(headers, trace, token)))
                 .build();
-    }
-
-    private static CallerIdentity identity(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        return new CallerIdentity(
-                jwt.getSubject(), roles == null ? List.of() : roles, jwt.getClaimAsString("customer_id"));
     }
 
     @Override

@@ -151,8 +151,9 @@ class AccessControlIT extends GatewayIntegrationTest {
                 .isOk();
 
         var received = STUB.requestTo("/api/v1/events/batch").orElseThrow();
-        assertThat(received.header("X-Customer-Id")).isEqualTo(customer.id().toString());
-        assertThat(received.header("X-User-Roles")).isEqualTo("CUSTOMER");
+        var claims = users.tokens().forwardedClaims(received.header("Authorization"));
+        assertThat(claims.getClaim("customer_id")).isEqualTo(customer.id().toString());
+        assertThat(claims.getClaim("roles")).isEqualTo(java.util.List.of("CUSTOMER"));
         assertProblem(
                 client.get()
                         .uri("/api/v1/events")

@@ -40,7 +40,33 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        assertThat(STUB.requestTo(path).orElseThrow().header("X-User-Roles")).isEqualTo("CUSTOMER");
+        assertThat(users.tokens()
+                        .forwardedClaims(STUB.requestTo(path).orElseThrow().header("Authorization"))
+                        .getClaim("roles"))
+                .isEqualTo(java.util.List.of("CUSTOMER"));
+    }
+
+    @Test
+    void publishesTheKeySetThatVerifiesItsTokensToAnyone() throws Exception {
+        String json = client.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        var keys = com.nimbusds.jose.jwk.JWKSet.parse(json);
+        var token = com.nimbusds.jwt.SignedJWT.parse(
+                (String) okBody(login(users.customer().user().email(), TestUsers.PASSWORD))
+                        .get("access_token"));
+
+        var key = (com.nimbusds.jose.jwk.RSAKey)
+                keys.getKeyByKeyId(token.getHeader().getKeyID());
+        assertThat(key).as("the token's key id is in the set").isNotNull();
+        assertThat(key.isPrivate()).isFalse();
+        assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key)))
+                .isTrue();
     }
 
     @Test
@@ -180,8 +206,10 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .expectStatus()
                 .isOk();
         var received = STUB.requestTo(path).orElseThrow();
-        assertThat(received.header("X-User-Roles")).isEqualTo("SYSTEM_AGENT");
-        assertThat(received.header("X-User-Id")).isEqualTo("test-service");
+        var claims = users.tokens().forwardedClaims(received.header("Authorization"));
+        assertThat(claims.getClaim("roles")).isEqualTo(java.util.List.of("SYSTEM_AGENT"));
+        assertThat(claims.getSubject()).isEqualTo("test-service");
+        assertThat(claims.getClaim("client_id")).isEqualTo("test-service");
     }
 
     @Test

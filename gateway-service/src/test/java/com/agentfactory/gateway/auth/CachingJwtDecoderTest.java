@@ -11,24 +11,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 class CachingJwtDecoderTest {
 
     private static final String ISSUER = "test-gateway";
-    private static final SecretKey KEY = JwtConfiguration.signingKey("a-test-secret-that-is-long-enough-for-hs256");
+    private static final SigningKey KEY = SigningKey.generate();
+    private static final AuthProperties PROPERTIES = TokenServiceTest.properties(ISSUER, "agent-factory");
 
     private final MovableClock clock = new MovableClock(Instant.now());
     private final AtomicInteger verifications = new AtomicInteger();
     private final ReactiveJwtDecoder verifying = token -> {
         verifications.incrementAndGet();
-        return TokenService.decoder(KEY, ISSUER).decode(token);
+        return TokenService.decoder(KEY, PROPERTIES.jwt()).decode(token);
     };
     private final CachingJwtDecoder decoder = new CachingJwtDecoder(verifying, 100, clock);
 
@@ -59,17 +58,15 @@ class CachingJwtDecoderTest {
 
     @Test
     void doesNotRememberRejectedTokens() {
-        String forged = token(JwtConfiguration.signingKey("another-secret-that-is-long-enough-for-hs256"));
+        String forged = token(SigningKey.generate());
 
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
         assertThat(verifications).hasValue(2);
     }
 
-    private static String token(SecretKey key) {
-        AuthProperties properties = new AuthProperties(
-                new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null, null);
-        return new TokenService(NimbusJwtEncoder.withSecretKey(key).build(), properties, Clock.systemUTC())
+    private static String token(SigningKey key) {
+        return new TokenService(key.encoder(), key, PROPERTIES, Clock.systemUTC())
                 .issueAccessToken("user-1", "u@example.test", List.of(Role.ADMIN), null)
                 .value();
     }

@@ -11,7 +11,13 @@ class LoginThrottleTest {
     private static final LoginThrottle THROTTLE = new LoginThrottle(
             null,
             new AuthProperties(
-                    new AuthProperties.Jwt(null, "issuer", Duration.ofMinutes(15), Duration.ofDays(7)),
+                    new AuthProperties.Jwt(
+                            null,
+                            "issuer",
+                            "agent-factory",
+                            Duration.ofMinutes(15),
+                            Duration.ofDays(7),
+                            Duration.ofMinutes(5)),
                     "",
                     null,
                     new AuthProperties.Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1))),

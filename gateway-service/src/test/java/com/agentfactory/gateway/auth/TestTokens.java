@@ -1,7 +1,13 @@
 package com.agentfactory.gateway.auth;
 
-import com.agentfactory.gateway.access.Role;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.agentfactory.gateway.user.User;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 
@@ -9,13 +15,32 @@ import org.springframework.context.ApplicationContext;
 public final class TestTokens {
 
     private final TokenService tokens;
+    private final SigningKey key;
 
-    private TestTokens(TokenService tokens) {
+    private TestTokens(TokenService tokens, SigningKey key) {
         this.tokens = tokens;
+        this.key = key;
     }
 
     public static TestTokens from(ApplicationContext context) {
-        return new TestTokens(context.getBean(TokenService.class));
+        return new TestTokens(context.getBean(TokenService.class), context.getBean(SigningKey.class));
+    }
+
+    /**
+     * The claims of the bearer token a service received, after checking its signature with the public key as a
+     * service does.
+     */
+    public JWTClaimsSet forwardedClaims(String authorizationHeader) {
+        assertThat(authorizationHeader).as("the forwarded Authorization header").startsWith("Bearer ");
+        try {
+            SignedJWT jwt = SignedJWT.parse(authorizationHeader.substring("Bearer ".length()));
+            assertThat(jwt.verify(new RSASSAVerifier(key.publicKey())))
+                    .as("signed with the gateway's key")
+                    .isTrue();
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException | JOSEException e) {
+            throw new AssertionError("not a signed JWT: " + e.getMessage(), e);
+        }
     }
 
     public String accessTokenFor(User user) {
@@ -24,7 +49,6 @@ public final class TestTokens {
     }
 
     public String systemAgentToken(String clientId) {
-        return tokens.issueAccessToken(clientId, null, List.of(Role.SYSTEM_AGENT), null)
-                .value();
+        return tokens.issueClientToken(clientId).value();
     }
 }

@@ -10,19 +10,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 class TokenServiceTest {
 
     private static final String ISSUER = "test-gateway";
-    private static final SecretKey KEY = JwtConfiguration.signingKey("a-test-secret-that-is-long-enough-for-hs256");
-    private static final AuthProperties PROPERTIES = new AuthProperties(
-            new AuthProperties.Jwt(null, ISSUER, Duration.ofMinutes(15), Duration.ofDays(7)), "", null, null);
+    private static final SigningKey KEY = SigningKey.generate();
+    private static final AuthProperties PROPERTIES = properties(ISSUER, "agent-factory");
 
     private final TokenService tokens = tokenService(Clock.systemUTC(), KEY);
 
@@ -41,6 +38,7 @@ class TokenServiceTest {
         assertThat(jwt.getClaimAsString("customer_id")).isEqualTo(userId.toString());
         assertThat(jwt.getClaimAsString("token_type")).isEqualTo("access");
         assertThat(jwt.getClaimAsString("iss")).isEqualTo(ISSUER);
+        assertThat(jwt.getAudience()).containsExactly("agent-factory");
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
     }
 
@@ -66,7 +64,7 @@ class TokenServiceTest {
 
     @Test
     void rejectsTokenSignedWithAnotherKey() {
-        SecretKey otherKey = JwtConfiguration.signingKey("another-secret-that-is-long-enough-for-hs256");
+        SigningKey otherKey = SigningKey.generate();
         String forged = tokenService(Clock.systemUTC(), otherKey)
                 .issueAccessToken("user", "u@example.test", List.of(Role.ADMIN), null)
                 .value();
@@ -76,14 +74,8 @@ class TokenServiceTest {
 
     @Test
     void rejectsTokenFromAnotherIssuer() {
-        TokenService otherIssuer = new TokenService(
-                NimbusJwtEncoder.withSecretKey(KEY).build(),
-                new AuthProperties(
-                        new AuthProperties.Jwt(null, "someone-else", Duration.ofMinutes(15), Duration.ofDays(7)),
-                        "",
-                        null,
-                        null),
-                Clock.systemUTC());
+        TokenService otherIssuer =
+                new TokenService(KEY.encoder(), KEY, properties("someone-else", "agent-factory"), Clock.systemUTC());
         String token = otherIssuer
                 .issueAccessToken("user", "u@example.test", List.of(Role.ADMIN), null)
                 .value();
@@ -92,22 +84,87 @@ class TokenServiceTest {
     }
 
     @Test
-    void refusesSecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> JwtConfiguration.signingKey("too-short")).isInstanceOf(IllegalStateException.class);
+    void rejectsTokenForAnotherAudience() {
+        TokenService otherAudience =
+                new TokenService(KEY.encoder(), KEY, properties(ISSUER, "another-platform"), Clock.systemUTC());
+        String token = otherAudience
+                .issueAccessToken("user", "u@example.test", List.of(Role.ADMIN), null)
+                .value();
+
+        assertThatThrownBy(() -> decode(token)).isInstanceOf(JwtValidationException.class);
     }
 
     @Test
-    void generatesRandomKeyWhenSecretMissing() {
-        assertThat(JwtConfiguration.signingKey("").getEncoded()).hasSize(32);
-        assertThat(JwtConfiguration.signingKey(null).getEncoded())
-                .isNotEqualTo(JwtConfiguration.signingKey(null).getEncoded());
+    void issuesClientTokenThatNamesTheClientAsSystemAgent() {
+        Jwt jwt = decode(tokens.issueClientToken("ad-agent").value());
+
+        assertThat(jwt.getSubject()).isEqualTo("ad-agent");
+        assertThat(jwt.getClaimAsString("client_id")).isEqualTo("ad-agent");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("SYSTEM_AGENT");
     }
 
-    private static TokenService tokenService(Clock clock, SecretKey key) {
-        return new TokenService(NimbusJwtEncoder.withSecretKey(key).build(), PROPERTIES, clock);
+    @Test
+    void neverAcceptsItsVisitorTokenFromAClient() {
+        String visitor = tokens.issueAnonymousToken().value();
+
+        assertThatThrownBy(() -> decode(visitor)).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void signsWithRs256AndNamesTheKey() throws Exception {
+        String token =
+                tokens.issueAccessToken("user", null, List.of(Role.ADMIN), null).value();
+        var header = com.nimbusds.jwt.SignedJWT.parse(token).getHeader();
+
+        assertThat(header.getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(header.getKeyID()).isEqualTo(KEY.keyId());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void publishesOnlyThePublicHalfOfTheKey() {
+        var keys = (List<?>) KEY.publicJwks().get("keys");
+
+        assertThat(keys).singleElement().satisfies(key -> assertThat((java.util.Map<String, Object>) key)
+                .containsEntry("kty", "RSA")
+                .containsEntry("kid", KEY.keyId())
+                .containsKeys("n", "e")
+                .doesNotContainKeys("d", "p", "q", "dp", "dq", "qi"));
+    }
+
+    @Test
+    void readsAPemKeyAndRefusesAnythingElse() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+
+        assertThat(SigningKey.fromPem(pem).keyId()).isNotBlank();
+        assertThatThrownBy(() -> SigningKey.fromPem("not a key")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void generatesAKeyWhenNoneIsConfigured() {
+        assertThat(JwtConfiguration.signingKey("").keyId())
+                .isNotEqualTo(JwtConfiguration.signingKey(null).keyId());
+    }
+
+    private static TokenService tokenService(Clock clock, SigningKey key) {
+        return new TokenService(key.encoder(), key, PROPERTIES, clock);
+    }
+
+    static AuthProperties properties(String issuer, String audience) {
+        return new AuthProperties(
+                new AuthProperties.Jwt(
+                        null, issuer, audience, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofMinutes(5)),
+                "",
+                null,
+                null);
     }
 
     private static Jwt decode(String token) {
-        return TokenService.decoder(KEY, ISSUER).decode(token).block();
+        return TokenService.decoder(KEY, PROPERTIES.jwt()).decode(token).block();
     }
 }

@@ -20,6 +20,10 @@ public final class TestUsers {
         this.tokens = tokens;
     }
 
+    public TestTokens tokens() {
+        return tokens;
+    }
+
     public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID() + "@example.test";
     }

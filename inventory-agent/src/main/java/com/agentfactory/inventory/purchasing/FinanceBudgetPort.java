@@ -3,6 +3,7 @@ package com.agentfactory.inventory.purchasing;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
+import com.agentfactory.messaging.security.ServiceTokens;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +18,7 @@ class FinanceBudgetPort implements BudgetPort {
 
     private final FinanceBudgetClient finance;
 
-    FinanceBudgetPort(FinanceProperties properties) {
+    FinanceBudgetPort(FinanceProperties properties, ServiceTokens tokens) {
         this.finance = new FinanceBudgetClient(
                 new FinanceClientSettings(
                         properties.baseUrl().toString(),
@@ -26,7 +27,7 @@ class FinanceBudgetPort implements BudgetPort {
                         properties.retryAttempts(),
                         properties.retryWait(),
                         properties.waitInOpenState()),
-                "inventory-agent");
+                tokens);
     }
 
     @Override

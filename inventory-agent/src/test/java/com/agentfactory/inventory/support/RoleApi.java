@@ -1,6 +1,7 @@
 package com.agentfactory.inventory.support;
 
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,8 +31,7 @@ public final class RoleApi {
                     HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
-                            .header("X-User-Id", userId)
-                            .header("X-User-Roles", roles)
+                            .header("Authorization", "Bearer " + TestTokens.staff(userId, roles.split(",")))
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

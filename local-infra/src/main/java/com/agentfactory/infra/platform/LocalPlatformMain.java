@@ -73,8 +73,6 @@ public final class LocalPlatformMain {
                 infrastructure,
                 ServiceSpec.all(),
                 Map.of(
-                        "JWT_SECRET",
-                        randomSecret(32),
                         "ADMIN_EMAIL",
                         ADMIN_EMAIL,
                         "ADMIN_PASSWORD",

@@ -35,6 +35,13 @@ public final class PlatformLauncher implements AutoCloseable {
     private final Path logDirectory;
     private final LocalInfrastructure infrastructure;
     private final Map<String, String> environment;
+    private final Map<String, Map<String, String>> ownEnvironment = new LinkedHashMap<>();
+    /** The signing key, the administrator's sign-in and the clients' secrets: the gateway's alone. */
+    private static final java.util.Set<String> GATEWAY_SECRETS =
+            java.util.Set.of("JWT_SIGNING_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS");
+    /** The agents that call another service (finance) with their own client token. */
+    private static final java.util.Set<String> CLIENT_AGENTS = java.util.Set.of("ad-agent", "inventory-agent");
+
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Restarts> restarts = new ConcurrentHashMap<>();
@@ -71,8 +78,43 @@ public final class PlatformLauncher implements AutoCloseable {
         }
         // native libraries the embedding model unpacks stay with the run, not in the home directory
         env.put("DJL_CACHE_DIR", logDirectory.resolve("djl").toAbsolutePath().toString());
-        env.putAll(extraEnvironment);
+        Map<String, String> gatewayOnly = new LinkedHashMap<>();
+        extraEnvironment.forEach(
+                (name, value) -> (GATEWAY_SECRETS.contains(name) ? gatewayOnly : env).put(name, value));
+        services.stream()
+                .filter(spec -> spec.module().equals(ServiceSpec.GATEWAY.module()))
+                .findFirst()
+                .ifPresent(gateway -> {
+                    // every service verifies tokens with the gateway's published keys; agents that call
+                    // finance get their own client credentials from it
+                    env.put("JWKS_URI", gateway.baseUrl() + "/.well-known/jwks.json");
+                    env.put("GATEWAY_TOKEN_URI", gateway.baseUrl() + "/api/v1/auth/token");
+                    gatewayOnly.putIfAbsent("JWT_SIGNING_KEY", PlatformSecrets.signingKeyPem());
+                });
+        List<String> clients = new ArrayList<>();
+        if (gatewayOnly.containsKey("AGENTFACTORY_SERVICE_CLIENTS")) {
+            clients.add(gatewayOnly.get("AGENTFACTORY_SERVICE_CLIENTS"));
+        }
+        for (ServiceSpec spec : services) {
+            if (CLIENT_AGENTS.contains(spec.module())) {
+                String secret = PlatformSecrets.randomSecret();
+                ownEnvironment.put(
+                        spec.module(), Map.of("SERVICE_CLIENT_ID", spec.module(), "SERVICE_CLIENT_SECRET", secret));
+                clients.add(spec.module() + ":" + secret);
+            }
+        }
+        if (!clients.isEmpty()) {
+            gatewayOnly.put("AGENTFACTORY_SERVICE_CLIENTS", String.join(",", clients));
+        }
+        ownEnvironment.put(ServiceSpec.GATEWAY.module(), Map.copyOf(gatewayOnly));
         this.environment = env;
+    }
+
+    /** What only this service gets beside the shared environment: its own secrets. */
+    private Map<String, String> environmentOf(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(ownEnvironment.getOrDefault(spec.module(), Map.of()));
+        return env;
     }
 
     /**
@@ -273,7 +315,7 @@ public final class PlatformLauncher implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             logDirectory.resolve(spec.module() + ".log").toFile()));
-            builder.environment().putAll(environment);
+            builder.environment().putAll(environmentOf(spec));
             builder.environment().put("PORT", String.valueOf(spec.port()));
             builder.environment().putIfAbsent("LOG_FORMAT", "plain");
             processes.put(spec.module(), builder.start());

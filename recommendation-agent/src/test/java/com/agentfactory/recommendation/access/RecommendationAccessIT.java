@@ -5,6 +5,7 @@ import static com.agentfactory.recommendation.support.CommerceEventMother.produc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,16 +129,18 @@ class RecommendationAccessIT extends RecommendationIntegrationTest {
     private HttpResponse<String> send(String method, String path, String json, String role, UUID customerId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("X-User-Id", customerId == null ? "staff-" + role.toLowerCase() : customerId.toString())
-                .header("X-User-Roles", role)
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + TestTokens.person(
+                                        customerId == null ? "staff-" + role.toLowerCase() : customerId.toString(),
+                                        customerId,
+                                        role))
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
-        }
-        if (customerId != null) {
-            request.header("X-Customer-Id", customerId.toString());
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

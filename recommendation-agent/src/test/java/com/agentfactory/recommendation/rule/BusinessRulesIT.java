@@ -6,6 +6,7 @@ import static com.agentfactory.recommendation.support.CommerceEventMother.produc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.net.URI;
@@ -153,6 +154,7 @@ class BusinessRulesIT extends RecommendationIntegrationTest {
             return HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+                                    .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
                                     .DELETE()
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())

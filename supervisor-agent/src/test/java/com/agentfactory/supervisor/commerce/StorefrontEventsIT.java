@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,18 +87,17 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     void letsStaffAndServicesSendEventsAboutAnyCustomer() {
         Map<String, Object> order = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), UUID.randomUUID());
 
-        Response response = api.postWithHeaders("/api/v1/events", order, Map.of("X-User-Roles", "SYSTEM_AGENT"));
+        Response response = api.withToken(TestTokens.client("test-agent")).post("/api/v1/events", order);
 
         assertThat(response.status()).isEqualTo(202);
     }
 
     private Response asCustomer(String path, Object body) {
-        return api.postWithHeaders(
-                path, body, Map.of("X-User-Roles", "CUSTOMER", "X-Customer-Id", customer.toString()));
+        return api.withToken(TestTokens.customer(customer)).post(path, body);
     }
 
     private Response asStaff(String path, Object body) {
-        return api.postWithHeaders(path, body, Map.of("X-User-Roles", "ADMIN"));
+        return api.withToken(TestTokens.staff("test-admin", "ADMIN")).post(path, body);
     }
 
     private static Map<String, Object> ownedBy(Map<String, Object> event, UUID customerId) {

@@ -20,14 +20,23 @@ class BadInputCorpusIT extends SupervisorIntegrationTest {
 
     @Test
     void answersEveryBadInputWithAProblemAndWritesNothing() {
-        BadInputCorpus.Report report = BadInputCorpus.against("http://127.0.0.1:" + serverPort)
-                .authenticatedBy(
-                        request -> request.header("X-User-Id", "corpus-admin").header("X-User-Roles", "ADMIN"))
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort)
                 .unchangedWhenRefused("tasks", () -> count("tasks"))
                 .unchangedWhenRefused("commerce_events", () -> count("commerce_events"))
                 .run();
 
         assertThat(report.operations()).contains("POST /api/v1/agents/tasks", "POST /api/v1/agents/tasks/batch");
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void refusesEveryOperationWithoutAValidTokenAndChangesNothing() {
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort)
+                .unchangedWhenRefused("tasks", () -> count("tasks"))
+                .unchangedWhenRefused("commerce_events", () -> count("commerce_events"))
+                .runWithoutValidToken();
+
+        assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();
     }
 

@@ -15,10 +15,15 @@ class BadInputCorpusIT extends SupportIntegrationTest {
 
     @Test
     void answersEveryBadInputWithAProblem() {
-        BadInputCorpus.Report report = BadInputCorpus.against("http://127.0.0.1:" + serverPort)
-                .authenticatedBy(request -> request.header("X-User-Id", "corpus-admin")
-                        .header("X-User-Roles", "ADMIN,MARKETING_MANAGER,SUPPORT_AGENT"))
-                .run();
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort).run();
+
+        assertThat(report.operations()).isNotEmpty();
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void refusesEveryOperationWithoutAValidTokenAndChangesNothing() {
+        BadInputCorpus.Report report = BadInputCorpus.againstStaff(serverPort).runWithoutValidToken();
 
         assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();

@@ -1,5 +1,6 @@
 package com.agentfactory.support.testdata;
 
+import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP calls as the gateway forwards them: the caller's identity in X-User-Id, X-User-Roles, X-Customer-Id. */
+/** HTTP calls as the gateway forwards them: the caller's identity in a signed bearer token. */
 public final class SupportApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,9 +57,14 @@ public final class SupportApi {
 
         Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
-            if (userId != null) headers.put("X-User-Id", userId);
-            if (roles != null) headers.put("X-User-Roles", roles);
-            if (customerId != null) headers.put("X-Customer-Id", customerId);
+            // a visitor's request reaches the agent through the gateway, which vouches for it with its own token
+            String token = userId == null
+                    ? TestTokens.visitor()
+                    : TestTokens.person(
+                            userId,
+                            customerId == null ? null : java.util.UUID.fromString(customerId),
+                            roles == null ? new String[0] : roles.split(","));
+            headers.put("Authorization", "Bearer " + token);
             if (tier != null) headers.put("X-Customer-Tier", tier);
             return headers;
         }

@@ -34,7 +34,8 @@ final class DescriptorRules {
 
     static final Set<String> SECRET_ENV_NAMES = Set.of(
             "DATABASE_PASSWORD",
-            "JWT_SECRET",
+            "JWT_SIGNING_KEY",
+            "SERVICE_CLIENT_SECRET",
             "ADMIN_EMAIL",
             "ADMIN_PASSWORD",
             "AGENTFACTORY_SERVICE_CLIENTS",

@@ -97,7 +97,7 @@ class DescriptorRulesTest {
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: leaked}
-                stringData: {JWT_SECRET: hunter2}
+                stringData: {JWT_SIGNING_KEY: hunter2}
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -109,7 +109,7 @@ class DescriptorRulesTest {
                         - name: gateway-service
                           env:
                             - {name: DATABASE_PASSWORD, value: hunter2}
-                            - name: JWT_SECRET
+                            - name: JWT_SIGNING_KEY
                               valueFrom: {secretKeyRef: {name: other-secret, key: JWT}}
                             - name: ADMIN_PASSWORD
                               valueFrom: {secretKeyRef: {name: agentfactory-secrets, key: ADMIN_PASS}}
@@ -118,7 +118,7 @@ class DescriptorRulesTest {
         assertThat(DescriptorRules.secretReferenceViolations(
                         objects, Map.of("agentfactory-secrets", Set.of("ADMIN_PASSWORD"))))
                 .containsExactlyInAnyOrder(
-                        "Deployment/gateway-service: JWT_SECRET refers to secret other-secret",
+                        "Deployment/gateway-service: JWT_SIGNING_KEY refers to secret other-secret",
                         "Deployment/gateway-service: secret key ADMIN_PASS of agentfactory-secrets is not documented");
     }
 
@@ -173,7 +173,7 @@ class DescriptorRulesTest {
         Map<String, Object> compose = ProjectFiles.parseAll("""
                         services:
                           gateway-service:
-                            environment: {JWT_SECRET: not-a-reference}
+                            environment: {JWT_SIGNING_KEY: not-a-reference}
                             mem_limit: 512m
                             ports: ["8080:8080"]
                           postgres:
@@ -184,7 +184,7 @@ class DescriptorRulesTest {
         assertThat(DescriptorRules.composeServiceViolations(compose))
                 .containsExactlyInAnyOrder(
                         "gateway-service: no healthcheck",
-                        "gateway-service: JWT_SECRET is a literal, not a ${...} reference",
+                        "gateway-service: JWT_SIGNING_KEY is a literal, not a ${...} reference",
                         "postgres: no mem_limit");
         assertThat(DescriptorRules.composePublishedPortViolations(compose, "gateway-service"))
                 .containsExactly("postgres publishes ports [5432:5432]");
@@ -195,9 +195,9 @@ class DescriptorRulesTest {
                         """).getFirst();
         assertThat(DescriptorRules.composePublishedPortViolations(loopbackOnly, "gateway-service"))
                 .isEmpty();
-        assertThat(DescriptorRules.isEnvironmentReference("${JWT_SECRET:?set JWT_SECRET}"))
+        assertThat(DescriptorRules.isEnvironmentReference("${JWT_SIGNING_KEY:?set JWT_SIGNING_KEY}"))
                 .isTrue();
-        assertThat(DescriptorRules.isEnvironmentReference("abc${JWT_SECRET}")).isFalse();
+        assertThat(DescriptorRules.isEnvironmentReference("abc${JWT_SIGNING_KEY}")).isFalse();
     }
 
     @Test

@@ -47,13 +47,28 @@ class DockerComposeTest {
     void secretsComeFromTheEnvironmentNotFromLiterals() {
         Map<String, Object> gatewayEnv = Yamls.map(service(ServiceTable.GATEWAY), "environment");
         for (String secret : List.of(
-                "DATABASE_PASSWORD", "JWT_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS")) {
+                "DATABASE_PASSWORD", "JWT_SIGNING_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS")) {
             assertThat(gatewayEnv).as("gateway sets " + secret).containsKey(secret);
             assertThat(DescriptorRules.isEnvironmentReference(gatewayEnv.get(secret)))
                     .as(secret + " = " + gatewayEnv.get(secret))
                     .isTrue();
         }
-        assertThat(String.valueOf(gatewayEnv.get("JWT_SECRET"))).startsWith("${JWT_SECRET:?");
+        assertThat(String.valueOf(gatewayEnv.get("JWT_SIGNING_KEY"))).startsWith("${JWT_SIGNING_KEY:?");
+    }
+
+    @Test
+    void onlyTheGatewayHoldsTheSigningKeyAndEachAgentOnlyItsOwnClientSecret() {
+        for (ServiceTable table : ServiceTable.SERVICES) {
+            String name = table.spec().module();
+            Map<String, Object> env = Yamls.map(service(name), "environment");
+            if (!name.equals(ServiceTable.GATEWAY)) {
+                assertThat(env).as(name).doesNotContainKeys("JWT_SIGNING_KEY", "AGENTFACTORY_SERVICE_CLIENTS");
+            }
+        }
+        assertThat(Yamls.str(service("ad-agent"), "environment", "SERVICE_CLIENT_SECRET"))
+                .startsWith("${AD_AGENT_CLIENT_SECRET:?");
+        assertThat(Yamls.str(service("inventory-agent"), "environment", "SERVICE_CLIENT_SECRET"))
+                .startsWith("${INVENTORY_AGENT_CLIENT_SECRET:?");
     }
 
     @Test

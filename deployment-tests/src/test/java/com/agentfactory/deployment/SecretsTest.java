@@ -51,8 +51,10 @@ class SecretsTest {
         Set<String> keys = documentedKeys();
         assertThat(keys)
                 .contains(
-                        "JWT_SECRET",
+                        "JWT_SIGNING_KEY",
                         "AGENTFACTORY_SERVICE_CLIENTS",
+                        "AD_AGENT_CLIENT_SECRET",
+                        "INVENTORY_AGENT_CLIENT_SECRET",
                         "CAMPAIGN_UNSUBSCRIBE_SECRET",
                         "CAMPAIGN_WEBHOOK_SECRET");
         assertThat(readme()).contains(DATABASE_SECRET_NAME);

@@ -27,7 +27,8 @@ public record ReplayOptions(
 
             Options:
               --gateway URL            platform gateway (default http://127.0.0.1:8080)
-              --direct URL             post to the supervisor directly, without a token (e.g. http://127.0.0.1:8081)
+              --direct URL             post to the supervisor directly (e.g. http://127.0.0.1:8081); it checks
+                                       the --token too, as every service does
               --token TOKEN            bearer token to send to the gateway
               --client-id ID           SYSTEM_AGENT client id (default: env REPLAY_CLIENT_ID)
               --client-secret SECRET   SYSTEM_AGENT client secret (default: env REPLAY_CLIENT_SECRET)
@@ -102,11 +103,12 @@ public record ReplayOptions(
     }
 
     public EventsClient.Auth auth() {
-        if (direct != null) {
-            return new EventsClient.Auth.None();
-        }
         if (token != null) {
             return new EventsClient.Auth.BearerToken(token);
+        }
+        if (direct != null) {
+            // client credentials are exchanged at the gateway, which --direct bypasses
+            return new EventsClient.Auth.None();
         }
         return new EventsClient.Auth.ClientCredentials(clientId, clientSecret);
     }

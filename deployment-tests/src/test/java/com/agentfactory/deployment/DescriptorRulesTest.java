@@ -197,7 +197,8 @@ class DescriptorRulesTest {
                 .isEmpty();
         assertThat(DescriptorRules.isEnvironmentReference("${JWT_SIGNING_KEY:?set JWT_SIGNING_KEY}"))
                 .isTrue();
-        assertThat(DescriptorRules.isEnvironmentReference("abc${JWT_SIGNING_KEY}")).isFalse();
+        assertThat(DescriptorRules.isEnvironmentReference("abc${JWT_SIGNING_KEY}"))
+                .isFalse();
     }
 
     @Test

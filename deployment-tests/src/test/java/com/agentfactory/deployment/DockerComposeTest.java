@@ -47,7 +47,11 @@ class DockerComposeTest {
     void secretsComeFromTheEnvironmentNotFromLiterals() {
         Map<String, Object> gatewayEnv = Yamls.map(service(ServiceTable.GATEWAY), "environment");
         for (String secret : List.of(
-                "DATABASE_PASSWORD", "JWT_SIGNING_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS")) {
+                "DATABASE_PASSWORD",
+                "JWT_SIGNING_KEY",
+                "ADMIN_EMAIL",
+                "ADMIN_PASSWORD",
+                "AGENTFACTORY_SERVICE_CLIENTS")) {
             assertThat(gatewayEnv).as("gateway sets " + secret).containsKey(secret);
             assertThat(DescriptorRules.isEnvironmentReference(gatewayEnv.get(secret)))
                     .as(secret + " = " + gatewayEnv.get(secret))

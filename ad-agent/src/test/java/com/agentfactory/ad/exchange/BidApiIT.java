@@ -159,7 +159,7 @@ class BidApiIT extends AdIntegrationTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(
                             HttpRequest.newBuilder(
-                                            URI.create("http://localhost:" + serverPort + "/actuator/prometheus"))
+                                            URI.create("http://127.0.0.1:" + serverPort + "/actuator/prometheus"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();

@@ -3,6 +3,7 @@ package com.agentfactory.campaign.hygiene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.BadInputCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,9 @@ class BadInputCorpusIT extends CampaignIntegrationTest {
 
         assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();
+        assertThat(AccessMatrix.load().missing(report.operations()))
+                .as("operations without a row in " + AccessMatrix.FILE)
+                .isEmpty();
     }
 
     @Test

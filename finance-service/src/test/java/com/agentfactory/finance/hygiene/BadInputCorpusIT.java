@@ -3,6 +3,7 @@ package com.agentfactory.finance.hygiene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.BadInputCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class BadInputCorpusIT extends FinanceIntegrationTest {
 
         assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();
+        assertThat(AccessMatrix.load().missing(report.operations()))
+                .as("operations without a row in " + AccessMatrix.FILE)
+                .isEmpty();
     }
 
     @Test

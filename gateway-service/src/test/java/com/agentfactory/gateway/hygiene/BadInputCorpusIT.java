@@ -3,6 +3,7 @@ package com.agentfactory.gateway.hygiene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.BadInputCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,5 +35,8 @@ class BadInputCorpusIT extends GatewayIntegrationTest {
 
         assertThat(report.operations()).contains("POST /api/v1/auth/register", "POST /api/v1/auth/login");
         assertThat(report.violations()).isEmpty();
+        assertThat(AccessMatrix.load().missing(report.operations()))
+                .as("operations without a row in " + AccessMatrix.FILE)
+                .isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package com.agentfactory.supervisor.hygiene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.BadInputCorpus;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class BadInputCorpusIT extends SupervisorIntegrationTest {
 
         assertThat(report.operations()).contains("POST /api/v1/agents/tasks", "POST /api/v1/agents/tasks/batch");
         assertThat(report.violations()).isEmpty();
+        assertThat(AccessMatrix.load().missing(report.operations()))
+                .as("operations without a row in " + AccessMatrix.FILE)
+                .isEmpty();
     }
 
     @Test

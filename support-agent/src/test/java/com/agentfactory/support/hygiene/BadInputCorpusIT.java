@@ -2,6 +2,7 @@ package com.agentfactory.support.hygiene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.BadInputCorpus;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ class BadInputCorpusIT extends SupportIntegrationTest {
 
         assertThat(report.operations()).isNotEmpty();
         assertThat(report.violations()).isEmpty();
+        assertThat(AccessMatrix.load().missing(report.operations()))
+                .as("operations without a row in " + AccessMatrix.FILE)
+                .isEmpty();
     }
 
     @Test

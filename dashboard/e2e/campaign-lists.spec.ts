@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { adminToken, capture, createUser, expectAccessible, signIn } from './support';
+import { adminToken, capture, clickInView, createUser, expectAccessible, signIn } from './support';
 
 /** A customer the campaign agent knows, announced through the events API as the storefront would. */
 async function knownCustomer(request: APIRequestContext, headers: Record<string, string>) {
@@ -49,7 +49,8 @@ test.describe('campaign lists', () => {
     const preview = templates.getByRole('form', { name: 'Preview for a customer' });
     await preview.getByLabel('Customer id (optional)').fill(customer.id);
     await preview.getByLabel('Variables (JSON)').fill('{"discount": "15%"}');
-    await preview.getByRole('button', { name: 'Render' }).click();
+    // the preview frames run in a process of their own: see clickInView
+    await clickInView(preview.getByRole('button', { name: 'Render' }));
     const rendered = templates.getByRole('region', { name: 'Rendered template' });
     await expect(rendered).toContainText(`Hello ${customer.email}`);
     await expect(rendered.frameLocator('iframe').locator('p')).toHaveText(`15% off for ${customer.email}`);
@@ -61,7 +62,7 @@ test.describe('campaign lists', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
     // both sandboxed previews are on the page now: the stored body's and the customer's
     await expectAccessible(page);
-    await row.getByRole('button', { name: `Lift push for ${customer.email}` }).click();
+    await clickInView(row.getByRole('button', { name: `Lift push for ${customer.email}` }));
     await expect(suppressions.getByRole('row').filter({ hasText: customer.email })).toHaveCount(0);
     await expect
       .poll(async () => (await (await request.get(`/api/v1/campaigns/consents/${customer.id}`, { headers })).json()).suppressions.length)

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export function adminLogin(): { email: string; password: string } {
   const email = process.env.E2E_ADMIN_EMAIL;
@@ -64,6 +64,17 @@ export async function expectAccessible(page: Page) {
     }
   }
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Clicks an element once it is in view. Chromium runs a frame sandboxed without allow-same-origin (the template
+ * previews) in a process of its own and routes a mouse event by the page's last drawn layout: a click sent straight
+ * after Playwright's own scroll to the element can go to such a frame where it was drawn before the scroll, and is lost.
+ * Scrolled beforehand, the click waits for the element to be stable, so the layout it is routed by is the scrolled one.
+ */
+export async function clickInView(target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await target.click();
 }
 
 export function uniqueEmail(prefix: string): string {

@@ -267,4 +267,28 @@ describe('InventoryPage', () => {
     expect((await within(demand).findByRole('alert')).textContent).toContain('no stock is kept for SKU SKU-RED-MUG');
     expect(within(demand).queryByRole('button', { name: 'Forecast the next 28 days' })).toBeNull();
   });
+
+  it('adds a supplier and lists the suppliers again', async () => {
+    const added: Supplier = { ...supplier, id: 'sup-2', name: 'Lantern Works', skus: ['SKU-LANTERN'] };
+    let created = false;
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/suppliers', () => ({ status: 200, body: page(created ? [supplier, added] : [supplier]) }))
+      .on('POST', '/api/v1/inventory/suppliers', () => ((created = true), { status: 201, body: added }));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const suppliers = await screen.findByRole('region', { name: 'Suppliers' });
+    expect(await within(suppliers).findByText('Mugs & Co')).toBeTruthy();
+    await user.click(within(suppliers).getByText('Add a supplier'));
+    await user.type(within(suppliers).getByLabelText('Name'), 'Lantern Works');
+    await user.type(within(suppliers).getByLabelText('Unit cost'), '2');
+    await user.type(within(suppliers).getByLabelText('SKUs (comma-separated)'), 'SKU-LANTERN');
+    await user.click(within(suppliers).getByRole('button', { name: 'Add supplier' }));
+
+    const table = within(suppliers).getByRole('table', { name: 'Suppliers' });
+    expect(await within(table).findByText('Lantern Works')).toBeTruthy();
+    expect(within(table).getByText('SKU-LANTERN')).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/suppliers')[0].body).toMatchObject({ name: 'Lantern Works', skus: ['SKU-LANTERN'] });
+  });
 });

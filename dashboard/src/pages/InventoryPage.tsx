@@ -42,14 +42,12 @@ export default function InventoryPage() {
 
 function Alerts() {
   const [type, setType] = useState('');
-  const [page, setPage] = useState(1);
-  const alerts = useApi<Page<StockAlert>>(`${BASE}/alerts${query({ type, page, limit: 20 })}`, 30_000);
   return (
     <section aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">Alerts</h2>
       <label className="inline">
         Type
-        <select value={type} onChange={(e) => (setType(e.target.value), setPage(1))}>
+        <select value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">any</option>
           {ALERT_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -58,41 +56,23 @@ function Alerts() {
           ))}
         </select>
       </label>
-      <Async state={alerts} isEmpty={(d) => d.items.length === 0} empty="No stock alert has been raised.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Available</th>
-                  <th scope="col">Reorder point</th>
-                  <th scope="col">Suggested action</th>
-                  <th scope="col">Raised</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="mono">{a.sku}</td>
-                    <td>{a.location}</td>
-                    <td>
-                      <StatusBadge value={a.type} />
-                    </td>
-                    <td>{formatNumber(a.available, undefined, 0)}</td>
-                    <td>{formatNumber(a.reorder_point, undefined, 0)}</td>
-                    <td>{a.suggested_action}</td>
-                    <td>{formatDateTime(a.raised_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<StockAlert>
+        label="Stock alerts"
+        path={`${BASE}/alerts`}
+        params={{ type }}
+        pollMs={30_000}
+        rowKey={(a) => a.id}
+        empty="No stock alert has been raised."
+        columns={[
+          { header: 'SKU', cell: (a) => <span className="mono">{a.sku}</span> },
+          { header: 'Location', cell: (a) => a.location },
+          { header: 'Alert', cell: (a) => <StatusBadge value={a.type} /> },
+          { header: 'Available', cell: (a) => formatNumber(a.available, undefined, 0) },
+          { header: 'Reorder point', cell: (a) => formatNumber(a.reorder_point, undefined, 0) },
+          { header: 'Suggested action', cell: (a) => a.suggested_action },
+          { header: 'Raised', cell: (a) => formatDateTime(a.raised_at) },
+        ]}
+      />
     </section>
   );
 }
@@ -577,43 +557,26 @@ function ReceiveAction({
 
 function Suppliers() {
   const mayCreate = useCan('inventory.write');
-  const [page, setPage] = useState(1);
-  const suppliers = useApi<Page<Supplier>>(`${BASE}/suppliers${query({ page, limit: 20 })}`);
+  const [created, setCreated] = useState(0);
   return (
     <section aria-labelledby="suppliers-heading">
       <h2 id="suppliers-heading">Suppliers</h2>
-      <Async state={suppliers} isEmpty={(d) => d.items.length === 0} empty="No supplier is known yet.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Supplier</th>
-                  <th scope="col">Lead time</th>
-                  <th scope="col">Minimum order</th>
-                  <th scope="col">Pack size</th>
-                  <th scope="col">Unit cost</th>
-                  <th scope="col">SKUs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.lead_time_days} days</td>
-                    <td>{formatNumber(s.minimum_order, undefined, 0)}</td>
-                    <td>{formatNumber(s.pack_size, undefined, 0)}</td>
-                    <td>{formatMoney(s.unit_cost, s.currency)}</td>
-                    <td className="mono">{s.skus.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
-      {mayCreate && <NewSupplier onCreated={suppliers.reload} />}
+      <PagedTable<Supplier>
+        label="Suppliers"
+        path={`${BASE}/suppliers`}
+        version={created}
+        rowKey={(s) => s.id}
+        empty="No supplier is known yet."
+        columns={[
+          { header: 'Supplier', cell: (s) => s.name },
+          { header: 'Lead time', cell: (s) => `${s.lead_time_days} days` },
+          { header: 'Minimum order', cell: (s) => formatNumber(s.minimum_order, undefined, 0) },
+          { header: 'Pack size', cell: (s) => formatNumber(s.pack_size, undefined, 0) },
+          { header: 'Unit cost', cell: (s) => formatMoney(s.unit_cost, s.currency) },
+          { header: 'SKUs', cell: (s) => <span className="mono">{s.skus.join(', ')}</span> },
+        ]}
+      />
+      {mayCreate && <NewSupplier onCreated={() => setCreated((n) => n + 1)} />}
     </section>
   );
 }

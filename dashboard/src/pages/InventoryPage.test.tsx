@@ -109,7 +109,10 @@ describe('InventoryPage', () => {
   });
 
   it('approves a suggestion with its reason through the purchase order endpoint', async () => {
-    const gateway = inventory().ok('POST', '/api/v1/inventory/purchase-orders/po-1/approve', { ...order, status: 'approved' });
+    let approved = false;
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/purchase-orders', () => ({ status: 200, body: page(approved ? [] : [order]) }))
+      .on('POST', '/api/v1/inventory/purchase-orders/po-1/approve', () => ((approved = true), { status: 200, body: { ...order, status: 'approved' } }));
     await gateway.signInAs(['MARKETING_MANAGER']);
     renderPage(<InventoryPage />);
     const user = userEvent.setup();
@@ -123,6 +126,12 @@ describe('InventoryPage', () => {
     expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')[0].body).toEqual({
       reason: 'stock runs out before the delivery',
     });
+    // the suggestions are read again: the approved order has left them
+    expect(await within(orders).findByText('No purchase order is suggested.')).toBeTruthy();
+    expect(gateway.callsTo('GET', '/api/v1/inventory/purchase-orders').map((c) => c.path)).toEqual([
+      '/api/v1/inventory/purchase-orders?status=suggested&page=1&limit=20',
+      '/api/v1/inventory/purchase-orders?status=suggested&page=1&limit=20',
+    ]);
   });
 
   it('lists the lines of an order of several SKUs and books a delivery line by line', async () => {

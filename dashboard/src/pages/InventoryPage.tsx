@@ -10,7 +10,7 @@ import type {
   SuggestReorders,
   Supplier,
 } from '../api/types';
-import { Pager, ReasonAction, useCan } from '../components/controls';
+import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
@@ -345,8 +345,8 @@ const ORDER_ACTIONS: Record<string, { label: string; action: 'approve' | 'reject
 function PurchaseOrders() {
   const mayDecide = useCan('inventory.write');
   const [status, setStatus] = useState('suggested');
-  const [page, setPage] = useState(1);
-  const orders = useApi<Page<PurchaseOrder>>(`${BASE}/purchase-orders${query({ status, page, limit: 20 })}`);
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
   const [suggested, setSuggested] = useState<SuggestReorders>();
   const suggest = useAction(() => post<SuggestReorders>(`${BASE}/purchase-orders/suggestions`, { skus: [] }));
   const decide = useAction((id: string, action: string, reason: string) =>
@@ -361,7 +361,7 @@ function PurchaseOrders() {
       <div className="row">
         <label className="inline">
           Status
-          <select value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">any</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -376,7 +376,7 @@ function PurchaseOrders() {
               const result = await suggest.run();
               if (result) {
                 setSuggested(result);
-                orders.reload();
+                changed();
               }
             }}
           >
@@ -391,107 +391,115 @@ function PurchaseOrders() {
         </p>
       )}
       <Problem error={suggest.error ?? decide.error ?? receive.error} />
-      <Async state={orders} isEmpty={(d) => d.items.length === 0} empty={status ? `No purchase order is ${status}.` : 'No purchase order yet.'}>
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col">Cost</th>
-                  <th scope="col">Days of cover</th>
-                  <th scope="col">Urgency</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      {o.lines.length === 1 ? (
-                        <span className="mono">{o.lines[0].sku}</span>
-                      ) : (
-                        <ul className="list" aria-label="Lines">
-                          {o.lines.map((l) => (
-                            <li key={l.sku}>
-                              <span className="mono">{l.sku}</span>{' '}
-                              <small className="muted">
-                                {formatNumber(l.quantity, undefined, 0)} × {formatMoney(l.unit_cost, o.currency)}
-                                {l.received_quantity > 0 && ` (${formatNumber(l.received_quantity, undefined, 0)} received)`}
-                              </small>
-                            </li>
-                          ))}
-                        </ul>
-                      )}{' '}
-                      <span className="muted">{o.location}</span>
-                      {o.history.length > 0 && (
-                        <details>
-                          <summary>History</summary>
-                          <ol className="timeline">
-                            {o.history.map((h, i) => (
-                              <li key={i}>
-                                {h.to_status} by {h.actor}: {h.reason} · {formatDateTime(h.at)}
-                              </li>
-                            ))}
-                          </ol>
-                        </details>
-                      )}
-                    </td>
-                    <td>
-                      {formatNumber(o.quantity, undefined, 0)}
-                      {o.received_quantity > 0 && <small className="muted"> ({formatNumber(o.received_quantity, undefined, 0)} received)</small>}
-                    </td>
-                    <td>
-                      {formatMoney(o.total_cost, o.currency)}
-                      <br />
-                      {o.unit_cost !== null && <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>}
-                    </td>
-                    <td>{o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)}</td>
-                    <td>
-                      {formatNumber(o.urgency, undefined, 1)} {o.urgency < 0 && <span className="badge badge-critical">runs out before delivery</span>}
-                    </td>
-                    <td>
-                      <StatusBadge value={o.status} />
-                    </td>
-                    <td>
-                      {mayDecide && (
-                        <div className="actions">
-                          {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
-                            <ReasonAction
-                              key={a.action}
-                              label={a.label}
-                              busy={decide.running}
-                              onConfirm={async (reason) => {
-                                const done = await decide.run(o.id, a.action, reason);
-                                if (done) {
-                                  orders.reload();
-                                }
-                                return done;
-                              }}
-                            />
-                          ))}
-                          {o.status === 'ordered' && (
-                            <ReceiveAction order={o} busy={receive.running} onReceive={async (lines) => {
-                              const done = await receive.run(o, lines);
-                              if (done) {
-                                orders.reload();
-                              }
-                              return done;
-                            }} />
-                          )}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<PurchaseOrder>
+        label="Purchase orders"
+        path={`${BASE}/purchase-orders`}
+        params={{ status }}
+        version={changes}
+        rowKey={(o) => o.id}
+        empty={status ? `No purchase order is ${status}.` : 'No purchase order yet.'}
+        columns={[
+          {
+            header: 'SKU',
+            cell: (o) => (
+              <>
+                {o.lines.length === 1 ? (
+                  <span className="mono">{o.lines[0].sku}</span>
+                ) : (
+                  <ul className="list" aria-label="Lines">
+                    {o.lines.map((l) => (
+                      <li key={l.sku}>
+                        <span className="mono">{l.sku}</span>{' '}
+                        <small className="muted">
+                          {formatNumber(l.quantity, undefined, 0)} × {formatMoney(l.unit_cost, o.currency)}
+                          {l.received_quantity > 0 && ` (${formatNumber(l.received_quantity, undefined, 0)} received)`}
+                        </small>
+                      </li>
+                    ))}
+                  </ul>
+                )}{' '}
+                <span className="muted">{o.location}</span>
+                {o.history.length > 0 && (
+                  <details>
+                    <summary>History</summary>
+                    <ol className="timeline">
+                      {o.history.map((h, i) => (
+                        <li key={i}>
+                          {h.to_status} by {h.actor}: {h.reason} · {formatDateTime(h.at)}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Quantity',
+            cell: (o) => (
+              <>
+                {formatNumber(o.quantity, undefined, 0)}
+                {o.received_quantity > 0 && <small className="muted"> ({formatNumber(o.received_quantity, undefined, 0)} received)</small>}
+              </>
+            ),
+          },
+          {
+            header: 'Cost',
+            cell: (o) => (
+              <>
+                {formatMoney(o.total_cost, o.currency)}
+                <br />
+                {o.unit_cost !== null && <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>}
+              </>
+            ),
+          },
+          { header: 'Days of cover', cell: (o) => (o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)) },
+          {
+            header: 'Urgency',
+            cell: (o) => (
+              <>
+                {formatNumber(o.urgency, undefined, 1)} {o.urgency < 0 && <span className="badge badge-critical">runs out before delivery</span>}
+              </>
+            ),
+          },
+          { header: 'Status', cell: (o) => <StatusBadge value={o.status} /> },
+          {
+            header: 'Actions',
+            cell: (o) =>
+              mayDecide && (
+                <div className="actions">
+                  {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
+                    <ReasonAction
+                      key={a.action}
+                      label={a.label}
+                      busy={decide.running}
+                      onConfirm={async (reason) => {
+                        const done = await decide.run(o.id, a.action, reason);
+                        if (done) {
+                          changed();
+                        }
+                        return done;
+                      }}
+                    />
+                  ))}
+                  {o.status === 'ordered' && (
+                    <ReceiveAction
+                      order={o}
+                      busy={receive.running}
+                      onReceive={async (lines) => {
+                        const done = await receive.run(o, lines);
+                        if (done) {
+                          changed();
+                        }
+                        return done;
+                      }}
+                    />
+                  )}
+                </div>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

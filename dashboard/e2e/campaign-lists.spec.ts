@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { adminToken, capture, createUser, expectAccessible, signIn } from './support';
+import { adminToken, capture, clickInView, createUser, expectAccessible, signIn } from './support';
 
 /** A customer the campaign agent knows, announced through the events API as the storefront would. */
 async function knownCustomer(request: APIRequestContext, headers: Record<string, string>) {
@@ -20,6 +20,56 @@ async function knownCustomer(request: APIRequestContext, headers: Record<string,
 }
 
 test.describe('campaign lists', () => {
+  test('a marketing manager previews a template for a customer and lifts a suppression from the list', async ({ page, request }) => {
+    test.slow();
+    const headers = { Authorization: `Bearer ${await adminToken(request)}` };
+    const customer = await knownCustomer(request, headers);
+    // the list is in id order: an id counting down from a far date puts this run's template first
+    const templateId = `0-e2e-${String(9_999_999_999_999 - Date.now()).padStart(13, '0')}`;
+    const saved = await request.put(`/api/v1/campaigns/templates/email/${templateId}`, {
+      headers,
+      data: { subject: 'Hello {{email}}', body: '<p>{{discount}} off for {{email}}</p>' },
+    });
+    expect(saved.status()).toBe(200);
+    const suppressed = await request.put(`/api/v1/campaigns/consents/${customer.id}/suppressions/push`, {
+      headers,
+      data: { reason: 'e2e: device gone' },
+    });
+    expect(suppressed.status()).toBe(200);
+
+    const manager = await createUser(request, 'MARKETING_MANAGER');
+    await signIn(page, manager.email, manager.password);
+    await page.goto('/admin/campaigns');
+    await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
+
+    const templates = page.getByRole('region', { name: 'Templates' });
+    await templates.getByLabel('List channel').selectOption('email');
+    await templates.getByRole('table', { name: 'Stored templates' }).getByRole('button', { name: `email/${templateId}` }).click();
+    await expect(templates.frameLocator(`iframe[title="Preview of email/${templateId}"]`).locator('p')).toHaveText('{{discount}} off for {{email}}');
+    const preview = templates.getByRole('form', { name: 'Preview for a customer' });
+    await preview.getByLabel('Customer id (optional)').fill(customer.id);
+    await preview.getByLabel('Variables (JSON)').fill('{"discount": "15%"}');
+    // the preview frames run in a process of their own: see clickInView
+    await clickInView(preview.getByRole('button', { name: 'Render' }));
+    const rendered = templates.getByRole('region', { name: 'Rendered template' });
+    await expect(rendered).toContainText(`Hello ${customer.email}`);
+    await expect(rendered.frameLocator('iframe').locator('p')).toHaveText(`15% off for ${customer.email}`);
+
+    const suppressions = page.getByRole('region', { name: 'Suppression list' });
+    await suppressions.getByLabel('Suppressed channel').selectOption('push');
+    const row = suppressions.getByRole('row').filter({ hasText: customer.email });
+    await expect(row).toContainText('e2e: device gone');
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    // both sandboxed previews are on the page now: the stored body's and the customer's
+    await expectAccessible(page);
+    await clickInView(row.getByRole('button', { name: `Lift push for ${customer.email}` }));
+    await expect(suppressions.getByRole('row').filter({ hasText: customer.email })).toHaveCount(0);
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/campaigns/consents/${customer.id}`, { headers })).json()).suppressions.length)
+      .toBe(0);
+    await capture(page, 'campaigns-lists');
+  });
+
   test('a marketing manager dry-runs a journey, changes it, and reads an experiment on it', async ({ page, request }) => {
     test.slow();
     const headers = { Authorization: `Bearer ${await adminToken(request)}` };

@@ -35,6 +35,26 @@ function Filtered() {
   );
 }
 
+function Changing() {
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setVersion((v) => v + 1)}>
+        Changed
+      </button>
+      <PagedTable<Row>
+        label="Things"
+        path="/api/v1/things"
+        limit={2}
+        version={version}
+        rowKey={(r) => r.id}
+        empty="No things."
+        columns={[{ header: 'Thing', cell: (r) => r.id }]}
+      />
+    </>
+  );
+}
+
 afterEach(() => {
   cleanup();
   auth.logout();
@@ -72,5 +92,29 @@ describe('PagedTable', () => {
     gateway.on('GET', '/api/v1/things?colour=red&page=1&limit=2', problem(503, 'The things service is not answering.'));
     render(<Filtered />);
     expect((await screen.findByRole('alert')).textContent).toContain('The things service is not answering.');
+  });
+
+  it('reloads the page shown when the version changes, keeping its rows until the answer', async () => {
+    let renamed = false;
+    const gateway = new FakeGateway()
+      .ok('GET', '/api/v1/things?page=1&limit=2', pageOf(['t1', 't2'], 1, 2))
+      .on('GET', '/api/v1/things?page=2&limit=2', () => ({ status: 200, body: pageOf([renamed ? 't3 renamed' : 't3'], 2, 2) }));
+    await gateway.signInAs(['ADMIN']);
+    render(<Changing />);
+    const user = userEvent.setup();
+    await screen.findByText('t2');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('t3')).toBeTruthy();
+
+    renamed = true;
+    await user.click(screen.getByRole('button', { name: 'Changed' }));
+    expect(await screen.findByText('t3 renamed')).toBeTruthy();
+    expect(screen.getByText('Page 2 of 2 · 4 in all')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(gateway.calls.map((c) => c.path)).toEqual([
+      '/api/v1/things?page=1&limit=2',
+      '/api/v1/things?page=2&limit=2',
+      '/api/v1/things?page=2&limit=2',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { query, type Page } from '../api/client';
 import { Pager } from './controls';
 import { Async, useApi } from './state';
@@ -10,8 +10,8 @@ export interface Column<T> {
 
 /**
  * One page of a list API as a table: loading, empty and error states, and the pager. The filters are the
- * caller's (`params`); a change of filter goes back to the first page. Remount it (a new `key`) to reload
- * after an action changed the list.
+ * caller's (`params`); a change of filter goes back to the first page. After an action changed the list, a new
+ * `version` reloads the page shown and keeps its rows meanwhile; a new `key` instead starts again from the first page.
  */
 export function PagedTable<T>({
   path,
@@ -22,6 +22,7 @@ export function PagedTable<T>({
   limit = 20,
   pollMs,
   label,
+  version = 0,
 }: {
   path: string;
   params?: Record<string, string | number | undefined | null>;
@@ -32,11 +33,21 @@ export function PagedTable<T>({
   pollMs?: number;
   /** The table's accessible name. */
   label: string;
+  /** Bumped by the caller when an action has changed the list. */
+  version?: number;
 }) {
   const filterKey = JSON.stringify(params);
   const [paging, setPaging] = useState({ filterKey, page: 1 });
   const page = paging.filterKey === filterKey ? paging.page : 1;
   const list = useApi<Page<T>>(`${path}${query({ ...params, page, limit })}`, pollMs);
+  const shownVersion = useRef(version);
+  const { reload } = list;
+  useEffect(() => {
+    if (shownVersion.current !== version) {
+      shownVersion.current = version;
+      reload();
+    }
+  }, [version, reload]);
   return (
     <Async state={list} isEmpty={(d) => d.items.length === 0} empty={empty}>
       {(data) => (

@@ -116,8 +116,10 @@ describe('CampaignsPage', () => {
   });
 
   it('moves a campaign through its transitions endpoint and activates a journey', async () => {
+    let moved = false;
     const gateway = campaigns()
-      .ok('POST', '/api/v1/campaigns/c1/transitions', { ...campaign, state: 'create' })
+      .on('GET', '/api/v1/campaigns', () => ({ status: 200, body: page([moved ? { ...campaign, state: 'create', allowed_transitions: ['test'] } : campaign]) }))
+      .on('POST', '/api/v1/campaigns/c1/transitions', () => ((moved = true), { status: 200, body: { ...campaign, state: 'create' } }))
       .ok('POST', '/api/v1/campaigns/journeys/j1/activate', { ...journey, active: true });
     await gateway.signInAs(['MARKETING_MANAGER']);
     renderPage(<CampaignsPage />);
@@ -132,6 +134,9 @@ describe('CampaignsPage', () => {
       target_state: 'create',
       reason: 'creative brief approved',
     });
+    // the list is read again and shows the campaign in its new state
+    expect(await within(list).findByRole('button', { name: 'Test' })).toBeTruthy();
+    expect(within(within(list).getByRole('table', { name: 'Marketing campaigns' })).getByText('create')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Activate Abandoned Cart Recovery' }));
     await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys/j1/activate')).toHaveLength(1));

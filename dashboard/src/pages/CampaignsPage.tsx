@@ -17,7 +17,7 @@ import type {
   TemplatePreview,
   TemplateSummary,
 } from '../api/types';
-import { Pager, ReasonAction, useCan } from '../components/controls';
+import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
@@ -114,8 +114,7 @@ export default function CampaignsPage() {
 
 function CampaignList({ mayWrite }: { mayWrite: boolean }) {
   const [state, setState] = useState('');
-  const [page, setPage] = useState(1);
-  const campaigns = useApi<Page<MarketingCampaign>>(`${BASE}${query({ state, page, limit: 20 })}`);
+  const [moves, setMoves] = useState(0);
   const move = useAction((id: string, target: string, reason: string) =>
     post<MarketingCampaign>(`${BASE}/${id}/transitions`, { target_state: target, reason }),
   );
@@ -124,7 +123,7 @@ function CampaignList({ mayWrite }: { mayWrite: boolean }) {
       <h2 id="campaigns-heading">Campaigns</h2>
       <label className="inline">
         State
-        <select value={state} onChange={(e) => (setState(e.target.value), setPage(1))}>
+        <select value={state} onChange={(e) => setState(e.target.value)}>
           <option value="">any</option>
           {STATES.map((s) => (
             <option key={s}>{s}</option>
@@ -132,63 +131,54 @@ function CampaignList({ mayWrite }: { mayWrite: boolean }) {
         </select>
       </label>
       <Problem error={move.error} />
-      <Async state={campaigns} isEmpty={(d) => d.items.length === 0} empty="No campaign has been planned yet.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Budget</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Move to</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <strong>{c.name}</strong>
-                      <br />
-                      <small className="muted">{c.goal}</small>
-                      <CampaignHistory id={c.id} />
-                    </td>
-                    <td>{c.channel}</td>
-                    <td>{c.budget ? formatMoney(c.budget.amount, c.budget.currency) : '–'}</td>
-                    <td>
-                      <StatusBadge value={c.state} />
-                    </td>
-                    <td>
-                      {mayWrite ? (
-                        <div className="actions">
-                          {c.allowed_transitions.map((target) => (
-                            <ReasonAction
-                              key={target}
-                              label={target[0].toUpperCase() + target.slice(1)}
-                              busy={move.running}
-                              onConfirm={async (reason) => {
-                                const done = await move.run(c.id, target, reason);
-                                if (done) {
-                                  campaigns.reload();
-                                }
-                                return done;
-                              }}
-                            />
-                          ))}
-                        </div>
-                      ) : (
-                        <span className="muted">{c.allowed_transitions.join(', ') || '–'}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<MarketingCampaign>
+        label="Marketing campaigns"
+        path={BASE}
+        params={{ state }}
+        version={moves}
+        rowKey={(c) => c.id}
+        empty="No campaign has been planned yet."
+        columns={[
+          {
+            header: 'Campaign',
+            cell: (c) => (
+              <>
+                <strong>{c.name}</strong>
+                <br />
+                <small className="muted">{c.goal}</small>
+                <CampaignHistory id={c.id} />
+              </>
+            ),
+          },
+          { header: 'Channel', cell: (c) => c.channel },
+          { header: 'Budget', cell: (c) => (c.budget ? formatMoney(c.budget.amount, c.budget.currency) : '–') },
+          { header: 'State', cell: (c) => <StatusBadge value={c.state} /> },
+          {
+            header: 'Move to',
+            cell: (c) =>
+              mayWrite ? (
+                <div className="actions">
+                  {c.allowed_transitions.map((target) => (
+                    <ReasonAction
+                      key={target}
+                      label={target[0].toUpperCase() + target.slice(1)}
+                      busy={move.running}
+                      onConfirm={async (reason) => {
+                        const done = await move.run(c.id, target, reason);
+                        if (done) {
+                          setMoves((n) => n + 1);
+                        }
+                        return done;
+                      }}
+                    />
+                  ))}
+                </div>
+              ) : (
+                <span className="muted">{c.allowed_transitions.join(', ') || '–'}</span>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -109,7 +109,10 @@ describe('InventoryPage', () => {
   });
 
   it('approves a suggestion with its reason through the purchase order endpoint', async () => {
-    const gateway = inventory().ok('POST', '/api/v1/inventory/purchase-orders/po-1/approve', { ...order, status: 'approved' });
+    let approved = false;
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/purchase-orders', () => ({ status: 200, body: page(approved ? [] : [order]) }))
+      .on('POST', '/api/v1/inventory/purchase-orders/po-1/approve', () => ((approved = true), { status: 200, body: { ...order, status: 'approved' } }));
     await gateway.signInAs(['MARKETING_MANAGER']);
     renderPage(<InventoryPage />);
     const user = userEvent.setup();
@@ -123,6 +126,12 @@ describe('InventoryPage', () => {
     expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-1/approve')[0].body).toEqual({
       reason: 'stock runs out before the delivery',
     });
+    // the suggestions are read again: the approved order has left them
+    expect(await within(orders).findByText('No purchase order is suggested.')).toBeTruthy();
+    expect(gateway.callsTo('GET', '/api/v1/inventory/purchase-orders').map((c) => c.path)).toEqual([
+      '/api/v1/inventory/purchase-orders?status=suggested&page=1&limit=20',
+      '/api/v1/inventory/purchase-orders?status=suggested&page=1&limit=20',
+    ]);
   });
 
   it('lists the lines of an order of several SKUs and books a delivery line by line', async () => {
@@ -266,5 +275,29 @@ describe('InventoryPage', () => {
     const demand = await screen.findByRole('region', { name: 'Demand of SKU-RED-MUG' });
     expect((await within(demand).findByRole('alert')).textContent).toContain('no stock is kept for SKU SKU-RED-MUG');
     expect(within(demand).queryByRole('button', { name: 'Forecast the next 28 days' })).toBeNull();
+  });
+
+  it('adds a supplier and lists the suppliers again', async () => {
+    const added: Supplier = { ...supplier, id: 'sup-2', name: 'Lantern Works', skus: ['SKU-LANTERN'] };
+    let created = false;
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/suppliers', () => ({ status: 200, body: page(created ? [supplier, added] : [supplier]) }))
+      .on('POST', '/api/v1/inventory/suppliers', () => ((created = true), { status: 201, body: added }));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const suppliers = await screen.findByRole('region', { name: 'Suppliers' });
+    expect(await within(suppliers).findByText('Mugs & Co')).toBeTruthy();
+    await user.click(within(suppliers).getByText('Add a supplier'));
+    await user.type(within(suppliers).getByLabelText('Name'), 'Lantern Works');
+    await user.type(within(suppliers).getByLabelText('Unit cost'), '2');
+    await user.type(within(suppliers).getByLabelText('SKUs (comma-separated)'), 'SKU-LANTERN');
+    await user.click(within(suppliers).getByRole('button', { name: 'Add supplier' }));
+
+    const table = within(suppliers).getByRole('table', { name: 'Suppliers' });
+    expect(await within(table).findByText('Lantern Works')).toBeTruthy();
+    expect(within(table).getByText('SKU-LANTERN')).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/suppliers')[0].body).toMatchObject({ name: 'Lantern Works', skus: ['SKU-LANTERN'] });
   });
 });

@@ -10,7 +10,7 @@ import type {
   SuggestReorders,
   Supplier,
 } from '../api/types';
-import { Pager, ReasonAction, useCan } from '../components/controls';
+import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
@@ -42,14 +42,12 @@ export default function InventoryPage() {
 
 function Alerts() {
   const [type, setType] = useState('');
-  const [page, setPage] = useState(1);
-  const alerts = useApi<Page<StockAlert>>(`${BASE}/alerts${query({ type, page, limit: 20 })}`, 30_000);
   return (
     <section aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">Alerts</h2>
       <label className="inline">
         Type
-        <select value={type} onChange={(e) => (setType(e.target.value), setPage(1))}>
+        <select value={type} onChange={(e) => setType(e.target.value)}>
           <option value="">any</option>
           {ALERT_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -58,41 +56,23 @@ function Alerts() {
           ))}
         </select>
       </label>
-      <Async state={alerts} isEmpty={(d) => d.items.length === 0} empty="No stock alert has been raised.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Available</th>
-                  <th scope="col">Reorder point</th>
-                  <th scope="col">Suggested action</th>
-                  <th scope="col">Raised</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="mono">{a.sku}</td>
-                    <td>{a.location}</td>
-                    <td>
-                      <StatusBadge value={a.type} />
-                    </td>
-                    <td>{formatNumber(a.available, undefined, 0)}</td>
-                    <td>{formatNumber(a.reorder_point, undefined, 0)}</td>
-                    <td>{a.suggested_action}</td>
-                    <td>{formatDateTime(a.raised_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<StockAlert>
+        label="Stock alerts"
+        path={`${BASE}/alerts`}
+        params={{ type }}
+        pollMs={30_000}
+        rowKey={(a) => a.id}
+        empty="No stock alert has been raised."
+        columns={[
+          { header: 'SKU', cell: (a) => <span className="mono">{a.sku}</span> },
+          { header: 'Location', cell: (a) => a.location },
+          { header: 'Alert', cell: (a) => <StatusBadge value={a.type} /> },
+          { header: 'Available', cell: (a) => formatNumber(a.available, undefined, 0) },
+          { header: 'Reorder point', cell: (a) => formatNumber(a.reorder_point, undefined, 0) },
+          { header: 'Suggested action', cell: (a) => a.suggested_action },
+          { header: 'Raised', cell: (a) => formatDateTime(a.raised_at) },
+        ]}
+      />
     </section>
   );
 }
@@ -365,8 +345,8 @@ const ORDER_ACTIONS: Record<string, { label: string; action: 'approve' | 'reject
 function PurchaseOrders() {
   const mayDecide = useCan('inventory.write');
   const [status, setStatus] = useState('suggested');
-  const [page, setPage] = useState(1);
-  const orders = useApi<Page<PurchaseOrder>>(`${BASE}/purchase-orders${query({ status, page, limit: 20 })}`);
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
   const [suggested, setSuggested] = useState<SuggestReorders>();
   const suggest = useAction(() => post<SuggestReorders>(`${BASE}/purchase-orders/suggestions`, { skus: [] }));
   const decide = useAction((id: string, action: string, reason: string) =>
@@ -381,7 +361,7 @@ function PurchaseOrders() {
       <div className="row">
         <label className="inline">
           Status
-          <select value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">any</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -396,7 +376,7 @@ function PurchaseOrders() {
               const result = await suggest.run();
               if (result) {
                 setSuggested(result);
-                orders.reload();
+                changed();
               }
             }}
           >
@@ -411,107 +391,115 @@ function PurchaseOrders() {
         </p>
       )}
       <Problem error={suggest.error ?? decide.error ?? receive.error} />
-      <Async state={orders} isEmpty={(d) => d.items.length === 0} empty={status ? `No purchase order is ${status}.` : 'No purchase order yet.'}>
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Quantity</th>
-                  <th scope="col">Cost</th>
-                  <th scope="col">Days of cover</th>
-                  <th scope="col">Urgency</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      {o.lines.length === 1 ? (
-                        <span className="mono">{o.lines[0].sku}</span>
-                      ) : (
-                        <ul className="list" aria-label="Lines">
-                          {o.lines.map((l) => (
-                            <li key={l.sku}>
-                              <span className="mono">{l.sku}</span>{' '}
-                              <small className="muted">
-                                {formatNumber(l.quantity, undefined, 0)} × {formatMoney(l.unit_cost, o.currency)}
-                                {l.received_quantity > 0 && ` (${formatNumber(l.received_quantity, undefined, 0)} received)`}
-                              </small>
-                            </li>
-                          ))}
-                        </ul>
-                      )}{' '}
-                      <span className="muted">{o.location}</span>
-                      {o.history.length > 0 && (
-                        <details>
-                          <summary>History</summary>
-                          <ol className="timeline">
-                            {o.history.map((h, i) => (
-                              <li key={i}>
-                                {h.to_status} by {h.actor}: {h.reason} · {formatDateTime(h.at)}
-                              </li>
-                            ))}
-                          </ol>
-                        </details>
-                      )}
-                    </td>
-                    <td>
-                      {formatNumber(o.quantity, undefined, 0)}
-                      {o.received_quantity > 0 && <small className="muted"> ({formatNumber(o.received_quantity, undefined, 0)} received)</small>}
-                    </td>
-                    <td>
-                      {formatMoney(o.total_cost, o.currency)}
-                      <br />
-                      {o.unit_cost !== null && <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>}
-                    </td>
-                    <td>{o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)}</td>
-                    <td>
-                      {formatNumber(o.urgency, undefined, 1)} {o.urgency < 0 && <span className="badge badge-critical">runs out before delivery</span>}
-                    </td>
-                    <td>
-                      <StatusBadge value={o.status} />
-                    </td>
-                    <td>
-                      {mayDecide && (
-                        <div className="actions">
-                          {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
-                            <ReasonAction
-                              key={a.action}
-                              label={a.label}
-                              busy={decide.running}
-                              onConfirm={async (reason) => {
-                                const done = await decide.run(o.id, a.action, reason);
-                                if (done) {
-                                  orders.reload();
-                                }
-                                return done;
-                              }}
-                            />
-                          ))}
-                          {o.status === 'ordered' && (
-                            <ReceiveAction order={o} busy={receive.running} onReceive={async (lines) => {
-                              const done = await receive.run(o, lines);
-                              if (done) {
-                                orders.reload();
-                              }
-                              return done;
-                            }} />
-                          )}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<PurchaseOrder>
+        label="Purchase orders"
+        path={`${BASE}/purchase-orders`}
+        params={{ status }}
+        version={changes}
+        rowKey={(o) => o.id}
+        empty={status ? `No purchase order is ${status}.` : 'No purchase order yet.'}
+        columns={[
+          {
+            header: 'SKU',
+            cell: (o) => (
+              <>
+                {o.lines.length === 1 ? (
+                  <span className="mono">{o.lines[0].sku}</span>
+                ) : (
+                  <ul className="list" aria-label="Lines">
+                    {o.lines.map((l) => (
+                      <li key={l.sku}>
+                        <span className="mono">{l.sku}</span>{' '}
+                        <small className="muted">
+                          {formatNumber(l.quantity, undefined, 0)} × {formatMoney(l.unit_cost, o.currency)}
+                          {l.received_quantity > 0 && ` (${formatNumber(l.received_quantity, undefined, 0)} received)`}
+                        </small>
+                      </li>
+                    ))}
+                  </ul>
+                )}{' '}
+                <span className="muted">{o.location}</span>
+                {o.history.length > 0 && (
+                  <details>
+                    <summary>History</summary>
+                    <ol className="timeline">
+                      {o.history.map((h, i) => (
+                        <li key={i}>
+                          {h.to_status} by {h.actor}: {h.reason} · {formatDateTime(h.at)}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                )}
+              </>
+            ),
+          },
+          {
+            header: 'Quantity',
+            cell: (o) => (
+              <>
+                {formatNumber(o.quantity, undefined, 0)}
+                {o.received_quantity > 0 && <small className="muted"> ({formatNumber(o.received_quantity, undefined, 0)} received)</small>}
+              </>
+            ),
+          },
+          {
+            header: 'Cost',
+            cell: (o) => (
+              <>
+                {formatMoney(o.total_cost, o.currency)}
+                <br />
+                {o.unit_cost !== null && <small className="muted">{formatMoney(o.unit_cost, o.currency)} each</small>}
+              </>
+            ),
+          },
+          { header: 'Days of cover', cell: (o) => (o.days_of_cover === null ? '–' : formatNumber(o.days_of_cover, undefined, 1)) },
+          {
+            header: 'Urgency',
+            cell: (o) => (
+              <>
+                {formatNumber(o.urgency, undefined, 1)} {o.urgency < 0 && <span className="badge badge-critical">runs out before delivery</span>}
+              </>
+            ),
+          },
+          { header: 'Status', cell: (o) => <StatusBadge value={o.status} /> },
+          {
+            header: 'Actions',
+            cell: (o) =>
+              mayDecide && (
+                <div className="actions">
+                  {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
+                    <ReasonAction
+                      key={a.action}
+                      label={a.label}
+                      busy={decide.running}
+                      onConfirm={async (reason) => {
+                        const done = await decide.run(o.id, a.action, reason);
+                        if (done) {
+                          changed();
+                        }
+                        return done;
+                      }}
+                    />
+                  ))}
+                  {o.status === 'ordered' && (
+                    <ReceiveAction
+                      order={o}
+                      busy={receive.running}
+                      onReceive={async (lines) => {
+                        const done = await receive.run(o, lines);
+                        if (done) {
+                          changed();
+                        }
+                        return done;
+                      }}
+                    />
+                  )}
+                </div>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -577,43 +565,26 @@ function ReceiveAction({
 
 function Suppliers() {
   const mayCreate = useCan('inventory.write');
-  const [page, setPage] = useState(1);
-  const suppliers = useApi<Page<Supplier>>(`${BASE}/suppliers${query({ page, limit: 20 })}`);
+  const [created, setCreated] = useState(0);
   return (
     <section aria-labelledby="suppliers-heading">
       <h2 id="suppliers-heading">Suppliers</h2>
-      <Async state={suppliers} isEmpty={(d) => d.items.length === 0} empty="No supplier is known yet.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Supplier</th>
-                  <th scope="col">Lead time</th>
-                  <th scope="col">Minimum order</th>
-                  <th scope="col">Pack size</th>
-                  <th scope="col">Unit cost</th>
-                  <th scope="col">SKUs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.lead_time_days} days</td>
-                    <td>{formatNumber(s.minimum_order, undefined, 0)}</td>
-                    <td>{formatNumber(s.pack_size, undefined, 0)}</td>
-                    <td>{formatMoney(s.unit_cost, s.currency)}</td>
-                    <td className="mono">{s.skus.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
-      {mayCreate && <NewSupplier onCreated={suppliers.reload} />}
+      <PagedTable<Supplier>
+        label="Suppliers"
+        path={`${BASE}/suppliers`}
+        version={created}
+        rowKey={(s) => s.id}
+        empty="No supplier is known yet."
+        columns={[
+          { header: 'Supplier', cell: (s) => s.name },
+          { header: 'Lead time', cell: (s) => `${s.lead_time_days} days` },
+          { header: 'Minimum order', cell: (s) => formatNumber(s.minimum_order, undefined, 0) },
+          { header: 'Pack size', cell: (s) => formatNumber(s.pack_size, undefined, 0) },
+          { header: 'Unit cost', cell: (s) => formatMoney(s.unit_cost, s.currency) },
+          { header: 'SKUs', cell: (s) => <span className="mono">{s.skus.join(', ')}</span> },
+        ]}
+      />
+      {mayCreate && <NewSupplier onCreated={() => setCreated((n) => n + 1)} />}
     </section>
   );
 }

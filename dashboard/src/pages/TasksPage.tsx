@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { post, query, type Page } from '../api/client';
 import type { Escalation, TaskSummary } from '../api/types';
+import { PagedTable } from '../components/PagedTable';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime } from '../format';
 
@@ -21,18 +22,13 @@ function TaskList() {
   const [status, setStatus] = useState('');
   const [taskType, setTaskType] = useState('');
   const [agentType, setAgentType] = useState('');
-  const [page, setPage] = useState(1);
-  const tasks = useApi<Page<TaskSummary>>(
-    `/api/v1/agents/tasks${query({ status, task_type: taskType, agent_type: agentType, page, limit: 25 })}`,
-    5000,
-  );
   return (
     <section aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">Tasks</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Task filters">
         <label>
           Status
-          <select value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">any</option>
             {STATUSES.map((s) => (
               <option key={s}>{s}</option>
@@ -41,72 +37,36 @@ function TaskList() {
         </label>
         <label>
           Task type
-          <input value={taskType} onChange={(e) => (setTaskType(e.target.value.trim()), setPage(1))} placeholder="check-budget" />
+          <input value={taskType} onChange={(e) => setTaskType(e.target.value.trim())} placeholder="check-budget" />
         </label>
         <label>
           Agent type
-          <input value={agentType} onChange={(e) => (setAgentType(e.target.value.trim()), setPage(1))} placeholder="finance" />
+          <input value={agentType} onChange={(e) => setAgentType(e.target.value.trim())} placeholder="finance" />
         </label>
-        <span className="muted" aria-live="polite">
-          {tasks.loading ? 'Refreshing…' : 'Updated every 5 s'}
-        </span>
+        <span className="muted">Updated every 5 s</span>
       </form>
-      <Async state={tasks} isEmpty={(d) => d.items.length === 0} empty="No task matches these filters.">
-        {(data) => (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Task</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((task) => (
-                  <tr key={task.task_id}>
-                    <td>
-                      <Link to={`/admin/tasks/${task.task_id}`}>{task.task_id.slice(0, 8)}</Link>
-                    </td>
-                    <td>{task.task_type}</td>
-                    <td>{task.assigned_agent_type ?? '–'}</td>
-                    <td>
-                      <StatusBadge value={task.status} />
-                    </td>
-                    <td>
-                      <progress max={100} value={task.progress} aria-label={`Progress of ${task.task_id.slice(0, 8)}`} />
-                    </td>
-                    <td>{task.priority}</td>
-                    <td>{formatDateTime(task.created_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager page={data.pagination.page} pages={data.pagination.total_pages} total={data.pagination.total} onPage={setPage} />
-          </>
-        )}
-      </Async>
+      <PagedTable<TaskSummary>
+        label="Tasks"
+        path="/api/v1/agents/tasks"
+        params={{ status, task_type: taskType, agent_type: agentType }}
+        limit={25}
+        pollMs={5000}
+        rowKey={(task) => task.task_id}
+        empty="No task matches these filters."
+        columns={[
+          { header: 'Task', cell: (task) => <Link to={`/admin/tasks/${task.task_id}`}>{task.task_id.slice(0, 8)}</Link> },
+          { header: 'Type', cell: (task) => task.task_type },
+          { header: 'Agent', cell: (task) => task.assigned_agent_type ?? '–' },
+          { header: 'Status', cell: (task) => <StatusBadge value={task.status} /> },
+          {
+            header: 'Progress',
+            cell: (task) => <progress max={100} value={task.progress} aria-label={`Progress of ${task.task_id.slice(0, 8)}`} />,
+          },
+          { header: 'Priority', cell: (task) => task.priority },
+          { header: 'Created', cell: (task) => formatDateTime(task.created_at) },
+        ]}
+      />
     </section>
-  );
-}
-
-export function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (p: number) => void }) {
-  return (
-    <div className="pager">
-      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span>
-        Page {page} of {Math.max(pages, 1)} · {total} in all
-      </span>
-      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-    </div>
   );
 }
 

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { auth } from '../api/client';
+import type { TaskSummary } from '../api/types';
+import { FakeGateway, page, problem, renderPage } from '../test/gateway';
+import TasksPage from './TasksPage';
+
+function task(id: string, status: string): TaskSummary {
+  return {
+    task_id: `${id}-0000-4000-8000-000000000000`,
+    task_type: 'check-budget',
+    status,
+    priority: 5,
+    progress: status === 'COMPLETED' ? 100 : 40,
+    assigned_agent_type: 'finance',
+    created_at: '2026-12-03T08:00:00Z',
+    completed_at: null,
+  };
+}
+
+function paged(items: TaskSummary[], pageNumber: number, totalPages: number) {
+  return { items, pagination: { total: totalPages * 25, page: pageNumber, limit: 25, total_pages: totalPages } };
+}
+
+function tasks() {
+  return new FakeGateway()
+    .ok('GET', '/api/v1/escalations', page([]))
+    .ok('GET', '/api/v1/agents/tasks?page=1&limit=25', paged([task('aaaaaaaa', 'RUNNING'), task('bbbbbbbb', 'COMPLETED')], 1, 2))
+    .ok('GET', '/api/v1/agents/tasks?page=2&limit=25', paged([task('cccccccc', 'COMPLETED')], 2, 2))
+    .ok('GET', '/api/v1/agents/tasks?status=FAILED&page=1&limit=25', paged([task('dddddddd', 'FAILED')], 1, 1));
+}
+
+afterEach(() => {
+  cleanup();
+  auth.logout();
+  vi.unstubAllGlobals();
+});
+
+describe('TasksPage', () => {
+  it('lists tasks with their progress and a link to each, pages through them and goes back to the first page on a filter', async () => {
+    const gateway = tasks();
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<TasksPage />);
+    const user = userEvent.setup();
+
+    const list = await screen.findByRole('table', { name: 'Tasks' });
+    expect(within(list).getByRole('link', { name: 'aaaaaaaa' }).getAttribute('href')).toBe('/admin/tasks/aaaaaaaa-0000-4000-8000-000000000000');
+    expect(within(list).getByRole('progressbar', { name: 'Progress of aaaaaaaa' }).getAttribute('value')).toBe('40');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('link', { name: 'cccccccc' })).toBeTruthy();
+    expect(screen.getByText('Page 2 of 2 · 50 in all')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'FAILED');
+    expect(await screen.findByRole('link', { name: 'dddddddd' })).toBeTruthy();
+    await waitFor(() => expect(gateway.calls.at(-1)?.path).toBe('/api/v1/agents/tasks?status=FAILED&page=1&limit=25'));
+  });
+
+  it('says when no task matches and shows the problem detail when the tasks cannot be listed', async () => {
+    const gateway = tasks().ok('GET', '/api/v1/agents/tasks?status=FAILED&page=1&limit=25', paged([], 1, 0));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<TasksPage />);
+    const user = userEvent.setup();
+    await screen.findByRole('table', { name: 'Tasks' });
+    await user.selectOptions(screen.getByLabelText('Status'), 'FAILED');
+    expect(await screen.findByText('No task matches these filters.')).toBeTruthy();
+    cleanup();
+
+    gateway.on('GET', '/api/v1/agents/tasks?page=1&limit=25', problem(503, 'The supervisor is not answering.'));
+    renderPage(<TasksPage />);
+    const section = await screen.findByRole('region', { name: 'Tasks' });
+    expect((await within(section).findByRole('alert')).textContent).toContain('The supervisor is not answering.');
+  });
+});

@@ -49,9 +49,10 @@ class NetworkPoliciesTest {
     }
 
     /**
-     * Service ports admit the gateway and Prometheus. Exceptions: the gateway admits the ingress controller
-     * instead of itself; the ad agent also admits the ingress controller (its OpenRTB endpoint faces the ad
-     * exchanges); finance also admits the inventory agent (budget reservations over HTTP).
+     * Service ports admit the gateway and Prometheus. Exceptions: the gateway admits the ingress controller and
+     * the services instead of itself (they fetch its token key set, and the agents that call finance their client
+     * tokens); the ad agent also admits the ingress controller (its OpenRTB endpoint faces the ad exchanges);
+     * finance also admits the inventory and ad agents (budget reservations over HTTP).
      */
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -60,10 +61,16 @@ class NetworkPoliciesTest {
         for (ServiceTable service : ServiceTable.SERVICES) {
             Set<String> expected = new TreeSet<>(Set.of(PROMETHEUS.name()));
             switch (service.name()) {
-                case ServiceTable.GATEWAY -> expected.add(INGRESS_CONTROLLER.name());
+                case ServiceTable.GATEWAY -> {
+                    expected.add(INGRESS_CONTROLLER.name());
+                    ServiceTable.SERVICES.stream()
+                            .map(ServiceTable::name)
+                            .filter(name -> !name.equals(ServiceTable.GATEWAY))
+                            .forEach(expected::add);
+                }
                 case ServiceTable.AD_AGENT -> expected.addAll(Set.of(ServiceTable.GATEWAY, INGRESS_CONTROLLER.name()));
                 case ServiceTable.FINANCE ->
-                    expected.addAll(Set.of(ServiceTable.GATEWAY, ServiceTable.INVENTORY_AGENT));
+                    expected.addAll(Set.of(ServiceTable.GATEWAY, ServiceTable.INVENTORY_AGENT, ServiceTable.AD_AGENT));
                 default -> expected.add(ServiceTable.GATEWAY);
             }
             assertThat(model.admitted(service.name(), service.port(), everyone(model)))

@@ -79,6 +79,40 @@ class SecretsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void eachServiceGetsOnlyTheSecretsItNeeds(Overlay overlay) {
+        Map<String, String> ownClientSecret =
+                Map.of("ad-agent", "AD_AGENT_CLIENT_SECRET", "inventory-agent", "INVENTORY_AGENT_CLIENT_SECRET");
+        for (Deployment deployment : RenderedOverlay.of(overlay).all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            var container = DescriptorRules.mainContainer(deployment);
+            Set<String> secretKeys = new TreeSet<>();
+            container.getEnv().stream()
+                    .filter(env ->
+                            env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                    .filter(env ->
+                            env.getValueFrom().getSecretKeyRef().getName().equals(SECRET_NAME))
+                    .forEach(env ->
+                            secretKeys.add(env.getValueFrom().getSecretKeyRef().getKey()));
+            if (name.equals(ServiceTable.GATEWAY)) {
+                assertThat(secretKeys).contains("JWT_SIGNING_KEY", "AGENTFACTORY_SERVICE_CLIENTS");
+            } else {
+                assertThat(secretKeys)
+                        .as(name + " holds no signing key, no administrator password, no other client's secret")
+                        .doesNotContain("JWT_SIGNING_KEY", "AGENTFACTORY_SERVICE_CLIENTS", "ADMIN_PASSWORD");
+                ownClientSecret.forEach((agent, key) -> {
+                    if (!agent.equals(name)) {
+                        assertThat(secretKeys).as(name).doesNotContain(key);
+                    }
+                });
+            }
+            if (ownClientSecret.containsKey(name)) {
+                assertThat(secretKeys).as(name).contains(ownClientSecret.get(name));
+            }
+        }
+    }
+
     @Test
     void readmeExplainsHowToDeployAndThatNoClusterRanTheManifests() {
         String readme = readme();

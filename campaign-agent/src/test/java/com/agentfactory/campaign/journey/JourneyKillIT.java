@@ -168,6 +168,8 @@ class JourneyKillIT {
         builder.environment().put("SMTP_HOST", "127.0.0.1");
         builder.environment().put("SMTP_PORT", String.valueOf(Mailbox.port()));
         builder.environment().put("LOG_FORMAT", "plain");
+        // the agent verifies this test's tokens with the test key instead of fetching a gateway's key set
+        builder.environment().put("AGENTFACTORY_SECURITY_PUBLIC_KEY", TestTokens.publicKey());
         Process started = builder.start();
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -131,6 +132,14 @@ public class ServiceSecurityAutoConfiguration {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<TokenVerificationUnavailableFilter> tokenVerificationUnavailableFilter() {
+        var registration = new FilterRegistrationBean<>(new TokenVerificationUnavailableFilter());
+        // just outside Spring Security's filter chain (DEFAULT_FILTER_ORDER, -100)
+        registration.setOrder(-101);
+        return registration;
     }
 
     /**

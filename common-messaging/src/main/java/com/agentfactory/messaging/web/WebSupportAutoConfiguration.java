@@ -8,6 +8,15 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -15,6 +24,7 @@ import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -83,6 +93,7 @@ public class WebSupportAutoConfiguration {
     static class OpenApiDocumentConfiguration {
 
         private static final String BEARER = "bearer";
+        private static final String PROBLEM = "Problem";
 
         /** The caller comes from the request's authentication, not from parameters: keep it out of the documents. */
         OpenApiDocumentConfiguration() {
@@ -110,6 +121,54 @@ public class WebSupportAutoConfiguration {
                                             .scheme("bearer")
                                             .bearerFormat("JWT")))
                     .addSecurityItem(new SecurityRequirement().addList(BEARER));
+        }
+
+        /**
+         * The refusals every operation can answer, as they are on the wire: 401 without a valid bearer token (every
+         * service authenticates every request), 403 for a role the access rules do not admit, and 400 for input
+         * that cannot be read; all problem details (RFC 9457). Operations that declare their own keep them.
+         */
+        @Bean
+        OpenApiCustomizer problemResponsesCustomizer() {
+            return openApi -> {
+                Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+                openApi.setComponents(components.addSchemas(PROBLEM, problemSchema()));
+                if (openApi.getPaths() == null) {
+                    return;
+                }
+                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                    ApiResponses responses =
+                            operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                    responses.putIfAbsent("400", problem("The request cannot be read: the fields at fault are named"));
+                    responses.putIfAbsent("401", problem("No valid bearer token"));
+                    responses.putIfAbsent("403", problem("The caller's role does not allow this operation"));
+                    operation.setResponses(responses);
+                }));
+            };
+        }
+
+        private static ApiResponse problem(String description) {
+            return new ApiResponse()
+                    .description(description)
+                    .content(new Content()
+                            .addMediaType(
+                                    "application/problem+json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static Schema problemSchema() {
+            Schema<Object> fieldError = new ObjectSchema()
+                    .addProperty("field", new StringSchema())
+                    .addProperty("message", new StringSchema());
+            return new ObjectSchema()
+                    .description("RFC 9457 problem detail")
+                    .addProperty("type", new StringSchema().example("about:blank"))
+                    .addProperty("title", new StringSchema().example("Unauthorized"))
+                    .addProperty("status", new IntegerSchema().example(401))
+                    .addProperty("detail", new StringSchema())
+                    .addProperty("instance", new StringSchema())
+                    .addProperty("errors", new ArraySchema().items(fieldError));
         }
 
         /**

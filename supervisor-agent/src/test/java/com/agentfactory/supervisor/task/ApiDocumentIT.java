@@ -24,4 +24,17 @@ class ApiDocumentIT extends SupervisorIntegrationTest {
         assertThat(document.body().at("/security/0").has("bearer")).isTrue();
         assertThat(document.body().path("paths").has("/api/v1/agents/tasks")).isTrue();
     }
+
+    @Test
+    void declaresTheProblemDetailsEveryOperationCanAnswer() {
+        Response document = api.get("/v3/api-docs");
+
+        var create = document.body().at("/paths/~1api~1v1~1agents~1tasks/post/responses");
+        for (String status : new String[] {"400", "401", "403"}) {
+            assertThat(create.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(document.body().at("/components/schemas/Problem/properties").has("errors")).isTrue();
+    }
 }

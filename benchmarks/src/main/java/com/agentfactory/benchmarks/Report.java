@@ -143,7 +143,8 @@ final class Report {
                 warmUp.length(r.warmUpSlice).toSeconds(),
                 warmUp.steady() ? "" : " (not steady at the cap)")));
         return "Warm-up before the measured phases (closed loop, " + r.warmUpSlice.toSeconds()
-                + " s slices until two agree within 10%; first slice -> last): " + String.join("; ", parts) + ".";
+                + " s slices until three in a row agree within 10%; first slice -> last): " + String.join("; ", parts)
+                + ".";
     }
 
     static String json(BenchmarkRun.Results r) {

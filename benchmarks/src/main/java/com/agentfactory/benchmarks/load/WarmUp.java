@@ -14,6 +14,8 @@ import java.util.List;
  */
 public final class WarmUp {
 
+    static final int STEADY_SLICES = 3;
+
     private WarmUp() {}
 
     /** Throughput of each warm-up slice, in order; the last one is what the target settled at. */
@@ -34,7 +36,7 @@ public final class WarmUp {
 
     public static Result untilSteady(LoadTarget target, int workers, Duration slice, Duration cap, double tolerance) {
         List<Double> throughputs = new ArrayList<>();
-        long slices = Math.max(2, cap.toNanos() / slice.toNanos());
+        long slices = Math.max(STEADY_SLICES, cap.toNanos() / slice.toNanos());
         for (int i = 0; i < slices; i++) {
             throughputs.add(
                     ClosedLoop.run(target, workers, Duration.ZERO, slice).throughput());
@@ -46,22 +48,23 @@ public final class WarmUp {
     }
 
     /**
-     * Steady once the last two slices differ by at most {@code tolerance} of the larger one and the last is not
-     * below the best slice so far by more than that (a dip after a peak is a pause, not the plateau).
+     * Steady once the last three slices lie within {@code tolerance} of the largest of them and the last is not below
+     * the best slice so far by more than that (a dip after a peak is a pause, not the plateau). Two slices were not
+     * enough: a gateway still compiling gave 54 and 50 req/s before reaching 300.
      */
     static boolean isSteady(List<Double> throughputs, double tolerance) {
         int n = throughputs.size();
-        if (n < 2) {
+        if (n < STEADY_SLICES) {
             return false;
         }
-        double last = throughputs.get(n - 1);
-        double previous = throughputs.get(n - 2);
-        double larger = Math.max(last, previous);
-        if (larger <= 0) {
+        List<Double> recent = throughputs.subList(n - STEADY_SLICES, n);
+        double high = recent.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double low = recent.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        if (high <= 0) {
             return false;
         }
         double best =
                 throughputs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return Math.abs(last - previous) <= tolerance * larger && last >= (1 - tolerance) * best;
+        return high - low <= tolerance * high && throughputs.get(n - 1) >= (1 - tolerance) * best;
     }
 }

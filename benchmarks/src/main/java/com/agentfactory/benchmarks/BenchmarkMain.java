@@ -18,8 +18,10 @@ public final class BenchmarkMain {
                 System.err.println(
                         "usage: java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar run [--project DIR]"
                                 + " [--warmup-seconds 10] [--seconds 20] [--workers 64,256] [--low-rate 1000] [--no-rate-limit]"
-                                + " [--batch-size 50]"
+                                + " [--batch-size 50] [--jit-warmup-max-seconds 60]"
                                 + "\n       --batch-size N: tasks per request of the batch targets, 1..500; 0 leaves them out"
+                                + "\n       --jit-warmup-max-seconds N: before measuring, load each target until its throughput is"
+                                + " steady, at most N s; 0 measures the services cold"
                                 + "\n       java -jar benchmarks-0.1.0-SNAPSHOT-exec.jar hello   (the hello-world app, port $PORT)");
                 System.exit(2);
             }

@@ -5,6 +5,7 @@ import com.agentfactory.benchmarks.load.ClosedLoop;
 import com.agentfactory.benchmarks.load.LoadTarget;
 import com.agentfactory.benchmarks.load.Measurement.Summary;
 import com.agentfactory.benchmarks.load.OpenLoop;
+import com.agentfactory.benchmarks.load.WarmUp;
 import com.agentfactory.infra.InfrastructureSettings;
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.infra.platform.PlatformLauncher;
@@ -56,6 +57,8 @@ final class BenchmarkRun {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GAUGE_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
     private static final int OPEN_LOOP_CONNECTIONS = 512;
+    static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
+    private static final double WARM_UP_TOLERANCE = 0.10;
     static final String HELLO_THROUGH_GATEWAY = "hello through gateway";
 
     private final HttpClient http =
@@ -63,6 +66,7 @@ final class BenchmarkRun {
     private final Duration warmUp;
     private final Duration measured;
     private final Duration openWarmUp;
+    private final Duration jitWarmUpCap;
     private final List<Integer> workerCounts;
     private final double lowRate;
     private final boolean rateLimit;
@@ -76,8 +80,10 @@ final class BenchmarkRun {
             double lowRate,
             boolean rateLimit,
             boolean flightRecording,
-            Optional<BatchIntake> batches) {
+            Optional<BatchIntake> batches,
+            Duration jitWarmUpCap) {
         this.rateLimit = rateLimit;
+        this.jitWarmUpCap = jitWarmUpCap;
         this.flightRecording = flightRecording;
         this.batches = batches;
         this.warmUp = warmUp;
@@ -101,7 +107,8 @@ final class BenchmarkRun {
                 Double.parseDouble(option(arguments, "--low-rate", "1000")),
                 !arguments.contains("--no-rate-limit"),
                 arguments.contains("--jfr"),
-                BatchIntake.ofOption(Integer.parseInt(option(arguments, "--batch-size", "50"))));
+                BatchIntake.ofOption(Integer.parseInt(option(arguments, "--batch-size", "50"))),
+                Duration.ofSeconds(Long.parseLong(option(arguments, "--jit-warmup-max-seconds", "60"))));
         run.execute(project);
     }
 
@@ -230,6 +237,26 @@ final class BenchmarkRun {
             results.batches = batches;
             if (!foreign.isEmpty()) {
                 System.out.println("WARNING: other JVMs share the machine, the numbers will be low: " + foreign);
+            }
+            if (!jitWarmUpCap.isZero()) {
+                // every target once, before any measured phase: the gateway and supervisor phases share code, and a
+                // JVM still compiling its request path would be measured instead of the request
+                int warmUpWorkers = workerCounts.stream().max(Integer::compare).orElse(64);
+                for (LoadTarget target : targets) {
+                    WarmUp.Result warmed =
+                            WarmUp.untilSteady(target, warmUpWorkers, WARM_UP_SLICE, jitWarmUpCap, WARM_UP_TOLERANCE);
+                    results.warmUps.put(target.name(), warmed);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: warm-up at %d workers, %s req/s per %d s slice%s%n",
+                            target.name(),
+                            warmUpWorkers,
+                            warmed.sliceThroughputs().stream()
+                                    .map(t -> String.format(Locale.ROOT, "%.0f", t))
+                                    .collect(java.util.stream.Collectors.joining(", ")),
+                            WARM_UP_SLICE.toSeconds(),
+                            warmed.steady() ? " (steady)" : " (cap reached)");
+                }
             }
             for (LoadTarget target : targets) {
                 for (int workers : workerCounts) {
@@ -525,6 +552,8 @@ final class BenchmarkRun {
         double backlogAfterDrain = Double.NaN;
         double drainSeconds;
         List<String> foreignJvms = List.of();
+        final Map<String, WarmUp.Result> warmUps = new LinkedHashMap<>();
+        Duration warmUpSlice = WARM_UP_SLICE;
         boolean rateLimit = true;
         long wallSeconds;
 

@@ -1,6 +1,7 @@
 package com.agentfactory.benchmarks;
 
 import com.agentfactory.benchmarks.load.Measurement.Summary;
+import com.agentfactory.benchmarks.load.WarmUp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,9 @@ final class Report {
                 f0(r.backlogAtEnd),
                 r.drainSeconds,
                 f0(r.backlogAfterDrain)));
+        if (!r.warmUps.isEmpty()) {
+            md.append(warmUpLine(r)).append("\n\n");
+        }
         r.batches.ifPresent(batch -> batchTable(md, r, batch));
 
         md.append("CPU during the best closed-loop phase of each target (% of one core; the machine has ")
@@ -127,11 +131,37 @@ final class Report {
         return md.toString();
     }
 
+    /** The cold and settled throughput of each target's warm-up, which the measured phases above leave out. */
+    static String warmUpLine(BenchmarkRun.Results r) {
+        List<String> parts = new ArrayList<>();
+        r.warmUps.forEach((target, warmUp) -> parts.add(String.format(
+                Locale.ROOT,
+                "%s %.0f -> %.0f req/s in %d s%s",
+                target,
+                warmUp.first(),
+                warmUp.last(),
+                warmUp.length(r.warmUpSlice).toSeconds(),
+                warmUp.steady() ? "" : " (not steady at the cap)")));
+        return "Warm-up before the measured phases (closed loop, " + r.warmUpSlice.toSeconds()
+                + " s slices until three in a row agree within 10%; first slice -> last): " + String.join("; ", parts)
+                + ".";
+    }
+
     static String json(BenchmarkRun.Results r) {
         List<String> targets = new ArrayList<>();
         for (String target : allTargets(r)) {
             List<String> phases = new ArrayList<>();
             phases.add("\"tasks_per_request\":" + r.tasksPerRequest(target));
+            WarmUp.Result warmUp = r.warmUps.get(target);
+            if (warmUp != null) {
+                phases.add(String.format(
+                        Locale.ROOT,
+                        "\"warm_up\":{\"slice_throughputs\":[%s],\"steady\":%b}",
+                        warmUp.sliceThroughputs().stream()
+                                .map(t -> String.format(Locale.ROOT, "%.1f", t))
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        warmUp.steady()));
+            }
             r.phases
                     .getOrDefault(target, Map.of())
                     .forEach((phase, s) -> phases.add(String.format(

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,9 @@ public final class PlatformLauncher implements AutoCloseable {
     private static final java.util.Set<String> CLIENT_AGENTS = java.util.Set.of("ad-agent", "inventory-agent");
 
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private static final String LAUNCHER_CLIENT = "platform-launcher";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private String launcherSecret;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Restarts> restarts = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService supervision;
@@ -102,6 +107,12 @@ public final class PlatformLauncher implements AutoCloseable {
                         spec.module(), Map.of("SERVICE_CLIENT_ID", spec.module(), "SERVICE_CLIENT_SECRET", secret));
                 clients.add(spec.module() + ":" + secret);
             }
+        }
+        if (specs.containsKey(ServiceSpec.GATEWAY.module()) && specs.containsKey(ServiceSpec.SUPERVISOR.module())) {
+            // the supervisor refuses requests without a gateway token, its task-type catalogue too: the launcher
+            // asks for that catalogue with a token of its own client
+            launcherSecret = PlatformSecrets.randomSecret();
+            clients.add(LAUNCHER_CLIENT + ":" + launcherSecret);
         }
         if (!clients.isEmpty()) {
             gatewayOnly.put("AGENTFACTORY_SERVICE_CLIENTS", String.join(",", clients));
@@ -266,14 +277,22 @@ public final class PlatformLauncher implements AutoCloseable {
                 .filter(java.util.Objects::nonNull)
                 .toList();
         URI taskTypes = URI.create(supervisor.baseUrl() + "/api/v1/agents/task-types");
+        String token = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(taskTypes)
-                                .timeout(Duration.ofSeconds(2))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                if (token == null && launcherSecret != null) {
+                    token = launcherToken();
+                }
+                HttpRequest.Builder request = HttpRequest.newBuilder(taskTypes)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET();
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 401) {
+                    token = null; // expired or not yet verifiable: ask for a new one
+                }
                 String body = response.body().replace(" ", "");
                 if (response.statusCode() == 200
                         && agentTypes.stream().allMatch(type -> body.contains("\"agent_type\":\"" + type + "\""))) {
@@ -289,6 +308,21 @@ public final class PlatformLauncher implements AutoCloseable {
         }
         throw new IllegalStateException("the supervisor did not learn the task types of " + agentTypes
                 + " in time; see the agents' logs in " + logDirectory);
+    }
+
+    /** A client-credentials token from the gateway for the launcher's own client, or null while it refuses. */
+    private String launcherToken() throws IOException, InterruptedException {
+        ServiceSpec gateway = specs.get(ServiceSpec.GATEWAY.module());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/auth/token"))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"" + LAUNCHER_CLIENT
+                                + "\",\"client_secret\":\"" + launcherSecret + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        return response.statusCode() == 200 && token.find() ? token.group(1) : null;
     }
 
     public void start(ServiceSpec spec) {

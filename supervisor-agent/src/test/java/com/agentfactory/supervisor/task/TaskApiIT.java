@@ -11,13 +11,35 @@ import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.CapabilitiesMother;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TaskApiIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Test
+    void observesEachRequestButNotEachSecurityFilter() {
+        Observation securityChain = Observation.start("spring.security.filterchains", observations);
+        Observation request = Observation.start("http.server.requests", observations);
+        securityChain.stop();
+        request.stop();
+
+        assertThat(securityChain.isNoop()).isTrue();
+        assertThat(request.isNoop()).isFalse();
+        // authentication itself stays on: no token, no task
+        assertThat(api.withToken(null)
+                        .post("/api/v1/agents/tasks", ofType("fixture-forecast"))
+                        .status())
+                .isEqualTo(401);
+    }
 
     @Test
     void routesATaskByTypeAndQueuesItOnTheAgentsTopicForItsPriorityBand() {

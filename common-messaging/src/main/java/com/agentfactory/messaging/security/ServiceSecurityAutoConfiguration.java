@@ -61,6 +61,8 @@ public class ServiceSecurityAutoConfiguration {
             "/v3/api-docs",
             "/v3/api-docs/**",
             "/error");
+    // one entry per caller with a live token; a few MiB at most
+    private static final long VERIFIED_TOKENS_CACHED = 4_096;
     private static final Duration KEY_SET_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration KEY_SET_READ_TIMEOUT = Duration.ofSeconds(5);
 
@@ -87,7 +89,8 @@ public class ServiceSecurityAutoConfiguration {
                         JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience())),
                 new JwtClaimValidator<String>(TokenCallers.CLAIM_TOKEN_TYPE, TokenCallers.tokenTypes()::contains),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
-        return decoder;
+        // token lifetimes are real time, whatever clock the service's domain runs on (tests move theirs)
+        return new CachingJwtDecoder(decoder, VERIFIED_TOKENS_CACHED, Clock.systemUTC());
     }
 
     @Bean

@@ -136,14 +136,16 @@ public class WebSupportAutoConfiguration {
                 if (openApi.getPaths() == null) {
                     return;
                 }
-                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                    ApiResponses responses =
-                            operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-                    responses.putIfAbsent("400", problem("The request cannot be read: the fields at fault are named"));
-                    responses.putIfAbsent("401", problem("No valid bearer token"));
-                    responses.putIfAbsent("403", problem("The caller's role does not allow this operation"));
-                    operation.setResponses(responses);
-                }));
+                openApi.getPaths().values().forEach(path -> path.readOperations()
+                        .forEach(operation -> {
+                            ApiResponses responses =
+                                    operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                            responses.putIfAbsent(
+                                    "400", problem("The request cannot be read: the fields at fault are named"));
+                            responses.putIfAbsent("401", problem("No valid bearer token"));
+                            responses.putIfAbsent("403", problem("The caller's role does not allow this operation"));
+                            operation.setResponses(responses);
+                        }));
             };
         }
 

@@ -26,8 +26,8 @@ class KeySetUnavailableIT {
 
     @Test
     void answers503WithAProblemWhenTokensCannotBeVerified() {
-        Response response = new Api(port)
-                .post("/api/v1/agents/tasks", Map.of("task_type", "health-check", "input_data", Map.of()));
+        Response response =
+                new Api(port).post("/api/v1/agents/tasks", Map.of("task_type", "health-check", "input_data", Map.of()));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -31,10 +31,12 @@ class ApiDocumentIT extends SupervisorIntegrationTest {
 
         var create = document.body().at("/paths/~1api~1v1~1agents~1tasks/post/responses");
         for (String status : new String[] {"400", "401", "403"}) {
-            assertThat(create.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+            assertThat(create.at("/" + status + "/content/application~1problem+json/schema/$ref")
+                            .asString())
                     .as(status)
                     .isEqualTo("#/components/schemas/Problem");
         }
-        assertThat(document.body().at("/components/schemas/Problem/properties").has("errors")).isTrue();
+        assertThat(document.body().at("/components/schemas/Problem/properties").has("errors"))
+                .isTrue();
     }
 }

@@ -27,7 +27,8 @@ class ApiContractIT extends FinanceIntegrationTest implements ApiContractTests {
 
     @Override
     public BadInputCorpus corpus() {
-        return ApiContractTests.super.corpus()
+        return ApiContractTests.super
+                .corpus()
                 .unchangedWhenRefused("financial_transactions", () -> count("financial_transactions"));
     }
 

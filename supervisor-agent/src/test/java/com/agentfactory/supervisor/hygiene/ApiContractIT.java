@@ -27,7 +27,8 @@ class ApiContractIT extends SupervisorIntegrationTest implements ApiContractTest
 
     @Override
     public BadInputCorpus corpus() {
-        return ApiContractTests.super.corpus()
+        return ApiContractTests.super
+                .corpus()
                 .unchangedWhenRefused("tasks", () -> count("tasks"))
                 .unchangedWhenRefused("commerce_events", () -> count("commerce_events"));
     }

@@ -114,6 +114,18 @@ public final class BadInputCorpus {
         return this;
     }
 
+    /** {@link #unchangedWhenRefused(String, LongSupplier)} for each of the schema's tables, counted in the database. */
+    public BadInputCorpus unchangedWhenRefused(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, String schema, String... tables) {
+        for (String table : tables) {
+            String qualified = schema + "." + table;
+            unchangedWhenRefused(qualified, () -> jdbc.sql("SELECT count(*) FROM " + qualified)
+                    .query(Long.class)
+                    .single());
+        }
+        return this;
+    }
+
     /** Sends the whole corpus and returns what broke the contract; empty when the service kept it everywhere. */
     public Report run() {
         return walkOperations(OperationWalk::walk);

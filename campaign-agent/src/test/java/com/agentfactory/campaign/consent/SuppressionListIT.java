@@ -85,7 +85,7 @@ class SuppressionListIT extends CampaignIntegrationTest {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user", "MARKETING_MANAGER"))
                                 .DELETE()
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())

@@ -51,7 +51,7 @@ class JourneyEditingIT extends CampaignIntegrationTest {
                         HttpRequest.newBuilder(
                                         URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/journeys/" + id))
                                 .header("Content-Type", "application/yaml")
-                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user", "MARKETING_MANAGER"))
                                 .PUT(HttpRequest.BodyPublishers.ofString(yaml))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -205,7 +205,7 @@ class JourneyKillIT {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestTokens.staff("kill-test"))
+                        .header("Authorization", "Bearer " + TestTokens.staff("kill-test", "ADMIN"))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -212,7 +212,7 @@ class JourneysIT extends CampaignIntegrationTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/journeys"))
                                 .header("Content-Type", "application/yaml")
-                                .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
+                                .header("Authorization", "Bearer " + TestTokens.staff("test-user", "MARKETING_MANAGER"))
                                 .POST(HttpRequest.BodyPublishers.ofString(yaml))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

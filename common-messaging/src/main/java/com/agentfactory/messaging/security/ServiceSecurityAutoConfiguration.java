@@ -1,5 +1,6 @@
 package com.agentfactory.messaging.security;
 
+import com.agentfactory.access.AccessRules;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -37,7 +38,8 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Zero trust between services: a request reaches a controller only with a bearer token the gateway signed (a
  * person's, a service client's, or the gateway's own for a visitor), checked here for signature, expiry, issuer
- * and audience; identity headers count for nothing. Refusals are problem details. Probes, metrics and the API
+ * and audience; identity headers count for nothing. The caller's roles are then checked against the platform's
+ * access-rule table, as the gateway did. Refusals are problem details. Probes, metrics and the API
  * documents stay open, as the gateway serves them.
  */
 @AutoConfiguration(
@@ -52,6 +54,9 @@ import org.springframework.web.client.RestTemplate;
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableConfigurationProperties(ServiceSecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
+
+    /** The detail of a refusal by the access rules, as opposed to a service's own refusal of a caller. */
+    public static final String ROLE_REFUSED_DETAIL = "Your role does not allow this request.";
 
     private static final List<String> OPEN_PATHS = List.of(
             "/actuator/health",
@@ -115,7 +120,7 @@ public class ServiceSecurityAutoConfiguration {
                             : "Authentication is required: send a bearer access token.");
         };
         AccessDeniedHandler forbidden = (request, response, exception) ->
-                Problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
+                Problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", ROLE_REFUSED_DETAIL);
         List<String> open = new java.util.ArrayList<>(OPEN_PATHS);
         open.addAll(properties.publicPaths());
         return http.csrf(AbstractHttpConfigurer::disable)
@@ -127,7 +132,7 @@ public class ServiceSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
                         .anyRequest()
-                        .authenticated())
+                        .access(new TokenAccessAuthorizationManager(AccessRules.platform())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(unauthorized)

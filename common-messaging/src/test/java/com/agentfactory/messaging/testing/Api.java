@@ -17,9 +17,9 @@ public final class Api {
     private final String baseUrl;
     private final String bearerToken;
 
-    /** Calls the service as a signed-in member of staff without roles ("test-user"). */
+    /** Calls the service as a signed-in administrator ("test-user"), whom the access rules admit everywhere. */
     public Api(int port) {
-        this("http://127.0.0.1:" + port, TestTokens.staff("test-user"));
+        this("http://127.0.0.1:" + port, TestTokens.staff("test-user", "ADMIN"));
     }
 
     private Api(String baseUrl, String bearerToken) {
@@ -45,7 +45,7 @@ public final class Api {
 
     public Response postAs(String path, Object body, String userId) {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return withToken(TestTokens.staff(userId))
+        return withToken(TestTokens.staff(userId, "ADMIN"))
                 .send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service's API must hold to, as tests a service's integration test class takes on by implementing
  * this: every operation of its OpenAPI document answers the bad-input corpus with problem details and writes
- * nothing it refused, refuses every request without a valid token with 401, and has a row in the access matrix.
+ * nothing it refused, refuses every request without a valid token with 401, has a row in the access matrix, and
+ * admits exactly the callers that row admits, whoever routed the request.
  */
 public interface ApiContractTests {
 
@@ -34,6 +35,15 @@ public interface ApiContractTests {
         assertThat(AccessMatrix.load().missing(report.operations()))
                 .as("operations without a row in " + AccessMatrix.FILE)
                 .isEmpty();
+    }
+
+    @Test
+    default void admitsToEachOperationOnlyTheCallersTheAccessMatrixAdmits() {
+        BadInputCorpus.Report report =
+                corpus().onlyOperations(tokenOperations()).runAccessMatrix(AccessMatrix.load());
+
+        assertThat(report.operations()).isNotEmpty();
+        assertThat(report.violations()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.agentfactory.messaging.testing;
 
+import com.agentfactory.messaging.security.ServiceSecurityAutoConfiguration;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,6 +46,9 @@ public final class BadInputCorpus {
     static final String UNKNOWN_ENUM = "NOT_A_KNOWN_VALUE";
     static final int ONE_MB = 1 << 20;
     static final int TEN_MB = 10 << 20;
+
+    /** How the services' documents name a customer's id in a path. */
+    private static final Set<String> CUSTOMER_VARIABLES = Set.of("customerId", "customer_id");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -138,6 +142,18 @@ public final class BadInputCorpus {
      */
     public Report runWithoutValidToken() {
         return walkOperations(OperationWalk::walkWithoutValidToken);
+    }
+
+    /**
+     * Calls every operation with a well-formed request as each caller of the access matrix (the gateway's visitor
+     * token standing for the anonymous column): the service itself must refuse with 403 exactly the callers the
+     * matrix refuses, a customer also with another customer's id where only its own is admitted, and change
+     * nothing when it refuses. Operations without a row are left to the row check.
+     */
+    public Report runAccessMatrix(AccessMatrix matrix) {
+        Map<String, AccessMatrix.Row> rows = new LinkedHashMap<>();
+        matrix.rows().forEach(row -> rows.put(row.operation(), row));
+        return walkOperations((walk, unused) -> walk.walkAccessMatrix(rows.get(walk.name)));
     }
 
     private Report walkOperations(java.util.function.BiConsumer<OperationWalk, Void> walker) {
@@ -294,6 +310,49 @@ public final class BadInputCorpus {
             requestAuthentication = authentication;
         }
 
+        void walkAccessMatrix(AccessMatrix.Row row) {
+            if (row == null) {
+                return;
+            }
+            java.util.UUID customerId = java.util.UUID.randomUUID();
+            String own = customerId.toString();
+            String someoneElse = java.util.UUID.randomUUID().toString();
+            JsonNode validBody = bodySchema == null ? null : sample(bodySchema, 0);
+            String validJson = validBody == null ? null : JSON.writeValueAsString(validBody);
+            for (AccessMatrix.Role role : AccessMatrix.Role.values()) {
+                String token = matrixToken(role, customerId);
+                requestAuthentication = request -> request.header("Authorization", "Bearer " + token);
+                AccessMatrix.Access expected = row.access().get(role);
+                boolean customer = role == AccessMatrix.Role.CUSTOMER;
+                Outcome outcome = exchange(role.name(), withCustomerId(customer ? own : someoneElse), validJson);
+                boolean refused = refusedByRole(outcome);
+                if (refused != (expected == AccessMatrix.Access.NO)) {
+                    violation(
+                            outcome,
+                            "as " + role + " was " + (refused ? "refused" : "admitted") + ", but the "
+                                    + AccessMatrix.FILE + " says " + expected);
+                }
+                if (expected == AccessMatrix.Access.OWN) {
+                    Outcome others =
+                            exchange(role + " with another customer's id", withCustomerId(someoneElse), validJson);
+                    if (!refusedByRole(others)) {
+                        violation(others, "admitted a customer to another customer's data");
+                    }
+                }
+            }
+            requestAuthentication = authentication;
+        }
+
+        /** The valid parameters, with a customer id path variable set to {@code customerId}. */
+        private Map<String, String> withCustomerId(String customerId) {
+            Map<String, String> values = validParameters();
+            parameters.stream()
+                    .filter(parameter -> parameter.in().equals("path"))
+                    .filter(parameter -> CUSTOMER_VARIABLES.contains(parameter.name()))
+                    .forEach(parameter -> values.put(parameter.name(), customerId));
+            return values;
+        }
+
         private Map<String, String> validParameters() {
             Map<String, String> validParameters = new LinkedHashMap<>();
             parameters.forEach(parameter -> {
@@ -306,13 +365,7 @@ public final class BadInputCorpus {
         }
 
         void walk(Void unused) {
-            Map<String, String> validParameters = new LinkedHashMap<>();
-            parameters.forEach(parameter -> {
-                if (parameter.required()) {
-                    validParameters.put(
-                            parameter.name(), sample(parameter.schema(), 0).asString(""));
-                }
-            });
+            Map<String, String> validParameters = validParameters();
             JsonNode validBody = bodySchema == null ? null : sample(bodySchema, 0);
             String validJson = validBody == null ? null : JSON.writeValueAsString(validBody);
 
@@ -713,6 +766,24 @@ public final class BadInputCorpus {
             }
             return value;
         }
+    }
+
+    private static String matrixToken(AccessMatrix.Role role, java.util.UUID customerId) {
+        return switch (role) {
+            case ANONYMOUS -> TestTokens.visitor();
+            case CUSTOMER -> TestTokens.customer(customerId);
+            case SYSTEM_AGENT -> TestTokens.client("matrix-client");
+            default -> TestTokens.staff("matrix-" + role.name().toLowerCase(Locale.ROOT), role.name());
+        };
+    }
+
+    /** A refusal by the access rules: 401, or 403 from the rules rather than from the service's own judgement. */
+    private static boolean refusedByRole(Outcome outcome) {
+        return outcome.status() == 401
+                || (outcome.status() == 403
+                        && outcome.body() != null
+                        && ServiceSecurityAutoConfiguration.ROLE_REFUSED_DETAIL.equals(
+                                outcome.body().path("detail").asString("")));
     }
 
     private static String write(JsonNode node) {

@@ -1,8 +1,8 @@
 package com.agentfactory.gateway.access;
 
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import com.agentfactory.access.AccessDecision;
+import com.agentfactory.access.AccessRules;
+import com.agentfactory.access.AccessSubject;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -20,11 +20,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class AccessRuleAuthorizationManager implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private final AccessRuleEvaluator evaluator;
-
-    AccessRuleAuthorizationManager(AccessProperties properties) {
-        this.evaluator = new AccessRuleEvaluator(properties.rules());
-    }
+    private final AccessRules rules = AccessRules.platform();
 
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
@@ -33,29 +29,20 @@ public class AccessRuleAuthorizationManager implements ReactiveAuthorizationMana
         String path = request.getPath().pathWithinApplication().value();
         return authentication
                 .filter(Authentication::isAuthenticated)
-                .map(AccessRuleAuthorizationManager::toCaller)
-                .defaultIfEmpty(Caller.ANONYMOUS)
-                .map(caller ->
-                        new AuthorizationDecision(evaluator.evaluate(method, path, caller) != AccessDecision.DENIED));
+                .map(AccessRuleAuthorizationManager::toSubject)
+                .defaultIfEmpty(AccessSubject.ANONYMOUS)
+                .map(subject ->
+                        new AuthorizationDecision(rules.evaluate(method, path, subject) != AccessDecision.DENIED));
     }
 
-    private static Caller toCaller(Authentication authentication) {
-        Set<Role> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority != null && authority.startsWith("ROLE_"))
-                .flatMap(authority -> Role.parse(authority.substring("ROLE_".length())).stream())
-                .collect(Collectors.toUnmodifiableSet());
-        UUID customerId = null;
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            String claim = jwt.getToken().getClaimAsString("customer_id");
-            if (claim != null) {
-                try {
-                    customerId = UUID.fromString(claim);
-                } catch (IllegalArgumentException ignored) {
-                    // a customer id that is not a UUID matches no path, so it grants nothing
-                }
-            }
-        }
-        return Caller.of(roles, customerId);
+    private static AccessSubject toSubject(Authentication authentication) {
+        String customerId = authentication instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getClaimAsString("customer_id")
+                : null;
+        return AccessSubject.fromToken(
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList(),
+                customerId);
     }
 }

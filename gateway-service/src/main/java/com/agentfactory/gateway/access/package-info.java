@@ -1,2 +1,2 @@
-/** Per-route access rules from configuration and their evaluation for the caller's roles. */
+/** The platform's access-rule table plugged into the gateway's security chain. */
 package com.agentfactory.gateway.access;

@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.auth;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.audit.AuthAuditLog;
 import com.agentfactory.gateway.audit.AuthEventType;
 import com.agentfactory.gateway.user.NewUser;

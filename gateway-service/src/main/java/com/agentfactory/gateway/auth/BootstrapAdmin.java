@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.auth;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.user.DuplicateEmailException;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.UserService;

@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.auth;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

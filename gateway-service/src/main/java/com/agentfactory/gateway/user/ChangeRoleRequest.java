@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.user;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import jakarta.validation.constraints.NotNull;
 
 record ChangeRoleRequest(@NotNull Role role) {}

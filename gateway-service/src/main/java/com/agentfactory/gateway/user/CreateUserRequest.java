@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.user;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

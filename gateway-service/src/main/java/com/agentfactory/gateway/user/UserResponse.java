@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.user;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.user;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.access;
 
+import com.agentfactory.access.Role;
 import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 

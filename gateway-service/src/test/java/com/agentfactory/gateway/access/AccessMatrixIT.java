@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.access;
 
+import com.agentfactory.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;

@@ -178,7 +178,7 @@ class LoginProtectionIT extends GatewayIntegrationTest {
                         .uri("/api/v1/auth/audit")
                         .header(
                                 "Authorization",
-                                users.signedIn(com.agentfactory.gateway.access.Role.SUPPORT_AGENT)
+                                users.signedIn(com.agentfactory.access.Role.SUPPORT_AGENT)
                                         .bearer())
                         .exchange(),
                 HttpStatus.FORBIDDEN);

@@ -3,7 +3,7 @@ package com.agentfactory.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package com.agentfactory.gateway.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,18 @@ class RequestLimitsIT extends GatewayIntegrationTest {
 
         assertProblem(response, 413, "Request too large");
         assertThat(STUB.requestTo("/api/v1/events")).isEmpty();
+    }
+
+    @Test
+    void refusesAChunkedBodyOnceItPassesTheLimitWith413ProblemDetail() throws Exception {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", users.admin().bearer())
+                // no declared length: the client sends the body chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tenMegabytes))));
+
+        assertProblem(response, 413, "Request too large");
     }
 
     @Test

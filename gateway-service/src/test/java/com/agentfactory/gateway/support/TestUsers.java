@@ -1,6 +1,6 @@
 package com.agentfactory.gateway.support;
 
-import com.agentfactory.gateway.access.Role;
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.auth.TestTokens;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.User;

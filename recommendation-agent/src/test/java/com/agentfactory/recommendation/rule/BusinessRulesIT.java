@@ -154,7 +154,9 @@ class BusinessRulesIT extends RecommendationIntegrationTest {
             return HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
-                                    .header("Authorization", "Bearer " + TestTokens.staff("test-user"))
+                                    .header(
+                                            "Authorization",
+                                            "Bearer " + TestTokens.staff("test-user", "MARKETING_MANAGER"))
                                     .DELETE()
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())

@@ -1,39 +1,22 @@
-package com.agentfactory.gateway.access;
+package com.agentfactory.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 
-/** Checks the access matrix as configured in application.yml, not a copy of it. */
-class AccessRuleEvaluatorTest {
+/** Checks the platform's table as the library ships it, not a copy of it. */
+class AccessRulesTest {
 
     private static final UUID OWN = UUID.fromString("11111111-1111-1111-1111-111111111111");
     private static final UUID OTHER = UUID.fromString("22222222-2222-2222-2222-222222222222");
 
-    private static final AccessRuleEvaluator EVALUATOR = new AccessRuleEvaluator(configuredRules());
-
-    static List<AccessProperties.Rule> configuredRules() {
-        try {
-            var sources = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
-            return new Binder(ConfigurationPropertySources.from(sources))
-                    .bind("agentfactory.access", AccessProperties.class)
-                    .get()
-                    .rules();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final AccessRules EVALUATOR = AccessRules.platform();
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @CsvSource(textBlock = """
@@ -185,7 +168,7 @@ class AccessRuleEvaluatorTest {
 
     @Test
     void rejectsCustomerReadingAnotherCustomersData() {
-        Caller customer = Caller.of(Set.of(Role.CUSTOMER), OWN);
+        AccessSubject customer = AccessSubject.of(Set.of(Role.CUSTOMER), OWN);
 
         assertThat(EVALUATOR.evaluate("GET", "/api/v1/customers/" + OTHER + "/orders", customer))
                 .isEqualTo(AccessDecision.DENIED);
@@ -193,7 +176,7 @@ class AccessRuleEvaluatorTest {
 
     @Test
     void rejectsCustomerWithoutCustomerIdClaimOnSelfPaths() {
-        Caller customerWithoutId = Caller.of(Set.of(Role.CUSTOMER), null);
+        AccessSubject customerWithoutId = AccessSubject.of(Set.of(Role.CUSTOMER), null);
 
         assertThat(EVALUATOR.evaluate("GET", "/api/v1/customers/" + OWN, customerWithoutId))
                 .isEqualTo(AccessDecision.DENIED);
@@ -201,14 +184,13 @@ class AccessRuleEvaluatorTest {
 
     @Test
     void refusesRuleThatGrantsNobody() {
-        assertThatThrownBy(() -> new AccessProperties.Rule(List.of("/x/**"), List.of(), List.of(), false, false))
+        assertThatThrownBy(() -> new AccessRule(List.of("/x/**"), List.of(), List.of(), false, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesSelfRuleWithoutCustomerIdVariable() {
-        assertThatThrownBy(() ->
-                        new AccessProperties.Rule(List.of("/x/**"), List.of(), List.of(Role.CUSTOMER), false, true))
+        assertThatThrownBy(() -> new AccessRule(List.of("/x/**"), List.of(), List.of(Role.CUSTOMER), false, true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -216,11 +198,11 @@ class AccessRuleEvaluatorTest {
         return path.replace("OWN", OWN.toString()).replace("OTHER", OTHER.toString());
     }
 
-    private static Caller caller(String role) {
+    private static AccessSubject caller(String role) {
         if ("ANONYMOUS".equals(role)) {
-            return Caller.ANONYMOUS;
+            return AccessSubject.ANONYMOUS;
         }
         Role parsed = Role.valueOf(role);
-        return Caller.of(Set.of(parsed), parsed == Role.CUSTOMER ? OWN : null);
+        return AccessSubject.of(Set.of(parsed), parsed == Role.CUSTOMER ? OWN : null);
     }
 }

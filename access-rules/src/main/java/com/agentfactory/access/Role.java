@@ -1,4 +1,4 @@
-package com.agentfactory.gateway.access;
+package com.agentfactory.access;
 
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -112,13 +113,13 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         Map<String, Object> good = Map.of(
                 "sku", sku, "daily_units", 3, "valid_until", today.plusDays(3).toString(), "reason", "why");
 
-        Api.Response anonymous = api.post(OVERRIDES, good);
+        Api.Response roleless = api.withToken(TestTokens.staff("no-role")).post(OVERRIDES, good);
         Api.Response negative = manager.post(OVERRIDES, with(good, "daily_units", -1));
         Api.Response expired = manager.post(OVERRIDES, with(good, "valid_until", today.toString()));
         Api.Response noReason = manager.post(OVERRIDES, with(good, "reason", " "));
         Api.Response unknown = manager.post(OVERRIDES, with(good, "sku", "NO-SUCH-SKU"));
 
-        assertThat(anonymous.status()).isEqualTo(403);
+        assertThat(roleless.status()).isEqualTo(403);
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.errorFields()).containsExactly("daily_units");
         assertThat(expired.status()).isEqualTo(422);

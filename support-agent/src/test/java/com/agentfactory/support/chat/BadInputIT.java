@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Bad input gets a clear 4xx problem or a polite handover: never a 500, never a lost message. */
 class BadInputIT extends SupportIntegrationTest {
 
+    private static final As SHOPPER = As.customer(UUID.randomUUID());
+
     private static final String MESSAGES = "/api/v1/support/messages";
 
     @Test
     void refusesAnEmptyMessageWithTheFieldAtFault() {
-        var refused = api.post(MESSAGES, Map.of("text", "   "), As.anonymous());
+        var refused = api.post(MESSAGES, Map.of("text", "   "), SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("text");
@@ -24,7 +26,7 @@ class BadInputIT extends SupportIntegrationTest {
 
     @Test
     void refusesAMessageWithoutText() {
-        var refused = api.post(MESSAGES, Map.of(), As.anonymous());
+        var refused = api.post(MESSAGES, Map.of(), SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("text");
@@ -32,7 +34,7 @@ class BadInputIT extends SupportIntegrationTest {
 
     @Test
     void refusesAMessageOverTheConfiguredLength() {
-        var refused = api.post(MESSAGES, Map.of("text", "Where is my parcel? ".repeat(250)), As.anonymous());
+        var refused = api.post(MESSAGES, Map.of("text", "Where is my parcel? ".repeat(250)), SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("text");
@@ -41,7 +43,7 @@ class BadInputIT extends SupportIntegrationTest {
 
     @Test
     void refusesABodyOverTheRequestSizeLimitBeforeReadingIt() {
-        var refused = api.post(MESSAGES, Map.of("text", "x".repeat(2_200_000)), As.anonymous());
+        var refused = api.post(MESSAGES, Map.of("text", "x".repeat(2_200_000)), SHOPPER);
 
         assertThat(refused.status()).isEqualTo(413);
     }
@@ -49,7 +51,7 @@ class BadInputIT extends SupportIntegrationTest {
     @Test
     void refusesBinaryContentNamingTheField() {
         // the NUL bytes of a zip header are refused while the body is read, as for every service
-        var refused = api.post(MESSAGES, "{\"text\":\"PK\\u0003\\u0004\\u0000\\u0000\\u0008binary\"}", As.anonymous());
+        var refused = api.post(MESSAGES, "{\"text\":\"PK\\u0003\\u0004\\u0000\\u0000\\u0008binary\"}", SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("text");
@@ -57,7 +59,7 @@ class BadInputIT extends SupportIntegrationTest {
 
     @Test
     void refusesMalformedJson() {
-        var refused = api.post(MESSAGES, "{\"text\": ", As.anonymous());
+        var refused = api.post(MESSAGES, "{\"text\": ", SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text("/title")).isEqualTo("Malformed request body");
@@ -80,7 +82,7 @@ class BadInputIT extends SupportIntegrationTest {
     @Test
     void answersAnUnknownConversationWithNotFound() {
         var refused =
-                api.say("Hello there, where is my parcel?", UUID.randomUUID().toString(), As.anonymous());
+                api.say("Hello there, where is my parcel?", UUID.randomUUID().toString(), SHOPPER);
 
         assertThat(refused.status()).isEqualTo(404);
     }

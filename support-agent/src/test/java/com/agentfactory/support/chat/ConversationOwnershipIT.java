@@ -55,7 +55,7 @@ class ConversationOwnershipIT extends SupportIntegrationTest {
                         "Shipping",
                         "body",
                         SHIPPING_TO_SPAIN),
-                As.anonymous());
+                As.mailGateway());
         String conversationId = mail.text("/details/conversation_id");
         String ticketId = mail.text("/details/ticket_id");
         As customer = As.customer(UUID.randomUUID());

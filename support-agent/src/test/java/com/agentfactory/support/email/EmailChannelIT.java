@@ -19,10 +19,10 @@ class EmailChannelIT extends SupportIntegrationTest {
         String from = "jo-" + UUID.randomUUID() + "@example.com";
 
         var first = api.post(
-                INBOUND, Map.of("from", from, "subject", "Shipping", "body", SHIPPING_TO_SPAIN), As.anonymous());
+                INBOUND, Map.of("from", from, "subject", "Shipping", "body", SHIPPING_TO_SPAIN), As.mailGateway());
         String subject = first.text("/subject");
         var second =
-                api.post(INBOUND, Map.of("from", from, "subject", subject, "body", RETURNS_POLICY), As.anonymous());
+                api.post(INBOUND, Map.of("from", from, "subject", subject, "body", RETURNS_POLICY), As.mailGateway());
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.text("/to")).isEqualTo(from);
@@ -37,7 +37,7 @@ class EmailChannelIT extends SupportIntegrationTest {
         var first = api.post(
                 INBOUND,
                 Map.of("from", "a-" + UUID.randomUUID() + "@example.com", "subject", "Hi", "body", SHIPPING_TO_SPAIN),
-                As.anonymous());
+                As.mailGateway());
 
         var spoofed = api.post(
                 INBOUND,
@@ -48,14 +48,14 @@ class EmailChannelIT extends SupportIntegrationTest {
                         first.text("/subject"),
                         "body",
                         RETURNS_POLICY),
-                As.anonymous());
+                As.mailGateway());
 
         assertThat(spoofed.text("/details/conversation_id")).isNotEqualTo(first.text("/details/conversation_id"));
     }
 
     @Test
     void refusesAMailWithoutAValidSenderOrBody() {
-        var refused = api.post(INBOUND, Map.of("from", "not-an-address", "subject", "x", "body", ""), As.anonymous());
+        var refused = api.post(INBOUND, Map.of("from", "not-an-address", "subject", "x", "body", ""), As.mailGateway());
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactlyInAnyOrder("body", "from");

@@ -6,16 +6,19 @@ import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeSearchIT extends SupportIntegrationTest {
+
+    private static final As SHOPPER = As.customer(UUID.randomUUID());
 
     @Test
     void returnsTheTopPassagesWithTheirScoresAndRanks() {
         var found = api.get(
                 "/api/v1/support/knowledge/search?limit=2&q="
                         + URLEncoder.encode("Do you ship to Spain?", StandardCharsets.UTF_8),
-                As.anonymous());
+                SHOPPER);
 
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().path("results").size()).isEqualTo(2);
@@ -27,7 +30,7 @@ class KnowledgeSearchIT extends SupportIntegrationTest {
 
     @Test
     void refusesABlankQueryWithTheParameterAtFault() {
-        var refused = api.get("/api/v1/support/knowledge/search?q=%20", As.anonymous());
+        var refused = api.get("/api/v1/support/knowledge/search?q=%20", SHOPPER);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("q");

@@ -39,6 +39,8 @@ public final class SupportApi {
     /** A caller: a customer (customer id), a support agent (roles) or anonymous (nothing). */
     public record As(String userId, String roles, String customerId, String tier) {
 
+        private static final String SYSTEM_AGENT = "SYSTEM_AGENT";
+
         public static As anonymous() {
             return new As(null, null, null, null);
         }
@@ -55,12 +57,19 @@ public final class SupportApi {
             return new As(userId, "SUPPORT_AGENT", null, null);
         }
 
+        /** The mail gateway, a service client that posts inbound e-mail. */
+        public static As mailGateway() {
+            return new As("mail-gateway", SYSTEM_AGENT, null, null);
+        }
+
         Map<String, String> headers() {
             Map<String, String> headers = new LinkedHashMap<>();
             // a visitor's request reaches the agent through the gateway, which vouches for it with its own token
             String token = userId == null
                     ? TestTokens.visitor()
-                    : TestTokens.person(
+                    : SYSTEM_AGENT.equals(roles)
+                            ? TestTokens.client(userId)
+                            : TestTokens.person(
                             userId,
                             customerId == null ? null : java.util.UUID.fromString(customerId),
                             roles == null ? new String[0] : roles.split(","));

@@ -47,4 +47,44 @@ test.describe('demo storefront', () => {
     await expectAccessible(page);
     await capture(page, 'shop-support-chat');
   });
+
+  test('a customer buys a recommended product: finance books the order and it leaves their recommendations', async ({ page }) => {
+    await page.goto('/shop/register');
+    await page.getByLabel('E-mail').fill(uniqueEmail('buyer'));
+    await page.getByLabel('Password (at least 12 characters)').fill('buyer-password-0123');
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Last name').fill('Buyer');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const forYou = page.getByRole('list', { name: 'Recommended for you' }).getByRole('link');
+    await expect(forYou.first()).toBeVisible();
+    const bought = ((await forYou.first().textContent()) ?? '').trim();
+
+    await forYou.first().click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'Go to the cart' }).click();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+
+    // the order travels the events topic to the finance ledger, and the history is read back from there
+    const booked = page.getByRole('list', { name: 'Orders' }).getByRole('listitem');
+    await expect(booked).toHaveCount(1, { timeout: 30_000 });
+    await expect(booked.first()).toContainText('Paid');
+    await expect(page.getByRole('list', { name: 'Orders being booked' })).toHaveCount(0);
+    await expectAccessible(page);
+    await capture(page, 'shop-orders');
+
+    // the purchase reaches the recommendation agent too: a product bought is not proposed again
+    const store = page.getByRole('navigation', { name: 'Store' });
+    await expect
+      .poll(
+        async () => {
+          await store.getByRole('link', { name: 'Orders' }).click();
+          await store.getByRole('link', { name: 'Catalog' }).click();
+          await expect(forYou.first()).toBeVisible();
+          return (await forYou.allTextContents()).map((name) => name.trim());
+        },
+        { timeout: 30_000 },
+      )
+      .not.toContain(bought);
+  });
 });

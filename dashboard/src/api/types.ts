@@ -238,6 +238,17 @@ export interface Kpis {
   roas_by_channel: Roas[];
 }
 
+/** One of a customer's orders as the finance ledger booked it. */
+export interface CustomerOrder {
+  order_id: string;
+  order_number: string;
+  placed_at: string;
+  total: number;
+  refunded: number;
+  currency: string;
+  status: 'placed' | 'partly_refunded' | 'refunded';
+}
+
 export interface ProductSummary {
   product_id: string;
   name: string;

@@ -48,7 +48,9 @@ class BodySizeWebFilter implements WebFilter {
                                     "The request body exceeds the allowed size of " + maxBodySize + " bytes.")));
         }
         if (declared < 0) {
-            return chain.filter(exchange.mutate().request(new CountedBody(exchange.getRequest())).build());
+            return chain.filter(exchange.mutate()
+                    .request(new CountedBody(exchange.getRequest()))
+                    .build());
         }
         return chain.filter(exchange);
     }

@@ -1,9 +1,9 @@
 package com.agentfactory.gateway.access;
 
-import com.agentfactory.access.Role;
 import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package com.agentfactory.gateway.access;
 
-import com.agentfactory.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import com.agentfactory.messaging.testing.AccessMatrix;
 import com.agentfactory.messaging.testing.AccessMatrix.Access;

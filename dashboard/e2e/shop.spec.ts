@@ -1,5 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { capture, expectAccessible, uniqueEmail } from './support';
+
+async function signUp(page: Page, who: string, first: string, last: string) {
+  await page.goto('/shop/register');
+  await page.getByLabel('E-mail').fill(uniqueEmail(who));
+  await page.getByLabel('Password (at least 12 characters)').fill(`${who}-password-0123`);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+}
 
 test.describe('demo storefront', () => {
   test('a visitor browses and searches the catalog and opens a product with similar products', async ({ page }) => {
@@ -24,13 +34,7 @@ test.describe('demo storefront', () => {
   });
 
   test('a new customer signs up, fills the cart and chats with support', async ({ page }) => {
-    await page.goto('/shop/register');
-    await page.getByLabel('E-mail').fill(uniqueEmail('shopper'));
-    await page.getByLabel('Password (at least 12 characters)').fill('shopper-password-0123');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Shopper');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+    await signUp(page, 'shopper', 'Ada', 'Shopper');
 
     await page.locator('ul.grid li a').first().click();
     await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -49,12 +53,7 @@ test.describe('demo storefront', () => {
   });
 
   test('a customer buys a recommended product: finance books the order and it leaves their recommendations', async ({ page }) => {
-    await page.goto('/shop/register');
-    await page.getByLabel('E-mail').fill(uniqueEmail('buyer'));
-    await page.getByLabel('Password (at least 12 characters)').fill('buyer-password-0123');
-    await page.getByLabel('First name').fill('Grace');
-    await page.getByLabel('Last name').fill('Buyer');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUp(page, 'buyer', 'Grace', 'Buyer');
     const forYou = page.getByRole('list', { name: 'Recommended for you' }).getByRole('link');
     await expect(forYou.first()).toBeVisible();
     const bought = ((await forYou.first().textContent()) ?? '').trim();
@@ -86,5 +85,36 @@ test.describe('demo storefront', () => {
         { timeout: 30_000 },
       )
       .not.toContain(bought);
+  });
+
+  test('a new customer chooses what the store may send them and when', async ({ page }) => {
+    await signUp(page, 'prefs', 'Lin', 'Prefs');
+    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Preferences' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
+
+    // the sign-up reaches the campaign agent as a customer record through the event intake, a moment later
+    const emails = page.getByRole('checkbox', { name: 'E-mails' });
+    await expect
+      .poll(
+        async () => {
+          const retry = page.getByRole('button', { name: 'Try again' });
+          if (await retry.isVisible()) await retry.click();
+          return emails.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect(emails).not.toBeChecked();
+    await emails.check();
+    await page.getByLabel('My time zone (no messages at night)').selectOption('Europe/Paris');
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await expect(page.getByText('Your preferences are saved.')).toBeVisible();
+    await expectAccessible(page);
+    await capture(page, 'shop-preferences');
+
+    await page.reload();
+    await expect(emails).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Text messages' })).not.toBeChecked();
+    await expect(page.getByLabel('My time zone (no messages at night)')).toHaveValue('Europe/Paris');
   });
 });

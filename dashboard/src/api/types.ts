@@ -568,6 +568,8 @@ export interface MessageTemplate {
 
 export interface Consents {
   customer_id: string;
+  /** the customer's own zone for quiet hours; null: the store's */
+  time_zone: string | null;
   consents: { channel: string; granted: boolean; source: string; recorded_by: string; recorded_at: string }[];
   suppressions: { channel: string; reason: string; suppressed_by: string; suppressed_at: string }[];
   contact: { channel: string; allowed: boolean; reason: string }[];

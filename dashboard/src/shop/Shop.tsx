@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { auth, post, query, type Page } from '../api/client';
+import { api, auth, post, query, type Page } from '../api/client';
 import { isStaff } from '../api/roles';
-import type { ChatReply, CustomerOrder, ProductDetail, ProductSummary, Recommendations } from '../api/types';
+import type { ChatReply, Consents, CustomerOrder, ProductDetail, ProductSummary, Recommendations } from '../api/types';
 import { Async, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
@@ -29,6 +29,7 @@ export default function Shop() {
           <NavLink to="/shop/cart">Cart ({count})</NavLink>
           <NavLink to="/shop/orders">Orders</NavLink>
           <NavLink to="/shop/support">Help</NavLink>
+          {session?.user.customerId && <NavLink to="/shop/preferences">Preferences</NavLink>}
           {session && isStaff(session.user.roles) && <NavLink to="/admin">Dashboard</NavLink>}
         </nav>
         {session ? (
@@ -48,6 +49,7 @@ export default function Shop() {
           <Route path="cart" element={<Cart />} />
           <Route path="orders" element={<Orders />} />
           <Route path="support" element={<SupportChat />} />
+          <Route path="preferences" element={<Preferences />} />
           <Route path="register" element={<Register />} />
           <Route path="*" element={<p>There is no such page.</p>} />
         </Routes>
@@ -337,6 +339,104 @@ function Orders() {
         }
       </Async>
     </>
+  );
+}
+
+const CHANNELS = [
+  { channel: 'email', label: 'E-mails' },
+  { channel: 'sms', label: 'Text messages' },
+  { channel: 'push', label: 'Push notifications' },
+] as const;
+
+/** What the customer agreed to be sent, per channel, and the time zone their quiet hours follow. */
+function Preferences() {
+  const customerId = useSession()?.user.customerId;
+  const path = customerId ? `/api/v1/campaigns/consents/${customerId}` : null;
+  const current = useApi<Consents>(path);
+  if (!customerId) {
+    return (
+      <>
+        <h1>Preferences</h1>
+        <p>
+          <Link to="/login?next=/shop/preferences">Sign in</Link> with a customer account to choose what we send you.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Preferences</h1>
+      <Async state={current}>{(c) => <PreferencesForm key={c.customer_id} consents={c} path={path!} onSaved={current.reload} />}</Async>
+    </>
+  );
+}
+
+function PreferencesForm({ consents, path, onSaved }: { consents: Consents; path: string; onSaved: () => void }) {
+  const granted = (channel: string) => consents.consents.find((c) => c.channel === channel)?.granted ?? false;
+  const [choice, setChoice] = useState<Record<string, boolean>>(() => Object.fromEntries(CHANNELS.map((c) => [c.channel, granted(c.channel)])));
+  const [zone, setZone] = useState(consents.time_zone ?? '');
+  const [saved, setSaved] = useState(false);
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const save = useAction(async () => {
+    const changed = CHANNELS.filter((c) => choice[c.channel] !== granted(c.channel)).map((c) => ({
+      channel: c.channel,
+      granted: choice[c.channel],
+      source: 'preference page',
+    }));
+    if (changed.length > 0) {
+      await api<Consents>(path, { method: 'PUT', body: JSON.stringify({ consents: changed }) });
+    }
+    if (zone !== (consents.time_zone ?? '')) {
+      await api<Consents>(`${path}/time-zone`, { method: 'PUT', body: JSON.stringify({ time_zone: zone || null }) });
+    }
+    setSaved(true);
+    onSaved();
+  });
+  const blocked = (channel: string) => consents.suppressions.find((s) => s.channel === channel);
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void save.run();
+      }}
+    >
+      <fieldset>
+        <legend>Send me</legend>
+        {CHANNELS.map((c) => (
+          <label key={c.channel}>
+            <input
+              type="checkbox"
+              checked={choice[c.channel]}
+              onChange={(e) => setChoice((all) => ({ ...all, [c.channel]: e.target.checked }))}
+            />{' '}
+            {c.label}
+            {blocked(c.channel) && <span className="muted"> (paused by the store: {blocked(c.channel)!.reason})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        My time zone (no messages at night)
+        <select value={zone} onChange={(e) => setZone(e.target.value)}>
+          <option value="">The store's time zone</option>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={save.running}>
+        {save.running ? 'Saving…' : 'Save preferences'}
+      </button>
+      {saved && !save.running && !save.error && (
+        <p role="status" className="muted">
+          Your preferences are saved.
+        </p>
+      )}
+      <Problem error={save.error} />
+    </form>
   );
 }
 

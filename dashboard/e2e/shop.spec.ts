@@ -1,5 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { capture, expectAccessible, uniqueEmail } from './support';
+
+async function signUp(page: Page, who: string, first: string, last: string) {
+  await page.goto('/shop/register');
+  await page.getByLabel('E-mail').fill(uniqueEmail(who));
+  await page.getByLabel('Password (at least 12 characters)').fill(`${who}-password-0123`);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+}
 
 test.describe('demo storefront', () => {
   test('a visitor browses and searches the catalog and opens a product with similar products', async ({ page }) => {
@@ -24,13 +34,7 @@ test.describe('demo storefront', () => {
   });
 
   test('a new customer signs up, fills the cart and chats with support', async ({ page }) => {
-    await page.goto('/shop/register');
-    await page.getByLabel('E-mail').fill(uniqueEmail('shopper'));
-    await page.getByLabel('Password (at least 12 characters)').fill('shopper-password-0123');
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Shopper');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+    await signUp(page, 'shopper', 'Ada', 'Shopper');
 
     await page.locator('ul.grid li a').first().click();
     await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -46,5 +50,71 @@ test.describe('demo storefront', () => {
     await expect(page.locator('.msg-assistant').first()).toBeVisible({ timeout: 30_000 });
     await expectAccessible(page);
     await capture(page, 'shop-support-chat');
+  });
+
+  test('a customer buys a recommended product: finance books the order and it leaves their recommendations', async ({ page }) => {
+    await signUp(page, 'buyer', 'Grace', 'Buyer');
+    const forYou = page.getByRole('list', { name: 'Recommended for you' }).getByRole('link');
+    await expect(forYou.first()).toBeVisible();
+    const bought = ((await forYou.first().textContent()) ?? '').trim();
+
+    await forYou.first().click();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'Go to the cart' }).click();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your orders' })).toBeVisible();
+
+    // the order travels the events topic to the finance ledger, and the history is read back from there
+    const booked = page.getByRole('list', { name: 'Orders' }).getByRole('listitem');
+    await expect(booked).toHaveCount(1, { timeout: 30_000 });
+    await expect(booked.first()).toContainText('Paid');
+    await expect(page.getByRole('list', { name: 'Orders being booked' })).toHaveCount(0);
+    await expectAccessible(page);
+    await capture(page, 'shop-orders');
+
+    // the purchase reaches the recommendation agent too: a product bought is not proposed again
+    const store = page.getByRole('navigation', { name: 'Store' });
+    await expect
+      .poll(
+        async () => {
+          await store.getByRole('link', { name: 'Orders' }).click();
+          await store.getByRole('link', { name: 'Catalog' }).click();
+          await expect(forYou.first()).toBeVisible();
+          return (await forYou.allTextContents()).map((name) => name.trim());
+        },
+        { timeout: 30_000 },
+      )
+      .not.toContain(bought);
+  });
+
+  test('a new customer chooses what the store may send them and when', async ({ page }) => {
+    await signUp(page, 'prefs', 'Lin', 'Prefs');
+    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Preferences' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
+
+    // the sign-up reaches the campaign agent as a customer record through the event intake, a moment later
+    const emails = page.getByRole('checkbox', { name: 'E-mails' });
+    await expect
+      .poll(
+        async () => {
+          const retry = page.getByRole('button', { name: 'Try again' });
+          if (await retry.isVisible()) await retry.click();
+          return emails.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect(emails).not.toBeChecked();
+    await emails.check();
+    await page.getByLabel('My time zone (no messages at night)').selectOption('Europe/Paris');
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await expect(page.getByText('Your preferences are saved.')).toBeVisible();
+    await expectAccessible(page);
+    await capture(page, 'shop-preferences');
+
+    await page.reload();
+    await expect(emails).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Text messages' })).not.toBeChecked();
+    await expect(page.getByLabel('My time zone (no messages at night)')).toHaveValue('Europe/Paris');
   });
 });

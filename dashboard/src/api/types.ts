@@ -238,6 +238,17 @@ export interface Kpis {
   roas_by_channel: Roas[];
 }
 
+/** One of a customer's orders as the finance ledger booked it. */
+export interface CustomerOrder {
+  order_id: string;
+  order_number: string;
+  placed_at: string;
+  total: number;
+  refunded: number;
+  currency: string;
+  status: 'placed' | 'partly_refunded' | 'refunded';
+}
+
 export interface ProductSummary {
   product_id: string;
   name: string;
@@ -557,6 +568,8 @@ export interface MessageTemplate {
 
 export interface Consents {
   customer_id: string;
+  /** the customer's own zone for quiet hours; null: the store's */
+  time_zone: string | null;
   consents: { channel: string; granted: boolean; source: string; recorded_by: string; recorded_at: string }[];
   suppressions: { channel: string; reason: string; suppressed_by: string; suppressed_at: string }[];
   contact: { channel: string; allowed: boolean; reason: string }[];

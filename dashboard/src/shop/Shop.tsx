@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { auth, post, query, type Page } from '../api/client';
+import { api, auth, post, query, type Page } from '../api/client';
 import { isStaff } from '../api/roles';
-import type { ChatReply, ProductDetail, ProductSummary, Recommendations } from '../api/types';
+import type { ChatReply, Consents, CustomerOrder, ProductDetail, ProductSummary, Recommendations } from '../api/types';
 import { Async, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
-import { addToCart, cartTotal, clearCart, placedOrders, rememberOrder, setQuantity, useCart } from './cart';
+import { addToCart, cartTotal, clearCart, forgetOrders, rememberOrder, sentOrders, setQuantity, useCart } from './cart';
 import { orderLines, send, track } from './events';
 
 export default function Shop() {
@@ -29,6 +29,7 @@ export default function Shop() {
           <NavLink to="/shop/cart">Cart ({count})</NavLink>
           <NavLink to="/shop/orders">Orders</NavLink>
           <NavLink to="/shop/support">Help</NavLink>
+          {session?.user.customerId && <NavLink to="/shop/preferences">Preferences</NavLink>}
           {session && isStaff(session.user.roles) && <NavLink to="/admin">Dashboard</NavLink>}
         </nav>
         {session ? (
@@ -48,6 +49,7 @@ export default function Shop() {
           <Route path="cart" element={<Cart />} />
           <Route path="orders" element={<Orders />} />
           <Route path="support" element={<SupportChat />} />
+          <Route path="preferences" element={<Preferences />} />
           <Route path="register" element={<Register />} />
           <Route path="*" element={<p>There is no such page.</p>} />
         </Routes>
@@ -62,6 +64,9 @@ function Catalog() {
   const page = Number(params.get('page') ?? '1');
   const [text, setText] = useState(search);
   const products = useApi<Page<ProductSummary>>(`/api/v1/products${query({ search, page, limit: 24, sort: search ? undefined : 'newest' })}`);
+  const customerId = useSession()?.user.customerId;
+  const showForYou = customerId !== undefined && !search && page === 1;
+  const forYou = useApi<Recommendations>(showForYou ? `/api/v1/recommendations/users/${customerId}${query({ limit: 6 })}` : null);
   return (
     <>
       <h1>Catalog</h1>
@@ -77,10 +82,16 @@ function Catalog() {
         <input id="shop-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit">Search</button>
       </form>
+      {showForYou && (
+        <section aria-labelledby="for-you">
+          <h2 id="for-you">Recommended for you</h2>
+          <Async state={forYou}>{(d) => <ProductList items={d.recommendations} label="Recommended for you" />}</Async>
+        </section>
+      )}
       <Async state={products} isEmpty={(d) => d.items.filter((p) => p.in_stock).length === 0} empty="No product in stock matches.">
         {(d) => (
           <>
-            <ul className="grid">
+            <ul className="grid" aria-label="Products">
               {d.items
                 .filter((p) => p.in_stock)
                 .map((p) => (
@@ -175,10 +186,10 @@ function ProductPage() {
   );
 }
 
-function ProductList({ items }: { items: { product_id: string; name: string; price: number; currency: string }[] }) {
+function ProductList({ items, label }: { items: { product_id: string; name: string; price: number; currency: string }[]; label?: string }) {
   if (items.length === 0) return <p className="empty">Nothing yet.</p>;
   return (
-    <ul className="grid">
+    <ul className="grid" aria-label={label}>
       {items.map((r) => (
         <li key={r.product_id} className="card">
           <Link to={`/shop/products/${r.product_id}`}>{r.name}</Link>
@@ -205,7 +216,9 @@ function Cart() {
     const orderId = crypto.randomUUID();
     const orderNumber = `WEB-${Date.now().toString(36).toUpperCase()}`;
     await send('order.placed', { order_id: orderId, order_number: orderNumber, customer_id: customerId, currency, lines: orderLines(lines) });
-    rememberOrder({ order_id: orderId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
+    if (customerId) {
+      rememberOrder({ order_id: orderId, customer_id: customerId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
+    }
     clearCart();
     navigate('/shop/orders');
   });
@@ -265,25 +278,165 @@ function Cart() {
   );
 }
 
+const ORDER_STATUS: Record<CustomerOrder['status'], string> = {
+  placed: 'Paid',
+  partly_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+};
+
 function Orders() {
-  const orders = placedOrders();
+  const session = useSession();
+  const customerId = session?.user.customerId;
+  const sent = customerId ? sentOrders(customerId) : [];
+  // while an order just placed is on its way to the ledger, look again every two seconds
+  const booked = useApi<Page<CustomerOrder>>(
+    customerId ? `/api/v1/customers/${customerId}/orders${query({ limit: 50 })}` : null,
+    sent.length > 0 ? 2000 : undefined,
+  );
+  const bookedIds = new Set(booked.data?.items.map((o) => o.order_id) ?? []);
+  const waiting = sent.filter((o) => !bookedIds.has(o.order_id));
+  useEffect(() => {
+    if (booked.data && booked.data.items.length > 0) {
+      forgetOrders(new Set(booked.data.items.map((o) => o.order_id)));
+    }
+  }, [booked.data]);
+  if (!customerId) {
+    return (
+      <>
+        <h1>Your orders</h1>
+        <p>
+          <Link to="/login?next=/shop/orders">Sign in</Link> with a customer account to see your orders.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>Your orders</h1>
-      <p className="muted">Orders placed from this browser.</p>
-      {orders.length === 0 ? (
-        <p className="empty">No order yet.</p>
-      ) : (
-        <ul className="list">
-          {orders.map((o) => (
+      {waiting.length > 0 && (
+        <ul className="list" aria-label="Orders being booked">
+          {waiting.map((o) => (
             <li key={o.order_id}>
               <strong>{o.order_number}</strong> · {new Date(o.placed_at).toLocaleString()} · {formatMoney(cartTotal(o.lines), o.currency)} ·{' '}
-              {o.lines.map((l) => `${l.quantity}× ${l.name}`).join(', ')}
+              <span className="muted">being booked…</span>
             </li>
           ))}
         </ul>
       )}
+      <Async state={booked} isEmpty={(d) => d.items.length === 0 && waiting.length === 0} empty="No order yet.">
+        {(d) =>
+          d.items.length === 0 ? null : (
+          <ul className="list" aria-label="Orders">
+            {d.items.map((o) => (
+              <li key={o.order_id}>
+                <strong>{o.order_number}</strong> · {new Date(o.placed_at).toLocaleString()} · {formatMoney(o.total, o.currency)} ·{' '}
+                {ORDER_STATUS[o.status]}
+                {o.status === 'partly_refunded' && ` (${formatMoney(o.refunded, o.currency)} back)`}
+              </li>
+            ))}
+          </ul>
+          )
+        }
+      </Async>
     </>
+  );
+}
+
+const CHANNELS = [
+  { channel: 'email', label: 'E-mails' },
+  { channel: 'sms', label: 'Text messages' },
+  { channel: 'push', label: 'Push notifications' },
+] as const;
+
+/** What the customer agreed to be sent, per channel, and the time zone their quiet hours follow. */
+function Preferences() {
+  const customerId = useSession()?.user.customerId;
+  const path = customerId ? `/api/v1/campaigns/consents/${customerId}` : null;
+  const current = useApi<Consents>(path);
+  if (!customerId) {
+    return (
+      <>
+        <h1>Preferences</h1>
+        <p>
+          <Link to="/login?next=/shop/preferences">Sign in</Link> with a customer account to choose what we send you.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Preferences</h1>
+      <Async state={current}>{(c) => <PreferencesForm key={c.customer_id} consents={c} path={path!} onSaved={current.reload} />}</Async>
+    </>
+  );
+}
+
+function PreferencesForm({ consents, path, onSaved }: { consents: Consents; path: string; onSaved: () => void }) {
+  const granted = (channel: string) => consents.consents.find((c) => c.channel === channel)?.granted ?? false;
+  const [choice, setChoice] = useState<Record<string, boolean>>(() => Object.fromEntries(CHANNELS.map((c) => [c.channel, granted(c.channel)])));
+  const [zone, setZone] = useState(consents.time_zone ?? '');
+  const [saved, setSaved] = useState(false);
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const save = useAction(async () => {
+    const changed = CHANNELS.filter((c) => choice[c.channel] !== granted(c.channel)).map((c) => ({
+      channel: c.channel,
+      granted: choice[c.channel],
+      source: 'preference page',
+    }));
+    if (changed.length > 0) {
+      await api<Consents>(path, { method: 'PUT', body: JSON.stringify({ consents: changed }) });
+    }
+    if (zone !== (consents.time_zone ?? '')) {
+      await api<Consents>(`${path}/time-zone`, { method: 'PUT', body: JSON.stringify({ time_zone: zone || null }) });
+    }
+    setSaved(true);
+    onSaved();
+  });
+  const blocked = (channel: string) => consents.suppressions.find((s) => s.channel === channel);
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void save.run();
+      }}
+    >
+      <fieldset>
+        <legend>Send me</legend>
+        {CHANNELS.map((c) => (
+          <label key={c.channel}>
+            <input
+              type="checkbox"
+              checked={choice[c.channel]}
+              onChange={(e) => setChoice((all) => ({ ...all, [c.channel]: e.target.checked }))}
+            />{' '}
+            {c.label}
+            {blocked(c.channel) && <span className="muted"> (paused by the store: {blocked(c.channel)!.reason})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        My time zone (no messages at night)
+        <select value={zone} onChange={(e) => setZone(e.target.value)}>
+          <option value="">The store's time zone</option>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={save.running}>
+        {save.running ? 'Saving…' : 'Save preferences'}
+      </button>
+      {saved && !save.running && !save.error && (
+        <p role="status" className="muted">
+          Your preferences are saved.
+        </p>
+      )}
+      <Problem error={save.error} />
+    </form>
   );
 }
 

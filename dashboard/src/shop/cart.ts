@@ -11,6 +11,7 @@ export interface CartLine {
 
 export interface PlacedOrder {
   order_id: string;
+  customer_id: string;
   order_number: string;
   placed_at: string;
   currency: string;
@@ -66,13 +67,22 @@ export function useCart(): CartLine[] {
   );
 }
 
-/** The orders placed from this browser: the platform has no order API yet, so history is kept here. */
-export function placedOrders(): PlacedOrder[] {
-  return read<PlacedOrder[]>(ORDERS_KEY, []);
+/**
+ * Orders sent from this browser that the ledger may not have booked yet: the order history comes from the platform,
+ * and an order placed a moment ago shows here until it appears there.
+ */
+export function sentOrders(customerId: string): PlacedOrder[] {
+  return read<PlacedOrder[]>(ORDERS_KEY, []).filter((o) => o.customer_id === customerId);
 }
 
 export function rememberOrder(order: PlacedOrder) {
-  window.localStorage.setItem(ORDERS_KEY, JSON.stringify([order, ...placedOrders()].slice(0, 50)));
+  window.localStorage.setItem(ORDERS_KEY, JSON.stringify([order, ...read<PlacedOrder[]>(ORDERS_KEY, [])].slice(0, 50)));
+}
+
+/** Forgets the sent orders the platform now lists. */
+export function forgetOrders(orderIds: Set<string>) {
+  const left = read<PlacedOrder[]>(ORDERS_KEY, []).filter((o) => !orderIds.has(o.order_id));
+  window.localStorage.setItem(ORDERS_KEY, JSON.stringify(left));
 }
 
 export function cartTotal(lines: CartLine[]): number {

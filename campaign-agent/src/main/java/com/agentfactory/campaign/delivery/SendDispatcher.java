@@ -92,7 +92,8 @@ class SendDispatcher extends BatchPoller {
                 return;
             }
             if (isCustomerChannel(send)) {
-                Optional<Deferral> deferral = pacing.deferral(send.customerId(), send.channel(), clock.instant());
+                Optional<Deferral> deferral =
+                        pacing.admit(send.id(), send.customerId(), send.channel(), clock.instant());
                 if (deferral.isPresent()) {
                     Deferral wait = deferral.get();
                     sends.defer(send, wait.reason(), wait.detail(), wait.until(), clock.instant());

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Asked before every customer send: may it go now, or when? Quiet hours are checked in the customer's own
@@ -30,9 +31,14 @@ public class SendPacing {
         this.customers = customers;
     }
 
-    /** Why and until when the send must wait, or empty when it may go now. */
-    public Optional<Deferral> deferral(UUID customerId, String channel, Instant now) {
-        return quietHours(customerId, channel, now).or(() -> frequencyCap(customerId, channel, now));
+    /**
+     * Why and until when the send must wait, or empty when it may go now. A send let go counts against the
+     * frequency cap from this moment, before it is delivered; the check and that mark are one transaction under a
+     * lock per customer and channel, so concurrent dispatchers cannot both let go the send that passes the cap.
+     */
+    @Transactional
+    public Optional<Deferral> admit(UUID sendId, UUID customerId, String channel, Instant now) {
+        return quietHours(customerId, channel, now).or(() -> frequencyCap(sendId, customerId, channel, now));
     }
 
     private Optional<Deferral> quietHours(UUID customerId, String channel, Instant now) {
@@ -49,19 +55,22 @@ public class SendPacing {
                         until));
     }
 
-    private Optional<Deferral> frequencyCap(UUID customerId, String channel, Instant now) {
+    private Optional<Deferral> frequencyCap(UUID sendId, UUID customerId, String channel, Instant now) {
         PacingProperties.FrequencyCap configured = properties.frequencyCaps().get(channel);
         if (configured == null) {
             return Optional.empty();
         }
         FrequencyCap cap = new FrequencyCap(configured.max(), configured.period());
-        List<Instant> sent = queries.sentSince(customerId, channel, now.minus(cap.period()));
-        return cap.nextAllowed(sent, now)
-                .map(until -> new Deferral(
-                        Deferral.FREQUENCY_CAP,
-                        "frequency cap of " + cap.max() + " " + channel + " per " + cap.period() + " reached; until "
-                                + until,
-                        until));
+        queries.lockCustomerChannel(customerId, channel);
+        List<Instant> counted = queries.countedSince(sendId, customerId, channel, now.minus(cap.period()));
+        Optional<Instant> nextAllowed = cap.nextAllowed(counted, now);
+        if (nextAllowed.isEmpty()) {
+            queries.markPaced(sendId, now);
+        }
+        return nextAllowed.map(until -> new Deferral(
+                Deferral.FREQUENCY_CAP,
+                "frequency cap of " + cap.max() + " " + channel + " per " + cap.period() + " reached; until " + until,
+                until));
     }
 
     private ZoneId zoneOf(UUID customerId) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class PacingIT extends CampaignIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private SendPacing pacing;
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
@@ -77,6 +80,38 @@ class PacingIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void concurrentDispatchersNeverLetPastTheCapTogether() throws Exception {
+        UUID customer = UUID.randomUUID();
+        List<UUID> due = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> dueSms(customer))
+                .toList();
+        Instant now = Instant.now();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        // as many dispatchers as sends, as if as many agent instances had claimed one each
+        try (var dispatchers = java.util.concurrent.Executors.newFixedThreadPool(due.size())) {
+            List<java.util.concurrent.Future<Boolean>> admitted = due.stream()
+                    .map(send -> dispatchers.submit(() -> {
+                        start.await();
+                        return pacing.admit(send, customer, "sms", now).isEmpty();
+                    }))
+                    .toList();
+            start.countDown();
+
+            long letGo = 0;
+            for (var outcome : admitted) {
+                letGo += outcome.get() ? 1 : 0;
+            }
+            // the cap is two texts a day
+            assertThat(letGo).isEqualTo(2);
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM sends WHERE customer_id = ? AND paced_at IS NOT NULL",
+                        Long.class,
+                        customer))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aSendWithoutConsentIsStoredAsASkipWithItsReason() {
         UUID customer = UUID.randomUUID();
         commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
@@ -121,6 +156,17 @@ class PacingIT extends CampaignIntegrationTest {
                 api.put("/api/v1/campaigns/consents/" + UUID.randomUUID() + "/time-zone", Map.of("time_zone", "UTC"));
 
         assertThat(refused.status()).isEqualTo(404);
+    }
+
+    /** A text claimed by a dispatcher, about to be paced. */
+    private UUID dueSms(UUID customer) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO sends (id, customer_id, channel, template_id, variables, status, attempts,
+                                   next_attempt_at, created_at)
+                VALUES (?, ?, 'sms', 'pacing_text', '{}', 'sending', 1, now(), now())
+                """, id, customer);
+        return id;
     }
 
     private UUID customerWithSmsConsent() {

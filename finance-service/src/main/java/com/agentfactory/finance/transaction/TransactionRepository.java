@@ -82,6 +82,42 @@ class TransactionRepository {
         return n == null ? 0 : n;
     }
 
+    /** One row per order: its revenue entry, and the sum of its refunds so far. */
+    List<CustomerOrderResponse> customerOrders(UUID customerId, long offset, int limit) {
+        return jdbc.query(
+                "SELECT order_id,"
+                        + " max(order_number) FILTER (WHERE transaction_type = 'revenue') AS order_number,"
+                        + " min(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS placed_at,"
+                        + " sum(amount) FILTER (WHERE transaction_type = 'revenue') AS total,"
+                        + " coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunded,"
+                        + " max(currency) AS currency"
+                        + " FROM financial_transactions"
+                        + " WHERE customer_id = ? AND order_id IS NOT NULL"
+                        + " GROUP BY order_id"
+                        + " HAVING bool_or(transaction_type = 'revenue')"
+                        + " ORDER BY placed_at DESC, order_id"
+                        + " LIMIT ? OFFSET ?",
+                (rs, row) -> CustomerOrderResponse.of(
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        instant(rs.getTimestamp("placed_at")),
+                        rs.getBigDecimal("total"),
+                        rs.getBigDecimal("refunded"),
+                        rs.getString("currency")),
+                customerId,
+                limit,
+                offset);
+    }
+
+    long countCustomerOrders(UUID customerId) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(DISTINCT order_id) FROM financial_transactions"
+                        + " WHERE customer_id = ? AND order_id IS NOT NULL AND transaction_type = 'revenue'",
+                Long.class,
+                customerId);
+        return count == null ? 0 : count;
+    }
+
     private static String where(TransactionQuery query, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         if (query.from() != null) {

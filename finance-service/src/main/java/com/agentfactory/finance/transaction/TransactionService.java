@@ -203,6 +203,17 @@ public class TransactionService {
                 transactions.findBySourceEventId(request.sourceEventId()).orElseThrow(), false);
     }
 
+    /** The customer's orders, newest first; a customer with no order has an empty page. */
+    @Transactional(readOnly = true)
+    PageResponse<CustomerOrderResponse> ordersOf(UUID customerId, int page, int limit) {
+        var pagination = PageResponse.Pagination.of(0, page, limit);
+        return PageResponse.of(
+                transactions.customerOrders(customerId, pagination.offset(), limit),
+                transactions.countCustomerOrders(customerId),
+                page,
+                limit);
+    }
+
     @Transactional(readOnly = true)
     PageResponse<TransactionResponse> list(
             LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {

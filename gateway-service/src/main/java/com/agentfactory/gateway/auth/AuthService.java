@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sign-up, sign-in and token flows; blocking, run on the bounded-elastic scheduler by the controller. */
 @Service
@@ -26,6 +27,8 @@ class AuthService {
     private final ServiceClients serviceClients;
     private final LoginThrottle throttle;
     private final AuthAuditLog audit;
+    private final CustomerAnnouncements announcements;
+    private final TransactionTemplate transactions;
 
     AuthService(
             UserService users,
@@ -33,19 +36,28 @@ class AuthService {
             RefreshTokenService refreshTokens,
             AuthProperties properties,
             LoginThrottle throttle,
-            AuthAuditLog audit) {
+            AuthAuditLog audit,
+            CustomerAnnouncements announcements,
+            TransactionTemplate transactions) {
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.serviceClients = ServiceClients.parse(properties.serviceClients());
         this.throttle = throttle;
         this.audit = audit;
+        this.announcements = announcements;
+        this.transactions = transactions;
         log.info("{} service client(s) may request SYSTEM_AGENT tokens", serviceClients.size());
     }
 
+    /** The account and its announcement to the shop as a customer record are written together or not at all. */
     RegistrationResponse register(RegisterRequest request, String clientIp) {
-        User user = users.create(new NewUser(
-                request.email(), request.password(), request.firstName(), request.lastName(), Role.CUSTOMER));
+        User user = transactions.execute(status -> {
+            User created = users.create(new NewUser(
+                    request.email(), request.password(), request.firstName(), request.lastName(), Role.CUSTOMER));
+            announcements.add(created.customerId(), created.email(), created.createdAt());
+            return created;
+        });
         audit.record(AuthEventType.REGISTERED, user.id(), user.email(), null, clientIp, null);
         TokenResponse issued = issueFor(user);
         return new RegistrationResponse(

@@ -22,6 +22,8 @@ public final class StubDownstreamService {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private StubDownstreamService(HttpServer server) {
         this.server = server;
@@ -49,14 +51,35 @@ public final class StubDownstreamService {
         return requests.stream().filter(r -> r.path().equals(path)).findFirst();
     }
 
+    /** Every request the stub received for this exact path, in arrival order. */
+    public List<RecordedRequest> requestsTo(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /**
+     * Answers the next {@code times} requests to this path whose body holds {@code marker} with 503, as a service
+     * that is down for that caller.
+     */
+    public void failNext(String path, String marker, int times) {
+        failures.put(path + "\n" + marker, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            requests.add(new RecordedRequest(
-                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers));
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, headers, text));
+            boolean failing = failures.entrySet().stream()
+                    .filter(failure -> failure.getKey().startsWith(path + "\n"))
+                    .filter(failure -> text.contains(failure.getKey().substring(path.length() + 1)))
+                    .anyMatch(failure -> failure.getValue().getAndDecrement() > 0);
+            if (failing) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             slowDownIfAsked(exchange.getRequestURI().getQuery());
             byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -77,7 +100,7 @@ public final class StubDownstreamService {
         }
     }
 
-    public record RecordedRequest(String method, String path, Map<String, List<String>> headers) {
+    public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
             List<String> values = headers.get(name);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -39,6 +40,12 @@ public final class FinanceBudgetClient {
     private final Retry retry;
 
     public FinanceBudgetClient(FinanceClientSettings settings, ServiceTokens tokens) {
+        // finance authenticates every call: this agent's own client token names it as the acting agent
+        this(settings, tokens.interceptor());
+    }
+
+    /** @param authentication puts the calling agent's credentials on each request */
+    public FinanceBudgetClient(FinanceClientSettings settings, ClientHttpRequestInterceptor authentication) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .build());
@@ -46,8 +53,7 @@ public final class FinanceBudgetClient {
         this.http = RestClient.builder()
                 .baseUrl(settings.baseUrl())
                 .requestFactory(requests)
-                // finance authenticates every call: this agent's own client token names it as the acting agent
-                .requestInterceptor(tokens.interceptor())
+                .requestInterceptor(authentication)
                 .build();
         this.breaker = CircuitBreaker.of(
                 "finance",

@@ -26,10 +26,14 @@ public abstract class FinanceIntegrationTest {
 
     protected Api api;
 
+    // consecutive days from a random start: unique within the test JVM, and unlikely to meet an earlier run's days
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_DAY =
+            new java.util.concurrent.atomic.AtomicInteger(
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 3_000));
+
     /** A UTC day no other test uses, so per-day totals see only this test's rows. */
     protected static java.time.LocalDate freshDay() {
-        return java.time.LocalDate.of(2000, 1, 1)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 3650));
+        return java.time.LocalDate.of(2000, 1, 1).plusDays(NEXT_DAY.getAndIncrement());
     }
 
     @BeforeEach

@@ -1,5 +1,9 @@
 package com.agentfactory.gateway.auth;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays sign-ups to the supervisor's event intake as customer.upserted events, under the gateway's own service
@@ -24,12 +25,15 @@ class CustomerAnnouncementRelay {
 
     static final String CLIENT_ID = "gateway";
     private static final Logger log = LoggerFactory.getLogger(CustomerAnnouncementRelay.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final CustomerAnnouncements announcements;
     private final TokenService tokens;
     private final CustomerAnnouncementProperties properties;
     private final Clock clock;
-    private final RestClient http;
+    private final HttpClient http;
 
     CustomerAnnouncementRelay(
             CustomerAnnouncements announcements,
@@ -40,10 +44,7 @@ class CustomerAnnouncementRelay {
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
-        var requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(Duration.ofSeconds(2));
-        requests.setReadTimeout(Duration.ofSeconds(10));
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     @Scheduled(fixedDelayString = "${agentfactory.auth.customer-announcements.interval}")
@@ -57,25 +58,35 @@ class CustomerAnnouncementRelay {
     }
 
     private void relay(CustomerAnnouncements.CustomerAnnouncement announcement, String token) {
+        String failure;
         try {
-            http.post()
-                    .uri(properties.eventsUrl())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header("Authorization", "Bearer " + token)
-                    .body(event(announcement))
-                    .retrieve()
-                    .toBodilessEntity();
-            announcements.announced(announcement.eventId(), clock.instant());
-        } catch (RestClientException e) {
-            Instant next = clock.instant().plus(backoff(announcement.attempts()));
-            log.warn(
-                    "Announcing customer {} failed (attempt {}), next at {}: {}",
-                    announcement.customerId(),
-                    announcement.attempts(),
-                    next,
-                    e.toString());
-            announcements.retryAt(announcement.eventId(), next, e.toString());
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(properties.eventsUrl())
+                            .timeout(ANSWER_TIMEOUT)
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event(announcement))))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() / 100 == 2) {
+                announcements.announced(announcement.eventId(), clock.instant());
+                return;
+            }
+            failure = "HTTP " + answer.statusCode();
+        } catch (IOException e) {
+            failure = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
+        Instant next = clock.instant().plus(backoff(announcement.attempts()));
+        log.warn(
+                "Announcing customer {} failed (attempt {}), next at {}: {}",
+                announcement.customerId(),
+                announcement.attempts(),
+                next,
+                failure);
+        announcements.retryAt(announcement.eventId(), next, failure);
     }
 
     private Duration backoff(int attempts) {

@@ -60,7 +60,9 @@ class PurchasingIT extends InventoryIntegrationTest {
         String id = suggestion.path("id").asString();
         String path = "/api/v1/inventory/purchase-orders/" + id;
 
-        assertThat(roleless().post(path + "/approve", Map.of("reason", "no role")).status())
+        assertThat(roleless()
+                        .post(path + "/approve", Map.of("reason", "no role"))
+                        .status())
                 .isEqualTo(403);
         Api.Response approved = manager.post(path + "/approve", Map.of("reason", "summer demand"));
         assertThat(approved.status()).isEqualTo(200);
@@ -300,7 +302,8 @@ class PurchasingIT extends InventoryIntegrationTest {
         assertThat(bad.errorFields()).containsExactly("lead_time_days");
         Map<String, Object> good = new java.util.HashMap<>(body);
         good.put("lead_time_days", 3);
-        assertThat(roleless().post("/api/v1/inventory/suppliers", good).status()).isEqualTo(403);
+        assertThat(roleless().post("/api/v1/inventory/suppliers", good).status())
+                .isEqualTo(403);
         assertThat(api.get("/api/v1/inventory/purchase-orders?status=bogus").errorFields())
                 .containsExactly("status");
     }

@@ -70,9 +70,9 @@ public final class SupportApi {
                     : SYSTEM_AGENT.equals(roles)
                             ? TestTokens.client(userId)
                             : TestTokens.person(
-                            userId,
-                            customerId == null ? null : java.util.UUID.fromString(customerId),
-                            roles == null ? new String[0] : roles.split(","));
+                                    userId,
+                                    customerId == null ? null : java.util.UUID.fromString(customerId),
+                                    roles == null ? new String[0] : roles.split(","));
             headers.put("Authorization", "Bearer " + token);
             if (tier != null) headers.put("X-Customer-Tier", tier);
             return headers;

@@ -1,0 +1,157 @@
+package com.agentfactory.finance.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.FinanceBudgetClient;
+import com.agentfactory.messaging.finance.FinanceClientSettings;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
+import com.agentfactory.messaging.testing.TestTokens;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+
+/**
+ * The agents' budget client against the real finance service, slowed down (its budget row held by another
+ * transaction) and stopped (nothing listening): the client gives up in time, repeats only what is safe to repeat,
+ * and stops calling once its circuit opens.
+ */
+class FinanceBudgetClientIT extends FinanceIntegrationTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(700);
+    private static final ClientHttpRequestInterceptor AS_AD_AGENT = (request, body, execution) -> {
+        request.getHeaders().setBearerAuth(TestTokens.client("ad-agent"));
+        return execution.execute(request, body);
+    };
+
+    @Autowired
+    private DataSource dataSource;
+
+    @LocalServerPort
+    private int localPort;
+
+    @Test
+    void reservesAndCommitsThroughTheClient() {
+        String department = departmentWithBudget("100.00");
+        FinanceBudgetClient client = clientAt(baseUrl());
+
+        BudgetReservation reserved = client.reserve(department, "req-1", new BigDecimal("40.00"), "GBP", "ads", "ad");
+        assertThat(reserved).isInstanceOf(BudgetReservation.Reserved.class);
+        UUID id = ((BudgetReservation.Reserved) reserved).id();
+        client.commit(department, id);
+
+        assertThat(spent(department)).isEqualByComparingTo("40.00");
+        assertThat(client.reserve(department, "too-much", new BigDecimal("80.00"), "GBP", "ads", "ad"))
+                .isInstanceOf(BudgetReservation.Refused.class);
+    }
+
+    @Test
+    void aSlowFinanceIsGivenUpOnAndItsLateAnswersLeaveOneReservation() throws Exception {
+        String department = departmentWithBudget("100.00");
+        FinanceBudgetClient client = clientAt(baseUrl());
+
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (var lock = blocker.prepareStatement("SELECT id FROM budgets WHERE department = ? FOR UPDATE")) {
+                lock.setString(1, department);
+                lock.executeQuery().close();
+            }
+            // every attempt waits on the held budget row until the client stops waiting for it
+            assertThatThrownBy(() -> client.reserve(department, "slow-1", BigDecimal.TEN, "GBP", "ads", "ad"))
+                    .isInstanceOf(FinanceUnavailableException.class)
+                    .hasMessageContaining("did not answer");
+            blocker.rollback();
+        }
+
+        // the attempts finance was still working on now finish; the idempotency key makes them one reservation
+        await().atMost(Duration.ofSeconds(20)).until(() -> reservationsWithKey(department, "slow-1") == 1);
+        BudgetReservation again = client.reserve(department, "slow-1", BigDecimal.TEN, "GBP", "ads", "ad");
+        assertThat(again).isInstanceOf(BudgetReservation.Reserved.class);
+        assertThat(reservationsWithKey(department, "slow-1")).isEqualTo(1);
+        assertThat(committedOrHeld(department)).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aStoppedFinanceIsNotCalledOnceTheCircuitIsOpen() throws Exception {
+        FinanceBudgetClient client = clientAt("http://127.0.0.1:" + unusedPort());
+
+        assertThatThrownBy(() -> client.reserve("marketing", "down-0", BigDecimal.ONE, "GBP", "ads", "ad"))
+                .isInstanceOf(FinanceUnavailableException.class)
+                .hasMessageContaining("did not answer");
+        // every unanswered attempt counts, retries included: the circuit opens within a few calls
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 1; i <= 5 && outcomes.stream().noneMatch(m -> m.contains("circuit open")); i++) {
+            String key = "down-" + i;
+            outcomes.add(catchThrowableOfType(
+                            FinanceUnavailableException.class,
+                            () -> client.reserve("marketing", key, BigDecimal.ONE, "GBP", "ads", "ad"))
+                    .getMessage());
+        }
+        assertThat(outcomes).anyMatch(message -> message.contains("circuit open"));
+
+        assertThatThrownBy(() -> client.reserve("marketing", "down-6", BigDecimal.ONE, "GBP", "ads", "ad"))
+                .isInstanceOf(FinanceUnavailableException.class)
+                .hasMessageContaining("circuit open");
+    }
+
+    private FinanceBudgetClient clientAt(String baseUrl) {
+        return new FinanceBudgetClient(
+                new FinanceClientSettings(
+                        baseUrl, Duration.ofSeconds(1), READ_TIMEOUT, 3, Duration.ofMillis(50), Duration.ofMinutes(1)),
+                AS_AD_AGENT);
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + localPort;
+    }
+
+    private String departmentWithBudget(String allocated) {
+        String department = BudgetMother.freshDepartment();
+        Map<String, Object> budget = BudgetMother.budget(allocated);
+        budget.put("fiscal_period", YearMonth.now(ZoneOffset.UTC).toString());
+        var created = api.put("/api/v1/financial/budgets/" + department, budget);
+        assertThat(created.status()).as(String.valueOf(created.body())).isBetween(200, 201);
+        return department;
+    }
+
+    private long reservationsWithKey(String department, String key) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM budget_reservations r JOIN budgets b ON b.id = r.budget_id"
+                        + " WHERE b.department = ? AND r.idempotency_key = ?",
+                Long.class,
+                department,
+                key);
+    }
+
+    private BigDecimal spent(String department) {
+        return jdbc.queryForObject(
+                "SELECT spent_amount FROM budgets WHERE department = ?", BigDecimal.class, department);
+    }
+
+    private BigDecimal committedOrHeld(String department) {
+        return jdbc.queryForObject(
+                "SELECT committed_amount FROM budgets WHERE department = ?", BigDecimal.class, department);
+    }
+
+    private static int unusedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

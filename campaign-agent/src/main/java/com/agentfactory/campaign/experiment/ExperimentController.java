@@ -2,6 +2,7 @@ package com.agentfactory.campaign.experiment;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,6 +47,12 @@ class ExperimentController {
         return experiments.get(id);
     }
 
+    @Operation(
+            summary = "The experiment's analysis now: effects, intervals, sequential p-values and the decision",
+            description = "On the conversion metric every arm is measured from the split that assigned the customer"
+                    + " (a held-out customer too), whatever became of the send: a unit converts when the customer"
+                    + " orders within the conversion window after the split. Arms that no split assigns are measured"
+                    + " from their delivery.")
     @GetMapping("/{id}/results")
     ExperimentResultResponse results(@PathVariable UUID id) {
         return experiments.results(id);

@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Experiments and their units, over JDBC so the ab command can read them from the database without the service
  * running. An arm's units are its send step's sends in the order they were written; each unit's metric is 1 when
- * the send was opened, clicked, or followed by an order within the conversion window, else 0 (a send that was
- * refused or never delivered is a unit that did not convert: the split assigned it all the same). A holdout arm (the
- * end step a split's holdout branch leads to) has no sends: its units are the customers the split held out, in the
- * order they were, each converted when they ordered within the window after the split.
+ * the send was opened or clicked, or (conversion) the customer ordered within the conversion window, else 0. The
+ * window starts at the split that assigned the customer to the arm, whatever became of the send (refused, deferred
+ * or delivered: intent to treat), and at the delivery for a send no split assigned (then an undelivered send did not
+ * convert). A holdout arm (the end step a split's holdout branch leads to) has no sends: its units are the customers
+ * the split held out, in the order they were, each converted when they ordered within the window after the split,
+ * so a holdout and the arms beside it are measured on one clock.
  */
 @Repository
 public class ExperimentRepository {
@@ -142,15 +144,20 @@ public class ExperimentRepository {
                 switch (metric) {
                     case "opened", "clicked" ->
                         "EXISTS (SELECT 1 FROM send_events e WHERE e.send_id = s.id AND e.kind = '" + metric + "')";
+                    // from the split when the customer was assigned by one, whatever became of the send (as a held-out
+                    // customer is measured, so arms and holdout share one clock); else from the delivery
                     case "converted" -> """
-                (s.status = 'sent' AND EXISTS (SELECT 1 FROM customer_orders o
+                ((a.assigned_at IS NOT NULL OR s.status = 'sent') AND EXISTS (SELECT 1 FROM customer_orders o
                     WHERE o.customer_id = s.customer_id AND o.placed_total > o.cancelled_total
-                      AND o.placed_at >= s.sent_at AND o.placed_at < s.sent_at + make_interval(secs => ?)))
+                      AND o.placed_at >= coalesce(a.assigned_at, s.sent_at)
+                      AND o.placed_at < coalesce(a.assigned_at, s.sent_at) + make_interval(secs => ?)))
                 """;
                     default -> throw new IllegalArgumentException("unknown metric " + metric);
                 };
-        String sql = "SELECT " + outcome + " AS outcome FROM sends s WHERE s.journey_id = ? AND s.step_id = ?"
-                + " ORDER BY s.created_at, s.id";
+        String sql = "SELECT " + outcome + " AS outcome FROM sends s"
+                + " LEFT JOIN split_assignments a ON a.journey_id = s.journey_id AND a.customer_id = s.customer_id"
+                + " AND a.next_step = s.step_id"
+                + " WHERE s.journey_id = ? AND s.step_id = ? ORDER BY s.created_at, s.id";
         List<Boolean> outcomes = metric.equals("converted")
                 ? jdbc.queryForList(sql, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId)
                 : jdbc.queryForList(sql, Boolean.class, journeyId, stepId);

@@ -66,7 +66,7 @@ function Catalog() {
   const products = useApi<Page<ProductSummary>>(`/api/v1/products${query({ search, page, limit: 24, sort: search ? undefined : 'newest' })}`);
   const customerId = useSession()?.user.customerId;
   const showForYou = customerId !== undefined && !search && page === 1;
-  const forYou = useApi<Recommendations>(showForYou ? `/api/v1/recommendations/users/${customerId}${query({ limit: 6 })}` : null);
+  const forYou = useApi<Recommendations>(showForYou ? `/api/v1/recommendations/users/${customerId}${query({ limit: 10 })}` : null);
   return (
     <>
       <h1>Catalog</h1>

@@ -8,6 +8,7 @@ import com.agentfactory.benchmarks.load.OpenLoop;
 import com.agentfactory.benchmarks.load.WarmUp;
 import com.agentfactory.infra.InfrastructureSettings;
 import com.agentfactory.infra.LocalInfrastructure;
+import com.agentfactory.infra.platform.GatewayTokens;
 import com.agentfactory.infra.platform.PlatformLauncher;
 import com.agentfactory.infra.platform.ServiceSpec;
 import java.io.IOException;
@@ -54,7 +55,6 @@ final class BenchmarkRun {
             + "\",\"priority\":5,\"input_data\":{\"echo\":\"85123A\"}}";
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GAUGE_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
     private static final int OPEN_LOOP_CONNECTIONS = 512;
     static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
@@ -432,13 +432,8 @@ final class BenchmarkRun {
     }
 
     private String serviceToken(String gateway, String secret) throws Exception {
-        HttpResponse<String> response = post(
-                gateway + "/api/v1/auth/token", "{\"client_id\":\"bench\",\"client_secret\":\"" + secret + "\"}", null);
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("service token refused: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
+        return GatewayTokens.clientToken(http, gateway, "bench", secret)
+                .orElseThrow(() -> new IllegalStateException("the gateway refused the benchmark's client a token"));
     }
 
     private void smokeTest(List<Endpoint> endpoints) throws Exception {

@@ -36,6 +36,17 @@ public abstract class FinanceIntegrationTest {
         return java.time.LocalDate.of(2000, 1, 1).plusDays(NEXT_DAY.getAndIncrement());
     }
 
+    /** Waits until the ledger has booked the event (it arrives over Kafka). */
+    protected void awaitRecorded(com.agentfactory.messaging.commerce.CommerceEvent event) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM financial_transactions WHERE source_event_id = ?",
+                                Long.class,
+                                event.eventId())
+                        == 1);
+    }
+
     @BeforeEach
     void connect() {
         api = new Api(port);

@@ -1,7 +1,6 @@
 package com.agentfactory.finance.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
@@ -10,7 +9,6 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -73,14 +71,5 @@ class CustomerOrdersIT extends FinanceIntegrationTest {
 
     private static String ordersOf(UUID customer) {
         return "/api/v1/customers/" + customer + "/orders";
-    }
-
-    private void awaitRecorded(CommerceEvent event) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM financial_transactions WHERE source_event_id = ?",
-                                Long.class,
-                                event.eventId())
-                        == 1);
     }
 }

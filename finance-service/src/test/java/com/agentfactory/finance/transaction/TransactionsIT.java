@@ -153,15 +153,6 @@ class TransactionsIT extends FinanceIntegrationTest {
         return response;
     }
 
-    private void awaitRecorded(CommerceEvent event) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM financial_transactions WHERE source_event_id = ?",
-                                Long.class,
-                                event.eventId())
-                        == 1);
-    }
-
     static Map<String, Object> expense() {
         Map<String, Object> expense = new LinkedHashMap<>();
         expense.put("type", "expense");

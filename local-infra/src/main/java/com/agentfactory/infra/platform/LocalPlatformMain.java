@@ -34,7 +34,6 @@ public final class LocalPlatformMain {
 
     private static final String ADMIN_EMAIL = "admin@agentfactory.local";
     private static final String REPLAY_CLIENT = "demo-replay";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
@@ -250,18 +249,8 @@ public final class LocalPlatformMain {
     }
 
     private static String login(HttpClient http, String gateway, String adminPassword) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + adminPassword + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("demo login failed: " + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
+        return GatewayTokens.signIn(http, gateway, ADMIN_EMAIL, adminPassword)
+                .orElseThrow(() -> new IllegalStateException("demo login failed for " + ADMIN_EMAIL));
     }
 
     private static void printSummary(String gateway, String adminPassword, PlatformLauncher platform) {

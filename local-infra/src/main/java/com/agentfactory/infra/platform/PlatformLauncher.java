@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +44,6 @@ public final class PlatformLauncher implements AutoCloseable {
 
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private static final String LAUNCHER_CLIENT = "platform-launcher";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private String launcherSecret;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Restarts> restarts = new ConcurrentHashMap<>();
@@ -312,17 +309,9 @@ public final class PlatformLauncher implements AutoCloseable {
 
     /** A client-credentials token from the gateway for the launcher's own client, or null while it refuses. */
     private String launcherToken() throws IOException, InterruptedException {
-        ServiceSpec gateway = specs.get(ServiceSpec.GATEWAY.module());
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/auth/token"))
-                        .timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"" + LAUNCHER_CLIENT
-                                + "\",\"client_secret\":\"" + launcherSecret + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        return response.statusCode() == 200 && token.find() ? token.group(1) : null;
+        String gateway = specs.get(ServiceSpec.GATEWAY.module()).baseUrl();
+        return GatewayTokens.clientToken(http, gateway, LAUNCHER_CLIENT, launcherSecret)
+                .orElse(null);
     }
 
     public void start(ServiceSpec spec) {

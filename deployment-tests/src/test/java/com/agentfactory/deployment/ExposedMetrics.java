@@ -26,6 +26,8 @@ final class ExposedMetrics {
         COUNTER,
         GAUGE,
         TIMER,
+        /** a timer that also publishes histogram buckets (service level objectives or a percentile histogram) */
+        TIMER_WITH_BUCKETS,
         SUMMARY;
 
         /** The series a meter of this type appears as, following Micrometer's PrometheusNamingConvention. */
@@ -36,6 +38,8 @@ final class ExposedMetrics {
                 case GAUGE -> Set.of(name);
                 // the bare name carries the quantiles of timers and summaries that publish percentiles
                 case TIMER, SUMMARY -> Set.of(name, name + "_count", name + "_sum", name + "_max");
+                case TIMER_WITH_BUCKETS ->
+                    Set.of(name, name + "_count", name + "_sum", name + "_max", name + "_bucket");
             };
         }
     }
@@ -51,6 +55,13 @@ final class ExposedMetrics {
                     "seconds",
                     "gateway-service/pom.xml",
                     "micrometer-registry-prometheus"),
+            // the gateway's requests also publish latency buckets, for percentiles across instances
+            new LibraryMeter(
+                    "http.server.requests",
+                    MeterType.TIMER_WITH_BUCKETS,
+                    "seconds",
+                    "gateway-service/src/main/resources/application.yml",
+                    "http.server.requests: 10ms"),
             new LibraryMeter(
                     "jvm.memory.used",
                     MeterType.GAUGE,

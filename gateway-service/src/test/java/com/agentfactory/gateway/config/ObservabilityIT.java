@@ -31,6 +31,7 @@ class ObservabilityIT extends GatewayIntegrationTest {
 
     @Test
     void servesPrometheusMetricsOnlyToAdminsAndServices() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         String metrics = client.get()
                 .uri("/actuator/prometheus")
                 .header("Authorization", users.admin().bearer())
@@ -42,6 +43,8 @@ class ObservabilityIT extends GatewayIntegrationTest {
                 .getResponseBody();
 
         assertThat(metrics).contains("jvm_memory_used_bytes");
+        // latency buckets, from which the dashboards and the latency alert read percentiles
+        assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{.*le=\"0\\.05\"");
         assertProblem(client.get().uri("/actuator/prometheus").exchange(), HttpStatus.UNAUTHORIZED);
     }
 

@@ -10,6 +10,8 @@ import com.agentfactory.messaging.outbox.OutboxProperties;
 import com.agentfactory.messaging.outbox.OutboxRelay;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.outbox.RelayTracing;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.agentfactory.messaging.privacy.PrivacyRequestListener;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
@@ -21,6 +23,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -214,6 +218,25 @@ public class MessagingAutoConfiguration {
         return new ProcessedMessagesPurger(processedMessages);
     }
 
+    /** Every service that declares a {@link PersonalDataHolder} answers privacy requests with it. */
+    @Bean
+    @ConditionalOnBean(PersonalDataHolder.class)
+    PrivacyRequestListener privacyRequestListener(
+            List<PersonalDataHolder> holders,
+            EnvelopeCodec codec,
+            IdempotentConsumer idempotentConsumer,
+            OutboxWriter outboxWriter,
+            Environment environment,
+            Clock clock) {
+        return new PrivacyRequestListener(
+                holders,
+                codec,
+                idempotentConsumer,
+                outboxWriter,
+                environment.getRequiredProperty("spring.application.name"),
+                clock);
+    }
+
     @Bean
     KafkaAdmin.NewTopics platformTopics() {
         var topics = new java.util.ArrayList<NewTopic>();
@@ -225,6 +248,10 @@ public class MessagingAutoConfiguration {
         Topics.commerceTopics()
                 .forEach(topic ->
                         topics.add(TopicBuilder.name(topic).partitions(3).build()));
+        for (String topic : List.of(Topics.PRIVACY_REQUESTS, Topics.PRIVACY_REPORTS)) {
+            topics.add(TopicBuilder.name(topic).partitions(3).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(3).build());
+        }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

@@ -20,6 +20,12 @@ public final class Topics {
     /** Agents' contacts with customers ({@code CustomerContacted}), read by finance for revenue attribution. */
     public static final String AGENT_TOUCHPOINTS = "agent.touchpoints";
 
+    /** Customers' export and erasure requests ({@code PrivacyRequested}), read by every service holding their data. */
+    public static final String PRIVACY_REQUESTS = "privacy.requests";
+
+    /** Each service's answer to a privacy request ({@code PrivacyReported}), read by the supervisor's coordinator. */
+    public static final String PRIVACY_REPORTS = "privacy.reports";
+
     public static final String COMMERCE_PRODUCTS = "commerce.products";
     public static final String COMMERCE_CUSTOMERS = "commerce.customers";
     public static final String COMMERCE_ORDERS = "commerce.orders";

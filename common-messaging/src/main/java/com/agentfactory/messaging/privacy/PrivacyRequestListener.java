@@ -1,0 +1,119 @@
+package com.agentfactory.messaging.privacy;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * A service's side of a privacy request: runs the export or erasure over every {@link PersonalDataHolder} the
+ * service has and appends its {@link PrivacyReported} to the outbox, all in one transaction, once per request. A
+ * holder that throws rolls the whole service's part back; the platform's listener policy retries it and then parks
+ * the request on privacy.requests.dlt, and the coordinator shows this service as not yet reported.
+ */
+public class PrivacyRequestListener {
+
+    /**
+     * A report travels as one Kafka message (1 MB by default, for the envelope as a whole); a bigger export is
+     * reported as a failure rather than left in the outbox where the relay could never send it.
+     */
+    static final int MAX_EXPORT_BYTES = 900_000;
+
+    private final List<PersonalDataHolder> holders;
+    private final EnvelopeCodec codec;
+    private final IdempotentConsumer idempotent;
+    private final OutboxWriter outbox;
+    private final String participant;
+    private final Clock clock;
+
+    public PrivacyRequestListener(
+            List<PersonalDataHolder> holders,
+            EnvelopeCodec codec,
+            IdempotentConsumer idempotent,
+            OutboxWriter outbox,
+            String participant,
+            Clock clock) {
+        this.holders = List.copyOf(holders);
+        this.codec = codec;
+        this.idempotent = idempotent;
+        this.outbox = outbox;
+        this.participant = participant;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.PRIVACY_REQUESTS, groupId = "${spring.application.name}-privacy")
+    public void onPrivacyRequested(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new MalformedEnvelopeException("empty privacy request record", null);
+        }
+        MessageEnvelope envelope = codec.decode(record.value());
+        if (!PrivacyRequested.ACTION.equals(envelope.action())) {
+            return;
+        }
+        PrivacyRequested request = read(envelope);
+        idempotent.runOnce(envelope.messageId(), participant + "-privacy", () -> report(answer(request)));
+    }
+
+    PrivacyReported answer(PrivacyRequested request) {
+        return switch (request.action()) {
+            case EXPORT -> exported(request);
+            case ERASURE -> {
+                long erased = holders.stream()
+                        .mapToLong(holder -> holder.erase(request.customerId()))
+                        .sum();
+                yield new PrivacyReported(
+                        request.requestId(), participant, request.action(), erased, null, null, clock.instant());
+            }
+        };
+    }
+
+    private PrivacyReported exported(PrivacyRequested request) {
+        PersonalData data = holders.stream()
+                .map(holder -> holder.export(request.customerId()))
+                .reduce(PersonalData.none(), PersonalData::and);
+        var tree = codec.toTree(data.records());
+        int size = codec.mapper().writeValueAsString(tree).getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EXPORT_BYTES) {
+            return new PrivacyReported(
+                    request.requestId(),
+                    participant,
+                    request.action(),
+                    data.count(),
+                    null,
+                    "the export is " + size + " bytes, more than one report can carry (" + MAX_EXPORT_BYTES + ")",
+                    clock.instant());
+        }
+        return new PrivacyReported(
+                request.requestId(), participant, request.action(), data.count(), tree, null, clock.instant());
+    }
+
+    private void report(PrivacyReported report) {
+        outbox.append(
+                Topics.PRIVACY_REPORTS,
+                report.requestId().toString(),
+                MessageEnvelope.builder()
+                        .messageId(UUID.randomUUID())
+                        .correlationId(report.requestId())
+                        .sender(null, participant)
+                        .recipient(null, "supervisor")
+                        .action(PrivacyReported.ACTION)
+                        .data(codec.toTree(report))
+                        .build());
+    }
+
+    private PrivacyRequested read(MessageEnvelope envelope) {
+        try {
+            return codec.fromTree(envelope.payload().data(), PrivacyRequested.class);
+        } catch (RuntimeException e) {
+            throw new MalformedEnvelopeException("unreadable privacy_requested payload", e);
+        }
+    }
+}

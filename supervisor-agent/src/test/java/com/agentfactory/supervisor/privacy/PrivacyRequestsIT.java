@@ -1,0 +1,313 @@
+package com.agentfactory.supervisor.privacy;
+
+import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
+import static com.agentfactory.supervisor.support.TaskRequestMother.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.privacy.PrivacyAction;
+import com.agentfactory.messaging.privacy.PrivacyReported;
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
+import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The privacy coordinator on real PostgreSQL and Kafka: the supervisor answers its own part through the same
+ * privacy.requests topic every service reads, the test plays the other services (their reports over Kafka, the
+ * gateway's over HTTP under its client id).
+ */
+class PrivacyRequestsIT extends SupervisorIntegrationTest {
+
+    private static final List<String> KAFKA_PARTICIPANTS = List.of(
+            "support-agent",
+            "recommendation-agent",
+            "campaign-agent",
+            "finance-service",
+            "ad-agent",
+            "inventory-agent");
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    private final UUID customer = UUID.randomUUID();
+    private Api asCustomer;
+
+    @BeforeEach
+    void signIn() {
+        asCustomer = api.withToken(TestTokens.customer(customer));
+    }
+
+    @Test
+    void gathersAnExportFromEveryServiceIntoOneDocument() {
+        UUID taskId = taskAbout(customer);
+        postOwnProductView();
+
+        Response created = asCustomer.post(requests(customer), Map.of("action", "EXPORT"));
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.text("/status")).isEqualTo("IN_PROGRESS");
+        assertThat(created.body().path("participants").size()).isEqualTo(8);
+        UUID requestId = UUID.fromString(created.text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+        assertThat(asCustomer
+                        .get(requests(customer) + "/" + requestId + "/export")
+                        .status())
+                .as("no export before every service has reported")
+                .isEqualTo(409);
+
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(requestId, participant, PrivacyAction.EXPORT));
+        Response pending = asGateway().get("/api/v1/privacy/participants/gateway-service/requests");
+        assertThat(pending.body().valueStream().map(r -> r.path("request_id").asString()))
+                .contains(requestId.toString());
+        Response reported = asGateway()
+                .post(
+                        reportPath(requestId),
+                        Map.of("records", 1, "data", Map.of("account", List.of(Map.of("id", customer)))));
+        assertThat(reported.status()).isEqualTo(204);
+
+        JsonNode done = awaitStatus(requestId, "COMPLETED");
+        assertThat(done.path("history").valueStream().map(e -> e.path("event").asString()))
+                .startsWith("REQUESTED")
+                .endsWith("COMPLETED");
+        Response export = asCustomer.get(requests(customer) + "/" + requestId + "/export");
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode services = export.body().path("services");
+        assertThat(services.propertyNames()).contains("supervisor-agent", "support-agent", "gateway-service");
+        JsonNode own = services.path("supervisor-agent");
+        assertThat(own.path("tasks").valueStream().map(t -> t.path("id").asString()))
+                .containsExactly(taskId.toString());
+        assertThat(own.path("commerce_events").size()).isEqualTo(1);
+        assertThat(services.path("support-agent")
+                        .path("conversations")
+                        .get(0)
+                        .path("customer_id")
+                        .asString())
+                .isEqualTo(customer.toString());
+        assertThat(api.get(requests(customer) + "/" + requestId)
+                        .body()
+                        .path("history")
+                        .valueStream()
+                        .map(e -> e.path("event").asString()))
+                .contains("EXPORT_DOWNLOADED");
+    }
+
+    @Test
+    void erasesTheCustomerInTheSupervisorAndCompletesWhenEveryServiceReported() {
+        UUID taskId = taskAbout(customer);
+        UUID otherTask = taskAbout(UUID.randomUUID());
+        UUID earlierExport = completedExport();
+
+        Response created = api.post(requests(customer), Map.of("action", "ERASURE"));
+
+        assertThat(created.status()).isEqualTo(202);
+        UUID requestId = UUID.fromString(created.text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+        assertThat(api.get("/api/v1/agents/tasks/" + taskId)
+                        .body()
+                        .path("input_data")
+                        .toString())
+                .isEqualTo("{\"erased\":true}");
+        assertThat(api.get("/api/v1/agents/tasks/" + otherTask)
+                        .body()
+                        .path("input_data")
+                        .path("customer_id")
+                        .isString())
+                .isTrue();
+        assertThat(api.get(requests(customer) + "/" + earlierExport + "/export").status())
+                .as("the export document kept here is personal data too")
+                .isEqualTo(409);
+
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(requestId, participant, PrivacyAction.ERASURE));
+        assertThat(asGateway().post(reportPath(requestId), Map.of("records", 3)).status())
+                .isEqualTo(204);
+
+        JsonNode done = awaitStatus(requestId, "COMPLETED");
+        assertThat(done.path("participants").valueStream().map(p -> p.path("state")
+                        .asString()))
+                .containsOnly("DONE");
+        assertThat(done.path("requested_by").asString()).isEqualTo("test-user");
+    }
+
+    @Test
+    void aFailedPartFailsTheRequestAndNamesTheService() {
+        UUID requestId = UUID.fromString(
+                asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));
+        KAFKA_PARTICIPANTS.forEach(participant -> send(
+                participant.equals("finance-service")
+                        ? new PrivacyReported(
+                                requestId, participant, PrivacyAction.EXPORT, 0, null, "database down", Instant.now())
+                        : report(requestId, participant, PrivacyAction.EXPORT)));
+        asGateway().post(reportPath(requestId), Map.of("records", 0));
+
+        JsonNode failed = awaitStatus(requestId, "FAILED");
+
+        assertThat(failed.path("participants")
+                        .valueStream()
+                        .filter(p -> p.path("state").asString().equals("FAILED"))
+                        .map(p -> p.path("participant").asString() + ": "
+                                + p.path("failure").asString()))
+                .containsExactly("finance-service: database down");
+        assertThat(asCustomer
+                        .get(requests(customer) + "/" + requestId + "/export")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aCustomerReachesOnlyTheirOwnRequests() {
+        UUID requestId = UUID.fromString(
+                asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));
+        UUID other = UUID.randomUUID();
+        Api asOther = api.withToken(TestTokens.customer(other));
+
+        assertThat(asOther.get(requests(other) + "/" + requestId).status()).isEqualTo(404);
+        assertThat(asOther.get(requests(customer) + "/" + requestId).status()).isEqualTo(403);
+        assertThat(asOther.post(requests(customer), Map.of("action", "ERASURE")).status())
+                .isEqualTo(403);
+        assertThat(asCustomer.get(requests(customer)).body().valueStream().map(r -> r.path("id")
+                        .asString()))
+                .containsExactly(requestId.toString());
+    }
+
+    @Test
+    void onlyTheNamedClientReportsForAParticipantOverHttp() {
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        Api otherService = api.withToken(TestTokens.client("campaign"));
+
+        assertThat(otherService
+                        .post(reportPath(requestId), Map.of("records", 0))
+                        .status())
+                .isEqualTo(403);
+        assertThat(otherService
+                        .get("/api/v1/privacy/participants/gateway-service/requests")
+                        .status())
+                .isEqualTo(403);
+        assertThat(asGateway()
+                        .post(
+                                "/api/v1/privacy/participants/support-agent/requests/" + requestId + "/report",
+                                Map.of("records", 0))
+                        .status())
+                .as("a Kafka participant does not report over HTTP")
+                .isEqualTo(404);
+        assertThat(asGateway().post(reportPath(requestId), Map.of("records", 2)).status())
+                .isEqualTo(204);
+        assertThat(asGateway().post(reportPath(requestId), Map.of("records", 2)).status())
+                .isEqualTo(409);
+        assertThat(asGateway()
+                        .post(reportPath(requestId), Map.of("records", -1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(asGateway()
+                        .get("/api/v1/privacy/participants/gateway-service/requests")
+                        .body()
+                        .valueStream()
+                        .map(r -> r.path("request_id").asString()))
+                .doesNotContain(requestId.toString());
+    }
+
+    @Test
+    void rejectsARequestWithoutAnAction() {
+        Response refused = asCustomer.post(requests(customer), Map.of("action", "FORGET_ME"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+    }
+
+    private UUID completedExport() {
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(requestId, participant, PrivacyAction.EXPORT));
+        asGateway().post(reportPath(requestId), Map.of("records", 0));
+        awaitStatus(requestId, "COMPLETED");
+        assertThat(api.get(requests(customer) + "/" + requestId + "/export").status())
+                .isEqualTo(200);
+        return requestId;
+    }
+
+    private UUID taskAbout(UUID customerId) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("customer_id", customerId.toString());
+        input.put("note", "where is my parcel?");
+        Response created = api.post("/api/v1/agents/tasks", with(ofType("handle-complaint"), "input_data", input));
+        assertThat(created.status()).isEqualTo(201);
+        return UUID.fromString(created.text("/task_id"));
+    }
+
+    private void postOwnProductView() {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "product.viewed");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", "2010-12-01T08:26:00Z");
+        event.put("customer_id", customer.toString());
+        event.put("session_id", "session-" + UUID.randomUUID());
+        event.put("product_id", UUID.randomUUID().toString());
+        assertThat(asCustomer.post("/api/v1/events", event).status()).isEqualTo(202);
+    }
+
+    private void reportOverKafka(UUID requestId, String participant, PrivacyAction action) {
+        send(report(requestId, participant, action));
+    }
+
+    private PrivacyReported report(UUID requestId, String participant, PrivacyAction action) {
+        JsonNode data = action == PrivacyAction.EXPORT
+                ? codec.toTree(Map.of("conversations", List.of(Map.of("customer_id", customer.toString()))))
+                : null;
+        return new PrivacyReported(requestId, participant, action, 1, data, null, Instant.now());
+    }
+
+    private void send(PrivacyReported report) {
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .messageId(UUID.randomUUID())
+                .sender(null, report.participant())
+                .recipient(null, "supervisor")
+                .action(PrivacyReported.ACTION)
+                .data(codec.toTree(report))
+                .build();
+        kafka.send(Topics.PRIVACY_REPORTS, report.requestId().toString(), codec.encode(envelope));
+    }
+
+    private Api asGateway() {
+        return api.withToken(TestTokens.client("gateway"));
+    }
+
+    private static String requests(UUID customerId) {
+        return "/api/v1/privacy/customers/" + customerId + "/requests";
+    }
+
+    private static String reportPath(UUID requestId) {
+        return "/api/v1/privacy/participants/gateway-service/requests/" + requestId + "/report";
+    }
+
+    private void awaitParticipant(UUID requestId, String participant, String state) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get(requests(customer) + "/" + requestId)
+                                .body()
+                                .path("participants")
+                                .valueStream()
+                                .filter(p -> p.path("participant").asString().equals(participant))
+                                .map(p -> p.path("state").asString()))
+                        .containsExactly(state));
+    }
+
+    private JsonNode awaitStatus(UUID requestId, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get(requests(customer) + "/" + requestId).body(),
+                        body -> body.path("status").asString().equals(status));
+    }
+}

@@ -23,25 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CustomerAnnouncementRelay {
 
-    static final String CLIENT_ID = "gateway";
     private static final Logger log = LoggerFactory.getLogger(CustomerAnnouncementRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final CustomerAnnouncements announcements;
-    private final TokenService tokens;
+    private final GatewayServiceToken serviceToken;
     private final CustomerAnnouncementProperties properties;
     private final Clock clock;
     private final HttpClient http;
 
     CustomerAnnouncementRelay(
             CustomerAnnouncements announcements,
-            TokenService tokens,
+            GatewayServiceToken serviceToken,
             CustomerAnnouncementProperties properties,
             Clock clock) {
         this.announcements = announcements;
-        this.tokens = tokens;
+        this.serviceToken = serviceToken;
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -53,7 +52,7 @@ class CustomerAnnouncementRelay {
         if (due.isEmpty()) {
             return;
         }
-        String token = tokens.issueClientToken(CLIENT_ID).value();
+        String token = serviceToken.issue();
         due.forEach(announcement -> relay(announcement, token));
     }
 

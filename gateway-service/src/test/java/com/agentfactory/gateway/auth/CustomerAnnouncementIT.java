@@ -43,7 +43,7 @@ class CustomerAnnouncementIT extends GatewayIntegrationTest {
         assertThat(UUID.fromString(event.path("event_id").asString())).isNotNull();
         var claims = users.tokens().forwardedClaims(sent.header("Authorization"));
         assertThat(claims.getStringListClaim("roles")).containsExactly("SYSTEM_AGENT");
-        assertThat(claims.getStringClaim("client_id")).isEqualTo(CustomerAnnouncementRelay.CLIENT_ID);
+        assertThat(claims.getStringClaim("client_id")).isEqualTo(GatewayServiceToken.CLIENT_ID);
     }
 
     @Test

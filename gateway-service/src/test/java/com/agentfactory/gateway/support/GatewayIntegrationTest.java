@@ -35,7 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "agentfactory.auth.service-clients=test-service:test-service-secret-0123456789",
             "agentfactory.auth.bootstrap-admin.email=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
             "agentfactory.auth.bootstrap-admin.password=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_PASSWORD,
-            "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000"
+            "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+            "agentfactory.privacy.interval=200ms"
         })
 public abstract class GatewayIntegrationTest {
 

@@ -24,6 +24,7 @@ public final class StubDownstreamService {
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> cannedAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StubDownstreamService(HttpServer server) {
         this.server = server;
@@ -64,6 +65,11 @@ public final class StubDownstreamService {
         failures.put(path + "\n" + marker, new java.util.concurrent.atomic.AtomicInteger(times));
     }
 
+    /** Answers the next request to this path with this JSON body instead of the usual one. */
+    public void answerNext(String path, String json) {
+        cannedAnswers.put(path, json);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream body = exchange.getRequestBody()) {
@@ -81,7 +87,8 @@ public final class StubDownstreamService {
                 return;
             }
             slowDownIfAsked(exchange.getRequestURI().getQuery());
-            byte[] response = "{\"stub\":true}".getBytes(StandardCharsets.UTF_8);
+            String canned = cannedAnswers.remove(path);
+            byte[] response = (canned == null ? "{\"stub\":true}" : canned).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);
             exchange.getResponseBody().write(response);

@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { capture, expectAccessible, uniqueEmail } from './support';
-
-async function signUp(page: Page, who: string, first: string, last: string) {
-  await page.goto('/shop/register');
-  await page.getByLabel('E-mail').fill(uniqueEmail(who));
-  await page.getByLabel('Password (at least 12 characters)').fill(`${who}-password-0123`);
-  await page.getByLabel('First name').fill(first);
-  await page.getByLabel('Last name').fill(last);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { capture, expectAccessible, signUp } from './support';
 
 test.describe('demo storefront', () => {
   test('a visitor browses and searches the catalog and opens a product with similar products', async ({ page }) => {

@@ -81,6 +81,19 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }
 
+/** A new customer signs up on the storefront and lands on the catalog; returns their login. */
+export async function signUp(page: Page, who: string, first: string, last: string): Promise<{ email: string; password: string }> {
+  const login = { email: uniqueEmail(who), password: `${who}-password-0123` };
+  await page.goto('/shop/register');
+  await page.getByLabel('E-mail').fill(login.email);
+  await page.getByLabel('Password (at least 12 characters)').fill(login.password);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  return login;
+}
+
 /** A staff account created through the admin API, as an administrator would. */
 export async function createUser(request: APIRequestContext, role: string): Promise<{ email: string; password: string }> {
   const admin = adminLogin();

@@ -17,6 +17,7 @@ const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const AdsPage = lazy(() => import('./pages/AdsPage'));
 const InventoryPage = lazy(() => import('./pages/InventoryPage'));
+const PrivacyPage = lazy(() => import('./pages/PrivacyPage'));
 const Shop = lazy(() => import('./shop/Shop'));
 
 function RequireStaff({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -70,6 +71,7 @@ export function App() {
           <Route path="campaigns" element={page('campaigns.read', <CampaignsPage />)} />
           <Route path="ads" element={page('ads.read', <AdsPage />)} />
           <Route path="inventory" element={page('inventory.read', <InventoryPage />)} />
+          <Route path="privacy" element={page('privacy.admin', <PrivacyPage />)} />
           <Route path="*" element={<p>There is no such page.</p>} />
         </Route>
         <Route

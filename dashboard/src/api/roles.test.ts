@@ -15,6 +15,7 @@ describe('role-based navigation', () => {
       'Campaigns',
       'Ads',
       'Inventory',
+      'Privacy requests',
     ]);
   });
 
@@ -25,6 +26,11 @@ describe('role-based navigation', () => {
     expect(can(['SUPPORT_AGENT'], 'inventory.write')).toBe(false);
     expect(can(['MARKETING_MANAGER'], 'ads.write')).toBe(true);
     expect(can(['MARKETING_MANAGER'], 'inventory.write')).toBe(true);
+  });
+
+  it('keeps privacy requests to admins, as the gateway does', () => {
+    expect(labels(['MARKETING_MANAGER'])).not.toContain('Privacy requests');
+    expect(labels(['SUPPORT_AGENT'])).not.toContain('Privacy requests');
   });
 
   it('keeps the support desk from marketing managers, as the gateway does', () => {

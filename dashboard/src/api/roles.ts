@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'inventory.read': ALL_STAFF,
   /** POST /api/v1/inventory/** (forecasts, suggestions, purchase-order decisions, suppliers) */
   'inventory.write': MANAGERS,
+  /** GET /api/v1/privacy/requests (every customer's export and erasure requests) */
+  'privacy.admin': ['ADMIN'],
   /** POST /api/v1/events (storefront commerce events) */
   'events.send': ['ADMIN', 'CUSTOMER'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -69,6 +71,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { path: '/admin/campaigns', label: 'Campaigns', needs: 'campaigns.read' },
   { path: '/admin/ads', label: 'Ads', needs: 'ads.read' },
   { path: '/admin/inventory', label: 'Inventory', needs: 'inventory.read' },
+  { path: '/admin/privacy', label: 'Privacy requests', needs: 'privacy.admin' },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

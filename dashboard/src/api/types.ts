@@ -683,3 +683,26 @@ export interface ExperimentResults {
     reason: string;
   };
 }
+
+/** A customer's data export or erasure, as the supervisor coordinates it across the services. */
+export interface PrivacyRequest {
+  id: string;
+  customer_id: string;
+  action: 'EXPORT' | 'ERASURE';
+  status: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  requested_by: string;
+  requested_at: string;
+  completed_at: string | null;
+  /** still waiting for a service after the time the platform allows */
+  overdue: boolean;
+  participants: { participant: string; state: 'PENDING' | 'DONE' | 'FAILED'; records: number | null; failure: string | null; reported_at: string | null }[];
+  history: { event: string; participant: string | null; actor: string | null; detail: string | null; occurred_at: string }[];
+}
+
+/** GET .../requests/{id}/export: every service's records about the customer, by service and kind. */
+export interface PrivacyExport {
+  request_id: string;
+  customer_id: string;
+  completed_at: string;
+  services: Record<string, Record<string, unknown[]>>;
+}

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, auth, post, query, type Page } from '../api/client';
 import { isStaff } from '../api/roles';
-import type { ChatReply, Consents, CustomerOrder, ProductDetail, ProductSummary, Recommendations } from '../api/types';
+import type { ChatReply, Consents, CustomerOrder, PrivacyExport, PrivacyRequest, ProductDetail, ProductSummary, Recommendations } from '../api/types';
 import { Async, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
@@ -367,7 +367,96 @@ function Preferences() {
     <>
       <h1>Preferences</h1>
       <Async state={current}>{(c) => <PreferencesForm key={c.customer_id} consents={c} path={path!} onSaved={current.reload} />}</Async>
+      <YourData customerId={customerId} />
     </>
+  );
+}
+
+/**
+ * The customer's rights over their data: a copy of everything the store keeps about them, gathered from every
+ * service, and the erasure of their account and data everywhere.
+ */
+function YourData({ customerId }: { customerId: string }) {
+  const path = `/api/v1/privacy/customers/${customerId}/requests`;
+  const [polling, setPolling] = useState(false);
+  const requests = useApi<PrivacyRequest[]>(path, polling ? 2000 : undefined);
+  const busy = requests.data?.some((r) => r.status === 'IN_PROGRESS') ?? false;
+  useEffect(() => setPolling(busy), [busy]);
+  const [confirming, setConfirming] = useState(false);
+  const ask = useAction(async (action: PrivacyRequest['action']) => {
+    await post<PrivacyRequest>(path, { action });
+    setConfirming(false);
+    requests.reload();
+  });
+  const download = useAction(async (request: PrivacyRequest) => {
+    const document = await api<PrivacyExport>(`${path}/${request.id}/export`);
+    const link = window.document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }));
+    link.download = `my-data-${request.completed_at?.slice(0, 10) ?? 'export'}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+  const erased = requests.data?.find((r) => r.action === 'ERASURE' && r.status === 'COMPLETED');
+  if (erased) {
+    return (
+      <section className="card" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p role="status">Your account and your data have been erased from every part of the store.</p>
+        <button type="button" onClick={() => auth.logout()}>
+          Sign out
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <div className="actions">
+        <button type="button" disabled={ask.running || busy} onClick={() => void ask.run('EXPORT')}>
+          Get a copy of my data
+        </button>
+        {!confirming ? (
+          <button type="button" disabled={ask.running || busy} onClick={() => setConfirming(true)}>
+            Delete my account and data
+          </button>
+        ) : (
+          <span className="actions" role="group" aria-label="Confirm erasure">
+            <span>This deletes your account, orders history, messages and preferences for good.</span>
+            <button type="button" onClick={() => void ask.run('ERASURE')} disabled={ask.running}>
+              Yes, erase everything
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep my account
+            </button>
+          </span>
+        )}
+      </div>
+      <Problem error={ask.error ?? download.error} />
+      <Async state={requests} isEmpty={(d) => d.length === 0} empty="You have not asked for your data yet.">
+        {(list) => (
+          <ul className="list" aria-label="Your data requests">
+            {list.map((r) => (
+              <li key={r.id}>
+                {r.action === 'EXPORT' ? 'Copy of my data' : 'Erasure'} · {new Date(r.requested_at).toLocaleString()} ·{' '}
+                {r.status === 'IN_PROGRESS'
+                  ? `gathering… ${r.participants.filter((p) => p.state !== 'PENDING').length} of ${r.participants.length} parts`
+                  : r.status === 'COMPLETED'
+                    ? 'ready'
+                    : 'could not be completed, the store has been told'}
+                {r.action === 'EXPORT' && r.status === 'COMPLETED' && (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => void download.run(r)} disabled={download.running}>
+                      Download
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+    </section>
   );
 }
 

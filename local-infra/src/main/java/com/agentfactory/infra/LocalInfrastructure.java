@@ -1,5 +1,6 @@
 package com.agentfactory.infra;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,14 @@ public final class LocalInfrastructure implements AutoCloseable {
             Path buildDirectory = Path.of(System.getProperty("agentfactory.build.dir", "target"));
             shared = start(InfrastructureSettings.forTests(buildDirectory));
             LocalInfrastructure toClose = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "local-infra-shutdown"));
+            // a test JVM's servers and their data go with it
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                toClose.close();
+                                deleteQuietly(toClose.settings.dataDirectory());
+                            },
+                            "local-infra-shutdown"));
         }
         return shared;
     }
@@ -191,6 +199,14 @@ public final class LocalInfrastructure implements AutoCloseable {
         closeQuietly(redis);
         closeQuietly(kafka);
         closeQuietly(postgres);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            FileTrees.deleteRecursively(directory);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Deleting {} failed: {}", directory, e.getMessage());
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

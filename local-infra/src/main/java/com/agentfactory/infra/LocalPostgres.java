@@ -22,11 +22,16 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     static LocalPostgres start(Path dataDirectory, boolean cleanData, int port) throws IOException {
+        // "clean" means start from empty data, as for Kafka: zonky's own flag would run initdb over the old files
+        // (which fails) and delete the data when the server stops
+        if (cleanData) {
+            FileTrees.deleteRecursively(dataDirectory);
+        }
         Files.createDirectories(dataDirectory);
         boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(cleanData)
+                .setCleanDataDirectory(false)
                 // zonky turns these off for speed; the platform promises durability, so they stay on
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -55,7 +55,16 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                         Http.get(orders, customerToken).body().path("items"))
                 .isNotEmpty());
 
-        JsonNode export = exportFor(customerId, customerToken);
+        // each service takes the sign-up and the order from Kafka in its own time: ask again until all have them
+        JsonNode export = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> exportFor(customerId, customerToken), document -> {
+                    JsonNode parts = document.path("services");
+                    return !parts.path("campaign-agent").path("customer").isEmpty()
+                            && !parts.path("recommendation-agent")
+                                    .path("interactions")
+                                    .isEmpty();
+                });
         JsonNode services = export.path("services");
         assertThat(services.propertyNames()).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(services.path("gateway-service")
@@ -75,6 +84,13 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                         .map(m -> m.path("body").asString()))
                 .contains("Where is my parcel? It has not arrived.");
         assertThat(services.path("supervisor-agent").path("commerce_events")).isNotEmpty();
+        assertThat(services.path("campaign-agent")
+                        .path("customer")
+                        .get(0)
+                        .path("email")
+                        .asString())
+                .isEqualTo(email);
+        assertThat(services.path("recommendation-agent").path("interactions")).isNotEmpty();
 
         Http.Reply erasure = Http.post(
                 gateway("/api/v1/privacy/customers/" + customerId + "/requests"),

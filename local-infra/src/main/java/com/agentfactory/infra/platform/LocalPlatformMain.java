@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The local run: starts PostgreSQL, Kafka, Redis and an SMTP server, every service as its own JVM, replays the demo data
- * through the gateway, submits a few tasks and prints where everything is. Secrets (JWT key, admin and
- * replay passwords) are generated for this run only and printed, never stored.
+ * through the gateway, submits a few tasks and prints where everything is. The JWT key and the replay client's secret
+ * are generated for this run only. The admin password is generated on the first run and kept in the data directory,
+ * readable by its owner only, because the admin account lives in that directory's database: a new password on every
+ * run would lock the second run out of its own data ({@code --clean} starts over with a new one).
  *
  * <p>Options: {@code --project DIR} (default: current directory), {@code --data DIR} (default
  * .local-data), {@code --clean} (start from empty data), {@code --no-demo} (skip replay and tasks).
@@ -61,11 +65,11 @@ public final class LocalPlatformMain {
         }
         boolean demo = !arguments.contains("--no-demo");
 
-        String adminPassword = randomSecret(12);
         String replaySecret = randomSecret(24);
         System.out.println("Starting PostgreSQL, Kafka, Redis and SMTP (data in " + data + ")...");
         LocalInfrastructure infrastructure =
                 LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
+        String adminPassword = adminPassword(data, arguments.contains("--clean"));
         PlatformLauncher platform = new PlatformLauncher(
                 project,
                 data.resolve("logs"),
@@ -250,7 +254,23 @@ public final class LocalPlatformMain {
 
     private static String login(HttpClient http, String gateway, String adminPassword) throws Exception {
         return GatewayTokens.signIn(http, gateway, ADMIN_EMAIL, adminPassword)
-                .orElseThrow(() -> new IllegalStateException("demo login failed for " + ADMIN_EMAIL));
+                .orElseThrow(() -> new IllegalStateException("demo login failed for " + ADMIN_EMAIL
+                        + ": the data directory holds an admin account from a run whose password was not kept;"
+                        + " start with --clean"));
+    }
+
+    /** The admin password kept in the data directory, or a new one (kept there) for a new or cleaned directory. */
+    private static String adminPassword(Path data, boolean clean) throws java.io.IOException {
+        Path file = data.resolve("admin-password");
+        if (!clean && Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        String password = randomSecret(12);
+        Files.createDirectories(data);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password);
+        return password;
     }
 
     private static void printSummary(String gateway, String adminPassword, PlatformLauncher platform) {

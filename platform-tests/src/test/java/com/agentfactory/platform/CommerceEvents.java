@@ -30,13 +30,18 @@ final class CommerceEvents {
 
     /** A one-line order of a new guest customer in pounds. */
     static Map<String, Object> order(String sku, int quantity, Instant at) {
+        return orderOf(UUID.randomUUID(), UUID.randomUUID(), sku, quantity, at);
+    }
+
+    /** A one-line order in pounds of this customer, at 3.39 a unit. */
+    static Map<String, Object> orderOf(UUID customerId, UUID orderId, String sku, int quantity, Instant at) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "order.placed");
         event.put("event_id", UUID.randomUUID().toString());
         event.put("occurred_at", at.toString());
-        event.put("order_id", UUID.randomUUID().toString());
+        event.put("order_id", orderId.toString());
         event.put("order_number", "E" + UUID.randomUUID().toString().substring(0, 8));
-        event.put("customer_id", UUID.randomUUID().toString());
+        event.put("customer_id", customerId.toString());
         event.put("country", "United Kingdom");
         event.put("currency", "GBP");
         event.put(

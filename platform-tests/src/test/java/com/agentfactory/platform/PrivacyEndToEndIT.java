@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +39,11 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
         assertThat(registered.status()).isEqualTo(201);
         UUID customerId = UUID.fromString(registered.text("/user_id"));
         String customerToken = login(email, password);
-        String orderId = UUID.randomUUID().toString();
-        assertThat(Http.post(gateway("/api/v1/events"), customerToken, orderOf(customerId, orderId))
+        UUID orderId = UUID.randomUUID();
+        assertThat(Http.post(
+                                gateway("/api/v1/events"),
+                                customerToken,
+                                CommerceEvents.orderOf(customerId, orderId, "PRIV1", 2, Instant.now()))
                         .status())
                 .isEqualTo(202);
         assertThat(Http.post(
@@ -77,7 +79,7 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                         .path("transactions")
                         .valueStream()
                         .map(t -> t.path("order_id").asString()))
-                .contains(orderId);
+                .contains(orderId.toString());
         assertThat(services.path("support-agent")
                         .path("conversation_messages")
                         .valueStream()
@@ -122,7 +124,7 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                 .body()
                 .path("items");
         assertThat(ledger.valueStream()
-                        .filter(t -> t.path("order_id").asString().equals(orderId)))
+                        .filter(t -> t.path("order_id").asString().equals(orderId.toString())))
                 .as("the ledger keeps the amount without the person")
                 .singleElement()
                 .satisfies(t -> {
@@ -149,29 +151,5 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                 .until(
                         () -> Http.get(url, token).body(),
                         body -> !body.path("status").asString().equals("IN_PROGRESS"));
-    }
-
-    private static Map<String, Object> orderOf(UUID customerId, String orderId) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "order.placed");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", Instant.now().toString());
-        event.put("order_id", orderId);
-        event.put("order_number", "P" + UUID.randomUUID().toString().substring(0, 8));
-        event.put("customer_id", customerId.toString());
-        event.put("country", "United Kingdom");
-        event.put("currency", "GBP");
-        event.put(
-                "lines",
-                List.of(Map.of(
-                        "product_id",
-                        UUID.randomUUID().toString(),
-                        "sku",
-                        "PRIV1",
-                        "quantity",
-                        2,
-                        "unit_price",
-                        "3.39")));
-        return event;
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
-import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.StubDownstreamService.RecordedRequest;
 import com.agentfactory.gateway.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,24 +78,6 @@ class CustomerAnnouncementIT extends GatewayIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM customer_announcements WHERE email = ?", Long.class, email))
                 .isEqualTo(1);
-    }
-
-    private UUID signUp(String email) {
-        Map<String, Object> body = register(email)
-                .expectStatus()
-                .isCreated()
-                .expectBody(ProblemAssertions.JSON)
-                .returnResult()
-                .getResponseBody();
-        return UUID.fromString((String) body.get("user_id"));
-    }
-
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec register(String email) {
-        return client.post()
-                .uri("/api/v1/auth/register")
-                .bodyValue(Map.of(
-                        "email", email, "password", TestUsers.PASSWORD, "first_name", "Ann", "last_name", "Nounced"))
-                .exchange();
     }
 
     private static List<RecordedRequest> announcementsOf(String email) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.gateway.auth.GatewayServiceToken;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
-import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.StubDownstreamService.RecordedRequest;
 import com.agentfactory.gateway.support.TestUsers;
 import java.time.Duration;
@@ -102,19 +101,5 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
     private static String pending(UUID requestId, UUID customerId, String action) {
         return JSON.writeValueAsString(
                 java.util.List.of(Map.of("request_id", requestId, "customer_id", customerId, "action", action)));
-    }
-
-    private UUID signUp(String email) {
-        Map<String, Object> body = client.post()
-                .uri("/api/v1/auth/register")
-                .bodyValue(Map.of(
-                        "email", email, "password", TestUsers.PASSWORD, "first_name", "Pri", "last_name", "Vacy"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(ProblemAssertions.JSON)
-                .returnResult()
-                .getResponseBody();
-        return UUID.fromString((String) body.get("user_id"));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,6 +74,26 @@ public abstract class GatewayIntegrationTest {
                 .uri("/api/v1/auth/login")
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
+    }
+
+    /** Signs up as a customer through the gateway's own endpoint, as the storefront does. */
+    protected WebTestClient.ResponseSpec register(String email) {
+        return client.post()
+                .uri("/api/v1/auth/register")
+                .bodyValue(Map.of(
+                        "email", email, "password", TestUsers.PASSWORD, "first_name", "Ann", "last_name", "Customer"))
+                .exchange();
+    }
+
+    /** A new customer's id: their sign-up must succeed. */
+    protected UUID signUp(String email) {
+        Map<String, Object> body = register(email)
+                .expectStatus()
+                .isCreated()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult()
+                .getResponseBody();
+        return UUID.fromString((String) body.get("user_id"));
     }
 
     protected WebTestClient.ResponseSpec refresh(String refreshToken) {

@@ -15,6 +15,9 @@ CREATE TABLE privacy_requests (
 
 CREATE INDEX privacy_requests_customer_idx ON privacy_requests (customer_id, requested_at DESC);
 CREATE INDEX privacy_requests_requested_at_idx ON privacy_requests (requested_at DESC);
+-- one request of each action in progress per customer: a repeated click does not fan out twice
+CREATE UNIQUE INDEX privacy_requests_one_open_idx ON privacy_requests (customer_id, action)
+    WHERE status = 'IN_PROGRESS';
 
 -- One row per service that reported; the exported records themselves are kept apart in privacy_export_parts.
 CREATE TABLE privacy_request_reports (

@@ -30,11 +30,12 @@ final class CommerceEvents {
 
     /** A one-line order of a new guest customer in pounds. */
     static Map<String, Object> order(String sku, int quantity, Instant at) {
-        return orderOf(UUID.randomUUID(), UUID.randomUUID(), sku, quantity, at);
+        return orderOf(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), sku, quantity, at);
     }
 
     /** A one-line order in pounds of this customer, at 3.39 a unit. */
-    static Map<String, Object> orderOf(UUID customerId, UUID orderId, String sku, int quantity, Instant at) {
+    static Map<String, Object> orderOf(
+            UUID customerId, UUID orderId, UUID productId, String sku, int quantity, Instant at) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "order.placed");
         event.put("event_id", UUID.randomUUID().toString());
@@ -47,14 +48,7 @@ final class CommerceEvents {
         event.put(
                 "lines",
                 List.of(Map.of(
-                        "product_id",
-                        UUID.randomUUID().toString(),
-                        "sku",
-                        sku,
-                        "quantity",
-                        quantity,
-                        "unit_price",
-                        "3.39")));
+                        "product_id", productId.toString(), "sku", sku, "quantity", quantity, "unit_price", "3.39")));
         return event;
     }
 

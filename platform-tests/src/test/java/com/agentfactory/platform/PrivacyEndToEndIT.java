@@ -39,11 +39,16 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
         assertThat(registered.status()).isEqualTo(201);
         UUID customerId = UUID.fromString(registered.text("/user_id"));
         String customerToken = login(email, password);
+        // a customer's own order must be at the catalogue's price, so the shop lists the product first
+        Map<String, Object> product = CommerceEvents.product("PRIV1", "Privacy lantern", "lighting", "3.39", 20);
+        assertThat(Http.post(gateway("/api/v1/events"), adminToken, product).status())
+                .isEqualTo(202);
+        UUID productId = UUID.fromString((String) product.get("product_id"));
         UUID orderId = UUID.randomUUID();
         assertThat(Http.post(
                                 gateway("/api/v1/events"),
                                 customerToken,
-                                CommerceEvents.orderOf(customerId, orderId, "PRIV1", 2, Instant.now()))
+                                CommerceEvents.orderOf(customerId, orderId, productId, "PRIV1", 2, Instant.now()))
                         .status())
                 .isEqualTo(202);
         assertThat(Http.post(

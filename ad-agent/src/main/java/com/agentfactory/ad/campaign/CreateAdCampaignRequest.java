@@ -1,5 +1,6 @@
 package com.agentfactory.ad.campaign;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -15,6 +16,9 @@ import java.util.List;
  * A new ad campaign, created as a draft. Budgets are in {@code currency}; a target is either a CPA (cost per
  * conversion) or a ROAS (revenue over spend), or neither.
  */
+@Schema(
+        example =
+                "{\"name\": \"Christmas lights\", \"platform\": \"GOOGLE_ADS\", \"daily_budget\": 40.00, \"total_budget\": 600.00, \"currency\": \"GBP\", \"target_cpa\": 8.00, \"value_per_conversion\": 25.00, \"ad_groups\": [{\"name\": \"UK\", \"regions\": [\"GB\"], \"creatives\": [{\"name\": \"Warm glow\", \"width\": 300, \"height\": 250, \"landing_domain\": \"shop.example\"}]}]}")
 public record CreateAdCampaignRequest(
         @NotBlank @Size(max = 200) String name,
 

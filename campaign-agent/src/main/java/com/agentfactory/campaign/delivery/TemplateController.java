@@ -2,6 +2,8 @@ package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +28,8 @@ class TemplateController {
 
     @PutMapping("/{channel}/{templateId}")
     TemplateResponse save(
-            @PathVariable String channel,
+            @PathVariable @Parameter(schema = @Schema(allowableValues = {"email", "sms", "push", "webhook"}))
+                    String channel,
             @PathVariable String templateId,
             @Valid @RequestBody SaveTemplateRequest request,
             Caller caller) {
@@ -45,14 +48,18 @@ class TemplateController {
     /** Renders the stored template without sending it; 404 for an unknown template or customer. */
     @PostMapping("/{channel}/{templateId}/preview")
     TemplatePreviewResponse preview(
-            @PathVariable String channel,
+            @PathVariable @Parameter(schema = @Schema(allowableValues = {"email", "sms", "push", "webhook"}))
+                    String channel,
             @PathVariable String templateId,
             @Valid @RequestBody PreviewTemplateRequest request) {
         return templates.preview(channel, templateId, request);
     }
 
     @GetMapping("/{channel}/{templateId}")
-    TemplateResponse get(@PathVariable String channel, @PathVariable String templateId) {
+    TemplateResponse get(
+            @PathVariable @Parameter(schema = @Schema(allowableValues = {"email", "sms", "push", "webhook"}))
+                    String channel,
+            @PathVariable String templateId) {
         return templates.get(channel, templateId);
     }
 }

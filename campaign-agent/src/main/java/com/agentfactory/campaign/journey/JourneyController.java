@@ -2,6 +2,8 @@ package com.agentfactory.campaign.journey;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +30,12 @@ class JourneyController {
     private final JourneyService journeys;
     private final JourneyDryRun dryRun;
 
+    private static final String WELCOME_JOURNEY = "{\"journey\": {\"name\": \"Welcome\","
+            + " \"description\": \"A first e-mail a day after sign-up.\","
+            + " \"trigger\": {\"type\": \"event\", \"event\": \"customer.upserted\"},"
+            + " \"steps\": [{\"id\": 1, \"type\": \"wait\", \"duration\": \"1 day\"},"
+            + " {\"id\": 2, \"type\": \"email\", \"template\": \"abandoned_cart_reminder\"}]}}";
+
     JourneyController(JourneyService journeys, JourneyDryRun dryRun) {
         this.journeys = journeys;
         this.dryRun = dryRun;
@@ -42,7 +50,14 @@ class JourneyController {
             })
     @ResponseStatus(HttpStatus.CREATED)
     JourneyResponse create(
-            @RequestBody String definition,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The journey definition, as JSON or YAML",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples = @ExampleObject(name = "welcome", value = WELCOME_JOURNEY)))
+                    @RequestBody
+                    String definition,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             Caller caller) {
         return journeys.create(definition, contentType.toLowerCase().contains("yaml"), caller.actorName());

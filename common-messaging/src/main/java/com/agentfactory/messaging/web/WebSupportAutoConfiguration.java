@@ -128,6 +128,12 @@ public class WebSupportAutoConfiguration {
          * service authenticates every request), 403 for a role the access rules do not admit, and 400 for input
          * that cannot be read; all problem details (RFC 9457). Operations that declare their own keep them.
          */
+        /** An example request for every JSON body, built from its schema ({@link RequestExamples}). */
+        @Bean
+        OpenApiCustomizer requestExamplesCustomizer() {
+            return RequestExamples::addTo;
+        }
+
         @Bean
         OpenApiCustomizer problemResponsesCustomizer() {
             return openApi -> {

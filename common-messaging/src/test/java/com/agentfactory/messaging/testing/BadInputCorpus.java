@@ -243,6 +243,7 @@ public final class BadInputCorpus {
         private final String pathTemplate;
         private final List<Parameter> parameters = new ArrayList<>();
         private final JsonNode bodySchema;
+        private final JsonNode bodyExample;
         private final Report report;
         private boolean baselineAccepted;
         private Consumer<HttpRequest.Builder> requestAuthentication = authentication;
@@ -283,7 +284,22 @@ public final class BadInputCorpus {
                             .findFirst()
                             .orElse(null);
             this.bodySchema = media == null || !BODY_METHODS.contains(method) ? null : resolve(media.path("schema"));
+            this.bodyExample = media == null ? null : documentExample(media, bodySchema);
             report.operations.add(name);
+        }
+
+        /** The media type's example, else its first named example, else the body schema's own. */
+        private static JsonNode documentExample(JsonNode media, JsonNode schema) {
+            if (media.has("example")) {
+                return media.path("example");
+            }
+            var named = media.path("examples").values().stream()
+                    .filter(example -> example.has("value"))
+                    .findFirst();
+            if (named.isPresent()) {
+                return named.get().path("value");
+            }
+            return schema != null && schema.has("example") ? schema.path("example") : null;
         }
 
         void walkWithoutValidToken(Void unused) {
@@ -371,6 +387,16 @@ public final class BadInputCorpus {
 
             Outcome baseline = exchange("baseline", validParameters, validJson);
             baselineAccepted = baseline.status() >= 200 && baseline.status() < 300;
+            if (bodySchema != null && bodyExample == null) {
+                violation(baseline, "has no example of its request body in the document");
+            }
+            if (bodyExample != null) {
+                // the example must be the wire format: what it names may not exist, but it must be readable
+                Outcome example = exchange("document example", validParameters, JSON.writeValueAsString(bodyExample));
+                if (example.status() == 400) {
+                    violation(example, "refuses the document's own example as malformed");
+                }
+            }
 
             for (Parameter parameter : parameters) {
                 parameterMutations(parameter).forEach((label, value) -> {
@@ -746,7 +772,9 @@ public final class BadInputCorpus {
                             java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
                         case "email" -> "corpus@example.com";
                         case "uri", "url" -> "https://example.com/corpus";
-                        default -> "corpus";
+                        default ->
+                            firstAlternative(schema.path("pattern").asString(""))
+                                    .orElse("corpus");
                     };
             int min = schema.path("minLength").asInt(0);
             int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
@@ -754,6 +782,13 @@ public final class BadInputCorpus {
                 text = text + "x".repeat(min - text.length());
             }
             return text.length() > max ? text.substring(0, max) : text;
+        }
+
+        // a pattern that lists the allowed words ("email|sms|push|all"): the first word is a valid value
+        private static java.util.Optional<String> firstAlternative(String pattern) {
+            var words = java.util.regex.Pattern.compile("\\^?\\(?([A-Za-z0-9_.-]+)(?:\\|[A-Za-z0-9_.-]+)+\\)?\\$?")
+                    .matcher(pattern);
+            return words.matches() ? java.util.Optional.of(words.group(1)) : java.util.Optional.empty();
         }
 
         private java.math.BigDecimal sampleNumber(JsonNode schema) {

@@ -1,5 +1,6 @@
 package com.agentfactory.finance.budget;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -7,6 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 
 /** Creates or changes a department's budget for one fiscal month; omitted thresholds keep their values. */
+@Schema(
+        example =
+                "{\"fiscal_period\": \"2026-01\", \"allocated_amount\": 5000.00, \"currency\": \"GBP\", \"warning_threshold\": 0.8, \"critical_threshold\": 0.95, \"alerts_enabled\": true}")
 record UpsertBudgetRequest(
         @NotNull @BudgetConstraints.FiscalPeriod String fiscalPeriod,
 

@@ -2,11 +2,15 @@ package com.agentfactory.gateway.user;
 
 import com.agentfactory.access.Role;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+@Schema(
+        example =
+                "{\"email\": \"sam@example.com\", \"password\": \"a-long-first-password\", \"first_name\": \"Sam\", \"last_name\": \"Support\", \"role\": \"SUPPORT_AGENT\"}")
 record CreateUserRequest(
         @NotBlank @Email @Size(max = 254) String email,
         @NotNull @Size(min = 12, max = 128) String password,

@@ -172,7 +172,7 @@ public class PurchaseOrders {
         requireBuyer(caller, "drafts");
         Supplier supplier = suppliers
                 .findById(request.supplierId())
-                .orElseThrow(() -> InvalidInputException.of("supplier_id", "no supplier " + request.supplierId()));
+                .orElseThrow(() -> RuleViolationException.of("supplier_id", "no supplier " + request.supplierId()));
         String location = request.location() == null ? properties.defaultLocation() : request.location();
         if (!properties.locations().contains(location)) {
             throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());

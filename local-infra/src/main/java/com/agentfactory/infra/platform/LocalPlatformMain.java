@@ -37,7 +37,13 @@ import java.util.regex.Pattern;
 public final class LocalPlatformMain {
 
     private static final String ADMIN_EMAIL = "admin@agentfactory.local";
+    private static final String SHOPPER_EMAIL = "shopper@agentfactory.local";
     private static final String REPLAY_CLIENT = "demo-replay";
+    private static final Pattern USER_ID = Pattern.compile("\"user_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PRODUCT_ID = Pattern.compile("\"product_id\"\\s*:\\s*\"([^\"]+)\"");
+    // a product's id, SKU and price, in the order GET /api/v1/products/{id} writes them
+    private static final Pattern PRODUCT = Pattern.compile(
+            "\"product_id\"\\s*:\\s*\"([^\"]+)\".*?\"sku\"\\s*:\\s*\"([^\"]+)\".*?\"price\"\\s*:\\s*([0-9.]+)");
     private static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
@@ -69,7 +75,8 @@ public final class LocalPlatformMain {
         System.out.println("Starting PostgreSQL, Kafka, Redis and SMTP (data in " + data + ")...");
         LocalInfrastructure infrastructure =
                 LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
-        String adminPassword = adminPassword(data, arguments.contains("--clean"));
+        String adminPassword = keptSecret(data, "admin-password", arguments.contains("--clean"));
+        String shopperPassword = keptSecret(data, "demo-shopper-password", arguments.contains("--clean"));
         PlatformLauncher platform = new PlatformLauncher(
                 project,
                 data.resolve("logs"),
@@ -118,8 +125,9 @@ public final class LocalPlatformMain {
         if (demo) {
             replayDemoData(project, gateway, replaySecret, data.resolve("logs"));
             submitDemoTasks(gateway, adminPassword);
+            signUpDemoShopper(gateway, shopperPassword);
         }
-        printSummary(gateway, adminPassword, platform);
+        printSummary(gateway, adminPassword, demo ? shopperPassword : null, platform);
         stopped.await();
     }
 
@@ -259,9 +267,9 @@ public final class LocalPlatformMain {
                         + " start with --clean"));
     }
 
-    /** The admin password kept in the data directory, or a new one (kept there) for a new or cleaned directory. */
-    private static String adminPassword(Path data, boolean clean) throws java.io.IOException {
-        Path file = data.resolve("admin-password");
+    /** A password kept in the data directory, or a new one (kept there) for a new or cleaned directory. */
+    private static String keptSecret(Path data, String name, boolean clean) throws java.io.IOException {
+        Path file = data.resolve(name);
         if (!clean && Files.isRegularFile(file)) {
             return Files.readString(file).strip();
         }
@@ -273,7 +281,56 @@ public final class LocalPlatformMain {
         return password;
     }
 
-    private static void printSummary(String gateway, String adminPassword, PlatformLauncher platform) {
+    /**
+     * A customer account for trying the storefront, with one order of a catalogue product already booked. Signing up
+     * again on a later run finds the account there (409) and leaves it as it is.
+     */
+    private static void signUpDemoShopper(String gateway, String password) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> registered = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/register"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + SHOPPER_EMAIL + "\",\"password\":\""
+                                + password + "\",\"first_name\":\"Demo\",\"last_name\":\"Shopper\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher customer = USER_ID.matcher(registered.body());
+        if (registered.statusCode() != 201 || !customer.find()) {
+            if (registered.statusCode() != 409) {
+                System.out.println(
+                        "Demo shopper sign-up refused (" + registered.statusCode() + "): " + registered.body());
+            }
+            return;
+        }
+        String token = GatewayTokens.signIn(http, gateway, SHOPPER_EMAIL, password)
+                .orElseThrow(() -> new IllegalStateException("demo login failed for " + SHOPPER_EMAIL));
+        Matcher listed = PRODUCT_ID.matcher(send(http, token, "GET", "/api/v1/products?limit=1", gateway, "")
+                .body());
+        if (!listed.find()) {
+            return;
+        }
+        Matcher product = PRODUCT.matcher(send(http, token, "GET", "/api/v1/products/" + listed.group(1), gateway, "")
+                .body());
+        if (!product.find()) {
+            return;
+        }
+        // the storefront's own order event: the shopper's token, the catalogue's price
+        send(
+                http,
+                token,
+                "POST",
+                "/api/v1/events",
+                gateway,
+                "{\"type\":\"order.placed\",\"event_id\":\"" + java.util.UUID.randomUUID() + "\",\"occurred_at\":\""
+                        + java.time.Instant.now() + "\",\"order_id\":\"" + java.util.UUID.randomUUID()
+                        + "\",\"order_number\":\"DEMO-1\",\"customer_id\":\"" + customer.group(1)
+                        + "\",\"country\":\"United Kingdom\",\"currency\":\"GBP\",\"lines\":[{\"product_id\":\""
+                        + product.group(1) + "\",\"sku\":\"" + product.group(2) + "\",\"quantity\":2,\"unit_price\":"
+                        + product.group(3) + "}]}");
+    }
+
+    private static void printSummary(
+            String gateway, String adminPassword, String shopperPassword, PlatformLauncher platform) {
         System.out.println();
         System.out.print(ProcessStatus.table(platform.status()));
         System.out.println();
@@ -283,6 +340,10 @@ public final class LocalPlatformMain {
         System.out.println("  Metrics:      " + ServiceSpec.SUPERVISOR.baseUrl() + "/actuator/prometheus");
         System.out.println("  Demo login:   " + ADMIN_EMAIL + " / " + adminPassword + "  (POST " + gateway
                 + "/api/v1/auth/login)");
+        if (shopperPassword != null) {
+            System.out.println("  Storefront:   " + gateway + "/shop  (customer login: " + SHOPPER_EMAIL + " / "
+                    + shopperPassword + ")");
+        }
         System.out.println("  Processes:    ./run-platform.sh status; restart one: ./run-platform.sh restart SERVICE");
         System.out.println("Press Ctrl-C to stop everything (a crashed service is restarted meanwhile).");
     }

@@ -1,5 +1,6 @@
 package com.agentfactory.recommendation.rule;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /** A new rule: {@code pin} needs a position, {@code boost} a factor, {@code block} neither. */
+@Schema(example = "{\"kind\": \"boost\", \"product_id\": \"3fa85f64-5717-4562-b3fc-2c963f66afa6\", \"boost\": 1.5}")
 record CreateBusinessRuleRequest(
         @NotNull @Pattern(regexp = "pin|boost|block", message = "must be one of pin, boost, block")
         String kind,

@@ -2,6 +2,8 @@ package com.agentfactory.supervisor.commerce;
 
 import com.agentfactory.messaging.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,11 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/events")
 class CommerceEventController {
 
+    private static final String PRODUCT_VIEWED = "{\"type\": \"product.viewed\","
+            + " \"event_id\": \"7d0f4c8e-2b1a-4c3e-9f5d-1a2b3c4d5e6f\", \"occurred_at\": \"2026-01-15T09:30:00Z\","
+            + " \"customer_id\": \"3fa85f64-5717-4562-b3fc-2c963f66afa6\", \"session_id\": \"session-42\","
+            + " \"product_id\": \"5b6c7d8e-9f01-4a2b-8c3d-4e5f60718293\"}";
+
     private final CommerceEventService events;
 
     CommerceEventController(CommerceEventService events) {
@@ -27,7 +34,15 @@ class CommerceEventController {
             description = "A customer may send only its own page, product, cart, checkout and order events (403"
                     + " otherwise). Amounts the finance ledger cannot hold are refused with 422.")
     @PostMapping
-    ResponseEntity<EventResult> submit(@RequestBody JsonNode event, Caller caller) {
+    ResponseEntity<EventResult> submit(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "One commerce event; its type names the record it must match",
+                            content =
+                                    @Content(
+                                            examples = @ExampleObject(name = "product.viewed", value = PRODUCT_VIEWED)))
+                    @RequestBody
+                    JsonNode event,
+            Caller caller) {
         EventResult result = events.accept(event, caller);
         return ResponseEntity.status(
                         result.status() == EventResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)

@@ -2,6 +2,10 @@ package com.agentfactory.supervisor.commerce;
 
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.CommerceEventType;
+import com.agentfactory.messaging.commerce.Money;
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.commerce.ProductUpserted;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -42,6 +48,7 @@ class CommerceEventService {
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final CataloguePrices prices;
 
     CommerceEventService(
             EnvelopeCodec codec,
@@ -49,13 +56,15 @@ class CommerceEventService {
             CommerceEventRepository events,
             OutboxWriter outbox,
             TransactionTemplate transactions,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CataloguePrices prices) {
         this.codec = codec;
         this.validator = validator;
         this.events = events;
         this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
+        this.prices = prices;
     }
 
     EventResult accept(JsonNode json, Caller caller) {
@@ -95,6 +104,9 @@ class CommerceEventService {
         JsonNode data = codec.toTree(event);
         boolean isNew = events.insertIfNew(
                 event.eventId(), type.wireName(), codec.mapper().writeValueAsString(data), event.occurredAt());
+        if (isNew && event instanceof ProductUpserted product) {
+            prices.record(product);
+        }
         if (isNew) {
             MessageEnvelope envelope = MessageEnvelope.builder()
                     .messageId(event.eventId())
@@ -171,6 +183,41 @@ class CommerceEventService {
         }
         List<FieldErrorDetail> unstorableAmounts = StorableAmounts.check(event, prefix);
         errors.addAll(unstorableAmounts);
-        return unstorableAmounts.isEmpty() ? event : null;
+        if (!unstorableAmounts.isEmpty()) {
+            return null;
+        }
+        if (StorefrontPolicy.isCustomerOnly(caller) && event instanceof OrderPlaced order) {
+            List<FieldErrorDetail> offCatalogue = offCatalogue(order, prefix);
+            errors.addAll(offCatalogue);
+            return offCatalogue.isEmpty() ? event : null;
+        }
+        return event;
+    }
+
+    /**
+     * A customer's own order must be at the catalogue's prices: the storefront sends what the shopper saw, and a
+     * shopper's token must not be able to book an order at a price of their choosing.
+     */
+    private List<FieldErrorDetail> offCatalogue(OrderPlaced order, String prefix) {
+        Map<UUID, Money> catalogue =
+                prices.of(order.lines().stream().map(OrderLine::productId).toList());
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            String field = prefix + "lines[" + i + "].";
+            Money price = catalogue.get(line.productId());
+            if (price == null) {
+                errors.add(new FieldErrorDetail(field + "product_id", "is not in the catalogue"));
+            } else if (!price.currency().equals(order.currency())) {
+                errors.add(new FieldErrorDetail(
+                        prefix + "currency", "must be " + price.currency() + ", the catalogue's currency"));
+            } else if (price.amount().compareTo(line.unitPrice()) != 0) {
+                errors.add(new FieldErrorDetail(
+                        field + "unit_price",
+                        "must be the catalogue price, "
+                                + price.amount().stripTrailingZeros().toPlainString() + " " + price.currency()));
+            }
+        }
+        return errors.stream().distinct().toList();
     }
 }

@@ -62,8 +62,16 @@ public class PrivacyService {
         this.clock = clock;
     }
 
+    /** A new request; one of each action at a time per customer, so a repeated click does not fan out twice. */
     @Transactional
     PrivacyRequestResponse request(UUID customerId, PrivacyAction action, Caller caller) {
+        requests.findByCustomerIdOrderByRequestedAtDesc(customerId).stream()
+                .filter(open -> open.action() == action && open.status() == PrivacyRequestStatus.IN_PROGRESS)
+                .findFirst()
+                .ifPresent(open -> {
+                    throw new ConflictException("An " + action.name().toLowerCase(java.util.Locale.ROOT)
+                            + " request for this customer is still in progress: " + open.id() + ".");
+                });
         var request =
                 PrivacyRequest.open(customerId, action, properties.participants(), caller.actorName(), clock.instant());
         requests.save(request);

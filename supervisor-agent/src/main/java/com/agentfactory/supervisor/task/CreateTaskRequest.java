@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.text.StorableJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * POST /api/v1/agents/tasks. A missing or generic task type asks the supervisor to classify the task from
  * its input; an agent id sends it to that agent.
  */
+@Schema(
+        example =
+                "{\"task_type\": \"order-status-inquiry\", \"priority\": 7, \"input_data\": {\"order_number\": \"536397\"}, \"expires_at\": \"2099-12-31T23:59:00Z\"}")
 record CreateTaskRequest(
         @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case words joined by dashes")
         String taskType,

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.text.StorableJson;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,9 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /** POST /api/v1/agents/{id}/invoke: a task for this agent; the task type defaults to the agent's own. */
+@Schema(
+        example =
+                "{\"priority\": 5, \"input_data\": {\"message\": \"Where is my order 536397?\"}, \"expires_at\": \"2099-12-31T23:59:00Z\"}")
 record InvokeAgentRequest(
         @Size(max = 100) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case words joined by dashes")
         String taskType,

@@ -19,13 +19,51 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     @Test
     void acceptsACustomersOwnOrderAndBrowsing() {
         Response order =
-                asCustomer("/api/v1/events", ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer));
+                asCustomer("/api/v1/events", orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.3900"));
         Response batch = asCustomer(
                 "/api/v1/events/batch", Map.of("events", List.of(productViewed(customer), addedToCart(customer))));
 
         assertThat(order.status()).isEqualTo(202);
         assertThat(batch.status()).isEqualTo(200);
         assertThat(batch.body().path("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesACustomersOrderBelowTheCataloguePriceAndStoresNothing() {
+        Map<String, Object> cheap = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "0.01");
+
+        Response refused = asCustomer("/api/v1/events", cheap);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines[0].unit_price");
+        assertThat(refused.body().toString()).contains("3.39 GBP");
+        assertThat(asStaff("/api/v1/events", cheap).text("/status"))
+                .as("the refused order was not stored")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void refusesACustomersOrderOfAProductTheCatalogueDoesNotHave() {
+        Map<String, Object> unknown = orderOf(UUID.randomUUID().toString(), "3.39");
+
+        Response refused = asCustomer("/api/v1/events", unknown);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines[0].product_id");
+    }
+
+    @Test
+    void holdsOrdersToTheNewestPriceEvenWhenAnOlderOneArrivesLate() {
+        String product = catalogueProduct("4.25", "2010-12-02T08:00:00Z");
+        Map<String, Object> older = CommerceEventsIT.productUpserted();
+        older.put("product_id", product);
+        older.put("occurred_at", "2010-12-01T08:00:00Z");
+        assertThat(asStaff("/api/v1/events", older).status()).isEqualTo(202);
+
+        assertThat(asCustomer("/api/v1/events", orderOf(product, "3.39")).status())
+                .isEqualTo(422);
+        assertThat(asCustomer("/api/v1/events", orderOf(product, "4.25")).status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -98,6 +136,24 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
 
     private Response asStaff(String path, Object body) {
         return api.withToken(TestTokens.staff("test-admin", "ADMIN")).post(path, body);
+    }
+
+    /** A product announced by the shop at this price; its id. */
+    private String catalogueProduct(String price, String at) {
+        Map<String, Object> product = CommerceEventsIT.productUpserted();
+        product.put("price", Map.of("amount", price, "currency", "GBP"));
+        product.put("occurred_at", at);
+        assertThat(asStaff("/api/v1/events", product).status()).isEqualTo(202);
+        return (String) product.get("product_id");
+    }
+
+    /** The customer's own order of two units of the product at this unit price. */
+    private Map<String, Object> orderOf(String productId, String unitPrice) {
+        Map<String, Object> order = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer);
+        order.put(
+                "lines",
+                List.of(Map.of("product_id", productId, "sku", "71053", "quantity", 2, "unit_price", unitPrice)));
+        return order;
     }
 
     private static Map<String, Object> ownedBy(Map<String, Object> event, UUID customerId) {

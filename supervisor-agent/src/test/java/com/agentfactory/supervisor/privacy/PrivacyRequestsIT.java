@@ -221,6 +221,23 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesASecondRequestOfTheSameKindWhileTheFirstIsInProgress() {
+        assertThat(asCustomer
+                        .post(requests(customer), Map.of("action", "EXPORT"))
+                        .status())
+                .isEqualTo(202);
+
+        Response again = asCustomer.post(requests(customer), Map.of("action", "EXPORT"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("/detail")).contains("still in progress");
+        assertThat(asCustomer
+                        .post(requests(customer), Map.of("action", "ERASURE"))
+                        .status())
+                .isEqualTo(202);
+    }
+
+    @Test
     void rejectsARequestWithoutAnAction() {
         Response refused = asCustomer.post(requests(customer), Map.of("action", "FORGET_ME"));
 

@@ -1,6 +1,7 @@
 package com.agentfactory.ad.exchange;
 
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,6 +45,8 @@ class OpenRtbController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "A bid")
+    @ApiResponse(responseCode = "204", description = "No bid")
     @PostMapping("/bid")
     ResponseEntity<?> bid(
             @RequestHeader(name = KEY_HEADER, required = false) String key,

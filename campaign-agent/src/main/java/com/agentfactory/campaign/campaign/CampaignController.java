@@ -2,6 +2,7 @@ package com.agentfactory.campaign.campaign;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ class CampaignController {
         this.campaigns = campaigns;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CampaignResponse create(@Valid @RequestBody CreateCampaignRequest request, Caller caller) {
@@ -45,6 +48,8 @@ class CampaignController {
         return campaigns.get(id);
     }
 
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(responseCode = "409", description = "The campaign's status does not allow that move")
     @PostMapping("/{id}/transitions")
     CampaignResponse transition(
             @PathVariable UUID id, @Valid @RequestBody TransitionCampaignRequest request, Caller caller) {

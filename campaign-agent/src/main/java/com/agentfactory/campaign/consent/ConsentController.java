@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.consent;
 
 import com.agentfactory.messaging.identity.Caller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
@@ -31,6 +32,8 @@ class ConsentController {
         return consents.get(customerId, caller);
     }
 
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @ApiResponse(responseCode = "422", description = "A channel is given more than once")
     @PutMapping
     ConsentsResponse update(
             @PathVariable("customer_id") UUID customerId,

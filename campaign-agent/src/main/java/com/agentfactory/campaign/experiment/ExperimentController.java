@@ -3,6 +3,7 @@ package com.agentfactory.campaign.experiment;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,9 @@ class ExperimentController {
         this.experiments = experiments;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "An experiment of that name exists")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ExperimentResponse create(@Valid @RequestBody CreateExperimentRequest request, Caller caller) {

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,6 +42,9 @@ class JourneyController {
         this.dryRun = dryRun;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "A journey of that name exists")
+    @ApiResponse(responseCode = "422", description = "The definition is not valid: the fields at fault are named")
     @PostMapping(
             consumes = {
                 MediaType.APPLICATION_JSON_VALUE,
@@ -64,6 +68,9 @@ class JourneyController {
     }
 
     /** A new definition for a journey that has never been activated; 409 otherwise. */
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "The journey is active, or another has that name")
+    @ApiResponse(responseCode = "422", description = "The definition is not valid: the fields at fault are named")
     @PutMapping(
             value = "/{id}",
             consumes = {
@@ -107,6 +114,8 @@ class JourneyController {
         return journeys.deactivate(id);
     }
 
+    @ApiResponse(responseCode = "201", description = "Enrolled")
+    @ApiResponse(responseCode = "409", description = "The journey is not active, or the customer is already enrolled")
     @PostMapping("/{id}/enrolments")
     @ResponseStatus(HttpStatus.CREATED)
     EnrolmentResponse enrol(@PathVariable UUID id, @Valid @RequestBody EnrolCustomerRequest request) {

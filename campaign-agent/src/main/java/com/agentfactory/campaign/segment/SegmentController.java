@@ -2,6 +2,7 @@ package com.agentfactory.campaign.segment;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,11 +27,16 @@ class SegmentController {
         this.segments = segments;
     }
 
+    @ApiResponse(responseCode = "200", description = "The segment's size")
+    @ApiResponse(responseCode = "422", description = "The rules are not valid: the fields at fault are named")
     @PostMapping("/preview")
     SegmentPreviewResponse preview(@Valid @RequestBody SegmentPreviewRequest request) {
         return segments.preview(request);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "A segment of that name exists")
+    @ApiResponse(responseCode = "422", description = "The rules are not valid: the fields at fault are named")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     SegmentResponse create(@Valid @RequestBody CreateSegmentRequest request, Caller caller) {

@@ -123,17 +123,19 @@ public class WebSupportAutoConfiguration {
                     .addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
 
-        /**
-         * The refusals every operation can answer, as they are on the wire: 401 without a valid bearer token (every
-         * service authenticates every request), 403 for a role the access rules do not admit, and 400 for input
-         * that cannot be read; all problem details (RFC 9457). Operations that declare their own keep them.
-         */
         /** An example request for every JSON body, built from its schema ({@link RequestExamples}). */
         @Bean
         OpenApiCustomizer requestExamplesCustomizer() {
             return RequestExamples::addTo;
         }
 
+        /**
+         * The refusals every operation can answer, as they are on the wire: 401 without a valid bearer token (every
+         * service authenticates every request), 403 for a role the access rules do not admit, 400 for input that
+         * cannot be read, 404 where a path names a resource (also a customer's answer for another's data) and 413
+         * for a body over the size limit; all problem details (RFC 9457). Operations that declare their own keep
+         * them, and declare any other refusal (409, 422) themselves: the contract tests fail on an undocumented one.
+         */
         @Bean
         OpenApiCustomizer problemResponsesCustomizer() {
             return openApi -> {
@@ -150,6 +152,24 @@ public class WebSupportAutoConfiguration {
                                     "400", problem("The request cannot be read: the fields at fault are named"));
                             responses.putIfAbsent("401", problem("No valid bearer token"));
                             responses.putIfAbsent("403", problem("The caller's role does not allow this operation"));
+                            boolean namesResource = operation.getParameters() != null
+                                    && operation.getParameters().stream()
+                                            .anyMatch(parameter -> "path".equals(parameter.getIn()));
+                            if (namesResource) {
+                                responses.putIfAbsent(
+                                        "404", problem("Nothing with that id, or nothing the caller may see"));
+                            }
+                            if (operation.getRequestBody() != null) {
+                                responses.putIfAbsent("413", problem("The body is larger than the service accepts"));
+                            }
+                            // a refusal an operation declares itself is a problem document too, whatever springdoc
+                            // inferred from the method's return type
+                            responses.forEach((status, response) -> {
+                                if (status.startsWith("4") || status.startsWith("5")) {
+                                    response.setContent(
+                                            problem(response.getDescription()).getContent());
+                                }
+                            });
                             operation.setResponses(responses);
                         }));
             };

@@ -244,6 +244,8 @@ public final class BadInputCorpus {
         private final List<Parameter> parameters = new ArrayList<>();
         private final JsonNode bodySchema;
         private final JsonNode bodyExample;
+        private final Map<String, JsonNode> documentedResponses = new LinkedHashMap<>();
+        private final Set<Integer> undocumentedStatusesSeen = new java.util.HashSet<>();
         private final Report report;
         private boolean baselineAccepted;
         private Consumer<HttpRequest.Builder> requestAuthentication = authentication;
@@ -285,6 +287,16 @@ public final class BadInputCorpus {
                             .orElse(null);
             this.bodySchema = media == null || !BODY_METHODS.contains(method) ? null : resolve(media.path("schema"));
             this.bodyExample = media == null ? null : documentExample(media, bodySchema);
+            operation.path("responses").properties().forEach(response -> {
+                documentedResponses.put(response.getKey(), resolve(response.getValue()));
+                boolean refusal =
+                        response.getKey().startsWith("4") || response.getKey().startsWith("5");
+                JsonNode responseContent = resolve(response.getValue()).path("content");
+                if (refusal && !responseContent.isMissingNode() && !responseContent.has("application/problem+json")) {
+                    report.add(name + " documents its " + response.getKey() + " answer as "
+                            + responseContent.propertyNames() + ", not application/problem+json");
+                }
+            });
             report.operations.add(name);
         }
 
@@ -639,6 +651,26 @@ public final class BadInputCorpus {
         private void check(Outcome outcome) {
             if (outcome.status() >= 500) {
                 violation(outcome, "answered a server error");
+            }
+            // the document must list every status the operation really answers, each reported once
+            JsonNode documented = documentedResponses.getOrDefault(
+                    String.valueOf(outcome.status()), documentedResponses.get("default"));
+            if (outcome.status() >= 200
+                    && outcome.status() < 500
+                    && documented == null
+                    && undocumentedStatusesSeen.add(outcome.status())) {
+                violation(
+                        outcome,
+                        "answered a status its document does not list "
+                                + new java.util.TreeSet<>(documentedResponses.keySet()));
+            }
+            if (outcome.status() >= 200
+                    && outcome.status() < 300
+                    && outcome.body() != null
+                    && documented != null
+                    && documented.path("content").isEmpty()
+                    && undocumentedStatusesSeen.add(outcome.status())) {
+                violation(outcome, "answered a body its document does not describe");
             }
             if (outcome.status() >= 400 && !outcome.contentType().startsWith("application/problem+json")) {
                 violation(outcome, "is not a problem document (Content-Type '" + outcome.contentType() + "')");

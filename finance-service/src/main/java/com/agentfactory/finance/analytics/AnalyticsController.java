@@ -4,6 +4,7 @@ import com.agentfactory.finance.attribution.AttributionModel;
 import com.agentfactory.finance.attribution.AttributionProperties;
 import com.agentfactory.finance.reconciliation.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,11 @@ class AnalyticsController {
 
     @Operation(
             summary = "Per agent and day: touchpoints and tasks, response time, task success rate, attributed revenue")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping("/agent-performance")
     @Transactional(readOnly = true)
     Report<AnalyticsRepository.AgentPerformance> agentPerformance(

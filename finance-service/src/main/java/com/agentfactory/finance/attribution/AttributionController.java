@@ -2,6 +2,7 @@ package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.reconciliation.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,6 +30,8 @@ class AttributionController {
     }
 
     @Operation(summary = "Record an agent's touchpoint with a customer (campaign send or click, ad click, ...)")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
     @PostMapping("/touchpoints")
     ResponseEntity<AttributionResponse.TouchpointRecorded> record(@Valid @RequestBody RecordTouchpointRequest request) {
         var recorded = service.record(request);
@@ -37,12 +40,22 @@ class AttributionController {
     }
 
     @Operation(summary = "How an order's revenue is attributed, under one model or (without model) all of them")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping("/attributions/orders/{orderId}")
     AttributionResponse.OfOrder ofOrder(@PathVariable UUID orderId, @RequestParam(required = false) String model) {
         return service.ofOrder(orderId, model == null ? null : AttributionModel.parse(model));
     }
 
     @Operation(summary = "Attributed revenue per agent over inclusive UTC days")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping("/attributions/agents")
     AttributionResponse.RevenueReport byAgent(
             @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
@@ -52,6 +65,11 @@ class AttributionController {
     }
 
     @Operation(summary = "Attributed revenue per channel over inclusive UTC days")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping("/attributions/channels")
     AttributionResponse.RevenueReport byChannel(
             @RequestParam(name = "date_from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,

@@ -2,6 +2,7 @@ package com.agentfactory.finance.audit;
 
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -24,6 +25,11 @@ class AuditController {
     }
 
     @Operation(summary = "Audit entries in chain order; from is inclusive, to exclusive (ISO-8601 instants)")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping
     PageResponse<AuditEntry> list(
             @RequestParam(required = false) String table,

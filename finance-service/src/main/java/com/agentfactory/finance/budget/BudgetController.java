@@ -2,6 +2,7 @@ package com.agentfactory.finance.budget;
 
 import com.agentfactory.messaging.error.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,6 +36,10 @@ class BudgetController {
     }
 
     @Operation(summary = "Create or change a department's budget for a fiscal month")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "The allocation would fall below what is already used")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PutMapping
     ResponseEntity<BudgetResponse> upsert(
             @PathVariable @BudgetConstraints.Department String department,
@@ -63,6 +68,9 @@ class BudgetController {
     @Operation(
             summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit;"
                     + " a repeated Idempotency-Key returns the first reservation (200) instead of a second one")
+    @ApiResponse(responseCode = "201", description = "Reserved")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same idempotency key: the first answer")
+    @ApiResponse(responseCode = "409", description = "The budget has not enough left for this reservation")
     @PostMapping("/reservations")
     ResponseEntity<ReservationResponse> reserve(
             @PathVariable @BudgetConstraints.Department String department,
@@ -87,6 +95,8 @@ class BudgetController {
     }
 
     @Operation(summary = "Spend a reservation: records the expense")
+    @ApiResponse(responseCode = "200", description = "Spent")
+    @ApiResponse(responseCode = "409", description = "The reservation was released and cannot be spent")
     @PostMapping("/reservations/{reservationId}/commit")
     ReservationResponse commit(
             @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {
@@ -94,6 +104,8 @@ class BudgetController {
     }
 
     @Operation(summary = "Give a reservation back to the budget")
+    @ApiResponse(responseCode = "200", description = "Released")
+    @ApiResponse(responseCode = "409", description = "The reservation was already spent")
     @PostMapping("/reservations/{reservationId}/release")
     ReservationResponse release(
             @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {

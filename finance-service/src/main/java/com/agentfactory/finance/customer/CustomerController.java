@@ -1,6 +1,7 @@
 package com.agentfactory.finance.customer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,9 @@ class CustomerController {
     }
 
     @Operation(summary = "Record a customer behaviour event; re-evaluates the customer's segment")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping("/behaviors")
     ResponseEntity<SegmentResponse.BehaviorRecorded> record(
             @PathVariable UUID customerId, @Valid @RequestBody RecordBehaviorRequest request) {

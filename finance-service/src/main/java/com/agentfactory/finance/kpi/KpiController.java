@@ -4,6 +4,7 @@ import com.agentfactory.finance.attribution.AttributionModel;
 import com.agentfactory.finance.attribution.AttributionProperties;
 import com.agentfactory.finance.reconciliation.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,6 +29,11 @@ class KpiController {
     @Operation(
             summary = "Business KPIs over inclusive UTC days: revenue, refunds, orders, AOV, customer lifetime value"
                     + " per currency; conversion rate; ROAS per agent and channel under an attribution model")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping
     @Transactional(readOnly = true)
     Kpis kpis(

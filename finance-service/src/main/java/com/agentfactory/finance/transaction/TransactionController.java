@@ -3,6 +3,7 @@ package com.agentfactory.finance.transaction;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,11 @@ class TransactionController {
     }
 
     @Operation(summary = "Ledger entries in occurrence order; dates are inclusive UTC days")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "A parameter names no known value (model, type, table), or the period is empty: the parameter is named")
     @GetMapping
     PageResponse<TransactionResponse> list(
             @RequestParam(name = "date_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -43,6 +49,9 @@ class TransactionController {
     }
 
     @Operation(summary = "Record an expense or adjustment reported by an agent")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     ResponseEntity<TransactionResponse> create(@Valid @RequestBody CreateTransactionRequest request) {
         var recorded = service.record(request);

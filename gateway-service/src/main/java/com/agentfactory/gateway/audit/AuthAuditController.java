@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,8 @@ class AuthAuditController {
         this.auditLog = auditLog;
     }
 
+    @ApiResponse(responseCode = "200", description = "Auth events")
+    @ApiResponse(responseCode = "403", description = "Only an ADMIN reads the audit")
     @GetMapping
     @Operation(summary = "Auth events, newest first, optionally for one email, user or event type (ADMIN only)")
     Mono<List<AuthEventResponse>> find(

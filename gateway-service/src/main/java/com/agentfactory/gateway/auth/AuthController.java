@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.InetSocketAddress;
@@ -27,6 +28,8 @@ class AuthController {
         this.authService = authService;
     }
 
+    @ApiResponse(responseCode = "201", description = "Registered and signed in")
+    @ApiResponse(responseCode = "409", description = "An account with that e-mail exists")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a customer account and sign in")

@@ -3,6 +3,7 @@ package com.agentfactory.gateway.user;
 import com.agentfactory.gateway.audit.AuthAuditLog;
 import com.agentfactory.gateway.audit.AuthEventType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -37,6 +38,9 @@ class UserController {
         this.audit = audit;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "403", description = "Only an ADMIN creates users")
+    @ApiResponse(responseCode = "409", description = "An account with that e-mail exists")
     @PostMapping
     @Operation(summary = "Create a user with any role (ADMIN only)")
     Mono<ResponseEntity<UserResponse>> create(@Valid @RequestBody CreateUserRequest request) {
@@ -61,6 +65,8 @@ class UserController {
                         .body(UserResponse.from(user)));
     }
 
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "403", description = "Only an ADMIN changes roles")
     @PutMapping("/{userId}/role")
     @Operation(
             summary = "Change a user's role (ADMIN only)",

@@ -1,6 +1,7 @@
 package com.agentfactory.inventory.forecast;
 
 import com.agentfactory.messaging.identity.Caller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,8 @@ class ForecastOverrideController {
         this.overrides = overrides;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "404", description = "No stock is kept for that SKU")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ForecastOverrideResponse create(@Valid @RequestBody CreateForecastOverrideRequest request, Caller caller) {
@@ -44,6 +47,8 @@ class ForecastOverrideController {
         return overrides.get(id);
     }
 
+    @ApiResponse(responseCode = "200", description = "Revoked")
+    @ApiResponse(responseCode = "409", description = "Already revoked")
     @PostMapping("/{id}/revoke")
     ForecastOverrideResponse revoke(
             @PathVariable UUID id, @Valid @RequestBody RevokeForecastOverrideRequest request, Caller caller) {

@@ -2,6 +2,7 @@ package com.agentfactory.inventory.purchasing;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +51,10 @@ class PurchaseOrderController {
      * A person's draft of several SKUs from one supplier; joins the supplier's open suggestion when there is one.
      * 400 for a SKU the supplier does not supply, 409 for a SKU already on an open order.
      */
+    @ApiResponse(responseCode = "201", description = "Drafted")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Well-formed but not acceptable: an unknown supplier or SKU is named")
     @PostMapping
     ResponseEntity<PurchaseOrderResponse> draft(@Valid @RequestBody CreatePurchaseOrderRequest request, Caller caller) {
         PurchaseOrderResponse drafted = orders.draft(request, caller);
@@ -64,12 +69,16 @@ class PurchaseOrderController {
     }
 
     /** Reserves the order's cost with finance, then approves; 409 when the budget does not cover it. */
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
     @PostMapping("/{id}/approve")
     PurchaseOrderResponse approve(
             @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
         return orders.approve(id, request.reason(), caller);
     }
 
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
     @PostMapping("/{id}/reject")
     PurchaseOrderResponse reject(
             @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
@@ -77,12 +86,18 @@ class PurchaseOrderController {
     }
 
     /** Sent to the supplier: the units count as in transit. */
+    @ApiResponse(responseCode = "200", description = "Ordered")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The status does not allow ordering, or finance refused the budget reservation")
     @PostMapping("/{id}/order")
     PurchaseOrderResponse order(
             @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
         return orders.order(id, request.reason(), caller);
     }
 
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
     @PostMapping("/{id}/cancel")
     PurchaseOrderResponse cancel(
             @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
@@ -90,6 +105,8 @@ class PurchaseOrderController {
     }
 
     /** A delivery: adds to on hand, clears in transit; the complete order commits its budget reservation. */
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
     @PostMapping("/{id}/receipts")
     PurchaseOrderResponse receive(
             @PathVariable UUID id, @Valid @RequestBody ReceivePurchaseOrderRequest request, Caller caller) {

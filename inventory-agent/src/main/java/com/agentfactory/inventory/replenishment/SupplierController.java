@@ -2,6 +2,7 @@ package com.agentfactory.inventory.replenishment;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,7 @@ class SupplierController {
     }
 
     /** 201; 403 unless the caller is an administrator or a marketing manager. */
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping
     ResponseEntity<SupplierResponse> create(@Valid @RequestBody CreateSupplierRequest request, Caller caller) {
         SupplierResponse created = suppliers.create(request, caller);

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.stock;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -22,6 +23,9 @@ class ReservationController {
     }
 
     /** 201 with the reservation; 409 when not enough is available, 404 for a SKU without stock. */
+    @ApiResponse(responseCode = "201", description = "Reserved")
+    @ApiResponse(responseCode = "409", description = "Not enough stock available at that location")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     ResponseEntity<ReservationResponse> reserve(@Valid @RequestBody CreateReservationRequest request) {
         ReservationResponse reservation = reservations.reserve(request);
@@ -35,6 +39,8 @@ class ReservationController {
     }
 
     /** Gives the units back; 409 when the reservation was already released, expired or taken by its order. */
+    @ApiResponse(responseCode = "200", description = "Released")
+    @ApiResponse(responseCode = "409", description = "The reservation is no longer open")
     @PostMapping("/{id}/release")
     ReservationResponse release(@PathVariable UUID id) {
         return reservations.release(id);

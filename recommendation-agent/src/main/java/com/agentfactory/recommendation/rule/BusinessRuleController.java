@@ -2,6 +2,7 @@ package com.agentfactory.recommendation.rule;
 
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.recommendation.access.CallerAccess;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,9 @@ class BusinessRuleController {
         return rules.list();
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "The product already has a rule")
+    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     ResponseEntity<BusinessRuleResponse> create(@Valid @RequestBody CreateBusinessRuleRequest request, Caller caller) {
         CallerAccess.requireMerchandiser(caller);
@@ -44,6 +48,7 @@ class BusinessRuleController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{ruleId}")
     ResponseEntity<Void> delete(@PathVariable UUID ruleId, Caller caller) {
         CallerAccess.requireMerchandiser(caller);

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,12 @@ class CommerceEventController {
             summary = "Submit one commerce event; answers 202, or 200 when the event id was seen before",
             description = "A customer may send only its own page, product, cart, checkout and order events (403"
                     + " otherwise). Amounts the finance ledger cannot hold are refused with 422.")
+    @ApiResponse(responseCode = "202", description = "Accepted: stored and on its way")
+    @ApiResponse(responseCode = "200", description = "A repeat of an event id seen before: nothing changed")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "Well-formed but refused: an amount the ledger cannot hold, or a price that is not the catalogue's")
     @PostMapping
     ResponseEntity<EventResult> submit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -50,6 +57,10 @@ class CommerceEventController {
     }
 
     @Operation(summary = "Submit up to 500 commerce events; all are stored or, if any is invalid, none")
+    @ApiResponse(
+            responseCode = "422",
+            description = "One of the events is refused for the reason a single event would be; none is stored")
+    @ApiResponse(responseCode = "200", description = "Every event stored (or seen before), with each one's outcome")
     @PostMapping("/batch")
     BatchEventsResponse submitBatch(@Valid @RequestBody BatchEventsRequest request, Caller caller) {
         return BatchEventsResponse.of(events.acceptAll(request.events(), "events", caller));

@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.escalation;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,12 +42,16 @@ class EscalationController {
     }
 
     @Operation(summary = "Take an escalation to work on it")
+    @ApiResponse(responseCode = "409", description = "Already claimed by someone else, or already resolved")
+    @ApiResponse(responseCode = "200", description = "Claimed by the caller")
     @PostMapping("/{escalationId}/claim")
     EscalationResponse claim(@PathVariable UUID escalationId, Caller caller) {
         return escalations.claim(escalationId, caller.actorName());
     }
 
     @Operation(summary = "Close an escalation: complete the task by hand, cancel it, or send it back to an agent")
+    @ApiResponse(responseCode = "409", description = "Not claimed by the caller, or already resolved")
+    @ApiResponse(responseCode = "200", description = "Resolved")
     @PostMapping("/{escalationId}/resolve")
     EscalationResponse resolve(
             @PathVariable UUID escalationId, @Valid @RequestBody ResolveEscalationRequest request, Caller caller) {

@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.privacy;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,10 @@ class PrivacyController {
     }
 
     @Operation(summary = "Ask for an export of all the customer's data, or for its erasure in every service")
+    @ApiResponse(responseCode = "202", description = "Accepted: the request is being fanned out to every service")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A request of the same kind is already in progress for this customer")
     @PostMapping("/customers/{customerId}/requests")
     ResponseEntity<PrivacyRequestResponse> request(
             @PathVariable UUID customerId, @Valid @RequestBody CreatePrivacyRequest body, Caller caller) {
@@ -62,6 +67,8 @@ class PrivacyController {
     }
 
     @Operation(summary = "The export as one document, once every service has reported (409 before)")
+    @ApiResponse(responseCode = "409", description = "Not an export, not ready yet, or erased with the customer")
+    @ApiResponse(responseCode = "200", description = "The export: one JSON document gathered from every service")
     @GetMapping("/customers/{customerId}/requests/{requestId}/export")
     PrivacyExportResponse export(@PathVariable UUID customerId, @PathVariable UUID requestId, Caller caller) {
         return privacy.export(customerId, requestId, caller);
@@ -84,6 +91,10 @@ class PrivacyController {
     }
 
     @Operation(summary = "A service's report on a privacy request (that service only)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "That service has already reported, or an erasure report carries data")
+    @ApiResponse(responseCode = "204", description = "Report stored")
     @PostMapping("/participants/{participant}/requests/{requestId}/report")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void report(

@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.task;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.web.TraceContextFilter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -24,6 +25,11 @@ class AgentInvocationController {
     }
 
     @Operation(summary = "Create a task for this agent; the task type defaults to the agent's default task type")
+    @ApiResponse(responseCode = "201", description = "Created for that agent")
+    @ApiResponse(responseCode = "422", description = "The task type is unknown or the input breaks its schema")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Intake is overloaded or the store is unreachable: retry after the Retry-After seconds")
     @PostMapping("/api/v1/agents/{agentId}/invoke")
     ResponseEntity<TaskCreatedResponse> invoke(
             @PathVariable UUID agentId,

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.web.TraceContextFilter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +38,11 @@ class TaskController {
     }
 
     @Operation(summary = "Submit a task; it is routed, stored durably and queued for its agent (or escalated)")
+    @ApiResponse(responseCode = "201", description = "Created and routed")
+    @ApiResponse(responseCode = "422", description = "The task type is unknown or the input breaks its schema")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Intake is overloaded or the store is unreachable: retry after the Retry-After seconds")
     @PostMapping
     ResponseEntity<TaskCreatedResponse> create(
             @Valid @RequestBody CreateTaskRequest request, Caller caller, HttpServletRequest http) {
@@ -49,6 +55,11 @@ class TaskController {
     @Operation(
             summary = "Submit up to 500 tasks at once; each is routed, and all are stored and queued together"
                     + " or, if any is invalid, none")
+    @ApiResponse(responseCode = "201", description = "All created and routed")
+    @ApiResponse(responseCode = "422", description = "The task type is unknown or the input breaks its schema")
+    @ApiResponse(
+            responseCode = "503",
+            description = "Intake is overloaded or the store is unreachable: retry after the Retry-After seconds")
     @PostMapping("/batch")
     ResponseEntity<TaskBatchCreatedResponse> createBatch(
             @Valid @RequestBody CreateTaskBatchRequest request, Caller caller, HttpServletRequest http) {
@@ -78,6 +89,8 @@ class TaskController {
     }
 
     @Operation(summary = "Cancel a task that has not finished")
+    @ApiResponse(responseCode = "409", description = "The task has already finished")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
     @PostMapping("/{taskId}/cancel")
     TaskResponse cancel(@PathVariable UUID taskId, Caller caller) {
         return tasks.cancel(taskId, caller.actorName());

@@ -5,6 +5,7 @@ import com.agentfactory.support.conversation.ConversationService;
 import com.agentfactory.support.conversation.InboundMessage;
 import com.agentfactory.support.conversation.Reply;
 import com.agentfactory.support.escalation.CustomerProfile;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,10 @@ class ChatController {
     }
 
     /** Starts a conversation, or continues the one named in the body. */
+    @ApiResponse(responseCode = "200", description = "The reply")
+    @ApiResponse(
+            responseCode = "404",
+            description = "The conversation named in the message does not exist, or is not the caller's")
     @PostMapping("/messages")
     Reply send(
             @Valid @RequestBody SendMessageRequest request,

@@ -5,6 +5,7 @@ import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,18 +68,24 @@ class TicketController {
         return tickets.queue(statuses, customerId, page, limit);
     }
 
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The ticket's state or owner does not allow this")
     @PostMapping("/escalations/{ticketId}/claim")
     TicketResponse claim(@PathVariable UUID ticketId, Caller caller) {
         tickets.claim(ticketId, supportAgent(caller));
         return tickets.read(ticketId, null, true);
     }
 
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The ticket's state or owner does not allow this")
     @PostMapping("/escalations/{ticketId}/answer")
     TicketResponse answer(@PathVariable UUID ticketId, @Valid @RequestBody AnswerTicketRequest request, Caller caller) {
         tickets.answer(ticketId, supportAgent(caller), request.text().strip(), Boolean.TRUE.equals(request.close()));
         return tickets.read(ticketId, null, true);
     }
 
+    @ApiResponse(responseCode = "200", description = "Done")
+    @ApiResponse(responseCode = "409", description = "The ticket's state or owner does not allow this")
     @PostMapping("/escalations/{ticketId}/close")
     TicketResponse close(@PathVariable UUID ticketId, Caller caller) {
         tickets.close(ticketId, supportAgent(caller));

@@ -39,6 +39,52 @@ test.describe('ads page', () => {
     await capture(page, 'ads-campaign-detail');
   });
 
+  test('a manager follows the allocator across campaigns and compares bidding policies in the simulator', async ({ page, request }) => {
+    test.slow();
+    const headers = { Authorization: `Bearer ${await adminToken(request)}` };
+    const stamp = Date.now();
+    const names = [`E2E share A ${stamp}`, `E2E share B ${stamp}`];
+    for (const name of names) {
+      const created = await request.post('/api/v1/ads/campaigns', {
+        headers,
+        data: { name, platform: 'META', daily_budget: 30, total_budget: 300, currency: 'EUR', value_per_conversion: 20 },
+      });
+      expect(created.status()).toBe(201);
+      const id = (await created.json()).id as string;
+      expect((await request.post(`/api/v1/ads/campaigns/${id}/activate`, { headers, data: { reason: 'e2e: share' } })).status()).toBe(200);
+    }
+    // one reallocation round now, through the supervisor, instead of waiting for the allocator's schedule
+    const task = await request.post('/api/v1/agents/tasks', { headers, data: { task_type: 'allocate-budget', input_data: { reason: 'e2e round' } } });
+    expect(task.status()).toBe(201);
+    await expect
+      .poll(async () => JSON.stringify(await (await request.get('/api/v1/ads/allocations', { headers })).json()), { timeout: 60_000 })
+      .toContain(names[1]);
+
+    const manager = await createUser(request, 'MARKETING_MANAGER');
+    await signIn(page, manager.email, manager.password);
+    await page.goto('/admin/ads');
+    const allocations = page.getByRole('region', { name: 'Budget allocation across campaigns' });
+    const rounds = allocations.getByRole('table', { name: 'Allocation rounds' });
+    for (const name of names) {
+      await expect(rounds.getByRole('cell', { name, exact: true }).first()).toBeVisible();
+    }
+    await expect(allocations.getByRole('img', { name: /^Allocated daily budget over time of/ })).toHaveAttribute('aria-label', new RegExp(names[0]));
+
+    const simulator = page.getByRole('region', { name: 'Bidding simulator' });
+    const seed = String(stamp % 100_000);
+    await simulator.getByLabel('Auctions per episode').fill('500');
+    await simulator.getByLabel('Seed').fill(seed);
+    await simulator.getByRole('button', { name: 'Run simulation' }).click();
+    const results = simulator.getByRole('group', { name: 'Simulation results' });
+    // this run's results, not an earlier run's
+    await expect(results).toContainText(`(seed ${seed})`, { timeout: 90_000 });
+    await expect(results).toContainText('per episode of 500 auctions');
+    await expect(results.getByRole('row').filter({ hasText: 'Second half (held out)' })).toHaveCount(2);
+    await expect(results.getByRole('cell', { name: 'rlb', exact: true }).first()).toBeVisible();
+    await expectAccessible(page);
+    await capture(page, 'ads-allocation-and-simulator');
+  });
+
   test('support staff have no ads page', async ({ page, request }) => {
     const agent = await createUser(request, 'SUPPORT_AGENT');
     await signIn(page, agent.email, agent.password);

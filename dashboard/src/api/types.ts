@@ -468,6 +468,66 @@ export interface AdMetrics {
   impression_share: number | null;
 }
 
+/** One reallocation round of the ads budget allocator: the changes it made to the campaigns of one currency. */
+export interface AllocationRound {
+  round_id: string;
+  occurred_at: string;
+  actor: string;
+  currency: string;
+  changes: {
+    campaign_id: string;
+    campaign_name: string;
+    previous_daily_budget: number | null;
+    allocated_daily_budget: number;
+    sampled_score: number | null;
+    reason: string;
+  }[];
+}
+
+export interface AllocationHistory {
+  from: string;
+  to: string;
+  rounds: AllocationRound[];
+}
+
+export interface SimulationSource {
+  name: string;
+  description: string;
+  auctions: number;
+}
+
+export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export interface SimulationResult {
+  policy: string;
+  part: 'first' | 'second' | 'whole';
+  auctions: number;
+  impressions: number;
+  clicks: number;
+  cost: number;
+  win_rate: number;
+  cpm: number;
+  ecpc: number;
+}
+
+export interface SimulationRun {
+  id: string;
+  status: SimulationStatus;
+  source: string;
+  policies: string[];
+  episode_auctions: number;
+  budget_ratio: number;
+  seed: number;
+  budget_per_episode: number | null;
+  requested_by: string;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  failure: string | null;
+  results: SimulationResult[];
+  policy_details: Record<string, Record<string, unknown>>;
+}
+
 /* campaign-agent */
 
 export interface MarketingCampaign {

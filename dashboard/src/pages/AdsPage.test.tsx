@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
-import type { AdCampaign, AdMetrics } from '../api/types';
+import type { AdCampaign, AdMetrics, AllocationHistory, SimulationRun } from '../api/types';
 import { FakeGateway, page, problem, renderPage } from '../test/gateway';
 import AdsPage from './AdsPage';
 
@@ -50,8 +50,52 @@ const metrics = (id: string, name: string, roas: number | null): AdMetrics => ({
   impression_share: 0.5,
 });
 
+const allocations: AllocationHistory = {
+  from: '2026-11-03T08:00:00Z',
+  to: '2026-12-03T08:00:00Z',
+  rounds: [
+    {
+      round_id: 'r1',
+      occurred_at: '2026-12-02T08:00:00Z',
+      actor: 'allocator',
+      currency: 'EUR',
+      changes: [
+        { campaign_id: 'c1', campaign_name: 'Winter sale', previous_daily_budget: 50, allocated_daily_budget: 42.5, sampled_score: 0.031, reason: 'Thompson share 0.46 of 92.50' },
+        { campaign_id: 'c2', campaign_name: 'Mugs', previous_daily_budget: 50, allocated_daily_budget: 57.5, sampled_score: 0.052, reason: 'Thompson share 0.54 of 92.50' },
+      ],
+    },
+  ],
+};
+
+const run = (status: SimulationRun['status']): SimulationRun => ({
+  id: 's1',
+  status,
+  source: 'synthetic',
+  policies: ['lin', 'rlb'],
+  episode_auctions: 1000,
+  budget_ratio: 0.03125,
+  seed: 42,
+  budget_per_episode: 1969,
+  requested_by: 'manager',
+  requested_at: '2026-12-03T08:00:00Z',
+  started_at: status === 'QUEUED' ? null : '2026-12-03T08:00:01Z',
+  finished_at: status === 'COMPLETED' ? '2026-12-03T08:00:09Z' : null,
+  failure: null,
+  results:
+    status === 'COMPLETED'
+      ? [
+          { policy: 'lin', part: 'second', auctions: 10000, impressions: 2100, clicks: 41, cost: 160000, win_rate: 0.21, cpm: 76.19, ecpc: 3.9 },
+          { policy: 'rlb', part: 'second', auctions: 10000, impressions: 2400, clicks: 46, cost: 170000, win_rate: 0.24, cpm: 70.83, ecpc: 3.7 },
+        ]
+      : [],
+  policy_details: {},
+});
+
 function ads() {
   return new FakeGateway()
+    .ok('GET', '/api/v1/ads/allocations', allocations)
+    .ok('GET', '/api/v1/ads/simulations/sources', [{ name: 'synthetic', description: 'a seeded synthetic market', auctions: 20000 }])
+    .ok('GET', '/api/v1/ads/simulations', page([run('COMPLETED')]))
     .ok('GET', '/api/v1/ads/campaigns', page([campaign('c1', 'Winter sale', 'ACTIVE', ['PAUSED', 'ENDED']), campaign('c2', 'Mugs', 'PAUSED', ['ACTIVE', 'ENDED'])]))
     .ok('GET', '/api/v1/ads/campaigns/c1/metrics', metrics('c1', 'Winter sale', 3))
     .ok('GET', '/api/v1/ads/campaigns/c2/metrics', metrics('c2', 'Mugs', null))
@@ -110,6 +154,42 @@ describe('AdsPage', () => {
     expect(await within(detail).findByText('Thompson share 0.46 of 92.50')).toBeTruthy();
     expect(within(detail).getByText('allocated daily budget none -> 42.50 EUR')).toBeTruthy();
     expect(gateway.callsTo('GET', '/api/v1/ads/campaigns/c1/history')).toHaveLength(1);
+  });
+
+  it('lists every campaign’s allocation changes across rounds with their reasons', async () => {
+    const gateway = ads();
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<AdsPage />);
+
+    const section = await screen.findByRole('region', { name: 'Budget allocation across campaigns' });
+    const rounds = await within(section).findByRole('table', { name: 'Allocation rounds' });
+    expect(within(rounds).getByText('Thompson share 0.54 of 92.50')).toBeTruthy();
+    expect(within(rounds).getByText('€50.00 → €57.50')).toBeTruthy();
+    expect(within(section).getByRole('img', { name: /^Allocated daily budget over time of/ }).getAttribute('aria-label')).toContain('Winter sale, Mugs');
+  });
+
+  it('starts a simulation with the chosen policies and shows what each won on the held-out half', async () => {
+    const gateway = ads().ok('POST', '/api/v1/ads/simulations', run('QUEUED'));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<AdsPage />);
+    const user = userEvent.setup();
+
+    const section = await screen.findByRole('region', { name: 'Bidding simulator' });
+    const results = await within(section).findByRole('group', { name: 'Simulation results' });
+    expect(within(results).getAllByText('Second half (held out)')).toHaveLength(2);
+    expect(within(results).getByText('46')).toBeTruthy();
+
+    await user.click(within(section).getByRole('checkbox', { name: /Linear bidding/ }));
+    await user.click(within(section).getByRole('button', { name: 'Run simulation' }));
+
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/ads/simulations')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/ads/simulations')[0].body).toEqual({
+      source: 'synthetic',
+      policies: ['rlb'],
+      episode_auctions: 1000,
+      budget_ratio: 0.03125,
+      seed: 42,
+    });
   });
 
   it('shows the problem detail when a move is refused', async () => {

@@ -4,6 +4,8 @@ import type { AdAuditEntry, AdCampaign, AdCampaignStatus, AdMetrics } from '../a
 import { Pager, ReasonAction, useCan } from '../components/controls';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
+import AdAllocationsSection from './AdAllocationsSection';
+import AdSimulatorSection from './AdSimulatorSection';
 import { budgetTimeline } from './adBudget';
 
 const BarChart = lazy(() => import('../components/BarChart'));
@@ -118,6 +120,8 @@ export default function AdsPage() {
           onChange={campaigns.reload}
         />
       )}
+      <AdAllocationsSection />
+      <AdSimulatorSection mayWrite={mayWrite} />
     </>
   );
 }

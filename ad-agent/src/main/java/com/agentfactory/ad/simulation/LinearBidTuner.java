@@ -35,7 +35,8 @@ final class LinearBidTuner {
             }
         }
         if (bestB0 >= maxBid) {
-            for (int b0 = bestB0 + STEP; ; b0 += STEP) {
+            double saturated = saturatedBaseBid(episodes, training);
+            for (int b0 = bestB0 + STEP; bestB0 < saturated; b0 += STEP) {
                 long clicks = clicks(replay, episodes, training, b0);
                 if (clicks < bestClicks) {
                     break;
@@ -45,6 +46,22 @@ final class LinearBidTuner {
             }
         }
         return new LinearBidPolicy(bestB0, training.averageCtr(), maxBid);
+    }
+
+    /**
+     * The b0 from which every bid of the log is at the cap already: a larger b0 changes no bid, so the upward
+     * extension would tie for ever (a budget too small to win a click ties at zero everywhere) and stops there.
+     */
+    private static double saturatedBaseBid(AuctionLog log, CampaignStatistics training) {
+        double lowestPctr = Double.MAX_VALUE;
+        for (int i = 0; i < log.size(); i++) {
+            if (log.pctr(i) > 0) {
+                lowestPctr = Math.min(lowestPctr, log.pctr(i));
+            }
+        }
+        return lowestPctr == Double.MAX_VALUE
+                ? 0
+                : (training.maxMarketPrice() + 1) * training.averageCtr() / lowestPctr;
     }
 
     private static long clicks(AuctionReplay replay, AuctionLog log, CampaignStatistics training, int b0) {

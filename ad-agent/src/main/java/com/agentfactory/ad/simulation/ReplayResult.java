@@ -38,7 +38,7 @@ record ReplayResult(long auctions, long impressions, long clicks, long cost) {
         return json;
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
     }
 }

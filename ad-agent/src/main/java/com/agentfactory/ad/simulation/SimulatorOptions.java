@@ -19,7 +19,7 @@ record SimulatorOptions(
         Path dqnModelOut) {
 
     static final List<String> KNOWN_POLICIES = List.of("lin", "rlb", "dqn");
-    static final List<String> ALL_PARTS = List.of("first", "second", "all");
+    static final List<String> ALL_PARTS = PolicyComparison.PARTS;
 
     static final String USAGE = "usage: --log FILE --stats FILE [--episode 1000] [--c0 1/32] [--policies lin,rlb,dqn]"
             + " [--seed 42] [--part first|second|all|every] [--dqn-epochs 20] [--dqn-model-out FILE]";

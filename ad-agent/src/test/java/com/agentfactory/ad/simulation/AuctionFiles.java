@@ -3,10 +3,12 @@ package com.agentfactory.ad.simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 /** Object Mother for auction logs and statistics files written to a test folder. */
 final class AuctionFiles {
+
+    /** Prices mostly 4..25 and CTR about 1%, close to {@link #statistics}; the same seed gives the same log. */
+    static final SyntheticMarket.Shape SMALL_MARKET = new SyntheticMarket.Shape(12, 0.6, 60, 0.011, 100);
 
     private AuctionFiles() {}
 
@@ -22,19 +24,20 @@ final class AuctionFiles {
                 """.formatted(counts));
     }
 
-    /** Random auctions whose click chance follows the pCTR; the same seed gives the same log. */
+    /** Synthetic auctions (their clicks drawn from the pCTR) as log lines; the same seed gives the same log. */
     static String randomLines(int auctions, long seed) {
-        Random random = new Random(seed);
+        return lines(SyntheticMarket.auctions(SMALL_MARKET, auctions, seed));
+    }
+
+    /** The log as the simulator reads it: {@code click market_price pctr} per line. */
+    static String lines(AuctionLog log) {
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < auctions; i++) {
-            double pctr = 0.001 + random.nextDouble() * 0.02;
-            int click = random.nextDouble() < pctr ? 1 : 0;
-            int price = 2 + random.nextInt(40);
-            lines.append(click)
+        for (int i = 0; i < log.size(); i++) {
+            lines.append(log.clicked(i) ? 1 : 0)
                     .append(' ')
-                    .append(price)
+                    .append(log.marketPrice(i))
                     .append(' ')
-                    .append(pctr)
+                    .append(log.pctr(i))
                     .append('\n');
         }
         return lines.toString();

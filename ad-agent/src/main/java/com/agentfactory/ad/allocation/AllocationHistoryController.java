@@ -1,0 +1,39 @@
+package com.agentfactory.ad.allocation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/ads/allocations")
+class AllocationHistoryController {
+
+    private final AllocationHistory history;
+
+    AllocationHistoryController(AllocationHistory history) {
+        this.history = history;
+    }
+
+    @Operation(
+            summary = "The budget reallocation rounds across campaigns, oldest first, with each campaign's change and"
+                    + " its reason",
+            description = "The window is [from, to) in ISO-8601 instants: to defaults to now, from to 30 days before"
+                    + " to, and from must be before to. At most the newest 500 rounds of the window are answered; a"
+                    + " round that reallocated campaigns in several currencies appears once per currency, and"
+                    + " currency (ISO 4217) keeps one. Budgets are daily, in the round's currency;"
+                    + " previous_daily_budget is null when the campaign had no allocation before.")
+    @GetMapping
+    AllocationHistoryResponse list(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+                    String currency) {
+        return history.rounds(from, to, currency);
+    }
+}

@@ -1,0 +1,211 @@
+package com.agentfactory.ad.allocation;
+
+import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static com.agentfactory.ad.support.AdCampaignMother.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.TestTokens;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class AllocationHistoryIT extends AdIntegrationTest {
+
+    private static final String HISTORY = "/api/v1/ads/allocations";
+    private static final AtomicInteger NEXT_CURRENCY =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(26 * 26));
+
+    @Autowired
+    BudgetAllocations allocations;
+
+    /**
+     * A currency of this test's own: every active campaign of the shared database takes part in a round, and only
+     * campaigns in the same currency share a budget, so these campaigns share theirs with nobody else's.
+     */
+    private final String currency = uniqueCurrency();
+
+    private final List<String> created = new ArrayList<>();
+
+    /** Ended, they take part in no later round and bid in no other test's auctions. */
+    @AfterEach
+    void endCampaigns() {
+        created.forEach(id -> api.post("/api/v1/ads/campaigns/" + id + "/end", Map.of("reason", "test over")));
+    }
+
+    @Test
+    void answersEachRoundWithItsChangesAndReasonsOldestFirst() {
+        String better = activeCampaign("Better " + currency, 1_000, 120);
+        String worse = activeCampaign("Worse " + currency, 1_000, 5);
+
+        Instant before = Instant.now();
+        allocations.allocate("history-test");
+        allocations.allocate("history-test");
+        Api.Response history = api.get(HISTORY + "?currency=" + currency + "&from=" + before);
+
+        assertThat(history.status()).isEqualTo(200);
+        JsonNode rounds = history.body().path("rounds");
+        assertThat(rounds).hasSize(2);
+        JsonNode first = rounds.get(0);
+        JsonNode second = rounds.get(1);
+        assertThat(Instant.parse(first.path("occurred_at").asString()))
+                .isBeforeOrEqualTo(Instant.parse(second.path("occurred_at").asString()));
+        assertThat(first.path("round_id").asString())
+                .isNotEqualTo(second.path("round_id").asString());
+        for (JsonNode round : rounds) {
+            assertThat(round.path("actor").asString()).isEqualTo("history-test");
+            assertThat(round.path("currency").asString()).isEqualTo(currency);
+            assertThat(round.path("changes")).hasSize(2);
+            assertThat(campaignIds(round)).containsExactlyInAnyOrder(better, worse);
+            round.path("changes").forEach(change -> {
+                assertThat(change.path("campaign_name").asString()).endsWith(currency);
+                assertThat(change.path("reason").asString()).contains("Thompson draw");
+                assertThat(change.path("allocated_daily_budget").asDouble()).isBetween(20.0, 180.0);
+                assertThat(change.path("sampled_score").isNumber()).isTrue();
+            });
+        }
+        // a campaign's first allocation follows its own daily budget; the next one follows the first
+        first.path("changes").forEach(change -> assertThat(
+                        change.path("previous_daily_budget").isNull())
+                .isTrue());
+        for (String campaign : List.of(better, worse)) {
+            assertThat(change(second, campaign).path("previous_daily_budget").decimalValue())
+                    .isEqualByComparingTo(change(first, campaign)
+                            .path("allocated_daily_budget")
+                            .decimalValue());
+        }
+    }
+
+    @Test
+    void answersOnlyTheRoundsInTheWindow() {
+        activeCampaign("Early " + currency, 500, 20);
+        activeCampaign("Late " + currency, 500, 30);
+        Instant before = Instant.now();
+        allocations.allocate("history-test");
+        Instant between = Instant.now();
+        allocations.allocate("history-test");
+        Instant after = Instant.now();
+
+        assertThat(rounds("?currency=" + currency + "&from=" + before + "&to=" + after))
+                .hasSize(2);
+        JsonNode early = rounds("?currency=" + currency + "&from=" + before + "&to=" + between);
+        JsonNode late = rounds("?currency=" + currency + "&from=" + between);
+        assertThat(early).hasSize(1);
+        assertThat(late).hasSize(1);
+        assertThat(early.get(0).path("round_id").asString())
+                .isNotEqualTo(late.get(0).path("round_id").asString());
+        assertThat(rounds("?currency=" + currency + "&to=" + before)).isEmpty();
+    }
+
+    @Test
+    void answersTheWindowItUsedDefaultingToTheLastThirtyDays() {
+        Api.Response history = api.get(HISTORY);
+
+        assertThat(history.status()).isEqualTo(200);
+        Instant from = Instant.parse(history.text("/from"));
+        Instant to = Instant.parse(history.text("/to"));
+        assertThat(to).isBeforeOrEqualTo(Instant.now());
+        assertThat(Duration.between(from, to)).hasDays(30);
+    }
+
+    @Test
+    void keepsTheNewestFiveHundredRoundsOfALongWindow() {
+        String campaign = createCampaign(with(campaign("Busy " + currency), "currency", currency));
+        Instant start = Instant.parse("2001-01-01T00:00:00Z")
+                .plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(3650)));
+        jdbc.update(
+                "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
+                        + " sampled_score, reason, actor, occurred_at)"
+                        + " SELECT gen_random_uuid(), gen_random_uuid(), ?, 100, 100, 0.5, 'replayed', 'history-test',"
+                        + " CAST(? AS TIMESTAMPTZ) + make_interval(mins => i) FROM generate_series(0, 500) AS i",
+                UUID.fromString(campaign),
+                Timestamp.from(start));
+
+        JsonNode rounds = rounds("?currency=" + currency + "&from=" + start + "&to=" + start.plus(Duration.ofDays(1)));
+
+        assertThat(rounds).hasSize(500);
+        assertThat(Instant.parse(rounds.get(0).path("occurred_at").asString()))
+                .as("the oldest round is left out")
+                .isEqualTo(start.plus(Duration.ofMinutes(1)));
+        assertThat(Instant.parse(rounds.get(499).path("occurred_at").asString()))
+                .isEqualTo(start.plus(Duration.ofMinutes(500)));
+    }
+
+    @Test
+    void refusesAWindowThatEndsBeforeItStartsNamingFrom() {
+        Api.Response refused = api.get(HISTORY + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("from");
+    }
+
+    @Test
+    void refusesACurrencyThatIsNoIsoCode() {
+        Api.Response refused = api.get(HISTORY + "?currency=euro");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("currency");
+    }
+
+    @Test
+    void refusesACustomer() {
+        Api.Response refused =
+                api.withToken(TestTokens.customer(UUID.randomUUID())).get(HISTORY);
+
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    /** An active campaign in this test's currency that delivered {@code clicks} and {@code conversions}. */
+    private String activeCampaign(String name, long clicks, long conversions) {
+        String id = activeCampaign(with(campaign(name), "currency", currency));
+        created.add(id);
+        jdbc.update(
+                "INSERT INTO ad_campaign_delivery (campaign_id, impressions, clicks, conversions, spend, updated_at)"
+                        + " VALUES (?, ?, ?, ?, 200, now()) ON CONFLICT (campaign_id) DO UPDATE SET"
+                        + " impressions = EXCLUDED.impressions, clicks = EXCLUDED.clicks,"
+                        + " conversions = EXCLUDED.conversions, spend = EXCLUDED.spend",
+                UUID.fromString(id),
+                clicks * 50,
+                clicks,
+                conversions);
+        return id;
+    }
+
+    private JsonNode rounds(String query) {
+        Api.Response history = api.get(HISTORY + query);
+        assertThat(history.status()).as(history.body().toString()).isEqualTo(200);
+        return history.body().path("rounds");
+    }
+
+    private static List<String> campaignIds(JsonNode round) {
+        return round.path("changes")
+                .valueStream()
+                .map(change -> change.path("campaign_id").asString())
+                .toList();
+    }
+
+    private static JsonNode change(JsonNode round, String campaignId) {
+        return round.path("changes")
+                .valueStream()
+                .filter(change -> change.path("campaign_id").asString().equals(campaignId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Distinct for each test of a run, and unlikely to be one an earlier run left in a database kept since. */
+    private static String uniqueCurrency() {
+        int code = NEXT_CURRENCY.getAndIncrement() % (26 * 26);
+        return "X" + (char) ('A' + code / 26) + (char) ('A' + code % 26);
+    }
+}

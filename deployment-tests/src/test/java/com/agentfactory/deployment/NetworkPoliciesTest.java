@@ -71,6 +71,8 @@ class NetworkPoliciesTest {
                 case ServiceTable.AD_AGENT -> expected.addAll(Set.of(ServiceTable.GATEWAY, INGRESS_CONTROLLER.name()));
                 case ServiceTable.FINANCE ->
                     expected.addAll(Set.of(ServiceTable.GATEWAY, ServiceTable.INVENTORY_AGENT, ServiceTable.AD_AGENT));
+                case ServiceTable.RECOMMENDATION_AGENT ->
+                    expected.addAll(Set.of(ServiceTable.GATEWAY, ServiceTable.CAMPAIGN_AGENT));
                 default -> expected.add(ServiceTable.GATEWAY);
             }
             assertThat(model.admitted(service.name(), service.port(), everyone(model)))

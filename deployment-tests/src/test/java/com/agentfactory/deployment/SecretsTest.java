@@ -55,6 +55,7 @@ class SecretsTest {
                         "AGENTFACTORY_SERVICE_CLIENTS",
                         "AD_AGENT_CLIENT_SECRET",
                         "INVENTORY_AGENT_CLIENT_SECRET",
+                        "CAMPAIGN_AGENT_CLIENT_SECRET",
                         "CAMPAIGN_UNSUBSCRIBE_SECRET",
                         "CAMPAIGN_WEBHOOK_SECRET");
         assertThat(readme()).contains(DATABASE_SECRET_NAME);
@@ -82,8 +83,10 @@ class SecretsTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void eachServiceGetsOnlyTheSecretsItNeeds(Overlay overlay) {
-        Map<String, String> ownClientSecret =
-                Map.of("ad-agent", "AD_AGENT_CLIENT_SECRET", "inventory-agent", "INVENTORY_AGENT_CLIENT_SECRET");
+        Map<String, String> ownClientSecret = Map.of(
+                "ad-agent", "AD_AGENT_CLIENT_SECRET",
+                "inventory-agent", "INVENTORY_AGENT_CLIENT_SECRET",
+                "campaign-agent", "CAMPAIGN_AGENT_CLIENT_SECRET");
         for (Deployment deployment : RenderedOverlay.of(overlay).all(Deployment.class)) {
             String name = deployment.getMetadata().getName();
             var container = DescriptorRules.mainContainer(deployment);

@@ -36,6 +36,8 @@ record ServiceTable(ServiceSpec spec, int memoryLimitMi, int prodReplicas) {
     static final String AD_AGENT = "ad-agent";
     static final String INVENTORY_AGENT = "inventory-agent";
     static final String FINANCE = "finance-service";
+    static final String RECOMMENDATION_AGENT = "recommendation-agent";
+    static final String CAMPAIGN_AGENT = "campaign-agent";
 
     /** Docker Compose's infrastructure containers (in Kubernetes, Kafka and PostgreSQL are run by operators). */
     static final List<String> COMPOSE_INFRASTRUCTURE = List.of("postgres", "kafka", "redis", "mail");

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * The delivery counters: campaign.sends (accepted by the channel), campaign.send.failures (given up),
  * campaign.send.bounces (refused for good by the recipient's server), campaign.send.skips (refused or deferred, by
- * reason), campaign.opens and campaign.clicks (every tracked one),
- * each tagged with the channel.
+ * reason), campaign.opens and campaign.clicks (every tracked one), campaign.recommendations.fallbacks (messages
+ * sent without their product list because the recommendation agent could not give it), each tagged with the
+ * channel.
  */
 @Component
 class DeliveryMetrics {
@@ -19,6 +20,7 @@ class DeliveryMetrics {
     static final String SKIPS = "campaign.send.skips";
     static final String OPENS = "campaign.opens";
     static final String CLICKS = "campaign.clicks";
+    static final String RECOMMENDATION_FALLBACKS = "campaign.recommendations.fallbacks";
 
     private final MeterRegistry registry;
 
@@ -54,6 +56,11 @@ class DeliveryMetrics {
 
     void clicked(String channel) {
         counter(CLICKS, "Tracked clicks through the redirect", channel).increment();
+    }
+
+    void recommendationsFellBack(String channel) {
+        counter(RECOMMENDATION_FALLBACKS, "Messages rendered without their product list, the fallback instead", channel)
+                .increment();
     }
 
     private Counter counter(String name, String description, String channel) {

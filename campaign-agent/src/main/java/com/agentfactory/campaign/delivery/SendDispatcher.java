@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers what the sends table holds. Each send is claimed under a lease, then consent and suppression are
  * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
- * (a send that must wait is put back with the time it may go, and the skip stored), then the channel is called with
- * the send's id as idempotency key, then the send is marked sent. A hard bounce is final and suppresses the
- * customer on the channel; any other failure is retried with back-off and given up after the configured attempts.
+ * (a send that must wait is put back with the time it may go, and the skip stored), then the message is rendered
+ * (with the customer's product list when its template shows one, or the fallback: see {@link ProductLists}), then
+ * the channel is called with the send's id as idempotency key, then the send is marked sent. A hard bounce is final
+ * and suppresses the customer on the channel; any other failure is retried with back-off and given up after the
+ * configured attempts.
  */
 @Component
 class SendDispatcher extends BatchPoller {
@@ -33,6 +35,7 @@ class SendDispatcher extends BatchPoller {
     private final SendEvents events;
     private final DeliveryMetrics metrics;
     private final MessageTemplates templates;
+    private final ProductLists products;
     private final ContactPermissions permissions;
     private final SendPacing pacing;
     private final HardBounces bounces;
@@ -49,6 +52,7 @@ class SendDispatcher extends BatchPoller {
             SendEvents events,
             DeliveryMetrics metrics,
             MessageTemplates templates,
+            ProductLists products,
             ContactPermissions permissions,
             SendPacing pacing,
             HardBounces bounces,
@@ -64,6 +68,7 @@ class SendDispatcher extends BatchPoller {
         this.events = events;
         this.metrics = metrics;
         this.templates = templates;
+        this.products = products;
         this.permissions = permissions;
         this.pacing = pacing;
         this.bounces = bounces;
@@ -112,18 +117,18 @@ class SendDispatcher extends BatchPoller {
                         metrics.skipped(send.channel(), "no_address");
                         return;
                     }
-                    email.send(send, address.get(), template(send), variables);
+                    email.send(send, address.get(), withProducts(send, variables), variables);
                 }
                 case "sms" ->
                     sms.send(
                             send.id(),
                             send.customerId(),
-                            TemplateRenderer.text(template(send).body(), variables));
+                            TemplateRenderer.text(withProducts(send, variables).body(), variables));
                 case "push" ->
                     push.send(
                             send.id(),
                             send.customerId(),
-                            TemplateRenderer.text(template(send).body(), variables));
+                            TemplateRenderer.text(withProducts(send, variables).body(), variables));
                 case "webhook" -> webhooks.post(send, variables);
                 default -> {
                     sends.fail(send.id(), "unknown channel " + send.channel());
@@ -162,6 +167,15 @@ class SendDispatcher extends BatchPoller {
 
     private static boolean isCustomerChannel(ClaimedSend send) {
         return Channel.fromWireName(send.channel()).isPresent();
+    }
+
+    /** The send's template, its product list added to the variables when it shows one. */
+    private MessageTemplate withProducts(ClaimedSend send, Map<String, Object> variables) {
+        MessageTemplate template = template(send);
+        if (products.addTo(variables, template, send.customerId()) == ProductLists.Outcome.FALLBACK) {
+            metrics.recommendationsFellBack(send.channel());
+        }
+        return template;
     }
 
     private MessageTemplate template(ClaimedSend send) {

@@ -15,11 +15,13 @@ class TemplateService {
     static final Set<String> CHANNELS = Set.of("email", "sms", "push", "webhook");
 
     private final MessageTemplates templates;
+    private final ProductLists products;
     private final CustomerReadModel customers;
     private final Clock clock;
 
-    TemplateService(MessageTemplates templates, CustomerReadModel customers, Clock clock) {
+    TemplateService(MessageTemplates templates, ProductLists products, CustomerReadModel customers, Clock clock) {
         this.templates = templates;
+        this.products = products;
         this.customers = customers;
         this.clock = clock;
     }
@@ -33,8 +35,9 @@ class TemplateService {
 
     /**
      * Renders a stored template as a send to the customer would, without sending it: the request's variables
-     * first, then the customer's profile fields for the rest. The unsubscribe footer and tracking are left out:
-     * they are the mailer's, not the template's.
+     * first, then the customer's profile fields for the rest, and the customer's recommended products (or the
+     * fallback) when the template shows them. The unsubscribe footer and tracking are left out: they are the
+     * mailer's, not the template's.
      */
     TemplatePreviewResponse preview(String channel, String templateId, PreviewTemplateRequest request) {
         checkChannel(channel);
@@ -48,6 +51,7 @@ class TemplateService {
                     .orElseThrow(() -> new PreviewCustomerNotFoundException(request.customerId()))
                     .forEach(variables::putIfAbsent);
         }
+        products.addTo(variables, template, request.customerId());
         boolean email = "email".equals(channel);
         String body = email
                 ? TemplateRenderer.html(template.body(), variables)

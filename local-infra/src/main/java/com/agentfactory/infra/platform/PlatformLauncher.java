@@ -39,8 +39,9 @@ public final class PlatformLauncher implements AutoCloseable {
     /** The signing key, the administrator's sign-in and the clients' secrets: the gateway's alone. */
     private static final java.util.Set<String> GATEWAY_SECRETS =
             java.util.Set.of("JWT_SIGNING_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "AGENTFACTORY_SERVICE_CLIENTS");
-    /** The agents that call another service (finance) with their own client token. */
-    private static final java.util.Set<String> CLIENT_AGENTS = java.util.Set.of("ad-agent", "inventory-agent");
+    /** The agents that call another service (finance, the recommendation agent) with their own client token. */
+    private static final java.util.Set<String> CLIENT_AGENTS =
+            java.util.Set.of("ad-agent", "inventory-agent", "campaign-agent");
 
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private static final String LAUNCHER_CLIENT = "platform-launcher";
@@ -88,7 +89,7 @@ public final class PlatformLauncher implements AutoCloseable {
                 .findFirst()
                 .ifPresent(gateway -> {
                     // every service verifies tokens with the gateway's published keys; agents that call
-                    // finance get their own client credentials from it
+                    // another service get their own client credentials from it
                     env.put("JWKS_URI", gateway.baseUrl() + "/.well-known/jwks.json");
                     env.put("GATEWAY_TOKEN_URI", gateway.baseUrl() + "/api/v1/auth/token");
                     gatewayOnly.putIfAbsent("JWT_SIGNING_KEY", PlatformSecrets.signingKeyPem());

@@ -1,21 +1,19 @@
 package com.agentfactory.messaging.finance;
 
+import com.agentfactory.messaging.client.ServiceCalls;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.agentfactory.messaging.security.ServiceTokens.ServiceTokenUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -32,7 +30,6 @@ import org.springframework.web.client.RestClient;
 public final class FinanceBudgetClient {
 
     private static final String RESERVATIONS = "/api/v1/financial/budgets/{department}/reservations";
-    private static final int HALF_OPEN_TRIAL_CALLS = 2;
     private static final int REFUSAL_DETAIL_LIMIT = 300;
 
     private final RestClient http;
@@ -46,25 +43,10 @@ public final class FinanceBudgetClient {
 
     /** @param authentication puts the calling agent's credentials on each request */
     public FinanceBudgetClient(FinanceClientSettings settings, ClientHttpRequestInterceptor authentication) {
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder()
-                .baseUrl(settings.baseUrl())
-                .requestFactory(requests)
-                .requestInterceptor(authentication)
-                .build();
-        this.breaker = CircuitBreaker.of(
-                "finance",
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(50)
-                        .slidingWindowSize(10)
-                        .minimumNumberOfCalls(5)
-                        .waitDurationInOpenState(settings.waitInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(HALF_OPEN_TRIAL_CALLS)
-                        .recordException(FinanceBudgetClient::unanswered)
-                        .build());
+        this.http = ServiceCalls.restClient(
+                settings.baseUrl(), settings.connectTimeout(), settings.readTimeout(), authentication);
+        this.breaker =
+                ServiceCalls.circuitBreaker("finance", settings.waitInOpenState(), FinanceBudgetClient::unanswered);
         this.retry = Retry.of(
                 "finance",
                 RetryConfig.custom()

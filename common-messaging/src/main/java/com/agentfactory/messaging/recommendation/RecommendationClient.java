@@ -1,17 +1,15 @@
 package com.agentfactory.messaging.recommendation;
 
+import com.agentfactory.messaging.client.ServiceCalls;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.agentfactory.messaging.security.ServiceTokens.ServiceTokenUnavailableException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -30,7 +28,6 @@ public final class RecommendationClient {
     // the agent serves a customer's list 10 to 50 long (a page's worth); a shorter list is the head of one
     private static final int SHORTEST_LIST = 10;
     private static final int LONGEST_LIST = 50;
-    private static final int HALF_OPEN_TRIAL_CALLS = 2;
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -42,25 +39,10 @@ public final class RecommendationClient {
 
     /** @param authentication puts the calling agent's credentials on each request */
     public RecommendationClient(RecommendationClientSettings settings, ClientHttpRequestInterceptor authentication) {
-        var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder()
-                .baseUrl(settings.baseUrl())
-                .requestFactory(requests)
-                .requestInterceptor(authentication)
-                .build();
-        this.breaker = CircuitBreaker.of(
-                "recommendations",
-                CircuitBreakerConfig.custom()
-                        .failureRateThreshold(50)
-                        .slidingWindowSize(10)
-                        .minimumNumberOfCalls(5)
-                        .waitDurationInOpenState(settings.waitInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(HALF_OPEN_TRIAL_CALLS)
-                        .recordException(RecommendationClient::failureOfTheAgent)
-                        .build());
+        this.http = ServiceCalls.restClient(
+                settings.baseUrl(), settings.connectTimeout(), settings.readTimeout(), authentication);
+        this.breaker = ServiceCalls.circuitBreaker(
+                "recommendations", settings.waitInOpenState(), RecommendationClient::failureOfTheAgent);
     }
 
     /**

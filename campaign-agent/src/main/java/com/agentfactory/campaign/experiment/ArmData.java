@@ -22,6 +22,11 @@ public record ArmData(String label, double[] values) {
         return values.length == 0 ? Double.NaN : sum() / values.length;
     }
 
+    /** The sample standard deviation (n - 1 in the denominator). */
+    public double standardDeviation() {
+        return new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(values);
+    }
+
     public boolean binary() {
         for (double value : values) {
             if (value != 0.0 && value != 1.0) {

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 
 /**
- * Judges an experiment: each treatment against the control on the primary metric. A 0/1 metric gets the
- * two-proportion z-test with its interval, the mSPRT always-valid p-value, and the sample size the minimum
- * detectable effect needs; every metric gets Welch's t-test. With several treatments alpha is split between them
+ * Judges an experiment: each treatment against the control on the primary metric. Every metric gets the mSPRT
+ * always-valid p-value, the sample size the minimum detectable effect needs and Welch's t-test; a 0/1 metric also
+ * the two-proportion z-test with its interval. With several treatments alpha is split between them
  * (Bonferroni). The decision rests on the always-valid p-value, so it may be asked for at any time:
  * <ul>
  *   <li>winner: a treatment differs from the control below alpha (the better arm wins, the control if the
@@ -17,8 +17,9 @@ import org.apache.commons.math3.stat.inference.ChiSquareTest;
  *   <li>no_difference: every arm has the units the minimum detectable effect needs and none differs;
  *   <li>keep_running: otherwise, and whenever the arms' sizes show a sample-ratio mismatch.
  * </ul>
- * A metric that is not 0/1 has no sequential test here, so its decision uses Welch's p-value only once the arms
- * have the proportion-free minimum of units the settings ask for (the burn-in).
+ * A metric that is not 0/1 (spend, revenue) is judged the same way on its mean: the mSPRT p-value over the two
+ * means with their observed variances, and the units per arm a difference of the minimum detectable effect needs
+ * given the arms' standard deviations; Welch's test is reported beside it.
  */
 public final class ExperimentAnalysis {
 
@@ -105,18 +106,32 @@ public final class ExperimentAnalysis {
             ArmData control, ArmData treatment, boolean binary, double alpha, AnalysisSettings settings) {
         WelchTest.Result welch = WelchTest.compare(control.values(), treatment.values(), alpha);
         if (!binary) {
-            boolean enough = Math.min(control.units(), treatment.units()) >= settings.burnIn();
-            String decision = welch.pValue() < alpha ? "winner" : enough ? "no_difference" : "keep_running";
+            SequentialTest.Result sequential =
+                    SequentialTest.replay(control.values(), treatment.values(), settings.tau(), settings.burnIn());
+            long required = Math.max(
+                    settings.burnIn(),
+                    SampleSize.perArmForMeans(
+                            control.standardDeviation(),
+                            treatment.standardDeviation(),
+                            settings.mde(),
+                            alpha,
+                            settings.power()));
+            long smallest = Math.min(control.units(), treatment.units());
+            String decision = sequential.alwaysValidPValue() < alpha
+                    ? "winner"
+                    : smallest >= required ? "no_difference" : "keep_running";
             String reason =
                     switch (decision) {
                         case "winner" ->
                             "'" + treatment.label() + "' differs from '" + control.label() + "' by "
-                                    + format(welch.difference()) + " (Welch p = " + format(welch.pValue()) + " < "
-                                    + format(alpha)
-                                    + ")";
+                                    + format(welch.difference()) + " (always-valid p = "
+                                    + format(sequential.alwaysValidPValue()) + " < " + format(alpha) + ")";
                         case "no_difference" ->
-                            "no difference at alpha " + format(alpha) + " (Welch p = " + format(welch.pValue()) + ")";
-                        default -> "fewer than " + settings.burnIn() + " units in an arm";
+                            "each arm has the " + required + " units needed and the always-valid p = "
+                                    + format(sequential.alwaysValidPValue()) + " is not below " + format(alpha);
+                        default ->
+                            smallest + " of the " + required + " units per arm the minimum detectable effect needs;"
+                                    + " always-valid p = " + format(sequential.alwaysValidPValue());
                     };
             return new ExperimentResult.Comparison(
                     treatment.label(),
@@ -126,9 +141,9 @@ public final class ExperimentAnalysis {
                     null,
                     null,
                     null,
-                    null,
-                    null,
-                    null,
+                    sequential.alwaysValidPValue(),
+                    sequential.looks(),
+                    required,
                     welch.t(),
                     welch.degreesOfFreedom(),
                     welch.pValue(),

@@ -126,6 +126,80 @@ class ExperimentAnalysisTest {
                 .hasMessageContaining("control");
     }
 
+    @Test
+    void peekingAtAMeanMetricKeepsFalseWinnersNearAlphaToo() {
+        // A/A tests on a skewed spend metric (most units spend nothing): the always-valid p-value over the means
+        Random random = new Random(20261204L);
+        int runs = 200;
+        int falseWinners = 0;
+        for (int run = 0; run < runs; run++) {
+            double[] control = spend(random, 3000, 0.2, 50);
+            double[] treatment = spend(random, 3000, 0.2, 50);
+            if (SequentialTest.replay(control, treatment, 2.0, 100).alwaysValidPValue() < 0.05) {
+                falseWinners++;
+            }
+        }
+        assertThat((double) falseWinners / runs).isLessThanOrEqualTo(0.07);
+    }
+
+    @Test
+    void findsADifferenceInMeanSpendSequentially() {
+        Random random = new Random(11L);
+        AnalysisSettings spendSettings = new AnalysisSettings(0.05, 0.8, 3.0, 3.0, 100);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", spend(random, 6000, 0.20, 50)),
+                List.of(new ArmData("treatment", spend(random, 6000, 0.26, 50))),
+                spendSettings);
+
+        ExperimentResult.Comparison comparison = result.comparisons().getFirst();
+        assertThat(result.metricType()).isEqualTo("mean");
+        assertThat(result.decision()).isEqualTo("winner");
+        assertThat(result.winner()).isEqualTo("treatment");
+        assertThat(comparison.alwaysValidPValue()).isLessThan(0.05);
+        assertThat(comparison.requiredUnitsPerArm()).isPositive();
+        assertThat(comparison.z()).isNull();
+    }
+
+    @Test
+    void keepsRunningAMeanMetricUntilTheArmsHaveTheUnitsItsSpreadNeeds() {
+        Random random = new Random(12L);
+        AnalysisSettings spendSettings = new AnalysisSettings(0.05, 0.8, 1.0, 1.0, 100);
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", spend(random, 400, 0.20, 50)),
+                List.of(new ArmData("treatment", spend(random, 400, 0.20, 50))),
+                spendSettings);
+
+        ExperimentResult.Comparison comparison = result.comparisons().getFirst();
+        assertThat(result.decision()).isEqualTo("keep_running");
+        assertThat(comparison.requiredUnitsPerArm()).isGreaterThan(400);
+        assertThat(comparison.reason()).contains("400 of the " + comparison.requiredUnitsPerArm() + " units");
+    }
+
+    @Test
+    void aRateIsTheMeanOfItsZerosAndOnesInTheSequentialTest() {
+        // one look at the end: the ratio from p (1 - p) / n, as the test was first written for rates
+        double[] control = {0, 1, 0, 0, 1, 0, 0, 0, 1, 0};
+        double[] treatment = {1, 1, 0, 1, 1, 0, 1, 0, 1, 1};
+        double p1 = 0.3;
+        double p2 = 0.7;
+        double v = p1 * (1 - p1) / 10 + p2 * (1 - p2) / 10;
+        double tau2 = 0.04;
+        double d = p2 - p1;
+        double expected = Math.exp(-(0.5 * Math.log(v / (v + tau2)) + tau2 * d * d / (2 * v * (v + tau2))));
+
+        assertThat(SequentialTest.replay(control, treatment, 0.2, 10).alwaysValidPValue())
+                .isCloseTo(Math.min(1.0, expected), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    /** A unit buys with probability {@code rate}, then spends an exponential amount of mean {@code meanSpend}. */
+    private static double[] spend(Random random, int units, double rate, double meanSpend) {
+        double[] values = new double[units];
+        for (int i = 0; i < units; i++) {
+            values[i] = random.nextDouble() < rate ? -meanSpend * Math.log(1 - random.nextDouble()) : 0;
+        }
+        return values;
+    }
+
     private static double[] bernoulli(Random random, int units, double rate) {
         double[] values = new double[units];
         for (int i = 0; i < units; i++) {

@@ -52,6 +52,11 @@ final class CampaignLifecycle {
         return List.copyOf(NEXT.get(from));
     }
 
+    /** Whether nothing may follow {@code state}: the campaign is over. */
+    static boolean isFinal(CampaignState state) {
+        return NEXT.get(state).isEmpty();
+    }
+
     /** @throws TransitionNotAllowedException when {@code to} may not follow {@code from} */
     static void check(CampaignState from, CampaignState to) {
         if (!NEXT.get(from).contains(to)) {

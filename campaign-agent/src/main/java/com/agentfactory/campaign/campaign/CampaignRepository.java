@@ -17,5 +17,13 @@ interface CampaignRepository extends JpaRepository<Campaign, UUID> {
     @Query("select c from Campaign c where c.id = :id")
     Optional<Campaign> findForUpdate(@Param("id") UUID id);
 
+    /**
+     * The campaign, share-locked until the transaction ends: it cannot change state (its transitions lock it for
+     * update) while a journey is being added to it, though any number of journeys may be added at once.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select c from Campaign c where c.id = :id")
+    Optional<Campaign> findForShare(@Param("id") UUID id);
+
     Page<Campaign> findByState(String state, Pageable pageable);
 }

@@ -25,6 +25,10 @@ class Journey {
     @Column(name = "trigger_event")
     private String triggerEvent;
 
+    // copied out of the definition so a campaign's KPIs find its journeys without parsing every definition
+    @Column(name = "campaign_id")
+    private UUID campaignId;
+
     private boolean active;
 
     @Column(name = "activated_at")
@@ -51,6 +55,7 @@ class Journey {
         this.definition = JourneyDefinitions.toJson(definition);
         this.triggerType = definition.trigger().type();
         this.triggerEvent = definition.trigger().event();
+        this.campaignId = definition.campaignId();
         this.active = false;
         this.createdBy = createdBy;
         this.createdAt = now;
@@ -63,6 +68,7 @@ class Journey {
         this.definition = JourneyDefinitions.toJson(definition);
         this.triggerType = definition.trigger().type();
         this.triggerEvent = definition.trigger().event();
+        this.campaignId = definition.campaignId();
         this.updatedAt = now;
     }
 
@@ -87,6 +93,11 @@ class Journey {
 
     String name() {
         return name;
+    }
+
+    /** The campaign the journey belongs to, or null. */
+    UUID campaignId() {
+        return campaignId;
     }
 
     String definition() {

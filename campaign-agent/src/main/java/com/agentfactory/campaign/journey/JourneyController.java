@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Journeys are posted as JSON or YAML (Content-Type application/yaml), as their authors write them. */
+/**
+ * Journeys are posted as JSON or YAML (Content-Type application/yaml), as their authors write them; a top-level
+ * {@code campaign_id} puts the journey in that campaign.
+ */
 @RestController
 @RequestMapping("/api/v1/campaigns/journeys")
 class JourneyController {
@@ -43,8 +46,11 @@ class JourneyController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "409", description = "A journey of that name exists")
-    @ApiResponse(responseCode = "422", description = "The definition is not valid: the fields at fault are named")
+    @ApiResponse(responseCode = "409", description = "A journey of that name exists, or its campaign is archived")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The definition is not valid, or names a segment or campaign that does not exist:"
+                    + " the fields at fault are named")
     @PostMapping(
             consumes = {
                 MediaType.APPLICATION_JSON_VALUE,
@@ -69,8 +75,14 @@ class JourneyController {
 
     /** A new definition for a journey that has never been activated; 409 otherwise. */
     @ApiResponse(responseCode = "200", description = "Changed")
-    @ApiResponse(responseCode = "409", description = "The journey is active, or another has that name")
-    @ApiResponse(responseCode = "422", description = "The definition is not valid: the fields at fault are named")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The journey has been activated, another has that name, or it would join an archived campaign")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The definition is not valid, or names a segment or campaign that does not exist:"
+                    + " the fields at fault are named")
     @PutMapping(
             value = "/{id}",
             consumes = {

@@ -6,6 +6,7 @@ import java.util.UUID;
 record JourneyResponse(
         UUID id,
         String name,
+        UUID campaignId,
         boolean active,
         Instant activatedAt,
         String createdBy,
@@ -17,6 +18,7 @@ record JourneyResponse(
         return new JourneyResponse(
                 journey.id(),
                 journey.name(),
+                journey.campaignId(),
                 journey.active(),
                 journey.activatedAt(),
                 journey.createdBy(),

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.journey;
 
+import com.agentfactory.campaign.campaign.JourneyAdmission;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
 import com.agentfactory.messaging.error.FieldErrorDetail;
@@ -27,6 +28,7 @@ public class JourneyService {
     private final Enrolments enrolments;
     private final SegmentMembership segments;
     private final CustomerReadModel customers;
+    private final JourneyAdmission campaigns;
     private final Clock clock;
 
     JourneyService(
@@ -35,19 +37,21 @@ public class JourneyService {
             Enrolments enrolments,
             SegmentMembership segments,
             CustomerReadModel customers,
+            JourneyAdmission campaigns,
             Clock clock) {
         this.journeys = journeys;
         this.catalogue = catalogue;
         this.enrolments = enrolments;
         this.segments = segments;
         this.customers = customers;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
     @Transactional
     JourneyResponse create(String text, boolean yaml, String actor) {
         CompiledJourney compiled = JourneyDefinitions.parse(text, yaml);
-        checkSegmentsExist(compiled.definition());
+        checkReferences(compiled.definition(), null);
         String name = compiled.definition().name().strip();
         if (journeys.existsByNameIgnoreCase(name)) {
             throw new JourneyNameTakenException(name);
@@ -73,7 +77,7 @@ public class JourneyService {
             throw new JourneyNotEditableException(id);
         }
         CompiledJourney compiled = JourneyDefinitions.parse(text, yaml);
-        checkSegmentsExist(compiled.definition());
+        checkReferences(compiled.definition(), journey.campaignId());
         String name = compiled.definition().name().strip();
         journeys.findByNameIgnoreCase(name)
                 .filter(other -> !other.id().equals(id))
@@ -160,8 +164,25 @@ public class JourneyService {
         return journey.id();
     }
 
-    private void checkSegmentsExist(JourneyDefinition definition) {
+    /**
+     * The segments and the campaign the definition names must exist (422 naming each field that names a missing
+     * one), and a campaign the journey joins must not be archived (409). A journey that already belongs to the
+     * campaign ({@code currentCampaign}) stays in it: it is not new to the campaign.
+     */
+    private void checkReferences(JourneyDefinition definition, UUID currentCampaign) {
         List<FieldErrorDetail> errors = new ArrayList<>();
+        UUID campaign = definition.campaignId();
+        boolean campaignClosed = false;
+        if (campaign != null) {
+            switch (campaigns.admit(campaign)) {
+                case UNKNOWN_CAMPAIGN ->
+                    errors.add(new FieldErrorDetail("campaign_id", "unknown campaign " + campaign));
+                case CAMPAIGN_CLOSED -> campaignClosed = !campaign.equals(currentCampaign);
+                case ADMITTED -> {
+                    // nothing to report
+                }
+            }
+        }
         UUID triggerSegment = definition.trigger().segmentId();
         if (triggerSegment != null && !segments.exists(triggerSegment)) {
             errors.add(new FieldErrorDetail("trigger.segment_id", "unknown segment " + triggerSegment));
@@ -180,7 +201,10 @@ public class JourneyService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new RuleViolationException("The journey names segments that do not exist.", errors);
+            throw new RuleViolationException("The journey names segments or a campaign that do not exist.", errors);
+        }
+        if (campaignClosed) {
+            throw new CampaignClosedException(campaign);
         }
     }
 

@@ -15,12 +15,18 @@ class KpiController {
     }
 
     @GetMapping("/api/v1/campaigns/journeys/{journey_id}/kpis")
-    JourneyKpisResponse journey(@PathVariable("journey_id") UUID journeyId) {
-        return kpis.kpis(journeyId);
+    KpisResponse journey(@PathVariable("journey_id") UUID journeyId) {
+        return kpis.kpis(KpiScope.journey(journeyId));
+    }
+
+    /** Over the journeys that belong to the campaign (listed as journey_ids); zeros for a campaign without any. */
+    @GetMapping("/api/v1/campaigns/{id}/kpis")
+    KpisResponse campaign(@PathVariable UUID id) {
+        return kpis.kpis(KpiScope.campaign(id));
     }
 
     @GetMapping("/api/v1/campaigns/kpis")
-    JourneyKpisResponse all() {
-        return kpis.kpis(null);
+    KpisResponse all() {
+        return kpis.kpis(KpiScope.all());
     }
 }

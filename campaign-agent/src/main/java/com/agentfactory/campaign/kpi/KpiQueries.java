@@ -4,6 +4,8 @@ import com.agentfactory.messaging.commerce.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +16,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The KPI counts, straight from the tables the sends are delivered and tracked in, so they cannot drift from what
- * happened. A null journey means every journey.
+ * happened. Each count is of one {@link KpiScope}: a journey, a campaign's journeys, or all.
  */
 @Repository
 class KpiQueries {
-
-    private static final String JOURNEY = "(CAST(? AS uuid) IS NULL OR journey_id = CAST(? AS uuid))";
-
-    // an order not wholly cancelled, placed within the window after a delivered send of the journey (or any journey)
-    private static final String ATTRIBUTED = """
-            o.placed_at IS NOT NULL AND o.placed_total > o.cancelled_total
-              AND EXISTS (SELECT 1 FROM sends s
-                          WHERE s.customer_id = o.customer_id AND s.status = 'sent'
-                            AND (CAST(? AS uuid) IS NULL OR s.journey_id = CAST(? AS uuid))
-                            AND o.placed_at >= s.sent_at
-                            AND o.placed_at < s.sent_at + make_interval(secs => ?))
-            """;
 
     private final JdbcTemplate jdbc;
 
@@ -42,83 +32,122 @@ class KpiQueries {
                 jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM journeys WHERE id = ?)", Boolean.class, journeyId));
     }
 
-    Map<String, Long> sendsByStatus(UUID journeyId) {
+    boolean campaignExists(UUID campaignId) {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM campaigns WHERE id = ?)", Boolean.class, campaignId));
+    }
+
+    List<UUID> journeysOf(UUID campaignId) {
+        return jdbc.queryForList(
+                "SELECT id FROM journeys WHERE campaign_id = ? ORDER BY created_at, id", UUID.class, campaignId);
+    }
+
+    Map<String, Long> sendsByStatus(KpiScope scope) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT status, count(*) AS n FROM sends WHERE " + JOURNEY + " GROUP BY status",
+                "SELECT status, count(*) AS n FROM sends WHERE " + scope.condition("journey_id") + " GROUP BY status",
                 rs -> {
                     counts.put(rs.getString("status"), rs.getLong("n"));
                 },
-                journeyId,
-                journeyId);
+                scope.parameters());
         return counts;
     }
 
-    long tracked(UUID journeyId, String kind) {
+    long tracked(KpiScope scope, String kind) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM send_events WHERE kind = ? AND " + JOURNEY,
+                "SELECT count(*) FROM send_events WHERE kind = ? AND " + scope.condition("journey_id"),
                 Long.class,
-                kind,
-                journeyId,
-                journeyId);
+                arguments(kind, scope.parameters()));
     }
 
-    Map<String, Long> skipsByReason(UUID journeyId) {
+    Map<String, Long> skipsByReason(KpiScope scope) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT reason, count(*) AS n FROM send_skips WHERE " + JOURNEY + " GROUP BY reason ORDER BY reason",
+                "SELECT reason, count(*) AS n FROM send_skips WHERE " + scope.condition("journey_id")
+                        + " GROUP BY reason ORDER BY reason",
                 rs -> {
                     counts.put(rs.getString("reason"), rs.getLong("n"));
                 },
-                journeyId,
-                journeyId);
+                scope.parameters());
         return counts;
     }
 
-    long converted(UUID journeyId, Duration window) {
-        return jdbc.queryForObject("""
+    long converted(KpiScope scope, Duration window) {
+        return jdbc.queryForObject(
+                """
                 SELECT count(DISTINCT s.customer_id) FROM sends s
-                WHERE s.status = 'sent' AND (CAST(? AS uuid) IS NULL OR s.journey_id = CAST(? AS uuid))
+                WHERE s.status = 'sent' AND %s
                   AND EXISTS (SELECT 1 FROM customer_orders o
                               WHERE o.customer_id = s.customer_id AND o.placed_total > o.cancelled_total
                                 AND o.placed_at >= s.sent_at
                                 AND o.placed_at < s.sent_at + make_interval(secs => ?))
-                """, Long.class, journeyId, journeyId, (double) window.toSeconds());
+                """.formatted(scope.condition("s.journey_id")),
+                Long.class,
+                arguments(scope.parameters(), seconds(window)));
     }
 
-    /** How many orders the journey's delivered sends preceded within the window, each order once. */
-    long attributedOrders(UUID journeyId, Duration window) {
+    /** How many orders the scope's delivered sends preceded within the window, each order once. */
+    long attributedOrders(KpiScope scope, Duration window) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM customer_orders o WHERE " + ATTRIBUTED, Long.class, journeyId, journeyId, (double)
-                        window.toSeconds());
+                "SELECT count(*) FROM customer_orders o WHERE " + attributed(scope),
+                Long.class,
+                arguments(scope.parameters(), seconds(window)));
     }
 
     /** What those orders came to net of cancellations, per currency. */
-    List<Money> revenue(UUID journeyId, Duration window) {
+    List<Money> revenue(KpiScope scope, Duration window) {
         return jdbc.query(
                 "SELECT o.currency, sum(o.placed_total - o.cancelled_total) AS amount FROM customer_orders o WHERE "
-                        + ATTRIBUTED + " GROUP BY o.currency ORDER BY o.currency",
+                        + attributed(scope) + " GROUP BY o.currency ORDER BY o.currency",
                 (rs, row) -> money(rs.getBigDecimal("amount"), rs.getString("currency")),
-                journeyId,
-                journeyId,
-                (double) window.toSeconds());
+                arguments(scope.parameters(), seconds(window)));
+    }
+
+    long unsubscribed(KpiScope scope) {
+        // one-click unsubscribes are recorded as suppressions by the customer
+        return jdbc.queryForObject("""
+                SELECT count(DISTINCT s.customer_id) FROM sends s
+                WHERE s.status = 'sent' AND %s
+                  AND EXISTS (SELECT 1 FROM suppressions u
+                              WHERE u.customer_id = s.customer_id AND u.suppressed_by = 'customer'
+                                AND (u.channel = s.channel OR u.channel = 'all')
+                                AND u.suppressed_at >= s.sent_at)
+                """.formatted(scope.condition("s.journey_id")), Long.class, scope.parameters());
+    }
+
+    // an order not wholly cancelled, placed within the window after a delivered send of the scope; an EXISTS, so an
+    // order counts once however many of the scope's sends (of one journey or several) preceded it
+    private static String attributed(KpiScope scope) {
+        return """
+                o.placed_at IS NOT NULL AND o.placed_total > o.cancelled_total
+                  AND EXISTS (SELECT 1 FROM sends s
+                              WHERE s.customer_id = o.customer_id AND s.status = 'sent'
+                                AND %s
+                                AND o.placed_at >= s.sent_at
+                                AND o.placed_at < s.sent_at + make_interval(secs => ?))
+                """.formatted(scope.condition("s.journey_id"));
+    }
+
+    private static double seconds(Duration window) {
+        return (double) window.toSeconds();
+    }
+
+    // the bind values in placeholder order; an array among them (a scope's parameters) is spread in place
+    private static Object[] arguments(Object... values) {
+        List<Object> flat = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof Object[] spread) {
+                Collections.addAll(flat, spread);
+            } else {
+                flat.add(value);
+            }
+        }
+        return flat.toArray();
     }
 
     // order amounts are stored with four decimals; reported in the currency's own minor unit
     private static Money money(BigDecimal amount, String currency) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         return new Money(amount.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN), currency);
-    }
-
-    long unsubscribed(UUID journeyId) {
-        // one-click unsubscribes are recorded as suppressions by the customer
-        return jdbc.queryForObject("""
-                SELECT count(DISTINCT s.customer_id) FROM sends s
-                WHERE s.status = 'sent' AND (CAST(? AS uuid) IS NULL OR s.journey_id = CAST(? AS uuid))
-                  AND EXISTS (SELECT 1 FROM suppressions u
-                              WHERE u.customer_id = s.customer_id AND u.suppressed_by = 'customer'
-                                AND (u.channel = s.channel OR u.channel = 'all')
-                                AND u.suppressed_at >= s.sent_at)
-                """, Long.class, journeyId, journeyId);
     }
 }

@@ -137,4 +137,10 @@ class CampaignLifecycleTest {
         }
         return false;
     }
+
+    @Test
+    void endsOnlyInTheArchive() {
+        assertThat(EnumSet.allOf(CampaignState.class).stream().filter(CampaignLifecycle::isFinal))
+                .containsExactly(CampaignState.ARCHIVE);
+    }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Campaigns and campaign requests for tests. */
-final class CampaignMother {
+/** Campaigns and campaign requests for tests (the requests also for other packages' tests). */
+public final class CampaignMother {
 
     private CampaignMother() {}
 
@@ -25,7 +25,7 @@ final class CampaignMother {
     }
 
     /** A create request as JSON fields, for the REST API and the plan-campaign task. */
-    static Map<String, Object> createRequest() {
+    public static Map<String, Object> createRequest() {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("name", "Win back " + UUID.randomUUID().toString().substring(0, 8));
         request.put("goal", "Bring lapsed buyers back");
@@ -41,7 +41,7 @@ final class CampaignMother {
         return request;
     }
 
-    static Map<String, Object> transition(String target, String reason) {
+    public static Map<String, Object> transition(String target, String reason) {
         return Map.of("target_state", target, "reason", reason);
     }
 }

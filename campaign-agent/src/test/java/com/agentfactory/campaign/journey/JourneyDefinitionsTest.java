@@ -195,6 +195,38 @@ class JourneyDefinitionsTest {
         assertThat(journey.step("s").branches().get(0).isHoldout()).isFalse();
     }
 
+    @Test
+    void readsTheCampaignAJourneyBelongsToFromJsonAndYaml() {
+        String campaign = "7d0f5b8e-3c2a-4f7e-9a41-0c6a2b9d1e55";
+
+        CompiledJourney fromYaml =
+                JourneyDefinitions.parse("campaign_id: " + campaign + "\n" + JourneyTexts.SIMPLE_YAML, true);
+        CompiledJourney fromJson = JourneyDefinitions.parse(
+                JourneyTexts.SIMPLE_JSON.replaceFirst("\\{", "{\"campaign_id\": \"" + campaign + "\", "), false);
+
+        assertThat(fromYaml.definition().campaignId()).hasToString(campaign);
+        assertThat(fromJson.definition()).isEqualTo(fromYaml.definition());
+        assertThat(JourneyDefinitions.toJson(fromJson.definition())).contains("\"campaign_id\":\"" + campaign);
+    }
+
+    @Test
+    void storesADefinitionWithoutACampaignAsBefore() {
+        CompiledJourney journey = JourneyDefinitions.parse(JourneyTexts.SIMPLE_JSON, false);
+
+        assertThat(journey.definition().campaignId()).isNull();
+        assertThat(JourneyDefinitions.toJson(journey.definition())).doesNotContain("campaign_id");
+    }
+
+    @Test
+    void refusesACampaignIdThatIsNotAUuidNamingTheField() {
+        String text = JourneyTexts.SIMPLE_JSON.replaceFirst("\\{", "{\"campaign_id\": \"spring-sale\", ");
+
+        assertThatThrownBy(() -> JourneyDefinitions.parse(text, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::field)
+                        .containsExactly("campaign_id"));
+    }
+
     private static String stratifiedSplit(String strata) {
         return """
                 {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,15 +16,22 @@ public final class EmailJourneys {
 
     /** Creates and activates a journey that sends the e-mail template once and ends; returns its id. */
     public static UUID oneEmail(Api api, String template) {
-        Response created = api.post(
-                "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "One e-mail " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of("id", "mail", "type", "email", "template", template),
-                                        Map.of("id", "done", "type", "end"))));
+        return oneEmail(api, template, null);
+    }
+
+    /** As {@link #oneEmail(Api, String)}, the journey belonging to the campaign (none when null). */
+    public static UUID oneEmail(Api api, String template, UUID campaign) {
+        Map<String, Object> definition = new HashMap<>(Map.of(
+                "name", "One e-mail " + UUID.randomUUID(),
+                "trigger", SmsJourneys.enrolledByHandOnly(api),
+                "steps",
+                        List.of(
+                                Map.of("id", "mail", "type", "email", "template", template),
+                                Map.of("id", "done", "type", "end"))));
+        if (campaign != null) {
+            definition.put("campaign_id", campaign);
+        }
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         Response activated = api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
         assertThat(activated.status()).as(activated.body().toString()).isEqualTo(200);

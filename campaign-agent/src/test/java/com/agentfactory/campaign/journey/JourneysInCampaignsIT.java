@@ -1,0 +1,121 @@
+package com.agentfactory.campaign.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.campaign.campaign.CampaignMother;
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.JourneyMother;
+import com.agentfactory.messaging.testing.Api.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JourneysInCampaignsIT extends CampaignIntegrationTest {
+
+    @Test
+    void putsAJourneyInTheCampaignItsDefinitionNames() {
+        UUID campaign = newCampaign();
+
+        Response created = api.post("/api/v1/campaigns/journeys", journeyIn(campaign));
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.text("/campaign_id")).isEqualTo(campaign.toString());
+        Response fetched = api.get("/api/v1/campaigns/journeys/" + created.text("/id"));
+        assertThat(fetched.text("/campaign_id")).isEqualTo(campaign.toString());
+        assertThat(fetched.text("/definition/campaign_id")).isEqualTo(campaign.toString());
+        assertThat(api.get("/api/v1/campaigns/" + campaign + "/kpis")
+                        .body()
+                        .path("journey_ids")
+                        .valueStream()
+                        .map(id -> id.asString()))
+                .containsExactly(created.text("/id"));
+    }
+
+    @Test
+    void showsNoCampaignForAJourneyWithout() {
+        Response created = api.post(
+                "/api/v1/campaigns/journeys", JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("campaign_id").isNull()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT definition FROM journeys WHERE id = ?::uuid", String.class, created.text("/id")))
+                .as("a definition without a campaign is stored as it was written")
+                .doesNotContain("campaign_id");
+    }
+
+    @Test
+    void refusesAnUnknownCampaignWith422NamingTheField() {
+        Map<String, Object> definition = journeyIn(UUID.randomUUID());
+
+        Response refused = api.post("/api/v1/campaigns/journeys", definition);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.errorFields()).containsExactly("campaign_id");
+        assertThat(refused.text("/errors/0/message")).startsWith("unknown campaign");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM journeys WHERE name = ?", Long.class, definition.get("name")))
+                .isZero();
+
+        String id = create(JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
+        Response update = api.put("/api/v1/campaigns/journeys/" + id, journeyIn(UUID.randomUUID()));
+        assertThat(update.status()).isEqualTo(422);
+        assertThat(update.errorFields()).containsExactly("campaign_id");
+        assertThat(api.get("/api/v1/campaigns/journeys/" + id)
+                        .body()
+                        .path("campaign_id")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void refusesToAddAJourneyToAnArchivedCampaignButLetsItsOwnBeEdited() {
+        UUID campaign = newCampaign();
+        String own = create(journeyIn(campaign));
+        String other = create(JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
+        Response archived = api.post(
+                "/api/v1/campaigns/" + campaign + "/transitions", CampaignMother.transition("archive", "dropped"));
+        assertThat(archived.status()).as(archived.body().toString()).isEqualTo(200);
+
+        Response created = api.post("/api/v1/campaigns/journeys", journeyIn(campaign));
+        assertThat(created.status()).isEqualTo(409);
+        assertThat(created.contentType()).contains("application/problem+json");
+        assertThat(created.text("/detail")).contains(campaign.toString()).contains("archived");
+
+        Response joined = api.put("/api/v1/campaigns/journeys/" + other, journeyIn(campaign));
+        assertThat(joined.status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/campaigns/journeys/" + other)
+                        .body()
+                        .path("campaign_id")
+                        .isNull())
+                .isTrue();
+
+        Response edited = api.put("/api/v1/campaigns/journeys/" + own, journeyIn(campaign));
+        assertThat(edited.status())
+                .as("a journey already in the campaign is not new to it")
+                .isEqualTo(200);
+        assertThat(edited.text("/campaign_id")).isEqualTo(campaign.toString());
+    }
+
+    private UUID newCampaign() {
+        Response created = api.post("/api/v1/campaigns", CampaignMother.createRequest());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return UUID.fromString(created.text("/id"));
+    }
+
+    private static Map<String, Object> journeyIn(UUID campaign) {
+        Map<String, Object> definition =
+                new HashMap<>(JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
+        definition.put("campaign_id", campaign);
+        return definition;
+    }
+
+    private String create(Map<String, Object> definition) {
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("/id");
+    }
+}

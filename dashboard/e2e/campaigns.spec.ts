@@ -26,7 +26,11 @@ test.describe('campaigns page', () => {
 
     const journeys = page.getByRole('region', { name: 'Journeys' });
     await journeys.getByRole('button', { name: `Activate ${name}` }).click();
-    await expect(journeys.getByRole('row').filter({ hasText: name }).locator('.badge')).toHaveText('active');
+    const row = journeys.getByRole('row').filter({ hasText: name });
+    await expect(row.locator('.badge')).toHaveText('active');
+    // nobody has entered the new journey yet: its results, read from the campaign agent, are all zero
+    await row.getByText('Results').click();
+    await expect(row.getByLabel(`Results of ${name}`)).toContainText('0 / 0');
     await capture(page, 'campaigns-journey-saved');
   });
 

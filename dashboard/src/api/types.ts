@@ -530,6 +530,26 @@ export interface SimulationRun {
 
 /* campaign-agent */
 
+/** Sends and what came of them, for one journey, the journeys of one campaign, or all. */
+export interface CampaignKpis {
+  journey_id: string | null;
+  campaign_id: string | null;
+  journey_ids: string[] | null;
+  sent: number;
+  delivered: number;
+  failed: number;
+  bounced: number;
+  pending: number;
+  opened: number;
+  clicked: number;
+  converted: number;
+  unsubscribed: number;
+  attributed_orders: number;
+  revenue: { amount: number; currency: string }[];
+  skipped: Record<string, number>;
+  rates: { open: number | null; click: number | null; click_to_open: number | null };
+}
+
 export interface MarketingCampaign {
   id: string;
   name: string;

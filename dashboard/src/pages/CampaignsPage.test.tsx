@@ -115,6 +115,41 @@ describe('CampaignsPage', () => {
     expect(screen.queryByRole('region', { name: 'Journey builder' })).toBeNull();
   });
 
+  it('opens a campaign’s results: its journeys’ sends, opens, conversions and revenue', async () => {
+    const gateway = campaigns().ok('GET', '/api/v1/campaigns/c1/kpis', {
+      journey_id: null,
+      campaign_id: 'c1',
+      journey_ids: ['j1', 'j2'],
+      sent: 120,
+      delivered: 118,
+      failed: 1,
+      bounced: 1,
+      pending: 0,
+      opened: 59,
+      clicked: 12,
+      converted: 7,
+      unsubscribed: 3,
+      attributed_orders: 7,
+      revenue: [{ amount: 431.5, currency: 'GBP' }],
+      skipped: {},
+      rates: { open: 0.5, click: 0.1017, click_to_open: 0.2034 },
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const list = await screen.findByRole('region', { name: 'Campaigns' });
+    await user.click((await within(list).findAllByText('Results'))[0]);
+
+    const results = await within(list).findByLabelText(/^Results of /);
+    expect(await within(results).findByText('£431.50')).toBeTruthy();
+    expect(within(results).getByText('59 (50.0%)')).toBeTruthy();
+    expect(within(results).getByText('3')).toBeTruthy();
+    // the campaign's two journeys
+    expect(within(results).getByText('2')).toBeTruthy();
+    expect(gateway.callsTo('GET', '/api/v1/campaigns/c1/kpis')).toHaveLength(1);
+  });
+
   it('moves a campaign through its transitions endpoint and activates a journey', async () => {
     let moved = false;
     const gateway = campaigns()

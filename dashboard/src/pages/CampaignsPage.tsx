@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { ApiError } from '../api/problem';
 import type {
+  CampaignKpis,
   CampaignTransition,
   Consents,
   Experiment,
@@ -20,7 +21,7 @@ import type {
 import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
-import { formatDateTime, formatMoney, formatNumber } from '../format';
+import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
 import { emptyJourney } from './journeyGraph';
 import { ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
 
@@ -147,6 +148,7 @@ function CampaignList({ mayWrite }: { mayWrite: boolean }) {
                 <br />
                 <small className="muted">{c.goal}</small>
                 <CampaignHistory id={c.id} />
+                <Results path={`${BASE}/${c.id}/kpis`} subject={c.name} />
               </>
             ),
           },
@@ -180,6 +182,65 @@ function CampaignList({ mayWrite }: { mayWrite: boolean }) {
         ]}
       />
     </section>
+  );
+}
+
+/** What a campaign's (or a journey's) sends came to, loaded when opened. */
+function Results({ path, subject }: { path: string; subject: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Results</summary>
+      {open && <ResultsList path={path} subject={subject} />}
+    </details>
+  );
+}
+
+function ResultsList({ path, subject }: { path: string; subject: string }) {
+  const kpis = useApi<CampaignKpis>(path);
+  return (
+    <Async state={kpis}>
+      {(k) => (
+        <dl className="kpis compact" aria-label={`Results of ${subject}`}>
+          <div>
+            <dt>Sent / delivered</dt>
+            <dd>
+              {formatNumber(k.sent, undefined, 0)} / {formatNumber(k.delivered, undefined, 0)}
+            </dd>
+          </div>
+          <div>
+            <dt>Opened</dt>
+            <dd>
+              {formatNumber(k.opened, undefined, 0)} ({formatPercent(k.rates.open)})
+            </dd>
+          </div>
+          <div>
+            <dt>Clicked</dt>
+            <dd>
+              {formatNumber(k.clicked, undefined, 0)} ({formatPercent(k.rates.click)})
+            </dd>
+          </div>
+          <div>
+            <dt>Converted</dt>
+            <dd>{formatNumber(k.converted, undefined, 0)}</dd>
+          </div>
+          <div>
+            <dt>Revenue</dt>
+            <dd>{k.revenue.length === 0 ? 'none' : k.revenue.map((r) => formatMoney(r.amount, r.currency)).join(' + ')}</dd>
+          </div>
+          <div>
+            <dt>Unsubscribed</dt>
+            <dd>{formatNumber(k.unsubscribed, undefined, 0)}</dd>
+          </div>
+          {k.journey_ids && (
+            <div>
+              <dt>Journeys</dt>
+              <dd>{formatNumber(k.journey_ids.length, undefined, 0)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+    </Async>
   );
 }
 
@@ -250,6 +311,7 @@ function Journeys({
                         <small className="muted">{j.definition.description}</small>
                       </>
                     )}
+                    <Results path={`${BASE}/journeys/${j.id}/kpis`} subject={j.name} />
                   </td>
                   <td>
                     {j.definition.trigger?.type === 'event' ? j.definition.trigger.event : j.definition.trigger?.type}

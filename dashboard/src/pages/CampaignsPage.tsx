@@ -570,10 +570,18 @@ function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
               Value {i + 1}
               <input
                 value={c.value}
+                list={SEGMENT_FIELDS[c.field].values ? `segment-values-${c.field}` : undefined}
                 placeholder={c.op === 'between' || c.op === 'in' ? 'a, b' : SEGMENT_FIELDS[c.field].type === 'timestamp' ? '2026-01-01T00:00:00Z' : ''}
                 onChange={(e) => change(i, { value: e.target.value })}
               />
             </label>
+            {SEGMENT_FIELDS[c.field].values && (
+              <datalist id={`segment-values-${c.field}`}>
+                {SEGMENT_FIELDS[c.field].values!.map((v) => (
+                  <option key={v} value={v} />
+                ))}
+              </datalist>
+            )}
             {conditions.length > 1 && (
               <button type="button" className="link" onClick={() => (setConditions((all) => all.filter((_, j) => j !== i)), setSize(undefined))}>
                 Remove condition {i + 1}

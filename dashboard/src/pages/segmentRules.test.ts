@@ -24,4 +24,12 @@ describe('segment rules', () => {
   it('leaves one condition on its own and keeps text as text', () => {
     expect(ruleOf([{ field: 'customer_number', op: 'eq', value: '0042' }], 'or')).toEqual({ field: 'customer_number', op: 'eq', value: '0042' });
   });
+
+  it('selects on the segment finance gives a customer by its names', () => {
+    expect(ruleOf([{ field: 'finance_segment', op: 'in', value: 'lapsed_customer, first_time_buyer' }], 'and')).toEqual({
+      field: 'finance_segment',
+      op: 'in',
+      value: ['lapsed_customer', 'first_time_buyer'],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 /** The segment rule language of the campaign agent: a condition {field, op, value} or a group {and|or: [...]}. */
-export const SEGMENT_FIELDS: Record<string, { type: 'text' | 'integer' | 'decimal' | 'timestamp'; ops: string[] }> = {
+export const SEGMENT_FIELDS: Record<string, { type: 'text' | 'integer' | 'decimal' | 'timestamp'; ops: string[]; values?: string[] }> = {
   email: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
   country: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
   customer_number: { type: 'text', ops: ['eq', 'ne', 'contains', 'in'] },
@@ -8,6 +8,12 @@ export const SEGMENT_FIELDS: Record<string, { type: 'text' | 'integer' | 'decima
   total_spent: { type: 'decimal', ops: ['eq', 'ne', 'gt', 'lt', 'between'] },
   last_order_at: { type: 'timestamp', ops: ['gt', 'lt', 'between'] },
   first_seen_at: { type: 'timestamp', ops: ['gt', 'lt', 'between'] },
+  // the segment finance gives the customer (RFM and rules), one of its names
+  finance_segment: {
+    type: 'text',
+    ops: ['eq', 'ne', 'in'],
+    values: ['trade_buyer', 'loyal_collector', 'occasional_gift_buyer', 'first_time_buyer', 'lapsed_customer', 'engaged_prospect', 'browsing_visitor'],
+  },
 };
 
 export interface Condition {

@@ -3,6 +3,7 @@ package com.agentfactory.campaign.customer;
 import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The campaign agent's view of each customer: profile fields from customer events, order count, spend and last
- * order from order events. Each order's placed and cancelled amounts are kept, and the customer's figures
- * recomputed from them, so events applied in any order add up to the same figures. Spend is counted in the
- * currency of the customer's first order; orders in other currencies count as orders but not as spend.
+ * order from order events, the segment finance assigns from finance's segment changes. Each order's placed and
+ * cancelled amounts are kept, and the customer's figures recomputed from them, so events applied in any order add up
+ * to the same figures. Spend is counted in the currency of the customer's first order; orders in other currencies
+ * count as orders but not as spend.
  */
 @Repository
 public class CustomerReadModel {
@@ -95,6 +97,28 @@ public class CustomerReadModel {
                     cancelled_total = customer_orders.cancelled_total + EXCLUDED.cancelled_total
                 """, cancellation.orderId(), customer.get(), cancellation.currency(), cancellation.total());
         refresh(customer.get());
+    }
+
+    /**
+     * Takes finance's segment for the customer unless a later decision is already applied; returns whether it did.
+     * Ties go to the event applied last: one customer's changes share a partition, so it is the later one.
+     */
+    public boolean apply(CustomerSegmentChanged change) {
+        return jdbc.update(
+                        """
+                        INSERT INTO customers (customer_id, first_seen_at, finance_segment, finance_segment_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (customer_id) DO UPDATE SET
+                            finance_segment = EXCLUDED.finance_segment,
+                            finance_segment_at = EXCLUDED.finance_segment_at
+                        WHERE customers.finance_segment_at IS NULL
+                           OR customers.finance_segment_at <= EXCLUDED.finance_segment_at
+                        """,
+                        change.customerId(),
+                        Timestamp.from(change.occurredAt()),
+                        change.segment(),
+                        Timestamp.from(change.occurredAt()))
+                > 0;
     }
 
     /** Sets the customer's own time zone (an IANA name), or clears it with null so the store's applies. */

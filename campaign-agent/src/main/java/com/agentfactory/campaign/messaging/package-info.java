@@ -1,2 +1,2 @@
-/** Kafka listeners: commerce events into the customer read model. */
+/** Kafka listeners: commerce events and finance's segment changes into the customer read model and journeys. */
 package com.agentfactory.campaign.messaging;

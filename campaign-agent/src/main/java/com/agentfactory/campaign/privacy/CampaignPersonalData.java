@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer's profile, orders, consents, suppressions, journeys and messages. An erasure deletes the profile, the
+ * A customer's profile (finance's segment of them included: it is a column of the profile's row, so it is exported
+ * and deleted with it), orders, consents, suppressions, journeys and messages. An erasure deletes the profile, the
  * orders and the consent records, ends the customer's journeys and unsent messages, and replaces the customer in
  * what the campaign figures and experiments count (sends, opens and clicks, skips, split assignments) with a
  * pseudonym of its own, so those figures stay whole without naming anyone. Set-based SQL across the service's tables

@@ -16,7 +16,9 @@ enum FieldType {
     DECIMAL(EnumSet.of(
             SegmentOperator.EQ, SegmentOperator.NE, SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN)),
     // an instant is never equal to a date someone types, so only ranges make sense
-    TIMESTAMP(EnumSet.of(SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN));
+    TIMESTAMP(EnumSet.of(SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN)),
+    // one of a fixed set of names: a part of a name or an order between names means nothing
+    CHOICE(EnumSet.of(SegmentOperator.EQ, SegmentOperator.NE, SegmentOperator.IN));
 
     private final Set<SegmentOperator> operators;
 
@@ -34,6 +36,7 @@ enum FieldType {
             case INTEGER -> "a whole number";
             case DECIMAL -> "a number";
             case TIMESTAMP -> "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z)";
+            case CHOICE -> "one of the field's names";
         };
     }
 }

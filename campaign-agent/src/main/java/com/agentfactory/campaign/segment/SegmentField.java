@@ -1,6 +1,8 @@
 package com.agentfactory.campaign.segment;
 
+import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -16,16 +18,28 @@ enum SegmentField {
     TOTAL_SPENT("total_spent", "total_spent", FieldType.DECIMAL),
     SPEND_CURRENCY("spend_currency", "spend_currency", FieldType.TEXT),
     LAST_ORDER_AT("last_order_at", "last_order_at", FieldType.TIMESTAMP),
-    FIRST_SEEN_AT("first_seen_at", "first_seen_at", FieldType.TIMESTAMP);
+    FIRST_SEEN_AT("first_seen_at", "first_seen_at", FieldType.TIMESTAMP),
+    // the segments finance announces it assigns; one it adds later is stored, but selectable only once listed
+    FINANCE_SEGMENT("finance_segment", "finance_segment", CustomerSegmentChanged.SEGMENTS);
 
     private final String wireName;
     private final String column;
     private final FieldType type;
+    private final List<String> choices;
 
     SegmentField(String wireName, String column, FieldType type) {
+        this(wireName, column, type, List.of());
+    }
+
+    SegmentField(String wireName, String column, List<String> choices) {
+        this(wireName, column, FieldType.CHOICE, choices);
+    }
+
+    SegmentField(String wireName, String column, FieldType type, List<String> choices) {
         this.wireName = wireName;
         this.column = column;
         this.type = type;
+        this.choices = List.copyOf(choices);
     }
 
     String wireName() {
@@ -38,6 +52,16 @@ enum SegmentField {
 
     FieldType type() {
         return type;
+    }
+
+    /** The names a {@link FieldType#CHOICE} field may be compared with; empty for other types. */
+    List<String> choices() {
+        return choices;
+    }
+
+    /** What a value of this field must be, for error messages. */
+    String expectedValue() {
+        return type == FieldType.CHOICE ? "one of: " + String.join(", ", choices) : type.description();
     }
 
     // exact match only: no trimming, no case folding, so look-alike names are unknown rather than guessed

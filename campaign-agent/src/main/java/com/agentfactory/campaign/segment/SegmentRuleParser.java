@@ -187,9 +187,10 @@ final class SegmentRuleParser {
                     case INTEGER -> integer(value);
                     case DECIMAL -> decimal(value);
                     case TIMESTAMP -> timestamp(value);
+                    case CHOICE -> choice(field, value);
                 };
         if (typed.isEmpty() && !alreadyReported(path)) {
-            error(path, "must be " + field.type().description() + " for " + field.wireName());
+            error(path, "must be " + field.expectedValue() + " for " + field.wireName());
         }
         return typed;
     }
@@ -208,6 +209,11 @@ final class SegmentRuleParser {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    // exact match, as for field names: a look-alike of a known name is not guessed at
+    private static Optional<Object> choice(SegmentField field, Object value) {
+        return value instanceof String name && field.choices().contains(name) ? Optional.of(name) : Optional.empty();
     }
 
     private static Optional<Object> integer(Object value) {

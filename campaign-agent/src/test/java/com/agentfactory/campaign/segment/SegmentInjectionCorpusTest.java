@@ -58,6 +58,20 @@ class SegmentInjectionCorpusTest {
                 refused("in list with a sub-select", condition("order_count", "in", List.of(1, NESTED_SELECT))),
                 refused("NUL byte in a text value", condition("country", "eq", "GB\u0000' OR 1=1")),
                 refused("value as an object", condition("country", "eq", Map.of("raw", "1=1"))),
+                // a finance segment is one of the names finance assigns, exactly, and nothing else
+                refused(
+                        "tautology after a segment name",
+                        condition("finance_segment", "eq", "lapsed_customer' OR '1'='1")),
+                refused(
+                        "statement as a segment name",
+                        condition("finance_segment", "ne", "x'; DROP TABLE customers; --")),
+                refused("segment name in upper case", condition("finance_segment", "eq", "LAPSED_CUSTOMER")),
+                refused("segment name with trailing space", condition("finance_segment", "eq", "lapsed_customer ")),
+                refused(
+                        "in list of segments with a sub-select",
+                        condition("finance_segment", "in", List.of("lapsed_customer", NESTED_SELECT))),
+                refused("pattern match on a segment", condition("finance_segment", "contains", "%")),
+                refused("range over segments", condition("finance_segment", "gt", "a")),
                 // structure: nothing but field, op, value, and, or
                 refused("extra raw SQL key", withKey(condition("country", "eq", "GB"), "sql", "1=1")),
                 refused(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +26,10 @@ class SegmentRulesTest {
                 "{'field': 'total_spent', 'op': 'lt', 'value': 99.5}                 | total_spent < ?",
                 "{'field': 'order_count', 'op': 'between', 'value': [1, 5]}          | order_count BETWEEN ? AND ?",
                 "{'field': 'email', 'op': 'contains', 'value': '@example'}           | strpos(lower(email), lower(?)) > 0",
-                "{'field': 'country', 'op': 'in', 'value': ['France', 'Spain', 'Italy']} | country IN (?, ?, ?)"
+                "{'field': 'country', 'op': 'in', 'value': ['France', 'Spain', 'Italy']} | country IN (?, ?, ?)",
+                "{'field': 'finance_segment', 'op': 'eq', 'value': 'lapsed_customer'} | finance_segment = ?",
+                "{'field': 'finance_segment', 'op': 'ne', 'value': 'trade_buyer'}   | finance_segment IS DISTINCT FROM ?",
+                "{'field': 'finance_segment', 'op': 'in', 'value': ['lapsed_customer', 'first_time_buyer']} | finance_segment IN (?, ?)"
             })
     void compilesEachOperatorToItsFixedShape(String rule, String sql) {
         CompiledSegment compiled = SegmentRules.compile(Rules.lenient(rule), "rules");
@@ -113,6 +117,32 @@ class SegmentRulesTest {
         assertThat(errors("{'field': 'order_count', 'op': 'in', 'value': [1, 'two', 3]}"))
                 .extracting(FieldErrorDetail::field)
                 .containsExactly("rules.value[1]");
+    }
+
+    @Test
+    void takesOnlyTheSegmentNamesFinanceAssignsForTheFinanceSegment() {
+        assertThat(SegmentRules.compile(
+                                Rules.lenient("{'field': 'finance_segment', 'op': 'eq', 'value': 'loyal_collector'}"),
+                                "rules")
+                        .parameters())
+                .containsExactly("loyal_collector");
+        assertThat(errors("{'field': 'finance_segment', 'op': 'eq', 'value': 'at_risk'}"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("rules.value");
+                    assertThat(error.message())
+                            .isEqualTo("must be one of: " + String.join(", ", CustomerSegmentChanged.SEGMENTS)
+                                    + " for finance_segment");
+                });
+        assertThat(errors("{'field': 'finance_segment', 'op': 'eq', 'value': 'Lapsed_Customer'}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value");
+        assertThat(errors("{'field': 'finance_segment', 'op': 'in', 'value': ['lapsed_customer', 'at_risk', 3]}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value[1]", "rules.value[2]");
+        assertThat(errors("{'field': 'finance_segment', 'op': 'contains', 'value': 'lapsed'}"))
+                .singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("use one of: eq, ne, in"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "agentfactory.campaign.delivery.poll-interval=100ms"
         })
 @UsesLocalInfrastructure
-@Import(CommerceEvents.class)
+@Import({CommerceEvents.class, FinanceSegments.class})
 public abstract class CampaignIntegrationTest {
 
     @LocalServerPort
@@ -41,6 +41,9 @@ public abstract class CampaignIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected FinanceSegments financeSegments;
 
     protected Api api;
 

@@ -1,2 +1,2 @@
-/** The finance service's budget reservations, as the agents that spend money call them. */
+/** The finance service toward other services: budget reservations agents make, and customers' segment changes. */
 package com.agentfactory.messaging.finance;

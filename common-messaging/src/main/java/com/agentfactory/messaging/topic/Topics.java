@@ -26,6 +26,12 @@ public final class Topics {
     /** Each service's answer to a privacy request ({@code PrivacyReported}), read by the supervisor's coordinator. */
     public static final String PRIVACY_REPORTS = "privacy.reports";
 
+    /**
+     * Customers' finance segments as they are first assigned or change ({@code CustomerSegmentChanged}), keyed by
+     * customer so one customer's changes stay in order; read by the campaign agent's customer read model.
+     */
+    public static final String FINANCE_SEGMENTS = "finance.segments";
+
     public static final String COMMERCE_PRODUCTS = "commerce.products";
     public static final String COMMERCE_CUSTOMERS = "commerce.customers";
     public static final String COMMERCE_ORDERS = "commerce.orders";

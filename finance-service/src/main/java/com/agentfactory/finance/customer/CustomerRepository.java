@@ -154,16 +154,19 @@ class CustomerRepository {
                         });
     }
 
-    void insertHistory(UUID customerId, Segment from, Segment to, String reason, Instant now) {
+    /** The new history row's id. */
+    UUID insertHistory(UUID customerId, Segment from, Segment to, String reason, Instant now) {
+        UUID id = UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO customer_segment_history (id, customer_id, from_segment, to_segment, migration_reason,"
                         + " occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(),
+                id,
                 customerId,
                 from == null ? null : from.wireName(),
                 to.wireName(),
                 reason,
                 Timestamp.from(now));
+        return id;
     }
 
     List<SegmentResponse.Change> history(UUID customerId) {

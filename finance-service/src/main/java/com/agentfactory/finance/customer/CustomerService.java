@@ -5,8 +5,14 @@ import com.agentfactory.finance.attribution.RecordTouchpointRequest;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.finance.CustomerSegmentChanged;
+import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.messaging.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Behaviour events and segments. A new behaviour or a booked order re-evaluates the customer at once, a
  * schedule ({@link SegmentRefresher}) re-evaluates everyone, so recency moves customers on with time; a change
- * of segment writes a history row.
+ * of segment (or the first assignment) writes a history row and, in the same transaction, a
+ * {@link CustomerSegmentChanged} to the outbox for finance.segments.
  */
 @Service
 public class CustomerService {
@@ -38,15 +45,24 @@ public class CustomerService {
     private final CustomerRepository repository;
     private final AttributionService attribution;
     private final TransactionTemplate separately;
+    private final OutboxWriter outbox;
+    private final EnvelopeCodec codec;
+    private final AgentRuntimeProperties agent;
     private final Clock clock;
 
     CustomerService(
             CustomerRepository repository,
             AttributionService attribution,
             PlatformTransactionManager transactions,
+            OutboxWriter outbox,
+            EnvelopeCodec codec,
+            AgentRuntimeProperties agent,
             Clock clock) {
         this.repository = repository;
         this.attribution = attribution;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.agent = agent;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -164,7 +180,7 @@ public class CustomerService {
         evaluate(t.customerId(), t.type() == TransactionType.REVENUE ? "order placed" : "order refunded");
     }
 
-    /** Re-evaluates one customer's segment; a change (or the first assignment) writes history. */
+    /** Re-evaluates one customer's segment; a change (or the first assignment) writes history and is published. */
     @Transactional
     public Segment evaluate(UUID customerId, String trigger) {
         Instant now = clock.instant();
@@ -173,8 +189,7 @@ public class CustomerService {
         var current = repository.currentForUpdate(customerId);
         if (current.isEmpty()) {
             if (repository.insertFirst(customerId, assignment, now)) {
-                repository.insertHistory(
-                        customerId, null, assignment.segment(), trigger + ": " + assignment.reason(), now);
+                recordChange(customerId, null, assignment.segment(), trigger + ": " + assignment.reason(), now);
                 return assignment.segment();
             }
             current = repository.currentForUpdate(customerId);
@@ -183,10 +198,29 @@ public class CustomerService {
         boolean changed = previous != assignment.segment();
         repository.update(customerId, assignment, changed, now);
         if (changed) {
-            repository.insertHistory(
-                    customerId, previous, assignment.segment(), trigger + ": " + assignment.reason(), now);
+            recordChange(customerId, previous, assignment.segment(), trigger + ": " + assignment.reason(), now);
         }
         return assignment.segment();
+    }
+
+    /**
+     * Records the change and tells other services in the same transaction, so the event exists exactly when the
+     * history row does; the history row's id is the message's, tying what was sent to what was recorded.
+     */
+    private void recordChange(UUID customerId, Segment from, Segment to, String reason, Instant now) {
+        UUID changeId = repository.insertHistory(customerId, from, to, reason, now);
+        var event = new CustomerSegmentChanged(
+                customerId, to.wireName(), from == null ? null : from.wireName(), reason, now);
+        outbox.append(
+                Topics.FINANCE_SEGMENTS,
+                event.partitionKey(),
+                MessageEnvelope.builder()
+                        .messageId(changeId)
+                        .sender(agent.effectiveId().toString(), agent.type())
+                        .recipient(MessageEnvelope.BROADCAST, MessageEnvelope.BROADCAST)
+                        .action(CustomerSegmentChanged.ACTION)
+                        .data(codec.toTree(event))
+                        .build());
     }
 
     @Transactional(readOnly = true)

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -73,22 +71,7 @@ public class FinanceSegments {
 
     /** Every record value on finance.segments.dlt so far. */
     public List<String> deadLetters(String bootstrapServers) {
-        String topic = Topics.deadLetter(Topics.FINANCE_SEGMENTS);
-        List<String> values = new ArrayList<>();
-        try (var consumer = TestKafka.consumerFromBeginning(bootstrapServers, "finance-segments-dlt")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-            }
-        }
-        return values;
+        return TestKafka.readAll(bootstrapServers, Topics.deadLetter(Topics.FINANCE_SEGMENTS));
     }
 
     private MessageEnvelope envelope(UUID id, JsonNode payload) {

@@ -65,6 +65,16 @@ test.describe('ads page', () => {
     await page.goto('/admin/ads');
     const allocations = page.getByRole('region', { name: 'Budget allocation across campaigns' });
     const rounds = allocations.getByRole('table', { name: 'Allocation rounds' });
+    await expect(rounds).toBeVisible();
+    // the section shows one currency at a time (the demo's own campaigns are in GBP) and the newest rounds first
+    const currency = allocations.getByLabel('Currency');
+    if ((await currency.count()) > 0) {
+      await currency.selectOption('EUR');
+    }
+    const showAll = allocations.getByRole('button', { name: /^Show all/ });
+    if ((await showAll.count()) > 0) {
+      await showAll.click();
+    }
     for (const name of names) {
       await expect(rounds.getByRole('cell', { name, exact: true }).first()).toBeVisible();
     }

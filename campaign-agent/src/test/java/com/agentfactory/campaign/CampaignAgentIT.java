@@ -13,6 +13,7 @@ class CampaignAgentIT extends AgentContract {
                 "preview-segment",
                 "enrol-customer",
                 "activate-journey",
-                "analyse-experiment");
+                "analyse-experiment",
+                "send-test");
     }
 }

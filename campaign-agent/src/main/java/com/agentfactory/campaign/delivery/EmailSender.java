@@ -75,6 +75,30 @@ class EmailSender {
     }
 
     /**
+     * A test of a filled template for a person checking it: as a customer would see it, with the postal address in
+     * the footer, but with no unsubscribe link or header (the recipient is no customer on a list) and no tracking.
+     */
+    void sendTest(String to, String subject, String htmlBody, String messageId) throws MessagingException {
+        MimeMessage message = new MimeMessage(SESSION) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(properties.fromAddress()));
+        helper.setTo(new InternetAddress(to));
+        helper.setSubject(subject);
+        helper.setText(
+                htmlBody + "<hr><p style=\"font-size:small\">"
+                        + TemplateRenderer.html("{{address}}", Map.of("address", properties.postalAddress()))
+                        + " &middot; a test send: no customer received this</p>",
+                true);
+        message.setHeader("X-Campaign-Test", "true");
+        mail.send(message);
+    }
+
+    /**
      * The server's reply when it refused the recipient for good. Jakarta Mail lists an address the server answered
      * with a 5xx as invalid (a 4xx leaves it valid but unsent, which a retry may get through), the reply in the
      * next exception.

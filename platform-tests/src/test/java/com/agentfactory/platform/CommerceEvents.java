@@ -28,6 +28,19 @@ final class CommerceEvents {
         return event;
     }
 
+    /** A storefront customer's account, now, in the United Kingdom. */
+    static Map<String, Object> customer(UUID customerId, String email) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "customer.upserted");
+        event.put("event_id", UUID.randomUUID().toString());
+        event.put("occurred_at", Instant.now().toString());
+        event.put("customer_id", customerId.toString());
+        event.put("customer_number", "C-" + customerId.toString().substring(0, 8));
+        event.put("email", email);
+        event.put("country", "United Kingdom");
+        return event;
+    }
+
     /** A one-line order of a new guest customer in pounds. */
     static Map<String, Object> order(String sku, int quantity, Instant at) {
         return orderOf(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), sku, quantity, at);

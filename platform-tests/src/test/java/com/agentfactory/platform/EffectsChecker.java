@@ -33,7 +33,9 @@ import java.util.UUID;
  *   <li>one budget reservation in finance per reservation request (Idempotency-Key), and the budget's committed
  *       amount moved by exactly their sum;
  *   <li>one recommendation interaction per accepted product view and per accepted order;
- *   <li>one stock movement per accepted order: the SKU's units on hand went down by exactly the orders' units.
+ *   <li>one stock movement per accepted order: the SKU's units on hand went down by exactly the orders' units;
+ *   <li>one campaign send per journey step for every accepted enrolment, and each send's e-mail received once by the
+ *       SMTP server (by its {@code X-Campaign-Send-Id}).
  * </ul>
  * Lost effects are waited for (they may still be on their way); duplicates are counted once everything arrived.
  */
@@ -152,7 +154,9 @@ final class EffectsChecker {
                                             + " WHERE event_id = ANY(?) GROUP BY event_id",
                                     orderEvents,
                                     UUID.class)),
-                    stockMovements(db, load)));
+                    stockMovements(db, load),
+                    campaignSends(db, load),
+                    campaignEmails(db, load)));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the services' tables: " + e.getMessage(), e);
         }
@@ -220,6 +224,66 @@ final class EffectsChecker {
                         Math.max(0, taken - expected));
             }
         }
+    }
+
+    /**
+     * Sends of the run's journey per customer and e-mail step: lost when no send of the step went out, duplicated
+     * for every further send row of the same step (whatever its state).
+     */
+    private static Effect campaignSends(Connection db, SteadyLoad load) throws SQLException {
+        List<String> expected = new ArrayList<>();
+        load.acceptedEnrolments.forEach(
+                customer -> SteadyLoad.JOURNEY_EMAIL_STEPS.forEach(step -> expected.add(customer + "/" + step)));
+        Map<String, Long> sent = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        try (var statement = db.prepareStatement("SELECT customer_id::text || '/' || step_id, count(*),"
+                + " count(*) FILTER (WHERE status = 'sent') FROM campaign.sends WHERE journey_id = ?"
+                + " GROUP BY customer_id, step_id")) {
+            statement.setObject(1, load.journeyId);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getString(1), result.getLong(2));
+                    sent.put(result.getString(1), result.getLong(3));
+                }
+            }
+        }
+        long lost =
+                expected.stream().filter(key -> sent.getOrDefault(key, 0L) == 0).count();
+        long duplicated =
+                rows.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+        return new Effect("campaign sends per journey step", expected.size(), lost, duplicated);
+    }
+
+    /**
+     * The e-mails the SMTP server received for the run's sends: lost when a send marked sent never arrived,
+     * duplicated for every further copy of one send (a kill between the server's acceptance and the commit that
+     * marks the send sent delivers it again, with the same send id).
+     */
+    private Effect campaignEmails(Connection db, SteadyLoad load) throws SQLException {
+        List<UUID> sentIds = new ArrayList<>();
+        try (var statement =
+                db.prepareStatement("SELECT id FROM campaign.sends WHERE journey_id = ? AND status = 'sent'")) {
+            statement.setObject(1, load.journeyId);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    sentIds.add(result.getObject(1, UUID.class));
+                }
+            }
+        }
+        Map<UUID, Long> received = new HashMap<>();
+        String domain = "@" + load.mailDomain;
+        for (var message : platform.infrastructure.smtp().receivedMessages()) {
+            try {
+                var to = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+                String[] sendId = message.getHeader("X-Campaign-Send-Id");
+                if (to != null && sendId != null && to[0].toString().endsWith(domain)) {
+                    received.merge(UUID.fromString(sendId[0]), 1L, Long::sum);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("a received message is unreadable", e);
+            }
+        }
+        return perKey("campaign e-mails received per send", sentIds, received);
     }
 
     /** Distinct COMPLETED reports per task on agent.events: an agent running a task twice reports it twice. */

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A steady stream of work through the gateway, as a storefront and the operators would send it while services fail:
- * a task for every agent, storefront orders and product views, and budget reservations. Only what the platform
+ * a task for every agent, storefront orders and product views, budget reservations, and new customers who consent
+ * to e-mail and are enrolled in the run's two-e-mail journey. Only what the platform
  * accepted is recorded. A request whose outcome is unknown (refused connection, 5xx, timeout) is sent again with the
  * same ids (event ids, Idempotency-Key) until it is answered, and on {@link #close()} every request in flight is
  * finished that way: an unknown outcome would otherwise be an effect the checker could not account for.
@@ -34,7 +35,13 @@ final class SteadyLoad implements AutoCloseable {
     static final List<String> AGENT_TYPES = List.of("support", "inventory", "recommendation", "ad", "campaign");
     private static final int ORDERS_PER_BATCH = 4;
     private static final int VIEWS_PER_BATCH = 4;
+    /** Views fall on this many products, as on a real catalogue: every view of a new product would be a new item
+     * for the recommendation models, unlike any store, and they would grow with the length of the run. */
+    private static final int VIEWED_PRODUCTS = 50;
+
     private static final Duration DRAIN = Duration.ofMinutes(5);
+    /** The e-mail steps of the run's journey, each of which must send once per enrolled customer. */
+    static final List<String> JOURNEY_EMAIL_STEPS = List.of("first", "second");
 
     final String runId = UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     final String sku = "FAULT" + runId.toUpperCase(Locale.ROOT);
@@ -42,6 +49,14 @@ final class SteadyLoad implements AutoCloseable {
     final String fiscalPeriod = YearMonth.now(ZoneOffset.UTC).toString();
     final int initialStock = 1_000_000;
     final BigDecimal reservationAmount = new BigDecimal("0.01");
+    /** The run's customers' addresses end with this, so the SMTP server's messages to them are the run's. */
+    final String mailDomain = "fault-" + runId + ".test";
+
+    volatile UUID journeyId;
+
+    private final List<UUID> viewedProducts = java.util.stream.Stream.generate(UUID::randomUUID)
+            .limit(VIEWED_PRODUCTS)
+            .toList();
 
     final Set<String> acceptedTasks = ConcurrentHashMap.newKeySet();
     /** order id → the order event's id, for orders the platform accepted */
@@ -49,6 +64,9 @@ final class SteadyLoad implements AutoCloseable {
 
     final Set<UUID> acceptedViews = ConcurrentHashMap.newKeySet();
     final Set<String> acceptedReservations = ConcurrentHashMap.newKeySet();
+    /** customers the run's journey accepted */
+    final Set<UUID> acceptedEnrolments = ConcurrentHashMap.newKeySet();
+
     final AtomicInteger acceptedBatches = new AtomicInteger();
     final AtomicInteger failedAttempts = new AtomicInteger();
     /** Load clients that gave up (a refused request, an answer that never came); a correct run has none. */
@@ -56,14 +74,14 @@ final class SteadyLoad implements AutoCloseable {
 
     private final RunningPlatform platform;
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ScheduledExecutorService clients = Executors.newScheduledThreadPool(3);
+    private final ScheduledExecutorService clients = Executors.newScheduledThreadPool(4);
     private volatile String token;
 
     SteadyLoad(RunningPlatform platform) {
         this.platform = platform;
     }
 
-    /** Opens the run's budget and stocks its SKU, then starts sending. */
+    /** Opens the run's budget, stocks its SKU and activates its journey, then starts sending. */
     SteadyLoad start() {
         token = login();
         await().atMost(Duration.ofSeconds(60))
@@ -85,10 +103,89 @@ final class SteadyLoad implements AutoCloseable {
             Http.Reply stock = call("GET", "/api/v1/inventory/stock/" + sku, null);
             return stock != null && stock.body().at("/on_hand").asInt(-1) == initialStock;
         });
-        clients.scheduleWithFixedDelay(recorded(this::submitTasks), 0, 300, TimeUnit.MILLISECONDS);
+        journeyId = activateJourney();
+        // together under the gateway's per-user limit (20 requests a second), so each client gets its share
+        clients.scheduleWithFixedDelay(recorded(this::submitTasks), 0, 600, TimeUnit.MILLISECONDS);
         clients.scheduleWithFixedDelay(recorded(this::sendEvents), 0, 400, TimeUnit.MILLISECONDS);
-        clients.scheduleWithFixedDelay(recorded(this::reserve), 0, 300, TimeUnit.MILLISECONDS);
+        clients.scheduleWithFixedDelay(recorded(this::reserve), 0, 500, TimeUnit.MILLISECONDS);
+        clients.scheduleWithFixedDelay(recorded(this::enrolCustomer), 0, 1000, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Two e-mails a second apart, started only by the load's own enrolments: its trigger is the entry into a segment
+     * nobody is in, so other tests' customers never enter it and the run's customers enter no other journey this way.
+     */
+    private UUID activateJourney() {
+        Http.Reply segment = call(
+                "POST",
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Fault harness " + runId,
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", "Nowhere " + runId)));
+        expect(segment, 201);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        steps.add(Map.of("id", JOURNEY_EMAIL_STEPS.get(0), "type", "email", "template", "final_abandoned_cart"));
+        steps.add(Map.of("id", "pause", "type", "wait", "duration", "PT1S"));
+        steps.add(Map.of("id", JOURNEY_EMAIL_STEPS.get(1), "type", "email", "template", "final_abandoned_cart"));
+        steps.add(Map.of("id", "done", "type", "end"));
+        Http.Reply journey = call(
+                "POST",
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name",
+                        "Fault harness " + runId,
+                        "trigger",
+                        Map.of("type", "segment_entry", "segment_id", segment.text("/id")),
+                        "steps",
+                        steps));
+        expect(journey, 201);
+        expect(call("POST", "/api/v1/campaigns/journeys/" + journey.text("/id") + "/activate", Map.of()), 200);
+        return UUID.fromString(journey.text("/id"));
+    }
+
+    private static void expect(Http.Reply reply, int status) {
+        if (reply == null || reply.status() != status) {
+            throw new IllegalStateException("the load could not set up its journey: "
+                    + (reply == null ? "no answer" : reply.status() + " " + reply.body()));
+        }
+    }
+
+    /**
+     * A new customer signs up, consents to e-mail, and is enrolled in the run's journey. The customer reaches the
+     * campaign agent through Kafka, so its consent API answers 404 until then. The customer's quiet hours follow a
+     * zone where it is early afternoon now, so the sends go out whenever the run happens.
+     */
+    private void enrolCustomer() {
+        if (stopping.get()) {
+            return;
+        }
+        UUID customer = UUID.randomUUID();
+        Map<String, Object> account = CommerceEvents.customer(customer, customer + "@" + mailDomain);
+        untilAnswered(() -> call("POST", "/api/v1/events/batch", Map.of("events", List.of(account))), 200);
+        String consents = "/api/v1/campaigns/consents/" + customer;
+        Map<String, Object> email = Map.of("channel", "email", "granted", true, "source", "checkout");
+        untilAnswered(() -> call("PUT", consents, Map.of("consents", List.of(email))), Set.of(404), 200);
+        untilAnswered(() -> call("PUT", consents + "/time-zone", Map.of("time_zone", afternoonZone())), 200);
+        Map<String, Object> context = Map.of("cart_value", "9.99", "currency", "GBP", "discount", "10%");
+        // an enrolment whose answer was lost is refused as already enrolled when sent again: both mean enrolled
+        untilAnswered(
+                () -> call(
+                        "POST",
+                        "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
+                        Map.of("customer_id", customer, "context", context)),
+                201,
+                409);
+        acceptedEnrolments.add(customer);
+    }
+
+    /** A fixed offset at which it is about 13:00 now, far from the quiet hours of the evening and night. */
+    private static String afternoonZone() {
+        int utcHour = Instant.now().atOffset(ZoneOffset.UTC).getHour();
+        int hours = Math.floorMod(13 - utcHour + 12, 24) - 12;
+        return ZoneOffset.ofHours(hours).getId();
     }
 
     /** A failing client would otherwise stop silently: its failure is kept for the test to report. */
@@ -138,7 +235,9 @@ final class SteadyLoad implements AutoCloseable {
             events.add(order);
         }
         for (int i = 0; i < VIEWS_PER_BATCH; i++) {
-            Map<String, Object> view = CommerceEvents.productView(UUID.randomUUID(), UUID.randomUUID());
+            UUID product = viewedProducts.get(
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt(VIEWED_PRODUCTS));
+            Map<String, Object> view = CommerceEvents.productView(UUID.randomUUID(), product);
             views.add(UUID.fromString((String) view.get("event_id")));
             events.add(view);
         }
@@ -178,6 +277,11 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private void untilAnswered(java.util.function.Supplier<Http.Reply> request, int... accepted) {
+        untilAnswered(request, Set.of(), accepted);
+    }
+
+    /** Sends until one of {@code accepted} comes back; {@code notYet} are answers to wait out, like no answer. */
+    private void untilAnswered(java.util.function.Supplier<Http.Reply> request, Set<Integer> notYet, int... accepted) {
         await().atMost(DRAIN)
                 .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(250))
@@ -192,7 +296,7 @@ final class SteadyLoad implements AutoCloseable {
                             return true;
                         }
                     }
-                    if (reply.status() != 401 && reply.status() != 429) {
+                    if (reply.status() != 401 && reply.status() != 429 && !notYet.contains(reply.status())) {
                         throw new IllegalStateException(
                                 "the platform refused the load's request: " + reply.status() + " " + reply.body());
                     }
@@ -243,11 +347,13 @@ final class SteadyLoad implements AutoCloseable {
     String summary() {
         return String.format(
                 Locale.ROOT,
-                "accepted %d tasks, %d orders, %d product views, %d budget reservations (%d attempts without an answer)",
+                "accepted %d tasks, %d orders, %d product views, %d budget reservations, %d journey enrolments"
+                        + " (%d attempts without an answer)",
                 acceptedTasks.size(),
                 acceptedOrders.size(),
                 acceptedViews.size(),
                 acceptedReservations.size(),
+                acceptedEnrolments.size(),
                 failedAttempts.get());
     }
 

@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,15 +16,18 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * EASE^R (Steck 2019), the implicit-feedback model: a closed-form item-item weight matrix
  * B = I - P diagMat(1 / diag(P)) with P = (X'X + lambda I)^-1, constrained to a zero diagonal so no item
  * explains itself. One symmetric positive-definite inverse of an items-by-items matrix, done by EJML's
- * Cholesky solver; to bound that cost only the {@code maxItems} most used items are modelled.
+ * Cholesky solver; to bound that cost only the {@code maxItems} most used items are modelled. B is computed in the
+ * inverse's own array and kept as one flat row-major array, so training holds two items-by-items arrays at its peak
+ * (the factorised Gram matrix and the inverse) and serving one, within a small service heap.
  */
 public final class EaseModel {
 
     private final Map<String, Integer> index;
     private final String[] items;
-    private final double[][] weights;
+    /** B, row-major: row i, column j at {@code i * items.length + j} */
+    private final double[] weights;
 
-    private EaseModel(Map<String, Integer> index, String[] items, double[][] weights) {
+    private EaseModel(Map<String, Integer> index, String[] items, double[] weights) {
         this.index = index;
         this.items = items;
         this.weights = weights;
@@ -53,8 +57,27 @@ public final class EaseModel {
         }
         int n = items.length;
         if (n == 0) {
-            return new EaseModel(index, items, new double[0][0]);
+            return new EaseModel(index, items, new double[0]);
         }
+        // the Gram matrix is built, factorised and dropped inside the call: only the inverse outlives it
+        DMatrixRMaj inverse = invert(gram(byUser, index, n, lambda), n);
+        double[] p = inverse.data;
+        double[] diagonal = new double[n];
+        for (int j = 0; j < n; j++) {
+            diagonal[j] = p[j * n + j];
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                // B[i][j] = -P[i][j] / P[j][j]: how much having item i predicts item j
+                p[i * n + j] = i == j ? 0.0 : -p[i * n + j] / diagonal[j];
+            }
+        }
+        return new EaseModel(index, items, p);
+    }
+
+    /** X'X + lambda I over the modelled items. */
+    private static DMatrixRMaj gram(
+            Map<String, Map<String, Double>> byUser, Map<String, Integer> index, int n, double lambda) {
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         double[] g = gram.data;
         for (Map<String, Double> basket : byUser.values()) {
@@ -78,21 +101,18 @@ public final class EaseModel {
         for (int i = 0; i < n; i++) {
             g[i * n + i] += lambda;
         }
+        return gram;
+    }
+
+    /** (X'X + lambda I)^-1; the Gram matrix is factorised in place. */
+    private static DMatrixRMaj invert(DMatrixRMaj gram, int n) {
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
         if (!solver.setA(gram)) {
             throw new IllegalStateException("the regularised Gram matrix is not positive definite");
         }
         DMatrixRMaj inverse = new DMatrixRMaj(n, n);
         solver.invert(inverse);
-        double[][] weights = new double[n][n];
-        double[] p = inverse.data;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                // B[i][j] = -P[i][j] / P[j][j]: how much having item i predicts item j
-                weights[i][j] = i == j ? 0.0 : -p[i * n + j] / p[j * n + j];
-            }
-        }
-        return new EaseModel(index, items, weights);
+        return inverse;
     }
 
     /** Scores every modelled item as the history row times B. */
@@ -103,10 +123,10 @@ public final class EaseModel {
             Integer i = index.get(entry.getKey());
             if (i != null) {
                 any = true;
-                double[] row = weights[i];
+                int row = i * scores.length;
                 double weight = entry.getValue();
                 for (int j = 0; j < scores.length; j++) {
-                    scores[j] += weight * row[j];
+                    scores[j] += weight * weights[row + j];
                 }
             }
         }
@@ -122,7 +142,8 @@ public final class EaseModel {
         if (i == null) {
             return List.of();
         }
-        return best(weights[i], item -> item.equals(itemId) || exclude.contains(item), n);
+        double[] row = Arrays.copyOfRange(weights, i * items.length, (i + 1) * items.length);
+        return best(row, item -> item.equals(itemId) || exclude.contains(item), n);
     }
 
     private List<ScoredItem> best(double[] scores, java.util.function.Predicate<String> skip, int n) {

@@ -248,7 +248,8 @@ public class MessagingAutoConfiguration {
         Topics.commerceTopics()
                 .forEach(topic ->
                         topics.add(TopicBuilder.name(topic).partitions(3).build()));
-        for (String topic : List.of(Topics.PRIVACY_REQUESTS, Topics.PRIVACY_REPORTS, Topics.FINANCE_SEGMENTS)) {
+        for (String topic : List.of(
+                Topics.PRIVACY_REQUESTS, Topics.PRIVACY_REPORTS, Topics.FINANCE_SEGMENTS, Topics.SUPPORT_RETURNS)) {
             topics.add(TopicBuilder.name(topic).partitions(3).build());
             topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(3).build());
         }

@@ -10,6 +10,8 @@ import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class StrimziKafkaTest {
 
-    /** Every topic the platform uses: common-messaging's Topics, the inventory agent's, each agent's task bands. */
+    /**
+     * Every topic the platform uses: each topic constant of common-messaging's Topics (read by reflection, so a topic
+     * added there must be declared here too), the inventory agent's, each agent's task bands.
+     */
     static Set<String> platformTopics() {
-        Set<String> topics =
-                new TreeSet<>(List.of(Topics.AGENT_EVENTS, Topics.AGENT_CAPABILITIES, Topics.AGENT_TOUCHPOINTS));
-        topics.addAll(Topics.commerceTopics());
+        Set<String> topics = new TreeSet<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
+                    && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                try {
+                    topics.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        assertThat(topics).contains(Topics.AGENT_EVENTS, Topics.COMMERCE_ORDERS);
         topics.addAll(inventoryTopics());
         ServiceSpec.all().stream()
                 .map(ServiceSpec::agentType)

@@ -32,6 +32,12 @@ public final class Topics {
      */
     public static final String FINANCE_SEGMENTS = "finance.segments";
 
+    /**
+     * Returns the support agent authorised ({@code return_authorised}) and received ({@code ReturnReceived}), keyed
+     * by order; finance refunds the received ones.
+     */
+    public static final String SUPPORT_RETURNS = "support.returns";
+
     public static final String COMMERCE_PRODUCTS = "commerce.products";
     public static final String COMMERCE_CUSTOMERS = "commerce.customers";
     public static final String COMMERCE_ORDERS = "commerce.orders";

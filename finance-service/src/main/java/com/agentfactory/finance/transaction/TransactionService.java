@@ -6,6 +6,7 @@ import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.returns.ReturnReceived;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +85,31 @@ public class TransactionService {
                 cancellation.customerId(),
                 metadata,
                 cancellation.occurredAt());
+    }
+
+    /**
+     * Refund of a return whose goods arrived, to the order it came from; false when the receipt was booked before
+     * (its event id is the transaction's source event) or the refund is zero.
+     */
+    @Transactional
+    public boolean recordReturnReceived(ReturnReceived receipt) {
+        auditActor.stamp();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("return_id", receipt.returnId().toString());
+        metadata.put("lines", receipt.lines().size());
+        if (receipt.receivedBy() != null) {
+            metadata.put("received_by", receipt.receivedBy());
+        }
+        return recordFromEvent(
+                receipt.eventId(),
+                TransactionType.REFUND,
+                receipt.refundAmount(),
+                receipt.currency(),
+                receipt.orderId(),
+                receipt.orderNumber(),
+                receipt.customerId(),
+                metadata,
+                receipt.occurredAt());
     }
 
     /** The expense a committed budget reservation spent; keyed on the reservation so it is written once. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A return the store agreed to take back; {@code refundAmount} is owed once the goods arrive. */
+/**
+ * A return the store agreed to take back; {@code refundAmount} is owed once the goods arrive, which marks it
+ * {@link #RECEIVED} ({@code receivedAt} and {@code receivedBy} are null until then).
+ */
 public record ReturnAuthorisation(
         UUID returnId,
         UUID orderId,
@@ -17,12 +20,33 @@ public record ReturnAuthorisation(
         String currency,
         String reason,
         Instant createdAt,
+        Instant receivedAt,
+        String receivedBy,
         List<ReturnLine> lines) {
 
     public static final String AUTHORISED = "AUTHORISED";
+    public static final String RECEIVED = "RECEIVED";
 
     public ReturnAuthorisation {
         lines = List.copyOf(lines);
+    }
+
+    /** This return as received at {@code at} by {@code by}. */
+    ReturnAuthorisation received(Instant at, String by) {
+        return new ReturnAuthorisation(
+                returnId,
+                orderId,
+                orderNumber,
+                customerId,
+                ticketId,
+                RECEIVED,
+                refundAmount,
+                currency,
+                reason,
+                createdAt,
+                at,
+                by,
+                lines);
     }
 
     /** One product line coming back and what it refunds. */

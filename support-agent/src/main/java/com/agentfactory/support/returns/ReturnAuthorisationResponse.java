@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A return authorisation as the API and the task output show it; money in the order's currency. */
+/**
+ * A return authorisation as the API and the task output show it; money in the order's currency; {@code receivedAt}
+ * and {@code receivedBy} once the goods arrived.
+ */
 public record ReturnAuthorisationResponse(
         UUID returnId,
         String orderNumber,
@@ -16,6 +19,8 @@ public record ReturnAuthorisationResponse(
         String currency,
         String reason,
         Instant createdAt,
+        Instant receivedAt,
+        String receivedBy,
         List<Line> lines) {
 
     public record Line(String sku, UUID productId, int quantity, BigDecimal unitPrice, BigDecimal refund) {}
@@ -31,6 +36,8 @@ public record ReturnAuthorisationResponse(
                 authorisation.currency(),
                 authorisation.reason(),
                 authorisation.createdAt(),
+                authorisation.receivedAt(),
+                authorisation.receivedBy(),
                 authorisation.lines().stream()
                         .map(line -> new Line(
                                 line.sku(), line.productId(), line.quantity(), line.unitPrice(), line.refund()))

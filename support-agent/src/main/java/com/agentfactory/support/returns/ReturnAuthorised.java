@@ -1,5 +1,6 @@
 package com.agentfactory.support.returns;
 
+import com.agentfactory.messaging.topic.Topics;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public record ReturnAuthorised(
         @JsonProperty("currency") String currency,
         @JsonProperty("lines") List<Line> lines) {
 
-    public static final String TOPIC = "support.returns";
+    public static final String TOPIC = Topics.SUPPORT_RETURNS;
     public static final String ACTION = "return_authorised";
 
     public record Line(

@@ -1,13 +1,19 @@
 package com.agentfactory.support.returns;
 
 import com.agentfactory.messaging.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Return authorisations: the customer sees their own, the support desk every one. */
+/**
+ * Return authorisations: the customer sees their own, the support desk every one; the desk or the warehouse books the
+ * goods' arrival, which refunds the customer.
+ */
 @RestController
 @RequestMapping("/api/v1/support/returns")
 class ReturnController {
@@ -22,5 +28,13 @@ class ReturnController {
     ReturnAuthorisationResponse read(@PathVariable UUID returnId, Caller caller) {
         return ReturnAuthorisationResponse.of(
                 returns.read(returnId, caller.customerId(), caller.hasAnyRole(Caller.SUPPORT_AGENT, Caller.ADMIN)));
+    }
+
+    @Operation(summary = "Book the return's goods as arrived; finance then refunds the order in the ledger")
+    @ApiResponse(responseCode = "200", description = "Received; the refund is on its way to the ledger")
+    @ApiResponse(responseCode = "409", description = "The return was received before")
+    @PostMapping("/{returnId}/receipt")
+    ReturnAuthorisationResponse receive(@PathVariable UUID returnId, Caller caller) {
+        return ReturnAuthorisationResponse.of(returns.receive(returnId, caller.actorName()));
     }
 }

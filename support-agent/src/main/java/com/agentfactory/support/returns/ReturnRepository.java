@@ -1,6 +1,7 @@
 package com.agentfactory.support.returns;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,27 @@ class ReturnRepository {
                 .update();
     }
 
+    /** Takes the return's row lock: a second receipt of the same return waits, then sees it received. */
+    Optional<ReturnAuthorisation> findForUpdate(UUID returnId) {
+        return jdbc.sql("SELECT return_id FROM return_authorisations WHERE return_id = :id FOR UPDATE")
+                .param("id", returnId)
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::find);
+    }
+
+    void markReceived(UUID returnId, Instant at, String by) {
+        jdbc.sql("""
+                        UPDATE return_authorisations SET status = :status, received_at = :at, received_by = :by
+                        WHERE return_id = :id
+                        """)
+                .param("status", ReturnAuthorisation.RECEIVED)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("id", returnId)
+                .update();
+    }
+
     Optional<ReturnAuthorisation> find(UUID returnId) {
         List<ReturnAuthorisation.ReturnLine> lines = jdbc.sql("""
                         SELECT line_no, product_id, sku, quantity, unit_price, refund
@@ -99,7 +121,7 @@ class ReturnRepository {
                 .list();
         return jdbc.sql("""
                         SELECT return_id, order_id, order_number, customer_id, ticket_id, status, refund_amount,
-                               currency, reason, created_at
+                               currency, reason, created_at, received_at, received_by
                         FROM return_authorisations WHERE return_id = :id
                         """)
                 .param("id", returnId)
@@ -114,6 +136,10 @@ class ReturnRepository {
                         rs.getString("currency").strip(),
                         rs.getString("reason"),
                         rs.getTimestamp("created_at").toInstant(),
+                        Optional.ofNullable(rs.getTimestamp("received_at"))
+                                .map(Timestamp::toInstant)
+                                .orElse(null),
+                        rs.getString("received_by"),
                         lines))
                 .optional();
     }

@@ -5,7 +5,9 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.order.OrderItem;
 import com.agentfactory.support.order.OrderSummary;
@@ -68,6 +70,50 @@ public class ReturnService {
                 transactions.execute(status -> create(orderNumber, customerId, staff, items, reason)));
     }
 
+    /**
+     * The goods of the return arrived: marks it received and, in the same transaction, writes the
+     * {@link ReturnReceived} event from which finance books the refund. A return is received once.
+     *
+     * @param by who booked the arrival (a desk agent's or the warehouse's name)
+     * @throws ReturnNotFoundException when there is no such return
+     * @throws ReturnAlreadyReceivedException when it was received before
+     */
+    public ReturnAuthorisation receive(UUID returnId, String by) {
+        return Objects.requireNonNull(transactions.execute(status -> {
+            ReturnAuthorisation found = returns.findForUpdate(returnId)
+                    .orElseThrow(() -> new ReturnNotFoundException("No return " + returnId + "."));
+            if (!ReturnAuthorisation.AUTHORISED.equals(found.status())) {
+                throw new ReturnAlreadyReceivedException(found);
+            }
+            ReturnAuthorisation received = found.received(clock.instant(), by);
+            returns.markReceived(returnId, received.receivedAt(), by);
+            ReturnReceived event = new ReturnReceived(
+                    UUID.randomUUID(),
+                    received.receivedAt(),
+                    received.returnId(),
+                    received.orderId(),
+                    received.orderNumber(),
+                    received.customerId(),
+                    received.refundAmount(),
+                    received.currency(),
+                    by,
+                    received.lines().stream()
+                            .map(line -> new ReturnReceived.Line(line.sku(), line.quantity(), line.refund()))
+                            .toList());
+            outbox.append(
+                    Topics.SUPPORT_RETURNS,
+                    event.partitionKey(),
+                    MessageEnvelope.builder()
+                            .messageId(event.eventId())
+                            .sender(agent.effectiveId().toString(), agent.type())
+                            .recipient(null, "finance")
+                            .action(ReturnReceived.ACTION)
+                            .data(codec.toTree(event))
+                            .build());
+            return received;
+        }));
+    }
+
     /** Files the authorisation under the ticket the request was recorded on. */
     public void linkTicket(UUID returnId, UUID ticketId) {
         returns.linkTicket(returnId, ticketId);
@@ -128,6 +174,8 @@ public class ReturnService {
                 order.currency(),
                 reason,
                 clock.instant(),
+                null,
+                null,
                 returnLines);
         returns.insert(authorisation);
         ReturnAuthorised event = ReturnAuthorised.of(authorisation);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.support.order.OrderBook;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A return request task authorises the return, stores it, serves it over REST and announces it for finance. */
+/**
+ * A return request task authorises the return, stores it, serves it over REST and announces it for finance; the desk
+ * books the goods' arrival once, which announces the refund.
+ */
 class ReturnAuthorisationIT extends SupportIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,11 +87,55 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
                         .status())
                 .isEqualTo(200);
 
-        JsonNode event = published(returnId);
+        JsonNode event = published(returnId, ReturnAuthorised.ACTION);
         assertThat(event.path("order_number").asString()).isEqualTo(orderNumber);
         assertThat(event.path("customer_id").asString()).isEqualTo(customerId.toString());
         assertThat(event.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
         assertThat(event.path("lines")).hasSize(1);
+    }
+
+    @Test
+    void theDeskBooksTheGoodsArrivalOnceAndAnnouncesTheRefundForFinance() {
+        UUID customerId = UUID.randomUUID();
+        String orderNumber = placed(customerId);
+        String returnId = new AgentTaskProbe(bootstrapServers)
+                .run("support", "process-return-request", request(orderNumber, "MUG-OAT-01", 1), Duration.ofSeconds(90))
+                .orElseThrow()
+                .output()
+                .at("/return_authorisation/return_id")
+                .asString();
+        String receipt = "/api/v1/support/returns/" + returnId + "/receipt";
+
+        assertThat(api.post(receipt, Map.of(), As.customer(customerId)).status())
+                .as("a customer cannot declare their own goods arrived")
+                .isEqualTo(403);
+        var received = api.post(receipt, Map.of(), As.supportAgent("desk-7"));
+
+        assertThat(received.status()).as(received.body().toString()).isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("RECEIVED");
+        assertThat(received.text("/received_by")).isEqualTo("desk-7");
+        assertThat(received.text("/received_at")).isNotBlank();
+        assertThat(api.get("/api/v1/support/returns/" + returnId, As.customer(customerId))
+                        .text("/status"))
+                .isEqualTo("RECEIVED");
+
+        var again = api.post(receipt, Map.of(), As.supportAgent("desk-8"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("/detail")).contains("desk-7");
+        assertThat(api.post("/api/v1/support/returns/" + UUID.randomUUID() + "/receipt", Map.of(), As.supportAgent("x"))
+                        .status())
+                .isEqualTo(404);
+
+        JsonNode event = published(returnId, ReturnReceived.ACTION);
+        assertThat(event.path("order_number").asString()).isEqualTo(orderNumber);
+        assertThat(event.path("customer_id").asString()).isEqualTo(customerId.toString());
+        assertThat(event.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(event.path("currency").asString()).isEqualTo("GBP");
+        assertThat(event.path("received_by").asString()).isEqualTo("desk-7");
+        assertThat(event.at("/lines/0/sku").asString()).isEqualTo("MUG-OAT-01");
+        assertThat(receipts(returnId))
+                .as("one receipt event, though received twice")
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,8 +216,18 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
         return input;
     }
 
-    /** The return_authorised event's data for this return, read from support.returns. */
-    private JsonNode published(String returnId) {
+    /** The data of the first event with this action about this return, read from support.returns. */
+    private JsonNode published(String returnId, String action) {
+        return events(returnId, action, 1).getFirst();
+    }
+
+    /** How many receipt events of this return support.returns holds, once the first is there. */
+    private int receipts(String returnId) {
+        return events(returnId, ReturnReceived.ACTION, 1).size();
+    }
+
+    /** The data of the events with this action about this return, once at least {@code atLeast} were read. */
+    private List<JsonNode> events(String returnId, String action, int atLeast) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -191,14 +248,13 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
                                 consumer.poll(Duration.ofMillis(500))
                                         .forEach(record -> seen.add(codec.decode(record.value())));
                                 return seen.stream()
-                                        .filter(envelope -> ReturnAuthorised.ACTION.equals(envelope.action()))
+                                        .filter(envelope -> action.equals(envelope.action()))
                                         .map(envelope -> envelope.payload().data())
                                         .filter(data -> returnId.equals(
                                                 data.path("return_id").asString()))
-                                        .findFirst();
+                                        .toList();
                             },
-                            Optional::isPresent)
-                    .orElseThrow();
+                            found -> found.size() >= atLeast);
         }
     }
 }

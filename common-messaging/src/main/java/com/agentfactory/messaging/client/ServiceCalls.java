@@ -1,5 +1,7 @@
 package com.agentfactory.messaging.client;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.net.http.HttpClient;
@@ -11,7 +13,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * What the agents' clients of other services share: calls bounded by their timeouts, the calling agent's credentials
- * on each, and a circuit breaker that stops calling a service that keeps failing. Built from Resilience4j's core
+ * on each, a circuit breaker that stops calling a service that keeps failing, and a bulkhead that bounds the calls
+ * waiting on one service at a time, so a slow service holds a few of the caller's threads, not all of them. Built from Resilience4j's core
  * module, since its Spring Boot module exists for Boot 3 only.
  */
 public final class ServiceCalls {
@@ -50,6 +53,19 @@ public final class ServiceCalls {
                         .waitDurationInOpenState(waitInOpenState)
                         .permittedNumberOfCallsInHalfOpenState(HALF_OPEN_TRIAL_CALLS)
                         .recordException(failure)
+                        .build());
+    }
+
+    /**
+     * At most {@code maxConcurrentCalls} calls in flight; one more is refused at once rather than queued, since a
+     * queue in front of a slow service only grows.
+     */
+    public static Bulkhead bulkhead(String name, int maxConcurrentCalls) {
+        return Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(maxConcurrentCalls)
+                        .maxWaitDuration(Duration.ZERO)
                         .build());
     }
 }

@@ -3,6 +3,8 @@ package com.agentfactory.messaging.finance;
 import com.agentfactory.messaging.client.ServiceCalls;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.agentfactory.messaging.security.ServiceTokens.ServiceTokenUnavailableException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -22,7 +24,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it).
  * Calls that get no answer or a 5xx are retried a few times inside a circuit breaker, which once open fails fast
- * instead of piling calls on a finance service that is down; a 4xx is finance's answer and is not retried. Every
+ * instead of piling calls on a finance service that is down, and a bulkhead keeps a slow finance from holding more
+ * than a few of the agent's threads; a 4xx is finance's answer and is not retried. Every
  * call is safe to repeat: a reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a
  * settled reservation changes nothing. Built from Resilience4j's core modules, since its Spring Boot module exists
  * for Boot 3 only.
@@ -35,6 +38,7 @@ public final class FinanceBudgetClient {
     private final RestClient http;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    private final Bulkhead bulkhead;
 
     public FinanceBudgetClient(FinanceClientSettings settings, ServiceTokens tokens) {
         // finance authenticates every call: this agent's own client token names it as the acting agent
@@ -54,6 +58,13 @@ public final class FinanceBudgetClient {
                         .waitDuration(settings.retryWait())
                         .retryOnException(FinanceBudgetClient::unanswered)
                         .build());
+        this.bulkhead = ServiceCalls.bulkhead("finance", settings.maxConcurrentCalls());
+    }
+
+    /** Calls waiting on finance now, for metrics and tests. */
+    public int callsInFlight() {
+        var metrics = bulkhead.getMetrics();
+        return metrics.getMaxAllowedConcurrentCalls() - metrics.getAvailableConcurrentCalls();
     }
 
     /** @throws FinanceUnavailableException when finance did not answer */
@@ -105,8 +116,16 @@ public final class FinanceBudgetClient {
 
     private <T> T call(String what, Supplier<T> request) {
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, request))
+            // the bulkhead outermost: a call holds one place through all its retries
+            return Bulkhead.decorateSupplier(
+                            bulkhead, Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, request)))
                     .get();
+        } catch (BulkheadFullException e) {
+            throw new FinanceUnavailableException(
+                    "finance calls at their limit of "
+                            + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " in flight, " + what
+                            + " not attempted",
+                    e);
         } catch (CallNotPermittedException e) {
             throw new FinanceUnavailableException("finance circuit open, " + what + " not attempted", e);
         } catch (ResourceAccessException | HttpServerErrorException | ServiceTokenUnavailableException e) {

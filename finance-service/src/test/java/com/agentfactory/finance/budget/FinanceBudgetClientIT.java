@@ -30,7 +30,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 /**
  * The agents' budget client against the real finance service, slowed down (its budget row held by another
  * transaction) and stopped (nothing listening): the client gives up in time, repeats only what is safe to repeat,
- * and stops calling once its circuit opens.
+ * stops calling once its circuit opens, and lets no more than its bulkhead's calls wait on a slow finance.
  */
 class FinanceBudgetClientIT extends FinanceIntegrationTest {
 
@@ -85,6 +85,53 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
         assertThat(again).isInstanceOf(BudgetReservation.Reserved.class);
         assertThat(reservationsWithKey(department, "slow-1")).isEqualTo(1);
         assertThat(committedOrHeld(department)).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void callsBeyondTheBulkheadFailAtOnceWhileFinanceIsSlowAndPassAgainAfterwards() throws Exception {
+        String department = departmentWithBudget("100.00");
+        FinanceBudgetClient client = new FinanceBudgetClient(
+                new FinanceClientSettings(
+                        baseUrl(),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        1,
+                        Duration.ofMillis(50),
+                        Duration.ofMinutes(1),
+                        2),
+                AS_AD_AGENT);
+        var waiting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (var lock = blocker.prepareStatement("SELECT id FROM budgets WHERE department = ? FOR UPDATE")) {
+                lock.setString(1, department);
+                lock.executeQuery().close();
+            }
+            // two calls wait on the held budget row: the bulkhead's two places
+            var first = waiting.submit(() -> client.reserve(department, "held-1", BigDecimal.ONE, "GBP", "ads", "ad"));
+            var second = waiting.submit(() -> client.reserve(department, "held-2", BigDecimal.ONE, "GBP", "ads", "ad"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.callsInFlight() == 2);
+
+            long before = System.nanoTime();
+            assertThatThrownBy(() -> client.reserve(department, "third", BigDecimal.ONE, "GBP", "ads", "ad"))
+                    .isInstanceOf(FinanceUnavailableException.class)
+                    .hasMessageContaining("limit of 2 in flight");
+            assertThat(Duration.ofNanos(System.nanoTime() - before))
+                    .as("refused without waiting on finance")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(reservationsWithKey(department, "third")).isZero();
+
+            blocker.rollback();
+            assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(BudgetReservation.Reserved.class);
+            assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(BudgetReservation.Reserved.class);
+        } finally {
+            waiting.shutdownNow();
+        }
+        assertThat(client.callsInFlight()).isZero();
+        assertThat(client.reserve(department, "third", BigDecimal.ONE, "GBP", "ads", "ad"))
+                .isInstanceOf(BudgetReservation.Reserved.class);
     }
 
     @Test

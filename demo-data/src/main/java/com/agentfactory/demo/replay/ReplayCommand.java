@@ -59,6 +59,14 @@ public final class ReplayCommand {
         parsed.problems().forEach(problem -> err.println("malformed line skipped: " + problem));
         MappingResult mapping = new StorefrontEventMapper().map(parsed.lines());
         out.println(describeMapping(source, parsed, mapping));
+        if (options.customersFile() != null) {
+            try {
+                DemoCustomers.write(DemoCustomers.mostActive(mapping.events()), options.customersFile());
+            } catch (IOException e) {
+                err.println("error: cannot write " + options.customersFile() + ": " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
 
         if (options.dryRun()) {
             return EXIT_OK;

@@ -17,7 +17,8 @@ public record ReplayOptions(
         Duration retryBackoff,
         Duration progressInterval,
         boolean dryRun,
-        Path file) {
+        Path file,
+        Path customersFile) {
 
     public static final String USAGE = """
             Usage: java -jar demo-data-exec.jar [options] [FILE]
@@ -37,6 +38,8 @@ public record ReplayOptions(
               --retry-backoff-ms MS    first retry delay, doubling each time (default 500)
               --progress-seconds S     progress line interval (default 2)
               --dry-run                map the file and print what would be sent, without sending
+              --customers-file FILE    write the customers with the most orders (tab-separated: customer number,
+                                       customer id, latest order numbers), for demo logins
               --help                   show this help
 
             Exit status: 0 all events accepted or duplicates, 1 rejections or aborted, 2 usage error.
@@ -54,6 +57,7 @@ public record ReplayOptions(
         Duration progress = Duration.ofSeconds(2);
         boolean dryRun = false;
         Path file = null;
+        Path customersFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -68,6 +72,7 @@ public record ReplayOptions(
                     backoff = Duration.ofMillis(number(value(args, ++i, arg), arg, 0, 600_000));
                 case "--progress-seconds" -> progress = seconds(value(args, ++i, arg), arg);
                 case "--dry-run" -> dryRun = true;
+                case "--customers-file" -> customersFile = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> throw new UsageException(null);
                 default -> {
                     if (arg.startsWith("--") || file != null) {
@@ -94,7 +99,8 @@ public record ReplayOptions(
                 backoff,
                 progress,
                 dryRun,
-                file);
+                file,
+                customersFile);
     }
 
     /** Where batches go: the supervisor when --direct is given, otherwise the gateway. */

@@ -210,6 +210,34 @@ class ReplayCommandTest {
         assertThat(stdout()).contains("read 5 lines", "3 products, 1 customers, 3 orders, 1 cancellations = 8 events");
     }
 
+    @Test
+    void writesTheCustomersWithTheMostOrdersForDemoLogins() throws IOException {
+        Path customers = directory.resolve("customers.tsv");
+
+        int exit = replay(Map.of(), "--dry-run", "--customers-file", customers.toString(), file.toString());
+
+        assertThat(exit).isZero();
+        // the fixture's one customer, 17850, placed two of its three orders (the third is a guest's); the latest first
+        assertThat(Files.readAllLines(customers, UTF_8))
+                .containsExactly("17850\t" + DeterministicIds.customer("17850") + "\t536366,536365");
+    }
+
+    @Test
+    void theBundledDemoDataNamesFiveCustomersWithTheirOrders() throws IOException {
+        Path customers = directory.resolve("demo-customers.tsv");
+
+        assertThat(replay(Map.of(), "--dry-run", "--customers-file", customers.toString()))
+                .isZero();
+
+        List<String> lines = Files.readAllLines(customers, UTF_8);
+        assertThat(lines).hasSize(DemoCustomers.MOST_ACTIVE).allSatisfy(line -> {
+            String[] fields = line.split("\t");
+            assertThat(fields).hasSize(3);
+            assertThat(fields[1]).isEqualTo(DeterministicIds.customer(fields[0]).toString());
+            assertThat(fields[2].split(",")).hasSize(DemoCustomers.LATEST_ORDERS);
+        });
+    }
+
     private int replay(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         // keep the retry test fast; production waits half a second and more

@@ -2,6 +2,7 @@ package com.agentfactory.gateway.error;
 
 import com.agentfactory.gateway.auth.AccountLockedException;
 import com.agentfactory.gateway.auth.InvalidCredentialsException;
+import com.agentfactory.gateway.user.CustomerAccountExistsException;
 import com.agentfactory.gateway.user.DuplicateEmailException;
 import com.agentfactory.gateway.user.UserNotFoundException;
 import java.net.URI;
@@ -141,6 +142,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> handleUserNotFound(UserNotFoundException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetailWriter.problem(HttpStatus.NOT_FOUND, "User not found", ex.getMessage());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
+    }
+
+    @ExceptionHandler(CustomerAccountExistsException.class)
+    Mono<ResponseEntity<Object>> handleCustomerAccountExists(
+            CustomerAccountExistsException ex, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                ProblemDetailWriter.problem(HttpStatus.CONFLICT, "Customer has an account", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 
     @ExceptionHandler(DuplicateEmailException.class)

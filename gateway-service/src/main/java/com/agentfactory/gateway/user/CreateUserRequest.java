@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 
 @Schema(
         example =
@@ -21,10 +22,16 @@ record CreateUserRequest(
         @JsonProperty("last_name") @NotBlank @Size(max = 100)
         String lastName,
 
-        @NotNull Role role) {
+        @NotNull Role role,
+
+        @Schema(
+                description = "Only for role CUSTOMER: the storefront customer the account signs in as, when"
+                        + " the shop knew the customer before the account; a new customer id when absent")
+        @JsonProperty("customer_id")
+        UUID customerId) {
 
     @Override
     public String toString() {
-        return "CreateUserRequest[email=" + email + ", role=" + role + "]";
+        return "CreateUserRequest[email=" + email + ", role=" + role + ", customerId=" + customerId + "]";
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.user;
 
+import com.agentfactory.access.Role;
 import com.agentfactory.gateway.audit.AuthAuditLog;
 import com.agentfactory.gateway.audit.AuthEventType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,6 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,15 +43,26 @@ class UserController {
 
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "403", description = "Only an ADMIN creates users")
-    @ApiResponse(responseCode = "409", description = "An account with that e-mail exists")
+    @ApiResponse(responseCode = "409", description = "An account with that e-mail, or for that customer, exists")
     @PostMapping
-    @Operation(summary = "Create a user with any role (ADMIN only)")
+    @Operation(
+            summary = "Create a user with any role (ADMIN only)",
+            description = "A CUSTOMER account may name the storefront customer it signs in as (customer_id), for"
+                    + " customers the shop knew before their account.")
     Mono<ResponseEntity<UserResponse>> create(@Valid @RequestBody CreateUserRequest request) {
         if (!request.role().isAssignableToPerson()) {
             return Mono.error(reservedRole(request.role()));
         }
+        if (request.customerId() != null && request.role() != Role.CUSTOMER) {
+            return Mono.error(customerOfStaff(request.role()));
+        }
         NewUser newUser = new NewUser(
-                request.email(), request.password(), request.firstName(), request.lastName(), request.role());
+                request.email(),
+                request.password(),
+                request.firstName(),
+                request.lastName(),
+                request.role(),
+                request.customerId());
         return actor().flatMap(actor -> Mono.fromCallable(() -> {
                             User user = userService.create(newUser);
                             audit.record(
@@ -57,7 +71,8 @@ class UserController {
                                     user.email(),
                                     actor,
                                     null,
-                                    "role " + user.role());
+                                    "role " + user.role()
+                                            + (request.customerId() == null ? "" : ", customer " + user.id()));
                             return user;
                         })
                         .subscribeOn(Schedulers.boundedElastic()))
@@ -96,6 +111,15 @@ class UserController {
                 .map(SecurityContext::getAuthentication)
                 .map(Authentication::getName)
                 .defaultIfEmpty("unknown");
+    }
+
+    private static ErrorResponseException customerOfStaff(Role role) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "A " + role + " account is not a storefront customer's.");
+        problem.setTitle("Invalid request");
+        problem.setProperty(
+                "errors", List.of(Map.of("field", "customer_id", "message", "is only for a CUSTOMER account")));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private static ErrorResponseException reservedRole(Object role) {

@@ -27,12 +27,24 @@ public class UserService {
         this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
+    /**
+     * @throws DuplicateEmailException when the e-mail has an account
+     * @throws CustomerAccountExistsException when the named customer has an account
+     */
     public User create(NewUser newUser) {
         if (!newUser.role().isAssignableToPerson()) {
             throw new IllegalArgumentException("Role " + newUser.role() + " is for services, not people");
         }
+        if (newUser.customerId() != null && newUser.role() != Role.CUSTOMER) {
+            throw new IllegalArgumentException("Only a CUSTOMER account is for a storefront customer");
+        }
+        // a customer's id is their user id: an account for a known customer takes that customer's id
+        UUID id = newUser.customerId() != null ? newUser.customerId() : UUID.randomUUID();
+        if (newUser.customerId() != null && repository.findById(id).isPresent()) {
+            throw new CustomerAccountExistsException(id);
+        }
         User user = new User(
-                UUID.randomUUID(),
+                id,
                 newUser.email().trim(),
                 passwordEncoder.encode(newUser.password()),
                 newUser.firstName().trim(),

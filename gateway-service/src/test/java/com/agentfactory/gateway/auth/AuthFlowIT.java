@@ -257,6 +257,91 @@ class AuthFlowIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void anAdminGivesAKnownStorefrontCustomerALoginThatActsAsThatCustomer() {
+        var admin = users.admin();
+        UUID knownCustomer = UUID.randomUUID();
+        String email = TestUsers.uniqueEmail("known");
+        Map<String, Object> account = Map.of(
+                "email",
+                email,
+                "password",
+                TestUsers.PASSWORD,
+                "first_name",
+                "Known",
+                "last_name",
+                "Customer",
+                "role",
+                "CUSTOMER",
+                "customer_id",
+                knownCustomer.toString());
+
+        Map<String, Object> created = client.post()
+                .uri("/api/v1/auth/users")
+                .header("Authorization", admin.bearer())
+                .bodyValue(account)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(created).containsEntry("user_id", knownCustomer.toString()).containsEntry("role", "CUSTOMER");
+        String token = (String) okBody(login(email, TestUsers.PASSWORD)).get("access_token");
+        String own = "/api/v1/customers/" + knownCustomer + "/orders";
+        client.get()
+                .uri(own)
+                .header("Authorization", "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(users.tokens()
+                        .forwardedClaims(STUB.requestTo(own).orElseThrow().header("Authorization"))
+                        .getClaim("customer_id"))
+                .isEqualTo(knownCustomer.toString());
+
+        var again = new java.util.HashMap<>(account);
+        again.put("email", TestUsers.uniqueEmail("known-again"));
+        assertProblem(
+                client.post()
+                        .uri("/api/v1/auth/users")
+                        .header("Authorization", admin.bearer())
+                        .bodyValue(again)
+                        .exchange(),
+                HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void refusesACustomerIdOnAStaffAccount() {
+        var admin = users.admin();
+
+        Map<String, Object> problem = client.post()
+                .uri("/api/v1/auth/users")
+                .header("Authorization", admin.bearer())
+                .bodyValue(Map.of(
+                        "email",
+                        TestUsers.uniqueEmail("staff"),
+                        "password",
+                        TestUsers.PASSWORD,
+                        "first_name",
+                        "S",
+                        "last_name",
+                        "Taff",
+                        "role",
+                        "SUPPORT_AGENT",
+                        "customer_id",
+                        UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(problem.get("errors").toString()).contains("customer_id");
+    }
+
+    @Test
     void refusesUserCreationByNonAdmins() {
         var customer = users.customer();
 

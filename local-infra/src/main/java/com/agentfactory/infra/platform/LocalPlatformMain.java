@@ -77,6 +77,7 @@ public final class LocalPlatformMain {
                 LocalInfrastructure.start(InfrastructureSettings.forLocalRun(data, arguments.contains("--clean")));
         String adminPassword = keptSecret(data, "admin-password", arguments.contains("--clean"));
         String shopperPassword = keptSecret(data, "demo-shopper-password", arguments.contains("--clean"));
+        String customerPassword = keptSecret(data, "demo-customer-password", arguments.contains("--clean"));
         PlatformLauncher platform = new PlatformLauncher(
                 project,
                 data.resolve("logs"),
@@ -122,16 +123,22 @@ public final class LocalPlatformMain {
         platform.superviseRestarts();
         control.set(LauncherControl.serve(platform, controlFile));
         String gateway = ServiceSpec.GATEWAY.baseUrl();
+        List<DemoCustomerLogins.DemoLogin> demoCustomers = List.of();
         if (demo) {
-            replayDemoData(project, gateway, replaySecret, data.resolve("logs"));
+            Path customers = data.resolve("demo-customers.tsv");
+            replayDemoData(project, gateway, replaySecret, data.resolve("logs"), customers);
             submitDemoTasks(gateway, adminPassword);
             signUpDemoShopper(gateway, shopperPassword);
+            demoCustomers = demoCustomerLogins(gateway, adminPassword, customers, customerPassword);
         }
         printSummary(gateway, adminPassword, demo ? shopperPassword : null, platform);
+        printDemoCustomers(demoCustomers, customerPassword);
+        System.out.println("Press Ctrl-C to stop everything (a crashed service is restarted meanwhile).");
         stopped.await();
     }
 
-    private static void replayDemoData(Path project, String gateway, String replaySecret, Path logs) throws Exception {
+    private static void replayDemoData(Path project, String gateway, String replaySecret, Path logs, Path customersFile)
+            throws Exception {
         Path jar = project.resolve("demo-data/target/demo-data-0.1.0-SNAPSHOT-exec.jar");
         System.out.println("Replaying the demo data (Online Retail subset) through the gateway...");
         ProcessBuilder replay = new ProcessBuilder(
@@ -140,7 +147,9 @@ public final class LocalPlatformMain {
                         "-jar",
                         jar.toString(),
                         "--gateway",
-                        gateway)
+                        gateway,
+                        "--customers-file",
+                        customersFile.toString())
                 .inheritIO();
         replay.environment().put("REPLAY_CLIENT_ID", REPLAY_CLIENT);
         replay.environment().put("REPLAY_CLIENT_SECRET", replaySecret);
@@ -329,6 +338,26 @@ public final class LocalPlatformMain {
                         + product.group(3) + "}]}");
     }
 
+    /** Logins for the replay's most active customers; none when the replay named none. */
+    private static List<DemoCustomerLogins.DemoLogin> demoCustomerLogins(
+            String gateway, String adminPassword, Path customers, String password) throws Exception {
+        if (!Files.isRegularFile(customers)) {
+            return List.of();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        return DemoCustomerLogins.create(http, gateway, login(http, gateway, adminPassword), customers, password);
+    }
+
+    private static void printDemoCustomers(List<DemoCustomerLogins.DemoLogin> logins, String password) {
+        if (logins.isEmpty()) {
+            return;
+        }
+        System.out.println("Demo customers from the replayed shop (password " + password
+                + "), e.g. ask the support chat \"where is my order <number>\":");
+        logins.forEach(login ->
+                System.out.println("  " + login.email() + "  orders " + String.join(", ", login.latestOrders())));
+    }
+
     private static void printSummary(
             String gateway, String adminPassword, String shopperPassword, PlatformLauncher platform) {
         System.out.println();
@@ -345,7 +374,6 @@ public final class LocalPlatformMain {
                     + shopperPassword + ")");
         }
         System.out.println("  Processes:    ./run-platform.sh status; restart one: ./run-platform.sh restart SERVICE");
-        System.out.println("Press Ctrl-C to stop everything (a crashed service is restarted meanwhile).");
     }
 
     private static String randomSecret(int bytes) {

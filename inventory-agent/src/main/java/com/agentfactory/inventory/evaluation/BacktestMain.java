@@ -2,6 +2,7 @@ package com.agentfactory.inventory.evaluation;
 
 import com.agentfactory.inventory.forecast.BlockEnsemble;
 import com.agentfactory.inventory.forecast.BlockModels;
+import com.agentfactory.inventory.forecast.DemandCalendar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,12 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * SKU's level, per horizon. The test blocks are never seen before they are scored.
  *
  * <p>Usage: {@code backtest --data FILE --origin 2011-07-01 [--blocks 8] [--skus 500] [--rounds 300]
- * [--threads 2]}
+ * [--threads 2] [--holidays GB] [--holiday-region eng]}; {@code --holidays none} leaves the trees without holidays
+ * and paydays.
  */
 public final class BacktestMain {
 
     static final String USAGE = "usage: backtest --data FILE --origin YYYY-MM-DD [--blocks 8] [--skus 500]"
-            + " [--rounds 300] [--threads 2]";
+            + " [--rounds 300] [--threads 2] [--holidays GB|none] [--holiday-region eng]";
 
     private BacktestMain() {}
 
@@ -64,6 +66,13 @@ public final class BacktestMain {
         int skus = number(options, "skus", 500, 1, 100_000);
         int rounds = number(options, "rounds", 300, 10, 5000);
         int threads = number(options, "threads", 2, 1, 64);
+        DemandCalendar calendar;
+        try {
+            calendar = DemandCalendar.of(
+                    options.getOrDefault("holidays", "GB"), options.getOrDefault("holiday-region", "eng"));
+        } catch (IllegalArgumentException e) {
+            throw new BacktestInputException("--holidays: " + e.getMessage());
+        }
         long started = System.nanoTime();
 
         RetailBlocks retail = RetailBlocks.read(data, origin, blocks, skus);
@@ -81,7 +90,7 @@ public final class BacktestMain {
                 start,
                 blocks,
                 blocks,
-                new BlockEnsemble.Settings(rounds, threads));
+                new BlockEnsemble.Settings(rounds, threads, calendar));
         List<double[]> histories =
                 series.stream().map(RetailBlocks.Series::history).toList();
         Map<String, double[][]> outer = fit.outer();
@@ -98,6 +107,7 @@ public final class BacktestMain {
         summary.put("blocks", blocks);
         summary.put("skus", series.size());
         summary.put("history_blocks", retail.historyBlocks());
+        summary.put("holidays", options.getOrDefault("holidays", "GB"));
         Map<String, Object> models = new LinkedHashMap<>();
         outer.forEach((name, forecast) -> models.put(name, Scores.of(forecast, actual, histories)));
         summary.put("models", models);

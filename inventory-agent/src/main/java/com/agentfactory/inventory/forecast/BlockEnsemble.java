@@ -27,8 +27,8 @@ public final class BlockEnsemble {
     /** One series: units per block, oldest first, all series ending at the same block; its mean unit price. */
     public record Series(String sku, double[] history, double price) {}
 
-    /** How hard the trees work: boosting rounds and native threads. */
-    public record Settings(int rounds, int threads) {}
+    /** How hard the trees work (boosting rounds and native threads), and the calendar of their holiday features. */
+    public record Settings(int rounds, int threads, DemandCalendar calendar) {}
 
     /**
      * A fitted ensemble.
@@ -80,7 +80,7 @@ public final class BlockEnsemble {
             throw new IllegalArgumentException("the inner backtest needs "
                     + (calibrationBlocks + MINIMUM_TRAINING_BLOCKS) + " blocks of history, got " + length);
         }
-        var boosted = new GradientBoostedBlocks(settings.rounds(), settings.threads());
+        var boosted = new GradientBoostedBlocks(settings.rounds(), settings.threads(), settings.calendar());
         List<double[]> innerHistories = series.stream()
                 .map(s -> Arrays.copyOf(s.history(), length - calibrationBlocks))
                 .toList();

@@ -26,6 +26,7 @@ class DemandForecaster {
     private final ForecastProperties properties;
     private final ForecastMetrics metrics;
     private final Clock clock;
+    private final DemandCalendar calendar;
 
     DemandForecaster(
             DailyDemandRepository demand,
@@ -38,6 +39,7 @@ class DemandForecaster {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        this.calendar = properties.calendar();
     }
 
     @Transactional(readOnly = true)
@@ -115,7 +117,7 @@ class DemandForecaster {
                 origin,
                 horizonDays,
                 calibration,
-                new BlockEnsemble.Settings(properties.rounds(), properties.threads()));
+                new BlockEnsemble.Settings(properties.rounds(), properties.threads(), calendar));
         metrics.calibrated(result.innerWape());
         return result;
     }

@@ -2,6 +2,8 @@ package com.agentfactory.inventory.forecast;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rounds the trees' boosting rounds
  * @param threads the trees' native threads
  * @param batchPooledSkus the SKUs the daily run fits together, busiest first (the backtest's 500 by default)
+ * @param holidayCountry the ISO country whose public holidays and paydays the trees see ({@code none} for none)
+ * @param holidaySubdivision a region of that country with its own holidays (Jollyday's code, {@code eng} for England)
  */
 @Validated
 @ConfigurationProperties("agentfactory.inventory.forecast")
@@ -26,4 +30,12 @@ public record ForecastProperties(
         @DefaultValue("8") @Min(1) @Max(26) int calibrationBlocks,
         @DefaultValue("100") @Min(10) @Max(5000) int rounds,
         @DefaultValue("1") @Min(1) @Max(64) int threads,
-        @DefaultValue("500") @Min(1) @Max(5000) int batchPooledSkus) {}
+        @DefaultValue("500") @Min(1) @Max(5000) int batchPooledSkus,
+        @DefaultValue("GB") @NotBlank @Size(max = 16) String holidayCountry,
+        @DefaultValue("eng") @Size(max = 16) String holidaySubdivision) {
+
+    /** The configured calendar; an unknown country stops the agent at start-up rather than forecast without it. */
+    public DemandCalendar calendar() {
+        return DemandCalendar.of(holidayCountry, holidaySubdivision);
+    }
+}

@@ -14,20 +14,23 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * One gradient-boosted tree model (XGBoost) over all SKUs, forecasting each of the next blocks directly (the
  * horizon is a feature). Features and target are divided by the SKU's recent level, so SKUs of every size share
  * what the trees learn: lags 1-4 (the blocks of t-7 to t-28 days), rolling means, median and spread, the share of
- * blocks without sales, smoothed levels, the target's month and week, and price. The loss is absolute error,
+ * blocks without sales, smoothed levels, the target's month and week, the public holidays and paydays in the target
+ * block ({@link DemandCalendar}), and price. The loss is absolute error,
  * whose best forecast is the median: what WAPE rewards.
  */
 final class GradientBoostedBlocks {
 
-    private static final int FEATURES = 16;
+    private static final int FEATURES = 18;
     private static final int MINIMUM_HISTORY = 13;
 
     private final int rounds;
     private final int threads;
+    private final DemandCalendar calendar;
 
-    GradientBoostedBlocks(int rounds, int threads) {
+    GradientBoostedBlocks(int rounds, int threads, DemandCalendar calendar) {
         this.rounds = rounds;
         this.threads = threads;
+        this.calendar = calendar;
     }
 
     /**
@@ -97,8 +100,7 @@ final class GradientBoostedBlocks {
         return Math.max(1, BlockModels.mean(java.util.Arrays.copyOf(y, t), 13));
     }
 
-    private static void features(
-            double[] y, int t, int h, double scale, LocalDate start, double price, float[] into, int at) {
+    private void features(double[] y, int t, int h, double scale, LocalDate start, double price, float[] into, int at) {
         double[] past = java.util.Arrays.copyOf(y, t);
         double mean13 = BlockModels.mean(past, 13);
         double squares = 0;
@@ -125,5 +127,7 @@ final class GradientBoostedBlocks {
         into[at + 13] = target.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         into[at + 14] = (float) Math.log(price);
         into[at + 15] = (float) Math.log(scale);
+        into[at + 16] = calendar.holidaysIn(target, 7);
+        into[at + 17] = calendar.paydaysIn(target, 7);
     }
 }

@@ -62,7 +62,8 @@ class EnsembleTest {
             future.put("SKU-" + s, ahead);
         }
 
-        var result = DailyEnsemble.forecast(history, ORIGIN, horizon, 4, new BlockEnsemble.Settings(30, 1));
+        var result = DailyEnsemble.forecast(
+                history, ORIGIN, horizon, 4, new BlockEnsemble.Settings(30, 1, DemandCalendar.of("GB", "eng")));
 
         int inside80 = 0;
         int inside95 = 0;

@@ -100,16 +100,7 @@ public class ReturnService {
                     received.lines().stream()
                             .map(line -> new ReturnReceived.Line(line.sku(), line.quantity(), line.refund()))
                             .toList());
-            outbox.append(
-                    Topics.SUPPORT_RETURNS,
-                    event.partitionKey(),
-                    MessageEnvelope.builder()
-                            .messageId(event.eventId())
-                            .sender(agent.effectiveId().toString(), agent.type())
-                            .recipient(null, "finance")
-                            .action(ReturnReceived.ACTION)
-                            .data(codec.toTree(event))
-                            .build());
+            announce(ReturnReceived.ACTION, event.partitionKey(), event.eventId(), event);
             return received;
         }));
     }
@@ -179,17 +170,22 @@ public class ReturnService {
                 returnLines);
         returns.insert(authorisation);
         ReturnAuthorised event = ReturnAuthorised.of(authorisation);
+        announce(ReturnAuthorised.ACTION, event.partitionKey(), UUID.randomUUID(), event);
+        return new ReturnOutcome.Authorised(authorisation);
+    }
+
+    /** Writes a return event for finance on support.returns through the outbox, in the caller's transaction. */
+    private void announce(String action, String orderKey, UUID messageId, Object event) {
         outbox.append(
-                ReturnAuthorised.TOPIC,
-                event.partitionKey(),
+                Topics.SUPPORT_RETURNS,
+                orderKey,
                 MessageEnvelope.builder()
-                        .messageId(UUID.randomUUID())
+                        .messageId(messageId)
                         .sender(agent.effectiveId().toString(), agent.type())
                         .recipient(null, "finance")
-                        .action(ReturnAuthorised.ACTION)
+                        .action(action)
                         .data(codec.toTree(event))
                         .build());
-        return new ReturnOutcome.Authorised(authorisation);
     }
 
     // a customer returns only their own order (a guest order has no customer to match); the desk and tasks any,

@@ -76,6 +76,22 @@ class WorkloadsTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void everyDeploymentHasTheServicesDatabasePoolAndAllStayUnder40Connections(Overlay overlay) {
+        int total = 0;
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            Deployment deployment = RenderedOverlay.of(overlay).deployment(service.name());
+            String pool = DescriptorRules.envValue(
+                    deployment.getSpec().getTemplate().getSpec().getContainers().getFirst(), "DATABASE_POOL_SIZE");
+            assertThat(pool)
+                    .as(service.name())
+                    .isEqualTo(String.valueOf(service.spec().databasePool()));
+            total += service.spec().databasePool();
+        }
+        assertThat(total).as("connections of one replica of every service").isLessThan(40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void everyWorkloadRunsAsNonRootWithAReadOnlyRootFilesystem(Overlay overlay) {
         for (Deployment deployment : RenderedOverlay.of(overlay).all(Deployment.class)) {
             assertThat(DescriptorRules.securityContextViolations(deployment)).isEmpty();

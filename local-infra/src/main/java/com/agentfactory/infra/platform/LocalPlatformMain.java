@@ -313,8 +313,13 @@ public final class LocalPlatformMain {
         }
         String token = GatewayTokens.signIn(http, gateway, SHOPPER_EMAIL, password)
                 .orElseThrow(() -> new IllegalStateException("demo login failed for " + SHOPPER_EMAIL));
-        Matcher listed = PRODUCT_ID.matcher(send(http, token, "GET", "/api/v1/products?limit=1", gateway, "")
-                .body());
+        // right after the replay the catalogue's agent is busy training its models: ask again for up to a minute
+        HttpResponse<String> products = send(http, token, "GET", "/api/v1/products?limit=1", gateway, "");
+        for (int attempt = 1; attempt <= 6 && products.statusCode() >= 500; attempt++) {
+            Thread.sleep(10_000);
+            products = send(http, token, "GET", "/api/v1/products?limit=1", gateway, "");
+        }
+        Matcher listed = PRODUCT_ID.matcher(products.body());
         if (!listed.find()) {
             return;
         }

@@ -341,6 +341,7 @@ public final class PlatformLauncher implements AutoCloseable {
                             logDirectory.resolve(spec.module() + ".log").toFile()));
             builder.environment().putAll(environmentOf(spec));
             builder.environment().put("PORT", String.valueOf(spec.port()));
+            builder.environment().putIfAbsent("DATABASE_POOL_SIZE", String.valueOf(spec.databasePool()));
             builder.environment().putIfAbsent("LOG_FORMAT", "plain");
             processes.put(spec.module(), builder.start());
             log.info("Started {} on port {} (-Xmx{})", spec.module(), spec.port(), spec.heap());

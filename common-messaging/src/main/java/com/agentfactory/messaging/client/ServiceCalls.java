@@ -14,8 +14,8 @@ import org.springframework.web.client.RestClient;
 /**
  * What the agents' clients of other services share: calls bounded by their timeouts, the calling agent's credentials
  * on each, a circuit breaker that stops calling a service that keeps failing, and a bulkhead that bounds the calls
- * waiting on one service at a time, so a slow service holds a few of the caller's threads, not all of them. Built from Resilience4j's core
- * module, since its Spring Boot module exists for Boot 3 only.
+ * waiting on one service at a time, so a slow service holds a few of the caller's threads, not all of them. Built
+ * from Resilience4j's core module, since its Spring Boot module exists for Boot 3 only.
  */
 public final class ServiceCalls {
 

@@ -25,10 +25,9 @@ import org.springframework.web.client.RestClient;
  * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it).
  * Calls that get no answer or a 5xx are retried a few times inside a circuit breaker, which once open fails fast
  * instead of piling calls on a finance service that is down, and a bulkhead keeps a slow finance from holding more
- * than a few of the agent's threads; a 4xx is finance's answer and is not retried. Every
- * call is safe to repeat: a reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a
- * settled reservation changes nothing. Built from Resilience4j's core modules, since its Spring Boot module exists
- * for Boot 3 only.
+ * than a few of the agent's threads; a 4xx is finance's answer and is not retried. Every call is safe to repeat: a
+ * reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a settled reservation changes
+ * nothing. Built from Resilience4j's core modules, since its Spring Boot module exists for Boot 3 only.
  */
 public final class FinanceBudgetClient {
 

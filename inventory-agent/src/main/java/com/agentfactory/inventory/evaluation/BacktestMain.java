@@ -66,10 +66,10 @@ public final class BacktestMain {
         int skus = number(options, "skus", 500, 1, 100_000);
         int rounds = number(options, "rounds", 300, 10, 5000);
         int threads = number(options, "threads", 2, 1, 64);
+        String holidays = options.getOrDefault("holidays", "GB");
         DemandCalendar calendar;
         try {
-            calendar = DemandCalendar.of(
-                    options.getOrDefault("holidays", "GB"), options.getOrDefault("holiday-region", "eng"));
+            calendar = DemandCalendar.of(holidays, options.getOrDefault("holiday-region", "eng"));
         } catch (IllegalArgumentException e) {
             throw new BacktestInputException("--holidays: " + e.getMessage());
         }
@@ -107,7 +107,7 @@ public final class BacktestMain {
         summary.put("blocks", blocks);
         summary.put("skus", series.size());
         summary.put("history_blocks", retail.historyBlocks());
-        summary.put("holidays", options.getOrDefault("holidays", "GB"));
+        summary.put("holidays", holidays);
         Map<String, Object> models = new LinkedHashMap<>();
         outer.forEach((name, forecast) -> models.put(name, Scores.of(forecast, actual, histories)));
         summary.put("models", models);

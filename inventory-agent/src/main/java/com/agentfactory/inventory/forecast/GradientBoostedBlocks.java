@@ -15,8 +15,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * horizon is a feature). Features and target are divided by the SKU's recent level, so SKUs of every size share
  * what the trees learn: lags 1-4 (the blocks of t-7 to t-28 days), rolling means, median and spread, the share of
  * blocks without sales, smoothed levels, the target's month and week, the public holidays and paydays in the target
- * block ({@link DemandCalendar}), and price. The loss is absolute error,
- * whose best forecast is the median: what WAPE rewards.
+ * block ({@link DemandCalendar}), and price. The loss is absolute error, whose best forecast is the median: what
+ * WAPE rewards.
  */
 final class GradientBoostedBlocks {
 

@@ -1,6 +1,5 @@
 package com.agentfactory.support.returns;
 
-import com.agentfactory.messaging.topic.Topics;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published on {@value #TOPIC} (action {@value #ACTION}) when a return is authorised: what comes back from which
+ * Published on {@code support.returns} (action {@value #ACTION}) when a return is authorised: what comes back from which
  * order and the refund owed for it, in the order's currency. The return id is the event id, so a consumer books
  * each return once.
  */
@@ -23,7 +22,6 @@ public record ReturnAuthorised(
         @JsonProperty("currency") String currency,
         @JsonProperty("lines") List<Line> lines) {
 
-    public static final String TOPIC = Topics.SUPPORT_RETURNS;
     public static final String ACTION = "return_authorised";
 
     public record Line(

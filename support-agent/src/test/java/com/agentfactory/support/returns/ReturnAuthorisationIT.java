@@ -9,6 +9,7 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi.As;
@@ -241,7 +242,7 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
                 StringDeserializer.class);
         List<MessageEnvelope> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(config)) {
-            consumer.subscribe(List.of(ReturnAuthorised.TOPIC));
+            consumer.subscribe(List.of(Topics.SUPPORT_RETURNS));
             return await().atMost(Duration.ofSeconds(60))
                     .until(
                             () -> {

@@ -54,7 +54,11 @@ public class UserService {
         try {
             repository.insert(user);
         } catch (DuplicateKeyException duplicate) {
-            // the unique index on lower(email) decides, so two racing sign-ups cannot both win
+            // the primary key and the unique index on lower(email) decide, so two racing sign-ups cannot both win;
+            // the pre-check above cannot see a racing account for the same customer, the key can
+            if (newUser.customerId() != null && repository.findById(id).isPresent()) {
+                throw new CustomerAccountExistsException(id);
+            }
             throw new DuplicateEmailException();
         }
         return user;

@@ -16,4 +16,7 @@ case "${1:-}" in
     ;;
 esac
 ./mvnw -B -q -DskipTests package
-exec "$JAVA_HOME/bin/java" -Xmx512m -jar "$launcher" --project . "$@"
+# the launcher also runs the Kafka broker; its heap starts small and is given back when free, like the services'
+export MALLOC_ARENA_MAX=2
+exec "$JAVA_HOME/bin/java" -Xmx512m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC \
+  -XX:TrimNativeHeapInterval=30000 -jar "$launcher" --project . "$@"

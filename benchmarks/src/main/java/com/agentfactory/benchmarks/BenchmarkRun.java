@@ -305,7 +305,7 @@ final class BenchmarkRun {
 
             results.foreignJvms = List.copyOf(foreign);
             results.rssKilobytes = probe.rssKilobytes();
-            results.nativePssKilobytes = probe.nativeChildrenPssKilobytes();
+            results.pssKilobytes = probe.pssKilobytes();
             results.backlogAtEnd = outboxBacklog(supervisor.baseUrl(), token);
             long drainStart = System.nanoTime();
             double backlog = results.backlogAtEnd;
@@ -396,21 +396,16 @@ final class BenchmarkRun {
     private static Process startHello(Path jar, Path logs, int port) throws IOException {
         Files.createDirectories(logs);
         // the same JVM options PlatformLauncher gives the services, with the supervisor's heap
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx" + ServiceSpec.SUPERVISOR.heap(),
-                        "-Xss512k",
-                        "-XX:+UseSerialGC",
-                        "-XX:MaxMetaspaceSize=160m",
-                        "-XX:ReservedCodeCacheSize=64m",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        jar.toString(),
-                        "hello")
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(PlatformLauncher.jvmOptions(ServiceSpec.SUPERVISOR.heap()));
+        command.addAll(List.of("-jar", jar.toString(), "hello"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         logs.resolve("hello.log").toFile()));
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().putAll(PlatformLauncher.NATIVE_MEMORY_ENVIRONMENT);
         return builder.start();
     }
 
@@ -542,7 +537,7 @@ final class BenchmarkRun {
         Optional<BatchIntake> batches = Optional.empty();
         double batchHalfTaskRate = Double.NaN;
         Map<String, Long> rssKilobytes = Map.of();
-        long nativePssKilobytes;
+        Map<String, Long> pssKilobytes = Map.of();
         double backlogAtEnd = Double.NaN;
         double backlogAfterDrain = Double.NaN;
         double drainSeconds;

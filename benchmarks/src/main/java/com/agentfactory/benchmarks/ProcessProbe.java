@@ -63,9 +63,21 @@ final class ProcessProbe {
         return rss;
     }
 
-    /** Proportional set size of the native children: shared memory divided among the processes sharing it. */
-    long nativeChildrenPssKilobytes() {
-        return nativeChildren().stream().mapToLong(ProcessProbe::pssKilobytes).sum();
+    /**
+     * Proportional set size in KiB per process group, the same groups as {@link #rssKilobytes()}: a page shared by n
+     * processes (PostgreSQL's shared buffers, the JDK's class-data archive, libjvm) counts 1/n in each, so the groups
+     * add up to what the run really occupies.
+     */
+    Map<String, Long> pssKilobytes() {
+        Map<String, Long> pss = new LinkedHashMap<>();
+        jvms.forEach((name, pid) -> pss.put(name, ProcessMemory.pssKilobytes(pid)));
+        pss.put(
+                "benchmark JVM (load generator + Kafka broker)",
+                ProcessMemory.pssKilobytes(ProcessHandle.current().pid()));
+        pss.put(
+                NATIVE_CHILDREN,
+                nativeChildren().stream().mapToLong(ProcessProbe::pssKilobytes).sum());
+        return pss;
     }
 
     /** CPU ticks so far per group, plus "machine busy" and "machine total" from /proc/stat. */

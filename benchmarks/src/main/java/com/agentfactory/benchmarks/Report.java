@@ -103,25 +103,26 @@ final class Report {
         }
         md.append('\n');
 
-        md.append("| Process (at the end of the run) | RSS (MiB) |\n|---|---:|\n");
-        long total = 0;
+        md.append("| Process (at the end of the run) | RSS (MiB) | PSS (MiB) |\n|---|---:|---:|\n");
         for (Map.Entry<String, Long> entry : r.rssKilobytes.entrySet()) {
             md.append("| ")
                     .append(entry.getKey())
                     .append(" | ")
                     .append(entry.getValue() / 1024)
+                    .append(" | ")
+                    .append(r.pssKilobytes.getOrDefault(entry.getKey(), 0L) / 1024)
                     .append(" |\n");
-            total += Math.max(0, entry.getValue());
         }
         md.append(String.format(
                 Locale.ROOT,
-                "| **total** | **%d** (%.0f%% of the 8 GiB budget) |%n",
-                total / 1024,
-                100.0 * total / BUDGET_KILOBYTES));
+                "| **total** | **%d** (%.0f%% of the 8 GiB budget) | **%d** |%n",
+                sum(r.rssKilobytes) / 1024,
+                100.0 * sum(r.rssKilobytes) / BUDGET_KILOBYTES,
+                sum(r.pssKilobytes) / 1024));
         md.append(String.format(
                 Locale.ROOT,
-                "%nPostgreSQL + Redis PSS (shared buffers counted once): %d MiB. Run took %d s.%n",
-                r.nativePssKilobytes / 1024,
+                "%nRSS counts a shared page in every process that maps it (PostgreSQL's shared buffers once per backend);"
+                        + " PSS divides it among them. Run took %d s.%n",
                 r.wallSeconds));
         md.append(
                 r.foreignJvms.isEmpty()
@@ -182,15 +183,15 @@ final class Report {
         }
         List<String> rss = new ArrayList<>();
         r.rssKilobytes.forEach((name, kb) -> rss.add("\"" + name + "\":" + kb));
-        long total =
-                r.rssKilobytes.values().stream().mapToLong(v -> Math.max(0, v)).sum();
+        List<String> pss = new ArrayList<>();
+        r.pssKilobytes.forEach((name, kb) -> pss.add("\"" + name + "\":" + kb));
         return String.format(
                 Locale.ROOT,
                 "{\"benchmark\":\"task-intake\",\"cores\":%d,\"half_rate\":%.0f,\"low_rate\":%.0f,\"batch_size\":%d,"
                         + "\"batch_half_task_rate\":%s,\"targets\":{%s},\"gateway_share_of_direct\":%.3f,"
                         + "\"gateway_share_of_hello\":%s,"
                         + "\"gateway_share_of_direct_batched\":%s,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
-                        + "\"native_children_pss_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
+                        + "\"pss_kb\":{%s},\"pss_total_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
                         + "\"wall_seconds\":%d,\"other_jvms\":%d,\"gateway_rate_limit\":%b}",
                 Runtime.getRuntime().availableProcessors(),
                 r.halfRate,
@@ -205,8 +206,9 @@ final class Report {
                                 r.maxTaskThroughput(batch.gatewayName()), r.maxTaskThroughput(batch.directName())))
                         .orElse("null"),
                 String.join(",", rss),
-                total,
-                r.nativePssKilobytes,
+                sum(r.rssKilobytes),
+                String.join(",", pss),
+                sum(r.pssKilobytes),
                 num(r.backlogAtEnd),
                 num(r.backlogAfterDrain),
                 r.wallSeconds,
@@ -333,5 +335,9 @@ final class Report {
 
     private static String num(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static long sum(Map<String, Long> kilobytes) {
+        return kilobytes.values().stream().mapToLong(v -> Math.max(0, v)).sum();
     }
 }

@@ -315,6 +315,33 @@ public final class PlatformLauncher implements AutoCloseable {
                 .orElse(null);
     }
 
+    /**
+     * glibc's malloc gives each thread that allocates natively an arena of its own (up to 8 per core); two are
+     * enough for a JVM, whose heap is not malloc'd, and keep freed native memory from sitting in idle arenas.
+     */
+    public static final Map<String, String> NATIVE_MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * The JVM options of a service, as its k8s manifest and docker-compose give them. The heap starts small and is
+     * given back after a full collection when over 30% of it is free: with the JVM's default initial heap (1/64 of
+     * the machine, so the whole -Xmx here) every service had touched its whole young generation after the demo's
+     * replay, whatever it kept live (docs/benchmarks.md, memory). Freed native memory is returned to the system
+     * every 30 s.
+     */
+    public static List<String> jvmOptions(String heap) {
+        return List.of(
+                "-Xmx" + heap,
+                "-Xms16m",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=160m",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:TrimNativeHeapInterval=30000",
+                "--enable-native-access=ALL-UNNAMED");
+    }
+
     public void start(ServiceSpec spec) {
         Path jar = projectRoot
                 .resolve(spec.module())
@@ -325,21 +352,16 @@ public final class PlatformLauncher implements AutoCloseable {
         }
         try {
             Files.createDirectories(logDirectory);
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx" + spec.heap(),
-                    "-Xss512k",
-                    "-XX:+UseSerialGC",
-                    "-XX:MaxMetaspaceSize=160m",
-                    "-XX:ReservedCodeCacheSize=64m",
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-jar",
-                    jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvmOptions(spec.heap()));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             logDirectory.resolve(spec.module() + ".log").toFile()));
             builder.environment().putAll(environmentOf(spec));
+            builder.environment().putAll(NATIVE_MEMORY_ENVIRONMENT);
             builder.environment().put("PORT", String.valueOf(spec.port()));
             builder.environment().putIfAbsent("DATABASE_POOL_SIZE", String.valueOf(spec.databasePool()));
             builder.environment().putIfAbsent("LOG_FORMAT", "plain");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,15 +53,7 @@ final class ProcessProbe {
 
     /** RSS in KiB per process group; PostgreSQL's shared buffers are counted once per backend here. */
     Map<String, Long> rssKilobytes() {
-        Map<String, Long> rss = new LinkedHashMap<>();
-        jvms.forEach((name, pid) -> rss.put(name, ProcessMemory.rssKilobytes(pid)));
-        rss.put(
-                "benchmark JVM (load generator + Kafka broker)",
-                ProcessMemory.rssKilobytes(ProcessHandle.current().pid()));
-        rss.put(
-                NATIVE_CHILDREN,
-                nativeChildren().stream().mapToLong(ProcessProbe::rssOrZero).sum());
-        return rss;
+        return memoryByGroup(ProcessMemory::rssKilobytes);
     }
 
     /**
@@ -69,15 +62,21 @@ final class ProcessProbe {
      * add up to what the run really occupies.
      */
     Map<String, Long> pssKilobytes() {
-        Map<String, Long> pss = new LinkedHashMap<>();
-        jvms.forEach((name, pid) -> pss.put(name, ProcessMemory.pssKilobytes(pid)));
-        pss.put(
+        return memoryByGroup(ProcessMemory::pssKilobytes);
+    }
+
+    private Map<String, Long> memoryByGroup(LongUnaryOperator kilobytesOfPid) {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        jvms.forEach((name, pid) -> memory.put(name, kilobytesOfPid.applyAsLong(pid)));
+        memory.put(
                 "benchmark JVM (load generator + Kafka broker)",
-                ProcessMemory.pssKilobytes(ProcessHandle.current().pid()));
-        pss.put(
+                kilobytesOfPid.applyAsLong(ProcessHandle.current().pid()));
+        memory.put(
                 NATIVE_CHILDREN,
-                nativeChildren().stream().mapToLong(ProcessProbe::pssKilobytes).sum());
-        return pss;
+                nativeChildren().stream()
+                        .mapToLong(pid -> Math.max(0, kilobytesOfPid.applyAsLong(pid)))
+                        .sum());
+        return memory;
     }
 
     /** CPU ticks so far per group, plus "machine busy" and "machine total" from /proc/stat. */
@@ -139,22 +138,6 @@ final class ProcessProbe {
                     "machine busy (all processes)", 100.0 * Runtime.getRuntime().availableProcessors() * busy / total);
         }
         return percent;
-    }
-
-    private static long rssOrZero(long pid) {
-        return Math.max(0, ProcessMemory.rssKilobytes(pid));
-    }
-
-    private static long pssKilobytes(long pid) {
-        String rollup = read(Path.of("/proc", String.valueOf(pid), "smaps_rollup"));
-        if (rollup == null) {
-            return 0;
-        }
-        return rollup.lines()
-                .filter(line -> line.startsWith("Pss:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst()
-                .orElse(0);
     }
 
     private static long processTicks(long pid) {

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 class MarketModels {
 
     private static final Logger log = LoggerFactory.getLogger(MarketModels.class);
-    private static final double MIN_MEASURED_SECONDS = 60;
 
     private final DeliveryLedger delivery;
     private final ExchangeProperties exchange;
@@ -104,11 +103,11 @@ class MarketModels {
         return new MarketBidding(function, unitCpm, auctionsPerSecond);
     }
 
-    /** Eligible auctions per second since the campaign was first seen, 0 until measured over a minute. */
+    /** Eligible auctions per second since the campaign was first seen, 0 until measured long enough. */
     private double auctionRate(CampaignDelivery d, Instant now) {
         long[] first = firstSeen.computeIfAbsent(d.campaignId(), id -> new long[] {now.getEpochSecond(), d.eligible()});
         double seconds = now.getEpochSecond() - first[0];
-        return seconds < MIN_MEASURED_SECONDS ? 0 : (d.eligible() - first[1]) / seconds;
+        return seconds < properties.minMeasured().toSeconds() || seconds <= 0 ? 0 : (d.eligible() - first[1]) / seconds;
     }
 
     private static long total(long[] histogram) {

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tableAuctions the auctions N0 of the solved value function; longer periods use the paper's large-scale
  *     approximation (the bid for n auctions and budget b is the bid for N0 auctions and budget b x N0 / n)
  * @param refreshInterval how often the market statistics are read and the value functions solved again
+ * @param minMeasured how long a campaign's eligible auctions are counted before their rate is trusted; until then the
+ *     campaign is bid linearly
  */
 @Validated
 @ConfigurationProperties("agentfactory.ad.exchange.rlb")
@@ -26,4 +28,5 @@ record RlbProperties(
         @DefaultValue("7d") @NotNull Duration window,
         @DefaultValue("0.25") @DecimalMin("0.001") double unitCpm,
         @DefaultValue("50") @Min(1) @Max(10_000) int tableAuctions,
-        @DefaultValue("5m") @NotNull Duration refreshInterval) {}
+        @DefaultValue("5m") @NotNull Duration refreshInterval,
+        @DefaultValue("60s") @NotNull Duration minMeasured) {}

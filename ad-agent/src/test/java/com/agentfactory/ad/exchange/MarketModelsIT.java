@@ -69,7 +69,10 @@ class MarketModelsIT extends AdIntegrationTest {
         ledger.addBids(young, 1_000, 500);
         SteppedClock clock = new SteppedClock();
         MarketModels markets = new MarketModels(
-                ledger, exchange, new RlbProperties(200, Duration.ofDays(7), 0.25, 50, Duration.ofMinutes(5)), clock);
+                ledger,
+                exchange,
+                new RlbProperties(200, Duration.ofDays(7), 0.25, 50, Duration.ofMinutes(5), Duration.ofSeconds(60)),
+                clock);
 
         markets.refresh();
         boolean knownBeforeRate = markets.of(known) != null;

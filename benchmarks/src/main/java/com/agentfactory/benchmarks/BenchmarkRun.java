@@ -228,6 +228,8 @@ final class BenchmarkRun {
             List<LoadTarget> targets =
                     Stream.concat(singleTargets.stream(), batchTargets.stream()).toList();
 
+            // how many of its connections the supervisor needs at each load (its pool is ServiceSpec's, as deployed)
+            PoolSampler pool = new PoolSampler(http, supervisor.baseUrl(), token);
             Map<String, Long> pids = servicePids(platform, hello);
             ProcessProbe probe = new ProcessProbe(pids, dataDirectory.resolve("postgres"));
             Results results = new Results();
@@ -270,10 +272,10 @@ final class BenchmarkRun {
                             measured.toSeconds());
                     AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
                     Thread sampler = sampleCpu(probe, warmUp, measured, cpu, pids, foreign);
-                    Summary summary = ClosedLoop.run(target, workers, warmUp, measured);
+                    var sampled = pool.during(() -> ClosedLoop.run(target, workers, warmUp, measured));
                     sampler.join();
-                    results.add(target, phase, summary, cpu.get());
-                    System.out.println("  " + Report.describe(summary, target.tasksPerRequest()));
+                    results.add(target, phase, sampled.result(), cpu.get(), sampled.pool());
+                    System.out.println("  " + Report.describe(sampled.result(), target.tasksPerRequest()));
                 }
             }
             double supervisorMax = results.maxThroughput("supervisor direct");
@@ -282,7 +284,7 @@ final class BenchmarkRun {
             results.lowRate = lowRate;
             for (double rate : List.of(halfRate, lowRate)) {
                 for (LoadTarget target : singleTargets) {
-                    fixedRatePhase(target, rate, Report.ratePhase(rate), results, probe, pids, foreign);
+                    fixedRatePhase(target, rate, Report.ratePhase(rate), results, probe, pool, pids, foreign);
                 }
             }
             if (batches.isPresent()) {
@@ -297,6 +299,7 @@ final class BenchmarkRun {
                                 Report.taskRatePhase(taskRate, target.tasksPerRequest()),
                                 results,
                                 probe,
+                                pool,
                                 pids,
                                 foreign);
                     }
@@ -337,9 +340,10 @@ final class BenchmarkRun {
             String phase,
             Results results,
             ProcessProbe probe,
+            PoolSampler pool,
             Map<String, Long> pids,
             Set<String> foreign)
-            throws InterruptedException {
+            throws Exception {
         System.out.printf(
                 Locale.ROOT,
                 "%s: %s, %ds warm-up + %ds...%n",
@@ -349,11 +353,11 @@ final class BenchmarkRun {
                 measured.toSeconds());
         AtomicReference<Map<String, Double>> cpu = new AtomicReference<>();
         Thread sampler = sampleCpu(probe, openWarmUp, measured, cpu, pids, foreign);
-        Summary summary =
-                OpenLoop.run(target, requestRate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15));
+        var sampled = pool.during(() ->
+                OpenLoop.run(target, requestRate, openWarmUp, measured, OPEN_LOOP_CONNECTIONS, Duration.ofSeconds(15)));
         sampler.join();
-        results.add(target, phase, summary, cpu.get());
-        System.out.println("  " + Report.describe(summary, target.tasksPerRequest()));
+        results.add(target, phase, sampled.result(), cpu.get(), sampled.pool());
+        System.out.println("  " + Report.describe(sampled.result(), target.tasksPerRequest()));
     }
 
     private Thread sampleCpu(
@@ -531,6 +535,7 @@ final class BenchmarkRun {
         final Map<String, Map<String, Summary>> phases = new LinkedHashMap<>();
         final Map<String, Map<String, Map<String, Double>>> cpu = new LinkedHashMap<>();
         final Map<String, Integer> tasksPerRequest = new LinkedHashMap<>();
+        final Map<String, Map<String, PoolSampler.PoolUse>> supervisorPool = new LinkedHashMap<>();
         final List<String> phaseOrder = new ArrayList<>();
         double halfRate;
         double lowRate;
@@ -547,9 +552,17 @@ final class BenchmarkRun {
         boolean rateLimit = true;
         long wallSeconds;
 
-        void add(LoadTarget target, String phase, Summary summary, Map<String, Double> cpuPercent) {
+        void add(
+                LoadTarget target,
+                String phase,
+                Summary summary,
+                Map<String, Double> cpuPercent,
+                PoolSampler.PoolUse poolUse) {
             tasksPerRequest.put(target.name(), target.tasksPerRequest());
             phases.computeIfAbsent(target.name(), t -> new LinkedHashMap<>()).put(phase, summary);
+            supervisorPool
+                    .computeIfAbsent(target.name(), t -> new LinkedHashMap<>())
+                    .put(phase, poolUse);
             cpu.computeIfAbsent(target.name(), t -> new LinkedHashMap<>())
                     .put(phase, cpuPercent == null ? Map.of() : cpuPercent);
             if (!phaseOrder.contains(phase)) {

@@ -74,6 +74,7 @@ final class Report {
         }
         r.batches.ifPresent(batch -> batchTable(md, r, batch));
 
+        md.append(poolLines(r)).append('\n');
         md.append("CPU during the best closed-loop phase of each target (% of one core; the machine has ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores = ")
@@ -191,7 +192,7 @@ final class Report {
                         + "\"batch_half_task_rate\":%s,\"targets\":{%s},\"gateway_share_of_direct\":%.3f,"
                         + "\"gateway_share_of_hello\":%s,"
                         + "\"gateway_share_of_direct_batched\":%s,\"rss_kb\":{%s},\"rss_total_kb\":%d,"
-                        + "\"pss_kb\":{%s},\"pss_total_kb\":%d,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
+                        + "\"pss_kb\":{%s},\"pss_total_kb\":%d,\"supervisor_pool\":%s,\"outbox_backlog_end\":%s,\"outbox_backlog_after_drain\":%s,"
                         + "\"wall_seconds\":%d,\"other_jvms\":%d,\"gateway_rate_limit\":%b}",
                 Runtime.getRuntime().availableProcessors(),
                 r.halfRate,
@@ -209,6 +210,7 @@ final class Report {
                 sum(r.rssKilobytes),
                 String.join(",", pss),
                 sum(r.pssKilobytes),
+                poolJson(r),
                 num(r.backlogAtEnd),
                 num(r.backlogAfterDrain),
                 r.wallSeconds,
@@ -339,5 +341,40 @@ final class Report {
 
     private static long sum(Map<String, Long> kilobytes) {
         return kilobytes.values().stream().mapToLong(v -> Math.max(0, v)).sum();
+    }
+
+    /** The supervisor's database pool in each phase: most connections in use / most requests waiting for one. */
+    private static String poolLines(BenchmarkRun.Results r) {
+        StringBuilder lines = new StringBuilder("Supervisor database pool, most connections in use / most requests "
+                + "waiting for one, per phase (sampled every 200 ms; pool maximum ");
+        lines.append(r.supervisorPool.values().stream()
+                        .flatMap(phases -> phases.values().stream())
+                        .mapToInt(PoolSampler.PoolUse::maximum)
+                        .max()
+                        .orElse(-1))
+                .append("):\n\n");
+        r.supervisorPool.forEach((target, phases) -> {
+            lines.append("* ").append(target).append(": ");
+            List<String> uses = new ArrayList<>();
+            phases.forEach((phase, use) -> uses.add(phase + " " + use.mostActive() + " / " + use.mostPending()));
+            lines.append(String.join(", ", uses)).append('\n');
+        });
+        return lines.toString();
+    }
+
+    private static String poolJson(BenchmarkRun.Results r) {
+        List<String> targets = new ArrayList<>();
+        r.supervisorPool.forEach((target, phases) -> {
+            List<String> uses = new ArrayList<>();
+            phases.forEach((phase, use) -> uses.add(String.format(
+                    Locale.ROOT,
+                    "\"%s\":{\"maximum\":%d,\"most_active\":%d,\"most_pending\":%d}",
+                    phase,
+                    use.maximum(),
+                    use.mostActive(),
+                    use.mostPending())));
+            targets.add("\"" + target + "\":{" + String.join(",", uses) + "}");
+        });
+        return "{" + String.join(",", targets) + "}";
     }
 }

@@ -13,6 +13,8 @@ class TaskThroughputTest {
 
     private static final BatchIntake BATCH = new BatchIntake(50);
 
+    private static final PoolSampler.PoolUse POOL = new PoolSampler.PoolUse(8, 3, 0);
+
     private static LoadTarget target(String name, int tasksPerRequest) {
         return LoadTarget.post(name, "http://127.0.0.1:8080/x", "{}", Map.of(), tasksPerRequest);
     }
@@ -24,16 +26,17 @@ class TaskThroughputTest {
     private static BenchmarkRun.Results results() {
         BenchmarkRun.Results r = new BenchmarkRun.Results();
         r.batches = Optional.of(BATCH);
-        r.add(target("supervisor direct", 1), "closed 64", requestsPerSecond(2_000), Map.of());
-        r.add(target("through gateway", 1), "closed 64", requestsPerSecond(1_000), Map.of());
-        r.add(target(BATCH.directName(), 50), "closed 64", requestsPerSecond(300), Map.of());
-        r.add(target(BATCH.directName(), 50), "closed 256", requestsPerSecond(400), Map.of());
-        r.add(target(BATCH.gatewayName(), 50), "closed 64", requestsPerSecond(300), Map.of());
+        r.add(target("supervisor direct", 1), "closed 64", requestsPerSecond(2_000), Map.of(), POOL);
+        r.add(target("through gateway", 1), "closed 64", requestsPerSecond(1_000), Map.of(), POOL);
+        r.add(target(BATCH.directName(), 50), "closed 64", requestsPerSecond(300), Map.of(), POOL);
+        r.add(target(BATCH.directName(), 50), "closed 256", requestsPerSecond(400), Map.of(), POOL);
+        r.add(target(BATCH.gatewayName(), 50), "closed 64", requestsPerSecond(300), Map.of(), POOL);
         r.add(
                 target(BATCH.directName(), 50),
                 Report.taskRatePhase(5_000, 50),
                 requestsPerSecond(100),
-                Map.of("supervisor-agent", 60.0));
+                Map.of("supervisor-agent", 60.0),
+                POOL);
         return r;
     }
 

@@ -2,6 +2,7 @@ package com.agentfactory.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.infra.platform.PlatformLauncher;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
@@ -71,6 +72,36 @@ class WorkloadsTest {
             assertThat(DescriptorRules.heapViolations(
                             RenderedOverlay.of(overlay).deployment(service.name()), service))
                     .isEmpty();
+        }
+    }
+
+    /** The options that keep a service's memory to what it uses, as the local run starts it (docs/benchmarks.md). */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyDeploymentStartsItsHeapSmallAndGivesFreeMemoryBackAsTheLocalRunDoes(Overlay overlay) {
+        List<String> memoryOptions = PlatformLauncher.jvmOptions("0m").stream()
+                .filter(option -> option.startsWith("-Xms")
+                        || option.contains("HeapFreeRatio")
+                        || option.startsWith("-XX:TrimNativeHeapInterval")
+                        || option.equals("-XX:+UseSerialGC"))
+                .toList();
+        assertThat(memoryOptions).hasSize(5);
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            Container container = RenderedOverlay.of(overlay)
+                    .deployment(service.name())
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .getFirst();
+            assertThat(List.of(DescriptorRules.envValue(container, "JAVA_TOOL_OPTIONS")
+                            .split(" ")))
+                    .as(service.name())
+                    .containsAll(memoryOptions);
+            PlatformLauncher.NATIVE_MEMORY_ENVIRONMENT.forEach(
+                    (name, value) -> assertThat(DescriptorRules.envValue(container, name))
+                            .as(service.name() + " " + name)
+                            .isEqualTo(value));
         }
     }
 

@@ -322,7 +322,8 @@ public final class PlatformLauncher implements AutoCloseable {
     public static final Map<String, String> NATIVE_MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /**
-     * The JVM options of a service, as its k8s manifest and docker-compose give them. The heap starts small and is
+     * The JVM options of a service in the local run and the benchmark; the k8s manifests and docker-compose give the
+     * same heap and memory options (their metaspace and code cache caps are smaller). The heap starts small and is
      * given back after a full collection when over 30% of it is free: with the JVM's default initial heap (1/64 of
      * the machine, so the whole -Xmx here) every service had touched its whole young generation after the demo's
      * replay, whatever it kept live (docs/benchmarks.md, memory). Freed native memory is returned to the system

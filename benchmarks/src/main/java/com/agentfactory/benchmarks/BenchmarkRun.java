@@ -33,12 +33,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -55,11 +54,12 @@ final class BenchmarkRun {
             + "\",\"priority\":5,\"input_data\":{\"echo\":\"85123A\"}}";
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
-    private static final Pattern GAUGE_VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
     private static final int OPEN_LOOP_CONNECTIONS = 512;
     static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
     private static final double WARM_UP_TOLERANCE = 0.10;
     static final String HELLO_THROUGH_GATEWAY = "hello through gateway";
+    static final String STOCK_DIRECT = "stock check direct";
+    static final String STOCK_THROUGH_GATEWAY = "stock check through gateway";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -193,6 +193,7 @@ final class BenchmarkRun {
             awaitHello(hello, helloPort, Instant.now().plus(Duration.ofMinutes(2)));
 
             String token = serviceToken(gateway.baseUrl(), clientSecret);
+            String stockSku = stockedProduct(supervisor.baseUrl(), inventory.baseUrl(), token);
             List<Endpoint> singleEndpoints = List.of(
                     new Endpoint("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, null, 1),
                     new Endpoint(
@@ -204,7 +205,10 @@ final class BenchmarkRun {
                             gateway.baseUrl() + HelloApplication.HELLO_BEHIND_GATEWAY_PATH,
                             TASK_BODY,
                             token,
-                            1));
+                            1),
+                    Endpoint.read(STOCK_DIRECT, inventory.baseUrl() + "/api/v1/inventory/stock/" + stockSku, token),
+                    Endpoint.read(
+                            STOCK_THROUGH_GATEWAY, gateway.baseUrl() + "/api/v1/inventory/stock/" + stockSku, token));
             List<Endpoint> batchEndpoints = batches.map(batch -> List.of(
                             new Endpoint(
                                     batch.directName(),
@@ -229,7 +233,7 @@ final class BenchmarkRun {
                     Stream.concat(singleTargets.stream(), batchTargets.stream()).toList();
 
             // how many of its connections the supervisor needs at each load (its pool is ServiceSpec's, as deployed)
-            PoolSampler pool = new PoolSampler(http, supervisor.baseUrl(), token);
+            PoolSampler pool = new PoolSampler(http, supervisor.baseUrl());
             Map<String, Long> pids = servicePids(platform, hello);
             ProcessProbe probe = new ProcessProbe(pids, dataDirectory.resolve("postgres"));
             Results results = new Results();
@@ -309,13 +313,13 @@ final class BenchmarkRun {
             results.foreignJvms = List.copyOf(foreign);
             results.rssKilobytes = probe.rssKilobytes();
             results.pssKilobytes = probe.pssKilobytes();
-            results.backlogAtEnd = outboxBacklog(supervisor.baseUrl(), token);
+            results.backlogAtEnd = outboxBacklog(supervisor.baseUrl());
             long drainStart = System.nanoTime();
             double backlog = results.backlogAtEnd;
             while (backlog > 0
                     && System.nanoTime() - drainStart < Duration.ofSeconds(60).toNanos()) {
                 Thread.sleep(1_000);
-                backlog = outboxBacklog(supervisor.baseUrl(), token);
+                backlog = outboxBacklog(supervisor.baseUrl());
             }
             results.backlogAfterDrain = backlog;
             results.drainSeconds = (System.nanoTime() - drainStart) / 1e9;
@@ -437,21 +441,71 @@ final class BenchmarkRun {
 
     private void smokeTest(List<Endpoint> endpoints) throws Exception {
         for (Endpoint endpoint : endpoints) {
-            HttpResponse<String> response = post(endpoint.url(), endpoint.body(), endpoint.bearer());
-            if (response.statusCode() != 201) {
+            HttpResponse<String> response = endpoint.isRead()
+                    ? get(endpoint.url(), endpoint.bearer())
+                    : post(endpoint.url(), endpoint.body(), endpoint.bearer());
+            if (response.statusCode() != (endpoint.isRead() ? 200 : 201)) {
                 throw new IllegalStateException(
                         endpoint.name() + " answered " + response.statusCode() + ": " + response.body());
             }
         }
     }
 
-    /** A target as the smoke test posts it once (readable, with the response body) before the load repeats it. */
+    /**
+     * A target as the smoke test sends it once (readable, with the response body) before the load repeats it: a POST
+     * of {@code body}, or a GET where the body is null.
+     */
     private record Endpoint(String name, String url, String body, String bearer, int tasksPerRequest) {
+
+        static Endpoint read(String name, String url, String bearer) {
+            return new Endpoint(name, url, null, bearer, 1);
+        }
+
+        boolean isRead() {
+            return body == null;
+        }
 
         LoadTarget target() {
             Map<String, String> headers = bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer);
-            return LoadTarget.post(name, url, body, headers, tasksPerRequest);
+            return isRead()
+                    ? LoadTarget.get(name, url, headers)
+                    : LoadTarget.post(name, url, body, headers, tasksPerRequest);
         }
+    }
+
+    private HttpResponse<String> get(String url, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A product announced to the platform as the storefront would (through the supervisor's event intake, onto the
+     * product topic), and its stock once the inventory agent has taken it in: what a product page's stock check
+     * reads.
+     */
+    private String stockedProduct(String supervisor, String inventory, String token) throws Exception {
+        String sku = "BENCH-" + randomHex(4).toUpperCase(Locale.ROOT);
+        String product = "{\"type\":\"product.upserted\",\"event_id\":\"" + UUID.randomUUID()
+                + "\",\"occurred_at\":\"" + Instant.now() + "\",\"product_id\":\"" + UUID.randomUUID()
+                + "\",\"sku\":\"" + sku + "\",\"name\":\"Benchmark lantern\",\"category\":\"lighting\","
+                + "\"price\":{\"amount\":\"3.39\",\"currency\":\"GBP\"},\"stock_quantity\":500}";
+        HttpResponse<String> accepted = post(supervisor + "/api/v1/events", product, token);
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("product event answered " + accepted.statusCode() + ": " + accepted.body());
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (get(inventory + "/api/v1/inventory/stock/" + sku, token).statusCode() == 200) {
+                return sku;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the inventory agent did not stock " + sku + " within 2 minutes");
     }
 
     private HttpResponse<String> post(String url, String body, String bearer) throws Exception {
@@ -465,22 +519,12 @@ final class BenchmarkRun {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private double outboxBacklog(String supervisor, String token) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(supervisor + "/actuator/metrics/outbox.backlog"))
-                            .header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher value = GAUGE_VALUE.matcher(response.body());
-            return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
-        } catch (IOException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
-        }
+    /** The supervisor's outbox backlog gauge; NaN when it cannot be read. */
+    private double outboxBacklog(String supervisor) {
+        return PrometheusScrape.read(http, supervisor)
+                .flatMap(scrape -> PrometheusScrape.gauge(scrape, "outbox_backlog"))
+                .map(Integer::doubleValue)
+                .orElse(Double.NaN);
     }
 
     /** Java processes on the machine that are not this run's (test JVMs, another local platform...). */

@@ -1,22 +1,16 @@
 package com.agentfactory.benchmarks;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The supervisor's database pool while one load phase runs, from Hikari's gauges on its actuator every 200 ms: the
- * most connections in use and the most requests waiting for one, i.e. the pool's measured need at that load. A
- * gauge read between two samples can miss a shorter peak.
+ * The supervisor's database pool while one load phase runs, from Hikari's gauges in its Prometheus scrape (the
+ * endpoint every service serves without a token) every 500 ms: the most connections in use and the most requests
+ * waiting for one, i.e. the pool's measured need at that load. A gauge read between two samples can miss a shorter
+ * peak; each scrape costs the supervisor a few milliseconds of CPU.
  */
 final class PoolSampler {
 
@@ -26,17 +20,14 @@ final class PoolSampler {
     /** A phase's own result with the pool's use beside it. */
     record Sampled<T>(T result, PoolUse pool) {}
 
-    private static final Duration INTERVAL = Duration.ofMillis(200);
-    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
+    private static final Duration INTERVAL = Duration.ofMillis(500);
 
     private final HttpClient http;
     private final String baseUrl;
-    private final String token;
 
-    PoolSampler(HttpClient http, String baseUrl, String token) {
+    PoolSampler(HttpClient http, String baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
-        this.token = token;
     }
 
     <T> Sampled<T> during(Callable<T> phase) throws Exception {
@@ -45,8 +36,12 @@ final class PoolSampler {
         AtomicInteger pending = new AtomicInteger(-1);
         Thread sampler = Thread.ofVirtual().name("pool-sampler").start(() -> {
             while (running.get()) {
-                gauge("hikaricp.connections.active").ifPresent(value -> active.accumulateAndGet(value, Math::max));
-                gauge("hikaricp.connections.pending").ifPresent(value -> pending.accumulateAndGet(value, Math::max));
+                PrometheusScrape.read(http, baseUrl).ifPresent(scrape -> {
+                    PrometheusScrape.gauge(scrape, "hikaricp_connections_active")
+                            .ifPresent(value -> active.accumulateAndGet(value, Math::max));
+                    PrometheusScrape.gauge(scrape, "hikaricp_connections_pending")
+                            .ifPresent(value -> pending.accumulateAndGet(value, Math::max));
+                });
                 try {
                     Thread.sleep(INTERVAL);
                 } catch (InterruptedException e) {
@@ -57,30 +52,16 @@ final class PoolSampler {
         try {
             T result = phase.call();
             return new Sampled<>(
-                    result, new PoolUse(gauge("hikaricp.connections.max").orElse(-1), active.get(), pending.get()));
+                    result,
+                    new PoolUse(
+                            PrometheusScrape.read(http, baseUrl)
+                                    .flatMap(scrape -> PrometheusScrape.gauge(scrape, "hikaricp_connections_max"))
+                                    .orElse(-1),
+                            active.get(),
+                            pending.get()));
         } finally {
             running.set(false);
             sampler.join();
-        }
-    }
-
-    private OptionalInt gauge(String name) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + name))
-                            .header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher value = VALUE.matcher(response.body());
-            return response.statusCode() == 200 && value.find()
-                    ? OptionalInt.of((int) Math.round(Double.parseDouble(value.group(1))))
-                    : OptionalInt.empty();
-        } catch (IOException e) {
-            return OptionalInt.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return OptionalInt.empty();
         }
     }
 }

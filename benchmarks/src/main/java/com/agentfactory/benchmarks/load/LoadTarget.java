@@ -44,6 +44,24 @@ public record LoadTarget(String name, String host, int port, byte[] request, int
         return new LoadTarget(name, uri.getHost(), uri.getPort(), request, tasksPerRequest);
     }
 
+    /** A GET of {@code url}: a read, one request per "task". */
+    public static LoadTarget get(String name, String url, Map<String, String> headers) {
+        URI uri = URI.create(url);
+        StringBuilder head = new StringBuilder()
+                .append("GET ")
+                .append(uri.getRawPath())
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getHost())
+                .append(':')
+                .append(uri.getPort())
+                .append("\r\nAccept: application/json\r\n");
+        headers.forEach(
+                (name1, value) -> head.append(name1).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        return new LoadTarget(
+                name, uri.getHost(), uri.getPort(), head.toString().getBytes(StandardCharsets.US_ASCII), 1);
+    }
+
     /** Requests per second that carry {@code tasksPerSecond} tasks per second. */
     public double requestRate(double tasksPerSecond) {
         return tasksPerSecond / tasksPerRequest;

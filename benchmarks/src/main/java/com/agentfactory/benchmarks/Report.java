@@ -359,7 +359,7 @@ final class Report {
     /** The supervisor's database pool in each phase: most connections in use / most requests waiting for one. */
     private static String poolLines(BenchmarkRun.Results r) {
         StringBuilder lines = new StringBuilder("Supervisor database pool, most connections in use / most requests "
-                + "waiting for one, per phase (sampled every 200 ms; pool maximum ");
+                + "waiting for one, per phase (sampled every 500 ms; pool maximum ");
         lines.append(r.supervisorPool.values().stream()
                         .flatMap(phases -> phases.values().stream())
                         .mapToInt(PoolSampler.PoolUse::maximum)

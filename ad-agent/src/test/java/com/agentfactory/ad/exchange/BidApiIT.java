@@ -23,32 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 class BidApiIT extends AdIntegrationTest {
 
-    private static Map<String, Object> bidRequest(int width, String region, String currency) {
-        return Map.of(
-                "id", "req-" + UUID.randomUUID(),
-                "imp",
-                        List.of(Map.of(
-                                "id",
-                                "1",
-                                "banner",
-                                Map.of("w", width, "h", 250),
-                                "bidfloor",
-                                0.01,
-                                "bidfloorcur",
-                                currency)),
-                "site", Map.of("domain", "news.example"),
-                "device", Map.of("ua", "Mozilla/5.0", "geo", Map.of("region", region)));
-    }
-
-    private void seedAllowance(String campaignId, String reserved) {
-        jdbc.update(
-                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, status, updated_at)"
-                        + " VALUES (?::uuid, (now() AT TIME ZONE 'UTC')::date, 'EUR', ?::numeric, 0, 'OPEN', now())"
-                        + " ON CONFLICT (campaign_id, day) DO UPDATE SET reserved = EXCLUDED.reserved, status = 'OPEN'",
-                campaignId,
-                reserved);
-    }
-
     @Test
     void refusesARequestWithoutAValidExchangeKey() {
         assertThat(exchange("/api/v1/ads/openrtb/bid", bidRequest(300, "BE", "EUR"), null)

@@ -47,24 +47,12 @@ class MarketModelsIT extends AdIntegrationTest {
         }
     }
 
-    private void wins(String campaignId, int count) {
-        for (int i = 0; i < count; i++) {
-            jdbc.update(
-                    "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, won_at)"
-                            + " VALUES (?, ?::uuid, ?, ?::numeric, 0, now() - interval '1 hour')",
-                    "mm-" + UUID.randomUUID(),
-                    campaignId,
-                    UUID.randomUUID(),
-                    String.valueOf(1.5 + (i % 6) * 0.25));
-        }
-    }
-
     @Test
     void modelsACampaignsMarketOnceItHasEnoughWinsAndAMeasuredAuctionRate() {
         UUID known = UUID.fromString(createCampaign(campaign("Market known")));
         UUID young = UUID.fromString(createCampaign(campaign("Market young")));
-        wins(known.toString(), 250);
-        wins(young.toString(), 10);
+        wonAuctions(known.toString(), 250);
+        wonAuctions(young.toString(), 10);
         ledger.addBids(known, 1_000, 500);
         ledger.addBids(young, 1_000, 500);
         SteppedClock clock = new SteppedClock();

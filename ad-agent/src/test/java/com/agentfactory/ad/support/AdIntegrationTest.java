@@ -2,7 +2,9 @@ package com.agentfactory.ad.support;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
 import com.agentfactory.messaging.testing.Api;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,5 +58,46 @@ public abstract class AdIntegrationTest {
 
     protected Api.Response exchange(String path, Object body, String key) {
         return key == null ? api.post(path, body) : api.postWithHeaders(path, body, Map.of("X-Exchange-Key", key));
+    }
+
+    /** An OpenRTB bid request for one banner of this width, from a device in {@code region}, floor in {@code currency}. */
+    protected static Map<String, Object> bidRequest(int width, String region, String currency) {
+        return Map.of(
+                "id", "req-" + UUID.randomUUID(),
+                "imp",
+                        List.of(Map.of(
+                                "id",
+                                "1",
+                                "banner",
+                                Map.of("w", width, "h", 250),
+                                "bidfloor",
+                                0.01,
+                                "bidfloorcur",
+                                currency)),
+                "site", Map.of("domain", "news.example"),
+                "device", Map.of("ua", "Mozilla/5.0", "geo", Map.of("region", region)));
+    }
+
+    /** Today's spend allowance of the campaign, as finance's reservation would leave it (finance does not run here). */
+    protected void seedAllowance(String campaignId, String reserved) {
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, status, updated_at)"
+                        + " VALUES (?::uuid, (now() AT TIME ZONE 'UTC')::date, 'EUR', ?::numeric, 0, 'OPEN', now())"
+                        + " ON CONFLICT (campaign_id, day) DO UPDATE SET reserved = EXCLUDED.reserved, status = 'OPEN'",
+                campaignId,
+                reserved);
+    }
+
+    /** Auctions the campaign won an hour ago at clearing prices 1.50 to 2.75 CPM in turn: the market it has seen. */
+    protected void wonAuctions(String campaignId, int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.update(
+                    "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, won_at)"
+                            + " VALUES (?, ?::uuid, ?, ?::numeric, 0, now() - interval '1 hour')",
+                    "won-" + UUID.randomUUID(),
+                    campaignId,
+                    UUID.randomUUID(),
+                    String.valueOf(1.5 + (i % 6) * 0.25));
+        }
     }
 }

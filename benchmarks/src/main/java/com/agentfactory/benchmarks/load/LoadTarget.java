@@ -24,42 +24,40 @@ public record LoadTarget(String name, String host, int port, byte[] request, int
             String name, String url, String jsonBody, Map<String, String> headers, int tasksPerRequest) {
         URI uri = URI.create(url);
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder()
-                .append("POST ")
-                .append(uri.getRawPath())
-                .append(" HTTP/1.1\r\nHost: ")
-                .append(uri.getHost())
-                .append(':')
-                .append(uri.getPort())
-                .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-                .append(body.length)
-                .append("\r\n");
-        headers.forEach(
-                (name1, value) -> head.append(name1).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] request = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        byte[] head = head(
+                "POST",
+                uri,
+                "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length,
+                headers);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
         return new LoadTarget(name, uri.getHost(), uri.getPort(), request, tasksPerRequest);
     }
 
     /** A GET of {@code url}: a read, one request per "task". */
     public static LoadTarget get(String name, String url, Map<String, String> headers) {
         URI uri = URI.create(url);
+        return new LoadTarget(
+                name, uri.getHost(), uri.getPort(), head("GET", uri, "Accept: application/json", headers), 1);
+    }
+
+    private static byte[] head(String method, URI uri, String contentHeaders, Map<String, String> headers) {
         StringBuilder head = new StringBuilder()
-                .append("GET ")
+                .append(method)
+                .append(' ')
                 .append(uri.getRawPath())
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(uri.getHost())
                 .append(':')
                 .append(uri.getPort())
-                .append("\r\nAccept: application/json\r\n");
+                .append("\r\n")
+                .append(contentHeaders)
+                .append("\r\n");
         headers.forEach(
-                (name1, value) -> head.append(name1).append(": ").append(value).append("\r\n"));
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
-        return new LoadTarget(
-                name, uri.getHost(), uri.getPort(), head.toString().getBytes(StandardCharsets.US_ASCII), 1);
+        return head.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Requests per second that carry {@code tasksPerSecond} tasks per second. */

@@ -474,13 +474,7 @@ final class BenchmarkRun {
     }
 
     private HttpResponse<String> get(String url, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), bearer);
     }
 
     /**
@@ -509,10 +503,15 @@ final class BenchmarkRun {
     }
 
     private HttpResponse<String> post(String url, String body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                bearer);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws Exception {
+        request.timeout(Duration.ofSeconds(10));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

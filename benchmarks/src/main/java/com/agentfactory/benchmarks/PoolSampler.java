@@ -34,6 +34,7 @@ final class PoolSampler {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger active = new AtomicInteger(-1);
         AtomicInteger pending = new AtomicInteger(-1);
+        AtomicInteger maximum = new AtomicInteger(-1);
         Thread sampler = Thread.ofVirtual().name("pool-sampler").start(() -> {
             while (running.get()) {
                 PrometheusScrape.read(http, baseUrl).ifPresent(scrape -> {
@@ -41,6 +42,7 @@ final class PoolSampler {
                             .ifPresent(value -> active.accumulateAndGet(value, Math::max));
                     PrometheusScrape.gauge(scrape, "hikaricp_connections_pending")
                             .ifPresent(value -> pending.accumulateAndGet(value, Math::max));
+                    PrometheusScrape.gauge(scrape, "hikaricp_connections_max").ifPresent(maximum::set);
                 });
                 try {
                     Thread.sleep(INTERVAL);
@@ -49,19 +51,13 @@ final class PoolSampler {
                 }
             }
         });
+        T result;
         try {
-            T result = phase.call();
-            return new Sampled<>(
-                    result,
-                    new PoolUse(
-                            PrometheusScrape.read(http, baseUrl)
-                                    .flatMap(scrape -> PrometheusScrape.gauge(scrape, "hikaricp_connections_max"))
-                                    .orElse(-1),
-                            active.get(),
-                            pending.get()));
+            result = phase.call();
         } finally {
             running.set(false);
             sampler.join();
         }
+        return new Sampled<>(result, new PoolUse(maximum.get(), active.get(), pending.get()));
     }
 }

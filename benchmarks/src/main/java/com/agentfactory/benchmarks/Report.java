@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Renders a run's results as Markdown tables and as one JSON line. */
 final class Report {
 
     static final List<String> TARGETS =
             List.of("hello", "supervisor direct", "through gateway", BenchmarkRun.HELLO_THROUGH_GATEWAY);
-    static final List<String> READ_TARGETS =
-            List.of(BenchmarkRun.STOCK_DIRECT, BenchmarkRun.STOCK_THROUGH_GATEWAY, BenchmarkRun.HELLO_THROUGH_GATEWAY);
+    static final List<String> STOCK_TARGETS = List.of(BenchmarkRun.STOCK_DIRECT, BenchmarkRun.STOCK_THROUGH_GATEWAY);
+    /** The stock checks beside the hello app behind the same gateway, their ceiling. */
+    static final List<String> READ_TARGETS = Stream.concat(
+                    STOCK_TARGETS.stream(), Stream.of(BenchmarkRun.HELLO_THROUGH_GATEWAY))
+            .toList();
+
     private static final long BUDGET_KILOBYTES = 8L * 1024 * 1024;
 
     private Report() {}
@@ -295,7 +300,7 @@ final class Report {
     private static List<String> allTargets(BenchmarkRun.Results r) {
         List<String> targets = new ArrayList<>(TARGETS);
         if (r.phases.containsKey(BenchmarkRun.STOCK_THROUGH_GATEWAY)) {
-            targets.addAll(READ_TARGETS.subList(0, 2));
+            targets.addAll(STOCK_TARGETS);
         }
         r.batches.ifPresent(batch -> targets.addAll(batch.targetNames()));
         return targets;

@@ -107,7 +107,9 @@ class MarketModels {
     private double auctionRate(CampaignDelivery d, Instant now) {
         long[] first = firstSeen.computeIfAbsent(d.campaignId(), id -> new long[] {now.getEpochSecond(), d.eligible()});
         double seconds = now.getEpochSecond() - first[0];
-        return seconds < properties.minMeasured().toSeconds() || seconds <= 0 ? 0 : (d.eligible() - first[1]) / seconds;
+        // at least a second, so that a zero setting cannot divide by zero
+        long needed = Math.max(1, properties.minMeasured().toSeconds());
+        return seconds < needed ? 0 : (d.eligible() - first[1]) / seconds;
     }
 
     private static long total(long[] histogram) {

@@ -360,6 +360,8 @@ export interface DemandForecast {
   history_days: number;
   pooled_skus: number;
   calibration_weeks: number;
+  /** the lift today's views and cart additions put on a forecast from today */
+  signals: { lift: number; applied: boolean; basis: string };
   days: ForecastDay[];
 }
 

@@ -185,6 +185,7 @@ describe('InventoryPage', () => {
       history_days: 365,
       pooled_skus: 30,
       calibration_weeks: 8,
+      signals: { lift: 2.75, applied: true, basis: '11.8 signals a day recently against 1.0 usually' },
       days: [
         { date: '2026-12-03', expected: 4.2, lower_80: 2.6, upper_80: 5.8, lower_95: 1.8, upper_95: 6.6 },
         { date: '2026-12-04', expected: 4.0, lower_80: 2.4, upper_80: 5.6, lower_95: 1.6, upper_95: 6.4 },
@@ -204,6 +205,7 @@ describe('InventoryPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Forecast' }));
 
     expect(await screen.findByText('2.6 – 5.8')).toBeTruthy();
+    expect(screen.getByText(/lift today's expected demand ×2\.75 \(11\.8 signals a day recently against 1\.0 usually\)/)).toBeTruthy();
     expect(gateway.callsTo('POST', '/api/v1/inventory/forecasts')[0].body).toEqual({ sku: 'SKU-RED-MUG', horizon_days: 2 });
   });
 
@@ -240,6 +242,7 @@ describe('InventoryPage', () => {
         history_days: 365,
         pooled_skus: 30,
         calibration_weeks: 8,
+        signals: { lift: 1, applied: false, basis: 'signals collected for 2.0 days, 7 needed to know a SKU\'s usual level' },
         days: [{ date: '2026-12-03', expected: 4.5, lower_80: 2, upper_80: 6, lower_95: 1, upper_95: 8 }],
       });
     await gateway.signInAs(['MARKETING_MANAGER']);

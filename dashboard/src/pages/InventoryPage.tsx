@@ -293,6 +293,12 @@ function Forecast({ initialSku }: { initialSku: string }) {
             intervals calibrated on {formatNumber(forecast.calibration_weeks, undefined, 0)} weeks. Expected
             over the horizon: {formatNumber(forecast.days.reduce((sum, d) => sum + d.expected, 0), undefined, 0)} units.
           </p>
+          {forecast.signals.applied && (
+            <p className="muted">
+              Views and cart additions lift today&apos;s expected demand ×{formatNumber(forecast.signals.lift, undefined, 2)} (
+              {forecast.signals.basis}), fading over the days after.
+            </p>
+          )}
           <Suspense fallback={<Loading label="Drawing…" />}>
             <ForecastChart days={forecast.days} sku={forecast.sku} />
           </Suspense>

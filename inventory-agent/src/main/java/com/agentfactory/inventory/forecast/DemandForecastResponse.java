@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.forecast;
 
+import com.agentfactory.inventory.signal.SignalLift;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param historyDays the days since the SKU's first order inside the history window
  * @param pooledSkus the SKUs the models were fitted on together, this one included
  * @param calibrationWeeks the last weeks before the origin the weights and intervals were calibrated on
+ * @param signals the lift today's views and cart additions put on the days (a forecast from today only)
  */
 record DemandForecastResponse(
         String sku,
@@ -22,7 +24,16 @@ record DemandForecastResponse(
         int historyDays,
         int pooledSkus,
         int calibrationWeeks,
+        Signals signals,
         List<Day> days) {
+
+    /** The factor on the first day is the lift; it fades towards 1 on the days after. */
+    record Signals(double lift, boolean applied, String basis) {
+
+        static Signals of(SignalLift lift) {
+            return new Signals(Math.round(lift.lift() * 1000) / 1000.0, lift.adjusts(), lift.basis());
+        }
+    }
 
     // explicit names: snake_case alone would not separate the digits (lower80)
     record Day(

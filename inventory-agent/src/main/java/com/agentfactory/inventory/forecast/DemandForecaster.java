@@ -1,5 +1,7 @@
 package com.agentfactory.inventory.forecast;
 
+import com.agentfactory.inventory.signal.DemandSignals;
+import com.agentfactory.inventory.signal.SignalLift;
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.Clock;
@@ -27,15 +29,18 @@ class DemandForecaster {
     private final ForecastMetrics metrics;
     private final Clock clock;
     private final DemandCalendar calendar;
+    private final DemandSignals signals;
 
     DemandForecaster(
             DailyDemandRepository demand,
             StockService stock,
             ForecastProperties properties,
             ForecastMetrics metrics,
+            DemandSignals signals,
             Clock clock) {
         this.demand = demand;
         this.stock = stock;
+        this.signals = signals;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -65,15 +70,20 @@ class DemandForecaster {
         var result = fit(skus, request.location(), origin, request.horizonDays());
         var forecast = result.forecasts().getFirst();
         metrics.requested();
+        // the models know the days before the origin; a forecast from today also hears today's views and carts
+        SignalLift lift = origin.equals(LocalDate.now(clock))
+                ? signals.liftOf(request.sku())
+                : SignalLift.none("the origin is not today");
         List<DemandForecastResponse.Day> days = new ArrayList<>();
         for (int d = 0; d < request.horizonDays(); d++) {
+            double factor = lift.factorOn(d);
             days.add(new DemandForecastResponse.Day(
                     origin.plusDays(d),
-                    round(forecast.expected()[d]),
-                    round(forecast.lower80()[d]),
-                    round(forecast.upper80()[d]),
-                    round(forecast.lower95()[d]),
-                    round(forecast.upper95()[d])));
+                    round(factor * forecast.expected()[d]),
+                    round(factor * forecast.lower80()[d]),
+                    round(factor * forecast.upper80()[d]),
+                    round(factor * forecast.lower95()[d]),
+                    round(factor * forecast.upper95()[d])));
         }
         return new DemandForecastResponse(
                 request.sku(),
@@ -84,6 +94,7 @@ class DemandForecaster {
                 ownDays,
                 skus.size(),
                 result.calibrationWeeks(),
+                DemandForecastResponse.Signals.of(lift),
                 days);
     }
 

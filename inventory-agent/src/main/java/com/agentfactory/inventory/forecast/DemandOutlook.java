@@ -1,5 +1,8 @@
 package com.agentfactory.inventory.forecast;
 
+import com.agentfactory.inventory.signal.DemandSignals;
+import com.agentfactory.inventory.signal.SignalLift;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
@@ -9,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Mean and spread of a SKU's daily demand, for reorder points and stock-cover alerts. Measured on the order
  * history, days without orders counting as zero, from the window's start or the first sale inside it; a person's
  * override in force on the day after the window replaces the mean (the spread stays the history's: the override
- * says how much, not how certain).
+ * says how much, not how certain). A profile up to today carries the lift today's views and cart additions put on
+ * demand, unless a person's override is in force (the person said how much).
  */
 @Service
 public class DemandOutlook {
@@ -18,10 +22,14 @@ public class DemandOutlook {
 
     private final DailyDemandRepository demand;
     private final ForecastOverrides overrides;
+    private final DemandSignals signals;
+    private final Clock clock;
 
-    DemandOutlook(DailyDemandRepository demand, ForecastOverrides overrides) {
+    DemandOutlook(DailyDemandRepository demand, ForecastOverrides overrides, DemandSignals signals, Clock clock) {
         this.demand = demand;
         this.overrides = overrides;
+        this.signals = signals;
+        this.clock = clock;
     }
 
     /** Demand over the {@code windowDays} days before {@code until} (exclusive). */
@@ -31,9 +39,12 @@ public class DemandOutlook {
         var days = demand.between(sku, null, from, until);
         LocalDate lastSale = demand.lastDayBefore(sku, until).orElse(null);
         var override = overrides.activeOn(sku, until);
+        SignalLift lift = override.isPresent()
+                ? SignalLift.none("a person's override is in force")
+                : until.equals(LocalDate.now(clock)) ? signals.liftOf(sku) : SignalLift.none("not up to today");
         if (days.isEmpty()) {
-            return override.map(o -> new DemandProfile(sku, o.dailyUnits(), 0, windowDays, lastSale, sourceOf(o)))
-                    .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE));
+            return override.map(o -> new DemandProfile(sku, o.dailyUnits(), 0, windowDays, lastSale, sourceOf(o), lift))
+                    .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE, lift));
         }
         LocalDate first = days.getFirst().day();
         int observed = (int) ChronoUnit.DAYS.between(first, until);
@@ -51,9 +62,9 @@ public class DemandOutlook {
         double sd = observed > 1 ? Math.sqrt(squares / (observed - 1)) : 0;
         if (override.isPresent()) {
             return new DemandProfile(
-                    sku, override.get().dailyUnits(), sd, observed, lastSale, sourceOf(override.get()));
+                    sku, override.get().dailyUnits(), sd, observed, lastSale, sourceOf(override.get()), lift);
         }
-        return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE);
+        return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE, lift);
     }
 
     private static String sourceOf(ForecastOverride override) {

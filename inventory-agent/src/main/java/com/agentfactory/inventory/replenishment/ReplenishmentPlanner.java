@@ -34,8 +34,9 @@ public class ReplenishmentPlanner {
     }
 
     /**
-     * Recomputes the SKU's plan from the demand of the window before today and its preferred supplier; empty (and
-     * nothing stored) when no supplier sells the SKU. Idempotent: the same demand gives the same plan.
+     * Recomputes the SKU's plan from the demand of the window before today, the lift of today's demand signals and
+     * its preferred supplier; empty (and nothing stored) when no supplier sells the SKU. Idempotent: the same demand
+     * and signals give the same plan.
      */
     @Transactional
     public Optional<ReorderPlan> plan(String sku) {
@@ -47,7 +48,9 @@ public class ReplenishmentPlanner {
         DemandProfile profile = demand.profileOf(sku, LocalDate.now(clock), policy.demandWindowDays());
         int leadTime = supplier.get().leadTimeDays();
         int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
-        int reorderPoint = ReplenishmentMath.reorderPoint(profile.meanDaily(), leadTime, safetyStock);
+        // demand over the lead time carries today's signals, fading over the days ahead; the order size does not,
+        // being a year's economics
+        int reorderPoint = ReplenishmentMath.reorderPoint(profile.expectedDailyOver(leadTime), leadTime, safetyStock);
         int economic = ReplenishmentMath.economicOrderQuantity(
                 profile.meanDaily(),
                 policy.orderingCost(),
@@ -58,7 +61,7 @@ public class ReplenishmentPlanner {
                 supplier.get().getId(),
                 profile.meanDaily(),
                 profile.sdDaily(),
-                profile.source(),
+                profile.basis(),
                 leadTime,
                 safetyStock,
                 reorderPoint,

@@ -258,6 +258,32 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aSurgeOfCartAdditionsRaisesTheReorderPointBeforeTheSalesShowIt() {
+        String sku = stocked(60);
+        soldDaily(sku, 60, 4, 4); // 28 without signals, as above
+        supplier(sku, "1.00", 7, 1, 1);
+        cartHistory(sku, 1, 12); // lift about 2.75 today, fading by 0.7 a day
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/signals/" + sku)
+                                .body()
+                                .path("lift")
+                                .asDouble())
+                        .isGreaterThan(2.6));
+        manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
+
+        publish(CommerceEventMother.order(sku, 25)); // 35 available: above 28, below the lifted point
+
+        // 4 a day times the lead time's factors, 7 + 1.75 x (1 - 0.7^7) / 0.3 = 12.4 days' worth: about 50
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
+                                .body()
+                                .path("items"))
+                        .singleElement()
+                        .satisfies(alert ->
+                                assertThat(alert.path("reorder_point").asInt()).isBetween(48, 51)));
+    }
+
+    @Test
     void keepsASuggestionTheBudgetDoesNotCover() {
         String sku = stocked(0);
         soldDaily(sku, 30, 10, 10);

@@ -85,7 +85,7 @@ class StockIT extends InventoryIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM processed_messages WHERE message_id = ?",
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
                                 Integer.class,
                                 again.eventId())
                         == 1);

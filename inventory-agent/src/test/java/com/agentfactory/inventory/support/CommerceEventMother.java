@@ -1,11 +1,14 @@
 package com.agentfactory.inventory.support;
 
+import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.Money;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductUpserted;
+import com.agentfactory.messaging.commerce.ProductViewed;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +24,16 @@ public final class CommerceEventMother {
         return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** The storefront's product of the SKU: one per SKU, so behaviour events can be made from the SKU alone. */
+    public static UUID productOf(String sku) {
+        return UUID.nameUUIDFromBytes(("product " + sku).getBytes(StandardCharsets.UTF_8));
+    }
+
     public static ProductUpserted product(String sku, Integer stockQuantity) {
         return new ProductUpserted(
                 UUID.randomUUID(),
                 Instant.now(),
-                UUID.randomUUID(),
+                productOf(sku),
                 sku,
                 "WHITE HANGING HEART T-LIGHT HOLDER",
                 null,
@@ -63,6 +71,21 @@ public final class CommerceEventMother {
                 "customer changed their mind",
                 "GBP",
                 List.of(line(sku, quantity)));
+    }
+
+    public static ProductViewed viewed(String sku, Instant at) {
+        return new ProductViewed(UUID.randomUUID(), at, null, "session-" + UUID.randomUUID(), productOf(sku));
+    }
+
+    public static AddedToCart addedToCart(String sku, int quantity, Instant at) {
+        return new AddedToCart(
+                UUID.randomUUID(),
+                at,
+                null,
+                "session-" + UUID.randomUUID(),
+                productOf(sku),
+                quantity,
+                new Money(new BigDecimal("2.55"), "GBP"));
     }
 
     private static OrderLine line(String sku, int quantity) {

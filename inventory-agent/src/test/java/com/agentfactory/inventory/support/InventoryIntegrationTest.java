@@ -9,6 +9,7 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.CommerceEventPublisher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,19 @@ public abstract class InventoryIntegrationTest {
                         api.get("/api/v1/inventory/stock/" + sku).status())
                 .isEqualTo(200));
         return sku;
+    }
+
+    /**
+     * Cart additions of the SKU's product: {@code usualPerDay} units a day over the 28 days before the last day (the
+     * usual level), then {@code recent} units an hour ago.
+     */
+    protected void cartHistory(String sku, int usualPerDay, int recent) {
+        Instant now = Instant.now();
+        for (int day = 0; day < 28; day++) {
+            publish(CommerceEventMother.addedToCart(
+                    sku, usualPerDay, now.minus(Duration.ofHours(25)).minus(Duration.ofDays(day))));
+        }
+        publish(CommerceEventMother.addedToCart(sku, recent, now.minus(Duration.ofHours(1))));
     }
 
     protected Api.Response stockOf(String sku) {

@@ -7,6 +7,7 @@ import com.agentfactory.demo.replay.StorefrontEvent.OrderLine;
 import com.agentfactory.demo.replay.StorefrontEvent.OrderPlaced;
 import com.agentfactory.demo.replay.StorefrontEvent.ProductUpserted;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 public final class StorefrontEventMapper {
 
     static final String CANCELLATION_REASON = "cancelled in storefront";
+    static final int MOST_DAYS_OF_COVER = 120;
 
     private static final Pattern PRODUCT_CODE = Pattern.compile("^\\d.*");
     private static final Pattern NON_LETTERS = Pattern.compile("[^A-Z]+");
@@ -49,6 +51,7 @@ public final class StorefrontEventMapper {
     public MappingResult map(List<RetailLine> lines) {
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         List<Invoice> invoices = groupByInvoice(lines);
+        Map<String, Integer> initialStock = initialStock(invoices);
         List<StorefrontEvent> events = new ArrayList<>();
         Set<String> knownProducts = new HashSet<>();
         Set<String> knownCustomers = new HashSet<>();
@@ -73,7 +76,7 @@ public final class StorefrontEventMapper {
             // upserts go right before the first event that references them, so the platform never sees a dangling id
             for (RetailLine line : usable) {
                 if (knownProducts.add(line.stockCode())) {
-                    events.add(productUpserted(line, occurredAt));
+                    events.add(productUpserted(line, occurredAt, initialStock.get(line.stockCode())));
                 }
             }
             if (head.customerId() != null && knownCustomers.add(head.customerId())) {
@@ -88,6 +91,40 @@ public final class StorefrontEventMapper {
     }
 
     private record Invoice(long firstSeen, List<RetailLine> lines) {}
+
+    /**
+     * What each product is stocked with before its first sale, from the sales the replay is about to make: every unit
+     * it orders, so the replay ships rather than backorders, plus 0 to {@value #MOST_DAYS_OF_COVER} days of its mean
+     * daily sales (spread by its code, the same each run), so that after the replay the store has SKUs out of
+     * stock, low, normal and overstocked, as a real one does.
+     */
+    static Map<String, Integer> initialStock(List<Invoice> invoices) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        Map<String, Instant> firstSale = new LinkedHashMap<>();
+        Instant end = null;
+        for (Invoice invoice : invoices) {
+            RetailLine head = invoice.lines().getFirst();
+            end = head.invoiceDate();
+            if (head.isCancellation()) {
+                continue;
+            }
+            for (RetailLine line : invoice.lines()) {
+                if (skipReason(line).isEmpty()) {
+                    units.merge(line.stockCode(), line.quantity(), Integer::sum);
+                    firstSale.putIfAbsent(line.stockCode(), head.invoiceDate());
+                }
+            }
+        }
+        Map<String, Integer> stock = new LinkedHashMap<>();
+        for (var sold : units.entrySet()) {
+            String code = sold.getKey();
+            double days = Math.max(1, Duration.between(firstSale.get(code), end).toDays());
+            int coverDays = (int) Math.floorMod(
+                    DeterministicIds.product(code).getLeastSignificantBits(), (long) MOST_DAYS_OF_COVER + 1);
+            stock.put(code, sold.getValue() + (int) Math.ceil(coverDays * sold.getValue() / days));
+        }
+        return stock;
+    }
 
     /**
      * Lines of one invoice need not be adjacent (concatenated daily exports, spreadsheet sorts), so they are grouped
@@ -128,7 +165,7 @@ public final class StorefrontEventMapper {
         return Optional.empty();
     }
 
-    private static ProductUpserted productUpserted(RetailLine line, Instant occurredAt) {
+    private static ProductUpserted productUpserted(RetailLine line, Instant occurredAt, Integer stockQuantity) {
         String description = line.description().isBlank() ? null : line.description();
         return new ProductUpserted(
                 DeterministicIds.event("product.upserted", line.stockCode()),
@@ -139,7 +176,7 @@ public final class StorefrontEventMapper {
                 description,
                 category(description),
                 new Money(money(line.unitPrice()), StorefrontEvent.CURRENCY),
-                null);
+                stockQuantity);
     }
 
     private static CustomerUpserted customerUpserted(RetailLine line, Instant occurredAt) {

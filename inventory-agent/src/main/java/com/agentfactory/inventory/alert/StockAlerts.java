@@ -70,8 +70,8 @@ class StockAlerts {
     @Transactional
     void onStockLevelChanged(StockLevelChanged change) {
         // the computed plan's reorder point once there is one; the configured one until then
-        int reorderPoint =
-                planner.reorderPointOf(change.sku()).orElseGet(() -> properties.reorderPointOf(change.sku()));
+        int reorderPoint = planner.reorderPointOf(change.sku(), change.location())
+                .orElseGet(() -> properties.reorderPointOf(change.sku()));
         StockLevelState now = StockLevelState.of(change.available(), reorderPoint);
         StockLevelState before = alerts.levelOf(change.sku(), change.location())
                 .map(StockLevelState::valueOf)

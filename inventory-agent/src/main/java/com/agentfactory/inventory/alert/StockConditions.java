@@ -57,10 +57,12 @@ public class StockConditions {
         var policy = properties.replenishment();
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        DemandProfile profile = demand.profileOf(sku, today, policy.demandWindowDays());
-        int reorderPoint = planner.reorderPointOf(sku).orElseGet(() -> properties.reorderPointOf(sku));
         List<String> raised = new ArrayList<>();
         for (StockPosition position : stock.positionsOf(sku)) {
+            // each warehouse's cover from its own demand
+            DemandProfile profile = demand.profileOf(sku, position.location(), today, policy.demandWindowDays());
+            int reorderPoint =
+                    planner.reorderPointOf(sku, position.location()).orElseGet(() -> properties.reorderPointOf(sku));
             boolean overstock =
                     profile.hasDemand() && position.onHand() / profile.meanDaily() > policy.overstockDaysOfCover();
             boolean slowMoving = position.onHand() > 0

@@ -2,18 +2,21 @@ package com.agentfactory.inventory.forecast;
 
 import com.agentfactory.inventory.signal.DemandSignals;
 import com.agentfactory.inventory.signal.SignalLift;
+import com.agentfactory.inventory.stock.InventoryProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Mean and spread of a SKU's daily demand, for reorder points and stock-cover alerts. Measured on the order
- * history, days without orders counting as zero, from the window's start or the first sale inside it; a person's
- * override in force on the day after the window replaces the mean (the spread stays the history's: the override
- * says how much, not how certain). A profile up to today carries the lift today's views and cart additions put on
- * demand, unless a person's override is in force (the person said how much).
+ * Mean and spread of a SKU's daily demand, at one warehouse or all, for reorder points and stock-cover alerts.
+ * Measured on the order history, days without orders counting as zero, from the window's start or the first sale
+ * inside it; a person's override in force on the day after the window replaces the mean (the spread stays the
+ * history's: the override says how much, not how certain), shared among the warehouses as their demand in the
+ * window was. A profile up to today carries the lift today's views and cart additions put on demand, unless a
+ * person's override is in force (the person said how much).
  */
 @Service
 public class DemandOutlook {
@@ -23,27 +26,39 @@ public class DemandOutlook {
     private final DailyDemandRepository demand;
     private final ForecastOverrides overrides;
     private final DemandSignals signals;
+    private final InventoryProperties properties;
     private final Clock clock;
 
-    DemandOutlook(DailyDemandRepository demand, ForecastOverrides overrides, DemandSignals signals, Clock clock) {
+    DemandOutlook(
+            DailyDemandRepository demand,
+            ForecastOverrides overrides,
+            DemandSignals signals,
+            InventoryProperties properties,
+            Clock clock) {
         this.demand = demand;
         this.overrides = overrides;
         this.signals = signals;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** Demand over the {@code windowDays} days before {@code until} (exclusive). */
+    /**
+     * Demand over the {@code windowDays} days before {@code until} (exclusive) at {@code location}, or at all
+     * warehouses together when it is null.
+     */
     @Transactional(readOnly = true)
-    public DemandProfile profileOf(String sku, LocalDate until, int windowDays) {
+    public DemandProfile profileOf(String sku, String location, LocalDate until, int windowDays) {
         LocalDate from = until.minusDays(windowDays);
-        var days = demand.between(sku, null, from, until);
+        var days = demand.between(sku, location, from, until);
         LocalDate lastSale = demand.lastDayBefore(sku, until).orElse(null);
         var override = overrides.activeOn(sku, until);
         SignalLift lift = override.isPresent()
                 ? SignalLift.none("a person's override is in force")
                 : until.equals(LocalDate.now(clock)) ? signals.liftOf(sku) : SignalLift.none("not up to today");
+        double overrideDaily = override.map(o -> o.dailyUnits() * shareOf(sku, location, days, from, until))
+                .orElse(0.0);
         if (days.isEmpty()) {
-            return override.map(o -> new DemandProfile(sku, o.dailyUnits(), 0, windowDays, lastSale, sourceOf(o), lift))
+            return override.map(o -> new DemandProfile(sku, overrideDaily, 0, windowDays, lastSale, sourceOf(o), lift))
                     .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE, lift));
         }
         LocalDate first = days.getFirst().day();
@@ -61,10 +76,27 @@ public class DemandOutlook {
         }
         double sd = observed > 1 ? Math.sqrt(squares / (observed - 1)) : 0;
         if (override.isPresent()) {
-            return new DemandProfile(
-                    sku, override.get().dailyUnits(), sd, observed, lastSale, sourceOf(override.get()), lift);
+            return new DemandProfile(sku, overrideDaily, sd, observed, lastSale, sourceOf(override.get()), lift);
         }
         return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE, lift);
+    }
+
+    /**
+     * The warehouse's share of the SKU's units in the window (1 for all warehouses together); with no units
+     * anywhere, the default warehouse, where orders that name none are taken from, has it all.
+     */
+    private double shareOf(String sku, String location, List<DailyDemand> atLocation, LocalDate from, LocalDate until) {
+        if (location == null) {
+            return 1;
+        }
+        double here = atLocation.stream().mapToInt(DailyDemand::units).sum();
+        double everywhere = demand.between(sku, null, from, until).stream()
+                .mapToInt(DailyDemand::units)
+                .sum();
+        if (everywhere == 0) {
+            return location.equals(properties.defaultLocation()) ? 1 : 0;
+        }
+        return here / everywhere;
     }
 
     private static String sourceOf(ForecastOverride override) {

@@ -13,8 +13,9 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
 
     long countByStatus(PurchaseOrderStatus status);
 
-    @Query("select count(p) > 0 from PurchaseOrder p join p.lines l where l.sku = :sku and p.status in :statuses")
-    boolean existsWithSkuAndStatusIn(String sku, Collection<PurchaseOrderStatus> statuses);
+    @Query("select count(p) > 0 from PurchaseOrder p join p.lines l"
+            + " where l.sku = :sku and p.location = :location and p.status in :statuses")
+    boolean existsWithSkuAtLocationAndStatusIn(String sku, String location, Collection<PurchaseOrderStatus> statuses);
 
     /** The suggestion a supplier's next SKU joins (at most one per supplier and location, by a unique index). */
     Optional<PurchaseOrder> findFirstBySupplierIdAndLocationAndStatus(

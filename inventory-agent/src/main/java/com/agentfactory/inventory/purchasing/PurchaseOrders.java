@@ -73,9 +73,9 @@ public class PurchaseOrders {
     }
 
     /**
-     * Recomputes the reorder plan of each SKU and suggests an order where available plus in-transit stock, less
-     * what is owed to customers, is below the reorder point and no order of the SKU is open yet. Running it twice
-     * suggests nothing new.
+     * Recomputes the reorder plans of each SKU, one per warehouse, and suggests an order for a warehouse where its
+     * available plus in-transit stock, less what it owes customers, is below its reorder point and no order of the
+     * SKU for that warehouse is open yet. Running it twice suggests nothing new.
      */
     SuggestReordersResponse suggest(SuggestReordersRequest request) {
         List<String> skus = request.skus().isEmpty()
@@ -85,13 +85,15 @@ public class PurchaseOrders {
         List<String> withoutSupplier = new ArrayList<>();
         int planned = 0;
         for (String sku : skus) {
-            var plan = planner.plan(sku);
-            if (plan.isEmpty()) {
+            var plans = planner.plan(sku);
+            if (plans.isEmpty()) {
                 withoutSupplier.add(sku);
                 continue;
             }
             planned++;
-            transaction.execute(status -> suggestFor(plan.get())).ifPresent(order -> suggestedIds.add(order.getId()));
+            for (ReorderPlan plan : plans) {
+                transaction.execute(status -> suggestFor(plan)).ifPresent(order -> suggestedIds.add(order.getId()));
+            }
         }
         // several SKUs of one supplier share one suggestion: each order once, with all the lines it now has
         List<PurchaseOrderResponse> suggested = new ArrayList<>(orders.findAllById(suggestedIds).stream()
@@ -101,25 +103,28 @@ public class PurchaseOrders {
         return new SuggestReordersResponse(planned, suggested, withoutSupplier);
     }
 
-    /** The number of suggestions made; for the daily batch. */
+    /** The number of suggestions made, one at most per warehouse; for the daily batch. */
     public int suggestFor(String sku) {
-        var plan = planner.plan(sku);
-        if (plan.isEmpty()) {
-            return 0;
+        int suggested = 0;
+        for (ReorderPlan plan : planner.plan(sku)) {
+            suggested += transaction.execute(status -> suggestFor(plan)).isPresent() ? 1 : 0;
         }
-        return transaction.execute(status -> suggestFor(plan.get())).isPresent() ? 1 : 0;
+        return suggested;
     }
 
     /**
-     * Suggests the SKU's order quantity: a line on its supplier's open suggestion for the location, or a new
-     * suggestion when the supplier has none. Empty when the SKU is on an open order already or not below its
-     * reorder point.
+     * Suggests the SKU's order quantity for the plan's warehouse: a line on its supplier's open suggestion for that
+     * warehouse, or a new suggestion when the supplier has none. Empty when the SKU is on an open order for the
+     * warehouse already or the warehouse is not below its reorder point.
      */
     private java.util.Optional<PurchaseOrder> suggestFor(ReorderPlan plan) {
-        if (orders.existsWithSkuAndStatusIn(plan.sku(), OPEN)) {
+        String location = plan.location();
+        if (orders.existsWithSkuAtLocationAndStatusIn(plan.sku(), location, OPEN)) {
             return java.util.Optional.empty();
         }
-        List<StockPosition> positions = stock.positionsOf(plan.sku());
+        List<StockPosition> positions = stock.positionsOf(plan.sku()).stream()
+                .filter(held -> held.location().equals(location))
+                .toList();
         int available = positions.stream().mapToInt(StockPosition::available).sum();
         int inTransit = positions.stream().mapToInt(StockPosition::inTransit).sum();
         int owed = positions.stream().mapToInt(StockPosition::backordered).sum();
@@ -135,14 +140,14 @@ public class PurchaseOrders {
                 : null;
         String reason = String.format(
                 Locale.ROOT,
-                "stock position %d below reorder point %d (mean %.2f/day, lead time %d days, safety stock %d)",
+                "stock position %d at %s below reorder point %d (mean %.2f/day, lead time %d days, safety stock %d)",
                 position,
+                location,
                 plan.reorderPoint(),
                 plan.meanDailyDemand(),
                 plan.leadTimeDays(),
                 plan.safetyStock());
         var line = new PurchaseOrderLine(plan.sku(), quantity, supplier.unitCost(), daysOfCover);
-        String location = properties.defaultLocation();
         var open = orders.findFirstBySupplierIdAndLocationAndStatus(
                 supplier.getId(), location, PurchaseOrderStatus.SUGGESTED);
         if (open.isPresent()) {
@@ -190,9 +195,9 @@ public class PurchaseOrders {
         }
         return transaction.execute(status -> {
             for (var line : request.lines()) {
-                if (orders.existsWithSkuAndStatusIn(line.sku(), OPEN)) {
+                if (orders.existsWithSkuAtLocationAndStatusIn(line.sku(), location, OPEN)) {
                     throw new PurchaseOrderStateException(
-                            "SKU " + line.sku() + " is already on an open purchase order");
+                            "SKU " + line.sku() + " is already on an open purchase order for " + location);
                 }
             }
             String actor = caller.actorName();

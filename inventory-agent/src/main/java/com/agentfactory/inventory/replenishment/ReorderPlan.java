@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * When and how much to order of a SKU, from its demand and its preferred supplier.
+ * When and how much to order of a SKU for one warehouse, from the warehouse's demand and the SKU's preferred supplier.
  *
  * @param safetyStock z(service level) x sd of demand over the lead time
  * @param reorderPoint mean daily demand x lead time + safety stock: order when available plus in transit falls below
@@ -12,6 +12,7 @@ import java.util.UUID;
  */
 public record ReorderPlan(
         String sku,
+        String location,
         UUID supplierId,
         double meanDailyDemand,
         double sdDailyDemand,

@@ -1,18 +1,21 @@
 package com.agentfactory.inventory.replenishment;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
-/** The reorder plan last computed for a SKU over all warehouses; recomputed, never edited. */
+/** The reorder plan last computed for a SKU at one warehouse; recomputed, never edited. */
 @Entity
 @Table(name = "replenishment_plans")
 class ReplenishmentPlan {
 
-    @Id
-    private String sku;
+    @EmbeddedId
+    private Key key;
 
     private UUID supplierId;
     private double meanDailyDemand;
@@ -26,8 +29,8 @@ class ReplenishmentPlan {
 
     protected ReplenishmentPlan() {}
 
-    ReplenishmentPlan(String sku) {
-        this.sku = sku;
+    ReplenishmentPlan(String sku, String location) {
+        this.key = new Key(sku, location);
     }
 
     void update(
@@ -53,7 +56,8 @@ class ReplenishmentPlan {
 
     ReorderPlan view() {
         return new ReorderPlan(
-                sku,
+                key.sku,
+                key.location,
                 supplierId,
                 meanDailyDemand,
                 sdDailyDemand,
@@ -63,5 +67,29 @@ class ReplenishmentPlan {
                 reorderPoint,
                 economicOrderQuantity,
                 computedAt);
+    }
+
+    @Embeddable
+    static class Key implements Serializable {
+
+        private String sku;
+        private String location;
+
+        protected Key() {}
+
+        Key(String sku, String location) {
+            this.sku = sku;
+            this.location = location;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && sku.equals(key.sku) && location.equals(key.location);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sku, location);
+        }
     }
 }

@@ -3,20 +3,27 @@ package com.agentfactory.inventory.replenishment;
 import com.agentfactory.inventory.forecast.DemandOutlook;
 import com.agentfactory.inventory.forecast.DemandProfile;
 import com.agentfactory.inventory.stock.InventoryProperties;
+import com.agentfactory.inventory.stock.StockPosition;
+import com.agentfactory.inventory.stock.StockService;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Computes and keeps each SKU's reorder plan; the low-stock alert reads its reorder point. */
+/**
+ * Computes and keeps each SKU's reorder plan per warehouse, from that warehouse's demand; the low-stock alert of a
+ * warehouse reads its reorder point.
+ */
 @Service
 public class ReplenishmentPlanner {
 
     private final ReplenishmentPlanRepository plans;
     private final Suppliers suppliers;
     private final DemandOutlook demand;
+    private final StockService stock;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -24,61 +31,70 @@ public class ReplenishmentPlanner {
             ReplenishmentPlanRepository plans,
             Suppliers suppliers,
             DemandOutlook demand,
+            StockService stock,
             InventoryProperties properties,
             Clock clock) {
         this.plans = plans;
         this.suppliers = suppliers;
         this.demand = demand;
+        this.stock = stock;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Recomputes the SKU's plan from the demand of the window before today, the lift of today's demand signals and
-     * its preferred supplier; empty (and nothing stored) when no supplier sells the SKU. Idempotent: the same demand
-     * and signals give the same plan.
+     * Recomputes the SKU's plan at each warehouse that stocks it (the default one for a SKU not stocked yet) from the
+     * warehouse's demand of the window before today, the lift of today's demand signals and the SKU's preferred
+     * supplier; empty (and nothing stored) when no supplier sells the SKU. Idempotent: the same demand and signals
+     * give the same plans.
      */
     @Transactional
-    public Optional<ReorderPlan> plan(String sku) {
+    public List<ReorderPlan> plan(String sku) {
         var supplier = suppliers.preferredFor(sku);
         if (supplier.isEmpty()) {
-            return Optional.empty();
+            return List.of();
+        }
+        List<String> locations =
+                stock.positionsOf(sku).stream().map(StockPosition::location).toList();
+        if (locations.isEmpty()) {
+            locations = List.of(properties.defaultLocation());
         }
         var policy = properties.replenishment();
-        DemandProfile profile = demand.profileOf(sku, LocalDate.now(clock), policy.demandWindowDays());
         int leadTime = supplier.get().leadTimeDays();
-        int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
-        // demand over the lead time carries today's signals, fading over the days ahead; the order size does not,
-        // being a year's economics
-        int reorderPoint = ReplenishmentMath.reorderPoint(profile.expectedDailyOver(leadTime), leadTime, safetyStock);
-        int economic = ReplenishmentMath.economicOrderQuantity(
-                profile.meanDaily(),
-                policy.orderingCost(),
-                policy.holdingCostRate(),
-                supplier.get().unitCost());
-        ReplenishmentPlan plan = plans.findById(sku).orElseGet(() -> new ReplenishmentPlan(sku));
-        plan.update(
-                supplier.get().getId(),
-                profile.meanDaily(),
-                profile.sdDaily(),
-                profile.basis(),
-                leadTime,
-                safetyStock,
-                reorderPoint,
-                economic,
-                clock.instant());
-        return Optional.of(plans.save(plan).view());
+        List<ReorderPlan> planned = new ArrayList<>();
+        for (String location : locations) {
+            DemandProfile profile = demand.profileOf(sku, location, LocalDate.now(clock), policy.demandWindowDays());
+            int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
+            // demand over the lead time carries today's signals, fading over the days ahead; the order size does
+            // not, being a year's economics
+            int reorderPoint =
+                    ReplenishmentMath.reorderPoint(profile.expectedDailyOver(leadTime), leadTime, safetyStock);
+            int economic = ReplenishmentMath.economicOrderQuantity(
+                    profile.meanDaily(),
+                    policy.orderingCost(),
+                    policy.holdingCostRate(),
+                    supplier.get().unitCost());
+            ReplenishmentPlan plan = plans.findById(new ReplenishmentPlan.Key(sku, location))
+                    .orElseGet(() -> new ReplenishmentPlan(sku, location));
+            plan.update(
+                    supplier.get().getId(),
+                    profile.meanDaily(),
+                    profile.sdDaily(),
+                    profile.basis(),
+                    leadTime,
+                    safetyStock,
+                    reorderPoint,
+                    economic,
+                    clock.instant());
+            planned.add(plans.save(plan).view());
+        }
+        return planned;
     }
 
+    /** The computed reorder point of the SKU at the warehouse, if one was computed. */
     @Transactional(readOnly = true)
-    public Optional<ReorderPlan> planOf(String sku) {
-        return plans.findById(sku).map(ReplenishmentPlan::view);
-    }
-
-    /** The computed reorder point of the SKU, if one was computed. */
-    @Transactional(readOnly = true)
-    public OptionalInt reorderPointOf(String sku) {
-        return plans.findById(sku)
+    public OptionalInt reorderPointOf(String sku, String location) {
+        return plans.findById(new ReplenishmentPlan.Key(sku, location))
                 .map(plan -> OptionalInt.of(plan.view().reorderPoint()))
                 .orElseGet(OptionalInt::empty);
     }

@@ -101,10 +101,16 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
                         "a trade fair"));
         assertThat(created.status()).isEqualTo(201);
 
-        assertThat(outlook.profileOf(sku, today.plusDays(1), 90).meanDaily()).isLessThan(9);
-        assertThat(outlook.profileOf(sku, today.plusDays(2), 90).meanDaily()).isEqualTo(9);
-        assertThat(outlook.profileOf(sku, today.plusDays(4), 90).meanDaily()).isEqualTo(9);
-        assertThat(outlook.profileOf(sku, today.plusDays(5), 90).source()).isEqualTo(DemandOutlook.SOURCE);
+        assertThat(outlook.profileOf(sku, null, today.plusDays(1), 90).meanDaily())
+                .isLessThan(9);
+        assertThat(outlook.profileOf(sku, null, today.plusDays(2), 90).meanDaily())
+                .isEqualTo(9);
+        assertThat(outlook.profileOf(sku, null, today.plusDays(4), 90).meanDaily())
+                .isEqualTo(9);
+        assertThat(outlook.profileOf(sku, "main", today.plusDays(4), 90).meanDaily())
+                .as("all of it at the one warehouse that sold it")
+                .isEqualTo(9);
+        assertThat(outlook.profileOf(sku, null, today.plusDays(5), 90).source()).isEqualTo(DemandOutlook.SOURCE);
     }
 
     @Test

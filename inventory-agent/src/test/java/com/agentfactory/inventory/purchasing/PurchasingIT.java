@@ -258,6 +258,39 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void plansEachWarehouseFromItsOwnDemandAndStock() {
+        String sku = stocked(60); // at main, the default warehouse
+        jdbc.update(
+                "INSERT INTO stock_levels (id, sku, location, on_hand, created_at, updated_at)"
+                        + " VALUES (gen_random_uuid(), ?, 'north', 5, now(), now())",
+                sku);
+        soldDaily(sku, "main", 60, 4, 4); // reorder point 4 x 7 = 28: 60 on hand is enough
+        soldDaily(sku, "north", 60, 1, 1); // reorder point 1 x 7 = 7: 5 on hand is not
+        supplier(sku, "1.00", 7, 1, 1);
+
+        var suggestions = manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)))
+                .body()
+                .path("suggestions");
+
+        assertThat(suggestions).singleElement().satisfies(order -> {
+            assertThat(order.path("location").asString()).isEqualTo("north");
+            assertThat(order.path("lines"))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line.path("quantity").asInt()).isGreaterThanOrEqualTo(2));
+        });
+        publish(CommerceEventMother.order(sku, 35)); // main: 25 left, below its own 28 (over both: 5 a day, 35)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
+                                .body()
+                                .path("items"))
+                        .singleElement()
+                        .satisfies(alert -> {
+                            assertThat(alert.path("location").asString()).isEqualTo("main");
+                            assertThat(alert.path("reorder_point").asInt()).isEqualTo(28);
+                        }));
+    }
+
+    @Test
     void aSurgeOfCartAdditionsRaisesTheReorderPointBeforeTheSalesShowIt() {
         String sku = stocked(60);
         soldDaily(sku, 60, 4, 4); // 28 without signals, as above
@@ -362,11 +395,16 @@ class PurchasingIT extends InventoryIntegrationTest {
 
     /** Orders on each of the last {@code days} days, alternating {@code low} and {@code high} units. */
     private void soldDaily(String sku, int days, int low, int high) {
+        soldDaily(sku, "main", days, low, high);
+    }
+
+    private void soldDaily(String sku, String location, int days, int low, int high) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (int i = 1; i <= days; i++) {
             jdbc.update(
-                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, ?, ?, ?)",
                     sku,
+                    location,
                     today.minusDays(i),
                     i % 2 == 0 ? low : high);
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 class PurchasingIT extends InventoryIntegrationTest {
 
@@ -248,13 +249,7 @@ class PurchasingIT extends InventoryIntegrationTest {
 
         publish(CommerceEventMother.order(sku, 40)); // 20 available: below 28, above the default 10
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
-                                .body()
-                                .path("items"))
-                        .singleElement()
-                        .satisfies(alert ->
-                                assertThat(alert.path("reorder_point").asInt()).isEqualTo(28)));
+        assertThat(theLowStockAlertOf(sku).path("reorder_point").asInt()).isEqualTo(28);
     }
 
     @Test
@@ -279,15 +274,9 @@ class PurchasingIT extends InventoryIntegrationTest {
                     .satisfies(line -> assertThat(line.path("quantity").asInt()).isGreaterThanOrEqualTo(2));
         });
         publish(CommerceEventMother.order(sku, 35)); // main: 25 left, below its own 28 (over both: 5 a day, 35)
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
-                                .body()
-                                .path("items"))
-                        .singleElement()
-                        .satisfies(alert -> {
-                            assertThat(alert.path("location").asString()).isEqualTo("main");
-                            assertThat(alert.path("reorder_point").asInt()).isEqualTo(28);
-                        }));
+        var alert = theLowStockAlertOf(sku);
+        assertThat(alert.path("location").asString()).isEqualTo("main");
+        assertThat(alert.path("reorder_point").asInt()).isEqualTo(28);
     }
 
     @Test
@@ -307,13 +296,7 @@ class PurchasingIT extends InventoryIntegrationTest {
         publish(CommerceEventMother.order(sku, 25)); // 35 available: above 28, below the lifted point
 
         // 4 a day times the lead time's factors, 7 + 1.75 x (1 - 0.7^7) / 0.3 = 12.4 days' worth: about 50
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
-                                .body()
-                                .path("items"))
-                        .singleElement()
-                        .satisfies(alert ->
-                                assertThat(alert.path("reorder_point").asInt()).isBetween(48, 51)));
+        assertThat(theLowStockAlertOf(sku).path("reorder_point").asInt()).isBetween(48, 51);
     }
 
     @Test
@@ -408,6 +391,17 @@ class PurchasingIT extends InventoryIntegrationTest {
                     today.minusDays(i),
                     i % 2 == 0 ? low : high);
         }
+    }
+
+    /** The SKU's one low-stock alert, once it is raised. */
+    private JsonNode theLowStockAlertOf(String sku) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/api/v1/inventory/alerts?type=low_stock&sku=" + sku)
+                                .body()
+                                .path("items"),
+                        items -> items.size() == 1)
+                .get(0);
     }
 
     /** A signed-in member of staff without any role. */

@@ -350,6 +350,19 @@ export interface ForecastDay {
   upper_95: number;
 }
 
+/** What views and cart additions say of a SKU's demand now against its usual level. */
+export interface DemandSignals {
+  sku: string;
+  lift: number;
+  adjusts: boolean;
+  recent_daily_signals: number;
+  baseline_daily_signals: number;
+  baseline_days: number;
+  /** the factor on expected demand today and on each of the six days after */
+  factors: number[];
+  basis: string;
+}
+
 export interface DemandForecast {
   sku: string;
   location: string | null;

@@ -233,6 +233,16 @@ describe('InventoryPage', () => {
     const gateway = inventory()
       .ok('GET', '/api/v1/inventory/skus?q=mug&page=1&limit=20', page([stockedMug]))
       .ok('GET', '/api/v1/inventory/demand/SKU-RED-MUG', history)
+      .ok('GET', '/api/v1/inventory/signals/SKU-RED-MUG', {
+        sku: 'SKU-RED-MUG',
+        lift: 2.75,
+        adjusts: true,
+        recent_daily_signals: 11.8,
+        baseline_daily_signals: 1.04,
+        baseline_days: 28,
+        factors: [2.75, 2.23, 1.86, 1.6, 1.42, 1.29, 1.21],
+        basis: '11.8 signals a day recently against 1.0 usually',
+      })
       .ok('POST', '/api/v1/inventory/forecasts', {
         sku: 'SKU-RED-MUG',
         location: null,
@@ -259,6 +269,9 @@ describe('InventoryPage', () => {
     const demand = await screen.findByRole('region', { name: 'Demand of SKU-RED-MUG' });
     expect(await within(demand).findByText(/1,234 units ordered from 2026-09-04/)).toBeTruthy();
     expect(await within(demand).findByRole('img', { name: 'Demand of SKU-RED-MUG and actual units ordered' })).toBeTruthy();
+    expect(
+      await within(demand).findByText('Views and cart additions: 11.8 a day lately against 1 usually, so demand is expected ×2.75 today and ×1.21 in a week.'),
+    ).toBeTruthy();
 
     await user.click(within(demand).getByRole('button', { name: 'Forecast the next 28 days' }));
     expect(

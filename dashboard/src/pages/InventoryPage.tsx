@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { post, query, type Page } from '../api/client';
 import type {
   DemandForecast,
+  DemandSignals,
   DemandHistory,
   PurchaseOrder,
   StockAlert,
@@ -121,6 +122,7 @@ function StockedSkus({ onShow }: { onShow: (sku: string) => void }) {
 function SkuDemand({ sku, onClose }: { sku: string; onClose: () => void }) {
   const mayRun = useCan('inventory.write');
   const history = useApi<DemandHistory>(`${BASE}/demand/${encodeURIComponent(sku)}`);
+  const signals = useApi<DemandSignals>(`${BASE}/signals/${encodeURIComponent(sku)}`);
   const [forecast, setForecast] = useState<DemandForecast>();
   const run = useAction(() => post<DemandForecast>(`${BASE}/forecasts`, { sku, horizon_days: 28 }));
   return (
@@ -140,6 +142,15 @@ function SkuDemand({ sku, onClose }: { sku: string; onClose: () => void }) {
               {formatNumber(data.total_units, undefined, 0)} units ordered from {data.from} to before {data.until}
               {data.total_units === 0 && ': no orders in these days'}.
             </p>
+            <Async state={signals}>
+              {(now) => (
+                <p className="muted">
+                  {now.adjusts
+                    ? `Views and cart additions: ${formatNumber(now.recent_daily_signals, undefined, 1)} a day lately against ${formatNumber(now.baseline_daily_signals, undefined, 1)} usually, so demand is expected ×${formatNumber(now.lift, undefined, 2)} today and ×${formatNumber(now.factors[now.factors.length - 1], undefined, 2)} in a week.`
+                    : `Views and cart additions change nothing now: ${now.basis}.`}
+                </p>
+              )}
+            </Async>
             {mayRun && (
               <button
                 type="button"

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,12 +40,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One benchmark run: local PostgreSQL (fsync on), Kafka and Redis; the supervisor, the inventory agent (so the
- * health-check tasks drain) and the gateway as separate JVMs with their deployed heaps; the hello-world app with
- * the supervisor's heap. For each target it measures maximum throughput (closed loop) and latency at fixed
+ * health-check tasks drain), the gateway and the services behind a storefront's pages (recommendation, support, ad
+ * agent and the finance service that funds its campaigns) as separate JVMs with their deployed heaps; the
+ * hello-world app with the supervisor's heap. For each target it measures maximum throughput (closed loop) and latency at fixed
  * rates (open loop), then reports memory, CPU shares and the outbox backlog as Markdown and one JSON line.
  * Batch targets submit {@code --batch-size} tasks per request, so they are compared in tasks per second.
  */
@@ -60,6 +65,20 @@ final class BenchmarkRun {
     static final String HELLO_THROUGH_GATEWAY = "hello through gateway";
     static final String STOCK_DIRECT = "stock check direct";
     static final String STOCK_THROUGH_GATEWAY = "stock check through gateway";
+    static final String RECOMMENDATION_CACHED = "recommendation cached through gateway";
+    static final String RECOMMENDATION_UNCACHED = "recommendation uncached through gateway";
+    static final String PRODUCT_PAGE = "product page through gateway";
+    static final String SUPPORT_REPLY = "support reply through gateway";
+    static final String BID_DIRECT = "bid decision direct";
+    /** A question the support agent answers from its knowledge base (its tests' shipping question). */
+    static final String SUPPORT_MESSAGE = "{\"text\":\"Do you ship to Spain?\"}";
+    /** The simulated exchange's key, whose SHA-256 the ad agent's application.yml configures. */
+    private static final String EXCHANGE_KEY = "simulated-exchange-key";
+    /** The region of the benchmark's ad campaign, and of the bid requests it answers. */
+    private static final String AD_REGION = "BE";
+
+    private static final Pattern MODEL_VERSION = Pattern.compile("\"model_version\"\\s*:\\s*(\\d+)");
+    private static final Pattern CREATED_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -152,6 +171,10 @@ final class BenchmarkRun {
         ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
         ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(freePort());
         ServiceSpec gateway = ServiceSpec.GATEWAY.onPort(freePort());
+        ServiceSpec recommendation = ServiceSpec.RECOMMENDATION.onPort(freePort());
+        ServiceSpec support = ServiceSpec.SUPPORT.onPort(freePort());
+        ServiceSpec ad = ServiceSpec.AD.onPort(freePort());
+        ServiceSpec finance = ServiceSpec.FINANCE.onPort(freePort());
         int helloPort = freePort();
         // no campaign agent runs here: the gateway's campaign route leads to the hello app, so the same gateway is
         // measured in front of the ceiling too
@@ -161,7 +184,11 @@ final class BenchmarkRun {
         Path dataDirectory = InfrastructureSettings.forTests(buildDirectory).dataDirectory();
         LocalInfrastructure infrastructure = LocalInfrastructure.start(InfrastructureSettings.forTests(buildDirectory));
         PlatformLauncher platform = new PlatformLauncher(
-                project, logs, infrastructure, List.of(supervisor, inventory, gateway), environment);
+                project,
+                logs,
+                infrastructure,
+                List.of(supervisor, inventory, gateway, recommendation, support, ad, finance),
+                environment);
         AtomicReference<Process> helloProcess = new AtomicReference<>();
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
@@ -184,8 +211,8 @@ final class BenchmarkRun {
         Thread hook = new Thread(stop, "benchmark-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            System.out.println("Starting the supervisor, the inventory agent, the gateway and the hello app (logs in "
-                    + logs + ")...");
+            System.out.println("Starting the supervisor, the inventory, recommendation, support and ad agents, finance,"
+                    + " the gateway and the hello app (logs in " + logs + ")...");
             Process hello = startHello(helloJar, logs, helloPort);
             helloProcess.set(hello);
             // generous: on a loaded two-core machine four Spring Boot services can take minutes to start
@@ -194,6 +221,8 @@ final class BenchmarkRun {
 
             String token = serviceToken(gateway.baseUrl(), clientSecret);
             String stockSku = stockedProduct(supervisor.baseUrl(), inventory.baseUrl(), token);
+            StoreEvents store = seededStore(supervisor.baseUrl(), recommendation.baseUrl(), token);
+            fundedCampaign(finance.baseUrl(), ad.baseUrl(), token);
             List<Endpoint> singleEndpoints = List.of(
                     new Endpoint("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, null, 1),
                     new Endpoint(
@@ -223,14 +252,19 @@ final class BenchmarkRun {
                                     token,
                                     batch.size())))
                     .orElse(List.of());
-            smokeTest(Stream.concat(singleEndpoints.stream(), batchEndpoints.stream())
+            List<Endpoint> storefrontEndpoints = storefrontEndpoints(gateway.baseUrl(), ad.baseUrl(), store, token);
+            smokeTest(Stream.of(singleEndpoints, storefrontEndpoints, batchEndpoints)
+                    .flatMap(List::stream)
                     .toList());
             List<LoadTarget> singleTargets =
                     singleEndpoints.stream().map(Endpoint::target).toList();
+            List<LoadTarget> storefrontTargets =
+                    storefrontEndpoints.stream().map(Endpoint::target).toList();
             List<LoadTarget> batchTargets =
                     batchEndpoints.stream().map(Endpoint::target).toList();
-            List<LoadTarget> targets =
-                    Stream.concat(singleTargets.stream(), batchTargets.stream()).toList();
+            List<LoadTarget> targets = Stream.of(singleTargets, storefrontTargets, batchTargets)
+                    .flatMap(List::stream)
+                    .toList();
 
             // how many of its connections the supervisor needs at each load (its pool is ServiceSpec's, as deployed)
             PoolSampler pool = new PoolSampler(http, supervisor.baseUrl());
@@ -289,6 +323,24 @@ final class BenchmarkRun {
             for (double rate : List.of(halfRate, lowRate)) {
                 for (LoadTarget target : singleTargets) {
                     fixedRatePhase(target, rate, Report.ratePhase(rate), results, probe, pool, pids, foreign);
+                }
+            }
+            FixedRates shared = new FixedRates(List.of(halfRate, lowRate));
+            Map<String, List<Double>> ceilingRates = new LinkedHashMap<>();
+            for (LoadTarget target : storefrontTargets) {
+                List<Double> rates = shared.forTarget(results.maxThroughput(target.name()));
+                ceilingRates
+                        .computeIfAbsent(ceilingOf(target.name()), ceiling -> new ArrayList<>())
+                        .addAll(rates);
+                for (double rate : rates) {
+                    fixedRatePhase(target, rate, Report.ratePhase(rate), results, probe, pool, pids, foreign);
+                }
+            }
+            for (LoadTarget ceiling : singleTargets) {
+                // a slow target's own rate, so that its row has the ceiling beside it
+                for (double rate :
+                        FixedRates.ownRates(ceilingRates.getOrDefault(ceiling.name(), List.of()), shared.shared())) {
+                    fixedRatePhase(ceiling, rate, Report.ratePhase(rate), results, probe, pool, pids, foreign);
                 }
             }
             if (batches.isPresent()) {
@@ -441,10 +493,17 @@ final class BenchmarkRun {
 
     private void smokeTest(List<Endpoint> endpoints) throws Exception {
         for (Endpoint endpoint : endpoints) {
-            HttpResponse<String> response = endpoint.isRead()
-                    ? get(endpoint.url(), endpoint.bearer())
-                    : post(endpoint.url(), endpoint.body(), endpoint.bearer());
-            if (response.statusCode() != (endpoint.isRead() ? 200 : 201)) {
+            // a fresh-id target's placeholder is no one's id: the smoke test asks about someone new too
+            String url = endpoint.url()
+                    .replace(LoadTarget.FRESH_ID, UUID.randomUUID().toString());
+            HttpRequest.Builder request = endpoint.isRead()
+                    ? HttpRequest.newBuilder(URI.create(url)).GET()
+                    : HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(endpoint.body()));
+            endpoint.headers().forEach(request::header);
+            HttpResponse<String> response = send(request, null);
+            if (response.statusCode() != endpoint.expectedStatus()) {
                 throw new IllegalStateException(
                         endpoint.name() + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -452,13 +511,73 @@ final class BenchmarkRun {
     }
 
     /**
-     * A target as the smoke test sends it once (readable, with the response body) before the load repeats it: a POST
-     * of {@code body}, or a GET where the body is null.
+     * The storefront's requests through the gateway (a customer's recommendations, cached and for someone new each
+     * time; a product page; a support chat reply) and an exchange's bid request straight at the ad agent, as the
+     * exchanges call it.
      */
-    private record Endpoint(String name, String url, String body, String bearer, int tasksPerRequest) {
+    private static List<Endpoint> storefrontEndpoints(String gateway, String ad, StoreEvents store, String token) {
+        String forUser = gateway + "/api/v1/recommendations/users/";
+        return List.of(
+                Endpoint.read(
+                        RECOMMENDATION_CACHED,
+                        forUser + store.customers.getFirst().id(),
+                        token),
+                // a user never asked about before misses the cache; with no history, the list is the cold start's
+                Endpoint.read(RECOMMENDATION_UNCACHED, forUser + LoadTarget.FRESH_ID, token),
+                Endpoint.read(
+                        PRODUCT_PAGE,
+                        gateway + "/api/v1/products/"
+                                + store.products.getFirst().id(),
+                        token),
+                Endpoint.answer(SUPPORT_REPLY, gateway + "/api/v1/support/messages", SUPPORT_MESSAGE, bearer(token)),
+                Endpoint.answer(
+                        BID_DIRECT,
+                        ad + "/api/v1/ads/openrtb/bid",
+                        bidRequest(),
+                        Map.of("X-Exchange-Key", EXCHANGE_KEY)));
+    }
+
+    /** The ceiling beside a storefront target: the hello app behind the same gateway, or direct for the bid. */
+    static String ceilingOf(String target) {
+        return target.equals(BID_DIRECT) ? "hello" : HELLO_THROUGH_GATEWAY;
+    }
+
+    /** One 300x250 banner on a news site for a reader in the campaign's region, as the ad agent's tests send it. */
+    static String bidRequest() {
+        return "{\"id\":\"bench-request\",\"imp\":[{\"id\":\"1\",\"banner\":{\"w\":300,\"h\":250},"
+                + "\"bidfloor\":0.01,\"bidfloorcur\":\"EUR\"}],\"site\":{\"domain\":\"news.example\"},"
+                + "\"device\":{\"ua\":\"Mozilla/5.0\",\"geo\":{\"region\":\"" + AD_REGION + "\"}}}";
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A target as the smoke test sends it once (readable, with the response body) before the load repeats it: a POST
+     * of {@code body}, or a GET where the body is null; a URL with {@link LoadTarget#FRESH_ID} asks about a new id in
+     * every request.
+     */
+    private record Endpoint(
+            String name,
+            String url,
+            String body,
+            Map<String, String> headers,
+            int tasksPerRequest,
+            int expectedStatus) {
+
+        /** A submission: 201 when accepted. */
+        Endpoint(String name, String url, String body, String bearer, int tasksPerRequest) {
+            this(name, url, body, bearer(bearer), tasksPerRequest, 201);
+        }
 
         static Endpoint read(String name, String url, String bearer) {
-            return new Endpoint(name, url, null, bearer, 1);
+            return new Endpoint(name, url, null, bearer(bearer), 1, 200);
+        }
+
+        /** A POST answered with 200 and a result, not a submission. */
+        static Endpoint answer(String name, String url, String body, Map<String, String> headers) {
+            return new Endpoint(name, url, body, headers, 1, 200);
         }
 
         boolean isRead() {
@@ -466,7 +585,9 @@ final class BenchmarkRun {
         }
 
         LoadTarget target() {
-            Map<String, String> headers = bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer);
+            if (url.contains(LoadTarget.FRESH_ID)) {
+                return LoadTarget.getWithFreshId(name, url, headers);
+            }
             return isRead()
                     ? LoadTarget.get(name, url, headers)
                     : LoadTarget.post(name, url, body, headers, tasksPerRequest);
@@ -500,6 +621,126 @@ final class BenchmarkRun {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the inventory agent did not stock " + sku + " within 2 minutes");
+    }
+
+    /**
+     * A small store announced like the product above, once the recommendation agent has taken in the catalogue and a
+     * model trained on the orders is in service: what the recommendation and product page targets read.
+     */
+    private StoreEvents seededStore(String supervisor, String recommendation, String token) throws Exception {
+        StoreEvents store = StoreEvents.seeded(42, Instant.now());
+        announce(supervisor, store.catalogueAndCustomers(), token);
+        awaitOk(recommendation + "/api/v1/products/" + store.products.getLast().id(), token, "the catalogue");
+        announce(supervisor, store.orders(), token);
+        retrainedRecommendations(supervisor, recommendation, store, token);
+        return store;
+    }
+
+    private void announce(String supervisor, List<String> events, String token) throws Exception {
+        HttpResponse<String> accepted = post(supervisor + "/api/v1/events/batch", StoreEvents.batch(events), token);
+        if (accepted.statusCode() != 200) {
+            throw new IllegalStateException("event batch answered " + accepted.statusCode() + ": " + accepted.body());
+        }
+    }
+
+    /**
+     * Asks the recommendation agent (a task through the supervisor, as an operator would) to train on the orders
+     * instead of waiting for its schedule, and waits for the new version in a customer's list. The orders are on
+     * their own topic, so some may still be on their way: the first scheduled retraining takes them in.
+     */
+    private void retrainedRecommendations(String supervisor, String recommendation, StoreEvents store, String token)
+            throws Exception {
+        String forUser = recommendation + "/api/v1/recommendations/users/"
+                + store.customers.getFirst().id();
+        int before = modelVersion(awaitOk(forUser, token, "recommendations"));
+        // the orders' purchases reach the agent in a moment; a retraining before them would learn nothing
+        Thread.sleep(3_000);
+        String task = "{\"task_type\":\"retrain-recommendation-models\",\"agent_id\":\""
+                + ServiceSpec.RECOMMENDATION.agentId() + "\",\"priority\":5,\"input_data\":{}}";
+        HttpResponse<String> submitted = post(supervisor + "/api/v1/agents/tasks", task, token);
+        if (submitted.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "retraining task answered " + submitted.statusCode() + ": " + submitted.body());
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            String list = awaitOk(forUser, token, "recommendations");
+            if (modelVersion(list) > before && list.contains("\"product_id\"")) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("the recommendation agent served no retrained model within 2 minutes");
+    }
+
+    static int modelVersion(String recommendations) {
+        Matcher version = MODEL_VERSION.matcher(recommendations);
+        return version.find() ? Integer.parseInt(version.group(1)) : -1;
+    }
+
+    /**
+     * An active ad campaign with money to bid, set up through the APIs: a marketing budget at finance for this
+     * month, a campaign created and activated at the ad agent, whose allowance keeper then reserves a tranche of
+     * its daily budget from finance. Ready when the ad agent bids on the benchmark's request.
+     */
+    private void fundedCampaign(String finance, String ad, String token) throws Exception {
+        String budget = "{\"fiscal_period\":\"" + YearMonth.now(ZoneOffset.UTC)
+                + "\",\"allocated_amount\":\"1000000.00\",\"currency\":\"EUR\"}";
+        HttpResponse<String> funded = send(
+                HttpRequest.newBuilder(URI.create(finance + "/api/v1/financial/budgets/marketing"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(budget)),
+                token);
+        if (funded.statusCode() != 201 && funded.statusCode() != 200) {
+            throw new IllegalStateException("marketing budget answered " + funded.statusCode() + ": " + funded.body());
+        }
+        HttpResponse<String> created = post(ad + "/api/v1/ads/campaigns", adCampaign(), token);
+        Matcher id = CREATED_ID.matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("ad campaign answered " + created.statusCode() + ": " + created.body());
+        }
+        HttpResponse<String> activated =
+                post(ad + "/api/v1/ads/campaigns/" + id.group(1) + "/activate", "{\"reason\":\"benchmark\"}", token);
+        if (activated.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "campaign activation answered " + activated.statusCode() + ": " + activated.body());
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> bid = send(
+                    HttpRequest.newBuilder(URI.create(ad + "/api/v1/ads/openrtb/bid"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Exchange-Key", EXCHANGE_KEY)
+                            .POST(HttpRequest.BodyPublishers.ofString(bidRequest())),
+                    null);
+            if (bid.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("the ad agent placed no bid for the funded campaign within 2 minutes");
+    }
+
+    /** A campaign like the ad agent's tests' (one 300x250 creative for one region), with room to bid all run. */
+    static String adCampaign() {
+        return "{\"name\":\"Benchmark campaign\",\"platform\":\"META\",\"daily_budget\":100.00,"
+                + "\"total_budget\":1000.00,\"currency\":\"EUR\",\"value_per_conversion\":40.00,"
+                + "\"target_cpa\":20.00,\"ad_groups\":[{\"name\":\"Benchmark readers\",\"regions\":[\""
+                + AD_REGION + "\"],\"creatives\":[{\"name\":\"Benchmark banner\",\"width\":300,\"height\":250,"
+                + "\"landing_domain\":\"shop.example\"}]}]}";
+    }
+
+    /** The body of a GET once it answers 200, waiting up to two minutes for a service to take in what it reads. */
+    private String awaitOk(String url, String token, String what) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get(url, token);
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(what + " did not answer 200 at " + url + " within 2 minutes");
     }
 
     private HttpResponse<String> post(String url, String body, String bearer) throws Exception {

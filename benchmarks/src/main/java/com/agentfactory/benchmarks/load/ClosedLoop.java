@@ -33,7 +33,7 @@ public final class ClosedLoop {
                 if (connection == null) {
                     connection = HttpConnection.open(target.host(), target.port());
                 }
-                int status = connection.exchange(target.request());
+                int status = connection.exchange(target.nextRequest());
                 measurement.response(start, System.nanoTime(), status);
                 if (!connection.reusable()) {
                     connection.close();

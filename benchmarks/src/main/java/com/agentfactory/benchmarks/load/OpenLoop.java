@@ -68,7 +68,7 @@ public final class OpenLoop {
         HttpConnection connection = null;
         try {
             connection = pool.acquire();
-            int status = connection.exchange(target.request());
+            int status = connection.exchange(target.nextRequest());
             measurement.response(intended, System.nanoTime(), status);
             pool.release(connection.reusable() ? connection : null, connection);
         } catch (IOException | RuntimeException e) {

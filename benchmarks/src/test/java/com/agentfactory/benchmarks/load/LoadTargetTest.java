@@ -29,4 +29,24 @@ class LoadTargetTest {
                         + "Accept: application/json\r\n\r\n");
         assertThat(target.tasksPerRequest()).isEqualTo(1);
     }
+
+    @Test
+    void aFreshIdTargetAsksAboutSomeoneNewInEveryRequest() {
+        LoadTarget target = LoadTarget.getWithFreshId(
+                "uncached", "http://127.0.0.1:8080/api/v1/recommendations/users/" + LoadTarget.FRESH_ID, Map.of());
+
+        String first = new String(target.nextRequest(), StandardCharsets.US_ASCII);
+        String second = new String(target.nextRequest(), StandardCharsets.US_ASCII);
+
+        assertThat(first).matches("GET /api/v1/recommendations/users/[0-9a-f-]{36} HTTP/1\\.1\r\n(?s).*");
+        assertThat(first).isNotEqualTo(second).doesNotContain(LoadTarget.FRESH_ID);
+        assertThat(first).hasSameSizeAs(second);
+    }
+
+    @Test
+    void aFixedTargetSendsTheSameBytesEveryTime() {
+        LoadTarget target = LoadTarget.get("stock", "http://127.0.0.1:8085/api/v1/inventory/stock/A1", Map.of());
+
+        assertThat(target.nextRequest()).isSameAs(target.request());
+    }
 }

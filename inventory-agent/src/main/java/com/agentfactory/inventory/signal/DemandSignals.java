@@ -94,7 +94,7 @@ public class DemandSignals {
 
     /** The SKU's lift now, for the API; unknown SKUs are refused. */
     @Transactional(readOnly = true)
-    public DemandSignalsResponse of(String sku) {
+    DemandSignalsResponse of(String sku) {
         stock.requireStocked(sku);
         return DemandSignalsResponse.of(sku, liftOf(sku));
     }

@@ -174,6 +174,17 @@ final class DescriptorRules {
                 .findFirst();
     }
 
+    /** The young-generation options (-Xmn, -XX:NewSize, -XX:MaxNewSize) among JVM options separated by spaces. */
+    static List<String> youngGenerationOptions(String options) {
+        return options == null
+                ? List.of()
+                : Stream.of(options.split(" "))
+                        .filter(option -> option.startsWith("-Xmn")
+                                || option.startsWith("-XX:NewSize")
+                                || option.startsWith("-XX:MaxNewSize"))
+                        .toList();
+    }
+
     static String envValue(Container container, String name) {
         return env(container, name).map(EnvVar::getValue).orElse(null);
     }

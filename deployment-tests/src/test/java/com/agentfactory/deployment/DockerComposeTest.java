@@ -2,6 +2,7 @@ package com.agentfactory.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.infra.platform.PlatformLauncher;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,10 @@ class DockerComposeTest {
                             expected,
                             memLimit))
                     .isEmpty();
+            assertThat(DescriptorRules.youngGenerationOptions(Yamls.str(service, "environment", "JAVA_TOOL_OPTIONS")))
+                    .as(expected.name() + " young generation, as the local run starts it")
+                    .isEqualTo(DescriptorRules.youngGenerationOptions(
+                            String.join(" ", PlatformLauncher.jvmOptions(expected.spec()))));
             assertThat(Yamls.str(service, "environment", "PORT")).isEqualTo(String.valueOf(expected.port()));
             assertThat(String.join(
                             " ",

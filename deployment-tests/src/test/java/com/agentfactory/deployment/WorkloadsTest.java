@@ -98,6 +98,10 @@ class WorkloadsTest {
                             .split(" ")))
                     .as(service.name())
                     .containsAll(memoryOptions);
+            assertThat(DescriptorRules.youngGenerationOptions(DescriptorRules.envValue(container, "JAVA_TOOL_OPTIONS")))
+                    .as(service.name() + " young generation")
+                    .isEqualTo(DescriptorRules.youngGenerationOptions(
+                            String.join(" ", PlatformLauncher.jvmOptions(service.spec()))));
             PlatformLauncher.NATIVE_MEMORY_ENVIRONMENT.forEach(
                     (name, value) -> assertThat(DescriptorRules.envValue(container, name))
                             .as(service.name() + " " + name)

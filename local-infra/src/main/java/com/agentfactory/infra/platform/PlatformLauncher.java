@@ -343,6 +343,15 @@ public final class PlatformLauncher implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED");
     }
 
+    /** {@link #jvmOptions(String)} with the service's own young-generation cap, if it has one. */
+    public static List<String> jvmOptions(ServiceSpec spec) {
+        List<String> options = new ArrayList<>(jvmOptions(spec.heap()));
+        if (spec.maxYoungGeneration() != null) {
+            options.add("-XX:MaxNewSize=" + spec.maxYoungGeneration());
+        }
+        return List.copyOf(options);
+    }
+
     public void start(ServiceSpec spec) {
         Path jar = projectRoot
                 .resolve(spec.module())
@@ -355,7 +364,7 @@ public final class PlatformLauncher implements AutoCloseable {
             Files.createDirectories(logDirectory);
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.addAll(jvmOptions(spec.heap()));
+            command.addAll(jvmOptions(spec));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -27,6 +27,7 @@ class StockLevel extends AssignedIdEntity {
     private int inTransit;
     private int backordered;
     private LocalDate expiresOn;
+    private boolean initialStockTaken;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -81,6 +82,19 @@ class StockLevel extends AssignedIdEntity {
         backordered -= owed;
         onHand += units - owed;
         updatedAt = now;
+    }
+
+    /**
+     * The product feed's stock quantity, for a row an order created before the feed came: it settles what that
+     * order backordered and stocks the rest, once.
+     */
+    boolean takeInitialStock(int units, Instant now) {
+        if (initialStockTaken) {
+            return false;
+        }
+        initialStockTaken = true;
+        giveBack(units, now);
+        return true;
     }
 
     void orderFromSupplier(int units, Instant now) {

@@ -58,12 +58,15 @@ interface StockLevelRepository extends JpaRepository<StockLevel, UUID> {
             + " and s.onHand - s.reserved - s.allocated >= :quantity")
     int reserveIfAvailable(String sku, String location, int quantity, Instant now);
 
-    /** Stocks a SKU at a location unless it is there already (two first events of one SKU may race). */
+    /**
+     * Stocks a SKU at a location unless it is there already (two first events of one SKU may race);
+     * {@code initialStockTaken} false leaves the product feed's quantity still to come.
+     */
     @Modifying
     @Query(
             nativeQuery = true,
-            value = "INSERT INTO stock_levels (id, sku, location, on_hand, created_at, updated_at)"
-                    + " VALUES (:id, :sku, :location, :onHand, :now, :now)"
+            value = "INSERT INTO stock_levels (id, sku, location, on_hand, initial_stock_taken, created_at, updated_at)"
+                    + " VALUES (:id, :sku, :location, :onHand, :initialStockTaken, :now, :now)"
                     + " ON CONFLICT (sku, location) DO NOTHING")
-    int insertIfAbsent(UUID id, String sku, String location, int onHand, Instant now);
+    int insertIfAbsent(UUID id, String sku, String location, int onHand, boolean initialStockTaken, Instant now);
 }

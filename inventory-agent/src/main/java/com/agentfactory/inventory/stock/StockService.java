@@ -52,15 +52,24 @@ public class StockService {
 
     /**
      * Stocks a new SKU at the default warehouse with the feed's stock quantity (none: zero). For a SKU already
-     * stocked the feed's quantity is ignored: from then on this agent's own count, moved by orders, is the truth.
+     * stocked the feed's quantity is ignored: from then on this agent's own count, moved by orders, is the truth;
+     * except once for a SKU an order reached first, whose feed quantity settles that order's backorders and stocks
+     * the rest.
      */
     @Transactional
     public void applyProductUpserted(ProductUpserted product) {
         Instant now = clock.instant();
         int onHand = product.stockQuantity() == null ? 0 : Math.max(0, product.stockQuantity());
-        if (levels.insertIfAbsent(UUID.randomUUID(), product.sku(), properties.defaultLocation(), onHand, now) == 1) {
-            levels.findBySkuAndLocation(product.sku(), properties.defaultLocation())
-                    .ifPresent(row -> changes.changed(row, now));
+        String location = properties.defaultLocation();
+        if (levels.insertIfAbsent(UUID.randomUUID(), product.sku(), location, onHand, true, now) == 1) {
+            levels.findBySkuAndLocation(product.sku(), location).ifPresent(row -> changes.changed(row, now));
+            return;
+        }
+        // an order of the SKU came first (another topic): the feed's quantity is still its initial stock
+        StockLevel row = levels.lockAt(product.sku(), location).orElseThrow();
+        if (row.takeInitialStock(onHand, now) && onHand > 0) {
+            levels.flush();
+            changes.changed(row, now);
         }
     }
 
@@ -236,7 +245,8 @@ public class StockService {
         if (!rows.isEmpty()) {
             return rows;
         }
-        levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, now);
+        // the product feed may still bring the SKU's initial stock
+        levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, false, now);
         return levels.lockBySku(sku);
     }
 
@@ -245,7 +255,7 @@ public class StockService {
             throw com.agentfactory.messaging.error.InvalidInputException.of(
                     "location", "must be one of " + properties.locations());
         }
-        levels.insertIfAbsent(UUID.randomUUID(), sku, location, 0, now);
+        levels.insertIfAbsent(UUID.randomUUID(), sku, location, 0, !location.equals(properties.defaultLocation()), now);
         return levels.lockAt(sku, location).orElseThrow();
     }
 

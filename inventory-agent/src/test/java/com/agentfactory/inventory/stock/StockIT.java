@@ -93,6 +93,31 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aProductFeedLaterThanItsFirstOrderStillBringsTheInitialStockOnce() {
+        String sku = CommerceEventMother.freshSku();
+        publish(CommerceEventMother.order(sku, 3)); // on its own topic, ahead of the product
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        stockOf(sku).body().path("backordered").asInt())
+                .isEqualTo(3));
+
+        publish(CommerceEventMother.product(sku, 10));
+
+        awaitOnHand(sku, 7);
+        assertThat(stockOf(sku).body().path("backordered").asInt())
+                .as("the order is settled")
+                .isZero();
+        var again = CommerceEventMother.product(sku, 100);
+        publish(again);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
+                                Integer.class,
+                                again.eventId())
+                        == 1);
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).as("taken once").isEqualTo(7);
+    }
+
+    @Test
     void everyChangeIsPublishedOnTheStockTopic() {
         String sku = stocked(5);
         publish(CommerceEventMother.order(sku, 2));

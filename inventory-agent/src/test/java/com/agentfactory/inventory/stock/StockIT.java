@@ -12,6 +12,7 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.testing.Api;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class StockIT extends InventoryIntegrationTest {
         publish(order);
         // same order id, so the same partition: handled after both copies
         OrderPlaced marker = new OrderPlaced(
-                java.util.UUID.randomUUID(),
+                UUID.randomUUID(),
                 order.occurredAt(),
                 order.orderId(),
                 order.orderNumber() + "-2",
@@ -83,12 +84,7 @@ class StockIT extends InventoryIntegrationTest {
 
         publish(again);
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
-                                Integer.class,
-                                again.eventId())
-                        == 1);
+        awaitAppliedToStock(again.eventId());
         assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(3);
     }
 
@@ -108,12 +104,7 @@ class StockIT extends InventoryIntegrationTest {
                 .isZero();
         var again = CommerceEventMother.product(sku, 100);
         publish(again);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
-                                Integer.class,
-                                again.eventId())
-                        == 1);
+        awaitAppliedToStock(again.eventId());
         assertThat(stockOf(sku).body().path("on_hand").asInt()).as("taken once").isEqualTo(7);
     }
 
@@ -184,6 +175,16 @@ class StockIT extends InventoryIntegrationTest {
         assertThat(overlong.status()).isEqualTo(400);
         assertThat(overlong.errorFields()).containsExactly("skus");
         assertThat(none.status()).isEqualTo(400);
+    }
+
+    /** Until the stock listener has taken the event in, whatever it did with it. */
+    private void awaitAppliedToStock(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
+                                Integer.class,
+                                eventId)
+                        == 1);
     }
 
     private void awaitOnHand(String sku, int onHand) {

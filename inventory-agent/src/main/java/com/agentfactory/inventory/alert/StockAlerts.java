@@ -3,6 +3,7 @@ package com.agentfactory.inventory.alert;
 import com.agentfactory.inventory.replenishment.ReplenishmentPlanner;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockLevelChanged;
+import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.inventory.topic.InventoryTopics;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Raises an alert when a SKU's available stock at a location falls into a worse level (normal, low, out), once
  * per crossing: the level last seen is stored, and staying in a level or climbing back raises nothing. Judged
  * in the transaction of the stock change, under its row lock, so concurrent changes of one row are judged in
- * turn. A SKU seen for the first time counts as coming from normal.
+ * turn. A SKU seen for the first time counts as coming from normal; a row an order created before the product feed
+ * stocked it is not judged until the feed's quantity comes.
  */
 @Service
 class StockAlerts {
@@ -34,6 +36,7 @@ class StockAlerts {
     private final StockAlertRepository alerts;
     private final InventoryProperties properties;
     private final ReplenishmentPlanner planner;
+    private final StockService stock;
     private final OutboxWriter outbox;
     private final EnvelopeCodec codec;
     private final AgentRuntimeProperties agent;
@@ -43,6 +46,7 @@ class StockAlerts {
             StockAlertRepository alerts,
             InventoryProperties properties,
             ReplenishmentPlanner planner,
+            StockService stock,
             OutboxWriter outbox,
             EnvelopeCodec codec,
             AgentRuntimeProperties agent,
@@ -50,6 +54,7 @@ class StockAlerts {
         this.alerts = alerts;
         this.properties = properties;
         this.planner = planner;
+        this.stock = stock;
         this.outbox = outbox;
         this.codec = codec;
         this.agent = agent;
@@ -69,6 +74,10 @@ class StockAlerts {
     @EventListener
     @Transactional
     void onStockLevelChanged(StockLevelChanged change) {
+        if (stock.awaitsInitialStock(change.sku(), change.location())) {
+            // an order came before its product: how much there is is not known until the feed says
+            return;
+        }
         // the computed plan's reorder point once there is one; the configured one until then
         int reorderPoint = planner.reorderPointOf(change.sku(), change.location())
                 .orElseGet(() -> properties.reorderPointOf(change.sku()));

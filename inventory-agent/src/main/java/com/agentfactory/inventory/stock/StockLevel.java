@@ -123,6 +123,10 @@ class StockLevel extends AssignedIdEntity {
         giveBack(units, now);
     }
 
+    boolean initialStockTaken() {
+        return initialStockTaken;
+    }
+
     LocalDate expiresOn() {
         return onHand > 0 ? expiresOn : null;
     }

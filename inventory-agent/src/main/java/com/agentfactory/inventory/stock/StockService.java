@@ -67,7 +67,7 @@ public class StockService {
         }
         // an order of the SKU came first (another topic): the feed's quantity is still its initial stock
         StockLevel row = levels.lockAt(product.sku(), location).orElseThrow();
-        if (row.takeInitialStock(onHand, now) && onHand > 0) {
+        if (row.takeInitialStock(onHand, now)) {
             levels.flush();
             changes.changed(row, now);
         }
@@ -149,6 +149,14 @@ public class StockService {
         if (!levels.existsBySku(sku)) {
             throw new UnknownSkuException(sku);
         }
+    }
+
+    /** Whether the SKU's row at the location still waits for the product feed's initial stock (an order came first). */
+    @Transactional(readOnly = true)
+    public boolean awaitsInitialStock(String sku, String location) {
+        return levels.findBySkuAndLocation(sku, location)
+                .map(row -> !row.initialStockTaken())
+                .orElse(false);
     }
 
     /** The SKU's rows, one per warehouse it is stocked at; empty for a SKU without stock. */

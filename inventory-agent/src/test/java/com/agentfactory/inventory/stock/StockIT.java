@@ -102,6 +102,11 @@ class StockIT extends InventoryIntegrationTest {
         assertThat(stockOf(sku).body().path("backordered").asInt())
                 .as("the order is settled")
                 .isZero();
+        // judged once the quantity is known: low (7 under the reorder point of 10), never out of stock
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/inventory/alerts?sku=" + sku).body().path("items"))
+                .extracting(alert -> alert.path("type").asString())
+                .containsExactly("low_stock"));
         var again = CommerceEventMother.product(sku, 100);
         publish(again);
         awaitAppliedToStock(again.eventId());

@@ -3,7 +3,6 @@ package com.agentfactory.inventory.alert;
 import com.agentfactory.inventory.replenishment.ReplenishmentPlanner;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockLevelChanged;
-import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.inventory.topic.InventoryTopics;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
@@ -36,7 +35,6 @@ class StockAlerts {
     private final StockAlertRepository alerts;
     private final InventoryProperties properties;
     private final ReplenishmentPlanner planner;
-    private final StockService stock;
     private final OutboxWriter outbox;
     private final EnvelopeCodec codec;
     private final AgentRuntimeProperties agent;
@@ -46,7 +44,6 @@ class StockAlerts {
             StockAlertRepository alerts,
             InventoryProperties properties,
             ReplenishmentPlanner planner,
-            StockService stock,
             OutboxWriter outbox,
             EnvelopeCodec codec,
             AgentRuntimeProperties agent,
@@ -54,7 +51,6 @@ class StockAlerts {
         this.alerts = alerts;
         this.properties = properties;
         this.planner = planner;
-        this.stock = stock;
         this.outbox = outbox;
         this.codec = codec;
         this.agent = agent;
@@ -74,10 +70,6 @@ class StockAlerts {
     @EventListener
     @Transactional
     void onStockLevelChanged(StockLevelChanged change) {
-        if (stock.awaitsInitialStock(change.sku(), change.location())) {
-            // an order came before its product: how much there is is not known until the feed says
-            return;
-        }
         // the computed plan's reorder point once there is one; the configured one until then
         int reorderPoint = planner.reorderPointOf(change.sku(), change.location())
                 .orElseGet(() -> properties.reorderPointOf(change.sku()));

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Measured on the order history, days without orders counting as zero, from the window's start or the first sale
  * inside it; a person's override in force on the day after the window replaces the mean (the spread stays the
  * history's: the override says how much, not how certain), shared among the warehouses as their demand in the
- * window was. A profile up to today carries the lift today's views and cart additions put on demand, unless a
- * person's override is in force (the person said how much).
+ * window was. What views and cart additions say of demand now is {@link #liftOn}, apart: it is one SKU's, not a
+ * warehouse's.
  */
 @Service
 public class DemandOutlook {
@@ -52,14 +52,11 @@ public class DemandOutlook {
         var days = demand.between(sku, location, from, until);
         LocalDate lastSale = demand.lastDayBefore(sku, until).orElse(null);
         var override = overrides.activeOn(sku, until);
-        SignalLift lift = override.isPresent()
-                ? SignalLift.none("a person's override is in force")
-                : until.equals(LocalDate.now(clock)) ? signals.liftOf(sku) : SignalLift.none("not up to today");
         double overrideDaily = override.map(o -> o.dailyUnits() * shareOf(sku, location, days, from, until))
                 .orElse(0.0);
         if (days.isEmpty()) {
-            return override.map(o -> new DemandProfile(sku, overrideDaily, 0, windowDays, lastSale, sourceOf(o), lift))
-                    .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE, lift));
+            return override.map(o -> new DemandProfile(sku, overrideDaily, 0, windowDays, lastSale, sourceOf(o)))
+                    .orElseGet(() -> new DemandProfile(sku, 0, 0, 0, lastSale, SOURCE));
         }
         LocalDate first = days.getFirst().day();
         int observed = (int) ChronoUnit.DAYS.between(first, until);
@@ -76,9 +73,25 @@ public class DemandOutlook {
         }
         double sd = observed > 1 ? Math.sqrt(squares / (observed - 1)) : 0;
         if (override.isPresent()) {
-            return new DemandProfile(sku, overrideDaily, sd, observed, lastSale, sourceOf(override.get()), lift);
+            return new DemandProfile(sku, overrideDaily, sd, observed, lastSale, sourceOf(override.get()));
         }
-        return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE, lift);
+        return new DemandProfile(sku, mean, sd, observed, lastSale, SOURCE);
+    }
+
+    /**
+     * The lift today's views and cart additions put on the SKU's demand after {@code until}, the same at every
+     * warehouse: none unless {@code until} is today, none while a person's override is in force (the person said
+     * how much).
+     */
+    @Transactional(readOnly = true)
+    public SignalLift liftOn(String sku, LocalDate until) {
+        if (!until.equals(LocalDate.now(clock))) {
+            return SignalLift.none("not up to today");
+        }
+        if (overrides.activeOn(sku, until).isPresent()) {
+            return SignalLift.none("a person's override is in force");
+        }
+        return signals.liftOf(sku);
     }
 
     /**

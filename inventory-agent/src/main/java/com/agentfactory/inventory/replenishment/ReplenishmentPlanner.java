@@ -2,6 +2,7 @@ package com.agentfactory.inventory.replenishment;
 
 import com.agentfactory.inventory.forecast.DemandOutlook;
 import com.agentfactory.inventory.forecast.DemandProfile;
+import com.agentfactory.inventory.signal.SignalLift;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockPosition;
 import com.agentfactory.inventory.stock.StockService;
@@ -60,15 +61,18 @@ public class ReplenishmentPlanner {
             locations = List.of(properties.defaultLocation());
         }
         var policy = properties.replenishment();
+        LocalDate today = LocalDate.now(clock);
         int leadTime = supplier.get().leadTimeDays();
+        // the SKU's, so read once for all its warehouses
+        SignalLift lift = demand.liftOn(sku, today);
         List<ReorderPlan> planned = new ArrayList<>();
         for (String location : locations) {
-            DemandProfile profile = demand.profileOf(sku, location, LocalDate.now(clock), policy.demandWindowDays());
+            DemandProfile profile = demand.profileOf(sku, location, today, policy.demandWindowDays());
             int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
             // demand over the lead time carries today's signals, fading over the days ahead; the order size does
             // not, being a year's economics
-            int reorderPoint =
-                    ReplenishmentMath.reorderPoint(profile.expectedDailyOver(leadTime), leadTime, safetyStock);
+            int reorderPoint = ReplenishmentMath.reorderPoint(
+                    profile.meanDaily() * lift.meanFactorOver(leadTime), leadTime, safetyStock);
             int economic = ReplenishmentMath.economicOrderQuantity(
                     profile.meanDaily(),
                     policy.orderingCost(),
@@ -80,7 +84,7 @@ public class ReplenishmentPlanner {
                     supplier.get().getId(),
                     profile.meanDaily(),
                     profile.sdDaily(),
-                    profile.basis(),
+                    basisOf(profile, lift),
                     leadTime,
                     safetyStock,
                     reorderPoint,
@@ -89,6 +93,13 @@ public class ReplenishmentPlanner {
             planned.add(plans.save(plan).view());
         }
         return planned;
+    }
+
+    /** Where the plan's demand comes from, the lift included when it applies. */
+    private static String basisOf(DemandProfile profile, SignalLift lift) {
+        return lift.adjusts()
+                ? profile.source() + ", demand signals x%.2f today (%s)".formatted(lift.lift(), lift.basis())
+                : profile.source();
     }
 
     /** The computed reorder point of the SKU at the warehouse, if one was computed. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reports a changed stock row in the transaction that changed it: on inventory.stock through the outbox (so the
  * message exists exactly when the change does) and to in-process listeners (the alerts), which run in the same
- * transaction while the row is still locked, so two changes of one row are judged one after the other. Units
+ * transaction while the row is still locked, so two changes of one row are judged one after the other (a row still
+ * waiting for the product feed's initial stock goes on the topic only). Units
  * ordered go to in-process listeners only (the demand history).
  */
 @Component
@@ -45,7 +46,11 @@ class StockChanges {
                         .action(StockLevelChanged.ACTION)
                         .data(codec.toTree(change))
                         .build());
-        events.publishEvent(change);
+        // a row an order created before the product feed stocked it says nothing yet of how much there is: the
+        // alerts judge it once the feed's quantity comes
+        if (row.initialStockTaken()) {
+            events.publishEvent(change);
+        }
     }
 
     /** Demand, for the forecasts; in-process only. */

@@ -151,14 +151,6 @@ public class StockService {
         }
     }
 
-    /** Whether the SKU's row at the location still waits for the product feed's initial stock (an order came first). */
-    @Transactional(readOnly = true)
-    public boolean awaitsInitialStock(String sku, String location) {
-        return levels.findBySkuAndLocation(sku, location)
-                .map(row -> !row.initialStockTaken())
-                .orElse(false);
-    }
-
     /** The SKU's rows, one per warehouse it is stocked at; empty for a SKU without stock. */
     @Transactional(readOnly = true)
     public List<StockPosition> positionsOf(String sku) {

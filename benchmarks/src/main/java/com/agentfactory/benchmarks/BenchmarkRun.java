@@ -613,14 +613,8 @@ final class BenchmarkRun {
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("product event answered " + accepted.statusCode() + ": " + accepted.body());
         }
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            if (get(inventory + "/api/v1/inventory/stock/" + sku, token).statusCode() == 200) {
-                return sku;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the inventory agent did not stock " + sku + " within 2 minutes");
+        awaitOk(inventory + "/api/v1/inventory/stock/" + sku, token, "the stock of " + sku);
+        return sku;
     }
 
     /**

@@ -18,5 +18,5 @@ esac
 ./mvnw -B -q -DskipTests package
 # the launcher also runs the Kafka broker; its heap starts small and is given back when free, like the services'
 export MALLOC_ARENA_MAX=2
-exec "$JAVA_HOME/bin/java" -Xmx512m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC \
+exec "$JAVA_HOME/bin/java" -Xmx512m -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:+UseSerialGC \
   -XX:TrimNativeHeapInterval=30000 -jar "$launcher" --project . "$@"

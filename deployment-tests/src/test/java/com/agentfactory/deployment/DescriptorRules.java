@@ -174,14 +174,20 @@ final class DescriptorRules {
                 .findFirst();
     }
 
-    /** The young-generation options (-Xmn, -XX:NewSize, -XX:MaxNewSize) among JVM options separated by spaces. */
-    static List<String> youngGenerationOptions(String options) {
+    /**
+     * The memory options a service sets for itself among JVM options separated by spaces: its collector (with G1's
+     * periodic collection) and its young generation (-Xmn, -XX:NewSize, -XX:MaxNewSize), sorted.
+     */
+    static List<String> ownMemoryOptions(String options) {
         return options == null
                 ? List.of()
                 : Stream.of(options.split(" "))
                         .filter(option -> option.startsWith("-Xmn")
                                 || option.startsWith("-XX:NewSize")
-                                || option.startsWith("-XX:MaxNewSize"))
+                                || option.startsWith("-XX:MaxNewSize")
+                                || option.matches("-XX:\\+Use\\w+GC")
+                                || option.startsWith("-XX:G1PeriodicGCInterval"))
+                        .sorted()
                         .toList();
     }
 

@@ -113,9 +113,9 @@ class DockerComposeTest {
                             expected,
                             memLimit))
                     .isEmpty();
-            assertThat(DescriptorRules.youngGenerationOptions(Yamls.str(service, "environment", "JAVA_TOOL_OPTIONS")))
-                    .as(expected.name() + " young generation, as the local run starts it")
-                    .isEqualTo(DescriptorRules.youngGenerationOptions(
+            assertThat(DescriptorRules.ownMemoryOptions(Yamls.str(service, "environment", "JAVA_TOOL_OPTIONS")))
+                    .as(expected.name() + " collector and young generation, as the local run starts it")
+                    .isEqualTo(DescriptorRules.ownMemoryOptions(
                             String.join(" ", PlatformLauncher.jvmOptions(expected.spec()))));
             assertThat(Yamls.str(service, "environment", "PORT")).isEqualTo(String.valueOf(expected.port()));
             assertThat(String.join(

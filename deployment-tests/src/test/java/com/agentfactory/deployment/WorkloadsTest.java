@@ -82,8 +82,8 @@ class WorkloadsTest {
         List<String> memoryOptions = PlatformLauncher.jvmOptions("0m").stream()
                 .filter(option -> option.startsWith("-Xms")
                         || option.contains("HeapFreeRatio")
-                        || option.startsWith("-XX:TrimNativeHeapInterval")
-                        || option.equals("-XX:+UseSerialGC"))
+                        || option.equals("-XX:-ShrinkHeapInSteps")
+                        || option.startsWith("-XX:TrimNativeHeapInterval"))
                 .toList();
         assertThat(memoryOptions).hasSize(5);
         for (ServiceTable service : ServiceTable.SERVICES) {
@@ -98,9 +98,9 @@ class WorkloadsTest {
                             .split(" ")))
                     .as(service.name())
                     .containsAll(memoryOptions);
-            assertThat(DescriptorRules.youngGenerationOptions(DescriptorRules.envValue(container, "JAVA_TOOL_OPTIONS")))
-                    .as(service.name() + " young generation")
-                    .isEqualTo(DescriptorRules.youngGenerationOptions(
+            assertThat(DescriptorRules.ownMemoryOptions(DescriptorRules.envValue(container, "JAVA_TOOL_OPTIONS")))
+                    .as(service.name() + " collector and young generation")
+                    .isEqualTo(DescriptorRules.ownMemoryOptions(
                             String.join(" ", PlatformLauncher.jvmOptions(service.spec()))));
             PlatformLauncher.NATIVE_MEMORY_ENVIRONMENT.forEach(
                     (name, value) -> assertThat(DescriptorRules.envValue(container, name))

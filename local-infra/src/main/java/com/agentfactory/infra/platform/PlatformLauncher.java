@@ -326,8 +326,11 @@ public final class PlatformLauncher implements AutoCloseable {
      * same heap and memory options (their metaspace and code cache caps are smaller). The heap starts small and is
      * given back after a full collection when over 30% of it is free: with the JVM's default initial heap (1/64 of
      * the machine, so the whole -Xmx here) every service had touched its whole young generation after the demo's
-     * replay, whatever it kept live (docs/benchmarks.md, memory). Freed native memory is returned to the system
-     * every 30 s.
+     * replay, whatever it kept live (docs/benchmarks.md, memory). The serial collector gives back only part of the
+     * free heap at each full collection unless told otherwise (0%, 10%, 40%, then all, so a program that collects
+     * between phases does not shrink and regrow): a service whose old generation a batch had grown (the
+     * recommendation agent's retraining) kept it for as long as no fourth full collection came. Freed native memory
+     * is returned to the system every 30 s.
      */
     public static List<String> jvmOptions(String heap) {
         return List.of(
@@ -335,6 +338,7 @@ public final class PlatformLauncher implements AutoCloseable {
                 "-Xms16m",
                 "-XX:MinHeapFreeRatio=10",
                 "-XX:MaxHeapFreeRatio=30",
+                "-XX:-ShrinkHeapInSteps",
                 "-Xss512k",
                 "-XX:+UseSerialGC",
                 "-XX:MaxMetaspaceSize=160m",
@@ -343,9 +347,16 @@ public final class PlatformLauncher implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED");
     }
 
-    /** {@link #jvmOptions(String)} with the service's own young-generation cap, if it has one. */
+    /**
+     * {@link #jvmOptions(String)} with what the service sets for itself ({@link ServiceSpec}): G1 with a periodic
+     * collection in place of the serial collector, and a young-generation cap.
+     */
     public static List<String> jvmOptions(ServiceSpec spec) {
         List<String> options = new ArrayList<>(jvmOptions(spec.heap()));
+        if (spec.periodicCollection()) {
+            options.set(options.indexOf("-XX:+UseSerialGC"), "-XX:+UseG1GC");
+            options.add("-XX:G1PeriodicGCInterval=60000");
+        }
         if (spec.maxYoungGeneration() != null) {
             options.add("-XX:MaxNewSize=" + spec.maxYoungGeneration());
         }

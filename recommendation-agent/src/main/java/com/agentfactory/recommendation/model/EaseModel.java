@@ -1,15 +1,15 @@
 package com.agentfactory.recommendation.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_FDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_FDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -18,16 +18,19 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * explains itself. One symmetric positive-definite inverse of an items-by-items matrix, done by EJML's
  * Cholesky solver; to bound that cost only the {@code maxItems} most used items are modelled. B is computed in the
  * inverse's own array and kept as one flat row-major array, so training holds two items-by-items arrays at its peak
- * (the factorised Gram matrix and the inverse) and serving one, within a small service heap.
+ * (the factorised Gram matrix and the inverse) beside the one of the model in service. The arrays are single
+ * precision: at 3,000 items a double one is 72 MB, and the three would not fit the service's heap with the rest of
+ * it, while every MovieLens 100K ranking metric came out the same to the fourth decimal either way
+ * (docs/benchmarks.md).
  */
 public final class EaseModel {
 
     private final Map<String, Integer> index;
     private final String[] items;
     /** B, row-major: row i, column j at {@code i * items.length + j} */
-    private final double[] weights;
+    private final float[] weights;
 
-    private EaseModel(Map<String, Integer> index, String[] items, double[] weights) {
+    private EaseModel(Map<String, Integer> index, String[] items, float[] weights) {
         this.index = index;
         this.items = items;
         this.weights = weights;
@@ -57,29 +60,29 @@ public final class EaseModel {
         }
         int n = items.length;
         if (n == 0) {
-            return new EaseModel(index, items, new double[0]);
+            return new EaseModel(index, items, new float[0]);
         }
         // the Gram matrix is built, factorised and dropped inside the call: only the inverse outlives it
-        DMatrixRMaj inverse = invert(gram(byUser, index, n, lambda), n);
-        double[] p = inverse.data;
-        double[] diagonal = new double[n];
+        FMatrixRMaj inverse = invert(gram(byUser, index, n, lambda), n);
+        float[] p = inverse.data;
+        float[] diagonal = new float[n];
         for (int j = 0; j < n; j++) {
             diagonal[j] = p[j * n + j];
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 // B[i][j] = -P[i][j] / P[j][j]: how much having item i predicts item j
-                p[i * n + j] = i == j ? 0.0 : -p[i * n + j] / diagonal[j];
+                p[i * n + j] = i == j ? 0f : -p[i * n + j] / diagonal[j];
             }
         }
         return new EaseModel(index, items, p);
     }
 
     /** X'X + lambda I over the modelled items. */
-    private static DMatrixRMaj gram(
+    private static FMatrixRMaj gram(
             Map<String, Map<String, Double>> byUser, Map<String, Integer> index, int n, double lambda) {
-        DMatrixRMaj gram = new DMatrixRMaj(n, n);
-        double[] g = gram.data;
+        FMatrixRMaj gram = new FMatrixRMaj(n, n);
+        float[] g = gram.data;
         for (Map<String, Double> basket : byUser.values()) {
             int[] kept = new int[basket.size()];
             double[] values = new double[basket.size()];
@@ -94,23 +97,27 @@ public final class EaseModel {
             for (int a = 0; a < size; a++) {
                 int row = kept[a] * n;
                 for (int b = 0; b < size; b++) {
-                    g[row + kept[b]] += values[a] * values[b];
+                    g[row + kept[b]] += (float) (values[a] * values[b]);
                 }
             }
         }
         for (int i = 0; i < n; i++) {
-            g[i * n + i] += lambda;
+            g[i * n + i] += (float) lambda;
         }
         return gram;
     }
 
-    /** (X'X + lambda I)^-1; the Gram matrix is factorised in place. */
-    private static DMatrixRMaj invert(DMatrixRMaj gram, int n) {
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
+    /**
+     * (X'X + lambda I)^-1; the Gram matrix is factorised in place. EJML's factory picks its block solver from 1,000
+     * rows on, which copies the matrix into block form and inverts into a block matrix of its own: two more
+     * items-by-items arrays at the peak. The row-major solver needs none.
+     */
+    private static FMatrixRMaj invert(FMatrixRMaj gram, int n) {
+        LinearSolverDense<FMatrixRMaj> solver = new LinearSolverChol_FDRM(new CholeskyDecompositionInner_FDRM(true));
         if (!solver.setA(gram)) {
             throw new IllegalStateException("the regularised Gram matrix is not positive definite");
         }
-        DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+        FMatrixRMaj inverse = new FMatrixRMaj(n, n);
         solver.invert(inverse);
         return inverse;
     }
@@ -142,7 +149,10 @@ public final class EaseModel {
         if (i == null) {
             return List.of();
         }
-        double[] row = Arrays.copyOfRange(weights, i * items.length, (i + 1) * items.length);
+        double[] row = new double[items.length];
+        for (int j = 0; j < row.length; j++) {
+            row[j] = weights[i * items.length + j];
+        }
         return best(row, item -> item.equals(itemId) || exclude.contains(item), n);
     }
 

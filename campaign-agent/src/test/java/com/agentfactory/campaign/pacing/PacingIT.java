@@ -158,13 +158,16 @@ class PacingIT extends CampaignIntegrationTest {
         assertThat(refused.status()).isEqualTo(404);
     }
 
-    /** A text claimed by a dispatcher, about to be paced. */
+    /**
+     * A text claimed by a dispatcher, about to be paced. Its lease runs for minutes, as a real claim's does: with
+     * a lease already out, the agent's own dispatcher could claim it again mid-test and refuse it (no consent).
+     */
     private UUID dueSms(UUID customer) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO sends (id, customer_id, channel, template_id, variables, status, attempts,
                                    next_attempt_at, created_at)
-                VALUES (?, ?, 'sms', 'pacing_text', '{}', 'sending', 1, now(), now())
+                VALUES (?, ?, 'sms', 'pacing_text', '{}', 'sending', 1, now() + interval '10 minutes', now())
                 """, id, customer);
         return id;
     }

@@ -77,6 +77,10 @@ final class BenchmarkRun {
     /** The region of the benchmark's ad campaign, and of the bid requests it answers. */
     private static final String AD_REGION = "BE";
 
+    /** Where the storefront's orders go, and the recommendation agent's consumer group reading them. */
+    private static final String ORDERS_TOPIC = "commerce.orders";
+
+    private static final String RECOMMENDATION_GROUP = "recommendation";
     private static final Pattern MODEL_VERSION = Pattern.compile("\"model_version\"\\s*:\\s*(\\d+)");
     private static final Pattern CREATED_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -221,7 +225,8 @@ final class BenchmarkRun {
 
             String token = serviceToken(gateway.baseUrl(), clientSecret);
             String stockSku = stockedProduct(supervisor.baseUrl(), inventory.baseUrl(), token);
-            StoreEvents store = seededStore(supervisor.baseUrl(), recommendation.baseUrl(), token);
+            StoreEvents store = seededStore(
+                    supervisor.baseUrl(), recommendation.baseUrl(), infrastructure.kafkaBootstrapServers(), token);
             fundedCampaign(finance.baseUrl(), ad.baseUrl(), token);
             List<Endpoint> singleEndpoints = List.of(
                     new Endpoint("hello", "http://127.0.0.1:" + helloPort + "/hello", TASK_BODY, null, 1),
@@ -605,10 +610,8 @@ final class BenchmarkRun {
      */
     private String stockedProduct(String supervisor, String inventory, String token) throws Exception {
         String sku = "BENCH-" + randomHex(4).toUpperCase(Locale.ROOT);
-        String product = "{\"type\":\"product.upserted\",\"event_id\":\"" + UUID.randomUUID()
-                + "\",\"occurred_at\":\"" + Instant.now() + "\",\"product_id\":\"" + UUID.randomUUID()
-                + "\",\"sku\":\"" + sku + "\",\"name\":\"Benchmark lantern\",\"category\":\"lighting\","
-                + "\"price\":{\"amount\":\"3.39\",\"currency\":\"GBP\"},\"stock_quantity\":500}";
+        String product = StoreEvents.productUpserted(
+                new StoreEvents.Product(UUID.randomUUID(), sku, "lighting", "3.39"), UUID.randomUUID(), Instant.now());
         HttpResponse<String> accepted = post(supervisor + "/api/v1/events", product, token);
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("product event answered " + accepted.statusCode() + ": " + accepted.body());
@@ -621,11 +624,26 @@ final class BenchmarkRun {
      * A small store announced like the product above, once the recommendation agent has taken in the catalogue and a
      * model trained on the orders is in service: what the recommendation and product page targets read.
      */
-    private StoreEvents seededStore(String supervisor, String recommendation, String token) throws Exception {
+    private StoreEvents seededStore(String supervisor, String recommendation, String kafka, String token)
+            throws Exception {
         StoreEvents store = StoreEvents.seeded(42, Instant.now());
         announce(supervisor, store.catalogueAndCustomers(), token);
         awaitOk(recommendation + "/api/v1/products/" + store.products.getLast().id(), token, "the catalogue");
-        announce(supervisor, store.orders(), token);
+        List<String> orders = store.orders();
+        try (ConsumerProgress progress = new ConsumerProgress(kafka)) {
+            long before = progress.written(ORDERS_TOPIC);
+            announce(supervisor, orders, token);
+            // a retraining before the agent has the purchases would learn nothing from them
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (progress.written(ORDERS_TOPIC) < before + orders.size()
+                    || !progress.caughtUp(RECOMMENDATION_GROUP, ORDERS_TOPIC)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(
+                            "the recommendation agent did not read the " + orders.size() + " orders within 2 minutes");
+                }
+                Thread.sleep(250);
+            }
+        }
         retrainedRecommendations(supervisor, recommendation, store, token);
         return store;
     }
@@ -639,16 +657,13 @@ final class BenchmarkRun {
 
     /**
      * Asks the recommendation agent (a task through the supervisor, as an operator would) to train on the orders
-     * instead of waiting for its schedule, and waits for the new version in a customer's list. The orders are on
-     * their own topic, so some may still be on their way: the first scheduled retraining takes them in.
+     * instead of waiting for its schedule, and waits for the new version in a customer's list.
      */
     private void retrainedRecommendations(String supervisor, String recommendation, StoreEvents store, String token)
             throws Exception {
         String forUser = recommendation + "/api/v1/recommendations/users/"
                 + store.customers.getFirst().id();
         int before = modelVersion(awaitOk(forUser, token, "recommendations"));
-        // the orders' purchases reach the agent in a moment; a retraining before them would learn nothing
-        Thread.sleep(3_000);
         String task = "{\"task_type\":\"retrain-recommendation-models\",\"agent_id\":\""
                 + ServiceSpec.RECOMMENDATION.agentId() + "\",\"priority\":5,\"input_data\":{}}";
         HttpResponse<String> submitted = post(supervisor + "/api/v1/agents/tasks", task, token);

@@ -78,7 +78,13 @@ final class StoreEvents {
     }
 
     String productUpserted(Product product) {
-        return "{\"type\":\"product.upserted\"," + header(now) + ",\"product_id\":\"" + product.id() + "\",\"sku\":\""
+        return productUpserted(product, uuid(), now);
+    }
+
+    /** A product as the storefront announces it, with 500 in stock. */
+    static String productUpserted(Product product, UUID eventId, Instant at) {
+        return "{\"type\":\"product.upserted\"," + header(eventId, at) + ",\"product_id\":\"" + product.id()
+                + "\",\"sku\":\""
                 + product.sku() + "\",\"name\":\"Benchmark " + product.category() + " " + product.sku()
                 + "\",\"description\":\"A " + product.category() + " product of the benchmark store\",\"category\":\""
                 + product.category() + "\",\"price\":{\"amount\":\"" + product.price()
@@ -110,7 +116,11 @@ final class StoreEvents {
     }
 
     private String header(Instant at) {
-        return "\"event_id\":\"" + uuid() + "\",\"occurred_at\":\"" + at + "\"";
+        return header(uuid(), at);
+    }
+
+    private static String header(UUID eventId, Instant at) {
+        return "\"event_id\":\"" + eventId + "\",\"occurred_at\":\"" + at + "\"";
     }
 
     private UUID uuid() {

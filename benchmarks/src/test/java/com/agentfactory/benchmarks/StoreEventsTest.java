@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,21 @@ class StoreEventsTest {
                 .isEqualTo(store.products.size() + store.customers.size())
                 .isLessThanOrEqualTo(500);
         assertThat(events.get(0).path("price").path("currency").asString()).isEqualTo("GBP");
+    }
+
+    @Test
+    void aSingleProductCarriesTheEventIdAndTimeItIsGiven() {
+        UUID eventId = UUID.randomUUID();
+        StoreEvents.Product lantern = new StoreEvents.Product(UUID.randomUUID(), "BENCH-1A2B", "lighting", "3.39");
+
+        JsonNode event = JSON.readTree(StoreEvents.productUpserted(lantern, eventId, NOW));
+
+        assertThat(event.path("type").asString()).isEqualTo("product.upserted");
+        assertThat(event.path("event_id").asString()).isEqualTo(eventId.toString());
+        assertThat(event.path("occurred_at").asString()).isEqualTo(NOW.toString());
+        assertThat(event.path("sku").asString()).isEqualTo("BENCH-1A2B");
+        assertThat(event.path("price").path("amount").asString()).isEqualTo("3.39");
+        assertThat(event.path("stock_quantity").asInt()).isEqualTo(500);
     }
 
     @Test

@@ -77,10 +77,12 @@ final class BenchmarkRun {
     /** The region of the benchmark's ad campaign, and of the bid requests it answers. */
     private static final String AD_REGION = "BE";
 
-    /** Where the storefront's orders go, and the recommendation agent's consumer group reading them. */
+    /** The topic the supervisor's event intake puts the storefront's orders on (no transactions: one offset each). */
     private static final String ORDERS_TOPIC = "commerce.orders";
 
+    /** The recommendation agent's consumer group on the commerce topics. */
     private static final String RECOMMENDATION_GROUP = "recommendation";
+
     private static final Pattern MODEL_VERSION = Pattern.compile("\"model_version\"\\s*:\\s*(\\d+)");
     private static final Pattern CREATED_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 

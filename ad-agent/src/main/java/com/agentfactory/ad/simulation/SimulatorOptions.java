@@ -16,13 +16,15 @@ record SimulatorOptions(
         long seed,
         List<String> parts,
         int dqnEpochs,
+        int dqnNetworks,
         Path dqnModelOut) {
 
     static final List<String> KNOWN_POLICIES = List.of("lin", "rlb", "dqn");
     static final List<String> ALL_PARTS = PolicyComparison.PARTS;
 
     static final String USAGE = "usage: --log FILE --stats FILE [--episode 1000] [--c0 1/32] [--policies lin,rlb,dqn]"
-            + " [--seed 42] [--part first|second|all|every] [--dqn-epochs 20] [--dqn-model-out FILE]";
+            + " [--seed 42] [--part first|second|all|every] [--dqn-epochs 20]"
+            + " [--dqn-networks 3] [--dqn-model-out FILE]";
 
     static SimulatorOptions parse(String[] args) {
         Path log = null;
@@ -33,6 +35,7 @@ record SimulatorOptions(
         long seed = 42;
         List<String> parts = ALL_PARTS;
         int dqnEpochs = 20;
+        int dqnNetworks = 3;
         Path dqnModelOut = null;
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i += 2) {
@@ -56,6 +59,7 @@ record SimulatorOptions(
                 case "--seed" -> seed = longValue(flag, value);
                 case "--part" -> parts = parts(value);
                 case "--dqn-epochs" -> dqnEpochs = positiveInt(flag, value);
+                case "--dqn-networks" -> dqnNetworks = positiveInt(flag, value);
                 case "--dqn-model-out" -> dqnModelOut = Path.of(value);
                 default -> throw new SimulationInputException("unknown flag " + flag + "; " + USAGE);
             }
@@ -63,7 +67,8 @@ record SimulatorOptions(
         if (log == null || stats == null) {
             throw new SimulationInputException("--log and --stats are required; " + USAGE);
         }
-        return new SimulatorOptions(log, stats, episode, c0, policies, seed, parts, dqnEpochs, dqnModelOut);
+        return new SimulatorOptions(
+                log, stats, episode, c0, policies, seed, parts, dqnEpochs, dqnNetworks, dqnModelOut);
     }
 
     private static int positiveInt(String flag, String value) {

@@ -129,6 +129,8 @@ class AuctionSimulatorCommandTest {
                 .isEqualTo(2);
         assertThat(run("--log", log.toString(), "--stats", stats.toString(), "--bogus", "1"))
                 .isEqualTo(2);
+        assertThat(run("--log", log.toString(), "--stats", stats.toString(), "--dqn-networks", "0"))
+                .isEqualTo(2);
         assertThat(run("--log", log.toString(), "--stats")).isEqualTo(2);
 
         String errors = err.toString(StandardCharsets.UTF_8);
@@ -137,6 +139,7 @@ class AuctionSimulatorCommandTest {
                         "--log and --stats are required",
                         "--c0 must be a positive number",
                         "--episode must be a positive integer",
+                        "--dqn-networks must be a positive integer",
                         "unknown policy 'magic'",
                         "--part must be",
                         "unknown flag --bogus",
@@ -183,12 +186,16 @@ class AuctionSimulatorCommandTest {
                 "dqn",
                 "--dqn-epochs",
                 "3",
+                "--dqn-networks",
+                "2",
                 "--seed",
                 "3");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode dqn = lastLine().get("policies").get("dqn");
-        assertThat(dqn.get("training_decisions").asLong()).isEqualTo(3 * 20 * 10);
+        assertThat(dqn.get("networks").asInt()).isEqualTo(2);
+        // two networks, each 3 epochs of 20 episodes with 10 decisions
+        assertThat(dqn.get("training_decisions").asLong()).isEqualTo(2 * 3 * 20 * 10);
         assertThat(dqn.get("gradient_steps").asLong()).isPositive();
         assertThat(dqn.get("all").get("cost").asLong())
                 .isLessThanOrEqualTo(40L * 500)

@@ -39,8 +39,8 @@ public final class AuctionSimulatorCommand {
                 options.c0(),
                 options.policies(),
                 options.parts(),
-                (rlb, training, firstHalf, episode, budget, details) ->
-                        DqnTraining.train(rlb, training, firstHalf, episode, budget, options, details, out),
+                (rlb, training, firstHalf, episode, budget, details) -> DqnTraining.train(
+                        new DqnTraining.Inputs(rlb, training, firstHalf, episode, budget, options, out), details),
                 (policy, part, result) -> out.printf(
                         "%-4s %-6s auctions %7d impressions %6d clicks %4d cost %9d%n",
                         policy, part, result.auctions(), result.impressions(), result.clicks(), result.cost()));

@@ -61,15 +61,9 @@ final class DqnTraining {
 
     private DqnTraining() {}
 
-    static BidPolicy train(
-            RlbBidPolicy rlb,
-            CampaignStatistics training,
-            AuctionLog firstHalf,
-            int episode,
-            long budget,
-            SimulatorOptions options,
-            Map<String, Object> details,
-            PrintStream out) {
+    static BidPolicy train(Inputs inputs, Map<String, Object> details) {
+        RlbBidPolicy rlb = inputs.rlb();
+        SimulatorOptions options = inputs.options();
         // the engine must never try to download a native library: it comes from the classpath or not at all
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", "1");
@@ -88,7 +82,7 @@ final class DqnTraining {
         for (int k = 0; k < options.dqnNetworks(); k++) {
             // the first network is seeded with the run's own seed, so --dqn-networks 1 trains that one network
             long seed = options.seed() + NETWORK_SEED_STRIDE * k;
-            Agent agent = trainNetwork(engine, rlb, training, firstHalf, episode, budget, options, seed, k, out);
+            Agent agent = trainNetwork(engine, inputs, seed, k);
             networks.add(agent::values);
             decisions += agent.decisions;
             steps += agent.steps;
@@ -101,7 +95,7 @@ final class DqnTraining {
         details.put("gradient_steps", steps);
         details.put("actions", DqnBidPolicy.MULTIPLIERS);
         details.put("library", "DJL " + Engine.getDjlVersion() + " / PyTorch " + engine.getVersion());
-        return DqnBidPolicy.greedy(rlb, averaged(networks), training.averageCtr());
+        return DqnBidPolicy.greedy(rlb, averaged(networks), inputs.training().averageCtr());
     }
 
     /**
@@ -127,17 +121,22 @@ final class DqnTraining {
         };
     }
 
-    private static Agent trainNetwork(
-            Engine engine,
+    /** What every network of a run trains on: the first half of the log, its statistics, RLB to shape. */
+    record Inputs(
             RlbBidPolicy rlb,
             CampaignStatistics training,
             AuctionLog firstHalf,
             int episode,
             long budget,
             SimulatorOptions options,
-            long seed,
-            int index,
-            PrintStream out) {
+            PrintStream out) {}
+
+    private static Agent trainNetwork(Engine engine, Inputs inputs, long seed, int index) {
+        RlbBidPolicy rlb = inputs.rlb();
+        CampaignStatistics training = inputs.training();
+        AuctionLog firstHalf = inputs.firstHalf();
+        int episode = inputs.episode();
+        SimulatorOptions options = inputs.options();
         engine.setRandomSeed((int) seed);
         Model model = Model.newInstance("dqn-bidding", Device.cpu(), "PyTorch");
         model.setBlock(network());
@@ -160,16 +159,17 @@ final class DqnTraining {
         int episodesPerEpoch = Math.max(1, firstHalf.size() / episode);
         int totalEpisodes = options.dqnEpochs() * episodesPerEpoch;
         double decay = Math.exp(Math.log(EPSILON_MIN / EPSILON_START) / Math.max(1, 0.7 * totalEpisodes));
-        AuctionReplay replay = new AuctionReplay(episode, budget);
+        AuctionReplay replay = new AuctionReplay(episode, inputs.budget());
         DqnBidPolicy explorer = new DqnBidPolicy(rlb, agent::select, training.averageCtr());
         String name = options.dqnNetworks() == 1 ? "dqn " : "dqn" + (index + 1);
         for (int epoch = 1; epoch <= options.dqnEpochs(); epoch++) {
             agent.epsilonDecay = decay;
             ReplayResult result = replay.run(explorer, firstHalf, agent);
             if (epoch % 10 == 0 || epoch == options.dqnEpochs()) {
-                out.printf(
-                        "%s epoch %3d epsilon %.3f mean loss %.5f clicks %d (first half, exploring)%n",
-                        name, epoch, agent.epsilon, agent.meanLoss(), result.clicks());
+                inputs.out()
+                        .printf(
+                                "%s epoch %3d epsilon %.3f mean loss %.5f clicks %d (first half, exploring)%n",
+                                name, epoch, agent.epsilon, agent.meanLoss(), result.clicks());
             }
         }
         if (options.dqnModelOut() != null) {

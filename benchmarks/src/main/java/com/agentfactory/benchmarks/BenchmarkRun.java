@@ -637,8 +637,7 @@ final class BenchmarkRun {
             announce(supervisor, orders, token);
             // a retraining before the agent has the purchases would learn nothing from them
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (progress.written(ORDERS_TOPIC) < before + orders.size()
-                    || !progress.caughtUp(RECOMMENDATION_GROUP, ORDERS_TOPIC)) {
+            while (!progress.hasRead(RECOMMENDATION_GROUP, ORDERS_TOPIC, before + orders.size())) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(
                             "the recommendation agent did not read the " + orders.size() + " orders within 2 minutes");

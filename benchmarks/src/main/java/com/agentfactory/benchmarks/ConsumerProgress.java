@@ -25,14 +25,18 @@ final class ConsumerProgress implements AutoCloseable {
 
     /** Records written to the topic so far, over all its partitions. */
     long written(String topic) throws InterruptedException, ExecutionException {
-        return endOffsets(topic).values().stream()
-                .mapToLong(ListOffsetsResultInfo::offset)
-                .sum();
+        return sum(endOffsets(topic));
     }
 
-    /** Whether the group has committed every partition of the topic up to its current end. */
-    boolean caughtUp(String group, String topic) throws InterruptedException, ExecutionException {
+    /**
+     * Whether the topic holds at least {@code records} records and the group has committed every partition up to its
+     * end: one look at the end offsets serves both, so the count and the check agree.
+     */
+    boolean hasRead(String group, String topic, long records) throws InterruptedException, ExecutionException {
         Map<TopicPartition, ListOffsetsResultInfo> ends = endOffsets(topic);
+        if (sum(ends) < records) {
+            return false;
+        }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get();
@@ -41,6 +45,12 @@ final class ConsumerProgress implements AutoCloseable {
             long offset = read == null ? 0 : read.offset();
             return offset >= end.getValue().offset();
         });
+    }
+
+    private static long sum(Map<TopicPartition, ListOffsetsResultInfo> offsets) {
+        return offsets.values().stream()
+                .mapToLong(ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     private Map<TopicPartition, ListOffsetsResultInfo> endOffsets(String topic)

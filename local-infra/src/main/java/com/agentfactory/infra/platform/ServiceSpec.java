@@ -57,6 +57,7 @@ public record ServiceSpec(
      */
     public static final ServiceSpec CAMPAIGN =
             new ServiceSpec("campaign-agent", 8086, "192m", 4, "campaign", "16m", false);
+
     public static final ServiceSpec FINANCE =
             new ServiceSpec("finance-service", 8087, "256m", 4, "finance", "16m", false);
 

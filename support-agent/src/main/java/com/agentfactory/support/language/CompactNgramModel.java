@@ -99,23 +99,21 @@ final class CompactNgramModel extends AbstractObject2FloatMap<String> {
         return new String(chars);
     }
 
+    /** Where the n-gram's frequency is, or a negative number when the model does not have it. */
+    private int indexOf(Object ngram) {
+        long key = ngram instanceof String text ? encode(text) : -1;
+        return key < 0 ? -1 : Arrays.binarySearch(keys, key);
+    }
+
     @Override
     public float getFloat(Object ngram) {
-        if (!(ngram instanceof String text)) {
-            return defaultReturnValue();
-        }
-        long key = encode(text);
-        int index = key < 0 ? -1 : Arrays.binarySearch(keys, key);
+        int index = indexOf(ngram);
         return index < 0 ? defaultReturnValue() : frequencies[index];
     }
 
     @Override
     public boolean containsKey(Object ngram) {
-        if (!(ngram instanceof String text)) {
-            return false;
-        }
-        long key = encode(text);
-        return key >= 0 && Arrays.binarySearch(keys, key) >= 0;
+        return indexOf(ngram) >= 0;
     }
 
     @Override

@@ -68,7 +68,7 @@ final class CompactNgramModel extends AbstractObject2FloatMap<String> {
         return Optional.of(compact);
     }
 
-    /** Index 0 stands for no character, so that "ab" and "\0ab" never share a key. */
+    /** Bits to number the alphabet's characters from 1 to its size; at most 63 in all keep every key positive. */
     private static int bitsFor(int alphabetSize) {
         return Integer.SIZE - Integer.numberOfLeadingZeros(alphabetSize);
     }

@@ -174,14 +174,15 @@ final class BenchmarkRun {
             environment.put("RATE_LIMIT_ENABLED", "false");
         }
 
-        ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
-        ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(freePort());
-        ServiceSpec gateway = ServiceSpec.GATEWAY.onPort(freePort());
-        ServiceSpec recommendation = ServiceSpec.RECOMMENDATION.onPort(freePort());
-        ServiceSpec support = ServiceSpec.SUPPORT.onPort(freePort());
-        ServiceSpec ad = ServiceSpec.AD.onPort(freePort());
-        ServiceSpec finance = ServiceSpec.FINANCE.onPort(freePort());
-        int helloPort = freePort();
+        int[] ports = freePorts(8);
+        ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(ports[0]);
+        ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(ports[1]);
+        ServiceSpec gateway = ServiceSpec.GATEWAY.onPort(ports[2]);
+        ServiceSpec recommendation = ServiceSpec.RECOMMENDATION.onPort(ports[3]);
+        ServiceSpec support = ServiceSpec.SUPPORT.onPort(ports[4]);
+        ServiceSpec ad = ServiceSpec.AD.onPort(ports[5]);
+        ServiceSpec finance = ServiceSpec.FINANCE.onPort(ports[6]);
+        int helloPort = ports[7];
         // no campaign agent runs here: the gateway's campaign route leads to the hello app, so the same gateway is
         // measured in front of the ceiling too
         environment.put("CAMPAIGN_URL", "http://127.0.0.1:" + helloPort);
@@ -795,9 +796,21 @@ final class BenchmarkRun {
                 : String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 4), words.length));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * Ports free now and distinct: held open together while they are chosen, since one closed before the next is
+     * asked for may be handed out again (a run once started the supervisor and the ad agent on the same port).
+     */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 

@@ -43,8 +43,7 @@ final class CompactNgramModel extends AbstractObject2FloatMap<String> {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString()
                 .toCharArray();
-        if (bitsFor(alphabet.length) * length > Long.SIZE - 1
-                || model.keySet().stream().anyMatch(ngram -> ngram.length() != length)) {
+        if (bitsFor(alphabet.length) * length > Long.SIZE - 1) {
             return Optional.empty();
         }
         int size = model.size();
@@ -53,7 +52,11 @@ final class CompactNgramModel extends AbstractObject2FloatMap<String> {
         var compact = new CompactNgramModel(length, alphabet, keys, frequencies);
         int i = 0;
         for (Object2FloatMap.Entry<String> entry : model.object2FloatEntrySet()) {
+            // every character is in the alphabet, so only an n-gram of another length has no key
             keys[i] = compact.encode(entry.getKey());
+            if (keys[i] < 0) {
+                return Optional.empty();
+            }
             frequencies[i] = entry.getFloatValue();
             i++;
         }

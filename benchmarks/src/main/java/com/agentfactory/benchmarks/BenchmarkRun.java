@@ -6,14 +6,13 @@ import com.agentfactory.benchmarks.load.LoadTarget;
 import com.agentfactory.benchmarks.load.Measurement.Summary;
 import com.agentfactory.benchmarks.load.OpenLoop;
 import com.agentfactory.benchmarks.load.WarmUp;
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.InfrastructureSettings;
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.infra.platform.GatewayTokens;
 import com.agentfactory.infra.platform.PlatformLauncher;
 import com.agentfactory.infra.platform.ServiceSpec;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,7 +173,7 @@ final class BenchmarkRun {
             environment.put("RATE_LIMIT_ENABLED", "false");
         }
 
-        int[] ports = freePorts(8);
+        int[] ports = FreePorts.distinct(8);
         ServiceSpec supervisor = ServiceSpec.SUPERVISOR.onPort(ports[0]);
         ServiceSpec inventory = ServiceSpec.INVENTORY.onPort(ports[1]);
         ServiceSpec gateway = ServiceSpec.GATEWAY.onPort(ports[2]);
@@ -794,24 +793,6 @@ final class BenchmarkRun {
         return words[words.length - 1].length() > 60 || words.length < 2
                 ? commandLine.substring(Math.max(0, commandLine.length() - 80))
                 : String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 4), words.length));
-    }
-
-    /**
-     * Ports free now and distinct: held open together while they are chosen, since one closed before the next is
-     * asked for may be handed out again (a run once started the supervisor and the ad agent on the same port).
-     */
-    static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private static String randomHex(int bytes) {

@@ -45,8 +45,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
             FileTrees.deleteRecursively(logDirectory);
         }
         Files.createDirectories(logDirectory);
-        int brokerPort = port > 0 ? port : FreePorts.find();
-        int controllerPort = port > 0 ? port + 1 : FreePorts.find();
+        int[] ports = port > 0 ? new int[] {port, port + 1} : FreePorts.distinct(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
         LocalKafkaBroker broker = new LocalKafkaBroker(logDirectory, brokerPort, controllerPort);
         broker.formatIfNeeded();
         broker.startServer();

@@ -1,9 +1,9 @@
 package com.agentfactory.platform;
 
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.infra.platform.PlatformLauncher;
 import com.agentfactory.infra.platform.ServiceSpec;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,14 +41,15 @@ final class RunningPlatform {
         projectRoot = Path.of(System.getProperty("agentfactory.project.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        supervisor = ServiceSpec.SUPERVISOR.onPort(freePort());
-        support = ServiceSpec.SUPPORT.onPort(freePort());
-        inventory = ServiceSpec.INVENTORY.onPort(freePort());
-        finance = ServiceSpec.FINANCE.onPort(freePort());
-        ad = ServiceSpec.AD.onPort(freePort());
-        recommendation = ServiceSpec.RECOMMENDATION.onPort(freePort());
-        campaign = ServiceSpec.CAMPAIGN.onPort(freePort());
-        gateway = ServiceSpec.GATEWAY.onPort(freePort());
+        int[] ports = FreePorts.distinct(8);
+        supervisor = ServiceSpec.SUPERVISOR.onPort(ports[0]);
+        support = ServiceSpec.SUPPORT.onPort(ports[1]);
+        inventory = ServiceSpec.INVENTORY.onPort(ports[2]);
+        finance = ServiceSpec.FINANCE.onPort(ports[3]);
+        ad = ServiceSpec.AD.onPort(ports[4]);
+        recommendation = ServiceSpec.RECOMMENDATION.onPort(ports[5]);
+        campaign = ServiceSpec.CAMPAIGN.onPort(ports[6]);
+        gateway = ServiceSpec.GATEWAY.onPort(ports[7]);
         launcher = new PlatformLauncher(
                 projectRoot,
                 Path.of("target", "service-logs").toAbsolutePath(),
@@ -89,14 +90,6 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started.launcher::close, "platform-stop"));
         }
         return instance;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String secret(int bytes) {

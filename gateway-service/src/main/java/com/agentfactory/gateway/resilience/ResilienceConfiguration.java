@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.resilience;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Each route's {@code CircuitBreaker} filter (application.yml) runs its calls through a Resilience4j circuit
  * breaker, time limiter and semaphore bulkhead named after the route. The breaker counts connection failures
- * and timeouts, not the services' own 4xx/5xx answers: those are answers, passed on as they are.
+ * and timeouts, not the services' own 4xx/5xx answers: those are answers, passed on as they are. Nor does it count
+ * the calls its own bulkhead turns away: those are the gateway shedding a burst, not the service failing, and counted
+ * as failures they opened the circuit for everyone after a few hundred milliseconds of a crowd (docs/benchmarks.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResilienceProperties.class)
@@ -70,6 +73,7 @@ class ResilienceConfiguration {
                 .waitDurationInOpenState(properties.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .ignoreExceptions(BulkheadFullException.class)
                 .build();
     }
 

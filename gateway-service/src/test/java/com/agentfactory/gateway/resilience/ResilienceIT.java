@@ -109,11 +109,14 @@ class ResilienceIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void aCrowdedServiceTurnsAwayTheCallsBeyondItsBulkheadAtOnce() throws Exception {
+    void aCrowdedServiceTurnsAwayTheCallsBeyondItsBulkheadAtOnceWithoutOpeningItsCircuit() throws Exception {
         String token = users.admin().bearer();
+        CircuitBreaker circuit = circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("recommendation-agent");
+        int failuresBefore = circuit.getMetrics().getNumberOfFailedCalls();
         List<Future<String>> calls = new ArrayList<>();
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 3; i++) {
+            // more refusals than the breaker's minimum number of calls: counted as failures they would open it
+            for (int i = 0; i < 6; i++) {
                 calls.add(callers.submit(() -> {
                     var result = client.get()
                             .uri("/api/v1/recommendations/users/crowd?delay_ms=1500")
@@ -131,9 +134,18 @@ class ResilienceIT extends GatewayIntegrationTest {
             assertThat(answers).filteredOn(answer -> answer.startsWith("200")).hasSize(2);
             assertThat(answers)
                     .filteredOn(answer -> answer.startsWith("503"))
-                    .singleElement()
-                    .asString()
-                    .contains("Service busy");
+                    .hasSize(4)
+                    .allSatisfy(answer -> assertThat(answer).contains("Service busy"));
         }
+        assertThat(circuit.getMetrics().getNumberOfFailedCalls())
+                .as("the bulkhead's refusals are the gateway shedding load, not the service failing")
+                .isEqualTo(failuresBefore);
+        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        client.get()
+                .uri("/api/v1/recommendations/users/after-the-crowd")
+                .header("Authorization", token)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -17,9 +17,10 @@ import java.util.UUID;
  * may take the room the cap leaves it (the recommendation agent's filled with 135 MB of promoted garbage when tried).
  *
  * <p>{@code periodicCollection} runs G1 with a periodic collection (JEP 346) instead of the serial collector, for a
- * service whose heap a batch grows well past what it keeps: the serial collector gives memory back only at a full
+ * service whose heap a batch grows well past what it keeps (the serial collector gives memory back only at a full
  * collection, which an idle service may not see for hours, while G1 collects when it has been idle for a minute and
- * then gives back what is free.
+ * then gives back what is free) and for one whose requests' garbage the serial collector promotes under load (the
+ * gateway).
  */
 public record ServiceSpec(
         String module,
@@ -30,7 +31,15 @@ public record ServiceSpec(
         String maxYoungGeneration,
         boolean periodicCollection) {
 
-    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, "256m", 3, null);
+    /**
+     * Every proxied request leaves short-lived reactive garbage, and under load the serial collector, with the small
+     * heap it starts with, promoted the requests in flight at each young collection (its survivor space of 2 MB too
+     * small for them): the old generation filled with dead requests and was compacted 20-30 times in 80 s of load,
+     * 13-15 s of pauses in all. A pause longer than the route's bulkhead can absorb turns into refusals. G1 collects
+     * that garbage concurrently; at rest it gives the heap back like the serial collector (docs/benchmarks.md).
+     */
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway-service", 8080, "256m", 3, null, null, true);
+
     public static final ServiceSpec SUPERVISOR = new ServiceSpec("supervisor-agent", 8081, "384m", 8, null);
     /**
      * Most of the support agent's heap is old and stays (the language detector's models, the intent model, the

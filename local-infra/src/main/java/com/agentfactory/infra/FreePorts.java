@@ -12,7 +12,8 @@ public final class FreePorts {
 
     private FreePorts() {}
 
-    static int find() {
+    /** One port free now. */
+    public static int find() {
         return distinct(1)[0];
     }
 

@@ -8,14 +8,12 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.messaging.recommendation.RecommendationClient;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class RecommendationFallbackIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final int CLOSED_PORT = unusedPort();
+    private static final int CLOSED_PORT = FreePorts.find();
     private static final AtomicInteger ASKED = new AtomicInteger();
     private static final String BODY = "<p>Hello {{email}}</p>"
             + "{{#products}}<p class=\"product\"><a href=\"{{url}}\">{{name}}</a> {{price}}</p>{{/products}}"
@@ -142,13 +140,5 @@ class RecommendationFallbackIT extends CampaignIntegrationTest {
                 .stream()
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.CampaignApplication;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.messaging.testing.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,7 @@ class JourneyKillIT {
             "campaign_kill_" + UUID.randomUUID().toString().substring(0, 8);
     private final String domain = "kill-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
     private final HttpClient http = HttpClient.newHttpClient();
-    private final int port = freePort();
+    private final int port = FreePorts.find();
     private Process agent;
 
     @AfterEach
@@ -223,13 +223,5 @@ class JourneyKillIT {
     private static long count(JdbcTemplate db, String sql) {
         Long count = db.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

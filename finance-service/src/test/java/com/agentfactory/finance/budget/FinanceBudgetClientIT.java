@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -136,7 +136,7 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
 
     @Test
     void aStoppedFinanceIsNotCalledOnceTheCircuitIsOpen() throws Exception {
-        FinanceBudgetClient client = clientAt("http://127.0.0.1:" + unusedPort());
+        FinanceBudgetClient client = clientAt("http://127.0.0.1:" + FreePorts.find());
 
         assertThatThrownBy(() -> client.reserve("marketing", "down-0", BigDecimal.ONE, "GBP", "ads", "ad"))
                 .isInstanceOf(FinanceUnavailableException.class)
@@ -194,11 +194,5 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
     private BigDecimal committedOrHeld(String department) {
         return jdbc.queryForObject(
                 "SELECT committed_amount FROM budgets WHERE department = ?", BigDecimal.class, department);
-    }
-
-    private static int unusedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

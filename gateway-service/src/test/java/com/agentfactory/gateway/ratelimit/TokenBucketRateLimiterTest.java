@@ -2,8 +2,8 @@ package com.agentfactory.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.infra.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -15,7 +15,7 @@ class TokenBucketRateLimiterTest {
     @Test
     void letsRequestsThroughWhenRedisIsUnreachable() throws IOException {
         LettuceConnectionFactory unreachable =
-                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", unusedPort()));
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", FreePorts.find()));
         unreachable.afterPropertiesSet();
         unreachable.start();
         try {
@@ -30,12 +30,6 @@ class TokenBucketRateLimiterTest {
             assertThat(decision.remaining()).isEqualTo(-1);
         } finally {
             unreachable.destroy();
-        }
-    }
-
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

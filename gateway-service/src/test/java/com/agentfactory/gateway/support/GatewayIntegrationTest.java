@@ -2,10 +2,8 @@ package com.agentfactory.gateway.support;
 
 import com.agentfactory.gateway.auth.TestTokens;
 import com.agentfactory.gateway.user.UserService;
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +42,7 @@ public abstract class GatewayIntegrationTest {
     protected static final String BOOTSTRAP_ADMIN_EMAIL = "bootstrap-admin@example.test";
     protected static final String BOOTSTRAP_ADMIN_PASSWORD = "bootstrap-admin-password";
     protected static final StubDownstreamService STUB = StubDownstreamService.start();
-    protected static final int UNUSED_PORT = unusedPort();
+    protected static final int UNUSED_PORT = FreePorts.find();
 
     @Autowired
     protected WebTestClient client;
@@ -110,13 +108,5 @@ public abstract class GatewayIntegrationTest {
                 .expectBody(ProblemAssertions.JSON)
                 .returnResult()
                 .getResponseBody();
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

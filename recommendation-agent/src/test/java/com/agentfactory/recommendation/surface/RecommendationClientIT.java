@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.infra.FreePorts;
 import com.agentfactory.messaging.recommendation.RecommendationClient;
 import com.agentfactory.messaging.recommendation.RecommendationClientSettings;
 import com.agentfactory.messaging.recommendation.RecommendationsUnavailableException;
@@ -15,7 +16,6 @@ import com.agentfactory.messaging.recommendation.RecommendedProduct;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +101,7 @@ class RecommendationClientIT extends RecommendationIntegrationTest {
     @Test
     void anUnreachableAgentIsReportedUnavailableAndNotAskedOnceTheCircuitIsOpen() throws Exception {
         RecommendationClient client =
-                clientAt("http://127.0.0.1:" + unusedPort(), as(TestTokens.client("campaign-agent")));
+                clientAt("http://127.0.0.1:" + FreePorts.find(), as(TestTokens.client("campaign-agent")));
         Supplier<String> ask = () -> catchThrowableOfType(
                         RecommendationsUnavailableException.class, () -> client.forCustomer(UUID.randomUUID(), 4))
                 .getMessage();
@@ -141,11 +141,5 @@ class RecommendationClientIT extends RecommendationIntegrationTest {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + localPort;
-    }
-
-    private static int unusedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

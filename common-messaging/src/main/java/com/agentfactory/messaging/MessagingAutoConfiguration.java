@@ -15,9 +15,11 @@ import com.agentfactory.messaging.privacy.PrivacyRequestListener;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import com.agentfactory.messaging.runtime.DeadLetterErrorHandlers;
 import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.messaging.trace.BatchListenerTimers;
 import com.agentfactory.messaging.trace.EnvelopeTraceInterceptor;
 import com.agentfactory.messaging.trace.KafkaObservations;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -35,6 +37,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -138,6 +141,16 @@ public class MessagingAutoConfiguration {
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) kafkaConsumerFactory);
         factory.getContainerProperties().setObservationEnabled(KafkaObservations.listenersObserved(environment));
         return factory;
+    }
+
+    /** Batch listeners' timers under their own name while record listeners are observed (see the filter). */
+    @Bean
+    @ConditionalOnProperty(
+            name = "spring.kafka.listener.observation-enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    MeterFilter batchListenerTimers() {
+        return new BatchListenerTimers();
     }
 
     /**

@@ -37,7 +37,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -143,14 +142,14 @@ public class MessagingAutoConfiguration {
         return factory;
     }
 
-    /** Batch listeners' timers under their own name while record listeners are observed (see the filter). */
+    /**
+     * Batch listeners' timers under their own name while record listeners are observed (see the filter); without
+     * observations every listener keeps the container timers under their usual name, and the filter is a neutral one
+     * ({@code MeterFilter.accept()} would wave meters past later filters that deny them).
+     */
     @Bean
-    @ConditionalOnProperty(
-            name = "spring.kafka.listener.observation-enabled",
-            havingValue = "true",
-            matchIfMissing = true)
-    MeterFilter batchListenerTimers() {
-        return new BatchListenerTimers();
+    MeterFilter batchListenerTimers(Environment environment) {
+        return KafkaObservations.listenersObserved(environment) ? new BatchListenerTimers() : new MeterFilter() {};
     }
 
     /**

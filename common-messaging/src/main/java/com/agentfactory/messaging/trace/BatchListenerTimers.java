@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 public final class BatchListenerTimers implements MeterFilter {
 
     static final String LISTENER = "spring.kafka.listener";
-    public static final String BATCH = "spring.kafka.listener.batch";
+    static final String BATCH = "spring.kafka.listener.batch";
 
     @Override
     public Meter.Id map(Meter.Id id) {

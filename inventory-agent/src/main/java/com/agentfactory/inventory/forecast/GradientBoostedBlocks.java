@@ -54,10 +54,11 @@ final class GradientBoostedBlocks {
             double[] y = histories.get(s);
             for (int t = MINIMUM_HISTORY; t < length; t++) {
                 double scale = scale(y, t);
+                float weight = (float) Math.sqrt(scale);
                 for (int h = 1; h <= horizon && t + h - 1 < length; h++) {
                     features(y, t, h, scale, start, prices.get(s), features, row * FEATURES);
                     labels[row] = (float) (y[t + h - 1] / scale);
-                    weights[row] = (float) Math.sqrt(scale);
+                    weights[row] = weight;
                     row++;
                 }
             }

@@ -7,23 +7,43 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * RLB through the exchange's bid API: a campaign is bid linearly until its market is known, then by the value
  * function of that market. The auction rate is trusted after a second here instead of a minute.
+ *
+ * <p>RLB spreads what is left of today's budget over the auctions expected in the rest of the day (UTC): the same
+ * budget binds at noon and is loose in the last minutes before midnight, where the bid rises towards the top of the
+ * smoothed market. The agent's clock therefore runs from 18:00 of the real date, where six hours of auctions at the
+ * measured rate make the daily budget bind, whenever the test runs; the date stays the one the database stamps the
+ * allowance with.
  */
 @TestPropertySource(properties = "agentfactory.ad.exchange.rlb.min-measured=1s")
 class RlbBidApiIT extends AdIntegrationTest {
 
     /** The highest clearing price of the auctions {@link #wonAuctions} records. */
     private static final double HIGHEST_CLEARING_CPM = 2.75;
+
+    @TestConfiguration
+    static class EveningClock {
+
+        @Bean
+        Clock clock() {
+            Clock utc = Clock.systemUTC();
+            return Clock.offset(utc, Duration.between(LocalTime.now(utc), LocalTime.of(18, 0)));
+        }
+    }
 
     @Autowired
     DeliveryLedger ledger;
@@ -54,7 +74,7 @@ class RlbBidApiIT extends AdIntegrationTest {
                     return markets.of(campaign) != null;
                 });
 
-        // with a loose budget RLB wins every auction it can, and no auction clears above the highest price seen
+        // with six hours of auctions ahead the budget binds: RLB bids at most the highest price the market cleared at
         double shaded = bidPrice(region, id, price -> price < linear);
         assertThat(shaded).isPositive().isLessThanOrEqualTo(HIGHEST_CLEARING_CPM);
     }

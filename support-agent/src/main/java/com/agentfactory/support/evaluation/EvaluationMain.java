@@ -29,12 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * train --data FILE [--data FILE ...] --text-column C --label-column C [--label-map FILE] [--oos-label L]
- *       [--validation FILE | --oos-threshold 0.5] --out MODEL_FILE [--cache FILE]
+ *       [--validation FILE | --oos-threshold 0.5] --out MODEL_FILE [--cache FILE] [TRAINER]
  * eval  (--train FILE --test FILE | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
  *       --text-column C --label-column C [--label-map FILE] [--oos-label L]
  *       [--validation FILE | --validation-fraction 0.1 | --oos-threshold 0.5] [--cache FILE] [--model-out FILE]
+ *       [TRAINER]
  * entities --data FILE   (Bitext-style columns instruction, entity_type, start_offset, end_offset)
  * </pre>
+ *
+ * TRAINER overrides the classifier's training defaults: {@code [--epochs 30] [--batch-size 32] [--learning-rate 0.01]
+ * [--l2 1e-5]}; tune them with {@code eval --data TRAIN --test-fraction F} on the training file, never on the test one.
  *
  * Rows carrying the out-of-scope label are never trained on: the model has to recognise them by low confidence,
  * below the out-of-scope threshold. {@code --validation} tunes that threshold on its own labelled file (which
@@ -74,6 +78,7 @@ public final class EvaluationMain {
     }
 
     private static Map<String, Object> train(Map<String, List<String>> options, PrintStream out) throws IOException {
+        IntentTrainer.Options trainer = trainerOptions(options);
         List<LabelledText> rows = new ArrayList<>();
         for (String file : options.getOrDefault("data", List.of())) {
             rows.addAll(read(Path.of(file), options));
@@ -86,7 +91,7 @@ public final class EvaluationMain {
                 rows.stream().filter(r -> !r.label().equals(oos)).toList();
         TextEmbedder embedder = embedder(options);
         long started = System.nanoTime();
-        IntentModel trained = new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC())
+        IntentModel trained = new IntentTrainer(trainer, Clock.systemUTC())
                 .train(
                         inScope,
                         embedder.embed(inScope.stream().map(LabelledText::text).toList()));
@@ -115,6 +120,7 @@ public final class EvaluationMain {
     }
 
     private static Map<String, Object> evaluate(Map<String, List<String>> options, PrintStream out) throws IOException {
+        IntentTrainer.Options trainer = trainerOptions(options);
         List<LabelledText> train;
         List<LabelledText> test;
         String split;
@@ -159,8 +165,7 @@ public final class EvaluationMain {
                 embedder.embed(test.stream().map(LabelledText::text).toList());
         double embedSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
-        IntentModel trained =
-                new IntentTrainer(IntentTrainer.Options.defaults(), Clock.systemUTC()).train(inScope, trainEmbeddings);
+        IntentModel trained = new IntentTrainer(trainer, Clock.systemUTC()).train(inScope, trainEmbeddings);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         Threshold threshold = threshold(trained, embedder, options, oos, validation);
         IntentModel model = trained.withOosThreshold(threshold.value());
@@ -198,6 +203,13 @@ public final class EvaluationMain {
         summary.put("command", "eval");
         summary.put("split", split);
         summary.put("train_examples", inScope.size());
+        summary.put(
+                "trainer",
+                Map.of(
+                        "epochs", trainer.epochs(),
+                        "batch_size", trainer.batchSize(),
+                        "learning_rate", trainer.learningRate(),
+                        "l2", trainer.l2()));
         summary.put("test_examples", test.size());
         summary.put("test_in_scope", inScopeGold.size());
         summary.put("intents", model.labels().size());
@@ -297,6 +309,31 @@ public final class EvaluationMain {
         }
         return LabelledCsv.read(
                 file, first(options, "text-column", "text"), first(options, "label-column", "label"), labelMap);
+    }
+
+    /** The trainer's defaults, each overridable by a flag (for tuning on a validation split before a test run). */
+    private static IntentTrainer.Options trainerOptions(Map<String, List<String>> options) {
+        IntentTrainer.Options defaults = IntentTrainer.Options.defaults();
+        try {
+            IntentTrainer.Options chosen = new IntentTrainer.Options(
+                    Integer.parseInt(first(options, "epochs", Integer.toString(defaults.epochs()))),
+                    Integer.parseInt(first(options, "batch-size", Integer.toString(defaults.batchSize()))),
+                    Double.parseDouble(first(options, "learning-rate", Double.toString(defaults.learningRate()))),
+                    Double.parseDouble(first(options, "l2", Double.toString(defaults.l2()))),
+                    defaults.minDocumentFrequency(),
+                    defaults.maxFeatures(),
+                    defaults.domainQuantile(),
+                    defaults.domainScale(),
+                    defaults.seed());
+            if (chosen.epochs() < 1 || chosen.batchSize() < 1 || !(chosen.learningRate() > 0) || !(chosen.l2() >= 0)) {
+                throw new IllegalArgumentException(
+                        "--epochs and --batch-size must be at least 1, --learning-rate positive, --l2 not negative");
+            }
+            return chosen;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--epochs, --batch-size, --learning-rate and --l2 take numbers: " + e.getMessage());
+        }
     }
 
     private static TextEmbedder embedder(Map<String, List<String>> options) {

@@ -197,6 +197,72 @@ class EvaluationMainTest {
     }
 
     @Test
+    void evalTrainsWithTheTrainerSettingsGivenAndReportsThem() throws IOException {
+        Path csv = tinyCsv();
+        var output = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--data",
+                    csv.toString(),
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--oos-label",
+                    "oos",
+                    "--test-fraction",
+                    "0.25",
+                    "--epochs",
+                    "5",
+                    "--l2",
+                    "0.001",
+                    "--learning-rate",
+                    "0.02",
+                    "--batch-size",
+                    "8"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isZero();
+        JsonNode trainer = lastLine(output).get("trainer");
+        assertThat(trainer.get("epochs").asInt()).isEqualTo(5);
+        assertThat(trainer.get("l2").asDouble()).isEqualTo(0.001);
+        assertThat(trainer.get("learning_rate").asDouble()).isEqualTo(0.02);
+        assertThat(trainer.get("batch_size").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void refusesTrainerSettingsThatAreNotPositiveNumbers() throws IOException {
+        Path csv = tinyCsv();
+        for (String[] setting : List.of(
+                new String[] {"--epochs", "0"}, new String[] {"--l2", "-1"}, new String[] {"--learning-rate", "fast"
+                })) {
+            var errors = new ByteArrayOutputStream();
+
+            int status = EvaluationMain.run(
+                    new String[] {
+                        "eval",
+                        "--data",
+                        csv.toString(),
+                        "--text-column",
+                        "message",
+                        "--label-column",
+                        "intent",
+                        setting[0],
+                        setting[1]
+                    },
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+            assertThat(status).as(setting[0]).isEqualTo(2);
+            assertThat(errors.toString(StandardCharsets.UTF_8)).as(setting[0]).contains(setting[0]);
+        }
+    }
+
+    @Test
     void refusesACsvWithoutTheNamedColumns() throws IOException {
         Path csv = tinyCsv();
         var errors = new ByteArrayOutputStream();

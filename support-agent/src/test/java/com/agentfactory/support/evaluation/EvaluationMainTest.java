@@ -198,36 +198,22 @@ class EvaluationMainTest {
 
     @Test
     void evalTrainsWithTheTrainerSettingsGivenAndReportsThem() throws IOException {
-        Path csv = tinyCsv();
-        var output = new ByteArrayOutputStream();
+        Outcome outcome = evalOnTinyCsv(
+                "--oos-label",
+                "oos",
+                "--test-fraction",
+                "0.25",
+                "--epochs",
+                "5",
+                "--l2",
+                "0.001",
+                "--learning-rate",
+                "0.02",
+                "--batch-size",
+                "8");
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--data",
-                    csv.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--test-fraction",
-                    "0.25",
-                    "--epochs",
-                    "5",
-                    "--l2",
-                    "0.001",
-                    "--learning-rate",
-                    "0.02",
-                    "--batch-size",
-                    "8"
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
-
-        assertThat(status).isZero();
-        JsonNode trainer = lastLine(output).get("trainer");
+        assertThat(outcome.status()).isZero();
+        JsonNode trainer = outcome.summary().get("trainer");
         assertThat(trainer.get("epochs").asInt()).isEqualTo(5);
         assertThat(trainer.get("l2").asDouble()).isEqualTo(0.001);
         assertThat(trainer.get("learning_rate").asDouble()).isEqualTo(0.02);
@@ -236,30 +222,35 @@ class EvaluationMainTest {
 
     @Test
     void refusesTrainerSettingsThatAreNotPositiveNumbers() throws IOException {
-        Path csv = tinyCsv();
         for (String[] setting : List.of(
                 new String[] {"--epochs", "0"}, new String[] {"--l2", "-1"}, new String[] {"--learning-rate", "fast"
                 })) {
-            var errors = new ByteArrayOutputStream();
+            Outcome outcome = evalOnTinyCsv(setting);
 
-            int status = EvaluationMain.run(
-                    new String[] {
-                        "eval",
-                        "--data",
-                        csv.toString(),
-                        "--text-column",
-                        "message",
-                        "--label-column",
-                        "intent",
-                        setting[0],
-                        setting[1]
-                    },
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(errors, true, StandardCharsets.UTF_8));
-
-            assertThat(status).as(setting[0]).isEqualTo(2);
-            assertThat(errors.toString(StandardCharsets.UTF_8)).as(setting[0]).contains(setting[0]);
+            assertThat(outcome.status()).as(setting[0]).isEqualTo(2);
+            assertThat(outcome.errors()).as(setting[0]).contains(setting[0]);
         }
+    }
+
+    /** What an eval of the tiny CSV printed, with these options besides its file and columns. */
+    private record Outcome(int status, String output, String errors) {
+
+        JsonNode summary() {
+            return lastLine(output);
+        }
+    }
+
+    private Outcome evalOnTinyCsv(String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "eval", "--data", tinyCsv().toString(), "--text-column", "message", "--label-column", "intent"));
+        args.addAll(List.of(options));
+        var output = new ByteArrayOutputStream();
+        var errors = new ByteArrayOutputStream();
+        int status = EvaluationMain.run(
+                args.toArray(String[]::new),
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        return new Outcome(status, output.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -304,7 +295,11 @@ class EvaluationMainTest {
     }
 
     private static JsonNode lastLine(ByteArrayOutputStream output) {
-        String[] lines = output.toString(StandardCharsets.UTF_8).strip().split("\n");
+        return lastLine(output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode lastLine(String output) {
+        String[] lines = output.strip().split("\n");
         return JsonMapper.builder().build().readTree(lines[lines.length - 1]);
     }
 }

@@ -54,6 +54,24 @@ class BearerTokenHeaderConverterTest {
     }
 
     @Test
+    void takesNoTokenFromTheQueryAsSpringSecuritysConverterWithItsDefaults() {
+        for (String path : List.of("/api/v1/products?access_token=abc", "/api/v1/products?access_token=")) {
+            MockServerWebExchange withHeader = MockServerWebExchange.from(
+                    MockServerHttpRequest.get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + JWT));
+            MockServerWebExchange withoutHeader = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+
+            assertThat(ours.convert(withHeader).blockOptional())
+                    .map(found -> ((BearerTokenAuthenticationToken) found).getToken())
+                    .contains(JWT)
+                    .isEqualTo(spring.convert(withHeader)
+                            .blockOptional()
+                            .map(found -> ((BearerTokenAuthenticationToken) found).getToken()));
+            assertThat(ours.convert(withoutHeader).blockOptional()).isEmpty();
+            assertThat(spring.convert(withoutHeader).blockOptional()).isEmpty();
+        }
+    }
+
+    @Test
     void findsNoTokenWithoutAnAuthorizationHeader() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/products"));
         assertThat(ours.convert(exchange).blockOptional()).isEmpty();

@@ -1,6 +1,7 @@
 package com.agentfactory.messaging.security;
 
 import com.agentfactory.access.AccessRules;
+import com.agentfactory.access.FirewallCharacters;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -32,7 +33,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -134,6 +137,7 @@ public class ServiceSecurityAutoConfiguration {
                         .anyRequest()
                         .access(new TokenAccessAuthorizationManager(AccessRules.platform())))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -148,6 +152,20 @@ public class ServiceSecurityAutoConfiguration {
         // just outside Spring Security's filter chain (DEFAULT_FILTER_ORDER, -100)
         registration.setOrder(-101);
         return registration;
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules, the characters of names and values tested without
+     * regular expressions ({@link FirewallCharacters}).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(FirewallCharacters::allowedInHeaderValue);
+        firewall.setAllowedParameterNames(FirewallCharacters::allowedInName);
+        return firewall;
     }
 
     /**

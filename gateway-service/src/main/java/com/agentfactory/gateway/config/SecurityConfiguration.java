@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.config;
 
+import com.agentfactory.access.FirewallCharacters;
 import com.agentfactory.gateway.access.AccessRuleAuthorizationManager;
 import com.agentfactory.gateway.error.ProblemDetailWriter;
 import com.agentfactory.gateway.ratelimit.RateLimitFilterHolder;

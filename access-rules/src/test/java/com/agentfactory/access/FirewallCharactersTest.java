@@ -1,4 +1,4 @@
-package com.agentfactory.gateway.config;
+package com.agentfactory.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The loops allow exactly what Spring Security's strict firewall allows with its default predicates. */
 class FirewallCharactersTest {
 
-    // the expressions of StrictServerWebExchangeFirewall's default predicates (Spring Security 7.0)
+    // the expressions of the strict firewalls' default predicates (Spring Security 7.0, servlet and reactive alike)
     private static final Pattern NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 

@@ -1,5 +1,8 @@
 package com.agentfactory.access;
 
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
 /**
  * The characters Spring Security's strict firewalls ({@code StrictHttpFirewall}, {@code
  * StrictServerWebExchangeFirewall}) allow by default in header and parameter names and in header values (assigned code
@@ -10,6 +13,16 @@ package com.agentfactory.access;
 public final class FirewallCharacters {
 
     private FirewallCharacters() {}
+
+    /** Gives a strict firewall (servlet or reactive, which share no type) these rules through its three setters. */
+    public static void apply(
+            Consumer<Predicate<String>> headerNames,
+            Consumer<Predicate<String>> headerValues,
+            Consumer<Predicate<String>> parameterNames) {
+        headerNames.accept(FirewallCharacters::allowedInName);
+        headerValues.accept(FirewallCharacters::allowedInHeaderValue);
+        parameterNames.accept(FirewallCharacters::allowedInName);
+    }
 
     public static boolean allowedInName(String name) {
         return assignedAndNotControl(name, false);

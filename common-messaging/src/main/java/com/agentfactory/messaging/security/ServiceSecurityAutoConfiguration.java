@@ -162,9 +162,8 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(FirewallCharacters::allowedInName);
-        firewall.setAllowedHeaderValues(FirewallCharacters::allowedInHeaderValue);
-        firewall.setAllowedParameterNames(FirewallCharacters::allowedInName);
+        FirewallCharacters.apply(
+                firewall::setAllowedHeaderNames, firewall::setAllowedHeaderValues, firewall::setAllowedParameterNames);
         return firewall;
     }
 

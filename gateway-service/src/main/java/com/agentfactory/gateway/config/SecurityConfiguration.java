@@ -81,9 +81,8 @@ class SecurityConfiguration {
     @Bean
     ServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(FirewallCharacters::allowedInName);
-        firewall.setAllowedHeaderValues(FirewallCharacters::allowedInHeaderValue);
-        firewall.setAllowedParameterNames(FirewallCharacters::allowedInName);
+        FirewallCharacters.apply(
+                firewall::setAllowedHeaderNames, firewall::setAllowedHeaderValues, firewall::setAllowedParameterNames);
         return firewall;
     }
 

@@ -110,6 +110,7 @@ public final class EvaluationMain {
         summary.put("command", "train");
         summary.put("model_version", model.version());
         summary.put("examples", inScope.size());
+        summary.put("trainer", settings(trainer));
         summary.put("intents", model.labels().size());
         summary.put("oos_threshold", model.oosThreshold());
         summary.put("oos_threshold_from", threshold.source());
@@ -203,13 +204,7 @@ public final class EvaluationMain {
         summary.put("command", "eval");
         summary.put("split", split);
         summary.put("train_examples", inScope.size());
-        summary.put(
-                "trainer",
-                Map.of(
-                        "epochs", trainer.epochs(),
-                        "batch_size", trainer.batchSize(),
-                        "learning_rate", trainer.learningRate(),
-                        "l2", trainer.l2()));
+        summary.put("trainer", settings(trainer));
         summary.put("test_examples", test.size());
         summary.put("test_in_scope", inScopeGold.size());
         summary.put("intents", model.labels().size());
@@ -334,6 +329,15 @@ public final class EvaluationMain {
             throw new IllegalArgumentException(
                     "--epochs, --batch-size, --learning-rate and --l2 take numbers: " + e.getMessage());
         }
+    }
+
+    /** The settings a flag can change, as the summaries report them. */
+    private static Map<String, Object> settings(IntentTrainer.Options trainer) {
+        return Map.of(
+                "epochs", trainer.epochs(),
+                "batch_size", trainer.batchSize(),
+                "learning_rate", trainer.learningRate(),
+                "l2", trainer.l2());
     }
 
     private static TextEmbedder embedder(Map<String, List<String>> options) {

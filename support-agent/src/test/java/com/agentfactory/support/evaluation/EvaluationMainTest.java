@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.support.intent.IntentExamples;
 import com.agentfactory.support.intent.IntentModel;
+import com.agentfactory.support.intent.IntentTrainer;
 import com.agentfactory.support.intent.LabelledText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -194,6 +195,8 @@ class EvaluationMainTest {
             assertThat(loaded.version()).isEqualTo(summary.get("model_version").asString());
             assertThat(loaded.labels()).containsExactly("account_password", "order_status", "return_request");
         }
+        assertThat(summary.get("trainer").get("epochs").asInt())
+                .isEqualTo(IntentTrainer.Options.defaults().epochs());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.agentfactory.ad.exchange;
 
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static com.agentfactory.ad.support.AdCampaignMother.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,7 @@ import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +31,14 @@ import tools.jackson.databind.JsonNode;
  * smoothed market. The agent's clock therefore runs from 18:00 of the real date, where six hours of auctions at the
  * measured rate make the daily budget bind, whenever the test runs; the date stays the one the database stamps the
  * allowance with.
+ *
+ * <p>The other tests' application stays alive beside this one, on the real clock, and both keep allowances on the
+ * same database: the campaign started yesterday, so that both see it serving (one that started at 18:00 would have
+ * its allowance settled by the other's keeper before then), and this application is closed after the class, since
+ * after 18:00 its clock is behind the real one and its keeper would take campaigns created later for campaigns not
+ * yet started.
  */
+@DirtiesContext
 @TestPropertySource(properties = "agentfactory.ad.exchange.rlb.min-measured=1s")
 class RlbBidApiIT extends AdIntegrationTest {
 
@@ -57,7 +67,10 @@ class RlbBidApiIT extends AdIntegrationTest {
     @Test
     void bidsNoMoreThanTheMarketClearsAtOnceTheCampaignsMarketIsKnown() {
         String region = "R" + UUID.randomUUID().toString().substring(0, 6);
-        String id = activeCampaign(campaign("Market learner", region));
+        String id = activeCampaign(with(
+                campaign("Market learner", region),
+                "starts_at",
+                Instant.now().minus(Duration.ofDays(1)).toString()));
         UUID campaign = UUID.fromString(id);
         seedAllowance(id, "50.00");
 

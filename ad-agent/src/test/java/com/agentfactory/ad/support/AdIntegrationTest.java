@@ -2,6 +2,9 @@ package com.agentfactory.ad.support;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +34,10 @@ public abstract class AdIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** The agent's clock: a test that gives the agent a clock of its own seeds the day that clock reads. */
+    @Autowired
+    protected Clock clock;
 
     protected Api api;
 
@@ -78,13 +85,17 @@ public abstract class AdIntegrationTest {
                 "device", Map.of("ua", "Mozilla/5.0", "geo", Map.of("region", region)));
     }
 
-    /** Today's spend allowance of the campaign, as finance's reservation would leave it (finance does not run here). */
+    /**
+     * Today's spend allowance of the campaign, as finance's reservation would leave it (finance does not run here).
+     * Today is the agent's UTC date, as its allowances read it, not the database's.
+     */
     protected void seedAllowance(String campaignId, String reserved) {
         jdbc.update(
                 "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, status, updated_at)"
-                        + " VALUES (?::uuid, (now() AT TIME ZONE 'UTC')::date, 'EUR', ?::numeric, 0, 'OPEN', now())"
+                        + " VALUES (?::uuid, ?, 'EUR', ?::numeric, 0, 'OPEN', now())"
                         + " ON CONFLICT (campaign_id, day) DO UPDATE SET reserved = EXCLUDED.reserved, status = 'OPEN'",
                 campaignId,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                 reserved);
     }
 

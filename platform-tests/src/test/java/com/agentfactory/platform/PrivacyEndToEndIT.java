@@ -45,10 +45,11 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                 .isEqualTo(202);
         UUID productId = UUID.fromString((String) product.get("product_id"));
         UUID orderId = UUID.randomUUID();
+        Instant orderedAt = Instant.now();
         assertThat(Http.post(
                                 gateway("/api/v1/events"),
                                 customerToken,
-                                CommerceEvents.orderOf(customerId, orderId, productId, "PRIV1", 2, Instant.now()))
+                                CommerceEvents.orderOf(customerId, orderId, productId, "PRIV1", 2, orderedAt))
                         .status())
                 .isEqualTo(202);
         assertThat(Http.post(
@@ -122,10 +123,12 @@ class PrivacyEndToEndIT extends AsAdminOnThePlatform {
                 }
             });
         }
-        String today =
-                Instant.now().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        // the order's own date: the round trips above may have crossed midnight
+        String orderDay =
+                orderedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
         JsonNode ledger = Http.get(
-                        gateway("/api/v1/financial/transactions?type=revenue&limit=500&date_from=" + today), adminToken)
+                        gateway("/api/v1/financial/transactions?type=revenue&limit=500&date_from=" + orderDay),
+                        adminToken)
                 .body()
                 .path("items");
         assertThat(ledger.valueStream()

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -67,9 +65,5 @@ class StockConditionsIT extends InventoryIntegrationTest {
                     today().minusDays(i),
                     units);
         }
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }

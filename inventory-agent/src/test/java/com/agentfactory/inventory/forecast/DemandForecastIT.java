@@ -77,7 +77,7 @@ class DemandForecastIT extends InventoryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(9));
-        String today = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String today = today().plusDays(1).toString();
 
         Api.Response tooLittleHistory =
                 api.post("/api/v1/inventory/forecasts", Map.of("sku", sku, "horizon_days", 7, "origin", today));

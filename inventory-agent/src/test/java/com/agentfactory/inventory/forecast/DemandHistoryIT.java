@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DemandHistoryIT extends InventoryIntegrationTest {
@@ -41,7 +40,7 @@ class DemandHistoryIT extends InventoryIntegrationTest {
     @Test
     void defaultsToTheNinetyDaysUpToTodayWithTodaysOrders() {
         String sku = stocked(10);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = today();
         recordDemand(sku, "main", today, 2);
         recordDemand(sku, "main", today.minusDays(90), 9); // one day too old
 

@@ -8,7 +8,6 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
     @BeforeEach
     void signIn() {
         manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
-        today = LocalDate.now(ZoneOffset.UTC);
+        today = today();
     }
 
     @Test

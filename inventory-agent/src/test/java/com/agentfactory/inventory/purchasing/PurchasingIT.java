@@ -10,7 +10,6 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -382,7 +381,7 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     private void soldDaily(String sku, String location, int days, int low, int high) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = today();
         for (int i = 1; i <= days; i++) {
             jdbc.update(
                     "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, ?, ?, ?)",

@@ -11,7 +11,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +78,7 @@ class DemandSignalsIT extends InventoryIntegrationTest {
         int[] week = {3, 4, 3, 5, 8, 12, 1}; // Monday to Sunday
         String surging = stocked(10_000);
         String steady = stocked(10_000);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = today();
         // the same 24 weeks of orders for both, so the models forecast them alike
         for (int day = 1; day <= 24 * 7; day++) {
             LocalDate date = today.minusDays(day);
@@ -130,7 +129,7 @@ class DemandSignalsIT extends InventoryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(signalsOf(sku).path("adjusts").asBoolean()).isTrue());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = today();
         for (int day = 1; day <= 20 * 7; day++) {
             jdbc.update(
                     "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, 2)",

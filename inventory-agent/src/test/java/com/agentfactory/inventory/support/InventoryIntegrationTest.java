@@ -10,6 +10,9 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.CommerceEventPublisher;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,18 @@ public abstract class InventoryIntegrationTest {
     }
 
     /** Stocks a new SKU through the product feed and waits until its stock can be read. */
+    /**
+     * Today's UTC date, for a test that writes days relative to it and asserts on what the agent derives from its own
+     * today. With less than two minutes of the day left it first waits for the next day, so that the test and the
+     * agent do not read two dates.
+     */
+    protected static LocalDate today() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> LocalTime.now(ZoneOffset.UTC).isBefore(LocalTime.of(23, 58)));
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
     protected String stocked(int onHand) {
         String sku = CommerceEventMother.freshSku();
         publish(CommerceEventMother.product(sku, onHand));

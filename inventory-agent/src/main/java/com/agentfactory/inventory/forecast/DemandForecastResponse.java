@@ -2,9 +2,11 @@ package com.agentfactory.inventory.forecast;
 
 import com.agentfactory.inventory.signal.SignalLift;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Expected units per day with 80% and 95% prediction intervals, and what the ensemble learnt from.
@@ -14,6 +16,7 @@ import java.util.Map;
  * @param pooledSkus the SKUs the models were fitted on together, this one included
  * @param calibrationWeeks the last weeks before the origin the weights and intervals were calibrated on
  * @param signals the lift today's views and cart additions put on the days (a forecast from today only)
+ * @param promotions the planned promotions on the days and the factor each puts on them
  */
 record DemandForecastResponse(
         String sku,
@@ -25,6 +28,7 @@ record DemandForecastResponse(
         int pooledSkus,
         int calibrationWeeks,
         Signals signals,
+        Promotions promotions,
         List<Day> days) {
 
     /** The factor on the first day is the lift; it fades towards 1 on the days after. */
@@ -34,6 +38,28 @@ record DemandForecastResponse(
             return new Signals(Math.round(lift.lift() * 1000) / 1000.0, lift.adjusts(), lift.basis());
         }
     }
+
+    /** The promotions running on some of the days, with the price elasticity their factors come from. */
+    record Promotions(double elasticity, int measuredDays, String basis, List<Promotion> running) {
+
+        static Promotions of(PromotionLift lift) {
+            return new Promotions(
+                    Math.round(lift.elasticity() * 1000) / 1000.0,
+                    lift.measuredDays(),
+                    lift.basis(),
+                    lift.promotions().stream()
+                            .map(p -> new Promotion(
+                                    p.id(),
+                                    p.discountPercent(),
+                                    p.startsOn(),
+                                    p.endsOn(),
+                                    Math.round(lift.factorOf(p) * 1000) / 1000.0))
+                            .toList());
+        }
+    }
+
+    /** A promotion and the factor it puts on the expected units of each of its days. */
+    record Promotion(UUID id, BigDecimal discountPercent, LocalDate startsOn, LocalDate endsOn, double factor) {}
 
     // explicit names: snake_case alone would not separate the digits (lower80)
     record Day(

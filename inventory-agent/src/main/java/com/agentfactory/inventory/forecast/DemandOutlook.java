@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * inside it; a person's override in force on the day after the window replaces the mean (the spread stays the
  * history's: the override says how much, not how certain), shared among the warehouses as their demand in the
  * window was. What views and cart additions say of demand now is {@link #liftOn}, apart: it is one SKU's, not a
- * warehouse's.
+ * warehouse's; what planned promotions will do is {@link #promotionsOn}.
  */
 @Service
 public class DemandOutlook {
@@ -26,6 +26,7 @@ public class DemandOutlook {
     private final DailyDemandRepository demand;
     private final ForecastOverrides overrides;
     private final DemandSignals signals;
+    private final PromotionLifts promotions;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -33,11 +34,13 @@ public class DemandOutlook {
             DailyDemandRepository demand,
             ForecastOverrides overrides,
             DemandSignals signals,
+            PromotionLifts promotions,
             InventoryProperties properties,
             Clock clock) {
         this.demand = demand;
         this.overrides = overrides;
         this.signals = signals;
+        this.promotions = promotions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -92,6 +95,18 @@ public class DemandOutlook {
             return SignalLift.none("a person's override is in force");
         }
         return signals.liftOf(sku);
+    }
+
+    /**
+     * The lift planned promotions put on the SKU's demand at the warehouse over the {@code days} days from {@code
+     * from}: none while a person's override is in force (the person said how much).
+     */
+    @Transactional(readOnly = true)
+    public PromotionLift promotionsOn(String sku, String location, LocalDate from, int days) {
+        if (overrides.activeOn(sku, from).isPresent()) {
+            return PromotionLift.none("a person's override is in force");
+        }
+        return promotions.of(sku, location, from, days);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.agentfactory.inventory.replenishment;
 
 import com.agentfactory.inventory.forecast.DemandOutlook;
 import com.agentfactory.inventory.forecast.DemandProfile;
+import com.agentfactory.inventory.forecast.PromotionLift;
 import com.agentfactory.inventory.signal.SignalLift;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockPosition;
@@ -68,11 +69,14 @@ public class ReplenishmentPlanner {
         List<ReorderPlan> planned = new ArrayList<>();
         for (String location : locations) {
             DemandProfile profile = demand.profileOf(sku, location, today, policy.demandWindowDays());
+            PromotionLift promotions = demand.promotionsOn(sku, location, today, leadTime);
             int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
-            // demand over the lead time carries today's signals, fading over the days ahead; the order size does
-            // not, being a year's economics
+            // demand over the lead time carries today's signals, fading over the days ahead, and the promotions
+            // planned in it; the order size does not, being a year's economics
             int reorderPoint = ReplenishmentMath.reorderPoint(
-                    profile.meanDaily() * lift.meanFactorOver(leadTime), leadTime, safetyStock);
+                    profile.meanDaily() * lift.meanFactorOver(leadTime) * promotions.meanFactorOver(today, leadTime),
+                    leadTime,
+                    safetyStock);
             int economic = ReplenishmentMath.economicOrderQuantity(
                     profile.meanDaily(),
                     policy.orderingCost(),
@@ -84,7 +88,7 @@ public class ReplenishmentPlanner {
                     supplier.get().getId(),
                     profile.meanDaily(),
                     profile.sdDaily(),
-                    basisOf(profile, lift),
+                    basisOf(profile, lift, promotions, today, leadTime),
                     leadTime,
                     safetyStock,
                     reorderPoint,
@@ -95,11 +99,17 @@ public class ReplenishmentPlanner {
         return planned;
     }
 
-    /** Where the plan's demand comes from, the lift included when it applies. */
-    private static String basisOf(DemandProfile profile, SignalLift lift) {
-        return lift.adjusts()
+    /** Where the plan's demand comes from, the signals' and the promotions' lifts included when they apply. */
+    private static String basisOf(
+            DemandProfile profile, SignalLift lift, PromotionLift promotions, LocalDate today, int leadTime) {
+        String basis = lift.adjusts()
                 ? profile.source() + ", demand signals x%.2f today (%s)".formatted(lift.lift(), lift.basis())
                 : profile.source();
+        return promotions.adjusts()
+                ? basis
+                        + ", promotions x%.2f over the lead time (%s)"
+                                .formatted(promotions.meanFactorOver(today, leadTime), promotions.basis())
+                : basis;
     }
 
     /** The computed reorder point of the SKU at the warehouse, if one was computed. */

@@ -1,0 +1,278 @@
+package com.agentfactory.inventory.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.TestTokens;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+class PromotionsIT extends InventoryIntegrationTest {
+
+    private static final String PROMOTIONS = "/api/v1/inventory/promotions";
+    private static final String FORECASTS = "/api/v1/inventory/forecasts";
+
+    @LocalServerPort
+    int serverPort;
+
+    RoleApi manager;
+    LocalDate today;
+
+    @BeforeEach
+    void signIn() {
+        manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
+        today = today();
+    }
+
+    @Test
+    void plansAndCancelsAPromotionWithWhoAndWhy() {
+        String sku = stocked(50);
+
+        Api.Response planned = manager.post(PROMOTIONS, promotion(sku, "20", today.plusDays(3), today.plusDays(10)));
+
+        assertThat(planned.status()).isEqualTo(201);
+        assertThat(planned.text("/created_by")).isEqualTo("maria");
+        assertThat(planned.body().path("discount_percent").decimalValue()).isEqualByComparingTo("20");
+        assertThat(planned.text("/starts_on")).isEqualTo(today.plusDays(3).toString());
+        String id = planned.text("/id");
+        assertThat(api.get(PROMOTIONS + "/" + id).text("/reason")).isEqualTo("winter sale");
+
+        Api.Response cancelled = manager.post(PROMOTIONS + "/" + id + "/cancel", Map.of("reason", "stock too low"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("/cancelled_by")).isEqualTo("maria");
+        assertThat(cancelled.text("/cancel_reason")).isEqualTo("stock too low");
+        assertThat(manager.post(PROMOTIONS + "/" + id + "/cancel", Map.of("reason", "again"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(manager.post(PROMOTIONS, promotion(sku, "30", today.plusDays(5), today.plusDays(8)))
+                        .status())
+                .as("a cancelled promotion leaves its days free")
+                .isEqualTo(201);
+        JsonNode history = api.get(PROMOTIONS + "?sku=" + sku).body();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).path("starts_on").asString())
+                .as("latest start first")
+                .isEqualTo(today.plusDays(5).toString());
+    }
+
+    @Test
+    void refusesPromotionsWithoutTheRoleOrWithBadTerms() {
+        String sku = stocked(5);
+        Map<String, Object> good = promotion(sku, "25", today.plusDays(1), today.plusDays(8));
+
+        Api.Response roleless = api.withToken(TestTokens.staff("no-role")).post(PROMOTIONS, good);
+        Api.Response free = manager.post(PROMOTIONS, with(good, "discount_percent", 0));
+        Api.Response tooDeep = manager.post(PROMOTIONS, with(good, "discount_percent", 95));
+        Api.Response backwards = manager.post(PROMOTIONS, with(good, "ends_on", today.toString()));
+        Api.Response past = manager.post(
+                PROMOTIONS,
+                with(
+                        with(good, "starts_on", today.minusDays(9).toString()),
+                        "ends_on",
+                        today.minusDays(2).toString()));
+        Api.Response endless = manager.post(
+                PROMOTIONS, with(good, "ends_on", today.plusDays(400).toString()));
+        Api.Response unknown = manager.post(PROMOTIONS, with(good, "sku", "NO-SUCH-SKU"));
+
+        assertThat(roleless.status()).isEqualTo(403);
+        assertThat(free.status()).isEqualTo(400);
+        assertThat(free.errorFields()).containsExactly("discount_percent");
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.errorFields()).containsExactly("discount_percent");
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(backwards.errorFields()).containsExactly("ends_on");
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.errorFields()).containsExactly("ends_on");
+        assertThat(endless.status()).isEqualTo(422);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(manager.post(PROMOTIONS, good).status()).isEqualTo(201);
+        assertThat(manager.post(
+                                PROMOTIONS,
+                                with(good, "starts_on", today.plusDays(7).toString()))
+                        .status())
+                .as("overlaps the one planned")
+                .isEqualTo(409);
+        assertThat(api.get(PROMOTIONS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aForecastExpectsMoreOnAPromotionsDaysByTheAssumedElasticity() {
+        String sku = stocked(10_000);
+        weeksOfOrders(sku, 24);
+        Api.Response before = api.post(FORECASTS, Map.of("sku", sku, "horizon_days", 14));
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.body().path("promotions").path("running").size()).isZero();
+
+        assertThat(manager.post(PROMOTIONS, promotion(sku, "20", today.plusDays(3), today.plusDays(6)))
+                        .status())
+                .isEqualTo(201);
+        Api.Response after = api.post(FORECASTS, Map.of("sku", sku, "horizon_days", 14));
+
+        assertThat(after.status()).isEqualTo(200);
+        JsonNode promotions = after.body().path("promotions");
+        assertThat(promotions.path("elasticity").asDouble())
+                .as("no past promotion of the SKU: the prior")
+                .isEqualTo(2.0);
+        assertThat(promotions.path("measured_days").asInt()).isZero();
+        double factor = Math.pow(0.8, -2);
+        assertThat(promotions.path("running").get(0).path("factor").asDouble()).isCloseTo(factor, within(0.001));
+        for (int day = 0; day < 14; day++) {
+            JsonNode plain = before.body().path("days").get(day);
+            JsonNode promoted = after.body().path("days").get(day);
+            double expected = day >= 3 && day < 6 ? factor : 1;
+            assertThat(promoted.path("expected").asDouble())
+                    .as("day %d", day)
+                    .isCloseTo(expected * plain.path("expected").asDouble(), within(0.02));
+            assertThat(promoted.path("upper_95").asDouble())
+                    .isCloseTo(expected * plain.path("upper_95").asDouble(), within(0.02));
+        }
+    }
+
+    @Test
+    void theElasticityIsMeasuredOnTheSkusOwnPastPromotions() {
+        String sku = stocked(10_000);
+        weeksOfOrders(sku, 24);
+        // half price from 40 to 26 days ago doubled the units: elasticity 1 (0.5^-1 = 2) over 14 days
+        LocalDate start = today.minusDays(40);
+        for (int day = 0; day < 14; day++) {
+            LocalDate date = start.plusDays(day);
+            jdbc.update(
+                    "UPDATE daily_demand SET units = 2 * units WHERE sku = ? AND location = 'main' AND day = ?",
+                    sku,
+                    date);
+        }
+        jdbc.update(
+                "INSERT INTO promotions (id, sku, discount_percent, starts_on, ends_on, created_by, reason, created_at)"
+                        + " VALUES (?, ?, 50, ?, ?, 'maria', 'half price', ?)",
+                UUID.randomUUID(),
+                sku,
+                start,
+                start.plusDays(14),
+                Timestamp.from(Instant.now()));
+        assertThat(manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(1), today.plusDays(3)))
+                        .status())
+                .isEqualTo(201);
+
+        JsonNode promotions = api.post(FORECASTS, Map.of("sku", sku, "horizon_days", 7))
+                .body()
+                .path("promotions");
+
+        assertThat(promotions.path("measured_days").asInt()).isEqualTo(14);
+        // the weekly pattern repeats, so the 28 days before the promotion are its usual level: (14 x 1 + 14 x 2) / 28
+        assertThat(promotions.path("elasticity").asDouble()).isCloseTo(1.5, within(0.01));
+        assertThat(promotions.path("running").get(0).path("factor").asDouble())
+                .isCloseTo(Math.pow(0.5, -1.5), within(0.01));
+        assertThat(promotions.path("basis").asString()).contains("measured on 14 promotion days");
+    }
+
+    @Test
+    void aPromotionWithinTheLeadTimeRaisesTheReorderPointUntilItIsCancelled() {
+        String sku = stocked(60);
+        for (int i = 1; i <= 60; i++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, 4)",
+                    sku,
+                    today.minusDays(i));
+        }
+        supplier(sku);
+        assertThat(suggestionsFor(sku)).isEmpty();
+        assertThat(planOf(sku).get("reorder_point")).as("4 a day x 7 days").isEqualTo(28);
+
+        // half price for 3 of the 7 days of the lead time, prior elasticity 2: those days sell 4 times as much
+        Api.Response planned = manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(2), today.plusDays(5)));
+        assertThat(planned.status()).isEqualTo(201);
+
+        assertThat(suggestionsFor(sku))
+                .as("4 x 4 + 12 x 4 = 64 is above the 60 on hand")
+                .hasSize(1);
+        // the mean factor over the lead time is 16/7, computed as the planner does
+        assertThat(planOf(sku).get("reorder_point")).isEqualTo((int) Math.ceil(4.0 * (16.0 / 7) * 7));
+        assertThat((String) planOf(sku).get("demand_source")).contains("promotions x2.29 over the lead time");
+
+        manager.post(PROMOTIONS + "/" + planned.text("/id") + "/cancel", Map.of("reason", "called off"));
+        suggestionsFor(sku);
+        assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
+    }
+
+    private Map<String, Object> promotion(String sku, String discount, LocalDate startsOn, LocalDate endsOn) {
+        return Map.of(
+                "sku",
+                sku,
+                "discount_percent",
+                new BigDecimal(discount),
+                "starts_on",
+                startsOn.toString(),
+                "ends_on",
+                endsOn.toString(),
+                "reason",
+                "winter sale");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        var copy = new HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /** The same week of orders, Monday to Sunday, for the given number of weeks before today. */
+    private void weeksOfOrders(String sku, int weeks) {
+        int[] week = {3, 4, 3, 5, 8, 12, 1};
+        for (int day = 1; day <= weeks * 7; day++) {
+            LocalDate date = today.minusDays(day);
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    sku,
+                    date,
+                    week[date.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]);
+        }
+    }
+
+    private List<String> suggestionsFor(String sku) {
+        Api.Response response =
+                manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
+        assertThat(response.status()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        response.body().path("suggestions").forEach(s -> ids.add(s.path("id").asString()));
+        return ids;
+    }
+
+    private Map<String, Object> planOf(String sku) {
+        return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
+    }
+
+    private void supplier(String sku) {
+        Api.Response created = manager.post(
+                "/api/v1/inventory/suppliers",
+                Map.of(
+                        "name",
+                        "Supplier of " + sku,
+                        "lead_time_days",
+                        7,
+                        "minimum_order",
+                        1,
+                        "pack_size",
+                        1,
+                        "unit_cost",
+                        new BigDecimal("1.00"),
+                        "currency",
+                        "GBP",
+                        "skus",
+                        List.of(sku)));
+        assertThat(created.status()).isEqualTo(201);
+    }
+}

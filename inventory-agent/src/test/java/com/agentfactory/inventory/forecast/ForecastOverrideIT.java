@@ -6,9 +6,7 @@ import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,8 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
     void reorderPlansUseAPersonsOverrideUntilItIsRevoked() {
         String sku = stocked(60);
         soldDaily(sku, 60, 4); // 4 a day, no spread: reorder point 4 x 7 = 28, 60 on hand is enough
-        supplier(sku);
-        assertThat(suggestionsFor(sku)).isEmpty();
+        weeklySupplier(manager, sku);
+        assertThat(suggestionsFor(manager, sku)).isEmpty();
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
 
         Api.Response created = manager.post(
@@ -59,7 +57,7 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         assertThat(created.text("/created_by")).isEqualTo("maria");
         assertThat(created.text("/valid_from")).isEqualTo(today.toString());
         String id = created.text("/id");
-        assertThat(suggestionsFor(sku))
+        assertThat(suggestionsFor(manager, sku))
                 .as("10 a day x 7 = 70 is above the 60 on hand")
                 .hasSize(1);
         assertThat(planOf(sku))
@@ -70,7 +68,7 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
 
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(revoked.text("/revoked_by")).isEqualTo("maria");
-        suggestionsFor(sku);
+        suggestionsFor(manager, sku);
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
         assertThat(manager.post(OVERRIDES + "/" + id + "/revoke", Map.of("reason", "again"))
                         .status())
@@ -140,39 +138,6 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         var copy = new java.util.HashMap<>(base);
         copy.put(key, value);
         return copy;
-    }
-
-    private List<String> suggestionsFor(String sku) {
-        Api.Response response = manager.post(SUGGESTIONS, Map.of("skus", List.of(sku)));
-        assertThat(response.status()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
-        response.body().path("suggestions").forEach(s -> ids.add(s.path("id").asString()));
-        return ids;
-    }
-
-    private Map<String, Object> planOf(String sku) {
-        return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
-    }
-
-    private void supplier(String sku) {
-        Api.Response created = manager.post(
-                "/api/v1/inventory/suppliers",
-                Map.of(
-                        "name",
-                        "Supplier of " + sku,
-                        "lead_time_days",
-                        7,
-                        "minimum_order",
-                        1,
-                        "pack_size",
-                        1,
-                        "unit_cost",
-                        new BigDecimal("1.00"),
-                        "currency",
-                        "GBP",
-                        "skus",
-                        List.of(sku)));
-        assertThat(created.status()).isEqualTo(201);
     }
 
     private void soldDaily(String sku, int days, int units) {

@@ -13,7 +13,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,15 +188,15 @@ class PromotionsIT extends InventoryIntegrationTest {
                     sku,
                     today.minusDays(i));
         }
-        supplier(sku);
-        assertThat(suggestionsFor(sku)).isEmpty();
+        weeklySupplier(manager, sku);
+        assertThat(suggestionsFor(manager, sku)).isEmpty();
         assertThat(planOf(sku).get("reorder_point")).as("4 a day x 7 days").isEqualTo(28);
 
         // half price for 3 of the 7 days of the lead time, prior elasticity 2: those days sell 4 times as much
         Api.Response planned = manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(2), today.plusDays(5)));
         assertThat(planned.status()).isEqualTo(201);
 
-        assertThat(suggestionsFor(sku))
+        assertThat(suggestionsFor(manager, sku))
                 .as("4 x 4 + 12 x 4 = 64 is above the 60 on hand")
                 .hasSize(1);
         // the mean factor over the lead time is 16/7, computed as the planner does
@@ -205,7 +204,7 @@ class PromotionsIT extends InventoryIntegrationTest {
         assertThat((String) planOf(sku).get("demand_source")).contains("promotions x2.29 over the lead time");
 
         manager.post(PROMOTIONS + "/" + planned.text("/id") + "/cancel", Map.of("reason", "called off"));
-        suggestionsFor(sku);
+        suggestionsFor(manager, sku);
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
     }
 
@@ -240,39 +239,5 @@ class PromotionsIT extends InventoryIntegrationTest {
                     date,
                     week[date.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]);
         }
-    }
-
-    private List<String> suggestionsFor(String sku) {
-        Api.Response response =
-                manager.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
-        assertThat(response.status()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
-        response.body().path("suggestions").forEach(s -> ids.add(s.path("id").asString()));
-        return ids;
-    }
-
-    private Map<String, Object> planOf(String sku) {
-        return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
-    }
-
-    private void supplier(String sku) {
-        Api.Response created = manager.post(
-                "/api/v1/inventory/suppliers",
-                Map.of(
-                        "name",
-                        "Supplier of " + sku,
-                        "lead_time_days",
-                        7,
-                        "minimum_order",
-                        1,
-                        "pack_size",
-                        1,
-                        "unit_cost",
-                        new BigDecimal("1.00"),
-                        "currency",
-                        "GBP",
-                        "skus",
-                        List.of(sku)));
-        assertThat(created.status()).isEqualTo(201);
     }
 }

@@ -8,11 +8,14 @@ import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.CommerceEventPublisher;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +62,6 @@ public abstract class InventoryIntegrationTest {
         commerce.publish(event);
     }
 
-    /** Stocks a new SKU through the product feed and waits until its stock can be read. */
     /**
      * Today's UTC date, for a test that writes days relative to it and asserts on what the agent derives from its own
      * today. With less than two minutes of the day left it first waits for the next day, so that the test and the
@@ -72,6 +74,7 @@ public abstract class InventoryIntegrationTest {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
+    /** Stocks a new SKU through the product feed and waits until its stock can be read. */
     protected String stocked(int onHand) {
         String sku = CommerceEventMother.freshSku();
         publish(CommerceEventMother.product(sku, onHand));
@@ -100,6 +103,43 @@ public abstract class InventoryIntegrationTest {
 
     protected int available(String sku) {
         return stockOf(sku).body().path("available").asInt();
+    }
+
+    /** A supplier of the SKU with a 7-day lead time, no minimum order and packs of one, at 1.00 GBP a unit. */
+    protected void weeklySupplier(RoleApi planner, String sku) {
+        Api.Response created = planner.post(
+                "/api/v1/inventory/suppliers",
+                Map.of(
+                        "name",
+                        "Supplier of " + sku,
+                        "lead_time_days",
+                        7,
+                        "minimum_order",
+                        1,
+                        "pack_size",
+                        1,
+                        "unit_cost",
+                        new BigDecimal("1.00"),
+                        "currency",
+                        "GBP",
+                        "skus",
+                        List.of(sku)));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    /** The ids of the orders suggested for the SKU; asking recomputes its reorder plans first. */
+    protected List<String> suggestionsFor(RoleApi planner, String sku) {
+        Api.Response response =
+                planner.post("/api/v1/inventory/purchase-orders/suggestions", Map.of("skus", List.of(sku)));
+        assertThat(response.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.body().path("suggestions").forEach(s -> ids.add(s.path("id").asString()));
+        return ids;
+    }
+
+    /** The reorder point of the SKU's plan and where its demand came from (a SKU kept at one warehouse). */
+    protected Map<String, Object> planOf(String sku) {
+        return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
     }
 
     protected Api.Response reserve(String sku, int quantity) {

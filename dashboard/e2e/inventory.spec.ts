@@ -8,7 +8,7 @@ test.describe('inventory page', () => {
     await signIn(page, email, password);
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Inventory' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Inventory' })).toBeVisible();
-    for (const section of ['Alerts', 'Stock levels', 'Demand forecast', 'Reorder suggestions and purchase orders', 'Suppliers']) {
+    for (const section of ['Alerts', 'Stock levels', 'Demand forecast', 'Promotions', 'Reorder suggestions and purchase orders', 'Suppliers']) {
       await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
     }
     await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
@@ -23,10 +23,27 @@ test.describe('inventory page', () => {
       await page.getByRole('button', { name: 'Forecast', exact: true }).click();
       // a SKU with too little history answers 422 with its problem detail: either is the page working
       await expect(
-        page.getByRole('img', { name: /Demand forecast of/ }).or(page.getByRole('alert').filter({ hasText: /history|not enough|weeks of the store's orders/i })),
+        page.getByRole('img', { name: /Demand forecast of/ }).or(page.getByRole('alert').filter({ hasText: /history|not enough|no orders|weeks of the store's orders/i })),
       ).toBeVisible({ timeout: 30_000 });
     }
     await capture(page, 'inventory-forecast');
+
+    // a promotion far enough ahead to change no reorder plan of today, planned and cancelled again
+    const promotions = page.getByRole('region', { name: 'Promotions' });
+    if ((await promotions.getByRole('form', { name: 'Promotions of a SKU' }).getByLabel('SKU').inputValue()) !== '') {
+      await promotions.getByText(/^Plan a promotion/).click();
+      const plan = promotions.getByRole('form', { name: 'Plan a promotion' });
+      await plan.getByLabel('First day').fill('2099-01-10');
+      await plan.getByLabel('Last day').fill('2099-01-16');
+      await plan.getByLabel('What it is').fill('browser test sale');
+      await plan.getByRole('button', { name: 'Plan promotion' }).click();
+      const planned = promotions.getByRole('row').filter({ hasText: 'browser test sale' }).filter({ hasText: '2099-01-16' });
+      await expect(planned).toBeVisible();
+      await planned.getByRole('button', { name: 'Cancel' }).click();
+      await planned.getByLabel('Reason').fill('browser test done');
+      await planned.getByRole('button', { name: 'Confirm cancel' }).click();
+      await expect(promotions.getByRole('row').filter({ hasText: 'browser test done' })).toBeVisible();
+    }
   });
 
   test('support staff read the inventory but take no decision', async ({ page, request }) => {

@@ -375,7 +375,35 @@ export interface DemandForecast {
   calibration_weeks: number;
   /** the lift today's views and cart additions put on a forecast from today */
   signals: { lift: number; applied: boolean; basis: string };
+  /** the planned promotions on the days, the factor each puts on them and the price elasticity behind it */
+  promotions: { elasticity: number; measured_days: number; basis: string; running: PromotionEffect[] };
   days: ForecastDay[];
+}
+
+export interface PromotionEffect {
+  id: string;
+  discount_percent: number;
+  starts_on: string;
+  /** the first day after the promotion */
+  ends_on: string;
+  /** the factor on each of its days' expected units */
+  factor: number;
+}
+
+/** A planned price promotion of a SKU, with who planned it and why (and who cancelled it and why). */
+export interface Promotion {
+  id: string;
+  sku: string;
+  discount_percent: number;
+  starts_on: string;
+  /** the first day after the promotion */
+  ends_on: string;
+  created_by: string;
+  reason: string;
+  created_at: string;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
 export interface PurchaseOrderLine {

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
-import type { DemandHistory, PurchaseOrder, StockAlert, StockedSku, Supplier } from '../api/types';
+import type { DemandHistory, Promotion, PurchaseOrder, StockAlert, StockedSku, Supplier } from '../api/types';
 import { FakeGateway, page, problem, renderPage } from '../test/gateway';
 import InventoryPage from './InventoryPage';
 
@@ -78,8 +78,23 @@ function inventory(gateway = new FakeGateway()) {
     })
     .ok('GET', '/api/v1/inventory/skus', page([stockedMug]))
     .ok('GET', '/api/v1/inventory/purchase-orders', page([order]))
-    .ok('GET', '/api/v1/inventory/suppliers', page([supplier]));
+    .ok('GET', '/api/v1/inventory/suppliers', page([supplier]))
+    .ok('GET', '/api/v1/inventory/promotions', []);
 }
+
+const winterSale: Promotion = {
+  id: 'promo-1',
+  sku: 'SKU-RED-MUG',
+  discount_percent: 20,
+  starts_on: '2099-01-10',
+  ends_on: '2099-01-17',
+  created_by: 'maria',
+  reason: 'winter sale',
+  created_at: '2026-12-01T09:00:00Z',
+  cancelled_by: null,
+  cancelled_at: null,
+  cancel_reason: null,
+};
 
 afterEach(() => {
   cleanup();
@@ -186,6 +201,12 @@ describe('InventoryPage', () => {
       pooled_skus: 30,
       calibration_weeks: 8,
       signals: { lift: 2.75, applied: true, basis: '11.8 signals a day recently against 1.0 usually' },
+      promotions: {
+        elasticity: 2,
+        measured_days: 0,
+        basis: 'price elasticity 2.00 assumed: no past promotion of this SKU to measure',
+        running: [{ id: 'promo-1', discount_percent: 20, starts_on: '2026-12-04', ends_on: '2026-12-06', factor: 1.563 }],
+      },
       days: [
         { date: '2026-12-03', expected: 4.2, lower_80: 2.6, upper_80: 5.8, lower_95: 1.8, upper_95: 6.6 },
         { date: '2026-12-04', expected: 4.0, lower_80: 2.4, upper_80: 5.6, lower_95: 1.6, upper_95: 6.4 },
@@ -202,11 +223,66 @@ describe('InventoryPage', () => {
     const form = screen.getByRole('form', { name: 'Forecast' });
     await user.clear(within(form).getByLabelText('Days ahead'));
     await user.type(within(form).getByLabelText('Days ahead'), '2');
+    await user.type(within(form).getByLabelText('From (today when empty)'), '2026-12-03');
     await user.click(within(form).getByRole('button', { name: 'Forecast' }));
 
     expect(await screen.findByText('2.6 – 5.8')).toBeTruthy();
     expect(screen.getByText(/lift today's expected demand ×2\.75 \(11\.8 signals a day recently against 1\.0 usually\)/)).toBeTruthy();
-    expect(gateway.callsTo('POST', '/api/v1/inventory/forecasts')[0].body).toEqual({ sku: 'SKU-RED-MUG', horizon_days: 2 });
+    expect(
+      screen.getByText(/20% off from 2026-12-04 to 2026-12-05 ×1\.56 \(price elasticity 2\.00 assumed: no past promotion of this SKU to measure\)/),
+    ).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/forecasts')[0].body).toEqual({
+      sku: 'SKU-RED-MUG',
+      origin: '2026-12-03',
+      horizon_days: 2,
+    });
+  });
+
+  it('plans a promotion of the alerted SKU, lists it and cancels it with a reason', async () => {
+    let promotions: Promotion[] = [];
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/promotions', () => ({ status: 200, body: promotions }))
+      .on('POST', '/api/v1/inventory/promotions', () => ((promotions = [winterSale]), { status: 201, body: winterSale }))
+      .on('POST', '/api/v1/inventory/promotions/promo-1/cancel', () => {
+        promotions = [{ ...winterSale, cancelled_by: 'maria', cancelled_at: '2026-12-02T10:00:00Z', cancel_reason: 'stock too low' }];
+        return { status: 200, body: promotions[0] };
+      });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    // the SKU is filled in from the first alert once the alerts are in, which renders the section anew
+    await waitFor(() =>
+      expect(
+        (within(screen.getByRole('form', { name: 'Promotions of a SKU' })).getByLabelText('SKU') as HTMLInputElement).value,
+      ).toBe('SKU-RED-MUG'),
+    );
+    const section = screen.getByRole('region', { name: 'Promotions' });
+    expect(await within(section).findByText('No promotion of SKU-RED-MUG is planned or past.')).toBeTruthy();
+    await user.click(within(section).getByText('Plan a promotion of SKU-RED-MUG'));
+    const form = within(section).getByRole('form', { name: 'Plan a promotion' });
+    await user.type(within(form).getByLabelText('First day'), '2099-01-10');
+    await user.type(within(form).getByLabelText('Last day'), '2099-01-16');
+    await user.type(within(form).getByLabelText('What it is'), 'winter sale');
+    await user.click(within(form).getByRole('button', { name: 'Plan promotion' }));
+
+    const table = await within(section).findByRole('table', { name: 'Promotions of SKU-RED-MUG' });
+    expect(within(table).getByText('20% off')).toBeTruthy();
+    expect(within(table).getByText('2099-01-16')).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/promotions')[0].body).toEqual({
+      sku: 'SKU-RED-MUG',
+      discount_percent: '20',
+      starts_on: '2099-01-10',
+      ends_on: '2099-01-17',
+      reason: 'winter sale',
+    });
+
+    await user.click(within(table).getByRole('button', { name: 'Cancel' }));
+    await user.type(within(table).getByLabelText('Reason'), 'stock too low');
+    await user.click(within(table).getByRole('button', { name: 'Confirm cancel' }));
+
+    expect(await within(section).findByText('cancelled by maria: stock too low')).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/inventory/promotions/promo-1/cancel')[0].body).toEqual({ reason: 'stock too low' });
   });
 
   it('says so when the alerts cannot be loaded', async () => {

@@ -4,6 +4,7 @@ import type {
   DemandForecast,
   DemandSignals,
   DemandHistory,
+  Promotion,
   PurchaseOrder,
   StockAlert,
   StockedSku,
@@ -35,6 +36,7 @@ export default function InventoryPage() {
       {shownSku && <SkuDemand key={shownSku} sku={shownSku} onClose={() => setShownSku(undefined)} />}
       {alerts.data || alerts.error ? <StockLevelsSection key={`stock-${alertSkus.join(',')}`} initialSkus={alertSkus} /> : <Loading />}
       <Forecast key={`forecast-${alertSkus[0] ?? ''}`} initialSku={alertSkus[0] ?? ''} />
+      <Promotions key={`promotions-${alertSkus[0] ?? ''}`} initialSku={alertSkus[0] ?? ''} />
       <PurchaseOrders />
       <Suppliers />
     </>
@@ -257,9 +259,15 @@ function Forecast({ initialSku }: { initialSku: string }) {
   const [sku, setSku] = useState(initialSku);
   const [location, setLocation] = useState('');
   const [horizon, setHorizon] = useState('28');
+  const [origin, setOrigin] = useState('');
   const [forecast, setForecast] = useState<DemandForecast>();
   const run = useAction(() =>
-    post<DemandForecast>(`${BASE}/forecasts`, { sku: sku.trim(), location: location.trim() || undefined, horizon_days: Number(horizon) }),
+    post<DemandForecast>(`${BASE}/forecasts`, {
+      sku: sku.trim(),
+      location: location.trim() || undefined,
+      origin: origin || undefined,
+      horizon_days: Number(horizon),
+    }),
   );
   return (
     <section aria-labelledby="forecast-heading">
@@ -287,6 +295,10 @@ function Forecast({ initialSku }: { initialSku: string }) {
             <input maxLength={64} value={location} onChange={(e) => setLocation(e.target.value)} />
           </label>
           <label>
+            From (today when empty)
+            <input type="date" value={origin} onChange={(e) => setOrigin(e.target.value)} />
+          </label>
+          <label>
             Days ahead
             <input type="number" min={1} max={183} required value={horizon} onChange={(e) => setHorizon(e.target.value)} />
           </label>
@@ -308,6 +320,18 @@ function Forecast({ initialSku }: { initialSku: string }) {
             <p className="muted">
               Views and cart additions lift today&apos;s expected demand ×{formatNumber(forecast.signals.lift, undefined, 2)} (
               {forecast.signals.basis}), fading over the days after.
+            </p>
+          )}
+          {forecast.promotions.running.length > 0 && (
+            <p className="muted">
+              Promotions raise the expected units on their days:{' '}
+              {forecast.promotions.running
+                .map(
+                  (p) =>
+                    `${formatNumber(p.discount_percent)}% off from ${p.starts_on} to ${lastDayOf(p.ends_on)} ×${formatNumber(p.factor, undefined, 2)}`,
+                )
+                .join('; ')}{' '}
+              ({forecast.promotions.basis}).
             </p>
           )}
           <Suspense fallback={<Loading label="Drawing…" />}>
@@ -344,6 +368,150 @@ function Forecast({ initialSku }: { initialSku: string }) {
       )}
     </section>
   );
+}
+
+/** The last day of a promotion whose end is given as the first day after it (ISO dates, UTC). */
+function lastDayOf(endsOn: string): string {
+  const day = new Date(`${endsOn}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** A SKU's planned price promotions; forecasts and reorder plans expect more demand on their days. */
+function Promotions({ initialSku }: { initialSku: string }) {
+  const mayPlan = useCan('inventory.write');
+  const [sku, setSku] = useState(initialSku);
+  const [shown, setShown] = useState(initialSku.trim());
+  const list = useApi<Promotion[]>(shown ? `${BASE}/promotions${query({ sku: shown })}` : null);
+  const cancel = useAction((id: string, reason: string) => post<Promotion>(`${BASE}/promotions/${id}/cancel`, { reason }));
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section aria-labelledby="promotions-heading">
+      <h2 id="promotions-heading">Promotions</h2>
+      <form className="filters" aria-label="Promotions of a SKU" onSubmit={(e) => (e.preventDefault(), setShown(sku.trim()), list.reload())}>
+        <label>
+          SKU
+          <input required maxLength={64} value={sku} onChange={(e) => setSku(e.target.value)} />
+        </label>
+        <button type="submit">Show promotions</button>
+      </form>
+      {shown && (
+        <Async state={list} isEmpty={(items) => items.length === 0} empty={`No promotion of ${shown} is planned or past.`}>
+          {(items) => (
+            <table aria-label={`Promotions of ${shown}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Discount</th>
+                  <th scope="col">First day</th>
+                  <th scope="col">Last day</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">Planned by</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <td>{formatNumber(p.discount_percent)}% off</td>
+                    <td>{p.starts_on}</td>
+                    <td>{lastDayOf(p.ends_on)}</td>
+                    <td>{p.reason}</td>
+                    <td>{p.created_by}</td>
+                    <td>
+                      {p.cancelled_at ? (
+                        `cancelled by ${p.cancelled_by ?? 'unknown'}: ${p.cancel_reason ?? ''}`
+                      ) : p.ends_on <= today ? (
+                        'ended'
+                      ) : mayPlan ? (
+                        <ReasonAction
+                          label="Cancel"
+                          busy={cancel.running}
+                          onConfirm={async (reason) => {
+                            const done = await cancel.run(p.id, reason);
+                            if (done) {
+                              list.reload();
+                            }
+                            return done;
+                          }}
+                        />
+                      ) : (
+                        'planned'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Async>
+      )}
+      <Problem error={cancel.error} />
+      {mayPlan && (
+        <NewPromotion
+          sku={sku.trim()}
+          onPlanned={(planned) => {
+            setSku(planned.sku);
+            setShown(planned.sku);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Promotion) => void }) {
+  const empty = { discount_percent: '20', starts_on: '', last_day: '', reason: '' };
+  const [form, setForm] = useState(empty);
+  const plan = useAction(() =>
+    post<Promotion>(`${BASE}/promotions`, {
+      sku,
+      discount_percent: form.discount_percent,
+      starts_on: form.starts_on,
+      // the API takes the first day after the promotion
+      ends_on: form.last_day ? nextDayOf(form.last_day) : '',
+      reason: form.reason.trim(),
+    }),
+  );
+  const field = (key: keyof typeof empty, label: string, props: Record<string, unknown> = {}) => (
+    <label>
+      {label}
+      <input required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} {...props} />
+    </label>
+  );
+  return (
+    <details className="card">
+      <summary>Plan a promotion{sku ? ` of ${sku}` : ''}</summary>
+      <form
+        aria-label="Plan a promotion"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const planned = await plan.run();
+          if (planned) {
+            setForm(empty);
+            onPlanned(planned);
+          }
+        }}
+      >
+        <div className="row">
+          {field('discount_percent', 'Discount (%)', { type: 'number', min: 0.01, max: 90, step: 'any' })}
+          {field('starts_on', 'First day', { type: 'date' })}
+          {field('last_day', 'Last day', { type: 'date' })}
+        </div>
+        {field('reason', 'What it is', { maxLength: 500 })}
+        <Problem error={plan.error} />
+        <button type="submit" disabled={plan.running || !sku}>
+          {plan.running ? 'Planning…' : 'Plan promotion'}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function nextDayOf(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
 
 /** The moves each status allows (PurchaseOrderStatus), as the API's decision endpoints. */

@@ -404,6 +404,8 @@ export interface Promotion {
   cancelled_by: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** called off after it started: it ran until ends_on */
+  cut_short: boolean;
 }
 
 export interface PurchaseOrderLine {

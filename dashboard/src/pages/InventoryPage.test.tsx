@@ -94,6 +94,7 @@ const winterSale: Promotion = {
   cancelled_by: null,
   cancelled_at: null,
   cancel_reason: null,
+  cut_short: false,
 };
 
 afterEach(() => {

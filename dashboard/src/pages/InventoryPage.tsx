@@ -419,7 +419,7 @@ function Promotions({ initialSku }: { initialSku: string }) {
                     <td>{p.created_by}</td>
                     <td>
                       {p.cancelled_at ? (
-                        `cancelled by ${p.cancelled_by ?? 'unknown'}: ${p.cancel_reason ?? ''}`
+                        `${p.cut_short ? 'ended early' : 'cancelled'} by ${p.cancelled_by ?? 'unknown'}: ${p.cancel_reason ?? ''}`
                       ) : p.ends_on <= today ? (
                         'ended'
                       ) : mayPlan ? (
@@ -463,6 +463,8 @@ function Promotions({ initialSku }: { initialSku: string }) {
 function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Promotion) => void }) {
   const empty = { discount_percent: '20', starts_on: '', last_day: '', reason: '' };
   const [form, setForm] = useState(empty);
+  // promotions are planned from today on: past days are history
+  const today = new Date().toISOString().slice(0, 10);
   const plan = useAction(() =>
     post<Promotion>(`${BASE}/promotions`, {
       sku,
@@ -495,8 +497,8 @@ function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Pr
       >
         <div className="row">
           {field('discount_percent', 'Discount (%)', { type: 'number', min: 0.01, max: 90, step: 'any' })}
-          {field('starts_on', 'First day', { type: 'date' })}
-          {field('last_day', 'Last day', { type: 'date' })}
+          {field('starts_on', 'First day', { type: 'date', min: today })}
+          {field('last_day', 'Last day', { type: 'date', min: form.starts_on || today })}
         </div>
         {field('reason', 'What it is', { maxLength: 500 })}
         <Problem error={plan.error} />

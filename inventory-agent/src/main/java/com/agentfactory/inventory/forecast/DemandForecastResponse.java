@@ -28,7 +28,7 @@ record DemandForecastResponse(
         int pooledSkus,
         int calibrationWeeks,
         Signals signals,
-        Promotions promotions,
+        PromotionEffects promotions,
         List<Day> days) {
 
     /** The factor on the first day is the lift; it fades towards 1 on the days after. */
@@ -39,16 +39,19 @@ record DemandForecastResponse(
         }
     }
 
-    /** The promotions running on some of the days, with the price elasticity their factors come from. */
-    record Promotions(double elasticity, int measuredDays, String basis, List<Promotion> running) {
+    /**
+     * The promotions running on some of the days, with the price elasticity their factors come from (null when none
+     * runs).
+     */
+    record PromotionEffects(Double elasticity, int measuredDays, String basis, List<PromotionEffect> running) {
 
-        static Promotions of(PromotionLift lift) {
-            return new Promotions(
-                    Math.round(lift.elasticity() * 1000) / 1000.0,
+        static PromotionEffects of(PromotionLift lift) {
+            return new PromotionEffects(
+                    lift.adjusts() ? Math.round(lift.elasticity() * 1000) / 1000.0 : null,
                     lift.measuredDays(),
                     lift.basis(),
                     lift.promotions().stream()
-                            .map(p -> new Promotion(
+                            .map(p -> new PromotionEffect(
                                     p.id(),
                                     p.discountPercent(),
                                     p.startsOn(),
@@ -59,7 +62,7 @@ record DemandForecastResponse(
     }
 
     /** A promotion and the factor it puts on the expected units of each of its days. */
-    record Promotion(UUID id, BigDecimal discountPercent, LocalDate startsOn, LocalDate endsOn, double factor) {}
+    record PromotionEffect(UUID id, BigDecimal discountPercent, LocalDate startsOn, LocalDate endsOn, double factor) {}
 
     // explicit names: snake_case alone would not separate the digits (lower80)
     record Day(

@@ -30,7 +30,7 @@ class DemandForecaster {
     private final Clock clock;
     private final DemandCalendar calendar;
     private final DemandSignals signals;
-    private final PromotionLifts promotions;
+    private final PromotionLifts promotionLifts;
 
     DemandForecaster(
             DailyDemandRepository demand,
@@ -38,12 +38,12 @@ class DemandForecaster {
             ForecastProperties properties,
             ForecastMetrics metrics,
             DemandSignals signals,
-            PromotionLifts promotions,
+            PromotionLifts promotionLifts,
             Clock clock) {
         this.demand = demand;
         this.stock = stock;
         this.signals = signals;
-        this.promotions = promotions;
+        this.promotionLifts = promotionLifts;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
@@ -78,10 +78,10 @@ class DemandForecaster {
                 ? signals.liftOf(request.sku())
                 : SignalLift.none("the origin is not today");
         // the models learnt from orders at the usual price: a planned promotion's days sell more
-        PromotionLift promotion = promotions.of(request.sku(), request.location(), origin, request.horizonDays());
+        PromotionLift promotions = promotionLifts.of(request.sku(), origin, request.horizonDays());
         List<DemandForecastResponse.Day> days = new ArrayList<>();
         for (int d = 0; d < request.horizonDays(); d++) {
-            double factor = lift.factorOn(d) * promotion.factorOn(origin.plusDays(d));
+            double factor = lift.factorOn(d) * promotions.factorOn(origin.plusDays(d));
             days.add(new DemandForecastResponse.Day(
                     origin.plusDays(d),
                     round(factor * forecast.expected()[d]),
@@ -100,7 +100,7 @@ class DemandForecaster {
                 skus.size(),
                 result.calibrationWeeks(),
                 DemandForecastResponse.Signals.of(lift),
-                DemandForecastResponse.Promotions.of(promotion),
+                DemandForecastResponse.PromotionEffects.of(promotions),
                 days);
     }
 

@@ -26,7 +26,7 @@ public class DemandOutlook {
     private final DailyDemandRepository demand;
     private final ForecastOverrides overrides;
     private final DemandSignals signals;
-    private final PromotionLifts promotions;
+    private final PromotionLifts promotionLifts;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -34,13 +34,13 @@ public class DemandOutlook {
             DailyDemandRepository demand,
             ForecastOverrides overrides,
             DemandSignals signals,
-            PromotionLifts promotions,
+            PromotionLifts promotionLifts,
             InventoryProperties properties,
             Clock clock) {
         this.demand = demand;
         this.overrides = overrides;
         this.signals = signals;
-        this.promotions = promotions;
+        this.promotionLifts = promotionLifts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -98,15 +98,15 @@ public class DemandOutlook {
     }
 
     /**
-     * The lift planned promotions put on the SKU's demand at the warehouse over the {@code days} days from {@code
-     * from}: none while a person's override is in force (the person said how much).
+     * The lift planned promotions put on the SKU's demand over the {@code days} days from {@code from}, the same at
+     * every warehouse: none while a person's override is in force on {@code from} (the person said how much).
      */
     @Transactional(readOnly = true)
-    public PromotionLift promotionsOn(String sku, String location, LocalDate from, int days) {
+    public PromotionLift promotionsOn(String sku, LocalDate from, int days) {
         if (overrides.activeOn(sku, from).isPresent()) {
             return PromotionLift.none("a person's override is in force");
         }
-        return promotions.of(sku, location, from, days);
+        return promotionLifts.of(sku, from, days);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ForecastOverrides {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastOverrides.class);
+    private static final int FURTHEST_YEARS = 5;
 
     private final ForecastOverrideRepository overrides;
     private final StockService stock;
@@ -45,6 +46,13 @@ class ForecastOverrides {
         }
         if (!request.validUntil().isAfter(today)) {
             throw RuleViolationException.of("valid_until", "must be after today (" + today + ")");
+        }
+        // an override is for the season ahead; a date decades away is a typing error (and beyond the database's range)
+        if (request.validUntil().isAfter(today.plusYears(FURTHEST_YEARS))) {
+            throw RuleViolationException.of("valid_until", "must be within " + FURTHEST_YEARS + " years of today");
+        }
+        if (from.isBefore(today.minusYears(FURTHEST_YEARS))) {
+            throw RuleViolationException.of("valid_from", "must be within " + FURTHEST_YEARS + " years of today");
         }
         var saved = overrides.save(new ForecastOverride(
                 request.sku(),

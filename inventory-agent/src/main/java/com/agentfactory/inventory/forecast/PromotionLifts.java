@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PromotionLifts {
 
+    /** Below this cut the units' noise, divided by a tiny log of the price ratio, would read as any elasticity. */
+    private static final double SMALLEST_MEASURED_DISCOUNT = 0.05;
+
     private final Promotions promotions;
     private final DailyDemandRepository demand;
     private final PromotionProperties properties;
@@ -35,29 +38,32 @@ public class PromotionLifts {
     }
 
     /**
-     * The lift of the promotions running from {@code from} for {@code days} days on the SKU's demand at the
-     * warehouse (all warehouses when it is null), measured on the orders before {@code from}.
+     * The lift of the promotions running from {@code from} for {@code days} days on the SKU's demand, the elasticity
+     * measured on the SKU's orders before {@code from} at every warehouse together (a promotion is the SKU's, and one
+     * warehouse's orders are fewer to measure on).
      */
     @Transactional(readOnly = true)
-    public PromotionLift of(String sku, String location, LocalDate from, int days) {
+    public PromotionLift of(String sku, LocalDate from, int days) {
         List<PlannedPromotion> planned = promotions.running(sku, from, from.plusDays(days));
         if (planned.isEmpty()) {
             return PromotionLift.none("no promotion planned");
         }
-        LocalDate lookback = from.minusWeeks(forecast.historyWeeks());
+        List<PlannedPromotion> past = promotions.running(sku, from.minusWeeks(forecast.historyWeeks()), from);
         double weighted = 0;
         int measured = 0;
-        for (PlannedPromotion past : promotions.running(sku, lookback, from)) {
-            LocalDate end = past.endsOn().isAfter(from) ? from : past.endsOn();
-            int promotionDays = (int) ChronoUnit.DAYS.between(past.startsOn(), end);
-            double usual =
-                    meanDaily(sku, location, past.startsOn().minusDays(properties.baselineDays()), past.startsOn());
-            if (promotionDays <= 0 || usual <= 0) {
+        for (PlannedPromotion promotion : past) {
+            LocalDate end = promotion.endsOn().isAfter(from) ? from : promotion.endsOn();
+            int promotionDays = (int) ChronoUnit.DAYS.between(promotion.startsOn(), end);
+            if (promotionDays <= 0 || 1 - promotion.priceRatio() < SMALLEST_MEASURED_DISCOUNT) {
                 continue;
             }
-            double during = meanDaily(sku, location, past.startsOn(), end);
+            double usual = usualDaily(sku, promotion.startsOn(), past);
+            if (usual <= 0) {
+                continue;
+            }
+            double during = unitsOf(sku, promotion.startsOn(), end) / promotionDays;
             // lift = ratio^-e, so e = ln(lift) / -ln(ratio); a promotion that sold less says the discount did nothing
-            double elasticity = during <= 0 ? 0 : Math.log(during / usual) / -Math.log(past.priceRatio());
+            double elasticity = during <= 0 ? 0 : Math.log(during / usual) / -Math.log(promotion.priceRatio());
             weighted += promotionDays * Math.clamp(elasticity, 0, properties.maximumElasticity());
             measured += promotionDays;
         }
@@ -70,15 +76,34 @@ public class PromotionLifts {
         return new PromotionLift(planned, elasticity, measured, properties.maximumFactor(), basis);
     }
 
-    /** Mean units a day from {@code from} until (not including) {@code until}, days without orders counting zero. */
-    private double meanDaily(String sku, String location, LocalDate from, LocalDate until) {
-        long days = ChronoUnit.DAYS.between(from, until);
-        if (days <= 0) {
+    /**
+     * Mean units a day over the baseline days before {@code start}: from the first day with an order among them (a
+     * SKU new to the shop did not sell nothing before it was listed), days of other promotions left out, days without
+     * orders counting zero; 0 when there is no such day.
+     */
+    private double usualDaily(String sku, LocalDate start, List<PlannedPromotion> promotions) {
+        var orders = demand.between(sku, null, start.minusDays(properties.baselineDays()), start);
+        if (orders.isEmpty()) {
             return 0;
         }
-        return demand.between(sku, location, from, until).stream()
+        double units = 0;
+        int days = 0;
+        for (LocalDate day = orders.getFirst().day(); day.isBefore(start); day = day.plusDays(1)) {
+            LocalDate current = day;
+            if (promotions.stream().noneMatch(p -> p.runsOn(current))) {
+                days++;
+                units += orders.stream()
+                        .filter(o -> o.day().equals(current))
                         .mapToInt(DailyDemand::units)
-                        .sum()
-                / (double) days;
+                        .sum();
+            }
+        }
+        return days == 0 ? 0 : units / days;
+    }
+
+    private double unitsOf(String sku, LocalDate from, LocalDate until) {
+        return demand.between(sku, null, from, until).stream()
+                .mapToInt(DailyDemand::units)
+                .sum();
     }
 }

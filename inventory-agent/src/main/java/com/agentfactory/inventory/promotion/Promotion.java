@@ -23,6 +23,7 @@ class Promotion extends AssignedIdEntity {
     private String cancelledBy;
     private Instant cancelledAt;
     private String cancelReason;
+    private boolean cutShort;
 
     protected Promotion() {}
 
@@ -48,10 +49,23 @@ class Promotion extends AssignedIdEntity {
         return cancelledAt != null;
     }
 
-    void cancel(String by, String why, Instant now) {
+    /** Whether the promotion runs on some day from {@code today} on: one that has ended cannot be called off. */
+    boolean endedBefore(LocalDate today) {
+        return !endsOn.isAfter(today);
+    }
+
+    /**
+     * Calls the promotion off from {@code today}: one that has not started yet never runs; one that started ends
+     * today, and the days it ran stay promotion days.
+     */
+    void cancel(String by, String why, Instant now, LocalDate today) {
         this.cancelledBy = by;
         this.cancelReason = why;
         this.cancelledAt = now;
+        if (startsOn.isBefore(today)) {
+            this.endsOn = today;
+            this.cutShort = true;
+        }
     }
 
     PlannedPromotion planned() {
@@ -70,6 +84,7 @@ class Promotion extends AssignedIdEntity {
                 createdAt,
                 cancelledBy,
                 cancelledAt,
-                cancelReason);
+                cancelReason,
+                cutShort);
     }
 }

@@ -10,8 +10,11 @@ interface PromotionRepository extends JpaRepository<Promotion, UUID> {
 
     List<Promotion> findBySkuOrderByStartsOnDescCreatedAtDesc(String sku);
 
-    /** The SKU's promotions not cancelled that run on some day from {@code from} until (not including) {@code until}. */
-    @Query("select p from Promotion p where p.sku = :sku and p.cancelledAt is null and p.startsOn < :until"
-            + " and p.endsOn > :from order by p.startsOn")
+    /**
+     * The SKU's promotions that run on some day from {@code from} until (not including) {@code until}: those not called
+     * off, and those cut short on the days they ran.
+     */
+    @Query("select p from Promotion p where p.sku = :sku and (p.cancelledAt is null or p.cutShort = true)"
+            + " and p.startsOn < :until and p.endsOn > :from order by p.startsOn")
     List<Promotion> running(String sku, LocalDate from, LocalDate until);
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param discountPercent the price cut, in per cent of the usual price
  * @param startsOn the first day of the promotion
- * @param endsOn the first day after it
+ * @param endsOn the first day after it (the day it was called off, when it was cut short)
+ * @param cutShort whether it was called off after it started: it ran until {@code endsOn}
  */
 record PromotionResponse(
         UUID id,
@@ -23,4 +24,5 @@ record PromotionResponse(
         Instant createdAt,
         String cancelledBy,
         Instant cancelledAt,
-        String cancelReason) {}
+        String cancelReason,
+        boolean cutShort) {}

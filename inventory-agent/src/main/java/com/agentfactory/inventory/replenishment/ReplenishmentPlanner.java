@@ -66,10 +66,10 @@ public class ReplenishmentPlanner {
         int leadTime = supplier.get().leadTimeDays();
         // the SKU's, so read once for all its warehouses
         SignalLift lift = demand.liftOn(sku, today);
+        PromotionLift promotions = demand.promotionsOn(sku, today, leadTime);
         List<ReorderPlan> planned = new ArrayList<>();
         for (String location : locations) {
             DemandProfile profile = demand.profileOf(sku, location, today, policy.demandWindowDays());
-            PromotionLift promotions = demand.promotionsOn(sku, location, today, leadTime);
             int safetyStock = ReplenishmentMath.safetyStock(policy.serviceLevel(), profile.sdDaily(), leadTime);
             // demand over the lead time carries today's signals, fading over the days ahead, and the promotions
             // planned in it; the order size does not, being a year's economics

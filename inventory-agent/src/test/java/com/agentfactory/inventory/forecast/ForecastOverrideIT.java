@@ -121,6 +121,9 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         Api.Response expired = manager.post(OVERRIDES, with(good, "valid_until", today.toString()));
         Api.Response noReason = manager.post(OVERRIDES, with(good, "reason", " "));
         Api.Response unknown = manager.post(OVERRIDES, with(good, "sku", "NO-SUCH-SKU"));
+        Api.Response beyondTheCalendar = manager.post(OVERRIDES, with(good, "valid_until", "+999999-01-01"));
+        Api.Response longAgo = manager.post(
+                OVERRIDES, with(good, "valid_from", today.minusYears(6).toString()));
 
         assertThat(roleless.status()).isEqualTo(403);
         assertThat(negative.status()).isEqualTo(400);
@@ -130,6 +133,10 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.errorFields()).containsExactly("reason");
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(beyondTheCalendar.status()).isEqualTo(422);
+        assertThat(beyondTheCalendar.errorFields()).containsExactly("valid_until");
+        assertThat(longAgo.status()).isEqualTo(422);
+        assertThat(longAgo.errorFields()).containsExactly("valid_from");
         assertThat(api.get(OVERRIDES + "/" + java.util.UUID.randomUUID()).status())
                 .isEqualTo(404);
     }

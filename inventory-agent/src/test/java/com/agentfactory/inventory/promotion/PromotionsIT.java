@@ -12,9 +12,13 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,15 +81,19 @@ class PromotionsIT extends InventoryIntegrationTest {
         Api.Response roleless = api.withToken(TestTokens.staff("no-role")).post(PROMOTIONS, good);
         Api.Response free = manager.post(PROMOTIONS, with(good, "discount_percent", 0));
         Api.Response tooDeep = manager.post(PROMOTIONS, with(good, "discount_percent", 95));
+        Api.Response tooPrecise = manager.post(PROMOTIONS, with(good, "discount_percent", new BigDecimal("12.345")));
         Api.Response backwards = manager.post(PROMOTIONS, with(good, "ends_on", today.toString()));
-        Api.Response past = manager.post(
+        Api.Response backdated = manager.post(
+                PROMOTIONS, with(good, "starts_on", today.minusDays(1).toString()));
+        Api.Response tooFarAhead = manager.post(
                 PROMOTIONS,
                 with(
-                        with(good, "starts_on", today.minusDays(9).toString()),
+                        with(good, "starts_on", today.plusYears(3).toString()),
                         "ends_on",
-                        today.minusDays(2).toString()));
+                        today.plusYears(3).plusDays(7).toString()));
         Api.Response endless = manager.post(
                 PROMOTIONS, with(good, "ends_on", today.plusDays(400).toString()));
+        Api.Response beyondTheCalendar = manager.post(PROMOTIONS, with(good, "ends_on", "+999999-01-01"));
         Api.Response unknown = manager.post(PROMOTIONS, with(good, "sku", "NO-SUCH-SKU"));
 
         assertThat(roleless.status()).isEqualTo(403);
@@ -93,20 +101,97 @@ class PromotionsIT extends InventoryIntegrationTest {
         assertThat(free.errorFields()).containsExactly("discount_percent");
         assertThat(tooDeep.status()).isEqualTo(400);
         assertThat(tooDeep.errorFields()).containsExactly("discount_percent");
+        assertThat(tooPrecise.status()).isEqualTo(400);
+        assertThat(tooPrecise.errorFields()).containsExactly("discount_percent");
         assertThat(backwards.status()).isEqualTo(422);
         assertThat(backwards.errorFields()).containsExactly("ends_on");
-        assertThat(past.status()).isEqualTo(422);
-        assertThat(past.errorFields()).containsExactly("ends_on");
+        assertThat(backdated.status()).isEqualTo(422);
+        assertThat(backdated.errorFields()).containsExactly("starts_on");
+        assertThat(tooFarAhead.status()).isEqualTo(422);
+        assertThat(tooFarAhead.errorFields()).containsExactly("starts_on");
         assertThat(endless.status()).isEqualTo(422);
+        assertThat(endless.errorFields()).containsExactly("ends_on");
+        assertThat(beyondTheCalendar.status()).isEqualTo(422);
+        assertThat(beyondTheCalendar.errorFields()).containsExactly("ends_on");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(manager.post(PROMOTIONS, good).status()).isEqualTo(201);
+        Api.Response planned = manager.post(PROMOTIONS, good);
+        assertThat(planned.status()).isEqualTo(201);
         assertThat(manager.post(
                                 PROMOTIONS,
                                 with(good, "starts_on", today.plusDays(7).toString()))
                         .status())
                 .as("overlaps the one planned")
                 .isEqualTo(409);
+        assertThat(manager.post(
+                                PROMOTIONS,
+                                with(
+                                        with(
+                                                good,
+                                                "starts_on",
+                                                today.plusDays(8).toString()),
+                                        "ends_on",
+                                        today.plusDays(9).toString()))
+                        .status())
+                .as("starts the day after the last day of the one planned")
+                .isEqualTo(201);
+        assertThat(api.withToken(TestTokens.staff("no-role"))
+                        .post(PROMOTIONS + "/" + planned.text("/id") + "/cancel", Map.of("reason", "why not"))
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get(PROMOTIONS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void plannersOfOneSkuAtTheSameMomentGetOnePromotion() throws Exception {
+        String sku = stocked(5);
+        Map<String, Object> sale = promotion(sku, "15", today.plusDays(2), today.plusDays(9));
+        List<Integer> statuses = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(executor.submit(() -> manager.post(PROMOTIONS, sale).status()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(api.get(PROMOTIONS + "?sku=" + sku).body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPromotionCalledOffAfterItStartedEndsTodayAndKeepsTheDaysItRan() {
+        String sku = stocked(10_000);
+        weeksOfOrders(sku, 24);
+        // half price since 14 days ago, for another week: the units doubled on the days it ran
+        LocalDate start = today.minusDays(14);
+        doubledFrom(sku, start, 14);
+        UUID running = pastPromotion(sku, 50, start, today.plusDays(7));
+        UUID ended = pastPromotion(sku, 30, today.minusDays(100), today.minusDays(90));
+
+        Api.Response cancelled =
+                manager.post(PROMOTIONS + "/" + running + "/cancel", Map.of("reason", "the supplier raised prices"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("cut_short").asBoolean()).isTrue();
+        assertThat(cancelled.text("/ends_on")).isEqualTo(today.toString());
+        assertThat(manager.post(PROMOTIONS + "/" + ended + "/cancel", Map.of("reason", "too late"))
+                        .status())
+                .as("an ended promotion stays on record as it ran")
+                .isEqualTo(409);
+        assertThat(manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(1), today.plusDays(3)))
+                        .status())
+                .isEqualTo(201);
+        JsonNode promotions = api.post(FORECASTS, Map.of("sku", sku, "horizon_days", 7))
+                .body()
+                .path("promotions");
+        assertThat(promotions.path("measured_days").asInt())
+                .as("the 14 days it ran and the 10 days of the 30% promotion before it, when no order changed")
+                .isEqualTo(24);
+        assertThat(promotions.path("running").size())
+                .as("only the new one runs from today on")
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,21 +233,10 @@ class PromotionsIT extends InventoryIntegrationTest {
         weeksOfOrders(sku, 24);
         // half price from 40 to 26 days ago doubled the units: elasticity 1 (0.5^-1 = 2) over 14 days
         LocalDate start = today.minusDays(40);
-        for (int day = 0; day < 14; day++) {
-            LocalDate date = start.plusDays(day);
-            jdbc.update(
-                    "UPDATE daily_demand SET units = 2 * units WHERE sku = ? AND location = 'main' AND day = ?",
-                    sku,
-                    date);
-        }
-        jdbc.update(
-                "INSERT INTO promotions (id, sku, discount_percent, starts_on, ends_on, created_by, reason, created_at)"
-                        + " VALUES (?, ?, 50, ?, ?, 'maria', 'half price', ?)",
-                UUID.randomUUID(),
-                sku,
-                start,
-                start.plusDays(14),
-                Timestamp.from(Instant.now()));
+        doubledFrom(sku, start, 14);
+        pastPromotion(sku, 50, start, start.plusDays(14));
+        // 2% off before it changed nothing: too small a cut to measure an elasticity on, so it is not counted
+        pastPromotion(sku, 2, today.minusDays(60), today.minusDays(53));
         assertThat(manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(1), today.plusDays(3)))
                         .status())
                 .isEqualTo(201);
@@ -206,6 +280,30 @@ class PromotionsIT extends InventoryIntegrationTest {
         manager.post(PROMOTIONS + "/" + planned.text("/id") + "/cancel", Map.of("reason", "called off"));
         suggestionsFor(manager, sku);
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
+    }
+
+    /** A promotion as it was planned in the past (the API plans from today on). */
+    private UUID pastPromotion(String sku, int discountPercent, LocalDate startsOn, LocalDate endsOn) {
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO promotions (id, sku, discount_percent, starts_on, ends_on, created_by, reason, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'maria', 'a past sale', ?)",
+                id,
+                sku,
+                discountPercent,
+                startsOn,
+                endsOn,
+                Timestamp.from(Instant.now()));
+        return id;
+    }
+
+    private void doubledFrom(String sku, LocalDate start, int days) {
+        for (int day = 0; day < days; day++) {
+            jdbc.update(
+                    "UPDATE daily_demand SET units = 2 * units WHERE sku = ? AND location = 'main' AND day = ?",
+                    sku,
+                    start.plusDays(day));
+        }
     }
 
     private Map<String, Object> promotion(String sku, String discount, LocalDate startsOn, LocalDate endsOn) {

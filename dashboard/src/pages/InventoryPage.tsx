@@ -15,7 +15,7 @@ import type {
 import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
-import { formatDateTime, formatMoney, formatNumber } from '../format';
+import { formatDateTime, formatMoney, formatNumber, isoDay } from '../format';
 
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
 
@@ -372,9 +372,7 @@ function Forecast({ initialSku }: { initialSku: string }) {
 
 /** The last day of a promotion whose end is given as the first day after it (ISO dates, UTC). */
 function lastDayOf(endsOn: string): string {
-  const day = new Date(`${endsOn}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return isoDay(new Date(`${endsOn}T00:00:00Z`), -1);
 }
 
 /** A SKU's planned price promotions; forecasts and reorder plans expect more demand on their days. */
@@ -384,7 +382,7 @@ function Promotions({ initialSku }: { initialSku: string }) {
   const [shown, setShown] = useState(initialSku.trim());
   const list = useApi<Promotion[]>(shown ? `${BASE}/promotions${query({ sku: shown })}` : null);
   const cancel = useAction((id: string, reason: string) => post<Promotion>(`${BASE}/promotions/${id}/cancel`, { reason }));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   return (
     <section aria-labelledby="promotions-heading">
       <h2 id="promotions-heading">Promotions</h2>
@@ -464,14 +462,14 @@ function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Pr
   const empty = { discount_percent: '20', starts_on: '', last_day: '', reason: '' };
   const [form, setForm] = useState(empty);
   // promotions are planned from today on: past days are history
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const plan = useAction(() =>
     post<Promotion>(`${BASE}/promotions`, {
       sku,
       discount_percent: form.discount_percent,
       starts_on: form.starts_on,
       // the API takes the first day after the promotion
-      ends_on: form.last_day ? nextDayOf(form.last_day) : '',
+      ends_on: form.last_day ? isoDay(new Date(`${form.last_day}T00:00:00Z`), 1) : '',
       reason: form.reason.trim(),
     }),
   );
@@ -508,12 +506,6 @@ function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Pr
       </form>
     </details>
   );
-}
-
-function nextDayOf(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }
 
 /** The moves each status allows (PurchaseOrderStatus), as the API's decision endpoints. */

@@ -228,6 +228,18 @@ public class WebSupportAutoConfiguration {
         WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValveCustomizer() {
             return new ProblemValveCustomizer();
         }
+
+        /**
+         * Tomcat answers "100 Continue" by default before the application has looked at the request, so a client
+         * that asks first still sends a body the size limit then refuses, and once Tomcat has swallowed 2 MB of it
+         * the connection is closed under the client, which sees a reset instead of the 413. Answering only when
+         * the body is read lets the refusal reach the client before the body is sent.
+         */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> continueOnReadCustomizer() {
+            return factory -> factory.addConnectorCustomizers(
+                    connector -> connector.setProperty("continueResponseTiming", "onRead"));
+        }
     }
 
     static final class ProblemValveCustomizer

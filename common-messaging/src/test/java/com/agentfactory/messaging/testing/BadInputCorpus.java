@@ -63,6 +63,8 @@ public final class BadInputCorpus {
                     + "|`[\\w$.]+`"
                     + "|\\bCaused by\\b");
 
+    private static final int EXPECT_CONTINUE_ABOVE_CHARS = 64 * 1024;
+
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -610,6 +612,8 @@ public final class BadInputCorpus {
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
             if (body != null) {
                 request.header("Content-Type", "application/json");
+                // as a careful client does, so that a refused large body is answered before it is sent
+                request.expectContinue(body.length() > EXPECT_CONTINUE_ABOVE_CHARS);
             }
             request.header("Accept", "application/json, application/problem+json");
             request.method(method.toUpperCase(Locale.ROOT), publisher);

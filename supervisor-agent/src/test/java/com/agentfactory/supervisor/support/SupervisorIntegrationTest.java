@@ -20,7 +20,7 @@ public abstract class SupervisorIntegrationTest {
     protected static final KafkaTopicReader TOPICS = new KafkaTopicReader(allTopics());
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected KafkaTemplate<String, String> kafka;

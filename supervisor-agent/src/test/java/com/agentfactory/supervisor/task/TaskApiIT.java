@@ -9,14 +9,20 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.supervisor.support.CapabilitiesMother;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -206,6 +212,33 @@ class TaskApiIT extends SupervisorIntegrationTest {
                 api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "input_data", Map.of("blob", huge)));
 
         assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    void refusesAnOversizedBodyBeforeItIsSentWhenTheClientAsksFirst() throws Exception {
+        byte[] huge = new byte[10 * 1024 * 1024];
+        AtomicBoolean bodySent = new AtomicBoolean();
+        HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofByteArray(huge);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agents/tasks"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.staff("test-user", "ADMIN"))
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        subscriber -> {
+                            bodySent.set(true);
+                            bytes.subscribe(subscriber);
+                        },
+                        huge.length))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("Request too large");
+        }
+        assertThat(bodySent).isFalse();
     }
 
     @Test

@@ -103,10 +103,12 @@ public class DemandOutlook {
      */
     @Transactional(readOnly = true)
     public PromotionLift promotionsOn(String sku, LocalDate from, int days) {
-        if (overrides.activeOn(sku, from).isPresent()) {
+        PromotionLift lift = promotionLifts.of(sku, from, days);
+        // most SKUs have no promotion: the override is looked up only for those that do
+        if (lift.adjusts() && overrides.activeOn(sku, from).isPresent()) {
             return PromotionLift.none("a person's override is in force");
         }
-        return promotionLifts.of(sku, from, days);
+        return lift;
     }
 
     /**

@@ -282,6 +282,43 @@ class PromotionsIT extends InventoryIntegrationTest {
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
     }
 
+    @Test
+    void aPersonsOverrideOutweighsAPromotionInTheReorderPlan() {
+        String sku = stocked(60);
+        for (int i = 1; i <= 60; i++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, 4)",
+                    sku,
+                    today.minusDays(i));
+        }
+        weeklySupplier(manager, sku);
+        assertThat(manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(2), today.plusDays(5)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(manager.post(
+                                "/api/v1/inventory/forecast-overrides",
+                                Map.of(
+                                        "sku",
+                                        sku,
+                                        "daily_units",
+                                        10,
+                                        "valid_until",
+                                        today.plusDays(30).toString(),
+                                        "reason",
+                                        "the promotion's demand, as the buyer expects it"))
+                        .status())
+                .isEqualTo(201);
+
+        suggestionsFor(manager, sku);
+
+        assertThat(planOf(sku).get("reorder_point"))
+                .as("10 a day x 7 days, not raised again")
+                .isEqualTo(70);
+        assertThat((String) planOf(sku).get("demand_source"))
+                .contains("override")
+                .doesNotContain("promotions x");
+    }
+
     /** A promotion as it was planned in the past (the API plans from today on). */
     private UUID pastPromotion(String sku, int discountPercent, LocalDate startsOn, LocalDate endsOn) {
         UUID id = UUID.randomUUID();

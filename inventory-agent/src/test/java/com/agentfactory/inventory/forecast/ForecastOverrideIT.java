@@ -41,17 +41,8 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         assertThat(suggestionsFor(manager, sku)).isEmpty();
         assertThat(planOf(sku).get("reorder_point")).isEqualTo(28);
 
-        Api.Response created = manager.post(
-                OVERRIDES,
-                Map.of(
-                        "sku",
-                        sku,
-                        "daily_units",
-                        10,
-                        "valid_until",
-                        today.plusDays(30).toString(),
-                        "reason",
-                        "a promotion doubles sales next month"));
+        Api.Response created =
+                overrideFor(manager, sku, 10, today.plusDays(30), "a promotion doubles sales next month");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("/created_by")).isEqualTo("maria");
@@ -145,15 +136,5 @@ class ForecastOverrideIT extends InventoryIntegrationTest {
         var copy = new java.util.HashMap<>(base);
         copy.put(key, value);
         return copy;
-    }
-
-    private void soldDaily(String sku, int days, int units) {
-        for (int i = 1; i <= days; i++) {
-            jdbc.update(
-                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
-                    sku,
-                    today.minusDays(i),
-                    units);
-        }
     }
 }

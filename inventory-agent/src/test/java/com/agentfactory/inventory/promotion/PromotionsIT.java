@@ -256,12 +256,7 @@ class PromotionsIT extends InventoryIntegrationTest {
     @Test
     void aPromotionWithinTheLeadTimeRaisesTheReorderPointUntilItIsCancelled() {
         String sku = stocked(60);
-        for (int i = 1; i <= 60; i++) {
-            jdbc.update(
-                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, 4)",
-                    sku,
-                    today.minusDays(i));
-        }
+        soldDaily(sku, 60, 4);
         weeklySupplier(manager, sku);
         assertThat(suggestionsFor(manager, sku)).isEmpty();
         assertThat(planOf(sku).get("reorder_point")).as("4 a day x 7 days").isEqualTo(28);
@@ -285,27 +280,12 @@ class PromotionsIT extends InventoryIntegrationTest {
     @Test
     void aPersonsOverrideOutweighsAPromotionInTheReorderPlan() {
         String sku = stocked(60);
-        for (int i = 1; i <= 60; i++) {
-            jdbc.update(
-                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, 4)",
-                    sku,
-                    today.minusDays(i));
-        }
+        soldDaily(sku, 60, 4);
         weeklySupplier(manager, sku);
         assertThat(manager.post(PROMOTIONS, promotion(sku, "50", today.plusDays(2), today.plusDays(5)))
                         .status())
                 .isEqualTo(201);
-        assertThat(manager.post(
-                                "/api/v1/inventory/forecast-overrides",
-                                Map.of(
-                                        "sku",
-                                        sku,
-                                        "daily_units",
-                                        10,
-                                        "valid_until",
-                                        today.plusDays(30).toString(),
-                                        "reason",
-                                        "the promotion's demand, as the buyer expects it"))
+        assertThat(overrideFor(manager, sku, 10, today.plusDays(30), "the promotion's demand, as the buyer expects it")
                         .status())
                 .isEqualTo(201);
 

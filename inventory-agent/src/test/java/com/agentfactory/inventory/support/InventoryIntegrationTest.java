@@ -105,6 +105,26 @@ public abstract class InventoryIntegrationTest {
         return stockOf(sku).body().path("available").asInt();
     }
 
+    /** The same units sold at the default warehouse on each of the given number of days before today. */
+    protected void soldDaily(String sku, int days, int units) {
+        LocalDate today = today();
+        for (int i = 1; i <= days; i++) {
+            jdbc.update(
+                    "INSERT INTO daily_demand (sku, location, day, units) VALUES (?, 'main', ?, ?)",
+                    sku,
+                    today.minusDays(i),
+                    units);
+        }
+    }
+
+    /** A person's forecast override of the SKU's daily demand from today until the given day. */
+    protected Api.Response overrideFor(
+            RoleApi planner, String sku, int dailyUnits, LocalDate validUntil, String reason) {
+        return planner.post(
+                "/api/v1/inventory/forecast-overrides",
+                Map.of("sku", sku, "daily_units", dailyUnits, "valid_until", validUntil.toString(), "reason", reason));
+    }
+
     /** A supplier of the SKU with a 7-day lead time, no minimum order and packs of one, at 1.00 GBP a unit. */
     protected void weeklySupplier(RoleApi planner, String sku) {
         Api.Response created = planner.post(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalPeriod, formatMoney, formatPercent, isoDay } from './format';
+import { fiscalPeriod, formatMoney, formatPercent, isoDay, shiftDay } from './format';
 
 describe('money formatting', () => {
   it('shows the currency in the locale of the reader', () => {
@@ -26,5 +26,11 @@ describe('money formatting', () => {
     const now = new Date('2026-03-01T00:30:00Z');
     expect(isoDay(now, -1)).toBe('2026-02-28');
     expect(fiscalPeriod(now)).toBe('2026-03');
+  });
+
+  it('moves an ISO day across month and year ends', () => {
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDay('2024-02-28', 1)).toBe('2024-02-29');
+    expect(shiftDay('2026-12-31', 1)).toBe('2027-01-01');
   });
 });

@@ -55,6 +55,11 @@ export function isoDay(now: Date, offsetDays = 0): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** The ISO date (YYYY-MM-DD) `offsetDays` from another ISO date. */
+export function shiftDay(day: string, offsetDays: number): string {
+  return isoDay(new Date(`${day}T00:00:00Z`), offsetDays);
+}
+
 export function fiscalPeriod(now: Date): string {
   return now.toISOString().slice(0, 7);
 }

@@ -15,7 +15,7 @@ import type {
 import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
-import { formatDateTime, formatMoney, formatNumber, isoDay } from '../format';
+import { formatDateTime, formatMoney, formatNumber, isoDay, shiftDay } from '../format';
 
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
 
@@ -370,9 +370,9 @@ function Forecast({ initialSku }: { initialSku: string }) {
   );
 }
 
-/** The last day of a promotion whose end is given as the first day after it (ISO dates, UTC). */
+/** The last day of a promotion whose end is given as the first day after it. */
 function lastDayOf(endsOn: string): string {
-  return isoDay(new Date(`${endsOn}T00:00:00Z`), -1);
+  return shiftDay(endsOn, -1);
 }
 
 /** A SKU's planned price promotions; forecasts and reorder plans expect more demand on their days. */
@@ -469,7 +469,7 @@ function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Pr
       discount_percent: form.discount_percent,
       starts_on: form.starts_on,
       // the API takes the first day after the promotion
-      ends_on: form.last_day ? isoDay(new Date(`${form.last_day}T00:00:00Z`), 1) : '',
+      ends_on: form.last_day ? shiftDay(form.last_day, 1) : '',
       reason: form.reason.trim(),
     }),
   );

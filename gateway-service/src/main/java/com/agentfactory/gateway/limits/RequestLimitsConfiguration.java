@@ -1,12 +1,16 @@
 package com.agentfactory.gateway.limits;
 
 import com.agentfactory.gateway.error.ProblemDetailWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.autoconfigure.HttpCodecsProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.HandlerMapping;
 import reactor.netty.NettyPipeline;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +33,14 @@ class RequestLimitsConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    BodySizeWebFilter bodySizeWebFilter(RequestLimitsProperties properties, ProblemDetailWriter writer) {
-        return new BodySizeWebFilter(properties, writer);
+    BodySizeWebFilter bodySizeWebFilter(
+            RequestLimitsProperties properties,
+            HttpCodecsProperties codecs,
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers,
+            ProblemDetailWriter writer) {
+        // unset, the codecs keep Spring's default of 256 KB
+        DataSize maxOwnBodySize =
+                codecs.getMaxInMemorySize() == null ? DataSize.ofKilobytes(256) : codecs.getMaxInMemorySize();
+        return new BodySizeWebFilter(properties, maxOwnBodySize, controllers, writer);
     }
 }

@@ -22,6 +22,9 @@ class RequestLimitsIT extends GatewayIntegrationTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    // over the 64 KB the gateway reads of a body itself, under the 5 MB it passes on to a service
+    private static final int ONE_MB = 1024 * 1024;
+
     @LocalServerPort
     private int port;
 
@@ -56,6 +59,37 @@ class RequestLimitsIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void refusesABodyOverTheGatewaysOwnLimitBeforeItIsSentWhenTheClientAsksFirst() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(port)) {
+            connection.send(ownEndpointRequestHead(ONE_MB, "Expect: 100-continue\r\n"));
+
+            RawHttpConnection.Response response = connection.read();
+
+            assertThat(response.status())
+                    .as("no 100 Continue for a body that will be refused")
+                    .isEqualTo(413);
+            assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+            assertThat(response.body()).contains("\"title\":\"Request too large\"");
+        }
+    }
+
+    @Test
+    void readsABodyOverTheGatewaysOwnLimitToTheEndBeforeRefusingItSoTheConnectionLives() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(port)) {
+            connection.send(ownEndpointRequestHead(ONE_MB, ""));
+            connection.send(new byte[ONE_MB]);
+
+            RawHttpConnection.Response refused = connection.read();
+            connection.send("GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            RawHttpConnection.Response next = connection.read();
+
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.body()).contains("\"title\":\"Request too large\"");
+            assertThat(next.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusesAChunkedBodyOnceItPassesTheLimitWith413ProblemDetail() throws Exception {
         byte[] tenMegabytes = new byte[10 * 1024 * 1024];
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/events"))
@@ -76,6 +110,11 @@ class RequestLimitsIT extends GatewayIntegrationTest {
                 send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static String ownEndpointRequestHead(int contentLength, String extraHeaders) {
+        return "POST /api/v1/auth/register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + contentLength + "\r\n" + extraHeaders + "\r\n";
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String title) {

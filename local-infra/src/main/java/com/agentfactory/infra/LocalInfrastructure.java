@@ -1,9 +1,12 @@
 package com.agentfactory.infra;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final LocalKafkaBroker kafka;
     private final LocalRedis redis;
     private final LocalSmtp smtp;
+    // weakly held: a test context closed early (dirtied) must not be kept alive until the JVM exits
+    private final Deque<WeakReference<AutoCloseable>> users = new ConcurrentLinkedDeque<>();
 
     private LocalInfrastructure(
             InfrastructureSettings settings,
@@ -80,16 +85,33 @@ public final class LocalInfrastructure implements AutoCloseable {
             Path buildDirectory = Path.of(System.getProperty("agentfactory.build.dir", "target"));
             shared = start(InfrastructureSettings.forTests(buildDirectory));
             LocalInfrastructure toClose = shared;
-            // a test JVM's servers and their data go with it
+            // a test JVM's servers and their data go with it, after the applications that use them
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
+                                toClose.closeUsers();
                                 toClose.close();
                                 deleteQuietly(toClose.settings.dataDirectory());
                             },
                             "local-infra-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * Closes {@code user} before the shared servers stop at the JVM's exit. The JVM runs its shutdown hooks side by
+     * side: without this, the servers went away while Spring's hook was still closing the test contexts, and a
+     * context's scheduled task then waited out its database connection timeout, holding the JVM until the test runner
+     * killed it. A user closed before (or at the same time by Spring's own hook) is closed only once.
+     */
+    public void closeBeforeStopping(AutoCloseable user) {
+        users.push(new WeakReference<>(user));
+    }
+
+    private void closeUsers() {
+        for (WeakReference<AutoCloseable> user : users) {
+            closeQuietly(user.get());
+        }
     }
 
     public String jdbcUrl() {

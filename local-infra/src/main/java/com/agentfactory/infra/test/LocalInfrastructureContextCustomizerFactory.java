@@ -26,6 +26,7 @@ public class LocalInfrastructureContextCustomizerFactory implements ContextCusto
                 org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+            infrastructure.closeBeforeStopping(context);
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("localInfrastructure", infrastructure.springProperties()));

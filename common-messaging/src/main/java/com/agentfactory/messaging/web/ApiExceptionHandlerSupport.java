@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -123,6 +124,19 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
                     "The request contains text that cannot be stored: it " + StorableText.NUL_MESSAGE + ".");
         }
         return handleUnexpected(e);
+    }
+
+    /**
+     * Two requests changed the same row at once (an optimistic version check, a lock timeout, a deadlock or a
+     * serialization failure): the loser's change was rolled back whole, so asking again is safe.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrencyFailure(ConcurrencyFailureException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return problemResponse(
+                HttpStatus.CONFLICT,
+                "Conflict",
+                "The resource was changed by another request at the same time; read it again and retry.");
     }
 
     @ExceptionHandler(Exception.class)

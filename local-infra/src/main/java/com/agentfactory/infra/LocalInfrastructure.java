@@ -1,12 +1,11 @@
 package com.agentfactory.infra;
 
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +23,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final LocalKafkaBroker kafka;
     private final LocalRedis redis;
     private final LocalSmtp smtp;
-    // weakly held: a test context closed early (dirtied) must not be kept alive until the JVM exits
-    private final Deque<WeakReference<AutoCloseable>> users = new ConcurrentLinkedDeque<>();
+    private final List<Runnable> beforeStopping = new CopyOnWriteArrayList<>();
 
     private LocalInfrastructure(
             InfrastructureSettings settings,
@@ -89,7 +87,7 @@ public final class LocalInfrastructure implements AutoCloseable {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
-                                toClose.closeUsers();
+                                toClose.beforeStopping.forEach(LocalInfrastructure::runQuietly);
                                 toClose.close();
                                 deleteQuietly(toClose.settings.dataDirectory());
                             },
@@ -99,19 +97,13 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Closes {@code user} before the shared servers stop at the JVM's exit. The JVM runs its shutdown hooks side by
-     * side: without this, the servers went away while Spring's hook was still closing the test contexts, and a
-     * context's scheduled task then waited out its database connection timeout, holding the JVM until the test runner
-     * killed it. A user closed before (or at the same time by Spring's own hook) is closed only once.
+     * Runs {@code action} at the JVM's exit before the shared servers stop, so the applications using them can finish
+     * closing first. The JVM runs its shutdown hooks side by side: without this, the servers went away while Spring's
+     * hook was still closing the test contexts, and a context's scheduled task then waited out its database connection
+     * timeout, holding the JVM until the test runner killed it.
      */
-    public void closeBeforeStopping(AutoCloseable user) {
-        users.push(new WeakReference<>(user));
-    }
-
-    private void closeUsers() {
-        for (WeakReference<AutoCloseable> user : users) {
-            closeQuietly(user.get());
-        }
+    public void beforeStopping(Runnable action) {
+        beforeStopping.add(action);
     }
 
     public String jdbcUrl() {
@@ -228,6 +220,14 @@ public final class LocalInfrastructure implements AutoCloseable {
             FileTrees.deleteRecursively(directory);
         } catch (IOException | RuntimeException e) {
             log.warn("Deleting {} failed: {}", directory, e.getMessage());
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("Before stopping the servers: {}", e.getMessage());
         }
     }
 

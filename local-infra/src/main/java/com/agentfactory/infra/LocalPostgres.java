@@ -39,7 +39,10 @@ final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // stopped by whoever started the infrastructure, after the applications using it: a hook of its own
+                // would stop it at the JVM's exit while they are still closing
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

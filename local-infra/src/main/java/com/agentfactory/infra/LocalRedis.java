@@ -26,7 +26,8 @@ final class LocalRedis implements AutoCloseable {
                 .setting("maxmemory 128mb")
                 .setting("maxmemory-policy allkeys-lru")
                 .setting("appendonly no")
-                .onShutdownForceStop(true)
+                // stopped by whoever started the infrastructure, after the applications using it (see LocalPostgres)
+                .onShutdownForceStop(false)
                 .build();
         server.start();
         return new LocalRedis(server, effectivePort);

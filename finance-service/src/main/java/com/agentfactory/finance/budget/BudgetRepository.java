@@ -110,15 +110,23 @@ class BudgetRepository {
                 reservation.idempotencyKey());
     }
 
-    Optional<Reservation> findReservationByKey(UUID budgetId, String idempotencyKey) {
+    /** In any of the department's fiscal months: a retry may arrive in the month after its first attempt. */
+    Optional<Reservation> findReservationByKey(String department, String idempotencyKey) {
         return jdbc
                 .query(
                         "SELECT " + RESERVATION_COLUMNS
-                                + " FROM budget_reservations WHERE budget_id = ? AND idempotency_key = ?",
+                                + " FROM budget_reservations WHERE idempotency_key = ?"
+                                + " AND budget_id IN (SELECT id FROM budgets WHERE department = ?)"
+                                + " ORDER BY created_at LIMIT 1",
                         this::mapReservation,
-                        budgetId,
-                        idempotencyKey)
+                        idempotencyKey,
+                        department)
                 .stream()
+                .findFirst();
+    }
+
+    Optional<Budget> findById(UUID id) {
+        return jdbc.query("SELECT " + BUDGET_COLUMNS + " FROM budgets WHERE id = ?", this::mapBudget, id).stream()
                 .findFirst();
     }
 

@@ -141,14 +141,33 @@ class BudgetService {
 
     /**
      * A reservation that a retry cannot double: a repeated key returns the reservation made the first time, whatever
-     * has happened to the budget since. The budget row lock taken first serialises two concurrent requests with the
-     * same key, so the second always sees the first one's row.
+     * has happened to the budget since, also when the retry comes in a later fiscal month than the first attempt (a
+     * request without a period means the current one). The budget row lock taken first serialises two concurrent
+     * requests with the same key, so the second always sees the first one's row.
      */
     @Transactional
     ReservationOutcome reserve(String department, CreateReservationRequest request, String idempotencyKey) {
         auditActor.stamp();
         String period = request.fiscalPeriod() == null ? currentPeriod() : request.fiscalPeriod();
         var locked = budgets.lock(department, period);
+        BigDecimal amount = request.amount().setScale(2);
+        if (idempotencyKey != null) {
+            var earlier = budgets.findReservationByKey(department, idempotencyKey);
+            if (earlier.isPresent()) {
+                Reservation first = earlier.get();
+                Budget held = locked.filter(budget -> budget.id().equals(first.budgetId()))
+                        .or(() -> budgets.findById(first.budgetId()))
+                        .orElseThrow();
+                return first.sameRequestAs(
+                                amount, request.currency(), request.purpose().trim())
+                        ? new ReservationOutcome.Reserved(first, held, true)
+                        : new ReservationOutcome.Refused(
+                                ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
+                                "this Idempotency-Key was used for a different reservation (" + first.amount() + " "
+                                        + first.currency() + " for '" + first.purpose() + "')",
+                                held.available());
+            }
+        }
         if (locked.isEmpty()) {
             return new ReservationOutcome.Refused(
                     ReservationOutcome.Reason.NO_BUDGET,
@@ -156,25 +175,6 @@ class BudgetService {
                     BigDecimal.ZERO);
         }
         Budget before = locked.get();
-        BigDecimal amount = request.amount().setScale(2);
-        if (idempotencyKey != null) {
-            var earlier = budgets.findReservationByKey(before.id(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get()
-                                .sameRequestAs(
-                                        amount,
-                                        request.currency(),
-                                        request.purpose().trim())
-                        ? new ReservationOutcome.Reserved(earlier.get(), before, true)
-                        : new ReservationOutcome.Refused(
-                                ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
-                                "this Idempotency-Key was used for a different reservation ("
-                                        + earlier.get().amount() + " "
-                                        + earlier.get().currency() + " for '"
-                                        + earlier.get().purpose() + "')",
-                                before.available());
-            }
-        }
         if (!before.currency().equals(request.currency())) {
             return new ReservationOutcome.Refused(
                     ReservationOutcome.Reason.CURRENCY_MISMATCH,

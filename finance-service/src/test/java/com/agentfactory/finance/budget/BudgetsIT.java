@@ -86,6 +86,31 @@ class BudgetsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aReservationRetriedInTheNextFiscalMonthGetsTheFirstReservationBack() {
+        String department = freshDepartment();
+        String base = "/api/v1/financial/budgets/" + department + "/reservations";
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        Map<String, Object> nextMonth = budget("100.00");
+        nextMonth.put("fiscal_period", "2026-04");
+        api.put("/api/v1/financial/budgets/" + department, nextMonth);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> retry = reservation("60.00");
+        retry.put("fiscal_period", "2026-04");
+
+        Response first = api.postWithHeaders(base, reservation("60.00"), key);
+        Response retried = api.postWithHeaders(base, retry, key);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("/id")).isEqualTo(first.text("/id"));
+        assertThat(retried.text("/fiscal_period")).isEqualTo(PERIOD);
+        assertThat(api.get("/api/v1/financial/budgets/" + department + "?period=2026-04")
+                        .body()
+                        .at("/committed_amount")
+                        .decimalValue())
+                .isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void aRetriedReservationWithItsIdempotencyKeyGetsTheFirstReservationBackEvenWhenRetriedAtOnce() throws Exception {
         String department = freshDepartment();
         api.put("/api/v1/financial/budgets/" + department, budget("100.00"));

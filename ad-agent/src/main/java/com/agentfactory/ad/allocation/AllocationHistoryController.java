@@ -24,10 +24,10 @@ class AllocationHistoryController {
             summary = "The budget reallocation rounds across campaigns, oldest first, with each campaign's change and"
                     + " its reason",
             description = "The window is [from, to) in ISO-8601 instants: to defaults to now, from to 30 days before"
-                    + " to, and from must be before to. At most the newest 500 rounds of the window are answered; a"
-                    + " round that reallocated campaigns in several currencies appears once per currency, and"
-                    + " currency (ISO 4217) keeps one. Budgets are daily, in the round's currency;"
-                    + " previous_daily_budget is null when the campaign had no allocation before.")
+                    + " to, and from must be before to; both lie in the years 1970 to 9999. At most the newest 500"
+                    + " rounds of the window are answered; a round that reallocated campaigns in several currencies"
+                    + " appears once per currency, and currency (ISO 4217) keeps one. Budgets are daily, in the round's"
+                    + " currency; previous_daily_budget is null when the campaign had no allocation before.")
     @GetMapping
     AllocationHistoryResponse list(
             @RequestParam(required = false) Instant from,

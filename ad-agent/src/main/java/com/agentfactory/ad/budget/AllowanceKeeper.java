@@ -41,13 +41,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * but never lets spend escape the budget. Every step is a status on a stored row and every finance call is
  * idempotent, so a pass interrupted anywhere is finished by the next one without spending twice.
  *
- * <p>All passes run under one lock: one ad-agent instance keeps the allowances.
+ * <p>Several instances keep the allowances side by side. Within one, passes run under one lock; across them, what
+ * decides about a campaign's allowance (recording a tranche, planning a settlement) runs in a transaction holding
+ * the campaign's advisory lock in the database, so two instances never both record a tranche the budget has room
+ * for only once. Finance is called outside those transactions.
  */
 @Service
 public class AllowanceKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(AllowanceKeeper.class);
     private static final BigDecimal CENT = new BigDecimal("0.01");
+    /** The first half of the campaign locks' advisory keys: keeps them apart from other users of advisory locks. */
+    private static final int ALLOWANCE_LOCKS = 0x41_44_41_4C;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -147,6 +152,22 @@ public class AllowanceKeeper {
     }
 
     private void fund(AdCampaignView campaign, LocalDate day) {
+        UUID key = tx.execute(s -> recordTranche(campaign, day));
+        if (key != null) {
+            // finance is asked after the row is committed, outside the transaction: a slow finance holds no lock
+            ask(rows.find(key).orElseThrow());
+        }
+    }
+
+    /**
+     * Decides whether the campaign needs a tranche and records it as pending; one transaction, under the campaign's
+     * lock, so that of several instances funding the campaign at once only the first records a tranche and the
+     * others see it pending.
+     *
+     * @return the pending tranche's id (its Idempotency-Key), or null when none is needed
+     */
+    private UUID recordTranche(AdCampaignView campaign, LocalDate day) {
+        lockCampaign(campaign.id());
         jdbc.update(
                 "INSERT INTO ad_spend_allowances (campaign_id, day, currency, status, updated_at)"
                         + " VALUES (?, ?, ?, 'OPEN', ?) ON CONFLICT DO NOTHING",
@@ -162,14 +183,14 @@ public class AllowanceKeeper {
                 campaign.id(),
                 day);
         if (rows.hasPendingTranche(campaign.id())) {
-            return;
+            return null;
         }
         var today = jdbc.queryForMap(
                 "SELECT reserved, spent, status FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
                 campaign.id(),
                 day);
         if (!"OPEN".equals(today.get("status"))) {
-            return;
+            return null;
         }
         BigDecimal reserved = (BigDecimal) today.get("reserved");
         BigDecimal remaining = reserved.subtract((BigDecimal) today.get("spent"));
@@ -178,7 +199,7 @@ public class AllowanceKeeper {
                 .setScale(2, RoundingMode.UP)
                 .max(CENT);
         if (remaining.compareTo(tranche.multiply(properties.topUpBelow())) >= 0) {
-            return;
+            return null;
         }
         BigDecimal lifetime = jdbc.queryForObject(
                 "SELECT COALESCE(SUM(reserved), 0) FROM ad_spend_allowances WHERE campaign_id = ?",
@@ -188,12 +209,19 @@ public class AllowanceKeeper {
                 .min(campaign.totalBudget().subtract(lifetime))
                 .setScale(2, RoundingMode.DOWN);
         if (amount.compareTo(CENT) < 0) {
-            return;
+            return null;
         }
         UUID key = UUID.randomUUID();
-        tx.executeWithoutResult(
-                s -> rows.insert(key, campaign.id(), day, "TRANCHE", amount, campaign.currency(), null));
-        ask(rows.find(key).orElseThrow());
+        rows.insert(key, campaign.id(), day, "TRANCHE", amount, campaign.currency(), null);
+        return key;
+    }
+
+    /**
+     * Serialises, until the caller's transaction ends, every instance's decisions about the campaign's allowance:
+     * the in-process lock only covers this instance, and production runs several.
+     */
+    private void lockCampaign(UUID campaignId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, ALLOWANCE_LOCKS, campaignId.hashCode());
     }
 
     /** Asks finance for a pending tranche, with its row's id as the key; adds it to the allowance once. */
@@ -229,6 +257,7 @@ public class AllowanceKeeper {
 
     /** Closes the allowance and writes, on each tranche, what is to become of it; one transaction. */
     private void planSettlement(UUID campaignId, LocalDate day) {
+        lockCampaign(campaignId);
         int closed = jdbc.update(
                 "UPDATE ad_spend_allowances SET status = 'SETTLING', updated_at = ? WHERE campaign_id = ? AND day = ?"
                         + " AND status = 'OPEN'",

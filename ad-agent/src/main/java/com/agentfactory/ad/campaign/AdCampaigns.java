@@ -28,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdCampaigns {
 
+    // a flight date outside these is a typo; far outside them it is one PostgreSQL cannot store
+    private static final Instant EARLIEST_FLIGHT_DATE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_FLIGHT_DATE = Instant.parse("2100-01-01T00:00:00Z");
+
     private final AdCampaignRepository campaigns;
     private final AdCampaignAuditRepository audit;
     private final AdGroupRepository groups;
@@ -61,12 +65,18 @@ public class AdCampaigns {
         if (request.targetCpa() != null && request.targetRoas() != null) {
             throw InvalidInputException.of("target_roas", "give a target CPA or a target ROAS, not both");
         }
-        if (request.startsAt() != null
-                && request.endsAt() != null
-                && !request.endsAt().isAfter(request.startsAt())) {
-            throw InvalidInputException.of("ends_at", "must be after starts_at");
-        }
+        requireFlightDate("starts_at", request.startsAt());
+        requireFlightDate("ends_at", request.endsAt());
         Instant now = clock.instant();
+        if (request.endsAt() != null) {
+            if (request.startsAt() == null && !request.endsAt().isAfter(now)) {
+                throw InvalidInputException.of(
+                        "ends_at", "must be in the future: without starts_at the campaign starts now");
+            }
+            if (request.startsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
+                throw InvalidInputException.of("ends_at", "must be after starts_at");
+            }
+        }
         AdCampaign campaign = new AdCampaign(request, BigDecimal.ONE.setScale(4), actor, now);
         campaigns.save(campaign);
         audit.save(campaign.created(actor, "created"));
@@ -87,6 +97,13 @@ public class AdCampaigns {
             }
         }
         return response(campaign);
+    }
+
+    private static void requireFlightDate(String field, Instant date) {
+        if (date != null && (date.isBefore(EARLIEST_FLIGHT_DATE) || !date.isBefore(LATEST_FLIGHT_DATE))) {
+            throw InvalidInputException.of(
+                    field, "must be from " + EARLIEST_FLIGHT_DATE + " and before " + LATEST_FLIGHT_DATE);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A new ad campaign, created as a draft. Budgets are in {@code currency}; a target is either a CPA (cost per
- * conversion) or a ROAS (revenue over spend), or neither.
+ * conversion) or a ROAS (revenue over spend), or neither. Without {@code startsAt} the campaign starts when it is
+ * created; {@code endsAt} must come after the start, and both lie in the years 2000 to 2099.
  */
 @Schema(
         example =

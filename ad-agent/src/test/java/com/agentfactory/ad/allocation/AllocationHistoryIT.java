@@ -151,6 +151,21 @@ class AllocationHistoryIT extends AdIntegrationTest {
     }
 
     @Test
+    void refusesInstantsNoRoundCanHaveNamingTheOneAtFault() {
+        // "+" is a space in a query string: the year 300000 is written with %2B
+        Api.Response farTo = api.get(HISTORY + "?to=%2B300000-01-01T00:00:00Z");
+        Api.Response ancientFrom = api.get(HISTORY + "?from=-9000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+        Api.Response firstInstantTo = api.get(HISTORY + "?to=-1000000000-01-01T00:00:00Z");
+
+        assertThat(farTo.status()).isEqualTo(400);
+        assertThat(farTo.errorFields()).containsExactly("to");
+        assertThat(ancientFrom.status()).isEqualTo(400);
+        assertThat(ancientFrom.errorFields()).containsExactly("from");
+        assertThat(firstInstantTo.status()).isEqualTo(400);
+        assertThat(firstInstantTo.errorFields()).containsExactly("to");
+    }
+
+    @Test
     void refusesACurrencyThatIsNoIsoCode() {
         Api.Response refused = api.get(HISTORY + "?currency=euro");
 

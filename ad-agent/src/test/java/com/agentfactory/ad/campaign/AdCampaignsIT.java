@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,29 @@ class AdCampaignsIT extends AdIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().toString()).contains("total_budget");
+    }
+
+    @Test
+    void refusesAnEndAlreadyPastWhenTheCampaignWouldStartNow() {
+        String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
+
+        Api.Response refused = api.post("/api/v1/ads/campaigns", with(campaign("Over already"), "ends_at", yesterday));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("ends_at");
+    }
+
+    @Test
+    void refusesFlightDatesInYearsNoCampaignRunsIn() {
+        Api.Response farEnd =
+                api.post("/api/v1/ads/campaigns", with(campaign("Forever"), "ends_at", "+300000-01-01T00:00:00Z"));
+        Api.Response ancientStart =
+                api.post("/api/v1/ads/campaigns", with(campaign("Ancient"), "starts_at", "-9000-01-01T00:00:00Z"));
+
+        assertThat(farEnd.status()).isEqualTo(400);
+        assertThat(farEnd.errorFields()).containsExactly("ends_at");
+        assertThat(ancientStart.status()).isEqualTo(400);
+        assertThat(ancientStart.errorFields()).containsExactly("starts_at");
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * The finance budget purchase orders are paid from: an amount is reserved when an order is approved, committed
- * (spent) when it is received, released when it is cancelled. A refusal is an answer; a finance service that
- * cannot be reached throws {@link FinanceUnavailableException}.
+ * (spent) when it is received, released when it is cancelled. A refusal about the budget is an answer; a finance
+ * service that cannot be reached throws {@link FinanceUnavailableException}, and any other refusal from finance
+ * throws {@link FinanceRejectedException}.
  */
 interface BudgetPort {
 

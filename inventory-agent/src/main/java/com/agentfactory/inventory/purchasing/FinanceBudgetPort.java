@@ -17,6 +17,7 @@ class FinanceBudgetPort implements BudgetPort {
     private static final Set<Integer> REFUSALS = Set.of(404, 409, 422);
 
     private final FinanceBudgetClient finance;
+    private final FinanceSettlementClient settlement;
 
     FinanceBudgetPort(FinanceProperties properties, ServiceTokens tokens) {
         this.finance = new FinanceBudgetClient(
@@ -28,6 +29,7 @@ class FinanceBudgetPort implements BudgetPort {
                         properties.retryWait(),
                         properties.waitInOpenState()),
                 tokens);
+        this.settlement = new FinanceSettlementClient(finance);
     }
 
     @Override
@@ -43,20 +45,19 @@ class FinanceBudgetPort implements BudgetPort {
             case BudgetReservation.Refused refused
             when REFUSALS.contains(refused.status()) ->
                 new Reservation.Refused(refused.status() + " from finance: " + refused.reason());
-            // any other 4xx means this agent sent something finance cannot read: a fault here, not a refusal
+            // any other 4xx means this agent sent something finance cannot read: a fault here, not a budget refusal
             case BudgetReservation.Refused refused ->
-                throw new IllegalStateException(
-                        "finance rejected the reservation request (" + refused.status() + "): " + refused.reason());
+                throw new FinanceRejectedException("reservation", refused.status(), refused.reason());
         };
     }
 
     @Override
     public void commit(String department, UUID reservationId) {
-        finance.commit(department, reservationId);
+        settlement.commit(department, reservationId);
     }
 
     @Override
     public void release(String department, UUID reservationId) {
-        finance.release(department, reservationId);
+        settlement.release(department, reservationId);
     }
 }

@@ -24,13 +24,16 @@ import java.util.UUID;
 /**
  * An order of one or more SKUs (its lines) from one supplier for one location. The only owner of its status:
  * every move goes through {@link #move}, which checks the move is allowed and records who made it and why. Lines
- * are added only while it is a suggestion, so the cost finance reserves at approval is the cost of what is
- * ordered. The finance reservation key is fixed at creation, so a reservation retried after a crash is the same
- * reservation.
+ * are added only while it is a suggestion, and approval checks that the reservation still covers them, so the cost
+ * finance reserved is the cost of what is ordered. The finance reservation key follows the lines, so a reservation
+ * retried after a crash is the same reservation and one retried after a line joined is a new one.
  */
 @Entity
 @Table(name = "purchase_orders")
 class PurchaseOrder extends AssignedIdEntity {
+
+    // what purchase_orders.total_cost, NUMERIC(16,2), can hold
+    static final BigDecimal LARGEST_TOTAL_COST = new BigDecimal("99999999999999.99");
 
     private UUID supplierId;
     private String location;
@@ -106,17 +109,89 @@ class PurchaseOrder extends AssignedIdEntity {
     }
 
     private void add(PurchaseOrderLine line) {
+        BigDecimal total = totalCost.add(line.totalCost());
+        if (total.compareTo(LARGEST_TOTAL_COST) > 0) {
+            throw RuleViolationException.of(
+                    "lines",
+                    line.quantity() + " x " + line.sku() + " at " + line.unitCost() + " " + currency
+                            + " would bring the order to " + total + ", more than one purchase order holds ("
+                            + LARGEST_TOTAL_COST + "): order fewer units");
+        }
         lines.add(line);
-        totalCost = totalCost.add(line.totalCost());
+        totalCost = total;
         if (line.daysOfCover() != null && (daysOfCover == null || line.daysOfCover() < daysOfCover)) {
             daysOfCover = line.daysOfCover(); // the order is as urgent as its most urgent line
         }
     }
 
-    /** Approved with the finance reservation that holds its cost. */
-    void approve(UUID reservationId, String actor, String reason, Instant now) {
+    /**
+     * Approved with the finance reservation that holds its cost. Refused when the order is no longer what was
+     * reserved for: a line joined it while finance was being asked, and the reservation would not cover it.
+     */
+    void approve(UUID reservationId, BudgetRequest reserved, String actor, String reason, Instant now) {
+        if (status == PurchaseOrderStatus.SUGGESTED && !covers(reserved)) {
+            throw new PurchaseOrderStateException("purchase order " + getId() + " changed while its budget was"
+                    + " reserved: it now has " + lines.size() + " lines costing " + totalCost + " " + currency
+                    + " but " + reserved.amount() + " " + reserved.currency() + " was reserved; approve it again");
+        }
         move(PurchaseOrderStatus.APPROVED, actor, reason, now);
         this.budgetReservationId = reservationId;
+    }
+
+    private boolean covers(BudgetRequest reserved) {
+        return reserved.key().equals(budgetRequest().key())
+                && reserved.currency().equals(currency)
+                && reserved.amount().compareTo(totalCost) == 0;
+    }
+
+    /**
+     * What finance is asked to reserve for the order as it is now. Lines are only ever added, never changed, so
+     * the key names the number of lines: a retry of the same order gets the same reservation, and a retry after a
+     * line joined asks under a new key instead of reusing the old one for a different amount.
+     */
+    BudgetRequest budgetRequest() {
+        return budgetRequestFor(lines.size());
+    }
+
+    /**
+     * The request of an earlier attempt for fewer lines than the order has now: finance may hold a reservation
+     * under it whose answer never came back, which nothing would ever release.
+     */
+    Optional<BudgetRequest> supersededBudgetRequest() {
+        String prefix = baseReservationKey() + "-";
+        if (!budgetReservationKey.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        int attempted = Integer.parseInt(budgetReservationKey.substring(prefix.length()));
+        return attempted < lines.size() ? Optional.of(budgetRequestFor(attempted)) : Optional.empty();
+    }
+
+    /**
+     * Finance is about to be asked for this reservation: remembered so that it can be released if superseded. The
+     * same request twice changes nothing, so that it does not turn a concurrent approval of the same lines into a
+     * conflict.
+     */
+    void budgetRequested(BudgetRequest request, Instant now) {
+        if (status != PurchaseOrderStatus.SUGGESTED) {
+            throw new PurchaseOrderStateException(status, PurchaseOrderStatus.APPROVED);
+        }
+        if (request.key().equals(budgetReservationKey)) {
+            return;
+        }
+        budgetReservationKey = request.key();
+        updatedAt = now;
+    }
+
+    private BudgetRequest budgetRequestFor(int lineCount) {
+        List<PurchaseOrderLine> counted = lines.subList(0, lineCount);
+        BigDecimal amount =
+                counted.stream().map(PurchaseOrderLine::totalCost).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new BudgetRequest(
+                baseReservationKey() + "-" + lineCount, amount, currency, BudgetRequest.purpose(getId(), counted));
+    }
+
+    private String baseReservationKey() {
+        return "purchase-order-" + getId();
     }
 
     void reject(String actor, String reason, Instant now) {
@@ -127,7 +202,16 @@ class PurchaseOrder extends AssignedIdEntity {
         move(PurchaseOrderStatus.ORDERED, actor, reason, now);
     }
 
+    /**
+     * Refused once any unit has been delivered: the delivered units are an expense finance has to book, which
+     * releasing the whole reservation would lose.
+     */
     void cancel(String actor, String reason, Instant now) {
+        if (status == PurchaseOrderStatus.ORDERED && receivedQuantity() > 0) {
+            throw new PurchaseOrderStateException("purchase order " + getId() + " cannot be cancelled: "
+                    + receivedQuantity() + " of its " + quantity() + " units have been delivered already and"
+                    + " their cost has to be booked; receive the rest");
+        }
         move(PurchaseOrderStatus.CANCELLED, actor, reason, now);
     }
 

@@ -7,13 +7,16 @@ import com.agentfactory.inventory.replenishment.Suppliers;
 import com.agentfactory.inventory.stock.InventoryProperties;
 import com.agentfactory.inventory.stock.StockPosition;
 import com.agentfactory.inventory.stock.StockService;
+import com.agentfactory.messaging.error.DomainException;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -26,14 +29,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Suggests, approves, places and receives purchase orders. Calls to finance happen between transactions, never
- * inside one: an approval reserves under the order's fixed key and then records the reservation, so a crash in
- * between is repaired by approving again (same key, same reservation); a receipt or cancellation is recorded
+ * inside one: an approval reserves under a key that follows the order's lines and then records the reservation if
+ * the order is still what was reserved for, so a crash in between is repaired by approving again (same key, same
+ * reservation) and a reservation the order outgrew is released; a receipt or cancellation is recorded
  * first and finance told after, and {@link #settleBudgets} retries whatever finance has not yet heard.
  */
 @Service
@@ -43,6 +48,10 @@ public class PurchaseOrders {
     private static final EnumSet<PurchaseOrderStatus> OPEN =
             EnumSet.of(PurchaseOrderStatus.SUGGESTED, PurchaseOrderStatus.APPROVED);
     static final String AGENT = "agent:inventory-agent";
+    private static final int FURTHEST_EXPIRY_YEARS = 10;
+    // finance's bounds on one reservation's amount
+    static final BigDecimal FINANCE_MINIMUM = new BigDecimal("0.01");
+    static final BigDecimal FINANCE_MAXIMUM = new BigDecimal("1000000.00");
 
     private final PurchaseOrderRepository orders;
     private final ReplenishmentPlanner planner;
@@ -107,7 +116,12 @@ public class PurchaseOrders {
     public int suggestFor(String sku) {
         int suggested = 0;
         for (ReorderPlan plan : planner.plan(sku)) {
-            suggested += transaction.execute(status -> suggestFor(plan)).isPresent() ? 1 : 0;
+            try {
+                suggested += transaction.execute(status -> suggestFor(plan)).isPresent() ? 1 : 0;
+            } catch (RuleViolationException e) {
+                // a suggestion no order can hold is left to a person; the run goes on with the other SKUs
+                log.warn("SKU {} at {}: no suggestion: {}", sku, plan.location(), e.getMessage());
+            }
         }
         return suggested;
     }
@@ -256,23 +270,79 @@ public class PurchaseOrders {
         if (order.status() != PurchaseOrderStatus.SUGGESTED) {
             throw new PurchaseOrderStateException(order.status(), PurchaseOrderStatus.APPROVED);
         }
-        var policy = properties.replenishment();
+        BudgetRequest request = order.budgetRequest();
+        requireReservable(order, request);
+        String department = properties.replenishment().budgetDepartment();
+        var superseded = order.supersededBudgetRequest();
+        if (superseded.isPresent()) {
+            giveBack(department, superseded.get(), actor);
+        }
+        if (!request.key().equals(order.budgetReservationKey())) {
+            transaction.executeWithoutResult(status -> {
+                PurchaseOrder current = find(id);
+                current.budgetRequested(request, clock.instant());
+                orders.save(current);
+            });
+        }
         var reservation = budget.reserve(
-                order.budgetReservationKey(),
-                policy.budgetDepartment(),
-                order.totalCost(),
-                order.currency(),
-                "purchase order " + order.getId() + ": " + description(order),
-                actor);
+                request.key(), department, request.amount(), request.currency(), request.purpose(), actor);
         return switch (reservation) {
             case BudgetPort.Reservation.Refused refused -> throw new BudgetRefusedException(refused.reason());
-            case BudgetPort.Reservation.Reserved reserved ->
-                transaction.execute(status -> {
-                    PurchaseOrder current = find(id);
-                    current.approve(reserved.id(), actor, reason, clock.instant());
-                    return PurchaseOrderResponse.of(orders.save(current));
-                });
+            case BudgetPort.Reservation.Reserved reserved -> approveWith(id, request, reserved.id(), actor, reason);
         };
+    }
+
+    /**
+     * Records the approval, unless the order changed while finance was asked (a line joined it, or it was
+     * approved or rejected meanwhile): then the reservation goes back, as nothing would ever spend it.
+     */
+    private PurchaseOrderResponse approveWith(
+            UUID id, BudgetRequest request, UUID reservationId, String actor, String reason) {
+        try {
+            return transaction.execute(status -> {
+                PurchaseOrder current = find(id);
+                current.approve(reservationId, request, actor, reason, clock.instant());
+                return PurchaseOrderResponse.of(orders.save(current));
+            });
+        } catch (PurchaseOrderStateException | OptimisticLockingFailureException e) {
+            // a concurrent approval under the same key holds this very reservation: that one is kept
+            if (!reservationId.equals(find(id).budgetReservationId())) {
+                releaseUnused(reservationId);
+            }
+            throw e;
+        }
+    }
+
+    private void releaseUnused(UUID reservationId) {
+        try {
+            budget.release(properties.replenishment().budgetDepartment(), reservationId);
+        } catch (FinanceUnavailableException | FinanceRejectedException e) {
+            // the order remembers the key it was asked under: the next approval releases it again
+            log.warn("reservation {} not released yet: {}", reservationId, e.getMessage());
+        }
+    }
+
+    /**
+     * Releases what finance may hold for an earlier attempt, whose answer was lost before a line joined the order:
+     * asking again under its key with its request gives back that reservation, or none if it was never made.
+     */
+    private void giveBack(String department, BudgetRequest superseded, String actor) {
+        var earlier = budget.reserve(
+                superseded.key(), department, superseded.amount(), superseded.currency(), superseded.purpose(), actor);
+        if (earlier instanceof BudgetPort.Reservation.Reserved held) {
+            budget.release(department, held.id());
+        }
+    }
+
+    /** Finance refuses amounts outside these bounds as unreadable requests: told here, before asking. */
+    private static void requireReservable(PurchaseOrder order, BudgetRequest request) {
+        if (request.amount().compareTo(FINANCE_MINIMUM) < 0 || request.amount().compareTo(FINANCE_MAXIMUM) > 0) {
+            throw RuleViolationException.of(
+                    "total_cost",
+                    "purchase order " + order.getId() + " costs " + request.amount() + " " + request.currency()
+                            + ", outside what finance reserves at once (" + FINANCE_MINIMUM + " to "
+                            + FINANCE_MAXIMUM + "): split it into smaller orders or reject it");
+        }
     }
 
     PurchaseOrderResponse reject(UUID id, String reason, Caller caller) {
@@ -327,6 +397,17 @@ public class PurchaseOrders {
      */
     PurchaseOrderResponse receive(UUID id, ReceivePurchaseOrderRequest request, Caller caller) {
         requireReceiver(caller);
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < request.lines().size(); i++) {
+            LocalDate expiresOn = request.lines().get(i).expiresOn();
+            // a shelf life is months or a few years; a date beyond this is a typing error, and beyond the database
+            if (expiresOn != null
+                    && (expiresOn.isBefore(today.minusYears(FURTHEST_EXPIRY_YEARS))
+                            || expiresOn.isAfter(today.plusYears(FURTHEST_EXPIRY_YEARS)))) {
+                throw RuleViolationException.of(
+                        "lines[" + i + "].expires_on", "must be within " + FURTHEST_EXPIRY_YEARS + " years of today");
+            }
+        }
         PurchaseOrderResponse received = transaction.execute(status -> {
             PurchaseOrder order = find(id);
             Map<String, Integer> units = new LinkedHashMap<>();
@@ -345,7 +426,8 @@ public class PurchaseOrders {
 
     /**
      * Tells finance about every received or cancelled order it has not yet heard of (commit or release, both
-     * harmless twice). Returns how many were settled.
+     * harmless twice). An order whose settlement finance refuses is logged for a person and the others still settle.
+     * Returns how many were settled.
      */
     public int settleBudgets() {
         int settled = 0;
@@ -372,6 +454,10 @@ public class PurchaseOrders {
         } catch (FinanceUnavailableException e) {
             // recorded here; the daily batch settles it once finance answers again
             log.warn("purchase order {}: finance not told yet: {}", id, e.getMessage());
+            return false;
+        } catch (FinanceRejectedException e) {
+            // the receipt or cancellation stands; finance's refusal needs a person, and the other orders still settle
+            log.error("purchase order {}: finance refused to settle its reservation: {}", id, e.getMessage());
             return false;
         }
         transaction.executeWithoutResult(status -> {
@@ -409,22 +495,19 @@ public class PurchaseOrders {
                 .toList();
     }
 
-    /** Approves and places a suggestion as the agent; false when finance refused or is not answering. */
+    /**
+     * Approves and places a suggestion as the agent; false when finance refused or is not answering, or the order
+     * cannot be approved as it stands (a person approved or changed it meanwhile): the run goes on with the next.
+     */
     public boolean approveAndOrderAutomatically(UUID id, String reason) {
         try {
             approveAutomatically(id, reason);
-        } catch (BudgetRefusedException | FinanceUnavailableException e) {
+            placeOrder(id, "placed after automatic approval", AGENT);
+        } catch (DomainException | FinanceUnavailableException | OptimisticLockingFailureException e) {
             log.info("purchase order {} left for a person: {}", id, e.getMessage());
             return false;
         }
-        placeOrder(id, "placed after automatic approval", AGENT);
         return true;
-    }
-
-    private static String description(PurchaseOrder order) {
-        return order.lines().stream()
-                .map(line -> line.quantity() + " x " + line.sku())
-                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private PurchaseOrder find(UUID id) {

@@ -1,8 +1,11 @@
 package com.agentfactory.inventory.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.testing.Api;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,6 +91,18 @@ class BatchRunIT extends InventoryIntegrationTest {
         Api.Response run = api.get("/api/v1/inventory/batch-runs/" + report.runId());
         assertThat(run.text("/status")).isEqualTo("succeeded");
         assertThat(run.body().path("skus").asInt()).isEqualTo(report.skus()).isPositive();
+    }
+
+    @Test
+    void refusesAnOriginOutsideACenturyOfTodayBeforeRecordingARun() {
+        long runs = jdbc.queryForObject("SELECT count(*) FROM batch_runs", Long.class);
+
+        assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(false, LocalDate.MIN, 7), done -> {}))
+                .isInstanceOfSatisfying(RuleViolationException.class, refused -> assertThat(refused.errors())
+                        .extracting(FieldErrorDetail::field)
+                        .containsExactly("origin"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_runs", Long.class))
+                .isEqualTo(runs);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,19 @@ class DemandForecastIT extends InventoryIntegrationTest {
         assertThat(unknownSku.status()).isEqualTo(404);
         assertThat(tooFar.status()).isEqualTo(400);
         assertThat(tooFar.errorFields()).containsExactly("horizon_days");
+    }
+
+    @Test
+    void refusesAnOriginOutsideACenturyOfToday() {
+        String sku = stocked(10);
+
+        for (LocalDate origin : List.of(LocalDate.MIN, LocalDate.MAX, today().minusYears(101))) {
+            Api.Response refused = api.post(
+                    "/api/v1/inventory/forecasts", Map.of("sku", sku, "horizon_days", 7, "origin", origin.toString()));
+
+            assertThat(refused.status()).as(origin.toString()).isEqualTo(422);
+            assertThat(refused.errorFields()).containsExactly("origin");
+        }
     }
 
     private int publishFourWeeksOfOrders(String sku) {

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Stands in for the finance service in this module's tests (found by component scanning, so every test context
  * uses it): the finance round trip over HTTP is proven end to end against the real finance service in the
- * platform tests. Keeps reservations by key, as finance does, and refuses what exceeds what is left.
+ * platform tests. Keeps reservations by key, as finance does, refuses a key reused for a different request as
+ * finance does, and refuses what exceeds what is left. A test can step in just after a reservation is made.
  */
 @Configuration(proxyBeanMethods = false)
 class InMemoryBudgetConfiguration {
@@ -25,6 +26,9 @@ class InMemoryBudgetConfiguration {
     static final class InMemoryBudget implements BudgetPort {
 
         private final Map<String, UUID> byKey = new ConcurrentHashMap<>();
+        private final Map<String, String> requests = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> afterReserving = new ConcurrentHashMap<>();
+        private final Map<UUID, Runnable> beforeCommitting = new ConcurrentHashMap<>();
         private final Map<UUID, BigDecimal> amounts = new ConcurrentHashMap<>();
         private final Map<UUID, String> states = new ConcurrentHashMap<>();
         private BigDecimal left;
@@ -34,16 +38,52 @@ class InMemoryBudgetConfiguration {
         }
 
         @Override
-        public synchronized Reservation reserve(
+        public Reservation reserve(
                 String idempotencyKey,
                 String department,
                 BigDecimal amount,
                 String currency,
                 String purpose,
                 String requestedBy) {
+            Reservation reservation = reserveNow(idempotencyKey, amount, currency, purpose);
+            // outside the lock, so the step may use the budget itself from another request
+            afterReserving.keySet().stream()
+                    .filter(idempotencyKey::contains)
+                    .findFirst()
+                    .map(afterReserving::remove)
+                    .ifPresent(Runnable::run);
+            return reservation;
+        }
+
+        /**
+         * Runs {@code step} once, just after the next reservation whose key names {@code orderId} is made, before
+         * the caller hears of it: a change racing the approval, or (by throwing) an answer lost on the way.
+         */
+        void afterReserving(String orderId, Runnable step) {
+            afterReserving.put(orderId, step);
+        }
+
+        /** Runs {@code step} once, before the reservation is next committed: by throwing, finance never hears of it. */
+        void beforeCommitting(UUID reservationId, Runnable step) {
+            beforeCommitting.put(reservationId, step);
+        }
+
+        /** The reservations made under keys that name {@code orderId}, whatever became of them. */
+        java.util.List<UUID> reservationsFor(String orderId) {
+            return byKey.entrySet().stream()
+                    .filter(entry -> entry.getKey().contains(orderId))
+                    .map(Map.Entry::getValue)
+                    .toList();
+        }
+
+        private synchronized Reservation reserveNow(
+                String idempotencyKey, BigDecimal amount, String currency, String purpose) {
+            String request = amount.setScale(2) + " " + currency + " for " + purpose;
             UUID known = byKey.get(idempotencyKey);
             if (known != null) {
-                return new Reservation.Reserved(known);
+                return request.equals(requests.get(idempotencyKey))
+                        ? new Reservation.Reserved(known)
+                        : new Reservation.Refused("422: this Idempotency-Key was used for a different reservation");
             }
             if (amount.compareTo(left) > 0) {
                 return new Reservation.Refused("409: " + amount + " does not fit the " + left + " left");
@@ -51,18 +91,28 @@ class InMemoryBudgetConfiguration {
             UUID id = UUID.randomUUID();
             left = left.subtract(amount);
             byKey.put(idempotencyKey, id);
+            requests.put(idempotencyKey, request);
             amounts.put(id, amount);
             states.put(id, "RESERVED");
             return new Reservation.Reserved(id);
         }
 
+        // as finance: settling twice the same way changes nothing, the other way round is refused
         @Override
         public synchronized void commit(String department, UUID reservationId) {
+            java.util.Optional.ofNullable(beforeCommitting.remove(reservationId))
+                    .ifPresent(Runnable::run);
+            if ("RELEASED".equals(states.get(reservationId))) {
+                throw new FinanceRejectedException("commit of reservation " + reservationId, 409, "released");
+            }
             states.put(reservationId, "COMMITTED");
         }
 
         @Override
         public synchronized void release(String department, UUID reservationId) {
+            if ("COMMITTED".equals(states.get(reservationId))) {
+                throw new FinanceRejectedException("release of reservation " + reservationId, 409, "spent");
+            }
             if (!"RELEASED".equals(states.put(reservationId, "RELEASED"))) {
                 left = left.add(amounts.get(reservationId));
             }

@@ -22,7 +22,7 @@ class PurchaseOrderTest {
         PurchaseOrder order = suggestion(48);
         UUID reservation = UUID.randomUUID();
 
-        order.approve(reservation, "maria", "needed for the summer", NOW);
+        order.approve(reservation, order.budgetRequest(), "maria", "needed for the summer", NOW);
         order.order("maria", "sent to supplier", NOW);
         boolean complete = order.receive(Map.of(SKU, 48), "warehouse", NOW);
 
@@ -42,7 +42,7 @@ class PurchaseOrderTest {
     @Test
     void staysOrderedUntilEveryUnitIsDelivered() {
         PurchaseOrder order = suggestion(48);
-        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
         order.order("maria", "sent", NOW);
 
         assertThat(order.receive(Map.of(SKU, 20), "warehouse", NOW)).isFalse();
@@ -61,7 +61,8 @@ class PurchaseOrderTest {
         assertThatThrownBy(() -> order.receive(Map.of(SKU, 10), "warehouse", NOW))
                 .isInstanceOf(PurchaseOrderStateException.class);
         order.reject("maria", "too dear", NOW);
-        assertThatThrownBy(() -> order.approve(UUID.randomUUID(), "maria", "changed my mind", NOW))
+        assertThatThrownBy(
+                        () -> order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "changed my mind", NOW))
                 .isInstanceOf(PurchaseOrderStateException.class);
         assertThat(order.status()).isEqualTo(PurchaseOrderStatus.REJECTED);
     }
@@ -70,14 +71,15 @@ class PurchaseOrderTest {
     void fixesItsBudgetKeyAndCostWhenSuggested() {
         PurchaseOrder order = suggestion(48);
 
-        assertThat(order.budgetReservationKey()).isEqualTo("purchase-order-" + order.getId());
+        assertThat(order.budgetRequest().key()).isEqualTo("purchase-order-" + order.getId() + "-1");
+        assertThat(order.budgetRequest().amount()).isEqualByComparingTo("122.40");
         assertThat(order.totalCost()).isEqualByComparingTo("122.40");
     }
 
     @Test
     void aCancelledApprovedOrderAwaitsTheReleaseOfItsReservation() {
         PurchaseOrder order = suggestion(10);
-        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
         order.cancel("maria", "supplier closed", NOW);
 
         assertThat(order.awaitsBudgetSettlement()).isTrue();
@@ -98,7 +100,7 @@ class PurchaseOrderTest {
         assertThatThrownBy(() -> order.addLine(
                         new PurchaseOrderLine(SKU, 1, new BigDecimal("2.55"), null), "agent", "twice", NOW))
                 .isInstanceOf(RuleViolationException.class);
-        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
         assertThatThrownBy(() -> order.addLine(
                         new PurchaseOrderLine("22423", 1, BigDecimal.ONE, null), "agent", "after approval", NOW))
                 .isInstanceOf(PurchaseOrderStateException.class)
@@ -112,7 +114,7 @@ class PurchaseOrderTest {
     void isReceivedOnlyWhenEveryLineIsComplete() {
         PurchaseOrder order = suggestion(48);
         order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "also short", NOW);
-        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
         order.order("maria", "sent", NOW);
 
         assertThat(order.receive(Map.of(SKU, 48), "warehouse", NOW)).isFalse();
@@ -127,7 +129,7 @@ class PurchaseOrderTest {
     void refusesAWholeDeliveryWithAnUnknownSkuOrTooManyUnits() {
         PurchaseOrder order = suggestion(48);
         order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "also short", NOW);
-        order.approve(UUID.randomUUID(), "maria", "ok", NOW);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
         order.order("maria", "sent", NOW);
 
         assertThatThrownBy(() -> order.receive(Map.of(SKU, 5, "UNKNOWN", 1), "warehouse", NOW))
@@ -139,6 +141,67 @@ class PurchaseOrderTest {
         assertThat(order.receivedQuantity())
                 .as("nothing of a refused delivery is recorded")
                 .isZero();
+    }
+
+    @Test
+    void refusesAnApprovalWhoseReservationNoLongerCoversTheOrder() {
+        PurchaseOrder order = suggestion(48);
+        BudgetRequest reserved = order.budgetRequest();
+        order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "joined meanwhile", NOW);
+
+        assertThatThrownBy(() -> order.approve(UUID.randomUUID(), reserved, "maria", "ok", NOW))
+                .isInstanceOf(PurchaseOrderStateException.class)
+                .hasMessageContaining("changed while its budget was reserved")
+                .hasMessageContaining("132.40 GBP")
+                .hasMessageContaining("122.40 GBP was reserved");
+        assertThat(order.status()).isEqualTo(PurchaseOrderStatus.SUGGESTED);
+        assertThat(order.budgetReservationId()).isNull();
+    }
+
+    @Test
+    void asksUnderANewKeyOnceALineJoinsAndRemembersTheRequestItSupersedes() {
+        PurchaseOrder order = suggestion(48);
+        BudgetRequest first = order.budgetRequest();
+        order.budgetRequested(first, NOW);
+        assertThat(order.supersededBudgetRequest())
+                .as("a retry of the same lines")
+                .isEmpty();
+
+        order.addLine(new PurchaseOrderLine(OTHER_SKU, 10, BigDecimal.ONE, null), "agent", "also short", NOW);
+        BudgetRequest second = order.budgetRequest();
+
+        assertThat(second.key()).isNotEqualTo(first.key());
+        assertThat(second.amount()).isEqualByComparingTo("132.40");
+        assertThat(order.supersededBudgetRequest()).contains(first);
+    }
+
+    @Test
+    void keepsTheBudgetPurposeWithinFinancesLimitForManyLines() {
+        PurchaseOrder order = suggestion(48);
+        for (int i = 1; i < 40; i++) {
+            String sku = String.format("%064d", i);
+            order.addLine(new PurchaseOrderLine(sku, 1_000_000, BigDecimal.ONE, null), "maria", "range", NOW);
+        }
+
+        String purpose = order.budgetRequest().purpose();
+
+        assertThat(purpose).hasSizeLessThanOrEqualTo(BudgetRequest.PURPOSE_LIMIT);
+        assertThat(purpose).startsWith("purchase order " + order.getId() + ": 40 lines, 48 x " + SKU);
+        assertThat(purpose).containsPattern("; and \\d+ more$");
+    }
+
+    @Test
+    void refusesToCancelAnOrderOnceSomeOfItsUnitsWereDelivered() {
+        PurchaseOrder order = suggestion(100);
+        order.approve(UUID.randomUUID(), order.budgetRequest(), "maria", "ok", NOW);
+        order.order("maria", "sent", NOW);
+        order.receive(Map.of(SKU, 60), "warehouse", NOW);
+
+        assertThatThrownBy(() -> order.cancel("maria", "supplier stopped", NOW))
+                .isInstanceOf(PurchaseOrderStateException.class)
+                .hasMessageContaining("60 of its 100 units have been delivered");
+        assertThat(order.status()).isEqualTo(PurchaseOrderStatus.ORDERED);
+        assertThat(order.awaitsBudgetSettlement()).isFalse();
     }
 
     private static PurchaseOrder suggestion(int quantity) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.time.Duration;
@@ -21,11 +22,16 @@ import tools.jackson.databind.JsonNode;
 
 class PurchasingIT extends InventoryIntegrationTest {
 
+    private static final String ORDERS = "/api/v1/inventory/purchase-orders";
+
     @LocalServerPort
     int serverPort;
 
     @Autowired
     InMemoryBudgetConfiguration.InMemoryBudget budget;
+
+    @Autowired
+    PurchaseOrders purchaseOrders;
 
     RoleApi manager;
 
@@ -320,6 +326,175 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void refusesAnApprovalThatALineOvertookWhileFinanceReservedAndReleasesItsReservation() {
+        String first = stocked(3);
+        String second = stocked(3);
+        String supplierId = supplierOf(List.of(first, second), "1.50", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, first, 10)).text("/id");
+        budget.afterReserving(id, () -> assertThat(
+                        manager.post(ORDERS, draft(supplierId, second, 20)).status())
+                .isEqualTo(201));
+
+        Api.Response raced = manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "needed"));
+
+        assertThat(raced.status()).isEqualTo(409);
+        assertThat(raced.text("/detail")).contains("changed while its budget was reserved");
+        Api.Response order = api.get(ORDERS + "/" + id);
+        assertThat(order.text("/status")).isEqualTo("suggested");
+        assertThat(order.body().path("total_cost").decimalValue()).isEqualByComparingTo("45.00");
+        assertThat(budget.reservationsFor(id)).singleElement().satisfies(held -> assertThat(budget.stateOf(held))
+                .isEqualTo("RELEASED"));
+        Api.Response approved = manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "again"));
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(budget.amountOf(UUID.fromString(approved.text("/budget_reservation_id"))))
+                .as("the reservation covers every line")
+                .isEqualByComparingTo("45.00");
+    }
+
+    @Test
+    void retriesAnApprovalWhoseAnswerWasLostAfterALineJoinedAndReleasesTheFirstReservation() {
+        String first = stocked(3);
+        String second = stocked(3);
+        String supplierId = supplierOf(List.of(first, second), "1.50", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, first, 10)).text("/id");
+        budget.afterReserving(id, () -> {
+            throw new FinanceUnavailableException("the answer was lost", null);
+        });
+        assertThat(manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "needed"))
+                        .status())
+                .isEqualTo(503);
+        assertThat(manager.post(ORDERS, draft(supplierId, second, 20)).status()).isEqualTo(201);
+
+        Api.Response approved = manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "again"));
+
+        assertThat(approved.status()).isEqualTo(200);
+        UUID reservation = UUID.fromString(approved.text("/budget_reservation_id"));
+        assertThat(budget.amountOf(reservation)).isEqualByComparingTo("45.00");
+        assertThat(budget.reservationsFor(id))
+                .hasSize(2)
+                .filteredOn(held -> !held.equals(reservation))
+                .singleElement()
+                .satisfies(lost -> assertThat(budget.stateOf(lost)).isEqualTo("RELEASED"));
+    }
+
+    @Test
+    void refusesToCancelAPartlyReceivedOrderAndKeepsItsReservationForTheExpense() {
+        String sku = stocked(0);
+        String supplierId = supplier(sku, "10.00", 5, 1, 1);
+        String path =
+                ORDERS + "/" + manager.post(ORDERS, draft(supplierId, sku, 100)).text("/id");
+        UUID reservation = UUID.fromString(
+                manager.post(path + "/approve", Map.of("reason", "ok")).text("/budget_reservation_id"));
+        manager.post(path + "/order", Map.of("reason", "sent"));
+        manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 60))));
+
+        Api.Response cancelled = manager.post(path + "/cancel", Map.of("reason", "supplier stopped"));
+
+        assertThat(cancelled.status()).isEqualTo(409);
+        assertThat(cancelled.text("/detail")).contains("60 of its 100 units have been delivered");
+        assertThat(api.get(path).text("/status")).isEqualTo("ordered");
+        assertThat(budget.stateOf(reservation)).isEqualTo("RESERVED");
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void refusesToAskFinanceForMoreThanItReservesAtOnce() {
+        String sku = stocked(0);
+        String supplierId = supplier(sku, "20000.00", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, sku, 100)).text("/id");
+
+        Api.Response refused = manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "big one"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("total_cost");
+        assertThat(refused.text("/detail")).contains("2000000.00 GBP").contains("split it");
+        assertThat(budget.reservationsFor(id)).as("finance not asked").isEmpty();
+    }
+
+    @Test
+    void leavesASuggestionAPersonApprovedMeanwhileToThemAndKeepsTheirReservation() {
+        String sku = stocked(0);
+        String supplierId = supplier(sku, "1.00", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, sku, 10)).text("/id");
+        budget.afterReserving(
+                id, () -> assertThat(manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "mine"))
+                                .status())
+                        .isEqualTo(200));
+
+        boolean approved = purchaseOrders.approveAndOrderAutomatically(UUID.fromString(id), "daily run");
+
+        assertThat(approved).isFalse();
+        Api.Response order = api.get(ORDERS + "/" + id);
+        assertThat(order.text("/status")).isEqualTo("approved");
+        assertThat(budget.stateOf(UUID.fromString(order.text("/budget_reservation_id"))))
+                .isEqualTo("RESERVED");
+    }
+
+    @Test
+    void settlesTheOtherOrdersWhenFinanceRefusesToSettleOne() {
+        String sku = stocked(0);
+        String other = stocked(0);
+        String refusedPath = approvedAndOrdered(sku, 5);
+        String settledPath = approvedAndOrdered(other, 5);
+        UUID refusedReservation = UUID.fromString(api.get(refusedPath).text("/budget_reservation_id"));
+        UUID settledReservation = UUID.fromString(api.get(settledPath).text("/budget_reservation_id"));
+        budget.release("inventory", refusedReservation); // finance and the order now disagree
+        budget.beforeCommitting(settledReservation, () -> {
+            throw new FinanceUnavailableException("finance restarting", null);
+        });
+
+        Api.Response received =
+                manager.post(refusedPath + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5))));
+        manager.post(settledPath + "/receipts", Map.of("lines", List.of(Map.of("sku", other, "quantity", 5))));
+        assertThat(budget.stateOf(settledReservation)).as("left for the batch").isEqualTo("RESERVED");
+
+        purchaseOrders.settleBudgets();
+
+        assertThat(received.status()).as("the delivery is recorded").isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("received");
+        assertThat(budget.stateOf(settledReservation)).isEqualTo("COMMITTED");
+    }
+
+    @Test
+    void refusesADeliveryWithAnExpiryDateOutsideTenYearsOfToday() {
+        String sku = stocked(0);
+        String path = approvedAndOrdered(sku, 5);
+
+        Api.Response refused = manager.post(
+                path + "/receipts",
+                Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5, "expires_on", LocalDate.MAX.toString()))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines[0].expires_on");
+        assertThat(api.get(path).text("/status")).isEqualTo("ordered");
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isZero();
+    }
+
+    @Test
+    void refusesADraftCostingMoreThanAnOrderCanHoldAndSkipsSuchASuggestion() {
+        String drafted = stocked(0);
+        String suggested = stocked(0);
+        soldDaily(suggested, 30, 10, 10);
+        String dearest = "9999999999.9999"; // times a million units: beyond the order's NUMERIC(16,2) total
+        String draftSupplier = supplier(drafted, dearest, 7, 1, 1);
+        supplier(suggested, dearest, 7, 1_000_000, 1);
+
+        Api.Response refused = manager.post(ORDERS, draft(draftSupplier, drafted, 1_000_000));
+        int suggestions = purchaseOrders.suggestFor(suggested);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines");
+        assertThat(refused.text("/detail")).contains("more than one purchase order holds");
+        assertThat(suggestions).isZero();
+        assertThat(api.get(ORDERS + "?sku=" + suggested)
+                        .body()
+                        .path("pagination")
+                        .path("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void refusesSuppliersFromCallersWithoutTheRoleAndWithBadTerms() {
         Map<String, Object> body = Map.of(
                 "name",
@@ -347,6 +522,27 @@ class PurchasingIT extends InventoryIntegrationTest {
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/inventory/purchase-orders?status=bogus").errorFields())
                 .containsExactly("status");
+    }
+
+    private String approvedAndOrdered(String sku, int quantity) {
+        String supplierId = supplier(sku, "1.00", 5, 1, 1);
+        String path = ORDERS + "/"
+                + manager.post(ORDERS, draft(supplierId, sku, quantity)).text("/id");
+        assertThat(manager.post(path + "/approve", Map.of("reason", "ok")).status())
+                .isEqualTo(200);
+        assertThat(manager.post(path + "/order", Map.of("reason", "sent")).status())
+                .isEqualTo(200);
+        return path;
+    }
+
+    private static Map<String, Object> draft(String supplierId, String sku, int quantity) {
+        return Map.of(
+                "supplier_id",
+                supplierId,
+                "reason",
+                "needed",
+                "lines",
+                List.of(Map.of("sku", sku, "quantity", quantity)));
     }
 
     private String supplier(String sku, String unitCost, int leadTime, int minimumOrder, int packSize) {

@@ -1,0 +1,104 @@
+package com.agentfactory.inventory.purchasing;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.messaging.security.ServiceSecurityProperties;
+import com.agentfactory.messaging.security.ServiceTokens;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Finance's refusals that are not about the budget, from a stand-in finance answering every call with one status:
+ * each becomes this module's own exception, which the API answers with a problem and the batch steps past.
+ */
+class FinanceBudgetPortTest {
+
+    private static final String DEPARTMENT = "inventory";
+
+    private HttpServer finance;
+    private volatile int status;
+    private volatile String detail;
+
+    @BeforeEach
+    void startFinance() throws IOException {
+        finance = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        finance.createContext(
+                "/token", exchange -> answer(exchange, 200, "{\"access_token\":\"t\",\"expires_in\":300}"));
+        finance.createContext("/api/v1/financial/budgets/", exchange -> answer(exchange, status, detail));
+        finance.start();
+    }
+
+    @AfterEach
+    void stopFinance() {
+        finance.stop(0);
+    }
+
+    @Test
+    void aCommitFinanceRefusesIsAnAnswerNamingTheReservationNotARawHttpError() {
+        UUID reservation = UUID.randomUUID();
+        status = 409;
+        detail = "{\"detail\":\"the reservation was released and cannot be spent\"}";
+
+        assertThatThrownBy(() -> port().commit(DEPARTMENT, reservation))
+                .isInstanceOf(FinanceRejectedException.class)
+                .hasMessageContaining("commit of reservation " + reservation + " (409)")
+                .hasMessageContaining("released and cannot be spent");
+    }
+
+    @Test
+    void aReleaseOfAReservationFinanceDoesNotKnowIsAnAnswerToo() {
+        status = 404;
+        detail = "{\"detail\":\"no such reservation\"}";
+
+        assertThatThrownBy(() -> port().release(DEPARTMENT, UUID.randomUUID()))
+                .isInstanceOf(FinanceRejectedException.class)
+                .hasMessageContaining("(404)");
+    }
+
+    @Test
+    void aReservationFinanceCannotReadIsRefusedAsSuchRatherThanAFault() {
+        status = 400;
+        detail = "{\"detail\":\"purpose: size must be between 0 and 500\"}";
+
+        assertThatThrownBy(() -> port().reserve("key", DEPARTMENT, BigDecimal.TEN, "GBP", "purpose", "maria"))
+                .isInstanceOf(FinanceRejectedException.class)
+                .hasMessageContaining("reservation (400)")
+                .hasMessageContaining("size must be between 0 and 500");
+    }
+
+    private FinanceBudgetPort port() {
+        String base = "http://127.0.0.1:" + finance.getAddress().getPort();
+        var tokens = new ServiceTokens(
+                new ServiceSecurityProperties.Client("inventory-agent", "secret", URI.create(base + "/token")),
+                Clock.systemUTC());
+        return new FinanceBudgetPort(
+                new FinanceProperties(
+                        URI.create(base),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        1,
+                        Duration.ofMillis(10),
+                        Duration.ofSeconds(30)),
+                tokens);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.config;
 
 import com.agentfactory.campaign.campaign.TransitionNotAllowedException;
+import com.agentfactory.campaign.segment.SegmentPreviewTimedOutException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,5 +19,11 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
         problem.setProperty("allowed_states", e.allowedStates());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    // the rule matched more than the preview may spend time counting: nothing is wrong with it, so no 4xx or 500
+    @ExceptionHandler(SegmentPreviewTimedOutException.class)
+    ResponseEntity<ProblemDetail> handleSegmentPreviewTimedOut(SegmentPreviewTimedOutException e) {
+        return problemResponse(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage());
     }
 }

@@ -78,6 +78,28 @@ class ConsentRepository {
                 Timestamp.from(suppression.suppressedAt()));
     }
 
+    /**
+     * Suppresses unless the customer is suppressed on the channel already by someone other than {@code by}: a
+     * suppression {@code by} made before is renewed, anyone else's is kept as it is.
+     */
+    void suppressUnlessSuppressed(Suppression suppression, String by) {
+        jdbc.update(
+                """
+                INSERT INTO suppressions (customer_id, channel, reason, suppressed_by, suppressed_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id, channel) DO UPDATE SET
+                    reason = EXCLUDED.reason, suppressed_by = EXCLUDED.suppressed_by,
+                    suppressed_at = EXCLUDED.suppressed_at
+                WHERE suppressions.suppressed_by = ?
+                """,
+                suppression.customerId(),
+                suppression.channel(),
+                suppression.reason(),
+                suppression.suppressedBy(),
+                Timestamp.from(suppression.suppressedAt()),
+                by);
+    }
+
     boolean liftBy(UUID customerId, String channel, String suppressedBy) {
         return jdbc.update(
                         "DELETE FROM suppressions WHERE customer_id = ? AND channel = ? AND suppressed_by = ?",

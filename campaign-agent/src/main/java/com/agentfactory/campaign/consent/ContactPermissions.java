@@ -14,6 +14,9 @@ public class ContactPermissions {
     /** Who a hard bounce's suppression is recorded as made by. */
     public static final String BOUNCE_SUPPRESSOR = "bounce";
 
+    // suppressions.reason is VARCHAR(500)
+    static final int MAX_REASON_LENGTH = 500;
+
     private final ContactPolicy policy;
     private final ConsentRepository consents;
     private final Clock clock;
@@ -39,10 +42,6 @@ public class ContactPermissions {
     }
 
     /**
-     * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
-     * further message goes to an address that does not exist, which mailbox providers count against the sender.
-     */
-    /**
      * The customer gave a new address on the channel: a hard bounce was the old address's, so its suppression is
      * lifted. Suppressions for any other reason stay.
      */
@@ -51,9 +50,27 @@ public class ContactPermissions {
         consents.liftBy(customerId, channel.wireName(), BOUNCE_SUPPRESSOR);
     }
 
+    /**
+     * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
+     * further message goes to an address that does not exist, which mailbox providers count against the sender.
+     * A suppression the customer or staff made stays as it is, so a later address change does not lift it.
+     */
     @Transactional
     public void hardBounced(UUID customerId, Channel channel, String reply) {
-        consents.suppress(new Suppression(
-                customerId, channel.wireName(), "hard bounce: " + reply, BOUNCE_SUPPRESSOR, clock.instant()));
+        consents.suppressUnlessSuppressed(
+                new Suppression(
+                        customerId,
+                        channel.wireName(),
+                        fitted("hard bounce: " + reply),
+                        BOUNCE_SUPPRESSOR,
+                        clock.instant()),
+                BOUNCE_SUPPRESSOR);
+    }
+
+    // the server's reply is as long as it likes; cut whole characters, never half of a surrogate pair
+    private static String fitted(String reason) {
+        return reason.codePointCount(0, reason.length()) <= MAX_REASON_LENGTH
+                ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, MAX_REASON_LENGTH - 3)) + "...";
     }
 }

@@ -1,11 +1,11 @@
 package com.agentfactory.campaign.delivery;
 
+import com.agentfactory.campaign.money.MinorUnits;
 import com.agentfactory.messaging.recommendation.RecommendationClient;
 import com.agentfactory.messaging.recommendation.RecommendationsUnavailableException;
 import com.agentfactory.messaging.recommendation.RecommendedProduct;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,6 @@ class ProductLists {
     private static final Logger log = LoggerFactory.getLogger(ProductLists.class);
     // a cheap look at the text, so that messages without products never wait for the recommendation agent
     private static final Pattern SECTION = Pattern.compile("\\{\\{\\s*[#^]\\s*products\\s*}}");
-    private static final int USUAL_FRACTION_DIGITS = 2;
 
     /** What a message's products came to. */
     enum Outcome {
@@ -112,21 +111,8 @@ class ProductLists {
         if (amount == null) {
             return "";
         }
-        String shown = amount.setScale(fractionDigits(currency), RoundingMode.HALF_EVEN)
-                .toPlainString();
+        String shown =
+                amount.setScale(MinorUnits.of(currency), RoundingMode.HALF_EVEN).toPlainString();
         return currency == null || currency.isBlank() ? shown : shown + " " + currency;
-    }
-
-    private static int fractionDigits(String currency) {
-        if (currency == null) {
-            return USUAL_FRACTION_DIGITS;
-        }
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            // -1 for pseudo-currencies such as gold (XAU)
-            return digits < 0 ? USUAL_FRACTION_DIGITS : digits;
-        } catch (IllegalArgumentException unknown) {
-            return USUAL_FRACTION_DIGITS;
-        }
     }
 }

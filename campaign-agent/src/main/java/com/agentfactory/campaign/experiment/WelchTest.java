@@ -28,9 +28,15 @@ final class WelchTest {
         double m2 = mean(treatment);
         double v1 = variance.evaluate(control) / control.length;
         double v2 = variance.evaluate(treatment) / treatment.length;
+        double difference = m2 - m1;
+        if (!(v1 + v2 > 0)) {
+            // neither arm varies (no conversions yet, say): t and its degrees of freedom are 0/0, which
+            // commons-math refuses; the data give no evidence of a difference, and the interval has no width to
+            // estimate, so it is reported as the observed difference itself
+            return new Result(m1, m2, difference, 0, 0, 1, difference, difference);
+        }
         double se = Math.sqrt(v1 + v2);
         double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (control.length - 1) + v2 * v2 / (treatment.length - 1));
-        double difference = m2 - m1;
         double t = difference / se;
         double pValue = new TTest().tTest(treatment, control);
         double critical = new TDistribution(df).inverseCumulativeProbability(1 - alpha / 2);

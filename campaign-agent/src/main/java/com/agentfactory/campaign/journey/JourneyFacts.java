@@ -25,6 +25,9 @@ final class JourneyFacts {
             "currency",
             "score");
 
+    /** Fields read as instants: a comparison with one of them parses its value as an ISO-8601 instant. */
+    static final Set<String> INSTANT_FIELDS = Set.of("last_order_at");
+
     static final Set<String> OPERATORS = Set.of("eq", "ne", "gt", "gte", "lt", "lte", "exists", "missing");
 
     /** Named checks a condition step may use instead of a comparison. */

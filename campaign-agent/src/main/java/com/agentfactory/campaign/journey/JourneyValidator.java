@@ -3,6 +3,10 @@ package com.agentfactory.campaign.journey;
 import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +28,12 @@ final class JourneyValidator {
 
     private static final int MAX_STEPS = 200;
     private static final int MAX_STRATA = 20;
+    // the columns a step's text is written to: journey_enrolments.end_reason and sends.target
+    private static final int MAX_REASON_LENGTH = 500;
+    private static final int MAX_URL_LENGTH = 2000;
+    // a due time must be one PostgreSQL stores; no journey waits for years
+    private static final Duration MAX_WAIT = Duration.ofDays(3650);
+    private static final int MAX_UNTIL_YEAR = 9999;
 
     private JourneyValidator() {}
 
@@ -144,11 +154,15 @@ final class JourneyValidator {
                 requireTemplate(step, at, errors);
                 if (!isHttpUrl(step.url())) {
                     errors.add(error(at + ".url", "must be an absolute http or https URL"));
+                } else if (step.url().length() > MAX_URL_LENGTH) {
+                    errors.add(error(at + ".url", "must be at most " + MAX_URL_LENGTH + " characters"));
                 }
             }
             case JourneyStep.EMAIL, JourneyStep.SMS, JourneyStep.PUSH -> requireTemplate(step, at, errors);
             default -> {
-                // end needs nothing
+                if (step.reason() != null && step.reason().length() > MAX_REASON_LENGTH) {
+                    errors.add(error(at + ".reason", "must be at most " + MAX_REASON_LENGTH + " characters"));
+                }
             }
         }
         if (step.strata() != null && !JourneyStep.SPLIT.equals(step.type())) {
@@ -174,8 +188,15 @@ final class JourneyValidator {
             errors.add(error(at, "a wait needs exactly one of duration, until or event"));
             return;
         }
-        if (step.duration() != null && JourneyDurations.parse(step.duration()).isEmpty()) {
-            errors.add(error(at + ".duration", "must be like '1 hour', '2 days' or ISO-8601 'PT1H'"));
+        if (step.duration() != null) {
+            if (JourneyDurations.parse(step.duration()).isEmpty()) {
+                errors.add(error(at + ".duration", "must be like '1 hour', '2 days' or ISO-8601 'PT1H'"));
+            } else if (tooLong(step.duration())) {
+                errors.add(error(at + ".duration", "must be at most " + MAX_WAIT.toDays() + " days"));
+            }
+        }
+        if (step.until() != null && step.until().atOffset(ZoneOffset.UTC).getYear() > MAX_UNTIL_YEAR) {
+            errors.add(error(at + ".until", "must be before the year " + (MAX_UNTIL_YEAR + 1)));
         }
         if (step.event() != null) {
             if (CommerceEventType.fromWireName(step.event()).isEmpty()) {
@@ -183,6 +204,8 @@ final class JourneyValidator {
             }
             if (JourneyDurations.parse(step.timeout()).isEmpty()) {
                 errors.add(error(at + ".timeout", "a wait for an event needs a timeout like '24 hours'"));
+            } else if (tooLong(step.timeout())) {
+                errors.add(error(at + ".timeout", "must be at most " + MAX_WAIT.toDays() + " days"));
             }
             if (step.onEvent() == null) {
                 errors.add(error(at + ".on_event", "names the step to go to when the event arrives"));
@@ -254,9 +277,33 @@ final class JourneyValidator {
         }
         if (check.operator() == null || !JourneyFacts.OPERATORS.contains(check.operator())) {
             errors.add(error(at + ".operator", "must be one of: " + sorted(JourneyFacts.OPERATORS)));
-        } else if (!Set.of("exists", "missing").contains(check.operator()) && check.value() == null) {
-            errors.add(error(at + ".value", "is required for " + check.operator()));
+        } else if (!Set.of("exists", "missing").contains(check.operator())) {
+            if (check.value() == null) {
+                errors.add(error(at + ".value", "is required for " + check.operator()));
+            } else if (JourneyFacts.INSTANT_FIELDS.contains(check.field()) && !isInstant(check.value())) {
+                errors.add(error(
+                        at + ".value", "must be an ISO-8601 instant like 2026-01-31T00:00:00Z for " + check.field()));
+            }
         }
+    }
+
+    // the engine compares an instant field with Instant.parse of the value, so the value must be one
+    private static boolean isInstant(Object value) {
+        if (!(value instanceof String text)) {
+            return false;
+        }
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean tooLong(String duration) {
+        return JourneyDurations.parse(duration)
+                .map(parsed -> parsed.compareTo(MAX_WAIT) > 0)
+                .orElse(false);
     }
 
     private static void requireBranches(JourneyStep step, String at, List<FieldErrorDetail> errors) {
@@ -330,6 +377,32 @@ final class JourneyValidator {
                 break;
             }
         }
+        // a send is recorded once per enrolment and step (which is what makes it exactly once after a crash),
+        // so a message inside a loop would go out on the first pass only, and the later passes say nothing
+        for (int i = 0; i < steps.size(); i++) {
+            JourneyStep step = steps.get(i);
+            if (step.isAction() && leadsBackTo(step.id(), edges)) {
+                errors.add(error(
+                        "steps[" + i + "]",
+                        "step '" + step.id() + "' sends a message inside a loop, but a step sends once per"
+                                + " enrolment; move it out of the loop"));
+            }
+        }
+    }
+
+    private static boolean leadsBackTo(String id, Map<String, List<String>> edges) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(edges.get(id));
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (next.equals(id)) {
+                return true;
+            }
+            if (reached.add(next)) {
+                queue.addAll(edges.get(next));
+            }
+        }
+        return false;
     }
 
     private static boolean findCycle(

@@ -1,12 +1,12 @@
 package com.agentfactory.campaign.kpi;
 
+import com.agentfactory.campaign.money.MinorUnits;
 import com.agentfactory.messaging.commerce.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +147,6 @@ class KpiQueries {
 
     // order amounts are stored with four decimals; reported in the currency's own minor unit
     private static Money money(BigDecimal amount, String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        return new Money(amount.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN), currency);
+        return new Money(amount.setScale(MinorUnits.of(currency), RoundingMode.HALF_EVEN), currency);
     }
 }

@@ -35,7 +35,9 @@ enum FieldType {
             case TEXT -> "a string";
             case INTEGER -> "a whole number";
             case DECIMAL -> "a number";
-            case TIMESTAMP -> "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z)";
+            case TIMESTAMP ->
+                "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z) from the year "
+                        + SegmentRuleParser.MIN_YEAR + " to " + SegmentRuleParser.MAX_YEAR;
             case CHOICE -> "one of the field's names";
         };
     }

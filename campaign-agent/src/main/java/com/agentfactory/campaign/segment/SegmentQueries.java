@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.segment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,6 +9,9 @@ import org.springframework.stereotype.Repository;
 /** Runs compiled segments against the customer read model. */
 @Repository
 class SegmentQueries {
+
+    /** A rule that matches too much must not hold a connection for long: the preview is an estimate tool. */
+    static final Duration PREVIEW_TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
 
@@ -36,8 +40,7 @@ class SegmentQueries {
                 parameters);
     }
 
-    /** A rule that matches too much must not hold a connection for long: the preview is an estimate tool. */
     void limitStatementTime() {
-        jdbc.execute("SET LOCAL statement_timeout = '5s'");
+        jdbc.execute("SET LOCAL statement_timeout = '" + PREVIEW_TIMEOUT.toMillis() + "ms'");
     }
 }

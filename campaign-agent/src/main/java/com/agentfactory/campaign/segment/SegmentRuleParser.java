@@ -29,6 +29,8 @@ final class SegmentRuleParser {
     static final int MAX_TEXT_LENGTH = 200;
     private static final int MAX_ECHOED_KEY = 40;
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 9999;
     private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value");
 
     private final List<FieldErrorDetail> errors = new ArrayList<>();
@@ -243,10 +245,14 @@ final class SegmentRuleParser {
             return Optional.empty();
         }
         try {
-            return Optional.of(
-                    text.length() == 10
-                            ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
-                            : Instant.parse(text).atOffset(ZoneOffset.UTC));
+            OffsetDateTime parsed = text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : Instant.parse(text).atOffset(ZoneOffset.UTC);
+            // Java reads years PostgreSQL cannot store; one of them would fail the query, and again every time a
+            // saved segment holding it is used
+            return parsed.getYear() >= MIN_YEAR && parsed.getYear() <= MAX_YEAR
+                    ? Optional.of(parsed)
+                    : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

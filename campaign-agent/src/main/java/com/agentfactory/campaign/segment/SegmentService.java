@@ -4,6 +4,7 @@ import com.agentfactory.messaging.paging.PageResponse;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -28,8 +29,13 @@ class SegmentService {
     public SegmentPreviewResponse preview(SegmentPreviewRequest request) {
         CompiledSegment compiled = SegmentRules.compile(request.rules(), "rules");
         queries.limitStatementTime();
-        return new SegmentPreviewResponse(
-                queries.count(compiled), queries.sample(compiled, request.effectiveSampleSize()));
+        try {
+            return new SegmentPreviewResponse(
+                    queries.count(compiled), queries.sample(compiled, request.effectiveSampleSize()));
+        } catch (QueryTimeoutException e) {
+            // PostgreSQL cancelled the statement at the timeout set above
+            throw new SegmentPreviewTimedOutException(e);
+        }
     }
 
     @Transactional

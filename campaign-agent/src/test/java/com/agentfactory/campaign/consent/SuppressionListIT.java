@@ -4,6 +4,7 @@ import static com.agentfactory.campaign.support.CustomerMother.customer;
 import static com.agentfactory.campaign.support.CustomerMother.freshCountry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
@@ -17,8 +18,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class SuppressionListIT extends CampaignIntegrationTest {
+
+    @Autowired
+    ContactPermissions permissions;
+
+    @Test
+    void aHardBounceKeepsTheUnsubscribeStaffRecordedSoANewAddressDoesNotLiftIt() {
+        UUID id = knownCustomer();
+        suppress(id, "email", "asked us to stop");
+
+        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 no such user");
+        permissions.addressChanged(id, Channel.EMAIL);
+
+        Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
+        assertThat(listed.body().path("pagination").path("total").asLong()).isEqualTo(1);
+        assertThat(listed.text("/items/0/reason")).isEqualTo("asked us to stop");
+        assertThat(listed.text("/items/0/suppressed_by")).isEqualTo("test-user");
+    }
+
+    @Test
+    void recordsAHardBounceWhoseReplyIsLongerThanTheReasonKeeps() {
+        UUID id = knownCustomer();
+
+        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 " + "no such user ".repeat(100));
+
+        Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
+        assertThat(listed.text("/items/0/suppressed_by")).isEqualTo("bounce");
+        assertThat(listed.text("/items/0/reason"))
+                .hasSize(500)
+                .startsWith("hard bounce: 550 5.1.1 no such user")
+                .endsWith("...");
+    }
+
+    @Test
+    void aLaterHardBounceRenewsTheBounceSuppression() {
+        UUID id = knownCustomer();
+
+        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 first");
+        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 second");
+
+        Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
+        assertThat(listed.text("/items/0/reason")).isEqualTo("hard bounce: 550 5.1.1 second");
+    }
 
     @Test
     void listsTheSuppressionsOfACustomerWithWhoTheyAreNewestFirst() {

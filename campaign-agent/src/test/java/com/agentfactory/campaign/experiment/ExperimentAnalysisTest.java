@@ -192,6 +192,29 @@ class ExperimentAnalysisTest {
     }
 
     /** A unit buys with probability {@code rate}, then spends an exponential amount of mean {@code meanSpend}. */
+    @Test
+    void reportsNoEvidenceWhenNeitherArmHasConvertedYet() {
+        ExperimentResult result = ExperimentAnalysis.analyse(
+                new ArmData("control", new double[200]), List.of(new ArmData("treatment", new double[200])), SETTINGS);
+
+        ExperimentResult.Comparison comparison = result.comparisons().getFirst();
+        assertThat(comparison.welchPValue()).isEqualTo(1.0);
+        assertThat(comparison.welchT()).isZero();
+        assertThat(comparison.welchCiLow()).isZero();
+        assertThat(comparison.welchCiHigh()).isZero();
+        assertThat(result.decision()).isEqualTo("keep_running");
+    }
+
+    @Test
+    void welchsTestOfTwoArmsThatDoNotVaryGivesPOneAndAnIntervalOfNoWidth() {
+        WelchTest.Result result = WelchTest.compare(new double[] {5, 5, 5}, new double[] {7, 7, 7, 7}, 0.05);
+
+        assertThat(result.pValue()).isEqualTo(1.0);
+        assertThat(result.difference()).isEqualTo(2.0);
+        assertThat(result.ciLow()).isEqualTo(2.0);
+        assertThat(result.ciHigh()).isEqualTo(2.0);
+    }
+
     private static double[] spend(Random random, int units, double rate, double meanSpend) {
         double[] values = new double[units];
         for (int i = 0; i < units; i++) {

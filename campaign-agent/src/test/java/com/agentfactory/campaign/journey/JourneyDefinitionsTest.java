@@ -64,10 +64,78 @@ class JourneyDefinitionsTest {
                 {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
                  "steps": [{"id": "a", "type": "email", "template": "t"},
                            {"id": "w", "type": "wait", "duration": "1 day"},
-                           {"id": "b", "type": "condition", "check": "has_email", "if_true": "a", "if_false": "z"},
+                           {"id": "b", "type": "condition", "check": "has_email", "if_true": "w", "if_false": "z"},
                            {"id": "z", "type": "end"}]}
                 """;
         assertThat(JourneyDefinitions.parse(text, false).steps()).hasSize(4);
+    }
+
+    @Test
+    void refusesASendStepInsideALoopBecauseAStepSendsOncePerEnrolment() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "email", "template": "t"},
+                           {"id": "w", "type": "wait", "duration": "1 day"},
+                           {"id": "b", "type": "condition", "check": "has_email", "if_true": "a", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .containsExactly("steps[0]: step 'a' sends a message inside a loop, but a step sends once per"
+                        + " enrolment; move it out of the loop");
+    }
+
+    @Test
+    void refusesAConditionOnLastOrderAtWhoseValueIsNotAnInstant() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned",
+                  "conditions": [{"field": "last_order_at", "operator": "lt", "value": 5}]},
+                 "steps": [{"id": "c", "type": "condition", "field": "last_order_at", "operator": "gt",
+                            "value": "yesterday", "if_true": "z", "if_false": "z"},
+                           {"id": "d", "type": "condition", "field": "last_order_at", "operator": "gt",
+                            "value": "2026-01-31T00:00:00Z", "if_true": "z", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .containsExactly(
+                        "trigger.conditions[0].value: must be an ISO-8601 instant like 2026-01-31T00:00:00Z for"
+                                + " last_order_at",
+                        "steps[0].value: must be an ISO-8601 instant like 2026-01-31T00:00:00Z for last_order_at");
+    }
+
+    @Test
+    void refusesAnEndReasonLongerThanTheEnrolmentKeeps() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "z", "type": "end", "reason": "%s"}]}
+                """.formatted("r".repeat(501));
+        assertThat(errorsOf(text)).containsExactly("steps[0].reason: must be at most 500 characters");
+    }
+
+    @Test
+    void refusesAWebhookUrlLongerThanTheSendKeeps() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "h", "type": "webhook", "template": "t", "url": "https://example.test/%s"},
+                           {"id": "z", "type": "end"}]}
+                """.formatted("p".repeat(2000));
+        assertThat(errorsOf(text)).containsExactly("steps[0].url: must be at most 2000 characters");
+    }
+
+    @Test
+    void refusesWaitsWhoseDueTimeCouldNotBeStored() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "wait", "until": "+300000-01-01T00:00:00Z"},
+                           {"id": "b", "type": "wait", "duration": "PT999999999999H"},
+                           {"id": "c", "type": "wait", "event": "order.placed", "timeout": "999999 weeks",
+                            "on_event": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+        assertThat(errorsOf(text))
+                .containsExactly(
+                        "steps[0].until: must be before the year 10000",
+                        "steps[1].duration: must be at most 3650 days",
+                        "steps[2].timeout: must be at most 3650 days");
     }
 
     @Test

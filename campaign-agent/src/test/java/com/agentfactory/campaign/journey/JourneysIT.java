@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,6 +157,31 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void anEnrolmentThatFailsAtRunTimeDoesNotStopAnotherJourneysEnrolments() {
+        String country = CustomerMother.freshCountry();
+        UUID broken = createActive(
+                JourneyMother.endingAt(country, "short"),
+                definition ->
+                        // as a definition stored before the validator refused reasons longer than the column
+                        definition.replace("\"short\"", "\"" + "x".repeat(600) + "\""));
+        UUID working = createActive(JourneyMother.endingAt(country, "done"));
+        UUID first = knownCustomer(country);
+        UUID second = knownCustomer(country);
+
+        assertThat(enrol(broken, first).status()).isEqualTo(201);
+        assertThat(enrol(working, second).status()).isEqualTo(201);
+
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(working, second).path("status").asString()));
+        assertThat(enrolmentOf(working, second).path("end_reason").asString()).isEqualTo("done");
+        await().atMost(PATIENCE).until(() -> "failed"
+                .equals(enrolmentOf(broken, first).path("status").asString()));
+        assertThat(enrolmentOf(broken, first).path("end_reason").asString())
+                .startsWith("step 'end' failed: ")
+                .contains("value too long");
+    }
+
+    @Test
     void refusesToEnrolAnUnknownCustomer() {
         UUID journeyId = createActive(JourneyMother.abandonedCart(CustomerMother.freshCountry(), "1 hour"));
 
@@ -167,13 +193,31 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     private UUID createActive(Map<String, Object> definition) {
+        return createActive(definition, UnaryOperator.identity());
+    }
+
+    /** Creates the journey, changes its stored definition as a migration or an older version could have, activates. */
+    private UUID createActive(Map<String, Object> definition, UnaryOperator<String> stored) {
         Response created = api.post("/api/v1/campaigns/journeys", definition);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.text("/id");
+        String text =
+                jdbc.queryForObject("SELECT definition FROM journeys WHERE id = ?", String.class, UUID.fromString(id));
+        jdbc.update("UPDATE journeys SET definition = ? WHERE id = ?", stored.apply(text), UUID.fromString(id));
         assertThat(api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of())
                         .status())
                 .isEqualTo(200);
         return UUID.fromString(id);
+    }
+
+    private UUID knownCustomer(String country) {
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
+        return customer;
+    }
+
+    private Response enrol(UUID journeyId, UUID customer) {
+        return api.post("/api/v1/campaigns/journeys/" + journeyId + "/enrolments", Map.of("customer_id", customer));
     }
 
     private UUID customerWithEmailConsent(String country) {

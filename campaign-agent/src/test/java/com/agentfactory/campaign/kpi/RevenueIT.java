@@ -8,6 +8,7 @@ import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -62,6 +63,24 @@ class RevenueIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void reportsRevenueInACurrencyTheJdkDoesNotKnowWithTwoDecimals() {
+        UUID customer = UUID.randomUUID();
+        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
+        UUID journey = EmailJourneys.oneEmail(api, "final_abandoned_cart");
+        EmailJourneys.enrol(api, journey, customer);
+        await().atMost(PATIENCE).until(() -> !sentAt(journey, customer).isEmpty());
+        Instant sent = sentAt(journey, customer).getFirst().toInstant();
+
+        // a well-formed code the JDK has no entry for, as a shop may send for a new or local currency
+        commerce.publishAndWait(order(customer, "ZZZ", "12.345", sent.plus(Duration.ofMinutes(5))));
+
+        Response response = api.get("/api/v1/campaigns/journeys/" + journey + "/kpis");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().at("/revenue/0/currency").asString()).isEqualTo("ZZZ");
+        assertThat(response.body().at("/revenue/0/amount").decimalValue()).isEqualTo(new BigDecimal("12.34"));
+    }
+
+    @Test
     void reportsNoRevenueForAJourneyThatDeliveredNothing() {
         UUID journey = EmailJourneys.oneEmail(api, "final_abandoned_cart");
 
@@ -82,6 +101,10 @@ class RevenueIT extends CampaignIntegrationTest {
     }
 
     private static OrderPlaced euroOrder(UUID customer, String amount, Instant at) {
+        return order(customer, "EUR", amount, at);
+    }
+
+    private static OrderPlaced order(UUID customer, String currency, String amount, Instant at) {
         UUID order = UUID.randomUUID();
         return new OrderPlaced(
                 UUID.randomUUID(),
@@ -90,7 +113,7 @@ class RevenueIT extends CampaignIntegrationTest {
                 "O-" + order.toString().substring(0, 8),
                 customer,
                 "FR",
-                "EUR",
+                currency,
                 List.of(new OrderLine(UUID.randomUUID(), "SKU-1", 1, new BigDecimal(amount))));
     }
 }

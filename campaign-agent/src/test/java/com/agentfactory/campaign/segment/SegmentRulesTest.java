@@ -71,6 +71,19 @@ class SegmentRulesTest {
     }
 
     @Test
+    void refusesDatesOutsideTheYearsTheDatabaseStores() {
+        assertThat(errors("{'field': 'last_order_at', 'op': 'gt', 'value': '+300000-01-01T00:00:00Z'}"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("rules.value");
+                    assertThat(error.message()).contains("from the year 1900 to 9999");
+                });
+        assertThat(errors("{'field': 'first_seen_at', 'op': 'between', 'value': ['1899-12-31', '2026-01-01']}"))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.value[0]");
+    }
+
+    @Test
     void namesTheRulePathOfAnUnknownField() {
         assertThat(
                         errors(

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,29 @@ class SegmentsIT extends CampaignIntegrationTest {
         assertThat((java.math.BigDecimal) row.get("total_spent")).isEqualByComparingTo("25.50");
         assertThat(row.get("spend_currency")).isEqualTo("GBP");
         assertThat(((java.sql.Timestamp) row.get("last_order_at")).toInstant()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void answersServiceUnavailableWhenAPreviewRunsPastItsTimeout() throws SQLException {
+        // a preview can be made slow only by the table it reads: held locked, the count waits out the timeout
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
+
+                Response preview = api.post(
+                        "/api/v1/campaigns/segments/preview",
+                        Map.of("rules", Map.of("field", "order_count", "op", "gt", "value", 2)));
+
+                assertThat(preview.status()).isEqualTo(503);
+                assertThat(preview.contentType()).contains("application/problem+json");
+                assertThat(preview.text("/detail"))
+                        .isEqualTo("The segment preview took longer than 5 seconds; try a narrower rule, or again"
+                                + " later.");
+            } finally {
+                holder.rollback();
+            }
+        }
     }
 
     @Test

@@ -65,6 +65,21 @@ public final class JourneyMother {
                                 Map.of("id", "converted", "type", "end", "reason", "converted")));
     }
 
+    /** A journey that ends at once with the given reason, for the customers of one country. */
+    public static Map<String, Object> endingAt(String country, String reason) {
+        return Map.of(
+                "name", "Ends at once " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type",
+                                "event",
+                                "event",
+                                "cart.abandoned",
+                                "conditions",
+                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "steps", List.of(Map.of("id", "end", "type", "end", "reason", reason)));
+    }
+
     public static CartAbandoned cart(UUID customerId, String amount, Instant at) {
         return new CartAbandoned(
                 UUID.randomUUID(),

@@ -33,13 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never beyond the daily or the total budget) is reserved. Its row, whose id is the Idempotency-Key, is committed
  * before finance is called; only a reservation finance confirmed is added to the allowance, exactly once.
  *
- * <p>Settling (a past day, or a campaign that stopped serving): the allowance is closed to spending first, then
- * what was spent is laid over the tranches in order. Fully spent tranches are committed (finance records them as
- * expenses), untouched ones released. Finance commits a reservation only whole, so a partly spent tranche is
- * settled by reserving and committing the exact spent amount (rounded up to the cent) and releasing the tranche;
- * if finance has no room for that, the whole tranche is committed, which records a little more than was spent
- * but never lets spend escape the budget. Every step is a status on a stored row and every finance call is
- * idempotent, so a pass interrupted anywhere is finished by the next one without spending twice.
+ * <p>Settling (a past day, or a campaign that stopped serving): the allowance is closed to spending first, then what
+ * was spent is laid over the tranches in order; what was spent beyond them all (wins the allowance could not cover) is
+ * reserved and committed exactly, as an overspend. Fully spent tranches are committed (finance records them as
+ * expenses), untouched ones released. Finance commits a reservation only whole, so a partly spent tranche is settled by
+ * reserving and committing the exact spent amount (rounded up to the cent) and releasing the tranche; if finance has no
+ * room for that, the whole tranche is committed, which records a little more than was spent but never lets spend escape
+ * the budget. Every step is a status on a stored row and every finance call is idempotent, so a pass interrupted
+ * anywhere is finished by the next one without spending twice.
  *
  * <p>Several instances keep the allowances side by side. Within one, passes run under one lock; across them, what
  * decides about a campaign's allowance (recording a tranche, planning a settlement) runs in a transaction holding
@@ -258,9 +259,10 @@ public class AllowanceKeeper {
     /** Closes the allowance and writes, on each tranche, what is to become of it; one transaction. */
     private void planSettlement(UUID campaignId, LocalDate day) {
         lockCampaign(campaignId);
+        // settling_spent is what this settlement covers: a win recorded while it runs is left for another one
         int closed = jdbc.update(
-                "UPDATE ad_spend_allowances SET status = 'SETTLING', updated_at = ? WHERE campaign_id = ? AND day = ?"
-                        + " AND status = 'OPEN'",
+                "UPDATE ad_spend_allowances SET status = 'SETTLING', settling_spent = spent, updated_at = ?"
+                        + " WHERE campaign_id = ? AND day = ? AND status = 'OPEN'",
                 Timestamp.from(clock.instant()),
                 campaignId,
                 day);
@@ -290,6 +292,25 @@ public class AllowanceKeeper {
                 rows.move(tranche.id(), "RESERVED", "TO_RELEASE", null, "not spent");
             }
         }
+        if (toCover.signum() > 0) {
+            // won beyond every tranche (see SpendAllowances.overspend): owed to the exchanges, so finance records it
+            rows.insert(
+                    UUID.randomUUID(),
+                    campaignId,
+                    day,
+                    "OVERSPEND",
+                    toCover.setScale(2, RoundingMode.UP),
+                    currencyOf(campaignId, day),
+                    null);
+        }
+    }
+
+    private String currencyOf(UUID campaignId, LocalDate day) {
+        return jdbc.queryForObject(
+                "SELECT currency FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                String.class,
+                campaignId,
+                day);
     }
 
     /** Does with finance what the rows say is left to do, then marks the allowance settled. */
@@ -310,6 +331,22 @@ public class AllowanceKeeper {
                                     "committed whole: finance had no room for the exact settlement of " + row.amount()
                                             + " (" + refused.reason() + ")");
                         });
+                }
+            } else if ("OVERSPEND".equals(row.kind()) && "PENDING".equals(row.status())) {
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                    case ReserveOutcome.Reserved r ->
+                        rows.move(row.id(), "PENDING", "TO_COMMIT", r.financeReservationId(), null);
+                    case ReserveOutcome.Refused refused -> {
+                        // the impressions were delivered and the exchanges bill them; only a person can settle this
+                        log.error(
+                                "finance refused the {} {} campaign {} spent on {} beyond its allowance: {}",
+                                row.amount(),
+                                row.currency(),
+                                campaignId,
+                                day,
+                                refused.reason());
+                        rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+                    }
                 }
             } else if ("TRANCHE".equals(row.kind()) && "PENDING".equals(row.status())) {
                 // asked before the allowance closed but never answered: whatever finance holds for it goes back
@@ -341,8 +378,10 @@ public class AllowanceKeeper {
         Set<String> open = Set.of("PENDING", "TO_COMMIT", "TO_SETTLE", "TO_RELEASE");
         boolean done = rows.of(campaignId, day).stream().noneMatch(r -> open.contains(r.status()));
         if (done) {
+            // spend recorded while this settlement ran opens the allowance again, for the next pass to settle
             tx.executeWithoutResult(s -> jdbc.update(
-                    "UPDATE ad_spend_allowances SET reserved = GREATEST(?, spent), status = 'SETTLED', updated_at = ?"
+                    "UPDATE ad_spend_allowances SET reserved = GREATEST(?, spent), status = CASE WHEN spent >"
+                            + " COALESCE(settling_spent, spent) THEN 'OPEN' ELSE 'SETTLED' END, updated_at = ?"
                             + " WHERE campaign_id = ? AND day = ? AND status = 'SETTLING'",
                     committedAmount(campaignId, day),
                     Timestamp.from(clock.instant()),

@@ -14,9 +14,15 @@ import org.springframework.stereotype.Repository;
 /**
  * The local side of a campaign's daily allowance. Spending is one conditional UPDATE on the allowance row: the
  * database serialises concurrent spends of one campaign on its row lock, and the condition (open, spent + cost
- * within reserved) is checked on the row as it is after any concurrent spend committed, so the sum of what is
- * spent never exceeds what finance reserved. An in-memory counter would be faster but would need its own flush
- * and could lose spend on a crash; one UPDATE per won impression is far below what PostgreSQL sustains.
+ * within reserved) is checked on the row as it is after any concurrent spend committed. An in-memory counter would
+ * be faster but would need its own flush and could lose spend on a crash; one UPDATE per won impression is far
+ * below what PostgreSQL sustains.
+ *
+ * <p>A won impression is owed to the exchange even when the allowance cannot cover it: the bid path caps bids
+ * against a view of the allowance that concurrent wins outrun. Such spend is recorded beyond what was reserved and
+ * also kept in {@code overspent}. Nothing is left to spend then, so the campaign bids no more until the keeper
+ * reserves a tranche that covers it, which it cannot once the day's budget is reserved: then the campaign stops
+ * for the day. Settling the day reserves and commits at finance whatever the tranches do not cover.
  */
 @Repository
 public class SpendAllowances {
@@ -34,31 +40,53 @@ public class SpendAllowances {
     }
 
     /**
-     * Spends {@code cost} from today's allowance of the campaign, in the caller's transaction.
+     * Spends {@code cost} from the day's allowance of the campaign, in the caller's transaction.
      *
      * @return false, spending nothing, when the allowance is missing, being settled or too small
      */
-    public boolean spend(UUID campaignId, BigDecimal cost) {
+    public boolean spend(UUID campaignId, LocalDate day, BigDecimal cost) {
         return jdbc.update(
                         "UPDATE ad_spend_allowances SET spent = spent + ?, updated_at = ? WHERE campaign_id = ?"
                                 + " AND day = ? AND status = 'OPEN' AND spent + ? <= reserved",
                         cost,
                         java.sql.Timestamp.from(clock.instant()),
                         campaignId,
-                        today(),
+                        day,
                         cost)
                 == 1;
+    }
+
+    /**
+     * Records {@code cost} as spent on the day although the allowance could not cover it, in the caller's
+     * transaction: on the day's allowance as it is, created when the day has none. An allowance already settled is
+     * opened again, and one being settled is settled again once that settlement is done, so that the keeper settles
+     * this spend with finance too.
+     */
+    public void overspend(UUID campaignId, LocalDate day, String currency, BigDecimal cost) {
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances AS a (campaign_id, day, currency, reserved, spent, overspent, status,"
+                        + " updated_at) VALUES (?, ?, ?, 0, ?, ?, 'OPEN', ?) ON CONFLICT (campaign_id, day) DO UPDATE"
+                        + " SET spent = a.spent + EXCLUDED.spent, overspent = a.overspent + EXCLUDED.overspent,"
+                        + " status = CASE WHEN a.status = 'SETTLED' THEN 'OPEN' ELSE a.status END,"
+                        + " updated_at = EXCLUDED.updated_at",
+                campaignId,
+                day,
+                currency,
+                cost,
+                cost,
+                java.sql.Timestamp.from(clock.instant()));
     }
 
     /** Today's allowance of every campaign that has one: what is left to spend and what was spent. */
     public Map<UUID, Allowance> todays() {
         return jdbc
                 .query(
-                        "SELECT campaign_id, reserved, spent, status FROM ad_spend_allowances WHERE day = ?",
+                        "SELECT campaign_id, reserved, spent, overspent, status FROM ad_spend_allowances WHERE day = ?",
                         (rs, n) -> new Allowance(
                                 rs.getObject("campaign_id", UUID.class),
                                 rs.getBigDecimal("reserved"),
                                 rs.getBigDecimal("spent"),
+                                rs.getBigDecimal("overspent"),
                                 rs.getString("status")),
                         today())
                 .stream()
@@ -67,20 +95,26 @@ public class SpendAllowances {
 
     List<Allowance> forCampaign(UUID campaignId) {
         return jdbc.query(
-                "SELECT campaign_id, reserved, spent, status FROM ad_spend_allowances WHERE campaign_id = ?",
+                "SELECT campaign_id, reserved, spent, overspent, status FROM ad_spend_allowances WHERE campaign_id = ?",
                 (rs, n) -> new Allowance(
                         rs.getObject("campaign_id", UUID.class),
                         rs.getBigDecimal("reserved"),
                         rs.getBigDecimal("spent"),
+                        rs.getBigDecimal("overspent"),
                         rs.getString("status")),
                 campaignId);
     }
 
-    /** @param status OPEN (spendable), SETTLING (being settled with finance) or SETTLED */
-    public record Allowance(UUID campaignId, BigDecimal reserved, BigDecimal spent, String status) {
+    /**
+     * @param overspent what was spent beyond the allowance (see {@link #overspend})
+     * @param status OPEN (spendable), SETTLING (being settled with finance) or SETTLED
+     */
+    public record Allowance(
+            UUID campaignId, BigDecimal reserved, BigDecimal spent, BigDecimal overspent, String status) {
 
+        /** Nothing while more was spent than reserved: the campaign bids again only once a tranche covers it. */
         public BigDecimal remaining() {
-            return "OPEN".equals(status) ? reserved.subtract(spent) : BigDecimal.ZERO;
+            return "OPEN".equals(status) ? reserved.subtract(spent).max(BigDecimal.ZERO) : BigDecimal.ZERO;
         }
     }
 }

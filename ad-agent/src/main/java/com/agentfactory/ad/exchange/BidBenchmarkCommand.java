@@ -96,7 +96,11 @@ public final class BidBenchmarkCommand {
                                 properties.priorStrength(), properties.defaultCtr(), properties.defaultCvr())),
                 new RlbBidShaper(),
                 properties,
-                zone);
+                zone,
+                BidDecider.BidRecorder.NONE,
+                // each bid's nurl is signed on the bid path, so the benchmark signs too; the key does not matter
+                new WinNotices(new WinNoticeProperties(
+                        "bid-benchmark-win-notice-secret", "http://127.0.0.1/win", Duration.ofMinutes(10))));
         Random random = new Random(seed);
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
         ServingSnapshot snapshot = snapshot(campaigns, random, now);

@@ -15,7 +15,8 @@ import java.util.UUID;
  * a creative of the banner's size for the device's region is valued at pCTR × pCVR × value per conversion, shaped
  * by the policy into a bid, held back when the campaign is ahead of even pacing, capped so one impression's cost
  * fits the allowance left, and dropped below the floor. The best campaign bids; the creative is rotated by
- * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid.
+ * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid. Each bid's win notice URL
+ * is signed (see {@link WinNotices}), so no bid is stored.
  */
 class BidDecider {
 
@@ -26,6 +27,7 @@ class BidDecider {
     private final ExchangeProperties properties;
     private final ZoneId featureZone;
     private final BidRecorder recorder;
+    private final WinNotices winNotices;
 
     /** Told of every bid placed, with the pCTR it was valued at. */
     interface BidRecorder {
@@ -35,25 +37,30 @@ class BidDecider {
     }
 
     BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties) {
-        this(predictor, shaper, properties, ZoneOffset.UTC, BidRecorder.NONE);
+        this(predictor, shaper, properties, ZoneOffset.UTC, BidRecorder.NONE, null);
     }
 
     BidDecider(ClickPredictor predictor, BidShaper shaper, ExchangeProperties properties, ZoneId featureZone) {
-        this(predictor, shaper, properties, featureZone, BidRecorder.NONE);
+        this(predictor, shaper, properties, featureZone, BidRecorder.NONE, null);
     }
 
-    /** @param featureZone the time zone in which the click models count the hour and weekday of an impression */
+    /**
+     * @param featureZone the time zone in which the click models count the hour and weekday of an impression
+     * @param winNotices signs each bid's win notice URL; null only where no exchange will send a win notice
+     */
     BidDecider(
             ClickPredictor predictor,
             BidShaper shaper,
             ExchangeProperties properties,
             ZoneId featureZone,
-            BidRecorder recorder) {
+            BidRecorder recorder,
+            WinNotices winNotices) {
         this.predictor = predictor;
         this.shaper = shaper;
         this.properties = properties;
         this.featureZone = featureZone;
         this.recorder = recorder;
+        this.winNotices = winNotices;
     }
 
     Optional<OpenRtb.BidResponse> decide(OpenRtb.BidRequest request, ServingSnapshot snapshot, Instant now) {
@@ -119,14 +126,16 @@ class BidDecider {
                 currency = impCurrency;
                 String bidId = UUID.randomUUID().toString();
                 recorder.bid(bidId, best.pctr);
+                double price = Math.round(best.cpm * 10_000) / 10_000.0;
+                UUID creativeId = best.creative.creative().id();
                 bids.add(new OpenRtb.Bid(
                         bidId,
                         imp.id(),
-                        Math.round(best.cpm * 10_000) / 10_000.0,
+                        price,
                         best.entry.id().toString(),
-                        best.creative.creative().id().toString(),
+                        creativeId.toString(),
                         List.of(best.creative.creative().landingDomain()),
-                        null));
+                        winNotices == null ? null : winNotices.nurl(bidId, best.entry.id(), creativeId, price, now)));
             }
         }
         if (bids.isEmpty()) {

@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The bid path's figures for Prometheus, over all campaigns since the process started: bid requests, bids, wins,
- * win rate, spend per currency, clicks, and the calibration of the click prediction: the pCTR of each won impression
- * (remembered from its bid) summed as expected clicks, against the clicks those same impressions got.
+ * The bid path's figures for Prometheus, over all campaigns since the process started: bid requests, bids, wins, win
+ * rate, spend per currency, spend beyond the allowances, clicks, and the calibration of the click prediction: the pCTR
+ * of each won impression (remembered from its bid) summed as expected clicks, against the clicks those same impressions
+ * got.
  *
  * <p>The pCTR of a bid is held in memory until its win notice comes (at most {@link #PENDING_BIDS} bids for
  * {@link #WIN_WAIT}), and a won impression until its click (at most {@link #WON_IMPRESSIONS} for
@@ -37,6 +38,8 @@ class BidMetrics implements BidDecider.BidRecorder {
     private final Counter expectedClicks;
     private final Counter observedClicks;
     private final Map<String, Counter> spend = new ConcurrentHashMap<>();
+    private final Map<String, Counter> overspend = new ConcurrentHashMap<>();
+    private final Counter overspentWins;
     private final Cache<String, Double> pendingBids = Caffeine.newBuilder()
             .maximumSize(PENDING_BIDS)
             .expireAfterWrite(WIN_WAIT)
@@ -54,6 +57,9 @@ class BidMetrics implements BidDecider.BidRecorder {
         bids = Counter.builder("ad.bids").description("bids made").register(registry);
         wins = Counter.builder("ad.wins")
                 .description("bids won (win notices recorded)")
+                .register(registry);
+        overspentWins = Counter.builder("ad.wins.overspent")
+                .description("wins recorded although the campaign's allowance could not cover them")
                 .register(registry);
         clicks = Counter.builder("ad.clicks")
                 .description("clicks on won impressions")
@@ -95,6 +101,17 @@ class BidMetrics implements BidDecider.BidRecorder {
             expectedClicks.increment(pctr);
             wonWithPrediction.put(bidId, Boolean.TRUE);
         }
+    }
+
+    /** A win (counted by {@link #won}) that the allowance could not cover but is owed to the exchange. */
+    void overspent(BigDecimal cost, String currency) {
+        overspentWins.increment();
+        overspend
+                .computeIfAbsent(currency, c -> Counter.builder("ad.overspend")
+                        .description("spend of wins beyond the allowances, in the currency's main unit")
+                        .tag("currency", c)
+                        .register(registry))
+                .increment(cost.doubleValue());
     }
 
     /** A click recorded for the first time. */

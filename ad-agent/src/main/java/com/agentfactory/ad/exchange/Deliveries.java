@@ -10,13 +10,16 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what exchanges report: a win is charged to today's allowance and recorded in one transaction, once per
- * bid id; clicks and conversions are recorded once per impression and reported as touchpoints of known customers.
+ * Records what exchanges report: a win, verified against the signed nurl of its bid, is recorded and charged to the
+ * allowance of the bid's day in one transaction, once per bid id; clicks and conversions are recorded once per
+ * impression and reported as touchpoints of known customers.
  */
 @Service
 class Deliveries {
@@ -26,6 +29,7 @@ class Deliveries {
     private final AdCampaigns campaigns;
     private final AdTouchpoints touchpoints;
     private final ExchangeProperties properties;
+    private final WinNotices winNotices;
     private final Clock clock;
 
     Deliveries(
@@ -34,21 +38,38 @@ class Deliveries {
             AdCampaigns campaigns,
             AdTouchpoints touchpoints,
             ExchangeProperties properties,
+            WinNotices winNotices,
             Clock clock) {
         this.ledger = ledger;
         this.allowances = allowances;
         this.campaigns = campaigns;
         this.touchpoints = touchpoints;
         this.properties = properties;
+        this.winNotices = winNotices;
         this.clock = clock;
     }
 
-    /** A win notice's outcome, with what the impression cost when it was recorded now. */
-    record Won(DeliveryOutcome outcome, BigDecimal cost, String currency) {}
+    /**
+     * A win notice's outcome, with what the impression cost when it was recorded now.
+     *
+     * @param overspent whether the allowance could not cover the cost, which was recorded as spent all the same
+     */
+    record Won(DeliveryOutcome outcome, BigDecimal cost, String currency, boolean overspent) {}
 
-    /** @throws AllowanceExhaustedException (409) when today's allowance cannot pay for the impression */
+    /**
+     * Records a win the agent's own signature vouches for, on the allowance of the (UTC) day of the bid: a win
+     * notified just after midnight is spent from the day that bid for it, not from a day nothing may be reserved
+     * for yet. A verified win is owed to the exchange whether or not that allowance can still pay for it, since
+     * bids are capped against a view of the allowance that concurrent wins outrun: what it cannot cover is recorded
+     * as spent beyond it (see {@link SpendAllowances#overspend}), and settled with finance like the rest.
+     *
+     * @param token the {@code t} of the bid's nurl
+     * @throws com.agentfactory.messaging.error.NotPermittedException when the token is not the agent's for this bid
+     * @throws RuleViolationException when the price is above the bid or the bid too old
+     */
     @Transactional
-    Won win(WinNotice notice) {
+    Won win(WinNotice notice, String token) {
+        WinNotices.SignedBid bid = winNotices.verify(token, notice, clock.instant());
         if (notice.price().doubleValue() > properties.maxPriceCpm()) {
             throw RuleViolationException.of("price", "above the highest CPM this bidder pays");
         }
@@ -57,16 +78,28 @@ class Deliveries {
         if (!ledger.recordImpression(
                 notice.bidId(), campaign.id(), notice.creativeId(), notice.price(), cost, notice.customerId())) {
             return new Won(
-                    new DeliveryOutcome(notice.bidId(), false, "win already recorded"), cost, campaign.currency());
+                    new DeliveryOutcome(notice.bidId(), false, "win already recorded"),
+                    cost,
+                    campaign.currency(),
+                    false);
         }
-        if (cost.signum() > 0 && !allowances.spend(campaign.id(), cost)) {
-            // rolls back the impression too: an unpaid win is not recorded as delivered
-            throw new AllowanceExhaustedException(campaign.id());
+        LocalDate day = LocalDate.ofInstant(bid.issuedAt(), ZoneOffset.UTC);
+        if (cost.signum() > 0 && !allowances.spend(campaign.id(), day, cost)) {
+            allowances.overspend(campaign.id(), day, campaign.currency(), cost);
+            return new Won(
+                    new DeliveryOutcome(
+                            notice.bidId(),
+                            true,
+                            "charged " + cost + " " + campaign.currency() + " beyond the allowance of " + day),
+                    cost,
+                    campaign.currency(),
+                    true);
         }
         return new Won(
                 new DeliveryOutcome(notice.bidId(), true, "charged " + cost + " " + campaign.currency()),
                 cost,
-                campaign.currency());
+                campaign.currency(),
+                false);
     }
 
     @Transactional

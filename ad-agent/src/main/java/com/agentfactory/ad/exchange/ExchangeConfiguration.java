@@ -31,7 +31,8 @@ class ExchangeConfiguration {
             BidShaper shaper,
             ExchangeProperties properties,
             ClickPredictionService models,
-            BidMetrics metrics) {
-        return new BidDecider(predictor, shaper, properties, models.timeZone(), metrics);
+            BidMetrics metrics,
+            WinNotices winNotices) {
+        return new BidDecider(predictor, shaper, properties, models.timeZone(), metrics, winNotices);
     }
 }

@@ -85,7 +85,10 @@ final class OpenRtb {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SeatBid(List<Bid> bid, String seat) {}
 
-    /** {@code cid} and {@code crid} name our campaign and creative; the win notice sends them back. */
+    /**
+     * {@code cid} and {@code crid} name our campaign and creative; the win notice sends them back, to the
+     * {@code nurl}, whose signed token says which bid it is, at what price and when (see {@link WinNotices}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Bid(String id, String impid, double price, String cid, String crid, List<String> adomain, String nurl) {}
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,15 +62,27 @@ class OpenRtbController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /**
+     * The exchange posts the notice to the bid's nurl as it was returned, so {@code t} is the token that proves the
+     * agent made the bid: a notice without a valid one is 403, one above the bid's price or too late 422.
+     */
+    @ApiResponse(responseCode = "200", description = "The win recorded, or recorded before")
+    @ApiResponse(responseCode = "403", description = "Not a win of a bid this agent made")
+    @ApiResponse(responseCode = "422", description = "A price above the bid's, or a bid too old to be won")
     @PostMapping("/win")
     ResponseEntity<?> win(
-            @RequestHeader(name = KEY_HEADER, required = false) String key, @Valid @RequestBody WinNotice notice) {
+            @RequestHeader(name = KEY_HEADER, required = false) String key,
+            @RequestParam(name = "t", required = false) String token,
+            @Valid @RequestBody WinNotice notice) {
         if (keys.exchangeOf(key).isEmpty()) {
             return unauthorized();
         }
-        Deliveries.Won won = deliveries.win(notice);
+        Deliveries.Won won = deliveries.win(notice, token);
         if (won.outcome().recorded()) {
             metrics.won(notice.bidId(), won.cost(), won.currency());
+        }
+        if (won.overspent()) {
+            metrics.overspent(won.cost(), won.currency());
         }
         return ResponseEntity.ok(won.outcome());
     }

@@ -101,14 +101,19 @@ class SimulatedExchange {
         UUID campaignId = UUID.fromString(bid.cid());
         UUID creativeId = UUID.fromString(bid.crid());
         try {
-            Deliveries.Won won = deliveries.win(new WinNotice(
-                    bid.id(),
-                    campaignId,
-                    creativeId,
-                    BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
-                    null));
+            Deliveries.Won won = deliveries.win(
+                    new WinNotice(
+                            bid.id(),
+                            campaignId,
+                            creativeId,
+                            BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
+                            null),
+                    WinNotices.tokenOf(bid.nurl()));
             if (won.outcome().recorded()) {
                 metrics.won(bid.id(), won.cost(), won.currency());
+            }
+            if (won.overspent()) {
+                metrics.overspent(won.cost(), won.currency());
             }
             double ctr = trueCtr.computeIfAbsent(creativeId, id -> 0.005 + random.nextDouble() * 0.03);
             if (random.nextDouble() < ctr) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * An exchange says a bid won: the bid's id, the campaign ({@code cid}) and creative ({@code crid}) from the bid,
- * and the clearing price (CPM).
+ * and the clearing price (CPM). It is posted to the bid's {@code nurl}, whose token they must match.
  *
  * @param customerId the store customer the impression was shown to, when the exchange's user id is one
  */

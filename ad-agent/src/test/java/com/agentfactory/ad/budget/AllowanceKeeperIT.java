@@ -9,12 +9,15 @@ import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two instances of the agent keep the same allowances: two keepers, each with the in-process lock of its own, fund
  * one campaign at the same moment. Both look for a pending tranche before either records one, unless the database
- * holds one of them back.
+ * holds one of them back. Settling a day reports to finance what was won beyond the allowance too.
  */
 class AllowanceKeeperIT extends AdIntegrationTest {
 
@@ -69,6 +72,86 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 .isEqualByComparingTo(view.dailyBudget());
     }
 
+    @Test
+    void settlingADayWonBeyondItsTranchesReservesAndCommitsWhatTheyDoNotCoverAtFinance() {
+        campaignId = UUID.fromString(createCampaign(campaign("Won beyond its tranches")));
+        LocalDate today = allowances.today();
+        UUID trancheReservation = reservedTranche(today, "10.00", "10.504");
+
+        keeper(new ReservationRows(jdbc, clock), TENTHS).settle(campaignId, today);
+
+        assertThat(finance.reserved()).isEqualByComparingTo("0.51");
+        assertThat(jdbc.queryForList(
+                        "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
+                                + " WHERE campaign_id = ? ORDER BY kind",
+                        String.class,
+                        campaignId))
+                .containsExactly("OVERSPEND 0.51 COMMITTED", "TRANCHE 10.00 COMMITTED");
+        assertThat(finance.committed()).hasSize(2).contains(trancheReservation);
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void spendRecordedWhileTheDayIsBeingSettledIsSettledByTheNextPass() {
+        campaignId = UUID.fromString(createCampaign(campaign("Won while settling")));
+        LocalDate today = allowances.today();
+        reservedTranche(today, "10.00", "4.00");
+        // a win notice arrives while finance is being asked for the exact settlement
+        finance.onFirstReserve(() -> allowances.overspend(campaignId, today, "EUR", new BigDecimal("0.25")));
+        AllowanceKeeper keeper = keeper(new ReservationRows(jdbc, clock), TENTHS);
+
+        keeper.settle(campaignId, today);
+        assertThat(statusOfAllowance(today)).isEqualTo("OPEN");
+        keeper.settle(campaignId, today);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
+                                + " WHERE campaign_id = ? ORDER BY kind, amount",
+                        String.class,
+                        campaignId))
+                .containsExactly("OVERSPEND 0.25 COMMITTED", "SETTLEMENT 4.00 COMMITTED", "TRANCHE 10.00 RELEASED");
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    private static final BudgetProperties TENTHS =
+            new BudgetProperties(new BigDecimal("0.1"), new BigDecimal("0.5"), Duration.ofHours(1));
+
+    /**
+     * The campaign's allowance for the day, holding one tranche finance reserved, with {@code spent} spent (what
+     * the tranche does not cover as overspent); the tranche's finance reservation id.
+     */
+    private UUID reservedTranche(LocalDate day, String amount, String spent) {
+        UUID financeId = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO ad_budget_reservations (id, campaign_id, day, kind, amount, currency, status,"
+                        + " finance_reservation_id, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'TRANCHE', ?::numeric, 'EUR', 'RESERVED', ?, now(), now())",
+                UUID.randomUUID(),
+                campaignId,
+                day,
+                amount,
+                financeId);
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, overspent, status,"
+                        + " updated_at) VALUES (?, ?, 'EUR', ?::numeric, ?::numeric,"
+                        + " GREATEST(?::numeric - ?::numeric, 0), 'OPEN', now())",
+                campaignId,
+                day,
+                amount,
+                spent,
+                spent,
+                amount);
+        return financeId;
+    }
+
+    private String statusOfAllowance(LocalDate day) {
+        return jdbc.queryForObject(
+                "SELECT status FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                String.class,
+                campaignId,
+                day);
+    }
+
     private AllowanceKeeper keeper(ReservationRows rows, BudgetProperties properties) {
         return new AllowanceKeeper(jdbc, tx, rows, allowances, finance, campaigns, properties, clock);
     }
@@ -102,16 +185,32 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     private static final class RecordingFinance implements FinanceReservations {
 
         private final Map<UUID, BigDecimal> reservations = new ConcurrentHashMap<>();
+        private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
+        private final AtomicReference<Runnable> onFirstReserve = new AtomicReference<>();
 
         @Override
         public ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose) {
+            Runnable first = onFirstReserve.getAndSet(null);
+            if (first != null) {
+                first.run();
+            }
             reservations.putIfAbsent(idempotencyKey, amount);
             return new ReserveOutcome.Reserved(UUID.nameUUIDFromBytes(
                     idempotencyKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
 
         @Override
-        public void commit(UUID financeReservationId) {}
+        public void commit(UUID financeReservationId) {
+            committed.add(financeReservationId);
+        }
+
+        void onFirstReserve(Runnable action) {
+            onFirstReserve.set(action);
+        }
+
+        Set<UUID> committed() {
+            return committed;
+        }
 
         @Override
         public void release(UUID financeReservationId) {}

@@ -10,8 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 class BidApiIT extends AdIntegrationTest {
 
@@ -56,35 +61,13 @@ class BidApiIT extends AdIntegrationTest {
         String id = activeCampaign(campaign("Bidder", region));
         seedAllowance(id, "50.00");
 
-        Api.Response bid = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, region, "EUR"), EXCHANGE_KEY),
-                        response -> response.status() == 200
-                                && response.body()
-                                        .path("seatbid")
-                                        .get(0)
-                                        .path("bid")
-                                        .get(0)
-                                        .path("cid")
-                                        .asString()
-                                        .equals(id));
-        var placed = bid.body().path("seatbid").get(0).path("bid").get(0);
+        JsonNode placed = placedBid(region, id);
         assertThat(placed.path("price").asDouble()).isPositive();
-        assertThat(bid.text("/cur")).isEqualTo("EUR");
+        assertThat(placed.path("nurl").asString()).contains("/api/v1/ads/openrtb/win?t=");
 
-        Map<String, Object> win = Map.of(
-                "bid_id",
-                placed.path("id").asString(),
-                "campaign_id",
-                id,
-                "creative_id",
-                placed.path("crid").asString(),
-                "price",
-                2.0);
-        assertThat(exchange("/api/v1/ads/openrtb/win", win, EXCHANGE_KEY).text("/recorded"))
-                .isEqualTo("true");
-        assertThat(exchange("/api/v1/ads/openrtb/win", win, EXCHANGE_KEY).text("/recorded"))
-                .isEqualTo("false");
+        Map<String, Object> win = winNotice(placed, 2.0);
+        assertThat(postWin(placed, win).text("/recorded")).isEqualTo("true");
+        assertThat(postWin(placed, win).text("/recorded")).isEqualTo("false");
         assertThat(exchange(
                                 "/api/v1/ads/openrtb/click",
                                 Map.of("bid_id", placed.path("id").asString()),
@@ -96,9 +79,7 @@ class BidApiIT extends AdIntegrationTest {
         assertThat(metrics.body().path("impressions").asLong()).isEqualTo(1);
         assertThat(metrics.body().path("clicks").asLong()).isEqualTo(1);
         assertThat(metrics.body().path("ctr").asDouble()).isEqualTo(1.0);
-        assertThat(jdbc.queryForObject(
-                        "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
-                .isEqualTo("0.002000");
+        assertThat(spentBy(id)).isEqualTo("0.002000");
 
         String prometheus = prometheus();
         assertThat(prometheus)
@@ -151,7 +132,109 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
-    void twoHundredConcurrentWinsNeverSpendMoreThanTheAllowanceForOneHundred() throws Exception {
+    void refusesAForgedOrTamperedWinNoticeAndChargesNothing() {
+        String region = "F" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Forged wins", region));
+        String other = activeCampaign(campaign("Charged by a forger", "X" + region));
+        seedAllowance(id, "50.00");
+        seedAllowance(other, "50.00");
+        JsonNode placed = placedBid(region, id);
+        String token = URI.create(placed.path("nurl").asString()).getRawQuery().substring("t=".length());
+        String[] parts = token.split("\\.");
+        String[] signed = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).split("\n");
+        signed[4] = "49.0"; // the bid's price: what the exchange may charge
+        String raisedPrice = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join("\n", signed).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> notice = winNotice(placed, 1.0);
+        Map<String, Object> otherCampaign = new HashMap<>(notice);
+        otherCampaign.put("campaign_id", other);
+
+        Api.Response unsigned = exchange(WIN, notice, EXCHANGE_KEY);
+        Api.Response forged = exchange(WIN + "?t=" + parts[1] + "." + parts[1], notice, EXCHANGE_KEY);
+        Api.Response repriced =
+                exchange(WIN + "?t=" + raisedPrice + "." + parts[1], winNotice(placed, 49.0), EXCHANGE_KEY);
+        Api.Response redirected = postWin(placed, otherCampaign);
+
+        assertThat(List.of(unsigned, forged, repriced, redirected)).allSatisfy(refused -> {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).contains("application/problem+json");
+        });
+        assertThat(impressionsOf(id) + impressionsOf(other)).isZero();
+        assertThat(spentBy(id)).isEqualTo("0.000000");
+        assertThat(spentBy(other)).isEqualTo("0.000000");
+    }
+
+    @Test
+    void refusesAClearingPriceAboveTheSignedBidAndChargesNothing() {
+        String region = "P" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Overcharged", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+        double bidPrice = placed.path("price").asDouble();
+
+        Api.Response above = postWin(placed, winNotice(placed, bidPrice + 0.01));
+
+        assertThat(above.status()).isEqualTo(422);
+        assertThat(above.errorFields()).contains("price");
+        assertThat(impressionsOf(id)).isZero();
+        assertThat(postWin(placed, winNotice(placed, bidPrice)).text("/recorded"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void recordsAVerifiedWinTheAllowanceCannotCoverInsteadOfRefusingItAndStopsTheCampaignBidding() throws Exception {
+        String region = "O" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Outrun", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+        // concurrent wins of bids made against the same view of the allowance spent it all meanwhile
+        jdbc.update("UPDATE ad_spend_allowances SET spent = reserved WHERE campaign_id = ?::uuid", id);
+
+        Api.Response won = postWin(placed, winNotice(placed, 2.0));
+
+        assertThat(won.status()).isEqualTo(200);
+        assertThat(won.text("/recorded")).isEqualTo("true");
+        assertThat(impressionsOf(id)).isEqualTo(1);
+        assertThat(spentBy(id)).isEqualTo("50.002000");
+        assertThat(jdbc.queryForObject(
+                        "SELECT overspent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
+                .isEqualTo("0.002000");
+        assertThat(metricValue(prometheus(), "ad_wins_overspent_total")).isPositive();
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, region, "EUR"), EXCHANGE_KEY),
+                        response -> response.status() == 204);
+    }
+
+    @Test
+    void recordsAVerifiedWinForADayWithoutAnAllowanceAsSpentBeyondIt() {
+        String region = "D" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("No allowance", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+        // as when the day turned before finance reserved anything for the new one
+        jdbc.update("DELETE FROM ad_spend_allowances WHERE campaign_id = ?::uuid", id);
+
+        Api.Response won = postWin(placed, winNotice(placed, 3.0));
+
+        assertThat(won.text("/recorded")).isEqualTo("true");
+        assertThat(jdbc.queryForMap(
+                        "SELECT reserved::text AS reserved, spent::text AS spent, overspent::text AS overspent, status"
+                                + " FROM ad_spend_allowances WHERE campaign_id = ?::uuid",
+                        id))
+                .containsEntry("reserved", "0.00")
+                .containsEntry("spent", "0.003000")
+                .containsEntry("overspent", "0.003000")
+                .containsEntry("status", "OPEN");
+    }
+
+    @Autowired
+    WinNotices winNotices;
+
+    @Test
+    void twoHundredConcurrentWinsAreAllChargedAndWhatTheAllowanceForOneHundredCannotCoverIsOverspent()
+            throws Exception {
         String id = activeCampaign(campaign("Concurrent"));
         String creative = api.get("/api/v1/ads/campaigns/" + id)
                 .body()
@@ -166,12 +249,15 @@ class BidApiIT extends AdIntegrationTest {
         List<Future<Integer>> statuses = new ArrayList<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 200; i++) {
-                Map<String, Object> win = Map.of(
-                        "bid_id", "win-" + UUID.randomUUID(), "campaign_id", id, "creative_id", creative, "price", 10);
+                String bidId = "win-" + UUID.randomUUID();
+                Map<String, Object> win =
+                        Map.of("bid_id", bidId, "campaign_id", id, "creative_id", creative, "price", 10);
+                // bids the agent made at 10 CPM, as their nurls carry them
+                String token =
+                        winNotices.token(bidId, UUID.fromString(id), UUID.fromString(creative), 10.0, clock.instant());
                 statuses.add(executor.submit(() -> {
                     start.await();
-                    return exchange("/api/v1/ads/openrtb/win", win, EXCHANGE_KEY)
-                            .status();
+                    return exchange(WIN + "?t=" + token, win, EXCHANGE_KEY).status();
                 }));
             }
             start.countDown();
@@ -181,13 +267,59 @@ class BidApiIT extends AdIntegrationTest {
             answered.add(status.get());
         }
 
-        assertThat(answered).filteredOn(s -> s == 200).hasSize(100);
-        assertThat(answered).filteredOn(s -> s == 409).hasSize(100);
+        assertThat(answered).containsOnly(200).hasSize(200);
+        assertThat(spentBy(id)).isEqualTo("2.000000");
         assertThat(jdbc.queryForObject(
-                        "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
+                        "SELECT overspent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
                 .isEqualTo("1.000000");
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM ad_impressions WHERE campaign_id = ?::uuid", Integer.class, id))
-                .isEqualTo(100);
+        assertThat(impressionsOf(id)).isEqualTo(200);
+    }
+
+    private static final String WIN = "/api/v1/ads/openrtb/win";
+
+    /** The campaign's bid for the region's impression, once the bid path sees the campaign. */
+    private JsonNode placedBid(String region, String campaignId) {
+        Api.Response bid = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, region, "EUR"), EXCHANGE_KEY),
+                        response -> response.status() == 200
+                                && response.body()
+                                        .path("seatbid")
+                                        .get(0)
+                                        .path("bid")
+                                        .get(0)
+                                        .path("cid")
+                                        .asString()
+                                        .equals(campaignId));
+        assertThat(bid.text("/cur")).isEqualTo("EUR");
+        return bid.body().path("seatbid").get(0).path("bid").get(0);
+    }
+
+    private static Map<String, Object> winNotice(JsonNode placed, double price) {
+        return Map.of(
+                "bid_id",
+                placed.path("id").asString(),
+                "campaign_id",
+                placed.path("cid").asString(),
+                "creative_id",
+                placed.path("crid").asString(),
+                "price",
+                price);
+    }
+
+    /** Posts the notice to the bid's nurl as an exchange does: its path and signed query, on this server. */
+    private Api.Response postWin(JsonNode placed, Map<String, Object> notice) {
+        URI nurl = URI.create(placed.path("nurl").asString());
+        return exchange(nurl.getRawPath() + "?" + nurl.getRawQuery(), notice, EXCHANGE_KEY);
+    }
+
+    private int impressionsOf(String campaignId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM ad_impressions WHERE campaign_id = ?::uuid", Integer.class, campaignId);
+    }
+
+    private String spentBy(String campaignId) {
+        return jdbc.queryForObject(
+                "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, campaignId);
     }
 }

@@ -1,0 +1,78 @@
+package com.agentfactory.ad.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.messaging.error.NotPermittedException;
+import com.agentfactory.messaging.error.RuleViolationException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class WinNoticesTest {
+
+    private static final Instant BID_AT = Instant.parse("2026-12-06T23:59:58Z");
+    private static final String BID_ID = "bid-1";
+    private static final UUID CAMPAIGN = UUID.randomUUID();
+    private static final UUID CREATIVE = UUID.randomUUID();
+
+    private final WinNotices notices = notices("the-agent-s-own-win-notice-secret");
+    private final String token = notices.token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+
+    @Test
+    void acceptsTheNoticeOfABidItSignedAtUpToTheBidsPrice() {
+        var bid = notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.25"), BID_AT.plusSeconds(5));
+
+        assertThat(bid.priceCpm()).isEqualByComparingTo("4.25");
+        assertThat(bid.issuedAt()).isEqualTo(BID_AT);
+        String nurl = notices.nurl(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+        assertThat(nurl).isEqualTo("https://ads.example/win?t=" + token);
+        assertThat(WinNotices.tokenOf(nurl)).isEqualTo(token);
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherSecretOrNoTokenAtAll() {
+        String foreign = notices("someone-else-s-win-notice-secret").token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+
+        assertThatThrownBy(() -> notices.verify(foreign, notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> notices.verify(null, notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> notices.verify("not.a-token", notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void refusesANoticeForAnotherCampaignOrCreativeThanTheSignedBid() {
+        assertThatThrownBy(() -> notices.verify(token, notice(UUID.randomUUID(), CREATIVE, "1"), BID_AT))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, UUID.randomUUID(), "1"), BID_AT))
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void refusesAPriceAboveTheSignedBid() {
+        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.2501"), BID_AT))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("4.25");
+    }
+
+    @Test
+    void refusesANoticeOlderThanTheWindow() {
+        assertThatThrownBy(() -> notices.verify(
+                        token,
+                        notice(CAMPAIGN, CREATIVE, "1"),
+                        BID_AT.plus(Duration.ofMinutes(10)).plusMillis(1)))
+                .isInstanceOf(RuleViolationException.class);
+    }
+
+    private static WinNotices notices(String secret) {
+        return new WinNotices(new WinNoticeProperties(secret, "https://ads.example/win", Duration.ofMinutes(10)));
+    }
+
+    private static WinNotice notice(UUID campaign, UUID creative, String price) {
+        return new WinNotice(BID_ID, campaign, creative, new BigDecimal(price), null);
+    }
+}

@@ -92,7 +92,7 @@ public class ModelService {
         Map<String, String> texts = new HashMap<>();
         products.texts().forEach((id, text) -> texts.put(id.toString(), text));
 
-        int version = versions.latestVersion() + 1;
+        int version = versions.nextVersion();
         BlendWeights blend = learnBlend(version, now, stored, countries, categories, texts);
         TrainedModels candidate =
                 train(version, now, signals, countries, categories, texts).withBlend(blend);

@@ -15,9 +15,9 @@ class ModelVersionRepository {
         this.jdbc = jdbc;
     }
 
-    int latestVersion() {
-        Integer version = jdbc.queryForObject("SELECT max(version) FROM model_versions", Integer.class);
-        return version == null ? 0 : version;
+    /** A number no other training, in this replica or another, has or will have. */
+    int nextVersion() {
+        return jdbc.queryForObject("SELECT nextval('model_version_numbers')", Integer.class);
     }
 
     void insert(

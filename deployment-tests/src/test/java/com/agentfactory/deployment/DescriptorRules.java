@@ -41,6 +41,7 @@ final class DescriptorRules {
             "AGENTFACTORY_SERVICE_CLIENTS",
             "CAMPAIGN_UNSUBSCRIBE_SECRET",
             "CAMPAIGN_WEBHOOK_SECRET",
+            "AD_EXCHANGE_WIN_NOTICE_SECRET",
             "SMTP_PASSWORD",
             "SUPPORT_LLM_API_KEY");
 

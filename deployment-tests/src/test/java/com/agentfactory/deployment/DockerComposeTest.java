@@ -88,6 +88,10 @@ class DockerComposeTest {
                     .as(secret)
                     .isTrue();
         }
+        assertThat(DescriptorRules.isEnvironmentReference(
+                        Yamls.map(service("ad-agent"), "environment").get("AD_EXCHANGE_WIN_NOTICE_SECRET")))
+                .as("AD_EXCHANGE_WIN_NOTICE_SECRET")
+                .isTrue();
         assertThat(Yamls.str(service("campaign-agent"), "depends_on", "mail", "condition"))
                 .isEqualTo("service_healthy");
         assertThat(Yamls.str(service("support-agent"), "environment", "DJL_CACHE_DIR"))

@@ -57,7 +57,8 @@ class SecretsTest {
                         "INVENTORY_AGENT_CLIENT_SECRET",
                         "CAMPAIGN_AGENT_CLIENT_SECRET",
                         "CAMPAIGN_UNSUBSCRIBE_SECRET",
-                        "CAMPAIGN_WEBHOOK_SECRET");
+                        "CAMPAIGN_WEBHOOK_SECRET",
+                        "AD_EXCHANGE_WIN_NOTICE_SECRET");
         assertThat(readme()).contains(DATABASE_SECRET_NAME);
         assertThat(DescriptorRules.secretReferenceViolations(
                         RenderedOverlay.of(overlay).objects(),

@@ -12,16 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/support")
 class ChatController {
-
-    /** The storefront's word on the customer's tier, taken only together with a customer id. */
-    private static final String CUSTOMER_TIER = "X-Customer-Tier";
 
     private final ConversationService conversations;
 
@@ -35,20 +31,14 @@ class ChatController {
             responseCode = "404",
             description = "The conversation named in the message does not exist, or is not the caller's")
     @PostMapping("/messages")
-    Reply send(
-            @Valid @RequestBody SendMessageRequest request,
-            Caller caller,
-            @RequestHeader(name = CUSTOMER_TIER, required = false) String tier) {
-        return handle(request.conversationId(), request, caller, tier);
+    Reply send(@Valid @RequestBody SendMessageRequest request, Caller caller) {
+        return handle(request.conversationId(), request, caller);
     }
 
     @PostMapping("/conversations/{conversationId}/messages")
     Reply continueConversation(
-            @PathVariable UUID conversationId,
-            @Valid @RequestBody SendMessageRequest request,
-            Caller caller,
-            @RequestHeader(name = CUSTOMER_TIER, required = false) String tier) {
-        return handle(conversationId, request, caller, tier);
+            @PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest request, Caller caller) {
+        return handle(conversationId, request, caller);
     }
 
     @GetMapping("/conversations/{conversationId}")
@@ -61,8 +51,11 @@ class ChatController {
                 conversations.transcript(conversationId));
     }
 
-    private Reply handle(UUID conversationId, SendMessageRequest request, Caller caller, String tier) {
-        var customer = new CustomerProfile(caller.customerId(), caller.customerId() == null ? null : tier);
+    private Reply handle(UUID conversationId, SendMessageRequest request, Caller caller) {
+        // no tier: the verified token carries none and support keeps none, and a tier the client sends (the gateway
+        // passes any header through) would let every customer call themselves VIP; VIPs are the configured customer
+        // ids, matched against the token's customer id
+        var customer = new CustomerProfile(caller.customerId(), null);
         return conversations.handleChat(
                 InboundMessage.chat(conversationId, customer, caller.userId(), request.text())
                         .withOrderNumber(request.orderNumber())

@@ -3,12 +3,20 @@ package com.agentfactory.support.order;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,36 +24,54 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderBook {
 
+    static final String NUMBER_CONFLICTS = "support.orders.number_conflicts";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
+    private static final String SUMMARY_COLUMNS =
+            "order_id, order_number, customer_id, status, total, currency, country, placed_at";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Counter numberConflicts;
 
-    OrderBook(JdbcClient jdbc, Clock clock) {
+    OrderBook(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.numberConflicts = Counter.builder(NUMBER_CONFLICTS)
+                .description("Placed orders left out because another order already holds their number")
+                .register(registry);
     }
 
     public Optional<OrderSummary> findByNumber(String orderNumber) {
-        return jdbc.sql("""
-                        SELECT order_id, order_number, customer_id, status, total, currency, country, placed_at
-                        FROM orders WHERE upper(order_number) = :number
-                        """)
-                .param("number", orderNumber.strip().toUpperCase(Locale.ROOT))
-                .query((rs, row) -> new OrderSummary(
-                        rs.getObject("order_id", UUID.class),
-                        rs.getString("order_number"),
-                        rs.getObject("customer_id", UUID.class),
-                        rs.getString("status"),
-                        rs.getBigDecimal("total"),
-                        rs.getString("currency"),
-                        rs.getString("country"),
-                        rs.getTimestamp("placed_at").toInstant()))
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM orders WHERE upper(order_number) = :number")
+                .param("number", normalised(orderNumber))
+                .query((rs, row) -> summary(rs))
+                .optional();
+    }
+
+    /**
+     * The order numbered so, its row locked until the caller's transaction ends: returns and cancellations of one
+     * order take this lock, so each sees what the one before it left.
+     */
+    public Optional<OrderSummary> lockByNumber(String orderNumber) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM orders WHERE upper(order_number) = :number FOR UPDATE")
+                .param("number", normalised(orderNumber))
+                .query((rs, row) -> summary(rs))
+                .optional();
+    }
+
+    /** The order, its row locked until the caller's transaction ends (see {@link #lockByNumber}). */
+    public Optional<OrderSummary> lock(UUID orderId) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM orders WHERE order_id = :id FOR UPDATE")
+                .param("id", orderId)
+                .query((rs, row) -> summary(rs))
                 .optional();
     }
 
     /** The order's product lines in order, empty for an order announced before lines were kept. */
     public List<OrderItem> lines(UUID orderId) {
         return jdbc.sql("""
-                        SELECT line_no, product_id, sku, quantity, unit_price FROM order_lines
+                        SELECT line_no, product_id, sku, quantity, cancelled_quantity, unit_price FROM order_lines
                         WHERE order_id = :id ORDER BY line_no
                         """)
                 .param("id", orderId)
@@ -54,6 +80,7 @@ public class OrderBook {
                         rs.getObject("product_id", UUID.class),
                         rs.getString("sku"),
                         rs.getInt("quantity"),
+                        rs.getInt("cancelled_quantity"),
                         rs.getBigDecimal("unit_price")))
                 .list();
     }
@@ -63,7 +90,7 @@ public class OrderBook {
                         INSERT INTO orders (order_id, order_number, customer_id, status, total, currency, country,
                                             placed_at, updated_at)
                         VALUES (:id, :number, :customer, 'PLACED', :total, :currency, :country, :placed, now())
-                        ON CONFLICT (order_id) DO NOTHING
+                        ON CONFLICT DO NOTHING
                         """)
                 .param("id", order.orderId())
                 .param("number", order.orderNumber())
@@ -74,6 +101,9 @@ public class OrderBook {
                 .param("placed", Timestamp.from(order.occurredAt()))
                 .update();
         if (inserted == 0) {
+            if (!known(order.orderId())) {
+                refuseTakenNumber(order);
+            }
             return;
         }
         for (int i = 0; i < order.lines().size(); i++) {
@@ -92,17 +122,97 @@ public class OrderBook {
         }
     }
 
+    /**
+     * Takes the cancelled lines off the order. Only when nothing is left of it (or the cancellation cannot be placed
+     * on its lines) is the whole order cancelled or refunded; the lines a partial cancellation left can still be
+     * returned.
+     */
     public void apply(OrderCancelled cancellation) {
         if (cancellation.originalOrderNumber() == null) {
             return;
         }
-        jdbc.sql("""
-                        UPDATE orders SET status = :status, updated_at = :now
-                        WHERE upper(order_number) = :number
+        Optional<OrderSummary> found = lockByNumber(cancellation.originalOrderNumber());
+        if (found.isEmpty()) {
+            return;
+        }
+        UUID orderId = found.get().orderId();
+        List<OrderItem> lines = lines(orderId);
+        Map<Integer, Integer> taken = new LinkedHashMap<>();
+        // an order kept without its lines cannot be cancelled in part, and a cancellation taking back more than the
+        // order still holds cannot be placed on its lines: either way the whole order stops being returnable, as a
+        // return of what was already refunded would be refunded a second time
+        boolean unplaced = lines.isEmpty();
+        for (OrderLine cancelled : cancellation.lines()) {
+            int left = cancelled.quantity();
+            for (OrderItem line : lines) {
+                if (left == 0 || !sameProduct(line, cancelled)) {
+                    continue;
+                }
+                int take = Math.min(left, line.uncancelled() - taken.getOrDefault(line.lineNo(), 0));
+                if (take > 0) {
+                    taken.merge(line.lineNo(), take, Integer::sum);
+                    left -= take;
+                }
+            }
+            unplaced |= left > 0;
+        }
+        taken.forEach((lineNo, quantity) -> jdbc.sql("""
+                        UPDATE order_lines SET cancelled_quantity = cancelled_quantity + :quantity
+                        WHERE order_id = :order AND line_no = :no
                         """)
-                .param("status", cancellation.refunded() ? "REFUNDED" : "CANCELLED")
+                .param("quantity", quantity)
+                .param("order", orderId)
+                .param("no", lineNo)
+                .update());
+        boolean nothingLeft =
+                lines.stream().allMatch(line -> line.uncancelled() == taken.getOrDefault(line.lineNo(), 0));
+        String ended = cancellation.refunded() ? "REFUNDED" : "CANCELLED";
+        jdbc.sql("UPDATE orders SET status = :status, updated_at = :now WHERE order_id = :id")
+                .param("status", unplaced || nothingLeft ? ended : found.get().status())
                 .param("now", Timestamp.from(clock.instant()))
-                .param("number", cancellation.originalOrderNumber().toUpperCase(Locale.ROOT))
+                .param("id", orderId)
                 .update();
+    }
+
+    private boolean known(UUID orderId) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = :id")
+                        .param("id", orderId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    // The number stays with the order that announced it first. That order may already have returns, tickets and
+    // answers tied to its number, and giving the number to whichever order announces it last would let a later
+    // announcement take over an earlier customer's order. Failing the event instead would only retry it into the
+    // dead-letter topic while it holds up its partition, and replaying it would fail the same way, so it is
+    // acknowledged, left out of the read model and counted for someone to look into the storefront's duplicate.
+    private void refuseTakenNumber(OrderPlaced order) {
+        numberConflicts.increment();
+        log.warn(
+                "Order {} left out: its number {} already belongs to another order",
+                order.orderId(),
+                order.orderNumber());
+    }
+
+    private static boolean sameProduct(OrderItem line, OrderLine cancelled) {
+        return line.productId().equals(cancelled.productId())
+                || line.sku().equalsIgnoreCase(cancelled.sku().strip());
+    }
+
+    private static String normalised(String orderNumber) {
+        return orderNumber.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static OrderSummary summary(ResultSet rs) throws SQLException {
+        return new OrderSummary(
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("status"),
+                rs.getBigDecimal("total"),
+                rs.getString("currency"),
+                rs.getString("country"),
+                rs.getTimestamp("placed_at").toInstant());
     }
 }

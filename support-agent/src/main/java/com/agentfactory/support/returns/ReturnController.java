@@ -32,7 +32,9 @@ class ReturnController {
 
     @Operation(summary = "Book the return's goods as arrived; finance then refunds the order in the ledger")
     @ApiResponse(responseCode = "200", description = "Received; the refund is on its way to the ledger")
-    @ApiResponse(responseCode = "409", description = "The return was received before")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The return was received before, or its order was cancelled (and refunded) since")
     @PostMapping("/{returnId}/receipt")
     ReturnAuthorisationResponse receive(@PathVariable UUID returnId, Caller caller) {
         return ReturnAuthorisationResponse.of(returns.receive(returnId, caller.actorName()));

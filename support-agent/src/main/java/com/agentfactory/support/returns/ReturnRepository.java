@@ -19,25 +19,27 @@ class ReturnRepository {
         this.jdbc = jdbc;
     }
 
-    /** Serialises returns of one order, so two requests cannot both take back the last item. */
-    void lockOrder(UUID orderId) {
-        jdbc.sql("SELECT order_id FROM orders WHERE order_id = :id FOR UPDATE")
-                .param("id", orderId)
-                .query(UUID.class)
-                .optional();
-    }
-
     /** Quantity already authorised for return, per order line number. */
     Map<Integer, Integer> returnedQuantities(UUID orderId) {
+        return quantities(orderId, List.of(ReturnAuthorisation.AUTHORISED, ReturnAuthorisation.RECEIVED));
+    }
+
+    /** Quantity whose goods arrived (and were refunded), per order line number. */
+    Map<Integer, Integer> receivedQuantities(UUID orderId) {
+        return quantities(orderId, List.of(ReturnAuthorisation.RECEIVED));
+    }
+
+    private Map<Integer, Integer> quantities(UUID orderId, List<String> statuses) {
         Map<Integer, Integer> returned = new HashMap<>();
         jdbc.sql("""
                         SELECT l.line_no, sum(l.quantity) AS quantity
                         FROM return_authorisation_lines l
                         JOIN return_authorisations r ON r.return_id = l.return_id
-                        WHERE r.order_id = :id
+                        WHERE r.order_id = :id AND r.status IN (:statuses)
                         GROUP BY l.line_no
                         """)
                 .param("id", orderId)
+                .param("statuses", statuses)
                 .query((rs, row) -> returned.put(rs.getInt("line_no"), rs.getInt("quantity")))
                 .list();
         return returned;
@@ -84,7 +86,10 @@ class ReturnRepository {
                 .update();
     }
 
-    /** Takes the return's row lock: a second receipt of the same return waits, then sees it received. */
+    /**
+     * Takes the return's row lock: a second receipt of the same return waits, then sees it received. Callers hold
+     * the order's lock first (see {@code OrderBook.lock}).
+     */
     Optional<ReturnAuthorisation> findForUpdate(UUID returnId) {
         return jdbc.sql("SELECT return_id FROM return_authorisations WHERE return_id = :id FOR UPDATE")
                 .param("id", returnId)

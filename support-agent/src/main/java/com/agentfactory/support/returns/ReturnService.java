@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReturnService {
 
+    private static final String RETURNABLE = "PLACED";
+
     private final OrderBook orders;
     private final ReturnRepository returns;
     private final OutboxWriter outbox;
@@ -77,14 +79,22 @@ public class ReturnService {
      * @param by who booked the arrival (a desk agent's or the warehouse's name)
      * @throws ReturnNotFoundException when there is no such return
      * @throws ReturnAlreadyReceivedException when it was received before
+     * @throws ReturnNoLongerRefundableException when a cancellation of its order took back what it returns
      */
     public ReturnAuthorisation receive(UUID returnId, String by) {
         return Objects.requireNonNull(transactions.execute(status -> {
+            UUID orderId = returns.find(returnId)
+                    .map(ReturnAuthorisation::orderId)
+                    .orElseThrow(() -> new ReturnNotFoundException("No return " + returnId + "."));
+            // the order's lock before the return's, in the order authorising and cancelling take them: a
+            // cancellation the back office refunded either lands before this check or waits for the receipt
+            OrderSummary order = orders.lock(orderId).orElseThrow();
             ReturnAuthorisation found = returns.findForUpdate(returnId)
                     .orElseThrow(() -> new ReturnNotFoundException("No return " + returnId + "."));
             if (!ReturnAuthorisation.AUTHORISED.equals(found.status())) {
                 throw new ReturnAlreadyReceivedException(found);
             }
+            refuseWhatWasCancelled(found, order);
             ReturnAuthorisation received = found.received(clock.instant(), by);
             returns.markReceived(returnId, received.receivedAt(), by);
             ReturnReceived event = new ReturnReceived(
@@ -119,16 +129,16 @@ public class ReturnService {
 
     private ReturnOutcome create(
             String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason) {
-        var found = orders.findByNumber(orderNumber).filter(order -> mayReturn(order, customerId, staff));
+        // the status is read under the order's lock, so a cancellation cannot land between the check and the return
+        var found = orders.lockByNumber(orderNumber).filter(order -> mayReturn(order, customerId, staff));
         if (found.isEmpty()) {
             return new ReturnOutcome.Refused("No order numbered " + orderNumber + ".");
         }
         OrderSummary order = found.get();
-        if (!"PLACED".equals(order.status())) {
+        if (!RETURNABLE.equals(order.status())) {
             return new ReturnOutcome.Refused("Order " + order.orderNumber() + " is "
                     + order.status().toLowerCase(Locale.ROOT) + "; there is nothing to return.");
         }
-        returns.lockOrder(order.orderId());
         List<OrderItem> lines = orders.lines(order.orderId());
         if (lines.isEmpty()) {
             return new ReturnOutcome.Refused(
@@ -136,7 +146,8 @@ public class ReturnService {
         }
         Map<Integer, Integer> remaining = new LinkedHashMap<>();
         Map<Integer, Integer> returned = returns.returnedQuantities(order.orderId());
-        lines.forEach(line -> remaining.put(line.lineNo(), line.quantity() - returned.getOrDefault(line.lineNo(), 0)));
+        lines.forEach(line -> remaining.put(
+                line.lineNo(), Math.max(0, line.uncancelled() - returned.getOrDefault(line.lineNo(), 0))));
         Map<Integer, Integer> taken = items.isEmpty() ? remaining : allocate(lines, remaining, items);
         List<ReturnAuthorisation.ReturnLine> returnLines = new ArrayList<>();
         BigDecimal refund = BigDecimal.ZERO;
@@ -152,7 +163,7 @@ public class ReturnService {
         }
         if (returnLines.isEmpty()) {
             return new ReturnOutcome.Refused(
-                    "Everything on order " + order.orderNumber() + " has already been returned.");
+                    "Everything on order " + order.orderNumber() + " has already been returned or cancelled.");
         }
         var authorisation = new ReturnAuthorisation(
                 UUID.randomUUID(),
@@ -172,6 +183,37 @@ public class ReturnService {
         ReturnAuthorised event = ReturnAuthorised.of(authorisation);
         announce(ReturnAuthorised.ACTION, event.partitionKey(), UUID.randomUUID(), event);
         return new ReturnOutcome.Authorised(authorisation);
+    }
+
+    /**
+     * Refuses the receipt when the order was cancelled since the return was authorised, wholly or in the lines it
+     * returns: finance refunded those with the cancellation, and a receipt would refund them again. Only receipts
+     * count against a line here, as an authorisation not yet received has moved no money.
+     */
+    private void refuseWhatWasCancelled(ReturnAuthorisation authorisation, OrderSummary order) {
+        if (!RETURNABLE.equals(order.status())) {
+            throw new ReturnNoLongerRefundableException(
+                    authorisation,
+                    "order " + order.orderNumber() + " was " + order.status().toLowerCase(Locale.ROOT)
+                            + " after the return was authorised");
+        }
+        Map<Integer, OrderItem> lines = new LinkedHashMap<>();
+        orders.lines(order.orderId()).forEach(line -> lines.put(line.lineNo(), line));
+        Map<Integer, Integer> received = returns.receivedQuantities(order.orderId());
+        List<String> cancelled = authorisation.lines().stream()
+                .filter(line -> {
+                    OrderItem ordered = lines.get(line.lineNo());
+                    return ordered == null
+                            || line.quantity() > ordered.uncancelled() - received.getOrDefault(line.lineNo(), 0);
+                })
+                .map(ReturnAuthorisation.ReturnLine::sku)
+                .toList();
+        if (!cancelled.isEmpty()) {
+            throw new ReturnNoLongerRefundableException(
+                    authorisation,
+                    String.join(", ", cancelled) + " of order " + order.orderNumber()
+                            + " were cancelled after the return was authorised");
+        }
     }
 
     /** Writes a return event for finance on support.returns through the outbox, in the caller's transaction. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The bot answers and hands over in the message's language when the store serves it. */
@@ -17,7 +16,7 @@ class ReplyLanguageIT extends SupportIntegrationTest {
     @Test
     void handsAGermanMessageOverInGerman() {
         // a VIP always goes to a person, so the hand-over is what this message gets back
-        var reply = api.say(GERMAN, null, As.vip(UUID.randomUUID()));
+        var reply = api.say(GERMAN, null, As.customer(vipCustomer()));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text("/language")).isEqualTo("de");
@@ -29,7 +28,7 @@ class ReplyLanguageIT extends SupportIntegrationTest {
 
     @Test
     void keepsHandingOverInEnglishForAnEnglishMessage() {
-        var reply = api.say(SHIPPING_TO_SPAIN, null, As.vip(UUID.randomUUID()));
+        var reply = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
 
         assertThat(reply.text("/language")).isEqualTo("en");
         assertThat(reply.text("/reply")).startsWith("Thank you. I have passed your conversation to a colleague");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,7 +17,7 @@ class ConversationMetricsIT extends SupportIntegrationTest {
 
     @Test
     void registersAnswersEscalationsByReasonAndIntentConfidence() {
-        var reply = api.say(SHIPPING_TO_SPAIN, null, As.vip(UUID.randomUUID()));
+        var reply = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(registry.get(ConversationMetrics.ANSWERS)

@@ -1,11 +1,15 @@
 package com.agentfactory.support.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
@@ -20,13 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,6 +58,15 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
     @Autowired
     OrderBook orders;
+
+    @Autowired
+    ReturnService returns;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void authorisesTheRequestedItemsWithTheirRefundAndAnnouncesItForFinance() {
@@ -201,6 +218,124 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
         assertThat(report.orElseThrow().output().path("return_not_created").asString())
                 .startsWith("No order");
+    }
+
+    @Test
+    void refusesTheReceiptOfAReturnWhoseOrderWasRefundedSinceItWasAuthorised() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation authorised = authorise(order, "MUG-OAT-01", 1);
+        new Storefront(kafka, codec).publish(Storefront.refundOf(order));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> orders.findByNumber(order.orderNumber())
+                                .orElseThrow()
+                                .status(),
+                        "REFUNDED"::equals);
+
+        var receipt = api.post(
+                "/api/v1/support/returns/" + authorised.returnId() + "/receipt",
+                Map.of(),
+                As.supportAgent("warehouse-1"));
+
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(409);
+        assertThat(receipt.text("/detail")).contains("refunded");
+        assertThat(api.get("/api/v1/support/returns/" + authorised.returnId(), As.supportAgent("desk-1"))
+                        .text("/status"))
+                .isEqualTo("AUTHORISED");
+    }
+
+    @Test
+    void refusesTheReceiptOfALineACancellationTookBackButReceivesTheOtherLines() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation lamp = authorise(order, "LAMP-BRASS-02", 1);
+        ReturnAuthorisation mug = authorise(order, "MUG-OAT-01", 1);
+        new Storefront(kafka, codec).publish(Storefront.refundOf(order, lampOf(order)));
+        awaitCancelled(order, 2, 1);
+
+        var lampReceipt = api.post(
+                "/api/v1/support/returns/" + lamp.returnId() + "/receipt", Map.of(), As.supportAgent("warehouse-1"));
+        var mugReceipt = api.post(
+                "/api/v1/support/returns/" + mug.returnId() + "/receipt", Map.of(), As.supportAgent("warehouse-1"));
+
+        assertThat(lampReceipt.status()).isEqualTo(409);
+        assertThat(lampReceipt.text("/detail")).contains("LAMP-BRASS-02");
+        assertThat(mugReceipt.status()).as(mugReceipt.body().toString()).isEqualTo(200);
+        assertThat(mugReceipt.text("/status")).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void aCancellationOfSomeLinesLeavesTheOtherLinesOfTheOrderReturnable() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        new Storefront(kafka, codec).publish(Storefront.refundOf(order, lampOf(order)));
+        awaitCancelled(order, 2, 1);
+
+        var rest = returns.authorise(order.orderNumber(), customerId, false, List.of(), "changed my mind");
+        var lamp = catchThrowableOfType(
+                RuleViolationException.class,
+                () -> returns.authorise(
+                        order.orderNumber(), customerId, false, List.of(new ReturnItem("LAMP-BRASS-02", 1)), null));
+
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        ReturnAuthorisation authorised = ((ReturnOutcome.Authorised) rest).authorisation();
+        assertThat(authorised.refundAmount()).isEqualByComparingTo("29.00");
+        assertThat(authorised.lines())
+                .extracting(ReturnAuthorisation.ReturnLine::sku)
+                .containsExactly("MUG-OAT-01");
+        assertThat(lamp.errors()).extracting(FieldErrorDetail::field).containsExactly("items[0].quantity");
+    }
+
+    @Test
+    void aReturnRequestedWhileTheOrderIsBeingRefundedIsRefusedOnceTheRefundIsIn() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        AtomicReference<CompletableFuture<ReturnOutcome>> requested = new AtomicReference<>();
+
+        transactions.executeWithoutResult(status -> {
+            orders.apply(Storefront.refundOf(order));
+            requested.set(CompletableFuture.supplyAsync(
+                    () -> returns.authorise(order.orderNumber(), customerId, false, List.of(), null)));
+            // the request now waits on the order's lock, which the refund holds until it commits
+            await().pollInSameThread()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("""
+                                            SELECT count(*) FROM pg_stat_activity
+                                            WHERE pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]
+                                            """).query(Long.class).single() > 0);
+        });
+
+        assertThat(requested.get().join())
+                .isInstanceOfSatisfying(ReturnOutcome.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("refunded"));
+    }
+
+    private ReturnAuthorisation authorise(OrderPlaced order, String sku, int quantity) {
+        var outcome = returns.authorise(
+                order.orderNumber(), order.customerId(), false, List.of(new ReturnItem(sku, quantity)), "damaged");
+        return ((ReturnOutcome.Authorised) outcome).authorisation();
+    }
+
+    private static OrderLine lampOf(OrderPlaced order) {
+        return order.lines().stream()
+                .filter(line -> line.sku().equals("LAMP-BRASS-02"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void awaitCancelled(OrderPlaced order, int lineNo, int quantity) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orders.lines(order.orderId()).get(lineNo - 1).cancelledQuantity() == quantity);
+    }
+
+    private OrderPlaced placedOrder(UUID customerId) {
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+        new Storefront(kafka, codec).publish(order);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orders.findByNumber(order.orderNumber()).isPresent());
+        return order;
     }
 
     private String placed(UUID customerId) {

@@ -1,5 +1,6 @@
 package com.agentfactory.support.testdata;
 
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
@@ -47,5 +48,20 @@ public final class Storefront extends CommerceEventPublisher {
                 "GB",
                 "GBP",
                 List.of(new OrderLine(UUID.randomUUID(), "MUG-OAT-01", 2, new BigDecimal("14.50"))));
+    }
+
+    /** The back office cancelling and refunding these lines of the order (all of them when none are named). */
+    public static OrderCancelled refundOf(OrderPlaced order, OrderLine... lines) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-05T09:00:00Z"),
+                order.orderId(),
+                "C" + order.orderNumber(),
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "refunded by the back office",
+                order.currency(),
+                lines.length == 0 ? order.lines() : List.of(lines));
     }
 }

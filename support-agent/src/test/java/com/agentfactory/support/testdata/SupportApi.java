@@ -49,8 +49,9 @@ public final class SupportApi {
             return new As("user-" + customerId, "CUSTOMER", customerId.toString(), null);
         }
 
-        public static As vip(java.util.UUID customerId) {
-            return new As("user-" + customerId, "CUSTOMER", customerId.toString(), "VIP");
+        /** A customer who sends a tier of their own choosing in the X-Customer-Tier header. */
+        public static As claimingTier(java.util.UUID customerId, String tier) {
+            return new As("user-" + customerId, "CUSTOMER", customerId.toString(), tier);
         }
 
         public static As supportAgent(String userId) {

@@ -1,9 +1,16 @@
 package com.agentfactory.support.testdata;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The support agent on a random port, on the JVM's shared PostgreSQL and Kafka. Same configuration as the
@@ -13,6 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @UsesLocalInfrastructure
 public abstract class SupportIntegrationTest {
 
+    // fresh each run and handed out once each, so a test counting a VIP's tickets sees only its own
+    private static final List<UUID> VIP_CUSTOMERS =
+            Stream.generate(UUID::randomUUID).limit(32).toList();
+    private static final AtomicInteger NEXT_VIP = new AtomicInteger();
+
     @LocalServerPort
     int port;
 
@@ -21,5 +33,17 @@ public abstract class SupportIntegrationTest {
     @BeforeEach
     void connect() {
         api = new SupportApi(port);
+    }
+
+    @DynamicPropertySource
+    static void vipCustomers(DynamicPropertyRegistry registry) {
+        registry.add(
+                "agentfactory.support.escalation.vip-customer-ids",
+                () -> VIP_CUSTOMERS.stream().map(UUID::toString).collect(Collectors.joining(",")));
+    }
+
+    /** A customer on the agent's configured VIP list, not handed out to another test. */
+    protected static UUID vipCustomer() {
+        return VIP_CUSTOMERS.get(NEXT_VIP.getAndIncrement());
     }
 }

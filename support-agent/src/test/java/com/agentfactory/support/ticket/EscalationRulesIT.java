@@ -54,10 +54,19 @@ class EscalationRulesIT extends SupportIntegrationTest {
 
     @Test
     void escalatesAVipCustomerEvenForAnEasyQuestion() {
-        var reply = api.say(SHIPPING_TO_SPAIN, null, As.vip(UUID.randomUUID()));
+        var reply = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
 
         assertEscalatedFor(reply, "VIP_CUSTOMER");
         assertThat(reasons(reply)).containsExactly("VIP_CUSTOMER");
+    }
+
+    @Test
+    void aCustomerCallingThemselvesVipInAHeaderIsAnsweredByTheBotAllTheSame() {
+        var reply = api.say(SHIPPING_TO_SPAIN, null, As.claimingTier(UUID.randomUUID(), "VIP"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("escalated").asBoolean()).isFalse();
+        assertThat(reasons(reply)).isEmpty();
     }
 
     @Test
@@ -92,8 +101,8 @@ class EscalationRulesIT extends SupportIntegrationTest {
 
     @Test
     void putsTheEscalatedTicketInTheQueueWithTranscriptUnderstandingAndSuggestedAnswer() {
-        UUID customerId = UUID.randomUUID();
-        var reply = api.say(SHIPPING_TO_SPAIN, null, As.vip(customerId));
+        UUID customerId = vipCustomer();
+        var reply = api.say(SHIPPING_TO_SPAIN, null, As.customer(customerId));
         String ticketId = reply.text("/ticket_id");
 
         var queue = api.get("/api/v1/support/escalations?customer_id=" + customerId, AGENT);

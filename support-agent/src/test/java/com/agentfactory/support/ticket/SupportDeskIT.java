@@ -16,8 +16,8 @@ class SupportDeskIT extends SupportIntegrationTest {
 
     @Test
     void aSupportAgentClaimsAnswersAndClosesAnEscalatedTicket() {
-        UUID customerId = UUID.randomUUID();
-        As customer = As.vip(customerId);
+        UUID customerId = vipCustomer();
+        As customer = As.customer(customerId);
         As alice = As.supportAgent("agent-alice");
         As bob = As.supportAgent("agent-bob");
         var escalated = api.say(SHIPPING_TO_SPAIN, null, customer);
@@ -49,7 +49,7 @@ class SupportDeskIT extends SupportIntegrationTest {
 
     @Test
     void answeringATicketNobodyClaimedIsAConflict() {
-        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.vip(UUID.randomUUID()));
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
 
         var answered = api.post(
                 "/api/v1/support/escalations/" + escalated.text("/ticket_id") + "/answer",
@@ -61,7 +61,7 @@ class SupportDeskIT extends SupportIntegrationTest {
 
     @Test
     void onlySupportAgentsSeeTheQueueOrActOnTickets() {
-        As customer = As.vip(UUID.randomUUID());
+        As customer = As.customer(vipCustomer());
         var escalated = api.say(SHIPPING_TO_SPAIN, null, customer);
 
         assertThat(api.get("/api/v1/support/escalations", customer).status()).isEqualTo(403);
@@ -75,7 +75,7 @@ class SupportDeskIT extends SupportIntegrationTest {
 
     @Test
     void refusesAnEmptyAgentAnswerWithTheFieldAtFault() {
-        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.vip(UUID.randomUUID()));
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
         As dave = As.supportAgent("agent-dave");
         api.post("/api/v1/support/escalations/" + escalated.text("/ticket_id") + "/claim", "", dave);
 

@@ -1,0 +1,124 @@
+package com.agentfactory.support.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.support.testdata.Storefront;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The order read model as commerce.orders feeds it. */
+class OrderBookIT extends SupportIntegrationTest {
+
+    @Autowired
+    OrderBook orders;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anOrderNumberAlreadyHeldByAnotherOrderStaysWithItsFirstOrderAndTheEventIsAcknowledged() {
+        String number = Storefront.freshOrderNumber();
+        OrderPlaced first = Storefront.order(number, UUID.randomUUID());
+        OrderPlaced claimant = Storefront.order(number.toLowerCase(Locale.ROOT), UUID.randomUUID());
+        double conflictsBefore = conflicts();
+        var storefront = new Storefront(kafka, codec);
+        storefront.publish(first);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orders.findByNumber(number).isPresent());
+
+        storefront.publish(claimant);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled(claimant));
+        assertThat(orders.findByNumber(number).orElseThrow().orderId()).isEqualTo(first.orderId());
+        assertThat(orders.findByNumber(number).orElseThrow().customerId()).isEqualTo(first.customerId());
+        assertThat(orders.lines(claimant.orderId())).isEmpty();
+        assertThat(conflicts()).isEqualTo(conflictsBefore + 1);
+    }
+
+    @Test
+    void aRedeliveredOrderIsNotCountedAsANumberConflict() {
+        OrderPlaced order = Storefront.order(Storefront.freshOrderNumber(), UUID.randomUUID());
+        double conflictsBefore = conflicts();
+
+        orders.apply(order);
+        orders.apply(order);
+
+        assertThat(orders.lines(order.orderId())).hasSize(1);
+        assertThat(conflicts()).isEqualTo(conflictsBefore);
+    }
+
+    @Test
+    void aCancellationOfEveryLineEndsTheWholeOrder() {
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), UUID.randomUUID());
+        orders.apply(order);
+
+        orders.apply(Storefront.refundOf(order));
+
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+        assertThat(orders.lines(order.orderId()))
+                .allSatisfy(line -> assertThat(line.uncancelled()).isZero());
+    }
+
+    @Test
+    void aCancellationOfOneLineTakesBackOnlyThatLine() {
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), UUID.randomUUID());
+        orders.apply(order);
+
+        orders.apply(Storefront.refundOf(order, order.lines().get(1)));
+
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        assertThat(orders.lines(order.orderId()))
+                .extracting(OrderItem::sku, OrderItem::uncancelled)
+                .containsExactly(tuple("MUG-OAT-01", 2), tuple("LAMP-BRASS-02", 0));
+    }
+
+    @Test
+    void aCancellationOfSomethingNotLeftOnTheOrderEndsTheWholeOrder() {
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), UUID.randomUUID());
+        orders.apply(order);
+        var unknown = new OrderLine(UUID.randomUUID(), "VASE-GLASS-09", 1, new BigDecimal("20.00"));
+
+        orders.apply(Storefront.refundOf(order, unknown));
+
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+    }
+
+    private double conflicts() {
+        var counter = registry.find(OrderBook.NUMBER_CONFLICTS).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private boolean handled(OrderPlaced event) {
+        return jdbc.sql(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = :id AND consumer = 'support-orders'")
+                        .param("id", event.eventId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+}

@@ -27,6 +27,16 @@ class CommerceEventRepository {
                 == 1;
     }
 
+    /** Whether an order other than this one was placed under this number, ignoring case. */
+    boolean orderNumberTakenByAnotherOrder(String orderNumber, UUID orderId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_type = 'order.placed'"
+                        + " AND upper(payload ->> 'order_number') = upper(?) AND payload ->> 'order_id' <> ?)",
+                Boolean.class,
+                orderNumber,
+                orderId.toString()));
+    }
+
     long count() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM commerce_events", Long.class);
         return n == null ? 0 : n;

@@ -17,6 +17,7 @@ import com.agentfactory.messaging.json.JsonReadErrors;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.text.StorableText;
+import com.agentfactory.supervisor.time.PlausibleInstant;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -176,6 +177,11 @@ class CommerceEventService {
         if (!violations.isEmpty()) {
             return null;
         }
+        // the event records are shared with every consumer, so the bound the store needs is checked here
+        if (!PlausibleInstant.Validator.holds(event.occurredAt())) {
+            errors.add(new FieldErrorDetail(prefix + "occurred_at", PlausibleInstant.MESSAGE));
+            return null;
+        }
         var refusedEvent = StorefrontPolicy.refusal(event, caller);
         if (refusedEvent.isPresent()) {
             refusals.add(prefix + refusedEvent.get());
@@ -187,9 +193,13 @@ class CommerceEventService {
             return null;
         }
         if (StorefrontPolicy.isCustomerOnly(caller) && event instanceof OrderPlaced order) {
-            List<FieldErrorDetail> offCatalogue = offCatalogue(order, prefix);
-            errors.addAll(offCatalogue);
-            return offCatalogue.isEmpty() ? event : null;
+            List<FieldErrorDetail> refused = new ArrayList<>(offCatalogue(order, prefix));
+            // a shopper's token must not claim a number the shop gave another order: the real one would then fail
+            if (events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId())) {
+                refused.add(new FieldErrorDetail(prefix + "order_number", "is already the number of another order"));
+            }
+            errors.addAll(refused);
+            return refused.isEmpty() ? event : null;
         }
         return event;
     }

@@ -31,7 +31,7 @@ class EscalationController {
     @GetMapping
     PageResponse<EscalationResponse> list(
             @RequestParam(required = false) EscalationStatus status,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return escalations.list(status, page, limit);
     }

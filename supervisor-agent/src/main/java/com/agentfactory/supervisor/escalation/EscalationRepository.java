@@ -62,6 +62,23 @@ class EscalationRepository {
                 escalation.id());
     }
 
+    /** Resolves the task's escalation as cancelled unless a person resolved it already. */
+    void closeOpenOf(UUID taskId, String actor, String note, Instant at) {
+        jdbc.update(
+                "UPDATE escalations SET status = ?, claimed_by = coalesce(claimed_by, ?),"
+                        + " claimed_at = coalesce(claimed_at, ?), resolved_by = ?, resolved_at = ?, outcome = ?,"
+                        + " resolution = ? WHERE task_id = ? AND status <> ?",
+                EscalationStatus.RESOLVED.name(),
+                actor,
+                ts(at),
+                actor,
+                ts(at),
+                ResolutionOutcome.CANCELLED.name(),
+                note,
+                taskId,
+                EscalationStatus.RESOLVED.name());
+    }
+
     List<Escalation> page(EscalationStatus status, int page, int limit) {
         List<Object> args = new ArrayList<>();
         String where = "";
@@ -70,7 +87,8 @@ class EscalationRepository {
             args.add(status.name());
         }
         args.add(limit);
-        args.add((page - 1) * limit);
+        // long: a page number near Integer.MAX_VALUE would otherwise wrap to a negative offset
+        args.add((page - 1L) * limit);
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM escalations" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
                 this::map,

@@ -86,6 +86,7 @@ class EscalationService {
                             escalation.taskId(),
                             agent == null ? null : agent.id(),
                             agent == null ? null : agent.type(),
+                            request.taskType(),
                             actor,
                             note);
                 }

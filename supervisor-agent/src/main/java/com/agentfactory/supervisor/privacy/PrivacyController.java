@@ -78,7 +78,7 @@ class PrivacyController {
     @GetMapping("/requests")
     PageResponse<PrivacyRequestResponse> list(
             @RequestParam(required = false) PrivacyRequestStatus status,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return privacy.list(status, page, limit);
     }

@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.text.StorableJson;
+import com.agentfactory.supervisor.time.PlausibleInstant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
@@ -21,4 +22,4 @@ record InvokeAgentRequest(
 
         @Min(1) @Max(10) Integer priority,
         @NotNull @StorableJson JsonNode inputData,
-        @Future Instant expiresAt) {}
+        @Future @PlausibleInstant Instant expiresAt) {}

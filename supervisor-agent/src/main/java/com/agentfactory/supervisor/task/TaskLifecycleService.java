@@ -2,8 +2,12 @@ package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.supervisor.capability.TaskTypeCatalog;
+import com.agentfactory.supervisor.registry.AgentRegistry;
+import com.agentfactory.supervisor.registry.RegisteredAgent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +39,8 @@ public class TaskLifecycleService {
     private final ApplicationEventPublisher events;
     private final TaskDispatcher dispatcher;
     private final OutboxWriter outbox;
+    private final TaskTypeCatalog catalog;
+    private final AgentRegistry registry;
     private final Clock clock;
     private final MeterRegistry meters;
 
@@ -43,12 +49,16 @@ public class TaskLifecycleService {
             ApplicationEventPublisher events,
             TaskDispatcher dispatcher,
             OutboxWriter outbox,
+            TaskTypeCatalog catalog,
+            AgentRegistry registry,
             Clock clock,
             MeterRegistry meters) {
         this.tasks = tasks;
         this.events = events;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
+        this.catalog = catalog;
+        this.registry = registry;
         this.clock = clock;
         this.meters = meters;
     }
@@ -213,8 +223,12 @@ public class TaskLifecycleService {
                 task.startedAt(),
                 now);
         tasks.update(cancelled);
-        tasks.insertTransitions(List.of(new TaskTransition(
-                taskId, task.status(), TaskStatus.CANCELLED, actor, reason == null ? "cancelled" : reason, now)));
+        String why = reason == null ? "cancelled" : reason;
+        tasks.insertTransitions(
+                List.of(new TaskTransition(taskId, task.status(), TaskStatus.CANCELLED, actor, why, now)));
+        if (task.status() == TaskStatus.ESCALATED) {
+            events.publishEvent(new EscalatedTaskCancelled(taskId, actor, why, now));
+        }
         count(TaskStatus.CANCELLED, task.assignedAgentType());
     }
 
@@ -239,18 +253,24 @@ public class TaskLifecycleService {
         count(TaskStatus.COMPLETED, task.assignedAgentType());
     }
 
-    /** A person sent an escalated task (back) to an agent; a fresh dispatch goes out with the retry counted. */
-    public void requeue(UUID taskId, UUID agentId, String agentType, String actor, String note) {
+    /**
+     * A person sent an escalated task (back) to an agent; a fresh dispatch goes out with the retry counted. Sent
+     * to another agent, or as another task type, it goes as a task type that agent handles and whose schema its
+     * input meets: anything else the agent would refuse, and the task would come straight back.
+     */
+    public void requeue(UUID taskId, UUID agentId, String agentType, String taskType, String actor, String note) {
         Task task = lockEscalated(taskId);
         UUID targetId = agentId != null ? agentId : task.assignedAgentId();
         String targetType = agentType != null ? agentType : task.assignedAgentType();
         if (targetType == null) {
             throw new TaskStateConflictException("task " + taskId + " was never routed: name the agent to send it to");
         }
+        String queuedType =
+                agentType == null && taskType == null ? task.taskType() : handledTaskType(task, targetType, taskType);
         Instant now = clock.instant();
         Task queued = new Task(
                 task.id(),
-                task.taskType(),
+                queuedType,
                 TaskStatus.QUEUED,
                 task.priority(),
                 targetId,
@@ -283,6 +303,39 @@ public class TaskLifecycleService {
                 now)));
         outbox.appendAll(List.of(dispatcher.dispatch(queued, task.attempts(), now)));
         count(TaskStatus.QUEUED, targetType);
+    }
+
+    /**
+     * The task type to send the task to this agent as: the one asked for, else its own if the agent handles it,
+     * else the agent's default for free text (as the router would have chosen).
+     */
+    private String handledTaskType(Task task, String agentType, String requested) {
+        List<String> handled = catalog.taskTypesOf(agentType);
+        String chosen = requested;
+        if (chosen == null) {
+            chosen = handled.contains(task.taskType())
+                    ? task.taskType()
+                    : registry.byType(agentType)
+                            .flatMap(RegisteredAgent::defaultTaskType)
+                            .orElse(null);
+        }
+        if (chosen == null || !handled.contains(chosen)) {
+            throw RuleViolationException.of(
+                    "task_type",
+                    agentType + " does not handle task type '" + (chosen == null ? task.taskType() : chosen)
+                            + "': name one of " + handled);
+        }
+        List<FieldErrorDetail> violations = catalog.violations(agentType, chosen, task.inputData());
+        if (!violations.isEmpty()) {
+            throw RuleViolationException.of(
+                    "task_type",
+                    "the task's input does not match the input schema of '" + chosen + "': "
+                            + violations.stream()
+                                    .map(v -> (v.field().isEmpty() ? "input_data" : "input_data." + v.field()) + " "
+                                            + v.message())
+                                    .toList());
+        }
+        return chosen;
     }
 
     private Task lockEscalated(UUID taskId) {

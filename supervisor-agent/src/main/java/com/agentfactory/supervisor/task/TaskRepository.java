@@ -28,7 +28,7 @@ public class TaskRepository {
     private static final String UPDATE =
             "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?,"
                     + " failure = ?, errors = ?::jsonb, progress = ?, attempts = ?, updated_at = ?, started_at = ?,"
-                    + " completed_at = ? WHERE id = ?";
+                    + " completed_at = ?, task_type = ?, assigned_agent_type = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
@@ -148,7 +148,10 @@ public class TaskRepository {
             statement.setTimestamp(9, timestamp(task.updatedAt()));
             statement.setTimestamp(10, timestamp(task.startedAt()));
             statement.setTimestamp(11, timestamp(task.completedAt()));
-            statement.setObject(12, task.id());
+            // a task requeued by a person may go to another agent as another task type
+            statement.setString(12, task.taskType());
+            statement.setString(13, task.assignedAgentType());
+            statement.setObject(14, task.id());
         });
     }
 

@@ -13,13 +13,11 @@ import com.agentfactory.supervisor.routing.TaskRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TaskService {
 
-    private static final long COMMIT_TIMEOUT_SECONDS = 10;
+    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(10);
 
     private final TaskRouter router;
     private final TaskTypeCatalog catalog;
@@ -175,14 +173,7 @@ class TaskService {
     }
 
     private void awaitCommit(List<NewTask> tasks) {
-        try {
-            writer.submit(tasks).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskNotStoredException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TaskNotStoredException(e);
-        }
+        writer.store(tasks, COMMIT_PATIENCE);
     }
 
     TaskResponse get(UUID taskId) {

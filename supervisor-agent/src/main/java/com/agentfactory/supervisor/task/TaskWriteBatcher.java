@@ -4,25 +4,33 @@ import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.outbox.OutboxWriter.OutboxMessage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for task intake: requests waiting at the same moment share one transaction (one fsync)
  * instead of paying one each. A request is answered only after its batch has committed, so an accepted
- * task is always durable; if the batch fails, every request in it gets the error and nothing is written.
- * The tasks of one request are never split across transactions.
+ * task is always durable. If a batch fails, each of its requests is tried again in a transaction of its own,
+ * so one request the database refuses does not take the others down with it. The tasks of one request are
+ * never split across transactions.
  */
 @Component
 class TaskWriteBatcher implements SmartLifecycle {
@@ -63,11 +71,21 @@ class TaskWriteBatcher implements SmartLifecycle {
     }
 
     /**
-     * Completes when the tasks (all of one request) are committed; fails fast with {@link IntakeOverloadedException}
-     * when {@code write-queue-capacity} tasks are already waiting.
+     * Stores the tasks (all of one request) and returns once they are committed. Throws {@link
+     * TaskNotStoredException} only when they are not and never will be: after {@code patience} a request still
+     * in the queue is taken out of it, but one a writer already holds is waited for, since it may yet commit and
+     * a retry of a request answered "not stored" would then store its tasks twice.
      */
-    CompletableFuture<Void> submit(List<NewTask> tasks) {
-        var pending = new Pending(List.copyOf(tasks), new CompletableFuture<>());
+    void store(List<NewTask> tasks, Duration patience) {
+        submit(tasks).await(patience);
+    }
+
+    /**
+     * Queues the tasks (all of one request); fails fast with {@link IntakeOverloadedException} when
+     * {@code write-queue-capacity} tasks are already waiting.
+     */
+    Pending submit(List<NewTask> tasks) {
+        var pending = new Pending(List.copyOf(tasks));
         if (!running) {
             throw new IntakeOverloadedException();
         }
@@ -76,7 +94,7 @@ class TaskWriteBatcher implements SmartLifecycle {
             throw new IntakeOverloadedException();
         }
         queue.add(pending);
-        return pending.done();
+        return pending;
     }
 
     private void drain() {
@@ -104,35 +122,54 @@ class TaskWriteBatcher implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch, int taskCount) {
-        List<NewTask> accepted = batch.stream().flatMap(p -> p.tasks().stream()).toList();
         try {
-            transactions.executeWithoutResult(status -> {
-                tasks.insertAll(accepted.stream().map(NewTask::task).toList());
-                tasks.insertTransitions(accepted.stream()
-                        .flatMap(task -> task.transitions().stream())
-                        .toList());
-                List<TasksEscalated.Escalated> escalated = accepted.stream()
-                        .map(NewTask::escalation)
-                        .filter(Objects::nonNull)
-                        .toList();
-                if (!escalated.isEmpty()) {
-                    // in this transaction: the escalation queue commits with the tasks or not at all
-                    events.publishEvent(new TasksEscalated(escalated));
-                }
-                List<OutboxMessage> dispatches = accepted.stream()
-                        .map(NewTask::dispatch)
-                        .filter(Objects::nonNull)
-                        .toList();
-                if (!dispatches.isEmpty()) {
-                    outbox.appendAll(dispatches);
-                }
-            });
-            batchSizes.record(taskCount);
-            batch.forEach(p -> p.done().complete(null));
+            commit(batch, taskCount);
         } catch (RuntimeException e) {
-            log.error("Could not store a batch of {} tasks: {}", taskCount, e.getMessage());
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            if (batch.size() == 1 || !mayBeOneRequestsFault(e)) {
+                log.error("Could not store a batch of {} tasks: {}", taskCount, e.getMessage());
+                batch.forEach(p -> p.done().completeExceptionally(e));
+                return;
+            }
+            log.warn(
+                    "Could not store a batch of {} tasks, storing its requests one by one: {}",
+                    taskCount,
+                    e.getMessage());
+            for (Pending pending : batch) {
+                write(List.of(pending), pending.tasks().size());
+            }
         }
+    }
+
+    /** Without a connection no request can be stored: trying each alone would only keep the others waiting. */
+    private static boolean mayBeOneRequestsFault(RuntimeException e) {
+        return !(e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException);
+    }
+
+    private void commit(List<Pending> batch, int taskCount) {
+        List<NewTask> accepted = batch.stream().flatMap(p -> p.tasks().stream()).toList();
+        transactions.executeWithoutResult(status -> {
+            tasks.insertAll(accepted.stream().map(NewTask::task).toList());
+            tasks.insertTransitions(accepted.stream()
+                    .flatMap(task -> task.transitions().stream())
+                    .toList());
+            List<TasksEscalated.Escalated> escalated = accepted.stream()
+                    .map(NewTask::escalation)
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (!escalated.isEmpty()) {
+                // in this transaction: the escalation queue commits with the tasks or not at all
+                events.publishEvent(new TasksEscalated(escalated));
+            }
+            List<OutboxMessage> dispatches = accepted.stream()
+                    .map(NewTask::dispatch)
+                    .filter(Objects::nonNull)
+                    .toList();
+            if (!dispatches.isEmpty()) {
+                outbox.appendAll(dispatches);
+            }
+        });
+        batchSizes.record(taskCount);
+        batch.forEach(p -> p.done().complete(null));
     }
 
     @Override
@@ -163,5 +200,49 @@ class TaskWriteBatcher implements SmartLifecycle {
         return running;
     }
 
-    private record Pending(List<NewTask> tasks, CompletableFuture<Void> done) {}
+    /** One request's tasks on their way to the database; identity matters, so it is no record. */
+    final class Pending {
+
+        private final List<NewTask> tasks;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        private Pending(List<NewTask> tasks) {
+            this.tasks = tasks;
+        }
+
+        List<NewTask> tasks() {
+            return tasks;
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+
+        /** Returns once committed; see {@link TaskWriteBatcher#store}. */
+        void await(Duration patience) {
+            try {
+                done.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new TaskNotStoredException(e.getCause());
+            } catch (TimeoutException e) {
+                giveUp(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                giveUp(e);
+            }
+        }
+
+        private void giveUp(Exception reason) {
+            // the queue's lock decides: either this removal or a writer's take wins, never both
+            if (queue.remove(this)) {
+                queuedTasks.addAndGet(-tasks.size());
+                throw new TaskNotStoredException(reason);
+            }
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                throw new TaskNotStoredException(e.getCause());
+            }
+        }
+    }
 }

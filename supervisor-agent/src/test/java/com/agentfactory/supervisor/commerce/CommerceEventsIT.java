@@ -87,6 +87,21 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesAnOccurrenceTimeTheStoreCannotHoldNamingTheFieldInsteadOfFailingTheWrite() {
+        Map<String, Object> event = productUpserted();
+        event.put("occurred_at", "+300000-01-01T00:00:00Z");
+        Map<String, Object> valid = productUpserted();
+
+        Response refused = api.post("/api/v1/events", event);
+        Response batch = api.post("/api/v1/events/batch", Map.of("events", List.of(valid, event)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("occurred_at");
+        assertThat(batch.status()).isEqualTo(422);
+        assertThat(batch.errorFields()).containsExactly("events[1].occurred_at");
+    }
+
+    @Test
     void refusesTextThatCannotBeStoredNamingTheFieldInsteadOfFailingTheWrite() {
         Map<String, Object> event = productUpserted();
         event.put("name", "White metal\u0000lantern");

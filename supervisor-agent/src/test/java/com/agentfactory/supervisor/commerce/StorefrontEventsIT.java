@@ -67,6 +67,28 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesACustomersOrderUnderANumberTheShopAlreadyGaveAnotherOrder() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> shopOrder = orderOf(product, "3.39");
+        shopOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", shopOrder).status()).isEqualTo(202);
+        Map<String, Object> claim = orderOf(product, "3.39");
+        claim.put("order_number", shopOrder.get("order_number").toString().toLowerCase());
+        Map<String, Object> own = orderOf(product, "3.39");
+
+        Response refused = asCustomer("/api/v1/events", claim);
+        Response accepted = asCustomer("/api/v1/events", own);
+        Response replayed = asCustomer("/api/v1/events", own);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("order_number");
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(replayed.status())
+                .as("its own order's number is not another's")
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesAnOrderForAnotherCustomerAndStoresNothing() {
         Map<String, Object> othersOrder = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), UUID.randomUUID());
 
@@ -150,6 +172,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     /** The customer's own order of two units of the product at this unit price. */
     private Map<String, Object> orderOf(String productId, String unitPrice) {
         Map<String, Object> order = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer);
+        order.put("order_number", "T" + UUID.randomUUID().toString().substring(0, 8));
         order.put(
                 "lines",
                 List.of(Map.of("product_id", productId, "sku", "71053", "quantity", 2, "unit_price", unitPrice)));

@@ -220,6 +220,67 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void cancellingAnEscalatedTaskClosesItsEscalation() {
+        UUID taskId = UUID.fromString(api.post("/api/v1/agents/tasks", Map.of("input_data", Map.of("message", "xyz")))
+                .text("/task_id"));
+        String escalationId = openEscalationFor(taskId).path("escalation_id").asString();
+
+        Response cancelled = api.postAs("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of(), "dave");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(openEscalationFor(taskId)).isNull();
+        Response escalation = api.get("/api/v1/escalations/" + escalationId);
+        assertThat(escalation.text("/status")).isEqualTo("RESOLVED");
+        assertThat(escalation.text("/outcome")).isEqualTo("CANCELLED");
+        assertThat(escalation.text("/resolved_by")).isEqualTo("dave");
+    }
+
+    @Test
+    void requeuingAnUnroutedTaskToAnAgentSendsItAsATaskTypeThatAgentHandlesOrRefusesIt() {
+        UUID taskId = UUID.fromString(api.post("/api/v1/agents/tasks", Map.of("input_data", Map.of("message", "xyz")))
+                .text("/task_id"));
+        String resolve = "/api/v1/escalations/"
+                + openEscalationFor(taskId).path("escalation_id").asString() + "/resolve";
+
+        Response noDefaultType = api.post(resolve, Map.of("outcome", "REQUEUED", "agent_type", "inventory"));
+        Response notHandled = api.post(
+                resolve, Map.of("outcome", "REQUEUED", "agent_type", "support", "task_type", "fixture-forecast"));
+        Response inputRefused = api.post(resolve, Map.of("outcome", "REQUEUED", "agent_type", "recommendation"));
+        Response requeued = api.post(resolve, Map.of("outcome", "REQUEUED", "agent_type", "support"));
+
+        assertThat(noDefaultType.status()).isEqualTo(422);
+        assertThat(noDefaultType.errorFields()).containsExactly("task_type");
+        assertThat(notHandled.status()).isEqualTo(422);
+        assertThat(notHandled.errorFields()).containsExactly("task_type");
+        assertThat(inputRefused.status()).isEqualTo(422);
+        assertThat(inputRefused.errorFields()).containsExactly("task_type");
+        assertThat(requeued.status()).isEqualTo(200);
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/status")).isEqualTo("QUEUED");
+        assertThat(task.text("/task_type")).isEqualTo("answer-customer-message");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !TOPICS.forTask(taskId).isEmpty());
+        assertThat(TOPICS.forTask(taskId).getLast().action()).isEqualTo("answer-customer-message");
+    }
+
+    @Test
+    void requeuingToAnotherAgentAsATaskTypeItHandlesKeepsTheInput() {
+        UUID taskId = UUID.fromString(api.post("/api/v1/agents/tasks", Map.of("input_data", Map.of("message", "xyz")))
+                .text("/task_id"));
+        String resolve = "/api/v1/escalations/"
+                + openEscalationFor(taskId).path("escalation_id").asString() + "/resolve";
+
+        Response requeued = api.post(
+                resolve, Map.of("outcome", "REQUEUED", "agent_type", "inventory", "task_type", "fixture-forecast"));
+
+        assertThat(requeued.status()).isEqualTo(200);
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/task_type")).isEqualTo("fixture-forecast");
+        assertThat(task.text("/assigned_agent_type")).isEqualTo("inventory");
+        assertThat(task.text("/input_data/message")).isEqualTo("xyz");
+    }
+
+    @Test
     void rejectsAnEscalationResolutionWithoutAnOutcome() {
         Response response = api.post("/api/v1/escalations/" + UUID.randomUUID() + "/resolve", Map.of("note", "x"));
 
@@ -228,6 +289,17 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
         assertThat(api.post("/api/v1/escalations/" + UUID.randomUUID() + "/claim", Map.of())
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void refusesAnEscalationPageBeyondTheLimitNamingItInsteadOfOverflowingTheOffset() {
+        Response overflowing = api.get("/api/v1/escalations?page=21474837&limit=200");
+        Response last = api.get("/api/v1/escalations?page=100000&limit=200");
+
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.errorFields()).containsExactly("page");
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body().path("items")).isEmpty();
     }
 
     @Test

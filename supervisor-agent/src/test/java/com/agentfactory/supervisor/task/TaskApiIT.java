@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -193,6 +194,36 @@ class TaskApiIT extends SupervisorIntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactlyInAnyOrder("priority", "expires_at", "input_data");
+    }
+
+    @Test
+    void refusesInstantsBeyondWhatCanBeStoredOrComputedNamingTheFieldInsteadOfFailingTheWrite() {
+        String beyondTheDatabase = "+300000-01-01T00:00:00Z";
+        String beyondADuration = "+1000000000-01-01T00:00:00Z";
+
+        Response tooLate =
+                api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "expires_at", beyondTheDatabase));
+        Response overflowing =
+                api.post("/api/v1/agents/tasks", with(ofType("fixture-forecast"), "expires_at", beyondADuration));
+        Response inBatch = api.post(
+                "/api/v1/agents/tasks/batch",
+                Map.of("tasks", List.of(with(ofType("fixture-forecast"), "expires_at", beyondADuration))));
+        Response invoked = api.post(
+                "/api/v1/agents/" + AgentIds.forType("ad") + "/invoke",
+                Map.of("input_data", Map.of(), "expires_at", beyondTheDatabase));
+        Response listed = api.get("/api/v1/agents/tasks?created_from=%2B300000-01-01T00:00:00Z"
+                + "&created_to=%2B1000000000-01-01T00:00:00Z");
+
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(tooLate.errorFields()).containsExactly("expires_at");
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.errorFields()).containsExactly("expires_at");
+        assertThat(inBatch.status()).isEqualTo(400);
+        assertThat(inBatch.errorFields()).containsExactly("tasks[0].expires_at");
+        assertThat(invoked.status()).isEqualTo(400);
+        assertThat(invoked.errorFields()).containsExactly("expires_at");
+        assertThat(listed.status()).isEqualTo(400);
+        assertThat(listed.errorFields()).containsExactlyInAnyOrder("created_from", "created_to");
     }
 
     @Test

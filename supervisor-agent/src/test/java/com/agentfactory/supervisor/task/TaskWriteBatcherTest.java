@@ -2,13 +2,45 @@ package com.agentfactory.supervisor.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 
+import com.agentfactory.messaging.outbox.OutboxWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class TaskWriteBatcherTest {
+
+    private static final Duration PATIENT = Duration.ofSeconds(10);
+
+    private final TaskRepository repository = mock(TaskRepository.class);
+    private final StallingTransactions transactions = new StallingTransactions();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TaskWriteBatcher batcher;
+
+    @AfterEach
+    void stopWriters() {
+        transactions.release();
+        if (batcher != null) {
+            batcher.stop();
+        }
+    }
 
     @Test
     void refusesRequestsOnceTheQueueHoldsItsCapacityInTasksNotInRequests() {
@@ -17,9 +49,9 @@ class TaskWriteBatcherTest {
                 null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5));
         batcher.start();
 
-        assertThat(batcher.submit(tasks(3))).isNotDone();
+        assertThat(batcher.submit(tasks(3)).done()).isNotDone();
         assertThatThrownBy(() -> batcher.submit(tasks(3))).isInstanceOf(IntakeOverloadedException.class);
-        assertThat(batcher.submit(tasks(2))).isNotDone();
+        assertThat(batcher.submit(tasks(2)).done()).isNotDone();
         assertThatThrownBy(() -> batcher.submit(tasks(1))).isInstanceOf(IntakeOverloadedException.class);
     }
 
@@ -31,7 +63,96 @@ class TaskWriteBatcherTest {
         assertThatThrownBy(() -> batcher.submit(tasks(1))).isInstanceOf(IntakeOverloadedException.class);
     }
 
+    @Test
+    void aRequestGivenUpOnBeforeAWriterTookItIsNeverWrittenSoItsRetryIsTheOnlyCopy() throws Exception {
+        batcher = startedWithOneWriter(5);
+        var holdsTheWriter = batcher.submit(tasks(1));
+        transactions.awaitStalled();
+
+        var givenUp = batcher.submit(tasks(2));
+        assertThatThrownBy(() -> givenUp.await(Duration.ZERO)).isInstanceOf(TaskNotStoredException.class);
+        transactions.release();
+        holdsTheWriter.await(PATIENT);
+        // the queue is first in, first out: had the given-up request stayed, it would be written before this one
+        batcher.store(tasks(4), PATIENT);
+
+        assertThat(meters.summary("tasks.write.batch.size").totalAmount()).isEqualTo(1 + 4);
+    }
+
+    @Test
+    void aRequestAWriterAlreadyHoldsIsWaitedForInsteadOfAnsweredNotStored() throws Exception {
+        batcher = startedWithOneWriter(5);
+        var held = batcher.submit(tasks(1));
+        transactions.awaitStalled();
+
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> held.await(Duration.ZERO));
+        assertThat(answer).isNotDone();
+        transactions.release();
+
+        assertThat(answer).succeedsWithin(PATIENT);
+        assertThat(meters.summary("tasks.write.batch.size").totalAmount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestTheDatabaseRefusesDoesNotFailTheOthersInItsBatch() throws Exception {
+        batcher = startedWithOneWriter(500);
+        var first = batcher.submit(tasks(1));
+        transactions.awaitStalled();
+        TaskTransition unstorable = new TaskTransition(
+                UUID.randomUUID(), null, TaskStatus.CREATED, "test", "refused", Instant.parse("2026-01-01T00:00:00Z"));
+        doThrow(new DataIntegrityViolationException("timestamp out of range"))
+                .when(repository)
+                .insertTransitions(argThat(transitions -> transitions.contains(unstorable)));
+        // both wait while the writer is held, so they are taken as one batch
+        var refused = batcher.submit(List.of(new NewTask(null, List.of(unstorable), null, null)));
+        var innocent = batcher.submit(tasks(2));
+        transactions.release();
+
+        first.await(PATIENT);
+        innocent.await(PATIENT);
+        assertThatThrownBy(() -> refused.await(PATIENT)).isInstanceOf(TaskNotStoredException.class);
+        assertThat(meters.summary("tasks.write.batch.size").totalAmount()).isEqualTo(1 + 2);
+    }
+
+    private TaskWriteBatcher startedWithOneWriter(int batchSize) {
+        var started = new TaskWriteBatcher(
+                repository,
+                mock(ApplicationEventPublisher.class),
+                mock(OutboxWriter.class),
+                transactions,
+                meters,
+                new TaskIntakeProperties(batchSize, 1, 1000));
+        started.start();
+        return started;
+    }
+
     private static List<NewTask> tasks(int count) {
         return Collections.nCopies(count, new NewTask(null, List.of(), null, null));
+    }
+
+    /** Holds the first transaction open until released, as a slow database would. */
+    private static final class StallingTransactions extends TransactionTemplate {
+
+        private final CountDownLatch stalled = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+            stalled.countDown();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return action.doInTransaction(new SimpleTransactionStatus());
+        }
+
+        void awaitStalled() throws InterruptedException {
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 }

@@ -11,6 +11,7 @@ import static com.agentfactory.campaign.campaign.CampaignState.PLAN;
 import static com.agentfactory.campaign.campaign.CampaignState.REPORT;
 import static com.agentfactory.campaign.campaign.CampaignState.TEST;
 
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Set;
 final class CampaignLifecycle {
 
     private static final Map<CampaignState, Set<CampaignState>> NEXT = new EnumMap<>(CampaignState.class);
+    // launched and not paused: the states in which the campaign's journeys enrol and send
+    private static final Set<CampaignState> SENDING = EnumSet.of(LAUNCH, OPTIMISE, MONITOR);
 
     static {
         NEXT.put(PLAN, EnumSet.of(CREATE, ARCHIVE));
@@ -55,6 +58,30 @@ final class CampaignLifecycle {
     /** Whether nothing may follow {@code state}: the campaign is over. */
     static boolean isFinal(CampaignState state) {
         return NEXT.get(state).isEmpty();
+    }
+
+    /** Whether the campaign's journeys may enrol customers and send to them in {@code state}. */
+    static boolean sends(CampaignState state) {
+        return SENDING.contains(state);
+    }
+
+    /**
+     * Whether a campaign in {@code state} can still come to send: it has not launched yet or is paused. Derived
+     * from the transitions, so a new path back to sending cannot be forgotten here.
+     */
+    static boolean maySendLater(CampaignState state) {
+        Set<CampaignState> seen = EnumSet.of(state);
+        ArrayDeque<CampaignState> next = new ArrayDeque<>(NEXT.get(state));
+        while (!next.isEmpty()) {
+            CampaignState reached = next.poll();
+            if (SENDING.contains(reached)) {
+                return true;
+            }
+            if (seen.add(reached)) {
+                next.addAll(NEXT.get(reached));
+            }
+        }
+        return false;
     }
 
     /** @throws TransitionNotAllowedException when {@code to} may not follow {@code from} */

@@ -22,7 +22,8 @@ class PauseCampaignTaskHandler implements TaskHandler<CampaignStepRequest, Campa
 
     @Override
     public String description() {
-        return "Pauses a running campaign; it may be resumed with launch-campaign.";
+        return "Pauses a running campaign: its journeys enrol nobody and its queued messages wait until it is"
+                + " resumed with launch-campaign.";
     }
 
     @Override

@@ -3,7 +3,10 @@ package com.agentfactory.campaign.delivery;
 import java.util.Map;
 import java.util.UUID;
 
-/** A send the dispatcher holds the lease of; its id is the idempotency key every channel is given. */
+/**
+ * A send the dispatcher holds the lease of; its id is the idempotency key every channel is given. The claim token
+ * tells this claim from a later one of the same send; the campaign is that of the send's journey, if any.
+ */
 record ClaimedSend(
         UUID id,
         UUID enrolmentId,
@@ -14,4 +17,6 @@ record ClaimedSend(
         String templateId,
         String target,
         Map<String, Object> variables,
-        int attempts) {}
+        int attempts,
+        UUID claimToken,
+        UUID campaignId) {}

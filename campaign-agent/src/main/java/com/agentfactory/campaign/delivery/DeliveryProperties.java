@@ -34,5 +34,7 @@ record DeliveryProperties(
         @NotNull Duration webhookTimeout,
         @NotNull Duration pollInterval,
         @NotNull Duration lease,
+        // how long a send of a campaign that is paused (or not launched yet) waits before the campaign is asked again
+        @NotNull Duration campaignHoldRecheck,
         @Min(1) int batchSize,
         @Min(1) int maxAttempts) {}

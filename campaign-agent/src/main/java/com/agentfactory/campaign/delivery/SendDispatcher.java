@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.delivery;
 
+import com.agentfactory.campaign.campaign.CampaignSending;
 import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.consent.ContactRefusal;
@@ -9,6 +10,7 @@ import com.agentfactory.campaign.pacing.SendPacing;
 import com.agentfactory.campaign.polling.BatchPoller;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +20,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers what the sends table holds. Each send is claimed under a lease, then consent and suppression are
+ * Delivers what the sends table holds. Each send is claimed under a lease, which is renewed (if this claim still
+ * holds it) just before the send is delivered, then its campaign is asked whether it sends now (a paused
+ * campaign's sends wait, an ended one's are refused), then consent and suppression are
  * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
  * (a send that must wait is put back with the time it may go, and the skip stored), then the message is rendered
  * (with the customer's product list when its template shows one, or the fallback: see {@link ProductLists}), then
  * the channel is called with the send's id as idempotency key, then the send is marked sent. A hard bounce is final
- * and suppresses the customer on the channel; any other failure is retried with back-off and given up after the
- * configured attempts.
+ * and suppresses the customer on the channel; any other failure before the channel accepted the message is
+ * retried with back-off and given up after the configured attempts. Nothing after the acceptance is retried.
  */
 @Component
 class SendDispatcher extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
+    private static final String CAMPAIGN_CLOSED = "campaign_closed";
 
     private final Sends sends;
     private final SendEvents events;
@@ -44,6 +49,7 @@ class SendDispatcher extends BatchPoller {
     private final SimulatedSmsGateway sms;
     private final SimulatedPushGateway push;
     private final WebhookClient webhooks;
+    private final CampaignSending campaigns;
     private final DeliveryProperties properties;
     private final Clock clock;
 
@@ -61,6 +67,7 @@ class SendDispatcher extends BatchPoller {
             SimulatedSmsGateway sms,
             SimulatedPushGateway push,
             WebhookClient webhooks,
+            CampaignSending campaigns,
             DeliveryProperties properties,
             Clock clock) {
         super("send-dispatcher");
@@ -77,6 +84,7 @@ class SendDispatcher extends BatchPoller {
         this.sms = sms;
         this.push = push;
         this.webhooks = webhooks;
+        this.campaigns = campaigns;
         this.properties = properties;
         this.clock = clock;
     }
@@ -88,66 +96,28 @@ class SendDispatcher extends BatchPoller {
         return claimed.size();
     }
 
-    private void deliver(ClaimedSend send) {
+    void deliver(ClaimedSend send) {
+        // the batch's lease may have run out while the sends before this one were delivered
+        if (!sends.renew(send, clock.instant(), properties.lease())) {
+            log.info("Send {} was claimed by another dispatcher after this one's lease ran out; left to it", send.id());
+            return;
+        }
+        boolean accepted;
         try {
-            Optional<ContactRefusal> refusal = refusal(send);
-            if (refusal.isPresent()) {
-                sends.refuse(send, refusal.get().code(), refusal.get().reason(), clock.instant());
-                metrics.skipped(send.channel(), refusal.get().code());
-                return;
-            }
-            if (isCustomerChannel(send)) {
-                Optional<Deferral> deferral =
-                        pacing.admit(send.id(), send.customerId(), send.channel(), clock.instant());
-                if (deferral.isPresent()) {
-                    Deferral wait = deferral.get();
-                    sends.defer(send, wait.reason(), wait.detail(), wait.until(), clock.instant());
-                    metrics.skipped(send.channel(), wait.reason());
-                    return;
-                }
-            }
-            Map<String, Object> variables = new HashMap<>(send.variables());
-            Optional<Map<String, Object>> profile = customers.profile(send.customerId());
-            profile.ifPresent(fields -> fields.forEach(variables::putIfAbsent));
-            switch (send.channel()) {
-                case "email" -> {
-                    Optional<String> address = profile.map(fields -> (String) fields.get("email"));
-                    if (address.isEmpty() || address.get().isBlank()) {
-                        sends.refuse(send, "no_address", "the customer has no e-mail address", clock.instant());
-                        metrics.skipped(send.channel(), "no_address");
-                        return;
-                    }
-                    email.send(send, address.get(), withProducts(send, variables), variables);
-                }
-                case "sms" ->
-                    sms.send(
-                            send.id(),
-                            send.customerId(),
-                            TemplateRenderer.text(withProducts(send, variables).body(), variables));
-                case "push" ->
-                    push.send(
-                            send.id(),
-                            send.customerId(),
-                            TemplateRenderer.text(withProducts(send, variables).body(), variables));
-                case "webhook" -> webhooks.post(send, variables);
-                default -> {
-                    sends.fail(send.id(), "unknown channel " + send.channel());
-                    metrics.failed(send.channel());
-                    return;
-                }
-            }
-            events.delivered(send, clock.instant());
-            metrics.sent(send.channel());
+            accepted = attempt(send);
         } catch (HardBounceException e) {
             // retrying cannot help, and sending on to an address that does not exist harms the sender's reputation
             log.info("Send {} bounced: {}", send.id(), e.reply());
             bounces.record(send, Channel.EMAIL, e.reply());
             metrics.bounced(send.channel());
+            return;
         } catch (MissingTemplateException e) {
             sends.fail(send.id(), e.getMessage());
             metrics.failed(send.channel());
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             if (send.attempts() >= properties.maxAttempts()) {
                 log.warn("Send {} failed for good after {} attempts: {}", send.id(), send.attempts(), e.toString());
@@ -157,7 +127,114 @@ class SendDispatcher extends BatchPoller {
                 Duration backOff = Duration.ofSeconds(1L << Math.min(send.attempts(), 10));
                 sends.retryLater(send.id(), clock.instant().plus(backOff), e.toString());
             }
+            return;
         }
+        if (accepted) {
+            recordDelivery(send);
+        }
+    }
+
+    /** Checks, renders and hands the send to its channel; true when the channel accepted it. */
+    private boolean attempt(ClaimedSend send) throws Exception {
+        if (held(send)) {
+            return false;
+        }
+        Optional<ContactRefusal> refusal = refusal(send);
+        if (refusal.isPresent()) {
+            sends.refuse(send, refusal.get().code(), refusal.get().reason(), clock.instant());
+            metrics.skipped(send.channel(), refusal.get().code());
+            return false;
+        }
+        if (isCustomerChannel(send)) {
+            Optional<Deferral> deferral = pacing.admit(send.id(), send.customerId(), send.channel(), clock.instant());
+            if (deferral.isPresent()) {
+                Deferral wait = deferral.get();
+                sends.defer(send, wait.reason(), wait.detail(), wait.until(), clock.instant());
+                metrics.skipped(send.channel(), wait.reason());
+                return false;
+            }
+        }
+        Map<String, Object> variables = new HashMap<>(send.variables());
+        Optional<Map<String, Object>> profile = customers.profile(send.customerId());
+        profile.ifPresent(fields -> fields.forEach(variables::putIfAbsent));
+        switch (send.channel()) {
+            case "email" -> {
+                Optional<String> address = profile.map(fields -> (String) fields.get("email"));
+                if (address.isEmpty() || address.get().isBlank()) {
+                    sends.refuse(send, "no_address", "the customer has no e-mail address", clock.instant());
+                    metrics.skipped(send.channel(), "no_address");
+                    return false;
+                }
+                email.send(send, address.get(), withProducts(send, variables), variables);
+            }
+            case "sms" ->
+                sms.send(
+                        send.id(),
+                        send.customerId(),
+                        TemplateRenderer.text(withProducts(send, variables).body(), variables));
+            case "push" ->
+                push.send(
+                        send.id(),
+                        send.customerId(),
+                        TemplateRenderer.text(withProducts(send, variables).body(), variables));
+            case "webhook" -> webhooks.post(send, variables);
+            default -> {
+                sends.fail(send.id(), "unknown channel " + send.channel());
+                metrics.failed(send.channel());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A send of a campaign that does not send now: held while the campaign may still send (not launched yet,
+     * paused), refused with the reason once it never will (over).
+     */
+    private boolean held(ClaimedSend send) {
+        if (send.campaignId() == null) {
+            return false;
+        }
+        return switch (campaigns.permission(send.campaignId())) {
+            case OPEN -> false;
+            case HELD -> {
+                sends.hold(
+                        send,
+                        "campaign " + send.campaignId() + " is paused or not launched yet",
+                        clock.instant().plus(properties.campaignHoldRecheck()));
+                yield true;
+            }
+            case CLOSED -> {
+                sends.refuse(send, CAMPAIGN_CLOSED, "campaign " + send.campaignId() + " is over", clock.instant());
+                metrics.skipped(send.channel(), CAMPAIGN_CLOSED);
+                yield true;
+            }
+        };
+    }
+
+    /**
+     * The channel has the message, so nothing from here on may lead to it being sent again. The send is marked
+     * sent with its touchpoint in one transaction; should that fail, it is marked sent on its own, giving up the
+     * touchpoint rather than have the customer get the message again on every retry.
+     */
+    private void recordDelivery(ClaimedSend send) {
+        Instant at = clock.instant();
+        try {
+            events.delivered(send, at);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Send {} was accepted by its channel but its delivery could not be recorded with its"
+                            + " touchpoint; marking it sent without",
+                    send.id(),
+                    e);
+            try {
+                sends.markSent(send.id(), at);
+            } catch (RuntimeException again) {
+                // as a crash here would: the lease runs out and the send goes again, with the same id (ADR 0006)
+                log.error("Send {} was accepted by its channel but could not be marked sent", send.id(), again);
+            }
+        }
+        metrics.sent(send.channel());
     }
 
     // webhooks go to the business's own systems, not to the customer, so consent does not apply to them

@@ -27,14 +27,22 @@ class Sends {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Claims due sends under one token, which each send's later updates must still find: a dispatcher whose lease
+     * ran out has lost the send to whoever claimed it next. The campaign comes with the send (through its journey)
+     * so the dispatcher can ask whether the campaign sends at all now.
+     */
     List<ClaimedSend> claim(Instant now, int limit, Duration lease) {
+        UUID token = UUID.randomUUID();
         return jdbc.query(
                 """
-                UPDATE sends SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?
+                UPDATE sends SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, claim_token = ?
                 WHERE id IN (SELECT id FROM sends
                              WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target, variables, attempts
+                RETURNING id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target, variables,
+                          attempts, claim_token,
+                          (SELECT j.campaign_id FROM journeys j WHERE j.id = sends.journey_id) AS campaign_id
                 """,
                 (rs, row) -> new ClaimedSend(
                         rs.getObject("id", UUID.class),
@@ -46,10 +54,38 @@ class Sends {
                         rs.getString("template_id"),
                         rs.getString("target"),
                         JSON.readValue(rs.getString("variables"), MAP),
-                        rs.getInt("attempts")),
+                        rs.getInt("attempts"),
+                        rs.getObject("claim_token", UUID.class),
+                        rs.getObject("campaign_id", UUID.class)),
                 Timestamp.from(now.plus(lease)),
+                token,
                 Timestamp.from(now),
                 limit);
+    }
+
+    /**
+     * Extends the send's lease from now, if this claim still holds it; false when the lease ran out and another
+     * dispatcher claimed the send (or it was settled meanwhile), which must then not be delivered from here.
+     */
+    boolean renew(ClaimedSend send, Instant now, Duration lease) {
+        return jdbc.update(
+                        "UPDATE sends SET next_attempt_at = ? WHERE id = ? AND claim_token = ? AND status = 'sending'",
+                        Timestamp.from(now.plus(lease)),
+                        send.id(),
+                        send.claimToken())
+                > 0;
+    }
+
+    /**
+     * Puts the send back untried until {@code until}, when its campaign is asked again: the campaign has not
+     * launched yet or is paused, and a resumed campaign delivers what was queued. No skip is recorded: the send is
+     * not skipped, and a long pause would write one per look.
+     */
+    void hold(ClaimedSend send, String reason, Instant until) {
+        jdbc.update("""
+                UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts - 1
+                WHERE id = ? AND claim_token = ?
+                """, Timestamp.from(until), truncate(reason), send.id(), send.claimToken());
     }
 
     void markSent(UUID id, Instant at) {

@@ -116,6 +116,10 @@ class JourneyController {
         return dryRun.run(id, request);
     }
 
+    @ApiResponse(responseCode = "200", description = "Activated")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The journey's campaign is not sending: not launched yet, paused, or over")
     @PostMapping("/{id}/activate")
     JourneyResponse activate(@PathVariable UUID id) {
         return journeys.activate(id);
@@ -127,7 +131,10 @@ class JourneyController {
     }
 
     @ApiResponse(responseCode = "201", description = "Enrolled")
-    @ApiResponse(responseCode = "409", description = "The journey is not active, or the customer is already enrolled")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The journey is not active, its campaign is not sending (not launched yet, paused or over),"
+                    + " or the customer is already enrolled")
     @PostMapping("/{id}/enrolments")
     @ResponseStatus(HttpStatus.CREATED)
     EnrolmentResponse enrol(@PathVariable UUID id, @Valid @RequestBody EnrolCustomerRequest request) {

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.journey;
 
+import com.agentfactory.campaign.campaign.CampaignSending;
 import com.agentfactory.campaign.campaign.JourneyAdmission;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
@@ -29,6 +30,7 @@ public class JourneyService {
     private final SegmentMembership segments;
     private final CustomerReadModel customers;
     private final JourneyAdmission campaigns;
+    private final CampaignSending sending;
     private final Clock clock;
 
     JourneyService(
@@ -38,6 +40,7 @@ public class JourneyService {
             SegmentMembership segments,
             CustomerReadModel customers,
             JourneyAdmission campaigns,
+            CampaignSending sending,
             Clock clock) {
         this.journeys = journeys;
         this.catalogue = catalogue;
@@ -45,6 +48,7 @@ public class JourneyService {
         this.segments = segments;
         this.customers = customers;
         this.campaigns = campaigns;
+        this.sending = sending;
         this.clock = clock;
     }
 
@@ -110,6 +114,7 @@ public class JourneyService {
     @Transactional
     public JourneyResponse activate(UUID id) {
         Journey journey = find(id);
+        requireSendingCampaign(journey, "activating journey " + id);
         journey.activate(clock.instant());
         return JourneyResponse.of(journey);
     }
@@ -127,6 +132,7 @@ public class JourneyService {
         if (!journey.active()) {
             throw new JourneyNotActiveException(journeyId);
         }
+        requireSendingCampaign(journey, "enrolling into journey " + journeyId);
         if (!customers.isKnown(customerId)) {
             throw UnknownCustomerException.of(customerId);
         }
@@ -160,6 +166,7 @@ public class JourneyService {
         Journey journey = journeys.findByNameIgnoreCase(
                         compiled.definition().name().strip())
                 .orElseGet(() -> journeys.save(new Journey(compiled.definition(), actor, clock.instant())));
+        requireSendingCampaign(journey, "activating journey " + journey.id());
         journey.activate(clock.instant());
         return journey.id();
     }
@@ -205,6 +212,13 @@ public class JourneyService {
         }
         if (campaignClosed) {
             throw new CampaignClosedException(campaign);
+        }
+    }
+
+    private void requireSendingCampaign(Journey journey, String refused) {
+        UUID campaign = journey.campaignId();
+        if (campaign != null && sending.permission(campaign) != CampaignSending.Permission.OPEN) {
+            throw new CampaignNotSendingException(campaign, refused);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.journey;
 
+import com.agentfactory.campaign.campaign.CampaignSending;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
 import com.agentfactory.messaging.commerce.AddedToCart;
@@ -40,6 +41,7 @@ public class JourneyTriggers {
     private final Enrolments enrolments;
     private final CustomerReadModel customers;
     private final SegmentMembership segments;
+    private final CampaignSending sending;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -49,6 +51,7 @@ public class JourneyTriggers {
             Enrolments enrolments,
             CustomerReadModel customers,
             SegmentMembership segments,
+            CampaignSending sending,
             JdbcTemplate jdbc,
             Clock clock) {
         this.journeys = journeys;
@@ -56,6 +59,7 @@ public class JourneyTriggers {
         this.enrolments = enrolments;
         this.customers = customers;
         this.segments = segments;
+        this.sending = sending;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -72,7 +76,9 @@ public class JourneyTriggers {
         enrolments.wake(customer.get(), type, now);
         for (Journey journey : journeys.findByActiveTrueAndTriggerEvent(type)) {
             // a consumer reading from the start must not enrol customers for what happened before activation
-            if (journey.activatedAt() == null || event.occurredAt().isBefore(journey.activatedAt())) {
+            if (journey.activatedAt() == null
+                    || event.occurredAt().isBefore(journey.activatedAt())
+                    || !campaignSends(journey)) {
                 continue;
             }
             CompiledJourney compiled = catalogue.get(journey.id());
@@ -92,7 +98,8 @@ public class JourneyTriggers {
         for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.SEGMENT_ENTRY)) {
             CompiledJourney compiled = catalogue.get(journey.id());
             JourneyTrigger trigger = compiled.definition().trigger();
-            if (!enrolments.everEnrolled(journey.id(), customerId)
+            if (campaignSends(journey)
+                    && !enrolments.everEnrolled(journey.id(), customerId)
                     && segments.isMember(trigger.segmentId(), customerId)
                     && JourneyFacts.holdsAll(
                             trigger.conditionsOrEmpty(),
@@ -109,7 +116,8 @@ public class JourneyTriggers {
         for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.DATE)) {
             CompiledJourney compiled = catalogue.get(journey.id());
             JourneyTrigger trigger = compiled.definition().trigger();
-            if (trigger.at().isAfter(now)) {
+            // a paused campaign's date journey fires when it is resumed: the date has come, nobody was enrolled
+            if (trigger.at().isAfter(now) || !campaignSends(journey)) {
                 continue;
             }
             int claimed = jdbc.update(
@@ -122,6 +130,11 @@ public class JourneyTriggers {
                 }
             }
         }
+    }
+
+    private boolean campaignSends(Journey journey) {
+        return journey.campaignId() == null
+                || sending.permission(journey.campaignId()) == CampaignSending.Permission.OPEN;
     }
 
     static Optional<UUID> customerOf(CommerceEvent event) {

@@ -1,5 +1,9 @@
 package com.agentfactory.campaign.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,5 +47,21 @@ public final class CampaignMother {
 
     public static Map<String, Object> transition(String target, String reason) {
         return Map.of("target_state", target, "reason", reason);
+    }
+
+    /** Plans a campaign through the API and takes it to launch, where its journeys may enrol and send. */
+    public static UUID launched(Api api) {
+        Response created = api.post("/api/v1/campaigns", createRequest());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID campaign = UUID.fromString(created.text("/id"));
+        for (String state : List.of("create", "test", "launch")) {
+            moveTo(api, campaign, state, "on to " + state);
+        }
+        return campaign;
+    }
+
+    public static void moveTo(Api api, UUID campaign, String state, String reason) {
+        Response moved = api.post("/api/v1/campaigns/" + campaign + "/transitions", transition(state, reason));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
     }
 }

@@ -1,18 +1,26 @@
 package com.agentfactory.campaign.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.campaign.CampaignMother;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.JourneyMother;
+import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class JourneysInCampaignsIT extends CampaignIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
     void putsAJourneyInTheCampaignItsDefinitionNames() {
@@ -98,6 +106,128 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
                 .as("a journey already in the campaign is not new to it")
                 .isEqualTo(200);
         assertThat(edited.text("/campaign_id")).isEqualTo(campaign.toString());
+    }
+
+    @Test
+    void aPausedCampaignsJourneyEnrolsAndSendsNothingUntilResumed() {
+        UUID campaign = CampaignMother.launched(api);
+        UUID journey = mailAfterAWait(campaign);
+        UUID customer = consentingCustomer();
+        EmailJourneys.enrol(api, journey, customer);
+
+        CampaignMother.moveTo(api, campaign, "paused", "Complaint rate above threshold");
+
+        await().atMost(PATIENCE)
+                .alias("the step after the wait queues its send, which the dispatcher holds")
+                .until(() -> jdbc.queryForList(
+                                        "SELECT 1 FROM sends WHERE journey_id = ? AND customer_id = ? AND status = 'pending'"
+                                                + " AND reason LIKE '%paused%'",
+                                        journey, customer)
+                                .size()
+                        == 1);
+        assertThat(Mailbox.messagesTo(customer.toString())).isEmpty();
+        UUID latecomer = consentingCustomer();
+        Response enrolled = api.post(
+                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
+                Map.of("customer_id", latecomer, "context", Map.of()));
+        assertThat(enrolled.status()).isEqualTo(409);
+        assertThat(enrolled.contentType()).contains("application/problem+json");
+        assertThat(enrolled.text("/detail")).contains(campaign.toString());
+
+        CampaignMother.moveTo(api, campaign, "launch", "complaints explained");
+
+        await().atMost(PATIENCE)
+                .until(() -> Mailbox.messagesTo(customer.toString()).size() == 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM sends WHERE journey_id = ? AND customer_id = ?",
+                        String.class,
+                        journey,
+                        customer))
+                .isEqualTo("sent");
+    }
+
+    @Test
+    void dropsWithItsReasonWhatAnEndedCampaignHadQueued() {
+        UUID campaign = CampaignMother.launched(api);
+        UUID journey = mailAfterAWait(campaign);
+        UUID customer = consentingCustomer();
+        EmailJourneys.enrol(api, journey, customer);
+
+        CampaignMother.moveTo(api, campaign, "paused", "budget spent");
+        CampaignMother.moveTo(api, campaign, "analyse", "ending early");
+
+        await().atMost(PATIENCE).until(() -> "refused"
+                .equals(jdbc
+                        .queryForList(
+                                "SELECT status FROM sends WHERE journey_id = ? AND customer_id = ?",
+                                String.class,
+                                journey,
+                                customer)
+                        .stream()
+                        .findFirst()
+                        .orElse(null)));
+        assertThat(jdbc.queryForObject(
+                        "SELECT reason FROM send_skips WHERE journey_id = ? AND customer_id = ?",
+                        String.class,
+                        journey,
+                        customer))
+                .isEqualTo("campaign_closed");
+        assertThat(Mailbox.messagesTo(customer.toString())).isEmpty();
+    }
+
+    @Test
+    void refusesToActivateAJourneyInAnArchivedCampaign() {
+        UUID campaign = newCampaign();
+        String journey = create(journeyIn(campaign));
+        CampaignMother.moveTo(api, campaign, "archive", "dropped");
+
+        Response activated = api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+
+        assertThat(activated.status()).isEqualTo(409);
+        assertThat(activated.contentType()).contains("application/problem+json");
+        assertThat(activated.text("/detail")).contains(campaign.toString());
+        assertThat(api.get("/api/v1/campaigns/journeys/" + journey)
+                        .body()
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void refusesToActivateAJourneyBeforeItsCampaignLaunches() {
+        UUID campaign = newCampaign();
+        String journey = create(journeyIn(campaign));
+
+        Response activated = api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+
+        assertThat(activated.status()).isEqualTo(409);
+        assertThat(activated.text("/detail")).contains(campaign.toString());
+    }
+
+    /** A journey of the campaign that waits a few seconds after enrolment, then sends one e-mail. */
+    private UUID mailAfterAWait(UUID campaign) {
+        Map<String, Object> definition = Map.of(
+                "name",
+                "Mail after a wait " + UUID.randomUUID(),
+                "campaign_id",
+                campaign,
+                "trigger",
+                SmsJourneys.enrolledByHandOnly(api),
+                "steps",
+                List.of(
+                        Map.of("id", "wait", "type", "wait", "duration", "5 seconds"),
+                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                        Map.of("id", "done", "type", "end")));
+        String id = create(definition);
+        Response activated = api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of());
+        assertThat(activated.status()).as(activated.body().toString()).isEqualTo(200);
+        return UUID.fromString(id);
+    }
+
+    private UUID consentingCustomer() {
+        UUID customer = UUID.randomUUID();
+        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
+        return customer;
     }
 
     private UUID newCampaign() {

@@ -111,9 +111,7 @@ class CampaignKpisIT extends CampaignIntegrationTest {
     }
 
     private UUID newCampaign() {
-        Response created = api.post("/api/v1/campaigns", CampaignMother.createRequest());
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        return UUID.fromString(created.text("/id"));
+        return CampaignMother.launched(api);
     }
 
     private UUID consentingCustomer() {

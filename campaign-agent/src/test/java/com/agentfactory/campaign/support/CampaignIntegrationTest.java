@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "agentfactory.campaign.journeys.poll-interval=100ms",
-            "agentfactory.campaign.delivery.poll-interval=100ms"
+            "agentfactory.campaign.delivery.poll-interval=100ms",
+            "agentfactory.campaign.delivery.campaign-hold-recheck=200ms"
         })
 @UsesLocalInfrastructure
 @Import({CommerceEvents.class, FinanceSegments.class})

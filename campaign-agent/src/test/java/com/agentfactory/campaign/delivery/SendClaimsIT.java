@@ -1,0 +1,197 @@
+package com.agentfactory.campaign.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.campaign.campaign.CampaignSending;
+import com.agentfactory.campaign.consent.ContactPermissions;
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import com.agentfactory.campaign.pacing.SendPacing;
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.Mailbox;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A dispatcher delivering a send it claimed. The sends are written as a claim would leave them, due far in the
+ * future so that the agent's own dispatcher leaves them alone, and handed to a dispatcher directly.
+ */
+class SendClaimsIT extends CampaignIntegrationTest {
+
+    private static final String TEMPLATE = "final_abandoned_cart";
+
+    @Autowired
+    SendDispatcher dispatcher;
+
+    @Autowired
+    Sends sends;
+
+    @Autowired
+    SendEvents events;
+
+    @Autowired
+    DeliveryMetrics metrics;
+
+    @Autowired
+    MessageTemplates templates;
+
+    @Autowired
+    ProductLists products;
+
+    @Autowired
+    ContactPermissions permissions;
+
+    @Autowired
+    SendPacing pacing;
+
+    @Autowired
+    HardBounces bounces;
+
+    @Autowired
+    CustomerReadModel customers;
+
+    @Autowired
+    EmailSender email;
+
+    @Autowired
+    SimulatedSmsGateway sms;
+
+    @Autowired
+    SimulatedPushGateway push;
+
+    @Autowired
+    WebhookClient webhooks;
+
+    @Autowired
+    CampaignSending campaigns;
+
+    @Autowired
+    DeliveryProperties properties;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void doesNotDeliverASendWhoseLeaseRanOutAndAnotherDispatcherClaimed() {
+        UUID customer = UUID.randomUUID();
+        String address = customer + "@example.test";
+        EmailJourneys.consentingCustomer(commerce, api, customer, address);
+        ClaimedSend stale = claimedSend(customer, 1);
+        ClaimedSend takenOver = new ClaimedSend(
+                stale.id(),
+                stale.enrolmentId(),
+                stale.stepId(),
+                stale.journeyId(),
+                stale.customerId(),
+                stale.channel(),
+                stale.templateId(),
+                stale.target(),
+                stale.variables(),
+                2,
+                UUID.randomUUID(),
+                null);
+        writeAsClaimed(takenOver);
+
+        dispatcher.deliver(stale);
+
+        assertThat(Mailbox.messagesTo(address))
+                .as("the lease had run out and another dispatcher holds the send")
+                .isEmpty();
+        assertThat(statusOf(stale.id())).isEqualTo("sending");
+
+        dispatcher.deliver(takenOver);
+
+        assertThat(Mailbox.messagesTo(address)).hasSize(1);
+        assertThat(statusOf(stale.id())).isEqualTo("sent");
+    }
+
+    @Test
+    void doesNotSendAgainWhenRecordingTheDeliveryFailsAfterTheChannelAcceptedIt() {
+        UUID customer = UUID.randomUUID();
+        String address = customer + "@example.test";
+        EmailJourneys.consentingCustomer(commerce, api, customer, address);
+        ClaimedSend send = claimedSend(customer, 1);
+        writeAsClaimed(send);
+        SendEvents failingBookkeeping = new SendEvents(jdbc, sends, null, metrics) {
+            @Override
+            public void delivered(ClaimedSend delivered, Instant at) {
+                throw new IllegalStateException("the touchpoint outbox is unavailable");
+            }
+        };
+
+        dispatcherWith(failingBookkeeping).deliver(send);
+
+        assertThat(Mailbox.messagesTo(address)).hasSize(1);
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, sent_at FROM sends WHERE id = ?", send.id());
+        assertThat(row.get("status"))
+                .as("accepted by the mail server, so not to be retried")
+                .isEqualTo("sent");
+        assertThat(row.get("sent_at")).isNotNull();
+    }
+
+    private SendDispatcher dispatcherWith(SendEvents sendEvents) {
+        return new SendDispatcher(
+                sends,
+                sendEvents,
+                metrics,
+                templates,
+                products,
+                permissions,
+                pacing,
+                bounces,
+                customers,
+                email,
+                sms,
+                push,
+                webhooks,
+                campaigns,
+                properties,
+                clock);
+    }
+
+    private static ClaimedSend claimedSend(UUID customer, int attempts) {
+        return new ClaimedSend(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "mail",
+                null,
+                customer,
+                "email",
+                TEMPLATE,
+                null,
+                Map.of(),
+                attempts,
+                UUID.randomUUID(),
+                null);
+    }
+
+    private void writeAsClaimed(ClaimedSend send) {
+        Instant now = Instant.now();
+        jdbc.update(
+                """
+                INSERT INTO sends (id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target,
+                                   variables, status, attempts, claim_token, next_attempt_at, created_at)
+                VALUES (?, ?, ?, NULL, ?, ?, ?, NULL, '{}', 'sending', ?, ?, ?, ?)
+                """,
+                send.id(),
+                send.enrolmentId(),
+                send.stepId(),
+                send.customerId(),
+                send.channel(),
+                send.templateId(),
+                send.attempts(),
+                send.claimToken(),
+                // far ahead: only the test's dispatchers deliver it
+                Timestamp.from(now.plusSeconds(86_400)),
+                Timestamp.from(now));
+    }
+
+    private String statusOf(UUID send) {
+        return jdbc.queryForObject("SELECT status FROM sends WHERE id = ?", String.class, send);
+    }
+}

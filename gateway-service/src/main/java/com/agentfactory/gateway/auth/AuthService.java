@@ -6,7 +6,6 @@ import com.agentfactory.gateway.audit.AuthEventType;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.User;
 import com.agentfactory.gateway.user.UserService;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,20 +65,21 @@ class AuthService {
 
     /**
      * A locked account is refused before its password is checked, so the right password does not get in during a
-     * lockout and the answer does not tell whether it was right.
+     * lockout and the answer does not tell whether it was right. The attempt is counted before the check too, so
+     * parallel guesses cannot all get past the limit while the first ones are still being checked.
      */
     TokenResponse login(LoginRequest request, String clientIp) {
         String account = LoginThrottle.account(request.email());
-        Optional<Duration> locked = throttle.remainingLockout(account);
-        if (locked.isPresent()) {
+        LoginThrottle.Attempt attempt = throttle.attempt(account);
+        if (attempt.refused()) {
             audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userIdOf(account), account, null, clientIp, null);
-            throw new AccountLockedException(locked.get());
+            throw new AccountLockedException(attempt.refusedFor());
         }
         Optional<User> user = users.authenticate(request.email(), request.password());
         if (user.isEmpty()) {
             UUID userId = userIdOf(account);
             audit.record(AuthEventType.LOGIN_FAILED, userId, account, null, clientIp, null);
-            throttle.failed(account).ifPresent(lockout -> {
+            throttle.failed(attempt).ifPresent(lockout -> {
                 log.warn("Sign-in locked for {} after repeated failures", userId == null ? "an unknown email" : userId);
                 audit.record(
                         AuthEventType.ACCOUNT_LOCKED,

@@ -2,8 +2,10 @@ package com.agentfactory.gateway.auth;
 
 import com.agentfactory.access.Role;
 import com.agentfactory.gateway.user.DuplicateEmailException;
+import com.agentfactory.gateway.user.HashablePassword;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.UserService;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,6 +37,10 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         if (admin.password().length() < 12) {
             throw new IllegalStateException("ADMIN_PASSWORD must have at least 12 characters");
+        }
+        if (admin.password().getBytes(StandardCharsets.UTF_8).length > HashablePassword.MAX_BYTES) {
+            throw new IllegalStateException(
+                    "ADMIN_PASSWORD must have at most " + HashablePassword.MAX_BYTES + " bytes in UTF-8");
         }
         try {
             users.create(new NewUser(admin.email(), admin.password(), "Admin", "Bootstrap", Role.ADMIN));

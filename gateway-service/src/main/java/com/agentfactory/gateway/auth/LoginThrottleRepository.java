@@ -6,7 +6,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Per-account failure counts and lockouts, kept in PostgreSQL so that a restart does not forgive them. */
+/**
+ * Per-account attempt counts and lockouts, kept in PostgreSQL so that a restart does not forgive them. The
+ * {@code failures} column counts attempts, each before its password is checked: until a successful sign-in forgets
+ * them, an attempt still being checked is as good as a failure.
+ */
 @Repository
 class LoginThrottleRepository {
 
@@ -24,29 +28,42 @@ class LoginThrottleRepository {
                 .optional();
     }
 
-    /** Counts one failure in one atomic upsert, starting a new window when the old one has passed. */
-    Counted countFailure(String account, Instant now, Instant windowStart) {
+    /**
+     * Counts one sign-in attempt in one atomic upsert, before its password is checked, starting a new window when
+     * the old one has passed; a locked account's count is left alone. Parallel attempts each get their own number,
+     * so no more than the limit get past however many arrive at once.
+     */
+    Counted countAttempt(String account, Instant now, Instant windowStart) {
         return jdbc.sql("""
                         INSERT INTO login_throttle (account, failures, window_started_at, lockouts, updated_at)
                         VALUES (:account, 1, :now, 0, :now)
                         ON CONFLICT (account) DO UPDATE SET
-                            failures = CASE WHEN login_throttle.window_started_at < :windowStart
-                                            THEN 1 ELSE login_throttle.failures + 1 END,
-                            window_started_at = CASE WHEN login_throttle.window_started_at < :windowStart
-                                                     THEN :now ELSE login_throttle.window_started_at END,
+                            failures = CASE WHEN login_throttle.locked_until > :now THEN login_throttle.failures
+                                            WHEN login_throttle.window_started_at < :windowStart THEN 1
+                                            ELSE login_throttle.failures + 1 END,
+                            window_started_at = CASE WHEN login_throttle.locked_until > :now
+                                                     THEN login_throttle.window_started_at
+                                                     WHEN login_throttle.window_started_at < :windowStart THEN :now
+                                                     ELSE login_throttle.window_started_at END,
                             updated_at = :now
-                        RETURNING failures, lockouts
+                        RETURNING failures, lockouts, locked_until
                         """)
                 .param("account", account)
                 .param("now", Timestamp.from(now))
                 .param("windowStart", Timestamp.from(windowStart))
-                .query((rs, row) -> new Counted(rs.getInt("failures"), rs.getInt("lockouts")))
+                .query((rs, row) -> {
+                    Timestamp lockedUntil = rs.getTimestamp("locked_until");
+                    return new Counted(
+                            rs.getInt("failures"),
+                            rs.getInt("lockouts"),
+                            lockedUntil == null ? null : lockedUntil.toInstant());
+                })
                 .single();
     }
 
     /**
-     * Locks the account when it still has at least {@code maxFailures} failures: of two racing failures past the
-     * limit only the first locks, because it resets the count.
+     * Locks the account when it still has at least {@code maxFailures} attempts counted: of two racing failures past
+     * the limit only the first locks, because it resets the count.
      */
     boolean lock(String account, int maxFailures, Instant now, Instant until) {
         return jdbc.sql("""
@@ -76,5 +93,9 @@ class LoginThrottleRepository {
                 .update();
     }
 
-    record Counted(int failures, int lockouts) {}
+    /**
+     * @param attempts attempts counted in the current window, this one included; a successful sign-in forgets them
+     * @param lockedUntil when the current or last lockout ends; null when the account has not been locked
+     */
+    record Counted(int attempts, int lockouts, Instant lockedUntil) {}
 }

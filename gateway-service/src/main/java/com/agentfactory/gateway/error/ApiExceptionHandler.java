@@ -4,6 +4,7 @@ import com.agentfactory.gateway.auth.AccountLockedException;
 import com.agentfactory.gateway.auth.InvalidCredentialsException;
 import com.agentfactory.gateway.user.CustomerAccountExistsException;
 import com.agentfactory.gateway.user.DuplicateEmailException;
+import com.agentfactory.gateway.user.LastAdminException;
 import com.agentfactory.gateway.user.UserNotFoundException;
 import java.net.URI;
 import java.sql.SQLException;
@@ -156,6 +157,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> handleDuplicateEmail(DuplicateEmailException ex, ServerWebExchange exchange) {
         ProblemDetail problem =
                 ProblemDetailWriter.problem(HttpStatus.CONFLICT, "Email already registered", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+    }
+
+    @ExceptionHandler(LastAdminException.class)
+    Mono<ResponseEntity<Object>> handleLastAdmin(LastAdminException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetailWriter.problem(HttpStatus.CONFLICT, "Last administrator", ex.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", "role", "message", "would leave no ADMIN")));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
                 "{\"email\": \"sam@example.com\", \"password\": \"a-long-first-password\", \"first_name\": \"Sam\", \"last_name\": \"Support\", \"role\": \"SUPPORT_AGENT\"}")
 record CreateUserRequest(
         @NotBlank @Email @Size(max = 254) String email,
-        @NotNull @Size(min = 12, max = 128) String password,
+        @NotNull @Size(min = 12) @HashablePassword String password,
 
         @JsonProperty("first_name") @NotBlank @Size(max = 100)
         String firstName,

@@ -82,6 +82,7 @@ class UserController {
 
     @ApiResponse(responseCode = "200", description = "Changed")
     @ApiResponse(responseCode = "403", description = "Only an ADMIN changes roles")
+    @ApiResponse(responseCode = "409", description = "The user is the last ADMIN and the new role is another")
     @PutMapping("/{userId}/role")
     @Operation(
             summary = "Change a user's role (ADMIN only)",

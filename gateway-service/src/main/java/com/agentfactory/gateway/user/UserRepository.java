@@ -4,6 +4,7 @@ import com.agentfactory.access.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,23 @@ class UserRepository {
                 .param("id", id)
                 .param("role", role.name())
                 .update();
+    }
+
+    /**
+     * The ADMINs' ids, their rows locked until the transaction ends. In id order, so concurrent callers take the
+     * locks in the same order; a row demoted while this waited for its lock drops out of the answer.
+     */
+    List<UUID> lockAdmins() {
+        return jdbc.sql("SELECT id FROM users WHERE role = 'ADMIN' ORDER BY id FOR UPDATE")
+                .query(UUID.class)
+                .list();
+    }
+
+    Optional<User> findByIdForUpdate(UUID id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(UserRepository::map)
+                .optional();
     }
 
     Optional<User> findByEmail(String email) {

@@ -2,12 +2,14 @@ package com.agentfactory.gateway.user;
 
 import com.agentfactory.access.Role;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Blocking user operations; reactive callers run them on the bounded-elastic scheduler. */
 @Service
@@ -16,14 +18,17 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     // Checked against when the email is unknown, so both failures take the time of one hash check.
     private final String unknownUserHash;
 
-    UserService(UserRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(
+            UserRepository repository, PasswordEncoder passwordEncoder, Clock clock, TransactionTemplate transactions) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.transactions = transactions;
         this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -72,14 +77,28 @@ public class UserService {
         return matches ? user : Optional.empty();
     }
 
-    /** Sets the user's role; returns the user as it was before, so the caller can record what changed. */
+    /**
+     * Sets the user's role; returns the user as it was before, so the caller can record what changed.
+     *
+     * @throws LastAdminException when the user is the last ADMIN and the new role is another
+     */
     public User changeRole(UUID id, Role role) {
         if (!role.isAssignableToPerson()) {
             throw new IllegalArgumentException("Role " + role + " is for services, not people");
         }
-        User before = repository.findById(id).orElseThrow(UserNotFoundException::new);
-        repository.updateRole(id, role);
-        return before;
+        return transactions.execute(status -> {
+            // every change takes the ADMIN rows' locks first, so two admins demoting each other (or themselves) at
+            // once are serialised and the second sees the first's demotion
+            List<UUID> admins = repository.lockAdmins();
+            User before = repository.findByIdForUpdate(id).orElseThrow(UserNotFoundException::new);
+            boolean demotesAnAdmin = before.role() == Role.ADMIN && role != Role.ADMIN;
+            boolean anotherAdmin = admins.stream().anyMatch(admin -> !admin.equals(id));
+            if (demotesAnAdmin && !anotherAdmin) {
+                throw new LastAdminException();
+            }
+            repository.updateRole(id, role);
+            return before;
+        });
     }
 
     public Optional<User> findById(UUID id) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 class AuthFlowIT extends GatewayIntegrationTest {
+
+    // 100 plain characters; 30 emoji of four UTF-8 bytes each, 120 bytes in 60 UTF-16 characters
+    private static final List<String> TOO_LONG_PASSWORDS = List.of("p".repeat(100), "\uD83D\uDD11".repeat(30));
 
     @Test
     void registersCustomerAndSignsThemIn() {
@@ -124,6 +128,61 @@ class AuthFlowIT extends GatewayIntegrationTest {
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Map.class))
                 .extracting(error -> error.get("field"))
                 .contains("email", "password", "last_name");
+    }
+
+    @Test
+    void refusesARegistrationPasswordLongerThanTheHashTakesNamingPassword() {
+        for (String tooLong : TOO_LONG_PASSWORDS) {
+            Map<String, Object> problem =
+                    assertProblem(register(TestUsers.uniqueEmail("long"), tooLong), HttpStatus.BAD_REQUEST);
+
+            assertThat(problem.get("errors"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Map.class))
+                    .singleElement()
+                    .satisfies(error -> assertThat(error)
+                            .containsEntry("field", "password")
+                            .hasEntrySatisfying("message", message -> assertThat((String) message)
+                                    .contains("72 bytes")));
+        }
+    }
+
+    @Test
+    void registersWithAPasswordOfExactlySeventyTwoBytes() {
+        register(TestUsers.uniqueEmail("emoji"), "\uD83D\uDD11".repeat(18))
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
+    void refusesAStaffPasswordLongerThanTheHashTakesNamingPassword() {
+        var admin = users.admin();
+        for (String tooLong : TOO_LONG_PASSWORDS) {
+            Map<String, Object> problem = assertProblem(
+                    client.post()
+                            .uri("/api/v1/auth/users")
+                            .header("Authorization", admin.bearer())
+                            .bodyValue(Map.of(
+                                    "email", TestUsers.uniqueEmail("long-staff"),
+                                    "password", tooLong,
+                                    "first_name", "Sam",
+                                    "last_name", "Support",
+                                    "role", "SUPPORT_AGENT"))
+                            .exchange(),
+                    HttpStatus.BAD_REQUEST);
+
+            assertThat(problem.get("errors").toString()).contains("field=password");
+        }
+    }
+
+    @Test
+    void aSignInWithAPasswordLongerThanTheHashTakesIsOnlyWrong() {
+        String email = TestUsers.uniqueEmail("long-login");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+
+        for (String tooLong : TOO_LONG_PASSWORDS) {
+            Map<String, Object> problem = assertProblem(login(email, tooLong), HttpStatus.UNAUTHORIZED);
+            assertThat(problem).containsEntry("title", "Invalid credentials");
+        }
     }
 
     @Test

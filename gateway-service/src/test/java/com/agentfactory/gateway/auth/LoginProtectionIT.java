@@ -8,8 +8,14 @@ import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +50,43 @@ class LoginProtectionIT extends GatewayIntegrationTest {
         assertThat(problem).containsEntry("title", "Account temporarily locked");
         assertThat(problem.get("detail").toString()).contains("Try again in");
         assertThat(((Number) problem.get("retry_after_seconds")).longValue()).isBetween(1L, 60L);
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMorePasswordChecksThanTheLimit() throws Exception {
+        String email = registered("parallel");
+        int racers = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String guess = "wrong-password-" + i;
+            attempts.add(() -> {
+                start.await();
+                return login(email, guess)
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value();
+            });
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            List<Future<Integer>> futures = attempts.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get());
+            }
+        }
+
+        assertThat(statuses)
+                .filteredOn(status -> status == HttpStatus.UNAUTHORIZED.value())
+                .hasSize(MAX_FAILURES);
+        assertThat(statuses)
+                .filteredOn(status -> status == HttpStatus.TOO_MANY_REQUESTS.value())
+                .hasSize(racers - MAX_FAILURES);
+        assertThat(auditTypes(email, users.admin().bearer()))
+                .filteredOn("LOGIN_FAILED"::equals)
+                .hasSize(MAX_FAILURES);
+        assertProblem(login(email, TestUsers.PASSWORD), HttpStatus.TOO_MANY_REQUESTS);
     }
 
     @Test

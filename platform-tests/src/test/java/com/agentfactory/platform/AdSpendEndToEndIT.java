@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -95,8 +96,10 @@ class AdSpendEndToEndIT extends AsAdminOnThePlatform {
                                 Map.of("X-Exchange-Key", EXCHANGE_KEY)),
                         reply -> reply.status() == 200
                                 && reply.text("/seatbid/0/bid/0/cid").equals(campaign));
+        // the exchange calls the bid's own win notice URL, whose signed token names the bid it may charge
+        URI nurl = URI.create(bid.text("/seatbid/0/bid/0/nurl"));
         Http.Reply win = Http.post(
-                exchange("/api/v1/ads/openrtb/win"),
+                exchange(nurl.getRawPath() + "?" + nurl.getRawQuery()),
                 null,
                 Map.of(
                         "bid_id",

@@ -1,6 +1,7 @@
 package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
@@ -48,6 +49,7 @@ public class AttributionService {
         if (occurredAt.isAfter(now.plus(1, ChronoUnit.DAYS))) {
             throw RuleViolationException.of("occurred_at", "must not be in the future");
         }
+        LedgerDates.requireContains("occurred_at", occurredAt);
         UUID id = UUID.randomUUID();
         boolean created = repository.insertTouchpoint(
                 id,

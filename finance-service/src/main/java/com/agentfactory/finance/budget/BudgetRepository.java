@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -108,6 +109,17 @@ class BudgetRepository {
                 reservation.status().wireName(),
                 Timestamp.from(reservation.createdAt()),
                 reservation.idempotencyKey());
+    }
+
+    /**
+     * Waits for any other transaction reserving with the same key in the department; released at commit. A
+     * PostgreSQL advisory lock, because what is locked is a key that has no row yet, and may get it in any month.
+     */
+    void lockIdempotencyKey(String department, String idempotencyKey) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                (RowCallbackHandler) row -> {},
+                "budget-reservation:" + department + ":" + idempotencyKey);
     }
 
     /** In any of the department's fiscal months: a retry may arrive in the month after its first attempt. */

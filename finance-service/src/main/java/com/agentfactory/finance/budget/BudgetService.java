@@ -142,12 +142,17 @@ class BudgetService {
     /**
      * A reservation that a retry cannot double: a repeated key returns the reservation made the first time, whatever
      * has happened to the budget since, also when the retry comes in a later fiscal month than the first attempt (a
-     * request without a period means the current one). The budget row lock taken first serialises two concurrent
-     * requests with the same key, so the second always sees the first one's row.
+     * request without a period means the current one). A lock on the department's key, taken before anything else,
+     * serialises two concurrent requests with the same key, so the second always sees the first one's row: the budget
+     * row lock alone does not, as the two may name different months (one without a period, or either side of
+     * month-end midnight) and so lock different budgets.
      */
     @Transactional
     ReservationOutcome reserve(String department, CreateReservationRequest request, String idempotencyKey) {
         auditActor.stamp();
+        if (idempotencyKey != null) {
+            budgets.lockIdempotencyKey(department, idempotencyKey);
+        }
         String period = request.fiscalPeriod() == null ? currentPeriod() : request.fiscalPeriod();
         var locked = budgets.lock(department, period);
         BigDecimal amount = request.amount().setScale(2);

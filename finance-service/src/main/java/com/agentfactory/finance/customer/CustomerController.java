@@ -1,5 +1,6 @@
 package com.agentfactory.finance.customer;
 
+import com.agentfactory.messaging.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -26,11 +27,14 @@ class CustomerController {
     @Operation(summary = "Record a customer behaviour event; re-evaluates the customer's segment")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
-    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Well-formed but not acceptable (agent and channel from a customer included): the fields at"
+                    + " fault are named")
     @PostMapping("/behaviors")
     ResponseEntity<SegmentResponse.BehaviorRecorded> record(
-            @PathVariable UUID customerId, @Valid @RequestBody RecordBehaviorRequest request) {
-        var recorded = customers.recordBehavior(customerId, request);
+            @PathVariable UUID customerId, @Valid @RequestBody RecordBehaviorRequest request, Caller caller) {
+        var recorded = customers.recordBehavior(customerId, request, caller);
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(recorded);
     }

@@ -5,10 +5,14 @@ import java.time.Instant;
 
 /**
  * What segmentation knows of a customer: orders and money from the ledger (all time), behaviour from the
- * last 30 days. Money is summed over currencies: the store trades in one.
+ * last 30 days. Orders count in every currency, but money is the customer's in one {@code currency} only (the one
+ * most of their orders were in; {@code currencyOrders} of them): amounts in different currencies cannot be added, and
+ * comparing them to pick one would need exchange rates the ledger does not keep.
  */
 record CustomerFacts(
         long orders,
+        String currency,
+        long currencyOrders,
         BigDecimal revenue,
         BigDecimal refunds,
         BigDecimal maxOrderValue,
@@ -24,9 +28,9 @@ record CustomerFacts(
     }
 
     BigDecimal averageOrderValue() {
-        return orders == 0
+        return currencyOrders == 0
                 ? BigDecimal.ZERO
-                : revenue.divide(BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_EVEN);
+                : revenue.divide(BigDecimal.valueOf(currencyOrders), 2, java.math.RoundingMode.HALF_EVEN);
     }
 
     boolean knownAtAll() {

@@ -57,17 +57,32 @@ class CustomerRepository {
     CustomerFacts facts(UUID customerId, Instant now) {
         return jdbc.queryForObject(
                 """
-                WITH ledger AS (
+                WITH moves AS (
+                    SELECT transaction_type, amount, currency, metadata, occurred_at
+                      FROM financial_transactions
+                     WHERE customer_id = ? AND transaction_type IN ('revenue', 'refund')),
+                -- most orders, then the latest order, decide: counting needs no exchange rate, adding amounts would
+                main AS (
+                    SELECT currency
+                      FROM moves
+                     GROUP BY currency
+                     ORDER BY count(*) FILTER (WHERE transaction_type = 'revenue') DESC,
+                              max(occurred_at) FILTER (WHERE transaction_type = 'revenue') DESC NULLS LAST,
+                              count(*) DESC,
+                              currency
+                     LIMIT 1),
+                ledger AS (
                     SELECT count(*) FILTER (WHERE transaction_type = 'revenue') AS orders,
-                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS revenue,
-                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunds,
-                           coalesce(max(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS max_order,
+                           (SELECT currency FROM main) AS currency,
+                           count(*) FILTER (WHERE transaction_type = 'revenue' AND in_main) AS currency_orders,
+                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'revenue' AND in_main), 0) AS revenue,
+                           coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund' AND in_main), 0) AS refunds,
+                           coalesce(max(amount) FILTER (WHERE transaction_type = 'revenue' AND in_main), 0) AS max_order,
                            coalesce(avg((metadata ->> 'lines')::numeric)
                                     FILTER (WHERE transaction_type = 'revenue'), 0) AS lines,
                            min(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS first_order,
                            max(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS last_order
-                      FROM financial_transactions
-                     WHERE customer_id = ? AND transaction_type IN ('revenue', 'refund')),
+                      FROM (SELECT moves.*, moves.currency = (SELECT currency FROM main) AS in_main FROM moves) m),
                 behaviour AS (
                     SELECT count(*) AS recent,
                            count(*) FILTER (WHERE event_type IN ('add_to_cart', 'checkout_started', 'cart_abandoned',
@@ -79,6 +94,8 @@ class CustomerRepository {
                 """,
                 (rs, row) -> new CustomerFacts(
                         rs.getLong("orders"),
+                        rs.getString("currency"),
+                        rs.getLong("currency_orders"),
                         rs.getBigDecimal("revenue"),
                         rs.getBigDecimal("refunds"),
                         rs.getBigDecimal("max_order"),

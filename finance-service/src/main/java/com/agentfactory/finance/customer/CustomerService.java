@@ -2,6 +2,7 @@ package com.agentfactory.finance.customer;
 
 import com.agentfactory.finance.attribution.AttributionService;
 import com.agentfactory.finance.attribution.RecordTouchpointRequest;
+import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
@@ -10,6 +11,7 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.finance.CustomerSegmentChanged;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import com.agentfactory.messaging.topic.Topics;
@@ -41,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerService {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
+    private static final String TOUCHPOINTS_REFUSED =
+            "only the platform's agents and staff may attribute a behaviour to an agent";
 
     private final CustomerRepository repository;
     private final AttributionService attribution;
@@ -68,14 +72,27 @@ public class CustomerService {
         this.clock = clock;
     }
 
+    /**
+     * Records a behaviour; one naming an agent and channel is also that agent's touchpoint, which earns the agent a
+     * share of the customer's revenue, so only the platform's agents and staff may name them: a customer reporting
+     * their own behaviour would otherwise credit any agent they like.
+     */
     @Transactional
-    public SegmentResponse.BehaviorRecorded recordBehavior(UUID customerId, RecordBehaviorRequest request) {
+    public SegmentResponse.BehaviorRecorded recordBehavior(
+            UUID customerId, RecordBehaviorRequest request, Caller caller) {
         List<FieldErrorDetail> errors = new ArrayList<>();
         var type = BehaviorType.fromWireName(request.eventType());
         if (type.isEmpty()) {
             errors.add(new FieldErrorDetail("event_type", "must be one of " + BehaviorType.allWireNames()));
         }
-        if ((request.agent() == null) != (request.channel() == null)) {
+        if (!mayRecordTouchpoints(caller)) {
+            if (request.agent() != null) {
+                errors.add(new FieldErrorDetail("agent", TOUCHPOINTS_REFUSED));
+            }
+            if (request.channel() != null) {
+                errors.add(new FieldErrorDetail("channel", TOUCHPOINTS_REFUSED));
+            }
+        } else if ((request.agent() == null) != (request.channel() == null)) {
             errors.add(new FieldErrorDetail(
                     request.agent() == null ? "agent" : "channel",
                     "agent and channel are given together: the behaviour is then the agent's touchpoint"));
@@ -83,6 +100,8 @@ public class CustomerService {
         Instant now = clock.instant();
         if (request.occurredAt() != null && request.occurredAt().isAfter(now.plus(1, ChronoUnit.DAYS))) {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
+        } else if (request.occurredAt() != null && !LedgerDates.contains(request.occurredAt())) {
+            errors.add(new FieldErrorDetail("occurred_at", LedgerDates.OUTSIDE));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The behaviour event is not acceptable.", errors);
@@ -242,6 +261,10 @@ public class CustomerService {
 
     List<UUID> customersAfter(UUID after, int limit) {
         return repository.customersToEvaluate(limit, after);
+    }
+
+    private static boolean mayRecordTouchpoints(Caller caller) {
+        return caller.hasAnyRole(Caller.SYSTEM_AGENT, Caller.ADMIN, Caller.MARKETING_MANAGER, Caller.SUPPORT_AGENT);
     }
 
     private static String stringOrNull(Object value) {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * <ul>
  *   <li>recency, days since the last order: ≤30 → 5, ≤90 → 4, ≤180 → 3, ≤365 → 2, else 1;
  *   <li>frequency, orders: ≥20 → 5, ≥10 → 4, ≥5 → 3, ≥2 → 2, else 1;
- *   <li>monetary, net revenue: ≥5000 → 5, ≥2000 → 4, ≥500 → 3, ≥100 → 2, else 1.
+ *   <li>monetary, net revenue in the customer's main currency ({@link CustomerFacts}): ≥5000 → 5, ≥2000 → 4,
+ *       ≥500 → 3, ≥100 → 2, else 1.
  * </ul>
  * The first matching rule names the segment: trade buyer (average order ≥ 300 over ≥ 3 orders, or ≥ 20
  * lines an order, or a trade enquiry with an order), lapsed (recency ≤ 2 with an order), loyal collector
@@ -57,7 +58,8 @@ final class SegmentRules {
                                 : net.compareTo(new BigDecimal("100")) >= 0 ? 2 : 1;
         String rfm = " (RFM " + r + "-" + f + "-" + m + ")";
         String history = n + " order(s), average order "
-                + facts.averageOrderValue().toPlainString() + ", last order " + days + " day(s) ago" + rfm;
+                + facts.averageOrderValue().toPlainString() + " " + facts.currency() + ", last order " + days
+                + " day(s) ago" + rfm;
         double evidence = Math.min(0.45, 0.09 * n);
         boolean bulkOrders = facts.averageLinesPerOrder() >= 20;
         boolean highValueRepeat = n >= 3 && facts.averageOrderValue().compareTo(TRADE_AVERAGE_ORDER) >= 0;

@@ -9,8 +9,13 @@ public record ReportPeriod(LocalDate dateFrom, LocalDate dateTo) {
 
     private static final long MAX_DAYS = 366;
 
-    /** @throws RuleViolationException (field date_to) when the period is reversed or too long */
+    /**
+     * @throws RuleViolationException (field date_from or date_to) when a day is outside the ledger's bound, or (field
+     *     date_to) when the period is reversed or too long
+     */
     public static ReportPeriod of(LocalDate dateFrom, LocalDate dateTo) {
+        LedgerDates.requireContains("date_from", dateFrom);
+        LedgerDates.requireContains("date_to", dateTo);
         if (dateTo.isBefore(dateFrom)) {
             throw RuleViolationException.of("date_to", "must not be before date_from");
         }

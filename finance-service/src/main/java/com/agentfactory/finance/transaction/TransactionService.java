@@ -1,6 +1,7 @@
 package com.agentfactory.finance.transaction;
 
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.error.FieldErrorDetail;
@@ -155,14 +156,20 @@ public class TransactionService {
             Map<String, Object> metadata,
             Instant occurredAt) {
         BigDecimal amount = Amounts.toCents(exactTotal);
-        if (!Amounts.inRange(amount)) {
-            // a zero-value order moves no money; an amount over the ledger's limit needs a person
+        if (amount.compareTo(Amounts.MAX) > 0) {
+            // money over the ledger's limit needs a person: thrown, the claim rolls back with the transaction and
+            // the platform's error handler parks the event on the dead-letter topic at once (a domain exception is
+            // not retried), instead of the event being acknowledged and lost
             log.warn(
-                    "{} event {} of order {} has amount {} outside the ledger range; not recorded",
+                    "{} event {} of order {} has amount {} over the ledger limit; dead-lettered",
                     type,
                     eventId,
                     orderNumber,
                     amount);
+            throw RuleViolationException.of("amount", "must not exceed " + Amounts.MAX + " " + currency);
+        }
+        if (!Amounts.inRange(amount)) {
+            // a zero-value order moves no money
             return false;
         }
         FinancialTransaction booked = new FinancialTransaction(
@@ -202,6 +209,8 @@ public class TransactionService {
         if (request.occurredAt() != null
                 && request.occurredAt().isAfter(clock.instant().plus(1, ChronoUnit.DAYS))) {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
+        } else if (request.occurredAt() != null && !LedgerDates.contains(request.occurredAt())) {
+            errors.add(new FieldErrorDetail("occurred_at", LedgerDates.OUTSIDE));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The transaction is not acceptable.", errors);
@@ -243,6 +252,8 @@ public class TransactionService {
     @Transactional(readOnly = true)
     PageResponse<TransactionResponse> list(
             LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {
+        LedgerDates.requireContains("date_from", dateFrom);
+        LedgerDates.requireContains("date_to", dateTo);
         if (dateFrom != null && dateTo != null && dateTo.isBefore(dateFrom)) {
             throw RuleViolationException.of("date_to", "must not be before date_from");
         }

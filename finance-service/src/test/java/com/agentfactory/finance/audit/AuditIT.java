@@ -75,6 +75,24 @@ class AuditIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void theTrailOfRevenueAttributionsCanBeFilteredByItsTable() {
+        var order = OrderMother.orderBy(UUID.randomUUID(), Instant.now(), "5.00x2");
+        commerce.publish(order);
+        awaitRecorded(order);
+        // the shares are written in the booking's transaction
+        UUID shareId = jdbc.queryForObject(
+                "SELECT id FROM revenue_attributions WHERE order_id = ? LIMIT 1", UUID.class, order.orderId());
+
+        Response trail = api.get("/api/v1/financial/audit?table=revenue_attributions&record_id=" + shareId);
+
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body().at("/pagination/total").asLong()).isEqualTo(1);
+        assertThat(trail.text("/items/0/table_name")).isEqualTo("revenue_attributions");
+        assertThat(trail.text("/items/0/action")).isEqualTo("INSERT");
+        assertThat(trail.text("/items/0/agent_id")).isEqualTo("finance");
+    }
+
+    @Test
     void verifyFindsTheEntryThatWasTamperedWith() {
         String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         String budgetId = api.put("/api/v1/financial/budgets/" + department, budget("100.00"))

@@ -111,6 +111,47 @@ class BudgetsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void concurrentReservationsWithOneKeyForTwoFiscalMonthsReserveOnce() throws Exception {
+        String department = freshDepartment();
+        String base = "/api/v1/financial/budgets/" + department + "/reservations";
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        Map<String, Object> nextMonth = budget("100.00");
+        nextMonth.put("fiscal_period", "2026-04");
+        api.put("/api/v1/financial/budgets/" + department, nextMonth);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> retryNextMonth = reservation("10.00");
+        retryNextMonth.put("fiscal_period", "2026-04");
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // each month's budget row is a different lock: only the key's own lock orders these
+            Map<String, Object> body = i % 2 == 0 ? reservation("10.00") : retryNextMonth;
+            calls.add(() -> api.postWithHeaders(base, body, key));
+        }
+
+        List<Response> responses = new ArrayList<>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Response> response : executor.invokeAll(calls)) {
+                responses.add(response.get());
+            }
+        }
+
+        assertThat(responses)
+                .extracting(Response::status)
+                .containsOnly(201, 200)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        assertThat(responses)
+                .extracting(r -> r.text("/id"))
+                .containsOnly(responses.getFirst().text("/id"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM budget_reservations r JOIN budgets b ON b.id = r.budget_id"
+                                + " WHERE b.department = ?",
+                        Long.class,
+                        department))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void aRetriedReservationWithItsIdempotencyKeyGetsTheFirstReservationBackEvenWhenRetriedAtOnce() throws Exception {
         String department = freshDepartment();
         api.put("/api/v1/financial/budgets/" + department, budget("100.00"));

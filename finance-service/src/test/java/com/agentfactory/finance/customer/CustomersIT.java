@@ -8,15 +8,21 @@ import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.Money;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CustomersIT extends FinanceIntegrationTest {
+
+    @Autowired
+    CustomerService customers;
 
     @Test
     void behaviourEventsAreValidatedWithFieldErrors() {
@@ -115,12 +121,64 @@ class CustomersIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aCustomerCannotCreditAnAgentWithTheirOwnBehaviourButTheAgentCan() {
+        UUID customer = UUID.randomUUID();
+        Map<String, Object> click = Map.of(
+                "event_type", "campaign_click",
+                "agent", "campaign",
+                "channel", "email",
+                "event_data", Map.of("campaign_id", "spring-sale"));
+
+        Response byCustomer = api.withToken(TestTokens.customer(customer))
+                .post("/api/v1/customers/" + customer + "/behaviors", click);
+        Response plainByCustomer = api.withToken(TestTokens.customer(customer))
+                .post("/api/v1/customers/" + customer + "/behaviors", Map.of("event_type", "campaign_click"));
+
+        assertThat(byCustomer.status()).isEqualTo(422);
+        assertThat(byCustomer.errorFields()).containsExactlyInAnyOrder("agent", "channel");
+        assertThat(plainByCustomer.status()).isEqualTo(201);
+        assertThat(touchpoints(customer)).isZero();
+
+        Response byAgent = api.withToken(TestTokens.client("campaign"))
+                .post("/api/v1/customers/" + customer + "/behaviors", click);
+        assertThat(byAgent.status()).isEqualTo(201);
+        assertThat(touchpoints(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomersMoneyIsJudgedInTheCurrencyOfMostOfTheirOrdersNeverAddedAcrossCurrencies() {
+        UUID customer = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var orders = List.of(
+                OrderMother.orderIn("GBP", customer, now.minus(Duration.ofHours(4)), "40.00x1"),
+                OrderMother.orderIn("GBP", customer, now.minus(Duration.ofHours(3)), "40.00x1"),
+                OrderMother.orderIn("GBP", customer, now.minus(Duration.ofHours(2)), "40.00x1"),
+                // 100,000 yen is some 500 GBP: added to the pounds as if it were pounds it made a trade buyer
+                OrderMother.orderIn("JPY", customer, now.minus(Duration.ofHours(1)), "100000x1"));
+        commerce.publishAll(orders);
+        orders.forEach(this::awaitRecorded);
+
+        customers.evaluate(customer, "all orders booked");
+
+        Response segment = segmentOf(customer);
+        assertThat(segment.text("/segment")).isEqualTo("occasional_gift_buyer");
+        assertThat(segment.body().at("/rfm/frequency").asInt()).isEqualTo(2);
+        assertThat(segment.body().at("/rfm/monetary").asInt()).isEqualTo(2);
+        assertThat(segment.text("/reason")).contains("4 order(s), average order 40.00 GBP");
+    }
+
+    @Test
     void aReEvaluationThatChangesNothingWritesNoHistory() {
         UUID customer = UUID.randomUUID();
         api.post("/api/v1/customers/" + customer + "/behaviors", Map.of("event_type", "page_view"));
         api.post("/api/v1/customers/" + customer + "/behaviors", Map.of("event_type", "search"));
 
         assertThat(segmentOf(customer).body().path("history").size()).isEqualTo(1);
+    }
+
+    private long touchpoints(UUID customer) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM customer_touchpoints WHERE customer_id = ?", Long.class, customer);
     }
 
     private Response segmentOf(UUID customer) {

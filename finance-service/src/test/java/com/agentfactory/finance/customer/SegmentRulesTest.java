@@ -58,6 +58,8 @@ class SegmentRulesTest {
             long orders, String revenue, double lines, long daysSinceLast, long recent, long intent, long trade) {
         return new CustomerFacts(
                 orders,
+                orders == 0 ? null : "GBP",
+                orders,
                 new BigDecimal(revenue),
                 BigDecimal.ZERO,
                 new BigDecimal(revenue),

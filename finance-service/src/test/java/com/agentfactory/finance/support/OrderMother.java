@@ -18,6 +18,11 @@ public final class OrderMother {
     }
 
     public static OrderPlaced orderBy(UUID customerId, Instant at, String... unitPricesTimesQuantity) {
+        return orderIn("GBP", customerId, at, unitPricesTimesQuantity);
+    }
+
+    /** An order paid in another currency than the usual GBP. */
+    public static OrderPlaced orderIn(String currency, UUID customerId, Instant at, String... unitPricesTimesQuantity) {
         return new OrderPlaced(
                 UUID.randomUUID(),
                 at,
@@ -25,7 +30,7 @@ public final class OrderMother {
                 "5" + (100000 + (int) (Math.random() * 800000)),
                 customerId,
                 "United Kingdom",
-                "GBP",
+                currency,
                 lines(unitPricesTimesQuantity));
     }
 

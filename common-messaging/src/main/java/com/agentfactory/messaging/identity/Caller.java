@@ -20,6 +20,7 @@ public record Caller(String userId, Set<String> roles, UUID customerId, String a
     public static final String SYSTEM_AGENT = "SYSTEM_AGENT";
 
     private static final String ANONYMOUS = "anonymous";
+    private static final String AGENT_PREFIX = "agent:";
     private static final int MAX_ID_LENGTH = 200;
 
     public Caller {
@@ -59,7 +60,21 @@ public record Caller(String userId, Set<String> roles, UUID customerId, String a
         if (userId != null) {
             return userId;
         }
-        return agentId != null ? "agent:" + agentId : ANONYMOUS;
+        return agentId != null ? AGENT_PREFIX + agentId : ANONYMOUS;
+    }
+
+    /** The agent an {@link #actorName()} names, or null when it names a user or nobody. */
+    public static String agentOf(String actorName) {
+        return actorName != null && actorName.startsWith(AGENT_PREFIX)
+                ? actorName.substring(AGENT_PREFIX.length())
+                : null;
+    }
+
+    /** The user an {@link #actorName()} names, or null when it names an agent or nobody. */
+    public static String userOf(String actorName) {
+        return actorName == null || actorName.equals(ANONYMOUS) || actorName.startsWith(AGENT_PREFIX)
+                ? null
+                : actorName;
     }
 
     private static String boundedId(String value) {

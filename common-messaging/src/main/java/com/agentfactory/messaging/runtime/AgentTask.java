@@ -14,4 +14,5 @@ public record AgentTask(
         int attempt,
         UUID correlationId,
         Instant expiresAt,
+        String requestedBy,
         MessageEnvelope envelope) {}

@@ -158,6 +158,7 @@ final class TaskRecordProcessor {
                 task.attempt(),
                 task.correlationId(),
                 task.expiresAt(),
+                task.requestedBy(),
                 percent -> events.progress(task, ReportedTaskStatus.RUNNING, clamp(percent)));
         try {
             return handler.run(inputs, input, context);
@@ -206,6 +207,7 @@ final class TaskRecordProcessor {
                 deliveryAttempt(record),
                 envelope.header().correlationId(),
                 expiresAt,
+                dispatch.requestedBy(),
                 envelope);
     }
 

@@ -32,6 +32,12 @@ public final class AgentTaskProbe {
 
     /** Sends the task and returns the agent's terminal report, or empty when none came within the timeout. */
     public Optional<TaskStatusChanged> run(String agentType, String taskType, JsonNode input, Duration timeout) {
+        return run(agentType, taskType, input, "agent-task-probe", timeout);
+    }
+
+    /** As {@link #run(String, String, JsonNode, Duration)}, with the requester the supervisor would have recorded. */
+    public Optional<TaskStatusChanged> run(
+            String agentType, String taskType, JsonNode input, String requestedBy, Duration timeout) {
         UUID taskId = UUID.randomUUID();
         MessageEnvelope task = MessageEnvelope.builder()
                 .priority(Priority.DEFAULT)
@@ -39,7 +45,7 @@ public final class AgentTaskProbe {
                 .recipient(null, agentType)
                 .action(taskType)
                 .data(input)
-                .context(codec.toTree(new TaskDispatch(taskId, null, "agent-task-probe")))
+                .context(codec.toTree(new TaskDispatch(taskId, null, requestedBy)))
                 .build();
         try (var consumer = TestKafka.consumerFromBeginning(bootstrapServers, "probe");
                 var producer = new KafkaProducer<String, String>(Map.of(

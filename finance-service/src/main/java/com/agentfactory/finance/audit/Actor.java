@@ -11,6 +11,11 @@ public record Actor(String user, String agent) {
         return new Actor(null, agent);
     }
 
+    /** Whoever asked the supervisor for a task, by the name it recorded from their token. */
+    public static Actor requester(String actorName) {
+        return new Actor(Caller.userOf(actorName), Caller.agentOf(actorName));
+    }
+
     /** The caller of a request as the gateway authenticated it. */
     public static Actor of(Caller caller) {
         return new Actor(caller.userId(), caller.agentId());

@@ -49,9 +49,12 @@ class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCh
 
     @Override
     public BudgetCheckResponse handle(CheckBudgetRequest input, TaskContext context) {
-        // the agent that asked acts, as far as the audit trail is concerned
-        var outcome = auditActor.callAs(
-                Actor.agent(input.requestedBy()), () -> budgets.reserve(input.department(), input.asReservation()));
+        // the audit trail names who asked the supervisor, from their token; the input's requested_by is only what
+        // the reservation says it is for, free text any caller may fill in
+        Actor actor = context.requestedBy() == null
+                ? Actor.agent(input.requestedBy())
+                : Actor.requester(context.requestedBy());
+        var outcome = auditActor.callAs(actor, () -> budgets.reserve(input.department(), input.asReservation()));
         return BudgetCheckResponse.of(outcome);
     }
 }

@@ -55,6 +55,32 @@ class CheckBudgetTaskIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void auditsAReservationAsTheRequesterTheSupervisorNamedNotTheNameInTheInput() {
+        String department = freshDepartment();
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        var probe = new AgentTaskProbe(bootstrapServers);
+        Map<String, Object> input = new LinkedHashMap<>(reservation("25.00"));
+        input.put("department", department);
+        input.put("requested_by", "somebody-else");
+
+        var report =
+                probe.run("finance", "check-budget", codec.toTree(input), "agent:ad-agent", Duration.ofSeconds(60));
+
+        assertThat(report)
+                .hasValueSatisfying(change -> assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED));
+        assertThat(jdbc.queryForList(
+                        "SELECT a.agent_id, a.user_id FROM audit_log a JOIN budget_reservations r ON r.id = a.record_id"
+                                + " JOIN budgets b ON b.id = r.budget_id"
+                                + " WHERE a.table_name = 'budget_reservations' AND b.department = ?",
+                        department))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("agent_id")).isEqualTo("ad-agent");
+                    assertThat(row.get("user_id")).isNull();
+                });
+    }
+
+    @Test
     void announcesTheCheckBudgetSchemaWithTheBudgetConstraints() {
         await().atMost(Duration.ofSeconds(30)).until(() -> announced().isPresent());
         AgentCapabilities capabilities = announced().orElseThrow();

@@ -2,9 +2,9 @@ package com.agentfactory.inventory.batch;
 
 import com.agentfactory.inventory.alert.StockConditions;
 import com.agentfactory.inventory.forecast.BatchForecasting;
+import com.agentfactory.inventory.forecast.ForecastOrigin;
 import com.agentfactory.inventory.purchasing.PurchaseOrders;
 import com.agentfactory.inventory.stock.StockService;
-import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class DailyBatch {
-
-    private static final int FURTHEST_ORIGIN_YEARS = 100;
 
     private final StockService stock;
     private final StockConditions conditions;
@@ -50,11 +48,8 @@ class DailyBatch {
 
     DailyBatchReport run(RunDailyBatchRequest request, IntConsumer progress) {
         LocalDate today = LocalDate.now(clock);
-        // history goes back decades at most; a date beyond is a typing error, and beyond the date arithmetic
-        if (request.origin() != null
-                && (request.origin().isBefore(today.minusYears(FURTHEST_ORIGIN_YEARS))
-                        || request.origin().isAfter(today.plusYears(FURTHEST_ORIGIN_YEARS)))) {
-            throw RuleViolationException.of("origin", "must be within " + FURTHEST_ORIGIN_YEARS + " years of today");
+        if (request.origin() != null) {
+            ForecastOrigin.requirePlausible(request.origin(), today);
         }
         UUID runId = runs.save(new BatchRun(clock.instant())).getId();
         try {

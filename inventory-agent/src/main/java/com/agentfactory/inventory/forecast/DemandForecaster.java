@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DemandForecaster {
 
     static final int MINIMUM_HISTORY_DAYS = 14;
-    private static final int FURTHEST_ORIGIN_YEARS = 100;
 
     private final DailyDemandRepository demand;
     private final StockService stock;
@@ -56,11 +55,7 @@ class DemandForecaster {
         stock.requireStocked(request.sku());
         LocalDate today = LocalDate.now(clock);
         LocalDate origin = request.origin() != null ? request.origin() : today;
-        // history goes back decades at most; a date beyond is a typing error, and beyond the date arithmetic
-        if (origin.isBefore(today.minusYears(FURTHEST_ORIGIN_YEARS))
-                || origin.isAfter(today.plusYears(FURTHEST_ORIGIN_YEARS))) {
-            throw RuleViolationException.of("origin", "must be within " + FURTHEST_ORIGIN_YEARS + " years of today");
-        }
+        ForecastOrigin.requirePlausible(origin, today);
         LocalDate from = origin.minusWeeks(properties.historyWeeks());
         var own = demand.between(request.sku(), request.location(), from, origin);
         if (own.isEmpty()) {

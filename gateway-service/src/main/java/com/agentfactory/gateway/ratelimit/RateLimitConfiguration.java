@@ -13,10 +13,15 @@ class RateLimitConfiguration {
         return new TokenBucketRateLimiter(redis, properties.redisTimeout());
     }
 
+    @Bean
+    TokenLeases tokenLeases(TokenBucketRateLimiter limiter, RateLimitProperties properties) {
+        return new TokenLeases(limiter, properties.lease(), System::nanoTime);
+    }
+
     // Exposed under its own type, not as a WebFilter, so only the security chain runs it.
     @Bean
     RateLimitFilterHolder rateLimitFilterHolder(
-            TokenBucketRateLimiter limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
-        return new RateLimitFilterHolder(new RateLimitWebFilter(limiter, properties, writer));
+            TokenLeases leases, RateLimitProperties properties, ProblemDetailWriter writer) {
+        return new RateLimitFilterHolder(new RateLimitWebFilter(leases, properties, writer));
     }
 }

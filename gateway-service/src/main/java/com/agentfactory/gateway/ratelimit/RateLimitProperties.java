@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ip bucket per client IP that authenticated callers share as well, so many accounts behind one address
  *     cannot multiply their allowance
  * @param redisTimeout how long to wait for Redis before letting the request through
+ * @param lease how many tokens one gateway instance may take from Redis at once for a busy caller
  */
 @ConfigurationProperties("agentfactory.rate-limit")
 @Validated
@@ -23,11 +24,19 @@ record RateLimitProperties(
         @Valid @NotNull Bucket anonymous,
         @Valid @NotNull Bucket user,
         @Valid @NotNull Bucket ip,
-        @NotNull Duration redisTimeout) {
+        @NotNull Duration redisTimeout,
+        @Valid @NotNull Lease lease) {
 
     /**
      * @param capacity burst size
      * @param refillPerSecond sustained rate
      */
     record Bucket(@Positive int capacity, @Positive double refillPerSecond) {}
+
+    /**
+     * @param maxTokens the most tokens one lease holds (1: every request asks Redis); a lease never holds more than a
+     *     tenth of a bucket's capacity either
+     * @param timeToLive how long leased tokens may be spent before the rest are dropped
+     */
+    record Lease(@Positive int maxTokens, @NotNull Duration timeToLive) {}
 }

@@ -25,11 +25,11 @@ public class RateLimitWebFilter implements WebFilter {
 
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-    private final TokenBucketRateLimiter limiter;
+    private final TokenLeases limiter;
     private final RateLimitProperties properties;
     private final ProblemDetailWriter problemWriter;
 
-    RateLimitWebFilter(TokenBucketRateLimiter limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
+    RateLimitWebFilter(TokenLeases limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
         this.limiter = limiter;
         this.properties = properties;
         this.problemWriter = writer;
@@ -48,7 +48,8 @@ public class RateLimitWebFilter implements WebFilter {
                 .flatMap(subject -> limiter.consume(List.of(
                         new Limit(key("user", subject), properties.user()),
                         new Limit(key("ip-all", clientIp(exchange)), properties.ip()))))
-                .switchIfEmpty(Mono.defer(() -> limiter.consume(key("ip", clientIp(exchange)), properties.anonymous())))
+                .switchIfEmpty(Mono.defer(() ->
+                        limiter.consume(List.of(new Limit(key("ip", clientIp(exchange)), properties.anonymous())))))
                 .flatMap(decision -> {
                     if (decision.remaining() >= 0) {
                         exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));

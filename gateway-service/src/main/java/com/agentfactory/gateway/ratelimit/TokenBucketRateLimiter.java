@@ -14,7 +14,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** One atomic Lua call per request for all of its buckets, so concurrent gateway instances share each bucket exactly. */
+/**
+ * One atomic Lua call for all of a request's buckets, so concurrent gateway instances share each bucket exactly: a
+ * token is only ever spent once it has been taken from Redis. {@link TokenLeases} asks for several at a time for a
+ * busy caller.
+ */
 class TokenBucketRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(TokenBucketRateLimiter.class);
@@ -32,30 +36,30 @@ class TokenBucketRateLimiter {
         this.timeout = timeout;
     }
 
-    Mono<RateLimitDecision> consume(String key, RateLimitProperties.Bucket bucket) {
-        return consume(List.of(new Limit(key, bucket)));
-    }
-
-    /** Takes a token from every bucket, or from none when any of them is empty. */
-    Mono<RateLimitDecision> consume(List<Limit> limits) {
+    /**
+     * Takes up to {@code wanted} tokens from every bucket, the same number from each, or none when any of them is
+     * empty.
+     */
+    Mono<Grant> take(List<Limit> limits, int wanted) {
         List<String> keys = limits.stream().map(Limit::key).toList();
-        List<String> args = new ArrayList<>(limits.size() * 2);
+        List<String> args = new ArrayList<>(limits.size() * 2 + 1);
         for (Limit limit : limits) {
             args.add(Double.toString(limit.bucket().refillPerSecond()));
             args.add(Integer.toString(limit.bucket().capacity()));
         }
+        args.add(Integer.toString(wanted));
         return redis.execute(SCRIPT, keys, args)
                 .reduce(new ArrayList<Long>(), (all, part) -> {
                     all.addAll(part);
                     return all;
                 })
-                .map(result -> new RateLimitDecision(result.get(0) == 1L, result.get(1), result.get(2)))
+                .map(result -> new Grant(Math.toIntExact(result.get(0)), result.get(1), result.get(2)))
                 .timeout(timeout)
                 // Fail open: an unreachable Redis must not take the whole API down with it. The cost is that
                 // limits are not enforced until Redis is back, which the warning makes visible.
                 .onErrorResume(error -> {
                     log.warn("Rate limiting skipped, Redis unavailable: {}", error.toString());
-                    return Mono.just(RateLimitDecision.UNKNOWN_ALLOWED);
+                    return Mono.just(Grant.UNKNOWN);
                 })
                 // Lettuce answers on its single event-loop thread per connection; without this hop the rest of
                 // every request (security, routing, the proxied call) would run on that one thread.
@@ -77,4 +81,20 @@ class TokenBucketRateLimiter {
      *     ensures with a shared hash tag
      */
     record Limit(String key, RateLimitProperties.Bucket bucket) {}
+
+    /**
+     * What Redis granted.
+     *
+     * @param tokens tokens taken from every bucket: 0 when refused, -1 when unknown because Redis did not answer
+     * @param remaining tokens left in the emptiest bucket after the grant, or -1 when unknown
+     * @param retryAfterSeconds when refused, how long until every bucket has a token again
+     */
+    record Grant(int tokens, long remaining, long retryAfterSeconds) {
+
+        static final Grant UNKNOWN = new Grant(-1, -1, 0);
+
+        boolean unknown() {
+            return tokens < 0;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package com.agentfactory.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Grant;
 import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
 import com.agentfactory.infra.LocalInfrastructure;
 import java.net.URI;
@@ -64,7 +65,25 @@ class TokenBucketRateLimiterIT {
                 .isTrue();
     }
 
+    @Test
+    void grantsNoMoreTokensThanTheEmptiestBucketHolds() {
+        String prefix = "{limiter-it-" + UUID.randomUUID() + "}";
+        Limit roomy = new Limit(prefix + ":roomy", ROOMY);
+        Limit three = new Limit(prefix + ":three", new RateLimitProperties.Bucket(3, 0.001));
+
+        Grant grant = limiter.take(List.of(roomy, three), 5).block(Duration.ofSeconds(10));
+
+        assertThat(grant.tokens()).isEqualTo(3);
+        assertThat(grant.remaining()).isZero();
+        assertThat(limiter.take(List.of(roomy), 10)
+                        .block(Duration.ofSeconds(10))
+                        .tokens())
+                .as("the roomy bucket gave the same three, no more")
+                .isEqualTo(7);
+    }
+
     private static RateLimitDecision consume(List<Limit> limits) {
-        return limiter.consume(limits).block(Duration.ofSeconds(10));
+        Grant grant = limiter.take(limits, 1).block(Duration.ofSeconds(10));
+        return new RateLimitDecision(grant.tokens() == 1, grant.remaining(), grant.retryAfterSeconds());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.infra.FreePorts;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -22,7 +23,11 @@ class TokenBucketRateLimiterTest {
             TokenBucketRateLimiter limiter =
                     new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(unreachable), Duration.ofMillis(300));
 
-            RateLimitDecision decision = limiter.consume("test:ip:10.0.0.1", new RateLimitProperties.Bucket(1, 1))
+            TokenLeases leases = new TokenLeases(
+                    limiter, new RateLimitProperties.Lease(32, Duration.ofMillis(250)), System::nanoTime);
+
+            RateLimitDecision decision = leases.consume(List.of(
+                            new TokenBucketRateLimiter.Limit("test:ip:10.0.0.1", new RateLimitProperties.Bucket(1, 1))))
                     .block(Duration.ofSeconds(10));
 
             assertThat(decision).isNotNull();

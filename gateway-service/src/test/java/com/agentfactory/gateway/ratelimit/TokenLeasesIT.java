@@ -1,0 +1,142 @@
+package com.agentfactory.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
+import com.agentfactory.infra.LocalInfrastructure;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Leased tokens against the real Redis: fewer round trips for a busy caller, never more requests than its buckets. */
+class TokenLeasesIT {
+
+    private static final RateLimitProperties.Lease LEASES = new RateLimitProperties.Lease(32, Duration.ofMinutes(1));
+
+    private static LettuceConnectionFactory connections;
+    private static TokenBucketRateLimiter limiter;
+
+    @BeforeAll
+    static void connect() {
+        URI redis = URI.create(LocalInfrastructure.shared().redisUrl());
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.getHost(), redis.getPort()));
+        connections.afterPropertiesSet();
+        connections.start();
+        limiter = new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(connections), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connections.destroy();
+    }
+
+    @Test
+    void aBusyCallerAsksRedisForFarFewerThanOneTokenPerRequest() {
+        TokenLeases leases = new TokenLeases(limiter, LEASES, System::nanoTime);
+        List<Limit> caller = List.of(bucket("busy", 1_000_000, 1_000_000));
+        long scriptCallsBefore = scriptCalls();
+
+        List<RateLimitDecision> decisions = Flux.range(0, 2_000)
+                .flatMap(i -> leases.consume(caller), 16)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(decisions).hasSize(2_000).allMatch(RateLimitDecision::allowed);
+        assertThat(scriptCalls() - scriptCallsBefore).isLessThan(2_000 / 8);
+    }
+
+    @Test
+    void gatewayInstancesLeasingOneCallersTokensNeverLetMoreThroughThanItsBucketHolds() {
+        TokenLeases oneInstance = new TokenLeases(limiter, LEASES, System::nanoTime);
+        TokenLeases another = new TokenLeases(limiter, LEASES, System::nanoTime);
+        String caller = "shared-" + UUID.randomUUID();
+        List<Limit> userAndAddress = List.of(bucket(caller, 200, 0.001), bucket(caller + "-ip", 10_000, 0.001));
+        List<Mono<RateLimitDecision>> requests = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            requests.add((i % 2 == 0 ? oneInstance : another).consume(userAndAddress));
+        }
+
+        long allowed = Flux.fromIterable(requests)
+                .flatMap(request -> request, 32)
+                .filter(RateLimitDecision::allowed)
+                .count()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(allowed)
+                .as("every token the two instances spent was taken from the bucket of 200 first")
+                .isLessThanOrEqualTo(200)
+                .as("and the instances' leases, at most a tenth of the bucket each, strand few of them")
+                .isGreaterThanOrEqualTo(200 - 2 * 20);
+    }
+
+    @Test
+    void aCallerAtAFewRequestsASecondTakesOneTokenFromRedisPerRequest() {
+        AtomicLong now = new AtomicLong(1);
+        TokenLeases leases =
+                new TokenLeases(limiter, new RateLimitProperties.Lease(32, Duration.ofMillis(250)), now::get);
+        List<Limit> caller = List.of(bucket("calm", 100, 0.001));
+        List<Long> remaining = new ArrayList<>();
+
+        for (int i = 0; i < 5; i++) {
+            remaining.add(leases.consume(caller).block(Duration.ofSeconds(10)).remaining());
+            now.addAndGet(Duration.ofMillis(500).toNanos());
+        }
+
+        assertThat(remaining).containsExactly(99L, 98L, 97L, 96L, 95L);
+    }
+
+    @Test
+    void tokensLeftInAnExpiredLeaseAreNotSpent() {
+        AtomicLong now = new AtomicLong(1);
+        TokenLeases leases =
+                new TokenLeases(limiter, new RateLimitProperties.Lease(32, Duration.ofMillis(100)), now::get);
+        List<Limit> caller = List.of(bucket("stops", 1_000, 0.001));
+        // a millisecond apart: the second lease is sized for the next 50 ms at a thousand requests a second
+        for (int i = 0; i < 3; i++) {
+            leases.consume(caller).block(Duration.ofSeconds(10));
+            now.addAndGet(Duration.ofMillis(1).toNanos());
+        }
+        long leftInRedis = leases.consume(caller).block(Duration.ofSeconds(10)).remaining();
+
+        now.addAndGet(Duration.ofMillis(100).toNanos());
+        RateLimitDecision afterExpiry = leases.consume(caller).block(Duration.ofSeconds(10));
+
+        assertThat(afterExpiry.allowed()).isTrue();
+        assertThat(afterExpiry.remaining())
+                .as("the request after the lease expired was granted from Redis, not from the lease")
+                .isLessThan(leftInRedis - 1);
+    }
+
+    private static Limit bucket(String name, int capacity, double refillPerSecond) {
+        return new Limit(
+                "{leases-it-" + UUID.randomUUID() + "}:" + name,
+                new RateLimitProperties.Bucket(capacity, refillPerSecond));
+    }
+
+    private static long scriptCalls() {
+        try (RedisConnection connection = connections.getConnection()) {
+            Properties stats = connection.serverCommands().info("commandstats");
+            long calls = 0;
+            for (String command : List.of("cmdstat_evalsha", "cmdstat_eval")) {
+                String line = stats.getProperty(command);
+                if (line != null) {
+                    calls += Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+                }
+            }
+            return calls;
+        }
+    }
+}

@@ -52,10 +52,9 @@ class ChatController {
     }
 
     private Reply handle(UUID conversationId, SendMessageRequest request, Caller caller) {
-        // no tier: the verified token carries none and support keeps none, and a tier the client sends (the gateway
-        // passes any header through) would let every customer call themselves VIP; VIPs are the configured customer
-        // ids, matched against the token's customer id
-        var customer = new CustomerProfile(caller.customerId(), null);
+        // the token's customer id only: a tier the client sends (the gateway passes any header through) would let
+        // every customer call themselves VIP; VIPs are the configured customer ids, matched against this id
+        var customer = new CustomerProfile(caller.customerId());
         return conversations.handleChat(
                 InboundMessage.chat(conversationId, customer, caller.userId(), request.text())
                         .withOrderNumber(request.orderNumber())

@@ -9,9 +9,6 @@ public final class MessageLimits {
     public static final int MAX_TEXT_CHARS = 100_000;
     public static final int MAX_ORDER_NUMBER_CHARS = 64;
     public static final int MAX_EMAIL_CHARS = 320;
-    public static final int MAX_TIER_CHARS = 32;
-    /** A customer tier is a name such as {@code VIP} or {@code gold}: letters, digits, dashes, underscores. */
-    public static final String TIER_PATTERN = "[A-Za-z0-9_-]+";
 
     private MessageLimits() {}
 }

@@ -2,10 +2,13 @@ package com.agentfactory.support.escalation;
 
 import java.util.UUID;
 
-/** Who wrote: a known customer (with a tier when the caller knows it) or a guest (both null). */
-public record CustomerProfile(UUID customerId, String tier) {
+/**
+ * Who wrote: a known customer or a guest (null). Only the id: whether a customer is a VIP is the agent's configured
+ * list, never something a message or task says about itself (see {@link EscalationPolicy}).
+ */
+public record CustomerProfile(UUID customerId) {
 
     public static CustomerProfile guest() {
-        return new CustomerProfile(null, null);
+        return new CustomerProfile(null);
     }
 }

@@ -104,13 +104,10 @@ public class EscalationPolicy {
         return escalations;
     }
 
+    // the configured list is the only source: chat and task callers alike could claim any tier they liked
     private Optional<String> vipDetail(CustomerProfile customer) {
         if (customer.customerId() != null && properties.vipCustomerIds().contains(customer.customerId())) {
             return Optional.of("customer " + customer.customerId() + " is on the VIP list");
-        }
-        if (customer.tier() != null
-                && properties.vipTiers().stream().anyMatch(tier -> tier.equalsIgnoreCase(customer.tier()))) {
-            return Optional.of("customer tier " + customer.tier());
         }
         return Optional.empty();
     }

@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minIntentShare only intents at or above this confidence count towards complexity: the pipeline also
  *     reports faint runners-up, which say nothing about how many things the customer asked
  * @param maxFailedAttempts this many failed answers in one conversation hand it over
- * @param vipCustomerIds customers always served by a person
- * @param vipTiers customer tiers always served by a person
+ * @param vipCustomerIds customers always served by a person; the only way a customer is a VIP (no tier a chat or task
+ *     caller sends counts)
  * @param complianceKeywords words and phrases that need a person (legal, data protection, chargebacks)
  * @param handoverIntents intents that ask for a person outright; the help pages promise one at any time
  */
@@ -34,6 +34,5 @@ record EscalationProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") double minIntentShare,
         @Min(1) int maxFailedAttempts,
         @NotNull Set<UUID> vipCustomerIds,
-        @NotNull Set<String> vipTiers,
         @NotNull List<String> complianceKeywords,
         @NotNull Set<String> handoverIntents) {}

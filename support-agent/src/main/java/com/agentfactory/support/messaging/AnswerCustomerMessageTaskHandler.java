@@ -28,8 +28,7 @@ class AnswerCustomerMessageTaskHandler implements TaskHandler<CustomerMessageTas
 
     @Override
     public CustomerMessageTask example() {
-        return new CustomerMessageTask(
-                "Do you deliver to Spain, and how long does it take?", null, null, null, null, null);
+        return new CustomerMessageTask("Do you deliver to Spain, and how long does it take?", null, null, null, null);
     }
 
     @Override

@@ -31,7 +31,7 @@ class HandleComplaintTaskHandler implements TaskHandler<CustomerMessageTask, Rep
     @Override
     public CustomerMessageTask example() {
         return new CustomerMessageTask(
-                "My parcel arrived broken and nobody has answered my e-mails.", null, null, null, null, null);
+                "My parcel arrived broken and nobody has answered my e-mails.", null, null, null, null);
     }
 
     @Override

@@ -30,7 +30,7 @@ class OrderStatusInquiryTaskHandler implements TaskHandler<OrderStatusInquiryTas
 
     @Override
     public OrderStatusInquiryTask example() {
-        return new OrderStatusInquiryTask("536397", null, null, null, null, null);
+        return new OrderStatusInquiryTask("536397", null, null, null, null);
     }
 
     @Override
@@ -41,7 +41,6 @@ class OrderStatusInquiryTaskHandler implements TaskHandler<OrderStatusInquiryTas
                 text == null ? "Where is my order " + orderNumber + "?" : text,
                 input.conversationId(),
                 input.customerId(),
-                input.customerTier(),
                 input.customerEmail(),
                 orderNumber,
                 CATEGORY,

@@ -48,7 +48,6 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                 List.of(new ReturnRequestTask.Item("22727", 1)),
                 null,
                 null,
-                null,
                 null);
     }
 
@@ -76,7 +75,6 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                 text,
                 input.conversationId(),
                 input.customerId(),
-                input.customerTier(),
                 input.customerEmail(),
                 orderNumber,
                 CATEGORY,

@@ -3,8 +3,6 @@ package com.agentfactory.support.messaging;
 import static com.agentfactory.support.conversation.MessageLimits.MAX_EMAIL_CHARS;
 import static com.agentfactory.support.conversation.MessageLimits.MAX_ORDER_NUMBER_CHARS;
 import static com.agentfactory.support.conversation.MessageLimits.MAX_TEXT_CHARS;
-import static com.agentfactory.support.conversation.MessageLimits.MAX_TIER_CHARS;
-import static com.agentfactory.support.conversation.MessageLimits.TIER_PATTERN;
 
 import com.agentfactory.support.returns.ReturnItem;
 import jakarta.validation.Valid;
@@ -12,7 +10,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -24,6 +21,8 @@ import java.util.UUID;
  * @param orderNumber the order the items came from, if known; without it no return can be authorised
  * @param message the customer's own words, absent to say "I would like to return ..."
  * @param items what comes back; absent or empty for everything on the order not yet returned
+ * @param customerId the customer, absent for a guest; VIP status comes from the agent's configured VIP ids for this
+ *     id, never from the input (a {@code customer_tier} sent is ignored, see {@link CustomerMessageTask})
  */
 record ReturnRequestTask(
         @Size(max = MAX_ORDER_NUMBER_CHARS) String orderNumber,
@@ -31,9 +30,6 @@ record ReturnRequestTask(
         @Size(max = 1000) List<@Valid @NotNull Item> items,
         UUID conversationId,
         UUID customerId,
-
-        @Size(max = MAX_TIER_CHARS) @Pattern(regexp = TIER_PATTERN)
-        String customerTier,
 
         @Email @Size(max = MAX_EMAIL_CHARS) String customerEmail) {
 

@@ -22,7 +22,7 @@ class ConversationMetricsTest {
                         ReplySource.HANDOVER,
                         List.of(
                                 new Reply.ReasonView("LOW_CONFIDENCE", "top intent x at 0.40 is below 0.70"),
-                                new Reply.ReasonView("VIP_CUSTOMER", "customer tier VIP")),
+                                new Reply.ReasonView("VIP_CUSTOMER", "customer on the VIP list")),
                         List.of(new Reply.IntentView("order_status", 0.4), new Reply.IntentView("refund", 0.2))));
         metrics.record(
                 Channel.TASK, reply(ReplySource.TEMPLATE, List.of(), List.of(new Reply.IntentView("refund", 0.9))));

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,48 @@ class SupportTasksIT extends SupportIntegrationTest {
             assertThat(change.output().path("reply").asString()).contains("Spain");
             assertThat(change.output().path("ticket_id").asString()).isNotBlank();
             assertThat(change.output().path("escalated").asBoolean()).isFalse();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"answer-customer-message", "handle-complaint", "order-status-inquiry", "process-return-request"})
+    void aTaskThatCallsItsCustomerVipIsNotHandedToAPersonForIt(String taskType) {
+        var probe = new AgentTaskProbe(bootstrapServers);
+        var input = JSON.createObjectNode()
+                .put("message", SHIPPING_TO_SPAIN)
+                .put("order_number", "VIP-" + UUID.randomUUID())
+                .put("customer_id", UUID.randomUUID().toString())
+                .put("customer_tier", "VIP");
+
+        var report = probe.run("support", taskType, input, Duration.ofSeconds(60));
+
+        assertThat(report).hasValueSatisfying(change -> {
+            assertThat(change.status()).as("the field is ignored, not refused").isEqualTo(ReportedTaskStatus.COMPLETED);
+            assertThat(change.output().path("escalation_reasons").valueStream().map(reason -> reason.path("reason")
+                            .asString()))
+                    .doesNotContain("VIP_CUSTOMER");
+        });
+    }
+
+    @Test
+    void handsATaskForACustomerOnTheConfiguredVipListToAPerson() {
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var report = probe.run(
+                "support",
+                "answer-customer-message",
+                JSON.createObjectNode()
+                        .put("message", SHIPPING_TO_SPAIN)
+                        .put("customer_id", vipCustomer().toString()),
+                Duration.ofSeconds(60));
+
+        assertThat(report).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+            assertThat(change.output().path("escalated").asBoolean()).isTrue();
+            assertThat(change.output().path("escalation_reasons").valueStream().map(reason -> reason.path("reason")
+                            .asString()))
+                    .containsExactly("VIP_CUSTOMER");
         });
     }
 
@@ -156,6 +200,16 @@ class SupportTasksIT extends SupportIntegrationTest {
         assertThat(answer.outputSchema().at("/properties/ticket_id").isMissingNode())
                 .isFalse();
         assertThat(answer.exampleInput().path("message").asString()).isNotBlank();
+    }
+
+    @Test
+    void announcesNoCustomerTierInAnyTaskSchema() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> announced().isPresent());
+
+        assertThat(announced().orElseThrow().taskTypes()).isNotEmpty().allSatisfy(type -> assertThat(
+                        type.inputSchema().at("/properties/customer_tier").isMissingNode())
+                .as(type.taskType())
+                .isTrue());
     }
 
     private Optional<AgentCapabilities> announced() {

@@ -6,13 +6,23 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,12 +36,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is down the transaction rolls back and the rows wait for the next attempt, so nothing is lost; a
  * batch that was partly sent before a failure is sent again, which the idempotent consumers absorb.
  * SKIP LOCKED lets several instances of a service relay side by side.
+ *
+ * <p>A row Kafka refuses for good would fail its batch on every attempt and so hold back every message
+ * written after it. Such a row is moved to {@code outbox_dead_letters} in the transaction that deletes the
+ * rows that went out, counted in {@code outbox.dead_lettered} and logged (id, topic, reason; the payload
+ * may be large or personal, so it stays in the table). Only refusals about the record itself count as for
+ * good (REFUSALS_OF_THE_RECORD): a fenced producer, a failed authentication or a missing permission
+ * is not the record's fault, and would otherwise move every healthy message of the service aside. Any
+ * other failure rolls the whole batch back as before, a refused row included, so while Kafka is away
+ * nothing is dead-lettered for a failure that a later attempt could get past.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String SELECT_BATCH = "SELECT id, topic, message_key, payload FROM outbox_messages"
-            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT_BATCH =
+            "SELECT id, message_id, topic, message_key, payload, created_at FROM outbox_messages"
+                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String INSERT_DEAD_LETTER = "INSERT INTO outbox_dead_letters"
+            + " (message_id, topic, message_key, payload, error, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    // Kafka's refusals that are about the record (its size, its topic's name, its content): sending it again
+    // cannot succeed, whatever the state of the broker or the producer
+    private static final List<Class<? extends Throwable>> REFUSALS_OF_THE_RECORD = List.of(
+            RecordTooLargeException.class,
+            RecordBatchTooLargeException.class,
+            InvalidTopicException.class,
+            InvalidRecordException.class,
+            SerializationException.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -41,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final MeterRegistry meters;
     private final RelayTracing tracing;
     private volatile boolean running;
     private Thread worker;
@@ -63,6 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
             MeterRegistry meters,
             RelayTracing tracing) {
         this.tracing = tracing;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -87,33 +119,60 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Relays one batch; returns how many messages went out. */
     public int relayBatch() {
-        Integer sent = transactions.execute(status -> {
+        return relayOnce().sent();
+    }
+
+    private Outcome relayOnce() {
+        Outcome outcome = transactions.execute(status -> {
             List<Row> rows = jdbc.query(
                     SELECT_BATCH,
                     (rs, i) -> new Row(
                             rs.getLong("id"),
+                            rs.getObject("message_id", UUID.class),
                             rs.getString("topic"),
                             rs.getString("message_key"),
-                            rs.getString("payload")),
+                            rs.getString("payload"),
+                            rs.getObject("created_at", OffsetDateTime.class)),
                     properties.batchSize());
             if (rows.isEmpty()) {
-                return 0;
+                return Outcome.NOTHING;
             }
-            sendAll(rows);
+            List<Refusal> refusals = sendAll(rows);
+            deadLetter(refusals);
             Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement("DELETE FROM outbox_messages WHERE id = ANY (?)");
                 statement.setArray(1, connection.createArrayOf("bigint", ids));
                 return statement;
             });
-            return rows.size();
+            return new Outcome(rows.size(), rows.size() - refusals.size(), refusals);
         });
-        int count = sent == null ? 0 : sent;
-        published.increment(count);
-        return count;
+        if (outcome == null) {
+            return Outcome.NOTHING;
+        }
+        published.increment(outcome.sent());
+        // only once committed: a rolled-back batch dead-lettered nothing
+        for (Refusal refusal : outcome.refusals()) {
+            Row row = refusal.row();
+            Counter.builder("outbox.dead_lettered")
+                    .description("Outbox messages Kafka refused for good, moved to outbox_dead_letters")
+                    .tag("topic", row.topic())
+                    .register(meters)
+                    .increment();
+            log.error(
+                    "Outbox message {} for topic {} moved to outbox_dead_letters, Kafka refused it for good: {}",
+                    row.messageId(),
+                    row.topic(),
+                    refusal.reason());
+        }
+        return outcome;
     }
 
-    private void sendAll(List<Row> rows) {
+    /**
+     * Sends every row and waits for the acknowledgements; returns the rows Kafka refused for good. Throws if any
+     * send failed otherwise, so the batch rolls back whole.
+     */
+    private List<Refusal> sendAll(List<Row> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
@@ -123,17 +182,83 @@ public class OutboxRelay implements SmartLifecycle {
             if (traceparent != null) {
                 record.headers().add(TraceContext.TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
             }
-            acks.add(tracing.send(traceparent, () -> kafka.send(record)));
+            try {
+                acks.add(tracing.send(traceparent, () -> kafka.send(record)));
+            } catch (RuntimeException e) {
+                // the template throws at once when the producer failed the send before it left (a record too
+                // large, or no metadata within max.block.ms because the broker is away); on the latter stop here,
+                // instead of waiting out max.block.ms for every further row
+                if (refusalOfTheRecord(e) == null) {
+                    throw new OutboxRelayException("Kafka did not take the batch: " + reasonOf(e), e);
+                }
+                acks.add(CompletableFuture.failedFuture(e));
+            }
         }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboxRelayException("interrupted while waiting for Kafka", e);
-        } catch (Exception e) {
-            throw new OutboxRelayException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboxRelayException("interrupted while waiting for Kafka", e);
+            } catch (TimeoutException e) {
+                throw new OutboxRelayException(
+                        "Kafka did not acknowledge the batch within " + properties.sendTimeout(), e);
+            } catch (ExecutionException e) {
+                Throwable refusal = refusalOfTheRecord(e.getCause());
+                if (refusal == null) {
+                    throw new OutboxRelayException(
+                            "Kafka did not acknowledge the batch: " + reasonOf(e.getCause()), e.getCause());
+                }
+                refusals.add(new Refusal(rows.get(i), refusal.getClass().getName() + ": " + refusal.getMessage()));
+            }
         }
+        return refusals;
+    }
+
+    /**
+     * The refusal of the record itself in the failure's causes (the template and the futures wrap Kafka's
+     * exception), or null when the failure is anything else: retriable (a timeout, no leader, the broker away) or
+     * about the producer, the connection or permissions, which a later attempt or an operator can fix.
+     */
+    private static Throwable refusalOfTheRecord(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return null;
+            }
+            for (Class<? extends Throwable> refusal : REFUSALS_OF_THE_RECORD) {
+                if (refusal.isInstance(cause)) {
+                    return cause;
+                }
+            }
+        }
+        return null;
+    }
+
+    // the template's own exception says only "Send failed"; Kafka's innermost cause says why
+    private static String reasonOf(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.getMessage() : failure.getMessage() + ": " + root.getMessage();
+    }
+
+    private void deadLetter(List<Refusal> refusals) {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT_DEAD_LETTER, refusals, refusals.size(), (statement, refusal) -> {
+            Row row = refusal.row();
+            statement.setObject(1, row.messageId());
+            statement.setString(2, row.topic());
+            statement.setString(3, row.key());
+            statement.setString(4, row.payload());
+            statement.setString(5, refusal.reason());
+            statement.setObject(6, row.createdAt());
+        });
     }
 
     public long backlog() {
@@ -145,10 +270,11 @@ public class OutboxRelay implements SmartLifecycle {
         Duration backoff = properties.pollInterval();
         while (running) {
             try {
-                int sent = relayBatch();
+                Outcome outcome = relayOnce();
                 backoff = properties.pollInterval();
                 maybeRefreshBacklog();
-                if (sent < properties.batchSize()) {
+                // a full batch (dead-lettered rows included) means more may be waiting
+                if (outcome.taken() < properties.batchSize()) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -226,5 +352,11 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 200;
     }
 
-    private record Row(long id, String topic, String key, String payload) {}
+    private record Row(long id, UUID messageId, String topic, String key, String payload, OffsetDateTime createdAt) {}
+
+    private record Refusal(Row row, String reason) {}
+
+    private record Outcome(int taken, int sent, List<Refusal> refusals) {
+        static final Outcome NOTHING = new Outcome(0, 0, List.of());
+    }
 }

@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reserving and committing the exact spent amount (rounded up to the cent) and releasing the tranche; if finance has no
  * room for that, the whole tranche is committed, which records a little more than was spent but never lets spend escape
  * the budget. Every step is a status on a stored row and every finance call is idempotent, so a pass interrupted
- * anywhere is finished by the next one without spending twice.
+ * anywhere is finished by the next one without spending twice. Every reservation names the allowance's UTC day, so
+ * finance books a day settled after midnight on the first of a month in the month the exchanges bill it in.
  *
  * <p>Several instances keep the allowances side by side. Within one, passes run under one lock; across them, what
  * decides about a campaign's allowance (recording a tranche, planning a settlement) runs in a transaction holding
@@ -225,9 +226,12 @@ public class AllowanceKeeper {
         jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, ALLOWANCE_LOCKS, campaignId.hashCode());
     }
 
-    /** Asks finance for a pending tranche, with its row's id as the key; adds it to the allowance once. */
+    /**
+     * Asks finance for a pending tranche, with its row's id as the key; adds it to the allowance once. Every
+     * reservation names the allowance's day: one asked or retried after midnight is still that day's money.
+     */
     private void ask(Row row) {
-        ReserveOutcome outcome = finance.reserve(row.id(), row.amount(), row.currency(), purpose(row));
+        ReserveOutcome outcome = finance.reserve(row.id(), row.amount(), row.currency(), purpose(row), row.day());
         tx.executeWithoutResult(s -> {
             switch (outcome) {
                 case ReserveOutcome.Reserved reserved -> {
@@ -317,7 +321,7 @@ public class AllowanceKeeper {
     private void drive(UUID campaignId, LocalDate day) {
         for (Row row : rows.of(campaignId, day)) {
             if ("SETTLEMENT".equals(row.kind()) && "PENDING".equals(row.status())) {
-                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row), row.day())) {
                     case ReserveOutcome.Reserved r ->
                         rows.move(row.id(), "PENDING", "TO_COMMIT", r.financeReservationId(), null);
                     case ReserveOutcome.Refused refused ->
@@ -333,7 +337,7 @@ public class AllowanceKeeper {
                         });
                 }
             } else if ("OVERSPEND".equals(row.kind()) && "PENDING".equals(row.status())) {
-                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row), row.day())) {
                     case ReserveOutcome.Reserved r ->
                         rows.move(row.id(), "PENDING", "TO_COMMIT", r.financeReservationId(), null);
                     case ReserveOutcome.Refused refused -> {
@@ -350,7 +354,7 @@ public class AllowanceKeeper {
                 }
             } else if ("TRANCHE".equals(row.kind()) && "PENDING".equals(row.status())) {
                 // asked before the allowance closed but never answered: whatever finance holds for it goes back
-                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row))) {
+                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row), row.day())) {
                     case ReserveOutcome.Reserved r ->
                         rows.move(row.id(), "PENDING", "TO_RELEASE", r.financeReservationId(), "not spent");
                     case ReserveOutcome.Refused refused ->

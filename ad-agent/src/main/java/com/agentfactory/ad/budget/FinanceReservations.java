@@ -2,6 +2,7 @@ package com.agentfactory.ad.budget;
 
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -12,7 +13,12 @@ import java.util.UUID;
  */
 public interface FinanceReservations {
 
-    ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose);
+    /**
+     * @param spentOn the UTC day the money is spent on: finance reserves it from that day's month, so the spend of
+     *     a day settled after midnight on the first of a month is booked in the month before, which the exchanges
+     *     bill it in
+     */
+    ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn);
 
     void commit(UUID financeReservationId);
 
@@ -22,7 +28,10 @@ public interface FinanceReservations {
 
         record Reserved(UUID financeReservationId) implements ReserveOutcome {}
 
-        /** Finance said no for good (no room, no budget, wrong currency): not retried with this key. */
+        /**
+         * Finance said no for good (no room, no budget, wrong currency, the day's month closed to its spend): not
+         * retried with this key.
+         */
         record Refused(String reason) implements ReserveOutcome {}
     }
 }

@@ -3,6 +3,7 @@ package com.agentfactory.ad.budget;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** The allowance keeper's reservations from the ad department's budget, through the shared finance client. */
@@ -17,10 +18,12 @@ public class FinanceReservationsClient implements FinanceReservations {
     }
 
     @Override
-    public ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose) {
-        return switch (finance.reserve(department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent")) {
+    public ReserveOutcome reserve(
+            UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+        return switch (finance.reserve(
+                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn)) {
             case BudgetReservation.Reserved reserved -> new ReserveOutcome.Reserved(reserved.id());
-            // no room (409), no budget (404), another currency (422): an answer, not an outage
+            // no room (409), no budget (404), another currency or a closed month (422): an answer, not an outage
             case BudgetReservation.Refused refused ->
                 new ReserveOutcome.Refused(refused.status() + " " + refused.reason());
         };

@@ -8,8 +8,12 @@ import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two instances of the agent keep the same allowances: two keepers, each with the in-process lock of its own, fund
  * one campaign at the same moment. Both look for a pending tranche before either records one, unless the database
- * holds one of them back. Settling a day reports to finance what was won beyond the allowance too.
+ * holds one of them back. Settling a day reports to finance what was won beyond the allowance too, in the month of
+ * the day it was won on.
  */
 class AllowanceKeeperIT extends AdIntegrationTest {
 
@@ -113,6 +118,37 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
     }
 
+    @Test
+    void settlingTheLastDayOfAMonthAfterMidnightBooksItsSpendInThatMonth() {
+        campaignId = UUID.fromString(createCampaign(campaign("Settled after the month ended")));
+        Clock firstOfJanuary = Clock.fixed(Instant.parse("2025-01-01T00:05:00Z"), ZoneOffset.UTC);
+        var finance = new MonthlyFinance(firstOfJanuary);
+        // the 30th won beyond its tranche; the 31st spent a tranche and part of a second: both settled on the 1st
+        finance.held(tranche(LocalDate.of(2024, 12, 30), "10.00"), "10.00", "2024-12");
+        allowance(LocalDate.of(2024, 12, 30), "10.00", "10.504");
+        finance.held(tranche(LocalDate.of(2024, 12, 31), "10.00"), "10.00", "2024-12");
+        finance.held(tranche(LocalDate.of(2024, 12, 31), "10.00"), "10.00", "2024-12");
+        allowance(LocalDate.of(2024, 12, 31), "20.00", "14.00");
+        AllowanceKeeper keeper = new AllowanceKeeper(
+                jdbc,
+                tx,
+                new ReservationRows(jdbc, firstOfJanuary),
+                new SpendAllowances(jdbc, firstOfJanuary),
+                finance,
+                campaigns,
+                TENTHS,
+                firstOfJanuary);
+
+        keeper.settle(campaignId, LocalDate.of(2024, 12, 30));
+        keeper.settle(campaignId, LocalDate.of(2024, 12, 31));
+
+        assertThat(finance.committedIn("2024-12")).isEqualByComparingTo("24.51");
+        assertThat(finance.committedIn("2025-01")).isEqualByComparingTo("0.00");
+        assertThat(finance.heldIn("2025-01")).isEqualByComparingTo("0.00");
+        assertThat(statusOfAllowance(LocalDate.of(2024, 12, 30))).isEqualTo("SETTLED");
+        assertThat(statusOfAllowance(LocalDate.of(2024, 12, 31))).isEqualTo("SETTLED");
+    }
+
     private static final BudgetProperties TENTHS =
             new BudgetProperties(new BigDecimal("0.1"), new BigDecimal("0.5"), Duration.ofHours(1));
 
@@ -142,6 +178,35 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 spent,
                 amount);
         return financeId;
+    }
+
+    /** A tranche of the campaign's allowance of the day that finance reserved; its finance reservation id. */
+    private UUID tranche(LocalDate day, String amount) {
+        UUID financeId = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO ad_budget_reservations (id, campaign_id, day, kind, amount, currency, status,"
+                        + " finance_reservation_id, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'TRANCHE', ?::numeric, 'EUR', 'RESERVED', ?, now(), now())",
+                UUID.randomUUID(),
+                campaignId,
+                day,
+                amount,
+                financeId);
+        return financeId;
+    }
+
+    /** The campaign's open allowance of the day, {@code reserved} in tranches and {@code spent} of it spent. */
+    private void allowance(LocalDate day, String reserved, String spent) {
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, overspent, status,"
+                        + " updated_at) VALUES (?, ?, 'EUR', ?::numeric, ?::numeric,"
+                        + " GREATEST(?::numeric - ?::numeric, 0), 'OPEN', now())",
+                campaignId,
+                day,
+                reserved,
+                spent,
+                spent,
+                reserved);
     }
 
     private String statusOfAllowance(LocalDate day) {
@@ -181,6 +246,65 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         }
     }
 
+    /**
+     * Finance's budgets by fiscal month, with room for everything asked: a reservation is made from the month of the
+     * day it names, or from the month finance's clock reads when it names none, as finance does.
+     */
+    private static final class MonthlyFinance implements FinanceReservations {
+
+        private record Held(BigDecimal amount, String period) {}
+
+        private final Clock clock;
+        private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+        private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
+        private final Set<UUID> released = ConcurrentHashMap.newKeySet();
+
+        MonthlyFinance(Clock clock) {
+            this.clock = clock;
+        }
+
+        void held(UUID financeId, String amount, String period) {
+            held.put(financeId, new Held(new BigDecimal(amount), period));
+        }
+
+        @Override
+        public ReserveOutcome reserve(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            UUID id =
+                    UUID.nameUUIDFromBytes(idempotencyKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String period = YearMonth.from(spentOn == null ? LocalDate.now(clock) : spentOn)
+                    .toString();
+            held.putIfAbsent(id, new Held(amount, period));
+            return new ReserveOutcome.Reserved(id);
+        }
+
+        @Override
+        public void commit(UUID financeReservationId) {
+            committed.add(financeReservationId);
+        }
+
+        @Override
+        public void release(UUID financeReservationId) {
+            released.add(financeReservationId);
+        }
+
+        BigDecimal committedIn(String period) {
+            return sum(period, committed::contains);
+        }
+
+        /** Still set aside in the month: neither committed nor released. */
+        BigDecimal heldIn(String period) {
+            return sum(period, id -> !committed.contains(id) && !released.contains(id));
+        }
+
+        private BigDecimal sum(String period, java.util.function.Predicate<UUID> counted) {
+            return held.entrySet().stream()
+                    .filter(e -> e.getValue().period().equals(period) && counted.test(e.getKey()))
+                    .map(e -> e.getValue().amount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
     /** Finance with room for everything asked: reserves once per Idempotency-Key and remembers how much. */
     private static final class RecordingFinance implements FinanceReservations {
 
@@ -189,7 +313,8 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         private final AtomicReference<Runnable> onFirstReserve = new AtomicReference<>();
 
         @Override
-        public ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose) {
+        public ReserveOutcome reserve(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
             Runnable first = onFirstReserve.getAndSet(null);
             if (first != null) {
                 first.run();

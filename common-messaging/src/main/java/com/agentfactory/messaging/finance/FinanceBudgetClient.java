@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,11 @@ public final class FinanceBudgetClient {
         return metrics.getMaxAllowedConcurrentCalls() - metrics.getAvailableConcurrentCalls();
     }
 
-    /** @throws FinanceUnavailableException when finance did not answer */
+    /**
+     * Money set aside ahead of spending, from the current month's budget.
+     *
+     * @throws FinanceUnavailableException when finance did not answer
+     */
     public BudgetReservation reserve(
             String department,
             String idempotencyKey,
@@ -74,7 +79,28 @@ public final class FinanceBudgetClient {
             String currency,
             String purpose,
             String requestedBy) {
+        return reserve(department, idempotencyKey, amount, currency, purpose, requestedBy, null);
+    }
+
+    /**
+     * Money for spend on a known UTC day, reserved from that day's month: spend settled after midnight still
+     * belongs to the month it was spent in. Finance refuses (422) a day in a month it has closed to its spend.
+     *
+     * @param spentOn the day the money is spent on; null for the current month
+     * @throws FinanceUnavailableException when finance did not answer
+     */
+    public BudgetReservation reserve(
+            String department,
+            String idempotencyKey,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (spentOn != null) {
+            body.put("spent_on", spentOn.toString());
+        }
         body.put("amount", amount);
         body.put("currency", currency);
         body.put("purpose", purpose);

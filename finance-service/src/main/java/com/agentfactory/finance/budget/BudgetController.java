@@ -67,10 +67,15 @@ class BudgetController {
 
     @Operation(
             summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit;"
-                    + " a repeated Idempotency-Key returns the first reservation (200) instead of a second one")
+                    + " a repeated Idempotency-Key returns the first reservation (200) instead of a second one;"
+                    + " spent_on books spend reported after the fact in the month of the day it was spent on")
     @ApiResponse(responseCode = "201", description = "Reserved")
     @ApiResponse(responseCode = "200", description = "A repeat of the same idempotency key: the first answer")
     @ApiResponse(responseCode = "409", description = "The budget has not enough left for this reservation")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Another currency, a reused Idempotency-Key, or a spent_on in a month closed to its spend,"
+                    + " after tomorrow, or not the month of fiscal_period")
     @PostMapping("/reservations")
     ResponseEntity<ReservationResponse> reserve(
             @PathVariable @BudgetConstraints.Department String department,
@@ -88,6 +93,8 @@ class BudgetController {
                     case NO_BUDGET -> new BudgetNotFoundException(refused.message());
                     case CURRENCY_MISMATCH -> RuleViolationException.of("currency", refused.message());
                     case IDEMPOTENCY_KEY_REUSED -> RuleViolationException.of(IDEMPOTENCY_KEY, refused.message());
+                    case CLOSED_PERIOD, FUTURE_SPEND -> RuleViolationException.of("spent_on", refused.message());
+                    case PERIOD_MISMATCH -> RuleViolationException.of("fiscal_period", refused.message());
                     case INSUFFICIENT_BUDGET ->
                         new InsufficientBudgetException(refused.message(), refused.available(), request.amount());
                 };

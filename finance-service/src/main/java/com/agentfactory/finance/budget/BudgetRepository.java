@@ -18,7 +18,7 @@ class BudgetRepository {
             + " committed_amount, spent_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
-            + " transaction_id, created_at, resolved_at, idempotency_key";
+            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on";
 
     private final JdbcTemplate jdbc;
 
@@ -99,7 +99,7 @@ class BudgetRepository {
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key, spent_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -108,7 +108,8 @@ class BudgetRepository {
                 reservation.requestedBy(),
                 reservation.status().wireName(),
                 Timestamp.from(reservation.createdAt()),
-                reservation.idempotencyKey());
+                reservation.idempotencyKey(),
+                reservation.spentOn());
     }
 
     /**
@@ -226,7 +227,8 @@ class BudgetRepository {
                 rs.getObject("transaction_id", UUID.class),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("resolved_at")),
-                rs.getString("idempotency_key"));
+                rs.getString("idempotency_key"),
+                rs.getObject("spent_on", java.time.LocalDate.class));
     }
 
     private static Instant instant(Timestamp timestamp) {

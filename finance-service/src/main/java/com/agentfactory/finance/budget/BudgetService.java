@@ -12,8 +12,10 @@ import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,7 @@ class BudgetService {
     private final AgentRuntimeProperties agent;
     private final AuditActor auditActor;
     private final Clock clock;
+    private final OpenPeriods openPeriods;
 
     BudgetService(
             BudgetRepository budgets,
@@ -54,10 +57,19 @@ class BudgetService {
         this.agent = agent;
         this.auditActor = auditActor;
         this.clock = clock;
+        this.openPeriods = new OpenPeriods(clock, properties.closingGrace());
     }
 
     private String currentPeriod() {
-        return YearMonth.now(clock).toString();
+        return openPeriods.currentPeriod();
+    }
+
+    /** The month a reservation is made from: its spend day's, else the one it names, else the current one. */
+    private String periodOf(CreateReservationRequest request) {
+        if (request.spentOn() != null) {
+            return OpenPeriods.periodOf(request.spentOn());
+        }
+        return request.fiscalPeriod() == null ? currentPeriod() : request.fiscalPeriod();
     }
 
     record Upserted(Budget budget, boolean created) {}
@@ -146,6 +158,10 @@ class BudgetService {
      * serialises two concurrent requests with the same key, so the second always sees the first one's row: the budget
      * row lock alone does not, as the two may name different months (one without a period, or either side of
      * month-end midnight) and so lock different budgets.
+     *
+     * <p>A request with {@code spent_on} is made from that day's month, and only while the month is open to its
+     * spend ({@link OpenPeriods}); a retry gets its reservation back even after the month closed, since the
+     * reservation was admitted while it was open.
      */
     @Transactional
     ReservationOutcome reserve(String department, CreateReservationRequest request, String idempotencyKey) {
@@ -153,7 +169,7 @@ class BudgetService {
         if (idempotencyKey != null) {
             budgets.lockIdempotencyKey(department, idempotencyKey);
         }
-        String period = request.fiscalPeriod() == null ? currentPeriod() : request.fiscalPeriod();
+        String period = periodOf(request);
         var locked = budgets.lock(department, period);
         BigDecimal amount = request.amount().setScale(2);
         if (idempotencyKey != null) {
@@ -171,6 +187,13 @@ class BudgetService {
                                 "this Idempotency-Key was used for a different reservation (" + first.amount() + " "
                                         + first.currency() + " for '" + first.purpose() + "')",
                                 held.available());
+            }
+        }
+        if (request.spentOn() != null) {
+            var refused = refusedSpendDay(
+                    request, period, locked.map(Budget::available).orElse(BigDecimal.ZERO));
+            if (refused != null) {
+                return refused;
             }
         }
         if (locked.isEmpty()) {
@@ -205,7 +228,8 @@ class BudgetService {
                 null,
                 clock.instant(),
                 null,
-                idempotencyKey);
+                idempotencyKey,
+                request.spentOn());
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
@@ -230,6 +254,12 @@ class BudgetService {
                         s.budget().spent().add(r.amount()),
                         clock.instant());
         budgets.updateUsage(after);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("reservation_id", r.id().toString());
+        metadata.put("fiscal_period", after.fiscalPeriod());
+        if (r.spentOn() != null) {
+            metadata.put("spent_on", r.spentOn().toString());
+        }
         UUID transactionId = transactions.recordExpense(
                 r.id(),
                 r.amount(),
@@ -237,7 +267,11 @@ class BudgetService {
                 department,
                 r.requestedBy(),
                 r.purpose(),
-                Map.of("reservation_id", r.id().toString(), "fiscal_period", after.fiscalPeriod()));
+                metadata,
+                // the day the money was spent on, so the ledger's days and months agree with the budget's month
+                r.spentOn() == null
+                        ? clock.instant()
+                        : r.spentOn().atStartOfDay(ZoneOffset.UTC).toInstant());
         budgets.resolveReservation(r.id(), ReservationStatus.COMMITTED, transactionId);
         return ReservationResponse.of(budgets.findReservation(r.id()).orElseThrow(), after);
     }
@@ -261,6 +295,35 @@ class BudgetService {
         budgets.updateUsage(after);
         budgets.resolveReservation(reservationId, ReservationStatus.RELEASED, null);
         return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
+    }
+
+    /** Why a reservation for spend on {@code request.spentOn()} cannot be made now; null when it can. */
+    private ReservationOutcome.Refused refusedSpendDay(
+            CreateReservationRequest request, String period, BigDecimal available) {
+        LocalDate spentOn = request.spentOn();
+        if (request.fiscalPeriod() != null && !request.fiscalPeriod().equals(period)) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.PERIOD_MISMATCH,
+                    "fiscal_period " + request.fiscalPeriod() + " is not the month of spent_on " + spentOn + " ("
+                            + period + ")",
+                    available);
+        }
+        return switch (openPeriods.of(spentOn)) {
+            case OPEN -> null;
+            case FUTURE ->
+                new ReservationOutcome.Refused(
+                        ReservationOutcome.Reason.FUTURE_SPEND,
+                        "spent_on " + spentOn + " is after tomorrow (today is " + openPeriods.today()
+                                + " UTC); reserve from a later month by its fiscal_period",
+                        available);
+            case CLOSED ->
+                new ReservationOutcome.Refused(
+                        ReservationOutcome.Reason.CLOSED_PERIOD,
+                        "spent_on " + spentOn + " is in " + period + ", closed to its spend since "
+                                + openPeriods.closesAt(spentOn) + "; the current fiscal period is "
+                                + openPeriods.currentPeriod(),
+                        available);
+        };
     }
 
     private record Settling(Reservation reservation, Budget budget) {}

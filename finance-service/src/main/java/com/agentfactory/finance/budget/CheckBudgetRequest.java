@@ -1,6 +1,7 @@
 package com.agentfactory.finance.budget;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * The check-budget task's input: the REST reservation's fields, under the same constraints, plus the
@@ -9,12 +10,13 @@ import java.math.BigDecimal;
 record CheckBudgetRequest(
         @BudgetConstraints.Department String department,
         @BudgetConstraints.FiscalPeriod String fiscalPeriod,
+        LocalDate spentOn,
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,
         @BudgetConstraints.RequestedBy String requestedBy) {
 
     CreateReservationRequest asReservation() {
-        return new CreateReservationRequest(fiscalPeriod, amount, currency, purpose, requestedBy);
+        return new CreateReservationRequest(fiscalPeriod, spentOn, amount, currency, purpose, requestedBy);
     }
 }

@@ -41,6 +41,7 @@ class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCh
         return new CheckBudgetRequest(
                 "marketing",
                 YearMonth.now(clock).toString(),
+                null,
                 new BigDecimal("250.00"),
                 "GBP",
                 "Google Ads, campaign spring-prints",

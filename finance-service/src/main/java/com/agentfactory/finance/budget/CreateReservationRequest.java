@@ -2,13 +2,25 @@ package com.agentfactory.finance.budget;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** A budget check before spending, for the department in the path; the period defaults to the current UTC month. */
+/**
+ * A budget check before spending, for the department in the path.
+ *
+ * @param fiscalPeriod the month whose budget to reserve from, for money set aside ahead of spending (any month);
+ *     the current UTC month when neither this nor {@code spentOn} is given
+ * @param spentOn the UTC day the money is (or was) spent on, for spend reported after the fact: the reservation is
+ *     made from that day's month while the month is open to its spend (see {@link OpenPeriods}), refused with 422
+ *     once it is closed, and the expense its commit books is dated on that day. The exchange bills the day the
+ *     impressions were won, so an ad agent settling the last day of a month after midnight books it in that month,
+ *     not the next. With {@code fiscalPeriod} too, the two must name the same month.
+ */
 @Schema(
         example =
                 "{\"amount\": 250.00, \"currency\": \"GBP\", \"purpose\": \"newsletter banner for the January sale\", \"requested_by\": \"campaign-agent\"}")
 record CreateReservationRequest(
         @BudgetConstraints.FiscalPeriod String fiscalPeriod,
+        LocalDate spentOn,
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,

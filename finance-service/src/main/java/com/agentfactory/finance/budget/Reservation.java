@@ -2,8 +2,10 @@ package com.agentfactory.finance.budget;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+/** @param spentOn the UTC day the money is spent on, when the caller said; its commit's expense is dated then */
 record Reservation(
         UUID id,
         UUID budgetId,
@@ -15,7 +17,8 @@ record Reservation(
         UUID transactionId,
         Instant createdAt,
         Instant resolvedAt,
-        String idempotencyKey) {
+        String idempotencyKey,
+        LocalDate spentOn) {
 
     /** Whether a repeated request with this reservation's key asks for the same thing. */
     boolean sameRequestAs(BigDecimal otherAmount, String otherCurrency, String otherPurpose) {

@@ -17,6 +17,12 @@ sealed interface ReservationOutcome {
         NO_BUDGET,
         CURRENCY_MISMATCH,
         INSUFFICIENT_BUDGET,
-        IDEMPOTENCY_KEY_REUSED
+        IDEMPOTENCY_KEY_REUSED,
+        /** spent_on is in a month closed to its spend (see {@link OpenPeriods}). */
+        CLOSED_PERIOD,
+        /** spent_on is after tomorrow: spend that has not happened. */
+        FUTURE_SPEND,
+        /** fiscal_period names another month than spent_on. */
+        PERIOD_MISMATCH
     }
 }

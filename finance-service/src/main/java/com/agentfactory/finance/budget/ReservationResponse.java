@@ -2,6 +2,7 @@ package com.agentfactory.finance.budget;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 record ReservationResponse(
@@ -13,6 +14,7 @@ record ReservationResponse(
         String currency,
         String purpose,
         String requestedBy,
+        LocalDate spentOn,
         ReservationStatus status,
         UUID transactionId,
         BigDecimal budgetAvailableAmount,
@@ -29,6 +31,7 @@ record ReservationResponse(
                 r.currency(),
                 r.purpose(),
                 r.requestedBy(),
+                r.spentOn(),
                 r.status(),
                 r.transactionId(),
                 b.available(),

@@ -113,7 +113,11 @@ public class TransactionService {
                 receipt.occurredAt());
     }
 
-    /** The expense a committed budget reservation spent; keyed on the reservation so it is written once. */
+    /**
+     * The expense a committed budget reservation spent; keyed on the reservation so it is written once.
+     *
+     * @param occurredAt when the money was spent, which may be before it was booked (spend settled after the day)
+     */
     @Transactional
     public UUID recordExpense(
             UUID reservationId,
@@ -122,7 +126,8 @@ public class TransactionService {
             String department,
             String attributedAgent,
             String description,
-            Map<String, Object> metadata) {
+            Map<String, Object> metadata,
+            Instant occurredAt) {
         auditActor.stamp();
         FinancialTransaction expense = new FinancialTransaction(
                 UUID.randomUUID(),
@@ -137,7 +142,7 @@ public class TransactionService {
                 description,
                 metadata,
                 reservationId,
-                clock.instant(),
+                occurredAt,
                 clock.instant());
         if (transactions.insert(expense)) {
             return expense.id();

@@ -57,6 +57,7 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,6 +108,10 @@ public class MessagingAutoConfiguration {
             ProducerFactory<String, String> producerFactory, Environment environment) {
         var template = new KafkaTemplate<>(producerFactory);
         template.setObservationEnabled(KafkaObservations.templateObserved(environment));
+        // a failed send is logged without the start of its record: envelopes carry customers' personal data
+        var failures = new LoggingProducerListener<String, String>();
+        failures.setIncludeContents(false);
+        template.setProducerListener(failures);
         return template;
     }
 

@@ -275,13 +275,33 @@ describe('CampaignsPage', () => {
     await user.click(within(segments).getByRole('button', { name: 'Preview size' }));
 
     expect((await within(segments).findByRole('status')).textContent).toContain('1,234 customers match now');
-    const rules = { and: [{ field: 'total_spent', op: 'gt', value: 500 }, { field: 'country', op: 'in', value: ['DE', 'FR'] }] };
+    const rules = { and: [{ field: 'total_spent', op: 'gt', value: 500, currency: 'GBP' }, { field: 'country', op: 'in', value: ['DE', 'FR'] }] };
     expect(gateway.callsTo('POST', '/api/v1/campaigns/segments/preview')[0].body).toEqual({ rules, sample_size: 5 });
 
     await user.type(within(segments).getByLabelText('Segment name'), 'Big spenders in DE and FR');
     await user.click(within(segments).getByRole('button', { name: 'Save segment' }));
     await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/campaigns/segments')).toHaveLength(1));
     expect(gateway.callsTo('POST', '/api/v1/campaigns/segments')[0].body).toEqual({ name: 'Big spenders in DE and FR', rules });
+  });
+
+  it('sends the currency a spend threshold is in, so yen are never compared with pounds', async () => {
+    const gateway = campaigns().ok('POST', '/api/v1/campaigns/segments/preview', { count: 3, sample_customer_ids: [] });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const segments = screen.getByRole('region', { name: 'Segments' });
+    await user.click(within(segments).getByText('Build a segment'));
+    await user.type(within(segments).getByLabelText('Value 1'), '50000');
+    await user.clear(within(segments).getByLabelText('Currency 1'));
+    await user.type(within(segments).getByLabelText('Currency 1'), 'JPY');
+    await user.click(within(segments).getByRole('button', { name: 'Preview size' }));
+
+    await within(segments).findByRole('status');
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/segments/preview')[0].body).toEqual({
+      rules: { field: 'total_spent', op: 'gt', value: 50000, currency: 'JPY' },
+      sample_size: 5,
+    });
   });
 
   it('shows the problem detail when the campaigns cannot be listed', async () => {

@@ -23,7 +23,7 @@ import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
 import { emptyJourney } from './journeyGraph';
-import { ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
+import { DEFAULT_CURRENCY, isMoney, ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
 
 // the graph editor is loaded only for the roles that may save journeys
 const JourneyBuilder = lazy(() => import('./JourneyBuilder'));
@@ -524,7 +524,7 @@ function Segments({ mayWrite }: { mayWrite: boolean }) {
 }
 
 function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
-  const [conditions, setConditions] = useState<Condition[]>([{ field: 'total_spent', op: 'gt', value: '' }]);
+  const [conditions, setConditions] = useState<Condition[]>([{ field: 'total_spent', op: 'gt', value: '', currency: DEFAULT_CURRENCY }]);
   const [combine, setCombine] = useState<'and' | 'or'>('and');
   const [name, setName] = useState('');
   const [size, setSize] = useState<SegmentPreview>();
@@ -552,7 +552,10 @@ function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
           <div className="row" key={i}>
             <label>
               Field {i + 1}
-              <select value={c.field} onChange={(e) => change(i, { field: e.target.value, op: SEGMENT_FIELDS[e.target.value].ops[0] })}>
+              <select
+                value={c.field}
+                onChange={(e) => change(i, { field: e.target.value, op: SEGMENT_FIELDS[e.target.value].ops[0], currency: c.currency ?? DEFAULT_CURRENCY })}
+              >
                 {Object.keys(SEGMENT_FIELDS).map((f) => (
                   <option key={f}>{f}</option>
                 ))}
@@ -575,6 +578,12 @@ function SegmentBuilder({ onSaved }: { onSaved: () => void }) {
                 onChange={(e) => change(i, { value: e.target.value })}
               />
             </label>
+            {isMoney(c.field) && (
+              <label>
+                Currency {i + 1}
+                <input value={c.currency ?? ''} size={4} maxLength={3} placeholder={DEFAULT_CURRENCY} onChange={(e) => change(i, { currency: e.target.value })} />
+              </label>
+            )}
             {SEGMENT_FIELDS[c.field].values && (
               <datalist id={`segment-values-${c.field}`}>
                 {SEGMENT_FIELDS[c.field].values!.map((v) => (

@@ -6,7 +6,7 @@ describe('segment rules', () => {
     expect(
       ruleOf(
         [
-          { field: 'total_spent', op: 'gt', value: '500' },
+          { field: 'total_spent', op: 'gt', value: '500', currency: 'GBP' },
           { field: 'country', op: 'in', value: 'DE, FR' },
           { field: 'order_count', op: 'between', value: '2,5' },
         ],
@@ -14,11 +14,25 @@ describe('segment rules', () => {
       ),
     ).toEqual({
       and: [
-        { field: 'total_spent', op: 'gt', value: 500 },
+        { field: 'total_spent', op: 'gt', value: 500, currency: 'GBP' },
         { field: 'country', op: 'in', value: ['DE', 'FR'] },
         { field: 'order_count', op: 'between', value: [2, 5] },
       ],
     });
+  });
+
+  it('names the currency of a money amount, and of nothing else', () => {
+    expect(ruleOf([{ field: 'total_spent', op: 'between', value: '1000, 5000', currency: ' jpy ' }], 'and')).toEqual({
+      field: 'total_spent',
+      op: 'between',
+      value: [1000, 5000],
+      currency: 'JPY',
+    });
+    expect(ruleOf([{ field: 'order_count', op: 'gt', value: '2', currency: 'GBP' }], 'and')).toEqual({ field: 'order_count', op: 'gt', value: 2 });
+  });
+
+  it('leaves a blank currency out, for the agent to name as missing', () => {
+    expect(ruleOf([{ field: 'total_spent', op: 'gt', value: '500', currency: ' ' }], 'and')).toEqual({ field: 'total_spent', op: 'gt', value: 500 });
   });
 
   it('leaves one condition on its own and keeps text as text', () => {

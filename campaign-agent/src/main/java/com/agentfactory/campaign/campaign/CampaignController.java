@@ -28,6 +28,10 @@ class CampaignController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field is missing or malformed, such as an amount in the segment rule without its currency:"
+                    + " the fields at fault are named")
     @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
  * The campaign agent's view of each customer: profile fields from customer events, order count, spend and last
  * order from order events, the segment finance assigns from finance's segment changes. Each order's placed and
  * cancelled amounts are kept, and the customer's figures recomputed from them, so events applied in any order add up
- * to the same figures. Spend is counted in the currency of the customer's first order; orders in other currencies
- * count as orders but not as spend.
+ * to the same figures. Spend is counted in the currency of the customer's first order (the earliest placed, whichever
+ * event arrived first); orders in other currencies count as orders but not as spend. Segments compare money with the
+ * orders of each currency instead, so they need neither figure.
  */
 @Repository
 public class CustomerReadModel {
@@ -181,12 +182,14 @@ public class CustomerReadModel {
     }
 
     private void refresh(UUID customerId) {
+        // recomputed every time, not kept from the first order applied: an earlier order arriving late in another
+        // currency would otherwise leave the spend in the currency of whichever order happened to arrive first
         jdbc.update("""
                 UPDATE customers SET spend_currency = (
                     SELECT currency FROM customer_orders
                     WHERE customer_id = ? AND placed_at IS NOT NULL
                     ORDER BY placed_at, order_id LIMIT 1)
-                WHERE customer_id = ? AND spend_currency IS NULL
+                WHERE customer_id = ?
                 """, customerId, customerId);
         jdbc.update("""
                 UPDATE customers c SET

@@ -15,6 +15,9 @@ enum FieldType {
             SegmentOperator.IN)),
     DECIMAL(EnumSet.of(
             SegmentOperator.EQ, SegmentOperator.NE, SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN)),
+    // an amount in the currency the condition names: amounts in different currencies are never compared
+    MONEY(EnumSet.of(
+            SegmentOperator.EQ, SegmentOperator.NE, SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN)),
     // an instant is never equal to a date someone types, so only ranges make sense
     TIMESTAMP(EnumSet.of(SegmentOperator.GT, SegmentOperator.LT, SegmentOperator.BETWEEN)),
     // one of a fixed set of names: a part of a name or an order between names means nothing
@@ -35,6 +38,7 @@ enum FieldType {
             case TEXT -> "a string";
             case INTEGER -> "a whole number";
             case DECIMAL -> "a number";
+            case MONEY -> "a number, the amount in the condition's currency";
             case TIMESTAMP ->
                 "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z) from the year "
                         + SegmentRuleParser.MIN_YEAR + " to " + SegmentRuleParser.MAX_YEAR;

@@ -33,6 +33,7 @@ class PreviewSegmentTaskHandler implements TaskHandler<SegmentPreviewRequest, Se
                         "and",
                         List.of(
                                 Map.of("field", "order_count", "op", "gt", "value", 2),
+                                Map.of("field", "total_spent", "op", "gt", "value", 500, "currency", "GBP"),
                                 Map.of("field", "country", "op", "in", "value", List.of("United Kingdom", "France")))),
                 5);
     }

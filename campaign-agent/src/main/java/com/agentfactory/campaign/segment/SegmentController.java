@@ -28,6 +28,10 @@ class SegmentController {
     }
 
     @ApiResponse(responseCode = "200", description = "The segment's size")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "An amount in the rules has no currency, or not an ISO 4217 one: the fields at fault are named")
     @ApiResponse(responseCode = "422", description = "The rules are not valid: the fields at fault are named")
     @PostMapping("/preview")
     SegmentPreviewResponse preview(@Valid @RequestBody SegmentPreviewRequest request) {
@@ -35,6 +39,10 @@ class SegmentController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "An amount in the rules has no currency, or not an ISO 4217 one: the fields at fault are named")
     @ApiResponse(responseCode = "409", description = "A segment of that name exists")
     @ApiResponse(responseCode = "422", description = "The rules are not valid: the fields at fault are named")
     @PostMapping

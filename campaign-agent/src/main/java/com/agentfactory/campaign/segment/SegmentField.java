@@ -7,15 +7,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The whitelist of fields a segment rule may name, each with the one column of the customer read model it reads.
- * Only these column names ever reach SQL text; nothing a caller sends does.
+ * The whitelist of fields a segment rule may name, each with the one column of the customer read model it reads, or
+ * for a money field the sum over the customer's orders in one currency. Only these names and expressions ever reach
+ * SQL text; nothing a caller sends does.
  */
 enum SegmentField {
     EMAIL("email", "email", FieldType.TEXT),
     COUNTRY("country", "country", FieldType.TEXT),
     CUSTOMER_NUMBER("customer_number", "customer_number", FieldType.TEXT),
     ORDER_COUNT("order_count", "order_count", FieldType.INTEGER),
-    TOTAL_SPENT("total_spent", "total_spent", FieldType.DECIMAL),
+    // summed per currency from the orders, not read from customers.total_spent: that holds the spend in one currency
+    // only (the first order's), and a customer who paid in several is compared in each on what they paid in it
+    TOTAL_SPENT("total_spent", "sum(placed_total - cancelled_total)", FieldType.MONEY),
     SPEND_CURRENCY("spend_currency", "spend_currency", FieldType.TEXT),
     LAST_ORDER_AT("last_order_at", "last_order_at", FieldType.TIMESTAMP),
     FIRST_SEEN_AT("first_seen_at", "first_seen_at", FieldType.TIMESTAMP),
@@ -46,6 +49,7 @@ enum SegmentField {
         return wireName;
     }
 
+    /** The read model's column; for a {@link FieldType#MONEY} field, an aggregate over {@code customer_orders}. */
     String column() {
         return column;
     }
@@ -73,5 +77,12 @@ enum SegmentField {
 
     static String names() {
         return Arrays.stream(values()).map(SegmentField::wireName).collect(Collectors.joining(", "));
+    }
+
+    static String moneyNames() {
+        return Arrays.stream(values())
+                .filter(field -> field.type == FieldType.MONEY)
+                .map(SegmentField::wireName)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a segment rule as it arrives in JSON (maps, lists, strings, numbers) into a {@link SegmentRule},
  * collecting every error with the path of the rule part at fault ({@code rules.and[1].field}). Anything
  * not in the grammar is refused, never passed on: unknown keys, fields and operators, values of the
- * wrong type, too many conditions, too deep a nesting.
+ * wrong type, too many conditions, too deep a nesting, an amount without the currency it is in.
  */
 final class SegmentRuleParser {
 
@@ -31,10 +32,13 @@ final class SegmentRuleParser {
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 9999;
-    private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value");
+    private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value", "currency");
+    // the check every order's currency passed on its way in, so any currency an order can be in can be named
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final List<FieldErrorDetail> errors = new ArrayList<>();
     private int conditions;
+    private boolean malformedMoney;
 
     private SegmentRuleParser() {}
 
@@ -45,10 +49,17 @@ final class SegmentRuleParser {
         if (parser.conditions > MAX_CONDITIONS) {
             parser.error(path, "has " + parser.conditions + " conditions; at most " + MAX_CONDITIONS + " are allowed");
         }
-        return new Parsed(parser.errors.isEmpty() ? Optional.ofNullable(parsed) : Optional.empty(), parser.errors);
+        return new Parsed(
+                parser.errors.isEmpty() ? Optional.ofNullable(parsed) : Optional.empty(),
+                parser.errors,
+                parser.malformedMoney);
     }
 
-    record Parsed(Optional<SegmentRule> rule, List<FieldErrorDetail> errors) {}
+    /**
+     * @param malformedMoney whether an amount came without a currency, or with one that is no ISO 4217 code: money
+     *     malformed as it would be anywhere else in a request, rather than a rule the segment language refuses
+     */
+    record Parsed(Optional<SegmentRule> rule, List<FieldErrorDetail> errors, boolean malformedMoney) {}
 
     private SegmentRule rule(Object node, String path, int depth) {
         if (!(node instanceof Map<?, ?> map)) {
@@ -93,11 +104,17 @@ final class SegmentRuleParser {
         conditions++;
         for (Object key : map.keySet()) {
             if (!CONDITION_KEYS.contains(key)) {
-                error(path + "." + echo(key), "is not part of a condition; a condition has field, op and value");
+                error(
+                        path + "." + echo(key),
+                        "is not part of a condition; a condition has field, op and value, and currency for money");
             }
         }
         Optional<SegmentField> field = field(map.get("field"), path + ".field");
         Optional<SegmentOperator> operator = operator(map.get("op"), path + ".op");
+        int errorsBefore = errors.size();
+        String currency =
+                field.map(known -> currency(known, map, path + ".currency")).orElse(null);
+        boolean currencyValid = errors.size() == errorsBefore;
         if (field.isEmpty() || operator.isEmpty()) {
             return null;
         }
@@ -114,8 +131,31 @@ final class SegmentRuleParser {
             return null;
         }
         return values(field.get(), operator.get(), map.get("value"), path + ".value")
-                .map(values -> new SegmentRule.Condition(field.get(), operator.get(), values))
+                .filter(values -> currencyValid)
+                .map(values -> new SegmentRule.Condition(field.get(), operator.get(), values, currency))
                 .orElse(null);
+    }
+
+    /** The currency a money field's amounts are in; null for other fields, which must not name one. */
+    private String currency(SegmentField field, Map<?, ?> map, String path) {
+        Object currency = map.get("currency");
+        if (field.type() != FieldType.MONEY) {
+            if (map.containsKey("currency")) {
+                error(path, "applies only to money fields: " + SegmentField.moneyNames());
+            }
+            return null;
+        }
+        if (currency == null) {
+            malformedMoney = true;
+            error(path, "is required for " + field.wireName() + ": the ISO 4217 code of the amount, such as GBP");
+            return null;
+        }
+        if (!(currency instanceof String code) || !CURRENCY.matcher(code).matches()) {
+            malformedMoney = true;
+            error(path, "must be an ISO 4217 code, such as GBP");
+            return null;
+        }
+        return code;
     }
 
     private Optional<SegmentField> field(Object name, String path) {
@@ -187,7 +227,7 @@ final class SegmentRuleParser {
                 switch (field.type()) {
                     case TEXT -> text(value, path);
                     case INTEGER -> integer(value);
-                    case DECIMAL -> decimal(value);
+                    case DECIMAL, MONEY -> decimal(value);
                     case TIMESTAMP -> timestamp(value);
                     case CHOICE -> choice(field, value);
                 };

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.segment;
 
+import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -16,13 +17,19 @@ public final class SegmentRules {
     /**
      * @param rule the rule as read from JSON
      * @param path the rule's name in the request ({@code rules}), prefixed to every error's field
-     * @throws RuleViolationException naming each part of the rule at fault
+     * @throws InvalidInputException naming each part of the rule at fault, when an amount has no currency or one
+     *     that is no ISO 4217 code: an amount without its currency is malformed money, as it is anywhere in the API
+     * @throws RuleViolationException naming each part of the rule at fault, for any other rule the language refuses
      */
     public static CompiledSegment compile(Object rule, String path) {
         SegmentRuleParser.Parsed parsed = SegmentRuleParser.parse(rule, path);
-        return parsed.rule()
-                .map(SegmentSqlCompiler::compile)
-                .orElseThrow(() -> new RuleViolationException("The segment rule is not valid.", parsed.errors()));
+        if (parsed.rule().isPresent()) {
+            return SegmentSqlCompiler.compile(parsed.rule().get());
+        }
+        if (parsed.malformedMoney()) {
+            throw new InvalidInputException("The segment rule is not valid.", parsed.errors());
+        }
+        throw new RuleViolationException("The segment rule is not valid.", parsed.errors());
     }
 
     /** The rule as stored: the JSON it was given. */

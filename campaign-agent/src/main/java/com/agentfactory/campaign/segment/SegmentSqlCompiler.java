@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
  */
 final class SegmentSqlCompiler {
 
+    // opens a condition on a money field, whose column is an aggregate over the orders in one currency
+    private static final String MONEY_IN_CURRENCY =
+            "customer_id IN (SELECT customer_id FROM customer_orders WHERE currency = ? GROUP BY customer_id HAVING ";
+
     private SegmentSqlCompiler() {}
 
     static CompiledSegment compile(SegmentRule rule) {
@@ -26,23 +30,33 @@ final class SegmentSqlCompiler {
                         .map(member -> condition(member, parameters))
                         .collect(Collectors.joining(group.all() ? " AND " : " OR ", "(", ")"));
             case SegmentRule.Condition condition -> {
+                if (condition.field().type() == FieldType.MONEY) {
+                    parameters.add(condition.currency());
+                    parameters.addAll(condition.values());
+                    // only customers with orders in the currency are compared: none is below a threshold in a
+                    // currency they never paid in, nor is a sum in another currency ever set against it
+                    yield MONEY_IN_CURRENCY + comparison(condition) + ")";
+                }
                 parameters.addAll(condition.values());
-                String column = condition.field().column();
-                yield switch (condition.operator()) {
-                    case EQ -> column + " = ?";
-                    case NE -> column + " IS DISTINCT FROM ?";
-                    case GT -> column + " > ?";
-                    case LT -> column + " < ?";
-                    case BETWEEN -> column + " BETWEEN ? AND ?";
-                    // strpos, not LIKE: % and _ in the value are plain characters, not wildcards
-                    case CONTAINS -> "strpos(lower(" + column + "), lower(?)) > 0";
-                    case IN ->
-                        column + " IN ("
-                                + String.join(
-                                        ", ",
-                                        Collections.nCopies(condition.values().size(), "?")) + ")";
-                };
+                yield comparison(condition);
             }
+        };
+    }
+
+    private static String comparison(SegmentRule.Condition condition) {
+        String column = condition.field().column();
+        return switch (condition.operator()) {
+            case EQ -> column + " = ?";
+            case NE -> column + " IS DISTINCT FROM ?";
+            case GT -> column + " > ?";
+            case LT -> column + " < ?";
+            case BETWEEN -> column + " BETWEEN ? AND ?";
+            // strpos, not LIKE: % and _ in the value are plain characters, not wildcards
+            case CONTAINS -> "strpos(lower(" + column + "), lower(?)) > 0";
+            case IN ->
+                column + " IN ("
+                        + String.join(
+                                ", ", Collections.nCopies(condition.values().size(), "?")) + ")";
         };
     }
 }

@@ -160,6 +160,17 @@ class CampaignsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void rejectsASpendThresholdWithoutItsCurrencyWith400NamingIt() {
+        Map<String, Object> request = CampaignMother.createRequest();
+        request.put("segment_rule", Map.of("field", "total_spent", "op", "gt", "value", 500));
+
+        Response rejected = api.post("/api/v1/campaigns", request);
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.errorFields()).containsExactly("segment_rule.currency");
+    }
+
+    @Test
     void rejectsAnUnknownTargetStateAndAnswers404ForAnUnknownCampaign() {
         String id =
                 api.post("/api/v1/campaigns", CampaignMother.createRequest()).text("/id");

@@ -3,7 +3,7 @@ package com.agentfactory.campaign.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,26 @@ class SegmentInjectionCorpusTest {
                 refused("operator with zero-width space", condition("email", "e\u200Bq", "a")),
                 // values of typed fields: a string never becomes a number or a date
                 refused("tautology as a number", condition("order_count", "gt", "1 OR 1=1")),
-                refused("statement as a decimal", condition("total_spent", "gt", "100; DROP TABLE customers")),
+                refused(
+                        "statement as a decimal",
+                        withKey(condition("total_spent", "gt", "100; DROP TABLE customers"), "currency", "GBP")),
+                // a currency is three capital letters, so nothing else of a caller's reaches even a parameter
+                refused(
+                        "tautology after a currency",
+                        withKey(condition("total_spent", "gt", 100), "currency", "GBP' OR '1'='1")),
+                refused(
+                        "statement as a currency",
+                        withKey(condition("total_spent", "gt", 100), "currency", "x'; DROP TABLE customers; --")),
+                refused(
+                        "sub-select as a currency",
+                        withKey(condition("total_spent", "gt", 100), "currency", NESTED_SELECT)),
+                refused(
+                        "currency as an object",
+                        withKey(condition("total_spent", "gt", 100), "currency", Map.of("raw", "1=1"))),
+                refused("amount without a currency", condition("total_spent", "gt", 100)),
+                refused(
+                        "currency on a field that is no money",
+                        withKey(condition("country", "eq", "GB"), "currency", "GBP")),
                 refused("statement after a date", condition("last_order_at", "gt", "2026-01-01'; DROP TABLE x; --")),
                 refused(
                         "between bound with a parenthesis",
@@ -105,7 +124,7 @@ class SegmentInjectionCorpusTest {
     @MethodSource("refusedAttempts")
     void refusesTheAttemptNamingTheRulePart(String name, Object rule) {
         assertThatThrownBy(() -> SegmentRules.compile(rule, "rules"))
-                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .isNotEmpty()
                         .allSatisfy(error -> assertThat(error.field()).startsWith("rules")));
     }
@@ -157,6 +176,11 @@ class SegmentInjectionCorpusTest {
                 "country = ?; DROP TABLE customers",
                 "password = ?",
                 "country = ? --",
+                "sum(placed_total - cancelled_total) > ?",
+                "customer_id IN (SELECT customer_id FROM customer_orders WHERE currency = 'GBP' GROUP BY customer_id"
+                        + " HAVING sum(placed_total - cancelled_total) > ?)",
+                "customer_id IN (SELECT customer_id FROM customer_orders WHERE currency = ? GROUP BY customer_id"
+                        + " HAVING country = ?)",
                 "country IN (SELECT country FROM customers)");
     }
 

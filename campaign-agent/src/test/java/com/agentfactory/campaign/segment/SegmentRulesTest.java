@@ -2,8 +2,10 @@ package com.agentfactory.campaign.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import java.math.BigDecimal;
@@ -23,7 +25,7 @@ class SegmentRulesTest {
                 "{'field': 'country', 'op': 'eq', 'value': 'France'}                 | country = ?",
                 "{'field': 'country', 'op': 'ne', 'value': 'France'}                 | country IS DISTINCT FROM ?",
                 "{'field': 'order_count', 'op': 'gt', 'value': 3}                    | order_count > ?",
-                "{'field': 'total_spent', 'op': 'lt', 'value': 99.5}                 | total_spent < ?",
+                "{'field': 'total_spent', 'op': 'lt', 'value': 99.5, 'currency': 'GBP'} | customer_id IN (SELECT customer_id FROM customer_orders WHERE currency = ? GROUP BY customer_id HAVING sum(placed_total - cancelled_total) < ?)",
                 "{'field': 'order_count', 'op': 'between', 'value': [1, 5]}          | order_count BETWEEN ? AND ?",
                 "{'field': 'email', 'op': 'contains', 'value': '@example'}           | strpos(lower(email), lower(?)) > 0",
                 "{'field': 'country', 'op': 'in', 'value': ['France', 'Spain', 'Italy']} | country IN (?, ?, ?)",
@@ -45,18 +47,22 @@ class SegmentRulesTest {
                           {'field': 'order_count', 'op': 'gt', 'value': 2},
                           {'or': [
                             {'field': 'country', 'op': 'eq', 'value': 'France'},
-                            {'field': 'total_spent', 'op': 'between', 'value': [100, 250.75]}
+                            {'field': 'total_spent', 'op': 'between', 'value': [100, 250.75], 'currency': 'JPY'}
                           ]},
                           {'field': 'last_order_at', 'op': 'gt', 'value': '2026-01-31'}
                         ]}
                         """), "rules");
 
         assertThat(compiled.condition())
-                .isEqualTo("(order_count > ? AND (country = ? OR total_spent BETWEEN ? AND ?) AND last_order_at > ?)");
+                .isEqualTo("(order_count > ? AND (country = ? OR customer_id IN (SELECT customer_id FROM"
+                        + " customer_orders WHERE currency = ? GROUP BY customer_id HAVING"
+                        + " sum(placed_total - cancelled_total) BETWEEN ? AND ?)) AND last_order_at > ?)");
+        assertThat(SegmentShapes.isWhitelistedShape(compiled.condition())).isTrue();
         assertThat(compiled.parameters())
                 .containsExactly(
                         2L,
                         "France",
+                        "JPY",
                         new BigDecimal("100"),
                         new BigDecimal("250.75"),
                         OffsetDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC));
@@ -118,7 +124,7 @@ class SegmentRulesTest {
         assertThat(errors("{'field': 'order_count', 'op': 'eq', 'value': 2.5}"))
                 .extracting(FieldErrorDetail::field)
                 .containsExactly("rules.value");
-        assertThat(errors("{'field': 'total_spent', 'op': 'gt', 'value': '100'}"))
+        assertThat(errors("{'field': 'total_spent', 'op': 'gt', 'value': '100', 'currency': 'GBP'}"))
                 .extracting(FieldErrorDetail::field)
                 .containsExactly("rules.value");
         assertThat(errors("{'field': 'country', 'op': 'eq', 'value': 7}"))
@@ -156,6 +162,70 @@ class SegmentRulesTest {
         assertThat(errors("{'field': 'finance_segment', 'op': 'contains', 'value': 'lapsed'}"))
                 .singleElement()
                 .satisfies(error -> assertThat(error.message()).contains("use one of: eq, ne, in"));
+    }
+
+    @Test
+    void comparesMoneyOnlyWithTheOrdersInTheCurrencyTheConditionNames() {
+        CompiledSegment compiled = SegmentRules.compile(
+                Rules.lenient("{'field': 'total_spent', 'op': 'gt', 'value': 500, 'currency': 'GBP'}"), "rules");
+
+        assertThat(compiled.condition())
+                .isEqualTo("customer_id IN (SELECT customer_id FROM customer_orders WHERE currency = ? GROUP BY"
+                        + " customer_id HAVING sum(placed_total - cancelled_total) > ?)");
+        assertThat(compiled.parameters()).containsExactly("GBP", new BigDecimal("500"));
+    }
+
+    @Test
+    void refusesAMoneyConditionWithoutACurrencyAsMalformedInputNamingIt() {
+        assertThatThrownBy(() -> SegmentRules.compile(
+                        Rules.lenient("{'and': [{'field': 'country', 'op': 'eq', 'value': 'GB'},"
+                                + " {'field': 'total_spent', 'op': 'gt', 'value': 500}]}"),
+                        "rules"))
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                        .singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("rules.and[1].currency");
+                            assertThat(error.message())
+                                    .isEqualTo("is required for total_spent: the ISO 4217 code of the amount, such as"
+                                            + " GBP");
+                        }));
+    }
+
+    @Test
+    void refusesACurrencyThatIsNoIsoCodeAsMalformedInput() {
+        for (String currency : new String[] {"'gbp'", "'POUNDS'", "'GB'", "826", "['GBP']", "null"}) {
+            assertThatThrownBy(() -> SegmentRules.compile(
+                            Rules.lenient(
+                                    "{'field': 'total_spent', 'op': 'gt', 'value': 1, 'currency': " + currency + "}"),
+                            "rules"))
+                    .as(currency)
+                    .isExactlyInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                            .extracting(FieldErrorDetail::field)
+                            .containsExactly("rules.currency"));
+        }
+    }
+
+    @Test
+    void namesEveryErrorOfARuleWithAnAmountWithoutCurrencyInOneAnswer() {
+        assertThat(errors("""
+                        {'or': [
+                          {'field': 'total_spent', 'op': 'gt', 'value': 'lots'},
+                          {'field': 'age', 'op': 'gt', 'value': 3}
+                        ]}
+                        """))
+                .extracting(FieldErrorDetail::field)
+                .containsExactly("rules.or[0].currency", "rules.or[0].value", "rules.or[1].field");
+    }
+
+    @Test
+    void refusesACurrencyOnAFieldThatIsNoMoney() {
+        assertThatThrownBy(() -> SegmentRules.compile(
+                        Rules.lenient("{'field': 'order_count', 'op': 'gt', 'value': 2, 'currency': 'GBP'}"), "rules"))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldErrorDetail::field, FieldErrorDetail::message)
+                        .containsExactly(tuple("rules.currency", "applies only to money fields: total_spent")));
     }
 
     @Test
@@ -232,7 +302,7 @@ class SegmentRulesTest {
     static java.util.List<FieldErrorDetail> errors(String rule) {
         try {
             SegmentRules.compile(Rules.lenient(rule), "rules");
-        } catch (RuleViolationException e) {
+        } catch (InvalidInputException e) {
             return e.errors();
         }
         throw new AssertionError("rule was accepted: " + rule);

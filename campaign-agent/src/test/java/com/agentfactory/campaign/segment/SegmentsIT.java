@@ -49,6 +49,93 @@ class SegmentsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void keepsTheSpendInTheCurrencyOfTheEarliestOrderWhicheverOrderArrivesFirst() {
+        UUID id = UUID.randomUUID();
+        commerce.publishAndWait(
+                customer(id, "late@shop.example", freshCountry(), T0), order(id, "9000", "JPY", T0.plusSeconds(600)));
+        commerce.publishAndWait(order(id, "30.00", T0.plusSeconds(60)));
+
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT total_spent, spend_currency FROM customers WHERE customer_id = ?", id);
+        assertThat(row.get("spend_currency")).isEqualTo("GBP");
+        assertThat((java.math.BigDecimal) row.get("total_spent")).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void aGbpThresholdNeverMatchesACustomerWhoPaidInJpyNorAJpyThresholdOneWhoPaidInGbp() {
+        String country = freshCountry();
+        UUID paidInGbp = UUID.randomUUID();
+        UUID paidInJpy = UUID.randomUUID();
+        commerce.publishAndWait(
+                customer(paidInGbp, "pounds@shop.example", country, T0),
+                order(paidInGbp, "600.00", "GBP", T0.plusSeconds(1)),
+                customer(paidInJpy, "yen@shop.example", country, T0),
+                order(paidInJpy, "60000", "JPY", T0.plusSeconds(2)));
+
+        assertThat(members(country, money("gt", 500, "GBP"))).containsExactly(paidInGbp);
+        assertThat(members(country, money("gt", 500, "JPY"))).containsExactly(paidInJpy);
+        // as bare numbers 600 and 60000 are both under 100000 and 600 is under 1000: neither counts across currencies
+        assertThat(members(country, money("lt", 100000, "GBP"))).containsExactly(paidInGbp);
+        assertThat(members(country, money("lt", 1000, "JPY"))).isEmpty();
+        assertThat(members(country, money("between", List.of(0, 1000), "GBP"))).containsExactly(paidInGbp);
+        assertThat(members(country, money("ne", 600, "JPY"))).containsExactly(paidInJpy);
+        assertThat(members(country, money("eq", 60000, "JPY"))).containsExactly(paidInJpy);
+        assertThat(members(country, money("gt", 0, "EUR"))).isEmpty();
+    }
+
+    @Test
+    void comparesACustomerWhoPaidInTwoCurrenciesInEachOnWhatTheyPaidInIt() {
+        String country = freshCountry();
+        UUID both = UUID.randomUUID();
+        UUID cancelledTheirGbpOrder = UUID.randomUUID();
+        UUID gbpOrder = UUID.randomUUID();
+        commerce.publishAndWait(
+                customer(both, "both@shop.example", country, T0),
+                order(both, "100", "JPY", T0.plusSeconds(1)),
+                order(both, "600.00", "GBP", T0.plusSeconds(2)),
+                order(both, "50.00", "GBP", T0.plusSeconds(3)),
+                customer(cancelledTheirGbpOrder, "cancelled@shop.example", country, T0),
+                order(gbpOrder, cancelledTheirGbpOrder, "700.00", T0.plusSeconds(4)),
+                cancellation(gbpOrder, cancelledTheirGbpOrder, "700.00", T0.plusSeconds(5)));
+
+        assertThat(members(country, money("gt", 500, "GBP"))).containsExactly(both);
+        assertThat(members(country, money("eq", 650, "GBP"))).containsExactly(both);
+        assertThat(members(country, money("eq", 100, "JPY"))).containsExactly(both);
+        assertThat(members(country, money("gt", 500, "JPY"))).isEmpty();
+        assertThat(members(country, money("lt", 1, "GBP")))
+                .as("spend is net of cancellations")
+                .containsExactly(cancelledTheirGbpOrder);
+    }
+
+    @Test
+    void refusesAMoneyConditionWithoutACurrencyWith400NamingIt() {
+        String name = "Big spenders " + UUID.randomUUID();
+        Map<String, Object> withoutCurrency = Map.of(
+                "and",
+                List.of(
+                        Map.of("field", "country", "op", "eq", "value", "United Kingdom"),
+                        Map.of("field", "total_spent", "op", "gt", "value", 500)));
+
+        Response preview = api.post("/api/v1/campaigns/segments/preview", Map.of("rules", withoutCurrency));
+        Response create = api.post("/api/v1/campaigns/segments", Map.of("name", name, "rules", withoutCurrency));
+        Response notAnIsoCode = api.post(
+                "/api/v1/campaigns/segments/preview",
+                Map.of("rules", Map.of("field", "total_spent", "op", "gt", "value", 500, "currency", "pounds")));
+
+        for (Response refused : List.of(preview, create, notAnIsoCode)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("application/problem+json");
+        }
+        assertThat(preview.errorFields()).containsExactly("rules.and[1].currency");
+        assertThat(preview.body().at("/errors/0/message").asString())
+                .isEqualTo("is required for total_spent: the ISO 4217 code of the amount, such as GBP");
+        assertThat(create.errorFields()).containsExactly("rules.and[1].currency");
+        assertThat(notAnIsoCode.errorFields()).containsExactly("rules.currency");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM segments WHERE name = ?", Long.class, name))
+                .isZero();
+    }
+
+    @Test
     void answersServiceUnavailableWhenAPreviewRunsPastItsTimeout() throws SQLException {
         // a preview can be made slow only by the table it reads: held locked, the count waits out the timeout
         try (Connection holder = jdbc.getDataSource().getConnection()) {
@@ -93,7 +180,7 @@ class SegmentsIT extends CampaignIntegrationTest {
                                 "and",
                                 List.of(
                                         Map.of("field", "country", "op", "eq", "value", country),
-                                        Map.of("field", "total_spent", "op", "gt", "value", 100))),
+                                        Map.of("field", "total_spent", "op", "gt", "value", 100, "currency", "GBP"))),
                         "sample_size",
                         2));
 
@@ -161,6 +248,28 @@ class SegmentsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void sizesASavedSegmentWithAMoneyConditionInItsCurrency() {
+        String country = freshCountry();
+        UUID paidInGbp = UUID.randomUUID();
+        UUID paidInJpy = UUID.randomUUID();
+        commerce.publishAndWait(
+                customer(paidInGbp, "saved-pounds@shop.example", country, T0),
+                order(paidInGbp, "750.00", T0.plusSeconds(1)),
+                customer(paidInJpy, "saved-yen@shop.example", country, T0),
+                order(paidInJpy, "75000", "JPY", T0.plusSeconds(2)));
+
+        Response created = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of("name", "GBP big spenders of " + country, "rules", inCountry(country, money("gt", 500, "GBP"))));
+        Response size = api.get("/api/v1/campaigns/segments/" + created.text("/id") + "/preview");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/rules/and/1/currency")).isEqualTo("GBP");
+        assertThat(size.body().path("count").asLong()).isEqualTo(1);
+        assertThat(size.body().at("/sample_customer_ids/0").asString()).isEqualTo(paidInGbp.toString());
+    }
+
+    @Test
     void savesASegmentAndSizesItLater() {
         String country = freshCountry();
         UUID id = UUID.randomUUID();
@@ -185,5 +294,25 @@ class SegmentsIT extends CampaignIntegrationTest {
         assertThat(listed.body().at("/pagination/total").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(api.get("/api/v1/campaigns/segments/" + UUID.randomUUID()).status())
                 .isEqualTo(404);
+    }
+
+    private static Map<String, Object> money(String op, Object value, String currency) {
+        return Map.of("field", "total_spent", "op", op, "value", value, "currency", currency);
+    }
+
+    private static Map<String, Object> inCountry(String country, Map<String, Object> condition) {
+        return Map.of("and", List.of(Map.of("field", "country", "op", "eq", "value", country), condition));
+    }
+
+    /** The customers of the country the condition matches, in id order. */
+    private List<UUID> members(String country, Map<String, Object> condition) {
+        Response preview = api.post(
+                "/api/v1/campaigns/segments/preview",
+                Map.of("rules", inCountry(country, condition), "sample_size", 100));
+        assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+        List<UUID> members = new ArrayList<>();
+        preview.body().path("sample_customer_ids").forEach(node -> members.add(UUID.fromString(node.asString())));
+        assertThat(preview.body().path("count").asLong()).isEqualTo(members.size());
+        return members;
     }
 }

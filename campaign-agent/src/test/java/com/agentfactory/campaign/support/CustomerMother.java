@@ -29,6 +29,15 @@ public final class CustomerMother {
     }
 
     public static OrderPlaced order(UUID orderId, UUID customerId, String amount, Instant at) {
+        return order(orderId, customerId, amount, "GBP", at);
+    }
+
+    /** An order in another currency than the shop's usual GBP. */
+    public static OrderPlaced order(UUID customerId, String amount, String currency, Instant at) {
+        return order(UUID.randomUUID(), customerId, amount, currency, at);
+    }
+
+    public static OrderPlaced order(UUID orderId, UUID customerId, String amount, String currency, Instant at) {
         return new OrderPlaced(
                 UUID.randomUUID(),
                 at,
@@ -36,7 +45,7 @@ public final class CustomerMother {
                 "O-" + orderId.toString().substring(0, 8),
                 customerId,
                 "GB",
-                "GBP",
+                currency,
                 List.of(line(amount)));
     }
 

@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.config;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import com.agentfactory.supervisor.task.IntakeOverloadedException;
 import com.agentfactory.supervisor.task.TaskNotStoredException;
+import com.agentfactory.supervisor.task.TaskOutcomeUnknownException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,5 +19,17 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", e.getMessage()));
+    }
+
+    /**
+     * 504, not the 503 of "not stored, retry": a client that retries on that would create the task twice when the
+     * write did commit, and 504 is what the gateway answers when a service does not answer in time, the same
+     * unknown outcome. No Retry-After for the same reason.
+     */
+    @ExceptionHandler(TaskOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> outcomeUnknown(TaskOutcomeUnknownException e) {
+        ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "Outcome unknown", e.getMessage());
+        problem.setProperty("task_ids", e.taskIds());
+        return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
     }
 }

@@ -44,6 +44,10 @@ class TaskController {
     @ApiResponse(
             responseCode = "503",
             description = "Intake is overloaded or the store is unreachable: retry after the Retry-After seconds")
+    @ApiResponse(
+            responseCode = "504",
+            description = "The store did not finish the write in time: the tasks may or may not exist; look them up"
+                    + " by the task_ids of the problem before submitting again (there is no idempotency key)")
     @PostMapping
     ResponseEntity<TaskCreatedResponse> create(
             @Valid @RequestBody CreateTaskRequest request, Caller caller, HttpServletRequest http) {
@@ -61,6 +65,10 @@ class TaskController {
     @ApiResponse(
             responseCode = "503",
             description = "Intake is overloaded or the store is unreachable: retry after the Retry-After seconds")
+    @ApiResponse(
+            responseCode = "504",
+            description = "The store did not finish the write in time: the tasks may or may not exist; look them up"
+                    + " by the task_ids of the problem before submitting again (there is no idempotency key)")
     @PostMapping("/batch")
     ResponseEntity<TaskBatchCreatedResponse> createBatch(
             @Valid @RequestBody CreateTaskBatchRequest request, Caller caller, HttpServletRequest http) {

@@ -1,6 +1,9 @@
 package com.agentfactory.supervisor.task;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -8,10 +11,23 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Group commit of task intake: how many tasks one transaction takes at most, how many writer threads
  * commit in parallel, and how many tasks may wait before intake answers 503.
+ *
+ * @param heldWritePatience how much longer than intake's own wait a request is waited for once a writer has taken
+ *     it into a transaction: it may still commit, so it cannot be answered "not stored"; past this the caller is
+ *     told the outcome is unknown instead of being held for as long as the database hangs
  */
 @Validated
 @ConfigurationProperties("agentfactory.tasks")
 record TaskIntakeProperties(
         @DefaultValue("500") @Min(1) int writeBatchSize,
         @DefaultValue("2") @Min(1) int writerThreads,
-        @DefaultValue("20000") @Min(1) int writeQueueCapacity) {}
+        @DefaultValue("20000") @Min(1) int writeQueueCapacity,
+        @DefaultValue("20s") @NotNull Duration heldWritePatience) {
+
+    @AssertTrue(message = "held_write_patience must be from 1 ms to 10 minutes")
+    boolean isHeldWritePatienceBounded() {
+        return heldWritePatience == null
+                || (heldWritePatience.compareTo(Duration.ofMillis(1)) >= 0
+                        && heldWritePatience.compareTo(Duration.ofMinutes(10)) <= 0);
+    }
+}

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instead of paying one each. A request is answered only after its batch has committed, so an accepted
  * task is always durable. If a batch fails, each of its requests is tried again in a transaction of its own,
  * so one request the database refuses does not take the others down with it. The tasks of one request are
- * never split across transactions.
+ * never split across transactions. A request is never waited for without end: a database that hangs in the middle
+ * of a transaction gets its callers an "outcome unknown" answer after {@code held-write-patience}.
  */
 @Component
 class TaskWriteBatcher implements SmartLifecycle {
@@ -47,6 +48,7 @@ class TaskWriteBatcher implements SmartLifecycle {
     private final int capacity;
     private final int maxBatch;
     private final int writers;
+    private final Duration heldWritePatience;
     private final DistributionSummary batchSizes;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -65,6 +67,7 @@ class TaskWriteBatcher implements SmartLifecycle {
         this.maxBatch = properties.writeBatchSize();
         this.writers = properties.writerThreads();
         this.capacity = properties.writeQueueCapacity();
+        this.heldWritePatience = properties.heldWritePatience();
         this.batchSizes = DistributionSummary.builder("tasks.write.batch.size")
                 .description("Tasks committed per intake transaction")
                 .register(meters);
@@ -74,7 +77,9 @@ class TaskWriteBatcher implements SmartLifecycle {
      * Stores the tasks (all of one request) and returns once they are committed. Throws {@link
      * TaskNotStoredException} only when they are not and never will be: after {@code patience} a request still
      * in the queue is taken out of it, but one a writer already holds is waited for, since it may yet commit and
-     * a retry of a request answered "not stored" would then store its tasks twice.
+     * a retry of a request answered "not stored" would then store its tasks twice. That wait ends after
+     * {@code held-write-patience} more with {@link TaskOutcomeUnknownException}, the honest answer while the
+     * transaction has not ended.
      */
     void store(List<NewTask> tasks, Duration patience) {
         submit(tasks).await(patience);
@@ -239,10 +244,26 @@ class TaskWriteBatcher implements SmartLifecycle {
                 throw new TaskNotStoredException(reason);
             }
             try {
-                done.join();
-            } catch (CompletionException e) {
+                done.get(heldWritePatience.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
                 throw new TaskNotStoredException(e.getCause());
+            } catch (TimeoutException e) {
+                throw outcomeUnknown(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw outcomeUnknown(e);
             }
+        }
+
+        private TaskOutcomeUnknownException outcomeUnknown(Exception reason) {
+            List<UUID> ids = tasks.stream().map(task -> task.task().id()).toList();
+            // the transaction may still commit or roll back: whoever reconciles needs the ids to look for
+            log.warn(
+                    "Answered outcome unknown for {} tasks still in a transaction after {}: {}",
+                    ids.size(),
+                    heldWritePatience,
+                    ids);
+            return new TaskOutcomeUnknownException(ids, reason);
         }
     }
 }

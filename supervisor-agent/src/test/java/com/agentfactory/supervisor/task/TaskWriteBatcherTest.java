@@ -2,6 +2,8 @@ package com.agentfactory.supervisor.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,7 @@ class TaskWriteBatcherTest {
     void refusesRequestsOnceTheQueueHoldsItsCapacityInTasksNotInRequests() {
         // no writer threads: nothing drains, so the queue only fills
         var batcher = new TaskWriteBatcher(
-                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5));
+                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5, PATIENT));
         batcher.start();
 
         assertThat(batcher.submit(tasks(3)).done()).isNotDone();
@@ -58,7 +61,7 @@ class TaskWriteBatcherTest {
     @Test
     void refusesEverythingWhenNotRunning() {
         var batcher = new TaskWriteBatcher(
-                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5));
+                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5, PATIENT));
 
         assertThatThrownBy(() -> batcher.submit(tasks(1))).isInstanceOf(IntakeOverloadedException.class);
     }
@@ -114,20 +117,110 @@ class TaskWriteBatcherTest {
         assertThat(meters.summary("tasks.write.batch.size").totalAmount()).isEqualTo(1 + 2);
     }
 
+    @Test
+    void aRequestAWriterHoldsPastTheHeldWritePatienceIsAnsweredOutcomeUnknownWithItsTaskIds() throws Exception {
+        // no further wait at all: the writer is held by the latch, so the outcome is certain to be open
+        batcher = startedWithOneWriter(5, Duration.ZERO);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+        var held = batcher.submit(tasksWithIds(ids));
+        transactions.awaitStalled();
+
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> held.await(Duration.ZERO));
+
+        assertThat(answer)
+                .failsWithin(PATIENT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOfSatisfying(TaskOutcomeUnknownException.class, unknown -> assertThat(unknown.taskIds())
+                        .containsExactlyElementsOf(ids))
+                .withMessageContaining("may or may not exist");
+        // and the write did go on to commit: "not stored" would have been false
+        transactions.release();
+        await().atMost(PATIENT).until(() -> held.done().isDone());
+        assertThat(held.done()).isCompletedWithValue(null);
+    }
+
+    @Test
+    void aRequestAWriterHoldsIsStillAnsweredStoredWhenItCommitsWithinTheHeldWritePatience() throws Exception {
+        batcher = startedWithOneWriter(5, PATIENT);
+        var held = batcher.submit(tasksWithIds(List.of(UUID.randomUUID())));
+        transactions.awaitStalled();
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> held.await(Duration.ZERO));
+
+        transactions.release();
+
+        assertThat(answer).succeedsWithin(PATIENT);
+    }
+
+    @Test
+    void aRequestAWriterHoldsWhoseTransactionFailsWithinTheHeldWritePatienceIsAnsweredNotStored() throws Exception {
+        batcher = startedWithOneWriter(5, PATIENT);
+        doThrow(new DataIntegrityViolationException("refused")).when(repository).insertAll(any());
+        var held = batcher.submit(tasksWithIds(List.of(UUID.randomUUID())));
+        transactions.awaitStalled();
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> held.await(Duration.ZERO));
+
+        transactions.release();
+
+        assertThat(answer)
+                .failsWithin(PATIENT)
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(TaskNotStoredException.class);
+    }
+
     private TaskWriteBatcher startedWithOneWriter(int batchSize) {
+        return startedWithOneWriter(batchSize, PATIENT);
+    }
+
+    private TaskWriteBatcher startedWithOneWriter(int batchSize, Duration heldWritePatience) {
         var started = new TaskWriteBatcher(
                 repository,
                 mock(ApplicationEventPublisher.class),
                 mock(OutboxWriter.class),
                 transactions,
                 meters,
-                new TaskIntakeProperties(batchSize, 1, 1000));
+                new TaskIntakeProperties(batchSize, 1, 1000, heldWritePatience));
         started.start();
         return started;
     }
 
     private static List<NewTask> tasks(int count) {
         return Collections.nCopies(count, new NewTask(null, List.of(), null, null));
+    }
+
+    private static List<NewTask> tasksWithIds(List<UUID> ids) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        return ids.stream()
+                .map(id -> new NewTask(
+                        new Task(
+                                id,
+                                "health-check",
+                                TaskStatus.QUEUED,
+                                5,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0,
+                                0,
+                                "EXPLICIT",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "test",
+                                null,
+                                now,
+                                now,
+                                null,
+                                null),
+                        List.of(),
+                        null,
+                        null))
+                .toList();
     }
 
     /** Holds the first transaction open until released, as a slow database would. */

@@ -22,7 +22,7 @@ record TaskIntakeProperties(
         @DefaultValue("500") @Min(1) int writeBatchSize,
         @DefaultValue("2") @Min(1) int writerThreads,
         @DefaultValue("20000") @Min(1) int writeQueueCapacity,
-        @DefaultValue("20s") @NotNull Duration heldWritePatience) {
+        @DefaultValue("3s") @NotNull Duration heldWritePatience) {
 
     @AssertTrue(message = "held_write_patience must be from 1 ms to 10 minutes")
     boolean isHeldWritePatienceBounded() {

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TaskService {
 
-    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(10);
+    // with the held-write patience (3 s) under the gateway's 10 s route timeout, so a caller through the gateway gets
+    // the supervisor's own answer ("not stored, retry" or "outcome unknown" with the task ids), not the gateway's 504
+    private static final Duration COMMIT_PATIENCE = Duration.ofSeconds(6);
 
     private final TaskRouter router;
     private final TaskTypeCatalog catalog;

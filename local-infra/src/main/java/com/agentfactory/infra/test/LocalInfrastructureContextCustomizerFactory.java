@@ -35,8 +35,9 @@ public class LocalInfrastructureContextCustomizerFactory implements ContextCusto
 
         private static final Duration DEADLINE = Duration.ofSeconds(20);
         // weakly held: a context closed early (a dirtied one) must not be kept alive until the JVM exits
+        // guarded by the class lock, like registered
         private static final Set<ConfigurableApplicationContext> contexts =
-                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+                Collections.newSetFromMap(new WeakHashMap<>());
         private static boolean registered;
 
         static synchronized void track(LocalInfrastructure infrastructure, ConfigurableApplicationContext context) {
@@ -49,7 +50,7 @@ public class LocalInfrastructureContextCustomizerFactory implements ContextCusto
 
         private static void awaitClosed() {
             List<ConfigurableApplicationContext> open;
-            synchronized (contexts) {
+            synchronized (OpenContexts.class) {
                 open = new ArrayList<>(contexts);
             }
             long deadline = System.nanoTime() + DEADLINE.toNanos();

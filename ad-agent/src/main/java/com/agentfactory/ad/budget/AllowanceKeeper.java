@@ -1,5 +1,6 @@
 package com.agentfactory.ad.budget;
 
+import com.agentfactory.ad.budget.FinanceReservations.ExpenseOutcome;
 import com.agentfactory.ad.budget.FinanceReservations.ReserveOutcome;
 import com.agentfactory.ad.budget.ReservationRows.Row;
 import com.agentfactory.ad.campaign.AdCampaignStatusChanged;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Settling (a past day, or a campaign that stopped serving): the allowance is closed to spending first, then what
  * was spent is laid over the tranches in order; what was spent beyond them all (wins the allowance could not cover) is
- * reserved and committed exactly, as an overspend. Fully spent tranches are committed (finance records them as
+ * recorded at finance exactly, as an overspend: finance books it as spent even when the budget has no room left, since
+ * the exchanges bill it anyway. Until finance has recorded it the day stays unsettled and every pass asks again, with
+ * the same key, so finance being down delays it and a lost answer does not book it twice. Fully spent tranches are committed (finance records them as
  * expenses), untouched ones released. Finance commits a reservation only whole, so a partly spent tranche is settled by
  * reserving and committing the exact spent amount (rounded up to the cent) and releasing the tranche; if finance has no
  * room for that, the whole tranche is committed, which records a little more than was spent but never lets spend escape
@@ -297,7 +300,8 @@ public class AllowanceKeeper {
             }
         }
         if (toCover.signum() > 0) {
-            // won beyond every tranche (see SpendAllowances.overspend): owed to the exchanges, so finance records it
+            // won beyond every tranche (see SpendAllowances.overspend): owed to the exchanges, so finance records it;
+            // only committed rows are subtracted above, so this also covers any earlier overspend never recorded
             rows.insert(
                     UUID.randomUUID(),
                     campaignId,
@@ -337,19 +341,33 @@ public class AllowanceKeeper {
                         });
                 }
             } else if ("OVERSPEND".equals(row.kind()) && "PENDING".equals(row.status())) {
-                switch (finance.reserve(row.id(), row.amount(), row.currency(), purpose(row), row.day())) {
-                    case ReserveOutcome.Reserved r ->
-                        rows.move(row.id(), "PENDING", "TO_COMMIT", r.financeReservationId(), null);
-                    case ReserveOutcome.Refused refused -> {
-                        // the impressions were delivered and the exchanges bill them; only a person can settle this
+                // delivered and billed by the exchanges: recorded as spent, not asked for, so that a spent budget
+                // cannot keep it from the books
+                switch (finance.recordExpense(row.id(), row.amount(), row.currency(), purpose(row), row.day())) {
+                    case ExpenseOutcome.Recorded recorded -> {
+                        if (recorded.budgetOverspent().signum() > 0) {
+                            log.warn(
+                                    "campaign {} spent {} {} on {} beyond its allowance; finance's budget is now"
+                                            + " overspent by {}",
+                                    campaignId,
+                                    row.amount(),
+                                    row.currency(),
+                                    day,
+                                    recorded.budgetOverspent());
+                        }
+                        rows.move(row.id(), "PENDING", "COMMITTED", recorded.financeId(), "recorded as spent");
+                    }
+                    case ExpenseOutcome.Refused refused -> {
+                        // still owed: the row stays pending and the day unsettled, so every pass asks again
                         log.error(
-                                "finance refused the {} {} campaign {} spent on {} beyond its allowance: {}",
+                                "finance could not record the {} {} campaign {} spent on {} beyond its allowance,"
+                                        + " asked again on the next pass: {}",
                                 row.amount(),
                                 row.currency(),
                                 campaignId,
                                 day,
                                 refused.reason());
-                        rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+                        rows.move(row.id(), "PENDING", "PENDING", null, refused.reason());
                     }
                 }
             } else if ("TRANCHE".equals(row.kind()) && "PENDING".equals(row.status())) {

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Finance's budget reservations, as the allowance keeper needs them. Every call is safe to repeat: reserve with
- * the same key returns the same reservation, commit and release of a settled reservation change nothing.
+ * Finance's budget reservations, as the allowance keeper needs them, and the spend no reservation held. Every call
+ * is safe to repeat: reserve or record with the same key returns the same answer, commit and release of a settled
+ * reservation change nothing.
  *
  * @see FinanceUnavailableException thrown when finance cannot be asked now; the caller retries later
  */
@@ -19,6 +20,16 @@ public interface FinanceReservations {
      *     bill it in
      */
     ReserveOutcome reserve(UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn);
+
+    /**
+     * Records money already spent that no reservation held: what the exchanges bill for wins beyond the allowance.
+     * Finance books it even when the budget has no room left (the budget is then overspent), so spend is never
+     * left unrecorded for want of budget.
+     *
+     * @param spentOn the UTC day the wins were on
+     */
+    ExpenseOutcome recordExpense(
+            UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn);
 
     void commit(UUID financeReservationId);
 
@@ -33,5 +44,17 @@ public interface FinanceReservations {
          * retried with this key.
          */
         record Refused(String reason) implements ReserveOutcome {}
+    }
+
+    sealed interface ExpenseOutcome {
+
+        /** @param budgetOverspent what finance's budget has now spent beyond its allocation, or zero */
+        record Recorded(UUID financeId, BigDecimal budgetOverspent) implements ExpenseOutcome {}
+
+        /**
+         * Finance could not book it (no budget for the month, another currency): nothing was recorded, and the
+         * money is still owed, so it is kept and asked again until a person puts finance right.
+         */
+        record Refused(String reason) implements ExpenseOutcome {}
     }
 }

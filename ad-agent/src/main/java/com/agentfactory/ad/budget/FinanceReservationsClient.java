@@ -1,5 +1,6 @@
 package com.agentfactory.ad.budget;
 
+import com.agentfactory.messaging.finance.BudgetExpense;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import java.math.BigDecimal;
@@ -26,6 +27,19 @@ public class FinanceReservationsClient implements FinanceReservations {
             // no room (409), no budget (404), another currency or a closed month (422): an answer, not an outage
             case BudgetReservation.Refused refused ->
                 new ReserveOutcome.Refused(refused.status() + " " + refused.reason());
+        };
+    }
+
+    @Override
+    public ExpenseOutcome recordExpense(
+            UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+        return switch (finance.recordExpense(
+                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn)) {
+            case BudgetExpense.Recorded recorded ->
+                new ExpenseOutcome.Recorded(
+                        recorded.id(),
+                        recorded.budgetOverspentAmount() == null ? BigDecimal.ZERO : recorded.budgetOverspentAmount());
+            case BudgetExpense.Refused refused -> new ExpenseOutcome.Refused(refused.status() + " " + refused.reason());
         };
     }
 

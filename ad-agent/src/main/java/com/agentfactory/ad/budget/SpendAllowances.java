@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * against a view of the allowance that concurrent wins outrun. Such spend is recorded beyond what was reserved and
  * also kept in {@code overspent}. Nothing is left to spend then, so the campaign bids no more until the keeper
  * reserves a tranche that covers it, which it cannot once the day's budget is reserved: then the campaign stops
- * for the day. Settling the day reserves and commits at finance whatever the tranches do not cover.
+ * for the day. Settling the day records at finance, as spent, whatever the tranches do not cover.
  */
 @Repository
 public class SpendAllowances {

@@ -2,11 +2,13 @@ package com.agentfactory.ad.budget;
 
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two instances of the agent keep the same allowances: two keepers, each with the in-process lock of its own, fund
  * one campaign at the same moment. Both look for a pending tranche before either records one, unless the database
  * holds one of them back. Settling a day reports to finance what was won beyond the allowance too, in the month of
- * the day it was won on.
+ * the day it was won on, as spend finance records even when the budget has no room left, once, however often
+ * finance had to be asked.
  */
 class AllowanceKeeperIT extends AdIntegrationTest {
 
@@ -78,22 +81,95 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     }
 
     @Test
-    void settlingADayWonBeyondItsTranchesReservesAndCommitsWhatTheyDoNotCoverAtFinance() {
+    void settlingADayWonBeyondItsTranchesRecordsWhatTheyDoNotCoverAtFinanceAsSpent() {
         campaignId = UUID.fromString(createCampaign(campaign("Won beyond its tranches")));
         LocalDate today = allowances.today();
         UUID trancheReservation = reservedTranche(today, "10.00", "10.504");
 
         keeper(new ReservationRows(jdbc, clock), TENTHS).settle(campaignId, today);
 
-        assertThat(finance.reserved()).isEqualByComparingTo("0.51");
+        assertThat(finance.recorded()).isEqualByComparingTo("0.51");
+        assertThat(finance.reserved()).isEqualByComparingTo("0.00");
         assertThat(jdbc.queryForList(
                         "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
                                 + " WHERE campaign_id = ? ORDER BY kind",
                         String.class,
                         campaignId))
                 .containsExactly("OVERSPEND 0.51 COMMITTED", "TRANCHE 10.00 COMMITTED");
-        assertThat(finance.committed()).hasSize(2).contains(trancheReservation);
+        assertThat(finance.committed()).containsExactly(trancheReservation);
         assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void spendBeyondTheAllowanceIsRecordedAtFinanceEvenWhenItsBudgetHasNoRoomLeft() {
+        campaignId = UUID.fromString(createCampaign(campaign("Won beyond a spent budget")));
+        LocalDate today = allowances.today();
+        reservedTranche(today, "10.00", "10.504");
+        var finance = new SpentBudget();
+
+        keeper(finance).settle(campaignId, today);
+
+        assertThat(finance.recordedOnce()).containsOnly(new BigDecimal("0.51"));
+        assertThat(jdbc.queryForList(
+                        "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
+                                + " WHERE campaign_id = ? ORDER BY kind",
+                        String.class,
+                        campaignId))
+                .containsExactly("OVERSPEND 0.51 COMMITTED", "TRANCHE 10.00 COMMITTED");
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void overspendFinanceDidNotAnswerIsRecordedByALaterPassAndOnlyOnce() {
+        campaignId = UUID.fromString(createCampaign(campaign("Won while finance was down")));
+        LocalDate today = allowances.today();
+        reservedTranche(today, "10.00", "10.504");
+        var finance = new SpentBudget();
+        // down for the first pass; the second pass's expense is booked but its answer lost on the way back
+        finance.unanswered(2, 1);
+        AllowanceKeeper keeper = keeper(finance);
+
+        assertThatThrownBy(() -> keeper.settle(campaignId, today)).isInstanceOf(FinanceUnavailableException.class);
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLING");
+        assertThat(finance.recordedOnce()).isEmpty();
+        assertThatThrownBy(() -> keeper.settle(campaignId, today)).isInstanceOf(FinanceUnavailableException.class);
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLING");
+        keeper.settle(campaignId, today);
+
+        assertThat(finance.recordedOnce()).containsOnly(new BigDecimal("0.51"));
+        assertThat(finance.askedToRecord()).isEqualTo(3);
+        assertThat(jdbc.queryForList(
+                        "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
+                                + " WHERE campaign_id = ? ORDER BY kind",
+                        String.class,
+                        campaignId))
+                .containsExactly("OVERSPEND 0.51 COMMITTED", "TRANCHE 10.00 COMMITTED");
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    @Test
+    void overspendFinanceRefusedBeforeTheUpgradeIsRecordedOnceTheDayIsSettledAgain() throws Exception {
+        campaignId = UUID.fromString(createCampaign(campaign("Refused before the upgrade")));
+        LocalDate refusedDay = LocalDate.of(2024, 11, 3);
+        LocalDate coveredDay = LocalDate.of(2024, 11, 4);
+        // settled as the old keeper left it: the tranche committed, the overspend refused by finance
+        settledWithRefusedOverspend(refusedDay, "10.504", "10.00");
+        // a later settlement of this day already committed a tranche that covered its refused overspend
+        settledWithRefusedOverspend(coveredDay, "10.504", "20.00");
+        var finance = new SpentBudget();
+
+        jdbc.execute(new String(
+                new org.springframework.core.io.ClassPathResource(
+                                "db/migration/ad/V5__overspend_recorded_beyond_budget.sql")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        keeper(finance).settle(campaignId, refusedDay);
+        keeper(finance).settle(campaignId, coveredDay);
+
+        assertThat(finance.recordedOnce()).containsOnly(new BigDecimal("0.51"));
+        assertThat(statusOfAllowance(refusedDay)).isEqualTo("SETTLED");
+        assertThat(statusOfAllowance(coveredDay)).isEqualTo("SETTLED");
     }
 
     @Test
@@ -147,6 +223,40 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         assertThat(finance.heldIn("2025-01")).isEqualByComparingTo("0.00");
         assertThat(statusOfAllowance(LocalDate.of(2024, 12, 30))).isEqualTo("SETTLED");
         assertThat(statusOfAllowance(LocalDate.of(2024, 12, 31))).isEqualTo("SETTLED");
+    }
+
+    private AllowanceKeeper keeper(FinanceReservations finance) {
+        return new AllowanceKeeper(
+                jdbc, tx, new ReservationRows(jdbc, clock), allowances, finance, campaigns, TENTHS, clock);
+    }
+
+    /** A day settled before spend beyond the budget was recorded: committed tranches, and a refused overspend. */
+    private void settledWithRefusedOverspend(LocalDate day, String spent, String committed) {
+        jdbc.update(
+                "INSERT INTO ad_spend_allowances (campaign_id, day, currency, reserved, spent, overspent, status,"
+                        + " settling_spent, updated_at) VALUES (?, ?, 'EUR', ?::numeric, ?::numeric, 0, 'SETTLED',"
+                        + " ?::numeric, now())",
+                campaignId,
+                day,
+                spent,
+                spent,
+                spent);
+        jdbc.update(
+                "INSERT INTO ad_budget_reservations (id, campaign_id, day, kind, amount, currency, status,"
+                        + " finance_reservation_id, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, 'TRANCHE', ?::numeric, 'EUR', 'COMMITTED', ?, now(), now())",
+                UUID.randomUUID(),
+                campaignId,
+                day,
+                committed,
+                UUID.randomUUID());
+        jdbc.update(
+                "INSERT INTO ad_budget_reservations (id, campaign_id, day, kind, amount, currency, status, detail,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, 'OVERSPEND', 0.51, 'EUR', 'REFUSED',"
+                        + " '409 no room', now(), now())",
+                UUID.randomUUID(),
+                campaignId,
+                day);
     }
 
     private static final BudgetProperties TENTHS =
@@ -247,6 +357,60 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     }
 
     /**
+     * Finance whose budget is spent: it refuses every reservation (409) and records spend made without one, once per
+     * Idempotency-Key, as finance does. It can be made not to answer: not called at all, or booking and then losing
+     * its answer on the way back.
+     */
+    private static final class SpentBudget implements FinanceReservations {
+
+        private final Map<UUID, BigDecimal> recorded = new ConcurrentHashMap<>();
+        private final AtomicInteger asked = new AtomicInteger();
+        private final AtomicInteger down = new AtomicInteger();
+        private final AtomicInteger answersLost = new AtomicInteger();
+
+        /** The next {@code times} calls to record fail; the last {@code lostAnswers} of them after booking. */
+        void unanswered(int times, int lostAnswers) {
+            down.set(times - lostAnswers);
+            answersLost.set(lostAnswers);
+        }
+
+        @Override
+        public ReserveOutcome reserve(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            return new ReserveOutcome.Refused("409 no room left in the budget");
+        }
+
+        @Override
+        public ExpenseOutcome recordExpense(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            asked.incrementAndGet();
+            if (down.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new FinanceUnavailableException("finance did not answer", null);
+            }
+            recorded.putIfAbsent(idempotencyKey, amount);
+            if (answersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new FinanceUnavailableException("finance's answer was lost", null);
+            }
+            return new ExpenseOutcome.Recorded(idempotencyKey, amount);
+        }
+
+        @Override
+        public void commit(UUID financeReservationId) {}
+
+        @Override
+        public void release(UUID financeReservationId) {}
+
+        /** What was booked, one amount per key: a repeated key books nothing more. */
+        java.util.Collection<BigDecimal> recordedOnce() {
+            return recorded.values();
+        }
+
+        int askedToRecord() {
+            return asked.get();
+        }
+    }
+
+    /**
      * Finance's budgets by fiscal month, with room for everything asked: a reservation is made from the month of the
      * day it names, or from the month finance's clock reads when it names none, as finance does.
      */
@@ -279,6 +443,15 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         }
 
         @Override
+        public ExpenseOutcome recordExpense(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            held.putIfAbsent(
+                    idempotencyKey, new Held(amount, YearMonth.from(spentOn).toString()));
+            committed.add(idempotencyKey);
+            return new ExpenseOutcome.Recorded(idempotencyKey, BigDecimal.ZERO);
+        }
+
+        @Override
         public void commit(UUID financeReservationId) {
             committed.add(financeReservationId);
         }
@@ -305,10 +478,14 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         }
     }
 
-    /** Finance with room for everything asked: reserves once per Idempotency-Key and remembers how much. */
+    /**
+     * Finance with room for everything asked: reserves once per Idempotency-Key and remembers how much, and records
+     * spend once per key.
+     */
     private static final class RecordingFinance implements FinanceReservations {
 
         private final Map<UUID, BigDecimal> reservations = new ConcurrentHashMap<>();
+        private final Map<UUID, BigDecimal> recorded = new ConcurrentHashMap<>();
         private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
         private final AtomicReference<Runnable> onFirstReserve = new AtomicReference<>();
 
@@ -325,8 +502,19 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         }
 
         @Override
+        public ExpenseOutcome recordExpense(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            recorded.putIfAbsent(idempotencyKey, amount);
+            return new ExpenseOutcome.Recorded(idempotencyKey, BigDecimal.ZERO);
+        }
+
+        @Override
         public void commit(UUID financeReservationId) {
             committed.add(financeReservationId);
+        }
+
+        BigDecimal recorded() {
+            return recorded.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         void onFirstReserve(Runnable action) {

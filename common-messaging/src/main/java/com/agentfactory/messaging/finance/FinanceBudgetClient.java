@@ -3,6 +3,7 @@ package com.agentfactory.messaging.finance;
 import com.agentfactory.messaging.client.ServiceCalls;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.agentfactory.messaging.security.ServiceTokens.ServiceTokenUnavailableException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -23,16 +24,18 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it).
+ * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it), and
+ * the spend it made beyond them.
  * Calls that get no answer or a 5xx are retried a few times inside a circuit breaker, which once open fails fast
  * instead of piling calls on a finance service that is down, and a bulkhead keeps a slow finance from holding more
  * than a few of the agent's threads; a 4xx is finance's answer and is not retried. Every call is safe to repeat: a
- * reserve carries the caller's {@code Idempotency-Key}, and committing or releasing a settled reservation changes
- * nothing. Built from Resilience4j's core modules, since its Spring Boot module exists for Boot 3 only.
+ * reserve or a recorded expense carries the caller's {@code Idempotency-Key}, and committing or releasing a settled
+ * reservation changes nothing. Built from Resilience4j's core modules, since its Spring Boot module exists for Boot 3 only.
  */
 public final class FinanceBudgetClient {
 
     private static final String RESERVATIONS = "/api/v1/financial/budgets/{department}/reservations";
+    private static final String EXPENSES = "/api/v1/financial/budgets/{department}/expenses";
     private static final int REFUSAL_DETAIL_LIMIT = 300;
 
     private final RestClient http;
@@ -115,10 +118,49 @@ public final class FinanceBudgetClient {
                     .body(Created.class));
             return new BudgetReservation.Reserved(created.id());
         } catch (HttpClientErrorException refused) {
-            String detail = refused.getResponseBodyAsString();
-            return new BudgetReservation.Refused(
-                    refused.getStatusCode().value(),
-                    detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail);
+            return new BudgetReservation.Refused(refused.getStatusCode().value(), limited(refused));
+        }
+    }
+
+    private static String limited(HttpClientErrorException refused) {
+        String detail = refused.getResponseBodyAsString();
+        return detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail;
+    }
+
+    /**
+     * Records money already spent that no reservation held (what an exchange bills beyond an allowance): finance
+     * books it as spent even when the budget has no room left, and marks the budget overspent. Safe to repeat: the
+     * same key returns the first record, and a key that reserved the money before commits that reservation.
+     *
+     * @param spentOn the UTC day the money was spent on
+     * @throws FinanceUnavailableException when finance did not answer
+     */
+    public BudgetExpense recordExpense(
+            String department,
+            String idempotencyKey,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("spent_on", spentOn.toString());
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("purpose", purpose);
+        body.put("requested_by", requestedBy);
+        try {
+            RecordedExpense recorded = call("record expense", () -> http.post()
+                    .uri(EXPENSES, department)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(RecordedExpense.class));
+            return new BudgetExpense.Recorded(
+                    recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());
+        } catch (HttpClientErrorException refused) {
+            return new BudgetExpense.Refused(refused.getStatusCode().value(), limited(refused));
         }
     }
 
@@ -166,4 +208,9 @@ public final class FinanceBudgetClient {
     }
 
     private record Created(UUID id) {}
+
+    private record RecordedExpense(
+            UUID id,
+            @JsonProperty("transaction_id") UUID transactionId,
+            @JsonProperty("budget_overspent_amount") BigDecimal budgetOverspentAmount) {}
 }

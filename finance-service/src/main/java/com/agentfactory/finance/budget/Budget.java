@@ -5,6 +5,14 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * A department's budget for one fiscal month.
+ *
+ * @param committed reserved and not yet spent
+ * @param spent spent, through reservations and without ({@code unbudgeted})
+ * @param unbudgeted the part of {@code spent} recorded without a reservation (see
+ *     {@link BudgetService#recordExpense}): the only money that may take the budget beyond its allocation
+ */
 record Budget(
         UUID id,
         String department,
@@ -13,6 +21,7 @@ record Budget(
         BigDecimal allocated,
         BigDecimal committed,
         BigDecimal spent,
+        BigDecimal unbudgeted,
         BigDecimal warningThreshold,
         BigDecimal criticalThreshold,
         boolean alertsEnabled,
@@ -23,8 +32,18 @@ record Budget(
         return committed.add(spent);
     }
 
+    /** Nothing once the budget is overspent: what it owes beyond the allocation is {@link #overspent()}. */
     BigDecimal available() {
-        return allocated.subtract(used());
+        return allocated.subtract(used()).max(BigDecimal.ZERO);
+    }
+
+    /** What was spent beyond the allocation, or zero. */
+    BigDecimal overspent() {
+        return used().subtract(allocated).max(BigDecimal.ZERO);
+    }
+
+    boolean isOverspent() {
+        return used().compareTo(allocated) > 0;
     }
 
     BigDecimal utilisation() {
@@ -49,6 +68,25 @@ record Budget(
                 allocated,
                 newCommitted,
                 newSpent,
+                unbudgeted,
+                warningThreshold,
+                criticalThreshold,
+                alertsEnabled,
+                createdAt,
+                at);
+    }
+
+    /** Spend no reservation held the money for, recorded whether or not the allocation has room for it. */
+    Budget withUnbudgetedSpend(BigDecimal amount, Instant at) {
+        return new Budget(
+                id,
+                department,
+                fiscalPeriod,
+                currency,
+                allocated,
+                committed,
+                spent.add(amount),
+                unbudgeted.add(amount),
                 warningThreshold,
                 criticalThreshold,
                 alertsEnabled,

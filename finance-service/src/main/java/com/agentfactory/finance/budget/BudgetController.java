@@ -2,10 +2,12 @@ package com.agentfactory.finance.budget;
 
 import com.agentfactory.messaging.error.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -84,7 +86,39 @@ class BudgetController {
                     @Size(max = 255, message = "must be at most 255 characters")
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
                     String idempotencyKey) {
-        return switch (budgets.reserve(department, request, idempotencyKey)) {
+        return answer(budgets.reserve(department, request, idempotencyKey), request.amount());
+    }
+
+    @Operation(
+            summary = "Record money already spent that no reservation held (an ad exchange's bill for impressions"
+                    + " won beyond the allowance): booked as spent even beyond the allocation, which marks the budget"
+                    + " overspent and raises an overspent alert; a repeated Idempotency-Key returns the first record"
+                    + " (200)")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same idempotency key: the first answer")
+    @ApiResponse(responseCode = "404", description = "The department has no budget for the month")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "No Idempotency-Key, one used for other money, another currency, or a spent_on after tomorrow")
+    @PostMapping("/expenses")
+    ResponseEntity<ReservationResponse> recordExpense(
+            @PathVariable @BudgetConstraints.Department String department,
+            @Valid @RequestBody RecordExpenseRequest request,
+            @Parameter(description = "required: a retry with the key of its first attempt books nothing more")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Size(max = 255, message = "must be at most 255 characters")
+                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+                    String idempotencyKey) {
+        if (idempotencyKey == null) {
+            // a rule of this operation rather than a malformed request: spend already made must not be booked twice
+            throw RuleViolationException.of(IDEMPOTENCY_KEY, "is required: a retry must not record the spend twice");
+        }
+        return answer(budgets.recordExpense(department, request, idempotencyKey), request.amount());
+    }
+
+    private static ResponseEntity<ReservationResponse> answer(ReservationOutcome outcome, BigDecimal requested) {
+        return switch (outcome) {
             case ReservationOutcome.Reserved reserved ->
                 ResponseEntity.status(reserved.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                         .body(ReservationResponse.of(reserved.reservation(), reserved.budget()));
@@ -96,7 +130,7 @@ class BudgetController {
                     case CLOSED_PERIOD, FUTURE_SPEND -> RuleViolationException.of("spent_on", refused.message());
                     case PERIOD_MISMATCH -> RuleViolationException.of("fiscal_period", refused.message());
                     case INSUFFICIENT_BUDGET ->
-                        new InsufficientBudgetException(refused.message(), refused.available(), request.amount());
+                        new InsufficientBudgetException(refused.message(), refused.available(), requested);
                 };
         };
     }

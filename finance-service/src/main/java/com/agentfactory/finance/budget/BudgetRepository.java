@@ -15,10 +15,10 @@ import org.springframework.stereotype.Repository;
 class BudgetRepository {
 
     private static final String BUDGET_COLUMNS = "id, department, fiscal_period, currency, allocated_amount,"
-            + " committed_amount, spent_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
+            + " committed_amount, spent_amount, unbudgeted_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
-            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on";
+            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted";
 
     private final JdbcTemplate jdbc;
 
@@ -90,16 +90,18 @@ class BudgetRepository {
 
     void updateUsage(Budget budget) {
         jdbc.update(
-                "UPDATE budgets SET committed_amount = ?, spent_amount = ?, updated_at = now() WHERE id = ?",
+                "UPDATE budgets SET committed_amount = ?, spent_amount = ?, unbudgeted_amount = ?, updated_at = now()"
+                        + " WHERE id = ?",
                 budget.committed(),
                 budget.spent(),
+                budget.unbudgeted(),
                 budget.id());
     }
 
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at, idempotency_key, spent_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key, spent_on, unbudgeted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -109,7 +111,8 @@ class BudgetRepository {
                 reservation.status().wireName(),
                 Timestamp.from(reservation.createdAt()),
                 reservation.idempotencyKey(),
-                reservation.spentOn());
+                reservation.spentOn(),
+                reservation.unbudgeted());
     }
 
     /**
@@ -208,6 +211,7 @@ class BudgetRepository {
                 rs.getBigDecimal("allocated_amount"),
                 rs.getBigDecimal("committed_amount"),
                 rs.getBigDecimal("spent_amount"),
+                rs.getBigDecimal("unbudgeted_amount"),
                 rs.getBigDecimal("warning_threshold"),
                 rs.getBigDecimal("critical_threshold"),
                 rs.getBoolean("alerts_enabled"),
@@ -228,7 +232,8 @@ class BudgetRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("resolved_at")),
                 rs.getString("idempotency_key"),
-                rs.getObject("spent_on", java.time.LocalDate.class));
+                rs.getObject("spent_on", java.time.LocalDate.class),
+                rs.getBoolean("unbudgeted"));
     }
 
     private static Instant instant(Timestamp timestamp) {

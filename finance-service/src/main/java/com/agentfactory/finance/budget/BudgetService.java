@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Budgets and the checks agents make before spending. Every change to a budget's usage first locks its
  * row (SELECT ... FOR UPDATE), so concurrent reservations are decided one after another against the
- * current balance and can never overspend; the table's CHECK backs this up.
+ * current balance and can never overspend; the table's CHECK backs this up. Only spend already made that no
+ * reservation held ({@link #recordExpense}) may take a budget beyond its allocation: it is a fact, not a request.
  */
 @Service
 class BudgetService {
@@ -90,6 +91,7 @@ class BudgetService {
                 request.allocatedAmount().setScale(2),
                 BigDecimal.ZERO,
                 BigDecimal.ZERO,
+                BigDecimal.ZERO,
                 request.warningThreshold() == null ? properties.defaultWarningThreshold() : request.warningThreshold(),
                 request.criticalThreshold() == null
                         ? properties.defaultCriticalThreshold()
@@ -120,13 +122,15 @@ class BudgetService {
                 request.allocatedAmount().setScale(2),
                 before.committed(),
                 before.spent(),
+                before.unbudgeted(),
                 request.warningThreshold() == null ? before.warningThreshold() : request.warningThreshold(),
                 request.criticalThreshold() == null ? before.criticalThreshold() : request.criticalThreshold(),
                 request.alertsEnabled() == null ? before.alertsEnabled() : request.alertsEnabled(),
                 before.createdAt(),
                 now);
         requireOrderedThresholds(after.warningThreshold(), after.criticalThreshold());
-        if (after.allocated().compareTo(before.used()) < 0) {
+        // an overspent budget may keep its allocation (or raise it) while still below what it used
+        if (after.allocated().compareTo(before.used()) < 0 && after.allocated().compareTo(before.allocated()) < 0) {
             throw new BudgetConflictException("allocated_amount " + after.allocated() + " is below the " + before.used()
                     + " already reserved or spent");
         }
@@ -229,7 +233,8 @@ class BudgetService {
                 clock.instant(),
                 null,
                 idempotencyKey,
-                request.spentOn());
+                request.spentOn(),
+                false);
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
@@ -247,12 +252,14 @@ class BudgetService {
         if (s.reservation().status() == ReservationStatus.RELEASED) {
             throw new BudgetConflictException("reservation " + reservationId + " was released and cannot be spent");
         }
-        Reservation r = s.reservation();
-        Budget after = s.budget()
-                .withUsage(
-                        s.budget().committed().subtract(r.amount()),
-                        s.budget().spent().add(r.amount()),
-                        clock.instant());
+        Budget after = spend(s.reservation(), s.budget());
+        return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
+    }
+
+    /** The held money of the reservation becomes the budget's spend, and the ledger books the expense. */
+    private Budget spend(Reservation r, Budget budget) {
+        Budget after = budget.withUsage(
+                budget.committed().subtract(r.amount()), budget.spent().add(r.amount()), clock.instant());
         budgets.updateUsage(after);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("reservation_id", r.id().toString());
@@ -264,16 +271,124 @@ class BudgetService {
                 r.id(),
                 r.amount(),
                 r.currency(),
-                department,
+                after.department(),
                 r.requestedBy(),
                 r.purpose(),
                 metadata,
                 // the day the money was spent on, so the ledger's days and months agree with the budget's month
-                r.spentOn() == null
-                        ? clock.instant()
-                        : r.spentOn().atStartOfDay(ZoneOffset.UTC).toInstant());
+                r.spentOn() == null ? clock.instant() : startOf(r.spentOn()));
         budgets.resolveReservation(r.id(), ReservationStatus.COMMITTED, transactionId);
-        return ReservationResponse.of(budgets.findReservation(r.id()).orElseThrow(), after);
+        return after;
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Records money an agent has already spent that no reservation held, such as what an ad exchange bills for
+     * impressions won beyond the agent's allowance. Refusing it would not unspend it, only keep it from the books:
+     * it is booked as spent even when the budget has no room left, which then shows the budget overspent and
+     * raises an {@code overspent} alert (also when threshold alerts are off: this is money owed, not a forecast).
+     * Everything it writes is audited like any change to a budget.
+     *
+     * <p>The day the money was spent on decides the month: that day's, while the month is open to its spend;
+     * once closed, the current month, since a closed month's reported figures stay as they were; the expense is
+     * then dated now and marked {@code booked_late} with its day kept in the metadata. A day after tomorrow is
+     * refused.
+     *
+     * <p>The Idempotency-Key is required and shares its space with the department's reservations: a retry gets
+     * the first record back (replayed), and a key that reserved the same amount for the same purpose before (an
+     * earlier attempt that asked for a reservation) commits that reservation instead of booking the spend twice.
+     */
+    @Transactional
+    ReservationOutcome recordExpense(String department, RecordExpenseRequest request, String idempotencyKey) {
+        auditActor.stamp();
+        budgets.lockIdempotencyKey(department, idempotencyKey);
+        BigDecimal amount = request.amount().setScale(2);
+        String purpose = request.purpose().trim();
+        var earlier = budgets.findReservationByKey(department, idempotencyKey);
+        if (earlier.isPresent()) {
+            Reservation first = earlier.get();
+            Budget held = budgets.lockById(first.budgetId()).orElseThrow();
+            if (!first.sameRequestAs(amount, request.currency(), purpose)
+                    || first.status() == ReservationStatus.RELEASED) {
+                return new ReservationOutcome.Refused(
+                        ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was used for " + first.status().wireName() + " " + first.amount() + " "
+                                + first.currency() + " for '" + first.purpose() + "'",
+                        held.available());
+            }
+            if (first.status() == ReservationStatus.COMMITTED) {
+                return new ReservationOutcome.Reserved(first, held, true);
+            }
+            Budget after = spend(first, held);
+            return new ReservationOutcome.Reserved(
+                    budgets.findReservation(first.id()).orElseThrow(), after, false);
+        }
+        LocalDate spentOn = request.spentOn();
+        OpenPeriods.Verdict verdict = openPeriods.of(spentOn);
+        if (verdict == OpenPeriods.Verdict.FUTURE) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.FUTURE_SPEND,
+                    "spent_on " + spentOn + " is after tomorrow (today is " + openPeriods.today() + " UTC)",
+                    BigDecimal.ZERO);
+        }
+        boolean late = verdict == OpenPeriods.Verdict.CLOSED;
+        String period = late ? currentPeriod() : OpenPeriods.periodOf(spentOn);
+        var locked = budgets.lock(department, period);
+        if (locked.isEmpty()) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.NO_BUDGET,
+                    noBudget(department, period).getMessage(),
+                    BigDecimal.ZERO);
+        }
+        Budget before = locked.get();
+        if (!before.currency().equals(request.currency())) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.CURRENCY_MISMATCH,
+                    "the budget is kept in " + before.currency() + ", not " + request.currency(),
+                    before.available());
+        }
+        Budget after = before.withUnbudgetedSpend(amount, clock.instant());
+        Reservation expense = new Reservation(
+                UUID.randomUUID(),
+                before.id(),
+                amount,
+                before.currency(),
+                purpose,
+                request.requestedBy().trim(),
+                ReservationStatus.COMMITTED,
+                null,
+                clock.instant(),
+                null,
+                idempotencyKey,
+                spentOn,
+                true);
+        budgets.updateUsage(after);
+        budgets.insertReservation(expense);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("reservation_id", expense.id().toString());
+        metadata.put("fiscal_period", period);
+        metadata.put("spent_on", spentOn.toString());
+        metadata.put("unbudgeted", true);
+        metadata.put("beyond_budget", amount.subtract(before.available()).max(BigDecimal.ZERO));
+        if (late) {
+            metadata.put("booked_late", true);
+        }
+        UUID transactionId = transactions.recordExpense(
+                expense.id(),
+                amount,
+                before.currency(),
+                department,
+                expense.requestedBy(),
+                purpose,
+                metadata,
+                late ? clock.instant() : startOf(spentOn));
+        budgets.resolveReservation(expense.id(), ReservationStatus.COMMITTED, transactionId);
+        raiseAlerts(before, after);
+        return new ReservationOutcome.Reserved(
+                budgets.findReservation(expense.id()).orElseThrow(), after, false);
     }
 
     /** Gives the reserved money back. Releasing twice is harmless. */
@@ -339,19 +454,26 @@ class BudgetService {
         return new Settling(budgets.findReservation(reservationId).orElseThrow(), budget);
     }
 
-    /** One alert per threshold crossed upwards by this change: staying above a threshold raises nothing new. */
+    /**
+     * One alert per threshold crossed upwards by this change: staying above a threshold raises nothing new. Going
+     * beyond the allocation raises {@code overspent} even when the owner turned threshold alerts off: a threshold
+     * warns of what may come, an overspend is money already owed beyond what was allocated.
+     */
     private void raiseAlerts(Budget before, Budget after) {
-        if (!after.alertsEnabled()) {
-            return;
+        if (after.alertsEnabled()) {
+            if (!before.reaches(after.warningThreshold()) && after.reaches(after.warningThreshold())) {
+                alert(after, "warning", after.warningThreshold());
+            }
+            if (!before.reaches(after.criticalThreshold()) && after.reaches(after.criticalThreshold())) {
+                alert(after, "critical", after.criticalThreshold());
+            }
         }
-        crossing(before, after, "warning", after.warningThreshold());
-        crossing(before, after, "critical", after.criticalThreshold());
+        if (!before.isOverspent() && after.isOverspent()) {
+            alert(after, "overspent", BigDecimal.ONE);
+        }
     }
 
-    private void crossing(Budget before, Budget after, String level, BigDecimal threshold) {
-        if (before.reaches(threshold) || !after.reaches(threshold)) {
-            return;
-        }
+    private void alert(Budget after, String level, BigDecimal threshold) {
         BudgetAlert alert = new BudgetAlert(
                 UUID.randomUUID(),
                 after.id(),

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** @param spentOn the UTC day the money is spent on, when the caller said; its commit's expense is dated then */
+/**
+ * Money of a budget set aside for a purpose, then spent (committed) or given back (released).
+ *
+ * @param spentOn the UTC day the money is spent on, when the caller said; its commit's expense is dated then
+ * @param unbudgeted spend recorded after the fact without ever being reserved (see
+ *     {@link BudgetService#recordExpense}); committed from the start
+ */
 record Reservation(
         UUID id,
         UUID budgetId,
@@ -18,7 +24,8 @@ record Reservation(
         Instant createdAt,
         Instant resolvedAt,
         String idempotencyKey,
-        LocalDate spentOn) {
+        LocalDate spentOn,
+        boolean unbudgeted) {
 
     /** Whether a repeated request with this reservation's key asks for the same thing. */
     boolean sameRequestAs(BigDecimal otherAmount, String otherCurrency, String otherPurpose) {

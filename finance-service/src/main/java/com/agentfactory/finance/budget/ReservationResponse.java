@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+/**
+ * A reservation or a recorded expense, with what its budget has left.
+ *
+ * @param unbudgeted spend recorded without a reservation ({@code POST .../expenses})
+ * @param budgetOverspentAmount what the budget has spent beyond its allocation, or zero
+ */
 record ReservationResponse(
         UUID id,
         UUID budgetId,
@@ -15,9 +21,11 @@ record ReservationResponse(
         String purpose,
         String requestedBy,
         LocalDate spentOn,
+        boolean unbudgeted,
         ReservationStatus status,
         UUID transactionId,
         BigDecimal budgetAvailableAmount,
+        BigDecimal budgetOverspentAmount,
         Instant createdAt,
         Instant resolvedAt) {
 
@@ -32,9 +40,11 @@ record ReservationResponse(
                 r.purpose(),
                 r.requestedBy(),
                 r.spentOn(),
+                r.unbudgeted(),
                 r.status(),
                 r.transactionId(),
                 b.available(),
+                b.overspent(),
                 r.createdAt(),
                 r.resolvedAt());
     }

@@ -39,6 +39,7 @@ class BudgetTest {
                 new BigDecimal(allocated),
                 new BigDecimal(committed),
                 new BigDecimal(spent),
+                BigDecimal.ZERO,
                 new BigDecimal("0.8"),
                 new BigDecimal("0.95"),
                 true,

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Spend reported after the month it was spent in ended: an ad exchange bills the impressions of the last day of a
- * month, which the ad agent settles with finance just after midnight. Finance's clock is set to the boundary; the
+ * month, which the ad agent settles with finance just after midnight, reserving it or, beyond its budget, recording
+ * it as spent. Finance's clock is set to the boundary; the
  * months (December 2024, January 2025) are far from the other tests' budgets. The application is closed after the
  * class, since its clock is not the real one.
  */
@@ -160,6 +161,39 @@ class SpendReportedAfterMonthEndIT extends FinanceIntegrationTest {
                 .isEqualByComparingTo("10.00");
         assertThat(budgetOf(department, "2024-12").at("/committed_amount").decimalValue())
                 .isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void spendNoReservationHeldIsBookedInItsMonthWithinTheGraceAndInTheCurrentMonthAsLateAfter() {
+        String department = departmentWithDecemberAndJanuary();
+        String expenses = "/api/v1/financial/budgets/" + department + "/expenses";
+
+        Response inItsMonth = api.postWithHeaders(expenses, spentOn(NEW_YEARS_EVE, "120.00"), key());
+        clock.set(Instant.parse("2025-01-06T00:00:00Z"));
+        Response late = api.postWithHeaders(expenses, spentOn(NEW_YEARS_EVE, "3.00"), key());
+
+        assertThat(inItsMonth.status()).isEqualTo(201);
+        assertThat(inItsMonth.text("/fiscal_period")).isEqualTo("2024-12");
+        assertThat(budgetOf(department, "2024-12").at("/spent_amount").decimalValue())
+                .isEqualByComparingTo("120.00");
+        assertThat(budgetOf(department, "2024-12").at("/status").asString()).isEqualTo("overspent");
+        assertThat(late.status()).isEqualTo(201);
+        assertThat(late.text("/fiscal_period")).isEqualTo("2025-01");
+        assertThat(late.text("/spent_on")).isEqualTo("2024-12-31");
+        assertThat(budgetOf(department, "2025-01").at("/spent_amount").decimalValue())
+                .isEqualByComparingTo("3.00");
+        Map<String, Object> booked = jdbc.queryForMap(
+                "SELECT occurred_at, metadata->>'booked_late' AS late, metadata->>'spent_on' AS spent_on"
+                        + " FROM financial_transactions WHERE id = ?",
+                UUID.fromString(late.text("/transaction_id")));
+        assertThat(((Timestamp) booked.get("occurred_at")).toInstant())
+                .isAfterOrEqualTo(Instant.parse("2025-01-06T00:00:00Z"));
+        assertThat(booked.get("late")).isEqualTo("true");
+        assertThat(booked.get("spent_on")).isEqualTo("2024-12-31");
+    }
+
+    private static Map<String, String> key() {
+        return Map.of("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private String departmentWithDecemberAndJanuary() {

@@ -358,7 +358,8 @@ public class AllowanceKeeper {
                         rows.move(row.id(), "PENDING", "COMMITTED", recorded.financeId(), "recorded as spent");
                     }
                     case ExpenseOutcome.Refused refused -> {
-                        // still owed: the row stays pending and the day unsettled, so every pass asks again
+                        // still owed: the row stays pending and the day unsettled, so every pass asks again; the
+                        // refusal kept as its detail is what UnrecordedOverspend reports to operators
                         log.error(
                                 "finance could not record the {} {} campaign {} spent on {} beyond its allowance,"
                                         + " asked again on the next pass: {}",

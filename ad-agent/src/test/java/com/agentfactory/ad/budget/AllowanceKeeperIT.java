@@ -3,13 +3,19 @@ package com.agentfactory.ad.budget;
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one campaign at the same moment. Both look for a pending tranche before either records one, unless the database
  * holds one of them back. Settling a day reports to finance what was won beyond the allowance too, in the month of
  * the day it was won on, as spend finance records even when the budget has no room left, once, however often
- * finance had to be asked.
+ * finance had to be asked; what finance refuses to record is shown to operators as owed until it is recorded.
  */
 class AllowanceKeeperIT extends AdIntegrationTest {
 
@@ -46,6 +53,12 @@ class AllowanceKeeperIT extends AdIntegrationTest {
 
     @Autowired
     AdCampaigns campaigns;
+
+    @Autowired
+    UnrecordedOverspend overspendMetrics;
+
+    @LocalServerPort
+    int serverPort;
 
     private final RecordingFinance finance = new RecordingFinance();
     private UUID campaignId;
@@ -148,6 +161,35 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     }
 
     @Test
+    void overspendFinanceRefusesIsShownOwedInItsCurrencyUntilFinanceRecordsIt() throws Exception {
+        campaignId = UUID.fromString(createCampaign(campaign("Won beyond a budget finance has not set up")));
+        LocalDate today = allowances.today();
+        double owedBefore = unrecordedOverspend("EUR");
+        reservedTranche(today, "10.00", "10.504");
+        var finance = new SpentBudget();
+        finance.refuseToRecord("404 no budget for marketing in " + YearMonth.from(today));
+        AllowanceKeeper keeper = keeper(finance);
+
+        keeper.settle(campaignId, today);
+        keeper.settle(campaignId, today);
+
+        assertThat(finance.askedToRecord()).isEqualTo(2);
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLING");
+        assertThat(unrecordedOverspend("EUR") - owedBefore).isCloseTo(0.51, within(1e-9));
+        overspendMetrics.refresh();
+        assertThat(scraped("ad_overspend_unrecorded", "EUR"))
+                .as("on the running agent's Prometheus endpoint")
+                .isCloseTo(owedBefore + 0.51, within(1e-9));
+
+        finance.refuseToRecord(null);
+        keeper.settle(campaignId, today);
+
+        assertThat(finance.recordedOnce()).containsOnly(new BigDecimal("0.51"));
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+        assertThat(unrecordedOverspend("EUR")).isCloseTo(owedBefore, within(1e-9));
+    }
+
+    @Test
     void overspendFinanceRefusedBeforeTheUpgradeIsRecordedOnceTheDayIsSettledAgain() throws Exception {
         campaignId = UUID.fromString(createCampaign(campaign("Refused before the upgrade")));
         LocalDate refusedDay = LocalDate.of(2024, 11, 3);
@@ -223,6 +265,37 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         assertThat(finance.heldIn("2025-01")).isEqualByComparingTo("0.00");
         assertThat(statusOfAllowance(LocalDate.of(2024, 12, 30))).isEqualTo("SETTLED");
         assertThat(statusOfAllowance(LocalDate.of(2024, 12, 31))).isEqualTo("SETTLED");
+    }
+
+    /**
+     * What a freshly started instance reports owed in the currency: a registry of its own, so only what the ad schema
+     * holds can be in it.
+     */
+    private double unrecordedOverspend(String currency) {
+        var registry = new SimpleMeterRegistry();
+        new UnrecordedOverspend(jdbc, registry).refresh();
+        return registry.get("ad.overspend.unrecorded")
+                .tag("currency", currency)
+                .gauge()
+                .value();
+    }
+
+    /** The value of a series of the agent's /actuator/prometheus in a currency. */
+    private double scraped(String series, String currency) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String exposition = client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + serverPort + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return exposition
+                    .lines()
+                    .filter(line -> line.startsWith(series + "{") && line.contains("currency=\"" + currency + "\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(series + " in " + currency + " not in " + exposition));
+        }
     }
 
     private AllowanceKeeper keeper(FinanceReservations finance) {
@@ -367,11 +440,17 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         private final AtomicInteger asked = new AtomicInteger();
         private final AtomicInteger down = new AtomicInteger();
         private final AtomicInteger answersLost = new AtomicInteger();
+        private final AtomicReference<String> refusal = new AtomicReference<>();
 
         /** The next {@code times} calls to record fail; the last {@code lostAnswers} of them after booking. */
         void unanswered(int times, int lostAnswers) {
             down.set(times - lostAnswers);
             answersLost.set(lostAnswers);
+        }
+
+        /** Every call to record is refused for this reason, until it is null again (a person set finance right). */
+        void refuseToRecord(String reason) {
+            refusal.set(reason);
         }
 
         @Override
@@ -384,6 +463,10 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         public ExpenseOutcome recordExpense(
                 UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
             asked.incrementAndGet();
+            String refused = refusal.get();
+            if (refused != null) {
+                return new ExpenseOutcome.Refused(refused);
+            }
             if (down.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new FinanceUnavailableException("finance did not answer", null);
             }

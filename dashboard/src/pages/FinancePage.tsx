@@ -5,6 +5,7 @@ import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reser
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { fiscalPeriod, formatDateTime, formatMoney, formatPercent, isoDay } from '../format';
+import { alertSummary, hasAmount, isOverspent } from './budgetStatus';
 
 const BarChart = lazy(() => import('../components/BarChart'));
 
@@ -70,10 +71,22 @@ function BudgetSection({ department, period }: { department: string; period: str
                 <dt>Spent</dt>
                 <dd>{formatMoney(b.spent_amount, b.currency)}</dd>
               </div>
+              {hasAmount(b.unbudgeted_amount) && (
+                <div>
+                  <dt>Spent without a reservation</dt>
+                  <dd>{formatMoney(b.unbudgeted_amount, b.currency)}</dd>
+                </div>
+              )}
               <div>
                 <dt>Available</dt>
                 <dd>{formatMoney(b.available_amount, b.currency)}</dd>
               </div>
+              {hasAmount(b.overspent_amount) && (
+                <div className="overspent">
+                  <dt>Overspent</dt>
+                  <dd>{formatMoney(b.overspent_amount, b.currency)}</dd>
+                </div>
+              )}
               <div>
                 <dt>Used</dt>
                 <dd>
@@ -81,7 +94,23 @@ function BudgetSection({ department, period }: { department: string; period: str
                 </dd>
               </div>
             </dl>
-            <meter min={0} max={1} low={b.warning_threshold} high={b.critical_threshold} value={b.utilisation} aria-label="Budget used" />
+            <meter
+              className={isOverspent(b) ? 'overspent' : undefined}
+              min={0}
+              max={1}
+              low={b.warning_threshold}
+              high={b.critical_threshold}
+              value={b.utilisation}
+              aria-label="Budget used"
+            />
+            {isOverspent(b) && (
+              // a full meter looks the same at 100% and beyond: what is owed beyond the allocation is said in words
+              <p className="overspent-note">
+                <strong>Overspent by {formatMoney(b.overspent_amount, b.currency)}.</strong> Spend recorded after it was made
+                ({formatMoney(b.unbudgeted_amount, b.currency)} without a reservation) took this budget beyond its allocation of{' '}
+                {formatMoney(b.allocated_amount, b.currency)}. Nothing more can be reserved from it until its allocation is raised above what it has used.
+              </p>
+            )}
             <p className="muted">
               Warning at {formatPercent(b.warning_threshold, undefined, 0)}, critical at {formatPercent(b.critical_threshold, undefined, 0)} ·
               updated {formatDateTime(b.updated_at)}
@@ -91,13 +120,12 @@ function BudgetSection({ department, period }: { department: string; period: str
         )}
       </Async>
       <h3>Alerts</h3>
-      <Async state={alerts} isEmpty={(d) => d.length === 0} empty="No threshold has been crossed in this period.">
+      <Async state={alerts} isEmpty={(d) => d.length === 0} empty="No threshold has been crossed and nothing overspent in this period.">
         {(list) => (
           <ul className="list">
             {list.map((a) => (
               <li key={a.id}>
-                <StatusBadge value={a.level} /> {formatPercent(a.utilisation)} used ({formatMoney(a.used_amount, a.currency)} of{' '}
-                {formatMoney(a.allocated_amount, a.currency)}) · {formatDateTime(a.created_at)}
+                <StatusBadge value={a.level} /> {alertSummary(a)} · {formatDateTime(a.created_at)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import type { BudgetAlert, Escalation, Kpis, LedgerKpis, TicketSummary } from '.
 import { Async, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { fiscalPeriod, formatDateTime, formatMoney, formatNumber, formatPercent, isoDay } from '../format';
+import { alertSummary } from './budgetStatus';
 
 /** The overview compares the last 30 days with the 30 before them. */
 export default function OverviewPage() {
@@ -176,12 +177,12 @@ function BudgetAlerts({ period }: { period: string }) {
       <h3>
         <Link to="/admin/finance">Budget alerts (marketing, {period})</Link>
       </h3>
-      <Async state={state} isEmpty={(d) => d.length === 0} empty="No threshold crossed this month.">
+      <Async state={state} isEmpty={(d) => d.length === 0} empty="No threshold crossed and nothing overspent this month.">
         {(d) => (
           <ul className="list">
             {d.map((a) => (
               <li key={a.id}>
-                <span className={`badge badge-${a.level}`}>{a.level}</span> {formatPercent(a.utilisation)} used
+                <span className={`badge badge-${a.level}`}>{a.level}</span> {alertSummary(a)}
               </li>
             ))}
           </ul>

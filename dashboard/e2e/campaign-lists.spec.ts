@@ -79,7 +79,7 @@ test.describe('campaign lists', () => {
       headers,
       data: {
         name,
-        trigger: { type: 'event', event: 'cart.abandoned', conditions: [{ field: 'cart_value', operator: 'gt', value: 50 }] },
+        trigger: { type: 'event', event: 'cart.abandoned', conditions: [{ field: 'cart_value', operator: 'gt', value: 50, currency: 'GBP' }] },
         steps: [
           { id: 'arm', type: 'split', branches: [{ name: 'a', weight: 1, next: 'text_a' }, { name: 'b', weight: 1, next: 'text_b' }] },
           { id: 'text_a', type: 'sms', template: 'e2e_text', next: 'done' },

@@ -622,7 +622,8 @@ export interface JourneyTrigger {
   event?: string;
   segment_id?: string;
   at?: string;
-  conditions?: { field?: string; operator?: string; value?: unknown }[];
+  /** a condition on money (cart_value, total_spent) names the ISO 4217 currency of its value */
+  conditions?: { field?: string; operator?: string; value?: unknown; currency?: string }[];
 }
 
 export interface JourneyStep {
@@ -638,6 +639,8 @@ export interface JourneyStep {
   field?: string;
   operator?: string;
   value?: unknown;
+  /** the ISO 4217 currency of the value, for a condition on money (cart_value, total_spent) */
+  currency?: string;
   min_score?: number;
   segment_id?: string;
   if_true?: string;

@@ -489,7 +489,55 @@ describe('CampaignsPage', () => {
     expect(within(dryRun).getByText(/sends email template abandoned_cart_reminder/)).toBeTruthy();
     expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys/j1/dry-run')[0].body).toEqual({
       customer_ids: [CUSTOMER],
-      context: { cart_value: '80.00' },
+      context: { cart_value: '80.00', currency: 'GBP' },
     });
+  });
+
+  it('tries a cart in the currency typed, so a cart in yen is not taken for one in pounds', async () => {
+    const gateway = campaigns().ok('POST', '/api/v1/campaigns/journeys/j1/dry-run', { journey_id: 'j1', trigger_type: 'event', candidates: 1, customers: [] });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Dry run Abandoned Cart Recovery' }));
+    const dryRun = screen.getByRole('region', { name: 'Dry run of Abandoned Cart Recovery' });
+    await user.type(within(dryRun).getByLabelText('Customer ids (comma-separated)'), CUSTOMER);
+    await user.type(within(dryRun).getByLabelText('Cart value'), '8000');
+    await user.clear(within(dryRun).getByLabelText('Cart currency'));
+    await user.type(within(dryRun).getByLabelText('Cart currency'), 'jpy');
+    await user.click(within(dryRun).getByRole('button', { name: 'Try it' }));
+
+    await within(dryRun).findByRole('status');
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys/j1/dry-run')[0].body).toEqual({
+      customer_ids: [CUSTOMER],
+      context: { cart_value: '8000', currency: 'JPY' },
+    });
+  });
+
+  it('sends the currency of a condition on money built in the journey builder', async () => {
+    const gateway = campaigns().on('POST', '/api/v1/campaigns/journeys', (call) => ({
+      status: 201,
+      body: { ...journey, id: 'j2', name: (call.body as { name: string }).name },
+    }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const builder = await screen.findByRole('region', { name: 'Journey builder' });
+    await user.type(await within(builder).findByLabelText('Journey name'), 'Big spenders');
+    await user.selectOptions(within(builder).getByLabelText('New step'), 'condition');
+    await user.click(within(builder).getByRole('button', { name: 'Add step' }));
+    expect(within(builder).queryByLabelText('Currency')).toBeNull();
+    await user.type(within(builder).getByLabelText('Field'), 'total_spent');
+    await user.type(within(builder).getByLabelText('Operator'), 'gt');
+    await user.type(within(builder).getByLabelText('Value'), '50000');
+    expect((within(builder).getByLabelText('Currency') as HTMLInputElement).value).toBe('GBP');
+    await user.clear(within(builder).getByLabelText('Currency'));
+    await user.type(within(builder).getByLabelText('Currency'), 'jpy');
+    await user.click(within(builder).getByRole('button', { name: 'Validate and save' }));
+
+    await within(builder).findByRole('status');
+    const sent = gateway.callsTo('POST', '/api/v1/campaigns/journeys')[0].body as Journey['definition'];
+    expect(sent.steps.at(-1)).toEqual({ id: 'condition-4', type: 'condition', field: 'total_spent', operator: 'gt', value: 50000, currency: 'JPY' });
   });
 });

@@ -368,13 +368,15 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 function DryRun({ journey, onClose }: { journey: Journey; onClose: () => void }) {
   const [customers, setCustomers] = useState('');
   const [cartValue, setCartValue] = useState('');
+  const [cartCurrency, setCartCurrency] = useState(DEFAULT_CURRENCY);
   const [result, setResult] = useState<JourneyDryRun>();
   const byEvent = journey.definition.trigger?.type === 'event';
   const run = useAction(() => {
     const ids = [...new Set(customers.split(/[\s,]+/).map((c) => c.trim().toLowerCase()).filter(Boolean))];
     return post<JourneyDryRun>(`${BASE}/journeys/${journey.id}/dry-run`, {
       customer_ids: ids.length ? ids : undefined,
-      context: cartValue.trim() ? { cart_value: cartValue.trim() } : undefined,
+      // a condition on the cart's value compares it only when the cart is in the condition's currency
+      context: cartValue.trim() ? { cart_value: cartValue.trim(), currency: cartCurrency.trim().toUpperCase() } : undefined,
     });
   });
   const invalid = customers
@@ -414,6 +416,12 @@ function DryRun({ journey, onClose }: { journey: Journey; onClose: () => void })
           <label>
             Cart value
             <input value={cartValue} inputMode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" onChange={(e) => setCartValue(e.target.value)} />
+          </label>
+        )}
+        {byEvent && (
+          <label>
+            Cart currency
+            <input value={cartCurrency} size={4} maxLength={3} pattern="[A-Za-z]{3}" onChange={(e) => setCartCurrency(e.target.value)} />
           </label>
         )}
         <button type="submit" disabled={run.running || invalid}>

@@ -22,12 +22,14 @@ import {
   cleanDefinition,
   edgesOf,
   errorsByStep,
+  isMoneyField,
   layout,
   outlets,
   removeStep,
   setLink,
   STEP_TYPES,
   updateStep,
+  withConditionField,
   type StepErrors,
 } from './journeyGraph';
 
@@ -44,7 +46,10 @@ function summary(step: JourneyStep): string {
     case 'wait':
       return step.duration ? `wait ${step.duration}` : step.until ? `until ${step.until}` : step.event ? `for ${step.event} (${step.timeout ?? '?'})` : 'wait';
     case 'condition':
-      return step.check ?? `${step.field ?? '?'} ${step.operator ?? '?'} ${step.value === undefined ? '' : String(step.value)}`;
+      return (
+        step.check ??
+        `${step.field ?? '?'} ${step.operator ?? '?'} ${step.value === undefined ? '' : String(step.value)}${isMoneyField(step.field) ? ` ${step.currency ?? '(no currency)'}` : ''}`
+      );
     case 'score':
       return `score ≥ ${step.min_score ?? '?'}`;
     case 'email':
@@ -383,12 +388,28 @@ function StepForm({
           {text('check', 'Named check', 'cart_still_abandoned')}
           {!step.check && (
             <>
-              {text('field', 'Field', 'cart_value')}
+              <label>
+                Field
+                <input value={step.field ?? ''} placeholder="cart_value" onChange={(e) => onChange(withConditionField(step, e.target.value === '' ? undefined : e.target.value))} />
+              </label>
               {text('operator', 'Operator', 'gt')}
               <label>
                 Value
                 <input value={step.value === undefined ? '' : String(step.value)} onChange={(e) => onChange({ ...step, value: e.target.value === '' ? undefined : typed(e.target.value) })} />
               </label>
+              {/* the agent compares money only with money in the condition's currency, and refuses an amount without one */}
+              {isMoneyField(step.field) && (
+                <label>
+                  Currency
+                  <input
+                    value={step.currency ?? ''}
+                    size={4}
+                    maxLength={3}
+                    placeholder="GBP"
+                    onChange={(e) => onChange({ ...step, currency: e.target.value.trim() === '' ? undefined : e.target.value.trim().toUpperCase() })}
+                  />
+                </label>
+              )}
             </>
           )}
         </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyDefinition } from '../api/types';
-import { addStep, cleanDefinition, edgesOf, errorsByStep, layout, removeStep, setLink, updateStep } from './journeyGraph';
+import { addStep, cleanDefinition, edgesOf, errorsByStep, layout, removeStep, setLink, updateStep, withConditionField } from './journeyGraph';
 
 const journey: JourneyDefinition = {
   name: 'Cart',
@@ -15,6 +15,13 @@ const journey: JourneyDefinition = {
 };
 
 describe('journey graph', () => {
+  it('gives a condition on money the shop’s currency to start with, and a condition on anything else none', () => {
+    const condition = { id: 'c', type: 'condition', operator: 'gt', value: 500 };
+    expect(withConditionField(condition, 'total_spent')).toEqual({ ...condition, field: 'total_spent', currency: 'GBP' });
+    expect(withConditionField({ ...condition, currency: 'JPY' }, 'cart_value')).toEqual({ ...condition, field: 'cart_value', currency: 'JPY' });
+    expect(withConditionField({ ...condition, field: 'total_spent', currency: 'GBP' }, 'order_count')).toEqual({ ...condition, field: 'order_count' });
+  });
+
   it('draws every link, and the fall-through to the next written step as implicit', () => {
     const edges = edgesOf(journey).map((e) => `${e.source}-${e.sourceHandle}->${e.target}${e.implicit ? ' (implicit)' : ''}`);
     expect(edges).toEqual([

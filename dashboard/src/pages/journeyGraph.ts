@@ -1,5 +1,6 @@
 import type { FieldError } from '../api/problem';
 import type { JourneyDefinition, JourneyStep } from '../api/types';
+import { DEFAULT_CURRENCY } from './segmentRules';
 
 /**
  * The journey builder's model: the journey definition as the campaign agent stores it stays the one source of
@@ -37,6 +38,28 @@ export function outlets(step: JourneyStep): Outlet[] {
     ];
   }
   return [{ handle: 'next', label: 'then', target: step.next }];
+}
+
+/**
+ * The journey fields that are amounts of money. A condition on one names the currency of its value, and the agent
+ * compares it only with money in that currency (what the customer paid in it, or a cart in it); it refuses one without.
+ */
+export const MONEY_FIELDS = ['cart_value', 'total_spent'];
+
+export function isMoneyField(field: string | undefined): boolean {
+  return field !== undefined && MONEY_FIELDS.includes(field);
+}
+
+/**
+ * A condition step on another field: one on money starts in the shop's currency, and one on anything else loses the
+ * currency it had, which the agent would refuse there.
+ */
+export function withConditionField(step: JourneyStep, field: string | undefined): JourneyStep {
+  if (isMoneyField(field)) {
+    return { ...step, field, currency: step.currency ?? DEFAULT_CURRENCY };
+  }
+  const { currency: _dropped, ...rest } = step;
+  return { ...rest, field };
 }
 
 export interface GraphEdge {

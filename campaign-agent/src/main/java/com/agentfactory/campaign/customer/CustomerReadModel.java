@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
  * order from order events, the segment finance assigns from finance's segment changes. Each order's placed and
  * cancelled amounts are kept, and the customer's figures recomputed from them, so events applied in any order add up
  * to the same figures. Spend is counted in the currency of the customer's first order (the earliest placed, whichever
- * event arrived first); orders in other currencies count as orders but not as spend. Segments compare money with the
- * orders of each currency instead, so they need neither figure.
+ * event arrived first); orders in other currencies count as orders but not as spend. Segments and journeys compare
+ * money with the orders of each currency instead ({@link #spendByCurrency}), so they need neither figure.
  */
 @Repository
 public class CustomerReadModel {
@@ -161,6 +161,32 @@ public class CustomerReadModel {
             }
         });
         return Optional.of(profile);
+    }
+
+    /**
+     * What the customer paid in each currency they have orders in, in the order of the currency codes; empty for a
+     * customer without orders. Each currency's figures come from its own orders only: nothing is added up across
+     * currencies.
+     */
+    public List<CurrencySpend> spendByCurrency(UUID customerId) {
+        return jdbc.query(
+                """
+                SELECT currency,
+                       sum(placed_total - cancelled_total) AS amount,
+                       count(*) FILTER (WHERE placed_total > cancelled_total) AS orders,
+                       max(placed_at) FILTER (WHERE placed_total > cancelled_total) AS last_order_at
+                FROM customer_orders WHERE customer_id = ?
+                GROUP BY currency ORDER BY currency
+                """,
+                (row, rowNumber) -> {
+                    Timestamp lastOrder = row.getTimestamp("last_order_at");
+                    return new CurrencySpend(
+                            row.getString("currency"),
+                            row.getBigDecimal("amount"),
+                            row.getLong("orders"),
+                            lastOrder == null ? null : lastOrder.toInstant());
+                },
+                customerId);
     }
 
     private Optional<UUID> customerOfOrder(UUID orderId) {

@@ -46,6 +46,10 @@ class JourneyController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The definition cannot be read, or a condition on money has no currency (or not an ISO 4217"
+                    + " one): the fields at fault are named")
     @ApiResponse(responseCode = "409", description = "A journey of that name exists, or its campaign is archived")
     @ApiResponse(
             responseCode = "422",
@@ -75,6 +79,10 @@ class JourneyController {
 
     /** A new definition for a journey that has never been activated; 409 otherwise. */
     @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The definition cannot be read, or a condition on money has no currency (or not an ISO 4217"
+                    + " one): the fields at fault are named")
     @ApiResponse(
             responseCode = "409",
             description =

@@ -1,10 +1,8 @@
 package com.agentfactory.campaign.journey;
 
-import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.error.InvalidInputException;
-import com.agentfactory.messaging.error.RuleViolationException;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +26,17 @@ final class JourneyDefinitions {
 
     private JourneyDefinitions() {}
 
-    /** Parses and validates; a malformed or invalid definition fails with errors that point at the step. */
+    /**
+     * Parses and validates; a malformed or invalid definition fails with errors that point at the step: 400 when it
+     * cannot be read or an amount of money in it has no currency (or one that is no ISO 4217 code), 422 when it reads
+     * but does not hold together.
+     */
     static CompiledJourney parse(String text, boolean yaml) {
         JourneyDefinition definition = read(text, yaml);
-        List<FieldErrorDetail> errors = JourneyValidator.validate(definition);
-        if (!errors.isEmpty()) {
-            throw new RuleViolationException("The journey definition is not valid.", errors);
+        JourneyValidator.Validation validation = JourneyValidator.validate(definition);
+        if (!validation.errors().isEmpty()) {
+            throw MoneyConditions.refusal(
+                    "The journey definition is not valid.", validation.errors(), validation.malformedMoney());
         }
         return CompiledJourney.of(definition);
     }

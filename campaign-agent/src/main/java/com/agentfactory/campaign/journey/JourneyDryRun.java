@@ -1,6 +1,5 @@
 package com.agentfactory.campaign.journey;
 
-import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.Clock;
@@ -27,11 +26,11 @@ class JourneyDryRun {
     static final int MAX_STEPS = 50;
 
     private final JourneyRepository journeys;
-    private final CustomerReadModel customers;
+    private final CustomerFactsReader customers;
     private final SegmentMembership segments;
     private final Clock clock;
 
-    JourneyDryRun(JourneyRepository journeys, CustomerReadModel customers, SegmentMembership segments, Clock clock) {
+    JourneyDryRun(JourneyRepository journeys, CustomerFactsReader customers, SegmentMembership segments, Clock clock) {
         this.journeys = journeys;
         this.customers = customers;
         this.segments = segments;
@@ -64,15 +63,15 @@ class JourneyDryRun {
 
     private JourneyDryRunResponse.CustomerPath walk(
             UUID journeyId, CompiledJourney journey, UUID customer, Map<String, Object> context, Instant now) {
-        Optional<Map<String, Object>> profile = customers.profile(customer);
-        if (profile.isEmpty()) {
+        Optional<CustomerFacts> known = customers.known(customer, context, now);
+        if (known.isEmpty()) {
             return refused(customer, "not a customer the campaign agent knows");
         }
         JourneyTrigger trigger = journey.definition().trigger();
         if (trigger.segmentId() != null && !segments.isMember(trigger.segmentId(), customer)) {
             return refused(customer, "not in the trigger's segment");
         }
-        Map<String, Object> facts = JourneyEngine.facts(profile.get(), context, now);
+        CustomerFacts facts = known.get();
         if (!JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), facts)) {
             return refused(customer, "the trigger's conditions do not hold");
         }
@@ -100,7 +99,7 @@ class JourneyDryRun {
                     next = holds ? step.ifTrue() : step.ifFalse();
                 }
                 case JourneyStep.SCORE -> {
-                    int score = JourneyEngine.score(facts);
+                    int score = facts.score();
                     boolean holds = score >= step.minScore();
                     outcome = "score " + score + (holds ? " reaches " : " is below ") + step.minScore();
                     next = holds ? step.ifTrue() : step.ifFalse();

@@ -1,12 +1,9 @@
 package com.agentfactory.campaign.journey;
 
-import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.delivery.SendOutbox;
 import com.agentfactory.campaign.delivery.SendRequest;
 import com.agentfactory.campaign.segment.SegmentMembership;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,13 +21,16 @@ class JourneyEngine {
     /** More steps than this without a wait means a definition the validator should have refused. */
     private static final int MAX_STEPS_PER_RUN = 100;
 
-    private final CustomerReadModel customers;
+    private final CustomerFactsReader customers;
     private final SegmentMembership segments;
     private final SendOutbox outbox;
     private final SplitAssignments assignments;
 
     JourneyEngine(
-            CustomerReadModel customers, SegmentMembership segments, SendOutbox outbox, SplitAssignments assignments) {
+            CustomerFactsReader customers,
+            SegmentMembership segments,
+            SendOutbox outbox,
+            SplitAssignments assignments) {
         this.customers = customers;
         this.segments = segments;
         this.outbox = outbox;
@@ -55,7 +55,7 @@ class JourneyEngine {
             switch (step.type()) {
                 case JourneyStep.WAIT -> startWait(enrolment, journey, step, now);
                 case JourneyStep.CONDITION -> branch(enrolment, step, condition(step, facts));
-                case JourneyStep.SCORE -> branch(enrolment, step, score(facts.values()) >= step.minScore());
+                case JourneyStep.SCORE -> branch(enrolment, step, facts.get().score() >= step.minScore());
                 case JourneyStep.SEGMENT ->
                     branch(enrolment, step, segments.isMember(step.segmentId(), enrolment.customerId));
                 case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step, now);
@@ -102,32 +102,21 @@ class JourneyEngine {
     }
 
     private boolean condition(JourneyStep step, Facts facts) {
-        return conditionHolds(step, facts.values(), facts.enrolment.enteredAt);
+        return conditionHolds(step, facts.get(), facts.enrolment.enteredAt);
     }
 
     /** Whether a condition step holds for a customer's facts, the customer having entered at {@code enteredAt}. */
-    static boolean conditionHolds(JourneyStep step, Map<String, Object> values, Instant enteredAt) {
+    static boolean conditionHolds(JourneyStep step, CustomerFacts facts, Instant enteredAt) {
         if (step.check() == null) {
-            return JourneyFacts.compare(values.get(step.field()), step.operator(), step.value());
+            return JourneyFacts.holds(step.comparison(), facts);
         }
         return switch (step.check()) {
             // an order placed after the customer entered means the cart was bought
             case "cart_still_abandoned" ->
-                !(values.get("last_order_at") instanceof Instant lastOrder) || lastOrder.isBefore(enteredAt);
-            case "has_email" -> values.get("email") instanceof String email && !email.isBlank();
+                !(facts.value("last_order_at") instanceof Instant lastOrder) || lastOrder.isBefore(enteredAt);
+            case "has_email" -> facts.value("email") instanceof String email && !email.isBlank();
             default -> false;
         };
-    }
-
-    /**
-     * An engagement score from 0 to 100: 20 points an order and one a 10 units of spend, capped. A simple, stated
-     * rule until the recommendation agent's scores are fed in.
-     */
-    static int score(Map<String, Object> values) {
-        long orders = values.get("order_count") instanceof Number n ? n.longValue() : 0;
-        BigDecimal spent = values.get("total_spent") instanceof BigDecimal b ? b : BigDecimal.ZERO;
-        long points = orders * 20 + spent.divideToIntegralValue(BigDecimal.TEN).longValue();
-        return (int) Math.min(100, Math.max(0, points));
     }
 
     /** Assigns the customer a branch of the split and records it; returns the step the branch leads to. */
@@ -194,33 +183,23 @@ class JourneyEngine {
         enrolment.dueAt = null;
     }
 
-    /** The customer's fields and the enrolment's context, read once per run and only when a step asks. */
+    /** The customer's facts with the enrolment's context, read once per run and only when a step asks. */
     private final class Facts {
 
         private final Enrolment enrolment;
         private final Instant now;
-        private Map<String, Object> values;
+        private CustomerFacts facts;
 
         Facts(Enrolment enrolment, Instant now) {
             this.enrolment = enrolment;
             this.now = now;
         }
 
-        Map<String, Object> values() {
-            if (values == null) {
-                values = facts(customers.profile(enrolment.customerId).orElse(Map.of()), enrolment.context, now);
+        CustomerFacts get() {
+            if (facts == null) {
+                facts = customers.of(enrolment.customerId, enrolment.context, now);
             }
-            return values;
+            return facts;
         }
-    }
-
-    static Map<String, Object> facts(Map<String, Object> profile, Map<String, Object> context, Instant now) {
-        Map<String, Object> values = new HashMap<>(context);
-        values.putAll(profile);
-        values.put(
-                "purchased_last_24h",
-                profile.get("last_order_at") instanceof Instant last && last.isAfter(now.minus(Duration.ofHours(24))));
-        values.put("score", score(profile));
-        return values;
     }
 }

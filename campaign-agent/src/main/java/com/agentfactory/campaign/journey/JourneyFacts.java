@@ -3,13 +3,16 @@ package com.agentfactory.campaign.journey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * What conditions may look at: the customer read model's fields and the values the trigger put into the
- * enrolment (the cart). Comparisons are made here, on values already read, so no journey text reaches SQL.
+ * enrolment (the cart). Comparisons are made here, on values already read, so no journey text reaches SQL. A condition
+ * on money compares only money in the currency it names: what the customer paid in that currency, or the cart when the
+ * cart is in it. A customer with no money in that currency is not compared at all, so none of gt, lt, eq or ne holds
+ * for them; exists holds when there is money in the currency, missing when there is none.
  */
 final class JourneyFacts {
 
@@ -25,6 +28,9 @@ final class JourneyFacts {
             "currency",
             "score");
 
+    /** Fields that are amounts of money: a condition on one names the currency of its value. */
+    static final Set<String> MONEY_FIELDS = Set.of("total_spent", "cart_value");
+
     /** Fields read as instants: a comparison with one of them parses its value as an ISO-8601 instant. */
     static final Set<String> INSTANT_FIELDS = Set.of("last_order_at");
 
@@ -35,12 +41,48 @@ final class JourneyFacts {
 
     private JourneyFacts() {}
 
-    static boolean holds(FieldCheck check, Map<String, Object> facts) {
-        return compare(facts.get(check.field()), check.operator(), check.value());
+    static boolean isMoney(String field) {
+        // Set.of refuses to look for null, and a condition being validated may have no field
+        return field != null && MONEY_FIELDS.contains(field);
     }
 
-    static boolean holdsAll(List<FieldCheck> checks, Map<String, Object> facts) {
+    static boolean isInstant(String field) {
+        return field != null && INSTANT_FIELDS.contains(field);
+    }
+
+    static boolean holds(FieldCheck check, CustomerFacts facts) {
+        if (!isMoney(check.field())) {
+            return compare(facts.value(check.field()), check.operator(), check.value());
+        }
+        Object amount = amountIn(check.field(), check.currency(), facts);
+        return switch (check.operator()) {
+            case "exists" -> amount != null;
+            case "missing" -> amount == null;
+            // an amount in another currency is no amount in this one: it is never set against the value
+            default -> amount != null && compare(amount, check.operator(), check.value());
+        };
+    }
+
+    static boolean holdsAll(List<FieldCheck> checks, CustomerFacts facts) {
         return checks.stream().allMatch(check -> holds(check, facts));
+    }
+
+    /** The customer's amount of a money field in the currency; null when they have none in it. */
+    private static Object amountIn(String field, String currency, CustomerFacts facts) {
+        if (currency == null) {
+            // saved before conditions named currencies and never migrated: there is nothing it may be compared with
+            return null;
+        }
+        return switch (field) {
+            case "total_spent" -> facts.spentIn(currency).orElse(null);
+            // the cart is in the currency its event named
+            case "cart_value" ->
+                facts.value("currency") instanceof String cartCurrency
+                                && currency.equals(cartCurrency.strip().toUpperCase(Locale.ROOT))
+                        ? facts.value("cart_value")
+                        : null;
+            default -> null;
+        };
     }
 
     static boolean compare(Object actual, String operator, Object expected) {

@@ -26,6 +26,8 @@ record JourneyStep(
         @JsonProperty("field") String field,
         @JsonProperty("operator") String operator,
         @JsonProperty("value") Object value,
+        // the currency of the value, for a condition on money
+        @JsonProperty("currency") String currency,
         @JsonProperty("min_score") Integer minScore,
         @JsonProperty("segment_id") UUID segmentId,
         @JsonProperty("if_true") String ifTrue,
@@ -61,6 +63,11 @@ record JourneyStep(
 
     boolean isBranching() {
         return CONDITION.equals(type) || SCORE.equals(type) || SEGMENT.equals(type);
+    }
+
+    /** The comparison a condition step without a named check makes. */
+    FieldCheck comparison() {
+        return new FieldCheck(field, operator, value, currency);
     }
 
     Map<String, Object> personalizationOrEmpty() {

@@ -1,7 +1,6 @@
 package com.agentfactory.campaign.journey;
 
 import com.agentfactory.campaign.campaign.CampaignSending;
-import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
@@ -39,7 +38,7 @@ public class JourneyTriggers {
     private final JourneyRepository journeys;
     private final JourneyCatalogue catalogue;
     private final Enrolments enrolments;
-    private final CustomerReadModel customers;
+    private final CustomerFactsReader customers;
     private final SegmentMembership segments;
     private final CampaignSending sending;
     private final JdbcTemplate jdbc;
@@ -49,7 +48,7 @@ public class JourneyTriggers {
             JourneyRepository journeys,
             JourneyCatalogue catalogue,
             Enrolments enrolments,
-            CustomerReadModel customers,
+            CustomerFactsReader customers,
             SegmentMembership segments,
             CampaignSending sending,
             JdbcTemplate jdbc,
@@ -74,6 +73,9 @@ public class JourneyTriggers {
         Instant now = clock.instant();
         String type = event.type().wireName();
         enrolments.wake(customer.get(), type, now);
+        Map<String, Object> context = contextOf(event);
+        // read once the first journey asks: they are the same for every journey the event triggers
+        CustomerFacts facts = null;
         for (Journey journey : journeys.findByActiveTrueAndTriggerEvent(type)) {
             // a consumer reading from the start must not enrol customers for what happened before activation
             if (journey.activatedAt() == null
@@ -82,9 +84,9 @@ public class JourneyTriggers {
                 continue;
             }
             CompiledJourney compiled = catalogue.get(journey.id());
-            Map<String, Object> context = contextOf(event);
-            Map<String, Object> facts =
-                    JourneyEngine.facts(customers.profile(customer.get()).orElse(Map.of()), context, now);
+            if (facts == null) {
+                facts = customers.of(customer.get(), context, now);
+            }
             if (JourneyFacts.holdsAll(compiled.definition().trigger().conditionsOrEmpty(), facts)) {
                 enrolments.enrol(journey.id(), customer.get(), compiled.firstStep(), context, now);
             }
@@ -101,9 +103,7 @@ public class JourneyTriggers {
             if (campaignSends(journey)
                     && !enrolments.everEnrolled(journey.id(), customerId)
                     && segments.isMember(trigger.segmentId(), customerId)
-                    && JourneyFacts.holdsAll(
-                            trigger.conditionsOrEmpty(),
-                            JourneyEngine.facts(customers.profile(customerId).orElse(Map.of()), Map.of(), now))) {
+                    && JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(customerId, Map.of(), now))) {
                 enrolments.enrol(journey.id(), customerId, compiled.firstStep(), Map.of(), now);
             }
         }

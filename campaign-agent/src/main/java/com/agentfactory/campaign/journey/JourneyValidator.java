@@ -1,7 +1,9 @@
 package com.agentfactory.campaign.journey;
 
+import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a journey definition before it is stored: every field a step type needs, every reference to another
- * step, an end that can be reached, no step that cannot be, and no loop a customer could run round without a
- * wait. Each error names the step and field it is about ({@code steps[3].next}).
+ * step, an end that can be reached, no step that cannot be, no loop a customer could run round without a
+ * wait, and a currency for every amount of money a condition compares. Each error names the step and field it is
+ * about ({@code steps[3].next}).
  */
 final class JourneyValidator {
 
@@ -37,7 +40,20 @@ final class JourneyValidator {
 
     private JourneyValidator() {}
 
-    static List<FieldErrorDetail> validate(JourneyDefinition definition) {
+    /**
+     * @param errors every error found, each naming its field
+     * @param malformedMoney whether an amount came without a currency or with one that is no ISO 4217 code: money
+     *     malformed as it would be anywhere else in a request, rather than a journey the language refuses
+     */
+    record Validation(List<FieldErrorDetail> errors, boolean malformedMoney) {}
+
+    static Validation validate(JourneyDefinition definition) {
+        List<FieldErrorDetail> errors = errors(definition);
+        Set<String> malformedMoney = malformedMoneyFields(definition);
+        return new Validation(errors, errors.stream().anyMatch(error -> malformedMoney.contains(error.field())));
+    }
+
+    private static List<FieldErrorDetail> errors(JourneyDefinition definition) {
         List<FieldErrorDetail> errors = new ArrayList<>();
         if (definition.name() == null || definition.name().isBlank()) {
             errors.add(error("name", "must not be blank"));
@@ -133,7 +149,7 @@ final class JourneyValidator {
                         errors.add(error(at + ".check", "must be one of: " + String.join(", ", JourneyFacts.CHECKS)));
                     }
                 } else {
-                    validateCheck(new FieldCheck(step.field(), step.operator(), step.value()), at, errors);
+                    validateCheck(step.comparison(), at, errors);
                 }
                 requireBranches(step, at, errors);
             }
@@ -280,10 +296,63 @@ final class JourneyValidator {
         } else if (!Set.of("exists", "missing").contains(check.operator())) {
             if (check.value() == null) {
                 errors.add(error(at + ".value", "is required for " + check.operator()));
-            } else if (JourneyFacts.INSTANT_FIELDS.contains(check.field()) && !isInstant(check.value())) {
+            } else if (JourneyFacts.isInstant(check.field()) && !isInstant(check.value())) {
                 errors.add(error(
                         at + ".value", "must be an ISO-8601 instant like 2026-01-31T00:00:00Z for " + check.field()));
+            } else if (JourneyFacts.isMoney(check.field()) && !isNumber(check.value())) {
+                errors.add(error(at + ".value", "must be a number, the amount in the condition's currency"));
             }
+        }
+        if (JourneyFacts.isMoney(check.field())) {
+            MoneyConditions.currencyRefusal(check.currency(), check.field())
+                    .ifPresent(refusal -> errors.add(error(at + ".currency", refusal)));
+        } else if (check.currency() != null) {
+            errors.add(error(at + ".currency", "applies only to money fields: " + sorted(JourneyFacts.MONEY_FIELDS)));
+        }
+    }
+
+    /**
+     * The fields naming the currency of an amount that has none, or one that is no ISO 4217 code, in the trigger's
+     * conditions and the condition steps; whether they are reported depends on how far validation got.
+     */
+    private static Set<String> malformedMoneyFields(JourneyDefinition definition) {
+        Map<String, FieldCheck> comparisons = new HashMap<>();
+        List<FieldCheck> conditions =
+                definition.trigger() == null ? List.of() : definition.trigger().conditionsOrEmpty();
+        for (int i = 0; i < conditions.size(); i++) {
+            comparisons.put("trigger.conditions[" + i + "]", conditions.get(i));
+        }
+        List<JourneyStep> steps = definition.steps() == null ? List.of() : definition.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            JourneyStep step = steps.get(i);
+            if (step != null && JourneyStep.CONDITION.equals(step.type()) && step.check() == null) {
+                comparisons.put("steps[" + i + "]", step.comparison());
+            }
+        }
+        return comparisons.entrySet().stream()
+                .filter(comparison -> comparison.getValue() != null
+                        && JourneyFacts.isMoney(comparison.getValue().field())
+                        && MoneyConditions.currencyRefusal(
+                                        comparison.getValue().currency(),
+                                        comparison.getValue().field())
+                                .isPresent())
+                .map(comparison -> comparison.getKey() + ".currency")
+                .collect(Collectors.toSet());
+    }
+
+    // the engine compares an amount as a number; a string that reads as one is taken, as JSON authors write them
+    private static boolean isNumber(Object value) {
+        if (value instanceof Number) {
+            return true;
+        }
+        if (!(value instanceof String text)) {
+            return false;
+        }
+        try {
+            new BigDecimal(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.segment;
 
+import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a segment rule as it arrives in JSON (maps, lists, strings, numbers) into a {@link SegmentRule},
@@ -33,8 +33,6 @@ final class SegmentRuleParser {
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 9999;
     private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value", "currency");
-    // the check every order's currency passed on its way in, so any currency an order can be in can be named
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final List<FieldErrorDetail> errors = new ArrayList<>();
     private int conditions;
@@ -145,17 +143,13 @@ final class SegmentRuleParser {
             }
             return null;
         }
-        if (currency == null) {
+        Optional<String> refusal = MoneyConditions.currencyRefusal(currency, field.wireName());
+        if (refusal.isPresent()) {
             malformedMoney = true;
-            error(path, "is required for " + field.wireName() + ": the ISO 4217 code of the amount, such as GBP");
+            error(path, refusal.get());
             return null;
         }
-        if (!(currency instanceof String code) || !CURRENCY.matcher(code).matches()) {
-            malformedMoney = true;
-            error(path, "must be an ISO 4217 code, such as GBP");
-            return null;
-        }
-        return code;
+        return (String) currency;
     }
 
     private Optional<SegmentField> field(Object name, String path) {

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.segment;
 
+import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.util.Map;
@@ -26,10 +27,7 @@ public final class SegmentRules {
         if (parsed.rule().isPresent()) {
             return SegmentSqlCompiler.compile(parsed.rule().get());
         }
-        if (parsed.malformedMoney()) {
-            throw new InvalidInputException("The segment rule is not valid.", parsed.errors());
-        }
-        throw new RuleViolationException("The segment rule is not valid.", parsed.errors());
+        throw MoneyConditions.refusal("The segment rule is not valid.", parsed.errors(), parsed.malformedMoney());
     }
 
     /** The rule as stored: the JSON it was given. */

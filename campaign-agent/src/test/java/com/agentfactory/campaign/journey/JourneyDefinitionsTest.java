@@ -103,6 +103,71 @@ class JourneyDefinitionsTest {
     }
 
     @Test
+    void refusesAMoneyConditionWithoutACurrencyAsMalformedInputNamingIt() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned",
+                  "conditions": [{"field": "cart_value", "operator": "gt", "value": 50}]},
+                 "steps": [{"id": "c", "type": "condition", "field": "total_spent", "operator": "gt", "value": 500,
+                            "currency": "gbp", "if_true": "z", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+
+        assertThatThrownBy(() -> JourneyDefinitions.parse(text, false))
+                .as("a 400, as money without its currency is anywhere in the API")
+                .isInstanceOf(InvalidInputException.class)
+                .isNotInstanceOf(RuleViolationException.class)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + ": " + error.message())
+                        .containsExactly(
+                                "trigger.conditions[0].currency: is required for cart_value: the ISO 4217 code of the"
+                                        + " amount, such as GBP",
+                                "steps[0].currency: must be an ISO 4217 code, such as GBP"));
+    }
+
+    @Test
+    void acceptsMoneyConditionsThatNameTheirCurrencyForEveryOperator() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned",
+                  "conditions": [{"field": "cart_value", "operator": "gte", "value": "49.99", "currency": "GBP"}]},
+                 "steps": [{"id": "c", "type": "condition", "field": "total_spent", "operator": "exists",
+                            "currency": "JPY", "if_true": "z", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+
+        CompiledJourney journey = JourneyDefinitions.parse(text, false);
+
+        assertThat(journey.step("c").currency()).isEqualTo("JPY");
+        assertThat(JourneyDefinitions.toJson(journey.definition())).contains("\"currency\":\"GBP\"");
+    }
+
+    @Test
+    void refusesACurrencyOnAFieldThatIsNoMoneyAndAnAmountThatIsNoNumber() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned",
+                  "conditions": [{"field": "order_count", "operator": "gt", "value": 2, "currency": "GBP"}]},
+                 "steps": [{"id": "c", "type": "condition", "field": "total_spent", "operator": "gt",
+                            "value": "a lot", "currency": "GBP", "if_true": "z", "if_false": "z"},
+                           {"id": "z", "type": "end"}]}
+                """;
+
+        assertThat(errorsOf(text))
+                .containsExactly(
+                        "trigger.conditions[0].currency: applies only to money fields: cart_value, total_spent",
+                        "steps[0].value: must be a number, the amount in the condition's currency");
+    }
+
+    @Test
+    void namesTheMissingFieldOfAComparisonRatherThanFailing() {
+        String text = """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned",
+                  "conditions": [{"operator": "gt", "value": 2}]},
+                 "steps": [{"id": "z", "type": "end"}]}
+                """;
+
+        assertThat(errorsOf(text)).anyMatch(error -> error.startsWith("trigger.conditions[0].field: must be one of: "));
+    }
+
+    @Test
     void refusesAnEndReasonLongerThanTheEnrolmentKeeps() {
         String text = """
                 {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},

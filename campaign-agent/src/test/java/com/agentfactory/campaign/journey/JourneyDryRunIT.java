@@ -80,7 +80,11 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
 
         Response bigCart = api.post(
                 "/api/v1/campaigns/journeys/" + journey + "/dry-run",
-                Map.of("customer_ids", List.of(shopper, stranger), "context", Map.of("cart_value", "80.00")));
+                Map.of(
+                        "customer_ids",
+                        List.of(shopper, stranger),
+                        "context",
+                        Map.of("cart_value", "80.00", "currency", "GBP")));
 
         assertThat(bigCart.status()).as(String.valueOf(bigCart.body())).isEqualTo(200);
         assertThat(bigCart.text("/trigger_type")).isEqualTo("event");
@@ -91,7 +95,7 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
 
         Response smallCart = api.post(
                 "/api/v1/campaigns/journeys/" + journey + "/dry-run",
-                Map.of("customer_ids", List.of(shopper), "context", Map.of("cart_value", "10.00")));
+                Map.of("customer_ids", List.of(shopper), "context", Map.of("cart_value", "10.00", "currency", "GBP")));
         assertThat(pathOf(smallCart, shopper).path("enters").asBoolean()).isFalse();
         assertThat(pathOf(smallCart, shopper).path("reason").asString()).contains("conditions");
     }

@@ -139,7 +139,11 @@ export interface Budget {
   allocated_amount: number;
   committed_amount: number;
   spent_amount: number;
+  /** spent without a reservation (recorded after the fact), within the allocation or beyond it */
+  unbudgeted_amount: number;
   available_amount: number;
+  /** spent beyond the allocation; above zero the status is 'overspent' */
+  overspent_amount: number;
   utilisation: number;
   warning_threshold: number;
   critical_threshold: number;
@@ -152,6 +156,7 @@ export interface BudgetAlert {
   id: string;
   department: string;
   fiscal_period: string;
+  /** 'warning' or 'critical' (a threshold crossed), 'overspent' (spend beyond the allocation) */
   level: string;
   threshold: number;
   utilisation: number;

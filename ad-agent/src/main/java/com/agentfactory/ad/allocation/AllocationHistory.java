@@ -24,9 +24,6 @@ class AllocationHistory {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
     static final int MAX_ROUNDS = 500;
-    // no round is older or newer than these; far beyond them an instant is one PostgreSQL cannot compare
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     // the newest rounds of the window first, to keep MAX_ROUNDS of them; then all their changes, oldest round first
     private static final String ROUNDS = """
@@ -71,14 +68,14 @@ class AllocationHistory {
      * The rounds in [from, to), at most the newest {@value #MAX_ROUNDS}; {@code to} defaults to now and {@code from}
      * to 30 days before {@code to}.
      *
+     * <p>{@code from} and {@code to} are within {@link com.agentfactory.messaging.time.YearRange#RECORDS}: the
+     * controller refuses others, which PostgreSQL could not compare.
+     *
      * @param currency only the campaigns in this currency; null: every currency
-     * @throws InvalidInputException (400) when {@code from} is not before {@code to}, or either is outside
-     *     [{@link #EARLIEST}, {@link #LATEST})
+     * @throws InvalidInputException (400) when {@code from} is not before {@code to}
      */
     @Transactional(readOnly = true)
     AllocationHistoryResponse rounds(Instant from, Instant to, String currency) {
-        requireQueryable("from", from);
-        requireQueryable("to", to);
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(DEFAULT_WINDOW) : from;
         if (!start.isBefore(end)) {
@@ -104,12 +101,6 @@ class AllocationHistory {
                     round.stream().map(ChangeRow::change).toList()));
         }
         return new AllocationHistoryResponse(start, end, rounds);
-    }
-
-    private static void requireQueryable(String field, Instant instant) {
-        if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST))) {
-            throw InvalidInputException.of(field, "must be from " + EARLIEST + " and before " + LATEST);
-        }
     }
 
     private record ChangeRow(

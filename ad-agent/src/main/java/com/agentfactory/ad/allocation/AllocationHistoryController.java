@@ -1,5 +1,9 @@
 package com.agentfactory.ad.allocation;
 
+import static com.agentfactory.messaging.time.YearRange.RECORDS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.RECORDS_LAST_YEAR;
+
+import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
@@ -30,8 +34,10 @@ class AllocationHistoryController {
                     + " currency; previous_daily_budget is null when the campaign had no allocation before.")
     @GetMapping
     AllocationHistoryResponse list(
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
+            // far beyond these an instant is one PostgreSQL cannot compare; no round is outside them
+            @RequestParam(required = false) @WithinYears(from = RECORDS_FIRST_YEAR, to = RECORDS_LAST_YEAR)
+                    Instant from,
+            @RequestParam(required = false) @WithinYears(from = RECORDS_FIRST_YEAR, to = RECORDS_LAST_YEAR) Instant to,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
                     String currency) {
         return history.rounds(from, to, currency);

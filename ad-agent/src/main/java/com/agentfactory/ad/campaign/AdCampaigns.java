@@ -28,10 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdCampaigns {
 
-    // a flight date outside these is a typo; far outside them it is one PostgreSQL cannot store
-    private static final Instant EARLIEST_FLIGHT_DATE = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST_FLIGHT_DATE = Instant.parse("2100-01-01T00:00:00Z");
-
     private final AdCampaignRepository campaigns;
     private final AdCampaignAuditRepository audit;
     private final AdGroupRepository groups;
@@ -65,8 +61,6 @@ public class AdCampaigns {
         if (request.targetCpa() != null && request.targetRoas() != null) {
             throw InvalidInputException.of("target_roas", "give a target CPA or a target ROAS, not both");
         }
-        requireFlightDate("starts_at", request.startsAt());
-        requireFlightDate("ends_at", request.endsAt());
         Instant now = clock.instant();
         if (request.endsAt() != null) {
             if (request.startsAt() == null && !request.endsAt().isAfter(now)) {
@@ -97,13 +91,6 @@ public class AdCampaigns {
             }
         }
         return response(campaign);
-    }
-
-    private static void requireFlightDate(String field, Instant date) {
-        if (date != null && (date.isBefore(EARLIEST_FLIGHT_DATE) || !date.isBefore(LATEST_FLIGHT_DATE))) {
-            throw InvalidInputException.of(
-                    field, "must be from " + EARLIEST_FLIGHT_DATE + " and before " + LATEST_FLIGHT_DATE);
-        }
     }
 
     @Transactional(readOnly = true)

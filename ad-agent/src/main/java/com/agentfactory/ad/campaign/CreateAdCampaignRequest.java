@@ -1,5 +1,9 @@
 package com.agentfactory.ad.campaign;
 
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_LAST_YEAR;
+
+import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -45,8 +49,13 @@ public record CreateAdCampaignRequest(
         @NotNull @DecimalMin("0.01") @Digits(integer = 9, fraction = 2)
         BigDecimal valuePerConversion,
 
+        // a flight date outside these is a typo; far outside them it is one PostgreSQL cannot store
+        @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
         Instant startsAt,
+
+        @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
         Instant endsAt,
+
         @Size(max = 20) List<@Valid AdGroupRequest> adGroups) {
 
     /**

@@ -1,11 +1,11 @@
 package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.audit.AuditActor;
-import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +49,7 @@ public class AttributionService {
         if (occurredAt.isAfter(now.plus(1, ChronoUnit.DAYS))) {
             throw RuleViolationException.of("occurred_at", "must not be in the future");
         }
-        LedgerDates.requireContains("occurred_at", occurredAt);
+        YearRange.RECORDS.requireContains("occurred_at", occurredAt, RuleViolationException::of);
         UUID id = UUID.randomUUID();
         boolean created = repository.insertTouchpoint(
                 id,

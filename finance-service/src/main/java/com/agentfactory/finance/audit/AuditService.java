@@ -1,8 +1,8 @@
 package com.agentfactory.finance.audit;
 
-import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -32,8 +32,8 @@ class AuditService {
                     "table",
                     "must be one of " + AUDITED_TABLES.stream().sorted().toList());
         }
-        LedgerDates.requireContains("from", from);
-        LedgerDates.requireContains("to", to);
+        YearRange.RECORDS.requireContains("from", from, RuleViolationException::of);
+        YearRange.RECORDS.requireContains("to", to, RuleViolationException::of);
         if (from != null && to != null && !to.isAfter(from)) {
             throw RuleViolationException.of("to", "must be after from");
         }

@@ -1,6 +1,6 @@
 package com.agentfactory.finance.budget;
 
-import com.agentfactory.finance.reconciliation.LedgerDates;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ final class OpenPeriods {
         if (spentOn.isAfter(today().plusDays(1))) {
             return Verdict.FUTURE;
         }
-        if (!LedgerDates.contains(spentOn)) {
+        if (!YearRange.RECORDS.contains(spentOn)) {
             return Verdict.CLOSED;
         }
         return clock.instant().isBefore(closesAt(spentOn)) ? Verdict.OPEN : Verdict.CLOSED;

@@ -2,7 +2,6 @@ package com.agentfactory.finance.customer;
 
 import com.agentfactory.finance.attribution.AttributionService;
 import com.agentfactory.finance.attribution.RecordTouchpointRequest;
-import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
@@ -14,6 +13,7 @@ import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
+import com.agentfactory.messaging.time.YearRange;
 import com.agentfactory.messaging.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,8 +100,8 @@ public class CustomerService {
         Instant now = clock.instant();
         if (request.occurredAt() != null && request.occurredAt().isAfter(now.plus(1, ChronoUnit.DAYS))) {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
-        } else if (request.occurredAt() != null && !LedgerDates.contains(request.occurredAt())) {
-            errors.add(new FieldErrorDetail("occurred_at", LedgerDates.OUTSIDE));
+        } else if (request.occurredAt() != null && !YearRange.RECORDS.contains(request.occurredAt())) {
+            errors.add(new FieldErrorDetail("occurred_at", YearRange.RECORDS.requirement()));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The behaviour event is not acceptable.", errors);

@@ -1,6 +1,7 @@
 package com.agentfactory.finance.reconciliation;
 
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -14,8 +15,8 @@ public record ReportPeriod(LocalDate dateFrom, LocalDate dateTo) {
      *     date_to) when the period is reversed or too long
      */
     public static ReportPeriod of(LocalDate dateFrom, LocalDate dateTo) {
-        LedgerDates.requireContains("date_from", dateFrom);
-        LedgerDates.requireContains("date_to", dateTo);
+        YearRange.RECORDS.requireContains("date_from", dateFrom, RuleViolationException::of);
+        YearRange.RECORDS.requireContains("date_to", dateTo, RuleViolationException::of);
         if (dateTo.isBefore(dateFrom)) {
             throw RuleViolationException.of("date_to", "must not be before date_from");
         }

@@ -1,13 +1,13 @@
 package com.agentfactory.finance.transaction;
 
 import com.agentfactory.finance.audit.AuditActor;
-import com.agentfactory.finance.reconciliation.LedgerDates;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.returns.ReturnReceived;
+import com.agentfactory.messaging.time.YearRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -214,8 +214,8 @@ public class TransactionService {
         if (request.occurredAt() != null
                 && request.occurredAt().isAfter(clock.instant().plus(1, ChronoUnit.DAYS))) {
             errors.add(new FieldErrorDetail("occurred_at", "must not be in the future"));
-        } else if (request.occurredAt() != null && !LedgerDates.contains(request.occurredAt())) {
-            errors.add(new FieldErrorDetail("occurred_at", LedgerDates.OUTSIDE));
+        } else if (request.occurredAt() != null && !YearRange.RECORDS.contains(request.occurredAt())) {
+            errors.add(new FieldErrorDetail("occurred_at", YearRange.RECORDS.requirement()));
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The transaction is not acceptable.", errors);
@@ -257,8 +257,8 @@ public class TransactionService {
     @Transactional(readOnly = true)
     PageResponse<TransactionResponse> list(
             LocalDate dateFrom, LocalDate dateTo, TransactionType type, int page, int limit) {
-        LedgerDates.requireContains("date_from", dateFrom);
-        LedgerDates.requireContains("date_to", dateTo);
+        YearRange.RECORDS.requireContains("date_from", dateFrom, RuleViolationException::of);
+        YearRange.RECORDS.requireContains("date_to", dateTo, RuleViolationException::of);
         if (dateFrom != null && dateTo != null && dateTo.isBefore(dateFrom)) {
             throw RuleViolationException.of("date_to", "must not be before date_from");
         }

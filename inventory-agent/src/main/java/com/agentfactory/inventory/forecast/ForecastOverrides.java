@@ -5,6 +5,7 @@ import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,9 @@ class ForecastOverrides {
         requirePlanner(caller);
         stock.requireStocked(request.sku());
         LocalDate today = LocalDate.now(clock);
+        // the store's bound holds whatever day today is; the window around today below is the override's own
+        YearRange.RECORDS.requireContains("valid_from", request.validFrom(), RuleViolationException::of);
+        YearRange.RECORDS.requireContains("valid_until", request.validUntil(), RuleViolationException::of);
         LocalDate from = request.validFrom() != null ? request.validFrom() : today;
         if (!request.validUntil().isAfter(from)) {
             throw RuleViolationException.of("valid_until", "must be after valid_from (" + from + ")");

@@ -5,6 +5,7 @@ import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,9 @@ public class Promotions {
         requirePlanner(caller);
         stock.requireStocked(request.sku());
         LocalDate today = LocalDate.now(clock);
+        // the store's bound holds whatever day today is; the window around today below is the promotion's own
+        YearRange.RECORDS.requireContains("starts_on", request.startsOn(), RuleViolationException::of);
+        YearRange.RECORDS.requireContains("ends_on", request.endsOn(), RuleViolationException::of);
         // past days are history: a promotion that did not run then would be measured as if it had
         if (request.startsOn().isBefore(today)) {
             throw RuleViolationException.of(

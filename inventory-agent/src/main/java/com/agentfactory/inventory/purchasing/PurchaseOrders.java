@@ -14,6 +14,7 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.time.YearRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -400,12 +401,14 @@ public class PurchaseOrders {
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < request.lines().size(); i++) {
             LocalDate expiresOn = request.lines().get(i).expiresOn();
-            // a shelf life is months or a few years; a date beyond this is a typing error, and beyond the database
+            String field = "lines[" + i + "].expires_on";
+            // the store's bound holds whatever day today is; within it, a shelf life is months or a few years, and a
+            // date beyond this is a typing error
+            YearRange.RECORDS.requireContains(field, expiresOn, RuleViolationException::of);
             if (expiresOn != null
                     && (expiresOn.isBefore(today.minusYears(FURTHEST_EXPIRY_YEARS))
                             || expiresOn.isAfter(today.plusYears(FURTHEST_EXPIRY_YEARS)))) {
-                throw RuleViolationException.of(
-                        "lines[" + i + "].expires_on", "must be within " + FURTHEST_EXPIRY_YEARS + " years of today");
+                throw RuleViolationException.of(field, "must be within " + FURTHEST_EXPIRY_YEARS + " years of today");
             }
         }
         PurchaseOrderResponse received = transaction.execute(status -> {

@@ -17,7 +17,7 @@ import com.agentfactory.messaging.json.JsonReadErrors;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.text.StorableText;
-import com.agentfactory.supervisor.time.PlausibleInstant;
+import com.agentfactory.messaging.time.YearRange;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -178,8 +178,8 @@ class CommerceEventService {
             return null;
         }
         // the event records are shared with every consumer, so the bound the store needs is checked here
-        if (!PlausibleInstant.Validator.holds(event.occurredAt())) {
-            errors.add(new FieldErrorDetail(prefix + "occurred_at", PlausibleInstant.MESSAGE));
+        if (event.occurredAt() != null && !YearRange.OPERATIONS.contains(event.occurredAt())) {
+            errors.add(new FieldErrorDetail(prefix + "occurred_at", YearRange.OPERATIONS.requirement()));
             return null;
         }
         var refusedEvent = StorefrontPolicy.refusal(event, caller);

@@ -1,7 +1,10 @@
 package com.agentfactory.supervisor.task;
 
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_LAST_YEAR;
+
 import com.agentfactory.messaging.text.StorableJson;
-import com.agentfactory.supervisor.time.PlausibleInstant;
+import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
@@ -27,7 +30,9 @@ record CreateTaskRequest(
         UUID agentId,
         @Min(1) @Max(10) Integer priority,
         @NotNull @StorableJson JsonNode inputData,
-        @Future @PlausibleInstant Instant expiresAt) {
+
+        @Future @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
+        Instant expiresAt) {
 
     int effectivePriority() {
         return priority == null ? 5 : priority;

@@ -1,9 +1,12 @@
 package com.agentfactory.supervisor.task;
 
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_LAST_YEAR;
+
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.time.WithinYears;
 import com.agentfactory.messaging.web.TraceContextFilter;
-import com.agentfactory.supervisor.time.PlausibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,8 +93,12 @@ class TaskController {
             @RequestParam(name = "task_type", required = false) @Size(max = 100) String taskType,
             @RequestParam(name = "agent_type", required = false) @Pattern(regexp = "[a-z][a-z0-9-]{0,48}")
                     String agentType,
-            @RequestParam(name = "created_from", required = false) @PlausibleInstant Instant createdFrom,
-            @RequestParam(name = "created_to", required = false) @PlausibleInstant Instant createdTo,
+            @RequestParam(name = "created_from", required = false)
+                    @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
+                    Instant createdFrom,
+            @RequestParam(name = "created_to", required = false)
+                    @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
+                    Instant createdTo,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return tasks.list(new TaskQuery(status, taskType, agentType, createdFrom, createdTo, page, limit));

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Grant;
 import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
-import com.agentfactory.infra.LocalInfrastructure;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** The Lua token buckets against the real Redis. */
 class TokenBucketRateLimiterIT {
@@ -22,21 +17,18 @@ class TokenBucketRateLimiterIT {
     private static final RateLimitProperties.Bucket ROOMY = new RateLimitProperties.Bucket(10, 0.001);
     private static final RateLimitProperties.Bucket ONE = new RateLimitProperties.Bucket(1, 0.001);
 
-    private static LettuceConnectionFactory connections;
+    private static TestRedis redis;
     private static TokenBucketRateLimiter limiter;
 
     @BeforeAll
     static void connect() {
-        URI redis = URI.create(LocalInfrastructure.shared().redisUrl());
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.getHost(), redis.getPort()));
-        connections.afterPropertiesSet();
-        connections.start();
-        limiter = new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(connections), Duration.ofSeconds(5));
+        redis = new TestRedis();
+        limiter = redis.limiter;
     }
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
+        redis.close();
     }
 
     @Test

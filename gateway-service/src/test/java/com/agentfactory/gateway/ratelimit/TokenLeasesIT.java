@@ -3,8 +3,6 @@ package com.agentfactory.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.ratelimit.TokenBucketRateLimiter.Limit;
-import com.agentfactory.infra.LocalInfrastructure;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,21 +21,18 @@ class TokenLeasesIT {
 
     private static final RateLimitProperties.Lease LEASES = new RateLimitProperties.Lease(32, Duration.ofMinutes(1));
 
-    private static LettuceConnectionFactory connections;
+    private static TestRedis redis;
     private static TokenBucketRateLimiter limiter;
 
     @BeforeAll
     static void connect() {
-        URI redis = URI.create(LocalInfrastructure.shared().redisUrl());
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.getHost(), redis.getPort()));
-        connections.afterPropertiesSet();
-        connections.start();
-        limiter = new TokenBucketRateLimiter(new ReactiveStringRedisTemplate(connections), Duration.ofSeconds(5));
+        redis = new TestRedis();
+        limiter = redis.limiter;
     }
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
+        redis.close();
     }
 
     @Test
@@ -127,7 +119,7 @@ class TokenLeasesIT {
     }
 
     private static long scriptCalls() {
-        try (RedisConnection connection = connections.getConnection()) {
+        try (RedisConnection connection = redis.connections.getConnection()) {
             Properties stats = connection.serverCommands().info("commandstats");
             long calls = 0;
             for (String command : List.of("cmdstat_evalsha", "cmdstat_eval")) {

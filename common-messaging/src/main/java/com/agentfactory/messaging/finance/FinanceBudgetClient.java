@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -100,6 +101,33 @@ public final class FinanceBudgetClient {
             String purpose,
             String requestedBy,
             LocalDate spentOn) {
+        try {
+            Created created = post(
+                    "reserve",
+                    RESERVATIONS,
+                    department,
+                    idempotencyKey,
+                    spending(amount, currency, purpose, requestedBy, spentOn),
+                    Created.class);
+            return new BudgetReservation.Reserved(created.id());
+        } catch (HttpClientErrorException refused) {
+            return new BudgetReservation.Refused(refused.getStatusCode().value(), limited(refused));
+        }
+    }
+
+    private <T> T post(
+            String action, String uri, String department, String idempotencyKey, Object body, Class<T> answer) {
+        return call(action, () -> http.post()
+                .uri(uri, department)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(answer));
+    }
+
+    private static Map<String, Object> spending(
+            BigDecimal amount, String currency, String purpose, String requestedBy, LocalDate spentOn) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (spentOn != null) {
             body.put("spent_on", spentOn.toString());
@@ -108,18 +136,7 @@ public final class FinanceBudgetClient {
         body.put("currency", currency);
         body.put("purpose", purpose);
         body.put("requested_by", requestedBy);
-        try {
-            Created created = call("reserve", () -> http.post()
-                    .uri(RESERVATIONS, department)
-                    .header("Idempotency-Key", idempotencyKey)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .retrieve()
-                    .body(Created.class));
-            return new BudgetReservation.Reserved(created.id());
-        } catch (HttpClientErrorException refused) {
-            return new BudgetReservation.Refused(refused.getStatusCode().value(), limited(refused));
-        }
+        return body;
     }
 
     private static String limited(HttpClientErrorException refused) {
@@ -143,20 +160,14 @@ public final class FinanceBudgetClient {
             String purpose,
             String requestedBy,
             LocalDate spentOn) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("spent_on", spentOn.toString());
-        body.put("amount", amount);
-        body.put("currency", currency);
-        body.put("purpose", purpose);
-        body.put("requested_by", requestedBy);
         try {
-            RecordedExpense recorded = call("record expense", () -> http.post()
-                    .uri(EXPENSES, department)
-                    .header("Idempotency-Key", idempotencyKey)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .retrieve()
-                    .body(RecordedExpense.class));
+            RecordedExpense recorded = post(
+                    "record expense",
+                    EXPENSES,
+                    department,
+                    idempotencyKey,
+                    spending(amount, currency, purpose, requestedBy, Objects.requireNonNull(spentOn, "spentOn")),
+                    RecordedExpense.class);
             return new BudgetExpense.Recorded(
                     recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());
         } catch (HttpClientErrorException refused) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,19 +201,11 @@ class BudgetService {
                 return refused;
             }
         }
-        if (locked.isEmpty()) {
-            return new ReservationOutcome.Refused(
-                    ReservationOutcome.Reason.NO_BUDGET,
-                    noBudget(department, period).getMessage(),
-                    BigDecimal.ZERO);
+        ReservationOutcome.Refused unusable = unusable(locked, department, period, request.currency());
+        if (unusable != null) {
+            return unusable;
         }
         Budget before = locked.get();
-        if (!before.currency().equals(request.currency())) {
-            return new ReservationOutcome.Refused(
-                    ReservationOutcome.Reason.CURRENCY_MISMATCH,
-                    "the budget is kept in " + before.currency() + ", not " + request.currency(),
-                    before.available());
-        }
         if (!before.fits(amount)) {
             return new ReservationOutcome.Refused(
                     ReservationOutcome.Reason.INSUFFICIENT_BUDGET,
@@ -337,19 +330,11 @@ class BudgetService {
         boolean late = verdict == OpenPeriods.Verdict.CLOSED;
         String period = late ? currentPeriod() : OpenPeriods.periodOf(spentOn);
         var locked = budgets.lock(department, period);
-        if (locked.isEmpty()) {
-            return new ReservationOutcome.Refused(
-                    ReservationOutcome.Reason.NO_BUDGET,
-                    noBudget(department, period).getMessage(),
-                    BigDecimal.ZERO);
+        ReservationOutcome.Refused unusable = unusable(locked, department, period, request.currency());
+        if (unusable != null) {
+            return unusable;
         }
         Budget before = locked.get();
-        if (!before.currency().equals(request.currency())) {
-            return new ReservationOutcome.Refused(
-                    ReservationOutcome.Reason.CURRENCY_MISMATCH,
-                    "the budget is kept in " + before.currency() + ", not " + request.currency(),
-                    before.available());
-        }
         Budget after = before.withUnbudgetedSpend(amount, clock.instant());
         Reservation expense = new Reservation(
                 UUID.randomUUID(),
@@ -503,6 +488,25 @@ class BudgetService {
         if (warning.compareTo(critical) >= 0) {
             throw RuleViolationException.of("warning_threshold", "must be below critical_threshold (" + critical + ")");
         }
+    }
+
+    /** Why money cannot be booked against the locked budget (none for the period, or kept in another currency), or null. */
+    private static ReservationOutcome.Refused unusable(
+            Optional<Budget> locked, String department, String period, String currency) {
+        if (locked.isEmpty()) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.NO_BUDGET,
+                    noBudget(department, period).getMessage(),
+                    BigDecimal.ZERO);
+        }
+        Budget budget = locked.get();
+        if (!budget.currency().equals(currency)) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.CURRENCY_MISMATCH,
+                    "the budget is kept in " + budget.currency() + ", not " + currency,
+                    budget.available());
+        }
+        return null;
     }
 
     private static BudgetNotFoundException noBudget(String department, String period) {

@@ -3,11 +3,11 @@ package com.agentfactory.campaign.journey;
 import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.commerce.CommerceEventType;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.time.YearRange;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,7 +36,11 @@ final class JourneyValidator {
     private static final int MAX_URL_LENGTH = 2000;
     // a due time must be one PostgreSQL stores; no journey waits for years
     private static final Duration MAX_WAIT = Duration.ofDays(3650);
-    private static final int MAX_UNTIL_YEAR = 9999;
+    // OPERATIONS, not RECORDS: a wait's until is a deadline the engine acts on, and a wait's length is capped at ten
+    // years, so an until beyond this century or before 2000 is a typing error, not a plan. Stored definitions are
+    // read back without validation, so a journey saved with an until outside these years runs as before; only
+    // definitions saved from now on are held to them.
+    private static final YearRange UNTIL = YearRange.OPERATIONS;
 
     private JourneyValidator() {}
 
@@ -211,8 +215,8 @@ final class JourneyValidator {
                 errors.add(error(at + ".duration", "must be at most " + MAX_WAIT.toDays() + " days"));
             }
         }
-        if (step.until() != null && step.until().atOffset(ZoneOffset.UTC).getYear() > MAX_UNTIL_YEAR) {
-            errors.add(error(at + ".until", "must be before the year " + (MAX_UNTIL_YEAR + 1)));
+        if (step.until() != null && !UNTIL.contains(step.until())) {
+            errors.add(error(at + ".until", UNTIL.requirement()));
         }
         if (step.event() != null) {
             if (CommerceEventType.fromWireName(step.event()).isEmpty()) {

@@ -40,8 +40,8 @@ enum FieldType {
             case DECIMAL -> "a number";
             case MONEY -> "a number, the amount in the condition's currency";
             case TIMESTAMP ->
-                "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z) from the year "
-                        + SegmentRuleParser.MIN_YEAR + " to " + SegmentRuleParser.MAX_YEAR;
+                "an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z) between "
+                        + SegmentRuleParser.DATES.firstDay() + " and " + SegmentRuleParser.DATES.lastDay() + " (UTC)";
             case CHOICE -> "one of the field's names";
         };
     }

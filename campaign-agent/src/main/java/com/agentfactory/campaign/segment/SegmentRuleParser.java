@@ -2,6 +2,7 @@ package com.agentfactory.campaign.segment;
 
 import com.agentfactory.campaign.money.MoneyConditions;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.time.YearRange;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -30,8 +31,16 @@ final class SegmentRuleParser {
     static final int MAX_TEXT_LENGTH = 200;
     private static final int MAX_ECHOED_KEY = 40;
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1000000000000");
-    static final int MIN_YEAR = 1900;
-    static final int MAX_YEAR = 9999;
+    /**
+     * Not {@link YearRange#RECORDS}: a saved segment's rule is parsed again each time it is used (a journey's
+     * segment step and trigger, a saved segment's preview), and rules were saved while dates from 1900 on were taken. Were
+     * 1970 the first year, a saved rule such as {@code first_seen_at gt 1950-01-01} would be refused at every use
+     * and stop the journeys that name it, as rules without a currency would have before V14 rewrote them. No
+     * customer's {@code last_order_at} or {@code first_seen_at} is before 2000, so the years before 1970 select
+     * nobody differently; they only keep such rules valid. The last year is the one PostgreSQL and RECORDS share.
+     */
+    static final YearRange DATES = new YearRange(1900, YearRange.RECORDS_LAST_YEAR);
+
     private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value", "currency");
 
     private final List<FieldErrorDetail> errors = new ArrayList<>();
@@ -222,7 +231,7 @@ final class SegmentRuleParser {
                     case TEXT -> text(value, path);
                     case INTEGER -> integer(value);
                     case DECIMAL, MONEY -> decimal(value);
-                    case TIMESTAMP -> timestamp(value);
+                    case TIMESTAMP -> timestamp(value, path);
                     case CHOICE -> choice(field, value);
                 };
         if (typed.isEmpty() && !alreadyReported(path)) {
@@ -274,22 +283,31 @@ final class SegmentRuleParser {
         return number != null && number.abs().compareTo(MAX_MAGNITUDE) < 0 ? Optional.of(number) : Optional.empty();
     }
 
-    private static Optional<Object> timestamp(Object value) {
+    private Optional<Object> timestamp(Object value, String path) {
         if (!(value instanceof String text) || text.length() > 40) {
             return Optional.empty();
         }
         try {
-            OffsetDateTime parsed = text.length() == 10
-                    ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
-                    : Instant.parse(text).atOffset(ZoneOffset.UTC);
             // Java reads years PostgreSQL cannot store; one of them would fail the query, and again every time a
             // saved segment holding it is used
-            return parsed.getYear() >= MIN_YEAR && parsed.getYear() <= MAX_YEAR
-                    ? Optional.of(parsed)
-                    : Optional.empty();
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return within(DATES.contains(day), day.atStartOfDay().atOffset(ZoneOffset.UTC), path);
+            }
+            Instant instant = Instant.parse(text);
+            return within(DATES.contains(instant), instant.atOffset(ZoneOffset.UTC), path);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    // a date that reads but lies outside gets the message every service gives such a date, not the format's
+    private Optional<Object> within(boolean contained, OffsetDateTime parsed, String path) {
+        if (!contained) {
+            error(path, DATES.requirement());
+            return Optional.empty();
+        }
+        return Optional.of(parsed);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,6 +9,7 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -198,9 +199,25 @@ class JourneyDefinitionsTest {
                 """;
         assertThat(errorsOf(text))
                 .containsExactly(
-                        "steps[0].until: must be before the year 10000",
+                        "steps[0].until: must be between 2000-01-01 and 2099-12-31 (UTC)",
                         "steps[1].duration: must be at most 3650 days",
                         "steps[2].timeout: must be at most 3650 days");
+    }
+
+    @Test
+    void holdsAWaitsUntilToTheYearsThePlatformActsOn() {
+        assertThat(errorsOf(waitUntil("1999-12-31T23:59:59Z")))
+                .containsExactly("steps[0].until: must be between 2000-01-01 and 2099-12-31 (UTC)");
+        assertThat(errorsOf(waitUntil("2100-01-01T00:00:00Z")))
+                .containsExactly("steps[0].until: must be between 2000-01-01 and 2099-12-31 (UTC)");
+        assertThat(JourneyDefinitions.parse(waitUntil("2000-01-01T00:00:00Z"), false)
+                        .step("a")
+                        .until())
+                .isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(JourneyDefinitions.parse(waitUntil("2099-12-31T23:59:59.999999999Z"), false)
+                        .step("a")
+                        .until())
+                .isEqualTo(Instant.parse("2099-12-31T23:59:59.999999999Z"));
     }
 
     @Test
@@ -358,6 +375,14 @@ class JourneyDefinitionsTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldErrorDetail::field)
                         .containsExactly("campaign_id"));
+    }
+
+    private static String waitUntil(String until) {
+        return """
+                {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},
+                 "steps": [{"id": "a", "type": "wait", "until": "%s"},
+                           {"id": "z", "type": "end"}]}
+                """.formatted(until);
     }
 
     private static String stratifiedSplit(String strata) {

@@ -82,11 +82,33 @@ class SegmentRulesTest {
                 .singleElement()
                 .satisfies(error -> {
                     assertThat(error.field()).isEqualTo("rules.value");
-                    assertThat(error.message()).contains("from the year 1900 to 9999");
+                    assertThat(error.message()).isEqualTo("must be between 1900-01-01 and 9999-12-31 (UTC)");
                 });
         assertThat(errors("{'field': 'first_seen_at', 'op': 'between', 'value': ['1899-12-31', '2026-01-01']}"))
                 .extracting(FieldErrorDetail::field)
                 .containsExactly("rules.value[0]");
+    }
+
+    @Test
+    void keepsTakingTheDatesBefore1970ThatSavedRulesMayHold() {
+        CompiledSegment compiled = SegmentRules.compile(
+                Rules.lenient(
+                        "{'field': 'first_seen_at', 'op': 'between', 'value': ['1900-01-01', '1969-12-31T23:59:59Z']}"),
+                "rules");
+
+        assertThat(compiled.parameters())
+                .containsExactly(
+                        OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                        OffsetDateTime.of(1969, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC));
+    }
+
+    @Test
+    void describesTheDatesItTakesWhereAValueIsNoDate() {
+        assertThat(errors("{'field': 'last_order_at', 'op': 'gt', 'value': 'yesterday'}"))
+                .singleElement()
+                .satisfies(error -> assertThat(error.message())
+                        .isEqualTo("must be an ISO-8601 date or instant (2026-01-31 or 2026-01-31T12:00:00Z) between"
+                                + " 1900-01-01 and 9999-12-31 (UTC) for last_order_at"));
     }
 
     @Test

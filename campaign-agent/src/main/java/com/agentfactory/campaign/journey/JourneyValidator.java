@@ -36,11 +36,11 @@ final class JourneyValidator {
     private static final int MAX_URL_LENGTH = 2000;
     // a due time must be one PostgreSQL stores; no journey waits for years
     private static final Duration MAX_WAIT = Duration.ofDays(3650);
-    // OPERATIONS, not RECORDS: a wait's until is a deadline the engine acts on, and a wait's length is capped at ten
-    // years, so an until beyond this century or before 2000 is a typing error, not a plan. Stored definitions are
-    // read back without validation, so a journey saved with an until outside these years runs as before; only
-    // definitions saved from now on are held to them.
-    private static final YearRange UNTIL = YearRange.OPERATIONS;
+    // OPERATIONS, not RECORDS: a wait's until and a date trigger's at are moments the engine acts on, and a wait's
+    // length is capped at ten years, so one beyond this century or before 2000 is a typing error, not a plan. Stored
+    // definitions are read back without validation, so a journey saved with one outside these years runs as before;
+    // only definitions saved from now on are held to them.
+    private static final YearRange ACTION_TIMES = YearRange.OPERATIONS;
 
     private JourneyValidator() {}
 
@@ -125,6 +125,8 @@ final class JourneyValidator {
             case JourneyTrigger.DATE -> {
                 if (trigger.at() == null) {
                     errors.add(error("trigger.at", "is required for a date trigger"));
+                } else if (!ACTION_TIMES.contains(trigger.at())) {
+                    errors.add(error("trigger.at", ACTION_TIMES.requirement()));
                 }
                 if (trigger.segmentId() == null) {
                     errors.add(error("trigger.segment_id", "names the segment whose members enter on the date"));
@@ -215,8 +217,8 @@ final class JourneyValidator {
                 errors.add(error(at + ".duration", "must be at most " + MAX_WAIT.toDays() + " days"));
             }
         }
-        if (step.until() != null && !UNTIL.contains(step.until())) {
-            errors.add(error(at + ".until", UNTIL.requirement()));
+        if (step.until() != null && !ACTION_TIMES.contains(step.until())) {
+            errors.add(error(at + ".until", ACTION_TIMES.requirement()));
         }
         if (step.event() != null) {
             if (CommerceEventType.fromWireName(step.event()).isEmpty()) {

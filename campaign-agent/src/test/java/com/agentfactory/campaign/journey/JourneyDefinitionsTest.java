@@ -377,6 +377,27 @@ class JourneyDefinitionsTest {
                         .containsExactly("campaign_id"));
     }
 
+    @Test
+    void holdsADateTriggerToTheYearsThePlatformActsOn() {
+        assertThat(errorsOf(dateTrigger("2100-01-01T00:00:00Z")))
+                .containsExactly("trigger.at: must be between 2000-01-01 and 2099-12-31 (UTC)");
+        assertThat(errorsOf(dateTrigger("1999-12-31T23:59:59Z")))
+                .containsExactly("trigger.at: must be between 2000-01-01 and 2099-12-31 (UTC)");
+        assertThat(JourneyDefinitions.parse(dateTrigger("2099-12-31T23:59:59Z"), false)
+                        .definition()
+                        .trigger()
+                        .at())
+                .isEqualTo(Instant.parse("2099-12-31T23:59:59Z"));
+    }
+
+    private static String dateTrigger(String at) {
+        return """
+                {"name": "n", "trigger": {"type": "date", "at": "%s",
+                                          "segment_id": "00000000-0000-0000-0000-000000000001"},
+                 "steps": [{"id": "z", "type": "end"}]}
+                """.formatted(at);
+    }
+
     private static String waitUntil(String until) {
         return """
                 {"name": "n", "trigger": {"type": "event", "event": "cart.abandoned"},

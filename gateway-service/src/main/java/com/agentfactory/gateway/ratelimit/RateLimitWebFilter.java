@@ -25,12 +25,12 @@ public class RateLimitWebFilter implements WebFilter {
 
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-    private final TokenLeases limiter;
+    private final TokenLeases leases;
     private final RateLimitProperties properties;
     private final ProblemDetailWriter problemWriter;
 
-    RateLimitWebFilter(TokenLeases limiter, RateLimitProperties properties, ProblemDetailWriter writer) {
-        this.limiter = limiter;
+    RateLimitWebFilter(TokenLeases leases, RateLimitProperties properties, ProblemDetailWriter writer) {
+        this.leases = leases;
         this.properties = properties;
         this.problemWriter = writer;
     }
@@ -45,11 +45,11 @@ public class RateLimitWebFilter implements WebFilter {
                 .filter(authentication ->
                         authentication instanceof JwtAuthenticationToken && authentication.isAuthenticated())
                 .map(Authentication::getName)
-                .flatMap(subject -> limiter.consume(List.of(
+                .flatMap(subject -> leases.consume(List.of(
                         new Limit(key("user", subject), properties.user()),
                         new Limit(key("ip-all", clientIp(exchange)), properties.ip()))))
                 .switchIfEmpty(Mono.defer(() ->
-                        limiter.consume(List.of(new Limit(key("ip", clientIp(exchange)), properties.anonymous())))))
+                        leases.consume(List.of(new Limit(key("ip", clientIp(exchange)), properties.anonymous())))))
                 .flatMap(decision -> {
                     if (decision.remaining() >= 0) {
                         exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));

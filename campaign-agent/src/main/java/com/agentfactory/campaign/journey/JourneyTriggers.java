@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Starts journeys and ends waits. A commerce event enrols its customer into every active journey it triggers
  * (when the trigger's conditions hold) and wakes the customer's waits for that event; a change to a customer
  * enrols them into segment-entry journeys of segments they have just entered; a date trigger enrols the
- * segment's members once, when its time comes.
+ * segment's members for whom its conditions hold, once, when its time comes.
  */
 @Component
 public class JourneyTriggers {
@@ -126,7 +126,9 @@ public class JourneyTriggers {
                     journey.id());
             if (claimed == 1) {
                 for (UUID member : segments.members(trigger.segmentId())) {
-                    enrolments.enrol(journey.id(), member, compiled.firstStep(), Map.of(), now);
+                    if (JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(member, Map.of(), now))) {
+                        enrolments.enrol(journey.id(), member, compiled.firstStep(), Map.of(), now);
+                    }
                 }
             }
         }

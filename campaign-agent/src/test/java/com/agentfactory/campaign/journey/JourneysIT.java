@@ -192,6 +192,28 @@ class JourneysIT extends CampaignIntegrationTest {
         assertThat(refused.errorFields()).containsExactly("customer_id");
     }
 
+    @Test
+    void aDateTriggerEnrolsOnlyTheSegmentMembersItsConditionsHoldFor() {
+        String country = CustomerMother.freshCountry();
+        UUID buyer = knownCustomer(country);
+        UUID browser = knownCustomer(country);
+        commerce.publishAndWait(CustomerMother.order(buyer, "40.00", Instant.now()));
+        UUID journeyId = createActive(Map.of(
+                "name", "Date " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type", "date",
+                                "at", Instant.now().minusSeconds(60).toString(),
+                                "segment_id", segmentOf(country),
+                                "conditions", List.of(Map.of("field", "order_count", "operator", "gte", "value", 1))),
+                "steps", List.of(Map.of("id", "done", "type", "end", "reason", "dated"))));
+
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                        "SELECT date_fired_at IS NOT NULL FROM journeys WHERE id = ?", Boolean.class, journeyId));
+        assertThat(enrolledCustomers(journeyId)).containsExactly(buyer);
+    }
+
     private UUID createActive(Map<String, Object> definition) {
         return createActive(definition, UnaryOperator.identity());
     }
@@ -208,6 +230,23 @@ class JourneysIT extends CampaignIntegrationTest {
                         .status())
                 .isEqualTo(200);
         return UUID.fromString(id);
+    }
+
+    private String segmentOf(String country) {
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Journeys " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", country)));
+        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
+        return segment.text("/id");
+    }
+
+    private List<UUID> enrolledCustomers(UUID journeyId) {
+        return jdbc.queryForList(
+                "SELECT customer_id FROM journey_enrolments WHERE journey_id = ?", UUID.class, journeyId);
     }
 
     private UUID knownCustomer(String country) {

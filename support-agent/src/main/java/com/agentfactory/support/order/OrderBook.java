@@ -85,7 +85,12 @@ public class OrderBook {
                 .list();
     }
 
+    /**
+     * Adds the order with its lines, then applies the cancellations of it that arrived first (see
+     * {@link #apply(OrderCancelled)}).
+     */
     public void apply(OrderPlaced order) {
+        lockNumber(order.orderNumber());
         int inserted = jdbc.sql("""
                         INSERT INTO orders (order_id, order_number, customer_id, status, total, currency, country,
                                             placed_at, updated_at)
@@ -120,29 +125,37 @@ public class OrderBook {
                     .param("price", line.unitPrice())
                     .update();
         }
+        applyPendingCancellations(order.orderId(), order.orderNumber());
     }
 
     /**
      * Takes the cancelled lines off the order. Only when nothing is left of it (or the cancellation cannot be placed
      * on its lines) is the whole order cancelled or refunded; the lines a partial cancellation left can still be
-     * returned.
+     * returned. A cancellation of an order not announced yet is kept until the order is: it travels under its own key
+     * on commerce.orders, so it may well be read before the order it cancels.
      */
     public void apply(OrderCancelled cancellation) {
         if (cancellation.originalOrderNumber() == null) {
             return;
         }
+        lockNumber(cancellation.originalOrderNumber());
         Optional<OrderSummary> found = lockByNumber(cancellation.originalOrderNumber());
         if (found.isEmpty()) {
+            keepUntilPlaced(cancellation);
             return;
         }
-        UUID orderId = found.get().orderId();
+        cancel(found.get(), cancellation.refunded(), cancellation.lines());
+    }
+
+    private void cancel(OrderSummary order, boolean refunded, List<OrderLine> cancelledLines) {
+        UUID orderId = order.orderId();
         List<OrderItem> lines = lines(orderId);
         Map<Integer, Integer> taken = new LinkedHashMap<>();
         // an order kept without its lines cannot be cancelled in part, and a cancellation taking back more than the
         // order still holds cannot be placed on its lines: either way the whole order stops being returnable, as a
         // return of what was already refunded would be refunded a second time
         boolean unplaced = lines.isEmpty();
-        for (OrderLine cancelled : cancellation.lines()) {
+        for (OrderLine cancelled : cancelledLines) {
             int left = cancelled.quantity();
             for (OrderItem line : lines) {
                 if (left == 0 || !sameProduct(line, cancelled)) {
@@ -166,13 +179,91 @@ public class OrderBook {
                 .update());
         boolean nothingLeft =
                 lines.stream().allMatch(line -> line.uncancelled() == taken.getOrDefault(line.lineNo(), 0));
-        String ended = cancellation.refunded() ? "REFUNDED" : "CANCELLED";
+        String ended = refunded ? "REFUNDED" : "CANCELLED";
         jdbc.sql("UPDATE orders SET status = :status, updated_at = :now WHERE order_id = :id")
-                .param("status", unplaced || nothingLeft ? ended : found.get().status())
+                .param("status", unplaced || nothingLeft ? ended : order.status())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", orderId)
                 .update();
     }
+
+    private void keepUntilPlaced(OrderCancelled cancellation) {
+        int kept = jdbc.sql("""
+                        INSERT INTO pending_order_cancellations (event_id, order_number, refunded, occurred_at,
+                                                                 received_at)
+                        VALUES (:event, :number, :refunded, :occurred, :now)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("event", cancellation.eventId())
+                .param("number", cancellation.originalOrderNumber().strip())
+                .param("refunded", cancellation.refunded())
+                .param("occurred", Timestamp.from(cancellation.occurredAt()))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (kept == 0) {
+            return;
+        }
+        for (int i = 0; i < cancellation.lines().size(); i++) {
+            OrderLine line = cancellation.lines().get(i);
+            jdbc.sql("""
+                            INSERT INTO pending_order_cancellation_lines (event_id, line_no, product_id, sku, quantity,
+                                                                          unit_price)
+                            VALUES (:event, :no, :product, :sku, :quantity, :price)
+                            """)
+                    .param("event", cancellation.eventId())
+                    .param("no", i + 1)
+                    .param("product", line.productId())
+                    .param("sku", line.sku())
+                    .param("quantity", line.quantity())
+                    .param("price", line.unitPrice())
+                    .update();
+        }
+        log.info(
+                "Cancellation {} of order {} kept until the order is announced",
+                cancellation.cancellationNumber(),
+                cancellation.originalOrderNumber());
+    }
+
+    // in the order the storefront cancelled them, so each takes what the one before it left
+    private void applyPendingCancellations(UUID orderId, String orderNumber) {
+        List<PendingCancellation> pending = jdbc.sql("""
+                        SELECT event_id, refunded FROM pending_order_cancellations
+                        WHERE upper(order_number) = :number ORDER BY occurred_at, received_at, event_id
+                        """)
+                .param("number", normalised(orderNumber))
+                .query((rs, row) ->
+                        new PendingCancellation(rs.getObject("event_id", UUID.class), rs.getBoolean("refunded")))
+                .list();
+        for (PendingCancellation cancellation : pending) {
+            List<OrderLine> lines = jdbc.sql("""
+                            SELECT product_id, sku, quantity, unit_price FROM pending_order_cancellation_lines
+                            WHERE event_id = :event ORDER BY line_no
+                            """)
+                    .param("event", cancellation.eventId())
+                    .query((rs, row) -> new OrderLine(
+                            rs.getObject("product_id", UUID.class),
+                            rs.getString("sku"),
+                            rs.getInt("quantity"),
+                            rs.getBigDecimal("unit_price")))
+                    .list();
+            cancel(lock(orderId).orElseThrow(), cancellation.refunded(), lines);
+            jdbc.sql("DELETE FROM pending_order_cancellations WHERE event_id = :event")
+                    .param("event", cancellation.eventId())
+                    .update();
+        }
+    }
+
+    // Placement and cancellation of one order are read from different partitions, perhaps by different instances at
+    // the same moment: without this lock each could miss the other's uncommitted row (the cancellation finding no
+    // order, the placement no pending cancellation) and the cancellation would be lost. Held to the transaction's end.
+    private void lockNumber(String orderNumber) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "support.order-number:" + normalised(orderNumber))
+                .query((rs, row) -> Boolean.TRUE)
+                .single();
+    }
+
+    private record PendingCancellation(UUID eventId, boolean refunded) {}
 
     private boolean known(UUID orderId) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = :id")

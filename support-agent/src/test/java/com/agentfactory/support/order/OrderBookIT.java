@@ -1,17 +1,25 @@
 package com.agentfactory.support.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.support.returns.ReturnItem;
+import com.agentfactory.support.returns.ReturnOutcome;
+import com.agentfactory.support.returns.ReturnService;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,9 @@ class OrderBookIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReturnService returns;
 
     @Test
     void anOrderNumberAlreadyHeldByAnotherOrderStaysWithItsFirstOrderAndTheEventIsAcknowledged() {
@@ -108,12 +119,69 @@ class OrderBookIT extends SupportIntegrationTest {
                 .isEqualTo("REFUNDED");
     }
 
+    @Test
+    void aCancellationReadBeforeItsOrderCancelsTheOrderWhenItArrives() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+        OrderCancelled refund = Storefront.refundOf(order);
+        var storefront = new Storefront(kafka, codec);
+        // the cancellation travels under its own key, so it can be read first; here it is
+        storefront.publish(refund);
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled(refund));
+
+        storefront.publish(order);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled(order));
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+        assertThat(orders.lines(order.orderId()))
+                .allSatisfy(line -> assertThat(line.uncancelled()).isZero());
+        assertThat(returns.authorise(order.orderNumber(), customerId, false, List.of(), "changed my mind"))
+                .isInstanceOf(ReturnOutcome.Refused.class);
+    }
+
+    @Test
+    void aPartialCancellationReadBeforeItsOrderLeavesOnlyTheRestReturnable() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+
+        orders.apply(Storefront.refundOf(order, order.lines().get(1)));
+        orders.apply(order);
+
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        assertThat(orders.lines(order.orderId()))
+                .extracting(OrderItem::sku, OrderItem::uncancelled)
+                .containsExactly(tuple("MUG-OAT-01", 2), tuple("LAMP-BRASS-02", 0));
+        assertThatThrownBy(() -> returns.authorise(
+                        order.orderNumber(), customerId, false, List.of(new ReturnItem("LAMP-BRASS-02", 1)), "broken"))
+                .isInstanceOf(RuleViolationException.class);
+        var everything = returns.authorise(order.orderNumber(), customerId, false, List.of(), "changed my mind");
+        assertThat(everything).isInstanceOf(ReturnOutcome.Authorised.class);
+        assertThat(((ReturnOutcome.Authorised) everything).authorisation().lines())
+                .extracting(line -> line.sku())
+                .containsExactly("MUG-OAT-01");
+    }
+
+    @Test
+    void aCancellationOfAnOrderNeverAnnouncedCancelsNoOtherOrder() {
+        OrderPlaced announced = Storefront.order(Storefront.freshOrderNumber(), UUID.randomUUID());
+        OrderPlaced never = Storefront.order(Storefront.freshOrderNumber(), UUID.randomUUID());
+
+        orders.apply(Storefront.refundOf(never));
+        orders.apply(announced);
+
+        assertThat(orders.findByNumber(announced.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        assertThat(orders.findByNumber(never.orderNumber())).isEmpty();
+    }
+
     private double conflicts() {
         var counter = registry.find(OrderBook.NUMBER_CONFLICTS).counter();
         return counter == null ? 0 : counter.count();
     }
 
-    private boolean handled(OrderPlaced event) {
+    private boolean handled(CommerceEvent event) {
         return jdbc.sql(
                                 "SELECT count(*) FROM processed_messages WHERE message_id = :id AND consumer = 'support-orders'")
                         .param("id", event.eventId())

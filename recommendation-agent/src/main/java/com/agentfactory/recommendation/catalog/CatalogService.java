@@ -5,6 +5,7 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,14 @@ public class CatalogService {
 
     public void apply(ProductUpserted event) {
         products.upsert(event, clock.instant());
+    }
+
+    /**
+     * Takes in the inventory agent's level of a SKU at one warehouse; the products of the SKU then count as in stock
+     * only while some warehouse has units available. A level older than the one stored is dropped.
+     */
+    public void applyStockLevel(String sku, String location, int available, Instant occurredAt) {
+        products.applyStockLevel(sku, location, available, occurredAt);
     }
 
     /**

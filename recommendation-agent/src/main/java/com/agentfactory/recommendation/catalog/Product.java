@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A product as the catalog read model holds it; a null stock quantity means the storefront did not say,
- * a null margin that the margin is unknown.
+ * A product as the catalog read model holds it; the stock quantity is the units available in all warehouses as
+ * the inventory agent reports them (the product feed's until it has), null when neither said; a null margin means
+ * the margin is unknown.
  */
 public record Product(
         UUID productId,

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,20 +30,26 @@ public class ProductRepository {
         this.jdbc = jdbc;
     }
 
-    /** Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. */
+    /**
+     * Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. The
+     * stock is the inventory agent's once it has reported the SKU (it ignores the feed's quantity of a SKU it
+     * stocks); before that the feed's, and a feed without a quantity keeps the one known.
+     */
     void upsert(ProductUpserted event, Instant now) {
         jdbc.update(
                 """
                 INSERT INTO products (product_id, sku, name, description, category, price, currency, margin,
                                       stock_quantity, source_updated_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+                        COALESCE((SELECT sum(GREATEST(available, 0)) FROM stock_levels WHERE sku = ?), ?),
+                        ?, ?, ?)
                 ON CONFLICT (product_id) DO UPDATE SET
                     sku = EXCLUDED.sku, name = EXCLUDED.name, description = EXCLUDED.description,
                     category = EXCLUDED.category, price = EXCLUDED.price, currency = EXCLUDED.currency,
                     -- a feed without a cost keeps the margin set through the API
                     margin = COALESCE(EXCLUDED.margin, products.margin),
-                    stock_quantity = EXCLUDED.stock_quantity, source_updated_at = EXCLUDED.source_updated_at,
-                    updated_at = EXCLUDED.updated_at
+                    stock_quantity = COALESCE(EXCLUDED.stock_quantity, products.stock_quantity),
+                    source_updated_at = EXCLUDED.source_updated_at, updated_at = EXCLUDED.updated_at
                 WHERE products.source_updated_at <= EXCLUDED.source_updated_at
                 """,
                 event.productId(),
@@ -52,10 +60,46 @@ public class ProductRepository {
                 event.price().amount(),
                 event.price().currency(),
                 event.margin().orElse(null),
+                event.sku(),
                 event.stockQuantity(),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(now));
+    }
+
+    /**
+     * Records one warehouse's available units of a SKU unless a later level of it is stored (a redelivered or
+     * replayed change must not undo a newer one), and sets the SKU's products to the units available in all
+     * warehouses. Returns whether the level was newer.
+     */
+    boolean applyStockLevel(String sku, String location, int available, Instant occurredAt) {
+        int stored = jdbc.update("""
+                INSERT INTO stock_levels (sku, location, available, occurred_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (sku, location) DO UPDATE SET
+                    available = EXCLUDED.available, occurred_at = EXCLUDED.occurred_at
+                WHERE stock_levels.occurred_at <= EXCLUDED.occurred_at
+                """, sku, location, available, Timestamp.from(occurredAt));
+        if (stored == 0) {
+            return false;
+        }
+        // a warehouse owing backorders counts as none, not as less than none
+        jdbc.update(
+                "UPDATE products SET stock_quantity ="
+                        + " (SELECT sum(GREATEST(available, 0)) FROM stock_levels WHERE sku = ?) WHERE sku = ?",
+                sku,
+                sku);
+        return true;
+    }
+
+    /** The products among the ids known to be out of stock now. */
+    public Set<UUID> soldOut(Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT product_id FROM products WHERE product_id = ANY (?) AND stock_quantity <= 0",
+                UUID.class,
+                (Object) productIds.toArray(UUID[]::new)));
     }
 
     public Optional<Product> find(UUID productId) {

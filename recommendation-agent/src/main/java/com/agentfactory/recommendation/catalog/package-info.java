@@ -1,2 +1,5 @@
-/** The catalog read model kept from commerce.products, and the products API over it. */
+/**
+ * The catalog read model kept from commerce.products and the inventory agent's inventory.stock, and the products API
+ * over it.
+ */
 package com.agentfactory.recommendation.catalog;

@@ -1,2 +1,2 @@
-/** Kafka consumers that keep the catalog and the interactions from the commerce topics. */
+/** Kafka consumers that keep the catalog and the interactions from the commerce topics and inventory.stock. */
 package com.agentfactory.recommendation.messaging;

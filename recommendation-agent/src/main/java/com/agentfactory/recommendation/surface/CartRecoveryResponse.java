@@ -9,4 +9,11 @@ record CartRecoveryResponse(
         Instant abandonedAt,
         int modelVersion,
         Instant generatedAt,
-        List<RecommendedProductResponse> recommendations) {}
+        List<RecommendedProductResponse> recommendations)
+        implements RecommendationList<CartRecoveryResponse> {
+
+    @Override
+    public CartRecoveryResponse withRecommendations(List<RecommendedProductResponse> recommendations) {
+        return new CartRecoveryResponse(userId, abandonedAt, modelVersion, generatedAt, recommendations);
+    }
+}

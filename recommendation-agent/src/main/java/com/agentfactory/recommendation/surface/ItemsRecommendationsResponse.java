@@ -10,4 +10,11 @@ record ItemsRecommendationsResponse(
         UUID userId,
         int modelVersion,
         Instant generatedAt,
-        List<RecommendedProductResponse> recommendations) {}
+        List<RecommendedProductResponse> recommendations)
+        implements RecommendationList<ItemsRecommendationsResponse> {
+
+    @Override
+    public ItemsRecommendationsResponse withRecommendations(List<RecommendedProductResponse> recommendations) {
+        return new ItemsRecommendationsResponse(productIds, userId, modelVersion, generatedAt, recommendations);
+    }
+}

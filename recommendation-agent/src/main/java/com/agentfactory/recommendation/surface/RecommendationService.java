@@ -43,9 +43,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Builds every list the same way: candidates from each model, blended by the configured weights, then
  * re-ranked (never a product bought unless its category is consumable, only products in stock, enough
  * distinct categories, margin boost, pin/boost/block rules), and cached in Redis until the user's
- * behaviour, the models or the rules change. The "for you" blend uses the weights learned with the model
- * version in service (one set for customers with history, one for customers without), the configured
- * weights until a version has learned them. A customer with no history gets what the current session
+ * behaviour, the models or the rules change (a product sold out meanwhile is left out as the list is
+ * served). The "for you" blend uses the weights learned with the model version in service (one set for
+ * customers with history, one for customers without), the configured weights until a version has learned
+ * them. A customer with no history gets what the current session
  * (next items, similar texts), their country's trending list and popularity propose, and the popular
  * products of the categories they first looked at; a store with no behaviour gets its newest products.
  */
@@ -402,8 +403,12 @@ class RecommendationService implements SimilarProductsSource {
         return new Context(exclude, bought, properties::isConsumable, inForce, properties.marginBoost());
     }
 
-    /** A surface's list from the cache, or computed on the models and rules in force now and cached. */
-    private <T> T cached(
+    /**
+     * A surface's list from the cache, or computed on the models and rules in force now and cached. A cached list
+     * is served without the products sold out since it was computed (stock moves far more often than a list is
+     * recomputed); they are in it again once back in stock.
+     */
+    private <T extends RecommendationList<T>> T cached(
             String key,
             String surface,
             int limit,
@@ -413,11 +418,23 @@ class RecommendationService implements SimilarProductsSource {
         TrainedModels trained = models.current();
         BusinessRules inForce = rules.inForce();
         String field = field(surface, trained, inForce, limit, items);
-        return cache.get(key, field, type).orElseGet(() -> {
+        return cache.get(key, field, type).map(this::inStockOnly).orElseGet(() -> {
             T fresh = compute.apply(trained, inForce);
             cache.put(key, field, fresh, properties.cacheTtl());
             return fresh;
         });
+    }
+
+    private <T extends RecommendationList<T>> T inStockOnly(T list) {
+        Set<UUID> soldOut = products.soldOut(list.recommendations().stream()
+                .map(RecommendedProductResponse::productId)
+                .toList());
+        if (soldOut.isEmpty()) {
+            return list;
+        }
+        return list.withRecommendations(list.recommendations().stream()
+                .filter(item -> !soldOut.contains(item.productId()))
+                .toList());
     }
 
     /** A cache field names everything a list depends on besides the user's behaviour. */

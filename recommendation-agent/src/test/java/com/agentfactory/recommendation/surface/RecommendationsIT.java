@@ -7,13 +7,18 @@ import static com.agentfactory.recommendation.support.CommerceEventMother.viewed
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 class RecommendationsIT extends RecommendationIntegrationTest {
@@ -38,6 +44,12 @@ class RecommendationsIT extends RecommendationIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -212,6 +224,83 @@ class RecommendationsIT extends RecommendationIntegrationTest {
         assertThat(api.get("/api/v1/recommendations/products/" + UUID.randomUUID() + "/similar")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void leavesAProductSoldOutInEveryWarehouseOutOfTheCachedListUntilItIsBackInStock() {
+        awaitLensRecommendedFirstToTheShopper();
+        String listUrl = "/api/v1/recommendations/users/" + shopper;
+        assertThat(redis.opsForHash().size("recommendation:user:" + shopper)).isPositive();
+        String lensSku = sku(lens);
+        Instant soldOut = Instant.now();
+
+        publishStockLevel(lensSku, "main", 0, soldOut);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recommendedIds(api.get(listUrl)))
+                .doesNotContain(lens.toString()));
+
+        // a change older than the one applied, arriving late, must not restock the lens; the one after it shows
+        // when the older one has been passed over (same key, same partition)
+        publishStockLevel(lensSku, "main", 4, soldOut.minusSeconds(60));
+        publishStockLevel(lensSku, "south", 0, soldOut.plusSeconds(1));
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM stock_levels WHERE sku = ? AND location = 'south'",
+                                Integer.class,
+                                lensSku)
+                        == 1);
+        assertThat(recommendedIds(api.get(listUrl))).doesNotContain(lens.toString());
+
+        publishStockLevel(lensSku, "north", 2, soldOut.plusSeconds(2));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recommendedIds(api.get(listUrl)))
+                .startsWith(lens.toString()));
+        // what is available in all warehouses, the late change left out
+        assertThat(api.get("/api/v1/products/" + lens)
+                        .body()
+                        .path("stock_quantity")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void keepsTheKnownStockOfAProductWhenALaterFeedSaysNothingOfIt() {
+        String category = api.get("/api/v1/products/" + soldOutBag).text("/category");
+
+        storefront.publish(product(soldOutBag, "Camera bag XL", category, "39.00", null));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/products/" + soldOutBag).text("/name"))
+                .isEqualTo("Camera bag XL"));
+        assertThat(api.get("/api/v1/products/" + soldOutBag)
+                        .body()
+                        .path("stock_quantity")
+                        .toString())
+                .isEqualTo("0");
+    }
+
+    private static String sku(UUID productId) {
+        // the SKU CommerceEventMother gives a product
+        return "SKU-" + productId.toString().substring(0, 8);
+    }
+
+    /** A stock change as the inventory agent publishes it on inventory.stock: one warehouse's level of a SKU. */
+    private void publishStockLevel(String sku, String location, int available, Instant at) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("sku", sku);
+        change.put("location", location);
+        change.put("available", available);
+        change.put("on_hand", available);
+        change.put("occurred_at", at);
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .messageId(UUID.randomUUID())
+                .timestamp(at)
+                .sender(UUID.randomUUID().toString(), "inventory")
+                .recipient(MessageEnvelope.BROADCAST, "broadcast")
+                .action("inventory.stock_level_changed")
+                .data(codec.toTree(change))
+                .build();
+        kafka.send("inventory.stock", sku, codec.encode(envelope)).join();
     }
 
     // until the shopper's purchase is stored and trained on, the list is popularity only

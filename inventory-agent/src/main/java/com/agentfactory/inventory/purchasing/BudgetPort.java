@@ -2,11 +2,13 @@ package com.agentfactory.inventory.purchasing;
 
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * The finance budget purchase orders are paid from: an amount is reserved when an order is approved, committed
- * (spent) when it is received, released when it is cancelled. A refusal about the budget is an answer; a finance
+ * (spent) when it is received, released when it is cancelled; an order closed short releases it and records what was
+ * delivered as an expense. A refusal about the budget is an answer; a finance
  * service that cannot be reached throws {@link FinanceUnavailableException}, and any other refusal from finance
  * throws {@link FinanceRejectedException}.
  */
@@ -24,6 +26,19 @@ interface BudgetPort {
     void commit(String department, UUID reservationId);
 
     void release(String department, UUID reservationId);
+
+    /**
+     * Spend no reservation holds, booked on {@code spentOn}'s month; the same {@code idempotencyKey} books it once.
+     * Any refusal throws {@link FinanceRejectedException}: the money is owed whatever finance says.
+     */
+    void recordExpense(
+            String idempotencyKey,
+            String department,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn);
 
     sealed interface Reservation {
 

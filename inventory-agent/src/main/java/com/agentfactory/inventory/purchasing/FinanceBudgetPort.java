@@ -1,15 +1,17 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.messaging.finance.BudgetExpense;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.security.ServiceTokens;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Purchase orders' budget, reserved, committed and released through the shared finance client. */
+/** Purchase orders' budget, reserved, committed, released and expensed through the shared finance client. */
 @Component
 class FinanceBudgetPort implements BudgetPort {
 
@@ -59,5 +61,20 @@ class FinanceBudgetPort implements BudgetPort {
     @Override
     public void release(String department, UUID reservationId) {
         settlement.release(department, reservationId);
+    }
+
+    @Override
+    public void recordExpense(
+            String idempotencyKey,
+            String department,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn) {
+        var answer = finance.recordExpense(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn);
+        if (answer instanceof BudgetExpense.Refused refused) {
+            throw new FinanceRejectedException("expense " + idempotencyKey, refused.status(), refused.reason());
+        }
     }
 }

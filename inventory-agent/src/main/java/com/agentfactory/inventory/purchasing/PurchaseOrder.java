@@ -210,9 +210,54 @@ class PurchaseOrder extends AssignedIdEntity {
         if (status == PurchaseOrderStatus.ORDERED && receivedQuantity() > 0) {
             throw new PurchaseOrderStateException("purchase order " + getId() + " cannot be cancelled: "
                     + receivedQuantity() + " of its " + quantity() + " units have been delivered already and"
-                    + " their cost has to be booked; receive the rest");
+                    + " their cost has to be booked; receive the rest, or close it short if the rest will not come");
         }
         move(PurchaseOrderStatus.CANCELLED, actor, reason, now);
+    }
+
+    /**
+     * Ends a placed order delivered in part whose rest will not come: its outstanding units are no longer awaited,
+     * and finance is to book what was delivered ({@link #deliveredExpense}) instead of the whole reservation. An
+     * order nothing of which was delivered is cancelled instead, so that no expense of nothing is booked.
+     */
+    void closeShort(String actor, String reason, Instant now) {
+        if (status == PurchaseOrderStatus.ORDERED && receivedQuantity() == 0) {
+            throw new PurchaseOrderStateException("purchase order " + getId() + " cannot be closed short: none of its "
+                    + quantity() + " units have been delivered; cancel it");
+        }
+        move(
+                PurchaseOrderStatus.CLOSED,
+                actor,
+                reason + " (closed short: " + receivedQuantity() + " of " + quantity() + " units delivered)",
+                now);
+    }
+
+    /**
+     * What finance books for an order closed short: the cost of the units delivered, on the day it was closed, under
+     * a key of its own (finance reserves no partial commit, so the reservation is released and this booked instead).
+     * Empty for any other order, and for one whose delivered units cost less than finance books.
+     */
+    Optional<DeliveredExpense> deliveredExpense() {
+        if (status != PurchaseOrderStatus.CLOSED) {
+            return Optional.empty();
+        }
+        BigDecimal delivered = lines.stream()
+                .map(line -> line.unitCost()
+                        .multiply(BigDecimal.valueOf(line.receivedQuantity()))
+                        .setScale(2, java.math.RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        if (delivered.signum() == 0) {
+            return Optional.empty();
+        }
+        StatusChange closed = changes.getLast();
+        return Optional.of(new DeliveredExpense(
+                baseReservationKey() + "-delivered",
+                delivered,
+                currency,
+                "purchase order " + getId() + " closed short: " + receivedQuantity() + " of " + quantity()
+                        + " units delivered",
+                closed.actor(),
+                java.time.LocalDate.ofInstant(closed.changedAt(), java.time.ZoneOffset.UTC)));
     }
 
     /**
@@ -256,11 +301,13 @@ class PurchaseOrder extends AssignedIdEntity {
         updatedAt = now;
     }
 
-    /** Received or cancelled with a reservation finance has not yet been told to commit or release. */
+    /** Received, closed short or cancelled with a reservation finance has not yet been told to settle. */
     boolean awaitsBudgetSettlement() {
         return budgetReservationId != null
                 && !budgetSettled
-                && (status == PurchaseOrderStatus.RECEIVED || status == PurchaseOrderStatus.CANCELLED);
+                && (status == PurchaseOrderStatus.RECEIVED
+                        || status == PurchaseOrderStatus.CLOSED
+                        || status == PurchaseOrderStatus.CANCELLED);
     }
 
     /** Units still to come: what stays in transit. */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Purchase orders. Deciding (approve, reject, order, cancel) takes an administrator or a marketing manager (403
+ * Purchase orders. Deciding (approve, reject, order, cancel, close) takes an administrator or a marketing manager (403
  * otherwise); a move the order's status does not allow is 409, and so is an approval the budget refuses.
  */
 @RestController
@@ -32,7 +32,7 @@ class PurchaseOrderController {
         this.orders = orders;
     }
 
-    /** Most urgent first; {@code status} is suggested, approved, ordered, received, rejected or cancelled. */
+    /** Most urgent first; {@code status} is suggested, approved, ordered, received, closed, rejected or cancelled. */
     @GetMapping
     PageResponse<PurchaseOrderResponse> search(
             @RequestParam(required = false) String status,
@@ -102,6 +102,18 @@ class PurchaseOrderController {
     PurchaseOrderResponse cancel(
             @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
         return orders.cancel(id, request.reason(), caller);
+    }
+
+    /**
+     * Ends a placed order delivered in part whose rest will not come: the rest leaves transit, and finance books
+     * only what was delivered. 409 for an order not placed, or of which nothing was delivered (cancel that one).
+     */
+    @ApiResponse(responseCode = "200", description = "Closed short")
+    @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
+    @PostMapping("/{id}/close")
+    PurchaseOrderResponse close(
+            @PathVariable UUID id, @Valid @RequestBody DecidePurchaseOrderRequest request, Caller caller) {
+        return orders.closeShort(id, request.reason(), caller);
     }
 
     /** A delivery: adds to on hand, clears in transit; the complete order commits its budget reservation. */

@@ -32,6 +32,7 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
 
     @Query("select p.id from PurchaseOrder p where p.budgetReservationId is not null and p.budgetSettled = false"
             + " and p.status in (com.agentfactory.inventory.purchasing.PurchaseOrderStatus.RECEIVED,"
+            + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CLOSED,"
             + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CANCELLED)")
     List<UUID> awaitingBudgetSettlement();
 }

@@ -2,12 +2,16 @@ package com.agentfactory.inventory.purchasing;
 
 import java.util.Set;
 
-/** SUGGESTED -> APPROVED -> ORDERED -> RECEIVED; a suggestion can be REJECTED, an approved or placed order CANCELLED. */
+/**
+ * SUGGESTED -> APPROVED -> ORDERED -> RECEIVED; a suggestion can be REJECTED, an approved or placed order CANCELLED,
+ * and a placed order delivered in part whose rest will not come CLOSED (short).
+ */
 enum PurchaseOrderStatus {
     SUGGESTED,
     APPROVED,
     ORDERED,
     RECEIVED,
+    CLOSED,
     REJECTED,
     CANCELLED;
 
@@ -15,8 +19,8 @@ enum PurchaseOrderStatus {
         return switch (this) {
             case SUGGESTED -> Set.of(APPROVED, REJECTED);
             case APPROVED -> Set.of(ORDERED, CANCELLED);
-            case ORDERED -> Set.of(RECEIVED, CANCELLED);
-            case RECEIVED, REJECTED, CANCELLED -> Set.of();
+            case ORDERED -> Set.of(RECEIVED, CLOSED, CANCELLED);
+            case RECEIVED, CLOSED, REJECTED, CANCELLED -> Set.of();
         };
     }
 

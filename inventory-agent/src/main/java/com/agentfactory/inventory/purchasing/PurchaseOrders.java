@@ -393,6 +393,27 @@ public class PurchaseOrders {
     }
 
     /**
+     * Closes short a placed order delivered in part whose rest will not come: the undelivered units leave transit,
+     * so the next suggestion counts on only what did come, and finance releases the reservation and books the
+     * delivered units' cost instead.
+     */
+    PurchaseOrderResponse closeShort(UUID id, String reason, Caller caller) {
+        requireBuyer(caller, "closes");
+        PurchaseOrderResponse closed = transaction.execute(status -> {
+            PurchaseOrder order = find(id);
+            order.closeShort(caller.actorName(), reason, clock.instant());
+            for (PurchaseOrderLine line : order.lines()) {
+                if (line.outstanding() > 0) {
+                    stock.supplierOrderCancelled(line.sku(), order.location(), line.outstanding());
+                }
+            }
+            return PurchaseOrderResponse.of(orders.save(order));
+        });
+        settleBudget(id);
+        return find(id, closed);
+    }
+
+    /**
      * A delivery: its units go on hand and leave transit. The order that is complete with it is received and its
      * reservation committed with finance: the expense.
      */
@@ -428,8 +449,8 @@ public class PurchaseOrders {
     }
 
     /**
-     * Tells finance about every received or cancelled order it has not yet heard of (commit or release, both
-     * harmless twice). An order whose settlement finance refuses is logged for a person and the others still settle.
+     * Tells finance about every received, closed or cancelled order it has not yet heard of (commit, release, or
+     * release and the delivered part's expense; all harmless twice). An order whose settlement finance refuses is logged for a person and the others still settle.
      * Returns how many were settled.
      */
     public int settleBudgets() {
@@ -452,7 +473,20 @@ public class PurchaseOrders {
             if (order.status() == PurchaseOrderStatus.RECEIVED) {
                 budget.commit(department, order.budgetReservationId());
             } else {
+                // released before the delivered part is booked, so the budget never counts that money twice
                 budget.release(department, order.budgetReservationId());
+                var delivered = order.deliveredExpense();
+                if (delivered.isPresent()) {
+                    var expense = delivered.get();
+                    budget.recordExpense(
+                            expense.key(),
+                            department,
+                            expense.amount(),
+                            expense.currency(),
+                            expense.purpose(),
+                            expense.requestedBy(),
+                            expense.spentOn());
+                }
             }
         } catch (FinanceUnavailableException e) {
             // recorded here; the daily batch settles it once finance answers again
@@ -540,7 +574,7 @@ public class PurchaseOrders {
             return PurchaseOrderStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of(
-                    "status", "must be one of suggested, approved, ordered, received, rejected, cancelled");
+                    "status", "must be one of suggested, approved, ordered, received, closed, rejected, cancelled");
         }
     }
 }

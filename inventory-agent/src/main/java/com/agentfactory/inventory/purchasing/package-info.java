@@ -1,2 +1,5 @@
-/** Purchase orders: suggested by urgency, approved within the finance budget, ordered, received into stock. */
+/**
+ * Purchase orders: suggested by urgency, approved within the finance budget, ordered, received into stock (or closed
+ * short when the rest will not come).
+ */
 package com.agentfactory.inventory.purchasing;

@@ -31,6 +31,8 @@ class InMemoryBudgetConfiguration {
         private final Map<UUID, Runnable> beforeCommitting = new ConcurrentHashMap<>();
         private final Map<UUID, BigDecimal> amounts = new ConcurrentHashMap<>();
         private final Map<UUID, String> states = new ConcurrentHashMap<>();
+        private final Map<String, String> expenses = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> beforeRecording = new ConcurrentHashMap<>();
         private BigDecimal left;
 
         InMemoryBudget(BigDecimal total) {
@@ -116,6 +118,45 @@ class InMemoryBudgetConfiguration {
             if (!"RELEASED".equals(states.put(reservationId, "RELEASED"))) {
                 left = left.add(amounts.get(reservationId));
             }
+        }
+
+        // as finance: the same key books once, and a key used for other money is refused
+        @Override
+        public void recordExpense(
+                String idempotencyKey,
+                String department,
+                BigDecimal amount,
+                String currency,
+                String purpose,
+                String requestedBy,
+                java.time.LocalDate spentOn) {
+            beforeRecording.keySet().stream()
+                    .filter(idempotencyKey::contains)
+                    .findFirst()
+                    .map(beforeRecording::remove)
+                    .ifPresent(Runnable::run);
+            synchronized (this) {
+                String expense = amount.setScale(2) + " " + currency + " for " + purpose;
+                String known = expenses.putIfAbsent(idempotencyKey, expense);
+                if (known == null) {
+                    left = left.subtract(amount);
+                } else if (!known.equals(expense)) {
+                    throw new FinanceRejectedException("expense " + idempotencyKey, 422, "key used for " + known);
+                }
+            }
+        }
+
+        /** Runs {@code step} once, before the next expense whose key names {@code orderId} is recorded. */
+        void beforeRecordingExpense(String orderId, Runnable step) {
+            beforeRecording.put(orderId, step);
+        }
+
+        /** The expenses booked under keys that name {@code orderId}: amount, currency and purpose of each. */
+        java.util.List<String> expensesFor(String orderId) {
+            return expenses.entrySet().stream()
+                    .filter(entry -> entry.getKey().contains(orderId))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
 
         String stateOf(UUID reservationId) {

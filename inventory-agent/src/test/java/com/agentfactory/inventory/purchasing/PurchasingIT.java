@@ -398,6 +398,48 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void closesAPartlyReceivedOrderShortReleasingItsReservationAndBookingOnlyWhatWasDelivered() {
+        String sku = stocked(0);
+        String supplierId = supplier(sku, "10.00", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, sku, 100)).text("/id");
+        String path = ORDERS + "/" + id;
+        UUID reservation = UUID.fromString(
+                manager.post(path + "/approve", Map.of("reason", "ok")).text("/budget_reservation_id"));
+        manager.post(path + "/order", Map.of("reason", "sent"));
+        assertThat(manager.post(path + "/close", Map.of("reason", "nothing came yet"))
+                        .status())
+                .as("nothing delivered: cancel it instead")
+                .isEqualTo(409);
+        manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 60))));
+        assertThat(roleless().post(path + "/close", Map.of("reason", "no role")).status())
+                .isEqualTo(403);
+        budget.beforeRecordingExpense(id, () -> {
+            throw new FinanceUnavailableException("finance restarting", null);
+        });
+
+        Api.Response closed = manager.post(path + "/close", Map.of("reason", "supplier stopped"));
+
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.text("/status")).isEqualTo("closed");
+        assertThat(closed.body().path("history").get(3).path("reason").asString())
+                .isEqualTo("supplier stopped (closed short: 60 of 100 units delivered)");
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isZero();
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(60);
+        assertThat(budget.stateOf(reservation)).isEqualTo("RELEASED");
+        assertThat(budget.expensesFor(id)).as("left for the batch").isEmpty();
+        purchaseOrders.settleBudgets();
+        purchaseOrders.settleBudgets();
+        assertThat(budget.expensesFor(id))
+                .singleElement()
+                .isEqualTo("600.00 GBP for purchase order " + id + " closed short: 60 of 100 units delivered");
+        assertThat(budget.stateOf(reservation)).isEqualTo("RELEASED");
+        assertThat(manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 40))))
+                        .status())
+                .as("nothing more is awaited")
+                .isEqualTo(409);
+    }
+
+    @Test
     void refusesToAskFinanceForMoreThanItReservesAtOnce() {
         String sku = stocked(0);
         String supplierId = supplier(sku, "20000.00", 5, 1, 1);

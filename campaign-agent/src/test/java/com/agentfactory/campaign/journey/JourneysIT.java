@@ -7,8 +7,10 @@ import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
+import com.agentfactory.messaging.topic.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class JourneysIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void storesTheSpecificationsJourneyPostedAsYamlAndActivatesIt() throws Exception {
@@ -214,6 +227,58 @@ class JourneysIT extends CampaignIntegrationTest {
         assertThat(enrolledCustomers(journeyId)).containsExactly(buyer);
     }
 
+    @Test
+    void anEventTriggersConditionsSeeTheCustomerTheEventWritesEvenWhenJourneysReadTheEventFirst() throws Exception {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(Map.of(
+                "name", "Welcome " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type", "event",
+                                "event", "customer.upserted",
+                                "conditions",
+                                        List.of(
+                                                Map.of("field", "email", "operator", "exists"),
+                                                Map.of("field", "country", "operator", "eq", "value", country))),
+                "steps", List.of(Map.of("id", "done", "type", "end", "reason", "welcomed"))));
+        UUID customer = UUID.randomUUID();
+        CustomerUpserted upserted =
+                CustomerMother.customer(customer, customer + "@example.test", country, Instant.now());
+
+        // the read model's consumer group is held back until the journeys' group has read past the event: the
+        // order in which the two groups happened to run is what lost enrolments
+        MessageListenerContainer readModel = containerOfGroup("campaign");
+        readModel.stop();
+        try {
+            commerce.publishTo(0, upserted);
+            TopicPartition partition = new TopicPartition(Topics.COMMERCE_CUSTOMERS, 0);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                        .partitionResult(partition)
+                        .get()
+                        .offset();
+                await().atMost(PATIENCE).until(() -> {
+                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets("campaign-journeys")
+                            .partitionsToOffsetAndMetadata()
+                            .get()
+                            .get(partition);
+                    return committed != null && committed.offset() >= end;
+                });
+            }
+        } finally {
+            readModel.start();
+        }
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ?"
+                                        + " AND consumer IN ('campaign-customers', 'campaign-journeys')",
+                                Long.class,
+                                upserted.eventId())
+                        == 2);
+
+        assertThat(enrolledCustomers(journeyId)).containsExactly(customer);
+    }
+
     private UUID createActive(Map<String, Object> definition) {
         return createActive(definition, UnaryOperator.identity());
     }
@@ -230,6 +295,13 @@ class JourneysIT extends CampaignIntegrationTest {
                         .status())
                 .isEqualTo(200);
         return UUID.fromString(id);
+    }
+
+    private MessageListenerContainer containerOfGroup(String group) {
+        return listeners.getListenerContainers().stream()
+                .filter(container -> group.equals(container.getGroupId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String segmentOf(String country) {

@@ -295,6 +295,12 @@ class PurchaseOrder extends AssignedIdEntity {
         return false;
     }
 
+    /** Approved by the agent and not yet placed: the agent's to place. */
+    boolean awaitsPlacementByTheAgent() {
+        return status == PurchaseOrderStatus.APPROVED
+                && changes.getLast().actor().equals(PurchaseOrders.AGENT);
+    }
+
     /** Finance committed or released the reservation. */
     void budgetSettled(Instant now) {
         budgetSettled = true;

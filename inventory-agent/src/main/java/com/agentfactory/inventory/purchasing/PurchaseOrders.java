@@ -519,26 +519,39 @@ public class PurchaseOrders {
                 limit);
     }
 
-    /** Suggestions the agent may approve by itself, most urgent first; for the daily batch. */
+    /**
+     * What the agent approves and places by itself, for the daily batch: first the orders it approved itself but
+     * never placed (a run stopped between the two; no one else would place them, and while approved they keep their
+     * SKUs from being suggested again), then the suggestions within its approval limit, most urgent first.
+     */
     public List<UUID> suggestionsWithinAutoApprovalLimit() {
         var policy = properties.replenishment();
+        List<UUID> due = new ArrayList<>(
+                orders.search(PurchaseOrderStatus.APPROVED, null, PageRequest.of(0, 1000)).getContent().stream()
+                        .filter(PurchaseOrder::awaitsPlacementByTheAgent)
+                        .map(PurchaseOrder::getId)
+                        .toList());
         if (policy.autoApproveLimit().signum() == 0) {
-            return List.of();
+            return due;
         }
-        return orders.search(PurchaseOrderStatus.SUGGESTED, null, PageRequest.of(0, 1000)).getContent().stream()
+        orders.search(PurchaseOrderStatus.SUGGESTED, null, PageRequest.of(0, 1000)).getContent().stream()
                 .filter(order -> order.currency().equals(policy.currency()))
                 .filter(order -> order.totalCost().compareTo(policy.autoApproveLimit()) <= 0)
                 .map(PurchaseOrder::getId)
-                .toList();
+                .forEach(due::add);
+        return due;
     }
 
     /**
-     * Approves and places a suggestion as the agent; false when finance refused or is not answering, or the order
-     * cannot be approved as it stands (a person approved or changed it meanwhile): the run goes on with the next.
+     * Approves and places a suggestion as the agent, or only places an order the agent approved before; false when
+     * finance refused or is not answering, or the order cannot be approved or placed as it stands (a person
+     * approved, changed or placed it meanwhile): the run goes on with the next.
      */
     public boolean approveAndOrderAutomatically(UUID id, String reason) {
         try {
-            approveAutomatically(id, reason);
+            if (!find(id).awaitsPlacementByTheAgent()) {
+                approveAutomatically(id, reason);
+            }
             placeOrder(id, "placed after automatic approval", AGENT);
         } catch (DomainException | FinanceUnavailableException | OptimisticLockingFailureException e) {
             log.info("purchase order {} left for a person: {}", id, e.getMessage());

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.inventory.support.RoleApi;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.testing.Api;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 class BatchRunIT extends InventoryIntegrationTest {
 
@@ -22,6 +25,9 @@ class BatchRunIT extends InventoryIntegrationTest {
 
     @Autowired
     DailyBatch batch;
+
+    @LocalServerPort
+    int serverPort;
 
     @Test
     void storesEachRunsReportWithTheForecastModelVersionItTrained() {
@@ -91,6 +97,61 @@ class BatchRunIT extends InventoryIntegrationTest {
         Api.Response run = api.get("/api/v1/inventory/batch-runs/" + report.runId());
         assertThat(run.text("/status")).isEqualTo("succeeded");
         assertThat(run.body().path("skus").asInt()).isEqualTo(report.skus()).isPositive();
+    }
+
+    @Test
+    void placesAnOrderItApprovedInARunThatStoppedBeforePlacingIt() {
+        String sku = stocked(0);
+        RoleApi manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
+        String supplierId = manager.post(
+                        "/api/v1/inventory/suppliers",
+                        Map.of(
+                                "name", "Supplier of " + sku,
+                                "lead_time_days", 5,
+                                "minimum_order", 1,
+                                "pack_size", 1,
+                                "unit_cost", 1,
+                                "currency", "GBP",
+                                "skus", List.of(sku)))
+                .text("/id");
+        String id = manager.post(
+                        "/api/v1/inventory/purchase-orders",
+                        Map.of(
+                                "supplier_id",
+                                supplierId,
+                                "reason",
+                                "needed",
+                                "lines",
+                                List.of(Map.of("sku", sku, "quantity", 10))))
+                .text("/id");
+        String path = "/api/v1/inventory/purchase-orders/" + id;
+        // the run stops between approving and placing: the placement's update is refused once, as a crash would
+        String trigger = "refuse_placing_" + id.replace("-", "");
+        jdbc.execute("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'the run stopped'; END $$");
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON purchase_orders FOR EACH ROW"
+                + " WHEN (NEW.id = '" + id + "' AND NEW.status = 'ORDERED') EXECUTE FUNCTION " + trigger + "()");
+        try {
+            assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {}))
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            jdbc.execute("DROP TRIGGER " + trigger + " ON purchase_orders");
+            jdbc.execute("DROP FUNCTION " + trigger + "()");
+        }
+        assertThat(api.get(path).text("/status")).isEqualTo("approved");
+
+        batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {});
+
+        Api.Response order = api.get(path);
+        assertThat(order.text("/status")).isEqualTo("ordered");
+        assertThat(order.body()
+                        .path("history")
+                        .valueStream()
+                        .map(change -> change.path("to_status").asString() + ":"
+                                + change.path("actor").asString())
+                        .toList())
+                .containsExactly("suggested:maria", "approved:agent:inventory-agent", "ordered:agent:inventory-agent");
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isEqualTo(10);
     }
 
     @Test

@@ -17,8 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +74,11 @@ final class BenchmarkRun {
     static final String BID_DIRECT = "bid decision direct";
     /** A question the support agent answers from its knowledge base (its tests' shipping question). */
     static final String SUPPORT_MESSAGE = "{\"text\":\"Do you ship to Spain?\"}";
-    /** The simulated exchange's key, whose SHA-256 the ad agent's application.yml configures. */
-    private static final String EXCHANGE_KEY = "simulated-exchange-key";
+    /**
+     * The benchmark's exchange key, made for this run: the ad agent is given its SHA-256 as the simulated exchange's
+     * (the well-known demo key is refused while the simulated exchange's own traffic is off, as it is here).
+     */
+    private static final String EXCHANGE_KEY = randomHex(24);
     /** The region of the benchmark's ad campaign, and of the bid requests it answers. */
     private static final String AD_REGION = "BE";
 
@@ -148,6 +154,7 @@ final class BenchmarkRun {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JWT_ACCESS_TOKEN_TTL", "2h");
         environment.put("AGENTFACTORY_SERVICE_CLIENTS", "bench:" + clientSecret);
+        environment.put("AD_EXCHANGE_SIMULATED_KEY_SHA256", sha256Hex(EXCHANGE_KEY));
         // the gateway's per-subject token bucket (agentfactory.rate-limit.user) would throttle one client at
         // 20/s; it stays enabled (one Redis call per request, as deployed) but with a bucket it cannot empty
         // (and the per-IP bucket for authenticated callers, agentfactory.rate-limit.ip, at 100/s)
@@ -793,6 +800,15 @@ final class BenchmarkRun {
         return words[words.length - 1].length() > 60 || words.length < 2
                 ? commandLine.substring(Math.max(0, commandLine.length() - 80))
                 : String.join(" ", Arrays.copyOfRange(words, Math.max(0, words.length - 4), words.length));
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String randomHex(int bytes) {

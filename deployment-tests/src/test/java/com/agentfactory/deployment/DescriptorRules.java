@@ -42,6 +42,8 @@ final class DescriptorRules {
             "CAMPAIGN_UNSUBSCRIBE_SECRET",
             "CAMPAIGN_WEBHOOK_SECRET",
             "AD_EXCHANGE_WIN_NOTICE_SECRET",
+            "AD_EXCHANGE_PRIMARY_KEY_SHA256",
+            "AD_EXCHANGE_SIMULATED_KEY_SHA256",
             "SMTP_PASSWORD",
             "SUPPORT_LLM_API_KEY");
 

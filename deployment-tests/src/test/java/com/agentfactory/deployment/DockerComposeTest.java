@@ -92,6 +92,13 @@ class DockerComposeTest {
                         Yamls.map(service("ad-agent"), "environment").get("AD_EXCHANGE_WIN_NOTICE_SECRET")))
                 .as("AD_EXCHANGE_WIN_NOTICE_SECRET")
                 .isTrue();
+        // the agent refuses the simulated exchange's public key unless that exchange runs: the stack turns it on
+        // by default whenever it passes that key
+        Map<String, Object> ad = Yamls.map(service("ad-agent"), "environment");
+        assertThat(String.valueOf(ad.get("AD_EXCHANGE_SIMULATED_KEY_SHA256")))
+                .startsWith("${AD_EXCHANGE_SIMULATED_KEY_SHA256:-");
+        assertThat(String.valueOf(ad.get("AD_SIMULATED_EXCHANGE_ENABLED")))
+                .isEqualTo("${AD_SIMULATED_EXCHANGE_ENABLED:-true}");
         assertThat(Yamls.str(service("campaign-agent"), "depends_on", "mail", "condition"))
                 .isEqualTo("service_healthy");
         assertThat(Yamls.str(service("support-agent"), "environment", "DJL_CACHE_DIR"))

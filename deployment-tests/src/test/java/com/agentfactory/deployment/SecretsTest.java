@@ -2,6 +2,7 @@ package com.agentfactory.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +59,36 @@ class SecretsTest {
                         "CAMPAIGN_AGENT_CLIENT_SECRET",
                         "CAMPAIGN_UNSUBSCRIBE_SECRET",
                         "CAMPAIGN_WEBHOOK_SECRET",
-                        "AD_EXCHANGE_WIN_NOTICE_SECRET");
+                        "AD_EXCHANGE_WIN_NOTICE_SECRET",
+                        "AD_EXCHANGE_PRIMARY_KEY_SHA256");
         assertThat(readme()).contains(DATABASE_SECRET_NAME);
         assertThat(DescriptorRules.secretReferenceViolations(
                         RenderedOverlay.of(overlay).objects(),
                         Map.of(SECRET_NAME, keys, DATABASE_SECRET_NAME, Set.of("username", "password"))))
                 .isEmpty();
+    }
+
+    /**
+     * The simulated exchange's key is public: a cluster that took it would book anyone's fake wins as spend. The
+     * deployed ad agent has its exchange's key from the Secret, and neither the simulated exchange nor its key.
+     */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theAdAgentTakesItsExchangeKeyFromTheSecretAndNeverTheSimulatedExchanges(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        var container = DescriptorRules.mainContainer(rendered.get(Deployment.class, "ad-agent"));
+        var ref = DescriptorRules.env(container, "AD_EXCHANGE_PRIMARY_KEY_SHA256")
+                .orElseThrow(() -> new AssertionError("ad-agent has no AD_EXCHANGE_PRIMARY_KEY_SHA256"))
+                .getValueFrom()
+                .getSecretKeyRef();
+        assertThat(ref.getName()).isEqualTo(SECRET_NAME);
+        assertThat(ref.getKey()).isEqualTo("AD_EXCHANGE_PRIMARY_KEY_SHA256");
+        for (String simulated : Set.of("AD_EXCHANGE_SIMULATED_KEY_SHA256", "AD_SIMULATED_EXCHANGE_ENABLED")) {
+            assertThat(DescriptorRules.env(container, simulated)).as(simulated).isEmpty();
+            for (ConfigMap config : rendered.all(ConfigMap.class)) {
+                assertThat(config.getData()).as(simulated).doesNotContainKey(simulated);
+            }
+        }
     }
 
     @ParameterizedTest

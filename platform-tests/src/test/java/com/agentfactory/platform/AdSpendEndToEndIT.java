@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class AdSpendEndToEndIT extends AsAdminOnThePlatform {
 
-    // the simulated exchange's key; the ad agent holds only its SHA-256
-    private static final String EXCHANGE_KEY = "simulated-exchange-key";
+    // the run's exchange key; the ad agent holds only its SHA-256
+    private static final String EXCHANGE_KEY = RunningPlatform.EXCHANGE_KEY;
 
     @Test
     void anActiveCampaignSpendsOnlyWhatFinanceReservedAndPausingBooksTheExactSpend() {

@@ -4,7 +4,10 @@ import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.LocalInfrastructure;
 import com.agentfactory.infra.platform.PlatformLauncher;
 import com.agentfactory.infra.platform.ServiceSpec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -21,6 +24,11 @@ final class RunningPlatform {
     static final String ADMIN_PASSWORD = secret(16);
     static final String SERVICE_CLIENT = "e2e-replay";
     static final String SERVICE_SECRET = secret(24);
+    /**
+     * The key the tests bid with as the ad agent's exchange, made for this run: the agent holds its SHA-256 (the
+     * simulated exchange's well-known key is refused while that exchange's own traffic is off, as it is here).
+     */
+    static final String EXCHANGE_KEY = secret(24);
 
     private static RunningPlatform instance;
 
@@ -66,6 +74,8 @@ final class RunningPlatform {
                         "2s",
                         "AD_BUDGET_KEEPER_INTERVAL",
                         "2s",
+                        "AD_EXCHANGE_SIMULATED_KEY_SHA256",
+                        sha256Hex(EXCHANGE_KEY),
                         // the gateway logs only refusals, failures and slow requests by default; the tracing test
                         // follows a successful request into its access log line
                         "ACCESS_LOG_ALL_REQUESTS",
@@ -90,6 +100,15 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started.launcher::close, "platform-stop"));
         }
         return instance;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String secret(int bytes) {

@@ -12,13 +12,31 @@ import org.springframework.stereotype.Component;
 /**
  * Recognises exchanges by their key. Only hashes are configured; the presented key is hashed and compared with
  * every configured hash in constant time (all of them, so the time says nothing about which one matched).
+ *
+ * <p>The simulated exchange's key is printed in the project's docs and code, so anyone could bid, win and charge
+ * spend with it: the agent does not start with its hash configured unless the simulated exchange is switched on,
+ * which only a local demo does.
  */
 @Component
 class ExchangeKeys {
 
+    /** The local demo's and the tests' key, public by design: never an exchange's key in earnest. */
+    static final String WELL_KNOWN_SIMULATED_KEY = "simulated-exchange-key";
+
     private final List<Map.Entry<String, byte[]>> hashes;
 
-    ExchangeKeys(ExchangeProperties properties) {
+    ExchangeKeys(ExchangeProperties properties, SimulatedExchangeProperties simulated) {
+        String wellKnown = sha256Hex(WELL_KNOWN_SIMULATED_KEY);
+        if (!simulated.enabled()) {
+            properties.keys().forEach((exchange, hash) -> {
+                if (hash.equalsIgnoreCase(wellKnown)) {
+                    throw new IllegalStateException("agentfactory.ad.exchange.keys." + exchange + " is the SHA-256 of"
+                            + " the publicly known simulated exchange key, which is accepted only with the simulated"
+                            + " exchange on (AD_SIMULATED_EXCHANGE_ENABLED=true, local demo only): configure the"
+                            + " exchange's own key");
+                }
+            });
+        }
         this.hashes = properties.keys().entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), HexFormat.of().parseHex(e.getValue())))
                 .toList();

@@ -1,9 +1,11 @@
 package com.agentfactory.ad.exchange;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -12,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * The bid API's settings.
  *
  * @param keys per exchange, the SHA-256 (hex) of the key it sends in {@code X-Exchange-Key}; keys themselves are
- *     never configured
+ *     never configured. An exchange whose hash is blank (its variable unset) is left out; with none left the agent
+ *     does not start, since a bid API no exchange can call is a misconfiguration, not a way to run
  * @param maxPriceCpm the highest CPM the agent bids or accepts in a win notice
  * @param pacingSlack how far (share of the daily budget) a campaign may run ahead of even spend through the day
  * @param refreshInterval how often the bid path's view of campaigns, delivery and allowances is refreshed
@@ -20,7 +23,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("agentfactory.ad.exchange")
 public record ExchangeProperties(
-        @NotNull Map<String, @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String> keys,
+        @NotEmpty(
+                message = "needs the SHA-256 of at least one exchange's key (AD_EXCHANGE_PRIMARY_KEY_SHA256, or"
+                        + " AD_EXCHANGE_SIMULATED_KEY_SHA256 where the simulated exchange runs)")
+        Map<String, @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hex") String> keys,
+
         @DecimalMin("0.01") double maxPriceCpm,
         @DecimalMin("0.0") double pacingSlack,
         @NotNull Duration refreshInterval,
@@ -29,6 +36,14 @@ public record ExchangeProperties(
         @DecimalMin("0.0") double defaultCvr) {
 
     public ExchangeProperties {
-        keys = keys == null ? Map.of() : Map.copyOf(keys);
+        Map<String, String> configured = new LinkedHashMap<>();
+        if (keys != null) {
+            keys.forEach((exchange, hash) -> {
+                if (hash != null && !hash.isBlank()) {
+                    configured.put(exchange, hash.strip());
+                }
+            });
+        }
+        keys = Map.copyOf(configured);
     }
 }

@@ -19,12 +19,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The ad agent on a random port, on the JVM's shared PostgreSQL and Kafka; configured like the agent contract
  * test so they share one application context. Finance is not running here: allowances are seeded in the table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // application.yml configures no exchange: the tests' two exchanges, by the SHA-256 of their keys
+            "agentfactory.ad.exchange.keys.test=" + AdIntegrationTest.EXCHANGE_KEY_SHA256,
+            "agentfactory.ad.exchange.keys.other=" + AdIntegrationTest.OTHER_EXCHANGE_KEY_SHA256
+        })
 @UsesLocalInfrastructure
 public abstract class AdIntegrationTest {
 
-    /** The key whose SHA-256 application.yml configures for the simulated exchange. */
-    public static final String EXCHANGE_KEY = "simulated-exchange-key";
+    /** The key of the tests' exchange "test". */
+    public static final String EXCHANGE_KEY = "test-exchange-key";
+
+    /** SHA-256 of {@link #EXCHANGE_KEY}. */
+    public static final String EXCHANGE_KEY_SHA256 = "264d8f49f6c18b1262a313faffcc1817d020b87130c03a03337dbd6a8a8c41ec";
+
+    /** The key of a second exchange, "other", for what one exchange may not do to another's impressions. */
+    public static final String OTHER_EXCHANGE_KEY = "other-exchange-key";
+
+    /** SHA-256 of {@link #OTHER_EXCHANGE_KEY}. */
+    public static final String OTHER_EXCHANGE_KEY_SHA256 =
+            "04c1118ebdc9c81f3ca4fbced442d4e13f3d92c0d73696d02e62a672cba9c437";
 
     @LocalServerPort
     int port;

@@ -39,6 +39,9 @@ public final class LocalPlatformMain {
     private static final String ADMIN_EMAIL = "admin@agentfactory.local";
     private static final String SHOPPER_EMAIL = "shopper@agentfactory.local";
     private static final String REPLAY_CLIENT = "demo-replay";
+    /** The local demo's exchange key for trying the ad agent's bid API by hand: public, so never used in earnest. */
+    private static final String SIMULATED_EXCHANGE_KEY = "simulated-exchange-key";
+
     private static final Pattern USER_ID = Pattern.compile("\"user_id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern PRODUCT_ID = Pattern.compile("\"product_id\"\\s*:\\s*\"([^\"]+)\"");
     // a product's id, SKU and price, in the order GET /api/v1/products/{id} writes them
@@ -93,6 +96,8 @@ public final class LocalPlatformMain {
                         // the demo's ad campaigns bid against simulated traffic, so their allocation learns
                         "AD_SIMULATED_EXCHANGE_ENABLED",
                         Boolean.toString(demo),
+                        "AD_EXCHANGE_SIMULATED_KEY_SHA256",
+                        simulatedExchangeKeyHash(demo),
                         // the specification's abandoned-cart journey runs in the demo; its e-mails reach the local
                         // SMTP server, with unsubscribe links through the gateway
                         "CAMPAIGN_DEMO_JOURNEY",
@@ -379,6 +384,20 @@ public final class LocalPlatformMain {
                     + shopperPassword + ")");
         }
         System.out.println("  Processes:    ./run-platform.sh status; restart one: ./run-platform.sh restart SERVICE");
+    }
+
+    /**
+     * The SHA-256 of the key the ad agent's bid API accepts as the simulated exchange's: AD_EXCHANGE_SIMULATED_KEY_SHA256
+     * when set; else, in the demo, the documented local key {@value #SIMULATED_EXCHANGE_KEY} (accepted only with the
+     * simulated exchange on); else a key made for this run that nobody holds, since the agent does not start without
+     * an exchange key.
+     */
+    private static String simulatedExchangeKeyHash(boolean demo) {
+        String configured = System.getenv("AD_EXCHANGE_SIMULATED_KEY_SHA256");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return PlatformSecrets.sha256Hex(demo ? SIMULATED_EXCHANGE_KEY : randomSecret(24));
     }
 
     private static String randomSecret(int bytes) {

@@ -1,6 +1,8 @@
 package com.agentfactory.infra.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +19,16 @@ final class PlatformSecrets {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The SHA-256 (hex) of a key, as a service that checks keys by their hash is configured with it. */
+    static String sha256Hex(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** A PKCS#8 PEM RSA private key for the gateway to sign access tokens with. */

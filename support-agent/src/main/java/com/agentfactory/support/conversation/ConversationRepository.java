@@ -42,6 +42,28 @@ class ConversationRepository {
                 .optional();
     }
 
+    /**
+     * The oldest customer message still RECEIVED that arrived before {@code cutoff}, its conversation locked until
+     * the caller's transaction ends. Conversations locked by a turn being recorded or by another instance's sweep are
+     * skipped, so instances never wait on each other nor on a live turn.
+     */
+    Optional<Unanswered> lockOldestUnanswered(Instant cutoff) {
+        return jdbc.sql("""
+                        SELECT c.*, m.id AS message_id, m.created_at AS message_created_at
+                        FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id
+                        WHERE m.status = 'RECEIVED' AND m.author = 'CUSTOMER' AND m.created_at < :cutoff
+                        ORDER BY m.created_at
+                        LIMIT 1
+                        FOR UPDATE OF c SKIP LOCKED
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .query((rs, row) -> new Unanswered(
+                        map(rs, row),
+                        rs.getObject("message_id", UUID.class),
+                        rs.getTimestamp("message_created_at").toInstant()))
+                .optional();
+    }
+
     Optional<Conversation> find(UUID id) {
         return jdbc.sql("SELECT * FROM conversations WHERE id = :id")
                 .param("id", id)
@@ -72,6 +94,9 @@ class ConversationRepository {
                 .param("now", Timestamp.from(now))
                 .update();
     }
+
+    /** A customer message stored but never answered, with its (locked) conversation. */
+    record Unanswered(Conversation conversation, UUID messageId, Instant receivedAt) {}
 
     private static Conversation map(ResultSet rs, int row) throws SQLException {
         double confidence = rs.getDouble("last_confidence");

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * One turn of a conversation on any channel: the message is taken in and committed first, understood and
  * answered outside any transaction, and the outcome committed in a second one. A failure in between hands the
- * conversation to a person instead of answering with an error.
+ * conversation to a person instead of answering with an error; a message left RECEIVED by a process that died
+ * mid-turn is handed over by {@link UnansweredMessages}.
  */
 @Service
 public class ConversationService {
@@ -61,7 +62,14 @@ public class ConversationService {
             log.error("Message {} could not be processed; handed to a person", received.messageId(), e);
             return recorder.handOverAfterFailure(received, e);
         }
-        return recorder.record(received, turn, decision);
+        try {
+            return recorder.record(received, turn, decision);
+        } catch (RuntimeException e) {
+            // the turn's transaction rolled back, so the message is still RECEIVED: hand it over now, and should that
+            // fail as well, UnansweredMessages hands it over once it is overdue
+            log.error("The turn of message {} could not be recorded; handed to a person", received.messageId(), e);
+            return recorder.handOverAfterFailure(received, e);
+        }
     }
 
     /** Any conversation, for support agents and for threading mail. */

@@ -4,6 +4,7 @@ import com.agentfactory.support.escalation.Escalation;
 import com.agentfactory.support.escalation.EscalationReason;
 import com.agentfactory.support.intent.IntentScore;
 import com.agentfactory.support.language.ReplyPhrases;
+import com.agentfactory.support.ticket.TicketStatus;
 import com.agentfactory.support.ticket.TicketTracker;
 import com.agentfactory.support.ticket.TicketTurn;
 import com.agentfactory.support.touchpoint.TouchpointReporter;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +65,17 @@ class TurnRecorder {
 
     /** A message the pipeline failed on: kept, marked FAILED, and handed to a person with a polite reply. */
     Reply handOverAfterFailure(Received received, RuntimeException failure) {
-        return Objects.requireNonNull(transactions.execute(status -> writeFailure(received, failure)));
+        String detail = "processing failed: " + failure.getClass().getSimpleName();
+        return Objects.requireNonNull(transactions.execute(
+                status -> writeHandOver(received, detail).orElseGet(() -> handedOverMeanwhile(received))));
+    }
+
+    /**
+     * A message whose turn never finished, handed to a person as if it had failed; empty when its turn was recorded
+     * after all (the message is no longer RECEIVED).
+     */
+    Optional<Reply> handOverUnanswered(Received received, String detail) {
+        return Objects.requireNonNull(transactions.execute(status -> writeHandOver(received, detail)));
     }
 
     private Reply write(Received received, DraftedTurn turn, EscalationCheck.Decision decision) {
@@ -75,12 +87,17 @@ class TurnRecorder {
         List<Reply.EntityView> entities = entityViews(understanding);
         String intentsJson = json.writeValueAsString(intents);
         String entitiesJson = json.writeValueAsString(entities);
-        transcripts.markProcessed(
+        boolean stillReceived = transcripts.markProcessed(
                 received.messageId(),
                 understanding.language().orElse(null),
                 intentsJson,
                 entitiesJson,
                 understanding.sentiment().score());
+        if (!stillReceived) {
+            // a turn that outlived the unanswered-message limit: the message went to a person meanwhile, and a
+            // second answer would contradict the hand-over the customer was sent
+            return handedOverMeanwhile(received);
+        }
         TicketTurn ticket = tickets.customerTurn(
                 received.ticketId(),
                 received.messageId(),
@@ -134,25 +151,41 @@ class TurnRecorder {
                         .toList());
     }
 
-    private Reply writeFailure(Received received, RuntimeException failure) {
+    // only a message still RECEIVED is handed over: under the conversation's lock, so a turn recorded or handed over
+    // by another thread or instance in the meantime is not handed over a second time
+    private Optional<Reply> writeHandOver(Received received, String detail) {
         Instant now = clock.instant();
         UUID conversationId = received.conversation().id();
         conversations.lock(conversationId);
-        transcripts.markFailed(received.messageId());
+        if (!transcripts.markFailed(received.messageId())) {
+            return Optional.empty();
+        }
         String reply = Replies.afterFailure(phrases);
         transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply, ReplySource.HANDOVER, now);
-        String detail = "processing failed: " + failure.getClass().getSimpleName();
         TicketTurn ticket = tickets.processingFailed(received.ticketId(), received.messageId(), detail, now);
+        return Optional.of(handOverReply(
+                received,
+                reply,
+                ticket.status(),
+                ticket.escalatedNow()
+                        ? List.of(new Reply.ReasonView(EscalationReason.PROCESSING_FAILED.name(), detail))
+                        : List.of()));
+    }
+
+    private Reply handedOverMeanwhile(Received received) {
+        return handOverReply(received, Replies.afterFailure(phrases), tickets.status(received.ticketId()), List.of());
+    }
+
+    private static Reply handOverReply(
+            Received received, String reply, TicketStatus status, List<Reply.ReasonView> reasons) {
         return new Reply(
-                conversationId,
+                received.conversation().id(),
                 received.ticketId(),
                 received.messageId(),
                 reply,
-                ticket.status(),
-                ticket.escalatedNow(),
-                ticket.escalatedNow()
-                        ? List.of(new Reply.ReasonView(EscalationReason.PROCESSING_FAILED.name(), detail))
-                        : List.of(),
+                status,
+                !reasons.isEmpty(),
+                reasons,
                 null,
                 List.of(),
                 List.of(),

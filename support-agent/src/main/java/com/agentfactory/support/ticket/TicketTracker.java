@@ -82,6 +82,10 @@ public class TicketTracker {
         return new TicketTurn(TicketStatus.ESCALATED, TicketTurn.Handling.HANDED_OVER);
     }
 
+    public TicketStatus status(UUID ticketId) {
+        return current(ticketId);
+    }
+
     private TicketStatus current(UUID ticketId) {
         return tickets.findById(ticketId).orElseThrow().status();
     }

@@ -44,27 +44,39 @@ public class TranscriptRepository {
         return id;
     }
 
-    public void markProcessed(UUID id, String language, String intentsJson, String entitiesJson, double sentiment) {
-        jdbc.sql("""
+    /**
+     * Marks a customer message answered.
+     *
+     * @return false when it was no longer RECEIVED (handed to a person meanwhile), and nothing changed
+     */
+    public boolean markProcessed(UUID id, String language, String intentsJson, String entitiesJson, double sentiment) {
+        return jdbc.sql("""
                         UPDATE conversation_messages SET status = :status, language = :language,
                                intents = CAST(:intents AS jsonb), entities = CAST(:entities AS jsonb),
                                sentiment_score = :sentiment
-                        WHERE id = :id
+                        WHERE id = :id AND status = 'RECEIVED'
                         """)
-                .param("id", id)
-                .param("status", MessageStatus.PROCESSED.name())
-                .param("language", language)
-                .param("intents", intentsJson)
-                .param("entities", entitiesJson)
-                .param("sentiment", sentiment)
-                .update();
+                        .param("id", id)
+                        .param("status", MessageStatus.PROCESSED.name())
+                        .param("language", language)
+                        .param("intents", intentsJson)
+                        .param("entities", entitiesJson)
+                        .param("sentiment", sentiment)
+                        .update()
+                > 0;
     }
 
-    public void markFailed(UUID id) {
-        jdbc.sql("UPDATE conversation_messages SET status = :status WHERE id = :id")
-                .param("id", id)
-                .param("status", MessageStatus.FAILED.name())
-                .update();
+    /**
+     * Marks a customer message as one the pipeline could not answer.
+     *
+     * @return false when it was no longer RECEIVED (answered or handed over meanwhile), and nothing changed
+     */
+    public boolean markFailed(UUID id) {
+        return jdbc.sql("UPDATE conversation_messages SET status = :status WHERE id = :id AND status = 'RECEIVED'")
+                        .param("id", id)
+                        .param("status", MessageStatus.FAILED.name())
+                        .update()
+                > 0;
     }
 
     public List<TranscriptMessage> transcript(UUID conversationId) {

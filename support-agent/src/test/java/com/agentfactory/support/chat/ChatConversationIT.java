@@ -11,12 +11,15 @@ import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 class ChatConversationIT extends SupportIntegrationTest {
@@ -29,6 +32,9 @@ class ChatConversationIT extends SupportIntegrationTest {
 
     @Autowired
     OrderBook orders;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void answersAChatMessageFromTheKnowledgeBaseAndStoresBothSides() {
@@ -138,6 +144,62 @@ class ChatConversationIT extends SupportIntegrationTest {
 
         assertThat(intruder.status()).isEqualTo(404);
         assertThat(intruder.text("/detail")).startsWith("No conversation");
+    }
+
+    @Test
+    void handsAMessageWhoseTurnNeverFinishedToAPerson() {
+        UUID customerId = UUID.randomUUID();
+        As customer = As.customer(customerId);
+        var first = api.say(SHIPPING_TO_SPAIN, null, customer);
+        // what intake leaves behind when the process dies before the turn is recorded
+        UUID lost = storeUnanswered(first.text("/conversation_id"), "And to Portugal?", Duration.ofMinutes(5));
+        var other = api.say(SHIPPING_TO_SPAIN, null, As.customer(UUID.randomUUID()));
+        UUID inFlight = storeUnanswered(other.text("/conversation_id"), "And to Italy?", Duration.ZERO);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(lost)));
+
+            As desk = As.supportAgent("desk-unanswered");
+            var ticket = api.get("/api/v1/support/tickets/" + first.text("/ticket_id"), desk);
+            assertThat(ticket.text("/status")).isEqualTo("ESCALATED");
+            assertThat(ticket.text("/escalation_reasons/0/reason")).isEqualTo("PROCESSING_FAILED");
+            assertThat(ticket.text("/escalation_reasons/0/message_id")).isEqualTo(lost.toString());
+            assertThat(authors(ticket.body().path("transcript"))).containsExactly("CUSTOMER", "BOT", "CUSTOMER", "BOT");
+            assertThat(ticket.text("/transcript/3/body")).contains("A colleague will reply");
+            var queue = api.get("/api/v1/support/escalations?customer_id=" + customerId, desk);
+            assertThat(queue.body().path("items").get(0).path("ticket_id").asString())
+                    .isEqualTo(first.text("/ticket_id"));
+            // a pass has run since the lost message was stored, and left the one still within its time alone
+            assertThat(status(inFlight)).isEqualTo("RECEIVED");
+        } finally {
+            // so no later test sees it handed over under its counters
+            jdbc.sql("UPDATE conversation_messages SET status = 'FAILED' WHERE id = :id")
+                    .param("id", inFlight)
+                    .update();
+        }
+    }
+
+    private UUID storeUnanswered(String conversationId, String text, Duration ago) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO conversation_messages (id, conversation_id, sequence_number, author, author_id, body,
+                                                           status, created_at)
+                        SELECT :id, :conversation, max(sequence_number) + 1, 'CUSTOMER', 'customer', :body,
+                               'RECEIVED', :at
+                        FROM conversation_messages WHERE conversation_id = :conversation
+                        """)
+                .param("id", id)
+                .param("conversation", UUID.fromString(conversationId))
+                .param("body", text)
+                .param("at", Timestamp.from(Instant.now().minus(ago)))
+                .update();
+        return id;
+    }
+
+    private String status(UUID messageId) {
+        return jdbc.sql("SELECT status FROM conversation_messages WHERE id = :id")
+                .param("id", messageId)
+                .query(String.class)
+                .single();
     }
 
     private static List<String> authors(tools.jackson.databind.JsonNode messages) {

@@ -42,6 +42,12 @@ public abstract class SupportIntegrationTest {
                 () -> VIP_CUSTOMERS.stream().map(UUID::toString).collect(Collectors.joining(",")));
     }
 
+    // so a test waiting for an overdue message to be handed over sees the next pass within a second
+    @DynamicPropertySource
+    static void unansweredSweep(DynamicPropertyRegistry registry) {
+        registry.add("agentfactory.support.conversation.unanswered.sweep-interval", () -> "500ms");
+    }
+
     /** A customer on the agent's configured VIP list, not handed out to another test. */
     protected static UUID vipCustomer() {
         return VIP_CUSTOMERS.get(NEXT_VIP.getAndIncrement());

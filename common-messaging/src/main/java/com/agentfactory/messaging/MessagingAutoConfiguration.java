@@ -160,16 +160,20 @@ public class MessagingAutoConfiguration {
     /**
      * What every {@code @KafkaListener} does with a record it cannot handle: retry with backoff, then park it on
      * the topic's dead-letter topic, so nothing is skipped silently and one bad record cannot stall a partition.
+     * A record or batch that failed because the database (or another piece of infrastructure) was away is retried
+     * until it passes instead: the record was fine, and a dead-lettered one would be lost to the service.
      * Boot puts this bean on the listener container factory. Agents use their own retry settings.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler kafkaListenerErrorHandler(
-            KafkaTemplate<String, String> kafka, ObjectProvider<AgentRuntimeProperties> agent) {
+            KafkaTemplate<String, String> kafka,
+            ObjectProvider<AgentRuntimeProperties> agent,
+            ObjectProvider<MeterRegistry> meters) {
         AgentRuntimeProperties.Retry retry = agent.getIfAvailable() == null
                 ? AgentRuntimeProperties.Retry.defaults()
                 : agent.getIfAvailable().retry();
-        return DeadLetterErrorHandlers.create(kafka, retry);
+        return DeadLetterErrorHandlers.create(kafka, retry, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

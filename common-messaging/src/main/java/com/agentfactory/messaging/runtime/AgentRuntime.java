@@ -4,6 +4,7 @@ import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public class AgentRuntime implements SmartLifecycle {
     private final AgentCapabilities capabilities;
     private final List<String> taskTypes;
     private final String instanceId;
+    private final MeterRegistry meters;
     private final Clock clock;
     private final Instant startedAt;
     private final AtomicBoolean announced = new AtomicBoolean();
@@ -62,6 +64,7 @@ public class AgentRuntime implements SmartLifecycle {
             PriorityGate gate,
             AgentCapabilities capabilities,
             String instanceId,
+            MeterRegistry meters,
             Clock clock) {
         this.properties = properties;
         this.consumerFactory = consumerFactory;
@@ -74,6 +77,7 @@ public class AgentRuntime implements SmartLifecycle {
                 .map(TaskTypeDescriptor::taskType)
                 .toList();
         this.instanceId = instanceId;
+        this.meters = meters;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -169,7 +173,9 @@ public class AgentRuntime implements SmartLifecycle {
 
     private DefaultErrorHandler errorHandler() {
         return DeadLetterErrorHandlers.create(
-                new TaskFailureRecoverer(processor, DeadLetterErrorHandlers.publisher(kafka)), properties.retry());
+                new TaskFailureRecoverer(processor, DeadLetterErrorHandlers.publisher(kafka)),
+                properties.retry(),
+                meters);
     }
 
     /** Sent at start and again with each heartbeat until the broker has taken it (it may be down at start). */

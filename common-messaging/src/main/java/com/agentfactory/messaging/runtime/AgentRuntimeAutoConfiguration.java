@@ -88,6 +88,7 @@ public class AgentRuntimeAutoConfiguration {
                 instanceId,
                 clock);
         var gate = new PriorityGate(properties.maxPriorityWait());
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         var processor = new TaskRecordProcessor(
                 byType,
                 inputs,
@@ -97,10 +98,19 @@ public class AgentRuntimeAutoConfiguration {
                 events,
                 gate,
                 "agent-" + properties.type(),
-                meters.getIfAvailable(SimpleMeterRegistry::new),
+                registry,
                 clock);
         var runtime = new AgentRuntime(
-                properties, consumerFactory, kafkaTemplate, processor, events, gate, capabilities, instanceId, clock);
+                properties,
+                consumerFactory,
+                kafkaTemplate,
+                processor,
+                events,
+                gate,
+                capabilities,
+                instanceId,
+                registry,
+                clock);
         if (KafkaObservations.listenersObserved(environment)) {
             observations.ifAvailable(runtime::observeWith);
         }

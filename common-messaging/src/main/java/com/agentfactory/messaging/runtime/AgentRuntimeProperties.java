@@ -29,7 +29,10 @@ public record AgentRuntimeProperties(
         return id != null ? id : AgentIds.forType(type);
     }
 
-    /** In-process retries with exponential backoff before a task is failed and dead-lettered. */
+    /**
+     * In-process retries with exponential backoff before a task is failed and dead-lettered. A failure of the
+     * infrastructure (the database away) follows the same curve, capped at 30 s, without a last attempt.
+     */
     public record Retry(
             @DefaultValue("3") @Min(0) @Max(20) int maxRetries,
             @DefaultValue("200ms") Duration initialInterval,

@@ -109,6 +109,19 @@ class AgentRuntimeIT {
     }
 
     @Test
+    void retriesATaskWhileTheDatabaseIsAwayBeyondTheRetryLimitAndNeverDeadLettersIt() {
+        UUID taskId = send(task("database-outage", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.COMPLETED));
+        assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get())
+                .as("more attempts than max-retries allows a failing record")
+                .isEqualTo(6);
+        assertThat(statuses(taskId)).doesNotContain(ReportedTaskStatus.FAILED);
+        assertThat(deadLetterTaskIds(Topics.deadLetter(Topics.agentTasks(AGENT, Priority.NORMAL))))
+                .doesNotContain(taskId.toString());
+    }
+
+    @Test
     void failsAtOnceWithoutDeadLetterWhenTheHandlerRefusesTheRequest() {
         UUID taskId = send(task("rejects-input", Priority.NORMAL));
 
@@ -155,7 +168,14 @@ class AgentRuntimeIT {
 
         assertThat(capabilities.taskTypes())
                 .extracting(TaskTypeDescriptor::taskType)
-                .containsExactlyInAnyOrder("health-check", "echo", "always-fails", "rejects-input", "flaky", "slow");
+                .containsExactlyInAnyOrder(
+                        "health-check",
+                        "echo",
+                        "always-fails",
+                        "rejects-input",
+                        "flaky",
+                        "database-outage",
+                        "slow");
         TaskTypeDescriptor echo = capabilities.taskTypes().stream()
                 .filter(type -> type.taskType().equals("echo"))
                 .findFirst()

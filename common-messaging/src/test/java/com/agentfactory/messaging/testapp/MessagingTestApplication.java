@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A minimal agent with handlers that succeed, refuse, fail, fail for a while, and take time. */
+/** A minimal agent with handlers that succeed, refuse, fail, fail for a while, lose the database, and take time. */
 @SpringBootApplication
 public class MessagingTestApplication {
 
@@ -65,6 +67,22 @@ public class MessagingTestApplication {
             Done attempt(int attempt) {
                 if (attempt < 3) {
                     throw new IllegalStateException("transient failure " + attempt);
+                }
+                return new Done(attempt);
+            }
+        };
+    }
+
+    /** Fails as a handler does while PostgreSQL restarts: more often than the retries a bad record gets. */
+    @Bean
+    TaskHandler<NoInput, Done> databaseOutageHandler() {
+        return new CountingHandler("database-outage") {
+            @Override
+            Done attempt(int attempt) {
+                if (attempt <= 5) {
+                    throw new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new SQLTransientConnectionException("Connection is not available, attempt " + attempt));
                 }
                 return new Done(attempt);
             }

@@ -1,22 +1,46 @@
 package com.agentfactory.recommendation.surface;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lists in Redis, one hash per user or product with a field per model version and list length, so one
- * delete drops everything derived from a user's behaviour. Redis being away only costs speed: every
- * failure is logged and treated as a miss.
+ * delete drops everything derived from a user's behaviour. Each hash has a generation, which a clearing
+ * advances: a list is stored only under the generation read before it was computed, so a list computed from
+ * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
+ * Redis being away only costs speed: every failure is logged and treated as a miss.
  */
 @Component
 class RecommendationCache {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationCache.class);
+
+    // KEYS: the hash, its generation; ARGV: the generation read before computing, field, list, lifetime in seconds
+    private static final RedisScript<Long> PUT = RedisScript.of("""
+            if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then
+                return 0
+            end
+            redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+            if redis.call('TTL', KEYS[1]) < 0 then
+                redis.call('EXPIRE', KEYS[1], ARGV[4])
+            end
+            return 1
+            """, Long.class);
+
+    // KEYS: the hash, its generation; ARGV: the generation's lifetime in seconds
+    private static final RedisScript<Long> CLEAR = RedisScript.of("""
+            redis.call('INCR', KEYS[2])
+            redis.call('EXPIRE', KEYS[2], ARGV[1])
+            redis.call('DEL', KEYS[1])
+            return 1
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -39,6 +63,10 @@ class RecommendationCache {
         return "recommendation:items:" + itemsHash;
     }
 
+    private static String generationKey(String key) {
+        return key + ":generation";
+    }
+
     <T> Optional<T> get(String key, String field, Class<T> type) {
         try {
             Object cached = redis.opsForHash().get(key, field);
@@ -49,22 +77,45 @@ class RecommendationCache {
         }
     }
 
-    /** Stores a list; the hash expires {@code ttl} after its first field, so no list outlives it. */
-    void put(String key, String field, Object value, Duration ttl) {
+    /**
+     * The hash's generation now, to be read before what a list is computed from; empty when Redis cannot say, and
+     * then the list is not stored.
+     */
+    Optional<String> generation(String key) {
         try {
-            redis.opsForHash().put(key, field, json.writeValueAsString(value));
-            Long remaining = redis.getExpire(key);
-            if (remaining == null || remaining < 0) {
-                redis.expire(key, ttl);
-            }
+            String generation = redis.opsForValue().get(generationKey(key));
+            return Optional.of(generation == null ? "0" : generation);
+        } catch (RuntimeException e) {
+            log.warn("Recommendation cache generation read of {} failed: {}", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores a list computed under {@code generation}, unless the hash was cleared since; the hash expires {@code
+     * ttl} after its first field, so no list outlives it.
+     */
+    void put(String key, String generation, String field, Object value, Duration ttl) {
+        try {
+            redis.execute(
+                    PUT,
+                    List.of(key, generationKey(key)),
+                    generation,
+                    field,
+                    json.writeValueAsString(value),
+                    Long.toString(ttl.toSeconds()));
         } catch (RuntimeException e) {
             log.warn("Recommendation cache write of {} failed: {}", key, e.getMessage());
         }
     }
 
-    void evict(String key) {
+    /**
+     * Drops the hash and advances its generation, which lives as long as a list would: only a computation running
+     * longer than that could still see the generation it read come round again.
+     */
+    void clear(String key, Duration ttl) {
         try {
-            redis.delete(key);
+            redis.execute(CLEAR, List.of(key, generationKey(key)), Long.toString(ttl.toSeconds()));
         } catch (RuntimeException e) {
             log.warn("Recommendation cache eviction of {} failed: {}", key, e.getMessage());
         }

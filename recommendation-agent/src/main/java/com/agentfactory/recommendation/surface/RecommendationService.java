@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -177,10 +178,11 @@ class RecommendationService implements SimilarProductsSource {
                 .toList();
     }
 
-    // after commit, so a list recomputed concurrently cannot be cached from the behaviour before the change
+    // after commit, so a list computed after the clearing reads the changed behaviour; one computed before it is
+    // refused by the generation the clearing advanced
     @TransactionalEventListener(fallbackExecution = true)
     void onUserBehaviourChanged(UserBehaviourChanged event) {
-        cache.evict(RecommendationCache.userKey(event.userId()));
+        cache.clear(RecommendationCache.userKey(event.userId()), properties.cacheTtl());
     }
 
     private UserRecommendationsResponse computeForUser(
@@ -419,8 +421,10 @@ class RecommendationService implements SimilarProductsSource {
         BusinessRules inForce = rules.inForce();
         String field = field(surface, trained, inForce, limit, items);
         return cache.get(key, field, type).map(this::inStockOnly).orElseGet(() -> {
+            // read before anything the list is computed from: a clearing after this refuses the list
+            Optional<String> generation = cache.generation(key);
             T fresh = compute.apply(trained, inForce);
-            cache.put(key, field, fresh, properties.cacheTtl());
+            generation.ifPresent(read -> cache.put(key, read, field, fresh, properties.cacheTtl()));
             return fresh;
         });
     }

@@ -1,20 +1,40 @@
 package com.agentfactory.recommendation.privacy;
 
+import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
+import static com.agentfactory.recommendation.support.CommerceEventMother.product;
+import static com.agentfactory.recommendation.support.CommerceEventMother.viewed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     RecommendationPersonalData personalData;
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anErasureDropsTheCustomersCachedListsWithTheirData() {
@@ -26,5 +46,43 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
         personalData.erase(customer);
 
         assertThat(redis.hasKey(cached)).isFalse();
+    }
+
+    @Test
+    void aListComputedFromTheHistoryBeforeAnErasureIsNotCachedAfterIt() throws Exception {
+        UUID customer = UUID.randomUUID();
+        UUID lamp = UUID.randomUUID();
+        storefront.publish(product(lamp, "Lamp", freshCategory("light"), "25.00", 5));
+        storefront.publish(viewed(customer, lamp));
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM interactions WHERE user_id = ?", Integer.class, customer)
+                        == 1);
+        String cached = "recommendation:user:" + customer;
+        String listUrl = "/api/v1/recommendations/users/" + customer;
+
+        CompletableFuture<Api.Response> list;
+        try (Connection holder = dataSource.getConnection();
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // the list reads the customer's history, then waits here to look up the products it chose
+            statement.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
+            list = CompletableFuture.supplyAsync(() -> api.get(listUrl));
+            await().atMost(WAIT)
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_locks WHERE relation = 'products'::regclass"
+                                            + " AND NOT granted",
+                                    Integer.class)
+                            > 0);
+
+            personalData.erase(customer);
+            holder.rollback();
+        }
+
+        assertThat(list.get(WAIT.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(redis.hasKey(cached)).isFalse();
+        // a list computed after the erasure is cached as any other
+        api.get(listUrl);
+        assertThat(redis.hasKey(cached)).isTrue();
     }
 }

@@ -1,6 +1,7 @@
 package com.agentfactory.messaging;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
@@ -101,6 +102,16 @@ public class MessagingAutoConfiguration {
         var factory = new DefaultKafkaProducerFactory<String, String>(config);
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return factory;
+    }
+
+    /** What one record from this service's producer can carry, so oversized messages are refused where they start. */
+    @Bean
+    MessageSizeLimit messageSizeLimit(ProducerFactory<String, String> kafkaProducerFactory) {
+        Object configured =
+                kafkaProducerFactory.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return configured == null
+                ? MessageSizeLimit.kafkaDefault()
+                : new MessageSizeLimit(Integer.parseInt(configured.toString().trim()));
     }
 
     @Bean

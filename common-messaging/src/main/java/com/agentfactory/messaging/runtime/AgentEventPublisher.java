@@ -3,6 +3,7 @@ package com.agentfactory.messaging.runtime;
 import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.outbox.OutboxWriter;
@@ -32,6 +33,7 @@ final class AgentEventPublisher {
     private final String agentId;
     private final String agentType;
     private final String instanceId;
+    private final MessageSizeLimit sizeLimit;
     private final Clock clock;
 
     AgentEventPublisher(
@@ -41,8 +43,10 @@ final class AgentEventPublisher {
             String agentId,
             String agentType,
             String instanceId,
+            MessageSizeLimit sizeLimit,
             Clock clock) {
         this.kafka = kafka;
+        this.sizeLimit = sizeLimit;
         this.clock = clock;
         this.outbox = outbox;
         this.codec = codec;
@@ -58,8 +62,14 @@ final class AgentEventPublisher {
 
     // terminal states: each must run inside the transaction that claims the task message
 
+    /** Refuses (throws) an output whose report could never leave the outbox, before it is written there. */
     void completed(AgentTask task, JsonNode output) {
-        terminal(task, envelope(task, ReportedTaskStatus.COMPLETED, 100, output, null, null, null));
+        MessageEnvelope envelope = envelope(task, ReportedTaskStatus.COMPLETED, 100, output, null, null, null);
+        String encoded = codec.encode(envelope);
+        if (!sizeLimit.fits(encoded)) {
+            throw new TaskOutputTooLargeException(MessageSizeLimit.sizeOf(encoded), sizeLimit.maxEnvelopeBytes());
+        }
+        terminal(task, envelope);
     }
 
     void failed(AgentTask task, FailureKind kind, String error, List<FieldErrorDetail> errors) {

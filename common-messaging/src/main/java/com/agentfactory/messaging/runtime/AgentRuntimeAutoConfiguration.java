@@ -3,6 +3,7 @@ package com.agentfactory.messaging.runtime;
 import com.agentfactory.messaging.MessagingAutoConfiguration;
 import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.outbox.OutboxWriter;
@@ -57,6 +58,7 @@ public class AgentRuntimeAutoConfiguration {
             TransactionTemplate messagingTransactionTemplate,
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<ObservationRegistry> observations,
+            MessageSizeLimit sizeLimit,
             Environment environment) {
         Map<String, HandlerBinding<?, ?>> byType = new LinkedHashMap<>();
         for (TaskHandler<?, ?> handler : handlers) {
@@ -86,6 +88,7 @@ public class AgentRuntimeAutoConfiguration {
                 properties.effectiveId().toString(),
                 properties.type(),
                 instanceId,
+                sizeLimit,
                 clock);
         var gate = new PriorityGate(properties.maxPriorityWait());
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);

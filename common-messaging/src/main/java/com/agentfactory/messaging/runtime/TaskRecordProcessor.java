@@ -122,6 +122,10 @@ final class TaskRecordProcessor {
             // the handler's transaction has rolled back; the refusal is the task's final answer
             fail(task, refused.kind(), refused.getMessage(), refused.errors());
             count(task, "refused");
+        } catch (TaskOutputTooLargeException tooLarge) {
+            // rolled back too: a COMPLETED report that cannot be sent would leave the task RUNNING for ever
+            fail(task, FailureKind.OUTPUT_TOO_LARGE, tooLarge.getMessage(), List.of());
+            count(task, "output_too_large");
         }
     }
 

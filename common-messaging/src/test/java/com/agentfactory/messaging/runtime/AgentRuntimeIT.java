@@ -122,6 +122,19 @@ class AgentRuntimeIT {
     }
 
     @Test
+    void failsATaskWhoseOutputIsTooLargeForOneReportAndRollsBackItsEffects() {
+        UUID taskId = send(task("oversized-output", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        TaskStatusChanged failed = last(taskId);
+        assertThat(failed.failure()).isEqualTo(FailureKind.OUTPUT_TOO_LARGE);
+        assertThat(failed.error()).contains("more than one message can carry");
+        assertThat(statuses(taskId)).doesNotContain(ReportedTaskStatus.COMPLETED);
+        assertThat(MessagingTestApplication.ATTEMPTS.get(taskId).get()).isEqualTo(1);
+        assertThat(effectsOf(taskId)).as("the handler's effect was rolled back").isZero();
+    }
+
+    @Test
     void failsAtOnceWithoutDeadLetterWhenTheHandlerRefusesTheRequest() {
         UUID taskId = send(task("rejects-input", Priority.NORMAL));
 
@@ -175,6 +188,7 @@ class AgentRuntimeIT {
                         "rejects-input",
                         "flaky",
                         "database-outage",
+                        "oversized-output",
                         "slow");
         TaskTypeDescriptor echo = capabilities.taskTypes().stream()
                 .filter(type -> type.taskType().equals("echo"))

@@ -35,6 +35,8 @@ public class MessagingTestApplication {
 
     public record Done(int attempts) {}
 
+    public record Blob(String text) {}
+
     @Bean
     TaskHandler<EchoInput, EchoOutput> echoHandler(JdbcTemplate jdbc) {
         return new EchoHandler(jdbc);
@@ -85,6 +87,35 @@ public class MessagingTestApplication {
                             new SQLTransientConnectionException("Connection is not available, attempt " + attempt));
                 }
                 return new Done(attempt);
+            }
+        };
+    }
+
+    /** Answers with more than one Kafka record (1 MiB by default) can carry, after writing its own effect. */
+    @Bean
+    TaskHandler<NoInput, Blob> oversizedOutputHandler(JdbcTemplate jdbc) {
+        return new TaskHandler<>() {
+            @Override
+            public String taskType() {
+                return "oversized-output";
+            }
+
+            @Override
+            public String description() {
+                return "A test handler: answers with 1.2 MB.";
+            }
+
+            @Override
+            public NoInput example() {
+                return new NoInput();
+            }
+
+            @Override
+            public Blob handle(NoInput input, TaskContext context) {
+                ATTEMPTS.computeIfAbsent(context.taskId(), id -> new AtomicInteger())
+                        .incrementAndGet();
+                jdbc.update("INSERT INTO test_effects (task_id) VALUES (?)", context.taskId());
+                return new Blob("x".repeat(1_200_000));
             }
         };
     }

@@ -54,12 +54,14 @@ class Enrolments {
         return inserted > 0 ? Optional.of(id) : Optional.empty();
     }
 
-    boolean everEnrolled(UUID journeyId, UUID customerId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM journey_enrolments WHERE journey_id = ? AND customer_id = ?)",
-                Boolean.class,
+    /** When the customer last entered the journey; empty when they never have. */
+    Optional<Instant> lastEntered(UUID journeyId, UUID customerId) {
+        Timestamp last = jdbc.queryForObject(
+                "SELECT max(entered_at) FROM journey_enrolments WHERE journey_id = ? AND customer_id = ?",
+                Timestamp.class,
                 journeyId,
-                customerId));
+                customerId);
+        return Optional.ofNullable(last).map(Timestamp::toInstant);
     }
 
     /** Locks and returns enrolments whose timer is due; rows another executor holds are skipped, not waited on. */

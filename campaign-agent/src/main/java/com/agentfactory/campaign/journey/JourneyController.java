@@ -36,7 +36,7 @@ class JourneyController {
 
     private static final String WELCOME_JOURNEY = "{\"journey\": {\"name\": \"Welcome\","
             + " \"description\": \"A first e-mail a day after sign-up.\","
-            + " \"trigger\": {\"type\": \"event\", \"event\": \"customer.upserted\"},"
+            + " \"trigger\": {\"type\": \"event\", \"event\": \"customer.upserted\", \"re_entry\": \"never\"},"
             + " \"steps\": [{\"id\": 1, \"type\": \"wait\", \"duration\": \"1 day\"},"
             + " {\"id\": 2, \"type\": \"email\", \"template\": \"abandoned_cart_reminder\"}]}}";
 

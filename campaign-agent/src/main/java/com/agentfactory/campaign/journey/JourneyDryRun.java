@@ -28,12 +28,19 @@ class JourneyDryRun {
     private final JourneyRepository journeys;
     private final CustomerFactsReader customers;
     private final SegmentMembership segments;
+    private final Enrolments enrolments;
     private final Clock clock;
 
-    JourneyDryRun(JourneyRepository journeys, CustomerFactsReader customers, SegmentMembership segments, Clock clock) {
+    JourneyDryRun(
+            JourneyRepository journeys,
+            CustomerFactsReader customers,
+            SegmentMembership segments,
+            Enrolments enrolments,
+            Clock clock) {
         this.journeys = journeys;
         this.customers = customers;
         this.segments = segments;
+        this.enrolments = enrolments;
         this.clock = clock;
     }
 
@@ -74,6 +81,9 @@ class JourneyDryRun {
         CustomerFacts facts = known.get();
         if (!JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), facts)) {
             return refused(customer, "the trigger's conditions do not hold");
+        }
+        if (!trigger.reEntryPolicy().allows(enrolments.lastEntered(journeyId, customer), now)) {
+            return refused(customer, "entered this journey before, and the trigger's re_entry keeps them out now");
         }
         List<JourneyDryRunResponse.StepOutcome> steps = new ArrayList<>();
         String current = journey.firstStep();

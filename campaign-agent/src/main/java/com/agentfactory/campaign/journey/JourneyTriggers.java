@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts journeys and ends waits. A commerce event enrols its customer into every active journey it triggers
- * (when the trigger's conditions hold) and wakes the customer's waits for that event; a change to a customer
- * enrols them into segment-entry journeys of segments they have just entered; a date trigger enrols the
- * segment's members for whom its conditions hold, once, when its time comes.
+ * (when the trigger's conditions hold and its re-entry policy lets them in) and wakes the customer's waits for that
+ * event; a change to a customer enrols them into segment-entry journeys of segments they have just entered; a date
+ * trigger enrols the segment's members for whom its conditions hold, once, when its time comes.
  */
 @Component
 public class JourneyTriggers {
@@ -87,7 +87,9 @@ public class JourneyTriggers {
             if (facts == null) {
                 facts = customers.of(customer.get(), context, now);
             }
-            if (JourneyFacts.holdsAll(compiled.definition().trigger().conditionsOrEmpty(), facts)) {
+            JourneyTrigger trigger = compiled.definition().trigger();
+            if (JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), facts)
+                    && mayEnter(journey.id(), trigger, customer.get(), now)) {
                 enrolments.enrol(journey.id(), customer.get(), compiled.firstStep(), context, now);
             }
         }
@@ -101,7 +103,7 @@ public class JourneyTriggers {
             CompiledJourney compiled = catalogue.get(journey.id());
             JourneyTrigger trigger = compiled.definition().trigger();
             if (campaignSends(journey)
-                    && !enrolments.everEnrolled(journey.id(), customerId)
+                    && mayEnter(journey.id(), trigger, customerId, now)
                     && segments.isMember(trigger.segmentId(), customerId)
                     && JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(customerId, Map.of(), now))) {
                 enrolments.enrol(journey.id(), customerId, compiled.firstStep(), Map.of(), now);
@@ -132,6 +134,10 @@ public class JourneyTriggers {
                 }
             }
         }
+    }
+
+    private boolean mayEnter(UUID journeyId, JourneyTrigger trigger, UUID customerId, Instant now) {
+        return trigger.reEntryPolicy().allows(enrolments.lastEntered(journeyId, customerId), now);
     }
 
     private boolean campaignSends(Journey journey) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -134,9 +135,31 @@ final class JourneyValidator {
             }
             default -> errors.add(error("trigger.type", "must be one of: event, segment_entry, date"));
         }
+        validateReEntry(trigger, errors);
         List<FieldCheck> conditions = trigger.conditionsOrEmpty();
         for (int i = 0; i < conditions.size(); i++) {
             validateCheck(conditions.get(i), "trigger.conditions[" + i + "]", errors);
+        }
+    }
+
+    private static void validateReEntry(JourneyTrigger trigger, List<FieldErrorDetail> errors) {
+        if (trigger.reEntry() == null) {
+            return;
+        }
+        if (JourneyTrigger.DATE.equals(trigger.type())) {
+            errors.add(error("trigger.re_entry", "a date trigger enrols its segment once: it has no re-entry"));
+            return;
+        }
+        Optional<ReEntry> policy = ReEntry.parse(trigger.reEntry());
+        if (policy.isEmpty()) {
+            errors.add(error(
+                    "trigger.re_entry",
+                    "must be never, after_completion or a minimum gap between entries like 'P30D' or '30 days'"));
+        } else if (JourneyTrigger.SEGMENT_ENTRY.equals(trigger.type()) && !ReEntry.NEVER.equals(policy.get())) {
+            // leaving a segment is not tracked, so entering it again cannot be told from any other change
+            errors.add(error("trigger.re_entry", "a segment_entry trigger enrols each customer once: only never"));
+        } else if (policy.get().gap() != null && policy.get().gap().compareTo(MAX_WAIT) > 0) {
+            errors.add(error("trigger.re_entry", "must be at most " + MAX_WAIT.toDays() + " days"));
         }
     }
 

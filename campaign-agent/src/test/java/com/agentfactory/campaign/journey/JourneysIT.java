@@ -279,6 +279,64 @@ class JourneysIT extends CampaignIntegrationTest {
         assertThat(enrolledCustomers(journeyId)).containsExactly(customer);
     }
 
+    @Test
+    void aWelcomeOnCustomerUpsertedEntersTheCustomerOnceHoweverOftenTheyChangeTheirProfile() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(Map.of(
+                "name", "Welcome " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type", "event",
+                                "event", "customer.upserted",
+                                "conditions", List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "steps", List.of(Map.of("id", "done", "type", "end", "reason", "welcomed"))));
+        UUID customer = UUID.randomUUID();
+        Instant signedUp = Instant.now();
+        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, signedUp));
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+
+        commerce.publishAndWait(CustomerMother.customer(
+                customer, customer + "@new.example.test", country, signedUp.plus(Duration.ofDays(1))));
+
+        assertThat(enrolledCustomers(journeyId)).containsExactly(customer);
+    }
+
+    @Test
+    void refusesAReEntryPolicyItCannotFollowNamingTheField() {
+        Response unknown = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Re-entry " + UUID.randomUUID(),
+                        "trigger", Map.of("type", "event", "event", "cart.abandoned", "re_entry", "sometimes"),
+                        "steps", List.of(Map.of("id", "done", "type", "end"))));
+        Response segmentAgain = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Re-entry " + UUID.randomUUID(),
+                        "trigger",
+                                Map.of(
+                                        "type",
+                                        "segment_entry",
+                                        "segment_id",
+                                        segmentOf(CustomerMother.freshCountry()),
+                                        "re_entry",
+                                        "after_completion"),
+                        "steps", List.of(Map.of("id", "done", "type", "end"))));
+        Response gap = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Re-entry " + UUID.randomUUID(),
+                        "trigger", Map.of("type", "event", "event", "cart.abandoned", "re_entry", "P30D"),
+                        "steps", List.of(Map.of("id", "done", "type", "end"))));
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactly("trigger.re_entry");
+        assertThat(segmentAgain.status()).isEqualTo(422);
+        assertThat(segmentAgain.errorFields()).containsExactly("trigger.re_entry");
+        assertThat(gap.status()).as(gap.body().toString()).isEqualTo(201);
+    }
+
     private UUID createActive(Map<String, Object> definition) {
         return createActive(definition, UnaryOperator.identity());
     }

@@ -48,6 +48,7 @@ class PurchaseOrder extends AssignedIdEntity {
     private String budgetReservationKey;
     private UUID budgetReservationId;
     private boolean budgetSettled;
+    private boolean budgetReleasePending;
 
     @Version
     private long version;
@@ -158,12 +159,17 @@ class PurchaseOrder extends AssignedIdEntity {
      * under it whose answer never came back, which nothing would ever release.
      */
     Optional<BudgetRequest> supersededBudgetRequest() {
+        return lastBudgetRequest()
+                .filter(request -> !request.key().equals(budgetRequest().key()));
+    }
+
+    /** The request finance was last asked, whether or not its answer came back; empty when finance never was. */
+    Optional<BudgetRequest> lastBudgetRequest() {
         String prefix = baseReservationKey() + "-";
         if (!budgetReservationKey.startsWith(prefix)) {
             return Optional.empty();
         }
-        int attempted = Integer.parseInt(budgetReservationKey.substring(prefix.length()));
-        return attempted < lines.size() ? Optional.of(budgetRequestFor(attempted)) : Optional.empty();
+        return Optional.of(budgetRequestFor(Integer.parseInt(budgetReservationKey.substring(prefix.length()))));
     }
 
     /**
@@ -194,8 +200,13 @@ class PurchaseOrder extends AssignedIdEntity {
         return "purchase-order-" + getId();
     }
 
+    /**
+     * A suggestion finance was asked about may have a reservation there whose answer never came back: that one is
+     * to be given back ({@link #awaitsBudgetSettlement}), as nothing will ever spend it.
+     */
     void reject(String actor, String reason, Instant now) {
         move(PurchaseOrderStatus.REJECTED, actor, reason, now);
+        budgetReleasePending = lastBudgetRequest().isPresent();
     }
 
     void order(String actor, String reason, Instant now) {
@@ -307,13 +318,19 @@ class PurchaseOrder extends AssignedIdEntity {
         updatedAt = now;
     }
 
-    /** Received, closed short or cancelled with a reservation finance has not yet been told to settle. */
+    /**
+     * Received, closed short or cancelled with a reservation finance has not yet been told to settle, or rejected
+     * after finance was asked and not yet told to give back what it may hold.
+     */
     boolean awaitsBudgetSettlement() {
-        return budgetReservationId != null
-                && !budgetSettled
-                && (status == PurchaseOrderStatus.RECEIVED
-                        || status == PurchaseOrderStatus.CLOSED
-                        || status == PurchaseOrderStatus.CANCELLED);
+        if (budgetSettled) {
+            return false;
+        }
+        return switch (status) {
+            case RECEIVED, CLOSED, CANCELLED -> budgetReservationId != null;
+            case REJECTED -> budgetReleasePending;
+            case SUGGESTED, APPROVED, ORDERED -> false;
+        };
     }
 
     /** Units still to come: what stays in transit. */

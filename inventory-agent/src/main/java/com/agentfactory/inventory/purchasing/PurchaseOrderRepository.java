@@ -30,9 +30,11 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
                     + " and (:sku is null or exists (select 1 from p.lines l where l.sku = :sku))")
     Page<PurchaseOrder> search(PurchaseOrderStatus status, String sku, Pageable page);
 
-    @Query("select p.id from PurchaseOrder p where p.budgetReservationId is not null and p.budgetSettled = false"
+    @Query("select p.id from PurchaseOrder p where p.budgetSettled = false and ((p.budgetReservationId is not null"
             + " and p.status in (com.agentfactory.inventory.purchasing.PurchaseOrderStatus.RECEIVED,"
             + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CLOSED,"
-            + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CANCELLED)")
+            + " com.agentfactory.inventory.purchasing.PurchaseOrderStatus.CANCELLED))"
+            + " or (p.budgetReleasePending = true"
+            + " and p.status = com.agentfactory.inventory.purchasing.PurchaseOrderStatus.REJECTED))")
     List<UUID> awaitingBudgetSettlement();
 }

@@ -324,8 +324,9 @@ public class PurchaseOrders {
     }
 
     /**
-     * Releases what finance may hold for an earlier attempt, whose answer was lost before a line joined the order:
-     * asking again under its key with its request gives back that reservation, or none if it was never made.
+     * Releases what finance may hold for an earlier attempt whose answer was lost before a line joined the order or
+     * the order was rejected: asking again under its key with its request gives back that reservation, or none if it
+     * was never made.
      */
     private void giveBack(String department, BudgetRequest superseded, String actor) {
         var earlier = budget.reserve(
@@ -346,13 +347,16 @@ public class PurchaseOrders {
         }
     }
 
+    /** A suggestion is not wanted; whatever finance may hold for an earlier approval of it is given back. */
     PurchaseOrderResponse reject(UUID id, String reason, Caller caller) {
         requireBuyer(caller, "rejects");
-        return transaction.execute(status -> {
+        PurchaseOrderResponse rejected = transaction.execute(status -> {
             PurchaseOrder order = find(id);
             order.reject(caller.actorName(), reason, clock.instant());
             return PurchaseOrderResponse.of(orders.save(order));
         });
+        settleBudget(id);
+        return find(id, rejected);
     }
 
     /** Sent to the supplier: its units are in transit from now on. */
@@ -449,8 +453,9 @@ public class PurchaseOrders {
     }
 
     /**
-     * Tells finance about every received, closed or cancelled order it has not yet heard of (commit, release, or
-     * release and the delivered part's expense; all harmless twice). An order whose settlement finance refuses is logged for a person and the others still settle.
+     * Tells finance about every received, closed, cancelled or rejected order it has not yet heard of (commit,
+     * release, release and the delivered part's expense, or give back what an approval may have left; all harmless
+     * twice). An order whose settlement finance refuses is logged for a person and the others still settle.
      * Returns how many were settled.
      */
     public int settleBudgets() {
@@ -472,6 +477,12 @@ public class PurchaseOrders {
         try {
             if (order.status() == PurchaseOrderStatus.RECEIVED) {
                 budget.commit(department, order.budgetReservationId());
+            } else if (order.status() == PurchaseOrderStatus.REJECTED) {
+                // the approval's answer may have been lost: only asking again under its key finds that reservation
+                var asked = order.lastBudgetRequest();
+                if (asked.isPresent()) {
+                    giveBack(department, asked.get(), AGENT);
+                }
             } else {
                 // released before the delivered part is booked, so the budget never counts that money twice
                 budget.release(department, order.budgetReservationId());

@@ -378,6 +378,32 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void rejectingASuggestionWhoseApprovalAnswerWasLostGivesBackTheReservationFinanceHolds() {
+        String sku = stocked(3);
+        String supplierId = supplier(sku, "1.50", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, sku, 10)).text("/id");
+        budget.afterReserving(id, () -> {
+            throw new FinanceUnavailableException("the answer was lost", null);
+        });
+        assertThat(manager.post(ORDERS + "/" + id + "/approve", Map.of("reason", "needed"))
+                        .status())
+                .isEqualTo(503);
+        UUID held = budget.reservationsFor(id).getFirst();
+        budget.afterReserving(id, () -> {
+            throw new FinanceUnavailableException("finance restarting", null);
+        });
+
+        Api.Response rejected = manager.post(ORDERS + "/" + id + "/reject", Map.of("reason", "not needed"));
+
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.text("/status")).isEqualTo("rejected");
+        assertThat(budget.stateOf(held)).as("left for the batch").isEqualTo("RESERVED");
+        purchaseOrders.settleBudgets();
+        assertThat(budget.reservationsFor(id)).containsExactly(held);
+        assertThat(budget.stateOf(held)).isEqualTo("RELEASED");
+    }
+
+    @Test
     void refusesToCancelAPartlyReceivedOrderAndKeepsItsReservationForTheExpense() {
         String sku = stocked(0);
         String supplierId = supplier(sku, "10.00", 5, 1, 1);

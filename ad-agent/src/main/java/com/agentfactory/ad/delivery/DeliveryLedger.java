@@ -35,19 +35,29 @@ public class DeliveryLedger {
         this.clock = clock;
     }
 
-    /** @return false when this bid id was recorded before (a repeated win notice) */
+    /**
+     * @param exchange the exchange that won the impression: only it may report the impression's click and conversion
+     * @return false when this bid id was recorded before (a repeated win notice)
+     */
     public boolean recordImpression(
-            String bidId, UUID campaignId, UUID creativeId, BigDecimal priceCpm, BigDecimal cost, UUID customerId) {
+            String bidId,
+            UUID campaignId,
+            UUID creativeId,
+            BigDecimal priceCpm,
+            BigDecimal cost,
+            UUID customerId,
+            String exchange) {
         Instant now = clock.instant();
         int inserted = jdbc.update(
-                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, customer_id, won_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, customer_id, exchange,"
+                        + " won_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 bidId,
                 campaignId,
                 creativeId,
                 priceCpm,
                 cost,
                 customerId,
+                exchange,
                 Timestamp.from(now));
         if (inserted == 0) {
             return false;
@@ -61,7 +71,7 @@ public class DeliveryLedger {
     public Optional<Impression> recordClick(String bidId) {
         List<Impression> clicked = jdbc.query(
                 "UPDATE ad_impressions SET clicked_at = ? WHERE bid_id = ? AND clicked_at IS NULL"
-                        + " RETURNING bid_id, campaign_id, creative_id, customer_id",
+                        + " RETURNING bid_id, campaign_id, creative_id, customer_id, exchange",
                 IMPRESSION,
                 Timestamp.from(clock.instant()),
                 bidId);
@@ -76,7 +86,7 @@ public class DeliveryLedger {
     public Optional<Impression> recordConversion(String bidId, BigDecimal value) {
         List<Impression> converted = jdbc.query(
                 "UPDATE ad_impressions SET converted_at = ?, conversion_value = ? WHERE bid_id = ?"
-                        + " AND converted_at IS NULL RETURNING bid_id, campaign_id, creative_id, customer_id",
+                        + " AND converted_at IS NULL RETURNING bid_id, campaign_id, creative_id, customer_id, exchange",
                 IMPRESSION,
                 Timestamp.from(clock.instant()),
                 value,
@@ -88,7 +98,8 @@ public class DeliveryLedger {
     public Optional<Impression> impression(String bidId) {
         return jdbc
                 .query(
-                        "SELECT bid_id, campaign_id, creative_id, customer_id FROM ad_impressions WHERE bid_id = ?",
+                        "SELECT bid_id, campaign_id, creative_id, customer_id, exchange FROM ad_impressions"
+                                + " WHERE bid_id = ?",
                         IMPRESSION,
                         bidId)
                 .stream()
@@ -151,7 +162,17 @@ public class DeliveryLedger {
             rs.getString("bid_id"),
             rs.getObject("campaign_id", UUID.class),
             rs.getObject("creative_id", UUID.class),
-            rs.getObject("customer_id", UUID.class));
+            rs.getObject("customer_id", UUID.class),
+            rs.getString("exchange"));
 
-    public record Impression(String bidId, UUID campaignId, UUID creativeId, UUID customerId) {}
+    /**
+     * @param exchange the exchange that won it; null for an impression recorded before exchanges were kept
+     */
+    public record Impression(String bidId, UUID campaignId, UUID creativeId, UUID customerId, String exchange) {
+
+        /** Whether {@code other} may report on this impression: the exchange that won it, any for an old one. */
+        public boolean reportableBy(String other) {
+            return exchange == null || exchange.equals(other);
+        }
+    }
 }

@@ -135,7 +135,9 @@ class BidDecider {
                         best.entry.id().toString(),
                         creativeId.toString(),
                         List.of(best.creative.creative().landingDomain()),
-                        winNotices == null ? null : winNotices.nurl(bidId, best.entry.id(), creativeId, price, now)));
+                        winNotices == null
+                                ? null
+                                : winNotices.nurl(bidId, best.entry.id(), creativeId, price, now, exchange)));
             }
         }
         if (bids.isEmpty()) {

@@ -6,6 +6,7 @@ import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.delivery.AdTouchpoints;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import com.agentfactory.messaging.error.NotFoundException;
+import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records what exchanges report: a win, verified against the signed nurl of its bid, is recorded and charged to the
  * allowance of the bid's day in one transaction, once per bid id; clicks and conversions are recorded once per
- * impression and reported as touchpoints of known customers.
+ * impression, only from the exchange that won it, and reported as touchpoints of known customers.
  */
 @Service
 class Deliveries {
@@ -64,19 +65,28 @@ class Deliveries {
      * as spent beyond it (see {@link SpendAllowances#overspend}), and settled with finance like the rest.
      *
      * @param token the {@code t} of the bid's nurl
-     * @throws com.agentfactory.messaging.error.NotPermittedException when the token is not the agent's for this bid
+     * @param exchange the exchange that sent the notice: the one the bid was made to, and from now on the only one
+     *     whose clicks and conversions of the impression count
+     * @throws com.agentfactory.messaging.error.NotPermittedException when the token is not the agent's for this bid,
+     *     or the bid was made to another exchange
      * @throws RuleViolationException when the price is above the bid or the bid too old
      */
     @Transactional
-    Won win(WinNotice notice, String token) {
-        WinNotices.SignedBid bid = winNotices.verify(token, notice, clock.instant());
+    Won win(WinNotice notice, String token, String exchange) {
+        WinNotices.SignedBid bid = winNotices.verify(token, notice, clock.instant(), exchange);
         if (notice.price().doubleValue() > properties.maxPriceCpm()) {
             throw RuleViolationException.of("price", "above the highest CPM this bidder pays");
         }
         AdCampaignView campaign = campaigns.view(notice.campaignId());
         BigDecimal cost = notice.price().divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
         if (!ledger.recordImpression(
-                notice.bidId(), campaign.id(), notice.creativeId(), notice.price(), cost, notice.customerId())) {
+                notice.bidId(),
+                campaign.id(),
+                notice.creativeId(),
+                notice.price(),
+                cost,
+                notice.customerId(),
+                exchange)) {
             return new Won(
                     new DeliveryOutcome(notice.bidId(), false, "win already recorded"),
                     cost,
@@ -102,25 +112,31 @@ class Deliveries {
                 false);
     }
 
+    /**
+     * @param exchange the exchange that sent the notice
+     * @throws NotPermittedException when another exchange won the impression
+     */
     @Transactional
-    DeliveryOutcome click(ClickNotice notice) {
+    DeliveryOutcome click(ClickNotice notice, String exchange) {
+        wonBy(notice.bidId(), exchange);
         var clicked = ledger.recordClick(notice.bidId());
         if (clicked.isEmpty()) {
-            ledger.impression(notice.bidId()).orElseThrow(() -> unknown(notice.bidId()));
             return new DeliveryOutcome(notice.bidId(), false, "click already recorded");
         }
-        UUID customer = notice.customerId() != null
-                ? notice.customerId()
-                : clicked.get().customerId();
+        UUID customer = customerOf(clicked.get(), notice.customerId());
         if (customer != null) {
             touchpoints.report(clicked.get(), customer, "ad_click", clock.instant());
         }
         return new DeliveryOutcome(notice.bidId(), true, "click recorded");
     }
 
+    /**
+     * @param exchange the exchange that sent the notice
+     * @throws NotPermittedException when another exchange won the impression
+     */
     @Transactional
-    DeliveryOutcome conversion(ConversionNotice notice) {
-        var impression = ledger.impression(notice.bidId()).orElseThrow(() -> unknown(notice.bidId()));
+    DeliveryOutcome conversion(ConversionNotice notice, String exchange) {
+        var impression = wonBy(notice.bidId(), exchange);
         BigDecimal value = notice.value() != null
                 ? notice.value()
                 : campaigns.view(impression.campaignId()).valuePerConversion();
@@ -128,11 +144,28 @@ class Deliveries {
         if (converted.isEmpty()) {
             return new DeliveryOutcome(notice.bidId(), false, "conversion already recorded");
         }
-        UUID customer = notice.customerId() != null ? notice.customerId() : impression.customerId();
+        UUID customer = customerOf(impression, notice.customerId());
         if (customer != null) {
             touchpoints.report(converted.get(), customer, "ad_conversion", clock.instant());
         }
         return new DeliveryOutcome(notice.bidId(), true, "conversion worth " + value + " recorded");
+    }
+
+    /** The impression, when the exchange reporting on it is the one that won it (or it predates keeping that). */
+    private DeliveryLedger.Impression wonBy(String bidId, String exchange) {
+        DeliveryLedger.Impression impression = ledger.impression(bidId).orElseThrow(() -> unknown(bidId));
+        if (!impression.reportableBy(exchange)) {
+            throw new NotPermittedException("The impression of bid " + bidId + " was won on another exchange.");
+        }
+        return impression;
+    }
+
+    /**
+     * The customer the impression was shown to, as its win notice said; a later notice may only name one the win did
+     * not, so that it cannot move the touchpoint, and the revenue attributed to it, to a customer of its choosing.
+     */
+    private static UUID customerOf(DeliveryLedger.Impression impression, UUID noticed) {
+        return impression.customerId() != null ? impression.customerId() : noticed;
     }
 
     private static NotFoundException unknown(String bidId) {

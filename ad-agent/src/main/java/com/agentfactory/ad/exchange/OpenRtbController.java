@@ -67,17 +67,18 @@ class OpenRtbController {
      * agent made the bid: a notice without a valid one is 403, one above the bid's price or too late 422.
      */
     @ApiResponse(responseCode = "200", description = "The win recorded, or recorded before")
-    @ApiResponse(responseCode = "403", description = "Not a win of a bid this agent made")
+    @ApiResponse(responseCode = "403", description = "Not a win of a bid this agent made to this exchange")
     @ApiResponse(responseCode = "422", description = "A price above the bid's, or a bid too old to be won")
     @PostMapping("/win")
     ResponseEntity<?> win(
             @RequestHeader(name = KEY_HEADER, required = false) String key,
             @RequestParam(name = "t", required = false) String token,
             @Valid @RequestBody WinNotice notice) {
-        if (keys.exchangeOf(key).isEmpty()) {
+        Optional<String> exchange = keys.exchangeOf(key);
+        if (exchange.isEmpty()) {
             return unauthorized();
         }
-        Deliveries.Won won = deliveries.win(notice, token);
+        Deliveries.Won won = deliveries.win(notice, token, exchange.get());
         if (won.outcome().recorded()) {
             metrics.won(notice.bidId(), won.cost(), won.currency());
         }
@@ -87,27 +88,35 @@ class OpenRtbController {
         return ResponseEntity.ok(won.outcome());
     }
 
+    @ApiResponse(responseCode = "200", description = "The click recorded, or recorded before")
+    @ApiResponse(responseCode = "403", description = "An impression another exchange won")
+    @ApiResponse(responseCode = "404", description = "No won impression with this bid id")
     @PostMapping("/click")
     ResponseEntity<?> click(
             @RequestHeader(name = KEY_HEADER, required = false) String key, @Valid @RequestBody ClickNotice notice) {
-        if (keys.exchangeOf(key).isEmpty()) {
+        Optional<String> exchange = keys.exchangeOf(key);
+        if (exchange.isEmpty()) {
             return unauthorized();
         }
-        DeliveryOutcome outcome = deliveries.click(notice);
+        DeliveryOutcome outcome = deliveries.click(notice, exchange.get());
         if (outcome.recorded()) {
             metrics.clicked(notice.bidId());
         }
         return ResponseEntity.ok(outcome);
     }
 
+    @ApiResponse(responseCode = "200", description = "The conversion recorded, or recorded before")
+    @ApiResponse(responseCode = "403", description = "An impression another exchange won")
+    @ApiResponse(responseCode = "404", description = "No won impression with this bid id")
     @PostMapping("/conversion")
     ResponseEntity<?> conversion(
             @RequestHeader(name = KEY_HEADER, required = false) String key,
             @Valid @RequestBody ConversionNotice notice) {
-        if (keys.exchangeOf(key).isEmpty()) {
+        Optional<String> exchange = keys.exchangeOf(key);
+        if (exchange.isEmpty()) {
             return unauthorized();
         }
-        return ResponseEntity.ok(deliveries.conversion(notice));
+        return ResponseEntity.ok(deliveries.conversion(notice, exchange.get()));
     }
 
     private static ResponseEntity<?> unauthorized() {

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 class SimulatedExchange {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedExchange.class);
+    /** The name its bids and deliveries are recorded under, as the bid API's key of the same name would give. */
+    private static final String EXCHANGE = "simulated";
 
     private final BidDecider decider;
     private final ServingCampaigns serving;
@@ -87,7 +89,7 @@ class SimulatedExchange {
                     null,
                     null);
             metrics.request();
-            decider.decide(request, "simulated", snapshot, clock.instant())
+            decider.decide(request, EXCHANGE, snapshot, clock.instant())
                     .ifPresent(response -> auction(response, random));
         }
     }
@@ -108,7 +110,8 @@ class SimulatedExchange {
                             creativeId,
                             BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
                             null),
-                    WinNotices.tokenOf(bid.nurl()));
+                    WinNotices.tokenOf(bid.nurl()),
+                    EXCHANGE);
             if (won.outcome().recorded()) {
                 metrics.won(bid.id(), won.cost(), won.currency());
             }
@@ -117,12 +120,12 @@ class SimulatedExchange {
             }
             double ctr = trueCtr.computeIfAbsent(creativeId, id -> 0.005 + random.nextDouble() * 0.03);
             if (random.nextDouble() < ctr) {
-                if (deliveries.click(new ClickNotice(bid.id(), null)).recorded()) {
+                if (deliveries.click(new ClickNotice(bid.id(), null), EXCHANGE).recorded()) {
                     metrics.clicked(bid.id());
                 }
                 double cvr = trueCvr.computeIfAbsent(campaignId, id -> 0.02 + random.nextDouble() * 0.15);
                 if (random.nextDouble() < cvr) {
-                    deliveries.conversion(new ConversionNotice(bid.id(), null, null));
+                    deliveries.conversion(new ConversionNotice(bid.id(), null, null), EXCHANGE);
                 }
             }
         } catch (RuntimeException e) {

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed win notice URLs. The nurl of a bid carries, in its token, the bid id, campaign, creative, the bid's price
- * (the most the exchange may charge) and when the bid was made, with an HMAC-SHA256 over them: a win notice is
- * accepted only for a bid the agent made, at no more than it bid, and not long after. Nothing is stored per bid, so
- * the bid path writes nothing; a notice sent again is told apart by its bid id when the win is recorded.
+ * (the most the exchange may charge), when the bid was made and the exchange it was made to, with an HMAC-SHA256
+ * over them: a win notice is accepted only for a bid the agent made, from the exchange it bid on, at no more than it
+ * bid, and not long after. Nothing is stored per bid, so the bid path writes nothing; a notice sent again is told
+ * apart by its bid id when the win is recorded.
  */
 @Component
 class WinNotices {
@@ -40,12 +41,18 @@ class WinNotices {
         }
     }
 
-    /** What a verified token says about the bid it was issued for. */
-    record SignedBid(String bidId, UUID campaignId, UUID creativeId, BigDecimal priceCpm, Instant issuedAt) {}
+    /**
+     * What a verified token says about the bid it was issued for.
+     *
+     * @param exchange the exchange the bid was made to; null when the bid path did not know it (or for a token signed
+     *     before tokens named it), and then any exchange may notify the win
+     */
+    record SignedBid(
+            String bidId, UUID campaignId, UUID creativeId, BigDecimal priceCpm, Instant issuedAt, String exchange) {}
 
     /** The win notice URL of a bid: the configured URL with the bid's token as {@code t}. */
-    String nurl(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt) {
-        return properties.url() + "?t=" + token(bidId, campaignId, creativeId, priceCpm, issuedAt);
+    String nurl(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt, String exchange) {
+        return properties.url() + "?t=" + token(bidId, campaignId, creativeId, priceCpm, issuedAt, exchange);
     }
 
     /** The token of a nurl this agent made (its only parameter, URL-safe as it is). */
@@ -53,7 +60,7 @@ class WinNotices {
         return nurl.substring(nurl.indexOf("?t=") + "?t=".length());
     }
 
-    String token(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt) {
+    String token(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt, String exchange) {
         String payload = String.join(
                 "\n",
                 PURPOSE,
@@ -61,7 +68,8 @@ class WinNotices {
                 campaignId.toString(),
                 creativeId.toString(),
                 BigDecimal.valueOf(priceCpm).toPlainString(),
-                Long.toString(issuedAt.toEpochMilli()));
+                Long.toString(issuedAt.toEpochMilli()),
+                exchange == null ? "" : exchange);
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -69,16 +77,20 @@ class WinNotices {
     /**
      * Checks a win notice against the token of its nurl.
      *
-     * @throws NotPermittedException when the token was not issued by the agent or names another bid, campaign or
-     *     creative than the notice
+     * @param exchange the exchange that sent the notice, as its key says
+     * @throws NotPermittedException when the token was not issued by the agent, names another bid, campaign or
+     *     creative than the notice, or was issued for a bid on another exchange
      * @throws RuleViolationException when the clearing price is above the bid or the bid is too old to be won now
      */
-    SignedBid verify(String token, WinNotice notice, Instant now) {
+    SignedBid verify(String token, WinNotice notice, Instant now, String exchange) {
         SignedBid bid = read(token);
         if (!bid.bidId().equals(notice.bidId())
                 || !bid.campaignId().equals(notice.campaignId())
                 || !bid.creativeId().equals(notice.creativeId())) {
             throw new NotPermittedException("The win notice names another bid than its signed nurl.");
+        }
+        if (bid.exchange() != null && !bid.exchange().equals(exchange)) {
+            throw new NotPermittedException("The bid of this win notice was made to another exchange.");
         }
         if (notice.price().compareTo(bid.priceCpm()) > 0) {
             throw RuleViolationException.of(
@@ -101,7 +113,8 @@ class WinNotices {
                 throw forged();
             }
             String[] fields = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-            if (fields.length != 6 || !PURPOSE.equals(fields[0])) {
+            // six fields: signed before tokens named the exchange, still in flight for a window after an upgrade
+            if ((fields.length != 6 && fields.length != 7) || !PURPOSE.equals(fields[0])) {
                 throw forged();
             }
             return new SignedBid(
@@ -109,7 +122,8 @@ class WinNotices {
                     UUID.fromString(fields[2]),
                     UUID.fromString(fields[3]),
                     new BigDecimal(fields[4]),
-                    Instant.ofEpochMilli(Long.parseLong(fields[5])));
+                    Instant.ofEpochMilli(Long.parseLong(fields[5])),
+                    fields.length == 7 && !fields[6].isEmpty() ? fields[6] : null);
         } catch (IllegalArgumentException e) {
             // also NumberFormatException: only a token the agent signed gets this far, so this is not expected
             throw forged();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.TestKafka;
+import com.agentfactory.messaging.topic.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,6 +168,55 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
+    void takesClicksAndConversionsOnlyFromTheExchangeThatWonTheImpressionAndKeepsItsCustomer() {
+        String region = "E" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("One exchange's impressions", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+        UUID shownTo = UUID.randomUUID();
+        Map<String, Object> win = new HashMap<>(winNotice(placed, 2.0));
+        win.put("customer_id", shownTo.toString());
+        URI nurl = URI.create(placed.path("nurl").asString());
+        String bidId = placed.path("id").asString();
+
+        Api.Response wonElsewhere = exchange(nurl.getRawPath() + "?" + nurl.getRawQuery(), win, OTHER_EXCHANGE_KEY);
+        assertThat(wonElsewhere.status()).isEqualTo(403);
+        assertThat(impressionsOf(id)).isZero();
+        assertThat(postWin(placed, win).text("/recorded")).isEqualTo("true");
+
+        Api.Response otherClick = exchange(
+                "/api/v1/ads/openrtb/click",
+                Map.of("bid_id", bidId, "customer_id", UUID.randomUUID().toString()),
+                OTHER_EXCHANGE_KEY);
+        Api.Response otherConversion =
+                exchange("/api/v1/ads/openrtb/conversion", Map.of("bid_id", bidId, "value", 500), OTHER_EXCHANGE_KEY);
+        assertThat(List.of(otherClick, otherConversion)).allSatisfy(refused -> {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).contains("application/problem+json");
+        });
+        assertThat(jdbc.queryForMap(
+                        "SELECT clicked_at IS NULL AS unclicked, converted_at IS NULL AS unconverted FROM ad_impressions"
+                                + " WHERE bid_id = ?",
+                        bidId))
+                .containsEntry("unclicked", true)
+                .containsEntry("unconverted", true);
+
+        UUID claimed = UUID.randomUUID();
+        Api.Response click =
+                exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", bidId, "customer_id", claimed), EXCHANGE_KEY);
+        assertThat(click.text("/recorded")).isEqualTo("true");
+        // the touchpoint names the customer the win said the impression was shown to, not the one the click claims
+        String touchpoint = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TestKafka.readAll(bootstrapServers, Topics.AGENT_TOUCHPOINTS).stream()
+                                .filter(value -> value.contains(id) && value.contains("ad_click"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(touchpoint).contains(shownTo.toString()).doesNotContain(claimed.toString());
+    }
+
+    @Test
     void refusesAClearingPriceAboveTheSignedBidAndChargesNothing() {
         String region = "P" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Overcharged", region));
@@ -253,8 +304,8 @@ class BidApiIT extends AdIntegrationTest {
                 Map<String, Object> win =
                         Map.of("bid_id", bidId, "campaign_id", id, "creative_id", creative, "price", 10);
                 // bids the agent made at 10 CPM, as their nurls carry them
-                String token =
-                        winNotices.token(bidId, UUID.fromString(id), UUID.fromString(creative), 10.0, clock.instant());
+                String token = winNotices.token(
+                        bidId, UUID.fromString(id), UUID.fromString(creative), 10.0, clock.instant(), "test");
                 statuses.add(executor.submit(() -> {
                     start.await();
                     return exchange(WIN + "?t=" + token, win, EXCHANGE_KEY).status();

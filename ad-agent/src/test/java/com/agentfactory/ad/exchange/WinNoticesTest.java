@@ -17,44 +17,53 @@ class WinNoticesTest {
     private static final String BID_ID = "bid-1";
     private static final UUID CAMPAIGN = UUID.randomUUID();
     private static final UUID CREATIVE = UUID.randomUUID();
+    private static final String EXCHANGE = "adx";
 
     private final WinNotices notices = notices("the-agent-s-own-win-notice-secret");
-    private final String token = notices.token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+    private final String token = notices.token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT, EXCHANGE);
 
     @Test
     void acceptsTheNoticeOfABidItSignedAtUpToTheBidsPrice() {
-        var bid = notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.25"), BID_AT.plusSeconds(5));
+        var bid = notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.25"), BID_AT.plusSeconds(5), EXCHANGE);
 
         assertThat(bid.priceCpm()).isEqualByComparingTo("4.25");
         assertThat(bid.issuedAt()).isEqualTo(BID_AT);
-        String nurl = notices.nurl(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+        String nurl = notices.nurl(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT, EXCHANGE);
         assertThat(nurl).isEqualTo("https://ads.example/win?t=" + token);
         assertThat(WinNotices.tokenOf(nurl)).isEqualTo(token);
     }
 
     @Test
     void refusesATokenSignedWithAnotherSecretOrNoTokenAtAll() {
-        String foreign = notices("someone-else-s-win-notice-secret").token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT);
+        String foreign =
+                notices("someone-else-s-win-notice-secret").token(BID_ID, CAMPAIGN, CREATIVE, 4.25, BID_AT, EXCHANGE);
 
-        assertThatThrownBy(() -> notices.verify(foreign, notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+        assertThatThrownBy(() -> notices.verify(foreign, notice(CAMPAIGN, CREATIVE, "1"), BID_AT, EXCHANGE))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> notices.verify(null, notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+        assertThatThrownBy(() -> notices.verify(null, notice(CAMPAIGN, CREATIVE, "1"), BID_AT, EXCHANGE))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> notices.verify("not.a-token", notice(CAMPAIGN, CREATIVE, "1"), BID_AT))
+        assertThatThrownBy(() -> notices.verify("not.a-token", notice(CAMPAIGN, CREATIVE, "1"), BID_AT, EXCHANGE))
                 .isInstanceOf(NotPermittedException.class);
     }
 
     @Test
     void refusesANoticeForAnotherCampaignOrCreativeThanTheSignedBid() {
-        assertThatThrownBy(() -> notices.verify(token, notice(UUID.randomUUID(), CREATIVE, "1"), BID_AT))
+        assertThatThrownBy(() -> notices.verify(token, notice(UUID.randomUUID(), CREATIVE, "1"), BID_AT, EXCHANGE))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, UUID.randomUUID(), "1"), BID_AT))
+        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, UUID.randomUUID(), "1"), BID_AT, EXCHANGE))
                 .isInstanceOf(NotPermittedException.class);
     }
 
     @Test
+    void refusesTheNoticeOfABidMadeToAnotherExchange() {
+        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, CREATIVE, "1"), BID_AT, "another-exchange"))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("another exchange");
+    }
+
+    @Test
     void refusesAPriceAboveTheSignedBid() {
-        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.2501"), BID_AT))
+        assertThatThrownBy(() -> notices.verify(token, notice(CAMPAIGN, CREATIVE, "4.2501"), BID_AT, EXCHANGE))
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("4.25");
     }
@@ -64,7 +73,8 @@ class WinNoticesTest {
         assertThatThrownBy(() -> notices.verify(
                         token,
                         notice(CAMPAIGN, CREATIVE, "1"),
-                        BID_AT.plus(Duration.ofMinutes(10)).plusMillis(1)))
+                        BID_AT.plus(Duration.ofMinutes(10)).plusMillis(1),
+                        EXCHANGE))
                 .isInstanceOf(RuleViolationException.class);
     }
 

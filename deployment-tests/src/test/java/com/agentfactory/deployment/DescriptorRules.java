@@ -128,6 +128,23 @@ final class DescriptorRules {
         }
     }
 
+    /**
+     * The gateway sits behind the Ingress: it trusts exactly that one proxy's X-Forwarded-For entry, and Spring's own
+     * forwarded-header handling (which would take the client's leftmost entry) is not switched on.
+     */
+    static List<String> clientAddressViolations(Deployment gateway) {
+        List<String> violations = new ArrayList<>();
+        Container container = mainContainer(gateway);
+        String hops = envValue(container, "TRUSTED_PROXY_HOPS");
+        if (!"1".equals(hops)) {
+            violations.add(describe(gateway) + ": TRUSTED_PROXY_HOPS is " + hops + ", expected 1 (the ingress)");
+        }
+        if (env(container, "SERVER_FORWARD_HEADERS_STRATEGY").isPresent()) {
+            violations.add(describe(gateway) + ": SERVER_FORWARD_HEADERS_STRATEGY is set");
+        }
+        return violations;
+    }
+
     /** -Xmx in JAVA_TOOL_OPTIONS is the service's heap; heap + metaspace + code cache fit below the memory limit. */
     static List<String> heapViolations(Deployment deployment, ServiceTable expected) {
         List<String> violations = new ArrayList<>();

@@ -216,6 +216,28 @@ class DescriptorRulesTest {
     }
 
     @Test
+    void gatewayThatTakesTheIngressAsTheClientOrTrustsTheClientsForwardedEntriesIsReported() {
+        Deployment noTrustedProxy = deployment("""
+                - name: gateway-service
+                  env: [{name: PORT, value: "8080"}]
+                """);
+        assertThat(DescriptorRules.clientAddressViolations(noTrustedProxy))
+                .singleElement()
+                .asString()
+                .contains("TRUSTED_PROXY_HOPS is null");
+        Deployment springStrategy = deployment("""
+                - name: gateway-service
+                  env:
+                    - {name: TRUSTED_PROXY_HOPS, value: "1"}
+                    - {name: SERVER_FORWARD_HEADERS_STRATEGY, value: NATIVE}
+                """);
+        assertThat(DescriptorRules.clientAddressViolations(springStrategy))
+                .singleElement()
+                .asString()
+                .contains("SERVER_FORWARD_HEADERS_STRATEGY is set");
+    }
+
+    @Test
     void memoryQuantitiesAreReadInMebibytes() {
         assertThat(DescriptorRules.mebibytes("448Mi")).isEqualTo(448);
         assertThat(DescriptorRules.mebibytes("1Gi")).isEqualTo(1024);

@@ -190,6 +190,14 @@ class WorkloadsTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void theGatewayTakesTheClientFromTheIngresssForwardedForEntry(Overlay overlay) {
+        assertThat(DescriptorRules.clientAddressViolations(
+                        RenderedOverlay.of(overlay).deployment(ServiceTable.GATEWAY)))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void theIngressSendsTheOpenRtbPathToTheAdAgentAndEverythingElseToTheGateway(Overlay overlay) {
         List<HTTPIngressPath> paths = RenderedOverlay.of(overlay).all(Ingress.class).stream()
                 .flatMap(i -> i.getSpec().getRules().stream())

@@ -67,7 +67,7 @@ class AuthController {
                         form.getFirst("client_id"), form.getFirst("client_secret"), clientIp(exchange))));
     }
 
-    // the peer address, as the IP rate limiter sees it
+    // the client address, as the IP rate limiter sees it (behind the ingress, the address the ingress forwarded)
     private static String clientIp(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {

@@ -74,8 +74,8 @@ public class RateLimitWebFilter implements WebFilter {
         return problemWriter.write(exchange, problem);
     }
 
-    // The socket peer: X-Forwarded-For is only honoured when server.forward-headers-strategy says a proxy is trusted,
-    // otherwise any client could pick its own bucket.
+    // The client as the server resolved it: the socket peer, or behind trusted proxies the X-Forwarded-For entry they
+    // wrote (clientaddress package); never an entry the client wrote itself, which would let it pick its own bucket.
     private static String clientIp(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {

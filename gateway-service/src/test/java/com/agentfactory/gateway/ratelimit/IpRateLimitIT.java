@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
-/** Roomy per-user buckets but a client-IP bucket of four: accounts behind one address share it. */
+/**
+ * Roomy per-user buckets but a client-IP bucket of four: accounts behind one address share it. No proxy is trusted
+ * (the default), so an X-Forwarded-For header the client sends does not move it to another bucket.
+ */
 @TestPropertySource(
         properties = {
             "agentfactory.rate-limit.key-prefix=rate-limit-ip-test",
@@ -32,6 +35,7 @@ class IpRateLimitIT extends GatewayIntegrationTest {
         client.get()
                 .uri("/api/v1/support/conversations")
                 .header("Authorization", second.bearer())
+                .header("X-Forwarded-For", "203.0.113.40")
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -39,6 +43,8 @@ class IpRateLimitIT extends GatewayIntegrationTest {
         var refused = client.get()
                 .uri("/api/v1/support/conversations")
                 .header("Authorization", second.bearer())
+                .header("X-Forwarded-For", "203.0.113.41")
+                .header("Forwarded", "for=203.0.113.42")
                 .exchange();
 
         refused.expectHeader().exists("Retry-After");

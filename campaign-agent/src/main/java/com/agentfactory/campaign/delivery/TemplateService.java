@@ -44,6 +44,11 @@ class TemplateService {
         MessageTemplate template = templates
                 .find(channel, templateId)
                 .orElseThrow(() -> new TemplateNotFoundException(channel, templateId));
+        // one saved before partials were refused would fail every send: the preview says why, as the save now does
+        TemplateRenderer.check(template.body(), "body");
+        if (template.subject() != null) {
+            TemplateRenderer.check(template.subject(), "subject");
+        }
         Map<String, Object> variables = new HashMap<>(request.variables() == null ? Map.of() : request.variables());
         if (request.customerId() != null) {
             customers

@@ -98,6 +98,48 @@ class TemplatePreviewIT extends CampaignIntegrationTest {
         assertThat(api.get("/api/v1/campaigns/templates?channel=fax").status()).isEqualTo(400);
     }
 
+    @Test
+    void refusesToSaveATemplateThatIncludesAnotherAtTopLevelOrInsideASection() {
+        String template = "partial-" + UUID.randomUUID();
+
+        Response topLevel = api.put(
+                "/api/v1/campaigns/templates/email/" + template,
+                Map.of("subject", "Hello", "body", "<p>Hi</p>{{> footer}}"));
+        Response inSection = api.put(
+                "/api/v1/campaigns/templates/sms/" + template, Map.of("body", "{{#items}}{{sku}}{{> line}}{{/items}}"));
+        Response parentSubject = api.put(
+                "/api/v1/campaigns/templates/email/" + template,
+                Map.of("subject", "{{< layout}}{{/layout}}", "body", "<p>Hi</p>"));
+
+        assertThat(topLevel.status()).as(String.valueOf(topLevel.body())).isEqualTo(400);
+        assertThat(topLevel.errorFields()).containsExactly("body");
+        assertThat(inSection.status()).as(String.valueOf(inSection.body())).isEqualTo(400);
+        assertThat(inSection.errorFields()).containsExactly("body");
+        assertThat(parentSubject.status())
+                .as(String.valueOf(parentSubject.body()))
+                .isEqualTo(400);
+        assertThat(parentSubject.errorFields()).containsExactly("subject");
+        assertThat(api.get("/api/v1/campaigns/templates/email/" + template).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void refusesToPreviewATemplateStoredWithAPartialBeforeTheyWereRefused() {
+        String template = "partial-" + UUID.randomUUID();
+        save("push", template, null, "Hi");
+        jdbc.update(
+                "UPDATE message_templates SET body = ? WHERE channel = 'push' AND template_id = ?",
+                "{{#items}}{{> line}}{{/items}}",
+                template);
+
+        Response preview = api.post(
+                "/api/v1/campaigns/templates/push/" + template + "/preview",
+                Map.of("variables", Map.of("items", List.of(Map.of("sku", "A")))));
+
+        assertThat(preview.status()).as(String.valueOf(preview.body())).isEqualTo(400);
+        assertThat(preview.errorFields()).containsExactly("body");
+    }
+
     private void save(String channel, String templateId, String subject, String body) {
         Map<String, Object> request = new HashMap<>();
         request.put("body", body);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One turn of a conversation on any channel: the message is taken in and committed first, understood and
@@ -27,6 +28,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final TranscriptRepository transcripts;
     private final ConversationMetrics metrics;
+    private final JsonMapper json;
 
     ConversationService(
             MessageIntake intake,
@@ -35,7 +37,8 @@ public class ConversationService {
             TurnRecorder recorder,
             ConversationRepository conversations,
             TranscriptRepository transcripts,
-            ConversationMetrics metrics) {
+            ConversationMetrics metrics,
+            JsonMapper json) {
         this.intake = intake;
         this.drafter = drafter;
         this.escalation = escalation;
@@ -43,16 +46,36 @@ public class ConversationService {
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.metrics = metrics;
+        this.json = json;
     }
 
+    /**
+     * @throws MessageStillBeingAnsweredException when the channel delivered the message before and its first
+     *     delivery is still being answered
+     */
     public Reply handle(InboundMessage message) {
-        Reply reply = answer(message);
+        Optional<Received> received = intake.receive(message);
+        if (received.isEmpty()) {
+            return earlierReply(message);
+        }
+        Reply reply = answer(received.get(), message);
         metrics.record(message.channel(), reply);
         return reply;
     }
 
-    private Reply answer(InboundMessage message) {
-        Received received = intake.receive(message);
+    // a repeat gets what the first delivery got, so whoever sends the reply on sends the same one (or, having sent it
+    // before timing out, the same one again) rather than a second answer from a second ticket
+    private Reply earlierReply(InboundMessage message) {
+        var delivery = transcripts
+                .findDelivery(message.authorId(), message.externalId())
+                .orElseThrow(() -> new IllegalStateException("a repeated message is stored"));
+        if (delivery.outcomeJson() == null) {
+            throw new MessageStillBeingAnsweredException(message.externalId());
+        }
+        return json.readValue(delivery.outcomeJson(), Reply.class);
+    }
+
+    private Reply answer(Received received, InboundMessage message) {
         DraftedTurn turn;
         EscalationCheck.Decision decision;
         try {

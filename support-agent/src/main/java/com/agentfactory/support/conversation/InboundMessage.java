@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param category what the ticket is about when the channel already knows (complaint, return), else null
  * @param orderNumber an order the channel already knows the message is about, else null
  * @param staff written by the support desk (an agent or admin in the chat), who may look up any order
+ * @param externalId the id the channel gave the message (an e-mail's Message-ID), null when it gives none: a
+ *     message delivered again under the same id by the same sender is answered with the first reply, not taken in
+ *     again
  */
 public record InboundMessage(
         UUID conversationId,
@@ -22,11 +25,12 @@ public record InboundMessage(
         String authorId,
         String category,
         String orderNumber,
-        boolean staff) {
+        boolean staff,
+        String externalId) {
 
     public static InboundMessage chat(UUID conversationId, CustomerProfile customer, String authorId, String text) {
         return new InboundMessage(
-                conversationId, Channel.CHAT, customer, null, null, text, authorId, null, null, false);
+                conversationId, Channel.CHAT, customer, null, null, text, authorId, null, null, false, null);
     }
 
     public InboundMessage byStaff(boolean byStaff) {
@@ -40,12 +44,23 @@ public record InboundMessage(
                 authorId,
                 category,
                 orderNumber,
-                byStaff);
+                byStaff,
+                externalId);
     }
 
     public InboundMessage withOrderNumber(String number) {
         String value = number == null || number.isBlank() ? null : number.strip();
         return new InboundMessage(
-                conversationId, channel, customer, customerEmail, subject, text, authorId, category, value, staff);
+                conversationId,
+                channel,
+                customer,
+                customerEmail,
+                subject,
+                text,
+                authorId,
+                category,
+                value,
+                staff,
+                externalId);
     }
 }

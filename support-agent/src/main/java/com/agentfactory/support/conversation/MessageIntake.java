@@ -1,11 +1,10 @@
 package com.agentfactory.support.conversation;
 
 import com.agentfactory.support.ticket.TicketTracker;
-import com.agentfactory.support.transcript.MessageRole;
 import com.agentfactory.support.transcript.TranscriptRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,12 +39,24 @@ class MessageIntake {
         this.clock = clock;
     }
 
-    Received receive(InboundMessage message) {
+    /**
+     * @return the stored message, or empty when the channel delivered it before (the same sender and external id):
+     *     nothing is stored then, no conversation and no ticket opened
+     */
+    Optional<Received> receive(InboundMessage message) {
         MessageValidator.validate(message.channel().textField(), message.text(), properties.maxMessageChars());
-        return Objects.requireNonNull(transactions.execute(status -> store(message)));
+        return Optional.ofNullable(transactions.execute(status -> store(message)));
     }
 
     private Received store(InboundMessage message) {
+        if (message.externalId() != null) {
+            transcripts.lockDelivery(message.authorId(), message.externalId());
+            if (transcripts
+                    .findDelivery(message.authorId(), message.externalId())
+                    .isPresent()) {
+                return null;
+            }
+        }
         Instant now = clock.instant();
         UUID customerId = message.customer().customerId();
         Conversation conversation;
@@ -73,8 +84,8 @@ class MessageIntake {
                     .orElseThrow(() -> new ConversationNotFoundException(message.conversationId()));
             ticketId = tickets.ofConversation(conversation.id());
         }
-        UUID messageId = transcripts.append(
-                conversation.id(), MessageRole.CUSTOMER, message.authorId(), message.text(), null, now);
+        UUID messageId = transcripts.appendCustomer(
+                conversation.id(), message.authorId(), message.text(), message.externalId(), now);
         return new Received(conversation, ticketId, messageId, now);
     }
 }

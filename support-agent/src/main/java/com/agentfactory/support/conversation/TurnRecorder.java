@@ -129,7 +129,7 @@ class TurnRecorder {
                 turn.pendingSlot(),
                 turn.orderNumber(),
                 now);
-        return new Reply(
+        return kept(new Reply(
                 conversationId,
                 received.ticketId(),
                 received.messageId(),
@@ -148,7 +148,7 @@ class TurnRecorder {
                                 p.passage().articleTitle(),
                                 p.passage().heading(),
                                 p.score()))
-                        .toList());
+                        .toList()));
     }
 
     // only a message still RECEIVED is handed over: under the conversation's lock, so a turn recorded or handed over
@@ -163,13 +163,19 @@ class TurnRecorder {
         String reply = Replies.afterFailure(phrases);
         transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply, ReplySource.HANDOVER, now);
         TicketTurn ticket = tickets.processingFailed(received.ticketId(), received.messageId(), detail, now);
-        return Optional.of(handOverReply(
+        return Optional.of(kept(handOverReply(
                 received,
                 reply,
                 ticket.status(),
                 ticket.escalatedNow()
                         ? List.of(new Reply.ReasonView(EscalationReason.PROCESSING_FAILED.name(), detail))
-                        : List.of()));
+                        : List.of())));
+    }
+
+    // a channel that may deliver the message again (it gave the message an id) gets this same reply for it then
+    private Reply kept(Reply reply) {
+        transcripts.recordOutcome(reply.messageId(), json.writeValueAsString(reply));
+        return reply;
     }
 
     private Reply handedOverMeanwhile(Received received) {

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Inbound mail webhook. A reply mail is threaded into its conversation by the {@code [ref:<id>]} our reply
- * subject carries, and only when it comes from the address the conversation started from.
+ * subject carries, and only when it comes from the address the conversation started from. A mail posted again under
+ * its Message-ID is answered with its first reply (409 while that is still being worked out).
  */
 @RestController
 @RequestMapping("/api/v1/support/email")
@@ -52,13 +53,26 @@ class EmailController {
                 from,
                 null,
                 null,
-                false));
+                false,
+                messageId(mail.messageId())));
         String baseSubject = REFERENCE.matcher(subject).replaceAll("").strip();
         if (!baseSubject.toLowerCase(Locale.ROOT).startsWith("re:")) {
             baseSubject = "Re: " + baseSubject;
         }
         return new EmailReplyResponse(
                 from, baseSubject + " [ref:" + reply.conversationId() + "]", reply.reply(), reply);
+    }
+
+    // "<id@host>" and "id@host" name the same mail; a blank id is none
+    private static String messageId(String header) {
+        if (header == null) {
+            return null;
+        }
+        String id = header.strip();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1).strip();
+        }
+        return id.isEmpty() ? null : id;
     }
 
     private static java.util.Optional<UUID> reference(String subject) {

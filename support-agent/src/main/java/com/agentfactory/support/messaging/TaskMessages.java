@@ -29,7 +29,8 @@ final class TaskMessages {
                 "task:" + context.taskId(),
                 category,
                 blankToNull(orderNumber),
-                false);
+                false,
+                null);
     }
 
     /** A customer message task ({@code answer-customer-message}, {@code handle-complaint}) filed under {@code category}. */

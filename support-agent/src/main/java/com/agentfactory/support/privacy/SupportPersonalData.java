@@ -62,7 +62,8 @@ class SupportPersonalData implements PersonalDataHolder {
     public long erase(UUID customerId) {
         // the messages and escalations are found through the customer's conversations, so they go first
         long erased = jdbc.update(
-                "UPDATE conversation_messages SET body = '[erased]', author_id = NULL, entities = NULL"
+                "UPDATE conversation_messages SET body = '[erased]', author_id = NULL, entities = NULL,"
+                        + " external_id = NULL, outcome = NULL"
                         + " WHERE conversation_id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
         erased += jdbc.update(

@@ -3,6 +3,7 @@ package com.agentfactory.support.transcript;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,12 +25,69 @@ public class TranscriptRepository {
      */
     public UUID append(
             UUID conversationId, MessageRole author, String authorId, String body, ReplySource source, Instant now) {
+        return insert(conversationId, author, authorId, body, source, null, now);
+    }
+
+    /**
+     * Appends a customer message (RECEIVED).
+     *
+     * @param externalId the channel's own id for it, null when the channel gives none; unique per author
+     */
+    public UUID appendCustomer(UUID conversationId, String authorId, String body, String externalId, Instant now) {
+        return insert(conversationId, MessageRole.CUSTOMER, authorId, body, null, externalId, now);
+    }
+
+    /**
+     * Holds back, until the caller's transaction ends, any other delivery of the message the author sent under this
+     * id, so that of two deliveries at once one is stored and the other finds it.
+     */
+    public void lockDelivery(String authorId, String externalId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "support.inbound:" + authorId + "\n" + externalId)
+                .query((rs, row) -> Boolean.TRUE)
+                .single();
+    }
+
+    /** The message the author already sent under this id, with the reply it got once its turn was recorded. */
+    public Optional<Delivery> findDelivery(String authorId, String externalId) {
+        return jdbc.sql("""
+                        SELECT id, status, outcome::text AS outcome FROM conversation_messages
+                        WHERE author = 'CUSTOMER' AND author_id = :author AND external_id = :external
+                        """)
+                .param("author", authorId)
+                .param("external", externalId)
+                .query((rs, row) -> new Delivery(
+                        rs.getObject("id", UUID.class),
+                        MessageStatus.valueOf(rs.getString("status")),
+                        rs.getString("outcome")))
+                .optional();
+    }
+
+    /** Keeps the reply a message got, for a message a channel may deliver again (one with an external id). */
+    public void recordOutcome(UUID id, String outcomeJson) {
+        jdbc.sql("""
+                        UPDATE conversation_messages SET outcome = CAST(:outcome AS jsonb)
+                        WHERE id = :id AND external_id IS NOT NULL
+                        """).param("id", id).param("outcome", outcomeJson).update();
+    }
+
+    /** @param outcomeJson the reply the first delivery got, null while its turn is not recorded */
+    public record Delivery(UUID messageId, MessageStatus status, String outcomeJson) {}
+
+    private UUID insert(
+            UUID conversationId,
+            MessageRole author,
+            String authorId,
+            String body,
+            ReplySource source,
+            String externalId,
+            Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO conversation_messages (id, conversation_id, sequence_number, author, author_id, body,
-                                                           status, answer_source, created_at)
+                                                           status, answer_source, external_id, created_at)
                         SELECT :id, :conversation, coalesce(max(sequence_number), 0) + 1, :author, :authorId, :body,
-                               :status, :source, :now
+                               :status, :source, :external, :now
                         FROM conversation_messages WHERE conversation_id = :conversation
                         """)
                 .param("id", id)
@@ -39,6 +97,7 @@ public class TranscriptRepository {
                 .param("body", body)
                 .param("status", (author == MessageRole.CUSTOMER ? MessageStatus.RECEIVED : MessageStatus.SENT).name())
                 .param("source", source == null ? null : source.name())
+                .param("external", externalId)
                 .param("now", Timestamp.from(now))
                 .update();
         return id;

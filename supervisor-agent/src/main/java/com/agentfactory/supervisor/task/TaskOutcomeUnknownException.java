@@ -12,15 +12,29 @@ public class TaskOutcomeUnknownException extends RuntimeException {
 
     private final List<UUID> taskIds;
 
+    private static final String ADVICE = " Task creation has no idempotency key, so submitting it again could create"
+            + " it twice: look it up first at GET /api/v1/agents/tasks/{task_id} with the ids in task_ids, and submit"
+            + " it again only if it is still not found a while later.";
+
     public TaskOutcomeUnknownException(List<UUID> taskIds, Throwable cause) {
-        super(
+        this(
                 "The task was being stored when the database stopped answering in time: it may or may not exist,"
-                        + " and may still appear while the write finishes. Task creation has no idempotency key, so"
-                        + " submitting it again could create it twice: look it up first at"
-                        + " GET /api/v1/agents/tasks/{task_id} with the ids in task_ids, and submit it again only"
-                        + " if it is still not found a while later.",
+                        + " and may still appear while the write finishes.",
+                taskIds,
                 cause);
+    }
+
+    private TaskOutcomeUnknownException(String situation, List<UUID> taskIds, Throwable cause) {
+        super(situation + ADVICE, cause);
         this.taskIds = List.copyOf(taskIds);
+    }
+
+    /** The commit itself failed (the connection dropped while committing): the database may have committed. */
+    public static TaskOutcomeUnknownException commitFailed(List<UUID> taskIds, Throwable cause) {
+        return new TaskOutcomeUnknownException(
+                "The connection to the database failed while the task was being committed: it may or may not exist.",
+                taskIds,
+                cause);
     }
 
     /** The ids the tasks of the request have if they were stored, in request order. */

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -102,6 +104,15 @@ public class TaskRepository {
     Optional<Task> findByIdForUpdate(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tasks WHERE id = ? FOR UPDATE", taskMapper, id).stream()
                 .findFirst();
+    }
+
+    /** Which of these tasks exist (committed). */
+    Set<UUID> existingIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT id FROM tasks WHERE id = ANY (?)", UUID.class, (Object) ids.toArray(UUID[]::new)));
     }
 
     /** Locks the rows in id order, so two transactions locking overlapping sets cannot deadlock. */

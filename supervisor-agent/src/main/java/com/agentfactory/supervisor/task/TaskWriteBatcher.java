@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task is always durable. If a batch fails, each of its requests is tried again in a transaction of its own,
  * so one request the database refuses does not take the others down with it. The tasks of one request are
  * never split across transactions. A request is never waited for without end: a database that hangs in the middle
- * of a transaction gets its callers an "outcome unknown" answer after {@code held-write-patience}.
+ * of a transaction gets its callers an "outcome unknown" answer after {@code held-write-patience}. So does a commit
+ * that fails (the connection dropping while committing): it may have been applied, so it is neither answered "not
+ * stored" nor retried, and a retried request whose task ids turn out to be stored already counts as stored.
  */
 @Component
 class TaskWriteBatcher implements SmartLifecycle {
@@ -129,7 +133,23 @@ class TaskWriteBatcher implements SmartLifecycle {
     private void write(List<Pending> batch, int taskCount) {
         try {
             commit(batch, taskCount);
+        } catch (CommitOutcomeUnknown e) {
+            // the database may have committed: "not stored, retry" could double the tasks, retrying one by one
+            // would only collide with them
+            log.error(
+                    "The commit of a batch of {} tasks failed, they may or may not be stored: {}",
+                    taskCount,
+                    e.getCause().getMessage());
+            batch.forEach(p -> p.done()
+                    .completeExceptionally(TaskOutcomeUnknownException.commitFailed(p.taskIds(), e.getCause())));
         } catch (RuntimeException e) {
+            if (batch.size() == 1 && isAlreadyStored(batch.getFirst(), e)) {
+                log.warn(
+                        "Tasks {} were already stored (an earlier commit went through)",
+                        batch.getFirst().taskIds());
+                batch.getFirst().done().complete(null);
+                return;
+            }
             if (batch.size() == 1 || !mayBeOneRequestsFault(e)) {
                 log.error("Could not store a batch of {} tasks: {}", taskCount, e.getMessage());
                 batch.forEach(p -> p.done().completeExceptionally(e));
@@ -145,6 +165,23 @@ class TaskWriteBatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * A request whose task ids collide with stored tasks was stored before: ids are random UUIDs, so only a commit
+     * of this very request (one whose outcome was in doubt) can have put them there.
+     */
+    private boolean isAlreadyStored(Pending pending, RuntimeException e) {
+        List<UUID> ids = pending.taskIds();
+        if (!(e instanceof DuplicateKeyException) || ids.isEmpty()) {
+            return false;
+        }
+        try {
+            return tasks.existingIds(ids).containsAll(ids);
+        } catch (RuntimeException lookup) {
+            log.warn("Could not tell whether tasks {} are already stored: {}", ids, lookup.getMessage());
+            return false;
+        }
+    }
+
     /** Without a connection no request can be stored: trying each alone would only keep the others waiting. */
     private static boolean mayBeOneRequestsFault(RuntimeException e) {
         return !(e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException);
@@ -152,6 +189,24 @@ class TaskWriteBatcher implements SmartLifecycle {
 
     private void commit(List<Pending> batch, int taskCount) {
         List<NewTask> accepted = batch.stream().flatMap(p -> p.tasks().stream()).toList();
+        boolean[] written = {false};
+        try {
+            insert(accepted, written);
+        } catch (UnexpectedRollbackException rolledBack) {
+            throw rolledBack;
+        } catch (RuntimeException e) {
+            if (written[0]) {
+                // every statement went through, so the commit failed: it may have been applied before the answer
+                // was lost
+                throw new CommitOutcomeUnknown(e);
+            }
+            throw e;
+        }
+        batchSizes.record(taskCount);
+        batch.forEach(p -> p.done().complete(null));
+    }
+
+    private void insert(List<NewTask> accepted, boolean[] written) {
         transactions.executeWithoutResult(status -> {
             tasks.insertAll(accepted.stream().map(NewTask::task).toList());
             tasks.insertTransitions(accepted.stream()
@@ -172,9 +227,15 @@ class TaskWriteBatcher implements SmartLifecycle {
             if (!dispatches.isEmpty()) {
                 outbox.appendAll(dispatches);
             }
+            written[0] = true;
         });
-        batchSizes.record(taskCount);
-        batch.forEach(p -> p.done().complete(null));
+    }
+
+    /** The commit of a transaction whose statements all succeeded failed: the tasks may or may not be stored. */
+    private static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     @Override
@@ -219,6 +280,14 @@ class TaskWriteBatcher implements SmartLifecycle {
             return tasks;
         }
 
+        List<UUID> taskIds() {
+            return tasks.stream()
+                    .map(NewTask::task)
+                    .filter(Objects::nonNull)
+                    .map(Task::id)
+                    .toList();
+        }
+
         CompletableFuture<Void> done() {
             return done;
         }
@@ -228,7 +297,7 @@ class TaskWriteBatcher implements SmartLifecycle {
             try {
                 done.get(patience.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw new TaskNotStoredException(e.getCause());
+                throw failed(e.getCause());
             } catch (TimeoutException e) {
                 giveUp(e);
             } catch (InterruptedException e) {
@@ -246,7 +315,7 @@ class TaskWriteBatcher implements SmartLifecycle {
             try {
                 done.get(heldWritePatience.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw new TaskNotStoredException(e.getCause());
+                throw failed(e.getCause());
             } catch (TimeoutException e) {
                 throw outcomeUnknown(e);
             } catch (InterruptedException e) {
@@ -255,8 +324,14 @@ class TaskWriteBatcher implements SmartLifecycle {
             }
         }
 
+        private RuntimeException failed(Throwable failure) {
+            return failure instanceof TaskOutcomeUnknownException unknown
+                    ? unknown
+                    : new TaskNotStoredException(failure);
+        }
+
         private TaskOutcomeUnknownException outcomeUnknown(Exception reason) {
-            List<UUID> ids = tasks.stream().map(task -> task.task().id()).toList();
+            List<UUID> ids = taskIds();
             // the transaction may still commit or roll back: whoever reconciles needs the ids to look for
             log.warn(
                     "Answered outcome unknown for {} tasks still in a transaction after {}: {}",

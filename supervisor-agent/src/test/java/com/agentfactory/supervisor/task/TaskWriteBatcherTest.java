@@ -7,23 +7,34 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -168,11 +179,60 @@ class TaskWriteBatcherTest {
                 .withCauseInstanceOf(TaskNotStoredException.class);
     }
 
+    @Test
+    void aCommitThatFailsAfterTheRowsWereWrittenIsAnsweredOutcomeUnknownNotRetriedAndNotNotStored() {
+        var committing = new CommitFailingTransactions();
+        batcher = startedWithOneWriter(5, PATIENT, committing);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+
+        assertThatThrownBy(() -> batcher.store(tasksWithIds(ids), PATIENT))
+                .isInstanceOfSatisfying(TaskOutcomeUnknownException.class, unknown -> assertThat(unknown.taskIds())
+                        .containsExactlyElementsOf(ids))
+                .hasMessageContaining("while the task was being committed");
+        assertThat(committing.commits)
+                .as("no second attempt that could store the tasks twice")
+                .hasValue(1);
+        verify(repository, times(1)).insertAll(any());
+    }
+
+    @Test
+    void aRequestRetriedAloneWhoseTaskIdsAreAlreadyStoredCountsAsStored() throws Exception {
+        batcher = startedWithOneWriter(500);
+        var first = batcher.submit(tasks(1));
+        transactions.awaitStalled();
+        List<UUID> storedIds = List.of(UUID.randomUUID());
+        TaskTransition unstorable = new TaskTransition(
+                UUID.randomUUID(), null, TaskStatus.CREATED, "test", "refused", Instant.parse("2026-01-01T00:00:00Z"));
+        doThrow(new DataIntegrityViolationException("timestamp out of range"))
+                .when(repository)
+                .insertTransitions(argThat(transitions -> transitions.contains(unstorable)));
+        // its rows went in with an earlier commit whose answer was lost: inserting them again collides
+        doThrow(new DuplicateKeyException("duplicate key value violates unique constraint \"tasks_pkey\""))
+                .when(repository)
+                .insertAll(argThat(inserted -> inserted.size() == 1
+                        && inserted.getFirst() != null
+                        && storedIds.contains(inserted.getFirst().id())));
+        when(repository.existingIds(storedIds)).thenReturn(Set.copyOf(storedIds));
+        var refused = batcher.submit(List.of(new NewTask(null, List.of(unstorable), null, null)));
+        var alreadyStored = batcher.submit(tasksWithIds(storedIds));
+        transactions.release();
+
+        first.await(PATIENT);
+        assertThatThrownBy(() -> refused.await(PATIENT)).isInstanceOf(TaskNotStoredException.class);
+        alreadyStored.await(PATIENT);
+        assertThat(alreadyStored.done()).isCompletedWithValue(null);
+    }
+
     private TaskWriteBatcher startedWithOneWriter(int batchSize) {
         return startedWithOneWriter(batchSize, PATIENT);
     }
 
     private TaskWriteBatcher startedWithOneWriter(int batchSize, Duration heldWritePatience) {
+        return startedWithOneWriter(batchSize, heldWritePatience, transactions);
+    }
+
+    private TaskWriteBatcher startedWithOneWriter(
+            int batchSize, Duration heldWritePatience, TransactionTemplate transactions) {
         var started = new TaskWriteBatcher(
                 repository,
                 mock(ApplicationEventPublisher.class),
@@ -221,6 +281,38 @@ class TaskWriteBatcherTest {
                         null,
                         null))
                 .toList();
+    }
+
+    /**
+     * Real transaction handling over a database whose connection drops during COMMIT: every statement went through,
+     * and the commit throws as PostgreSQL's driver does when the socket closes.
+     */
+    private static final class CommitFailingTransactions extends TransactionTemplate {
+
+        final AtomicInteger commits = new AtomicInteger();
+
+        CommitFailingTransactions() {
+            setTransactionManager(new AbstractPlatformTransactionManager() {
+                @Override
+                protected Object doGetTransaction() {
+                    return new Object();
+                }
+
+                @Override
+                protected void doBegin(Object transaction, TransactionDefinition definition) {}
+
+                @Override
+                protected void doCommit(DefaultTransactionStatus status) {
+                    commits.incrementAndGet();
+                    throw new TransactionSystemException(
+                            "Could not commit JDBC transaction",
+                            new SQLException("An I/O error occurred while sending to the backend", "08006"));
+                }
+
+                @Override
+                protected void doRollback(DefaultTransactionStatus status) {}
+            });
+        }
     }
 
     /** Holds the first transaction open until released, as a slow database would. */

@@ -11,10 +11,14 @@ import java.util.UUID;
  * Units to hold for a checkout.
  *
  * @param location the warehouse; when absent the default one if it has enough, else any that has
- * @param customerId the customer checking out; that customer's next order of the SKU takes the reservation
+ * @param customerId the customer checking out; that customer's next order of the SKU takes the reservation.
+ *     Required: an order names nothing else of its checkout, so a reservation without it (a guest's) would never be
+ *     taken by its order, which would go short while the reservation held the units until it expired
  */
 record CreateReservationRequest(
         @NotBlank @Size(max = 64) String sku,
         @Size(max = 64) String location,
         @NotNull @Positive @Max(100_000) Integer quantity,
+
+        @NotNull(message = "is required: only the same customer's order takes a reservation")
         UUID customerId) {}

@@ -119,14 +119,38 @@ class ReservationIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void refusesACheckoutNamingNoCustomerAsNoOrderWouldEverTakeIt() {
+        String sku = stocked(2);
+
+        Api.Response guest = api.post("/api/v1/inventory/reservations", Map.of("sku", sku, "quantity", 1));
+
+        assertThat(guest.status()).isEqualTo(400);
+        assertThat(guest.errorFields()).containsExactly("customer_id");
+        assertThat(available(sku)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM stock_reservations WHERE sku = ?", Long.class, sku))
+                .isZero();
+    }
+
+    @Test
     void rejectsMalformedReservationsAndUnknownThings() {
         String sku = stocked(1);
 
         Api.Response zero = reserve(sku, 0);
-        Api.Response noSku = api.post("/api/v1/inventory/reservations", Map.of("quantity", 1));
+        Api.Response noSku = api.post(
+                "/api/v1/inventory/reservations",
+                Map.of("quantity", 1, "customer_id", UUID.randomUUID().toString()));
         Api.Response unknownSku = reserve("NO-SUCH-SKU", 1);
-        Api.Response unknownLocation =
-                api.post("/api/v1/inventory/reservations", Map.of("sku", sku, "quantity", 1, "location", "atlantis"));
+        Api.Response unknownLocation = api.post(
+                "/api/v1/inventory/reservations",
+                Map.of(
+                        "sku",
+                        sku,
+                        "quantity",
+                        1,
+                        "location",
+                        "atlantis",
+                        "customer_id",
+                        UUID.randomUUID().toString()));
         Api.Response unknownReservation =
                 api.post("/api/v1/inventory/reservations/" + UUID.randomUUID() + "/release", "");
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -162,7 +163,16 @@ public abstract class InventoryIntegrationTest {
         return jdbc.queryForMap("SELECT reorder_point, demand_source FROM replenishment_plans WHERE sku = ?", sku);
     }
 
+    /** Units held for some customer's checkout. */
     protected Api.Response reserve(String sku, int quantity) {
-        return api.post("/api/v1/inventory/reservations", Map.of("sku", sku, "quantity", quantity));
+        return api.post(
+                "/api/v1/inventory/reservations",
+                Map.of(
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "customer_id",
+                        UUID.randomUUID().toString()));
     }
 }

@@ -7,9 +7,12 @@ import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.random.Well19937c;
@@ -18,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reallocates the active campaigns' daily budgets, per currency, and stores every change with its reason. */
+/** Reallocates the serving campaigns' daily budgets, per currency, and stores every change with its reason. */
 @Service
 public class BudgetAllocations {
 
@@ -51,18 +54,43 @@ public class BudgetAllocations {
         }
     }
 
+    /**
+     * One round: the campaigns serving now (active and within their flight dates) share their daily budgets per
+     * currency; a campaign that holds an allocation but is in no pool this round (it serves alone in its currency,
+     * or not at all) gets its own daily budget back, recorded in the round like any other change.
+     */
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
+        Instant now = clock.instant();
         Map<UUID, CampaignDelivery> delivered = delivery.all();
         Map<String, List<AdCampaignView>> byCurrency = campaigns.withStatus(AdCampaignStatus.ACTIVE).stream()
-                .collect(Collectors.groupingBy(AdCampaignView::currency));
+                .filter(c -> c.isServing(now))
+                .collect(Collectors.groupingBy(AdCampaignView::currency, TreeMap::new, Collectors.toList()));
+        byCurrency.values().removeIf(group -> group.size() < 2); // one campaign has nothing to share with
+        Set<UUID> pooled = byCurrency.values().stream()
+                .flatMap(List::stream)
+                .map(AdCampaignView::id)
+                .collect(Collectors.toSet());
         var allocator = new ThompsonAllocator(sampler, properties.minShare());
         UUID round = UUID.randomUUID();
         List<Allocation> all = new ArrayList<>();
-        for (List<AdCampaignView> group : byCurrency.values()) {
-            if (group.size() < 2) {
-                continue; // one campaign has nothing to share with
+        for (AdCampaignView stale : campaigns.withAllocation()) {
+            if (!pooled.contains(stale.id())) {
+                String reason = stale.isServing(now)
+                        ? "the only campaign serving in " + stale.currency() + ": no pool to share, its own daily"
+                                + " budget again"
+                        : "not serving now (" + stale.status() + ", or outside its flight dates): no longer in a"
+                                + " pool, its own daily budget again";
+                campaigns
+                        .dropAllocation(stale.id(), reason, actor)
+                        .ifPresent(dropped -> all.add(record(
+                                round,
+                                new Allocation(
+                                        dropped.id(), stale.allocatedDailyBudget(), dropped.dailyBudget(), 0, reason),
+                                actor)));
             }
+        }
+        for (List<AdCampaignView> group : byCurrency.values()) {
             var arms = group.stream()
                     .map(c -> {
                         CampaignDelivery d = delivered.getOrDefault(c.id(), CampaignDelivery.none(c.id()));
@@ -78,21 +106,25 @@ public class BudgetAllocations {
                     .toList();
             for (Allocation a : allocator.allocate(arms)) {
                 campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
-                jdbc.update(
-                        "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
-                                + " sampled_score, reason, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        UUID.randomUUID(),
-                        round,
-                        a.campaignId(),
-                        a.previousDailyBudget(),
-                        a.allocatedDailyBudget(),
-                        a.sampledScore(),
-                        a.reason(),
-                        actor,
-                        Timestamp.from(clock.instant()));
-                all.add(a);
+                all.add(record(round, a, actor));
             }
         }
         return all;
+    }
+
+    private Allocation record(UUID round, Allocation a, String actor) {
+        jdbc.update(
+                "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
+                        + " sampled_score, reason, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                round,
+                a.campaignId(),
+                a.previousDailyBudget(),
+                a.allocatedDailyBudget(),
+                a.sampledScore(),
+                a.reason(),
+                actor,
+                Timestamp.from(clock.instant()));
+        return a;
     }
 }

@@ -103,17 +103,34 @@ class AdCampaign extends AssignedIdEntity {
                 createdAt);
     }
 
+    /**
+     * A campaign leaving ACTIVE leaves its allocation pool too: the share it had is dropped, so a resumed campaign
+     * spends its own daily budget until the allocator pools it again.
+     */
     AdCampaignAudit moveTo(AdCampaignStatus target, String actor, String reason, Instant now) {
         AdCampaignStatus from = status;
         from.check(target);
         this.status = target;
         this.updatedAt = now;
-        return new AdCampaignAudit(getId(), "STATUS", from + " -> " + target, actor, reason, now);
+        String detail = from + " -> " + target;
+        if (target != AdCampaignStatus.ACTIVE && allocatedDailyBudget != null) {
+            detail += ", allocated daily budget " + allocatedDailyBudget + " " + currency + " dropped";
+            this.allocatedDailyBudget = null;
+        }
+        return new AdCampaignAudit(getId(), "STATUS", detail, actor, reason, now);
     }
 
+    /**
+     * The owner's new budget applies at once: an allocation made from the old one would otherwise keep overriding
+     * it until the next round, or for good once the campaign no longer shares a pool.
+     */
     AdCampaignAudit changeBudget(BigDecimal daily, BigDecimal total, String actor, String reason, Instant now) {
         String detail =
                 "daily " + dailyBudget + " -> " + daily + ", total " + totalBudget + " -> " + total + " " + currency;
+        if (allocatedDailyBudget != null) {
+            detail += ", allocated daily budget " + allocatedDailyBudget + " dropped";
+            this.allocatedDailyBudget = null;
+        }
         this.dailyBudget = daily.setScale(2);
         this.totalBudget = total.setScale(2);
         this.updatedAt = now;
@@ -131,6 +148,18 @@ class AdCampaign extends AssignedIdEntity {
         String detail = "allocated daily budget " + (allocatedDailyBudget == null ? "none" : allocatedDailyBudget)
                 + " -> " + allocated + " " + currency;
         this.allocatedDailyBudget = allocated.setScale(2);
+        this.updatedAt = now;
+        return new AdCampaignAudit(getId(), "ALLOCATION", detail, actor, reason, now);
+    }
+
+    /** Back to its own daily budget: the pool it had a share of is gone; null when it had no allocation. */
+    AdCampaignAudit dropAllocation(String actor, String reason, Instant now) {
+        if (allocatedDailyBudget == null) {
+            return null;
+        }
+        String detail = "allocated daily budget " + allocatedDailyBudget + " -> none (its own daily budget "
+                + dailyBudget + " " + currency + ")";
+        this.allocatedDailyBudget = null;
         this.updatedAt = now;
         return new AdCampaignAudit(getId(), "ALLOCATION", detail, actor, reason, now);
     }

@@ -19,4 +19,6 @@ interface AdCampaignRepository extends JpaRepository<AdCampaign, UUID> {
     Page<AdCampaign> findByStatus(AdCampaignStatus status, Pageable pageable);
 
     List<AdCampaign> findByStatusOrderById(AdCampaignStatus status);
+
+    List<AdCampaign> findByAllocatedDailyBudgetIsNotNullOrderById();
 }

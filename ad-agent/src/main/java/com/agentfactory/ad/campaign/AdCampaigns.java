@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -208,6 +209,36 @@ public class AdCampaigns {
         }
         events.publishEvent(new AdCampaignsChanged());
         return v;
+    }
+
+    /**
+     * Ends the campaign's share of a pool that no longer exists (it serves alone in its currency, or not at all):
+     * it spends its own daily budget again.
+     *
+     * @return the campaign as it is now, or empty when it had no allocation (anymore) to drop
+     */
+    @Transactional
+    public Optional<AdCampaignView> dropAllocation(UUID id, String reason, String actor) {
+        AdCampaign campaign = locked(id);
+        AdCampaignAudit dropped = campaign.dropAllocation(actor, reason, clock.instant());
+        if (dropped == null) {
+            return Optional.empty();
+        }
+        audit.save(dropped);
+        AdCampaignView v = campaign.view();
+        if (v.platformCampaignId() != null) {
+            platform.pushBudget(v.platformCampaignId(), v.effectiveDailyBudget(), v.currency());
+        }
+        events.publishEvent(new AdCampaignsChanged());
+        return Optional.of(v);
+    }
+
+    /** The campaigns holding an allocation, in any status. */
+    @Transactional(readOnly = true)
+    public List<AdCampaignView> withAllocation() {
+        return campaigns.findByAllocatedDailyBudgetIsNotNullOrderById().stream()
+                .map(AdCampaign::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,57 @@ class AllocationHistoryIT extends AdIntegrationTest {
                             .path("allocated_daily_budget")
                             .decimalValue());
         }
+    }
+
+    @Test
+    void aCampaignLeftAloneInItsCurrencySpendsItsOwnDailyBudgetAgain() {
+        String staying = activeCampaign("Staying " + currency, 1_000, 120);
+        String pausing = activeCampaign("Pausing " + currency, 1_000, 5);
+        allocations.allocate("history-test");
+        assertThat(shown(staying).path("allocated_daily_budget").isNull()).isFalse();
+
+        api.post("/api/v1/ads/campaigns/" + pausing + "/pause", Map.of("reason", "its partner pauses"));
+        Instant before = Instant.now();
+        allocations.allocate("history-test");
+
+        assertThat(shown(pausing).path("allocated_daily_budget").isNull()).isTrue();
+        assertThat(shown(staying).path("allocated_daily_budget").isNull()).isTrue();
+        JsonNode rounds = rounds("?currency=" + currency + "&from=" + before);
+        assertThat(rounds).hasSize(1);
+        assertThat(campaignIds(rounds.get(0))).containsExactly(staying);
+        JsonNode reset = change(rounds.get(0), staying);
+        assertThat(reset.path("allocated_daily_budget").decimalValue()).isEqualByComparingTo("100");
+        assertThat(reset.path("reason").asString()).contains("only campaign serving in " + currency);
+    }
+
+    @Test
+    void poolsOnlyTheCampaignsServingNow() {
+        String first = activeCampaign("First " + currency, 1_000, 40);
+        String second = activeCampaign("Second " + currency, 1_000, 60);
+        String later = activeCampaign(with(
+                with(campaign("Later " + currency), "currency", currency),
+                "starts_at",
+                Instant.now().plus(Duration.ofDays(7)).toString()));
+        created.add(later);
+        // a share it was given while it served in an earlier flight
+        jdbc.update("UPDATE ad_campaigns SET allocated_daily_budget = 150 WHERE id = ?", UUID.fromString(later));
+        Instant before = Instant.now();
+
+        List<Allocation> round = allocations.allocate("history-test");
+
+        assertThat(shown(later).path("allocated_daily_budget").isNull()).isTrue();
+        JsonNode stored = rounds("?currency=" + currency + "&from=" + before).get(0);
+        assertThat(campaignIds(stored)).containsExactlyInAnyOrder(first, second, later);
+        assertThat(change(stored, later).path("reason").asString()).contains("not serving now");
+        BigDecimal pooled = round.stream()
+                .filter(a -> !a.campaignId().toString().equals(later))
+                .map(Allocation::allocatedDailyBudget)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(pooled).isBetween(new BigDecimal("199.90"), new BigDecimal("200.00"));
+    }
+
+    private JsonNode shown(String id) {
+        return api.get("/api/v1/ads/campaigns/" + id).body();
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AdCampaignsIT extends AdIntegrationTest {
 
@@ -128,6 +130,46 @@ class AdCampaignsIT extends AdIntegrationTest {
                         .path("action")
                         .asString())
                 .isEqualTo("BUDGET");
+    }
+
+    @Autowired
+    AdCampaigns campaigns;
+
+    @Test
+    void aNewDailyBudgetTakesOverFromThePooledAllocationAtOnce() {
+        String id = createCampaign(campaign("Rebudgeted"));
+        campaigns.allocate(UUID.fromString(id), new BigDecimal("160.00"), "pooled with another", "allocator");
+        assertThat(api.get("/api/v1/ads/campaigns/" + id).text("/allocated_daily_budget"))
+                .isEqualTo("160.0");
+
+        Api.Response changed = api.put(
+                "/api/v1/ads/campaigns/" + id + "/budget",
+                Map.of("daily_budget", 50, "total_budget", 2000, "reason", "spend less"));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().path("allocated_daily_budget").isNull()).isTrue();
+        assertThat(campaigns.view(UUID.fromString(id)).effectiveDailyBudget()).isEqualByComparingTo("50.00");
+        assertThat(lastHistoryDetail(id)).contains("allocated daily budget 160.00 dropped");
+    }
+
+    @Test
+    void aCampaignLeavingActiveLeavesItsAllocationBehind() {
+        String id = activeCampaign(campaign("Paused with a share"));
+        campaigns.allocate(UUID.fromString(id), new BigDecimal("160.00"), "pooled with another", "allocator");
+
+        api.post("/api/v1/ads/campaigns/" + id + "/pause", Map.of("reason", "enough"));
+        Api.Response resumed = api.post("/api/v1/ads/campaigns/" + id + "/resume", Map.of("reason", "again"));
+
+        assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
+        assertThat(resumed.body().path("allocated_daily_budget").isNull()).isTrue();
+        assertThat(campaigns.view(UUID.fromString(id)).effectiveDailyBudget()).isEqualByComparingTo("100.00");
+    }
+
+    private String lastHistoryDetail(String id) {
+        var items = api.get("/api/v1/ads/campaigns/" + id + "/history?limit=100")
+                .body()
+                .path("items");
+        return items.get(items.size() - 1).path("detail").asString();
     }
 
     @Test

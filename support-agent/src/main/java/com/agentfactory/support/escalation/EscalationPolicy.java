@@ -35,8 +35,7 @@ public class EscalationPolicy {
         this.minIntentConfidence =
                 properties.minIntentConfidence() != null ? properties.minIntentConfidence() : modelThreshold;
         this.complianceKeywords = properties.complianceKeywords().stream()
-                .map(keyword ->
-                        Pattern.compile("\\b" + Pattern.quote(fold(keyword)) + "\\b", Pattern.UNICODE_CHARACTER_CLASS))
+                .map(EscalationPolicy::keywordPattern)
                 .toList();
     }
 
@@ -117,10 +116,33 @@ public class EscalationPolicy {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < complianceKeywords.size(); i++) {
             if (complianceKeywords.get(i).matcher(folded).find()) {
-                found.add(properties.complianceKeywords().get(i));
+                found.add(stem(properties.complianceKeywords().get(i)));
             }
         }
         return found;
+    }
+
+    // A keyword is a whole word or phrase unless a "*" opens one of its ends: at the start it may close a longer word
+    // (German compounds: "*anwalt" in Rechtsanwalt), at the end the word may go on (inflections: "lawyer*" in lawyers,
+    // "*anwalt*" in Anwältin). An open end is for stems nothing else begins or ends with; a short word whose stem is
+    // part of common words ("sue" in issue, pursue, suede) is listed form by form, each a whole word.
+    private static Pattern keywordPattern(String keyword) {
+        String folded = fold(keyword.strip());
+        boolean openStart = folded.startsWith("*");
+        boolean openEnd = folded.endsWith("*") && folded.length() > 1;
+        String stem = folded.substring(openStart ? 1 : 0, folded.length() - (openEnd ? 1 : 0));
+        if (stem.isBlank() || stem.contains("*")) {
+            throw new IllegalArgumentException("compliance keyword " + keyword + " has no word, or a * inside it");
+        }
+        return Pattern.compile(
+                (openStart ? "" : "\\b") + Pattern.quote(stem) + (openEnd ? "" : "\\b"),
+                Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    private static String stem(String keyword) {
+        String stripped = keyword.strip();
+        return stripped.substring(
+                stripped.startsWith("*") ? 1 : 0, stripped.length() - (stripped.endsWith("*") ? 1 : 0));
     }
 
     // case- and accent-insensitive so "Avocat" and "avocat" and "ABOGADO" all match

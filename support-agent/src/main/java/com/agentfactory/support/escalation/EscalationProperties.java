@@ -4,6 +4,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailedAttempts this many failed answers in one conversation hand it over
  * @param vipCustomerIds customers always served by a person; the only way a customer is a VIP (no tier a chat or task
  *     caller sends counts)
- * @param complianceKeywords words and phrases that need a person (legal, data protection, chargebacks)
+ * @param complianceKeywords words and phrases that need a person (legal, data protection, chargebacks), matched as
+ *     whole words whatever their case and accents; a {@code *} at the start also matches them ending a longer word
+ *     (compounds), at the end also words they begin (inflections)
  * @param handoverIntents intents that ask for a person outright; the help pages promise one at any time
  */
 @Validated
@@ -34,5 +37,14 @@ record EscalationProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") double minIntentShare,
         @Min(1) int maxFailedAttempts,
         @NotNull Set<UUID> vipCustomerIds,
-        @NotNull List<String> complianceKeywords,
+
+        @NotNull
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "\\*?[^*]*[^*\\s][^*]*\\*?",
+                                message = "must be a word or phrase, with * only at its start or end")
+                        String>
+                complianceKeywords,
+
         @NotNull Set<String> handoverIntents) {}

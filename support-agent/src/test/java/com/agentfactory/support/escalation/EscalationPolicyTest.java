@@ -6,12 +6,20 @@ import static com.agentfactory.support.testdata.UnderstandingMother.shortWithout
 import static com.agentfactory.support.testdata.UnderstandingMother.withIntents;
 import static com.agentfactory.support.testdata.UnderstandingMother.withSentiment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.support.intent.IntentScore;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 class EscalationPolicyTest {
 
@@ -26,7 +34,7 @@ class EscalationPolicyTest {
                 0.15,
                 3,
                 Set.of(VIP_ID),
-                List.of("lawyer", "legal action", "avocat", "gdpr"),
+                List.of("lawyer", "legal action", "avocat", "gdpr", "*anwalt*", "sue", "sued", "suing"),
                 Set.of("contact_human_agent"));
     }
 
@@ -161,6 +169,74 @@ class EscalationPolicyTest {
         assertThat(policy.evaluate(
                         "My lawyers-free question: gdprx", confident("track_order"), CustomerProfile.guest(), 0))
                 .isEmpty();
+    }
+
+    @Test
+    void aKeywordOpenAtBothEndsFindsGermanCompoundsAndInflections() {
+        for (String text : List.of(
+                "Mein Rechtsanwalt wird sich melden",
+                "Meine Anwältin hat Ihnen geschrieben",
+                "Das geht an die Staatsanwaltschaft",
+                "Die ANWÄLTE sind informiert")) {
+            var escalations = policy.evaluate(text, confident("complaint"), CustomerProfile.guest(), 0);
+
+            assertThat(reasons(escalations)).as(text).containsExactly(EscalationReason.COMPLIANCE_REQUIRED);
+            assertThat(escalations.getFirst().detail()).isEqualTo("mentions anwalt");
+        }
+    }
+
+    @Test
+    void findsTheListedFormsOfAShortWordButNotTheWordsThatContainIt() {
+        assertThat(policy.complianceWordsIn("We sued the last shop that did this"))
+                .containsExactly("sued");
+        assertThat(policy.complianceWordsIn("I am suing you")).containsExactly("suing");
+        assertThat(policy.complianceWordsIn("This is an issue I will pursue in my suede shoes"))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAKeywordWithNothingButAWildcard() {
+        var onlyAWildcard =
+                new EscalationProperties(0.7, -0.8, 2, 0.15, 3, Set.of(), List.of("*"), Set.of("contact_human_agent"));
+
+        assertThatThrownBy(() -> new EscalationPolicy(onlyAWildcard, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theShippedKeywordsCatchTheFormsCustomersWriteButNotWordsThatMerelyContainThem() throws IOException {
+        var shipped = new EscalationPolicy(shippedProperties(), 0.5);
+
+        assertThat(List.of(
+                        "Ich habe einen Rechtsanwalt eingeschaltet",
+                        "Meine Anwältin meldet sich",
+                        "We sued a shop before",
+                        "My lawyers will be in touch",
+                        "I will take legal actions",
+                        "This is fraudulent",
+                        "I'm calling the policeman",
+                        "Mijn strafadvocaat belt u",
+                        "La mia avvocata vi scriverà",
+                        "Mi abogada le escribirá"))
+                .allSatisfy(text ->
+                        assertThat(shipped.complianceWordsIn(text)).as(text).isNotEmpty());
+        assertThat(List.of(
+                        "There is an issue with my order",
+                        "I want to pursue a refund",
+                        "The suede boots are scuffed",
+                        "Thank you for the courtesy",
+                        "Where is your returns policy?"))
+                .allSatisfy(text ->
+                        assertThat(shipped.complianceWordsIn(text)).as(text).isEmpty());
+    }
+
+    // the escalation properties as application.yml ships them, with this test's thresholds
+    private static EscalationProperties shippedProperties() throws IOException {
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
+        List<String> keywords = new Binder(ConfigurationPropertySources.from(yaml))
+                .bind("agentfactory.support.escalation.compliance-keywords", Bindable.listOf(String.class))
+                .get();
+        return new EscalationProperties(0.7, -0.8, 2, 0.15, 3, Set.of(), keywords, Set.of("contact_human_agent"));
     }
 
     @Test

@@ -1,31 +1,38 @@
 package com.agentfactory.campaign.delivery;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stands in for a push provider (APNs, FCM), which is outside the platform: it keeps each notification once
- * per idempotency key and logs it.
+ * Stands in for a push provider (APNs, FCM), which is outside the platform: it keeps the most recent notifications,
+ * each once per idempotency key, and logs them.
  */
 @Component
 public class SimulatedPushGateway {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPushGateway.class);
 
-    private final Map<UUID, SimulatedMessage> delivered = new ConcurrentHashMap<>();
+    private final SimulatedDeliveryLog delivered;
+
+    public SimulatedPushGateway() {
+        this(SimulatedDeliveryLog.DEFAULT_CAPACITY);
+    }
+
+    SimulatedPushGateway(int capacity) {
+        this.delivered = new SimulatedDeliveryLog(capacity);
+    }
 
     void send(UUID idempotencyKey, UUID customerId, String text) {
-        if (delivered.putIfAbsent(idempotencyKey, new SimulatedMessage(idempotencyKey, customerId, text)) == null) {
+        if (delivered.add(new SimulatedMessage(idempotencyKey, customerId, text))) {
             log.info("Simulated push {} to customer {}: {}", idempotencyKey, customerId, text);
         }
     }
 
+    /** The most recent messages, oldest first: at most the last {@value SimulatedDeliveryLog#DEFAULT_CAPACITY}. */
     public List<SimulatedMessage> delivered() {
-        return List.copyOf(delivered.values());
+        return delivered.messages();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The offline check stored with each model version: for every user with at least two products, the
@@ -45,44 +46,97 @@ final class LeaveLastOut {
      */
     static Map<String, Object> evaluate(
             List<Signal> signals, Function<List<Signal>, Map<String, Recommender>> trainer) {
-        Map<String, String> heldOut = new HashMap<>();
-        Map<String, Set<String>> itemsOfUser = new HashMap<>();
-        for (Signal signal : signals) {
-            heldOut.put(signal.userId(), signal.itemId());
-            itemsOfUser.computeIfAbsent(signal.userId(), u -> new HashSet<>()).add(signal.itemId());
-        }
-        heldOut.keySet().removeIf(user -> itemsOfUser.get(user).size() < 2);
+        Split split = Split.of(signals);
+        return split.score(trainer.apply(split.train()), split.heldOut().keySet());
+    }
 
-        List<Signal> train = new ArrayList<>();
-        Map<String, Map<String, Double>> history = new HashMap<>();
-        Map<String, List<String>> recent = new HashMap<>();
-        for (Signal signal : signals) {
-            if (!signal.itemId().equals(heldOut.get(signal.userId()))) {
-                train.add(signal);
-                history.computeIfAbsent(signal.userId(), u -> new HashMap<>())
-                        .merge(signal.itemId(), signal.weight(), Double::sum);
-                recent.computeIfAbsent(signal.userId(), u -> new ArrayList<>()).add(signal.itemId());
-            }
-        }
-        Map<String, Recommender> models = trainer.apply(train);
+    /**
+     * The hold-out of a candidate, and the same hold-out restricted to some users scored for the candidate and for
+     * a baseline alike, so the two are compared on the same held-out products.
+     *
+     * @param metrics what {@link #evaluate} reports for the candidate
+     * @param candidate the candidate's metrics on the compared users only
+     * @param baseline the baseline's metrics on the compared users
+     */
+    record Comparison(Map<String, Object> metrics, Map<String, Object> candidate, Map<String, Object> baseline) {}
 
-        int users = heldOut.size();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("holdout_users", users);
-        models.forEach((name, model) -> {
-            double hits = 0, ndcg = 0;
-            for (var entry : heldOut.entrySet()) {
-                Map<String, Double> seen = history.getOrDefault(entry.getKey(), Map.of());
-                int rank = rankOf(
-                        entry.getValue(),
-                        model.recommend(seen, recent.getOrDefault(entry.getKey(), List.of()), seen.keySet(), K));
-                hits += rank > 0 ? 1 : 0;
-                ndcg += gain(rank);
+    /**
+     * Evaluates the candidate as {@link #evaluate} does, and scores the baseline (already trained: it is not
+     * retrained on the split) on the held-out products of the users {@code compared} admits, beside the candidate
+     * on the same users.
+     *
+     * @param compared whether a user's held-out product (their latest) may be scored for the baseline: it must
+     *     be one the baseline never saw, or the comparison favours it
+     */
+    static Comparison compare(
+            List<Signal> signals,
+            Function<List<Signal>, Map<String, Recommender>> trainer,
+            Map<String, Recommender> baseline,
+            Predicate<String> compared) {
+        Split split = Split.of(signals);
+        Map<String, Recommender> candidate = trainer.apply(split.train());
+        Set<String> users = new HashSet<>();
+        split.heldOut().keySet().stream().filter(compared).forEach(users::add);
+        return new Comparison(
+                split.score(candidate, split.heldOut().keySet()),
+                split.score(candidate, users),
+                split.score(baseline, users));
+    }
+
+    /**
+     * Each user's latest product held out (users with one product only are not evaluated), and the rest: the
+     * signals to train on, and each user's weighted history and sequence to recommend from.
+     */
+    private record Split(
+            Map<String, String> heldOut,
+            List<Signal> train,
+            Map<String, Map<String, Double>> history,
+            Map<String, List<String>> recent) {
+
+        static Split of(List<Signal> signals) {
+            Map<String, String> heldOut = new HashMap<>();
+            Map<String, Set<String>> itemsOfUser = new HashMap<>();
+            for (Signal signal : signals) {
+                heldOut.put(signal.userId(), signal.itemId());
+                itemsOfUser
+                        .computeIfAbsent(signal.userId(), u -> new HashSet<>())
+                        .add(signal.itemId());
             }
-            metrics.put(name + "_hr_at_10", users == 0 ? 0.0 : hits / users);
-            metrics.put(name + "_ndcg_at_10", users == 0 ? 0.0 : ndcg / users);
-        });
-        return metrics;
+            heldOut.keySet().removeIf(user -> itemsOfUser.get(user).size() < 2);
+
+            List<Signal> train = new ArrayList<>();
+            Map<String, Map<String, Double>> history = new HashMap<>();
+            Map<String, List<String>> recent = new HashMap<>();
+            for (Signal signal : signals) {
+                if (!signal.itemId().equals(heldOut.get(signal.userId()))) {
+                    train.add(signal);
+                    history.computeIfAbsent(signal.userId(), u -> new HashMap<>())
+                            .merge(signal.itemId(), signal.weight(), Double::sum);
+                    recent.computeIfAbsent(signal.userId(), u -> new ArrayList<>())
+                            .add(signal.itemId());
+                }
+            }
+            return new Split(heldOut, train, history, recent);
+        }
+
+        Map<String, Object> score(Map<String, Recommender> models, Set<String> users) {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("holdout_users", users.size());
+            models.forEach((name, model) -> {
+                double hits = 0, ndcg = 0;
+                for (String user : users) {
+                    Map<String, Double> seen = history.getOrDefault(user, Map.of());
+                    int rank = rankOf(
+                            heldOut.get(user),
+                            model.recommend(seen, recent.getOrDefault(user, List.of()), seen.keySet(), K));
+                    hits += rank > 0 ? 1 : 0;
+                    ndcg += gain(rank);
+                }
+                metrics.put(name + "_hr_at_10", users.isEmpty() ? 0.0 : hits / users.size());
+                metrics.put(name + "_ndcg_at_10", users.isEmpty() ? 0.0 : ndcg / users.size());
+            });
+            return metrics;
+        }
     }
 
     /** 1-based rank of the item in the list, or 0 when it is not there. */

@@ -43,8 +43,8 @@ public class ModelService {
     private final ModelProperties properties;
     private final Clock clock;
     private final AtomicReference<TrainedModels> current = new AtomicReference<>(TrainedModels.untrained());
-    // the hold-out metrics of the version in service, against which a new version must not regress
-    private Map<String, Object> inServiceMetrics = Map.of();
+    // the version in service as the promotion gate scores it; guarded by retrain's lock
+    private PromotionGate.InService inService = PromotionGate.InService.NONE;
 
     ModelService(
             InteractionService interactions,
@@ -77,7 +77,7 @@ public class ModelService {
 
     /**
      * Trains a new version from everything stored now, evaluates it on the hold-out, and puts it in service
-     * only if the {@link PromotionRule} lets it; every version is recorded with its metrics and the decision.
+     * only if the {@link PromotionGate} lets it; every version is recorded with its metrics and the decision.
      *
      * @return the models in service after the decision
      */
@@ -96,11 +96,15 @@ public class ModelService {
         BlendWeights blend = learnBlend(version, now, stored, countries, categories, texts);
         TrainedModels candidate =
                 train(version, now, signals, countries, categories, texts).withBlend(blend);
-        Map<String, Object> holdout = LeaveLastOut.evaluate(
-                signals, train -> recommenders(train(version, now, train, countries, categories, texts), blend));
-        PromotionRule.Decision decision = new PromotionRule(
-                        properties.promotionTolerance(), properties.promotionMinHoldoutUsers())
-                .decide(holdout, inServiceMetrics);
+        PromotionGate.Result gated = new PromotionGate(
+                        new PromotionRule(properties.promotionTolerance(), properties.promotionMinHoldoutUsers()))
+                .decide(
+                        stored,
+                        signals,
+                        train -> recommenders(train(version, now, train, countries, categories, texts), blend),
+                        inService);
+        Map<String, Object> holdout = gated.holdout();
+        PromotionRule.Decision decision = gated.decision();
 
         Set<String> users = new HashSet<>();
         Set<String> items = new HashSet<>();
@@ -144,7 +148,7 @@ public class ModelService {
 
         if (decision.promoted()) {
             current.set(candidate);
-            inServiceMetrics = holdout;
+            inService = PromotionGate.InService.of(recommenders(candidate, blend), stored);
         }
         log.info(
                 "Trained model version {} from {} interactions of {} users on {} items: {} ({})",

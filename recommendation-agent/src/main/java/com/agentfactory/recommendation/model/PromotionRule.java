@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether a newly trained set of models replaces the one in service: only if none of the hold-out
- * metrics they share (hit rate and nDCG at 10 per model) fell by more than {@code tolerance} (absolute).
- * The tolerance absorbs the noise of a hold-out that moves with the data between two trainings. A hold-out
+ * Whether a newly trained set of models replaces the one in service, both scored on the same hold-out
+ * ({@link PromotionGate}): only if none of the hold-out metrics they share (hit rate and nDCG at 10 per model)
+ * is lower by more than {@code tolerance} (absolute), which absorbs the noise of a small hold-out. A hold-out
  * of fewer than {@code minHoldoutUsers} users on either side is no evidence either way (with 25 users one
  * miss moves the hit rate by 0.04), so the new version is promoted; so is any version when nothing is in
  * service. A metric the model in service never had cannot regress.

@@ -10,9 +10,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The catalogue's current price per product, as the product feed last set it. */
+/** The catalogue's current price and SKU per product, as the product feed last set them. */
 @Repository
 class CataloguePrices {
+
+    /** A product as the catalogue lists it: the SKU stock is kept under, and its price. */
+    record Listing(String sku, Money price) {}
 
     private final JdbcTemplate jdbc;
 
@@ -36,18 +39,20 @@ class CataloguePrices {
                 Timestamp.from(product.occurredAt()));
     }
 
-    /** The prices of those products the catalogue knows. */
-    Map<UUID, Money> of(Collection<UUID> productIds) {
-        Map<UUID, Money> prices = new HashMap<>();
+    /** The listings of those products the catalogue knows. */
+    Map<UUID, Listing> of(Collection<UUID> productIds) {
+        Map<UUID, Listing> listings = new HashMap<>();
         jdbc.query(
-                "SELECT product_id, amount, currency FROM catalogue_prices WHERE product_id = ANY (?)",
+                "SELECT product_id, sku, amount, currency FROM catalogue_prices WHERE product_id = ANY (?)",
                 statement ->
                         statement.setArray(1, statement.getConnection().createArrayOf("uuid", productIds.toArray())),
                 rs -> {
-                    prices.put(
+                    listings.put(
                             rs.getObject("product_id", UUID.class),
-                            new Money(rs.getBigDecimal("amount"), rs.getString("currency")));
+                            new Listing(
+                                    rs.getString("sku"),
+                                    new Money(rs.getBigDecimal("amount"), rs.getString("currency"))));
                 });
-        return prices;
+        return listings;
     }
 }

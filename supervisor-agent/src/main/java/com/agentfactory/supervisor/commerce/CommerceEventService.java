@@ -205,19 +205,25 @@ class CommerceEventService {
     }
 
     /**
-     * A customer's own order must be at the catalogue's prices: the storefront sends what the shopper saw, and a
-     * shopper's token must not be able to book an order at a price of their choosing.
+     * A customer's own order must be at the catalogue's prices and name each product by its catalogue SKU: the
+     * storefront sends what the shopper saw, and a shopper's token must not be able to book an order at a price of
+     * their choosing, nor pay for a cheap product while the inventory agent, which reserves and deducts stock by SKU,
+     * ships an expensive one.
      */
     private List<FieldErrorDetail> offCatalogue(OrderPlaced order, String prefix) {
-        Map<UUID, Money> catalogue =
+        Map<UUID, CataloguePrices.Listing> catalogue =
                 prices.of(order.lines().stream().map(OrderLine::productId).toList());
         List<FieldErrorDetail> errors = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             OrderLine line = order.lines().get(i);
             String field = prefix + "lines[" + i + "].";
-            Money price = catalogue.get(line.productId());
-            if (price == null) {
+            CataloguePrices.Listing listing = catalogue.get(line.productId());
+            Money price = listing == null ? null : listing.price();
+            if (listing == null) {
                 errors.add(new FieldErrorDetail(field + "product_id", "is not in the catalogue"));
+            } else if (!listing.sku().equals(line.sku())) {
+                errors.add(new FieldErrorDetail(
+                        field + "sku", "must be " + listing.sku() + ", the catalogue's SKU of the product"));
             } else if (!price.currency().equals(order.currency())) {
                 errors.add(new FieldErrorDetail(
                         prefix + "currency", "must be " + price.currency() + ", the catalogue's currency"));

@@ -43,6 +43,30 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesACustomersOrderLineNamingAnotherProductsSkuAndStoresNothing() {
+        String cheap = catalogueProduct("0.50", "2010-12-01T08:26:00Z");
+        Map<String, Object> expensive = CommerceEventsIT.productUpserted();
+        String expensiveSku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        expensive.put("sku", expensiveSku);
+        expensive.put("price", Map.of("amount", "899.00", "currency", "GBP"));
+        assertThat(asStaff("/api/v1/events", expensive).status()).isEqualTo(202);
+        Map<String, Object> swapped = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), customer);
+        swapped.put("order_number", "T" + UUID.randomUUID().toString().substring(0, 8));
+        swapped.put(
+                "lines",
+                List.of(Map.of("product_id", cheap, "sku", expensiveSku, "quantity", 2, "unit_price", "0.50")));
+
+        Response refused = asCustomer("/api/v1/events", swapped);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines[0].sku");
+        assertThat(refused.body().toString()).contains("71053");
+        assertThat(asStaff("/api/v1/events", swapped).text("/status"))
+                .as("the refused order was not stored")
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void refusesACustomersOrderOfAProductTheCatalogueDoesNotHave() {
         Map<String, Object> unknown = orderOf(UUID.randomUUID().toString(), "3.39");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthClient, needsRefresh, sessionFrom, type KeyValueStore } from './auth';
+import { AuthClient, needsRefresh, sessionFrom, STORE_KEY, type KeyValueStore, type TabLocks } from './auth';
 
 function jwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -23,12 +23,60 @@ class MemoryStore implements KeyValueStore {
   }
 }
 
+/** localStorage as every tab of the origin shares it: a change is announced to the other tabs, not the writer. */
+class SharedStore {
+  readonly items = new Map<string, string>();
+  private readonly tabs: { store: KeyValueStore; changed: (key: string | null) => void }[] = [];
+
+  tab(): Pick<ConstructorParameters<typeof AuthClient>[0], 'store' | 'onStoreChanged'> {
+    const store: KeyValueStore = {
+      getItem: (key) => this.items.get(key) ?? null,
+      setItem: (key, value) => {
+        this.items.set(key, value);
+        this.announce(store, key);
+      },
+      removeItem: (key) => {
+        this.items.delete(key);
+        this.announce(store, key);
+      },
+    };
+    return {
+      store,
+      onStoreChanged: (changed) => {
+        const tab = { store, changed };
+        this.tabs.push(tab);
+        return () => this.tabs.splice(this.tabs.indexOf(tab), 1);
+      },
+    };
+  }
+
+  private announce(writer: KeyValueStore, key: string) {
+    this.tabs.filter((tab) => tab.store !== writer).forEach((tab) => tab.changed(key));
+  }
+}
+
+/** navigator.locks for one origin: whoever asks next waits until the holder's work has settled. */
+class OriginLocks implements TabLocks {
+  private held = new Map<string, Promise<unknown>>();
+
+  request<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.held.get(name) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.held.set(name, next.catch(() => undefined));
+    return next;
+  }
+}
+
 /** The gateway's auth endpoints as far as the client sees them: each refresh token works once. */
 class FakeGateway {
   calls: { path: string; authorization: string | null }[] = [];
   issued = 1;
   spent = new Set<string>();
+  /** refresh tokens presented again after they were spent: the real gateway revokes the whole session for it */
+  reused: string[] = [];
   rejectAccess = new Set<string>();
+  /** runs after a refresh token is presented and before the answer, as a slow network would let other tabs act */
+  duringRefresh: () => Promise<void> = async () => {};
 
   fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const path = String(input);
@@ -39,7 +87,9 @@ class FakeGateway {
     }
     if (path === '/api/v1/auth/refresh') {
       const presented = JSON.parse(String(init?.body)).refresh_token as string;
+      await this.duringRefresh();
       if (this.spent.has(presented)) {
+        this.reused.push(presented);
         return json(401, { title: 'Unauthorized', detail: 'The refresh token is invalid or expired.' });
       }
       this.spent.add(presented);
@@ -144,6 +194,98 @@ describe('AuthClient', () => {
       store: new MemoryStore(),
     });
     await expect(client.login('a@example.test', 'wrong')).rejects.toThrow('Invalid email or password.');
+  });
+
+  it('uses the tokens another tab was given instead of presenting the refresh token that tab spent', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    let now = 0;
+    // no storage events and no locks, as in a browser without the Web Locks API whose event has not arrived yet
+    const store = shared.tab().store;
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => now, store });
+    await first.login('admin@example.test', 'secret');
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => now, store: shared.tab().store });
+    now = 899_000;
+
+    await first.fetch('/api/v1/agents');
+    const response = await second.fetch('/api/v1/agents');
+
+    expect(response.ok).toBe(true);
+    expect(gateway.reused).toEqual([]);
+    expect(gateway.calls.filter((c) => c.path === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(gateway.calls.at(-1)?.authorization).toBe(`Bearer ${tokens(2).access_token}`);
+    expect(second.session?.refreshToken).toBe('refresh-2');
+    expect(JSON.parse(shared.items.get(STORE_KEY) ?? 'null')?.refreshToken).toBe('refresh-2');
+  });
+
+  it('refreshes once for all tabs that need a fresh token at the same time', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    const locks = new OriginLocks();
+    let now = 0;
+    const tabs = [1, 2, 3].map(() => new AuthClient({ fetch: gateway.fetch, now: () => now, locks, ...shared.tab() }));
+    await tabs[0].login('admin@example.test', 'secret');
+    now = 899_000;
+
+    const responses = await Promise.all(tabs.map((tab) => tab.fetch('/api/v1/agents')));
+
+    expect(responses.every((r) => r.ok)).toBe(true);
+    expect(gateway.reused).toEqual([]);
+    expect(gateway.calls.filter((c) => c.path === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(tabs.map((tab) => tab.session?.refreshToken)).toEqual(['refresh-2', 'refresh-2', 'refresh-2']);
+  });
+
+  it('after a 401 in two tabs, the tab that waited for the lock retries with the token the other tab got', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    const locks = new OriginLocks();
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => 0, locks, ...shared.tab() });
+    await first.login('admin@example.test', 'secret');
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => 0, locks, ...shared.tab() });
+    gateway.rejectAccess.add(tokens(1).access_token);
+
+    const responses = await Promise.all([first.fetch('/api/v1/escalations'), second.fetch('/api/v1/escalations')]);
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(gateway.calls.filter((c) => c.authorization === `Bearer ${tokens(1).access_token}`)).toHaveLength(2);
+    expect(gateway.reused).toEqual([]);
+    expect(gateway.calls.filter((c) => c.path === '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(gateway.calls.at(-1)?.authorization).toBe(`Bearer ${tokens(2).access_token}`);
+  });
+
+  it('follows a sign-out and a new sign-in in another tab', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => 0, ...shared.tab() });
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => 0, ...shared.tab() });
+    const seen: (string | undefined)[] = [];
+    second.subscribe((s) => seen.push(s?.refreshToken));
+
+    await first.login('admin@example.test', 'secret');
+    first.logout();
+
+    expect(seen).toEqual(['refresh-1', undefined]);
+    expect(second.session).toBeNull();
+  });
+
+  it('keeps the session another tab signed in to when its own refresh is refused', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    let now = 0;
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    await first.login('admin@example.test', 'secret');
+    gateway.spent.add('refresh-1');
+    gateway.duringRefresh = async () => {
+      gateway.duringRefresh = async () => {};
+      gateway.issued = 7;
+      await first.login('admin@example.test', 'secret');
+    };
+    now = 899_000;
+
+    expect(await second.accessToken()).toBe(tokens(7).access_token);
+    expect(first.session?.refreshToken).toBe('refresh-7');
+    expect(shared.items.has(STORE_KEY)).toBe(true);
   });
 
   it('counts a token as due for refresh within the margin only', () => {

@@ -60,18 +60,31 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
+/** An exclusive lock shared by every tab of the origin (the Web Locks API, navigator.locks). */
+export interface TabLocks {
+  request<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
 export interface AuthDependencies {
   fetch: typeof fetch;
   now: () => number;
+  /** shared by every tab of the origin (localStorage), so a tab sees the tokens another tab was given */
   store: KeyValueStore;
+  /** serialises refreshes across tabs; without it (an old browser) a tab still checks the store before refreshing */
+  locks?: TabLocks;
+  /** calls back when another tab changed the store (the `storage` event); returns the unsubscribe */
+  onStoreChanged?: (changed: (key: string | null) => void) => () => void;
 }
 
-const STORE_KEY = 'agent-factory.session';
+export const STORE_KEY = 'agent-factory.session';
+const REFRESH_LOCK = 'agent-factory.session-refresh';
 
 /**
- * Holds the signed-in session, adds the bearer token to API calls, refreshes it shortly before it expires (one
- * refresh at a time: the gateway spends a refresh token on use, so two concurrent refreshes would sign the user
- * out) and once more after a 401.
+ * Holds the signed-in session, adds the bearer token to API calls, refreshes it shortly before it expires and once
+ * more after a 401. The gateway spends a refresh token on use and takes a spent one presented again for theft,
+ * revoking every token of the session, so no token may be presented twice: not by two requests of one tab (one
+ * refresh at a time), and not by two tabs, which share the session through the store. A tab therefore reads the
+ * store again before it refreshes, under a lock all tabs take, and uses the tokens another tab was given meanwhile.
  */
 export class AuthClient {
   private current: Session | null;
@@ -80,6 +93,12 @@ export class AuthClient {
 
   constructor(private readonly deps: AuthDependencies) {
     this.current = AuthClient.restore(deps.store);
+    deps.onStoreChanged?.((key) => {
+      // null: the whole store was cleared
+      if (key === STORE_KEY || key === null) {
+        this.sync();
+      }
+    });
   }
 
   get session(): Session | null {
@@ -110,23 +129,20 @@ export class AuthClient {
 
   /** A valid access token, refreshed first when it is about to expire; null when signed out. */
   async accessToken(): Promise<string | null> {
-    const session = this.current;
+    // the storage event that tells of another tab's refresh may not have arrived yet
+    const session = this.sync();
     if (!session) {
       return null;
     }
     if (!needsRefresh(session, this.deps.now())) {
       return session.accessToken;
     }
-    return (await this.refresh())?.accessToken ?? null;
+    return (await this.renew(session.accessToken))?.accessToken ?? null;
   }
 
+  /** Replaces the session's tokens, unless another tab already has since this tab last looked. */
   refresh(): Promise<Session | null> {
-    if (!this.refreshing) {
-      this.refreshing = this.doRefresh().finally(() => {
-        this.refreshing = null;
-      });
-    }
-    return this.refreshing;
+    return this.renew(this.current?.accessToken);
   }
 
   /** fetch with the bearer token; a 401 is answered by one refresh and one retry. */
@@ -136,18 +152,39 @@ export class AuthClient {
     if (response.status !== 401 || !token) {
       return response;
     }
-    const renewed = await this.refresh();
+    const renewed = await this.renew(token);
     return renewed ? this.deps.fetch(path, withToken(init, renewed.accessToken)) : response;
   }
 
-  private async doRefresh(): Promise<Session | null> {
-    const session = this.current;
+  /** One refresh at a time in this tab, and with the lock, in all tabs. */
+  private renew(replacing: string | undefined): Promise<Session | null> {
+    if (!this.refreshing) {
+      const refresh = () => this.doRefresh(replacing);
+      this.refreshing = (this.deps.locks ? this.deps.locks.request(REFRESH_LOCK, refresh) : refresh()).finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  /** @param replacing the access token that is about to expire or was refused */
+  private async doRefresh(replacing: string | undefined): Promise<Session | null> {
+    const session = this.sync();
     if (!session) {
       return null;
+    }
+    if (session.accessToken !== replacing) {
+      // another tab refreshed (or signed in again) while this one waited: its tokens are the live ones
+      return session;
     }
     try {
       const response = await this.deps.fetch('/api/v1/auth/refresh', jsonPost({ refresh_token: session.refreshToken }));
       if (!response.ok) {
+        const stored = this.sync();
+        if (stored && stored.refreshToken !== session.refreshToken) {
+          // a tab without the lock signed in again meanwhile: that session is not this token's to end
+          return stored;
+        }
         // the refresh token is spent, expired or revoked: the person signs in again
         this.setSession(null);
         return null;
@@ -159,6 +196,16 @@ export class AuthClient {
       // the network failed: keep the session, the next call tries again
       return null;
     }
+  }
+
+  /** Takes up the session as the store now holds it, telling the listeners when another tab changed it. */
+  private sync(): Session | null {
+    const stored = AuthClient.restore(this.deps.store);
+    if (stored?.accessToken !== this.current?.accessToken || stored?.refreshToken !== this.current?.refreshToken) {
+      this.current = stored;
+      this.listeners.forEach((listener) => listener(stored));
+    }
+    return this.current;
   }
 
   private async signIn(path: string, body: unknown): Promise<Session> {

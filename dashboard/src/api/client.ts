@@ -5,6 +5,20 @@ export const auth = new AuthClient({
   fetch: (input, init) => window.fetch(input, init),
   now: () => Date.now(),
   store: window.localStorage,
+  // the Web Locks API is missing only in old browsers (and jsdom); refreshes then go unserialised across tabs
+  locks:
+    typeof navigator !== 'undefined' && navigator.locks
+      ? { request: async (name, work) => await navigator.locks.request(name, work) }
+      : undefined,
+  onStoreChanged: (changed) => {
+    const listener = (event: StorageEvent) => {
+      if (event.storageArea === window.localStorage) {
+        changed(event.key);
+      }
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
+  },
 });
 
 /** Calls a public REST API through the gateway with the user's token; a non-2xx answer throws its ApiError. */

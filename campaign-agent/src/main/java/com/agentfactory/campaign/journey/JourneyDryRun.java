@@ -49,23 +49,29 @@ class JourneyDryRun {
         Journey journey = journeys.findById(journeyId).orElseThrow(() -> new JourneyNotFoundException(journeyId));
         CompiledJourney compiled = JourneyDefinitions.fromStored(journey.definition());
         JourneyTrigger trigger = compiled.definition().trigger();
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         List<UUID> candidates;
+        long candidateCount;
         if (request.customerIds() != null && !request.customerIds().isEmpty()) {
             candidates = request.customerIds().stream().distinct().toList();
+            candidateCount = candidates.size();
         } else if (trigger.segmentId() != null) {
-            candidates = segments.members(trigger.segmentId());
+            // counted and sampled in the database, under a segment preview's time limit: a trigger segment may hold
+            // every customer the shop has, and only the first few are walked through
+            SegmentMembership.Sample sample = segments.sample(trigger.segmentId(), limit);
+            candidates = sample.members();
+            candidateCount = sample.count();
         } else {
             throw RuleViolationException.of(
                     "customer_ids", "an event-triggered journey has no members to try: name the customers");
         }
         Map<String, Object> context = request.context() == null ? Map.of() : request.context();
-        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         Instant now = clock.instant();
         List<JourneyDryRunResponse.CustomerPath> paths = candidates.stream()
                 .limit(limit)
                 .map(customer -> walk(journeyId, compiled, customer, context, now))
                 .toList();
-        return new JourneyDryRunResponse(journeyId, trigger.type(), candidates.size(), paths);
+        return new JourneyDryRunResponse(journeyId, trigger.type(), candidateCount, paths);
     }
 
     private JourneyDryRunResponse.CustomerPath walk(

@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts journeys and ends waits. A commerce event enrols its customer into every active journey it triggers
@@ -35,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class JourneyTriggers {
 
+    /** How many members of a date trigger's segment are enrolled in one transaction. */
+    static final int DATE_TRIGGER_PAGE = 500;
+
     private final JourneyRepository journeys;
     private final JourneyCatalogue catalogue;
     private final Enrolments enrolments;
@@ -42,6 +47,7 @@ public class JourneyTriggers {
     private final SegmentMembership segments;
     private final CampaignSending sending;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     JourneyTriggers(
@@ -52,6 +58,7 @@ public class JourneyTriggers {
             SegmentMembership segments,
             CampaignSending sending,
             JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.journeys = journeys;
         this.catalogue = catalogue;
@@ -60,6 +67,7 @@ public class JourneyTriggers {
         this.segments = segments;
         this.sending = sending;
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -111,8 +119,13 @@ public class JourneyTriggers {
         }
     }
 
-    /** Enrols the segment of every active date-triggered journey whose date has come, once. */
-    @Transactional
+    /**
+     * Enrols the segment of every active date-triggered journey whose date has come, once, a page of members per
+     * transaction: a segment of the whole customer base is neither read into memory at once nor enrolled under one
+     * transaction held for minutes. The journey is marked fired with its last page. Should the agent stop between
+     * pages, the next poll goes through the segment again and passes over those enrolled already, as a date trigger
+     * enrols nobody twice; another instance meanwhile finds the journey's row locked and leaves it.
+     */
     public void fireDateTriggers() {
         Instant now = clock.instant();
         for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.DATE)) {
@@ -122,18 +135,37 @@ public class JourneyTriggers {
             if (trigger.at().isAfter(now) || !campaignSends(journey)) {
                 continue;
             }
-            int claimed = jdbc.update(
-                    "UPDATE journeys SET date_fired_at = ? WHERE id = ? AND date_fired_at IS NULL",
-                    Timestamp.from(now),
-                    journey.id());
-            if (claimed == 1) {
-                for (UUID member : segments.members(trigger.segmentId())) {
-                    if (JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(member, Map.of(), now))) {
-                        enrolments.enrol(journey.id(), member, compiled.firstStep(), Map.of(), now);
-                    }
-                }
+            Optional<UUID> after = Optional.empty();
+            do {
+                Optional<UUID> from = after;
+                after = transactions.execute(status -> enrolDatePage(journey.id(), compiled, from.orElse(null), now));
+            } while (after.isPresent());
+        }
+    }
+
+    /** Enrols one page of the segment; returns the last member of a full page, empty when the trigger is done. */
+    private Optional<UUID> enrolDatePage(UUID journeyId, CompiledJourney compiled, UUID after, Instant now) {
+        boolean mine = !jdbc.queryForList(
+                        "SELECT id FROM journeys WHERE id = ? AND date_fired_at IS NULL FOR UPDATE SKIP LOCKED",
+                        UUID.class,
+                        journeyId)
+                .isEmpty();
+        if (!mine) {
+            return Optional.empty(); // fired already, or another instance is enrolling it now
+        }
+        JourneyTrigger trigger = compiled.definition().trigger();
+        List<UUID> members = segments.membersAfter(trigger.segmentId(), after, DATE_TRIGGER_PAGE);
+        for (UUID member : members) {
+            if (JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(member, Map.of(), now))
+                    && mayEnter(journeyId, trigger, member, now)) {
+                enrolments.enrol(journeyId, member, compiled.firstStep(), Map.of(), now);
             }
         }
+        if (members.size() < DATE_TRIGGER_PAGE) {
+            jdbc.update("UPDATE journeys SET date_fired_at = ? WHERE id = ?", Timestamp.from(now), journeyId);
+            return Optional.empty();
+        }
+        return Optional.of(members.getLast());
     }
 
     private boolean mayEnter(UUID journeyId, JourneyTrigger trigger, UUID customerId, Instant now) {

@@ -1,8 +1,10 @@
 package com.agentfactory.campaign.segment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +13,53 @@ import org.springframework.stereotype.Component;
 public class SegmentMembership {
 
     private final SavedSegmentRepository segments;
+    private final SegmentQueries queries;
     private final JdbcTemplate jdbc;
 
-    SegmentMembership(SavedSegmentRepository segments, JdbcTemplate jdbc) {
+    SegmentMembership(SavedSegmentRepository segments, SegmentQueries queries, JdbcTemplate jdbc) {
         this.segments = segments;
+        this.queries = queries;
         this.jdbc = jdbc;
+    }
+
+    /** How many members a segment has and the first of them by id; empty for a segment that no longer exists. */
+    public record Sample(long count, List<UUID> members) {}
+
+    /**
+     * The segment's size and its first {@code size} members, under the statement timeout a segment preview runs
+     * with, for the rest of the caller's transaction: someone trying a journey on a segment of millions waits
+     * seconds, not minutes, and holds no connection longer.
+     *
+     * @throws SegmentPreviewTimedOutException when the segment cannot be counted in that time
+     */
+    public Sample sample(UUID segmentId, int size) {
+        Optional<CompiledSegment> compiled = compiled(segmentId);
+        if (compiled.isEmpty()) {
+            return new Sample(0, List.of());
+        }
+        queries.limitStatementTime();
+        try {
+            return new Sample(queries.count(compiled.get()), queries.sample(compiled.get(), size));
+        } catch (QueryTimeoutException e) {
+            throw new SegmentPreviewTimedOutException(e);
+        }
+    }
+
+    /** At most {@code limit} members by id, those after {@code after} (from the first when null). */
+    public List<UUID> membersAfter(UUID segmentId, UUID after, int limit) {
+        Optional<CompiledSegment> compiled = compiled(segmentId);
+        if (compiled.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(compiled.get().parameters());
+        String sql =
+                "SELECT customer_id FROM customers WHERE (" + compiled.get().condition() + ")";
+        if (after != null) {
+            sql += " AND customer_id > ?";
+            parameters.add(after);
+        }
+        parameters.add(limit);
+        return jdbc.queryForList(sql + " ORDER BY customer_id LIMIT ?", UUID.class, parameters.toArray());
     }
 
     public boolean exists(UUID segmentId) {
@@ -38,15 +82,6 @@ public class SegmentMembership {
                         + compiled.get().condition() + "))",
                 Boolean.class,
                 parameters));
-    }
-
-    public List<UUID> members(UUID segmentId) {
-        return compiled(segmentId)
-                .map(segment -> jdbc.queryForList(
-                        "SELECT customer_id FROM customers WHERE " + segment.condition() + " ORDER BY customer_id",
-                        UUID.class,
-                        segment.parameters().toArray()))
-                .orElse(List.of());
     }
 
     private Optional<CompiledSegment> compiled(UUID segmentId) {

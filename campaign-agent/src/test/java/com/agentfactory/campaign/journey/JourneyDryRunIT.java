@@ -1,20 +1,30 @@
 package com.agentfactory.campaign.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class JourneyDryRunIT extends CampaignIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void walksEachMemberOfTheTriggerSegmentThroughTheBranchesTheirFactsChoose() {
@@ -119,6 +129,39 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
                 api.post("/api/v1/campaigns/journeys/" + journey + "/dry-run", Map.of("customer_ids", tooMany));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).contains("customer_ids");
+    }
+
+    @Test
+    void givesUpOnATriggerSegmentThatCannotBeCountedInAPreviewsTime() throws Exception {
+        String country = CustomerMother.freshCountry();
+        knownCustomer(country);
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Dry run " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", country)));
+        String journey = create(Map.of(
+                "name", "Slow " + UUID.randomUUID(),
+                "trigger", Map.of("type", "segment_entry", "segment_id", segment.text("/id")),
+                "steps", List.of(Map.of("id", "done", "type", "end"))));
+
+        // a statement waiting for a lock runs against its timeout as a slow one does
+        CompletableFuture<Response> dryRun;
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE");
+                dryRun = CompletableFuture.supplyAsync(
+                        () -> api.post("/api/v1/campaigns/journeys/" + journey + "/dry-run", Map.of()));
+                await().atMost(Duration.ofSeconds(30)).until(dryRun::isDone);
+            } finally {
+                locker.rollback();
+            }
+        }
+
+        assertThat(dryRun.get().status()).isEqualTo(503);
     }
 
     private UUID knownCustomer(String country) {

@@ -228,6 +228,40 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aDateTriggerTakenUpAgainAfterAnInterruptionEnrolsNobodyTwice() {
+        String country = CustomerMother.freshCountry();
+        UUID enrolledBefore = knownCustomer(country);
+        UUID waiting = knownCustomer(country);
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Date " + UUID.randomUUID(),
+                        "trigger",
+                                Map.of(
+                                        "type", "date",
+                                        "at", Instant.now().minusSeconds(60).toString(),
+                                        "segment_id", segmentOf(country)),
+                        "steps", List.of(Map.of("id", "done", "type", "end", "reason", "dated"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID journeyId = UUID.fromString(created.text("/id"));
+        // as a page enrolled and run through before the agent stopped, with the journey not yet marked fired
+        jdbc.update("""
+                INSERT INTO journey_enrolments (id, journey_id, customer_id, status, context, end_reason, entered_at,
+                                                updated_at)
+                VALUES (?, ?, ?, 'completed', '{}', 'dated', now(), now())
+                """, UUID.randomUUID(), journeyId, enrolledBefore);
+
+        assertThat(api.post("/api/v1/campaigns/journeys/" + journeyId + "/activate", Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                        "SELECT date_fired_at IS NOT NULL FROM journeys WHERE id = ?", Boolean.class, journeyId));
+        assertThat(enrolledCustomers(journeyId)).containsExactlyInAnyOrder(enrolledBefore, waiting);
+    }
+
+    @Test
     void anEventTriggersConditionsSeeTheCustomerTheEventWritesEvenWhenJourneysReadTheEventFirst() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(Map.of(

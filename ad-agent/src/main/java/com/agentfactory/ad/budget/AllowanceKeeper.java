@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Funding: when less than {@code top-up-below} of a tranche is left, a new tranche (a share of the daily budget,
  * never beyond the daily or the total budget) is reserved. Its row, whose id is the Idempotency-Key, is committed
- * before finance is called; only a reservation finance confirmed is added to the allowance, exactly once.
+ * before finance is called; only a reservation finance confirmed is added to the allowance, exactly once. A tranche
+ * finance refuses holds the campaign's funding back for {@code refusal-backoff}, doubled with each refusal in a row
+ * up to {@code max-refusal-backoff}: the first refusal is logged, and {@link RefusedFunding} counts the campaigns
+ * held back.
  *
  * <p>Settling (a past day, or a campaign that stopped serving): the allowance is closed to spending first, then what
  * was spent is laid over the tranches in order; what was spent beyond them all (wins the allowance could not cover) is
@@ -190,6 +195,13 @@ public class AllowanceKeeper {
         if (rows.hasPendingTranche(campaign.id())) {
             return null;
         }
+        // finance said no for a reason the next pass will not change (a spent budget, none for the month): asking
+        // again every pass would only add a call and a refused row each time
+        if (rows.refusedUntil(campaign.id(), day)
+                .filter(until -> clock.instant().isBefore(until))
+                .isPresent()) {
+            return null;
+        }
         var today = jdbc.queryForMap(
                 "SELECT reserved, spent, status FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
                 campaign.id(),
@@ -252,10 +264,39 @@ public class AllowanceKeeper {
                         }
                     }
                 }
-                case ReserveOutcome.Refused refused ->
-                    rows.move(row.id(), "PENDING", "REFUSED", null, refused.reason());
+                case ReserveOutcome.Refused refused -> {
+                    int inARow = rows.refuse(row.id(), refused.reason(), this::retryAfter);
+                    if (inARow == 1) {
+                        log.warn(
+                                "finance refused campaign {} a tranche of {} {} for {}: {}; it bids on what it holds"
+                                        + " and asks again in {}, backing off up to {} while finance keeps refusing",
+                                row.campaignId(),
+                                row.amount(),
+                                row.currency(),
+                                row.day(),
+                                refused.reason(),
+                                properties.refusalBackoff(),
+                                properties.maxRefusalBackoff());
+                    } else if (inARow > 1) {
+                        log.debug(
+                                "finance refused campaign {} a tranche again ({} in a row): {}",
+                                row.campaignId(),
+                                inARow,
+                                refused.reason());
+                    }
+                }
             }
         });
+    }
+
+    /** The backoff doubles with each refusal in a row, from {@code refusal-backoff} up to its maximum. */
+    private Instant retryAfter(int refusalsInARow) {
+        Duration wait = properties.refusalBackoff();
+        for (int i = 1; i < refusalsInARow && wait.compareTo(properties.maxRefusalBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return clock.instant()
+                .plus(wait.compareTo(properties.maxRefusalBackoff()) > 0 ? properties.maxRefusalBackoff() : wait);
     }
 
     private void settleUnlocked(UUID campaignId, LocalDate day) {

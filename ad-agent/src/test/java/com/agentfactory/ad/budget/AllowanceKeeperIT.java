@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +78,8 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         AdCampaignView view = campaigns.view(campaignId);
         var rows = new MeetingRows();
         // each keeper reserves the whole daily budget in one tranche: a second tranche is always too much
-        var properties = new BudgetProperties(BigDecimal.ONE, new BigDecimal("0.5"), Duration.ofHours(1));
+        var properties = new BudgetProperties(
+                BigDecimal.ONE, new BigDecimal("0.5"), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1));
         AllowanceKeeper first = keeper(rows, properties);
         AllowanceKeeper second = keeper(rows, properties);
 
@@ -91,6 +94,108 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "SELECT reserved FROM ad_spend_allowances WHERE campaign_id = ?", BigDecimal.class, campaignId))
                 .isEqualByComparingTo(view.dailyBudget());
+    }
+
+    @Autowired
+    RefusedFunding refusedFunding;
+
+    @Test
+    void aCampaignFinanceRefusesIsAskedAgainOnlyAfterABackoffThatGrowsAndIsCountedAsHeldBack() {
+        campaignId = UUID.fromString(createCampaign(campaign("Refused by finance")));
+        AdCampaignView view = campaigns.view(campaignId);
+        Instant start = Instant.parse("2030-06-15T12:00:00Z");
+        var now = new AtomicReference<>(start);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var finance = new RefusingFinance();
+        AllowanceKeeper keeper = new AllowanceKeeper(
+                jdbc,
+                tx,
+                new ReservationRows(jdbc, moving),
+                new SpendAllowances(jdbc, moving),
+                finance,
+                campaigns,
+                TENTHS,
+                moving);
+        refusedFunding.refresh();
+        long heldBackBefore = refusedFunding.heldBack();
+
+        keeper.fund(view);
+        now.set(start.plusSeconds(59));
+        keeper.fund(view);
+
+        assertThat(finance.asked.get()).as("asked once within the first minute").isEqualTo(1);
+        refusedFunding.refresh();
+        assertThat(refusedFunding.heldBack()).isEqualTo(heldBackBefore + 1);
+
+        now.set(start.plusSeconds(60));
+        keeper.fund(view);
+        now.set(start.plusSeconds(60 + 119));
+        keeper.fund(view);
+
+        assertThat(finance.asked.get())
+                .as("asked again after a minute, then held back two")
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT status || ' ' || retry_after FROM ad_budget_reservations WHERE campaign_id = ?"
+                                + " ORDER BY created_at",
+                        String.class,
+                        campaignId))
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row).startsWith("REFUSED"));
+
+        finance.refusing.set(false);
+        now.set(start.plusSeconds(60 + 120));
+        keeper.fund(view);
+
+        assertThat(finance.asked.get()).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT reserved FROM ad_spend_allowances WHERE campaign_id = ?", BigDecimal.class, campaignId))
+                .isEqualByComparingTo("10.00");
+        refusedFunding.refresh();
+        assertThat(refusedFunding.heldBack()).isEqualTo(heldBackBefore);
+    }
+
+    /** Refuses every tranche (no room in the budget) until told otherwise, counting what it was asked. */
+    private static final class RefusingFinance implements FinanceReservations {
+
+        final AtomicInteger asked = new AtomicInteger();
+        final AtomicBoolean refusing = new AtomicBoolean(true);
+
+        @Override
+        public ReserveOutcome reserve(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            asked.incrementAndGet();
+            return refusing.get()
+                    ? new ReserveOutcome.Refused("409 requested " + amount + " but only 0.00 is available")
+                    : new ReserveOutcome.Reserved(UUID.randomUUID());
+        }
+
+        @Override
+        public ExpenseOutcome recordExpense(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            throw new AssertionError("nothing was spent");
+        }
+
+        @Override
+        public void commit(UUID financeReservationId) {}
+
+        @Override
+        public void release(UUID financeReservationId) {}
     }
 
     @Test
@@ -332,8 +437,12 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 day);
     }
 
-    private static final BudgetProperties TENTHS =
-            new BudgetProperties(new BigDecimal("0.1"), new BigDecimal("0.5"), Duration.ofHours(1));
+    private static final BudgetProperties TENTHS = new BudgetProperties(
+            new BigDecimal("0.1"),
+            new BigDecimal("0.5"),
+            Duration.ofHours(1),
+            Duration.ofMinutes(1),
+            Duration.ofHours(1));
 
     /**
      * The campaign's allowance for the day, holding one tranche finance reserved, with {@code spent} spent (what

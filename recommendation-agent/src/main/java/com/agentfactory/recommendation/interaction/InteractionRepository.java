@@ -37,8 +37,8 @@ class InteractionRepository {
 
     /**
      * Takes {@code quantity} back from the purchase of a product: from the named order when it is known
-     * here, otherwise from the customer's latest purchase of it. Returns the customer whose purchase
-     * changed, if any did.
+     * here, otherwise from the customer's latest purchase of it that could be that order. Returns the customer
+     * whose purchase changed, if any did.
      */
     Optional<UUID> takeBackPurchase(String orderNumber, UUID customerId, UUID productId, int quantity) {
         List<UUID> changed = List.of();
@@ -53,14 +53,18 @@ class InteractionRepository {
                     productId);
         }
         if (changed.isEmpty() && customerId != null) {
+            // A cancellation naming an order not seen here (read before it, or never sent) must not take back a
+            // purchase of another order; only a purchase stored without its order number may be the one it names.
             changed = jdbc.queryForList(
                     "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
                             + " WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'"
+                            + " AND (CAST(? AS varchar) IS NULL OR order_number IS NULL)"
                             + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
                     UUID.class,
                     quantity,
                     customerId,
-                    productId);
+                    productId,
+                    orderNumber);
         }
         // a purchase taken back in full is no longer a signal at all
         jdbc.update("DELETE FROM interactions WHERE kind = 'PURCHASE' AND quantity <= 0 AND product_id = ?", productId);

@@ -7,6 +7,7 @@ import static com.agentfactory.recommendation.support.CommerceEventMother.produc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
@@ -52,6 +53,33 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
                         shopper))
                 .isEqualTo(kettle);
         await().atMost(WAIT).until(() -> !redis.hasKey("recommendation:user:" + shopper));
+    }
+
+    @Test
+    void leavesAnotherOrdersPurchaseAloneWhenTheCancelledOrderIsUnknown() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
+        OrderPlaced kept = order(shopper, kettle);
+        storefront.publish(kept);
+        await().atMost(WAIT).until(() -> purchases(shopper) == 1);
+
+        // the cancellation of another order of the same kettle, read before that order (or without it ever coming)
+        OrderCancelled cancellation = cancelled(order(shopper, kettle));
+        storefront.publish(cancellation);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = ?",
+                                Integer.class,
+                                cancellation.eventId())
+                        >= 1);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT quantity FROM interactions WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'",
+                        Integer.class,
+                        shopper,
+                        kettle))
+                .isEqualTo(1);
     }
 
     private int purchases(UUID userId) {

@@ -30,8 +30,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,6 +64,7 @@ public class PurchaseOrders {
     private final BudgetPort budget;
     private final InventoryProperties properties;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     PurchaseOrders(
@@ -71,6 +75,7 @@ public class PurchaseOrders {
             BudgetPort budget,
             InventoryProperties properties,
             TransactionTemplate transaction,
+            JdbcTemplate jdbc,
             Clock clock) {
         this.orders = orders;
         this.planner = planner;
@@ -79,6 +84,7 @@ public class PurchaseOrders {
         this.budget = budget;
         this.properties = properties;
         this.transaction = transaction;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -102,7 +108,8 @@ public class PurchaseOrders {
             }
             planned++;
             for (ReorderPlan plan : plans) {
-                transaction.execute(status -> suggestFor(plan)).ifPresent(order -> suggestedIds.add(order.getId()));
+                retryingOnce(() -> transaction.execute(status -> suggestFor(plan)))
+                        .ifPresent(order -> suggestedIds.add(order.getId()));
             }
         }
         // several SKUs of one supplier share one suggestion: each order once, with all the lines it now has
@@ -118,9 +125,13 @@ public class PurchaseOrders {
         int suggested = 0;
         for (ReorderPlan plan : planner.plan(sku)) {
             try {
-                suggested += transaction.execute(status -> suggestFor(plan)).isPresent() ? 1 : 0;
-            } catch (RuleViolationException e) {
-                // a suggestion no order can hold is left to a person; the run goes on with the other SKUs
+                suggested += retryingOnce(() -> transaction.execute(status -> suggestFor(plan)))
+                                .isPresent()
+                        ? 1
+                        : 0;
+            } catch (RuleViolationException | OptimisticLockingFailureException | DataIntegrityViolationException e) {
+                // a suggestion no order can hold, or one a person's change kept colliding with, is left to a person
+                // or the next run; the run goes on with the other SKUs
                 log.warn("SKU {} at {}: no suggestion: {}", sku, plan.location(), e.getMessage());
             }
         }
@@ -134,6 +145,7 @@ public class PurchaseOrders {
      */
     private java.util.Optional<PurchaseOrder> suggestFor(ReorderPlan plan) {
         String location = plan.location();
+        lockOpenOrdersOf(List.of(plan.sku()), location);
         if (orders.existsWithSkuAtLocationAndStatusIn(plan.sku(), location, OPEN)) {
             return java.util.Optional.empty();
         }
@@ -208,7 +220,8 @@ public class PurchaseOrders {
                 throw InvalidInputException.of(field, supplier.name() + " does not supply SKU " + sku);
             }
         }
-        return transaction.execute(status -> {
+        return retryingOnce(() -> transaction.execute(status -> {
+            lockOpenOrdersOf(request.lines().stream().map(line -> line.sku()).toList(), location);
             for (var line : request.lines()) {
                 if (orders.existsWithSkuAtLocationAndStatusIn(line.sku(), location, OPEN)) {
                     throw new PurchaseOrderStateException(
@@ -242,7 +255,37 @@ public class PurchaseOrders {
                 order.addLine(line, actor, request.reason(), clock.instant());
             }
             return PurchaseOrderResponse.of(orders.save(order));
-        });
+        }));
+    }
+
+    /**
+     * Waits for any other transaction putting one of these SKUs on an open order for the warehouse; released at
+     * commit. Checking that a SKU is on no open order and then adding it is otherwise a race that a draft and a
+     * suggestion from different suppliers both win, leaving the SKU on two orders. A PostgreSQL advisory lock, as
+     * what is locked is a SKU's place on an order that may not exist yet; taken in name order, so two drafts
+     * sharing SKUs cannot deadlock.
+     */
+    private void lockOpenOrdersOf(List<String> skus, String location) {
+        for (String sku : skus.stream().distinct().sorted().toList()) {
+            jdbc.query(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                    (RowCallbackHandler) row -> {},
+                    "purchase-orders:" + location + ":" + sku);
+        }
+    }
+
+    /**
+     * Runs {@code work} again once when it collided with a concurrent change: two first lines of the same
+     * supplier both starting its one open suggestion (the second is refused by the unique index), or both joining
+     * it at once (the second is refused by its version). The second attempt sees the first's commit and joins it.
+     */
+    private static <T> T retryingOnce(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+            log.info("purchase order changed concurrently, trying again: {}", e.getMessage());
+            return work.get();
+        }
     }
 
     /** A person's approval: administrators and marketing managers; reserves the cost with finance. */

@@ -33,6 +33,9 @@ class PurchasingIT extends InventoryIntegrationTest {
     @Autowired
     PurchaseOrders purchaseOrders;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     RoleApi manager;
 
     @BeforeEach
@@ -463,6 +466,80 @@ class PurchasingIT extends InventoryIntegrationTest {
                         .status())
                 .as("nothing more is awaited")
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aDraftRacingTheBatchsSuggestionFromAnotherSupplierLeavesTheSkuOnOneOpenOrder() throws Exception {
+        String sku = stocked(0);
+        soldDaily(sku, 30, 10, 10);
+        String drafted = supplier(sku, "1.00", 9, 1, 1);
+        supplier(sku, "1.00", 5, 1, 1); // the planner's: the shortest lead time
+
+        var outcome = racing(() -> manager.post(ORDERS, draft(drafted, sku, 10)), () -> purchaseOrders.suggestFor(sku));
+
+        assertThat(outcome.drafted().status() == 201)
+                .as("the draft or the suggestion, not both")
+                .isNotEqualTo(outcome.suggested() == 1);
+        assertThat(openOrdersOf(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void aDraftRacingTheBatchsSuggestionForTheSameSupplierJoinsItsOneSuggestionInsteadOfFailingTheRun()
+            throws Exception {
+        String planned = stocked(0);
+        String drafted = stocked(0);
+        soldDaily(planned, 30, 10, 10);
+        String supplierId = supplierOf(List.of(planned, drafted), "1.00", 5, 1, 1);
+
+        var outcome = racing(
+                () -> manager.post(ORDERS, draft(supplierId, drafted, 10)), () -> purchaseOrders.suggestFor(planned));
+
+        assertThat(outcome.drafted().status()).isEqualTo(201);
+        assertThat(outcome.suggested()).isEqualTo(1);
+        assertThat(api.get(ORDERS + "/" + outcome.drafted().text("/id"))
+                        .body()
+                        .path("lines")
+                        .valueStream()
+                        .map(line -> line.path("sku").asString())
+                        .toList())
+                .containsExactlyInAnyOrder(planned, drafted);
+    }
+
+    private record Raced(Api.Response drafted, int suggested) {}
+
+    /**
+     * The draft and the suggestion each get as far as writing and wait there, until both have: then they write at
+     * once. A table lock of the test's own holds their writes back, as a slow commit would.
+     */
+    private Raced racing(
+            java.util.concurrent.Callable<Api.Response> draft, java.util.concurrent.Callable<Integer> suggest)
+            throws Exception {
+        try (var blocker = dataSource.getConnection();
+                var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            blocker.setAutoCommit(false);
+            try (var lock = blocker.createStatement()) {
+                lock.execute("LOCK TABLE purchase_orders IN SHARE MODE");
+            }
+            var drafted = executor.submit(draft);
+            var suggested = executor.submit(suggest);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND datname = current_database()",
+                                    Long.class),
+                            waiting -> waiting == 2);
+            blocker.rollback();
+            return new Raced(drafted.get(), suggested.get());
+        }
+    }
+
+    private int openOrdersOf(String sku) {
+        return jdbc.queryForObject(
+                "SELECT count(DISTINCT o.id) FROM purchase_orders o JOIN purchase_order_lines l"
+                        + " ON l.purchase_order_id = o.id WHERE l.sku = ? AND o.status IN ('SUGGESTED', 'APPROVED')",
+                Integer.class,
+                sku);
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.envelope.Priority;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter.OutboxMessage;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.runtime.TaskDispatch;
@@ -13,7 +15,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Turns a queued task into the envelope its agent consumes, on the agent's topic for the task's priority band. */
+/**
+ * Turns a queued task into the envelope its agent consumes, on the agent's topic for the task's priority band. A task
+ * whose envelope is larger than one Kafka record can carry is refused here, while its caller can still be told:
+ * stored, it would stay QUEUED for ever while the relay parked its dispatch.
+ */
 @Component
 class TaskDispatcher {
 
@@ -22,11 +28,14 @@ class TaskDispatcher {
             AgentIds.forType(SUPERVISOR_TYPE).toString();
 
     private final EnvelopeCodec codec;
+    private final MessageSizeLimit sizeLimit;
 
-    TaskDispatcher(EnvelopeCodec codec) {
+    TaskDispatcher(EnvelopeCodec codec, MessageSizeLimit sizeLimit) {
         this.codec = codec;
+        this.sizeLimit = sizeLimit;
     }
 
+    /** The task's dispatch; refused (a RuleViolationException on input_data) when it is too large to send. */
     OutboxMessage dispatch(Task task, int retryCount, Instant now) {
         long ttl = task.expiresAt() == null
                 ? 0
@@ -52,7 +61,18 @@ class TaskDispatcher {
                                 : TraceContext.continueFrom(task.traceId(), null))
                 .retryCount(retryCount)
                 .build();
+        requireSendable(envelope);
         String topic = Topics.agentTasks(task.assignedAgentType(), Priority.bandOf(task.priority()));
         return new OutboxMessage(topic, task.id().toString(), envelope);
+    }
+
+    private void requireSendable(MessageEnvelope envelope) {
+        String encoded = codec.encode(envelope);
+        if (!sizeLimit.fits(encoded)) {
+            throw RuleViolationException.of(
+                    "input_data",
+                    "is too large to send to an agent: the task would be " + MessageSizeLimit.sizeOf(encoded)
+                            + " bytes, and one task message carries at most " + sizeLimit.maxEnvelopeBytes());
+        }
     }
 }

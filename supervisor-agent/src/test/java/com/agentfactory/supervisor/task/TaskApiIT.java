@@ -227,6 +227,38 @@ class TaskApiIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesATaskTooLargeForOneKafkaMessageInsteadOfAcceptingOneThatCanNeverBeSent() {
+        // under the 2 MiB request limit, over the producer's 1 MiB max.request.size
+        Map<String, Object> tooLarge =
+                with(ofType("fixture-forecast"), "input_data", Map.of("attachment", "x".repeat(1_200_000)));
+        long tasksBefore = api.get("/api/v1/agents/tasks?task_type=fixture-forecast&limit=1")
+                .body()
+                .at("/pagination/total")
+                .asLong();
+
+        Response response = api.post("/api/v1/agents/tasks", tooLarge);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.errorFields()).containsExactly("input_data");
+        assertThat(response.text("/detail")).contains("too large");
+        assertThat(api.get("/api/v1/agents/tasks?task_type=fixture-forecast&limit=1")
+                        .body()
+                        .at("/pagination/total")
+                        .asLong())
+                .as("nothing stored")
+                .isEqualTo(tasksBefore);
+        assertThat(api.post(
+                                "/api/v1/agents/tasks",
+                                with(
+                                        ofType("fixture-forecast"),
+                                        "input_data",
+                                        Map.of("attachment", "x".repeat(900_000))))
+                        .status())
+                .as("a large task that fits is still taken")
+                .isEqualTo(201);
+    }
+
+    @Test
     void rejectsMalformedJsonAndNonObjectInput() {
         assertThat(api.post("/api/v1/agents/tasks", "{\"task_type\": ").status())
                 .isEqualTo(400);

@@ -129,7 +129,11 @@ public class TaskLifecycleService {
                     task.startedAt(),
                     null);
         }
-        transitions.add(new TaskTransition(task.id(), task.status(), next, actor, reasonOf(report), now));
+        String why = task.status() == TaskStatus.EXPIRED
+                ? reasonOf(report) + " (started before expires_at " + task.expiresAt()
+                        + "; the expiry had not yet seen it running)"
+                : reasonOf(report);
+        transitions.add(new TaskTransition(task.id(), task.status(), next, actor, why, now));
         Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
         TaskStatus finalStatus = next;
         Instant completedAt = next == TaskStatus.COMPLETED || next == TaskStatus.EXPIRED ? now : null;

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The task lifecycle: CREATED → QUEUED → ASSIGNED → RUNNING → COMPLETED | FAILED (final when the agent's
- * answer is about the request itself, else → ESCALATED) | EXPIRED | CANCELLED.
+ * answer is about the request itself, else → ESCALATED) | EXPIRED | CANCELLED. An EXPIRED task the agent had
+ * started in time still takes the agent's COMPLETED or FAILED report (see {@link #acceptsReport}).
  */
 public enum TaskStatus {
     CREATED,
@@ -25,12 +26,19 @@ public enum TaskStatus {
         return FINISHED.contains(this);
     }
 
-    /** Whether an agent's report may move a task from this state to {@code next}. */
+    /**
+     * Whether an agent's report may move a task from this state to {@code next}. An EXPIRED task takes the agent's
+     * result: agents check expires_at when they pick a task up and never start one past it, so a COMPLETED or FAILED
+     * report means the agent started it in time and the supervisor's expiry job, which cannot see a start whose
+     * RUNNING signal is still in flight, was wrong. (An agent's own EXPIRED and its result cannot both exist: it
+     * claims each dispatch once.)
+     */
     public boolean acceptsReport(TaskStatus next) {
         return switch (this) {
             case QUEUED -> next == ASSIGNED || next == RUNNING || next.isAgentTerminal();
             case ASSIGNED -> next == RUNNING || next.isAgentTerminal();
             case RUNNING -> next == RUNNING || next.isAgentTerminal();
+            case EXPIRED -> next == COMPLETED || next == FAILED;
             default -> false;
         };
     }

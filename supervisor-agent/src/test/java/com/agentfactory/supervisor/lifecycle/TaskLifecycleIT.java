@@ -171,6 +171,27 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void takesTheResultOfATaskTheAgentStartedBeforeTheExpiryJobMarkedItExpired() {
+        // the agent picked the task up in time; its RUNNING signal was still in flight when expires_at passed
+        UUID taskId = createExpiringIn(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("EXPIRED"));
+
+        agent.report(taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        agent.report(
+                taskId, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{\"reorder_point\": 7}"), null, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(7);
+        assertThat(task.body().path("error_message").isMissingNode()
+                        || task.body().path("error_message").isNull())
+                .as("the expiry's message is gone with it")
+                .isTrue();
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "EXPIRED", "COMPLETED");
+        assertThat(task.text("/transitions/3/reason")).contains("started before expires_at");
+    }
+
+    @Test
     void peopleClaimAndResolveEscalationsAndRequeuedTasksGoBackToTheirAgent() {
         UUID taskId = create("fixture-campaign-send");
         agent.report(taskId, "campaign", ReportedTaskStatus.FAILED, null, "provider rejected the batch", 4);
@@ -322,6 +343,14 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     private UUID create(String taskType) {
         Response created = api.post("/api/v1/agents/tasks", ofType(taskType));
+        assertThat(created.status()).isEqualTo(201);
+        return UUID.fromString(created.text("/task_id"));
+    }
+
+    private UUID createExpiringIn(Duration duration) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(ofType("fixture-reorder-points"));
+        request.put("expires_at", java.time.Instant.now().plus(duration).toString());
+        Response created = api.post("/api/v1/agents/tasks", request);
         assertThat(created.status()).isEqualTo(201);
         return UUID.fromString(created.text("/task_id"));
     }

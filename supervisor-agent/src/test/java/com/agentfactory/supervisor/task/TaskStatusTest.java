@@ -13,7 +13,8 @@ class TaskStatusTest {
         "QUEUED,ASSIGNED,true", "QUEUED,RUNNING,true", "QUEUED,COMPLETED,true", "ASSIGNED,RUNNING,true",
         "RUNNING,RUNNING,true", "RUNNING,COMPLETED,true", "RUNNING,FAILED,true", "RUNNING,EXPIRED,true",
         "RUNNING,ASSIGNED,false", "COMPLETED,FAILED,false", "COMPLETED,RUNNING,false", "CANCELLED,COMPLETED,false",
-        "ESCALATED,COMPLETED,false", "EXPIRED,RUNNING,false"
+        "ESCALATED,COMPLETED,false", "EXPIRED,RUNNING,false", "EXPIRED,COMPLETED,true", "EXPIRED,FAILED,true",
+        "EXPIRED,EXPIRED,false"
     })
     void acceptsOnlyForwardReportsFromAgents(TaskStatus from, TaskStatus to, boolean accepted) {
         assertThat(from.acceptsReport(to)).isEqualTo(accepted);

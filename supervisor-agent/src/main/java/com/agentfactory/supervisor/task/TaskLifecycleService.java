@@ -209,6 +209,11 @@ public class TaskLifecycleService {
 
     public void cancel(UUID taskId, String actor, String reason) {
         Task task = lock(taskId);
+        if (task.status().isWithAgent()) {
+            throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ": it was sent to the "
+                    + task.assignedAgentType() + " agent, which cannot be called back, so it will still complete, "
+                    + "fail or expire; only a task no agent holds (ESCALATED) can be cancelled");
+        }
         if (!task.status().isCancellable()) {
             throw new TaskStateConflictException(
                     "task " + taskId + " is " + task.status() + " and can no longer be cancelled");

@@ -47,7 +47,17 @@ public enum TaskStatus {
         return this == COMPLETED || this == FAILED || this == EXPIRED;
     }
 
+    /**
+     * Whether the task can still be cancelled: only while no agent holds it. Once QUEUED its dispatch is on its way
+     * (or on the agent's topic) and agents are never told to drop a task, so a CANCELLED task there would still run
+     * and have its effects; an ESCALATED task is back with people.
+     */
     public boolean isCancellable() {
-        return this == CREATED || this == QUEUED || this == ASSIGNED || this == RUNNING || this == ESCALATED;
+        return this == CREATED || this == ESCALATED;
+    }
+
+    /** Whether an agent has (or is about to get) the task, so it will run to an end the supervisor cannot stop. */
+    public boolean isWithAgent() {
+        return this == QUEUED || this == ASSIGNED || this == RUNNING;
     }
 }

@@ -192,6 +192,24 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesToCancelATaskAnAgentHoldsAndStillTakesItsResult() {
+        UUID queued = create("fixture-reorder-points");
+        UUID running = create("fixture-reorder-points");
+        agent.report(running, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(running).equals("RUNNING"));
+
+        Response cancelQueued = api.post("/api/v1/agents/tasks/" + queued + "/cancel", Map.of());
+        Response cancelRunning = api.post("/api/v1/agents/tasks/" + running + "/cancel", Map.of());
+
+        assertThat(cancelQueued.status()).isEqualTo(409);
+        assertThat(cancelQueued.text("/detail")).contains("sent to the inventory agent");
+        assertThat(cancelRunning.status()).isEqualTo(409);
+        assertThat(status(queued)).isEqualTo("QUEUED");
+        agent.report(running, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(running).equals("COMPLETED"));
+    }
+
+    @Test
     void peopleClaimAndResolveEscalationsAndRequeuedTasksGoBackToTheirAgent() {
         UUID taskId = create("fixture-campaign-send");
         agent.report(taskId, "campaign", ReportedTaskStatus.FAILED, null, "provider rejected the batch", 4);

@@ -351,9 +351,10 @@ class TaskApiIT extends SupervisorIntegrationTest {
     }
 
     @Test
-    void cancelsAnUnfinishedTaskOnceAndRefusesTheSecondTime() {
+    void cancelsAnEscalatedTaskOnceAndRefusesTheSecondTime() {
         UUID taskId = UUID.fromString(
-                api.post("/api/v1/agents/tasks", ofType("fixture-segment")).text("/task_id"));
+                api.post("/api/v1/agents/tasks", unclassified("xyz")).text("/task_id"));
+        assertThat(api.get("/api/v1/agents/tasks/" + taskId).text("/status")).isEqualTo("ESCALATED");
 
         Response cancelled = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());
         Response again = api.post("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of());

@@ -21,10 +21,13 @@ class TaskStatusTest {
     }
 
     @Test
-    void finishedTasksCannotBeCancelledButEscalatedOnesCan() {
+    void finishedTasksAndTasksWithAnAgentCannotBeCancelledButEscalatedOnesCan() {
         assertThat(TaskStatus.COMPLETED.isCancellable()).isFalse();
         assertThat(TaskStatus.EXPIRED.isCancellable()).isFalse();
         assertThat(TaskStatus.ESCALATED.isCancellable()).isTrue();
-        assertThat(TaskStatus.QUEUED.isCancellable()).isTrue();
+        assertThat(TaskStatus.QUEUED.isCancellable())
+                .as("its dispatch has gone to the agent")
+                .isFalse();
+        assertThat(TaskStatus.RUNNING.isCancellable()).isFalse();
     }
 }

@@ -32,16 +32,29 @@ class AgentInstanceRepository {
                 Timestamp.from(heartbeat.occurredAt()));
     }
 
-    List<Instance> instancesOf(String agentType) {
+    /** The type's instances, most recently heard from first; at most {@code limit}. */
+    List<Instance> instancesOf(String agentType, int limit) {
         return jdbc.query(
                 "SELECT instance_id, in_flight, started_at, last_heartbeat_at FROM agent_instances WHERE agent_type = ?"
-                        + " ORDER BY last_heartbeat_at DESC",
+                        + " ORDER BY last_heartbeat_at DESC LIMIT ?",
                 (rs, i) -> new Instance(
                         rs.getString("instance_id"),
                         rs.getInt("in_flight"),
                         rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("last_heartbeat_at").toInstant()),
-                agentType);
+                agentType,
+                limit);
+    }
+
+    /**
+     * Forgets instances not heard from since {@code silentSince}, except each agent type's most recent one (which
+     * tells that the agent is down rather than unknown); returns how many.
+     */
+    int deleteSilentSince(Instant silentSince) {
+        return jdbc.update(
+                "DELETE FROM agent_instances a WHERE a.last_heartbeat_at < ? AND EXISTS (SELECT 1 FROM agent_instances b"
+                        + " WHERE b.agent_type = a.agent_type AND b.last_heartbeat_at > a.last_heartbeat_at)",
+                Timestamp.from(silentSince));
     }
 
     record Instance(String instanceId, int inFlight, Instant startedAt, Instant lastHeartbeatAt) {}

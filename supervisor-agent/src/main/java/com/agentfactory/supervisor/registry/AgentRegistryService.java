@@ -12,6 +12,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentRegistryService {
 
+    /** At most this many instances per agent are listed: live ones first, then the most recently silent. */
+    static final int LISTED_INSTANCES = 50;
+
     private final AgentRegistry registry;
     private final AgentInstanceRepository instances;
     private final TaskTypeCatalog catalog;
@@ -29,6 +32,11 @@ public class AgentRegistryService {
         this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Forgets instances silent for longer than the configured retention; returns how many. */
+    public int forgetSilentInstances() {
+        return instances.deleteSilentSince(clock.instant().minus(properties.instanceRetention()));
     }
 
     /** Refreshes the liveness of the instance the heartbeat comes from. */
@@ -53,7 +61,7 @@ public class AgentRegistryService {
     private AgentResponse describe(RegisteredAgent agent) {
         var definition = agent.definition();
         Instant now = clock.instant();
-        var instanceResponses = instances.instancesOf(agent.type()).stream()
+        var instanceResponses = instances.instancesOf(agent.type(), LISTED_INSTANCES).stream()
                 .map(instance -> new AgentResponse.InstanceResponse(
                         instance.instanceId(),
                         instance.lastHeartbeatAt()

@@ -1,15 +1,52 @@
 package com.agentfactory.supervisor.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class AgentRegistryIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    AgentRegistryService registry;
+
+    @Test
+    void forgetsInstancesSilentForLongerThanTheRetentionButKeepsTheLiveOnes() {
+        var agent = new AgentReports(kafka);
+        String restartedLongAgo = "ad-" + UUID.randomUUID();
+        String running = "ad-" + UUID.randomUUID();
+        agent.heartbeat("ad", restartedLongAgo, Instant.now().minus(Duration.ofDays(3)));
+        agent.heartbeat("ad", running);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> instancesOf("ad").containsAll(List.of(restartedLongAgo, running)));
+
+        int forgotten = registry.forgetSilentInstances();
+
+        assertThat(forgotten).isPositive();
+        assertThat(instancesOf("ad")).contains(running).doesNotContain(restartedLongAgo);
+        Response ad = api.get("/api/v1/agents?type=ad");
+        assertThat(ad.body().get(0).at("/liveness/status").asString()).isEqualTo("UP");
+    }
+
+    private List<String> instancesOf(String agentType) {
+        return api.get("/api/v1/agents?type=" + agentType)
+                .body()
+                .get(0)
+                .at("/liveness/instances")
+                .valueStream()
+                .map(instance -> instance.path("instance_id").asString())
+                .toList();
+    }
 
     @Test
     void listsEveryConfiguredAgentWithPersonasCapabilitiesAndTargets() {

@@ -27,7 +27,8 @@ final class AgentRegistryMother {
                         agent("campaign", "fixture-campaign-plan", false, List.of("campaign", "newsletter")),
                         agent("finance", "fixture-reconcile", true, List.of("budget", "revenue"))),
                 Duration.ofSeconds(35),
-                List.of("health-check"));
+                List.of("health-check"),
+                Duration.ofHours(24));
     }
 
     static Map<String, List<String>> announcedTaskTypes() {

@@ -74,14 +74,19 @@ public final class AgentReports {
     }
 
     public void heartbeat(String agentType, String instanceId) {
+        heartbeat(agentType, instanceId, Instant.now());
+    }
+
+    /** A heartbeat sent at {@code at}, as one from an instance that has since stopped would have been. */
+    public void heartbeat(String agentType, String instanceId, Instant at) {
         var heartbeat = new AgentHeartbeat(
                 AgentIds.forType(agentType).toString(),
                 agentType,
                 instanceId,
                 List.of("health-check"),
                 0,
-                Instant.now().minusSeconds(60),
-                Instant.now());
+                at.minusSeconds(60),
+                at);
         send(
                 instanceId,
                 MessageEnvelope.builder()

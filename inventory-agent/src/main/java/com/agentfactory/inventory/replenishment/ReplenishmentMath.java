@@ -1,6 +1,7 @@
 package com.agentfactory.inventory.replenishment;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -29,16 +30,40 @@ final class ReplenishmentMath {
 
     /**
      * Wilson's economic order quantity, sqrt(2 D S / H): D yearly demand, S the cost of one order, H the yearly cost
-     * of holding one unit (the holding rate times the unit cost). 0 when there is no demand.
+     * of holding one unit (the holding rate times the unit cost). 0 when there is no demand, and when the ordering
+     * cost and the unit cost are in different currencies: without a rate between them their ratio means nothing, and
+     * the order is then sized by the shortfall, the minimum and the pack alone.
      */
     static int economicOrderQuantity(
-            double meanDaily, BigDecimal orderingCost, double holdingCostRate, BigDecimal unitCost) {
+            double meanDaily,
+            BigDecimal orderingCost,
+            String orderingCurrency,
+            double holdingCostRate,
+            BigDecimal unitCost,
+            String unitCurrency) {
+        if (!orderingCurrency.equals(unitCurrency)) {
+            return 0;
+        }
         double yearly = meanDaily * DAYS_PER_YEAR;
         double holding = holdingCostRate * unitCost.doubleValue();
         if (yearly <= 0 || holding <= 0) {
             return 0;
         }
         return (int) Math.ceil(Math.sqrt(2 * yearly * orderingCost.doubleValue() / holding));
+    }
+
+    /**
+     * The order suppliers are preferred in: those in the budget's currency first, since finance reserves only in its
+     * own; then the shortest lead time; then the lowest unit cost, compared only among suppliers in the same currency
+     * (suppliers tied on lead time are grouped by currency code first, so a price is never set against a price in
+     * another currency).
+     */
+    static Comparator<Supplier> supplierPreference(String budgetCurrency) {
+        return Comparator.comparing((Supplier supplier) -> !supplier.currency().equals(budgetCurrency))
+                .thenComparingInt(Supplier::leadTimeDays)
+                .thenComparing(Supplier::currency)
+                .thenComparing(Supplier::unitCost)
+                .thenComparing(Supplier::getId);
     }
 
     /**

@@ -52,7 +52,8 @@ public class ReplenishmentPlanner {
      */
     @Transactional
     public List<ReorderPlan> plan(String sku) {
-        var supplier = suppliers.preferredFor(sku);
+        var policy = properties.replenishment();
+        var supplier = suppliers.preferredFor(sku, policy.currency());
         if (supplier.isEmpty()) {
             return List.of();
         }
@@ -61,7 +62,6 @@ public class ReplenishmentPlanner {
         if (locations.isEmpty()) {
             locations = List.of(properties.defaultLocation());
         }
-        var policy = properties.replenishment();
         LocalDate today = LocalDate.now(clock);
         int leadTime = supplier.get().leadTimeDays();
         // the SKU's, so read once for all its warehouses
@@ -80,8 +80,10 @@ public class ReplenishmentPlanner {
             int economic = ReplenishmentMath.economicOrderQuantity(
                     profile.meanDaily(),
                     policy.orderingCost(),
+                    policy.currency(),
                     policy.holdingCostRate(),
-                    supplier.get().unitCost());
+                    supplier.get().unitCost(),
+                    supplier.get().currency());
             ReplenishmentPlan plan = plans.findById(new ReplenishmentPlan.Key(sku, location))
                     .orElseGet(() -> new ReplenishmentPlan(sku, location));
             plan.update(

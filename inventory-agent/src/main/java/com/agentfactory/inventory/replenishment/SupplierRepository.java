@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SupplierRepository extends JpaRepository<Supplier, UUID> {
 
-    @Query("select s from Supplier s where :sku member of s.skus order by s.leadTimeDays, s.unitCost, s.id")
+    // the preference among them is Suppliers' to apply: unit costs are comparable only within one currency
+    @Query("select s from Supplier s where :sku member of s.skus")
     List<Supplier> supplying(String sku);
 
     @Query(

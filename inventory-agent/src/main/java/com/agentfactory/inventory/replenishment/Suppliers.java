@@ -51,10 +51,13 @@ public class Suppliers {
                 found.getContent().stream().map(SupplierResponse::of).toList(), found.getTotalElements(), page, limit);
     }
 
-    /** The supplier a SKU is ordered from: the shortest lead time, then the lowest unit cost. */
+    /**
+     * The supplier a SKU is ordered from: one in the budget's currency if any, then the shortest lead time, then the
+     * lowest unit cost among suppliers of one currency ({@link ReplenishmentMath#supplierPreference}).
+     */
     @Transactional(readOnly = true)
-    public Optional<Supplier> preferredFor(String sku) {
-        return suppliers.supplying(sku).stream().findFirst();
+    public Optional<Supplier> preferredFor(String sku, String budgetCurrency) {
+        return suppliers.supplying(sku).stream().min(ReplenishmentMath.supplierPreference(budgetCurrency));
     }
 
     @Transactional(readOnly = true)

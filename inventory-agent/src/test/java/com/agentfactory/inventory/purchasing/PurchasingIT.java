@@ -308,6 +308,33 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void ordersFromASupplierInTheBudgetsCurrencyOverAFasterOneInAnother() {
+        String sku = stocked(0);
+        soldDaily(sku, 30, 10, 10);
+        String pounds = supplier(sku, "2.00", 9, 1, 1);
+        Api.Response dollars = manager.post(
+                "/api/v1/inventory/suppliers",
+                Map.of(
+                        "name", "Dollar supplier of " + sku,
+                        "lead_time_days", 3,
+                        "minimum_order", 1,
+                        "pack_size", 1,
+                        "unit_cost", 1,
+                        "currency", "USD",
+                        "skus", List.of(sku)));
+        assertThat(dollars.status()).isEqualTo(201);
+
+        var suggestions = manager.post(ORDERS + "/suggestions", Map.of("skus", List.of(sku)))
+                .body()
+                .path("suggestions");
+
+        assertThat(suggestions).singleElement().satisfies(order -> {
+            assertThat(order.path("supplier_id").asString()).isEqualTo(pounds);
+            assertThat(order.path("currency").asString()).isEqualTo("GBP");
+        });
+    }
+
+    @Test
     void keepsASuggestionTheBudgetDoesNotCover() {
         String sku = stocked(0);
         soldDaily(sku, 30, 10, 10);

@@ -29,10 +29,47 @@ class ReplenishmentMathTest {
     @Test
     void economicOrderQuantityFollowsWilson() {
         // D = 10 x 365 = 3650, S = 25, H = 0.25 x 2 = 0.5: sqrt(2 x 3650 x 25 / 0.5) = 604.2 -> 605
-        assertThat(ReplenishmentMath.economicOrderQuantity(10, new BigDecimal("25"), 0.25, new BigDecimal("2")))
+        assertThat(ReplenishmentMath.economicOrderQuantity(
+                        10, new BigDecimal("25"), "GBP", 0.25, new BigDecimal("2"), "GBP"))
                 .isEqualTo(605);
-        assertThat(ReplenishmentMath.economicOrderQuantity(0, new BigDecimal("25"), 0.25, new BigDecimal("2")))
+        assertThat(ReplenishmentMath.economicOrderQuantity(
+                        0, new BigDecimal("25"), "GBP", 0.25, new BigDecimal("2"), "GBP"))
                 .isZero();
+    }
+
+    @Test
+    void economicOrderQuantityIsNoneWhenTheOrderingCostAndThePriceAreInDifferentCurrencies() {
+        assertThat(ReplenishmentMath.economicOrderQuantity(
+                        10, new BigDecimal("25"), "GBP", 0.25, new BigDecimal("2"), "JPY"))
+                .isZero();
+    }
+
+    @Test
+    void prefersSuppliersInTheBudgetsCurrencyAndComparesPricesOnlyWithinOneCurrency() {
+        Supplier yen = supplier(3, "100", "JPY");
+        Supplier pounds = supplier(7, "5", "GBP");
+        Supplier cheaperPounds = supplier(7, "4", "GBP");
+        Supplier dollars = supplier(3, "2", "USD");
+        Supplier cheapYen = supplier(3, "1", "JPY");
+
+        var ranked = java.util.stream.Stream.of(yen, pounds, cheaperPounds, dollars, cheapYen)
+                .sorted(ReplenishmentMath.supplierPreference("GBP"))
+                .toList();
+
+        // the budget's currency first whatever the lead time; then lead time; ties grouped by currency, cheapest first
+        assertThat(ranked).containsExactly(cheaperPounds, pounds, cheapYen, yen, dollars);
+    }
+
+    private static Supplier supplier(int leadTimeDays, String unitCost, String currency) {
+        return new Supplier(
+                currency + " supplier",
+                leadTimeDays,
+                1,
+                1,
+                new BigDecimal(unitCost),
+                currency,
+                java.util.Set.of("SKU"),
+                java.time.Instant.EPOCH);
     }
 
     @Test

@@ -42,22 +42,30 @@ class TokenLeases {
                 .expireAfterAccess(Duration.ofNanos(
                         Math.max(timeToLiveNanos * 4, Duration.ofSeconds(1).toNanos())))
                 .maximumSize(100_000)
+                .ticker(nanoTime::getAsLong)
                 .build();
     }
 
     /** Spends a token from every bucket, or from none when any of them is empty. */
     Mono<RateLimitDecision> consume(List<Limit> limits) {
-        Lease lease = leases.get(leaseKey(limits), key -> new Lease());
+        String key = leaseKey(limits);
+        return consume(key, leases.get(key, absent -> new Lease()), limits, false);
+    }
+
+    private Mono<RateLimitDecision> consume(String key, Lease lease, List<Limit> limits, boolean justGranted) {
         Mono<Grant> refill;
         synchronized (lease) {
             long now = nanoTime.getAsLong();
-            if (lease.tokens > 0 && now < lease.expiresAt) {
+            // A request that waited for a grant spends from it even if the lease has meanwhile expired (a thread
+            // descheduled past the time to live): the tokens were taken from Redis for it, and dropping them would
+            // take more, making one request cost several tokens.
+            if (lease.tokens > 0 && (justGranted || now < lease.expiresAt)) {
                 lease.tokens--;
                 lease.spent++;
                 return Mono.just(new RateLimitDecision(true, lease.remainingInRedis + lease.tokens, 0));
             }
             if (lease.refill == null) {
-                lease.refill = refill(limits, lease, now);
+                lease.refill = refill(key, limits, lease, now);
             }
             refill = lease.refill;
         }
@@ -68,12 +76,14 @@ class TokenLeases {
             if (grant.tokens() == 0) {
                 return Mono.just(new RateLimitDecision(false, grant.remaining(), grant.retryAfterSeconds()));
             }
-            // the tokens are in the lease now; take one like any other request (another waiter may have been first)
-            return consume(limits);
+            // The tokens are in this lease now; take one like any other request (another waiter may have been
+            // first). This lease, not the cache's: a refill slower than the cache's idle time finds its lease evicted,
+            // and looking it up again would start a new lease and take more tokens for the same request.
+            return consume(key, lease, limits, true);
         });
     }
 
-    private Mono<Grant> refill(List<Limit> limits, Lease lease, long now) {
+    private Mono<Grant> refill(String key, List<Limit> limits, Lease lease, long now) {
         int wanted = lease.nextSize(now, leaseCap(limits), timeToLiveNanos);
         long generation = ++lease.generation;
         // The refill is forgotten as the grant is stored, before any waiter sees it: a waiter that finds the tokens
@@ -84,6 +94,8 @@ class TokenLeases {
                         lease.granted(grant, nanoTime.getAsLong() + timeToLiveNanos);
                         lease.forget(generation);
                     }
+                    // evicted while Redis answered: later requests should find the tokens
+                    leases.asMap().putIfAbsent(key, lease);
                 })
                 .doFinally(signal -> {
                     synchronized (lease) {

@@ -91,6 +91,24 @@ class TokenLeasesIT {
     }
 
     @Test
+    void aRequestSpendsTheTokenGrantedForItEvenWhenItResumesAfterTheLeaseExpired() {
+        AtomicLong now = new AtomicLong(1);
+        // every reading of the clock a second after the last: each grant has expired by the time its request resumes
+        TokenLeases leases = new TokenLeases(
+                limiter,
+                new RateLimitProperties.Lease(32, Duration.ofMillis(250)),
+                () -> now.addAndGet(Duration.ofSeconds(1).toNanos()));
+        List<Limit> caller = List.of(bucket("descheduled", 100, 0.001));
+        List<Long> remaining = new ArrayList<>();
+
+        for (int i = 0; i < 5; i++) {
+            remaining.add(leases.consume(caller).block(Duration.ofSeconds(10)).remaining());
+        }
+
+        assertThat(remaining).containsExactly(99L, 98L, 97L, 96L, 95L);
+    }
+
+    @Test
     void tokensLeftInAnExpiredLeaseAreNotSpent() {
         AtomicLong now = new AtomicLong(1);
         TokenLeases leases =

@@ -6,7 +6,8 @@ import { Async, Problem, StatusBadge, useAction, useApi } from '../components/st
 import { useSession } from '../components/session';
 import { formatDateTime, formatPercent } from '../format';
 
-const CANCELLABLE = ['CREATED', 'QUEUED', 'ASSIGNED', 'RUNNING', 'ESCALATED'];
+// The supervisor cancels only a task no agent holds: once dispatched, an agent cannot be called back.
+const CANCELLABLE = ['CREATED', 'ESCALATED'];
 const FINISHED = ['COMPLETED', 'FAILED', 'EXPIRED', 'CANCELLED'];
 
 export default function TaskDetailPage() {

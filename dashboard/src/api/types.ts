@@ -627,6 +627,8 @@ export interface JourneyTrigger {
   event?: string;
   segment_id?: string;
   at?: string;
+  /** whether someone who has been through the journey enters again: never, after_completion or a gap (P30D); event triggers only */
+  re_entry?: string;
   /** a condition on money (cart_value, total_spent) names the ISO 4217 currency of its value */
   conditions?: { field?: string; operator?: string; value?: unknown; currency?: string }[];
 }

@@ -540,4 +540,30 @@ describe('CampaignsPage', () => {
     const sent = gateway.callsTo('POST', '/api/v1/campaigns/journeys')[0].body as Journey['definition'];
     expect(sent.steps.at(-1)).toEqual({ id: 'condition-4', type: 'condition', field: 'total_spent', operator: 'gt', value: 50000, currency: 'JPY' });
   });
+
+  it('sends the re-entry policy typed for an event trigger, and none when left blank', async () => {
+    const gateway = campaigns().on('POST', '/api/v1/campaigns/journeys', (call) => ({
+      status: 201,
+      body: { ...journey, id: 'j3', name: (call.body as { name: string }).name },
+    }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const builder = await screen.findByRole('region', { name: 'Journey builder' });
+    await user.type(await within(builder).findByLabelText('Journey name'), 'Monthly nudge');
+    await user.selectOptions(within(builder).getByLabelText('Trigger'), 'event');
+    await user.clear(within(builder).getByLabelText('Event'));
+    await user.type(within(builder).getByLabelText('Event'), 'customer.upserted');
+    expect((within(builder).getByLabelText('Re-entry') as HTMLInputElement).placeholder).toBe('never (default)');
+    await user.clear(within(builder).getByLabelText('Event'));
+    await user.type(within(builder).getByLabelText('Event'), 'cart.abandoned');
+    expect((within(builder).getByLabelText('Re-entry') as HTMLInputElement).placeholder).toBe('after_completion (default)');
+    await user.type(within(builder).getByLabelText('Re-entry'), 'P30D');
+    await user.click(within(builder).getByRole('button', { name: 'Validate and save' }));
+
+    await within(builder).findByRole('status');
+    const sent = gateway.callsTo('POST', '/api/v1/campaigns/journeys')[0].body as Journey['definition'];
+    expect(sent.trigger).toMatchObject({ type: 'event', event: 'cart.abandoned', re_entry: 'P30D' });
+  });
 });

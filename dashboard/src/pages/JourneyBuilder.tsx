@@ -296,6 +296,17 @@ function TriggerFields({ definition, onChange }: { definition: JourneyDefinition
           <input value={trigger.event ?? ''} placeholder="cart.abandoned" onChange={(e) => set({ event: e.target.value })} />
         </label>
       )}
+      {trigger.type === 'event' && (
+        <label>
+          Re-entry
+          <input
+            value={trigger.re_entry ?? ''}
+            placeholder={trigger.event === 'customer.upserted' ? 'never (default)' : 'after_completion (default)'}
+            title="never, after_completion, or the least time between two entries (P30D, 30 days)"
+            onChange={(e) => set({ re_entry: e.target.value.trim() || undefined })}
+          />
+        </label>
+      )}
       {(trigger.type === 'segment_entry' || trigger.type === 'date') && (
         <label>
           Segment id

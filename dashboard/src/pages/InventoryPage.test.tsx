@@ -173,6 +173,28 @@ describe('InventoryPage', () => {
     });
   });
 
+  it('closes a partly delivered order short instead of cancelling it, with a reason', async () => {
+    const gateway = inventory()
+      .ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder, { ...order, id: 'po-3', status: 'ordered' }]))
+      .ok('POST', '/api/v1/inventory/purchase-orders/po-2/close', { ...twoLineOrder, status: 'closed' });
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    // one close for the order 10 units of which came, one cancel for the order nothing of which has
+    expect(await within(orders).findAllByRole('button', { name: 'Close short' })).toHaveLength(1);
+    expect(within(orders).getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
+    await user.click(within(orders).getByRole('button', { name: 'Close short' }));
+    await user.type(within(orders).getByLabelText('Reason'), 'the supplier has no more blue mugs');
+    await user.click(within(orders).getByRole('button', { name: 'Confirm close short' }));
+
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/close')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/close')[0].body).toEqual({
+      reason: 'the supplier has no more blue mugs',
+    });
+  });
+
   it('shows the problem detail when the budget refuses an approval', async () => {
     const gateway = inventory().on(
       'POST',

@@ -20,7 +20,7 @@ import { formatDateTime, formatMoney, formatNumber, isoDay, shiftDay } from '../
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
 
 const ALERT_TYPES = ['low_stock', 'out_of_stock', 'overstock', 'slow_moving', 'expiry_risk'];
-const ORDER_STATUSES = ['suggested', 'approved', 'ordered', 'received', 'rejected', 'cancelled'];
+const ORDER_STATUSES = ['suggested', 'approved', 'ordered', 'received', 'closed', 'rejected', 'cancelled'];
 const BASE = '/api/v1/inventory';
 
 export default function InventoryPage() {
@@ -508,8 +508,10 @@ function NewPromotion({ sku, onPlanned }: { sku: string; onPlanned: (planned: Pr
   );
 }
 
+type OrderAction = { label: string; action: 'approve' | 'reject' | 'order' | 'cancel' | 'close' };
+
 /** The moves each status allows (PurchaseOrderStatus), as the API's decision endpoints. */
-const ORDER_ACTIONS: Record<string, { label: string; action: 'approve' | 'reject' | 'order' | 'cancel' }[]> = {
+const ORDER_ACTIONS: Record<string, OrderAction[]> = {
   suggested: [
     { label: 'Approve', action: 'approve' },
     { label: 'Reject', action: 'reject' },
@@ -518,8 +520,15 @@ const ORDER_ACTIONS: Record<string, { label: string; action: 'approve' | 'reject
     { label: 'Place order', action: 'order' },
     { label: 'Cancel', action: 'cancel' },
   ],
-  ordered: [{ label: 'Cancel', action: 'cancel' }],
 };
+
+/** A placed order is cancelled while nothing of it has come; once part has, the rest can only be closed short. */
+function orderActions(o: PurchaseOrder): OrderAction[] {
+  if (o.status === 'ordered') {
+    return [o.received_quantity > 0 ? { label: 'Close short', action: 'close' } : { label: 'Cancel', action: 'cancel' }];
+  }
+  return ORDER_ACTIONS[o.status] ?? [];
+}
 
 function PurchaseOrders() {
   const mayDecide = useCan('inventory.write');
@@ -647,7 +656,7 @@ function PurchaseOrders() {
             cell: (o) =>
               mayDecide && (
                 <div className="actions">
-                  {(ORDER_ACTIONS[o.status] ?? []).map((a) => (
+                  {orderActions(o).map((a) => (
                     <ReasonAction
                       key={a.action}
                       label={a.label}

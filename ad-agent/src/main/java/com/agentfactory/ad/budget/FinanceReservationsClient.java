@@ -7,22 +7,28 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The allowance keeper's reservations from the ad department's budget, through the shared finance client. */
+/**
+ * The allowance keeper's reservations from the ad department's budget, through the shared finance client. Finance
+ * books the spend under the agent its token names; each reservation and expense names the channel the ad agent's
+ * touchpoints name, so that its return on spend per channel sets its expenses against its attributed revenue.
+ */
 public class FinanceReservationsClient implements FinanceReservations {
 
     private final FinanceBudgetClient finance;
     private final String department;
+    private final String channel;
 
-    public FinanceReservationsClient(FinanceBudgetClient finance, String department) {
+    public FinanceReservationsClient(FinanceBudgetClient finance, String department, String channel) {
         this.finance = finance;
         this.department = department;
+        this.channel = channel;
     }
 
     @Override
     public ReserveOutcome reserve(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
         return switch (finance.reserve(
-                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn)) {
+                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn, channel)) {
             case BudgetReservation.Reserved reserved -> new ReserveOutcome.Reserved(reserved.id());
             // no room (409), no budget (404), another currency or a closed month (422): an answer, not an outage
             case BudgetReservation.Refused refused ->
@@ -34,7 +40,7 @@ public class FinanceReservationsClient implements FinanceReservations {
     public ExpenseOutcome recordExpense(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
         return switch (finance.recordExpense(
-                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn)) {
+                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn, channel)) {
             case BudgetExpense.Recorded recorded ->
                 new ExpenseOutcome.Recorded(
                         recorded.id(),

@@ -3,6 +3,7 @@ package com.agentfactory.ad.config;
 import com.agentfactory.ad.budget.FinanceClientProperties;
 import com.agentfactory.ad.budget.FinanceReservations;
 import com.agentfactory.ad.budget.FinanceReservationsClient;
+import com.agentfactory.ad.delivery.AdTouchpoints;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.security.ServiceTokens;
@@ -25,6 +26,7 @@ class FinanceClientConfiguration {
                 properties.retryAttempts(),
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10));
-        return new FinanceReservationsClient(new FinanceBudgetClient(settings, tokens), properties.department());
+        return new FinanceReservationsClient(
+                new FinanceBudgetClient(settings, tokens), properties.department(), AdTouchpoints.CHANNEL);
     }
 }

@@ -101,13 +101,32 @@ public final class FinanceBudgetClient {
             String purpose,
             String requestedBy,
             LocalDate spentOn) {
+        return reserve(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn, null);
+    }
+
+    /**
+     * Money for spend on a known UTC day in a channel: finance keeps the channel in the metadata of the expense the
+     * reservation's commit books, so return on spend per channel counts it.
+     *
+     * @param channel the channel the money is spent on, as the agent's touchpoints name it; null for none
+     * @throws FinanceUnavailableException when finance did not answer
+     */
+    public BudgetReservation reserve(
+            String department,
+            String idempotencyKey,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn,
+            String channel) {
         try {
             Created created = post(
                     "reserve",
                     RESERVATIONS,
                     department,
                     idempotencyKey,
-                    spending(amount, currency, purpose, requestedBy, spentOn),
+                    spending(amount, currency, purpose, requestedBy, spentOn, channel),
                     Created.class);
             return new BudgetReservation.Reserved(created.id());
         } catch (HttpClientErrorException refused) {
@@ -127,7 +146,7 @@ public final class FinanceBudgetClient {
     }
 
     private static Map<String, Object> spending(
-            BigDecimal amount, String currency, String purpose, String requestedBy, LocalDate spentOn) {
+            BigDecimal amount, String currency, String purpose, String requestedBy, LocalDate spentOn, String channel) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (spentOn != null) {
             body.put("spent_on", spentOn.toString());
@@ -136,6 +155,9 @@ public final class FinanceBudgetClient {
         body.put("currency", currency);
         body.put("purpose", purpose);
         body.put("requested_by", requestedBy);
+        if (channel != null) {
+            body.put("channel", channel);
+        }
         return body;
     }
 
@@ -160,13 +182,37 @@ public final class FinanceBudgetClient {
             String purpose,
             String requestedBy,
             LocalDate spentOn) {
+        return recordExpense(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn, null);
+    }
+
+    /**
+     * Records money already spent in a channel, which finance keeps in the expense's metadata.
+     *
+     * @param channel the channel the money was spent on, as the agent's touchpoints name it; null for none
+     * @throws FinanceUnavailableException when finance did not answer
+     */
+    public BudgetExpense recordExpense(
+            String department,
+            String idempotencyKey,
+            BigDecimal amount,
+            String currency,
+            String purpose,
+            String requestedBy,
+            LocalDate spentOn,
+            String channel) {
         try {
             RecordedExpense recorded = post(
                     "record expense",
                     EXPENSES,
                     department,
                     idempotencyKey,
-                    spending(amount, currency, purpose, requestedBy, Objects.requireNonNull(spentOn, "spentOn")),
+                    spending(
+                            amount,
+                            currency,
+                            purpose,
+                            requestedBy,
+                            Objects.requireNonNull(spentOn, "spentOn"),
+                            channel),
                     RecordedExpense.class);
             return new BudgetExpense.Recorded(
                     recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());

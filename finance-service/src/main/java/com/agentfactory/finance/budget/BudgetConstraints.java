@@ -105,6 +105,23 @@ final class BudgetConstraints {
         Class<? extends Payload>[] payload() default {};
     }
 
+    /**
+     * The channel the money is spent on (as the touchpoints of the spending agent name it, such as {@code ad}), for
+     * return on spend per channel; optional, and written like a touchpoint's channel.
+     */
+    @Documented
+    @Constraint(validatedBy = {})
+    @Target({METHOD, FIELD, ANNOTATION_TYPE, PARAMETER})
+    @Retention(RUNTIME)
+    @Pattern(regexp = "[a-z][a-z0-9_-]{0,48}", message = "must be lower-case letters, digits, '-' or '_'")
+    @interface Channel {
+        String message() default "";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
     /** The agent or person the money is reserved for; the audit trail names it as the actor. */
     @Documented
     @Constraint(validatedBy = {})

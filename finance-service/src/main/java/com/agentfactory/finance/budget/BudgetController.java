@@ -1,6 +1,7 @@
 package com.agentfactory.finance.budget;
 
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -85,8 +86,9 @@ class BudgetController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Size(max = 255, message = "must be at most 255 characters")
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
-                    String idempotencyKey) {
-        return answer(budgets.reserve(department, request, idempotencyKey), request.amount());
+                    String idempotencyKey,
+            Caller caller) {
+        return answer(budgets.reserve(department, request, idempotencyKey, caller), request.amount());
     }
 
     @Operation(
@@ -109,12 +111,13 @@ class BudgetController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Size(max = 255, message = "must be at most 255 characters")
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
-                    String idempotencyKey) {
+                    String idempotencyKey,
+            Caller caller) {
         if (idempotencyKey == null) {
             // a rule of this operation rather than a malformed request: spend already made must not be booked twice
             throw RuleViolationException.of(IDEMPOTENCY_KEY, "is required: a retry must not record the spend twice");
         }
-        return answer(budgets.recordExpense(department, request, idempotencyKey), request.amount());
+        return answer(budgets.recordExpense(department, request, idempotencyKey, caller), request.amount());
     }
 
     private static ResponseEntity<ReservationResponse> answer(ReservationOutcome outcome, BigDecimal requested) {

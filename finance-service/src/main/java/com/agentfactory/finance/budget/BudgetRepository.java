@@ -18,7 +18,7 @@ class BudgetRepository {
             + " committed_amount, spent_amount, unbudgeted_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
-            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted";
+            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel";
 
     private final JdbcTemplate jdbc;
 
@@ -101,7 +101,8 @@ class BudgetRepository {
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at, idempotency_key, spent_on, unbudgeted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -112,7 +113,9 @@ class BudgetRepository {
                 Timestamp.from(reservation.createdAt()),
                 reservation.idempotencyKey(),
                 reservation.spentOn(),
-                reservation.unbudgeted());
+                reservation.unbudgeted(),
+                reservation.attributedAgent(),
+                reservation.channel());
     }
 
     /**
@@ -233,7 +236,12 @@ class BudgetRepository {
                 instant(rs.getTimestamp("resolved_at")),
                 rs.getString("idempotency_key"),
                 rs.getObject("spent_on", java.time.LocalDate.class),
-                rs.getBoolean("unbudgeted"));
+                rs.getBoolean("unbudgeted"),
+                // reservations made before the column existed were booked under who asked
+                rs.getString("attributed_agent") == null
+                        ? rs.getString("requested_by")
+                        : rs.getString("attributed_agent"),
+                rs.getString("channel"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -7,6 +7,7 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import java.math.BigDecimal;
@@ -41,6 +42,7 @@ class BudgetService {
     private final AuditActor auditActor;
     private final Clock clock;
     private final OpenPeriods openPeriods;
+    private final SpendingAgents spendingAgents;
 
     BudgetService(
             BudgetRepository budgets,
@@ -50,6 +52,7 @@ class BudgetService {
             BudgetProperties properties,
             AgentRuntimeProperties agent,
             AuditActor auditActor,
+            SpendingAgents spendingAgents,
             Clock clock) {
         this.budgets = budgets;
         this.transactions = transactions;
@@ -60,6 +63,7 @@ class BudgetService {
         this.auditActor = auditActor;
         this.clock = clock;
         this.openPeriods = new OpenPeriods(clock, properties.closingGrace());
+        this.spendingAgents = spendingAgents;
     }
 
     private String currentPeriod() {
@@ -153,7 +157,7 @@ class BudgetService {
 
     @Transactional
     ReservationOutcome reserve(String department, CreateReservationRequest request) {
-        return reserve(department, request, null);
+        return reserve(department, request, null, null);
     }
 
     /**
@@ -167,9 +171,14 @@ class BudgetService {
      * <p>A request with {@code spent_on} is made from that day's month, and only while the month is open to its
      * spend ({@link OpenPeriods}); a retry gets its reservation back even after the month closed, since the
      * reservation was admitted while it was open.
+     *
+     * <p>Its expense is booked under the agent whose token asked ({@link SpendingAgents}), else under who asked.
+     *
+     * @param caller who asks, as the verified token names them; null for a task run on a requester's behalf
      */
     @Transactional
-    ReservationOutcome reserve(String department, CreateReservationRequest request, String idempotencyKey) {
+    ReservationOutcome reserve(
+            String department, CreateReservationRequest request, String idempotencyKey, Caller caller) {
         auditActor.stamp();
         if (idempotencyKey != null) {
             budgets.lockIdempotencyKey(department, idempotencyKey);
@@ -227,7 +236,9 @@ class BudgetService {
                 null,
                 idempotencyKey,
                 request.spentOn(),
-                false);
+                false,
+                spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
+                request.channel());
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
@@ -260,12 +271,15 @@ class BudgetService {
         if (r.spentOn() != null) {
             metadata.put("spent_on", r.spentOn().toString());
         }
+        if (r.channel() != null) {
+            metadata.put("channel", r.channel());
+        }
         UUID transactionId = transactions.recordExpense(
                 r.id(),
                 r.amount(),
                 r.currency(),
                 after.department(),
-                r.requestedBy(),
+                r.attributedAgent(),
                 r.purpose(),
                 metadata,
                 // the day the money was spent on, so the ledger's days and months agree with the budget's month
@@ -293,9 +307,12 @@ class BudgetService {
      * <p>The Idempotency-Key is required and shares its space with the department's reservations: a retry gets
      * the first record back (replayed), and a key that reserved the same amount for the same purpose before (an
      * earlier attempt that asked for a reservation) commits that reservation instead of booking the spend twice.
+     *
+     * @param caller who records it, as the verified token names them: an agent's spend is booked under its agent type
      */
     @Transactional
-    ReservationOutcome recordExpense(String department, RecordExpenseRequest request, String idempotencyKey) {
+    ReservationOutcome recordExpense(
+            String department, RecordExpenseRequest request, String idempotencyKey, Caller caller) {
         auditActor.stamp();
         budgets.lockIdempotencyKey(department, idempotencyKey);
         BigDecimal amount = request.amount().setScale(2);
@@ -349,7 +366,9 @@ class BudgetService {
                 null,
                 idempotencyKey,
                 spentOn,
-                true);
+                true,
+                spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
+                request.channel());
         budgets.updateUsage(after);
         budgets.insertReservation(expense);
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -361,12 +380,15 @@ class BudgetService {
         if (late) {
             metadata.put("booked_late", true);
         }
+        if (expense.channel() != null) {
+            metadata.put("channel", expense.channel());
+        }
         UUID transactionId = transactions.recordExpense(
                 expense.id(),
                 amount,
                 before.currency(),
                 department,
-                expense.requestedBy(),
+                expense.attributedAgent(),
                 purpose,
                 metadata,
                 late ? clock.instant() : startOf(spentOn));

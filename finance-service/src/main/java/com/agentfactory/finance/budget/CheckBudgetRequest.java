@@ -17,6 +17,6 @@ record CheckBudgetRequest(
         @BudgetConstraints.RequestedBy String requestedBy) {
 
     CreateReservationRequest asReservation() {
-        return new CreateReservationRequest(fiscalPeriod, spentOn, amount, currency, purpose, requestedBy);
+        return new CreateReservationRequest(fiscalPeriod, spentOn, amount, currency, purpose, requestedBy, null);
     }
 }

@@ -14,14 +14,17 @@ import java.time.LocalDate;
  *     once it is closed, and the expense its commit books is dated on that day. The exchange bills the day the
  *     impressions were won, so an ad agent settling the last day of a month after midnight books it in that month,
  *     not the next. With {@code fiscalPeriod} too, the two must name the same month.
+ * @param channel the channel the money is spent on, kept in the metadata of the expense its commit books, so return
+ *     on spend per channel counts it; optional
  */
 @Schema(
         example =
-                "{\"amount\": 250.00, \"currency\": \"GBP\", \"purpose\": \"newsletter banner for the January sale\", \"requested_by\": \"campaign-agent\"}")
+                "{\"amount\": 250.00, \"currency\": \"GBP\", \"purpose\": \"newsletter banner for the January sale\", \"requested_by\": \"campaign-agent\", \"channel\": \"email\"}")
 record CreateReservationRequest(
         @BudgetConstraints.FiscalPeriod String fiscalPeriod,
         LocalDate spentOn,
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,
-        @BudgetConstraints.RequestedBy String requestedBy) {}
+        @BudgetConstraints.RequestedBy String requestedBy,
+        @BudgetConstraints.Channel String channel) {}

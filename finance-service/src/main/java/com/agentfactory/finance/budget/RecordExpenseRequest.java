@@ -11,13 +11,15 @@ import java.time.LocalDate;
  *
  * @param spentOn the UTC day the money was spent on: the expense is booked in that day's month while the month is
  *     open to its spend, else in the current month as late (see {@link OpenPeriods})
+ * @param channel the channel the money was spent on, kept in the expense's metadata; optional
  */
 @Schema(
         example =
-                "{\"spent_on\": \"2026-01-31\", \"amount\": 12.34, \"currency\": \"GBP\", \"purpose\": \"ad spend, campaign spring-prints, 2026-01-31 (overspend)\", \"requested_by\": \"ad-agent\"}")
+                "{\"spent_on\": \"2026-01-31\", \"amount\": 12.34, \"currency\": \"GBP\", \"purpose\": \"ad spend, campaign spring-prints, 2026-01-31 (overspend)\", \"requested_by\": \"ad-agent\", \"channel\": \"ad\"}")
 record RecordExpenseRequest(
         @NotNull LocalDate spentOn,
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,
-        @BudgetConstraints.RequestedBy String requestedBy) {}
+        @BudgetConstraints.RequestedBy String requestedBy,
+        @BudgetConstraints.Channel String channel) {}

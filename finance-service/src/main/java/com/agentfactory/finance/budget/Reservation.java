@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param spentOn the UTC day the money is spent on, when the caller said; its commit's expense is dated then
  * @param unbudgeted spend recorded after the fact without ever being reserved (see
  *     {@link BudgetService#recordExpense}); committed from the start
+ * @param attributedAgent the agent its expense is booked under: the spending agent's type when an agent's own token
+ *     asked (see {@link SpendingAgents}), else {@code requestedBy}
+ * @param channel the channel it is spent on, for the expense's metadata; null when the caller named none
  */
 record Reservation(
         UUID id,
@@ -25,7 +28,9 @@ record Reservation(
         Instant resolvedAt,
         String idempotencyKey,
         LocalDate spentOn,
-        boolean unbudgeted) {
+        boolean unbudgeted,
+        String attributedAgent,
+        String channel) {
 
     /** Whether a repeated request with this reservation's key asks for the same thing. */
     boolean sameRequestAs(BigDecimal otherAmount, String otherCurrency, String otherPurpose) {

@@ -11,10 +11,12 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +107,94 @@ class AnalyticsIT extends FinanceIntegrationTest {
                         .path("roas")
                         .decimalValue())
                 .isEqualByComparingTo("4");
+    }
+
+    /**
+     * The ad agent's case: its expenses come through a reservation it commits, not a posted expense. They must be
+     * booked under the agent its token names (its touchpoints' agent), whatever requested_by says, and carry its
+     * channel, or its return on spend splits into a row of revenue and a row of expenses.
+     */
+    @Test
+    void anAgentsReservedAndCommittedSpendMeetsItsAttributedRevenueInOneReturnOnSpendRow() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String agent = "ads-" + suffix;
+        String channel = "display-" + suffix;
+        String department = "ads-" + suffix;
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        UUID buyer = UUID.randomUUID();
+        touch(buyer, agent, channel, 1000, now.minus(Duration.ofHours(2)));
+        OrderPlaced order = OrderMother.orderBy(buyer, now.minus(Duration.ofHours(1)), "10.00x2");
+        commerce.publish(order);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM revenue_attributions WHERE order_id = ?",
+                                Long.class,
+                                order.orderId())
+                        > 0);
+        assertThat(api.put(
+                                "/api/v1/financial/budgets/" + department,
+                                Map.of(
+                                        "fiscal_period",
+                                        YearMonth.from(today).toString(),
+                                        "allocated_amount",
+                                        "100.00",
+                                        "currency",
+                                        "GBP"))
+                        .status())
+                .isEqualTo(201);
+
+        String expense = spendAs(TestTokens.client(agent), department, today, "someone-" + suffix, channel);
+        // the platform's ad agent: its client id is ad-agent, its touchpoints name it ad
+        String adExpense = spendAs(TestTokens.client("ad-agent"), department, today, "ad-agent", "ad");
+
+        Response kpis = api.get(
+                "/api/v1/financial/kpis?date_from=" + today.minusDays(1) + "&date_to=" + today + "&model=linear");
+        assertThat(kpis.status()).isEqualTo(200);
+        JsonNode roas = only(kpis.body().path("roas_by_agent"), "key", agent);
+        assertThat(roas.path("attributed_revenue").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(roas.path("expenses").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(roas.path("roas").decimalValue()).isEqualByComparingTo("4");
+        assertThat(kpis.body().path("roas_by_agent").valueStream().map(row -> row.path("key")
+                        .asString()))
+                .doesNotContain("someone-" + suffix);
+        assertThat(only(kpis.body().path("roas_by_channel"), "key", channel)
+                        .path("roas")
+                        .decimalValue())
+                .isEqualByComparingTo("4");
+        assertThat(jdbc.queryForMap(
+                        "SELECT attributed_agent, metadata->>'channel' AS channel FROM financial_transactions"
+                                + " WHERE id = ?::uuid",
+                        adExpense))
+                .containsEntry("attributed_agent", "ad")
+                .containsEntry("channel", "ad");
+        assertThat(expense).isNotEqualTo(adExpense);
+    }
+
+    /** Reserves 5.00 for today as the token's caller, commits it, and answers the expense's transaction id. */
+    private String spendAs(String token, String department, LocalDate day, String requestedBy, String channel) {
+        var asCaller = api.withToken(token);
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        Response reserved = asCaller.postWithHeaders(
+                reservations,
+                Map.of(
+                        "spent_on",
+                        day.toString(),
+                        "amount",
+                        "5.00",
+                        "currency",
+                        "GBP",
+                        "purpose",
+                        "display ads, " + day,
+                        "requested_by",
+                        requestedBy,
+                        "channel",
+                        channel),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reserved.status()).as(reserved.body().toString()).isEqualTo(201);
+        Response committed = asCaller.post(reservations + "/" + reserved.text("/id") + "/commit", Map.of());
+        assertThat(committed.status()).as(committed.body().toString()).isEqualTo(200);
+        return committed.text("/transaction_id");
     }
 
     private record Day(LocalDate date, String agent, String channel, UUID buyer) {}

@@ -286,6 +286,11 @@ class BudgetsIT extends FinanceIntegrationTest {
         api.post(reservations, reservation("8.00"));
         assertThat(api.post(reservations, inDollars).status()).isEqualTo(422);
         assertThat(api.post(reservations, noAmount).errorFields()).containsExactly("amount");
+        Map<String, Object> noChannelName = new java.util.LinkedHashMap<>(reservation("1.00"));
+        noChannelName.put("channel", "Paid Social!");
+        Response badChannel = api.post(reservations, noChannelName);
+        assertThat(badChannel.status()).isEqualTo(400);
+        assertThat(badChannel.errorFields()).containsExactly("channel");
         Response tooMuch = api.post(reservations, reservation("2.01"));
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.body().at("/available_amount").decimalValue()).isEqualByComparingTo("2.00");

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.infra.FreePorts;
+import com.agentfactory.messaging.finance.BudgetExpense;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
@@ -15,6 +16,7 @@ import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,6 +61,28 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
         assertThat(spent(department)).isEqualByComparingTo("40.00");
         assertThat(client.reserve(department, "too-much", new BigDecimal("80.00"), "GBP", "ads", "ad"))
                 .isInstanceOf(BudgetReservation.Refused.class);
+    }
+
+    @Test
+    void theAdAgentsSpendIsBookedUnderItsAgentTypeInTheChannelItNames() {
+        String department = departmentWithBudget("100.00");
+        FinanceBudgetClient client = clientAt(baseUrl());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        var reserved = (BudgetReservation.Reserved) client.reserve(
+                department, "channel-1", new BigDecimal("4.00"), "GBP", "ad spend", "ad-agent", today, "ad");
+        client.commit(department, reserved.id());
+        assertThat(client.recordExpense(
+                        department, "channel-2", new BigDecimal("1.50"), "GBP", "ad spend", "ad-agent", today, "ad"))
+                .isInstanceOf(BudgetExpense.Recorded.class);
+
+        // requested_by says who asked; the token says which agent spent, as its touchpoints name it
+        assertThat(jdbc.queryForList(
+                        "SELECT attributed_agent || ' ' || (metadata ->> 'channel') FROM financial_transactions"
+                                + " WHERE department = ? AND transaction_type = 'expense'",
+                        String.class,
+                        department))
+                .containsExactly("ad ad", "ad ad");
     }
 
     @Test

@@ -76,6 +76,8 @@ final class RunningPlatform {
                         "2s",
                         "AD_EXCHANGE_SIMULATED_KEY_SHA256",
                         sha256Hex(EXCHANGE_KEY),
+                        "AD_EXCHANGE_WIN_NOTICE_SECRET",
+                        "platform-tests-win-notice-secret",
                         // the gateway logs only refusals, failures and slow requests by default; the tracing test
                         // follows a successful request into its access log line
                         "ACCESS_LOG_ALL_REQUESTS",

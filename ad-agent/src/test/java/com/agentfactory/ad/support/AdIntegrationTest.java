@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {
             // application.yml configures no exchange: the tests' two exchanges, by the SHA-256 of their keys
             "agentfactory.ad.exchange.keys.test=" + AdIntegrationTest.EXCHANGE_KEY_SHA256,
-            "agentfactory.ad.exchange.keys.other=" + AdIntegrationTest.OTHER_EXCHANGE_KEY_SHA256
+            "agentfactory.ad.exchange.keys.other=" + AdIntegrationTest.OTHER_EXCHANGE_KEY_SHA256,
+            // application.yml has no win-notice secret either: each deployment sets its own
+            "agentfactory.ad.exchange.win-notice.secret=ad-integration-tests-win-notice-secret"
         })
 @UsesLocalInfrastructure
 public abstract class AdIntegrationTest {

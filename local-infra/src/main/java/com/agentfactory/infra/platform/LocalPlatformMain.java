@@ -98,6 +98,9 @@ public final class LocalPlatformMain {
                         Boolean.toString(demo),
                         "AD_EXCHANGE_SIMULATED_KEY_SHA256",
                         simulatedExchangeKeyHash(demo),
+                        // made afresh each run: a restarted ad agent gets the same one, so its win notices still hold
+                        "AD_EXCHANGE_WIN_NOTICE_SECRET",
+                        randomSecret(24),
                         // the specification's abandoned-cart journey runs in the demo; its e-mails reach the local
                         // SMTP server, with unsubscribe links through the gateway
                         "CAMPAIGN_DEMO_JOURNEY",

@@ -17,13 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Experiments and their units, over JDBC so the ab command can read them from the database without the service
- * running. An arm's units are its send step's sends in the order they were written; each unit's metric is 1 when
- * the send was opened or clicked, or (conversion) the customer ordered within the conversion window, else 0. The
- * window starts at the split that assigned the customer to the arm, whatever became of the send (refused, deferred
- * or delivered: intent to treat), and at the delivery for a send no split assigned (then an undelivered send did not
- * convert). A holdout arm (the end step a split's holdout branch leads to) has no sends: its units are the customers
- * the split held out, in the order they were, each converted when they ordered within the window after the split,
- * so a holdout and the arms beside it are measured on one clock.
+ * running. A unit is one enrolment, in every arm, so a customer who enters the journey again is counted again in
+ * whichever arm they are in. A send arm's units are its send step's sends (one per enrolment) in the order they were
+ * written; each unit's metric is 1 when the send was opened or clicked, or (conversion) the customer ordered within
+ * the conversion window, else 0. The window starts at the split that assigned that enrolment to the arm, whatever
+ * became of the send (refused, deferred or delivered: intent to treat), and at the delivery for a send no split
+ * assigned (then an undelivered send did not convert). A holdout arm (the end step a split's holdout branch leads to)
+ * has no sends: its units are the enrolments the split held out, in the order they were, each converted when the
+ * customer ordered within the window after that split, so a holdout and the arms beside it are measured on one clock.
+ * Assignments recorded before they named their enrolment, and matched to none when they were given one, are joined
+ * by customer as they were then.
  */
 @Repository
 public class ExperimentRepository {
@@ -135,7 +138,7 @@ public class ExperimentRepository {
         return shares;
     }
 
-    /** The step's units' metric values in the order the sends were written (or the customers held out). */
+    /** The step's units' metric values in the order the sends were written (or the enrolments held out). */
     public double[] units(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
         if (holdoutSteps(journeyId).contains(stepId)) {
             return heldOut(journeyId, stepId, conversionWindow);
@@ -154,9 +157,18 @@ public class ExperimentRepository {
                 """;
                     default -> throw new IllegalArgumentException("unknown metric " + metric);
                 };
+        // each send is measured from its own enrolment's assignment: a customer's earlier or later entry has its own
+        // send and its own window, so one order is not taken from one entry's window into another's
         String sql = "SELECT " + outcome + " AS outcome FROM sends s"
-                + " LEFT JOIN split_assignments a ON a.journey_id = s.journey_id AND a.customer_id = s.customer_id"
-                + " AND a.next_step = s.step_id"
+                + """
+                 LEFT JOIN LATERAL (
+                    SELECT sa.assigned_at FROM split_assignments sa
+                    WHERE sa.journey_id = s.journey_id AND sa.next_step = s.step_id
+                      AND (sa.enrolment_id = s.enrolment_id
+                           OR (sa.enrolment_id IS NULL AND sa.customer_id = s.customer_id))
+                    ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
+                    LIMIT 1) a ON true
+                """
                 + " WHERE s.journey_id = ? AND s.step_id = ? ORDER BY s.created_at, s.id";
         List<Boolean> outcomes = metric.equals("converted")
                 ? jdbc.queryForList(sql, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId)
@@ -173,7 +185,7 @@ public class ExperimentRepository {
                               AND o.placed_at >= a.assigned_at
                               AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
                         FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
-                        ORDER BY a.assigned_at, a.customer_id
+                        ORDER BY a.assigned_at, a.customer_id, a.enrolment_id
                         """, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId).stream()
                 .mapToDouble(hit -> Boolean.TRUE.equals(hit) ? 1 : 0)
                 .toArray();

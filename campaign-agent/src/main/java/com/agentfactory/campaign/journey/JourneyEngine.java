@@ -125,7 +125,7 @@ class JourneyEngine {
                 ? new SplitAssignments.Assignment(hashedBranch(enrolment, step), null, null)
                 : stratifiedBranch(enrolment, step);
         SplitBranch branch = step.branches().get(assignment.branch());
-        assignments.record(enrolment.journeyId, step.id(), enrolment.customerId, assignment, branch, now);
+        assignments.record(enrolment.journeyId, step.id(), enrolment.id, enrolment.customerId, assignment, branch, now);
         return branch.next();
     }
 

@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The branch each customer was given at each split. Every assignment is recorded with the step it leads to, so a
- * holdout arm's customers are known though nothing is sent to them. At a split stratified by segment a customer
- * keeps the branch they were first given; a new one takes the next place in their stratum's sequence, whose
+ * The branch each enrolment was given at each split. Every assignment is recorded with the step it leads to, so a
+ * holdout arm's customers are known though nothing is sent to them, and with its enrolment, so a customer who enters
+ * again is a new unit of the experiment measured from their new entry, as their new send is. At a split stratified by
+ * segment a customer keeps the branch they were first given; a new one takes the next place in their stratum's sequence, whose
  * permuted block decides the branch. The stratum's counter row is updated in the enrolment's transaction, so
  * concurrent arrivals in a stratum take distinct places.
  */
@@ -35,6 +36,8 @@ class SplitAssignments {
                 """
                 SELECT branch_index, stratum, position FROM split_assignments
                 WHERE journey_id = ? AND step_id = ? AND customer_id = ? AND position IS NOT NULL
+                ORDER BY assigned_at
+                LIMIT 1
                 """,
                 (rs, row) -> new Assignment(rs.getInt("branch_index"), rs.getString("stratum"), rs.getLong("position")),
                 journeyId,
@@ -52,18 +55,29 @@ class SplitAssignments {
         return new Assignment(branch, stratum, position);
     }
 
-    void record(UUID journeyId, String stepId, UUID customerId, Assignment assignment, SplitBranch branch, Instant at) {
+    /**
+     * Records the enrolment's branch. A split inside a loop (through a wait) is passed again by the same enrolment and
+     * keeps its first assignment, as a step inside a loop sends only on the first pass: the send and the assignment
+     * it is measured from stay one pair.
+     */
+    void record(
+            UUID journeyId,
+            String stepId,
+            UUID enrolmentId,
+            UUID customerId,
+            Assignment assignment,
+            SplitBranch branch,
+            Instant at) {
         jdbc.update(
                 """
-                INSERT INTO split_assignments (journey_id, step_id, customer_id, stratum, branch_index, next_step,
-                                               holdout, position, assigned_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (journey_id, step_id, customer_id) DO UPDATE SET
-                    stratum = EXCLUDED.stratum, branch_index = EXCLUDED.branch_index, next_step = EXCLUDED.next_step,
-                    holdout = EXCLUDED.holdout, position = EXCLUDED.position, assigned_at = EXCLUDED.assigned_at
+                INSERT INTO split_assignments (journey_id, step_id, enrolment_id, customer_id, stratum, branch_index,
+                                               next_step, holdout, position, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (journey_id, step_id, enrolment_id) DO NOTHING
                 """,
                 journeyId,
                 stepId,
+                enrolmentId,
                 customerId,
                 assignment.stratum(),
                 assignment.branch(),

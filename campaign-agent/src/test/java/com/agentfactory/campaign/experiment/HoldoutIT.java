@@ -27,54 +27,8 @@ class HoldoutIT extends CampaignIntegrationTest {
 
     @Test
     void comparesTheConversionsOfTheMessagedWithThoseOfTheHeldOut() {
-        String country = CustomerMother.freshCountry();
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "Holdout stratum " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", country)));
-        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
-        List<UUID> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            UUID customer = UUID.randomUUID();
-            customers.add(customer);
-            EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
-        }
-        Response created = api.post(
-                "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "Holdout " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of(
-                                                "id",
-                                                "split",
-                                                "type",
-                                                "split",
-                                                // one stratum for all: the permuted blocks make the arms 4 and 4
-                                                "strata",
-                                                List.of(segment.text("/id")),
-                                                "branches",
-                                                List.of(
-                                                        Map.of("name", "mailed", "weight", 1, "next", "mail"),
-                                                        Map.of(
-                                                                "name",
-                                                                "held out",
-                                                                "weight",
-                                                                1,
-                                                                "next",
-                                                                "held_out",
-                                                                "holdout",
-                                                                true))),
-                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
-                                        Map.of("id", "done", "type", "end"),
-                                        Map.of("id", "held_out", "type", "end", "reason", "held out"))));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        UUID journey = UUID.fromString(created.text("/id"));
-        api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+        List<UUID> customers = consentingCustomers();
+        UUID journey = halfHeldOutJourney();
 
         customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
         await().atMost(PATIENCE)
@@ -112,23 +66,7 @@ class HoldoutIT extends CampaignIntegrationTest {
         heldOut.subList(0, 1).forEach(customer -> orders.add(CustomerMother.order(customer, "25.00", after)));
         commerce.publishAndWait(orders.toArray(CommerceEvent[]::new));
 
-        Response experiment = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Holdout lift " + UUID.randomUUID(),
-                        "journey_id",
-                        journey,
-                        "control_step",
-                        "held_out",
-                        "treatment_steps",
-                        List.of("mail"),
-                        "metric",
-                        "converted"));
-        assertThat(experiment.status()).as(experiment.body().toString()).isEqualTo(201);
-        JsonNode result = api.get("/api/v1/campaigns/experiments/" + experiment.text("/id") + "/results")
-                .body()
-                .path("result");
+        JsonNode result = analyse(journey);
 
         assertThat(result.path("control").asString()).isEqualTo("held_out");
         Map<String, JsonNode> arms = new java.util.HashMap<>();
@@ -137,6 +75,74 @@ class HoldoutIT extends CampaignIntegrationTest {
         assertThat(arms.get("held_out").path("sum").asDouble()).isEqualTo(1.0);
         assertThat(arms.get("mail").path("units").asLong()).isEqualTo(4);
         assertThat(arms.get("mail").path("sum").asDouble()).isEqualTo(4.0);
+    }
+
+    @Test
+    void countsEachEntryOfACustomerWhoEntersAgainAsAUnitMeasuredFromThatEntry() {
+        List<UUID> customers = consentingCustomers();
+        UUID journey = halfHeldOutJourney();
+        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ?", journey) == 4
+                        && count("SELECT count(*) FROM split_assignments WHERE journey_id = ? AND holdout", journey)
+                                == 4
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
+                                                + " AND status = 'completed'",
+                                        journey)
+                                == CUSTOMERS);
+        List<UUID> mailed = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey);
+        List<UUID> heldOut =
+                customersOf("SELECT customer_id FROM split_assignments WHERE journey_id = ? AND holdout", journey);
+        // two of each arm entered three days ago and enter again now
+        List<UUID> returning = new ArrayList<>(mailed.subList(0, 2));
+        returning.addAll(heldOut.subList(0, 2));
+        String[] returningIds = returning.stream().map(UUID::toString).toArray(String[]::new);
+        for (String update : List.of(
+                "UPDATE journey_enrolments SET entered_at = entered_at - interval '3 days'"
+                        + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                "UPDATE split_assignments SET assigned_at = assigned_at - interval '3 days'"
+                        + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                "UPDATE sends SET created_at = created_at - interval '3 days', sent_at = sent_at - interval '3 days'"
+                        + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)")) {
+            jdbc.update(update, journey, returningIds);
+        }
+        Instant firstEntry = jdbc.queryForObject(
+                        "SELECT max(assigned_at) FROM split_assignments WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                        Timestamp.class,
+                        journey,
+                        returningIds)
+                .toInstant();
+        returning.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ?", journey) == 6
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND status = 'active'",
+                                        journey)
+                                == 0);
+        // each returning customer bought between their two entries: within the first entry's window only
+        commerce.publishAndWait(returning.stream()
+                .map(customer -> CustomerMother.order(customer, "25.00", firstEntry.plus(Duration.ofDays(1))))
+                .toArray(CommerceEvent[]::new));
+
+        JsonNode result = analyse(journey);
+
+        Map<String, JsonNode> arms = new java.util.HashMap<>();
+        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        assertThat(arms.get("mail").path("units").asLong())
+                .as("one unit per entry")
+                .isEqualTo(6);
+        assertThat(arms.get("held_out").path("units").asLong())
+                .as("one unit per entry")
+                .isEqualTo(6);
+        assertThat(arms.get("mail").path("sum").asDouble())
+                .as("the order counts for the first entry's send, not the second's")
+                .isEqualTo(2.0);
+        assertThat(arms.get("held_out").path("sum").asDouble())
+                .as("the order counts for the first entry's holdout, not the second's")
+                .isEqualTo(2.0);
+        assertThat(result.path("sample_ratio").path("mismatch").asBoolean()).isFalse();
+        assertThat(result.path("reason").asString()).doesNotContain("sample ratio mismatch");
     }
 
     @Test
@@ -184,6 +190,83 @@ class HoldoutIT extends CampaignIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().toString()).contains("control_step").contains("conversions only");
+    }
+
+    private List<UUID> consentingCustomers() {
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            UUID customer = UUID.randomUUID();
+            customers.add(customer);
+            EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
+        }
+        return customers;
+    }
+
+    /** An active journey whose split e-mails half its customers and holds the other half out, 4 and 4 of 8. */
+    private UUID halfHeldOutJourney() {
+        String country = CustomerMother.freshCountry();
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        "Holdout stratum " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", country)));
+        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Holdout " + UUID.randomUUID(),
+                        "trigger", SmsJourneys.enrolledByHandOnly(api),
+                        "steps",
+                                List.of(
+                                        Map.of(
+                                                "id",
+                                                "split",
+                                                "type",
+                                                "split",
+                                                // one stratum for all: the permuted blocks make the arms 4 and 4
+                                                "strata",
+                                                List.of(segment.text("/id")),
+                                                "branches",
+                                                List.of(
+                                                        Map.of("name", "mailed", "weight", 1, "next", "mail"),
+                                                        Map.of(
+                                                                "name",
+                                                                "held out",
+                                                                "weight",
+                                                                1,
+                                                                "next",
+                                                                "held_out",
+                                                                "holdout",
+                                                                true))),
+                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                                        Map.of("id", "done", "type", "end"),
+                                        Map.of("id", "held_out", "type", "end", "reason", "held out"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID journey = UUID.fromString(created.text("/id"));
+        api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+        return journey;
+    }
+
+    private JsonNode analyse(UUID journey) {
+        Response experiment = api.post(
+                "/api/v1/campaigns/experiments",
+                Map.of(
+                        "name",
+                        "Holdout lift " + UUID.randomUUID(),
+                        "journey_id",
+                        journey,
+                        "control_step",
+                        "held_out",
+                        "treatment_steps",
+                        List.of("mail"),
+                        "metric",
+                        "converted"));
+        assertThat(experiment.status()).as(experiment.body().toString()).isEqualTo(201);
+        return api.get("/api/v1/campaigns/experiments/" + experiment.text("/id") + "/results")
+                .body()
+                .path("result");
     }
 
     private long count(String sql, UUID journey) {

@@ -34,11 +34,13 @@ class JourneyController {
     private final JourneyService journeys;
     private final JourneyDryRun dryRun;
 
+    // JourneyControllerExamplesTest holds every journey example here to the validator, as a posted one is
     private static final String WELCOME_JOURNEY = "{\"journey\": {\"name\": \"Welcome\","
             + " \"description\": \"A first e-mail a day after sign-up.\","
             + " \"trigger\": {\"type\": \"event\", \"event\": \"customer.upserted\", \"re_entry\": \"never\"},"
             + " \"steps\": [{\"id\": 1, \"type\": \"wait\", \"duration\": \"1 day\"},"
-            + " {\"id\": 2, \"type\": \"email\", \"template\": \"abandoned_cart_reminder\"}]}}";
+            + " {\"id\": 2, \"type\": \"email\", \"template\": \"abandoned_cart_reminder\"},"
+            + " {\"id\": 3, \"type\": \"end\"}]}}";
 
     JourneyController(JourneyService journeys, JourneyDryRun dryRun) {
         this.journeys = journeys;

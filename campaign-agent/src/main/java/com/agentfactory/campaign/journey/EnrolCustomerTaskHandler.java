@@ -23,7 +23,9 @@ class EnrolCustomerTaskHandler implements TaskHandler<EnrolCustomerTask, Enrolme
 
     @Override
     public String description() {
-        return "Enrols a known customer into an active journey, which then runs its steps for them.";
+        return "Enrols a known customer into an active journey, which then runs its steps for them. The trigger's"
+                + " re_entry policy is not applied: a customer named here enters again even when the trigger would not"
+                + " enrol them again; a customer still in the journey is refused as a conflict.";
     }
 
     @Override

@@ -140,11 +140,19 @@ class JourneyController {
         return journeys.deactivate(id);
     }
 
-    @ApiResponse(responseCode = "201", description = "Enrolled")
+    /**
+     * Enrols the named customer whatever the trigger's {@code re_entry} policy says: the policy decides whom the
+     * trigger enrols, and whoever names a customer here has made that decision themselves.
+     */
+    @ApiResponse(
+            responseCode = "201",
+            description = "Enrolled. The trigger's re_entry policy is not applied: a customer named here enters again"
+                    + " though the trigger would never enrol them again, or not yet (the enrol-customer task does the"
+                    + " same); only an enrolment still in progress refuses a new one")
     @ApiResponse(
             responseCode = "409",
             description = "The journey is not active, its campaign is not sending (not launched yet, paused or over),"
-                    + " or the customer is already enrolled")
+                    + " or the customer is still in the journey (an enrolment in progress)")
     @PostMapping("/{id}/enrolments")
     @ResponseStatus(HttpStatus.CREATED)
     EnrolmentResponse enrol(@PathVariable UUID id, @Valid @RequestBody EnrolCustomerRequest request) {

@@ -126,6 +126,11 @@ public class JourneyService {
         return JourneyResponse.of(journey);
     }
 
+    /**
+     * Enrols a customer by name, for the API and the enrol-customer task alike. The trigger's re_entry policy is not
+     * asked: it decides whom the trigger enrols on its own, and a person or agent naming the customer has decided
+     * they enter again; only an enrolment still in progress refuses a second one.
+     */
     @Transactional
     public EnrolmentResponse enrol(UUID journeyId, UUID customerId, Map<String, Object> context) {
         Journey journey = find(journeyId);

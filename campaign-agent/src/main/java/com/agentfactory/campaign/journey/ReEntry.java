@@ -8,7 +8,8 @@ import java.util.Optional;
  * Whether a customer who has been through a journey may enter it again when its trigger fires: {@code never},
  * {@code after_completion} (once their last enrolment has ended) or after a minimum gap since they last entered
  * ({@code P30D}, or {@code 30 days} as waits are written). Nobody is ever in one journey twice at once: the enrolment
- * table's unique index refuses a second active enrolment whatever the policy.
+ * table's unique index refuses a second active enrolment whatever the policy. The policy is the trigger's: an
+ * enrolment by hand (the API or the enrol-customer task) names its customer and does not ask it.
  *
  * @param gap the least time between two entries; zero for {@code after_completion}, null for {@code never}
  */

@@ -18,13 +18,16 @@ import reactor.core.publisher.Mono;
  * expires are dropped rather than given back.
  *
  * <p>A lease is sized from the rate the caller spent the last one, to last about half its time to live, and holds at
- * most a tenth of any of its buckets' burst (and {@code maxTokens}), so a caller at a few requests a second still
+ * most a twentieth of any of its buckets' burst (and {@code maxTokens}), so a caller at a few requests a second still
  * asks Redis for every request, and the burst a bucket allows mostly stays in Redis where every instance sees it.
  * One request per caller asks Redis at a time; the others wait for its answer.
  */
 class TokenLeases {
 
-    private static final int SHARE_OF_BURST_DIVISOR = 10;
+    // A lease's leftover is dropped when it expires, so a lease must be small beside the burst it is taken from: a
+    // burst of 30 (the anonymous bucket) gets none, since a page load's burst of requests wasted a few tokens a time
+    // and a shopper's next page was refused.
+    private static final int SHARE_OF_BURST_DIVISOR = 20;
 
     private final TokenBucketRateLimiter limiter;
     private final int maxTokens;

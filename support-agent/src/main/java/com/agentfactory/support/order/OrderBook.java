@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,11 +225,13 @@ public class OrderBook {
                 cancellation.originalOrderNumber());
     }
 
-    // in the order the storefront cancelled them, so each takes what the one before it left
+    // in the order the storefront cancelled them, so each takes what the one before it left; locked, so the purge
+    // (which skips locked rows) cannot delete one's lines between their being read and the cancellation applied
     private void applyPendingCancellations(UUID orderId, String orderNumber) {
         List<PendingCancellation> pending = jdbc.sql("""
                         SELECT event_id, refunded FROM pending_order_cancellations
                         WHERE upper(order_number) = :number ORDER BY occurred_at, received_at, event_id
+                        FOR UPDATE
                         """)
                 .param("number", normalised(orderNumber))
                 .query((rs, row) ->
@@ -251,6 +254,23 @@ public class OrderBook {
                     .param("event", cancellation.eventId())
                     .update();
         }
+    }
+
+    /**
+     * Deletes, with their lines, at most {@code limit} of the cancellations kept since before {@code cutoff} for an
+     * order that has not arrived, oldest first; returns how many. Rows an arriving order is applying, or another
+     * instance deleting, are skipped.
+     */
+    int forgetPendingCancellationsReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM pending_order_cancellations WHERE event_id IN (
+                            SELECT event_id FROM pending_order_cancellations
+                            WHERE received_at < :cutoff ORDER BY received_at
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
     }
 
     // Placement and cancellation of one order are read from different partitions, perhaps by different instances at

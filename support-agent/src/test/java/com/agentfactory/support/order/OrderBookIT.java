@@ -176,6 +176,56 @@ class OrderBookIT extends SupportIntegrationTest {
         assertThat(orders.findByNumber(never.orderNumber())).isEmpty();
     }
 
+    @Test
+    void forgetsACancellationWhoseOrderNeverArrivedAndStillAppliesARecentOneWhenItsOrderArrives() {
+        OrderPlaced never = Storefront.order(Storefront.freshOrderNumber(), UUID.randomUUID());
+        OrderPlaced late = Storefront.twoLineOrder(Storefront.freshOrderNumber(), UUID.randomUUID());
+        OrderCancelled stale = Storefront.refundOf(never);
+        OrderCancelled recent = Storefront.refundOf(late);
+        double purgedBefore = purged();
+        orders.apply(recent);
+        orders.apply(stale);
+        // what a cancellation of an order support never sees looks like after the retention (30 days) has passed
+        jdbc.sql("UPDATE pending_order_cancellations SET received_at = received_at - interval '31 days'"
+                        + " WHERE event_id = :event")
+                .param("event", stale.eventId())
+                .update();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pending(stale));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM pending_order_cancellation_lines WHERE event_id = :event")
+                        .param("event", stale.eventId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(purged()).isGreaterThanOrEqualTo(purgedBefore + 1);
+        // the pass that forgot the stale one saw this one too, and kept it
+        assertThat(pending(recent)).isTrue();
+        orders.apply(late);
+        assertThat(orders.findByNumber(late.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+        assertThat(orders.lines(late.orderId()))
+                .allSatisfy(line -> assertThat(line.uncancelled()).isZero());
+        assertThat(pending(recent)).isFalse();
+        // forgotten means forgotten: should the order turn up after all, the stale cancellation is not applied
+        orders.apply(never);
+        assertThat(orders.findByNumber(never.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+    }
+
+    private boolean pending(OrderCancelled cancellation) {
+        return jdbc.sql("SELECT count(*) FROM pending_order_cancellations WHERE event_id = :event")
+                        .param("event", cancellation.eventId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private double purged() {
+        var counter = registry.find(PendingCancellationPurge.PURGED).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private double conflicts() {
         var counter = registry.find(OrderBook.NUMBER_CONFLICTS).counter();
         return counter == null ? 0 : counter.count();

@@ -48,6 +48,12 @@ public abstract class SupportIntegrationTest {
         registry.add("agentfactory.support.conversation.unanswered.sweep-interval", () -> "500ms");
     }
 
+    // so a test waiting for an old pending cancellation to be forgotten sees the next pass within a second
+    @DynamicPropertySource
+    static void pendingCancellationSweep(DynamicPropertyRegistry registry) {
+        registry.add("agentfactory.support.orders.pending-cancellations.sweep-interval", () -> "500ms");
+    }
+
     /** A customer on the agent's configured VIP list, not handed out to another test. */
     protected static UUID vipCustomer() {
         return VIP_CUSTOMERS.get(NEXT_VIP.getAndIncrement());

@@ -1,7 +1,9 @@
 package com.agentfactory.ad.budget;
 
 import com.agentfactory.messaging.finance.BudgetExpense;
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,8 +29,11 @@ public class FinanceReservationsClient implements FinanceReservations {
     @Override
     public ReserveOutcome reserve(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
-        return switch (finance.reserve(
-                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn, channel)) {
+        var request = new BudgetReservationRequest(
+                        department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent")
+                .withSpentOn(spentOn)
+                .withChannel(channel);
+        return switch (finance.reserve(request)) {
             case BudgetReservation.Reserved reserved -> new ReserveOutcome.Reserved(reserved.id());
             // no room (409), no budget (404), another currency or a closed month (422): an answer, not an outage
             case BudgetReservation.Refused refused ->
@@ -39,8 +44,10 @@ public class FinanceReservationsClient implements FinanceReservations {
     @Override
     public ExpenseOutcome recordExpense(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
-        return switch (finance.recordExpense(
-                department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn, channel)) {
+        var request = new BudgetExpenseRequest(
+                        department, idempotencyKey.toString(), amount, currency, purpose, "ad-agent", spentOn)
+                .withChannel(channel);
+        return switch (finance.recordExpense(request)) {
             case BudgetExpense.Recorded recorded ->
                 new ExpenseOutcome.Recorded(
                         recorded.id(),

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -72,61 +71,25 @@ public final class FinanceBudgetClient {
     }
 
     /**
-     * Money set aside ahead of spending, from the current month's budget.
+     * Money set aside ahead of spending, from the current month's budget or, when the request names the day it is
+     * spent on, from that day's month: spend settled after midnight still belongs to the month it was spent in.
      *
      * @throws FinanceUnavailableException when finance did not answer
      */
-    public BudgetReservation reserve(
-            String department,
-            String idempotencyKey,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy) {
-        return reserve(department, idempotencyKey, amount, currency, purpose, requestedBy, null);
-    }
-
-    /**
-     * Money for spend on a known UTC day, reserved from that day's month: spend settled after midnight still
-     * belongs to the month it was spent in. Finance refuses (422) a day in a month it has closed to its spend.
-     *
-     * @param spentOn the day the money is spent on; null for the current month
-     * @throws FinanceUnavailableException when finance did not answer
-     */
-    public BudgetReservation reserve(
-            String department,
-            String idempotencyKey,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy,
-            LocalDate spentOn) {
-        return reserve(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn, null);
-    }
-
-    /**
-     * Money for spend on a known UTC day in a channel: finance keeps the channel in the metadata of the expense the
-     * reservation's commit books, so return on spend per channel counts it.
-     *
-     * @param channel the channel the money is spent on, as the agent's touchpoints name it; null for none
-     * @throws FinanceUnavailableException when finance did not answer
-     */
-    public BudgetReservation reserve(
-            String department,
-            String idempotencyKey,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy,
-            LocalDate spentOn,
-            String channel) {
+    public BudgetReservation reserve(BudgetReservationRequest request) {
         try {
             Created created = post(
                     "reserve",
                     RESERVATIONS,
-                    department,
-                    idempotencyKey,
-                    spending(amount, currency, purpose, requestedBy, spentOn, channel),
+                    request.department(),
+                    request.idempotencyKey(),
+                    spending(
+                            request.amount(),
+                            request.currency(),
+                            request.purpose(),
+                            request.requestedBy(),
+                            request.spentOn(),
+                            request.channel()),
                     Created.class);
             return new BudgetReservation.Reserved(created.id());
         } catch (HttpClientErrorException refused) {
@@ -171,48 +134,22 @@ public final class FinanceBudgetClient {
      * books it as spent even when the budget has no room left, and marks the budget overspent. Safe to repeat: the
      * same key returns the first record, and a key that reserved the money before commits that reservation.
      *
-     * @param spentOn the UTC day the money was spent on
      * @throws FinanceUnavailableException when finance did not answer
      */
-    public BudgetExpense recordExpense(
-            String department,
-            String idempotencyKey,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy,
-            LocalDate spentOn) {
-        return recordExpense(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn, null);
-    }
-
-    /**
-     * Records money already spent in a channel, which finance keeps in the expense's metadata.
-     *
-     * @param channel the channel the money was spent on, as the agent's touchpoints name it; null for none
-     * @throws FinanceUnavailableException when finance did not answer
-     */
-    public BudgetExpense recordExpense(
-            String department,
-            String idempotencyKey,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy,
-            LocalDate spentOn,
-            String channel) {
+    public BudgetExpense recordExpense(BudgetExpenseRequest request) {
         try {
             RecordedExpense recorded = post(
                     "record expense",
                     EXPENSES,
-                    department,
-                    idempotencyKey,
+                    request.department(),
+                    request.idempotencyKey(),
                     spending(
-                            amount,
-                            currency,
-                            purpose,
-                            requestedBy,
-                            Objects.requireNonNull(spentOn, "spentOn"),
-                            channel),
+                            request.amount(),
+                            request.currency(),
+                            request.purpose(),
+                            request.requestedBy(),
+                            request.spentOn(),
+                            request.channel()),
                     RecordedExpense.class);
             return new BudgetExpense.Recorded(
                     recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());

@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.infra.FreePorts;
 import com.agentfactory.messaging.finance.BudgetExpense;
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
@@ -53,13 +55,13 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
         String department = departmentWithBudget("100.00");
         FinanceBudgetClient client = clientAt(baseUrl());
 
-        BudgetReservation reserved = client.reserve(department, "req-1", new BigDecimal("40.00"), "GBP", "ads", "ad");
+        BudgetReservation reserved = client.reserve(adSpend(department, "req-1", new BigDecimal("40.00")));
         assertThat(reserved).isInstanceOf(BudgetReservation.Reserved.class);
         UUID id = ((BudgetReservation.Reserved) reserved).id();
         client.commit(department, id);
 
         assertThat(spent(department)).isEqualByComparingTo("40.00");
-        assertThat(client.reserve(department, "too-much", new BigDecimal("80.00"), "GBP", "ads", "ad"))
+        assertThat(client.reserve(adSpend(department, "too-much", new BigDecimal("80.00"))))
                 .isInstanceOf(BudgetReservation.Refused.class);
     }
 
@@ -69,11 +71,14 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
         FinanceBudgetClient client = clientAt(baseUrl());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        var reserved = (BudgetReservation.Reserved) client.reserve(
-                department, "channel-1", new BigDecimal("4.00"), "GBP", "ad spend", "ad-agent", today, "ad");
+        var reserved = (BudgetReservation.Reserved) client.reserve(new BudgetReservationRequest(
+                        department, "channel-1", new BigDecimal("4.00"), "GBP", "ad spend", "ad-agent")
+                .withSpentOn(today)
+                .withChannel("ad"));
         client.commit(department, reserved.id());
-        assertThat(client.recordExpense(
-                        department, "channel-2", new BigDecimal("1.50"), "GBP", "ad spend", "ad-agent", today, "ad"))
+        assertThat(client.recordExpense(new BudgetExpenseRequest(
+                                department, "channel-2", new BigDecimal("1.50"), "GBP", "ad spend", "ad-agent", today)
+                        .withChannel("ad")))
                 .isInstanceOf(BudgetExpense.Recorded.class);
 
         // requested_by says who asked; the token says which agent spent, as its touchpoints name it
@@ -97,7 +102,7 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
                 lock.executeQuery().close();
             }
             // every attempt waits on the held budget row until the client stops waiting for it
-            assertThatThrownBy(() -> client.reserve(department, "slow-1", BigDecimal.TEN, "GBP", "ads", "ad"))
+            assertThatThrownBy(() -> client.reserve(adSpend(department, "slow-1", BigDecimal.TEN)))
                     .isInstanceOf(FinanceUnavailableException.class)
                     .hasMessageContaining("did not answer");
             blocker.rollback();
@@ -105,7 +110,7 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
 
         // the attempts finance was still working on now finish; the idempotency key makes them one reservation
         await().atMost(Duration.ofSeconds(20)).until(() -> reservationsWithKey(department, "slow-1") == 1);
-        BudgetReservation again = client.reserve(department, "slow-1", BigDecimal.TEN, "GBP", "ads", "ad");
+        BudgetReservation again = client.reserve(adSpend(department, "slow-1", BigDecimal.TEN));
         assertThat(again).isInstanceOf(BudgetReservation.Reserved.class);
         assertThat(reservationsWithKey(department, "slow-1")).isEqualTo(1);
         assertThat(committedOrHeld(department)).isEqualByComparingTo("10.00");
@@ -132,12 +137,12 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
                 lock.executeQuery().close();
             }
             // two calls wait on the held budget row: the bulkhead's two places
-            var first = waiting.submit(() -> client.reserve(department, "held-1", BigDecimal.ONE, "GBP", "ads", "ad"));
-            var second = waiting.submit(() -> client.reserve(department, "held-2", BigDecimal.ONE, "GBP", "ads", "ad"));
+            var first = waiting.submit(() -> client.reserve(adSpend(department, "held-1", BigDecimal.ONE)));
+            var second = waiting.submit(() -> client.reserve(adSpend(department, "held-2", BigDecimal.ONE)));
             await().atMost(Duration.ofSeconds(10)).until(() -> client.callsInFlight() == 2);
 
             long before = System.nanoTime();
-            assertThatThrownBy(() -> client.reserve(department, "third", BigDecimal.ONE, "GBP", "ads", "ad"))
+            assertThatThrownBy(() -> client.reserve(adSpend(department, "third", BigDecimal.ONE)))
                     .isInstanceOf(FinanceUnavailableException.class)
                     .hasMessageContaining("limit of 2 in flight");
             assertThat(Duration.ofNanos(System.nanoTime() - before))
@@ -154,7 +159,7 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
             waiting.shutdownNow();
         }
         assertThat(client.callsInFlight()).isZero();
-        assertThat(client.reserve(department, "third", BigDecimal.ONE, "GBP", "ads", "ad"))
+        assertThat(client.reserve(adSpend(department, "third", BigDecimal.ONE)))
                 .isInstanceOf(BudgetReservation.Reserved.class);
     }
 
@@ -162,7 +167,7 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
     void aStoppedFinanceIsNotCalledOnceTheCircuitIsOpen() throws Exception {
         FinanceBudgetClient client = clientAt("http://127.0.0.1:" + FreePorts.find());
 
-        assertThatThrownBy(() -> client.reserve("marketing", "down-0", BigDecimal.ONE, "GBP", "ads", "ad"))
+        assertThatThrownBy(() -> client.reserve(adSpend("marketing", "down-0", BigDecimal.ONE)))
                 .isInstanceOf(FinanceUnavailableException.class)
                 .hasMessageContaining("did not answer");
         // every unanswered attempt counts, retries included: the circuit opens within a few calls
@@ -171,14 +176,18 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
             String key = "down-" + i;
             outcomes.add(catchThrowableOfType(
                             FinanceUnavailableException.class,
-                            () -> client.reserve("marketing", key, BigDecimal.ONE, "GBP", "ads", "ad"))
+                            () -> client.reserve(adSpend("marketing", key, BigDecimal.ONE)))
                     .getMessage());
         }
         assertThat(outcomes).anyMatch(message -> message.contains("circuit open"));
 
-        assertThatThrownBy(() -> client.reserve("marketing", "down-6", BigDecimal.ONE, "GBP", "ads", "ad"))
+        assertThatThrownBy(() -> client.reserve(adSpend("marketing", "down-6", BigDecimal.ONE)))
                 .isInstanceOf(FinanceUnavailableException.class)
                 .hasMessageContaining("circuit open");
+    }
+
+    private static BudgetReservationRequest adSpend(String department, String idempotencyKey, BigDecimal amount) {
+        return new BudgetReservationRequest(department, idempotencyKey, amount, "GBP", "ads", "ad");
     }
 
     private FinanceBudgetClient clientAt(String baseUrl) {

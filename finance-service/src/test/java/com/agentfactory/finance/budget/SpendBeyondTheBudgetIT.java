@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.TopicMessages;
 import com.agentfactory.messaging.finance.BudgetExpense;
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.testing.Api.Response;
@@ -209,12 +210,12 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
                 });
         String key = UUID.randomUUID().toString();
 
-        BudgetExpense first =
-                client.recordExpense(department, key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY);
-        BudgetExpense again =
-                client.recordExpense(department, key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY);
-        BudgetExpense noBudget =
-                client.recordExpense(freshDepartment(), key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY);
+        BudgetExpense first = client.recordExpense(
+                new BudgetExpenseRequest(department, key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY));
+        BudgetExpense again = client.recordExpense(
+                new BudgetExpenseRequest(department, key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY));
+        BudgetExpense noBudget = client.recordExpense(new BudgetExpenseRequest(
+                freshDepartment(), key, new BigDecimal("7.50"), "GBP", "ads", "ad-agent", TODAY));
 
         assertThat(first).isInstanceOfSatisfying(BudgetExpense.Recorded.class, recorded -> {
             assertThat(recorded.transactionId()).isNotNull();

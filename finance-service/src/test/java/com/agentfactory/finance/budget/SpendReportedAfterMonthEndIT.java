@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.testing.Api.Response;
@@ -109,14 +110,9 @@ class SpendReportedAfterMonthEndIT extends FinanceIntegrationTest {
                     return execution.execute(request, body);
                 });
 
-        BudgetReservation reserved = client.reserve(
-                department,
-                UUID.randomUUID().toString(),
-                new BigDecimal("12.50"),
-                "GBP",
-                "ads",
-                "ad-agent",
-                NEW_YEARS_EVE);
+        BudgetReservation reserved = client.reserve(new BudgetReservationRequest(
+                        department, UUID.randomUUID().toString(), new BigDecimal("12.50"), "GBP", "ads", "ad-agent")
+                .withSpentOn(NEW_YEARS_EVE));
 
         assertThat(reserved).isInstanceOf(BudgetReservation.Reserved.class);
         assertThat(budgetOf(department, "2024-12").at("/committed_amount").decimalValue())

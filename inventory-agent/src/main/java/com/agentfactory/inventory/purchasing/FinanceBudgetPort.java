@@ -1,7 +1,9 @@
 package com.agentfactory.inventory.purchasing;
 
 import com.agentfactory.messaging.finance.BudgetExpense;
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.BudgetReservation;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.security.ServiceTokens;
@@ -42,7 +44,8 @@ class FinanceBudgetPort implements BudgetPort {
             String currency,
             String purpose,
             String requestedBy) {
-        return switch (finance.reserve(department, idempotencyKey, amount, currency, purpose, requestedBy)) {
+        return switch (finance.reserve(
+                new BudgetReservationRequest(department, idempotencyKey, amount, currency, purpose, requestedBy))) {
             case BudgetReservation.Reserved reserved -> new Reservation.Reserved(reserved.id());
             case BudgetReservation.Refused refused
             when REFUSALS.contains(refused.status()) ->
@@ -72,7 +75,8 @@ class FinanceBudgetPort implements BudgetPort {
             String purpose,
             String requestedBy,
             LocalDate spentOn) {
-        var answer = finance.recordExpense(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn);
+        var answer = finance.recordExpense(
+                new BudgetExpenseRequest(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn));
         if (answer instanceof BudgetExpense.Refused refused) {
             throw new FinanceRejectedException("expense " + idempotencyKey, refused.status(), refused.reason());
         }

@@ -156,6 +156,8 @@ final class BenchmarkRun {
         environment.put("AGENTFACTORY_SERVICE_CLIENTS", "bench:" + clientSecret);
         environment.put("AD_EXCHANGE_SIMULATED_KEY_SHA256", sha256Hex(EXCHANGE_KEY));
         environment.put("AD_EXCHANGE_WIN_NOTICE_SECRET", clientSecret + "-win-notice");
+        environment.put("CAMPAIGN_UNSUBSCRIBE_SECRET", clientSecret + "-unsubscribe");
+        environment.put("CAMPAIGN_WEBHOOK_SECRET", clientSecret + "-webhook");
         // the gateway's per-subject token bucket (agentfactory.rate-limit.user) would throttle one client at
         // 20/s; it stays enabled (one Redis call per request, as deployed) but with a bucket it cannot empty
         // (and the per-IP bucket for authenticated callers, agentfactory.rate-limit.ip, at 100/s)

@@ -78,6 +78,11 @@ final class RunningPlatform {
                         sha256Hex(EXCHANGE_KEY),
                         "AD_EXCHANGE_WIN_NOTICE_SECRET",
                         "platform-tests-win-notice-secret",
+                        // the campaign agent has no default secrets either (tracking falls back to unsubscribe's)
+                        "CAMPAIGN_UNSUBSCRIBE_SECRET",
+                        "platform-tests-unsubscribe-secret",
+                        "CAMPAIGN_WEBHOOK_SECRET",
+                        "platform-tests-webhook-secret",
                         // the gateway logs only refusals, failures and slow requests by default; the tracing test
                         // follows a successful request into its access log line
                         "ACCESS_LOG_ALL_REQUESTS",

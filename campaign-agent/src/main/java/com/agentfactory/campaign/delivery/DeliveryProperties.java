@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * How sends are delivered. The secrets sign unsubscribe links, open and click tracking links, and webhook bodies;
  * the public base URL is where a customer's mail client reaches the unsubscribe and tracking endpoints (through
  * the gateway).
+ *
+ * <p>The secrets have no defaults: one anyone can read would let anyone unsubscribe any customer, forge opens and
+ * clicks and sign webhooks as the shop, so the agent does not start without them.
  */
 @ConfigurationProperties("agentfactory.campaign.delivery")
 @Validated
@@ -22,13 +25,16 @@ record DeliveryProperties(
         @NotBlank String postalAddress,
         @NotBlank String publicBaseUrl,
 
-        @NotBlank @Size(min = 16, message = "must be at least 16 characters")
+        @NotBlank(message = "is required: set CAMPAIGN_UNSUBSCRIBE_SECRET")
+        @Size(min = 16, message = "must be at least 16 characters")
         String unsubscribeSecret,
 
-        @NotBlank @Size(min = 16, message = "must be at least 16 characters")
+        @NotBlank(message = "is required: set CAMPAIGN_TRACKING_SECRET (or CAMPAIGN_UNSUBSCRIBE_SECRET)")
+        @Size(min = 16, message = "must be at least 16 characters")
         String trackingSecret,
 
-        @NotBlank @Size(min = 16, message = "must be at least 16 characters")
+        @NotBlank(message = "is required: set CAMPAIGN_WEBHOOK_SECRET")
+        @Size(min = 16, message = "must be at least 16 characters")
         String webhookSigningSecret,
 
         @NotNull Duration webhookTimeout,

@@ -23,9 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class ChannelsIT extends CampaignIntegrationTest {
 
-    // the test's own configuration of agentfactory.campaign.delivery.webhook-signing-secret
-    private static final String WEBHOOK_SECRET = "local-only-webhook-signing-secret";
-
     @Autowired
     SimulatedSmsGateway sms;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.CampaignApplication;
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.infra.FreePorts;
 import com.agentfactory.infra.LocalInfrastructure;
@@ -168,6 +169,10 @@ class JourneyKillIT {
         builder.environment().put("SMTP_HOST", "127.0.0.1");
         builder.environment().put("SMTP_PORT", String.valueOf(Mailbox.port()));
         builder.environment().put("LOG_FORMAT", "plain");
+        // the agent has no default secrets and does not start without them
+        builder.environment().put("CAMPAIGN_UNSUBSCRIBE_SECRET", CampaignIntegrationTest.UNSUBSCRIBE_SECRET);
+        builder.environment().put("CAMPAIGN_TRACKING_SECRET", CampaignIntegrationTest.TRACKING_SECRET);
+        builder.environment().put("CAMPAIGN_WEBHOOK_SECRET", CampaignIntegrationTest.WEBHOOK_SECRET);
         // the agent verifies this test's tokens with the test key instead of fetching a gateway's key set
         builder.environment().put("AGENTFACTORY_SECURITY_PUBLIC_KEY", TestTokens.publicKey());
         Process started = builder.start();

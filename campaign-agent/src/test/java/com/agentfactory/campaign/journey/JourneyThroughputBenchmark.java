@@ -59,6 +59,10 @@ public final class JourneyThroughputBenchmark {
                         "spring.kafka.listener.auto-startup", "false",
                         "agentfactory.campaign.journeys.executor-enabled", "false",
                         "agentfactory.campaign.delivery.enabled", "false",
+                        // no default secrets: the agent does not start without them, even with delivery off
+                        "agentfactory.campaign.delivery.unsubscribe-secret", "journey-benchmark-unsubscribe-secret",
+                        "agentfactory.campaign.delivery.tracking-secret", "journey-benchmark-tracking-secret",
+                        "agentfactory.campaign.delivery.webhook-signing-secret", "journey-benchmark-webhook-secret",
                         "logging.level.root", "WARN")
                 .forEach(System::setProperty);
         try (ConfigurableApplicationContext agent = new SpringApplicationBuilder(CampaignApplication.class).run()) {

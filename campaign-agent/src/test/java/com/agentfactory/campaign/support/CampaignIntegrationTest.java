@@ -21,11 +21,19 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "agentfactory.campaign.journeys.poll-interval=100ms",
             "agentfactory.campaign.delivery.poll-interval=100ms",
-            "agentfactory.campaign.delivery.campaign-hold-recheck=200ms"
+            "agentfactory.campaign.delivery.campaign-hold-recheck=200ms",
+            // application.yml has no secrets: each deployment sets its own, and so do the tests
+            "agentfactory.campaign.delivery.unsubscribe-secret=" + CampaignIntegrationTest.UNSUBSCRIBE_SECRET,
+            "agentfactory.campaign.delivery.tracking-secret=" + CampaignIntegrationTest.TRACKING_SECRET,
+            "agentfactory.campaign.delivery.webhook-signing-secret=" + CampaignIntegrationTest.WEBHOOK_SECRET
         })
 @UsesLocalInfrastructure
 @Import({CommerceEvents.class, FinanceSegments.class})
 public abstract class CampaignIntegrationTest {
+
+    public static final String UNSUBSCRIBE_SECRET = "campaign-integration-tests-unsubscribe-secret";
+    public static final String TRACKING_SECRET = "campaign-integration-tests-tracking-secret";
+    public static final String WEBHOOK_SECRET = "campaign-integration-tests-webhook-secret";
 
     @LocalServerPort
     int port;

@@ -86,30 +86,27 @@ public final class LocalPlatformMain {
                 data.resolve("logs"),
                 infrastructure,
                 ServiceSpec.all(),
-                Map.of(
-                        "ADMIN_EMAIL",
-                        ADMIN_EMAIL,
-                        "ADMIN_PASSWORD",
-                        adminPassword,
-                        "AGENTFACTORY_SERVICE_CLIENTS",
-                        REPLAY_CLIENT + ":" + replaySecret,
+                Map.ofEntries(
+                        Map.entry("ADMIN_EMAIL", ADMIN_EMAIL),
+                        Map.entry("ADMIN_PASSWORD", adminPassword),
+                        Map.entry("AGENTFACTORY_SERVICE_CLIENTS", REPLAY_CLIENT + ":" + replaySecret),
                         // the demo's ad campaigns bid against simulated traffic, so their allocation learns
-                        "AD_SIMULATED_EXCHANGE_ENABLED",
-                        Boolean.toString(demo),
-                        "AD_EXCHANGE_SIMULATED_KEY_SHA256",
-                        simulatedExchangeKeyHash(demo),
+                        Map.entry("AD_SIMULATED_EXCHANGE_ENABLED", Boolean.toString(demo)),
+                        Map.entry("AD_EXCHANGE_SIMULATED_KEY_SHA256", simulatedExchangeKeyHash(demo)),
                         // made afresh each run: a restarted ad agent gets the same one, so its win notices still hold
-                        "AD_EXCHANGE_WIN_NOTICE_SECRET",
-                        randomSecret(24),
+                        Map.entry("AD_EXCHANGE_WIN_NOTICE_SECRET", randomSecret(24)),
                         // the specification's abandoned-cart journey runs in the demo; its e-mails reach the local
                         // SMTP server, with unsubscribe links through the gateway
-                        "CAMPAIGN_DEMO_JOURNEY",
-                        Boolean.toString(demo),
-                        "CAMPAIGN_PUBLIC_BASE_URL",
-                        ServiceSpec.GATEWAY.baseUrl(),
+                        Map.entry("CAMPAIGN_DEMO_JOURNEY", Boolean.toString(demo)),
+                        Map.entry("CAMPAIGN_PUBLIC_BASE_URL", ServiceSpec.GATEWAY.baseUrl()),
+                        // the campaign agent has no default secrets; like the win-notice secret these last the run,
+                        // as long as the local mail server keeps the mails whose links they sign (tracking links
+                        // are signed with the unsubscribe secret)
+                        Map.entry(
+                                "CAMPAIGN_UNSUBSCRIBE_SECRET", configuredOrRandomSecret("CAMPAIGN_UNSUBSCRIBE_SECRET")),
+                        Map.entry("CAMPAIGN_WEBHOOK_SECRET", configuredOrRandomSecret("CAMPAIGN_WEBHOOK_SECRET")),
                         // a demo started in the evening should still show its e-mails, not hold them until morning
-                        "CAMPAIGN_QUIET_HOURS_ENABLED",
-                        Boolean.toString(!demo)));
+                        Map.entry("CAMPAIGN_QUIET_HOURS_ENABLED", Boolean.toString(!demo))));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<LauncherControl> control = new AtomicReference<>();
         Runtime.getRuntime()
@@ -401,6 +398,18 @@ public final class LocalPlatformMain {
             return configured.strip();
         }
         return PlatformSecrets.sha256Hex(demo ? SIMULATED_EXCHANGE_KEY : randomSecret(24));
+    }
+
+    /**
+     * The secret set in this shell's environment (a developer checking webhook signatures at a receiver of their own
+     * sets the one it verifies with), else one made for this run.
+     */
+    private static String configuredOrRandomSecret(String name) {
+        String configured = System.getenv(name);
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return randomSecret(24);
     }
 
     private static String randomSecret(int bytes) {

@@ -35,7 +35,7 @@ record RateLimitProperties(
 
     /**
      * @param maxTokens the most tokens one lease holds (1: every request asks Redis); a lease never holds more than a
-     *     tenth of a bucket's capacity either
+     *     twentieth of a bucket's capacity either
      * @param timeToLive how long leased tokens may be spent before the rest are dropped
      */
     record Lease(@Positive int maxTokens, @NotNull Duration timeToLive) {}

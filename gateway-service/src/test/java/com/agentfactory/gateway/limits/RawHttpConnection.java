@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,13 @@ final class RawHttpConnection implements AutoCloseable {
     private final OutputStream out;
 
     RawHttpConnection(int port) throws IOException {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** A connection whose reads fail once the server has been silent for {@code readTimeout}. */
+    RawHttpConnection(int port, Duration readTimeout) throws IOException {
         socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(30_000);
+        socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }

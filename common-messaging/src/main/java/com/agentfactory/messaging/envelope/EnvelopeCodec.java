@@ -1,5 +1,6 @@
 package com.agentfactory.messaging.envelope;
 
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,34 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException("unsupported envelope version " + envelope.version(), null);
         }
         return envelope;
+    }
+
+    /**
+     * Reads a record value whose topic carries one action this reader knows, the way every listener of another
+     * service's topic does: an envelope of any other action is passed over (empty), so a sender that starts
+     * publishing new actions on the topic does not break this reader.
+     *
+     * @throws MalformedEnvelopeException when the value is null, not an envelope, or its payload is not a readable
+     *     {@code type}; such a record can never be handled however often it is retried
+     */
+    public <T> Optional<Received<T>> read(String value, String action, Class<T> type) {
+        if (value == null) {
+            throw new MalformedEnvelopeException("empty record where " + action + " was expected", null);
+        }
+        MessageEnvelope envelope = decode(value);
+        if (!action.equals(envelope.action())) {
+            return Optional.empty();
+        }
+        T payload;
+        try {
+            payload = fromTree(envelope.payload().data(), type);
+        } catch (RuntimeException e) {
+            throw new MalformedEnvelopeException("unreadable " + action + " payload", e);
+        }
+        if (payload == null) {
+            throw new MalformedEnvelopeException("unreadable " + action + " payload: it is empty", null);
+        }
+        return Optional.of(new Received<>(envelope, payload));
     }
 
     public JsonNode toTree(Object value) {

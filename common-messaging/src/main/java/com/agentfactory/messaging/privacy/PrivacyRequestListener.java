@@ -1,7 +1,6 @@
 package com.agentfactory.messaging.privacy;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.outbox.OutboxWriter;
@@ -51,15 +50,9 @@ public class PrivacyRequestListener {
 
     @KafkaListener(topics = Topics.PRIVACY_REQUESTS, groupId = "${spring.application.name}-privacy")
     public void onPrivacyRequested(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedEnvelopeException("empty privacy request record", null);
-        }
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!PrivacyRequested.ACTION.equals(envelope.action())) {
-            return;
-        }
-        PrivacyRequested request = read(envelope);
-        idempotent.runOnce(envelope.messageId(), participant + "-privacy", () -> report(answer(request)));
+        codec.read(record.value(), PrivacyRequested.ACTION, PrivacyRequested.class)
+                .ifPresent(request -> idempotent.runOnce(
+                        request.messageId(), participant + "-privacy", () -> report(answer(request.payload()))));
     }
 
     PrivacyReported answer(PrivacyRequested request) {
@@ -107,13 +100,5 @@ public class PrivacyRequestListener {
                         .action(PrivacyReported.ACTION)
                         .data(codec.toTree(report))
                         .build());
-    }
-
-    private PrivacyRequested read(MessageEnvelope envelope) {
-        try {
-            return codec.fromTree(envelope.payload().data(), PrivacyRequested.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable privacy_requested payload", e);
-        }
     }
 }

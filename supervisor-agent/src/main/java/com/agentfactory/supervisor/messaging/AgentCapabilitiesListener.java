@@ -2,7 +2,6 @@ package com.agentfactory.supervisor.messaging;
 
 import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.capability.CapabilityService;
 import com.agentfactory.supervisor.registry.AgentRegistry;
@@ -38,11 +37,11 @@ class AgentCapabilitiesListener {
             groupId = "supervisor-capabilities-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=earliest")
     void onAnnouncement(ConsumerRecord<String, String> record) {
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!AgentCapabilities.ACTION.equals(envelope.action())) {
+        var received = codec.read(record.value(), AgentCapabilities.ACTION, AgentCapabilities.class);
+        if (received.isEmpty()) {
             return;
         }
-        AgentCapabilities announced = codec.fromTree(envelope.payload().data(), AgentCapabilities.class);
+        AgentCapabilities announced = received.get().payload();
         if (registry.byType(announced.agentType()).isEmpty()) {
             log.warn("Ignored the task types announced by {}: no such agent is configured", announced.agentType());
             return;

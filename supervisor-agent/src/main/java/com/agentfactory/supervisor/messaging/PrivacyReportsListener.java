@@ -1,8 +1,6 @@
 package com.agentfactory.supervisor.messaging;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
-import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.privacy.PrivacyReported;
 import com.agentfactory.messaging.topic.Topics;
@@ -32,22 +30,8 @@ class PrivacyReportsListener {
 
     @KafkaListener(topics = Topics.PRIVACY_REPORTS, groupId = "supervisor-privacy-reports")
     void onReport(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedEnvelopeException("empty privacy report record", null);
-        }
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!PrivacyReported.ACTION.equals(envelope.action())) {
-            return;
-        }
-        PrivacyReported report = read(envelope);
-        idempotent.runOnce(envelope.messageId(), CONSUMER, () -> privacy.record(report));
-    }
-
-    private PrivacyReported read(MessageEnvelope envelope) {
-        try {
-            return codec.fromTree(envelope.payload().data(), PrivacyReported.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable privacy_reported payload", e);
-        }
+        codec.read(record.value(), PrivacyReported.ACTION, PrivacyReported.class)
+                .ifPresent(report ->
+                        idempotent.runOnce(report.messageId(), CONSUMER, () -> privacy.record(report.payload())));
     }
 }

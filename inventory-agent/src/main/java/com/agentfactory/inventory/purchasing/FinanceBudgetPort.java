@@ -7,8 +7,6 @@ import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.security.ServiceTokens;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -37,15 +35,14 @@ class FinanceBudgetPort implements BudgetPort {
     }
 
     @Override
-    public Reservation reserve(
-            String idempotencyKey,
-            String department,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy) {
-        return switch (finance.reserve(
-                new BudgetReservationRequest(department, idempotencyKey, amount, currency, purpose, requestedBy))) {
+    public Reservation reserve(ReservationRequest request) {
+        return switch (finance.reserve(new BudgetReservationRequest(
+                request.department(),
+                request.idempotencyKey(),
+                request.amount(),
+                request.currency(),
+                request.purpose(),
+                request.requestedBy()))) {
             case BudgetReservation.Reserved reserved -> new Reservation.Reserved(reserved.id());
             case BudgetReservation.Refused refused
             when REFUSALS.contains(refused.status()) ->
@@ -67,18 +64,18 @@ class FinanceBudgetPort implements BudgetPort {
     }
 
     @Override
-    public void recordExpense(
-            String idempotencyKey,
-            String department,
-            BigDecimal amount,
-            String currency,
-            String purpose,
-            String requestedBy,
-            LocalDate spentOn) {
-        var answer = finance.recordExpense(
-                new BudgetExpenseRequest(department, idempotencyKey, amount, currency, purpose, requestedBy, spentOn));
+    public void recordExpense(ExpenseRequest request) {
+        var answer = finance.recordExpense(new BudgetExpenseRequest(
+                request.department(),
+                request.idempotencyKey(),
+                request.amount(),
+                request.currency(),
+                request.purpose(),
+                request.requestedBy(),
+                request.spentOn()));
         if (answer instanceof BudgetExpense.Refused refused) {
-            throw new FinanceRejectedException("expense " + idempotencyKey, refused.status(), refused.reason());
+            throw new FinanceRejectedException(
+                    "expense " + request.idempotencyKey(), refused.status(), refused.reason());
         }
     }
 }

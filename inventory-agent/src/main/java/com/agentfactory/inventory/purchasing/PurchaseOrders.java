@@ -328,8 +328,8 @@ public class PurchaseOrders {
                 orders.save(current);
             });
         }
-        var reservation = budget.reserve(
-                request.key(), department, request.amount(), request.currency(), request.purpose(), actor);
+        var reservation = budget.reserve(new BudgetPort.ReservationRequest(
+                department, request.key(), request.amount(), request.currency(), request.purpose(), actor));
         return switch (reservation) {
             case BudgetPort.Reservation.Refused refused -> throw new BudgetRefusedException(refused.reason());
             case BudgetPort.Reservation.Reserved reserved -> approveWith(id, request, reserved.id(), actor, reason);
@@ -372,8 +372,8 @@ public class PurchaseOrders {
      * was never made.
      */
     private void giveBack(String department, BudgetRequest superseded, String actor) {
-        var earlier = budget.reserve(
-                superseded.key(), department, superseded.amount(), superseded.currency(), superseded.purpose(), actor);
+        var earlier = budget.reserve(new BudgetPort.ReservationRequest(
+                department, superseded.key(), superseded.amount(), superseded.currency(), superseded.purpose(), actor));
         if (earlier instanceof BudgetPort.Reservation.Reserved held) {
             budget.release(department, held.id());
         }
@@ -532,14 +532,14 @@ public class PurchaseOrders {
                 var delivered = order.deliveredExpense();
                 if (delivered.isPresent()) {
                     var expense = delivered.get();
-                    budget.recordExpense(
-                            expense.key(),
+                    budget.recordExpense(new BudgetPort.ExpenseRequest(
                             department,
+                            expense.key(),
                             expense.amount(),
                             expense.currency(),
                             expense.purpose(),
                             expense.requestedBy(),
-                            expense.spentOn());
+                            expense.spentOn()));
                 }
             }
         } catch (FinanceUnavailableException e) {

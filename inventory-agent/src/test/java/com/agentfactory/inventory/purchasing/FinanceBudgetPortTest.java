@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.purchasing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.messaging.security.ServiceSecurityProperties;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +31,19 @@ class FinanceBudgetPortTest {
     private HttpServer finance;
     private volatile int status;
     private volatile String detail;
+    private volatile String askedPath;
+    private volatile String askedKey;
 
     @BeforeEach
     void startFinance() throws IOException {
         finance = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         finance.createContext(
                 "/token", exchange -> answer(exchange, 200, "{\"access_token\":\"t\",\"expires_in\":300}"));
-        finance.createContext("/api/v1/financial/budgets/", exchange -> answer(exchange, status, detail));
+        finance.createContext("/api/v1/financial/budgets/", exchange -> {
+            askedPath = exchange.getRequestURI().getPath();
+            askedKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            answer(exchange, status, detail);
+        });
         finance.start();
     }
 
@@ -71,10 +79,43 @@ class FinanceBudgetPortTest {
         status = 400;
         detail = "{\"detail\":\"purpose: size must be between 0 and 500\"}";
 
-        assertThatThrownBy(() -> port().reserve("key", DEPARTMENT, BigDecimal.TEN, "GBP", "purpose", "maria"))
+        assertThatThrownBy(() -> port().reserve(new BudgetPort.ReservationRequest(
+                        DEPARTMENT, "key", BigDecimal.TEN, "GBP", "purpose", "maria")))
                 .isInstanceOf(FinanceRejectedException.class)
                 .hasMessageContaining("reservation (400)")
                 .hasMessageContaining("size must be between 0 and 500");
+    }
+
+    @Test
+    void aReservationIsAskedOfItsDepartmentsBudgetUnderItsOwnKey() {
+        status = 409;
+        detail = "{\"detail\":\"does not fit\"}";
+
+        var answer = port().reserve(new BudgetPort.ReservationRequest(
+                DEPARTMENT, "purchase-order-1-2", BigDecimal.TEN, "GBP", "purpose", "maria"));
+
+        assertThat(answer).isInstanceOf(BudgetPort.Reservation.Refused.class);
+        assertThat(askedPath).isEqualTo("/api/v1/financial/budgets/" + DEPARTMENT + "/reservations");
+        assertThat(askedKey).isEqualTo("purchase-order-1-2");
+    }
+
+    @Test
+    void anExpenseIsBookedInItsDepartmentsBudgetUnderItsOwnKey() {
+        status = 409;
+        detail = "{\"detail\":\"month closed\"}";
+
+        assertThatThrownBy(() -> port().recordExpense(new BudgetPort.ExpenseRequest(
+                        DEPARTMENT,
+                        "purchase-order-1-delivered",
+                        BigDecimal.TEN,
+                        "GBP",
+                        "purpose",
+                        "maria",
+                        LocalDate.of(2026, 3, 31))))
+                .isInstanceOf(FinanceRejectedException.class)
+                .hasMessageContaining("expense purchase-order-1-delivered (409)");
+        assertThat(askedPath).isEqualTo("/api/v1/financial/budgets/" + DEPARTMENT + "/expenses");
+        assertThat(askedKey).isEqualTo("purchase-order-1-delivered");
     }
 
     private FinanceBudgetPort port() {

@@ -40,14 +40,10 @@ class InMemoryBudgetConfiguration {
         }
 
         @Override
-        public Reservation reserve(
-                String idempotencyKey,
-                String department,
-                BigDecimal amount,
-                String currency,
-                String purpose,
-                String requestedBy) {
-            Reservation reservation = reserveNow(idempotencyKey, amount, currency, purpose);
+        public Reservation reserve(ReservationRequest request) {
+            String idempotencyKey = request.idempotencyKey();
+            Reservation reservation =
+                    reserveNow(idempotencyKey, request.amount(), request.currency(), request.purpose());
             // outside the lock, so the step may use the budget itself from another request
             afterReserving.keySet().stream()
                     .filter(idempotencyKey::contains)
@@ -122,21 +118,16 @@ class InMemoryBudgetConfiguration {
 
         // as finance: the same key books once, and a key used for other money is refused
         @Override
-        public void recordExpense(
-                String idempotencyKey,
-                String department,
-                BigDecimal amount,
-                String currency,
-                String purpose,
-                String requestedBy,
-                java.time.LocalDate spentOn) {
+        public void recordExpense(ExpenseRequest request) {
+            String idempotencyKey = request.idempotencyKey();
+            BigDecimal amount = request.amount();
             beforeRecording.keySet().stream()
                     .filter(idempotencyKey::contains)
                     .findFirst()
                     .map(beforeRecording::remove)
                     .ifPresent(Runnable::run);
             synchronized (this) {
-                String expense = amount.setScale(2) + " " + currency + " for " + purpose;
+                String expense = amount.setScale(2) + " " + request.currency() + " for " + request.purpose();
                 String known = expenses.putIfAbsent(idempotencyKey, expense);
                 if (known == null) {
                     left = left.subtract(amount);

@@ -2,7 +2,6 @@ package com.agentfactory.recommendation.messaging;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.recommendation.catalog.CatalogService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,28 +35,19 @@ class InventoryStockListener {
     // first ran are taken in too
     @KafkaListener(topics = INVENTORY_STOCK, groupId = "recommendation-stock")
     void onStockChanged(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedEnvelopeException("empty inventory stock record", null);
+        var received = codec.read(record.value(), StockLevelChanged.ACTION, StockLevelChanged.class);
+        if (received.isEmpty()) {
+            return;
         }
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!StockLevelChanged.ACTION.equals(envelope.action())) {
-            return; // newer senders must not break this reader
-        }
-        StockLevelChanged change = read(envelope);
+        StockLevelChanged change = checked(received.get().payload());
         idempotent.runOnce(
-                envelope.messageId(),
+                received.get().messageId(),
                 CONSUMER,
                 () -> catalog.applyStockLevel(
                         change.sku(), change.location(), change.available(), change.occurredAt()));
     }
 
-    private StockLevelChanged read(MessageEnvelope envelope) {
-        StockLevelChanged change;
-        try {
-            change = codec.fromTree(envelope.payload().data(), StockLevelChanged.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable stock_level_changed payload", e);
-        }
+    private static StockLevelChanged checked(StockLevelChanged change) {
         if (change.sku() == null || change.location() == null || change.occurredAt() == null) {
             throw new MalformedEnvelopeException("stock_level_changed without a SKU, location or time", null);
         }

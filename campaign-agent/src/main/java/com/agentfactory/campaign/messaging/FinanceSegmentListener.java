@@ -4,7 +4,6 @@ import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.journey.JourneyTriggers;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.finance.CustomerSegmentChanged;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.topic.Topics;
@@ -43,15 +42,12 @@ class FinanceSegmentListener {
     // before the agent first ran are in the read model too
     @KafkaListener(topics = Topics.FINANCE_SEGMENTS, groupId = "campaign-finance-segments")
     void onSegmentChanged(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedEnvelopeException("empty finance segment record", null);
+        var received = codec.read(record.value(), CustomerSegmentChanged.ACTION, CustomerSegmentChanged.class);
+        if (received.isEmpty()) {
+            return;
         }
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!CustomerSegmentChanged.ACTION.equals(envelope.action())) {
-            return; // newer senders must not break this reader
-        }
-        CustomerSegmentChanged change = read(envelope);
-        idempotent.runOnce(envelope.messageId(), CONSUMER, () -> {
+        CustomerSegmentChanged change = checked(received.get().payload());
+        idempotent.runOnce(received.get().messageId(), CONSUMER, () -> {
             // an older change arriving late is dropped, and then membership cannot have moved either
             if (customers.apply(change)) {
                 journeys.onCustomerChanged(change.customerId());
@@ -59,13 +55,7 @@ class FinanceSegmentListener {
         });
     }
 
-    private CustomerSegmentChanged read(MessageEnvelope envelope) {
-        CustomerSegmentChanged change;
-        try {
-            change = codec.fromTree(envelope.payload().data(), CustomerSegmentChanged.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable customer_segment_changed payload", e);
-        }
+    private static CustomerSegmentChanged checked(CustomerSegmentChanged change) {
         if (!WIRE_NAME.matcher(change.segment()).matches()) {
             throw new MalformedEnvelopeException("customer_segment_changed whose segment is not a wire name", null);
         }

@@ -4,7 +4,6 @@ import com.agentfactory.finance.attribution.AttributionService;
 import com.agentfactory.finance.attribution.RecordTouchpointRequest;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.touchpoint.CustomerContacted;
 import jakarta.validation.ConstraintViolation;
@@ -36,11 +35,11 @@ class AgentTouchpointsListener {
 
     @KafkaListener(topics = Topics.AGENT_TOUCHPOINTS, groupId = "finance-touchpoints")
     void onCustomerContacted(ConsumerRecord<String, String> record) {
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!CustomerContacted.ACTION.equals(envelope.action())) {
+        var received = codec.read(record.value(), CustomerContacted.ACTION, CustomerContacted.class);
+        if (received.isEmpty()) {
             return;
         }
-        CustomerContacted contact = read(envelope);
+        CustomerContacted contact = received.get().payload();
         var request = new RecordTouchpointRequest(
                 contact.customerId(),
                 contact.agent(),
@@ -48,7 +47,7 @@ class AgentTouchpointsListener {
                 contact.touchpointType(),
                 contact.campaignId(),
                 contact.responseTimeMs(),
-                Map.of("message_id", envelope.messageId().toString()),
+                Map.of("message_id", received.get().messageId().toString()),
                 contact.eventId(),
                 contact.occurredAt());
         Set<ConstraintViolation<RecordTouchpointRequest>> violations = validator.validate(request);
@@ -61,13 +60,5 @@ class AgentTouchpointsListener {
                     null);
         }
         attribution.record(request);
-    }
-
-    private CustomerContacted read(MessageEnvelope envelope) {
-        try {
-            return codec.fromTree(envelope.payload().data(), CustomerContacted.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable customer_contacted payload", e);
-        }
     }
 }

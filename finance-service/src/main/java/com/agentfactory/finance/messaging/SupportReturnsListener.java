@@ -5,7 +5,6 @@ import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.finance.transaction.TransactionService;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MalformedEnvelopeException;
-import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,24 +34,15 @@ class SupportReturnsListener {
     // its own group from the earliest offset (platform default), so returns received while finance was away are booked
     @KafkaListener(topics = Topics.SUPPORT_RETURNS, groupId = "finance-returns")
     void onReturnEvent(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new MalformedEnvelopeException("empty support return record", null);
-        }
-        MessageEnvelope envelope = codec.decode(record.value());
-        if (!ReturnReceived.ACTION.equals(envelope.action())) {
+        var received = codec.read(record.value(), ReturnReceived.ACTION, ReturnReceived.class);
+        if (received.isEmpty()) {
             return;
         }
-        ReturnReceived receipt = read(envelope);
+        ReturnReceived receipt = checked(received.get().payload());
         auditActor.runAs(CONSUMING_AGENT, () -> transactions.recordReturnReceived(receipt));
     }
 
-    private ReturnReceived read(MessageEnvelope envelope) {
-        ReturnReceived receipt;
-        try {
-            receipt = codec.fromTree(envelope.payload().data(), ReturnReceived.class);
-        } catch (RuntimeException e) {
-            throw new MalformedEnvelopeException("unreadable return_received payload", e);
-        }
+    private static ReturnReceived checked(ReturnReceived receipt) {
         if (receipt.refundAmount().signum() < 0 || receipt.currency().length() != 3) {
             throw new MalformedEnvelopeException("return_received with a negative refund or no ISO currency", null);
         }

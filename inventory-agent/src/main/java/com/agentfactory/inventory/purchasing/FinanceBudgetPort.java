@@ -35,14 +35,8 @@ class FinanceBudgetPort implements BudgetPort {
     }
 
     @Override
-    public Reservation reserve(ReservationRequest request) {
-        return switch (finance.reserve(new BudgetReservationRequest(
-                request.department(),
-                request.idempotencyKey(),
-                request.amount(),
-                request.currency(),
-                request.purpose(),
-                request.requestedBy()))) {
+    public Reservation reserve(BudgetReservationRequest request) {
+        return switch (finance.reserve(request)) {
             case BudgetReservation.Reserved reserved -> new Reservation.Reserved(reserved.id());
             case BudgetReservation.Refused refused
             when REFUSALS.contains(refused.status()) ->
@@ -64,15 +58,8 @@ class FinanceBudgetPort implements BudgetPort {
     }
 
     @Override
-    public void recordExpense(ExpenseRequest request) {
-        var answer = finance.recordExpense(new BudgetExpenseRequest(
-                request.department(),
-                request.idempotencyKey(),
-                request.amount(),
-                request.currency(),
-                request.purpose(),
-                request.requestedBy(),
-                request.spentOn()));
+    public void recordExpense(BudgetExpenseRequest request) {
+        var answer = finance.recordExpense(request);
         if (answer instanceof BudgetExpense.Refused refused) {
             throw new FinanceRejectedException(
                     "expense " + request.idempotencyKey(), refused.status(), refused.reason());

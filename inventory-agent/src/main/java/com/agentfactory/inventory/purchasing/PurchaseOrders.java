@@ -11,6 +11,8 @@ import com.agentfactory.messaging.error.DomainException;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.paging.PageResponse;
@@ -328,7 +330,7 @@ public class PurchaseOrders {
                 orders.save(current);
             });
         }
-        var reservation = budget.reserve(new BudgetPort.ReservationRequest(
+        var reservation = budget.reserve(new BudgetReservationRequest(
                 department, request.key(), request.amount(), request.currency(), request.purpose(), actor));
         return switch (reservation) {
             case BudgetPort.Reservation.Refused refused -> throw new BudgetRefusedException(refused.reason());
@@ -372,7 +374,7 @@ public class PurchaseOrders {
      * was never made.
      */
     private void giveBack(String department, BudgetRequest superseded, String actor) {
-        var earlier = budget.reserve(new BudgetPort.ReservationRequest(
+        var earlier = budget.reserve(new BudgetReservationRequest(
                 department, superseded.key(), superseded.amount(), superseded.currency(), superseded.purpose(), actor));
         if (earlier instanceof BudgetPort.Reservation.Reserved held) {
             budget.release(department, held.id());
@@ -532,7 +534,7 @@ public class PurchaseOrders {
                 var delivered = order.deliveredExpense();
                 if (delivered.isPresent()) {
                     var expense = delivered.get();
-                    budget.recordExpense(new BudgetPort.ExpenseRequest(
+                    budget.recordExpense(new BudgetExpenseRequest(
                             department,
                             expense.key(),
                             expense.amount(),

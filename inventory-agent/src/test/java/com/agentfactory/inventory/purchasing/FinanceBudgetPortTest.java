@@ -3,6 +3,8 @@ package com.agentfactory.inventory.purchasing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.security.ServiceSecurityProperties;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.sun.net.httpserver.HttpExchange;
@@ -79,7 +81,7 @@ class FinanceBudgetPortTest {
         status = 400;
         detail = "{\"detail\":\"purpose: size must be between 0 and 500\"}";
 
-        assertThatThrownBy(() -> port().reserve(new BudgetPort.ReservationRequest(
+        assertThatThrownBy(() -> port().reserve(new BudgetReservationRequest(
                         DEPARTMENT, "key", BigDecimal.TEN, "GBP", "purpose", "maria")))
                 .isInstanceOf(FinanceRejectedException.class)
                 .hasMessageContaining("reservation (400)")
@@ -91,7 +93,7 @@ class FinanceBudgetPortTest {
         status = 409;
         detail = "{\"detail\":\"does not fit\"}";
 
-        var answer = port().reserve(new BudgetPort.ReservationRequest(
+        var answer = port().reserve(new BudgetReservationRequest(
                 DEPARTMENT, "purchase-order-1-2", BigDecimal.TEN, "GBP", "purpose", "maria"));
 
         assertThat(answer).isInstanceOf(BudgetPort.Reservation.Refused.class);
@@ -104,7 +106,7 @@ class FinanceBudgetPortTest {
         status = 409;
         detail = "{\"detail\":\"month closed\"}";
 
-        assertThatThrownBy(() -> port().recordExpense(new BudgetPort.ExpenseRequest(
+        assertThatThrownBy(() -> port().recordExpense(new BudgetExpenseRequest(
                         DEPARTMENT,
                         "purchase-order-1-delivered",
                         BigDecimal.TEN,

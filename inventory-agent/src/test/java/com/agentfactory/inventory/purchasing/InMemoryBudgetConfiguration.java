@@ -1,5 +1,7 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.messaging.finance.BudgetExpenseRequest;
+import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +42,7 @@ class InMemoryBudgetConfiguration {
         }
 
         @Override
-        public Reservation reserve(ReservationRequest request) {
+        public Reservation reserve(BudgetReservationRequest request) {
             String idempotencyKey = request.idempotencyKey();
             Reservation reservation =
                     reserveNow(idempotencyKey, request.amount(), request.currency(), request.purpose());
@@ -118,7 +120,7 @@ class InMemoryBudgetConfiguration {
 
         // as finance: the same key books once, and a key used for other money is refused
         @Override
-        public void recordExpense(ExpenseRequest request) {
+        public void recordExpense(BudgetExpenseRequest request) {
             String idempotencyKey = request.idempotencyKey();
             BigDecimal amount = request.amount();
             beforeRecording.keySet().stream()

@@ -23,8 +23,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code ab} command: evaluates an A/B test from a CSV (one row per unit; a group column, a metric column and
- * the control's label) or a stored experiment from the database, and prints the result as JSON on standard output.
+ * The {@code ab} command: evaluates an A/B test from a CSV (one row per independent unit, such as a customer rather
+ * than each of their visits; a group column, a metric column and the control's label) or a stored experiment from the database, and prints the result as JSON on standard output.
  * Errors go to standard error with exit status 2. CSV options: --file, --group, --metric, --control (required);
  * --treatments a,b (default: every other group); --alpha, --power, --mde, --tau, --burn-in. Database options:
  * --experiment ID, --database-url JDBC-URL, --user, --password, --schema (campaign), --conversion-window (P7D).

@@ -2,7 +2,8 @@ package com.agentfactory.campaign.experiment;
 
 /**
  * One arm's observations of the primary metric, in the order they arrived: {@code values[i]} is the i-th unit's
- * metric (0 or 1 for a conversion metric). The order matters only to the sequential test.
+ * metric (0 or 1 for a conversion metric). Units must be independent, so they are the units randomised (customers
+ * for a journey's split, however often each entered). The order matters only to the sequential test.
  */
 public record ArmData(String label, double[] values) {
 

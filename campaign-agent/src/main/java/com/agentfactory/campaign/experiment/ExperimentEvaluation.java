@@ -3,20 +3,24 @@ package com.agentfactory.campaign.experiment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Reads an experiment's arms from the database and judges them; shared by the API and the ab command. */
+/**
+ * Reads an experiment's arms from the database, one unit per customer, and judges them; shared by the API and the ab
+ * command.
+ */
 final class ExperimentEvaluation {
 
     private ExperimentEvaluation() {}
 
     static ExperimentResult evaluate(Experiment experiment, ExperimentRepository repository, Duration window) {
-        ArmData control = new ArmData(
-                experiment.controlStep(),
-                repository.units(experiment.journeyId(), experiment.controlStep(), experiment.metric(), window));
+        List<String> steps = new ArrayList<>(experiment.treatmentSteps());
+        steps.addFirst(experiment.controlStep());
+        Map<String, double[]> units = repository.units(experiment.journeyId(), steps, experiment.metric(), window);
+        ArmData control = new ArmData(experiment.controlStep(), units.get(experiment.controlStep()));
         List<ArmData> treatments = new ArrayList<>();
         for (String step : experiment.treatmentSteps()) {
-            treatments.add(
-                    new ArmData(step, repository.units(experiment.journeyId(), step, experiment.metric(), window)));
+            treatments.add(new ArmData(step, units.get(step)));
         }
         List<ArmData> all = new ArrayList<>(treatments);
         all.addFirst(control);
@@ -35,8 +39,6 @@ final class ExperimentEvaluation {
                     null,
                     "arm '" + small.get().label() + "' has " + small.get().units() + " units; at least 2 are needed");
         }
-        List<String> steps = new ArrayList<>(experiment.treatmentSteps());
-        steps.addFirst(experiment.controlStep());
         return ExperimentAnalysis.analyse(
                 control, treatments, experiment.settings(), repository.armShares(experiment.journeyId(), steps));
     }

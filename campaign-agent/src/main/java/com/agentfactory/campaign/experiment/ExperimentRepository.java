@@ -4,29 +4,40 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Experiments and their units, over JDBC so the ab command can read them from the database without the service
- * running. A unit is one enrolment, in every arm, so a customer who enters the journey again is counted again in
- * whichever arm they are in. A send arm's units are its send step's sends (one per enrolment) in the order they were
- * written; each unit's metric is 1 when the send was opened or clicked, or (conversion) the customer ordered within
- * the conversion window, else 0. The window starts at the split that assigned that enrolment to the arm, whatever
- * became of the send (refused, deferred or delivered: intent to treat), and at the delivery for a send no split
- * assigned (then an undelivered send did not convert). A holdout arm (the end step a split's holdout branch leads to)
- * has no sends: its units are the enrolments the split held out, in the order they were, each converted when the
- * customer ordered within the window after that split, so a holdout and the arms beside it are measured on one clock.
- * Assignments recorded before they named their enrolment, and matched to none when they were given one, are joined
- * by customer as they were then.
+ * running. A unit is one customer, the unit a split randomises: a split keeps a customer in one arm however often they
+ * enter, so a returning customer's entries are not independent, and counting each entry as a unit would overstate an
+ * arm's size and narrow its intervals by as much as customers return. Each entry is still measured as before: a send
+ * arm's entries are its send step's sends (one per enrolment); an entry's metric is 1 when the send was opened or
+ * clicked, or (conversion) the customer ordered within the conversion window, else 0. The window starts at the split
+ * that assigned that enrolment to the arm, whatever became of the send (refused, deferred or delivered: intent to
+ * treat), and at the delivery for a send no split assigned (then an undelivered send did not convert). A holdout arm
+ * (the end step a split's holdout branch leads to) has no sends: its entries are the enrolments the split held out,
+ * each converted when the customer ordered within the window after that split, so a holdout and the arms beside it are
+ * measured on one clock. A customer's unit is 1 when any of their entries in the arm is 1. A customer belongs to the
+ * arm of their first entry (by the time they were assigned, or their send was written when no split assigned it; the
+ * arm listed first on a tie); their entries in other arms, possible only when their assignment changed (the journey's
+ * split edited) or the arms are not one split's branches, are left out, as they were treated differently. An arm's
+ * units are in the order of their customers' first entries. Assignments recorded before they named their enrolment, and
+ * matched to none when they were given one, are joined by customer as they were then.
  */
 @Repository
 public class ExperimentRepository {
@@ -138,11 +149,55 @@ public class ExperimentRepository {
         return shares;
     }
 
-    /** The step's units' metric values in the order the sends were written (or the enrolments held out). */
-    public double[] units(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
-        if (holdoutSteps(journeyId).contains(stepId)) {
-            return heldOut(journeyId, stepId, conversionWindow);
+    /**
+     * Each arm's units (one per customer, see the class comment) in the order of the customers' first entries, keyed
+     * by step in the order given; {@code steps} are every arm of the experiment, control first, since which arm a
+     * customer belongs to depends on all of them.
+     */
+    public Map<String, double[]> units(UUID journeyId, List<String> steps, String metric, Duration conversionWindow) {
+        Set<String> holdouts = holdoutSteps(journeyId);
+        Map<UUID, Entry> firstEntries = new HashMap<>();
+        Map<String, Map<UUID, CustomerUnit>> arms = new LinkedHashMap<>();
+        for (String step : steps) {
+            Map<UUID, CustomerUnit> customers = new HashMap<>();
+            arms.put(step, customers);
+            List<Entry> entries = holdouts.contains(step)
+                    ? heldOut(journeyId, step, conversionWindow)
+                    : sent(journeyId, step, metric, conversionWindow);
+            for (Entry entry : entries) {
+                firstEntries.merge(
+                        entry.customerId(), entry, (first, other) -> other.at().isBefore(first.at()) ? other : first);
+                // any rather than the share of their entries converted: the unit stays 0/1, so the two-proportion
+                // test, its interval and the proportion sample size keep applying (a share would turn every arm into
+                // a mean as soon as one customer's entries disagree), and each window is still judged on its own
+                customers.merge(
+                        entry.customerId(),
+                        new CustomerUnit(entry.at(), entry.outcome() ? 1 : 0),
+                        (first, other) -> new CustomerUnit(
+                                first.firstAt().isAfter(other.firstAt()) ? other.firstAt() : first.firstAt(),
+                                Math.max(first.value(), other.value())));
+            }
         }
+        Map<String, double[]> units = new LinkedHashMap<>();
+        arms.forEach((step, customers) -> units.put(
+                step,
+                customers.entrySet().stream()
+                        .filter(customer ->
+                                firstEntries.get(customer.getKey()).step().equals(step))
+                        .sorted(Comparator.comparing((Map.Entry<UUID, CustomerUnit> customer) ->
+                                        customer.getValue().firstAt())
+                                .thenComparing(Map.Entry::getKey))
+                        .mapToDouble(customer -> customer.getValue().value())
+                        .toArray()));
+        return units;
+    }
+
+    /** One entry of a customer into an arm: when they were assigned to it, and whether it met the metric. */
+    private record Entry(String step, UUID customerId, Instant at, boolean outcome) {}
+
+    private record CustomerUnit(Instant firstAt, double value) {}
+
+    private List<Entry> sent(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
         String outcome =
                 switch (metric) {
                     case "opened", "clicked" ->
@@ -159,7 +214,8 @@ public class ExperimentRepository {
                 };
         // each send is measured from its own enrolment's assignment: a customer's earlier or later entry has its own
         // send and its own window, so one order is not taken from one entry's window into another's
-        String sql = "SELECT " + outcome + " AS outcome FROM sends s"
+        String sql = "SELECT s.customer_id, coalesce(a.assigned_at, s.created_at) AS entered_at, " + outcome
+                + " AS outcome FROM sends s"
                 + """
                  LEFT JOIN LATERAL (
                     SELECT sa.assigned_at FROM split_assignments sa
@@ -169,26 +225,34 @@ public class ExperimentRepository {
                     ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
                     LIMIT 1) a ON true
                 """
-                + " WHERE s.journey_id = ? AND s.step_id = ? ORDER BY s.created_at, s.id";
-        List<Boolean> outcomes = metric.equals("converted")
-                ? jdbc.queryForList(sql, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId)
-                : jdbc.queryForList(sql, Boolean.class, journeyId, stepId);
-        return outcomes.stream()
-                .mapToDouble(hit -> Boolean.TRUE.equals(hit) ? 1 : 0)
-                .toArray();
+                + " WHERE s.journey_id = ? AND s.step_id = ?";
+        RowMapper<Entry> entry = (rs, row) -> new Entry(
+                stepId,
+                rs.getObject("customer_id", UUID.class),
+                rs.getTimestamp("entered_at").toInstant(),
+                rs.getBoolean("outcome"));
+        return metric.equals("converted")
+                ? jdbc.query(sql, entry, (double) conversionWindow.toSeconds(), journeyId, stepId)
+                : jdbc.query(sql, entry, journeyId, stepId);
     }
 
-    private double[] heldOut(UUID journeyId, String stepId, Duration conversionWindow) {
-        return jdbc.queryForList("""
-                        SELECT EXISTS (SELECT 1 FROM customer_orders o
-                            WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
-                              AND o.placed_at >= a.assigned_at
-                              AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
-                        FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
-                        ORDER BY a.assigned_at, a.customer_id, a.enrolment_id
-                        """, Boolean.class, (double) conversionWindow.toSeconds(), journeyId, stepId).stream()
-                .mapToDouble(hit -> Boolean.TRUE.equals(hit) ? 1 : 0)
-                .toArray();
+    private List<Entry> heldOut(UUID journeyId, String stepId, Duration conversionWindow) {
+        return jdbc.query(
+                """
+                SELECT a.customer_id, a.assigned_at, EXISTS (SELECT 1 FROM customer_orders o
+                    WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
+                      AND o.placed_at >= a.assigned_at
+                      AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
+                FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
+                """,
+                (rs, row) -> new Entry(
+                        stepId,
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getTimestamp("assigned_at").toInstant(),
+                        rs.getBoolean("outcome")),
+                (double) conversionWindow.toSeconds(),
+                journeyId,
+                stepId);
     }
 
     private static Experiment experiment(ResultSet rs, int row) throws SQLException {

@@ -16,6 +16,11 @@ public record ExperimentResult(
         String winner,
         String reason) {
 
+    /**
+     * One arm: {@code units} is its customers (not their enrolments: a customer who entered the journey several times
+     * is one unit), {@code sum} those whose unit is 1 (for conversion, who converted after any of their entries) and
+     * {@code mean} their share.
+     */
     public record ArmSummary(String label, long units, double sum, double mean) {}
 
     /**

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The branch each enrolment was given at each split. Every assignment is recorded with the step it leads to, so a
- * holdout arm's customers are known though nothing is sent to them, and with its enrolment, so a customer who enters
- * again is a new unit of the experiment measured from their new entry, as their new send is. At a split stratified by
+ * holdout arm's customers are known though nothing is sent to them, and with its enrolment, so each entry of a
+ * customer who enters again is measured from that entry, as its send is (the experiment still counts the customer
+ * once: they keep their arm, so their entries are not independent units). At a split stratified by
  * segment a customer keeps the branch they were first given; a new one takes the next place in their stratum's sequence, whose
  * permuted block decides the branch. The stratum's counter row is updated in the enrolment's transaction, so
  * concurrent arrivals in a stratum take distinct places.

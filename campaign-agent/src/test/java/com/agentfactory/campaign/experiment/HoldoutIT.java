@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
@@ -78,26 +79,98 @@ class HoldoutIT extends CampaignIntegrationTest {
     }
 
     @Test
-    void countsEachEntryOfACustomerWhoEntersAgainAsAUnitMeasuredFromThatEntry() {
+    void countsACustomerWhoEntersThreeTimesAsOneUnitAndComputesTheIntervalOnCustomers() {
         List<UUID> customers = consentingCustomers();
         UUID journey = halfHeldOutJourney();
         customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
-        await().atMost(PATIENCE)
-                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ?", journey) == 4
-                        && count("SELECT count(*) FROM split_assignments WHERE journey_id = ? AND holdout", journey)
-                                == 4
-                        && count(
-                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
-                                                + " AND status = 'completed'",
-                                        journey)
-                                == CUSTOMERS);
+        awaitAllDone(journey, 4);
         List<UUID> mailed = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey);
         List<UUID> heldOut =
                 customersOf("SELECT customer_id FROM split_assignments WHERE journey_id = ? AND holdout", journey);
-        // two of each arm entered three days ago and enter again now
+        // two of each arm entered six days ago, again three days ago, and a third time now
         List<UUID> returning = new ArrayList<>(mailed.subList(0, 2));
         returning.addAll(heldOut.subList(0, 2));
         String[] returningIds = returning.stream().map(UUID::toString).toArray(String[]::new);
+        for (int entry = 2; entry <= 3; entry++) {
+            shiftThreeDaysBack(journey, returningIds);
+            returning.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+            awaitAllDone(journey, 4 + 2 * (entry - 1));
+        }
+        assertThat(count(
+                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND customer_id = '"
+                                + mailed.getFirst() + "'",
+                        journey))
+                .isEqualTo(3);
+        // the first returning mailed customer bought after their first entry only; the second after their second
+        // entry, inside the first's window too; of the others one mailed and one held-out customer bought
+        Instant firstOfFirst = assignments(journey, mailed.get(0)).get(0);
+        Instant secondOfSecond = assignments(journey, mailed.get(1)).get(1);
+        commerce.publishAndWait(
+                CustomerMother.order(mailed.get(0), "25.00", firstOfFirst.plus(Duration.ofDays(1))),
+                CustomerMother.order(mailed.get(1), "25.00", secondOfSecond.plus(Duration.ofHours(1))),
+                CustomerMother.order(mailed.get(2), "25.00", Instant.now()),
+                CustomerMother.order(heldOut.get(2), "25.00", Instant.now()));
+
+        JsonNode result = analyse(journey);
+
+        Map<String, JsonNode> arms = new java.util.HashMap<>();
+        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        assertThat(arms.get("mail").path("units").asLong())
+                .as("one unit per customer, not one per entry (8)")
+                .isEqualTo(4);
+        assertThat(arms.get("held_out").path("units").asLong())
+                .as("one unit per customer, not one per entry (8)")
+                .isEqualTo(4);
+        assertThat(arms.get("mail").path("sum").asDouble())
+                .as("a customer converts once however many of their entries' windows hold an order")
+                .isEqualTo(3.0);
+        assertThat(arms.get("held_out").path("sum").asDouble()).isEqualTo(1.0);
+        TwoProportionTest.Result onCustomers = TwoProportionTest.compare(4, 1, 4, 3, 0.05);
+        JsonNode comparison = result.path("comparisons").get(0);
+        assertThat(comparison.path("ci_low").asDouble()).isCloseTo(onCustomers.ciLow(), within(1e-9));
+        assertThat(comparison.path("ci_high").asDouble()).isCloseTo(onCustomers.ciHigh(), within(1e-9));
+        assertThat(result.path("sample_ratio").path("mismatch").asBoolean()).isFalse();
+    }
+
+    @Test
+    void countsACustomerAssignedToTwoArmsOnlyInTheArmOfTheirFirstAssignment() {
+        List<UUID> customers = consentingCustomers();
+        UUID journey = halfHeldOutJourney();
+        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        awaitAllDone(journey, 4);
+        UUID moved = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey)
+                .getFirst();
+        Instant mailedAt = assignments(journey, moved).getFirst();
+        // an older entry held them out (as before the split was edited): that assignment decides their arm
+        jdbc.update("""
+                INSERT INTO split_assignments (journey_id, step_id, enrolment_id, customer_id, stratum, branch_index,
+                                               next_step, holdout, position, assigned_at)
+                VALUES (?, 'split', ?, ?, NULL, 1, 'held_out', true, NULL, ?)
+                """, journey, UUID.randomUUID(), moved, Timestamp.from(mailedAt.minus(Duration.ofDays(10))));
+        // bought in the window of their mail, not of their holdout: their entry in the mail arm is left out
+        commerce.publishAndWait(CustomerMother.order(moved, "25.00", mailedAt.plus(Duration.ofHours(1))));
+
+        JsonNode result = analyse(journey);
+
+        Map<String, JsonNode> arms = new java.util.HashMap<>();
+        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        assertThat(arms.get("held_out").path("units").asLong()).isEqualTo(5);
+        assertThat(arms.get("held_out").path("sum").asDouble()).isZero();
+        assertThat(arms.get("mail").path("units").asLong()).isEqualTo(3);
+        assertThat(arms.get("mail").path("sum").asDouble()).isZero();
+    }
+
+    private void awaitAllDone(UUID journey, long sends) {
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ?", journey) == sends
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
+                                                + " AND status = 'active'",
+                                        journey)
+                                == 0);
+    }
+
+    private void shiftThreeDaysBack(UUID journey, String[] customerIds) {
         for (String update : List.of(
                 "UPDATE journey_enrolments SET entered_at = entered_at - interval '3 days'"
                         + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
@@ -105,44 +178,22 @@ class HoldoutIT extends CampaignIntegrationTest {
                         + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
                 "UPDATE sends SET created_at = created_at - interval '3 days', sent_at = sent_at - interval '3 days'"
                         + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)")) {
-            jdbc.update(update, journey, returningIds);
+            jdbc.update(update, journey, customerIds);
         }
-        Instant firstEntry = jdbc.queryForObject(
-                        "SELECT max(assigned_at) FROM split_assignments WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+    }
+
+    /** The customer's assignments at the journey's split, oldest first. */
+    private List<Instant> assignments(UUID journey, UUID customer) {
+        return jdbc
+                .queryForList(
+                        "SELECT assigned_at FROM split_assignments WHERE journey_id = ? AND customer_id = ?"
+                                + " ORDER BY assigned_at",
                         Timestamp.class,
                         journey,
-                        returningIds)
-                .toInstant();
-        returning.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
-        await().atMost(PATIENCE)
-                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ?", journey) == 6
-                        && count(
-                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND status = 'active'",
-                                        journey)
-                                == 0);
-        // each returning customer bought between their two entries: within the first entry's window only
-        commerce.publishAndWait(returning.stream()
-                .map(customer -> CustomerMother.order(customer, "25.00", firstEntry.plus(Duration.ofDays(1))))
-                .toArray(CommerceEvent[]::new));
-
-        JsonNode result = analyse(journey);
-
-        Map<String, JsonNode> arms = new java.util.HashMap<>();
-        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
-        assertThat(arms.get("mail").path("units").asLong())
-                .as("one unit per entry")
-                .isEqualTo(6);
-        assertThat(arms.get("held_out").path("units").asLong())
-                .as("one unit per entry")
-                .isEqualTo(6);
-        assertThat(arms.get("mail").path("sum").asDouble())
-                .as("the order counts for the first entry's send, not the second's")
-                .isEqualTo(2.0);
-        assertThat(arms.get("held_out").path("sum").asDouble())
-                .as("the order counts for the first entry's holdout, not the second's")
-                .isEqualTo(2.0);
-        assertThat(result.path("sample_ratio").path("mismatch").asBoolean()).isFalse();
-        assertThat(result.path("reason").asString()).doesNotContain("sample ratio mismatch");
+                        customer)
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
     }
 
     @Test

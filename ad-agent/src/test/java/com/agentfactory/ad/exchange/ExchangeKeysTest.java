@@ -2,19 +2,16 @@ package com.agentfactory.ad.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.agentfactory.messaging.testing.DeployedConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The bid API's keys as the agent binds them from its own application.yml: no exchange is configured there, the
@@ -26,7 +23,7 @@ class ExchangeKeysTest {
     private static final String OWN_KEY = "an-exchange-of-our-own";
 
     private final ApplicationContextRunner agent = new ApplicationContextRunner()
-            .withInitializer(ExchangeKeysTest::applicationYml)
+            .withInitializer(DeployedConfiguration::applicationYml)
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Keys.class);
 
@@ -66,18 +63,6 @@ class ExchangeKeysTest {
                     assertThat(keys.exchangeOf(ExchangeKeys.WELL_KNOWN_SIMULATED_KEY))
                             .isEmpty();
                 });
-    }
-
-    /** The agent's own configuration, its placeholders resolved from this JVM's environment as when deployed. */
-    private static void applicationYml(ConfigurableApplicationContext context) {
-        try {
-            new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(source ->
-                            context.getEnvironment().getPropertySources().addLast(source));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String failure(AssertableApplicationContext context) {

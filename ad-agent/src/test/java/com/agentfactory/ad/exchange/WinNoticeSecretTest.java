@@ -2,15 +2,12 @@ package com.agentfactory.ad.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.agentfactory.messaging.testing.DeployedConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The win-notice secret as the agent binds it from its own application.yml: there is none there, since a secret
@@ -19,7 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 class WinNoticeSecretTest {
 
     private final ApplicationContextRunner agent = new ApplicationContextRunner()
-            .withInitializer(WinNoticeSecretTest::applicationYml)
+            .withInitializer(DeployedConfiguration::applicationYml)
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Secret.class);
 
@@ -43,17 +40,5 @@ class WinNoticeSecretTest {
                 .run(context -> assertThat(
                                 context.getBean(WinNoticeProperties.class).secret())
                         .isEqualTo("a-deployments-own-secret"));
-    }
-
-    /** The agent's own configuration, its placeholders resolved from this JVM's environment as when deployed. */
-    private static void applicationYml(ConfigurableApplicationContext context) {
-        try {
-            new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(source ->
-                            context.getEnvironment().getPropertySources().addLast(source));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,15 +2,12 @@ package com.agentfactory.campaign.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.agentfactory.messaging.testing.DeployedConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The unsubscribe, tracking and webhook signing secrets as the agent binds them from its own application.yml and
@@ -25,7 +22,7 @@ class DeliverySecretsTest {
     private static final String WEBHOOK = "CAMPAIGN_WEBHOOK_SECRET=a-deployments-webhook-secret";
 
     private final ApplicationContextRunner agent = new ApplicationContextRunner()
-            .withInitializer(DeliverySecretsTest::applicationYml)
+            .withInitializer(DeployedConfiguration::applicationYml)
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Secrets.class);
 
@@ -100,17 +97,5 @@ class DeliverySecretsTest {
         agent.withPropertyValues(UNSUBSCRIBE, WEBHOOK).run(context -> assertThat(
                         context.getBean(DeliveryProperties.class).trackingSecret())
                 .isEqualTo("a-deployments-unsubscribe-secret"));
-    }
-
-    /** The agent's own configuration, its placeholders resolved from the environment as when deployed. */
-    private static void applicationYml(ConfigurableApplicationContext context) {
-        try {
-            new YamlPropertySourceLoader()
-                    .load("application.yml", new ClassPathResource("application.yml"))
-                    .forEach(source ->
-                            context.getEnvironment().getPropertySources().addLast(source));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,6 +22,10 @@ class PendingCancellationPurge implements SchedulingConfigurer {
 
     static final String PURGED = "support.orders.pending_cancellations.purged";
 
+    // The scheduled tasks share one thread: a first pass over a table that grew for months must not hold back the
+    // hand-over of unanswered messages, so a pass stops after this many batches and the next carries on.
+    static final int MAX_BATCHES_PER_PASS = 20;
+
     private static final Logger log = LoggerFactory.getLogger(PendingCancellationPurge.class);
 
     private final OrderBook orders;
@@ -44,17 +48,18 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::purge, properties.sweepInterval());
     }
 
-    /** Forgets every cancellation kept longer than the retention, a batch per statement. */
+    /** Forgets cancellations kept longer than the retention, a batch per statement, at most a few batches a pass. */
     void purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
         int total = 0;
         try {
             int deleted;
+            int batches = 0;
             do {
                 deleted = orders.forgetPendingCancellationsReceivedBefore(cutoff, properties.batchSize());
                 total += deleted;
                 purged.increment(deleted);
-            } while (deleted == properties.batchSize());
+            } while (deleted == properties.batchSize() && ++batches < MAX_BATCHES_PER_PASS);
         } catch (RuntimeException e) {
             // the next pass tries again; the database being unreachable is alerted on by itself
             log.warn("Pending order cancellations not purged: {}", e.getMessage());

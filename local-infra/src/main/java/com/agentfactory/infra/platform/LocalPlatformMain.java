@@ -407,6 +407,10 @@ public final class LocalPlatformMain {
     private static String configuredOrRandomSecret(String name) {
         String configured = System.getenv(name);
         if (configured != null && !configured.isBlank()) {
+            // refused here rather than by the agent once every other service has started
+            if (configured.strip().length() < 16) {
+                throw new IllegalStateException(name + " must be at least 16 characters (or unset for one per run)");
+            }
             return configured.strip();
         }
         return randomSecret(24);

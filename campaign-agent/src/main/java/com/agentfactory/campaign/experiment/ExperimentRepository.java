@@ -157,9 +157,9 @@ public class ExperimentRepository {
     public Map<String, double[]> units(UUID journeyId, List<String> steps, String metric, Duration conversionWindow) {
         Set<String> holdouts = holdoutSteps(journeyId);
         Map<UUID, Entry> firstEntries = new HashMap<>();
-        Map<String, Map<UUID, CustomerUnit>> arms = new LinkedHashMap<>();
+        Map<String, Map<UUID, Boolean>> arms = new LinkedHashMap<>();
         for (String step : steps) {
-            Map<UUID, CustomerUnit> customers = new HashMap<>();
+            Map<UUID, Boolean> customers = new HashMap<>();
             arms.put(step, customers);
             List<Entry> entries = holdouts.contains(step)
                     ? heldOut(journeyId, step, conversionWindow)
@@ -170,24 +170,20 @@ public class ExperimentRepository {
                 // any rather than the share of their entries converted: the unit stays 0/1, so the two-proportion
                 // test, its interval and the proportion sample size keep applying (a share would turn every arm into
                 // a mean as soon as one customer's entries disagree), and each window is still judged on its own
-                customers.merge(
-                        entry.customerId(),
-                        new CustomerUnit(entry.at(), entry.outcome() ? 1 : 0),
-                        (first, other) -> new CustomerUnit(
-                                first.firstAt().isAfter(other.firstAt()) ? other.firstAt() : first.firstAt(),
-                                Math.max(first.value(), other.value())));
+                customers.merge(entry.customerId(), entry.outcome(), Boolean::logicalOr);
             }
         }
+        // a customer counted in an arm has their first entry there, so it orders them among that arm's customers
+        Comparator<UUID> byFirstEntry = Comparator.comparing(
+                        (UUID customer) -> firstEntries.get(customer).at())
+                .thenComparing(customer -> customer);
         Map<String, double[]> units = new LinkedHashMap<>();
         arms.forEach((step, customers) -> units.put(
                 step,
-                customers.entrySet().stream()
-                        .filter(customer ->
-                                firstEntries.get(customer.getKey()).step().equals(step))
-                        .sorted(Comparator.comparing((Map.Entry<UUID, CustomerUnit> customer) ->
-                                        customer.getValue().firstAt())
-                                .thenComparing(Map.Entry::getKey))
-                        .mapToDouble(customer -> customer.getValue().value())
+                customers.keySet().stream()
+                        .filter(customer -> firstEntries.get(customer).step().equals(step))
+                        .sorted(byFirstEntry)
+                        .mapToDouble(customer -> customers.get(customer) ? 1 : 0)
                         .toArray()));
         return units;
     }
@@ -195,7 +191,13 @@ public class ExperimentRepository {
     /** One entry of a customer into an arm: when they were assigned to it, and whether it met the metric. */
     private record Entry(String step, UUID customerId, Instant at, boolean outcome) {}
 
-    private record CustomerUnit(Instant firstAt, double value) {}
+    private static RowMapper<Entry> entries(String stepId) {
+        return (rs, row) -> new Entry(
+                stepId,
+                rs.getObject("customer_id", UUID.class),
+                rs.getTimestamp("entered_at").toInstant(),
+                rs.getBoolean("outcome"));
+    }
 
     private List<Entry> sent(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
         String outcome =
@@ -226,33 +228,19 @@ public class ExperimentRepository {
                     LIMIT 1) a ON true
                 """
                 + " WHERE s.journey_id = ? AND s.step_id = ?";
-        RowMapper<Entry> entry = (rs, row) -> new Entry(
-                stepId,
-                rs.getObject("customer_id", UUID.class),
-                rs.getTimestamp("entered_at").toInstant(),
-                rs.getBoolean("outcome"));
         return metric.equals("converted")
-                ? jdbc.query(sql, entry, (double) conversionWindow.toSeconds(), journeyId, stepId)
-                : jdbc.query(sql, entry, journeyId, stepId);
+                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), journeyId, stepId)
+                : jdbc.query(sql, entries(stepId), journeyId, stepId);
     }
 
     private List<Entry> heldOut(UUID journeyId, String stepId, Duration conversionWindow) {
-        return jdbc.query(
-                """
-                SELECT a.customer_id, a.assigned_at, EXISTS (SELECT 1 FROM customer_orders o
+        return jdbc.query("""
+                SELECT a.customer_id, a.assigned_at AS entered_at, EXISTS (SELECT 1 FROM customer_orders o
                     WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
                       AND o.placed_at >= a.assigned_at
                       AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
                 FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
-                """,
-                (rs, row) -> new Entry(
-                        stepId,
-                        rs.getObject("customer_id", UUID.class),
-                        rs.getTimestamp("assigned_at").toInstant(),
-                        rs.getBoolean("outcome")),
-                (double) conversionWindow.toSeconds(),
-                journeyId,
-                stepId);
+                """, entries(stepId), (double) conversionWindow.toSeconds(), journeyId, stepId);
     }
 
     private static Experiment experiment(ResultSet rs, int row) throws SQLException {

@@ -54,6 +54,8 @@ test.describe('inventory SKU demand', () => {
     await signIn(page, email, password);
     await page.goto('/admin/inventory');
     const skus = page.getByRole('region', { name: 'Stocked SKUs' });
+    // the SKU was stocked above, so the unfiltered list has loaded once it shows a table
+    await expect(skus.getByRole('table', { name: 'Stocked SKUs' })).toBeVisible();
     await skus.getByLabel('SKU contains').fill(sku);
     await skus.getByRole('button', { name: 'Filter' }).click();
     const row = skus.getByRole('row').filter({ hasText: sku });
@@ -82,6 +84,8 @@ test.describe('inventory SKU demand', () => {
     await signIn(page, agent.email, agent.password);
     await page.goto('/admin/inventory');
     const skus = page.getByRole('region', { name: 'Stocked SKUs' });
+    // the SKU was stocked above, so the unfiltered list has loaded once it shows a table
+    await expect(skus.getByRole('table', { name: 'Stocked SKUs' })).toBeVisible();
     await skus.getByLabel('SKU contains').fill(sku);
     await skus.getByRole('button', { name: 'Filter' }).click();
     await skus.getByRole('row').filter({ hasText: sku }).getByRole('button', { name: sku }).click();

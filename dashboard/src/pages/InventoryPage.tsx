@@ -86,10 +86,18 @@ function StockedSkus({ onShow }: { onShow: (sku: string) => void }) {
   return (
     <section aria-labelledby="skus-heading">
       <h2 id="skus-heading">Stocked SKUs</h2>
-      <form className="filters" aria-label="Filter SKUs" onSubmit={(e) => (e.preventDefault(), setContains(text.trim()))}>
+      <form
+        className="filters"
+        aria-label="Filter SKUs"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // the field as shown, not the last state update: text typed while the page was still rendering counts too
+          setContains(String(new FormData(e.currentTarget).get('sku') ?? '').trim());
+        }}
+      >
         <label>
           SKU contains
-          <input value={text} maxLength={64} onChange={(e) => setText(e.target.value)} />
+          <input name="sku" value={text} maxLength={64} onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit">Filter</button>
       </form>

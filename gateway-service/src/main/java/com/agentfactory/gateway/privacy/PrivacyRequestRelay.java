@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,11 +55,7 @@ class PrivacyRequestRelay {
                 log.warn("Fetching privacy requests answered HTTP {}", answer.statusCode());
                 return;
             }
-            JsonNode pending = JSON.readTree(answer.body());
-            if (!pending.isArray()) {
-                log.warn("Fetching privacy requests answered something else than a list");
-                return;
-            }
+            JsonNode pending = pendingRequests(answer);
             for (JsonNode request : pending) {
                 answer(request, token);
             }
@@ -67,6 +64,29 @@ class PrivacyRequestRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The coordinator's list of pending requests, or none when something else answered: what did is logged, since a
+     * participant URL that reaches another service (or a proxy's page) answers 200 as well.
+     */
+    private JsonNode pendingRequests(HttpResponse<String> answer) {
+        String contentType = answer.headers().firstValue("Content-Type").orElse("no content type");
+        JsonNode pending;
+        try {
+            pending = JSON.readTree(answer.body());
+        } catch (JacksonException e) {
+            pending = null;
+        }
+        if (pending == null || !pending.isArray()) {
+            log.warn(
+                    "Fetching privacy requests from {} answered {} with {} instead of a JSON list",
+                    properties.participantUrl(),
+                    contentType,
+                    pending == null ? "no JSON" : "a JSON " + pending.getNodeType());
+            return JSON.createArrayNode();
+        }
+        return pending;
     }
 
     private void answer(JsonNode request, String token) throws IOException, InterruptedException {

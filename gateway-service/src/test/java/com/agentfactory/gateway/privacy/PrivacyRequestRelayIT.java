@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The accounts' part of privacy requests: the gateway fetches what the coordinator (stubbed here) has pending for it
  * and reports each export or erasure back under its own service token.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PrivacyRequestRelayIT extends GatewayIntegrationTest {
 
-    private static final String PENDING = "/api/v1/privacy/participants/gateway-service/requests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -36,7 +39,7 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
         login(email, "a wrong password").expectStatus().isUnauthorized();
         UUID requestId = UUID.randomUUID();
 
-        STUB.answerNext(PENDING, pending(requestId, customerId, "EXPORT"));
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, pending(requestId, customerId, "EXPORT"));
 
         RecordedRequest report = awaitReport(requestId);
         JsonNode body = JSON.readTree(report.body());
@@ -58,7 +61,7 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
         UUID customerId = signUp(email);
         UUID requestId = UUID.randomUUID();
 
-        STUB.answerNext(PENDING, pending(requestId, customerId, "ERASURE"));
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, pending(requestId, customerId, "ERASURE"));
 
         JsonNode report = JSON.readTree(awaitReport(requestId).body());
         assertThat(report.path("records").asLong()).isPositive();
@@ -83,7 +86,7 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
         var staff = users.signedIn(com.agentfactory.access.Role.SUPPORT_AGENT);
         UUID requestId = UUID.randomUUID();
 
-        STUB.answerNext(PENDING, pending(requestId, staff.id(), "ERASURE"));
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, pending(requestId, staff.id(), "ERASURE"));
 
         JsonNode report = JSON.readTree(awaitReport(requestId).body());
         assertThat(report.path("records").asLong()).isZero();
@@ -91,8 +94,36 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void pollsQuietlyWhileTheCoordinatorHasNothingPending(CapturedOutput output) {
+        int polled = STUB.requestsTo(PENDING_PRIVACY_REQUESTS).size();
+
+        // the third request means the two rounds before it were answered and handled
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> STUB.requestsTo(PENDING_PRIVACY_REQUESTS).size() >= polled + 3);
+
+        assertThat(output.getOut()).doesNotContain("Fetching privacy requests");
+    }
+
+    @Test
+    void saysWhatAnsweredWhenTheCoordinatorsAnswerIsNotAList(CapturedOutput output) {
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, "{\"error\":\"not the coordinator\"}");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+                .contains(PENDING_PRIVACY_REQUESTS
+                        + " answered application/json with a JSON OBJECT instead of a JSON list"));
+    }
+
+    @Test
+    void saysWhatAnsweredWhenTheCoordinatorsAnswerIsNotJson(CapturedOutput output) {
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, "<html>a proxy's page</html>");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+                .contains(PENDING_PRIVACY_REQUESTS + " answered application/json with no JSON instead of a JSON list"));
+    }
+
     private static RecordedRequest awaitReport(UUID requestId) {
-        String path = PENDING + "/" + requestId + "/report";
+        String path = PENDING_PRIVACY_REQUESTS + "/" + requestId + "/report";
         return await().atMost(Duration.ofSeconds(20))
                 .until(() -> STUB.requestTo(path), Optional::isPresent)
                 .orElseThrow();

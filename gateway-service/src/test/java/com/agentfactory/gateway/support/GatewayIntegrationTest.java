@@ -35,13 +35,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "agentfactory.auth.bootstrap-admin.email=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
             "agentfactory.auth.bootstrap-admin.password=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_PASSWORD,
             "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
+            // short for PrivacyRequestRelayIT's rounds; set here so that all tests share one context
             "agentfactory.privacy.interval=200ms"
         })
 public abstract class GatewayIntegrationTest {
 
     protected static final String BOOTSTRAP_ADMIN_EMAIL = "bootstrap-admin@example.test";
     protected static final String BOOTSTRAP_ADMIN_PASSWORD = "bootstrap-admin-password";
-    protected static final StubDownstreamService STUB = StubDownstreamService.start();
+    /** Where the supervisor's coordinator lists the privacy requests still waiting for the gateway's report. */
+    protected static final String PENDING_PRIVACY_REQUESTS = "/api/v1/privacy/participants/gateway-service/requests";
+    // the privacy relay asks for its pending requests every round: like the coordinator, none unless a test says so
+    protected static final StubDownstreamService STUB =
+            StubDownstreamService.start().answerAlways(PENDING_PRIVACY_REQUESTS, "[]");
     protected static final int UNUSED_PORT = FreePorts.find();
 
     @Autowired

@@ -25,6 +25,7 @@ public final class StubDownstreamService {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> cannedAnswers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> standingAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StubDownstreamService(HttpServer server) {
         this.server = server;
@@ -65,6 +66,15 @@ public final class StubDownstreamService {
         failures.put(path + "\n" + marker, new java.util.concurrent.atomic.AtomicInteger(times));
     }
 
+    /**
+     * Answers every request to this path with this JSON body, where the real service's answer has a shape of its own
+     * that callers polling in the background check; {@link #answerNext} still goes first.
+     */
+    public StubDownstreamService answerAlways(String path, String json) {
+        standingAnswers.put(path, json);
+        return this;
+    }
+
     /** Answers the next request to this path with this JSON body instead of the usual one. */
     public void answerNext(String path, String json) {
         cannedAnswers.put(path, json);
@@ -88,7 +98,8 @@ public final class StubDownstreamService {
             }
             slowDownIfAsked(exchange.getRequestURI().getQuery());
             String canned = cannedAnswers.remove(path);
-            byte[] response = (canned == null ? "{\"stub\":true}" : canned).getBytes(StandardCharsets.UTF_8);
+            byte[] response = (canned == null ? standingAnswers.getOrDefault(path, "{\"stub\":true}") : canned)
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, response.length);
             exchange.getResponseBody().write(response);

@@ -1,10 +1,13 @@
 package com.agentfactory.campaign.experiment;
 
+import static com.agentfactory.campaign.support.JourneyMother.branch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.error.FailureKind;
@@ -45,9 +48,9 @@ class ExperimentsIT extends CampaignIntegrationTest {
         UUID journey = splitJourney();
         List<UUID> customers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            UUID customer = customerWithSmsConsent();
+            UUID customer = SmsJourneys.consentingCustomer(commerce, api);
             customers.add(customer);
-            enrol(journey, customer);
+            EmailJourneys.enrol(api, journey, customer);
         }
         await().atMost(PATIENCE)
                 .until(() -> jdbc.queryForObject(
@@ -73,18 +76,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         == 4);
 
         Response created = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Text A or B " + UUID.randomUUID(),
-                        "journey_id",
-                        journey,
-                        "control_step",
-                        "text_a",
-                        "treatment_steps",
-                        List.of("text_b"),
-                        "metric",
-                        "converted"));
+                ExperimentMother.EXPERIMENTS,
+                ExperimentMother.onConversions("Text A or B", journey, "text_a", "text_b"));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String id = created.text("/id");
         assertThat(created.body().path("alpha").asDouble()).isEqualTo(0.05);
@@ -143,18 +136,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
         UUID journey = splitJourney();
 
         Response refused = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Broken " + UUID.randomUUID(),
-                        "journey_id",
-                        journey,
-                        "control_step",
-                        "arm",
-                        "treatment_steps",
-                        List.of("nowhere", "text_b"),
-                        "metric",
-                        "converted"));
+                ExperimentMother.EXPERIMENTS,
+                ExperimentMother.onConversions("Broken", journey, "arm", "nowhere", "text_b"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorFields()).containsExactlyInAnyOrder("control_step", "treatment_steps[0]");
@@ -163,31 +146,11 @@ class ExperimentsIT extends CampaignIntegrationTest {
     @Test
     void refusesAnUnknownJourneyAndAnUnknownMetric() {
         Response unknownJourney = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "No journey " + UUID.randomUUID(),
-                        "journey_id",
-                        UUID.randomUUID(),
-                        "control_step",
-                        "a",
-                        "treatment_steps",
-                        List.of("b"),
-                        "metric",
-                        "converted"));
+                ExperimentMother.EXPERIMENTS,
+                ExperimentMother.onConversions("No journey", UUID.randomUUID(), "a", "b"));
         Response unknownMetric = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Bad metric " + UUID.randomUUID(),
-                        "journey_id",
-                        UUID.randomUUID(),
-                        "control_step",
-                        "a",
-                        "treatment_steps",
-                        List.of("b"),
-                        "metric",
-                        "revenue"));
+                ExperimentMother.EXPERIMENTS,
+                ExperimentMother.experiment("Bad metric", UUID.randomUUID(), "a", List.of("b"), "revenue"));
 
         assertThat(unknownJourney.status()).isEqualTo(422);
         assertThat(unknownJourney.errorFields()).containsExactly("journey_id");
@@ -198,9 +161,9 @@ class ExperimentsIT extends CampaignIntegrationTest {
     @Test
     void listsAJourneysExperimentsNewestFirst() {
         UUID journey = splitJourney();
-        String older = createExperiment(journey, "Older " + UUID.randomUUID());
-        String newer = createExperiment(journey, "Newer " + UUID.randomUUID());
-        createExperiment(splitJourney(), "Elsewhere " + UUID.randomUUID());
+        String older = createExperiment(journey, "Older");
+        String newer = createExperiment(journey, "Newer");
+        createExperiment(splitJourney(), "Elsewhere");
 
         Response listed = api.get("/api/v1/campaigns/experiments?journey_id=" + journey);
 
@@ -219,21 +182,7 @@ class ExperimentsIT extends CampaignIntegrationTest {
     }
 
     private String createExperiment(UUID journey, String name) {
-        Response created = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        name,
-                        "journey_id",
-                        journey,
-                        "control_step",
-                        "text_a",
-                        "treatment_steps",
-                        List.of("text_b"),
-                        "metric",
-                        "converted"));
-        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-        return created.text("/id");
+        return ExperimentMother.create(api, ExperimentMother.onConversions(name, journey, "text_a", "text_b"));
     }
 
     @Test
@@ -243,43 +192,18 @@ class ExperimentsIT extends CampaignIntegrationTest {
                 .isEqualTo(404);
     }
 
+    /** An active journey that texts one of two ways, half its customers each. */
     private UUID splitJourney() {
-        Response created = api.post(
-                "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "Split " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of(
-                                                "id", "arm",
-                                                "type", "split",
-                                                "branches",
-                                                        List.of(
-                                                                Map.of("name", "a", "weight", 1, "next", "text_a"),
-                                                                Map.of("name", "b", "weight", 1, "next", "text_b"))),
-                                        Map.of("id", "text_a", "type", "sms", "template", "exp_text", "next", "done"),
-                                        Map.of("id", "text_b", "type", "sms", "template", "exp_text", "next", "done"),
-                                        Map.of("id", "done", "type", "end"))));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Split",
+                        JourneyMother.split("arm", branch("a", 1, "text_a"), branch("b", 1, "text_b")),
+                        Map.of("id", "text_a", "type", "sms", "template", "exp_text", "next", "done"),
+                        Map.of("id", "text_b", "type", "sms", "template", "exp_text", "next", "done"),
+                        JourneyMother.end("done")));
         api.put("/api/v1/campaigns/templates/sms/exp_text", Map.of("body", "Hello"));
-        return UUID.fromString(created.text("/id"));
-    }
-
-    private UUID customerWithSmsConsent() {
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
-        api.put(
-                "/api/v1/campaigns/consents/" + customer,
-                Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));
-        return customer;
-    }
-
-    private void enrol(UUID journey, UUID customer) {
-        Response enrolled = api.post(
-                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
-                Map.of("customer_id", customer, "context", Map.of()));
-        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+        return journey;
     }
 }

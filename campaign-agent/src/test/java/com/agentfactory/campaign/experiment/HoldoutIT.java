@@ -1,5 +1,8 @@
 package com.agentfactory.campaign.experiment;
 
+import static com.agentfactory.campaign.support.JourneyMother.branch;
+import static com.agentfactory.campaign.support.JourneyMother.end;
+import static com.agentfactory.campaign.support.JourneyMother.holdout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +10,14 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
-import com.agentfactory.campaign.support.SmsJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +32,8 @@ class HoldoutIT extends CampaignIntegrationTest {
 
     @Test
     void comparesTheConversionsOfTheMessagedWithThoseOfTheHeldOut() {
-        List<UUID> customers = consentingCustomers();
-        UUID journey = halfHeldOutJourney();
+        UUID journey = halfHeldOutJourneyWithEveryoneEnrolled();
 
-        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
         await().atMost(PATIENCE)
                 .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 4
                         && count("SELECT count(*) FROM split_assignments WHERE journey_id = ? AND holdout", journey)
@@ -70,8 +72,7 @@ class HoldoutIT extends CampaignIntegrationTest {
         JsonNode result = analyse(journey);
 
         assertThat(result.path("control").asString()).isEqualTo("held_out");
-        Map<String, JsonNode> arms = new java.util.HashMap<>();
-        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        Map<String, JsonNode> arms = armsByLabel(result);
         assertThat(arms.get("held_out").path("units").asLong()).isEqualTo(4);
         assertThat(arms.get("held_out").path("sum").asDouble()).isEqualTo(1.0);
         assertThat(arms.get("mail").path("units").asLong()).isEqualTo(4);
@@ -80,9 +81,7 @@ class HoldoutIT extends CampaignIntegrationTest {
 
     @Test
     void countsACustomerWhoEntersThreeTimesAsOneUnitAndComputesTheIntervalOnCustomers() {
-        List<UUID> customers = consentingCustomers();
-        UUID journey = halfHeldOutJourney();
-        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        UUID journey = halfHeldOutJourneyWithEveryoneEnrolled();
         awaitAllDone(journey, 4);
         List<UUID> mailed = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey);
         List<UUID> heldOut =
@@ -93,7 +92,7 @@ class HoldoutIT extends CampaignIntegrationTest {
         String[] returningIds = returning.stream().map(UUID::toString).toArray(String[]::new);
         for (int entry = 2; entry <= 3; entry++) {
             shiftThreeDaysBack(journey, returningIds);
-            returning.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+            EmailJourneys.enrolAll(api, journey, returning);
             awaitAllDone(journey, 4 + 2 * (entry - 1));
         }
         assertThat(count(
@@ -113,8 +112,7 @@ class HoldoutIT extends CampaignIntegrationTest {
 
         JsonNode result = analyse(journey);
 
-        Map<String, JsonNode> arms = new java.util.HashMap<>();
-        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        Map<String, JsonNode> arms = armsByLabel(result);
         assertThat(arms.get("mail").path("units").asLong())
                 .as("one unit per customer, not one per entry (8)")
                 .isEqualTo(4);
@@ -134,9 +132,7 @@ class HoldoutIT extends CampaignIntegrationTest {
 
     @Test
     void countsACustomerAssignedToTwoArmsOnlyInTheArmOfTheirFirstAssignment() {
-        List<UUID> customers = consentingCustomers();
-        UUID journey = halfHeldOutJourney();
-        customers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        UUID journey = halfHeldOutJourneyWithEveryoneEnrolled();
         awaitAllDone(journey, 4);
         UUID moved = customersOf("SELECT customer_id FROM sends WHERE journey_id = ?", journey)
                 .getFirst();
@@ -152,8 +148,7 @@ class HoldoutIT extends CampaignIntegrationTest {
 
         JsonNode result = analyse(journey);
 
-        Map<String, JsonNode> arms = new java.util.HashMap<>();
-        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        Map<String, JsonNode> arms = armsByLabel(result);
         assertThat(arms.get("held_out").path("units").asLong()).isEqualTo(5);
         assertThat(arms.get("held_out").path("sum").asDouble()).isZero();
         assertThat(arms.get("mail").path("units").asLong()).isEqualTo(3);
@@ -200,124 +195,65 @@ class HoldoutIT extends CampaignIntegrationTest {
     void refusesAHoldoutArmMeasuredOnOpens() {
         Response created = api.post(
                 "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "Holdout opens " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of(
-                                                "id", "split",
-                                                "type", "split",
-                                                "branches",
-                                                        List.of(
-                                                                Map.of("name", "mailed", "weight", 9, "next", "mail"),
-                                                                Map.of(
-                                                                        "name",
-                                                                        "held out",
-                                                                        "weight",
-                                                                        1,
-                                                                        "next",
-                                                                        "held_out",
-                                                                        "holdout",
-                                                                        true))),
-                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
-                                        Map.of("id", "done", "type", "end"),
-                                        Map.of("id", "held_out", "type", "end"))));
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Holdout opens",
+                        JourneyMother.split("split", branch("mailed", 9, "mail"), holdout("held out", 1, "held_out")),
+                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                        end("done"),
+                        end("held_out")));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
 
         Response refused = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Opens of the held out " + UUID.randomUUID(),
-                        "journey_id",
-                        created.text("/id"),
-                        "control_step",
+                ExperimentMother.EXPERIMENTS,
+                ExperimentMother.experiment(
+                        "Opens of the held out",
+                        UUID.fromString(created.text("/id")),
                         "held_out",
-                        "treatment_steps",
                         List.of("mail"),
-                        "metric",
                         "opened"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().toString()).contains("control_step").contains("conversions only");
     }
 
-    private List<UUID> consentingCustomers() {
-        List<UUID> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
-            UUID customer = UUID.randomUUID();
-            customers.add(customer);
-            EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
-        }
-        return customers;
-    }
-
-    /** An active journey whose split e-mails half its customers and holds the other half out, 4 and 4 of 8. */
-    private UUID halfHeldOutJourney() {
-        String country = CustomerMother.freshCountry();
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "Holdout stratum " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", country)));
-        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
-        Response created = api.post(
-                "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "Holdout " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of(
-                                                "id",
-                                                "split",
-                                                "type",
-                                                "split",
-                                                // one stratum for all: the permuted blocks make the arms 4 and 4
-                                                "strata",
-                                                List.of(segment.text("/id")),
-                                                "branches",
-                                                List.of(
-                                                        Map.of("name", "mailed", "weight", 1, "next", "mail"),
-                                                        Map.of(
-                                                                "name",
-                                                                "held out",
-                                                                "weight",
-                                                                1,
-                                                                "next",
-                                                                "held_out",
-                                                                "holdout",
-                                                                true))),
-                                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
-                                        Map.of("id", "done", "type", "end"),
-                                        Map.of("id", "held_out", "type", "end", "reason", "held out"))));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        UUID journey = UUID.fromString(created.text("/id"));
-        api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of());
+    /**
+     * An active journey whose split e-mails half its customers and holds the other half out, with 8 new customers who
+     * consented to e-mail enrolled in it: 4 and 4.
+     */
+    private UUID halfHeldOutJourneyWithEveryoneEnrolled() {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, CUSTOMERS);
+        String stratum = JourneyMother.countrySegment(api, "Holdout stratum", CustomerMother.freshCountry());
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Holdout",
+                        // one stratum for all: the permuted blocks make the arms 4 and 4
+                        JourneyMother.stratifiedSplit(
+                                "split",
+                                List.of(stratum),
+                                branch("mailed", 1, "mail"),
+                                holdout("held out", 1, "held_out")),
+                        Map.of("id", "mail", "type", "email", "template", "final_abandoned_cart"),
+                        end("done"),
+                        end("held_out", "held out")));
+        EmailJourneys.enrolAll(api, journey, customers);
         return journey;
     }
 
     private JsonNode analyse(UUID journey) {
-        Response experiment = api.post(
-                "/api/v1/campaigns/experiments",
-                Map.of(
-                        "name",
-                        "Holdout lift " + UUID.randomUUID(),
-                        "journey_id",
-                        journey,
-                        "control_step",
-                        "held_out",
-                        "treatment_steps",
-                        List.of("mail"),
-                        "metric",
-                        "converted"));
-        assertThat(experiment.status()).as(experiment.body().toString()).isEqualTo(201);
-        return api.get("/api/v1/campaigns/experiments/" + experiment.text("/id") + "/results")
+        String experiment = ExperimentMother.create(
+                api, ExperimentMother.onConversions("Holdout lift", journey, "held_out", "mail"));
+        return api.get(ExperimentMother.EXPERIMENTS + "/" + experiment + "/results")
                 .body()
                 .path("result");
+    }
+
+    private static Map<String, JsonNode> armsByLabel(JsonNode result) {
+        Map<String, JsonNode> arms = new HashMap<>();
+        result.path("arms").forEach(arm -> arms.put(arm.path("label").asString(), arm));
+        return arms;
     }
 
     private long count(String sql, UUID journey) {

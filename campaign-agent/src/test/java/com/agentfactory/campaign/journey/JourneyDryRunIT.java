@@ -32,17 +32,10 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
         UUID buyer = knownCustomer(country);
         UUID browser = knownCustomer(country);
         commerce.publishAndWait(CustomerMother.order(buyer, "120.00", Instant.now()));
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "Dry run " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", country)));
-        assertThat(segment.status()).isEqualTo(201);
+        String segment = JourneyMother.countrySegment(api, "Dry run", country);
         String journey = create(Map.of(
                 "name", "Loyalty " + UUID.randomUUID(),
-                "trigger", Map.of("type", "segment_entry", "segment_id", segment.text("/id")),
+                "trigger", Map.of("type", "segment_entry", "segment_id", segment),
                 "steps",
                         List.of(
                                 Map.of(
@@ -135,16 +128,10 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
     void givesUpOnATriggerSegmentThatCannotBeCountedInAPreviewsTime() throws Exception {
         String country = CustomerMother.freshCountry();
         knownCustomer(country);
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "Dry run " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", country)));
+        String segment = JourneyMother.countrySegment(api, "Dry run", country);
         String journey = create(Map.of(
                 "name", "Slow " + UUID.randomUUID(),
-                "trigger", Map.of("type", "segment_entry", "segment_id", segment.text("/id")),
+                "trigger", Map.of("type", "segment_entry", "segment_id", segment),
                 "steps", List.of(Map.of("id", "done", "type", "end"))));
 
         // a statement waiting for a lock runs against its timeout as a slow one does

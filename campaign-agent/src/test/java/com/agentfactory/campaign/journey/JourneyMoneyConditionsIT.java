@@ -30,8 +30,10 @@ class JourneyMoneyConditionsIT extends CampaignIntegrationTest {
         String country = CustomerMother.freshCountry();
         UUID paidInPounds = customerWhoPaid(country, "750.00", "GBP");
         UUID paidInYen = customerWhoPaid(country, "75000", "JPY");
-        UUID inPounds = createActive(JourneyMother.decidingOn(country, money("total_spent", "gt", 500, "GBP")));
-        UUID inYen = createActive(JourneyMother.decidingOn(country, money("total_spent", "gt", 50000, "JPY")));
+        UUID inPounds = JourneyMother.createActive(
+                api, JourneyMother.decidingOn(country, money("total_spent", "gt", 500, "GBP")));
+        UUID inYen = JourneyMother.createActive(
+                api, JourneyMother.decidingOn(country, money("total_spent", "gt", 50000, "JPY")));
 
         for (UUID journey : List.of(inPounds, inYen)) {
             for (UUID customer : List.of(paidInPounds, paidInYen)) {
@@ -54,8 +56,10 @@ class JourneyMoneyConditionsIT extends CampaignIntegrationTest {
         String country = CustomerMother.freshCountry();
         UUID customer = customerWhoPaid(country, "40.00", "GBP");
         commerce.publishAndWait(CustomerMother.order(customer, "90000", "JPY", Instant.now()));
-        UUID overFifty = createActive(JourneyMother.decidingOn(country, money("total_spent", "gt", 50, "GBP")));
-        UUID underFifty = createActive(JourneyMother.decidingOn(country, money("total_spent", "lt", 50, "GBP")));
+        UUID overFifty = JourneyMother.createActive(
+                api, JourneyMother.decidingOn(country, money("total_spent", "gt", 50, "GBP")));
+        UUID underFifty = JourneyMother.createActive(
+                api, JourneyMother.decidingOn(country, money("total_spent", "lt", 50, "GBP")));
 
         assertThat(enrol(overFifty, customer).status()).isEqualTo(201);
         assertThat(enrol(underFifty, customer).status()).isEqualTo(201);
@@ -69,7 +73,7 @@ class JourneyMoneyConditionsIT extends CampaignIntegrationTest {
         String country = CustomerMother.freshCountry();
         UUID yenCart = customer(country);
         UUID poundCart = customer(country);
-        UUID journey = createActive(JourneyMother.abandonedCart(country, "1 hour"));
+        UUID journey = JourneyMother.createActive(api, JourneyMother.abandonedCart(country, "1 hour"));
 
         // applied by the time it returns, trigger conditions and all
         commerce.publishAndWait(JourneyMother.cart(yenCart, "50000", "JPY", Instant.now()));
@@ -112,7 +116,7 @@ class JourneyMoneyConditionsIT extends CampaignIntegrationTest {
         String country = CustomerMother.freshCountry();
         UUID paidInPounds = customerWhoPaid(country, "300.00", "GBP");
         UUID paidInYen = customerWhoPaid(country, "30000", "JPY");
-        UUID journey = createActive(JourneyMother.scoring(country, 50));
+        UUID journey = JourneyMother.createActive(api, JourneyMother.scoring(country, 50));
 
         Response dryRun = api.post(
                 "/api/v1/campaigns/journeys/" + journey + "/dry-run",
@@ -144,16 +148,6 @@ class JourneyMoneyConditionsIT extends CampaignIntegrationTest {
                 CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()),
                 CustomerMother.order(customer, amount, currency, Instant.now()));
         return customer;
-    }
-
-    private UUID createActive(Map<String, Object> definition) {
-        Response created = api.post("/api/v1/campaigns/journeys", definition);
-        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-        String id = created.text("/id");
-        assertThat(api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of())
-                        .status())
-                .isEqualTo(200);
-        return UUID.fromString(id);
     }
 
     private Response enrol(UUID journey, UUID customer) {

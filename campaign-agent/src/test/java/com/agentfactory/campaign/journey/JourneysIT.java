@@ -217,7 +217,7 @@ class JourneysIT extends CampaignIntegrationTest {
                         Map.of(
                                 "type", "date",
                                 "at", Instant.now().minusSeconds(60).toString(),
-                                "segment_id", segmentOf(country),
+                                "segment_id", JourneyMother.countrySegment(api, "Journeys", country),
                                 "conditions", List.of(Map.of("field", "order_count", "operator", "gte", "value", 1))),
                 "steps", List.of(Map.of("id", "done", "type", "end", "reason", "dated"))));
 
@@ -240,7 +240,7 @@ class JourneysIT extends CampaignIntegrationTest {
                                 Map.of(
                                         "type", "date",
                                         "at", Instant.now().minusSeconds(60).toString(),
-                                        "segment_id", segmentOf(country)),
+                                        "segment_id", JourneyMother.countrySegment(api, "Journeys", country)),
                         "steps", List.of(Map.of("id", "done", "type", "end", "reason", "dated"))));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         UUID journeyId = UUID.fromString(created.text("/id"));
@@ -353,7 +353,7 @@ class JourneysIT extends CampaignIntegrationTest {
                                         "type",
                                         "segment_entry",
                                         "segment_id",
-                                        segmentOf(CustomerMother.freshCountry()),
+                                        JourneyMother.countrySegment(api, "Journeys", CustomerMother.freshCountry()),
                                         "re_entry",
                                         "after_completion"),
                         "steps", List.of(Map.of("id", "done", "type", "end"))));
@@ -394,18 +394,6 @@ class JourneysIT extends CampaignIntegrationTest {
                 .filter(container -> group.equals(container.getGroupId()))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private String segmentOf(String country) {
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "Journeys " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", country)));
-        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
-        return segment.text("/id");
     }
 
     private List<UUID> enrolledCustomers(UUID journeyId) {

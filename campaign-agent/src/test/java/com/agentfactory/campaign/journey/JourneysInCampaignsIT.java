@@ -112,7 +112,7 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
     void aPausedCampaignsJourneyEnrolsAndSendsNothingUntilResumed() {
         UUID campaign = CampaignMother.launched(api);
         UUID journey = mailAfterAWait(campaign);
-        UUID customer = consentingCustomer();
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
         EmailJourneys.enrol(api, journey, customer);
 
         CampaignMother.moveTo(api, campaign, "paused", "Complaint rate above threshold");
@@ -126,7 +126,7 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
                                 .size()
                         == 1);
         assertThat(Mailbox.messagesTo(customer.toString())).isEmpty();
-        UUID latecomer = consentingCustomer();
+        UUID latecomer = EmailJourneys.consentingCustomer(commerce, api);
         Response enrolled = api.post(
                 "/api/v1/campaigns/journeys/" + journey + "/enrolments",
                 Map.of("customer_id", latecomer, "context", Map.of()));
@@ -150,7 +150,7 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
     void dropsWithItsReasonWhatAnEndedCampaignHadQueued() {
         UUID campaign = CampaignMother.launched(api);
         UUID journey = mailAfterAWait(campaign);
-        UUID customer = consentingCustomer();
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
         EmailJourneys.enrol(api, journey, customer);
 
         CampaignMother.moveTo(api, campaign, "paused", "budget spent");
@@ -222,12 +222,6 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
         Response activated = api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of());
         assertThat(activated.status()).as(activated.body().toString()).isEqualTo(200);
         return UUID.fromString(id);
-    }
-
-    private UUID consentingCustomer() {
-        UUID customer = UUID.randomUUID();
-        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
-        return customer;
     }
 
     private UUID newCampaign() {

@@ -1,12 +1,14 @@
 package com.agentfactory.campaign.journey;
 
+import static com.agentfactory.campaign.support.JourneyMother.branch;
+import static com.agentfactory.campaign.support.JourneyMother.end;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
-import com.agentfactory.campaign.support.SmsJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
@@ -26,15 +28,7 @@ class StratifiedSplitIT extends CampaignIntegrationTest {
     void splitsEachSegmentInTheWeightsProportionAndKeepsACustomersBranch() {
         String vipCountry = CustomerMother.freshCountry();
         String otherCountry = CustomerMother.freshCountry();
-        Response segment = api.post(
-                "/api/v1/campaigns/segments",
-                Map.of(
-                        "name",
-                        "VIPs " + UUID.randomUUID(),
-                        "rules",
-                        Map.of("field", "country", "op", "eq", "value", vipCountry)));
-        assertThat(segment.status()).as(segment.body().toString()).isEqualTo(201);
-        UUID vips = UUID.fromString(segment.text("/id"));
+        UUID vips = UUID.fromString(JourneyMother.countrySegment(api, "VIPs", vipCountry));
         List<UUID> vipCustomers = customers(PER_STRATUM);
         List<UUID> otherCustomers = customers(PER_STRATUM);
         List<CommerceEvent> events = new ArrayList<>();
@@ -43,27 +37,21 @@ class StratifiedSplitIT extends CampaignIntegrationTest {
         otherCustomers.forEach(
                 id -> events.add(CustomerMother.customer(id, id + "@example.test", otherCountry, Instant.now())));
         commerce.publishAndWait(events.toArray(CommerceEvent[]::new));
-        UUID journey = createActive(Map.of(
-                "name", "Stratified " + UUID.randomUUID(),
-                "trigger", SmsJourneys.enrolledByHandOnly(api),
-                "steps",
-                        List.of(
-                                Map.of(
-                                        "id",
-                                        "split",
-                                        "type",
-                                        "split",
-                                        "strata",
-                                        List.of(vips.toString()),
-                                        "branches",
-                                        List.of(
-                                                Map.of("name", "control", "weight", 50, "next", "a"),
-                                                Map.of("name", "treatment", "weight", 50, "next", "b"))),
-                                Map.of("id", "a", "type", "end", "reason", "control"),
-                                Map.of("id", "b", "type", "end", "reason", "treatment"))));
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Stratified",
+                        JourneyMother.stratifiedSplit(
+                                "split",
+                                List.of(vips.toString()),
+                                branch("control", 50, "a"),
+                                branch("treatment", 50, "b")),
+                        end("a", "control"),
+                        end("b", "treatment")));
 
-        vipCustomers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
-        otherCustomers.forEach(customer -> EmailJourneys.enrol(api, journey, customer));
+        EmailJourneys.enrolAll(api, journey, vipCustomers);
+        EmailJourneys.enrolAll(api, journey, otherCustomers);
         await().atMost(PATIENCE).until(() -> completed(journey) == 2L * PER_STRATUM);
 
         assertThat(armsOf(journey, vipCustomers))
@@ -90,24 +78,16 @@ class StratifiedSplitIT extends CampaignIntegrationTest {
     void refusesStrataThatAreNotSegments() {
         Response refused = api.post(
                 "/api/v1/campaigns/journeys",
-                Map.of(
-                        "name", "Unknown strata " + UUID.randomUUID(),
-                        "trigger", SmsJourneys.enrolledByHandOnly(api),
-                        "steps",
-                                List.of(
-                                        Map.of(
-                                                "id",
-                                                "split",
-                                                "type",
-                                                "split",
-                                                "strata",
-                                                List.of(UUID.randomUUID().toString()),
-                                                "branches",
-                                                List.of(
-                                                        Map.of("name", "a", "weight", 1, "next", "a"),
-                                                        Map.of("name", "b", "weight", 1, "next", "b"))),
-                                        Map.of("id", "a", "type", "end"),
-                                        Map.of("id", "b", "type", "end"))));
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Unknown strata",
+                        JourneyMother.stratifiedSplit(
+                                "split",
+                                List.of(UUID.randomUUID().toString()),
+                                branch("a", 1, "a"),
+                                branch("b", 1, "b")),
+                        end("a"),
+                        end("b")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().toString()).contains("steps[0].strata[0]");
@@ -154,12 +134,5 @@ class StratifiedSplitIT extends CampaignIntegrationTest {
                 String.class,
                 journey,
                 customer);
-    }
-
-    private UUID createActive(Map<String, Object> definition) {
-        Response created = api.post("/api/v1/campaigns/journeys", definition);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
-        return UUID.fromString(created.text("/id"));
     }
 }

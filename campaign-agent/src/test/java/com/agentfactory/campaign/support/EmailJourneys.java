@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A one-e-mail journey enrolled by hand only, and customers enrolled in it, for the bounce and revenue tests. */
+/** A one-e-mail journey enrolled by hand only, customers who consent to e-mail, and their enrolments in journeys. */
 public final class EmailJourneys {
 
     private EmailJourneys() {}
@@ -43,6 +44,26 @@ public final class EmailJourneys {
                 "/api/v1/campaigns/journeys/" + journey + "/enrolments",
                 Map.of("customer_id", customer, "context", Map.of()));
         assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
+    }
+
+    public static void enrolAll(Api api, UUID journey, List<UUID> customers) {
+        customers.forEach(customer -> enrol(api, journey, customer));
+    }
+
+    /** A new known customer at {@code <id>@example.test} who consented to e-mail; returns their id. */
+    public static UUID consentingCustomer(CommerceEvents commerce, Api api) {
+        UUID customer = UUID.randomUUID();
+        consentingCustomer(commerce, api, customer, customer + "@example.test");
+        return customer;
+    }
+
+    /** That many new customers who consented to e-mail, in the order they were made. */
+    public static List<UUID> consentingCustomers(CommerceEvents commerce, Api api, int count) {
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            customers.add(consentingCustomer(commerce, api));
+        }
+        return customers;
     }
 
     /** A known customer with the address who consented to e-mail. */

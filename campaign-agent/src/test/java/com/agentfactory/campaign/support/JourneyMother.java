@@ -1,7 +1,11 @@
 package com.agentfactory.campaign.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.agentfactory.messaging.commerce.CartAbandoned;
 import com.agentfactory.messaging.commerce.OrderLine;
+import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.Api.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Journeys and cart events for tests. Each journey only takes customers of one country, so tests stay apart. */
+/**
+ * Journeys, their steps and segments, and cart events for tests. Each journey only takes customers of one country, or
+ * only the test's own enrolments, so tests stay apart.
+ */
 public final class JourneyMother {
 
     private JourneyMother() {}
@@ -145,6 +152,70 @@ public final class JourneyMother {
                                 "conditions",
                                 List.of(Map.of("field", "country", "operator", "eq", "value", country))),
                 "steps", List.of(Map.of("id", "end", "type", "end", "reason", reason)));
+    }
+
+    /** A journey that only the test's own enrolments run, its name made unique, its steps in the order given. */
+    @SafeVarargs
+    public static Map<String, Object> enrolledByHand(Api api, String name, Map<String, Object>... steps) {
+        return Map.of(
+                "name",
+                name + " " + UUID.randomUUID(),
+                "trigger",
+                SmsJourneys.enrolledByHandOnly(api),
+                "steps",
+                List.of(steps));
+    }
+
+    /** A split step sending each customer down one of the branches, in proportion to the branches' weights. */
+    @SafeVarargs
+    public static Map<String, Object> split(String id, Map<String, Object>... branches) {
+        return Map.of("id", id, "type", "split", "branches", List.of(branches));
+    }
+
+    /** A split step that keeps the weights' proportion within each stratum (a segment's id) and among the rest. */
+    @SafeVarargs
+    public static Map<String, Object> stratifiedSplit(String id, List<String> strata, Map<String, Object>... branches) {
+        return Map.of("id", id, "type", "split", "strata", strata, "branches", List.of(branches));
+    }
+
+    public static Map<String, Object> branch(String name, int weight, String next) {
+        return Map.of("name", name, "weight", weight, "next", next);
+    }
+
+    /** A branch whose customers get nothing: the control an experiment compares the messaged with. */
+    public static Map<String, Object> holdout(String name, int weight, String next) {
+        return Map.of("name", name, "weight", weight, "next", next, "holdout", true);
+    }
+
+    public static Map<String, Object> end(String id) {
+        return Map.of("id", id, "type", "end");
+    }
+
+    public static Map<String, Object> end(String id, String reason) {
+        return Map.of("id", id, "type", "end", "reason", reason);
+    }
+
+    /** Creates the journey through the API and activates it; returns its id. */
+    public static UUID createActive(Api api, Map<String, Object> definition) {
+        Response created = api.post("/api/v1/campaigns/journeys", definition);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.text("/id");
+        Response activated = api.post("/api/v1/campaigns/journeys/" + id + "/activate", Map.of());
+        assertThat(activated.status()).as(String.valueOf(activated.body())).isEqualTo(200);
+        return UUID.fromString(id);
+    }
+
+    /** Creates a segment of the customers of one country, for a journey's trigger or a split's strata; its id. */
+    public static String countrySegment(Api api, String name, String country) {
+        Response segment = api.post(
+                "/api/v1/campaigns/segments",
+                Map.of(
+                        "name",
+                        name + " " + UUID.randomUUID(),
+                        "rules",
+                        Map.of("field", "country", "op", "eq", "value", country)));
+        assertThat(segment.status()).as(String.valueOf(segment.body())).isEqualTo(201);
+        return segment.text("/id");
     }
 
     public static CartAbandoned cart(UUID customerId, String amount, Instant at) {

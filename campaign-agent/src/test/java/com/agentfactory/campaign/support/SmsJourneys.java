@@ -1,12 +1,13 @@
 package com.agentfactory.campaign.support;
 
 import com.agentfactory.messaging.testing.Api;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Journey definitions for the pacing, tracking and experiment tests. */
+/** Journey definitions and customers who take texts, for the pacing, tracking and experiment tests. */
 public final class SmsJourneys {
 
     private SmsJourneys() {}
@@ -37,5 +38,15 @@ public final class SmsJourneys {
         }
         steps.add(Map.of("id", "done", "type", "end"));
         return Map.of("name", "Texts " + UUID.randomUUID(), "trigger", enrolledByHandOnly(api), "steps", steps);
+    }
+
+    /** A new known customer without an e-mail address who consented to SMS; returns their id. */
+    public static UUID consentingCustomer(CommerceEvents commerce, Api api) {
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
+        api.put(
+                "/api/v1/campaigns/consents/" + customer,
+                Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));
+        return customer;
     }
 }

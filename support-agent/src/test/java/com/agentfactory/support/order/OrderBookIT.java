@@ -18,14 +18,27 @@ import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The order read model as commerce.orders feeds it. */
 class OrderBookIT extends SupportIntegrationTest {
@@ -47,6 +60,15 @@ class OrderBookIT extends SupportIntegrationTest {
 
     @Autowired
     ReturnService returns;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PendingCancellationProperties pendingCancellations;
 
     @Test
     void anOrderNumberAlreadyHeldByAnotherOrderStaysWithItsFirstOrderAndTheEventIsAcknowledged() {
@@ -211,6 +233,106 @@ class OrderBookIT extends SupportIntegrationTest {
         orders.apply(never);
         assertThat(orders.findByNumber(never.orderNumber()).orElseThrow().status())
                 .isEqualTo("PLACED");
+    }
+
+    @Test
+    void aSweepPassingWhileAnArrivingOrderAppliesItsCancellationsSkipsThemAndTheOrderStillGetsThem() throws Exception {
+        OrderPlaced never = Storefront.order(Storefront.freshOrderNumber(), UUID.randomUUID());
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), UUID.randomUUID());
+        OrderCancelled stale = Storefront.refundOf(never);
+        OrderCancelled lamp = Storefront.refundOf(
+                order, Instant.parse("2026-11-05T09:00:00Z"), order.lines().get(1));
+        OrderCancelled mugs = Storefront.refundOf(
+                order, Instant.parse("2026-11-05T09:30:00Z"), order.lines().get(0));
+        orders.apply(stale);
+        orders.apply(lamp);
+        orders.apply(mugs);
+        PendingCancellationPurge sweep = sweepOnceTheRetentionOfAllHasRunOut(stale, lamp, mugs);
+        CompletableFuture<Void> arriving;
+
+        // its own threads: the common pool may have a single one, which the waiting order would keep from the sweep
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try {
+                // the order applies its cancellations oldest first, each locked as it is read: with the later one held
+                // here, the arriving order has locked the lamp's cancellation and waits for the mugs'
+                lockPendingCancellation(other, mugs);
+                arriving = CompletableFuture.runAsync(
+                        () -> transactions.executeWithoutResult(status -> orders.apply(order)), background);
+                await().atMost(Duration.ofSeconds(30)).until(() -> waitingFor(backendPid(other)));
+
+                CompletableFuture<Void> passing = CompletableFuture.runAsync(sweep::purge, background);
+
+                assertThat(passing).succeedsWithin(Duration.ofSeconds(10));
+                // the pass did forget what nobody held, so it left the other two for being locked, not for being new
+                assertThat(pending(stale)).isFalse();
+                assertThat(pending(lamp)).isTrue();
+                assertThat(pending(mugs)).isTrue();
+                assertThat(pendingLines(lamp) + pendingLines(mugs)).isEqualTo(2);
+            } finally {
+                other.rollback();
+            }
+        }
+
+        assertThat(arriving).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+        assertThat(orders.lines(order.orderId()))
+                .allSatisfy(line -> assertThat(line.uncancelled()).isZero());
+        assertThat(pending(lamp)).isFalse();
+        assertThat(pending(mugs)).isFalse();
+    }
+
+    // a sweep like the scheduled one, come just after the last of these was kept longer than the retention: it
+    // forgets what was kept before them too, as the scheduled sweep would by then
+    private PendingCancellationPurge sweepOnceTheRetentionOfAllHasRunOut(OrderCancelled... kept) {
+        Instant lastReceived = jdbc.sql("""
+                        SELECT max(received_at) FROM pending_order_cancellations WHERE event_id IN (:events)
+                        """)
+                .param(
+                        "events",
+                        Arrays.stream(kept).map(OrderCancelled::eventId).toList())
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .single();
+        Clock pastRetention =
+                Clock.fixed(lastReceived.plus(pendingCancellations.retention()).plusSeconds(1), ZoneOffset.UTC);
+        return new PendingCancellationPurge(orders, pendingCancellations, pastRetention, registry);
+    }
+
+    // the lock an arriving order takes on a cancellation kept for it
+    private static void lockPendingCancellation(Connection connection, OrderCancelled cancellation)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT event_id FROM pending_order_cancellations WHERE event_id = ? FOR UPDATE")) {
+            lock.setObject(1, cancellation.eventId());
+            try (ResultSet locked = lock.executeQuery()) {
+                assertThat(locked.next()).isTrue();
+            }
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement pid = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet rs = pid.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private boolean waitingFor(int pid) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+                        .param("pid", pid)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private long pendingLines(OrderCancelled cancellation) {
+        return jdbc.sql("SELECT count(*) FROM pending_order_cancellation_lines WHERE event_id = :event")
+                .param("event", cancellation.eventId())
+                .query(Long.class)
+                .single();
     }
 
     private boolean pending(OrderCancelled cancellation) {

@@ -52,9 +52,14 @@ public final class Storefront extends CommerceEventPublisher {
 
     /** The back office cancelling and refunding these lines of the order (all of them when none are named). */
     public static OrderCancelled refundOf(OrderPlaced order, OrderLine... lines) {
+        return refundOf(order, Instant.parse("2026-11-05T09:00:00Z"), lines);
+    }
+
+    /** As {@link #refundOf(OrderPlaced, OrderLine...)}, done by the back office at that moment. */
+    public static OrderCancelled refundOf(OrderPlaced order, Instant occurredAt, OrderLine... lines) {
         return new OrderCancelled(
                 UUID.randomUUID(),
-                Instant.parse("2026-11-05T09:00:00Z"),
+                occurredAt,
                 order.orderId(),
                 "C" + order.orderNumber(),
                 order.orderNumber(),

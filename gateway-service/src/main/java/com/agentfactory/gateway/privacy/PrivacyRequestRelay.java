@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +91,17 @@ class PrivacyRequestRelay {
     }
 
     private void answer(JsonNode request, String token) throws IOException, InterruptedException {
-        UUID requestId = UUID.fromString(request.path("request_id").asString());
-        UUID customerId = UUID.fromString(request.path("customer_id").asString());
+        Optional<UUID> id = uuid(request.path("request_id"));
+        Optional<UUID> customer = uuid(request.path("customer_id"));
+        if (id.isEmpty() || customer.isEmpty()) {
+            // one entry the gateway cannot read must not hold back the requests listed after it, round after round
+            log.warn(
+                    "Skipped a pending privacy request without a request_id and customer_id UUID: {}",
+                    describe(request));
+            return;
+        }
+        UUID requestId = id.get();
+        UUID customerId = customer.get();
         Map<String, Object> report = new LinkedHashMap<>();
         switch (request.path("action").asString()) {
             case "EXPORT" -> {
@@ -121,6 +131,26 @@ class PrivacyRequestRelay {
         if (answer.statusCode() / 100 != 2) {
             log.warn("Reporting on privacy request {} answered HTTP {}", requestId, answer.statusCode());
         }
+    }
+
+    private static Optional<UUID> uuid(JsonNode value) {
+        if (!value.isString()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.asString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The entry's field names and the request id as sent, never its values otherwise: they may name a person. */
+    private static String describe(JsonNode request) {
+        String sentId = request.path("request_id").isString()
+                ? request.path("request_id").asString()
+                : "none";
+        return "request_id " + sentId.substring(0, Math.min(sentId.length(), 64)) + ", fields "
+                + request.propertyNames();
     }
 
     private static HttpRequest.Builder request(URI uri, String token) {

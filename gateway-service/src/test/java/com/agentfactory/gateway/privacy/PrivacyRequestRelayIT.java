@@ -122,6 +122,24 @@ class PrivacyRequestRelayIT extends GatewayIntegrationTest {
                 .contains(PENDING_PRIVACY_REQUESTS + " answered application/json with no JSON instead of a JSON list"));
     }
 
+    @Test
+    void answersTheRequestsListedAfterOneItCannotRead(CapturedOutput output) {
+        String email = TestUsers.uniqueEmail("after-malformed");
+        UUID customerId = signUp(email);
+        UUID requestId = UUID.randomUUID();
+        String list = JSON.writeValueAsString(java.util.List.of(
+                Map.of("request_id", "not-a-uuid", "customer_id", customerId, "action", "ERASURE"),
+                Map.of("request_id", requestId, "customer_id", customerId, "action", "EXPORT")));
+
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, list);
+
+        JsonNode report = JSON.readTree(awaitReport(requestId).body());
+        assertThat(report.path("data").path("account").get(0).path("email").asString())
+                .as("the readable request was exported, and the unreadable erasure before it did nothing")
+                .isEqualTo(email);
+        assertThat(output.getOut()).contains("Skipped a pending privacy request without a request_id and customer_id");
+    }
+
     private static RecordedRequest awaitReport(UUID requestId) {
         String path = PENDING_PRIVACY_REQUESTS + "/" + requestId + "/report";
         return await().atMost(Duration.ofSeconds(20))

@@ -26,7 +26,8 @@ public record BudgetExpenseRequest(
         String purpose,
         String requestedBy,
         LocalDate spentOn,
-        String channel) {
+        String channel)
+        implements BudgetSpending {
 
     public BudgetExpenseRequest {
         Objects.requireNonNull(department, "department");

@@ -26,7 +26,8 @@ public record BudgetReservationRequest(
         String purpose,
         String requestedBy,
         LocalDate spentOn,
-        String channel) {
+        String channel)
+        implements BudgetSpending {
 
     public BudgetReservationRequest {
         Objects.requireNonNull(department, "department");

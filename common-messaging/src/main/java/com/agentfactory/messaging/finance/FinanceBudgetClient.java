@@ -11,7 +11,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -78,48 +77,34 @@ public final class FinanceBudgetClient {
      */
     public BudgetReservation reserve(BudgetReservationRequest request) {
         try {
-            Created created = post(
-                    "reserve",
-                    RESERVATIONS,
-                    request.department(),
-                    request.idempotencyKey(),
-                    spending(
-                            request.amount(),
-                            request.currency(),
-                            request.purpose(),
-                            request.requestedBy(),
-                            request.spentOn(),
-                            request.channel()),
-                    Created.class);
+            Created created = post("reserve", RESERVATIONS, request, Created.class);
             return new BudgetReservation.Reserved(created.id());
         } catch (HttpClientErrorException refused) {
             return new BudgetReservation.Refused(refused.getStatusCode().value(), limited(refused));
         }
     }
 
-    private <T> T post(
-            String action, String uri, String department, String idempotencyKey, Object body, Class<T> answer) {
+    private <T> T post(String action, String uri, BudgetSpending spending, Class<T> answer) {
         return call(action, () -> http.post()
-                .uri(uri, department)
-                .header("Idempotency-Key", idempotencyKey)
+                .uri(uri, spending.department())
+                .header("Idempotency-Key", spending.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
+                .body(body(spending))
                 .retrieve()
                 .body(answer));
     }
 
-    private static Map<String, Object> spending(
-            BigDecimal amount, String currency, String purpose, String requestedBy, LocalDate spentOn, String channel) {
+    private static Map<String, Object> body(BudgetSpending spending) {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (spentOn != null) {
-            body.put("spent_on", spentOn.toString());
+        if (spending.spentOn() != null) {
+            body.put("spent_on", spending.spentOn().toString());
         }
-        body.put("amount", amount);
-        body.put("currency", currency);
-        body.put("purpose", purpose);
-        body.put("requested_by", requestedBy);
-        if (channel != null) {
-            body.put("channel", channel);
+        body.put("amount", spending.amount());
+        body.put("currency", spending.currency());
+        body.put("purpose", spending.purpose());
+        body.put("requested_by", spending.requestedBy());
+        if (spending.channel() != null) {
+            body.put("channel", spending.channel());
         }
         return body;
     }
@@ -138,19 +123,7 @@ public final class FinanceBudgetClient {
      */
     public BudgetExpense recordExpense(BudgetExpenseRequest request) {
         try {
-            RecordedExpense recorded = post(
-                    "record expense",
-                    EXPENSES,
-                    request.department(),
-                    request.idempotencyKey(),
-                    spending(
-                            request.amount(),
-                            request.currency(),
-                            request.purpose(),
-                            request.requestedBy(),
-                            request.spentOn(),
-                            request.channel()),
-                    RecordedExpense.class);
+            RecordedExpense recorded = post("record expense", EXPENSES, request, RecordedExpense.class);
             return new BudgetExpense.Recorded(
                     recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());
         } catch (HttpClientErrorException refused) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -18,16 +19,25 @@ public class CatalogService {
 
     private final ProductRepository products;
     private final ObjectProvider<SimilarProductsSource> similarProducts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogService(ProductRepository products, ObjectProvider<SimilarProductsSource> similarProducts, Clock clock) {
+    CatalogService(
+            ProductRepository products,
+            ObjectProvider<SimilarProductsSource> similarProducts,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
         this.similarProducts = similarProducts;
+        this.events = events;
         this.clock = clock;
     }
 
+    /** Takes in the feed's product, whose stock quantity counts until the inventory agent reports its SKU. */
     public void apply(ProductUpserted event) {
-        products.upsert(event, clock.instant());
+        if (products.upsert(event, clock.instant())) {
+            events.publishEvent(new StockChanged(event.sku()));
+        }
     }
 
     /**
@@ -35,7 +45,9 @@ public class CatalogService {
      * only while some warehouse has units available. A level older than the one stored is dropped.
      */
     public void applyStockLevel(String sku, String location, int available, Instant occurredAt) {
-        products.applyStockLevel(sku, location, available, occurredAt);
+        if (products.applyStockLevel(sku, location, available, occurredAt)) {
+            events.publishEvent(new StockChanged(sku));
+        }
     }
 
     /**

@@ -33,10 +33,11 @@ public class ProductRepository {
     /**
      * Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. The
      * stock is the inventory agent's once it has reported the SKU (it ignores the feed's quantity of a SKU it
-     * stocks); before that the feed's, and a feed without a quantity keeps the one known.
+     * stocks); before that the feed's, and a feed without a quantity keeps the one known. Returns whether the upsert
+     * was newer.
      */
-    void upsert(ProductUpserted event, Instant now) {
-        jdbc.update(
+    boolean upsert(ProductUpserted event, Instant now) {
+        int stored = jdbc.update(
                 """
                 INSERT INTO products (product_id, sku, name, description, category, price, currency, margin,
                                       stock_quantity, source_updated_at, created_at, updated_at)
@@ -65,6 +66,7 @@ public class ProductRepository {
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(now));
+        return stored == 1;
     }
 
     /**
@@ -91,15 +93,22 @@ public class ProductRepository {
         return true;
     }
 
-    /** The products among the ids known to be out of stock now. */
-    public Set<UUID> soldOut(Collection<UUID> productIds) {
-        if (productIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.queryForList(
-                "SELECT product_id FROM products WHERE product_id = ANY (?) AND stock_quantity <= 0",
-                UUID.class,
-                (Object) productIds.toArray(UUID[]::new)));
+    /** Every product known to be out of stock now; a product whose stock is unknown counts as in stock. */
+    public Set<UUID> soldOut() {
+        return new HashSet<>(
+                jdbc.queryForList("SELECT product_id FROM products WHERE stock_quantity <= 0", UUID.class));
+    }
+
+    /** Whether each product of a SKU is out of stock now, keyed by product id. */
+    public Map<UUID, Boolean> soldOutOfSku(String sku) {
+        Map<UUID, Boolean> soldOut = new HashMap<>();
+        jdbc.query(
+                "SELECT product_id, COALESCE(stock_quantity <= 0, false) AS sold_out FROM products WHERE sku = ?",
+                row -> {
+                    soldOut.put(row.getObject("product_id", UUID.class), row.getBoolean("sold_out"));
+                },
+                sku);
+        return soldOut;
     }
 
     public Optional<Product> find(UUID productId) {

@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.surface;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Serving settings: the blend of the sources, the share of distinct categories a list must reach where
  * the catalog allows, how much a product's margin lifts its score, which categories may be recommended
- * again after a purchase, how many candidates are re-ranked, and how long a list stays cached.
+ * again after a purchase, how many candidates are re-ranked, how long a list stays cached, and how old the set of
+ * sold-out products a cached list is served without may be.
+ *
+ * @param soldOutMaxAge the staleness bound of serving a cached list: a product sold out (or restocked) through another
+ *     instance of the agent is left out of (or back in) the cached lists of this one at most this long after the
+ *     change is stored; changes this instance applies count at once. Each instance reads the sold-out products once
+ *     per this interval while it serves cached lists.
  */
 @Validated
 @ConfigurationProperties("agentfactory.recommendation.serving")
@@ -27,7 +34,8 @@ record RecommendationProperties(
         List<String> consumableCategories,
         @Min(1) @Max(10) int coldStartInteractions,
         @Min(50) @Max(2000) int candidatePool,
-        @NotNull Duration cacheTtl) {
+        @NotNull Duration cacheTtl,
+        @NotNull @DefaultValue("PT5S") Duration soldOutMaxAge) {
 
     /**
      * Ensemble weight per source, used until a model version has learned its own (and, for category
@@ -55,6 +63,14 @@ record RecommendationProperties(
                 : consumableCategories.stream()
                         .map(category -> category.toLowerCase(Locale.ROOT))
                         .toList();
+    }
+
+    @AssertTrue(
+            message = "sold-out-max-age must be positive and at most 5 minutes: a product sold out longer ago would"
+                    + " still be recommended from cached lists")
+    boolean isSoldOutMaxAgeBounded() {
+        return soldOutMaxAge == null
+                || (soldOutMaxAge.isPositive() && soldOutMaxAge.compareTo(Duration.ofMinutes(5)) <= 0);
     }
 
     /** Whether a product of this category may be recommended again to someone who bought it. */

@@ -61,6 +61,7 @@ class RecommendationService implements SimilarProductsSource {
     private final InteractionService interactions;
     private final ProductRepository products;
     private final RecommendationCache cache;
+    private final SoldOutProducts soldOut;
     private final BusinessRuleService rules;
     private final RecommendationProperties properties;
     private final Map<String, Double> weights;
@@ -71,6 +72,7 @@ class RecommendationService implements SimilarProductsSource {
             InteractionService interactions,
             ProductRepository products,
             RecommendationCache cache,
+            SoldOutProducts soldOut,
             BusinessRuleService rules,
             RecommendationProperties properties,
             Clock clock) {
@@ -79,6 +81,7 @@ class RecommendationService implements SimilarProductsSource {
         this.interactions = interactions;
         this.products = products;
         this.cache = cache;
+        this.soldOut = soldOut;
         this.rules = rules;
         this.properties = properties;
         this.weights = ModelSources.weights(properties.weights());
@@ -408,7 +411,8 @@ class RecommendationService implements SimilarProductsSource {
     /**
      * A surface's list from the cache, or computed on the models and rules in force now and cached. A cached list
      * is served without the products sold out since it was computed (stock moves far more often than a list is
-     * recomputed); they are in it again once back in stock.
+     * recomputed); they are in it again once back in stock. Which are sold out is known in memory, within the
+     * staleness bound of {@link SoldOutProducts}, so a cached list is served without a query.
      */
     private <T extends RecommendationList<T>> T cached(
             String key,
@@ -430,14 +434,14 @@ class RecommendationService implements SimilarProductsSource {
     }
 
     private <T extends RecommendationList<T>> T inStockOnly(T list) {
-        Set<UUID> soldOut = products.soldOut(list.recommendations().stream()
+        Set<UUID> left = soldOut.among(list.recommendations().stream()
                 .map(RecommendedProductResponse::productId)
                 .toList());
-        if (soldOut.isEmpty()) {
+        if (left.isEmpty()) {
             return list;
         }
         return list.withRecommendations(list.recommendations().stream()
-                .filter(item -> !soldOut.contains(item.productId()))
+                .filter(item -> !left.contains(item.productId()))
                 .toList());
     }
 

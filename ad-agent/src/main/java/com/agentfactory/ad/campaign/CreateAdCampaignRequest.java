@@ -56,7 +56,7 @@ public record CreateAdCampaignRequest(
         @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
         Instant endsAt,
 
-        @Size(max = 20) List<@Valid AdGroupRequest> adGroups) {
+        @Size(max = 20) List<@NotNull @Valid AdGroupRequest> adGroups) {
 
     /**
      * @param regions the device geo regions (OpenRTB {@code device.geo.region}) it reaches; empty: everywhere
@@ -64,7 +64,7 @@ public record CreateAdCampaignRequest(
     public record AdGroupRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 50) List<@NotBlank @Size(max = 16) String> regions,
-            @NotNull @Size(min = 1, max = 20) List<@Valid CreativeRequest> creatives) {}
+            @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid CreativeRequest> creatives) {}
 
     public record CreativeRequest(
             @NotBlank @Size(max = 200) String name,

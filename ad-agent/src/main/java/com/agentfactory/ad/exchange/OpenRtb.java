@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -23,7 +24,7 @@ final class OpenRtb {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record BidRequest(
             @NotBlank @Size(max = 64) String id,
-            @NotEmpty @Size(max = 20) List<@Valid Imp> imp,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid Imp> imp,
             @Valid Site site,
             @Valid App app,
             @Valid Device device,

@@ -9,6 +9,9 @@ import com.agentfactory.messaging.testing.Api;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,22 @@ class AdCampaignsIT extends AdIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().toString()).contains("daily_budget");
+    }
+
+    @Test
+    void rejectsAnAdGroupOrCreativeSentAsNull() {
+        Api.Response nullGroup =
+                api.post("/api/v1/ads/campaigns", with(campaign("Bad"), "ad_groups", Arrays.asList((Object) null)));
+        Map<String, Object> groupWithNullCreative = new HashMap<>();
+        groupWithNullCreative.put("name", "Belgium");
+        groupWithNullCreative.put("creatives", Arrays.asList((Object) null));
+        Api.Response nullCreative =
+                api.post("/api/v1/ads/campaigns", with(campaign("Bad"), "ad_groups", List.of(groupWithNullCreative)));
+
+        assertThat(nullGroup.status()).isEqualTo(400);
+        assertThat(nullGroup.body().toString()).contains("ad_groups");
+        assertThat(nullCreative.status()).isEqualTo(400);
+        assertThat(nullCreative.body().toString()).contains("creatives");
     }
 
     @Test

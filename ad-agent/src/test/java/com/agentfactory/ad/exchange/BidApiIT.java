@@ -44,10 +44,13 @@ class BidApiIT extends AdIntegrationTest {
     void rejectsMalformedJsonAndABidRequestWithoutImpressions() {
         Api.Response malformed = exchange("/api/v1/ads/openrtb/bid", "{\"id\": ", EXCHANGE_KEY);
         Api.Response noImp = exchange("/api/v1/ads/openrtb/bid", Map.of("id", "r1", "imp", List.of()), EXCHANGE_KEY);
+        Api.Response nullImp = exchange("/api/v1/ads/openrtb/bid", "{\"id\": \"r1\", \"imp\": [null]}", EXCHANGE_KEY);
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(noImp.status()).isEqualTo(400);
         assertThat(noImp.body().toString()).contains("imp");
+        assertThat(nullImp.status()).isEqualTo(400);
+        assertThat(nullImp.body().toString()).contains("imp");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.agentfactory.inventory.forecast;
 
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +37,9 @@ class DemandHistoryQuery {
                 ? until
                 : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS);
+        // ISO dates parse far beyond what PostgreSQL stores; out there the query itself would fail
+        YearRange.RECORDS.requireContains("from", start, InvalidInputException::of);
+        YearRange.RECORDS.requireContains("until", end, InvalidInputException::of);
         if (!start.isBefore(end)) {
             throw InvalidInputException.of("from", "must be before until");
         }

@@ -66,6 +66,15 @@ class DemandHistoryIT extends InventoryIntegrationTest {
         var notADate = api.get("/api/v1/inventory/demand/" + sku + "?from=yesterday");
         assertThat(notADate.status()).isEqualTo(400);
 
+        var beyondTheDatabase =
+                api.get("/api/v1/inventory/demand/" + sku + "?from=%2B9999999-01-01&until=%2B9999999-01-10");
+        assertThat(beyondTheDatabase.status()).isEqualTo(400);
+        assertThat(beyondTheDatabase.errorFields()).contains("from");
+
+        var beforeTheRecords = api.get("/api/v1/inventory/demand/" + sku + "?from=-5000-01-01&until=-5000-03-01");
+        assertThat(beforeTheRecords.status()).isEqualTo(400);
+        assertThat(beforeTheRecords.errorFields()).contains("from");
+
         assertThat(api.get("/api/v1/inventory/demand/" + CommerceEventMother.freshSku())
                         .status())
                 .isEqualTo(404);

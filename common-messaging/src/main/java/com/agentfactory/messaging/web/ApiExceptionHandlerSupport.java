@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -25,9 +26,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -169,6 +172,66 @@ public abstract class ApiExceptionHandlerSupport extends ResponseEntityException
         return ResponseEntity.badRequest()
                 .body(problem(
                         HttpStatus.BAD_REQUEST, "Invalid request", "The request has invalid parameters.", errors));
+    }
+
+    /**
+     * A query parameter, path variable or header that does not convert ({@code ?status=actve}, a malformed UUID in the
+     * path): named under {@code errors} with what it must be, as a body field would be.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument
+                ? RequestParameterNames.of(argument.getParameter())
+                : snakeCase(String.valueOf(ex.getPropertyName()));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        "The request has invalid parameters.",
+                        List.of(new FieldErrorDetail(name, expected(ex.getRequiredType())))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        "The request has invalid parameters.",
+                        List.of(new FieldErrorDetail(ex.getParameterName(), "is required"))));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has an invalid value";
+        }
+        if (type.isEnum()) {
+            return "must be one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name())
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date (yyyy-mm-dd)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "must be a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        return "has an invalid value";
     }
 
     @Override

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
-import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.JourneyMother;
+import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,22 +51,18 @@ class ChannelsIT extends CampaignIntegrationTest {
 
     @Test
     void postsASignedWebhookAndTextsTheCustomerWhoConsentedToSms() {
-        String country = CustomerMother.freshCountry();
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, null, country, Instant.now()));
-        api.put(
-                "/api/v1/campaigns/consents/" + customer,
-                Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api);
         api.put("/api/v1/campaigns/templates/sms/cart_text", Map.of("body", "{{cart_value}} waiting, {{message}}"));
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
-        UUID journey = createActive(Map.of(
+        Map<String, Object> hooks = Map.of(
                 "name", "Hooks " + UUID.randomUUID(),
                 "trigger", Map.of("type", "event", "event", "cart.abandoned"),
                 "steps",
                         List.of(
                                 Map.of("id", "hook", "type", "webhook", "template", "crm_note", "url", url),
                                 Map.of("id", "text", "type", "sms", "template", "cart_text", "message", "SAVE10 <now>"),
-                                Map.of("id", "done", "type", "end"))));
+                                Map.of("id", "done", "type", "end")));
+        UUID journey = JourneyMother.createActive(api, hooks);
 
         Response enrolled = api.post(
                 "/api/v1/campaigns/journeys/" + journey + "/enrolments",
@@ -99,13 +95,6 @@ class ChannelsIT extends CampaignIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("subject");
-    }
-
-    private UUID createActive(Map<String, Object> definition) {
-        Response created = api.post("/api/v1/campaigns/journeys", definition);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
-        return UUID.fromString(created.text("/id"));
     }
 
     private record ReceivedWebhook(String signature, String timestamp, String idempotencyKey, String body) {}

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
-import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.testing.TestTokens;
@@ -43,13 +43,8 @@ class TrackingIT extends CampaignIntegrationTest {
 
     @Test
     void countsOpensClicksConversionsAndUnsubscribesAndReportsTouchpointsToFinance() throws Exception {
-        UUID customer = UUID.randomUUID();
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
         String address = customer + "@example.test";
-        commerce.publishAndWait(
-                CustomerMother.customer(customer, address, CustomerMother.freshCountry(), Instant.now()));
-        api.put(
-                "/api/v1/campaigns/consents/" + customer,
-                Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));
         api.put(
                 "/api/v1/campaigns/templates/email/tracked_offer",
                 Map.of(
@@ -58,19 +53,11 @@ class TrackingIT extends CampaignIntegrationTest {
                         "body",
                         "<p>Hi</p><p><a href=\"" + SHOP_LINK.replace("&", "&amp;")
                                 + "\">Back to your cart</a> <a href=\"mailto:help@shop.example\">Help</a></p>"));
-        UUID journey = createActive(Map.of(
-                "name", "Tracked " + UUID.randomUUID(),
-                "trigger", SmsJourneys.enrolledByHandOnly(api),
-                "steps",
-                        List.of(
-                                Map.of("id", "mail", "type", "email", "template", "tracked_offer"),
-                                Map.of("id", "done", "type", "end"))));
-        UUID unconsented = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(
-                unconsented, unconsented + "@example.test", CustomerMother.freshCountry(), Instant.now()));
+        UUID journey = EmailJourneys.oneEmail(api, "tracked_offer");
+        UUID unconsented = CustomerMother.knownCustomer(commerce, CustomerMother.freshCountry());
 
-        enrol(journey, customer);
-        enrol(journey, unconsented);
+        EmailJourneys.enrol(api, journey, customer);
+        EmailJourneys.enrol(api, journey, unconsented);
 
         await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
         var message = Mailbox.messagesTo(address).getFirst();
@@ -198,19 +185,5 @@ class TrackingIT extends CampaignIntegrationTest {
     private static String pathOf(String link) {
         URI uri = URI.create(link);
         return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
-    private UUID createActive(Map<String, Object> definition) {
-        Response created = api.post("/api/v1/campaigns/journeys", definition);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
-        return UUID.fromString(created.text("/id"));
-    }
-
-    private void enrol(UUID journey, UUID customer) {
-        Response enrolled = api.post(
-                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
-                Map.of("customer_id", customer, "context", Map.of()));
-        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
     }
 }

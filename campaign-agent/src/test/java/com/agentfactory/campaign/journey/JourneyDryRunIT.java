@@ -29,8 +29,8 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
     @Test
     void walksEachMemberOfTheTriggerSegmentThroughTheBranchesTheirFactsChoose() {
         String country = CustomerMother.freshCountry();
-        UUID buyer = knownCustomer(country);
-        UUID browser = knownCustomer(country);
+        UUID buyer = CustomerMother.knownCustomer(commerce, country);
+        UUID browser = CustomerMother.knownCustomer(commerce, country);
         commerce.publishAndWait(CustomerMother.order(buyer, "120.00", Instant.now()));
         String segment = JourneyMother.countrySegment(api, "Dry run", country);
         String journey = create(Map.of(
@@ -77,7 +77,7 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
     @Test
     void triesTheNamedCustomersOfAnEventJourneyWithTheContextTheEventWouldBring() {
         String country = CustomerMother.freshCountry();
-        UUID shopper = knownCustomer(country);
+        UUID shopper = CustomerMother.knownCustomer(commerce, country);
         UUID stranger = UUID.randomUUID();
         String journey = create(JourneyMother.abandonedCart(country, "1 hour"));
 
@@ -127,7 +127,7 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
     @Test
     void givesUpOnATriggerSegmentThatCannotBeCountedInAPreviewsTime() throws Exception {
         String country = CustomerMother.freshCountry();
-        knownCustomer(country);
+        CustomerMother.knownCustomer(commerce, country);
         String segment = JourneyMother.countrySegment(api, "Dry run", country);
         String journey = create(Map.of(
                 "name", "Slow " + UUID.randomUUID(),
@@ -149,12 +149,6 @@ class JourneyDryRunIT extends CampaignIntegrationTest {
         }
 
         assertThat(dryRun.get().status()).isEqualTo(503);
-    }
-
-    private UUID knownCustomer(String country) {
-        UUID id = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(id, id + "@example.test", country, Instant.now()));
-        return id;
     }
 
     private String create(Map<String, Object> definition) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.commerce.CustomerUpserted;
@@ -99,8 +100,8 @@ class JourneysIT extends CampaignIntegrationTest {
     void remindsTheCustomerWhoseCartWasLeftAndStopsWhenTheyBuy() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(JourneyMother.abandonedCart(country, "1 second"));
-        UUID buyer = customerWithEmailConsent(country);
-        UUID smallCart = customerWithEmailConsent(country);
+        UUID buyer = EmailJourneys.consentingCustomer(commerce, api, country);
+        UUID smallCart = EmailJourneys.consentingCustomer(commerce, api, country);
 
         commerce.publishAndWait(
                 JourneyMother.cart(buyer, "80.00", Instant.now()),
@@ -132,8 +133,7 @@ class JourneysIT extends CampaignIntegrationTest {
     void recordsTheRefusalWhenTheCustomerHasNotConsented() {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(JourneyMother.abandonedCart(country, "PT0S"));
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
+        UUID customer = CustomerMother.knownCustomer(commerce, country);
 
         Response enrolled = api.post(
                 "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
@@ -150,7 +150,7 @@ class JourneysIT extends CampaignIntegrationTest {
     void unsubscribesTheCustomerWithTheSignedOneClickLink() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(JourneyMother.abandonedCart(country, "PT0S"));
-        UUID customer = customerWithEmailConsent(country);
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
         api.post(
                 "/api/v1/campaigns/journeys/" + journeyId + "/enrolments",
                 Map.of("customer_id", customer, "context", Map.of("cart_value", "70.00")));
@@ -178,8 +178,8 @@ class JourneysIT extends CampaignIntegrationTest {
                         // as a definition stored before the validator refused reasons longer than the column
                         definition.replace("\"short\"", "\"" + "x".repeat(600) + "\""));
         UUID working = createActive(JourneyMother.endingAt(country, "done"));
-        UUID first = knownCustomer(country);
-        UUID second = knownCustomer(country);
+        UUID first = CustomerMother.knownCustomer(commerce, country);
+        UUID second = CustomerMother.knownCustomer(commerce, country);
 
         assertThat(enrol(broken, first).status()).isEqualTo(201);
         assertThat(enrol(working, second).status()).isEqualTo(201);
@@ -208,8 +208,8 @@ class JourneysIT extends CampaignIntegrationTest {
     @Test
     void aDateTriggerEnrolsOnlyTheSegmentMembersItsConditionsHoldFor() {
         String country = CustomerMother.freshCountry();
-        UUID buyer = knownCustomer(country);
-        UUID browser = knownCustomer(country);
+        UUID buyer = CustomerMother.knownCustomer(commerce, country);
+        UUID browser = CustomerMother.knownCustomer(commerce, country);
         commerce.publishAndWait(CustomerMother.order(buyer, "40.00", Instant.now()));
         UUID journeyId = createActive(Map.of(
                 "name", "Date " + UUID.randomUUID(),
@@ -230,8 +230,8 @@ class JourneysIT extends CampaignIntegrationTest {
     @Test
     void aDateTriggerTakenUpAgainAfterAnInterruptionEnrolsNobodyTwice() {
         String country = CustomerMother.freshCountry();
-        UUID enrolledBefore = knownCustomer(country);
-        UUID waiting = knownCustomer(country);
+        UUID enrolledBefore = CustomerMother.knownCustomer(commerce, country);
+        UUID waiting = CustomerMother.knownCustomer(commerce, country);
         Response created = api.post(
                 "/api/v1/campaigns/journeys",
                 Map.of(
@@ -401,24 +401,8 @@ class JourneysIT extends CampaignIntegrationTest {
                 "SELECT customer_id FROM journey_enrolments WHERE journey_id = ?", UUID.class, journeyId);
     }
 
-    private UUID knownCustomer(String country) {
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
-        return customer;
-    }
-
     private Response enrol(UUID journeyId, UUID customer) {
         return api.post("/api/v1/campaigns/journeys/" + journeyId + "/enrolments", Map.of("customer_id", customer));
-    }
-
-    private UUID customerWithEmailConsent(String country) {
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, customer + "@example.test", country, Instant.now()));
-        Response consent = api.put(
-                "/api/v1/campaigns/consents/" + customer,
-                Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));
-        assertThat(consent.status()).isEqualTo(200);
-        return customer;
     }
 
     private static String emailOf(UUID customer) {

@@ -38,9 +38,9 @@ class CampaignKpisIT extends CampaignIntegrationTest {
         UUID first = EmailJourneys.oneEmail(api, TEMPLATE, campaign);
         UUID second = EmailJourneys.oneEmail(api, TEMPLATE, campaign);
         UUID outside = EmailJourneys.oneEmail(api, TEMPLATE);
-        UUID inBoth = consentingCustomer();
-        UUID inSecond = consentingCustomer();
-        UUID outsider = consentingCustomer();
+        UUID inBoth = EmailJourneys.consentingCustomer(commerce, api);
+        UUID inSecond = EmailJourneys.consentingCustomer(commerce, api);
+        UUID outsider = EmailJourneys.consentingCustomer(commerce, api);
 
         EmailJourneys.enrol(api, first, inBoth);
         EmailJourneys.enrol(api, second, inBoth);
@@ -112,12 +112,6 @@ class CampaignKpisIT extends CampaignIntegrationTest {
 
     private UUID newCampaign() {
         return CampaignMother.launched(api);
-    }
-
-    private UUID consentingCustomer() {
-        UUID customer = UUID.randomUUID();
-        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
-        return customer;
     }
 
     private long delivered(UUID journey) {

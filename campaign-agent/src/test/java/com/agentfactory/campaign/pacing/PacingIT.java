@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.sql.Timestamp;
@@ -27,7 +29,8 @@ class PacingIT extends CampaignIntegrationTest {
 
     @Test
     void aTextDueInTheCustomersQuietHoursWaitsForTheirMorningAndThenGoes() {
-        UUID customer = customerWithSmsConsent();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api);
+        textTemplate();
         // a zone in which it is now a minute or two before the quiet hours (21:00-08:00) end at 08:00
         Instant now = Instant.now();
         LocalTime target = now.atZone(ZoneOffset.UTC).getSecond() < 30 ? LocalTime.of(7, 59) : LocalTime.of(7, 58);
@@ -39,7 +42,7 @@ class PacingIT extends CampaignIntegrationTest {
         Instant localEight =
                 now.atZone(zone).toLocalDate().atTime(8, 0).atZone(zone).toInstant();
 
-        enrol(createActive(SmsJourneys.texts(api, 1, "pacing_text")), customer);
+        EmailJourneys.enrol(api, JourneyMother.createActive(api, SmsJourneys.texts(api, 1, "pacing_text")), customer);
 
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
         Map<String, Object> skip = skips(customer).getFirst();
@@ -59,9 +62,10 @@ class PacingIT extends CampaignIntegrationTest {
 
     @Test
     void aThirdTextInADayWaitsUntilTheFirstIsADayOld() {
-        UUID customer = customerWithSmsConsent();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api);
+        textTemplate();
 
-        enrol(createActive(SmsJourneys.texts(api, 3, "pacing_text")), customer);
+        EmailJourneys.enrol(api, JourneyMother.createActive(api, SmsJourneys.texts(api, 3, "pacing_text")), customer);
 
         // the three sends come due together; whichever goes third finds the cap of two a day reached
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
@@ -115,9 +119,9 @@ class PacingIT extends CampaignIntegrationTest {
     void aSendWithoutConsentIsStoredAsASkipWithItsReason() {
         UUID customer = UUID.randomUUID();
         commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
-        api.put("/api/v1/campaigns/templates/sms/pacing_text", Map.of("body", "Hello"));
+        textTemplate();
 
-        enrol(createActive(SmsJourneys.texts(api, 1, "pacing_text")), customer);
+        EmailJourneys.enrol(api, JourneyMother.createActive(api, SmsJourneys.texts(api, 1, "pacing_text")), customer);
 
         await().atMost(PATIENCE).until(() -> !skips(customer).isEmpty());
         assertThat(skips(customer).getFirst())
@@ -128,7 +132,7 @@ class PacingIT extends CampaignIntegrationTest {
 
     @Test
     void refusesATimeZoneThatIsNotOne() {
-        UUID customer = customerWithSmsConsent();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api);
 
         Response refused = api.put(
                 "/api/v1/campaigns/consents/" + customer + "/time-zone", Map.of("time_zone", "Mars/Olympus_Mons"));
@@ -139,7 +143,7 @@ class PacingIT extends CampaignIntegrationTest {
 
     @Test
     void clearingTheTimeZoneGoesBackToTheStores() {
-        UUID customer = customerWithSmsConsent();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api);
         api.put("/api/v1/campaigns/consents/" + customer + "/time-zone", Map.of("time_zone", "Asia/Tokyo"));
 
         Map<String, Object> none = new java.util.HashMap<>();
@@ -172,14 +176,8 @@ class PacingIT extends CampaignIntegrationTest {
         return id;
     }
 
-    private UUID customerWithSmsConsent() {
-        UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
-        api.put(
-                "/api/v1/campaigns/consents/" + customer,
-                Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));
+    private void textTemplate() {
         api.put("/api/v1/campaigns/templates/sms/pacing_text", Map.of("body", "Hello"));
-        return customer;
     }
 
     private static ZoneOffset offsetWhereItIs(LocalTime local, Instant now) {
@@ -193,20 +191,6 @@ class PacingIT extends CampaignIntegrationTest {
             offset -= 24 * 60;
         }
         return ZoneOffset.ofTotalSeconds(offset * 60);
-    }
-
-    private UUID createActive(Map<String, Object> definition) {
-        Response created = api.post("/api/v1/campaigns/journeys", definition);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        api.post("/api/v1/campaigns/journeys/" + created.text("/id") + "/activate", Map.of());
-        return UUID.fromString(created.text("/id"));
-    }
-
-    private void enrol(UUID journey, UUID customer) {
-        Response enrolled = api.post(
-                "/api/v1/campaigns/journeys/" + journey + "/enrolments",
-                Map.of("customer_id", customer, "context", Map.of()));
-        assertThat(enrolled.status()).as(enrolled.body().toString()).isEqualTo(201);
     }
 
     private List<Map<String, Object>> skips(UUID customer) {

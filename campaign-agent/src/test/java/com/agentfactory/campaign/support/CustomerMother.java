@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Storefront customer and order events for tests. */
+/** Storefront customer and order events for tests, and customers the agent has taken in from them. */
 public final class CustomerMother {
 
     private CustomerMother() {}
@@ -17,6 +17,13 @@ public final class CustomerMother {
     /** A country name no other test uses, so a segment on it sees only this test's customers. */
     public static String freshCountry() {
         return "Testland " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new customer of the country at {@code <id>@example.test}, once the agent has applied them; their id. */
+    public static UUID knownCustomer(CommerceEvents commerce, String country) {
+        UUID customer = UUID.randomUUID();
+        commerce.publishAndWait(customer(customer, customer + "@example.test", country, Instant.now()));
+        return customer;
     }
 
     public static CustomerUpserted customer(UUID id, String email, String country, Instant at) {

@@ -52,8 +52,13 @@ public final class EmailJourneys {
 
     /** A new known customer at {@code <id>@example.test} who consented to e-mail; returns their id. */
     public static UUID consentingCustomer(CommerceEvents commerce, Api api) {
-        UUID customer = UUID.randomUUID();
-        consentingCustomer(commerce, api, customer, customer + "@example.test");
+        return consentingCustomer(commerce, api, CustomerMother.freshCountry());
+    }
+
+    /** As {@link #consentingCustomer(CommerceEvents, Api)}, living in the country (for a segment on it). */
+    public static UUID consentingCustomer(CommerceEvents commerce, Api api, String country) {
+        UUID customer = CustomerMother.knownCustomer(commerce, country);
+        consentToEmail(api, customer);
         return customer;
     }
 
@@ -70,6 +75,10 @@ public final class EmailJourneys {
     public static void consentingCustomer(CommerceEvents commerce, Api api, UUID customer, String address) {
         commerce.publishAndWait(
                 CustomerMother.customer(customer, address, CustomerMother.freshCountry(), java.time.Instant.now()));
+        consentToEmail(api, customer);
+    }
+
+    private static void consentToEmail(Api api, UUID customer) {
         Response consented = api.put(
                 "/api/v1/campaigns/consents/" + customer,
                 Map.of("consents", List.of(Map.of("channel", "email", "granted", true, "source", "checkout"))));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -77,7 +78,12 @@ class ExperimentService {
                         defaults.burnIn()),
                 actor,
                 clock.instant());
-        experiments.insert(experiment);
+        try {
+            experiments.insert(experiment);
+        } catch (DuplicateKeyException e) {
+            // two creates of one name at once both passed the check above: the unique index decides
+            throw new ConflictException("An experiment named '" + name + "' exists already.");
+        }
         return ExperimentResponse.of(experiment);
     }
 

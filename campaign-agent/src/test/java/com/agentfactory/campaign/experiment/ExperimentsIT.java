@@ -17,6 +17,9 @@ import com.agentfactory.messaging.testing.Api.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +48,9 @@ class ExperimentsIT extends CampaignIntegrationTest {
 
     @Value("${spring.datasource.password}")
     String databasePassword;
+
+    @Value("${spring.datasource.hikari.schema}")
+    String schema;
 
     @Test
     void judgesASplitsArmsOnConversionsThroughTheApiAndTheAbCommandAlike() {
@@ -179,6 +188,44 @@ class ExperimentsIT extends CampaignIntegrationTest {
                 .isEqualTo(1);
         assertThat(api.get("/api/v1/campaigns/experiments?journey_id=nope").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void answersConflictNotAnErrorToTheLoserOfTwoCreatesOfOneNameAtOnce() throws Exception {
+        UUID journey = splitJourney();
+        Map<String, Object> experiment = ExperimentMother.onConversions("Race", journey, "text_a", "text_b");
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+                var caller = Executors.newVirtualThreadPerTaskExecutor()) {
+            other.setAutoCommit(false);
+            other.setSchema(schema);
+            // another instance's create of the same name, past its name check and not yet committed
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO experiments (id, name, journey_id, control_step, treatment_steps, metric, alpha, power,
+                                             mde, tau, created_by, created_at)
+                    VALUES (?, ?, ?, 'text_a', 'text_b', 'converted', 0.05, 0.8, 0.05, 0.01, 'another instance', now())
+                    """)) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, ((String) experiment.get("name")).toUpperCase(java.util.Locale.ROOT));
+                insert.setObject(3, journey);
+                insert.executeUpdate();
+            }
+            Future<Response> create = caller.submit(() -> api.post(ExperimentMother.EXPERIMENTS, experiment));
+            // the API's check saw no such name; its insert now waits on the unique index for the other transaction
+            await().atMost(PATIENCE).until(() -> create.isDone() || insertWaitsForALock(other));
+            other.commit();
+
+            Response loser = create.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(loser.status()).as(String.valueOf(loser.body())).isEqualTo(409);
+            assertThat(loser.text("/detail")).contains("exists already");
+        }
+    }
+
+    private static boolean insertWaitsForALock(Connection other) throws Exception {
+        try (var waiting = other.createStatement()
+                .executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE '%INSERT INTO experiments%' AND pid <> pg_backend_pid()")) {
+            return waiting.next() && waiting.getLong(1) > 0;
+        }
     }
 
     private String createExperiment(UUID journey, String name) {

@@ -50,9 +50,8 @@ class CatalogController {
         if (limit < 1 || limit > MAX_LIMIT) {
             errors.add(new FieldErrorDetail("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        if (minPrice != null && minPrice.signum() < 0) {
-            errors.add(new FieldErrorDetail("min_price", "must not be negative"));
-        }
+        checkPrice("min_price", minPrice, errors);
+        checkPrice("max_price", maxPrice, errors);
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             errors.add(new FieldErrorDetail("max_price", "must not be below min_price"));
         }
@@ -77,5 +76,18 @@ class CatalogController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Prices are stored as NUMERIC(16,4): a bound beyond that is a typo, and PostgreSQL could not even compare it. */
+    private static void checkPrice(String field, BigDecimal price, List<FieldErrorDetail> errors) {
+        if (price == null) {
+            return;
+        }
+        BigDecimal digits = price.stripTrailingZeros();
+        if (price.signum() < 0) {
+            errors.add(new FieldErrorDetail(field, "must not be negative"));
+        } else if (digits.scale() > 4 || digits.precision() - digits.scale() > 12) {
+            errors.add(new FieldErrorDetail(field, "must have at most 12 digits before the decimal point and 4 after"));
+        }
     }
 }

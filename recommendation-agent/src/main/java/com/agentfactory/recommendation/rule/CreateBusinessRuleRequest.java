@@ -3,6 +3,7 @@ package com.agentfactory.recommendation.rule;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,5 +20,6 @@ record CreateBusinessRuleRequest(
         @NotNull UUID productId,
         @Min(1) @Max(50) Integer position,
 
-        @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("100.0")
+        // as the column keeps it, NUMERIC(6,3): a smaller factor would be stored as 0, a finer one rounded
+        @DecimalMin("0.001") @DecimalMax("100.0") @Digits(integer = 3, fraction = 3)
         BigDecimal boost) {}

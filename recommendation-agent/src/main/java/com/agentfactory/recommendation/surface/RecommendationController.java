@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class RecommendationController {
 
     @GetMapping("/frequently-bought-together")
     ItemsRecommendationsResponse boughtTogether(
-            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<@NotNull UUID> productIds,
             @RequestParam(name = "user_id", required = false) UUID userId,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit,
             Caller caller) {
@@ -64,7 +65,7 @@ class RecommendationController {
 
     @GetMapping("/upsell")
     ItemsRecommendationsResponse upsell(
-            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(name = "product_ids") @NotEmpty @Size(max = MAX_PRODUCTS) List<@NotNull UUID> productIds,
             @RequestParam(name = "user_id", required = false) UUID userId,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_WIDGET_LIST) @Max(MAX_LIST) int limit,
             Caller caller) {
@@ -75,7 +76,8 @@ class RecommendationController {
     @GetMapping("/users/{userId}/cross-sell")
     UserRecommendationsResponse crossSell(
             @PathVariable UUID userId,
-            @RequestParam(name = "product_ids", required = false) @Size(max = MAX_PRODUCTS) List<UUID> productIds,
+            @RequestParam(name = "product_ids", required = false) @Size(max = MAX_PRODUCTS)
+                    List<@NotNull UUID> productIds,
             @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(MIN_USER_LIST) @Max(MAX_LIST) int limit,
             Caller caller) {
         CallerAccess.requireOwnOrStaff(caller, userId);

@@ -94,6 +94,23 @@ class ProductsApiIT extends RecommendationIntegrationTest {
     }
 
     @Test
+    void rejectsPriceBoundsNoStoredPriceCouldHave() {
+        var tooFine = api.get("/api/v1/products?min_price=1e-100000");
+        var tooLarge = api.get("/api/v1/products?max_price=1e1000000");
+        var negative = api.get("/api/v1/products?max_price=-1");
+
+        assertThat(tooFine.status()).isEqualTo(400);
+        assertThat(tooFine.errorFields()).containsExactly("min_price");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.errorFields()).containsExactly("max_price");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.errorFields()).containsExactly("max_price");
+        assertThat(api.get("/api/v1/products?min_price=0.5000&max_price=999999999999.99")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void takesTheMarginFromTheFeedsUnitCostAndKeepsItWhenALaterUpdateHasNoCost() {
         UUID productId = UUID.randomUUID();
         String category = freshCategory("lamps");

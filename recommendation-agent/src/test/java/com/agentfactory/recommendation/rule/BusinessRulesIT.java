@@ -51,10 +51,12 @@ class BusinessRulesIT extends RecommendationIntegrationTest {
             storefront.publish(order(UUID.randomUUID(), camera, lens));
         }
         storefront.publish(order(UUID.randomUUID(), camera, tripod));
+        // both orders' lines must be in the model, not only the lens's: the tests read the tripod's place too
         await().atMost(WAIT).untilAsserted(() -> {
             models.retrain();
             assertThat(recommendedIds(api.get("/api/v1/recommendations/products/" + camera + "/similar")))
-                    .startsWith(lens.toString());
+                    .startsWith(lens.toString())
+                    .contains(tripod.toString());
         });
     }
 
@@ -124,6 +126,14 @@ class BusinessRulesIT extends RecommendationIntegrationTest {
         var badKind = api.post("/api/v1/recommendations/rules", rule("promote", strap, 51, null));
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.errorFields()).containsExactlyInAnyOrder("kind", "position");
+
+        var tooSmall = api.post("/api/v1/recommendations/rules", rule("boost", strap, null, "0.0001"));
+        assertThat(tooSmall.status()).isEqualTo(400);
+        assertThat(tooSmall.errorFields()).containsOnly("boost");
+
+        var tooFine = api.post("/api/v1/recommendations/rules", rule("boost", strap, null, "1.23456"));
+        assertThat(tooFine.status()).isEqualTo(400);
+        assertThat(tooFine.errorFields()).containsExactly("boost");
 
         var unknownProduct = api.post("/api/v1/recommendations/rules", rule("block", UUID.randomUUID(), null, null));
         assertThat(unknownProduct.status()).isEqualTo(422);

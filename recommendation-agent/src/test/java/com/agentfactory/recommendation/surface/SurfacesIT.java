@@ -204,6 +204,16 @@ class SurfacesIT extends RecommendationIntegrationTest {
         assertThat(api.get("/api/v1/recommendations/frequently-bought-together?product_ids=not-a-uuid")
                         .status())
                 .isEqualTo(400);
+
+        // an empty piece of a comma-separated list binds as a null id
+        for (String path : List.of(
+                "/api/v1/recommendations/frequently-bought-together?product_ids=" + camera + ",",
+                "/api/v1/recommendations/upsell?product_ids=,",
+                "/api/v1/recommendations/users/" + shopper + "/cross-sell?product_ids=" + camera + ",")) {
+            var withAnEmptyId = api.get(path);
+            assertThat(withAnEmptyId.status()).as(path).isEqualTo(400);
+            assertThat(withAnEmptyId.errorFields()).as(path).containsOnly("product_ids");
+        }
     }
 
     @Test

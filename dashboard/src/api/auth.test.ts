@@ -177,6 +177,45 @@ describe('AuthClient', () => {
     expect(seen).toEqual([null]);
   });
 
+  it.each([429, 500, 502, 503])('keeps the session when the refresh is answered %i, and refreshes at the next call', async (status) => {
+    const gateway = new FakeGateway();
+    const store = new MemoryStore();
+    let now = 0;
+    let refreshStatus: number | null = status;
+    const fetch: typeof gateway.fetch = async (input, init) =>
+      String(input) === '/api/v1/auth/refresh' && refreshStatus !== null
+        ? json(refreshStatus, { title: 'Unavailable', status: refreshStatus })
+        : gateway.fetch(input, init);
+    const client = new AuthClient({ fetch, now: () => now, store });
+    await client.login('admin@example.test', 'secret');
+    now = 899_000;
+    const seen: unknown[] = [];
+    client.subscribe((s) => seen.push(s));
+
+    expect(await client.accessToken()).toBeNull();
+    expect(client.session?.refreshToken).toBe('refresh-1');
+    expect(store.items.has(STORE_KEY)).toBe(true);
+    expect(seen).toEqual([]);
+
+    refreshStatus = null;
+    expect(await client.accessToken()).toBe(tokens(2).access_token);
+  });
+
+  it('signs out when the refresh request is refused as invalid (400)', async () => {
+    const gateway = new FakeGateway();
+    const store = new MemoryStore();
+    let now = 0;
+    const fetch: typeof gateway.fetch = async (input, init) =>
+      String(input) === '/api/v1/auth/refresh' ? json(400, { title: 'Invalid request', status: 400 }) : gateway.fetch(input, init);
+    const client = new AuthClient({ fetch, now: () => now, store });
+    await client.login('admin@example.test', 'secret');
+    now = 899_000;
+
+    expect(await client.accessToken()).toBeNull();
+    expect(client.session).toBeNull();
+    expect(store.items.size).toBe(0);
+  });
+
   it('keeps the session across reloads through its store', async () => {
     const gateway = new FakeGateway();
     const store = new MemoryStore();

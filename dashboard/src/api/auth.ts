@@ -185,8 +185,12 @@ export class AuthClient {
           // a tab without the lock signed in again meanwhile: that session is not this token's to end
           return stored;
         }
-        // the refresh token is spent, expired or revoked: the person signs in again
-        this.setSession(null);
+        if (response.status === 400 || response.status === 401) {
+          // the refresh token is spent, expired or revoked (401) or not taken at all (400): the person signs in again
+          this.setSession(null);
+        }
+        // otherwise the gateway did not get to judge the token (429 from its rate limiter, a 5xx while it restarts):
+        // keep the session, this call fails and the next one tries again
         return null;
       }
       const renewed = sessionFrom((await response.json()) as TokenResponse, this.deps.now());

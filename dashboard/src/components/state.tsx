@@ -9,9 +9,14 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** GETs a path (null: nothing to load yet), optionally every `pollMs`; keeps the last data while reloading. */
+/**
+ * GETs a path (null: nothing to load yet), optionally every `pollMs`; keeps the last data while reloading. When the
+ * path changed and the new one fails, the data of the old path is dropped rather than shown under the problem as if
+ * it were the new path's.
+ */
 export function useApi<T>(path: string | null, pollMs?: number): Loaded<T> {
   const [data, setData] = useState<T>();
+  const dataPath = useRef<string | null>(null);
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(path !== null);
   const [tick, setTick] = useState(0);
@@ -27,12 +32,17 @@ export function useApi<T>(path: string | null, pollMs?: number): Loaded<T> {
     api<T>(path)
       .then((result) => {
         if (call === latest.current) {
+          dataPath.current = path;
           setData(result);
           setError(undefined);
         }
       })
       .catch((e: unknown) => {
         if (call === latest.current) {
+          if (dataPath.current !== path) {
+            dataPath.current = null;
+            setData(undefined);
+          }
           setError(e);
         }
       })

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Budget, BudgetAlert } from '../api/types';
-import { FakeGateway, renderPage } from '../test/gateway';
+import { FakeGateway, problem, renderPage } from '../test/gateway';
 import FinancePage from './FinancePage';
 
 const BUDGET = '/api/v1/financial/budgets/marketing';
@@ -106,5 +107,93 @@ describe('FinancePage budget', () => {
     expect(section.querySelector('.overspent-note')).toBeNull();
     expect(within(section).getByRole('meter', { name: 'Budget used' }).classList.contains('overspent')).toBe(false);
     expect((await within(section).findByRole('listitem')).textContent).toContain('warning 82.0% used (€82.00 of €100.00)');
+  });
+});
+
+describe('FinancePage reservations', () => {
+  /** The gateway, recording the Idempotency-Key each reservation carried. */
+  async function reservingGateway(answers: number[]) {
+    const gateway = finance(withinBudget, []);
+    let n = 0;
+    gateway.on('POST', `${BUDGET}/reservations`, (call) => {
+      const status = answers[n++] ?? 201;
+      const body = call.body as { amount: number; purpose?: string; fiscal_period: string };
+      return status === 201
+        ? { status, body: { id: `r${n}`, amount: body.amount, currency: 'EUR', purpose: body.purpose ?? null, status: 'reserved', fiscal_period: body.fiscal_period } }
+        : { status, body: { title: 'Bad Gateway', status, detail: 'The finance service did not answer.' } };
+    });
+    await gateway.signInAs(['ADMIN']);
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if ((init?.method ?? 'GET') === 'POST' && String(input) === `${BUDGET}/reservations`) {
+        keys.push(new Headers(init?.headers).get('Idempotency-Key'));
+      }
+      return gateway.fetch(input, init);
+    });
+    return { gateway, keys };
+  }
+
+  it('retries a reservation whose answer was lost with the key of the first attempt, and takes a new key for the next one', async () => {
+    const { keys } = await reservingGateway([502]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    const amount = await within(section).findByLabelText('Amount (EUR)');
+
+    await user.type(amount, '10');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByText(/The finance service did not answer/);
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByRole('button', { name: 'Commit' });
+
+    await user.type(amount, '10');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await waitFor(() => expect(within(section).getAllByRole('button', { name: 'Commit' })).toHaveLength(2));
+
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('takes a new key when the request changed after a failed attempt', async () => {
+    const { keys } = await reservingGateway([502]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    const amount = await within(section).findByLabelText('Amount (EUR)');
+
+    await user.type(amount, '10');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByText(/The finance service did not answer/);
+    await user.clear(amount);
+    await user.type(amount, '12');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByRole('button', { name: 'Commit' });
+
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
+  it('shows nothing of the budget shown before when the period chosen has none: no figures, no reservation form, no reservations', async () => {
+    const { gateway } = await reservingGateway([]);
+    gateway.on('GET', `${BUDGET}?period=2020-01`, problem(404, 'No budget for marketing in 2020-01.'));
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    let section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    await user.type(await within(section).findByLabelText('Amount (EUR)'), '10');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByRole('button', { name: 'Commit' });
+
+    const period = screen.getByLabelText('Fiscal period');
+    await user.clear(period);
+    await user.type(period, '2020-01');
+
+    section = screen.getByRole('region', { name: 'Budget of marketing' });
+    await within(section).findByText(/No budget for marketing in 2020-01/);
+    expect(within(section).queryByText('Allocated', { selector: 'dt' })).toBeNull();
+    expect(within(section).queryByRole('button', { name: 'Reserve' })).toBeNull();
+    expect(within(section).queryByRole('button', { name: 'Commit' })).toBeNull();
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations`)).toHaveLength(1);
   });
 });

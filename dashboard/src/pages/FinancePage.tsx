@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { api, post, query } from '../api/client';
 import { can } from '../api/roles';
 import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reservation, RevenueReport } from '../api/types';
@@ -38,7 +38,8 @@ export default function FinancePage() {
           <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} />
         </label>
       </form>
-      {department && <BudgetSection department={department} period={period} />}
+      {/* a new department or period starts afresh: no figures, reservation form or reservations of the budget shown before */}
+      {department && <BudgetSection key={`${department}|${period}`} department={department} period={period} />}
       <Attribution dateFrom={dateFrom} dateTo={dateTo} />
       <Reconciliation dateFrom={dateFrom} dateTo={dateTo} />
       <AuditVerification />
@@ -139,14 +140,20 @@ function Reservations({ path, budget, onChange }: { path: string; budget: Budget
   const [amount, setAmount] = useState('');
   const [purpose, setPurpose] = useState('');
   const [made, setMade] = useState<Reservation[]>([]);
-  const reserve = useAction(() =>
-    post<Reservation>(
-      `${path}/reservations`,
-      { fiscal_period: budget.fiscal_period, amount: Number(amount), currency: budget.currency, purpose: purpose || undefined },
-      // a retried click must not set the money aside twice
-      { 'Idempotency-Key': crypto.randomUUID() },
-    ),
-  );
+  // a retry of a reservation whose answer was lost must not set the money aside twice: it carries the key of the
+  // first attempt, until one succeeds or the request asks for something else
+  const attempt = useRef<{ request: string; key: string } | null>(null);
+  const reserve = useAction(async () => {
+    const url = `${path}/reservations`;
+    const body = { fiscal_period: budget.fiscal_period, amount: Number(amount), currency: budget.currency, purpose: purpose || undefined };
+    const request = JSON.stringify([url, body]);
+    if (attempt.current?.request !== request) {
+      attempt.current = { request, key: crypto.randomUUID() };
+    }
+    const reservation = await post<Reservation>(url, body, { 'Idempotency-Key': attempt.current.key });
+    attempt.current = null;
+    return reservation;
+  });
   const resolve = useAction((id: string, action: 'commit' | 'release') => post<Reservation>(`${path}/reservations/${id}/${action}`));
   const replace = (r: Reservation) => setMade((list) => list.map((x) => (x.id === r.id ? r : x)));
   return (

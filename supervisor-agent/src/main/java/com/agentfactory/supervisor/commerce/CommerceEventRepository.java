@@ -27,6 +27,16 @@ class CommerceEventRepository {
                 == 1;
     }
 
+    /** Whether this order was placed before by another event: a second one would book and ship it twice. */
+    boolean orderPlacedByAnotherEvent(UUID orderId, UUID eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_type = 'order.placed'"
+                        + " AND payload ->> 'order_id' = ? AND event_id <> ?)",
+                Boolean.class,
+                orderId.toString(),
+                eventId));
+    }
+
     /** Whether an order other than this one was placed under this number, ignoring case. */
     boolean orderNumberTakenByAnotherOrder(String orderNumber, UUID orderId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(

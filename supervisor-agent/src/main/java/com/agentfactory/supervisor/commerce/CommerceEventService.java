@@ -198,6 +198,11 @@ class CommerceEventService {
             if (events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId())) {
                 refused.add(new FieldErrorDetail(prefix + "order_number", "is already the number of another order"));
             }
+            // a retry must resend the same event (answered as a duplicate); a new event id would place it again
+            if (events.orderPlacedByAnotherEvent(order.orderId(), order.eventId())) {
+                refused.add(new FieldErrorDetail(
+                        prefix + "order_id", "was already placed by another event; resend that event to retry"));
+            }
             errors.addAll(refused);
             return refused.isEmpty() ? event : null;
         }

@@ -113,6 +113,22 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesACustomersOrderPlacedAgainUnderANewEventButAnswersARetryOfTheSameEventAsADuplicate() {
+        Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
+        Map<String, Object> placedAgain = new LinkedHashMap<>(order);
+        placedAgain.put("event_id", UUID.randomUUID().toString());
+
+        Response placed = asCustomer("/api/v1/events", order);
+        Response retried = asCustomer("/api/v1/events", order);
+        Response again = asCustomer("/api/v1/events", placedAgain);
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.errorFields()).containsExactly("order_id");
+    }
+
+    @Test
     void refusesAnOrderForAnotherCustomerAndStoresNothing() {
         Map<String, Object> othersOrder = ownedBy(CommerceEventsIT.orderPlaced(UUID.randomUUID()), UUID.randomUUID());
 

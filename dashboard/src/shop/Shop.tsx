@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, auth, post, query, type Page } from '../api/client';
 import { isStaff } from '../api/roles';
 import type { ChatReply, Consents, CustomerOrder, PrivacyExport, PrivacyRequest, ProductDetail, ProductSummary, Recommendations } from '../api/types';
+import { useCan } from '../components/controls';
 import { Async, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
-import { addToCart, cartTotal, clearCart, forgetOrders, rememberOrder, sentOrders, setQuantity, useCart } from './cart';
+import { addToCart, cartTotal, clearCart, forgetOrders, rememberOrder, sentOrders, sessionId, setQuantity, useCart, type CartLine } from './cart';
 import { orderLines, send, track } from './events';
 
 export default function Shop() {
@@ -205,17 +206,39 @@ function Cart() {
   const session = useSession();
   const navigate = useNavigate();
   const currency = lines[0]?.currency ?? 'GBP';
+  const mayOrder = useCan('events.send');
+  // the events API drops an event_id it has seen: a retry after a lost answer sends the same events for the same
+  // order, so it books one order, not two; a changed cart is another order
+  const attempt = useRef<{ cart: string; orderId: string; orderNumber: string; startedEventId: string; placedEventId: string } | null>(null);
   const checkout = useAction(async () => {
     const customerId = session?.user.customerId;
     const total = cartTotal(lines);
+    const cart = JSON.stringify([customerId, currency, orderLines(lines)]);
+    if (attempt.current?.cart !== cart) {
+      attempt.current = {
+        cart,
+        orderId: crypto.randomUUID(),
+        orderNumber: `WEB-${Date.now().toString(36).toUpperCase()}`,
+        startedEventId: crypto.randomUUID(),
+        placedEventId: crypto.randomUUID(),
+      };
+    }
+    const { orderId, orderNumber, startedEventId, placedEventId } = attempt.current;
     await send('checkout.started', {
+      event_id: startedEventId,
       customer_id: customerId,
-      session_id: window.sessionStorage.getItem('agent-factory.shop-session') ?? crypto.randomUUID(),
+      session_id: sessionId(),
       cart_total: { amount: total, currency },
     });
-    const orderId = crypto.randomUUID();
-    const orderNumber = `WEB-${Date.now().toString(36).toUpperCase()}`;
-    await send('order.placed', { order_id: orderId, order_number: orderNumber, customer_id: customerId, currency, lines: orderLines(lines) });
+    await send('order.placed', {
+      event_id: placedEventId,
+      order_id: orderId,
+      order_number: orderNumber,
+      customer_id: customerId,
+      currency,
+      lines: orderLines(lines),
+    });
+    attempt.current = null;
     if (customerId) {
       rememberOrder({ order_id: orderId, customer_id: customerId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
     }
@@ -250,13 +273,10 @@ function Cart() {
               <td>{l.name}</td>
               <td>{formatMoney(l.unit_price, l.currency)}</td>
               <td>
-                <input
-                  type="number"
-                  min={0}
-                  aria-label={`Quantity of ${l.name}`}
-                  value={l.quantity}
-                  onChange={(e) => setQuantity(l.product_id, Number(e.target.value))}
-                />
+                <QuantityField line={l} />{' '}
+                <button type="button" className="link" aria-label={`Remove ${l.name}`} onClick={() => setQuantity(l.product_id, 0)}>
+                  Remove
+                </button>
               </td>
               <td>{formatMoney(cartTotal([l]), l.currency)}</td>
             </tr>
@@ -264,10 +284,12 @@ function Cart() {
         </tbody>
       </table>
       <p className="big">Total {formatMoney(cartTotal(lines), currency)}</p>
-      {session ? (
+      {session && mayOrder ? (
         <button type="button" disabled={checkout.running} onClick={() => checkout.run()}>
           {checkout.running ? 'Placing your order…' : 'Place order'}
         </button>
+      ) : session ? (
+        <p className="muted">Orders are placed by customers: your role cannot check out. Sign in with a customer account to place this order.</p>
       ) : (
         <p>
           <Link to="/login?next=/shop/cart">Sign in</Link> or <Link to="/shop/register">sign up</Link> to check out.
@@ -275,6 +297,32 @@ function Cart() {
       )}
       <Problem error={checkout.error} />
     </>
+  );
+}
+
+/**
+ * A line's quantity as typed: an emptied field (on the way to another number) keeps the line and shows its quantity
+ * again when left; only a 0 typed or the Remove button takes the line out.
+ */
+function QuantityField({ line }: { line: CartLine }) {
+  const [text, setText] = useState(String(line.quantity));
+  useEffect(() => setText(String(line.quantity)), [line.quantity]);
+  return (
+    <input
+      type="number"
+      min={0}
+      step={1}
+      aria-label={`Quantity of ${line.name}`}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const quantity = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isInteger(quantity) && quantity >= 0) {
+          setQuantity(line.product_id, quantity);
+        }
+      }}
+      onBlur={() => setText(String(line.quantity))}
+    />
   );
 }
 

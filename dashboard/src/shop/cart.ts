@@ -52,7 +52,11 @@ export function addToCart(line: Omit<CartLine, 'quantity'>, quantity = 1) {
   );
 }
 
+/** Sets a line's quantity; 0 (or less) takes the line out, and a quantity that is no whole number changes nothing. */
 export function setQuantity(productId: string, quantity: number) {
+  if (!Number.isInteger(quantity)) {
+    return;
+  }
   save(cartLines().flatMap((l) => (l.product_id !== productId ? [l] : quantity > 0 ? [{ ...l, quantity }] : [])));
 }
 

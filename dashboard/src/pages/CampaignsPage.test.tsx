@@ -566,4 +566,132 @@ describe('CampaignsPage', () => {
     const sent = gateway.callsTo('POST', '/api/v1/campaigns/journeys')[0].body as Journey['definition'];
     expect(sent.trigger).toMatchObject({ type: 'event', event: 'cart.abandoned', re_entry: 'P30D' });
   });
+
+  it('saves a template with the subject and body shown, also the one not edited', async () => {
+    const stored = {
+      channel: 'email',
+      template_id: 'winter_offer',
+      subject: 'Winter offer for {{email}}',
+      body: '<p>{{discount}} off</p>',
+      updated_by: 'manager',
+      updated_at: '2026-12-01T08:00:00Z',
+    };
+    const gateway = campaigns()
+      .ok('GET', '/api/v1/campaigns/templates/email/winter_offer', stored)
+      .ok('PUT', '/api/v1/campaigns/templates/email/winter_offer', stored);
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    await user.click(await within(templates).findByRole('button', { name: 'email/winter_offer' }));
+    const body = await within(templates).findByLabelText('Body (Mustache)');
+    await user.clear(body);
+    await user.type(body, '<p>half off</p>');
+    await user.click(within(templates).getByRole('button', { name: 'Save template' }));
+    await waitFor(() => expect(gateway.callsTo('PUT', '/api/v1/campaigns/templates/email/winter_offer')).toHaveLength(1));
+    // the agent replaces the whole template: the subject left alone is sent as shown
+    expect(gateway.callsTo('PUT', '/api/v1/campaigns/templates/email/winter_offer')[0].body).toEqual({
+      subject: 'Winter offer for {{email}}',
+      body: '<p>half off</p>',
+    });
+  });
+
+  it('saves a template whose subject alone was edited with the body shown', async () => {
+    const stored = {
+      channel: 'sms',
+      template_id: 'e2e_text',
+      subject: null,
+      body: 'Your cart misses you',
+      updated_by: 'manager',
+      updated_at: '2026-12-01T08:00:00Z',
+    };
+    const gateway = campaigns()
+      .ok('GET', '/api/v1/campaigns/templates/sms/e2e_text', stored)
+      .ok('PUT', '/api/v1/campaigns/templates/sms/e2e_text', stored);
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    const open = within(templates).getByRole('form', { name: 'Open a template' });
+    await user.selectOptions(within(open).getByLabelText('Channel'), 'sms');
+    await user.type(within(open).getByLabelText('Template id'), 'e2e_text');
+    await user.click(within(open).getByRole('button', { name: 'Open' }));
+    await user.type(await within(templates).findByLabelText('Subject'), 'Psst');
+    await user.click(within(templates).getByRole('button', { name: 'Save template' }));
+    await waitFor(() => expect(gateway.callsTo('PUT', '/api/v1/campaigns/templates/sms/e2e_text')).toHaveLength(1));
+    expect(gateway.callsTo('PUT', '/api/v1/campaigns/templates/sms/e2e_text')[0].body).toEqual({ subject: 'Psst', body: 'Your cart misses you' });
+  });
+
+  it('changes a new journey once saved: the second save is a PUT to it, not a second POST', async () => {
+    const gateway = campaigns()
+      .on('POST', '/api/v1/campaigns/journeys', (call) => ({
+        status: 201,
+        body: { ...journey, id: 'j2', name: (call.body as { name: string }).name, definition: call.body },
+      }))
+      .on('PUT', '/api/v1/campaigns/journeys/j2', (call) => ({
+        status: 200,
+        body: { ...journey, id: 'j2', name: (call.body as { name: string }).name, definition: call.body },
+      }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Copy into the builder' }));
+    const builder = screen.getByRole('region', { name: 'Journey builder' });
+    await user.click(await within(builder).findByRole('button', { name: 'Validate and save' }));
+    expect((await within(builder).findByRole('status')).textContent).toContain('Saved as journey “Abandoned Cart Recovery (copy)”');
+    expect(within(builder).getByText('Changing the saved journey “Abandoned Cart Recovery (copy)”.')).toBeTruthy();
+
+    await user.type(within(builder).getByLabelText('Description'), 'second thoughts');
+    await user.click(within(builder).getByRole('button', { name: 'Validate and save changes' }));
+    await waitFor(() => expect(gateway.callsTo('PUT', '/api/v1/campaigns/journeys/j2')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys')).toHaveLength(1);
+    expect((gateway.callsTo('PUT', '/api/v1/campaigns/journeys/j2')[0].body as { description: string }).description).toBe('second thoughts');
+    expect((await within(builder).findByRole('status')).textContent).toContain('Saved the changes to journey “Abandoned Cart Recovery (copy)”');
+  });
+
+  it('shows a suppression set for a customer in the suppression list, and one lifted from the list in the customer’s panel', async () => {
+    const gateway = campaigns()
+      .ok('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`, { customer_id: CUSTOMER, consents: [], suppressions: [], contact: [] })
+      .on('DELETE', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/sms`, { status: 204 });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const consent = screen.getByRole('region', { name: 'Consent and suppression' });
+    const list = screen.getByRole('region', { name: 'Suppression list' });
+    expect(await within(list).findByText('ada@example.test')).toBeTruthy();
+    await user.type(within(consent).getByLabelText('Customer id'), CUSTOMER);
+    await user.click(within(consent).getByRole('button', { name: 'Look up' }));
+    expect(await within(consent).findByText(/complaint/)).toBeTruthy();
+    const listed = gateway.callsTo('GET', '/api/v1/campaigns/suppressions').length;
+
+    await user.click(within(consent).getByRole('button', { name: 'Suppress' }));
+    await user.type(within(consent).getByLabelText('Reason'), 'asked by phone');
+    await user.click(within(consent).getByRole('button', { name: 'Confirm suppress' }));
+    await waitFor(() => expect(gateway.callsTo('GET', '/api/v1/campaigns/suppressions').length).toBe(listed + 1));
+
+    const looked = gateway.callsTo('GET', `/api/v1/campaigns/consents/${CUSTOMER}`).length;
+    await user.click(await within(list).findByRole('button', { name: 'Lift sms for ada@example.test' }));
+    await waitFor(() => expect(gateway.callsTo('GET', `/api/v1/campaigns/consents/${CUSTOMER}`).length).toBe(looked + 1));
+  });
+
+  it('keeps the suppression list as it was and shows the problem when lifting fails', async () => {
+    const gateway = campaigns().on(
+      'DELETE',
+      `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/sms`,
+      problem(503, 'The campaign agent is not answering.'),
+    );
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const list = screen.getByRole('region', { name: 'Suppression list' });
+    await user.click(await within(list).findByRole('button', { name: 'Lift sms for ada@example.test' }));
+    expect((await within(list).findByRole('alert')).textContent).toContain('The campaign agent is not answering.');
+    expect(gateway.callsTo('GET', '/api/v1/campaigns/suppressions')).toHaveLength(1);
+    expect(within(list).getByText('ada@example.test')).toBeTruthy();
+  });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { ApiError } from '../api/problem';
 import type {
@@ -38,6 +38,9 @@ export default function CampaignsPage() {
     key: 0,
     definition: emptyJourney(),
   });
+  // both the consent panel and the suppression list change suppressions: each shows the other's changes
+  const [suppressions, setSuppressions] = useState(0);
+  const suppressionsChanged = () => setSuppressions((n) => n + 1);
   return (
     <>
       <h1>Campaigns</h1>
@@ -100,15 +103,24 @@ export default function CampaignsPage() {
             </p>
           )}
           <Suspense fallback={<Loading label="Loading the journey builder…" />}>
-            <JourneyBuilder key={draft.key} initial={draft.definition} journeyId={draft.journeyId} onSaved={() => journeys.reload()} />
+            <JourneyBuilder
+              key={draft.key}
+              initial={draft.definition}
+              journeyId={draft.journeyId}
+              onSaved={(j) => {
+                journeys.reload();
+                // a new journey, once stored, is the one the builder changes (same key: the builder keeps its state)
+                setDraft((d) => (d.journeyId ? d : { ...d, definition: j.definition, journeyId: j.id }));
+              }}
+            />
           </Suspense>
         </section>
       )}
       <Experiments journeys={journeys.data?.items ?? []} />
       <Segments mayWrite={mayWrite} />
       <Templates journeys={journeys.data?.items ?? []} mayWrite={mayWrite} />
-      <Consent mayWrite={mayWrite} />
-      <Suppressions mayWrite={mayWrite} />
+      <Consent mayWrite={mayWrite} version={suppressions} onChanged={suppressionsChanged} />
+      <Suppressions mayWrite={mayWrite} version={suppressions} onChanged={suppressionsChanged} />
     </>
   );
 }
@@ -740,7 +752,12 @@ function TemplateView({ channel, id, mayWrite, onSaved }: { channel: string; id:
   const template = useApi<MessageTemplate>(path);
   const [subject, setSubject] = useState<string>();
   const [body, setBody] = useState<string>();
-  const save = useAction(() => api<MessageTemplate>(path, { method: 'PUT', body: JSON.stringify({ subject: subject || undefined, body }) }));
+  // what the form shows: the stored text until the user edits it
+  const current = { subject: subject ?? template.data?.subject ?? '', body: body ?? template.data?.body ?? '' };
+  // a save replaces the whole template, so it sends the subject and body shown, edited or not
+  const save = useAction(() =>
+    api<MessageTemplate>(path, { method: 'PUT', body: JSON.stringify({ subject: current.subject || undefined, body: current.body }) }),
+  );
   const missing = template.error instanceof ApiError && template.error.status === 404;
   if (template.loading && !template.data) {
     return <Loading />;
@@ -748,7 +765,6 @@ function TemplateView({ channel, id, mayWrite, onSaved }: { channel: string; id:
   if (!template.data && !missing) {
     return <Problem error={template.error} onRetry={template.reload} />;
   }
-  const current = { subject: subject ?? template.data?.subject ?? '', body: body ?? template.data?.body ?? '' };
   return (
     <div className="card">
       <h3>
@@ -872,7 +888,8 @@ export function parseVariables(text: string): Record<string, unknown> | undefine
 
 const CHANNELS = ['email', 'sms', 'push'];
 
-function Consent({ mayWrite }: { mayWrite: boolean }) {
+/** One customer's consents and suppressions; `version` is bumped whenever a suppression changed anywhere on the page. */
+function Consent({ mayWrite, version, onChanged }: { mayWrite: boolean; version: number; onChanged: () => void }) {
   const [input, setInput] = useState('');
   const [customer, setCustomer] = useState<string>();
   const consents = useApi<Consents>(customer ? `${BASE}/consents/${customer}` : null);
@@ -880,7 +897,16 @@ function Consent({ mayWrite }: { mayWrite: boolean }) {
   const suppress = useAction((reason: string) =>
     api<Consents>(`${BASE}/consents/${customer}/suppressions/${channel}`, { method: 'PUT', body: JSON.stringify({ reason }) }),
   );
-  const lift = useAction((c: string) => api<void>(`${BASE}/consents/${customer}/suppressions/${c}`, { method: 'DELETE' }));
+  // true once lifted: the DELETE answers no body, and a failed one answers undefined
+  const lift = useAction((c: string) => api<void>(`${BASE}/consents/${customer}/suppressions/${c}`, { method: 'DELETE' }).then(() => true));
+  const shownVersion = useRef(version);
+  const { reload } = consents;
+  useEffect(() => {
+    if (shownVersion.current !== version) {
+      shownVersion.current = version;
+      reload();
+    }
+  }, [version, reload]);
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   return (
     <section aria-labelledby="consent-heading">
@@ -954,8 +980,9 @@ function Consent({ mayWrite }: { mayWrite: boolean }) {
                           className="secondary"
                           disabled={lift.running}
                           onClick={async () => {
-                            await lift.run(s.channel);
-                            consents.reload();
+                            if (await lift.run(s.channel)) {
+                              onChanged();
+                            }
                           }}
                         >
                           Lift {s.channel} suppression
@@ -981,7 +1008,7 @@ function Consent({ mayWrite }: { mayWrite: boolean }) {
                     onConfirm={async (reason) => {
                       const done = await suppress.run(reason);
                       if (done) {
-                        consents.reload();
+                        onChanged();
                       }
                       return done;
                     }}
@@ -996,12 +1023,12 @@ function Consent({ mayWrite }: { mayWrite: boolean }) {
   );
 }
 
-/** Every suppression, newest first; set per customer above. */
-function Suppressions({ mayWrite }: { mayWrite: boolean }) {
+/** Every suppression, newest first; set per customer above. `version` is bumped whenever a suppression changed on the page. */
+function Suppressions({ mayWrite, version, onChanged }: { mayWrite: boolean; version: number; onChanged: () => void }) {
   const [channel, setChannel] = useState('');
-  const [changes, setChanges] = useState(0);
+  // true once lifted: the DELETE answers no body, and a failed one answers undefined
   const lift = useAction((s: SuppressionEntry) =>
-    api<void>(`${BASE}/consents/${s.customer_id}/suppressions/${s.channel}`, { method: 'DELETE' }),
+    api<void>(`${BASE}/consents/${s.customer_id}/suppressions/${s.channel}`, { method: 'DELETE' }).then(() => true),
   );
   return (
     <section aria-labelledby="suppressions-heading">
@@ -1017,7 +1044,7 @@ function Suppressions({ mayWrite }: { mayWrite: boolean }) {
       </label>
       <Problem error={lift.error} />
       <PagedTable<SuppressionEntry>
-        key={changes}
+        key={version}
         label="Suppressions"
         path={`${BASE}/suppressions`}
         params={{ channel }}
@@ -1047,8 +1074,10 @@ function Suppressions({ mayWrite }: { mayWrite: boolean }) {
                       className="secondary"
                       disabled={lift.running}
                       onClick={async () => {
-                        await lift.run(s);
-                        setChanges((n) => n + 1);
+                        // the list changes only when the suppression was lifted; otherwise the problem shows above it
+                        if (await lift.run(s)) {
+                          onChanged();
+                        }
                       }}
                     >
                       Lift {s.channel} for {s.email ?? s.customer_id}

@@ -110,7 +110,10 @@ export default function JourneyBuilder({
   const [selected, setSelected] = useState<string | undefined>(initial.steps[0]?.id);
   const [errors, setErrors] = useState<StepErrors>(NO_ERRORS);
   const [nodes, setNodes] = useState<Node<StepData>[]>([]);
-  const [saved, setSaved] = useState<Journey>();
+  const [saved, setSaved] = useState<{ journey: Journey; created: boolean }>();
+  // once a new journey is stored, saving again changes it: a second POST would be refused as a duplicate name
+  const [createdId, setCreatedId] = useState<string>();
+  const targetId = journeyId ?? createdId;
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>();
 
@@ -163,10 +166,13 @@ export default function JourneyBuilder({
     setSaveError(undefined);
     setErrors(NO_ERRORS);
     try {
-      const journey = journeyId
-        ? await api<Journey>(`/api/v1/campaigns/journeys/${journeyId}`, { method: 'PUT', body: JSON.stringify(cleanDefinition(sent)) })
+      const journey = targetId
+        ? await api<Journey>(`/api/v1/campaigns/journeys/${targetId}`, { method: 'PUT', body: JSON.stringify(cleanDefinition(sent)) })
         : await post<Journey>('/api/v1/campaigns/journeys', cleanDefinition(sent));
-      setSaved(journey);
+      if (!targetId) {
+        setCreatedId(journey.id);
+      }
+      setSaved({ journey, created: !targetId });
       onSaved(journey);
     } catch (e) {
       setSaveError(e);
@@ -241,11 +247,11 @@ export default function JourneyBuilder({
       </div>
       <div className="row">
         <button type="button" disabled={saving} onClick={submit}>
-          {saving ? 'Validating…' : journeyId ? 'Validate and save changes' : 'Validate and save'}
+          {saving ? 'Validating…' : targetId ? 'Validate and save changes' : 'Validate and save'}
         </button>
         {saved && (
           <span role="status">
-            {journeyId ? `Saved the changes to journey “${saved.name}”.` : `Saved as journey “${saved.name}”.`} Activate it from the list of
+            {saved.created ? `Saved as journey “${saved.journey.name}”.` : `Saved the changes to journey “${saved.journey.name}”.`} Activate it from the list of
             journeys.
           </span>
         )}

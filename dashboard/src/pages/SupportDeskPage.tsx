@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { post, query, type Page } from '../api/client';
 import type { Ticket, TicketSummary, TranscriptMessage } from '../api/types';
+import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
 
@@ -74,7 +75,20 @@ function asList<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** What the support agent allows the caller: an answer only on a ticket they claimed, a close unless someone else has it. */
+function ticketActions(ticket: Pick<Ticket, 'status' | 'assigned_to'>, me: string | undefined) {
+  const mine = ticket.assigned_to !== null && ticket.assigned_to === me;
+  const open = ticket.status === 'ESCALATED' || ticket.status === 'CLAIMED' || ticket.status === 'ANSWERED';
+  return {
+    claim: ticket.status === 'ESCALATED',
+    answer: ticket.status === 'CLAIMED' && mine,
+    close: open && (ticket.assigned_to === null || mine),
+    someoneElses: ticket.assigned_to !== null && !mine,
+  };
+}
+
 function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => void }) {
+  const me = useSession()?.user.subject;
   const ticket = useApi<Ticket>(`/api/v1/support/tickets/${ticketId}`);
   const [answer, setAnswer] = useState('');
   const [closeAfter, setCloseAfter] = useState(true);
@@ -135,36 +149,51 @@ function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => 
               <Message key={m.id} message={m} />
             ))}
           </ol>
-          {t.status === 'ESCALATED' && (
-            <button type="button" disabled={claim.running} onClick={async () => (await claim.run()) && done()}>
-              {claim.running ? 'Claiming…' : 'Claim conversation'}
-            </button>
-          )}
-          {(t.status === 'CLAIMED' || t.status === 'ESCALATED' || t.status === 'ANSWERED') && (
-            <form
-              onSubmit={async (e) => {
-                e.preventDefault();
-                if (await send.run()) {
-                  setAnswer('');
-                  done();
-                }
-              }}
-            >
-              <label htmlFor="answer">Answer {suggested && <span className="muted">(starts from the suggested answer)</span>}</label>
-              <textarea id="answer" rows={5} required maxLength={10000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
-              <label className="inline">
-                <input type="checkbox" checked={closeAfter} onChange={(e) => setCloseAfter(e.target.checked)} /> close after answering
-              </label>
-              <div className="row">
-                <button type="submit" disabled={send.running || !answer.trim()}>
-                  {send.running ? 'Sending…' : 'Send answer'}
-                </button>
-                <button type="button" disabled={close.running} onClick={async () => (await close.run()) && done()}>
-                  {close.running ? 'Closing…' : 'Close without answer'}
-                </button>
-              </div>
-            </form>
-          )}
+          {(() => {
+            const may = ticketActions(t, me);
+            const closeButton = may.close && (
+              <button type="button" disabled={close.running} onClick={async () => (await close.run()) && done()}>
+                {close.running ? 'Closing…' : 'Close without answer'}
+              </button>
+            );
+            return (
+              <>
+                {may.claim && (
+                  <button type="button" disabled={claim.running} onClick={async () => (await claim.run()) && done()}>
+                    {claim.running ? 'Claiming…' : 'Claim conversation'}
+                  </button>
+                )}
+                {may.someoneElses && t.status !== 'CLOSED' && (
+                  <p className="muted">{t.assigned_to} has this conversation; only they can answer it.</p>
+                )}
+                {may.answer ? (
+                  <form
+                    onSubmit={async (e) => {
+                      e.preventDefault();
+                      if (await send.run()) {
+                        setAnswer('');
+                        done();
+                      }
+                    }}
+                  >
+                    <label htmlFor="answer">Answer {suggested && <span className="muted">(starts from the suggested answer)</span>}</label>
+                    <textarea id="answer" rows={5} required maxLength={10000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+                    <label className="inline">
+                      <input type="checkbox" checked={closeAfter} onChange={(e) => setCloseAfter(e.target.checked)} /> close after answering
+                    </label>
+                    <div className="row">
+                      <button type="submit" disabled={send.running || !answer.trim()}>
+                        {send.running ? 'Sending…' : 'Send answer'}
+                      </button>
+                      {closeButton}
+                    </div>
+                  </form>
+                ) : (
+                  closeButton && <div className="row">{closeButton}</div>
+                )}
+              </>
+            );
+          })()}
           <Problem error={claim.error ?? send.error ?? close.error} />
         </>
       )}

@@ -72,4 +72,28 @@ describe('TasksPage', () => {
     const section = await screen.findByRole('region', { name: 'Tasks' });
     expect((await within(section).findByRole('alert')).textContent).toContain('The supervisor is not answering.');
   });
+
+  it('offers resolving a claimed escalation only to whoever claimed it', async () => {
+    const escalation = (id: string, claimedBy: string) => ({
+      escalation_id: `${id}-0000-4000-8000-000000000000`,
+      task_id: 'aaaaaaaa-0000-4000-8000-000000000000',
+      reason: 'the agent could not finish',
+      status: 'CLAIMED',
+      claimed_by: claimedBy,
+      claimed_at: '2026-12-03T08:05:00Z',
+      resolved_by: null,
+      resolved_at: null,
+      outcome: null,
+      resolution: null,
+      created_at: '2026-12-03T08:00:00Z',
+    });
+    // FakeGateway signs in as the user with the id user-1
+    const gateway = tasks().ok('GET', '/api/v1/escalations', page([escalation('e1111111', 'user-1'), escalation('e2222222', 'someone-else')]));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<TasksPage />);
+
+    expect(await screen.findByRole('button', { name: 'Resolve e1111111' })).toBeTruthy();
+    expect(screen.getByText(/claimed by someone-else/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resolve e2222222' })).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { post, query, type Page } from '../api/client';
 import type { Escalation, TaskSummary } from '../api/types';
 import { PagedTable } from '../components/PagedTable';
+import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime } from '../format';
 
@@ -98,6 +99,9 @@ function Escalations() {
 }
 
 function EscalationCard({ escalation, onChange }: { escalation: Escalation; onChange: () => void }) {
+  const me = useSession()?.user.subject;
+  // the supervisor resolves a claimed escalation only for the person who claimed it (409 for anyone else)
+  const mayResolve = escalation.status === 'CLAIMED' && escalation.claimed_by !== null && escalation.claimed_by === me;
   const [outcome, setOutcome] = useState('COMPLETED');
   const [note, setNote] = useState('');
   const claim = useAction(() => post<Escalation>(`/api/v1/escalations/${escalation.escalation_id}/claim`));
@@ -121,7 +125,7 @@ function EscalationCard({ escalation, onChange }: { escalation: Escalation; onCh
           {claim.running ? 'Claiming…' : `Claim ${id}`}
         </button>
       )}
-      {escalation.status === 'CLAIMED' && (
+      {mayResolve && (
         <form
           className="row"
           onSubmit={async (e) => {

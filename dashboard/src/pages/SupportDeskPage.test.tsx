@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { auth } from '../api/client';
+import type { Ticket } from '../api/types';
+import { FakeGateway, page } from '../test/gateway';
+import SupportDeskPage from './SupportDeskPage';
+
+const TICKET = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+// FakeGateway signs in as the user with this id
+const ME = 'user-1';
+
+function ticket(status: string, assignedTo: string | null): Ticket {
+  return {
+    ticket_id: TICKET,
+    conversation_id: 'conv-1',
+    status,
+    category: 'delivery',
+    customer_id: null,
+    channel: 'chat',
+    subject: 'Where is my parcel?',
+    customer_email: 'ada@example.test',
+    assigned_to: assignedTo,
+    intents: [],
+    entities: [],
+    suggested_answer: null,
+    escalation_reasons: [],
+    transcript: [],
+    created_at: '2026-12-01T08:00:00Z',
+    escalated_at: '2026-12-01T08:01:00Z',
+    closed_at: null,
+  };
+}
+
+async function open(status: string, assignedTo: string | null) {
+  const gateway = new FakeGateway()
+    .ok('GET', '/api/v1/support/escalations', page([]))
+    .ok('GET', `/api/v1/support/tickets/${TICKET}`, ticket(status, assignedTo))
+    .ok('POST', `/api/v1/support/escalations/${TICKET}/answer`, ticket('CLOSED', ME));
+  await gateway.signInAs(['SUPPORT_AGENT']);
+  render(
+    <MemoryRouter initialEntries={[`/admin/support/${TICKET}`]}>
+      <Routes>
+        <Route path="/admin/support/:ticketId" element={<SupportDeskPage />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+  await screen.findByRole('heading', { name: /Where is my parcel\?/ });
+  return gateway;
+}
+
+afterEach(() => {
+  cleanup();
+  auth.logout();
+  vi.unstubAllGlobals();
+});
+
+describe('SupportDeskPage', () => {
+  it('offers the answer on a conversation the signed-in agent claimed, and sends it', async () => {
+    const gateway = await open('CLAIMED', ME);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Answer/), 'It left the warehouse today.');
+    await user.click(screen.getByRole('button', { name: 'Send answer' }));
+    await waitFor(() => expect(gateway.callsTo('POST', `/api/v1/support/escalations/${TICKET}/answer`)).toHaveLength(1));
+    expect(gateway.callsTo('POST', `/api/v1/support/escalations/${TICKET}/answer`)[0].body).toEqual({
+      text: 'It left the warehouse today.',
+      close: true,
+    });
+  });
+
+  it('offers no answer on a conversation someone else claimed, nor a close', async () => {
+    await open('CLAIMED', 'someone-else');
+    expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Close without answer' })).toBeNull();
+    expect(screen.getByText('someone-else has this conversation; only they can answer it.')).toBeTruthy();
+  });
+
+  it('asks for a claim before an answer on a waiting conversation, and still lets it be closed', async () => {
+    await open('ESCALATED', null);
+    const ticketSection = screen.getByRole('heading', { name: /Where is my parcel\?/ }).parentElement!;
+    expect(within(ticketSection).getByRole('button', { name: 'Claim conversation' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close without answer' })).toBeTruthy();
+  });
+
+  it('offers no second answer on an answered conversation', async () => {
+    await open('ANSWERED', ME);
+    expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close without answer' })).toBeTruthy();
+  });
+});

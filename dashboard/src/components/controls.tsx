@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { can, type Permission } from '../api/roles';
 import { useSession } from './session';
 
@@ -57,9 +57,10 @@ export function ReasonAction({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState(defaultReason);
   const id = useId();
+  const { opener, first, close } = useSwapFocus<HTMLInputElement>(open, setOpen);
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
         {label}
       </button>
     );
@@ -72,19 +73,42 @@ export function ReasonAction({
         e.preventDefault();
         const result = await onConfirm(reason.trim());
         if (result !== undefined) {
-          setOpen(false);
+          close();
         }
       }}
     >
       <label htmlFor={id}>Reason</label>
-      <input id={id} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <input ref={first} id={id} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       {extra}
       <button type="submit" disabled={busy || reason.trim() === ''}>
         {busy ? `${label}…` : `Confirm ${label.toLowerCase()}`}
       </button>
-      <button type="button" className="link" onClick={() => setOpen(false)}>
+      <button type="button" className="link" onClick={close}>
         Cancel
       </button>
     </form>
   );
+}
+
+/**
+ * Keyboard focus for a button that swaps itself for a small form: the form's first field takes the focus when it
+ * opens, and the button gets it back when the form closes (Cancel, or done), instead of it falling to the page.
+ */
+export function useSwapFocus<F extends HTMLElement>(open: boolean, setOpen: (open: boolean) => void) {
+  const opener = useRef<HTMLButtonElement>(null);
+  const first = useRef<F>(null);
+  const closing = useRef(false);
+  useEffect(() => {
+    if (open) {
+      first.current?.focus();
+    } else if (closing.current) {
+      closing.current = false;
+      opener.current?.focus();
+    }
+  }, [open]);
+  const close = () => {
+    closing.current = true;
+    setOpen(false);
+  };
+  return { opener, first, close };
 }

@@ -173,6 +173,23 @@ describe('InventoryPage', () => {
     });
   });
 
+  it('moves the focus into the delivery form when it opens and back to Receive when it is cancelled', async () => {
+    const gateway = inventory().ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await within(orders).findByRole('list', { name: 'Lines' });
+    within(orders).getByRole('button', { name: 'Receive' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(within(orders).getByLabelText('Units of SKU-RED-MUG delivered'));
+
+    within(orders).getByRole('form', { name: 'Receive delivery' }).querySelector<HTMLButtonElement>('button.link')!.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(within(orders).getByRole('button', { name: 'Receive' }));
+  });
+
   it('closes a partly delivered order short instead of cancelling it, with a reason', async () => {
     const gateway = inventory()
       .ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder, { ...order, id: 'po-3', status: 'ordered' }]))

@@ -12,7 +12,7 @@ import type {
   SuggestReorders,
   Supplier,
 } from '../api/types';
-import { ReasonAction, useCan } from '../components/controls';
+import { ReasonAction, useCan, useSwapFocus } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, isoDay, shiftDay } from '../format';
@@ -715,9 +715,10 @@ function ReceiveAction({
   const [quantities, setQuantities] = useState<Record<string, string>>(() =>
     Object.fromEntries(awaited.map((l) => [l.sku, String(l.quantity - l.received_quantity)])),
   );
+  const { opener, first, close } = useSwapFocus<HTMLInputElement>(open, setOpen);
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
         Receive
       </button>
     );
@@ -732,14 +733,15 @@ function ReceiveAction({
           .map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
           .filter((l) => l.quantity > 0);
         if ((await onReceive(lines)) !== undefined) {
-          setOpen(false);
+          close();
         }
       }}
     >
-      {awaited.map((l) => (
+      {awaited.map((l, i) => (
         <label key={l.sku}>
           {awaited.length === 1 ? 'Units delivered' : `Units of ${l.sku} delivered`}
           <input
+            ref={i === 0 ? first : undefined}
             type="number"
             min={0}
             max={l.quantity - l.received_quantity}
@@ -752,7 +754,7 @@ function ReceiveAction({
       <button type="submit" disabled={busy}>
         {busy ? 'Booking…' : 'Book delivery'}
       </button>
-      <button type="button" className="link" onClick={() => setOpen(false)}>
+      <button type="button" className="link" onClick={close}>
         Cancel
       </button>
     </form>

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -74,7 +76,16 @@ public class PrivacyService {
                 });
         var request =
                 PrivacyRequest.open(customerId, action, properties.participants(), caller.actorName(), clock.instant());
-        requests.save(request);
+        try {
+            requests.save(request);
+        } catch (DataAccessException e) {
+            // two requests at once both passed the check above: the one-open-per-action index decides
+            if (!e.contains(DuplicateKeyException.class)) {
+                throw e;
+            }
+            throw new ConflictException("An " + action.name().toLowerCase(java.util.Locale.ROOT)
+                    + " request for this customer is still in progress.");
+        }
         audit(request, PrivacyRequestEvent.REQUESTED, null, caller.actorName(), action.name());
         outbox.append(
                 Topics.PRIVACY_REQUESTS,

@@ -14,15 +14,23 @@ import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +50,21 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
 
     @Autowired
     EnvelopeCodec codec;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password}")
+    String databasePassword;
+
+    @Value("${spring.datasource.hikari.schema}")
+    String schema;
 
     private final UUID customer = UUID.randomUUID();
     private Api asCustomer;
@@ -235,6 +258,43 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
                         .post(requests(customer), Map.of("action", "ERASURE"))
                         .status())
                 .isEqualTo(202);
+    }
+
+    @Test
+    void answersConflictNotAnErrorToTheLoserOfTwoRequestsOfOneKindAtOnce() throws Exception {
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+                var caller = Executors.newVirtualThreadPerTaskExecutor()) {
+            other.setAutoCommit(false);
+            other.setSchema(schema);
+            // another instance's export request for the customer, past its check and not yet committed
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO privacy_requests (id, customer_id, action, status, participants, requested_by,
+                                                  requested_at, version)
+                    VALUES (?, ?, 'EXPORT', 'IN_PROGRESS', ARRAY['supervisor-agent'], 'another instance', now(), 0)
+                    """)) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, customer);
+                insert.executeUpdate();
+            }
+            Future<Response> request =
+                    caller.submit(() -> asCustomer.post(requests(customer), Map.of("action", "EXPORT")));
+            // the API's check saw no open export; its insert now waits on the unique index for the other transaction
+            await().atMost(Duration.ofSeconds(30)).until(() -> request.isDone() || insertWaitsForALock());
+            other.commit();
+
+            Response loser = request.get(30, TimeUnit.SECONDS);
+            assertThat(loser.status()).as(String.valueOf(loser.body())).isEqualTo(409);
+            assertThat(loser.text("/detail")).contains("still in progress");
+        }
+    }
+
+    /** Asked outside the held transaction: a transaction sees the activity of other sessions as of its first look. */
+    private boolean insertWaitsForALock() {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                + " AND query LIKE '%INSERT INTO%privacy_requests%'",
+                        Long.class)
+                > 0;
     }
 
     @Test

@@ -37,14 +37,19 @@ import tools.jackson.databind.json.JsonMapper;
  * [--user-neighbours 50] [--ease-lambda 500] [--factors 100] [--epochs 60] [--learning-rate 0.007]
  * [--regularisation 0.06] [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]
  * [--item-neighbours all] [--validation-days 31] [--trend-half-life-days 14] [--country-shrinkage 50]
- * [--history-half-life-days 30]}
+ * [--history-half-life-days 30] [--new-arrival-days 30] [--new-arrival-half-life-days 14]
+ * [--validation-only true [--sweep-new-arrival-days 14,30,60] [--sweep-new-arrival-half-life-days 7,14]
+ * [--sweep-ease-lambda 100,500] [--sweep-history-half-life-days 15,30]]}
  *
  * <p>Without {@code --format} the layout is detected from the file's first line. Every run reports two
  * protocols side by side: customers seen in training ("known_customers", scored on items new to them) and
  * all test customers ("all_customers", new ones included), with plain cosine item-kNN and popularity as
  * baselines. The served ensemble's weights are learned on the last {@code --validation-days} of the
  * training period (models trained on what precedes it), then every model is retrained on the whole
- * training period; the test rows are never used for any choice.
+ * training period; the test rows are never used for any choice. {@code --validation-only true} reads no test
+ * rows at all: it learns the blend on that window for each swept setting of the newly-selling list and of
+ * EASE (models trained once), and reports the validation nDCG of each, and of the blend without newly
+ * selling, which is how those settings are chosen.
  */
 public final class EvaluationMain {
 
@@ -54,7 +59,9 @@ public final class EvaluationMain {
             + " [--factors 100] [--epochs 60] [--learning-rate 0.007] [--regularisation 0.06]"
             + " [--als-factors 64] [--als-iterations 15] [--als-regularisation 30] [--als-alpha 2]"
             + " [--item-neighbours all] [--validation-days 31] [--trend-half-life-days 14] [--country-shrinkage 50]"
-            + " [--history-half-life-days 30]";
+            + " [--history-half-life-days 30] [--new-arrival-days 30] [--new-arrival-half-life-days 14]"
+            + " [--validation-only true [--sweep-new-arrival-days 14,30,60] [--sweep-new-arrival-half-life-days 7,14]"
+            + " [--sweep-ease-lambda 100,500] [--sweep-history-half-life-days 15,30]]";
 
     static final String ITEM_CF = "item_cf";
     static final String USER_CF = "user_cf";
@@ -71,6 +78,9 @@ public final class EvaluationMain {
     /** EASE trained on signals decayed by age, over the recency-weighted history: the service's way. */
     static final String EASE_DECAYED = "ease_decayed";
 
+    /** Trending among the items first sold lately. */
+    static final String NEWLY_SELLING = com.agentfactory.recommendation.model.CandidateSources.NEWLY_SELLING;
+
     static final String POPULARITY = "popularity";
     /** How many candidates each source proposes to the ensemble. */
     static final int POOL = 100;
@@ -83,6 +93,8 @@ public final class EvaluationMain {
      * @param countryShrinkage how many signals of global demand smooth each country's trending list
      * @param historyHalfLifeDays the half-life of a purchase's weight in the recency-weighted history
      * @param itemNeighbours how many neighbours item-CF keeps per item (all by default)
+     * @param newArrivalDays how lately an item must have first sold to count as a new arrival
+     * @param newArrivalHalfLifeDays the half-life of a purchase's weight in the new arrivals' trending list
      */
     record Settings(
             int k,
@@ -96,7 +108,9 @@ public final class EvaluationMain {
             double trendHalfLifeDays,
             double countryShrinkage,
             double historyHalfLifeDays,
-            int itemNeighbours) {
+            int itemNeighbours,
+            double newArrivalDays,
+            double newArrivalHalfLifeDays) {
 
         static Settings defaults(int k, boolean useRatings, int neighbours) {
             return new Settings(
@@ -111,7 +125,9 @@ public final class EvaluationMain {
                     14,
                     50,
                     30,
-                    Integer.MAX_VALUE);
+                    Integer.MAX_VALUE,
+                    30,
+                    14);
         }
     }
 
@@ -182,7 +198,22 @@ public final class EvaluationMain {
                 Double.parseDouble(options.getOrDefault("history-half-life-days", "30")),
                 "all".equals(options.getOrDefault("item-neighbours", "all"))
                         ? Integer.MAX_VALUE
-                        : Integer.parseInt(options.get("item-neighbours")));
+                        : Integer.parseInt(options.get("item-neighbours")),
+                Double.parseDouble(options.getOrDefault("new-arrival-days", "30")),
+                Double.parseDouble(options.getOrDefault("new-arrival-half-life-days", "14")));
+        if ("true".equals(options.get("validation-only"))) {
+            Map<String, Object> sweep = validationSweep(
+                    train,
+                    settings,
+                    numbers(options.getOrDefault("sweep-new-arrival-days", String.valueOf(settings.newArrivalDays()))),
+                    numbers(options.getOrDefault(
+                            "sweep-new-arrival-half-life-days", String.valueOf(settings.newArrivalHalfLifeDays()))),
+                    numbers(options.getOrDefault("sweep-ease-lambda", String.valueOf(settings.easeLambda()))),
+                    numbers(options.getOrDefault(
+                            "sweep-history-half-life-days", String.valueOf(settings.historyHalfLifeDays()))));
+            System.out.println(JsonMapper.builder().build().writeValueAsString(sweep));
+            return;
+        }
 
         Map<String, Object> summary = "rating".equals(options.getOrDefault("task", "ranking"))
                 ? evaluateRatings(train, test, mf)
@@ -295,6 +326,125 @@ public final class EvaluationMain {
         summary.put("known_customers", known);
         summary.put("all_customers", all);
         return summary;
+    }
+
+    /**
+     * The validation window only, in two stages on the models trained once on what precedes it: first every
+     * pair of new-arrival window and half-life (the blend learned again with that list replaced), then, with
+     * the best pair, EASE and its decayed twin retrained at every pair of lambda and history half-life. Each
+     * point reports its validation nDCG; "without" is the blend learned without the newly-selling list.
+     */
+    static Map<String, Object> validationSweep(
+            List<InteractionFile.Row> train,
+            Settings settings,
+            List<Double> arrivalDays,
+            List<Double> arrivalHalfLives,
+            List<Double> lambdas,
+            List<Double> historyHalfLives) {
+        int k = settings.k();
+        List<InteractionFile.Row> oldestFirst = new ArrayList<>(train);
+        oldestFirst.sort(Comparator.comparingLong(InteractionFile.Row::timestamp));
+        List<List<InteractionFile.Row>> carved = validationSplit(oldestFirst, settings.validationDays());
+        long start = System.nanoTime();
+        TrainedSet early = TrainedSet.train(carved.get(0), settings);
+        Targets targets = Targets.of(early.data(), carved.get(1));
+        Map<String, BlendLearner.Example> known = examplesByUser(early, targets, targets.known());
+        Map<String, BlendLearner.Example> fresh = examplesByUser(early, targets, targets.fresh());
+        System.out.printf(Locale.ROOT, "validation candidates in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("train_interactions", carved.get(0).size());
+        results.put("window_interactions", carved.get(1).size());
+        Set<String> arrivals = Set.of(NEWLY_SELLING);
+        results.put("without", sweepPoint(without(known.values(), arrivals), without(fresh.values(), arrivals), k));
+        System.out.println("without " + results.get("without"));
+        double bestNdcg = -1;
+        TrainedSet best = early;
+        for (double days : arrivalDays) {
+            for (double halfLife : arrivalHalfLives) {
+                TrainedSet variant = early.withNewArrivals(
+                        TrainedSet.newArrivals(early.data(), days, halfLife, settings.countryShrinkage()));
+                String name = String.format(Locale.ROOT, "new_arrival_days_%s_half_life_%s", days, halfLife);
+                Map<String, Object> point = sweepPoint(
+                        replaced(known, variant, targets, arrivals), replaced(fresh, variant, targets, arrivals), k);
+                results.put(name, point);
+                System.out.println(name + " " + point);
+                if ((double) point.get("known_ndcg_at_k") > bestNdcg) {
+                    bestNdcg = (double) point.get("known_ndcg_at_k");
+                    best = variant;
+                }
+            }
+        }
+        Set<String> easeSources = Set.of(EASE, EASE_RECENT, EASE_DECAYED, NEWLY_SELLING);
+        for (double lambda : lambdas) {
+            for (double halfLife : historyHalfLives) {
+                long trained = System.nanoTime();
+                TrainedSet variant = best.withEase(lambda, halfLife);
+                String name = String.format(Locale.ROOT, "ease_lambda_%s_history_half_life_%s", lambda, halfLife);
+                Map<String, Object> point = sweepPoint(
+                        replaced(known, variant, targets, easeSources),
+                        replaced(fresh, variant, targets, easeSources),
+                        k);
+                point.put("seconds", round((System.nanoTime() - trained) / 1e9));
+                results.put(name, point);
+                System.out.println(name + " " + point);
+            }
+        }
+        results.put("seconds", round((System.nanoTime() - start) / 1e9));
+        return results;
+    }
+
+    private static Map<String, Object> sweepPoint(
+            List<BlendLearner.Example> known, List<BlendLearner.Example> fresh, int k) {
+        BlendLearner.Result knownResult = BlendLearner.learn(known, k);
+        BlendLearner.Result freshResult = BlendLearner.learn(fresh, k);
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("known_ndcg_at_k", round(knownResult.ndcg()));
+        point.put("known_weights", knownResult.weights());
+        point.put("known_single_ndcg_at_k", rounded(knownResult.singleNdcg()));
+        point.put("new_ndcg_at_k", round(freshResult.ndcg()));
+        point.put("new_weights", freshResult.weights());
+        return point;
+    }
+
+    private static List<BlendLearner.Example> without(
+            java.util.Collection<BlendLearner.Example> examples, Set<String> dropped) {
+        return examples.stream()
+                .map(example -> {
+                    Map<String, List<ScoredItem>> kept = new LinkedHashMap<>(example.sources());
+                    kept.keySet().removeAll(dropped);
+                    return new BlendLearner.Example(kept, example.relevant());
+                })
+                .toList();
+    }
+
+    /** Each user's example with the named sources' lists taken from {@code models}, the other lists kept. */
+    private static List<BlendLearner.Example> replaced(
+            Map<String, BlendLearner.Example> examples, TrainedSet models, Targets targets, Set<String> names) {
+        List<BlendLearner.Example> result = new ArrayList<>();
+        examples.forEach((user, example) -> {
+            Map<String, List<ScoredItem>> sources = new LinkedHashMap<>(example.sources());
+            Set<String> exclude = models.data().seen().getOrDefault(user, Set.of());
+            for (String name : names) {
+                sources.put(name, models.source(name, user, targets.countryOf(user), exclude, POOL));
+            }
+            result.add(new BlendLearner.Example(sources, example.relevant()));
+        });
+        return result;
+    }
+
+    private static Map<String, BlendLearner.Example> examplesByUser(
+            TrainedSet models, Targets targets, Map<String, Set<String>> relevant) {
+        Map<String, BlendLearner.Example> examples = new LinkedHashMap<>();
+        relevant.forEach((user, items) -> examples.put(
+                user,
+                new BlendLearner.Example(
+                        models.sources(
+                                user,
+                                targets.countryOf(user),
+                                models.data().seen().getOrDefault(user, Set.of()),
+                                POOL),
+                        items)));
+        return examples;
     }
 
     /** Validation users of one segment with every source's candidate list and what they bought. */
@@ -446,6 +596,13 @@ public final class EvaluationMain {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private static List<Double> numbers(String list) {
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .map(Double::parseDouble)
+                .toList();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -27,6 +27,7 @@ record TrainedSet(
         TrainingData data,
         PopularityModel popularity,
         TrendingModel trending,
+        TrendingModel newArrivals,
         ItemCfModel itemCf,
         UserCfModel userCf,
         EaseModel ease,
@@ -66,6 +67,11 @@ record TrainedSet(
                 PopularityModel.train(data.signals(), Map.of()),
                 TrendingModel.train(
                         data.decayed(settings.trendHalfLifeDays()), data.countries(), settings.countryShrinkage()),
+                newArrivals(
+                        data,
+                        settings.newArrivalDays(),
+                        settings.newArrivalHalfLifeDays(),
+                        settings.countryShrinkage()),
                 ItemCfModel.train(data.signals(), settings.itemNeighbours()),
                 UserCfModel.train(data.signals(), settings.userNeighbours()),
                 EaseModel.train(data.signals(), settings.easeLambda(), 20_000),
@@ -77,6 +83,51 @@ record TrainedSet(
                 ratingsMf,
                 skipped,
                 settings.historyHalfLifeDays());
+    }
+
+    /** Trending among the items first sold in the last {@code days} of the training period. */
+    static TrendingModel newArrivals(TrainingData data, double days, double halfLifeDays, double countryShrinkage) {
+        java.time.Instant since = java.time.Instant.ofEpochSecond(data.lastTimestamp() - Math.round(days * 86_400));
+        return com.agentfactory.recommendation.model.NewArrivals.train(
+                data.decayed(halfLifeDays), data.firstSeen(), since, data.countries(), countryShrinkage);
+    }
+
+    /** The same models with another new-arrivals list: the validation sweep tries them without retraining. */
+    TrainedSet withNewArrivals(TrendingModel arrivals) {
+        return new TrainedSet(
+                data,
+                popularity,
+                trending,
+                arrivals,
+                itemCf,
+                userCf,
+                ease,
+                easeDecayed,
+                als,
+                session,
+                content,
+                ratingsMf,
+                skipped,
+                historyHalfLifeDays);
+    }
+
+    /** The same models with EASE retrained at {@code lambda}, its decayed twin at {@code halfLifeDays}. */
+    TrainedSet withEase(double lambda, double halfLifeDays) {
+        return new TrainedSet(
+                data,
+                popularity,
+                trending,
+                newArrivals,
+                itemCf,
+                userCf,
+                EaseModel.train(data.signals(), lambda, 20_000),
+                EaseModel.train(data.decayed(halfLifeDays), lambda, 20_000),
+                als,
+                session,
+                content,
+                ratingsMf,
+                skipped,
+                halfLifeDays);
     }
 
     /** The sources trained here, in report order. */
@@ -97,6 +148,7 @@ record TrainedSet(
         names.add(EvaluationMain.EASE_RECENT);
         names.add(EvaluationMain.EASE_DECAYED);
         names.add(EvaluationMain.TRENDING);
+        names.add(EvaluationMain.NEWLY_SELLING);
         names.add(EvaluationMain.POPULARITY);
         return names;
     }
@@ -122,6 +174,7 @@ record TrainedSet(
             case EvaluationMain.EASE_DECAYED ->
                 easeDecayed.recommend(data.recentHistory(user, historyHalfLifeDays), exclude, n);
             case EvaluationMain.TRENDING -> trending.top(country, exclude, n);
+            case EvaluationMain.NEWLY_SELLING -> newArrivals.top(country, exclude, n);
             case EvaluationMain.POPULARITY -> popularity.top(exclude, n);
             default -> throw new IllegalArgumentException("no source " + name);
         };

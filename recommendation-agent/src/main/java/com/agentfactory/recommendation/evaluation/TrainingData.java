@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The training rows in the shapes the models take: the full sequence (for next-item), one signal per user
  * and item (binary unless ratings are asked for), each user's items and latest items, countries and item
- * texts where the file has them, and the signals decayed by age for trending popularity.
+ * texts where the file has them, each item's first use (for new arrivals), and the signals decayed by age
+ * for trending popularity.
  */
 record TrainingData(
         List<Signal> sequence,
@@ -25,6 +26,7 @@ record TrainingData(
         Map<String, String> texts,
         Set<String> items,
         Map<String, Long> lastUse,
+        Map<String, Long> firstSale,
         long lastTimestamp,
         boolean ratingsVary) {
 
@@ -40,6 +42,7 @@ record TrainingData(
         Map<String, String> texts = new HashMap<>();
         Set<String> items = new LinkedHashSet<>();
         Map<String, Long> lastUse = new HashMap<>();
+        Map<String, Long> firstSale = new HashMap<>();
         Set<Double> ratingValues = new HashSet<>();
         long last = Long.MIN_VALUE;
         for (InteractionFile.Row row : oldestFirst) {
@@ -64,6 +67,7 @@ record TrainingData(
             }
             items.add(row.itemId());
             lastUse.put(row.userId() + "\t" + row.itemId(), row.timestamp());
+            firstSale.putIfAbsent(row.itemId(), row.timestamp());
             last = Math.max(last, row.timestamp());
         }
         return new TrainingData(
@@ -77,8 +81,16 @@ record TrainingData(
                 texts,
                 items,
                 lastUse,
+                firstSale,
                 last,
                 ratingValues.size() > 1);
+    }
+
+    /** When each item was first used, for telling new arrivals. */
+    Map<String, java.time.Instant> firstSeen() {
+        Map<String, java.time.Instant> firstSeen = new HashMap<>();
+        firstSale.forEach((item, at) -> firstSeen.put(item, java.time.Instant.ofEpochSecond(at)));
+        return firstSeen;
     }
 
     boolean isKnown(String user) {

@@ -19,6 +19,9 @@ public final class CandidateSources {
     public static final String SESSION = "session";
     public static final String CONTENT = "content";
     public static final String TRENDING = "trending";
+    /** Trending among the products first sold lately (not the catalog's newest, which tops up short lists). */
+    public static final String NEWLY_SELLING = "newly_selling";
+
     public static final String POPULARITY = "popularity";
 
     private CandidateSources() {}
@@ -49,6 +52,7 @@ public final class CandidateSources {
         }
         // both are trained on decayed signals; trending also follows the customer's country
         sources.put(TRENDING, models.trending().top(country, exclude, pool));
+        sources.put(NEWLY_SELLING, models.newlySelling().top(country, exclude, pool));
         sources.put(POPULARITY, models.popularity().top(exclude, pool));
         return sources;
     }

@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * retrains often and at start-up), the session window, how often the service retrains,
  * how far a hold-out metric may fall, on a hold-out of how many users at least, before a new version
  * is kept out of service, the end of the interactions the ensemble weights are learned on, and how many
- * signals of global demand smooth each country's trending list, and how many neighbours item-CF keeps
- * per item (many: its score sums weak similarities, and a neighbour costs 8 bytes).
+ * signals of global demand smooth each country's trending list, how many neighbours item-CF keeps
+ * per item (many: its score sums weak similarities, and a neighbour costs 8 bytes), and how lately a
+ * product must have first sold to count as newly selling.
  */
 @Validated
 @ConfigurationProperties("agentfactory.recommendation.model")
@@ -40,4 +41,5 @@ record ModelProperties(
         @DefaultValue("100") @Min(0) int promotionMinHoldoutUsers,
         @DefaultValue("P30D") @NotNull Duration validationWindow,
         @DefaultValue("50") @DecimalMin("0") double countryShrinkage,
-        @DefaultValue("1000") @Min(1) @Max(100000) int itemNeighbours) {}
+        @DefaultValue("1000") @Min(1) @Max(100000) int itemNeighbours,
+        @DefaultValue("P30D") @NotNull Duration newlySellingWindow) {}

@@ -94,14 +94,15 @@ public class ModelService {
 
         int version = versions.nextVersion();
         BlendWeights blend = learnBlend(version, now, stored, countries, categories, texts);
-        TrainedModels candidate =
-                train(version, now, signals, countries, categories, texts).withBlend(blend);
+        TrainedModels candidate = train(version, now, signals, newlySelling(stored), countries, categories, texts)
+                .withBlend(blend);
         PromotionGate.Result gated = new PromotionGate(
                         new PromotionRule(properties.promotionTolerance(), properties.promotionMinHoldoutUsers()))
                 .decide(
                         stored,
                         signals,
-                        train -> recommenders(train(version, now, train, countries, categories, texts), blend),
+                        train -> recommenders(
+                                train(version, now, train, newlySelling(stored), countries, categories, texts), blend),
                         inService);
         Map<String, Object> holdout = gated.holdout();
         PromotionRule.Decision decision = gated.decision();
@@ -165,6 +166,7 @@ public class ModelService {
             int version,
             Instant now,
             List<Signal> signals,
+            NewlySelling newlySelling,
             Map<String, String> countries,
             Map<String, String> categories,
             Map<String, String> texts) {
@@ -174,6 +176,12 @@ public class ModelService {
                 ItemCfModel.train(signals, properties.itemNeighbours()),
                 PopularityModel.train(signals, categories),
                 TrendingModel.train(signals, countries, properties.countryShrinkage()),
+                NewArrivals.train(
+                        signals,
+                        newlySelling.firstSeen(),
+                        newlySelling.since(),
+                        countries,
+                        properties.countryShrinkage()),
                 UserCfModel.train(signals, properties.userNeighbours()),
                 EaseModel.train(signals, properties.easeLambda(), properties.easeMaxItems()),
                 AlsModel.train(
@@ -236,7 +244,8 @@ public class ModelService {
                 relevant.computeIfAbsent(user, u -> new HashSet<>()).add(item);
             }
         }
-        TrainedModels models = train(version, now, early, countries, categories, texts);
+        TrainedModels models =
+                train(version, now, early, newlySelling(stored.subList(0, index)), countries, categories, texts);
         List<BlendLearner.Example> known = new java.util.ArrayList<>();
         List<BlendLearner.Example> fresh = new java.util.ArrayList<>();
         relevant.forEach((user, items) -> {
@@ -267,6 +276,19 @@ public class ModelService {
         validation.put("new_ndcg_at_10", freshResult.ndcg());
         validation.put("new_single_ndcg_at_10", freshResult.singleNdcg());
         return new BlendWeights(knownResult.weights(), freshResult.weights(), validation);
+    }
+
+    /** When each product was first used, and from when on a product counts as newly selling. */
+    private record NewlySelling(Map<String, Instant> firstSeen, Instant since) {}
+
+    /** @param oldestFirst the interactions a version is trained on: new is relative to the latest of them */
+    private NewlySelling newlySelling(List<DecayedInteraction> oldestFirst) {
+        Map<String, Instant> firstSeen = new HashMap<>();
+        oldestFirst.forEach(
+                interaction -> firstSeen.putIfAbsent(interaction.productId().toString(), interaction.occurredAt()));
+        Instant latest =
+                oldestFirst.isEmpty() ? clock.instant() : oldestFirst.getLast().occurredAt();
+        return new NewlySelling(firstSeen, latest.minus(properties.newlySellingWindow()));
     }
 
     private static Signal signal(DecayedInteraction interaction) {

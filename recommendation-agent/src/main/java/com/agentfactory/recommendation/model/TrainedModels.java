@@ -14,6 +14,7 @@ import java.util.Map;
  * @param itemCf item-item collaborative filtering (co-view, co-purchase)
  * @param popularity best sellers, global and per category, over decayed signals (so: trending)
  * @param trending recency-aware popularity per country, backing off to global
+ * @param newlySelling the same over the products first sold lately ({@link NewArrivals})
  * @param userCf user-user collaborative filtering
  * @param ease implicit-feedback item-item model (EASE^R)
  * @param als implicit-feedback matrix factorisation by alternating least squares
@@ -27,6 +28,7 @@ public record TrainedModels(
         ItemCfModel itemCf,
         PopularityModel popularity,
         TrendingModel trending,
+        TrendingModel newlySelling,
         UserCfModel userCf,
         EaseModel ease,
         AlsModel als,
@@ -41,6 +43,7 @@ public record TrainedModels(
                 ItemCfModel.train(List.of(), 1),
                 PopularityModel.train(List.of(), Map.of()),
                 TrendingModel.train(List.of(), Map.of(), 1),
+                TrendingModel.train(List.of(), Map.of(), 1),
                 UserCfModel.train(List.of(), 1),
                 EaseModel.train(List.of(), 1.0, 1),
                 AlsModel.train(List.of(), AlsModel.Settings.DEFAULTS),
@@ -51,6 +54,17 @@ public record TrainedModels(
 
     TrainedModels withBlend(BlendWeights learned) {
         return new TrainedModels(
-                version, trainedAt, itemCf, popularity, trending, userCf, ease, als, content, session, learned);
+                version,
+                trainedAt,
+                itemCf,
+                popularity,
+                trending,
+                newlySelling,
+                userCf,
+                ease,
+                als,
+                content,
+                session,
+                learned);
     }
 }

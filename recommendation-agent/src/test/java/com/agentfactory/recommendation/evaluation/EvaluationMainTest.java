@@ -133,6 +133,49 @@ class EvaluationMainTest {
     }
 
     @Test
+    void validationOnlyReportsEachSweptSettingAndNoTestFigures(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("retail.csv");
+        StringBuilder csv = new StringBuilder(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        // a teapot sells all spring; a star light first sells on 1 June and in July to the teapot buyers
+        for (int c = 0; c < 6; c++) {
+            csv.append("600%d,20001,TEAPOT,1,2011-0%d-10 10:00:00,2.5,1300%d,France\n".formatted(c, 3 + c % 3, c));
+        }
+        csv.append("6100,20002,STAR LIGHT,1,2011-06-01 10:00:00,4.0,13100,France\n");
+        csv.append("6101,20001,TEAPOT,1,2011-06-15 10:00:00,2.5,13100,France\n");
+        for (int c = 0; c < 6; c++) {
+            csv.append("620%d,20002,STAR LIGHT,1,2011-07-1%d 10:00:00,4.0,1300%d,France\n".formatted(c, c, c));
+        }
+        csv.append("6300,20003,AUGUST ONLY,1,2011-08-02 10:00:00,1.0,13000,France\n");
+        Files.writeString(data, csv);
+
+        String out = run(
+                "--data", data.toString(),
+                "--split-date", "2011-08-01",
+                "--validation-days", "25",
+                "--validation-only", "true",
+                "--sweep-new-arrival-days", "10,60",
+                "--sweep-ease-lambda", "10");
+
+        String[] lines = out.strip().split("\n");
+        JsonNode summary = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+        assertThat(summary.propertyNames())
+                .contains(
+                        "without",
+                        "new_arrival_days_10.0_half_life_14.0",
+                        "new_arrival_days_60.0_half_life_14.0",
+                        "ease_lambda_10.0_history_half_life_30.0")
+                .doesNotContain("known_customers", "all_customers");
+        // the validation models end on 15 June: only the 60-day window reaches back to the star light's first sale
+        assertThat(summary.at("/new_arrival_days_60.0_half_life_14.0/known_single_ndcg_at_k/newly_selling")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(summary.at("/new_arrival_days_10.0_half_life_14.0/known_single_ndcg_at_k/newly_selling")
+                        .asDouble())
+                .isZero();
+    }
+
+    @Test
     void carvesTheValidationWindowFromTheEndOfTheTrainingPeriod() {
         List<InteractionFile.Row> rows = new java.util.ArrayList<>();
         for (int day = 0; day < 100; day++) {

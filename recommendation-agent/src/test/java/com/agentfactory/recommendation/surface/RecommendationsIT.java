@@ -34,7 +34,7 @@ class RecommendationsIT extends RecommendationIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     // sources that do not depend on the user's own history
     private static final List<String> UNPERSONAL_SOURCES =
-            List.of("popularity", "trending", "category_popularity", "new_arrivals");
+            List.of("popularity", "trending", "newly_selling", "category_popularity", "new_arrivals");
 
     @Autowired
     ModelService models;

@@ -1,5 +1,9 @@
 package com.agentfactory.finance.budget;
 
+import static com.agentfactory.messaging.time.YearRange.RECORDS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.RECORDS_LAST_YEAR;
+
+import com.agentfactory.messaging.time.WithinYears;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,7 +14,10 @@ import java.time.LocalDate;
 record CheckBudgetRequest(
         @BudgetConstraints.Department String department,
         @BudgetConstraints.FiscalPeriod String fiscalPeriod,
+
+        @WithinYears(from = RECORDS_FIRST_YEAR, to = RECORDS_LAST_YEAR)
         LocalDate spentOn,
+
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,

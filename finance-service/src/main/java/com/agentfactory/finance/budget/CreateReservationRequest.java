@@ -1,5 +1,9 @@
 package com.agentfactory.finance.budget;
 
+import static com.agentfactory.messaging.time.YearRange.RECORDS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.RECORDS_LAST_YEAR;
+
+import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +26,10 @@ import java.time.LocalDate;
                 "{\"amount\": 250.00, \"currency\": \"GBP\", \"purpose\": \"newsletter banner for the January sale\", \"requested_by\": \"campaign-agent\", \"channel\": \"email\"}")
 record CreateReservationRequest(
         @BudgetConstraints.FiscalPeriod String fiscalPeriod,
+
+        @WithinYears(from = RECORDS_FIRST_YEAR, to = RECORDS_LAST_YEAR)
         LocalDate spentOn,
+
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,

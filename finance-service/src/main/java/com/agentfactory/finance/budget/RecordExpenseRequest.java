@@ -1,5 +1,9 @@
 package com.agentfactory.finance.budget;
 
+import static com.agentfactory.messaging.time.YearRange.RECORDS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.RECORDS_LAST_YEAR;
+
+import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -17,7 +21,9 @@ import java.time.LocalDate;
         example =
                 "{\"spent_on\": \"2026-01-31\", \"amount\": 12.34, \"currency\": \"GBP\", \"purpose\": \"ad spend, campaign spring-prints, 2026-01-31 (overspend)\", \"requested_by\": \"ad-agent\", \"channel\": \"ad\"}")
 record RecordExpenseRequest(
-        @NotNull LocalDate spentOn,
+        @NotNull @WithinYears(from = RECORDS_FIRST_YEAR, to = RECORDS_LAST_YEAR)
+        LocalDate spentOn,
+
         @BudgetConstraints.Amount BigDecimal amount,
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,

@@ -36,6 +36,7 @@ class CheckBudgetTaskIT extends FinanceIntegrationTest {
         api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
         var probe = new AgentTaskProbe(bootstrapServers);
         Map<String, Object> input = new LinkedHashMap<>(reservation("-5.00"));
+        input.put("spent_on", "0001-01-01");
 
         var report = probe.run("finance", "check-budget", codec.toTree(input), Duration.ofSeconds(60));
 
@@ -44,7 +45,7 @@ class CheckBudgetTaskIT extends FinanceIntegrationTest {
             assertThat(change.failure()).isEqualTo(FailureKind.INVALID_INPUT);
             assertThat(change.errors())
                     .extracting(FieldErrorDetail::field)
-                    .containsExactlyInAnyOrder("department", "amount");
+                    .containsExactlyInAnyOrder("department", "amount", "spent_on");
             assertThat(change.attempt()).as("not retried").isEqualTo(1);
         });
         assertThat(api.get("/api/v1/financial/budgets/" + department + "?period=" + PERIOD)

@@ -188,6 +188,28 @@ class SpendReportedAfterMonthEndIT extends FinanceIntegrationTest {
         assertThat(booked.get("spent_on")).isEqualTo("2024-12-31");
     }
 
+    @Test
+    void refusesASpendDayOutsideTheYearsRecordsCoverRatherThanBookingItAsLate() {
+        String department = departmentWithDecemberAndJanuary();
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        String expenses = "/api/v1/financial/budgets/" + department + "/expenses";
+
+        for (String day : new String[] {"0001-01-01", "-5000-01-01", "1969-12-31"}) {
+            Map<String, Object> request = undated("1.00");
+            request.put("spent_on", day);
+            Response reserved = api.postWithHeaders(reservations, request, key());
+            Response recorded = api.postWithHeaders(expenses, request, key());
+
+            assertThat(reserved.status()).as(day).isEqualTo(400);
+            assertThat(reserved.errorFields()).as(day).containsExactly("spent_on");
+            assertThat(recorded.status()).as(day).isEqualTo(400);
+            assertThat(recorded.errorFields()).as(day).containsExactly("spent_on");
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE department = ?", Long.class, department))
+                .isZero();
+    }
+
     private static Map<String, String> key() {
         return Map.of("Idempotency-Key", UUID.randomUUID().toString());
     }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * An expense or adjustment an agent reports (ad spend, campaign cost). {@code sourceEventId} lets a caller
- * retry safely: the same id is recorded once.
+ * retry safely: the same id is recorded once, and another transaction under an id already used is refused.
  */
 record CreateTransactionRequest(
         @NotNull TransactionType type,

@@ -50,8 +50,11 @@ class TransactionController {
 
     @Operation(summary = "Record an expense or adjustment reported by an agent")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
-    @ApiResponse(responseCode = "422", description = "Well-formed but not acceptable: the fields at fault are named")
+    @ApiResponse(responseCode = "200", description = "Already recorded: the same request under its source_event_id")
+    @ApiResponse(
+            responseCode = "422",
+            description = "Well-formed but not acceptable, or a source_event_id used for another transaction: the"
+                    + " fields at fault are named")
     @PostMapping
     ResponseEntity<TransactionResponse> create(@Valid @RequestBody CreateTransactionRequest request) {
         var recorded = service.record(request);

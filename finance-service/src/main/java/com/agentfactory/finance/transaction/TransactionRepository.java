@@ -53,6 +53,15 @@ class TransactionRepository {
                 == 1;
     }
 
+    /** Whether the row's metadata is this document, compared as jsonb: key order and 1 against 1.0 do not count. */
+    boolean hasMetadata(UUID id, Map<String, Object> metadata) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT metadata = ?::jsonb FROM financial_transactions WHERE id = ?",
+                Boolean.class,
+                JSON.writeValueAsString(metadata == null ? Map.of() : metadata),
+                id));
+    }
+
     Optional<FinancialTransaction> findBySourceEventId(UUID sourceEventId) {
         return jdbc
                 .query(

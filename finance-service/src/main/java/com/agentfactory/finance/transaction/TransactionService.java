@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -199,7 +200,10 @@ public class TransactionService {
         return true;
     }
 
-    /** Records an agent's expense or adjustment; a retry with the same source_event_id returns the first. */
+    /**
+     * Records an agent's expense or adjustment; a retry with the same source_event_id returns the first, and another
+     * transaction under that id is refused with 422, as a reused Idempotency-Key is for budgets.
+     */
     @Transactional
     Recorded record(CreateTransactionRequest request) {
         auditActor.stamp();
@@ -234,13 +238,36 @@ public class TransactionService {
                 request.description(),
                 request.metadata() == null ? Map.of() : request.metadata(),
                 request.sourceEventId(),
-                request.occurredAt() == null ? now : request.occurredAt(),
+                // as finely as the ledger keeps it, so a retry's time compares equal to the stored one
+                request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS),
                 now);
         if (transactions.insert(transaction)) {
             return new Recorded(transaction, true);
         }
-        return new Recorded(
-                transactions.findBySourceEventId(request.sourceEventId()).orElseThrow(), false);
+        FinancialTransaction first =
+                transactions.findBySourceEventId(request.sourceEventId()).orElseThrow();
+        if (!isRetryOf(first, transaction, request.occurredAt() != null)) {
+            // answering the first would tell the caller its money was booked when nothing was
+            throw RuleViolationException.of(
+                    "source_event_id",
+                    "was used for another transaction (" + first.id() + "); a retry must repeat its request");
+        }
+        return new Recorded(first, false);
+    }
+
+    private boolean isRetryOf(FinancialTransaction first, FinancialTransaction retry, boolean retryIsDated) {
+        return first.type() == retry.type()
+                && first.amount().compareTo(retry.amount()) == 0
+                && first.currency().equals(retry.currency())
+                && Objects.equals(first.orderId(), retry.orderId())
+                && Objects.equals(first.orderNumber(), retry.orderNumber())
+                && Objects.equals(first.customerId(), retry.customerId())
+                && Objects.equals(first.attributedAgent(), retry.attributedAgent())
+                && Objects.equals(first.department(), retry.department())
+                && Objects.equals(first.description(), retry.description())
+                // an undated request is dated when it is recorded, so its retry is dated later
+                && (!retryIsDated || first.occurredAt().equals(retry.occurredAt()))
+                && transactions.hasMetadata(first.id(), retry.metadata());
     }
 
     /** The customer's orders, newest first; a customer with no order has an empty page. */

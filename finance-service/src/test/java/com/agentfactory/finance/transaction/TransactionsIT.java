@@ -8,10 +8,12 @@ import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,15 +84,59 @@ class TransactionsIT extends FinanceIntegrationTest {
     void recordsAnAgentsExpenseOnceEvenWhenTheCallIsRetried() {
         Map<String, Object> expense = expense();
         expense.put("source_event_id", UUID.randomUUID().toString());
+        // finer than the ledger keeps: the retry is still the same request
+        expense.put(
+                "occurred_at",
+                Instant.now()
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .minusSeconds(3600)
+                        .plusNanos(123_456_789)
+                        .toString());
+        Map<String, Object> sameWrittenOtherwise = new LinkedHashMap<>(expense);
+        sameWrittenOtherwise.put("amount", "125.4");
+        sameWrittenOtherwise.put("metadata", Map.of("campaign", "spring-prints", "clicks", 12.0));
+        expense.put("metadata", Map.of("clicks", 12, "campaign", "spring-prints"));
 
         Response created = api.post("/api/v1/financial/transactions", expense);
         Response retried = api.post("/api/v1/financial/transactions", expense);
+        Response retriedWrittenOtherwise = api.post("/api/v1/financial/transactions", sameWrittenOtherwise);
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("/type")).isEqualTo("expense");
         assertThat(created.body().at("/amount").decimalValue()).isEqualByComparingTo("125.40");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.text("/id")).isEqualTo(created.text("/id"));
+        assertThat(retriedWrittenOtherwise.status())
+                .as(String.valueOf(retriedWrittenOtherwise.body()))
+                .isEqualTo(200);
+        assertThat(retriedWrittenOtherwise.text("/id")).isEqualTo(created.text("/id"));
+    }
+
+    @Test
+    void refusesASourceEventIdReusedForAnotherTransactionRatherThanAnsweringTheFirst() {
+        Map<String, Object> expense = expense();
+        String sourceEventId = UUID.randomUUID().toString();
+        expense.put("source_event_id", sourceEventId);
+        Map<String, Object> otherAmount = new LinkedHashMap<>(expense);
+        otherAmount.put("amount", "99.99");
+        Map<String, Object> otherCampaign = new LinkedHashMap<>(expense);
+        otherCampaign.put("metadata", Map.of("campaign", "summer-prints"));
+
+        Response created = api.post("/api/v1/financial/transactions", expense);
+        Response withOtherAmount = api.post("/api/v1/financial/transactions", otherAmount);
+        Response withOtherCampaign = api.post("/api/v1/financial/transactions", otherCampaign);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(withOtherAmount.status()).isEqualTo(422);
+        assertThat(withOtherAmount.errorFields()).containsExactly("source_event_id");
+        assertThat(withOtherCampaign.status()).isEqualTo(422);
+        assertThat(withOtherCampaign.errorFields()).containsExactly("source_event_id");
+        assertThat(jdbc.queryForList(
+                        "SELECT amount FROM financial_transactions WHERE source_event_id = ?::uuid",
+                        BigDecimal.class,
+                        sourceEventId))
+                .singleElement()
+                .satisfies(amount -> assertThat(amount).isEqualByComparingTo("125.40"));
     }
 
     @Test

@@ -211,7 +211,7 @@ class ExperimentsIT extends CampaignIntegrationTest {
             }
             Future<Response> create = caller.submit(() -> api.post(ExperimentMother.EXPERIMENTS, experiment));
             // the API's check saw no such name; its insert now waits on the unique index for the other transaction
-            await().atMost(PATIENCE).until(() -> create.isDone() || insertWaitsForALock(other));
+            await().atMost(PATIENCE).until(() -> create.isDone() || anInsertWaitsForALock());
             other.commit();
 
             Response loser = create.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -220,12 +220,13 @@ class ExperimentsIT extends CampaignIntegrationTest {
         }
     }
 
-    private static boolean insertWaitsForALock(Connection other) throws Exception {
-        try (var waiting = other.createStatement()
-                .executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE '%INSERT INTO experiments%' AND pid <> pg_backend_pid()")) {
-            return waiting.next() && waiting.getLong(1) > 0;
-        }
+    /** Read on a connection of its own: a transaction's first read of pg_stat_activity freezes what it sees. */
+    private boolean anInsertWaitsForALock() {
+        Long waiting = jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query LIKE '%INSERT INTO experiments%'",
+                Long.class);
+        return waiting != null && waiting > 0;
     }
 
     private String createExperiment(UUID journey, String name) {

@@ -19,7 +19,8 @@ class HardBounces {
 
     @Transactional
     public void record(ClaimedSend send, Channel channel, String reply) {
-        sends.bounce(send.id(), reply);
+        // the address bounced whoever holds the send now; only its status is left to the claim that holds it
+        sends.bounce(send, reply);
         permissions.hardBounced(send.customerId(), channel, reply);
     }
 }

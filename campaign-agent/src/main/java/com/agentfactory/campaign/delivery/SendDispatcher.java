@@ -112,7 +112,7 @@ class SendDispatcher extends BatchPoller {
             metrics.bounced(send.channel());
             return;
         } catch (MissingTemplateException e) {
-            sends.fail(send.id(), e.getMessage());
+            sends.fail(send, e.getMessage());
             metrics.failed(send.channel());
             return;
         } catch (InterruptedException e) {
@@ -121,11 +121,15 @@ class SendDispatcher extends BatchPoller {
         } catch (Exception e) {
             if (send.attempts() >= properties.maxAttempts()) {
                 log.warn("Send {} failed for good after {} attempts: {}", send.id(), send.attempts(), e.toString());
-                sends.fail(send.id(), e.toString());
+                sends.fail(send, e.toString());
                 metrics.failed(send.channel());
             } else {
                 Duration backOff = Duration.ofSeconds(1L << Math.min(send.attempts(), 10));
-                sends.retryLater(send.id(), clock.instant().plus(backOff), e.toString());
+                if (!sends.retryLater(send, clock.instant().plus(backOff), e.toString())) {
+                    log.info(
+                            "Send {} failed after another dispatcher claimed it; its outcome is left to that one",
+                            send.id());
+                }
             }
             return;
         }
@@ -179,7 +183,7 @@ class SendDispatcher extends BatchPoller {
                         TemplateRenderer.text(withProducts(send, variables).body(), variables));
             case "webhook" -> webhooks.post(send, variables);
             default -> {
-                sends.fail(send.id(), "unknown channel " + send.channel());
+                sends.fail(send, "unknown channel " + send.channel());
                 metrics.failed(send.channel());
                 return false;
             }

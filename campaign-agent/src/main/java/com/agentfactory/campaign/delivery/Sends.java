@@ -84,7 +84,7 @@ class Sends {
     void hold(ClaimedSend send, String reason, Instant until) {
         jdbc.update("""
                 UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts - 1
-                WHERE id = ? AND claim_token = ?
+                WHERE id = ? AND claim_token = ? AND status = 'sending'
                 """, Timestamp.from(until), truncate(reason), send.id(), send.claimToken());
     }
 
@@ -93,23 +93,33 @@ class Sends {
                 "UPDATE sends SET status = 'sent', sent_at = ?, reason = NULL WHERE id = ?", Timestamp.from(at), id);
     }
 
-    /** Refuses the send for good and records the skip, in one statement so neither is written without the other. */
-    void refuse(ClaimedSend send, String code, String reason, Instant at) {
-        jdbc.update(
-                """
+    /**
+     * Refuses the send for good and records the skip, in one statement so neither is written without the other.
+     * Like every outcome below, only while this claim still holds the send: a dispatcher whose lease ran out must
+     * not overwrite what the one that claimed the send next recorded (a send marked sent put back to pending would
+     * go out again).
+     *
+     * @return false when the claim was lost and nothing was written
+     */
+    boolean refuse(ClaimedSend send, String code, String reason, Instant at) {
+        return jdbc.update(
+                        """
                 WITH refused AS (
-                    UPDATE sends SET status = 'refused', reason = ? WHERE id = ? RETURNING id)
+                    UPDATE sends SET status = 'refused', reason = ?
+                    WHERE id = ? AND claim_token = ? AND status = 'sending' RETURNING id)
                 INSERT INTO send_skips (send_id, customer_id, journey_id, channel, reason, detail, occurred_at)
                 SELECT id, ?, ?, ?, ?, ?, ? FROM refused
                 """,
-                truncate(reason),
-                send.id(),
-                send.customerId(),
-                send.journeyId(),
-                send.channel(),
-                code,
-                truncate(reason),
-                Timestamp.from(at));
+                        truncate(reason),
+                        send.id(),
+                        send.claimToken(),
+                        send.customerId(),
+                        send.journeyId(),
+                        send.channel(),
+                        code,
+                        truncate(reason),
+                        Timestamp.from(at))
+                > 0;
     }
 
     /**
@@ -117,42 +127,57 @@ class Sends {
      * timer: the dispatcher claims it again when it is due. The claim's attempt is given back, since nothing
      * was tried.
      */
-    void defer(ClaimedSend send, String code, String reason, Instant until, Instant at) {
-        jdbc.update(
-                """
+    boolean defer(ClaimedSend send, String code, String reason, Instant until, Instant at) {
+        return jdbc.update(
+                        """
                 WITH deferred AS (
                     UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts - 1
-                    WHERE id = ? RETURNING id)
+                    WHERE id = ? AND claim_token = ? AND status = 'sending' RETURNING id)
                 INSERT INTO send_skips (send_id, customer_id, journey_id, channel, reason, detail, deferred_until,
                                         occurred_at)
                 SELECT id, ?, ?, ?, ?, ?, ?, ? FROM deferred
                 """,
-                Timestamp.from(until),
-                truncate(reason),
-                send.id(),
-                send.customerId(),
-                send.journeyId(),
-                send.channel(),
-                code,
-                truncate(reason),
-                Timestamp.from(until),
-                Timestamp.from(at));
+                        Timestamp.from(until),
+                        truncate(reason),
+                        send.id(),
+                        send.claimToken(),
+                        send.customerId(),
+                        send.journeyId(),
+                        send.channel(),
+                        code,
+                        truncate(reason),
+                        Timestamp.from(until),
+                        Timestamp.from(at))
+                > 0;
     }
 
-    void retryLater(UUID id, Instant at, String reason) {
-        jdbc.update(
-                "UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ? WHERE id = ?",
-                Timestamp.from(at),
-                truncate(reason),
-                id);
+    boolean retryLater(ClaimedSend send, Instant at, String reason) {
+        return jdbc.update(
+                        "UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?"
+                                + " WHERE id = ? AND claim_token = ? AND status = 'sending'",
+                        Timestamp.from(at),
+                        truncate(reason),
+                        send.id(),
+                        send.claimToken())
+                > 0;
     }
 
-    void bounce(UUID id, String reply) {
-        jdbc.update("UPDATE sends SET status = 'bounced', reason = ? WHERE id = ?", truncate(reply), id);
+    boolean bounce(ClaimedSend send, String reply) {
+        return outcome(send, "bounced", reply);
     }
 
-    void fail(UUID id, String reason) {
-        jdbc.update("UPDATE sends SET status = 'failed', reason = ? WHERE id = ?", truncate(reason), id);
+    boolean fail(ClaimedSend send, String reason) {
+        return outcome(send, "failed", reason);
+    }
+
+    private boolean outcome(ClaimedSend send, String status, String reason) {
+        return jdbc.update(
+                        "UPDATE sends SET status = ?, reason = ? WHERE id = ? AND claim_token = ? AND status = 'sending'",
+                        status,
+                        truncate(reason),
+                        send.id(),
+                        send.claimToken())
+                > 0;
     }
 
     private static String truncate(String reason) {

@@ -82,19 +82,7 @@ class SendClaimsIT extends CampaignIntegrationTest {
         String address = customer + "@example.test";
         EmailJourneys.consentingCustomer(commerce, api, customer, address);
         ClaimedSend stale = claimedSend(customer, 1);
-        ClaimedSend takenOver = new ClaimedSend(
-                stale.id(),
-                stale.enrolmentId(),
-                stale.stepId(),
-                stale.journeyId(),
-                stale.customerId(),
-                stale.channel(),
-                stale.templateId(),
-                stale.target(),
-                stale.variables(),
-                2,
-                UUID.randomUUID(),
-                null);
+        ClaimedSend takenOver = reclaimed(stale);
         writeAsClaimed(takenOver);
 
         dispatcher.deliver(stale);
@@ -132,6 +120,57 @@ class SendClaimsIT extends CampaignIntegrationTest {
                 .as("accepted by the mail server, so not to be retried")
                 .isEqualTo("sent");
         assertThat(row.get("sent_at")).isNotNull();
+    }
+
+    @Test
+    void aDispatcherWhoseLeaseRanOutCannotOverwriteWhatTheNextClaimRecorded() {
+        UUID customer = UUID.randomUUID();
+        ClaimedSend stale = claimedSend(customer, 1);
+        ClaimedSend takenOver = reclaimed(stale);
+        writeAsClaimed(takenOver);
+        sends.markSent(takenOver.id(), Instant.now());
+        Instant later = Instant.now().plusSeconds(60);
+
+        // the first dispatcher's channel call failed or was refused only after the next claim delivered the send
+        assertThat(sends.retryLater(stale, later, "connection reset")).isFalse();
+        assertThat(sends.fail(stale, "gave up")).isFalse();
+        assertThat(sends.bounce(stale, "550 no such user")).isFalse();
+        assertThat(sends.refuse(stale, "no_consent", "consent withdrawn", later))
+                .isFalse();
+        assertThat(sends.defer(stale, "frequency_cap", "capped", later, later)).isFalse();
+
+        assertThat(statusOf(stale.id()))
+                .as("delivered by the claim that holds it")
+                .isEqualTo("sent");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM send_skips WHERE send_id = ?", Long.class, stale.id()))
+                .isZero();
+    }
+
+    @Test
+    void theClaimThatHoldsASendRecordsItsOutcome() {
+        ClaimedSend send = claimedSend(UUID.randomUUID(), 1);
+        writeAsClaimed(send);
+
+        assertThat(sends.retryLater(send, Instant.now().plusSeconds(60), "connection reset"))
+                .isTrue();
+
+        assertThat(statusOf(send.id())).isEqualTo("pending");
+    }
+
+    private static ClaimedSend reclaimed(ClaimedSend stale) {
+        return new ClaimedSend(
+                stale.id(),
+                stale.enrolmentId(),
+                stale.stepId(),
+                stale.journeyId(),
+                stale.customerId(),
+                stale.channel(),
+                stale.templateId(),
+                stale.target(),
+                stale.variables(),
+                stale.attempts() + 1,
+                UUID.randomUUID(),
+                null);
     }
 
     private SendDispatcher dispatcherWith(SendEvents sendEvents) {

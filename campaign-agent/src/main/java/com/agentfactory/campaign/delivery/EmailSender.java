@@ -63,6 +63,35 @@ class EmailSender {
         message.setHeader("List-Unsubscribe", "<" + link + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.setHeader("X-Campaign-Send-Id", send.id().toString());
+        deliver(message);
+    }
+
+    /**
+     * A test of a filled template for a person checking it: as a customer would see it, with the postal address in
+     * the footer, but with no unsubscribe link or header (the recipient is no customer on a list) and no tracking.
+     */
+    void sendTest(InternetAddress to, String subject, String htmlBody, String messageId)
+            throws MessagingException, HardBounceException {
+        MimeMessage message = new MimeMessage(SESSION) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(properties.fromAddress()));
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(
+                htmlBody + "<hr><p style=\"font-size:small\">"
+                        + TemplateRenderer.html("{{address}}", Map.of("address", properties.postalAddress()))
+                        + " &middot; a test send: no customer received this</p>",
+                true);
+        message.setHeader("X-Campaign-Test", "true");
+        deliver(message);
+    }
+
+    private void deliver(MimeMessage message) throws HardBounceException {
         try {
             mail.send(message);
         } catch (MailSendException e) {
@@ -72,30 +101,6 @@ class EmailSender {
             }
             throw e;
         }
-    }
-
-    /**
-     * A test of a filled template for a person checking it: as a customer would see it, with the postal address in
-     * the footer, but with no unsubscribe link or header (the recipient is no customer on a list) and no tracking.
-     */
-    void sendTest(String to, String subject, String htmlBody, String messageId) throws MessagingException {
-        MimeMessage message = new MimeMessage(SESSION) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(properties.fromAddress()));
-        helper.setTo(new InternetAddress(to));
-        helper.setSubject(subject);
-        helper.setText(
-                htmlBody + "<hr><p style=\"font-size:small\">"
-                        + TemplateRenderer.html("{{address}}", Map.of("address", properties.postalAddress()))
-                        + " &middot; a test send: no customer received this</p>",
-                true);
-        message.setHeader("X-Campaign-Test", "true");
-        mail.send(message);
     }
 
     /**

@@ -1,9 +1,13 @@
 package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.messaging.error.InvalidInputException;
+import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -48,6 +52,7 @@ class SendTestTaskHandler implements TaskHandler<SendTestRequest, SendTestResult
 
     @Override
     public SendTestResult handle(SendTestRequest input, TaskContext context) {
+        InternetAddress to = recipient(input.to());
         TemplatePreviewResponse filled = templates.preview(
                 Channel.EMAIL.wireName(),
                 input.templateId(),
@@ -56,10 +61,22 @@ class SendTestTaskHandler implements TaskHandler<SendTestRequest, SendTestResult
         // a fresh id per attempt: a retried test send is a second test mail, which is harmless
         String messageId = "<test-" + UUID.randomUUID() + "@campaign-agent>";
         try {
-            email.sendTest(input.to(), subject, filled.body(), messageId);
+            email.sendTest(to, subject, filled.body(), messageId);
+        } catch (HardBounceException e) {
+            // the server refused the address for good: a retry would be refused the same way
+            throw RuleViolationException.of("to", "the mail server refused the address: " + e.reply());
         } catch (MessagingException e) {
             throw new IllegalStateException("the test e-mail could not be sent: " + e.getMessage(), e);
         }
         return new SendTestResult(input.to(), subject, messageId);
+    }
+
+    // @Email lets through some addresses that Jakarta Mail cannot put in a header (an underscore in the domain)
+    private static InternetAddress recipient(String to) {
+        try {
+            return new InternetAddress(to);
+        } catch (AddressException e) {
+            throw InvalidInputException.of("to", "not an address a mail can be sent to: " + e.getMessage());
+        }
     }
 }

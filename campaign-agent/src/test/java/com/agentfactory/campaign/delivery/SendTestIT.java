@@ -67,6 +67,36 @@ class SendTestIT extends CampaignIntegrationTest {
         assertThat(report.errors()).extracting(FieldErrorDetail::field).containsExactly("to");
     }
 
+    @Test
+    void failsOnceAsARuleViolationOnToWhenTheMailServerRefusesTheAddressForGood() {
+        // the local SMTP server answers 550 to any recipient in the reserved .invalid domain
+        String refused = "reviewer-" + UUID.randomUUID() + "@mailbox.invalid";
+
+        TaskStatusChanged report = run(Map.of("template_id", "abandoned_cart_reminder", "to", refused));
+
+        assertThat(report.status()).isEqualTo(ReportedTaskStatus.FAILED);
+        assertThat(report.failure()).isEqualTo(FailureKind.RULE_VIOLATION);
+        assertThat(report.attempt()).as("a refusal for good is not retried").isEqualTo(1);
+        assertThat(report.errors()).extracting(FieldErrorDetail::field).containsExactly("to");
+        assertThat(report.error()).contains("550 5.1.2");
+        assertThat(Mailbox.messagesTo(refused)).isEmpty();
+    }
+
+    @Test
+    void failsOnceAsInvalidInputOnToForAnAddressTheMailLibraryCannotParse() {
+        // passes @Email, but an underscore is no character of a domain name
+        String unparseable = "reviewer-" + UUID.randomUUID() + "@exa_mple.test";
+
+        TaskStatusChanged report = run(Map.of("template_id", "abandoned_cart_reminder", "to", unparseable));
+
+        assertThat(report.status()).isEqualTo(ReportedTaskStatus.FAILED);
+        assertThat(report.failure()).isEqualTo(FailureKind.INVALID_INPUT);
+        assertThat(report.attempt())
+                .as("an address that cannot be parsed is not retried")
+                .isEqualTo(1);
+        assertThat(report.errors()).extracting(FieldErrorDetail::field).containsExactly("to");
+    }
+
     private TaskStatusChanged run(Map<String, Object> input) {
         return tasks().run("campaign", "send-test", codec.toTree(input), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("send-test got no terminal report"));

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.batch;
 
+import com.agentfactory.inventory.config.OutsideTaskTransaction;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,11 @@ class RunDailyBatchTaskHandler implements TaskHandler<RunDailyBatchRequest, Dail
     static final String TASK_TYPE = "run-daily-batch";
 
     private final DailyBatch batch;
+    private final OutsideTaskTransaction outsideTaskTransaction;
 
-    RunDailyBatchTaskHandler(DailyBatch batch) {
+    RunDailyBatchTaskHandler(DailyBatch batch, OutsideTaskTransaction outsideTaskTransaction) {
         this.batch = batch;
+        this.outsideTaskTransaction = outsideTaskTransaction;
     }
 
     @Override
@@ -34,6 +37,7 @@ class RunDailyBatchTaskHandler implements TaskHandler<RunDailyBatchRequest, Dail
 
     @Override
     public DailyBatchReport handle(RunDailyBatchRequest input, TaskContext context) {
-        return batch.run(input, context::reportProgress);
+        // each step commits on its own, and a failed run keeps its failure record, as when scheduled
+        return outsideTaskTransaction.run(() -> batch.run(input, context::reportProgress));
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.inventory.config.OutsideTaskTransaction;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import java.util.UUID;
@@ -15,9 +16,11 @@ class ApprovePurchaseOrderTaskHandler implements TaskHandler<ApprovePurchaseOrde
     static final String TASK_TYPE = "approve-purchase-order";
 
     private final PurchaseOrders orders;
+    private final OutsideTaskTransaction outsideTaskTransaction;
 
-    ApprovePurchaseOrderTaskHandler(PurchaseOrders orders) {
+    ApprovePurchaseOrderTaskHandler(PurchaseOrders orders, OutsideTaskTransaction outsideTaskTransaction) {
         this.orders = orders;
+        this.outsideTaskTransaction = outsideTaskTransaction;
     }
 
     @Override
@@ -39,6 +42,7 @@ class ApprovePurchaseOrderTaskHandler implements TaskHandler<ApprovePurchaseOrde
 
     @Override
     public PurchaseOrderResponse handle(ApprovePurchaseOrderRequest input, TaskContext context) {
-        return orders.approveAutomatically(input.purchaseOrderId(), input.reason());
+        // the reservation key has to be committed before finance is asked, as on REST
+        return outsideTaskTransaction.run(() -> orders.approveAutomatically(input.purchaseOrderId(), input.reason()));
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.inventory.support.TaskRuntimeTransaction;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.testing.Api;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class BatchRunIT extends InventoryIntegrationTest {
 
@@ -25,6 +28,15 @@ class BatchRunIT extends InventoryIntegrationTest {
 
     @Autowired
     DailyBatch batch;
+
+    @Autowired
+    RunDailyBatchTaskHandler batchTask;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ProcessedMessages processedMessages;
 
     @LocalServerPort
     int serverPort;
@@ -102,42 +114,11 @@ class BatchRunIT extends InventoryIntegrationTest {
     @Test
     void placesAnOrderItApprovedInARunThatStoppedBeforePlacingIt() {
         String sku = stocked(0);
-        RoleApi manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
-        String supplierId = manager.post(
-                        "/api/v1/inventory/suppliers",
-                        Map.of(
-                                "name", "Supplier of " + sku,
-                                "lead_time_days", 5,
-                                "minimum_order", 1,
-                                "pack_size", 1,
-                                "unit_cost", 1,
-                                "currency", "GBP",
-                                "skus", List.of(sku)))
-                .text("/id");
-        String id = manager.post(
-                        "/api/v1/inventory/purchase-orders",
-                        Map.of(
-                                "supplier_id",
-                                supplierId,
-                                "reason",
-                                "needed",
-                                "lines",
-                                List.of(Map.of("sku", sku, "quantity", 10))))
-                .text("/id");
+        String id = draftedOrder(sku);
         String path = "/api/v1/inventory/purchase-orders/" + id;
-        // the run stops between approving and placing: the placement's update is refused once, as a crash would
-        String trigger = "refuse_placing_" + id.replace("-", "");
-        jdbc.execute("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $$ BEGIN RAISE EXCEPTION 'the run stopped'; END $$");
-        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON purchase_orders FOR EACH ROW"
-                + " WHEN (NEW.id = '" + id + "' AND NEW.status = 'ORDERED') EXECUTE FUNCTION " + trigger + "()");
-        try {
-            assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {}))
-                    .isInstanceOf(RuntimeException.class);
-        } finally {
-            jdbc.execute("DROP TRIGGER " + trigger + " ON purchase_orders");
-            jdbc.execute("DROP FUNCTION " + trigger + "()");
-        }
+        refusingPlacementOf(id, () -> assertThatThrownBy(
+                        () -> batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {}))
+                .isInstanceOf(RuntimeException.class));
         assertThat(api.get(path).text("/status")).isEqualTo("approved");
 
         batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {});
@@ -152,6 +133,30 @@ class BatchRunIT extends InventoryIntegrationTest {
                         .toList())
                 .containsExactly("suggested:maria", "approved:agent:inventory-agent", "ordered:agent:inventory-agent");
         assertThat(stockOf(sku).body().path("in_transit").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aRunAsATaskThatStopsAtALaterStepKeepsTheStepsItCommittedAndItsFailure() {
+        var runtime = new TaskRuntimeTransaction(transactionManager, processedMessages);
+        String id = draftedOrder(stocked(0));
+        var request = new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7);
+
+        refusingPlacementOf(id, () -> assertThatThrownBy(() ->
+                        runtime.run(RunDailyBatchTaskHandler.TASK_TYPE, context -> batchTask.handle(request, context)))
+                .isInstanceOf(RuntimeException.class));
+
+        Api.Response order = api.get("/api/v1/inventory/purchase-orders/" + id);
+        assertThat(order.text("/status"))
+                .as("its approval committed before placing failed")
+                .isEqualTo("approved");
+        assertThat(order.text("/budget_reservation_id"))
+                .as("the reservation finance made is recorded")
+                .isNotBlank();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM batch_runs WHERE status = 'FAILED' AND failure LIKE ?",
+                        Long.class,
+                        "%stopped before placing " + id + "%"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -173,5 +178,45 @@ class BatchRunIT extends InventoryIntegrationTest {
         Api.Response badLimit = api.get("/api/v1/inventory/batch-runs?limit=1000");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/inventory/batch-runs/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    private String draftedOrder(String sku) {
+        RoleApi manager = new RoleApi(serverPort, "maria", "MARKETING_MANAGER");
+        String supplierId = manager.post(
+                        "/api/v1/inventory/suppliers",
+                        Map.of(
+                                "name", "Supplier of " + sku,
+                                "lead_time_days", 5,
+                                "minimum_order", 1,
+                                "pack_size", 1,
+                                "unit_cost", 1,
+                                "currency", "GBP",
+                                "skus", List.of(sku)))
+                .text("/id");
+        return manager.post(
+                        "/api/v1/inventory/purchase-orders",
+                        Map.of(
+                                "supplier_id",
+                                supplierId,
+                                "reason",
+                                "needed",
+                                "lines",
+                                List.of(Map.of("sku", sku, "quantity", 10))))
+                .text("/id");
+    }
+
+    /** The run stops between approving and placing {@code id}: the placement's update is refused, as a crash would. */
+    private void refusingPlacementOf(String id, Runnable run) {
+        String trigger = "refuse_placing_" + id.replace("-", "");
+        jdbc.execute("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'the run stopped before placing " + id + "'; END $$");
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON purchase_orders FOR EACH ROW"
+                + " WHEN (NEW.id = '" + id + "' AND NEW.status = 'ORDERED') EXECUTE FUNCTION " + trigger + "()");
+        try {
+            run.run();
+        } finally {
+            jdbc.execute("DROP TRIGGER " + trigger + " ON purchase_orders");
+            jdbc.execute("DROP FUNCTION " + trigger + "()");
+        }
     }
 }

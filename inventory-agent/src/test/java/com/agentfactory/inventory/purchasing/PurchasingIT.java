@@ -1,12 +1,15 @@
 package com.agentfactory.inventory.purchasing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
+import com.agentfactory.inventory.support.TaskRuntimeTransaction;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
+import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 class PurchasingIT extends InventoryIntegrationTest {
@@ -35,6 +39,15 @@ class PurchasingIT extends InventoryIntegrationTest {
 
     @Autowired
     javax.sql.DataSource dataSource;
+
+    @Autowired
+    ApprovePurchaseOrderTaskHandler approveTask;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    ProcessedMessages processedMessages;
 
     RoleApi manager;
 
@@ -405,6 +418,34 @@ class PurchasingIT extends InventoryIntegrationTest {
                 .filteredOn(held -> !held.equals(reservation))
                 .singleElement()
                 .satisfies(lost -> assertThat(budget.stateOf(lost)).isEqualTo("RELEASED"));
+    }
+
+    @Test
+    void anApprovalTaskWhoseAnswerWasLostKeepsItsKeySoTheRetryAfterALineJoinedReleasesTheFirstReservation() {
+        var runtime = new TaskRuntimeTransaction(transactionManager, processedMessages);
+        String first = stocked(3);
+        String second = stocked(3);
+        String supplierId = supplierOf(List.of(first, second), "1.50", 5, 1, 1);
+        String id = manager.post(ORDERS, draft(supplierId, first, 10)).text("/id");
+        var task = new ApprovePurchaseOrderRequest(UUID.fromString(id), "within the agent's limit");
+        budget.afterReserving(id, () -> {
+            throw new FinanceUnavailableException("the answer was lost", null);
+        });
+        assertThatThrownBy(() -> runtime.run(
+                        ApprovePurchaseOrderTaskHandler.TASK_TYPE, context -> approveTask.handle(task, context)))
+                .isInstanceOf(FinanceUnavailableException.class);
+        assertThat(manager.post(ORDERS, draft(supplierId, second, 20)).status()).isEqualTo(201);
+
+        PurchaseOrderResponse approved =
+                runtime.run(ApprovePurchaseOrderTaskHandler.TASK_TYPE, context -> approveTask.handle(task, context));
+
+        assertThat(approved.status()).isEqualTo("approved");
+        assertThat(budget.amountOf(approved.budgetReservationId())).isEqualByComparingTo("45.00");
+        assertThat(budget.reservationsFor(id))
+                .as("finance holds only the reservation of the approved order")
+                .hasSize(2)
+                .filteredOn(held -> "RESERVED".equals(budget.stateOf(held)))
+                .containsExactly(approved.budgetReservationId());
     }
 
     @Test

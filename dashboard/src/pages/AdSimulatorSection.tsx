@@ -187,7 +187,7 @@ function RunResults({ run }: { run: SimulationRun }) {
         Results of {formatDateTime(run.requested_at)} (seed {run.seed}): budget {formatNumber(run.budget_per_episode, undefined, 0)} per
         episode of {formatNumber(run.episode_auctions, undefined, 0)} auctions
       </h3>
-      <table>
+      <table aria-label="Results by policy">
         <thead>
           <tr>
             <th scope="col">Policy</th>

@@ -118,11 +118,13 @@ describe('AdsPage', () => {
     renderPage(<AdsPage />);
 
     const list = await screen.findByRole('region', { name: 'Campaigns' });
-    expect(within(list).getAllByText('€50.00')).toHaveLength(2);
-    expect(within(list).getAllByText('€1,500.00')).toHaveLength(2);
+    const campaigns = await within(list).findByRole('table', { name: 'Ad campaigns' });
+    expect(within(campaigns).getAllByText('€50.00')).toHaveLength(2);
+    expect(within(campaigns).getAllByText('€1,500.00')).toHaveLength(2);
     const performance = await screen.findByRole('region', { name: 'Performance since start' });
-    expect(within(performance).getAllByText('€1,200.40')).toHaveLength(2);
-    expect(within(performance).getAllByText('25.0%')).toHaveLength(2);
+    const metrics = within(performance).getByRole('table', { name: 'Performance since start' });
+    expect(within(metrics).getAllByText('€1,200.40')).toHaveLength(2);
+    expect(within(metrics).getAllByText('25.0%')).toHaveLength(2);
     // the active one can be paused or ended, the paused one resumed or ended
     expect(within(list).getAllByRole('button', { name: 'Pause' })).toHaveLength(1);
     expect(within(list).getAllByRole('button', { name: 'Resume' })).toHaveLength(1);
@@ -152,7 +154,8 @@ describe('AdsPage', () => {
 
     const detail = await screen.findByRole('region', { name: 'Winter sale' });
     expect(await within(detail).findByText('Thompson share 0.46 of 92.50')).toBeTruthy();
-    expect(within(detail).getByText('allocated daily budget none -> 42.50 EUR')).toBeTruthy();
+    const changes = within(detail).getByRole('table', { name: 'Budget and status changes' });
+    expect(within(changes).getByText('allocated daily budget none -> 42.50 EUR')).toBeTruthy();
     expect(gateway.callsTo('GET', '/api/v1/ads/campaigns/c1/history')).toHaveLength(1);
   });
 
@@ -176,8 +179,9 @@ describe('AdsPage', () => {
 
     const section = await screen.findByRole('region', { name: 'Bidding simulator' });
     const results = await within(section).findByRole('group', { name: 'Simulation results' });
-    expect(within(results).getAllByText('Second half (held out)')).toHaveLength(2);
-    expect(within(results).getByText('46')).toBeTruthy();
+    const byPolicy = within(results).getByRole('table', { name: 'Results by policy' });
+    expect(within(byPolicy).getAllByText('Second half (held out)')).toHaveLength(2);
+    expect(within(byPolicy).getByText('46')).toBeTruthy();
 
     await user.click(within(section).getByRole('checkbox', { name: /Linear bidding/ }));
     await user.click(within(section).getByRole('button', { name: 'Run simulation' }));

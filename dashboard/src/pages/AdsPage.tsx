@@ -49,7 +49,7 @@ export default function AdsPage() {
         <Async state={campaigns} isEmpty={(d) => d.items.length === 0} empty="No ad campaign yet.">
           {(data) => (
             <>
-              <table>
+              <table aria-label="Ad campaigns">
                 <thead>
                   <tr>
                     <th scope="col">Campaign</th>
@@ -154,7 +154,7 @@ function Comparison({ campaigns }: { campaigns: AdCampaign[] }) {
   return (
     <section aria-labelledby="performance-heading">
       <h2 id="performance-heading">Performance since start</h2>
-      <table>
+      <table aria-labelledby="performance-heading">
         <thead>
           <tr>
             <th scope="col">Campaign</th>
@@ -264,7 +264,7 @@ function CampaignDetail({ campaign, mayWrite, onChange }: { campaign: AdCampaign
               ) : (
                 <p className="empty">The allocator has not moved this campaign's budget yet.</p>
               )}
-              <table>
+              <table aria-label="Budget and status changes">
                 <thead>
                   <tr>
                     <th scope="col">When</th>

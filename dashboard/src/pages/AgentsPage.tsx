@@ -18,7 +18,7 @@ export default function AgentsPage() {
         <h2 id="registry-heading">Registry</h2>
         <Async state={agents} isEmpty={(d) => d.length === 0} empty="No agent has registered yet.">
           {(list) => (
-            <table>
+            <table aria-label="Registered agents">
               <thead>
                 <tr>
                   <th scope="col">Agent</th>

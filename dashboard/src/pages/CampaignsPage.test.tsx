@@ -111,6 +111,7 @@ describe('CampaignsPage', () => {
     expect(within(list).queryByRole('button', { name: 'Create' })).toBeNull();
     const journeys = screen.getByRole('region', { name: 'Journeys' });
     expect(await within(journeys).findByText('Abandoned Cart Recovery')).toBeTruthy();
+    expect(within(within(journeys).getByRole('table', { name: 'Journeys' })).getByText('Abandoned Cart Recovery')).toBeTruthy();
     expect(within(journeys).queryByRole('button', { name: /Activate/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Journey builder' })).toBeNull();
   });
@@ -247,7 +248,7 @@ describe('CampaignsPage', () => {
     await user.type(within(consent).getByLabelText('Customer id'), CUSTOMER);
     await user.click(within(consent).getByRole('button', { name: 'Look up' }));
     expect(await within(consent).findByText(/complaint/)).toBeTruthy();
-    expect(within(consent).getByText('sign-up form', { exact: false })).toBeTruthy();
+    expect(within(within(consent).getByRole('table', { name: 'Consent by channel' })).getByText('sign-up form', { exact: false })).toBeTruthy();
 
     await user.click(within(consent).getByRole('button', { name: 'Suppress' }));
     await user.type(within(consent).getByLabelText('Reason'), 'asked by phone to stop all contact');
@@ -256,6 +257,15 @@ describe('CampaignsPage', () => {
     expect(gateway.callsTo('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`)[0].body).toEqual({
       reason: 'asked by phone to stop all contact',
     });
+  });
+
+  it('lists the saved segments in a table named for them', async () => {
+    const segment = { id: 's1', name: 'Big spenders', description: null, rules: { field: 'total_spent', op: 'gt', value: 500 }, created_by: 'm', created_at: '2026-12-03T00:00:00Z' };
+    await campaigns().ok('GET', '/api/v1/campaigns/segments', page([segment])).signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+
+    const segments = screen.getByRole('region', { name: 'Segments' });
+    expect(within(await within(segments).findByRole('table', { name: 'Segments' })).getByText('Big spenders')).toBeTruthy();
   });
 
   it('sizes a segment built from conditions through the preview endpoint, then saves it', async () => {

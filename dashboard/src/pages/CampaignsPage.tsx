@@ -302,7 +302,7 @@ function Journeys({
       <Problem error={toggle.error} />
       <Async state={state} isEmpty={(d) => d.items.length === 0} empty="No journey has been saved yet.">
         {(data) => (
-          <table>
+          <table aria-labelledby="journeys-heading">
             <thead>
               <tr>
                 <th scope="col">Journey</th>
@@ -496,7 +496,7 @@ function Segments({ mayWrite }: { mayWrite: boolean }) {
       <Problem error={preview.error} />
       <Async state={segments} isEmpty={(d) => d.items.length === 0} empty="No segment has been saved yet.">
         {(data) => (
-          <table>
+          <table aria-labelledby="segments-heading">
             <thead>
               <tr>
                 <th scope="col">Segment</th>
@@ -924,7 +924,7 @@ function Consent({ mayWrite, version, onChanged }: { mayWrite: boolean; version:
         <Async state={consents}>
           {(data) => (
             <>
-              <table>
+              <table aria-label="Consent by channel">
                 <thead>
                   <tr>
                     <th scope="col">Channel</th>

@@ -197,3 +197,29 @@ describe('FinancePage reservations', () => {
     expect(gateway.callsTo('POST', `${BUDGET}/reservations`)).toHaveLength(1);
   });
 });
+
+describe('FinancePage reports', () => {
+  it('names the attribution and reconciliation tables after what they list', async () => {
+    const report = (dimension: string, key: string) => ({
+      dimension,
+      model: 'LAST_TOUCH',
+      date_from: '2026-11-06',
+      date_to: '2026-12-06',
+      rows: [{ key, revenue: 320, orders: 4, currency: 'EUR' }],
+    });
+    await finance(withinBudget, [])
+      .ok('GET', '/api/v1/financial/attributions/agents', report('agent', 'email-agent'))
+      .ok('GET', '/api/v1/financial/attributions/channels', report('channel', 'newsletter'))
+      .ok('GET', '/api/v1/financial/reconciliation/daily', {
+        days: [{ date: '2026-12-05', currency: 'EUR', transaction_count: 7, revenue: 410, refunds: 10, net: 400, unique_orders: 6 }],
+      })
+      .signInAs(['ADMIN']);
+    renderPage(<FinancePage />);
+
+    expect(within(await screen.findByRole('table', { name: 'Attributed revenue by agent' })).getByText('email-agent')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Attributed revenue by channel' })).getByText('newsletter')).toBeTruthy();
+    const days = await screen.findByRole('table', { name: 'Daily reconciliation' });
+    expect(within(days).getByText('2026-12-05')).toBeTruthy();
+    expect(within(days).getByText('€400.00')).toBeTruthy();
+  });
+});

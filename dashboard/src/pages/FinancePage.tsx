@@ -252,7 +252,7 @@ function RevenueChart({ title, state }: { title: string; state: ReturnType<typeo
                   format={(v) => formatMoney(v, currency)}
                 />
               </Suspense>
-              <table>
+              <table aria-label={`Attributed revenue ${title.toLowerCase()}`}>
                 <thead>
                   <tr>
                     <th scope="col">{report.dimension}</th>
@@ -285,7 +285,7 @@ function Reconciliation({ dateFrom, dateTo }: { dateFrom: string; dateTo: string
       <h2 id="reconciliation-heading">Daily reconciliation</h2>
       <Async state={state} isEmpty={(d) => d.days.length === 0} empty="No transaction was booked in these days.">
         {(data) => (
-          <table>
+          <table aria-labelledby="reconciliation-heading">
             <thead>
               <tr>
                 <th scope="col">Day</th>

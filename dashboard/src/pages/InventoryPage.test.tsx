@@ -110,7 +110,7 @@ describe('InventoryPage', () => {
     renderPage(<InventoryPage />);
 
     const stock = await screen.findByRole('region', { name: 'Stock levels' });
-    expect(await within(stock).findByText('1,250')).toBeTruthy();
+    expect(within(await within(stock).findByRole('table', { name: 'Stock levels' })).getByText('1,250')).toBeTruthy();
     expect(gateway.calls.some((c) => c.path === '/api/v1/inventory/stock?skus=SKU-RED-MUG')).toBe(true);
     const alerts = screen.getByRole('region', { name: 'Alerts' });
     expect(within(alerts).getByText(alert.suggested_action)).toBeTruthy();
@@ -267,6 +267,7 @@ describe('InventoryPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Forecast' }));
 
     expect(await screen.findByText('2.6 – 5.8')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Forecast by day' })).getByText('2.6 – 5.8')).toBeTruthy();
     expect(screen.getByText(/lift today's expected demand ×2\.75 \(11\.8 signals a day recently against 1\.0 usually\)/)).toBeTruthy();
     expect(
       screen.getByText(/20% off from 2026-12-04 to 2026-12-05 ×1\.56 \(price elasticity 2\.00 assumed: no past promotion of this SKU to measure\)/),

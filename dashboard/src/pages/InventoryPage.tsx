@@ -217,7 +217,7 @@ function StockLevelsSection({ initialSkus }: { initialSkus: string[] }) {
           {(data) => (
             <>
               {data.items.length > 0 && (
-                <table>
+                <table aria-labelledby="stock-heading">
                   <thead>
                     <tr>
                       <th scope="col">SKU</th>
@@ -347,7 +347,7 @@ function Forecast({ initialSku }: { initialSku: string }) {
           </Suspense>
           <details>
             <summary>Forecast by day</summary>
-            <table>
+            <table aria-label="Forecast by day">
               <thead>
                 <tr>
                   <th scope="col">Day</th>

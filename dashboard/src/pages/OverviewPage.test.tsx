@@ -36,3 +36,25 @@ describe('OverviewPage budget alerts', () => {
     expect(within(item).getByText('overspent').className).toBe('badge badge-overspent');
   });
 });
+
+describe('OverviewPage KPIs', () => {
+  it('names the return on ad spend table by what it lists', async () => {
+    await new FakeGateway()
+      .ok('GET', '/api/v1/financial/budgets/marketing/alerts', [])
+      .ok('GET', '/api/v1/financial/kpis', {
+        date_from: '2026-11-07',
+        date_to: '2026-12-06',
+        currencies: [],
+        conversion: { visitors: 100, converted: 4, conversion_rate: 0.04 },
+        attribution_model: 'LAST_TOUCH',
+        roas_by_agent: [{ key: 'email-agent', currency: 'EUR', attributed_revenue: 300, expenses: 100, roas: 3 }],
+        roas_by_channel: [],
+      })
+      .signInAs(['ADMIN']);
+    renderPage(<OverviewPage />);
+
+    const table = await screen.findByRole('table', { name: 'Return on ad spend by agent' });
+    expect(within(table).getByText('email-agent')).toBeTruthy();
+    expect(within(table).getByText('€300.00')).toBeTruthy();
+  });
+});

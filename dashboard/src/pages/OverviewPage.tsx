@@ -77,7 +77,7 @@ function KpiGrid({ kpis, before }: { kpis: Kpis; before?: Kpis }) {
       {kpis.roas_by_agent.length === 0 ? (
         <p className="empty">No agent has attributed revenue in these days.</p>
       ) : (
-        <table>
+        <table aria-label="Return on ad spend by agent">
           <thead>
             <tr>
               <th scope="col">Agent</th>

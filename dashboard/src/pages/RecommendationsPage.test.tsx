@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { BusinessRule } from '../api/types';
@@ -27,7 +28,8 @@ describe('RecommendationsPage', () => {
     await gateway.signInAs(['MARKETING_MANAGER']);
     renderPage(<RecommendationsPage />);
 
-    expect(await screen.findByText('p-red-mug')).toBeTruthy();
+    const rules = await screen.findByRole('table', { name: 'Pin, boost and block rules' });
+    expect(within(rules).getByText('p-red-mug')).toBeTruthy();
     expect(gateway.callsTo('GET', '/api/v1/recommendations/rules')).toHaveLength(1);
   });
 
@@ -39,5 +41,26 @@ describe('RecommendationsPage', () => {
     expect(await screen.findByRole('heading', { name: 'Recommendations' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Pin, boost and block rules' })).toBeNull();
     expect(gateway.callsTo('GET', '/api/v1/recommendations/rules')).toHaveLength(0);
+  });
+
+  it('lists a surface previewed for a customer in a table named for it', async () => {
+    const customer = '0f0e0d0c-0000-4000-8000-000000000001';
+    const gateway = new FakeGateway().ok('GET', '/api/v1/recommendations/rules', []).ok('GET', `/api/v1/recommendations/users/${customer}`, {
+      model_version: 3,
+      generated_at: '2026-12-06T09:00:00Z',
+      recommendations: [
+        { product_id: 'p-red-mug', name: 'Red mug', category: 'Kitchen', price: 9.5, currency: 'EUR', score: 0.91, source: 'model' },
+      ],
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<RecommendationsPage />);
+    const user = userEvent.setup();
+
+    await user.selectOptions(await screen.findByLabelText('Surface'), 'for-you');
+    await user.type(screen.getByLabelText('Customer id'), customer);
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+
+    const table = await screen.findByRole('table', { name: 'Recommended products' });
+    expect(within(table).getByText('Red mug')).toBeTruthy();
   });
 });

@@ -78,7 +78,7 @@ function Preview() {
               <p className="muted">
                 Model version {r.model_version} · generated {formatDateTime(r.generated_at)}
               </p>
-              <table>
+              <table aria-label="Recommended products">
                 <thead>
                   <tr>
                     <th scope="col">#</th>
@@ -175,7 +175,7 @@ function Rules() {
       <h2 id="rules-heading">Pin, boost and block rules</h2>
       <Async state={rules} isEmpty={(d) => d.length === 0} empty="No rule changes the ranking.">
         {(list) => (
-          <table>
+          <table aria-labelledby="rules-heading">
             <thead>
               <tr>
                 <th scope="col">Kind</th>

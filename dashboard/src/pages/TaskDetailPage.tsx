@@ -12,6 +12,11 @@ const FINISHED = ['COMPLETED', 'FAILED', 'EXPIRED', 'CANCELLED'];
 
 export default function TaskDetailPage() {
   const { taskId } = useParams();
+  // one mount per task: going to another task starts afresh instead of showing (and acting beside) the previous one
+  return <TaskDetail key={taskId} taskId={taskId} />;
+}
+
+function TaskDetail({ taskId }: { taskId: string | undefined }) {
   const session = useSession();
   const state = useApi<Task>(`/api/v1/agents/tasks/${taskId}`, 3000);
   const cancel = useAction(() => post<Task>(`/api/v1/agents/tasks/${taskId}/cancel`));

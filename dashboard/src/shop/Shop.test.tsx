@@ -5,7 +5,8 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Role } from '../api/roles';
-import { FakeGateway, problem } from '../test/gateway';
+import type { ProductDetail } from '../api/types';
+import { FakeGateway, json, problem } from '../test/gateway';
 import { addToCart, cartLines, clearCart } from './cart';
 import Shop from './Shop';
 
@@ -104,6 +105,7 @@ describe('Shop cart', () => {
     await shop(['CUSTOMER']);
     const user = userEvent.setup();
     const quantity = await screen.findByLabelText<HTMLInputElement>('Quantity of Lens');
+    expect(screen.getByRole('table', { name: 'Products in the cart' }).contains(quantity)).toBe(true);
 
     await user.clear(quantity);
     expect(screen.getByLabelText('Quantity of Lens')).toBe(quantity);
@@ -131,5 +133,64 @@ describe('Shop cart', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Strap' }));
     await screen.findByText(/Your cart is empty/);
     expect(cartLines()).toEqual([]);
+  });
+});
+
+describe('Shop product page', () => {
+  function product(p: typeof lens, recommendations: (typeof lens)[]): ProductDetail {
+    return {
+      product_id: p.product_id,
+      sku: p.sku,
+      name: p.name,
+      description: `All about the ${p.name.toLowerCase()}`,
+      price: p.unit_price,
+      currency: p.currency,
+      category: 'Accessories',
+      stock_quantity: 5,
+      rating: null,
+      images: [],
+      created_at: '2026-12-01T00:00:00Z',
+      recommendations: recommendations.map((r) => ({
+        product_id: r.product_id,
+        name: r.name,
+        price: r.unit_price,
+        currency: r.currency,
+        category: 'Accessories',
+        rating: null,
+        image_url: null,
+        in_stock: true,
+      })),
+    };
+  }
+
+  it('shows nothing of the previous product while the next one loads, and adds the product shown to the cart', async () => {
+    const gateway = new FakeGateway()
+      .on('POST', '/api/v1/events', { status: 202, body: { status: 'accepted' } })
+      .ok('GET', '/api/v1/products/p1', product(lens, [strap]));
+    await gateway.signInAs(['CUSTOMER']);
+    let answer: (r: Response) => void = () => {};
+    const next = new Promise<Response>((resolve) => (answer = resolve));
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === '/api/v1/products/p2' ? next : gateway.fetch(input, init),
+    );
+    render(
+      <MemoryRouter initialEntries={['/shop/products/p1']}>
+        <Routes>
+          <Route path="/shop/*" element={<Shop />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'Lens' });
+
+    await user.click(screen.getByRole('link', { name: 'Strap' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'Lens' })).toBeNull());
+    expect(screen.queryByText('All about the lens')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add to cart' })).toBeNull();
+
+    answer(json(200, product(strap, [lens])));
+    await screen.findByRole('heading', { level: 1, name: 'Strap' });
+    await user.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(cartLines().map((l) => l.product_id)).toEqual(['p2']);
   });
 });

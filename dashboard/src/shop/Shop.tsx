@@ -127,6 +127,11 @@ function Catalog() {
 
 function ProductPage() {
   const { productId } = useParams();
+  // one mount per product: going to another product starts afresh instead of showing the previous one meanwhile
+  return <ProductDetailPage key={productId} productId={productId} />;
+}
+
+function ProductDetailPage({ productId }: { productId: string | undefined }) {
   const session = useSession();
   const product = useApi<ProductDetail>(`/api/v1/products/${productId}`);
   const signedIn = session !== null;
@@ -258,7 +263,7 @@ function Cart() {
   return (
     <>
       <h1>Cart</h1>
-      <table>
+      <table aria-label="Products in the cart">
         <thead>
           <tr>
             <th scope="col">Product</th>

@@ -213,7 +213,7 @@ public class PrivacyService {
     private void apply(PrivacyRequest request, PrivacyReported report) {
         boolean finished = request.report(
                 report.participant(), new ParticipantReport(report.records(), report.failure(), report.reportedAt()));
-        if (report.data() != null && !report.failed()) {
+        if (report.data() != null && !report.failed() && !erasedSince(request)) {
             exportParts.save(PrivacyExportPart.of(
                     request.id(), report.participant(), codec.mapper().writeValueAsString(report.data())));
         }
@@ -234,6 +234,16 @@ public class PrivacyService {
                     null,
                     null);
         }
+    }
+
+    /**
+     * Whether the customer asked to be erased after asking for this export: a participant slower than the erasure
+     * still reports its part, which is then counted but not kept, since the erasure deleted the parts kept before it.
+     */
+    private boolean erasedSince(PrivacyRequest export) {
+        return requests.findByCustomerIdOrderByRequestedAtDesc(export.customerId()).stream()
+                .anyMatch(other -> other.action() == PrivacyAction.ERASURE
+                        && !other.requestedAt().isBefore(export.requestedAt()));
     }
 
     private void checkPuller(String participant, Caller caller) {

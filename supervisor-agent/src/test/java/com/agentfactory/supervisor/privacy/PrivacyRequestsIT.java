@@ -166,6 +166,34 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void keepsNoExportPartReportedAfterTheCustomerAskedToBeErased() {
+        Response export = asCustomer.post(requests(customer), Map.of("action", "EXPORT"));
+        UUID exportId = UUID.fromString(export.text("/id"));
+        awaitParticipant(exportId, "supervisor-agent", "DONE");
+        Response erasure = asCustomer.post(requests(customer), Map.of("action", "ERASURE"));
+        UUID erasureId = UUID.fromString(erasure.text("/id"));
+        awaitParticipant(erasureId, "supervisor-agent", "DONE");
+
+        // the export's other participants were slower than the erasure
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(exportId, participant, PrivacyAction.EXPORT));
+        assertThat(asGateway()
+                        .post(
+                                reportPath(exportId),
+                                Map.of("records", 1, "data", Map.of("account", List.of(Map.of("id", customer)))))
+                        .status())
+                .isEqualTo(204);
+
+        awaitStatus(exportId, "COMPLETED");
+        Response download = asCustomer.get(requests(customer) + "/" + exportId + "/export");
+        assertThat(download.status())
+                .as("every part reported after the erasure was counted, none kept")
+                .isEqualTo(409);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM privacy_export_parts WHERE request_id = ?", Long.class, exportId))
+                .isZero();
+    }
+
+    @Test
     void aFailedPartFailsTheRequestAndNamesTheService() {
         UUID requestId = UUID.fromString(
                 asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,9 +16,11 @@ const strap = { product_id: 'p2', sku: 'STRAP-1', name: 'Strap', unit_price: 4, 
 interface Event {
   type: string;
   event_id: string;
+  currency?: string;
+  cart_total?: { amount: number; currency: string };
   order_id?: string;
   order_number?: string;
-  lines?: { quantity: number }[];
+  lines?: { quantity: number; unit_price: number }[];
 }
 
 /** The events API: answers 502 (an answer lost on its way back) to the order events whose turn is listed in `lost`. */
@@ -88,6 +90,43 @@ describe('Shop cart', () => {
     expect(second.lines?.[0].quantity).toBe(3);
     expect(second.event_id).not.toBe(first.event_id);
     expect(second.order_id).not.toBe(first.order_id);
+  });
+
+  it('sends the exact cart total in the cart currency, also for a price finer than cents', async () => {
+    addToCart({ ...lens, unit_price: 0.125 }, 3);
+    const { events } = await shop(['CUSTOMER']);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+
+    expect(events('checkout.started')[0].cart_total).toEqual({ amount: 0.375, currency: 'EUR' });
+    const [placed] = events('order.placed');
+    expect(placed.currency).toBe('EUR');
+    expect(placed.lines).toEqual([{ product_id: 'p1', sku: 'LENS-1', quantity: 3, unit_price: 0.125 }]);
+  });
+
+  it('shows a cart mixing currencies with a subtotal per currency, and does not send it as one order', async () => {
+    // a cart filled before currencies were kept apart, written by another tab
+    const mixed = JSON.stringify([
+      { ...lens, quantity: 2 },
+      { ...strap, quantity: 1 },
+      { product_id: 'p9', sku: 'BAG-1', name: 'Bag', unit_price: 30, currency: 'GBP', quantity: 1 },
+    ]);
+    window.localStorage.setItem('agent-factory.cart', mixed);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'agent-factory.cart', newValue: mixed }));
+    const { gateway } = await shop(['CUSTOMER']);
+
+    const totals = await screen.findByRole('list', { name: 'Subtotals by currency' });
+    expect(within(totals).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Subtotal in EUR: €29.00', 'Subtotal in GBP: £30.00']);
+    expect(screen.queryByText(/^Total /)).toBeNull();
+    expect(screen.getByRole('alert').textContent).toMatch(/an order is paid in one/);
+    expect(screen.queryByRole('button', { name: 'Place order' })).toBeNull();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Remove Bag' }));
+    expect((await screen.findByText(/^Total /)).textContent).toBe('Total €29.00');
+    expect(screen.getByRole('button', { name: 'Place order' })).toBeTruthy();
+    expect(gateway.callsTo('POST', '/api/v1/events')).toHaveLength(0);
   });
 
   it('offers no Place order to a role the events API refuses, and says why', async () => {
@@ -192,5 +231,29 @@ describe('Shop product page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Strap' });
     await user.click(screen.getByRole('button', { name: 'Add to cart' }));
     expect(cartLines().map((l) => l.product_id)).toEqual(['p2']);
+  });
+
+  it('refuses a product priced in another currency than the cart, says why, and records no cart event', async () => {
+    addToCart(lens);
+    const bag = { product_id: 'p9', sku: 'BAG-1', name: 'Bag', unit_price: 30, currency: 'GBP' };
+    const gateway = new FakeGateway()
+      .on('POST', '/api/v1/events', { status: 202, body: { status: 'accepted' } })
+      .ok('GET', '/api/v1/products/p9', product(bag, []));
+    await gateway.signInAs(['CUSTOMER']);
+    render(
+      <MemoryRouter initialEntries={['/shop/products/p9']}>
+        <Routes>
+          <Route path="/shop/*" element={<Shop />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Add to cart' }));
+
+    const refusal = await screen.findByText(/^Not added: this product is priced in GBP and your cart in EUR/);
+    expect(refusal.getAttribute('role')).toBe('alert');
+    expect(screen.queryByText(/^Added\./)).toBeNull();
+    expect(cartLines()).toEqual([{ ...lens, quantity: 1 }]);
+    expect(gateway.callsTo('POST', '/api/v1/events').map((c) => (c.body as Event).type)).not.toContain('cart.item_added');
   });
 });

@@ -7,7 +7,21 @@ import { useCan } from '../components/controls';
 import { Async, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
-import { addToCart, cartTotal, clearCart, forgetOrders, rememberOrder, sentOrders, sessionId, setQuantity, useCart, type CartLine } from './cart';
+import {
+  addToCart,
+  clearCart,
+  forgetOrders,
+  lineTotal,
+  rememberOrder,
+  sentOrders,
+  sessionId,
+  setQuantity,
+  subtotals,
+  useCart,
+  type AddResult,
+  type CartLine,
+  type Subtotal,
+} from './cart';
 import { orderLines, send, track } from './events';
 
 export default function Shop() {
@@ -136,7 +150,7 @@ function ProductDetailPage({ productId }: { productId: string | undefined }) {
   const product = useApi<ProductDetail>(`/api/v1/products/${productId}`);
   const signedIn = session !== null;
   const together = useApi<Recommendations>(signedIn ? `/api/v1/recommendations/frequently-bought-together${query({ product_ids: productId })}` : null);
-  const [added, setAdded] = useState(false);
+  const [added, setAdded] = useState<AddResult | null>(null);
   const customerId = session?.user.customerId;
   useEffect(() => {
     if (signedIn && productId) track('product.viewed', customerId, { product_id: productId });
@@ -158,9 +172,9 @@ function ProductDetailPage({ productId }: { productId: string | undefined }) {
               type="button"
               disabled={p.stock_quantity === 0}
               onClick={() => {
-                addToCart({ product_id: p.product_id, sku: p.sku, name: p.name, unit_price: Number(p.price), currency: p.currency });
-                setAdded(true);
-                if (session)
+                const result = addToCart({ product_id: p.product_id, sku: p.sku, name: p.name, unit_price: Number(p.price), currency: p.currency });
+                setAdded(result);
+                if (result.added && session)
                   track('cart.item_added', session.user.customerId, {
                     product_id: p.product_id,
                     quantity: 1,
@@ -170,9 +184,15 @@ function ProductDetailPage({ productId }: { productId: string | undefined }) {
             >
               Add to cart
             </button>
-            {added && (
+            {added?.added && (
               <p role="status">
                 Added. <Link to="/shop/cart">Go to the cart</Link>
+              </p>
+            )}
+            {added?.added === false && (
+              <p role="alert">
+                Not added: this product is priced in {p.currency} and your cart in {added.cartCurrency}, and an order is
+                paid in one currency. Place the order in your cart or empty it first. <Link to="/shop/cart">Go to the cart</Link>
               </p>
             )}
             <h2>Similar products</h2>
@@ -210,14 +230,19 @@ function Cart() {
   const lines = useCart();
   const session = useSession();
   const navigate = useNavigate();
-  const currency = lines[0]?.currency ?? 'GBP';
+  const totals = subtotals(lines);
+  // one currency per order: a cart that still mixes currencies (filled before they were kept apart) is not sent
+  const total = totals.length === 1 ? totals[0] : null;
   const mayOrder = useCan('events.send');
   // the events API drops an event_id it has seen: a retry after a lost answer sends the same events for the same
   // order, so it books one order, not two; a changed cart is another order
   const attempt = useRef<{ cart: string; orderId: string; orderNumber: string; startedEventId: string; placedEventId: string } | null>(null);
   const checkout = useAction(async () => {
+    if (!total) {
+      throw new Error('An order is paid in one currency: remove the products priced in the other currencies first.');
+    }
+    const { currency } = total;
     const customerId = session?.user.customerId;
-    const total = cartTotal(lines);
     const cart = JSON.stringify([customerId, currency, orderLines(lines)]);
     if (attempt.current?.cart !== cart) {
       attempt.current = {
@@ -233,7 +258,7 @@ function Cart() {
       event_id: startedEventId,
       customer_id: customerId,
       session_id: sessionId(),
-      cart_total: { amount: total, currency },
+      cart_total: { amount: Number(total.amount), currency },
     });
     await send('order.placed', {
       event_id: placedEventId,
@@ -283,13 +308,13 @@ function Cart() {
                   Remove
                 </button>
               </td>
-              <td>{formatMoney(cartTotal([l]), l.currency)}</td>
+              <td>{formatMoney(lineTotal(l), l.currency)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="big">Total {formatMoney(cartTotal(lines), currency)}</p>
-      {session && mayOrder ? (
+      {total ? <p className="big">Total {formatMoney(total.amount, total.currency)}</p> : <CurrencySubtotals totals={totals} />}
+      {!total ? null : session && mayOrder ? (
         <button type="button" disabled={checkout.running} onClick={() => checkout.run()}>
           {checkout.running ? 'Placing your order…' : 'Place order'}
         </button>
@@ -301,6 +326,25 @@ function Cart() {
         </p>
       )}
       <Problem error={checkout.error} />
+    </>
+  );
+}
+
+/** The subtotals of a cart that mixes currencies, each in its own currency, and why it cannot be ordered as it is. */
+function CurrencySubtotals({ totals }: { totals: Subtotal[] }) {
+  return (
+    <>
+      <ul className="list" aria-label="Subtotals by currency">
+        {totals.map((t) => (
+          <li key={t.currency}>
+            Subtotal in {t.currency}: {formatMoney(t.amount, t.currency)}
+          </li>
+        ))}
+      </ul>
+      <p role="alert">
+        Your cart holds products priced in {totals.length} currencies, and an order is paid in one. Remove the products
+        in all but one currency to place your order.
+      </p>
     </>
   );
 }
@@ -370,7 +414,7 @@ function Orders() {
         <ul className="list" aria-label="Orders being booked">
           {waiting.map((o) => (
             <li key={o.order_id}>
-              <strong>{o.order_number}</strong> · {new Date(o.placed_at).toLocaleString()} · {formatMoney(cartTotal(o.lines), o.currency)} ·{' '}
+              <strong>{o.order_number}</strong> · {new Date(o.placed_at).toLocaleString()} · {subtotals(o.lines).map((t) => formatMoney(t.amount, t.currency)).join(', ')} ·{' '}
               <span className="muted">being booked…</span>
             </li>
           ))}

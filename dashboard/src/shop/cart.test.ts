@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { addToCart, cartLines, clearCart, setQuantity } from './cart';
+import { addToCart, cartLines, clearCart, lineTotal, setQuantity, subtotals } from './cart';
 
 const lens = { product_id: 'p1', sku: 'LENS-1', name: 'Lens', unit_price: 12.5, currency: 'EUR' };
+const strap = { product_id: 'p2', sku: 'STRAP-1', name: 'Strap', unit_price: 4, currency: 'EUR' };
 
 afterEach(() => clearCart());
 
@@ -20,5 +21,45 @@ describe('cart', () => {
     expect(cartLines()).toEqual([{ ...lens, quantity: 5 }]);
     setQuantity('p1', 0);
     expect(cartLines()).toEqual([]);
+  });
+
+  it('refuses a product priced in another currency than the cart, and keeps the cart as it was', () => {
+    addToCart(lens, 2);
+    const result = addToCart({ product_id: 'p9', sku: 'BAG-1', name: 'Bag', unit_price: 30, currency: 'GBP' });
+    expect(result).toEqual({ added: false, cartCurrency: 'EUR' });
+    expect(cartLines()).toEqual([{ ...lens, quantity: 2 }]);
+    expect(addToCart(lens)).toEqual({ added: true });
+    expect(cartLines()).toEqual([{ ...lens, quantity: 3 }]);
+  });
+
+  it('totals each currency apart, never adding amounts of different currencies', () => {
+    const lines = [
+      { ...lens, quantity: 2 },
+      { product_id: 'p9', sku: 'BAG-1', name: 'Bag', unit_price: 30, currency: 'GBP', quantity: 1 },
+      { ...strap, unit_price: 4.1, quantity: 3 },
+    ];
+    expect(subtotals(lines)).toEqual([
+      { currency: 'EUR', amount: '37.3' },
+      { currency: 'GBP', amount: '30' },
+    ]);
+  });
+
+  it('totals prices finer than cents exactly, as the ledger does', () => {
+    const line = { ...lens, unit_price: 0.125, quantity: 3 };
+    expect(lineTotal(line)).toBe('0.375');
+    expect(subtotals([line, { ...line, product_id: 'p3', unit_price: 1.005, quantity: 1 }])).toEqual([{ currency: 'EUR', amount: '1.38' }]);
+  });
+
+  it('keeps what another tab put in the cart when this tab changes it afterwards', () => {
+    addToCart(lens, 2);
+    const theirs = JSON.stringify([{ ...lens, quantity: 2 }, { ...strap, quantity: 1 }]);
+    window.localStorage.setItem('agent-factory.cart', theirs);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'agent-factory.cart', newValue: theirs }));
+
+    setQuantity('p1', 3);
+    expect(cartLines()).toEqual([
+      { ...lens, quantity: 3 },
+      { ...strap, quantity: 1 },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { decimal, decimalString, plus, times, ZERO, type Decimal } from './money';
 
 export interface CartLine {
   product_id: string;
@@ -31,6 +32,16 @@ function read<T>(key: string, fallback: T): T {
   }
 }
 
+// another tab changed the cart: read it again, so a change made here does not write back a stale cart over theirs
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key === CART_KEY || e.key === null) {
+      cache = null;
+      listeners.forEach((l) => l());
+    }
+  });
+}
+
 export function cartLines(): CartLine[] {
   cache ??= read<CartLine[]>(CART_KEY, []);
   return cache;
@@ -42,14 +53,26 @@ function save(lines: CartLine[]) {
   listeners.forEach((l) => l());
 }
 
-export function addToCart(line: Omit<CartLine, 'quantity'>, quantity = 1) {
+/** A product added, or refused because the cart holds products priced in another currency. */
+export type AddResult = { added: true } | { added: false; cartCurrency: string };
+
+/**
+ * Adds a product to the cart. An order is paid in one currency (the order event carries one currency for all its
+ * lines), so a product priced in another currency than the cart's is refused rather than mixed into the order.
+ */
+export function addToCart(line: Omit<CartLine, 'quantity'>, quantity = 1): AddResult {
   const lines = cartLines();
+  const other = lines.find((l) => l.currency !== line.currency);
+  if (other) {
+    return { added: false, cartCurrency: other.currency };
+  }
   const existing = lines.find((l) => l.product_id === line.product_id);
   save(
     existing
       ? lines.map((l) => (l.product_id === line.product_id ? { ...l, quantity: l.quantity + quantity } : l))
       : [...lines, { ...line, quantity }],
   );
+  return { added: true };
 }
 
 /** Sets a line's quantity; 0 (or less) takes the line out, and a quantity that is no whole number changes nothing. */
@@ -89,9 +112,27 @@ export function forgetOrders(orderIds: Set<string>) {
   window.localStorage.setItem(ORDERS_KEY, JSON.stringify(left));
 }
 
-export function cartTotal(lines: CartLine[]): number {
-  // cents, so a sum of prices is exact
-  return lines.reduce((sum, l) => sum + Math.round(l.unit_price * 100) * l.quantity, 0) / 100;
+export interface Subtotal {
+  currency: string;
+  /** the exact decimal sum, e.g. "0.375" */
+  amount: string;
+}
+
+/** A line's price times its quantity, exactly. */
+export function lineTotal(line: Pick<CartLine, 'unit_price' | 'quantity'>): string {
+  return decimalString(times(decimal(line.unit_price), line.quantity));
+}
+
+/**
+ * The lines' total per currency, in the order the currencies first appear: amounts of different currencies are never
+ * added together. A cart of one currency has one subtotal, its total.
+ */
+export function subtotals(lines: Pick<CartLine, 'unit_price' | 'quantity' | 'currency'>[]): Subtotal[] {
+  const sums = new Map<string, Decimal>();
+  for (const l of lines) {
+    sums.set(l.currency, plus(sums.get(l.currency) ?? ZERO, times(decimal(l.unit_price), l.quantity)));
+  }
+  return [...sums].map(([currency, sum]) => ({ currency, amount: decimalString(sum) }));
 }
 
 /** A storefront session id for behaviour events, stable for this tab. */

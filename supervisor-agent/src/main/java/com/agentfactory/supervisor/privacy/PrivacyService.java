@@ -67,13 +67,10 @@ public class PrivacyService {
     /** A new request; one of each action at a time per customer, so a repeated click does not fan out twice. */
     @Transactional
     PrivacyRequestResponse request(UUID customerId, PrivacyAction action, Caller caller) {
-        requests.findByCustomerIdOrderByRequestedAtDesc(customerId).stream()
-                .filter(open -> open.action() == action && open.status() == PrivacyRequestStatus.IN_PROGRESS)
-                .findFirst()
-                .ifPresent(open -> {
-                    throw new ConflictException("An " + action.name().toLowerCase(java.util.Locale.ROOT)
-                            + " request for this customer is still in progress: " + open.id() + ".");
-                });
+        if (requests.findByCustomerIdOrderByRequestedAtDesc(customerId).stream()
+                .anyMatch(open -> open.action() == action && open.status() == PrivacyRequestStatus.IN_PROGRESS)) {
+            throw stillInProgress(action);
+        }
         var request =
                 PrivacyRequest.open(customerId, action, properties.participants(), caller.actorName(), clock.instant());
         try {
@@ -83,8 +80,7 @@ public class PrivacyService {
             if (!e.contains(DuplicateKeyException.class)) {
                 throw e;
             }
-            throw new ConflictException("An " + action.name().toLowerCase(java.util.Locale.ROOT)
-                    + " request for this customer is still in progress.");
+            throw stillInProgress(action);
         }
         audit(request, PrivacyRequestEvent.REQUESTED, null, caller.actorName(), action.name());
         outbox.append(
@@ -186,7 +182,8 @@ public class PrivacyService {
         if (request.hasReportFrom(participant)) {
             throw new ConflictException(participant + " has already reported on privacy request " + requestId + ".");
         }
-        if (request.action() == PrivacyAction.ERASURE && body.data() != null) {
+        JsonNode data = presentOrNull(body.data());
+        if (request.action() == PrivacyAction.ERASURE && data != null) {
             throw new ConflictException("An erasure report carries no data.");
         }
         apply(
@@ -196,7 +193,7 @@ public class PrivacyService {
                         participant,
                         request.action(),
                         body.records(),
-                        body.data(),
+                        data,
                         body.failure(),
                         clock.instant()));
     }
@@ -213,9 +210,10 @@ public class PrivacyService {
     private void apply(PrivacyRequest request, PrivacyReported report) {
         boolean finished = request.report(
                 report.participant(), new ParticipantReport(report.records(), report.failure(), report.reportedAt()));
-        if (report.data() != null && !report.failed() && !erasedSince(request)) {
+        JsonNode data = presentOrNull(report.data());
+        if (data != null && !report.failed() && !erasedSince(request)) {
             exportParts.save(PrivacyExportPart.of(
-                    request.id(), report.participant(), codec.mapper().writeValueAsString(report.data())));
+                    request.id(), report.participant(), codec.mapper().writeValueAsString(data)));
         }
         requests.save(request);
         audit(
@@ -244,6 +242,20 @@ public class PrivacyService {
         return requests.findByCustomerIdOrderByRequestedAtDesc(export.customerId()).stream()
                 .anyMatch(other -> other.action() == PrivacyAction.ERASURE
                         && !other.requestedAt().isBefore(export.requestedAt()));
+    }
+
+    /**
+     * A participant's mapper may write an absent data as {@code "data": null}, which reads as a JSON null node: it
+     * must count as no data, or an erasure report is refused and an export keeps {@code null} as the part.
+     */
+    private static JsonNode presentOrNull(JsonNode data) {
+        return data == null || data.isNull() ? null : data;
+    }
+
+    /** Both the check and the unique index refuse a second open request of one kind with the same answer. */
+    private static ConflictException stillInProgress(PrivacyAction action) {
+        return new ConflictException("An " + action.name().toLowerCase(java.util.Locale.ROOT)
+                + " request for this customer is still in progress.");
     }
 
     private void checkPuller(String participant, Caller caller) {

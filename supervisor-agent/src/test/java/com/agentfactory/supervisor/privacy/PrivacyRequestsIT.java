@@ -194,6 +194,52 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void acceptsAnErasureReportWhoseDataIsAnExplicitNullAsOneWithoutData() {
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(requestId, participant, PrivacyAction.ERASURE));
+
+        Response reported = asGateway().post(reportPath(requestId), "{\"records\": 2, \"data\": null}");
+
+        assertThat(reported.status()).as(String.valueOf(reported.body())).isEqualTo(204);
+        assertThat(awaitStatus(requestId, "COMPLETED")
+                        .path("participants")
+                        .valueStream()
+                        .map(p -> p.path("state").asString()))
+                .containsOnly("DONE");
+    }
+
+    @Test
+    void keepsNoExportPartForAReportWhoseDataIsAnExplicitNull() {
+        UUID requestId = UUID.fromString(
+                asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));
+        // the codec writes ad-agent's absent data as "data": null, as other services' mappers may too
+        KAFKA_PARTICIPANTS.forEach(participant -> send(
+                participant.equals("ad-agent")
+                        ? new PrivacyReported(
+                                requestId, participant, PrivacyAction.EXPORT, 0, null, null, Instant.now())
+                        : report(requestId, participant, PrivacyAction.EXPORT)));
+        assertThat(asGateway()
+                        .post(reportPath(requestId), "{\"records\": 0, \"data\": null}")
+                        .status())
+                .isEqualTo(204);
+        awaitStatus(requestId, "COMPLETED");
+
+        Response download = asCustomer.get(requests(customer) + "/" + requestId + "/export");
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body().path("services").propertyNames())
+                .contains("supervisor-agent", "support-agent")
+                .doesNotContain("ad-agent", "gateway-service");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM privacy_export_parts WHERE request_id = ?"
+                                + " AND participant IN ('ad-agent', 'gateway-service')",
+                        Long.class,
+                        requestId))
+                .isZero();
+    }
+
+    @Test
     void aFailedPartFailsTheRequestAndNamesTheService() {
         UUID requestId = UUID.fromString(
                 asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));

@@ -129,6 +129,27 @@ describe('Shop cart', () => {
     expect(gateway.callsTo('POST', '/api/v1/events')).toHaveLength(0);
   });
 
+  it('fixes the quantities while the order is being placed, so the order sent is the cart the shopper saw', async () => {
+    addToCart(lens, 2);
+    const { gateway, events } = await shop(['CUSTOMER']);
+    let answer: () => void = () => {};
+    const held = new Promise<Response>((resolve) => (answer = () => resolve(json(202, { status: 'accepted' }))));
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const reply = gateway.fetch(input, init);
+      return typeof init?.body === 'string' && (JSON.parse(init.body) as Event).type === 'order.placed' ? held : reply;
+    });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByRole('button', { name: 'Placing your order…' });
+    expect(screen.getByLabelText<HTMLInputElement>('Quantity of Lens').disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Remove Lens' }).disabled).toBe(true);
+
+    answer();
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+    expect(events('order.placed')[0].lines?.[0].quantity).toBe(2);
+  });
+
   it('offers no Place order to a role the events API refuses, and says why', async () => {
     addToCart(lens);
     const { gateway } = await shop(['MARKETING_MANAGER']);

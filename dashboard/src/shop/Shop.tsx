@@ -303,8 +303,14 @@ function Cart() {
               <td>{l.name}</td>
               <td>{formatMoney(l.unit_price, l.currency)}</td>
               <td>
-                <QuantityField line={l} />{' '}
-                <button type="button" className="link" aria-label={`Remove ${l.name}`} onClick={() => setQuantity(l.product_id, 0)}>
+                <QuantityField line={l} disabled={checkout.running} />{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Remove ${l.name}`}
+                  disabled={checkout.running}
+                  onClick={() => setQuantity(l.product_id, 0)}
+                >
                   Remove
                 </button>
               </td>
@@ -351,9 +357,10 @@ function CurrencySubtotals({ totals }: { totals: Subtotal[] }) {
 
 /**
  * A line's quantity as typed: an emptied field (on the way to another number) keeps the line and shows its quantity
- * again when left; only a 0 typed or the Remove button takes the line out.
+ * again when left; only a 0 typed or the Remove button takes the line out. While the order is being placed the
+ * quantity is fixed: a change then would not be in the order sent, and the cart is emptied once it is placed.
  */
-function QuantityField({ line }: { line: CartLine }) {
+function QuantityField({ line, disabled }: { line: CartLine; disabled: boolean }) {
   const [text, setText] = useState(String(line.quantity));
   useEffect(() => setText(String(line.quantity)), [line.quantity]);
   return (
@@ -362,6 +369,7 @@ function QuantityField({ line }: { line: CartLine }) {
       min={0}
       step={1}
       aria-label={`Quantity of ${line.name}`}
+      disabled={disabled}
       value={text}
       onChange={(e) => {
         setText(e.target.value);

@@ -278,3 +278,37 @@ describe('Shop product page', () => {
     expect(gateway.callsTo('POST', '/api/v1/events').map((c) => (c.body as Event).type)).not.toContain('cart.item_added');
   });
 });
+
+describe('Shop support chat', () => {
+  it('puts a message that could not be sent back in the field instead of showing it as sent', async () => {
+    const gateway = new FakeGateway();
+    let attempts = 0;
+    gateway.on('POST', '/api/v1/support/messages', () =>
+      ++attempts === 1
+        ? problem(502, 'The gateway lost the answer.')
+        : { status: 200, body: { conversation_id: 'c1', ticket_id: null, message_id: 'm1', reply: 'It left our warehouse today.', intents: [] } },
+    );
+    await gateway.signInAs(['CUSTOMER']);
+    render(
+      <MemoryRouter initialEntries={['/shop/support']}>
+        <Routes>
+          <Route path="/shop/*" element={<Shop />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const user = userEvent.setup();
+    const field = await screen.findByLabelText<HTMLInputElement>('Your message');
+
+    await user.type(field, 'Where is my order?');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByText(/The gateway lost the answer/);
+    expect(within(screen.getByRole('list', { name: 'Conversation' })).queryAllByRole('listitem')).toHaveLength(0);
+    expect(field.value).toBe('Where is my order?');
+
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByText('It left our warehouse today.');
+    const said = within(screen.getByRole('list', { name: 'Conversation' })).getAllByRole('listitem');
+    expect(said.map((l) => l.querySelector('p')?.textContent)).toEqual(['Where is my order?', 'It left our warehouse today.']);
+    expect(field.value).toBe('');
+  });
+});

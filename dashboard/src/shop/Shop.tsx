@@ -664,18 +664,23 @@ function SupportChat() {
     e.preventDefault();
     const message = text.trim();
     if (!message) return;
-    setLines((l) => [...l, { author: 'you', text: message }]);
+    const mine: ChatLine = { author: 'you', text: message };
+    setLines((l) => [...l, mine]);
     setText('');
     const reply = await sendMessage.run(message);
     if (reply) {
       setConversationId(reply.conversation_id);
       setLines((l) => [...l, { author: 'assistant', text: reply.reply, reply }]);
+    } else {
+      // not delivered: out of the transcript and back in the field, to send again
+      setLines((l) => l.filter((line) => line !== mine));
+      setText((typed) => typed || message);
     }
   }
   return (
     <>
       <h1>Help</h1>
-      <ol className="transcript" aria-live="polite">
+      <ol className="transcript" aria-live="polite" aria-label="Conversation">
         {lines.map((l, i) => (
           <li key={i} className={`msg msg-${l.author}`}>
             <span className="muted">{l.author}</span>

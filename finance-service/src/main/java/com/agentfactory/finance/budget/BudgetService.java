@@ -319,14 +319,22 @@ class BudgetService {
         String purpose = request.purpose().trim();
         var earlier = budgets.findReservationByKey(department, idempotencyKey);
         if (earlier.isPresent()) {
-            Reservation first = earlier.get();
-            Budget held = budgets.lockById(first.budgetId()).orElseThrow();
-            if (!first.sameRequestAs(amount, request.currency(), purpose)
-                    || first.status() == ReservationStatus.RELEASED) {
+            Budget held = budgets.lockById(earlier.get().budgetId()).orElseThrow();
+            // read again under the budget lock: its commit and release endpoints take that lock, not the key's, so
+            // what was read before it may have been committed or released since
+            Reservation first = budgets.findReservation(earlier.get().id()).orElseThrow();
+            if (!first.sameRequestAs(amount, request.currency(), purpose)) {
                 return new ReservationOutcome.Refused(
                         ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
                         "this Idempotency-Key was used for " + first.status().wireName() + " " + first.amount() + " "
                                 + first.currency() + " for '" + first.purpose() + "'",
+                        held.available());
+            }
+            if (first.status() == ReservationStatus.RELEASED) {
+                return new ReservationOutcome.Refused(
+                        ReservationOutcome.Reason.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key reserved the money as reservation " + first.id()
+                                + ", which was released and cannot be spent; record the expense under a new key",
                         held.available());
             }
             if (first.status() == ReservationStatus.COMMITTED) {

@@ -15,6 +15,8 @@ import com.agentfactory.messaging.finance.FinanceClientSettings;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,11 +25,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +52,9 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
 
     @LocalServerPort
     int localPort;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void spendBeyondAnExhaustedBudgetIsBookedMarksItOverspentRaisesTheAlertAndIsAudited() {
@@ -194,6 +203,64 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void anExpenseWhoseReservationAPersonCommitsMeanwhileIsThatSpendAndBooksNothingMore() throws Exception {
+        String department = departmentWithBudget("100.00", true);
+        Map<String, String> key = key();
+        Map<String, Object> held = thisMonth(reservation("30.00"));
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        String id = api.postWithHeaders(reservations, held, key).text("/id");
+        Map<String, Object> spent = expense("30.00", TODAY);
+        spent.put("purpose", held.get("purpose"));
+
+        List<Response> answers = settledWhileTheExpenseWaits(
+                UUID.fromString(id),
+                reservations + "/" + id + "/commit",
+                () -> api.postWithHeaders(expenses(department), spent, key));
+
+        assertThat(answers.get(0).status()).isEqualTo(200);
+        Response recorded = answers.get(1);
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(recorded.text("/id")).isEqualTo(id);
+        assertThat(recorded.text("/status")).isEqualTo("committed");
+        JsonNode status = budgetOf(department);
+        assertThat(status.at("/spent_amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(status.at("/committed_amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE department = ?", Long.class, department))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void anExpenseWhoseReservationAPersonReleasesMeanwhileIsRefusedAndBooksNothing() throws Exception {
+        String department = departmentWithBudget("100.00", true);
+        Map<String, String> key = key();
+        Map<String, Object> held = thisMonth(reservation("30.00"));
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        String id = api.postWithHeaders(reservations, held, key).text("/id");
+        Map<String, Object> spent = expense("30.00", TODAY);
+        spent.put("purpose", held.get("purpose"));
+
+        List<Response> answers = settledWhileTheExpenseWaits(
+                UUID.fromString(id),
+                reservations + "/" + id + "/release",
+                () -> api.postWithHeaders(expenses(department), spent, key));
+
+        assertThat(answers.get(0).status()).isEqualTo(200);
+        Response refused = answers.get(1);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM budget_reservations WHERE id = ?", String.class, UUID.fromString(id)))
+                .isEqualTo("released");
+        JsonNode status = budgetOf(department);
+        assertThat(status.at("/spent_amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(status.at("/committed_amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE department = ?", Long.class, department))
+                .isZero();
+    }
+
+    @Test
     void theAgentsClientRecordsSpendBeyondTheBudgetAndARetryBooksNothingMore() {
         String department = departmentWithBudget("5.00", true);
         FinanceBudgetClient client = new FinanceBudgetClient(
@@ -225,6 +292,49 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
         assertThat(noBudget).isInstanceOfSatisfying(BudgetExpense.Refused.class, refused -> assertThat(refused.status())
                 .isEqualTo(404));
         assertThat(budgetOf(department).at("/spent_amount").decimalValue()).isEqualByComparingTo("7.50");
+    }
+
+    /**
+     * The answers to a person's commit or release of the reservation ({@code settle}) and to the expense, ordered
+     * so the expense reads the reservation while the settling request holds its budget but has not yet written
+     * it: a second connection holds the reservation's row until the expense waits on the budget.
+     */
+    private List<Response> settledWhileTheExpenseWaits(UUID reservation, String settle, Callable<Response> expense)
+            throws Exception {
+        try (Connection blocker = dataSource.getConnection();
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            blocker.setAutoCommit(false);
+            try (var lock = blocker.prepareStatement("SELECT id FROM budget_reservations WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, reservation);
+                lock.executeQuery().close();
+            }
+            int blockerPid = backendPid(blocker);
+            Future<Response> settled = executor.submit(() -> api.post(settle, Map.of()));
+            int settlerPid = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> waitingOn(blockerPid), Optional::isPresent)
+                    .orElseThrow();
+            Future<Response> recorded = executor.submit(expense);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> waitingOn(settlerPid).isPresent());
+            blocker.rollback();
+            return List.of(settled.get(20, TimeUnit.SECONDS), recorded.get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    private Optional<Integer> waitingOn(int pid) {
+        return jdbc
+                .queryForList(
+                        "SELECT pid FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", Integer.class, pid)
+                .stream()
+                .findFirst();
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT pg_backend_pid()");
+                var result = query.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
     }
 
     private String departmentWithBudget(String allocated, boolean alerts) {

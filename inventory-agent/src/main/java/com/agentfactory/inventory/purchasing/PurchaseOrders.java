@@ -553,12 +553,25 @@ public class PurchaseOrders {
             log.error("purchase order {}: finance refused to settle its reservation: {}", id, e.getMessage());
             return false;
         }
-        transaction.executeWithoutResult(status -> {
-            PurchaseOrder current = find(id);
-            current.budgetSettled(clock.instant());
-            orders.save(current);
-        });
-        return true;
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                PurchaseOrder current = find(id);
+                if (!current.awaitsBudgetSettlement()) {
+                    return false;
+                }
+                current.budgetSettled(clock.instant());
+                orders.save(current);
+                return true;
+            }));
+        } catch (OptimisticLockingFailureException e) {
+            // the request that closed the order and the sweep both told finance (harmless twice) and the other
+            // recorded it first; the closing committed before, so it is answered, not a conflict that reads as
+            // rolled back and has the caller repeat a receipt or cancellation
+            if (find(id).awaitsBudgetSettlement()) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     PurchaseOrderResponse get(UUID id) {

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.purchasing;
 
+import com.agentfactory.inventory.config.OutsideTaskTransaction;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import java.util.List;
@@ -12,9 +13,11 @@ class SuggestReordersTaskHandler implements TaskHandler<SuggestReordersRequest, 
     static final String TASK_TYPE = "suggest-reorders";
 
     private final PurchaseOrders orders;
+    private final OutsideTaskTransaction outsideTaskTransaction;
 
-    SuggestReordersTaskHandler(PurchaseOrders orders) {
+    SuggestReordersTaskHandler(PurchaseOrders orders, OutsideTaskTransaction outsideTaskTransaction) {
         this.orders = orders;
+        this.outsideTaskTransaction = outsideTaskTransaction;
     }
 
     @Override
@@ -35,6 +38,8 @@ class SuggestReordersTaskHandler implements TaskHandler<SuggestReordersRequest, 
 
     @Override
     public SuggestReordersResponse handle(SuggestReordersRequest input, TaskContext context) {
-        return orders.suggest(input);
+        // each warehouse's suggestion commits on its own, as on REST: a collision with a concurrent draft or
+        // suggestion is tried again in a fresh transaction, which inside the runtime's one would already be aborted
+        return outsideTaskTransaction.run(() -> orders.suggest(input));
     }
 }

@@ -44,6 +44,9 @@ class PurchasingIT extends InventoryIntegrationTest {
     ApprovePurchaseOrderTaskHandler approveTask;
 
     @Autowired
+    SuggestReordersTaskHandler suggestTask;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     @Autowired
@@ -571,6 +574,97 @@ class PurchasingIT extends InventoryIntegrationTest {
                         .map(line -> line.path("sku").asString())
                         .toList())
                 .containsExactlyInAnyOrder(planned, drafted);
+    }
+
+    @Test
+    void aSuggestionTaskWhoseNewOrderADraftForTheSameSupplierBeatJoinsTheDraftAsOnRest() throws Exception {
+        var runtime = new TaskRuntimeTransaction(transactionManager, processedMessages);
+        String planned = stocked(0);
+        String drafted = stocked(0);
+        soldDaily(planned, 30, 10, 10);
+        String supplierId = supplierOf(List.of(planned, drafted), "1.00", 5, 1, 1);
+
+        SuggestReordersResponse suggested;
+        Api.Response draft;
+        try (var blocker = dataSource.getConnection();
+                var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            blocker.setAutoCommit(false);
+            try (var lock = blocker.createStatement()) {
+                // the draft writes its order and then waits to write its lines: its order is not committed yet
+                lock.execute("LOCK TABLE purchase_order_lines IN SHARE MODE");
+            }
+            var drafting = executor.submit(() -> manager.post(ORDERS, draft(supplierId, drafted, 10)));
+            awaitWaitingOnLocks(1);
+            // the task finds no suggestion of the supplier yet, and its own new one waits for the draft's to commit
+            var suggesting = executor.submit(() -> runtime.run(
+                    SuggestReordersTaskHandler.TASK_TYPE,
+                    context -> suggestTask.handle(new SuggestReordersRequest(List.of(planned)), context)));
+            awaitWaitingOnLocks(2);
+            blocker.rollback();
+            draft = drafting.get();
+            suggested = suggesting.get();
+        }
+
+        assertThat(draft.status()).isEqualTo(201);
+        assertThat(suggested.suggestions()).singleElement().satisfies(order -> {
+            assertThat(order.id()).hasToString(draft.text("/id"));
+            assertThat(order.lines())
+                    .extracting(PurchaseOrderResponse.Line::sku)
+                    .containsExactlyInAnyOrder(drafted, planned);
+        });
+    }
+
+    @Test
+    void aReceiptTheSettlementSweepSettlesAtTheSameTimeAnswersTheReceivedOrderAndTheSweepGoesOn() throws Exception {
+        String sku = stocked(0);
+        String path = approvedAndOrdered(sku, 5);
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        UUID reservation = UUID.fromString(api.get(path).text("/budget_reservation_id"));
+
+        Api.Response received;
+        try (var blocker = dataSource.getConnection();
+                var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            blocker.setAutoCommit(false);
+            var sweep = new java.util.concurrent.CompletableFuture<java.util.concurrent.Future<Integer>>();
+            budget.beforeCommitting(reservation, () -> {
+                // the receipt has committed and finance is being told: from here both the request and the sweep
+                // record the settlement, and the order's row lock holds both until each has read the order
+                lockRow(blocker, id);
+                sweep.complete(executor.submit(purchaseOrders::settleBudgets));
+            });
+            var receiving = executor.submit(() ->
+                    manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5)))));
+            awaitWaitingOnLocks(2);
+            blocker.rollback();
+            received = receiving.get();
+            assertThat(sweep.get().get()).as("the sweep went on").isNotNegative();
+        }
+
+        assertThat(received.status()).isEqualTo(200);
+        assertThat(received.text("/status")).isEqualTo("received");
+        assertThat(budget.stateOf(reservation)).isEqualTo("COMMITTED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT budget_settled FROM purchase_orders WHERE id = ?::uuid", Boolean.class, id))
+                .isTrue();
+    }
+
+    private static void lockRow(java.sql.Connection connection, String orderId) {
+        try (var lock = connection.prepareStatement("SELECT id FROM purchase_orders WHERE id = ?::uuid FOR UPDATE")) {
+            lock.setString(1, orderId);
+            lock.executeQuery().close();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitWaitingOnLocks(long transactions) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                        + " AND datname = current_database()",
+                                Long.class),
+                        waiting -> waiting == transactions);
     }
 
     private record Raced(Api.Response drafted, int suggested) {}

@@ -52,6 +52,18 @@ class AuthController {
         return blocking(() -> authService.refresh(request, clientIp(exchange)));
     }
 
+    @ApiResponse(responseCode = "204", description = "Signed out, or the token was unknown or already revoked")
+    @ApiResponse(responseCode = "400", description = "The body is not a refresh-token request")
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Sign out: revoke the refresh token and every token rotated from the same sign-in",
+            description = "Needs no access token, so an expired session can still be ended. Access tokens already"
+                    + " issued stay valid until they expire.")
+    Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        return Mono.<Void>fromRunnable(() -> authService.logout(request)).subscribeOn(Schedulers.boundedElastic());
+    }
+
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Client-credentials token for services (SYSTEM_AGENT)")
     Mono<TokenResponse> token(@Valid @RequestBody ClientCredentialsRequest request, ServerWebExchange exchange) {

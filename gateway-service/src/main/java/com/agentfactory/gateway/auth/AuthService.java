@@ -110,6 +110,15 @@ class AuthService {
         return TokenResponse.of(access(user), rotation.refreshToken());
     }
 
+    /**
+     * Signs out: the refresh token's family is revoked, so no token of that sign-in can be refreshed again. An unknown
+     * or already revoked token is answered the same way, so the answer tells nothing about it. The access token
+     * stays valid until it expires; it is short-lived for that reason.
+     */
+    void logout(RefreshRequest request) {
+        refreshTokens.revokeFamilyOf(request.refreshToken());
+    }
+
     TokenResponse clientCredentials(String clientId, String clientSecret, String clientIp) {
         Optional<String> client = serviceClients.authenticate(clientId, clientSecret);
         if (client.isEmpty()) {

@@ -76,6 +76,21 @@ class RefreshTokenService {
         return new Rotation(stored.userId(), successor);
     }
 
+    /**
+     * Ends the sign-in the presented token belongs to: every token of its family is revoked, the one handed out last
+     * included, whether the presented one is current, spent or expired. An unknown token changes nothing.
+     */
+    void revokeFamilyOf(String presented) {
+        repository.findByHash(hash(presented)).ifPresent(stored -> {
+            int revoked = repository.revokeFamily(stored.familyId(), clock.instant());
+            log.info(
+                    "Signed out user {}: revoked {} active token(s) of family {}",
+                    stored.userId(),
+                    revoked,
+                    stored.familyId());
+        });
+    }
+
     private void revokeFamilyAfterReuse(StoredRefreshToken stored, Instant now) {
         int revoked = repository.revokeFamily(stored.familyId(), now);
         log.warn(

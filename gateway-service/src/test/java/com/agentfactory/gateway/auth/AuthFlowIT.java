@@ -240,6 +240,63 @@ class AuthFlowIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void signingOutEndsTheSignInSoNoneOfItsRefreshTokensWorkAgain() {
+        String email = TestUsers.uniqueEmail("henry");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String current = (String) okBody(refresh(first)).get("refresh_token");
+        String otherSession = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+
+        logout(current).expectStatus().isNoContent().expectBody().isEmpty();
+
+        assertProblem(refresh(current), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
+        // signing out of one device leaves the user's other sign-ins alone
+        refresh(otherSession).expectStatus().isOk();
+    }
+
+    @Test
+    void signingOutWithATokenAlreadyRotatedEndsTheSignInItStarted() {
+        String email = TestUsers.uniqueEmail("iris");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        String current = (String) okBody(refresh(first)).get("refresh_token");
+
+        logout(first).expectStatus().isNoContent();
+
+        assertProblem(refresh(current), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void signingOutAnswersTheSameForAnUnknownOrAlreadyRevokedToken() {
+        String email = TestUsers.uniqueEmail("jack");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String token = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        logout(token).expectStatus().isNoContent();
+
+        logout(token).expectStatus().isNoContent().expectBody().isEmpty();
+        logout("never-issued-" + UUID.randomUUID())
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
+    void refusesASignOutWithoutARefreshTokenAsAProblem() {
+        Map<String, Object> missing = assertProblem(
+                client.post().uri("/api/v1/auth/logout").bodyValue(Map.of()).exchange(), HttpStatus.BAD_REQUEST);
+        assertThat(missing.get("errors").toString()).contains("refresh_token");
+        assertProblem(
+                client.post()
+                        .uri("/api/v1/auth/logout")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"refresh_token\": ")
+                        .exchange(),
+                HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void rejectsUnknownRefreshToken() {
         assertProblem(refresh("never-issued-" + UUID.randomUUID()), HttpStatus.UNAUTHORIZED);
     }
@@ -434,6 +491,13 @@ class AuthFlowIT extends GatewayIntegrationTest {
                                 "role", "SYSTEM_AGENT"))
                         .exchange(),
                 HttpStatus.BAD_REQUEST);
+    }
+
+    private WebTestClient.ResponseSpec logout(String refreshToken) {
+        return client.post()
+                .uri("/api/v1/auth/logout")
+                .bodyValue(Map.of("refresh_token", refreshToken))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec register(String email, String password) {

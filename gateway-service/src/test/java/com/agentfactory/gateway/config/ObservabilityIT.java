@@ -65,6 +65,11 @@ class ObservabilityIT extends GatewayIntegrationTest {
                 .getResponseBody();
 
         assertThat(openApi)
-                .contains("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/token");
+                .contains(
+                        "/api/v1/auth/register",
+                        "/api/v1/auth/login",
+                        "/api/v1/auth/refresh",
+                        "/api/v1/auth/token",
+                        "/api/v1/auth/logout");
     }
 }

@@ -2,6 +2,7 @@ package com.agentfactory.campaign.campaign;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,6 +24,20 @@ public class CampaignSending {
                 .findById(campaignId)
                 .map(campaign -> permissionIn(campaign.state()))
                 // journeys reference campaigns by foreign key and campaigns are never deleted
+                .orElse(Permission.CLOSED);
+    }
+
+    /**
+     * The permission, holding until the caller's transaction ends (hence mandatory): the campaign stays
+     * share-locked, so a transition (which locks it for update) cannot pause or end it between this answer and
+     * what the caller does because of it. Without the lock, a journey activated on the permission of a campaign
+     * whose pause was committing would become active after the pause had been answered.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Permission permissionUntilCommit(UUID campaignId) {
+        return campaigns
+                .findForShare(campaignId)
+                .map(campaign -> permissionIn(campaign.state()))
                 .orElse(Permission.CLOSED);
     }
 

@@ -220,9 +220,10 @@ public class JourneyService {
         }
     }
 
+    /** The campaign cannot stop sending until the caller's transaction ends, as it cannot be archived under create. */
     private void requireSendingCampaign(Journey journey, String refused) {
         UUID campaign = journey.campaignId();
-        if (campaign != null && sending.permission(campaign) != CampaignSending.Permission.OPEN) {
+        if (campaign != null && sending.permissionUntilCommit(campaign) != CampaignSending.Permission.OPEN) {
             throw new CampaignNotSendingException(campaign, refused);
         }
     }

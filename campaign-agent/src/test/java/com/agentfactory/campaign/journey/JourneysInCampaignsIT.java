@@ -11,16 +11,35 @@ import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 class JourneysInCampaignsIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password}")
+    String databasePassword;
+
+    @Value("${spring.datasource.hikari.schema}")
+    String schema;
 
     @Test
     void putsAJourneyInTheCampaignItsDefinitionNames() {
@@ -202,6 +221,46 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
 
         assertThat(activated.status()).isEqualTo(409);
         assertThat(activated.text("/detail")).contains(campaign.toString());
+    }
+
+    @Test
+    void refusesToActivateAJourneyWhoseCampaignIsBeingPausedOnceThePauseCommits() throws Exception {
+        UUID campaign = CampaignMother.launched(api);
+        String journey = create(journeyIn(campaign));
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+                var caller = Executors.newVirtualThreadPerTaskExecutor()) {
+            other.setAutoCommit(false);
+            other.setSchema(schema);
+            // another instance's pause, holding the campaign as a transition does, not yet committed
+            try (PreparedStatement pause =
+                    other.prepareStatement("UPDATE campaigns SET state = 'paused' WHERE id = ? AND state = 'launch'")) {
+                pause.setObject(1, campaign);
+                assertThat(pause.executeUpdate()).isEqualTo(1);
+            }
+            Future<Response> activation =
+                    caller.submit(() -> api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of()));
+            // the activation's read of its campaign now waits for the pause to end
+            await().atMost(PATIENCE).until(() -> activation.isDone() || aCampaignReadWaitsForALock());
+            other.commit();
+
+            Response activated = activation.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(activated.status()).as(String.valueOf(activated.body())).isEqualTo(409);
+            assertThat(activated.text("/detail")).contains(campaign.toString());
+        }
+        assertThat(api.get("/api/v1/campaigns/journeys/" + journey)
+                        .body()
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    /** Read on a connection of its own: a transaction's first read of pg_stat_activity freezes what it sees. */
+    private boolean aCampaignReadWaitsForALock() {
+        Long waiting = jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND query ILIKE '%campaigns%'",
+                Long.class);
+        return waiting != null && waiting > 0;
     }
 
     /** A journey of the campaign that waits a few seconds after enrolment, then sends one e-mail. */

@@ -60,7 +60,7 @@ class ExperimentService {
                     "The experiment's arms must be distinct send steps of the journey, or its holdout.", errors);
         }
         if (experiments.nameTaken(name)) {
-            throw new ConflictException("An experiment named '" + name + "' exists already.");
+            throw nameTaken(name);
         }
         AnalysisSettings defaults = AnalysisSettings.DEFAULTS;
         Experiment experiment = new Experiment(
@@ -82,7 +82,7 @@ class ExperimentService {
             experiments.insert(experiment);
         } catch (DuplicateKeyException e) {
             // two creates of one name at once both passed the check above: the unique index decides
-            throw new ConflictException("An experiment named '" + name + "' exists already.");
+            throw nameTaken(name);
         }
         return ExperimentResponse.of(experiment);
     }
@@ -108,6 +108,11 @@ class ExperimentService {
         Experiment experiment = experiments.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
         return new ExperimentResultResponse(
                 id, experiment.metric(), ExperimentEvaluation.evaluate(experiment, experiments, conversionWindow));
+    }
+
+    /** One conflict for both ways a taken name is found, so a caller cannot tell which of them answered. */
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("An experiment named '" + name + "' exists already.");
     }
 
     private Map<String, String> stepTypes(CreateExperimentRequest request) {

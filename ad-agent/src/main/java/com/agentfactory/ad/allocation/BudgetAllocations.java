@@ -62,8 +62,12 @@ public class BudgetAllocations {
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
         Instant now = clock.instant();
+        // locked before they are read, until the round commits: a campaign paused, ended or given a new budget
+        // while the round ran would otherwise be given a share computed from what it was, and its budget would be
+        // shared out to the others of its pool
+        List<AdCampaignView> active = campaigns.lockWithStatus(AdCampaignStatus.ACTIVE);
         Map<UUID, CampaignDelivery> delivered = delivery.all();
-        Map<String, List<AdCampaignView>> byCurrency = campaigns.withStatus(AdCampaignStatus.ACTIVE).stream()
+        Map<String, List<AdCampaignView>> byCurrency = active.stream()
                 .filter(c -> c.isServing(now))
                 .collect(Collectors.groupingBy(AdCampaignView::currency, TreeMap::new, Collectors.toList()));
         byCurrency.values().removeIf(group -> group.size() < 2); // one campaign has nothing to share with

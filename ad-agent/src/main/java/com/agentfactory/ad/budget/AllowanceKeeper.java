@@ -141,7 +141,7 @@ public class AllowanceKeeper {
         });
     }
 
-    /** Funds today's allowance of a serving campaign if it is running low. */
+    /** Funds today's allowance of the campaign if it is running low and still serving. */
     public void fund(AdCampaignView campaign) {
         lock.lock();
         try {
@@ -176,8 +176,15 @@ public class AllowanceKeeper {
      *
      * @return the pending tranche's id (its Idempotency-Key), or null when none is needed
      */
-    private UUID recordTranche(AdCampaignView campaign, LocalDate day) {
-        lockCampaign(campaign.id());
+    private UUID recordTranche(AdCampaignView read, LocalDate day) {
+        lockCampaign(read.id());
+        // the pass read the campaign before this lock: one paused, ended or given a lower budget since must not be
+        // reserved a tranche from what it was. Share-locked, a pause asked for now waits until the tranche is
+        // recorded, and its settlement then gives the tranche back
+        AdCampaignView campaign = campaigns.lockShared(read.id()).orElse(null);
+        if (campaign == null || !campaign.isServing(clock.instant())) {
+            return null;
+        }
         jdbc.update(
                 "INSERT INTO ad_spend_allowances (campaign_id, day, currency, status, updated_at)"
                         + " VALUES (?, ?, ?, 'OPEN', ?) ON CONFLICT DO NOTHING",

@@ -16,6 +16,15 @@ interface AdCampaignRepository extends JpaRepository<AdCampaign, UUID> {
     @Query("select c from AdCampaign c where c.id = :id")
     Optional<AdCampaign> findForUpdate(UUID id);
 
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select c from AdCampaign c where c.id = :id")
+    Optional<AdCampaign> findForShare(UUID id);
+
+    /** Locked in the order of their ids, as every caller locking several campaigns must, so none deadlock. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from AdCampaign c where c.status = :status order by c.id")
+    List<AdCampaign> findByStatusForUpdate(AdCampaignStatus status);
+
     Page<AdCampaign> findByStatus(AdCampaignStatus status, Pageable pageable);
 
     List<AdCampaign> findByStatusOrderById(AdCampaignStatus status);

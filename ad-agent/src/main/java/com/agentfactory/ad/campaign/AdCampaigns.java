@@ -20,6 +20,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -244,6 +245,29 @@ public class AdCampaigns {
     @Transactional(readOnly = true)
     public AdCampaignView view(UUID id) {
         return campaigns.findById(id).map(AdCampaign::view).orElseThrow(() -> new AdCampaignNotFoundException(id));
+    }
+
+    /**
+     * The campaigns in {@code status}, each locked until the caller's transaction ends: a pause, a budget change or
+     * an end asked for meanwhile waits for it, and one committed before the lock was taken is seen (a campaign it
+     * took out of {@code status} is not returned). Call it before anything else in the transaction reads campaigns,
+     * so that none is read from what the transaction loaded earlier.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<AdCampaignView> lockWithStatus(AdCampaignStatus status) {
+        return campaigns.findByStatusForUpdate(status).stream()
+                .map(AdCampaign::view)
+                .toList();
+    }
+
+    /**
+     * The campaign as it is now, share-locked until the caller's transaction ends, for a decision that must not act
+     * on a campaign paused, ended or given a new budget since it was read: a change committed before is seen, and
+     * one asked for meanwhile waits until the decision is committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AdCampaignView> lockShared(UUID id) {
+        return campaigns.findForShare(id).map(AdCampaign::view);
     }
 
     @Transactional(readOnly = true)

@@ -3,11 +3,13 @@ package com.agentfactory.ad.allocation;
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
 import static com.agentfactory.ad.support.AdCampaignMother.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +36,9 @@ class AllocationHistoryIT extends AdIntegrationTest {
 
     @Autowired
     BudgetAllocations allocations;
+
+    @Autowired
+    DataSource dataSource;
 
     /**
      * A currency of this test's own: every active campaign of the shared database takes part in a round, and only
@@ -134,6 +143,56 @@ class AllocationHistoryIT extends AdIntegrationTest {
                 .map(Allocation::allocatedDailyBudget)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(pooled).isBetween(new BigDecimal("199.90"), new BigDecimal("200.00"));
+    }
+
+    @Test
+    void aCampaignPausedWhileTheRoundWaitsForItIsGivenNoShareAndNoneOfItsBudgetIsShared() throws Exception {
+        String staying = activeCampaign("Staying " + currency, 1_000, 120);
+        String pausing = activeCampaign("Pausing " + currency, 1_000, 5);
+        List<Allocation> round;
+        try (Connection pause = dataSource.getConnection();
+                var roundRunner = Executors.newVirtualThreadPerTaskExecutor()) {
+            // a pause under way holds the campaign's row until it commits
+            pause.setAutoCommit(false);
+            try (var locking = pause.prepareStatement("SELECT id FROM ad_campaigns WHERE id = ? FOR UPDATE")) {
+                locking.setObject(1, UUID.fromString(pausing));
+                locking.executeQuery().close();
+            }
+            int pausePid = backendPid(pause);
+            Future<List<Allocation>> running = roundRunner.submit(() -> allocations.allocate("history-test"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitsFor(pausePid));
+            try (var paused = pause.prepareStatement(
+                    "UPDATE ad_campaigns SET status = 'PAUSED', version = version + 1, updated_at = now()"
+                            + " WHERE id = ?")) {
+                paused.setObject(1, UUID.fromString(pausing));
+                paused.executeUpdate();
+            }
+            pause.commit();
+            round = running.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(round)
+                .extracting(Allocation::campaignId)
+                .doesNotContain(UUID.fromString(pausing), UUID.fromString(staying));
+        assertThat(shown(pausing).path("allocated_daily_budget").isNull()).isTrue();
+        assertThat(shown(staying).path("allocated_daily_budget").isNull())
+                .as("alone in its currency, it spends its own daily budget, not a share of the paused one's")
+                .isTrue();
+    }
+
+    private static int backendPid(Connection connection) throws Exception {
+        try (var pid = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    /** Whether some session waits for a lock the session {@code pid} holds. */
+    private boolean waitsFor(int pid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid)))",
+                Boolean.class,
+                pid));
     }
 
     private JsonNode shown(String id) {

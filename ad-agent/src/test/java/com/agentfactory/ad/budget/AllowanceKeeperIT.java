@@ -1,6 +1,7 @@
 package com.agentfactory.ad.budget;
 
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static com.agentfactory.ad.support.AdCampaignMother.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +11,7 @@ import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
+import com.agentfactory.messaging.testing.Api;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -62,6 +64,9 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     @LocalServerPort
     int serverPort;
 
+    /** A day in the flight of {@link #servingLater} campaigns. */
+    private static final Clock IN_FLIGHT = Clock.fixed(Instant.parse("2030-06-15T12:00:00Z"), ZoneOffset.UTC);
+
     private final RecordingFinance finance = new RecordingFinance();
     private UUID campaignId;
 
@@ -74,14 +79,14 @@ class AllowanceKeeperIT extends AdIntegrationTest {
 
     @Test
     void twoInstancesFundingOneCampaignAtOnceReserveNoMoreThanItsDailyBudget() throws Exception {
-        campaignId = UUID.fromString(createCampaign(campaign("Funded twice at once")));
+        campaignId = UUID.fromString(servingLater("Funded twice at once"));
         AdCampaignView view = campaigns.view(campaignId);
-        var rows = new MeetingRows();
+        var rows = new MeetingRows(IN_FLIGHT);
         // each keeper reserves the whole daily budget in one tranche: a second tranche is always too much
         var properties = new BudgetProperties(
                 BigDecimal.ONE, new BigDecimal("0.5"), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1));
-        AllowanceKeeper first = keeper(rows, properties);
-        AllowanceKeeper second = keeper(rows, properties);
+        AllowanceKeeper first = keeperInFlight(rows, properties);
+        AllowanceKeeper second = keeperInFlight(rows, properties);
 
         try (var pods = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> a = pods.submit(() -> first.fund(view));
@@ -101,9 +106,9 @@ class AllowanceKeeperIT extends AdIntegrationTest {
 
     @Test
     void aCampaignFinanceRefusesIsAskedAgainOnlyAfterABackoffThatGrowsAndIsCountedAsHeldBack() {
-        campaignId = UUID.fromString(createCampaign(campaign("Refused by finance")));
+        campaignId = UUID.fromString(servingLater("Refused by finance"));
         AdCampaignView view = campaigns.view(campaignId);
-        Instant start = Instant.parse("2030-06-15T12:00:00Z");
+        Instant start = IN_FLIGHT.instant();
         var now = new AtomicReference<>(start);
         Clock moving = new Clock() {
             @Override
@@ -168,6 +173,52 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 .isEqualByComparingTo("10.00");
         refusedFunding.refresh();
         assertThat(refusedFunding.heldBack()).isEqualTo(heldBackBefore);
+    }
+
+    @Test
+    void aCampaignPausedAfterThePassReadItIsReservedNothing() {
+        campaignId = UUID.fromString(servingLater("Paused after the pass read it"));
+        AdCampaignView readByThePass = campaigns.view(campaignId);
+        Api.Response paused =
+                api.post("/api/v1/ads/campaigns/" + campaignId + "/pause", Map.of("reason", "stop spending"));
+        assertThat(paused.status()).isEqualTo(200);
+
+        keeperInFlight(new ReservationRows(jdbc, IN_FLIGHT), TENTHS).fund(readByThePass);
+
+        assertThat(finance.reserved()).isEqualByComparingTo("0");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM ad_budget_reservations WHERE campaign_id = ?", Integer.class, campaignId))
+                .isZero();
+    }
+
+    @Test
+    void aCampaignWhoseBudgetWasLoweredAfterThePassReadItIsReservedATrancheOfItsNewBudget() {
+        campaignId = UUID.fromString(servingLater("Budget lowered after the pass read it"));
+        AdCampaignView readByThePass = campaigns.view(campaignId);
+        Api.Response lowered = api.put(
+                "/api/v1/ads/campaigns/" + campaignId + "/budget",
+                Map.of("daily_budget", 20.00, "total_budget", 20.00, "reason", "spend less"));
+        assertThat(lowered.status()).isEqualTo(200);
+
+        keeperInFlight(new ReservationRows(jdbc, IN_FLIGHT), TENTHS).fund(readByThePass);
+
+        assertThat(finance.reserved()).as("a tenth of the new daily budget").isEqualByComparingTo("2.00");
+    }
+
+    /**
+     * An active campaign whose flight starts in 2030: the shared application's keeper, on today's clock, leaves it
+     * alone, while a keeper on {@link #IN_FLIGHT} funds it.
+     */
+    private String servingLater(String name) {
+        String id = createCampaign(with(campaign(name), "starts_at", "2030-06-01T00:00:00Z"));
+        Api.Response activated = api.post("/api/v1/ads/campaigns/" + id + "/activate", Map.of("reason", "launch"));
+        assertThat(activated.status()).isEqualTo(200);
+        return id;
+    }
+
+    private AllowanceKeeper keeperInFlight(ReservationRows rows, BudgetProperties properties) {
+        return new AllowanceKeeper(
+                jdbc, tx, rows, new SpendAllowances(jdbc, IN_FLIGHT), finance, campaigns, properties, IN_FLIGHT);
     }
 
     /** Refuses every tranche (no room in the budget) until told otherwise, counting what it was asked. */
@@ -521,7 +572,7 @@ class AllowanceKeeperIT extends AdIntegrationTest {
 
         private final AtomicInteger looking = new AtomicInteger();
 
-        MeetingRows() {
+        MeetingRows(Clock clock) {
             super(jdbc, clock);
         }
 

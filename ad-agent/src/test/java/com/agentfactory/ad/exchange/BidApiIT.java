@@ -8,6 +8,7 @@ import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -327,6 +328,58 @@ class BidApiIT extends AdIntegrationTest {
                         "SELECT overspent FROM ad_spend_allowances WHERE campaign_id = ?::uuid", String.class, id))
                 .isEqualTo("1.000000");
         assertThat(impressionsOf(id)).isEqualTo(200);
+    }
+
+    @Test
+    void keepsSummingACampaignsRevenueBeyondAThousandConversionsOfTheHighestValue() {
+        String id = createCampaign(campaign("Converting at the highest value"));
+        String bidId = wonImpression(id);
+        // a thousand conversions of the highest value a notice may carry, counted before
+        jdbc.update(
+                "INSERT INTO ad_campaign_delivery (campaign_id, conversions, revenue, updated_at)"
+                        + " VALUES (?::uuid, 1000, 999999999990.00, now())",
+                id);
+
+        Api.Response converted =
+                exchange(CONVERSION, Map.of("bid_id", bidId, "value", new BigDecimal("999999999.99")), EXCHANGE_KEY);
+
+        assertThat(converted.status()).as(converted.body().toString()).isEqualTo(200);
+        assertThat(converted.text("/recorded")).isEqualTo("true");
+        assertThat(revenueOf(id)).isEqualByComparingTo("1000999999989.99");
+    }
+
+    @Test
+    void refusesAConversionWorthMoreThanTheHighestValueItTakesAndRecordsNothing() {
+        String id = createCampaign(campaign("Converting beyond the highest value"));
+        String bidId = wonImpression(id);
+
+        Api.Response refused =
+                exchange(CONVERSION, Map.of("bid_id", bidId, "value", new BigDecimal("1000000000.00")), EXCHANGE_KEY);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("value");
+        assertThat(jdbc.queryForObject(
+                        "SELECT converted_at IS NULL FROM ad_impressions WHERE bid_id = ?", Boolean.class, bidId))
+                .isTrue();
+    }
+
+    private static final String CONVERSION = "/api/v1/ads/openrtb/conversion";
+
+    /** The bid id of an impression of the campaign won on the tests' exchange "test". */
+    private String wonImpression(String campaignId) {
+        String bidId = "won-" + UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, exchange, won_at)"
+                        + " VALUES (?, ?::uuid, ?, 2.0, 0.002, 'test', now())",
+                bidId,
+                campaignId,
+                UUID.randomUUID());
+        return bidId;
+    }
+
+    private BigDecimal revenueOf(String campaignId) {
+        return jdbc.queryForObject(
+                "SELECT revenue FROM ad_campaign_delivery WHERE campaign_id = ?::uuid", BigDecimal.class, campaignId);
     }
 
     private static final String WIN = "/api/v1/ads/openrtb/win";

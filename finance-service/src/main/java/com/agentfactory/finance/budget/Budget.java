@@ -28,6 +28,9 @@ record Budget(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The most each of a budget's sums holds (NUMERIC(14,2)). */
+    static final BigDecimal MAX_SUM = new BigDecimal("999999999999.99");
+
     BigDecimal used() {
         return committed.add(spent);
     }
@@ -74,6 +77,14 @@ record Budget(
                 alertsEnabled,
                 createdAt,
                 at);
+    }
+
+    /**
+     * Whether the sums can take this spend without a reservation. Measured on the used amount, not only the spent:
+     * what is still reserved becomes spent when committed, so spent must have room for it too.
+     */
+    boolean canHoldUnbudgeted(BigDecimal amount) {
+        return used().add(amount).compareTo(MAX_SUM) <= 0;
     }
 
     /** Spend no reservation held the money for, recorded whether or not the allocation has room for it. */

@@ -101,8 +101,8 @@ class BudgetController {
     @ApiResponse(responseCode = "404", description = "The department has no budget for the month")
     @ApiResponse(
             responseCode = "422",
-            description =
-                    "No Idempotency-Key, one used for other money, another currency, or a spent_on after tomorrow")
+            description = "No Idempotency-Key, one used for other money, another currency, a spent_on after tomorrow,"
+                    + " or an amount the budget's sums can no longer hold")
     @PostMapping("/expenses")
     ResponseEntity<ReservationResponse> recordExpense(
             @PathVariable @BudgetConstraints.Department String department,
@@ -132,6 +132,7 @@ class BudgetController {
                     case IDEMPOTENCY_KEY_REUSED -> RuleViolationException.of(IDEMPOTENCY_KEY, refused.message());
                     case CLOSED_PERIOD, FUTURE_SPEND -> RuleViolationException.of("spent_on", refused.message());
                     case PERIOD_MISMATCH -> RuleViolationException.of("fiscal_period", refused.message());
+                    case BEYOND_RECORDABLE -> RuleViolationException.of("amount", refused.message());
                     case INSUFFICIENT_BUDGET ->
                         new InsufficientBudgetException(refused.message(), refused.available(), requested);
                 };

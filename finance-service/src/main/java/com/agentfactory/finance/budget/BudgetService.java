@@ -360,6 +360,15 @@ class BudgetService {
             return unusable;
         }
         Budget before = locked.get();
+        if (!before.canHoldUnbudgeted(amount)) {
+            // past what its columns hold the update would fail, and every later expense with it
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.BEYOND_RECORDABLE,
+                    "amount " + amount + " " + before.currency() + " would take what " + department + " used in "
+                            + period + " beyond " + Budget.MAX_SUM + ", the most a budget records; "
+                            + Budget.MAX_SUM.subtract(before.used()).max(BigDecimal.ZERO) + " more can be recorded",
+                    before.available());
+        }
         Budget after = before.withUnbudgetedSpend(amount, clock.instant());
         Reservation expense = new Reservation(
                 UUID.randomUUID(),

@@ -23,6 +23,8 @@ sealed interface ReservationOutcome {
         /** spent_on is after tomorrow: spend that has not happened. */
         FUTURE_SPEND,
         /** fiscal_period names another month than spent_on. */
-        PERIOD_MISMATCH
+        PERIOD_MISMATCH,
+        /** The budget's sums cannot hold more spend (see {@link Budget#MAX_SUM}). */
+        BEYOND_RECORDABLE
     }
 }

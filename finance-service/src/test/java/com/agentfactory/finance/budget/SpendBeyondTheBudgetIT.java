@@ -261,6 +261,27 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void spendTheBudgetsSumsCannotHoldIsRefusedNamingTheAmountAndSmallerSpendIsStillRecorded() {
+        String department = departmentWithBudget("100.00", true);
+        // as after about a million of the largest expenses: tests cannot send them all
+        jdbc.update(
+                "UPDATE budgets SET spent_amount = 999999500000.00, unbudgeted_amount = 999999499900.00"
+                        + " WHERE department = ?",
+                department);
+
+        Response beyond = api.postWithHeaders(expenses(department), expense("1000000.00", TODAY), key());
+        Response within = api.postWithHeaders(expenses(department), expense("499999.99", TODAY), key());
+
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.errorFields()).containsExactly("amount");
+        assertThat(within.status()).isEqualTo(201);
+        assertThat(budgetOf(department).at("/spent_amount").decimalValue()).isEqualByComparingTo("999999999999.99");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE department = ?", Long.class, department))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void theAgentsClientRecordsSpendBeyondTheBudgetAndARetryBooksNothingMore() {
         String department = departmentWithBudget("5.00", true);
         FinanceBudgetClient client = new FinanceBudgetClient(

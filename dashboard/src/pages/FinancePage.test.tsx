@@ -133,12 +133,47 @@ describe('FinancePage reservations', () => {
     return { gateway, keys };
   }
 
+  it('reserves for the signed-in person with the purpose given, as finance requires both', async () => {
+    const { gateway } = await reservingGateway([]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+
+    await user.type(await within(section).findByLabelText('Amount (EUR)'), '10');
+    await user.type(within(section).getByLabelText('Purpose'), '  January newsletter ');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByRole('button', { name: 'Commit' });
+
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations`).map((c) => c.body)).toEqual([
+      { fiscal_period: '2026-12', amount: 10, currency: 'EUR', purpose: 'January newsletter', requested_by: 'user-1' },
+    ]);
+  });
+
+  it('sends no reservation until a purpose is given', async () => {
+    const { gateway } = await reservingGateway([]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    await user.type(await within(section).findByLabelText('Amount (EUR)'), '10');
+    const purpose = within(section).getByLabelText('Purpose');
+    await user.type(purpose, '   ');
+
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    expect((purpose as HTMLInputElement).validity.valid).toBe(false);
+    await user.type(purpose, 'banner');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    await within(section).findByRole('button', { name: 'Commit' });
+
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations`).map((c) => (c.body as { purpose: string }).purpose)).toEqual(['banner']);
+  });
+
   it('retries a reservation whose answer was lost with the key of the first attempt, and takes a new key for the next one', async () => {
     const { keys } = await reservingGateway([502]);
     const user = userEvent.setup();
     renderPage(<FinancePage />);
     const section = await screen.findByRole('region', { name: 'Budget of marketing' });
     const amount = await within(section).findByLabelText('Amount (EUR)');
+    await user.type(within(section).getByLabelText('Purpose'), 'banner');
 
     await user.type(amount, '10');
     await user.click(within(section).getByRole('button', { name: 'Reserve' }));
@@ -162,6 +197,7 @@ describe('FinancePage reservations', () => {
     renderPage(<FinancePage />);
     const section = await screen.findByRole('region', { name: 'Budget of marketing' });
     const amount = await within(section).findByLabelText('Amount (EUR)');
+    await user.type(within(section).getByLabelText('Purpose'), 'banner');
 
     await user.type(amount, '10');
     await user.click(within(section).getByRole('button', { name: 'Reserve' }));
@@ -182,6 +218,7 @@ describe('FinancePage reservations', () => {
     renderPage(<FinancePage />);
     let section = await screen.findByRole('region', { name: 'Budget of marketing' });
     await user.type(await within(section).findByLabelText('Amount (EUR)'), '10');
+    await user.type(within(section).getByLabelText('Purpose'), 'banner');
     await user.click(within(section).getByRole('button', { name: 'Reserve' }));
     await within(section).findByRole('button', { name: 'Commit' });
 

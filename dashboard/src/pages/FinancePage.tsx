@@ -116,7 +116,9 @@ function BudgetSection({ department, period }: { department: string; period: str
               Warning at {formatPercent(b.warning_threshold, undefined, 0)}, critical at {formatPercent(b.critical_threshold, undefined, 0)} ·
               updated {formatDateTime(b.updated_at)}
             </p>
-            {mayWrite && <Reservations path={path} budget={b} onChange={() => (budget.reload(), alerts.reload())} />}
+            {mayWrite && (
+              <Reservations path={path} budget={b} requestedBy={session.user.subject} onChange={() => (budget.reload(), alerts.reload())} />
+            )}
           </>
         )}
       </Async>
@@ -136,7 +138,8 @@ function BudgetSection({ department, period }: { department: string; period: str
   );
 }
 
-function Reservations({ path, budget, onChange }: { path: string; budget: Budget; onChange: () => void }) {
+/** @param requestedBy the person reserving, as the services name the signed-in caller; finance's audit trail records it */
+function Reservations({ path, budget, requestedBy, onChange }: { path: string; budget: Budget; requestedBy: string; onChange: () => void }) {
   const [amount, setAmount] = useState('');
   const [purpose, setPurpose] = useState('');
   const [made, setMade] = useState<Reservation[]>([]);
@@ -145,7 +148,13 @@ function Reservations({ path, budget, onChange }: { path: string; budget: Budget
   const attempt = useRef<{ request: string; key: string } | null>(null);
   const reserve = useAction(async () => {
     const url = `${path}/reservations`;
-    const body = { fiscal_period: budget.fiscal_period, amount: Number(amount), currency: budget.currency, purpose: purpose || undefined };
+    const body = {
+      fiscal_period: budget.fiscal_period,
+      amount: Number(amount),
+      currency: budget.currency,
+      purpose: purpose.trim(),
+      requested_by: requestedBy,
+    };
     const request = JSON.stringify([url, body]);
     if (attempt.current?.request !== request) {
       attempt.current = { request, key: crypto.randomUUID() };
@@ -177,7 +186,8 @@ function Reservations({ path, budget, onChange }: { path: string; budget: Budget
         </label>
         <label>
           Purpose
-          <input value={purpose} maxLength={500} onChange={(e) => setPurpose(e.target.value)} />
+          {/* finance refuses a reservation without a purpose: blank (spaces only) is caught here already */}
+          <input value={purpose} maxLength={500} required pattern=".*\S.*" onChange={(e) => setPurpose(e.target.value)} />
         </label>
         <button type="submit" disabled={reserve.running}>
           {reserve.running ? 'Reserving…' : 'Reserve'}

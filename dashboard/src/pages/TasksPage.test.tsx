@@ -74,19 +74,6 @@ describe('TasksPage', () => {
   });
 
   it('offers resolving a claimed escalation only to whoever claimed it', async () => {
-    const escalation = (id: string, claimedBy: string) => ({
-      escalation_id: `${id}-0000-4000-8000-000000000000`,
-      task_id: 'aaaaaaaa-0000-4000-8000-000000000000',
-      reason: 'the agent could not finish',
-      status: 'CLAIMED',
-      claimed_by: claimedBy,
-      claimed_at: '2026-12-03T08:05:00Z',
-      resolved_by: null,
-      resolved_at: null,
-      outcome: null,
-      resolution: null,
-      created_at: '2026-12-03T08:00:00Z',
-    });
     // FakeGateway signs in as the user with the id user-1
     const gateway = tasks().ok('GET', '/api/v1/escalations', page([escalation('e1111111', 'user-1'), escalation('e2222222', 'someone-else')]));
     await gateway.signInAs(['ADMIN']);
@@ -96,4 +83,65 @@ describe('TasksPage', () => {
     expect(screen.getByText(/claimed by someone-else/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Resolve e2222222' })).toBeNull();
   });
+
+  describe('sending an escalated task back to the agents', () => {
+    const TASK = '/api/v1/agents/tasks/aaaaaaaa-0000-4000-8000-000000000000';
+    const RESOLVE = '/api/v1/escalations/e1111111-0000-4000-8000-000000000000/resolve';
+
+    async function escalated(assignedAgentType: string | null) {
+      const gateway = tasks()
+        .ok('GET', '/api/v1/escalations', page([escalation('e1111111', 'user-1')]))
+        .ok('GET', TASK, { ...task('aaaaaaaa', 'ESCALATED'), assigned_agent_type: assignedAgentType, assigned_agent: null })
+        .ok('GET', '/api/v1/agents/task-types', [
+          { agent_type: 'finance', task_type: 'check-budget' },
+          { agent_type: 'inventory', task_type: 'forecast-demand' },
+          { agent_type: 'inventory', task_type: 'reorder' },
+        ])
+        .on('POST', RESOLVE, { status: 200, body: { ...escalation('e1111111', 'user-1'), status: 'RESOLVED' } });
+      await gateway.signInAs(['ADMIN']);
+      renderPage(<TasksPage />);
+      return gateway;
+    }
+
+    it('names the agent to send a task that was never routed to, chosen from the agent types', async () => {
+      const gateway = await escalated(null);
+      const user = userEvent.setup();
+      await user.selectOptions(await screen.findByLabelText('Outcome'), 'REQUEUED');
+
+      const agent = await screen.findByLabelText('Agent');
+      await within(agent).findByRole('option', { name: 'inventory' });
+      expect(within(agent).getAllByRole('option').map((o) => o.textContent)).toEqual(['choose an agent', 'finance', 'inventory']);
+      await user.selectOptions(agent, 'inventory');
+      await user.click(screen.getByRole('button', { name: 'Resolve e1111111' }));
+
+      await waitFor(() => expect(gateway.callsTo('POST', RESOLVE).map((c) => c.body)).toEqual([{ outcome: 'REQUEUED', agent_type: 'inventory' }]));
+    });
+
+    it('sends a routed task back to its own agent without asking for one', async () => {
+      const gateway = await escalated('finance');
+      const user = userEvent.setup();
+      await user.selectOptions(await screen.findByLabelText('Outcome'), 'REQUEUED');
+      await waitFor(() => expect((screen.getByRole('button', { name: 'Resolve e1111111' }) as HTMLButtonElement).disabled).toBe(false));
+
+      expect(screen.queryByLabelText('Agent')).toBeNull();
+      await user.click(screen.getByRole('button', { name: 'Resolve e1111111' }));
+      await waitFor(() => expect(gateway.callsTo('POST', RESOLVE).map((c) => c.body)).toEqual([{ outcome: 'REQUEUED' }]));
+    });
+  });
 });
+
+function escalation(id: string, claimedBy: string) {
+  return {
+    escalation_id: `${id}-0000-4000-8000-000000000000`,
+    task_id: 'aaaaaaaa-0000-4000-8000-000000000000',
+    reason: 'the agent could not finish',
+    status: 'CLAIMED',
+    claimed_by: claimedBy,
+    claimed_at: '2026-12-03T08:05:00Z',
+    resolved_by: null,
+    resolved_at: null,
+    outcome: null,
+    resolution: null,
+    created_at: '2026-12-03T08:00:00Z',
+  };
+}

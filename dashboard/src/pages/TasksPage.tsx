@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { post, query, type Page } from '../api/client';
-import type { Escalation, TaskSummary } from '../api/types';
+import type { Escalation, Task, TaskSummary, TaskType } from '../api/types';
 import { PagedTable } from '../components/PagedTable';
 import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
@@ -102,12 +102,7 @@ function EscalationCard({ escalation, onChange }: { escalation: Escalation; onCh
   const me = useSession()?.user.subject;
   // the supervisor resolves a claimed escalation only for the person who claimed it (409 for anyone else)
   const mayResolve = escalation.status === 'CLAIMED' && escalation.claimed_by !== null && escalation.claimed_by === me;
-  const [outcome, setOutcome] = useState('COMPLETED');
-  const [note, setNote] = useState('');
   const claim = useAction(() => post<Escalation>(`/api/v1/escalations/${escalation.escalation_id}/claim`));
-  const resolve = useAction(() =>
-    post<Escalation>(`/api/v1/escalations/${escalation.escalation_id}/resolve`, { outcome, note: note || undefined }),
-  );
   const id = escalation.escalation_id.slice(0, 8);
   return (
     <li className="card">
@@ -125,32 +120,75 @@ function EscalationCard({ escalation, onChange }: { escalation: Escalation; onCh
           {claim.running ? 'Claiming…' : `Claim ${id}`}
         </button>
       )}
-      {mayResolve && (
-        <form
-          className="row"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await resolve.run()) onChange();
-          }}
-        >
-          <label>
-            Outcome
-            <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-              <option value="COMPLETED">completed by a person</option>
-              <option value="REQUEUED">send back to the agents</option>
-              <option value="CANCELLED">cancel the task</option>
-            </select>
-          </label>
-          <label>
-            Note
-            <input value={note} maxLength={4000} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button type="submit" disabled={resolve.running}>
-            {resolve.running ? 'Resolving…' : `Resolve ${id}`}
-          </button>
-        </form>
-      )}
-      <Problem error={claim.error ?? resolve.error} />
+      {mayResolve && <ResolveForm escalation={escalation} onChange={onChange} />}
+      <Problem error={claim.error} />
     </li>
+  );
+}
+
+function ResolveForm({ escalation, onChange }: { escalation: Escalation; onChange: () => void }) {
+  const [outcome, setOutcome] = useState('COMPLETED');
+  const [note, setNote] = useState('');
+  const [agentType, setAgentType] = useState('');
+  const requeue = outcome === 'REQUEUED';
+  // a task escalated before it was routed has no agent to go back to: the person names one
+  const task = useApi<Task>(requeue ? `/api/v1/agents/tasks/${escalation.task_id}` : null);
+  const unrouted = requeue && task.data !== undefined && task.data.assigned_agent_type === null;
+  const resolve = useAction(() =>
+    post<Escalation>(`/api/v1/escalations/${escalation.escalation_id}/resolve`, {
+      outcome,
+      note: note || undefined,
+      agent_type: unrouted ? agentType : undefined,
+    }),
+  );
+  const id = escalation.escalation_id.slice(0, 8);
+  return (
+    <>
+      <form
+        className="row"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await resolve.run()) onChange();
+        }}
+      >
+        <label>
+          Outcome
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            <option value="COMPLETED">completed by a person</option>
+            <option value="REQUEUED">send back to the agents</option>
+            <option value="CANCELLED">cancel the task</option>
+          </select>
+        </label>
+        {unrouted && <AgentTypeSelect value={agentType} onChange={setAgentType} />}
+        <label>
+          Note
+          <input value={note} maxLength={4000} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" disabled={resolve.running || (requeue && task.data === undefined)}>
+          {resolve.running ? 'Resolving…' : `Resolve ${id}`}
+        </button>
+      </form>
+      <Problem error={task.error ?? resolve.error} />
+    </>
+  );
+}
+
+/** The agent types that announced a task type, to send a task that was never routed to. */
+function AgentTypeSelect({ value, onChange }: { value: string; onChange: (agentType: string) => void }) {
+  const taskTypes = useApi<TaskType[]>('/api/v1/agents/task-types');
+  const agentTypes = [...new Set((taskTypes.data ?? []).map((t) => t.agent_type))].sort();
+  return (
+    <>
+      <Problem error={taskTypes.error} />
+      <label>
+        Agent
+        <select value={value} required onChange={(e) => onChange(e.target.value)}>
+          <option value="">{taskTypes.loading && agentTypes.length === 0 ? 'loading…' : 'choose an agent'}</option>
+          {agentTypes.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

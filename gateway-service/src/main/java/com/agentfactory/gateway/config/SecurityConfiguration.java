@@ -23,6 +23,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
 
 /**
  * Stateless bearer-token security: every request is decided by the access-rule table, and every refusal is a
@@ -52,6 +53,9 @@ class SecurityConfiguration {
                                     ? "The access token is invalid or expired."
                                     : "Authentication is required: send a bearer access token."));
         };
+        // a refused bearer token ends the chain before the rate limiter runs, so it is charged on the way out
+        ServerAuthenticationEntryPoint refusedToken = (exchange, ex) ->
+                rateLimit.filter().chargeRefusedToken(exchange, Mono.defer(() -> unauthorized.commence(exchange, ex)));
         ServerAccessDeniedHandler forbidden = (exchange, ex) -> problemWriter.write(
                 exchange,
                 ProblemDetailWriter.problem(
@@ -66,7 +70,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new BearerTokenHeaderConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint(unauthorized)
+                        .authenticationEntryPoint(refusedToken)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

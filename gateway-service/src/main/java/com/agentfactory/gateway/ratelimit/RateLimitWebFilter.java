@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Limits authenticated callers per subject and per client IP (both buckets must allow), and anonymous callers per
- * client IP with a smaller bucket. Runs inside the security chain,
+ * client IP with a smaller bucket; requests whose bearer token is refused are charged as anonymous ones. Runs inside
+ * the security chain,
  * right after authentication, so it knows who is calling; it is deliberately not a bean of its own, which would make
  * Spring Boot run it a second time outside the chain.
  */
@@ -48,14 +49,31 @@ public class RateLimitWebFilter implements WebFilter {
                 .flatMap(subject -> leases.consume(List.of(
                         new Limit(key("user", subject), properties.user()),
                         new Limit(key("ip-all", clientIp(exchange)), properties.ip()))))
-                .switchIfEmpty(Mono.defer(() ->
-                        leases.consume(List.of(new Limit(key("ip", clientIp(exchange)), properties.anonymous())))))
-                .flatMap(decision -> {
-                    if (decision.remaining() >= 0) {
-                        exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
-                    }
-                    return decision.allowed() ? chain.filter(exchange) : reject(exchange, decision);
-                });
+                .switchIfEmpty(Mono.defer(() -> anonymous(exchange)))
+                .flatMap(decision -> admitOrReject(exchange, decision, Mono.defer(() -> chain.filter(exchange))));
+    }
+
+    /**
+     * A request whose bearer token is refused ends at authentication and never reaches {@link #filter}: it is charged
+     * here instead, to its address's anonymous bucket, so bad or forged tokens cannot be sent without limit. Once the
+     * bucket is empty the answer is 429, else {@code refusal}.
+     */
+    public Mono<Void> chargeRefusedToken(ServerWebExchange exchange, Mono<Void> refusal) {
+        if (!properties.enabled()) {
+            return refusal;
+        }
+        return anonymous(exchange).flatMap(decision -> admitOrReject(exchange, decision, refusal));
+    }
+
+    private Mono<RateLimitDecision> anonymous(ServerWebExchange exchange) {
+        return leases.consume(List.of(new Limit(key("ip", clientIp(exchange)), properties.anonymous())));
+    }
+
+    private Mono<Void> admitOrReject(ServerWebExchange exchange, RateLimitDecision decision, Mono<Void> admitted) {
+        if (decision.remaining() >= 0) {
+            exchange.getResponse().getHeaders().set(REMAINING_HEADER, Long.toString(decision.remaining()));
+        }
+        return decision.allowed() ? admitted : reject(exchange, decision);
     }
 
     // The prefix is the Redis Cluster hash tag: a request's buckets are checked in one script, which needs all of its

@@ -10,6 +10,9 @@ import java.util.Optional;
 /** The services allowed to get SYSTEM_AGENT tokens, parsed from {@code id:secret,id2:secret2}. */
 final class ServiceClients {
 
+    /** A SYSTEM_AGENT token passes every access rule; its secret must be too long to guess, not a placeholder. */
+    static final int MIN_SECRET_LENGTH = 32;
+
     private final Map<String, byte[]> secretDigests;
 
     private ServiceClients(Map<String, byte[]> secretDigests) {
@@ -29,7 +32,15 @@ final class ServiceClients {
                     throw new IllegalArgumentException(
                             "Service client entries must look like id:secret (entry without a valid separator)");
                 }
-                digests.put(trimmed.substring(0, colon).trim(), digest(trimmed.substring(colon + 1)));
+                String id = trimmed.substring(0, colon).trim();
+                String secret = trimmed.substring(colon + 1);
+                if (secret.length() < MIN_SECRET_LENGTH) {
+                    // the client is named, never the secret, which would land in the start-up log
+                    throw new IllegalArgumentException("Service client " + id + " has a secret of " + secret.length()
+                            + " characters; at least " + MIN_SECRET_LENGTH
+                            + " are needed (generate one with: openssl rand -hex 24)");
+                }
+                digests.put(id, digest(secret));
             }
         }
         return new ServiceClients(Map.copyOf(digests));

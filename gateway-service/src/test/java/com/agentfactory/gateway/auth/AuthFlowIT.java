@@ -305,12 +305,12 @@ class AuthFlowIT extends GatewayIntegrationTest {
     void issuesSystemAgentTokenToConfiguredServiceClient() {
         Map<String, Object> json = okBody(client.post()
                 .uri("/api/v1/auth/token")
-                .bodyValue(Map.of("client_id", "test-service", "client_secret", "test-service-secret-0123456789"))
+                .bodyValue(Map.of("client_id", "test-service", "client_secret", "test-service-secret-0123456789abcdef"))
                 .exchange());
         Map<String, Object> form = okBody(client.post()
                 .uri("/api/v1/auth/token")
                 .body(BodyInserters.fromFormData("client_id", "test-service")
-                        .with("client_secret", "test-service-secret-0123456789"))
+                        .with("client_secret", "test-service-secret-0123456789abcdef"))
                 .exchange());
 
         assertThat(json).doesNotContainKey("refresh_token");

@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "agentfactory.rate-limit.anonymous.refill-per-second=10000",
             "agentfactory.rate-limit.user.capacity=100000",
             "agentfactory.rate-limit.user.refill-per-second=10000",
-            "agentfactory.auth.service-clients=test-service:test-service-secret-0123456789",
+            "agentfactory.auth.service-clients=test-service:test-service-secret-0123456789abcdef",
             "agentfactory.auth.bootstrap-admin.email=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
             "agentfactory.auth.bootstrap-admin.password=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_PASSWORD,
             "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",

@@ -27,6 +27,14 @@ class CommerceEventRepository {
                 == 1;
     }
 
+    /**
+     * Holds the key until the transaction ends. A PostgreSQL advisory lock, because what is locked is an order id or
+     * number that has no row yet.
+     */
+    void lock(String key) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rows -> null, key);
+    }
+
     /** Whether this order was placed before by another event: a second one would book and ship it twice. */
     boolean orderPlacedByAnotherEvent(UUID orderId, UUID eventId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(

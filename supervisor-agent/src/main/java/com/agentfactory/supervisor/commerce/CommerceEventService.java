@@ -24,8 +24,12 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,8 +82,7 @@ class CommerceEventService {
         List<FieldErrorDetail> errors = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         for (int i = 0; i < jsons.size(); i++) {
-            String prefix = fieldPrefix.isEmpty() ? "" : fieldPrefix + "[" + i + "].";
-            parsed.add(parse(jsons.get(i), prefix, caller, errors, refusals));
+            parsed.add(parse(jsons.get(i), prefixOf(fieldPrefix, i), caller, errors, refusals));
         }
         if (!refusals.isEmpty()) {
             throw new NotPermittedException(String.join("; ", refusals) + ".");
@@ -88,8 +91,25 @@ class CommerceEventService {
             throw new RuleViolationException(
                     "The events were not stored: " + errors.size() + " field(s) are invalid.", errors);
         }
-        List<EventResult> results =
-                transactions.execute(status -> parsed.stream().map(this::store).toList());
+        boolean customerOnly = StorefrontPolicy.isCustomerOnly(caller);
+        if (customerOnly) {
+            errors.addAll(repeatedOrders(parsed, fieldPrefix));
+            if (!errors.isEmpty()) {
+                throw new RuleViolationException(
+                        "The events were not stored: " + errors.size() + " field(s) are invalid.", errors);
+            }
+        }
+        List<EventResult> results = transactions.execute(status -> {
+            lockOrders(parsed);
+            if (customerOnly) {
+                List<FieldErrorDetail> placed = placedBefore(parsed, fieldPrefix);
+                if (!placed.isEmpty()) {
+                    throw new RuleViolationException(
+                            "The events were not stored: " + placed.size() + " field(s) are invalid.", placed);
+                }
+            }
+            return parsed.stream().map(this::store).toList();
+        });
         results.forEach(result -> meters.counter(
                         "supervisor.events.received",
                         "type",
@@ -193,20 +213,83 @@ class CommerceEventService {
             return null;
         }
         if (StorefrontPolicy.isCustomerOnly(caller) && event instanceof OrderPlaced order) {
-            List<FieldErrorDetail> refused = new ArrayList<>(offCatalogue(order, prefix));
-            // a shopper's token must not claim a number the shop gave another order: the real one would then fail
-            if (events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId())) {
-                refused.add(new FieldErrorDetail(prefix + "order_number", "is already the number of another order"));
-            }
-            // a retry must resend the same event (answered as a duplicate); a new event id would place it again
-            if (events.orderPlacedByAnotherEvent(order.orderId(), order.eventId())) {
-                refused.add(new FieldErrorDetail(
-                        prefix + "order_id", "was already placed by another event; resend that event to retry"));
-            }
+            List<FieldErrorDetail> refused = offCatalogue(order, prefix);
             errors.addAll(refused);
             return refused.isEmpty() ? event : null;
         }
         return event;
+    }
+
+    /**
+     * Two events of one customer request that place the same order (or give two orders one number) would both pass
+     * the look-up of stored orders, which sees neither of them yet.
+     */
+    private static List<FieldErrorDetail> repeatedOrders(List<CommerceEvent> parsed, String fieldPrefix) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        Map<UUID, Integer> eventOfOrder = new HashMap<>();
+        Map<String, Integer> eventOfNumber = new HashMap<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            if (!(parsed.get(i) instanceof OrderPlaced order)) {
+                continue;
+            }
+            Integer first = eventOfOrder.putIfAbsent(order.orderId(), i);
+            if (first != null && !((OrderPlaced) parsed.get(first)).eventId().equals(order.eventId())) {
+                errors.add(new FieldErrorDetail(
+                        prefixOf(fieldPrefix, i) + "order_id",
+                        "is the order " + fieldPrefix + "[" + first + "] places already"));
+            }
+            Integer named = eventOfNumber.putIfAbsent(order.orderNumber().toUpperCase(Locale.ROOT), i);
+            if (named != null && !((OrderPlaced) parsed.get(named)).orderId().equals(order.orderId())) {
+                errors.add(new FieldErrorDetail(
+                        prefixOf(fieldPrefix, i) + "order_number",
+                        "is the number of the order " + fieldPrefix + "[" + named + "] places"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Waits for any other request placing one of these orders or numbers until it ends, so that the look-up of
+     * stored orders that follows sees it. Taken in one order by every request, so two never wait on each other.
+     */
+    private void lockOrders(List<CommerceEvent> parsed) {
+        SortedSet<String> keys = new TreeSet<>();
+        for (CommerceEvent event : parsed) {
+            if (event instanceof OrderPlaced order) {
+                keys.add(lockOfOrder(order.orderId()));
+                keys.add("commerce-order-number:" + order.orderNumber().toUpperCase(Locale.ROOT));
+            }
+        }
+        keys.forEach(events::lock);
+    }
+
+    static String lockOfOrder(UUID orderId) {
+        return "commerce-order:" + orderId;
+    }
+
+    /** Run under the orders' locks: a customer's order must not be placed twice, nor take another order's number. */
+    private List<FieldErrorDetail> placedBefore(List<CommerceEvent> parsed, String fieldPrefix) {
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            if (!(parsed.get(i) instanceof OrderPlaced order)) {
+                continue;
+            }
+            String prefix = prefixOf(fieldPrefix, i);
+            // a shopper's token must not claim a number the shop gave another order: the real one would then fail
+            if (events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId())) {
+                errors.add(new FieldErrorDetail(prefix + "order_number", "is already the number of another order"));
+            }
+            // a retry must resend the same event (answered as a duplicate); a new event id would place it again
+            if (events.orderPlacedByAnotherEvent(order.orderId(), order.eventId())) {
+                errors.add(new FieldErrorDetail(
+                        prefix + "order_id", "was already placed by another event; resend that event to retry"));
+            }
+        }
+        return errors;
+    }
+
+    private static String prefixOf(String fieldPrefix, int index) {
+        return fieldPrefix.isEmpty() ? "" : fieldPrefix + "[" + index + "].";
     }
 
     /**

@@ -3,16 +3,41 @@ package com.agentfactory.supervisor.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A signed-in customer sending storefront events: only its own, and only the kinds a shopper produces. */
 class StorefrontEventsIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
+    @Value("${spring.datasource.password}")
+    String databasePassword;
+
+    @Value("${spring.datasource.hikari.schema}")
+    String schema;
 
     private final UUID customer = UUID.randomUUID();
 
@@ -126,6 +151,78 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
         assertThat(retried.status()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.errorFields()).containsExactly("order_id");
+    }
+
+    @Test
+    void refusesACustomersBatchPlacingOneOrderTwiceUnderTwoEventsAndStoresNothing() {
+        Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
+        Map<String, Object> placedAgain = new LinkedHashMap<>(order);
+        placedAgain.put("event_id", UUID.randomUUID().toString());
+
+        Response refused = asCustomer("/api/v1/events/batch", Map.of("events", List.of(order, placedAgain)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("events[1].order_id");
+        assertThat(asCustomer("/api/v1/events", order).status())
+                .as("nothing of the refused batch was stored")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void refusesACustomersBatchGivingTwoOrdersOneNumber() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> first = orderOf(product, "3.39");
+        Map<String, Object> second = orderOf(product, "3.39");
+        second.put("order_number", first.get("order_number").toString().toLowerCase());
+
+        Response refused = asCustomer("/api/v1/events/batch", Map.of("events", List.of(first, second)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("events[1].order_number");
+    }
+
+    @Test
+    void acceptsACustomersBatchRepeatingTheSameOrderEventAsADuplicate() {
+        Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
+
+        Response batch = asCustomer("/api/v1/events/batch", Map.of("events", List.of(order, order)));
+
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().path("accepted").asInt()).isEqualTo(1);
+        assertThat(batch.body().path("duplicates").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesACustomersOrderThatAnotherRequestIsPlacingUnderAnotherEventAtTheSameTime() throws Exception {
+        Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
+        UUID orderId = UUID.fromString(order.get("order_id").toString());
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+                var caller = Executors.newVirtualThreadPerTaskExecutor()) {
+            other.setAutoCommit(false);
+            other.setSchema(schema);
+            // another instance's request placing the same order under another event, past its checks, not committed
+            try (PreparedStatement lock =
+                            other.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
+                    PreparedStatement insert = other.prepareStatement("""
+                            INSERT INTO commerce_events (event_id, event_type, payload, occurred_at)
+                            VALUES (?, 'order.placed', jsonb_build_object('order_id', ?::text, 'order_number', ?::text),
+                                    now())
+                            """)) {
+                lock.setString(1, CommerceEventService.lockOfOrder(orderId));
+                lock.executeQuery().close();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, orderId.toString());
+                insert.setString(3, "OTHER-" + orderId);
+                insert.executeUpdate();
+            }
+            Future<Response> placing = caller.submit(() -> asCustomer("/api/v1/events", order));
+            LockWaits.awaitStatementWaitingForLock(jdbc, "pg_advisory_xact_lock", placing);
+            other.commit();
+
+            Response refused = placing.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(422);
+            assertThat(refused.errorFields()).containsExactly("order_id");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
 public class OrderBook {
 
     static final String NUMBER_CONFLICTS = "support.orders.number_conflicts";
+    static final String UNPLACED_CANCELLATIONS = "support.orders.unplaced_cancellations";
 
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
     private static final String SUMMARY_COLUMNS =
@@ -34,12 +36,23 @@ public class OrderBook {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Counter numberConflicts;
+    private final Counter guestCancellations;
+    private final Counter unmatchedCancellations;
 
     OrderBook(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.numberConflicts = Counter.builder(NUMBER_CONFLICTS)
                 .description("Placed orders left out because another order already holds their number")
+                .register(registry);
+        this.guestCancellations = unplacedCancellations(registry, "guest");
+        this.unmatchedCancellations = unplacedCancellations(registry, "unmatched");
+    }
+
+    private static Counter unplacedCancellations(MeterRegistry registry, String reason) {
+        return Counter.builder(UNPLACED_CANCELLATIONS)
+                .description("Cancellations naming no order that could not be taken off any order, wholly or in part")
+                .tag("reason", reason)
                 .register(registry);
     }
 
@@ -133,10 +146,12 @@ public class OrderBook {
      * Takes the cancelled lines off the order. Only when nothing is left of it (or the cancellation cannot be placed
      * on its lines) is the whole order cancelled or refunded; the lines a partial cancellation left can still be
      * returned. A cancellation of an order not announced yet is kept until the order is: it travels under its own key
-     * on commerce.orders, so it may well be read before the order it cancels.
+     * on commerce.orders, so it may well be read before the order it cancels. A cancellation naming no order is taken
+     * off the customer's open orders holding its products, newest first.
      */
     public void apply(OrderCancelled cancellation) {
         if (cancellation.originalOrderNumber() == null) {
+            applyToCustomersOrders(cancellation);
             return;
         }
         lockNumber(cancellation.originalOrderNumber());
@@ -149,27 +164,110 @@ public class OrderBook {
     }
 
     private void cancel(OrderSummary order, boolean refunded, List<OrderLine> cancelledLines) {
-        UUID orderId = order.orderId();
-        List<OrderItem> lines = lines(orderId);
-        Map<Integer, Integer> taken = new LinkedHashMap<>();
+        List<OrderItem> lines = lines(order.orderId());
+        int[] left = cancelledLines.stream().mapToInt(OrderLine::quantity).toArray();
+        Map<Integer, Integer> taken = take(lines, cancelledLines, left);
         // an order kept without its lines cannot be cancelled in part, and a cancellation taking back more than the
         // order still holds cannot be placed on its lines: either way the whole order stops being returnable, as a
         // return of what was already refunded would be refunded a second time
-        boolean unplaced = lines.isEmpty();
-        for (OrderLine cancelled : cancelledLines) {
-            int left = cancelled.quantity();
+        boolean unplaced = lines.isEmpty() || Arrays.stream(left).anyMatch(quantity -> quantity > 0);
+        takeOff(order, lines, taken, refunded, unplaced);
+    }
+
+    /**
+     * The storefront's cancellation notes do not always name the order they take back (those of the Online Retail
+     * replay never do), yet finance refunds them all the same. Left off support's orders, the goods could be returned
+     * and refunded a second time, so the cancelled products are taken from the customer's orders still holding them,
+     * newest first (a credit note most likely answers the latest purchase), a quantity larger than one order holds
+     * split over the next ones. Only what no order of the customer holds, or a guest's cancellation that names no
+     * order, is left out; it is counted and logged for someone to look into.
+     */
+    private void applyToCustomersOrders(OrderCancelled cancellation) {
+        if (cancellation.customerId() == null) {
+            guestCancellations.increment();
+            log.warn(
+                    "Cancellation {} names neither an order nor a customer: no order of support's was changed",
+                    cancellation.cancellationNumber());
+            return;
+        }
+        List<OrderLine> cancelledLines = cancellation.lines();
+        int[] left = cancelledLines.stream().mapToInt(OrderLine::quantity).toArray();
+        // always newest first, so two such cancellations of one customer take the orders' locks in the same order
+        List<OrderSummary> holding = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM orders o " + """
+                        WHERE customer_id = :customer AND status = 'PLACED' AND EXISTS (
+                            SELECT 1 FROM order_lines l
+                            WHERE l.order_id = o.order_id AND l.quantity > l.cancelled_quantity
+                              AND (l.product_id IN (:products) OR upper(l.sku) IN (:skus)))
+                        ORDER BY placed_at DESC, order_id DESC
+                        """)
+                .param("customer", cancellation.customerId())
+                .param(
+                        "products",
+                        cancelledLines.stream().map(OrderLine::productId).toList())
+                .param(
+                        "skus",
+                        cancelledLines.stream()
+                                .map(line -> line.sku().strip().toUpperCase(Locale.ROOT))
+                                .toList())
+                .query((rs, row) -> summary(rs))
+                .list();
+        for (OrderSummary candidate : holding) {
+            if (Arrays.stream(left).allMatch(quantity -> quantity == 0)) {
+                break;
+            }
+            // the locks a cancellation naming this order would take, so returns and cancellations of it stay in line
+            lockNumber(candidate.orderNumber());
+            Optional<OrderSummary> locked = lock(candidate.orderId()).filter(order -> "PLACED".equals(order.status()));
+            if (locked.isEmpty()) {
+                continue;
+            }
+            List<OrderItem> lines = lines(candidate.orderId());
+            Map<Integer, Integer> taken = take(lines, cancelledLines, left);
+            if (!taken.isEmpty()) {
+                takeOff(locked.get(), lines, taken, cancellation.refunded(), false);
+            }
+        }
+        int unplaced = Arrays.stream(left).sum();
+        if (unplaced > 0) {
+            unmatchedCancellations.increment();
+            log.warn(
+                    "Cancellation {} names no order and {} of its {} items are on no order of customer {} still open",
+                    cancellation.cancellationNumber(),
+                    unplaced,
+                    cancelledLines.stream().mapToInt(OrderLine::quantity).sum(),
+                    cancellation.customerId());
+        }
+    }
+
+    /**
+     * Which of the order's lines give up how much to the cancelled lines, each line taking from what earlier cancelled
+     * lines left of it; {@code left} holds what each cancelled line still asks and is lowered by what it got.
+     */
+    private static Map<Integer, Integer> take(List<OrderItem> lines, List<OrderLine> cancelledLines, int[] left) {
+        Map<Integer, Integer> taken = new LinkedHashMap<>();
+        for (int i = 0; i < cancelledLines.size(); i++) {
+            OrderLine cancelled = cancelledLines.get(i);
             for (OrderItem line : lines) {
-                if (left == 0 || !sameProduct(line, cancelled)) {
+                if (left[i] == 0 || !sameProduct(line, cancelled)) {
                     continue;
                 }
-                int take = Math.min(left, line.uncancelled() - taken.getOrDefault(line.lineNo(), 0));
+                int take = Math.min(left[i], line.uncancelled() - taken.getOrDefault(line.lineNo(), 0));
                 if (take > 0) {
                     taken.merge(line.lineNo(), take, Integer::sum);
-                    left -= take;
+                    left[i] -= take;
                 }
             }
-            unplaced |= left > 0;
         }
+        return taken;
+    }
+
+    private void takeOff(
+            OrderSummary order,
+            List<OrderItem> lines,
+            Map<Integer, Integer> taken,
+            boolean refunded,
+            boolean endWholeOrder) {
+        UUID orderId = order.orderId();
         taken.forEach((lineNo, quantity) -> jdbc.sql("""
                         UPDATE order_lines SET cancelled_quantity = cancelled_quantity + :quantity
                         WHERE order_id = :order AND line_no = :no
@@ -182,7 +280,7 @@ public class OrderBook {
                 lines.stream().allMatch(line -> line.uncancelled() == taken.getOrDefault(line.lineNo(), 0));
         String ended = refunded ? "REFUNDED" : "CANCELLED";
         jdbc.sql("UPDATE orders SET status = :status, updated_at = :now WHERE order_id = :id")
-                .param("status", unplaced || nothingLeft ? ended : order.status())
+                .param("status", endWholeOrder || nothingLeft ? ended : order.status())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", orderId)
                 .update();

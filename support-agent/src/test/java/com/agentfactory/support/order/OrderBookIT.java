@@ -142,6 +142,72 @@ class OrderBookIT extends SupportIntegrationTest {
     }
 
     @Test
+    void aCancellationNamingNoOrderTakesItsProductsFromTheCustomersNewestOrdersHoldingThem() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced older = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+        OrderPlaced newer =
+                Storefront.order(Storefront.freshOrderNumber(), customerId, Instant.parse("2026-11-03T10:15:00Z"));
+        OrderPlaced anotherCustomers = Storefront.order(
+                Storefront.freshOrderNumber(), UUID.randomUUID(), Instant.parse("2026-11-04T10:15:00Z"));
+        orders.apply(older);
+        orders.apply(newer);
+        orders.apply(anotherCustomers);
+        double unmatchedBefore = unplacedCancellations("unmatched");
+
+        // three mugs: the newer order's two, and one of the older order's two
+        orders.apply(Storefront.refundNamingNoOrder(
+                customerId, Storefront.withQuantity(newer.lines().get(0), 3)));
+
+        assertThat(orders.findByNumber(newer.orderNumber()).orElseThrow().status())
+                .isEqualTo("REFUNDED");
+        assertThat(orders.findByNumber(older.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        assertThat(orders.lines(older.orderId()))
+                .extracting(OrderItem::sku, OrderItem::uncancelled)
+                .containsExactly(tuple("MUG-OAT-01", 1), tuple("LAMP-BRASS-02", 1));
+        assertThat(orders.lines(anotherCustomers.orderId()))
+                .extracting(OrderItem::uncancelled)
+                .containsExactly(2);
+        assertThatThrownBy(() -> returns.authorise(
+                        older.orderNumber(), customerId, false, List.of(new ReturnItem("MUG-OAT-01", 2)), "broken"))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(returns.authorise(newer.orderNumber(), customerId, false, List.of(), "changed my mind"))
+                .isInstanceOf(ReturnOutcome.Refused.class);
+        assertThat(unplacedCancellations("unmatched")).isEqualTo(unmatchedBefore);
+    }
+
+    @Test
+    void aCancellationNamingNoOrderOfProductsOnNoneOfTheCustomersOrdersIsCountedAndChangesNoOrder() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+        orders.apply(order);
+        double unmatchedBefore = unplacedCancellations("unmatched");
+        var vase = new OrderLine(UUID.randomUUID(), "VASE-GLASS-09", 1, new BigDecimal("20.00"));
+
+        orders.apply(Storefront.refundNamingNoOrder(customerId, vase));
+
+        assertThat(unplacedCancellations("unmatched")).isEqualTo(unmatchedBefore + 1);
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        assertThat(orders.lines(order.orderId()))
+                .extracting(OrderItem::uncancelled)
+                .containsExactly(2, 1);
+    }
+
+    @Test
+    void aGuestsCancellationNamingNoOrderIsCountedAndChangesNoOrder() {
+        OrderPlaced guestOrder = Storefront.order(Storefront.freshOrderNumber(), null);
+        orders.apply(guestOrder);
+        double guestsBefore = unplacedCancellations("guest");
+
+        orders.apply(Storefront.refundNamingNoOrder(null, guestOrder.lines().get(0)));
+
+        assertThat(unplacedCancellations("guest")).isEqualTo(guestsBefore + 1);
+        assertThat(orders.findByNumber(guestOrder.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+    }
+
+    @Test
     void aCancellationReadBeforeItsOrderCancelsTheOrderWhenItArrives() {
         UUID customerId = UUID.randomUUID();
         OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
@@ -345,6 +411,13 @@ class OrderBookIT extends SupportIntegrationTest {
 
     private double purged() {
         var counter = registry.find(PendingCancellationPurge.PURGED).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double unplacedCancellations(String reason) {
+        var counter = registry.find(OrderBook.UNPLACED_CANCELLATIONS)
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

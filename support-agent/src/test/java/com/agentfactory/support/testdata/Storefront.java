@@ -39,9 +39,14 @@ public final class Storefront extends CommerceEventPublisher {
     }
 
     public static OrderPlaced order(String orderNumber, UUID customerId) {
+        return order(orderNumber, customerId, Instant.parse("2026-11-02T10:15:00Z"));
+    }
+
+    /** Two mugs at 14.50, placed at that moment. */
+    public static OrderPlaced order(String orderNumber, UUID customerId, Instant placedAt) {
         return new OrderPlaced(
                 UUID.randomUUID(),
-                Instant.parse("2026-11-02T10:15:00Z"),
+                placedAt,
                 UUID.randomUUID(),
                 orderNumber,
                 customerId,
@@ -53,6 +58,29 @@ public final class Storefront extends CommerceEventPublisher {
     /** The back office cancelling and refunding these lines of the order (all of them when none are named). */
     public static OrderCancelled refundOf(OrderPlaced order, OrderLine... lines) {
         return refundOf(order, Instant.parse("2026-11-05T09:00:00Z"), lines);
+    }
+
+    /**
+     * A refund of these products to the customer (a guest when null) that names no order, as the Online Retail
+     * replay's credit notes are.
+     */
+    public static OrderCancelled refundNamingNoOrder(UUID customerId, OrderLine... lines) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-05T09:00:00Z"),
+                UUID.randomUUID(),
+                "C" + freshOrderNumber(),
+                null,
+                customerId,
+                true,
+                "refunded by the back office",
+                "GBP",
+                List.of(lines));
+    }
+
+    /** The line's product at its price, that many of it. */
+    public static OrderLine withQuantity(OrderLine line, int quantity) {
+        return new OrderLine(line.productId(), line.sku(), quantity, line.unitPrice());
     }
 
     /** As {@link #refundOf(OrderPlaced, OrderLine...)}, done by the back office at that moment. */

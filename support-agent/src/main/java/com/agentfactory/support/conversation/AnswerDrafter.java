@@ -13,6 +13,7 @@ import com.agentfactory.support.understanding.MessageAnalyzer;
 import com.agentfactory.support.understanding.MessageUnderstanding;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -108,13 +109,20 @@ class AnswerDrafter {
     }
 
     /**
-     * An order's details go to its own customer only; the support desk and the supervisor's tasks (from inside
-     * the platform) find any order by its number. A guest order has no customer to match, so only they see it.
+     * An order's details go to its own customer only; the support desk finds any order by its number. A
+     * supervisor's task (from inside the platform) may too, unless it names a customer: then only that customer's
+     * orders and guest orders, the rule returns follow, so a task answering one customer never shows them another
+     * customer's order. A guest order has no customer to match, so no customer sees it.
      */
     static boolean mayDisclose(OrderSummary order, InboundMessage message) {
-        return message.channel() == Channel.TASK
-                || message.staff()
-                || (order.customerId() != null
-                        && order.customerId().equals(message.customer().customerId()));
+        UUID asking = message.customer().customerId();
+        boolean theirs = order.customerId() != null && order.customerId().equals(asking);
+        if (message.staff()) {
+            return true;
+        }
+        if (message.channel() == Channel.TASK) {
+            return asking == null || order.customerId() == null || theirs;
+        }
+        return theirs;
     }
 }

@@ -11,6 +11,8 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.AnnouncedCapabilities;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +31,9 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @Autowired
+    OrderBook orders;
 
     @Test
     void answersACustomerMessageTaskWithTheReplyAndTicket() {
@@ -163,6 +169,36 @@ class SupportTasksIT extends SupportIntegrationTest {
             assertThat(change.failure()).isEqualTo(FailureKind.NOT_FOUND);
             assertThat(change.attempt()).as("not retried").isEqualTo(1);
         });
+    }
+
+    @Test
+    void anOrderStatusTaskNamingACustomerIsNotToldAboutAnotherCustomersOrder() {
+        String orderNumber = Storefront.freshOrderNumber();
+        orders.apply(Storefront.order(orderNumber, UUID.randomUUID()));
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var forAnotherCustomer = probe.run(
+                "support",
+                "order-status-inquiry",
+                JSON.createObjectNode()
+                        .put("order_number", orderNumber)
+                        .put("customer_id", UUID.randomUUID().toString()),
+                Duration.ofSeconds(60));
+        var namingNoCustomer = probe.run(
+                "support",
+                "order-status-inquiry",
+                JSON.createObjectNode().put("order_number", orderNumber),
+                Duration.ofSeconds(60));
+
+        assertThat(forAnotherCustomer).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+            assertThat(change.output().path("reply").asString())
+                    .doesNotContain("GBP")
+                    .contains("could not find an order");
+        });
+        assertThat(namingNoCustomer).hasValueSatisfying(change -> assertThat(
+                        change.output().path("reply").asString())
+                .contains("Your order " + orderNumber, "29.00 GBP"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Task {@code process-return-request}: authorises the return when the order is known and returnable (lines,
  * refund, and the {@code return_authorised} event for finance), files the request on a return ticket for the
  * desk and answers with the return instructions. Items that are not on the order, or more than is left to
- * return, fail the task as invalid input before anything is stored.
+ * return, fail the task as invalid input and nothing is stored.
  */
 @Component
 class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, ReturnRequestResponse> {
@@ -60,6 +60,19 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                     ? "I would like to return an item."
                     : "I would like to return items from order " + orderNumber + ".";
         }
+        // The turn (understanding, retrieval, perhaps the LLM) runs first and the return is authorised after it: the
+        // runtime runs the whole task in one transaction, so the order's lock the authorisation takes is held until
+        // the task ends, and taken first it would hold up the order's cancellations and receipts, and pin a connection
+        // while the reply is drafted. Nothing in the turn depends on the authorisation, and an item the order cannot
+        // give back still fails the task, rolling back the turn with it.
+        var reply = conversations.handle(TaskMessages.message(
+                text,
+                input.conversationId(),
+                input.customerId(),
+                input.customerEmail(),
+                orderNumber,
+                CATEGORY,
+                context));
         ReturnAuthorisation authorisation = null;
         String notCreated = null;
         if (orderNumber == null) {
@@ -71,14 +84,6 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                 case ReturnOutcome.Refused refused -> notCreated = refused.reason();
             }
         }
-        var reply = conversations.handle(TaskMessages.message(
-                text,
-                input.conversationId(),
-                input.customerId(),
-                input.customerEmail(),
-                orderNumber,
-                CATEGORY,
-                context));
         if (authorisation != null) {
             returns.linkTicket(authorisation.returnId(), reply.ticketId());
             authorisation = returns.read(authorisation.returnId(), null, true);

@@ -12,20 +12,27 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.RowLocks;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,6 +74,9 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void authorisesTheRequestedItemsWithTheirRefundAndAnnouncesItForFinance() {
@@ -310,6 +320,51 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
         assertThat(requested.get().join())
                 .isInstanceOfSatisfying(ReturnOutcome.Refused.class, refused -> assertThat(refused.reason())
                         .contains("refunded"));
+    }
+
+    @Test
+    void aCancellationOfTheOrderIsNotHeldUpWhileAReturnRequestForItIsBeingAnswered() throws Exception {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        var started = api.say("I would like to return something.", null, As.customer(customerId));
+        ObjectNode input = JSON.createObjectNode()
+                .put("order_number", order.orderNumber())
+                .put("customer_id", customerId.toString())
+                .put("conversation_id", started.text("/conversation_id"));
+        CompletableFuture<Optional<TaskStatusChanged>> requesting;
+
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try {
+                // the request's turn waits here, on its conversation, as it would for a slow reply
+                RowLocks.lock(other, "conversations", UUID.fromString(started.text("/conversation_id")));
+                requesting = CompletableFuture.supplyAsync(
+                        () -> new AgentTaskProbe(bootstrapServers)
+                                .run("support", "process-return-request", input, Duration.ofSeconds(90)),
+                        background);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(other)));
+
+                CompletableFuture<Void> cancelling = CompletableFuture.runAsync(
+                        () -> transactions.executeWithoutResult(
+                                status -> orders.apply(Storefront.refundOf(order, lampOf(order)))),
+                        background);
+
+                assertThat(cancelling).succeedsWithin(Duration.ofSeconds(10));
+            } finally {
+                other.rollback();
+            }
+        }
+
+        // authorised after the cancellation, the return leaves out the lamp it took back
+        assertThat(requesting).succeedsWithin(Duration.ofSeconds(90)).satisfies(report -> {
+            assertThat(report.orElseThrow().status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+            JsonNode authorisation = report.orElseThrow().output().path("return_authorisation");
+            assertThat(authorisation.path("refund_amount").decimalValue()).isEqualByComparingTo("29.00");
+            assertThat(authorisation.at("/lines/0/sku").asString()).isEqualTo("MUG-OAT-01");
+            assertThat(authorisation.path("lines")).hasSize(1);
+        });
     }
 
     private ReturnAuthorisation authorise(OrderPlaced order, String sku, int quantity) {

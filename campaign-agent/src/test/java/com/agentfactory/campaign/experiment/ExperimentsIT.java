@@ -14,6 +14,7 @@ import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.LockWaits;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -211,22 +212,13 @@ class ExperimentsIT extends CampaignIntegrationTest {
             }
             Future<Response> create = caller.submit(() -> api.post(ExperimentMother.EXPERIMENTS, experiment));
             // the API's check saw no such name; its insert now waits on the unique index for the other transaction
-            await().atMost(PATIENCE).until(() -> create.isDone() || anInsertWaitsForALock());
+            LockWaits.awaitStatementWaitingForLock(jdbc, "INSERT INTO experiments", create);
             other.commit();
 
             Response loser = create.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(loser.status()).as(String.valueOf(loser.body())).isEqualTo(409);
             assertThat(loser.text("/detail")).contains("exists already");
         }
-    }
-
-    /** Read on a connection of its own: a transaction's first read of pg_stat_activity freezes what it sees. */
-    private boolean anInsertWaitsForALock() {
-        Long waiting = jdbc.queryForObject(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query LIKE '%INSERT INTO experiments%'",
-                Long.class);
-        return waiting != null && waiting > 0;
     }
 
     private String createExperiment(UUID journey, String name) {

@@ -11,6 +11,7 @@ import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -240,7 +241,7 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
             Future<Response> activation =
                     caller.submit(() -> api.post("/api/v1/campaigns/journeys/" + journey + "/activate", Map.of()));
             // the activation's read of its campaign now waits for the pause to end
-            await().atMost(PATIENCE).until(() -> activation.isDone() || aCampaignReadWaitsForALock());
+            LockWaits.awaitStatementWaitingForLock(jdbc, "campaigns", activation);
             other.commit();
 
             Response activated = activation.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -252,15 +253,6 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
                         .path("active")
                         .asBoolean())
                 .isFalse();
-    }
-
-    /** Read on a connection of its own: a transaction's first read of pg_stat_activity freezes what it sees. */
-    private boolean aCampaignReadWaitsForALock() {
-        Long waiting = jdbc.queryForObject(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        + " AND query ILIKE '%campaigns%'",
-                Long.class);
-        return waiting != null && waiting > 0;
     }
 
     /** A journey of the campaign that waits a few seconds after enrolment, then sends one e-mail. */

@@ -117,4 +117,24 @@ describe('PagedTable', () => {
       '/api/v1/things?page=2&limit=2',
     ]);
   });
+
+  it('goes back to the last page the list still has when an action took the last rows of the page shown', async () => {
+    let removed = false;
+    const gateway = new FakeGateway()
+      .on('GET', '/api/v1/things?page=1&limit=2', () => ({ status: 200, body: pageOf(['t1', 't2'], 1, removed ? 1 : 2) }))
+      .on('GET', '/api/v1/things?page=2&limit=2', () => ({ status: 200, body: removed ? pageOf([], 2, 1) : pageOf(['t3'], 2, 2) }));
+    await gateway.signInAs(['ADMIN']);
+    render(<Changing />);
+    const user = userEvent.setup();
+    await screen.findByText('t2');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('t3');
+
+    removed = true;
+    await user.click(screen.getByRole('button', { name: 'Changed' }));
+
+    expect(await screen.findByText('t1')).toBeTruthy();
+    expect(screen.queryByText('No things.')).toBeNull();
+    expect(gateway.calls.at(-1)?.path).toBe('/api/v1/things?page=1&limit=2');
+  });
 });

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { query, type Page } from '../api/client';
-import { Pager } from './controls';
+import { Pager, useBackToLastPage } from './controls';
 import { Async, useApi } from './state';
 
 export interface Column<T> {
@@ -12,6 +12,7 @@ export interface Column<T> {
  * One page of a list API as a table: loading, empty and error states, and the pager. The filters are the
  * caller's (`params`); a change of filter goes back to the first page. After an action changed the list, a new
  * `version` reloads the page shown and keeps its rows meanwhile; a new `key` instead starts again from the first page.
+ * A page that came back empty (its last rows gone) gives way to the last page the list still has.
  */
 export function PagedTable<T>({
   path,
@@ -39,7 +40,9 @@ export function PagedTable<T>({
   const filterKey = JSON.stringify(params);
   const [paging, setPaging] = useState({ filterKey, page: 1 });
   const page = paging.filterKey === filterKey ? paging.page : 1;
+  const setPage = useCallback((next: number) => setPaging({ filterKey, page: next }), [filterKey]);
   const list = useApi<Page<T>>(`${path}${query({ ...params, page, limit })}`, pollMs);
+  useBackToLastPage(list.data, page, setPage);
   const shownVersion = useRef(version);
   const { reload } = list;
   useEffect(() => {
@@ -76,7 +79,7 @@ export function PagedTable<T>({
             page={page}
             pages={data.pagination.total_pages}
             total={data.pagination.total}
-            onPage={(next) => setPaging({ filterKey, page: next })}
+            onPage={setPage}
           />
         </>
       )}

@@ -38,6 +38,23 @@ export function Pager({
 }
 
 /**
+ * Goes back to the last page the list still has when the page shown came back empty: an action (or someone else)
+ * took its last rows, and an empty page beyond the end would say the list is empty and hide the pager.
+ */
+export function useBackToLastPage(
+  data: { items: unknown[]; pagination: { page: number; total_pages: number } } | undefined,
+  page: number,
+  setPage: (page: number) => void,
+) {
+  useEffect(() => {
+    // the answer for the page asked for, not the one shown before while the next loads
+    if (data && data.items.length === 0 && page > 1 && data.pagination.page === page) {
+      setPage(Math.max(1, Math.min(page - 1, data.pagination.total_pages)));
+    }
+  }, [data, page, setPage]);
+}
+
+/**
  * An action the API only takes with a reason (kept in the audit): the button opens a small form asking for it,
  * and shows progress while the call runs.
  */

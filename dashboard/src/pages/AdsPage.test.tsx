@@ -144,6 +144,39 @@ describe('AdsPage', () => {
     expect(gateway.callsTo('POST', '/api/v1/ads/campaigns/c1/pause')[0].body).toEqual({ reason: 'CPA far above target' });
   });
 
+  it('goes back to the page before when pausing took the last active campaign off the page shown', async () => {
+    let paused = false;
+    const active = (id: string, name: string) => campaign(id, name, 'ACTIVE', ['PAUSED', 'ENDED']);
+    const paging = (items: AdCampaign[], pageNumber: number, total: number) => ({
+      items,
+      pagination: { total, page: pageNumber, limit: 20, total_pages: Math.ceil(total / 20) },
+    });
+    const gateway = ads()
+      .ok('GET', '/api/v1/ads/campaigns?status=ACTIVE&page=1&limit=20', paging([active('c1', 'Winter sale')], 1, 21))
+      .on('GET', '/api/v1/ads/campaigns?status=ACTIVE&page=2&limit=20', () => ({
+        status: 200,
+        body: paused ? paging([], 2, 20) : paging([active('c21', 'Last one')], 2, 21),
+      }))
+      .on('POST', '/api/v1/ads/campaigns/c21/pause', () => {
+        paused = true;
+        return { status: 200, body: campaign('c21', 'Last one', 'PAUSED', ['ACTIVE', 'ENDED']) };
+      });
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<AdsPage />);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Status'), 'ACTIVE');
+    await screen.findByRole('button', { name: 'Winter sale' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('button', { name: 'Last one' });
+
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    await user.type(screen.getByLabelText('Reason'), 'CPA far above target');
+    await user.click(screen.getByRole('button', { name: 'Confirm pause' }));
+
+    expect(await screen.findByRole('button', { name: 'Winter sale' })).toBeTruthy();
+    expect(screen.queryByText('No ad campaign yet.')).toBeNull();
+  });
+
   it('shows the allocator’s changes with their reasons for a selected campaign', async () => {
     const gateway = ads();
     await gateway.signInAs(['MARKETING_MANAGER']);

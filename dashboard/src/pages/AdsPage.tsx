@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import type { AdAuditEntry, AdCampaign, AdCampaignStatus, AdMetrics } from '../api/types';
-import { Pager, ReasonAction, useCan } from '../components/controls';
+import { Pager, ReasonAction, useBackToLastPage, useCan } from '../components/controls';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
 import AdAllocationsSection from './AdAllocationsSection';
@@ -30,6 +30,8 @@ export default function AdsPage() {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string>();
   const campaigns = useApi<Page<AdCampaign>>(`${BASE}${query({ status, page, limit: 20 })}`);
+  // pausing or ending the last campaign of a page filtered by status takes it off that page
+  useBackToLastPage(campaigns.data, page, setPage);
   const change = useAction((id: string, path: string, reason: string) => post<AdCampaign>(`${BASE}/${id}/${path}`, { reason }));
   return (
     <>

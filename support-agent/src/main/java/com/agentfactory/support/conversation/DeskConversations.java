@@ -30,6 +30,11 @@ class DeskConversations implements TicketConversations {
     }
 
     @Override
+    public void lock(UUID conversationId) {
+        conversations.lock(conversationId).orElseThrow(() -> new ConversationNotFoundException(conversationId));
+    }
+
+    @Override
     public void appendAgentReply(UUID conversationId, String agentId, String text) {
         // the conversation's lock numbers the reply after any customer message being stored at the same time
         conversations.lock(conversationId).orElseThrow(() -> new ConversationNotFoundException(conversationId));

@@ -102,6 +102,8 @@ class TicketService {
     void answer(UUID ticketId, String agentId, String text, boolean close) {
         // the reply and the state change commit together: no reply on a ticket someone else just moved
         transactions.executeWithoutResult(status -> {
+            // the conversation's lock before the ticket's, the order a turn being recorded takes them in
+            conversations.lock(existing(ticketId).conversationId());
             Ticket ticket = existing(ticketId);
             boolean moved = ticket.status() == TicketStatus.CLAIMED
                     && agentId.equals(ticket.assignedTo())

@@ -2,17 +2,34 @@ package com.agentfactory.support.ticket;
 
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.support.testdata.RowLocks;
+import com.agentfactory.support.testdata.SupportApi;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A support agent works an escalated ticket: claim, answer, close. */
 class SupportDeskIT extends SupportIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSupportAgentClaimsAnswersAndClosesAnEscalatedTicket() {
@@ -84,6 +101,39 @@ class SupportDeskIT extends SupportIntegrationTest {
 
         assertThat(answered.status()).isEqualTo(400);
         assertThat(answered.errorFields()).containsExactly("text");
+    }
+
+    @Test
+    void anAgentsAnswerTakesTheConversationBeforeTheTicketAsATurnBeingRecordedDoes() throws Exception {
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
+        UUID ticketId = UUID.fromString(escalated.text("/ticket_id"));
+        As frank = As.supportAgent("agent-frank");
+        String desk = "/api/v1/support/escalations/" + ticketId;
+        api.post(desk + "/claim", "", frank);
+        CompletableFuture<SupportApi.Response> answering;
+
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection turn = dataSource.getConnection()) {
+            turn.setAutoCommit(false);
+            try {
+                // a turn being recorded holds the conversation and changes the ticket next
+                RowLocks.lock(turn, "conversations", UUID.fromString(escalated.text("/conversation_id")));
+                answering = CompletableFuture.supplyAsync(
+                        () -> api.post(desk + "/answer", Map.of("text", "Yes, we do."), frank), background);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(turn)));
+
+                assertThat(RowLocks.free(jdbc, "tickets", ticketId))
+                        .as("the waiting answer holds no lock the turn would wait for")
+                        .isTrue();
+            } finally {
+                turn.rollback();
+            }
+        }
+
+        assertThat(answering)
+                .succeedsWithin(Duration.ofSeconds(30))
+                .satisfies(answered -> assertThat(answered.text("/status")).isEqualTo("ANSWERED"));
     }
 
     private static List<String> authors(com.agentfactory.support.testdata.SupportApi.Response ticket) {

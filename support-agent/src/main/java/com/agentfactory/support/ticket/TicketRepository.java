@@ -155,6 +155,24 @@ class TicketRepository {
                 == 1;
     }
 
+    /** As {@link #transition}, but only while the ticket is nobody's or already {@code agentId}'s. */
+    boolean transitionUnlessAssignedToAnother(
+            UUID id, Collection<TicketStatus> from, TicketStatus to, String agentId, Instant now) {
+        return jdbc.sql("""
+                                UPDATE tickets SET status = :to, assigned_to = :agent, updated_at = :now,
+                                       closed_at = CASE WHEN :to = 'CLOSED' THEN CAST(:now AS timestamptz) END
+                                WHERE id = :id AND status IN (:from)
+                                  AND (assigned_to IS NULL OR assigned_to = :agent)
+                                """)
+                        .param("id", id)
+                        .param("to", to.name())
+                        .param("agent", agentId)
+                        .param("now", Timestamp.from(now))
+                        .param("from", from.stream().map(Enum::name).toList())
+                        .update()
+                == 1;
+    }
+
     private static Ticket map(ResultSet rs, int row) throws SQLException {
         return new Ticket(
                 rs.getObject("id", UUID.class),

@@ -129,12 +129,19 @@ class TicketService {
         if (ticket.assignedTo() != null && !agentId.equals(ticket.assignedTo())) {
             throw new TicketStateException("Ticket " + ticketId + " is assigned to " + ticket.assignedTo() + ".");
         }
-        tickets.transition(
+        // the check above read the ticket unlocked: another agent may have claimed it since, and the update itself
+        // must not close their ticket (nor make it this agent's)
+        boolean closed = tickets.transitionUnlessAssignedToAnother(
                 ticketId,
                 List.of(TicketStatus.OPEN, TicketStatus.ESCALATED, TicketStatus.CLAIMED, TicketStatus.ANSWERED),
                 TicketStatus.CLOSED,
                 agentId,
                 clock.instant());
+        Ticket now = existing(ticketId);
+        if (!closed && now.status() != TicketStatus.CLOSED) {
+            throw new TicketStateException("Ticket " + ticketId + " is " + now.status()
+                    + (now.assignedTo() == null ? "" : " (claimed by " + now.assignedTo() + ")") + ".");
+        }
     }
 
     private Ticket existing(UUID ticketId) {

@@ -9,6 +9,7 @@ import com.agentfactory.support.testdata.SupportApi;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,38 @@ class SupportDeskIT extends SupportIntegrationTest {
         assertThat(answering)
                 .succeedsWithin(Duration.ofSeconds(30))
                 .satisfies(answered -> assertThat(answered.text("/status")).isEqualTo("ANSWERED"));
+    }
+
+    @Test
+    void closingATicketAnotherAgentClaimedMeanwhileIsAConflictAndTheTicketStaysTheirs() throws Exception {
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
+        UUID ticketId = UUID.fromString(escalated.text("/ticket_id"));
+        String desk = "/api/v1/support/escalations/" + ticketId;
+        CompletableFuture<SupportApi.Response> closing;
+
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection bob = dataSource.getConnection()) {
+            bob.setAutoCommit(false);
+            // bob's claim, not committed yet: erin reads the ticket as nobody's, and her close waits for his claim
+            try (PreparedStatement claim = bob.prepareStatement("""
+                    UPDATE tickets SET status = 'CLAIMED', assigned_to = 'agent-bob'
+                    WHERE id = ? AND status = 'ESCALATED'
+                    """)) {
+                claim.setObject(1, ticketId);
+                assertThat(claim.executeUpdate()).isEqualTo(1);
+            }
+            closing = CompletableFuture.supplyAsync(
+                    () -> api.post(desk + "/close", "", As.supportAgent("agent-erin")), background);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(bob)));
+            bob.commit();
+        }
+
+        assertThat(closing).succeedsWithin(Duration.ofSeconds(30)).satisfies(closed -> assertThat(closed.status())
+                .isEqualTo(409));
+        var ticket = api.get("/api/v1/support/tickets/" + ticketId, As.supportAgent("agent-bob"));
+        assertThat(ticket.text("/status")).isEqualTo("CLAIMED");
+        assertThat(ticket.text("/assigned_to")).isEqualTo("agent-bob");
     }
 
     private static List<String> authors(com.agentfactory.support.testdata.SupportApi.Response ticket) {

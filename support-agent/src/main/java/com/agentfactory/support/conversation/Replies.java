@@ -35,9 +35,14 @@ final class Replies {
         };
     }
 
-    /** When the pipeline failed nothing was understood, the language included: the store's default it is. */
-    static String afterFailure(ReplyPhrases phrases) {
-        return phrases.phrase("handover.after_failure", null);
+    /**
+     * When the pipeline failed nothing of the message was understood, its language included: the reply is in the
+     * language the conversation was last understood in, else in the store's default.
+     *
+     * @param language the language of the conversation's latest understood message, null when there is none
+     */
+    static String afterFailure(ReplyPhrases phrases, String language) {
+        return phrases.phrase("handover.after_failure", language);
     }
 
     record Chosen(String text, ReplySource source) {}

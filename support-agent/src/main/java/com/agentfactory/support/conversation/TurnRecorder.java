@@ -160,7 +160,7 @@ class TurnRecorder {
         if (!transcripts.markFailed(received.messageId())) {
             return Optional.empty();
         }
-        String reply = Replies.afterFailure(phrases);
+        String reply = Replies.afterFailure(phrases, lastLanguage(received));
         transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply, ReplySource.HANDOVER, now);
         TicketTurn ticket = tickets.processingFailed(received.ticketId(), received.messageId(), detail, now);
         return Optional.of(kept(handOverReply(
@@ -179,7 +179,17 @@ class TurnRecorder {
     }
 
     private Reply handedOverMeanwhile(Received received) {
-        return handOverReply(received, Replies.afterFailure(phrases), tickets.status(received.ticketId()), List.of());
+        return handOverReply(
+                received,
+                Replies.afterFailure(phrases, lastLanguage(received)),
+                tickets.status(received.ticketId()),
+                List.of());
+    }
+
+    // the message handed over was never understood, so its own language is unknown: the customer's last one is the
+    // best guess, as a customer rarely changes language within a conversation
+    private String lastLanguage(Received received) {
+        return transcripts.lastCustomerLanguage(received.conversation().id()).orElse(null);
     }
 
     private static Reply handOverReply(

@@ -155,6 +155,19 @@ public class TranscriptRepository {
                 .list();
     }
 
+    /** The language detected in the customer's latest understood message, empty before one was understood. */
+    public Optional<String> lastCustomerLanguage(UUID conversationId) {
+        return jdbc.sql("""
+                        SELECT language FROM conversation_messages
+                        WHERE conversation_id = :conversation AND author = :customer AND language IS NOT NULL
+                        ORDER BY sequence_number DESC LIMIT 1
+                        """)
+                .param("conversation", conversationId)
+                .param("customer", MessageRole.CUSTOMER.name())
+                .query(String.class)
+                .optional();
+    }
+
     /** The customer's previous message text, for follow-ups too short to search on their own. */
     public String previousCustomerText(UUID conversationId, UUID before) {
         return jdbc.sql("""

@@ -141,7 +141,10 @@ class BudgetController {
 
     @Operation(summary = "Spend a reservation: records the expense")
     @ApiResponse(responseCode = "200", description = "Spent")
-    @ApiResponse(responseCode = "409", description = "The reservation was released and cannot be spent")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The reservation was released and cannot be spent, or the ledger holds another transaction"
+                    + " under its id")
     @PostMapping("/reservations/{reservationId}/commit")
     ReservationResponse commit(
             @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {

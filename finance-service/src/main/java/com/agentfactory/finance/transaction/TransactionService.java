@@ -3,6 +3,7 @@ package com.agentfactory.finance.transaction;
 import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
@@ -148,7 +149,20 @@ public class TransactionService {
         if (transactions.insert(expense)) {
             return expense.id();
         }
-        return transactions.findBySourceEventId(reservationId).orElseThrow().id();
+        FinancialTransaction first =
+                transactions.findBySourceEventId(reservationId).orElseThrow();
+        // the id is also open to transactions posted to the ledger: another one there must not pass for this spend
+        if (first.type() != TransactionType.EXPENSE
+                || first.amount().compareTo(amount) != 0
+                || !first.currency().equals(currency)
+                || !Objects.equals(first.department(), department)) {
+            throw new ConflictException("the ledger holds transaction " + first.id() + " ("
+                    + first.type().wireName()
+                    + " of " + first.amount() + " " + first.currency() + " for " + first.department()
+                    + ") under source_event_id " + reservationId + ", which is not this " + amount + " " + currency
+                    + " expense of " + department + "; nothing was booked");
+        }
+        return first.id();
     }
 
     private boolean recordFromEvent(

@@ -56,6 +56,31 @@ class BudgetsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aReservationIsNotSpentAsAnotherTransactionPostedUnderItsId() {
+        String department = freshDepartment();
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        String id = api.post(reservations, reservation("30.00")).text("/id");
+        Map<String, Object> other = new java.util.LinkedHashMap<>();
+        other.put("type", "expense");
+        other.put("amount", "1.00");
+        other.put("currency", "GBP");
+        other.put("department", "marketing");
+        other.put("source_event_id", id);
+        assertThat(api.post("/api/v1/financial/transactions", other).status()).isEqualTo(201);
+
+        Response commit = api.post(reservations + "/" + id + "/commit", Map.of());
+
+        assertThat(commit.status()).as(String.valueOf(commit.body())).isEqualTo(409);
+        assertThat(commit.text("/detail")).contains("source_event_id " + id);
+        Response status = api.get("/api/v1/financial/budgets/" + department + "?period=" + PERIOD);
+        assertThat(status.body().at("/committed_amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(status.body().at("/spent_amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(jdbc.queryForObject("SELECT status FROM budget_reservations WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("reserved");
+    }
+
+    @Test
     void neverOverspendsWhenFiftyAgentsReserveAtOnce() throws Exception {
         String department = freshDepartment();
         api.put("/api/v1/financial/budgets/" + department, budget("1000.00"));

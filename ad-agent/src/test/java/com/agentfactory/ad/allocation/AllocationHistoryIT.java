@@ -3,10 +3,10 @@ package com.agentfactory.ad.allocation;
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
 import static com.agentfactory.ad.support.AdCampaignMother.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -158,9 +158,9 @@ class AllocationHistoryIT extends AdIntegrationTest {
                 locking.setObject(1, UUID.fromString(pausing));
                 locking.executeQuery().close();
             }
-            int pausePid = backendPid(pause);
+            int pausePid = LockWaits.backendPid(pause);
             Future<List<Allocation>> running = roundRunner.submit(() -> allocations.allocate("history-test"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> waitsFor(pausePid));
+            LockWaits.awaitSessionBlockedBy(jdbc, pausePid);
             try (var paused = pause.prepareStatement(
                     "UPDATE ad_campaigns SET status = 'PAUSED', version = version + 1, updated_at = now()"
                             + " WHERE id = ?")) {
@@ -178,21 +178,6 @@ class AllocationHistoryIT extends AdIntegrationTest {
         assertThat(shown(staying).path("allocated_daily_budget").isNull())
                 .as("alone in its currency, it spends its own daily budget, not a share of the paused one's")
                 .isTrue();
-    }
-
-    private static int backendPid(Connection connection) throws Exception {
-        try (var pid = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
-            pid.next();
-            return pid.getInt(1);
-        }
-    }
-
-    /** Whether some session waits for a lock the session {@code pid} holds. */
-    private boolean waitsFor(int pid) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid)))",
-                Boolean.class,
-                pid));
     }
 
     private JsonNode shown(String id) {

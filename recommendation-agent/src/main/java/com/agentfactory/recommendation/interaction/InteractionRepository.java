@@ -3,6 +3,11 @@ package com.agentfactory.recommendation.interaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,12 +82,42 @@ class InteractionRepository {
                 InteractionRepository::map);
     }
 
-    List<StoredInteraction> ofUser(UUID userId) {
+    /**
+     * The user's interactions summed per product and kind, decayed to {@code now} as {@link TimeDecay} does: a
+     * customer's views are unbounded, so only these totals, one per product and kind, leave the database.
+     */
+    List<DecayedTotal> decayedTotals(UUID userId, Instant now, Duration halfLife) {
+        // ages in whole milliseconds, as TimeDecay counts them: the stored instants are whole microseconds, so
+        // cutting now to microseconds changes no age, where the driver's rounding of it could add one
+        OffsetDateTime at = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        // PostgreSQL raises an error where pow() underflows instead of returning zero or a subnormal; a signal a
+        // thousand half-lives old weighs less than 1e-300 of a new one anyway
         return jdbc.query(
-                "SELECT user_id, product_id, kind, occurred_at FROM interactions WHERE user_id = ?"
-                        + " ORDER BY occurred_at, id",
-                InteractionRepository::map,
+                """
+                SELECT product_id, kind,
+                       sum(CASE WHEN half_lives > 1000 THEN 0 ELSE power(0.5, half_lives) END) AS decayed
+                FROM (SELECT product_id, kind,
+                             CAST(greatest(0, floor(extract(EPOCH FROM CAST(? AS timestamptz) - occurred_at) * 1000))
+                                  AS float8) / ? AS half_lives
+                      FROM interactions WHERE user_id = ?) AS aged
+                GROUP BY product_id, kind
+                """,
+                (row, n) -> new DecayedTotal(
+                        row.getObject("product_id", UUID.class),
+                        InteractionKind.valueOf(row.getString("kind")),
+                        row.getDouble("decayed")),
+                at,
+                (double) halfLife.toMillis(),
                 userId);
+    }
+
+    /** The products of the user's latest {@code limit} interactions, latest first. */
+    List<UUID> latestProducts(UUID userId, int limit) {
+        return jdbc.queryForList(
+                "SELECT product_id FROM interactions WHERE user_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?",
+                UUID.class,
+                userId,
+                limit);
     }
 
     private static StoredInteraction map(ResultSet row, int rowNumber) throws SQLException {

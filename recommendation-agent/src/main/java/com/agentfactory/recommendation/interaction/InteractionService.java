@@ -8,7 +8,6 @@ import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductViewed;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -147,16 +146,16 @@ public class InteractionService {
     public UserHistory historyOf(UUID userId, Instant now) {
         Map<UUID, Double> weights = new HashMap<>();
         Set<UUID> purchased = new HashSet<>();
-        List<UUID> recent = new ArrayList<>();
-        for (StoredInteraction interaction : interactions.ofUser(userId)) {
-            weights.merge(interaction.productId(), decayedWeight(interaction, now), Double::sum);
-            if (interaction.kind() == InteractionKind.PURCHASE) {
-                purchased.add(interaction.productId());
+        for (DecayedTotal total : interactions.decayedTotals(userId, now, properties.halfLife())) {
+            weights.merge(total.productId(), properties.weightOf(total.kind()) * total.decayed(), Double::sum);
+            if (total.kind() == InteractionKind.PURCHASE) {
+                purchased.add(total.productId());
             }
-            recent.add(interaction.productId());
         }
-        int from = Math.max(0, recent.size() - RECENT_ITEMS);
-        return new UserHistory(weights, purchased, List.copyOf(recent.subList(from, recent.size())));
+        // read apart from the totals, so an interaction recorded in between may be in one and not the other; it
+        // clears the user's cached lists, so a list built on such a history is not served again
+        List<UUID> recent = interactions.latestProducts(userId, RECENT_ITEMS).reversed();
+        return new UserHistory(weights, purchased, List.copyOf(recent));
     }
 
     private double decayedWeight(StoredInteraction interaction, Instant now) {

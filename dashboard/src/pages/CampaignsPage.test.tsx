@@ -662,6 +662,46 @@ describe('CampaignsPage', () => {
     expect((await within(builder).findByRole('status')).textContent).toContain('Saved the changes to journey “Abandoned Cart Recovery (copy)”');
   });
 
+  it('shows nothing of the customer looked up before while the next one loads, so nothing of theirs can be lifted for the next', async () => {
+    const OTHER = '1c8d0b4f-6e3a-4d2b-8f9c-8b7a6f5e4d3c';
+    const gateway = campaigns().ok('GET', `/api/v1/campaigns/consents/${OTHER}`, {
+      customer_id: OTHER,
+      consents: [],
+      suppressions: [{ channel: 'push', reason: 'bounced', suppressed_by: 'sender', suppressed_at: '2026-11-03T00:00:00Z' }],
+      contact: [],
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    // the other customer's consents are answered only when the test says so
+    let answerOther: () => void = () => {};
+    const otherAsked = new Promise<void>((asked) =>
+      vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input) === `/api/v1/campaigns/consents/${OTHER}`) {
+          asked();
+          await new Promise<void>((answer) => (answerOther = answer));
+        }
+        return gateway.fetch(input, init);
+      }),
+    );
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+    const consent = screen.getByRole('region', { name: 'Consent and suppression' });
+    const customerId = within(consent).getByLabelText('Customer id');
+    await user.type(customerId, CUSTOMER);
+    await user.click(within(consent).getByRole('button', { name: 'Look up' }));
+    await within(consent).findByRole('button', { name: 'Lift sms suppression' });
+
+    await user.clear(customerId);
+    await user.type(customerId, OTHER);
+    await user.click(within(consent).getByRole('button', { name: 'Look up' }));
+    await otherAsked;
+
+    expect(within(consent).queryByText(/complaint/)).toBeNull();
+    expect(within(consent).queryByRole('button', { name: 'Lift sms suppression' })).toBeNull();
+    answerOther();
+    expect(await within(consent).findByRole('button', { name: 'Lift push suppression' })).toBeTruthy();
+    expect(within(consent).queryByText(/complaint/)).toBeNull();
+  });
+
   it('shows a suppression set for a customer in the suppression list, and one lifted from the list in the customer’s panel', async () => {
     const gateway = campaigns()
       .ok('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`, { customer_id: CUSTOMER, consents: [], suppressions: [], contact: [] })

@@ -892,21 +892,6 @@ const CHANNELS = ['email', 'sms', 'push'];
 function Consent({ mayWrite, version, onChanged }: { mayWrite: boolean; version: number; onChanged: () => void }) {
   const [input, setInput] = useState('');
   const [customer, setCustomer] = useState<string>();
-  const consents = useApi<Consents>(customer ? `${BASE}/consents/${customer}` : null);
-  const [channel, setChannel] = useState('all');
-  const suppress = useAction((reason: string) =>
-    api<Consents>(`${BASE}/consents/${customer}/suppressions/${channel}`, { method: 'PUT', body: JSON.stringify({ reason }) }),
-  );
-  // true once lifted: the DELETE answers no body, and a failed one answers undefined
-  const lift = useAction((c: string) => api<void>(`${BASE}/consents/${customer}/suppressions/${c}`, { method: 'DELETE' }).then(() => true));
-  const shownVersion = useRef(version);
-  const { reload } = consents;
-  useEffect(() => {
-    if (shownVersion.current !== version) {
-      shownVersion.current = version;
-      reload();
-    }
-  }, [version, reload]);
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   return (
     <section aria-labelledby="consent-heading">
@@ -921,105 +906,137 @@ function Consent({ mayWrite, version, onChanged }: { mayWrite: boolean; version:
       {!customer ? (
         <p className="empty">Look up a customer to see their consent per channel and any suppression.</p>
       ) : (
-        <Async state={consents}>
-          {(data) => (
-            <>
-              <table aria-label="Consent by channel">
-                <thead>
-                  <tr>
-                    <th scope="col">Channel</th>
-                    <th scope="col">Consent</th>
-                    <th scope="col">May be contacted now</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {CHANNELS.map((c) => {
-                    const consent = data.consents.find((x) => x.channel === c);
-                    const contact = data.contact.find((x) => x.channel === c);
-                    return (
-                      <tr key={c}>
-                        <td>{c}</td>
-                        <td>
-                          {consent ? (
-                            <>
-                              {consent.granted ? 'granted' : 'withdrawn'}{' '}
-                              <small className="muted">
-                                ({consent.source}, {formatDateTime(consent.recorded_at)})
-                              </small>
-                            </>
-                          ) : (
-                            'not given'
-                          )}
-                        </td>
-                        <td>
-                          {contact ? (
-                            <>
-                              <StatusBadge value={contact.allowed ? 'ok' : 'blocked'} /> {contact.reason}
-                            </>
-                          ) : (
-                            '–'
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-              <h3>Suppressions</h3>
-              <Problem error={suppress.error ?? lift.error} />
-              {data.suppressions.length === 0 ? (
-                <p className="empty">No channel is suppressed for this customer.</p>
-              ) : (
-                <ul className="list">
-                  {data.suppressions.map((s) => (
-                    <li key={s.channel}>
-                      <strong>{s.channel}</strong>: {s.reason} · by {s.suppressed_by} · {formatDateTime(s.suppressed_at)}{' '}
-                      {mayWrite && (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={lift.running}
-                          onClick={async () => {
-                            if (await lift.run(s.channel)) {
-                              onChanged();
-                            }
-                          }}
-                        >
-                          Lift {s.channel} suppression
-                        </button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {mayWrite && (
-                <div className="row">
-                  <label>
-                    Suppress channel
-                    <select value={channel} onChange={(e) => setChannel(e.target.value)}>
-                      {[...CHANNELS, 'all'].map((c) => (
-                        <option key={c}>{c}</option>
-                      ))}
-                    </select>
-                  </label>
-                  <ReasonAction
-                    label="Suppress"
-                    busy={suppress.running}
-                    onConfirm={async (reason) => {
-                      const done = await suppress.run(reason);
-                      if (done) {
-                        onChanged();
-                      }
-                      return done;
-                    }}
-                  />
-                </div>
-              )}
-            </>
-          )}
-        </Async>
+        // another customer starts afresh: nothing of the one before is shown, or lifted, while theirs loads
+        <CustomerConsent key={customer} customer={customer} mayWrite={mayWrite} version={version} onChanged={onChanged} />
       )}
     </section>
+  );
+}
+
+function CustomerConsent({
+  customer,
+  mayWrite,
+  version,
+  onChanged,
+}: {
+  customer: string;
+  mayWrite: boolean;
+  version: number;
+  onChanged: () => void;
+}) {
+  const consents = useApi<Consents>(`${BASE}/consents/${customer}`);
+  const [channel, setChannel] = useState('all');
+  const suppress = useAction((reason: string) =>
+    api<Consents>(`${BASE}/consents/${customer}/suppressions/${channel}`, { method: 'PUT', body: JSON.stringify({ reason }) }),
+  );
+  // true once lifted: the DELETE answers no body, and a failed one answers undefined
+  const lift = useAction((c: string) => api<void>(`${BASE}/consents/${customer}/suppressions/${c}`, { method: 'DELETE' }).then(() => true));
+  const shownVersion = useRef(version);
+  const { reload } = consents;
+  useEffect(() => {
+    if (shownVersion.current !== version) {
+      shownVersion.current = version;
+      reload();
+    }
+  }, [version, reload]);
+  return (
+    <Async state={consents}>
+      {(data) => (
+        <>
+          <table aria-label="Consent by channel">
+            <thead>
+              <tr>
+                <th scope="col">Channel</th>
+                <th scope="col">Consent</th>
+                <th scope="col">May be contacted now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CHANNELS.map((c) => {
+                const consent = data.consents.find((x) => x.channel === c);
+                const contact = data.contact.find((x) => x.channel === c);
+                return (
+                  <tr key={c}>
+                    <td>{c}</td>
+                    <td>
+                      {consent ? (
+                        <>
+                          {consent.granted ? 'granted' : 'withdrawn'}{' '}
+                          <small className="muted">
+                            ({consent.source}, {formatDateTime(consent.recorded_at)})
+                          </small>
+                        </>
+                      ) : (
+                        'not given'
+                      )}
+                    </td>
+                    <td>
+                      {contact ? (
+                        <>
+                          <StatusBadge value={contact.allowed ? 'ok' : 'blocked'} /> {contact.reason}
+                        </>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <h3>Suppressions</h3>
+          <Problem error={suppress.error ?? lift.error} />
+          {data.suppressions.length === 0 ? (
+            <p className="empty">No channel is suppressed for this customer.</p>
+          ) : (
+            <ul className="list">
+              {data.suppressions.map((s) => (
+                <li key={s.channel}>
+                  <strong>{s.channel}</strong>: {s.reason} · by {s.suppressed_by} · {formatDateTime(s.suppressed_at)}{' '}
+                  {mayWrite && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={lift.running}
+                      onClick={async () => {
+                        if (await lift.run(s.channel)) {
+                          onChanged();
+                        }
+                      }}
+                    >
+                      Lift {s.channel} suppression
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {mayWrite && (
+            <div className="row">
+              <label>
+                Suppress channel
+                <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+                  {[...CHANNELS, 'all'].map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <ReasonAction
+                label="Suppress"
+                busy={suppress.running}
+                onConfirm={async (reason) => {
+                  const done = await suppress.run(reason);
+                  if (done) {
+                    onChanged();
+                  }
+                  return done;
+                }}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </Async>
   );
 }
 

@@ -11,6 +11,7 @@ import com.agentfactory.inventory.support.TaskRuntimeTransaction;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -594,12 +595,12 @@ class PurchasingIT extends InventoryIntegrationTest {
                 lock.execute("LOCK TABLE purchase_order_lines IN SHARE MODE");
             }
             var drafting = executor.submit(() -> manager.post(ORDERS, draft(supplierId, drafted, 10)));
-            awaitWaitingOnLocks(1);
+            LockWaits.awaitSessionsWaitingForLocks(jdbc, 1);
             // the task finds no suggestion of the supplier yet, and its own new one waits for the draft's to commit
             var suggesting = executor.submit(() -> runtime.run(
                     SuggestReordersTaskHandler.TASK_TYPE,
                     context -> suggestTask.handle(new SuggestReordersRequest(List.of(planned)), context)));
-            awaitWaitingOnLocks(2);
+            LockWaits.awaitSessionsWaitingForLocks(jdbc, 2);
             blocker.rollback();
             draft = drafting.get();
             suggested = suggesting.get();
@@ -634,7 +635,7 @@ class PurchasingIT extends InventoryIntegrationTest {
             });
             var receiving = executor.submit(() ->
                     manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5)))));
-            awaitWaitingOnLocks(2);
+            LockWaits.awaitSessionsWaitingForLocks(jdbc, 2);
             blocker.rollback();
             received = receiving.get();
             assertThat(sweep.get().get()).as("the sweep went on").isNotNegative();
@@ -657,16 +658,6 @@ class PurchasingIT extends InventoryIntegrationTest {
         }
     }
 
-    private void awaitWaitingOnLocks(long transactions) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.queryForObject(
-                                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                        + " AND datname = current_database()",
-                                Long.class),
-                        waiting -> waiting == transactions);
-    }
-
     private record Raced(Api.Response drafted, int suggested) {}
 
     /**
@@ -684,13 +675,7 @@ class PurchasingIT extends InventoryIntegrationTest {
             }
             var drafted = executor.submit(draft);
             var suggested = executor.submit(suggest);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () -> jdbc.queryForObject(
-                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                            + " AND datname = current_database()",
-                                    Long.class),
-                            waiting -> waiting == 2);
+            LockWaits.awaitSessionsWaitingForLocks(jdbc, 2);
             blocker.rollback();
             return new Raced(drafted.get(), suggested.get());
         }

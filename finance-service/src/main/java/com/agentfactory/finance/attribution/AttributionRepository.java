@@ -3,8 +3,10 @@ package com.agentfactory.finance.attribution;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -51,9 +53,42 @@ class AttributionRepository {
                 == 1;
     }
 
-    UUID touchpointIdBySourceEvent(UUID sourceEventId) {
-        return jdbc.queryForObject(
-                "SELECT id FROM customer_touchpoints WHERE source_event_id = ?", UUID.class, sourceEventId);
+    /**
+     * The touchpoint under this source event id when it records the same contact (metadata compared as jsonb;
+     * the time only when the retry gives one, as an undated request is dated when recorded); empty for another.
+     */
+    Optional<UUID> sameTouchpoint(
+            UUID sourceEventId,
+            UUID customerId,
+            String agent,
+            String channel,
+            String touchpointType,
+            String campaignId,
+            Long responseTimeMs,
+            Map<String, Object> metadata,
+            Instant occurredAt) {
+        List<Object> args = new ArrayList<>(List.of(
+                sourceEventId,
+                customerId,
+                agent,
+                channel,
+                touchpointType,
+                JSON.writeValueAsString(metadata == null ? Map.of() : metadata)));
+        String sql = "SELECT id FROM customer_touchpoints WHERE source_event_id = ? AND customer_id = ? AND agent = ?"
+                + " AND channel = ? AND touchpoint_type = ? AND metadata = ?::jsonb"
+                + (campaignId == null ? " AND campaign_id IS NULL" : " AND campaign_id = ?")
+                + (responseTimeMs == null ? " AND response_time_ms IS NULL" : " AND response_time_ms = ?")
+                + (occurredAt == null ? "" : " AND occurred_at = ?");
+        if (campaignId != null) {
+            args.add(campaignId);
+        }
+        if (responseTimeMs != null) {
+            args.add(responseTimeMs);
+        }
+        if (occurredAt != null) {
+            args.add(Timestamp.from(occurredAt));
+        }
+        return jdbc.queryForList(sql, UUID.class, args.toArray()).stream().findFirst();
     }
 
     /** The customer's touchpoints in [from, to], oldest first (ties by id, so the order is stable). */

@@ -41,11 +41,16 @@ public class AttributionService {
         return properties;
     }
 
-    /** Records a touchpoint; a retry with the same source event id returns the first one. */
+    /**
+     * Records a touchpoint; a retry with the same source event id returns the first one, and another touchpoint
+     * under that id is refused with 422 naming source_event_id, as the ledger refuses a reused one.
+     */
     @Transactional
     public AttributionResponse.TouchpointRecorded record(RecordTouchpointRequest request) {
         Instant now = clock.instant();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        // as finely as the table keeps it, so a retry's time compares equal to the stored one
+        Instant occurredAt =
+                request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(1, ChronoUnit.DAYS))) {
             throw RuleViolationException.of("occurred_at", "must not be in the future");
         }
@@ -65,8 +70,21 @@ public class AttributionService {
         if (created) {
             return new AttributionResponse.TouchpointRecorded(id, true);
         }
-        return new AttributionResponse.TouchpointRecorded(
-                repository.touchpointIdBySourceEvent(request.sourceEventId()), false);
+        UUID first = repository
+                .sameTouchpoint(
+                        request.sourceEventId(),
+                        request.customerId(),
+                        request.agent(),
+                        request.channel(),
+                        request.touchpointType(),
+                        request.campaignId(),
+                        request.responseTimeMs(),
+                        request.metadata(),
+                        request.occurredAt() == null ? null : occurredAt)
+                // answering the first would tell the caller its touchpoint was recorded when nothing was
+                .orElseThrow(() -> RuleViolationException.of(
+                        "source_event_id", "was used for another touchpoint; a retry must repeat its request"));
+        return new AttributionResponse.TouchpointRecorded(first, false);
     }
 
     @EventListener

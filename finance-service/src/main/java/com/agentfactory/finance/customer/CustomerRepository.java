@@ -3,6 +3,7 @@ package com.agentfactory.finance.customer;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,42 @@ class CustomerRepository {
                 == 1;
     }
 
-    UUID behaviorIdBySourceEvent(UUID sourceEventId) {
-        return jdbc.queryForObject(
-                "SELECT id FROM customer_behaviors WHERE source_event_id = ?", UUID.class, sourceEventId);
+    /**
+     * The behaviour under this event id when it is the same customer's same behaviour (event data compared as
+     * jsonb; the time only when the retry gives one, as an undated request is dated when recorded); empty for another.
+     */
+    Optional<UUID> sameBehavior(
+            UUID sourceEventId,
+            UUID customerId,
+            String eventType,
+            Map<String, Object> eventData,
+            String sessionId,
+            String agent,
+            String channel,
+            Instant occurredAt) {
+        List<Object> args = new ArrayList<>(List.of(
+                sourceEventId,
+                customerId,
+                eventType,
+                JSON.writeValueAsString(eventData == null ? Map.of() : eventData)));
+        StringBuilder sql = new StringBuilder("SELECT id FROM customer_behaviors WHERE source_event_id = ?"
+                + " AND customer_id = ? AND event_type = ? AND event_data = ?::jsonb");
+        String[] columns = {"session_id", "agent", "channel"};
+        String[] values = {sessionId, agent, channel};
+        for (int i = 0; i < columns.length; i++) {
+            if (values[i] == null) {
+                sql.append(" AND ").append(columns[i]).append(" IS NULL");
+            } else {
+                sql.append(" AND ").append(columns[i]).append(" = ?");
+                args.add(values[i]);
+            }
+        }
+        if (occurredAt != null) {
+            sql.append(" AND occurred_at = ?");
+            args.add(Timestamp.from(occurredAt));
+        }
+        return jdbc.queryForList(sql.toString(), UUID.class, args.toArray()).stream()
+                .findFirst();
     }
 
     CustomerFacts facts(UUID customerId, Instant now) {

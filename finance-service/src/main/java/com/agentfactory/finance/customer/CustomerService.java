@@ -106,7 +106,9 @@ public class CustomerService {
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The behaviour event is not acceptable.", errors);
         }
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        // as finely as the table keeps it, so a retry's time compares equal to the stored one
+        Instant occurredAt =
+                request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
         boolean created = repository.insertBehavior(
                 id,
@@ -119,8 +121,21 @@ public class CustomerService {
                 request.eventId(),
                 occurredAt);
         if (!created) {
-            return new SegmentResponse.BehaviorRecorded(
-                    repository.behaviorIdBySourceEvent(request.eventId()), false, null, null);
+            UUID first = repository
+                    .sameBehavior(
+                            request.eventId(),
+                            customerId,
+                            type.get().wireName(),
+                            request.eventData(),
+                            request.sessionId(),
+                            request.agent(),
+                            request.channel(),
+                            request.occurredAt() == null ? null : occurredAt)
+                    // answering the first would tell the caller its behaviour was recorded when nothing was, or
+                    // hand it another customer's behaviour
+                    .orElseThrow(() -> RuleViolationException.of(
+                            "event_id", "was used for another behaviour; a retry must repeat its request"));
+            return new SegmentResponse.BehaviorRecorded(first, false, null, null);
         }
         UUID touchpointId = null;
         if (request.agent() != null) {

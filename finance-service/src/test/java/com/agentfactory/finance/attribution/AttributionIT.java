@@ -146,6 +146,40 @@ class AttributionIT extends FinanceIntegrationTest {
                 .isEqualTo(422);
     }
 
+    @Test
+    void aSourceEventIdReusedForAnotherTouchpointIsRefusedNamingItAndRecordsNothing() {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "customer_id",
+                UUID.randomUUID().toString(),
+                "agent",
+                "campaign",
+                "channel",
+                "email",
+                "touchpoint_type",
+                "campaign_click",
+                "occurred_at",
+                Instant.now().minus(Duration.ofHours(1)).toString(),
+                "source_event_id",
+                UUID.randomUUID().toString()));
+        Map<String, Object> otherCustomer = new HashMap<>(body);
+        otherCustomer.put("customer_id", UUID.randomUUID().toString());
+        Map<String, Object> otherAgent = new HashMap<>(body);
+        otherAgent.put("agent", "ad");
+
+        Response first = api.post("/api/v1/financial/touchpoints", body);
+        Response forOtherCustomer = api.post("/api/v1/financial/touchpoints", otherCustomer);
+        Response forOtherAgent = api.post("/api/v1/financial/touchpoints", otherAgent);
+        Response retry = api.post("/api/v1/financial/touchpoints", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(forOtherCustomer.status()).isEqualTo(422);
+        assertThat(forOtherCustomer.errorFields()).containsExactly("source_event_id");
+        assertThat(forOtherAgent.status()).isEqualTo(422);
+        assertThat(forOtherAgent.errorFields()).containsExactly("source_event_id");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.text("/id")).isEqualTo(first.text("/id"));
+    }
+
     private JsonNode awaitAttributions(UUID orderId, int rows) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/v1/financial/attributions/orders/" + orderId)

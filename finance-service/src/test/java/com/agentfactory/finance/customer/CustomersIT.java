@@ -48,6 +48,32 @@ class CustomersIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void anEventIdReusedForAnotherBehaviourIsRefusedNamingItAndNeverAnswersAnotherCustomersBehaviour() {
+        UUID customer = UUID.randomUUID();
+        UUID someoneElse = UUID.randomUUID();
+        Map<String, Object> view = Map.of(
+                "event_id", UUID.randomUUID().toString(),
+                "event_type", "product_view",
+                "occurred_at", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "event_data", Map.of("product_id", "85123A"));
+        Map<String, Object> otherProduct = new java.util.HashMap<>(view);
+        otherProduct.put("event_data", Map.of("product_id", "22423"));
+
+        Response first = api.post("/api/v1/customers/" + customer + "/behaviors", view);
+        Response ofAnotherProduct = api.post("/api/v1/customers/" + customer + "/behaviors", otherProduct);
+        Response ofSomeoneElse = api.post("/api/v1/customers/" + someoneElse + "/behaviors", view);
+        Response retry = api.post("/api/v1/customers/" + customer + "/behaviors", view);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(ofAnotherProduct.status()).isEqualTo(422);
+        assertThat(ofAnotherProduct.errorFields()).containsExactly("event_id");
+        assertThat(ofSomeoneElse.status()).isEqualTo(422);
+        assertThat(ofSomeoneElse.errorFields()).containsExactly("event_id");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.text("/id")).isEqualTo(first.text("/id"));
+    }
+
+    @Test
     void behavioursAndOrdersMoveTheCustomerThroughSegmentsWithHistory() {
         UUID customer = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -35,11 +35,12 @@ class CommerceEventController {
             description = "A customer may send only its own page, product, cart, checkout and order events (403"
                     + " otherwise). Amounts the finance ledger cannot hold are refused with 422.")
     @ApiResponse(responseCode = "202", description = "Accepted: stored and on its way")
-    @ApiResponse(responseCode = "200", description = "A repeat of an event id seen before: nothing changed")
+    @ApiResponse(responseCode = "200", description = "A resend of an event seen before: nothing changed")
     @ApiResponse(
             responseCode = "422",
             description =
-                    "Well-formed but refused: an amount the ledger cannot hold, or a price that is not the catalogue's")
+                    "Well-formed but refused: an amount the ledger cannot hold, a price that is not the catalogue's, or"
+                            + " an event id already used by a different event")
     @PostMapping
     ResponseEntity<EventResult> submit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -27,6 +27,16 @@ class CommerceEventRepository {
                 == 1;
     }
 
+    /** Whether the event stored under this id has this type and payload (compared as JSON values, not as text). */
+    boolean storedAs(UUID eventId, String type, String payload) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_id = ? AND event_type = ? AND payload = ?::jsonb)",
+                Boolean.class,
+                eventId,
+                type,
+                payload));
+    }
+
     /**
      * Holds the key until the transaction ends. A PostgreSQL advisory lock, because what is locked is an order id or
      * number that has no row yet.

@@ -108,7 +108,11 @@ class CommerceEventService {
                             "The events were not stored: " + placed.size() + " field(s) are invalid.", placed);
                 }
             }
-            return parsed.stream().map(this::store).toList();
+            List<EventResult> stored = new ArrayList<>(parsed.size());
+            for (int i = 0; i < parsed.size(); i++) {
+                stored.add(store(parsed.get(i), prefixOf(fieldPrefix, i)));
+            }
+            return stored;
         });
         results.forEach(result -> meters.counter(
                         "supervisor.events.received",
@@ -120,11 +124,20 @@ class CommerceEventService {
         return results;
     }
 
-    private EventResult store(CommerceEvent event) {
+    private EventResult store(CommerceEvent event, String prefix) {
         CommerceEventType type = event.type();
         JsonNode data = codec.toTree(event);
-        boolean isNew = events.insertIfNew(
-                event.eventId(), type.wireName(), codec.mapper().writeValueAsString(data), event.occurredAt());
+        String payload = codec.mapper().writeValueAsString(data);
+        boolean isNew = events.insertIfNew(event.eventId(), type.wireName(), payload, event.occurredAt());
+        // only a resend of the very event is a duplicate: another event under a used id (a refund reusing an order's
+        // id, say) would otherwise be answered as stored and never published
+        if (!isNew && !events.storedAs(event.eventId(), type.wireName(), payload)) {
+            throw new RuleViolationException(
+                    "The events were not stored: an event id was used before for a different event.",
+                    List.of(new FieldErrorDetail(
+                            prefix + "event_id",
+                            "is the id of a different event already stored; give this one its own")));
+        }
         if (isNew && event instanceof ProductUpserted product) {
             prices.record(product);
         }

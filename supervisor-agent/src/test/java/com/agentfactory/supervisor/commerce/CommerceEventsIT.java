@@ -40,6 +40,31 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void refusesADifferentEventUnderAnIdSeenBeforeNamingEventIdAndPublishesItNever() {
+        Map<String, Object> order = orderPlaced(UUID.randomUUID());
+        assertThat(api.post("/api/v1/events", order).status()).isEqualTo(202);
+        Map<String, Object> refund = new LinkedHashMap<>(order);
+        refund.put("type", "order.cancelled");
+        refund.remove("order_number");
+        refund.put("cancellation_number", "C536379");
+        refund.put("refunded", true);
+        Map<String, Object> changed = new LinkedHashMap<>(order);
+        changed.put("currency", "EUR");
+
+        Response reusedForARefund = api.post("/api/v1/events", refund);
+        Response reusedInABatch =
+                api.post("/api/v1/events/batch", Map.of("events", List.of(productUpserted(), changed)));
+
+        assertThat(reusedForARefund.status()).isEqualTo(422);
+        assertThat(reusedForARefund.errorFields()).containsExactly("event_id");
+        assertThat(reusedInABatch.status()).isEqualTo(422);
+        assertThat(reusedInABatch.errorFields()).containsExactly("events[1].event_id");
+        assertThat(api.post("/api/v1/events", order).status())
+                .as("the event itself, resent, is still a duplicate")
+                .isEqualTo(200);
+    }
+
+    @Test
     void acceptsABatchAndCountsDuplicates() {
         Map<String, Object> seen = orderPlaced(UUID.randomUUID());
         api.post("/api/v1/events", seen);

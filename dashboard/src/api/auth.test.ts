@@ -292,6 +292,62 @@ describe('AuthClient', () => {
     expect(gateway.calls.at(-1)?.authorization).toBe(`Bearer ${tokens(2).access_token}`);
   });
 
+  it('signs out at once and asks the gateway to revoke the refresh token the store holds', async () => {
+    const gateway = new FakeGateway();
+    const revoked: unknown[] = [];
+    let answer: (response: Response) => void = () => {};
+    const store = new MemoryStore();
+    const client = new AuthClient({
+      fetch: (input, init) => {
+        if (String(input) === '/api/v1/auth/logout') {
+          revoked.push(JSON.parse(String(init?.body)));
+          return new Promise((resolve) => (answer = resolve));
+        }
+        return gateway.fetch(input, init);
+      },
+      now: () => 0,
+      store,
+    });
+    await client.login('admin@example.test', 'secret');
+    // another tab refreshed meanwhile: the token it was given is the live one
+    store.setItem(STORE_KEY, JSON.stringify(sessionFrom(tokens(2), 0)));
+
+    const signedOut = client.logout();
+
+    expect(client.session).toBeNull();
+    expect(store.getItem(STORE_KEY)).toBeNull();
+    expect(revoked).toEqual([{ refresh_token: 'refresh-2' }]);
+    answer(new Response(null, { status: 204 }));
+    await signedOut;
+  });
+
+  it('signs out when the gateway cannot be reached or refuses to revoke the token', async () => {
+    for (const revoke of [() => Promise.reject(new TypeError('Failed to fetch')), () => Promise.resolve(json(503, { title: 'Service Unavailable' }))]) {
+      const gateway = new FakeGateway();
+      const store = new MemoryStore();
+      const client = new AuthClient({
+        fetch: (input, init) => (String(input) === '/api/v1/auth/logout' ? revoke() : gateway.fetch(input, init)),
+        now: () => 0,
+        store,
+      });
+      await client.login('admin@example.test', 'secret');
+
+      await expect(client.logout()).resolves.toBeUndefined();
+
+      expect(client.session).toBeNull();
+      expect(store.getItem(STORE_KEY)).toBeNull();
+    }
+  });
+
+  it('asks the gateway nothing when signing out without a session', async () => {
+    const gateway = new FakeGateway();
+    const client = new AuthClient({ fetch: gateway.fetch, now: () => 0, store: new MemoryStore() });
+
+    await client.logout();
+
+    expect(gateway.calls).toEqual([]);
+  });
+
   it('follows a sign-out and a new sign-in in another tab', async () => {
     const gateway = new FakeGateway();
     const shared = new SharedStore();

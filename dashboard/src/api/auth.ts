@@ -123,8 +123,23 @@ export class AuthClient {
     });
   }
 
-  logout(): void {
+  /**
+   * Signs out at once and then asks the gateway to revoke the refresh token (and every token rotated from the same
+   * sign-in), so a copy of it can no longer be traded for tokens. The session is gone whatever the gateway answers,
+   * and a failed revocation is not retried: the promise settles when it is done and never rejects.
+   */
+  async logout(): Promise<void> {
+    // the store holds the live refresh token, should another tab have refreshed since this one looked
+    const session = this.sync();
     this.setSession(null);
+    if (!session) {
+      return;
+    }
+    try {
+      await this.deps.fetch('/api/v1/auth/logout', jsonPost({ refresh_token: session.refreshToken }));
+    } catch {
+      // the network failed: signed out here all the same, the token lapses when it expires
+    }
   }
 
   /** A valid access token, refreshed first when it is about to expire; null when signed out. */

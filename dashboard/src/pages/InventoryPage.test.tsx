@@ -173,6 +173,59 @@ describe('InventoryPage', () => {
     });
   });
 
+  it('books the expiry date of perishable units, and none for a line left without one', async () => {
+    const gateway = inventory()
+      .ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]))
+      .ok('POST', '/api/v1/inventory/purchase-orders/po-2/receipts', { ...twoLineOrder, status: 'received' });
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await user.click(await within(orders).findByRole('button', { name: 'Receive' }));
+    await user.type(within(orders).getByLabelText('Units of SKU-RED-MUG expire on (optional)'), '2027-03-31');
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+
+    await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/receipts')).toHaveLength(1));
+    expect(gateway.callsTo('POST', '/api/v1/inventory/purchase-orders/po-2/receipts')[0].body).toEqual({
+      lines: [
+        { sku: 'SKU-RED-MUG', quantity: 38, expires_on: '2027-03-31' },
+        { sku: 'SKU-BLUE-MUG', quantity: 24 },
+      ],
+    });
+  });
+
+  it('offers what the order still awaits each time the delivery form opens, after a part was received', async () => {
+    let received = false;
+    const partlyReceived: PurchaseOrder = {
+      ...twoLineOrder,
+      received_quantity: 40,
+      lines: [{ ...twoLineOrder.lines[0], received_quantity: 30 }, twoLineOrder.lines[1]],
+    };
+    const gateway = inventory()
+      .on('GET', '/api/v1/inventory/purchase-orders', () => ({ status: 200, body: page([received ? partlyReceived : twoLineOrder]) }))
+      .on('POST', '/api/v1/inventory/purchase-orders/po-2/receipts', () => ((received = true), { status: 200, body: partlyReceived }));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await user.click(await within(orders).findByRole('button', { name: 'Receive' }));
+    const red = within(orders).getByLabelText('Units of SKU-RED-MUG delivered');
+    await user.clear(red);
+    await user.type(red, '20');
+    await user.clear(within(orders).getByLabelText('Units of SKU-BLUE-MUG delivered'));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await within(orders).findByText(/\(30 received\)/);
+
+    await user.click(within(orders).getByRole('button', { name: 'Receive' }));
+
+    const again = within(orders).getByLabelText('Units of SKU-RED-MUG delivered') as HTMLInputElement;
+    expect(again.value).toBe('18');
+    expect(again.max).toBe('18');
+    expect((within(orders).getByLabelText('Units of SKU-BLUE-MUG delivered') as HTMLInputElement).value).toBe('24');
+  });
+
   it('moves the focus into the delivery form when it opens and back to Receive when it is cancelled', async () => {
     const gateway = inventory().ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]));
     await gateway.signInAs(['ADMIN']);

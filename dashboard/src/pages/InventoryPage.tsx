@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { Fragment, lazy, Suspense, useState } from 'react';
 import { post, query, type Page } from '../api/client';
 import type {
   DemandForecast,
@@ -548,7 +548,7 @@ function PurchaseOrders() {
   const decide = useAction((id: string, action: string, reason: string) =>
     post<PurchaseOrder>(`${BASE}/purchase-orders/${id}/${action}`, { reason }),
   );
-  const receive = useAction((o: PurchaseOrder, lines: { sku: string; quantity: number }[]) =>
+  const receive = useAction((o: PurchaseOrder, lines: DeliveredLine[]) =>
     post<PurchaseOrder>(`${BASE}/purchase-orders/${o.id}/receipts`, { lines }),
   );
   return (
@@ -700,7 +700,24 @@ function PurchaseOrders() {
   );
 }
 
-/** Books a delivery: the units that came of each line still awaited (an empty or zero field books none of it). */
+/** A line of a delivery as the receipt endpoint takes it; `expires_on` (YYYY-MM-DD) marks perishable units. */
+interface DeliveredLine {
+  sku: string;
+  quantity: number;
+  expires_on?: string;
+}
+
+/** What is still awaited of each line of the order as it now stands. */
+function outstanding(order: PurchaseOrder): Record<string, string> {
+  return Object.fromEntries(
+    order.lines.filter((l) => l.quantity > l.received_quantity).map((l) => [l.sku, String(l.quantity - l.received_quantity)]),
+  );
+}
+
+/**
+ * Books a delivery: the units that came of each line still awaited (an empty or zero field books none of it), with
+ * the date they expire on when they are perishable. Each time it opens it starts from what the order still awaits.
+ */
 function ReceiveAction({
   order,
   busy,
@@ -708,21 +725,30 @@ function ReceiveAction({
 }: {
   order: PurchaseOrder;
   busy: boolean;
-  onReceive: (lines: { sku: string; quantity: number }[]) => Promise<unknown>;
+  onReceive: (lines: DeliveredLine[]) => Promise<unknown>;
 }) {
   const awaited = order.lines.filter((l) => l.quantity > l.received_quantity);
   const [open, setOpen] = useState(false);
-  const [quantities, setQuantities] = useState<Record<string, string>>(() =>
-    Object.fromEntries(awaited.map((l) => [l.sku, String(l.quantity - l.received_quantity)])),
-  );
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [expiries, setExpiries] = useState<Record<string, string>>({});
   const { opener, first, close } = useSwapFocus<HTMLInputElement>(open, setOpen);
   if (!open) {
     return (
-      <button ref={opener} type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button
+        ref={opener}
+        type="button"
+        className="secondary"
+        onClick={() => {
+          setQuantities(outstanding(order));
+          setExpiries({});
+          setOpen(true);
+        }}
+      >
         Receive
       </button>
     );
   }
+  const one = awaited.length === 1;
   return (
     <form
       className="inline-form"
@@ -730,7 +756,7 @@ function ReceiveAction({
       onSubmit={async (e) => {
         e.preventDefault();
         const lines = awaited
-          .map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0) }))
+          .map((l) => ({ sku: l.sku, quantity: Number(quantities[l.sku] || 0), expires_on: expiries[l.sku] || undefined }))
           .filter((l) => l.quantity > 0);
         if ((await onReceive(lines)) !== undefined) {
           close();
@@ -738,18 +764,24 @@ function ReceiveAction({
       }}
     >
       {awaited.map((l, i) => (
-        <label key={l.sku}>
-          {awaited.length === 1 ? 'Units delivered' : `Units of ${l.sku} delivered`}
-          <input
-            ref={i === 0 ? first : undefined}
-            type="number"
-            min={0}
-            max={l.quantity - l.received_quantity}
-            required={awaited.length === 1}
-            value={quantities[l.sku] ?? ''}
-            onChange={(e) => setQuantities((q) => ({ ...q, [l.sku]: e.target.value }))}
-          />
-        </label>
+        <Fragment key={l.sku}>
+          <label>
+            {one ? 'Units delivered' : `Units of ${l.sku} delivered`}
+            <input
+              ref={i === 0 ? first : undefined}
+              type="number"
+              min={0}
+              max={l.quantity - l.received_quantity}
+              required={one}
+              value={quantities[l.sku] ?? ''}
+              onChange={(e) => setQuantities((q) => ({ ...q, [l.sku]: e.target.value }))}
+            />
+          </label>
+          <label>
+            {one ? 'Expires on (optional)' : `Units of ${l.sku} expire on (optional)`}
+            <input type="date" value={expiries[l.sku] ?? ''} onChange={(e) => setExpiries((x) => ({ ...x, [l.sku]: e.target.value }))} />
+          </label>
+        </Fragment>
       ))}
       <button type="submit" disabled={busy}>
         {busy ? 'Booking…' : 'Book delivery'}

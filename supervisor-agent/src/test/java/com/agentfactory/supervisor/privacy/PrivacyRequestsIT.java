@@ -11,6 +11,7 @@ import com.agentfactory.messaging.privacy.PrivacyAction;
 import com.agentfactory.messaging.privacy.PrivacyReported;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
@@ -353,22 +354,13 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
             Future<Response> request =
                     caller.submit(() -> asCustomer.post(requests(customer), Map.of("action", "EXPORT")));
             // the API's check saw no open export; its insert now waits on the unique index for the other transaction
-            await().atMost(Duration.ofSeconds(30)).until(() -> request.isDone() || insertWaitsForALock());
+            LockWaits.awaitStatementWaitingForLock(jdbc, "INSERT INTO%privacy_requests", request);
             other.commit();
 
             Response loser = request.get(30, TimeUnit.SECONDS);
             assertThat(loser.status()).as(String.valueOf(loser.body())).isEqualTo(409);
             assertThat(loser.text("/detail")).contains("still in progress");
         }
-    }
-
-    /** Asked outside the held transaction: a transaction sees the activity of other sessions as of its first look. */
-    private boolean insertWaitsForALock() {
-        return jdbc.queryForObject(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                + " AND query LIKE '%INSERT INTO%privacy_requests%'",
-                        Long.class)
-                > 0;
     }
 
     @Test

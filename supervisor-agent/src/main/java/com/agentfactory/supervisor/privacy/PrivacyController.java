@@ -74,6 +74,21 @@ class PrivacyController {
         return privacy.export(customerId, requestId, caller);
     }
 
+    @Operation(
+            summary = "Give up an overdue request that a service never answered (admins only)",
+            description = "The request fails, the reason standing as the failure of every service that has not"
+                    + " answered, and the customer may ask again.")
+    @ApiResponse(responseCode = "200", description = "Given up: the request has failed")
+    @ApiResponse(responseCode = "409", description = "The request has ended already, or is not overdue yet")
+    @PostMapping("/customers/{customerId}/requests/{requestId}/give-up")
+    PrivacyRequestResponse giveUp(
+            @PathVariable UUID customerId,
+            @PathVariable UUID requestId,
+            @Valid @RequestBody GiveUpPrivacyRequest body,
+            Caller caller) {
+        return privacy.giveUp(customerId, requestId, body.reason(), caller);
+    }
+
     @Operation(summary = "All privacy requests, newest first")
     @GetMapping("/requests")
     PageResponse<PrivacyRequestResponse> list(

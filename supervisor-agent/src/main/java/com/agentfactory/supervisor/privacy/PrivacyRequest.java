@@ -104,6 +104,18 @@ class PrivacyRequest {
         return true;
     }
 
+    /**
+     * Fails the request on behalf of every participant that has not answered, so that the customer may ask again. A
+     * participant that answers later finds its report already recorded and is ignored.
+     *
+     * @return the participants failed this way
+     */
+    List<String> giveUp(String failure, Instant now) {
+        List<String> silent = awaiting();
+        silent.forEach(participant -> report(participant, new ParticipantReport(0, failure, now)));
+        return silent;
+    }
+
     boolean overdue(Instant now, Duration answerWithin) {
         return status == PrivacyRequestStatus.IN_PROGRESS
                 && requestedAt.plus(answerWithin).isBefore(now);

@@ -21,6 +21,7 @@ record PrivacyRequestEvent(
     static final String REPORT_FAILED = "REPORT_FAILED";
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
+    static final String GIVEN_UP = "GIVEN_UP";
     static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
 
     static PrivacyRequestEvent of(

@@ -198,6 +198,37 @@ public class PrivacyService {
                         clock.instant()));
     }
 
+    /**
+     * An admin's way out for a request a service never answers (its handler keeps failing, so its report never comes):
+     * the request fails, naming the reason for each silent service, and the customer may ask again. Only once it is
+     * overdue: before that the services may still be at work, and a second request would run beside the first.
+     */
+    @Transactional
+    PrivacyRequestResponse giveUp(UUID customerId, UUID requestId, String reason, Caller caller) {
+        if (!caller.hasRole(Caller.ADMIN)) {
+            throw new NotPermittedException("Only an admin may give up a privacy request.");
+        }
+        var request = requests.findLockedById(requestId)
+                .filter(r -> r.customerId().equals(customerId))
+                .orElseThrow(() -> new NotFoundException("Privacy request " + requestId + " not found."));
+        if (request.status() != PrivacyRequestStatus.IN_PROGRESS) {
+            throw new ConflictException("Request " + requestId + " is " + request.status() + " already.");
+        }
+        var now = clock.instant();
+        if (!request.overdue(now, properties.answerWithin())) {
+            throw new ConflictException("Request " + requestId + " is not overdue: its services have until "
+                    + request.requestedAt().plus(properties.answerWithin()) + " to answer.");
+        }
+        String failure = "not answered; given up by " + caller.actorName() + ": " + reason;
+        List<String> silent = request.giveUp(failure, now);
+        requests.save(request);
+        audit(request, PrivacyRequestEvent.GIVEN_UP, null, caller.actorName(), reason);
+        silent.forEach(participant ->
+                audit(request, PrivacyRequestEvent.REPORT_FAILED, participant, caller.actorName(), failure));
+        audit(request, PrivacyRequestEvent.FAILED, null, caller.actorName(), null);
+        return response(request);
+    }
+
     /** Export documents are personal data too: a customer's erasure deletes those kept here. */
     int eraseExportsOf(UUID customerId) {
         return exportParts.deleteAllOfCustomer(customerId);

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Ticket } from '../api/types';
-import { FakeGateway, page } from '../test/gateway';
+import { FakeGateway, page, problem } from '../test/gateway';
 import SupportDeskPage from './SupportDeskPage';
 
 const TICKET = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -90,5 +90,36 @@ describe('SupportDeskPage', () => {
     await open('ANSWERED', ME);
     expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close without answer' })).toBeTruthy();
+  });
+
+  it('reads the conversation again when someone else claimed it first, so its Claim button goes', async () => {
+    let claimedElsewhere = false;
+    const gateway = await open('ESCALATED', null);
+    gateway
+      .on('GET', `/api/v1/support/tickets/${TICKET}`, () => ({ status: 200, body: ticket(claimedElsewhere ? 'CLAIMED' : 'ESCALATED', claimedElsewhere ? 'someone-else' : null) }))
+      .on('POST', `/api/v1/support/escalations/${TICKET}/claim`, () => ((claimedElsewhere = true), problem(409, 'Ticket is claimed by someone-else.')));
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'Claim conversation' }));
+
+    expect(await screen.findByText('someone-else has this conversation; only they can answer it.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Claim conversation' })).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Ticket is claimed by someone-else.');
+  });
+
+  it('reads the conversation again when an answer is refused as it was closed meanwhile', async () => {
+    let closedElsewhere = false;
+    const gateway = await open('CLAIMED', ME);
+    gateway
+      .on('GET', `/api/v1/support/tickets/${TICKET}`, () => ({ status: 200, body: ticket(closedElsewhere ? 'CLOSED' : 'CLAIMED', ME) }))
+      .on('POST', `/api/v1/support/escalations/${TICKET}/answer`, () => ((closedElsewhere = true), problem(409, 'Ticket is closed.')));
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText(/^Answer/), 'It left the warehouse today.');
+    await user.click(screen.getByRole('button', { name: 'Send answer' }));
+
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull());
+    expect(screen.getByRole('heading', { name: /Where is my parcel\?/ }).textContent).toContain('CLOSED');
+    expect(screen.getByRole('alert').textContent).toContain('Ticket is closed.');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { post, query, type Page } from '../api/client';
+import { ApiError } from '../api/problem';
 import type { Ticket, TicketSummary, TranscriptMessage } from '../api/types';
 import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
@@ -100,9 +101,23 @@ function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => 
     ticket.reload();
     onChange();
   };
-  const claim = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/claim`));
-  const send = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/answer`, { text: answer, close: closeAfter }));
-  const close = useAction(() => post<Ticket>(`/api/v1/support/escalations/${ticketId}/close`));
+  // a 409: someone else claimed, answered or closed it since it was read; read it again, so the actions that are
+  // left are the ones it still takes, and keep the problem shown to say why
+  const readAgainOnConflict = async (call: Promise<Ticket>) => {
+    try {
+      return await call;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        done();
+      }
+      throw e;
+    }
+  };
+  const claim = useAction(() => readAgainOnConflict(post<Ticket>(`/api/v1/support/escalations/${ticketId}/claim`)));
+  const send = useAction(() =>
+    readAgainOnConflict(post<Ticket>(`/api/v1/support/escalations/${ticketId}/answer`, { text: answer, close: closeAfter })),
+  );
+  const close = useAction(() => readAgainOnConflict(post<Ticket>(`/api/v1/support/escalations/${ticketId}/close`)));
   return (
     <Async state={ticket}>
       {(t) => (

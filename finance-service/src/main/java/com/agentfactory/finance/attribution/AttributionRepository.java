@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -53,11 +52,14 @@ class AttributionRepository {
                 == 1;
     }
 
+    /** The touchpoint under a source event id, and which of a retry's fields differ from it (wire names). */
+    record Recorded(UUID id, List<String> differing) {}
+
     /**
-     * The touchpoint under this source event id when it records the same contact (metadata compared as jsonb;
-     * the time only when the retry gives one, as an undated request is dated when recorded); empty for another.
+     * The touchpoint recorded under this source event id, compared with a retry: metadata as jsonb, the time only
+     * when the retry gives one (an undated request is dated when recorded).
      */
-    Optional<UUID> sameTouchpoint(
+    Recorded recordedUnder(
             UUID sourceEventId,
             UUID customerId,
             String agent,
@@ -67,28 +69,42 @@ class AttributionRepository {
             Long responseTimeMs,
             Map<String, Object> metadata,
             Instant occurredAt) {
-        List<Object> args = new ArrayList<>(List.of(
-                sourceEventId,
+        Timestamp at = occurredAt == null ? null : Timestamp.from(occurredAt);
+        return jdbc.queryForObject(
+                "SELECT id, customer_id = ? AS customer_id, agent = ? AS agent, channel = ? AS channel,"
+                        + " touchpoint_type = ? AS touchpoint_type,"
+                        + " campaign_id IS NOT DISTINCT FROM ?::text AS campaign_id,"
+                        + " response_time_ms IS NOT DISTINCT FROM ?::bigint AS response_time_ms,"
+                        + " metadata = ?::jsonb AS metadata,"
+                        + " (?::timestamptz IS NULL OR occurred_at = ?::timestamptz) AS occurred_at"
+                        + " FROM customer_touchpoints WHERE source_event_id = ?",
+                (rs, row) -> {
+                    List<String> differing = new ArrayList<>();
+                    for (String column : List.of(
+                            "customer_id",
+                            "agent",
+                            "channel",
+                            "touchpoint_type",
+                            "campaign_id",
+                            "response_time_ms",
+                            "metadata",
+                            "occurred_at")) {
+                        if (!rs.getBoolean(column)) {
+                            differing.add(column);
+                        }
+                    }
+                    return new Recorded(rs.getObject("id", UUID.class), differing);
+                },
                 customerId,
                 agent,
                 channel,
                 touchpointType,
-                JSON.writeValueAsString(metadata == null ? Map.of() : metadata)));
-        String sql = "SELECT id FROM customer_touchpoints WHERE source_event_id = ? AND customer_id = ? AND agent = ?"
-                + " AND channel = ? AND touchpoint_type = ? AND metadata = ?::jsonb"
-                + (campaignId == null ? " AND campaign_id IS NULL" : " AND campaign_id = ?")
-                + (responseTimeMs == null ? " AND response_time_ms IS NULL" : " AND response_time_ms = ?")
-                + (occurredAt == null ? "" : " AND occurred_at = ?");
-        if (campaignId != null) {
-            args.add(campaignId);
-        }
-        if (responseTimeMs != null) {
-            args.add(responseTimeMs);
-        }
-        if (occurredAt != null) {
-            args.add(Timestamp.from(occurredAt));
-        }
-        return jdbc.queryForList(sql, UUID.class, args.toArray()).stream().findFirst();
+                campaignId,
+                responseTimeMs,
+                JSON.writeValueAsString(metadata == null ? Map.of() : metadata),
+                at,
+                at,
+                sourceEventId);
     }
 
     /** The customer's touchpoints in [from, to], oldest first (ties by id, so the order is stable). */

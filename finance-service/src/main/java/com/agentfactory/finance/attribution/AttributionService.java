@@ -4,11 +4,13 @@ import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.time.YearRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,21 +72,27 @@ public class AttributionService {
         if (created) {
             return new AttributionResponse.TouchpointRecorded(id, true);
         }
-        UUID first = repository
-                .sameTouchpoint(
-                        request.sourceEventId(),
-                        request.customerId(),
-                        request.agent(),
-                        request.channel(),
-                        request.touchpointType(),
-                        request.campaignId(),
-                        request.responseTimeMs(),
-                        request.metadata(),
-                        request.occurredAt() == null ? null : occurredAt)
-                // answering the first would tell the caller its touchpoint was recorded when nothing was
-                .orElseThrow(() -> RuleViolationException.of(
-                        "source_event_id", "was used for another touchpoint; a retry must repeat its request"));
-        return new AttributionResponse.TouchpointRecorded(first, false);
+        var first = repository.recordedUnder(
+                request.sourceEventId(),
+                request.customerId(),
+                request.agent(),
+                request.channel(),
+                request.touchpointType(),
+                request.campaignId(),
+                request.responseTimeMs(),
+                request.metadata(),
+                request.occurredAt() == null ? null : occurredAt);
+        if (!first.differing().isEmpty()) {
+            // answering the first would tell the caller its touchpoint was recorded when nothing was
+            List<FieldErrorDetail> errors = new ArrayList<>();
+            errors.add(new FieldErrorDetail(
+                    "source_event_id", "was used for another touchpoint; a retry must repeat its request"));
+            first.differing()
+                    .forEach(field -> errors.add(new FieldErrorDetail(
+                            field, "differs from the touchpoint recorded under this source_event_id")));
+            throw new RuleViolationException("The source event was recorded as another touchpoint.", errors);
+        }
+        return new AttributionResponse.TouchpointRecorded(first.id(), false);
     }
 
     @EventListener

@@ -173,9 +173,9 @@ class AttributionIT extends FinanceIntegrationTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(forOtherCustomer.status()).isEqualTo(422);
-        assertThat(forOtherCustomer.errorFields()).containsExactly("source_event_id");
+        assertThat(forOtherCustomer.errorFields()).containsExactly("source_event_id", "customer_id");
         assertThat(forOtherAgent.status()).isEqualTo(422);
-        assertThat(forOtherAgent.errorFields()).containsExactly("source_event_id");
+        assertThat(forOtherAgent.errorFields()).containsExactly("source_event_id", "agent");
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.text("/id")).isEqualTo(first.text("/id"));
     }

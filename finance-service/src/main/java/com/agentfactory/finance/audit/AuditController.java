@@ -43,9 +43,18 @@ class AuditController {
         return audit.list(table, recordId, user, agent, from, to, page, limit);
     }
 
-    @Operation(summary = "Re-walk the hash chain and report the first entry where it breaks")
+    @Operation(
+            summary = "Re-walk the hash chain from from_seq, at most limit entries, and report the first entry where"
+                    + " it breaks; next_seq says where to go on when the walk stopped before the chain's end")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "from_seq is after the chain's last entry")
     @GetMapping("/verify")
-    ChainVerification verify() {
-        return audit.verify();
+    ChainVerification verify(
+            @RequestParam(name = "from_seq", defaultValue = "1") @Min(1) long fromSeq,
+            @RequestParam(defaultValue = "" + MAX_VERIFIED) @Min(1) @Max(MAX_VERIFIED) int limit) {
+        return audit.verify(fromSeq, limit);
     }
+
+    /** Entries one call re-hashes at most: the walk holds one snapshot open, so it is kept short. */
+    static final int MAX_VERIFIED = 100_000;
 }

@@ -46,15 +46,24 @@ class AuditRepository {
     }
 
     /** Each entry in chain order with the hash recomputed from its stored content. */
-    void walkChain(ChainLink.Visitor visitor) {
+    /** At most {@code limit} entries from {@code fromSeq} on, in chain order. */
+    void walkChain(long fromSeq, int limit, ChainLink.Visitor visitor) {
         jdbc.query(
                 "SELECT seq, previous_hash, entry_hash, audit_entry_hash(previous_hash, a) AS recomputed"
-                        + " FROM audit_log a ORDER BY seq",
+                        + " FROM audit_log a WHERE seq >= ? ORDER BY seq LIMIT ?",
                 (RowCallbackHandler) rs -> visitor.visit(new ChainLink(
                         rs.getLong("seq"),
                         rs.getBytes("previous_hash"),
                         rs.getBytes("entry_hash"),
-                        rs.getBytes("recomputed"))));
+                        rs.getBytes("recomputed"))),
+                fromSeq,
+                limit);
+    }
+
+    /** The stored hash of an entry, which the next one must link to; empty when the entry is missing. */
+    java.util.Optional<byte[]> entryHash(long seq) {
+        return jdbc.queryForList("SELECT entry_hash FROM audit_log WHERE seq = ?", byte[].class, seq).stream()
+                .findFirst();
     }
 
     ChainLink head() {

@@ -47,15 +47,29 @@ class AuditService {
      * (which catches a removed tail). Repeatable read gives one consistent snapshot while writers append.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    ChainVerification verify() {
+    ChainVerification verify(long fromSeq, int limit) {
+        var head = audit.head();
+        if (fromSeq > head.seq() + 1) {
+            throw RuleViolationException.of(
+                    "from_seq", "must be at most " + (head.seq() + 1) + ", after the last entry");
+        }
         var walk = new Object() {
             long checked;
-            long expectedSeq = 1;
-            byte[] previous = audit.genesisHash();
+            long expectedSeq = fromSeq;
+            byte[] previous;
             Long broken;
             String problem;
         };
-        audit.walkChain(link -> {
+        if (fromSeq == 1) {
+            walk.previous = audit.genesisHash();
+        } else {
+            var before = audit.entryHash(fromSeq - 1);
+            if (before.isEmpty()) {
+                return new ChainVerification(false, 0, fromSeq - 1, "entry " + (fromSeq - 1) + " is missing", null);
+            }
+            walk.previous = before.get();
+        }
+        audit.walkChain(fromSeq, limit, link -> {
             if (walk.broken != null) {
                 return;
             }
@@ -73,13 +87,16 @@ class AuditService {
             walk.expectedSeq = link.seq() + 1;
             walk.previous = link.entryHash();
         });
+        if (walk.broken == null && walk.checked == limit && walk.expectedSeq <= head.seq()) {
+            // a bounded walk: the rest of the chain is left to the next call
+            return new ChainVerification(true, walk.checked, null, null, walk.expectedSeq);
+        }
         if (walk.broken == null) {
-            var head = audit.head();
             if (head.seq() != walk.expectedSeq - 1 || !Arrays.equals(head.entryHash(), walk.previous)) {
                 walk.broken = head.seq();
                 walk.problem = "the chain ends before entry " + head.seq() + " the head records";
             }
         }
-        return new ChainVerification(walk.broken == null, walk.checked, walk.broken, walk.problem);
+        return new ChainVerification(walk.broken == null, walk.checked, walk.broken, walk.problem, null);
     }
 }

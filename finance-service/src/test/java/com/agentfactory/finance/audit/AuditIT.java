@@ -121,6 +121,37 @@ class AuditIT extends FinanceIntegrationTest {
                 .isTrue();
     }
 
+    @Test
+    void verifyWalksABoundedStretchOfTheChainAndSaysWhereToGoOn() {
+        String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        api.put("/api/v1/financial/budgets/" + department, budget("200.00"));
+        long last = jdbc.queryForObject("SELECT max(seq) FROM audit_log", Long.class);
+        String original =
+                jdbc.queryForObject("SELECT new_values::text FROM audit_log WHERE seq = ?", String.class, last);
+
+        Response beforeIt = api.get("/api/v1/financial/audit/verify?from_seq=" + (last - 1) + "&limit=1");
+        Response beyond = api.get("/api/v1/financial/audit/verify?from_seq=" + (last + 2));
+        Response tooMany = api.get("/api/v1/financial/audit/verify?limit=100001");
+        jdbc.update("UPDATE audit_log SET new_values = '{}'::jsonb WHERE seq = ?", last);
+        try {
+            Response atIt = api.get("/api/v1/financial/audit/verify?from_seq=" + last + "&limit=1");
+
+            assertThat(atIt.body().at("/valid").asBoolean()).isFalse();
+            assertThat(atIt.body().at("/entries_checked").asLong()).isEqualTo(1);
+            assertThat(atIt.body().at("/first_broken_entry").asLong()).isEqualTo(last);
+        } finally {
+            jdbc.update("UPDATE audit_log SET new_values = ?::jsonb WHERE seq = ?", original, last);
+        }
+        assertThat(beforeIt.body().at("/valid").asBoolean()).isTrue();
+        assertThat(beforeIt.body().at("/entries_checked").asLong()).isEqualTo(1);
+        assertThat(beforeIt.body().at("/next_seq").asLong()).isEqualTo(last);
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.errorFields()).containsExactly("from_seq");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.errorFields()).containsExactly("limit");
+    }
+
     private String previousEntryHash(Response trail, int index) {
         long seq = trail.body().at("/items/" + index + "/seq").asLong();
         return jdbc.queryForObject(

@@ -11,6 +11,7 @@ import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.support.returns.ReturnItem;
 import com.agentfactory.support.returns.ReturnOutcome;
 import com.agentfactory.support.returns.ReturnService;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +59,9 @@ class OrderBookIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @Autowired
     ReturnService returns;
@@ -326,7 +331,7 @@ class OrderBookIT extends SupportIntegrationTest {
                 lockPendingCancellation(other, mugs);
                 arriving = CompletableFuture.runAsync(
                         () -> transactions.executeWithoutResult(status -> orders.apply(order)), background);
-                await().atMost(Duration.ofSeconds(30)).until(() -> waitingFor(backendPid(other)));
+                LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(other));
 
                 CompletableFuture<Void> passing = CompletableFuture.runAsync(sweep::purge, background);
 
@@ -376,22 +381,6 @@ class OrderBookIT extends SupportIntegrationTest {
                 assertThat(locked.next()).isTrue();
             }
         }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement pid = connection.prepareStatement("SELECT pg_backend_pid()");
-                ResultSet rs = pid.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private boolean waitingFor(int pid) {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
-                        .param("pid", pid)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     private long pendingLines(OrderCancelled cancellation) {

@@ -14,6 +14,7 @@ import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.RowLocks;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +76,9 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @Autowired
     DataSource dataSource;
@@ -308,13 +313,11 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
             orders.apply(Storefront.refundOf(order));
             requested.set(CompletableFuture.supplyAsync(
                     () -> returns.authorise(order.orderNumber(), customerId, false, List.of(), null)));
-            // the request now waits on the order's lock, which the refund holds until it commits
-            await().pollInSameThread()
-                    .atMost(Duration.ofSeconds(30))
-                    .until(() -> jdbc.sql("""
-                                            SELECT count(*) FROM pg_stat_activity
-                                            WHERE pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]
-                                            """).query(Long.class).single() > 0);
+            // the request now waits on the order's lock, which the refund holds until it commits; asked from
+            // another connection, as this transaction would go on seeing the sessions of its first look
+            int refund =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            LockWaits.awaitSessionBlockedBy(jdbcTemplate, refund);
         });
 
         assertThat(requested.get().join())
@@ -343,8 +346,7 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
                         () -> new AgentTaskProbe(bootstrapServers)
                                 .run("support", "process-return-request", input, Duration.ofSeconds(90)),
                         background);
-                await().atMost(Duration.ofSeconds(60))
-                        .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(other)));
+                LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(other));
 
                 CompletableFuture<Void> cancelling = CompletableFuture.runAsync(
                         () -> transactions.executeWithoutResult(

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A second connection holding row locks, so a test can stop the application at the lock it takes next and look at
- * what it holds meanwhile.
+ * what it holds meanwhile. Waiting until the application waits on the held lock is the test kit's
+ * {@link com.agentfactory.messaging.testing.LockWaits}.
  */
 public final class RowLocks {
 
@@ -26,23 +27,6 @@ public final class RowLocks {
                 }
             }
         }
-    }
-
-    public static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement pid = connection.prepareStatement("SELECT pg_backend_pid()");
-                ResultSet rs = pid.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    /** Whether some session waits for a lock the session with this backend pid holds. */
-    public static boolean someoneWaitsFor(JdbcClient jdbc, int pid) {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
-                        .param("pid", pid)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     /** Whether the row of {@code table} with this id could be locked at once, i.e. no transaction holds it. */

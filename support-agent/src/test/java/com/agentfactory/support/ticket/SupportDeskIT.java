@@ -2,8 +2,8 @@ package com.agentfactory.support.ticket;
 
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.support.testdata.RowLocks;
 import com.agentfactory.support.testdata.SupportApi;
 import com.agentfactory.support.testdata.SupportApi.As;
@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A support agent works an escalated ticket: claim, answer, close. */
@@ -31,6 +32,9 @@ class SupportDeskIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @Test
     void aSupportAgentClaimsAnswersAndClosesAnEscalatedTicket() {
@@ -121,8 +125,7 @@ class SupportDeskIT extends SupportIntegrationTest {
                 RowLocks.lock(turn, "conversations", UUID.fromString(escalated.text("/conversation_id")));
                 answering = CompletableFuture.supplyAsync(
                         () -> api.post(desk + "/answer", Map.of("text", "Yes, we do."), frank), background);
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(turn)));
+                LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(turn));
 
                 assertThat(RowLocks.free(jdbc, "tickets", ticketId))
                         .as("the waiting answer holds no lock the turn would wait for")
@@ -157,8 +160,7 @@ class SupportDeskIT extends SupportIntegrationTest {
             }
             closing = CompletableFuture.supplyAsync(
                     () -> api.post(desk + "/close", "", As.supportAgent("agent-erin")), background);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> RowLocks.someoneWaitsFor(jdbc, RowLocks.backendPid(bob)));
+            LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(bob));
             bob.commit();
         }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -68,12 +69,7 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
             // the list reads the customer's history, then waits here to look up the products it chose
             statement.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
             list = CompletableFuture.supplyAsync(() -> api.get(listUrl));
-            await().atMost(WAIT)
-                    .until(() -> jdbc.queryForObject(
-                                    "SELECT count(*) FROM pg_locks WHERE relation = 'products'::regclass"
-                                            + " AND NOT granted",
-                                    Integer.class)
-                            > 0);
+            LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
 
             personalData.erase(customer);
             holder.rollback();

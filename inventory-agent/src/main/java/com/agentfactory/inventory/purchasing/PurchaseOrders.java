@@ -414,7 +414,7 @@ public class PurchaseOrders {
         return transaction.execute(status -> {
             PurchaseOrder order = find(id);
             order.order(actor, reason, clock.instant());
-            for (PurchaseOrderLine line : order.lines()) {
+            for (PurchaseOrderLine line : inSkuOrder(order.lines())) {
                 stock.orderedFromSupplier(line.sku(), order.location(), line.quantity());
             }
             return PurchaseOrderResponse.of(orders.save(order));
@@ -429,7 +429,7 @@ public class PurchaseOrders {
             boolean wasOrdered = order.status() == PurchaseOrderStatus.ORDERED;
             order.cancel(caller.actorName(), reason, clock.instant());
             if (wasOrdered) {
-                for (PurchaseOrderLine line : order.lines()) {
+                for (PurchaseOrderLine line : inSkuOrder(order.lines())) {
                     if (line.outstanding() > 0) {
                         stock.supplierOrderCancelled(line.sku(), order.location(), line.outstanding());
                     }
@@ -451,7 +451,7 @@ public class PurchaseOrders {
         PurchaseOrderResponse closed = transaction.execute(status -> {
             PurchaseOrder order = find(id);
             order.closeShort(caller.actorName(), reason, clock.instant());
-            for (PurchaseOrderLine line : order.lines()) {
+            for (PurchaseOrderLine line : inSkuOrder(order.lines())) {
                 if (line.outstanding() > 0) {
                     stock.supplierOrderCancelled(line.sku(), order.location(), line.outstanding());
                 }
@@ -488,7 +488,9 @@ public class PurchaseOrders {
                 units.merge(line.sku(), line.quantity(), Integer::sum);
             }
             order.receive(units, caller.actorName(), clock.instant());
-            for (var line : request.lines()) {
+            for (var line : request.lines().stream()
+                    .sorted(Comparator.comparing(ReceivePurchaseOrderRequest.Line::sku))
+                    .toList()) {
                 stock.receivedFromSupplier(line.sku(), order.location(), line.quantity(), line.expiresOn());
             }
             return PurchaseOrderResponse.of(orders.save(order));
@@ -627,6 +629,12 @@ public class PurchaseOrders {
             return false;
         }
         return true;
+    }
+
+    // stock rows are locked in SKU name order, as the storefront's orders lock them: two writers of the same rows
+    // then queue for them instead of each holding one the other waits for
+    private static List<PurchaseOrderLine> inSkuOrder(List<PurchaseOrderLine> lines) {
+        return lines.stream().sorted(Comparator.comparing(PurchaseOrderLine::sku)).toList();
     }
 
     private PurchaseOrder find(UUID id) {

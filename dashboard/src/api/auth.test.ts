@@ -383,6 +383,70 @@ describe('AuthClient', () => {
     expect(shared.items.has(STORE_KEY)).toBe(true);
   });
 
+  it('stays signed out when signing out while a refresh is under way', async () => {
+    const gateway = new FakeGateway();
+    const store = new MemoryStore();
+    let now = 0;
+    const client = new AuthClient({ fetch: gateway.fetch, now: () => now, store });
+    await client.login('admin@example.test', 'secret');
+    let signedOut: Promise<void> = Promise.resolve();
+    gateway.duringRefresh = async () => {
+      signedOut = client.logout();
+    };
+    const seen: (string | undefined)[] = [];
+    client.subscribe((s) => seen.push(s?.refreshToken));
+    now = 899_000;
+
+    expect(await client.accessToken()).toBeNull();
+    await signedOut;
+
+    expect(gateway.spent.has('refresh-1')).toBe(true);
+    expect(client.session).toBeNull();
+    expect(store.getItem(STORE_KEY)).toBeNull();
+    expect(seen).toEqual([undefined]);
+  });
+
+  it('keeps the sign-out of another tab when its own refresh is answered afterwards', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    let now = 0;
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    await first.login('admin@example.test', 'secret');
+    gateway.duringRefresh = async () => {
+      gateway.duringRefresh = async () => {};
+      await first.logout();
+    };
+    now = 899_000;
+
+    expect(await second.accessToken()).toBeNull();
+
+    expect(shared.items.has(STORE_KEY)).toBe(false);
+    expect(first.session).toBeNull();
+    expect(second.session).toBeNull();
+  });
+
+  it('keeps the session another tab signed in to while its own refresh was under way', async () => {
+    const gateway = new FakeGateway();
+    const shared = new SharedStore();
+    let now = 0;
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    await first.login('admin@example.test', 'secret');
+    gateway.duringRefresh = async () => {
+      gateway.duringRefresh = async () => {};
+      await first.logout();
+      gateway.issued = 7;
+      await first.login('admin@example.test', 'secret');
+    };
+    now = 899_000;
+
+    expect(await second.accessToken()).toBe(tokens(7).access_token);
+
+    expect(JSON.parse(shared.items.get(STORE_KEY) ?? 'null')?.refreshToken).toBe('refresh-7');
+    expect(first.session?.refreshToken).toBe('refresh-7');
+  });
+
   it('counts a token as due for refresh within the margin only', () => {
     const session = sessionFrom(tokens(1, ['ADMIN'], 900), 0);
     expect(needsRefresh(session, 800_000)).toBe(false);

@@ -209,6 +209,12 @@ export class AuthClient {
         return null;
       }
       const renewed = sessionFrom((await response.json()) as TokenResponse, this.deps.now());
+      const stored = this.sync();
+      if (stored?.refreshToken !== session.refreshToken) {
+        // the person signed out (here or in another tab), or signed in again, while the refresh was under way: its
+        // tokens belong to a session that has ended and must not bring it back
+        return stored;
+      }
       this.setSession(renewed);
       return renewed;
     } catch {

@@ -87,6 +87,7 @@ class EscalationService {
                             agent == null ? null : agent.id(),
                             agent == null ? null : agent.type(),
                             request.taskType(),
+                            request.expiresAt(),
                             actor,
                             note);
                 }

@@ -265,18 +265,40 @@ public class TaskLifecycleService {
     /**
      * A person sent an escalated task (back) to an agent; a fresh dispatch goes out with the retry counted. Sent
      * to another agent, or as another task type, it goes as a task type that agent handles and whose schema its
-     * input meets: anything else the agent would refuse, and the task would come straight back.
+     * input meets: anything else the agent would refuse, and the task would come straight back. A task whose
+     * deadline has passed while it waited for a person needs a new one ({@code expiresAt}): queued with the old,
+     * it would expire at once after the person was told it had been sent.
      */
-    public void requeue(UUID taskId, UUID agentId, String agentType, String taskType, String actor, String note) {
+    public void requeue(
+            UUID taskId,
+            UUID agentId,
+            String agentType,
+            String taskType,
+            Instant expiresAt,
+            String actor,
+            String note) {
         Task task = lockEscalated(taskId);
         UUID targetId = agentId != null ? agentId : task.assignedAgentId();
         String targetType = agentType != null ? agentType : task.assignedAgentType();
         if (targetType == null) {
             throw new TaskStateConflictException("task " + taskId + " was never routed: name the agent to send it to");
         }
+        // as the router, which sends nothing to an agent taken out of service
+        if (registry.byType(targetType).filter(agent -> !agent.isActive()).isPresent()) {
+            throw RuleViolationException.of(
+                    "agent_type", "agent " + targetType + " is not active: name another agent to send the task to");
+        }
         String queuedType =
                 agentType == null && taskType == null ? task.taskType() : handledTaskType(task, targetType, taskType);
         Instant now = clock.instant();
+        Instant expiry = expiresAt != null ? expiresAt : task.expiresAt();
+        if (expiry != null && !expiry.isAfter(now)) {
+            throw RuleViolationException.of(
+                    "expires_at",
+                    expiresAt != null
+                            ? "must be in the future"
+                            : "the task expired at " + expiry + ": give it a new expires_at to requeue it");
+        }
         Task queued = new Task(
                 task.id(),
                 queuedType,
@@ -297,7 +319,7 @@ public class TaskLifecycleService {
                 task.correlationId(),
                 task.traceId(),
                 task.requestedBy(),
-                task.expiresAt(),
+                expiry,
                 task.createdAt(),
                 now,
                 null,

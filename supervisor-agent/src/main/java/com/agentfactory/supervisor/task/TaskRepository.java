@@ -30,7 +30,7 @@ public class TaskRepository {
     private static final String UPDATE =
             "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?,"
                     + " failure = ?, errors = ?::jsonb, progress = ?, attempts = ?, updated_at = ?, started_at = ?,"
-                    + " completed_at = ?, task_type = ?, assigned_agent_type = ? WHERE id = ?";
+                    + " completed_at = ?, task_type = ?, assigned_agent_type = ?, expires_at = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
@@ -162,7 +162,9 @@ public class TaskRepository {
             // a task requeued by a person may go to another agent as another task type
             statement.setString(12, task.taskType());
             statement.setString(13, task.assignedAgentType());
-            statement.setObject(14, task.id());
+            // and with a new deadline
+            statement.setTimestamp(14, timestamp(task.expiresAt()));
+            statement.setObject(15, task.id());
         });
     }
 

@@ -15,6 +15,8 @@ import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +240,34 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
                                 "alice")
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void requeuingATaskWhoseDeadlinePassedWhileEscalatedNeedsANewDeadline() {
+        UUID taskId = createExpiringIn(Duration.ofSeconds(6));
+        agent.report(taskId, "inventory", ReportedTaskStatus.FAILED, null, "supplier feed down", 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> openEscalationFor(taskId) != null);
+        String resolve = "/api/v1/escalations/"
+                + openEscalationFor(taskId).path("escalation_id").asString() + "/resolve";
+        Instant expiry = Instant.parse(api.get("/api/v1/agents/tasks/" + taskId).text("/expires_at"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expiry));
+        String newDeadline = Instant.now()
+                .plus(Duration.ofHours(1))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+
+        Response withTheOldDeadline = api.post(resolve, Map.of("outcome", "REQUEUED"));
+        Response withAPastOne = api.post(resolve, Map.of("outcome", "REQUEUED", "expires_at", expiry.toString()));
+        Response withANewOne = api.post(resolve, Map.of("outcome", "REQUEUED", "expires_at", newDeadline));
+
+        assertThat(withTheOldDeadline.status()).isEqualTo(422);
+        assertThat(withTheOldDeadline.errorFields()).containsExactly("expires_at");
+        assertThat(withAPastOne.status()).isEqualTo(422);
+        assertThat(withAPastOne.errorFields()).containsExactly("expires_at");
+        assertThat(withANewOne.status()).as(String.valueOf(withANewOne.body())).isEqualTo(200);
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/status")).isEqualTo("QUEUED");
+        assertThat(Instant.parse(task.text("/expires_at"))).isEqualTo(Instant.parse(newDeadline));
     }
 
     @Test

@@ -204,11 +204,15 @@ export interface DailyReconciliation {
   unique_orders: number;
 }
 
+/** One part of the walk along the audit trail's hash chain, from the `from_seq` asked for. */
 export interface ChainVerification {
   valid: boolean;
+  /** entries of this part */
   entries_checked: number;
-  first_broken_entry: number | null;
-  problem: string | null;
+  first_broken_entry?: number | null;
+  problem?: string | null;
+  /** where the next part starts when this one stopped at its limit before the chain's end; absent otherwise */
+  next_seq?: number | null;
 }
 
 export interface Roas {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Budget, BudgetAlert } from '../api/types';
 import { FakeGateway, problem, renderPage } from '../test/gateway';
+import { formatNumber } from '../format';
 import FinancePage from './FinancePage';
 
 const BUDGET = '/api/v1/financial/budgets/marketing';
@@ -258,5 +259,74 @@ describe('FinancePage reports', () => {
     const days = await screen.findByRole('table', { name: 'Daily reconciliation' });
     expect(within(days).getByText('2026-12-05')).toBeTruthy();
     expect(within(days).getByText('€400.00')).toBeTruthy();
+  });
+});
+
+describe('FinancePage audit trail', () => {
+  const VERIFY = '/api/v1/financial/audit/verify';
+
+  /** The first part of a long chain: intact, and finance stopped at its limit before the end. */
+  const firstPart = { valid: true, entries_checked: 100_000, next_seq: 100_001 };
+
+  /** Answers the second part only when `release` is called, so the page can be seen between the two. */
+  async function twoPartGateway(secondPart: { status: number; body: unknown }) {
+    const gateway = finance(withinBudget, [])
+      .ok('GET', `${VERIFY}?from_seq=1`, firstPart)
+      .on('GET', `${VERIFY}?from_seq=100001`, secondPart);
+    await gateway.signInAs(['ADMIN']);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) === `${VERIFY}?from_seq=100001`) {
+        await held;
+      }
+      return gateway.fetch(input, init);
+    });
+    return { gateway, release };
+  }
+
+  async function verifyTrail() {
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Audit trail' });
+    await user.click(within(section).getByRole('button', { name: 'Verify the audit trail' }));
+    return section;
+  }
+
+  it('follows next_seq to the end of the chain before calling the trail intact, counting the entries of every part', async () => {
+    const { gateway, release } = await twoPartGateway({ status: 200, body: { valid: true, entries_checked: 50_000 } });
+    const section = await verifyTrail();
+
+    const status = await within(section).findByText(`Checking the hash chain: ${formatNumber(100_000, undefined, 0)} entries checked so far…`);
+    expect(status.getAttribute('role')).toBe('status');
+    expect(within(section).queryByText(/intact/)).toBeNull();
+    release();
+
+    await within(section).findByText(`The chain is intact: ${formatNumber(150_000, undefined, 0)} entries checked.`);
+    expect(gateway.callsTo('GET', VERIFY).map((c) => c.path)).toEqual([`${VERIFY}?from_seq=1`, `${VERIFY}?from_seq=100001`]);
+  });
+
+  it('shows the first broken entry when a later part of the chain breaks', async () => {
+    const { gateway, release } = await twoPartGateway({
+      status: 200,
+      body: { valid: false, entries_checked: 23_456, first_broken_entry: 123_456, problem: 'entry 123456 was changed after it was written' },
+    });
+    release();
+    const section = await verifyTrail();
+
+    await within(section).findByText('The chain breaks at entry 123456: entry 123456 was changed after it was written');
+    expect(within(section).queryByText(/intact/)).toBeNull();
+    expect(gateway.callsTo('GET', VERIFY)).toHaveLength(2);
+  });
+
+  it('does not call the trail intact when a later part could not be checked', async () => {
+    const { release } = await twoPartGateway(problem(503, 'The finance service did not answer.'));
+    release();
+    const section = await verifyTrail();
+
+    expect((await within(section).findByRole('alert')).textContent).toContain('The finance service did not answer.');
+    expect(within(section).getByRole('status').textContent).toBe(
+      `The check of the hash chain stopped after ${formatNumber(100_000, undefined, 0)} entries: the rest of the trail was not verified.`,
+    );
   });
 });

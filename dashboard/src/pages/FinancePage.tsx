@@ -1,10 +1,10 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, post, query } from '../api/client';
 import { can } from '../api/roles';
 import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reservation, RevenueReport } from '../api/types';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
-import { fiscalPeriod, formatDateTime, formatMoney, formatPercent, isoDay } from '../format';
+import { fiscalPeriod, formatDateTime, formatMoney, formatNumber, formatPercent, isoDay } from '../format';
 import { alertSummary, hasAmount, isOverspent } from './budgetStatus';
 
 const BarChart = lazy(() => import('../components/BarChart'));
@@ -325,21 +325,61 @@ function Reconciliation({ dateFrom, dateTo }: { dateFrom: string; dateTo: string
   );
 }
 
+/** How far the walk along the chain got: `outcome` is the part that ended it, when it came to an end. */
+interface ChainCheck {
+  checked: number;
+  outcome?: ChainVerification;
+}
+
+/**
+ * Walks the whole audit trail: finance checks a bounded part of the chain per call and says where the next part
+ * starts, so the trail is called intact only once a part reached the chain's end without a break.
+ */
 function AuditVerification() {
-  const [result, setResult] = useState<ChainVerification>();
-  const verify = useAction(() => api<ChainVerification>('/api/v1/financial/audit/verify'));
+  const [check, setCheck] = useState<ChainCheck>();
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const verify = useAction(async () => {
+    let checked = 0;
+    let from = 1;
+    setCheck({ checked });
+    while (mounted.current) {
+      const part = await api<ChainVerification>(`/api/v1/financial/audit/verify${query({ from_seq: from })}`);
+      checked += part.entries_checked;
+      const next = part.next_seq;
+      if (!part.valid || next === undefined || next === null) {
+        setCheck({ checked, outcome: part });
+        return;
+      }
+      if (next <= from) {
+        throw new Error(`The verification did not move on from entry ${from}; the rest of the trail was not checked.`);
+      }
+      from = next;
+      setCheck({ checked });
+    }
+  });
+  const count = (n: number) => formatNumber(n, undefined, 0);
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit trail</h2>
-      <button type="button" disabled={verify.running} onClick={async () => setResult(await verify.run())}>
+      <button type="button" disabled={verify.running} onClick={() => void verify.run()}>
         {verify.running ? 'Verifying the hash chain…' : 'Verify the audit trail'}
       </button>
       <Problem error={verify.error} />
-      {result && (
+      {check && (
         <p role="status">
-          {result.valid
-            ? `The chain is intact: ${result.entries_checked} entries checked.`
-            : `The chain breaks at entry ${result.first_broken_entry}: ${result.problem}`}
+          {verify.running
+            ? `Checking the hash chain: ${count(check.checked)} entries checked so far…`
+            : check.outcome?.valid
+              ? `The chain is intact: ${count(check.checked)} entries checked.`
+              : check.outcome
+                ? `The chain breaks at entry ${check.outcome.first_broken_entry}: ${check.outcome.problem}`
+                : `The check of the hash chain stopped after ${count(check.checked)} entries: the rest of the trail was not verified.`}
         </p>
       )}
     </section>

@@ -23,9 +23,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 class TaskLifecycleIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private AgentReports agent;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -51,6 +57,39 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
         assertThat(task.text("/started_at")).isNotBlank();
         assertThat(task.text("/completed_at")).isNotBlank();
         assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "ASSIGNED", "RUNNING", "COMPLETED");
+    }
+
+    @Test
+    void skipsReportsTheStoreCannotHoldAndAppliesTheGoodReportsPolledWithThem() {
+        List<UUID> good = List.of(
+                create("fixture-reorder-points"), create("fixture-reorder-points"), create("fixture-reorder-points"));
+        UUID withNul = create("fixture-reorder-points");
+        UUID withoutStatus = create("fixture-reorder-points");
+        List<MessageListenerContainer> lifecycle = listeners.getListenerContainers().stream()
+                .filter(container -> "supervisor".equals(container.getGroupId()))
+                .toList();
+        assertThat(lifecycle).isNotEmpty();
+        // held while the reports are sent, so that the good and the bad come in one poll
+        lifecycle.forEach(MessageListenerContainer::pause);
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> lifecycle.stream().allMatch(MessageListenerContainer::isContainerPaused));
+            agent.sendAll(
+                    "one-partition",
+                    List.of(
+                            agent.reportOf(good.get(0), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1),
+                            agent.reportOf(withNul, "inventory", ReportedTaskStatus.FAILED, null, "bad\u0000byte", 1),
+                            agent.reportOf(good.get(1), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1),
+                            agent.reportWithoutStatus(withoutStatus, "inventory"),
+                            agent.reportOf(good.get(2), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1)));
+        } finally {
+            lifecycle.forEach(MessageListenerContainer::resume);
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(good.stream().map(this::status)).containsOnly("COMPLETED"));
+        assertThat(status(withNul)).isEqualTo("QUEUED");
+        assertThat(status(withoutStatus)).isEqualTo("QUEUED");
     }
 
     @Test

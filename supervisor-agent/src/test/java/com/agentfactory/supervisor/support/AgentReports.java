@@ -45,6 +45,44 @@ public final class AgentReports {
             int attempt,
             FailureKind failure,
             List<FieldErrorDetail> errors) {
+        MessageEnvelope envelope = envelopeOf(taskId, agentType, status, output, error, attempt, failure, errors);
+        send(taskId.toString(), envelope);
+        return envelope;
+    }
+
+    /** A report as the runtime sends it, not sent: for {@link #sendAll}. */
+    public MessageEnvelope reportOf(
+            UUID taskId, String agentType, ReportedTaskStatus status, JsonNode output, String error, int attempt) {
+        return envelopeOf(taskId, agentType, status, output, error, attempt, null, List.of());
+    }
+
+    /** A report saying nothing of its status, as no runtime should send it. */
+    public MessageEnvelope reportWithoutStatus(UUID taskId, String agentType) {
+        MessageEnvelope complete = reportOf(taskId, agentType, ReportedTaskStatus.COMPLETED, null, null, 1);
+        var data = complete.payload().data().deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) data).remove("status");
+        return MessageEnvelope.builder()
+                .sender(AgentIds.forType(agentType).toString(), agentType)
+                .recipient(null, "supervisor")
+                .action(ReportedTaskStatus.COMPLETED.action())
+                .data(data)
+                .build();
+    }
+
+    /** These messages under one key, so on one partition and in this order. */
+    public void sendAll(String key, List<MessageEnvelope> envelopes) {
+        envelopes.forEach(envelope -> send(key, envelope));
+    }
+
+    private MessageEnvelope envelopeOf(
+            UUID taskId,
+            String agentType,
+            ReportedTaskStatus status,
+            JsonNode output,
+            String error,
+            int attempt,
+            FailureKind failure,
+            List<FieldErrorDetail> errors) {
         TaskStatusChanged change = new TaskStatusChanged(
                 taskId,
                 "task",
@@ -65,7 +103,6 @@ public final class AgentReports {
                 .action(status.action())
                 .data(codec.toTree(change))
                 .build();
-        send(taskId.toString(), envelope);
         return envelope;
     }
 

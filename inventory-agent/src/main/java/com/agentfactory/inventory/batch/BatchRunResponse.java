@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A daily run's report.
  *
- * @param status running, succeeded or failed (a run still running long after it started was interrupted)
+ * @param status running, succeeded or failed (a run left running long after it started is given up as failed, its
+ *     failure saying it was interrupted)
  * @param modelVersion the version of the forecast models this run trained; null when it made no forecasts
  * @param modelErrors each model's and the ensemble's weighted absolute percentage error on the calibration weeks
  * @param errors what went wrong without stopping the run

@@ -54,11 +54,22 @@ class DailyBatch {
         UUID runId = runs.save(new BatchRun(clock.instant())).getId();
         try {
             return steps(runId, request, progress);
-        } catch (RuntimeException e) {
-            BatchRun run = runs.findById(runId).orElseThrow();
-            run.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
-            runs.save(run);
+        } catch (Throwable e) {
+            // an Error too (out of memory): the run must not read as running for good. It is thrown on as it came
+            recordFailure(runId, e);
             throw e;
+        }
+    }
+
+    // outside any transaction of the steps (each save commits on its own); if even this fails the run stays running
+    // until the stale run sweep gives it up
+    private void recordFailure(UUID runId, Throwable cause) {
+        try {
+            BatchRun run = runs.findById(runId).orElseThrow();
+            run.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), clock.instant());
+            runs.save(run);
+        } catch (Throwable recording) {
+            cause.addSuppressed(recording);
         }
     }
 

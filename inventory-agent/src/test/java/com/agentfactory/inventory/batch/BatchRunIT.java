@@ -41,6 +41,36 @@ class BatchRunIT extends InventoryIntegrationTest {
     @LocalServerPort
     int serverPort;
 
+    @Autowired
+    StaleBatchRunSweep staleRuns;
+
+    @Test
+    void aRunStillRunningLongAfterItStartedIsGivenUpAsInterruptedAndARecentOneIsLeft() {
+        UUID abandoned = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO batch_runs (id, status, started_at) VALUES (?, 'RUNNING', now() - interval '7 hours')",
+                abandoned);
+        jdbc.update(
+                "INSERT INTO batch_runs (id, status, started_at) VALUES (?, 'RUNNING', now() - interval '1 hour')",
+                recent);
+        try {
+            assertThat(staleRuns.interruptStale()).isPositive();
+
+            Api.Response givenUp = api.get("/api/v1/inventory/batch-runs/" + abandoned);
+            assertThat(givenUp.text("/status")).isEqualTo("failed");
+            assertThat(givenUp.text("/failure")).startsWith("interrupted");
+            assertThat(givenUp.body().path("finished_at").asString()).isNotBlank();
+            assertThat(givenUp.body().path("duration_ms").asLong())
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofHours(7).toMillis());
+            assertThat(api.get("/api/v1/inventory/batch-runs/" + recent).text("/status"))
+                    .isEqualTo("running");
+        } finally {
+            // a made-up run must not stand for one at work in other tests
+            jdbc.update("DELETE FROM batch_runs WHERE id = ?", recent);
+        }
+    }
+
     @Test
     void storesEachRunsReportWithTheForecastModelVersionItTrained() {
         List<String> skus = new ArrayList<>();

@@ -224,7 +224,12 @@ class SendDispatcher extends BatchPoller {
     private void recordDelivery(ClaimedSend send) {
         Instant at = clock.instant();
         try {
-            events.delivered(send, at);
+            if (!events.delivered(send, at)) {
+                log.info(
+                        "Send {} was accepted by its channel after it was settled otherwise (the customer erased or"
+                                + " another dispatcher's claim); that outcome stands",
+                        send.id());
+            }
         } catch (RuntimeException e) {
             log.error(
                     "Send {} was accepted by its channel but its delivery could not be recorded with its"
@@ -232,7 +237,7 @@ class SendDispatcher extends BatchPoller {
                     send.id(),
                     e);
             try {
-                sends.markSent(send.id(), at);
+                sends.markSent(send, at);
             } catch (RuntimeException again) {
                 // as a crash here would: the lease runs out and the send goes again, with the same id (ADR 0006)
                 log.error("Send {} was accepted by its channel but could not be marked sent", send.id(), again);

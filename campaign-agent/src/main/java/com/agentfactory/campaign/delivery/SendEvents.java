@@ -29,13 +29,22 @@ class SendEvents {
         this.metrics = metrics;
     }
 
+    /**
+     * Marks the send sent and reports the contact, unless the claim no longer holds the send: then whatever settled
+     * it meanwhile (an erasure of the customer, above all) stands, and no touchpoint names the customer.
+     *
+     * @return false when the claim was lost and nothing was recorded
+     */
     @Transactional
-    public void delivered(ClaimedSend send, Instant at) {
-        sends.markSent(send.id(), at);
+    public boolean delivered(ClaimedSend send, Instant at) {
+        if (!sends.markSent(send, at)) {
+            return false;
+        }
         if (Channel.fromWireName(send.channel()).isPresent()) {
             touchpoints.report(
                     send.id(), send.customerId(), send.journeyId(), send.channel(), CampaignTouchpoints.SEND, at);
         }
+        return true;
     }
 
     /** @return false when the send is not one we know (a link from a message whose send was removed) */

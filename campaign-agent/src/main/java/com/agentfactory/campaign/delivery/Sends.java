@@ -88,9 +88,21 @@ class Sends {
                 """, Timestamp.from(until), truncate(reason), send.id(), send.claimToken());
     }
 
-    void markSent(UUID id, Instant at) {
-        jdbc.update(
-                "UPDATE sends SET status = 'sent', sent_at = ?, reason = NULL WHERE id = ?", Timestamp.from(at), id);
+    /**
+     * Records that the channel accepted the send, only while this claim still holds it: an erasure or a refusal
+     * that settled the send while the channel had the message stands (the message has gone, but the send must not
+     * be put back as the erased customer's).
+     *
+     * @return false when the claim was lost and nothing was written
+     */
+    boolean markSent(ClaimedSend send, Instant at) {
+        return jdbc.update(
+                        "UPDATE sends SET status = 'sent', sent_at = ?, reason = NULL"
+                                + " WHERE id = ? AND claim_token = ? AND status = 'sending'",
+                        Timestamp.from(at),
+                        send.id(),
+                        send.claimToken())
+                > 0;
     }
 
     /**

@@ -9,6 +9,7 @@ import com.agentfactory.campaign.pacing.SendPacing;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A dispatcher delivering a send it claimed. The sends are written as a claim would leave them, due far in the
@@ -76,6 +79,12 @@ class SendClaimsIT extends CampaignIntegrationTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    PersonalDataHolder personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @Test
     void doesNotDeliverASendWhoseLeaseRanOutAndAnotherDispatcherClaimed() {
         UUID customer = UUID.randomUUID();
@@ -107,7 +116,7 @@ class SendClaimsIT extends CampaignIntegrationTest {
         writeAsClaimed(send);
         SendEvents failingBookkeeping = new SendEvents(jdbc, sends, null, metrics) {
             @Override
-            public void delivered(ClaimedSend delivered, Instant at) {
+            public boolean delivered(ClaimedSend delivered, Instant at) {
                 throw new IllegalStateException("the touchpoint outbox is unavailable");
             }
         };
@@ -123,12 +132,37 @@ class SendClaimsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void recordsNeitherTheDeliveryNorATouchpointOfACustomerErasedWhileTheChannelHadTheirMessage() {
+        UUID customer = UUID.randomUUID();
+        ClaimedSend send = claimedSend(customer, 1);
+        writeAsClaimed(send);
+        // the channel accepted the message; the erasure lands before the dispatcher records that
+        personalData.erase(customer);
+
+        // the relay drains the outbox once it is committed, so what delivered() wrote is read before the commit
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+            events.delivered(send, Instant.now());
+
+            assertThat(statusOf(send.id()))
+                    .as("the erasure refused the send for good")
+                    .isEqualTo("refused");
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM outbox_messages WHERE payload LIKE ?",
+                            Long.class,
+                            "%" + customer + "%"))
+                    .as("no touchpoint names the erased customer")
+                    .isZero();
+            transaction.setRollbackOnly();
+        });
+    }
+
+    @Test
     void aDispatcherWhoseLeaseRanOutCannotOverwriteWhatTheNextClaimRecorded() {
         UUID customer = UUID.randomUUID();
         ClaimedSend stale = claimedSend(customer, 1);
         ClaimedSend takenOver = reclaimed(stale);
         writeAsClaimed(takenOver);
-        sends.markSent(takenOver.id(), Instant.now());
+        sends.markSent(takenOver, Instant.now());
         Instant later = Instant.now().plusSeconds(60);
 
         // the first dispatcher's channel call failed or was refused only after the next claim delivered the send

@@ -30,8 +30,12 @@ class UnsubscribeTokens {
     }
 
     String link(UUID customerId, Channel channel) {
-        return properties.publicBaseUrl().replaceAll("/+$", "") + "/api/v1/campaigns/unsubscribe?token="
-                + issue(customerId, channel);
+        return address() + "?token=" + issue(customerId, channel);
+    }
+
+    /** Where unsubscribe links lead, as a customer's mail client or browser reaches it. */
+    String address() {
+        return properties.publicBaseUrl().replaceAll("/+$", "") + "/api/v1/campaigns/unsubscribe";
     }
 
     Unsubscription verify(String token) {

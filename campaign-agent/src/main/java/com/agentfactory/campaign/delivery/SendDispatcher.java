@@ -175,7 +175,8 @@ class SendDispatcher extends BatchPoller {
                 sms.send(
                         send.id(),
                         send.customerId(),
-                        TemplateRenderer.text(withProducts(send, variables).body(), variables));
+                        SmsOptOut.appendTo(TemplateRenderer.text(
+                                withProducts(send, variables).body(), variables)));
             case "push" ->
                 push.send(
                         send.id(),

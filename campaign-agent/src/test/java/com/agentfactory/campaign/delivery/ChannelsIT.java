@@ -88,7 +88,8 @@ class ChannelsIT extends CampaignIntegrationTest {
                 .filteredOn(message -> message.customerId().equals(customer))
                 .singleElement()
                 .extracting(SimulatedMessage::text)
-                .isEqualTo("70.00 waiting, SAVE10 <now>");
+                .as("every marketing text says how to stop them")
+                .isEqualTo("70.00 waiting, SAVE10 <now> Reply STOP to opt out");
     }
 
     @Test

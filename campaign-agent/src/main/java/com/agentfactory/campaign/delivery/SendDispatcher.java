@@ -35,6 +35,7 @@ class SendDispatcher extends BatchPoller {
 
     private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
     private static final String CAMPAIGN_CLOSED = "campaign_closed";
+    private static final String JOURNEY_INACTIVE = "journey_inactive";
 
     private final Sends sends;
     private final SendEvents events;
@@ -140,7 +141,7 @@ class SendDispatcher extends BatchPoller {
 
     /** Checks, renders and hands the send to its channel; true when the channel accepted it. */
     private boolean attempt(ClaimedSend send) throws Exception {
-        if (held(send)) {
+        if (stopped(send) || held(send)) {
             return false;
         }
         Optional<ContactRefusal> refusal = refusal(send);
@@ -189,6 +190,20 @@ class SendDispatcher extends BatchPoller {
                 return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * A send of a journey deactivated since the send was queued (waiting for quiet hours to end, a cap, a paused
+     * campaign, a retry) is refused, not held: deactivating is how a journey outside any campaign is stopped when it
+     * sends the wrong thing, and held sends would all go out at once, stale, should it ever be activated again.
+     */
+    private boolean stopped(ClaimedSend send) {
+        if (!sends.journeyDeactivated(send)) {
+            return false;
+        }
+        sends.refuse(send, JOURNEY_INACTIVE, "journey " + send.journeyId() + " was deactivated", clock.instant());
+        metrics.skipped(send.channel(), JOURNEY_INACTIVE);
         return true;
     }
 

@@ -76,6 +76,15 @@ class Sends {
                 > 0;
     }
 
+    /** Whether the send's journey has been deactivated; a send of no journey (or of one since removed) is not. */
+    boolean journeyDeactivated(ClaimedSend send) {
+        if (send.journeyId() == null) {
+            return false;
+        }
+        return jdbc.queryForList("SELECT active FROM journeys WHERE id = ?", Boolean.class, send.journeyId()).stream()
+                .anyMatch(Boolean.FALSE::equals);
+    }
+
     /**
      * Puts the send back untried until {@code until}, when its campaign is asked again: the campaign has not
      * launched yet or is paused, and a resumed campaign delivers what was queued. No skip is recorded: the send is

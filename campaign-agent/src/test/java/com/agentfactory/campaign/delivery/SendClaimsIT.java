@@ -157,6 +157,26 @@ class SendClaimsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void refusesASendQueuedBeforeItsJourneyWasDeactivated() {
+        UUID customer = UUID.randomUUID();
+        String address = customer + "@example.test";
+        EmailJourneys.consentingCustomer(commerce, api, customer, address);
+        UUID journey = EmailJourneys.oneEmail(api, TEMPLATE);
+        ClaimedSend queued = claimedSend(customer, journey);
+        writeAsClaimed(queued);
+        assertThat(api.post("/api/v1/campaigns/journeys/" + journey + "/deactivate", Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        dispatcher.deliver(queued);
+
+        assertThat(Mailbox.messagesTo(address)).isEmpty();
+        assertThat(statusOf(queued.id())).isEqualTo("refused");
+        assertThat(jdbc.queryForObject("SELECT reason FROM send_skips WHERE send_id = ?", String.class, queued.id()))
+                .isEqualTo("journey_inactive");
+    }
+
+    @Test
     void aDispatcherWhoseLeaseRanOutCannotOverwriteWhatTheNextClaimRecorded() {
         UUID customer = UUID.randomUUID();
         ClaimedSend stale = claimedSend(customer, 1);
@@ -227,6 +247,22 @@ class SendClaimsIT extends CampaignIntegrationTest {
                 clock);
     }
 
+    private static ClaimedSend claimedSend(UUID customer, UUID journey) {
+        return new ClaimedSend(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "mail",
+                journey,
+                customer,
+                "email",
+                TEMPLATE,
+                null,
+                Map.of(),
+                1,
+                UUID.randomUUID(),
+                null);
+    }
+
     private static ClaimedSend claimedSend(UUID customer, int attempts) {
         return new ClaimedSend(
                 UUID.randomUUID(),
@@ -249,14 +285,16 @@ class SendClaimsIT extends CampaignIntegrationTest {
                 """
                 INSERT INTO sends (id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target,
                                    variables, status, attempts, claim_token, next_attempt_at, created_at)
-                VALUES (?, ?, ?, NULL, ?, ?, ?, NULL, '{}', 'sending', ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'sending', ?, ?, ?, ?)
                 """,
                 send.id(),
                 send.enrolmentId(),
                 send.stepId(),
+                send.journeyId(),
                 send.customerId(),
                 send.channel(),
                 send.templateId(),
+                send.target(),
                 send.attempts(),
                 send.claimToken(),
                 // far ahead: only the test's dispatchers deliver it

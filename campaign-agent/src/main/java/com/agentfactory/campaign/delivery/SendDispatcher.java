@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers what the sends table holds. Each send is claimed under a lease, which is renewed (if this claim still
- * holds it) just before the send is delivered, then its campaign is asked whether it sends now (a paused
+ * holds it) just before the send is delivered and then all the while it is (see {@link LeaseKeeper}). A send of a
+ * deactivated journey is refused; then its campaign is asked whether it sends now (a paused
  * campaign's sends wait, an ended one's are refused), then consent and suppression are
  * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
  * (a send that must wait is put back with the time it may go, and the skip stored), then the message is rendered
@@ -104,7 +105,10 @@ class SendDispatcher extends BatchPoller {
             return;
         }
         boolean accepted;
-        try {
+        try (LeaseKeeper _ = LeaseKeeper.start(
+                send.id().toString(),
+                properties.lease().dividedBy(3),
+                () -> sends.renew(send, clock.instant(), properties.lease()))) {
             accepted = attempt(send);
         } catch (HardBounceException e) {
             // retrying cannot help, and sending on to an address that does not exist harms the sender's reputation

@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.campaign.CampaignSending;
 import com.agentfactory.campaign.consent.ContactPermissions;
@@ -10,11 +11,18 @@ import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -177,6 +185,54 @@ class SendClaimsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void keepsTheLeaseWhileTheChannelIsSlowSoNoOtherDispatcherSendsTheMessageAgain() throws Exception {
+        Duration lease = Duration.ofSeconds(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        CountDownLatch answer = new CountDownLatch(1);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // one thread per request, so a second delivery would arrive while the first is still unanswered
+        receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        receiver.createContext("/hooks", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            ClaimedSend send =
+                    webhookSend("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+            writeAsClaimed(send);
+            Thread dispatching = Thread.ofVirtual()
+                    .start(() -> dispatcherWith(events, withLease(lease)).deliver(send));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            // renewed just before the call, the lease the send went out with ends before this
+            Instant firstLeaseEnd = Instant.now().plus(lease);
+            // the agent's own dispatcher polls every 100 ms and takes the send once its lease has run out
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                            "SELECT next_attempt_at FROM sends WHERE id = ?", Timestamp.class, send.id())
+                    .toInstant()
+                    .isAfter(firstLeaseEnd.plus(lease)));
+
+            assertThat(jdbc.queryForObject("SELECT claim_token FROM sends WHERE id = ?", UUID.class, send.id()))
+                    .as("still held by the claim whose call is under way")
+                    .isEqualTo(send.claimToken());
+            answer.countDown();
+            dispatching.join(Duration.ofSeconds(10));
+            assertThat(statusOf(send.id())).isEqualTo("sent");
+            assertThat(received).containsExactly(send.id().toString());
+        } finally {
+            answer.countDown();
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void aDispatcherWhoseLeaseRanOutCannotOverwriteWhatTheNextClaimRecorded() {
         UUID customer = UUID.randomUUID();
         ClaimedSend stale = claimedSend(customer, 1);
@@ -228,6 +284,10 @@ class SendClaimsIT extends CampaignIntegrationTest {
     }
 
     private SendDispatcher dispatcherWith(SendEvents sendEvents) {
+        return dispatcherWith(sendEvents, properties);
+    }
+
+    private SendDispatcher dispatcherWith(SendEvents sendEvents, DeliveryProperties deliveryProperties) {
         return new SendDispatcher(
                 sends,
                 sendEvents,
@@ -243,8 +303,41 @@ class SendClaimsIT extends CampaignIntegrationTest {
                 push,
                 webhooks,
                 campaigns,
-                properties,
+                deliveryProperties,
                 clock);
+    }
+
+    private DeliveryProperties withLease(Duration lease) {
+        return new DeliveryProperties(
+                properties.enabled(),
+                properties.fromAddress(),
+                properties.postalAddress(),
+                properties.publicBaseUrl(),
+                properties.unsubscribeSecret(),
+                properties.trackingSecret(),
+                properties.webhookSigningSecret(),
+                properties.webhookTimeout(),
+                properties.pollInterval(),
+                lease,
+                properties.campaignHoldRecheck(),
+                properties.batchSize(),
+                properties.maxAttempts());
+    }
+
+    private static ClaimedSend webhookSend(String url) {
+        return new ClaimedSend(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "hook",
+                null,
+                UUID.randomUUID(),
+                "webhook",
+                "crm_note",
+                url,
+                Map.of(),
+                1,
+                UUID.randomUUID(),
+                null);
     }
 
     private static ClaimedSend claimedSend(UUID customer, UUID journey) {

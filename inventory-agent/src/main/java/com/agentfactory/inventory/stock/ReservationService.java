@@ -43,7 +43,9 @@ class ReservationService {
         if (request.location() != null && !properties.locations().contains(request.location())) {
             throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
         }
-        List<StockLevel> rows = levels.findBySkuOrderByLocation(sku);
+        // every row of the SKU, in location order as orders lock them, before the clock is read: a reservation
+        // that waited behind another change of the row is stamped after it
+        List<StockLevel> rows = levels.lockBySku(sku);
         if (rows.isEmpty()) {
             throw new UnknownSkuException(sku);
         }

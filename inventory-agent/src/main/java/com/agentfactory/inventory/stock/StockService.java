@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Moves stock as the storefront's events say: a product is stocked when first seen, an order takes its units, a
  * cancellation gives them back. Each call runs in the transaction that records the event as handled, so an event
  * moves stock once.
+ *
+ * <p>A change is stamped with the time read after its rows are locked, never before: a change that waited for a row
+ * must be stamped later than the one it waited for, as subscribers keep the newest change of a row and drop older.
  */
 @Service
 public class StockService {
@@ -82,12 +86,15 @@ public class StockService {
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced order) {
-        Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(order.occurredAt(), ZoneOffset.UTC);
-        for (var line : unitsPerSku(order.lines()).entrySet()) {
+        Map<String, Integer> wanted = unitsPerSku(order.lines());
+        Map<String, List<StockLevel>> locked = lockedRowsOf(wanted.keySet());
+        // read once every row is ours: a change that committed while this order waited is stamped earlier
+        Instant now = clock.instant();
+        for (var line : wanted.entrySet()) {
             String sku = line.getKey();
             int remaining = line.getValue();
-            List<StockLevel> rows = lockedRowsOf(sku, now);
+            List<StockLevel> rows = locked.get(sku);
             Map<String, StockLevel> byLocation =
                     rows.stream().collect(Collectors.toMap(StockLevel::location, Function.identity()));
             Map<StockLevel, Integer> unitsPerRow = new LinkedHashMap<>();
@@ -133,10 +140,11 @@ public class StockService {
      */
     @Transactional
     public void applyOrderCancelled(OrderCancelled cancellation) {
+        Map<String, Integer> units = unitsPerSku(cancellation.lines());
+        Map<String, List<StockLevel>> locked = lockedRowsOf(units.keySet());
         Instant now = clock.instant();
-        for (var line : unitsPerSku(cancellation.lines()).entrySet()) {
-            StockLevel row =
-                    defaultLocationFirst(lockedRowsOf(line.getKey(), now)).getFirst();
+        for (var line : units.entrySet()) {
+            StockLevel row = defaultLocationFirst(locked.get(line.getKey())).getFirst();
             row.giveBack(line.getValue(), now);
             levels.flush();
             changes.changed(row, now);
@@ -168,8 +176,8 @@ public class StockService {
     /** Units ordered from a supplier for {@code location}: in transit until received or cancelled. */
     @Transactional
     public void orderedFromSupplier(String sku, String location, int units) {
+        StockLevel row = lockedRowAt(sku, location);
         Instant now = clock.instant();
-        StockLevel row = lockedRowAt(sku, location, now);
         row.orderFromSupplier(units, now);
         levels.flush();
         changes.changed(row, now);
@@ -177,8 +185,8 @@ public class StockService {
 
     @Transactional
     public void supplierOrderCancelled(String sku, String location, int units) {
+        StockLevel row = lockedRowAt(sku, location);
         Instant now = clock.instant();
-        StockLevel row = lockedRowAt(sku, location, now);
         row.cancelFromSupplier(units, now);
         levels.flush();
         changes.changed(row, now);
@@ -187,8 +195,8 @@ public class StockService {
     /** A supplier's delivery: on hand grows (backorders first), in transit shrinks. */
     @Transactional
     public void receivedFromSupplier(String sku, String location, int units, LocalDate expiresOn) {
+        StockLevel row = lockedRowAt(sku, location);
         Instant now = clock.instant();
-        StockLevel row = lockedRowAt(sku, location, now);
         row.receive(units, expiresOn, now);
         levels.flush();
         changes.changed(row, now);
@@ -239,23 +247,33 @@ public class StockService {
                 .collect(Collectors.toMap(OrderLine::sku, OrderLine::quantity, Integer::sum, TreeMap::new));
     }
 
+    /** Each SKU's rows, locked SKU by SKU in the given (name) order. */
+    private Map<String, List<StockLevel>> lockedRowsOf(Collection<String> skus) {
+        Map<String, List<StockLevel>> locked = new LinkedHashMap<>();
+        for (String sku : skus) {
+            locked.put(sku, lockedRowsOf(sku));
+        }
+        return locked;
+    }
+
     /** The SKU's rows, locked; a SKU never seen before is stocked at the default warehouse with nothing. */
-    private List<StockLevel> lockedRowsOf(String sku, Instant now) {
+    private List<StockLevel> lockedRowsOf(String sku) {
         List<StockLevel> rows = levels.lockBySku(sku);
         if (!rows.isEmpty()) {
             return rows;
         }
         // the product feed may still bring the SKU's initial stock
-        levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, false, now);
+        levels.insertIfAbsent(UUID.randomUUID(), sku, properties.defaultLocation(), 0, false, clock.instant());
         return levels.lockBySku(sku);
     }
 
-    private StockLevel lockedRowAt(String sku, String location, Instant now) {
+    private StockLevel lockedRowAt(String sku, String location) {
         if (!properties.locations().contains(location)) {
             throw com.agentfactory.messaging.error.InvalidInputException.of(
                     "location", "must be one of " + properties.locations());
         }
-        levels.insertIfAbsent(UUID.randomUUID(), sku, location, 0, !location.equals(properties.defaultLocation()), now);
+        levels.insertIfAbsent(
+                UUID.randomUUID(), sku, location, 0, !location.equals(properties.defaultLocation()), clock.instant());
         return levels.lockAt(sku, location).orElseThrow();
     }
 

@@ -10,14 +10,24 @@ import com.agentfactory.inventory.topic.InventoryTopics;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.LockWaits;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class StockIT extends InventoryIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void ordersTakeStockAndAShortfallIsBackorderedNotNegative() {
@@ -180,6 +190,68 @@ class StockIT extends InventoryIntegrationTest {
         assertThat(overlong.status()).isEqualTo(400);
         assertThat(overlong.errorFields()).containsExactly("skus");
         assertThat(none.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCancellationThatWaitedForTheStockRowIsStampedAfterTheChangeItWaitedFor() throws Exception {
+        String sku = stocked(5);
+        Instant released;
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            lockStockRows(holder, sku);
+            publish(CommerceEventMother.cancellation(sku, 2));
+            LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
+            released = Instant.now();
+            holder.commit();
+        }
+
+        Instant stamped = occurredAtOfChange(sku, 7, 7);
+
+        assertThat(stamped).as("stamped after the change it waited for").isAfterOrEqualTo(released);
+    }
+
+    @Test
+    void aReservationThatWaitedForTheStockRowIsStampedAfterTheChangeItWaitedFor() throws Exception {
+        String sku = stocked(5);
+        Instant released;
+        try (var holder = dataSource.getConnection();
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            holder.setAutoCommit(false);
+            lockStockRows(holder, sku);
+            var reserving = executor.submit(() -> reserve(sku, 1));
+            LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
+            released = Instant.now();
+            holder.commit();
+            assertThat(reserving.get().status()).isEqualTo(201);
+        }
+
+        Instant stamped = occurredAtOfChange(sku, 5, 4);
+
+        assertThat(stamped).as("stamped after the change it waited for").isAfterOrEqualTo(released);
+    }
+
+    // stands for another writer's change of the rows, committing when the test says
+    private static void lockStockRows(Connection holder, String sku) throws SQLException {
+        try (var lock = holder.prepareStatement("SELECT id FROM stock_levels WHERE sku = ? FOR UPDATE")) {
+            lock.setString(1, sku);
+            lock.executeQuery().close();
+        }
+    }
+
+    /** When the published change of the SKU with these counts says it happened. */
+    private Instant occurredAtOfChange(String sku, int onHand, int available) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicMessages.read(bootstrapServers, InventoryTopics.STOCK).stream()
+                                .map(envelope -> envelope.payload().data())
+                                .filter(change -> change.path("sku").asString().equals(sku)
+                                        && change.path("on_hand").asInt() == onHand
+                                        && change.path("available").asInt() == available)
+                                .map(change ->
+                                        Instant.parse(change.path("occurred_at").asString()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** Until the stock listener has taken the event in, whatever it did with it. */

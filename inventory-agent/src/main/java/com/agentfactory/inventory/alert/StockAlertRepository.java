@@ -34,12 +34,18 @@ interface StockAlertRepository extends JpaRepository<StockAlert, UUID> {
                     + " AND condition = :condition")
     Optional<Boolean> conditionHeld(String sku, String location, String condition);
 
+    /**
+     * Stores whether the condition holds and answers 1 only when that changed it (a first record counts as a change).
+     * The check is the upsert's own: of two runs judging the same crossing at once, the second waits for the first's
+     * row and then finds nothing to change, so the crossing is raised once.
+     */
     @Modifying
     @Query(
             nativeQuery = true,
             value = "INSERT INTO stock_condition_states (sku, location, condition, holds, changed_at)"
                     + " VALUES (:sku, :location, :condition, :holds, :at)"
                     + " ON CONFLICT (sku, location, condition) DO UPDATE SET holds = EXCLUDED.holds,"
-                    + " changed_at = EXCLUDED.changed_at")
-    int recordCondition(String sku, String location, String condition, boolean holds, Instant at);
+                    + " changed_at = EXCLUDED.changed_at"
+                    + " WHERE stock_condition_states.holds IS DISTINCT FROM EXCLUDED.holds")
+    int recordConditionIfChanged(String sku, String location, String condition, boolean holds, Instant at);
 }

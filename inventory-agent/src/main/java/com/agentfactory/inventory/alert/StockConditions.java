@@ -84,13 +84,16 @@ public class StockConditions {
             boolean holds,
             Instant now,
             List<String> raised) {
-        boolean held = alerts.conditionHeld(position.sku(), position.location(), type.name())
-                .orElse(false);
-        if (held == holds) {
+        // a plain read only spares writing "does not hold" for a condition never recorded; whether a crossing is
+        // raised is decided by the conditional upsert, which sees another run's change
+        if (!holds
+                && alerts.conditionHeld(position.sku(), position.location(), type.name())
+                        .isEmpty()) {
             return;
         }
-        alerts.recordCondition(position.sku(), position.location(), type.name(), holds, now);
-        if (holds) {
+        boolean changed =
+                alerts.recordConditionIfChanged(position.sku(), position.location(), type.name(), holds, now) == 1;
+        if (changed && holds) {
             raiser.raise(
                     new StockAlert(position.sku(), position.location(), type, position.available(), reorderPoint, now));
             raised.add(type.name().toLowerCase(Locale.ROOT));

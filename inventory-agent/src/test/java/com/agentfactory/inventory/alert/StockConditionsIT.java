@@ -1,9 +1,15 @@
 package com.agentfactory.inventory.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.testing.LockWaits;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,6 +20,9 @@ class StockConditionsIT extends InventoryIntegrationTest {
 
     @Autowired
     StockService stock;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void raisesOverstockOncePerCrossing() {
@@ -51,6 +60,46 @@ class StockConditionsIT extends InventoryIntegrationTest {
                         .asString())
                 .isEqualTo(today().plusDays(10).toString());
         assertThat(api.get("/api/v1/inventory/alerts?type=expiry_risk&sku=" + sku)
+                        .body()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoOverlappingChecksRaiseACrossingOnce() throws Exception {
+        String sku = stocked(500);
+        sold(sku, 60, 1);
+
+        List<String> first;
+        List<String> second;
+        try (var holder = dataSource.getConnection();
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            holder.setAutoCommit(false);
+            // an earlier check's "does not hold", not yet committed: both checks read no state and then queue on it
+            try (var earlier = holder.prepareStatement(
+                    "INSERT INTO stock_condition_states (sku, location, condition, holds, changed_at)"
+                            + " VALUES (?, 'main', 'OVERSTOCK', false, now())")) {
+                earlier.setString(1, sku);
+                earlier.executeUpdate();
+            }
+            int holderPid = LockWaits.backendPid(holder);
+            var checking = executor.submit(() -> conditions.check(sku));
+            var checkingAgain = executor.submit(() -> conditions.check(sku));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))",
+                                    Long.class,
+                                    holderPid),
+                            waiting -> waiting == 2);
+            holder.commit();
+            first = checking.get();
+            second = checkingAgain.get();
+        }
+
+        assertThat(List.of(first, second)).containsExactlyInAnyOrder(List.of("overstock"), List.of());
+        assertThat(api.get("/api/v1/inventory/alerts?type=overstock&sku=" + sku)
                         .body()
                         .path("items")
                         .size())

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -116,12 +118,23 @@ class PurchaseOrderController {
         return orders.closeShort(id, request.reason(), caller);
     }
 
-    /** A delivery: adds to on hand, clears in transit; the complete order commits its budget reservation. */
-    @ApiResponse(responseCode = "200", description = "Done")
+    /**
+     * A delivery: adds to on hand, clears in transit; the complete order commits its budget reservation. A client that
+     * may retry (a partial receipt's answer lost to a timeout) sends an Idempotency-Key: a repeat with the same key
+     * and lines answers the order as it stands and receives nothing again.
+     */
+    @ApiResponse(responseCode = "200", description = "Done, or a repeat of the same Idempotency-Key and lines")
     @ApiResponse(responseCode = "409", description = "The purchase order's status does not allow this")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for other lines of this order")
     @PostMapping("/{id}/receipts")
     PurchaseOrderResponse receive(
-            @PathVariable UUID id, @Valid @RequestBody ReceivePurchaseOrderRequest request, Caller caller) {
-        return orders.receive(id, request, caller);
+            @PathVariable UUID id,
+            @Valid @RequestBody ReceivePurchaseOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+                    String idempotencyKey,
+            Caller caller) {
+        return orders.receive(id, request, idempotencyKey, caller);
     }
 }

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.purchasing;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
@@ -37,4 +39,21 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, UUID> {
             + " or (p.budgetReleasePending = true"
             + " and p.status = com.agentfactory.inventory.purchasing.PurchaseOrderStatus.REJECTED))")
     List<UUID> awaitingBudgetSettlement();
+
+    /**
+     * Records a receipt's key and lines; 0 when the order already has a receipt under the key. A retry arriving while
+     * the first attempt is still at work waits here for it: then it finds the key if that attempt committed.
+     */
+    @Modifying
+    @Query(
+            nativeQuery = true,
+            value = "INSERT INTO purchase_order_receipts (purchase_order_id, idempotency_key, lines, received_at)"
+                    + " VALUES (:orderId, :key, :lines, :at) ON CONFLICT DO NOTHING")
+    int recordReceiptKey(UUID orderId, String key, String lines, Instant at);
+
+    @Query(
+            nativeQuery = true,
+            value = "SELECT lines FROM purchase_order_receipts WHERE purchase_order_id = :orderId"
+                    + " AND idempotency_key = :key")
+    Optional<String> receiptLinesUnder(UUID orderId, String key);
 }

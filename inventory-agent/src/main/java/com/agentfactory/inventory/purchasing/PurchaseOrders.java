@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -464,9 +465,11 @@ public class PurchaseOrders {
 
     /**
      * A delivery: its units go on hand and leave transit. The order that is complete with it is received and its
-     * reservation committed with finance: the expense.
+     * reservation committed with finance: the expense. Under the client's idempotency key (none: null) a repeat of a
+     * receipt recorded under the key, with the same lines, answers the order as it stands and receives nothing; the
+     * key with other lines is refused.
      */
-    PurchaseOrderResponse receive(UUID id, ReceivePurchaseOrderRequest request, Caller caller) {
+    PurchaseOrderResponse receive(UUID id, ReceivePurchaseOrderRequest request, String idempotencyKey, Caller caller) {
         requireReceiver(caller);
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < request.lines().size(); i++) {
@@ -483,6 +486,9 @@ public class PurchaseOrders {
         }
         PurchaseOrderResponse received = transaction.execute(status -> {
             PurchaseOrder order = find(id);
+            if (idempotencyKey != null && !firstReceiptUnder(order, idempotencyKey, request)) {
+                return PurchaseOrderResponse.of(order);
+            }
             Map<String, Integer> units = new LinkedHashMap<>();
             for (var line : request.lines()) {
                 units.merge(line.sku(), line.quantity(), Integer::sum);
@@ -631,10 +637,29 @@ public class PurchaseOrders {
         return true;
     }
 
+    // false for a repeat of the receipt recorded under the key; the lines are compared in SKU order, as sent or not
+    private boolean firstReceiptUnder(PurchaseOrder order, String key, ReceivePurchaseOrderRequest request) {
+        String lines = request.lines().stream()
+                .map(line -> line.sku() + " " + line.quantity() + " " + line.expiresOn())
+                .sorted()
+                .collect(Collectors.joining("\n"));
+        if (orders.recordReceiptKey(order.getId(), key, lines, clock.instant()) == 1) {
+            return true;
+        }
+        String first = orders.receiptLinesUnder(order.getId(), key).orElseThrow();
+        if (!first.equals(lines)) {
+            throw RuleViolationException.of(
+                    "Idempotency-Key", "was used for a receipt of other lines of this purchase order");
+        }
+        return false;
+    }
+
     // stock rows are locked in SKU name order, as the storefront's orders lock them: two writers of the same rows
     // then queue for them instead of each holding one the other waits for
     private static List<PurchaseOrderLine> inSkuOrder(List<PurchaseOrderLine> lines) {
-        return lines.stream().sorted(Comparator.comparing(PurchaseOrderLine::sku)).toList();
+        return lines.stream()
+                .sorted(Comparator.comparing(PurchaseOrderLine::sku))
+                .toList();
     }
 
     private PurchaseOrder find(UUID id) {

@@ -190,6 +190,35 @@ class PurchasingIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aPartialReceiptRetriedUnderItsIdempotencyKeyReceivesTheUnitsOnce() {
+        String sku = stocked(0);
+        String path = approvedAndOrdered(sku, 10);
+        Map<String, String> key = Map.of("Idempotency-Key", "delivery-" + UUID.randomUUID());
+        Map<String, Object> fourUnits = Map.of("lines", List.of(Map.of("sku", sku, "quantity", 4)));
+
+        Api.Response first = manager.post(path + "/receipts", fourUnits, key);
+        Api.Response retried = manager.post(path + "/receipts", fourUnits, key);
+        Api.Response otherLines =
+                manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5))), key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.text("/status")).isEqualTo("ordered");
+        assertThat(otherLines.status()).isEqualTo(422);
+        assertThat(otherLines.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("received once")
+                .isEqualTo(4);
+        assertThat(stockOf(sku).body().path("in_transit").asInt()).isEqualTo(6);
+        Api.Response anotherDelivery =
+                manager.post(path + "/receipts", fourUnits, Map.of("Idempotency-Key", "delivery-" + UUID.randomUUID()));
+        assertThat(anotherDelivery.status()).isEqualTo(200);
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("another key: another delivery")
+                .isEqualTo(8);
+    }
+
+    @Test
     void draftsAnOrderOfSeveralSkusAndRefusesLinesTheSupplierCannotFill() {
         String first = stocked(3);
         String second = stocked(3);

@@ -26,15 +26,19 @@ public final class RoleApi {
     }
 
     public Api.Response post(String path, Object body) {
+        return post(path, body, java.util.Map.of());
+    }
+
+    /** With these headers besides the identity ones, e.g. an Idempotency-Key. */
+    public Api.Response post(String path, Object body, java.util.Map<String, String> headers) {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + path))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + TestTokens.staff(userId, roles.split(",")))
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TestTokens.staff(userId, roles.split(",")))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Api.Response(
                     response.statusCode(),
                     response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body()),

@@ -147,8 +147,40 @@ public class MessagingAutoConfiguration {
      * before a service first ran.
      */
     @Bean(name = "kafkaListenerContainerFactory")
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, String> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<String, String> kafkaConsumerFactory,
+            Environment environment) {
+        return listenerContainerFactory(configurer, kafkaConsumerFactory, environment);
+    }
+
+    /**
+     * The privacy listener's containers: as every listener's, except that a request whose retries ran out is reported
+     * failed by this service before it is parked on the dead-letter topic, so the coordinator's request fails instead
+     * of waiting for good. Its handler is no {@link CommonErrorHandler} bean, which would stand in for the platform's
+     * handler on every other listener.
+     */
+    @Bean(name = PrivacyRequestListener.CONTAINER_FACTORY)
+    @ConditionalOnBean(PersonalDataHolder.class)
+    ConcurrentKafkaListenerContainerFactory<String, String> privacyListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<String, String> kafkaConsumerFactory,
+            Environment environment,
+            ObjectProvider<PrivacyRequestListener> privacyRequestListener,
+            KafkaTemplate<String, String> kafka,
+            ObjectProvider<AgentRuntimeProperties> agent,
+            ObjectProvider<MeterRegistry> meters) {
+        var factory = listenerContainerFactory(configurer, kafkaConsumerFactory, environment);
+        factory.setCommonErrorHandler(DeadLetterErrorHandlers.create(
+                PrivacyRequestListener.failureReporter(
+                        privacyRequestListener::getObject, DeadLetterErrorHandlers.publisher(kafka)),
+                retry(agent),
+                meters.getIfAvailable(SimpleMeterRegistry::new)));
+        return factory;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConcurrentKafkaListenerContainerFactory<String, String> listenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<String, String> kafkaConsumerFactory,
             Environment environment) {
@@ -181,10 +213,12 @@ public class MessagingAutoConfiguration {
             KafkaTemplate<String, String> kafka,
             ObjectProvider<AgentRuntimeProperties> agent,
             ObjectProvider<MeterRegistry> meters) {
-        AgentRuntimeProperties.Retry retry = agent.getIfAvailable() == null
-                ? AgentRuntimeProperties.Retry.defaults()
-                : agent.getIfAvailable().retry();
-        return DeadLetterErrorHandlers.create(kafka, retry, meters.getIfAvailable(SimpleMeterRegistry::new));
+        return DeadLetterErrorHandlers.create(kafka, retry(agent), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    private static AgentRuntimeProperties.Retry retry(ObjectProvider<AgentRuntimeProperties> agent) {
+        AgentRuntimeProperties properties = agent.getIfAvailable();
+        return properties == null ? AgentRuntimeProperties.Retry.defaults() : properties.retry();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.inbox.CommerceEventConsumer;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
+import com.agentfactory.messaging.inbox.InboxProperties;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
 import com.agentfactory.messaging.outbox.MicrometerRelayTracing;
@@ -68,7 +69,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * consumer. Runs before Boot's Kafka configuration so these factories are the ones everything uses.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, InboxProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
     /** The platform's one source of time (UTC), injected wherever time is read so tests can fix it. */
@@ -280,8 +281,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProcessedMessagesPurger processedMessagesPurger(ProcessedMessages processedMessages) {
-        return new ProcessedMessagesPurger(processedMessages);
+    ProcessedMessagesPurger processedMessagesPurger(ProcessedMessages processedMessages, InboxProperties properties) {
+        return new ProcessedMessagesPurger(processedMessages, properties);
     }
 
     /** Every service that declares a {@link PersonalDataHolder} answers privacy requests with it. */

@@ -8,17 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Keeps the processed-messages table bounded: claims older than a week are dropped every hour. */
+/** Keeps the processed-messages table bounded: claims older than the configured retention are dropped every hour. */
 public class ProcessedMessagesPurger implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedMessagesPurger.class);
-    private static final Duration RETENTION = Duration.ofDays(7);
-
     private final ProcessedMessages processed;
+    private final Duration retention;
     private ScheduledExecutorService scheduler;
 
-    public ProcessedMessagesPurger(ProcessedMessages processed) {
+    public ProcessedMessagesPurger(ProcessedMessages processed, InboxProperties properties) {
         this.processed = processed;
+        this.retention = properties.retention();
     }
 
     @Override
@@ -32,9 +32,9 @@ public class ProcessedMessagesPurger implements SmartLifecycle {
 
     private void purge() {
         try {
-            int removed = processed.purgeOlderThan(RETENTION);
+            int removed = processed.purgeOlderThan(retention);
             if (removed > 0) {
-                log.info("Purged {} processed-message claims older than {}", removed, RETENTION);
+                log.info("Purged {} processed-message claims older than {}", removed, retention);
             }
         } catch (RuntimeException e) {
             log.warn("Purging processed-message claims failed: {}", e.getMessage());

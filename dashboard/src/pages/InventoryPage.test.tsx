@@ -226,6 +226,68 @@ describe('InventoryPage', () => {
     expect((within(orders).getByLabelText('Units of SKU-BLUE-MUG delivered') as HTMLInputElement).value).toBe('24');
   });
 
+  /** An ordered two-line purchase whose receipts answer with the statuses given (then 200), recording each Idempotency-Key. */
+  async function receiving(answers: number[]) {
+    const receipts = '/api/v1/inventory/purchase-orders/po-2/receipts';
+    let n = 0;
+    const gateway = inventory()
+      .ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]))
+      .on('POST', receipts, () => {
+        const status = answers[n++] ?? 200;
+        return status === 200
+          ? { status, body: twoLineOrder }
+          : { status, body: { title: 'Bad Gateway', status, detail: 'The inventory service did not answer.' } };
+      });
+    await gateway.signInAs(['ADMIN']);
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if ((init?.method ?? 'GET') === 'POST' && String(input) === receipts) {
+        keys.push(new Headers(init?.headers).get('Idempotency-Key'));
+      }
+      return gateway.fetch(input, init);
+    });
+    return { gateway, keys };
+  }
+
+  it('retries a receipt whose answer was lost with the key of the first attempt, and takes a new key for the next receipt', async () => {
+    const { keys } = await receiving([502]);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+
+    await user.click(await within(orders).findByRole('button', { name: 'Receive' }));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await within(orders).findByText(/The inventory service did not answer/);
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await user.click(await within(orders).findByRole('button', { name: 'Receive' }));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await within(orders).findByRole('button', { name: 'Receive' });
+
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toBeTruthy();
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('takes a new receipt key when the lines changed after a failed attempt', async () => {
+    const { keys } = await receiving([502]);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+
+    await user.click(await within(orders).findByRole('button', { name: 'Receive' }));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await within(orders).findByText(/The inventory service did not answer/);
+    await user.clear(within(orders).getByLabelText('Units of SKU-BLUE-MUG delivered'));
+    await user.click(within(orders).getByRole('button', { name: 'Book delivery' }));
+    await within(orders).findByRole('button', { name: 'Receive' });
+
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
   it('moves the focus into the delivery form when it opens and back to Receive when it is cancelled', async () => {
     const gateway = inventory().ok('GET', '/api/v1/inventory/purchase-orders', page([twoLineOrder]));
     await gateway.signInAs(['ADMIN']);

@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useState } from 'react';
+import { Fragment, lazy, Suspense, useRef, useState } from 'react';
 import { post, query, type Page } from '../api/client';
 import type {
   DemandForecast,
@@ -548,9 +548,20 @@ function PurchaseOrders() {
   const decide = useAction((id: string, action: string, reason: string) =>
     post<PurchaseOrder>(`${BASE}/purchase-orders/${id}/${action}`, { reason }),
   );
-  const receive = useAction((o: PurchaseOrder, lines: DeliveredLine[]) =>
-    post<PurchaseOrder>(`${BASE}/purchase-orders/${o.id}/receipts`, { lines }),
-  );
+  // a retry of a receipt whose answer was lost must not book the goods twice: it carries the key of the first
+  // attempt, until one succeeds or other lines (or another order) are booked
+  const receipt = useRef<{ request: string; key: string } | null>(null);
+  const receive = useAction(async (o: PurchaseOrder, lines: DeliveredLine[]) => {
+    const url = `${BASE}/purchase-orders/${o.id}/receipts`;
+    const body = { lines };
+    const request = JSON.stringify([url, body]);
+    if (receipt.current?.request !== request) {
+      receipt.current = { request, key: crypto.randomUUID() };
+    }
+    const received = await post<PurchaseOrder>(url, body, { 'Idempotency-Key': receipt.current.key });
+    receipt.current = null;
+    return received;
+  });
   return (
     <section aria-labelledby="orders-heading">
       <h2 id="orders-heading">Reorder suggestions and purchase orders</h2>

@@ -49,7 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * room for that, the whole tranche is committed, which records a little more than was spent but never lets spend escape
  * the budget. Every step is a status on a stored row and every finance call is idempotent, so a pass interrupted
  * anywhere is finished by the next one without spending twice. Every reservation names the allowance's UTC day, so
- * finance books a day settled after midnight on the first of a month in the month the exchanges bill it in.
+ * finance books a day settled after midnight on the first of a month in the month the exchanges bill it in. A commit
+ * or release finance refuses (a reservation released or committed there by hand, one it does not know) would be
+ * refused again on every pass: the row is set aside for a person and the day settles without it.
  *
  * <p>Several instances keep the allowances side by side. Within one, passes run under one lock; across them, what
  * decides about a campaign's allowance (recording a tranche, planning a settlement) runs in a transaction holding
@@ -61,6 +63,8 @@ public class AllowanceKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(AllowanceKeeper.class);
     private static final BigDecimal CENT = new BigDecimal("0.01");
+    /** A row whose commit or release finance refused for good: kept out of every settlement until a person acts. */
+    static final String NEEDS_PERSON = "NEEDS_PERSON";
     /** The first half of the campaign locks' advisory keys: keeps them apart from other users of advisory locks. */
     private static final int ALLOWANCE_LOCKS = 0x41_44_41_4C;
 
@@ -107,21 +111,38 @@ public class AllowanceKeeper {
                 AdCampaignView campaign = byId.get(open.campaignId());
                 boolean serving = campaign != null && campaign.isServing(clock.instant());
                 if (open.day().isBefore(today) || !serving || "SETTLING".equals(open.status())) {
-                    settleUnlocked(open.campaignId(), open.day());
+                    alone(
+                            () -> settleUnlocked(open.campaignId(), open.day()),
+                            "settling campaign " + open.campaignId() + " on " + open.day());
                 }
             }
             for (Row pending : rows.pendingTranchesOfOpenAllowances()) {
-                ask(pending);
+                alone(() -> ask(pending), "asking for tranche " + pending.id());
             }
             for (AdCampaignView campaign : byId.values()) {
                 if (campaign.isServing(clock.instant())) {
-                    fund(campaign, today);
+                    alone(() -> fund(campaign, today), "funding campaign " + campaign.id());
                 }
             }
         } catch (FinanceUnavailableException e) {
             log.warn("finance unavailable, allowances kept as they are until the next pass: {}", e.getMessage());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * One campaign's step of a pass. Days are settled before any campaign is funded, so a step that failed the pass
+     * would, failing on every pass, keep every campaign from being funded again: its failure is logged and the step
+     * left for the next pass. Finance being down still ends the pass, since every later step would wait on it too.
+     */
+    private static void alone(Runnable step, String what) {
+        try {
+            step.run();
+        } catch (FinanceUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("{} failed, left for the next pass", what, e);
         }
     }
 
@@ -431,8 +452,12 @@ public class AllowanceKeeper {
         }
         for (Row row : rows.of(campaignId, day)) {
             if ("TO_COMMIT".equals(row.status())) {
-                finance.commit(row.financeReservationId());
-                rows.move(row.id(), "TO_COMMIT", "COMMITTED", null, null);
+                try {
+                    finance.commit(row.financeReservationId());
+                    rows.move(row.id(), "TO_COMMIT", "COMMITTED", null, null);
+                } catch (SettlementRefusedException refused) {
+                    refusedToCommit(row, refused.reason());
+                }
             }
         }
         for (Row row : rows.of(campaignId, day)) {
@@ -442,8 +467,12 @@ public class AllowanceKeeper {
         }
         for (Row row : rows.of(campaignId, day)) {
             if ("TO_RELEASE".equals(row.status())) {
-                finance.release(row.financeReservationId());
-                rows.move(row.id(), "TO_RELEASE", "RELEASED", null, null);
+                try {
+                    finance.release(row.financeReservationId());
+                    rows.move(row.id(), "TO_RELEASE", "RELEASED", null, null);
+                } catch (SettlementRefusedException refused) {
+                    setAsideForAPerson(row, "TO_RELEASE", "release", refused.reason());
+                }
             }
         }
         Set<String> open = Set.of("PENDING", "TO_COMMIT", "TO_SETTLE", "TO_RELEASE");
@@ -459,6 +488,54 @@ public class AllowanceKeeper {
                     campaignId,
                     day));
         }
+    }
+
+    /**
+     * The exact settlement of a partly spent tranche that finance refused to commit is given up as one it had no room
+     * for: the tranche is committed whole. Any other row is set aside for a person.
+     */
+    private void refusedToCommit(Row row, String reason) {
+        if (!"SETTLEMENT".equals(row.kind())) {
+            setAsideForAPerson(row, "TO_COMMIT", "commit", reason);
+            return;
+        }
+        log.warn(
+                "finance refused to commit the exact settlement {} of campaign {} on {}, its tranche is committed"
+                        + " whole: {}",
+                row.id(),
+                row.campaignId(),
+                row.day(),
+                reason);
+        tx.executeWithoutResult(s -> {
+            rows.move(row.id(), "TO_COMMIT", "REFUSED", null, "commit refused: " + reason);
+            rows.move(
+                    row.settles(),
+                    "TO_SETTLE",
+                    "TO_COMMIT",
+                    null,
+                    "committed whole: finance refused to commit the exact settlement of " + row.amount() + " (" + reason
+                            + ")");
+        });
+    }
+
+    /**
+     * Finance refused to commit or release the row's reservation: asking again gets the same answer, and whether
+     * the money is spent, held or back in the budget at finance is for a person to find out there. The row leaves
+     * the settlement, so the day settles without it (see {@link RefusedSettlements}); a person who has put finance
+     * right marks it COMMITTED or RELEASED.
+     */
+    private void setAsideForAPerson(Row row, String from, String action, String reason) {
+        log.error(
+                "finance refused to {} the {} {} {} of campaign {} on {} (reservation {}), left to a person: {}",
+                action,
+                row.kind().toLowerCase(java.util.Locale.ROOT),
+                row.amount(),
+                row.currency(),
+                row.campaignId(),
+                row.day(),
+                row.financeReservationId(),
+                reason);
+        rows.move(row.id(), from, NEEDS_PERSON, null, action + " refused: " + reason);
     }
 
     private boolean settlementCommitted(UUID trancheId, UUID campaignId, LocalDate day) {

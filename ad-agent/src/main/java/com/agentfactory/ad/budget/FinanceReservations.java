@@ -31,8 +31,10 @@ public interface FinanceReservations {
     ExpenseOutcome recordExpense(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn);
 
+    /** @throws SettlementRefusedException when finance refuses to commit it (released, unknown) */
     void commit(UUID financeReservationId);
 
+    /** @throws SettlementRefusedException when finance refuses to release it (committed, unknown) */
     void release(UUID financeReservationId);
 
     sealed interface ReserveOutcome {

@@ -8,6 +8,7 @@ import com.agentfactory.messaging.finance.FinanceBudgetClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The allowance keeper's reservations from the ad department's budget, through the shared finance client. Finance
@@ -15,6 +16,9 @@ import java.util.UUID;
  * touchpoints name, so that its return on spend per channel sets its expenses against its attributed revenue.
  */
 public class FinanceReservationsClient implements FinanceReservations {
+
+    /** As much of finance's answer as the row's detail keeps beside the status. */
+    private static final int REFUSAL_DETAIL_LIMIT = 300;
 
     private final FinanceBudgetClient finance;
     private final String department;
@@ -58,11 +62,27 @@ public class FinanceReservationsClient implements FinanceReservations {
 
     @Override
     public void commit(UUID financeReservationId) {
-        finance.commit(department, financeReservationId);
+        try {
+            finance.commit(department, financeReservationId);
+        } catch (HttpClientErrorException refused) {
+            throw refusal(refused);
+        }
     }
 
     @Override
     public void release(UUID financeReservationId) {
-        finance.release(department, financeReservationId);
+        try {
+            finance.release(department, financeReservationId);
+        } catch (HttpClientErrorException refused) {
+            throw refusal(refused);
+        }
+    }
+
+    private static SettlementRefusedException refusal(HttpClientErrorException refused) {
+        String detail = refused.getResponseBodyAsString();
+        return new SettlementRefusedException(
+                refused.getStatusCode().value() + " "
+                        + (detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail),
+                refused);
     }
 }

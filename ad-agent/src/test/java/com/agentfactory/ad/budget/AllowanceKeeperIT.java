@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one campaign at the same moment. Both look for a pending tranche before either records one, unless the database
  * holds one of them back. Settling a day reports to finance what was won beyond the allowance too, in the month of
  * the day it was won on, as spend finance records even when the budget has no room left, once, however often
- * finance had to be asked; what finance refuses to record is shown to operators as owed until it is recorded.
+ * finance had to be asked; what finance refuses to record is shown to operators as owed until it is recorded. A
+ * commit finance refuses for good is set aside for a person without keeping a pass from funding the campaigns.
  */
 class AllowanceKeeperIT extends AdIntegrationTest {
 
@@ -75,6 +76,10 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         // the shared application's keeper would otherwise try to give these tranches back to a finance not running
         jdbc.update("DELETE FROM ad_budget_reservations WHERE campaign_id = ?", campaignId);
         jdbc.update("DELETE FROM ad_spend_allowances WHERE campaign_id = ?", campaignId);
+        // a whole pass in flight funds every campaign serving then, the other tests' too
+        LocalDate inFlight = LocalDate.ofInstant(IN_FLIGHT.instant(), ZoneOffset.UTC);
+        jdbc.update("DELETE FROM ad_budget_reservations WHERE day >= ?", inFlight.minusDays(1));
+        jdbc.update("DELETE FROM ad_spend_allowances WHERE day >= ?", inFlight.minusDays(1));
     }
 
     @Test
@@ -173,6 +178,46 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 .isEqualByComparingTo("10.00");
         refusedFunding.refresh();
         assertThat(refusedFunding.heldBack()).isEqualTo(heldBackBefore);
+    }
+
+    @Autowired
+    RefusedSettlements refusedSettlements;
+
+    @Test
+    void aCommitFinanceRefusesIsSetAsideForAPersonAndThePassStillFundsEveryCampaign() {
+        campaignId = UUID.fromString(servingLater("Its reservation released at finance by hand"));
+        UUID stillFunded = UUID.fromString(servingLater("Funded in the same pass"));
+        LocalDate yesterday =
+                LocalDate.ofInstant(IN_FLIGHT.instant(), ZoneOffset.UTC).minusDays(1);
+        UUID releasedByHand = tranche(yesterday, "10.00");
+        allowance(yesterday, "10.00", "10.00");
+        finance.refuseToCommit(releasedByHand, "409 reservation " + releasedByHand + " is RELEASED");
+        AllowanceKeeper keeper = keeperInFlight(new ReservationRows(jdbc, IN_FLIGHT), TENTHS);
+        refusedSettlements.refresh();
+        long setAsideBefore = refusedSettlements.setAside();
+
+        keeper.keep();
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT reserved FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                        BigDecimal.class,
+                        stillFunded,
+                        yesterday.plusDays(1)))
+                .as("funded although a day settled before it was refused")
+                .isEqualByComparingTo("10.00");
+        assertThat(jdbc.queryForList(
+                        "SELECT status || ' ' || detail FROM ad_budget_reservations WHERE campaign_id = ? AND day = ?",
+                        String.class,
+                        campaignId,
+                        yesterday))
+                .containsExactly("NEEDS_PERSON commit refused: 409 reservation " + releasedByHand + " is RELEASED");
+        assertThat(statusOfAllowance(yesterday)).isEqualTo("SETTLED");
+        refusedSettlements.refresh();
+        assertThat(refusedSettlements.setAside()).isEqualTo(setAsideBefore + 1);
+
+        keeper.keep();
+
+        assertThat(finance.commitsAsked(releasedByHand)).as("not asked again").isEqualTo(1);
     }
 
     @Test
@@ -751,9 +796,29 @@ class AllowanceKeeperIT extends AdIntegrationTest {
             return new ExpenseOutcome.Recorded(idempotencyKey, BigDecimal.ZERO);
         }
 
+        private final Map<UUID, String> refusedCommits = new ConcurrentHashMap<>();
+        private final Map<UUID, AtomicInteger> commitsAsked = new ConcurrentHashMap<>();
+
         @Override
         public void commit(UUID financeReservationId) {
+            commitsAsked
+                    .computeIfAbsent(financeReservationId, id -> new AtomicInteger())
+                    .incrementAndGet();
+            String refusal = refusedCommits.get(financeReservationId);
+            if (refusal != null) {
+                throw new SettlementRefusedException(refusal, null);
+            }
             committed.add(financeReservationId);
+        }
+
+        /** Finance refuses to commit the reservation for this reason, as when a person released it there. */
+        void refuseToCommit(UUID financeReservationId, String reason) {
+            refusedCommits.put(financeReservationId, reason);
+        }
+
+        int commitsAsked(UUID financeReservationId) {
+            AtomicInteger asked = commitsAsked.get(financeReservationId);
+            return asked == null ? 0 : asked.get();
         }
 
         BigDecimal recorded() {

@@ -71,6 +71,28 @@ final class AttributionCalculator {
         return List.copyOf(shares);
     }
 
+    /**
+     * Spreads a refund over shares in proportion to what each has left, exactly: the parts sum to the refund, or to
+     * all that is left when the refund is larger, and no part exceeds its share's remainder. What is left is
+     * proportional to the original shares (up to the cents earlier refunds rounded), so a refund takes from each share
+     * its part of the order, a cent rounded up once being a cent less to take the next time, and the last refund of an
+     * order takes exactly what remains.
+     *
+     * @param left what each share has left after earlier refunds, in cents (scale 2)
+     * @param refund the refund, in cents
+     * @return what the refund takes from each share, in the order of {@code left}
+     */
+    static List<BigDecimal> takeBack(List<BigDecimal> left, BigDecimal refund) {
+        BigDecimal remaining = left.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal taken = refund.min(remaining).setScale(2, RoundingMode.UNNECESSARY);
+        if (taken.signum() <= 0) {
+            return left.stream().map(share -> new BigDecimal("0.00")).toList();
+        }
+        return largestRemainder(taken.unscaledValue(), left).stream()
+                .map(cents -> new BigDecimal(cents, 2))
+                .toList();
+    }
+
     static List<BigDecimal> weights(
             List<Touchpoint> touchpoints, Instant convertedAt, AttributionModel model, Duration halfLife) {
         int n = touchpoints.size();

@@ -1,5 +1,6 @@
 package com.agentfactory.finance.attribution;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -155,13 +156,94 @@ class AttributionRepository {
                 Timestamp.from(attributedAt));
     }
 
+    /** One share of an order's revenue under a model and what refunds have left of it. */
+    record RefundableShare(UUID id, AttributionModel model, BigDecimal left) {}
+
+    /** A refund booked in the ledger, with the order it names: by id, and by number when the event gave one. */
+    record Refund(
+            UUID transactionId, BigDecimal amount, String currency, UUID orderId, String orderNumber, Instant at) {}
+
+    // the revenue the refund is for: its order id, or the original order's number when the refund came under an id of
+    // its own (a cancellation note of the storefront has one)
+    private static final String REVENUE_OF_ORDER = "SELECT id FROM financial_transactions"
+            + " WHERE transaction_type = 'revenue' AND (order_id = ? OR order_number = ?)";
+
+    /**
+     * The shares of the order's revenue in the currency with what each has left, under every model. Their rows are
+     * locked first, and what is left read after, so a refund of the order booked at the same time waits and then
+     * sees what this one took.
+     */
+    List<RefundableShare> refundableShares(UUID orderId, String orderNumber, String currency) {
+        jdbc.query(
+                "SELECT id FROM revenue_attributions WHERE currency = ? AND transaction_id IN (" + REVENUE_OF_ORDER
+                        + ") ORDER BY id FOR UPDATE",
+                (rs, row) -> null,
+                currency,
+                orderId,
+                orderNumber);
+        return jdbc.query(
+                "SELECT ra.id, ra.attribution_model, ra.attributed_amount - coalesce(sum(r.refunded_amount), 0) AS left"
+                        + " FROM revenue_attributions ra"
+                        + " LEFT JOIN revenue_attribution_refunds r ON r.attribution_id = ra.id"
+                        + " WHERE ra.currency = ? AND ra.transaction_id IN (" + REVENUE_OF_ORDER + ")"
+                        + " GROUP BY ra.id, ra.attribution_model, ra.attributed_amount"
+                        + " ORDER BY ra.attribution_model, ra.transaction_id, ra.touchpoint_order",
+                (rs, row) -> new RefundableShare(
+                        rs.getObject("id", UUID.class),
+                        AttributionModel.fromWireName(rs.getString("attribution_model")),
+                        rs.getBigDecimal("left")),
+                currency,
+                orderId,
+                orderNumber);
+    }
+
+    boolean netted(UUID refundTransactionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM revenue_attribution_refunds WHERE refund_transaction_id = ?)",
+                Boolean.class,
+                refundTransactionId));
+    }
+
+    void insertRefund(UUID shareId, Refund refund, BigDecimal amount) {
+        jdbc.update(
+                "INSERT INTO revenue_attribution_refunds (id, attribution_id, refund_transaction_id, refunded_amount,"
+                        + " currency, refunded_at) VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT ON CONSTRAINT revenue_attribution_refunds_once DO NOTHING",
+                UUID.randomUUID(),
+                shareId,
+                refund.transactionId(),
+                amount,
+                refund.currency(),
+                Timestamp.from(refund.at()));
+    }
+
+    /** The refunds booked for an order (by its id or number) in the currency, oldest first. */
+    List<Refund> refundsOf(UUID orderId, String orderNumber, String currency) {
+        return jdbc.query(
+                "SELECT id, amount, currency, order_id, order_number, occurred_at FROM financial_transactions"
+                        + " WHERE transaction_type = 'refund' AND currency = ? AND (order_id = ? OR order_number = ?)"
+                        + " ORDER BY occurred_at, id",
+                (rs, row) -> new Refund(
+                        rs.getObject("id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getTimestamp("occurred_at").toInstant()),
+                currency,
+                orderId,
+                orderNumber);
+    }
+
     /** The order's shares under one model, or under all of them when {@code model} is null. */
     List<AttributionResponse.Share> ofOrder(UUID orderId, AttributionModel model) {
         return jdbc.query(
-                "SELECT transaction_id, attribution_model, touchpoint_id, agent, channel, attribution_type,"
-                        + " touchpoint_order, attribution_percentage, attributed_amount, currency, attributed_at"
-                        + " FROM revenue_attributions WHERE order_id = ? AND (?::text IS NULL OR attribution_model = ?)"
-                        + " ORDER BY transaction_id, attribution_model, touchpoint_order",
+                "SELECT ra.transaction_id, ra.attribution_model, ra.touchpoint_id, ra.agent, ra.channel,"
+                        + " ra.attribution_type, ra.touchpoint_order, ra.attribution_percentage, ra.attributed_amount,"
+                        + " coalesce(r.refunded, 0) AS refunded_amount, ra.currency, ra.attributed_at"
+                        + " FROM revenue_attributions ra" + REFUNDED
+                        + " WHERE ra.order_id = ? AND (?::text IS NULL OR ra.attribution_model = ?)"
+                        + " ORDER BY ra.transaction_id, ra.attribution_model, ra.touchpoint_order",
                 (rs, row) -> new AttributionResponse.Share(
                         rs.getObject("transaction_id", UUID.class),
                         AttributionModel.fromWireName(rs.getString("attribution_model")),
@@ -172,6 +254,7 @@ class AttributionRepository {
                         rs.getInt("touchpoint_order"),
                         rs.getBigDecimal("attribution_percentage"),
                         rs.getBigDecimal("attributed_amount"),
+                        rs.getBigDecimal("refunded_amount"),
                         rs.getString("currency"),
                         rs.getTimestamp("attributed_at").toInstant()),
                 orderId,
@@ -179,18 +262,27 @@ class AttributionRepository {
                 model == null ? null : model.wireName());
     }
 
-    /** Attributed revenue per agent or channel over inclusive UTC days; unattributed revenue has a null key. */
+    // what refunds took from each share (alias r, column refunded), joined to revenue_attributions ra
+    private static final String REFUNDED = " LEFT JOIN (SELECT attribution_id, sum(refunded_amount) AS refunded"
+            + " FROM revenue_attribution_refunds GROUP BY attribution_id) r ON r.attribution_id = ra.id";
+
+    /**
+     * Attributed revenue per agent or channel over inclusive UTC days, net of refunds, on the days the orders were
+     * placed; unattributed revenue has a null key. An order counts unless refunds took all of its share.
+     */
     List<AttributionResponse.Revenue> revenueBy(
             String dimension, AttributionModel model, LocalDate from, LocalDate to) {
-        String column = dimension.equals("channel") ? "channel" : "agent";
+        String column = dimension.equals("channel") ? "ra.channel" : "ra.agent";
         return jdbc.query(
-                "SELECT " + column + " AS key, currency, sum(attributed_amount) AS revenue,"
-                        + " count(DISTINCT transaction_id) AS orders"
-                        + " FROM revenue_attributions"
-                        + " WHERE attribution_model = ?"
-                        + "   AND attributed_at >= (?::date)::timestamp AT TIME ZONE 'UTC'"
-                        + "   AND attributed_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'"
-                        + " GROUP BY " + column + ", currency ORDER BY currency, revenue DESC, " + column,
+                "SELECT " + column + " AS key, ra.currency, sum(ra.attributed_amount - coalesce(r.refunded, 0))"
+                        + " AS revenue,"
+                        + " count(DISTINCT ra.transaction_id) FILTER (WHERE coalesce(r.refunded, 0) = 0"
+                        + "     OR r.refunded < ra.attributed_amount) AS orders"
+                        + " FROM revenue_attributions ra" + REFUNDED
+                        + " WHERE ra.attribution_model = ?"
+                        + "   AND ra.attributed_at >= (?::date)::timestamp AT TIME ZONE 'UTC'"
+                        + "   AND ra.attributed_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'"
+                        + " GROUP BY " + column + ", ra.currency ORDER BY ra.currency, revenue DESC, " + column,
                 (rs, row) -> new AttributionResponse.Revenue(
                         rs.getString("key"),
                         rs.getString("currency"),

@@ -11,6 +11,7 @@ public final class AttributionResponse {
 
     private AttributionResponse() {}
 
+    /** {@code refundedAmount} is what refunds of the order have taken back from {@code attributedAmount}. */
     public record Share(
             UUID transactionId,
             AttributionModel attributionModel,
@@ -21,6 +22,7 @@ public final class AttributionResponse {
             int touchpointOrder,
             BigDecimal attributionPercentage,
             BigDecimal attributedAmount,
+            BigDecimal refundedAmount,
             String currency,
             Instant attributedAt) {}
 

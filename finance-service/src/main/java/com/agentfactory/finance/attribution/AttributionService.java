@@ -7,13 +7,19 @@ import com.agentfactory.finance.transaction.TransactionType;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.time.YearRange;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -21,22 +27,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records touchpoints and shares each booked order's revenue over the customer's touchpoints in the
- * lookback window, under every model, in the booking's own database transaction.
+ * lookback window, under every model, in the booking's own database transaction; a booked refund of the order
+ * takes its part back from those shares in the refund's transaction.
  */
 @Service
 public class AttributionService {
+
+    private static final Logger log = LoggerFactory.getLogger(AttributionService.class);
 
     private final AttributionRepository repository;
     private final AttributionProperties properties;
     private final AuditActor auditActor;
     private final Clock clock;
+    private final Counter unmatchedRefunds;
 
     AttributionService(
-            AttributionRepository repository, AttributionProperties properties, AuditActor auditActor, Clock clock) {
+            AttributionRepository repository,
+            AttributionProperties properties,
+            AuditActor auditActor,
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.properties = properties;
         this.auditActor = auditActor;
         this.clock = clock;
+        this.unmatchedRefunds = Counter.builder("finance.attribution.refunds.unmatched")
+                .description("Refunds booked with no attributed revenue of their order to net them against")
+                .register(meters);
     }
 
     public AttributionProperties properties() {
@@ -98,8 +115,29 @@ public class AttributionService {
     @EventListener
     @Order(1)
     void onLedgerEntryBooked(LedgerEntryBooked booked) {
-        if (booked.transaction().type() == TransactionType.REVENUE) {
-            attribute(booked.transaction());
+        FinancialTransaction transaction = booked.transaction();
+        if (transaction.type() == TransactionType.REVENUE) {
+            attribute(transaction);
+        } else if (transaction.type() == TransactionType.REFUND) {
+            AttributionRepository.Refund refund = new AttributionRepository.Refund(
+                    transaction.id(),
+                    transaction.amount(),
+                    transaction.currency(),
+                    transaction.orderId(),
+                    transaction.orderNumber(),
+                    transaction.occurredAt());
+            if (!net(refund)) {
+                // a cancellation under an id of its own that names no original order cannot be netted; one booked
+                // before its order is netted when the order's revenue is attributed
+                unmatchedRefunds.increment();
+                log.debug(
+                        "refund {} of {} {} matches no attributed revenue of order {} ({}); nothing netted",
+                        refund.transactionId(),
+                        refund.amount(),
+                        refund.currency(),
+                        refund.orderId(),
+                        refund.orderNumber());
+            }
         }
     }
 
@@ -118,6 +156,47 @@ public class AttributionService {
                         revenue.id(), revenue.orderId(), revenue.customerId(), model, share, revenue.currency(), at);
             }
         }
+        // refunds are booked after their order as a rule; one that came first (a replay, a late order) is netted now
+        if (revenue.orderId() != null || revenue.orderNumber() != null) {
+            repository
+                    .refundsOf(revenue.orderId(), revenue.orderNumber(), revenue.currency())
+                    .forEach(this::net);
+        }
+    }
+
+    /**
+     * Takes a refund back from the attributed revenue of its order: under every model, from each share in proportion
+     * to what it has left, never below zero, once per refund (its ledger transaction). The shares stay as attributed;
+     * what the refund took is written beside them, so the trail keeps both and reports net one off the other.
+     *
+     * @return false when the order has no attributed revenue in the refund's currency
+     */
+    private boolean net(AttributionRepository.Refund refund) {
+        List<AttributionRepository.RefundableShare> shares =
+                repository.refundableShares(refund.orderId(), refund.orderNumber(), refund.currency());
+        if (shares.isEmpty()) {
+            return false;
+        }
+        if (repository.netted(refund.transactionId())) {
+            return true;
+        }
+        Map<AttributionModel, List<AttributionRepository.RefundableShare>> byModel =
+                new EnumMap<>(AttributionModel.class);
+        shares.forEach(share -> byModel.computeIfAbsent(share.model(), model -> new ArrayList<>())
+                .add(share));
+        byModel.values().forEach(ofModel -> {
+            List<BigDecimal> taken = AttributionCalculator.takeBack(
+                    ofModel.stream()
+                            .map(AttributionRepository.RefundableShare::left)
+                            .toList(),
+                    refund.amount());
+            for (int i = 0; i < ofModel.size(); i++) {
+                if (taken.get(i).signum() > 0) {
+                    repository.insertRefund(ofModel.get(i).id(), refund, taken.get(i));
+                }
+            }
+        });
+        return true;
     }
 
     @Transactional(readOnly = true)

@@ -15,8 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditService {
 
     // every table with the audit_row_change trigger: one left out here has a trail no one can filter for
-    static final Set<String> AUDITED_TABLES =
-            Set.of("financial_transactions", "budgets", "budget_reservations", "budget_alerts", "revenue_attributions");
+    static final Set<String> AUDITED_TABLES = Set.of(
+            "financial_transactions",
+            "budgets",
+            "budget_reservations",
+            "budget_alerts",
+            "revenue_attributions",
+            "revenue_attribution_refunds");
 
     private final AuditRepository audit;
 

@@ -84,8 +84,8 @@ class KpiRepository {
 
     /**
      * Return on spend per agent or channel and currency: revenue attributed under the model to orders in
-     * the period, over the expenses booked in the period against that agent ({@code attributed_agent}) or
-     * channel ({@code metadata.channel}).
+     * the period, net of what their refunds took back (whenever refunded), over the expenses booked in the period
+     * against that agent ({@code attributed_agent}) or channel ({@code metadata.channel}).
      */
     List<Roas> roas(String dimension, String model, LocalDate from, LocalDate to) {
         String attributionKey = dimension.equals("channel") ? "channel" : "agent";
@@ -93,11 +93,15 @@ class KpiRepository {
         return jdbc.query(
                 """
                 WITH attributed AS (
-                    SELECT %s AS key, currency, sum(attributed_amount) AS revenue
-                      FROM revenue_attributions
-                     WHERE attribution_model = ? AND %s IS NOT NULL
-                       AND attributed_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
-                       AND attributed_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
+                    SELECT ra.%s AS key, ra.currency,
+                           sum(ra.attributed_amount - coalesce(r.refunded, 0)) AS revenue
+                      FROM revenue_attributions ra
+                      LEFT JOIN (SELECT attribution_id, sum(refunded_amount) AS refunded
+                                   FROM revenue_attribution_refunds GROUP BY attribution_id) r
+                        ON r.attribution_id = ra.id
+                     WHERE ra.attribution_model = ? AND ra.%s IS NOT NULL
+                       AND ra.attributed_at >= (?::date)::timestamp AT TIME ZONE 'UTC'
+                       AND ra.attributed_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
                      GROUP BY 1, 2),
                 spent AS (
                     SELECT %s AS key, currency, sum(amount) AS expenses

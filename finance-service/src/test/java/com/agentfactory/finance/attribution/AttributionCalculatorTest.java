@@ -175,4 +175,49 @@ class AttributionCalculatorTest {
     private static Touchpoint touchpoint(Instant at, String type) {
         return new Touchpoint(UUID.randomUUID(), "campaign", "email", type, at);
     }
+
+    @Test
+    void aRefundOfPartOfTheOrderTakesTheSamePartOfEveryShare() {
+        var taken = AttributionCalculator.takeBack(amounts("15.00", "9.00", "6.00"), new BigDecimal("10.00"));
+
+        assertThat(taken).containsExactlyElementsOf(amounts("5.00", "3.00", "2.00"));
+    }
+
+    @Test
+    void refundsOfAnOrderTakeBackAtMostWhatIsLeftAndTheLastTakesExactlyThat() {
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            List<BigDecimal> left = new ArrayList<>();
+            for (int share = 0, n = 1 + random.nextInt(6); share < n; share++) {
+                left.add(BigDecimal.valueOf(random.nextInt(5_000), 2));
+            }
+            BigDecimal order = left.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            // partial refunds until more than the order has been refunded
+            BigDecimal refunded = BigDecimal.ZERO;
+            while (refunded.compareTo(order) <= 0) {
+                BigDecimal refund = BigDecimal.valueOf(1 + random.nextInt(3_000), 2);
+                var taken = AttributionCalculator.takeBack(left, refund);
+                BigDecimal sum = taken.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal before = left.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(sum).isEqualByComparingTo(refund.min(before));
+                for (int share = 0; share < left.size(); share++) {
+                    assertThat(taken.get(share)).isNotNegative().isLessThanOrEqualTo(left.get(share));
+                    left.set(share, left.get(share).subtract(taken.get(share)));
+                }
+                refunded = refunded.add(refund);
+            }
+            assertThat(left).allSatisfy(share -> assertThat(share).isZero());
+        }
+    }
+
+    @Test
+    void aRefundOfAWhollyRefundedOrderTakesNothing() {
+        var taken = AttributionCalculator.takeBack(amounts("0.00", "0.00"), new BigDecimal("4.00"));
+
+        assertThat(taken).allSatisfy(part -> assertThat(part).isZero());
+    }
+
+    private static List<BigDecimal> amounts(String... amounts) {
+        return java.util.Arrays.stream(amounts).map(BigDecimal::new).toList();
+    }
 }

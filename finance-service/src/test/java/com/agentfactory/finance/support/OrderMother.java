@@ -53,6 +53,39 @@ public final class OrderMother {
                 order.lines());
     }
 
+    /** A cancellation of some of the order's lines, by their place in the order. */
+    public static OrderCancelled partialCancellationOf(OrderPlaced order, Instant at, int... lines) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                at,
+                order.orderId(),
+                "C" + order.orderNumber(),
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "one item no longer wanted",
+                order.currency(),
+                java.util.Arrays.stream(lines).mapToObj(order.lines()::get).toList());
+    }
+
+    /**
+     * A cancellation the way the storefront's notes come: under an order id of its own, naming the original order
+     * by {@code originalOrderNumber} (null when the note does not say).
+     */
+    public static OrderCancelled cancellationNote(OrderPlaced order, String originalOrderNumber, Instant at) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                at,
+                UUID.randomUUID(),
+                "C" + order.orderNumber(),
+                originalOrderNumber,
+                order.customerId(),
+                true,
+                null,
+                order.currency(),
+                order.lines());
+    }
+
     private static List<OrderLine> lines(String... specs) {
         return java.util.Arrays.stream(specs)
                 .map(spec -> {

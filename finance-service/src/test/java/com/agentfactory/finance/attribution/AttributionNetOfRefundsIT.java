@@ -1,0 +1,256 @@
+package com.agentfactory.finance.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.Api.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Revenue the shop gave back is not an agent's: a refund of an attributed order takes its part back from every share,
+ * and attributed revenue and return on spend count what remains, on the day the order was placed.
+ */
+class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aFullyCancelledOrderLeavesTheAgentOnlyTheRevenueOfItsOtherOrdersAndItsReturnOnSpendFalls() {
+        Shop shop = aShop();
+        OrderPlaced kept = shop.order(10, "10.00x1");
+        OrderPlaced cancelled = shop.order(11, "10.00x2");
+        shop.spend("5.00");
+        assertThat(shop.roas().path("attributed_revenue").decimalValue()).isEqualByComparingTo("30.00");
+
+        publishAndAwait(OrderMother.cancellationOf(cancelled, shop.at(15)));
+
+        assertThat(shop.revenue()).isEqualByComparingTo("10.00");
+        assertThat(shop.revenueRow().path("orders").asLong()).isEqualTo(1);
+        JsonNode roas = shop.roas();
+        assertThat(roas.path("attributed_revenue").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(roas.path("roas").decimalValue()).isEqualByComparingTo("2");
+        JsonNode shares = attributions(cancelled.orderId());
+        assertThat(shares.size()).isEqualTo(5);
+        shares.forEach(share -> {
+            // the share stays as attributed, with what the refund took beside it
+            assertThat(share.path("attributed_amount").decimalValue()).isEqualByComparingTo("20.00");
+            assertThat(share.path("refunded_amount").decimalValue()).isEqualByComparingTo("20.00");
+        });
+        assertThat(attributions(kept.orderId()).at("/0/refunded_amount").decimalValue())
+                .isZero();
+    }
+
+    @Test
+    void aPartialCancellationTakesItsPartOfTheOrderFromEveryShareAndFurtherRefundsNeverGoBelowZero() {
+        Shop shop = aShop();
+        String other = "ads-" + UUID.randomUUID().toString().substring(0, 8);
+        shop.touch(other, shop.at(8));
+        // linear: 15.00 to each agent
+        OrderPlaced order = shop.order(10, "10.00x1", "20.00x1");
+
+        publishAndAwait(OrderMother.partialCancellationOf(order, shop.at(12), 0));
+
+        // a third of the order refunded: a third of each share
+        assertThat(shop.revenue()).isEqualByComparingTo("10.00");
+        assertThat(shop.revenueOf(other)).isEqualByComparingTo("10.00");
+
+        publishAndAwait(OrderMother.partialCancellationOf(order, shop.at(13), 1));
+        publishAndAwait(OrderMother.partialCancellationOf(order, shop.at(14), 0, 1));
+
+        assertThat(shop.revenue()).isZero();
+        assertThat(shop.revenueOf(other)).isZero();
+        // every share refunded to the cent, none beyond
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM revenue_attributions ra"
+                                + " WHERE ra.order_id = ? AND ra.attributed_amount <> (SELECT sum(refunded_amount)"
+                                + "     FROM revenue_attribution_refunds WHERE attribution_id = ra.id)",
+                        Long.class,
+                        order.orderId()))
+                .isZero();
+    }
+
+    @Test
+    void theSameRefundEventDeliveredTwiceIsNettedOnce() {
+        Shop shop = aShop();
+        OrderPlaced order = shop.order(10, "10.00x1", "20.00x1");
+        OrderCancelled cancellation = OrderMother.partialCancellationOf(order, shop.at(12), 0);
+
+        commerce.publish(cancellation);
+        commerce.publish(cancellation);
+        commerce.publishMarkers(shop.at(23)).forEach(this::awaitRecorded);
+
+        assertThat(shop.revenue()).isEqualByComparingTo("20.00");
+        // one row per share the refund reduced: 5 models, one touchpoint each
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM revenue_attribution_refunds r"
+                                + " JOIN financial_transactions t ON t.id = r.refund_transaction_id"
+                                + " WHERE t.source_event_id = ?",
+                        Long.class,
+                        cancellation.eventId()))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aCancellationUnderItsOwnIdIsNettedByTheOriginalOrderNumberAndOneNamingNoOrderIsCountedNotNetted() {
+        Shop shop = aShop();
+        OrderPlaced named = shop.order(10, "10.00x1");
+        OrderPlaced unnamed = shop.order(11, "10.00x1");
+        double unmatchedBefore = unmatchedRefunds();
+
+        publishAndAwait(OrderMother.cancellationNote(named, named.orderNumber(), shop.at(12)));
+        publishAndAwait(OrderMother.cancellationNote(unnamed, null, shop.at(13)));
+
+        assertThat(shop.revenue()).isEqualByComparingTo("10.00");
+        assertThat(attributions(named.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+        assertThat(attributions(unnamed.orderId()).at("/0/refunded_amount").decimalValue())
+                .isZero();
+        assertThat(unmatchedRefunds()).isGreaterThan(unmatchedBefore);
+    }
+
+    @Test
+    void aRefundBookedBeforeItsOrderIsNettedWhenTheOrderIsAttributed() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "10.00x1", "30.00x1");
+
+        publishAndAwait(OrderMother.partialCancellationOf(order, shop.at(12), 0));
+        publishAndAwait(order);
+
+        assertThat(shop.revenue()).isEqualByComparingTo("30.00");
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+    }
+
+    private void publishAndAwait(com.agentfactory.messaging.commerce.CommerceEvent event) {
+        commerce.publish(event);
+        awaitRecorded(event);
+    }
+
+    private JsonNode attributions(UUID orderId) {
+        return api.get("/api/v1/financial/attributions/orders/" + orderId)
+                .body()
+                .path("attributions");
+    }
+
+    private double unmatchedRefunds() {
+        var counter = meters.find("finance.attribution.refunds.unmatched").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Shop aShop() {
+        Shop shop =
+                new Shop(freshDay(), "campaign-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID());
+        shop.touch(shop.agent, shop.at(7));
+        return shop;
+    }
+
+    /** A day of one customer an agent reached in the morning. */
+    private final class Shop {
+
+        final LocalDate day;
+        final String agent;
+        final UUID customer;
+
+        Shop(LocalDate day, String agent, UUID customer) {
+            this.day = day;
+            this.agent = agent;
+            this.customer = customer;
+        }
+
+        Instant at(int hour) {
+            return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
+        }
+
+        void touch(String by, Instant at) {
+            Response response = api.post(
+                    "/api/v1/financial/touchpoints",
+                    Map.of(
+                            "customer_id",
+                            customer.toString(),
+                            "agent",
+                            by,
+                            "channel",
+                            "email",
+                            "touchpoint_type",
+                            "campaign_click",
+                            "occurred_at",
+                            at.toString()));
+            assertThat(response.status()).isEqualTo(201);
+        }
+
+        OrderPlaced order(int hour, String... lines) {
+            OrderPlaced order = OrderMother.orderBy(customer, at(hour), lines);
+            publishAndAwait(order);
+            return order;
+        }
+
+        void spend(String amount) {
+            Response expense = api.post(
+                    "/api/v1/financial/transactions",
+                    Map.of(
+                            "type",
+                            "expense",
+                            "amount",
+                            amount,
+                            "currency",
+                            "GBP",
+                            "department",
+                            "marketing",
+                            "attributed_agent",
+                            agent,
+                            "occurred_at",
+                            at(18).toString()));
+            assertThat(expense.status()).isEqualTo(201);
+        }
+
+        BigDecimal revenue() {
+            return revenueOf(agent);
+        }
+
+        BigDecimal revenueOf(String by) {
+            return rowOf(by).path("revenue").decimalValue();
+        }
+
+        JsonNode revenueRow() {
+            return rowOf(agent);
+        }
+
+        private JsonNode rowOf(String by) {
+            JsonNode rows = api.get("/api/v1/financial/attributions/agents?date_from=" + day + "&date_to=" + day
+                            + "&model=linear")
+                    .body()
+                    .path("rows");
+            for (JsonNode row : rows) {
+                if (by.equals(row.path("key").asString())) {
+                    return row;
+                }
+            }
+            throw new AssertionError("no row of " + by + " in " + rows);
+        }
+
+        JsonNode roas() {
+            JsonNode rows = api.get("/api/v1/financial/kpis?date_from=" + day + "&date_to=" + day + "&model=linear")
+                    .body()
+                    .path("roas_by_agent");
+            for (JsonNode row : rows) {
+                if (agent.equals(row.path("key").asString())) {
+                    return row;
+                }
+            }
+            throw new AssertionError("no return on spend of " + agent + " in " + rows);
+        }
+    }
+}

@@ -31,7 +31,16 @@ public final class ThompsonAllocator {
             long clicks,
             long conversions,
             BigDecimal spend,
-            BigDecimal valuePerConversion) {}
+            BigDecimal valuePerConversion) {
+
+        /**
+         * Conversions counted before each needed a click may outnumber the clicks: as many as there were clicks
+         * count, so the conversion rate drawn from cannot pass 1 and move budget to the campaign.
+         */
+        long convertedClicks() {
+            return Math.max(0, Math.min(conversions, clicks));
+        }
+    }
 
     public List<Allocation> allocate(List<Arm> arms) {
         if (arms.isEmpty()) {
@@ -43,7 +52,7 @@ public final class ThompsonAllocator {
         double total = 0;
         for (int i = 0; i < arms.size(); i++) {
             Arm arm = arms.get(i);
-            draws[i] = sampler.sample(1 + arm.conversions(), 1 + Math.max(0, arm.clicks() - arm.conversions()));
+            draws[i] = sampler.sample(1 + arm.convertedClicks(), 1 + arm.clicks() - arm.convertedClicks());
             double clicksPerUnit = (arm.clicks() + 1.0) / (arm.spend().doubleValue() + 1.0);
             scores[i] = draws[i] * arm.valuePerConversion().doubleValue() * clicksPerUnit;
             total += scores[i];
@@ -69,8 +78,8 @@ public final class ThompsonAllocator {
                     "Thompson draw of CVR %.4f (posterior Beta(%d, %d)) x value %s x %.3f clicks per unit spent ="
                             + " score %.4f, %.1f%% of the shared pool of %s above the %.0f%% floors",
                     draws[i],
-                    1 + arm.conversions(),
-                    1 + Math.max(0, arm.clicks() - arm.conversions()),
+                    1 + arm.convertedClicks(),
+                    1 + arm.clicks() - arm.convertedClicks(),
                     arm.valuePerConversion().toPlainString(),
                     (arm.clicks() + 1.0) / (arm.spend().doubleValue() + 1.0),
                     scores[i],

@@ -82,17 +82,31 @@ public class DeliveryLedger {
         return clicked.stream().findFirst();
     }
 
-    /** @return the impression converted, or empty when unknown or converted before */
-    public Optional<Impression> recordConversion(String bidId, BigDecimal value) {
+    /**
+     * A conversion counts only after a click on the impression, at or after {@code clickedSince}: without one,
+     * conversions could outnumber clicks, and a conversion rate above 1 would raise the campaign's bids and budget.
+     *
+     * @return the impression converted, or empty when unknown, converted before, or not clicked since then
+     */
+    public Optional<Impression> recordConversion(String bidId, BigDecimal value, Instant clickedSince) {
         List<Impression> converted = jdbc.query(
                 "UPDATE ad_impressions SET converted_at = ?, conversion_value = ? WHERE bid_id = ?"
-                        + " AND converted_at IS NULL RETURNING bid_id, campaign_id, creative_id, customer_id, exchange",
+                        + " AND converted_at IS NULL AND clicked_at >= ?"
+                        + " RETURNING bid_id, campaign_id, creative_id, customer_id, exchange",
                 IMPRESSION,
                 Timestamp.from(clock.instant()),
                 value,
-                bidId);
+                bidId,
+                Timestamp.from(clickedSince));
         converted.forEach(i -> bump(i.campaignId(), "conversions = d.conversions + 1, revenue = d.revenue + ?", value));
         return converted.stream().findFirst();
+    }
+
+    public boolean converted(String bidId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM ad_impressions WHERE bid_id = ? AND converted_at IS NOT NULL)",
+                Boolean.class,
+                bidId));
     }
 
     public Optional<Impression> impression(String bidId) {

@@ -88,7 +88,7 @@ public final class BidBenchmarkCommand {
             return 2;
         }
         ExchangeProperties properties =
-                new ExchangeProperties(Map.of(), 50, 0.1, Duration.ofSeconds(1), 200, 0.01, 0.05);
+                new ExchangeProperties(Map.of(), 50, 0.1, Duration.ofSeconds(1), 200, 0.01, 0.05, Duration.ofDays(7));
         BidDecider decider = new BidDecider(
                 new TrainedClickPredictor(
                         models,

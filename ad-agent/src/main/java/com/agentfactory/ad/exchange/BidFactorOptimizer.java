@@ -35,12 +35,15 @@ final class BidFactorOptimizer {
         }
         double step;
         String reason;
+        // conversions counted before each needed a click may outnumber the clicks; more than one per click would
+        // pass for a CPA the campaign never reached and raise its bids
+        long conversions = Math.min(d.conversions(), d.clicks());
         if (c.targetCpa() != null) {
-            if (d.conversions() == 0) {
+            if (conversions == 0) {
                 step = 0.5;
                 reason = "no conversion after " + d.clicks() + " clicks against a target CPA of " + c.targetCpa();
             } else {
-                double cpa = d.spend().doubleValue() / d.conversions();
+                double cpa = d.spend().doubleValue() / conversions;
                 step = c.targetCpa().doubleValue() / cpa;
                 reason = String.format(
                         Locale.ROOT,

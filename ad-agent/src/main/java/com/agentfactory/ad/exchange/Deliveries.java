@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records what exchanges report: a win, verified against the signed nurl of its bid, is recorded and charged to the
  * allowance of the bid's day in one transaction, once per bid id; clicks and conversions are recorded once per
- * impression, only from the exchange that won it, and reported as touchpoints of known customers.
+ * impression, only from the exchange that won it, a conversion only within the conversion window after a click, and
+ * reported as touchpoints of known customers.
  */
 @Service
 class Deliveries {
@@ -133,6 +134,7 @@ class Deliveries {
     /**
      * @param exchange the exchange that sent the notice
      * @throws NotPermittedException when another exchange won the impression
+     * @throws RuleViolationException when the impression was not clicked within the conversion window before now
      */
     @Transactional
     DeliveryOutcome conversion(ConversionNotice notice, String exchange) {
@@ -140,9 +142,16 @@ class Deliveries {
         BigDecimal value = notice.value() != null
                 ? notice.value()
                 : campaigns.view(impression.campaignId()).valuePerConversion();
-        var converted = ledger.recordConversion(notice.bidId(), value);
+        var converted =
+                ledger.recordConversion(notice.bidId(), value, clock.instant().minus(properties.conversionWindow()));
         if (converted.isEmpty()) {
-            return new DeliveryOutcome(notice.bidId(), false, "conversion already recorded");
+            if (ledger.converted(notice.bidId())) {
+                return new DeliveryOutcome(notice.bidId(), false, "conversion already recorded");
+            }
+            throw RuleViolationException.of(
+                    "bid_id",
+                    "the impression was not clicked within the conversion window of " + properties.conversionWindow()
+                            + " before the conversion");
         }
         UUID customer = customerOf(impression, notice.customerId());
         if (customer != null) {

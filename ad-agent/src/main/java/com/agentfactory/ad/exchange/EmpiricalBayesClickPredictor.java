@@ -29,7 +29,12 @@ public class EmpiricalBayesClickPredictor implements ClickPredictor {
     @Override
     public double conversionProbability(BidFeatures features, CampaignHistory history) {
         double pooled = history.pooledCvr() > 0 ? history.pooledCvr() : defaultCvr;
-        return posteriorMean(pooled, priorStrength, history.conversions(), history.clicks());
+        // conversions counted before each needed a click may outnumber the clicks: a rate above 1 would raise bids
+        return posteriorMean(
+                Math.min(pooled, 1.0),
+                priorStrength,
+                Math.min(history.conversions(), history.clicks()),
+                history.clicks());
     }
 
     /** The mean of Beta(m·p + successes, m·(1 − p) + failures). */

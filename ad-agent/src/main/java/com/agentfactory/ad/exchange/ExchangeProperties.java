@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPriceCpm the highest CPM the agent bids or accepts in a win notice
  * @param pacingSlack how far (share of the daily budget) a campaign may run ahead of even spend through the day
  * @param refreshInterval how often the bid path's view of campaigns, delivery and allowances is refreshed
+ * @param conversionWindow how long after a click on an impression a conversion is still credited to it: a
+ *     conversion the exchange reports without a click, or after this, is refused, since the rates and revenue the
+ *     bids and budgets follow would otherwise count what the exchange says rather than what the ad did
  */
 @Validated
 @ConfigurationProperties("agentfactory.ad.exchange")
@@ -33,7 +36,8 @@ public record ExchangeProperties(
         @NotNull Duration refreshInterval,
         @DecimalMin("1.0") double priorStrength,
         @DecimalMin("0.0") double defaultCtr,
-        @DecimalMin("0.0") double defaultCvr) {
+        @DecimalMin("0.0") double defaultCvr,
+        @NotNull Duration conversionWindow) {
 
     public ExchangeProperties {
         Map<String, String> configured = new LinkedHashMap<>();

@@ -108,6 +108,7 @@ class OpenRtbController {
     @ApiResponse(responseCode = "200", description = "The conversion recorded, or recorded before")
     @ApiResponse(responseCode = "403", description = "An impression another exchange won")
     @ApiResponse(responseCode = "404", description = "No won impression with this bid id")
+    @ApiResponse(responseCode = "422", description = "An impression not clicked within the conversion window")
     @PostMapping("/conversion")
     ResponseEntity<?> conversion(
             @RequestHeader(name = KEY_HEADER, required = false) String key,

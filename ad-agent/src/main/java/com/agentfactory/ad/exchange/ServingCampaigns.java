@@ -73,7 +73,8 @@ class ServingCampaigns {
             for (CampaignDelivery d : delivered.values()) {
                 impressions += d.impressions();
                 clicks += d.clicks();
-                conversions += d.conversions();
+                // conversions counted before each needed a click may outnumber them: a rate above 1 would raise bids
+                conversions += Math.min(d.conversions(), d.clicks());
             }
             List<ServingSnapshot.Entry> entries = new ArrayList<>();
             for (ServingCampaign serving : campaigns.serving()) {

@@ -38,6 +38,17 @@ class ThompsonAllocatorTest {
     }
 
     @Test
+    void countsNoMoreConversionsThanClicksSoNoCampaignDrawsARateAboveOne() {
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+
+        List<Allocation> allocations =
+                allocator.allocate(List.of(arm(UUID.randomUUID(), 100, 100_000), arm(UUID.randomUUID(), 100, 100)));
+
+        assertThat(allocations).extracting(Allocation::reason).allSatisfy(reason -> assertThat(reason)
+                .contains("posterior Beta(101, 1)"));
+    }
+
+    @Test
     void convergesOnTheBetterCreativeWhenLearningFromSimulatedClicks() {
         var sampler = CreativeRotation.seeded(7);
         var random = new java.util.Random(7);

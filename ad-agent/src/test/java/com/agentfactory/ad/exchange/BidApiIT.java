@@ -333,7 +333,7 @@ class BidApiIT extends AdIntegrationTest {
     @Test
     void keepsSummingACampaignsRevenueBeyondAThousandConversionsOfTheHighestValue() {
         String id = createCampaign(campaign("Converting at the highest value"));
-        String bidId = wonImpression(id);
+        String bidId = wonImpression(id, clock.instant());
         // a thousand conversions of the highest value a notice may carry, counted before
         jdbc.update(
                 "INSERT INTO ad_campaign_delivery (campaign_id, conversions, revenue, updated_at)"
@@ -351,7 +351,7 @@ class BidApiIT extends AdIntegrationTest {
     @Test
     void refusesAConversionWorthMoreThanTheHighestValueItTakesAndRecordsNothing() {
         String id = createCampaign(campaign("Converting beyond the highest value"));
-        String bidId = wonImpression(id);
+        String bidId = wonImpression(id, clock.instant());
 
         Api.Response refused =
                 exchange(CONVERSION, Map.of("bid_id", bidId, "value", new BigDecimal("1000000000.00")), EXCHANGE_KEY);
@@ -363,17 +363,45 @@ class BidApiIT extends AdIntegrationTest {
                 .isTrue();
     }
 
+    @Test
+    void refusesAConversionWithoutAClickWithinTheConversionWindowAndCountsNothingOfIt() {
+        String id = createCampaign(campaign("Converting without a click"));
+        String unclicked = wonImpression(id, null);
+        String clickedTooLongAgo =
+                wonImpression(id, clock.instant().minus(Duration.ofDays(7).plusMinutes(1)));
+        String clicked = wonImpression(id, clock.instant().minus(Duration.ofDays(6)));
+
+        Api.Response withoutAClick = exchange(CONVERSION, Map.of("bid_id", unclicked, "value", 500), EXCHANGE_KEY);
+        Api.Response afterTheWindow =
+                exchange(CONVERSION, Map.of("bid_id", clickedTooLongAgo, "value", 500), EXCHANGE_KEY);
+        Api.Response withinTheWindow = exchange(CONVERSION, Map.of("bid_id", clicked, "value", 500), EXCHANGE_KEY);
+
+        assertThat(List.of(withoutAClick, afterTheWindow)).allSatisfy(refused -> {
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.errorFields()).containsExactly("bid_id");
+        });
+        assertThat(withinTheWindow.text("/recorded")).isEqualTo("true");
+        assertThat(jdbc.queryForObject(
+                        "SELECT conversions FROM ad_campaign_delivery WHERE campaign_id = ?::uuid", Long.class, id))
+                .isEqualTo(1);
+        assertThat(revenueOf(id)).isEqualByComparingTo("500");
+    }
+
     private static final String CONVERSION = "/api/v1/ads/openrtb/conversion";
 
-    /** The bid id of an impression of the campaign won on the tests' exchange "test". */
-    private String wonImpression(String campaignId) {
+    /**
+     * The bid id of an impression of the campaign won on the tests' exchange "test", clicked at {@code clickedAt}
+     * (on the agent's clock) or not at all.
+     */
+    private String wonImpression(String campaignId, java.time.Instant clickedAt) {
         String bidId = "won-" + UUID.randomUUID();
         jdbc.update(
-                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, exchange, won_at)"
-                        + " VALUES (?, ?::uuid, ?, 2.0, 0.002, 'test', now())",
+                "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, exchange, won_at,"
+                        + " clicked_at) VALUES (?, ?::uuid, ?, 2.0, 0.002, 'test', now(), ?)",
                 bidId,
                 campaignId,
-                UUID.randomUUID());
+                UUID.randomUUID(),
+                clickedAt == null ? null : java.sql.Timestamp.from(clickedAt));
         return bidId;
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class BidDeciderTest {
 
-    static final ExchangeProperties PROPERTIES =
-            new ExchangeProperties(Map.of(), 50, 0.1, java.time.Duration.ofSeconds(1), 200, 0.01, 0.05);
+    static final ExchangeProperties PROPERTIES = new ExchangeProperties(
+            Map.of(), 50, 0.1, java.time.Duration.ofSeconds(1), 200, 0.01, 0.05, java.time.Duration.ofDays(7));
     static final Instant NOON = Instant.parse("2026-12-02T12:00:00Z");
 
     static ServingSnapshot.Entry entry(String bidFactor, double remaining, double spentToday) {

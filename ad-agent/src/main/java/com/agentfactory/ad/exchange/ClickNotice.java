@@ -4,5 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
-/** A click on a won impression; the customer, when known, makes it a touchpoint for attribution. */
+/**
+ * A click on a won impression. Its customer is ignored: the touchpoint names the customer the win notice named, or
+ * none (see {@link Deliveries}).
+ */
 record ClickNotice(@NotBlank @Size(max = 64) String bidId, UUID customerId) {}

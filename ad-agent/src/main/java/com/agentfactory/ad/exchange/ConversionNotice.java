@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** A conversion after a click on a won impression; without a value the campaign's value per conversion counts. */
+/**
+ * A conversion after a click on a won impression; without a value the campaign's value per conversion counts. Its
+ * customer is ignored: the touchpoint names the customer the win notice named, or none (see {@link Deliveries}).
+ */
 record ConversionNotice(
         @NotBlank @Size(max = 64) String bidId,
 

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Records what exchanges report: a win, verified against the signed nurl of its bid, is recorded and charged to the
  * allowance of the bid's day in one transaction, once per bid id; clicks and conversions are recorded once per
  * impression, only from the exchange that won it, a conversion only within the conversion window after a click, and
- * reported as touchpoints of known customers.
+ * reported as touchpoints of the customer the win notice named. A click or conversion notice names no customer of
+ * its own: one it could name would move the touchpoint, and the orders attributed to the ad channel with it, to a
+ * customer of the exchange's choosing.
  */
 @Service
 class Deliveries {
@@ -124,7 +126,7 @@ class Deliveries {
         if (clicked.isEmpty()) {
             return new DeliveryOutcome(notice.bidId(), false, "click already recorded");
         }
-        UUID customer = customerOf(clicked.get(), notice.customerId());
+        UUID customer = clicked.get().customerId();
         if (customer != null) {
             touchpoints.report(clicked.get(), customer, "ad_click", clock.instant());
         }
@@ -153,7 +155,7 @@ class Deliveries {
                     "the impression was not clicked within the conversion window of " + properties.conversionWindow()
                             + " before the conversion");
         }
-        UUID customer = customerOf(impression, notice.customerId());
+        UUID customer = impression.customerId();
         if (customer != null) {
             touchpoints.report(converted.get(), customer, "ad_conversion", clock.instant());
         }
@@ -167,14 +169,6 @@ class Deliveries {
             throw new NotPermittedException("The impression of bid " + bidId + " was won on another exchange.");
         }
         return impression;
-    }
-
-    /**
-     * The customer the impression was shown to, as its win notice said; a later notice may only name one the win did
-     * not, so that it cannot move the touchpoint, and the revenue attributed to it, to a customer of its choosing.
-     */
-    private static UUID customerOf(DeliveryLedger.Impression impression, UUID noticed) {
-        return impression.customerId() != null ? impression.customerId() : noticed;
     }
 
     private static NotFoundException unknown(String bidId) {

@@ -221,6 +221,36 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
+    void reportsNoTouchpointForACustomerOnlyAClickOrConversionNames() {
+        String region = "N" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Shown to no known customer", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+        String bidId = placed.path("id").asString();
+        assertThat(postWin(placed, winNotice(placed, 2.0)).text("/recorded")).isEqualTo("true");
+        UUID claimed = UUID.randomUUID();
+
+        Api.Response click =
+                exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", bidId, "customer_id", claimed), EXCHANGE_KEY);
+        Api.Response conversion = exchange(CONVERSION, Map.of("bid_id", bidId, "customer_id", claimed), EXCHANGE_KEY);
+
+        assertThat(click.text("/recorded")).isEqualTo("true");
+        assertThat(conversion.text("/recorded")).isEqualTo("true");
+        // a click on an impression whose win named its customer, reported after them: once its touchpoint is on the
+        // topic, any the notices above had made would be there too
+        UUID shownTo = UUID.randomUUID();
+        String later = wonImpression(id, null);
+        jdbc.update("UPDATE ad_impressions SET customer_id = ? WHERE bid_id = ?", shownTo, later);
+        assertThat(exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", later), EXCHANGE_KEY)
+                        .text("/recorded"))
+                .isEqualTo("true");
+        List<String> touchpoints = await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestKafka.readAll(bootstrapServers, Topics.AGENT_TOUCHPOINTS), all -> all.stream()
+                        .anyMatch(value -> value.contains(shownTo.toString())));
+        assertThat(touchpoints).noneMatch(value -> value.contains(claimed.toString()));
+    }
+
+    @Test
     void refusesAClearingPriceAboveTheSignedBidAndChargesNothing() {
         String region = "P" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Overcharged", region));

@@ -19,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 class ExperimentsIT extends CampaignIntegrationTest {
@@ -50,8 +51,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
     @Value("${spring.datasource.password}")
     String databasePassword;
 
-    @Value("${spring.datasource.hikari.schema}")
-    String schema;
+    @Autowired
+    Environment environment;
 
     @Test
     void judgesASplitsArmsOnConversionsThroughTheApiAndTheAbCommandAlike() {
@@ -195,10 +196,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
     void answersConflictNotAnErrorToTheLoserOfTwoCreatesOfOneNameAtOnce() throws Exception {
         UUID journey = splitJourney();
         Map<String, Object> experiment = ExperimentMother.onConversions("Race", journey, "text_a", "text_b");
-        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+        try (Connection other = LockWaits.secondConnection(environment);
                 var caller = Executors.newVirtualThreadPerTaskExecutor()) {
-            other.setAutoCommit(false);
-            other.setSchema(schema);
             // another instance's create of the same name, past its name check and not yet committed
             try (PreparedStatement insert = other.prepareStatement("""
                     INSERT INTO experiments (id, name, journey_id, control_step, treatment_steps, metric, alpha, power,

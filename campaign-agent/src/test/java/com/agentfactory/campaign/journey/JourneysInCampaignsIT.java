@@ -13,7 +13,6 @@ import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,23 +23,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 class JourneysInCampaignsIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
-
-    @Value("${spring.datasource.password}")
-    String databasePassword;
-
-    @Value("${spring.datasource.hikari.schema}")
-    String schema;
+    @Autowired
+    Environment environment;
 
     @Test
     void putsAJourneyInTheCampaignItsDefinitionNames() {
@@ -228,10 +219,8 @@ class JourneysInCampaignsIT extends CampaignIntegrationTest {
     void refusesToActivateAJourneyWhoseCampaignIsBeingPausedOnceThePauseCommits() throws Exception {
         UUID campaign = CampaignMother.launched(api);
         String journey = create(journeyIn(campaign));
-        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+        try (Connection other = LockWaits.secondConnection(environment);
                 var caller = Executors.newVirtualThreadPerTaskExecutor()) {
-            other.setAutoCommit(false);
-            other.setSchema(schema);
             // another instance's pause, holding the campaign as a transition does, not yet committed
             try (PreparedStatement pause =
                     other.prepareStatement("UPDATE campaigns SET state = 'paused' WHERE id = ? AND state = 'launch'")) {

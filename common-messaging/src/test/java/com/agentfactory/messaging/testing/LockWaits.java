@@ -3,10 +3,12 @@ package com.agentfactory.messaging.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Future;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -24,6 +26,26 @@ public final class LockWaits {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private LockWaits() {}
+
+    /**
+     * A connection of its own to the application's database and schema, outside the application's pool (a pooled
+     * connection could be the one the call needs), with auto-commit off so what it does stays uncommitted and holds its
+     * locks until the test commits or rolls back.
+     */
+    public static Connection secondConnection(Environment environment) throws SQLException {
+        Connection connection = DriverManager.getConnection(
+                environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"),
+                environment.getRequiredProperty("spring.datasource.password"));
+        try {
+            connection.setAutoCommit(false);
+            connection.setSchema(environment.getRequiredProperty("spring.datasource.hikari.schema"));
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
 
     /**
      * Whether a statement of this database whose text holds {@code queryFragment} waits for a lock.

@@ -7,7 +7,6 @@ import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A signed-in customer sending storefront events: only its own, and only the kinds a shopper produces. */
@@ -27,17 +26,8 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
-
-    @Value("${spring.datasource.password}")
-    String databasePassword;
-
-    @Value("${spring.datasource.hikari.schema}")
-    String schema;
+    @Autowired
+    Environment environment;
 
     private final UUID customer = UUID.randomUUID();
 
@@ -196,10 +186,8 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     void refusesACustomersOrderThatAnotherRequestIsPlacingUnderAnotherEventAtTheSameTime() throws Exception {
         Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
         UUID orderId = UUID.fromString(order.get("order_id").toString());
-        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+        try (Connection other = LockWaits.secondConnection(environment);
                 var caller = Executors.newVirtualThreadPerTaskExecutor()) {
-            other.setAutoCommit(false);
-            other.setSchema(schema);
             // another instance's request placing the same order under another event, past its checks, not committed
             try (PreparedStatement lock =
                             other.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");

@@ -16,7 +16,6 @@ import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -55,17 +54,8 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
-
-    @Value("${spring.datasource.password}")
-    String databasePassword;
-
-    @Value("${spring.datasource.hikari.schema}")
-    String schema;
+    @Autowired
+    Environment environment;
 
     private final UUID customer = UUID.randomUUID();
     private Api asCustomer;
@@ -337,10 +327,8 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
 
     @Test
     void answersConflictNotAnErrorToTheLoserOfTwoRequestsOfOneKindAtOnce() throws Exception {
-        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+        try (Connection other = LockWaits.secondConnection(environment);
                 var caller = Executors.newVirtualThreadPerTaskExecutor()) {
-            other.setAutoCommit(false);
-            other.setSchema(schema);
             // another instance's export request for the customer, past its check and not yet committed
             try (PreparedStatement insert = other.prepareStatement("""
                     INSERT INTO privacy_requests (id, customer_id, action, status, participants, requested_by,

@@ -81,7 +81,8 @@ class Deliveries {
             throw RuleViolationException.of("price", "above the highest CPM this bidder pays");
         }
         AdCampaignView campaign = campaigns.view(notice.campaignId());
-        BigDecimal cost = notice.price().divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
+        // rounded up to what the cost column keeps: a won impression that cost anything costs at least its last digit
+        BigDecimal cost = notice.price().divide(BigDecimal.valueOf(1000), 6, RoundingMode.UP);
         if (!ledger.recordImpression(
                 notice.bidId(),
                 campaign.id(),

@@ -1,6 +1,7 @@
 package com.agentfactory.ad.exchange;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,5 +18,14 @@ record WinNotice(
         @NotBlank @Size(max = 64) String bidId,
         @NotNull UUID campaignId,
         @NotNull UUID creativeId,
-        @NotNull @DecimalMin("0.0") BigDecimal price,
-        UUID customerId) {}
+        // as the price column keeps it: a finer price would be stored rounded, not as the exchange charged it
+        @NotNull @DecimalMin("0.0") @Digits(integer = 10, fraction = 4)
+        BigDecimal price,
+
+        UUID customerId) {
+
+    WinNotice {
+        // 2.50000 is the price 2.5, however many zeros the exchange writes: only digits that count are bounded
+        price = price == null ? null : price.stripTrailingZeros();
+    }
+}

@@ -251,6 +251,24 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
+    void refusesAClearingPriceFinerThanItKeepsAndChargesTheSmallestPriceAtLeastItsLastDigit() {
+        String region = "F" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Cleared at a fraction", region));
+        seedAllowance(id, "50.00");
+        JsonNode placed = placedBid(region, id);
+
+        Api.Response finer = postWin(placed, winNotice(placed, 0.00041));
+
+        assertThat(finer.status()).isEqualTo(400);
+        assertThat(finer.errorFields()).containsExactly("price");
+        assertThat(impressionsOf(id)).isZero();
+        Api.Response smallest = postWin(placed, winNotice(placed, 0.0004));
+        assertThat(smallest.status()).as(smallest.body().toString()).isEqualTo(200);
+        assertThat(smallest.text("/recorded")).isEqualTo("true");
+        assertThat(spentBy(id)).isEqualTo("0.000001");
+    }
+
+    @Test
     void refusesAClearingPriceAboveTheSignedBidAndChargesNothing() {
         String region = "P" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Overcharged", region));

@@ -3,15 +3,20 @@ package com.agentfactory.ad.exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Recognises exchanges by their key. Only hashes are configured; the presented key is hashed and compared with
  * every configured hash in constant time (all of them, so the time says nothing about which one matched).
+ *
+ * <p>Two exchanges configured with one hash could not be told apart, so the agent does not start with them.
  *
  * <p>The simulated exchange's key is printed in the project's docs and code, so anyone could bid, win and charge
  * spend with it: the agent does not start with its hash configured unless the simulated exchange is switched on,
@@ -37,6 +42,21 @@ class ExchangeKeys {
                 }
             });
         }
+        // a key would name whichever of them came last: its wins, clicks and conversions would count as that
+        // exchange's, and the other's notices would be refused as another exchange's
+        Map<String, List<String>> byHash = new TreeMap<>();
+        properties.keys().forEach((exchange, hash) -> byHash.computeIfAbsent(
+                        hash.toLowerCase(Locale.ROOT), h -> new ArrayList<>())
+                .add(exchange));
+        byHash.values().stream()
+                .filter(exchanges -> exchanges.size() > 1)
+                .findFirst()
+                .ifPresent(exchanges -> {
+                    throw new IllegalStateException("agentfactory.ad.exchange.keys: the exchanges "
+                            + String.join(", ", exchanges.stream().sorted().toList())
+                            + " are configured with the same key hash, so a key could not tell them apart: give each"
+                            + " exchange its own key");
+                });
         this.hashes = properties.keys().entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), HexFormat.of().parseHex(e.getValue())))
                 .toList();

@@ -65,6 +65,17 @@ class ExchangeKeysTest {
                 });
     }
 
+    @Test
+    void doesNotStartWithTwoExchangesSharingAKeyAndNamesThemButNotTheirKey() {
+        String shared = ExchangeKeys.sha256Hex(OWN_KEY);
+        agent.withPropertyValues(
+                        "agentfactory.ad.exchange.keys.primary=" + shared,
+                        "agentfactory.ad.exchange.keys.backup=" + shared)
+                .run(context -> assertThat(failure(context))
+                        .contains("backup, primary are configured with the same key hash")
+                        .doesNotContainIgnoringCase(shared));
+    }
+
     private static String failure(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         List<String> messages = new ArrayList<>();

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 
 /**
@@ -18,14 +19,21 @@ record WinNotice(
         @NotBlank @Size(max = 64) String bidId,
         @NotNull UUID campaignId,
         @NotNull UUID creativeId,
-        // as the price column keeps it: a finer price would be stored rounded, not as the exchange charged it
+
         @NotNull @DecimalMin("0.0") @Digits(integer = 10, fraction = 4)
         BigDecimal price,
 
         UUID customerId) {
 
+    /** Decimals of a CPM the price column keeps. */
+    static final int PRICE_SCALE = 4;
+
     WinNotice {
-        // 2.50000 is the price 2.5, however many zeros the exchange writes: only digits that count are bounded
-        price = price == null ? null : price.stripTrailingZeros();
+        // the exchange has charged this price whatever its precision, so a finer one is kept rounded up, never
+        // refused (the win would go unrecorded while billed) nor rounded down (spend would be understated); a price
+        // too large for the column is left as sent for validation to refuse, rather than widened digit by digit
+        if (price != null && price.scale() > PRICE_SCALE && price.precision() - price.scale() <= 10) {
+            price = price.setScale(PRICE_SCALE, RoundingMode.UP);
+        }
     }
 }

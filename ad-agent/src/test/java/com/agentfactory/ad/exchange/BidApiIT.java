@@ -251,7 +251,7 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
-    void refusesAClearingPriceFinerThanItKeepsAndChargesTheSmallestPriceAtLeastItsLastDigit() {
+    void recordsAClearingPriceFinerThanItKeepsRoundedUpAndNeverChargesAWinZero() {
         String region = "F" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Cleared at a fraction", region));
         seedAllowance(id, "50.00");
@@ -259,12 +259,10 @@ class BidApiIT extends AdIntegrationTest {
 
         Api.Response finer = postWin(placed, winNotice(placed, 0.00041));
 
-        assertThat(finer.status()).isEqualTo(400);
-        assertThat(finer.errorFields()).containsExactly("price");
-        assertThat(impressionsOf(id)).isZero();
-        Api.Response smallest = postWin(placed, winNotice(placed, 0.0004));
-        assertThat(smallest.status()).as(smallest.body().toString()).isEqualTo(200);
-        assertThat(smallest.text("/recorded")).isEqualTo("true");
+        assertThat(finer.status()).as(finer.body().toString()).isEqualTo(200);
+        assertThat(finer.text("/recorded")).isEqualTo("true");
+        assertThat(impressionsOf(id)).isEqualTo(1);
+        // 0.00041 CPM kept as 0.0005, one impression of it costs 0.0000005, charged as the cost column's last digit
         assertThat(spentBy(id)).isEqualTo("0.000001");
     }
 

@@ -5,8 +5,10 @@ import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -19,6 +21,9 @@ public class FinanceReservationsClient implements FinanceReservations {
 
     /** As much of finance's answer as the row's detail keeps beside the status. */
     private static final int REFUSAL_DETAIL_LIMIT = 300;
+
+    /** Not found, conflict, unprocessable: what finance answers about the reservation a settlement names. */
+    private static final Set<Integer> SETTLEMENT_REFUSALS = Set.of(404, 409, 422);
 
     private final FinanceBudgetClient finance;
     private final String department;
@@ -78,8 +83,17 @@ public class FinanceReservationsClient implements FinanceReservations {
         }
     }
 
-    private static SettlementRefusedException refusal(HttpClientErrorException refused) {
+    /**
+     * Only finance's answers about the reservation itself (unknown, in another state, not acceptable) are a refusal a
+     * person has to settle; 401, 403, 408 or 429 say nothing about it (a token, a rule, a timeout or a limit, each
+     * passing or fixed elsewhere), so they count as finance unavailable and the next pass asks again.
+     */
+    private static RuntimeException refusal(HttpClientErrorException refused) {
         String detail = refused.getResponseBodyAsString();
+        if (!SETTLEMENT_REFUSALS.contains(refused.getStatusCode().value())) {
+            return new FinanceUnavailableException(
+                    "finance answered " + refused.getStatusCode().value() + " to a settlement", refused);
+        }
         return new SettlementRefusedException(
                 refused.getStatusCode().value() + " "
                         + (detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail),

@@ -1,7 +1,9 @@
 package com.agentfactory.ad.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.testing.RecordingFinance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -52,6 +54,26 @@ class FinanceReservationsClientTest {
                 .containsExactly("/api/v1/financial/budgets/marketing/expenses " + key
                         + " {\"spent_on\":\"2025-12-31\",\"amount\":3.75,\"currency\":\"GBP\","
                         + "\"purpose\":\"ad spend (overspend)\",\"requested_by\":\"ad-agent\",\"channel\":\"ad\"}");
+    }
+
+    @Test
+    void aCommitFinanceRefusesForTheReservationItselfIsARefusalForAPerson() {
+        finance.refuseWith(409, "the reservation was released");
+
+        assertThatThrownBy(() -> client().commit(UUID.randomUUID()))
+                .isInstanceOf(SettlementRefusedException.class)
+                .hasMessageContaining("409");
+    }
+
+    @Test
+    void aSettlementAnsweredWithALimitOrAnAuthorisationProblemIsAskedAgainLater() {
+        for (int status : new int[] {401, 403, 429}) {
+            finance.refuseWith(status, "not now");
+
+            assertThatThrownBy(() -> client().release(UUID.randomUUID()))
+                    .as("answered %d", status)
+                    .isInstanceOf(FinanceUnavailableException.class);
+        }
     }
 
     private FinanceReservationsClient client() {

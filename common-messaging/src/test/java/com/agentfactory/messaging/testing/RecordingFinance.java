@@ -16,12 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for finance's budget API (finance itself is another service) that records each request as
  * {@code "<path> <Idempotency-Key> <body>"} and answers 201 with a fresh reservation or expense id, so a test can pin
- * what a budget call puts on the wire.
+ * what a budget call puts on the wire; or, once told to, refuses each with a status of the test's choosing.
  */
 public final class RecordingFinance implements AutoCloseable {
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
+    private volatile int status = 201;
+    private volatile String problem;
 
     /** @param extraAnswerFields JSON members added to each answer after its id, e.g. {@code "budget_overspent_amount":1.25} */
     public static RecordingFinance start(String extraAnswerFields) {
@@ -38,10 +40,20 @@ public final class RecordingFinance implements AutoCloseable {
             requests.add(exchange.getRequestURI().getPath() + " "
                     + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (problem != null) {
+                answer(exchange, status, "application/problem+json", problem);
+                return;
+            }
             String extra = extraAnswerFields.isEmpty() ? "" : "," + extraAnswerFields;
-            answer(exchange, "{\"id\":\"" + UUID.randomUUID() + "\"" + extra + "}");
+            answer(exchange, 201, "application/json", "{\"id\":\"" + UUID.randomUUID() + "\"" + extra + "}");
         });
         server.start();
+    }
+
+    /** From now on answers every request with this status and a problem detail, as finance refuses one. */
+    public void refuseWith(int status, String detail) {
+        this.status = status;
+        this.problem = "{\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
     }
 
     public List<String> requests() {
@@ -65,10 +77,10 @@ public final class RecordingFinance implements AutoCloseable {
         server.stop(0);
     }
 
-    private static void answer(HttpExchange exchange, String body) throws IOException {
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(201, bytes.length);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
         }

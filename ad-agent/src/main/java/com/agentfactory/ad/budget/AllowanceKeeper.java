@@ -492,7 +492,9 @@ public class AllowanceKeeper {
 
     /**
      * The exact settlement of a partly spent tranche that finance refused to commit is given up as one it had no room
-     * for: the tranche is committed whole. Any other row is set aside for a person.
+     * for: the tranche is committed whole, and the settlement's own reservation is released, since finance still
+     * holds its amount out of the budget until it is (a release of one it already let go changes nothing there).
+     * Any other row is set aside for a person.
      */
     private void refusedToCommit(Row row, String reason) {
         if (!"SETTLEMENT".equals(row.kind())) {
@@ -507,7 +509,7 @@ public class AllowanceKeeper {
                 row.day(),
                 reason);
         tx.executeWithoutResult(s -> {
-            rows.move(row.id(), "TO_COMMIT", "REFUSED", null, "commit refused: " + reason);
+            rows.move(row.id(), "TO_COMMIT", "TO_RELEASE", null, "commit refused: " + reason);
             rows.move(
                     row.settles(),
                     "TO_SETTLE",

@@ -438,6 +438,34 @@ class AllowanceKeeperIT extends AdIntegrationTest {
     }
 
     @Test
+    void anExactSettlementFinanceRefusesToCommitIsReleasedThereAndItsTrancheCommittedWhole() {
+        campaignId = UUID.fromString(createCampaign(campaign("Its exact settlement refused at commit")));
+        LocalDate today = allowances.today();
+        UUID trancheReservation = reservedTranche(today, "10.00", "4.00");
+        finance.refuseToCommitWhatItReserves("422 the settlement's month is closed to commits");
+        AllowanceKeeper keeper = keeper(new ReservationRows(jdbc, clock), TENTHS);
+
+        keeper.settle(campaignId, today);
+        keeper.settle(campaignId, today);
+
+        UUID settlementReservation = jdbc.queryForObject(
+                "SELECT finance_reservation_id FROM ad_budget_reservations WHERE campaign_id = ? AND kind = 'SETTLEMENT'",
+                UUID.class,
+                campaignId);
+        assertThat(finance.released())
+                .as("the settlement's reservation no longer held at finance")
+                .containsExactly(settlementReservation);
+        assertThat(finance.committed()).containsExactly(trancheReservation);
+        assertThat(jdbc.queryForList(
+                        "SELECT kind || ' ' || amount || ' ' || status FROM ad_budget_reservations"
+                                + " WHERE campaign_id = ? ORDER BY kind",
+                        String.class,
+                        campaignId))
+                .containsExactly("SETTLEMENT 4.00 RELEASED", "TRANCHE 10.00 COMMITTED");
+        assertThat(statusOfAllowance(today)).isEqualTo("SETTLED");
+    }
+
+    @Test
     void settlingTheLastDayOfAMonthAfterMidnightBooksItsSpendInThatMonth() {
         campaignId = UUID.fromString(createCampaign(campaign("Settled after the month ended")));
         Clock firstOfJanuary = Clock.fixed(Instant.parse("2025-01-01T00:05:00Z"), ZoneOffset.UTC);
@@ -785,9 +813,13 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                 first.run();
             }
             reservations.putIfAbsent(idempotencyKey, amount);
-            return new ReserveOutcome.Reserved(UUID.nameUUIDFromBytes(
-                    idempotencyKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            UUID financeId =
+                    UUID.nameUUIDFromBytes(idempotencyKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            reservedHere.add(financeId);
+            return new ReserveOutcome.Reserved(financeId);
         }
+
+        private final Set<UUID> reservedHere = ConcurrentHashMap.newKeySet();
 
         @Override
         public ExpenseOutcome recordExpense(
@@ -805,10 +837,25 @@ class AllowanceKeeperIT extends AdIntegrationTest {
                     .computeIfAbsent(financeReservationId, id -> new AtomicInteger())
                     .incrementAndGet();
             String refusal = refusedCommits.get(financeReservationId);
+            if (refusal == null && reservedHere.contains(financeReservationId)) {
+                refusal = ownCommitsRefused.get();
+            }
             if (refusal != null) {
                 throw new SettlementRefusedException(refusal, null);
             }
             committed.add(financeReservationId);
+        }
+
+        private final AtomicReference<String> ownCommitsRefused = new AtomicReference<>();
+        private final Set<UUID> released = ConcurrentHashMap.newKeySet();
+
+        /** Finance refuses to commit any reservation it makes from now on for this reason. */
+        void refuseToCommitWhatItReserves(String reason) {
+            ownCommitsRefused.set(reason);
+        }
+
+        Set<UUID> released() {
+            return released;
         }
 
         /** Finance refuses to commit the reservation for this reason, as when a person released it there. */
@@ -834,7 +881,9 @@ class AllowanceKeeperIT extends AdIntegrationTest {
         }
 
         @Override
-        public void release(UUID financeReservationId) {}
+        public void release(UUID financeReservationId) {
+            released.add(financeReservationId);
+        }
 
         BigDecimal reserved() {
             return reservations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -37,6 +37,16 @@ public record OrderCancelled(
         @JsonProperty("lines") @NotEmpty @Size(max = 1000) List<@Valid @NotNull OrderLine> lines)
         implements CommerceEvent {
 
+    /**
+     * A blank original number names no order, as a missing one does: kept as text, it would be looked for as an
+     * order number no order has, and the cancellation would never be taken off the customer's orders. Order numbers
+     * are compared stripped everywhere.
+     */
+    public OrderCancelled {
+        originalOrderNumber =
+                originalOrderNumber == null || originalOrderNumber.isBlank() ? null : originalOrderNumber.strip();
+    }
+
     public BigDecimal total() {
         return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -30,6 +30,11 @@ public record OrderPlaced(
         @JsonProperty("lines") @NotEmpty @Size(max = 1000) List<@Valid @NotNull OrderLine> lines)
         implements CommerceEvent {
 
+    /** Stored stripped, as every lookup by number strips the number it is given. */
+    public OrderPlaced {
+        orderNumber = orderNumber == null ? null : orderNumber.strip();
+    }
+
     public BigDecimal total() {
         return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

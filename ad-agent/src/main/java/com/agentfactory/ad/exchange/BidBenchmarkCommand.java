@@ -232,7 +232,8 @@ public final class BidBenchmarkCommand {
                     500_000,
                     1_000,
                     new ServingSnapshot.Counters(),
-                    c % 2 == 0 ? market(random) : null));
+                    c % 2 == 0 ? market(random) : null,
+                    0));
         }
         return new ServingSnapshot(List.copyOf(entries), 0.005, 0.04);
     }

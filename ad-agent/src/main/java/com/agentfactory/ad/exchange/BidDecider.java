@@ -17,10 +17,16 @@ import java.util.UUID;
  * fits the allowance left, and dropped below the floor. The best campaign bids; the creative is rotated by
  * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid. Each bid's win notice URL
  * is signed (see {@link WinNotices}), so no bid is stored.
+ *
+ * <p>The allowance left is the snapshot's less what every bid offered since the snapshot read it would cost if won:
+ * a bid claims its cost from it with one compare-and-set, lowered to what is left when concurrent bids took the
+ * rest, so the bids of one refresh interval together never cost more than the allowance had left.
  */
 class BidDecider {
 
     private static final double SECONDS_PER_DAY = 86_400;
+    /** Bids are sent in CPM to the fourth decimal. */
+    private static final long PRICE_UNITS_PER_CPM = 10_000;
 
     private final ClickPredictor predictor;
     private final BidShaper shaper;
@@ -122,11 +128,15 @@ class BidDecider {
                 }
             }
             if (best != null) {
+                long priceUnits = claim(best.entry, Math.round(best.cpm * PRICE_UNITS_PER_CPM), floor);
+                if (priceUnits <= 0) {
+                    continue;
+                }
                 best.entry.counters().bids.increment();
                 currency = impCurrency;
                 String bidId = UUID.randomUUID().toString();
                 recorder.bid(bidId, best.pctr);
-                double price = Math.round(best.cpm * 10_000) / 10_000.0;
+                double price = priceUnits / (double) PRICE_UNITS_PER_CPM;
                 UUID creativeId = best.creative.creative().id();
                 bids.add(new OpenRtb.Bid(
                         bidId,
@@ -147,6 +157,30 @@ class BidDecider {
                 new OpenRtb.BidResponse(request.id(), List.of(new OpenRtb.SeatBid(bids, "agentfactory")), currency));
     }
 
+    /**
+     * Claims what the bid costs if won from the allowance the campaign has left, lock-free: a win is charged its CPM
+     * price / 1000 rounded up to the millionth (see {@link Deliveries#win}), so that is what is claimed.
+     *
+     * @param priceUnits the bid's price in ten-thousandths of a CPM, as it is sent
+     * @return the price claimed, lowered to what is left; 0 when what is left would not make a bid at the floor
+     */
+    private static long claim(ServingSnapshot.Entry entry, long priceUnits, double floor) {
+        var offered = entry.counters().offeredMicros;
+        while (true) {
+            long before = offered.get();
+            long available = entry.availableMicros(before);
+            // a millionth per impression is ten price units
+            long units = Math.min(priceUnits, available * 10);
+            if (units <= 0 || units / (double) PRICE_UNITS_PER_CPM < floor) {
+                return 0;
+            }
+            long cost = (units + 9) / 10;
+            if (offered.compareAndSet(before, before + cost)) {
+                return units;
+            }
+        }
+    }
+
     private Candidate value(
             ServingSnapshot.Entry entry,
             List<ServingSnapshot.Creative> fitting,
@@ -161,7 +195,8 @@ class BidDecider {
         double daily = entry.campaign().effectiveDailyBudget().doubleValue();
         // even pacing with slack: by this time of day the campaign may have spent this much
         double paced = daily * Math.min(1.0, dayShare + properties.pacingSlack());
-        if (entry.spentToday() >= paced || entry.remaining() <= 0) {
+        long available = entry.availableMicros();
+        if (entry.spentToday() >= paced || available <= 0) {
             return null;
         }
         ServingSnapshot.Creative creative = fitting.get(CreativeRotation.choose(fitting.stream()
@@ -197,12 +232,12 @@ class BidDecider {
                 new BidShaper.ShapingContext(
                         entry.campaign().bidFactor().doubleValue(),
                         pacing,
-                        entry.remaining(),
+                        available / 1_000_000.0,
                         pctr,
                         daily - entry.spentToday(),
                         SECONDS_PER_DAY * (1 - dayShare),
                         entry.market()));
-        perImpression = Math.min(perImpression, entry.remaining());
+        perImpression = Math.min(perImpression, available / 1_000_000.0);
         double cpm = Math.min(perImpression * 1000, properties.maxPriceCpm());
         return new Candidate(entry, creative, cpm, pctr);
     }

@@ -8,6 +8,7 @@ import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the bid path's snapshot of serving campaigns: campaigns, creatives, delivery and today's allowances are read
  * from the database on a schedule and after any campaign change, never per bid request. The bid path's in-memory
- * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh.
+ * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh. What the bids offered since a
+ * snapshot read the allowances could cost is subtracted from what they have left (see {@link BidDecider}): wins
+ * of bids made within one refresh interval would otherwise together spend the remaining allowance many times over.
  */
 @Component
 class ServingCampaigns {
@@ -66,6 +69,9 @@ class ServingCampaigns {
         try {
             flushCounts();
             Map<UUID, CampaignDelivery> delivered = delivery.all();
+            // read before the allowances: a bid offered after this is not in what they show as spent
+            Map<UUID, Long> offeredAtRead = new HashMap<>();
+            counters.forEach((id, c) -> offeredAtRead.put(id, c.offeredMicros.get()));
             Map<UUID, SpendAllowances.Allowance> today = allowances.todays();
             long impressions = 0;
             long clicks = 0;
@@ -95,7 +101,8 @@ class ServingCampaigns {
                         allowance == null ? 0 : allowance.remaining().doubleValue(),
                         allowance == null ? 0 : allowance.spent().doubleValue(),
                         counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters()),
-                        markets.of(id)));
+                        markets.of(id),
+                        offeredAtRead.getOrDefault(id, 0L)));
             }
             snapshot = new ServingSnapshot(
                     List.copyOf(entries),

@@ -5,6 +5,7 @@ import com.agentfactory.ad.campaign.CreativeView;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The bid path's immutable view of serving campaigns, replaced as a whole on each refresh. */
@@ -16,6 +17,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
      * @param remaining what today's allowance still holds (0 while finance has reserved nothing)
      * @param spentToday what the campaign spent today
      * @param market the campaign's RLB bidding, or null while its market statistics are too few
+     * @param offeredAtRead {@link Counters#offeredMicros} when today's allowance was read for this snapshot: bids
+     *     offered since then are not in {@code remaining} yet
      */
     record Entry(
             AdCampaignView campaign,
@@ -26,10 +29,22 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             double remaining,
             double spentToday,
             Counters counters,
-            MarketBidding market) {
+            MarketBidding market,
+            long offeredAtRead) {
 
         UUID id() {
             return campaign.id();
+        }
+
+        /** What the allowance has left, in millionths of its currency, less the bids offered since it was read. */
+        long availableMicros() {
+            return availableMicros(counters.offeredMicros.get());
+        }
+
+        /** @param offered {@link Counters#offeredMicros} as read by the caller */
+        long availableMicros(long offered) {
+            // remaining is a sum of millionths: rounding only takes off the double's error
+            return Math.round(remaining * 1_000_000) - (offered - offeredAtRead);
         }
     }
 
@@ -42,9 +57,15 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
         }
     }
 
-    /** Counted in memory on the bid path and flushed to the delivery ledger on refresh. */
+    /** Counted in memory on the bid path; eligible requests and bids are flushed to the delivery ledger on refresh. */
     static final class Counters {
         final LongAdder eligible = new LongAdder();
         final LongAdder bids = new LongAdder();
+        /**
+         * What every bid offered could cost if won, in millionths of the currency, since the agent started; never
+         * reset, so a snapshot subtracts what was offered after it read the allowance, whichever snapshot a bid was
+         * decided on.
+         */
+        final AtomicLong offeredMicros = new AtomicLong();
     }
 }

@@ -8,11 +8,16 @@ import com.agentfactory.ad.campaign.AdPlatformName;
 import com.agentfactory.ad.campaign.CreativeStatus;
 import com.agentfactory.ad.campaign.CreativeView;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class BidDeciderTest {
@@ -50,7 +55,8 @@ class BidDeciderTest {
                 remaining,
                 spentToday,
                 new ServingSnapshot.Counters(),
-                null);
+                null,
+                0);
     }
 
     static OpenRtb.BidRequest request(int width, String region, double floor) {
@@ -89,6 +95,33 @@ class BidDeciderTest {
 
         assertThat(response.orElseThrow().seatbid().getFirst().bid().getFirst().price())
                 .isEqualTo(5.0);
+    }
+
+    @Test
+    void theBidsOfOneSnapshotIntervalTogetherNeverCostMoreThanTheAllowanceHadLeft() throws Exception {
+        // 30 CPM a bid, 0.03 an impression: the 0.10 left pays for three of them and a third
+        var snapshot = new ServingSnapshot(List.of(entry("1.5", 0.10, 0)), 0, 0);
+        List<Future<Optional<OpenRtb.BidResponse>>> requests = new ArrayList<>();
+
+        try (var exchanges = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 1_000; i++) {
+                requests.add(exchanges.submit(() -> decider.decide(request(300, "BE", 0), snapshot, NOON)));
+            }
+        }
+
+        BigDecimal costIfAllWon = BigDecimal.ZERO;
+        int bids = 0;
+        for (var request : requests) {
+            for (var bid : request.get().map(r -> r.seatbid().getFirst().bid()).orElse(List.of())) {
+                // as a win is charged
+                costIfAllWon = costIfAllWon.add(
+                        BigDecimal.valueOf(bid.price()).divide(BigDecimal.valueOf(1000), 6, RoundingMode.UP));
+                bids++;
+            }
+        }
+        assertThat(costIfAllWon).isLessThanOrEqualTo(new BigDecimal("0.10"));
+        assertThat(costIfAllWon).as("what was left is still bid").isEqualByComparingTo("0.10");
+        assertThat(bids).isEqualTo(4);
     }
 
     @Test

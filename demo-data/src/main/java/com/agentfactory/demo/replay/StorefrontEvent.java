@@ -43,7 +43,13 @@ public sealed interface StorefrontEvent {
 
     @JsonTypeName("customer.upserted")
     record CustomerUpserted(
-            UUID eventId, Instant occurredAt, UUID customerId, String customerNumber, String email, String country)
+            UUID eventId,
+            Instant occurredAt,
+            UUID customerId,
+            String customerNumber,
+            String email,
+            String country,
+            String phone)
             implements StorefrontEvent {}
 
     @JsonTypeName("order.placed")

@@ -186,7 +186,8 @@ public final class StorefrontEventMapper {
                 DeterministicIds.customer(line.customerId()),
                 line.customerId(),
                 null,
-                line.country());
+                line.country(),
+                DemoPhones.of(line.customerId()));
     }
 
     private static OrderPlaced orderPlaced(RetailLine head, Instant occurredAt, List<RetailLine> lines) {

@@ -235,6 +235,7 @@ class StorefrontEventMapperTest {
         assertThat(customer.path("type").asString()).isEqualTo("customer.upserted");
         assertThat(customer.path("customer_number").asString()).isEqualTo("17850");
         assertThat(customer.path("email").isNull()).isTrue();
+        assertThat(customer.path("phone").asString()).matches("\\+447700900[0-9]{3}");
         String order = json.writeValueAsString(events.get(2));
         assertThat(order)
                 .contains("\"type\":\"order.placed\"")
@@ -242,6 +243,18 @@ class StorefrontEventMapperTest {
                 .contains("\"currency\":\"GBP\"")
                 .contains("\"unit_price\":5.00")
                 .contains("\"quantity\":2");
+    }
+
+    @Test
+    void givesEachCustomerTheSameFictionalNumberFromTheRangeKeptForDrama() {
+        CustomerUpserted customer = only(map(ISO_FORMAT).events(), CustomerUpserted.class);
+
+        assertThat(customer.phone()).startsWith("+447700900").hasSize(13);
+        assertThat(Integer.parseInt(customer.phone().substring(10))).isBetween(0, 999);
+        assertThat(only(map(SPREADSHEET_FORMAT).events(), CustomerUpserted.class)
+                        .phone())
+                .isEqualTo(customer.phone());
+        assertThat(DemoPhones.of("17850")).isEqualTo(customer.phone());
     }
 
     private static <T extends StorefrontEvent> T only(List<StorefrontEvent> events, Class<T> type) {

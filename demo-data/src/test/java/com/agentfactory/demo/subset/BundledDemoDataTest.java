@@ -15,6 +15,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BundledDemoDataTest {
@@ -43,6 +45,13 @@ class BundledDemoDataTest {
                     .map(RetailCsv.read(new InputStreamReader(in, UTF_8)).lines());
         }
         assertThat(mapping.count(StorefrontEvent.CustomerUpserted.class)).isEqualTo(150);
+        List<String> phones = mapping.events().stream()
+                .filter(StorefrontEvent.CustomerUpserted.class::isInstance)
+                .map(event -> ((StorefrontEvent.CustomerUpserted) event).phone())
+                .toList();
+        assertThat(phones).allSatisfy(phone -> assertThat(phone).matches("\\+447700900[0-9]{3}"));
+        // spread over the range, not a handful of numbers every customer shares
+        assertThat(Set.copyOf(phones)).hasSizeGreaterThan(120);
         assertThat(mapping.count(StorefrontEvent.ProductUpserted.class)).isGreaterThan(500);
         assertThat(mapping.count(StorefrontEvent.OrderPlaced.class)).isGreaterThan(300);
         assertThat(mapping.count(StorefrontEvent.OrderCancelled.class)).isGreaterThan(100);

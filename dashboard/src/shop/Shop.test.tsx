@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Role } from '../api/roles';
-import type { ProductDetail } from '../api/types';
+import type { Consents, ProductDetail } from '../api/types';
 import { FakeGateway, json, problem } from '../test/gateway';
 import { addToCart, cartLines, clearCart } from './cart';
 import Shop from './Shop';
@@ -310,5 +310,34 @@ describe('Shop support chat', () => {
     const said = within(screen.getByRole('list', { name: 'Conversation' })).getAllByRole('listitem');
     expect(said.map((l) => l.querySelector('p')?.textContent)).toEqual(['Where is my order?', 'It left our warehouse today.']);
     expect(field.value).toBe('');
+  });
+});
+
+describe('Shop preferences', () => {
+  it('shows a suppression of every channel ("all") as a pause on each channel', async () => {
+    const consents: Consents = {
+      customer_id: 'c-1',
+      time_zone: null,
+      consents: [{ channel: 'email', granted: true, source: 'sign-up', recorded_by: 'c-1', recorded_at: '2026-12-01T00:00:00Z' }],
+      suppressions: [{ channel: 'all', reason: 'asked us by phone to stop', suppressed_by: 'staff-1', suppressed_at: '2026-12-02T00:00:00Z' }],
+      contact: [],
+    };
+    const gateway = new FakeGateway()
+      .ok('GET', '/api/v1/campaigns/consents/c-1', consents)
+      .ok('GET', '/api/v1/privacy/customers/c-1/requests', []);
+    await gateway.signInAs(['CUSTOMER'], { customer_id: 'c-1' });
+    render(
+      <MemoryRouter initialEntries={['/shop/preferences']}>
+        <Routes>
+          <Route path="/shop/*" element={<Shop />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+
+    for (const label of ['E-mails', 'Text messages', 'Push notifications']) {
+      expect((await screen.findByLabelText(new RegExp(`^${label}`))).closest('label')?.textContent).toContain(
+        'paused by the store: asked us by phone to stop',
+      );
+    }
   });
 });

@@ -586,7 +586,9 @@ function PreferencesForm({ consents, path, onSaved }: { consents: Consents; path
     setSaved(true);
     onSaved();
   });
-  const blocked = (channel: string) => consents.suppressions.find((s) => s.channel === channel);
+  // staff may pause one channel or every channel at once ("all"); the campaign agent honours both
+  const blocked = (channel: string) =>
+    consents.suppressions.find((s) => s.channel === channel) ?? consents.suppressions.find((s) => s.channel === 'all');
   return (
     <form
       className="card"

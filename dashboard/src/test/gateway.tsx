@@ -56,10 +56,11 @@ export class FakeGateway {
 
   private token: unknown;
 
-  async signInAs(roles: Role[]): Promise<void> {
+  /** @param claims more claims of the access token, e.g. a customer's customer_id, or another sub */
+  async signInAs(roles: Role[], claims: Record<string, unknown> = {}): Promise<void> {
     const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '');
     this.token = {
-      access_token: `${encode({ alg: 'HS256' })}.${encode({ sub: 'user-1', email: 'staff@example.test', roles })}.sig`,
+      access_token: `${encode({ alg: 'HS256' })}.${encode({ sub: 'user-1', email: 'staff@example.test', roles, ...claims })}.sig`,
       refresh_token: 'refresh',
       expires_in: 900,
     };

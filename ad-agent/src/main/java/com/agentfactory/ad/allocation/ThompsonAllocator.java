@@ -12,9 +12,14 @@ import java.util.UUID;
  * drawn from its Beta(1 + conversions, 1 + clicks − conversions) posterior and turned into value per unit spent
  * (draw × value per conversion × clicks per unit spent, smoothed); the pool is shared in proportion to the draws,
  * every campaign keeping at least {@code minShare} of its own daily budget. Drawing rather than using the means
- * keeps exploring campaigns whose evidence is thin.
+ * keeps exploring campaigns whose evidence is thin. A share is capped at {@link #MAX_ALLOCATION}, the most an
+ * allocated daily budget is kept to: a pool of over a thousand campaigns near the highest daily budget a campaign may
+ * have can give one of them more, and a round storing that would fail for every campaign.
  */
 public final class ThompsonAllocator {
+
+    /** The most an allocated daily budget column (NUMERIC(14, 2)) keeps. */
+    static final BigDecimal MAX_ALLOCATION = new BigDecimal("999999999999.99");
 
     private final BetaSampler sampler;
     private final double minShare;
@@ -86,6 +91,10 @@ public final class ThompsonAllocator {
                     share * 100,
                     shared.toPlainString(),
                     minShare * 100);
+            if (amount.compareTo(MAX_ALLOCATION) > 0) {
+                amount = MAX_ALLOCATION;
+                reason += ", capped at " + MAX_ALLOCATION.toPlainString() + ", the most a daily budget is kept to";
+            }
             allocations.add(new Allocation(arm.campaignId(), arm.previousAllocation(), amount, scores[i], reason));
         }
         return allocations;

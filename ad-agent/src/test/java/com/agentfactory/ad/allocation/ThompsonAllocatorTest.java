@@ -38,6 +38,29 @@ class ThompsonAllocatorTest {
     }
 
     @Test
+    void capsAShareOfAPoolOfOverAThousandNearMaximalCampaignsAtWhatADailyBudgetKeeps() {
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+        BigDecimal highestDailyBudget = new BigDecimal("999999999.99");
+        List<ThompsonAllocator.Arm> arms = new ArrayList<>();
+        // converts on every click at no cost: the pool of 1,300 of the highest daily budgets goes almost all to it
+        UUID favourite = UUID.randomUUID();
+        arms.add(new ThompsonAllocator.Arm(
+                favourite, highestDailyBudget, null, 1_000_000, 1_000_000, BigDecimal.ZERO, new BigDecimal("40.00")));
+        for (int i = 1; i < 1_300; i++) {
+            arms.add(new ThompsonAllocator.Arm(
+                    UUID.randomUUID(), highestDailyBudget, null, 0, 0, BigDecimal.ZERO, new BigDecimal("40.00")));
+        }
+
+        List<Allocation> allocations = allocator.allocate(arms);
+
+        assertThat(allocations).extracting(Allocation::allocatedDailyBudget).allSatisfy(amount -> assertThat(amount)
+                .isLessThanOrEqualTo(new BigDecimal("999999999999.99")));
+        assertThat(allocations.getFirst().campaignId()).isEqualTo(favourite);
+        assertThat(allocations.getFirst().allocatedDailyBudget()).isEqualByComparingTo("999999999999.99");
+        assertThat(allocations.getFirst().reason()).contains("capped at 999999999999.99");
+    }
+
+    @Test
     void countsNoMoreConversionsThanClicksSoNoCampaignDrawsARateAboveOne() {
         var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
 

@@ -62,6 +62,32 @@ class MonitoringTest {
         return queries;
     }
 
+    /**
+     * Prometheus sends no token: each pod's annotated scrape port must admit it, and for the gateway must not be the
+     * public port, whose access rules refuse the metrics to a caller without one.
+     */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void prometheusScrapesEveryServiceOnAPortThatAdmitsItWithoutAToken(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        NetworkPolicyModel model = new NetworkPolicyModel(NetworkPoliciesTest.NAMESPACE, rendered.objects(), Map.of());
+        for (ServiceTable service : ServiceTable.SERVICES) {
+            int scrapePort = Integer.parseInt(rendered.deployment(service.name())
+                    .getSpec()
+                    .getTemplate()
+                    .getMetadata()
+                    .getAnnotations()
+                    .get("prometheus.io/port"));
+
+            assertThat(model.admitted(service.name(), scrapePort, List.of(NetworkPoliciesTest.PROMETHEUS)))
+                    .as(overlay + ": Prometheus admitted to " + service.name() + ":" + scrapePort)
+                    .containsExactly(NetworkPoliciesTest.PROMETHEUS.name());
+            if (service.name().equals(ServiceTable.GATEWAY)) {
+                assertThat(scrapePort).as("the gateway's public port").isNotEqualTo(service.port());
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void alertRulesCoverEveryAreaAndEachSaysHowBadItIsAndWhat(Overlay overlay) {

@@ -51,7 +51,7 @@ class NetworkPoliciesTest {
     /**
      * Service ports admit the gateway and Prometheus. Exceptions: the gateway admits the ingress controller and
      * the services instead of itself (they fetch its token key set, and the agents that call finance their client
-     * tokens); the ad agent also admits the ingress controller (its OpenRTB endpoint faces the ad exchanges);
+     * tokens) and not Prometheus, which scrapes its management port; the ad agent also admits the ingress controller (its OpenRTB endpoint faces the ad exchanges);
      * finance also admits the inventory and ad agents (budget reservations over HTTP).
      */
     @ParameterizedTest
@@ -62,6 +62,7 @@ class NetworkPoliciesTest {
             Set<String> expected = new TreeSet<>(Set.of(PROMETHEUS.name()));
             switch (service.name()) {
                 case ServiceTable.GATEWAY -> {
+                    expected.remove(PROMETHEUS.name());
                     expected.add(INGRESS_CONTROLLER.name());
                     ServiceTable.SERVICES.stream()
                             .map(ServiceTable::name)
@@ -79,6 +80,18 @@ class NetworkPoliciesTest {
                     .as(overlay + ": clients admitted to " + service.name() + ":" + service.port())
                     .isEqualTo(expected);
         }
+    }
+
+    /** The gateway's actuator answers there without a token: nothing but Prometheus may reach it. */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theGatewaysManagementPortAdmitsPrometheusOnly(Overlay overlay) {
+        NetworkPolicyModel model = model(overlay);
+        int managementPort = NetworkPolicyModel.containerPort(
+                RenderedOverlay.of(overlay).deployment(ServiceTable.GATEWAY), WorkloadsTest.GATEWAY_MANAGEMENT_PORT);
+
+        assertThat(model.admitted(ServiceTable.GATEWAY, managementPort, everyone(model)))
+                .containsExactly(PROMETHEUS.name());
     }
 
     @ParameterizedTest

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class WorkloadsTest {
 
+    static final String GATEWAY_MANAGEMENT_PORT = "management";
+
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everyServiceRunsAsOneDeploymentWithAService(Overlay overlay) {
@@ -137,18 +139,45 @@ class WorkloadsTest {
     @EnumSource(Overlay.class)
     void everyDeploymentIsAnnotatedForPrometheusScrapingOnItsPort(Overlay overlay) {
         for (ServiceTable service : ServiceTable.SERVICES) {
-            Map<String, String> annotations = RenderedOverlay.of(overlay)
-                    .deployment(service.name())
-                    .getSpec()
-                    .getTemplate()
-                    .getMetadata()
-                    .getAnnotations();
+            Deployment deployment = RenderedOverlay.of(overlay).deployment(service.name());
+            Map<String, String> annotations =
+                    deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            // the gateway's public port asks every caller for a token; its actuator has a port of its own
+            int scrapePort = service.name().equals(ServiceTable.GATEWAY)
+                    ? NetworkPolicyModel.containerPort(deployment, GATEWAY_MANAGEMENT_PORT)
+                    : service.port();
             assertThat(annotations)
                     .as(service.name())
                     .containsEntry("prometheus.io/scrape", "true")
-                    .containsEntry("prometheus.io/port", String.valueOf(service.port()))
+                    .containsEntry("prometheus.io/port", String.valueOf(scrapePort))
                     .containsEntry("prometheus.io/path", "/actuator/prometheus");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theGatewayServesItsActuatorOnAManagementPortThatItsServiceDoesNotPublish(Overlay overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Deployment gateway = rendered.deployment(ServiceTable.GATEWAY);
+        Container container = DescriptorRules.mainContainer(gateway);
+        int managementPort = NetworkPolicyModel.containerPort(gateway, GATEWAY_MANAGEMENT_PORT);
+
+        assertThat(managementPort)
+                .isNotEqualTo(ServiceTable.get(ServiceTable.GATEWAY).port());
+        assertThat(DescriptorRules.envValue(container, "MANAGEMENT_PORT")).isEqualTo(String.valueOf(managementPort));
+        for (var probe :
+                List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+            var port = probe.getHttpGet().getPort();
+            assertThat(port.getIntVal() == null ? port.getStrVal() : String.valueOf(port.getIntVal()))
+                    .isIn(GATEWAY_MANAGEMENT_PORT, String.valueOf(managementPort));
+        }
+        assertThat(rendered.get(Service.class, ServiceTable.GATEWAY).getSpec().getPorts())
+                .allSatisfy(port -> {
+                    assertThat(port.getPort()).isNotEqualTo(managementPort);
+                    var target = port.getTargetPort();
+                    assertThat(target.getIntVal() == null ? target.getStrVal() : String.valueOf(target.getIntVal()))
+                            .isNotIn(GATEWAY_MANAGEMENT_PORT, String.valueOf(managementPort));
+                });
     }
 
     @ParameterizedTest

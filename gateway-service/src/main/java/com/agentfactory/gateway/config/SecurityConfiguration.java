@@ -6,6 +6,8 @@ import com.agentfactory.gateway.error.ProblemDetailWriter;
 import com.agentfactory.gateway.ratelimit.RateLimitFilterHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -23,6 +25,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +34,28 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The actuator's own port, when it has one: Prometheus scrapes it without a token, as it scrapes the services.
+     * It is reached only from inside the cluster (no Service or Ingress routes it, a network policy admits
+     * Prometheus alone), so the access rules, the rate limiter and the bearer tokens of the public port stay out of
+     * it. Without a separate port nothing matches and the actuator answers on the public port under the access rules.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain managementPortFilterChain(ServerHttpSecurity http, ManagementPort managementPort) {
+        return http.securityMatcher(exchange -> managementPort.received(exchange)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(

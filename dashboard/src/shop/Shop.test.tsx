@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Role } from '../api/roles';
-import type { Consents, ProductDetail } from '../api/types';
+import type { Consents, ProductDetail, ProductSummary } from '../api/types';
 import { FakeGateway, json, problem } from '../test/gateway';
 import { addToCart, cartLines, clearCart } from './cart';
 import Shop from './Shop';
@@ -339,5 +339,42 @@ describe('Shop preferences', () => {
         'paused by the store: asked us by phone to stop',
       );
     }
+  });
+});
+
+describe('Shop catalog', () => {
+  it('keeps the pager on a page whose products are all out of stock, and says so above it', async () => {
+    const soldOut = (id: string): ProductSummary => ({
+      product_id: id,
+      name: `Sold out ${id}`,
+      price: 10,
+      currency: 'EUR',
+      category: 'Accessories',
+      rating: null,
+      image_url: null,
+      in_stock: false,
+    });
+    const gateway = new FakeGateway().on('GET', '/api/v1/products', (call) => ({
+      status: 200,
+      body: {
+        items: new URLSearchParams(call.path.split('?')[1]).get('page') === '2' ? [soldOut('p1'), soldOut('p2')] : [{ ...soldOut('p3'), in_stock: true }],
+        pagination: { total: 50, page: 2, limit: 24, total_pages: 3 },
+      },
+    }));
+    await gateway.signInAs(['CUSTOMER']);
+    render(
+      <MemoryRouter initialEntries={['/shop?page=2']}>
+        <Routes>
+          <Route path="/shop/*" element={<Shop />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+
+    await screen.findByText('None of the products on this page is in stock.');
+    expect(screen.queryByRole('link', { name: /Sold out/ })).toBeNull();
+    expect(screen.getByText('Page 2 of 3')).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('link', { name: 'Sold out p3' });
+    expect(gateway.callsTo('GET', '/api/v1/products').map((c) => new URLSearchParams(c.path.split('?')[1]).get('page'))).toContain('3');
   });
 });

@@ -103,20 +103,26 @@ function Catalog() {
           <Async state={forYou}>{(d) => <ProductList items={d.recommendations} label="Recommended for you" />}</Async>
         </section>
       )}
-      <Async state={products} isEmpty={(d) => d.items.filter((p) => p.in_stock).length === 0} empty="No product in stock matches.">
+      {/* only a page without any product is empty: a page whose products are all out of stock keeps its pager, so
+          the shopper can go on to the pages after it */}
+      <Async state={products} isEmpty={(d) => d.items.length === 0} empty="No product matches.">
         {(d) => (
           <>
-            <ul className="grid" aria-label="Products">
-              {d.items
-                .filter((p) => p.in_stock)
-                .map((p) => (
-                  <li key={p.product_id} className="card">
-                    <Link to={`/shop/products/${p.product_id}`}>{p.name}</Link>
-                    <p>{formatMoney(p.price, p.currency)}</p>
-                    <p className="muted">{p.category}</p>
-                  </li>
-                ))}
-            </ul>
+            {d.items.some((p) => p.in_stock) ? (
+              <ul className="grid" aria-label="Products">
+                {d.items
+                  .filter((p) => p.in_stock)
+                  .map((p) => (
+                    <li key={p.product_id} className="card">
+                      <Link to={`/shop/products/${p.product_id}`}>{p.name}</Link>
+                      <p>{formatMoney(p.price, p.currency)}</p>
+                      <p className="muted">{p.category}</p>
+                    </li>
+                  ))}
+              </ul>
+            ) : (
+              <p className="empty">None of the products on this page is in stock.</p>
+            )}
             <div className="pager">
               <button type="button" disabled={page <= 1} onClick={() => setParams({ ...(search && { q: search }), page: String(page - 1) })}>
                 Previous

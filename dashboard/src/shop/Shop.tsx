@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, auth, post, query, type Page } from '../api/client';
 import { isStaff } from '../api/roles';
@@ -9,6 +9,7 @@ import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
 import {
   addToCart,
+  checkoutAttempt,
   clearCart,
   forgetOrders,
   lineTotal,
@@ -240,41 +241,27 @@ function Cart() {
   // one currency per order: a cart that still mixes currencies (filled before they were kept apart) is not sent
   const total = totals.length === 1 ? totals[0] : null;
   const mayOrder = useCan('events.send');
-  // the events API drops an event_id it has seen: a retry after a lost answer sends the same events for the same
-  // order, so it books one order, not two; a changed cart is another order
-  const attempt = useRef<{ cart: string; orderId: string; orderNumber: string; startedEventId: string; placedEventId: string } | null>(null);
   const checkout = useAction(async () => {
     if (!total) {
       throw new Error('An order is paid in one currency: remove the products priced in the other currencies first.');
     }
     const { currency } = total;
     const customerId = session?.user.customerId;
-    const cart = JSON.stringify([customerId, currency, orderLines(lines)]);
-    if (attempt.current?.cart !== cart) {
-      attempt.current = {
-        cart,
-        orderId: crypto.randomUUID(),
-        orderNumber: `WEB-${Date.now().toString(36).toUpperCase()}`,
-        startedEventId: crypto.randomUUID(),
-        placedEventId: crypto.randomUUID(),
-      };
-    }
-    const { orderId, orderNumber, startedEventId, placedEventId } = attempt.current;
+    const { orderId, orderNumber, started, placed } = checkoutAttempt(JSON.stringify([customerId, currency, orderLines(lines)]));
     await send('checkout.started', {
-      event_id: startedEventId,
+      ...started,
       customer_id: customerId,
       session_id: sessionId(),
       cart_total: { amount: Number(total.amount), currency },
     });
     await send('order.placed', {
-      event_id: placedEventId,
+      ...placed,
       order_id: orderId,
       order_number: orderNumber,
       customer_id: customerId,
       currency,
       lines: orderLines(lines),
     });
-    attempt.current = null;
     if (customerId) {
       rememberOrder({ order_id: orderId, customer_id: customerId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
     }

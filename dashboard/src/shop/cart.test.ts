@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { addToCart, cartLines, clearCart, lineTotal, setQuantity, subtotals } from './cart';
+import { addToCart, cartLines, checkoutAttempt, clearCart, lineTotal, setQuantity, subtotals } from './cart';
 
 const lens = { product_id: 'p1', sku: 'LENS-1', name: 'Lens', unit_price: 12.5, currency: 'EUR' };
 const strap = { product_id: 'p2', sku: 'STRAP-1', name: 'Strap', unit_price: 4, currency: 'EUR' };
@@ -61,5 +61,18 @@ describe('cart', () => {
       { ...lens, quantity: 3 },
       { ...strap, quantity: 1 },
     ]);
+  });
+
+  it('keeps a checkout attempt for the same cart, and starts another once the cart changed, even back to what it was', () => {
+    addToCart(lens, 2);
+    const attempt = checkoutAttempt('cart of 2 lenses', new Date('2026-12-01T10:00:00Z'));
+    expect(checkoutAttempt('cart of 2 lenses', new Date('2026-12-01T10:05:00Z'))).toEqual(attempt);
+    expect(attempt.placed.occurred_at).toBe('2026-12-01T10:00:00.000Z');
+
+    setQuantity('p1', 3);
+    setQuantity('p1', 2);
+    const next = checkoutAttempt('cart of 2 lenses', new Date('2026-12-01T10:10:00Z'));
+    expect(next.orderId).not.toBe(attempt.orderId);
+    expect(next.placed.event_id).not.toBe(attempt.placed.event_id);
   });
 });

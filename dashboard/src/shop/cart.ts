@@ -21,6 +21,7 @@ export interface PlacedOrder {
 
 const CART_KEY = 'agent-factory.cart';
 const ORDERS_KEY = 'agent-factory.orders';
+const CHECKOUT_KEY = 'agent-factory.checkout';
 const listeners = new Set<() => void>();
 let cache: CartLine[] | null = null;
 
@@ -50,6 +51,8 @@ export function cartLines(): CartLine[] {
 function save(lines: CartLine[]) {
   cache = lines;
   window.localStorage.setItem(CART_KEY, JSON.stringify(lines));
+  // a changed cart is another order, and an emptied one was ordered (or given up)
+  window.sessionStorage.removeItem(CHECKOUT_KEY);
   listeners.forEach((l) => l());
 }
 
@@ -85,6 +88,44 @@ export function setQuantity(productId: string, quantity: number) {
 
 export function clearCart() {
   save([]);
+}
+
+/**
+ * The ids and times of the events that place one cart as an order. The events API books an event_id once and refuses
+ * it with other content, occurred_at included: a retry after a lost answer must resend the very events, or it is
+ * refused while the first order stands, and a shopper who then changes nothing but reloads would place it again.
+ * So the attempt outlives a reload of the tab (sessionStorage) and ends when the cart changes or is emptied.
+ */
+export interface CheckoutAttempt {
+  /** the cart the attempt places, as compared: the same text is the same order */
+  cart: string;
+  orderId: string;
+  orderNumber: string;
+  started: { event_id: string; occurred_at: string };
+  placed: { event_id: string; occurred_at: string };
+}
+
+/** The attempt under way for this cart, or a new one. */
+export function checkoutAttempt(cart: string, now = new Date()): CheckoutAttempt {
+  let kept: CheckoutAttempt | null = null;
+  try {
+    kept = JSON.parse(window.sessionStorage.getItem(CHECKOUT_KEY) ?? 'null') as CheckoutAttempt | null;
+  } catch {
+    kept = null;
+  }
+  if (kept?.cart === cart) {
+    return kept;
+  }
+  const at = now.toISOString();
+  const attempt: CheckoutAttempt = {
+    cart,
+    orderId: crypto.randomUUID(),
+    orderNumber: `WEB-${now.getTime().toString(36).toUpperCase()}`,
+    started: { event_id: crypto.randomUUID(), occurred_at: at },
+    placed: { event_id: crypto.randomUUID(), occurred_at: at },
+  };
+  window.sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(attempt));
+  return attempt;
 }
 
 export function useCart(): CartLine[] {

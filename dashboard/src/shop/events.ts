@@ -1,7 +1,10 @@
 import { post } from '../api/client';
 import { sessionId, type CartLine } from './cart';
 
-/** A storefront commerce event for POST /api/v1/events: its wire type plus the event's own fields. */
+/**
+ * A storefront commerce event for POST /api/v1/events: its wire type plus the event's own fields. A new event gets
+ * its id and time here; an event sent again passes its own event_id and occurred_at among the fields.
+ */
 export function commerceEvent(type: string, fields: Record<string, unknown>, now = new Date()): Record<string, unknown> {
   return { type, event_id: crypto.randomUUID(), occurred_at: now.toISOString(), ...fields };
 }

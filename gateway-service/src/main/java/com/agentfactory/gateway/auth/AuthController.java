@@ -40,8 +40,9 @@ class AuthController {
     @PostMapping("/login")
     @Operation(
             summary = "Sign in with email and password",
-            description = "After repeated failures the account is locked for a while: 429 with Retry-After, even"
-                    + " for the right password.")
+            description = "After repeated failures from one address that address is locked out of the account for"
+                    + " a while, and after many more from any addresses the account is slowed down briefly: 429 with"
+                    + " Retry-After, even for the right password.")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return blocking(() -> authService.login(request, clientIp(exchange)));
     }

@@ -49,18 +49,25 @@ record AuthProperties(
     /**
      * Per-account sign-in protection, on top of the per-IP rate limit.
      *
-     * @param maxFailures failed sign-ins within {@code failureWindow} that lock the account
+     * @param maxFailures failed sign-ins to one account from one client address within {@code failureWindow} that
+     *     lock that address out of the account
      * @param lockout how long the first lockout lasts; each further one before a successful sign-in doubles
      * @param maxLockout the longest a lockout gets
+     * @param accountMaxFailures failed sign-ins to one account from any addresses within {@code failureWindow} that
+     *     slow the whole account down: far more than {@code maxFailures}, so no single address gets there
+     * @param accountSlowdown how long every address is refused then; it does not grow, so that nobody can keep
+     *     the owner out for long
      */
     record Lockout(
             @Min(1) int maxFailures,
             @NotNull Duration failureWindow,
             @NotNull Duration lockout,
-            @NotNull Duration maxLockout) {
+            @NotNull Duration maxLockout,
+            @Min(1) int accountMaxFailures,
+            @NotNull Duration accountSlowdown) {
 
-        static final Lockout DEFAULT =
-                new Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1));
+        static final Lockout DEFAULT = new Lockout(
+                5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofHours(1), 50, Duration.ofMinutes(1));
     }
 
     /** Created at start-up when both are set and no user has the email yet. */

@@ -64,13 +64,14 @@ class AuthService {
     }
 
     /**
-     * A locked account is refused before its password is checked, so the right password does not get in during a
+     * A locked account (from the client's address, or from every address while it is slowed down) is refused before
+     * its password is checked, so the right password does not get in during a
      * lockout and the answer does not tell whether it was right. The attempt is counted before the check too, so
      * parallel guesses cannot all get past the limit while the first ones are still being checked.
      */
     TokenResponse login(LoginRequest request, String clientIp) {
         String account = LoginThrottle.account(request.email());
-        LoginThrottle.Attempt attempt = throttle.attempt(account);
+        LoginThrottle.Attempt attempt = throttle.attempt(account, clientIp);
         if (attempt.refused()) {
             audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userIdOf(account), account, null, clientIp, null);
             throw new AccountLockedException(attempt.refusedFor());
@@ -79,19 +80,23 @@ class AuthService {
         if (user.isEmpty()) {
             UUID userId = userIdOf(account);
             audit.record(AuthEventType.LOGIN_FAILED, userId, account, null, clientIp, null);
-            throttle.failed(attempt).ifPresent(lockout -> {
-                log.warn("Sign-in locked for {} after repeated failures", userId == null ? "an unknown email" : userId);
+            for (LoginThrottle.Lockout lockout : throttle.failed(attempt)) {
+                log.warn(
+                        "Sign-in {} for {} after repeated failures",
+                        lockout.everyAddress() ? "slowed down from every address" : "locked from one address",
+                        userId == null ? "an unknown email" : userId);
                 audit.record(
                         AuthEventType.ACCOUNT_LOCKED,
                         userId,
                         account,
                         null,
                         clientIp,
-                        "locked for " + lockout.toSeconds() + " s");
-            });
+                        (lockout.everyAddress() ? "slowed down from every address for " : "locked for ")
+                                + lockout.duration().toSeconds() + " s");
+            }
             throw InvalidCredentialsException.login();
         }
-        throttle.succeeded(account);
+        throttle.succeeded(account, clientIp);
         audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
         return issueFor(user.get());
     }

@@ -56,7 +56,11 @@ class AccountPersonalData {
                 : jdbc.update(anonymised + " OR lower(email) = lower(?)", customerId, email);
         erased += jdbc.update("DELETE FROM customer_announcements WHERE customer_id = ?", customerId);
         if (email != null) {
-            erased += jdbc.update("DELETE FROM login_throttle WHERE account = lower(?)", email);
+            // the account's row and its rows per client address (the e-mail, a line break, the address)
+            erased += jdbc.update(
+                    "DELETE FROM login_throttle WHERE account = lower(?) OR starts_with(account, lower(?) || chr(10))",
+                    email,
+                    email);
         }
         erased += jdbc.update("DELETE FROM users WHERE id = ? AND role = 'CUSTOMER'", customerId);
         return erased;

@@ -152,7 +152,11 @@ class LoginProtectionIT extends GatewayIntegrationTest {
         LoginThrottle afterRestart =
                 new LoginThrottle(new LoginThrottleRepository(jdbc), properties, Clock.systemUTC());
 
-        assertThat(afterRestart.remainingLockout(LoginThrottle.account(email)))
+        String clientAddress = jdbc.sql("SELECT client_ip FROM auth_events WHERE email = :email LIMIT 1")
+                .param("email", LoginThrottle.account(email))
+                .query(String.class)
+                .single();
+        assertThat(afterRestart.remainingLockout(LoginThrottle.account(email), clientAddress))
                 .hasValueSatisfying(
                         remaining -> assertThat(remaining).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
     }

@@ -1,0 +1,111 @@
+package com.agentfactory.gateway.auth;
+
+import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.gateway.support.ProblemAssertions;
+import com.agentfactory.gateway.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Behind one trusted proxy, as in k8s/, so that X-Forwarded-For tells the clients apart: wrong passwords lock out the
+ * address they come from, and only many more from any addresses slow the whole account down (a low limit here).
+ */
+@TestPropertySource(
+        properties = {
+            "agentfactory.client-address.trusted-proxy-hops=1",
+            "agentfactory.auth.lockout.account-max-failures=" + LoginThrottlePerAddressIT.ACCOUNT_MAX_FAILURES,
+            "agentfactory.auth.lockout.account-slowdown=30s"
+        })
+class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
+
+    static final int ACCOUNT_MAX_FAILURES = 8;
+    private static final int MAX_FAILURES = 5;
+    private static final String ATTACKER = "203.0.113.7";
+    private static final String OWNER = "198.51.100.20";
+
+    @Test
+    void wrongPasswordsFromOneAddressDoNotLockTheOwnerOutFromAnother() {
+        String email = registered("targeted");
+        for (int attempt = 0; attempt < MAX_FAILURES; attempt++) {
+            assertProblem(login(email, "wrong-password-" + attempt, ATTACKER), HttpStatus.UNAUTHORIZED);
+        }
+        Map<String, Object> refused =
+                assertProblem(login(email, TestUsers.PASSWORD, ATTACKER), HttpStatus.TOO_MANY_REQUESTS);
+
+        Map<String, Object> signedIn = okBody(login(email, TestUsers.PASSWORD, OWNER));
+
+        assertThat(refused).containsEntry("title", "Account temporarily locked");
+        assertThat(signedIn).containsKey("access_token");
+        // the owner's sign-in forgives their own address only
+        assertProblem(login(email, "wrong-password", ATTACKER), HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void manyFailuresFromManyAddressesSlowTheAccountDownForEveryAddressForAShortWhile() {
+        String email = registered("spread");
+        for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES; attempt++) {
+            assertProblem(login(email, "wrong-password", "192.0.2." + (attempt / 2 + 1)), HttpStatus.UNAUTHORIZED);
+        }
+
+        WebTestClient.ResponseSpec refused = login(email, TestUsers.PASSWORD, OWNER);
+
+        Map<String, Object> problem = assertProblem(refused, HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem).containsEntry("title", "Account temporarily locked");
+        assertThat(((Number) problem.get("retry_after_seconds")).longValue()).isBetween(1L, 30L);
+        assertThat(refused.returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isNotBlank();
+        assertThat(auditDetails(email)).contains("slowed down from every address for 30 s");
+    }
+
+    @Test
+    void failuresBelowTheAccountsLimitFromSeveralAddressesLeaveTheOwnerIn() {
+        String email = registered("scattered");
+        for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES - 1; attempt++) {
+            login(email, "wrong-password", "192.0.2." + (attempt + 1))
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        assertThat(okBody(login(email, TestUsers.PASSWORD, OWNER))).containsKey("access_token");
+    }
+
+    private WebTestClient.ResponseSpec login(String email, String password, String clientAddress) {
+        return client.post()
+                .uri("/api/v1/auth/login")
+                .header("X-Forwarded-For", clientAddress)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private String registered(String prefix) {
+        String email = TestUsers.uniqueEmail(prefix);
+        signUp(email);
+        return email;
+    }
+
+    private List<Object> auditDetails(String email) {
+        return client
+                .get()
+                .uri(uri -> uri.path("/api/v1/auth/audit")
+                        .queryParam("email", email)
+                        .build())
+                .header("Authorization", users.admin().bearer())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(ProblemAssertions.JSON)
+                .returnResult()
+                .getResponseBody()
+                .stream()
+                .map(event -> event.get("detail"))
+                .toList();
+    }
+}

@@ -1,5 +1,5 @@
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { auth } from './api/client';
+import { signOut } from './shop/cart';
 import { navFor } from './api/roles';
 import { useSession } from './components/session';
 
@@ -25,7 +25,7 @@ export function AdminShell() {
         <button
           type="button"
           onClick={() => {
-            auth.logout();
+            void signOut();
             navigate('/login');
           }}
         >

@@ -234,6 +234,53 @@ describe('Shop cart', () => {
   });
 });
 
+describe('Shop on a shared browser', () => {
+  it('empties the cart on sign-out, so the next customer neither sees nor orders it', async () => {
+    addToCart(lens, 2);
+    const { gateway } = await shop(['CUSTOMER'], []);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Place order' });
+
+    await user.click(screen.getByRole('button', { name: /^Sign out/ }));
+    await screen.findByText(/Your cart is empty/);
+    expect(screen.getByRole('link', { name: 'Cart (0)' })).toBeTruthy();
+    expect(cartLines()).toEqual([]);
+
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-2' });
+    await screen.findByRole('button', { name: /^Sign out/ });
+    expect(screen.getByText(/Your cart is empty/)).toBeTruthy();
+  });
+
+  it('does not show a cart filled by another customer whose session ended without signing out', async () => {
+    const gateway = new FakeGateway();
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-1' });
+    addToCart(lens, 2);
+    // a session that lapsed: nobody pressed Sign out
+    await auth.logout();
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-2' });
+    renderShop('/shop/cart');
+
+    await screen.findByText(/Your cart is empty/);
+    expect(screen.getByRole('link', { name: 'Cart (0)' })).toBeTruthy();
+    expect(cartLines()).toEqual([]);
+
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-1' });
+    expect(await screen.findByRole('link', { name: 'Cart (2)' })).toBeTruthy();
+  });
+
+  it('gives a cart filled before signing in to the customer who signs in, and hides it from the next one', async () => {
+    addToCart(lens, 2);
+    const gateway = new FakeGateway();
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-1' });
+    renderShop('/shop/cart');
+    expect(await screen.findByRole('link', { name: 'Cart (2)' })).toBeTruthy();
+
+    await auth.logout();
+    await gateway.signInAs(['CUSTOMER'], { sub: 'user-2' });
+    expect(await screen.findByRole('link', { name: 'Cart (0)' })).toBeTruthy();
+  });
+});
+
 describe('Shop product page', () => {
   function product(p: typeof lens, recommendations: (typeof lens)[]): ProductDetail {
     return {

@@ -17,6 +17,7 @@ import {
   sentOrders,
   sessionId,
   setQuantity,
+  signOut,
   subtotals,
   useCart,
   type AddResult,
@@ -49,7 +50,7 @@ export default function Shop() {
           {session && isStaff(session.user.roles) && <NavLink to="/admin">Dashboard</NavLink>}
         </nav>
         {session ? (
-          <button type="button" onClick={() => auth.logout()}>
+          <button type="button" onClick={() => void signOut()}>
             Sign out {session.user.email}
           </button>
         ) : (
@@ -500,7 +501,7 @@ function YourData({ customerId }: { customerId: string }) {
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p role="status">Your account and your data have been erased from every part of the store.</p>
-        <button type="button" onClick={() => auth.logout()}>
+        <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
       </section>

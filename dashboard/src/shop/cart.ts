@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { auth } from '../api/client';
 import { decimal, decimalString, plus, times, ZERO, type Decimal } from './money';
 
 export interface CartLine {
@@ -22,8 +23,11 @@ export interface PlacedOrder {
 const CART_KEY = 'agent-factory.cart';
 const ORDERS_KEY = 'agent-factory.orders';
 const CHECKOUT_KEY = 'agent-factory.checkout';
+/** the user whose cart it is; absent while the cart was filled signed out */
+const OWNER_KEY = 'agent-factory.cart-owner';
 const listeners = new Set<() => void>();
 let cache: CartLine[] | null = null;
+const NOT_YOURS: CartLine[] = [];
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -36,20 +40,45 @@ function read<T>(key: string, fallback: T): T {
 // another tab changed the cart: read it again, so a change made here does not write back a stale cart over theirs
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (e) => {
-    if (e.key === CART_KEY || e.key === null) {
+    if (e.key === CART_KEY || e.key === OWNER_KEY || e.key === null) {
       cache = null;
       listeners.forEach((l) => l());
     }
   });
+  // a cart filled before signing in becomes the signed-in user's, so that nobody else sees it once their session ends
+  auth.subscribe((session) => {
+    if (session && window.localStorage.getItem(OWNER_KEY) === null && read<CartLine[]>(CART_KEY, []).length > 0) {
+      window.localStorage.setItem(OWNER_KEY, session.user.subject);
+    }
+    listeners.forEach((l) => l());
+  });
 }
 
+function user(): string | null {
+  return auth.session?.user.subject ?? null;
+}
+
+/**
+ * The cart of whoever uses the browser now. Every user of a browser shares its storage: a cart someone else filled
+ * (their session ended without signing out) is not shown, nor ordered, and the first change replaces it.
+ */
 export function cartLines(): CartLine[] {
+  const owner = window.localStorage.getItem(OWNER_KEY);
+  if (owner !== null && owner !== user()) {
+    return NOT_YOURS;
+  }
   cache ??= read<CartLine[]>(CART_KEY, []);
   return cache;
 }
 
 function save(lines: CartLine[]) {
   cache = lines;
+  const owner = user();
+  if (owner !== null && lines.length > 0) {
+    window.localStorage.setItem(OWNER_KEY, owner);
+  } else {
+    window.localStorage.removeItem(OWNER_KEY);
+  }
   window.localStorage.setItem(CART_KEY, JSON.stringify(lines));
   // a changed cart is another order, and an emptied one was ordered (or given up)
   window.sessionStorage.removeItem(CHECKOUT_KEY);
@@ -88,6 +117,12 @@ export function setQuantity(productId: string, quantity: number) {
 
 export function clearCart() {
   save([]);
+}
+
+/** Signs out with the cart emptied: on a shared browser the next customer must not see, or order, this one's cart. */
+export function signOut(): Promise<void> {
+  clearCart();
+  return auth.logout();
 }
 
 /**

@@ -13,6 +13,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ public final class FinanceBudgetClient {
     private static final String RESERVATIONS = "/api/v1/financial/budgets/{department}/reservations";
     private static final String EXPENSES = "/api/v1/financial/budgets/{department}/expenses";
     private static final int REFUSAL_DETAIL_LIMIT = 300;
+    private static final Set<Integer> NOT_ABOUT_THE_REQUEST = Set.of(401, 403, 408, 429);
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -73,13 +75,14 @@ public final class FinanceBudgetClient {
      * Money set aside ahead of spending, from the current month's budget or, when the request names the day it is
      * spent on, from that day's month: spend settled after midnight still belongs to the month it was spent in.
      *
-     * @throws FinanceUnavailableException when finance did not answer
+     * @throws FinanceUnavailableException when finance did not answer, or answered 401, 403, 408 or 429
      */
     public BudgetReservation reserve(BudgetReservationRequest request) {
         try {
             Created created = post("reserve", RESERVATIONS, request, Created.class);
             return new BudgetReservation.Reserved(created.id());
         } catch (HttpClientErrorException refused) {
+            throwIfNotAboutTheRequest("reserve", refused);
             return new BudgetReservation.Refused(refused.getStatusCode().value(), limited(refused));
         }
     }
@@ -109,6 +112,19 @@ public final class FinanceBudgetClient {
         return body;
     }
 
+    /**
+     * 401, 403, 408 and 429 say nothing about the money asked for (a token expiring in flight, a rotated secret or a
+     * rule being changed, a timeout, a limit), so they are not finance's answer to it: a caller taking one for a
+     * refusal would settle for good what the next attempt may well be granted, or leave a reservation whose first
+     * answer was lost held at finance.
+     */
+    private static void throwIfNotAboutTheRequest(String action, HttpClientErrorException refused) {
+        int status = refused.getStatusCode().value();
+        if (NOT_ABOUT_THE_REQUEST.contains(status)) {
+            throw new FinanceUnavailableException("finance answered " + status + " to " + action, refused);
+        }
+    }
+
     private static String limited(HttpClientErrorException refused) {
         String detail = refused.getResponseBodyAsString();
         return detail.length() > REFUSAL_DETAIL_LIMIT ? detail.substring(0, REFUSAL_DETAIL_LIMIT) : detail;
@@ -119,7 +135,7 @@ public final class FinanceBudgetClient {
      * books it as spent even when the budget has no room left, and marks the budget overspent. Safe to repeat: the
      * same key returns the first record, and a key that reserved the money before commits that reservation.
      *
-     * @throws FinanceUnavailableException when finance did not answer
+     * @throws FinanceUnavailableException when finance did not answer, or answered 401, 403, 408 or 429
      */
     public BudgetExpense recordExpense(BudgetExpenseRequest request) {
         try {
@@ -127,6 +143,7 @@ public final class FinanceBudgetClient {
             return new BudgetExpense.Recorded(
                     recorded.id(), recorded.transactionId(), recorded.budgetOverspentAmount());
         } catch (HttpClientErrorException refused) {
+            throwIfNotAboutTheRequest("record expense", refused);
             return new BudgetExpense.Refused(refused.getStatusCode().value(), limited(refused));
         }
     }

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommerceEventPersonalData implements PersonalDataHolder {
 
+    /** The payload an erased event keeps. */
+    static final String ERASED = "{\"erased\": true}";
+
     private final JdbcTemplate jdbc;
 
     CommerceEventPersonalData(JdbcTemplate jdbc) {
@@ -32,7 +35,8 @@ class CommerceEventPersonalData implements PersonalDataHolder {
     @Override
     public long erase(UUID customerId) {
         return jdbc.update(
-                "UPDATE commerce_events SET payload = '{\"erased\": true}'::jsonb WHERE payload ->> 'customer_id' = ?",
+                "UPDATE commerce_events SET payload = ?::jsonb WHERE payload ->> 'customer_id' = ?",
+                ERASED,
                 customerId.toString());
     }
 }

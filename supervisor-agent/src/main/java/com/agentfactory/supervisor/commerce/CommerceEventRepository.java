@@ -27,14 +27,21 @@ class CommerceEventRepository {
                 == 1;
     }
 
-    /** Whether the event stored under this id has this type and payload (compared as JSON values, not as text). */
-    boolean storedAs(UUID eventId, String type, String payload) {
+    /**
+     * Whether the event stored under this id is this one: the same type and payload (compared as JSON values, not as
+     * text). An erasure blanked the payload of the customer's events, so one of those counts as this event when type
+     * and occurrence time match: a late resend of it must still be answered as a repeat, not refused as another event.
+     */
+    boolean storedAs(UUID eventId, String type, String payload, Instant occurredAt) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_id = ? AND event_type = ? AND payload = ?::jsonb)",
+                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_id = ? AND event_type = ?"
+                        + " AND (payload = ?::jsonb OR (payload = ?::jsonb AND occurred_at = ?)))",
                 Boolean.class,
                 eventId,
                 type,
-                payload));
+                payload,
+                CommerceEventPersonalData.ERASED,
+                Timestamp.from(occurredAt)));
     }
 
     /**

@@ -102,10 +102,10 @@ class CommerceEventService {
         List<EventResult> results = transactions.execute(status -> {
             lockOrders(parsed);
             if (customerOnly) {
-                List<FieldErrorDetail> placed = placedBefore(parsed, fieldPrefix);
-                if (!placed.isEmpty()) {
+                List<FieldErrorDetail> refused = refusedOrders(parsed, fieldPrefix);
+                if (!refused.isEmpty()) {
                     throw new RuleViolationException(
-                            "The events were not stored: " + placed.size() + " field(s) are invalid.", placed);
+                            "The events were not stored: " + refused.size() + " field(s) are invalid.", refused);
                 }
             }
             List<EventResult> stored = new ArrayList<>(parsed.size());
@@ -131,7 +131,7 @@ class CommerceEventService {
         boolean isNew = events.insertIfNew(event.eventId(), type.wireName(), payload, event.occurredAt());
         // only a resend of the very event is a duplicate: another event under a used id (a refund reusing an order's
         // id, say) would otherwise be answered as stored and never published
-        if (!isNew && !events.storedAs(event.eventId(), type.wireName(), payload)) {
+        if (!isNew && !isResend(event, payload)) {
             throw new RuleViolationException(
                     "The events were not stored: an event id was used before for a different event.",
                     List.of(new FieldErrorDetail(
@@ -153,6 +153,14 @@ class CommerceEventService {
         }
         return new EventResult(
                 event.eventId(), type.wireName(), isNew ? EventResult.Status.ACCEPTED : EventResult.Status.DUPLICATE);
+    }
+
+    private boolean isResend(CommerceEvent event, String payload) {
+        return events.storedAs(event.eventId(), event.type().wireName(), payload, event.occurredAt());
+    }
+
+    private boolean isResend(CommerceEvent event) {
+        return isResend(event, codec.mapper().writeValueAsString(codec.toTree(event)));
     }
 
     private CommerceEvent parse(
@@ -225,11 +233,6 @@ class CommerceEventService {
         if (!unstorableAmounts.isEmpty()) {
             return null;
         }
-        if (StorefrontPolicy.isCustomerOnly(caller) && event instanceof OrderPlaced order) {
-            List<FieldErrorDetail> refused = offCatalogue(order, prefix);
-            errors.addAll(refused);
-            return refused.isEmpty() ? event : null;
-        }
         return event;
     }
 
@@ -280,11 +283,17 @@ class CommerceEventService {
         return "commerce-order:" + orderId;
     }
 
-    /** Run under the orders' locks: a customer's order must not be placed twice, nor take another order's number. */
-    private List<FieldErrorDetail> placedBefore(List<CommerceEvent> parsed, String fieldPrefix) {
+    /**
+     * Run under the orders' locks, so that an order stored by another request meanwhile is seen: a customer's new
+     * order must not be placed twice, nor take another order's number, nor be off the catalogue. A resend of an order
+     * already stored is answered as a duplicate and changes nothing, so none of this applies to it: the first attempt
+     * was booked and shipped, its answer may never have reached the shopper, and the catalogue may have changed
+     * since. Refusing the resend would tell the shopper the order failed, and they would place it again.
+     */
+    private List<FieldErrorDetail> refusedOrders(List<CommerceEvent> parsed, String fieldPrefix) {
         List<FieldErrorDetail> errors = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
-            if (!(parsed.get(i) instanceof OrderPlaced order)) {
+            if (!(parsed.get(i) instanceof OrderPlaced order) || isResend(order)) {
                 continue;
             }
             String prefix = prefixOf(fieldPrefix, i);
@@ -297,6 +306,7 @@ class CommerceEventService {
                 errors.add(new FieldErrorDetail(
                         prefix + "order_id", "was already placed by another event; resend that event to retry"));
             }
+            errors.addAll(offCatalogue(order, prefix));
         }
         return errors;
     }

@@ -153,12 +153,16 @@ public class TaskLifecycleService {
                 finalStatus = TaskStatus.ESCALATED;
             }
         }
+        // an agent may report on a task erased while it held it: its output and error are about the customer too
+        boolean erased = TaskPersonalData.isErased(task);
         return copy(
                 task,
                 finalStatus,
                 next == TaskStatus.COMPLETED ? 100 : progress,
-                report.output(),
-                report.error(),
+                erased && report.output() != null && !report.output().isNull()
+                        ? TaskPersonalData.erased()
+                        : report.output(),
+                erased ? null : report.error(),
                 failure,
                 errors,
                 Math.max(task.attempts(), report.attempt()),

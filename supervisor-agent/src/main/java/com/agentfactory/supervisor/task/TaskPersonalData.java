@@ -5,6 +5,9 @@ import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tasks about a customer (the customer named in the task's input) or asked for by them. An erasure blanks the
@@ -15,6 +18,22 @@ import org.springframework.stereotype.Component;
 class TaskPersonalData implements PersonalDataHolder {
 
     private static final String OF_CUSTOMER = "(input_data ->> 'customer_id' = ? OR requested_by = ?)";
+
+    private static final ObjectNode ERASED =
+            JsonNodeFactory.instance.objectNode().put("erased", true);
+
+    /** What an erasure leaves of a task's input and output. */
+    static JsonNode erased() {
+        return ERASED.deepCopy();
+    }
+
+    /**
+     * Whether the task was erased. Its input no longer names the customer, so neither export nor erasure would find
+     * what an agent reports on it afterwards.
+     */
+    static boolean isErased(Task task) {
+        return ERASED.equals(task.inputData());
+    }
 
     private final JdbcTemplate jdbc;
 

@@ -144,6 +144,34 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void answersARetryOfAPlacedOrderAsADuplicateAfterTheCatalogueChangedItsPriceAndSku() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> order = orderOf(product, "3.39");
+        Response placed = asCustomer("/api/v1/events", order);
+        // the storefront never had the answer to the order, and the shop reprices the product before it retries
+        Map<String, Object> repriced = CommerceEventsIT.productUpserted();
+        repriced.put("product_id", product);
+        repriced.put("sku", "71053-B");
+        repriced.put("price", Map.of("amount", "3.99", "currency", "GBP"));
+        repriced.put("occurred_at", "2010-12-02T08:00:00Z");
+        assertThat(asStaff("/api/v1/events", repriced).status()).isEqualTo(202);
+
+        Response retried = asCustomer("/api/v1/events", order);
+        Response retriedInABatch = asCustomer("/api/v1/events/batch", Map.of("events", List.of(order)));
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(retried.status()).as(String.valueOf(retried.body())).isEqualTo(200);
+        assertThat(retried.text("/status")).isEqualTo("DUPLICATE");
+        assertThat(retriedInABatch.status())
+                .as(String.valueOf(retriedInABatch.body()))
+                .isEqualTo(200);
+        assertThat(retriedInABatch.body().path("duplicates").asInt()).isEqualTo(1);
+        assertThat(asCustomer("/api/v1/events", orderOf(product, "3.39")).errorFields())
+                .as("a new order is held to the catalogue as it is now")
+                .containsExactly("lines[0].sku");
+    }
+
+    @Test
     void refusesACustomersBatchPlacingOneOrderTwiceUnderTwoEventsAndStoresNothing() {
         Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
         Map<String, Object> placedAgain = new LinkedHashMap<>(order);

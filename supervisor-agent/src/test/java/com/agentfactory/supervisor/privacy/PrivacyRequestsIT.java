@@ -7,13 +7,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.privacy.PrivacyAction;
 import com.agentfactory.messaging.privacy.PrivacyReported;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
+import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,6 +158,64 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
                         .asString()))
                 .containsOnly("DONE");
         assertThat(done.path("requested_by").asString()).isEqualTo("test-user");
+    }
+
+    @Test
+    void keepsNoOutputOrErrorAnAgentReportsOnATaskAfterItsCustomerWasErased() {
+        UUID completed = taskAbout(customer);
+        UUID failed = taskAbout(customer);
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        // the support agent held both tasks while the customer was erased
+        AgentReports agent = new AgentReports(kafka);
+        agent.report(
+                completed,
+                "support",
+                ReportedTaskStatus.COMPLETED,
+                codec.toTree(Map.of("reply", "Dear Ada Lovelace, your parcel to 12 St James's Square is on its way")),
+                null,
+                1);
+        agent.failed(
+                failed,
+                "support",
+                "no order of ada.lovelace@example.com to complain about",
+                FailureKind.INVALID_INPUT,
+                List.of());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Stream.of(completed, failed)
+                        .map(task -> storedTask(task).get("status")))
+                .containsExactly("COMPLETED", "FAILED"));
+        assertThat(storedTask(completed))
+                .containsEntry("output_data", "{\"erased\": true}")
+                .containsEntry("error_message", null);
+        assertThat(storedTask(failed)).containsEntry("output_data", null).containsEntry("error_message", null);
+    }
+
+    @Test
+    void answersAnEventResentAfterTheCustomersErasureAsARepeat() {
+        Map<String, Object> view = postOwnProductView();
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload::text FROM commerce_events WHERE event_id = ?::uuid",
+                        String.class,
+                        view.get("event_id")))
+                .isEqualTo("{\"erased\": true}");
+        Map<String, Object> anotherUnderItsId = new LinkedHashMap<>(view);
+        anotherUnderItsId.put("occurred_at", "2010-12-02T09:00:00Z");
+
+        Response resent = asCustomer.post("/api/v1/events", view);
+        Response another = asCustomer.post("/api/v1/events", anotherUnderItsId);
+
+        assertThat(resent.status()).as(String.valueOf(resent.body())).isEqualTo(200);
+        assertThat(resent.text("/status")).isEqualTo("DUPLICATE");
+        assertThat(another.status())
+                .as("another event is not taken for the erased one")
+                .isEqualTo(422);
+        assertThat(another.errorFields()).containsExactly("event_id");
     }
 
     @Test
@@ -379,7 +441,13 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         return UUID.fromString(created.text("/task_id"));
     }
 
-    private void postOwnProductView() {
+    private Map<String, Object> storedTask(UUID taskId) {
+        return jdbc.queryForMap(
+                "SELECT status, output_data::text AS output_data, error_message FROM tasks WHERE id = ?", taskId);
+    }
+
+    /** The customer's own product view, stored; the event as sent. */
+    private Map<String, Object> postOwnProductView() {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "product.viewed");
         event.put("event_id", UUID.randomUUID().toString());
@@ -388,6 +456,7 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         event.put("session_id", "session-" + UUID.randomUUID());
         event.put("product_id", UUID.randomUUID().toString());
         assertThat(asCustomer.post("/api/v1/events", event).status()).isEqualTo(202);
+        return event;
     }
 
     private void reportOverKafka(UUID requestId, String participant, PrivacyAction action) {

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock held for a customer's carts and orders. An erasure replaces the customer with a pseudonym: the
- * reservations stay, so stock levels and demand history do not change.
+ * The stock held for a customer's carts and orders, and what their orders took. An erasure replaces the customer with
+ * one pseudonym: the reservations and orders stay, so stock levels and demand history do not change, and a later
+ * cancellation naming no order still finds the orders it may give back.
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
@@ -22,16 +23,23 @@ class InventoryPersonalData implements PersonalDataHolder {
     @Override
     public PersonalData export(UUID customerId) {
         return PersonalData.of(
-                "stock_reservations",
-                jdbc.queryForList(
-                        "SELECT id, sku, location, quantity, status, created_at, expires_at, closed_at"
-                                + " FROM stock_reservations WHERE customer_id = ? ORDER BY created_at",
-                        customerId));
+                        "stock_reservations",
+                        jdbc.queryForList(
+                                "SELECT id, sku, location, quantity, status, created_at, expires_at, closed_at"
+                                        + " FROM stock_reservations WHERE customer_id = ? ORDER BY created_at",
+                                customerId))
+                .and(
+                        "order_stock",
+                        jdbc.queryForList(
+                                "SELECT order_number, order_id, sku, units, released, placed_at"
+                                        + " FROM order_stock WHERE customer_id = ? ORDER BY placed_at, sku",
+                                customerId));
     }
 
     @Override
     public long erase(UUID customerId) {
-        return jdbc.update(
-                "UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", UUID.randomUUID(), customerId);
+        UUID pseudonym = UUID.randomUUID();
+        return jdbc.update("UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
+                + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId);
     }
 }

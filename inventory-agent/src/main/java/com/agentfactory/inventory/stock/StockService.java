@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StockService {
 
+    private static final Logger log = LoggerFactory.getLogger(StockService.class);
+
     private final StockLevelRepository levels;
     private final ReservationRepository reservations;
     private final StockChanges changes;
+    private final OrderStock orderStock;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -45,11 +50,13 @@ public class StockService {
             StockLevelRepository levels,
             ReservationRepository reservations,
             StockChanges changes,
+            OrderStock orderStock,
             InventoryProperties properties,
             Clock clock) {
         this.levels = levels;
         this.reservations = reservations;
         this.changes = changes;
+        this.orderStock = orderStock;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,12 +89,14 @@ public class StockService {
      * in this order: the units its customer holds in active reservations of the SKU (the checkout it came from;
      * those reservations are committed); then what is available, default warehouse first; whatever is still
      * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
-     * an order never takes units another checkout holds.
+     * an order never takes units another checkout holds. What it took is recorded against its number; the
+     * cancellations of it read before it then give back what they ask of that, as if read after it.
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced order) {
         LocalDate day = LocalDate.ofInstant(order.occurredAt(), ZoneOffset.UTC);
         Map<String, Integer> wanted = unitsPerSku(order.lines());
+        orderStock.lockNumber(order.orderNumber());
         Map<String, List<StockLevel>> locked = lockedRowsOf(wanted.keySet());
         // read once every row is ours: a change that committed while this order waited is stamped earlier
         Instant now = clock.instant();
@@ -132,17 +141,51 @@ public class StockService {
                 changes.ordered(new UnitsOrdered(sku, row.location(), day, units));
             });
         }
+        orderStock.taken(order, wanted);
+        // only SKUs of this order come back, and their rows are locked already; stamped after the order's own change
+        // of the same rows, as subscribers keep a row's newest change
+        Map<String, Integer> cancelledFirst = orderStock.releasePending(order.orderNumber());
+        if (!cancelledFirst.isEmpty()) {
+            giveBack(cancelledFirst, locked, clock.instant());
+        }
     }
 
     /**
      * Gives a cancellation's units back at the default warehouse (the event does not say where they went out
-     * from), settling backorders first: units never shipped were only owed.
+     * from), settling backorders first: units never shipped were only owed. It gives back no more of a SKU than its
+     * order took and earlier cancellations left: of the order it names, or, naming none, of its customer's orders,
+     * newest first. One naming an order not applied yet is kept, moving no stock, until that order is applied; one
+     * naming no order and no customer moves no stock. What is asked beyond that is logged and left.
      */
     @Transactional
     public void applyOrderCancelled(OrderCancelled cancellation) {
-        Map<String, Integer> units = unitsPerSku(cancellation.lines());
-        Map<String, List<StockLevel>> locked = lockedRowsOf(units.keySet());
-        Instant now = clock.instant();
+        Map<String, Integer> asked = unitsPerSku(cancellation.lines());
+        Map<String, Integer> released;
+        if (cancellation.originalOrderNumber() != null
+                && !cancellation.originalOrderNumber().isBlank()) {
+            orderStock.lockNumber(cancellation.originalOrderNumber());
+            released = orderStock.releaseFromNamedOrder(cancellation, new TreeMap<>(asked), clock.instant());
+        } else {
+            released = orderStock.releaseFromCustomersOrders(cancellation.customerId(), asked);
+        }
+        int unreleased = asked.values().stream().mapToInt(Integer::intValue).sum()
+                - released.values().stream().mapToInt(Integer::intValue).sum();
+        if (unreleased > 0) {
+            log.info(
+                    "Cancellation {} (order {}) gives back {} unit(s) fewer than it asks: its order did not take"
+                            + " them, has given them back already or is not applied yet",
+                    cancellation.cancellationNumber(),
+                    cancellation.originalOrderNumber(),
+                    unreleased);
+        }
+        if (released.isEmpty()) {
+            return;
+        }
+        Map<String, List<StockLevel>> locked = lockedRowsOf(released.keySet());
+        giveBack(released, locked, clock.instant());
+    }
+
+    private void giveBack(Map<String, Integer> units, Map<String, List<StockLevel>> locked, Instant now) {
         for (var line : units.entrySet()) {
             StockLevel row = defaultLocationFirst(locked.get(line.getKey())).getFirst();
             row.giveBack(line.getValue(), now);

@@ -21,13 +21,14 @@ class StockAlertIT extends InventoryIntegrationTest {
         awaitAvailable(sku, 9);
         publish(CommerceEventMother.order(sku, 1)); // 8: still low
         awaitAvailable(sku, 8);
-        publish(CommerceEventMother.order(sku, 8)); // 0: out
+        var emptying = CommerceEventMother.order(sku, 8); // 0: out
+        publish(emptying);
         awaitAvailable(sku, 0);
         publish(CommerceEventMother.order(sku, 1)); // still out, one backordered
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         stockOf(sku).body().path("backordered").asInt())
                 .isEqualTo(1));
-        publish(CommerceEventMother.cancellation(sku, 6)); // 5: back up to low, which raises nothing
+        publish(CommerceEventMother.cancellationOf(emptying, 6)); // 5: back up to low, which raises nothing
         awaitAvailable(sku, 5);
 
         Api.Response alerts = api.get("/api/v1/inventory/alerts?sku=" + sku);

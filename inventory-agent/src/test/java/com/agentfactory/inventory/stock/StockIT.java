@@ -48,18 +48,77 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aCancellationSettlesBackordersBeforeRestocking() {
         String sku = stocked(1);
-        publish(CommerceEventMother.order(sku, 3));
+        OrderPlaced order = CommerceEventMother.order(sku, 3);
+        publish(order);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         stockOf(sku).body().path("backordered").asInt())
                 .isEqualTo(2));
 
-        publish(CommerceEventMother.cancellation(sku, 3));
+        publish(CommerceEventMother.cancellationOf(order, 3));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var stock = stockOf(sku).body();
             assertThat(stock.path("backordered").asInt()).isZero();
             assertThat(stock.path("on_hand").asInt()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aCancellationGivesBackNoMoreThanItsOrderTookAndHasNotGivenBackYet() {
+        String sku = stocked(5);
+        OrderPlaced order = CommerceEventMother.order(sku, 2);
+        publish(order);
+        awaitOnHand(sku, 3);
+
+        publish(CommerceEventMother.cancellationOf(order, 5));
+        awaitOnHand(sku, 5);
+        var again = CommerceEventMother.cancellationOf(order, 1);
+        publish(again);
+
+        awaitAppliedToStock(again.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("the order's 2 units back, once")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aCancellationOfAnOrderNotAppliedMovesNoStockUntilTheOrderComes() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        var early = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2);
+
+        publish(early);
+        awaitAppliedToStock(early.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        publish(CommerceEventMother.orderNumbered(number.toLowerCase(java.util.Locale.ROOT), sku, 3));
+
+        // 3 taken, then the 2 the cancellation asked of them given back
+        awaitOnHand(sku, 4);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pending_order_cancellations WHERE order_number = ?",
+                        Integer.class,
+                        number))
+                .isZero();
+    }
+
+    @Test
+    void aCancellationNamingNoOrderGivesBackOnlyWhatItsCustomersOrdersTook() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        publish(CommerceEventMother.orderBy(customer, sku, 2));
+        awaitOnHand(sku, 3);
+        var guests = CommerceEventMother.cancellation(sku, 4);
+        publish(guests);
+        awaitAppliedToStock(guests.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("a guest's is no order's")
+                .isEqualTo(3);
+
+        var customers = CommerceEventMother.unnamedCancellationBy(customer, sku, 4);
+        publish(customers);
+
+        awaitAppliedToStock(customers.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -195,17 +254,20 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aCancellationThatWaitedForTheStockRowIsStampedAfterTheChangeItWaitedFor() throws Exception {
         String sku = stocked(5);
+        OrderPlaced order = CommerceEventMother.order(sku, 4);
+        publish(order);
+        awaitOnHand(sku, 1);
         Instant released;
         try (var holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             lockStockRows(holder, sku);
-            publish(CommerceEventMother.cancellation(sku, 2));
+            publish(CommerceEventMother.cancellationOf(order, 2));
             LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
             released = Instant.now();
             holder.commit();
         }
 
-        Instant stamped = occurredAtOfChange(sku, 7, 7);
+        Instant stamped = occurredAtOfChange(sku, 3, 3);
 
         assertThat(stamped).as("stamped after the change it waited for").isAfterOrEqualTo(released);
     }

@@ -73,6 +73,62 @@ public final class CommerceEventMother {
                 List.of(line(sku, quantity)));
     }
 
+    /** A cancellation naming the order, taking back the units of its first line's SKU, from its customer. */
+    public static OrderCancelled cancellationOf(OrderPlaced order, int quantity) {
+        return cancellationOfNumber(
+                order.orderNumber(),
+                order.customerId(),
+                order.lines().getFirst().sku(),
+                quantity);
+    }
+
+    /** A cancellation naming an order by number, which may be one never placed. */
+    public static OrderCancelled cancellationOfNumber(String orderNumber, UUID customerId, String sku, int quantity) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C" + orderNumber + "-" + ThreadLocalRandom.current().nextInt(1_000, 10_000),
+                orderNumber,
+                customerId,
+                true,
+                "customer changed their mind",
+                "GBP",
+                List.of(line(sku, quantity)));
+    }
+
+    /** A credit note of the customer's naming no order, as the Online Retail data's are. */
+    public static OrderCancelled unnamedCancellationBy(UUID customerId, String sku, int quantity) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
+                null,
+                customerId,
+                true,
+                "customer changed their mind",
+                "GBP",
+                List.of(line(sku, quantity)));
+    }
+
+    /** An order of the given number, as the storefront may announce after a cancellation of it. */
+    public static OrderPlaced orderNumbered(String orderNumber, String sku, int quantity) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                orderNumber,
+                UUID.randomUUID(),
+                "United Kingdom",
+                "GBP",
+                List.of(line(sku, quantity)));
+    }
+
+    public static String freshOrderNumber() {
+        return "5" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
     public static ProductViewed viewed(String sku, Instant at) {
         return new ProductViewed(UUID.randomUUID(), at, null, "session-" + UUID.randomUUID(), productOf(sku));
     }

@@ -1,0 +1,170 @@
+package com.agentfactory.inventory.stock;
+
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each order took of each SKU and what its cancellations gave back, so that a cancellation gives back no more
+ * than its order took and has not given back yet. Called inside the stock change's transaction.
+ *
+ * <p>An order and its cancellation travel under different keys and may be read in either order, by two consumers at
+ * once: both first take a transaction lock on the order number, so a cancellation kept as pending is always seen by
+ * its order, and an order recorded is always seen by its cancellation.
+ */
+@Component
+class OrderStock {
+
+    private final JdbcClient jdbc;
+
+    OrderStock(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalised(String orderNumber) {
+        return orderNumber.strip().toUpperCase(Locale.ROOT);
+    }
+
+    void lockNumber(String orderNumber) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory order ' || :number, 0))")
+                .param("number", normalised(orderNumber))
+                .query()
+                .singleRow();
+    }
+
+    /** Records the units the order took of each SKU; the caller holds the order number's lock. */
+    void taken(OrderPlaced order, Map<String, Integer> unitsPerSku) {
+        unitsPerSku.forEach((sku, units) -> jdbc.sql("""
+                        INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units)
+                        VALUES (:number, :sku, :order, :customer, :placed, :units)
+                        ON CONFLICT (order_number, sku) DO UPDATE SET units = order_stock.units + EXCLUDED.units
+                        """)
+                .param("number", normalised(order.orderNumber()))
+                .param("sku", sku)
+                .param("order", order.orderId())
+                .param("customer", order.customerId())
+                .param("placed", Timestamp.from(order.occurredAt()))
+                .param("units", units)
+                .update());
+    }
+
+    /**
+     * The units of each SKU the order's cancellations read before it ask back, at most what the order took; they are
+     * no longer pending. The caller holds the order number's lock.
+     */
+    Map<String, Integer> releasePending(String orderNumber) {
+        Map<String, Integer> asked = new TreeMap<>();
+        jdbc.sql("""
+                        DELETE FROM pending_order_cancellations WHERE order_number = :number
+                        RETURNING sku, units
+                        """)
+                .param("number", normalised(orderNumber))
+                .query((rs, row) -> asked.merge(rs.getString("sku"), rs.getInt("units"), Integer::sum))
+                .list();
+        return releaseFromOrder(orderNumber, asked);
+    }
+
+    /**
+     * Of the units of each SKU asked back, those the named order took and has not given back yet, now given back.
+     * A cancellation of an order not recorded is kept until the order is, and gives nothing back now. The caller
+     * holds the order number's lock.
+     */
+    Map<String, Integer> releaseFromNamedOrder(OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
+        String number = normalised(cancellation.originalOrderNumber());
+        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM order_stock WHERE order_number = :number)")
+                .param("number", number)
+                .query(Boolean.class)
+                .single();
+        if (!known) {
+            asked.forEach((sku, units) -> jdbc.sql("""
+                            INSERT INTO pending_order_cancellations (event_id, sku, order_number, cancellation_number,
+                                                                     units, occurred_at, received_at)
+                            VALUES (:event, :sku, :number, :cancellation, :units, :occurred, :now)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("event", cancellation.eventId())
+                    .param("sku", sku)
+                    .param("number", number)
+                    .param("cancellation", cancellation.cancellationNumber())
+                    .param("units", units)
+                    .param("occurred", Timestamp.from(cancellation.occurredAt()))
+                    .param("now", Timestamp.from(now))
+                    .update());
+            return Map.of();
+        }
+        return releaseFromOrder(number, asked);
+    }
+
+    /**
+     * Of the units of each SKU asked back by a cancellation naming no order, those the customer's orders took and have
+     * not given back yet, taken from the newest order first (a credit note most likely answers the latest purchase).
+     * A guest's gives nothing back: no order can be told to be theirs.
+     */
+    Map<String, Integer> releaseFromCustomersOrders(UUID customerId, Map<String, Integer> asked) {
+        Map<String, Integer> released = new TreeMap<>();
+        if (customerId == null) {
+            return released;
+        }
+        asked.forEach((sku, units) -> {
+            int left = units;
+            // newest first and locked, so two such cancellations of one customer cannot give back the same units
+            var holding = jdbc.sql("""
+                            SELECT order_number, units - released AS open FROM order_stock
+                            WHERE customer_id = :customer AND sku = :sku AND units > released
+                            ORDER BY placed_at DESC, order_number DESC
+                            FOR UPDATE
+                            """)
+                    .param("customer", customerId)
+                    .param("sku", sku)
+                    .query((rs, row) -> Map.entry(rs.getString("order_number"), rs.getInt("open")))
+                    .list();
+            for (var order : holding) {
+                if (left == 0) {
+                    break;
+                }
+                int give = Math.min(left, order.getValue());
+                markReleased(order.getKey(), sku, give);
+                left -= give;
+                released.merge(sku, give, Integer::sum);
+            }
+        });
+        return released;
+    }
+
+    private Map<String, Integer> releaseFromOrder(String orderNumber, Map<String, Integer> asked) {
+        Map<String, Integer> released = new TreeMap<>();
+        String number = normalised(orderNumber);
+        asked.forEach((sku, units) -> {
+            Integer open = jdbc.sql("""
+                            SELECT units - released FROM order_stock WHERE order_number = :number AND sku = :sku
+                            FOR UPDATE
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
+            int give = Math.min(units, open);
+            if (give > 0) {
+                markReleased(number, sku, give);
+                released.put(sku, give);
+            }
+        });
+        return released;
+    }
+
+    private void markReleased(String number, String sku, int units) {
+        jdbc.sql("UPDATE order_stock SET released = released + :units WHERE order_number = :number AND sku = :sku")
+                .param("units", units)
+                .param("number", number)
+                .param("sku", sku)
+                .update();
+    }
+}

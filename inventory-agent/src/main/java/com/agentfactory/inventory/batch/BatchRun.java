@@ -35,6 +35,11 @@ class BatchRun extends AssignedIdEntity {
     private Status status;
 
     private Instant startedAt;
+
+    // written on insert only: the run's heartbeats are separate updates, which saving the report must not undo
+    @Column(updatable = false)
+    private Instant heartbeatAt;
+
     private Instant finishedAt;
     private Long durationMs;
     private int skus;
@@ -65,6 +70,7 @@ class BatchRun extends AssignedIdEntity {
         super(UUID.randomUUID());
         this.status = Status.RUNNING;
         this.startedAt = now;
+        this.heartbeatAt = now;
     }
 
     void forecastsMade(UUID modelId, int version, int skus, int failedSkus, List<String> errors) {

@@ -1,6 +1,7 @@
 package com.agentfactory.inventory.batch;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -13,13 +14,26 @@ interface BatchRunRepository extends JpaRepository<BatchRun, UUID> {
 
     Page<BatchRun> findAllByOrderByStartedAtDesc(Pageable page);
 
-    /** Ends as failed, with the given failure, every run still running that started before {@code startedBefore}. */
+    Optional<BatchRun> findFirstByStatus(BatchRun.Status status);
+
+    /** Records that the run, still running, is at work; a run given up meanwhile stays given up. */
+    @Transactional
+    @Modifying
+    @Query(
+            nativeQuery = true,
+            value = "UPDATE batch_runs SET heartbeat_at = :now WHERE id = :id AND status = 'RUNNING'")
+    int beat(UUID id, Instant now);
+
+    /**
+     * Ends as failed, with the given failure, every run still running whose last heartbeat was before
+     * {@code silentSince}.
+     */
     @Transactional
     @Modifying
     @Query(
             nativeQuery = true,
             value = "UPDATE batch_runs SET status = 'FAILED', failure = :failure, finished_at = :now,"
                     + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_at)) * 1000)::bigint"
-                    + " WHERE status = 'RUNNING' AND started_at < :startedBefore")
-    int interruptRunningStartedBefore(Instant startedBefore, String failure, Instant now);
+                    + " WHERE status = 'RUNNING' AND heartbeat_at < :silentSince")
+    int interruptRunningSilentSince(Instant silentSince, String failure, Instant now);
 }

@@ -6,29 +6,39 @@ import com.agentfactory.inventory.forecast.ForecastOrigin;
 import com.agentfactory.inventory.purchasing.PurchaseOrders;
 import com.agentfactory.inventory.stock.StockService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
  * Runs every SKU through the day's steps: a new version of the forecast models trained on every SKU with orders
  * and their forecasts stored, then the reorder plans, alert conditions, suggestions and approvals. The run's report
- * is stored when it starts and completed when it ends (failed, with the cause, if it stops). Each step of each SKU commits on its own and is idempotent (a plan is
- * recomputed, a condition alert is raised only on a crossing, a SKU has at most one open suggestion), so a run
- * that crashes loses nothing: the next run redoes what was not done and repeats nothing that was.
+ * is stored when it starts and completed when it ends (failed, with the cause, if it stops), with a heartbeat as its
+ * steps progress. Only one run runs at a time, whoever starts it on whichever instance: the database refuses a second
+ * running run, and the second start is answered as a conflict. Each step of each SKU commits on its own and is
+ * idempotent (a plan is recomputed, a condition alert is raised only on a crossing, a SKU has at most one open
+ * suggestion), so a run that crashes loses nothing: the next run redoes what was not done and repeats nothing that
+ * was.
  */
 @Service
 class DailyBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyBatch.class);
 
     private final StockService stock;
     private final StockConditions conditions;
     private final PurchaseOrders orders;
     private final BatchForecasting forecasting;
     private final BatchRunRepository runs;
+    private final BatchProperties properties;
     private final Clock clock;
 
     DailyBatch(
@@ -37,12 +47,14 @@ class DailyBatch {
             PurchaseOrders orders,
             BatchForecasting forecasting,
             BatchRunRepository runs,
+            BatchProperties properties,
             Clock clock) {
         this.stock = stock;
         this.conditions = conditions;
         this.orders = orders;
         this.forecasting = forecasting;
         this.runs = runs;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -51,13 +63,27 @@ class DailyBatch {
         if (request.origin() != null) {
             ForecastOrigin.requirePlausible(request.origin(), today);
         }
-        UUID runId = runs.save(new BatchRun(clock.instant())).getId();
+        UUID runId = start();
+        Heartbeat heartbeat = new Heartbeat(runId);
         try {
-            return steps(runId, request, progress);
+            return steps(runId, request, heartbeat, done -> {
+                heartbeat.beat();
+                progress.accept(done);
+            });
         } catch (Throwable e) {
             // an Error too (out of memory): the run must not read as running for good. It is thrown on as it came
             recordFailure(runId, e);
             throw e;
+        }
+    }
+
+    private UUID start() {
+        try {
+            return runs.saveAndFlush(new BatchRun(clock.instant())).getId();
+        } catch (DataIntegrityViolationException refused) {
+            // the index allowing one running run; a run that ended meanwhile leaves the refusal as it came
+            BatchRun running = runs.findFirstByStatus(BatchRun.Status.RUNNING).orElseThrow(() -> refused);
+            throw new BatchAlreadyRunningException(running.getId(), running.startedAt());
         }
     }
 
@@ -74,7 +100,8 @@ class DailyBatch {
     }
 
     // each save returns the stored copy, which the next change is made on
-    private DailyBatchReport steps(UUID runId, RunDailyBatchRequest request, IntConsumer progress) {
+    private DailyBatchReport steps(
+            UUID runId, RunDailyBatchRequest request, Heartbeat heartbeat, IntConsumer progress) {
         BatchRun run = runs.findById(runId).orElseThrow();
         List<String> skus = stock.stockedSkus();
         LocalDate origin = request.origin() != null ? request.origin() : LocalDate.now(clock);
@@ -100,11 +127,13 @@ class DailyBatch {
         int approved = 0;
         if (request.approving()) {
             for (UUID id : orders.suggestionsWithinAutoApprovalLimit()) {
+                heartbeat.beat();
                 if (orders.approveAndOrderAutomatically(id, "daily run: within the agent's approval limit")) {
                     approved++;
                 }
             }
         }
+        heartbeat.beat();
         int settled = orders.settleBudgets();
         run.succeeded(skus.size(), suggested, approved, alerts, settled, clock.instant());
         run = runs.save(run);
@@ -121,5 +150,33 @@ class DailyBatch {
                 alerts,
                 settled,
                 List.copyOf(run.errors()));
+    }
+
+    /**
+     * Records that the run is at work, at most once a heartbeat interval. A heartbeat that cannot be recorded does not
+     * stop the run: the next one may be, and only a run silent for long is given up.
+     */
+    private final class Heartbeat {
+
+        private final UUID runId;
+        private Instant last;
+
+        Heartbeat(UUID runId) {
+            this.runId = runId;
+            this.last = clock.instant();
+        }
+
+        void beat() {
+            Instant now = clock.instant();
+            if (now.isBefore(last.plus(properties.heartbeatInterval()))) {
+                return;
+            }
+            try {
+                runs.beat(runId, now);
+                last = now;
+            } catch (RuntimeException e) {
+                log.warn("Recording a heartbeat of daily run {} failed: {}", runId, e.getMessage());
+            }
+        }
     }
 }

@@ -10,9 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives up daily runs still marked running long after they started: a run whose instance died, or whose failure could
- * not be recorded (the database gone at that moment), would otherwise read as running for good. Such a run ends as
- * failed, interrupted; its steps committed one by one, so the next run redoes what it left.
+ * Gives up daily runs still marked running that have shown no sign of work for long: a run whose instance died, or
+ * whose failure could not be recorded (the database gone at that moment), would otherwise read as running for good,
+ * and keep every later run from starting. A run beats as its steps progress, so one at work on any instance, however
+ * long it has been running, is left alone. A run given up ends as failed, interrupted; its steps committed one by
+ * one, so the next run redoes what it left.
  */
 @Component
 class StaleBatchRunSweep {
@@ -54,12 +56,12 @@ class StaleBatchRunSweep {
     /** Returns how many runs were given up. */
     int interruptStale() {
         Instant now = clock.instant();
-        int interrupted = runs.interruptRunningStartedBefore(
-                now.minus(properties.staleAfter()),
-                "interrupted: still running " + properties.staleAfter() + " after it started",
+        int interrupted = runs.interruptRunningSilentSince(
+                now.minus(properties.silentAfter()),
+                "interrupted: no heartbeat for " + properties.silentAfter() + " while running",
                 now);
         if (interrupted > 0) {
-            log.warn("Gave up {} daily run(s) still running after {}", interrupted, properties.staleAfter());
+            log.warn("Gave up {} daily run(s) without a heartbeat for {}", interrupted, properties.silentAfter());
         }
         return interrupted;
     }

@@ -2,19 +2,36 @@ package com.agentfactory.inventory.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.agentfactory.inventory.alert.StockConditions;
+import com.agentfactory.inventory.forecast.BatchForecasting;
+import com.agentfactory.inventory.purchasing.PurchaseOrders;
+import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
 import com.agentfactory.inventory.support.TaskRuntimeTransaction;
+import com.agentfactory.messaging.error.ConflictException;
+import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.testing.Api;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,32 +59,121 @@ class BatchRunIT extends InventoryIntegrationTest {
     int serverPort;
 
     @Autowired
-    StaleBatchRunSweep staleRuns;
+    BatchRunRepository runs;
+
+    @Autowired
+    BatchProperties properties;
+
+    @Autowired
+    StockService stock;
+
+    @Autowired
+    StockConditions conditions;
+
+    @Autowired
+    PurchaseOrders purchaseOrders;
+
+    @Autowired
+    BatchForecasting forecasting;
+
+    @Autowired
+    Clock clock;
 
     @Test
-    void aRunStillRunningLongAfterItStartedIsGivenUpAsInterruptedAndARecentOneIsLeft() {
-        UUID abandoned = UUID.randomUUID();
-        UUID recent = UUID.randomUUID();
+    void aLongRunStillBeatingIsLeftAndOneSilentForLongIsGivenUpAsInterrupted() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var sweep = new StaleBatchRunSweep(runs, properties, Clock.fixed(now, ZoneOffset.UTC));
+        UUID run = UUID.randomUUID();
         jdbc.update(
-                "INSERT INTO batch_runs (id, status, started_at) VALUES (?, 'RUNNING', now() - interval '7 hours')",
-                abandoned);
-        jdbc.update(
-                "INSERT INTO batch_runs (id, status, started_at) VALUES (?, 'RUNNING', now() - interval '1 hour')",
-                recent);
+                "INSERT INTO batch_runs (id, status, started_at, heartbeat_at) VALUES (?, 'RUNNING', ?, ?)",
+                run,
+                Timestamp.from(now.minus(Duration.ofHours(7))),
+                Timestamp.from(now.minus(Duration.ofMinutes(1))));
         try {
-            assertThat(staleRuns.interruptStale()).isPositive();
+            assertThat(sweep.interruptStale()).isZero();
+            assertThat(api.get("/api/v1/inventory/batch-runs/" + run).text("/status"))
+                    .as("running for 7 hours, but at work")
+                    .isEqualTo("running");
 
-            Api.Response givenUp = api.get("/api/v1/inventory/batch-runs/" + abandoned);
+            jdbc.update(
+                    "UPDATE batch_runs SET heartbeat_at = ? WHERE id = ?",
+                    Timestamp.from(now.minus(properties.silentAfter()).minusSeconds(1)),
+                    run);
+            assertThat(sweep.interruptStale()).isEqualTo(1);
+
+            Api.Response givenUp = api.get("/api/v1/inventory/batch-runs/" + run);
             assertThat(givenUp.text("/status")).isEqualTo("failed");
             assertThat(givenUp.text("/failure")).startsWith("interrupted");
-            assertThat(givenUp.body().path("finished_at").asString()).isNotBlank();
             assertThat(givenUp.body().path("duration_ms").asLong())
-                    .isGreaterThanOrEqualTo(java.time.Duration.ofHours(7).toMillis());
-            assertThat(api.get("/api/v1/inventory/batch-runs/" + recent).text("/status"))
-                    .isEqualTo("running");
+                    .isEqualTo(Duration.ofHours(7).toMillis());
         } finally {
             // a made-up run must not stand for one at work in other tests
-            jdbc.update("DELETE FROM batch_runs WHERE id = ?", recent);
+            jdbc.update("DELETE FROM batch_runs WHERE id = ?", run);
+        }
+    }
+
+    @Test
+    void aRunBeatsAsItsStepsProgress() {
+        stocked(5);
+        var beatingOften = new BatchProperties(Duration.ofNanos(1), Duration.ofMinutes(30), Duration.ofMinutes(10));
+        var batch = new DailyBatch(stock, conditions, purchaseOrders, forecasting, runs, beatingOften, clock);
+        List<Instant> heartbeats = new ArrayList<>();
+
+        DailyBatchReport report = batch.run(
+                new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7),
+                // the newest run is this one; at 100 it has already ended
+                done -> heartbeats.add(jdbc.queryForObject(
+                        "SELECT heartbeat_at FROM batch_runs ORDER BY started_at DESC LIMIT 1", Instant.class)));
+
+        assertThat(heartbeats).hasSizeGreaterThan(2).isSorted();
+        assertThat(heartbeats.getLast()).isAfter(report.startedAt());
+    }
+
+    @Test
+    void aSecondRunStartedWhileOneIsRunningIsRefusedAsAConflict() throws Exception {
+        stocked(5);
+        var request = new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7);
+        var firstAtWork = new CountDownLatch(1);
+        var secondRefused = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<DailyBatchReport> first = executor.submit(() -> batch.run(request, done -> {
+                firstAtWork.countDown();
+                awaitQuietly(secondRefused);
+            }));
+            assertThat(firstAtWork.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Future<DailyBatchReport> second = executor.submit(() -> batch.run(request, done -> {}));
+            Throwable refused = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+            secondRefused.countDown();
+
+            assertThat(refused).cause().isInstanceOf(ConflictException.class).hasMessageContaining("running");
+            assertThat(first.get(60, TimeUnit.SECONDS).skus()).isPositive();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_runs WHERE status = 'RUNNING'", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void aRunAsATaskWhileAnotherInstancesRunIsRunningFailsAsAConflictAndRecordsNoRun() {
+        var runtime = new TaskRuntimeTransaction(transactionManager, processedMessages);
+        UUID elsewhere = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO batch_runs (id, status, started_at, heartbeat_at) VALUES (?, 'RUNNING', now(), now())",
+                elsewhere);
+        try {
+            long runsBefore = jdbc.queryForObject("SELECT count(*) FROM batch_runs", Long.class);
+
+            assertThatThrownBy(() -> runtime.run(
+                            RunDailyBatchTaskHandler.TASK_TYPE,
+                            context -> batchTask.handle(
+                                    new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7), context)))
+                    .isInstanceOfSatisfying(ConflictException.class, conflict -> assertThat(conflict.kind())
+                            .isEqualTo(FailureKind.CONFLICT))
+                    .hasMessageContaining(elsewhere.toString());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_runs", Long.class))
+                    .isEqualTo(runsBefore);
+        } finally {
+            jdbc.update("DELETE FROM batch_runs WHERE id = ?", elsewhere);
         }
     }
 
@@ -208,6 +314,14 @@ class BatchRunIT extends InventoryIntegrationTest {
         Api.Response badLimit = api.get("/api/v1/inventory/batch-runs?limit=1000");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/inventory/batch-runs/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String draftedOrder(String sku) {

@@ -45,8 +45,15 @@ class AuditController {
 
     @Operation(
             summary = "Re-walk the hash chain from from_seq, at most limit entries, and report the first entry where"
-                    + " it breaks; next_seq says where to go on when the walk stopped before the chain's end")
-    @ApiResponse(responseCode = "200", description = "OK")
+                    + " it breaks; next_seq says where to go on when the walk stopped before the chain's end",
+            description = "valid covers only the entries this call walked: a walk stopped at its limit answers valid"
+                    + " true with next_seq and complete false. The chain from from_seq on is intact only when an"
+                    + " answer is valid and complete (the walk reached the chain's end and checked the head); until"
+                    + " then, call again from next_seq.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The walk's outcome: valid, complete (reached the chain's end), entries_checked, and"
+                    + " first_broken_entry with problem when it broke, or next_seq when it stopped at its limit")
     @ApiResponse(responseCode = "422", description = "from_seq is after the chain's last entry")
     @GetMapping("/verify")
     ChainVerification verify(

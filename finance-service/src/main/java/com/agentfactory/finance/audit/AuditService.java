@@ -70,7 +70,7 @@ class AuditService {
         } else {
             var before = audit.entryHash(fromSeq - 1);
             if (before.isEmpty()) {
-                return new ChainVerification(false, 0, fromSeq - 1, "entry " + (fromSeq - 1) + " is missing", null);
+                return ChainVerification.brokenAt(0, fromSeq - 1, "entry " + (fromSeq - 1) + " is missing");
             }
             walk.previous = before.get();
         }
@@ -94,14 +94,22 @@ class AuditService {
         });
         if (walk.broken == null && walk.checked == limit && walk.expectedSeq <= head.seq()) {
             // a bounded walk: the rest of the chain is left to the next call
-            return new ChainVerification(true, walk.checked, null, null, walk.expectedSeq);
+            return ChainVerification.partial(walk.checked, walk.expectedSeq);
         }
-        if (walk.broken == null) {
-            if (head.seq() != walk.expectedSeq - 1 || !Arrays.equals(head.entryHash(), walk.previous)) {
-                walk.broken = head.seq();
-                walk.problem = "the chain ends before entry " + head.seq() + " the head records";
-            }
+        if (walk.broken != null) {
+            // what lies after a break is left unchecked
+            return ChainVerification.brokenAt(walk.checked, walk.broken, walk.problem);
         }
-        return new ChainVerification(walk.broken == null, walk.checked, walk.broken, walk.problem, null);
+        if (head.seq() != walk.expectedSeq - 1 || !Arrays.equals(head.entryHash(), walk.previous)) {
+            // the walk did reach the end of what is stored: that end is what is wrong
+            return new ChainVerification(
+                    false,
+                    true,
+                    walk.checked,
+                    head.seq(),
+                    "the chain ends before entry " + head.seq() + " the head records",
+                    null);
+        }
+        return new ChainVerification(true, true, walk.checked, null, null, null);
     }
 }

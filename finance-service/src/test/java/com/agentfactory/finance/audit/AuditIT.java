@@ -152,6 +152,48 @@ class AuditIT extends FinanceIntegrationTest {
         assertThat(tooMany.errorFields()).containsExactly("limit");
     }
 
+    @Test
+    void aVerificationStoppedAtItsLimitSaysItIsNotCompleteAndOneThatReachedTheEndSaysItIs() {
+        String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        api.put("/api/v1/financial/budgets/" + department, budget("200.00"));
+        long last = jdbc.queryForObject("SELECT max(seq) FROM audit_log", Long.class);
+
+        Response stopped = api.get("/api/v1/financial/audit/verify?from_seq=" + (last - 1) + "&limit=1");
+        Response toTheEnd = api.get("/api/v1/financial/audit/verify?from_seq=" + (last - 1) + "&limit=2");
+
+        // valid stays true on a stopped walk (a client following next_seq goes on while it is), so only complete
+        // tells a client reading one answer that the rest of the chain was not checked
+        assertThat(stopped.body().at("/valid").asBoolean()).isTrue();
+        assertThat(stopped.body().at("/complete").isBoolean()).isTrue();
+        assertThat(stopped.body().at("/complete").asBoolean()).isFalse();
+        assertThat(stopped.body().at("/next_seq").asLong()).isEqualTo(last);
+        assertThat(toTheEnd.body().at("/valid").asBoolean()).isTrue();
+        assertThat(toTheEnd.body().at("/complete").asBoolean()).isTrue();
+        assertThat(toTheEnd.body().has("next_seq")).isFalse();
+    }
+
+    @Test
+    void aVerificationThatFoundABreakIsNotComplete() {
+        String department = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        api.put("/api/v1/financial/budgets/" + department, budget("100.00"));
+        api.put("/api/v1/financial/budgets/" + department, budget("200.00"));
+        long last = jdbc.queryForObject("SELECT max(seq) FROM audit_log", Long.class);
+        String original =
+                jdbc.queryForObject("SELECT new_values::text FROM audit_log WHERE seq = ?", String.class, last - 1);
+        jdbc.update("UPDATE audit_log SET new_values = '{}'::jsonb WHERE seq = ?", last - 1);
+        try {
+            Response broken = api.get("/api/v1/financial/audit/verify?from_seq=" + (last - 1));
+
+            assertThat(broken.body().at("/valid").asBoolean()).isFalse();
+            assertThat(broken.body().at("/first_broken_entry").asLong()).isEqualTo(last - 1);
+            assertThat(broken.body().at("/complete").isBoolean()).isTrue();
+            assertThat(broken.body().at("/complete").asBoolean()).isFalse();
+        } finally {
+            jdbc.update("UPDATE audit_log SET new_values = ?::jsonb WHERE seq = ?", original, last - 1);
+        }
+    }
+
     private String previousEntryHash(Response trail, int index) {
         long seq = trail.body().at("/items/" + index + "/seq").asLong();
         return jdbc.queryForObject(

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,32 +26,22 @@ class AttributionRepository {
     }
 
     /** False when the source event was already recorded. */
-    boolean insertTouchpoint(
-            UUID id,
-            UUID customerId,
-            String agent,
-            String channel,
-            String touchpointType,
-            String campaignId,
-            Long responseTimeMs,
-            Map<String, Object> metadata,
-            UUID sourceEventId,
-            Instant occurredAt) {
+    boolean insertTouchpoint(UUID id, RecordTouchpointRequest touchpoint) {
         return jdbc.update(
                         "INSERT INTO customer_touchpoints (id, customer_id, agent, channel, touchpoint_type,"
                                 + " campaign_id, response_time_ms, metadata, source_event_id, occurred_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
                                 + " ON CONFLICT (source_event_id) DO NOTHING",
                         id,
-                        customerId,
-                        agent,
-                        channel,
-                        touchpointType,
-                        campaignId,
-                        responseTimeMs,
-                        JSON.writeValueAsString(metadata == null ? Map.of() : metadata),
-                        sourceEventId,
-                        Timestamp.from(occurredAt))
+                        touchpoint.customerId(),
+                        touchpoint.agent(),
+                        touchpoint.channel(),
+                        touchpoint.touchpointType(),
+                        touchpoint.campaignId(),
+                        touchpoint.responseTimeMs(),
+                        metadata(touchpoint),
+                        touchpoint.sourceEventId(),
+                        Timestamp.from(touchpoint.occurredAt()))
                 == 1;
     }
 
@@ -57,20 +49,11 @@ class AttributionRepository {
     record Recorded(UUID id, List<String> differing) {}
 
     /**
-     * The touchpoint recorded under this source event id, compared with a retry: metadata as jsonb, the time only
-     * when the retry gives one (an undated request is dated when recorded).
+     * The touchpoint recorded under this touchpoint's source event id, compared with it: metadata as jsonb, the time
+     * only when {@code dated} (the retry gave one).
      */
-    Recorded recordedUnder(
-            UUID sourceEventId,
-            UUID customerId,
-            String agent,
-            String channel,
-            String touchpointType,
-            String campaignId,
-            Long responseTimeMs,
-            Map<String, Object> metadata,
-            Instant occurredAt) {
-        Timestamp at = occurredAt == null ? null : Timestamp.from(occurredAt);
+    Recorded recordedUnder(RecordTouchpointRequest touchpoint, boolean dated) {
+        Timestamp at = dated ? Timestamp.from(touchpoint.occurredAt()) : null;
         return jdbc.queryForObject(
                 "SELECT id, customer_id = ? AS customer_id, agent = ? AS agent, channel = ? AS channel,"
                         + " touchpoint_type = ? AS touchpoint_type,"
@@ -96,16 +79,20 @@ class AttributionRepository {
                     }
                     return new Recorded(rs.getObject("id", UUID.class), differing);
                 },
-                customerId,
-                agent,
-                channel,
-                touchpointType,
-                campaignId,
-                responseTimeMs,
-                JSON.writeValueAsString(metadata == null ? Map.of() : metadata),
+                touchpoint.customerId(),
+                touchpoint.agent(),
+                touchpoint.channel(),
+                touchpoint.touchpointType(),
+                touchpoint.campaignId(),
+                touchpoint.responseTimeMs(),
+                metadata(touchpoint),
                 at,
                 at,
-                sourceEventId);
+                touchpoint.sourceEventId());
+    }
+
+    private static String metadata(RecordTouchpointRequest touchpoint) {
+        return JSON.writeValueAsString(touchpoint.metadata() == null ? Map.of() : touchpoint.metadata());
     }
 
     /** The customer's touchpoints in [from, to], oldest first (ties by id, so the order is stable). */
@@ -154,6 +141,24 @@ class AttributionRepository {
                 share.amount(),
                 currency,
                 Timestamp.from(attributedAt));
+    }
+
+    /**
+     * Waits for any other transaction booking revenue or a refund of the order, until it ends; held until this one
+     * ends. Revenue and a refund of it booked at once on two instances would otherwise each miss the other, neither
+     * committed yet: the refund finding no shares, the revenue no refund, and nothing netted. An advisory lock, as the
+     * order's rows may not exist yet. Both the order id and the order number are locked, since a refund names its
+     * order by either; in one order of keys, so that two bookings never each hold a key the other waits for. (The
+     * audit trigger's lock on the chain's head serialises every audited write as well, but that is the trail's concern
+     * and not to be relied on here.)
+     */
+    void lockOrder(UUID orderId, String orderNumber) {
+        Stream.of(
+                        orderId == null ? null : "finance-order-id:" + orderId,
+                        orderNumber == null ? null : "finance-order-number:" + orderNumber)
+                .filter(Objects::nonNull)
+                .sorted()
+                .forEach(key -> jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, key));
     }
 
     /** One share of an order's revenue under a model and what refunds have left of it. */
@@ -233,6 +238,38 @@ class AttributionRepository {
                 currency,
                 orderId,
                 orderNumber);
+    }
+
+    /**
+     * Refunds in the ledger of which nothing is netted though their order has attributed revenue in their currency
+     * (those booked before refunds were netted), oldest first: after {@code after} in (occurred_at, id) order, or from
+     * the first when it is null.
+     */
+    List<Refund> refundsNotNetted(Refund after, int limit) {
+        Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
+        return jdbc.query(
+                "SELECT t.id, t.amount, t.currency, t.order_id, t.order_number, t.occurred_at"
+                        + " FROM financial_transactions t"
+                        + " WHERE t.transaction_type = 'refund'"
+                        + "   AND (?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
+                        + "   AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
+                        + "       WHERE r.refund_transaction_id = t.id)"
+                        + "   AND EXISTS (SELECT 1 FROM revenue_attributions ra JOIN financial_transactions o"
+                        + "       ON o.id = ra.transaction_id AND o.transaction_type = 'revenue'"
+                        + "       WHERE ra.currency = t.currency"
+                        + "         AND (o.order_id = t.order_id OR o.order_number = t.order_number))"
+                        + " ORDER BY t.occurred_at, t.id LIMIT ?",
+                (rs, row) -> new Refund(
+                        rs.getObject("id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getTimestamp("occurred_at").toInstant()),
+                afterAt,
+                afterAt,
+                after == null ? null : after.transactionId(),
+                limit);
     }
 
     /** The order's shares under one model, or under all of them when {@code model} is null. */

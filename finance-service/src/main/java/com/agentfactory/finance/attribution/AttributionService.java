@@ -74,23 +74,8 @@ public class AttributionService {
             throw RuleViolationException.of("occurred_at", "must not be in the future");
         }
         YearRange.RECORDS.requireContains("occurred_at", occurredAt, RuleViolationException::of);
-        UUID id = UUID.randomUUID();
-        boolean created = repository.insertTouchpoint(
-                id,
-                request.customerId(),
-                request.agent(),
-                request.channel(),
-                request.touchpointType(),
-                request.campaignId(),
-                request.responseTimeMs(),
-                request.metadata() == null ? Map.of() : request.metadata(),
-                request.sourceEventId(),
-                occurredAt);
-        if (created) {
-            return new AttributionResponse.TouchpointRecorded(id, true);
-        }
-        var first = repository.recordedUnder(
-                request.sourceEventId(),
+        // the request dated as it is recorded: inserted, or compared with the touchpoint already under its id
+        RecordTouchpointRequest touchpoint = new RecordTouchpointRequest(
                 request.customerId(),
                 request.agent(),
                 request.channel(),
@@ -98,7 +83,14 @@ public class AttributionService {
                 request.campaignId(),
                 request.responseTimeMs(),
                 request.metadata(),
-                request.occurredAt() == null ? null : occurredAt);
+                request.sourceEventId(),
+                occurredAt);
+        UUID id = UUID.randomUUID();
+        if (repository.insertTouchpoint(id, touchpoint)) {
+            return new AttributionResponse.TouchpointRecorded(id, true);
+        }
+        // an undated request is dated when it is recorded, so its retry is dated later
+        var first = repository.recordedUnder(touchpoint, request.occurredAt() != null);
         if (!first.differing().isEmpty()) {
             // answering the first would tell the caller its touchpoint was recorded when nothing was
             List<FieldErrorDetail> errors = new ArrayList<>();
@@ -126,6 +118,7 @@ public class AttributionService {
                     transaction.orderId(),
                     transaction.orderNumber(),
                     transaction.occurredAt());
+            repository.lockOrder(refund.orderId(), refund.orderNumber());
             if (!net(refund)) {
                 // a cancellation under an id of its own that names no original order cannot be netted; one booked
                 // before its order is netted when the order's revenue is attributed
@@ -145,6 +138,9 @@ public class AttributionService {
     @Transactional
     public void attribute(FinancialTransaction revenue) {
         auditActor.stamp();
+        // before the refunds of the order are read: one booked at the same time elsewhere then either committed
+        // before this point and is read below, or waits and then sees these shares
+        repository.lockOrder(revenue.orderId(), revenue.orderNumber());
         Instant at = revenue.occurredAt();
         List<Touchpoint> touchpoints = revenue.customerId() == null
                 ? List.of()
@@ -197,6 +193,16 @@ public class AttributionService {
             }
         });
         return true;
+    }
+
+    /**
+     * Nets a refund already in the ledger, as its booking would have, under the order's lock as bookings take it; one
+     * netted before nets nothing more. The caller's transaction is the refund's.
+     */
+    void netBookedRefund(AttributionRepository.Refund refund) {
+        auditActor.stamp();
+        repository.lockOrder(refund.orderId(), refund.orderNumber());
+        net(refund);
     }
 
     @Transactional(readOnly = true)

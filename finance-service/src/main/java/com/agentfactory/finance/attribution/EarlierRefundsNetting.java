@@ -1,0 +1,84 @@
+package com.agentfactory.finance.attribution;
+
+import com.agentfactory.finance.audit.Actor;
+import com.agentfactory.finance.audit.AuditActor;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Nets the refunds booked before attribution was net of refunds (V12), which nothing took back from their orders'
+ * shares, as their booking would now: through the same netting, each in a transaction of its own under its order's
+ * lock, oldest first so that the refunds of one order are taken in the order they were booked.
+ *
+ * <p>A job run at every start rather than a Flyway Java migration: the netting is this service's code on its Spring
+ * beans, which a migration run before the context exists cannot use, and a copy of it in a migration could drift from
+ * it. Running again is harmless: a refund is netted once (its id is on every row it writes, and a refund with a row
+ * is not picked up again), so once all are netted a start costs one query. Instances starting together take the
+ * orders' locks as bookings do, and the second finds each refund netted.
+ */
+@Component
+class EarlierRefundsNetting {
+
+    private static final Logger log = LoggerFactory.getLogger(EarlierRefundsNetting.class);
+    private static final Actor FINANCE = Actor.agent("finance");
+    private static final int BATCH = 500;
+
+    private final AttributionRepository repository;
+    private final AttributionService attribution;
+    private final AuditActor auditActor;
+    private final TransactionTemplate eachRefund;
+
+    EarlierRefundsNetting(
+            AttributionRepository repository,
+            AttributionService attribution,
+            AuditActor auditActor,
+            PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.attribution = attribution;
+        this.auditActor = auditActor;
+        this.eachRefund = new TransactionTemplate(transactions);
+    }
+
+    // before the service reports itself ready, so that reports are net of every refund when traffic comes
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        try {
+            int seen = netEarlierRefunds();
+            if (seen > 0) {
+                log.info(
+                        "{} refunds with nothing netted taken back from their orders' shares as far as anything was left",
+                        seen);
+            }
+        } catch (RuntimeException e) {
+            // the ledger is whole either way; what is left is netted at the next start
+            log.warn("refunds booked before attribution was net of refunds not all netted: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return how many refunds with nothing netted were netted, each as far as its order had anything left to take
+     */
+    int netEarlierRefunds() {
+        int seen = 0;
+        AttributionRepository.Refund last = null;
+        while (true) {
+            List<AttributionRepository.Refund> batch = repository.refundsNotNetted(last, BATCH);
+            for (AttributionRepository.Refund refund : batch) {
+                auditActor.runAs(
+                        FINANCE, () -> eachRefund.executeWithoutResult(status -> attribution.netBookedRefund(refund)));
+            }
+            seen += batch.size();
+            if (batch.size() < BATCH) {
+                return seen;
+            }
+            // past the last one: a refund of an order with nothing left to take writes no row and would come again
+            last = batch.getLast();
+        }
+    }
+}

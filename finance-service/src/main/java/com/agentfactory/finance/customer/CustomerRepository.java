@@ -23,9 +23,8 @@ class CustomerRepository {
         this.jdbc = jdbc;
     }
 
-    /** False when the source event was already recorded. */
-    boolean insertBehavior(
-            UUID id,
+    /** A behaviour as it is recorded: under its source event id, at its time. */
+    record Behavior(
             UUID customerId,
             String eventType,
             Map<String, Object> eventData,
@@ -33,45 +32,38 @@ class CustomerRepository {
             String agent,
             String channel,
             UUID sourceEventId,
-            Instant occurredAt) {
+            Instant occurredAt) {}
+
+    /** False when the source event was already recorded. */
+    boolean insertBehavior(UUID id, Behavior behavior) {
         return jdbc.update(
                         "INSERT INTO customer_behaviors (id, customer_id, event_type, event_data, session_id, agent,"
                                 + " channel, source_event_id, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (source_event_id) DO NOTHING",
                         id,
-                        customerId,
-                        eventType,
-                        JSON.writeValueAsString(eventData == null ? Map.of() : eventData),
-                        sessionId,
-                        agent,
-                        channel,
-                        sourceEventId,
-                        Timestamp.from(occurredAt))
+                        behavior.customerId(),
+                        behavior.eventType(),
+                        eventData(behavior),
+                        behavior.sessionId(),
+                        behavior.agent(),
+                        behavior.channel(),
+                        behavior.sourceEventId(),
+                        Timestamp.from(behavior.occurredAt()))
                 == 1;
     }
 
     /**
-     * The behaviour under this event id when it is the same customer's same behaviour (event data compared as
-     * jsonb; the time only when the retry gives one, as an undated request is dated when recorded); empty for another.
+     * The behaviour under this behaviour's source event id when it is the same customer's same behaviour (event data
+     * compared as jsonb; the time only when {@code dated}, as an undated request is dated when recorded); empty for
+     * another.
      */
-    Optional<UUID> sameBehavior(
-            UUID sourceEventId,
-            UUID customerId,
-            String eventType,
-            Map<String, Object> eventData,
-            String sessionId,
-            String agent,
-            String channel,
-            Instant occurredAt) {
-        List<Object> args = new ArrayList<>(List.of(
-                sourceEventId,
-                customerId,
-                eventType,
-                JSON.writeValueAsString(eventData == null ? Map.of() : eventData)));
+    Optional<UUID> sameBehavior(Behavior behavior, boolean dated) {
+        List<Object> args = new ArrayList<>(
+                List.of(behavior.sourceEventId(), behavior.customerId(), behavior.eventType(), eventData(behavior)));
         StringBuilder sql = new StringBuilder("SELECT id FROM customer_behaviors WHERE source_event_id = ?"
                 + " AND customer_id = ? AND event_type = ? AND event_data = ?::jsonb");
         String[] columns = {"session_id", "agent", "channel"};
-        String[] values = {sessionId, agent, channel};
+        String[] values = {behavior.sessionId(), behavior.agent(), behavior.channel()};
         for (int i = 0; i < columns.length; i++) {
             if (values[i] == null) {
                 sql.append(" AND ").append(columns[i]).append(" IS NULL");
@@ -80,12 +72,16 @@ class CustomerRepository {
                 args.add(values[i]);
             }
         }
-        if (occurredAt != null) {
+        if (dated) {
             sql.append(" AND occurred_at = ?");
-            args.add(Timestamp.from(occurredAt));
+            args.add(Timestamp.from(behavior.occurredAt()));
         }
         return jdbc.queryForList(sql.toString(), UUID.class, args.toArray()).stream()
                 .findFirst();
+    }
+
+    private static String eventData(Behavior behavior) {
+        return JSON.writeValueAsString(behavior.eventData() == null ? Map.of() : behavior.eventData());
     }
 
     CustomerFacts facts(UUID customerId, Instant now) {

@@ -109,9 +109,7 @@ public class CustomerService {
         // as finely as the table keeps it, so a retry's time compares equal to the stored one
         Instant occurredAt =
                 request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
-        boolean created = repository.insertBehavior(
-                id,
+        var behavior = new CustomerRepository.Behavior(
                 customerId,
                 type.get().wireName(),
                 request.eventData(),
@@ -120,17 +118,11 @@ public class CustomerService {
                 request.channel(),
                 request.eventId(),
                 occurredAt);
+        UUID id = UUID.randomUUID();
+        boolean created = repository.insertBehavior(id, behavior);
         if (!created) {
             UUID first = repository
-                    .sameBehavior(
-                            request.eventId(),
-                            customerId,
-                            type.get().wireName(),
-                            request.eventData(),
-                            request.sessionId(),
-                            request.agent(),
-                            request.channel(),
-                            request.occurredAt() == null ? null : occurredAt)
+                    .sameBehavior(behavior, request.occurredAt() != null)
                     // answering the first would tell the caller its behaviour was recorded when nothing was, or
                     // hand it another customer's behaviour
                     .orElseThrow(() -> RuleViolationException.of(
@@ -168,7 +160,9 @@ public class CustomerService {
             UUID eventId,
             Instant occurredAt) {
         boolean created = repository.insertBehavior(
-                UUID.randomUUID(), customerId, type.wireName(), data, sessionId, null, null, eventId, occurredAt);
+                UUID.randomUUID(),
+                new CustomerRepository.Behavior(
+                        customerId, type.wireName(), data, sessionId, null, null, eventId, occurredAt));
         if (created) {
             evaluate(customerId, "behaviour " + type.wireName());
         }
@@ -202,14 +196,15 @@ public class CustomerService {
             // with nothing, since behaviours' source ids are behaviour event ids
             repository.insertBehavior(
                     UUID.randomUUID(),
-                    t.customerId(),
-                    BehaviorType.PURCHASE.wireName(),
-                    data,
-                    null,
-                    null,
-                    null,
-                    t.sourceEventId(),
-                    t.occurredAt());
+                    new CustomerRepository.Behavior(
+                            t.customerId(),
+                            BehaviorType.PURCHASE.wireName(),
+                            data,
+                            null,
+                            null,
+                            null,
+                            t.sourceEventId(),
+                            t.occurredAt()));
         }
         evaluate(t.customerId(), t.type() == TransactionType.REVENUE ? "order placed" : "order refunded");
     }

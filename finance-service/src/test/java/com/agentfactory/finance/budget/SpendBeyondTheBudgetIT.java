@@ -204,18 +204,11 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
 
     @Test
     void anExpenseWhoseReservationAPersonCommitsMeanwhileIsThatSpendAndBooksNothingMore() throws Exception {
-        String department = departmentWithBudget("100.00", true);
-        Map<String, String> key = key();
-        Map<String, Object> held = thisMonth(reservation("30.00"));
-        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
-        String id = api.postWithHeaders(reservations, held, key).text("/id");
-        Map<String, Object> spent = expense("30.00", TODAY);
-        spent.put("purpose", held.get("purpose"));
+        HeldAndSpent held = aReservationAndTheExpenseUnderItsKey();
+        String department = held.department();
+        String id = held.reservation().toString();
 
-        List<Response> answers = settledWhileTheExpenseWaits(
-                UUID.fromString(id),
-                reservations + "/" + id + "/commit",
-                () -> api.postWithHeaders(expenses(department), spent, key));
+        List<Response> answers = settledWhileTheExpenseWaits(held, "commit");
 
         assertThat(answers.get(0).status()).isEqualTo(200);
         Response recorded = answers.get(1);
@@ -232,18 +225,11 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
 
     @Test
     void anExpenseWhoseReservationAPersonReleasesMeanwhileIsRefusedAndBooksNothing() throws Exception {
-        String department = departmentWithBudget("100.00", true);
-        Map<String, String> key = key();
-        Map<String, Object> held = thisMonth(reservation("30.00"));
-        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
-        String id = api.postWithHeaders(reservations, held, key).text("/id");
-        Map<String, Object> spent = expense("30.00", TODAY);
-        spent.put("purpose", held.get("purpose"));
+        HeldAndSpent held = aReservationAndTheExpenseUnderItsKey();
+        String department = held.department();
+        String id = held.reservation().toString();
 
-        List<Response> answers = settledWhileTheExpenseWaits(
-                UUID.fromString(id),
-                reservations + "/" + id + "/release",
-                () -> api.postWithHeaders(expenses(department), spent, key));
+        List<Response> answers = settledWhileTheExpenseWaits(held, "release");
 
         assertThat(answers.get(0).status()).isEqualTo(200);
         Response refused = answers.get(1);
@@ -313,6 +299,39 @@ class SpendBeyondTheBudgetIT extends FinanceIntegrationTest {
         assertThat(noBudget).isInstanceOfSatisfying(BudgetExpense.Refused.class, refused -> assertThat(refused.status())
                 .isEqualTo(404));
         assertThat(budgetOf(department).at("/spent_amount").decimalValue()).isEqualByComparingTo("7.50");
+    }
+
+    /**
+     * A department's reservation of 30.00 this month, and the expense of it an agent reports under the reservation's
+     * Idempotency-Key (same amount and purpose), not yet sent.
+     */
+    private HeldAndSpent aReservationAndTheExpenseUnderItsKey() {
+        String department = departmentWithBudget("100.00", true);
+        Map<String, String> key = key();
+        Map<String, Object> held = thisMonth(reservation("30.00"));
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        UUID id = UUID.fromString(api.postWithHeaders(reservations, held, key).text("/id"));
+        Map<String, Object> spent = expense("30.00", TODAY);
+        spent.put("purpose", held.get("purpose"));
+        return new HeldAndSpent(department, id, reservations + "/" + id, key, spent);
+    }
+
+    private record HeldAndSpent(
+            String department,
+            UUID reservation,
+            String reservationPath,
+            Map<String, String> key,
+            Map<String, Object> expense) {}
+
+    /**
+     * The answers to a person's {@code settlement} (commit or release) of the reservation and to the expense, in
+     * that order.
+     */
+    private List<Response> settledWhileTheExpenseWaits(HeldAndSpent held, String settlement) throws Exception {
+        return settledWhileTheExpenseWaits(
+                held.reservation(),
+                held.reservationPath() + "/" + settlement,
+                () -> api.postWithHeaders(expenses(held.department()), held.expense(), held.key()));
     }
 
     /**

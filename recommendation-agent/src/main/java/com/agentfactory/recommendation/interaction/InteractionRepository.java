@@ -48,9 +48,11 @@ class InteractionRepository {
     Optional<UUID> takeBackPurchase(String orderNumber, UUID customerId, UUID productId, int quantity) {
         List<UUID> changed = List.of();
         if (orderNumber != null) {
+            // order numbers are one regardless of case, as the support agent keeps them: back offices often write
+            // a cancellation's original order number in other case than the order was placed with
             changed = jdbc.queryForList(
                     "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
-                            + " WHERE order_number = ? AND product_id = ? AND kind = 'PURCHASE'"
+                            + " WHERE upper(order_number) = upper(?) AND product_id = ? AND kind = 'PURCHASE'"
                             + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
                     UUID.class,
                     quantity,

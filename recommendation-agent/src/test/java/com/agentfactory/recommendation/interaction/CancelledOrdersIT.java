@@ -11,6 +11,7 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,20 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
                         shopper))
                 .isEqualTo(kettle);
         await().atMost(WAIT).until(() -> !redis.hasKey("recommendation:user:" + shopper));
+    }
+
+    @Test
+    void takesBackThePurchaseOfAnOrderNamedInOtherCase() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
+        OrderPlaced placed = order(shopper, kettle);
+        storefront.publish(placed);
+        await().atMost(WAIT).until(() -> purchases(shopper) == 1);
+
+        storefront.publish(cancelled(placed, placed.orderNumber().toLowerCase(Locale.ROOT)));
+
+        await().atMost(WAIT).until(() -> purchases(shopper) == 0);
     }
 
     @Test

@@ -89,12 +89,17 @@ public final class CommerceEventMother {
 
     /** The cancellation of the whole order, naming it as the storefront does. */
     public static OrderCancelled cancelled(OrderPlaced order) {
+        return cancelled(order, order.orderNumber());
+    }
+
+    /** The cancellation of the whole order, naming it by {@code originalOrderNumber} as a back office wrote it. */
+    public static OrderCancelled cancelled(OrderPlaced order, String originalOrderNumber) {
         return new OrderCancelled(
                 UUID.randomUUID(),
                 Instant.now(),
                 UUID.randomUUID(),
                 "C" + order.orderNumber(),
-                order.orderNumber(),
+                originalOrderNumber,
                 order.customerId(),
                 true,
                 "changed my mind",

@@ -150,7 +150,8 @@ class AttributionRepository {
      * order's rows may not exist yet. Both the order id and the order number are locked, since a refund names its
      * order by either; in one order of keys, so that two bookings never each hold a key the other waits for. (The
      * audit trigger's lock on the chain's head serialises every audited write as well, but that is the trail's concern
-     * and not to be relied on here.)
+     * and not to be relied on here.) The key is upper-cased by the database as order numbers are matched, so "inv-1"
+     * waits for "INV-1"; the prefixes still decide the order of the keys.
      */
     void lockOrder(UUID orderId, String orderNumber) {
         Stream.of(
@@ -158,7 +159,8 @@ class AttributionRepository {
                         orderNumber == null ? null : "finance-order-number:" + orderNumber)
                 .filter(Objects::nonNull)
                 .sorted()
-                .forEach(key -> jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, key));
+                .forEach(key ->
+                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(upper(?), 0))", rs -> null, key));
     }
 
     /** One share of an order's revenue under a model and what refunds have left of it. */
@@ -169,9 +171,10 @@ class AttributionRepository {
             UUID transactionId, BigDecimal amount, String currency, UUID orderId, String orderNumber, Instant at) {}
 
     // the revenue the refund is for: its order id, or the original order's number when the refund came under an id of
-    // its own (a cancellation note of the storefront has one)
+    // its own (a cancellation note of the storefront has one). Numbers are compared ignoring case, as support and the
+    // supervisor match them: back offices write them in either case.
     private static final String REVENUE_OF_ORDER = "SELECT id FROM financial_transactions"
-            + " WHERE transaction_type = 'revenue' AND (order_id = ? OR order_number = ?)";
+            + " WHERE transaction_type = 'revenue' AND (order_id = ? OR upper(order_number) = upper(?))";
 
     /**
      * The shares of the order's revenue in the currency with what each has left, under every model. Their rows are
@@ -222,11 +225,12 @@ class AttributionRepository {
                 Timestamp.from(refund.at()));
     }
 
-    /** The refunds booked for an order (by its id or number) in the currency, oldest first. */
+    /** The refunds booked for an order (by its id, or its number in any case) in the currency, oldest first. */
     List<Refund> refundsOf(UUID orderId, String orderNumber, String currency) {
         return jdbc.query(
                 "SELECT id, amount, currency, order_id, order_number, occurred_at FROM financial_transactions"
-                        + " WHERE transaction_type = 'refund' AND currency = ? AND (order_id = ? OR order_number = ?)"
+                        + " WHERE transaction_type = 'refund' AND currency = ?"
+                        + "   AND (order_id = ? OR upper(order_number) = upper(?))"
                         + " ORDER BY occurred_at, id",
                 (rs, row) -> new Refund(
                         rs.getObject("id", UUID.class),
@@ -257,7 +261,7 @@ class AttributionRepository {
                         + "   AND EXISTS (SELECT 1 FROM revenue_attributions ra JOIN financial_transactions o"
                         + "       ON o.id = ra.transaction_id AND o.transaction_type = 'revenue'"
                         + "       WHERE ra.currency = t.currency"
-                        + "         AND (o.order_id = t.order_id OR o.order_number = t.order_number))"
+                        + "         AND (o.order_id = t.order_id OR upper(o.order_number) = upper(t.order_number)))"
                         + " ORDER BY t.occurred_at, t.id LIMIT ?",
                 (rs, row) -> new Refund(
                         rs.getObject("id", UUID.class),

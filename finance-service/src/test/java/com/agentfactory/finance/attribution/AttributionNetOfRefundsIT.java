@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -143,6 +144,36 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aCancellationNamingTheOrderNumberInAnotherCaseIsNettedAndItsReturnOnSpendFalls() {
+        Shop shop = aShop();
+        OrderPlaced order = shop.orderNumbered(anOrderNumberWithLetters(), 10, "10.00x1");
+        shop.spend("5.00");
+        double unmatchedBefore = unmatchedRefunds();
+
+        publishAndAwait(OrderMother.cancellationNote(order, order.orderNumber().toLowerCase(Locale.ROOT), shop.at(12)));
+
+        assertThat(shop.revenue()).isZero();
+        assertThat(shop.roas().path("attributed_revenue").decimalValue()).isZero();
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+        assertThat(unmatchedRefunds()).isEqualTo(unmatchedBefore);
+    }
+
+    @Test
+    void aCancellationNamingTheOrderNumberInAnotherCaseBookedBeforeTheOrderIsNettedWhenTheOrderIsAttributed() {
+        Shop shop = aShop();
+        OrderPlaced order =
+                OrderMother.orderNumbered(anOrderNumberWithLetters(), shop.customer, shop.at(10), "10.00x1", "30.00x1");
+
+        publishAndAwait(OrderMother.cancellationNote(order, order.orderNumber().toLowerCase(Locale.ROOT), shop.at(12)));
+        publishAndAwait(order);
+
+        assertThat(shop.revenue()).isZero();
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("40.00");
+    }
+
+    @Test
     void aRefundBookedBeforeItsOrderIsNettedWhenTheOrderIsAttributed() {
         Shop shop = aShop();
         OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "10.00x1", "30.00x1");
@@ -213,6 +244,34 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
                         Long.class,
                         refund))
                 .isEqualTo(5);
+    }
+
+    @Test
+    void anEarlierRefundNamingTheOrderNumberInAnotherCaseIsNettedByTheNettingOfEarlierRefunds() {
+        Shop shop = aShop();
+        OrderPlaced order = shop.orderNumbered(anOrderNumberWithLetters(), 10, "10.00x1", "30.00x1");
+        UUID refund = UUID.randomUUID();
+        // a cancellation note booked before V12: under an order id of its own, naming the order in lower case
+        jdbc.update(
+                "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id, order_number,"
+                        + " customer_id, source_event_id, occurred_at) VALUES (?, 'refund', 10.00, 'GBP', ?, ?, ?, ?, ?)",
+                refund,
+                UUID.randomUUID(),
+                order.orderNumber().toLowerCase(Locale.ROOT),
+                shop.customer,
+                UUID.randomUUID(),
+                Timestamp.from(shop.at(12)));
+
+        earlierRefunds.netEarlierRefunds();
+
+        assertThat(shop.revenue()).isEqualByComparingTo("30.00");
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+    }
+
+    // the prefix keeps letters in it whatever the random part
+    private static String anOrderNumberWithLetters() {
+        return "INV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -307,6 +366,12 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
 
         OrderPlaced order(int hour, String... lines) {
             OrderPlaced order = OrderMother.orderBy(customer, at(hour), lines);
+            publishAndAwait(order);
+            return order;
+        }
+
+        OrderPlaced orderNumbered(String orderNumber, int hour, String... lines) {
+            OrderPlaced order = OrderMother.orderNumbered(orderNumber, customer, at(hour), lines);
             publishAndAwait(order);
             return order;
         }

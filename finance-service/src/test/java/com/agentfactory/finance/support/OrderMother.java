@@ -34,6 +34,21 @@ public final class OrderMother {
                 lines(unitPricesTimesQuantity));
     }
 
+    /** An order under a number of the caller's, such as one with letters in it. */
+    public static OrderPlaced orderNumbered(
+            String orderNumber, UUID customerId, Instant at, String... unitPricesTimesQuantity) {
+        OrderPlaced order = orderBy(customerId, at, unitPricesTimesQuantity);
+        return new OrderPlaced(
+                order.eventId(),
+                order.occurredAt(),
+                order.orderId(),
+                orderNumber,
+                order.customerId(),
+                order.country(),
+                order.currency(),
+                order.lines());
+    }
+
     /** A typical two-line order: 6 x 2.55 + 8 x 3.39 = 42.42. */
     public static OrderPlaced order(Instant at) {
         return order(at, "2.55x6", "3.39x8");

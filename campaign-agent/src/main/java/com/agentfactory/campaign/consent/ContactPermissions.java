@@ -42,6 +42,16 @@ public class ContactPermissions {
     }
 
     /**
+     * The customer texted STOP (or another opt-out word) from their number: their SMS consent is withdrawn, with where
+     * the reply came from as its source, so the consent history shows it. Consent, not a suppression: texting again
+     * needs the customer to consent again, which they may do themselves, while a suppression only staff could lift.
+     */
+    @Transactional
+    public void smsOptOut(UUID customerId, String source) {
+        consents.record(new ConsentRecord(customerId, Channel.SMS, false, source, "customer", clock.instant()));
+    }
+
+    /**
      * The customer gave a new address on the channel: a hard bounce was the old address's, so its suppression is
      * lifted. Suppressions for any other reason stay.
      */

@@ -31,19 +31,25 @@ public class CustomerReadModel {
         this.jdbc = jdbc;
     }
 
-    /** Applies the profile; returns whether it changed a known e-mail address to another one. */
+    /**
+     * Applies the profile; returns whether it changed a known e-mail address to another one. A profile is the whole
+     * of it: one without a phone number clears the number, as one without an e-mail address clears the address, so
+     * a number the customer took away is not texted.
+     */
     public boolean apply(CustomerUpserted customer) {
         List<String> before = jdbc.queryForList(
                 "SELECT email FROM customers WHERE customer_id = ? FOR UPDATE", String.class, customer.customerId());
         // an older profile event arriving late must not overwrite a newer one
         int applied = jdbc.update(
                 """
-                INSERT INTO customers (customer_id, customer_number, email, country, profile_updated_at, first_seen_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO customers (customer_id, customer_number, email, country, phone, profile_updated_at,
+                                       first_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (customer_id) DO UPDATE SET
                     customer_number = EXCLUDED.customer_number,
                     email = EXCLUDED.email,
                     country = EXCLUDED.country,
+                    phone = EXCLUDED.phone,
                     profile_updated_at = EXCLUDED.profile_updated_at,
                     first_seen_at = LEAST(customers.first_seen_at, EXCLUDED.first_seen_at)
                 WHERE customers.profile_updated_at IS NULL
@@ -53,6 +59,7 @@ public class CustomerReadModel {
                 customer.customerNumber(),
                 customer.email(),
                 customer.country(),
+                phoneOf(customer),
                 Timestamp.from(customer.occurredAt()),
                 Timestamp.from(customer.occurredAt()));
         return applied > 0
@@ -135,6 +142,12 @@ public class CustomerReadModel {
                 .findFirst();
     }
 
+    /** The customers whose profile holds this phone number (E.164), by id; a household may share one. */
+    public List<UUID> holdersOf(String phone) {
+        return jdbc.queryForList(
+                "SELECT customer_id FROM customers WHERE phone = ? ORDER BY customer_id", UUID.class, phone);
+    }
+
     public boolean isKnown(UUID customerId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = ?)", Boolean.class, customerId));
@@ -146,7 +159,8 @@ public class CustomerReadModel {
      */
     public Optional<Map<String, Object>> profile(UUID customerId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT customer_number, email, country, order_count, total_spent, spend_currency, last_order_at
+                SELECT customer_number, email, phone, country, order_count, total_spent, spend_currency,
+                       last_order_at
                 FROM customers WHERE customer_id = ?
                 """, customerId);
         if (rows.isEmpty()) {
@@ -187,6 +201,11 @@ public class CustomerReadModel {
                             lastOrder == null ? null : lastOrder.toInstant());
                 },
                 customerId);
+    }
+
+    // the intake checks the number's form; one that slipped past it could neither be texted nor matched to a reply
+    private static String phoneOf(CustomerUpserted customer) {
+        return CustomerUpserted.isE164(customer.phone()) ? customer.phone() : null;
     }
 
     private Optional<UUID> customerOfOrder(UUID orderId) {

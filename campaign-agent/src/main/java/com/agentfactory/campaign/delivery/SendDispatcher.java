@@ -176,12 +176,20 @@ class SendDispatcher extends BatchPoller {
                 }
                 email.send(send, address.get(), withProducts(send, variables), variables);
             }
-            case "sms" ->
+            case "sms" -> {
+                Optional<String> phone = profile.map(fields -> (String) fields.get("phone"));
+                if (phone.isEmpty() || phone.get().isBlank()) {
+                    sends.refuse(send, "no_address", "the customer has no phone number", clock.instant());
+                    metrics.skipped(send.channel(), "no_address");
+                    return false;
+                }
                 sms.send(
                         send.id(),
                         send.customerId(),
+                        phone.get(),
                         SmsOptOut.appendTo(TemplateRenderer.text(
                                 withProducts(send, variables).body(), variables)));
+            }
             case "push" ->
                 push.send(
                         send.id(),

@@ -26,7 +26,7 @@ public class SimulatedPushGateway {
     }
 
     void send(UUID idempotencyKey, UUID customerId, String text) {
-        if (delivered.add(new SimulatedMessage(idempotencyKey, customerId, text))) {
+        if (delivered.add(new SimulatedMessage(idempotencyKey, customerId, null, text))) {
             log.info("Simulated push {} to customer {}: {}", idempotencyKey, customerId, text);
         }
     }

@@ -26,8 +26,9 @@ public class SimulatedSmsGateway {
         this.delivered = new SimulatedDeliveryLog(capacity);
     }
 
-    void send(UUID idempotencyKey, UUID customerId, String text) {
-        if (delivered.add(new SimulatedMessage(idempotencyKey, customerId, text))) {
+    void send(UUID idempotencyKey, UUID customerId, String to, String text) {
+        if (delivered.add(new SimulatedMessage(idempotencyKey, customerId, to, text))) {
+            // the customer's id, not their number: logs are kept longer than an erasure reaches
             log.info("Simulated SMS {} to customer {}: {}", idempotencyKey, customerId, text);
         }
     }

@@ -16,7 +16,7 @@ class SimulatedGatewaysTest {
         for (int i = 0; i < 100; i++) {
             UUID key = UUID.randomUUID();
             keys.add(key);
-            sms.send(key, UUID.randomUUID(), "message " + i);
+            sms.send(key, UUID.randomUUID(), "+447700900123", "message " + i);
         }
 
         assertThat(sms.delivered())
@@ -41,9 +41,9 @@ class SimulatedGatewaysTest {
         UUID key = UUID.randomUUID();
         UUID customer = UUID.randomUUID();
 
-        sms.send(key, customer, "first");
-        sms.send(UUID.randomUUID(), customer, "other");
-        sms.send(key, customer, "again");
+        sms.send(key, customer, "+447700900123", "first");
+        sms.send(UUID.randomUUID(), customer, "+447700900123", "other");
+        sms.send(key, customer, "+447700900123", "again");
 
         assertThat(sms.delivered()).extracting(SimulatedMessage::text).containsExactly("first", "other");
     }

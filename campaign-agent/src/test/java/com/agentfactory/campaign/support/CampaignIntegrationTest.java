@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
             // application.yml has no secrets: each deployment sets its own, and so do the tests
             "agentfactory.campaign.delivery.unsubscribe-secret=" + CampaignIntegrationTest.UNSUBSCRIBE_SECRET,
             "agentfactory.campaign.delivery.tracking-secret=" + CampaignIntegrationTest.TRACKING_SECRET,
-            "agentfactory.campaign.delivery.webhook-signing-secret=" + CampaignIntegrationTest.WEBHOOK_SECRET
+            "agentfactory.campaign.delivery.webhook-signing-secret=" + CampaignIntegrationTest.WEBHOOK_SECRET,
+            "agentfactory.campaign.inbound-sms.providers." + CampaignIntegrationTest.SMS_PROVIDER + "="
+                    + CampaignIntegrationTest.SMS_PROVIDER_SECRET
         })
 @UsesLocalInfrastructure
 @Import({CommerceEvents.class, FinanceSegments.class})
@@ -34,6 +36,8 @@ public abstract class CampaignIntegrationTest {
     public static final String UNSUBSCRIBE_SECRET = "campaign-integration-tests-unsubscribe-secret";
     public static final String TRACKING_SECRET = "campaign-integration-tests-tracking-secret";
     public static final String WEBHOOK_SECRET = "campaign-integration-tests-webhook-secret";
+    public static final String SMS_PROVIDER = "test-provider";
+    public static final String SMS_PROVIDER_SECRET = "campaign-integration-tests-sms-provider-secret";
 
     @LocalServerPort
     int port;

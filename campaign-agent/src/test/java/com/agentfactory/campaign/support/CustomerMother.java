@@ -27,8 +27,23 @@ public final class CustomerMother {
     }
 
     public static CustomerUpserted customer(UUID id, String email, String country, Instant at) {
+        return customer(id, email, null, country, at);
+    }
+
+    public static CustomerUpserted customer(UUID id, String email, String phone, String country, Instant at) {
         return new CustomerUpserted(
-                UUID.randomUUID(), at, id, "C-" + id.toString().substring(0, 8), email, country);
+                UUID.randomUUID(), at, id, "C-" + id.toString().substring(0, 8), email, country, phone);
+    }
+
+    /**
+     * A phone number no other test uses, so one test's STOP reaches only its own customers. Under country code 999,
+     * which no network has: no number here belongs to anyone.
+     */
+    public static String freshPhone() {
+        return "+999"
+                + String.format(
+                        "%011d",
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L));
     }
 
     public static OrderPlaced order(UUID customerId, String amount, Instant at) {

@@ -40,10 +40,16 @@ public final class SmsJourneys {
         return Map.of("name", "Texts " + UUID.randomUUID(), "trigger", enrolledByHandOnly(api), "steps", steps);
     }
 
-    /** A new known customer without an e-mail address who consented to SMS; returns their id. */
+    /** A new known customer without an e-mail address who consented to SMS at a number of their own; their id. */
     public static UUID consentingCustomer(CommerceEvents commerce, Api api) {
+        return consentingCustomer(commerce, api, CustomerMother.freshPhone());
+    }
+
+    /** A new known customer without an e-mail address who consented to SMS at this number; returns their id. */
+    public static UUID consentingCustomer(CommerceEvents commerce, Api api, String phone) {
         UUID customer = UUID.randomUUID();
-        commerce.publishAndWait(CustomerMother.customer(customer, null, CustomerMother.freshCountry(), Instant.now()));
+        commerce.publishAndWait(
+                CustomerMother.customer(customer, null, phone, CustomerMother.freshCountry(), Instant.now()));
         api.put(
                 "/api/v1/campaigns/consents/" + customer,
                 Map.of("consents", List.of(Map.of("channel", "sms", "granted", true, "source", "app"))));

@@ -1,0 +1,77 @@
+package com.agentfactory.campaign.inbound;
+
+import com.agentfactory.campaign.consent.ContactPermissions;
+import com.agentfactory.campaign.customer.CustomerReadModel;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Acts on a customer's reply to a text. Every marketing text says "Reply STOP to opt out", so an opt-out word
+ * withdraws the SMS consent of every customer holding the sender's number (a household may share one): the number is
+ * all the reply says about who sent it. START is only logged: consent to be texted again is the customer's to give
+ * where they are known to be themselves, not a word anyone holding the number could send. A number no customer holds
+ * changes nothing. Each provider message is acted on once; the claim and its effect share a transaction.
+ */
+@Service
+class SmsReplies {
+
+    static final String OPTED_OUT = "opted_out";
+    static final String UNKNOWN_NUMBER = "unknown_number";
+    static final String START_NOT_ACTED_ON = "start_not_acted_on";
+    static final String NOT_A_KEYWORD = "not_a_keyword";
+    static final String ALREADY_RECEIVED = "already_received";
+
+    private static final Logger log = LoggerFactory.getLogger(SmsReplies.class);
+
+    private final InboundSmsLog received;
+    private final CustomerReadModel customers;
+    private final ContactPermissions permissions;
+    private final Clock clock;
+
+    SmsReplies(InboundSmsLog received, CustomerReadModel customers, ContactPermissions permissions, Clock clock) {
+        this.received = received;
+        this.customers = customers;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    /** @return what became of the text, one of the outcomes above */
+    @Transactional
+    public String receive(String provider, InboundSms sms) {
+        if (!received.claim(provider, sms.messageId(), clock.instant())) {
+            return ALREADY_RECEIVED;
+        }
+        String outcome =
+                switch (SmsKeyword.of(sms.text())) {
+                    case OPT_OUT -> optOut(provider, sms);
+                    case OPT_IN -> {
+                        log.info(
+                                "SMS {} via {} asked to be texted again (START); not acted on: the customer consents"
+                                        + " again through the shop",
+                                sms.messageId(),
+                                provider);
+                        yield START_NOT_ACTED_ON;
+                    }
+                    case NONE -> NOT_A_KEYWORD;
+                };
+        received.settle(provider, sms.messageId(), outcome);
+        return outcome;
+    }
+
+    private String optOut(String provider, InboundSms sms) {
+        List<UUID> holders = customers.holdersOf(sms.from());
+        String source = "SMS reply " + sms.text().strip().toUpperCase(Locale.ROOT) + " via " + provider + " (message "
+                + sms.messageId() + ")";
+        holders.forEach(customer -> permissions.smsOptOut(customer, source));
+        received.matched(provider, sms.messageId(), holders.size());
+        // the message id, not the number: logs are kept longer than an erasure reaches
+        log.info("SMS {} via {} opted out {} customer(s)", sms.messageId(), provider, holders.size());
+        return holders.isEmpty() ? UNKNOWN_NUMBER : OPTED_OUT;
+    }
+}

@@ -1,0 +1,304 @@
+package com.agentfactory.campaign.inbound;
+
+import static com.agentfactory.campaign.support.CustomerMother.customer;
+import static com.agentfactory.campaign.support.CustomerMother.freshCountry;
+import static com.agentfactory.campaign.support.CustomerMother.freshPhone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.campaign.delivery.SimulatedMessage;
+import com.agentfactory.campaign.delivery.SimulatedSmsGateway;
+import com.agentfactory.campaign.support.CampaignIntegrationTest;
+import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
+import com.agentfactory.campaign.support.SmsJourneys;
+import com.agentfactory.messaging.privacy.PersonalData;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.agentfactory.messaging.testing.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Texts customers send back, as an SMS provider posts them straight to the agent, signed with its own secret: a STOP
+ * withdraws the SMS consent of the customers holding the number, and no text goes to them after it.
+ */
+class InboundSmsIT extends CampaignIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TEXT_TEMPLATE = "inbound_sms_offer";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    SimulatedSmsGateway sms;
+
+    @Autowired
+    PersonalDataHolder personalData;
+
+    @Test
+    void keepsThePhoneNumberOfTheCustomerEventAndClearsItWhenALaterProfileHasNone() {
+        UUID id = UUID.randomUUID();
+        String phone = freshPhone();
+        Instant at = Instant.now();
+
+        commerce.publishAndWait(customer(id, null, phone, freshCountry(), at));
+        assertThat(phoneOf(id)).isEqualTo(phone);
+
+        commerce.publishAndWait(customer(id, null, null, freshCountry(), at.plusSeconds(1)));
+        assertThat(phoneOf(id)).isNull();
+    }
+
+    @Test
+    void textsGoToTheCustomersNumber() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+
+        text(customer);
+
+        assertThat(awaitSend(customer)).isEqualTo("sent");
+        assertThat(textsTo(customer))
+                .singleElement()
+                .extracting(SimulatedMessage::to)
+                .isEqualTo(phone);
+    }
+
+    @Test
+    void skipsATextToACustomerWithoutANumberAsAnEmailWithoutAnAddressIs() {
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, null);
+
+        text(customer);
+
+        assertThat(awaitSend(customer)).isEqualTo("refused");
+        assertThat(jdbc.queryForList("SELECT reason FROM send_skips WHERE customer_id = ?", String.class, customer))
+                .containsExactly("no_address");
+        assertThat(textsTo(customer)).isEmpty();
+    }
+
+    @Test
+    void aStopReplyWithdrawsSmsConsentOfEveryCustomerHoldingTheNumberAndNoTextGoesAfterIt() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        UUID household = SmsJourneys.consentingCustomer(commerce, api, phone);
+        UUID neighbour = SmsJourneys.consentingCustomer(commerce, api, freshPhone());
+        text(customer);
+        assertThat(awaitSend(customer)).isEqualTo("sent");
+        String messageId = "SM" + UUID.randomUUID();
+
+        HttpResponse<String> answer = inbound(messageId, phone, "  Stop \n");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("opted_out");
+        String source = "SMS reply STOP via " + SMS_PROVIDER + " (message " + messageId + ")";
+        for (UUID stopped : List.of(customer, household)) {
+            assertThat(jdbc.queryForList(
+                            "SELECT granted, source, recorded_by FROM consent_changes"
+                                    + " WHERE customer_id = ? AND channel = 'sms' ORDER BY id DESC LIMIT 1",
+                            stopped))
+                    .as("the consent history shows the reply")
+                    .containsExactly(Map.of("granted", false, "source", source, "recorded_by", "customer"));
+            JsonNode sms = smsConsent(stopped);
+            assertThat(sms.path("granted").asBoolean()).isFalse();
+            assertThat(sms.path("source").asString()).isEqualTo(source);
+        }
+        assertThat(smsConsent(neighbour).path("granted").asBoolean()).isTrue();
+
+        text(customer);
+
+        assertThat(awaitSend(customer)).isEqualTo("refused");
+        assertThat(jdbc.queryForList("SELECT reason FROM send_skips WHERE customer_id = ?", String.class, customer))
+                .containsExactly("consent_withdrawn");
+        assertThat(textsTo(customer)).as("the text sent before the STOP only").hasSize(1);
+    }
+
+    @Test
+    void aMessageTheProviderDeliversAgainIsActedOnOnce() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        String messageId = "SM" + UUID.randomUUID();
+
+        HttpResponse<String> first = inbound(messageId, phone, "STOP");
+        HttpResponse<String> again = inbound(messageId, phone, "STOP");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("outcome").asString()).isEqualTo("already_received");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM consent_changes WHERE customer_id = ? AND granted = false",
+                        Long.class,
+                        customer))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOptOutFromANumberNoCustomerHoldsIsAnsweredWithoutEffect() {
+        String messageId = "SM" + UUID.randomUUID();
+
+        HttpResponse<String> answer = inbound(messageId, freshPhone(), "unsubscribe");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("unknown_number");
+        assertThat(jdbc.queryForObject(
+                        "SELECT customers_matched FROM inbound_sms WHERE message_id = ?", Integer.class, messageId))
+                .isZero();
+    }
+
+    @Test
+    void aStartReplyDoesNotGiveConsentBack() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        inbound("SM" + UUID.randomUUID(), phone, "STOP");
+
+        HttpResponse<String> answer = inbound("SM" + UUID.randomUUID(), phone, "START");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("start_not_acted_on");
+        assertThat(smsConsent(customer).path("granted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refusesWith401WhatTheProviderDidNotSignAndActsOnNothing() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        String messageId = "SM" + UUID.randomUUID();
+        byte[] body = body(messageId, phone, "STOP");
+        String signature = SmsProviderSignatures.sign(SMS_PROVIDER_SECRET, body);
+
+        List<HttpResponse<String>> refused = List.of(
+                post(body, Map.of()),
+                post(body, Map.of(InboundSmsController.PROVIDER_HEADER, SMS_PROVIDER)),
+                post(
+                        body,
+                        headers(
+                                SMS_PROVIDER,
+                                SmsProviderSignatures.sign("another-secret-of-32-characters-long", body))),
+                post(body, headers("another-provider", signature)),
+                post(body(messageId, freshPhone(), "STOP"), headers(SMS_PROVIDER, signature)),
+                // a platform token is no way in either
+                post(body, Map.of("Authorization", "Bearer " + TestTokens.staff("admin", "ADMIN"))));
+
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbound_sms WHERE message_id = ?", Long.class, messageId))
+                .isZero();
+        assertThat(smsConsent(customer).path("granted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesASignedBodyThatIsNotAnInboundTextWith400() {
+        byte[] broken = "{\"message_id\": \"SM1\", \"from\": ".getBytes(StandardCharsets.UTF_8);
+        byte[] notANumber = body("SM" + UUID.randomUUID(), "07700 900123", "STOP");
+
+        HttpResponse<String> unreadable = signed(broken);
+        HttpResponse<String> invalid = signed(notANumber);
+
+        for (HttpResponse<String> answer : List.of(unreadable, invalid)) {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(400);
+        }
+        assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("from");
+    }
+
+    @Test
+    void anErasureTakesThePhoneNumberWithTheProfile() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+
+        PersonalData exported = personalData.export(customer);
+        personalData.erase(customer);
+
+        assertThat(exported.records().get("customer")).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("phone", phone));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE phone = ?", Long.class, phone))
+                .isZero();
+    }
+
+    private void text(UUID customer) {
+        api.put("/api/v1/campaigns/templates/sms/" + TEXT_TEMPLATE, Map.of("body", "Ten percent off today"));
+        EmailJourneys.enrol(api, JourneyMother.createActive(api, SmsJourneys.texts(api, 1, TEXT_TEMPLATE)), customer);
+    }
+
+    /** The settled status of the customer's latest send. */
+    private String awaitSend(UUID customer) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc
+                                .queryForList(
+                                        "SELECT status FROM sends WHERE customer_id = ? ORDER BY created_at DESC LIMIT 1",
+                                        String.class,
+                                        customer)
+                                .stream()
+                                .findFirst()
+                                .orElse("none"),
+                        status -> status.equals("sent") || status.equals("refused"));
+    }
+
+    private List<SimulatedMessage> textsTo(UUID customer) {
+        return sms.delivered().stream()
+                .filter(message -> message.customerId().equals(customer))
+                .toList();
+    }
+
+    private String phoneOf(UUID customer) {
+        return jdbc.queryForObject("SELECT phone FROM customers WHERE customer_id = ?", String.class, customer);
+    }
+
+    private JsonNode smsConsent(UUID customer) {
+        for (JsonNode consent :
+                api.get("/api/v1/campaigns/consents/" + customer).body().path("consents")) {
+            if (consent.path("channel").asString().equals("sms")) {
+                return consent;
+            }
+        }
+        throw new AssertionError("no sms consent for " + customer);
+    }
+
+    private HttpResponse<String> inbound(String messageId, String from, String text) {
+        return signed(body(messageId, from, text));
+    }
+
+    private HttpResponse<String> signed(byte[] body) {
+        return post(body, headers(SMS_PROVIDER, SmsProviderSignatures.sign(SMS_PROVIDER_SECRET, body)));
+    }
+
+    private static byte[] body(String messageId, String from, String text) {
+        return JSON.writeValueAsBytes(Map.of("message_id", messageId, "from", from, "text", text));
+    }
+
+    private static Map<String, String> headers(String provider, String signature) {
+        return Map.of(InboundSmsController.PROVIDER_HEADER, provider, InboundSmsController.SIGNATURE_HEADER, signature);
+    }
+
+    private HttpResponse<String> post(byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port() + "/api/v1/campaigns/sms/inbound"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

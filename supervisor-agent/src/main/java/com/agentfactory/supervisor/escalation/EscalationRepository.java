@@ -1,5 +1,6 @@
 package com.agentfactory.supervisor.escalation;
 
+import com.agentfactory.supervisor.task.TaskReasonsErased;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -77,6 +78,19 @@ class EscalationRepository {
                 note,
                 taskId,
                 EscalationStatus.RESOLVED.name());
+    }
+
+    /** The task's escalations opened for a reason an erasure replaced now give the reason it left. */
+    void replaceReasons(List<TaskReasonsErased.Replaced> reasons) {
+        jdbc.batchUpdate(
+                "UPDATE escalations SET reason = ? WHERE task_id = ? AND reason = ?",
+                reasons,
+                reasons.size(),
+                (statement, replaced) -> {
+                    statement.setString(1, replaced.after());
+                    statement.setObject(2, replaced.taskId());
+                    statement.setString(3, replaced.before());
+                });
     }
 
     List<Escalation> page(EscalationStatus status, int page, int limit) {

@@ -1,13 +1,15 @@
 package com.agentfactory.supervisor.escalation;
 
 import com.agentfactory.supervisor.task.EscalatedTaskCancelled;
+import com.agentfactory.supervisor.task.TaskReasonsErased;
 import com.agentfactory.supervisor.task.TasksEscalated;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the escalations of tasks handed to people, and closes them when such a task is cancelled. Runs
+ * Opens the escalations of tasks handed to people, closes them when such a task is cancelled, and replaces the
+ * reason they were opened for when an erasure replaced it in the task's history. Runs
  * synchronously in the publisher's transaction (a plain event listener, not a transactional or asynchronous
  * one), so the queue commits with the tasks' state.
  */
@@ -31,5 +33,10 @@ class TaskEscalationListener {
     @EventListener
     void on(EscalatedTaskCancelled cancelled) {
         escalations.closeOpenOf(cancelled.taskId(), cancelled.actor(), cancelled.reason(), cancelled.cancelledAt());
+    }
+
+    @EventListener
+    void on(TaskReasonsErased erased) {
+        escalations.replaceReasons(erased.reasons());
     }
 }

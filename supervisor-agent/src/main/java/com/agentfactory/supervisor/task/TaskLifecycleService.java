@@ -129,39 +129,39 @@ public class TaskLifecycleService {
                     task.startedAt(),
                     null);
         }
+        // an agent may report on a task erased while it held it: its output, error and field errors are about the
+        // customer too, and so are its words wherever the reasons of the task's moves repeat them
+        boolean erased = TaskPersonalData.isErased(task);
+        String said = erased && report.error() != null ? TaskPersonalData.ERASED_TEXT : report.error();
         String why = task.status() == TaskStatus.EXPIRED
-                ? reasonOf(report) + " (started before expires_at " + task.expiresAt()
+                ? reasonOf(report, said) + " (started before expires_at " + task.expiresAt()
                         + "; the expiry had not yet seen it running)"
-                : reasonOf(report);
+                : reasonOf(report, said);
         transitions.add(new TaskTransition(task.id(), task.status(), next, actor, why, now));
         Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
         TaskStatus finalStatus = next;
         Instant completedAt = next == TaskStatus.COMPLETED || next == TaskStatus.EXPIRED ? now : null;
         FailureKind failure = next == TaskStatus.FAILED ? report.failure() : null;
         List<FieldErrorDetail> errors =
-                next == TaskStatus.FAILED && report.errors() != null ? report.errors() : List.of();
+                next == TaskStatus.FAILED && report.errors() != null && !erased ? report.errors() : List.of();
         if (next == TaskStatus.FAILED) {
             if (failure != null && failure.isFinalAnswer()) {
                 // the agent's answer about the request itself (invalid input, a rule, not found): a person
                 // could not do better, so the caller gets it as the task's outcome
                 completedAt = now;
             } else {
-                String reason = escalationReason(report);
+                String reason = escalationReason(report, said);
                 transitions.add(new TaskTransition(
                         task.id(), TaskStatus.FAILED, TaskStatus.ESCALATED, SUPERVISOR, reason, now));
                 escalated.add(new TasksEscalated.Escalated(task.id(), reason, now));
                 finalStatus = TaskStatus.ESCALATED;
             }
         }
-        // an agent may report on a task erased while it held it: its output and error are about the customer too
-        boolean erased = TaskPersonalData.isErased(task);
         return copy(
                 task,
                 finalStatus,
                 next == TaskStatus.COMPLETED ? 100 : progress,
-                erased && report.output() != null && !report.output().isNull()
-                        ? TaskPersonalData.erased()
-                        : report.output(),
+                TaskPersonalData.outputToKeep(task, report.output()),
                 erased ? null : report.error(),
                 failure,
                 errors,
@@ -171,11 +171,12 @@ public class TaskLifecycleService {
                 completedAt);
     }
 
-    private static String escalationReason(TaskStatusChanged report) {
+    // the forms of this and reasonOf are what an erasure recognises to replace only the agent's words in them
+    private static String escalationReason(TaskStatusChanged report, String said) {
         if (report.failure() == FailureKind.UNSUPPORTED_TASK_TYPE) {
-            return report.agentType() + " has no handler for the task type: " + report.error();
+            return report.agentType() + " has no handler for the task type: " + said;
         }
-        return "retries exhausted after " + report.attempt() + " attempt(s): " + report.error();
+        return "retries exhausted after " + report.attempt() + " attempt(s): " + said;
     }
 
     /** Expires tasks whose time ran out before an agent started them; returns how many. */
@@ -253,7 +254,7 @@ public class TaskLifecycleService {
                 task,
                 TaskStatus.COMPLETED,
                 100,
-                output,
+                TaskPersonalData.outputToKeep(task, output),
                 task.errorMessage(),
                 task.failure(),
                 task.errors(),
@@ -395,13 +396,14 @@ public class TaskLifecycleService {
                 .increment();
     }
 
-    private static String reasonOf(TaskStatusChanged report) {
+    /** Why the report moved the task; {@code said} stands for the agent's error in it. */
+    private static String reasonOf(TaskStatusChanged report, String said) {
         return switch (report.status()) {
             case ASSIGNED -> "picked up by " + report.agentType();
             case RUNNING -> "attempt " + report.attempt();
             case COMPLETED -> "completed on attempt " + report.attempt();
-            case FAILED -> report.error();
-            case EXPIRED -> report.error() == null ? "expired at the agent" : report.error();
+            case FAILED -> said;
+            case EXPIRED -> said == null ? "expired at the agent" : said;
         };
     }
 

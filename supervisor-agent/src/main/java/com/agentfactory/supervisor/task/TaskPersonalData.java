@@ -2,7 +2,9 @@ package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -11,13 +13,38 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tasks about a customer (the customer named in the task's input) or asked for by them. An erasure blanks the
- * task's input, output and error and keeps the task itself, so the history and metrics of the agents stay whole.
- * Plain SQL: one statement over the JSON input each way, not an aggregate load per task.
+ * task's input, output, error and field errors, and the agents' words in the reasons of its moves, and keeps the task
+ * and its moves themselves, so the history and metrics of the agents stay whole. Plain SQL over the JSON input, not
+ * an aggregate load per task.
  */
 @Component
 class TaskPersonalData implements PersonalDataHolder {
 
     private static final String OF_CUSTOMER = "(input_data ->> 'customer_id' = ? OR requested_by = ?)";
+
+    /** What an erasure leaves of an agent's words where the text around them stays. */
+    static final String ERASED_TEXT = "[erased]";
+
+    /**
+     * The moves whose reason holds an agent's words: a failure or expiry it reported says its error, possibly with
+     * the note that the expiry had not seen the task running; an escalation after a failure says why, then the
+     * error. Only the error is replaced, the supervisor's own words around it stay. The patterns follow the reasons
+     * {@link TaskLifecycleService} writes; a reason in another form is replaced whole.
+     */
+    private static final String ERASE_REPORTED_REASONS = "WITH reported AS ("
+            + " SELECT tr.id, tr.reason FROM task_transitions tr JOIN tasks ON tasks.id = tr.task_id"
+            + " WHERE " + OF_CUSTOMER + " AND tr.reason IS NOT NULL"
+            + " AND (tr.to_status = 'FAILED' OR (tr.to_status = 'EXPIRED' AND tr.actor <> '"
+            + TaskDispatcher.SUPERVISOR_TYPE + "')"
+            + " OR (tr.from_status = 'FAILED' AND tr.to_status = 'ESCALATED')))"
+            + " UPDATE task_transitions tr SET reason = CASE WHEN tr.to_status = 'ESCALATED'"
+            + " THEN coalesce(substring(reported.reason from"
+            + " '^(retries exhausted after [0-9]+ attempt\\(s\\): |[^:]* has no handler for the task type: )'), '')"
+            + " || ?"
+            + " ELSE ? || coalesce(substring(reported.reason from"
+            + " '( \\(started before expires_at [^;()]*; the expiry had not yet seen it running\\))$'), '') END"
+            + " FROM reported WHERE tr.id = reported.id"
+            + " RETURNING tr.task_id, reported.reason AS reason_before, tr.reason AS reason_after";
 
     private static final ObjectNode ERASED =
             JsonNodeFactory.instance.objectNode().put("erased", true);
@@ -35,10 +62,20 @@ class TaskPersonalData implements PersonalDataHolder {
         return ERASED.equals(task.inputData());
     }
 
-    private final JdbcTemplate jdbc;
+    /**
+     * The output to keep of a task: an agent or a person may finish a task erased while it was open, and what they
+     * write is about the customer too.
+     */
+    static JsonNode outputToKeep(Task task, JsonNode output) {
+        return isErased(task) && output != null && !output.isNull() ? erased() : output;
+    }
 
-    TaskPersonalData(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    TaskPersonalData(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -57,10 +94,26 @@ class TaskPersonalData implements PersonalDataHolder {
     @Override
     public long erase(UUID customerId) {
         String id = customerId.toString();
+        // locked first: a report on one of these tasks waits and then finds it erased, and the moves of one applied
+        // just before are committed, so the statements below see them
+        jdbc.query("SELECT id FROM tasks WHERE " + OF_CUSTOMER + " ORDER BY id FOR UPDATE", row -> {}, id, id);
+        List<TaskReasonsErased.Replaced> reasons = jdbc.query(
+                ERASE_REPORTED_REASONS,
+                (rs, row) -> new TaskReasonsErased.Replaced(
+                        rs.getObject("task_id", UUID.class),
+                        rs.getString("reason_before"),
+                        rs.getString("reason_after")),
+                id,
+                id,
+                ERASED_TEXT,
+                ERASED_TEXT);
+        if (!reasons.isEmpty()) {
+            events.publishEvent(new TaskReasonsErased(reasons));
+        }
         return jdbc.update(
                 "UPDATE tasks SET input_data = '{\"erased\": true}'::jsonb,"
                         + " output_data = CASE WHEN output_data IS NULL THEN NULL ELSE '{\"erased\": true}'::jsonb END,"
-                        + " error_message = NULL,"
+                        + " error_message = NULL, errors = NULL,"
                         + " requested_by = CASE WHEN requested_by = ? THEN 'erased' ELSE requested_by END"
                         + " WHERE " + OF_CUSTOMER,
                 id,

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.privacy.PrivacyAction;
 import com.agentfactory.messaging.privacy.PrivacyReported;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
@@ -191,6 +192,141 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
                 .containsEntry("output_data", "{\"erased\": true}")
                 .containsEntry("error_message", null);
         assertThat(storedTask(failed)).containsEntry("output_data", null).containsEntry("error_message", null);
+    }
+
+    @Test
+    void replacesTheAgentsWordsInTheHistoryEscalationAndFieldErrorsOfTheCustomersTasksWhenErased() {
+        UUID exhausted = taskAbout(customer);
+        UUID unsupported = taskAbout(customer);
+        UUID refused = taskAbout(customer);
+        AgentReports agent = new AgentReports(kafka);
+        agent.failed(
+                exhausted,
+                "support",
+                "timeout writing to ada.lovelace@example.com",
+                FailureKind.RETRIES_EXHAUSTED,
+                List.of());
+        agent.failed(
+                unsupported,
+                "support",
+                "no handler for the parcel of ada.lovelace@example.com",
+                FailureKind.UNSUPPORTED_TASK_TYPE,
+                List.of());
+        agent.failed(
+                refused,
+                "support",
+                "no order of ada.lovelace@example.com to complain about",
+                FailureKind.INVALID_INPUT,
+                List.of(new FieldErrorDetail("order_id", "ada.lovelace@example.com has no order 536365")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Stream.of(exhausted, unsupported, refused)
+                        .map(task -> storedTask(task).get("status")))
+                .containsExactly("ESCALATED", "ESCALATED", "FAILED"));
+        assertThat(historyOf(exhausted)).anySatisfy(move -> assertThat(move).contains("ada.lovelace"));
+
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        assertThat(historyOf(exhausted))
+                .as("the moves stay, the agent's words in them do not")
+                .hasSize(4)
+                .startsWith("CREATED: accepted")
+                .endsWith("FAILED: [erased]", "ESCALATED: retries exhausted after 1 attempt(s): [erased]");
+        assertThat(historyOf(unsupported))
+                .endsWith("FAILED: [erased]", "ESCALATED: support has no handler for the task type: [erased]");
+        assertThat(historyOf(refused)).endsWith("FAILED: [erased]");
+        assertThat(escalationReasonsOf(exhausted)).containsExactly("retries exhausted after 1 attempt(s): [erased]");
+        assertThat(escalationReasonsOf(unsupported))
+                .containsExactly("support has no handler for the task type: [erased]");
+        assertThat(jdbc.queryForObject("SELECT errors::text FROM tasks WHERE id = ?", String.class, refused))
+                .isNull();
+        assertThat(Stream.of(exhausted, unsupported, refused)
+                        .map(task ->
+                                api.get("/api/v1/agents/tasks/" + task).body().toString()))
+                .noneMatch(task -> task.contains("ada.lovelace"));
+        assertThat(jdbc
+                        .queryForList(
+                                "SELECT id FROM escalations WHERE task_id IN (?, ?)",
+                                UUID.class,
+                                exhausted,
+                                unsupported)
+                        .stream()
+                        .map(escalation -> api.get("/api/v1/escalations/" + escalation)
+                                .body()
+                                .toString()))
+                .hasSize(2)
+                .noneMatch(escalation -> escalation.contains("ada.lovelace"));
+        assertThat(exportDocument().toString())
+                .as("an export after the erasure")
+                .doesNotContain("ada.lovelace");
+    }
+
+    @Test
+    void keepsNoWordsOfAFailureReportedAfterTheErasureInTheHistoryEscalationOrFieldErrors() {
+        UUID exhausted = taskAbout(customer);
+        UUID refused = taskAbout(customer);
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        // the support agent held both tasks while the customer was erased
+        AgentReports agent = new AgentReports(kafka);
+        agent.failed(
+                exhausted,
+                "support",
+                "timeout writing to ada.lovelace@example.com",
+                FailureKind.RETRIES_EXHAUSTED,
+                List.of());
+        agent.failed(
+                refused,
+                "support",
+                "no order of ada.lovelace@example.com to complain about",
+                FailureKind.INVALID_INPUT,
+                List.of(new FieldErrorDetail("order_id", "ada.lovelace@example.com has no order 536365")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Stream.of(exhausted, refused)
+                        .map(task -> storedTask(task).get("status")))
+                .containsExactly("ESCALATED", "FAILED"));
+        assertThat(historyOf(exhausted))
+                .endsWith("FAILED: [erased]", "ESCALATED: retries exhausted after 1 attempt(s): [erased]");
+        assertThat(historyOf(refused)).endsWith("FAILED: [erased]");
+        assertThat(escalationReasonsOf(exhausted)).containsExactly("retries exhausted after 1 attempt(s): [erased]");
+        assertThat(jdbc.queryForMap("SELECT failure, errors::text AS errors FROM tasks WHERE id = ?", refused))
+                .containsEntry("failure", "INVALID_INPUT")
+                .containsEntry("errors", null);
+    }
+
+    @Test
+    void storesTheErasedMarkerForTheOutputAPersonGivesAnEscalatedTaskOfAnErasedCustomer() {
+        UUID taskId = taskAbout(customer);
+        new AgentReports(kafka)
+                .failed(
+                        taskId,
+                        "support",
+                        "IllegalStateException: mail down",
+                        FailureKind.RETRIES_EXHAUSTED,
+                        List.of());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ESCALATED".equals(storedTask(taskId).get("status")));
+        String escalationId = jdbc.queryForObject(
+                "SELECT id::text FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'", String.class, taskId);
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        Response resolved = api.postAs(
+                "/api/v1/escalations/" + escalationId + "/resolve",
+                Map.of(
+                        "outcome",
+                        "COMPLETED",
+                        "output_data",
+                        Map.of("answer", "rang Ada Lovelace on 020 7946 0018, parcel found")),
+                "carol");
+
+        assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
+        assertThat(storedTask(taskId))
+                .containsEntry("status", "COMPLETED")
+                .containsEntry("output_data", "{\"erased\": true}");
     }
 
     @Test
@@ -432,6 +568,18 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         return requestId;
     }
 
+    /** A new export of the customer, every service reported; the document they download. */
+    private JsonNode exportDocument() {
+        UUID requestId = UUID.fromString(
+                asCustomer.post(requests(customer), Map.of("action", "EXPORT")).text("/id"));
+        KAFKA_PARTICIPANTS.forEach(participant -> reportOverKafka(requestId, participant, PrivacyAction.EXPORT));
+        asGateway().post(reportPath(requestId), Map.of("records", 0));
+        awaitStatus(requestId, "COMPLETED");
+        Response export = asCustomer.get(requests(customer) + "/" + requestId + "/export");
+        assertThat(export.status()).isEqualTo(200);
+        return export.body();
+    }
+
     private UUID taskAbout(UUID customerId) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("customer_id", customerId.toString());
@@ -439,6 +587,19 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         Response created = api.post("/api/v1/agents/tasks", with(ofType("handle-complaint"), "input_data", input));
         assertThat(created.status()).isEqualTo(201);
         return UUID.fromString(created.text("/task_id"));
+    }
+
+    /** The task's moves, each as its status and the reason given for it, if any. */
+    private List<String> historyOf(UUID taskId) {
+        return jdbc.query(
+                "SELECT to_status, reason FROM task_transitions WHERE task_id = ? ORDER BY id",
+                (rs, row) -> rs.getString("to_status")
+                        + (rs.getString("reason") == null ? "" : ": " + rs.getString("reason")),
+                taskId);
+    }
+
+    private List<String> escalationReasonsOf(UUID taskId) {
+        return jdbc.queryForList("SELECT reason FROM escalations WHERE task_id = ?", String.class, taskId);
     }
 
     private Map<String, Object> storedTask(UUID taskId) {

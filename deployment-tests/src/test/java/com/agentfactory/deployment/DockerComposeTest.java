@@ -99,6 +99,8 @@ class DockerComposeTest {
                 .startsWith("${AD_EXCHANGE_SIMULATED_KEY_SHA256:-");
         assertThat(String.valueOf(ad.get("AD_SIMULATED_EXCHANGE_ENABLED")))
                 .isEqualTo("${AD_SIMULATED_EXCHANGE_ENABLED:-true}");
+        // optional: unset, the agent starts and refuses every inbound text
+        assertThat(campaign).containsEntry("CAMPAIGN_SMS_INBOUND_SECRET", "${CAMPAIGN_SMS_INBOUND_SECRET:-}");
         assertThat(Yamls.str(service("campaign-agent"), "depends_on", "mail", "condition"))
                 .isEqualTo("service_healthy");
         assertThat(Yamls.str(service("support-agent"), "environment", "DJL_CACHE_DIR"))

@@ -51,8 +51,9 @@ class NetworkPoliciesTest {
     /**
      * Service ports admit the gateway and Prometheus. Exceptions: the gateway admits the ingress controller and
      * the services instead of itself (they fetch its token key set, and the agents that call finance their client
-     * tokens) and not Prometheus, which scrapes its management port; the ad agent also admits the ingress controller (its OpenRTB endpoint faces the ad exchanges);
-     * finance also admits the inventory and ad agents (budget reservations over HTTP).
+     * tokens) and not Prometheus, which scrapes its management port; the ad agent also admits the ingress controller
+     * (its OpenRTB endpoint faces the ad exchanges), and so does the campaign agent (its inbound SMS endpoint faces the
+     * SMS providers); finance also admits the inventory and ad agents (budget reservations over HTTP).
      */
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -69,7 +70,8 @@ class NetworkPoliciesTest {
                             .filter(name -> !name.equals(ServiceTable.GATEWAY))
                             .forEach(expected::add);
                 }
-                case ServiceTable.AD_AGENT -> expected.addAll(Set.of(ServiceTable.GATEWAY, INGRESS_CONTROLLER.name()));
+                case ServiceTable.AD_AGENT, ServiceTable.CAMPAIGN_AGENT ->
+                    expected.addAll(Set.of(ServiceTable.GATEWAY, INGRESS_CONTROLLER.name()));
                 case ServiceTable.FINANCE ->
                     expected.addAll(Set.of(ServiceTable.GATEWAY, ServiceTable.INVENTORY_AGENT, ServiceTable.AD_AGENT));
                 case ServiceTable.RECOMMENDATION_AGENT ->
@@ -100,6 +102,16 @@ class NetworkPoliciesTest {
         String policies = ProjectFiles.read(ProjectFiles.k8sDir().resolve("base/network-policies.yaml"));
         assertThat(policies).contains("/api/v1/ads/openrtb/**").contains("ingress controller");
         assertThat(model(overlay).admitted(ServiceTable.AD_AGENT, 8084, List.of(INGRESS_CONTROLLER, INTERNET)))
+                .containsExactly(INGRESS_CONTROLLER.name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theInboundSmsExceptionIsExplainedWhereItIsDeclared(Overlay overlay) {
+        String policies = ProjectFiles.read(ProjectFiles.k8sDir().resolve("base/network-policies.yaml"));
+        assertThat(policies).contains("/api/v1/campaigns/sms/inbound").contains("SMS providers");
+        int port = ServiceTable.get(ServiceTable.CAMPAIGN_AGENT).port();
+        assertThat(model(overlay).admitted(ServiceTable.CAMPAIGN_AGENT, port, List.of(INGRESS_CONTROLLER, INTERNET)))
                 .containsExactly(INGRESS_CONTROLLER.name());
     }
 

@@ -60,7 +60,8 @@ class SecretsTest {
                         "CAMPAIGN_UNSUBSCRIBE_SECRET",
                         "CAMPAIGN_WEBHOOK_SECRET",
                         "AD_EXCHANGE_WIN_NOTICE_SECRET",
-                        "AD_EXCHANGE_PRIMARY_KEY_SHA256");
+                        "AD_EXCHANGE_PRIMARY_KEY_SHA256",
+                        "CAMPAIGN_SMS_INBOUND_SECRET");
         assertThat(readme()).contains(DATABASE_SECRET_NAME);
         assertThat(DescriptorRules.secretReferenceViolations(
                         RenderedOverlay.of(overlay).objects(),
@@ -89,6 +90,24 @@ class SecretsTest {
                 assertThat(config.getData()).as(simulated).doesNotContainKey(simulated);
             }
         }
+    }
+
+    /**
+     * The SMS providers' signing secret comes from the Secret; it is optional there, because without it the agent
+     * still runs and only refuses inbound texts.
+     */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theCampaignAgentTakesItsInboundSmsSecretOptionallyFromTheSecret(Overlay overlay) {
+        var container = DescriptorRules.mainContainer(
+                RenderedOverlay.of(overlay).get(Deployment.class, ServiceTable.CAMPAIGN_AGENT));
+        var ref = DescriptorRules.env(container, "CAMPAIGN_SMS_INBOUND_SECRET")
+                .orElseThrow(() -> new AssertionError("campaign-agent has no CAMPAIGN_SMS_INBOUND_SECRET"))
+                .getValueFrom()
+                .getSecretKeyRef();
+        assertThat(ref.getName()).isEqualTo(SECRET_NAME);
+        assertThat(ref.getKey()).isEqualTo("CAMPAIGN_SMS_INBOUND_SECRET");
+        assertThat(ref.getOptional()).as("optional").isTrue();
     }
 
     @ParameterizedTest

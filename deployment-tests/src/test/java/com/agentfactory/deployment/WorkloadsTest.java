@@ -227,15 +227,19 @@ class WorkloadsTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void theIngressSendsTheOpenRtbPathToTheAdAgentAndEverythingElseToTheGateway(Overlay overlay) {
+    void theIngressSendsTheOpenRtbAndInboundSmsPathsToTheirAgentsAndEverythingElseToTheGateway(Overlay overlay) {
         List<HTTPIngressPath> paths = RenderedOverlay.of(overlay).all(Ingress.class).stream()
                 .flatMap(i -> i.getSpec().getRules().stream())
                 .flatMap(rule -> rule.getHttp().getPaths().stream())
                 .toList();
+        // the inbound SMS route is Exact: a prefix would let every other campaign path past the gateway
         assertThat(paths)
-                .extracting(
-                        p -> p.getPath() + " -> " + p.getBackend().getService().getName())
+                .extracting(p -> p.getPath() + " (" + p.getPathType() + ") -> "
+                        + p.getBackend().getService().getName() + ":"
+                        + p.getBackend().getService().getPort().getName())
                 .containsExactlyInAnyOrder(
-                        "/api/v1/ads/openrtb -> " + ServiceTable.AD_AGENT, "/ -> " + ServiceTable.GATEWAY);
+                        "/api/v1/ads/openrtb (Prefix) -> " + ServiceTable.AD_AGENT + ":http",
+                        "/api/v1/campaigns/sms/inbound (Exact) -> " + ServiceTable.CAMPAIGN_AGENT + ":http",
+                        "/ (Prefix) -> " + ServiceTable.GATEWAY + ":http");
     }
 }

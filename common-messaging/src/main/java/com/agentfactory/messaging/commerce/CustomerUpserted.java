@@ -1,5 +1,6 @@
 package com.agentfactory.messaging.commerce;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,11 @@ public record CustomerUpserted(
         @JsonProperty("email") @Email @Size(max = 320) String email,
         @JsonProperty("country") @Size(max = 100) String country,
 
-        @JsonProperty("phone") @Pattern(regexp = E164, message = E164_MESSAGE)
+        // left out when absent: a profile without one is written as before the field existed, so a resend of a
+        // profile stored then is still the same event to the supervisor, which compares payloads
+        @JsonProperty("phone")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Pattern(regexp = E164, message = E164_MESSAGE)
         String phone)
         implements CommerceEvent {
 
@@ -31,6 +36,19 @@ public record CustomerUpserted(
     public static final String E164_MESSAGE = "must be an E.164 phone number such as +447700900123";
 
     private static final java.util.regex.Pattern E164_PATTERN = java.util.regex.Pattern.compile(E164);
+
+    private static final java.util.regex.Pattern PHONE_SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-.()]");
+
+    /**
+     * A blank phone is no phone (form exports write "" for none), and the separators people type (spaces, hyphens,
+     * dots, brackets) are dropped, so "+44 7700 900123" is the number "+447700900123" is.
+     */
+    public CustomerUpserted {
+        phone = phone == null ? null : PHONE_SEPARATORS.matcher(phone).replaceAll("");
+        if (phone != null && phone.isEmpty()) {
+            phone = null;
+        }
+    }
 
     /** A profile without a phone number, as every sender wrote before the field existed. */
     public CustomerUpserted(

@@ -58,7 +58,7 @@ class CustomerUpsertedTest {
     @Test
     void refusesAPhoneNotInE164Form() {
         for (String phone : new String[] {
-            "07700900123", "+44 7700 900123", "447700900123", "+0447700900123", "+4477009001234567", "+44", ""
+            "07700900123", "447700900123", "+0447700900123", "+4477009001234567", "+44", "+44 7700 900123 ext 5"
         }) {
             assertThat(VALIDATOR.validate(customer(phone)))
                     .as(phone)
@@ -67,6 +67,27 @@ class CustomerUpsertedTest {
                             assertThat(violation.getPropertyPath().toString()).isEqualTo("phone"));
             assertThat(CustomerUpserted.isE164(phone)).as(phone).isFalse();
         }
+    }
+
+    @Test
+    void readsABlankPhoneAsNone() {
+        assertThat(customer("").phone()).isNull();
+        assertThat(customer("  ").phone()).isNull();
+        assertThat(VALIDATOR.validate(customer(""))).isEmpty();
+    }
+
+    @Test
+    void dropsTheSeparatorsPeopleTypeInAPhoneNumber() {
+        assertThat(customer("+44 7700 900123").phone()).isEqualTo("+447700900123");
+        assertThat(customer("+1 (202) 555-0143").phone()).isEqualTo("+12025550143");
+        assertThat(customer("+44.7700.900123").phone()).isEqualTo("+447700900123");
+    }
+
+    @Test
+    void writesAProfileWithoutAPhoneAsBeforeTheFieldExisted() {
+        // the supervisor compares a resent event's payload with the stored one: a profile stored before the phone
+        // existed must still be the same event when sent again without one
+        assertThat(codec.toTree(customer(null)).has("phone")).isFalse();
     }
 
     private static CustomerUpserted customer(String phone) {

@@ -257,6 +257,16 @@ class StorefrontEventMapperTest {
         assertThat(DemoPhones.of("17850")).isEqualTo(customer.phone());
     }
 
+    @Test
+    void sendsTheProfileWithItsPhoneUnderAnotherEventIdThanTheProfileWithoutOne() {
+        CustomerUpserted customer = only(map(ISO_FORMAT).events(), CustomerUpserted.class);
+
+        assertThat(customer.eventId())
+                .isNotEqualTo(DeterministicIds.event("customer.upserted", customer.customerNumber()))
+                .isEqualTo(
+                        only(map(ISO_FORMAT).events(), CustomerUpserted.class).eventId());
+    }
+
     private static <T extends StorefrontEvent> T only(List<StorefrontEvent> events, Class<T> type) {
         List<T> matching =
                 events.stream().filter(type::isInstance).map(type::cast).toList();

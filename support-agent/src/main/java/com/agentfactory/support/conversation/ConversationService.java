@@ -23,7 +23,6 @@ public class ConversationService {
 
     private final MessageIntake intake;
     private final AnswerDrafter drafter;
-    private final EscalationCheck escalation;
     private final TurnRecorder recorder;
     private final ConversationRepository conversations;
     private final TranscriptRepository transcripts;
@@ -33,7 +32,6 @@ public class ConversationService {
     ConversationService(
             MessageIntake intake,
             AnswerDrafter drafter,
-            EscalationCheck escalation,
             TurnRecorder recorder,
             ConversationRepository conversations,
             TranscriptRepository transcripts,
@@ -41,7 +39,6 @@ public class ConversationService {
             JsonMapper json) {
         this.intake = intake;
         this.drafter = drafter;
-        this.escalation = escalation;
         this.recorder = recorder;
         this.conversations = conversations;
         this.transcripts = transcripts;
@@ -77,16 +74,14 @@ public class ConversationService {
 
     private Reply answer(Received received, InboundMessage message) {
         DraftedTurn turn;
-        EscalationCheck.Decision decision;
         try {
             turn = drafter.draft(received, message);
-            decision = escalation.decide(message, received.conversation(), turn);
         } catch (RuntimeException e) {
             log.error("Message {} could not be processed; handed to a person", received.messageId(), e);
             return recorder.handOverAfterFailure(received, e);
         }
         try {
-            return recorder.record(received, turn, decision);
+            return recorder.record(received, message, turn);
         } catch (RuntimeException e) {
             // the turn's transaction rolled back, so the message is still RECEIVED: hand it over now, and should that
             // fail as well, UnansweredMessages hands it over once it is overdue

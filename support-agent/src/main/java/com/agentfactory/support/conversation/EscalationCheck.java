@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether a drafted turn calls for a person: counts the conversation's failed attempts, then applies the
  * escalation rules. Whether the ticket really goes to a person is the ticket's call (one may have it already).
+ * Asked with the conversation locked for recording the turn, as the count adds to what the turns recorded before
+ * this one left.
  */
 @Component
 class EscalationCheck {

@@ -32,6 +32,7 @@ class TurnRecorder {
     static final String BOT_ID = "support-agent";
 
     private final ConversationRepository conversations;
+    private final EscalationCheck escalation;
     private final TranscriptRepository transcripts;
     private final TicketTracker tickets;
     private final TouchpointReporter touchpoints;
@@ -42,6 +43,7 @@ class TurnRecorder {
 
     TurnRecorder(
             ConversationRepository conversations,
+            EscalationCheck escalation,
             TranscriptRepository transcripts,
             TicketTracker tickets,
             TouchpointReporter touchpoints,
@@ -50,6 +52,7 @@ class TurnRecorder {
             ReplyPhrases phrases,
             Clock clock) {
         this.conversations = conversations;
+        this.escalation = escalation;
         this.transcripts = transcripts;
         this.tickets = tickets;
         this.touchpoints = touchpoints;
@@ -59,8 +62,8 @@ class TurnRecorder {
         this.clock = clock;
     }
 
-    Reply record(Received received, DraftedTurn turn, EscalationCheck.Decision decision) {
-        return Objects.requireNonNull(transactions.execute(status -> write(received, turn, decision)));
+    Reply record(Received received, InboundMessage message, DraftedTurn turn) {
+        return Objects.requireNonNull(transactions.execute(status -> write(received, message, turn)));
     }
 
     /** A message the pipeline failed on: kept, marked FAILED, and handed to a person with a polite reply. */
@@ -78,10 +81,16 @@ class TurnRecorder {
         return Objects.requireNonNull(transactions.execute(status -> writeHandOver(received, detail)));
     }
 
-    private Reply write(Received received, DraftedTurn turn, EscalationCheck.Decision decision) {
+    private Reply write(Received received, InboundMessage message, DraftedTurn turn) {
         Instant now = clock.instant();
         UUID conversationId = received.conversation().id();
-        conversations.lock(conversationId);
+        Conversation current = conversations
+                .lock(conversationId)
+                .orElseThrow(() -> new IllegalStateException("conversation " + conversationId + " is stored"));
+        // decided on the conversation as it is under the lock, not as it was at intake: a turn of the same
+        // conversation recorded meanwhile has counted its failed attempt, and this one counts on top of it, so the
+        // message that reaches the limit is the one handed over
+        EscalationCheck.Decision decision = escalation.decide(message, current, turn);
         MessageUnderstanding understanding = turn.understanding();
         List<Reply.IntentView> intents = intentViews(understanding);
         List<Reply.EntityView> entities = entityViews(understanding);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,13 +35,15 @@ public class OrderBook {
             "order_id, order_number, customer_id, status, total, currency, country, placed_at";
 
     private final JdbcClient jdbc;
+    private final ReturnedGoods returned;
     private final Clock clock;
     private final Counter numberConflicts;
     private final Counter guestCancellations;
     private final Counter unmatchedCancellations;
 
-    OrderBook(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+    OrderBook(JdbcClient jdbc, ReturnedGoods returned, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.returned = returned;
         this.clock = clock;
         this.numberConflicts = Counter.builder(NUMBER_CONFLICTS)
                 .description("Placed orders left out because another order already holds their number")
@@ -166,7 +169,7 @@ public class OrderBook {
     private void cancel(OrderSummary order, boolean refunded, List<OrderLine> cancelledLines) {
         List<OrderItem> lines = lines(order.orderId());
         int[] left = cancelledLines.stream().mapToInt(OrderLine::quantity).toArray();
-        Map<Integer, Integer> taken = take(lines, cancelledLines, left);
+        Map<Integer, Integer> taken = take(lines, returned.receivedQuantities(order.orderId()), cancelledLines, left);
         // an order kept without its lines cannot be cancelled in part, and a cancellation taking back more than the
         // order still holds cannot be placed on its lines: either way the whole order stops being returnable, as a
         // return of what was already refunded would be refunded a second time
@@ -222,7 +225,8 @@ public class OrderBook {
                 continue;
             }
             List<OrderItem> lines = lines(candidate.orderId());
-            Map<Integer, Integer> taken = take(lines, cancelledLines, left);
+            Map<Integer, Integer> taken =
+                    take(lines, returned.receivedQuantities(candidate.orderId()), cancelledLines, left);
             if (!taken.isEmpty()) {
                 takeOff(locked.get(), lines, taken, cancellation.refunded(), false);
             }
@@ -242,23 +246,46 @@ public class OrderBook {
     /**
      * Which of the order's lines give up how much to the cancelled lines, each line taking from what earlier cancelled
      * lines left of it; {@code left} holds what each cancelled line still asks and is lowered by what it got.
+     *
+     * <p>Goods still with the customer are taken before goods already received back. Finance refunds every
+     * cancellation, a back-office credit note for goods already returned too, so each item it refunds must leave one
+     * fewer to return whichever line holds the items, as when the cancellation comes before the receipt. Only what is
+     * left once the goods received back are taken as well is more than the order holds.
+     *
+     * @param received quantity received back, per line number
      */
-    private static Map<Integer, Integer> take(List<OrderItem> lines, List<OrderLine> cancelledLines, int[] left) {
+    private static Map<Integer, Integer> take(
+            List<OrderItem> lines, Map<Integer, Integer> received, List<OrderLine> cancelledLines, int[] left) {
         Map<Integer, Integer> taken = new LinkedHashMap<>();
+        takeUpTo(
+                lines,
+                line -> line.uncancelled() - received.getOrDefault(line.lineNo(), 0),
+                cancelledLines,
+                left,
+                taken);
+        takeUpTo(lines, OrderItem::uncancelled, cancelledLines, left, taken);
+        return taken;
+    }
+
+    private static void takeUpTo(
+            List<OrderItem> lines,
+            ToIntFunction<OrderItem> room,
+            List<OrderLine> cancelledLines,
+            int[] left,
+            Map<Integer, Integer> taken) {
         for (int i = 0; i < cancelledLines.size(); i++) {
             OrderLine cancelled = cancelledLines.get(i);
             for (OrderItem line : lines) {
                 if (left[i] == 0 || !sameProduct(line, cancelled)) {
                     continue;
                 }
-                int take = Math.min(left[i], line.uncancelled() - taken.getOrDefault(line.lineNo(), 0));
+                int take = Math.min(left[i], room.applyAsInt(line) - taken.getOrDefault(line.lineNo(), 0));
                 if (take > 0) {
                     taken.merge(line.lineNo(), take, Integer::sum);
                     left[i] -= take;
                 }
             }
         }
-        return taken;
     }
 
     private void takeOff(

@@ -1,5 +1,6 @@
 package com.agentfactory.support.returns;
 
+import com.agentfactory.support.order.ReturnedGoods;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ReturnRepository {
+class ReturnRepository implements ReturnedGoods {
 
     private final JdbcClient jdbc;
 
@@ -25,7 +26,8 @@ class ReturnRepository {
     }
 
     /** Quantity whose goods arrived (and were refunded), per order line number. */
-    Map<Integer, Integer> receivedQuantities(UUID orderId) {
+    @Override
+    public Map<Integer, Integer> receivedQuantities(UUID orderId) {
         return quantities(orderId, List.of(ReturnAuthorisation.RECEIVED));
     }
 

@@ -17,6 +17,7 @@ import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.order.OrderItem;
 import com.agentfactory.support.testdata.RowLocks;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi.As;
@@ -304,6 +305,51 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
     }
 
     @Test
+    void aRefundOfGoodsAlreadyReceivedBackTakesTheItemStillWithTheCustomerWhicheverLineHoldsIt() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = announced(Storefront.mugOnTwoLines(Storefront.freshOrderNumber(), customerId));
+        ReturnAuthorisation first = authorise(order, "MUG-OAT-01", 1);
+        returns.receive(first.returnId(), "warehouse-1");
+
+        // the back office's credit note for the mug that came back, which finance refunds as well
+        new Storefront(kafka, codec)
+                .publish(Storefront.refundOf(order, order.lines().getFirst()));
+        awaitCancelledInAll(order, 1);
+
+        var second = catchThrowableOfType(
+                RuleViolationException.class,
+                () -> returns.authorise(
+                        order.orderNumber(), customerId, false, List.of(new ReturnItem("MUG-OAT-01", 1)), null));
+        assertThat(first.lines())
+                .extracting(ReturnAuthorisation.ReturnLine::lineNo)
+                .containsExactly(1);
+        assertThat(orders.lines(order.orderId()))
+                .extracting(OrderItem::cancelledQuantity)
+                .containsExactly(0, 1);
+        assertThat(second.errors()).extracting(FieldErrorDetail::field).containsExactly("items[0].quantity");
+    }
+
+    @Test
+    void aRefundOfALineAlreadyReceivedBackInFullLeavesTheOtherLinesReturnable() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation lamp = authorise(order, "LAMP-BRASS-02", 1);
+        returns.receive(lamp.returnId(), "warehouse-1");
+
+        new Storefront(kafka, codec).publish(Storefront.refundOf(order, lampOf(order)));
+        awaitCancelled(order, 2, 1);
+
+        var rest = returns.authorise(order.orderNumber(), customerId, false, List.of(), "changed my mind");
+        assertThat(orders.findByNumber(order.orderNumber()).orElseThrow().status())
+                .isEqualTo("PLACED");
+        ReturnAuthorisation authorised = ((ReturnOutcome.Authorised) rest).authorisation();
+        assertThat(authorised.lines())
+                .extracting(ReturnAuthorisation.ReturnLine::sku)
+                .containsExactly("MUG-OAT-01");
+        assertThat(authorised.refundAmount()).isEqualByComparingTo("29.00");
+    }
+
+    @Test
     void aReturnRequestedWhileTheOrderIsBeingRefundedIsRefusedOnceTheRefundIsIn() {
         UUID customerId = UUID.randomUUID();
         OrderPlaced order = placedOrder(customerId);
@@ -387,8 +433,20 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
                 .until(() -> orders.lines(order.orderId()).get(lineNo - 1).cancelledQuantity() == quantity);
     }
 
+    /** However many items of the order cancellations took back, once they add up to {@code quantity}. */
+    private void awaitCancelledInAll(OrderPlaced order, int quantity) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orders.lines(order.orderId()).stream()
+                                .mapToInt(OrderItem::cancelledQuantity)
+                                .sum()
+                        == quantity);
+    }
+
     private OrderPlaced placedOrder(UUID customerId) {
-        OrderPlaced order = Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId);
+        return announced(Storefront.twoLineOrder(Storefront.freshOrderNumber(), customerId));
+    }
+
+    private OrderPlaced announced(OrderPlaced order) {
         new Storefront(kafka, codec).publish(order);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> orders.findByNumber(order.orderNumber()).isPresent());

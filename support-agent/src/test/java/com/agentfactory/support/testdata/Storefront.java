@@ -38,6 +38,20 @@ public final class Storefront extends CommerceEventPublisher {
                         new OrderLine(UUID.randomUUID(), "LAMP-BRASS-02", 1, new BigDecimal("39.99"))));
     }
 
+    /** A mug at 14.50 on each of two lines, as a basket holds an item added to it twice. */
+    public static OrderPlaced mugOnTwoLines(String orderNumber, UUID customerId) {
+        OrderLine mug = new OrderLine(UUID.randomUUID(), "MUG-OAT-01", 1, new BigDecimal("14.50"));
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                Instant.parse("2026-11-02T10:15:00Z"),
+                UUID.randomUUID(),
+                orderNumber,
+                customerId,
+                "GB",
+                "GBP",
+                List.of(mug, mug));
+    }
+
     public static OrderPlaced order(String orderNumber, UUID customerId) {
         return order(orderNumber, customerId, Instant.parse("2026-11-02T10:15:00Z"));
     }

@@ -40,10 +40,18 @@ class SecurityConfiguration {
      * It is reached only from inside the cluster (no Service or Ingress routes it, a network policy admits
      * Prometheus alone), so the access rules, the rate limiter and the bearer tokens of the public port stay out of
      * it. Without a separate port nothing matches and the actuator answers on the public port under the access rules.
+     *
+     * <p>The management server's dispatcher also finds the application's handlers (the gateway's routes, the auth and
+     * user endpoints): everything but the actuator is refused here as not found, or the API would be open on this
+     * port without a token and without a rate limit.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain managementPortFilterChain(ServerHttpSecurity http, ManagementPort managementPort) {
+    SecurityWebFilterChain managementPortFilterChain(
+            ServerHttpSecurity http, ManagementPort managementPort, ProblemDetailWriter problemWriter) {
+        ServerAuthenticationEntryPoint notFound = (exchange, ex) -> problemWriter.write(
+                exchange,
+                ProblemDetailWriter.problem(HttpStatus.NOT_FOUND, "Not Found", "This port serves the actuator only."));
         return http.securityMatcher(exchange -> managementPort.received(exchange)
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch())
@@ -53,7 +61,13 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(notFound)
+                        .accessDeniedHandler((exchange, denied) -> notFound.commence(exchange, null)))
                 .build();
     }
 

@@ -4,6 +4,8 @@ import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +59,29 @@ class ManagementPortIT extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
+    }
+
+    @Test
+    void refusesARoutedApiPathOnTheManagementPortWithoutForwardingIt() {
+        String path = "/api/v1/support/tickets/" + UUID.randomUUID();
+
+        assertProblem(management().get().uri(path).exchange(), HttpStatus.NOT_FOUND);
+        assertProblem(
+                management()
+                        .post()
+                        .uri(path)
+                        .header("Authorization", users.admin().bearer())
+                        .bodyValue(Map.of("subject", "via the management port"))
+                        .exchange(),
+                HttpStatus.NOT_FOUND);
+
+        assertThat(STUB.requestsTo(path)).isEmpty();
+    }
+
+    @Test
+    void refusesTheGatewaysOwnEndpointsOnTheManagementPort() {
+        assertProblem(management().get().uri("/api/v1/auth/users").exchange(), HttpStatus.NOT_FOUND);
+        assertProblem(management().get().uri("/.well-known/jwks.json").exchange(), HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -40,6 +40,10 @@ class BatchRun extends AssignedIdEntity {
     @Column(updatable = false)
     private Instant heartbeatAt;
 
+    // the task the run was started for, null when started otherwise: a redelivery of that task may give it up
+    @Column(updatable = false)
+    private UUID taskId;
+
     private Instant finishedAt;
     private Long durationMs;
     private int skus;
@@ -66,11 +70,12 @@ class BatchRun extends AssignedIdEntity {
 
     protected BatchRun() {}
 
-    BatchRun(Instant now) {
+    BatchRun(Instant now, UUID taskId) {
         super(UUID.randomUUID());
         this.status = Status.RUNNING;
         this.startedAt = now;
         this.heartbeatAt = now;
+        this.taskId = taskId;
     }
 
     void forecastsMade(UUID modelId, int version, int skus, int failedSkus, List<String> errors) {

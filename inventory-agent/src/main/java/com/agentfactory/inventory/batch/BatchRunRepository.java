@@ -36,4 +36,17 @@ interface BatchRunRepository extends JpaRepository<BatchRun, UUID> {
                     + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_at)) * 1000)::bigint"
                     + " WHERE status = 'RUNNING' AND heartbeat_at < :silentSince")
     int interruptRunningSilentSince(Instant silentSince, String failure, Instant now);
+
+    /**
+     * Ends as failed, with the given failure, the run still running that was started for the task: the task was
+     * delivered again, so the instance that started the run died or gave the task up.
+     */
+    @Transactional
+    @Modifying
+    @Query(
+            nativeQuery = true,
+            value = "UPDATE batch_runs SET status = 'FAILED', failure = :failure, finished_at = :now,"
+                    + " duration_ms = (EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_at)) * 1000)::bigint"
+                    + " WHERE status = 'RUNNING' AND task_id = :taskId")
+    int interruptRunningOfTask(UUID taskId, String failure, Instant now);
 }

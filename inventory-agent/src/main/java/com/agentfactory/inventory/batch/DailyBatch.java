@@ -59,17 +59,28 @@ class DailyBatch {
     }
 
     DailyBatchReport run(RunDailyBatchRequest request, IntConsumer progress) {
+        return run(request, null, progress);
+    }
+
+    /**
+     * A run for the task {@code taskId}: if a run started for that same task is still running, the task was delivered
+     * again after the instance running it died (or gave it up), and that run is given up for this one.
+     */
+    DailyBatchReport run(RunDailyBatchRequest request, UUID taskId, IntConsumer progress) {
         LocalDate today = LocalDate.now(clock);
         if (request.origin() != null) {
             ForecastOrigin.requirePlausible(request.origin(), today);
         }
-        UUID runId = start();
+        UUID runId = start(taskId);
         Heartbeat heartbeat = new Heartbeat(runId);
         try {
             return steps(runId, request, heartbeat, done -> {
                 heartbeat.beat();
                 progress.accept(done);
             });
+        } catch (RunGivenUpException givenUp) {
+            // the run's record is the sweep's or the redelivered task's: this run must not overwrite it
+            throw givenUp;
         } catch (Throwable e) {
             // an Error too (out of memory): the run must not read as running for good. It is thrown on as it came
             recordFailure(runId, e);
@@ -77,14 +88,33 @@ class DailyBatch {
         }
     }
 
-    private UUID start() {
+    private UUID start(UUID taskId) {
         try {
-            return runs.saveAndFlush(new BatchRun(clock.instant())).getId();
+            return runs.saveAndFlush(new BatchRun(clock.instant(), taskId)).getId();
         } catch (DataIntegrityViolationException refused) {
-            // the index allowing one running run; a run that ended meanwhile leaves the refusal as it came
-            BatchRun running = runs.findFirstByStatus(BatchRun.Status.RUNNING).orElseThrow(() -> refused);
-            throw new BatchAlreadyRunningException(running.getId(), running.startedAt());
+            if (taskId != null
+                    && runs.interruptRunningOfTask(
+                                    taskId, "interrupted: its task " + taskId + " was delivered again", clock.instant())
+                            > 0) {
+                // a second refusal is a run started meanwhile by someone else: a conflict like any other
+                return startOrConflict(taskId);
+            }
+            throw conflict(refused);
         }
+    }
+
+    private UUID startOrConflict(UUID taskId) {
+        try {
+            return runs.saveAndFlush(new BatchRun(clock.instant(), taskId)).getId();
+        } catch (DataIntegrityViolationException refused) {
+            throw conflict(refused);
+        }
+    }
+
+    // the index allowing one running run; a run that ended meanwhile leaves the refusal as it came
+    private RuntimeException conflict(DataIntegrityViolationException refused) {
+        BatchRun running = runs.findFirstByStatus(BatchRun.Status.RUNNING).orElseThrow(() -> refused);
+        return new BatchAlreadyRunningException(running.getId(), running.startedAt());
     }
 
     // outside any transaction of the steps (each save commits on its own); if even this fails the run stays running
@@ -115,6 +145,8 @@ class DailyBatch {
                             ? "no SKU has orders before " + origin
                             : String.join("; ", version.errors()));
         }
+        // saving the report of a run given up meanwhile would set it running again
+        heartbeat.beatNow();
         run = runs.save(run);
         Map<String, Integer> alerts = new TreeMap<>();
         int suggested = 0;
@@ -127,16 +159,19 @@ class DailyBatch {
         int approved = 0;
         if (request.approving()) {
             for (UUID id : orders.suggestionsWithinAutoApprovalLimit()) {
-                heartbeat.beat();
+                // each time: a run given up must not approve or order anything more beside the one that replaced it
+                heartbeat.beatNow();
                 if (orders.approveAndOrderAutomatically(id, "daily run: within the agent's approval limit")) {
                     approved++;
                 }
             }
         }
-        heartbeat.beat();
+        heartbeat.beatNow();
         int settled = orders.settleBudgets();
         run.succeeded(skus.size(), suggested, approved, alerts, settled, clock.instant());
         run = runs.save(run);
+        // the run is no longer running: reporting its end is no sign of it having been given up
+        heartbeat.ended();
         progress.accept(100);
         return new DailyBatchReport(
                 run.getId(),
@@ -153,13 +188,16 @@ class DailyBatch {
     }
 
     /**
-     * Records that the run is at work, at most once a heartbeat interval. A heartbeat that cannot be recorded does not
-     * stop the run: the next one may be, and only a run silent for long is given up.
+     * Records that the run is at work, at most once a heartbeat interval unless asked to now. A heartbeat that cannot
+     * be recorded does not stop the run: the next one may be, and only a run silent for long is given up. One that
+     * finds the run no longer running stops it: the stale run sweep or a redelivery of its task gave it up, and
+     * another run may be at work.
      */
     private final class Heartbeat {
 
         private final UUID runId;
         private Instant last;
+        private boolean ended;
 
         Heartbeat(UUID runId) {
             this.runId = runId;
@@ -167,16 +205,40 @@ class DailyBatch {
         }
 
         void beat() {
-            Instant now = clock.instant();
-            if (now.isBefore(last.plus(properties.heartbeatInterval()))) {
+            if (clock.instant().isBefore(last.plus(properties.heartbeatInterval()))) {
                 return;
             }
+            beatNow();
+        }
+
+        void ended() {
+            ended = true;
+        }
+
+        void beatNow() {
+            if (ended) {
+                return;
+            }
+            Instant now = clock.instant();
+            int running;
             try {
-                runs.beat(runId, now);
-                last = now;
+                running = runs.beat(runId, now);
             } catch (RuntimeException e) {
                 log.warn("Recording a heartbeat of daily run {} failed: {}", runId, e.getMessage());
+                return;
             }
+            if (running == 0) {
+                throw new RunGivenUpException(runId);
+            }
+            last = now;
+        }
+    }
+
+    /** The run was given up while at work; it stops where it is, leaving its record as the one giving it up wrote. */
+    static final class RunGivenUpException extends IllegalStateException {
+
+        RunGivenUpException(UUID runId) {
+            super("daily run " + runId + " was given up while at work: it stops");
         }
     }
 }

@@ -37,7 +37,8 @@ class RunDailyBatchTaskHandler implements TaskHandler<RunDailyBatchRequest, Dail
 
     @Override
     public DailyBatchReport handle(RunDailyBatchRequest input, TaskContext context) {
-        // each step commits on its own, and a failed run keeps its failure record, as when scheduled
-        return outsideTaskTransaction.run(() -> batch.run(input, context::reportProgress));
+        // each step commits on its own, and a failed run keeps its failure record, as when scheduled. The task id
+        // lets a redelivery of this task take over from a run its dead instance left running
+        return outsideTaskTransaction.run(() -> batch.run(input, context.taskId(), context::reportProgress));
     }
 }

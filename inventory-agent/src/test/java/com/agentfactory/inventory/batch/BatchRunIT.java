@@ -32,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -113,8 +114,29 @@ class BatchRunIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aRunStartedByAnInstanceOfThePreviousReleaseIsRecordedAndLeftAloneByTheSweep() {
+        var sweep = new StaleBatchRunSweep(runs, properties, clock);
+        UUID run = UUID.randomUUID();
+        try {
+            // as the previous release inserts a run, knowing nothing of heartbeats
+            jdbc.update(
+                    "INSERT INTO batch_runs (id, status, started_at) VALUES (?, 'RUNNING', now() - interval '7 hours')",
+                    run);
+
+            assertThat(sweep.interruptStale()).isZero();
+            assertThat(api.get("/api/v1/inventory/batch-runs/" + run).text("/status"))
+                    .isEqualTo("running");
+        } finally {
+            jdbc.update("DELETE FROM batch_runs WHERE id = ?", run);
+        }
+    }
+
+    @Test
     void aRunBeatsAsItsStepsProgress() {
-        stocked(5);
+        // a step per SKU: three, so that the run progresses more than twice even when no other test stocked any
+        for (int i = 0; i < 3; i++) {
+            stocked(5);
+        }
         var beatingOften = new BatchProperties(Duration.ofNanos(1), Duration.ofMinutes(30), Duration.ofMinutes(10));
         var batch = new DailyBatch(stock, conditions, purchaseOrders, forecasting, runs, beatingOften, clock);
         List<Instant> heartbeats = new ArrayList<>();
@@ -175,6 +197,57 @@ class BatchRunIT extends InventoryIntegrationTest {
         } finally {
             jdbc.update("DELETE FROM batch_runs WHERE id = ?", elsewhere);
         }
+    }
+
+    @Test
+    void aTaskDeliveredAgainAfterItsInstanceDiedMidRunGivesUpItsOwnRunAndRunsAgain() {
+        var runtime = new TaskRuntimeTransaction(transactionManager, processedMessages);
+        UUID task = UUID.randomUUID();
+        UUID dead = UUID.randomUUID();
+        // what the instance that died left: its run still running, beating a moment ago
+        jdbc.update(
+                "INSERT INTO batch_runs (id, status, started_at, heartbeat_at, task_id)"
+                        + " VALUES (?, 'RUNNING', now() - interval '5 minutes', now(), ?)",
+                dead,
+                task);
+        try {
+            DailyBatchReport again = runtime.run(
+                    task,
+                    RunDailyBatchTaskHandler.TASK_TYPE,
+                    context -> batchTask.handle(new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7), context));
+
+            assertThat(api.get("/api/v1/inventory/batch-runs/" + again.runId()).text("/status"))
+                    .isEqualTo("succeeded");
+            Api.Response givenUp = api.get("/api/v1/inventory/batch-runs/" + dead);
+            assertThat(givenUp.text("/status")).isEqualTo("failed");
+            assertThat(givenUp.text("/failure")).startsWith("interrupted").contains(task.toString());
+        } finally {
+            jdbc.update("DELETE FROM batch_runs WHERE id = ?", dead);
+        }
+    }
+
+    @Test
+    void aRunGivenUpWhileAtWorkStopsBeforeApprovingAnythingAndKeepsTheFailureItWasGivenUpWith() {
+        String id = draftedOrder(stocked(0));
+        var beatingOften = new BatchProperties(Duration.ofNanos(1), Duration.ofMinutes(30), Duration.ofMinutes(10));
+        var batch = new DailyBatch(stock, conditions, purchaseOrders, forecasting, runs, beatingOften, clock);
+        var givenUp = new AtomicBoolean();
+
+        assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {
+                    // the sweep, or a redelivery of its task, gives the run up while it is at work
+                    if (givenUp.compareAndSet(false, true)) {
+                        jdbc.update("UPDATE batch_runs SET status = 'FAILED', failure = 'interrupted: given up',"
+                                + " finished_at = now() WHERE status = 'RUNNING'");
+                    }
+                }))
+                .hasMessageContaining("given up");
+
+        assertThat(api.get("/api/v1/inventory/purchase-orders/" + id).text("/status"))
+                .isEqualTo("suggested");
+        assertThat(jdbc.queryForList(
+                        "SELECT status || ':' || failure FROM batch_runs ORDER BY started_at DESC LIMIT 1",
+                        String.class))
+                .containsExactly("FAILED:interrupted: given up");
     }
 
     @Test

@@ -22,9 +22,14 @@ public final class TaskRuntimeTransaction {
     }
 
     public <O> O run(String taskType, Function<TaskContext, O> handler) {
+        return run(UUID.randomUUID(), taskType, handler);
+    }
+
+    /** A delivery of the task {@code taskId}, as a message of its own: a redelivery is another message. */
+    public <O> O run(UUID taskId, String taskType, Function<TaskContext, O> handler) {
         UUID messageId = UUID.randomUUID();
-        TaskContext context = new TaskContext(
-                UUID.randomUUID(), taskType, 5, 1, UUID.randomUUID(), null, "agent:supervisor", percent -> {});
+        TaskContext context =
+                new TaskContext(taskId, taskType, 5, 1, UUID.randomUUID(), null, "agent:supervisor", percent -> {});
         return transaction.execute(status -> {
             if (!processed.claim(messageId, "inventory-agent-test")) {
                 throw new IllegalStateException("message " + messageId + " claimed before");

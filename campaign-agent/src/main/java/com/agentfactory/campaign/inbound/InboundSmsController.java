@@ -1,7 +1,6 @@
 package com.agentfactory.campaign.inbound;
 
 import com.agentfactory.messaging.error.FieldErrorDetail;
-import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.json.JsonReadErrors;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -21,14 +19,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where SMS providers post the texts customers send the shop's number. Providers call it directly (not through the
  * gateway) and authenticate by signing the body (see {@link SmsProviderSignatures}), so the signature is checked on
- * the body as received, before it is read: anything unsigned is 401 whatever it holds. A signed body that cannot be
- * read is 400. Everything read is 200, a number no customer holds too: a provider delivers again whatever is not
- * 2xx, for as long as it tries.
+ * the body as received, before it is read: anything unsigned is 401 whatever it holds. Everything signed is 200, a
+ * number no customer holds too: a provider delivers again whatever is not 2xx, for as long as it tries, and a body
+ * that cannot be read will not read better the next time. So a signed body that is not an inbound text (not JSON at
+ * all, not an object, a field missing or invalid, a number that is not international even once a plus is put before
+ * its digits) is 200 with the outcome {@code unreadable}: logged, not acted on, and kept under its message id when it
+ * has one, so that a delivery of it again is {@code already_received}.
  */
 @RestController
 @RequestMapping("/api/v1/campaigns/sms/inbound")
@@ -36,6 +38,9 @@ class InboundSmsController {
 
     static final String PROVIDER_HEADER = "X-Sms-Provider";
     static final String SIGNATURE_HEADER = "X-Sms-Signature";
+
+    private static final String MESSAGE_ID = "message_id";
+    private static final int MESSAGE_ID_MAX = 100;
 
     private final SmsProviderSignatures signatures;
     private final SmsReplies replies;
@@ -58,7 +63,10 @@ class InboundSmsController {
                                     @Content(
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = InboundSms.class))))
-    @ApiResponse(responseCode = "200", description = "Received: acted on, or nothing to act on")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Received: acted on, nothing to act on, or signed but unreadable (outcome unreadable, not"
+                    + " acted on)")
     @ApiResponse(
             responseCode = "401",
             description = "No provider, or a body not signed with the provider's secret (" + SIGNATURE_HEADER + ")")
@@ -74,28 +82,51 @@ class InboundSmsController {
                     "Unauthorized",
                     "A known " + PROVIDER_HEADER + " and its " + SIGNATURE_HEADER + " of the body are required.");
         }
-        InboundSms sms = read(body);
-        return ResponseEntity.ok(new InboundSmsResponse(sms.messageId(), replies.receive(signed.get(), sms)));
+        return ResponseEntity.ok(answer(signed.get(), body));
     }
 
-    private InboundSms read(byte[] body) {
+    private InboundSmsResponse answer(String provider, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JacksonException e) {
+            return unreadable(provider, null, "the body is not JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            return unreadable(provider, null, "the body is not a JSON object");
+        }
+        String messageId = messageIdOf(tree);
         InboundSms sms;
         try {
-            sms = json.readValue(body, InboundSms.class);
+            sms = json.treeToValue(tree, InboundSms.class);
         } catch (JacksonException e) {
-            throw new InvalidInputException(JsonReadErrors.detail(e), JsonReadErrors.fieldErrors(e));
-        }
-        if (sms == null) {
-            throw InvalidInputException.of("body", "must be a JSON object");
+            return unreadable(provider, messageId, "unreadable fields " + fields(JsonReadErrors.fieldErrors(e)));
         }
         List<FieldErrorDetail> errors = validator.validate(sms).stream()
                 .map(InboundSmsController::toError)
-                .sorted(Comparator.comparing(FieldErrorDetail::field))
                 .toList();
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The inbound text has invalid fields.", errors);
+            return unreadable(provider, messageId, "invalid fields " + fields(errors));
         }
-        return sms;
+        return new InboundSmsResponse(sms.messageId(), replies.receive(provider, sms));
+    }
+
+    private InboundSmsResponse unreadable(String provider, String messageId, String why) {
+        return new InboundSmsResponse(messageId, replies.unreadable(provider, messageId, why));
+    }
+
+    /** The message id when the body gives one that can be kept; null otherwise. */
+    private static String messageIdOf(JsonNode tree) {
+        JsonNode id = tree.path(MESSAGE_ID);
+        if (!id.isString() || id.asString().isBlank() || id.asString().length() > MESSAGE_ID_MAX) {
+            return null;
+        }
+        return id.asString();
+    }
+
+    // the names of the fields, never their values: the sender's number stays out of the logs
+    private static List<String> fields(List<FieldErrorDetail> errors) {
+        return errors.stream().map(FieldErrorDetail::field).distinct().sorted().toList();
     }
 
     private static FieldErrorDetail toError(ConstraintViolation<?> violation) {

@@ -11,12 +11,29 @@ enum SmsKeyword {
 
     private static final Set<String> OPT_OUT_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
 
-    /** The text's keyword: the whole text, whatever its case and the space around it, is the word. */
+    /**
+     * The text's keyword: the whole text is the word, whatever its case and whatever is not a letter around it. Phones
+     * add a full stop, an exclamation mark or an emoji to "Stop", and the customer has still asked to stop; a word
+     * more ("STOP IT") is a sentence, not the keyword, as carriers read it.
+     */
     static SmsKeyword of(String text) {
-        String word = text.strip().toUpperCase(Locale.ROOT);
+        String word = word(text);
         if (OPT_OUT_WORDS.contains(word)) {
             return OPT_OUT;
         }
         return word.equals("START") ? OPT_IN : NONE;
+    }
+
+    /** The text without what is not a letter at its start and end, in upper case: what is compared with a keyword. */
+    static String word(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && !Character.isLetter(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && !Character.isLetter(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end).toUpperCase(Locale.ROOT);
     }
 }

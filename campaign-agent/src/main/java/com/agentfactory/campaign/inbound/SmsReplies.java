@@ -4,7 +4,6 @@ import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,7 @@ class SmsReplies {
     static final String START_NOT_ACTED_ON = "start_not_acted_on";
     static final String NOT_A_KEYWORD = "not_a_keyword";
     static final String ALREADY_RECEIVED = "already_received";
+    static final String UNREADABLE = "unreadable";
 
     private static final Logger log = LoggerFactory.getLogger(SmsReplies.class);
 
@@ -64,10 +64,31 @@ class SmsReplies {
         return outcome;
     }
 
+    /**
+     * Records a signed message that could not be read, under its message id when it has one, so that it is answered as
+     * received and not delivered again for ever; a person reads the log to tell the provider.
+     *
+     * @param messageId the provider's id of the message, null when the body did not give one
+     * @param why what could not be read, without the body's content (the sender's number stays out of the logs)
+     * @return {@link #UNREADABLE}, or {@link #ALREADY_RECEIVED} for a message received before
+     */
+    @Transactional
+    public String unreadable(String provider, String messageId, String why) {
+        if (messageId != null && !received.claim(provider, messageId, clock.instant())) {
+            return ALREADY_RECEIVED;
+        }
+        if (messageId != null) {
+            received.settle(provider, messageId, UNREADABLE);
+        }
+        log.warn("SMS {} via {} could not be read and was not acted on: {}", messageId, provider, why);
+        return UNREADABLE;
+    }
+
     private String optOut(String provider, InboundSms sms) {
         List<UUID> holders = customers.holdersOf(sms.from());
-        String source = "SMS reply " + sms.text().strip().toUpperCase(Locale.ROOT) + " via " + provider + " (message "
-                + sms.messageId() + ")";
+        // the keyword, not the text: "Stop!!!" padded out to the text's length would not fit the consent history
+        String source =
+                "SMS reply " + SmsKeyword.word(sms.text()) + " via " + provider + " (message " + sms.messageId() + ")";
         holders.forEach(customer -> permissions.smsOptOut(customer, source));
         received.matched(provider, sms.messageId(), holders.size());
         // the message id, not the number: logs are kept longer than an erasure reaches

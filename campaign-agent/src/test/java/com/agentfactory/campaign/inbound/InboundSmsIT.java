@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Texts customers send back, as an SMS provider posts them straight to the agent, signed with its own secret: a STOP
  * withdraws the SMS consent of the customers holding the number, and no text goes to them after it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class InboundSmsIT extends CampaignIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -185,6 +189,7 @@ class InboundSmsIT extends CampaignIntegrationTest {
                                 SmsProviderSignatures.sign("another-secret-of-32-characters-long", body))),
                 post(body, headers("another-provider", signature)),
                 post(body(messageId, freshPhone(), "STOP"), headers(SMS_PROVIDER, signature)),
+                post("not JSON at all".getBytes(StandardCharsets.UTF_8), Map.of()),
                 // a platform token is no way in either
                 post(body, Map.of("Authorization", "Bearer " + TestTokens.staff("admin", "ADMIN"))));
 
@@ -199,21 +204,76 @@ class InboundSmsIT extends CampaignIntegrationTest {
     }
 
     @Test
-    void refusesASignedBodyThatIsNotAnInboundTextWith400() {
-        byte[] broken = "{\"message_id\": \"SM1\", \"from\": ".getBytes(StandardCharsets.UTF_8);
-        byte[] notANumber = body("SM" + UUID.randomUUID(), "07700 900123", "STOP");
+    void aStopWithThePunctuationOrEmojiAPhoneAddsWithdrawsSmsConsent() {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        String messageId = "SM" + UUID.randomUUID();
 
-        HttpResponse<String> unreadable = signed(broken);
-        HttpResponse<String> invalid = signed(notANumber);
+        HttpResponse<String> answer = inbound(messageId, phone, "Stop! 🙏" + "!".repeat(300));
 
-        for (HttpResponse<String> answer : List.of(unreadable, invalid)) {
-            assertThat(answer.statusCode()).isEqualTo(400);
-            assertThat(answer.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(400);
-        }
-        assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("field"))
-                .containsExactly("from");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("opted_out");
+        assertThat(smsConsent(customer).path("granted").asBoolean()).isFalse();
+        assertThat(smsConsent(customer).path("source").asString())
+                .isEqualTo("SMS reply STOP via " + SMS_PROVIDER + " (message " + messageId + ")");
+    }
+
+    @Test
+    void aStopFromANumberTheProviderWritesWithoutItsPlusReachesTheCustomersHoldingIt() {
+        String digitsOnly = freshPhone();
+        String internationalPrefix = freshPhone();
+        UUID one = SmsJourneys.consentingCustomer(commerce, api, digitsOnly);
+        UUID other = SmsJourneys.consentingCustomer(commerce, api, internationalPrefix);
+
+        List<HttpResponse<String>> answers = List.of(
+                inbound("SM" + UUID.randomUUID(), digitsOnly.substring(1), "STOP"),
+                inbound("SM" + UUID.randomUUID(), "00" + internationalPrefix.substring(1), "STOP"));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("opted_out");
+        });
+        assertThat(smsConsent(one).path("granted").asBoolean()).isFalse();
+        assertThat(smsConsent(other).path("granted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void answersASignedTextItCannotReadWith200AndKeepsItsMessageIdSoItIsNotDeliveredForEver(CapturedOutput output) {
+        String messageId = "SM" + UUID.randomUUID();
+        // a national number: its country is not in it, so no customer can be told from it
+        byte[] nationalNumber = body(messageId, "07700 900123", "STOP");
+
+        HttpResponse<String> first = signed(nationalNumber);
+        HttpResponse<String> again = signed(nationalNumber);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("message_id").asString()).isEqualTo(messageId);
+        assertThat(JSON.readTree(first.body()).path("outcome").asString()).isEqualTo("unreadable");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("outcome").asString()).isEqualTo("already_received");
+        assertThat(jdbc.queryForMap(
+                        "SELECT outcome, customers_matched FROM inbound_sms WHERE message_id = ?", messageId))
+                .isEqualTo(Map.of("outcome", "unreadable", "customers_matched", 0));
+        assertThat(output.getAll())
+                .as("logged by its message id and the field, never the number")
+                .contains("SMS " + messageId + " via " + SMS_PROVIDER + " could not be read")
+                .contains("invalid fields [from]")
+                .doesNotContain("900123");
+    }
+
+    @Test
+    void answersASignedBodyThatIsNoInboundTextAtAllWith200Unreadable() {
+        List<byte[]> bodies = List.of(
+                "{\"message_id\": \"SM1\", \"from\": ".getBytes(StandardCharsets.UTF_8),
+                "message_id=SM1&from=447700900123&text=STOP".getBytes(StandardCharsets.UTF_8),
+                "[\"STOP\"]".getBytes(StandardCharsets.UTF_8),
+                "null".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(bodies).allSatisfy(body -> {
+            HttpResponse<String> answer = signed(body);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("unreadable");
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.agentfactory.campaign.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,13 +15,37 @@ class SmsKeywordTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"START", " start "})
+    @ValueSource(strings = {"Stop.", "STOP!", "Stop 🙏", "\"stop\"", "...Stop!!", "Unsubscribe 👍", "END :)"})
+    void readsAnOptOutWordWithThePunctuationAndEmojiPhonesAddAroundIt(String text) {
+        assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_OUT);
+    }
+
+    @Test
+    void namesTheWordWithoutWhatSurroundsIt() {
+        assertThat(SmsKeyword.word("  Stop!!!🙏\n")).isEqualTo("STOP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"START", " start ", "Start!"})
     void readsStartAsAskingToBeTextedAgain(String text) {
         assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_IN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Thanks!", "don't stop", "STOP IT", "S T O P", "ENDS"})
+    @ValueSource(
+            strings = {
+                "",
+                "Thanks!",
+                "don't stop",
+                "STOP IT",
+                "Stop it!",
+                "Stop. Thanks",
+                "S T O P",
+                "S.T.O.P",
+                "ENDS",
+                "!!!",
+                "🙏"
+            })
     void takesAnyOtherTextForNoKeyword(String text) {
         assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.NONE);
     }

@@ -1,14 +1,20 @@
 package com.agentfactory.finance.transaction;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -60,6 +66,76 @@ class TransactionRepository {
                 Boolean.class,
                 JSON.writeValueAsString(metadata == null ? Map.of() : metadata),
                 id));
+    }
+
+    /**
+     * The order a refund names, by its id or its number in any case, in the refund's currency: its id and number, when
+     * its revenue is booked with what it sold of each product (revenue booked before that was kept is not).
+     */
+    Optional<OrderIdentity> orderSoldByProduct(UUID orderId, String orderNumber, String currency) {
+        return jdbc
+                .query(
+                        "SELECT order_id, order_number FROM financial_transactions"
+                                + " WHERE transaction_type = 'revenue' AND currency = ? AND metadata -> 'products' IS NOT NULL"
+                                + "   AND (order_id = ? OR upper(order_number) = upper(?))"
+                                + " ORDER BY occurred_at, id",
+                        (rs, row) ->
+                                new OrderIdentity(rs.getObject("order_id", UUID.class), rs.getString("order_number")),
+                        currency,
+                        orderId,
+                        orderNumber)
+                .stream()
+                .findFirst();
+    }
+
+    record OrderIdentity(UUID orderId, String orderNumber) {}
+
+    /** What the order's revenue sold of each product (upper-cased SKU) in the currency. */
+    Map<String, BigDecimal> soldByProduct(OrderIdentity order, String currency) {
+        return byProduct("revenue", order, currency);
+    }
+
+    /**
+     * What the refunds booked so far for the order took back of each product (upper-cased SKU) in the currency: those
+     * naming it by its id, or by its number in any case, as attribution matches a refund to its order.
+     */
+    Map<String, BigDecimal> refundedByProduct(OrderIdentity order, String currency) {
+        return byProduct("refund", order, currency);
+    }
+
+    private Map<String, BigDecimal> byProduct(String type, OrderIdentity order, String currency) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT p.key AS sku, sum(p.value::numeric) AS amount"
+                        + " FROM financial_transactions t"
+                        + " CROSS JOIN LATERAL jsonb_each_text(t.metadata -> 'products') p"
+                        + " WHERE t.transaction_type = ? AND t.currency = ? AND jsonb_typeof(t.metadata -> 'products') = 'object'"
+                        + "   AND (t.order_id = ? OR upper(t.order_number) = upper(?))"
+                        + " GROUP BY p.key",
+                rs -> {
+                    amounts.put(rs.getString("sku"), rs.getBigDecimal("amount"));
+                },
+                type,
+                currency,
+                order.orderId(),
+                order.orderNumber());
+        return amounts;
+    }
+
+    /**
+     * Waits for any other transaction booking revenue or a refund of the order until it ends, and is held until this
+     * one ends, under the keys attribution's lock on an order takes (its id and its upper-cased number), all in one
+     * order of keys so that two bookings never each hold a key the other waits for.
+     */
+    void lockOrder(Collection<UUID> orderIds, Collection<String> orderNumbers) {
+        Stream.concat(
+                        orderIds.stream().filter(Objects::nonNull).map(id -> "finance-order-id:" + id),
+                        orderNumbers.stream().filter(Objects::nonNull).map(number -> "finance-order-number:" + number))
+                .map(key -> key.toUpperCase(Locale.ROOT))
+                .distinct()
+                .sorted()
+                .forEach(key ->
+                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(upper(?), 0))", rs -> null, key));
     }
 
     Optional<FinancialTransaction> findBySourceEventId(UUID sourceEventId) {

@@ -2,6 +2,7 @@ package com.agentfactory.finance.transaction;
 
 import com.agentfactory.finance.audit.AuditActor;
 import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.FieldErrorDetail;
@@ -9,6 +10,8 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.time.YearRange;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,13 +42,21 @@ public class TransactionService {
     private final AuditActor auditActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Counter cappedRefunds;
 
     TransactionService(
-            TransactionRepository transactions, AuditActor auditActor, ApplicationEventPublisher events, Clock clock) {
+            TransactionRepository transactions,
+            AuditActor auditActor,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MeterRegistry meters) {
         this.transactions = transactions;
         this.auditActor = auditActor;
         this.events = events;
         this.clock = clock;
+        this.cappedRefunds = Counter.builder("finance.refunds.capped")
+                .description("Refunds booked short of what they asked, their order's products being refunded already")
+                .register(meters);
     }
 
     /** Revenue of the order's total; false when the event was already recorded or carries no amount. */
@@ -56,6 +68,8 @@ public class TransactionService {
         if (order.country() != null) {
             metadata.put("country", order.country());
         }
+        // what each product sold for, which its refunds are capped at
+        metadata.put("products", byProduct(order.lines()));
         return recordFromEvent(
                 order.eventId(),
                 TransactionType.REVENUE,
@@ -68,7 +82,10 @@ public class TransactionService {
                 order.occurredAt());
     }
 
-    /** Refund of the cancelled lines' total. */
+    /**
+     * Refund of the cancelled lines' total, short of what their products already had refunded of the order it names
+     * (see {@link #recordRefund}).
+     */
     @Transactional
     public boolean recordOrderCancelled(OrderCancelled cancellation) {
         auditActor.stamp();
@@ -78,9 +95,9 @@ public class TransactionService {
         if (cancellation.reason() != null) {
             metadata.put("reason", cancellation.reason());
         }
-        return recordFromEvent(
+        return recordRefund(
                 cancellation.eventId(),
-                TransactionType.REFUND,
+                byProduct(cancellation.lines()),
                 cancellation.total(),
                 cancellation.currency(),
                 cancellation.orderId(),
@@ -92,7 +109,8 @@ public class TransactionService {
 
     /**
      * Refund of a return whose goods arrived, to the order it came from; false when the receipt was booked before
-     * (its event id is the transaction's source event) or the refund is zero.
+     * (its event id is the transaction's source event) or the refund is zero. Short of what the returned products
+     * already had refunded of the order (see {@link #recordRefund}); a receipt without a refund per line is booked whole.
      */
     @Transactional
     public boolean recordReturnReceived(ReturnReceived receipt) {
@@ -103,9 +121,17 @@ public class TransactionService {
         if (receipt.receivedBy() != null) {
             metadata.put("received_by", receipt.receivedBy());
         }
-        return recordFromEvent(
+        Map<String, BigDecimal> products = new LinkedHashMap<>();
+        for (ReturnReceived.Line line : receipt.lines()) {
+            if (line.sku() == null || line.refund() == null) {
+                products.clear();
+                break;
+            }
+            products.merge(product(line.sku()), line.refund(), BigDecimal::add);
+        }
+        return recordRefund(
                 receipt.eventId(),
-                TransactionType.REFUND,
+                products,
                 receipt.refundAmount(),
                 receipt.currency(),
                 receipt.orderId(),
@@ -163,6 +189,113 @@ public class TransactionService {
                     + " expense of " + department + "; nothing was booked");
         }
         return first.id();
+    }
+
+    /**
+     * Books a refund of an order at most at what the order sold of each product less what refunds of the order took
+     * back of it before: support refunds a return when its goods arrive, and the storefront's back office may then
+     * cancel the same goods as a credit note (or cancel first and the goods come back after), and the customer must
+     * not be paid twice. The part beyond is not booked; it is counted and logged, and the booked refund names it as
+     * not_refunded, so a person can look into it. A refund whose order is not booked (yet), or was booked before its
+     * products were kept, or that names no order, is booked whole as asked. Refunds and revenue of one order are
+     * booked one at a time under the order's lock, so two refunds of the same goods cannot each read the other as not
+     * yet booked.
+     *
+     * @param products what the refund asks back per product (upper-cased SKU); empty when the event does not say
+     */
+    private boolean recordRefund(
+            UUID eventId,
+            Map<String, BigDecimal> products,
+            BigDecimal exactTotal,
+            String currency,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            Map<String, Object> metadata,
+            Instant occurredAt) {
+        if (products.isEmpty()) {
+            return recordFromEvent(
+                    eventId,
+                    TransactionType.REFUND,
+                    exactTotal,
+                    currency,
+                    orderId,
+                    orderNumber,
+                    customerId,
+                    metadata,
+                    occurredAt);
+        }
+        Optional<TransactionRepository.OrderIdentity> order =
+                transactions.orderSoldByProduct(orderId, orderNumber, currency);
+        List<UUID> orderIds = new ArrayList<>(List.of(orderId));
+        List<String> orderNumbers = new ArrayList<>();
+        orderNumbers.add(orderNumber);
+        order.ifPresent(sold -> {
+            orderIds.add(sold.orderId());
+            orderNumbers.add(sold.orderNumber());
+        });
+        transactions.lockOrder(orderIds, orderNumbers);
+        BigDecimal amount = exactTotal;
+        Map<String, BigDecimal> booked = products;
+        if (order.isPresent()) {
+            if (transactions.findBySourceEventId(eventId).isPresent()) {
+                // a repeat of a refund already booked: it took its own part already, and the insert books nothing
+                return false;
+            }
+            Map<String, BigDecimal> sold = transactions.soldByProduct(order.get(), currency);
+            Map<String, BigDecimal> refunded = transactions.refundedByProduct(order.get(), currency);
+            booked = new LinkedHashMap<>();
+            Map<String, BigDecimal> notRefunded = new LinkedHashMap<>();
+            for (Map.Entry<String, BigDecimal> asked : products.entrySet()) {
+                BigDecimal left = sold.getOrDefault(asked.getKey(), BigDecimal.ZERO)
+                        .subtract(refunded.getOrDefault(asked.getKey(), BigDecimal.ZERO))
+                        .max(BigDecimal.ZERO);
+                BigDecimal taken = asked.getValue().min(left).max(BigDecimal.ZERO);
+                booked.put(asked.getKey(), taken);
+                if (asked.getValue().compareTo(taken) > 0) {
+                    notRefunded.put(asked.getKey(), asked.getValue().subtract(taken));
+                }
+            }
+            if (!notRefunded.isEmpty()) {
+                BigDecimal beyond = notRefunded.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                amount = exactTotal.subtract(beyond).max(BigDecimal.ZERO);
+                metadata.put("not_refunded", notRefunded);
+                cappedRefunds.increment();
+                log.warn(
+                        "refund event {} of order {} ({}) asks {} {} back of products already refunded or not sold"
+                                + " ({}); booking {} {}",
+                        eventId,
+                        order.get().orderId(),
+                        order.get().orderNumber(),
+                        beyond,
+                        currency,
+                        notRefunded,
+                        Amounts.toCents(amount),
+                        currency);
+            }
+        }
+        metadata.put("products", booked);
+        return recordFromEvent(
+                eventId,
+                TransactionType.REFUND,
+                amount,
+                currency,
+                orderId,
+                orderNumber,
+                customerId,
+                metadata,
+                occurredAt);
+    }
+
+    /** The lines' totals per product, by SKU as products are compared: stripped and upper-cased. */
+    private static Map<String, BigDecimal> byProduct(List<OrderLine> lines) {
+        Map<String, BigDecimal> products = new LinkedHashMap<>();
+        lines.forEach(line -> products.merge(product(line.sku()), line.lineTotal(), BigDecimal::add));
+        return products;
+    }
+
+    private static String product(String sku) {
+        return sku.strip().toUpperCase(Locale.ROOT);
     }
 
     private boolean recordFromEvent(

@@ -115,7 +115,7 @@ class SupportReturnsIT extends FinanceIntegrationTest {
                 refund,
                 "GBP",
                 "desk-1",
-                List.of(new ReturnReceived.Line("SKU-1", 1, refund)));
+                List.of(new ReturnReceived.Line(order.lines().getFirst().sku(), 1, refund)));
     }
 
     /** Sends the receipt as support's outbox does; each call is a new envelope, as a redelivery after a crash is. */

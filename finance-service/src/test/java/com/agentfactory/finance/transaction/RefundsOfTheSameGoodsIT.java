@@ -1,0 +1,135 @@
+package com.agentfactory.finance.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.returns.ReturnReceived;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Goods refunded once are not refunded again: a return support received and the storefront's cancellation of the
+ * same goods, in either order, refund together at most what the order sold of each product, and what is left out is
+ * counted and named on the refund that was booked.
+ */
+class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
+
+    @Autowired
+    TransactionService ledger;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aCancellationOfGoodsAlreadyReturnedRefundsOnlyTheGoodsNotReturned() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1");
+        ledger.recordOrderPlaced(order);
+        assertThat(ledger.recordReturnReceived(receipt(order, "SKU12.50", 2, "25.00")))
+                .isTrue();
+        double cappedBefore = capped();
+
+        // a back-office credit note for the whole order, naming it in another case under an id of its own
+        OrderCancelled note = OrderMother.cancellationNote(
+                order,
+                order.orderNumber().toLowerCase(Locale.ROOT),
+                order.occurredAt().plusSeconds(7200));
+        assertThat(ledger.recordOrderCancelled(note)).isTrue();
+
+        FinancialTransaction booked = ledger.bySourceEvent(note.eventId()).orElseThrow();
+        assertThat(booked.amount()).isEqualByComparingTo("4.00");
+        assertThat(booked.metadata().get("not_refunded").toString()).contains("SKU12.50");
+        assertThat(refundedOf(order)).isEqualByComparingTo("29.00");
+        assertThat(capped()).isEqualTo(cappedBefore + 1);
+    }
+
+    @Test
+    void aReturnOfGoodsAlreadyCancelledRefundsNothing() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1");
+        ledger.recordOrderPlaced(order);
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(
+                        order, order.occurredAt().plusSeconds(3600), 0)))
+                .isTrue();
+        double cappedBefore = capped();
+
+        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
+        assertThat(ledger.recordReturnReceived(receipt)).isFalse();
+
+        assertThat(ledger.bySourceEvent(receipt.eventId())).isEmpty();
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+        assertThat(capped()).isEqualTo(cappedBefore + 1);
+    }
+
+    @Test
+    void aCancellationOfMoreThanWasReturnedRefundsTheRestOfTheProduct() {
+        OrderPlaced order = anOrder("10.00x3");
+        ledger.recordOrderPlaced(order);
+        assertThat(ledger.recordReturnReceived(receipt(order, "SKU10.00", 1, "10.00")))
+                .isTrue();
+
+        OrderCancelled cancellation =
+                OrderMother.cancellationOf(order, order.occurredAt().plusSeconds(7200));
+        assertThat(ledger.recordOrderCancelled(cancellation)).isTrue();
+
+        assertThat(ledger.bySourceEvent(cancellation.eventId()).orElseThrow().amount())
+                .isEqualByComparingTo("20.00");
+        assertThat(refundedOf(order)).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void aReceiptDeliveredAgainBooksNothingAndIsNotCountedAsCapped() {
+        OrderPlaced order = anOrder("10.00x3");
+        ledger.recordOrderPlaced(order);
+        ReturnReceived receipt = receipt(order, "SKU10.00", 1, "10.00");
+        assertThat(ledger.recordReturnReceived(receipt)).isTrue();
+        double cappedBefore = capped();
+
+        assertThat(ledger.recordReturnReceived(receipt)).isFalse();
+
+        assertThat(refundedOf(order)).isEqualByComparingTo("10.00");
+        assertThat(capped()).isEqualTo(cappedBefore);
+    }
+
+    private static OrderPlaced anOrder(String... lines) {
+        Instant at = freshDay().atTime(10, 0).toInstant(ZoneOffset.UTC);
+        return OrderMother.orderBy(UUID.randomUUID(), at, lines);
+    }
+
+    private static ReturnReceived receipt(OrderPlaced order, String sku, int quantity, String refund) {
+        return new ReturnReceived(
+                UUID.randomUUID(),
+                order.occurredAt().plusSeconds(3600),
+                UUID.randomUUID(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                new BigDecimal(refund),
+                order.currency(),
+                "desk-1",
+                List.of(new ReturnReceived.Line(sku, quantity, new BigDecimal(refund))));
+    }
+
+    /** Every refund naming the order, by its id or its number in any case. */
+    private BigDecimal refundedOf(OrderPlaced order) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(amount), 0) FROM financial_transactions WHERE transaction_type = 'refund'"
+                        + " AND (order_id = ? OR upper(order_number) = upper(?))",
+                BigDecimal.class,
+                order.orderId(),
+                order.orderNumber());
+    }
+
+    private double capped() {
+        var counter = meters.find("finance.refunds.capped").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

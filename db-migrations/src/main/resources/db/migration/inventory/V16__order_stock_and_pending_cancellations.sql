@@ -30,3 +30,16 @@ CREATE TABLE pending_order_cancellations (
 );
 
 CREATE INDEX pending_order_cancellations_number_idx ON pending_order_cancellations (order_number);
+
+-- the purge of cancellations whose order never arrived goes through them oldest first
+CREATE INDEX pending_order_cancellations_received_idx ON pending_order_cancellations (received_at);
+
+-- Orders applied before this migration took stock that nothing recorded per order (stock changes are kept per SKU and
+-- day only), so order_stock cannot be filled for them. A cancellation that occurred before this moment may answer
+-- such an order: it gives back what it asks, as cancellations always did, instead of waiting for an order that was
+-- applied long ago.
+CREATE TABLE order_stock_cut_over (
+    one   BOOLEAN     PRIMARY KEY DEFAULT true CHECK (one),
+    since TIMESTAMPTZ NOT NULL
+);
+INSERT INTO order_stock_cut_over (since) VALUES (now());

@@ -83,6 +83,10 @@ class OrderStock {
                 .query(Boolean.class)
                 .single();
         if (!known) {
+            if (precedesOrderStock(cancellation.occurredAt())) {
+                // its order may be one applied before what orders took was recorded: given back as it always was
+                return asked;
+            }
             asked.forEach((sku, units) -> jdbc.sql("""
                             INSERT INTO pending_order_cancellations (event_id, sku, order_number, cancellation_number,
                                                                      units, occurred_at, received_at)
@@ -105,9 +109,19 @@ class OrderStock {
     /**
      * Of the units of each SKU asked back by a cancellation naming no order, those the customer's orders took and have
      * not given back yet, taken from the newest order first (a credit note most likely answers the latest purchase).
-     * A guest's gives nothing back: no order can be told to be theirs.
+     * A guest's gives nothing back: no order can be told to be theirs. One that occurred before what orders took was
+     * recorded gives back all it asks, as it always did: the orders it answers may be older than the record.
      */
-    Map<String, Integer> releaseFromCustomersOrders(UUID customerId, Map<String, Integer> asked) {
+    Map<String, Integer> releaseFromCustomersOrders(OrderCancelled cancellation, Map<String, Integer> asked) {
+        if (precedesOrderStock(cancellation.occurredAt())) {
+            // what the recorded orders took is marked given back; the rest is of orders older than the record
+            releaseFromCustomersOrders(cancellation.customerId(), asked);
+            return new TreeMap<>(asked);
+        }
+        return releaseFromCustomersOrders(cancellation.customerId(), asked);
+    }
+
+    private Map<String, Integer> releaseFromCustomersOrders(UUID customerId, Map<String, Integer> asked) {
         Map<String, Integer> released = new TreeMap<>();
         if (customerId == null) {
             return released;
@@ -136,6 +150,34 @@ class OrderStock {
             }
         });
         return released;
+    }
+
+    /**
+     * Whether the event occurred before what orders took was first recorded (V16): orders applied before then have
+     * no record, so a cancellation of one cannot be checked against it.
+     */
+    private boolean precedesOrderStock(Instant occurredAt) {
+        return jdbc.sql("SELECT :occurred < since FROM order_stock_cut_over")
+                .param("occurred", Timestamp.from(occurredAt))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Deletes at most {@code limit} of the cancellations kept since before {@code cutoff} for an order that has not
+     * arrived, oldest first; returns how many. Rows an arriving order is applying, or another instance deleting, are
+     * skipped.
+     */
+    int forgetPendingReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM pending_order_cancellations WHERE (event_id, sku) IN (
+                            SELECT event_id, sku FROM pending_order_cancellations
+                            WHERE received_at < :cutoff ORDER BY received_at
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
     }
 
     private Map<String, Integer> releaseFromOrder(String orderNumber, Map<String, Integer> asked) {

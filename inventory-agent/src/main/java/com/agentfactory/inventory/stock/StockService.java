@@ -166,7 +166,7 @@ public class StockService {
             orderStock.lockNumber(cancellation.originalOrderNumber());
             released = orderStock.releaseFromNamedOrder(cancellation, new TreeMap<>(asked), clock.instant());
         } else {
-            released = orderStock.releaseFromCustomersOrders(cancellation.customerId(), asked);
+            released = orderStock.releaseFromCustomersOrders(cancellation, asked);
         }
         int unreleased = asked.values().stream().mapToInt(Integer::intValue).sum()
                 - released.values().stream().mapToInt(Integer::intValue).sum();

@@ -13,8 +13,10 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -28,6 +30,12 @@ class StockIT extends InventoryIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    OrderStock orderStock;
+
+    @Autowired
+    PendingCancellationProperties pendingCancellations;
 
     @Test
     void ordersTakeStockAndAShortfallIsBackorderedNotNegative() {
@@ -119,6 +127,55 @@ class StockIT extends InventoryIntegrationTest {
 
         awaitAppliedToStock(customers.eventId());
         assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aCancellationFromBeforeOrdersWereRecordedGivesBackWhatItAsksOfAnOrderNeverRecorded() {
+        String sku = stocked(5);
+        var early = CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(
+                        CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2),
+                beforeOrdersWereRecorded());
+
+        publish(early);
+
+        awaitOnHand(sku, 7);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        early.eventId()))
+                .isZero();
+    }
+
+    @Test
+    void aCreditNoteFromBeforeOrdersWereRecordedGivesBackWhatItAsksBeyondItsCustomersRecordedOrders() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        publish(CommerceEventMother.orderBy(customer, sku, 1));
+        awaitOnHand(sku, 4);
+
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.unnamedCancellationBy(customer, sku, 3), beforeOrdersWereRecorded()));
+
+        awaitOnHand(sku, 7);
+    }
+
+    @Test
+    void aCancellationWaitingForAnOrderThatNeverCameIsForgottenAfterTheRetention() {
+        String sku = stocked(5);
+        var waiting = CommerceEventMother.cancellationOfNumber(
+                CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2);
+        publish(waiting);
+        awaitAppliedToStock(waiting.eventId());
+        String kept = "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?";
+        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+
+        assertThat(purgeAt(Instant.now())).as("within the retention").isZero();
+        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+
+        assertThat(purgeAt(Instant.now().plus(pendingCancellations.retention()).plusSeconds(60)))
+                .isPositive();
+        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isZero();
     }
 
     @Test
@@ -314,6 +371,15 @@ class StockIT extends InventoryIntegrationTest {
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+
+    private Instant beforeOrdersWereRecorded() {
+        return jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
+                .minus(Duration.ofDays(1));
+    }
+
+    private int purgeAt(Instant now) {
+        return new PendingCancellationPurge(orderStock, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC)).purge();
     }
 
     /** Until the stock listener has taken the event in, whatever it did with it. */

@@ -97,6 +97,21 @@ public final class CommerceEventMother {
                 List.of(line(sku, quantity)));
     }
 
+    /** The same cancellation, as if it had occurred at {@code at}. */
+    public static OrderCancelled occurredAt(OrderCancelled cancellation, Instant at) {
+        return new OrderCancelled(
+                cancellation.eventId(),
+                at,
+                cancellation.orderId(),
+                cancellation.cancellationNumber(),
+                cancellation.originalOrderNumber(),
+                cancellation.customerId(),
+                cancellation.refunded(),
+                cancellation.reason(),
+                cancellation.currency(),
+                cancellation.lines());
+    }
+
     /** A credit note of the customer's naming no order, as the Online Retail data's are. */
     public static OrderCancelled unnamedCancellationBy(UUID customerId, String sku, int quantity) {
         return new OrderCancelled(

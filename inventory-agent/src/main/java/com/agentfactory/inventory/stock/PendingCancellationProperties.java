@@ -1,0 +1,37 @@
+package com.agentfactory.inventory.stock;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long a cancellation read before its order waits for that order (see {@link PendingCancellationPurge}).
+ *
+ * @param retention how long after it was received a cancellation whose order never arrived is forgotten: well beyond
+ *     the longest the orders consumer can lag behind or a replay of commerce.orders can take, as a cancellation
+ *     forgotten before its order arrives never gives that order's units back
+ * @param sweepInterval how often the kept cancellations are looked through
+ * @param batchSize most cancellations forgotten in one statement, so a backlog is worked off in short transactions
+ */
+@Validated
+@ConfigurationProperties("agentfactory.inventory.pending-cancellations")
+record PendingCancellationProperties(
+        @DefaultValue("30d") @NotNull Duration retention,
+        @DefaultValue("1h") @NotNull Duration sweepInterval,
+        @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize) {
+
+    @AssertTrue(message = "retention must be at least a day: a cancellation whose order is merely late would be lost")
+    boolean isRetentionAtLeastADay() {
+        return retention == null || retention.compareTo(Duration.ofDays(1)) >= 0;
+    }
+
+    @AssertTrue(message = "sweep-interval must be positive")
+    boolean isSweepIntervalPositive() {
+        return sweepInterval == null || sweepInterval.isPositive();
+    }
+}

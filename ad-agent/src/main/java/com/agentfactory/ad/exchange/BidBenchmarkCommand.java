@@ -100,7 +100,10 @@ public final class BidBenchmarkCommand {
                 BidDecider.BidRecorder.NONE,
                 // each bid's nurl is signed on the bid path, so the benchmark signs too; the key does not matter
                 new WinNotices(new WinNoticeProperties(
-                        "bid-benchmark-win-notice-secret", "http://127.0.0.1/win", Duration.ofMinutes(10))));
+                        "bid-benchmark-win-notice-secret",
+                        "http://127.0.0.1/win",
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(2))));
         Random random = new Random(seed);
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
         ServingSnapshot snapshot = snapshot(campaigns, random, now);

@@ -1,6 +1,7 @@
 package com.agentfactory.ad.exchange;
 
 import com.agentfactory.ad.allocation.CreativeRotation;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,15 +19,18 @@ import java.util.UUID;
  * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid. Each bid's win notice URL
  * is signed (see {@link WinNotices}), so no bid is stored.
  *
- * <p>The allowance left is the snapshot's less what every bid offered since the snapshot read it would cost if won:
+ * <p>The allowance left is the snapshot's less what every bid still held (see {@link ClaimHold}) would cost if won:
  * a bid claims its cost from it with one compare-and-set, lowered to what is left when concurrent bids took the
- * rest, so the bids of one refresh interval together never cost more than the allowance had left.
+ * rest, so the bids whose wins may still come together never cost more than the allowance had left.
  */
 class BidDecider {
 
     private static final double SECONDS_PER_DAY = 86_400;
     /** Bids are sent in CPM to the fourth decimal. */
-    private static final long PRICE_UNITS_PER_CPM = 10_000;
+    static final long PRICE_UNITS_PER_CPM = 10_000;
+
+    private static final int INSTANCE = new SecureRandom().nextInt();
+    private static final String INSTANCE_PREFIX = "%08x-".formatted(INSTANCE);
 
     private final ClickPredictor predictor;
     private final BidShaper shaper;
@@ -134,7 +138,7 @@ class BidDecider {
                 }
                 best.entry.counters().bids.increment();
                 currency = impCurrency;
-                String bidId = UUID.randomUUID().toString();
+                String bidId = newBidId();
                 recorder.bid(bidId, best.pctr);
                 double price = priceUnits / (double) PRICE_UNITS_PER_CPM;
                 UUID creativeId = best.creative.creative().id();
@@ -158,6 +162,24 @@ class BidDecider {
     }
 
     /**
+     * A random UUID whose first eight hex digits name this agent process, so that the agent can tell its own bids'
+     * win notices from those of another replica's bids: only its own bids' claims are in its counters.
+     */
+    static String newBidId() {
+        UUID random = UUID.randomUUID();
+        // the version and variant bits are kept: 90 random bits are left
+        return new UUID(
+                        (long) INSTANCE << 32 | (random.getMostSignificantBits() & 0xFFFF_FFFFL),
+                        random.getLeastSignificantBits())
+                .toString();
+    }
+
+    /** Whether this agent process made the bid (see {@link #newBidId}). */
+    static boolean isOwnBid(String bidId) {
+        return bidId.startsWith(INSTANCE_PREFIX);
+    }
+
+    /**
      * Claims what the bid costs if won from the allowance the campaign has left, lock-free: a win is charged its CPM
      * price / 1000 rounded up to the millionth (see {@link Deliveries#win}), so that is what is claimed.
      *
@@ -174,7 +196,7 @@ class BidDecider {
             if (units <= 0 || units / (double) PRICE_UNITS_PER_CPM < floor) {
                 return 0;
             }
-            long cost = (units + 9) / 10;
+            long cost = ClaimHold.claimMicros(units);
             if (offered.compareAndSet(before, before + cost)) {
                 return units;
             }

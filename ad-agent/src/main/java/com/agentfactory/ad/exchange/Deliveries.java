@@ -11,9 +11,11 @@ import com.agentfactory.messaging.error.RuleViolationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,7 @@ class Deliveries {
     private final ExchangeProperties properties;
     private final WinNotices winNotices;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Deliveries(
             DeliveryLedger ledger,
@@ -43,7 +46,8 @@ class Deliveries {
             AdTouchpoints touchpoints,
             ExchangeProperties properties,
             WinNotices winNotices,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.allowances = allowances;
         this.campaigns = campaigns;
@@ -51,6 +55,7 @@ class Deliveries {
         this.properties = properties;
         this.winNotices = winNotices;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -59,6 +64,14 @@ class Deliveries {
      * @param overspent whether the allowance could not cover the cost, which was recorded as spent all the same
      */
     record Won(DeliveryOutcome outcome, BigDecimal cost, String currency, boolean overspent) {}
+
+    /**
+     * A win of a bid this agent process made was recorded, its cost in the allowance from the commit on.
+     *
+     * @param bidAt the bid's time, as signed
+     * @param claimMicros what the bid claimed from the allowance, as {@link ClaimHold#claimMicros} of its price
+     */
+    record OwnBidWon(UUID campaignId, Instant bidAt, long claimMicros) {}
 
     /**
      * Records a win the agent's own signature vouches for, on the allowance of the (UTC) day of the bid: a win
@@ -96,6 +109,13 @@ class Deliveries {
                     cost,
                     campaign.currency(),
                     false);
+        }
+        if (BidDecider.isOwnBid(notice.bidId())) {
+            long priceUnits = bid.priceCpm()
+                    .movePointRight(4)
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
+            events.publishEvent(new OwnBidWon(campaign.id(), bid.issuedAt(), ClaimHold.claimMicros(priceUnits)));
         }
         LocalDate day = LocalDate.ofInstant(bid.issuedAt(), ZoneOffset.UTC);
         if (cost.signum() > 0 && !allowances.spend(campaign.id(), day, cost)) {

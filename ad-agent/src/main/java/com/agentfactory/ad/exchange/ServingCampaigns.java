@@ -8,7 +8,6 @@ import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the bid path's snapshot of serving campaigns: campaigns, creatives, delivery and today's allowances are read
  * from the database on a schedule and after any campaign change, never per bid request. The bid path's in-memory
- * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh. What the bids offered since a
- * snapshot read the allowances could cost is subtracted from what they have left (see {@link BidDecider}): wins
- * of bids made within one refresh interval would otherwise together spend the remaining allowance many times over.
+ * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh. What the bids whose wins may
+ * still come could cost is subtracted from what the allowances have left (see {@link ClaimHold}): their wins would
+ * otherwise together spend the remaining allowance many times over.
  */
 @Component
 class ServingCampaigns {
@@ -37,6 +36,7 @@ class ServingCampaigns {
     private final SpendAllowances allowances;
     private final MarketModels markets;
     private final Clock clock;
+    private final ClaimHold claims;
     private final Map<UUID, ServingSnapshot.Counters> counters = new ConcurrentHashMap<>();
     private volatile ServingSnapshot snapshot = ServingSnapshot.EMPTY;
 
@@ -45,12 +45,14 @@ class ServingCampaigns {
             DeliveryLedger delivery,
             SpendAllowances allowances,
             MarketModels markets,
+            WinNoticeProperties winNotices,
             Clock clock) {
         this.campaigns = campaigns;
         this.delivery = delivery;
         this.allowances = allowances;
         this.markets = markets;
         this.clock = clock;
+        this.claims = new ClaimHold(winNotices.claimHold(), clock);
     }
 
     ServingSnapshot current() {
@@ -62,6 +64,12 @@ class ServingCampaigns {
         refresh();
     }
 
+    /** Only after the commit: a win the allowances read next do not count yet must stay held. */
+    @TransactionalEventListener
+    void onOwnBidWon(Deliveries.OwnBidWon won) {
+        claims.ownWinRecorded(won.campaignId(), won.bidAt(), won.claimMicros());
+    }
+
     @Scheduled(
             fixedDelayString = "${agentfactory.ad.exchange.refresh-interval}",
             initialDelayString = "${agentfactory.ad.exchange.refresh-interval}")
@@ -69,9 +77,8 @@ class ServingCampaigns {
         try {
             flushCounts();
             Map<UUID, CampaignDelivery> delivered = delivery.all();
-            // read before the allowances: a bid offered after this is not in what they show as spent
-            Map<UUID, Long> offeredAtRead = new HashMap<>();
-            counters.forEach((id, c) -> offeredAtRead.put(id, c.offeredMicros.get()));
+            // read before the allowances: a bid offered or a win recorded after this is not in what they show
+            Map<UUID, Long> accounted = claims.accounted(counters);
             Map<UUID, SpendAllowances.Allowance> today = allowances.todays();
             long impressions = 0;
             long clicks = 0;
@@ -102,7 +109,7 @@ class ServingCampaigns {
                         allowance == null ? 0 : allowance.spent().doubleValue(),
                         counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters()),
                         markets.of(id),
-                        offeredAtRead.getOrDefault(id, 0L)));
+                        accounted.getOrDefault(id, 0L)));
             }
             snapshot = new ServingSnapshot(
                     List.copyOf(entries),

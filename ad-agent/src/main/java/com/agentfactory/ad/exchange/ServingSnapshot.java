@@ -17,8 +17,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
      * @param remaining what today's allowance still holds (0 while finance has reserved nothing)
      * @param spentToday what the campaign spent today
      * @param market the campaign's RLB bidding, or null while its market statistics are too few
-     * @param offeredAtRead {@link Counters#offeredMicros} when today's allowance was read for this snapshot: bids
-     *     offered since then are not in {@code remaining} yet
+     * @param accountedOffered the part of {@link Counters#offeredMicros} not subtracted from {@code remaining}:
+     *     the claims no longer held and those of wins {@code remaining} already counts (see {@link ClaimHold})
      */
     record Entry(
             AdCampaignView campaign,
@@ -30,13 +30,13 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             double spentToday,
             Counters counters,
             MarketBidding market,
-            long offeredAtRead) {
+            long accountedOffered) {
 
         UUID id() {
             return campaign.id();
         }
 
-        /** What the allowance has left, in millionths of its currency, less the bids offered since it was read. */
+        /** What the allowance has left, in millionths of its currency, less the claims of the bids still held. */
         long availableMicros() {
             return availableMicros(counters.offeredMicros.get());
         }
@@ -44,7 +44,7 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
         /** @param offered {@link Counters#offeredMicros} as read by the caller */
         long availableMicros(long offered) {
             // remaining is a sum of millionths: rounding only takes off the double's error
-            return Math.round(remaining * 1_000_000) - (offered - offeredAtRead);
+            return Math.round(remaining * 1_000_000) - (offered - accountedOffered);
         }
     }
 
@@ -63,8 +63,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
         final LongAdder bids = new LongAdder();
         /**
          * What every bid offered could cost if won, in millionths of the currency, since the agent started; never
-         * reset, so a snapshot subtracts what was offered after it read the allowance, whichever snapshot a bid was
-         * decided on.
+         * reset, so a snapshot subtracts what was offered after the reading it holds claims from, whichever snapshot
+         * a bid was decided on.
          */
         final AtomicLong offeredMicros = new AtomicLong();
     }

@@ -79,7 +79,8 @@ class WinNoticesTest {
     }
 
     private static WinNotices notices(String secret) {
-        return new WinNotices(new WinNoticeProperties(secret, "https://ads.example/win", Duration.ofMinutes(10)));
+        return new WinNotices(new WinNoticeProperties(
+                secret, "https://ads.example/win", Duration.ofMinutes(10), Duration.ofMinutes(2)));
     }
 
     private static WinNotice notice(UUID campaign, UUID creative, String price) {

@@ -1,0 +1,128 @@
+package com.agentfactory.ad.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClaimHoldTest {
+
+    private static final Duration HOLD = Duration.ofMinutes(2);
+
+    private final AdjustableClock clock = new AdjustableClock(BidDeciderTest.NOON);
+    private final ClaimHold claims = new ClaimHold(HOLD, clock);
+    // 30 CPM a bid, 0.03 an impression (see BidDeciderTest)
+    private final ServingSnapshot.Entry campaign = BidDeciderTest.entry("1.5", 0, 0);
+    private final ServingSnapshot.Counters counters = new ServingSnapshot.Counters();
+    private final BidDecider decider = new BidDecider(
+            new EmpiricalBayesClickPredictor(200, 0.01, 0.05), new LinearBidShaper(), BidDeciderTest.PROPERTIES);
+
+    @Test
+    void bidsWhoseWinsComeAfterARefreshStillCountAgainstTheAllowanceUntilTheHoldPasses() {
+        ServingSnapshot first = refresh(0.09);
+        clock.advance(Duration.ofMillis(100));
+        Instant bidAt = clock.instant();
+        assertThat(List.of(bid(first), bid(first), bid(first)))
+                .allSatisfy(price -> assertThat(price).hasValue(30.0));
+        assertThat(bid(first)).as("the allowance is all claimed").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        ServingSnapshot beforeAnyWin = refresh(0.09);
+        assertThat(bid(beforeAnyWin))
+                .as("no win recorded yet, the three bids may still win")
+                .isEmpty();
+
+        // one of them wins at 20 CPM: the allowance counts 0.02 of what the bid claimed 0.03 for
+        claims.ownWinRecorded(campaign.id(), bidAt.truncatedTo(ChronoUnit.MILLIS), ClaimHold.claimMicros(300_000));
+        clock.advance(Duration.ofSeconds(1));
+        ServingSnapshot afterTheWin = refresh(0.07);
+        assertThat(bid(afterTheWin))
+                .as("the win is not subtracted twice: what it cost less than its bid is left")
+                .hasValue(10.0);
+
+        clock.advance(HOLD.minusSeconds(3));
+        assertThat(bid(refresh(0.07)))
+                .as("the two bids without a win are still held")
+                .isEmpty();
+
+        clock.advance(Duration.ofSeconds(2));
+        ServingSnapshot afterTheHold = refresh(0.07);
+        assertThat(bid(afterTheHold))
+                .as("the lost bids are let go, the bid after the win still held")
+                .hasValue(30.0);
+        assertThat(afterTheHold.entries().getFirst().availableMicros()).isEqualTo(70_000 - 10_000 - 30_000);
+    }
+
+    @Test
+    void refusesAClaimHoldLongerThanTheWinNoticeWindowOrNone() {
+        assertThatThrownBy(() -> new WinNoticeProperties(
+                        "a-win-notice-secret",
+                        "https://ads.example/win",
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(11)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most the win-notice window");
+        assertThatThrownBy(() -> new WinNoticeProperties(
+                        "a-win-notice-secret", "https://ads.example/win", Duration.ofMinutes(10), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new WinNoticeProperties(
+                                "a-win-notice-secret",
+                                "https://ads.example/win",
+                                Duration.ofMinutes(10),
+                                Duration.ofMinutes(10))
+                        .claimHold())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    private ServingSnapshot refresh(double remaining) {
+        long accounted = claims.accounted(Map.of(campaign.id(), counters)).getOrDefault(campaign.id(), 0L);
+        return new ServingSnapshot(
+                List.of(new ServingSnapshot.Entry(
+                        campaign.campaign(), campaign.creatives(), 0, 0, 0, remaining, 0, counters, null, accounted)),
+                0,
+                0);
+    }
+
+    /** @return the CPM bid, if any */
+    private Optional<Double> bid(ServingSnapshot snapshot) {
+        return decider.decide(BidDeciderTest.request(300, "BE", 0), snapshot, clock.instant())
+                .map(response -> response.seatbid().getFirst().bid().getFirst().price());
+    }
+
+    private static final class AdjustableClock extends Clock {
+
+        private Instant now;
+
+        AdjustableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

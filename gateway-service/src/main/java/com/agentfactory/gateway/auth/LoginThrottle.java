@@ -1,9 +1,13 @@
 package com.agentfactory.gateway.auth;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +23,11 @@ import org.springframework.stereotype.Service;
  *   <li>the main limit counts failures per account and client address: after {@code maxFailures} within
  *       {@code failureWindow} that address is locked out of the account, each further lockout before a successful
  *       sign-in twice as long as the one before, up to {@code maxLockout}; the owner signing in from elsewhere is not;
- *   <li>the account as a whole is only slowed down, for a short {@code accountSlowdown} that does not grow, once
- *       {@code accountMaxFailures} (far more) failures from any addresses fall within one window: guessing spread
- *       over many addresses is held back without handing anyone a lasting lockout of another's account.
+ *   <li>the account as a whole is only slowed down, for {@code accountSlowdown}, once {@code accountMaxFailures}
+ *       (far more) failures from any addresses fall within one window: guessing spread over many addresses is held
+ *       back. Each further round before a successful sign-in lasts twice as long, up to {@code maxLockout}, and an
+ *       address the account was signed in to from before is neither held back nor counted, so that guesses from
+ *       ever new addresses can keep no one out who signs in from where they did before.
  * </ul>
  *
  * Both are kept per e-mail as typed, whether or not such an account exists, so the answer reveals no account.
@@ -33,6 +39,10 @@ class LoginThrottle {
     // can name the row of another e-mail's address
     private static final char ADDRESS_SEPARATOR = '\n';
     private static final String UNKNOWN_ADDRESS = "unknown";
+    private static final int IPV6_NETWORK_BYTES = 8;
+    // how long an address the account was signed in from stays exempt from the account-wide slowdown without a
+    // further sign-in from it: long enough to cover a holiday, short enough not to keep addresses for ever
+    private static final Duration SIGN_IN_MEMORY = Duration.ofDays(90);
 
     private final LoginThrottleRepository repository;
     private final AuthProperties.Lockout policy;
@@ -55,7 +65,31 @@ class LoginThrottle {
 
     /** The row of the account as signed in to from one client address. */
     static String addressKey(String account, String clientAddress) {
-        return accountKey(account) + ADDRESS_SEPARATOR + (clientAddress == null ? UNKNOWN_ADDRESS : clientAddress);
+        return accountKey(account) + ADDRESS_SEPARATOR + throttledAddress(clientAddress);
+    }
+
+    /**
+     * An IPv6 address stands for its /64: a single host is commonly handed a whole /64 and could otherwise rotate
+     * through more addresses than there are attempts to lock. IPv4 addresses stand for themselves.
+     */
+    static String throttledAddress(String clientAddress) {
+        if (clientAddress == null) {
+            return UNKNOWN_ADDRESS;
+        }
+        if (clientAddress.indexOf(':') < 0) {
+            return clientAddress;
+        }
+        try {
+            InetAddress parsed = InetAddress.ofLiteral(clientAddress);
+            if (!(parsed instanceof Inet6Address)) {
+                // an IPv4-mapped IPv6 address is the IPv4 address it maps
+                return parsed.getHostAddress();
+            }
+            byte[] network = Arrays.copyOf(parsed.getAddress(), IPV6_NETWORK_BYTES);
+            return InetAddress.getByAddress(Arrays.copyOf(network, 16)).getHostAddress() + "/64";
+        } catch (IllegalArgumentException | UnknownHostException notAnAddress) {
+            return clientAddress;
+        }
     }
 
     /** How long sign-ins to the account from the address stay refused, or empty when they may be tried. */
@@ -78,11 +112,20 @@ class LoginThrottle {
         Instant now = clock.instant();
         String accountKey = accountKey(account);
         String addressKey = addressKey(account, clientAddress);
-        Optional<Instant> slowedDown = repository.lockedUntil(accountKey, now);
-        if (slowedDown.isPresent()) {
-            return Attempt.refused(accountKey, addressKey, Duration.between(now, slowedDown.get()));
-        }
         Instant windowStart = now.minus(policy.failureWindow());
+        // the owner's own address: guesses from elsewhere, however many, neither hold it back nor are joined by it
+        boolean signedInBefore = clientAddress != null && repository.signedInBefore(addressKey);
+        if (!signedInBefore) {
+            Optional<Instant> slowedDown = repository.lockedUntil(accountKey, now);
+            if (slowedDown.isPresent()) {
+                return Attempt.refused(accountKey, addressKey, Duration.between(now, slowedDown.get()));
+            }
+            if (repository.attemptsSince(accountKey, windowStart) >= policy.accountMaxFailures()) {
+                // the attempts ahead of this one slow the account down if they fail: refused before the address is
+                // counted, or the owner's tries in this moment would lock the owner's own address
+                return Attempt.refused(accountKey, addressKey, policy.accountSlowdown());
+            }
+        }
         LoginThrottleRepository.Counted fromAddress = repository.countAttempt(addressKey, now, windowStart);
         if (fromAddress.lockedUntil() != null && fromAddress.lockedUntil().isAfter(now)) {
             return Attempt.refused(accountKey, addressKey, Duration.between(now, fromAddress.lockedUntil()));
@@ -91,14 +134,19 @@ class LoginThrottle {
             // the attempts ahead of this one lock the address out if they fail: refused for as long as that lockout
             return Attempt.refused(accountKey, addressKey, lockoutAfter(fromAddress.lockouts()));
         }
+        if (signedInBefore) {
+            return new Attempt(accountKey, addressKey, fromAddress.lockouts(), false, 0, null);
+        }
         LoginThrottleRepository.Counted everywhere = repository.countAttempt(accountKey, now, windowStart);
         if (everywhere.lockedUntil() != null && everywhere.lockedUntil().isAfter(now)) {
             return Attempt.refused(accountKey, addressKey, Duration.between(now, everywhere.lockedUntil()));
         }
         if (everywhere.attempts() > policy.accountMaxFailures()) {
+            // a race past the check above: the address is not charged for an attempt that is not checked
+            repository.uncountAttempt(addressKey, now);
             return Attempt.refused(accountKey, addressKey, policy.accountSlowdown());
         }
-        return new Attempt(accountKey, addressKey, fromAddress.lockouts(), null);
+        return new Attempt(accountKey, addressKey, fromAddress.lockouts(), true, everywhere.lockouts(), null);
     }
 
     /** A checked attempt failed; returns the lockouts it triggered, if it did. */
@@ -106,24 +154,31 @@ class LoginThrottle {
         Instant now = clock.instant();
         // each failure also clears out rows whose window and longest lockout are long over (emails that were only
         // guessed, accounts that never came back); a quiet account thereby starts its backoff afresh
-        repository.pruneQuietSince(now.minus(quietPeriod()));
+        repository.pruneQuietSince(now.minus(quietPeriod()), now.minus(SIGN_IN_MEMORY));
         List<Lockout> lockouts = new ArrayList<>();
         Duration lockout = lockoutAfter(attempt.lockouts());
         // the count already holds this attempt: whichever failure finds the limit reached locks, once
         if (repository.lock(attempt.addressKey(), policy.maxFailures(), now, now.plus(lockout))) {
             lockouts.add(new Lockout(lockout, false));
         }
-        if (repository.lock(
-                attempt.accountKey(), policy.accountMaxFailures(), now, now.plus(policy.accountSlowdown()))) {
-            lockouts.add(new Lockout(policy.accountSlowdown(), true));
+        Duration slowdown = accountSlowdownAfter(attempt.accountSlowdowns());
+        if (attempt.countedForAccount()
+                && repository.lock(attempt.accountKey(), policy.accountMaxFailures(), now, now.plus(slowdown))) {
+            lockouts.add(new Lockout(slowdown, true));
         }
         return lockouts;
     }
 
-    /** The owner is in: the address's failures and the account's are forgiven; other addresses keep theirs. */
+    /**
+     * The owner is in: the address's failures and the account's are forgiven; other addresses keep theirs. The
+     * address is remembered, so that the account-wide slowdown does not hold the owner back there later.
+     */
     void succeeded(String account, String clientAddress) {
         repository.forget(addressKey(account, clientAddress));
         repository.forget(accountKey(account));
+        if (clientAddress != null) {
+            repository.rememberSignIn(addressKey(account, clientAddress), clock.instant());
+        }
     }
 
     Duration quietPeriod() {
@@ -134,6 +189,18 @@ class LoginThrottle {
         return longest.multipliedBy(2);
     }
 
+    /**
+     * Each further round of the account-wide slowdown before a successful sign-in lasts twice as long, up to the
+     * longest lockout: a fixed one let guessing from ever new addresses go on at the same pace for good.
+     */
+    Duration accountSlowdownAfter(int earlierSlowdowns) {
+        Duration slowdown = policy.accountSlowdown().multipliedBy(1L << Math.min(earlierSlowdowns, 20));
+        Duration longest = policy.maxLockout().compareTo(policy.accountSlowdown()) > 0
+                ? policy.maxLockout()
+                : policy.accountSlowdown();
+        return slowdown.compareTo(longest) > 0 ? longest : slowdown;
+    }
+
     Duration lockoutAfter(int earlierLockouts) {
         // doubling stops well before overflow: 2^20 minutes is already about two years
         Duration lockout = policy.lockout().multipliedBy(1L << Math.min(earlierLockouts, 20));
@@ -142,12 +209,20 @@ class LoginThrottle {
 
     /**
      * @param lockouts the address's lockouts since the last successful sign-in, when the attempt was counted
+     * @param countedForAccount counted towards the account-wide slowdown: not from an address signed in from before
+     * @param accountSlowdowns the account's slowdowns since the last successful sign-in, when the attempt was counted
      * @param refusedFor how long sign-ins stay refused when the attempt is refused; null when it may be checked
      */
-    record Attempt(String accountKey, String addressKey, int lockouts, Duration refusedFor) {
+    record Attempt(
+            String accountKey,
+            String addressKey,
+            int lockouts,
+            boolean countedForAccount,
+            int accountSlowdowns,
+            Duration refusedFor) {
 
         static Attempt refused(String accountKey, String addressKey, Duration refusedFor) {
-            return new Attempt(accountKey, addressKey, 0, refusedFor);
+            return new Attempt(accountKey, addressKey, 0, false, 0, refusedFor);
         }
 
         boolean refused() {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoginThrottleRepository {
 
+    // appended to an address's row key; the address part never holds a line break, so no address's row ends so
+    private static final String SIGNED_IN = "\nsigned-in";
+
     private final JdbcClient jdbc;
 
     LoginThrottleRepository(JdbcClient jdbc) {
@@ -62,6 +65,53 @@ class LoginThrottleRepository {
     }
 
     /**
+     * Marks that the account was signed in to from this address (its row per address): a row of its own, beside the
+     * address's counts, that outlives them by far.
+     */
+    void rememberSignIn(String addressKey, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO login_throttle (account, failures, window_started_at, lockouts, updated_at)
+                        VALUES (:account, 0, :now, 0, :now)
+                        ON CONFLICT (account) DO UPDATE SET updated_at = :now
+                        """)
+                .param("account", addressKey + SIGNED_IN)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    boolean signedInBefore(String addressKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM login_throttle WHERE account = :account)")
+                .param("account", addressKey + SIGNED_IN)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The attempts counted in the current window, 0 when there is none. */
+    int attemptsSince(String account, Instant windowStart) {
+        return jdbc.sql("""
+                        SELECT failures FROM login_throttle
+                        WHERE account = :account AND window_started_at >= :windowStart
+                        """)
+                .param("account", account)
+                .param("windowStart", Timestamp.from(windowStart))
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    /** Takes back one attempt {@link #countAttempt} counted, unless a lockout has reset the count since. */
+    void uncountAttempt(String account, Instant now) {
+        jdbc.sql("""
+                        UPDATE login_throttle SET failures = failures - 1, updated_at = :now
+                        WHERE account = :account AND failures > 0
+                          AND (locked_until IS NULL OR locked_until <= :now)
+                        """)
+                .param("account", account)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
      * Locks the account when it still has at least {@code maxFailures} attempts counted: of two racing failures past
      * the limit only the first locks, because it resets the count.
      */
@@ -80,10 +130,19 @@ class LoginThrottleRepository {
                 == 1;
     }
 
-    /** Removes rows untouched since {@code cutoff}: their window and lockout are long over. */
-    int pruneQuietSince(Instant cutoff) {
-        return jdbc.sql("DELETE FROM login_throttle WHERE updated_at < :cutoff")
+    /**
+     * Removes rows untouched since {@code cutoff}, whose window and lockout are long over, and the marks of sign-ins
+     * from an address not signed in from since {@code signInCutoff}.
+     */
+    int pruneQuietSince(Instant cutoff, Instant signInCutoff) {
+        return jdbc.sql("""
+                        DELETE FROM login_throttle
+                        WHERE updated_at < :cutoff AND (right(account, length(:signedIn)) <> :signedIn
+                          OR updated_at < :signInCutoff)
+                        """)
                 .param("cutoff", Timestamp.from(cutoff))
+                .param("signedIn", SIGNED_IN)
+                .param("signInCutoff", Timestamp.from(signInCutoff))
                 .update();
     }
 

@@ -66,6 +66,18 @@ class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void guessesFromManyAddressesDoNotHoldTheOwnerBackWhereTheyHaveSignedInBefore() {
+        String email = registered("returning");
+        okBody(login(email, TestUsers.PASSWORD, OWNER));
+        for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES; attempt++) {
+            assertProblem(login(email, "wrong-password", "192.0.2." + (attempt / 2 + 1)), HttpStatus.UNAUTHORIZED);
+        }
+
+        assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.99"), HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(okBody(login(email, TestUsers.PASSWORD, OWNER))).containsKey("access_token");
+    }
+
+    @Test
     void failuresBelowTheAccountsLimitFromSeveralAddressesLeaveTheOwnerIn() {
         String email = registered("scattered");
         for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES - 1; attempt++) {

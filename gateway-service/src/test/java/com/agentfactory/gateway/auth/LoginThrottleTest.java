@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -91,6 +95,88 @@ class LoginThrottleTest {
     }
 
     @Test
+    void refusesWithoutCountingTheAddressOnceTheAttemptsAheadWouldSlowTheAccountDown() {
+        RecordingRepository repository =
+                new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(51, 0, null), Optional.empty());
+        repository.accountAttemptsSoFar = 50;
+
+        LoginThrottle.Attempt attempt =
+                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(repository.counted).isEmpty();
+    }
+
+    @Test
+    void takesTheAttemptBackFromTheAddressWhenTheAccountRefusesItAfterARace() {
+        RecordingRepository repository =
+                new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(51, 0, null), Optional.empty());
+        repository.accountAttemptsSoFar = 49;
+
+        LoginThrottle.Attempt attempt =
+                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+
+        assertThat(attempt.refused()).isTrue();
+        assertThat(repository.uncounted).containsExactly(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+    }
+
+    @Test
+    void letsAnAddressTheAccountWasSignedInFromBeforeTryWhileTheAccountIsSlowedDown() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
+        repository.signedInFrom.add(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+
+        LoginThrottle.Attempt attempt =
+                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+
+        assertThat(attempt.refused()).isFalse();
+        assertThat(attempt.countedForAccount()).isFalse();
+        // still held to its own limit
+        assertThat(repository.counted).containsExactly(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+    }
+
+    @Test
+    void slowsTheAccountDownTwiceAsLongForEachEarlierRoundSinceTheLastSignIn() {
+        RecordingRepository repository =
+                new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(50, 2, null), Optional.empty());
+        LoginThrottle throttle = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<LoginThrottle.Lockout> lockouts = throttle.failed(throttle.attempt(ACCOUNT, ADDRESS));
+
+        assertThat(lockouts).containsExactly(new LoginThrottle.Lockout(Duration.ofMinutes(8), true));
+        assertThat(repository.lockedUntil)
+                .containsEntry(LoginThrottle.accountKey(ACCOUNT), NOW.plus(Duration.ofMinutes(8)));
+    }
+
+    @Test
+    void doublesTheAccountWideSlowdownUpToTheLongestLockout() {
+        assertThat(THROTTLE.accountSlowdownAfter(0)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(THROTTLE.accountSlowdownAfter(1)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(THROTTLE.accountSlowdownAfter(5)).isEqualTo(Duration.ofHours(1));
+        assertThat(THROTTLE.accountSlowdownAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void keysAnIpv6AddressByItsSlash64() {
+        String key = LoginThrottle.addressKey(ACCOUNT, "2001:db8:1:2::1");
+
+        assertThat(LoginThrottle.addressKey(ACCOUNT, "2001:db8:1:2:ffff:ee:dd:cc"))
+                .isEqualTo(key);
+        assertThat(LoginThrottle.addressKey(ACCOUNT, "2001:0db8:0001:0002:0000:0000:0000:0002"))
+                .isEqualTo(key);
+        assertThat(LoginThrottle.addressKey(ACCOUNT, "2001:db8:1:3::1")).isNotEqualTo(key);
+        assertThat(key).isEqualTo(ACCOUNT + "\n2001:db8:1:2:0:0:0:0/64");
+    }
+
+    @Test
+    void keysAnIpv4AddressByItselfAlsoWhenMappedIntoIpv6() {
+        assertThat(LoginThrottle.addressKey(ACCOUNT, ADDRESS)).isEqualTo(ACCOUNT + "\n" + ADDRESS);
+        assertThat(LoginThrottle.addressKey(ACCOUNT, "203.0.113.8"))
+                .isNotEqualTo(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+        assertThat(LoginThrottle.addressKey(ACCOUNT, "::ffff:" + ADDRESS))
+                .isEqualTo(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+    }
+
+    @Test
     void noTypedEmailNamesTheRowOfAnotherEmailsAddress() {
         String typed = ACCOUNT + "\n" + ADDRESS;
 
@@ -134,6 +220,10 @@ class LoginThrottleTest {
         private final Counted everywhere;
         private final Optional<Instant> accountLockedUntil;
         private final List<String> counted = new ArrayList<>();
+        private final List<String> uncounted = new ArrayList<>();
+        private int accountAttemptsSoFar;
+        private final Set<String> signedInFrom = new HashSet<>();
+        private final Map<String, Instant> lockedUntil = new HashMap<>();
 
         RecordingRepository(Counted fromAddress, Counted everywhere, Optional<Instant> accountLockedUntil) {
             super(null);
@@ -145,6 +235,36 @@ class LoginThrottleTest {
         @Override
         Optional<Instant> lockedUntil(String account, Instant now) {
             return account.equals(LoginThrottle.accountKey(ACCOUNT)) ? accountLockedUntil : Optional.empty();
+        }
+
+        @Override
+        boolean signedInBefore(String addressKey) {
+            return signedInFrom.contains(addressKey);
+        }
+
+        @Override
+        int pruneQuietSince(Instant cutoff, Instant signInCutoff) {
+            return 0;
+        }
+
+        @Override
+        boolean lock(String account, int maxFailures, Instant now, Instant until) {
+            Counted count = account.equals(LoginThrottle.accountKey(ACCOUNT)) ? everywhere : fromAddress;
+            if (count.attempts() < maxFailures) {
+                return false;
+            }
+            lockedUntil.put(account, until);
+            return true;
+        }
+
+        @Override
+        int attemptsSince(String account, Instant windowStart) {
+            return account.equals(LoginThrottle.accountKey(ACCOUNT)) ? accountAttemptsSoFar : 0;
+        }
+
+        @Override
+        void uncountAttempt(String account, Instant now) {
+            uncounted.add(account);
         }
 
         @Override

@@ -55,8 +55,9 @@ record AuthProperties(
      * @param maxLockout the longest a lockout gets
      * @param accountMaxFailures failed sign-ins to one account from any addresses within {@code failureWindow} that
      *     slow the whole account down: far more than {@code maxFailures}, so no single address gets there
-     * @param accountSlowdown how long every address is refused then; it does not grow, so that nobody can keep
-     *     the owner out for long
+     * @param accountSlowdown how long every address the account has not signed in from before is refused then; each
+     *     further round before a successful sign-in doubles it, up to {@code maxLockout}. Addresses the owner signed in
+     *     from are not slowed down, so guessing from many addresses cannot keep the owner out
      */
     record Lockout(
             @Min(1) int maxFailures,

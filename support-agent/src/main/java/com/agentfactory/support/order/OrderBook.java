@@ -247,10 +247,10 @@ public class OrderBook {
      * Which of the order's lines give up how much to the cancelled lines, each line taking from what earlier cancelled
      * lines left of it; {@code left} holds what each cancelled line still asks and is lowered by what it got.
      *
-     * <p>Goods still with the customer are taken before goods already received back. Finance refunds every
-     * cancellation, a back-office credit note for goods already returned too, so each item it refunds must leave one
-     * fewer to return whichever line holds the items, as when the cancellation comes before the receipt. Only what is
-     * left once the goods received back are taken as well is more than the order holds.
+     * <p>Goods still with the customer are taken before goods already received back: a back-office credit note may
+     * cover goods already returned, and each item it cancels must leave one fewer to return whichever line holds the
+     * items, as when the cancellation comes before the receipt (finance caps what it refunds of the order per product).
+     * Only what is left once the goods received back are taken as well is more than the order holds.
      *
      * @param received quantity received back, per line number
      */

@@ -33,6 +33,26 @@ class InboundSmsTest {
                 .containsOnly("from");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2025550123", "(202) 555-0123", "002025550123", "7700900123", "0012345678"})
+    void refusesANumberWithoutItsPlusWhenItCouldBeANationalNumberWithoutItsTrunkZero(String from) {
+        InboundSms sms = new InboundSms("SM1", from, "STOP");
+
+        assertThat(sms.from()).doesNotStartWith("+");
+        assertThat(VALIDATOR.validate(sms))
+                .extracting(violation -> violation.getPropertyPath().toString())
+                .containsOnly("from");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12025550123", "0012025550123", "+2025550123"})
+    void readsANumberAsInternationalWhenItsCountryCodeIsThereOrItsPlusIsWritten(String from) {
+        InboundSms sms = new InboundSms("SM1", from, "STOP");
+
+        assertThat(sms.from()).isEqualTo(from.startsWith("+") ? from : "+12025550123");
+        assertThat(VALIDATOR.validate(sms)).isEmpty();
+    }
+
     @Test
     void leavesAMissingNumberMissing() {
         assertThat(new InboundSms("SM1", null, "STOP").from()).isNull();

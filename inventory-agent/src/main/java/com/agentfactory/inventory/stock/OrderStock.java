@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class OrderStock {
 
     private final JdbcClient jdbc;
+    private final PendingCancellationProperties properties;
 
-    OrderStock(JdbcClient jdbc) {
+    OrderStock(JdbcClient jdbc, PendingCancellationProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     static String normalised(String orderNumber) {
@@ -73,8 +75,9 @@ class OrderStock {
 
     /**
      * Of the units of each SKU asked back, those the named order took and has not given back yet, now given back.
-     * A cancellation of an order not recorded is kept until the order is, and gives nothing back now. The caller
-     * holds the order number's lock.
+     * A cancellation of an order not recorded is kept until the order is, and gives nothing back now, unless it may
+     * answer an order applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}). The
+     * caller holds the order number's lock.
      */
     Map<String, Integer> releaseFromNamedOrder(OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         String number = normalised(cancellation.originalOrderNumber());
@@ -83,7 +86,7 @@ class OrderStock {
                 .query(Boolean.class)
                 .single();
         if (!known) {
-            if (precedesOrderStock(cancellation.occurredAt())) {
+            if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
                 // its order may be one applied before what orders took was recorded: given back as it always was
                 return asked;
             }
@@ -109,11 +112,11 @@ class OrderStock {
     /**
      * Of the units of each SKU asked back by a cancellation naming no order, those the customer's orders took and have
      * not given back yet, taken from the newest order first (a credit note most likely answers the latest purchase).
-     * A guest's gives nothing back: no order can be told to be theirs. One that occurred before what orders took was
-     * recorded gives back all it asks, as it always did: the orders it answers may be older than the record.
+     * A guest's gives nothing back: no order can be told to be theirs. One that may answer orders applied before what
+     * orders took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives back all it asks, as it always did.
      */
     Map<String, Integer> releaseFromCustomersOrders(OrderCancelled cancellation, Map<String, Integer> asked) {
-        if (precedesOrderStock(cancellation.occurredAt())) {
+        if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
             // what the recorded orders took is marked given back; the rest is of orders older than the record
             releaseFromCustomersOrders(cancellation.customerId(), asked);
             return new TreeMap<>(asked);
@@ -153,12 +156,15 @@ class OrderStock {
     }
 
     /**
-     * Whether the event occurred before what orders took was first recorded (V16): orders applied before then have
-     * no record, so a cancellation of one cannot be checked against it.
+     * Whether a cancellation that occurred then may answer an order applied before what orders took was first
+     * recorded (V16): such an order has no record, so the cancellation cannot be checked against it. What decides is
+     * when the order was placed, which a cancellation of an unrecorded order cannot tell; orders are cancelled up to
+     * some time after they are placed, so any cancellation until the grace period after the cut-over may answer one.
      */
-    private boolean precedesOrderStock(Instant occurredAt) {
-        return jdbc.sql("SELECT :occurred < since FROM order_stock_cut_over")
+    private boolean mayAnswerUnrecordedOrder(Instant occurredAt) {
+        return jdbc.sql("SELECT :occurred < since + make_interval(secs => :grace) FROM order_stock_cut_over")
                 .param("occurred", Timestamp.from(occurredAt))
+                .param("grace", (double) properties.cutOverGrace().toSeconds())
                 .query(Boolean.class)
                 .single();
     }

@@ -17,17 +17,27 @@ import org.springframework.validation.annotation.Validated;
  *     forgotten before its order arrives never gives that order's units back
  * @param sweepInterval how often the kept cancellations are looked through
  * @param batchSize most cancellations forgotten in one statement, so a backlog is worked off in short transactions
+ * @param cutOverGrace how long after what orders took was first recorded (V16) a cancellation of an order not
+ *     recorded, or one naming no order beyond what its customer's recorded orders took, still gives back what it
+ *     asks instead of waiting: its order may have been applied before the record began. At least as long as orders
+ *     are cancelled after they are placed; zero only for cancellations that occurred before the record began
  */
 @Validated
 @ConfigurationProperties("agentfactory.inventory.pending-cancellations")
 record PendingCancellationProperties(
         @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("1h") @NotNull Duration sweepInterval,
-        @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize) {
+        @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("90d") @NotNull Duration cutOverGrace) {
 
     @AssertTrue(message = "retention must be at least a day: a cancellation whose order is merely late would be lost")
     boolean isRetentionAtLeastADay() {
         return retention == null || retention.compareTo(Duration.ofDays(1)) >= 0;
+    }
+
+    @AssertTrue(message = "cut-over-grace must not be negative")
+    boolean isCutOverGraceNotNegative() {
+        return cutOverGrace == null || !cutOverGrace.isNegative();
     }
 
     @AssertTrue(message = "sweep-interval must be positive")

@@ -13,6 +13,7 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,6 +38,16 @@ class StockIT extends InventoryIntegrationTest {
 
     @Autowired
     PendingCancellationProperties pendingCancellations;
+
+    @BeforeEach
+    void ordersRecordedSinceLongerThanTheGracePeriod() {
+        // the migrations ran moments ago; as where they ran long ago, a cancellation now is no longer taken for one of
+        // an order from before the record
+        jdbc.update(
+                "UPDATE order_stock_cut_over SET since = LEAST(since, ?)",
+                Timestamp.from(
+                        Instant.now().minus(pendingCancellations.cutOverGrace()).minus(Duration.ofDays(1))));
+    }
 
     @Test
     void ordersTakeStockAndAShortfallIsBackorderedNotNegative() {
@@ -156,6 +168,38 @@ class StockIT extends InventoryIntegrationTest {
 
         publish(CommerceEventMother.occurredAt(
                 CommerceEventMother.unnamedCancellationBy(customer, sku, 3), beforeOrdersWereRecorded()));
+
+        awaitOnHand(sku, 7);
+    }
+
+    @Test
+    void aCancellationWithinTheGracePeriodGivesBackWhatItAsksOfAnOrderFromBeforeOrdersWereRecorded() {
+        String sku = stocked(5);
+        // the order it names was applied before orders were recorded: it took its units and left no record
+        var cancellation = CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(
+                        CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2),
+                lateInTheGracePeriod());
+
+        publish(cancellation);
+
+        awaitOnHand(sku, 7);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        cancellation.eventId()))
+                .isZero();
+    }
+
+    @Test
+    void aCreditNoteWithinTheGracePeriodGivesBackWhatItAsksBeyondItsCustomersRecordedOrders() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        publish(CommerceEventMother.orderBy(customer, sku, 1));
+        awaitOnHand(sku, 4);
+
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.unnamedCancellationBy(customer, sku, 3), lateInTheGracePeriod()));
 
         awaitOnHand(sku, 7);
     }
@@ -375,6 +419,12 @@ class StockIT extends InventoryIntegrationTest {
 
     private Instant beforeOrdersWereRecorded() {
         return jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
+                .minus(Duration.ofDays(1));
+    }
+
+    private Instant lateInTheGracePeriod() {
+        return jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
+                .plus(pendingCancellations.cutOverGrace())
                 .minus(Duration.ofDays(1));
     }
 

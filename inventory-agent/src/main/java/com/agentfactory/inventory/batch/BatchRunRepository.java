@@ -25,6 +25,16 @@ interface BatchRunRepository extends JpaRepository<BatchRun, UUID> {
     int beat(UUID id, Instant now);
 
     /**
+     * Whether the run is still running, its row then locked until the caller's transaction ends: a sweep or a
+     * redelivered task giving it up waits until then, and then finds it no longer running.
+     */
+    @Query(
+            nativeQuery = true,
+            value =
+                    "SELECT count(*) > 0 FROM (SELECT 1 FROM batch_runs WHERE id = :id AND status = 'RUNNING' FOR UPDATE) r")
+    boolean lockIfRunning(UUID id);
+
+    /**
      * Ends as failed, with the given failure, every run still running whose last heartbeat was before
      * {@code silentSince}.
      */

@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs every SKU through the day's steps: a new version of the forecast models trained on every SKU with orders
@@ -39,6 +42,7 @@ class DailyBatch {
     private final BatchForecasting forecasting;
     private final BatchRunRepository runs;
     private final BatchProperties properties;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     DailyBatch(
@@ -48,6 +52,7 @@ class DailyBatch {
             BatchForecasting forecasting,
             BatchRunRepository runs,
             BatchProperties properties,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.stock = stock;
         this.conditions = conditions;
@@ -55,6 +60,8 @@ class DailyBatch {
         this.forecasting = forecasting;
         this.runs = runs;
         this.properties = properties;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -123,7 +130,8 @@ class DailyBatch {
         try {
             BatchRun run = runs.findById(runId).orElseThrow();
             run.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), clock.instant());
-            runs.save(run);
+            // a run given up meanwhile keeps the failure it was given up with
+            saveWhileRunning(run);
         } catch (Throwable recording) {
             cause.addSuppressed(recording);
         }
@@ -145,9 +153,8 @@ class DailyBatch {
                             ? "no SKU has orders before " + origin
                             : String.join("; ", version.errors()));
         }
-        // saving the report of a run given up meanwhile would set it running again
         heartbeat.beatNow();
-        run = runs.save(run);
+        run = saveWhileRunning(run);
         Map<String, Integer> alerts = new TreeMap<>();
         int suggested = 0;
         for (int i = 0; i < skus.size(); i++) {
@@ -169,7 +176,8 @@ class DailyBatch {
         heartbeat.beatNow();
         int settled = orders.settleBudgets();
         run.succeeded(skus.size(), suggested, approved, alerts, settled, clock.instant());
-        run = runs.save(run);
+        // finance may have taken long enough since the last heartbeat for the sweep to give the run up
+        run = saveWhileRunning(run);
         // the run is no longer running: reporting its end is no sign of it having been given up
         heartbeat.ended();
         progress.accept(100);
@@ -185,6 +193,20 @@ class DailyBatch {
                 alerts,
                 settled,
                 List.copyOf(run.errors()));
+    }
+
+    /**
+     * Saves the run's report unless the run was given up since its last heartbeat: saving it over the record of
+     * whoever gave it up would set it running or succeeded again, though another run may be at work. The run's row
+     * stays locked until the save commits, so a give-up cannot slip in between the check and the save.
+     */
+    private BatchRun saveWhileRunning(BatchRun run) {
+        return ownTransaction.execute(status -> {
+            if (!runs.lockIfRunning(run.getId())) {
+                throw new RunGivenUpException(run.getId());
+            }
+            return runs.save(run);
+        });
     }
 
     /**

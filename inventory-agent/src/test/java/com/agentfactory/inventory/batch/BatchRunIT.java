@@ -138,7 +138,8 @@ class BatchRunIT extends InventoryIntegrationTest {
             stocked(5);
         }
         var beatingOften = new BatchProperties(Duration.ofNanos(1), Duration.ofMinutes(30), Duration.ofMinutes(10));
-        var batch = new DailyBatch(stock, conditions, purchaseOrders, forecasting, runs, beatingOften, clock);
+        var batch = new DailyBatch(
+                stock, conditions, purchaseOrders, forecasting, runs, beatingOften, transactionManager, clock);
         List<Instant> heartbeats = new ArrayList<>();
 
         DailyBatchReport report = batch.run(
@@ -230,7 +231,8 @@ class BatchRunIT extends InventoryIntegrationTest {
     void aRunGivenUpWhileAtWorkStopsBeforeApprovingAnythingAndKeepsTheFailureItWasGivenUpWith() {
         String id = draftedOrder(stocked(0));
         var beatingOften = new BatchProperties(Duration.ofNanos(1), Duration.ofMinutes(30), Duration.ofMinutes(10));
-        var batch = new DailyBatch(stock, conditions, purchaseOrders, forecasting, runs, beatingOften, clock);
+        var batch = new DailyBatch(
+                stock, conditions, purchaseOrders, forecasting, runs, beatingOften, transactionManager, clock);
         var givenUp = new AtomicBoolean();
 
         assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(true, LocalDate.of(1990, 1, 1), 7), done -> {
@@ -248,6 +250,30 @@ class BatchRunIT extends InventoryIntegrationTest {
                         "SELECT status || ':' || failure FROM batch_runs ORDER BY started_at DESC LIMIT 1",
                         String.class))
                 .containsExactly("FAILED:interrupted: given up");
+    }
+
+    @Test
+    void aRunGivenUpAfterItsLastHeartbeatKeepsTheFailureItWasGivenUpWithInsteadOfSucceeding() {
+        stocked(0);
+        String giveUp = "give_up_after_last_beat";
+        try {
+            assertThatThrownBy(() -> batch.run(new RunDailyBatchRequest(false, LocalDate.of(1990, 1, 1), 7), done -> {
+                        if (done == 90) {
+                            // every SKU done: the next heartbeat is the last before the budgets are settled, and
+                            // the sweep gives the run up just after it
+                            givingUpAfterTheNextHeartbeat(giveUp);
+                        }
+                    }))
+                    .hasMessageContaining("given up");
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS " + giveUp + " ON batch_runs");
+            jdbc.execute("DROP FUNCTION IF EXISTS " + giveUp + "()");
+        }
+
+        assertThat(jdbc.queryForList(
+                        "SELECT status || ':' || failure FROM batch_runs ORDER BY started_at DESC LIMIT 1",
+                        String.class))
+                .containsExactly("FAILED:interrupted: given up after its last heartbeat");
     }
 
     @Test
@@ -420,6 +446,16 @@ class BatchRunIT extends InventoryIntegrationTest {
                                 "lines",
                                 List.of(Map.of("sku", sku, "quantity", 10))))
                 .text("/id");
+    }
+
+    /** The next heartbeat of the running run is recorded, and the run is given up as the same statement commits. */
+    private void givingUpAfterTheNextHeartbeat(String trigger) {
+        jdbc.execute("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " NEW.status := 'FAILED'; NEW.failure := 'interrupted: given up after its last heartbeat';"
+                + " NEW.finished_at := now(); RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE UPDATE ON batch_runs FOR EACH ROW"
+                + " WHEN (OLD.status = 'RUNNING' AND NEW.heartbeat_at IS DISTINCT FROM OLD.heartbeat_at)"
+                + " EXECUTE FUNCTION " + trigger + "()");
     }
 
     /** The run stops between approving and placing {@code id}: the placement's update is refused, as a crash would. */

@@ -1,15 +1,15 @@
 package com.agentfactory.finance.attribution;
 
+import com.agentfactory.finance.transaction.OrderLock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,21 +146,12 @@ class AttributionRepository {
     /**
      * Waits for any other transaction booking revenue or a refund of the order, until it ends; held until this one
      * ends. Revenue and a refund of it booked at once on two instances would otherwise each miss the other, neither
-     * committed yet: the refund finding no shares, the revenue no refund, and nothing netted. An advisory lock, as the
-     * order's rows may not exist yet. Both the order id and the order number are locked, since a refund names its
-     * order by either; in one order of keys, so that two bookings never each hold a key the other waits for. (The
-     * audit trigger's lock on the chain's head serialises every audited write as well, but that is the trail's concern
-     * and not to be relied on here.) The key is upper-cased by the database as order numbers are matched, so "inv-1"
-     * waits for "INV-1"; the prefixes still decide the order of the keys.
+     * committed yet: the refund finding no shares, the revenue no refund, and nothing netted. It is the ledger's lock
+     * on the order ({@link OrderLock}), which a booking took before writing its ledger row; taken again here (at no
+     * cost) for the netting of refunds booked earlier, which comes here with no booking before it.
      */
     void lockOrder(UUID orderId, String orderNumber) {
-        Stream.of(
-                        orderId == null ? null : "finance-order-id:" + orderId,
-                        orderNumber == null ? null : "finance-order-number:" + orderNumber)
-                .filter(Objects::nonNull)
-                .sorted()
-                .forEach(key ->
-                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(upper(?), 0))", rs -> null, key));
+        OrderLock.take(jdbc, Collections.singletonList(orderId), Collections.singletonList(orderNumber));
     }
 
     /** One share of an order's revenue under a model and what refunds have left of it. */

@@ -7,14 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -122,20 +120,14 @@ class TransactionRepository {
         return amounts;
     }
 
-    /**
-     * Waits for any other transaction booking revenue or a refund of the order until it ends, and is held until this
-     * one ends, under the keys attribution's lock on an order takes (its id and its upper-cased number), all in one
-     * order of keys so that two bookings never each hold a key the other waits for.
-     */
+    /** The orders' lock (see {@link OrderLock}), under which their revenue and refunds are booked one at a time. */
     void lockOrder(Collection<UUID> orderIds, Collection<String> orderNumbers) {
-        Stream.concat(
-                        orderIds.stream().filter(Objects::nonNull).map(id -> "finance-order-id:" + id),
-                        orderNumbers.stream().filter(Objects::nonNull).map(number -> "finance-order-number:" + number))
-                .map(key -> key.toUpperCase(Locale.ROOT))
-                .distinct()
-                .sorted()
-                .forEach(key ->
-                        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(upper(?), 0))", rs -> null, key));
+        OrderLock.take(jdbc, orderIds, orderNumbers);
+    }
+
+    /** The lock of one order, named by its id, its number or both (either may be null). */
+    void lockOrder(UUID orderId, String orderNumber) {
+        OrderLock.take(jdbc, Collections.singletonList(orderId), Collections.singletonList(orderNumber));
     }
 
     Optional<FinancialTransaction> findBySourceEventId(UUID sourceEventId) {

@@ -70,6 +70,7 @@ public class TransactionService {
         }
         // what each product sold for, which its refunds are capped at
         metadata.put("products", byProduct(order.lines()));
+        transactions.lockOrder(order.orderId(), order.orderNumber());
         return recordFromEvent(
                 order.eventId(),
                 TransactionType.REVENUE,
@@ -199,7 +200,7 @@ public class TransactionService {
      * not_refunded, so a person can look into it. A refund whose order is not booked (yet), or was booked before its
      * products were kept, or that names no order, is booked whole as asked. Refunds and revenue of one order are
      * booked one at a time under the order's lock, so two refunds of the same goods cannot each read the other as not
-     * yet booked.
+     * yet booked. Every booking takes that lock before it writes its ledger row (see {@link OrderLock}).
      *
      * @param products what the refund asks back per product (upper-cased SKU); empty when the event does not say
      */
@@ -214,6 +215,7 @@ public class TransactionService {
             Map<String, Object> metadata,
             Instant occurredAt) {
         if (products.isEmpty()) {
+            transactions.lockOrder(orderId, orderNumber);
             return recordFromEvent(
                     eventId,
                     TransactionType.REFUND,

@@ -20,6 +20,17 @@ class SmsKeywordTest {
         assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_OUT);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"REVOKE", "Revoke.", "optout", "OptOut!", "OPT OUT", "opt out", "Opt  Out", "opt\nout 🙏"})
+    void readsTheRevocationWordsTheFccNamesAsOptingOut(String text) {
+        assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_OUT);
+    }
+
+    @Test
+    void namesATwoWordKeywordWithOneSpaceBetweenItsWords() {
+        assertThat(SmsKeyword.word(" opt \t out!")).isEqualTo("OPT OUT");
+    }
+
     @Test
     void namesTheWordWithoutWhatSurroundsIt() {
         assertThat(SmsKeyword.word("  Stop!!!🙏\n")).isEqualTo("STOP");
@@ -43,6 +54,10 @@ class SmsKeywordTest {
                 "S T O P",
                 "S.T.O.P",
                 "ENDS",
+                "Opt out please",
+                "please opt out",
+                "opt in",
+                "REVOKED",
                 "!!!",
                 "🙏"
             })

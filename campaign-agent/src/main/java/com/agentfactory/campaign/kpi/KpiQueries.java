@@ -103,15 +103,23 @@ class KpiQueries {
                 arguments(scope.parameters(), seconds(window)));
     }
 
+    /**
+     * Customers who, after a delivered send of the scope, opted out of its channel themselves: a one-click unsubscribe
+     * (a suppression by the customer) or a STOP reply to a text (their consent withdrawn by the customer). One EXISTS
+     * per way, so a customer who did both, or more than once, after several sends counts once.
+     */
     long unsubscribed(KpiScope scope) {
-        // one-click unsubscribes are recorded as suppressions by the customer
         return jdbc.queryForObject("""
                 SELECT count(DISTINCT s.customer_id) FROM sends s
                 WHERE s.status = 'sent' AND %s
-                  AND EXISTS (SELECT 1 FROM suppressions u
-                              WHERE u.customer_id = s.customer_id AND u.suppressed_by = 'customer'
-                                AND (u.channel = s.channel OR u.channel = 'all')
-                                AND u.suppressed_at >= s.sent_at)
+                  AND (EXISTS (SELECT 1 FROM suppressions u
+                               WHERE u.customer_id = s.customer_id AND u.suppressed_by = 'customer'
+                                 AND (u.channel = s.channel OR u.channel = 'all')
+                                 AND u.suppressed_at >= s.sent_at)
+                       OR EXISTS (SELECT 1 FROM consent_changes c
+                                  WHERE c.customer_id = s.customer_id AND c.channel = s.channel
+                                    AND NOT c.granted AND c.recorded_by = 'customer'
+                                    AND c.recorded_at >= s.sent_at))
                 """.formatted(scope.condition("s.journey_id")), Long.class, scope.parameters());
     }
 

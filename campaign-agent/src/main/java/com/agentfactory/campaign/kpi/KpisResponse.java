@@ -12,9 +12,10 @@ import java.util.UUID;
  * accepted by the channel; {@code bounced}: refused for good by the recipient's mail server (the customer is then
  * suppressed on the channel); {@code opened} and {@code clicked}: delivered sends opened or clicked at least once (a
  * click counts as an open); {@code converted}: customers who ordered within the conversion window after a delivered
- * send; {@code unsubscribed}: customers who unsubscribed after one; {@code skipped}: skips by reason (a deferred send
- * counts each time it was put back); {@code attributedOrders} and {@code revenue}: the orders placed within the
- * conversion window after a delivered send and what they came to net of cancellations, one amount per currency (an
+ * send; {@code unsubscribed}: customers who opted out of its channel themselves after one (an unsubscribe link, a
+ * STOP reply to a text); {@code skipped}: skips by reason (a deferred send counts each time it was put back);
+ * {@code attributedOrders} and {@code revenue}: the orders placed within the conversion window after a delivered
+ * send and what they came to net of cancellations, one amount per currency (an
  * order counts once for a journey or a campaign however many of its sends preceded it, and once in the all-journeys
  * figures; finance's multi-touch attribution of the same orders is reported from the touchpoints).
  */

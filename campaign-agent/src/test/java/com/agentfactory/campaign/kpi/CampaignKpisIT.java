@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.campaign.campaign.CampaignMother;
+import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import jakarta.mail.internet.MimeMessage;
@@ -19,18 +23,24 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class CampaignKpisIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String TEMPLATE = "final_abandoned_cart";
+    private static final String TEXT_TEMPLATE = "kpi_text_offer";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    ContactPermissions permissions;
 
     @Test
     void countsOnlyTheSendsOpensAndOrdersOfTheCampaignsOwnJourneys() throws Exception {
@@ -83,6 +93,35 @@ class CampaignKpisIT extends CampaignIntegrationTest {
         assertThat(outsideKpis.path("sent").asLong()).isEqualTo(1);
         assertThat(outsideKpis.path("opened").asLong()).isEqualTo(1);
         assertThat(outsideKpis.at("/revenue/0/amount").decimalValue()).isEqualByComparingTo("999.00");
+    }
+
+    @Test
+    void countsACustomerWhoRepliedStopToATextAsUnsubscribedOnceHoweverOftenTheyOptedOut() {
+        api.put("/api/v1/campaigns/templates/sms/" + TEXT_TEMPLATE, Map.of("body", "Ten percent off today"));
+        UUID journey = JourneyMother.createActive(api, SmsJourneys.texts(api, 1, TEXT_TEMPLATE));
+        UUID repliedStop = SmsJourneys.consentingCustomer(commerce, api);
+        UUID optedOutEveryWay = SmsJourneys.consentingCustomer(commerce, api);
+        UUID withdrawnByStaff = SmsJourneys.consentingCustomer(commerce, api);
+        UUID stayed = SmsJourneys.consentingCustomer(commerce, api);
+        EmailJourneys.enrolAll(api, journey, List.of(repliedStop, optedOutEveryWay, withdrawnByStaff, stayed));
+        await().atMost(PATIENCE).until(() -> delivered(journey) == 4);
+
+        permissions.smsOptOut(repliedStop, "SMS reply STOP via test-provider (message SM1)");
+        permissions.smsOptOut(optedOutEveryWay, "SMS reply STOP via test-provider (message SM2)");
+        permissions.smsOptOut(optedOutEveryWay, "SMS reply QUIT via test-provider (message SM3)");
+        permissions.unsubscribe(optedOutEveryWay, Channel.SMS, "one-click unsubscribe");
+        Response withdrawn = api.put(
+                "/api/v1/campaigns/consents/" + withdrawnByStaff,
+                Map.of("consents", List.of(Map.of("channel", "sms", "granted", false, "source", "support call"))));
+        assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+
+        JsonNode kpis =
+                api.get("/api/v1/campaigns/journeys/" + journey + "/kpis").body();
+
+        assertThat(kpis.path("delivered").asLong()).isEqualTo(4);
+        assertThat(kpis.path("unsubscribed").asLong())
+                .as("the two who opted out themselves, each once; not the customer whose consent staff withdrew")
+                .isEqualTo(2);
     }
 
     @Test

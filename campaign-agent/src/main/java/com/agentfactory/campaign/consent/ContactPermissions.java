@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.consent;
 
 import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.customer.CustomerReadModel;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,11 +20,13 @@ public class ContactPermissions {
 
     private final ContactPolicy policy;
     private final ConsentRepository consents;
+    private final CustomerReadModel customers;
     private final Clock clock;
 
-    ContactPermissions(ContactPolicy policy, ConsentRepository consents, Clock clock) {
+    ContactPermissions(ContactPolicy policy, ConsentRepository consents, CustomerReadModel customers, Clock clock) {
         this.policy = policy;
         this.consents = consents;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -35,10 +38,20 @@ public class ContactPermissions {
                 : Optional.of(new ContactRefusal(decision.code(), decision.reason()));
     }
 
-    /** A one-click unsubscribe: the customer is suppressed on the channel from now on, whatever consent says. */
+    /**
+     * A one-click unsubscribe: the customer is suppressed on the channel from now on, whatever consent says. A customer
+     * not known (erased since the message went out, their link still in an old e-mail) is left as they are: nothing
+     * is sent to them any more, and a suppression would keep their id after the erasure.
+     *
+     * @return whether a suppression was recorded
+     */
     @Transactional
-    public void unsubscribe(UUID customerId, Channel channel, String how) {
+    public boolean unsubscribe(UUID customerId, Channel channel, String how) {
+        if (!customers.isKnown(customerId)) {
+            return false;
+        }
         consents.suppress(new Suppression(customerId, channel.wireName(), how, "customer", clock.instant()));
+        return true;
     }
 
     /**

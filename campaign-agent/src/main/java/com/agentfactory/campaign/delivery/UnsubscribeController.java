@@ -38,6 +38,7 @@ class UnsubscribeController {
             @RequestParam String token,
             @RequestParam(name = UnsubscribePages.FROM_PAGE, required = false) String fromPage) {
         UnsubscribeTokens.Unsubscription unsubscription = tokens.verify(token);
+        // done either way: a customer erased since is sent nothing more, and the answer tells no one of the erasure
         permissions.unsubscribe(
                 unsubscription.customerId(),
                 unsubscription.channel(),

@@ -6,6 +6,7 @@ import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,6 +38,9 @@ class UnsubscribeIT extends CampaignIntegrationTest {
 
     @Autowired
     ContactPermissions permissions;
+
+    @Autowired
+    PersonalDataHolder personalData;
 
     @Test
     void aPersonFollowingTheLinkIsShownAPageWhoseButtonUnsubscribesThem() throws Exception {
@@ -82,6 +86,22 @@ class UnsubscribeIT extends CampaignIntegrationTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(permissions.refusal(customer, Channel.EMAIL)).isPresent();
+    }
+
+    @Test
+    void aLinkUsedAfterTheCustomersErasureIsAnsweredAsDoneAndKeepsNothingOfThem() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String link = tokens.link(customer, Channel.EMAIL);
+        personalData.erase(customer);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(local(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE customer_id = ?", Long.class, customer))
+                .as("no suppression under the erased customer's id")
+                .isZero();
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The inbound texts received, one row per provider message id, with what became of each; no phone numbers. */
+/**
+ * The inbound texts received, one row per provider message id, with what became of each; no phone numbers. Kept for
+ * the retention of {@link InboundSmsRetention}.
+ */
 @Repository
 class InboundSmsLog {
 
@@ -25,6 +28,16 @@ class InboundSmsLog {
                         VALUES (?, ?, 'received', 0, ?)
                         ON CONFLICT (provider, message_id) DO NOTHING
                         """, provider, messageId, Timestamp.from(at)) > 0;
+    }
+
+    /** Deletes up to {@code limit} of the messages received before the cutoff, oldest first; returns how many. */
+    int forgetReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM inbound_sms WHERE (provider, message_id) IN (
+                    SELECT provider, message_id FROM inbound_sms
+                    WHERE received_at < ? ORDER BY received_at
+                    LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, Timestamp.from(cutoff), limit);
     }
 
     void matched(String provider, String messageId, int customers) {

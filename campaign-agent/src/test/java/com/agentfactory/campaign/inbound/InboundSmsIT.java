@@ -51,6 +51,12 @@ class InboundSmsIT extends CampaignIntegrationTest {
     @Autowired
     PersonalDataHolder personalData;
 
+    @Autowired
+    InboundSmsPurge purge;
+
+    @Autowired
+    InboundSmsRetention retention;
+
     @Test
     void keepsThePhoneNumberOfTheCustomerEventAndClearsItWhenALaterProfileHasNone() {
         UUID id = UUID.randomUUID();
@@ -277,6 +283,29 @@ class InboundSmsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void forgetsTheTextsReceivedLongerAgoThanTheRetentionAndStillKnowsARepeatOfANewerOne() {
+        Instant now = Instant.now();
+        String forgotten = "SM" + UUID.randomUUID();
+        String alsoForgotten = "SM" + UUID.randomUUID();
+        String kept = "SM" + UUID.randomUUID();
+        receivedAt(forgotten, now.minus(retention.retention()).minus(Duration.ofDays(1)));
+        receivedAt(alsoForgotten, now.minus(retention.retention()).minusSeconds(60));
+        receivedAt(kept, now.minus(retention.retention()).plus(Duration.ofDays(1)));
+
+        purge.runBatch();
+
+        assertThat(jdbc.queryForList(
+                        "SELECT message_id FROM inbound_sms WHERE message_id IN (?, ?, ?)",
+                        String.class,
+                        forgotten,
+                        alsoForgotten,
+                        kept))
+                .containsExactly(kept);
+        HttpResponse<String> repeat = inbound(kept, freshPhone(), "STOP");
+        assertThat(JSON.readTree(repeat.body()).path("outcome").asString()).isEqualTo("already_received");
+    }
+
+    @Test
     void anErasureTakesThePhoneNumberWithTheProfile() {
         String phone = freshPhone();
         UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
@@ -288,6 +317,15 @@ class InboundSmsIT extends CampaignIntegrationTest {
                 .containsEntry("phone", phone));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE phone = ?", Long.class, phone))
                 .isZero();
+    }
+
+    private void receivedAt(String messageId, Instant at) {
+        jdbc.update(
+                "INSERT INTO inbound_sms (provider, message_id, outcome, customers_matched, received_at)"
+                        + " VALUES (?, ?, 'opted_out', 1, ?)",
+                SMS_PROVIDER,
+                messageId,
+                java.sql.Timestamp.from(at));
     }
 
     private void text(UUID customer) {

@@ -216,13 +216,36 @@ class AttributionRepository {
                 Timestamp.from(refund.at()));
     }
 
-    /** The refunds booked for an order (by its id, or its number in any case) in the currency, oldest first. */
-    List<Refund> refundsOf(UUID orderId, String orderNumber, String currency) {
+    /**
+     * Marks a refund as looked at with nothing left to take from its order's shares, so the netting of earlier refunds
+     * passes over it as over one that took something; a second mark changes nothing.
+     */
+    void markConsidered(Refund refund, Instant at) {
+        jdbc.update(
+                "INSERT INTO revenue_attribution_refunds_considered (id, refund_transaction_id, considered_at)"
+                        + " VALUES (?, ?, ?) ON CONFLICT (refund_transaction_id) DO NOTHING",
+                UUID.randomUUID(),
+                refund.transactionId(),
+                Timestamp.from(at));
+    }
+
+    // A refund in the ledger as attribution nets it: what is left of it once the offsets booked against it (when its
+    // order came after it and had sold less) are taken off. The offsets themselves are not refunds to net.
+    private static final String REFUNDS = "SELECT t.id, t.amount + coalesce((SELECT sum(o.amount)"
+            + "     FROM financial_transactions o WHERE o.transaction_type = 'refund'"
+            + "       AND o.metadata ->> 'offsets_refund' = t.id::text), 0) AS amount,"
+            + " t.currency, t.order_id, t.order_number, t.occurred_at"
+            + " FROM financial_transactions t"
+            + " WHERE t.transaction_type = 'refund' AND t.amount > 0";
+
+    /**
+     * The refunds that also meet {@code condition} (on alias t, with its arguments), oldest first, at most {@code limit}
+     * of them (all when null).
+     */
+    private List<Refund> refunds(String condition, Integer limit, Object... args) {
         return jdbc.query(
-                "SELECT id, amount, currency, order_id, order_number, occurred_at FROM financial_transactions"
-                        + " WHERE transaction_type = 'refund' AND currency = ?"
-                        + "   AND (order_id = ? OR upper(order_number) = upper(?))"
-                        + " ORDER BY occurred_at, id",
+                REFUNDS + " AND " + condition + " ORDER BY t.occurred_at, t.id"
+                        + (limit == null ? "" : " LIMIT " + limit),
                 (rs, row) -> new Refund(
                         rs.getObject("id", UUID.class),
                         rs.getBigDecimal("amount"),
@@ -230,41 +253,40 @@ class AttributionRepository {
                         rs.getObject("order_id", UUID.class),
                         rs.getString("order_number"),
                         rs.getTimestamp("occurred_at").toInstant()),
+                args);
+    }
+
+    /** The refunds booked for an order (by its id, or its number in any case) in the currency, oldest first. */
+    List<Refund> refundsOf(UUID orderId, String orderNumber, String currency) {
+        return refunds(
+                "t.currency = ? AND (t.order_id = ? OR upper(t.order_number) = upper(?))",
+                null,
                 currency,
                 orderId,
                 orderNumber);
     }
 
     /**
-     * Refunds in the ledger of which nothing is netted though their order has attributed revenue in their currency
-     * (those booked before refunds were netted), oldest first: after {@code after} in (occurred_at, id) order, or from
-     * the first when it is null.
+     * Refunds in the ledger not yet looked at though their order has attributed revenue in their currency (those
+     * booked before refunds were netted), oldest first: after {@code after} in (occurred_at, id) order, or from the
+     * first when it is null. A refund that took something, or found nothing left to take, is not one of them.
      */
     List<Refund> refundsNotNetted(Refund after, int limit) {
         Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
-        return jdbc.query(
-                "SELECT t.id, t.amount, t.currency, t.order_id, t.order_number, t.occurred_at"
-                        + " FROM financial_transactions t"
-                        + " WHERE t.transaction_type = 'refund'"
-                        + "   AND (?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
-                        + "   AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
-                        + "       WHERE r.refund_transaction_id = t.id)"
-                        + "   AND EXISTS (SELECT 1 FROM revenue_attributions ra JOIN financial_transactions o"
-                        + "       ON o.id = ra.transaction_id AND o.transaction_type = 'revenue'"
-                        + "       WHERE ra.currency = t.currency"
-                        + "         AND (o.order_id = t.order_id OR upper(o.order_number) = upper(t.order_number)))"
-                        + " ORDER BY t.occurred_at, t.id LIMIT ?",
-                (rs, row) -> new Refund(
-                        rs.getObject("id", UUID.class),
-                        rs.getBigDecimal("amount"),
-                        rs.getString("currency"),
-                        rs.getObject("order_id", UUID.class),
-                        rs.getString("order_number"),
-                        rs.getTimestamp("occurred_at").toInstant()),
+        return refunds(
+                "(?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
+                        + " AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
+                        + "     WHERE r.refund_transaction_id = t.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds_considered c"
+                        + "     WHERE c.refund_transaction_id = t.id)"
+                        + " AND EXISTS (SELECT 1 FROM revenue_attributions ra JOIN financial_transactions o"
+                        + "     ON o.id = ra.transaction_id AND o.transaction_type = 'revenue'"
+                        + "     WHERE ra.currency = t.currency"
+                        + "       AND (o.order_id = t.order_id OR upper(o.order_number) = upper(t.order_number)))",
+                limit,
                 afterAt,
                 afterAt,
-                after == null ? null : after.transactionId(),
-                limit);
+                after == null ? null : after.transactionId());
     }
 
     /** The order's shares under one model, or under all of them when {@code model} is null. */

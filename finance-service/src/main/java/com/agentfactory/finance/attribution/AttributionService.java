@@ -180,7 +180,8 @@ public class AttributionService {
                 new EnumMap<>(AttributionModel.class);
         shares.forEach(share -> byModel.computeIfAbsent(share.model(), model -> new ArrayList<>())
                 .add(share));
-        byModel.values().forEach(ofModel -> {
+        boolean tookAny = false;
+        for (List<AttributionRepository.RefundableShare> ofModel : byModel.values()) {
             List<BigDecimal> taken = AttributionCalculator.takeBack(
                     ofModel.stream()
                             .map(AttributionRepository.RefundableShare::left)
@@ -189,9 +190,14 @@ public class AttributionService {
             for (int i = 0; i < ofModel.size(); i++) {
                 if (taken.get(i).signum() > 0) {
                     repository.insertRefund(ofModel.get(i).id(), refund, taken.get(i));
+                    tookAny = true;
                 }
             }
-        });
+        }
+        if (!tookAny) {
+            // no row names it, so without the mark the netting of earlier refunds would come back to it at every start
+            repository.markConsidered(refund, clock.instant());
+        }
         return true;
     }
 

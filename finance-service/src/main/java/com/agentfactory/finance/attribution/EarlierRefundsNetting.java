@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A job run at every start rather than a Flyway Java migration: the netting is this service's code on its Spring
  * beans, which a migration run before the context exists cannot use, and a copy of it in a migration could drift from
- * it. Running again is harmless: a refund is netted once (its id is on every row it writes, and a refund with a row
- * is not picked up again), so once all are netted a start costs one query. Instances starting together take the
- * orders' locks as bookings do, and the second finds each refund netted.
+ * it. Running again is harmless: a refund is looked at once (its id is on every row it writes, or, when its order had
+ * nothing left to take, on a mark that it was considered; a refund with either is not picked up again), so once all
+ * are netted a start costs one query and logs nothing. Instances starting together take the orders' locks as bookings
+ * do, and the second finds each refund netted.
  */
 @Component
 class EarlierRefundsNetting {
@@ -77,7 +78,7 @@ class EarlierRefundsNetting {
             if (batch.size() < BATCH) {
                 return seen;
             }
-            // past the last one: a refund of an order with nothing left to take writes no row and would come again
+            // past the last one, so that a run goes through the ledger once even should a refund be left unmarked
             last = batch.getLast();
         }
     }

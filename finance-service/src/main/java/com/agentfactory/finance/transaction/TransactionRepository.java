@@ -120,6 +120,42 @@ class TransactionRepository {
         return amounts;
     }
 
+    /** A refund in the ledger with what it took back of each product (upper-cased SKU). */
+    record RefundOfProducts(
+            UUID id,
+            BigDecimal amount,
+            UUID orderId,
+            String orderNumber,
+            UUID customerId,
+            Instant occurredAt,
+            Map<String, BigDecimal> products) {}
+
+    /**
+     * The refunds of the order in the currency that say what they took back of each product, newest first; offsets
+     * of refunds are not among them.
+     */
+    List<RefundOfProducts> refundsOfProducts(OrderIdentity order, String currency) {
+        return jdbc.query(
+                "SELECT id, amount, order_id, order_number, customer_id, occurred_at,"
+                        + " (metadata -> 'products')::text AS products"
+                        + " FROM financial_transactions"
+                        + " WHERE transaction_type = 'refund' AND amount > 0 AND currency = ?"
+                        + "   AND jsonb_typeof(metadata -> 'products') = 'object'"
+                        + "   AND (order_id = ? OR upper(order_number) = upper(?))"
+                        + " ORDER BY occurred_at DESC, id DESC",
+                (rs, row) -> new RefundOfProducts(
+                        rs.getObject("id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getObject("customer_id", UUID.class),
+                        instant(rs.getTimestamp("occurred_at")),
+                        JSON.readValue(rs.getString("products"), new TypeReference<Map<String, BigDecimal>>() {})),
+                currency,
+                order.orderId(),
+                order.orderNumber());
+    }
+
     /** The orders' lock (see {@link OrderLock}), under which their revenue and refunds are booked one at a time. */
     void lockOrder(Collection<UUID> orderIds, Collection<String> orderNumbers) {
         OrderLock.take(jdbc, orderIds, orderNumbers);

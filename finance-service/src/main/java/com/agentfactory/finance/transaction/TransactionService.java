@@ -13,6 +13,7 @@ import com.agentfactory.messaging.time.YearRange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +70,14 @@ public class TransactionService {
             metadata.put("country", order.country());
         }
         // what each product sold for, which its refunds are capped at
-        metadata.put("products", byProduct(order.lines()));
+        Map<String, BigDecimal> sold = byProduct(order.lines());
+        metadata.put("products", sold);
         transactions.lockOrder(order.orderId(), order.orderNumber());
+        // before the revenue is booked, whose attribution nets the order's refunds: they are netted as offset
+        if (Amounts.inRange(Amounts.toCents(order.total()))
+                && transactions.findBySourceEventId(order.eventId()).isEmpty()) {
+            offsetRefundsBeyond(order, sold);
+        }
         return recordFromEvent(
                 order.eventId(),
                 TransactionType.REVENUE,
@@ -198,7 +205,8 @@ public class TransactionService {
      * cancel the same goods as a credit note (or cancel first and the goods come back after), and the customer must
      * not be paid twice. The part beyond is not booked; it is counted and logged, and the booked refund names it as
      * not_refunded, so a person can look into it. A refund whose order is not booked (yet), or was booked before its
-     * products were kept, or that names no order, is booked whole as asked. Refunds and revenue of one order are
+     * products were kept, or that names no order, is booked whole as asked; of one booked before its order, the part
+     * beyond what the order sold is offset when the order is booked (see {@link #offsetRefundsBeyond}). Refunds and revenue of one order are
      * booked one at a time under the order's lock, so two refunds of the same goods cannot each read the other as not
      * yet booked. Every booking takes that lock before it writes its ledger row (see {@link OrderLock}).
      *
@@ -287,6 +295,91 @@ public class TransactionService {
                 customerId,
                 metadata,
                 occurredAt);
+    }
+
+    /**
+     * Caps the refunds booked before their order at what it sold, as their booking would have had the order been
+     * there: where they took back more of a product than the order sold, the part beyond is taken back from the
+     * latest of them first (the earlier ones would have been booked whole, the later ones short). Each refund that
+     * took too much gets an offset: a refund row of its own with a negative amount naming it (offsets_refund), what
+     * it takes back per product negative under products, and the same positive under not_refunded, as on a refund
+     * booked short. Nothing booked is changed; the offset is dated as the refund it offsets, so the refunds of that day
+     * net to what was refunded. Counted and logged as capped, like a refund booked short.
+     */
+    private void offsetRefundsBeyond(OrderPlaced order, Map<String, BigDecimal> sold) {
+        var identity = new TransactionRepository.OrderIdentity(order.orderId(), order.orderNumber());
+        Map<String, BigDecimal> beyond = new LinkedHashMap<>();
+        transactions.refundedByProduct(identity, order.currency()).forEach((product, refunded) -> {
+            BigDecimal excess = refunded.subtract(sold.getOrDefault(product, BigDecimal.ZERO));
+            if (excess.signum() > 0) {
+                beyond.put(product, excess);
+            }
+        });
+        if (beyond.isEmpty()) {
+            return;
+        }
+        for (TransactionRepository.RefundOfProducts refund :
+                transactions.refundsOfProducts(identity, order.currency())) {
+            Map<String, BigDecimal> takenBack = new LinkedHashMap<>();
+            for (Map.Entry<String, BigDecimal> product : refund.products().entrySet()) {
+                BigDecimal left = beyond.getOrDefault(product.getKey(), BigDecimal.ZERO);
+                BigDecimal taken = left.min(product.getValue()).max(BigDecimal.ZERO);
+                if (taken.signum() > 0) {
+                    takenBack.put(product.getKey(), taken);
+                    beyond.put(product.getKey(), left.subtract(taken));
+                }
+            }
+            if (!takenBack.isEmpty()) {
+                offset(order, refund, takenBack);
+            }
+        }
+    }
+
+    private void offset(
+            OrderPlaced order, TransactionRepository.RefundOfProducts refund, Map<String, BigDecimal> takenBack) {
+        BigDecimal total = takenBack.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        // never more than the refund booked: a receipt's lines may add up to more than the refund it paid
+        BigDecimal amount = Amounts.toCents(total).min(refund.amount());
+        if (!Amounts.inRange(amount)) {
+            return;
+        }
+        Map<String, BigDecimal> products = new LinkedHashMap<>();
+        takenBack.forEach((product, taken) -> products.put(product, taken.negate()));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("offsets_refund", refund.id().toString());
+        metadata.put("order_event_id", order.eventId().toString());
+        metadata.put("products", products);
+        metadata.put("not_refunded", takenBack);
+        FinancialTransaction offset = new FinancialTransaction(
+                UUID.randomUUID(),
+                TransactionType.REFUND,
+                amount.negate(),
+                order.currency(),
+                refund.orderId(),
+                refund.orderNumber(),
+                refund.customerId(),
+                null,
+                null,
+                null,
+                metadata,
+                // one offset of a refund per booking of its order, however often the order's event comes
+                UUID.nameUUIDFromBytes(
+                        ("refund-offset:" + refund.id() + ":" + order.eventId()).getBytes(StandardCharsets.UTF_8)),
+                refund.occurredAt(),
+                clock.instant());
+        if (transactions.insert(offset)) {
+            cappedRefunds.increment();
+            log.warn(
+                    "refund {} of order {} ({}) booked before the order took back {} {} of products the order did not"
+                            + " sell so much of ({}); offset by {}",
+                    refund.id(),
+                    order.orderId(),
+                    order.orderNumber(),
+                    amount,
+                    order.currency(),
+                    takenBack,
+                    offset.id());
+        }
     }
 
     /** The lines' totals per product, by SKU as products are compared: stripped and upper-cased. */

@@ -255,6 +255,31 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void anEarlierRefundOfAnOrderWithNothingLeftToTakeIsLookedAtByOneNettingOfEarlierRefundsOnly() {
+        Shop shop = aShop();
+        OrderPlaced order = shop.order(10, "10.00x1");
+        // two refunds booked before V12, the first taking all the order had
+        for (int hour : new int[] {12, 13}) {
+            jdbc.update(
+                    "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id,"
+                            + " order_number, customer_id, source_event_id, occurred_at)"
+                            + " VALUES (?, 'refund', 10.00, 'GBP', ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(),
+                    order.orderId(),
+                    order.orderNumber(),
+                    shop.customer,
+                    UUID.randomUUID(),
+                    Timestamp.from(shop.at(hour)));
+        }
+
+        assertThat(earlierRefunds.netEarlierRefunds()).isGreaterThanOrEqualTo(2);
+        int lookedAtAgain = earlierRefunds.netEarlierRefunds();
+
+        assertThat(lookedAtAgain).isZero();
+        assertThat(shop.revenue()).isZero();
+    }
+
+    @Test
     void anEarlierRefundNamingTheOrderNumberInAnotherCaseIsNettedByTheNettingOfEarlierRefunds() {
         Shop shop = aShop();
         OrderPlaced order = shop.orderNumbered(anOrderNumberWithLetters(), 10, "10.00x1", "30.00x1");

@@ -49,6 +49,19 @@ public final class OrderMother {
                 order.lines());
     }
 
+    /** The order with only some of its lines, by their place in it: what a cancellation of those lines names. */
+    public static OrderPlaced orderWithLines(OrderPlaced order, int... lines) {
+        return new OrderPlaced(
+                order.eventId(),
+                order.occurredAt(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                order.country(),
+                order.currency(),
+                java.util.Arrays.stream(lines).mapToObj(order.lines()::get).toList());
+    }
+
     /** A typical two-line order: 6 x 2.55 + 8 x 3.39 = 42.42. */
     public static OrderPlaced order(Instant at) {
         return order(at, "2.55x6", "3.39x8");

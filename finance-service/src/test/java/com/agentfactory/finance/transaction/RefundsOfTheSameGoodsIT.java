@@ -99,6 +99,53 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(capped()).isEqualTo(cappedBefore);
     }
 
+    @Test
+    void twoRefundsOfTheSameGoodsBookedBeforeTheirOrderRefundTogetherAtMostWhatTheOrderSold() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
+        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
+        // the same goods cancelled by the back office, under a note of its own naming the order in another case
+        OrderCancelled note = OrderMother.cancellationNote(
+                OrderMother.orderWithLines(order, 0),
+                order.orderNumber().toLowerCase(Locale.ROOT),
+                order.occurredAt().plusSeconds(7200));
+        assertThat(ledger.recordReturnReceived(receipt)).isTrue();
+        assertThat(ledger.recordOrderCancelled(note)).isTrue();
+        assertThat(refundedOf(order)).isEqualByComparingTo("50.00");
+        double cappedBefore = capped();
+
+        assertThat(ledger.recordOrderPlaced(order)).isTrue();
+
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+        assertThat(capped()).isEqualTo(cappedBefore + 1);
+        // both stay as booked; the later one is offset by a row of its own naming it
+        assertThat(ledger.bySourceEvent(receipt.eventId()).orElseThrow().amount())
+                .isEqualByComparingTo("25.00");
+        FinancialTransaction cancelled = ledger.bySourceEvent(note.eventId()).orElseThrow();
+        assertThat(cancelled.amount()).isEqualByComparingTo("25.00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(amount) FROM financial_transactions WHERE metadata ->> 'offsets_refund' = ?",
+                        BigDecimal.class,
+                        cancelled.id().toString()))
+                .isEqualByComparingTo("-25.00");
+        // attribution takes back only what the refunds net to, not the whole order
+        assertThat(attributedRefundsOf(order)).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void anOrderDeliveredAgainAfterItsRefundsWereOffsetOffsetsNothingMore() {
+        OrderPlaced order = anOrder("10.00x1");
+        ledger.recordReturnReceived(receipt(order, "SKU10.00", 1, "10.00"));
+        ledger.recordOrderCancelled(
+                OrderMother.cancellationOf(order, order.occurredAt().plusSeconds(7200)));
+        ledger.recordOrderPlaced(order);
+        double cappedBefore = capped();
+
+        assertThat(ledger.recordOrderPlaced(order)).isFalse();
+
+        assertThat(refundedOf(order)).isEqualByComparingTo("10.00");
+        assertThat(capped()).isEqualTo(cappedBefore);
+    }
+
     private static OrderPlaced anOrder(String... lines) {
         Instant at = freshDay().atTime(10, 0).toInstant(ZoneOffset.UTC);
         return OrderMother.orderBy(UUID.randomUUID(), at, lines);
@@ -126,6 +173,16 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
                 BigDecimal.class,
                 order.orderId(),
                 order.orderNumber());
+    }
+
+    /** What refunds took back from the order's attributed revenue under one model (each model takes the same). */
+    private BigDecimal attributedRefundsOf(OrderPlaced order) {
+        return jdbc.queryForObject(
+                "SELECT coalesce(sum(r.refunded_amount), 0) FROM revenue_attribution_refunds r"
+                        + " JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                        + " WHERE ra.order_id = ? AND ra.attribution_model = 'linear'",
+                BigDecimal.class,
+                order.orderId());
     }
 
     private double capped() {

@@ -2,6 +2,7 @@ package com.agentfactory.supervisor.commerce;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,20 +29,23 @@ class CommerceEventRepository {
     }
 
     /**
-     * Whether the event stored under this id is this one: the same type and payload (compared as JSON values, not as
-     * text). An erasure blanked the payload of the customer's events, so one of those counts as this event when type
-     * and occurrence time match: a late resend of it must still be answered as a repeat, not refused as another event.
+     * The payload stored under this id for an event of this type, as stored; empty when there is none, or when an
+     * erasure blanked it and it occurred at another time than this. An erasure blanked the payload of the customer's
+     * events, so one of those counts as this event when type and occurrence time match (its payload is then the blank
+     * one): a late resend of it must still be answered as a repeat, not refused as another event.
      */
-    boolean storedAs(UUID eventId, String type, String payload, Instant occurredAt) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM commerce_events WHERE event_id = ? AND event_type = ?"
-                        + " AND (payload = ?::jsonb OR (payload = ?::jsonb AND occurred_at = ?)))",
-                Boolean.class,
-                eventId,
-                type,
-                payload,
-                CommerceEventPersonalData.ERASED,
-                Timestamp.from(occurredAt)));
+    Optional<String> storedPayload(UUID eventId, String type, Instant occurredAt) {
+        return jdbc
+                .queryForList(
+                        "SELECT payload::text FROM commerce_events WHERE event_id = ? AND event_type = ?"
+                                + " AND (payload <> ?::jsonb OR occurred_at = ?)",
+                        String.class,
+                        eventId,
+                        type,
+                        CommerceEventPersonalData.ERASED,
+                        Timestamp.from(occurredAt))
+                .stream()
+                .findFirst();
     }
 
     /**

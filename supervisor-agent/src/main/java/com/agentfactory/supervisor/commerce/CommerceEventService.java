@@ -34,7 +34,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,6 +48,13 @@ import tools.jackson.databind.node.ObjectNode;
 class CommerceEventService {
 
     private static final String SENDER = AgentIds.forType("supervisor").toString();
+
+    private static final JsonNode ERASED = JsonNodeFactory.instance.objectNode().put("erased", true);
+
+    /** Numbers by their value, as PostgreSQL compares them in JSON: an amount of 2.5 is one of 2.50. */
+    private static final Comparator<JsonNode> BY_VALUE = (stored, sent) -> stored.isNumber() && sent.isNumber()
+            ? stored.decimalValue().compareTo(sent.decimalValue())
+            : stored.equals(sent) ? 0 : 1;
 
     private final EnvelopeCodec codec;
     private final Validator validator;
@@ -131,7 +140,7 @@ class CommerceEventService {
         boolean isNew = events.insertIfNew(event.eventId(), type.wireName(), payload, event.occurredAt());
         // only a resend of the very event is a duplicate: another event under a used id (a refund reusing an order's
         // id, say) would otherwise be answered as stored and never published
-        if (!isNew && !isResend(event, payload)) {
+        if (!isNew && !isResend(event, data)) {
             throw new RuleViolationException(
                     "The events were not stored: an event id was used before for a different event.",
                     List.of(new FieldErrorDetail(
@@ -155,12 +164,31 @@ class CommerceEventService {
                 event.eventId(), type.wireName(), isNew ? EventResult.Status.ACCEPTED : EventResult.Status.DUPLICATE);
     }
 
-    private boolean isResend(CommerceEvent event, String payload) {
-        return events.storedAs(event.eventId(), event.type().wireName(), payload, event.occurredAt());
+    /**
+     * Whether the event stored under this id is this one: the same type and payload, compared as JSON values, or the
+     * payload an erasure left of it. The stored payload is read through the event's record first, as this one was:
+     * an event stored before its record began to tidy a field (an order number stripped, a blank original order
+     * number none) keeps the form it came in, and its resend would otherwise be refused as another event.
+     */
+    private boolean isResend(CommerceEvent event, JsonNode data) {
+        return events.storedPayload(event.eventId(), event.type().wireName(), event.occurredAt())
+                .map(codec.mapper().reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)::readTree)
+                .filter(stored ->
+                        stored.equals(ERASED) || asReadNow(stored, event.type()).equals(BY_VALUE, data))
+                .isPresent();
     }
 
     private boolean isResend(CommerceEvent event) {
-        return isResend(event, codec.mapper().writeValueAsString(codec.toTree(event)));
+        return isResend(event, codec.toTree(event));
+    }
+
+    // a stored payload the record can no longer read is compared as it is
+    private JsonNode asReadNow(JsonNode stored, CommerceEventType type) {
+        try {
+            return codec.toTree(codec.fromTree(stored, type.payloadType()));
+        } catch (MalformedEnvelopeException unreadable) {
+            return stored;
+        }
     }
 
     private CommerceEvent parse(

@@ -3,6 +3,8 @@ package com.agentfactory.supervisor.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.CommerceEventType;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import java.time.Duration;
@@ -11,8 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 class CommerceEventsIT extends SupervisorIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EnvelopeCodec codec;
 
     @Test
     void storesAnEventAndPublishesItOnItsCommerceTopicExactlyOnceEvenWhenReplayed() {
@@ -62,6 +73,30 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
         assertThat(api.post("/api/v1/events", order).status())
                 .as("the event itself, resent, is still a duplicate")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void answersAResendOfAnEventStoredBeforeItsOrderNumbersWereTidiedAsADuplicate() {
+        Map<String, Object> padded = orderPlaced(UUID.randomUUID());
+        padded.put("order_number", " 536365 ");
+        Map<String, Object> blank = orderCancelled(UUID.randomUUID());
+        blank.put("original_order_number", "");
+        storeAsBeforeTheTidying(padded, "order_number");
+        storeAsBeforeTheTidying(blank, "original_order_number");
+
+        Response paddedResent = api.post("/api/v1/events", padded);
+        Response blankResent = api.post("/api/v1/events/batch", Map.of("events", List.of(blank)));
+
+        assertThat(paddedResent.status())
+                .as(String.valueOf(paddedResent.body()))
+                .isEqualTo(200);
+        assertThat(paddedResent.text("/status")).isEqualTo("DUPLICATE");
+        assertThat(blankResent.status()).as(String.valueOf(blankResent.body())).isEqualTo(200);
+        assertThat(blankResent.text("/results/0/status")).isEqualTo("DUPLICATE");
+        padded.put("order_number", "536366");
+        assertThat(api.post("/api/v1/events", padded).errorFields())
+                .as("another number under the id is still another event")
+                .containsExactly("event_id");
     }
 
     @Test
@@ -194,6 +229,27 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
         assertThat(refused.errorFields()).containsExactly("price.amount");
     }
 
+    /**
+     * Stores the event as the intake did before its record tidied these fields: the payload the record writes now,
+     * with the fields as the shop sent them.
+     */
+    private void storeAsBeforeTheTidying(Map<String, Object> event, String... untidied) {
+        Map<String, Object> body = new LinkedHashMap<>(event);
+        CommerceEventType type =
+                CommerceEventType.fromWireName(body.remove("type").toString()).orElseThrow();
+        ObjectNode payload = (ObjectNode) codec.toTree(codec.fromTree(codec.toTree(body), type.payloadType()));
+        for (String field : untidied) {
+            payload.put(field, event.get(field).toString());
+        }
+        jdbc.update(
+                "INSERT INTO commerce_events (event_id, event_type, payload, occurred_at)"
+                        + " VALUES (?::uuid, ?, ?::jsonb, ?::timestamptz)",
+                event.get("event_id"),
+                type.wireName(),
+                codec.mapper().writeValueAsString(payload),
+                event.get("occurred_at"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> firstLine(Map<String, Object> order) {
         return (Map<String, Object>) ((List<?>) order.get("lines")).getFirst();
@@ -215,6 +271,18 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
         event.put("country", "United Kingdom");
         event.put("currency", "GBP");
         event.put("lines", new java.util.ArrayList<>(List.of(line)));
+        return event;
+    }
+
+    static Map<String, Object> orderCancelled(UUID orderId) {
+        Map<String, Object> event = orderPlaced(orderId);
+        event.put("type", "order.cancelled");
+        event.remove("order_number");
+        event.remove("country");
+        event.put("cancellation_number", "C536379");
+        event.put("original_order_number", "536365");
+        event.put("refunded", true);
+        event.put("reason", "damaged in transit");
         return event;
     }
 

@@ -71,27 +71,30 @@ class EscalationService {
     EscalationResponse resolve(UUID id, ResolveEscalationRequest request, String actor) {
         return transactions.execute(status -> {
             Escalation escalation = lockOpenFor(id, actor);
+            // the task's history and the escalation keep one note: the lifecycle's, which keeps no words of a
+            // person about a customer erased while the task waited for them
             String note =
-                    request.note() == null ? request.outcome().name().toLowerCase() + " by " + actor : request.note();
-            switch (request.outcome()) {
-                case COMPLETED -> lifecycle.completeByPerson(escalation.taskId(), request.outputData(), actor, note);
-                case CANCELLED -> lifecycle.cancel(escalation.taskId(), actor, note);
-                case REQUEUED -> {
-                    RegisteredAgent agent = request.agentType() == null
-                            ? null
-                            : registry.byType(request.agentType())
-                                    .orElseThrow(() -> RuleViolationException.of(
-                                            "agent_type", "no agent of type " + request.agentType()));
-                    lifecycle.requeue(
-                            escalation.taskId(),
-                            agent == null ? null : agent.id(),
-                            agent == null ? null : agent.type(),
-                            request.taskType(),
-                            request.expiresAt(),
-                            actor,
-                            note);
-                }
-            }
+                    switch (request.outcome()) {
+                        case COMPLETED ->
+                            lifecycle.completeByPerson(
+                                    escalation.taskId(), request.outputData(), actor, request.note());
+                        case CANCELLED -> lifecycle.cancel(escalation.taskId(), actor, request.note());
+                        case REQUEUED -> {
+                            RegisteredAgent agent = request.agentType() == null
+                                    ? null
+                                    : registry.byType(request.agentType())
+                                            .orElseThrow(() -> RuleViolationException.of(
+                                                    "agent_type", "no agent of type " + request.agentType()));
+                            yield lifecycle.requeue(
+                                    escalation.taskId(),
+                                    agent == null ? null : agent.id(),
+                                    agent == null ? null : agent.type(),
+                                    request.taskType(),
+                                    request.expiresAt(),
+                                    actor,
+                                    request.note());
+                        }
+                    };
             Instant now = clock.instant();
             Escalation resolved = new Escalation(
                     escalation.id(),

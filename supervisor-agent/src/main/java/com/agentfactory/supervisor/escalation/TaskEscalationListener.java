@@ -2,6 +2,7 @@ package com.agentfactory.supervisor.escalation;
 
 import com.agentfactory.supervisor.task.EscalatedTaskCancelled;
 import com.agentfactory.supervisor.task.TaskReasonsErased;
+import com.agentfactory.supervisor.task.TasksErased;
 import com.agentfactory.supervisor.task.TasksEscalated;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the escalations of tasks handed to people, closes them when such a task is cancelled, and replaces the
- * reason they were opened for when an erasure replaced it in the task's history. Runs
+ * reason they were opened for when an erasure replaced it in the task's history, and the notes people resolved them
+ * with when the task was erased. Runs
  * synchronously in the publisher's transaction (a plain event listener, not a transactional or asynchronous
  * one), so the queue commits with the tasks' state.
  */
@@ -38,5 +40,10 @@ class TaskEscalationListener {
     @EventListener
     void on(TaskReasonsErased erased) {
         escalations.replaceReasons(erased.reasons());
+    }
+
+    @EventListener
+    void on(TasksErased erased) {
+        escalations.eraseNotesOf(erased.taskIds(), TasksErased.ERASED_TEXT);
     }
 }

@@ -212,7 +212,11 @@ public class TaskLifecycleService {
         return due.size();
     }
 
-    public void cancel(UUID taskId, String actor, String reason) {
+    /**
+     * Cancels the task for this person, with the note they typed (or none); returns the reason recorded for the move,
+     * which the supervisor words itself when they typed none.
+     */
+    public String cancel(UUID taskId, String actor, String note) {
         Task task = lock(taskId);
         if (task.status().isWithAgent()) {
             throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ": it was sent to the "
@@ -237,17 +241,18 @@ public class TaskLifecycleService {
                 task.startedAt(),
                 now);
         tasks.update(cancelled);
-        String why = reason == null ? "cancelled" : reason;
+        String why = TaskPersonalData.noteToKeep(task, note, "cancelled by " + actor);
         tasks.insertTransitions(
                 List.of(new TaskTransition(taskId, task.status(), TaskStatus.CANCELLED, actor, why, now)));
         if (task.status() == TaskStatus.ESCALATED) {
             events.publishEvent(new EscalatedTaskCancelled(taskId, actor, why, now));
         }
         count(TaskStatus.CANCELLED, task.assignedAgentType());
+        return why;
     }
 
-    /** A person finished an escalated task by hand. */
-    public void completeByPerson(UUID taskId, JsonNode output, String actor, String note) {
+    /** A person finished an escalated task by hand; returns the reason recorded for the move, as {@link #cancel}. */
+    public String completeByPerson(UUID taskId, JsonNode output, String actor, String note) {
         Task task = lockEscalated(taskId);
         Instant now = clock.instant();
         tasks.update(copy(
@@ -262,9 +267,11 @@ public class TaskLifecycleService {
                 now,
                 task.startedAt(),
                 now));
+        String why = TaskPersonalData.noteToKeep(task, note, "completed by " + actor);
         tasks.insertTransitions(
-                List.of(new TaskTransition(taskId, TaskStatus.ESCALATED, TaskStatus.COMPLETED, actor, note, now)));
+                List.of(new TaskTransition(taskId, TaskStatus.ESCALATED, TaskStatus.COMPLETED, actor, why, now)));
         count(TaskStatus.COMPLETED, task.assignedAgentType());
+        return why;
     }
 
     /**
@@ -272,9 +279,10 @@ public class TaskLifecycleService {
      * to another agent, or as another task type, it goes as a task type that agent handles and whose schema its
      * input meets: anything else the agent would refuse, and the task would come straight back. A task whose
      * deadline has passed while it waited for a person needs a new one ({@code expiresAt}): queued with the old,
-     * it would expire at once after the person was told it had been sent.
+     * it would expire at once after the person was told it had been sent. Returns the reason recorded for the move,
+     * as {@link #cancel}.
      */
-    public void requeue(
+    public String requeue(
             UUID taskId,
             UUID agentId,
             String agentType,
@@ -330,15 +338,12 @@ public class TaskLifecycleService {
                 null,
                 null);
         tasks.update(queued);
-        tasks.insertTransitions(List.of(new TaskTransition(
-                taskId,
-                TaskStatus.ESCALATED,
-                TaskStatus.QUEUED,
-                actor,
-                note == null ? "requeued to " + targetType : note,
-                now)));
+        String why = TaskPersonalData.noteToKeep(task, note, "requeued by " + actor);
+        tasks.insertTransitions(
+                List.of(new TaskTransition(taskId, TaskStatus.ESCALATED, TaskStatus.QUEUED, actor, why, now)));
         outbox.appendAll(List.of(dispatcher.dispatch(queued, task.attempts(), now)));
         count(TaskStatus.QUEUED, targetType);
+        return why;
     }
 
     /**

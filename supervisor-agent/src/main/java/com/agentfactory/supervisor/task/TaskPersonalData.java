@@ -13,17 +13,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tasks about a customer (the customer named in the task's input) or asked for by them. An erasure blanks the
- * task's input, output, error and field errors, and the agents' words in the reasons of its moves, and keeps the task
- * and its moves themselves, so the history and metrics of the agents stay whole. Plain SQL over the JSON input, not
- * an aggregate load per task.
+ * task's input, output, error and field errors, the agents' words in the reasons of its moves and the notes people
+ * gave with theirs, and keeps the task and its moves themselves, so the history and metrics of the agents stay whole.
+ * Plain SQL over the JSON input, not an aggregate load per task.
  */
 @Component
 class TaskPersonalData implements PersonalDataHolder {
 
     private static final String OF_CUSTOMER = "(input_data ->> 'customer_id' = ? OR requested_by = ?)";
 
-    /** What an erasure leaves of an agent's words where the text around them stays. */
-    static final String ERASED_TEXT = "[erased]";
+    /** What an erasure leaves of an agent's or a person's words where the text around them stays. */
+    static final String ERASED_TEXT = TasksErased.ERASED_TEXT;
 
     /**
      * The moves whose reason holds an agent's words: a failure or expiry it reported says its error, possibly with
@@ -45,6 +45,19 @@ class TaskPersonalData implements PersonalDataHolder {
             + " '( \\(started before expires_at [^;()]*; the expiry had not yet seen it running\\))$'), '') END"
             + " FROM reported WHERE tr.id = reported.id"
             + " RETURNING tr.task_id, reported.reason AS reason_before, tr.reason AS reason_after";
+
+    /**
+     * The moves people make (cancelling a task, or completing or requeuing an escalated one) whose reason is a note
+     * they typed: whatever they wrote may name the customer. The reasons the supervisor writes when they typed none
+     * ({@link TaskLifecycleService}'s, and the form of earlier versions) name no one but the person, and stay.
+     */
+    private static final String ERASE_PEOPLES_NOTES = "UPDATE task_transitions tr SET reason = ? FROM tasks"
+            + " WHERE tasks.id = tr.task_id AND " + OF_CUSTOMER + " AND tr.reason IS NOT NULL"
+            + " AND (tr.to_status = 'CANCELLED'"
+            + " OR (tr.from_status = 'ESCALATED' AND tr.to_status IN ('COMPLETED', 'QUEUED')))"
+            + " AND tr.reason NOT IN ('cancelled', 'cancelled by ' || tr.actor, 'completed by ' || tr.actor,"
+            + " 'requeued by ' || tr.actor)"
+            + " AND tr.reason !~ '^requeued to [a-z][a-z0-9-]*$'";
 
     private static final ObjectNode ERASED =
             JsonNodeFactory.instance.objectNode().put("erased", true);
@@ -68,6 +81,17 @@ class TaskPersonalData implements PersonalDataHolder {
      */
     static JsonNode outputToKeep(Task task, JsonNode output) {
         return isErased(task) && output != null && !output.isNull() ? erased() : output;
+    }
+
+    /**
+     * The reason to keep for a person's move of a task: the note they typed, or the supervisor's own words when they
+     * typed none. Typed on a task erased while it waited for them, the note is about the customer too.
+     */
+    static String noteToKeep(Task task, String note, String otherwise) {
+        if (note == null) {
+            return otherwise;
+        }
+        return isErased(task) ? ERASED_TEXT : note;
     }
 
     private final JdbcTemplate jdbc;
@@ -96,7 +120,8 @@ class TaskPersonalData implements PersonalDataHolder {
         String id = customerId.toString();
         // locked first: a report on one of these tasks waits and then finds it erased, and the moves of one applied
         // just before are committed, so the statements below see them
-        jdbc.query("SELECT id FROM tasks WHERE " + OF_CUSTOMER + " ORDER BY id FOR UPDATE", row -> {}, id, id);
+        List<UUID> erased = jdbc.queryForList(
+                "SELECT id FROM tasks WHERE " + OF_CUSTOMER + " ORDER BY id FOR UPDATE", UUID.class, id, id);
         List<TaskReasonsErased.Replaced> reasons = jdbc.query(
                 ERASE_REPORTED_REASONS,
                 (rs, row) -> new TaskReasonsErased.Replaced(
@@ -109,6 +134,10 @@ class TaskPersonalData implements PersonalDataHolder {
                 ERASED_TEXT);
         if (!reasons.isEmpty()) {
             events.publishEvent(new TaskReasonsErased(reasons));
+        }
+        jdbc.update(ERASE_PEOPLES_NOTES, ERASED_TEXT, id, id);
+        if (!erased.isEmpty()) {
+            events.publishEvent(new TasksErased(erased));
         }
         return jdbc.update(
                 "UPDATE tasks SET input_data = '{\"erased\": true}'::jsonb,"

@@ -170,7 +170,7 @@ class TaskService {
     }
 
     TaskResponse cancel(UUID taskId, String actor) {
-        transactions.executeWithoutResult(status -> lifecycle.cancel(taskId, actor, "cancelled by " + actor));
+        transactions.executeWithoutResult(status -> lifecycle.cancel(taskId, actor, null));
         return get(taskId);
     }
 

@@ -196,16 +196,10 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
 
     @Test
     void replacesTheAgentsWordsInTheHistoryEscalationAndFieldErrorsOfTheCustomersTasksWhenErased() {
-        UUID exhausted = taskAbout(customer);
+        UUID exhausted = escalatedTaskAbout(customer, "timeout writing to ada.lovelace@example.com");
         UUID unsupported = taskAbout(customer);
         UUID refused = taskAbout(customer);
         AgentReports agent = new AgentReports(kafka);
-        agent.failed(
-                exhausted,
-                "support",
-                "timeout writing to ada.lovelace@example.com",
-                FailureKind.RETRIES_EXHAUSTED,
-                List.of());
         agent.failed(
                 unsupported,
                 "support",
@@ -297,36 +291,87 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
-    void storesTheErasedMarkerForTheOutputAPersonGivesAnEscalatedTaskOfAnErasedCustomer() {
-        UUID taskId = taskAbout(customer);
-        new AgentReports(kafka)
-                .failed(
-                        taskId,
-                        "support",
-                        "IllegalStateException: mail down",
-                        FailureKind.RETRIES_EXHAUSTED,
-                        List.of());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "ESCALATED".equals(storedTask(taskId).get("status")));
-        String escalationId = jdbc.queryForObject(
-                "SELECT id::text FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'", String.class, taskId);
+    void keepsNeitherTheOutputNorTheNoteAPersonGivesAnEscalatedTaskOfAnErasedCustomer() {
+        UUID completed = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        UUID cancelled = escalatedTaskAbout(customer, "IllegalStateException: mail down");
         UUID requestId = UUID.fromString(
                 api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
         awaitParticipant(requestId, "supervisor-agent", "DONE");
 
-        Response resolved = api.postAs(
-                "/api/v1/escalations/" + escalationId + "/resolve",
+        Response completedByCarol = resolve(
+                completed,
                 Map.of(
                         "outcome",
                         "COMPLETED",
                         "output_data",
-                        Map.of("answer", "rang Ada Lovelace on 020 7946 0018, parcel found")),
+                        Map.of("answer", "rang Ada Lovelace on 020 7946 0018, parcel found"),
+                        "note",
+                        "Ada Lovelace confirmed on 020 7946 0018"),
                 "carol");
+        Response cancelledByCarol = resolve(
+                cancelled, Map.of("outcome", "CANCELLED", "note", "Ada Lovelace withdrew the complaint"), "carol");
 
-        assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
-        assertThat(storedTask(taskId))
+        assertThat(completedByCarol.status())
+                .as(String.valueOf(completedByCarol.body()))
+                .isEqualTo(200);
+        assertThat(cancelledByCarol.status())
+                .as(String.valueOf(cancelledByCarol.body()))
+                .isEqualTo(200);
+        assertThat(storedTask(completed))
                 .containsEntry("status", "COMPLETED")
                 .containsEntry("output_data", "{\"erased\": true}");
+        assertThat(historyOf(completed)).endsWith("COMPLETED: [erased]");
+        assertThat(historyOf(cancelled)).endsWith("CANCELLED: [erased]");
+        assertThat(resolutionsOf(completed)).containsExactly("[erased]");
+        assertThat(resolutionsOf(cancelled)).containsExactly("[erased]");
+        assertThat(Stream.of(completedByCarol, cancelledByCarol)
+                        .map(resolved -> resolved.body().toString()))
+                .noneMatch(resolved -> resolved.contains("Ada Lovelace"));
+    }
+
+    @Test
+    void replacesTheNotesPeopleTypedOnTheCustomersTasksWhenErasedAndKeepsTheSupervisorsOwnWords() {
+        UUID completed = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        UUID cancelled = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        UUID requeued = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        UUID withoutNote = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        Stream.of(
+                        resolve(
+                                completed,
+                                Map.of("outcome", "COMPLETED", "note", "rang Ada Lovelace on 020 7946 0018"),
+                                "carol"),
+                        resolve(
+                                cancelled,
+                                Map.of("outcome", "CANCELLED", "note", "Ada Lovelace withdrew the complaint"),
+                                "carol"),
+                        resolve(
+                                requeued,
+                                Map.of("outcome", "REQUEUED", "note", "Ada Lovelace moved to 12 St James's Square"),
+                                "carol"),
+                        resolve(withoutNote, Map.of("outcome", "COMPLETED"), "carol"))
+                .forEach(resolved -> assertThat(resolved.status())
+                        .as(String.valueOf(resolved.body()))
+                        .isEqualTo(200));
+        assertThat(historyOf(completed)).last().asString().contains("Ada Lovelace");
+
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        assertThat(historyOf(completed)).endsWith("COMPLETED: [erased]");
+        assertThat(historyOf(cancelled)).endsWith("CANCELLED: [erased]");
+        assertThat(historyOf(requeued)).endsWith("QUEUED: [erased]");
+        assertThat(historyOf(withoutNote)).endsWith("COMPLETED: completed by carol");
+        assertThat(Stream.of(completed, cancelled, requeued, withoutNote).map(this::resolutionsOf))
+                .containsExactly(
+                        List.of("[erased]"), List.of("[erased]"), List.of("[erased]"), List.of("completed by carol"));
+        assertThat(Stream.of(completed, cancelled, requeued)
+                        .flatMap(task -> Stream.of(
+                                api.get("/api/v1/agents/tasks/" + task).body().toString(),
+                                api.get("/api/v1/escalations/" + escalationOf(task))
+                                        .body()
+                                        .toString())))
+                .noneMatch(shown -> shown.contains("Ada Lovelace"));
     }
 
     @Test
@@ -587,6 +632,28 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         Response created = api.post("/api/v1/agents/tasks", with(ofType("handle-complaint"), "input_data", input));
         assertThat(created.status()).isEqualTo(201);
         return UUID.fromString(created.text("/task_id"));
+    }
+
+    /** A task about the customer that the support agent failed after its retries, now waiting for a person. */
+    private UUID escalatedTaskAbout(UUID customerId, String error) {
+        UUID taskId = taskAbout(customerId);
+        new AgentReports(kafka).failed(taskId, "support", error, FailureKind.RETRIES_EXHAUSTED, List.of());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ESCALATED".equals(storedTask(taskId).get("status")));
+        return taskId;
+    }
+
+    private UUID escalationOf(UUID taskId) {
+        return jdbc.queryForObject("SELECT id FROM escalations WHERE task_id = ?", UUID.class, taskId);
+    }
+
+    /** Resolves the task's escalation as this person. */
+    private Response resolve(UUID taskId, Map<String, Object> resolution, String person) {
+        return api.postAs("/api/v1/escalations/" + escalationOf(taskId) + "/resolve", resolution, person);
+    }
+
+    private List<String> resolutionsOf(UUID taskId) {
+        return jdbc.queryForList("SELECT resolution FROM escalations WHERE task_id = ?", String.class, taskId);
     }
 
     /** The task's moves, each as its status and the reason given for it, if any. */

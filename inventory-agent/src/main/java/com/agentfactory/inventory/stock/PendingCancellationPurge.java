@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.stock;
 
+import com.agentfactory.messaging.purge.BatchedPurge;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -18,10 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PendingCancellationPurge implements SchedulingConfigurer {
 
-    // the scheduled tasks share one thread: a first pass over a table that grew for months must not hold the others
-    // back, so a pass stops after this many batches and the next carries on
-    static final int MAX_BATCHES_PER_PASS = 20;
-
     private static final Logger log = LoggerFactory.getLogger(PendingCancellationPurge.class);
 
     private final OrderStock orderStock;
@@ -39,21 +36,14 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::purge, properties.sweepInterval());
     }
 
-    /** Forgets cancellations kept longer than the retention, a batch per statement; returns how many. */
+    /** Forgets cancellations kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
     int purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
-        int total = 0;
-        try {
-            int deleted;
-            int batches = 0;
-            do {
-                deleted = orderStock.forgetPendingReceivedBefore(cutoff, properties.batchSize());
-                total += deleted;
-            } while (deleted == properties.batchSize() && ++batches < MAX_BATCHES_PER_PASS);
-        } catch (RuntimeException e) {
-            // the next pass tries again
-            log.warn("Pending order cancellations not purged: {}", e.getMessage());
-        }
+        int total = BatchedPurge.pass(
+                "Pending order cancellations",
+                properties.batchSize(),
+                () -> orderStock.forgetPendingReceivedBefore(cutoff, properties.batchSize()),
+                log);
         if (total > 0) {
             log.info("Forgot {} cancellation(s) kept since before {} for an order that never arrived", total, cutoff);
         }

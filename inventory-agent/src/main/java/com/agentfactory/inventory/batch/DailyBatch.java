@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,25 +97,26 @@ class DailyBatch {
     }
 
     private UUID start(UUID taskId) {
-        try {
-            return runs.saveAndFlush(new BatchRun(clock.instant(), taskId)).getId();
-        } catch (DataIntegrityViolationException refused) {
+        return insertRunning(taskId, refused -> {
             if (taskId != null
                     && runs.interruptRunningOfTask(
                                     taskId, "interrupted: its task " + taskId + " was delivered again", clock.instant())
                             > 0) {
                 // a second refusal is a run started meanwhile by someone else: a conflict like any other
-                return startOrConflict(taskId);
+                return insertRunning(taskId, again -> {
+                    throw conflict(again);
+                });
             }
             throw conflict(refused);
-        }
+        });
     }
 
-    private UUID startOrConflict(UUID taskId) {
+    // the database refuses a second running run; what then is the caller's
+    private UUID insertRunning(UUID taskId, Function<DataIntegrityViolationException, UUID> whenRefused) {
         try {
             return runs.saveAndFlush(new BatchRun(clock.instant(), taskId)).getId();
         } catch (DataIntegrityViolationException refused) {
-            throw conflict(refused);
+            return whenRefused.apply(refused);
         }
     }
 

@@ -7,9 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock held for a customer's carts and orders, and what their orders took. An erasure replaces the customer with
- * one pseudonym: the reservations and orders stay, so stock levels and demand history do not change, and a later
- * cancellation naming no order still finds the orders it may give back.
+ * The stock held for a customer's carts and orders, what their orders took and their credit notes still waiting for
+ * an order. An erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and
+ * demand history do not change, and a later cancellation naming no order still finds the orders it may give back.
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
@@ -33,6 +33,13 @@ class InventoryPersonalData implements PersonalDataHolder {
                         jdbc.queryForList(
                                 "SELECT order_number, order_id, sku, units, released, placed_at"
                                         + " FROM order_stock WHERE customer_id = ? ORDER BY placed_at, sku",
+                                customerId))
+                .and(
+                        "pending_order_cancellations",
+                        jdbc.queryForList(
+                                "SELECT cancellation_number, sku, units, occurred_at, received_at"
+                                        + " FROM pending_order_cancellations WHERE customer_id = ?"
+                                        + " ORDER BY received_at, sku",
                                 customerId));
     }
 
@@ -40,6 +47,10 @@ class InventoryPersonalData implements PersonalDataHolder {
     public long erase(UUID customerId) {
         UUID pseudonym = UUID.randomUUID();
         return jdbc.update("UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
-                + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId);
+                + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
+                + jdbc.update(
+                        "UPDATE pending_order_cancellations SET customer_id = ? WHERE customer_id = ?",
+                        pseudonym,
+                        customerId);
     }
 }

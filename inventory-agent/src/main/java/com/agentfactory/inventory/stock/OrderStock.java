@@ -4,6 +4,7 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>An order and its cancellation travel under different keys and may be read in either order, by two consumers at
  * once: both first take a transaction lock on the order number, so a cancellation kept as pending is always seen by
- * its order, and an order recorded is always seen by its cancellation.
+ * its order, and an order recorded is always seen by its cancellation. A cancellation naming no order is kept likewise
+ * for its customer's orders, under a transaction lock on the customer.
  */
 @Component
 class OrderStock {
@@ -41,20 +43,64 @@ class OrderStock {
                 .singleRow();
     }
 
-    /** Records the units the order took of each SKU; the caller holds the order number's lock. */
-    void taken(OrderPlaced order, Map<String, Integer> unitsPerSku) {
+    /**
+     * Taken by a customer's orders and by their cancellations naming no order, after the order number's lock and
+     * before any stock row's, so a credit note kept as pending is always seen by the customer's next order, and an
+     * order recorded is always seen by the customer's next credit note.
+     */
+    void lockCustomer(UUID customerId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory customer ' || :customer, 0))")
+                .param("customer", customerId.toString())
+                .query()
+                .singleRow();
+    }
+
+    /**
+     * The units of each SKU cancellations in the cut-over grace period gave back of the order before it was recorded
+     * (see {@link #releaseFromNamedOrder}); the caller holds the order number's lock.
+     */
+    Map<String, Integer> givenBackBeforeOrder(String orderNumber) {
+        Map<String, Integer> given = new TreeMap<>();
+        jdbc.sql("SELECT sku, released FROM order_stock WHERE order_number = :number AND order_id IS NULL")
+                .param("number", normalised(orderNumber))
+                .query((rs, row) -> given.put(rs.getString("sku"), rs.getInt("released")))
+                .list();
+        return given;
+    }
+
+    /**
+     * Records the units the order took of each SKU; the caller holds the order number's lock. What cancellations in
+     * the cut-over grace period gave back of it before it came counts as given back of what it took, as if they had
+     * been read after it; returns, per SKU, what they gave back beyond that, which the order did not take.
+     */
+    Map<String, Integer> taken(OrderPlaced order, Map<String, Integer> unitsPerSku) {
+        String number = normalised(order.orderNumber());
+        Map<String, Integer> givenBefore = new TreeMap<>();
+        jdbc.sql("DELETE FROM order_stock WHERE order_number = :number AND order_id IS NULL RETURNING sku, released")
+                .param("number", number)
+                .query((rs, row) -> givenBefore.put(rs.getString("sku"), rs.getInt("released")))
+                .list();
         unitsPerSku.forEach((sku, units) -> jdbc.sql("""
-                        INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units)
-                        VALUES (:number, :sku, :order, :customer, :placed, :units)
+                        INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units, released)
+                        VALUES (:number, :sku, :order, :customer, :placed, :units, :released)
                         ON CONFLICT (order_number, sku) DO UPDATE SET units = order_stock.units + EXCLUDED.units
                         """)
-                .param("number", normalised(order.orderNumber()))
+                .param("number", number)
                 .param("sku", sku)
                 .param("order", order.orderId())
                 .param("customer", order.customerId())
                 .param("placed", Timestamp.from(order.occurredAt()))
                 .param("units", units)
+                .param("released", Math.min(units, givenBefore.getOrDefault(sku, 0)))
                 .update());
+        Map<String, Integer> beyond = new TreeMap<>();
+        givenBefore.forEach((sku, given) -> {
+            int more = given - unitsPerSku.getOrDefault(sku, 0);
+            if (more > 0) {
+                beyond.put(sku, more);
+            }
+        });
+        return beyond;
     }
 
     /**
@@ -76,8 +122,9 @@ class OrderStock {
     /**
      * Of the units of each SKU asked back, those the named order took and has not given back yet, now given back.
      * A cancellation of an order not recorded is kept until the order is, and gives nothing back now, unless it may
-     * answer an order applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}). The
-     * caller holds the order number's lock.
+     * answer an order applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}): then it
+     * gives back what it asks, recorded as the order's, given back, so that the order's other cancellations find
+     * nothing more to give back. The caller holds the order number's lock.
      */
     Map<String, Integer> releaseFromNamedOrder(OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         String number = normalised(cancellation.originalOrderNumber());
@@ -87,7 +134,16 @@ class OrderStock {
                 .single();
         if (!known) {
             if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
-                // its order may be one applied before what orders took was recorded: given back as it always was
+                // its order may be one applied before what orders took was recorded: given back as it always was,
+                // and recorded, so that another cancellation of it gives back nothing more
+                asked.forEach((sku, units) -> jdbc.sql("""
+                                INSERT INTO order_stock (order_number, sku, units, released)
+                                VALUES (:number, :sku, :units, :units)
+                                """)
+                        .param("number", number)
+                        .param("sku", sku)
+                        .param("units", units)
+                        .update());
                 return asked;
             }
             asked.forEach((sku, units) -> jdbc.sql("""
@@ -112,16 +168,91 @@ class OrderStock {
     /**
      * Of the units of each SKU asked back by a cancellation naming no order, those the customer's orders took and have
      * not given back yet, taken from the newest order first (a credit note most likely answers the latest purchase).
-     * A guest's gives nothing back: no order can be told to be theirs. One that may answer orders applied before what
-     * orders took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives back all it asks, as it always did.
+     * What they do not hold is kept for the customer's orders still to come (its order may be read after it, under
+     * another key), and given back of them as they are recorded (see {@link #releasePendingOfCustomer}). A guest's
+     * gives nothing back: no order can be told to be theirs. One that may answer orders applied before what orders
+     * took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives back all it asks, as it always did. The caller
+     * holds the customer's lock.
      */
-    Map<String, Integer> releaseFromCustomersOrders(OrderCancelled cancellation, Map<String, Integer> asked) {
+    Map<String, Integer> releaseFromCustomersOrders(
+            OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
             // what the recorded orders took is marked given back; the rest is of orders older than the record
             releaseFromCustomersOrders(cancellation.customerId(), asked);
             return new TreeMap<>(asked);
         }
-        return releaseFromCustomersOrders(cancellation.customerId(), asked);
+        Map<String, Integer> released = releaseFromCustomersOrders(cancellation.customerId(), asked);
+        if (cancellation.customerId() != null) {
+            asked.forEach((sku, units) -> {
+                int left = units - released.getOrDefault(sku, 0);
+                if (left > 0) {
+                    jdbc.sql("""
+                                    INSERT INTO pending_order_cancellations (event_id, sku, customer_id,
+                                            cancellation_number, units, occurred_at, received_at)
+                                    VALUES (:event, :sku, :customer, :cancellation, :units, :occurred, :now)
+                                    ON CONFLICT DO NOTHING
+                                    """)
+                            .param("event", cancellation.eventId())
+                            .param("sku", sku)
+                            .param("customer", cancellation.customerId())
+                            .param("cancellation", cancellation.cancellationNumber())
+                            .param("units", left)
+                            .param("occurred", Timestamp.from(cancellation.occurredAt()))
+                            .param("now", Timestamp.from(now))
+                            .update();
+                }
+            });
+        }
+        return released;
+    }
+
+    /**
+     * The units of each of the order's SKUs that its customer's cancellations naming no order, read before it and
+     * kept, ask back, at most what the order took and has not given back yet; oldest first. What they ask beyond
+     * that stays kept for the customer's later orders. The caller holds the order number's and the customer's locks.
+     */
+    Map<String, Integer> releasePendingOfCustomer(OrderPlaced order, Collection<String> skus) {
+        Map<String, Integer> released = new TreeMap<>();
+        if (order.customerId() == null) {
+            return released;
+        }
+        record Kept(UUID eventId, String sku, int units) {}
+        var kept = jdbc.sql("""
+                        SELECT event_id, sku, units FROM pending_order_cancellations
+                        WHERE order_number IS NULL AND customer_id = :customer AND sku IN (:skus)
+                        ORDER BY received_at, event_id, sku
+                        FOR UPDATE
+                        """)
+                .param("customer", order.customerId())
+                .param("skus", skus)
+                .query((rs, row) ->
+                        new Kept(rs.getObject("event_id", UUID.class), rs.getString("sku"), rs.getInt("units")))
+                .list();
+        for (Kept cancellation : kept) {
+            int given = releaseFromOrder(order.orderNumber(), Map.of(cancellation.sku(), cancellation.units()))
+                    .getOrDefault(cancellation.sku(), 0);
+            if (given == 0) {
+                continue;
+            }
+            released.merge(cancellation.sku(), given, Integer::sum);
+            if (given == cancellation.units()) {
+                jdbc.sql("DELETE FROM pending_order_cancellations WHERE event_id = :event AND sku = :sku")
+                        .param("event", cancellation.eventId())
+                        .param("sku", cancellation.sku())
+                        .update();
+            } else {
+                // what this order did not hold stays kept for the customer's next
+                jdbc.sql("""
+                                UPDATE pending_order_cancellations SET units = units - :given
+                                WHERE event_id = :event AND sku = :sku
+                                """)
+                        .param("given", given)
+                        .param("event", cancellation.eventId())
+                        .param("sku", cancellation.sku())
+                        .update();
+            }
+        }
+        return released;
     }
 
     private Map<String, Integer> releaseFromCustomersOrders(UUID customerId, Map<String, Integer> asked) {
@@ -171,7 +302,7 @@ class OrderStock {
 
     /**
      * Deletes at most {@code limit} of the cancellations kept since before {@code cutoff} for an order that has not
-     * arrived, oldest first; returns how many. Rows an arriving order is applying, or another instance deleting, are
+     * arrived (of the number they name, or of their customer), oldest first; returns how many. Rows an arriving order is applying, or another instance deleting, are
      * skipped.
      */
     int forgetPendingReceivedBefore(Instant cutoff, int limit) {

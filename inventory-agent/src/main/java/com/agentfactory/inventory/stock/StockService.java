@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,14 +91,22 @@ public class StockService {
      * those reservations are committed); then what is available, default warehouse first; whatever is still
      * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
      * an order never takes units another checkout holds. What it took is recorded against its number; the
-     * cancellations of it read before it then give back what they ask of that, as if read after it.
+     * cancellations of it read before it, and its customer's credit notes naming no order kept for it, then give back
+     * what they ask of that, as if read after it. What cancellations in the cut-over grace period gave back of it
+     * before it came counts as given back; what they gave back beyond what it took is taken back.
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced order) {
         LocalDate day = LocalDate.ofInstant(order.occurredAt(), ZoneOffset.UTC);
         Map<String, Integer> wanted = unitsPerSku(order.lines());
         orderStock.lockNumber(order.orderNumber());
-        Map<String, List<StockLevel>> locked = lockedRowsOf(wanted.keySet());
+        if (order.customerId() != null) {
+            orderStock.lockCustomer(order.customerId());
+        }
+        // what cancellations gave back of it before it came may be of SKUs it did not take, to be taken back too
+        var skus = new TreeSet<>(wanted.keySet());
+        skus.addAll(orderStock.givenBackBeforeOrder(order.orderNumber()).keySet());
+        Map<String, List<StockLevel>> locked = lockedRowsOf(skus);
         // read once every row is ours: a change that committed while this order waited is stamped earlier
         Instant now = clock.instant();
         for (var line : wanted.entrySet()) {
@@ -141,12 +150,19 @@ public class StockService {
                 changes.ordered(new UnitsOrdered(sku, row.location(), day, units));
             });
         }
-        orderStock.taken(order, wanted);
+        Map<String, Integer> givenBackBeyond = orderStock.taken(order, wanted);
         // only SKUs of this order come back, and their rows are locked already; stamped after the order's own change
         // of the same rows, as subscribers keep a row's newest change
-        Map<String, Integer> cancelledFirst = orderStock.releasePending(order.orderNumber());
+        Map<String, Integer> cancelledFirst = new TreeMap<>(orderStock.releasePending(order.orderNumber()));
+        orderStock
+                .releasePendingOfCustomer(order, wanted.keySet())
+                .forEach((sku, units) -> cancelledFirst.merge(sku, units, Integer::sum));
+        Instant later = clock.instant();
+        if (!givenBackBeyond.isEmpty()) {
+            takeBack(order.orderNumber(), givenBackBeyond, locked, later);
+        }
         if (!cancelledFirst.isEmpty()) {
-            giveBack(cancelledFirst, locked, clock.instant());
+            giveBack(cancelledFirst, locked, later);
         }
     }
 
@@ -155,6 +171,7 @@ public class StockService {
      * from), settling backorders first: units never shipped were only owed. It gives back no more of a SKU than its
      * order took and earlier cancellations left: of the order it names, or, naming none, of its customer's orders,
      * newest first. One naming an order not applied yet is kept, moving no stock, until that order is applied; one
+     * naming no order keeps what its customer's orders do not hold for the customer's orders still to come; one
      * naming no order and no customer moves no stock. What is asked beyond that is logged and left.
      */
     @Transactional
@@ -166,7 +183,10 @@ public class StockService {
             orderStock.lockNumber(cancellation.originalOrderNumber());
             released = orderStock.releaseFromNamedOrder(cancellation, new TreeMap<>(asked), clock.instant());
         } else {
-            released = orderStock.releaseFromCustomersOrders(cancellation, asked);
+            if (cancellation.customerId() != null) {
+                orderStock.lockCustomer(cancellation.customerId());
+            }
+            released = orderStock.releaseFromCustomersOrders(cancellation, asked, clock.instant());
         }
         int unreleased = asked.values().stream().mapToInt(Integer::intValue).sum()
                 - released.values().stream().mapToInt(Integer::intValue).sum();
@@ -183,6 +203,28 @@ public class StockService {
         }
         Map<String, List<StockLevel>> locked = lockedRowsOf(released.keySet());
         giveBack(released, locked, clock.instant());
+    }
+
+    /**
+     * Takes back what cancellations of an order gave back, in the cut-over grace period, before the order came and
+     * beyond what it took: from the default warehouse, where they gave it back; what is no longer there is owed.
+     */
+    private void takeBack(
+            String orderNumber, Map<String, Integer> units, Map<String, List<StockLevel>> locked, Instant now) {
+        for (var line : units.entrySet()) {
+            StockLevel row = defaultLocationFirst(locked.get(line.getKey())).getFirst();
+            int missing = line.getValue() - row.ship(line.getValue(), now);
+            if (missing > 0) {
+                row.backorder(missing, now);
+            }
+            levels.flush();
+            changes.changed(row, now);
+            log.warn(
+                    "Order {} took fewer units of {} than its cancellations gave back before it came: {} taken back",
+                    orderNumber,
+                    line.getKey(),
+                    line.getValue());
+        }
     }
 
     private void giveBack(Map<String, Integer> units, Map<String, List<StockLevel>> locked, Instant now) {

@@ -205,6 +205,125 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aSecondCancellationInTheGracePeriodOfAnOrderNotRecordedGivesBackNothingMore() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
+        awaitOnHand(sku, 7);
+
+        var again = CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod());
+        publish(again);
+
+        awaitAppliedToStock(again.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("the 2 units the order is taken to have taken, back once")
+                .isEqualTo(7);
+    }
+
+    @Test
+    void anOrderArrivingAfterAGracePeriodCancellationOfItCountsWhatThatGaveBack() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
+        awaitOnHand(sku, 7);
+
+        publish(CommerceEventMother.orderNumbered(number, sku, 3));
+        awaitOnHand(sku, 4);
+        var rest = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3);
+        publish(rest);
+
+        awaitAppliedToStock(rest.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("of the order's 3 units, 2 given back before it came and the last 1 now")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void anOrderArrivingAfterAGracePeriodCancellationThatGaveBackMoreThanItTookTakesTheExcessBack() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3), lateInTheGracePeriod()));
+        awaitOnHand(sku, 8);
+
+        publish(CommerceEventMother.orderNumbered(number, sku, 2));
+
+        // as if the cancellation had been read after the order: 2 taken, 2 given back
+        awaitOnHand(sku, 5);
+        var again = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 1);
+        publish(again);
+        awaitAppliedToStock(again.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "SELECT units FROM order_stock WHERE order_number = ? AND sku = ?", Integer.class, number, sku))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aCreditNoteReadBeforeItsCustomersOrderGivesBackWhenThatOrderComes() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
+        publish(creditNote);
+        awaitAppliedToStock(creditNote.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+
+        publish(CommerceEventMother.order(sku, 1));
+        awaitOnHand(sku, 4);
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("another customer's order gives nothing back")
+                .isEqualTo(4);
+        publish(CommerceEventMother.orderBy(customer, sku, 3));
+
+        // 3 taken, then the 2 the credit note asked of them given back
+        awaitOnHand(sku, 3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        creditNote.eventId()))
+                .isZero();
+    }
+
+    @Test
+    void aCreditNoteReadAfterItsCustomersOrderGivesBackAtOnceAndKeepsWhatThatOrderDoesNotHoldForTheNext() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        publish(CommerceEventMother.orderBy(customer, sku, 1));
+        awaitOnHand(sku, 4);
+
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 3);
+        publish(creditNote);
+        awaitOnHand(sku, 5);
+        String kept = "SELECT units FROM pending_order_cancellations WHERE event_id = ?";
+        assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
+                .isEqualTo(2);
+        publish(CommerceEventMother.orderBy(customer, sku, 1));
+
+        // 1 taken and given back; 1 still kept
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
+                        .isOne());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aCreditNoteWaitingForItsCustomersOrderIsForgottenAfterTheRetention() {
+        String sku = stocked(5);
+        var waiting = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
+        publish(waiting);
+        awaitAppliedToStock(waiting.eventId());
+        String kept = "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?";
+        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+
+        purgeAt(Instant.now().plus(pendingCancellations.retention()).plusSeconds(60));
+
+        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isZero();
+    }
+
+    @Test
     void aCancellationWaitingForAnOrderThatNeverCameIsForgottenAfterTheRetention() {
         String sku = stocked(5);
         var waiting = CommerceEventMother.cancellationOfNumber(

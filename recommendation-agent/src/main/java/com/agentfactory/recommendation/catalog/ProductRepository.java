@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -34,9 +35,10 @@ public class ProductRepository {
      * Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. The
      * stock is the inventory agent's once it has reported the SKU (it ignores the feed's quantity of a SKU it
      * stocks); before that the feed's, and a feed without a quantity keeps the one known. Returns whether the upsert
-     * was newer.
+     * was newer. Runs in the caller's transaction, which holds the SKU's lock from here to its end.
      */
     boolean upsert(ProductUpserted event, Instant now) {
+        lockSku(event.sku());
         int stored = jdbc.update(
                 """
                 INSERT INTO products (product_id, sku, name, description, category, price, currency, margin,
@@ -72,9 +74,11 @@ public class ProductRepository {
     /**
      * Records one warehouse's available units of a SKU unless a later level of it is stored (a redelivered or
      * replayed change must not undo a newer one), and sets the SKU's products to the units available in all
-     * warehouses. Returns whether the level was newer.
+     * warehouses. Returns whether the level was newer. Runs in the caller's transaction, which holds the SKU's lock
+     * from here to its end.
      */
     boolean applyStockLevel(String sku, String location, int available, Instant occurredAt) {
+        lockSku(sku);
         int stored = jdbc.update("""
                 INSERT INTO stock_levels (sku, location, available, occurred_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (sku, location) DO UPDATE SET
@@ -91,6 +95,18 @@ public class ProductRepository {
                 sku,
                 sku);
         return true;
+    }
+
+    // A product's stock is computed from the SKU's levels in one statement and written in it, and a statement sees
+    // only what was committed when it began: without this lock a feed update reading the levels while a stock change
+    // of the SKU is uncommitted waits for that change's product row, then writes the stock of the levels before it
+    // (a sold-out product back in stock until the SKU's next change); two warehouses' changes of one SKU likewise.
+    // Taken before the statements that read the levels, so each reads what the one before it committed.
+    private void lockSku(String sku) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                (RowCallbackHandler) row -> {},
+                "recommendation.sku:" + sku);
     }
 
     /** Every product known to be out of stock now; a product whose stock is unknown counts as in stock. */

@@ -47,6 +47,21 @@ public final class CommerceEventMother {
                 unitCost == null ? null : new Money(new BigDecimal(unitCost), "EUR"));
     }
 
+    /** The feed's next version of the product, renamed, as a later upsert of it. */
+    public static ProductUpserted renamed(ProductUpserted product, String name) {
+        return new ProductUpserted(
+                UUID.randomUUID(),
+                product.occurredAt().plusSeconds(1),
+                product.productId(),
+                product.sku(),
+                name,
+                product.description(),
+                product.category(),
+                product.price(),
+                product.stockQuantity(),
+                product.unitCost());
+    }
+
     public static CustomerUpserted customer(UUID customerId, String country) {
         return new CustomerUpserted(
                 UUID.randomUUID(),

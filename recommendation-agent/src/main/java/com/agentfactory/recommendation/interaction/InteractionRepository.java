@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -61,7 +62,8 @@ class InteractionRepository {
         }
         if (changed.isEmpty() && customerId != null) {
             // A cancellation naming an order not seen here (read before it, or never sent) must not take back a
-            // purchase of another order; only a purchase stored without its order number may be the one it names.
+            // purchase of another order; only a purchase stored without its order number (before numbers were
+            // kept) may be the one it names. Otherwise the cancellation waits for its order (keepPending).
             changed = jdbc.queryForList(
                     "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
                             + " WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'"
@@ -76,6 +78,69 @@ class InteractionRepository {
         // a purchase taken back in full is no longer a signal at all
         jdbc.update("DELETE FROM interactions WHERE kind = 'PURCHASE' AND quantity <= 0 AND product_id = ?", productId);
         return changed.stream().findFirst();
+    }
+
+    /**
+     * Holds the order number's lock (ignoring its case, as the look-ups do) to the end of the caller's transaction.
+     * An order and its cancellation are read from different partitions, perhaps by different instances at once:
+     * without it each could miss the other's uncommitted rows, the cancellation finding no purchase of the order
+     * and the order no cancellation kept for it, and the cancellation would be lost.
+     */
+    void lockOrderNumber(String orderNumber) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended('recommendation.order-number:' || upper(?), 0))",
+                (RowCallbackHandler) row -> {},
+                orderNumber);
+    }
+
+    /** Whether a purchase of the order is stored, its number compared ignoring case. */
+    boolean hasPurchasesOf(String orderNumber) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM interactions WHERE upper(order_number) = upper(?) AND kind = 'PURCHASE')",
+                Boolean.class,
+                orderNumber));
+    }
+
+    /** Keeps a cancellation's lines until the order it names arrives; a redelivered one is kept once. */
+    void keepPending(
+            UUID eventId, String orderNumber, List<CancelledLine> lines, Instant occurredAt, Instant receivedAt) {
+        for (CancelledLine line : lines) {
+            jdbc.update(
+                    "INSERT INTO pending_cancellations (event_id, line_no, order_number, product_id, quantity,"
+                            + " occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    eventId,
+                    line.lineNo(),
+                    orderNumber,
+                    line.productId(),
+                    line.quantity(),
+                    Timestamp.from(occurredAt),
+                    Timestamp.from(receivedAt));
+        }
+    }
+
+    /**
+     * Removes and returns the lines of the cancellations kept for the order. Rows the purge is deleting are waited
+     * for and then are gone; the purge skips the rows this deletes.
+     */
+    List<CancelledLine> takePending(String orderNumber) {
+        return jdbc.query(
+                "DELETE FROM pending_cancellations WHERE upper(order_number) = upper(?)"
+                        + " RETURNING line_no, product_id, quantity",
+                (row, n) -> new CancelledLine(
+                        row.getInt("line_no"), row.getObject("product_id", UUID.class), row.getInt("quantity")),
+                orderNumber);
+    }
+
+    /**
+     * Deletes at most {@code limit} of the cancellations kept since before {@code cutoff}, oldest first; returns how
+     * many. Rows an arriving order is applying, or another instance deleting, are skipped.
+     */
+    int forgetPendingReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM pending_cancellations WHERE (event_id, line_no) IN (
+                    SELECT event_id, line_no FROM pending_cancellations
+                    WHERE received_at < ? ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, Timestamp.from(cutoff), limit);
     }
 
     List<StoredInteraction> all() {

@@ -7,7 +7,9 @@ import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.commerce.ProductViewed;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records what known customers do with products. Guests (no customer id) are not recorded: without a
- * stable id their history could never be recommended from.
+ * stable id their history could never be recommended from. Nor are customers erased here, whose events may still be
+ * read after their erasure.
  */
 @Service
 public class InteractionService {
@@ -30,30 +33,36 @@ public class InteractionService {
     private final InteractionRepository interactions;
     private final AbandonedCartRepository abandonedCarts;
     private final CustomerCountryRepository countries;
+    private final ErasedCustomers erased;
     private final InteractionProperties properties;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     InteractionService(
             InteractionRepository interactions,
             AbandonedCartRepository abandonedCarts,
             CustomerCountryRepository countries,
+            ErasedCustomers erased,
             InteractionProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.interactions = interactions;
         this.abandonedCarts = abandonedCarts;
         this.countries = countries;
+        this.erased = erased;
         this.properties = properties;
         this.events = events;
+        this.clock = clock;
     }
 
     public void recordView(ProductViewed event) {
-        if (event.customerId() != null) {
+        if (recordable(event.customerId())) {
             record(event.eventId(), event.customerId(), event.productId(), InteractionKind.VIEW, 1, event.occurredAt());
         }
     }
 
     public void recordCart(AddedToCart event) {
-        if (event.customerId() != null) {
+        if (recordable(event.customerId())) {
             record(
                     event.eventId(),
                     event.customerId(),
@@ -64,10 +73,12 @@ public class InteractionService {
         }
     }
 
+    /** Records the order's lines as purchases, less what the cancellations of it read before it took back. */
     public void recordPurchase(OrderPlaced event) {
-        if (event.customerId() == null) {
+        if (!recordable(event.customerId())) {
             return;
         }
+        interactions.lockOrderNumber(event.orderNumber());
         for (OrderLine line : event.lines()) {
             interactions.insert(
                     event.eventId(),
@@ -76,27 +87,48 @@ public class InteractionService {
                     line.quantity(),
                     event.orderNumber());
         }
+        for (CancelledLine cancelled : interactions.takePending(event.orderNumber())) {
+            interactions.takeBackPurchase(event.orderNumber(), null, cancelled.productId(), cancelled.quantity());
+        }
         events.publishEvent(new UserBehaviourChanged(event.customerId()));
     }
 
     /**
      * Takes the cancelled lines back from the purchases they came from, so a returned product is neither
-     * learned from nor filtered out as bought any more.
+     * learned from nor filtered out as bought any more. A cancellation naming an order not recorded yet (it travels
+     * under its own key, so it can be read first) is kept until that order arrives.
      */
     public void recordCancellation(OrderCancelled event) {
+        if (event.customerId() != null && erased.isErased(event.customerId())) {
+            return;
+        }
+        String orderNumber = event.originalOrderNumber();
+        if (orderNumber != null) {
+            interactions.lockOrderNumber(orderNumber);
+        }
+        // asked before any line is taken back: one taken back in full is deleted, and the order may go with it
+        boolean orderRecorded = orderNumber != null && interactions.hasPurchasesOf(orderNumber);
         Set<UUID> changed = new HashSet<>();
-        for (OrderLine line : event.lines()) {
-            interactions
-                    .takeBackPurchase(
-                            event.originalOrderNumber(), event.customerId(), line.productId(), line.quantity())
-                    .ifPresent(changed::add);
+        List<CancelledLine> notTakenBack = new ArrayList<>();
+        for (int i = 0; i < event.lines().size(); i++) {
+            OrderLine line = event.lines().get(i);
+            Optional<UUID> customer =
+                    interactions.takeBackPurchase(orderNumber, event.customerId(), line.productId(), line.quantity());
+            customer.ifPresent(changed::add);
+            if (customer.isEmpty() && line.quantity() > 0) {
+                notTakenBack.add(new CancelledLine(i + 1, line.productId(), line.quantity()));
+            }
+        }
+        // lines of an order recorded here but not found in it have nothing to wait for
+        if (orderNumber != null && !orderRecorded && !notTakenBack.isEmpty()) {
+            interactions.keepPending(event.eventId(), orderNumber, notTakenBack, event.occurredAt(), clock.instant());
         }
         changed.forEach(userId -> events.publishEvent(new UserBehaviourChanged(userId)));
     }
 
     /** Keeps a known customer's abandoned cart, so a recovery list can be built from it. */
     public void recordAbandonedCart(CartAbandoned event) {
-        if (event.customerId() == null) {
+        if (!recordable(event.customerId())) {
             return;
         }
         List<UUID> productIds =
@@ -107,7 +139,7 @@ public class InteractionService {
 
     /** Keeps a customer's country: the lists of a customer without history follow what sells there. */
     public void recordCustomer(CustomerUpserted event) {
-        if (event.country() != null && !event.country().isBlank()) {
+        if (event.country() != null && !event.country().isBlank() && recordable(event.customerId())) {
             countries.save(event.customerId(), event.country().strip(), event.occurredAt());
             events.publishEvent(new UserBehaviourChanged(event.customerId()));
         }
@@ -125,6 +157,14 @@ public class InteractionService {
 
     public Optional<AbandonedCart> abandonedCartOf(UUID userId) {
         return abandonedCarts.find(userId);
+    }
+
+    /**
+     * Whether the customer's events are recorded: not a guest's (no stable id to recommend to) nor an erased
+     * customer's read after the erasure. Called in the event's transaction before anything of it is written.
+     */
+    private boolean recordable(UUID customerId) {
+        return customerId != null && !erased.isErased(customerId);
     }
 
     private void record(UUID eventId, UUID userId, UUID productId, InteractionKind kind, int quantity, Instant at) {

@@ -2,7 +2,9 @@ package com.agentfactory.recommendation.privacy;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.agentfactory.recommendation.interaction.ErasedCustomers;
 import com.agentfactory.recommendation.interaction.UserBehaviourChanged;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,18 +12,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer's interactions (what they viewed, carted and bought), their abandoned cart and their country. An
- * erasure deletes them all and drops the customer's cached lists, which show what they bought and left in their cart;
- * the models trained on them lose the customer at their next training.
+ * erasure deletes them all, marks the customer erased so their events read after it record nothing, and drops the
+ * customer's cached lists, which show what they bought and left in their cart: before it commits, failing the erasure
+ * when they cannot be dropped, and again after (a list computed meanwhile from the data not yet deleted). The models
+ * trained on them lose the customer at their next training.
  */
 @Component
 class RecommendationPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final ErasedCustomers erasedCustomers;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    RecommendationPersonalData(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    RecommendationPersonalData(
+            JdbcTemplate jdbc, ErasedCustomers erasedCustomers, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.erasedCustomers = erasedCustomers;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -40,9 +49,12 @@ class RecommendationPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
+        // first, so an event of the customer being recorded now is either deleted below or finds them erased
+        erasedCustomers.markErased(customerId, clock.instant());
         long erased = jdbc.update("DELETE FROM interactions WHERE user_id = ?", customerId)
                 + jdbc.update("DELETE FROM abandoned_carts WHERE user_id = ?", customerId)
                 + jdbc.update("DELETE FROM customer_countries WHERE customer_id = ?", customerId);
+        events.publishEvent(new CustomerErased(customerId));
         events.publishEvent(new UserBehaviourChanged(customerId));
         return erased;
     }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * delete drops everything derived from a user's behaviour. Each hash has a generation, which a clearing
  * advances: a list is stored only under the generation read before it was computed, so a list computed from
  * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
- * Redis being away only costs speed: every failure is logged and treated as a miss.
+ * Redis being away only costs speed: every failure is logged and treated as a miss, except an erasure's clearing
+ * ({@link #clearOrFail}).
  */
 @Component
 class RecommendationCache {
@@ -115,9 +116,17 @@ class RecommendationCache {
      */
     void clear(String key, Duration ttl) {
         try {
-            redis.execute(CLEAR, List.of(key, generationKey(key)), Long.toString(ttl.toSeconds()));
+            clearOrFail(key, ttl);
         } catch (RuntimeException e) {
             log.warn("Recommendation cache eviction of {} failed: {}", key, e.getMessage());
         }
+    }
+
+    /**
+     * Clears as {@link #clear} does, throwing what Redis failed with: for an erasure, which must not be reported done
+     * while the customer's lists can still be read.
+     */
+    void clearOrFail(String key, Duration ttl) {
+        redis.execute(CLEAR, List.of(key, generationKey(key)), Long.toString(ttl.toSeconds()));
     }
 }

@@ -12,6 +12,7 @@ import com.agentfactory.recommendation.model.Ensemble;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.model.ScoredItem;
 import com.agentfactory.recommendation.model.TrainedModels;
+import com.agentfactory.recommendation.privacy.CustomerErased;
 import com.agentfactory.recommendation.rerank.Reranker;
 import com.agentfactory.recommendation.rerank.Reranker.Candidate;
 import com.agentfactory.recommendation.rerank.Reranker.Context;
@@ -37,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -186,6 +188,14 @@ class RecommendationService implements SimilarProductsSource {
     @TransactionalEventListener(fallbackExecution = true)
     void onUserBehaviourChanged(UserBehaviourChanged event) {
         cache.clear(RecommendationCache.userKey(event.userId()), properties.cacheTtl());
+    }
+
+    // In the erasure's transaction, failing it when Redis does: the privacy listener then retries the erasure instead
+    // of reporting it done while the lists are served for up to the cache's lifetime. A list computed before the
+    // erasure commits may still be stored after this; onUserBehaviourChanged drops it after the commit.
+    @EventListener
+    void onCustomerErased(CustomerErased event) {
+        cache.clearOrFail(RecommendationCache.userKey(event.customerId()), properties.cacheTtl());
     }
 
     private UserRecommendationsResponse computeForUser(

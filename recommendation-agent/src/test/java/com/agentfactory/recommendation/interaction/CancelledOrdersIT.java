@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.interaction;
 
 import static com.agentfactory.recommendation.support.CommerceEventMother.cancelled;
+import static com.agentfactory.recommendation.support.CommerceEventMother.cancelledLine;
 import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
 import static com.agentfactory.recommendation.support.CommerceEventMother.order;
 import static com.agentfactory.recommendation.support.CommerceEventMother.product;
@@ -10,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +30,15 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    PendingCancellationPurge purge;
+
+    @Autowired
+    PendingCancellationProperties pendingCancellations;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void takesBackTheCancelledPurchaseSoItIsNeitherLearnedFromNorFilteredAsBought() {
@@ -95,6 +107,78 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
                         shopper,
                         kettle))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void takesBackACancellationReadBeforeItsOrderOnceTheOrderArrives() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        UUID toaster = UUID.randomUUID();
+        String kitchen = freshCategory("kitchen");
+        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
+        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
+        OrderPlaced placed = order(shopper, kettle, toaster);
+        OrderCancelled kettleCancelled = cancelledLine(placed, kettle);
+
+        // the cancellation travels under its own key and is read first
+        storefront.publish(kettleCancelled);
+        await().atMost(WAIT).until(() -> handled(kettleCancelled.eventId()));
+        storefront.publish(placed);
+        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+
+        assertThat(jdbc.queryForList(
+                        "SELECT product_id FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'",
+                        UUID.class,
+                        shopper))
+                .containsExactly(toaster);
+        assertThat(pendingLinesOf(kettleCancelled)).isZero();
+    }
+
+    @Test
+    void forgetsACancellationWhoseOrderDidNotArriveWithinTheRetention() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
+        OrderPlaced late = order(shopper, kettle);
+        OrderCancelled cancellation = cancelled(late);
+        storefront.publish(cancellation);
+        await().atMost(WAIT).until(() -> handled(cancellation.eventId()));
+        assertThat(pendingLinesOf(cancellation)).isEqualTo(1);
+
+        // kept longer than the retention, and another kept a day less
+        OrderCancelled recent = cancelled(order(shopper, kettle));
+        storefront.publish(recent);
+        await().atMost(WAIT).until(() -> handled(recent.eventId()));
+        age(cancellation, pendingCancellations.retention().plusDays(1));
+        age(recent, pendingCancellations.retention().minusDays(1));
+        purge.purge();
+
+        assertThat(pendingLinesOf(cancellation)).isZero();
+        assertThat(pendingLinesOf(recent)).isEqualTo(1);
+        // the order arriving after all keeps its purchase
+        storefront.publish(late);
+        await().atMost(WAIT).until(() -> handled(late.eventId()));
+        assertThat(purchases(shopper)).isEqualTo(1);
+    }
+
+    private boolean handled(UUID eventId) {
+        Integer claims = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_messages WHERE message_id = ?", Integer.class, eventId);
+        return claims != null && claims >= 1;
+    }
+
+    private int pendingLinesOf(OrderCancelled cancellation) {
+        Integer lines = jdbc.queryForObject(
+                "SELECT count(*) FROM pending_cancellations WHERE event_id = ?", Integer.class, cancellation.eventId());
+        return lines == null ? 0 : lines;
+    }
+
+    // as if received that long ago
+    private void age(OrderCancelled cancellation, Duration age) {
+        jdbc.update(
+                "UPDATE pending_cancellations SET received_at = ? WHERE event_id = ?",
+                Timestamp.from(clock.instant().minus(age)),
+                cancellation.eventId());
     }
 
     private int purchases(UUID userId) {

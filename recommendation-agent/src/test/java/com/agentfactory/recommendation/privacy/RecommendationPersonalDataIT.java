@@ -1,25 +1,35 @@
 package com.agentfactory.recommendation.privacy;
 
+import static com.agentfactory.recommendation.support.CommerceEventMother.abandonedCart;
+import static com.agentfactory.recommendation.support.CommerceEventMother.addedToCart;
+import static com.agentfactory.recommendation.support.CommerceEventMother.customer;
 import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
+import static com.agentfactory.recommendation.support.CommerceEventMother.order;
 import static com.agentfactory.recommendation.support.CommerceEventMother.product;
 import static com.agentfactory.recommendation.support.CommerceEventMother.viewed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
 
@@ -37,6 +47,9 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @Test
     void anErasureDropsTheCustomersCachedListsWithTheirData() {
         UUID customer = UUID.randomUUID();
@@ -47,6 +60,62 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
         personalData.erase(customer);
 
         assertThat(redis.hasKey(cached)).isFalse();
+    }
+
+    @Test
+    void anErasureWhoseCachedListsCannotBeDroppedFailsSoItIsRetried() {
+        UUID customer = UUID.randomUUID();
+        UUID lamp = UUID.randomUUID();
+        storefront.publish(product(lamp, "Lamp", freshCategory("light"), "25.00", 5));
+        storefront.publish(viewed(customer, lamp));
+        await().atMost(WAIT).until(() -> interactionsOf(customer) == 1);
+        String cached = "recommendation:user:" + customer;
+        redis.opsForHash().put(cached, "cart_recovery", "[\"the abandoned cart's products\"]");
+        // a generation the clearing cannot advance: Redis refuses it, as it refuses everything when it is away
+        redis.opsForValue().set(cached + ":generation", "not a number");
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> personalData.erase(customer)))
+                .isInstanceOf(DataAccessException.class);
+
+        // nothing erased, nothing reported: the retry does it all
+        assertThat(interactionsOf(customer)).isEqualTo(1);
+        redis.delete(cached + ":generation");
+        transactions.executeWithoutResult(status -> personalData.erase(customer));
+        assertThat(interactionsOf(customer)).isZero();
+        assertThat(redis.hasKey(cached)).isFalse();
+    }
+
+    @Test
+    void eventsOfAnErasedCustomerReadAfterTheErasureRecordNothing() {
+        UUID customer = UUID.randomUUID();
+        UUID lamp = UUID.randomUUID();
+        storefront.publish(product(lamp, "Lamp", freshCategory("light"), "25.00", 5));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> personalData.erase(customer));
+
+        // still queued when the erasure ran, or replayed after it
+        List<CommerceEvent> late = List.of(
+                viewed(customer, lamp),
+                addedToCart(customer, lamp),
+                order(customer, lamp),
+                abandonedCart(customer, lamp),
+                customer(customer, "NL"));
+        late.forEach(storefront::publish);
+        UUID[] eventIds = late.stream().map(CommerceEvent::eventId).toArray(UUID[]::new);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(DISTINCT message_id) FROM processed_messages WHERE message_id = ANY (?)",
+                                Integer.class,
+                                (Object) eventIds)
+                        == late.size());
+
+        assertThat(interactionsOf(customer)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM abandoned_carts WHERE user_id = ?", Integer.class, customer))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM customer_countries WHERE customer_id = ?", Integer.class, customer))
+                .isZero();
     }
 
     @Test
@@ -80,5 +149,11 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
         // a list computed after the erasure is cached as any other
         api.get(listUrl);
         assertThat(redis.hasKey(cached)).isTrue();
+    }
+
+    private int interactionsOf(UUID customer) {
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM interactions WHERE user_id = ?", Integer.class, customer);
+        return count == null ? 0 : count;
     }
 }

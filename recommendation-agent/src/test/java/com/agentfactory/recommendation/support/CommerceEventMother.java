@@ -122,6 +122,23 @@ public final class CommerceEventMother {
                 order.lines());
     }
 
+    /** The cancellation of the order's lines of one product, naming the order as the storefront does. */
+    public static OrderCancelled cancelledLine(OrderPlaced order, UUID productId) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C" + order.orderNumber() + "-" + productId.toString().substring(0, 4),
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "arrived damaged",
+                order.currency(),
+                order.lines().stream()
+                        .filter(line -> line.productId().equals(productId))
+                        .toList());
+    }
+
     public static CartAbandoned abandonedCart(UUID customerId, UUID... productIds) {
         return new CartAbandoned(
                 UUID.randomUUID(),

@@ -19,7 +19,8 @@ import java.util.UUID;
  * Thompson sampling. OpenRTB prices are CPM, so a bid is 1000 × the per-impression bid. Each bid's win notice URL
  * is signed (see {@link WinNotices}), so no bid is stored.
  *
- * <p>The allowance left is the snapshot's less what every bid still held (see {@link ClaimHold}) would cost if won:
+ * <p>The allowance left is the snapshot's (this replica's lease of it, see {@link AllowanceLeases}) less what every
+ * bid still held (see {@link ClaimHold}) would cost if won:
  * a bid claims its cost from it with one compare-and-set, lowered to what is left when concurrent bids took the
  * rest, so the bids whose wins may still come together never cost more than the allowance had left.
  */
@@ -30,7 +31,10 @@ class BidDecider {
     static final long PRICE_UNITS_PER_CPM = 10_000;
 
     private static final int INSTANCE = new SecureRandom().nextInt();
-    private static final String INSTANCE_PREFIX = "%08x-".formatted(INSTANCE);
+    /** This agent process among the replicas: the first eight hex digits of its bid ids (see {@link #newBidId}). */
+    static final String REPLICA = "%08x".formatted(INSTANCE);
+
+    private static final String INSTANCE_PREFIX = REPLICA + "-";
 
     private final ClickPredictor predictor;
     private final BidShaper shaper;
@@ -179,6 +183,19 @@ class BidDecider {
         return bidId.startsWith(INSTANCE_PREFIX);
     }
 
+    /** The replica that made the bid (see {@link #REPLICA}), or empty for a bid id not of this agent's form. */
+    static Optional<String> replicaOf(String bidId) {
+        if (bidId.length() <= REPLICA.length() || bidId.charAt(REPLICA.length()) != '-') {
+            return Optional.empty();
+        }
+        for (int i = 0; i < REPLICA.length(); i++) {
+            if (Character.digit(bidId.charAt(i), 16) < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(bidId.substring(0, REPLICA.length()));
+    }
+
     /**
      * Claims what the bid costs if won from the allowance the campaign has left, lock-free: a win is charged its CPM
      * price / 1000 rounded up to the millionth (see {@link Deliveries#win}), so that is what is claimed.
@@ -190,9 +207,7 @@ class BidDecider {
         var offered = entry.counters().offeredMicros;
         while (true) {
             long before = offered.get();
-            long available = entry.availableMicros(before);
-            // a millionth per impression is ten price units
-            long units = Math.min(priceUnits, available * 10);
+            long units = Math.min(priceUnits, ClaimHold.priceUnitsCovered(entry.availableMicros(before)));
             if (units <= 0 || units / (double) PRICE_UNITS_PER_CPM < floor) {
                 return 0;
             }

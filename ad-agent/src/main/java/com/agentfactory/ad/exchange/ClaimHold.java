@@ -26,11 +26,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       the campaign bids less for a while, never more;
  *   <li>a lost bid is held for the whole hold time (exchanges send no loss notice), and a won one at its bid price
  *       until its win, at the lower clearing price, is recorded: again less, never more;
- *   <li>each replica holds only its own claims against the same allowance, so replicas together may still promise
- *       it once each.
+ *   <li>each replica holds only its own claims, against its own lease of the allowance (see
+ *       {@link AllowanceLeases}), so replicas together promise no more than the allowance has left.
  * </ul>
  */
 final class ClaimHold {
+
+    /**
+     * A bid's price is in ten-thousandths of a CPM and its win is charged price / 1000 per impression, so one
+     * millionth of the currency per impression is ten price units.
+     */
+    private static final long PRICE_UNITS_PER_MICRO = 10;
 
     /** The counters before any bid: every claim since the agent started is held until a reading is old enough. */
     private static final Reading START = new Reading(Instant.MIN, Map.of());
@@ -98,8 +104,16 @@ final class ClaimHold {
      * @param priceUnits the bid's price in ten-thousandths of a CPM, as it is sent
      */
     static long claimMicros(long priceUnits) {
-        // a millionth per impression is ten price units
-        return (priceUnits + 9) / 10;
+        return (priceUnits + PRICE_UNITS_PER_MICRO - 1) / PRICE_UNITS_PER_MICRO;
+    }
+
+    /**
+     * The highest bid price whose claim {@code micros} covers, the inverse of {@link #claimMicros}.
+     *
+     * @return the price in ten-thousandths of a CPM
+     */
+    static long priceUnitsCovered(long micros) {
+        return micros * PRICE_UNITS_PER_MICRO;
     }
 
     private record Reading(Instant at, Map<UUID, Long> offered) {}

@@ -38,6 +38,7 @@ class Deliveries {
     private final WinNotices winNotices;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AllowanceLeases leases;
 
     Deliveries(
             DeliveryLedger ledger,
@@ -47,7 +48,8 @@ class Deliveries {
             ExchangeProperties properties,
             WinNotices winNotices,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AllowanceLeases leases) {
         this.ledger = ledger;
         this.allowances = allowances;
         this.campaigns = campaigns;
@@ -56,6 +58,7 @@ class Deliveries {
         this.winNotices = winNotices;
         this.clock = clock;
         this.events = events;
+        this.leases = leases;
     }
 
     /**
@@ -118,8 +121,13 @@ class Deliveries {
             events.publishEvent(new OwnBidWon(campaign.id(), bid.issuedAt(), ClaimHold.claimMicros(priceUnits)));
         }
         LocalDate day = LocalDate.ofInstant(bid.issuedAt(), ZoneOffset.UTC);
-        if (cost.signum() > 0 && !allowances.spend(campaign.id(), day, cost)) {
+        boolean covered = cost.signum() == 0 || allowances.spend(campaign.id(), day, cost);
+        if (!covered) {
             allowances.overspend(campaign.id(), day, campaign.currency(), cost);
+        }
+        // after the spend, which locks the allowance row as granting a lease does
+        BidDecider.replicaOf(notice.bidId()).ifPresent(replica -> leases.spent(campaign.id(), day, replica, cost));
+        if (!covered) {
             return new Won(
                     new DeliveryOutcome(
                             notice.bidId(),

@@ -6,14 +6,22 @@ import com.agentfactory.ad.campaign.AdCampaignsChanged;
 import com.agentfactory.ad.campaign.ServingCampaign;
 import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,6 +33,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * counts (eligible requests, bids) are flushed to the delivery ledger on each refresh. What the bids whose wins may
  * still come could cost is subtracted from what the allowances have left (see {@link ClaimHold}): their wins would
  * otherwise together spend the remaining allowance many times over.
+ *
+ * <p>Other replicas bid against the same allowances, and their bids are not in this one's counters: each replica
+ * bids only against its lease of a campaign's allowance (see {@link AllowanceLeases}), topped up, renewed and given
+ * back on refresh, never on the bid path, and given back on shutdown.
  */
 @Component
 class ServingCampaigns {
@@ -37,22 +49,58 @@ class ServingCampaigns {
     private final MarketModels markets;
     private final Clock clock;
     private final ClaimHold claims;
+    private final AllowanceLeases leases;
+    private final AllowanceLeaseProperties leasing;
+    private final Duration hold;
+    /** Names this replica's leases; the first eight hex digits of its bid ids, so a win finds its bid's lease. */
+    private final String replica;
+
     private final Map<UUID, ServingSnapshot.Counters> counters = new ConcurrentHashMap<>();
     private volatile ServingSnapshot snapshot = ServingSnapshot.EMPTY;
+    /** Set on shutdown, once the leases are given back: a refresh would lease again. */
+    private boolean closed;
+    /** The day of the last refresh: on the first of a new day, leases of days before that have ended are forgotten. */
+    private LocalDate leasesOf;
 
+    @Autowired
     ServingCampaigns(
             AdCampaigns campaigns,
             DeliveryLedger delivery,
             SpendAllowances allowances,
             MarketModels markets,
             WinNoticeProperties winNotices,
+            AllowanceLeases leases,
+            AllowanceLeaseProperties leasing,
             Clock clock) {
+        this(campaigns, delivery, allowances, markets, winNotices, leases, leasing, BidDecider.REPLICA, clock);
+    }
+
+    /** @param replica the replica whose bids this view decides: eight hex digits */
+    ServingCampaigns(
+            AdCampaigns campaigns,
+            DeliveryLedger delivery,
+            SpendAllowances allowances,
+            MarketModels markets,
+            WinNoticeProperties winNotices,
+            AllowanceLeases leases,
+            AllowanceLeaseProperties leasing,
+            String replica,
+            Clock clock) {
+        if (leasing.ttl().compareTo(winNotices.claimHold().multipliedBy(2)) <= 0) {
+            // renewed at half its time and bid on until one hold before it ends: shorter, it would lapse in use
+            throw new IllegalArgumentException("the lease ttl must be more than twice the claim hold ("
+                    + winNotices.claimHold() + "), not " + leasing.ttl());
+        }
         this.campaigns = campaigns;
         this.delivery = delivery;
         this.allowances = allowances;
         this.markets = markets;
         this.clock = clock;
-        this.claims = new ClaimHold(winNotices.claimHold(), clock);
+        this.hold = winNotices.claimHold();
+        this.claims = new ClaimHold(hold, clock);
+        this.leases = leases;
+        this.leasing = leasing;
+        this.replica = replica;
     }
 
     ServingSnapshot current() {
@@ -74,12 +122,21 @@ class ServingCampaigns {
             fixedDelayString = "${agentfactory.ad.exchange.refresh-interval}",
             initialDelayString = "${agentfactory.ad.exchange.refresh-interval}")
     synchronized void refresh() {
+        if (closed) {
+            return;
+        }
         try {
             flushCounts();
             Map<UUID, CampaignDelivery> delivered = delivery.all();
-            // read before the allowances: a bid offered or a win recorded after this is not in what they show
+            // read before the allowances and leases: a bid or a win after this is not in what they show
             Map<UUID, Long> accounted = claims.accounted(counters);
             Map<UUID, SpendAllowances.Allowance> today = allowances.todays();
+            LocalDate day = allowances.today();
+            if (!day.equals(leasesOf)) {
+                leases.forgetBefore(day, clock.instant());
+                leasesOf = day;
+            }
+            Map<UUID, AllowanceLeases.Lease> leased = new HashMap<>(leases.of(replica, day));
             long impressions = 0;
             long clicks = 0;
             long conversions = 0;
@@ -97,6 +154,11 @@ class ServingCampaigns {
                 UUID id = serving.campaign().id();
                 CampaignDelivery d = delivered.getOrDefault(id, CampaignDelivery.none(id));
                 SpendAllowances.Allowance allowance = today.get(id);
+                ServingSnapshot.Counters counts = counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters());
+                long held = counts.offeredMicros.get() - accounted.getOrDefault(id, 0L);
+                if (allowance != null && allowance.remaining().signum() > 0) {
+                    topUpOrRenew(id, day, allowance, leased, held).ifPresent(lease -> leased.put(id, lease));
+                }
                 entries.add(new ServingSnapshot.Entry(
                         serving.campaign(),
                         serving.creatives().stream()
@@ -105,9 +167,11 @@ class ServingCampaigns {
                         d.impressions(),
                         d.clicks(),
                         d.conversions(),
-                        allowance == null ? 0 : allowance.remaining().doubleValue(),
+                        allowance == null
+                                ? 0
+                                : biddable(allowance, leased.get(id)).doubleValue(),
                         allowance == null ? 0 : allowance.spent().doubleValue(),
-                        counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters()),
+                        counts,
                         markets.of(id),
                         accounted.getOrDefault(id, 0L)));
             }
@@ -115,12 +179,118 @@ class ServingCampaigns {
                     List.copyOf(entries),
                     impressions == 0 ? 0 : (double) clicks / impressions,
                     clicks == 0 ? 0 : (double) conversions / clicks);
+            for (ServingSnapshot.Entry entry : snapshot.entries()) {
+                SpendAllowances.Allowance allowance = today.get(entry.id());
+                if (allowance != null) {
+                    giveBackExcess(entry, day, allowance);
+                }
+            }
         } catch (RuntimeException e) {
             // the most specific cause names what failed (a missing column, a lost connection); the wrapper only the SQL
             log.warn(
                     "serving campaigns not refreshed, bidding on the previous view: {}",
                     NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
+    }
+
+    /**
+     * What the campaign may promise in bids on this replica: its lease while the lease is in force for bidding, no
+     * more than the allowance has left. A lease is bid on until one claim hold before it expires, so a win of a bid
+     * on it comes, as nearly every win does, while the lease still counts against the others.
+     */
+    private BigDecimal biddable(SpendAllowances.Allowance allowance, AllowanceLeases.Lease lease) {
+        if (lease == null || !clock.instant().isBefore(lease.expiresAt().minus(hold))) {
+            return BigDecimal.ZERO;
+        }
+        return lease.amount().min(allowance.remaining());
+    }
+
+    /** The lease wanted: the configured share of what the allowance has left, in millionths. */
+    private long wantedMicros(SpendAllowances.Allowance allowance) {
+        return Math.round(allowance.remaining().doubleValue() * leasing.share() * 1_000_000);
+    }
+
+    /**
+     * Tops the lease up to the wanted share when less than half of it is left to promise, and renews a lease whose
+     * time is half over.
+     *
+     * @param held what this replica's bids still hold against the lease, in millionths
+     */
+    private Optional<AllowanceLeases.Lease> topUpOrRenew(
+            UUID campaignId,
+            LocalDate day,
+            SpendAllowances.Allowance allowance,
+            Map<UUID, AllowanceLeases.Lease> leased,
+            long held) {
+        Instant now = clock.instant();
+        AllowanceLeases.Lease lease = leased.get(campaignId);
+        long left = Math.round(biddable(allowance, lease).doubleValue() * 1_000_000) - held;
+        long wanted = wantedMicros(allowance);
+        boolean low = wanted > 0 && left < wanted / 2;
+        boolean ageing = lease != null
+                && lease.expiresAt().isBefore(now.plus(leasing.ttl().dividedBy(2)))
+                && lease.amount().signum() > 0;
+        if (!low && !ageing) {
+            return Optional.empty();
+        }
+        long more = low ? wanted - Math.max(left, 0) : 0;
+        return leases.topUp(campaignId, day, replica, BigDecimal.valueOf(more, 6), now, now.plus(leasing.ttl()));
+    }
+
+    /**
+     * Gives back what the lease holds beyond twice the wanted share (bids' claims that lapsed, an allowance that
+     * shrank), so that it is free for the other replicas. It is first claimed like a bid, so that no bid can promise it
+     * meanwhile, and then counted like a recorded win: the lease read next no longer holds it.
+     */
+    private void giveBackExcess(ServingSnapshot.Entry entry, LocalDate day, SpendAllowances.Allowance allowance) {
+        long wanted = wantedMicros(allowance);
+        if (entry.availableMicros() <= 2 * wanted) {
+            return;
+        }
+        Instant now = clock.instant();
+        long taken = takeAll(entry, wanted);
+        if (taken > 0) {
+            leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), null, now);
+            claims.ownWinRecorded(entry.id(), now, taken);
+        }
+    }
+
+    /** Claims, lock-free as bids do, all that is left beyond {@code keep} millionths; returns what was claimed. */
+    private static long takeAll(ServingSnapshot.Entry entry, long keep) {
+        var offered = entry.counters().offeredMicros;
+        while (true) {
+            long before = offered.get();
+            long taken = entry.availableMicros(before) - keep;
+            if (taken <= 0) {
+                return 0;
+            }
+            if (offered.compareAndSet(before, before + taken)) {
+                return taken;
+            }
+        }
+    }
+
+    /**
+     * Gives back what this replica has not promised of its leases, and lets the rest (what bids whose wins may still
+     * come hold) expire one claim hold from now, so the other replicas need not wait for the leases to expire.
+     */
+    @PreDestroy
+    synchronized void giveBackLeases() {
+        closed = true;
+        LocalDate day = allowances.today();
+        Instant now = clock.instant();
+        for (ServingSnapshot.Entry entry : snapshot.entries()) {
+            try {
+                long taken = takeAll(entry, 0);
+                leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), now.plus(hold), now);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "lease of campaign {} not given back, free again once it expires: {}",
+                        entry.id(),
+                        NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            }
+        }
+        snapshot = ServingSnapshot.EMPTY;
     }
 
     private void flushCounts() {

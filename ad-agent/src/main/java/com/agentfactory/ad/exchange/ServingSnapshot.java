@@ -14,7 +14,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
     static final ServingSnapshot EMPTY = new ServingSnapshot(List.of(), 0, 0);
 
     /**
-     * @param remaining what today's allowance still holds (0 while finance has reserved nothing)
+     * @param remaining what this replica may promise of today's allowance: its lease, at most what the allowance
+     *     still holds (0 while finance has reserved nothing or no lease is in force)
      * @param spentToday what the campaign spent today
      * @param market the campaign's RLB bidding, or null while its market statistics are too few
      * @param accountedOffered the part of {@link Counters#offeredMicros} not subtracted from {@code remaining}:
@@ -36,7 +37,7 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             return campaign.id();
         }
 
-        /** What the allowance has left, in millionths of its currency, less the claims of the bids still held. */
+        /** What the lease has left, in millionths of its currency, less the claims of the bids still held. */
         long availableMicros() {
             return availableMicros(counters.offeredMicros.get());
         }

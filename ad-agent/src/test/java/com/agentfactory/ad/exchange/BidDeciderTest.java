@@ -74,6 +74,14 @@ class BidDeciderTest {
             new BidDecider(new EmpiricalBayesClickPredictor(200, 0.01, 0.05), new LinearBidShaper(), PROPERTIES);
 
     @Test
+    void tellsTheReplicaThatMadeABidFromTheBidIdAlone() {
+        assertThat(BidDecider.replicaOf(BidDecider.newBidId())).contains(BidDecider.REPLICA);
+        assertThat(BidDecider.replicaOf("0000abcd-" + UUID.randomUUID())).contains("0000abcd");
+        assertThat(BidDecider.replicaOf("win-" + UUID.randomUUID())).isEmpty();
+        assertThat(BidDecider.replicaOf("0000abcd")).isEmpty();
+    }
+
+    @Test
     void bidsValueTimesFactorAsCpm() {
         var entry = entry("1.5", 50, 0);
 

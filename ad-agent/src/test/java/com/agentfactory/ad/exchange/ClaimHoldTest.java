@@ -27,6 +27,17 @@ class ClaimHoldTest {
             new EmpiricalBayesClickPredictor(200, 0.01, 0.05), new LinearBidShaper(), BidDeciderTest.PROPERTIES);
 
     @Test
+    void whatAClaimCoversIsTheHighestPriceThatClaimsNoMore() {
+        for (long priceUnits : new long[] {1, 9, 10, 11, 500_000, 123_457}) {
+            long micros = ClaimHold.claimMicros(priceUnits);
+            assertThat(ClaimHold.priceUnitsCovered(micros)).isGreaterThanOrEqualTo(priceUnits);
+            assertThat(ClaimHold.claimMicros(ClaimHold.priceUnitsCovered(micros)))
+                    .isEqualTo(micros);
+            assertThat(ClaimHold.priceUnitsCovered(micros - 1)).isLessThan(priceUnits);
+        }
+    }
+
+    @Test
     void bidsWhoseWinsComeAfterARefreshStillCountAgainstTheAllowanceUntilTheHoldPasses() {
         ServingSnapshot first = refresh(0.09);
         clock.advance(Duration.ofMillis(100));

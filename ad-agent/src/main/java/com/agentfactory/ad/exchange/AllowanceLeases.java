@@ -1,0 +1,150 @@
+package com.agentfactory.ad.exchange;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The shares of a day's allowance the agent's replicas may promise in bids, one lease per campaign, day and replica.
+ * Each replica bids from memory against its own lease only, so the bids of all replicas together promise at most
+ * what the leases hold, and a lease is granted only from what the allowance has left beyond every lease in force.
+ * Granting locks the allowance row, as spending does, so two replicas never both lease the same money. A lease in
+ * force is one not yet expired; a crashed replica's lease therefore returns to the others without anyone sweeping.
+ * Giving back and a win's cost only lower a lease, which can only leave more room to the others: they take no lock.
+ */
+@Repository
+class AllowanceLeases {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    AllowanceLeases(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** @param amount what the replica may still promise, in the allowance's currency */
+    record Lease(UUID campaignId, BigDecimal amount, Instant expiresAt) {}
+
+    /** The replica's leases of the day, in force or not. */
+    Map<UUID, Lease> of(String replica, LocalDate day) {
+        Map<UUID, Lease> leases = new HashMap<>();
+        jdbc.query(
+                "SELECT campaign_id, amount, expires_at FROM ad_allowance_leases WHERE replica = ? AND day = ?",
+                rs -> {
+                    UUID id = rs.getObject("campaign_id", UUID.class);
+                    leases.put(
+                            id,
+                            new Lease(
+                                    id,
+                                    rs.getBigDecimal("amount"),
+                                    rs.getTimestamp("expires_at").toInstant()));
+                },
+                replica,
+                day);
+        return leases;
+    }
+
+    /**
+     * Adds up to {@code more} to the replica's lease, as much as the open allowance has left beyond every lease in
+     * force, and keeps the lease in force until {@code expiresAt}. A lease of the replica that expired was counted by
+     * nobody since, so it starts again from what is granted now.
+     *
+     * @return the lease as it is now; empty when the allowance is not open, or nothing was granted to a replica
+     *     holding no lease in force
+     */
+    Optional<Lease> topUp(
+            UUID campaignId, LocalDate day, String replica, BigDecimal more, Instant now, Instant expiresAt) {
+        return tx.execute(s -> {
+            List<Map<String, Object>> allowance = jdbc.queryForList(
+                    "SELECT reserved - spent AS remaining FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?"
+                            + " AND status = 'OPEN' FOR UPDATE",
+                    campaignId,
+                    day);
+            if (allowance.isEmpty()) {
+                return Optional.<Lease>empty();
+            }
+            // read after the row lock: every lease granted before is committed and counted here
+            BigDecimal leased = BigDecimal.ZERO;
+            BigDecimal own = null;
+            for (var lease : jdbc.queryForList(
+                    "SELECT replica, amount FROM ad_allowance_leases WHERE campaign_id = ? AND day = ?"
+                            + " AND expires_at > ?",
+                    campaignId,
+                    day,
+                    Timestamp.from(now))) {
+                BigDecimal amount = (BigDecimal) lease.get("amount");
+                leased = leased.add(amount);
+                if (replica.equals(lease.get("replica"))) {
+                    own = amount;
+                }
+            }
+            BigDecimal free = ((BigDecimal) allowance.getFirst().get("remaining")).subtract(leased);
+            BigDecimal granted = more.min(free).max(BigDecimal.ZERO).setScale(6, RoundingMode.DOWN);
+            if (own == null && granted.signum() == 0) {
+                return Optional.<Lease>empty();
+            }
+            BigDecimal amount = (own == null ? BigDecimal.ZERO : own).add(granted);
+            jdbc.update(
+                    "INSERT INTO ad_allowance_leases (campaign_id, day, replica, amount, expires_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, day, replica) DO UPDATE"
+                            + " SET amount = EXCLUDED.amount, expires_at = EXCLUDED.expires_at,"
+                            + " updated_at = EXCLUDED.updated_at",
+                    campaignId,
+                    day,
+                    replica,
+                    amount,
+                    Timestamp.from(expiresAt),
+                    Timestamp.from(now));
+            return Optional.of(new Lease(campaignId, amount, expiresAt));
+        });
+    }
+
+    /**
+     * Gives {@code amount} of the lease back and, given {@code expiresBy}, lets the rest expire by then at the latest.
+     *
+     * @param amount what the replica took out of its own bidding first, so that no bid can still claim it
+     * @param expiresBy null to leave the lease's time as it is
+     */
+    void giveBack(UUID campaignId, LocalDate day, String replica, BigDecimal amount, Instant expiresBy, Instant now) {
+        jdbc.update(
+                "UPDATE ad_allowance_leases SET amount = GREATEST(amount - ?, 0),"
+                        + " expires_at = LEAST(expires_at, COALESCE(?, expires_at)), updated_at = ?"
+                        + " WHERE campaign_id = ? AND day = ? AND replica = ?",
+                amount,
+                expiresBy == null ? null : Timestamp.from(expiresBy),
+                Timestamp.from(now),
+                campaignId,
+                day,
+                replica);
+    }
+
+    /** Forgets the leases of days before {@code day} that have expired: nothing is promised from them any more. */
+    void forgetBefore(LocalDate day, Instant now) {
+        jdbc.update("DELETE FROM ad_allowance_leases WHERE day < ? AND expires_at < ?", day, Timestamp.from(now));
+    }
+
+    /**
+     * Takes a won impression's cost off the lease its bid was promised from, in the caller's transaction: the cost
+     * is now in the allowance's spent, and counted in the lease too it would keep that much from every replica.
+     */
+    void spent(UUID campaignId, LocalDate day, String replica, BigDecimal cost) {
+        jdbc.update(
+                "UPDATE ad_allowance_leases SET amount = GREATEST(amount - ?, 0) WHERE campaign_id = ? AND day = ?"
+                        + " AND replica = ?",
+                cost,
+                campaignId,
+                day,
+                replica);
+    }
+}

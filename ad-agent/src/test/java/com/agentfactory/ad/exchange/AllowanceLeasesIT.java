@@ -1,0 +1,239 @@
+package com.agentfactory.ad.exchange;
+
+import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.ad.budget.SpendAllowances;
+import com.agentfactory.ad.campaign.AdCampaigns;
+import com.agentfactory.ad.delivery.DeliveryLedger;
+import com.agentfactory.ad.support.AdIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Replicas of the agent bidding against one campaign's allowance: each a bid path of its own (serving view and bid
+ * decider) on the shared database, as separate processes would be, beside the application's own.
+ */
+class AllowanceLeasesIT extends AdIntegrationTest {
+
+    @Autowired
+    AdCampaigns campaigns;
+
+    @Autowired
+    DeliveryLedger delivery;
+
+    @Autowired
+    SpendAllowances allowances;
+
+    @Autowired
+    MarketModels markets;
+
+    @Autowired
+    WinNoticeProperties winNotices;
+
+    @Autowired
+    AllowanceLeases leases;
+
+    @Autowired
+    AllowanceLeaseProperties leasing;
+
+    @Autowired
+    ExchangeProperties properties;
+
+    @Test
+    void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
+        String region = "L" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Bid on by two replicas", region)));
+        seedAllowance(id.toString(), "1.00");
+        Replica first = replica("0000000a", leasing, clock);
+        Replica second = replica("0000000b", leasing, clock);
+
+        long promised = 0;
+        long promisedAfterTheFirstLeases = 0;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < 12; round++) {
+                List<Future<Long>> bidding = new ArrayList<>();
+                for (Replica replica : List.of(first, second)) {
+                    // each replica refreshes (tops its lease up) while its own bids and the other's are decided
+                    bidding.add(executor.submit(() -> {
+                        replica.serving().refresh();
+                        return 0L;
+                    }));
+                    for (int thread = 0; thread < 2; thread++) {
+                        bidding.add(executor.submit(() -> replica.promise(id, region, 20)));
+                    }
+                }
+                long promisedThisRound = 0;
+                for (Future<Long> bids : bidding) {
+                    promisedThisRound += bids.get();
+                }
+                promised += promisedThisRound;
+                if (round > 0) {
+                    promisedAfterTheFirstLeases += promisedThisRound;
+                }
+            }
+        }
+
+        // no wins came, so every bid's claim is still held: together they may cost at most the 1.00 left
+        assertThat(promised).isLessThanOrEqualTo(1_000_000L);
+        // and the replicas kept bidding beyond their first leases, on top-ups from what the allowance had free
+        assertThat(promisedAfterTheFirstLeases).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT sum(amount) FROM ad_allowance_leases WHERE campaign_id = ? AND expires_at > now()",
+                        BigDecimal.class,
+                        id))
+                .isLessThanOrEqualTo(new BigDecimal("1.00"));
+    }
+
+    @Test
+    void theLeaseOfACrashedReplicaIsFreeForTheOthersOnceItExpires() {
+        String region = "C" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Leased by a replica that crashed", region)));
+        seedAllowance(id.toString(), "1.00");
+        // each leases all the allowance has free
+        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        Replica crashing = replica("0000000c", greedy, clock);
+        AdjustableClock later = new AdjustableClock(clock.instant());
+        Replica surviving = replica("0000000d", greedy, later);
+
+        crashing.serving().refresh();
+        BigDecimal crashed = leaseOf(id, "0000000c");
+        surviving.serving().refresh();
+
+        assertThat(crashed).isPositive();
+        assertThat(crashing.promise(id, region, 1)).isPositive();
+        assertThat(surviving.promise(id, region, 1)).isZero();
+
+        // the first replica is gone without giving anything back: its lease ends when nobody renews it
+        later.advance(leasing.ttl().plusSeconds(1));
+        surviving.serving().refresh();
+
+        // at least: the application's own replica's lease, not renewed by then either, may have come back too
+        assertThat(leaseOf(id, "0000000d")).isGreaterThanOrEqualTo(crashed);
+        assertThat(surviving.promise(id, region, 1)).isPositive();
+    }
+
+    @Test
+    void aReplicaShuttingDownGivesBackWhatItHasNotPromised() {
+        String region = "S" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Leased by a replica shutting down", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        Replica leaving = replica("0000000e", greedy, clock);
+        Replica staying = replica("0000000f", greedy, clock);
+        leaving.serving().refresh();
+        BigDecimal leased = leaseOf(id, "0000000e");
+        long promised = leaving.promise(id, region, 1);
+
+        staying.serving().refresh();
+        assertThat(leaseOf(id, "0000000f")).isZero();
+
+        leaving.serving().giveBackLeases();
+        staying.serving().refresh();
+
+        assertThat(leased).isGreaterThan(BigDecimal.valueOf(promised, 6));
+        assertThat(leaseOf(id, "0000000f")).isPositive();
+        // what the leaving replica's bid may still cost stays leased until its win could have come, no longer
+        assertThat(leaseOf(id, "0000000e")).isEqualByComparingTo(BigDecimal.valueOf(promised, 6));
+        assertThat(jdbc.queryForObject(
+                                "SELECT expires_at FROM ad_allowance_leases WHERE campaign_id = ? AND replica = '0000000e'",
+                                java.sql.Timestamp.class,
+                                id)
+                        .toInstant())
+                .isBeforeOrEqualTo(clock.instant().plus(winNotices.claimHold()));
+        assertThat(leaving.promise(id, region, 1)).isZero();
+    }
+
+    private BigDecimal leaseOf(UUID campaignId, String replica) {
+        return jdbc
+                .queryForList(
+                        "SELECT amount FROM ad_allowance_leases WHERE campaign_id = ? AND replica = ?",
+                        BigDecimal.class,
+                        campaignId,
+                        replica)
+                .stream()
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
+    }
+
+    private Replica replica(String name, AllowanceLeaseProperties leaseProperties, Clock replicaClock) {
+        return new Replica(
+                new ServingCampaigns(
+                        campaigns,
+                        delivery,
+                        allowances,
+                        markets,
+                        winNotices,
+                        leases,
+                        leaseProperties,
+                        name,
+                        replicaClock),
+                new BidDecider(
+                        new EmpiricalBayesClickPredictor(
+                                properties.priorStrength(), properties.defaultCtr(), properties.defaultCvr()),
+                        new LinearBidShaper(),
+                        properties),
+                replicaClock);
+    }
+
+    /** One replica's bid path: its view of the serving campaigns and its bid decisions. */
+    private record Replica(ServingCampaigns serving, BidDecider decider, Clock clock) {
+
+        /** Decides {@code requests} bid requests from the region; returns what its bids for the campaign claimed. */
+        long promise(UUID campaignId, String region, int requests) {
+            long claimed = 0;
+            for (int i = 0; i < requests; i++) {
+                var response =
+                        decider.decide(BidDeciderTest.request(300, region, 0.01), serving.current(), clock.instant());
+                if (response.isEmpty()) {
+                    continue;
+                }
+                for (OpenRtb.Bid bid : response.get().seatbid().getFirst().bid()) {
+                    if (bid.cid().equals(campaignId.toString())) {
+                        claimed += ClaimHold.claimMicros(Math.round(bid.price() * BidDecider.PRICE_UNITS_PER_CPM));
+                    }
+                }
+            }
+            return claimed;
+        }
+    }
+
+    private static final class AdjustableClock extends Clock {
+
+        private volatile Instant now;
+
+        AdjustableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * train --data FILE [--data FILE ...] --text-column C --label-column C [--label-map FILE] [--oos-label L]
  *       [--validation FILE | --oos-threshold 0.5] --out MODEL_FILE [--cache FILE] [TRAINER]
- * eval  (--train FILE --test FILE | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
+ * eval  (--train FILE... --test FILE... | --model MODEL_FILE --test FILE...
+ *        | --data FILE [--data FILE ...] [--test-fraction 0.2] [--seed 42])
+ *       [--extra-train FILE...] [--language-column C]
  *       --text-column C --label-column C [--label-map FILE] [--oos-label L]
  *       [--validation FILE | --validation-fraction 0.1 | --oos-threshold 0.5] [--cache FILE] [--model-out FILE]
  *       [TRAINER]
@@ -45,6 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  * must hold out-of-scope rows) before the test set is touched; the model written keeps the threshold used.
  * {@code eval} reports in-scope accuracy, macro-F1 and top-3 over the in-scope test rows only (a rejected
  * in-scope message counts as wrong), and out-of-scope recall and precision.
+ * {@code --model} scores a trained model file (its stored threshold unless {@code --oos-threshold} is given) instead
+ * of training one. {@code --extra-train} rows are added to the training rows only, after any split, so a split of the
+ * {@code --data} files measures the same test rows with and without them. {@code --language-column} names a column of
+ * the {@code --test} files; the summary then reports, per language, the share of in-scope messages whose top intent
+ * is right and the share whose top intent is right and at or above the out-of-scope threshold (the ones the chat
+ * answers rather than hands over).
  * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
  */
 public final class EvaluationMain {
@@ -122,13 +130,21 @@ public final class EvaluationMain {
 
     private static Map<String, Object> evaluate(Map<String, List<String>> options, PrintStream out) throws IOException {
         IntentTrainer.Options trainer = trainerOptions(options);
-        List<LabelledText> train;
-        List<LabelledText> test;
+        List<LabelledText> train = new ArrayList<>();
+        List<LabelledText> test = new ArrayList<>();
+        List<String> languages = null;
         String split;
-        if (options.containsKey("train")) {
-            train = read(Path.of(single(options, "train")), options);
-            test = read(Path.of(single(options, "test")), options);
-            split = "given";
+        if (options.containsKey("model") || options.containsKey("train")) {
+            for (String file : options.getOrDefault("train", List.of())) {
+                train.addAll(read(Path.of(file), options));
+            }
+            for (String file : options.getOrDefault("test", List.of())) {
+                test.addAll(read(Path.of(file), options));
+            }
+            if (test.isEmpty()) {
+                throw new IllegalArgumentException("--test FILE is required");
+            }
+            split = options.containsKey("model") ? "stored model " + single(options, "model") : "given";
         } else {
             double fraction = Double.parseDouble(first(options, "test-fraction", "0.2"));
             long seed = Long.parseLong(first(options, "seed", "42"));
@@ -143,6 +159,26 @@ public final class EvaluationMain {
             train = parts.get(0);
             test = parts.get(1);
             split = "stratified " + fraction + " seed " + seed;
+        }
+        if (options.containsKey("language-column")) {
+            if (!options.containsKey("test")) {
+                throw new IllegalArgumentException("--language-column reads the --test files: give them");
+            }
+            languages = new ArrayList<>();
+            for (String file : options.get("test")) {
+                languages.addAll(LabelledCsv.column(
+                        Path.of(file),
+                        first(options, "text-column", "text"),
+                        first(options, "label-column", "label"),
+                        single(options, "language-column")));
+            }
+        }
+        for (String file : options.getOrDefault("extra-train", List.of())) {
+            // after the split: these rows teach the model without ever landing among the test rows
+            train.addAll(read(Path.of(file), options));
+        }
+        if (options.containsKey("extra-train")) {
+            split += ", plus " + options.get("extra-train").size() + " training-only file(s)";
         }
         List<LabelledText> validation = null;
         if (options.containsKey("validation-fraction")) {
@@ -160,16 +196,33 @@ public final class EvaluationMain {
                 train.stream().filter(r -> !r.label().equals(oos)).toList();
         TextEmbedder embedder = embedder(options);
         long started = System.nanoTime();
-        float[][] trainEmbeddings =
-                embedder.embed(inScope.stream().map(LabelledText::text).toList());
+        float[][] trainEmbeddings = options.containsKey("model")
+                ? new float[0][]
+                : embedder.embed(inScope.stream().map(LabelledText::text).toList());
         float[][] testEmbeddings =
                 embedder.embed(test.stream().map(LabelledText::text).toList());
         double embedSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
-        IntentModel trained = new IntentTrainer(trainer, Clock.systemUTC()).train(inScope, trainEmbeddings);
+        IntentModel model;
+        Threshold threshold;
+        if (options.containsKey("model")) {
+            if (!inScope.isEmpty() || options.containsKey("validation") || validation != null) {
+                throw new IllegalArgumentException("--model evaluates a trained model: give no training rows");
+            }
+            IntentModel stored;
+            try (var stream = Files.newInputStream(Path.of(single(options, "model")))) {
+                stored = IntentModel.read(stream);
+            }
+            threshold = options.containsKey("oos-threshold")
+                    ? new Threshold(Double.parseDouble(single(options, "oos-threshold")), "given")
+                    : new Threshold(stored.oosThreshold(), "model");
+            model = stored.withOosThreshold(threshold.value());
+        } else {
+            IntentModel trained = new IntentTrainer(trainer, Clock.systemUTC()).train(inScope, trainEmbeddings);
+            threshold = threshold(trained, embedder, options, oos, validation);
+            model = trained.withOosThreshold(threshold.value());
+        }
         double trainSeconds = (System.nanoTime() - started) / 1e9;
-        Threshold threshold = threshold(trained, embedder, options, oos, validation);
-        IntentModel model = trained.withOosThreshold(threshold.value());
         if (options.containsKey("model-out")) {
             try (OutputStream stream = Files.newOutputStream(Path.of(single(options, "model-out")))) {
                 model.write(stream);
@@ -182,11 +235,23 @@ public final class EvaluationMain {
         List<String> inScopePredicted = new ArrayList<>();
         int inScopeTop3 = 0;
         double confidenceSum = 0;
+        // per language: messages, top intent right, top intent right and trusted (at or above the threshold)
+        Map<String, int[]> byLanguage = new TreeMap<>();
         for (int i = 0; i < test.size(); i++) {
             List<IntentScore> scores = classifier.scores(test.get(i).text(), testEmbeddings[i]);
             IntentScore best = scores.getFirst();
             String label = test.get(i).label();
             String prediction = oos != null && best.confidence() < model.oosThreshold() ? oos : best.intent();
+            if (languages != null && !label.equals(oos)) {
+                int[] counts = byLanguage.computeIfAbsent(languages.get(i), k -> new int[3]);
+                counts[0]++;
+                if (best.intent().equals(label)) {
+                    counts[1]++;
+                    if (best.confidence() >= model.oosThreshold()) {
+                        counts[2]++;
+                    }
+                }
+            }
             gold.add(label);
             predicted.add(prediction);
             confidenceSum += best.confidence();
@@ -225,6 +290,19 @@ public final class EvaluationMain {
                             .map(EvaluationMain::round)
                             .orElse(null));
             summary.put("overall_accuracy", round(ClassificationMetrics.accuracy(gold, predicted)));
+        }
+        if (languages != null) {
+            // "trusted" is what the chat answers: below the threshold it hands the message over instead
+            Map<String, Object> perLanguage = new LinkedHashMap<>();
+            byLanguage.forEach((language, counts) -> {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("test_in_scope", counts[0]);
+                figures.put("top_intent_accuracy", round((double) counts[1] / counts[0]));
+                figures.put("trusted_accuracy", round((double) counts[2] / counts[0]));
+                perLanguage.put(language, figures);
+            });
+            summary.put("threshold_for_trusted", model.oosThreshold());
+            summary.put("by_language", perLanguage);
         }
         summary.put("embed_seconds", round(embedSeconds));
         summary.put("train_seconds", round(trainSeconds));

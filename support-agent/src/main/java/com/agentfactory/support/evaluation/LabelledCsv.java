@@ -47,4 +47,31 @@ final class LabelledCsv {
         }
         return rows;
     }
+
+    /**
+     * The values of another column, for the same rows {@link #read} keeps and in the same order (the language of
+     * each test message, for example).
+     */
+    static List<String> column(Path file, String textColumn, String labelColumn, String column) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            var parser = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader);
+            if (!parser.getHeaderMap().containsKey(column)) {
+                throw new IllegalArgumentException(
+                        file + " has no column '" + column + "'; it has " + parser.getHeaderNames());
+            }
+            List<String> values = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (!record.get(textColumn).isBlank()
+                        && !record.get(labelColumn).isBlank()) {
+                    values.add(record.get(column).strip());
+                }
+            }
+            return values;
+        }
+    }
 }

@@ -235,6 +235,88 @@ class EvaluationMainTest {
         }
     }
 
+    @Test
+    void evalOfAStoredModelReportsTheShareRightAndTrustedPerLanguage() throws IOException {
+        Path model = folder.resolve("model.bin");
+        EvaluationMain.run(
+                new String[] {
+                    "train",
+                    "--data",
+                    tinyCsv().toString(),
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--oos-label",
+                    "oos",
+                    "--oos-threshold",
+                    "0.6",
+                    "--out",
+                    model.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+        List<String> lines = new ArrayList<>(List.of("message,intent,language"));
+        List<LabelledText> examples = IntentExamples.smallStore();
+        for (int i = 0; i < examples.size(); i++) {
+            lines.add(
+                    "\"" + examples.get(i).text() + "\"," + examples.get(i).label() + "," + (i % 3 == 0 ? "de" : "en"));
+        }
+        Path test = Files.write(folder.resolve("languages.csv"), lines, StandardCharsets.UTF_8);
+        var output = new ByteArrayOutputStream();
+
+        int status = EvaluationMain.run(
+                new String[] {
+                    "eval",
+                    "--model",
+                    model.toString(),
+                    "--test",
+                    test.toString(),
+                    "--text-column",
+                    "message",
+                    "--label-column",
+                    "intent",
+                    "--language-column",
+                    "language"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isZero();
+        JsonNode summary = lastLine(output);
+        assertThat(summary.get("train_examples").asInt()).isZero();
+        assertThat(summary.get("threshold_for_trusted").asDouble()).isEqualTo(0.6);
+        JsonNode german = summary.get("by_language").get("de");
+        JsonNode english = summary.get("by_language").get("en");
+        assertThat(german.get("test_in_scope").asInt()).isEqualTo(8);
+        assertThat(english.get("test_in_scope").asInt()).isEqualTo(16);
+        // the model was trained on these very messages: its top intent is right, if not always trusted
+        assertThat(english.get("top_intent_accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(english.get("trusted_accuracy").asDouble())
+                .isBetween(0.0, english.get("top_intent_accuracy").asDouble());
+    }
+
+    @Test
+    void evalTrainsOnExtraRowsWithoutTestingOnThem() throws IOException {
+        Outcome without = evalOnTinyCsv("--oos-label", "oos", "--test-fraction", "0.25", "--seed", "7");
+        Outcome with = evalOnTinyCsv(
+                "--oos-label",
+                "oos",
+                "--test-fraction",
+                "0.25",
+                "--seed",
+                "7",
+                "--extra-train",
+                tinyCsv("extra.csv").toString());
+
+        assertThat(with.status()).isZero();
+        assertThat(with.summary().get("test_examples").asInt())
+                .isEqualTo(without.summary().get("test_examples").asInt());
+        // the 24 in-scope rows of the extra file join the training rows; its out-of-scope rows are never trained on
+        assertThat(with.summary().get("train_examples").asInt())
+                .isEqualTo(without.summary().get("train_examples").asInt() + 24);
+    }
+
     /** What an eval of the tiny CSV printed, with these options besides its file and columns. */
     private record Outcome(int status, String output, String errors) {
 

@@ -1,5 +1,6 @@
 package com.agentfactory.recommendation.interaction;
 
+import com.agentfactory.messaging.purge.BatchedPurge;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -17,10 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PendingCancellationPurge implements SchedulingConfigurer {
-
-    // the scheduled tasks share one thread: a first pass over a table that grew for months must not hold back the
-    // retraining, so a pass stops after this many batches and the next carries on
-    static final int MAX_BATCHES_PER_PASS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(PendingCancellationPurge.class);
 
@@ -40,21 +37,14 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::purge, properties.sweepInterval());
     }
 
-    /** Forgets cancellations kept longer than the retention, a batch per statement; returns how many. */
+    /** Forgets cancellations kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
     int purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
-        int total = 0;
-        try {
-            int deleted;
-            int batches = 0;
-            do {
-                deleted = interactions.forgetPendingReceivedBefore(cutoff, properties.batchSize());
-                total += deleted;
-            } while (deleted == properties.batchSize() && ++batches < MAX_BATCHES_PER_PASS);
-        } catch (RuntimeException e) {
-            // the next pass tries again; the database being unreachable is alerted on by itself
-            log.warn("Pending cancellations not purged: {}", e.getMessage());
-        }
+        int total = BatchedPurge.pass(
+                "Pending cancellations",
+                properties.batchSize(),
+                () -> interactions.forgetPendingReceivedBefore(cutoff, properties.batchSize()),
+                log);
         if (total > 0) {
             log.info("Forgot {} cancellation(s) kept since before {} for an order that never arrived", total, cutoff);
         }

@@ -20,7 +20,7 @@ interface Event {
   cart_total?: { amount: number; currency: string };
   order_id?: string;
   order_number?: string;
-  lines?: { quantity: number; unit_price: number }[];
+  lines?: { product_id: string; quantity: number; unit_price: number }[];
 }
 
 function renderShop(at: string) {
@@ -61,6 +61,33 @@ async function shop(roles: Role[], lost: number[] = []) {
   renderShop('/shop/cart');
   const events = (type: string) => gateway.callsTo('POST', '/api/v1/events').map((c) => c.body as Event).filter((e) => e.type === type);
   return { gateway, events };
+}
+
+/** The product page's answer for a product of the test. */
+function product(p: typeof lens, recommendations: (typeof lens)[]): ProductDetail {
+  return {
+    product_id: p.product_id,
+    sku: p.sku,
+    name: p.name,
+    description: `All about the ${p.name.toLowerCase()}`,
+    price: p.unit_price,
+    currency: p.currency,
+    category: 'Accessories',
+    stock_quantity: 5,
+    rating: null,
+    images: [],
+    created_at: '2026-12-01T00:00:00Z',
+    recommendations: recommendations.map((r) => ({
+      product_id: r.product_id,
+      name: r.name,
+      price: r.unit_price,
+      currency: r.currency,
+      category: 'Accessories',
+      rating: null,
+      image_url: null,
+      in_stock: true,
+    })),
+  };
 }
 
 afterEach(() => {
@@ -234,6 +261,111 @@ describe('Shop cart', () => {
   });
 });
 
+/**
+ * The storefront against the catalogue and the events API as the supervisor keeps them: an order is refused (422,
+ * nothing stored) when a line is not at the catalogue's price of the moment, or when another order has its number.
+ */
+async function shopAtCatalogue(catalogue: Map<string, number>, takenNumbers: Set<string> = new Set()) {
+  const gateway = new FakeGateway();
+  const stored = new Map<string, string>();
+  for (const p of [lens, strap]) {
+    gateway.on('GET', `/api/v1/products/${p.product_id}`, () => ({ status: 200, body: product({ ...p, unit_price: catalogue.get(p.product_id)! }, []) }));
+  }
+  gateway.on('POST', '/api/v1/events', (call) => {
+    const event = call.body as Event;
+    const content = JSON.stringify(call.body);
+    const before = stored.get(event.event_id);
+    if (before !== undefined) {
+      return before === content
+        ? { status: 200, body: { event_id: event.event_id, status: 'duplicate' } }
+        : problem(422, 'The events were not stored: an event id was used before for a different event.');
+    }
+    if (event.type === 'order.placed') {
+      const errors = [
+        ...(takenNumbers.has(event.order_number!.toUpperCase()) ? [{ field: 'order_number', message: 'is already the number of another order' }] : []),
+        ...(event.lines ?? []).flatMap((l, i) =>
+          l.unit_price === catalogue.get(l.product_id) ? [] : [{ field: `lines[${i}].unit_price`, message: `must be the catalogue price, ${catalogue.get(l.product_id)} EUR` }],
+        ),
+      ];
+      if (errors.length > 0) {
+        return problem(422, 'The event is not acceptable.', errors);
+      }
+    }
+    stored.set(event.event_id, content);
+    return { status: 202, body: { event_id: event.event_id, status: 'accepted' } };
+  });
+  await gateway.signInAs(['CUSTOMER']);
+  renderShop('/shop/cart');
+  const events = (type: string) => gateway.callsTo('POST', '/api/v1/events').map((c) => c.body as Event).filter((e) => e.type === type);
+  return { gateway, events };
+}
+
+describe('Shop checkout at the catalogue price', () => {
+  it('brings the cart to the price the catalogue asks now when it opens, says so, and orders at that price', async () => {
+    addToCart(lens, 2);
+    const { events } = await shopAtCatalogue(new Map([['p1', 14]]));
+    const user = userEvent.setup();
+
+    const changed = await screen.findByRole('list', { name: 'Changed prices' });
+    expect(within(changed).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Lens: €12.50 → €14.00']);
+    expect(screen.getByText(/^Total /).textContent).toBe('Total €28.00');
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+
+    expect(events('order.placed').map((e) => e.lines?.[0].unit_price)).toEqual([14]);
+    expect(events('checkout.started')[0].cart_total).toEqual({ amount: 28, currency: 'EUR' });
+  });
+
+  it('shows a price changed during checkout as the reason the order was refused, and sends it only when the shopper places the order again', async () => {
+    addToCart(lens, 2);
+    const catalogue = new Map([['p1', 12.5]]);
+    const { events } = await shopAtCatalogue(catalogue);
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Place order' });
+
+    catalogue.set('p1', 14);
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+
+    const changed = await screen.findByRole('list', { name: 'Changed prices' });
+    expect(changed.closest('[role="alert"]')?.textContent).toMatch(/^Your order was not placed\./);
+    expect(within(changed).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Lens: €12.50 → €14.00']);
+    expect(screen.getByText(/^Total /).textContent).toBe('Total €28.00');
+    await screen.findByRole('button', { name: 'Place order' });
+    expect(events('order.placed')).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+    const [refused, placed] = events('order.placed');
+    expect(placed.lines?.[0].unit_price).toBe(14);
+    expect(placed.event_id).not.toBe(refused.event_id);
+    expect(events('checkout.started')[1].event_id).not.toBe(events('checkout.started')[0].event_id);
+    expect(cartLines()).toEqual([]);
+  });
+
+  it('places an order whose number is already another order\'s under a new number', async () => {
+    addToCart(lens, 2);
+    const taken = new Set<string>();
+    const { gateway, events } = await shopAtCatalogue(new Map([['p1', 12.5]]), taken);
+    // another shopper's order took the number this one drew, just before it was sent
+    const send = gateway.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const event = typeof init?.body === 'string' ? (JSON.parse(init.body) as Event) : undefined;
+      if (event?.type === 'order.placed' && taken.size === 0) taken.add(event.order_number!.toUpperCase());
+      return send(input, init);
+    });
+
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+
+    const [refused, placed] = events('order.placed');
+    expect(taken.has(refused.order_number!)).toBe(true);
+    expect(placed.order_number).not.toBe(refused.order_number);
+    expect(placed.order_number).toMatch(/^WEB-\d{4}-[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(placed.lines?.[0].unit_price).toBe(12.5);
+    expect(cartLines()).toEqual([]);
+  });
+});
+
 describe('Shop on a shared browser', () => {
   it('empties the cart on sign-out, so the next customer neither sees nor orders it', async () => {
     addToCart(lens, 2);
@@ -282,32 +414,6 @@ describe('Shop on a shared browser', () => {
 });
 
 describe('Shop product page', () => {
-  function product(p: typeof lens, recommendations: (typeof lens)[]): ProductDetail {
-    return {
-      product_id: p.product_id,
-      sku: p.sku,
-      name: p.name,
-      description: `All about the ${p.name.toLowerCase()}`,
-      price: p.unit_price,
-      currency: p.currency,
-      category: 'Accessories',
-      stock_quantity: 5,
-      rating: null,
-      images: [],
-      created_at: '2026-12-01T00:00:00Z',
-      recommendations: recommendations.map((r) => ({
-        product_id: r.product_id,
-        name: r.name,
-        price: r.unit_price,
-        currency: r.currency,
-        category: 'Accessories',
-        rating: null,
-        image_url: null,
-        in_stock: true,
-      })),
-    };
-  }
-
   it('shows nothing of the previous product while the next one loads, and adds the product shown to the cart', async () => {
     const gateway = new FakeGateway()
       .on('POST', '/api/v1/events', { status: 202, body: { status: 'accepted' } })

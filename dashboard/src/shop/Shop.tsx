@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, auth, post, query, type Page } from '../api/client';
+import { ApiError } from '../api/problem';
 import { isStaff } from '../api/roles';
 import type { ChatReply, Consents, CustomerOrder, PrivacyExport, PrivacyRequest, ProductDetail, ProductSummary, Recommendations } from '../api/types';
 import { useCan } from '../components/controls';
@@ -9,11 +10,15 @@ import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
 import {
   addToCart,
+  cartLines,
   checkoutAttempt,
+  checkoutUnderWay,
   clearCart,
   forgetOrders,
   lineTotal,
+  refreshPrices,
   rememberOrder,
+  renumberedAttempt,
   sentOrders,
   sessionId,
   setQuantity,
@@ -22,6 +27,7 @@ import {
   useCart,
   type AddResult,
   type CartLine,
+  type PriceChange,
   type Subtotal,
 } from './cart';
 import { orderLines, send, track } from './events';
@@ -234,6 +240,9 @@ function ProductList({ items, label }: { items: { product_id: string; name: stri
   );
 }
 
+/** How often an order refused for its number alone is sent again under a new one before the shopper is told. */
+const RENUMBERINGS = 2;
+
 function Cart() {
   const lines = useCart();
   const session = useSession();
@@ -242,32 +251,81 @@ function Cart() {
   // one currency per order: a cart that still mixes currencies (filled before they were kept apart) is not sent
   const total = totals.length === 1 ? totals[0] : null;
   const mayOrder = useCan('events.send');
+  const [pricesChecked, setPricesChecked] = useState(false);
+  const [changes, setChanges] = useState<{ prices: PriceChange[]; refused: boolean } | null>(null);
+  useEffect(() => {
+    let shown = true;
+    // an attempt under way is resent as it is, since its order may be booked at the prices it names; should the
+    // prices have changed meanwhile, the events API refuses it and the checkout below brings the cart up to date
+    const check = checkoutUnderWay() ? Promise.resolve(null) : refreshPrices();
+    void check
+      .then((refreshed) => {
+        if (shown && refreshed && refreshed.prices.length > 0) setChanges({ prices: refreshed.prices, refused: false });
+      })
+      // not checked: the events API still refuses a price that is no longer the catalogue's, and the checkout says so
+      .catch(() => undefined)
+      .finally(() => {
+        if (shown) setPricesChecked(true);
+      });
+    return () => {
+      shown = false;
+    };
+  }, []);
   const checkout = useAction(async () => {
-    if (!total) {
-      throw new Error('An order is paid in one currency: remove the products priced in the other currencies first.');
+    setChanges(null);
+    for (let renumbered = 0; ; renumbered++) {
+      // read afresh: a turn before may have brought the lines to the catalogue
+      const ordered = cartLines();
+      const totals = subtotals(ordered);
+      if (totals.length !== 1) {
+        throw new Error('An order is paid in one currency: remove the products priced in the other currencies first.');
+      }
+      const { currency, amount } = totals[0];
+      const customerId = session?.user.customerId;
+      const attempt = checkoutAttempt(JSON.stringify([customerId, currency, orderLines(ordered)]));
+      const { orderId, orderNumber, started, placed } = attempt;
+      try {
+        await send('checkout.started', {
+          ...started,
+          customer_id: customerId,
+          session_id: sessionId(),
+          cart_total: { amount: Number(amount), currency },
+        });
+        await send('order.placed', {
+          ...placed,
+          order_id: orderId,
+          order_number: orderNumber,
+          customer_id: customerId,
+          currency,
+          lines: orderLines(ordered),
+        });
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 422) {
+          throw e;
+        }
+        // refused, so not placed: a price or SKU the catalogue changed since is taken into the cart (which starts
+        // another attempt); a new price is shown to the shopper and sent only once they place the order again
+        const refreshed = await refreshPrices();
+        if (refreshed.prices.length > 0) {
+          setChanges({ prices: refreshed.prices, refused: true });
+          return;
+        }
+        const numberTaken = e.errors.some((f) => /(^|\.)order_number$/.test(f.field));
+        if (renumbered >= RENUMBERINGS || !(refreshed.changed || numberTaken)) {
+          throw e;
+        }
+        if (!refreshed.changed) {
+          renumberedAttempt(attempt);
+        }
+        continue;
+      }
+      if (customerId) {
+        rememberOrder({ order_id: orderId, customer_id: customerId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines: ordered });
+      }
+      clearCart();
+      navigate('/shop/orders');
+      return;
     }
-    const { currency } = total;
-    const customerId = session?.user.customerId;
-    const { orderId, orderNumber, started, placed } = checkoutAttempt(JSON.stringify([customerId, currency, orderLines(lines)]));
-    await send('checkout.started', {
-      ...started,
-      customer_id: customerId,
-      session_id: sessionId(),
-      cart_total: { amount: Number(total.amount), currency },
-    });
-    await send('order.placed', {
-      ...placed,
-      order_id: orderId,
-      order_number: orderNumber,
-      customer_id: customerId,
-      currency,
-      lines: orderLines(lines),
-    });
-    if (customerId) {
-      rememberOrder({ order_id: orderId, customer_id: customerId, order_number: orderNumber, placed_at: new Date().toISOString(), currency, lines });
-    }
-    clearCart();
-    navigate('/shop/orders');
   });
   if (lines.length === 0) {
     return (
@@ -313,10 +371,11 @@ function Cart() {
           ))}
         </tbody>
       </table>
+      {changes && <PriceChanges prices={changes.prices} refused={changes.refused} />}
       {total ? <p className="big">Total {formatMoney(total.amount, total.currency)}</p> : <CurrencySubtotals totals={totals} />}
       {!total ? null : session && mayOrder ? (
-        <button type="button" disabled={checkout.running} onClick={() => checkout.run()}>
-          {checkout.running ? 'Placing your order…' : 'Place order'}
+        <button type="button" disabled={checkout.running || !pricesChecked} onClick={() => checkout.run()}>
+          {!pricesChecked ? 'Checking prices…' : checkout.running ? 'Placing your order…' : 'Place order'}
         </button>
       ) : session ? (
         <p className="muted">Orders are placed by customers: your role cannot check out. Sign in with a customer account to place this order.</p>
@@ -327,6 +386,26 @@ function Cart() {
       )}
       <Problem error={checkout.error} />
     </>
+  );
+}
+
+/** Prices the catalogue changed since the products were put in the cart: the cart holds the new ones now. */
+function PriceChanges({ prices, refused }: { prices: PriceChange[]; refused: boolean }) {
+  return (
+    <div role="alert" className="problem">
+      <p>
+        {refused && 'Your order was not placed. '}
+        {prices.length === 1 ? 'A price' : 'Some prices'} in your cart changed since you added the products:
+      </p>
+      <ul aria-label="Changed prices">
+        {prices.map((c) => (
+          <li key={c.product_id}>
+            {c.name}: {formatMoney(c.from.amount, c.from.currency)} → {formatMoney(c.to.amount, c.to.currency)}
+          </li>
+        ))}
+      </ul>
+      <p>Your cart shows the new {prices.length === 1 ? 'price' : 'prices'}. Check the total and place the order if you still want it.</p>
+    </div>
   );
 }
 

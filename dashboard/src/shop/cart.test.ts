@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { addToCart, cartLines, checkoutAttempt, clearCart, lineTotal, setQuantity, subtotals } from './cart';
+import { addToCart, applyListings, cartLines, checkoutAttempt, clearCart, lineTotal, setQuantity, subtotals } from './cart';
 
 const lens = { product_id: 'p1', sku: 'LENS-1', name: 'Lens', unit_price: 12.5, currency: 'EUR' };
 const strap = { product_id: 'p2', sku: 'STRAP-1', name: 'Strap', unit_price: 4, currency: 'EUR' };
@@ -30,6 +30,30 @@ describe('cart', () => {
     expect(cartLines()).toEqual([{ ...lens, quantity: 2 }]);
     expect(addToCart(lens)).toEqual({ added: true });
     expect(cartLines()).toEqual([{ ...lens, quantity: 3 }]);
+  });
+
+  it('takes the price and SKU shown now when a product already in the cart is added again', () => {
+    addToCart(lens, 2);
+    addToCart({ ...lens, sku: 'LENS-2', unit_price: 14 });
+    expect(cartLines()).toEqual([{ ...lens, sku: 'LENS-2', unit_price: 14, quantity: 3 }]);
+  });
+
+  it('brings the lines to the catalogue, and tells the prices that changed apart from a SKU that changed alone', () => {
+    addToCart(lens, 2);
+    addToCart(strap);
+    const result = applyListings([
+      { product_id: 'p1', sku: 'LENS-1', price: 14, currency: 'EUR' },
+      { product_id: 'p2', sku: 'STRAP-2', price: 4, currency: 'EUR' },
+    ]);
+    expect(result).toEqual({
+      changed: true,
+      prices: [{ product_id: 'p1', name: 'Lens', from: { amount: 12.5, currency: 'EUR' }, to: { amount: 14, currency: 'EUR' } }],
+    });
+    expect(cartLines()).toEqual([
+      { ...lens, unit_price: 14, quantity: 2 },
+      { ...strap, sku: 'STRAP-2', quantity: 1 },
+    ]);
+    expect(applyListings([{ product_id: 'p1', sku: 'LENS-1', price: 14.0, currency: 'EUR' }])).toEqual({ changed: false, prices: [] });
   });
 
   it('totals each currency apart, never adding amounts of different currencies', () => {
@@ -74,5 +98,19 @@ describe('cart', () => {
     const next = checkoutAttempt('cart of 2 lenses', new Date('2026-12-01T10:10:00Z'));
     expect(next.orderId).not.toBe(attempt.orderId);
     expect(next.placed.event_id).not.toBe(attempt.placed.event_id);
+  });
+
+  it('gives orders checked out in the same millisecond numbers of their own', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const numbers = new Set<string>();
+    for (let shopper = 0; shopper < 50; shopper++) {
+      // each shopper's own tab
+      window.sessionStorage.clear();
+      numbers.add(checkoutAttempt('cart of 2 lenses', at).orderNumber);
+    }
+    expect(numbers.size).toBe(50);
+    for (const number of numbers) {
+      expect(number).toMatch(/^WEB-\d{4}-[0-9A-HJKMNP-TV-Z]{8}$/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { auth } from '../api/client';
+import { api, auth } from '../api/client';
 import { decimal, decimalString, plus, times, ZERO, type Decimal } from './money';
 
 export interface CartLine {
@@ -99,12 +99,75 @@ export function addToCart(line: Omit<CartLine, 'quantity'>, quantity = 1): AddRe
     return { added: false, cartCurrency: other.currency };
   }
   const existing = lines.find((l) => l.product_id === line.product_id);
+  // the product as shown now: the events API takes an order only at the catalogue's price and SKU of the moment
   save(
     existing
-      ? lines.map((l) => (l.product_id === line.product_id ? { ...l, quantity: l.quantity + quantity } : l))
+      ? lines.map((l) => (l.product_id === line.product_id ? { ...l, ...line, quantity: l.quantity + quantity } : l))
       : [...lines, { ...line, quantity }],
   );
   return { added: true };
+}
+
+/** What the catalogue lists for a product now, as far as an order must match it. */
+export interface Listing {
+  product_id: string;
+  sku: string;
+  price: number;
+  currency: string;
+}
+
+/** A line whose price is no longer the one the shopper saw when adding it. */
+export interface PriceChange {
+  product_id: string;
+  name: string;
+  from: { amount: number; currency: string };
+  to: { amount: number; currency: string };
+}
+
+/**
+ * Brings the cart's lines to the catalogue's price, currency and SKU. Returns the prices that changed (a SKU that
+ * changed alone is no change to the shopper) and whether any line changed at all; a changed cart is another order.
+ */
+export function applyListings(listings: Listing[]): { changed: boolean; prices: PriceChange[] } {
+  const byId = new Map(listings.map((l) => [l.product_id, l]));
+  const prices: PriceChange[] = [];
+  let changed = false;
+  const lines = cartLines().map((line) => {
+    const now = byId.get(line.product_id);
+    if (!now || (now.sku === line.sku && sameAmount(now.price, line.unit_price) && now.currency === line.currency)) {
+      return line;
+    }
+    changed = true;
+    if (!sameAmount(now.price, line.unit_price) || now.currency !== line.currency) {
+      prices.push({
+        product_id: line.product_id,
+        name: line.name,
+        from: { amount: line.unit_price, currency: line.currency },
+        to: { amount: Number(now.price), currency: now.currency },
+      });
+    }
+    return { ...line, sku: now.sku, unit_price: Number(now.price), currency: now.currency };
+  });
+  if (changed) {
+    save(lines);
+  }
+  return { changed, prices };
+}
+
+function sameAmount(a: number, b: number): boolean {
+  return decimalString(decimal(a)) === decimalString(decimal(b));
+}
+
+/**
+ * Asks the catalogue for every product in the cart and applies what it lists now (see applyListings). A product the
+ * catalogue does not answer for keeps its line as it is: the events API then says what is wrong with it.
+ */
+export async function refreshPrices(): Promise<{ changed: boolean; prices: PriceChange[] }> {
+  const ids = [...new Set(cartLines().map((l) => l.product_id))];
+  const answers = await Promise.allSettled(ids.map((id) => api<Listing>(`/api/v1/products/${encodeURIComponent(id)}`)));
+  return applyListings(
+    answers.flatMap((a) => (a.status === 'fulfilled' && typeof a.value?.price === 'number' && Number.isFinite(a.value.price) ? [a.value] : [])),
+  );
 }
 
 /** Sets a line's quantity; 0 (or less) takes the line out, and a quantity that is no whole number changes nothing. */
@@ -140,27 +203,72 @@ export interface CheckoutAttempt {
   placed: { event_id: string; occurred_at: string };
 }
 
+function keptAttempt(): CheckoutAttempt | null {
+  try {
+    return JSON.parse(window.sessionStorage.getItem(CHECKOUT_KEY) ?? 'null') as CheckoutAttempt | null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether an attempt to place the cart is under way: its order may be booked already (its answer lost), and only
+ * resending its very events finds out without placing it twice.
+ */
+export function checkoutUnderWay(): boolean {
+  return keptAttempt() !== null;
+}
+
 /** The attempt under way for this cart, or a new one. */
 export function checkoutAttempt(cart: string, now = new Date()): CheckoutAttempt {
-  let kept: CheckoutAttempt | null = null;
-  try {
-    kept = JSON.parse(window.sessionStorage.getItem(CHECKOUT_KEY) ?? 'null') as CheckoutAttempt | null;
-  } catch {
-    kept = null;
-  }
+  const kept = keptAttempt();
   if (kept?.cart === cart) {
     return kept;
   }
   const at = now.toISOString();
-  const attempt: CheckoutAttempt = {
+  return keep({
     cart,
     orderId: crypto.randomUUID(),
-    orderNumber: `WEB-${now.getTime().toString(36).toUpperCase()}`,
+    orderNumber: orderNumber(),
     started: { event_id: crypto.randomUUID(), occurred_at: at },
     placed: { event_id: crypto.randomUUID(), occurred_at: at },
-  };
+  });
+}
+
+/**
+ * The attempt again as another order under another number, for a number the events API refused as another order's:
+ * that order was not placed, and resending it would be refused for good. The checkout it started stays as it was.
+ */
+export function renumberedAttempt(attempt: CheckoutAttempt, now = new Date()): CheckoutAttempt {
+  return keep({
+    ...attempt,
+    orderId: crypto.randomUUID(),
+    orderNumber: orderNumber(),
+    placed: { event_id: crypto.randomUUID(), occurred_at: now.toISOString() },
+  });
+}
+
+function keep(attempt: CheckoutAttempt): CheckoutAttempt {
   window.sessionStorage.setItem(CHECKOUT_KEY, JSON.stringify(attempt));
   return attempt;
+}
+
+// Crockford's base 32: no I, L, O or U, which a shopper reading the number out would mistake for 1, 0 or V
+const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A storefront order number, e.g. WEB-4821-7K3QX9M4: 53 random bits, so shoppers checking out at the same moment do
+ * not draw the same one (the events API refuses a number another order has). Four digits come first so that the
+ * support chat recognises it in a message as an order number (letters, then a digit and at least three more).
+ */
+export function orderNumber(): string {
+  const [digits] = crypto.getRandomValues(new Uint32Array(1));
+  const bits = crypto.getRandomValues(new Uint8Array(5)).reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+  let code = '';
+  for (let i = 0; i < 8; i++) {
+    code = BASE32[Number((bits >> BigInt(5 * i)) & 31n)] + code;
+  }
+  return `WEB-${String(digits % 10_000).padStart(4, '0')}-${code}`;
 }
 
 export function useCart(): CartLine[] {

@@ -60,6 +60,13 @@ class TrackingIT extends CampaignIntegrationTest {
         EmailJourneys.enrol(api, journey, unconsented);
 
         await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        // the mail server has the message a moment before the send is marked sent, and only a sent send's opens count
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE customer_id = ? AND status = 'sent'",
+                                Integer.class,
+                                customer)
+                        == 1);
         var message = Mailbox.messagesTo(address).getFirst();
         Document html = Jsoup.parse((String) message.getContent());
         String pixel = html.select("img[width=1]").attr("src");

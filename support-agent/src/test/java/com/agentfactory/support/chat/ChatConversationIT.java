@@ -81,6 +81,28 @@ class ChatConversationIT extends SupportIntegrationTest {
     }
 
     @Test
+    void answersAGermanOrderQuestionInGermanWithTheCustomersOrder() {
+        UUID customerId = UUID.randomUUID();
+        As customer = As.customer(customerId);
+        // a bare number, as the demo's replayed orders have
+        String orderNumber =
+                String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(500_000, 599_999));
+        new Storefront(kafka, codec).publish(Storefront.order(orderNumber, customerId));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> orders.findByNumber(orderNumber).isPresent());
+
+        var reply = api.say("Wo ist meine Bestellung " + orderNumber + "?", null, customer);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("/language")).isEqualTo("de");
+        assertThat(reply.body().path("escalated").asBoolean()).isFalse();
+        assertThat(reply.text("/intents/0/intent")).isEqualTo("order_status");
+        assertThat(reply.text("/reply"))
+                .contains("Ihre Bestellung " + orderNumber)
+                .doesNotContain("Your order");
+    }
+
+    @Test
     void asksForTheOrderNumberAndAnswersWhenTheNextMessageGivesIt() {
         UUID customerId = UUID.randomUUID();
         As customer = As.customer(customerId);

@@ -10,6 +10,8 @@ import com.agentfactory.support.intent.IntentScore;
 import com.agentfactory.support.sentiment.Sentiment;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PipelineMessageAnalyzerTest {
 
@@ -57,6 +59,30 @@ class PipelineMessageAnalyzerTest {
         MessageUnderstanding result = analyzer.analyze("Ich möchte meine Bestellung stornieren, bitte helfen Sie mir.");
 
         assertThat(result.language()).contains("de");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                    de | order_status   | Wo ist meine Bestellung 536397?
+                    fr | order_status   | Bonjour, où en est ma commande 536397 ?
+                    es | order_status   | ¿Dónde está mi pedido 536397? Todavía no ha llegado
+                    nl | order_status   | Waar blijft mijn bestelling 536397?
+                    it | order_status   | Dov'è il mio ordine 536397? Non è ancora arrivato
+                    de | return_request | Ich möchte meine Bestellung 536397 zurückschicken
+                    fr | return_request | Je voudrais retourner ma commande 536397
+                    es | return_request | Quiero devolver mi pedido 536397
+                    nl | return_request | Ik wil mijn bestelling 536397 retourneren
+                    it | return_request | Vorrei fare il reso dell'ordine 536397
+                    """)
+    void trustsTheRightIntentInEachOfTheStoresLanguages(String language, String intent, String text) {
+        MessageUnderstanding result = analyzer.analyze(text);
+
+        assertThat(result.language()).contains(language);
+        // below the threshold the chat would hand the message over instead of answering it
+        assertThat(result.topIntent()).hasValueSatisfying(top -> {
+            assertThat(top.intent()).isEqualTo(intent);
+            assertThat(top.confidence()).isGreaterThanOrEqualTo(analyzer.outOfScopeThreshold());
+        });
     }
 
     @Test

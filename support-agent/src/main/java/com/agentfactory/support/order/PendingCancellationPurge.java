@@ -1,5 +1,6 @@
 package com.agentfactory.support.order;
 
+import com.agentfactory.messaging.purge.BatchedPurge;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -21,10 +22,6 @@ import org.springframework.stereotype.Component;
 class PendingCancellationPurge implements SchedulingConfigurer {
 
     static final String PURGED = "support.orders.pending_cancellations.purged";
-
-    // The scheduled tasks share one thread: a first pass over a table that grew for months must not hold back the
-    // hand-over of unanswered messages, so a pass stops after this many batches and the next carries on.
-    static final int MAX_BATCHES_PER_PASS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(PendingCancellationPurge.class);
 
@@ -48,22 +45,21 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::purge, properties.sweepInterval());
     }
 
-    /** Forgets cancellations kept longer than the retention, a batch per statement, at most a few batches a pass. */
+    /**
+     * Forgets cancellations kept longer than the retention, in batches (see {@link BatchedPurge}: a pass stops after a
+     * few, so a table grown for months does not hold back the hand-over of unanswered messages on the shared thread).
+     */
     void purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
-        int total = 0;
-        try {
-            int deleted;
-            int batches = 0;
-            do {
-                deleted = orders.forgetPendingCancellationsReceivedBefore(cutoff, properties.batchSize());
-                total += deleted;
-                purged.increment(deleted);
-            } while (deleted == properties.batchSize() && ++batches < MAX_BATCHES_PER_PASS);
-        } catch (RuntimeException e) {
-            // the next pass tries again; the database being unreachable is alerted on by itself
-            log.warn("Pending order cancellations not purged: {}", e.getMessage());
-        }
+        int total = BatchedPurge.pass(
+                "Pending order cancellations",
+                properties.batchSize(),
+                () -> {
+                    int deleted = orders.forgetPendingCancellationsReceivedBefore(cutoff, properties.batchSize());
+                    purged.increment(deleted);
+                    return deleted;
+                },
+                log);
         if (total > 0) {
             log.info("Forgot {} cancellation(s) kept since before {} for an order that never arrived", total, cutoff);
         }

@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,9 +25,11 @@ import reactor.core.scheduler.Schedulers;
 class AuthController {
 
     private final AuthService authService;
+    private final DeviceCookies deviceCookies;
 
-    AuthController(AuthService authService) {
+    AuthController(AuthService authService, DeviceCookies deviceCookies) {
         this.authService = authService;
+        this.deviceCookies = deviceCookies;
     }
 
     @ApiResponse(responseCode = "201", description = "Registered and signed in")
@@ -41,10 +45,24 @@ class AuthController {
     @Operation(
             summary = "Sign in with email and password",
             description = "After repeated failures from one address that address is locked out of the account for"
-                    + " a while, and after many more from any addresses the account is slowed down briefly: 429 with"
-                    + " Retry-After, even for the right password.")
+                    + " a while, and after many more from any addresses the account is slowed down briefly for"
+                    + " addresses and browsers it was not signed in from before: 429 with Retry-After, even for the"
+                    + " right password. A successful sign-in sets the device cookie that marks the browser as one"
+                    + " the account was signed in from.")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return blocking(() -> authService.login(request, clientIp(exchange)));
+        HttpCookie presented = exchange.getRequest().getCookies().getFirst(DeviceCookies.NAME);
+        String deviceCookie = presented == null ? null : presented.getValue();
+        boolean https = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+        return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie))
+                .doOnNext(signedIn -> exchange.getResponse()
+                        .addCookie(ResponseCookie.from(
+                                        DeviceCookies.NAME, deviceCookies.issue(LoginThrottle.account(request.email())))
+                                .httpOnly(true)
+                                .secure(deviceCookies.secure(https))
+                                .sameSite("Strict")
+                                .path(DeviceCookies.PATH)
+                                .maxAge(DeviceCookies.VALIDITY)
+                                .build()));
     }
 
     @PostMapping("/refresh")

@@ -25,6 +25,7 @@ class AuthService {
     private final RefreshTokenService refreshTokens;
     private final ServiceClients serviceClients;
     private final LoginThrottle throttle;
+    private final DeviceCookies deviceCookies;
     private final AuthAuditLog audit;
     private final CustomerAnnouncements announcements;
     private final TransactionTemplate transactions;
@@ -35,6 +36,7 @@ class AuthService {
             RefreshTokenService refreshTokens,
             AuthProperties properties,
             LoginThrottle throttle,
+            DeviceCookies deviceCookies,
             AuthAuditLog audit,
             CustomerAnnouncements announcements,
             TransactionTemplate transactions) {
@@ -43,6 +45,7 @@ class AuthService {
         this.refreshTokens = refreshTokens;
         this.serviceClients = ServiceClients.parse(properties.serviceClients());
         this.throttle = throttle;
+        this.deviceCookies = deviceCookies;
         this.audit = audit;
         this.announcements = announcements;
         this.transactions = transactions;
@@ -68,10 +71,13 @@ class AuthService {
      * its password is checked, so the right password does not get in during a
      * lockout and the answer does not tell whether it was right. The attempt is counted before the check too, so
      * parallel guesses cannot all get past the limit while the first ones are still being checked.
+     *
+     * @param deviceCookie the device cookie the client sent, if any; one of another account counts as none
      */
-    TokenResponse login(LoginRequest request, String clientIp) {
+    TokenResponse login(LoginRequest request, String clientIp, String deviceCookie) {
         String account = LoginThrottle.account(request.email());
-        LoginThrottle.Attempt attempt = throttle.attempt(account, clientIp);
+        String device = deviceCookies.deviceOf(deviceCookie, account).orElse(null);
+        LoginThrottle.Attempt attempt = throttle.attempt(account, clientIp, device);
         if (attempt.refused()) {
             audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userIdOf(account), account, null, clientIp, null);
             throw new AccountLockedException(attempt.refusedFor());
@@ -83,7 +89,11 @@ class AuthService {
             for (LoginThrottle.Lockout lockout : throttle.failed(attempt)) {
                 log.warn(
                         "Sign-in {} for {} after repeated failures",
-                        lockout.everyAddress() ? "slowed down from every address" : "locked from one address",
+                        switch (lockout.scope()) {
+                            case ADDRESS -> "locked from one address";
+                            case DEVICE -> "no longer eased for one device cookie";
+                            case ACCOUNT -> "slowed down from every address";
+                        },
                         userId == null ? "an unknown email" : userId);
                 audit.record(
                         AuthEventType.ACCOUNT_LOCKED,
@@ -91,12 +101,16 @@ class AuthService {
                         account,
                         null,
                         clientIp,
-                        (lockout.everyAddress() ? "slowed down from every address for " : "locked for ")
+                        switch (lockout.scope()) {
+                                    case ADDRESS -> "locked for ";
+                                    case DEVICE -> "device cookie not honoured for ";
+                                    case ACCOUNT -> "slowed down from every address for ";
+                                }
                                 + lockout.duration().toSeconds() + " s");
             }
             throw InvalidCredentialsException.login();
         }
-        throttle.succeeded(account, clientIp);
+        throttle.succeeded(account, clientIp, device);
         audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
         return issueFor(user.get());
     }

@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +24,11 @@ import org.springframework.stereotype.Service;
  *   <li>the account as a whole is only slowed down, for {@code accountSlowdown}, once {@code accountMaxFailures}
  *       (far more) failures from any addresses fall within one window: guessing spread over many addresses is held
  *       back. Each further round before a successful sign-in lasts twice as long, up to {@code maxLockout}, and an
- *       address the account was signed in to from before is neither held back nor counted, so that guesses from
- *       ever new addresses can keep no one out who signs in from where they did before.
+ *       address the account was signed in to from before, or a browser holding the device cookie of an earlier
+ *       sign-in ({@link DeviceCookies}), is neither held back nor counted, so that guesses from ever new addresses
+ *       can keep no one out who signs in from where or with what they did before. A device cookie is held to the
+ *       per-address limit of its own as well: after {@code maxFailures} failures it is not honoured for a lockout's
+ *       while, so a stolen one buys no more guesses than an address.
  * </ul>
  *
  * Both are kept per e-mail as typed, whether or not such an account exists, so the answer reveals no account.
@@ -42,7 +43,8 @@ class LoginThrottle {
     private static final int IPV6_NETWORK_BYTES = 8;
     // how long an address the account was signed in from stays exempt from the account-wide slowdown without a
     // further sign-in from it: long enough to cover a holiday, short enough not to keep addresses for ever
-    private static final Duration SIGN_IN_MEMORY = Duration.ofDays(90);
+    static final Duration SIGN_IN_MEMORY = Duration.ofDays(90);
+    private static final String DEVICE = "device";
 
     private final LoginThrottleRepository repository;
     private final AuthProperties.Lockout policy;
@@ -66,6 +68,11 @@ class LoginThrottle {
     /** The row of the account as signed in to from one client address. */
     static String addressKey(String account, String clientAddress) {
         return accountKey(account) + ADDRESS_SEPARATOR + throttledAddress(clientAddress);
+    }
+
+    /** The row of the account as signed in to with one device cookie. */
+    static String deviceKey(String account, String device) {
+        return accountKey(account) + ADDRESS_SEPARATOR + DEVICE + ADDRESS_SEPARATOR + device;
     }
 
     /**
@@ -92,61 +99,84 @@ class LoginThrottle {
         }
     }
 
-    /** How long sign-ins to the account from the address stay refused, or empty when they may be tried. */
-    Optional<Duration> remainingLockout(String account, String clientAddress) {
-        Instant now = clock.instant();
-        return Stream.of(addressKey(account, clientAddress), accountKey(account))
-                .flatMap(key -> repository.lockedUntil(key, now).stream())
-                .max(Comparator.naturalOrder())
-                .map(until -> Duration.between(now, until));
-    }
-
     /**
      * Counts a sign-in attempt before its password is checked, and says whether it may be checked: not while the
      * address or the account is locked, nor once as many attempts as lock either are counted and still being
      * checked. An attempt refused for its address is not counted against the account, so one address cannot slow
      * the account down by going on after its own lockout; one refused while the account is slowed down is counted
      * nowhere, so the owner's tries during it do not lock the owner's own address.
+     *
+     * @param device the device id of a valid device cookie of the account ({@link DeviceCookies}); null without one
      */
-    Attempt attempt(String account, String clientAddress) {
+    Attempt attempt(String account, String clientAddress, String device) {
         Instant now = clock.instant();
         String accountKey = accountKey(account);
         String addressKey = addressKey(account, clientAddress);
         Instant windowStart = now.minus(policy.failureWindow());
-        // the owner's own address: guesses from elsewhere, however many, neither hold it back nor are joined by it
-        boolean signedInBefore = clientAddress != null && repository.signedInBefore(addressKey);
-        if (!signedInBefore) {
+        // the owner's own device: honoured until its own failures reach the limit, each attempt counted before its
+        // password is checked, as an address's is
+        String deviceKey = null;
+        int deviceLockouts = 0;
+        if (device != null) {
+            String key = deviceKey(account, device);
+            LoginThrottleRepository.Counted fromDevice = repository.countAttempt(key, now, windowStart);
+            if (!lockedAt(fromDevice, now) && fromDevice.attempts() <= policy.maxFailures()) {
+                deviceKey = key;
+                deviceLockouts = fromDevice.lockouts();
+            }
+        }
+        // the owner's own device or address: guesses from elsewhere, however many, neither hold it back nor are
+        // joined by it
+        boolean knownToTheAccount =
+                deviceKey != null || (clientAddress != null && repository.signedInBefore(addressKey));
+        if (!knownToTheAccount) {
             Optional<Instant> slowedDown = repository.lockedUntil(accountKey, now);
             if (slowedDown.isPresent()) {
                 return Attempt.refused(accountKey, addressKey, Duration.between(now, slowedDown.get()));
             }
-            if (repository.attemptsSince(accountKey, windowStart) >= policy.accountMaxFailures()) {
+            LoginThrottleRepository.Counted soFar = repository.countSoFar(accountKey, windowStart);
+            if (soFar.attempts() >= policy.accountMaxFailures()) {
                 // the attempts ahead of this one slow the account down if they fail: refused before the address is
                 // counted, or the owner's tries in this moment would lock the owner's own address
-                return Attempt.refused(accountKey, addressKey, policy.accountSlowdown());
+                return Attempt.refused(accountKey, addressKey, accountSlowdownAfter(soFar.lockouts()));
             }
         }
         LoginThrottleRepository.Counted fromAddress = repository.countAttempt(addressKey, now, windowStart);
-        if (fromAddress.lockedUntil() != null && fromAddress.lockedUntil().isAfter(now)) {
+        if (lockedAt(fromAddress, now)) {
+            uncount(deviceKey, now);
             return Attempt.refused(accountKey, addressKey, Duration.between(now, fromAddress.lockedUntil()));
         }
         if (fromAddress.attempts() > policy.maxFailures()) {
             // the attempts ahead of this one lock the address out if they fail: refused for as long as that lockout
+            uncount(deviceKey, now);
             return Attempt.refused(accountKey, addressKey, lockoutAfter(fromAddress.lockouts()));
         }
-        if (signedInBefore) {
-            return new Attempt(accountKey, addressKey, fromAddress.lockouts(), false, 0, null);
+        if (knownToTheAccount) {
+            return new Attempt(
+                    accountKey, addressKey, fromAddress.lockouts(), false, 0, deviceKey, deviceLockouts, null);
         }
         LoginThrottleRepository.Counted everywhere = repository.countAttempt(accountKey, now, windowStart);
-        if (everywhere.lockedUntil() != null && everywhere.lockedUntil().isAfter(now)) {
+        if (lockedAt(everywhere, now)) {
             return Attempt.refused(accountKey, addressKey, Duration.between(now, everywhere.lockedUntil()));
         }
         if (everywhere.attempts() > policy.accountMaxFailures()) {
             // a race past the check above: the address is not charged for an attempt that is not checked
             repository.uncountAttempt(addressKey, now);
-            return Attempt.refused(accountKey, addressKey, policy.accountSlowdown());
+            return Attempt.refused(accountKey, addressKey, accountSlowdownAfter(everywhere.lockouts()));
         }
-        return new Attempt(accountKey, addressKey, fromAddress.lockouts(), true, everywhere.lockouts(), null);
+        return new Attempt(accountKey, addressKey, fromAddress.lockouts(), true, everywhere.lockouts(), null, 0, null);
+    }
+
+    private static boolean lockedAt(LoginThrottleRepository.Counted count, Instant now) {
+        return count.lockedUntil() != null && count.lockedUntil().isAfter(now);
+    }
+
+    // an attempt refused for its address is not the device's failure: the owner's tries while a stranger behind the
+    // same address has it locked would otherwise use the device cookie up
+    private void uncount(String deviceKey, Instant now) {
+        if (deviceKey != null) {
+            repository.uncountAttempt(deviceKey, now);
+        }
     }
 
     /** A checked attempt failed; returns the lockouts it triggered, if it did. */
@@ -159,21 +189,31 @@ class LoginThrottle {
         Duration lockout = lockoutAfter(attempt.lockouts());
         // the count already holds this attempt: whichever failure finds the limit reached locks, once
         if (repository.lock(attempt.addressKey(), policy.maxFailures(), now, now.plus(lockout))) {
-            lockouts.add(new Lockout(lockout, false));
+            lockouts.add(new Lockout(lockout, Lockout.Scope.ADDRESS));
+        }
+        if (attempt.deviceKey() != null) {
+            Duration deviceLockout = lockoutAfter(attempt.deviceLockouts());
+            if (repository.lock(attempt.deviceKey(), policy.maxFailures(), now, now.plus(deviceLockout))) {
+                lockouts.add(new Lockout(deviceLockout, Lockout.Scope.DEVICE));
+            }
         }
         Duration slowdown = accountSlowdownAfter(attempt.accountSlowdowns());
         if (attempt.countedForAccount()
                 && repository.lock(attempt.accountKey(), policy.accountMaxFailures(), now, now.plus(slowdown))) {
-            lockouts.add(new Lockout(slowdown, true));
+            lockouts.add(new Lockout(slowdown, Lockout.Scope.ACCOUNT));
         }
         return lockouts;
     }
 
     /**
-     * The owner is in: the address's failures and the account's are forgiven; other addresses keep theirs. The
-     * address is remembered, so that the account-wide slowdown does not hold the owner back there later.
+     * The owner is in: the address's failures, the device cookie's and the account's are forgiven; other addresses
+     * and devices keep theirs. The address is remembered, so that the account-wide slowdown does not hold the owner
+     * back there later; the device gets a new cookie of its own.
      */
-    void succeeded(String account, String clientAddress) {
+    void succeeded(String account, String clientAddress, String device) {
+        if (device != null) {
+            repository.forget(deviceKey(account, device));
+        }
         repository.forget(addressKey(account, clientAddress));
         repository.forget(accountKey(account));
         if (clientAddress != null) {
@@ -210,7 +250,10 @@ class LoginThrottle {
     /**
      * @param lockouts the address's lockouts since the last successful sign-in, when the attempt was counted
      * @param countedForAccount counted towards the account-wide slowdown: not from an address signed in from before
+     *     nor with a device cookie
      * @param accountSlowdowns the account's slowdowns since the last successful sign-in, when the attempt was counted
+     * @param deviceKey the row of the device cookie honoured for the attempt; null without one
+     * @param deviceLockouts the device cookie's lockouts since the last successful sign-in with it
      * @param refusedFor how long sign-ins stay refused when the attempt is refused; null when it may be checked
      */
     record Attempt(
@@ -219,10 +262,12 @@ class LoginThrottle {
             int lockouts,
             boolean countedForAccount,
             int accountSlowdowns,
+            String deviceKey,
+            int deviceLockouts,
             Duration refusedFor) {
 
         static Attempt refused(String accountKey, String addressKey, Duration refusedFor) {
-            return new Attempt(accountKey, addressKey, 0, false, 0, refusedFor);
+            return new Attempt(accountKey, addressKey, 0, false, 0, null, 0, refusedFor);
         }
 
         boolean refused() {
@@ -230,6 +275,14 @@ class LoginThrottle {
         }
     }
 
-    /** @param everyAddress the whole account is slowed down, not only the address the failures came from */
-    record Lockout(Duration duration, boolean everyAddress) {}
+    /** @param scope what is locked: one address out of the account, one device cookie, or the account everywhere */
+    record Lockout(Duration duration, Scope scope) {
+
+        enum Scope {
+            ADDRESS,
+            /** the device cookie is not honoured, its browser treated as any other: it is not refused */
+            DEVICE,
+            ACCOUNT
+        }
+    }
 }

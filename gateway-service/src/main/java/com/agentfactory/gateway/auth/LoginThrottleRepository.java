@@ -1,5 +1,7 @@
 package com.agentfactory.gateway.auth;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,14 +56,14 @@ class LoginThrottleRepository {
                 .param("account", account)
                 .param("now", Timestamp.from(now))
                 .param("windowStart", Timestamp.from(windowStart))
-                .query((rs, row) -> {
-                    Timestamp lockedUntil = rs.getTimestamp("locked_until");
-                    return new Counted(
-                            rs.getInt("failures"),
-                            rs.getInt("lockouts"),
-                            lockedUntil == null ? null : lockedUntil.toInstant());
-                })
+                .query((rs, row) -> counted(rs))
                 .single();
+    }
+
+    private static Counted counted(ResultSet rs) throws SQLException {
+        Timestamp lockedUntil = rs.getTimestamp("locked_until");
+        return new Counted(
+                rs.getInt("failures"), rs.getInt("lockouts"), lockedUntil == null ? null : lockedUntil.toInstant());
     }
 
     /**
@@ -86,17 +88,21 @@ class LoginThrottleRepository {
                 .single();
     }
 
-    /** The attempts counted in the current window, 0 when there is none. */
-    int attemptsSince(String account, Instant windowStart) {
+    /**
+     * The attempts counted in the current window (0 when there is none) and the lockouts since the last successful
+     * sign-in, without counting one.
+     */
+    Counted countSoFar(String account, Instant windowStart) {
         return jdbc.sql("""
-                        SELECT failures FROM login_throttle
-                        WHERE account = :account AND window_started_at >= :windowStart
+                        SELECT CASE WHEN window_started_at >= :windowStart THEN failures ELSE 0 END AS failures,
+                               lockouts, locked_until
+                        FROM login_throttle WHERE account = :account
                         """)
                 .param("account", account)
                 .param("windowStart", Timestamp.from(windowStart))
-                .query(Integer.class)
+                .query((rs, row) -> counted(rs))
                 .optional()
-                .orElse(0);
+                .orElse(new Counted(0, 0, null));
     }
 
     /** Takes back one attempt {@link #countAttempt} counted, unless a lockout has reset the count since. */

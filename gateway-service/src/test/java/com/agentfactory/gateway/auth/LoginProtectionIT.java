@@ -156,9 +156,10 @@ class LoginProtectionIT extends GatewayIntegrationTest {
                 .param("email", LoginThrottle.account(email))
                 .query(String.class)
                 .single();
-        assertThat(afterRestart.remainingLockout(LoginThrottle.account(email), clientAddress))
-                .hasValueSatisfying(
-                        remaining -> assertThat(remaining).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        LoginThrottle.Attempt attempt = afterRestart.attempt(LoginThrottle.account(email), clientAddress, null);
+
+        assertThat(attempt.refused()).isTrue();
+        assertThat(attempt.refusedFor()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -78,6 +81,78 @@ class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aBrowserWithTheDeviceCookieOfAnEarlierSignInIsNotHeldBackByTheSlowdownAtANewAddress() {
+        String email = registered("device");
+        String deviceCookie = deviceCookie(login(email, TestUsers.PASSWORD, OWNER));
+        slowDown(email);
+
+        assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.98"), HttpStatus.TOO_MANY_REQUESTS);
+        assertProblem(
+                login(email, TestUsers.PASSWORD, "198.51.100.99", "not-a-device-cookie"), HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(okBody(login(email, TestUsers.PASSWORD, "198.51.100.99", deviceCookie)))
+                .containsKey("access_token");
+    }
+
+    @Test
+    void theDeviceCookieOfOneAccountDoesNotEaseTheSlowdownOfAnother() {
+        String email = registered("victim");
+        String otherDevice = deviceCookie(login(registered("attacker"), TestUsers.PASSWORD, ATTACKER));
+        slowDown(email);
+
+        assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.97", otherDevice), HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void aDeviceCookieWhoseFailuresReachTheLimitIsNoLongerHonoured() {
+        String email = registered("stolen");
+        String deviceCookie = deviceCookie(login(email, TestUsers.PASSWORD, OWNER));
+        for (int attempt = 0; attempt < MAX_FAILURES; attempt++) {
+            assertProblem(login(email, "wrong-password", "198.51.100.50", deviceCookie), HttpStatus.UNAUTHORIZED);
+        }
+        slowDown(email);
+
+        assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.51", deviceCookie), HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(auditDetails(email)).contains("device cookie not honoured for 60 s");
+    }
+
+    @Test
+    void setsTheDeviceCookieForTheSignInEndpointOnlyAndSecureOverHttps() {
+        String email = registered("cookie");
+
+        String overHttp = login(email, TestUsers.PASSWORD, OWNER)
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.SET_COOKIE);
+        String overHttps = client.post()
+                .uri("/api/v1/auth/login")
+                .header("X-Forwarded-For", OWNER)
+                .header("X-Forwarded-Proto", "https")
+                .bodyValue(Map.of("email", email, "password", TestUsers.PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.SET_COOKIE);
+
+        assertThat(overHttp).startsWith(DeviceCookies.NAME + "=");
+        assertThat(attributes(overHttp))
+                .contains("path=/api/v1/auth/login", "httponly", "samesite=strict", "max-age=7776000")
+                .doesNotContain("secure");
+        assertThat(attributes(overHttps)).contains("secure", "httponly", "samesite=strict");
+    }
+
+    // the attributes after the cookie's value, in lower case: their names are not case-sensitive
+    private static List<String> attributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";"))
+                .skip(1)
+                .map(attribute -> attribute.strip().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    @Test
     void failuresBelowTheAccountsLimitFromSeveralAddressesLeaveTheOwnerIn() {
         String email = registered("scattered");
         for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES - 1; attempt++) {
@@ -95,6 +170,32 @@ class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
                 .header("X-Forwarded-For", clientAddress)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
+    }
+
+    private WebTestClient.ResponseSpec login(String email, String password, String clientAddress, String device) {
+        return client.post()
+                .uri("/api/v1/auth/login")
+                .header("X-Forwarded-For", clientAddress)
+                .cookie(DeviceCookies.NAME, device)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    // guesses spread over addresses, two from each, that reach the account's limit
+    private void slowDown(String email) {
+        for (int attempt = 0; attempt < ACCOUNT_MAX_FAILURES; attempt++) {
+            assertProblem(login(email, "wrong-password", "192.0.2." + (attempt / 2 + 1)), HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    private static String deviceCookie(WebTestClient.ResponseSpec signIn) {
+        ResponseCookie cookie = signIn.expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst(DeviceCookies.NAME);
+        assertThat(cookie).isNotNull();
+        return cookie.getValue();
     }
 
     private String registered(String prefix) {

@@ -28,12 +28,13 @@ class LoginThrottleTest {
     private static final LoginThrottle THROTTLE = new LoginThrottle(null, PROPERTIES, Clock.systemUTC());
     private static final String ACCOUNT = "ann@example.test";
     private static final String ADDRESS = "203.0.113.7";
+    private static final String DEVICE = "dGhlIG93bmVyJ3MgbGFwdG9w";
     private static final LoginThrottleRepository.Counted FIRST = new LoginThrottleRepository.Counted(1, 0, null);
 
     @Test
     void checksTheAttemptThatReachesTheLimit() {
         assertThat(throttleCounting(new LoginThrottleRepository.Counted(5, 0, null), FIRST)
-                        .attempt(ACCOUNT, ADDRESS)
+                        .attempt(ACCOUNT, ADDRESS, null)
                         .refused())
                 .isFalse();
     }
@@ -41,7 +42,7 @@ class LoginThrottleTest {
     @Test
     void refusesAttemptsPastTheLimitForTheLockoutTheEarlierOnesTriggerWhileTheyAreStillChecked() {
         LoginThrottle.Attempt attempt = throttleCounting(new LoginThrottleRepository.Counted(6, 2, null), FIRST)
-                .attempt(ACCOUNT, ADDRESS);
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refused()).isTrue();
         assertThat(attempt.refusedFor()).isEqualTo(Duration.ofMinutes(4));
@@ -51,7 +52,7 @@ class LoginThrottleTest {
     void refusesALockedAddressForTheRestOfItsLockout() {
         LoginThrottle.Attempt attempt = throttleCounting(
                         new LoginThrottleRepository.Counted(0, 1, NOW.plusSeconds(30)), FIRST)
-                .attempt(ACCOUNT, ADDRESS);
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refusedFor()).isEqualTo(Duration.ofSeconds(30));
     }
@@ -59,26 +60,26 @@ class LoginThrottleTest {
     @Test
     void checksAnAttemptOnceTheLockoutIsOver() {
         assertThat(throttleCounting(new LoginThrottleRepository.Counted(1, 1, NOW.minusSeconds(1)), FIRST)
-                        .attempt(ACCOUNT, ADDRESS)
+                        .attempt(ACCOUNT, ADDRESS, null)
                         .refused())
                 .isFalse();
     }
 
     @Test
-    void slowsTheAccountDownOnlyPastItsOwnMuchHigherLimitForAFixedWhile() {
-        LoginThrottle checked = throttleCounting(FIRST, new LoginThrottleRepository.Counted(50, 7, null));
-        LoginThrottle slowed = throttleCounting(FIRST, new LoginThrottleRepository.Counted(51, 7, null));
+    void slowsTheAccountDownOnlyPastItsOwnMuchHigherLimit() {
+        LoginThrottle checked = throttleCounting(FIRST, new LoginThrottleRepository.Counted(50, 0, null));
+        LoginThrottle slowed = throttleCounting(FIRST, new LoginThrottleRepository.Counted(51, 0, null));
 
-        assertThat(checked.attempt(ACCOUNT, ADDRESS).refused()).isFalse();
-        assertThat(slowed.attempt(ACCOUNT, ADDRESS).refusedFor()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(checked.attempt(ACCOUNT, ADDRESS, null).refused()).isFalse();
+        assertThat(slowed.attempt(ACCOUNT, ADDRESS, null).refusedFor()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
     void refusesWhileTheAccountIsSlowedDownWithoutCountingTheAttemptAnywhere() {
         RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
 
-        LoginThrottle.Attempt attempt =
-                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refusedFor()).isEqualTo(Duration.ofSeconds(20));
         assertThat(repository.counted).isEmpty();
@@ -89,7 +90,7 @@ class LoginThrottleTest {
         RecordingRepository repository =
                 new RecordingRepository(new LoginThrottleRepository.Counted(6, 0, null), FIRST, Optional.empty());
 
-        new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+        new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(repository.counted).containsExactly(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
     }
@@ -100,8 +101,8 @@ class LoginThrottleTest {
                 new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(51, 0, null), Optional.empty());
         repository.accountAttemptsSoFar = 50;
 
-        LoginThrottle.Attempt attempt =
-                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refusedFor()).isEqualTo(Duration.ofMinutes(2));
         assertThat(repository.counted).isEmpty();
@@ -113,8 +114,8 @@ class LoginThrottleTest {
                 new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(51, 0, null), Optional.empty());
         repository.accountAttemptsSoFar = 49;
 
-        LoginThrottle.Attempt attempt =
-                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refused()).isTrue();
         assertThat(repository.uncounted).containsExactly(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
@@ -125,8 +126,8 @@ class LoginThrottleTest {
         RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
         repository.signedInFrom.add(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
 
-        LoginThrottle.Attempt attempt =
-                new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC)).attempt(ACCOUNT, ADDRESS);
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
 
         assertThat(attempt.refused()).isFalse();
         assertThat(attempt.countedForAccount()).isFalse();
@@ -135,14 +136,104 @@ class LoginThrottleTest {
     }
 
     @Test
+    void hintsTheDoubledSlowdownTheAttemptsAheadWouldStartAfterEarlierRounds() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.empty());
+        repository.accountAttemptsSoFar = 50;
+        repository.accountSlowdownsSoFar = 2;
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofMinutes(8));
+    }
+
+    @Test
+    void hintsTheDoubledSlowdownWhenTheAccountRefusesAnAttemptAfterARace() {
+        RecordingRepository repository =
+                new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(51, 2, null), Optional.empty());
+        repository.accountAttemptsSoFar = 49;
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofMinutes(8));
+    }
+
+    @Test
+    void letsABrowserWithADeviceCookieTryWhileTheAccountIsSlowedDown() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, DEVICE);
+
+        assertThat(attempt.refused()).isFalse();
+        assertThat(attempt.countedForAccount()).isFalse();
+        // held to the limits of its own and of its address
+        assertThat(repository.counted)
+                .containsExactly(LoginThrottle.deviceKey(ACCOUNT, DEVICE), LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+    }
+
+    @Test
+    void stopsHonouringADeviceCookieOnceAsManyAttemptsAsLockItAreCounted() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
+        repository.fromDevice = new LoginThrottleRepository.Counted(6, 0, null);
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, DEVICE);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void stopsHonouringALockedDeviceCookieUntilItsLockoutIsOver() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
+        repository.fromDevice = new LoginThrottleRepository.Counted(0, 1, NOW.plusSeconds(90));
+        LoginThrottle throttle = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        LoginThrottle.Attempt whileLocked = throttle.attempt(ACCOUNT, ADDRESS, DEVICE);
+        repository.fromDevice = new LoginThrottleRepository.Counted(1, 1, NOW.minusSeconds(1));
+        LoginThrottle.Attempt afterwards = throttle.attempt(ACCOUNT, ADDRESS, DEVICE);
+
+        assertThat(whileLocked.refusedFor()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(afterwards.refused()).isFalse();
+    }
+
+    @Test
+    void locksTheDeviceCookieWithTheFailureThatReachesItsLimitDoublingPerLockout() {
+        RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.empty());
+        repository.fromDevice = new LoginThrottleRepository.Counted(5, 1, null);
+        LoginThrottle throttle = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<LoginThrottle.Lockout> lockouts = throttle.failed(throttle.attempt(ACCOUNT, ADDRESS, DEVICE));
+
+        assertThat(lockouts)
+                .containsExactly(new LoginThrottle.Lockout(Duration.ofMinutes(2), LoginThrottle.Lockout.Scope.DEVICE));
+        assertThat(repository.lockedUntil)
+                .containsEntry(LoginThrottle.deviceKey(ACCOUNT, DEVICE), NOW.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void holdsABrowserWithADeviceCookieToItsAddresssLockoutWithoutChargingTheCookie() {
+        RecordingRepository repository = new RecordingRepository(
+                new LoginThrottleRepository.Counted(0, 1, NOW.plusSeconds(30)), FIRST, Optional.empty());
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, DEVICE);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(repository.uncounted).containsExactly(LoginThrottle.deviceKey(ACCOUNT, DEVICE));
+    }
+
+    @Test
     void slowsTheAccountDownTwiceAsLongForEachEarlierRoundSinceTheLastSignIn() {
         RecordingRepository repository =
                 new RecordingRepository(FIRST, new LoginThrottleRepository.Counted(50, 2, null), Optional.empty());
         LoginThrottle throttle = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        List<LoginThrottle.Lockout> lockouts = throttle.failed(throttle.attempt(ACCOUNT, ADDRESS));
+        List<LoginThrottle.Lockout> lockouts = throttle.failed(throttle.attempt(ACCOUNT, ADDRESS, null));
 
-        assertThat(lockouts).containsExactly(new LoginThrottle.Lockout(Duration.ofMinutes(8), true));
+        assertThat(lockouts)
+                .containsExactly(new LoginThrottle.Lockout(Duration.ofMinutes(8), LoginThrottle.Lockout.Scope.ACCOUNT));
         assertThat(repository.lockedUntil)
                 .containsEntry(LoginThrottle.accountKey(ACCOUNT), NOW.plus(Duration.ofMinutes(8)));
     }
@@ -222,6 +313,8 @@ class LoginThrottleTest {
         private final List<String> counted = new ArrayList<>();
         private final List<String> uncounted = new ArrayList<>();
         private int accountAttemptsSoFar;
+        private int accountSlowdownsSoFar;
+        private Counted fromDevice = new Counted(1, 0, null);
         private final Set<String> signedInFrom = new HashSet<>();
         private final Map<String, Instant> lockedUntil = new HashMap<>();
 
@@ -249,7 +342,7 @@ class LoginThrottleTest {
 
         @Override
         boolean lock(String account, int maxFailures, Instant now, Instant until) {
-            Counted count = account.equals(LoginThrottle.accountKey(ACCOUNT)) ? everywhere : fromAddress;
+            Counted count = countOf(account);
             if (count.attempts() < maxFailures) {
                 return false;
             }
@@ -258,8 +351,10 @@ class LoginThrottleTest {
         }
 
         @Override
-        int attemptsSince(String account, Instant windowStart) {
-            return account.equals(LoginThrottle.accountKey(ACCOUNT)) ? accountAttemptsSoFar : 0;
+        Counted countSoFar(String account, Instant windowStart) {
+            return account.equals(LoginThrottle.accountKey(ACCOUNT))
+                    ? new Counted(accountAttemptsSoFar, accountSlowdownsSoFar, null)
+                    : new Counted(0, 0, null);
         }
 
         @Override
@@ -270,7 +365,14 @@ class LoginThrottleTest {
         @Override
         Counted countAttempt(String account, Instant now, Instant windowStart) {
             counted.add(account);
-            return account.equals(LoginThrottle.accountKey(ACCOUNT)) ? everywhere : fromAddress;
+            return countOf(account);
+        }
+
+        private Counted countOf(String account) {
+            if (account.equals(LoginThrottle.accountKey(ACCOUNT))) {
+                return everywhere;
+            }
+            return account.equals(LoginThrottle.deviceKey(ACCOUNT, DEVICE)) ? fromDevice : fromAddress;
         }
     }
 }

@@ -15,13 +15,15 @@ enum SmsKeyword {
     private static final Set<String> OPT_OUT_WORDS =
             Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT");
 
-    private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    // phones and keyboards join the two words of OPT OUT with a hyphen, an en or em dash (autocorrect) or an underscore
+    // as often as with a space, and the customer has asked the same
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Pd}_]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * The text's keyword: the whole text is the word, whatever its case and whatever is not a letter around it. Phones
      * add a full stop, an exclamation mark or an emoji to "Stop", and the customer has still asked to stop; a word
      * more ("STOP IT") is a sentence, not the keyword, as carriers read it. "Opt  out" typed with two spaces or
-     * across a line break is still OPT OUT.
+     * across a line break, "Opt-out", "opt_out" and "Opt–out" are all still OPT OUT.
      */
     static SmsKeyword of(String text) {
         String word = word(text);
@@ -32,8 +34,8 @@ enum SmsKeyword {
     }
 
     /**
-     * The text without what is not a letter at its start and end, each run of spaces within it one space, in upper
-     * case: what is compared with a keyword.
+     * The text without what is not a letter at its start and end, each run of spaces, dashes and underscores within
+     * it one space, in upper case: what is compared with a keyword.
      */
     static String word(String text) {
         int start = 0;
@@ -44,6 +46,6 @@ enum SmsKeyword {
         while (end > start && !Character.isLetter(text.codePointBefore(end))) {
             end -= Character.charCount(text.codePointBefore(end));
         }
-        return SPACES.matcher(text.substring(start, end)).replaceAll(" ").toUpperCase(Locale.ROOT);
+        return SEPARATORS.matcher(text.substring(start, end)).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 }

@@ -26,6 +26,27 @@ class SmsKeywordTest {
         assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_OUT);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Opt-out",
+                "OPT-OUT",
+                "opt_out",
+                "Opt\u2013out",
+                "Opt\u2014Out!",
+                "opt\u2010out",
+                "Opt - out",
+                "opt -_ out"
+            })
+    void readsOptOutJoinedByAHyphenDashOrUnderscoreAsOptingOut(String text) {
+        assertThat(SmsKeyword.of(text)).isEqualTo(SmsKeyword.OPT_OUT);
+    }
+
+    @Test
+    void namesAHyphenatedKeywordAsItsTwoWords() {
+        assertThat(SmsKeyword.word("Opt\u2013out.")).isEqualTo("OPT OUT");
+    }
+
     @Test
     void namesATwoWordKeywordWithOneSpaceBetweenItsWords() {
         assertThat(SmsKeyword.word(" opt \t out!")).isEqualTo("OPT OUT");
@@ -57,6 +78,8 @@ class SmsKeywordTest {
                 "Opt out please",
                 "please opt out",
                 "opt in",
+                "opt-in",
+                "Stop-it",
                 "REVOKED",
                 "!!!",
                 "🙏"

@@ -21,7 +21,8 @@ class AuditService {
             "budget_reservations",
             "budget_alerts",
             "revenue_attributions",
-            "revenue_attribution_refunds");
+            "revenue_attribution_refunds",
+            "revenue_attribution_refunds_considered");
 
     private final AuditRepository audit;
 

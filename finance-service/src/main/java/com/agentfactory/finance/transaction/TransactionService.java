@@ -56,7 +56,9 @@ public class TransactionService {
         this.events = events;
         this.clock = clock;
         this.cappedRefunds = Counter.builder("finance.refunds.capped")
-                .description("Refunds booked short of what they asked, their order's products being refunded already")
+                .description(
+                        "Refunds booked short of what they asked, their order's products being refunded already, and"
+                                + " refunds booked before their order offset where they took back more than it sold")
                 .register(meters);
     }
 

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.messaging.commerce.OrderCancelled;
+import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,51 @@ class AuditIT extends FinanceIntegrationTest {
         assertThat(trail.text("/items/0/table_name")).isEqualTo("revenue_attributions");
         assertThat(trail.text("/items/0/action")).isEqualTo("INSERT");
         assertThat(trail.text("/items/0/agent_id")).isEqualTo("finance");
+    }
+
+    @Test
+    void theTrailOfRefundsAttributionFoundNothingLeftToTakeFromCanBeFilteredByItsTable() {
+        OrderPlaced order = OrderMother.orderBy(UUID.randomUUID(), Instant.now(), "5.00x2");
+        // the same goods cancelled twice before the order is booked: the second is offset to nothing when it is, so
+        // attribution finds nothing left for it to take and marks it considered
+        OrderCancelled first =
+                OrderMother.cancellationOf(order, order.occurredAt().plusSeconds(60));
+        OrderCancelled second =
+                OrderMother.cancellationOf(order, order.occurredAt().plusSeconds(120));
+        for (var event : List.of(first, second, order)) {
+            commerce.publish(event);
+            awaitRecorded(event);
+        }
+        UUID markId = jdbc.queryForObject(
+                "SELECT c.id FROM revenue_attribution_refunds_considered c"
+                        + " JOIN financial_transactions t ON t.id = c.refund_transaction_id"
+                        + " WHERE t.source_event_id = ?",
+                UUID.class,
+                second.eventId());
+
+        Response trail =
+                api.get("/api/v1/financial/audit?table=revenue_attribution_refunds_considered&record_id=" + markId);
+
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body().at("/pagination/total").asLong()).isEqualTo(1);
+        assertThat(trail.text("/items/0/table_name")).isEqualTo("revenue_attribution_refunds_considered");
+        assertThat(trail.text("/items/0/action")).isEqualTo("INSERT");
+        assertThat(trail.text("/items/0/agent_id")).isEqualTo("finance");
+    }
+
+    @Test
+    void everyTableWithTheAuditTriggerCanBeFilteredFor() {
+        List<String> audited = jdbc.queryForList(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers"
+                        + " WHERE event_object_schema = current_schema()"
+                        + "   AND action_statement LIKE '%audit_row_change()%'",
+                String.class);
+
+        assertThat(audited).contains("financial_transactions", "revenue_attribution_refunds_considered");
+        assertThat(audited).allSatisfy(table -> assertThat(
+                        api.get("/api/v1/financial/audit?table=" + table).status())
+                .as("the trail of %s filtered by its table", table)
+                .isEqualTo(200));
     }
 
     @Test

@@ -7,7 +7,7 @@ import { auth } from '../api/client';
 import type { Role } from '../api/roles';
 import type { Consents, ProductDetail, ProductSummary } from '../api/types';
 import { FakeGateway, json, problem } from '../test/gateway';
-import { addToCart, cartLines, clearCart } from './cart';
+import { addToCart, attemptCart, cartLines, checkoutAttempt, clearCart } from './cart';
 import Shop from './Shop';
 
 const lens = { product_id: 'p1', sku: 'LENS-1', name: 'Lens', unit_price: 12.5, currency: 'EUR' };
@@ -264,12 +264,13 @@ describe('Shop cart', () => {
 /**
  * The storefront against the catalogue and the events API as the supervisor keeps them: an order is refused (422,
  * nothing stored) when a line is not at the catalogue's price of the moment, or when another order has its number.
+ * The products API lists the prices of `listed`, the catalogue's unless it has not heard of a change yet.
  */
-async function shopAtCatalogue(catalogue: Map<string, number>, takenNumbers: Set<string> = new Set()) {
+async function shopAtCatalogue(catalogue: Map<string, number>, takenNumbers: Set<string> = new Set(), listed = catalogue) {
   const gateway = new FakeGateway();
   const stored = new Map<string, string>();
   for (const p of [lens, strap]) {
-    gateway.on('GET', `/api/v1/products/${p.product_id}`, () => ({ status: 200, body: product({ ...p, unit_price: catalogue.get(p.product_id)! }, []) }));
+    gateway.on('GET', `/api/v1/products/${p.product_id}`, () => ({ status: 200, body: product({ ...p, unit_price: listed.get(p.product_id)! }, []) }));
   }
   gateway.on('POST', '/api/v1/events', (call) => {
     const event = call.body as Event;
@@ -340,6 +341,65 @@ describe('Shop checkout at the catalogue price', () => {
     expect(placed.event_id).not.toBe(refused.event_id);
     expect(events('checkout.started')[1].event_id).not.toBe(events('checkout.started')[0].event_id);
     expect(cartLines()).toEqual([]);
+  });
+
+  it('takes the price an order was refused for from the refusal while the products API still lists the price before', async () => {
+    addToCart(lens, 2);
+    const catalogue = new Map([['p1', 12.5]]);
+    const { events } = await shopAtCatalogue(catalogue, new Set(), new Map(catalogue));
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Place order' });
+
+    catalogue.set('p1', 14);
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+
+    const changed = await screen.findByRole('list', { name: 'Changed prices' });
+    expect(within(changed).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Lens: €12.50 → €14.00']);
+    await user.click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+    expect(events('order.placed').map((e) => e.lines?.[0].unit_price)).toEqual([12.5, 14]);
+  });
+
+  it('checks the prices when the cart opens after another tab changed the cart a kept attempt was for', async () => {
+    addToCart(lens, 2);
+    // this tab's attempt for 2 lenses, whose answer was lost; then another tab made it 3
+    checkoutAttempt(attemptCart(undefined, 'EUR', cartLines()));
+    const theirs = JSON.stringify([{ ...lens, quantity: 3 }]);
+    window.localStorage.setItem('agent-factory.cart', theirs);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'agent-factory.cart', newValue: theirs }));
+
+    await shopAtCatalogue(new Map([['p1', 14]]));
+
+    const changed = await screen.findByRole('list', { name: 'Changed prices' });
+    expect(within(changed).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Lens: €12.50 → €14.00']);
+    expect(screen.getByText(/^Total /).textContent).toBe('Total €42.00');
+  });
+
+  it('resends an attempt whose answer was lost as it was when the cart opens again, without checking the prices', async () => {
+    addToCart(lens, 2);
+    const catalogue = new Map([['p1', 12.5]]);
+    const { gateway, events } = await shopAtCatalogue(catalogue);
+    const send = gateway.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const reply = await send(input, init);
+      const event = typeof init?.body === 'string' ? (JSON.parse(init.body) as Event) : undefined;
+      return event?.type === 'order.placed' && events('order.placed').length === 1 ? json(502, { title: 'Bad Gateway', status: 502, detail: 'The gateway lost the answer.' }) : reply;
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByText(/The gateway lost the answer/);
+
+    // the order is booked at 12.50; a later price is no reason to place it again
+    catalogue.set('p1', 14);
+    cleanup();
+    const asked = gateway.callsTo('GET', '/api/v1/products/p1').length;
+    renderShop('/shop/cart');
+    await user.click(await screen.findByRole('button', { name: 'Place order' }));
+    await screen.findByRole('heading', { level: 1, name: 'Your orders' });
+
+    expect(gateway.callsTo('GET', '/api/v1/products/p1')).toHaveLength(asked);
+    const [first, retry] = events('order.placed');
+    expect(retry).toEqual(first);
   });
 
   it('places an order whose number is already another order\'s under a new number', async () => {

@@ -10,12 +10,14 @@ import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
 import {
   addToCart,
+  attemptCart,
   cartLines,
   checkoutAttempt,
   checkoutUnderWay,
   clearCart,
   forgetOrders,
   lineTotal,
+  orderLines,
   refreshPrices,
   rememberOrder,
   renumberedAttempt,
@@ -30,7 +32,7 @@ import {
   type PriceChange,
   type Subtotal,
 } from './cart';
-import { orderLines, send, track } from './events';
+import { send, track } from './events';
 
 export default function Shop() {
   const session = useSession();
@@ -282,7 +284,7 @@ function Cart() {
       }
       const { currency, amount } = totals[0];
       const customerId = session?.user.customerId;
-      const attempt = checkoutAttempt(JSON.stringify([customerId, currency, orderLines(ordered)]));
+      const attempt = checkoutAttempt(attemptCart(customerId, currency, ordered));
       const { orderId, orderNumber, started, placed } = attempt;
       try {
         await send('checkout.started', {
@@ -305,7 +307,7 @@ function Cart() {
         }
         // refused, so not placed: a price or SKU the catalogue changed since is taken into the cart (which starts
         // another attempt); a new price is shown to the shopper and sent only once they place the order again
-        const refreshed = await refreshPrices();
+        const refreshed = await refreshPrices({ errors: e.errors, sent: ordered });
         if (refreshed.prices.length > 0) {
           setChanges({ prices: refreshed.prices, refused: true });
           return;

@@ -1,11 +1,46 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { addToCart, applyListings, cartLines, checkoutAttempt, clearCart, lineTotal, setQuantity, subtotals } from './cart';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { auth } from '../api/client';
+import { FakeGateway } from '../test/gateway';
+import {
+  addToCart,
+  applyListings,
+  attemptCart,
+  cartLines,
+  checkoutAttempt,
+  checkoutUnderWay,
+  clearCart,
+  lineTotal,
+  refreshPrices,
+  setQuantity,
+  subtotals,
+} from './cart';
 
 const lens = { product_id: 'p1', sku: 'LENS-1', name: 'Lens', unit_price: 12.5, currency: 'EUR' };
 const strap = { product_id: 'p2', sku: 'STRAP-1', name: 'Strap', unit_price: 4, currency: 'EUR' };
 
-afterEach(() => clearCart());
+afterEach(() => {
+  clearCart();
+  auth.logout();
+  vi.unstubAllGlobals();
+});
+
+/** Another tab writes the cart: this tab hears of it, and its own session storage is left as it was. */
+function cartChangedInAnotherTab(lines: object[]) {
+  const theirs = JSON.stringify(lines);
+  window.localStorage.setItem('agent-factory.cart', theirs);
+  window.dispatchEvent(new StorageEvent('storage', { key: 'agent-factory.cart', newValue: theirs }));
+}
+
+/** The products API, which learns of a catalogue change later than the events API checks against it. */
+async function productsListing(listings: { product_id: string; sku: string; price: number; currency: string }[]) {
+  const gateway = new FakeGateway();
+  for (const l of listings) {
+    gateway.ok('GET', `/api/v1/products/${l.product_id}`, l);
+  }
+  await gateway.signInAs(['CUSTOMER']);
+  return gateway;
+}
 
 describe('cart', () => {
   it('changes nothing for a quantity that is no whole number (an emptied field read as a number)', () => {
@@ -98,6 +133,76 @@ describe('cart', () => {
     const next = checkoutAttempt('cart of 2 lenses', new Date('2026-12-01T10:10:00Z'));
     expect(next.orderId).not.toBe(attempt.orderId);
     expect(next.placed.event_id).not.toBe(attempt.placed.event_id);
+  });
+
+  it('has no checkout under way for a cart another tab changed since the attempt was kept', () => {
+    addToCart(lens, 2);
+    checkoutAttempt(attemptCart(undefined, 'EUR', cartLines()));
+    expect(checkoutUnderWay()).toBe(true);
+
+    cartChangedInAnotherTab([{ ...lens, quantity: 3 }]);
+    expect(checkoutUnderWay()).toBe(false);
+  });
+
+  it('takes the prices and SKUs an order was refused for from the refusal, and from the products API only the price it leaves open', async () => {
+    addToCart(lens, 2);
+    addToCart(strap);
+    // the products API has not heard of the new lens price nor of the strap's new SKU yet
+    await productsListing([
+      { product_id: 'p1', sku: 'LENS-1', price: 12.5, currency: 'EUR' },
+      { product_id: 'p2', sku: 'STRAP-1', price: 4.5, currency: 'EUR' },
+    ]);
+
+    const result = await refreshPrices({
+      errors: [
+        { field: 'lines[0].unit_price', message: 'must be the catalogue price, 14 EUR' },
+        { field: 'lines[1].sku', message: "must be STRAP-2, the catalogue's SKU of the product" },
+      ],
+      sent: cartLines(),
+    });
+
+    expect(result.prices.map((c) => [c.name, c.from.amount, c.to.amount])).toEqual([
+      ['Lens', 12.5, 14],
+      ['Strap', 4, 4.5],
+    ]);
+    expect(cartLines()).toEqual([
+      { ...lens, unit_price: 14, quantity: 2 },
+      { ...strap, sku: 'STRAP-2', unit_price: 4.5, quantity: 1 },
+    ]);
+  });
+
+  it('keeps the lines a price refusal found at the catalogue, whatever older price the products API still lists', async () => {
+    addToCart(lens, 2);
+    addToCart({ ...strap, unit_price: 5 });
+    const gateway = await productsListing([
+      { product_id: 'p1', sku: 'LENS-1', price: 12.5, currency: 'EUR' },
+      { product_id: 'p2', sku: 'STRAP-1', price: 4, currency: 'EUR' },
+    ]);
+
+    const result = await refreshPrices({
+      errors: [{ field: 'lines[0].unit_price', message: 'must be the catalogue price, 14.25 EUR' }],
+      sent: cartLines(),
+    });
+
+    expect(result.prices.map((c) => c.product_id)).toEqual(['p1']);
+    expect(cartLines()).toEqual([
+      { ...lens, unit_price: 14.25, quantity: 2 },
+      { ...strap, unit_price: 5, quantity: 1 },
+    ]);
+    expect(gateway.callsTo('GET', '/api/v1/products/p2')).toHaveLength(0);
+  });
+
+  it('asks the products API for every line when a refusal names no price or SKU', async () => {
+    addToCart(lens, 2);
+    await productsListing([{ product_id: 'p1', sku: 'LENS-1', price: 13, currency: 'EUR' }]);
+
+    const result = await refreshPrices({
+      errors: [{ field: 'order_number', message: 'is already the number of another order' }],
+      sent: cartLines(),
+    });
+
+    expect(result.prices.map((c) => c.to.amount)).toEqual([13]);
+    expect(cartLines()).toEqual([{ ...lens, unit_price: 13, quantity: 2 }]);
   });
 
   it('gives orders checked out in the same millisecond numbers of their own', () => {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { api, auth } from '../api/client';
+import type { FieldError } from '../api/problem';
 import { decimal, decimalString, plus, times, ZERO, type Decimal } from './money';
 
 export interface CartLine {
@@ -158,16 +159,71 @@ function sameAmount(a: number, b: number): boolean {
   return decimalString(decimal(a)) === decimalString(decimal(b));
 }
 
+/** What an order refused for its lines says the catalogue holds now, by product (the events API's messages). */
+interface Told {
+  sku?: string;
+  price?: { amount: number; currency: string };
+}
+
+const LINE_FIELD = /(?:^|\.)lines\[(\d+)\]\.(unit_price|sku)$/;
+const CATALOGUE_PRICE = /^must be the catalogue price, (\d+(?:\.\d+)?) (\S+)$/;
+const CATALOGUE_SKU = /^must be (\S+), the catalogue's SKU of the product$/;
+
+function toldByRefusal(errors: FieldError[], sent: CartLine[]): Map<string, Told> {
+  const told = new Map<string, Told>();
+  for (const error of errors) {
+    const field = LINE_FIELD.exec(error.field);
+    const line = field ? sent[Number(field[1])] : undefined;
+    if (!field || !line) {
+      continue;
+    }
+    const price = field[2] === 'unit_price' ? CATALOGUE_PRICE.exec(error.message) : null;
+    const sku = field[2] === 'sku' ? CATALOGUE_SKU.exec(error.message) : null;
+    if (price || sku) {
+      told.set(line.product_id, {
+        ...told.get(line.product_id),
+        ...(price ? { price: { amount: Number(price[1]), currency: price[2] } } : {}),
+        ...(sku ? { sku: sku[1] } : {}),
+      });
+    }
+  }
+  return told;
+}
+
 /**
  * Asks the catalogue for every product in the cart and applies what it lists now (see applyListings). A product the
  * catalogue does not answer for keeps its line as it is: the events API then says what is wrong with it.
+ *
+ * After the events API refused an order (`refusal`: its field errors and the lines sent), the prices and SKUs it names
+ * are taken as they are: it checks against the supervisor's catalogue, while the products API learns of a change
+ * later and would still answer the price just refused. The products API is asked only for what the refusal leaves
+ * open: the price of a line refused for its SKU (the events API names no price then), and, unless the refusal names a
+ * line's price or SKU, every line. A refusal that names some lines found the others at the catalogue (each line is
+ * checked), so they are not asked for, unless it refused the order's currency, which names no line.
  */
-export async function refreshPrices(): Promise<{ changed: boolean; prices: PriceChange[] }> {
-  const ids = [...new Set(cartLines().map((l) => l.product_id))];
-  const answers = await Promise.allSettled(ids.map((id) => api<Listing>(`/api/v1/products/${encodeURIComponent(id)}`)));
-  return applyListings(
-    answers.flatMap((a) => (a.status === 'fulfilled' && typeof a.value?.price === 'number' && Number.isFinite(a.value.price) ? [a.value] : [])),
+export async function refreshPrices(refusal?: { errors: FieldError[]; sent: CartLine[] }): Promise<{ changed: boolean; prices: PriceChange[] }> {
+  const told = refusal ? toldByRefusal(refusal.errors, refusal.sent) : new Map<string, Told>();
+  const othersChecked = told.size > 0 && !refusal?.errors.some((e) => /(^|\.)currency$/.test(e.field));
+  const lines = new Map(cartLines().map((l) => [l.product_id, l]));
+  const ask = [...lines.keys()].filter((id) => (told.has(id) ? !told.get(id)?.price : !othersChecked));
+  const answers = await Promise.allSettled(ask.map((id) => api<Listing>(`/api/v1/products/${encodeURIComponent(id)}`)));
+  const listed = new Map(
+    answers.flatMap((a) => (a.status === 'fulfilled' && typeof a.value?.price === 'number' && Number.isFinite(a.value.price) ? [[a.value.product_id, a.value] as const] : [])),
   );
+  const listings = [...lines.values()].flatMap((line): Listing[] => {
+    const said = told.get(line.product_id);
+    const asked = listed.get(line.product_id);
+    const sku = said?.sku ?? asked?.sku ?? line.sku;
+    if (said?.price) {
+      return [{ product_id: line.product_id, sku, price: said.price.amount, currency: said.price.currency }];
+    }
+    if (asked) {
+      return [{ product_id: line.product_id, sku, price: asked.price, currency: asked.currency }];
+    }
+    // the SKU alone: the events API then checks the price, and a refusal for it names the price
+    return said?.sku ? [{ product_id: line.product_id, sku, price: line.unit_price, currency: line.currency }] : [];
+  });
+  return applyListings(listings);
 }
 
 /** Sets a line's quantity; 0 (or less) takes the line out, and a quantity that is no whole number changes nothing. */
@@ -216,7 +272,25 @@ function keptAttempt(): CheckoutAttempt | null {
  * resending its very events finds out without placing it twice.
  */
 export function checkoutUnderWay(): boolean {
-  return keptAttempt() !== null;
+  const kept = keptAttempt();
+  // an attempt kept for a cart another tab has changed since is never resent: this cart is another order
+  return kept !== null && kept.cart === attemptCartNow();
+}
+
+/** A cart's lines as an order event lists them. */
+export function orderLines(lines: CartLine[]) {
+  return lines.map((l) => ({ product_id: l.product_id, sku: l.sku, quantity: l.quantity, unit_price: l.unit_price }));
+}
+
+/** The cart an attempt places, as its attempt is kept (CheckoutAttempt.cart): who orders, in what currency, what. */
+export function attemptCart(customerId: string | undefined, currency: string, lines: CartLine[]): string {
+  return JSON.stringify([customerId, currency, orderLines(lines)]);
+}
+
+function attemptCartNow(): string | null {
+  const lines = cartLines();
+  const totals = subtotals(lines);
+  return totals.length === 1 ? attemptCart(auth.session?.user.customerId, totals[0].currency, lines) : null;
 }
 
 /** The attempt under way for this cart, or a new one. */

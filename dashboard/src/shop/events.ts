@@ -1,5 +1,5 @@
 import { post } from '../api/client';
-import { sessionId, type CartLine } from './cart';
+import { sessionId } from './cart';
 
 /**
  * A storefront commerce event for POST /api/v1/events: its wire type plus the event's own fields. A new event gets
@@ -16,8 +16,4 @@ export function send(type: string, fields: Record<string, unknown>): Promise<unk
 /** Behaviour events are best effort: a shopper is never stopped because a view was not recorded. */
 export function track(type: string, customerId: string | undefined, fields: Record<string, unknown>) {
   send(type, { customer_id: customerId, session_id: sessionId(), ...fields }).catch(() => undefined);
-}
-
-export function orderLines(lines: CartLine[]) {
-  return lines.map((l) => ({ product_id: l.product_id, sku: l.sku, quantity: l.quantity, unit_price: l.unit_price }));
 }

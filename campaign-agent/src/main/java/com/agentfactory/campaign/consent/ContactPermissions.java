@@ -41,13 +41,15 @@ public class ContactPermissions {
     /**
      * A one-click unsubscribe: the customer is suppressed on the channel from now on, whatever consent says. A customer
      * not known (erased since the message went out, their link still in an old e-mail) is left as they are: nothing
-     * is sent to them any more, and a suppression would keep their id after the erasure.
+     * is sent to them any more, and a suppression would keep their id after the erasure. The customer's row stays
+     * locked until the suppression commits, so an erasure under way either deletes the suppression too or has
+     * deleted the customer before we look.
      *
      * @return whether a suppression was recorded
      */
     @Transactional
     public boolean unsubscribe(UUID customerId, Channel channel, String how) {
-        if (!customers.isKnown(customerId)) {
+        if (!customers.lockIfKnown(customerId)) {
             return false;
         }
         consents.suppress(new Suppression(customerId, channel.wireName(), how, "customer", clock.instant()));

@@ -154,6 +154,17 @@ public class CustomerReadModel {
     }
 
     /**
+     * Whether the customer is known, their row then locked (FOR SHARE) until the caller's transaction ends: an erasure
+     * locks the row before it deletes anything of the customer, so it waits for what the caller writes under the
+     * customer's id and deletes that too, or, when it came first, the customer is no longer known here.
+     */
+    public boolean lockIfKnown(UUID customerId) {
+        return !jdbc.queryForList(
+                        "SELECT customer_id FROM customers WHERE customer_id = ? FOR SHARE", UUID.class, customerId)
+                .isEmpty();
+    }
+
+    /**
      * The customer's fields as journeys' conditions and templates see them, by their segment names; empty for a
      * customer the read model does not know.
      */

@@ -63,6 +63,12 @@ class CampaignPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
+        // first, so a change still writing under the customer's id (an unsubscribe) commits before anything of theirs
+        // is deleted, and whatever it wrote is deleted with the rest; one that comes later finds no customer
+        jdbc.queryForList(
+                "SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE OF customers",
+                UUID.class,
+                customerId);
         UUID pseudonym = UUID.randomUUID();
         long erased = jdbc.update(
                 "UPDATE journey_enrolments SET status = CASE WHEN status = 'active' THEN 'failed' ELSE status END,"

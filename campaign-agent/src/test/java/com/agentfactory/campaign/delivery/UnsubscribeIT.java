@@ -7,6 +7,7 @@ import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,13 +15,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The unsubscribe link of every e-mail, followed by a person (the footer's link, opened in a browser) and by a mail
@@ -41,6 +50,12 @@ class UnsubscribeIT extends CampaignIntegrationTest {
 
     @Autowired
     PersonalDataHolder personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Environment environment;
 
     @Test
     void aPersonFollowingTheLinkIsShownAPageWhoseButtonUnsubscribesThem() throws Exception {
@@ -99,6 +114,40 @@ class UnsubscribeIT extends CampaignIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
 
         assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE customer_id = ?", Long.class, customer))
+                .as("no suppression under the erased customer's id")
+                .isZero();
+    }
+
+    @Test
+    void anUnsubscribeDuringTheCustomersErasureLeavesNothingOfThem() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String link = tokens.link(customer, Channel.EMAIL);
+        try (Connection other = LockWaits.secondConnection(environment);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // another unsubscribe of the same customer, not yet committed: this one, past its look at the customer,
+            // waits for it to write its suppression
+            try (PreparedStatement suppress = other.prepareStatement(
+                    "INSERT INTO suppressions (customer_id, channel, reason, suppressed_by, suppressed_at)"
+                            + " VALUES (?, 'email', 'one-click', 'customer', now())")) {
+                suppress.setObject(1, customer);
+                assertThat(suppress.executeUpdate()).isEqualTo(1);
+            }
+            Future<HttpResponse<String>> unsubscribe = callers.submit(() -> send(HttpRequest.newBuilder(local(link))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))));
+            LockWaits.awaitStatementWaitingForLock(jdbc, "INSERT INTO suppressions", unsubscribe);
+            // the erasure, in one transaction as the privacy listener runs it, comes while the unsubscribe is under way
+            Future<?> erasure = callers.submit(() -> new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(transaction -> personalData.erase(customer)));
+            LockWaits.awaitStatementWaitingForLock(jdbc, "FROM customers", erasure);
+            other.rollback();
+
+            assertThat(unsubscribe.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            erasure.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE customer_id = ?", Long.class, customer))
+                .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE customer_id = ?", Long.class, customer))
                 .as("no suppression under the erased customer's id")
                 .isZero();

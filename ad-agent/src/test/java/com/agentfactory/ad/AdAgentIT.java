@@ -8,7 +8,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
         properties = {
             "agentfactory.ad.exchange.keys.test=" + AdIntegrationTest.EXCHANGE_KEY_SHA256,
-            "agentfactory.ad.exchange.win-notice.secret=ad-agent-contract-test-win-notice-secret"
+            "agentfactory.ad.exchange.win-notice.secret=ad-agent-contract-test-win-notice-secret",
+            // this application stays alive beside the other tests' on the same database
+            AdIntegrationTest.NO_KEEPER_PASSES_OF_ITS_OWN,
+            AdIntegrationTest.NO_ALLOCATION_ROUNDS_OF_ITS_OWN
         })
 class AdAgentIT extends AgentContract {
 

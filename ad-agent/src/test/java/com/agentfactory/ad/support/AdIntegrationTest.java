@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "agentfactory.ad.exchange.keys.test=" + AdIntegrationTest.EXCHANGE_KEY_SHA256,
             "agentfactory.ad.exchange.keys.other=" + AdIntegrationTest.OTHER_EXCHANGE_KEY_SHA256,
             // application.yml has no win-notice secret either: each deployment sets its own
-            "agentfactory.ad.exchange.win-notice.secret=ad-integration-tests-win-notice-secret"
+            "agentfactory.ad.exchange.win-notice.secret=ad-integration-tests-win-notice-secret",
+            AdIntegrationTest.NO_KEEPER_PASSES_OF_ITS_OWN,
+            AdIntegrationTest.NO_ALLOCATION_ROUNDS_OF_ITS_OWN
         })
 @UsesLocalInfrastructure
 public abstract class AdIntegrationTest {
@@ -43,6 +45,20 @@ public abstract class AdIntegrationTest {
     /** SHA-256 of {@link #OTHER_EXCHANGE_KEY}. */
     public static final String OTHER_EXCHANGE_KEY_SHA256 =
             "04c1118ebdc9c81f3ca4fbced442d4e13f3d92c0d73696d02e62a672cba9c437";
+
+    /**
+     * The application's keeper on a schedule of its own: not within any test. Finance is not running, so it could
+     * fund nothing; but a pass settles the open allowance of every campaign it does not see serving (a draft, a
+     * flight that starts in 2030) and would close one under a test's own keeper while that keeper waits for finance.
+     * An activation through the API still starts a pass.
+     */
+    public static final String NO_KEEPER_PASSES_OF_ITS_OWN = "agentfactory.ad.budget.keeper-interval=3650d";
+
+    /**
+     * Budgets reallocated only when a test asks: a scheduled round between two of a test's rounds would change the
+     * shares and the history it checks.
+     */
+    public static final String NO_ALLOCATION_ROUNDS_OF_ITS_OWN = "agentfactory.ad.allocation.enabled=false";
 
     @LocalServerPort
     int port;

@@ -95,12 +95,15 @@ class EscalationRepository {
 
     /**
      * The notes people typed resolving these tasks' escalations are replaced. The words the supervisor gave a
-     * resolution without a note ("completed by carol") name no one but the person, and stay.
+     * resolution without a note ("completed by carol", "requeued to support by carol") name no one but the person
+     * and the agent, and stay.
      */
     void eraseNotesOf(List<UUID> taskIds, String erasedText) {
+        // the agent a requeue names is taken out before the comparison, the person's name being no pattern
         jdbc.update(
                 "UPDATE escalations SET resolution = ? WHERE task_id = ANY (?) AND resolution IS NOT NULL"
-                        + " AND resolution NOT IN ('cancelled', lower(coalesce(outcome, '')) || ' by ' || resolved_by)",
+                        + " AND regexp_replace(resolution, '^requeued to [a-z][a-z0-9-]* by ', 'requeued by ')"
+                        + "     NOT IN ('cancelled', lower(coalesce(outcome, '')) || ' by ' || resolved_by)",
                 erasedText,
                 taskIds.toArray(UUID[]::new));
     }

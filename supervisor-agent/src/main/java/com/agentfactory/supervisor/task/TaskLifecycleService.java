@@ -338,7 +338,8 @@ public class TaskLifecycleService {
                 null,
                 null);
         tasks.update(queued);
-        String why = TaskPersonalData.noteToKeep(task, note, "requeued by " + actor);
+        // with no note typed, the history still says which agent the task went to
+        String why = TaskPersonalData.noteToKeep(task, note, "requeued to " + targetType + " by " + actor);
         tasks.insertTransitions(
                 List.of(new TaskTransition(taskId, TaskStatus.ESCALATED, TaskStatus.QUEUED, actor, why, now)));
         outbox.appendAll(List.of(dispatcher.dispatch(queued, task.attempts(), now)));

@@ -55,8 +55,11 @@ class TaskPersonalData implements PersonalDataHolder {
             + " WHERE tasks.id = tr.task_id AND " + OF_CUSTOMER + " AND tr.reason IS NOT NULL"
             + " AND (tr.to_status = 'CANCELLED'"
             + " OR (tr.from_status = 'ESCALATED' AND tr.to_status IN ('COMPLETED', 'QUEUED')))"
-            + " AND tr.reason NOT IN ('cancelled', 'cancelled by ' || tr.actor, 'completed by ' || tr.actor,"
-            + " 'requeued by ' || tr.actor)"
+            + " AND tr.reason NOT IN ('cancelled', 'cancelled by ' || tr.actor, 'completed by ' || tr.actor)"
+            // "requeued to support by carol", or "requeued by carol" as an earlier version wrote it; the actor is
+            // compared as text, not put into the pattern, since a name may hold any character
+            + " AND regexp_replace(tr.reason, '^requeued to [a-z][a-z0-9-]* by ', 'requeued by ')"
+            + "     <> 'requeued by ' || tr.actor"
             + " AND tr.reason !~ '^requeued to [a-z][a-z0-9-]*$'";
 
     private static final ObjectNode ERASED =

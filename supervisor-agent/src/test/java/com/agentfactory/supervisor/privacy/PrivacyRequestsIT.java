@@ -375,6 +375,21 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void aRequeueWithoutANoteSaysWhichAgentTheTaskWentToAndErasureKeepsIt() {
+        UUID requeued = escalatedTaskAbout(customer, "IllegalStateException: mail down");
+        Response resolved = resolve(requeued, Map.of("outcome", "REQUEUED", "agent_type", "support"), "carol");
+        assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
+        assertThat(historyOf(requeued)).contains("QUEUED: requeued to support by carol");
+
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
+
+        assertThat(historyOf(requeued)).contains("QUEUED: requeued to support by carol");
+        assertThat(resolutionsOf(requeued)).containsExactly("requeued to support by carol");
+    }
+
+    @Test
     void answersAnEventResentAfterTheCustomersErasureAsARepeat() {
         Map<String, Object> view = postOwnProductView();
         UUID requestId = UUID.fromString(

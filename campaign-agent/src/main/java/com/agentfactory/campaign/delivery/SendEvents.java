@@ -60,9 +60,16 @@ class SendEvents {
         return record(sendId, "clicked", url, CampaignTouchpoints.CLICK, at);
     }
 
+    /**
+     * Records an open or a click of a send whose message went out. Its link is only in the message, so a send still
+     * marked sending has reached the recipient: the channel accepted it a moment before the status commits. What the
+     * campaign figures count of it waits for the send to be marked sent (see the KPIs), so a send that ends otherwise
+     * is not counted opened without being counted delivered.
+     */
     private boolean record(UUID sendId, String kind, String url, String touchpointType, Instant at) {
         List<Map<String, Object>> found = jdbc.queryForList(
-                "SELECT customer_id, journey_id, channel FROM sends WHERE id = ? AND status = 'sent'", sendId);
+                "SELECT customer_id, journey_id, channel FROM sends WHERE id = ? AND status IN ('sending', 'sent')",
+                sendId);
         if (found.isEmpty()) {
             return false;
         }

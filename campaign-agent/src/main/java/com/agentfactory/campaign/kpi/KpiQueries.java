@@ -53,9 +53,14 @@ class KpiQueries {
         return counts;
     }
 
+    /**
+     * The scope's sends opened (or clicked) among those marked sent: an open can be recorded while its send is still
+     * marked sending, and counting it before the send is counted delivered would put the rates above 1.
+     */
     long tracked(KpiScope scope, String kind) {
         return jdbc.queryForObject(
-                "SELECT count(*) FROM send_events WHERE kind = ? AND " + scope.condition("journey_id"),
+                "SELECT count(*) FROM send_events e JOIN sends s ON s.id = e.send_id"
+                        + " WHERE e.kind = ? AND s.status = 'sent' AND " + scope.condition("s.journey_id"),
                 Long.class,
                 arguments(kind, scope.parameters()));
     }

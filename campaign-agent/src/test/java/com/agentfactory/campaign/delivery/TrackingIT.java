@@ -8,6 +8,7 @@ import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +25,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +42,9 @@ class TrackingIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String SHOP_LINK = "https://shop.example/cart?c=1&utm_source=email";
+
+    @Autowired
+    Environment environment;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -60,13 +70,6 @@ class TrackingIT extends CampaignIntegrationTest {
         EmailJourneys.enrol(api, journey, unconsented);
 
         await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
-        // the mail server has the message a moment before the send is marked sent, and only a sent send's opens count
-        await().atMost(PATIENCE)
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM sends WHERE customer_id = ? AND status = 'sent'",
-                                Integer.class,
-                                customer)
-                        == 1);
         var message = Mailbox.messagesTo(address).getFirst();
         Document html = Jsoup.parse((String) message.getContent());
         String pixel = html.select("img[width=1]").attr("src");
@@ -125,6 +128,91 @@ class TrackingIT extends CampaignIntegrationTest {
         assertThat(metric(metrics, "campaign_opens_total", "channel=\"email\"")).isGreaterThanOrEqualTo(3);
         assertThat(metric(metrics, "campaign_clicks_total", "channel=\"email\""))
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void countsAnOpenThatArrivesBeforeItsSendIsMarkedSentOnceItIs() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String address = customer + "@example.test";
+        api.put(
+                "/api/v1/campaigns/templates/email/early_open",
+                Map.of(
+                        "subject",
+                        "Early",
+                        "body",
+                        "<p>Hi</p><p><a href=\"" + SHOP_LINK.replace("&", "&amp;") + "\">Back to your cart</a></p>"));
+        UUID journey = EmailJourneys.oneEmail(api, "early_open");
+        String kpiPath = "/api/v1/campaigns/journeys/" + journey + "/kpis";
+        try (Connection other = LockWaits.secondConnection(environment);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // holds back every write to the outbox: the dispatcher, its send marked sent but not committed, waits to
+            // report the send's touchpoint, as it would for a moment after the mail server accepted the message
+            try (var lock = other.createStatement()) {
+                lock.execute("LOCK TABLE outbox_messages IN SHARE ROW EXCLUSIVE MODE");
+            }
+            EmailJourneys.enrol(api, journey, customer);
+            await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+            LockWaits.awaitStatementWaitingForLock(jdbc, "INSERT INTO outbox_messages");
+            String pixel = Jsoup.parse(
+                            (String) Mailbox.messagesTo(address).getFirst().getContent())
+                    .select("img[width=1]")
+                    .attr("src");
+
+            Future<HttpResponse<byte[]>> open = callers.submit(() -> get(pixel));
+            // the open, recorded, waits to report its touchpoint as well; one not recorded is answered at once
+            await().atMost(PATIENCE).until(() -> open.isDone() || outboxWritesWaiting() == 2);
+            other.rollback();
+
+            assertThat(open.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).statusCode())
+                    .isEqualTo(200);
+        }
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE customer_id = ? AND status = 'sent'",
+                                Integer.class,
+                                customer)
+                        == 1);
+        JsonNode kpis = api.get(kpiPath).body();
+        assertThat(kpis.path("delivered").asLong()).isEqualTo(1);
+        assertThat(kpis.path("opened").asLong())
+                .as("the open made while the send was still marked sending")
+                .isEqualTo(1);
+        assertThat(kpis.at("/rates/open").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void countsNoOpenOfASendThatEndedOtherwiseThanSent() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String address = customer + "@example.test";
+        api.put("/api/v1/campaigns/templates/email/early_open", Map.of("subject", "Early", "body", "<p>Hi</p>"));
+        UUID journey = EmailJourneys.oneEmail(api, "early_open");
+        String kpiPath = "/api/v1/campaigns/journeys/" + journey + "/kpis";
+        EmailJourneys.enrol(api, journey, customer);
+        await().atMost(PATIENCE).until(() -> !Mailbox.messagesTo(address).isEmpty());
+        String pixel = Jsoup.parse(
+                        (String) Mailbox.messagesTo(address).getFirst().getContent())
+                .select("img[width=1]")
+                .attr("src");
+        assertThat(get(pixel).statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE)
+                .until(() -> api.get(kpiPath).body().path("opened").asLong() == 1);
+
+        // as a send ends whose channel took the message but answered with an error until the attempts ran out: its
+        // open was recorded, but a send not counted delivered is not counted opened either
+        jdbc.update("UPDATE sends SET status = 'failed', reason = 'timed out' WHERE customer_id = ?", customer);
+
+        JsonNode kpis = api.get(kpiPath).body();
+        assertThat(kpis.path("delivered").asLong()).isZero();
+        assertThat(kpis.path("failed").asLong()).isEqualTo(1);
+        assertThat(kpis.path("opened").asLong()).isZero();
+    }
+
+    private long outboxWritesWaiting() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database() AND query LIKE ?",
+                Long.class,
+                "%INSERT INTO outbox_messages%");
     }
 
     /** The value of the Prometheus sample of that name whose labels include all of {@code labels}. */

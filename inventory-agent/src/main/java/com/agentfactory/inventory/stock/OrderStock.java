@@ -123,28 +123,22 @@ class OrderStock {
      * Of the units of each SKU asked back, those the named order took and has not given back yet, now given back.
      * A cancellation of an order not recorded is kept until the order is, and gives nothing back now, unless it may
      * answer an order applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}): then it
-     * gives back what it asks, recorded as the order's, given back, so that the order's other cancellations find
-     * nothing more to give back. The caller holds the order number's lock.
+     * gives back, of each SKU, what it asks beyond what such cancellations of the order gave back of that SKU before,
+     * recorded as the order's, given back (see {@link #givenBackInGracePeriod}). Only a recorded order makes its
+     * number known, not what such cancellations gave back: a later cancellation of it, read before it, is still kept
+     * for it, and another such cancellation still gives back what they did not. The caller holds the order number's
+     * lock.
      */
     Map<String, Integer> releaseFromNamedOrder(OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         String number = normalised(cancellation.originalOrderNumber());
-        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM order_stock WHERE order_number = :number)")
-                .param("number", number)
-                .query(Boolean.class)
-                .single();
+        boolean known =
+                jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM order_stock WHERE order_number = :number AND order_id IS NOT NULL)
+                        """).param("number", number).query(Boolean.class).single();
         if (!known) {
             if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
-                // its order may be one applied before what orders took was recorded: given back as it always was,
-                // and recorded, so that another cancellation of it gives back nothing more
-                asked.forEach((sku, units) -> jdbc.sql("""
-                                INSERT INTO order_stock (order_number, sku, units, released)
-                                VALUES (:number, :sku, :units, :units)
-                                """)
-                        .param("number", number)
-                        .param("sku", sku)
-                        .param("units", units)
-                        .update());
-                return asked;
+                // its order may be one applied before what orders took was recorded: given back as it always was
+                return givenBackInGracePeriod(number, asked);
             }
             asked.forEach((sku, units) -> jdbc.sql("""
                             INSERT INTO pending_order_cancellations (event_id, sku, order_number, cancellation_number,
@@ -166,13 +160,56 @@ class OrderStock {
     }
 
     /**
+     * Gives back, of each SKU, what a cancellation in the cut-over grace period of an order not recorded asks beyond
+     * what the order's earlier such cancellations gave back of that SKU, and records it as the order's row of the SKU,
+     * taken and given back.
+     *
+     * <p>Without the order it cannot be told whether a second cancellation of a SKU repeats the first (the storefront
+     * sending the same cancellation again under another event id; a redelivery of one event is stopped by its id
+     * already) or cancels more of the line. The order took at least the most any of them asks of the SKU, so that is
+     * what is given back in all: a repeat gives back nothing more, one asking more gives back the difference, and one
+     * of another SKU gives back what it asks. Two partial cancellations of one line give back only the larger; what is
+     * not given back is logged by the caller, and should the order arrive, a cancellation read after it is checked
+     * against what it took.
+     */
+    private Map<String, Integer> givenBackInGracePeriod(String number, Map<String, Integer> asked) {
+        Map<String, Integer> released = new TreeMap<>();
+        asked.forEach((sku, units) -> {
+            int before = jdbc.sql("""
+                            SELECT released FROM order_stock
+                            WHERE order_number = :number AND sku = :sku AND order_id IS NULL
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
+            if (units <= before) {
+                return;
+            }
+            jdbc.sql("""
+                            INSERT INTO order_stock (order_number, sku, units, released)
+                            VALUES (:number, :sku, :units, :units)
+                            ON CONFLICT (order_number, sku) DO UPDATE
+                                SET units = EXCLUDED.units, released = EXCLUDED.released
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .param("units", units)
+                    .update();
+            released.put(sku, units - before);
+        });
+        return released;
+    }
+
+    /**
      * Of the units of each SKU asked back by a cancellation naming no order, those the customer's orders took and have
      * not given back yet, taken from the newest order first (a credit note most likely answers the latest purchase).
-     * What they do not hold is kept for the customer's orders still to come (its order may be read after it, under
-     * another key), and given back of them as they are recorded (see {@link #releasePendingOfCustomer}). A guest's
-     * gives nothing back: no order can be told to be theirs. One that may answer orders applied before what orders
-     * took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives back all it asks, as it always did. The caller
-     * holds the customer's lock.
+     * What they do not hold is kept for the customer's orders placed before it but still to be read (its order may be
+     * read after it, under another key), and given back of them as they are recorded (see
+     * {@link #releasePendingOfCustomer}). A guest's gives nothing back: no order can be told to be theirs. One that
+     * may answer orders applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives
+     * back all it asks, as it always did. The caller holds the customer's lock.
      */
     Map<String, Integer> releaseFromCustomersOrders(
             OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
@@ -208,8 +245,10 @@ class OrderStock {
 
     /**
      * The units of each of the order's SKUs that its customer's cancellations naming no order, read before it and
-     * kept, ask back, at most what the order took and has not given back yet; oldest first. What they ask beyond
-     * that stays kept for the customer's later orders. The caller holds the order number's and the customer's locks.
+     * kept, ask back, at most what the order took and has not given back yet; oldest first. Only those that occurred
+     * at or after the order are taken: a credit note answers a purchase made before it, never a later one. What they
+     * ask beyond that stays kept for the customer's other orders still to be read. The caller holds the order
+     * number's and the customer's locks.
      */
     Map<String, Integer> releasePendingOfCustomer(OrderPlaced order, Collection<String> skus) {
         Map<String, Integer> released = new TreeMap<>();
@@ -220,10 +259,12 @@ class OrderStock {
         var kept = jdbc.sql("""
                         SELECT event_id, sku, units FROM pending_order_cancellations
                         WHERE order_number IS NULL AND customer_id = :customer AND sku IN (:skus)
+                          AND occurred_at >= :placed
                         ORDER BY received_at, event_id, sku
                         FOR UPDATE
                         """)
                 .param("customer", order.customerId())
+                .param("placed", Timestamp.from(order.occurredAt()))
                 .param("skus", skus)
                 .query((rs, row) ->
                         new Kept(rs.getObject("event_id", UUID.class), rs.getString("sku"), rs.getInt("units")))
@@ -302,8 +343,8 @@ class OrderStock {
 
     /**
      * Deletes at most {@code limit} of the cancellations kept since before {@code cutoff} for an order that has not
-     * arrived (of the number they name, or of their customer), oldest first; returns how many. Rows an arriving order is applying, or another instance deleting, are
-     * skipped.
+     * arrived (of the number they name, or of their customer), oldest first; returns how many. Rows an arriving
+     * order is applying, or another instance deleting, are skipped.
      */
     int forgetPendingReceivedBefore(Instant cutoff, int limit) {
         return jdbc.sql("""

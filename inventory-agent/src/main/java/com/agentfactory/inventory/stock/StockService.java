@@ -91,9 +91,10 @@ public class StockService {
      * those reservations are committed); then what is available, default warehouse first; whatever is still
      * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
      * an order never takes units another checkout holds. What it took is recorded against its number; the
-     * cancellations of it read before it, and its customer's credit notes naming no order kept for it, then give back
-     * what they ask of that, as if read after it. What cancellations in the cut-over grace period gave back of it
-     * before it came counts as given back; what they gave back beyond what it took is taken back.
+     * cancellations of it read before it, and its customer's credit notes naming no order that were kept and occurred
+     * at or after it, then give back what they ask of that, as if read after it. What cancellations in the cut-over
+     * grace period gave back of it before it came counts as given back; what they gave back beyond what it took is
+     * taken back.
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced order) {
@@ -171,8 +172,8 @@ public class StockService {
      * from), settling backorders first: units never shipped were only owed. It gives back no more of a SKU than its
      * order took and earlier cancellations left: of the order it names, or, naming none, of its customer's orders,
      * newest first. One naming an order not applied yet is kept, moving no stock, until that order is applied; one
-     * naming no order keeps what its customer's orders do not hold for the customer's orders still to come; one
-     * naming no order and no customer moves no stock. What is asked beyond that is logged and left.
+     * naming no order keeps what its customer's orders do not hold for those of them placed before it and still to
+     * be read; one naming no order and no customer moves no stock. What is asked beyond that is logged and left.
      */
     @Transactional
     public void applyOrderCancelled(OrderCancelled cancellation) {

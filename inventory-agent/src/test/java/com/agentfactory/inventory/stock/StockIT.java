@@ -223,6 +223,63 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aCancellationInTheGracePeriodOfAnotherLineOfAnOrderNotRecordedGivesBackItsOwnUnits() {
+        String sku = stocked(5);
+        String other = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
+        awaitOnHand(sku, 7);
+
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), other, 3), lateInTheGracePeriod()));
+
+        awaitOnHand(other, 8);
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aCancellationInTheGracePeriodAskingMoreOfALineOfAnOrderNotRecordedGivesBackOnlyTheDifference() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
+        awaitOnHand(sku, 7);
+
+        var more = CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3), lateInTheGracePeriod());
+        publish(more);
+
+        awaitAppliedToStock(more.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("the order took at least 3 units, 2 of them given back already")
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aCancellationAfterTheGracePeriodReadBeforeItsOrderIsKeptForItThoughAGracePeriodOneGaveBackOfIt() {
+        String sku = stocked(5);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
+        awaitOnHand(sku, 7);
+        var later = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 1);
+        publish(later);
+        awaitAppliedToStock(later.eventId());
+        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(7);
+
+        publish(CommerceEventMother.orderNumbered(number, sku, 3));
+
+        // 3 taken, 2 of them given back before the order came, and the last 1 by the cancellation kept for it
+        awaitOnHand(sku, 5);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        later.eventId()))
+                .isZero();
+    }
+
+    @Test
     void anOrderArrivingAfterAGracePeriodCancellationOfItCountsWhatThatGaveBack() {
         String sku = stocked(5);
         String number = CommerceEventMother.freshOrderNumber();
@@ -271,12 +328,15 @@ class StockIT extends InventoryIntegrationTest {
         awaitAppliedToStock(creditNote.eventId());
         assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
 
-        publish(CommerceEventMother.order(sku, 1));
+        publish(CommerceEventMother.placedAt(
+                CommerceEventMother.order(sku, 1), creditNote.occurredAt().minusSeconds(60)));
         awaitOnHand(sku, 4);
         assertThat(stockOf(sku).body().path("on_hand").asInt())
                 .as("another customer's order gives nothing back")
                 .isEqualTo(4);
-        publish(CommerceEventMother.orderBy(customer, sku, 3));
+        publish(CommerceEventMother.placedAt(
+                CommerceEventMother.orderBy(customer, sku, 3),
+                creditNote.occurredAt().minusSeconds(60)));
 
         // 3 taken, then the 2 the credit note asked of them given back
         awaitOnHand(sku, 3);
@@ -288,7 +348,7 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void aCreditNoteReadAfterItsCustomersOrderGivesBackAtOnceAndKeepsWhatThatOrderDoesNotHoldForTheNext() {
+    void aCreditNoteReadAfterItsCustomersOrderGivesBackAtOnceAndKeepsTheRestForTheirEarlierOrdersReadLater() {
         String sku = stocked(5);
         UUID customer = UUID.randomUUID();
         publish(CommerceEventMother.orderBy(customer, sku, 1));
@@ -300,13 +360,43 @@ class StockIT extends InventoryIntegrationTest {
         String kept = "SELECT units FROM pending_order_cancellations WHERE event_id = ?";
         assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
                 .isEqualTo(2);
-        publish(CommerceEventMother.orderBy(customer, sku, 1));
+        publish(CommerceEventMother.placedAt(
+                CommerceEventMother.orderBy(customer, sku, 1),
+                creditNote.occurredAt().minusSeconds(60)));
 
         // 1 taken and given back; 1 still kept
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
                         .isOne());
         assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aCreditNoteWaitingForItsCustomersOrderGivesBackNothingOfTheirOrdersPlacedAfterIt() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
+        publish(creditNote);
+        awaitAppliedToStock(creditNote.eventId());
+
+        var laterOrder = CommerceEventMother.placedAt(
+                CommerceEventMother.orderBy(customer, sku, 3),
+                creditNote.occurredAt().plusSeconds(60));
+        publish(laterOrder);
+
+        awaitOnHand(sku, 2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT released FROM order_stock WHERE order_number = ? AND sku = ?",
+                        Integer.class,
+                        laterOrder.orderNumber(),
+                        sku))
+                .as("a credit note answers a purchase made before it")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT units FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        creditNote.eventId()))
+                .isEqualTo(2);
     }
 
     @Test

@@ -112,6 +112,19 @@ public final class CommerceEventMother {
                 cancellation.lines());
     }
 
+    /** The same order, as if it had been placed at {@code at}. */
+    public static OrderPlaced placedAt(OrderPlaced order, Instant at) {
+        return new OrderPlaced(
+                order.eventId(),
+                at,
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                order.country(),
+                order.currency(),
+                order.lines());
+    }
+
     /** A credit note of the customer's naming no order, as the Online Retail data's are. */
     public static OrderCancelled unnamedCancellationBy(UUID customerId, String sku, int quantity) {
         return new OrderCancelled(

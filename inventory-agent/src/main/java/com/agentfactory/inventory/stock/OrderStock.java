@@ -215,10 +215,11 @@ class OrderStock {
             OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
             // what the recorded orders took is marked given back; the rest is of orders older than the record
-            releaseFromCustomersOrders(cancellation.customerId(), asked);
+            releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
             return new TreeMap<>(asked);
         }
-        Map<String, Integer> released = releaseFromCustomersOrders(cancellation.customerId(), asked);
+        Map<String, Integer> released =
+                releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
         if (cancellation.customerId() != null) {
             asked.forEach((sku, units) -> {
                 int left = units - released.getOrDefault(sku, 0);
@@ -296,21 +297,25 @@ class OrderStock {
         return released;
     }
 
-    private Map<String, Integer> releaseFromCustomersOrders(UUID customerId, Map<String, Integer> asked) {
+    private Map<String, Integer> releaseFromCustomersOrders(
+            UUID customerId, Instant creditedAt, Map<String, Integer> asked) {
         Map<String, Integer> released = new TreeMap<>();
         if (customerId == null) {
             return released;
         }
         asked.forEach((sku, units) -> {
             int left = units;
-            // newest first and locked, so two such cancellations of one customer cannot give back the same units
+            // newest first and locked, so two such cancellations of one customer cannot give back the same units;
+            // only orders placed by the time of the credit note, which cannot answer a purchase made after it
             var holding = jdbc.sql("""
                             SELECT order_number, units - released AS open FROM order_stock
                             WHERE customer_id = :customer AND sku = :sku AND units > released
+                              AND placed_at <= :credited
                             ORDER BY placed_at DESC, order_number DESC
                             FOR UPDATE
                             """)
                     .param("customer", customerId)
+                    .param("credited", Timestamp.from(creditedAt))
                     .param("sku", sku)
                     .query((rs, row) -> Map.entry(rs.getString("order_number"), rs.getInt("open")))
                     .list();

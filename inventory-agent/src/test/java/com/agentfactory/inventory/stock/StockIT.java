@@ -372,6 +372,30 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aCreditNoteReadAfterItsCustomersLaterOrderGivesBackNothingOfThatOrder() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
+        var laterOrder = CommerceEventMother.placedAt(
+                CommerceEventMother.orderBy(customer, sku, 3),
+                creditNote.occurredAt().plusSeconds(60));
+        publish(laterOrder);
+        awaitOnHand(sku, 2);
+
+        publish(creditNote);
+        awaitAppliedToStock(creditNote.eventId());
+
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("a credit note answers a purchase made before it")
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT units FROM pending_order_cancellations WHERE event_id = ?",
+                        Integer.class,
+                        creditNote.eventId()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void aCreditNoteWaitingForItsCustomersOrderGivesBackNothingOfTheirOrdersPlacedAfterIt() {
         String sku = stocked(5);
         UUID customer = UUID.randomUUID();

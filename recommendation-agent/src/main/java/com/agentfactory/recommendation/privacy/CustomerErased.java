@@ -3,8 +3,8 @@ package com.agentfactory.recommendation.privacy;
 import java.util.UUID;
 
 /**
- * Published inside an erasure's transaction, before it commits, to whatever keeps a copy of the customer's data
- * outside the database: a listener that cannot drop its copy throws, which fails the erasure so it is retried rather
- * than reported done.
+ * Published inside an erasure's transaction, after the customer's rows are deleted, to whatever keeps a copy of the
+ * customer's data outside the database. Such a copy must not fail the erasure: a listener records in the transaction
+ * what it has to drop, so that it is dropped after the commit or, failing that, later.
  */
 public record CustomerErased(UUID customerId) {}

@@ -3,7 +3,6 @@ package com.agentfactory.recommendation.privacy;
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.recommendation.interaction.ErasedCustomers;
-import com.agentfactory.recommendation.interaction.UserBehaviourChanged;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer's interactions (what they viewed, carted and bought), their abandoned cart and their country. An
- * erasure deletes them all, marks the customer erased so their events read after it record nothing, and drops the
- * customer's cached lists, which show what they bought and left in their cart: before it commits, failing the erasure
- * when they cannot be dropped, and again after (a list computed meanwhile from the data not yet deleted). The models
- * trained on them lose the customer at their next training.
+ * erasure deletes them all, marks the customer erased so their events read after it record nothing, and has the
+ * customer's cached lists, which show what they bought and left in their cart, dropped ({@link CustomerErased}): it
+ * commits, and is reported done, whether Redis answers or not. The models trained on them lose the customer at their
+ * next training.
  */
 @Component
 class RecommendationPersonalData implements PersonalDataHolder {
@@ -55,7 +54,6 @@ class RecommendationPersonalData implements PersonalDataHolder {
                 + jdbc.update("DELETE FROM abandoned_carts WHERE user_id = ?", customerId)
                 + jdbc.update("DELETE FROM customer_countries WHERE customer_id = ?", customerId);
         events.publishEvent(new CustomerErased(customerId));
-        events.publishEvent(new UserBehaviourChanged(customerId));
         return erased;
     }
 }

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * delete drops everything derived from a user's behaviour. Each hash has a generation, which a clearing
  * advances: a list is stored only under the generation read before it was computed, so a list computed from
  * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
- * Redis being away only costs speed: every failure is logged and treated as a miss, except an erasure's clearing
- * ({@link #clearOrFail}).
+ * Redis being away only costs speed: every failure is logged and treated as a miss, except an erased customer's
+ * clearing ({@link #clearOrFail}), which is tried again until it succeeds.
  */
 @Component
 class RecommendationCache {
@@ -123,8 +123,8 @@ class RecommendationCache {
     }
 
     /**
-     * Clears as {@link #clear} does, throwing what Redis failed with: for an erasure, which must not be reported done
-     * while the customer's lists can still be read.
+     * Clears as {@link #clear} does, throwing what Redis failed with: for an erased customer, whose lists are dropped
+     * again until Redis answers ({@link ErasedCustomerLists}).
      */
     void clearOrFail(String key, Duration ttl) {
         redis.execute(CLEAR, List.of(key, generationKey(key)), Long.toString(ttl.toSeconds()));

@@ -12,7 +12,6 @@ import com.agentfactory.recommendation.model.Ensemble;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.model.ScoredItem;
 import com.agentfactory.recommendation.model.TrainedModels;
-import com.agentfactory.recommendation.privacy.CustomerErased;
 import com.agentfactory.recommendation.rerank.Reranker;
 import com.agentfactory.recommendation.rerank.Reranker.Candidate;
 import com.agentfactory.recommendation.rerank.Reranker.Context;
@@ -38,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -64,6 +62,7 @@ class RecommendationService implements SimilarProductsSource {
     private final ProductRepository products;
     private final RecommendationCache cache;
     private final SoldOutProducts soldOut;
+    private final ErasedCustomerLists erasedLists;
     private final BusinessRuleService rules;
     private final RecommendationProperties properties;
     private final Map<String, Double> weights;
@@ -75,6 +74,7 @@ class RecommendationService implements SimilarProductsSource {
             ProductRepository products,
             RecommendationCache cache,
             SoldOutProducts soldOut,
+            ErasedCustomerLists erasedLists,
             BusinessRuleService rules,
             RecommendationProperties properties,
             Clock clock) {
@@ -84,6 +84,7 @@ class RecommendationService implements SimilarProductsSource {
         this.products = products;
         this.cache = cache;
         this.soldOut = soldOut;
+        this.erasedLists = erasedLists;
         this.rules = rules;
         this.properties = properties;
         this.weights = ModelSources.weights(properties.weights());
@@ -92,6 +93,7 @@ class RecommendationService implements SimilarProductsSource {
     /** Homepage "for you". */
     UserRecommendationsResponse forUser(UUID userId, int limit) {
         return cached(
+                userId,
                 RecommendationCache.userKey(userId),
                 "for_you",
                 limit,
@@ -103,6 +105,7 @@ class RecommendationService implements SimilarProductsSource {
     /** Product page "similar products". */
     SimilarProductsResponse similar(UUID productId, int limit) {
         return cached(
+                null,
                 RecommendationCache.similarKey(productId),
                 "similar",
                 limit,
@@ -114,6 +117,7 @@ class RecommendationService implements SimilarProductsSource {
     /** Cart "frequently bought together": what others bought with the cart's products. */
     ItemsRecommendationsResponse boughtTogether(List<UUID> cart, UUID userId, int limit) {
         return cached(
+                userId,
                 itemsKey(cart, userId),
                 "bought_together",
                 limit,
@@ -125,6 +129,7 @@ class RecommendationService implements SimilarProductsSource {
     /** Checkout upsell: pricier products of the same categories as the cart's, the most profitable first. */
     ItemsRecommendationsResponse upsell(List<UUID> cart, UUID userId, int limit) {
         return cached(
+                userId,
                 itemsKey(cart, userId),
                 "upsell",
                 limit,
@@ -139,6 +144,7 @@ class RecommendationService implements SimilarProductsSource {
      */
     UserRecommendationsResponse crossSell(UUID userId, List<UUID> purchase, int limit) {
         return cached(
+                userId,
                 RecommendationCache.userKey(userId),
                 "cross_sell",
                 limit,
@@ -150,6 +156,7 @@ class RecommendationService implements SimilarProductsSource {
     /** The recovery list of the user's last abandoned cart: its products still available, then complements. */
     CartRecoveryResponse cartRecovery(UUID userId, int limit) {
         return cached(
+                userId,
                 RecommendationCache.userKey(userId),
                 "cart_recovery",
                 limit,
@@ -188,14 +195,6 @@ class RecommendationService implements SimilarProductsSource {
     @TransactionalEventListener(fallbackExecution = true)
     void onUserBehaviourChanged(UserBehaviourChanged event) {
         cache.clear(RecommendationCache.userKey(event.userId()), properties.cacheTtl());
-    }
-
-    // In the erasure's transaction, failing it when Redis does: the privacy listener then retries the erasure instead
-    // of reporting it done while the lists are served for up to the cache's lifetime. A list computed before the
-    // erasure commits may still be stored after this; onUserBehaviourChanged drops it after the commit.
-    @EventListener
-    void onCustomerErased(CustomerErased event) {
-        cache.clearOrFail(RecommendationCache.userKey(event.customerId()), properties.cacheTtl());
     }
 
     private UserRecommendationsResponse computeForUser(
@@ -422,9 +421,13 @@ class RecommendationService implements SimilarProductsSource {
      * A surface's list from the cache, or computed on the models and rules in force now and cached. A cached list
      * is served without the products sold out since it was computed (stock moves far more often than a list is
      * recomputed); they are in it again once back in stock. Which are sold out is known in memory, within the
-     * staleness bound of {@link SoldOutProducts}, so a cached list is served without a query.
+     * staleness bound of {@link SoldOutProducts}, so a cached list is served without a query. The lists of a customer
+     * erased here whose cached lists are still to be dropped ({@link ErasedCustomerLists}) are computed every time.
+     *
+     * @param customerId whose behaviour the list is computed from, null for lists of no customer
      */
     private <T extends RecommendationList<T>> T cached(
+            UUID customerId,
             String key,
             String surface,
             int limit,
@@ -433,6 +436,9 @@ class RecommendationService implements SimilarProductsSource {
             BiFunction<TrainedModels, BusinessRules, T> compute) {
         TrainedModels trained = models.current();
         BusinessRules inForce = rules.inForce();
+        if (customerId != null && !erasedLists.cacheable(customerId)) {
+            return compute.apply(trained, inForce);
+        }
         String field = field(surface, trained, inForce, limit, items);
         return cache.get(key, field, type).map(this::inStockOnly).orElseGet(() -> {
             // read before anything the list is computed from: a clearing after this refuses the list

@@ -2,12 +2,8 @@ package com.agentfactory.recommendation.surface;
 
 import com.agentfactory.recommendation.privacy.CustomerErased;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -47,9 +43,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
     private final ErasedListsProperties properties;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
-    // one reader at a time, so the lists served while the set is read again wait for it instead of each querying
-    private final ReentrantLock reading = new ReentrantLock();
-    private volatile Snapshot snapshot;
+    private final RefreshedIdSet toDrop;
 
     ErasedCustomerLists(
             ErasedListClears clears,
@@ -66,6 +60,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.toDrop = new RefreshedIdSet(clears::all, properties.sweepInterval(), clock);
     }
 
     @Override
@@ -79,10 +74,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
     @EventListener
     void onCustomerErased(CustomerErased event) {
         clears.add(event.customerId(), clock.instant());
-        Snapshot held = snapshot;
-        if (held != null) {
-            held.customerIds().add(event.customerId());
-        }
+        toDrop.add(event.customerId());
     }
 
     // after the commit, so a list computed from the data before the erasure and stored meanwhile goes too; the
@@ -91,10 +83,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
     @TransactionalEventListener(fallbackExecution = true)
     void afterErasure(CustomerErased event) {
         UUID customerId = event.customerId();
-        Snapshot held = snapshot;
-        if (held != null) {
-            held.customerIds().add(customerId);
-        }
+        toDrop.add(customerId);
         try {
             ownTransaction.executeWithoutResult(status -> {
                 // not to be had when the sweep is dropping them now
@@ -112,7 +101,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
 
     /** Whether the customer's lists may be served from the cache and stored in it: not while still to be dropped. */
     boolean cacheable(UUID customerId) {
-        return !current().customerIds().contains(customerId);
+        return !toDrop.current().contains(customerId);
     }
 
     /**
@@ -161,41 +150,9 @@ class ErasedCustomerLists implements SchedulingConfigurer {
             return false;
         }
         clears.remove(customerId);
-        Snapshot held = snapshot;
-        if (held != null) {
-            held.customerIds().remove(customerId);
-        }
+        toDrop.remove(customerId);
         return true;
     }
-
-    private Snapshot current() {
-        Snapshot held = snapshot;
-        if (isFresh(held)) {
-            return held;
-        }
-        reading.lock();
-        try {
-            held = snapshot;
-            if (isFresh(held)) {
-                return held;
-            }
-            // the time is taken before the query, so every erasure committed before it is in what is read
-            Instant readAt = clock.instant();
-            Set<UUID> customerIds = ConcurrentHashMap.newKeySet();
-            customerIds.addAll(clears.all());
-            held = new Snapshot(customerIds, readAt);
-            snapshot = held;
-            return held;
-        } finally {
-            reading.unlock();
-        }
-    }
-
-    private boolean isFresh(Snapshot held) {
-        return held != null && clock.instant().isBefore(held.readAt().plus(properties.sweepInterval()));
-    }
-
-    private record Snapshot(Set<UUID> customerIds, Instant readAt) {}
 
     private record Batch(int dropped, boolean last) {}
 }

@@ -3,14 +3,10 @@ package com.agentfactory.recommendation.surface;
 import com.agentfactory.recommendation.catalog.ProductRepository;
 import com.agentfactory.recommendation.catalog.StockChanged;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -28,24 +24,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class SoldOutProducts {
 
     private final ProductRepository products;
-    private final Clock clock;
-    private final Duration maxAge;
-    // one reader at a time, so the lists served while the set is read again wait for it instead of each querying
-    private final ReentrantLock reading = new ReentrantLock();
-    private volatile Snapshot snapshot;
+    private final RefreshedIdSet soldOut;
 
     SoldOutProducts(ProductRepository products, RecommendationProperties properties, Clock clock) {
         this.products = products;
-        this.clock = clock;
-        this.maxAge = properties.soldOutMaxAge();
+        this.soldOut = new RefreshedIdSet(products::soldOut, properties.soldOutMaxAge(), clock);
     }
 
     /** The products among the ids out of stock now, as of at most the max age ago. */
     Set<UUID> among(Collection<UUID> productIds) {
-        Set<UUID> soldOut = current().productIds();
+        Set<UUID> soldOutNow = soldOut.current();
         Set<UUID> among = new HashSet<>();
         for (UUID productId : productIds) {
-            if (soldOut.contains(productId)) {
+            if (soldOutNow.contains(productId)) {
                 among.add(productId);
             }
         }
@@ -56,45 +47,15 @@ class SoldOutProducts {
     // same time may replace this one's effect with what it read before the commit; the max age bounds that too.
     @TransactionalEventListener(fallbackExecution = true)
     void onStockChanged(StockChanged change) {
-        Snapshot held = snapshot;
-        if (held == null) {
+        if (!soldOut.hasBeenRead()) {
             return;
         }
-        products.soldOutOfSku(change.sku()).forEach((productId, soldOut) -> {
-            if (soldOut) {
-                held.productIds().add(productId);
+        products.soldOutOfSku(change.sku()).forEach((productId, isSoldOut) -> {
+            if (isSoldOut) {
+                soldOut.add(productId);
             } else {
-                held.productIds().remove(productId);
+                soldOut.remove(productId);
             }
         });
     }
-
-    private Snapshot current() {
-        Snapshot held = snapshot;
-        if (isFresh(held)) {
-            return held;
-        }
-        reading.lock();
-        try {
-            held = snapshot;
-            if (isFresh(held)) {
-                return held;
-            }
-            // the time is taken before the query, so every change committed before it is in what is read
-            Instant readAt = clock.instant();
-            Set<UUID> productIds = ConcurrentHashMap.newKeySet();
-            productIds.addAll(products.soldOut());
-            held = new Snapshot(productIds, readAt);
-            snapshot = held;
-            return held;
-        } finally {
-            reading.unlock();
-        }
-    }
-
-    private boolean isFresh(Snapshot held) {
-        return held != null && clock.instant().isBefore(held.readAt().plus(maxAge));
-    }
-
-    private record Snapshot(Set<UUID> productIds, Instant readAt) {}
 }

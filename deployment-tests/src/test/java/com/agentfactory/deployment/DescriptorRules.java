@@ -42,6 +42,7 @@ final class DescriptorRules {
             "CAMPAIGN_UNSUBSCRIBE_SECRET",
             "CAMPAIGN_WEBHOOK_SECRET",
             "CAMPAIGN_SMS_INBOUND_SECRET",
+            "LOGIN_DEVICE_COOKIE_KEY",
             "AD_EXCHANGE_WIN_NOTICE_SECRET",
             "AD_EXCHANGE_PRIMARY_KEY_SHA256",
             "AD_EXCHANGE_SIMULATED_KEY_SHA256",

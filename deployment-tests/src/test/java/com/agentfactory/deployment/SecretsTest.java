@@ -110,6 +110,25 @@ class SecretsTest {
         assertThat(ref.getOptional()).as("optional").isTrue();
     }
 
+    /**
+     * The key the gateway signs sign-in device cookies with comes from the Secret, so every replica holds the same
+     * one; optional there, because without it each replica makes its own and only the cookies stop counting across
+     * replicas and restarts.
+     */
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theGatewayTakesItsDeviceCookieKeyOptionallyFromTheSecret(Overlay overlay) {
+        var container =
+                DescriptorRules.mainContainer(RenderedOverlay.of(overlay).get(Deployment.class, ServiceTable.GATEWAY));
+        var ref = DescriptorRules.env(container, "LOGIN_DEVICE_COOKIE_KEY")
+                .orElseThrow(() -> new AssertionError("gateway-service has no LOGIN_DEVICE_COOKIE_KEY"))
+                .getValueFrom()
+                .getSecretKeyRef();
+        assertThat(ref.getName()).isEqualTo(SECRET_NAME);
+        assertThat(ref.getKey()).isEqualTo("LOGIN_DEVICE_COOKIE_KEY");
+        assertThat(ref.getOptional()).as("optional").isTrue();
+    }
+
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everyServiceReadsItsDatabaseCredentialsFromTheGeneratedSecret(Overlay overlay) {

@@ -345,6 +345,9 @@ public class AllowanceKeeper {
         if (closed == 0) {
             return;
         }
+        // the replicas' leases of it end with it: still in force, they would be renewed and bid on when the campaign
+        // resumes, each up to what the new tranche holds, and together promise it several times over
+        jdbc.update("DELETE FROM ad_allowance_leases WHERE campaign_id = ? AND day = ?", campaignId, day);
         BigDecimal spent = jdbc.queryForObject(
                 "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
                 BigDecimal.class,

@@ -56,15 +56,44 @@ class AllowanceLeases {
     }
 
     /**
+     * What the leases in force of the day hold together, per campaign leased.
+     */
+    Map<UUID, BigDecimal> inForce(LocalDate day, Instant now) {
+        Map<UUID, BigDecimal> leased = new HashMap<>();
+        jdbc.query(
+                "SELECT campaign_id, sum(amount) AS leased FROM ad_allowance_leases WHERE day = ? AND expires_at > ?"
+                        + " GROUP BY campaign_id",
+                rs -> {
+                    leased.put(rs.getObject("campaign_id", UUID.class), rs.getBigDecimal("leased"));
+                },
+                day,
+                Timestamp.from(now));
+        return leased;
+    }
+
+    /**
      * Adds up to {@code more} to the replica's lease, as much as the open allowance has left beyond every lease in
      * force, and keeps the lease in force until {@code expiresAt}. A lease of the replica that expired was counted by
      * nobody since, so it starts again from what is granted now.
      *
+     * <p>When the leases in force hold more than the allowance has left (spend recorded against no lease, such as a
+     * win that came after its claim was no longer held), the replica's lease is lowered by that much instead, down to
+     * {@code claimed}: what its own bids may still cost is promised already, and counted in no lease the other
+     * replicas could be granted it again. The first replica to renew gives up the difference; the others then find
+     * the leases within the allowance again.
+     *
+     * @param claimed what the replica's bids whose wins may still come could cost, taken from its lease
      * @return the lease as it is now; empty when the allowance is not open, or nothing was granted to a replica
      *     holding no lease in force
      */
     Optional<Lease> topUp(
-            UUID campaignId, LocalDate day, String replica, BigDecimal more, Instant now, Instant expiresAt) {
+            UUID campaignId,
+            LocalDate day,
+            String replica,
+            BigDecimal more,
+            BigDecimal claimed,
+            Instant now,
+            Instant expiresAt) {
         return tx.execute(s -> {
             List<Map<String, Object>> allowance = jdbc.queryForList(
                     "SELECT reserved - spent AS remaining FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?"
@@ -95,6 +124,10 @@ class AllowanceLeases {
                 return Optional.<Lease>empty();
             }
             BigDecimal amount = (own == null ? BigDecimal.ZERO : own).add(granted);
+            if (own != null && free.signum() < 0) {
+                // never raised by this: a lease lower than its bids' claims stays as it is
+                amount = own.add(free).max(claimed.min(own));
+            }
             jdbc.update(
                     "INSERT INTO ad_allowance_leases (campaign_id, day, replica, amount, expires_at, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, day, replica) DO UPDATE"

@@ -236,7 +236,8 @@ public final class BidBenchmarkCommand {
                     1_000,
                     new ServingSnapshot.Counters(),
                     c % 2 == 0 ? market(random) : null,
-                    0));
+                    0,
+                    Instant.MAX));
         }
         return new ServingSnapshot(List.copyOf(entries), 0.005, 0.04);
     }

@@ -126,6 +126,9 @@ class BidDecider {
                     continue;
                 }
                 entry.counters().eligible.increment();
+                if (!now.isBefore(entry.bidUntil())) {
+                    continue; // its lease may end before a win of the bid comes
+                }
                 Candidate candidate = value(
                         entry, fitting, imp, impression, region, placement, userAgent, userId, dayShare, snapshot);
                 if (candidate != null

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,16 @@ class ServingCampaigns {
 
     private static final Logger log = LoggerFactory.getLogger(ServingCampaigns.class);
 
+    /** The refreshes over which what a replica's bids on a campaign claimed tells what its lease needs. */
+    private static final int RECENT_REFRESHES = 5;
+    /** A lease is kept up to this many times what its bids claimed over the recent refreshes, at most the share. */
+    private static final int NEED_FACTOR = 4;
+    /**
+     * An idle lease keeps this fraction of the share, so that bids coming back find some of it at once; what they
+     * claim raises the lease again, by {@link #NEED_FACTOR} per refresh.
+     */
+    private static final int IDLE_DIVISOR = 8;
+
     private final AdCampaigns campaigns;
     private final DeliveryLedger delivery;
     private final SpendAllowances allowances;
@@ -61,6 +72,14 @@ class ServingCampaigns {
     private boolean closed;
     /** The day of the last refresh: on the first of a new day, leases of days before that have ended are forgotten. */
     private LocalDate leasesOf;
+    /**
+     * Per campaign, what its bids claimed in each of the last refreshes' intervals, newest last, while this replica
+     * holds a lease of it: nothing claimed over {@link #RECENT_REFRESHES} of them and the lease shrinks, so replicas
+     * getting no bid traffic (failing readiness, say) do not hold the allowance away from the one bid on.
+     */
+    private final Map<UUID, ArrayDeque<Long>> recentClaims = new HashMap<>();
+    /** Per campaign, {@link ServingSnapshot.Counters#offeredMicros} after the last refresh, its own give-back included. */
+    private final Map<UUID, Long> offeredAfterRefresh = new HashMap<>();
 
     @Autowired
     ServingCampaigns(
@@ -137,6 +156,8 @@ class ServingCampaigns {
                 leasesOf = day;
             }
             Map<UUID, AllowanceLeases.Lease> leased = new HashMap<>(leases.of(replica, day));
+            Map<UUID, BigDecimal> leasedByAll = leases.inForce(day, clock.instant());
+            Map<UUID, Long> offeredAtRefresh = new HashMap<>();
             long impressions = 0;
             long clicks = 0;
             long conversions = 0;
@@ -156,8 +177,23 @@ class ServingCampaigns {
                 SpendAllowances.Allowance allowance = today.get(id);
                 ServingSnapshot.Counters counts = counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters());
                 long held = counts.offeredMicros.get() - accounted.getOrDefault(id, 0L);
+                countClaims(id, counts, offeredAtRefresh);
                 if (allowance != null && allowance.remaining().signum() > 0) {
-                    topUpOrRenew(id, day, allowance, leased, held).ifPresent(lease -> leased.put(id, lease));
+                    try {
+                        topUpOrRenew(id, day, allowance, leased, held, leasedByAll.getOrDefault(id, BigDecimal.ZERO))
+                                .ifPresent(lease -> leased.put(id, lease));
+                    } catch (RuntimeException e) {
+                        // the others are refreshed all the same; this one bids on its lease as read, until bidUntil
+                        log.warn(
+                                "lease of campaign {} not topped up or renewed, bidding on it as it was: {}",
+                                id,
+                                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+                    }
+                }
+                AllowanceLeases.Lease lease = leased.get(id);
+                if (lease == null || !lease.expiresAt().isAfter(clock.instant())) {
+                    // a lease granted afresh is judged by the claims on it only
+                    recentClaims.remove(id);
                 }
                 entries.add(new ServingSnapshot.Entry(
                         serving.campaign(),
@@ -167,23 +203,35 @@ class ServingCampaigns {
                         d.impressions(),
                         d.clicks(),
                         d.conversions(),
-                        allowance == null
-                                ? 0
-                                : biddable(allowance, leased.get(id)).doubleValue(),
+                        allowance == null ? 0 : biddable(allowance, lease).doubleValue(),
                         allowance == null ? 0 : allowance.spent().doubleValue(),
                         counts,
                         markets.of(id),
-                        accounted.getOrDefault(id, 0L)));
+                        accounted.getOrDefault(id, 0L),
+                        lease == null ? Instant.MIN : lease.expiresAt().minus(hold)));
             }
+            // campaigns no longer served start afresh when they are again
+            recentClaims.keySet().retainAll(offeredAtRefresh.keySet());
+            offeredAfterRefresh.keySet().retainAll(offeredAtRefresh.keySet());
             snapshot = new ServingSnapshot(
                     List.copyOf(entries),
                     impressions == 0 ? 0 : (double) clicks / impressions,
                     clicks == 0 ? 0 : (double) conversions / clicks);
             for (ServingSnapshot.Entry entry : snapshot.entries()) {
                 SpendAllowances.Allowance allowance = today.get(entry.id());
+                long taken = 0;
                 if (allowance != null) {
-                    giveBackExcess(entry, day, allowance);
+                    try {
+                        taken = giveBackExcess(entry, day, allowance);
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "excess lease of campaign {} not given back, kept until the next refresh: {}",
+                                entry.id(),
+                                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+                    }
                 }
+                // what was given back is no bid's claim
+                offeredAfterRefresh.put(entry.id(), offeredAtRefresh.get(entry.id()) + taken);
             }
         } catch (RuntimeException e) {
             // the most specific cause names what failed (a missing column, a lost connection); the wrapper only the SQL
@@ -210,49 +258,99 @@ class ServingCampaigns {
         return Math.round(allowance.remaining().doubleValue() * leasing.share() * 1_000_000);
     }
 
+    /** Adds what the campaign's bids claimed since the last refresh to its recent claims. */
+    private void countClaims(UUID campaignId, ServingSnapshot.Counters counts, Map<UUID, Long> offeredAtRefresh) {
+        long offered = counts.offeredMicros.get();
+        offeredAtRefresh.put(campaignId, offered);
+        Long before = offeredAfterRefresh.get(campaignId);
+        if (before == null) {
+            return;
+        }
+        ArrayDeque<Long> recent = recentClaims.computeIfAbsent(campaignId, k -> new ArrayDeque<>());
+        recent.addLast(offered - before);
+        while (recent.size() > RECENT_REFRESHES) {
+            recent.removeFirst();
+        }
+    }
+
     /**
-     * Tops the lease up to the wanted share when less than half of it is left to promise, and renews a lease whose
-     * time is half over.
+     * What this replica's lease of the campaign should hold to promise, in millionths: the wanted share until its bids
+     * have been watched over {@link #RECENT_REFRESHES} refreshes, then what they need, {@link #NEED_FACTOR} times
+     * what they claimed over those, at least a floor and at most the share.
+     */
+    private long targetMicros(UUID campaignId, long wanted) {
+        ArrayDeque<Long> recent = recentClaims.get(campaignId);
+        if (recent == null || recent.size() < RECENT_REFRESHES) {
+            return wanted;
+        }
+        long claimed = 0;
+        for (long c : recent) {
+            claimed += c;
+        }
+        return Math.min(wanted, Math.max(wanted / IDLE_DIVISOR, NEED_FACTOR * claimed));
+    }
+
+    /**
+     * Tops the lease up to what it should hold (see {@link #targetMicros}) when less than half of that is left to
+     * promise, renews a lease whose time is half over, and lowers one when the leases in force together hold more
+     * than the allowance has left (see {@link AllowanceLeases#topUp}).
      *
      * @param held what this replica's bids still hold against the lease, in millionths
+     * @param leasedByAll what the leases of every replica in force held as the refresh began
      */
     private Optional<AllowanceLeases.Lease> topUpOrRenew(
             UUID campaignId,
             LocalDate day,
             SpendAllowances.Allowance allowance,
             Map<UUID, AllowanceLeases.Lease> leased,
-            long held) {
+            long held,
+            BigDecimal leasedByAll) {
         Instant now = clock.instant();
         AllowanceLeases.Lease lease = leased.get(campaignId);
         long left = Math.round(biddable(allowance, lease).doubleValue() * 1_000_000) - held;
-        long wanted = wantedMicros(allowance);
-        boolean low = wanted > 0 && left < wanted / 2;
+        long target = targetMicros(campaignId, wantedMicros(allowance));
+        boolean low = target > 0 && left < target / 2;
         boolean ageing = lease != null
                 && lease.expiresAt().isBefore(now.plus(leasing.ttl().dividedBy(2)))
                 && lease.amount().signum() > 0;
-        if (!low && !ageing) {
+        boolean overLeased = lease != null
+                && lease.expiresAt().isAfter(now)
+                && leasedByAll.compareTo(allowance.remaining()) > 0
+                && lease.amount().compareTo(BigDecimal.valueOf(held, 6)) > 0;
+        if (!low && !ageing && !overLeased) {
             return Optional.empty();
         }
-        long more = low ? wanted - Math.max(left, 0) : 0;
-        return leases.topUp(campaignId, day, replica, BigDecimal.valueOf(more, 6), now, now.plus(leasing.ttl()));
+        long more = low ? target - Math.max(left, 0) : 0;
+        return leases.topUp(
+                campaignId,
+                day,
+                replica,
+                BigDecimal.valueOf(more, 6),
+                BigDecimal.valueOf(Math.max(held, 0), 6),
+                now,
+                now.plus(leasing.ttl()));
     }
 
     /**
-     * Gives back what the lease holds beyond twice the wanted share (bids' claims that lapsed, an allowance that
-     * shrank), so that it is free for the other replicas. It is first claimed like a bid, so that no bid can promise it
-     * meanwhile, and then counted like a recorded win: the lease read next no longer holds it.
+     * Gives back what the lease holds beyond twice what it should hold (bids' claims that lapsed, an allowance that
+     * shrank, bids that stopped coming), down to what it should hold, so that it is free for the other replicas. It is
+     * first claimed like a bid, so that no bid can promise it meanwhile, and then counted like a recorded win: the
+     * lease read next no longer holds it.
+     *
+     * @return what was given back, in millionths
      */
-    private void giveBackExcess(ServingSnapshot.Entry entry, LocalDate day, SpendAllowances.Allowance allowance) {
-        long wanted = wantedMicros(allowance);
-        if (entry.availableMicros() <= 2 * wanted) {
-            return;
+    private long giveBackExcess(ServingSnapshot.Entry entry, LocalDate day, SpendAllowances.Allowance allowance) {
+        long target = targetMicros(entry.id(), wantedMicros(allowance));
+        if (entry.availableMicros() <= 2 * target) {
+            return 0;
         }
         Instant now = clock.instant();
-        long taken = takeAll(entry, wanted);
+        long taken = takeAll(entry, target);
         if (taken > 0) {
             leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), null, now);
             claims.ownWinRecorded(entry.id(), now, taken);
         }
+        return taken;
     }
 
     /** Claims, lock-free as bids do, all that is left beyond {@code keep} millionths; returns what was claimed. */

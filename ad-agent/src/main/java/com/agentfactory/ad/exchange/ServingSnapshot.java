@@ -2,6 +2,7 @@ package com.agentfactory.ad.exchange;
 
 import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.CreativeView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
      * @param market the campaign's RLB bidding, or null while its market statistics are too few
      * @param accountedOffered the part of {@link Counters#offeredMicros} not subtracted from {@code remaining}:
      *     the claims no longer held and those of wins {@code remaining} already counts (see {@link ClaimHold})
+     * @param bidUntil when the campaign stops being bid on from this entry: one claim hold before its lease expires,
+     *     so that a snapshot kept on, by refreshes that fail, never promises beyond the lease
      */
     record Entry(
             AdCampaignView campaign,
@@ -31,7 +34,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             double spentToday,
             Counters counters,
             MarketBidding market,
-            long accountedOffered) {
+            long accountedOffered,
+            Instant bidUntil) {
 
         UUID id() {
             return campaign.id();

@@ -3,6 +3,7 @@ package com.agentfactory.ad.exchange;
 import static com.agentfactory.ad.support.AdCampaignMother.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.ad.budget.AllowanceKeeper;
 import com.agentfactory.ad.budget.SpendAllowances;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.delivery.DeliveryLedger;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,6 +52,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Autowired
     ExchangeProperties properties;
+
+    @Autowired
+    AllowanceKeeper keeper;
 
     @Test
     void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
@@ -155,6 +160,136 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(leaving.promise(id, region, 1)).isZero();
     }
 
+    @Test
+    void aSettledAllowancesLeasesEndWithItSoAResumedCampaignIsNotPromisedTwice() {
+        String region = "R" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Paused and resumed", region)));
+        seedAllowance(id.toString(), "2.00");
+        // two replicas lease all the allowance between them
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        Replica first = replica("00000010", half, clock);
+        Replica second = replica("00000011", half, clock);
+        first.serving().refresh();
+        second.serving().refresh();
+        assertThat(leaseOf(id, "00000010")).isPositive();
+
+        LocalDate day = allowances.today();
+        keeper.settle(id, day);
+        assertThat(leasedInForce(id)).as("leased once settled").isZero();
+        // resumed the same day: the keeper's next tranche, on what the settlement left
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET reserved = reserved + 1.00, status = 'OPEN' WHERE campaign_id = ?"
+                        + " AND day = ?",
+                id,
+                day);
+        first.serving().refresh();
+        second.serving().refresh();
+
+        assertThat(first.available(id) + second.available(id)).isPositive().isLessThanOrEqualTo(1_000_000L);
+        assertThat(leasedInForce(id)).isLessThanOrEqualTo(new BigDecimal("1.00"));
+    }
+
+    @Test
+    void leasesHoldingMoreThanTheAllowanceHasLeftAreLoweredToItButNotBelowTheirBidsClaims() {
+        String region = "W" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Won beyond its leases", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        Replica bidding = replica("00000012", half, clock);
+        Replica other = replica("00000013", half, clock);
+        bidding.serving().refresh();
+        other.serving().refresh();
+        long claimed = bidding.promise(id, region, 1);
+        assertThat(claimed).isPositive();
+
+        // a win that came after its bid's claim was no longer held is in the allowance and in no lease
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET spent = spent + 0.95 WHERE campaign_id = ? AND day = ?",
+                id,
+                allowances.today());
+        bidding.serving().refresh();
+        other.serving().refresh();
+
+        // what the bid may still cost stays leased: given to another replica, it would be promised twice
+        assertThat(leaseOf(id, "00000012")).isEqualByComparingTo(BigDecimal.valueOf(claimed, 6));
+        assertThat(leasedInForce(id)).isLessThanOrEqualTo(new BigDecimal("0.05"));
+        assertThat(bidding.promise(id, region, 1) + other.promise(id, region, 1))
+                .isLessThanOrEqualTo(50_000L - claimed);
+    }
+
+    @Test
+    void aReplicaWhoseRefreshesFailStopsBiddingOneClaimHoldBeforeItsLeaseEnds() {
+        String region = "F" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Bid on from an old view", region)));
+        seedAllowance(id.toString(), "1.00");
+        AdjustableClock later = new AdjustableClock(clock.instant());
+        Replica stale = replica("00000014", leasing, later);
+        stale.serving().refresh();
+        assertThat(stale.promise(id, region, 1)).isPositive();
+
+        // no refresh since, as when every one failed: the lease is not renewed and ends after its ttl
+        later.advance(leasing.ttl().minus(winNotices.claimHold()));
+
+        assertThat(stale.promise(id, region, 1)).isZero();
+    }
+
+    @Test
+    void oneCampaignsLeaseFailingKeepsNoOtherCampaignFromBeingRefreshed() {
+        String region = "I" + UUID.randomUUID().toString().substring(0, 6);
+        UUID failing = UUID.fromString(activeCampaign(campaign("Lease refused", region)));
+        UUID refreshed = UUID.fromString(activeCampaign(campaign("Refreshed beside it", region)));
+        seedAllowance(failing.toString(), "1.00");
+        seedAllowance(refreshed.toString(), "1.00");
+        String refuse = "refuse_lease_" + failing.toString().substring(0, 8);
+        jdbc.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'lease refused'; END $$");
+        jdbc.execute("CREATE TRIGGER " + refuse + " BEFORE INSERT OR UPDATE ON ad_allowance_leases FOR EACH ROW"
+                + " WHEN (NEW.campaign_id = '" + failing + "') EXECUTE FUNCTION " + refuse + "()");
+        try {
+            Replica replica = replica("00000015", leasing, clock);
+            replica.serving().refresh();
+
+            assertThat(replica.promise(refreshed, region, 1)).isPositive();
+            assertThat(replica.available(failing)).isZero();
+        } finally {
+            jdbc.execute("DROP TRIGGER " + refuse + " ON ad_allowance_leases");
+            jdbc.execute("DROP FUNCTION " + refuse + "()");
+        }
+    }
+
+    @Test
+    void anIdleReplicaGivesBackItsLeaseToTheReplicaBeingBidOn() {
+        String region = "D" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Bid on by one replica of two", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        Replica idle = replica("00000016", half, clock);
+        Replica serving = replica("00000017", half, clock);
+        idle.serving().refresh();
+        serving.serving().refresh();
+        BigDecimal idleLease = leaseOf(id, "00000016");
+        long firstLease = serving.promise(id, region, 500);
+        assertThat(serving.promise(id, region, 1)).as("all its lease promised").isZero();
+
+        // no bid request reaches the idle replica over several refreshes
+        for (int refresh = 0; refresh < 6; refresh++) {
+            idle.serving().refresh();
+        }
+        serving.serving().refresh();
+
+        assertThat(leaseOf(id, "00000016")).isLessThan(idleLease.divide(BigDecimal.TWO));
+        assertThat(serving.promise(id, region, 500)).isPositive();
+        assertThat(firstLease).isPositive();
+    }
+
+    private BigDecimal leasedInForce(UUID campaignId) {
+        return jdbc.queryForObject(
+                "SELECT COALESCE(sum(amount), 0) FROM ad_allowance_leases WHERE campaign_id = ? AND expires_at > ?",
+                BigDecimal.class,
+                campaignId,
+                java.sql.Timestamp.from(clock.instant()));
+    }
+
     private BigDecimal leaseOf(UUID campaignId, String replica) {
         return jdbc
                 .queryForList(
@@ -189,6 +324,14 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     /** One replica's bid path: its view of the serving campaigns and its bid decisions. */
     private record Replica(ServingCampaigns serving, BidDecider decider, Clock clock) {
+
+        /** What the replica's view lets its bids still promise for the campaign, in millionths. */
+        long available(UUID campaignId) {
+            return serving.current().entries().stream()
+                    .filter(entry -> entry.id().equals(campaignId))
+                    .mapToLong(ServingSnapshot.Entry::availableMicros)
+                    .sum();
+        }
 
         /** Decides {@code requests} bid requests from the region; returns what its bids for the campaign claimed. */
         long promise(UUID campaignId, String region, int requests) {

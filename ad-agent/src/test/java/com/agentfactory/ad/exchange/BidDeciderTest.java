@@ -27,6 +27,10 @@ class BidDeciderTest {
     static final Instant NOON = Instant.parse("2026-12-02T12:00:00Z");
 
     static ServingSnapshot.Entry entry(String bidFactor, double remaining, double spentToday) {
+        return entry(bidFactor, remaining, spentToday, Instant.MAX);
+    }
+
+    static ServingSnapshot.Entry entry(String bidFactor, double remaining, double spentToday, Instant bidUntil) {
         UUID id = UUID.randomUUID();
         var campaign = new AdCampaignView(
                 id,
@@ -56,7 +60,8 @@ class BidDeciderTest {
                 spentToday,
                 new ServingSnapshot.Counters(),
                 null,
-                0);
+                0,
+                bidUntil);
     }
 
     static OpenRtb.BidRequest request(int width, String region, double floor) {
@@ -94,6 +99,18 @@ class BidDeciderTest {
             assertThat(bid.cid()).isEqualTo(entry.id().toString());
             assertThat(r.cur()).isEqualTo("EUR");
         });
+    }
+
+    @Test
+    void stopsBiddingOnASnapshotOnceItsLeaseIsTooCloseToItsEnd() {
+        var lapsing = new ServingSnapshot(List.of(entry("1.5", 50, 0, NOON.plusSeconds(1))), 0, 0);
+        var offered = lapsing.entries().getFirst().counters().offeredMicros;
+
+        assertThat(decider.decide(request(300, "BE", 0), lapsing, NOON)).isPresent();
+        long claimedBeforeTheEnd = offered.get();
+        assertThat(decider.decide(request(300, "BE", 0), lapsing, NOON.plusSeconds(1)))
+                .isEmpty();
+        assertThat(offered.get()).isEqualTo(claimedBeforeTheEnd);
     }
 
     @Test

@@ -98,7 +98,17 @@ class ClaimHoldTest {
         long accounted = claims.accounted(Map.of(campaign.id(), counters)).getOrDefault(campaign.id(), 0L);
         return new ServingSnapshot(
                 List.of(new ServingSnapshot.Entry(
-                        campaign.campaign(), campaign.creatives(), 0, 0, 0, remaining, 0, counters, null, accounted)),
+                        campaign.campaign(),
+                        campaign.creatives(),
+                        0,
+                        0,
+                        0,
+                        remaining,
+                        0,
+                        counters,
+                        null,
+                        accounted,
+                        Instant.MAX)),
                 0,
                 0);
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
-import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,17 +108,8 @@ class DemandForecastIT extends InventoryIntegrationTest {
     private int publishFourWeeksOfOrders(String sku) {
         int total = 0;
         for (int day = 0; day < 28; day++) {
-            OrderPlaced order = CommerceEventMother.order(sku, WEEK[day % 7]);
             Instant at = FIRST_DAY.plusDays(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
-            publish(new OrderPlaced(
-                    order.eventId(),
-                    at,
-                    order.orderId(),
-                    order.orderNumber(),
-                    order.customerId(),
-                    order.country(),
-                    order.currency(),
-                    order.lines()));
+            publish(CommerceEventMother.placedAt(CommerceEventMother.order(sku, WEEK[day % 7]), at));
             total += WEEK[day % 7];
         }
         return total;

@@ -7,6 +7,8 @@ import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.TopicMessages;
 import com.agentfactory.inventory.topic.InventoryTopics;
+import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.testing.Api;
@@ -92,24 +94,18 @@ class StockIT extends InventoryIntegrationTest {
 
         publish(CommerceEventMother.cancellationOf(order, 5));
         awaitOnHand(sku, 5);
-        var again = CommerceEventMother.cancellationOf(order, 1);
-        publish(again);
+        publishAndAwaitApplied(CommerceEventMother.cancellationOf(order, 1));
 
-        awaitAppliedToStock(again.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
-                .as("the order's 2 units back, once")
-                .isEqualTo(5);
+        assertThat(onHand(sku)).as("the order's 2 units back, once").isEqualTo(5);
     }
 
     @Test
     void aCancellationOfAnOrderNotAppliedMovesNoStockUntilTheOrderComes() {
         String sku = stocked(5);
         String number = CommerceEventMother.freshOrderNumber();
-        var early = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2);
 
-        publish(early);
-        awaitAppliedToStock(early.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        publishAndAwaitApplied(CommerceEventMother.cancellationOfNumber(number, sku, 2));
+        assertThat(onHand(sku)).isEqualTo(5);
         publish(CommerceEventMother.orderNumbered(number.toLowerCase(java.util.Locale.ROOT), sku, 3));
 
         // 3 taken, then the 2 the cancellation asked of them given back
@@ -123,48 +119,33 @@ class StockIT extends InventoryIntegrationTest {
 
     @Test
     void aCancellationNamingNoOrderGivesBackOnlyWhatItsCustomersOrdersTook() {
-        String sku = stocked(5);
         UUID customer = UUID.randomUUID();
-        publish(CommerceEventMother.orderBy(customer, sku, 2));
-        awaitOnHand(sku, 3);
-        var guests = CommerceEventMother.cancellation(sku, 4);
-        publish(guests);
-        awaitAppliedToStock(guests.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
-                .as("a guest's is no order's")
-                .isEqualTo(3);
+        String sku = stockedAndOrderedBy(customer, 2);
+        publishAndAwaitApplied(CommerceEventMother.cancellation(sku, 4));
+        assertThat(onHand(sku)).as("a guest's is no order's").isEqualTo(3);
 
-        var customers = CommerceEventMother.unnamedCancellationBy(customer, sku, 4);
-        publish(customers);
+        publishAndAwaitApplied(CommerceEventMother.unnamedCancellationBy(customer, sku, 4));
 
-        awaitAppliedToStock(customers.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        assertThat(onHand(sku)).isEqualTo(5);
     }
 
     @Test
     void aCancellationFromBeforeOrdersWereRecordedGivesBackWhatItAsksOfAnOrderNeverRecorded() {
         String sku = stocked(5);
         var early = CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(
-                        CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2),
+                CommerceEventMother.cancellationOfNumber(CommerceEventMother.freshOrderNumber(), sku, 2),
                 beforeOrdersWereRecorded());
 
         publish(early);
 
         awaitOnHand(sku, 7);
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        early.eventId()))
-                .isZero();
+        assertThat(pendingRows(early.eventId())).isZero();
     }
 
     @Test
     void aCreditNoteFromBeforeOrdersWereRecordedGivesBackWhatItAsksBeyondItsCustomersRecordedOrders() {
-        String sku = stocked(5);
         UUID customer = UUID.randomUUID();
-        publish(CommerceEventMother.orderBy(customer, sku, 1));
-        awaitOnHand(sku, 4);
+        String sku = stockedAndOrderedBy(customer, 1);
 
         publish(CommerceEventMother.occurredAt(
                 CommerceEventMother.unnamedCancellationBy(customer, sku, 3), beforeOrdersWereRecorded()));
@@ -176,27 +157,18 @@ class StockIT extends InventoryIntegrationTest {
     void aCancellationWithinTheGracePeriodGivesBackWhatItAsksOfAnOrderFromBeforeOrdersWereRecorded() {
         String sku = stocked(5);
         // the order it names was applied before orders were recorded: it took its units and left no record
-        var cancellation = CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(
-                        CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2),
-                lateInTheGracePeriod());
+        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
 
         publish(cancellation);
 
         awaitOnHand(sku, 7);
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        cancellation.eventId()))
-                .isZero();
+        assertThat(pendingRows(cancellation.eventId())).isZero();
     }
 
     @Test
     void aCreditNoteWithinTheGracePeriodGivesBackWhatItAsksBeyondItsCustomersRecordedOrders() {
-        String sku = stocked(5);
         UUID customer = UUID.randomUUID();
-        publish(CommerceEventMother.orderBy(customer, sku, 1));
-        awaitOnHand(sku, 4);
+        String sku = stockedAndOrderedBy(customer, 1);
 
         publish(CommerceEventMother.occurredAt(
                 CommerceEventMother.unnamedCancellationBy(customer, sku, 3), lateInTheGracePeriod()));
@@ -207,17 +179,11 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aSecondCancellationInTheGracePeriodOfAnOrderNotRecordedGivesBackNothingMore() {
         String sku = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
-        awaitOnHand(sku, 7);
+        String number = givenBackInTheGracePeriod(sku, 2);
 
-        var again = CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod());
-        publish(again);
+        publishAndAwaitApplied(gracePeriodCancellation(number, sku, 2));
 
-        awaitAppliedToStock(again.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
+        assertThat(onHand(sku))
                 .as("the 2 units the order is taken to have taken, back once")
                 .isEqualTo(7);
     }
@@ -226,32 +192,22 @@ class StockIT extends InventoryIntegrationTest {
     void aCancellationInTheGracePeriodOfAnotherLineOfAnOrderNotRecordedGivesBackItsOwnUnits() {
         String sku = stocked(5);
         String other = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
-        awaitOnHand(sku, 7);
+        String number = givenBackInTheGracePeriod(sku, 2);
 
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), other, 3), lateInTheGracePeriod()));
+        publish(gracePeriodCancellation(number, other, 3));
 
         awaitOnHand(other, 8);
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(7);
+        assertThat(onHand(sku)).isEqualTo(7);
     }
 
     @Test
     void aCancellationInTheGracePeriodAskingMoreOfALineOfAnOrderNotRecordedGivesBackOnlyTheDifference() {
         String sku = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
-        awaitOnHand(sku, 7);
+        String number = givenBackInTheGracePeriod(sku, 2);
 
-        var more = CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3), lateInTheGracePeriod());
-        publish(more);
+        publishAndAwaitApplied(gracePeriodCancellation(number, sku, 3));
 
-        awaitAppliedToStock(more.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
+        assertThat(onHand(sku))
                 .as("the order took at least 3 units, 2 of them given back already")
                 .isEqualTo(8);
     }
@@ -259,41 +215,28 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aCancellationAfterTheGracePeriodReadBeforeItsOrderIsKeptForItThoughAGracePeriodOneGaveBackOfIt() {
         String sku = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
-        awaitOnHand(sku, 7);
-        var later = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 1);
-        publish(later);
-        awaitAppliedToStock(later.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(7);
+        String number = givenBackInTheGracePeriod(sku, 2);
+        var later = CommerceEventMother.cancellationOfNumber(number, sku, 1);
+        publishAndAwaitApplied(later);
+        assertThat(onHand(sku)).isEqualTo(7);
 
         publish(CommerceEventMother.orderNumbered(number, sku, 3));
 
         // 3 taken, 2 of them given back before the order came, and the last 1 by the cancellation kept for it
         awaitOnHand(sku, 5);
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        later.eventId()))
-                .isZero();
+        assertThat(pendingRows(later.eventId())).isZero();
     }
 
     @Test
     void anOrderArrivingAfterAGracePeriodCancellationOfItCountsWhatThatGaveBack() {
         String sku = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 2), lateInTheGracePeriod()));
-        awaitOnHand(sku, 7);
+        String number = givenBackInTheGracePeriod(sku, 2);
 
         publish(CommerceEventMother.orderNumbered(number, sku, 3));
         awaitOnHand(sku, 4);
-        var rest = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3);
-        publish(rest);
+        publishAndAwaitApplied(CommerceEventMother.cancellationOfNumber(number, sku, 3));
 
-        awaitAppliedToStock(rest.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
+        assertThat(onHand(sku))
                 .as("of the order's 3 units, 2 given back before it came and the last 1 now")
                 .isEqualTo(5);
     }
@@ -301,158 +244,109 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void anOrderArrivingAfterAGracePeriodCancellationThatGaveBackMoreThanItTookTakesTheExcessBack() {
         String sku = stocked(5);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 3), lateInTheGracePeriod()));
-        awaitOnHand(sku, 8);
+        String number = givenBackInTheGracePeriod(sku, 3);
 
         publish(CommerceEventMother.orderNumbered(number, sku, 2));
 
         // as if the cancellation had been read after the order: 2 taken, 2 given back
         awaitOnHand(sku, 5);
-        var again = CommerceEventMother.cancellationOfNumber(number, UUID.randomUUID(), sku, 1);
-        publish(again);
-        awaitAppliedToStock(again.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
-        assertThat(jdbc.queryForObject(
-                        "SELECT units FROM order_stock WHERE order_number = ? AND sku = ?", Integer.class, number, sku))
-                .isEqualTo(2);
+        publishAndAwaitApplied(CommerceEventMother.cancellationOfNumber(number, sku, 1));
+        assertThat(onHand(sku)).isEqualTo(5);
+        assertThat(orderStockRow(number, sku).units()).isEqualTo(2);
     }
 
     @Test
     void aCreditNoteReadBeforeItsCustomersOrderGivesBackWhenThatOrderComes() {
         String sku = stocked(5);
-        UUID customer = UUID.randomUUID();
-        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
-        publish(creditNote);
-        awaitAppliedToStock(creditNote.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        var creditNote = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
+        publishAndAwaitApplied(creditNote);
+        assertThat(onHand(sku)).isEqualTo(5);
 
         publish(CommerceEventMother.placedAt(
                 CommerceEventMother.order(sku, 1), creditNote.occurredAt().minusSeconds(60)));
         awaitOnHand(sku, 4);
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
+        assertThat(onHand(sku))
                 .as("another customer's order gives nothing back")
                 .isEqualTo(4);
-        publish(CommerceEventMother.placedAt(
-                CommerceEventMother.orderBy(customer, sku, 3),
-                creditNote.occurredAt().minusSeconds(60)));
+        publish(CommerceEventMother.customersOrderBefore(creditNote, 3));
 
         // 3 taken, then the 2 the credit note asked of them given back
         awaitOnHand(sku, 3);
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        creditNote.eventId()))
-                .isZero();
+        assertThat(pendingRows(creditNote.eventId())).isZero();
     }
 
     @Test
     void aCreditNoteReadAfterItsCustomersOrderGivesBackAtOnceAndKeepsTheRestForTheirEarlierOrdersReadLater() {
-        String sku = stocked(5);
         UUID customer = UUID.randomUUID();
-        publish(CommerceEventMother.orderBy(customer, sku, 1));
-        awaitOnHand(sku, 4);
+        String sku = stockedAndOrderedBy(customer, 1);
 
         var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 3);
         publish(creditNote);
         awaitOnHand(sku, 5);
-        String kept = "SELECT units FROM pending_order_cancellations WHERE event_id = ?";
-        assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
-                .isEqualTo(2);
-        publish(CommerceEventMother.placedAt(
-                CommerceEventMother.orderBy(customer, sku, 1),
-                creditNote.occurredAt().minusSeconds(60)));
+        assertThat(pendingUnits(creditNote.eventId())).isEqualTo(2);
+        publish(CommerceEventMother.customersOrderBefore(creditNote, 1));
 
         // 1 taken and given back; 1 still kept
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(kept, Integer.class, creditNote.eventId()))
-                        .isOne());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pendingUnits(creditNote.eventId()))
+                .isOne());
+        assertThat(onHand(sku)).isEqualTo(5);
     }
 
     @Test
     void aCreditNoteReadAfterItsCustomersLaterOrderGivesBackNothingOfThatOrder() {
         String sku = stocked(5);
-        UUID customer = UUID.randomUUID();
-        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
-        var laterOrder = CommerceEventMother.placedAt(
-                CommerceEventMother.orderBy(customer, sku, 3),
-                creditNote.occurredAt().plusSeconds(60));
-        publish(laterOrder);
+        var creditNote = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
+        publish(CommerceEventMother.customersOrderAfter(creditNote, 3));
         awaitOnHand(sku, 2);
 
-        publish(creditNote);
-        awaitAppliedToStock(creditNote.eventId());
+        publishAndAwaitApplied(creditNote);
 
-        assertThat(stockOf(sku).body().path("on_hand").asInt())
+        assertThat(onHand(sku))
                 .as("a credit note answers a purchase made before it")
                 .isEqualTo(2);
-        assertThat(jdbc.queryForObject(
-                        "SELECT units FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        creditNote.eventId()))
-                .isEqualTo(2);
+        assertThat(pendingUnits(creditNote.eventId())).isEqualTo(2);
     }
 
     @Test
     void aCreditNoteWaitingForItsCustomersOrderGivesBackNothingOfTheirOrdersPlacedAfterIt() {
         String sku = stocked(5);
-        UUID customer = UUID.randomUUID();
-        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
-        publish(creditNote);
-        awaitAppliedToStock(creditNote.eventId());
+        var creditNote = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
+        publishAndAwaitApplied(creditNote);
 
-        var laterOrder = CommerceEventMother.placedAt(
-                CommerceEventMother.orderBy(customer, sku, 3),
-                creditNote.occurredAt().plusSeconds(60));
+        var laterOrder = CommerceEventMother.customersOrderAfter(creditNote, 3);
         publish(laterOrder);
 
         awaitOnHand(sku, 2);
-        assertThat(jdbc.queryForObject(
-                        "SELECT released FROM order_stock WHERE order_number = ? AND sku = ?",
-                        Integer.class,
-                        laterOrder.orderNumber(),
-                        sku))
+        assertThat(orderStockRow(laterOrder.orderNumber(), sku).released())
                 .as("a credit note answers a purchase made before it")
                 .isZero();
-        assertThat(jdbc.queryForObject(
-                        "SELECT units FROM pending_order_cancellations WHERE event_id = ?",
-                        Integer.class,
-                        creditNote.eventId()))
-                .isEqualTo(2);
+        assertThat(pendingUnits(creditNote.eventId())).isEqualTo(2);
     }
 
     @Test
     void aCreditNoteWaitingForItsCustomersOrderIsForgottenAfterTheRetention() {
         String sku = stocked(5);
         var waiting = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
-        publish(waiting);
-        awaitAppliedToStock(waiting.eventId());
-        String kept = "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?";
-        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+        publishAndAwaitApplied(waiting);
+        assertThat(pendingRows(waiting.eventId())).isOne();
 
-        purgeAt(Instant.now().plus(pendingCancellations.retention()).plusSeconds(60));
+        purgeAt(afterTheRetention());
 
-        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isZero();
+        assertThat(pendingRows(waiting.eventId())).isZero();
     }
 
     @Test
     void aCancellationWaitingForAnOrderThatNeverCameIsForgottenAfterTheRetention() {
         String sku = stocked(5);
-        var waiting = CommerceEventMother.cancellationOfNumber(
-                CommerceEventMother.freshOrderNumber(), UUID.randomUUID(), sku, 2);
-        publish(waiting);
-        awaitAppliedToStock(waiting.eventId());
-        String kept = "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?";
-        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+        var waiting = CommerceEventMother.cancellationOfNumber(CommerceEventMother.freshOrderNumber(), sku, 2);
+        publishAndAwaitApplied(waiting);
+        assertThat(pendingRows(waiting.eventId())).isOne();
 
         assertThat(purgeAt(Instant.now())).as("within the retention").isZero();
-        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isOne();
+        assertThat(pendingRows(waiting.eventId())).isOne();
 
-        assertThat(purgeAt(Instant.now().plus(pendingCancellations.retention()).plusSeconds(60)))
-                .isPositive();
-        assertThat(jdbc.queryForObject(kept, Integer.class, waiting.eventId())).isZero();
+        assertThat(purgeAt(afterTheRetention())).isPositive();
+        assertThat(pendingRows(waiting.eventId())).isZero();
     }
 
     @Test
@@ -483,12 +377,10 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         publish(CommerceEventMother.order(sku, 2));
         awaitOnHand(sku, 3);
-        var again = CommerceEventMother.product(sku, 100);
 
-        publish(again);
+        publishAndAwaitApplied(CommerceEventMother.product(sku, 100));
 
-        awaitAppliedToStock(again.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(3);
+        assertThat(onHand(sku)).isEqualTo(3);
     }
 
     @Test
@@ -510,10 +402,8 @@ class StockIT extends InventoryIntegrationTest {
                         api.get("/api/v1/inventory/alerts?sku=" + sku).body().path("items"))
                 .extracting(alert -> alert.path("type").asString())
                 .containsExactly("low_stock"));
-        var again = CommerceEventMother.product(sku, 100);
-        publish(again);
-        awaitAppliedToStock(again.eventId());
-        assertThat(stockOf(sku).body().path("on_hand").asInt()).as("taken once").isEqualTo(7);
+        publishAndAwaitApplied(CommerceEventMother.product(sku, 100));
+        assertThat(onHand(sku)).as("taken once").isEqualTo(7);
     }
 
     @Test
@@ -665,6 +555,65 @@ class StockIT extends InventoryIntegrationTest {
         return new PendingCancellationPurge(orderStock, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC)).purge();
     }
 
+    /** 5 units of a new SKU stocked and the customer's order of {@code units} of them taken; the SKU. */
+    private String stockedAndOrderedBy(UUID customer, int units) {
+        String sku = stocked(5);
+        publish(CommerceEventMother.orderBy(customer, sku, units));
+        awaitOnHand(sku, 5 - units);
+        return sku;
+    }
+
+    /** A cancellation of the numbered order late in the cut-over grace period. */
+    private OrderCancelled gracePeriodCancellation(String orderNumber, String sku, int units) {
+        return CommerceEventMother.occurredAt(
+                CommerceEventMother.cancellationOfNumber(orderNumber, sku, units), lateInTheGracePeriod());
+    }
+
+    /** The number of an order not recorded, once a grace-period cancellation of it has given back the units. */
+    private String givenBackInTheGracePeriod(String sku, int units) {
+        int before = onHand(sku);
+        String number = CommerceEventMother.freshOrderNumber();
+        publish(gracePeriodCancellation(number, sku, units));
+        awaitOnHand(sku, before + units);
+        return number;
+    }
+
+    private Instant afterTheRetention() {
+        return Instant.now().plus(pendingCancellations.retention()).plusSeconds(60);
+    }
+
+    /** Whether the event's cancellation is kept for orders to come: 1 if so, else 0. */
+    private int pendingRows(UUID eventId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?", Integer.class, eventId);
+    }
+
+    /** The units the event's cancellation, kept for orders to come, still asks back. */
+    private int pendingUnits(UUID eventId) {
+        return jdbc.queryForObject(
+                "SELECT units FROM pending_order_cancellations WHERE event_id = ?", Integer.class, eventId);
+    }
+
+    private OrderStockRow orderStockRow(String orderNumber, String sku) {
+        return jdbc.queryForObject(
+                "SELECT units, released FROM order_stock WHERE order_number = ? AND sku = ?",
+                (rs, row) -> new OrderStockRow(rs.getInt("units"), rs.getInt("released")),
+                orderNumber,
+                sku);
+    }
+
+    /** What the order took of the SKU, and what of that its cancellations gave back. */
+    private record OrderStockRow(int units, int released) {}
+
+    private int onHand(String sku) {
+        return stockOf(sku).body().path("on_hand").asInt();
+    }
+
+    private void publishAndAwaitApplied(CommerceEvent event) {
+        publish(event);
+        awaitAppliedToStock(event.eventId());
+    }
+
     /** Until the stock listener has taken the event in, whatever it did with it. */
     private void awaitAppliedToStock(UUID eventId) {
         await().atMost(Duration.ofSeconds(30))
@@ -675,9 +624,8 @@ class StockIT extends InventoryIntegrationTest {
                         == 1);
     }
 
-    private void awaitOnHand(String sku, int onHand) {
+    private void awaitOnHand(String sku, int expected) {
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() ->
-                        assertThat(stockOf(sku).body().path("on_hand").asInt()).isEqualTo(onHand));
+                .untilAsserted(() -> assertThat(onHand(sku)).isEqualTo(expected));
     }
 }

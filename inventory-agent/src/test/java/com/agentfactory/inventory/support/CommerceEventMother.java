@@ -97,6 +97,11 @@ public final class CommerceEventMother {
                 List.of(line(sku, quantity)));
     }
 
+    /** A cancellation naming an order by number, from a customer of no other event. */
+    public static OrderCancelled cancellationOfNumber(String orderNumber, String sku, int quantity) {
+        return cancellationOfNumber(orderNumber, UUID.randomUUID(), sku, quantity);
+    }
+
     /** The same cancellation, as if it had occurred at {@code at}. */
     public static OrderCancelled occurredAt(OrderCancelled cancellation, Instant at) {
         return new OrderCancelled(
@@ -138,6 +143,21 @@ public final class CommerceEventMother {
                 "customer changed their mind",
                 "GBP",
                 List.of(line(sku, quantity)));
+    }
+
+    /** An order of the credit note's customer and first line's SKU, placed a minute before the credit note. */
+    public static OrderPlaced customersOrderBefore(OrderCancelled creditNote, int quantity) {
+        return customersOrderAt(creditNote, quantity, creditNote.occurredAt().minusSeconds(60));
+    }
+
+    /** An order of the credit note's customer and first line's SKU, placed a minute after the credit note. */
+    public static OrderPlaced customersOrderAfter(OrderCancelled creditNote, int quantity) {
+        return customersOrderAt(creditNote, quantity, creditNote.occurredAt().plusSeconds(60));
+    }
+
+    private static OrderPlaced customersOrderAt(OrderCancelled creditNote, int quantity, Instant at) {
+        return placedAt(
+                orderBy(creditNote.customerId(), creditNote.lines().getFirst().sku(), quantity), at);
     }
 
     /** An order of the given number, as the storefront may announce after a cancellation of it. */

@@ -1,0 +1,97 @@
+package com.agentfactory.recommendation.surface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RefreshedIdSetTest {
+
+    private final Set<UUID> stored = new HashSet<>();
+    private final AtomicInteger readings = new AtomicInteger();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final RefreshedIdSet ids = new RefreshedIdSet(this::read, Duration.ofSeconds(5), clock);
+
+    @Test
+    void readsOnceWhileFreshAndAgainOnceTheMaxAgeHasPassed() {
+        UUID first = UUID.randomUUID();
+        stored.add(first);
+        assertThat(ids.current()).containsExactly(first);
+
+        UUID second = UUID.randomUUID();
+        stored.add(second);
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(ids.current()).containsExactly(first);
+        assertThat(readings).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ids.current()).containsExactlyInAnyOrder(first, second);
+        assertThat(readings).hasValue(2);
+    }
+
+    @Test
+    void takesInThisInstancesChangesUntilTheNextReading() {
+        UUID kept = UUID.randomUUID();
+        stored.add(kept);
+        assertThat(ids.hasBeenRead()).isFalse();
+        ids.current();
+        assertThat(ids.hasBeenRead()).isTrue();
+
+        UUID added = UUID.randomUUID();
+        ids.add(added);
+        ids.remove(kept);
+        assertThat(ids.current()).containsExactly(added);
+        assertThat(readings).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(ids.current()).as("what is stored wins at the next reading").containsExactly(kept);
+    }
+
+    @Test
+    void aChangeBeforeTheFirstReadingIsLeftToThatReading() {
+        ids.add(UUID.randomUUID());
+
+        assertThat(ids.current()).isEmpty();
+    }
+
+    private Set<UUID> read() {
+        readings.incrementAndGet();
+        return Set.copyOf(stored);
+    }
+
+    private static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

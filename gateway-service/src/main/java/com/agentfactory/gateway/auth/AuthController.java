@@ -54,15 +54,17 @@ class AuthController {
         String deviceCookie = presented == null ? null : presented.getValue();
         boolean https = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
         return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie))
-                .doOnNext(signedIn -> exchange.getResponse()
-                        .addCookie(ResponseCookie.from(
-                                        DeviceCookies.NAME, deviceCookies.issue(LoginThrottle.account(request.email())))
-                                .httpOnly(true)
-                                .secure(deviceCookies.secure(https))
-                                .sameSite("Strict")
-                                .path(DeviceCookies.PATH)
-                                .maxAge(DeviceCookies.VALIDITY)
-                                .build()));
+                .map(signedIn -> {
+                    exchange.getResponse()
+                            .addCookie(ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())
+                                    .httpOnly(true)
+                                    .secure(deviceCookies.secure(https))
+                                    .sameSite("Strict")
+                                    .path(DeviceCookies.PATH)
+                                    .maxAge(DeviceCookies.VALIDITY)
+                                    .build());
+                    return signedIn.tokens();
+                });
     }
 
     @PostMapping("/refresh")

@@ -72,19 +72,20 @@ class AuthService {
      * lockout and the answer does not tell whether it was right. The attempt is counted before the check too, so
      * parallel guesses cannot all get past the limit while the first ones are still being checked.
      *
-     * @param deviceCookie the device cookie the client sent, if any; one of another account counts as none
+     * @param deviceCookie the device cookie the client sent, if any; one of another account, or of an account erased
+     *     since, counts as none
      */
-    TokenResponse login(LoginRequest request, String clientIp, String deviceCookie) {
+    SignIn login(LoginRequest request, String clientIp, String deviceCookie) {
         String account = LoginThrottle.account(request.email());
-        String device = deviceCookies.deviceOf(deviceCookie, account).orElse(null);
+        UUID userId = userIdOf(account);
+        String device = deviceCookies.deviceOf(deviceCookie, userId).orElse(null);
         LoginThrottle.Attempt attempt = throttle.attempt(account, clientIp, device);
         if (attempt.refused()) {
-            audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userIdOf(account), account, null, clientIp, null);
+            audit.record(AuthEventType.LOGIN_REFUSED_LOCKED, userId, account, null, clientIp, null);
             throw new AccountLockedException(attempt.refusedFor());
         }
         Optional<User> user = users.authenticate(request.email(), request.password());
         if (user.isEmpty()) {
-            UUID userId = userIdOf(account);
             audit.record(AuthEventType.LOGIN_FAILED, userId, account, null, clientIp, null);
             for (LoginThrottle.Lockout lockout : throttle.failed(attempt)) {
                 log.warn(
@@ -110,10 +111,15 @@ class AuthService {
             }
             throw InvalidCredentialsException.login();
         }
-        throttle.succeeded(account, clientIp, device);
+        throttle.succeeded(account, clientIp);
         audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
-        return issueFor(user.get());
+        return new SignIn(issueFor(user.get()), deviceCookies.issue(user.get().id()));
     }
+
+    /**
+     * @param deviceCookie the value of the browser's new device cookie: one with a new device id at every sign-in
+     */
+    record SignIn(TokenResponse tokens, String deviceCookie) {}
 
     TokenResponse refresh(RefreshRequest request, String clientIp) {
         RefreshTokenService.Rotation rotation;

@@ -1,5 +1,6 @@
 package com.agentfactory.gateway.auth;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -9,8 +10,10 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -19,9 +22,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Device cookies after OWASP's "Slow Down Online Guessing Attacks with Device Cookies": a successful sign-in leaves a
- * cookie in the browser that names the account and a random device id, signed by the gateway. A later sign-in to the
+ * cookie in the browser that names the user and a random device id, signed by the gateway. A later sign-in to the
  * same account presenting it comes from a device the owner used, and is not held back by the account-wide slowdown;
  * its failures are counted per device id, so that a stolen cookie buys no more guesses than one address gets.
+ *
+ * <p>The cookie names the user id, not the e-mail: an erased account's e-mail can be registered again, and a cookie
+ * of the old owner's (or a stolen copy of it) must not ease sign-ins to the new account.
  *
  * <p>The cookie reaches only the sign-in endpoint and no script: it is a credential of sorts, if a weak one.
  */
@@ -67,15 +73,23 @@ class DeviceCookies {
     }
 
     /**
-     * The value of a new cookie for the account, with a device id of its own: set on every successful sign-in (the
-     * controller sets it HttpOnly, SameSite=Strict, for {@link #PATH} and {@link #VALIDITY}).
+     * The value of a new cookie for the user, with a device id of its own: set on every successful sign-in (the
+     * controller sets it HttpOnly, SameSite=Strict, for {@link #PATH} and {@link #VALIDITY}). The new id leaves the
+     * failures counted for the cookie signed in with to that cookie, so that a stolen copy of it gains none back.
      */
-    String issue(String account) {
+    String issue(UUID userId) {
         byte[] deviceId = new byte[DEVICE_ID_BYTES];
         RANDOM.nextBytes(deviceId);
-        String payload = ENCODER.encodeToString(account.getBytes(StandardCharsets.UTF_8)) + "."
-                + ENCODER.encodeToString(deviceId) + "." + clock.instant().getEpochSecond();
+        String payload = ENCODER.encodeToString(bytes(userId)) + "." + ENCODER.encodeToString(deviceId) + "."
+                + clock.instant().getEpochSecond();
         return payload + "." + signature(payload);
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
     }
 
     /** Whether the cookie is marked Secure: on an https request, and on every one when so configured. */
@@ -84,11 +98,12 @@ class DeviceCookies {
     }
 
     /**
-     * The device id of a cookie this gateway signed for this account within its validity, or empty: a cookie of
-     * another account, altered, expired or signed with another key is no device cookie.
+     * The device id of a cookie this gateway signed for this user within its validity, or empty: a cookie of another
+     * user, altered, expired or signed with another key is no device cookie, and no cookie is one for an e-mail of
+     * no account (a null user), so that the answer for it is that for any unknown e-mail.
      */
-    Optional<String> deviceOf(String cookie, String account) {
-        if (cookie == null) {
+    Optional<String> deviceOf(String cookie, UUID userId) {
+        if (cookie == null || userId == null) {
             return Optional.empty();
         }
         String[] parts = cookie.split("\\.", -1);
@@ -101,10 +116,10 @@ class DeviceCookies {
             return Optional.empty();
         }
         try {
-            String named = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
+            byte[] named = DECODER.decode(parts[0]);
             Instant issued = Instant.ofEpochSecond(Long.parseLong(parts[2]));
             Instant now = clock.instant();
-            if (!named.equals(account) || !issued.plus(VALIDITY).isAfter(now)) {
+            if (!Arrays.equals(named, bytes(userId)) || !issued.plus(VALIDITY).isAfter(now)) {
                 return Optional.empty();
             }
             return Optional.of(parts[1]);

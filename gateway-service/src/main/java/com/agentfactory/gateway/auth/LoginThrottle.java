@@ -157,6 +157,8 @@ class LoginThrottle {
         }
         LoginThrottleRepository.Counted everywhere = repository.countAttempt(accountKey, now, windowStart);
         if (lockedAt(everywhere, now)) {
+            // slowed down since the check above: refused, so counted nowhere, as one refused by the check is
+            repository.uncountAttempt(addressKey, now);
             return Attempt.refused(accountKey, addressKey, Duration.between(now, everywhere.lockedUntil()));
         }
         if (everywhere.attempts() > policy.accountMaxFailures()) {
@@ -206,14 +208,12 @@ class LoginThrottle {
     }
 
     /**
-     * The owner is in: the address's failures, the device cookie's and the account's are forgiven; other addresses
-     * and devices keep theirs. The address is remembered, so that the account-wide slowdown does not hold the owner
-     * back there later; the device gets a new cookie of its own.
+     * The owner is in: the address's failures and the account's are forgiven; other addresses keep theirs. The
+     * address is remembered, so that the account-wide slowdown does not hold the owner back there later. The device
+     * cookie signed in with keeps its failures: the browser gets a new cookie with a new device id, and a stolen copy
+     * of the old one would otherwise get a fresh allowance of guesses each time the owner signs in.
      */
-    void succeeded(String account, String clientAddress, String device) {
-        if (device != null) {
-            repository.forget(deviceKey(account, device));
-        }
+    void succeeded(String account, String clientAddress) {
         repository.forget(addressKey(account, clientAddress));
         repository.forget(accountKey(account));
         if (clientAddress != null) {

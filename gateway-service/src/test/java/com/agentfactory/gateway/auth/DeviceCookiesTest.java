@@ -7,17 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DeviceCookiesTest {
 
     private static final String KEY = "device-cookie-test-key-0123456789abcdef";
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    private static final String ACCOUNT = "ann@example.test";
+    private static final UUID ANN = UUID.fromString("3f2b8c1e-7a4d-4e5f-9b6a-0c1d2e3f4a5b");
+    private static final UUID BOB = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
     @Test
-    void namesNoAccountInTheClear() {
-        assertThat(cookies(KEY, false, NOW).issue(ACCOUNT)).doesNotContain(ACCOUNT);
+    void namesNoUserInTheClear() {
+        assertThat(cookies(KEY, false, NOW).issue(ANN)).doesNotContain(ANN.toString());
     }
 
     @Test
@@ -28,51 +30,58 @@ class DeviceCookiesTest {
     }
 
     @Test
-    void readsTheDeviceOfItsOwnCookieForTheAccountItNames() {
+    void readsTheDeviceOfItsOwnCookieForTheUserItNames() {
         DeviceCookies cookies = cookies(KEY, false, NOW);
-        String first = cookies.issue(ACCOUNT);
-        String second = cookies.issue(ACCOUNT);
+        String first = cookies.issue(ANN);
+        String second = cookies.issue(ANN);
 
-        assertThat(cookies.deviceOf(first, ACCOUNT)).isPresent();
-        assertThat(cookies.deviceOf(first, ACCOUNT)).isNotEqualTo(cookies.deviceOf(second, ACCOUNT));
+        assertThat(cookies.deviceOf(first, ANN)).isPresent();
+        assertThat(cookies.deviceOf(first, ANN)).isNotEqualTo(cookies.deviceOf(second, ANN));
     }
 
     @Test
-    void refusesTheCookieOfAnotherAccount() {
+    void refusesTheCookieOfAnotherUser() {
         DeviceCookies cookies = cookies(KEY, false, NOW);
 
-        assertThat(cookies.deviceOf(cookies.issue("bob@example.test"), ACCOUNT)).isEmpty();
+        assertThat(cookies.deviceOf(cookies.issue(BOB), ANN)).isEmpty();
     }
 
     @Test
-    void refusesACookieChangedToNameAnotherAccountOrDevice() {
+    void refusesEveryCookieForAnEmailOfNoAccount() {
         DeviceCookies cookies = cookies(KEY, false, NOW);
-        String[] parts = cookies.issue("bob@example.test").split("\\.");
-        String[] ann = cookies.issue(ACCOUNT).split("\\.");
+
+        assertThat(cookies.deviceOf(cookies.issue(ANN), null)).isEmpty();
+    }
+
+    @Test
+    void refusesACookieChangedToNameAnotherUserOrDevice() {
+        DeviceCookies cookies = cookies(KEY, false, NOW);
+        String[] parts = cookies.issue(BOB).split("\\.");
+        String[] ann = cookies.issue(ANN).split("\\.");
 
         String otherAccount = String.join(".", ann[0], parts[1], parts[2], parts[3]);
         String otherDevice = String.join(".", ann[0], parts[1], ann[2], ann[3]);
 
-        assertThat(cookies.deviceOf(otherAccount, ACCOUNT)).isEmpty();
-        assertThat(cookies.deviceOf(otherDevice, ACCOUNT)).isEmpty();
+        assertThat(cookies.deviceOf(otherAccount, ANN)).isEmpty();
+        assertThat(cookies.deviceOf(otherDevice, ANN)).isEmpty();
     }
 
     @Test
     void refusesACookieSignedWithAnotherKey() {
         String foreign =
-                cookies("another-device-cookie-key-0123456789ab", false, NOW).issue(ACCOUNT);
+                cookies("another-device-cookie-key-0123456789ab", false, NOW).issue(ANN);
 
-        assertThat(cookies(KEY, false, NOW).deviceOf(foreign, ACCOUNT)).isEmpty();
+        assertThat(cookies(KEY, false, NOW).deviceOf(foreign, ANN)).isEmpty();
     }
 
     @Test
     void refusesACookieOlderThanItsValidity() {
-        String cookie = cookies(KEY, false, NOW).issue(ACCOUNT);
+        String cookie = cookies(KEY, false, NOW).issue(ANN);
 
         assertThat(cookies(KEY, false, NOW.plus(Duration.ofDays(90)).minusSeconds(1))
-                        .deviceOf(cookie, ACCOUNT))
+                        .deviceOf(cookie, ANN))
                 .isPresent();
-        assertThat(cookies(KEY, false, NOW.plus(Duration.ofDays(90))).deviceOf(cookie, ACCOUNT))
+        assertThat(cookies(KEY, false, NOW.plus(Duration.ofDays(90))).deviceOf(cookie, ANN))
                 .isEmpty();
     }
 
@@ -80,20 +89,20 @@ class DeviceCookiesTest {
     void refusesNoCookieOrGarbage() {
         DeviceCookies cookies = cookies(KEY, false, NOW);
 
-        assertThat(cookies.deviceOf(null, ACCOUNT)).isEmpty();
-        assertThat(cookies.deviceOf("", ACCOUNT)).isEmpty();
-        assertThat(cookies.deviceOf("a.b.c.d", ACCOUNT)).isEmpty();
-        assertThat(cookies.deviceOf("a.b.c.d.e", ACCOUNT)).isEmpty();
+        assertThat(cookies.deviceOf(null, ANN)).isEmpty();
+        assertThat(cookies.deviceOf("", ANN)).isEmpty();
+        assertThat(cookies.deviceOf("a.b.c.d", ANN)).isEmpty();
+        assertThat(cookies.deviceOf("a.b.c.d.e", ANN)).isEmpty();
     }
 
     @Test
     void generatesAKeyOfItsOwnWhenNoneIsConfiguredWhoseCookiesNoOtherInstanceHonours() {
         DeviceCookies one = cookies("", false, NOW);
         DeviceCookies other = cookies(null, false, NOW);
-        String cookie = one.issue(ACCOUNT);
+        String cookie = one.issue(ANN);
 
-        assertThat(one.deviceOf(cookie, ACCOUNT)).isPresent();
-        assertThat(other.deviceOf(cookie, ACCOUNT)).isEmpty();
+        assertThat(one.deviceOf(cookie, ANN)).isPresent();
+        assertThat(other.deviceOf(cookie, ANN)).isEmpty();
     }
 
     @Test

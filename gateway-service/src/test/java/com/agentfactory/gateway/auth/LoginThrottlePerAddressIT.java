@@ -2,14 +2,18 @@ package com.agentfactory.gateway.auth;
 
 import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -116,6 +120,52 @@ class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aStolenCopyOfADeviceCookieGainsNoGuessesBackWhenTheOwnerSignsInWithIt() {
+        String email = registered("copied");
+        String copied = deviceCookie(login(email, TestUsers.PASSWORD, OWNER));
+        for (int attempt = 0; attempt < MAX_FAILURES - 1; attempt++) {
+            assertProblem(login(email, "wrong-password", ATTACKER, copied), HttpStatus.UNAUTHORIZED);
+        }
+        String renewed = deviceCookie(login(email, TestUsers.PASSWORD, OWNER, copied));
+        slowDown(email);
+
+        assertThat(renewed).isNotEqualTo(copied);
+        assertProblem(login(email, "wrong-password", "198.51.100.52", copied), HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(okBody(login(email, TestUsers.PASSWORD, "198.51.100.53", renewed)))
+                .containsKey("access_token");
+    }
+
+    @Test
+    void theDeviceCookieOfAnErasedAccountDoesNotEaseTheSlowdownOfANewAccountWithTheSameEmail() {
+        String email = TestUsers.uniqueEmail("reused");
+        UUID erased = signUp(email);
+        String oldOwners = deviceCookie(login(email, TestUsers.PASSWORD, OWNER));
+        erase(erased);
+        signUp(email);
+        slowDown(email);
+
+        assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.96", oldOwners), HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void theDeviceCookieOfAnErasedAccountCountsAsNoneForItsEmailOfNoAccount() {
+        String email = TestUsers.uniqueEmail("gone");
+        UUID erased = signUp(email);
+        String oldOwners = deviceCookie(login(email, TestUsers.PASSWORD, OWNER));
+        erase(erased);
+        slowDown(email);
+
+        Map<String, Object> withCookie = assertProblem(
+                login(email, TestUsers.PASSWORD, "198.51.100.95", oldOwners), HttpStatus.TOO_MANY_REQUESTS);
+        Map<String, Object> without =
+                assertProblem(login(email, TestUsers.PASSWORD, "198.51.100.94"), HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(withCookie)
+                .containsEntry("title", without.get("title"))
+                .containsEntry("detail", without.get("detail"));
+    }
+
+    @Test
     void setsTheDeviceCookieForTheSignInEndpointOnlyAndSecureOverHttps() {
         String email = registered("cookie");
 
@@ -179,6 +229,15 @@ class LoginThrottlePerAddressIT extends GatewayIntegrationTest {
                 .cookie(DeviceCookies.NAME, device)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
+    }
+
+    // as the supervisor's coordinator asks it (stubbed here): the gateway's relay fetches the request and reports
+    private static void erase(UUID customerId) {
+        UUID requestId = UUID.randomUUID();
+        STUB.answerNext(PENDING_PRIVACY_REQUESTS, """
+                [{"request_id": "%s", "customer_id": "%s", "action": "ERASURE"}]""".formatted(requestId, customerId));
+        String report = PENDING_PRIVACY_REQUESTS + "/" + requestId + "/report";
+        await().atMost(Duration.ofSeconds(20)).until(() -> STUB.requestTo(report), Optional::isPresent);
     }
 
     // guesses spread over addresses, two from each, that reach the account's limit

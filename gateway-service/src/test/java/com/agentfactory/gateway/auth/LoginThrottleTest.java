@@ -122,6 +122,18 @@ class LoginThrottleTest {
     }
 
     @Test
+    void takesTheAttemptBackFromTheAddressWhenTheAccountIsSlowedDownAfterTheCheck() {
+        RecordingRepository repository = new RecordingRepository(
+                FIRST, new LoginThrottleRepository.Counted(0, 1, NOW.plusSeconds(90)), Optional.empty());
+
+        LoginThrottle.Attempt attempt = new LoginThrottle(repository, PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC))
+                .attempt(ACCOUNT, ADDRESS, null);
+
+        assertThat(attempt.refusedFor()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(repository.uncounted).containsExactly(LoginThrottle.addressKey(ACCOUNT, ADDRESS));
+    }
+
+    @Test
     void letsAnAddressTheAccountWasSignedInFromBeforeTryWhileTheAccountIsSlowedDown() {
         RecordingRepository repository = new RecordingRepository(FIRST, FIRST, Optional.of(NOW.plusSeconds(20)));
         repository.signedInFrom.add(LoginThrottle.addressKey(ACCOUNT, ADDRESS));

@@ -50,9 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --model} scores a trained model file (its stored threshold unless {@code --oos-threshold} is given) instead
  * of training one. {@code --extra-train} rows are added to the training rows only, after any split, so a split of the
  * {@code --data} files measures the same test rows with and without them. {@code --language-column} names a column of
- * the {@code --test} files; the summary then reports, per language, the share of in-scope messages whose top intent
- * is right and the share whose top intent is right and at or above the out-of-scope threshold (the ones the chat
- * answers rather than hands over).
+ * the {@code --test} files, so it needs {@code --train} or {@code --model} (a {@code --data} split tests on rows of
+ * {@code --data}); the summary then reports, per language, the share of in-scope messages whose top intent is right
+ * and the share whose top intent is right and at or above the out-of-scope threshold (the ones the chat answers
+ * rather than hands over).
  * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
  */
 public final class EvaluationMain {
@@ -161,8 +162,11 @@ public final class EvaluationMain {
             split = "stratified " + fraction + " seed " + seed;
         }
         if (options.containsKey("language-column")) {
-            if (!options.containsKey("test")) {
-                throw new IllegalArgumentException("--language-column reads the --test files: give them");
+            // the languages are read from the --test files, so they line up with the test rows only when those
+            // rows are the --test files' own, not a split of --data
+            if (!options.containsKey("model") && !options.containsKey("train")) {
+                throw new IllegalArgumentException("--language-column reads the --test files, but a --data split"
+                        + " tests on rows of --data: give --train FILE --test FILE or --model FILE --test FILE");
             }
             languages = new ArrayList<>();
             for (String file : options.get("test")) {

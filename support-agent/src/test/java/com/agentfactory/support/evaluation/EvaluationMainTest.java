@@ -256,13 +256,7 @@ class EvaluationMainTest {
                 },
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System.err);
-        List<String> lines = new ArrayList<>(List.of("message,intent,language"));
-        List<LabelledText> examples = IntentExamples.smallStore();
-        for (int i = 0; i < examples.size(); i++) {
-            lines.add(
-                    "\"" + examples.get(i).text() + "\"," + examples.get(i).label() + "," + (i % 3 == 0 ? "de" : "en"));
-        }
-        Path test = Files.write(folder.resolve("languages.csv"), lines, StandardCharsets.UTF_8);
+        Path test = languagesCsv();
         var output = new ByteArrayOutputStream();
 
         int status = EvaluationMain.run(
@@ -294,6 +288,19 @@ class EvaluationMainTest {
         assertThat(english.get("top_intent_accuracy").asDouble()).isEqualTo(1.0);
         assertThat(english.get("trusted_accuracy").asDouble())
                 .isBetween(0.0, english.get("top_intent_accuracy").asDouble());
+    }
+
+    @Test
+    void refusesALanguageColumnWhenTheTestRowsComeFromASplitOfTheData() throws IOException {
+        // the --test file would be read for its languages only: the test rows are the split's, from --data
+        Outcome outcome = evalOnTinyCsv("--test", languagesCsv().toString(), "--language-column", "language");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors())
+                .contains("--language-column")
+                .contains("--model")
+                .contains("--train");
+        assertThat(outcome.output()).isEmpty();
     }
 
     @Test
@@ -359,6 +366,17 @@ class EvaluationMainTest {
         assertThat(parts.get(1)).hasSize(6);
         assertThat(parts.get(0)).hasSize(18);
         assertThat(parts.get(1).stream().map(LabelledText::label).distinct()).hasSize(3);
+    }
+
+    /** The small store's examples with a language column: every third one "de", the others "en". */
+    private Path languagesCsv() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("message,intent,language"));
+        List<LabelledText> examples = IntentExamples.smallStore();
+        for (int i = 0; i < examples.size(); i++) {
+            lines.add(
+                    "\"" + examples.get(i).text() + "\"," + examples.get(i).label() + "," + (i % 3 == 0 ? "de" : "en"));
+        }
+        return Files.write(folder.resolve("languages.csv"), lines, StandardCharsets.UTF_8);
     }
 
     private Path tinyCsv() throws IOException {

@@ -38,6 +38,7 @@ class ConsentService {
     public ConsentsResponse update(UUID customerId, UpdateConsentsRequest request, Caller caller) {
         checkAccess(customerId, caller);
         checkChannelsOnce(request.consents());
+        lockKnown(customerId);
         Instant now = clock.instant();
         for (ChannelConsentRequest consent : request.consents()) {
             consents.record(new ConsentRecord(
@@ -77,7 +78,7 @@ class ConsentService {
     @Transactional
     public ConsentsResponse suppress(UUID customerId, String channel, SuppressRequest request, Caller caller) {
         checkStaff(caller);
-        checkKnown(customerId);
+        lockKnown(customerId);
         consents.suppress(
                 new Suppression(customerId, channel, request.reason().strip(), caller.actorName(), clock.instant()));
         return view(customerId);
@@ -142,6 +143,14 @@ class ConsentService {
 
     private void checkKnown(UUID customerId) {
         if (!customers.isKnown(customerId)) {
+            throw new CustomerNotKnownException(customerId);
+        }
+    }
+
+    // for a change written under the customer's id: an erasure under way waits for it and deletes it too, or has
+    // deleted the customer first and the change is refused
+    private void lockKnown(UUID customerId) {
+        if (!customers.lockIfKnown(customerId)) {
             throw new CustomerNotKnownException(customerId);
         }
     }

@@ -60,10 +60,18 @@ public class ContactPermissions {
      * The customer texted STOP (or another opt-out word) from their number: their SMS consent is withdrawn, with where
      * the reply came from as its source, so the consent history shows it. Consent, not a suppression: texting again
      * needs the customer to consent again, which they may do themselves, while a suppression only staff could lift.
+     * A customer erased since the number was looked up is left as they are, as an unsubscribe leaves them, and the
+     * row lock keeps an erasure under way from missing the withdrawal.
+     *
+     * @return whether the withdrawal was recorded
      */
     @Transactional
-    public void smsOptOut(UUID customerId, String source) {
+    public boolean smsOptOut(UUID customerId, String source) {
+        if (!customers.lockIfKnown(customerId)) {
+            return false;
+        }
         consents.record(new ConsentRecord(customerId, Channel.SMS, false, source, "customer", clock.instant()));
+        return true;
     }
 
     /**
@@ -78,10 +86,18 @@ public class ContactPermissions {
     /**
      * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
      * further message goes to an address that does not exist, which mailbox providers count against the sender.
-     * A suppression the customer or staff made stays as it is, so a later address change does not lift it.
+     * A suppression the customer or staff made stays as it is, so a later address change does not lift it. A
+     * customer erased since the message was claimed is left as they are, as an unsubscribe leaves them, and the row
+     * lock keeps an erasure under way from missing the suppression.
+     *
+     * <p>Call it before changing the send: the erasure locks the customer before it changes their sends, so taking
+     * the send's row first could deadlock with it.
      */
     @Transactional
     public void hardBounced(UUID customerId, Channel channel, String reply) {
+        if (!customers.lockIfKnown(customerId)) {
+            return;
+        }
         consents.suppressUnlessSuppressed(
                 new Suppression(
                         customerId,

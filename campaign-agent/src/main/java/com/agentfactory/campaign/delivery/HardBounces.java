@@ -19,8 +19,9 @@ class HardBounces {
 
     @Transactional
     public void record(ClaimedSend send, Channel channel, String reply) {
-        // the address bounced whoever holds the send now; only its status is left to the claim that holds it
-        sends.bounce(send, reply);
+        // the address bounced whoever holds the send now; only its status is left to the claim that holds it. The
+        // customer's row is locked before the send's, in the order an erasure takes them
         permissions.hardBounced(send.customerId(), channel, reply);
+        sends.bounce(send, reply);
     }
 }

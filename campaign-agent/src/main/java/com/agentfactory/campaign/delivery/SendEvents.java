@@ -62,13 +62,16 @@ class SendEvents {
 
     /**
      * Records an open or a click of a send whose message went out. Its link is only in the message, so a send still
-     * marked sending has reached the recipient: the channel accepted it a moment before the status commits. What the
-     * campaign figures count of it waits for the send to be marked sent (see the KPIs), so a send that ends otherwise
-     * is not counted opened without being counted delivered.
+     * marked sending has reached the recipient: the channel accepted it a moment before the status commits. So has
+     * one put back to pending after an attempt that failed once the channel had taken the message (a timeout waiting
+     * for its answer, say): the link proves that attempt delivered. What the campaign figures count of it waits for
+     * the send to be marked sent (see the KPIs), so a send that ends otherwise is not counted opened without being
+     * counted delivered.
      */
     private boolean record(UUID sendId, String kind, String url, String touchpointType, Instant at) {
         List<Map<String, Object>> found = jdbc.queryForList(
-                "SELECT customer_id, journey_id, channel FROM sends WHERE id = ? AND status IN ('sending', 'sent')",
+                "SELECT customer_id, journey_id, channel FROM sends WHERE id = ?"
+                        + " AND status IN ('pending', 'sending', 'sent')",
                 sendId);
         if (found.isEmpty()) {
             return false;

@@ -89,10 +89,13 @@ class SmsReplies {
         // the keyword, not the text: "Stop!!!" padded out to the text's length would not fit the consent history
         String source =
                 "SMS reply " + SmsKeyword.word(sms.text()) + " via " + provider + " (message " + sms.messageId() + ")";
-        holders.forEach(customer -> permissions.smsOptOut(customer, source));
-        received.matched(provider, sms.messageId(), holders.size());
+        // a holder erased since the look-up is no longer one
+        int optedOut = (int) holders.stream()
+                .filter(customer -> permissions.smsOptOut(customer, source))
+                .count();
+        received.matched(provider, sms.messageId(), optedOut);
         // the message id, not the number: logs are kept longer than an erasure reaches
-        log.info("SMS {} via {} opted out {} customer(s)", sms.messageId(), provider, holders.size());
-        return holders.isEmpty() ? UNKNOWN_NUMBER : OPTED_OUT;
+        log.info("SMS {} via {} opted out {} customer(s)", sms.messageId(), provider, optedOut);
+        return optedOut == 0 ? UNKNOWN_NUMBER : OPTED_OUT;
     }
 }

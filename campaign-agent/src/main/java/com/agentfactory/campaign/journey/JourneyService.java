@@ -138,7 +138,8 @@ public class JourneyService {
             throw new JourneyNotActiveException(journeyId);
         }
         requireSendingCampaign(journey, "enrolling into journey " + journeyId);
-        if (!customers.isKnown(customerId)) {
+        // locked, so an erasure under way waits for the enrolment and takes it too, or has deleted the customer first
+        if (!customers.lockIfKnown(customerId)) {
             throw UnknownCustomerException.of(customerId);
         }
         UUID enrolment = enrolments

@@ -3,23 +3,40 @@ package com.agentfactory.campaign.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.ErasureUnderWay;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
 /** Hard bounces from the local SMTP server, which refuses every address in the reserved .invalid domain. */
 class BouncesIT extends CampaignIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    HardBounces bounces;
+
+    @Autowired
+    PersonalDataHolder personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void suppressesACustomerWhoseAddressTheMailServerRefusesAndSendsThemNothingMore() {
@@ -111,6 +128,41 @@ class BouncesIT extends CampaignIntegrationTest {
         assertThat(Mailbox.messagesTo(address)).hasSize(1);
         assertThat(jdbc.queryForList("SELECT channel FROM suppressions WHERE customer_id = ?", String.class, customer))
                 .isEmpty();
+    }
+
+    @Test
+    void aHardBounceDuringTheCustomersErasureLeavesNoSuppressionOfThem() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String address = customer + "@mailbox.invalid";
+        EmailJourneys.consentingCustomer(commerce, api, customer, address);
+        // as the dispatcher holds a send to the customer when the mail server refuses the address
+        ClaimedSend send = new ClaimedSend(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "mail",
+                UUID.randomUUID(),
+                customer,
+                Channel.EMAIL.wireName(),
+                "final_abandoned_cart",
+                address,
+                Map.of(),
+                1,
+                UUID.randomUUID(),
+                null);
+
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> bounce = callers.submit(() -> bounces.record(send, Channel.EMAIL, "550 5.1.2 no such domain"));
+            erasure.awaitHeldUp(bounce);
+            erasure.commit();
+            bounce.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE customer_id = ?", Long.class, customer))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE customer_id = ?", Long.class, customer))
+                .as("no suppression under the erased customer's id")
+                .isZero();
     }
 
     private String statusOfSend(UUID journey, UUID customer) {

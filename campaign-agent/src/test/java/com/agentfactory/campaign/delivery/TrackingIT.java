@@ -207,6 +207,51 @@ class TrackingIT extends CampaignIntegrationTest {
         assertThat(kpis.path("opened").asLong()).isZero();
     }
 
+    @Test
+    void countsAnOpenMadeWhileARetryHadItsSendBackToPendingOnceTheSendIsSent() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String address = customer + "@example.test";
+        api.put("/api/v1/campaigns/templates/email/retried_open", Map.of("subject", "Retried", "body", "<p>Hi</p>"));
+        UUID journey = EmailJourneys.oneEmail(api, "retried_open");
+        String kpiPath = "/api/v1/campaigns/journeys/" + journey + "/kpis";
+        EmailJourneys.enrol(api, journey, customer);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE customer_id = ? AND status = 'sent'",
+                                Integer.class,
+                                customer)
+                        == 1);
+        String pixel = Jsoup.parse(
+                        (String) Mailbox.messagesTo(address).getFirst().getContent())
+                .select("img[width=1]")
+                .attr("src");
+        // as a send stands whose channel took the message but whose answer never came: back to pending for another
+        // attempt, not due while the test runs
+        jdbc.update(
+                "UPDATE sends SET status = 'pending', sent_at = NULL, reason = 'timed out',"
+                        + " next_attempt_at = now() + interval '1 day' WHERE customer_id = ?",
+                customer);
+
+        assertThat(get(pixel).statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT occurrences FROM send_events WHERE customer_id = ? AND kind = 'opened'",
+                        Integer.class,
+                        customer))
+                .as("the open proves the earlier attempt delivered")
+                .containsExactly(1);
+        assertThat(api.get(kpiPath).body().path("opened").asLong())
+                .as("not counted while the send is not counted delivered")
+                .isZero();
+
+        // the next attempt goes through
+        jdbc.update("UPDATE sends SET status = 'sent', sent_at = now(), reason = NULL WHERE customer_id = ?", customer);
+
+        JsonNode kpis = api.get(kpiPath).body();
+        assertThat(kpis.path("delivered").asLong()).isEqualTo(1);
+        assertThat(kpis.path("opened").asLong()).isEqualTo(1);
+    }
+
     private long outboxWritesWaiting() {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"

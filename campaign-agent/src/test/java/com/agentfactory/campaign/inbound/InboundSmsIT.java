@@ -10,6 +10,7 @@ import com.agentfactory.campaign.delivery.SimulatedMessage;
 import com.agentfactory.campaign.delivery.SimulatedSmsGateway;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.ErasureUnderWay;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.SmsJourneys;
 import com.agentfactory.messaging.privacy.PersonalData;
@@ -25,11 +26,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +61,9 @@ class InboundSmsIT extends CampaignIntegrationTest {
 
     @Autowired
     InboundSmsRetention retention;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void keepsThePhoneNumberOfTheCustomerEventAndClearsItWhenALaterProfileHasNone() {
@@ -316,6 +324,37 @@ class InboundSmsIT extends CampaignIntegrationTest {
         assertThat(exported.records().get("customer")).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("phone", phone));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE phone = ?", Long.class, phone))
+                .isZero();
+    }
+
+    @Test
+    void aStopDuringTheErasureOfTheNumbersHolderLeavesNoConsentOfThem() throws Exception {
+        String phone = freshPhone();
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
+        String messageId = "SM" + UUID.randomUUID();
+
+        HttpResponse<String> answer;
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the erasure not yet committed, the customer still holds the number for whoever looks it up
+            Future<HttpResponse<String>> stop = callers.submit(() -> inbound(messageId, phone, "STOP"));
+            erasure.awaitHeldUp(stop);
+            erasure.commit();
+            answer = stop.get(60, TimeUnit.SECONDS);
+        }
+
+        for (String table : List.of("customers", "consents", "consent_changes")) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM " + table + " WHERE customer_id = ?", Long.class, customer))
+                    .as("nothing in %s under the erased customer's id", table)
+                    .isZero();
+        }
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString())
+                .as("nobody holds the number once the erasure is done")
+                .isEqualTo("unknown_number");
+        assertThat(jdbc.queryForObject(
+                        "SELECT customers_matched FROM inbound_sms WHERE message_id = ?", Integer.class, messageId))
                 .isZero();
     }
 

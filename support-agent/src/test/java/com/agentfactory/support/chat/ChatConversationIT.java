@@ -81,7 +81,7 @@ class ChatConversationIT extends SupportIntegrationTest {
     }
 
     @Test
-    void answersAGermanOrderQuestionInGermanWithTheCustomersOrder() {
+    void answersASpanishOrderQuestionInSpanishWithTheCustomersOrder() {
         UUID customerId = UUID.randomUUID();
         As customer = As.customer(customerId);
         // a bare number, as the demo's replayed orders have
@@ -91,15 +91,14 @@ class ChatConversationIT extends SupportIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> orders.findByNumber(orderNumber).isPresent());
 
-        var reply = api.say("Wo ist meine Bestellung " + orderNumber + "?", null, customer);
+        // a message of data/intents/multilingual-test.csv (not trained on) with the customer's order number
+        var reply = api.say("Hola, sigo esperando mi pedido " + orderNumber + ", ¿cuándo llega?", null, customer);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.text("/language")).isEqualTo("de");
+        assertThat(reply.text("/language")).isEqualTo("es");
         assertThat(reply.body().path("escalated").asBoolean()).isFalse();
         assertThat(reply.text("/intents/0/intent")).isEqualTo("order_status");
-        assertThat(reply.text("/reply"))
-                .contains("Ihre Bestellung " + orderNumber)
-                .doesNotContain("Your order");
+        assertThat(reply.text("/reply")).contains("Su pedido " + orderNumber).doesNotContain("Your order");
     }
 
     @Test

@@ -61,18 +61,19 @@ class PipelineMessageAnalyzerTest {
         assertThat(result.language()).contains("de");
     }
 
+    // messages of data/intents/multilingual-test.csv, which the model was not trained on
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-                    de | order_status   | Wo ist meine Bestellung 536397?
-                    fr | order_status   | Bonjour, où en est ma commande 536397 ?
-                    es | order_status   | ¿Dónde está mi pedido 536397? Todavía no ha llegado
-                    nl | order_status   | Waar blijft mijn bestelling 536397?
-                    it | order_status   | Dov'è il mio ordine 536397? Non è ancora arrivato
-                    de | return_request | Ich möchte meine Bestellung 536397 zurückschicken
-                    fr | return_request | Je voudrais retourner ma commande 536397
-                    es | return_request | Quiero devolver mi pedido 536397
-                    nl | return_request | Ik wil mijn bestelling 536397 retourneren
-                    it | return_request | Vorrei fare il reso dell'ordine 536397
+                    de | order_status   | Welchen Status hat meine Bestellung vom Montag?
+                    fr | order_status   | Pouvez-vous me dire où en est mon colis ?
+                    es | order_status   | Hola, sigo esperando mi pedido 448120, ¿cuándo llega?
+                    nl | order_status   | track en trace voor order 77315 graag
+                    it | order_status   | Potete dirmi dov'è il mio pacco adesso?
+                    de | return_request | Artikel aus Bestellung 29031 ist defekt, ich will ihn retournieren
+                    fr | return_request | Je voudrais renvoyer les chaussures, elles ne me vont pas
+                    es | return_request | El artículo del pedido 29031 viene defectuoso, lo quiero devolver
+                    nl | return_request | Ik wil de schoenen terugsturen, ze passen niet
+                    it | return_request | Vorrei restituire le scarpe, non mi stanno
                     """)
     void trustsTheRightIntentInEachOfTheStoresLanguages(String language, String intent, String text) {
         MessageUnderstanding result = analyzer.analyze(text);

@@ -253,7 +253,8 @@ class LoginThrottle {
      *     nor with a device cookie
      * @param accountSlowdowns the account's slowdowns since the last successful sign-in, when the attempt was counted
      * @param deviceKey the row of the device cookie honoured for the attempt; null without one
-     * @param deviceLockouts the device cookie's lockouts since the last successful sign-in with it
+     * @param deviceLockouts the device cookie's lockouts in its lifetime: a sign-in with it forgives none, it issues a
+     *     new device id instead
      * @param refusedFor how long sign-ins stay refused when the attempt is refused; null when it may be checked
      */
     record Attempt(

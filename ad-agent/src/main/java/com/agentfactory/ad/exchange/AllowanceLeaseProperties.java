@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param share how much of what the allowance has left a replica keeps leased to bid on at most: topped up when less
  *     than half of it is left to promise, the excess given back when more than twice is. Once its bids have been
- *     watched over a few refreshes, a replica keeps only what they need, down to an eighth of this when no bid request
- *     reaches it. A quarter lets the two to four replicas production runs each hold a share; more replicas than
- *     1 / share bid on what the others leave free
+ *     watched over a few refresh intervals, a replica keeps only what they need, down to an eighth of this when no
+ *     bid request reaches it. A quarter lets the two to four replicas production runs each hold a share; more
+ *     replicas than 1 / share bid on what the others leave free
  * @param ttl how long a lease stays in force without being renewed: the replica renews it once half has passed and
  *     stops bidding on it one claim hold before it expires, so a crashed replica's share is free again after this.
  *     More than twice the claim hold

@@ -44,13 +44,17 @@ class ServingCampaigns {
 
     private static final Logger log = LoggerFactory.getLogger(ServingCampaigns.class);
 
-    /** The refreshes over which what a replica's bids on a campaign claimed tells what its lease needs. */
+    /**
+     * The refresh intervals over which what a replica's bids on a campaign claimed tells what its lease needs. They
+     * are intervals of time, not refreshes: a campaign change refreshes at once, and an allocation round changes
+     * every campaign in one commit, so refreshes by the count would fill the window within milliseconds.
+     */
     private static final int RECENT_REFRESHES = 5;
-    /** A lease is kept up to this many times what its bids claimed over the recent refreshes, at most the share. */
+    /** A lease is kept up to this many times what its bids claimed over the recent intervals, at most the share. */
     private static final int NEED_FACTOR = 4;
     /**
      * An idle lease keeps this fraction of the share, so that bids coming back find some of it at once; what they
-     * claim raises the lease again, by {@link #NEED_FACTOR} per refresh.
+     * claim raises the lease again, by {@link #NEED_FACTOR} per refresh interval.
      */
     private static final int IDLE_DIVISOR = 8;
 
@@ -63,6 +67,8 @@ class ServingCampaigns {
     private final AllowanceLeases leases;
     private final AllowanceLeaseProperties leasing;
     private final Duration hold;
+    /** The shortest interval whose claims are counted in {@link #recentClaims}: the scheduled refreshes' interval. */
+    private final Duration refreshInterval;
     /** Names this replica's leases; the first eight hex digits of its bid ids, so a win finds its bid's lease. */
     private final String replica;
 
@@ -73,13 +79,19 @@ class ServingCampaigns {
     /** The day of the last refresh: on the first of a new day, leases of days before that have ended are forgotten. */
     private LocalDate leasesOf;
     /**
-     * Per campaign, what its bids claimed in each of the last refreshes' intervals, newest last, while this replica
-     * holds a lease of it: nothing claimed over {@link #RECENT_REFRESHES} of them and the lease shrinks, so replicas
-     * getting no bid traffic (failing readiness, say) do not hold the allowance away from the one bid on.
+     * Per campaign, what its bids claimed in each of the last intervals of at least {@link #refreshInterval}, newest
+     * last, while this replica holds a lease of it: nothing claimed over {@link #RECENT_REFRESHES} of them and the
+     * lease shrinks, so replicas getting no bid traffic (failing readiness, say) do not hold the allowance away from
+     * the one bid on.
      */
     private final Map<UUID, ArrayDeque<Long>> recentClaims = new HashMap<>();
-    /** Per campaign, {@link ServingSnapshot.Counters#offeredMicros} after the last refresh, its own give-back included. */
-    private final Map<UUID, Long> offeredAfterRefresh = new HashMap<>();
+    /**
+     * Per campaign, {@link ServingSnapshot.Counters#offeredMicros} when its current interval began, with what the
+     * refreshes since gave back: claims beyond it are its bids'.
+     */
+    private final Map<UUID, Long> offeredAtIntervalStart = new HashMap<>();
+    /** Per campaign, when its current interval began. */
+    private final Map<UUID, Instant> intervalStart = new HashMap<>();
 
     @Autowired
     ServingCampaigns(
@@ -88,19 +100,34 @@ class ServingCampaigns {
             SpendAllowances allowances,
             MarketModels markets,
             WinNoticeProperties winNotices,
+            ExchangeProperties exchange,
             AllowanceLeases leases,
             AllowanceLeaseProperties leasing,
             Clock clock) {
-        this(campaigns, delivery, allowances, markets, winNotices, leases, leasing, BidDecider.REPLICA, clock);
+        this(
+                campaigns,
+                delivery,
+                allowances,
+                markets,
+                winNotices,
+                exchange.refreshInterval(),
+                leases,
+                leasing,
+                BidDecider.REPLICA,
+                clock);
     }
 
-    /** @param replica the replica whose bids this view decides: eight hex digits */
+    /**
+     * @param refreshInterval the scheduled refreshes' interval
+     * @param replica the replica whose bids this view decides: eight hex digits
+     */
     ServingCampaigns(
             AdCampaigns campaigns,
             DeliveryLedger delivery,
             SpendAllowances allowances,
             MarketModels markets,
             WinNoticeProperties winNotices,
+            Duration refreshInterval,
             AllowanceLeases leases,
             AllowanceLeaseProperties leasing,
             String replica,
@@ -116,6 +143,7 @@ class ServingCampaigns {
         this.markets = markets;
         this.clock = clock;
         this.hold = winNotices.claimHold();
+        this.refreshInterval = refreshInterval;
         this.claims = new ClaimHold(hold, clock);
         this.leases = leases;
         this.leasing = leasing;
@@ -157,7 +185,8 @@ class ServingCampaigns {
             }
             Map<UUID, AllowanceLeases.Lease> leased = new HashMap<>(leases.of(replica, day));
             Map<UUID, BigDecimal> leasedByAll = leases.inForce(day, clock.instant());
-            Map<UUID, Long> offeredAtRefresh = new HashMap<>();
+            Instant refreshedAt = clock.instant();
+            Map<UUID, Long> intervalBaselines = new HashMap<>();
             long impressions = 0;
             long clicks = 0;
             long conversions = 0;
@@ -177,7 +206,7 @@ class ServingCampaigns {
                 SpendAllowances.Allowance allowance = today.get(id);
                 ServingSnapshot.Counters counts = counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters());
                 long held = counts.offeredMicros.get() - accounted.getOrDefault(id, 0L);
-                countClaims(id, counts, offeredAtRefresh);
+                countClaims(id, counts, refreshedAt, intervalBaselines);
                 if (allowance != null && allowance.remaining().signum() > 0) {
                     try {
                         topUpOrRenew(id, day, allowance, leased, held, leasedByAll.getOrDefault(id, BigDecimal.ZERO))
@@ -211,8 +240,9 @@ class ServingCampaigns {
                         lease == null ? Instant.MIN : lease.expiresAt().minus(hold)));
             }
             // campaigns no longer served start afresh when they are again
-            recentClaims.keySet().retainAll(offeredAtRefresh.keySet());
-            offeredAfterRefresh.keySet().retainAll(offeredAtRefresh.keySet());
+            recentClaims.keySet().retainAll(intervalBaselines.keySet());
+            offeredAtIntervalStart.keySet().retainAll(intervalBaselines.keySet());
+            intervalStart.keySet().retainAll(intervalBaselines.keySet());
             snapshot = new ServingSnapshot(
                     List.copyOf(entries),
                     impressions == 0 ? 0 : (double) clicks / impressions,
@@ -225,13 +255,13 @@ class ServingCampaigns {
                         taken = giveBackExcess(entry, day, allowance);
                     } catch (RuntimeException e) {
                         log.warn(
-                                "excess lease of campaign {} not given back, kept until the next refresh: {}",
+                                "excess lease of campaign {} not given back, bidding on it until the next refresh: {}",
                                 entry.id(),
                                 NestedExceptionUtils.getMostSpecificCause(e).getMessage());
                     }
                 }
                 // what was given back is no bid's claim
-                offeredAfterRefresh.put(entry.id(), offeredAtRefresh.get(entry.id()) + taken);
+                offeredAtIntervalStart.put(entry.id(), intervalBaselines.get(entry.id()) + taken);
             }
         } catch (RuntimeException e) {
             // the most specific cause names what failed (a missing column, a lost connection); the wrapper only the SQL
@@ -258,11 +288,23 @@ class ServingCampaigns {
         return Math.round(allowance.remaining().doubleValue() * leasing.share() * 1_000_000);
     }
 
-    /** Adds what the campaign's bids claimed since the last refresh to its recent claims. */
-    private void countClaims(UUID campaignId, ServingSnapshot.Counters counts, Map<UUID, Long> offeredAtRefresh) {
+    /**
+     * Once at least {@link #refreshInterval} has passed since the campaign's current interval began, adds what its
+     * bids claimed in it to its recent claims and begins the next; refreshes in between leave the interval open.
+     *
+     * @param intervalBaselines gets what the campaign's offered counter is measured from after this refresh
+     */
+    private void countClaims(
+            UUID campaignId, ServingSnapshot.Counters counts, Instant now, Map<UUID, Long> intervalBaselines) {
         long offered = counts.offeredMicros.get();
-        offeredAtRefresh.put(campaignId, offered);
-        Long before = offeredAfterRefresh.get(campaignId);
+        Long before = offeredAtIntervalStart.get(campaignId);
+        Instant since = intervalStart.get(campaignId);
+        if (before != null && since != null && now.isBefore(since.plus(refreshInterval))) {
+            intervalBaselines.put(campaignId, before);
+            return;
+        }
+        intervalBaselines.put(campaignId, offered);
+        intervalStart.put(campaignId, now);
         if (before == null) {
             return;
         }
@@ -275,8 +317,8 @@ class ServingCampaigns {
 
     /**
      * What this replica's lease of the campaign should hold to promise, in millionths: the wanted share until its bids
-     * have been watched over {@link #RECENT_REFRESHES} refreshes, then what they need, {@link #NEED_FACTOR} times
-     * what they claimed over those, at least a floor and at most the share.
+     * have been watched over {@link #RECENT_REFRESHES} refresh intervals, then what they need, {@link #NEED_FACTOR}
+     * times what they claimed over those, at least a floor and at most the share.
      */
     private long targetMicros(UUID campaignId, long wanted) {
         ArrayDeque<Long> recent = recentClaims.get(campaignId);
@@ -347,7 +389,13 @@ class ServingCampaigns {
         Instant now = clock.instant();
         long taken = takeAll(entry, target);
         if (taken > 0) {
-            leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), null, now);
+            try {
+                leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), null, now);
+            } catch (RuntimeException e) {
+                // still leased: claimed, it would be held as a bid's claim for the claim hold and counted as one
+                entry.counters().offeredMicros.addAndGet(-taken);
+                throw e;
+            }
             claims.ownWinRecorded(entry.id(), now, taken);
         }
         return taken;

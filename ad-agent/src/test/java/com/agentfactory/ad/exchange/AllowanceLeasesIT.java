@@ -263,7 +263,8 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on by one replica of two", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        Replica idle = replica("00000016", half, clock);
+        AdjustableClock idleClock = new AdjustableClock(clock.instant());
+        Replica idle = replica("00000016", half, idleClock);
         Replica serving = replica("00000017", half, clock);
         idle.serving().refresh();
         serving.serving().refresh();
@@ -271,8 +272,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         long firstLease = serving.promise(id, region, 500);
         assertThat(serving.promise(id, region, 1)).as("all its lease promised").isZero();
 
-        // no bid request reaches the idle replica over several refreshes
+        // no bid request reaches the idle replica over several refresh intervals
         for (int refresh = 0; refresh < 6; refresh++) {
+            idleClock.advance(properties.refreshInterval());
             idle.serving().refresh();
         }
         serving.serving().refresh();
@@ -280,6 +282,66 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(leaseOf(id, "00000016")).isLessThan(idleLease.divide(BigDecimal.TWO));
         assertThat(serving.promise(id, region, 500)).isPositive();
         assertThat(firstLease).isPositive();
+    }
+
+    @Test
+    void refreshesWithinOneRefreshIntervalDoNotShrinkTheLeaseOfACampaignBeingBidOn() {
+        String region = "B" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Bid on through an allocation round", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        AdjustableClock busyClock = new AdjustableClock(clock.instant());
+        Replica busy = replica("00000018", half, busyClock);
+        busy.serving().refresh();
+        BigDecimal lease = leaseOf(id, "00000018");
+        long claimed = busy.promise(id, region, 2);
+
+        // an allocation round changes every campaign in one commit: a refresh after each change, all at once
+        for (int refresh = 0; refresh < 8; refresh++) {
+            busyClock.advance(Duration.ofMillis(5));
+            busy.serving().refresh();
+        }
+
+        assertThat(claimed).isPositive();
+        assertThat(leaseOf(id, "00000018")).isEqualByComparingTo(lease);
+        assertThat(busy.available(id)).isEqualTo(Math.round(lease.doubleValue() * 1_000_000) - claimed);
+    }
+
+    @Test
+    void aGiveBackThatFailsLeavesTheLeaseToBidOnAndCountsNoClaimOfBidsInIt() {
+        String region = "G" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Given back in vain", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        AdjustableClock idleClock = new AdjustableClock(clock.instant());
+        Replica idle = replica("0000001a", half, idleClock);
+        idle.serving().refresh();
+        BigDecimal lease = leaseOf(id, "0000001a");
+        long available = idle.available(id);
+        String refuse = "refuse_give_back_" + id.toString().substring(0, 8);
+        jdbc.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'give-back refused'; END $$");
+        jdbc.execute("CREATE TRIGGER " + refuse + " BEFORE UPDATE ON ad_allowance_leases FOR EACH ROW"
+                + " WHEN (NEW.campaign_id = '" + id + "' AND NEW.replica = '0000001a') EXECUTE FUNCTION "
+                + refuse + "()");
+        try {
+            // idle long enough that the replica gives back all but an eighth of its share, and fails to
+            for (int refresh = 0; refresh < 6; refresh++) {
+                idleClock.advance(properties.refreshInterval());
+                idle.serving().refresh();
+            }
+
+            assertThat(leaseOf(id, "0000001a")).isEqualByComparingTo(lease);
+            assertThat(idle.available(id)).isPositive().isEqualTo(available);
+        } finally {
+            jdbc.execute("DROP TRIGGER " + refuse + " ON ad_allowance_leases");
+            jdbc.execute("DROP FUNCTION " + refuse + "()");
+        }
+
+        idleClock.advance(properties.refreshInterval());
+        idle.serving().refresh();
+
+        assertThat(leaseOf(id, "0000001a")).isLessThan(lease.divide(BigDecimal.TWO));
     }
 
     private BigDecimal leasedInForce(UUID campaignId) {
@@ -310,6 +372,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                         allowances,
                         markets,
                         winNotices,
+                        properties.refreshInterval(),
                         leases,
                         leaseProperties,
                         name,

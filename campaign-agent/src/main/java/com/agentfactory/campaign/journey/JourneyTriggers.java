@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.journey;
 
 import com.agentfactory.campaign.campaign.CampaignSending;
+import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.campaign.segment.SegmentMembership;
 import com.agentfactory.messaging.commerce.AddedToCart;
 import com.agentfactory.messaging.commerce.CartAbandoned;
@@ -44,6 +45,7 @@ public class JourneyTriggers {
     private final JourneyCatalogue catalogue;
     private final Enrolments enrolments;
     private final CustomerFactsReader customers;
+    private final CustomerReadModel readModel;
     private final SegmentMembership segments;
     private final CampaignSending sending;
     private final JdbcTemplate jdbc;
@@ -55,6 +57,7 @@ public class JourneyTriggers {
             JourneyCatalogue catalogue,
             Enrolments enrolments,
             CustomerFactsReader customers,
+            CustomerReadModel readModel,
             SegmentMembership segments,
             CampaignSending sending,
             JdbcTemplate jdbc,
@@ -64,6 +67,7 @@ public class JourneyTriggers {
         this.catalogue = catalogue;
         this.enrolments = enrolments;
         this.customers = customers;
+        this.readModel = readModel;
         this.segments = segments;
         this.sending = sending;
         this.jdbc = jdbc;
@@ -156,7 +160,12 @@ public class JourneyTriggers {
         JourneyTrigger trigger = compiled.definition().trigger();
         List<UUID> members = segments.membersAfter(trigger.segmentId(), after, DATE_TRIGGER_PAGE);
         for (UUID member : members) {
-            if (JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(member, Map.of(), now))
+            // the members were read before an erasure under way commits, whose changes cannot see an enrolment not
+            // yet committed: with the customer's row locked, the erasure waits for the enrolment and ends it too, or
+            // has deleted the member first, who is passed over. No deadlock: the erasure locks the customer's row
+            // before anything else of theirs, and no journey's row
+            if (readModel.lockIfKnown(member)
+                    && JourneyFacts.holdsAll(trigger.conditionsOrEmpty(), customers.of(member, Map.of(), now))
                     && mayEnter(journeyId, trigger, member, now)) {
                 enrolments.enrol(journeyId, member, compiled.firstStep(), Map.of(), now);
             }

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.ErasureUnderWay;
 import com.agentfactory.campaign.support.JourneyMother;
 import com.agentfactory.campaign.support.Mailbox;
 import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.messaging.topic.Topics;
@@ -25,6 +27,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +50,15 @@ class JourneysIT extends CampaignIntegrationTest {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private JourneyTriggers triggers;
+
+    @Autowired
+    private PersonalDataHolder personalData;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     @Test
     void storesTheSpecificationsJourneyPostedAsYamlAndActivatesIt() throws Exception {
@@ -262,6 +277,47 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aDateTriggerFiringDuringAMembersErasureLeavesNoEnrolmentOfThem() throws Exception {
+        String country = CustomerMother.freshCountry();
+        UUID erased = CustomerMother.knownCustomer(commerce, country);
+        UUID kept = CustomerMother.knownCustomer(commerce, country);
+        Response created = api.post(
+                "/api/v1/campaigns/journeys",
+                Map.of(
+                        "name", "Date " + UUID.randomUUID(),
+                        "trigger",
+                                Map.of(
+                                        "type", "date",
+                                        "at", Instant.now().minusSeconds(60).toString(),
+                                        "segment_id", JourneyMother.countrySegment(api, "Journeys", country)),
+                        "steps", List.of(Map.of("id", "done", "type", "end", "reason", "dated"))));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        UUID journeyId = UUID.fromString(created.text("/id"));
+
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, erased);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the erasure not yet committed, the customer is still a member of the segment for whoever reads it
+            assertThat(api.post("/api/v1/campaigns/journeys/" + journeyId + "/activate", Map.of())
+                            .status())
+                    .isEqualTo(200);
+            // the executor's poll may take the journey first, when this call passes it over: done once it has fired
+            Future<?> fired = callers.submit(() -> {
+                triggers.fireDateTriggers();
+                await().atMost(PATIENCE).until(() -> dateFired(journeyId));
+            });
+            erasure.awaitHeldUp(fired);
+            erasure.commit();
+            fired.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM journey_enrolments WHERE customer_id = ?", Long.class, erased))
+                .as("no enrolment under the erased customer's id")
+                .isZero();
+        assertThat(enrolledCustomers(journeyId)).containsExactly(kept);
+    }
+
+    @Test
     void anEventTriggersConditionsSeeTheCustomerTheEventWritesEvenWhenJourneysReadTheEventFirst() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(Map.of(
@@ -394,6 +450,11 @@ class JourneysIT extends CampaignIntegrationTest {
                 .filter(container -> group.equals(container.getGroupId()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private boolean dateFired(UUID journeyId) {
+        return jdbc.queryForObject(
+                "SELECT date_fired_at IS NOT NULL FROM journeys WHERE id = ?", Boolean.class, journeyId);
     }
 
     private List<UUID> enrolledCustomers(UUID journeyId) {

@@ -31,6 +31,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "agentfactory.rate-limit.anonymous.refill-per-second=10000",
             "agentfactory.rate-limit.user.capacity=100000",
             "agentfactory.rate-limit.user.refill-per-second=10000",
+            // every test calls from one address: AccessMatrixIT alone makes over a thousand requests, faster than the
+            // default per-address bucket refills on an idle machine
+            "agentfactory.rate-limit.ip.capacity=100000",
+            "agentfactory.rate-limit.ip.refill-per-second=10000",
             "agentfactory.auth.service-clients=test-service:test-service-secret-0123456789abcdef",
             "agentfactory.auth.bootstrap-admin.email=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
             "agentfactory.auth.bootstrap-admin.password=" + GatewayIntegrationTest.BOOTSTRAP_ADMIN_PASSWORD,

@@ -15,8 +15,9 @@ test.describe('ads page', () => {
     await signIn(page, email, password);
     await page.goto('/admin/ads');
     await expect(page.getByRole('heading', { level: 1, name: 'Ads' })).toBeVisible();
-    // the campaign's row in the campaigns table (the performance table below has a row of the same name)
-    const row = page.getByRole('region', { name: 'Campaigns', exact: true }).getByRole('row').filter({ hasText: name });
+    // the campaign's row in the campaigns table: the performance table, in the same region once its metrics load,
+    // has a row of the same name
+    const row = page.getByRole('table', { name: 'Ad campaigns', exact: true }).getByRole('row').filter({ hasText: name });
     await expect(row).toContainText('€20.00');
     await expectAccessible(page);
 

@@ -2,22 +2,21 @@ package com.agentfactory.recommendation.surface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class RefreshedIdSetTest {
 
     private final Set<UUID> stored = new HashSet<>();
     private final AtomicInteger readings = new AtomicInteger();
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final MutableClock clock = MutableClock.of(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC);
     private final RefreshedIdSet ids = new RefreshedIdSet(this::read, Duration.ofSeconds(5), clock);
 
     @Test
@@ -28,11 +27,11 @@ class RefreshedIdSetTest {
 
         UUID second = UUID.randomUUID();
         stored.add(second);
-        clock.advance(Duration.ofSeconds(4));
+        clock.add(Duration.ofSeconds(4));
         assertThat(ids.current()).containsExactly(first);
         assertThat(readings).hasValue(1);
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
         assertThat(ids.current()).containsExactlyInAnyOrder(first, second);
         assertThat(readings).hasValue(2);
     }
@@ -51,7 +50,7 @@ class RefreshedIdSetTest {
         assertThat(ids.current()).containsExactly(added);
         assertThat(readings).hasValue(1);
 
-        clock.advance(Duration.ofSeconds(5));
+        clock.add(Duration.ofSeconds(5));
         assertThat(ids.current()).as("what is stored wins at the next reading").containsExactly(kept);
     }
 
@@ -65,33 +64,5 @@ class RefreshedIdSetTest {
     private Set<UUID> read() {
         readings.incrementAndGet();
         return Set.copyOf(stored);
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

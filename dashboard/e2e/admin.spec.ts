@@ -103,6 +103,8 @@ test.describe('admin dashboard', () => {
     await expect(page.getByRole('heading', { name: 'Queue' })).toBeVisible();
     await page.goto('/admin/finance');
     await expect(page.getByRole('heading', { level: 1, name: 'Finance' })).toBeVisible();
+    // the reservation form would come with the budget's figures: absent before they load, it would prove nothing
+    await expect(page.getByRole('meter', { name: 'Budget used' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reserve' })).toHaveCount(0);
   });
 

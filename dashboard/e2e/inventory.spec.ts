@@ -33,18 +33,20 @@ test.describe('inventory page', () => {
     const promotions = page.getByRole('region', { name: 'Promotions' });
     if ((await promotions.getByRole('form', { name: 'Promotions of a SKU' }).getByLabel('SKU').inputValue()) !== '') {
       const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      // named for this run: the SKU's list keeps the promotions earlier runs planned and cancelled on the same days
+      const sale = `browser test sale ${Date.now()}`;
       await promotions.getByText(/^Plan a promotion/).click();
       const plan = promotions.getByRole('form', { name: 'Plan a promotion' });
       await plan.getByLabel('First day').fill(daysAhead(300));
       await plan.getByLabel('Last day').fill(daysAhead(306));
-      await plan.getByLabel('What it is').fill('browser test sale');
+      await plan.getByLabel('What it is').fill(sale);
       await plan.getByRole('button', { name: 'Plan promotion' }).click();
-      const planned = promotions.getByRole('row').filter({ hasText: 'browser test sale' }).filter({ hasText: daysAhead(306) });
-      await expect(planned).toBeVisible();
+      const planned = promotions.getByRole('row').filter({ hasText: sale });
+      await expect(planned).toContainText(daysAhead(306));
       await planned.getByRole('button', { name: 'Cancel' }).click();
       await planned.getByLabel('Reason').fill('browser test done');
       await planned.getByRole('button', { name: 'Confirm cancel' }).click();
-      await expect(promotions.getByRole('row').filter({ hasText: 'browser test done' })).toBeVisible();
+      await expect(planned).toContainText('browser test done');
     }
   });
 
@@ -54,6 +56,9 @@ test.describe('inventory page', () => {
     await page.goto('/admin/inventory');
     await expect(page.getByRole('heading', { level: 1, name: 'Inventory' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Suggest reorders now' })).toHaveCount(0);
+    // the suggested orders' moves would come with their rows: absent before the list loads, they would prove nothing
+    const orders = page.getByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await expect(orders.getByRole('table', { name: 'Purchase orders' }).or(orders.getByText('No purchase order is suggested.'))).toBeVisible();
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     await expect(page.getByText('Add a supplier')).toHaveCount(0);
   });

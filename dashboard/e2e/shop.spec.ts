@@ -13,9 +13,19 @@ test.describe('demo storefront', () => {
     const name = (await products.first().textContent()) ?? '';
     const word = name.split(/\s+/).find((w) => w.length > 3) ?? name;
     await page.getByLabel('Search').fill(word);
+    const searched = page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/v1/products' && url.searchParams.get('search') === word;
+    });
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/q=/);
-    await expect(products.first()).toBeVisible();
+    // the catalog's products stay on screen until the search's answer lands: wait for the answer's first product
+    // in stock, not for any product
+    const answer = await searched;
+    expect(answer.ok()).toBeTruthy();
+    const found = ((await answer.json()).items as { name: string; in_stock: boolean }[]).filter((p) => p.in_stock);
+    expect(found.length).toBeGreaterThan(0);
+    await expect(products.first()).toHaveText(found[0].name);
 
     await products.first().click();
     await expect(page.getByRole('heading', { level: 2, name: 'Similar products' })).toBeVisible();
@@ -26,7 +36,8 @@ test.describe('demo storefront', () => {
   test('a new customer signs up, fills the cart and chats with support', async ({ page }) => {
     await signUp(page, 'shopper', 'Ada', 'Shopper');
 
-    await page.locator('ul.grid li a').first().click();
+    // a product of the catalog: a signed-in customer's recommendations are a grid above it once they load
+    await page.getByRole('list', { name: 'Products', exact: true }).getByRole('link').first().click();
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.getByRole('link', { name: 'Go to the cart' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();

@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,15 +51,46 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code eval} reports in-scope accuracy, macro-F1 and top-3 over the in-scope test rows only (a rejected
  * in-scope message counts as wrong), and out-of-scope recall and precision.
  * {@code --model} scores a trained model file (its stored threshold unless {@code --oos-threshold} is given) instead
- * of training one. {@code --extra-train} rows are added to the training rows only, after any split, so a split of the
+ * of training one, so it takes none of the flags that train ({@code --train}, {@code --extra-train}, the
+ * validation flags, TRAINER). {@code --extra-train} rows are added to the training rows only, after any split, so a split of the
  * {@code --data} files measures the same test rows with and without them. {@code --language-column} names a column of
  * the {@code --test} files, so it needs {@code --train} or {@code --model} (a {@code --data} split tests on rows of
  * {@code --data}); the summary then reports, per language, the share of in-scope messages whose top intent is right
  * and the share whose top intent is right and at or above the out-of-scope threshold (the ones the chat answers
  * rather than hands over).
  * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
+ *
+ * Every flag combination either runs as written or is refused before any file is read: an unknown flag, a
+ * single-valued flag given twice, more than one source of test rows ({@code --data}, {@code --train}, {@code --model}),
+ * a {@code --test} file beside a {@code --data} split (which tests on rows of {@code --data}), and a flag the chosen
+ * source would not use.
  */
 public final class EvaluationMain {
+
+    private static final Set<String> TRAINER = Set.of("epochs", "batch-size", "learning-rate", "l2");
+    private static final Set<String> READING = Set.of("text-column", "label-column", "label-map", "oos-label", "cache");
+    private static final Map<String, Set<String>> FLAGS = Map.of(
+            "train", union(TRAINER, READING, Set.of("data", "validation", "oos-threshold", "out")),
+            "eval",
+                    union(
+                            TRAINER,
+                            READING,
+                            Set.of(
+                                    "data",
+                                    "train",
+                                    "model",
+                                    "test",
+                                    "test-fraction",
+                                    "seed",
+                                    "extra-train",
+                                    "language-column",
+                                    "validation",
+                                    "validation-fraction",
+                                    "oos-threshold",
+                                    "model-out")),
+            "entities", Set.of("data"));
+    // the flags that name files to read together; any other flag given twice would have its second value ignored
+    private static final Set<String> REPEATABLE = Set.of("data", "train", "test", "extra-train", "validation");
 
     private EvaluationMain() {}
 
@@ -73,8 +107,14 @@ public final class EvaluationMain {
         try {
             Map<String, List<String>> options = options(args);
             summary = switch (args[0]) {
-                case "train" -> train(options, out);
-                case "eval" -> evaluate(options, out);
+                case "train" -> {
+                    single(options, "out");
+                    yield train(options, out);
+                }
+                case "eval" -> {
+                    checkEvaluationSource(options);
+                    yield evaluate(options, out);
+                }
                 case "entities" -> EntityEvaluation.evaluate(Path.of(single(options, "data")), out);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
@@ -143,11 +183,11 @@ public final class EvaluationMain {
                 test.addAll(read(Path.of(file), options));
             }
             if (test.isEmpty()) {
-                throw new IllegalArgumentException("--test FILE is required");
+                throw new IllegalArgumentException("the --test files hold no labelled rows");
             }
             split = options.containsKey("model") ? "stored model " + single(options, "model") : "given";
         } else {
-            double fraction = Double.parseDouble(first(options, "test-fraction", "0.2"));
+            double fraction = fraction(options, "test-fraction");
             long seed = Long.parseLong(first(options, "seed", "42"));
             List<LabelledText> all = new ArrayList<>();
             for (String file : options.getOrDefault("data", List.of())) {
@@ -162,12 +202,6 @@ public final class EvaluationMain {
             split = "stratified " + fraction + " seed " + seed;
         }
         if (options.containsKey("language-column")) {
-            // the languages are read from the --test files, so they line up with the test rows only when those
-            // rows are the --test files' own, not a split of --data
-            if (!options.containsKey("model") && !options.containsKey("train")) {
-                throw new IllegalArgumentException("--language-column reads the --test files, but a --data split"
-                        + " tests on rows of --data: give --train FILE --test FILE or --model FILE --test FILE");
-            }
             languages = new ArrayList<>();
             for (String file : options.get("test")) {
                 languages.addAll(LabelledCsv.column(
@@ -188,9 +222,7 @@ public final class EvaluationMain {
         if (options.containsKey("validation-fraction")) {
             // carved out of the training rows, so the test rows stay unseen until the threshold is fixed
             var parts = stratifiedSplit(
-                    train,
-                    Double.parseDouble(single(options, "validation-fraction")),
-                    Long.parseLong(first(options, "seed", "42")));
+                    train, fraction(options, "validation-fraction"), Long.parseLong(first(options, "seed", "42")));
             train = parts.get(0);
             validation = parts.get(1);
             split += ", validation " + single(options, "validation-fraction") + " of the training rows";
@@ -210,9 +242,6 @@ public final class EvaluationMain {
         IntentModel model;
         Threshold threshold;
         if (options.containsKey("model")) {
-            if (!inScope.isEmpty() || options.containsKey("validation") || validation != null) {
-                throw new IllegalArgumentException("--model evaluates a trained model: give no training rows");
-            }
             IntentModel stored;
             try (var stream = Files.newInputStream(Path.of(single(options, "model")))) {
                 stored = IntentModel.read(stream);
@@ -319,6 +348,81 @@ public final class EvaluationMain {
     private record Threshold(double value, String source) {}
 
     /**
+     * Refuses, before any file is read or any model trained, a combination in which a flag would be ignored: the test
+     * rows come from exactly one of a {@code --data} split, {@code --train} with {@code --test}, or {@code --model}
+     * with {@code --test}.
+     */
+    private static void checkEvaluationSource(Map<String, List<String>> options) {
+        List<String> sources = Stream.of("data", "train", "model")
+                .filter(options::containsKey)
+                .map(name -> "--" + name)
+                .toList();
+        if (sources.size() > 1) {
+            throw new IllegalArgumentException("give one of --data FILE, --train FILE --test FILE or --model FILE"
+                    + " --test FILE, not " + String.join(" and ", sources));
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--data FILE (or --train FILE --test FILE, or --model FILE --test FILE) is required");
+        }
+        if (options.containsKey("data")) {
+            if (options.containsKey("language-column")) {
+                // the languages are read from the --test files, so they line up with the test rows only when those
+                // rows are the --test files' own, not a split of --data
+                throw new IllegalArgumentException("--language-column reads the --test files, but a --data split"
+                        + " tests on rows of --data: give --train FILE --test FILE or --model FILE --test FILE");
+            }
+            if (options.containsKey("test")) {
+                throw new IllegalArgumentException("--data is split into training and test rows, so a --test file"
+                        + " beside it would not be read: give --train FILE --test FILE to test on a file of your own,"
+                        + " or leave out --test");
+            }
+            fraction(options, "test-fraction");
+            return;
+        }
+        if (!options.containsKey("test")) {
+            throw new IllegalArgumentException("--test FILE is required with " + sources.getFirst());
+        }
+        if (options.containsKey("test-fraction")) {
+            throw new IllegalArgumentException("--test-fraction splits --data: with " + sources.getFirst()
+                    + " the test rows are the --test files'");
+        }
+        if (options.containsKey("model")) {
+            String training = Stream.concat(
+                            Stream.of("extra-train", "validation", "validation-fraction"),
+                            TRAINER.stream().sorted())
+                    .filter(options::containsKey)
+                    .map(name -> "--" + name)
+                    .collect(Collectors.joining(", "));
+            if (!training.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--model evaluates a trained model, so it trains nothing: leave out " + training);
+            }
+        }
+        if (options.containsKey("seed") && !options.containsKey("validation-fraction")) {
+            throw new IllegalArgumentException(
+                    "--seed draws a --data split or a --validation-fraction, and there is" + " neither: leave it out");
+        }
+        if (options.containsKey("validation-fraction")) {
+            fraction(options, "validation-fraction");
+        }
+    }
+
+    /** A fraction of rows to hold out: above 0, below 1. */
+    private static double fraction(Map<String, List<String>> options, String name) {
+        String given = first(options, name, "0.2");
+        try {
+            double fraction = Double.parseDouble(given);
+            if (fraction > 0 && fraction < 1) {
+                return fraction;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the flag's name
+        }
+        throw new IllegalArgumentException("--" + name + " takes a fraction above 0 and below 1, not " + given);
+    }
+
+    /**
      * The out-of-scope threshold: tuned on {@code --validation} files or the carved-out rows when given (never on
      * the test data), else {@code --oos-threshold}, else the default.
      *
@@ -336,11 +440,12 @@ public final class EvaluationMain {
                     first(options, "oos-threshold", String.valueOf(IntentModel.DEFAULT_OOS_THRESHOLD)));
             return new Threshold(given, options.containsKey("oos-threshold") ? "given" : "default");
         }
+        String flag = options.containsKey("validation") ? "--validation" : "--validation-fraction";
         if (oos == null) {
-            throw new IllegalArgumentException("--validation tunes the out-of-scope threshold: it needs --oos-label");
+            throw new IllegalArgumentException(flag + " tunes the out-of-scope threshold: it needs --oos-label");
         }
         if (options.containsKey("oos-threshold")) {
-            throw new IllegalArgumentException("give either --validation or --oos-threshold, not both");
+            throw new IllegalArgumentException("give either " + flag + " or --oos-threshold, not both");
         }
         List<LabelledText> validation = new ArrayList<>(carved == null ? List.of() : carved);
         for (String file : options.getOrDefault("validation", List.of())) {
@@ -447,14 +552,30 @@ public final class EvaluationMain {
     }
 
     private static Map<String, List<String>> options(String[] args) {
+        Set<String> known = FLAGS.get(args[0]);
+        if (known == null) {
+            throw new IllegalArgumentException("unknown command " + args[0] + "; expected train, eval or entities");
+        }
         Map<String, List<String>> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value at " + args[i]);
             }
-            options.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>())
-                    .add(args[++i]);
+            String name = args[i].substring(2);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(args[0] + " has no option " + args[i] + "; it takes --"
+                        + known.stream().sorted().collect(Collectors.joining(", --")));
+            }
+            if (options.containsKey(name) && !REPEATABLE.contains(name)) {
+                throw new IllegalArgumentException(args[i] + " takes one value: it is given twice");
+            }
+            options.computeIfAbsent(name, k -> new ArrayList<>()).add(args[++i]);
         }
         return options;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Stream.of(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 }

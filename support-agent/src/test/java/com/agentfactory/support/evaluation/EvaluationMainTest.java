@@ -1,24 +1,23 @@
 package com.agentfactory.support.evaluation;
 
+import static com.agentfactory.support.evaluation.EvaluationCommand.eval;
+import static com.agentfactory.support.evaluation.EvaluationCommand.evalSplittingTheCsv;
+import static com.agentfactory.support.evaluation.EvaluationCommand.trainOnTheCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.support.evaluation.EvaluationCommand.Outcome;
 import com.agentfactory.support.intent.IntentExamples;
 import com.agentfactory.support.intent.IntentModel;
 import com.agentfactory.support.intent.IntentTrainer;
 import com.agentfactory.support.intent.LabelledText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class EvaluationMainTest {
 
@@ -26,31 +25,14 @@ class EvaluationMainTest {
     Path folder;
 
     @Test
-    void evalPrintsInScopeFiguresAndOutOfScopeRecallAndPrecisionAsJsonOnTheLastLine() throws IOException {
-        Path csv = tinyCsv();
-        var output = new ByteArrayOutputStream();
+    void evalPrintsInScopeFiguresAndOutOfScopeRecallAndPrecisionAsJsonOnTheLastLine() {
+        Outcome outcome = evalSplittingTheCsv(folder)
+                .withOutOfScopeLabel()
+                .testingAQuarter()
+                .run();
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--data",
-                    csv.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--test-fraction",
-                    "0.25",
-                    "--seed",
-                    "7"
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
-
-        assertThat(status).isZero();
-        JsonNode summary = lastLine(output);
+        assertThat(outcome.status()).isZero();
+        JsonNode summary = outcome.summary();
         assertThat(summary.get("command").asString()).isEqualTo("eval");
         assertThat(summary.get("test_examples").asInt()).isEqualTo(7);
         assertThat(summary.get("test_in_scope").asInt()
@@ -69,36 +51,17 @@ class EvaluationMainTest {
 
     @Test
     void evalTunesTheOutOfScopeThresholdOnTheValidationFileAndTheWrittenModelKeepsIt() throws IOException {
-        Path csv = tinyCsv();
-        Path validation = tinyCsv("validation.csv");
+        EvaluationCommand command = evalSplittingTheCsv(folder);
         Path model = folder.resolve("tuned.bin");
-        var output = new ByteArrayOutputStream();
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--data",
-                    csv.toString(),
-                    "--validation",
-                    validation.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--test-fraction",
-                    "0.25",
-                    "--seed",
-                    "7",
-                    "--model-out",
-                    model.toString()
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
+        Outcome outcome = command.withOutOfScopeLabel()
+                .testingAQuarter()
+                .with("--validation", command.labelledCsv("validation.csv").toString())
+                .with("--model-out", model.toString())
+                .run();
 
-        assertThat(status).isZero();
-        JsonNode summary = lastLine(output);
+        assertThat(outcome.status()).isZero();
+        JsonNode summary = outcome.summary();
         assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("validation");
         try (InputStream in = Files.newInputStream(model)) {
             assertThat(IntentModel.read(in).oosThreshold())
@@ -108,33 +71,15 @@ class EvaluationMainTest {
     }
 
     @Test
-    void evalCanCarveTheValidationRowsOutOfTheTrainingRows() throws IOException {
-        Path csv = tinyCsv();
-        var output = new ByteArrayOutputStream();
+    void evalCanCarveTheValidationRowsOutOfTheTrainingRows() {
+        Outcome outcome = evalSplittingTheCsv(folder)
+                .withOutOfScopeLabel()
+                .testingAQuarter()
+                .with("--validation-fraction", "0.25")
+                .run();
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--data",
-                    csv.toString(),
-                    "--validation-fraction",
-                    "0.25",
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--test-fraction",
-                    "0.25",
-                    "--seed",
-                    "7"
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
-
-        assertThat(status).isZero();
-        JsonNode summary = lastLine(output);
+        assertThat(outcome.status()).isZero();
+        JsonNode summary = outcome.summary();
         assertThat(summary.get("oos_threshold_from").asString()).isEqualTo("validation");
         assertThat(summary.get("test_examples").asInt()).isEqualTo(7);
         // 28 rows (3 intents x 8, 4 out of scope): 7 to test, 7 of the other 21 to validate, 12 in scope to train
@@ -142,54 +87,28 @@ class EvaluationMainTest {
     }
 
     @Test
-    void refusesToTuneTheThresholdWithoutAnOutOfScopeLabel() throws IOException {
-        Path csv = tinyCsv();
-        var errors = new ByteArrayOutputStream();
+    void refusesToTuneTheThresholdWithoutAnOutOfScopeLabel() {
+        EvaluationCommand command = evalSplittingTheCsv(folder);
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--data",
-                    csv.toString(),
-                    "--validation",
-                    csv.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent"
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        Outcome outcome = command.with(
+                        "--validation", command.labelledCsv("validation.csv").toString())
+                .run();
 
-        assertThat(status).isEqualTo(2);
-        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--oos-label");
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors()).contains("--oos-label");
     }
 
     @Test
     void trainWritesAVersionedModelArtefact() throws IOException {
-        Path csv = tinyCsv();
         Path model = folder.resolve("model.bin");
-        var output = new ByteArrayOutputStream();
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "train",
-                    "--data",
-                    csv.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--out",
-                    model.toString()
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
+        Outcome outcome = trainOnTheCsv(folder)
+                .withOutOfScopeLabel()
+                .with("--out", model.toString())
+                .run();
 
-        assertThat(status).isZero();
-        JsonNode summary = lastLine(output);
+        assertThat(outcome.status()).isZero();
+        JsonNode summary = outcome.summary();
         try (InputStream in = Files.newInputStream(model)) {
             IntentModel loaded = IntentModel.read(in);
             assertThat(loaded.version()).isEqualTo(summary.get("model_version").asString());
@@ -200,20 +119,15 @@ class EvaluationMainTest {
     }
 
     @Test
-    void evalTrainsWithTheTrainerSettingsGivenAndReportsThem() throws IOException {
-        Outcome outcome = evalOnTinyCsv(
-                "--oos-label",
-                "oos",
-                "--test-fraction",
-                "0.25",
-                "--epochs",
-                "5",
-                "--l2",
-                "0.001",
-                "--learning-rate",
-                "0.02",
-                "--batch-size",
-                "8");
+    void evalTrainsWithTheTrainerSettingsGivenAndReportsThem() {
+        Outcome outcome = evalSplittingTheCsv(folder)
+                .withOutOfScopeLabel()
+                .testingAQuarter()
+                .with("--epochs", "5")
+                .with("--l2", "0.001")
+                .with("--learning-rate", "0.02")
+                .with("--batch-size", "8")
+                .run();
 
         assertThat(outcome.status()).isZero();
         JsonNode trainer = outcome.summary().get("trainer");
@@ -224,60 +138,28 @@ class EvaluationMainTest {
     }
 
     @Test
-    void refusesTrainerSettingsThatAreNotPositiveNumbers() throws IOException {
-        for (String[] setting : List.of(
-                new String[] {"--epochs", "0"}, new String[] {"--l2", "-1"}, new String[] {"--learning-rate", "fast"
-                })) {
-            Outcome outcome = evalOnTinyCsv(setting);
+    void refusesTrainerSettingsThatAreNotPositiveNumbers() {
+        Map<String, String> settings = Map.of("--epochs", "0", "--l2", "-1", "--learning-rate", "fast");
+        settings.forEach((flag, value) -> {
+            Outcome outcome = evalSplittingTheCsv(folder).with(flag, value).run();
 
-            assertThat(outcome.status()).as(setting[0]).isEqualTo(2);
-            assertThat(outcome.errors()).as(setting[0]).contains(setting[0]);
-        }
+            assertThat(outcome.status()).as(flag).isEqualTo(2);
+            assertThat(outcome.errors()).as(flag).contains(flag);
+        });
     }
 
     @Test
-    void evalOfAStoredModelReportsTheShareRightAndTrustedPerLanguage() throws IOException {
-        Path model = folder.resolve("model.bin");
-        EvaluationMain.run(
-                new String[] {
-                    "train",
-                    "--data",
-                    tinyCsv().toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--oos-label",
-                    "oos",
-                    "--oos-threshold",
-                    "0.6",
-                    "--out",
-                    model.toString()
-                },
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err);
-        Path test = languagesCsv();
-        var output = new ByteArrayOutputStream();
+    void evalOfAStoredModelReportsTheShareRightAndTrustedPerLanguage() {
+        Path model = storedModelWithThreshold("0.6");
+        EvaluationCommand command = eval(folder);
 
-        int status = EvaluationMain.run(
-                new String[] {
-                    "eval",
-                    "--model",
-                    model.toString(),
-                    "--test",
-                    test.toString(),
-                    "--text-column",
-                    "message",
-                    "--label-column",
-                    "intent",
-                    "--language-column",
-                    "language"
-                },
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                System.err);
+        Outcome outcome = command.with("--model", model.toString())
+                .with("--test", command.languagesCsv().toString())
+                .with("--language-column", "language")
+                .run();
 
-        assertThat(status).isZero();
-        JsonNode summary = lastLine(output);
+        assertThat(outcome.status()).isZero();
+        JsonNode summary = outcome.summary();
         assertThat(summary.get("train_examples").asInt()).isZero();
         assertThat(summary.get("threshold_for_trusted").asDouble()).isEqualTo(0.6);
         JsonNode german = summary.get("by_language").get("de");
@@ -291,9 +173,13 @@ class EvaluationMainTest {
     }
 
     @Test
-    void refusesALanguageColumnWhenTheTestRowsComeFromASplitOfTheData() throws IOException {
+    void refusesALanguageColumnWhenTheTestRowsComeFromASplitOfTheData() {
         // the --test file would be read for its languages only: the test rows are the split's, from --data
-        Outcome outcome = evalOnTinyCsv("--test", languagesCsv().toString(), "--language-column", "language");
+        EvaluationCommand command = evalSplittingTheCsv(folder);
+
+        Outcome outcome = command.with("--test", command.languagesCsv().toString())
+                .with("--language-column", "language")
+                .run();
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.errors())
@@ -304,17 +190,115 @@ class EvaluationMainTest {
     }
 
     @Test
-    void evalTrainsOnExtraRowsWithoutTestingOnThem() throws IOException {
-        Outcome without = evalOnTinyCsv("--oos-label", "oos", "--test-fraction", "0.25", "--seed", "7");
-        Outcome with = evalOnTinyCsv(
-                "--oos-label",
-                "oos",
+    void refusesATestFileBesideADataSplitInsteadOfIgnoringIt() {
+        // a --data split tests on rows of --data: the --test file would not be read at all
+        EvaluationCommand command = evalSplittingTheCsv(folder);
+
+        Outcome outcome = command.with("--test", command.labelledCsv("test.csv").toString())
+                .run();
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors()).contains("--data").contains("--test").contains("--train FILE --test FILE");
+        assertThat(outcome.output()).isEmpty();
+    }
+
+    @Test
+    void evalTestsOnTheTestFileWhenTrainedOnATrainFile() {
+        EvaluationCommand command = eval(folder);
+
+        Outcome outcome = command.with(
+                        "--train", command.labelledCsv("train.csv").toString())
+                .with("--test", command.languagesCsv().toString())
+                .run();
+
+        assertThat(outcome.status()).isZero();
+        // every row of the languages file, none of a split
+        assertThat(outcome.summary().get("test_examples").asInt())
+                .isEqualTo(IntentExamples.smallStore().size());
+        assertThat(outcome.summary().get("split").asString()).isEqualTo("given");
+    }
+
+    @Test
+    void refusesMoreThanOneSourceOfTestRowsNamingThem() {
+        Path model = storedModelWithThreshold("0.6");
+        EvaluationCommand command = evalSplittingTheCsv(folder);
+
+        Outcome dataAndModel = command.with("--model", model.toString()).run();
+        Outcome trainAndModel = eval(folder)
+                .with("--train", command.labelledCsv("train.csv").toString())
+                .with("--model", model.toString())
+                .with("--test", command.labelledCsv("test.csv").toString())
+                .run();
+
+        assertThat(dataAndModel.status()).isEqualTo(2);
+        assertThat(dataAndModel.errors()).contains("not --data and --model");
+        assertThat(trainAndModel.status()).isEqualTo(2);
+        assertThat(trainAndModel.errors()).contains("not --train and --model");
+    }
+
+    @Test
+    void refusesAFlagTheChosenSourceOfTestRowsWouldIgnore() {
+        Path model = storedModelWithThreshold("0.6");
+        EvaluationCommand files = eval(folder);
+        String train = files.labelledCsv("train.csv").toString();
+        String test = files.labelledCsv("test.csv").toString();
+        Map<String, EvaluationCommand> ignoring = Map.of(
                 "--test-fraction",
-                "0.25",
+                eval(folder).with("--train", train).with("--test", test).with("--test-fraction", "0.25"),
                 "--seed",
-                "7",
+                eval(folder).with("--train", train).with("--test", test).with("--seed", "7"),
+                "--epochs",
+                eval(folder)
+                        .with("--model", model.toString())
+                        .with("--test", test)
+                        .with("--epochs", "5"),
                 "--extra-train",
-                tinyCsv("extra.csv").toString());
+                eval(folder)
+                        .with("--model", model.toString())
+                        .with("--test", test)
+                        .with("--extra-train", train),
+                "--test FILE is required",
+                eval(folder).with("--train", train));
+
+        ignoring.forEach((flag, command) -> {
+            Outcome outcome = command.run();
+
+            assertThat(outcome.status()).as(flag).isEqualTo(2);
+            assertThat(outcome.errors()).as(flag).contains(flag);
+            assertThat(outcome.output()).as(flag).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesAnUnknownFlagAFlagGivenTwiceAndAFractionOutOfRange() {
+        Outcome misspelt =
+                evalSplittingTheCsv(folder).with("--tset", "test.csv").run();
+        Outcome twice = evalSplittingTheCsv(folder)
+                .testingAQuarter()
+                .with("--seed", "8")
+                .run();
+        Outcome whole =
+                evalSplittingTheCsv(folder).with("--test-fraction", "1.5").run();
+
+        assertThat(misspelt.status()).isEqualTo(2);
+        assertThat(misspelt.errors()).contains("eval has no option --tset").contains("--test,");
+        assertThat(twice.status()).isEqualTo(2);
+        assertThat(twice.errors()).contains("--seed takes one value");
+        assertThat(whole.status()).isEqualTo(2);
+        assertThat(whole.errors()).contains("--test-fraction takes a fraction above 0 and below 1");
+    }
+
+    @Test
+    void evalTrainsOnExtraRowsWithoutTestingOnThem() {
+        Outcome without = evalSplittingTheCsv(folder)
+                .withOutOfScopeLabel()
+                .testingAQuarter()
+                .run();
+        EvaluationCommand command = evalSplittingTheCsv(folder);
+        Outcome with = command.withOutOfScopeLabel()
+                .testingAQuarter()
+                .with("--extra-train", command.labelledCsv("extra.csv").toString())
+                .run();
 
         assertThat(with.status()).isZero();
         assertThat(with.summary().get("test_examples").asInt())
@@ -324,39 +308,13 @@ class EvaluationMainTest {
                 .isEqualTo(without.summary().get("train_examples").asInt() + 24);
     }
 
-    /** What an eval of the tiny CSV printed, with these options besides its file and columns. */
-    private record Outcome(int status, String output, String errors) {
-
-        JsonNode summary() {
-            return lastLine(output);
-        }
-    }
-
-    private Outcome evalOnTinyCsv(String... options) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "eval", "--data", tinyCsv().toString(), "--text-column", "message", "--label-column", "intent"));
-        args.addAll(List.of(options));
-        var output = new ByteArrayOutputStream();
-        var errors = new ByteArrayOutputStream();
-        int status = EvaluationMain.run(
-                args.toArray(String[]::new),
-                new PrintStream(output, true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
-        return new Outcome(status, output.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
-    void refusesACsvWithoutTheNamedColumns() throws IOException {
-        Path csv = tinyCsv();
-        var errors = new ByteArrayOutputStream();
+    void refusesACsvWithoutTheNamedColumns() {
+        Outcome outcome =
+                evalSplittingTheCsv(folder).withColumns("text", "label").run();
 
-        int status = EvaluationMain.run(
-                new String[] {"eval", "--data", csv.toString(), "--text-column", "text", "--label-column", "label"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(2);
-        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("'text'");
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors()).contains("'text'");
     }
 
     @Test
@@ -368,41 +326,14 @@ class EvaluationMainTest {
         assertThat(parts.get(1).stream().map(LabelledText::label).distinct()).hasSize(3);
     }
 
-    /** The small store's examples with a language column: every third one "de", the others "en". */
-    private Path languagesCsv() throws IOException {
-        List<String> lines = new ArrayList<>(List.of("message,intent,language"));
-        List<LabelledText> examples = IntentExamples.smallStore();
-        for (int i = 0; i < examples.size(); i++) {
-            lines.add(
-                    "\"" + examples.get(i).text() + "\"," + examples.get(i).label() + "," + (i % 3 == 0 ? "de" : "en"));
-        }
-        return Files.write(folder.resolve("languages.csv"), lines, StandardCharsets.UTF_8);
-    }
-
-    private Path tinyCsv() throws IOException {
-        return tinyCsv("tiny.csv");
-    }
-
-    private Path tinyCsv(String name) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("message,intent");
-        for (LabelledText example : IntentExamples.smallStore()) {
-            lines.add("\"" + example.text() + "\"," + example.label());
-        }
-        for (String message : IntentExamples.outOfScope()) {
-            lines.add("\"" + message + "\",oos");
-        }
-        Path csv = folder.resolve(name);
-        Files.write(csv, lines, StandardCharsets.UTF_8);
-        return csv;
-    }
-
-    private static JsonNode lastLine(ByteArrayOutputStream output) {
-        return lastLine(output.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode lastLine(String output) {
-        String[] lines = output.strip().split("\n");
-        return JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+    private Path storedModelWithThreshold(String threshold) {
+        Path model = folder.resolve("model.bin");
+        Outcome trained = trainOnTheCsv(folder)
+                .withOutOfScopeLabel()
+                .with("--oos-threshold", threshold)
+                .with("--out", model.toString())
+                .run();
+        assertThat(trained.status()).as(trained.errors()).isZero();
+        return model;
     }
 }

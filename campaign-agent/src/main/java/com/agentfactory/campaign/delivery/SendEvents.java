@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.campaign.channel.Channel;
+import com.agentfactory.campaign.customer.CustomerReadModel;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +22,19 @@ class SendEvents {
     private final Sends sends;
     private final CampaignTouchpoints touchpoints;
     private final DeliveryMetrics metrics;
+    private final CustomerReadModel customers;
 
-    SendEvents(JdbcTemplate jdbc, Sends sends, CampaignTouchpoints touchpoints, DeliveryMetrics metrics) {
+    SendEvents(
+            JdbcTemplate jdbc,
+            Sends sends,
+            CampaignTouchpoints touchpoints,
+            DeliveryMetrics metrics,
+            CustomerReadModel customers) {
         this.jdbc = jdbc;
         this.sends = sends;
         this.touchpoints = touchpoints;
         this.metrics = metrics;
+        this.customers = customers;
     }
 
     /**
@@ -47,7 +55,10 @@ class SendEvents {
         return true;
     }
 
-    /** @return false when the send is not one we know (a link from a message whose send was removed) */
+    /**
+     * @return false when nothing was recorded: the send is not one we know (a link from a message whose send was
+     *     removed), or its customer is no longer known (erased since the message went out)
+     */
     @Transactional
     public boolean opened(UUID sendId, Instant at) {
         return record(sendId, "opened", null, CampaignTouchpoints.OPEN, at);
@@ -67,6 +78,11 @@ class SendEvents {
      * for its answer, say): the link proves that attempt delivered. What the campaign figures count of it waits for
      * the send to be marked sent (see the KPIs), so a send that ends otherwise is not counted opened without being
      * counted delivered.
+     *
+     * <p>The customer's row stays locked until the event commits, so an erasure under way either waits for it and
+     * pseudonymises it with the customer's other events, or has deleted the customer first: then nothing is recorded,
+     * as the erasure could no longer reach a row or a touchpoint written under the customer's id. The erasure locks
+     * the customer's row before their sends, as this does, so the two cannot deadlock.
      */
     private boolean record(UUID sendId, String kind, String url, String touchpointType, Instant at) {
         List<Map<String, Object>> found = jdbc.queryForList(
@@ -77,6 +93,9 @@ class SendEvents {
             return false;
         }
         Map<String, Object> send = found.getFirst();
+        if (!customers.lockIfKnown((UUID) send.get("customer_id"))) {
+            return false;
+        }
         if (kind.equals("opened")) {
             metrics.opened((String) send.get("channel"));
         } else {

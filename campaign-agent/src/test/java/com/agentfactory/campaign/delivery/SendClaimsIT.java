@@ -122,7 +122,7 @@ class SendClaimsIT extends CampaignIntegrationTest {
         EmailJourneys.consentingCustomer(commerce, api, customer, address);
         ClaimedSend send = claimedSend(customer, 1);
         writeAsClaimed(send);
-        SendEvents failingBookkeeping = new SendEvents(jdbc, sends, null, metrics) {
+        SendEvents failingBookkeeping = new SendEvents(jdbc, sends, null, metrics, customers) {
             @Override
             public boolean delivered(ClaimedSend delivered, Instant at) {
                 throw new IllegalStateException("the touchpoint outbox is unavailable");

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.EmailJourneys;
+import com.agentfactory.campaign.support.ErasureUnderWay;
 import com.agentfactory.campaign.support.Mailbox;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestKafka;
@@ -35,6 +37,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +48,12 @@ class TrackingIT extends CampaignIntegrationTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    PersonalDataHolder personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -250,6 +259,53 @@ class TrackingIT extends CampaignIntegrationTest {
         JsonNode kpis = api.get(kpiPath).body();
         assertThat(kpis.path("delivered").asLong()).isEqualTo(1);
         assertThat(kpis.path("opened").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aClickDuringTheCustomersErasureRecordsNothingUnderTheirIdAndStillRedirects() throws Exception {
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api);
+        String address = customer + "@example.test";
+        api.put(
+                "/api/v1/campaigns/templates/email/erased_click",
+                Map.of(
+                        "subject",
+                        "Erased",
+                        "body",
+                        "<p>Hi</p><p><a href=\"" + SHOP_LINK.replace("&", "&amp;") + "\">Back to your cart</a></p>"));
+        UUID journey = EmailJourneys.oneEmail(api, "erased_click");
+        EmailJourneys.enrol(api, journey, customer);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE customer_id = ? AND status = 'sent'",
+                                Integer.class,
+                                customer)
+                        == 1);
+        String tracked = Jsoup.parse(
+                        (String) Mailbox.messagesTo(address).getFirst().getContent())
+                .select("a:contains(Back to your cart)")
+                .attr("href");
+
+        HttpResponse<byte[]> clicked;
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the erasure not yet committed, the send still names the customer for whoever reads it
+            Future<HttpResponse<byte[]>> click = callers.submit(() -> get(tracked));
+            erasure.awaitHeldUp(click);
+            erasure.commit();
+            clicked = click.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(clicked.statusCode()).isEqualTo(302);
+        assertThat(clicked.headers().firstValue("Location")).contains(SHOP_LINK);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM send_events WHERE customer_id = ?", Long.class, customer))
+                .as("no open or click under the erased customer's id")
+                .isZero();
+        assertThat(api.get("/api/v1/campaigns/journeys/" + journey + "/kpis")
+                        .body()
+                        .path("clicked")
+                        .asLong())
+                .as("a click after the erasure is not recorded")
+                .isZero();
     }
 
     private long outboxWritesWaiting() {

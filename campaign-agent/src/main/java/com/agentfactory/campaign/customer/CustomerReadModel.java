@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
  * cancelled amounts are kept, and the customer's figures recomputed from them, so events applied in any order add up
  * to the same figures. Spend is counted in the currency of the customer's first order (the earliest placed, whichever
  * event arrived first); orders in other currencies count as orders but not as spend. Segments and journeys compare
- * money with the orders of each currency instead ({@link #spendByCurrency}), so they need neither figure.
+ * money with the orders of each currency instead ({@link #spendByCurrency}), so they need neither figure. A customer
+ * erased here stays erased: their events read afterwards change nothing.
  */
 @Repository
 public class CustomerReadModel {
@@ -39,6 +40,9 @@ public class CustomerReadModel {
     public boolean apply(CustomerUpserted customer) {
         List<String> before = jdbc.queryForList(
                 "SELECT email FROM customers WHERE customer_id = ? FOR UPDATE", String.class, customer.customerId());
+        if (isErased(customer.customerId())) {
+            return false;
+        }
         // an older profile event arriving late must not overwrite a newer one
         int applied = jdbc.update(
                 """
@@ -73,7 +77,9 @@ public class CustomerReadModel {
         if (order.customerId() == null) {
             return; // a guest checkout belongs to no customer a campaign could reach
         }
-        ensureCustomer(order.customerId(), order.occurredAt());
+        if (!ensureCustomer(order.customerId(), order.occurredAt())) {
+            return;
+        }
         jdbc.update(
                 """
                 INSERT INTO customer_orders (order_id, customer_id, currency, placed_total, placed_at)
@@ -97,7 +103,9 @@ public class CustomerReadModel {
         if (customer.isEmpty()) {
             return; // neither the event nor an earlier order names a customer
         }
-        ensureCustomer(customer.get(), cancellation.occurredAt());
+        if (!ensureCustomer(customer.get(), cancellation.occurredAt())) {
+            return;
+        }
         jdbc.update("""
                 INSERT INTO customer_orders (order_id, customer_id, currency, cancelled_total)
                 VALUES (?, ?, ?, ?)
@@ -112,6 +120,9 @@ public class CustomerReadModel {
      * Ties go to the event applied last: one customer's changes share a partition, so it is the later one.
      */
     public boolean apply(CustomerSegmentChanged change) {
+        if (!lockUnlessErased(change.customerId())) {
+            return false;
+        }
         return jdbc.update(
                         """
                         INSERT INTO customers (customer_id, first_seen_at, finance_segment, finance_segment_at)
@@ -162,6 +173,16 @@ public class CustomerReadModel {
         return !jdbc.queryForList(
                         "SELECT customer_id FROM customers WHERE customer_id = ? FOR SHARE", UUID.class, customerId)
                 .isEmpty();
+    }
+
+    /**
+     * Whether the customer was erased here. Asked after taking their row's lock ({@link #lockIfKnown}), it also
+     * answers for an erasure that held the row meanwhile: the lock is granted once that erasure has committed, and
+     * this reads what it committed.
+     */
+    public boolean isErased(UUID customerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM erased_customers WHERE customer_id = ?)", Boolean.class, customerId));
     }
 
     /**
@@ -227,14 +248,30 @@ public class CustomerReadModel {
 
     /**
      * Makes sure the customer's row exists and locks it, so two order events of one customer applied at once
-     * recompute the figures one after the other, each seeing the other's order.
+     * recompute the figures one after the other, each seeing the other's order; returns false, and writes nothing,
+     * for a customer erased here.
      */
-    private void ensureCustomer(UUID customerId, Instant seenAt) {
+    private boolean ensureCustomer(UUID customerId, Instant seenAt) {
+        if (!lockUnlessErased(customerId)) {
+            return false;
+        }
         jdbc.update(
                 "INSERT INTO customers (customer_id, first_seen_at) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING",
                 customerId,
                 Timestamp.from(seenAt));
         jdbc.queryForList("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE", UUID.class, customerId);
+        return true;
+    }
+
+    /**
+     * Locks the customer's row (FOR UPDATE) if there is one and returns whether the customer may be written: not if
+     * they were erased. The lock comes first: an erasure under way holds the row until it commits, so the check then
+     * sees its mark; checked before, it would not, and an insert would wait for the erasure and then write back the
+     * row it had just deleted.
+     */
+    private boolean lockUnlessErased(UUID customerId) {
+        jdbc.queryForList("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE", UUID.class, customerId);
+        return !isErased(customerId);
     }
 
     private void refresh(UUID customerId) {

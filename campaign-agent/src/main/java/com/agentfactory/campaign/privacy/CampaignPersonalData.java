@@ -2,6 +2,8 @@ package com.agentfactory.campaign.privacy;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,16 +13,19 @@ import org.springframework.stereotype.Component;
  * and deleted with it), orders, consents, suppressions, journeys and messages. An erasure deletes the profile, the
  * orders and the consent records, ends the customer's journeys and unsent messages, and replaces the customer in
  * what the campaign figures and experiments count (sends, opens and clicks, skips, split assignments) with a
- * pseudonym of its own, so those figures stay whole without naming anyone. Set-based SQL across the service's tables
+ * pseudonym of its own, so those figures stay whole without naming anyone. The customer's id is kept as erased, so
+ * their events read afterwards (still queued, or replayed) do not bring them back. Set-based SQL across the service's tables
  * (the journeys' and sends' own code works one row at a time), in the privacy listener's transaction.
  */
 @Component
 class CampaignPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    CampaignPersonalData(JdbcTemplate jdbc) {
+    CampaignPersonalData(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -69,6 +74,11 @@ class CampaignPersonalData implements PersonalDataHolder {
                 "SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE OF customers",
                 UUID.class,
                 customerId);
+        // an event of the customer's that waited for the row lock reads this once the erasure has committed
+        jdbc.update(
+                "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                customerId,
+                Timestamp.from(clock.instant()));
         UUID pseudonym = UUID.randomUUID();
         long erased = jdbc.update(
                 "UPDATE journey_enrolments SET status = CASE WHEN status = 'active' THEN 'failed' ELSE status END,"

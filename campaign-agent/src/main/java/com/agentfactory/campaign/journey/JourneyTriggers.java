@@ -82,6 +82,11 @@ public class JourneyTriggers {
         if (customer.isEmpty()) {
             return; // a guest's event reaches no customer a journey could contact
         }
+        // locked, so an erasure under way waits for what the event enrols and ends it too, or has deleted the customer
+        // first. A customer not known yet (their profile still to be read) is enrolled as before; one erased is not
+        if (!readModel.lockIfKnown(customer.get()) && readModel.isErased(customer.get())) {
+            return;
+        }
         Instant now = clock.instant();
         String type = event.type().wireName();
         enrolments.wake(customer.get(), type, now);
@@ -110,6 +115,10 @@ public class JourneyTriggers {
     /** A customer's read-model row changed: enrol them where they have entered a journey's segment. */
     @Transactional
     public void onCustomerChanged(UUID customerId) {
+        // the change wrote the customer's row, unless they were erased: then there is nothing to enter
+        if (!readModel.lockIfKnown(customerId)) {
+            return;
+        }
         Instant now = clock.instant();
         for (Journey journey : journeys.findByActiveTrueAndTriggerType(JourneyTrigger.SEGMENT_ENTRY)) {
             CompiledJourney compiled = catalogue.get(journey.id());

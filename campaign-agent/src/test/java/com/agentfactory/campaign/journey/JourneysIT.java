@@ -318,6 +318,29 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aBehaviourEventDuringTheCustomersErasureLeavesNoEnrolmentOfThem() throws Exception {
+        String country = CustomerMother.freshCountry();
+        UUID erased = CustomerMother.knownCustomer(commerce, country);
+        UUID journeyId = createActive(JourneyMother.endingAt(country, "abandoned"));
+
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, erased);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the erasure not yet committed, the customer's row still holds the country the trigger asks for
+            Future<?> applied =
+                    callers.submit(() -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", Instant.now())));
+            erasure.awaitHeldUp(applied);
+            erasure.commit();
+            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM journey_enrolments WHERE customer_id = ?", Long.class, erased))
+                .as("no enrolment under the erased customer's id")
+                .isZero();
+        assertThat(enrolledCustomers(journeyId)).isEmpty();
+    }
+
+    @Test
     void anEventTriggersConditionsSeeTheCustomerTheEventWritesEvenWhenJourneysReadTheEventFirst() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(Map.of(

@@ -82,14 +82,13 @@ class OutboxDeadLetterIT {
         assertThat(deadLetter.get("created_at")).isNotNull();
         assertThat(deadLetter.get("dead_lettered_at")).isNotNull();
 
-        List<UUID> delivered = TestKafka.readAll(kafkaBootstrapServers(), topic).stream()
-                .map(value -> codec.decode(value).messageId())
-                .distinct() // a batch may be sent twice; consumers absorb the duplicate
-                .toList();
         List<UUID> expected = new ArrayList<>();
         before.forEach(envelope -> expected.add(envelope.messageId()));
         after.forEach(envelope -> expected.add(envelope.messageId()));
-        assertThat(delivered).containsExactlyElementsOf(expected);
+        // a read gives up after ten seconds with what it has fetched, which on a loaded machine can be part of the
+        // topic; the log only grows, so reading again until it matches asserts the same as one complete read
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(deliveredMessageIds(topic)).containsExactlyElementsOf(expected));
 
         // counted and logged once the move is committed, a moment after the row is visible
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -139,13 +138,18 @@ class OutboxDeadLetterIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> outboxRows(written) == 0);
-        assertThat(TestKafka.readAll(kafkaBootstrapServers(), topic).stream()
-                        .map(value -> codec.decode(value).messageId())
-                        .distinct())
-                .containsExactlyInAnyOrderElementsOf(
-                        written.stream().map(MessageEnvelope::messageId).toList());
+        List<UUID> writtenIds = written.stream().map(MessageEnvelope::messageId).toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deliveredMessageIds(topic))
+                .containsExactlyInAnyOrderElementsOf(writtenIds));
         assertThat(written).allSatisfy(envelope -> assertThat(deadLetters(envelope.messageId()))
                 .isZero());
+    }
+
+    private List<UUID> deliveredMessageIds(String topic) {
+        return TestKafka.readAll(kafkaBootstrapServers(), topic).stream()
+                .map(value -> codec.decode(value).messageId())
+                .distinct() // a batch may be sent twice; consumers absorb the duplicate
+                .toList();
     }
 
     private int outboxRows(List<MessageEnvelope> envelopes) {

@@ -2,6 +2,7 @@ package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.audit.Actor;
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.transaction.EarlierRefundsCapping;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing left to take, on a mark that it was considered; a refund with either is not picked up again), so once all
  * are netted a start costs one query and logs nothing. Instances starting together take the orders' locks as bookings
  * do, and the second finds each refund netted.
+ *
+ * <p>The refunds booked before their order that were never capped at what it sold are capped first ({@link
+ * EarlierRefundsCapping}), so that a refund not yet netted is netted at what it refunds once capped.
  */
 @Component
 class EarlierRefundsNetting {
@@ -30,16 +34,19 @@ class EarlierRefundsNetting {
     private static final Actor FINANCE = Actor.agent("finance");
     private static final int BATCH = 500;
 
+    private final EarlierRefundsCapping capping;
     private final AttributionRepository repository;
     private final AttributionService attribution;
     private final AuditActor auditActor;
     private final TransactionTemplate eachRefund;
 
     EarlierRefundsNetting(
+            EarlierRefundsCapping capping,
             AttributionRepository repository,
             AttributionService attribution,
             AuditActor auditActor,
             PlatformTransactionManager transactions) {
+        this.capping = capping;
         this.repository = repository;
         this.attribution = attribution;
         this.auditActor = auditActor;
@@ -50,6 +57,11 @@ class EarlierRefundsNetting {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         try {
+            // should it fail, nothing is netted: a refund netted before it is capped would be netted whole for good
+            int offset = capping.capEarlierRefunds();
+            if (offset > 0) {
+                log.info("{} refunds booked before their order offset where they took back more than it sold", offset);
+            }
             int seen = netEarlierRefunds();
             if (seen > 0) {
                 log.info(
@@ -57,8 +69,8 @@ class EarlierRefundsNetting {
                         seen);
             }
         } catch (RuntimeException e) {
-            // the ledger is whole either way; what is left is netted at the next start
-            log.warn("refunds booked before attribution was net of refunds not all netted: {}", e.getMessage(), e);
+            // the ledger is whole either way; what is left is capped and netted at the next start
+            log.warn("refunds booked earlier not all capped at their orders and netted: {}", e.getMessage(), e);
         }
     }
 

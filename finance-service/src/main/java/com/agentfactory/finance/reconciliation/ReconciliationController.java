@@ -20,7 +20,10 @@ class ReconciliationController {
         this.repository = repository;
     }
 
-    @Operation(summary = "Per UTC day and currency: transaction count, revenue, refunds, net and unique orders")
+    @Operation(
+            summary = "Per UTC day and currency: transaction count, revenue, refunds, net and unique orders",
+            description = "Refunds are net of the offsets of refunds booked before their order (dated as the refund"
+                    + " they offset); offsets are not counted as transactions.")
     @GetMapping("/daily")
     @Transactional(readOnly = true)
     Daily daily(

@@ -14,12 +14,18 @@ class ReconciliationRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The offsets of refunds booked before their order are not transactions of the source: they are left out of the
+     * count, and their negative amounts net the refunds they offset (dated on the same day), so a refund booked whole
+     * and then offset counts as one refund of what was left, as a refund booked short does.
+     */
     List<DailyReconciliation> daily(LocalDate from, LocalDate to) {
         return jdbc.query(
                 """
                 SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day,
                        currency,
-                       count(*) AS transaction_count,
+                       count(*) FILTER (WHERE transaction_type <> 'refund' OR metadata ->> 'offsets_refund' IS NULL)
+                           AS transaction_count,
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS revenue,
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunds,
                        count(DISTINCT order_id) AS unique_orders

@@ -30,7 +30,11 @@ class TransactionController {
         this.service = service;
     }
 
-    @Operation(summary = "Ledger entries in occurrence order; dates are inclusive UTC days")
+    @Operation(
+            summary = "Ledger entries in occurrence order; dates are inclusive UTC days",
+            description = "A refund with a negative amount and offsets_refund set is no refund of its own: it offsets"
+                    + " the refund it names, booked before its order, by what that took back beyond what the order"
+                    + " sold. offsets_refund is null on every other entry.")
     @ApiResponse(responseCode = "200", description = "OK")
     @ApiResponse(
             responseCode = "422",

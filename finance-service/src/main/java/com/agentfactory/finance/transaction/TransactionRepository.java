@@ -156,6 +156,49 @@ class TransactionRepository {
                 order.orderNumber());
     }
 
+    /** An order's revenue in the ledger with what it sold of each product, and the event it was booked from. */
+    record RevenueOfProducts(
+            UUID id, UUID orderId, String orderNumber, String currency, UUID sourceEventId, Instant occurredAt) {
+
+        OrderIdentity order() {
+            return new OrderIdentity(orderId, orderNumber);
+        }
+    }
+
+    /**
+     * Revenue whose order's refunds (net of their offsets) took back more of some product than it sold: refunds
+     * booked before the order when nothing offset them at its booking. Oldest first, after {@code after} in
+     * (occurred_at, id) order or from the first when it is null, at most {@code limit} of them.
+     */
+    List<RevenueOfProducts> revenueWithRefundsBeyond(RevenueOfProducts after, int limit) {
+        Timestamp afterAt = after == null ? null : Timestamp.from(after.occurredAt());
+        return jdbc.query(
+                "SELECT v.id, v.order_id, v.order_number, v.currency, v.source_event_id, v.occurred_at"
+                        + " FROM financial_transactions v"
+                        + " WHERE v.transaction_type = 'revenue' AND jsonb_typeof(v.metadata -> 'products') = 'object'"
+                        + "   AND (?::timestamptz IS NULL OR (v.occurred_at, v.id) > (?::timestamptz, ?::uuid))"
+                        + "   AND EXISTS (SELECT 1 FROM financial_transactions t"
+                        + "       CROSS JOIN LATERAL jsonb_each_text(t.metadata -> 'products') p"
+                        + "       WHERE t.transaction_type = 'refund' AND t.currency = v.currency"
+                        + "         AND jsonb_typeof(t.metadata -> 'products') = 'object'"
+                        + "         AND (t.order_id = v.order_id OR upper(t.order_number) = upper(v.order_number))"
+                        + "       GROUP BY p.key"
+                        + "       HAVING sum(p.value::numeric)"
+                        + "           > coalesce((v.metadata -> 'products' ->> p.key)::numeric, 0))"
+                        + " ORDER BY v.occurred_at, v.id LIMIT ?",
+                (rs, row) -> new RevenueOfProducts(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("order_id", UUID.class),
+                        rs.getString("order_number"),
+                        rs.getString("currency"),
+                        rs.getObject("source_event_id", UUID.class),
+                        instant(rs.getTimestamp("occurred_at"))),
+                afterAt,
+                afterAt,
+                after == null ? null : after.id(),
+                limit);
+    }
+
     /** The orders' lock (see {@link OrderLock}), under which their revenue and refunds are booked one at a time. */
     void lockOrder(Collection<UUID> orderIds, Collection<String> orderNumbers) {
         OrderLock.take(jdbc, orderIds, orderNumbers);

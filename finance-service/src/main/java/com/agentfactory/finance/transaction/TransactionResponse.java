@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * A ledger row. {@code offsetsRefund} names the refund an offset takes back from: a refund row with a negative amount,
+ * written when the order of a refund booked before it sold less than the refund took back. It is null on every other
+ * row, so a refund of its own and an offset are told apart without reading the metadata.
+ */
 record TransactionResponse(
         UUID id,
         TransactionType type,
@@ -17,6 +22,7 @@ record TransactionResponse(
         String department,
         String description,
         Map<String, Object> metadata,
+        UUID offsetsRefund,
         UUID sourceEventId,
         Instant occurredAt,
         Instant createdAt) {
@@ -34,8 +40,16 @@ record TransactionResponse(
                 t.department(),
                 t.description(),
                 t.metadata(),
+                offsetsRefund(t),
                 t.sourceEventId(),
                 t.occurredAt(),
                 t.createdAt());
+    }
+
+    private static UUID offsetsRefund(FinancialTransaction t) {
+        Object offsets = t.metadata() == null ? null : t.metadata().get("offsets_refund");
+        return t.type() == TransactionType.REFUND && t.amount().signum() < 0 && offsets != null
+                ? UUID.fromString(offsets.toString())
+                : null;
     }
 }

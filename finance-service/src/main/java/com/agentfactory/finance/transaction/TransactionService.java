@@ -78,7 +78,11 @@ public class TransactionService {
         // before the revenue is booked, whose attribution nets the order's refunds: they are netted as offset
         if (Amounts.inRange(Amounts.toCents(order.total()))
                 && transactions.findBySourceEventId(order.eventId()).isEmpty()) {
-            offsetRefundsBeyond(order, sold);
+            offsetRefundsBeyond(
+                    new TransactionRepository.OrderIdentity(order.orderId(), order.orderNumber()),
+                    order.currency(),
+                    sold,
+                    order.eventId());
         }
         return recordFromEvent(
                 order.eventId(),
@@ -308,20 +312,41 @@ public class TransactionService {
      * booked short. Nothing booked is changed; the offset is dated as the refund it offsets, so the refunds of that day
      * net to what was refunded. Counted and logged as capped, like a refund booked short.
      */
-    private void offsetRefundsBeyond(OrderPlaced order, Map<String, BigDecimal> sold) {
-        var identity = new TransactionRepository.OrderIdentity(order.orderId(), order.orderNumber());
+    /**
+     * Caps the refunds of an order already booked as {@link #recordOrderPlaced} caps them when the order is booked
+     * after them, for refunds whose order was booked before offsets were (V14) and so took back more than it sold.
+     * Keyed on the order's event as there, so an offset is written once whichever of the two writes it; an order whose
+     * refunds are capped already gets nothing more. The caller's transaction is the order's.
+     *
+     * @return how many refunds were offset
+     */
+    int capRefundsBookedBefore(TransactionRepository.RevenueOfProducts revenue) {
+        auditActor.stamp();
+        transactions.lockOrder(revenue.orderId(), revenue.orderNumber());
+        return offsetRefundsBeyond(
+                revenue.order(),
+                revenue.currency(),
+                transactions.soldByProduct(revenue.order(), revenue.currency()),
+                revenue.sourceEventId() == null ? revenue.id() : revenue.sourceEventId());
+    }
+
+    private int offsetRefundsBeyond(
+            TransactionRepository.OrderIdentity order,
+            String currency,
+            Map<String, BigDecimal> sold,
+            UUID orderEventId) {
         Map<String, BigDecimal> beyond = new LinkedHashMap<>();
-        transactions.refundedByProduct(identity, order.currency()).forEach((product, refunded) -> {
+        transactions.refundedByProduct(order, currency).forEach((product, refunded) -> {
             BigDecimal excess = refunded.subtract(sold.getOrDefault(product, BigDecimal.ZERO));
             if (excess.signum() > 0) {
                 beyond.put(product, excess);
             }
         });
         if (beyond.isEmpty()) {
-            return;
+            return 0;
         }
-        for (TransactionRepository.RefundOfProducts refund :
-                transactions.refundsOfProducts(identity, order.currency())) {
+        int offsets = 0;
+        for (TransactionRepository.RefundOfProducts refund : transactions.refundsOfProducts(order, currency)) {
             Map<String, BigDecimal> takenBack = new LinkedHashMap<>();
             for (Map.Entry<String, BigDecimal> product : refund.products().entrySet()) {
                 BigDecimal left = beyond.getOrDefault(product.getKey(), BigDecimal.ZERO);
@@ -331,32 +356,37 @@ public class TransactionService {
                     beyond.put(product.getKey(), left.subtract(taken));
                 }
             }
-            if (!takenBack.isEmpty()) {
-                offset(order, refund, takenBack);
+            if (!takenBack.isEmpty() && offset(order, currency, orderEventId, refund, takenBack)) {
+                offsets++;
             }
         }
+        return offsets;
     }
 
-    private void offset(
-            OrderPlaced order, TransactionRepository.RefundOfProducts refund, Map<String, BigDecimal> takenBack) {
+    private boolean offset(
+            TransactionRepository.OrderIdentity order,
+            String currency,
+            UUID orderEventId,
+            TransactionRepository.RefundOfProducts refund,
+            Map<String, BigDecimal> takenBack) {
         BigDecimal total = takenBack.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         // never more than the refund booked: a receipt's lines may add up to more than the refund it paid
         BigDecimal amount = Amounts.toCents(total).min(refund.amount());
         if (!Amounts.inRange(amount)) {
-            return;
+            return false;
         }
         Map<String, BigDecimal> products = new LinkedHashMap<>();
         takenBack.forEach((product, taken) -> products.put(product, taken.negate()));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("offsets_refund", refund.id().toString());
-        metadata.put("order_event_id", order.eventId().toString());
+        metadata.put("order_event_id", orderEventId.toString());
         metadata.put("products", products);
         metadata.put("not_refunded", takenBack);
         FinancialTransaction offset = new FinancialTransaction(
                 UUID.randomUUID(),
                 TransactionType.REFUND,
                 amount.negate(),
-                order.currency(),
+                currency,
                 refund.orderId(),
                 refund.orderNumber(),
                 refund.customerId(),
@@ -366,22 +396,24 @@ public class TransactionService {
                 metadata,
                 // one offset of a refund per booking of its order, however often the order's event comes
                 UUID.nameUUIDFromBytes(
-                        ("refund-offset:" + refund.id() + ":" + order.eventId()).getBytes(StandardCharsets.UTF_8)),
+                        ("refund-offset:" + refund.id() + ":" + orderEventId).getBytes(StandardCharsets.UTF_8)),
                 refund.occurredAt(),
                 clock.instant());
-        if (transactions.insert(offset)) {
-            cappedRefunds.increment();
-            log.warn(
-                    "refund {} of order {} ({}) booked before the order took back {} {} of products the order did not"
-                            + " sell so much of ({}); offset by {}",
-                    refund.id(),
-                    order.orderId(),
-                    order.orderNumber(),
-                    amount,
-                    order.currency(),
-                    takenBack,
-                    offset.id());
+        if (!transactions.insert(offset)) {
+            return false;
         }
+        cappedRefunds.increment();
+        log.warn(
+                "refund {} of order {} ({}) booked before the order took back {} {} of products the order did not"
+                        + " sell so much of ({}); offset by {}",
+                refund.id(),
+                order.orderId(),
+                order.orderNumber(),
+                amount,
+                currency,
+                takenBack,
+                offset.id());
+        return true;
     }
 
     /** The lines' totals per product, by SKU as products are compared: stripped and upper-cased. */

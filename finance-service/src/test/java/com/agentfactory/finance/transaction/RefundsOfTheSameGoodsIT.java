@@ -7,15 +7,22 @@ import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.returns.ReturnReceived;
+import com.agentfactory.messaging.testing.Api.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Goods refunded once are not refunded again: a return support received and the storefront's cancellation of the
@@ -29,6 +36,9 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EarlierRefundsCapping earlierRefunds;
 
     @Test
     void aCancellationOfGoodsAlreadyReturnedRefundsOnlyTheGoodsNotReturned() {
@@ -146,6 +156,81 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(capped()).isEqualTo(cappedBefore);
     }
 
+    @Test
+    void refundsBookedBeforeTheirOrderWhoseOrderCameBeforeOffsetsAreCappedOnceByTheCappingOfEarlierRefunds() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
+        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
+        OrderCancelled note = OrderMother.cancellationNote(
+                OrderMother.orderWithLines(order, 0),
+                order.orderNumber().toLowerCase(Locale.ROOT),
+                order.occurredAt().plusSeconds(7200));
+        assertThat(ledger.recordReturnReceived(receipt)).isTrue();
+        assertThat(ledger.recordOrderCancelled(note)).isTrue();
+        bookedAsBeforeOffsets(order);
+        assertThat(refundedOf(order)).isEqualByComparingTo("50.00");
+        double cappedBefore = capped();
+
+        earlierRefunds.capEarlierRefunds();
+        earlierRefunds.capEarlierRefunds();
+
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+        assertThat(capped()).isEqualTo(cappedBefore + 1);
+        // both stay as booked; the later one is offset by one row of its own naming it
+        assertThat(ledger.bySourceEvent(receipt.eventId()).orElseThrow().amount())
+                .isEqualByComparingTo("25.00");
+        FinancialTransaction cancelled = ledger.bySourceEvent(note.eventId()).orElseThrow();
+        assertThat(cancelled.amount()).isEqualByComparingTo("25.00");
+        assertThat(jdbc.queryForList(
+                        "SELECT amount FROM financial_transactions WHERE metadata ->> 'offsets_refund' = ?",
+                        BigDecimal.class,
+                        cancelled.id().toString()))
+                .singleElement()
+                .satisfies(amount -> assertThat(amount).isEqualByComparingTo("-25.00"));
+        // the order's event delivered again offsets nothing more: the offset is the one its booking would write
+        assertThat(ledger.recordOrderPlaced(order)).isFalse();
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void anOffsetNamesTheRefundItOffsetsInTheLedgerAndIsNoTransactionOfItsOwnInTheDaysReconciliation() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
+        LocalDate day = order.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
+        OrderCancelled note = OrderMother.cancellationNote(
+                OrderMother.orderWithLines(order, 0),
+                order.orderNumber(),
+                order.occurredAt().plusSeconds(7200));
+        ledger.recordReturnReceived(receipt);
+        ledger.recordOrderCancelled(note);
+        ledger.recordOrderPlaced(order);
+        String cancelled =
+                ledger.bySourceEvent(note.eventId()).orElseThrow().id().toString();
+
+        Response refunds = api.get("/api/v1/financial/transactions?type=refund&date_from=" + day + "&date_to=" + day);
+        Response reconciliation =
+                api.get("/api/v1/financial/reconciliation/daily?date_from=" + day + "&date_to=" + day);
+
+        assertThat(refunds.status()).isEqualTo(200);
+        Map<String, String> offsetsByAmount = new LinkedHashMap<>();
+        for (JsonNode item : refunds.body().at("/items")) {
+            offsetsByAmount.put(
+                    item.at("/amount").decimalValue().setScale(2).toPlainString(),
+                    item.at("/offsets_refund").isNull()
+                            ? "none"
+                            : item.at("/offsets_refund").asString());
+        }
+        assertThat(refunds.body().at("/items").size()).isEqualTo(3);
+        assertThat(offsetsByAmount).containsEntry("-25.00", cancelled).containsEntry("25.00", "none");
+        assertThat(reconciliation.status()).isEqualTo(200);
+        JsonNode days = reconciliation.body().at("/days");
+        assertThat(days.size()).isEqualTo(1);
+        // the order and its two refunds, the second of which is capped to nothing by its offset
+        assertThat(days.at("/0/transaction_count").asLong()).isEqualTo(3);
+        assertThat(days.at("/0/revenue").decimalValue()).isEqualByComparingTo("39.00");
+        assertThat(days.at("/0/refunds").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(days.at("/0/net").decimalValue()).isEqualByComparingTo("14.00");
+    }
+
     private static OrderPlaced anOrder(String... lines) {
         Instant at = freshDay().atTime(10, 0).toInstant(ZoneOffset.UTC);
         return OrderMother.orderBy(UUID.randomUUID(), at, lines);
@@ -163,6 +248,32 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
                 order.currency(),
                 "desk-1",
                 List.of(new ReturnReceived.Line(sku, quantity, new BigDecimal(refund))));
+    }
+
+    /**
+     * Books the order's revenue as the ledger did before the refunds booked ahead of an order were offset: with what
+     * it sold of each product, and nothing more.
+     */
+    private void bookedAsBeforeOffsets(OrderPlaced order) {
+        Map<String, BigDecimal> products = new LinkedHashMap<>();
+        order.lines()
+                .forEach(
+                        line -> products.merge(line.sku().toUpperCase(Locale.ROOT), line.lineTotal(), BigDecimal::add));
+        jdbc.update(
+                "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id, order_number,"
+                        + " customer_id, metadata, source_event_id, occurred_at)"
+                        + " VALUES (?, 'revenue', ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                UUID.randomUUID(),
+                order.total(),
+                order.currency(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                JsonMapper.builder()
+                        .build()
+                        .writeValueAsString(Map.of("lines", order.lines().size(), "products", products)),
+                order.eventId(),
+                Timestamp.from(order.occurredAt()));
     }
 
     /** Every refund naming the order, by its id or its number in any case. */

@@ -1,5 +1,6 @@
 package com.agentfactory.inventory.privacy;
 
+import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class InventoryPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final StockService stock;
 
-    InventoryPersonalData(JdbcTemplate jdbc) {
+    InventoryPersonalData(JdbcTemplate jdbc, StockService stock) {
         this.jdbc = jdbc;
+        this.stock = stock;
     }
 
     @Override
@@ -45,6 +48,10 @@ class InventoryPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
+        // first, as the customer's orders and credit notes take it before they write under the customer's id: one
+        // still being applied commits before anything is re-keyed, so its record is re-keyed with the rest and it
+        // gives back of the credit notes waiting for it before they are re-keyed away from its customer
+        stock.lockCustomer(customerId);
         UUID pseudonym = UUID.randomUUID();
         return jdbc.update("UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)

@@ -46,7 +46,8 @@ class OrderStock {
     /**
      * Taken by a customer's orders and by their cancellations naming no order, after the order number's lock and
      * before any stock row's, so a credit note kept as pending is always seen by the customer's next order, and an
-     * order recorded is always seen by the customer's next credit note.
+     * order recorded is always seen by the customer's next credit note. The customer's erasure takes it before it
+     * re-keys anything of theirs (see {@link StockService#lockCustomer}).
      */
     void lockCustomer(UUID customerId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory customer ' || :customer, 0))")
@@ -80,6 +81,10 @@ class OrderStock {
                 .param("number", number)
                 .query((rs, row) -> givenBefore.put(rs.getString("sku"), rs.getInt("released")))
                 .list();
+        // the order's own record tells its cancellations apart from now on
+        jdbc.sql("DELETE FROM grace_period_cancellations WHERE order_number = :number")
+                .param("number", number)
+                .update();
         unitsPerSku.forEach((sku, units) -> jdbc.sql("""
                         INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units, released)
                         VALUES (:number, :sku, :order, :customer, :placed, :units, :released)
@@ -123,7 +128,7 @@ class OrderStock {
      * Of the units of each SKU asked back, those the named order took and has not given back yet, now given back.
      * A cancellation of an order not recorded is kept until the order is, and gives nothing back now, unless it may
      * answer an order applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}): then it
-     * gives back, of each SKU, what it asks beyond what such cancellations of the order gave back of that SKU before,
+     * gives back, of each SKU, what it asks beyond what it gave back of that SKU before under its cancellation number,
      * recorded as the order's, given back (see {@link #givenBackInGracePeriod}). Only a recorded order makes its
      * number known, not what such cancellations gave back: a later cancellation of it, read before it, is still kept
      * for it, and another such cancellation still gives back what they did not. The caller holds the order number's
@@ -138,7 +143,7 @@ class OrderStock {
         if (!known) {
             if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
                 // its order may be one applied before what orders took was recorded: given back as it always was
-                return givenBackInGracePeriod(number, asked);
+                return givenBackInGracePeriod(number, cancellation.cancellationNumber(), asked);
             }
             asked.forEach((sku, units) -> jdbc.sql("""
                             INSERT INTO pending_order_cancellations (event_id, sku, order_number, cancellation_number,
@@ -161,26 +166,26 @@ class OrderStock {
 
     /**
      * Gives back, of each SKU, what a cancellation in the cut-over grace period of an order not recorded asks beyond
-     * what the order's earlier such cancellations gave back of that SKU, and records it as the order's row of the SKU,
-     * taken and given back.
+     * what it gave back of that SKU before, and adds it to the order's row of the SKU, taken and given back.
      *
-     * <p>Without the order it cannot be told whether a second cancellation of a SKU repeats the first (the storefront
-     * sending the same cancellation again under another event id; a redelivery of one event is stopped by its id
-     * already) or cancels more of the line. The order took at least the most any of them asks of the SKU, so that is
-     * what is given back in all: a repeat gives back nothing more, one asking more gives back the difference, and one
-     * of another SKU gives back what it asks. Two partial cancellations of one line give back only the larger; what is
-     * not given back is logged by the caller, and should the order arrive, a cancellation read after it is checked
-     * against what it took.
+     * <p>Without the order its cancellations are told apart by their cancellation number: the storefront sending the
+     * same cancellation again under another event id (a redelivery of one event is stopped by its id already) keeps
+     * the number, so it gives back nothing more, or the difference if it asks more; a cancellation under another
+     * number cancels another part of the order and gives back what it asks. Should the order arrive, what was given
+     * back beyond what it took is taken back (see {@link #taken}).
      */
-    private Map<String, Integer> givenBackInGracePeriod(String number, Map<String, Integer> asked) {
+    private Map<String, Integer> givenBackInGracePeriod(
+            String number, String cancellationNumber, Map<String, Integer> asked) {
+        String cancellation = normalised(cancellationNumber);
         Map<String, Integer> released = new TreeMap<>();
         asked.forEach((sku, units) -> {
             int before = jdbc.sql("""
-                            SELECT released FROM order_stock
-                            WHERE order_number = :number AND sku = :sku AND order_id IS NULL
+                            SELECT units FROM grace_period_cancellations
+                            WHERE order_number = :number AND sku = :sku AND cancellation_number = :cancellation
                             """)
                     .param("number", number)
                     .param("sku", sku)
+                    .param("cancellation", cancellation)
                     .query(Integer.class)
                     .optional()
                     .orElse(0);
@@ -188,16 +193,28 @@ class OrderStock {
                 return;
             }
             jdbc.sql("""
-                            INSERT INTO order_stock (order_number, sku, units, released)
-                            VALUES (:number, :sku, :units, :units)
-                            ON CONFLICT (order_number, sku) DO UPDATE
-                                SET units = EXCLUDED.units, released = EXCLUDED.released
+                            INSERT INTO grace_period_cancellations (order_number, sku, cancellation_number, units)
+                            VALUES (:number, :sku, :cancellation, :units)
+                            ON CONFLICT (order_number, sku, cancellation_number) DO UPDATE SET units = EXCLUDED.units
                             """)
                     .param("number", number)
                     .param("sku", sku)
+                    .param("cancellation", cancellation)
                     .param("units", units)
                     .update();
-            released.put(sku, units - before);
+            int more = units - before;
+            jdbc.sql("""
+                            INSERT INTO order_stock (order_number, sku, units, released)
+                            VALUES (:number, :sku, :more, :more)
+                            ON CONFLICT (order_number, sku) DO UPDATE
+                                SET units = order_stock.units + EXCLUDED.units,
+                                    released = order_stock.released + EXCLUDED.released
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .param("more", more)
+                    .update();
+            released.put(sku, more);
         });
         return released;
     }

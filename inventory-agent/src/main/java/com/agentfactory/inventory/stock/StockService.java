@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -235,6 +236,16 @@ public class StockService {
             levels.flush();
             changes.changed(row, now);
         }
+    }
+
+    /**
+     * Holds the customer's lock until the caller's transaction ends, as the customer's orders and credit notes naming
+     * no order hold it while they write under the customer's id: a change of the customer's records (an erasure)
+     * taking it first waits for them to commit, and one of them that comes later waits for the change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockCustomer(UUID customerId) {
+        orderStock.lockCustomer(customerId);
     }
 
     /** For features that speak of a SKU: one the agent keeps no stock of is not found. */

@@ -117,6 +117,26 @@ public final class CommerceEventMother {
                 cancellation.lines());
     }
 
+    /** The same cancellation sent again by the storefront: another event, the same cancellation number. */
+    public static OrderCancelled sentAgain(OrderCancelled cancellation) {
+        return sentAgain(cancellation, cancellation.lines().getFirst().quantity());
+    }
+
+    /** The same cancellation sent again under another event, now asking {@code quantity} of its first line's SKU. */
+    public static OrderCancelled sentAgain(OrderCancelled cancellation, int quantity) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                cancellation.occurredAt(),
+                cancellation.orderId(),
+                cancellation.cancellationNumber(),
+                cancellation.originalOrderNumber(),
+                cancellation.customerId(),
+                cancellation.refunded(),
+                cancellation.reason(),
+                cancellation.currency(),
+                List.of(line(cancellation.lines().getFirst().sku(), quantity)));
+    }
+
     /** The same order, as if it had been placed at {@code at}. */
     public static OrderPlaced placedAt(OrderPlaced order, Instant at) {
         return new OrderPlaced(

@@ -1,0 +1,93 @@
+package com.agentfactory.inventory.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.inventory.support.CommerceEventMother;
+import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.testing.LockWaits;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class CustomerErasureIT extends InventoryIntegrationTest {
+
+    @Autowired
+    InventoryPersonalData personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Value("${agentfactory.inventory.pending-cancellations.cut-over-grace}")
+    Duration cutOverGrace;
+
+    @BeforeEach
+    void ordersRecordedSinceLongerThanTheGracePeriod() {
+        // as where the migrations ran long ago: a credit note now waits for its customer's orders
+        jdbc.update(
+                "UPDATE order_stock_cut_over SET since = LEAST(since, ?)",
+                Timestamp.from(Instant.now().minus(cutOverGrace).minus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void anOrderBeingAppliedWhenTheCustomerIsErasedStillGivesBackTheirWaitingCreditNoteAndIsPseudonymised()
+            throws Exception {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
+        publish(creditNote);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf("pending_order_cancellations", customer) == 1);
+        var order = CommerceEventMother.customersOrderBefore(creditNote, 3);
+
+        try (var holder = dataSource.getConnection();
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            // stands for another change of the SKU's stock: the order waits for it holding the customer's lock
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM stock_levels WHERE sku = ? FOR UPDATE")) {
+                lock.setString(1, sku);
+                lock.executeQuery().close();
+            }
+            publish(order);
+            LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
+            var erasure = executor.submit(() -> new TransactionTemplate(transactionManager)
+                    .executeWithoutResult(transaction -> personalData.erase(customer)));
+            LockWaits.awaitStatementWaitingForLock(jdbc, "'inventory customer '", erasure);
+            holder.commit();
+            erasure.get(60, TimeUnit.SECONDS);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(order.eventId()));
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("3 taken, the 2 the credit note asks of them given back")
+                .isEqualTo(4);
+        assertThat(rowsOf("order_stock", customer))
+                .as("the order's record under the erased customer")
+                .isZero();
+        assertThat(rowsOf("pending_order_cancellations", customer)).isZero();
+    }
+
+    private int rowsOf(String table, UUID customer) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE customer_id = ?", Integer.class, customer);
+    }
+
+    private boolean applied(UUID eventId) {
+        return jdbc.queryForObject(
+                        "SELECT count(*) FROM processed_messages WHERE message_id = ? AND consumer = 'inventory-stock'",
+                        Integer.class,
+                        eventId)
+                == 1;
+    }
+}

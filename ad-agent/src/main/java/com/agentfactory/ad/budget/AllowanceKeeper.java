@@ -335,9 +335,14 @@ public class AllowanceKeeper {
     /** Closes the allowance and writes, on each tranche, what is to become of it; one transaction. */
     private void planSettlement(UUID campaignId, LocalDate day) {
         lockCampaign(campaignId);
-        // settling_spent is what this settlement covers: a win recorded while it runs is left for another one
+        // settling_spent is what this settlement covers: a win recorded while it runs is left for another one.
+        // The replicas' leases are kept: a replica bids from the view it read before this until its next refresh,
+        // so its lease must go on counting against what the allowance has free, or a campaign resumed today would
+        // be leased it again. Of an older generation than the allowance from now on, a lease is never bid on once
+        // its owner has refreshed, nor renewed as it was (see AllowanceLeases#topUp)
         int closed = jdbc.update(
-                "UPDATE ad_spend_allowances SET status = 'SETTLING', settling_spent = spent, updated_at = ?"
+                "UPDATE ad_spend_allowances SET status = 'SETTLING', settling_spent = spent,"
+                        + " generation = generation + 1, updated_at = ?"
                         + " WHERE campaign_id = ? AND day = ? AND status = 'OPEN'",
                 Timestamp.from(clock.instant()),
                 campaignId,
@@ -345,9 +350,6 @@ public class AllowanceKeeper {
         if (closed == 0) {
             return;
         }
-        // the replicas' leases of it end with it: still in force, they would be renewed and bid on when the campaign
-        // resumes, each up to what the new tranche holds, and together promise it several times over
-        jdbc.update("DELETE FROM ad_allowance_leases WHERE campaign_id = ? AND day = ?", campaignId, day);
         BigDecimal spent = jdbc.queryForObject(
                 "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
                 BigDecimal.class,

@@ -81,13 +81,15 @@ public class SpendAllowances {
     public Map<UUID, Allowance> todays() {
         return jdbc
                 .query(
-                        "SELECT campaign_id, reserved, spent, overspent, status FROM ad_spend_allowances WHERE day = ?",
+                        "SELECT campaign_id, reserved, spent, overspent, status, generation FROM ad_spend_allowances"
+                                + " WHERE day = ?",
                         (rs, n) -> new Allowance(
                                 rs.getObject("campaign_id", UUID.class),
                                 rs.getBigDecimal("reserved"),
                                 rs.getBigDecimal("spent"),
                                 rs.getBigDecimal("overspent"),
-                                rs.getString("status")),
+                                rs.getString("status"),
+                                rs.getLong("generation")),
                         today())
                 .stream()
                 .collect(Collectors.toMap(Allowance::campaignId, a -> a));
@@ -95,22 +97,30 @@ public class SpendAllowances {
 
     List<Allowance> forCampaign(UUID campaignId) {
         return jdbc.query(
-                "SELECT campaign_id, reserved, spent, overspent, status FROM ad_spend_allowances WHERE campaign_id = ?",
+                "SELECT campaign_id, reserved, spent, overspent, status, generation FROM ad_spend_allowances"
+                        + " WHERE campaign_id = ?",
                 (rs, n) -> new Allowance(
                         rs.getObject("campaign_id", UUID.class),
                         rs.getBigDecimal("reserved"),
                         rs.getBigDecimal("spent"),
                         rs.getBigDecimal("overspent"),
-                        rs.getString("status")),
+                        rs.getString("status"),
+                        rs.getLong("generation")),
                 campaignId);
     }
 
     /**
      * @param overspent what was spent beyond the allowance (see {@link #overspend})
      * @param status OPEN (spendable), SETTLING (being settled with finance) or SETTLED
+     * @param generation raised by each settlement: a lease of an older generation was granted before it
      */
     public record Allowance(
-            UUID campaignId, BigDecimal reserved, BigDecimal spent, BigDecimal overspent, String status) {
+            UUID campaignId,
+            BigDecimal reserved,
+            BigDecimal spent,
+            BigDecimal overspent,
+            String status,
+            long generation) {
 
         /** Nothing while more was spent than reserved: the campaign bids again only once a tranche covers it. */
         public BigDecimal remaining() {

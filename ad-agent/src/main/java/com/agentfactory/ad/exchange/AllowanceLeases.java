@@ -21,6 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Granting locks the allowance row, as spending does, so two replicas never both lease the same money. A lease in
  * force is one not yet expired; a crashed replica's lease therefore returns to the others without anyone sweeping.
  * Giving back and a win's cost only lower a lease, which can only leave more room to the others: they take no lock.
+ *
+ * <p>A lease is of the allowance's generation it was granted in. Settling the allowance starts a new generation and
+ * keeps the leases: their owners may bid on them from views read before, until they next refresh, so they go on
+ * counting against what the allowance has free while in force. An owner finding its lease of an older generation
+ * bids on it no more and keeps of it only what its bids may still cost (see {@link #topUp}).
  */
 @Repository
 class AllowanceLeases {
@@ -33,14 +38,18 @@ class AllowanceLeases {
         this.tx = tx;
     }
 
-    /** @param amount what the replica may still promise, in the allowance's currency */
-    record Lease(UUID campaignId, BigDecimal amount, Instant expiresAt) {}
+    /**
+     * @param amount what the replica may still promise, in the allowance's currency
+     * @param generation the allowance's generation it was granted or last topped up in
+     */
+    record Lease(UUID campaignId, BigDecimal amount, Instant expiresAt, long generation) {}
 
     /** The replica's leases of the day, in force or not. */
     Map<UUID, Lease> of(String replica, LocalDate day) {
         Map<UUID, Lease> leases = new HashMap<>();
         jdbc.query(
-                "SELECT campaign_id, amount, expires_at FROM ad_allowance_leases WHERE replica = ? AND day = ?",
+                "SELECT campaign_id, amount, expires_at, generation FROM ad_allowance_leases WHERE replica = ?"
+                        + " AND day = ?",
                 rs -> {
                     UUID id = rs.getObject("campaign_id", UUID.class);
                     leases.put(
@@ -48,7 +57,8 @@ class AllowanceLeases {
                             new Lease(
                                     id,
                                     rs.getBigDecimal("amount"),
-                                    rs.getTimestamp("expires_at").toInstant()));
+                                    rs.getTimestamp("expires_at").toInstant(),
+                                    rs.getLong("generation")));
                 },
                 replica,
                 day);
@@ -82,6 +92,10 @@ class AllowanceLeases {
      * replicas could be granted it again. The first replica to renew gives up the difference; the others then find
      * the leases within the allowance again.
      *
+     * <p>A lease of an older generation than the allowance's was granted before a settlement, from money that
+     * settlement gave back: it keeps only {@code claimed} of it, counted like any lease, and is topped up from there
+     * in the allowance's generation.
+     *
      * @param claimed what the replica's bids whose wins may still come could cost, taken from its lease
      * @return the lease as it is now; empty when the allowance is not open, or nothing was granted to a replica
      *     holding no lease in force
@@ -96,27 +110,32 @@ class AllowanceLeases {
             Instant expiresAt) {
         return tx.execute(s -> {
             List<Map<String, Object>> allowance = jdbc.queryForList(
-                    "SELECT reserved - spent AS remaining FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?"
-                            + " AND status = 'OPEN' FOR UPDATE",
+                    "SELECT reserved - spent AS remaining, generation FROM ad_spend_allowances WHERE campaign_id = ?"
+                            + " AND day = ? AND status = 'OPEN' FOR UPDATE",
                     campaignId,
                     day);
             if (allowance.isEmpty()) {
                 return Optional.<Lease>empty();
             }
+            long generation = ((Number) allowance.getFirst().get("generation")).longValue();
             // read after the row lock: every lease granted before is committed and counted here
             BigDecimal leased = BigDecimal.ZERO;
             BigDecimal own = null;
             for (var lease : jdbc.queryForList(
-                    "SELECT replica, amount FROM ad_allowance_leases WHERE campaign_id = ? AND day = ?"
+                    "SELECT replica, amount, generation FROM ad_allowance_leases WHERE campaign_id = ? AND day = ?"
                             + " AND expires_at > ?",
                     campaignId,
                     day,
                     Timestamp.from(now))) {
                 BigDecimal amount = (BigDecimal) lease.get("amount");
-                leased = leased.add(amount);
                 if (replica.equals(lease.get("replica"))) {
+                    if (((Number) lease.get("generation")).longValue() != generation) {
+                        // what the bids on it may still cost is promised already; the rest went with the settlement
+                        amount = amount.min(claimed);
+                    }
                     own = amount;
                 }
+                leased = leased.add(amount);
             }
             BigDecimal free = ((BigDecimal) allowance.getFirst().get("remaining")).subtract(leased);
             BigDecimal granted = more.min(free).max(BigDecimal.ZERO).setScale(6, RoundingMode.DOWN);
@@ -129,17 +148,18 @@ class AllowanceLeases {
                 amount = own.add(free).max(claimed.min(own));
             }
             jdbc.update(
-                    "INSERT INTO ad_allowance_leases (campaign_id, day, replica, amount, expires_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, day, replica) DO UPDATE"
-                            + " SET amount = EXCLUDED.amount, expires_at = EXCLUDED.expires_at,"
-                            + " updated_at = EXCLUDED.updated_at",
+                    "INSERT INTO ad_allowance_leases (campaign_id, day, replica, amount, expires_at, updated_at,"
+                            + " generation) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, day, replica)"
+                            + " DO UPDATE SET amount = EXCLUDED.amount, expires_at = EXCLUDED.expires_at,"
+                            + " updated_at = EXCLUDED.updated_at, generation = EXCLUDED.generation",
                     campaignId,
                     day,
                     replica,
                     amount,
                     Timestamp.from(expiresAt),
-                    Timestamp.from(now));
-            return Optional.of(new Lease(campaignId, amount, expiresAt));
+                    Timestamp.from(now),
+                    generation);
+            return Optional.of(new Lease(campaignId, amount, expiresAt, generation));
         });
     }
 
@@ -147,19 +167,28 @@ class AllowanceLeases {
      * Gives {@code amount} of the lease back and, given {@code expiresBy}, lets the rest expire by then at the latest.
      *
      * @param amount what the replica took out of its own bidding first, so that no bid can still claim it
+     * @param generation the generation of the lease it was taken from: only that lease is lowered
      * @param expiresBy null to leave the lease's time as it is
      */
-    void giveBack(UUID campaignId, LocalDate day, String replica, BigDecimal amount, Instant expiresBy, Instant now) {
+    void giveBack(
+            UUID campaignId,
+            LocalDate day,
+            String replica,
+            BigDecimal amount,
+            long generation,
+            Instant expiresBy,
+            Instant now) {
         jdbc.update(
                 "UPDATE ad_allowance_leases SET amount = GREATEST(amount - ?, 0),"
                         + " expires_at = LEAST(expires_at, COALESCE(?, expires_at)), updated_at = ?"
-                        + " WHERE campaign_id = ? AND day = ? AND replica = ?",
+                        + " WHERE campaign_id = ? AND day = ? AND replica = ? AND generation = ?",
                 amount,
                 expiresBy == null ? null : Timestamp.from(expiresBy),
                 Timestamp.from(now),
                 campaignId,
                 day,
-                replica);
+                replica,
+                generation);
     }
 
     /** Forgets the leases of days before {@code day} that have expired: nothing is promised from them any more. */
@@ -170,6 +199,10 @@ class AllowanceLeases {
     /**
      * Takes a won impression's cost off the lease its bid was promised from, in the caller's transaction: the cost
      * is now in the allowance's spent, and counted in the lease too it would keep that much from every replica.
+     * Whatever the lease's generation: one leased afresh after a settlement kept what the bids on the one before may
+     * still cost, so their wins are counted against it, once. A win whose claim was no longer held (see
+     * {@link ClaimHold}) comes off the lease the same way: its claim went back to the lease's bids when the hold
+     * ended, and now the cost leaves the lease and the allowance together.
      */
     void spent(UUID campaignId, LocalDate day, String replica, BigDecimal cost) {
         jdbc.update(

@@ -237,7 +237,8 @@ public final class BidBenchmarkCommand {
                     new ServingSnapshot.Counters(),
                     c % 2 == 0 ? market(random) : null,
                     0,
-                    Instant.MAX));
+                    Instant.MAX,
+                    0));
         }
         return new ServingSnapshot(List.copyOf(entries), 0.005, 0.04);
     }

@@ -237,7 +237,8 @@ class ServingCampaigns {
                         counts,
                         markets.of(id),
                         accounted.getOrDefault(id, 0L),
-                        lease == null ? Instant.MIN : lease.expiresAt().minus(hold)));
+                        lease == null ? Instant.MIN : lease.expiresAt().minus(hold),
+                        lease == null ? -1 : lease.generation()));
             }
             // campaigns no longer served start afresh when they are again
             recentClaims.keySet().retainAll(intervalBaselines.keySet());
@@ -274,10 +275,13 @@ class ServingCampaigns {
     /**
      * What the campaign may promise in bids on this replica: its lease while the lease is in force for bidding, no
      * more than the allowance has left. A lease is bid on until one claim hold before it expires, so a win of a bid
-     * on it comes, as nearly every win does, while the lease still counts against the others.
+     * on it comes, as nearly every win does, while the lease still counts against the others. A lease granted before
+     * the allowance was last settled is bid on no more, even when it could not be leased afresh.
      */
     private BigDecimal biddable(SpendAllowances.Allowance allowance, AllowanceLeases.Lease lease) {
-        if (lease == null || !clock.instant().isBefore(lease.expiresAt().minus(hold))) {
+        if (lease == null
+                || lease.generation() != allowance.generation()
+                || !clock.instant().isBefore(lease.expiresAt().minus(hold))) {
             return BigDecimal.ZERO;
         }
         return lease.amount().min(allowance.remaining());
@@ -334,8 +338,9 @@ class ServingCampaigns {
 
     /**
      * Tops the lease up to what it should hold (see {@link #targetMicros}) when less than half of that is left to
-     * promise, renews a lease whose time is half over, and lowers one when the leases in force together hold more
-     * than the allowance has left (see {@link AllowanceLeases#topUp}).
+     * promise, renews a lease whose time is half over, lowers one when the leases in force together hold more
+     * than the allowance has left, and leases afresh in place of one granted before the allowance was last settled
+     * (see {@link AllowanceLeases#topUp}).
      *
      * @param held what this replica's bids still hold against the lease, in millionths
      * @param leasedByAll what the leases of every replica in force held as the refresh began
@@ -359,7 +364,9 @@ class ServingCampaigns {
                 && lease.expiresAt().isAfter(now)
                 && leasedByAll.compareTo(allowance.remaining()) > 0
                 && lease.amount().compareTo(BigDecimal.valueOf(held, 6)) > 0;
-        if (!low && !ageing && !overLeased) {
+        boolean settledSince =
+                lease != null && lease.expiresAt().isAfter(now) && lease.generation() != allowance.generation();
+        if (!low && !ageing && !overLeased && !settledSince) {
             return Optional.empty();
         }
         long more = low ? target - Math.max(left, 0) : 0;
@@ -390,7 +397,7 @@ class ServingCampaigns {
         long taken = takeAll(entry, target);
         if (taken > 0) {
             try {
-                leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), null, now);
+                leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), entry.generation(), null, now);
             } catch (RuntimeException e) {
                 // still leased: claimed, it would be held as a bid's claim for the claim hold and counted as one
                 entry.counters().offeredMicros.addAndGet(-taken);
@@ -428,7 +435,14 @@ class ServingCampaigns {
         for (ServingSnapshot.Entry entry : snapshot.entries()) {
             try {
                 long taken = takeAll(entry, 0);
-                leases.giveBack(entry.id(), day, replica, BigDecimal.valueOf(taken, 6), now.plus(hold), now);
+                leases.giveBack(
+                        entry.id(),
+                        day,
+                        replica,
+                        BigDecimal.valueOf(taken, 6),
+                        entry.generation(),
+                        now.plus(hold),
+                        now);
             } catch (RuntimeException e) {
                 log.warn(
                         "lease of campaign {} not given back, free again once it expires: {}",

@@ -23,6 +23,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
      *     the claims no longer held and those of wins {@code remaining} already counts (see {@link ClaimHold})
      * @param bidUntil when the campaign stops being bid on from this entry: one claim hold before its lease expires,
      *     so that a snapshot kept on, by refreshes that fail, never promises beyond the lease
+     * @param generation the generation of the lease {@code remaining} was read from (see {@link AllowanceLeases}):
+     *     what is given back of it is given back from that lease only; not read on the bid path
      */
     record Entry(
             AdCampaignView campaign,
@@ -35,7 +37,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
             Counters counters,
             MarketBidding market,
             long accountedOffered,
-            Instant bidUntil) {
+            Instant bidUntil,
+            long generation) {
 
         UUID id() {
             return campaign.id();

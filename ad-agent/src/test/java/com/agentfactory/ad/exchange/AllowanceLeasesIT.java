@@ -8,13 +8,13 @@ import com.agentfactory.ad.budget.SpendAllowances;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +55,12 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Autowired
     AllowanceKeeper keeper;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    WinNotices signer;
 
     @Test
     void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
@@ -109,7 +115,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         // each leases all the allowance has free
         AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
         Replica crashing = replica("0000000c", greedy, clock);
-        AdjustableClock later = new AdjustableClock(clock.instant());
+        MovableClock later = new MovableClock(clock.instant());
         Replica surviving = replica("0000000d", greedy, later);
 
         crashing.serving().refresh();
@@ -161,7 +167,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
     }
 
     @Test
-    void aSettledAllowancesLeasesEndWithItSoAResumedCampaignIsNotPromisedTwice() {
+    void aSettledAllowancesLeasesAreBidOnNoMoreOnceRefreshedSoAResumedCampaignIsNotPromisedTwice() {
         String region = "R" + UUID.randomUUID().toString().substring(0, 6);
         UUID id = UUID.fromString(activeCampaign(campaign("Paused and resumed", region)));
         seedAllowance(id.toString(), "2.00");
@@ -174,19 +180,112 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(leaseOf(id, "00000010")).isPositive();
 
         LocalDate day = allowances.today();
-        keeper.settle(id, day);
-        assertThat(leasedInForce(id)).as("leased once settled").isZero();
-        // resumed the same day: the keeper's next tranche, on what the settlement left
+        settle(id, day);
+        first.serving().refresh();
+        assertThat(first.available(id)).as("bid on once settled and refreshed").isZero();
+        // resumed the same day: the keeper's next tranche of 1.00 on what the settlement left, whether or not
+        // finance answered the settlement
         jdbc.update(
-                "UPDATE ad_spend_allowances SET reserved = reserved + 1.00, status = 'OPEN' WHERE campaign_id = ?"
+                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
                         + " AND day = ?",
                 id,
                 day);
         first.serving().refresh();
         second.serving().refresh();
+        first.serving().refresh();
 
         assertThat(first.available(id) + second.available(id)).isPositive().isLessThanOrEqualTo(1_000_000L);
         assertThat(leasedInForce(id)).isLessThanOrEqualTo(new BigDecimal("1.00"));
+    }
+
+    @Test
+    void aReplicaStillBiddingOnItsViewFromBeforeASettlementKeepsWhatItMayPromiseFromTheResumedCampaign() {
+        String region = "V" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Resumed while a replica bids on", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        Replica stale = replica("0000001c", greedy, clock);
+        Replica fresh = replica("0000001d", greedy, clock);
+        stale.serving().refresh();
+        long promisedBefore = stale.promise(id, region, 1);
+
+        LocalDate day = allowances.today();
+        settle(id, day);
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
+                        + " AND day = ?",
+                id,
+                day);
+        // the other replica refreshes after the campaign resumed; this one has not yet, and bids on what it read
+        fresh.serving().refresh();
+        long promisedByTheStaleView = stale.promise(id, region, 200);
+        long promisedByTheFreshOne = fresh.promise(id, region, 200);
+
+        assertThat(promisedBefore).isPositive();
+        assertThat(promisedByTheStaleView).isPositive();
+        // every bid's claim is still held: together they may cost at most the 1.00 the resumed allowance has
+        assertThat(promisedBefore + promisedByTheStaleView + promisedByTheFreshOne)
+                .isLessThanOrEqualTo(1_000_000L);
+
+        // refreshed, the stale replica keeps of its old lease what its bids may still cost, and is leased afresh
+        stale.serving().refresh();
+        fresh.serving().refresh();
+        assertThat(leaseOf(id, "0000001c"))
+                .isGreaterThanOrEqualTo(BigDecimal.valueOf(promisedBefore + promisedByTheStaleView, 6));
+        assertThat(leasedInForce(id)).isLessThanOrEqualTo(new BigDecimal("1.00"));
+        assertThat(promisedBefore
+                        + promisedByTheStaleView
+                        + promisedByTheFreshOne
+                        + stale.promise(id, region, 200)
+                        + fresh.promise(id, region, 200))
+                .isLessThanOrEqualTo(1_000_000L);
+    }
+
+    @Test
+    void aWinThatComesAfterItsBidsClaimHoldEndedIsTakenOffTheLeaseAndTheAllowanceOnce() {
+        String region = "H" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Won late", region)));
+        seedAllowance(id.toString(), "1.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        MovableClock replicaClock = new MovableClock(clock.instant());
+        Replica replica = replica("0000001e", half, replicaClock);
+        replica.serving().refresh();
+        BigDecimal lease = leaseOf(id, "0000001e");
+        Instant bidAt = replicaClock.instant();
+        OpenRtb.Bid bid = replica.bid(id, region).orElseThrow();
+        long claim = ClaimHold.claimMicros(Math.round(bid.price() * BidDecider.PRICE_UNITS_PER_CPM));
+        assertThat(replica.available(id)).isEqualTo(micros(lease) - claim);
+
+        // no win within the claim hold: the bid is taken for lost and its claim let go
+        replicaClock.advance(properties.refreshInterval());
+        replica.serving().refresh();
+        replicaClock.advance(winNotices.claimHold());
+        replica.serving().refresh();
+        assertThat(replica.available(id)).isEqualTo(micros(lease));
+
+        // then the win comes, recorded by this replica (or another), within the win-notice window
+        String bidId = "0000001e-" + UUID.randomUUID().toString().substring(9);
+        BigDecimal price = BigDecimal.valueOf(bid.price()).subtract(new BigDecimal("0.5"));
+        UUID creative = UUID.fromString(bid.crid());
+        var won = deliveries.win(
+                new WinNotice(bidId, id, creative, price, null),
+                signer.token(bidId, id, creative, bid.price(), bidAt, "test"),
+                "test");
+        replica.serving().onOwnBidWon(new Deliveries.OwnBidWon(id, bidAt.truncatedTo(ChronoUnit.MILLIS), claim));
+        replica.serving().refresh();
+
+        assertThat(won.outcome().recorded()).isTrue();
+        BigDecimal cost = won.cost();
+        assertThat(cost).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT spent FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                        BigDecimal.class,
+                        id,
+                        allowances.today()))
+                .isEqualByComparingTo(cost);
+        assertThat(leaseOf(id, "0000001e")).isEqualByComparingTo(lease.subtract(cost));
+        // neither lost (bid on again) nor counted twice (its claim given back on top of the cost)
+        assertThat(replica.available(id)).isEqualTo(micros(lease) - micros(cost));
     }
 
     @Test
@@ -222,7 +321,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         String region = "F" + UUID.randomUUID().toString().substring(0, 6);
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on from an old view", region)));
         seedAllowance(id.toString(), "1.00");
-        AdjustableClock later = new AdjustableClock(clock.instant());
+        MovableClock later = new MovableClock(clock.instant());
         Replica stale = replica("00000014", leasing, later);
         stale.serving().refresh();
         assertThat(stale.promise(id, region, 1)).isPositive();
@@ -263,7 +362,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on by one replica of two", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        AdjustableClock idleClock = new AdjustableClock(clock.instant());
+        MovableClock idleClock = new MovableClock(clock.instant());
         Replica idle = replica("00000016", half, idleClock);
         Replica serving = replica("00000017", half, clock);
         idle.serving().refresh();
@@ -290,7 +389,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on through an allocation round", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        AdjustableClock busyClock = new AdjustableClock(clock.instant());
+        MovableClock busyClock = new MovableClock(clock.instant());
         Replica busy = replica("00000018", half, busyClock);
         busy.serving().refresh();
         BigDecimal lease = leaseOf(id, "00000018");
@@ -313,7 +412,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Given back in vain", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        AdjustableClock idleClock = new AdjustableClock(clock.instant());
+        MovableClock idleClock = new MovableClock(clock.instant());
         Replica idle = replica("0000001a", half, idleClock);
         idle.serving().refresh();
         BigDecimal lease = leaseOf(id, "0000001a");
@@ -350,6 +449,28 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                 BigDecimal.class,
                 campaignId,
                 java.sql.Timestamp.from(clock.instant()));
+    }
+
+    /**
+     * Settles the day's allowance. Finance is not running here: a tranche the activation's keeper pass asked for is
+     * still pending, and the settlement, having closed the allowance, stops at it.
+     */
+    private void settle(UUID campaignId, LocalDate day) {
+        try {
+            keeper.settle(campaignId, day);
+        } catch (FinanceUnavailableException e) {
+            // the allowance is closed and its generation raised before finance is called
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM ad_spend_allowances WHERE campaign_id = ? AND day = ?",
+                        String.class,
+                        campaignId,
+                        day))
+                .isNotEqualTo("OPEN");
+    }
+
+    private static long micros(BigDecimal amount) {
+        return amount.movePointRight(6).longValueExact();
     }
 
     private BigDecimal leaseOf(UUID campaignId, String replica) {
@@ -396,6 +517,16 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                     .sum();
         }
 
+        /** Decides one bid request from the region; returns the campaign's bid, if it bid. */
+        java.util.Optional<OpenRtb.Bid> bid(UUID campaignId, String region) {
+            return decider
+                    .decide(BidDeciderTest.request(300, region, 0.01), serving.current(), clock.instant())
+                    .stream()
+                    .flatMap(response -> response.seatbid().getFirst().bid().stream())
+                    .filter(bid -> bid.cid().equals(campaignId.toString()))
+                    .findFirst();
+        }
+
         /** Decides {@code requests} bid requests from the region; returns what its bids for the campaign claimed. */
         long promise(UUID campaignId, String region, int requests) {
             long claimed = 0;
@@ -412,34 +543,6 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                 }
             }
             return claimed;
-        }
-    }
-
-    private static final class AdjustableClock extends Clock {
-
-        private volatile Instant now;
-
-        AdjustableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -61,7 +61,8 @@ class BidDeciderTest {
                 new ServingSnapshot.Counters(),
                 null,
                 0,
-                bidUntil);
+                bidUntil,
+                0);
     }
 
     static OpenRtb.BidRequest request(int width, String region, double floor) {

@@ -3,11 +3,8 @@ package com.agentfactory.ad.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,7 @@ class ClaimHoldTest {
 
     private static final Duration HOLD = Duration.ofMinutes(2);
 
-    private final AdjustableClock clock = new AdjustableClock(BidDeciderTest.NOON);
+    private final MovableClock clock = new MovableClock(BidDeciderTest.NOON);
     private final ClaimHold claims = new ClaimHold(HOLD, clock);
     // 30 CPM a bid, 0.03 an impression (see BidDeciderTest)
     private final ServingSnapshot.Entry campaign = BidDeciderTest.entry("1.5", 0, 0);
@@ -108,7 +105,8 @@ class ClaimHoldTest {
                         counters,
                         null,
                         accounted,
-                        Instant.MAX)),
+                        Instant.MAX,
+                        0)),
                 0,
                 0);
     }
@@ -117,33 +115,5 @@ class ClaimHoldTest {
     private Optional<Double> bid(ServingSnapshot snapshot) {
         return decider.decide(BidDeciderTest.request(300, "BE", 0), snapshot, clock.instant())
                 .map(response -> response.seatbid().getFirst().bid().getFirst().price());
-    }
-
-    private static final class AdjustableClock extends Clock {
-
-        private Instant now;
-
-        AdjustableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.threeten.extra.MutableClock;
 
 /**
  * Replicas of the agent bidding against one campaign's allowance: each a bid path of its own (serving view and bid
@@ -115,7 +117,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         // each leases all the allowance has free
         AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
         Replica crashing = replica("0000000c", greedy, clock);
-        MovableClock later = new MovableClock(clock.instant());
+        MutableClock later = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica surviving = replica("0000000d", greedy, later);
 
         crashing.serving().refresh();
@@ -127,7 +129,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(surviving.promise(id, region, 1)).isZero();
 
         // the first replica is gone without giving anything back: its lease ends when nobody renews it
-        later.advance(leasing.ttl().plusSeconds(1));
+        later.add(leasing.ttl().plusSeconds(1));
         surviving.serving().refresh();
 
         // at least: the application's own replica's lease, not renewed by then either, may have come back too
@@ -247,7 +249,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Won late", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MovableClock replicaClock = new MovableClock(clock.instant());
+        MutableClock replicaClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica replica = replica("0000001e", half, replicaClock);
         replica.serving().refresh();
         BigDecimal lease = leaseOf(id, "0000001e");
@@ -257,9 +259,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(replica.available(id)).isEqualTo(micros(lease) - claim);
 
         // no win within the claim hold: the bid is taken for lost and its claim let go
-        replicaClock.advance(properties.refreshInterval());
+        replicaClock.add(properties.refreshInterval());
         replica.serving().refresh();
-        replicaClock.advance(winNotices.claimHold());
+        replicaClock.add(winNotices.claimHold());
         replica.serving().refresh();
         assertThat(replica.available(id)).isEqualTo(micros(lease));
 
@@ -321,13 +323,13 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         String region = "F" + UUID.randomUUID().toString().substring(0, 6);
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on from an old view", region)));
         seedAllowance(id.toString(), "1.00");
-        MovableClock later = new MovableClock(clock.instant());
+        MutableClock later = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica stale = replica("00000014", leasing, later);
         stale.serving().refresh();
         assertThat(stale.promise(id, region, 1)).isPositive();
 
         // no refresh since, as when every one failed: the lease is not renewed and ends after its ttl
-        later.advance(leasing.ttl().minus(winNotices.claimHold()));
+        later.add(leasing.ttl().minus(winNotices.claimHold()));
 
         assertThat(stale.promise(id, region, 1)).isZero();
     }
@@ -362,7 +364,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on by one replica of two", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MovableClock idleClock = new MovableClock(clock.instant());
+        MutableClock idleClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica idle = replica("00000016", half, idleClock);
         Replica serving = replica("00000017", half, clock);
         idle.serving().refresh();
@@ -373,7 +375,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         // no bid request reaches the idle replica over several refresh intervals
         for (int refresh = 0; refresh < 6; refresh++) {
-            idleClock.advance(properties.refreshInterval());
+            idleClock.add(properties.refreshInterval());
             idle.serving().refresh();
         }
         serving.serving().refresh();
@@ -389,7 +391,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Bid on through an allocation round", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MovableClock busyClock = new MovableClock(clock.instant());
+        MutableClock busyClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica busy = replica("00000018", half, busyClock);
         busy.serving().refresh();
         BigDecimal lease = leaseOf(id, "00000018");
@@ -397,7 +399,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         // an allocation round changes every campaign in one commit: a refresh after each change, all at once
         for (int refresh = 0; refresh < 8; refresh++) {
-            busyClock.advance(Duration.ofMillis(5));
+            busyClock.add(Duration.ofMillis(5));
             busy.serving().refresh();
         }
 
@@ -412,7 +414,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         UUID id = UUID.fromString(activeCampaign(campaign("Given back in vain", region)));
         seedAllowance(id.toString(), "1.00");
         AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MovableClock idleClock = new MovableClock(clock.instant());
+        MutableClock idleClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
         Replica idle = replica("0000001a", half, idleClock);
         idle.serving().refresh();
         BigDecimal lease = leaseOf(id, "0000001a");
@@ -426,7 +428,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         try {
             // idle long enough that the replica gives back all but an eighth of its share, and fails to
             for (int refresh = 0; refresh < 6; refresh++) {
-                idleClock.advance(properties.refreshInterval());
+                idleClock.add(properties.refreshInterval());
                 idle.serving().refresh();
             }
 
@@ -437,7 +439,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
             jdbc.execute("DROP FUNCTION " + refuse + "()");
         }
 
-        idleClock.advance(properties.refreshInterval());
+        idleClock.add(properties.refreshInterval());
         idle.serving().refresh();
 
         assertThat(leaseOf(id, "0000001a")).isLessThan(lease.divide(BigDecimal.TWO));

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class ClaimHoldTest {
 
     private static final Duration HOLD = Duration.ofMinutes(2);
 
-    private final MovableClock clock = new MovableClock(BidDeciderTest.NOON);
+    private final MutableClock clock = MutableClock.of(BidDeciderTest.NOON, ZoneOffset.UTC);
     private final ClaimHold claims = new ClaimHold(HOLD, clock);
     // 30 CPM a bid, 0.03 an impression (see BidDeciderTest)
     private final ServingSnapshot.Entry campaign = BidDeciderTest.entry("1.5", 0, 0);
@@ -37,13 +39,13 @@ class ClaimHoldTest {
     @Test
     void bidsWhoseWinsComeAfterARefreshStillCountAgainstTheAllowanceUntilTheHoldPasses() {
         ServingSnapshot first = refresh(0.09);
-        clock.advance(Duration.ofMillis(100));
+        clock.add(Duration.ofMillis(100));
         Instant bidAt = clock.instant();
         assertThat(List.of(bid(first), bid(first), bid(first)))
                 .allSatisfy(price -> assertThat(price).hasValue(30.0));
         assertThat(bid(first)).as("the allowance is all claimed").isEmpty();
 
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
         ServingSnapshot beforeAnyWin = refresh(0.09);
         assertThat(bid(beforeAnyWin))
                 .as("no win recorded yet, the three bids may still win")
@@ -51,18 +53,18 @@ class ClaimHoldTest {
 
         // one of them wins at 20 CPM: the allowance counts 0.02 of what the bid claimed 0.03 for
         claims.ownWinRecorded(campaign.id(), bidAt.truncatedTo(ChronoUnit.MILLIS), ClaimHold.claimMicros(300_000));
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
         ServingSnapshot afterTheWin = refresh(0.07);
         assertThat(bid(afterTheWin))
                 .as("the win is not subtracted twice: what it cost less than its bid is left")
                 .hasValue(10.0);
 
-        clock.advance(HOLD.minusSeconds(3));
+        clock.add(HOLD.minusSeconds(3));
         assertThat(bid(refresh(0.07)))
                 .as("the two bids without a win are still held")
                 .isEmpty();
 
-        clock.advance(Duration.ofSeconds(2));
+        clock.add(Duration.ofSeconds(2));
         ServingSnapshot afterTheHold = refresh(0.07);
         assertThat(bid(afterTheHold))
                 .as("the lost bids are let go, the bid after the win still held")

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import com.agentfactory.ad.support.AdIntegrationTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.threeten.extra.MutableClock;
 
 class MarketModelsIT extends AdIntegrationTest {
 
@@ -24,29 +23,6 @@ class MarketModelsIT extends AdIntegrationTest {
     ExchangeProperties exchange;
 
     /** A clock the test moves forward. */
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void modelsACampaignsMarketOnceItHasEnoughWinsAndAMeasuredAuctionRate() {
         UUID known = UUID.fromString(createCampaign(campaign("Market known")));
@@ -55,7 +31,7 @@ class MarketModelsIT extends AdIntegrationTest {
         wonAuctions(young.toString(), 10);
         ledger.addBids(known, 1_000, 500);
         ledger.addBids(young, 1_000, 500);
-        SteppedClock clock = new SteppedClock();
+        MutableClock clock = MutableClock.of(Instant.now(), ZoneOffset.UTC);
         MarketModels markets = new MarketModels(
                 ledger,
                 exchange,
@@ -64,7 +40,7 @@ class MarketModelsIT extends AdIntegrationTest {
 
         markets.refresh();
         boolean knownBeforeRate = markets.of(known) != null;
-        clock.advance(Duration.ofSeconds(120));
+        clock.add(Duration.ofSeconds(120));
         ledger.addBids(known, 1_200, 0);
         ledger.addBids(young, 1_200, 0);
         markets.refresh();

@@ -229,6 +229,144 @@ class AttributionRepository {
                 Timestamp.from(at));
     }
 
+    /**
+     * A share of the order's revenue with one row written beside it: what a refund's netting took from it (refund is
+     * the row's transaction), or what an offset of that refund gave back of it (transaction is the offset, givesBack
+     * the refund, amount negative). A share nothing was written beside has one with a null transaction.
+     */
+    record ShareNetting(
+            UUID shareId,
+            AttributionModel model,
+            BigDecimal attributed,
+            UUID transactionId,
+            UUID givesBack,
+            BigDecimal amount) {
+
+        /** The refund whose netting the row is part of; null on a share with no row. */
+        UUID refundId() {
+            return givesBack == null ? transactionId : givesBack;
+        }
+    }
+
+    /**
+     * The shares of the order's revenue in the currency, under every model, with every row written beside them. The
+     * shares are locked first, as {@link #refundableShares} locks them, so a refund netted at the same time waits.
+     */
+    List<ShareNetting> nettingsOf(UUID orderId, String orderNumber, String currency) {
+        jdbc.query(
+                "SELECT id FROM revenue_attributions WHERE currency = ? AND transaction_id IN (" + REVENUE_OF_ORDER
+                        + ") ORDER BY id FOR UPDATE",
+                (rs, row) -> null,
+                currency,
+                orderId,
+                orderNumber);
+        return jdbc.query(
+                "SELECT ra.id, ra.attribution_model, ra.attributed_amount, r.refund_transaction_id,"
+                        + " r.gives_back_refund_id, r.refunded_amount"
+                        + " FROM revenue_attributions ra"
+                        + " LEFT JOIN revenue_attribution_refunds r ON r.attribution_id = ra.id"
+                        + " WHERE ra.currency = ? AND ra.transaction_id IN (" + REVENUE_OF_ORDER + ")"
+                        + " ORDER BY ra.attribution_model, ra.transaction_id, ra.touchpoint_order, r.created_at, r.id",
+                (rs, row) -> new ShareNetting(
+                        rs.getObject("id", UUID.class),
+                        AttributionModel.fromWireName(rs.getString("attribution_model")),
+                        rs.getBigDecimal("attributed_amount"),
+                        rs.getObject("refund_transaction_id", UUID.class),
+                        rs.getObject("gives_back_refund_id", UUID.class),
+                        rs.getBigDecimal("refunded_amount")),
+                currency,
+                orderId,
+                orderNumber);
+    }
+
+    /**
+     * A refund attribution looked at for an order: what it refunds once its offsets are taken off, and its offsets,
+     * oldest first.
+     */
+    record LookedAtRefund(UUID id, BigDecimal capped, Instant at, List<UUID> offsets) {}
+
+    /**
+     * The refunds whose netting took from the shares of the order's revenue in the currency, and those of the order
+     * marked as considered with nothing left to take: every refund the netting has looked at for the order.
+     */
+    List<LookedAtRefund> refundsLookedAt(UUID orderId, String orderNumber, String currency) {
+        return jdbc.query(
+                "SELECT t.id, t.occurred_at, t.amount + coalesce(o.total, 0) AS capped, o.ids"
+                        + " FROM financial_transactions t"
+                        + " LEFT JOIN LATERAL (SELECT sum(o.amount) AS total,"
+                        + "     string_agg(o.id::text, ',' ORDER BY o.occurred_at, o.created_at, o.id) AS ids"
+                        + "     FROM financial_transactions o WHERE o.transaction_type = 'refund'"
+                        + "       AND o.metadata ->> 'offsets_refund' = t.id::text) o"
+                        + "   ON true"
+                        + " WHERE t.transaction_type = 'refund' AND t.amount > 0"
+                        + "   AND (EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
+                        + "         JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                        + "         WHERE r.refund_transaction_id = t.id AND ra.currency = ?"
+                        + "           AND ra.transaction_id IN (" + REVENUE_OF_ORDER + "))"
+                        + "     OR (t.currency = ? AND (t.order_id = ? OR upper(t.order_number) = upper(?))"
+                        + "         AND EXISTS (SELECT 1 FROM revenue_attribution_refunds_considered c"
+                        + "             WHERE c.refund_transaction_id = t.id)))"
+                        + " ORDER BY t.occurred_at DESC, t.id DESC",
+                (rs, row) -> new LookedAtRefund(
+                        rs.getObject("id", UUID.class),
+                        rs.getBigDecimal("capped"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("ids") == null
+                                ? List.of()
+                                : java.util.Arrays.stream(rs.getString("ids").split(","))
+                                        .map(UUID::fromString)
+                                        .toList()),
+                currency,
+                orderId,
+                orderNumber,
+                currency,
+                orderId,
+                orderNumber);
+    }
+
+    /**
+     * Gives back to a share part of what a refund's netting took from it, on behalf of an offset of that refund; an
+     * offset gives back from a share once, a second call changing nothing.
+     */
+    void insertGiveBack(UUID shareId, UUID offsetId, UUID refundId, BigDecimal amount, String currency, Instant at) {
+        jdbc.update(
+                "INSERT INTO revenue_attribution_refunds (id, attribution_id, refund_transaction_id,"
+                        + " gives_back_refund_id, refunded_amount, currency, refunded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT ON CONSTRAINT revenue_attribution_refunds_once DO NOTHING",
+                UUID.randomUUID(),
+                shareId,
+                offsetId,
+                refundId,
+                amount.negate(),
+                currency,
+                Timestamp.from(at));
+    }
+
+    /**
+     * Offset refunds whose netting took, under some model, more than they refund once offset and was not given back
+     * (netted whole before their offset was written), oldest first, after {@code after} in (occurred_at, id) order or
+     * from the first when it is null. Such a refund's order may still have nothing to give back, other refunds of it
+     * having taken less than they refund.
+     */
+    List<Refund> refundsNettedBeyondTheirOffsets(Refund after, int limit) {
+        Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
+        return refunds(
+                "(?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
+                        + " AND EXISTS (SELECT 1 FROM financial_transactions o WHERE o.transaction_type = 'refund'"
+                        + "     AND o.metadata ->> 'offsets_refund' = t.id::text)"
+                        + " AND EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
+                        + "     JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                        + "     WHERE r.refund_transaction_id = t.id OR r.gives_back_refund_id = t.id"
+                        + "     GROUP BY ra.attribution_model"
+                        + "     HAVING sum(r.refunded_amount) > t.amount + (SELECT coalesce(sum(o.amount), 0)"
+                        + "         FROM financial_transactions o WHERE o.transaction_type = 'refund'"
+                        + "           AND o.metadata ->> 'offsets_refund' = t.id::text))",
+                limit,
+                afterAt,
+                afterAt,
+                after == null ? null : after.transactionId());
+    }
+
     // A refund in the ledger as attribution nets it: what is left of it once the offsets booked against it (when its
     // order came after it and had sold less) are taken off. The offsets themselves are not refunds to net.
     private static final String REFUNDS = "SELECT t.id, t.amount + coalesce((SELECT sum(o.amount)"

@@ -15,8 +15,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +161,8 @@ public class AttributionService {
             repository
                     .refundsOf(revenue.orderId(), revenue.orderNumber(), revenue.currency())
                     .forEach(this::net);
+            // a refund netted against an earlier revenue of the order and offset at this one's booking took too much
+            giveBackBeyondOffsets(revenue.orderId(), revenue.orderNumber(), revenue.currency());
         }
     }
 
@@ -209,6 +215,120 @@ public class AttributionService {
         auditActor.stamp();
         repository.lockOrder(refund.orderId(), refund.orderNumber());
         net(refund);
+    }
+
+    /**
+     * Gives back what the netting of an offset refund took beyond what it refunds once offset, as {@link
+     * #giveBackBeyondOffsets} does, under the order's lock as bookings take it. The caller's transaction is the order's.
+     *
+     * @return how many refunds gave something back
+     */
+    int giveBackOfBookedRefund(AttributionRepository.Refund refund) {
+        auditActor.stamp();
+        repository.lockOrder(refund.orderId(), refund.orderNumber());
+        return giveBackBeyondOffsets(refund.orderId(), refund.orderNumber(), refund.currency());
+    }
+
+    /**
+     * Refunds booked before their order whose order was booked before offsets were (V14) were netted whole when it
+     * was attributed; the offsets written since cap them, and under every model the order's shares get back what the
+     * netting took beyond what its refunds refund once capped: the netting of the order's refunds comes to at most
+     * what they refund together (and at most what was attributed). What is given back comes from the offset refunds,
+     * latest first as offsets take back, each at most what it took beyond what it refunds once offset, from each share
+     * in proportion to what it took from it. A row of its own per offset and share records it (the netting's rows stay
+     * as written), so reports net it as they net refunds. A second call finds nothing more to give back: the netting
+     * then comes to what the refunds refund.
+     *
+     * <p>Only what the netting took beyond the refunds together is given back: a refund the netting left short because
+     * an earlier one had taken all there was is not netted again, so giving back all an earlier one took beyond its
+     * capped amount would leave the order's shares with more than its refunds left them.
+     *
+     * @return how many refunds gave something back
+     */
+    private int giveBackBeyondOffsets(UUID orderId, String orderNumber, String currency) {
+        List<AttributionRepository.ShareNetting> rows = repository.nettingsOf(orderId, orderNumber, currency);
+        if (rows.stream().allMatch(row -> row.transactionId() == null)) {
+            return 0;
+        }
+        List<AttributionRepository.LookedAtRefund> refunds = repository.refundsLookedAt(orderId, orderNumber, currency);
+        if (refunds.stream().allMatch(refund -> refund.offsets().isEmpty())) {
+            return 0;
+        }
+        BigDecimal refunded = refunds.stream()
+                .map(refund -> refund.capped().max(BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<AttributionModel, List<AttributionRepository.ShareNetting>> byModel = new EnumMap<>(AttributionModel.class);
+        rows.forEach(row ->
+                byModel.computeIfAbsent(row.model(), model -> new ArrayList<>()).add(row));
+        Set<UUID> gave = new LinkedHashSet<>();
+        for (List<AttributionRepository.ShareNetting> ofModel : byModel.values()) {
+            Map<UUID, BigDecimal> attributed = new LinkedHashMap<>();
+            ofModel.forEach(row -> attributed.put(row.shareId(), row.attributed()));
+            BigDecimal netted = ofModel.stream()
+                    .filter(row -> row.transactionId() != null)
+                    .map(AttributionRepository.ShareNetting::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal due = attributed.values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .min(refunded);
+            BigDecimal excess = netted.subtract(due);
+            // newest first, as the refunds are read
+            for (AttributionRepository.LookedAtRefund refund : refunds) {
+                if (excess.signum() <= 0) {
+                    break;
+                }
+                if (refund.offsets().isEmpty()) {
+                    continue;
+                }
+                Map<UUID, BigDecimal> took = new LinkedHashMap<>();
+                ofModel.stream()
+                        .filter(row -> refund.id().equals(row.refundId()))
+                        .forEach(row -> took.merge(row.shareId(), row.amount(), BigDecimal::add));
+                BigDecimal beyond = took.values().stream()
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .subtract(refund.capped().max(BigDecimal.ZERO));
+                if (beyond.signum() <= 0) {
+                    continue;
+                }
+                Optional<UUID> offset = refund.offsets().stream()
+                        .filter(id -> ofModel.stream().noneMatch(row -> id.equals(row.transactionId())))
+                        .findFirst();
+                if (offset.isEmpty()) {
+                    // every offset of it gave back under this model already; a later offset is a new one
+                    log.warn(
+                            "refund {} took {} {} beyond what it refunds once offset, and no offset of it is left to"
+                                    + " give that back",
+                            refund.id(),
+                            beyond,
+                            currency);
+                    continue;
+                }
+                BigDecimal give = beyond.min(excess);
+                List<UUID> shares = new ArrayList<>(took.keySet());
+                List<BigDecimal> parts = AttributionCalculator.takeBack(
+                        shares.stream()
+                                .map(share -> took.get(share).max(BigDecimal.ZERO))
+                                .toList(),
+                        give);
+                for (int i = 0; i < shares.size(); i++) {
+                    if (parts.get(i).signum() > 0) {
+                        repository.insertGiveBack(
+                                shares.get(i), offset.get(), refund.id(), parts.get(i), currency, refund.at());
+                    }
+                }
+                excess = excess.subtract(give);
+                gave.add(refund.id());
+            }
+        }
+        if (!gave.isEmpty()) {
+            log.info(
+                    "refunds {} of order {} ({}) were netted beyond what they refund once offset; the order's shares"
+                            + " got the difference back",
+                    gave,
+                    orderId,
+                    orderNumber);
+        }
+        return gave.size();
     }
 
     @Transactional(readOnly = true)

@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * do, and the second finds each refund netted.
  *
  * <p>The refunds booked before their order that were never capped at what it sold are capped first ({@link
- * EarlierRefundsCapping}), so that a refund not yet netted is netted at what it refunds once capped.
+ * EarlierRefundsCapping}), so that a refund not yet netted is netted at what it refunds once capped. One netted whole
+ * before it was capped (its order attributed between refunded products being kept and V14) gets back to its order's
+ * shares what it took beyond that ({@link #giveBackEarlierNetting}), once: afterwards it no longer took more than the
+ * order's refunds refund together.
  */
 @Component
 class EarlierRefundsNetting {
@@ -68,6 +71,10 @@ class EarlierRefundsNetting {
                         "{} refunds with nothing netted taken back from their orders' shares as far as anything was left",
                         seen);
             }
+            int gaveBack = giveBackEarlierNetting();
+            if (gaveBack > 0) {
+                log.info("{} refunds netted whole before they were capped gave back what they took beyond", gaveBack);
+            }
         } catch (RuntimeException e) {
             // the ledger is whole either way; what is left is capped and netted at the next start
             log.warn("refunds booked earlier not all capped at their orders and netted: {}", e.getMessage(), e);
@@ -91,6 +98,27 @@ class EarlierRefundsNetting {
                 return seen;
             }
             // past the last one, so that a run goes through the ledger once even should a refund be left unmarked
+            last = batch.getLast();
+        }
+    }
+
+    /**
+     * @return how many refunds netted before their offset were written gave back to their orders' shares what they
+     *     took beyond what they refund once offset
+     */
+    int giveBackEarlierNetting() {
+        int gave = 0;
+        AttributionRepository.Refund last = null;
+        while (true) {
+            List<AttributionRepository.Refund> batch = repository.refundsNettedBeyondTheirOffsets(last, BATCH);
+            for (AttributionRepository.Refund refund : batch) {
+                gave += auditActor.callAs(
+                        FINANCE, () -> eachRefund.execute(status -> attribution.giveBackOfBookedRefund(refund)));
+            }
+            if (batch.size() < BATCH) {
+                return gave;
+            }
+            // past the last one: a refund whose order has nothing to give back stays one of them
             last = batch.getLast();
         }
     }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.TransactionService;
+import com.agentfactory.finance.transaction.TransactionType;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api.Response;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Revenue the shop gave back is not an agent's: a refund of an attributed order takes its part back from every share,
@@ -48,6 +52,9 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
 
     @Autowired
     EarlierRefundsNetting earlierRefunds;
+
+    @Autowired
+    AttributionService attribution;
 
     @Test
     void aFullyCancelledOrderLeavesTheAgentOnlyTheRevenueOfItsOtherOrdersAndItsReturnOnSpendFalls() {
@@ -300,6 +307,103 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
         assertThat(shop.revenue()).isEqualByComparingTo("30.00");
         assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
                 .isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void refundsNettedWholeBeforeTheyWereCappedGiveBackOnceWhatTheyTookBeyondWhatTheyRefund() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2", "4.00x1", "10.00x1");
+        // the same goods cancelled twice before the order came, each booked whole
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(12), 0)))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNote(
+                        OrderMother.orderWithLines(order, 0), order.orderNumber(), shop.at(13))))
+                .isTrue();
+        attributedAsBeforeOffsets(order);
+        // netted whole: the first took 25.00 of the 39.00, the second all that was left
+        assertThat(shop.revenue()).isZero();
+
+        earlierRefunds.onStart();
+        earlierRefunds.onStart();
+
+        // together they refund 25.00 once the later one is offset
+        assertThat(shop.revenue()).isEqualByComparingTo("14.00");
+        JsonNode shares = attributions(order.orderId());
+        assertThat(shares.size()).isEqualTo(5);
+        shares.forEach(share ->
+                assertThat(share.path("refunded_amount").decimalValue()).isEqualByComparingTo("25.00"));
+        // given back once per model, by a row of its own beside those the netting wrote
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM revenue_attribution_refunds r"
+                                + " JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                                + " WHERE ra.order_id = ? AND r.refunded_amount < 0",
+                        Long.class,
+                        order.orderId()))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aRefundNettedWholeBeforeItWasCappedGivesBackNothingWhenTheOrdersRefundsTookNoMoreThanTheyRefund() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2", "4.00x1");
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(12), 0)))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNote(
+                        OrderMother.orderWithLines(order, 0), order.orderNumber(), shop.at(13))))
+                .isTrue();
+        // the rest of the order, netted with nothing left to take: the second refund had taken it
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(14), 1)))
+                .isTrue();
+        attributedAsBeforeOffsets(order);
+        assertThat(shop.revenue()).isZero();
+
+        earlierRefunds.onStart();
+
+        // the later cancellation of the same goods is offset, but the order's refunds still refund all it sold
+        assertThat(shop.revenue()).isZero();
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("29.00");
+    }
+
+    /**
+     * Books the order's revenue as the ledger did between refunded products being kept and offsets (V14), and
+     * attributes it as then: the refunds booked before it are netted at what they were booked at.
+     */
+    private void attributedAsBeforeOffsets(OrderPlaced order) {
+        Map<String, BigDecimal> products = new LinkedHashMap<>();
+        order.lines()
+                .forEach(
+                        line -> products.merge(line.sku().toUpperCase(Locale.ROOT), line.lineTotal(), BigDecimal::add));
+        Map<String, Object> metadata = Map.of("lines", order.lines().size(), "products", products);
+        FinancialTransaction revenue = new FinancialTransaction(
+                UUID.randomUUID(),
+                TransactionType.REVENUE,
+                order.total(),
+                order.currency(),
+                order.orderId(),
+                order.orderNumber(),
+                order.customerId(),
+                null,
+                null,
+                null,
+                metadata,
+                order.eventId(),
+                order.occurredAt(),
+                order.occurredAt());
+        jdbc.update(
+                "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id, order_number,"
+                        + " customer_id, metadata, source_event_id, occurred_at)"
+                        + " VALUES (?, 'revenue', ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                revenue.id(),
+                revenue.amount(),
+                revenue.currency(),
+                revenue.orderId(),
+                revenue.orderNumber(),
+                revenue.customerId(),
+                JsonMapper.builder().build().writeValueAsString(metadata),
+                revenue.sourceEventId(),
+                Timestamp.from(revenue.occurredAt()));
+        attribution.attribute(revenue);
     }
 
     // the prefix keeps letters in it whatever the random part

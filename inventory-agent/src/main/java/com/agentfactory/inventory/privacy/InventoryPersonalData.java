@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock held for a customer's carts and orders, what their orders took and their credit notes still waiting for
- * an order. An erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and
- * demand history do not change, and a later cancellation naming no order still finds the orders it may give back.
+ * The stock held for a customer's carts and orders, what their orders took, their credit notes still waiting for
+ * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
+ * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
+ * history do not change, and a later cancellation naming no order still finds the orders it may give back.
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
@@ -43,6 +44,12 @@ class InventoryPersonalData implements PersonalDataHolder {
                                 "SELECT cancellation_number, sku, units, occurred_at, received_at"
                                         + " FROM pending_order_cancellations WHERE customer_id = ?"
                                         + " ORDER BY received_at, sku",
+                                customerId))
+                .and(
+                        "grace_period_credit_notes",
+                        jdbc.queryForList(
+                                "SELECT sku, units, credited_at FROM grace_period_credit_notes WHERE customer_id = ?"
+                                        + " ORDER BY credited_at, sku",
                                 customerId));
     }
 
@@ -57,6 +64,10 @@ class InventoryPersonalData implements PersonalDataHolder {
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update(
                         "UPDATE pending_order_cancellations SET customer_id = ? WHERE customer_id = ?",
+                        pseudonym,
+                        customerId)
+                + jdbc.update(
+                        "UPDATE grace_period_credit_notes SET customer_id = ? WHERE customer_id = ?",
                         pseudonym,
                         customerId);
     }

@@ -226,13 +226,36 @@ class OrderStock {
      * read after it, under another key), and given back of them as they are recorded (see
      * {@link #releasePendingOfCustomer}). A guest's gives nothing back: no order can be told to be theirs. One that
      * may answer orders applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives
-     * back all it asks, as it always did. The caller holds the customer's lock.
+     * back all it asks, as it always did; what it gives back beyond the recorded orders is recorded for the customer's
+     * orders placed before it and still to be read (see {@link #givenBackBeforeOrderByCreditNotes}). The caller holds
+     * the customer's lock.
      */
     Map<String, Integer> releaseFromCustomersOrders(
             OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
-            // what the recorded orders took is marked given back; the rest is of orders older than the record
-            releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
+            // what the recorded orders took is marked given back; the rest is of orders older than the record, or of
+            // orders of the customer still to be read, which must find it given back
+            Map<String, Integer> released =
+                    releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
+            if (cancellation.customerId() != null) {
+                asked.forEach((sku, units) -> {
+                    int beyond = units - released.getOrDefault(sku, 0);
+                    if (beyond > 0) {
+                        jdbc.sql("""
+                                        INSERT INTO grace_period_credit_notes (event_id, sku, customer_id,
+                                                                               credited_at, units)
+                                        VALUES (:event, :sku, :customer, :credited, :units)
+                                        ON CONFLICT DO NOTHING
+                                        """)
+                                .param("event", cancellation.eventId())
+                                .param("sku", sku)
+                                .param("customer", cancellation.customerId())
+                                .param("credited", Timestamp.from(cancellation.occurredAt()))
+                                .param("units", beyond)
+                                .update();
+                    }
+                });
+            }
             return new TreeMap<>(asked);
         }
         Map<String, Integer> released =
@@ -259,6 +282,58 @@ class OrderStock {
             });
         }
         return released;
+    }
+
+    /**
+     * Of what the customer's credit notes naming no order, in the cut-over grace period and read before the order,
+     * gave back beyond their recorded orders, what the order took and has not given back yet now counts as given back
+     * of it, as if they had been read after it: oldest credit note first, only those that occurred at or after the
+     * order. Moves no stock (they gave it back already), so a later cancellation of the order gives back only the
+     * rest; returns, per SKU, the units so counted. The caller holds the order number's and the customer's locks.
+     */
+    Map<String, Integer> givenBackBeforeOrderByCreditNotes(OrderPlaced order, Collection<String> skus) {
+        Map<String, Integer> counted = new TreeMap<>();
+        if (order.customerId() == null) {
+            return counted;
+        }
+        record Given(UUID eventId, String sku, int units) {}
+        var given = jdbc.sql("""
+                        SELECT event_id, sku, units FROM grace_period_credit_notes
+                        WHERE customer_id = :customer AND sku IN (:skus) AND credited_at >= :placed
+                        ORDER BY credited_at, event_id, sku
+                        FOR UPDATE
+                        """)
+                .param("customer", order.customerId())
+                .param("placed", Timestamp.from(order.occurredAt()))
+                .param("skus", skus)
+                .query((rs, row) ->
+                        new Given(rs.getObject("event_id", UUID.class), rs.getString("sku"), rs.getInt("units")))
+                .list();
+        for (Given creditNote : given) {
+            int taken = releaseFromOrder(order.orderNumber(), Map.of(creditNote.sku(), creditNote.units()))
+                    .getOrDefault(creditNote.sku(), 0);
+            if (taken == 0) {
+                continue;
+            }
+            counted.merge(creditNote.sku(), taken, Integer::sum);
+            if (taken == creditNote.units()) {
+                jdbc.sql("DELETE FROM grace_period_credit_notes WHERE event_id = :event AND sku = :sku")
+                        .param("event", creditNote.eventId())
+                        .param("sku", creditNote.sku())
+                        .update();
+            } else {
+                // the rest may still be of an order from before the record, or of another order still to be read
+                jdbc.sql("""
+                                UPDATE grace_period_credit_notes SET units = units - :taken
+                                WHERE event_id = :event AND sku = :sku
+                                """)
+                        .param("taken", taken)
+                        .param("event", creditNote.eventId())
+                        .param("sku", creditNote.sku())
+                        .update();
+            }
+        }
+        return counted;
     }
 
     /**

@@ -95,7 +95,8 @@ public class StockService {
      * cancellations of it read before it, and its customer's credit notes naming no order that were kept and occurred
      * at or after it, then give back what they ask of that, as if read after it. What cancellations in the cut-over
      * grace period gave back of it before it came counts as given back; what they gave back beyond what it took is
-     * taken back.
+     * taken back. So does, up to what it took, what its customer's credit notes naming no order in that grace period,
+     * read before it and occurred at or after it, gave back beyond the customer's recorded orders.
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced order) {
@@ -153,6 +154,15 @@ public class StockService {
             });
         }
         Map<String, Integer> givenBackBeyond = orderStock.taken(order, wanted);
+        // before the cancellations kept for it: had the credit notes been read after the order, they would have given
+        // back of it first, and the cancellations only what was left
+        Map<String, Integer> creditedBefore = orderStock.givenBackBeforeOrderByCreditNotes(order, wanted.keySet());
+        if (!creditedBefore.isEmpty()) {
+            log.info(
+                    "Order {} counts {} as given back by its customer's credit notes read before it",
+                    order.orderNumber(),
+                    creditedBefore);
+        }
         // only SKUs of this order come back, and their rows are locked already; stamped after the order's own change
         // of the same rows, as subscribers keep a row's newest change
         Map<String, Integer> cancelledFirst = new TreeMap<>(orderStock.releasePending(order.orderNumber()));

@@ -79,6 +79,25 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         assertThat(rowsOf("pending_order_cancellations", customer)).isZero();
     }
 
+    @Test
+    void whatAGracePeriodCreditNoteGaveBackBeyondTheCustomersOrdersIsExportedAndPseudonymised() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        Instant lateInTheGracePeriod = jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
+                .plus(cutOverGrace)
+                .minus(Duration.ofDays(1));
+        publish(CommerceEventMother.occurredAt(
+                CommerceEventMother.unnamedCancellationBy(customer, sku, 2), lateInTheGracePeriod));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf("grace_period_credit_notes", customer) == 1);
+
+        assertThat(personalData.export(customer).records().get("grace_period_credit_notes"))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("sku", sku).containsEntry("units", 2));
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+
+        assertThat(rowsOf("grace_period_credit_notes", customer)).isZero();
+    }
+
     private int rowsOf(String table, UUID customer) {
         return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE customer_id = ?", Integer.class, customer);
     }

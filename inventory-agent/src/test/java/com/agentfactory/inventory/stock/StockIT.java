@@ -177,6 +177,63 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aCustomersOrderReadAfterAGracePeriodCreditNoteCountsWhatThatGaveBackBeyondTheirRecordedOrders() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
+        publish(creditNote);
+        awaitOnHand(sku, 7);
+        var order = CommerceEventMother.customersOrderBefore(creditNote, 3);
+        publish(order);
+        awaitOnHand(sku, 4);
+
+        publishAndAwaitApplied(CommerceEventMother.cancellationOf(order, 3));
+
+        assertThat(onHand(sku))
+                .as("of the order's 3 units, 2 given back by the credit note read before it and the last 1 now")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void whatAGracePeriodCreditNoteGaveBackIsCountedOnceOverTheCustomersOrdersReadAfterIt() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
+        publish(creditNote);
+        awaitOnHand(sku, 7);
+        var first = CommerceEventMother.customersOrderBefore(creditNote, 1);
+        publish(first);
+        awaitOnHand(sku, 6);
+        var second = CommerceEventMother.customersOrderBefore(creditNote, 3);
+        publish(second);
+        awaitOnHand(sku, 3);
+
+        publishAndAwaitApplied(CommerceEventMother.cancellationOf(second, 3));
+        publishAndAwaitApplied(CommerceEventMother.cancellationOf(first, 1));
+
+        assertThat(orderStockRow(first.orderNumber(), sku)).isEqualTo(new OrderStockRow(1, 1));
+        assertThat(orderStockRow(second.orderNumber(), sku)).isEqualTo(new OrderStockRow(3, 3));
+        assertThat(onHand(sku))
+                .as("4 units taken, 2 given back by the credit note and the other 2 by the cancellations")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aCustomersOrderPlacedAfterAGracePeriodCreditNoteCountsNothingOfWhatThatGaveBack() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
+        publish(creditNote);
+        awaitOnHand(sku, 7);
+        var later = CommerceEventMother.customersOrderAfter(creditNote, 3);
+        publish(later);
+        awaitOnHand(sku, 4);
+
+        publishAndAwaitApplied(CommerceEventMother.cancellationOf(later, 3));
+
+        assertThat(onHand(sku))
+                .as("a credit note answers a purchase made before it")
+                .isEqualTo(7);
+    }
+
+    @Test
     void aGracePeriodCancellationOfAnOrderNotRecordedSentAgainUnderAnotherEventGivesBackNothingMore() {
         String sku = stocked(5);
         var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
@@ -583,6 +640,12 @@ class StockIT extends InventoryIntegrationTest {
     private OrderCancelled gracePeriodCancellation(String orderNumber, String sku, int units) {
         return CommerceEventMother.occurredAt(
                 CommerceEventMother.cancellationOfNumber(orderNumber, sku, units), lateInTheGracePeriod());
+    }
+
+    /** A credit note of the customer's naming no order, late in the cut-over grace period. */
+    private OrderCancelled gracePeriodCreditNote(UUID customer, String sku, int units) {
+        return CommerceEventMother.occurredAt(
+                CommerceEventMother.unnamedCancellationBy(customer, sku, units), lateInTheGracePeriod());
     }
 
     /** The number of an order not recorded, once a grace-period cancellation of it has given back the units. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,6 +39,7 @@ public class CustomerReadModel {
      * a number the customer took away is not texted.
      */
     public boolean apply(CustomerUpserted customer) {
+        holdShared(customer.customerId());
         List<String> before = jdbc.queryForList(
                 "SELECT email FROM customers WHERE customer_id = ? FOR UPDATE", String.class, customer.customerId());
         if (isErased(customer.customerId())) {
@@ -167,18 +169,37 @@ public class CustomerReadModel {
     /**
      * Whether the customer is known, their row then locked (FOR SHARE) until the caller's transaction ends: an erasure
      * locks the row before it deletes anything of the customer, so it waits for what the caller writes under the
-     * customer's id and deletes that too, or, when it came first, the customer is no longer known here.
+     * customer's id and deletes that too, or, when it came first, the customer is no longer known here. The customer's
+     * lock ({@link #lockForErasure}) is shared first, so a caller that finds no row (a customer whose first event is
+     * still to be read) still waits for an erasure under way and then sees it in {@link #isErased}.
      */
     public boolean lockIfKnown(UUID customerId) {
+        holdShared(customerId);
         return !jdbc.queryForList(
                         "SELECT customer_id FROM customers WHERE customer_id = ? FOR SHARE", UUID.class, customerId)
                 .isEmpty();
     }
 
     /**
-     * Whether the customer was erased here. Asked after taking their row's lock ({@link #lockIfKnown}), it also
-     * answers for an erasure that held the row meanwhile: the lock is granted once that erasure has committed, and
-     * this reads what it committed.
+     * Takes the customer's locks for their erasure, to the end of the caller's transaction, before it deletes or
+     * changes anything of theirs: the customer's lock, exclusive, then their row (FOR UPDATE) if there is one. The
+     * customer's lock is held whether or not the row exists, so a first event of a customer the read model does not
+     * know yet, applied while the erasure commits, waits for it and then finds the customer erased; a row lock alone
+     * would let it insert the customer back before the erasure's mark is visible. Every writer takes the two in the
+     * same order (shared lock, then row), so none deadlocks with the erasure.
+     */
+    public void lockForErasure(UUID customerId) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                (RowCallbackHandler) row -> {},
+                lockKey(customerId));
+        jdbc.queryForList("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE", UUID.class, customerId);
+    }
+
+    /**
+     * Whether the customer was erased here. Asked after taking the customer's locks ({@link #lockIfKnown}), it also
+     * answers for an erasure that held them meanwhile, a customer without a row too: the locks are granted once that
+     * erasure has committed, and this reads what it committed.
      */
     public boolean isErased(UUID customerId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
@@ -264,14 +285,27 @@ public class CustomerReadModel {
     }
 
     /**
-     * Locks the customer's row (FOR UPDATE) if there is one and returns whether the customer may be written: not if
-     * they were erased. The lock comes first: an erasure under way holds the row until it commits, so the check then
-     * sees its mark; checked before, it would not, and an insert would wait for the erasure and then write back the
-     * row it had just deleted.
+     * Locks the customer (their lock shared, then their row FOR UPDATE if there is one) and returns whether the
+     * customer may be written: not if they were erased. The locks come first: an erasure under way holds them until it
+     * commits, so the check then sees its mark; checked before, it would not, and an insert would wait for the erasure
+     * and then write back the row it had just deleted, or, for a customer without a row yet, not wait at all.
      */
     private boolean lockUnlessErased(UUID customerId) {
+        holdShared(customerId);
         jdbc.queryForList("SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE", UUID.class, customerId);
         return !isErased(customerId);
+    }
+
+    // shared among the customer's writers, exclusive to their erasure (lockForErasure); held to the transaction's end
+    private void holdShared(UUID customerId) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))",
+                (RowCallbackHandler) row -> {},
+                lockKey(customerId));
+    }
+
+    private static String lockKey(UUID customerId) {
+        return "campaign.customer:" + customerId;
     }
 
     private void refresh(UUID customerId) {

@@ -1,5 +1,6 @@
 package com.agentfactory.campaign.privacy;
 
+import com.agentfactory.campaign.customer.CustomerReadModel;
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.sql.Timestamp;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 class CampaignPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final CustomerReadModel customers;
     private final Clock clock;
 
-    CampaignPersonalData(JdbcTemplate jdbc, Clock clock) {
+    CampaignPersonalData(JdbcTemplate jdbc, CustomerReadModel customers, Clock clock) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -70,11 +73,9 @@ class CampaignPersonalData implements PersonalDataHolder {
     public long erase(UUID customerId) {
         // first, so a change still writing under the customer's id (an unsubscribe) commits before anything of theirs
         // is deleted, and whatever it wrote is deleted with the rest; one that comes later finds no customer
-        jdbc.queryForList(
-                "SELECT customer_id FROM customers WHERE customer_id = ? FOR UPDATE OF customers",
-                UUID.class,
-                customerId);
-        // an event of the customer's that waited for the row lock reads this once the erasure has committed
+        // (a customer without a row yet too: their first event waits for the erasure and then finds them erased)
+        customers.lockForErasure(customerId);
+        // an event of the customer's that waited for their lock reads this once the erasure has committed
         jdbc.update(
                 "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 customerId,

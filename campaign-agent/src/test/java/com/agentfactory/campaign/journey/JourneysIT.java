@@ -341,6 +341,40 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aFirstBehaviourEventOfACustomerNotYetKnownDuringTheirErasureEnrolsThemNowhere() throws Exception {
+        UUID erased = UUID.randomUUID();
+        // no condition on the customer's row: the cart alone admits them, as it does a customer whose profile is to
+        // come
+        UUID journeyId = createActive(Map.of(
+                "name", "Carts in the test currency " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type",
+                                "event",
+                                "event",
+                                "cart.abandoned",
+                                "conditions",
+                                List.of(Map.of("field", "currency", "operator", "eq", "value", "XTS"))),
+                "steps", List.of(Map.of("id", "end", "type", "end", "reason", "abandoned"))));
+
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, erased);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the erasure not yet committed, so its mark is not visible yet, and there is no row of theirs to lock
+            Future<?> applied = callers.submit(
+                    () -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", "XTS", Instant.now())));
+            erasure.awaitHeldUp(applied);
+            erasure.commit();
+            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM journey_enrolments WHERE customer_id = ?", Long.class, erased))
+                .as("no enrolment under the erased customer's id")
+                .isZero();
+        assertThat(enrolledCustomers(journeyId)).isEmpty();
+    }
+
+    @Test
     void anEventTriggersConditionsSeeTheCustomerTheEventWritesEvenWhenJourneysReadTheEventFirst() throws Exception {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(Map.of(

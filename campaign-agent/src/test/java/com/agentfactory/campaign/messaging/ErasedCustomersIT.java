@@ -86,6 +86,42 @@ class ErasedCustomersIT extends CampaignIntegrationTest {
         assertThat(rowsOf("customer_orders", customer)).as("no order of theirs").isZero();
     }
 
+    @Test
+    void aFirstOrderOfACustomerNotYetKnownAppliedDuringTheirErasureLeavesNothingOfThem() throws Exception {
+        UUID customer = UUID.randomUUID();
+
+        appliedDuringTheErasureOf(customer, () -> readModel.apply(CustomerMother.order(customer, "80.00", T0)));
+
+        assertThat(rowsOf("customers", customer)).as("no customer row").isZero();
+        assertThat(rowsOf("customer_orders", customer)).as("no order of theirs").isZero();
+    }
+
+    @Test
+    void aFirstProfileOfACustomerNotYetKnownAppliedDuringTheirErasureLeavesNothingOfThem() throws Exception {
+        UUID customer = UUID.randomUUID();
+
+        appliedDuringTheErasureOf(
+                customer, () -> readModel.apply(customer(customer, customer + "@shop.example", freshCountry(), T0)));
+
+        assertThat(rowsOf("customers", customer)).as("no customer row").isZero();
+    }
+
+    /**
+     * Applies the event while the customer's erasure, which found no row of theirs, is about to commit: its mark in
+     * erased_customers not visible yet to the event.
+     */
+    private void appliedDuringTheErasureOf(UUID customer, Runnable apply) throws Exception {
+        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // in a transaction of its own, as the listener applies it with the event's claim
+            Future<?> applied = callers.submit(
+                    () -> new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> apply.run()));
+            erasure.awaitHeldUp(applied);
+            erasure.commit();
+            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
     private long rowsOf(String table, UUID customer) {
         return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE customer_id = ?", Long.class, customer);
     }

@@ -61,9 +61,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A label map is a two-column CSV (from,to) that renames labels while reading, for example to merge intents.
  *
  * Every flag combination either runs as written or is refused before any file is read: an unknown flag, a
- * single-valued flag given twice, more than one source of test rows ({@code --data}, {@code --train}, {@code --model}),
- * a {@code --test} file beside a {@code --data} split (which tests on rows of {@code --data}), and a flag the chosen
- * source would not use.
+ * single-valued flag given twice ({@code entities} reads one {@code --data} file), more than one source of test rows
+ * ({@code --data}, {@code --train}, {@code --model}), a {@code --test} file beside a {@code --data} split (which tests
+ * on rows of {@code --data}), a flag the chosen source would not use, a fraction outside (0, 1), and validation rows
+ * that could not tune the threshold (without {@code --oos-label}, or beside {@code --oos-threshold}).
  */
 public final class EvaluationMain {
 
@@ -89,8 +90,12 @@ public final class EvaluationMain {
                                     "oos-threshold",
                                     "model-out")),
             "entities", Set.of("data"));
-    // the flags that name files to read together; any other flag given twice would have its second value ignored
-    private static final Set<String> REPEATABLE = Set.of("data", "train", "test", "extra-train", "validation");
+    // per command, the flags that name files to read together; any other flag given twice would have its second
+    // value ignored (entities reads one --data file)
+    private static final Map<String, Set<String>> REPEATABLE = Map.of(
+            "train", Set.of("data", "validation"),
+            "eval", Set.of("data", "train", "test", "extra-train", "validation"),
+            "entities", Set.of());
 
     private EvaluationMain() {}
 
@@ -109,10 +114,12 @@ public final class EvaluationMain {
             summary = switch (args[0]) {
                 case "train" -> {
                     single(options, "out");
+                    checkThresholdSource(options);
                     yield train(options, out);
                 }
                 case "eval" -> {
                     checkEvaluationSource(options);
+                    checkThresholdSource(options);
                     yield evaluate(options, out);
                 }
                 case "entities" -> EntityEvaluation.evaluate(Path.of(single(options, "data")), out);
@@ -378,14 +385,22 @@ public final class EvaluationMain {
                         + " or leave out --test");
             }
             fraction(options, "test-fraction");
-            return;
+        } else {
+            checkTestFiles(options, sources.getFirst());
         }
+        if (options.containsKey("validation-fraction")) {
+            fraction(options, "validation-fraction");
+        }
+    }
+
+    /** The test rows are the --test files' own: given beside --train or --model, which names the source. */
+    private static void checkTestFiles(Map<String, List<String>> options, String source) {
         if (!options.containsKey("test")) {
-            throw new IllegalArgumentException("--test FILE is required with " + sources.getFirst());
+            throw new IllegalArgumentException("--test FILE is required with " + source);
         }
         if (options.containsKey("test-fraction")) {
-            throw new IllegalArgumentException("--test-fraction splits --data: with " + sources.getFirst()
-                    + " the test rows are the --test files'");
+            throw new IllegalArgumentException(
+                    "--test-fraction splits --data: with " + source + " the test rows are the --test files'");
         }
         if (options.containsKey("model")) {
             String training = Stream.concat(
@@ -401,10 +416,28 @@ public final class EvaluationMain {
         }
         if (options.containsKey("seed") && !options.containsKey("validation-fraction")) {
             throw new IllegalArgumentException(
-                    "--seed draws a --data split or a --validation-fraction, and there is" + " neither: leave it out");
+                    "--seed draws a --data split or a --validation-fraction, and there is neither: leave it out");
         }
-        if (options.containsKey("validation-fraction")) {
-            fraction(options, "validation-fraction");
+    }
+
+    /**
+     * Refuses, before any file is read or any model trained, validation rows that could not tune the out-of-scope
+     * threshold: tuning needs out-of-scope rows to tell apart, and it sets the threshold an {@code --oos-threshold}
+     * would.
+     */
+    private static void checkThresholdSource(Map<String, List<String>> options) {
+        String flag = Stream.of("validation", "validation-fraction")
+                .filter(options::containsKey)
+                .map(name -> "--" + name)
+                .collect(Collectors.joining(" and "));
+        if (flag.isEmpty()) {
+            return;
+        }
+        if (!options.containsKey("oos-label")) {
+            throw new IllegalArgumentException(flag + " tunes the out-of-scope threshold: it needs --oos-label");
+        }
+        if (options.containsKey("oos-threshold")) {
+            throw new IllegalArgumentException("give either " + flag + " or --oos-threshold, not both");
         }
     }
 
@@ -439,13 +472,6 @@ public final class EvaluationMain {
             double given = Double.parseDouble(
                     first(options, "oos-threshold", String.valueOf(IntentModel.DEFAULT_OOS_THRESHOLD)));
             return new Threshold(given, options.containsKey("oos-threshold") ? "given" : "default");
-        }
-        String flag = options.containsKey("validation") ? "--validation" : "--validation-fraction";
-        if (oos == null) {
-            throw new IllegalArgumentException(flag + " tunes the out-of-scope threshold: it needs --oos-label");
-        }
-        if (options.containsKey("oos-threshold")) {
-            throw new IllegalArgumentException("give either " + flag + " or --oos-threshold, not both");
         }
         List<LabelledText> validation = new ArrayList<>(carved == null ? List.of() : carved);
         for (String file : options.getOrDefault("validation", List.of())) {
@@ -566,8 +592,10 @@ public final class EvaluationMain {
                 throw new IllegalArgumentException(args[0] + " has no option " + args[i] + "; it takes --"
                         + known.stream().sorted().collect(Collectors.joining(", --")));
             }
-            if (options.containsKey(name) && !REPEATABLE.contains(name)) {
-                throw new IllegalArgumentException(args[i] + " takes one value: it is given twice");
+            if (options.containsKey(name) && !REPEATABLE.get(args[0]).contains(name)) {
+                String once = name.equals("data") ? args[0] + " reads one --data file" : args[i] + " takes one value";
+                throw new IllegalArgumentException(
+                        once + ": it is given twice (" + options.get(name).getFirst() + " and " + args[i + 1] + ")");
             }
             options.computeIfAbsent(name, k -> new ArrayList<>()).add(args[++i]);
         }

@@ -50,6 +50,19 @@ final class EvaluationCommand {
         return command.with("--data", command.labelledCsv("labelled.csv").toString());
     }
 
+    /** {@code train} with the CSV's columns but no rows yet: the test adds its own. */
+    static EvaluationCommand train(Path folder) {
+        return new EvaluationCommand(folder, "train");
+    }
+
+    /** {@code entities}, which reads Bitext's own columns: the command line names none. */
+    static EvaluationCommand entities(Path folder) {
+        EvaluationCommand command = new EvaluationCommand(folder, "entities");
+        command.textColumn = null;
+        command.labelColumn = null;
+        return command;
+    }
+
     EvaluationCommand with(String flag, String value) {
         args.add(flag);
         args.add(value);
@@ -85,6 +98,21 @@ final class EvaluationCommand {
         return write(name, lines);
     }
 
+    /** A path in the folder with no file behind it: a command refused before reading its files never notices. */
+    Path unwritten(String name) {
+        return folder.resolve(name);
+    }
+
+    /** Messages in Bitext's entity columns: one with a tagged order number, one with nothing tagged. */
+    Path entitiesCsv(String name) {
+        return write(
+                name,
+                List.of(
+                        "instruction,entity_type,start_offset,end_offset",
+                        "\"where is order 12345\",order_id,15,20",
+                        "\"how do I change my password\",,,"));
+    }
+
     /** The small store's examples with a language column: every third one "de", the others "en". */
     Path languagesCsv() {
         List<String> lines = new ArrayList<>(List.of("message,intent,language"));
@@ -98,7 +126,9 @@ final class EvaluationCommand {
 
     Outcome run() {
         List<String> line = new ArrayList<>(args);
-        line.addAll(List.of("--text-column", textColumn, "--label-column", labelColumn));
+        if (textColumn != null) {
+            line.addAll(List.of("--text-column", textColumn, "--label-column", labelColumn));
+        }
         var output = new ByteArrayOutputStream();
         var errors = new ByteArrayOutputStream();
         try {

@@ -1,7 +1,9 @@
 package com.agentfactory.support.evaluation;
 
+import static com.agentfactory.support.evaluation.EvaluationCommand.entities;
 import static com.agentfactory.support.evaluation.EvaluationCommand.eval;
 import static com.agentfactory.support.evaluation.EvaluationCommand.evalSplittingTheCsv;
+import static com.agentfactory.support.evaluation.EvaluationCommand.train;
 import static com.agentfactory.support.evaluation.EvaluationCommand.trainOnTheCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +98,95 @@ class EvaluationMainTest {
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.errors()).contains("--oos-label");
+    }
+
+    @Test
+    void refusesValidationThatCannotTuneTheThresholdBeforeReadingAFileOrTraining() {
+        // none of these files exists: a refusal that came after reading them would fail on the first instead
+        EvaluationCommand files = eval(folder);
+        String data = files.unwritten("unwritten-data.csv").toString();
+        String validation = files.unwritten("unwritten-validation.csv").toString();
+        Map<String, EvaluationCommand> refused = Map.of(
+                "--validation tunes the out-of-scope threshold: it needs --oos-label",
+                eval(folder).with("--data", data).with("--validation", validation),
+                "--validation-fraction tunes the out-of-scope threshold: it needs --oos-label",
+                eval(folder).with("--data", data).with("--validation-fraction", "0.25"),
+                "give either --validation or --oos-threshold, not both",
+                eval(folder)
+                        .with("--data", data)
+                        .withOutOfScopeLabel()
+                        .with("--validation", validation)
+                        .with("--oos-threshold", "0.5"),
+                "give either --validation-fraction or --oos-threshold, not both",
+                eval(folder)
+                        .with("--data", data)
+                        .withOutOfScopeLabel()
+                        .with("--validation-fraction", "0.25")
+                        .with("--oos-threshold", "0.5"),
+                "train: --validation tunes the out-of-scope threshold: it needs --oos-label",
+                train(folder)
+                        .with("--data", data)
+                        .with("--validation", validation)
+                        .with("--out", folder.resolve("model.bin").toString()),
+                "train: give either --validation or --oos-threshold, not both",
+                train(folder)
+                        .with("--data", data)
+                        .withOutOfScopeLabel()
+                        .with("--validation", validation)
+                        .with("--oos-threshold", "0.5")
+                        .with("--out", folder.resolve("model.bin").toString()));
+
+        refused.forEach((message, command) -> {
+            Outcome outcome = command.run();
+
+            assertThat(outcome.status()).as(message).isEqualTo(2);
+            assertThat(outcome.errors()).as(message).contains(message.replaceFirst("^train: ", ""));
+            assertThat(outcome.output()).as(message).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesAValidationFractionOutOfRangeBesideADataSplitBeforeReadingTheData() {
+        EvaluationCommand command = eval(folder);
+
+        Outcome outcome = command.with(
+                        "--data", command.unwritten("unwritten-data.csv").toString())
+                .withOutOfScopeLabel()
+                .with("--validation-fraction", "1.5")
+                .run();
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors()).contains("--validation-fraction takes a fraction above 0 and below 1, not 1.5");
+    }
+
+    @Test
+    void refusesASecondDataFileForEntitiesWhichReadsOneInsteadOfIgnoringIt() {
+        EvaluationCommand command = entities(folder);
+
+        Outcome outcome = command.with(
+                        "--data", command.entitiesCsv("first.csv").toString())
+                .with("--data", command.entitiesCsv("second.csv").toString())
+                .run();
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.errors())
+                .contains("entities reads one --data file")
+                .contains("first.csv")
+                .contains("second.csv");
+        assertThat(outcome.output()).isEmpty();
+    }
+
+    @Test
+    void entitiesScoresTheOneDataFile() {
+        EvaluationCommand command = entities(folder);
+
+        Outcome outcome = command.with(
+                        "--data", command.entitiesCsv("entities.csv").toString())
+                .run();
+
+        assertThat(outcome.status()).as(outcome.errors()).isZero();
+        assertThat(outcome.summary().get("command").asString()).isEqualTo("entities");
+        assertThat(outcome.summary().get("messages").asInt()).isEqualTo(2);
     }
 
     @Test

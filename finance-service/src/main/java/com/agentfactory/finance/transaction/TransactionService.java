@@ -304,15 +304,6 @@ public class TransactionService {
     }
 
     /**
-     * Caps the refunds booked before their order at what it sold, as their booking would have had the order been
-     * there: where they took back more of a product than the order sold, the part beyond is taken back from the
-     * latest of them first (the earlier ones would have been booked whole, the later ones short). Each refund that
-     * took too much gets an offset: a refund row of its own with a negative amount naming it (offsets_refund), what
-     * it takes back per product negative under products, and the same positive under not_refunded, as on a refund
-     * booked short. Nothing booked is changed; the offset is dated as the refund it offsets, so the refunds of that day
-     * net to what was refunded. Counted and logged as capped, like a refund booked short.
-     */
-    /**
      * Caps the refunds of an order already booked as {@link #recordOrderPlaced} caps them when the order is booked
      * after them, for refunds whose order was booked before offsets were (V14) and so took back more than it sold.
      * Keyed on the order's event as there, so an offset is written once whichever of the two writes it; an order whose
@@ -330,6 +321,15 @@ public class TransactionService {
                 revenue.sourceEventId() == null ? revenue.id() : revenue.sourceEventId());
     }
 
+    /**
+     * Caps the refunds booked before their order at what it sold, as their booking would have had the order been
+     * there: where they took back more of a product than the order sold, the part beyond is taken back from the
+     * latest of them first (the earlier ones would have been booked whole, the later ones short). Each refund that
+     * took too much gets an offset: a refund row of its own with a negative amount naming it (offsets_refund), what
+     * it takes back per product negative under products, and the same positive under not_refunded, as on a refund
+     * booked short. Nothing booked is changed; the offset is dated as the refund it offsets, so the refunds of that day
+     * net to what was refunded. Counted and logged as capped, like a refund booked short.
+     */
     private int offsetRefundsBeyond(
             TransactionRepository.OrderIdentity order,
             String currency,

@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the body as received, before it is read: anything unsigned is 401 whatever it holds. Everything signed is 200, a
  * number no customer holds too: a provider delivers again whatever is not 2xx, for as long as it tries, and a body
  * that cannot be read will not read better the next time. So a signed body that is not an inbound text (not JSON at
- * all, not an object, a field missing or invalid, a number that is not international even once a plus is put before
- * its digits) is 200 with the outcome {@code unreadable}: logged, not acted on, and kept under its message id when it
- * has one, so that a delivery of it again is {@code already_received}.
+ * all, not an object, a field missing or invalid, a number that cannot be read for sure with the store's numbering,
+ * see {@link NationalNumbering#international}) is 200 with the outcome {@code unreadable}: logged, not acted on, and
+ * kept under its message id when it has one, so that a delivery of it again is {@code already_received}.
  */
 @RestController
 @RequestMapping("/api/v1/campaigns/sms/inbound")
@@ -46,12 +46,19 @@ class InboundSmsController {
     private final SmsReplies replies;
     private final JsonMapper json;
     private final Validator validator;
+    private final NationalNumbering numbering;
 
-    InboundSmsController(SmsProviderSignatures signatures, SmsReplies replies, JsonMapper json, Validator validator) {
+    InboundSmsController(
+            SmsProviderSignatures signatures,
+            SmsReplies replies,
+            JsonMapper json,
+            Validator validator,
+            InboundSmsProperties properties) {
         this.signatures = signatures;
         this.replies = replies;
         this.json = json;
         this.validator = validator;
+        this.numbering = properties.numbering();
     }
 
     @Operation(
@@ -98,7 +105,7 @@ class InboundSmsController {
         String messageId = messageIdOf(tree);
         InboundSms sms;
         try {
-            sms = json.treeToValue(tree, InboundSms.class);
+            sms = json.treeToValue(tree, InboundSms.class).readWith(numbering);
         } catch (JacksonException e) {
             return unreadable(provider, messageId, "unreadable fields " + fields(JsonReadErrors.fieldErrors(e)));
         }
@@ -106,7 +113,11 @@ class InboundSmsController {
                 .map(InboundSmsController::toError)
                 .toList();
         if (!errors.isEmpty()) {
-            return unreadable(provider, messageId, "invalid fields " + fields(errors));
+            String why = "invalid fields " + fields(errors);
+            if (fields(errors).contains("from")) {
+                why += " (the sender's number must be " + numbering.readable() + ")";
+            }
+            return unreadable(provider, messageId, why);
         }
         return new InboundSmsResponse(sms.messageId(), replies.receive(provider, sms));
     }

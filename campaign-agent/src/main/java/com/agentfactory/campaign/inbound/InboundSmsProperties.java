@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param providers per provider (named in {@code X-Sms-Provider}), the secret it signs each request body with. A
  *     provider whose secret is blank (its variable unset) is left out, and its calls refused; with none left the
  *     endpoint refuses every call, and the agent runs without inbound texts
+ * @param defaultRegion the store's country (ISO 3166, one {@link NationalNumbering} knows): a sender's number written
+ *     without its plus is read as that country's, or refused when it could be another number too
  */
 @Validated
 @ConfigurationProperties("agentfactory.campaign.inbound-sms")
@@ -24,9 +26,12 @@ record InboundSmsProperties(
                                         + " most 32)")
                         String,
                         @Size(min = 32, message = "must be at least 32 characters") String>
-                providers) {
+                providers,
+        String defaultRegion) {
 
     InboundSmsProperties {
+        // refused at start-up, naming the regions known, rather than misread numbers later
+        NationalNumbering.of(defaultRegion);
         Map<String, String> configured = new LinkedHashMap<>();
         if (providers != null) {
             providers.forEach((provider, secret) -> {
@@ -36,5 +41,9 @@ record InboundSmsProperties(
             });
         }
         providers = Map.copyOf(configured);
+    }
+
+    NationalNumbering numbering() {
+        return NationalNumbering.of(defaultRegion);
     }
 }

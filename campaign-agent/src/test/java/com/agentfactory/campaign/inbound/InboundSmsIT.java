@@ -252,10 +252,24 @@ class InboundSmsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aStopFromANationalNumberOfTheStoresCountryReachesTheCustomersHoldingIt() {
+        // the store is British (the default region); 07700 900000 to 900999 are kept for drama, so nobody's
+        String subscriber = String.format(
+                "%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, "+447700900" + subscriber);
+
+        HttpResponse<String> answer = inbound("SM" + UUID.randomUUID(), "07700 900" + subscriber, "STOP");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("opted_out");
+        assertThat(smsConsent(customer).path("granted").asBoolean()).isFalse();
+    }
+
+    @Test
     void answersASignedTextItCannotReadWith200AndKeepsItsMessageIdSoItIsNotDeliveredForEver(CapturedOutput output) {
         String messageId = "SM" + UUID.randomUUID();
-        // a national number: its country is not in it, so no customer can be told from it
-        byte[] nationalNumber = body(messageId, "07700 900123", "STOP");
+        // a national number without its trunk 0, or +7 700...: no customer can be told from it for sure
+        byte[] nationalNumber = body(messageId, "7700 900123", "STOP");
 
         HttpResponse<String> first = signed(nationalNumber);
         HttpResponse<String> again = signed(nationalNumber);
@@ -271,7 +285,8 @@ class InboundSmsIT extends CampaignIntegrationTest {
         assertThat(output.getAll())
                 .as("logged by its message id and the field, never the number")
                 .contains("SMS " + messageId + " via " + SMS_PROVIDER + " could not be read")
-                .contains("invalid fields [from]")
+                .contains("invalid fields [from] (the sender's number must be a number with its plus, a national number"
+                        + " of GB with its trunk prefix 0")
                 .doesNotContain("900123");
     }
 

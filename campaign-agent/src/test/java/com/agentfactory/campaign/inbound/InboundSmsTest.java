@@ -1,32 +1,45 @@
 package com.agentfactory.campaign.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InboundSmsTest {
 
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();
+    private static final NationalNumbering BRITISH = NationalNumbering.of("GB");
+    private static final NationalNumbering GERMAN = NationalNumbering.of("DE");
+    private static final NationalNumbering AMERICAN = NationalNumbering.of("US");
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"+447700900123", "447700900123", "00447700900123", "+44 7700 900-123", "(0044) 7700.900123"})
+            strings = {
+                "+447700900123",
+                "447700900123",
+                "00447700900123",
+                "+44 7700 900-123",
+                "(0044) 7700.900123",
+                "07700 900123",
+                "07700900123"
+            })
     void readsTheSendersNumberAsE164HoweverTheProviderWritesIt(String from) {
-        InboundSms sms = new InboundSms("SM1", from, "STOP");
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(BRITISH);
 
         assertThat(sms.from()).isEqualTo("+447700900123");
         assertThat(VALIDATOR.validate(sms)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"07700 900123", "07700900123", "", "00", "+0447700900123", "shop", "+44 7700 9OO123"})
-    void refusesANumberWhoseCountryIsNotWrittenInIt(String from) {
-        InboundSms sms = new InboundSms("SM1", from, "STOP");
+    @ValueSource(strings = {"", "00", "0", "+0447700900123", "shop", "+44 7700 9OO123", "0770090012345"})
+    void refusesANumberThatIsNoPhoneNumber(String from) {
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(BRITISH);
 
         assertThat(VALIDATOR.validate(sms))
                 .extracting(violation -> violation.getPropertyPath().toString())
@@ -36,7 +49,7 @@ class InboundSmsTest {
     @ParameterizedTest
     @ValueSource(strings = {"2025550123", "(202) 555-0123", "002025550123", "7700900123", "0012345678"})
     void refusesANumberWithoutItsPlusWhenItCouldBeANationalNumberWithoutItsTrunkZero(String from) {
-        InboundSms sms = new InboundSms("SM1", from, "STOP");
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(BRITISH);
 
         assertThat(sms.from()).doesNotStartWith("+");
         assertThat(VALIDATOR.validate(sms))
@@ -47,14 +60,55 @@ class InboundSmsTest {
     @ParameterizedTest
     @ValueSource(strings = {"12025550123", "0012025550123", "+2025550123"})
     void readsANumberAsInternationalWhenItsCountryCodeIsThereOrItsPlusIsWritten(String from) {
-        InboundSms sms = new InboundSms("SM1", from, "STOP");
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(BRITISH);
 
         assertThat(sms.from()).isEqualTo(from.startsWith("+") ? from : "+12025550123");
         assertThat(VALIDATOR.validate(sms)).isEmpty();
     }
 
+    @ParameterizedTest
+    // a German mobile without its trunk 0, and one with it but its country code where the trunk 0 was
+    @ValueSource(strings = {"15123456789", "1512 3456789", "4915123456789", "004915123456789"})
+    void refusesElevenOrMoreDigitsThatCouldBeANationalNumberOfTheStoresCountryWithoutItsTrunkZero(String from) {
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(GERMAN);
+
+        assertThat(sms.from()).as("never +1 512... or another country's number").doesNotStartWith("+");
+        assertThat(VALIDATOR.validate(sms))
+                .extracting(violation -> violation.getPropertyPath().toString())
+                .containsOnly("from");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "GB, 07700 900123, +447700900123",
+        "DE, 0151 23456789, +4915123456789",
+        "DE, +49 151 23456789, +4915123456789",
+        "US, 1 (202) 555-0123, +12025550123",
+        "US, 447700900123, +447700900123",
+        "FR, 06 12 34 56 78, +33612345678"
+    })
+    void readsANationalNumberWithItsTrunkPrefixAsANumberOfTheStoresCountry(
+            String region, String from, String international) {
+        InboundSms sms = new InboundSms("SM1", from, "STOP").readWith(NationalNumbering.of(region));
+
+        assertThat(sms.from()).isEqualTo(international);
+        assertThat(VALIDATOR.validate(sms)).isEmpty();
+    }
+
+    @Test
+    void refusesTenDigitsInNorthAmericaThoughTheyMayBeANationalNumberThere() {
+        assertThat(AMERICAN.international("2025550123")).isEmpty();
+    }
+
+    @Test
+    void refusesARegionItDoesNotKnowTheNumberingOf() {
+        assertThatThrownBy(() -> NationalNumbering.of("XX"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("GB");
+    }
+
     @Test
     void leavesAMissingNumberMissing() {
-        assertThat(new InboundSms("SM1", null, "STOP").from()).isNull();
+        assertThat(new InboundSms("SM1", null, "STOP").readWith(BRITISH).from()).isNull();
     }
 }

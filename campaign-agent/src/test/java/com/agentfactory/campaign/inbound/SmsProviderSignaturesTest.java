@@ -15,7 +15,7 @@ class SmsProviderSignaturesTest {
             "{\"message_id\":\"SM1\",\"from\":\"+447700900123\",\"text\":\"STOP\"}".getBytes(StandardCharsets.UTF_8);
 
     private final SmsProviderSignatures signatures = new SmsProviderSignatures(
-            new InboundSmsProperties(Map.of("primary", SECRET, "backup", OTHER_SECRET, "unset", " ")));
+            new InboundSmsProperties(Map.of("primary", SECRET, "backup", OTHER_SECRET, "unset", " "), "GB"));
 
     @Test
     void namesTheProviderWhoseSecretSignedTheBody() {

@@ -185,6 +185,10 @@ class ServingCampaigns {
             }
             Map<UUID, AllowanceLeases.Lease> leased = new HashMap<>(leases.of(replica, day));
             Map<UUID, BigDecimal> leasedByAll = leases.inForce(day, clock.instant());
+            Map<UUID, ServingSnapshot.Entry> previous = new HashMap<>();
+            for (ServingSnapshot.Entry entry : snapshot.entries()) {
+                previous.put(entry.id(), entry);
+            }
             Instant refreshedAt = clock.instant();
             Map<UUID, Long> intervalBaselines = new HashMap<>();
             long impressions = 0;
@@ -205,8 +209,16 @@ class ServingCampaigns {
                 CampaignDelivery d = delivered.getOrDefault(id, CampaignDelivery.none(id));
                 SpendAllowances.Allowance allowance = today.get(id);
                 ServingSnapshot.Counters counts = counters.computeIfAbsent(id, k -> new ServingSnapshot.Counters());
-                long held = counts.offeredMicros.get() - accounted.getOrDefault(id, 0L);
                 countClaims(id, counts, refreshedAt, intervalBaselines);
+                long closed = allowance == null ? 0 : closeSettledSince(previous.get(id), allowance);
+                if (closed > 0) {
+                    // no bid claimed it: neither held against the lease nor counted as its bids' claims
+                    accounted.merge(id, closed, Long::sum);
+                    intervalBaselines.merge(id, closed, Long::sum);
+                    claims.ownWinRecorded(id, clock.instant(), closed);
+                }
+                // read after the close: a bid on the previous view until then is held, and a closed view bids no more
+                long held = counts.offeredMicros.get() - accounted.getOrDefault(id, 0L);
                 if (allowance != null && allowance.remaining().signum() > 0) {
                     try {
                         topUpOrRenew(id, day, allowance, leased, held, leasedByAll.getOrDefault(id, BigDecimal.ZERO))
@@ -406,6 +418,22 @@ class ServingCampaigns {
             claims.ownWinRecorded(entry.id(), now, taken);
         }
         return taken;
+    }
+
+    /**
+     * Closes the previous view's entry when its lease was granted before the allowance was last settled: it claims all
+     * the entry has left, as a give-back does, before the refresh lowers the lease to what the entry's bids claimed
+     * (see {@link AllowanceLeases#topUp}). Left open, the entry would go on promising its whole old lease until the
+     * new view replaced it, or until its bid cut-off should the refresh fail, while what the lease no longer held was
+     * leased to other replicas.
+     *
+     * @return what was claimed, in millionths
+     */
+    private static long closeSettledSince(ServingSnapshot.Entry entry, SpendAllowances.Allowance allowance) {
+        if (entry == null || entry.generation() == allowance.generation()) {
+            return 0;
+        }
+        return takeAll(entry, 0);
     }
 
     /** Claims, lock-free as bids do, all that is left beyond {@code keep} millionths; returns what was claimed. */

@@ -24,7 +24,8 @@ record ServingSnapshot(List<Entry> entries, double pooledCtr, double pooledCvr) 
      * @param bidUntil when the campaign stops being bid on from this entry: one claim hold before its lease expires,
      *     so that a snapshot kept on, by refreshes that fail, never promises beyond the lease
      * @param generation the generation of the lease {@code remaining} was read from (see {@link AllowanceLeases}):
-     *     what is given back of it is given back from that lease only; not read on the bid path
+     *     what is given back of it is given back from that lease only, and a refresh finding the allowance settled
+     *     since closes the entry before lowering that lease; not read on the bid path
      */
     record Entry(
             AdCampaignView campaign,

@@ -18,11 +18,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.threeten.extra.MutableClock;
 
 /**
@@ -63,6 +67,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Autowired
     WinNotices signer;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
@@ -240,6 +247,40 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                         + promisedByTheFreshOne
                         + stale.promise(id, region, 200)
                         + fresh.promise(id, region, 200))
+                .isLessThanOrEqualTo(1_000_000L);
+    }
+
+    @Test
+    void aReplicasViewFromBeforeASettlementBidsNoMoreOnceItsRefreshLowersTheLease() {
+        String region = "N" + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = UUID.fromString(activeCampaign(campaign("Resumed while its replica refreshes", region)));
+        seedAllowance(id.toString(), "2.00");
+        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        AtomicReference<Runnable> meanwhile = new AtomicReference<>();
+        Replica refreshing = replica("0000001f", half, clock, leasesBiddingMeanwhile(id, meanwhile));
+        Replica other = replica("00000020", half, clock);
+        refreshing.serving().refresh();
+        assertThat(leaseOf(id, "0000001f")).isEqualByComparingTo("1.00");
+
+        LocalDate day = allowances.today();
+        settle(id, day);
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
+                        + " AND day = ?",
+                id,
+                day);
+        // its bid path goes on deciding on the view from before the settlement while the refresh lowers the lease
+        AtomicLong promisedMeanwhile = new AtomicLong();
+        meanwhile.set(() -> promisedMeanwhile.addAndGet(refreshing.promise(id, region, 1000)));
+        refreshing.serving().refresh();
+        other.serving().refresh();
+        long promisedSince = refreshing.promise(id, region, 1000) + other.promise(id, region, 1000);
+
+        assertThat(meanwhile.get()).as("bids decided during the refresh").isNull();
+        assertThat(promisedMeanwhile.get()).isZero();
+        assertThat(promisedSince).isPositive();
+        // every bid's claim is still held: with what the other replicas hold, at most the 1.00 resumed
+        assertThat(promisedMeanwhile.get() + promisedSince + micros(leasedInForceByOthers(id, "0000001f", "00000020")))
                 .isLessThanOrEqualTo(1_000_000L);
     }
 
@@ -453,6 +494,45 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                 java.sql.Timestamp.from(clock.instant()));
     }
 
+    private BigDecimal leasedInForceByOthers(UUID campaignId, String replica, String otherReplica) {
+        return jdbc.queryForObject(
+                "SELECT COALESCE(sum(amount), 0) FROM ad_allowance_leases WHERE campaign_id = ? AND expires_at > ?"
+                        + " AND replica NOT IN (?, ?)",
+                BigDecimal.class,
+                campaignId,
+                java.sql.Timestamp.from(clock.instant()),
+                replica,
+                otherReplica);
+    }
+
+    /**
+     * The leases, but the replica's bid path decides bids once just before and just after its lease of the campaign
+     * is next topped up or lowered, as it may while a refresh runs.
+     */
+    private AllowanceLeases leasesBiddingMeanwhile(UUID campaignId, AtomicReference<Runnable> meanwhile) {
+        return new AllowanceLeases(jdbc, tx) {
+            @Override
+            Optional<Lease> topUp(
+                    UUID campaign,
+                    LocalDate day,
+                    String replica,
+                    BigDecimal more,
+                    BigDecimal claimed,
+                    Instant now,
+                    Instant expiresAt) {
+                Runnable bids = campaign.equals(campaignId) ? meanwhile.getAndSet(null) : null;
+                if (bids != null) {
+                    bids.run();
+                }
+                Optional<Lease> lease = super.topUp(campaign, day, replica, more, claimed, now, expiresAt);
+                if (bids != null) {
+                    bids.run();
+                }
+                return lease;
+            }
+        };
+    }
+
     /**
      * Settles the day's allowance. Finance is not running here: a tranche the activation's keeper pass asked for is
      * still pending, and the settlement, having closed the allowance, stops at it.
@@ -488,6 +568,11 @@ class AllowanceLeasesIT extends AdIntegrationTest {
     }
 
     private Replica replica(String name, AllowanceLeaseProperties leaseProperties, Clock replicaClock) {
+        return replica(name, leaseProperties, replicaClock, leases);
+    }
+
+    private Replica replica(
+            String name, AllowanceLeaseProperties leaseProperties, Clock replicaClock, AllowanceLeases replicaLeases) {
         return new Replica(
                 new ServingCampaigns(
                         campaigns,
@@ -496,7 +581,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                         markets,
                         winNotices,
                         properties.refreshInterval(),
-                        leases,
+                        replicaLeases,
                         leaseProperties,
                         name,
                         replicaClock),
@@ -520,7 +605,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         }
 
         /** Decides one bid request from the region; returns the campaign's bid, if it bid. */
-        java.util.Optional<OpenRtb.Bid> bid(UUID campaignId, String region) {
+        Optional<OpenRtb.Bid> bid(UUID campaignId, String region) {
             return decider
                     .decide(BidDeciderTest.request(300, region, 0.01), serving.current(), clock.instant())
                     .stream()

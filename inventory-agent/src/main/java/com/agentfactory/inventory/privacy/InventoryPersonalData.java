@@ -3,6 +3,8 @@ package com.agentfactory.inventory.privacy;
 import com.agentfactory.inventory.stock.StockService;
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,17 +13,20 @@ import org.springframework.stereotype.Component;
  * The stock held for a customer's carts and orders, what their orders took, their credit notes still waiting for
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
  * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
- * history do not change, and a later cancellation naming no order still finds the orders it may give back.
+ * history do not change, and a later cancellation naming no order still finds the orders it may give back. The
+ * customer's id is kept as erased, so their orders and credit notes read afterwards record nothing under it.
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
     private final StockService stock;
+    private final Clock clock;
 
-    InventoryPersonalData(JdbcTemplate jdbc, StockService stock) {
+    InventoryPersonalData(JdbcTemplate jdbc, StockService stock, Clock clock) {
         this.jdbc = jdbc;
         this.stock = stock;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +55,10 @@ class InventoryPersonalData implements PersonalDataHolder {
                         jdbc.queryForList(
                                 "SELECT sku, units, credited_at FROM grace_period_credit_notes WHERE customer_id = ?"
                                         + " ORDER BY credited_at, sku",
-                                customerId));
+                                customerId))
+                .and(
+                        "erased_customers",
+                        jdbc.queryForList("SELECT erased_at FROM erased_customers WHERE customer_id = ?", customerId));
     }
 
     @Override
@@ -59,6 +67,12 @@ class InventoryPersonalData implements PersonalDataHolder {
         // still being applied commits before anything is re-keyed, so its record is re-keyed with the rest and it
         // gives back of the credit notes waiting for it before they are re-keyed away from its customer
         stock.lockCustomer(customerId);
+        // still under the lock: the customer's orders and credit notes read after the erasure (still queued, or
+        // replayed) find them erased and record what they move under no customer
+        jdbc.update(
+                "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                customerId,
+                Timestamp.from(clock.instant()));
         UUID pseudonym = UUID.randomUUID();
         return jdbc.update("UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderStock {
 
+    /** The cancellation number under which what was given back before V19 kept numbers is counted (see V21). */
+    private static final String BEFORE_NUMBERS_WERE_KEPT = "";
+
     private final JdbcClient jdbc;
     private final PendingCancellationProperties properties;
 
@@ -57,6 +60,17 @@ class OrderStock {
     }
 
     /**
+     * Whether the customer was erased (see {@code InventoryPersonalData}); the caller holds the customer's lock, which
+     * the erasure holds while it marks them, so an order or credit note waiting for it finds them erased.
+     */
+    boolean erased(UUID customerId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erased_customers WHERE customer_id = :customer)")
+                .param("customer", customerId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
      * The units of each SKU cancellations in the cut-over grace period gave back of the order before it was recorded
      * (see {@link #releaseFromNamedOrder}); the caller holds the order number's lock.
      */
@@ -81,10 +95,8 @@ class OrderStock {
                 .param("number", number)
                 .query((rs, row) -> givenBefore.put(rs.getString("sku"), rs.getInt("released")))
                 .list();
-        // the order's own record tells its cancellations apart from now on
-        jdbc.sql("DELETE FROM grace_period_cancellations WHERE order_number = :number")
-                .param("number", number)
-                .update();
+        // grace_period_cancellations stays: the order's record holds only a sum, so without them those cancellations
+        // sent again after the order would give back of it once more (see releaseFromNamedOrder)
         unitsPerSku.forEach((sku, units) -> jdbc.sql("""
                         INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units, released)
                         VALUES (:number, :sku, :order, :customer, :placed, :units, :released)
@@ -131,8 +143,9 @@ class OrderStock {
      * gives back, of each SKU, what it asks beyond what it gave back of that SKU before under its cancellation number,
      * recorded as the order's, given back (see {@link #givenBackInGracePeriod}). Only a recorded order makes its
      * number known, not what such cancellations gave back: a later cancellation of it, read before it, is still kept
-     * for it, and another such cancellation still gives back what they did not. The caller holds the order number's
-     * lock.
+     * for it, and another such cancellation still gives back what they did not. Once the order is recorded, such a
+     * cancellation sent again gives back only what it asks beyond what it gave back under its number (see
+     * {@link #beyondGivenBackInGracePeriod}). The caller holds the order number's lock.
      */
     Map<String, Integer> releaseFromNamedOrder(OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         String number = normalised(cancellation.originalOrderNumber());
@@ -161,7 +174,47 @@ class OrderStock {
                     .update());
             return Map.of();
         }
-        return releaseFromOrder(number, asked);
+        return releaseFromOrder(number, beyondGivenBackInGracePeriod(number, cancellation.cancellationNumber(), asked));
+    }
+
+    /**
+     * Of the units of each SKU asked back, those beyond what the same cancellation (by its number) gave back in the
+     * cut-over grace period before its order was recorded; what it now asks is counted as given back under its number.
+     * A number given back under no number before V19 is not counted here: the order's record bounds what is given back
+     * of it, and a cancellation of another number must still find the rest.
+     */
+    private Map<String, Integer> beyondGivenBackInGracePeriod(
+            String number, String cancellationNumber, Map<String, Integer> asked) {
+        String cancellation = normalised(cancellationNumber);
+        Map<String, Integer> beyond = new TreeMap<>();
+        asked.forEach((sku, units) -> {
+            Integer before = jdbc.sql("""
+                            SELECT units FROM grace_period_cancellations
+                            WHERE order_number = :number AND sku = :sku AND cancellation_number = :cancellation
+                            FOR UPDATE
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .param("cancellation", cancellation)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(null);
+            if (before == null) {
+                beyond.put(sku, units);
+            } else if (units > before) {
+                beyond.put(sku, units - before);
+                jdbc.sql("""
+                                UPDATE grace_period_cancellations SET units = :units
+                                WHERE order_number = :number AND sku = :sku AND cancellation_number = :cancellation
+                                """)
+                        .param("units", units)
+                        .param("number", number)
+                        .param("sku", sku)
+                        .param("cancellation", cancellation)
+                        .update();
+            }
+        });
+        return beyond;
     }
 
     /**
@@ -171,21 +224,27 @@ class OrderStock {
      * <p>Without the order its cancellations are told apart by their cancellation number: the storefront sending the
      * same cancellation again under another event id (a redelivery of one event is stopped by its id already) keeps
      * the number, so it gives back nothing more, or the difference if it asks more; a cancellation under another
-     * number cancels another part of the order and gives back what it asks. Should the order arrive, what was given
-     * back beyond what it took is taken back (see {@link #taken}).
+     * number cancels another part of the order and gives back what it asks. What was given back before V19 kept the
+     * numbers counts as given back before every number with none of its own, as it did then. Should the order arrive,
+     * what was given back beyond what it took is taken back (see {@link #taken}).
      */
     private Map<String, Integer> givenBackInGracePeriod(
             String number, String cancellationNumber, Map<String, Integer> asked) {
         String cancellation = normalised(cancellationNumber);
         Map<String, Integer> released = new TreeMap<>();
         asked.forEach((sku, units) -> {
+            // a number with no row of its own may be one given back before V19 told them apart (see V21)
             int before = jdbc.sql("""
                             SELECT units FROM grace_period_cancellations
-                            WHERE order_number = :number AND sku = :sku AND cancellation_number = :cancellation
+                            WHERE order_number = :number AND sku = :sku
+                              AND cancellation_number IN (:cancellation, :unknown)
+                            ORDER BY cancellation_number = :cancellation DESC
+                            LIMIT 1
                             """)
                     .param("number", number)
                     .param("sku", sku)
                     .param("cancellation", cancellation)
+                    .param("unknown", BEFORE_NUMBERS_WERE_KEPT)
                     .query(Integer.class)
                     .optional()
                     .orElse(0);
@@ -226,19 +285,21 @@ class OrderStock {
      * read after it, under another key), and given back of them as they are recorded (see
      * {@link #releasePendingOfCustomer}). A guest's gives nothing back: no order can be told to be theirs. One that
      * may answer orders applied before what orders took was recorded (see {@link #mayAnswerUnrecordedOrder}) gives
-     * back all it asks, as it always did; what it gives back beyond the recorded orders is recorded for the customer's
+     * back all it asks, as it always did, but once per cancellation number (see {@link #beyondAskedBefore}); what it
+     * gives back beyond the recorded orders is recorded for the customer's
      * orders placed before it and still to be read (see {@link #givenBackBeforeOrderByCreditNotes}). The caller holds
      * the customer's lock.
      */
     Map<String, Integer> releaseFromCustomersOrders(
             OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
+            Map<String, Integer> more = beyondAskedBefore(cancellation.cancellationNumber(), asked);
             // what the recorded orders took is marked given back; the rest is of orders older than the record, or of
             // orders of the customer still to be read, which must find it given back
             Map<String, Integer> released =
-                    releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
+                    releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), more);
             if (cancellation.customerId() != null) {
-                asked.forEach((sku, units) -> {
+                more.forEach((sku, units) -> {
                     int beyond = units - released.getOrDefault(sku, 0);
                     if (beyond > 0) {
                         jdbc.sql("""
@@ -256,7 +317,7 @@ class OrderStock {
                     }
                 });
             }
-            return new TreeMap<>(asked);
+            return more;
         }
         Map<String, Integer> released =
                 releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
@@ -282,6 +343,43 @@ class OrderStock {
             });
         }
         return released;
+    }
+
+    /**
+     * Of the units of each SKU a credit note naming no order in the cut-over grace period asks back, those beyond what
+     * it asked before under its cancellation number: the storefront sending it again under another event id (a
+     * redelivery of one event is stopped by its id already) keeps the number, and nothing checks what it gives back
+     * against an order. What it asks now is recorded under its number.
+     */
+    private Map<String, Integer> beyondAskedBefore(String cancellationNumber, Map<String, Integer> asked) {
+        String number = normalised(cancellationNumber);
+        Map<String, Integer> more = new TreeMap<>();
+        asked.forEach((sku, units) -> {
+            int before = jdbc.sql("""
+                            SELECT units FROM grace_period_credit_note_numbers
+                            WHERE cancellation_number = :number AND sku = :sku
+                            FOR UPDATE
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
+            if (units <= before) {
+                return;
+            }
+            jdbc.sql("""
+                            INSERT INTO grace_period_credit_note_numbers (cancellation_number, sku, units)
+                            VALUES (:number, :sku, :units)
+                            ON CONFLICT (cancellation_number, sku) DO UPDATE SET units = EXCLUDED.units
+                            """)
+                    .param("number", number)
+                    .param("sku", sku)
+                    .param("units", units)
+                    .update();
+            more.put(sku, units - before);
+        });
+        return more;
     }
 
     /**

@@ -96,15 +96,22 @@ public class StockService {
      * at or after it, then give back what they ask of that, as if read after it. What cancellations in the cut-over
      * grace period gave back of it before it came counts as given back; what they gave back beyond what it took is
      * taken back. So does, up to what it took, what its customer's credit notes naming no order in that grace period,
-     * read before it and occurred at or after it, gave back beyond the customer's recorded orders.
+     * read before it and occurred at or after it, gave back beyond the customer's recorded orders. An order of a
+     * customer since erased is recorded as a guest's.
      */
     @Transactional
-    public void applyOrderPlaced(OrderPlaced order) {
-        LocalDate day = LocalDate.ofInstant(order.occurredAt(), ZoneOffset.UTC);
-        Map<String, Integer> wanted = unitsPerSku(order.lines());
-        orderStock.lockNumber(order.orderNumber());
-        if (order.customerId() != null) {
-            orderStock.lockCustomer(order.customerId());
+    public void applyOrderPlaced(OrderPlaced placed) {
+        LocalDate day = LocalDate.ofInstant(placed.occurredAt(), ZoneOffset.UTC);
+        Map<String, Integer> wanted = unitsPerSku(placed.lines());
+        orderStock.lockNumber(placed.orderNumber());
+        OrderPlaced order = placed;
+        if (placed.customerId() != null) {
+            orderStock.lockCustomer(placed.customerId());
+            if (orderStock.erased(placed.customerId())) {
+                // read after the erasure (still queued, or replayed): it takes stock as a guest's would, so nothing
+                // of the customer's comes back under their id
+                order = withoutCustomer(placed);
+            }
         }
         // what cancellations gave back of it before it came may be of SKUs it did not take, to be taken back too
         var skus = new TreeSet<>(wanted.keySet());
@@ -184,7 +191,8 @@ public class StockService {
      * order took and earlier cancellations left: of the order it names, or, naming none, of its customer's orders,
      * newest first. One naming an order not applied yet is kept, moving no stock, until that order is applied; one
      * naming no order keeps what its customer's orders do not hold for those of them placed before it and still to
-     * be read; one naming no order and no customer moves no stock. What is asked beyond that is logged and left.
+     * be read; one naming no order and no customer moves no stock. One naming no order of a customer since erased is
+     * taken as a guest's. What is asked beyond that is logged and left.
      */
     @Transactional
     public void applyOrderCancelled(OrderCancelled cancellation) {
@@ -195,10 +203,16 @@ public class StockService {
             orderStock.lockNumber(cancellation.originalOrderNumber());
             released = orderStock.releaseFromNamedOrder(cancellation, new TreeMap<>(asked), clock.instant());
         } else {
+            OrderCancelled creditNote = cancellation;
             if (cancellation.customerId() != null) {
                 orderStock.lockCustomer(cancellation.customerId());
+                if (orderStock.erased(cancellation.customerId())) {
+                    // read after the erasure: as a guest's, it keeps nothing under their id (their orders are under
+                    // a pseudonym now, which it cannot name)
+                    creditNote = withoutCustomer(cancellation);
+                }
             }
-            released = orderStock.releaseFromCustomersOrders(cancellation, asked, clock.instant());
+            released = orderStock.releaseFromCustomersOrders(creditNote, asked, clock.instant());
         }
         int unreleased = asked.values().stream().mapToInt(Integer::intValue).sum()
                 - released.values().stream().mapToInt(Integer::intValue).sum();
@@ -246,6 +260,32 @@ public class StockService {
             levels.flush();
             changes.changed(row, now);
         }
+    }
+
+    private static OrderPlaced withoutCustomer(OrderPlaced order) {
+        return new OrderPlaced(
+                order.eventId(),
+                order.occurredAt(),
+                order.orderId(),
+                order.orderNumber(),
+                null,
+                order.country(),
+                order.currency(),
+                order.lines());
+    }
+
+    private static OrderCancelled withoutCustomer(OrderCancelled cancellation) {
+        return new OrderCancelled(
+                cancellation.eventId(),
+                cancellation.occurredAt(),
+                cancellation.orderId(),
+                cancellation.cancellationNumber(),
+                cancellation.originalOrderNumber(),
+                null,
+                cancellation.refunded(),
+                cancellation.reason(),
+                cancellation.currency(),
+                cancellation.lines());
     }
 
     /**

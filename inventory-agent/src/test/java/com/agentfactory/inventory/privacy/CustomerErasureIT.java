@@ -83,11 +83,8 @@ class CustomerErasureIT extends InventoryIntegrationTest {
     void whatAGracePeriodCreditNoteGaveBackBeyondTheCustomersOrdersIsExportedAndPseudonymised() {
         UUID customer = UUID.randomUUID();
         String sku = stocked(5);
-        Instant lateInTheGracePeriod = jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
-                .plus(cutOverGrace)
-                .minus(Duration.ofDays(1));
         publish(CommerceEventMother.occurredAt(
-                CommerceEventMother.unnamedCancellationBy(customer, sku, 2), lateInTheGracePeriod));
+                CommerceEventMother.unnamedCancellationBy(customer, sku, 2), lateInTheGracePeriod()));
         await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf("grace_period_credit_notes", customer) == 1);
 
         assertThat(personalData.export(customer).records().get("grace_period_credit_notes"))
@@ -96,6 +93,41 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
 
         assertThat(rowsOf("grace_period_credit_notes", customer)).isZero();
+    }
+
+    @Test
+    void anErasedCustomersOrderAndCreditNotesReadAfterTheErasureMoveStockButRecordNothingUnderTheirId() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+
+        // still queued at the erasure, or replayed by a consumer group new to the topic
+        publish(CommerceEventMother.orderBy(customer, sku, 3));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stockOf(sku).body().path("on_hand").asInt() == 2);
+        var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 2);
+        publish(creditNote);
+        var gracePeriodCreditNote = CommerceEventMother.occurredAt(
+                CommerceEventMother.unnamedCancellationBy(customer, sku, 1), lateInTheGracePeriod());
+        publish(gracePeriodCreditNote);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> applied(creditNote.eventId()) && applied(gracePeriodCreditNote.eventId()));
+
+        assertThat(rowsOf("order_stock", customer)).isZero();
+        assertThat(rowsOf("pending_order_cancellations", customer)).isZero();
+        assertThat(rowsOf("grace_period_credit_notes", customer)).isZero();
+        assertThat(stockOf(sku).body().path("on_hand").asInt())
+                .as("3 taken; the grace-period credit note's 1 given back, the other's 2 matched to no order")
+                .isEqualTo(3);
+        assertThat(personalData.export(customer).records().get("erased_customers"))
+                .as("the id kept as erased is all there is of them")
+                .hasSize(1);
+    }
+
+    private Instant lateInTheGracePeriod() {
+        return jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
+                .plus(cutOverGrace)
+                .minus(Duration.ofDays(1));
     }
 
     private int rowsOf(String table, UUID customer) {

@@ -29,8 +29,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 class StockIT extends InventoryIntegrationTest {
+
+    private static final String GIVEN_BACK_BEFORE_NUMBERS_WERE_KEPT =
+            "db/migration/inventory/V21__grace_period_cancellations_given_back_before_they_were_told_apart.sql";
 
     @Autowired
     DataSource dataSource;
@@ -177,6 +182,34 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aGracePeriodCreditNoteSentAgainUnderAnotherEventGivesBackNothingMore() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
+        publish(creditNote);
+        awaitOnHand(sku, 7);
+
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote));
+
+        assertThat(onHand(sku))
+                .as("the 2 units the credit note asks, back once")
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aGracePeriodCreditNoteSentAgainAskingMoreGivesBackOnlyTheDifference() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
+        publish(creditNote);
+        awaitOnHand(sku, 7);
+
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote, 3));
+
+        assertThat(onHand(sku))
+                .as("the credit note asks 3 units now, 2 of them given back already")
+                .isEqualTo(8);
+    }
+
+    @Test
     void aCustomersOrderReadAfterAGracePeriodCreditNoteCountsWhatThatGaveBackBeyondTheirRecordedOrders() {
         String sku = stocked(5);
         var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
@@ -245,6 +278,56 @@ class StockIT extends InventoryIntegrationTest {
         assertThat(onHand(sku))
                 .as("the 2 units the cancellation asks, back once")
                 .isEqualTo(7);
+    }
+
+    @Test
+    void aGracePeriodCancellationGivenBackBeforeCancellationNumbersWereKeptSentAgainGivesBackNothingMore() {
+        String sku = stocked(5);
+        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
+        publish(cancellation);
+        awaitOnHand(sku, 7);
+        // as recorded before V19: in order_stock only, then kept under no number by V21
+        jdbc.update(
+                "DELETE FROM grace_period_cancellations WHERE order_number = ?", cancellation.originalOrderNumber());
+        new ResourceDatabasePopulator(new ClassPathResource(GIVEN_BACK_BEFORE_NUMBERS_WERE_KEPT)).execute(dataSource);
+
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+
+        assertThat(onHand(sku))
+                .as("the 2 units the cancellation asks, back once")
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aGracePeriodCancellationSentAgainAfterItsOrderCameGivesBackNothingMore() {
+        String sku = stocked(5);
+        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
+        publish(cancellation);
+        awaitOnHand(sku, 7);
+        publish(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3));
+        awaitOnHand(sku, 4);
+
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+
+        assertThat(onHand(sku))
+                .as("3 taken, the 2 units the cancellation asks given back once, before the order came")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void anotherGracePeriodCancellationAfterItsOrderCameStillGivesBackWhatTheOrderHolds() {
+        String sku = stocked(5);
+        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
+        publish(cancellation);
+        awaitOnHand(sku, 7);
+        publish(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3));
+        awaitOnHand(sku, 4);
+
+        publishAndAwaitApplied(gracePeriodCancellation(cancellation.originalOrderNumber(), sku, 2));
+
+        assertThat(onHand(sku))
+                .as("of the order's 3 units, 2 given back before it came and the last 1 now")
+                .isEqualTo(5);
     }
 
     @Test

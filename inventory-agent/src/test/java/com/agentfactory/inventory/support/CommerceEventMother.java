@@ -64,7 +64,8 @@ public final class CommerceEventMother {
                 UUID.randomUUID(),
                 Instant.now(),
                 UUID.randomUUID(),
-                "C5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
+                // wider than the data set's six digits: a number seen twice is taken for a credit note sent again
+                "C5" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L),
                 null,
                 null,
                 true,
@@ -156,7 +157,8 @@ public final class CommerceEventMother {
                 UUID.randomUUID(),
                 Instant.now(),
                 UUID.randomUUID(),
-                "C5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
+                // wider than the data set's six digits: a number seen twice is taken for a credit note sent again
+                "C5" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L),
                 null,
                 customerId,
                 true,

@@ -38,7 +38,7 @@ public final class EnvelopeCodec {
             throw new MalformedEnvelopeException("empty message envelope", null);
         }
         if (envelope.version() < 1 || envelope.version() > MessageEnvelope.CURRENT_VERSION) {
-            throw new MalformedEnvelopeException("unsupported envelope version " + envelope.version(), null);
+            throw new UnsupportedEnvelopeVersionException(envelope.version());
         }
         return envelope;
     }

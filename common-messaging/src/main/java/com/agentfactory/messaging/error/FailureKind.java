@@ -12,7 +12,10 @@ public enum FailureKind {
     NOT_PERMITTED,
     /** No handler for the task type on the agent that received it. */
     UNSUPPORTED_TASK_TYPE,
-    /** The handler kept failing (an outage, a bug) until the retries ran out. */
+    /**
+     * The handler kept failing (an outage, a bug) until the retries ran out, or the agent could not read the task's
+     * message at all (a sender's newer envelope version during a rolling deploy), which no retry would change.
+     */
     RETRIES_EXHAUSTED,
     /**
      * The handler's answer was larger than one message can carry, so its changes were rolled back: the request asked

@@ -4,13 +4,16 @@ import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.envelope.MessageSizeLimit;
+import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -26,6 +29,14 @@ import tools.jackson.databind.JsonNode;
 final class AgentEventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(AgentEventPublisher.class);
+
+    static final String TRUNCATED = "… (truncated)";
+
+    /** Kept free for the note on how many field errors a cut report still lists. */
+    private static final int NOTE_ROOM_BYTES = 128;
+
+    /** A field error's message is cut to no less than this, or left out with the rest. */
+    private static final int MIN_KEPT_MESSAGE_BYTES = 64;
 
     private final KafkaTemplate<String, String> kafka;
     private final OutboxWriter outbox;
@@ -72,8 +83,100 @@ final class AgentEventPublisher {
         terminal(task, envelope);
     }
 
+    /**
+     * Cuts an error text or a list of field errors too large for one message down to what fits, saying so in the text:
+     * a FAILED report the producer refuses would be dead-lettered by the outbox relay, and the task never finished.
+     */
     void failed(AgentTask task, FailureKind kind, String error, List<FieldErrorDetail> errors) {
-        terminal(task, envelope(task, ReportedTaskStatus.FAILED, null, null, error, kind, errors));
+        MessageEnvelope whole = envelope(task, ReportedTaskStatus.FAILED, null, null, error, kind, errors);
+        terminal(task, sizeLimit.fits(codec.encode(whole)) ? whole : fitted(task, kind, error, errors));
+    }
+
+    /**
+     * Reports FAILED a task whose message this agent could not read, known only by the task id its record was keyed
+     * by. The failure is not an answer about the request, so the supervisor hands the task to a person.
+     */
+    void unreadable(UUID taskId, int attempt, String error) {
+        var task = new AgentTask(taskId, null, null, Priority.DEFAULT, attempt, null, null, null, null);
+        failed(task, FailureKind.RETRIES_EXHAUSTED, error, List.of());
+    }
+
+    private MessageEnvelope fitted(AgentTask task, FailureKind kind, String error, List<FieldErrorDetail> errors) {
+        String text = error == null ? "" : error;
+        List<FieldErrorDetail> all = errors == null ? List.of() : errors;
+        // the report is the bare one with the text and the list in place of "" and []: their sizes add up exactly
+        int bare = MessageSizeLimit.sizeOf(
+                codec.encode(envelope(task, ReportedTaskStatus.FAILED, null, null, "", kind, List.of())));
+        int room = Math.max(0, sizeLimit.maxEnvelopeBytes() - bare - NOTE_ROOM_BYTES);
+        int textBytes = jsonBytes(text) - 2;
+        int listBytes = jsonBytes(all) - 2;
+        // half the room each, and what one needs less than its half of is left to the other
+        int textRoom = listBytes <= room / 2 ? room - listBytes : Math.min(textBytes, room / 2);
+        String keptText = truncated(text, textRoom);
+        List<FieldErrorDetail> keptErrors = leading(all, room - (jsonBytes(keptText) - 2));
+        String note = keptErrors.equals(all)
+                ? ""
+                : " (" + keptErrors.size() + " of " + all.size() + " field errors kept"
+                        + (keptErrors.isEmpty() || keptErrors.getLast().equals(all.get(keptErrors.size() - 1))
+                                ? ""
+                                : ", the last of them truncated")
+                        + ")";
+        log.warn(
+                "Task {} failure report cut to fit one message: error of {} bytes, {} field error(s)",
+                task.taskId(),
+                textBytes,
+                all.size());
+        return envelope(task, ReportedTaskStatus.FAILED, null, null, keptText + note, kind, keptErrors);
+    }
+
+    /** The field errors from the first that fit in {@code room} bytes of JSON (the brackets aside). */
+    private List<FieldErrorDetail> leading(List<FieldErrorDetail> errors, int room) {
+        List<FieldErrorDetail> kept = new ArrayList<>();
+        int used = 0;
+        for (FieldErrorDetail detail : errors) {
+            int separator = kept.isEmpty() ? 0 : 1;
+            int size = jsonBytes(detail) + separator;
+            if (used + size <= room) {
+                kept.add(detail);
+                used += size;
+                continue;
+            }
+            // one message too long to fit whole keeps its start when there is room for it
+            int messageRoom = room - used - separator - jsonBytes(new FieldErrorDetail(detail.field(), ""));
+            if (detail.message() != null && messageRoom >= MIN_KEPT_MESSAGE_BYTES) {
+                kept.add(new FieldErrorDetail(detail.field(), truncated(detail.message(), messageRoom)));
+            }
+            break;
+        }
+        return kept;
+    }
+
+    /** The longest start of {@code text} that, marked as truncated, takes at most {@code room} bytes as JSON. */
+    private String truncated(String text, int room) {
+        if (jsonBytes(text) - 2 <= room) {
+            return text;
+        }
+        if (jsonBytes(TRUNCATED) - 2 > room) {
+            return "";
+        }
+        int fits = 0;
+        int tooLong = text.length();
+        while (tooLong - fits > 1) {
+            int middle = (fits + tooLong) >>> 1;
+            if (jsonBytes(text.substring(0, middle) + TRUNCATED) - 2 <= room) {
+                fits = middle;
+            } else {
+                tooLong = middle;
+            }
+        }
+        if (fits > 0 && Character.isHighSurrogate(text.charAt(fits - 1))) {
+            fits--; // never half a character
+        }
+        return text.substring(0, fits) + TRUNCATED;
+    }
+
+    private int jsonBytes(Object value) {
+        return MessageSizeLimit.sizeOf(codec.mapper().writeValueAsString(value));
     }
 
     void expired(AgentTask task, String reason) {

@@ -13,10 +13,13 @@ import com.agentfactory.messaging.trace.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -189,6 +192,39 @@ final class TaskRecordProcessor {
                 events.failed(task, kind, error, errors);
             }
         });
+    }
+
+    /**
+     * Reports FAILED, once, the task of a record that could not be read, when its key names the task (the supervisor
+     * keys each task message by its task id); returns the task id when the key does. Its claim is on where the record
+     * lies, as the message id inside it may be what could not be read: a redelivery finds it and reports nothing more.
+     */
+    Optional<UUID> failUnreadable(ConsumerRecord<String, String> record, String error) {
+        Optional<UUID> taskId = taskIdOf(record.key());
+        taskId.ifPresent(id -> {
+            UUID claim = UUID.nameUUIDFromBytes(
+                    ("unreadable task record " + record.topic() + "/" + record.partition() + "@" + record.offset())
+                            .getBytes(StandardCharsets.UTF_8));
+            transactions.executeWithoutResult(txStatus -> {
+                if (processed.claim(claim, consumerName)) {
+                    events.unreadable(id, deliveryAttempt(record), error);
+                }
+            });
+        });
+        return taskId;
+    }
+
+    private static Optional<UUID> taskIdOf(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            UUID id = UUID.fromString(key);
+            // fromString also takes shortened forms ("1-2-3-4-5"), which no task id is written as
+            return id.toString().equalsIgnoreCase(key) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     AgentTask decode(ConsumerRecord<String, String> record) {

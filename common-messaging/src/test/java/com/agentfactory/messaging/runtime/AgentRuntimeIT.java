@@ -8,19 +8,27 @@ import com.agentfactory.messaging.capability.AgentCapabilities;
 import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.MessageSizeLimit;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.inbox.ProcessedMessages;
+import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.testapp.MessagingTestApplication;
 import com.agentfactory.messaging.testing.AnnouncedCapabilities;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UsesLocalInfrastructure
@@ -45,6 +54,24 @@ class AgentRuntimeIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    ProcessedMessages processed;
+
+    @Autowired
+    TransactionTemplate messagingTransactionTemplate;
+
+    @Autowired
+    MessageSizeLimit sizeLimit;
+
+    @Autowired
+    Validator validator;
+
+    @Autowired
+    Clock clock;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -135,6 +162,99 @@ class AgentRuntimeIT {
     }
 
     @Test
+    void cutsARefusalTooLargeForOneReportDownToWhatFitsAndSaysSo() {
+        UUID taskId = send(task("oversized-refusal", Priority.NORMAL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        TaskStatusChanged failed = last(taskId);
+        assertThat(failed.failure()).isEqualTo(FailureKind.RULE_VIOLATION);
+        assertThat(failed.error())
+                .startsWith("the order is refused: xxx")
+                .contains("x" + AgentEventPublisher.TRUNCATED)
+                .endsWith(" of " + MessagingTestApplication.OVERSIZED_REFUSAL_FIELD_ERRORS + " field errors kept)");
+        assertThat(failed.errors())
+                .isNotEmpty()
+                .hasSizeLessThan(MessagingTestApplication.OVERSIZED_REFUSAL_FIELD_ERRORS);
+        assertThat(failed.errors().getFirst().field()).isEqualTo("lines[0].sku");
+        assertThat(statuses(taskId)).containsOnlyOnce(ReportedTaskStatus.FAILED);
+    }
+
+    @Test
+    void reportsATaskInAnEnvelopeVersionItCannotReadAsFailedForAPersonAndParksIt() {
+        TaskBuilder builder = task("echo", Priority.NORMAL).input(Map.of("greeting", "words of a customer"));
+        String encoded = codec.encode(builder.build());
+        assertThat(encoded).startsWith("{\"version\":1,");
+        String newer = encoded.replaceFirst("\"version\":1,", "\"version\":2,");
+        String topic = Topics.agentTasks(AGENT, Priority.NORMAL);
+        kafka.send(topic, builder.taskId.toString(), newer);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(builder.taskId).contains(ReportedTaskStatus.FAILED));
+        TaskStatusChanged failed = last(builder.taskId);
+        assertThat(failed.failure()).isEqualTo(FailureKind.RETRIES_EXHAUSTED);
+        assertThat(failed.failure().isFinalAnswer())
+                .as("a person is to look at it")
+                .isFalse();
+        assertThat(failed.error())
+                .contains("could not be read", "envelope version 2", Topics.deadLetter(topic))
+                .doesNotContain("words of a customer");
+        assertThat(effectsOf(builder.taskId)).isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetterTaskIds(Topics.deadLetter(topic)).contains(builder.taskId.toString()));
+    }
+
+    @Test
+    void reportsATaskWhoseContextItCannotReadAsFailed() {
+        UUID taskId = UUID.randomUUID();
+        MessageEnvelope envelope = MessageEnvelope.builder()
+                .sender(UUID.randomUUID().toString(), "supervisor")
+                .recipient(null, AGENT)
+                .action("echo")
+                .data(codec.toTree(Map.of("greeting", "hello")))
+                .context(codec.toTree(Map.of("task_id", "the order of Jane Doe")))
+                .build();
+        kafka.send(Topics.agentTasks(AGENT, Priority.LOW), taskId.toString(), codec.encode(envelope));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(taskId).contains(ReportedTaskStatus.FAILED));
+        TaskStatusChanged failed = last(taskId);
+        assertThat(failed.failure()).isEqualTo(FailureKind.RETRIES_EXHAUSTED);
+        assertThat(failed.error()).contains("could not be read").doesNotContain("Jane Doe");
+        assertThat(statuses(taskId)).containsOnlyOnce(ReportedTaskStatus.FAILED);
+    }
+
+    @Test
+    void reportsAnUnreadableTaskOnceHoweverOftenItsRecordIsDelivered() {
+        TaskRecordProcessor processor = processorOfItsOwn();
+        UUID taskId = UUID.randomUUID();
+        String topic = Topics.agentTasks(AGENT, Priority.LOW);
+        long offset = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
+        var record = new ConsumerRecord<>(topic, 0, offset, taskId.toString(), "{ unreadable");
+
+        processor.failUnreadable(record, "first delivery");
+        processor.failUnreadable(record, "delivered again");
+        // reports of one task share a partition of agent.events, in the order they were written: this one comes last
+        processor.failUnreadable(
+                new ConsumerRecord<>(topic, 0, offset + 1, taskId.toString(), "{ unreadable"), "a later record");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> errorsReported(taskId).contains("a later record"));
+        assertThat(errorsReported(taskId)).containsExactly("first delivery", "a later record");
+    }
+
+    @Test
+    void reportsNothingForAnUnreadableRecordWhoseKeyNamesNoTask() {
+        TaskRecordProcessor processor = processorOfItsOwn();
+        String topic = Topics.agentTasks(AGENT, Priority.LOW);
+
+        assertThat(processor.failUnreadable(new ConsumerRecord<>(topic, 0, 1L, "poison", "{"), "unread"))
+                .isEmpty();
+        assertThat(processor.failUnreadable(new ConsumerRecord<>(topic, 0, 2L, "1-2-3-4-5", "{"), "unread"))
+                .isEmpty();
+        assertThat(processor.failUnreadable(new ConsumerRecord<>(topic, 0, 3L, null, "{"), "unread"))
+                .isEmpty();
+    }
+
+    @Test
     void failsAtOnceWithoutDeadLetterWhenTheHandlerRefusesTheRequest() {
         UUID taskId = send(task("rejects-input", Priority.NORMAL));
 
@@ -189,6 +309,7 @@ class AgentRuntimeIT {
                         "flaky",
                         "database-outage",
                         "oversized-output",
+                        "oversized-refusal",
                         "slow");
         TaskTypeDescriptor echo = capabilities.taskTypes().stream()
                 .filter(type -> type.taskType().equals("echo"))
@@ -283,6 +404,34 @@ class AgentRuntimeIT {
         await().atMost(Duration.ofSeconds(120)).until(() -> completedCount(low) == low.size());
     }
 
+    /** The runtime's own processor over the same database and outbox, for what a test cannot make Kafka do. */
+    private TaskRecordProcessor processorOfItsOwn() {
+        var events = new AgentEventPublisher(
+                kafka,
+                outbox,
+                codec,
+                AgentIds.forType(AGENT).toString(),
+                AGENT,
+                AGENT + "-standalone",
+                sizeLimit,
+                clock);
+        return new TaskRecordProcessor(
+                Map.of(),
+                new TaskInputReader(validator),
+                codec,
+                processed,
+                messagingTransactionTemplate,
+                events,
+                new PriorityGate(Duration.ofSeconds(1)),
+                "agent-" + AGENT,
+                new SimpleMeterRegistry(),
+                clock);
+    }
+
+    private List<String> errorsReported(UUID taskId) {
+        return events.statusesOf(taskId).stream().map(TaskStatusChanged::error).toList();
+    }
+
     private long completedCount(List<UUID> taskIds) {
         return taskIds.stream()
                 .filter(id -> statuses(id).contains(ReportedTaskStatus.COMPLETED))
@@ -306,25 +455,25 @@ class AgentRuntimeIT {
         return count == null ? 0 : count;
     }
 
+    /** The keys of the parked records: the supervisor keys each task message by its task id. */
     private List<String> deadLetterTaskIds(String topic) {
-        // another test parks a poison message on the same topic: it has no task id to read
-        return deadLetterValues(topic).stream()
-                .filter(value -> value.startsWith("{\""))
-                .map(value ->
-                        codec.decode(value).payload().context().get("task_id").asText())
-                .toList();
+        return deadLetters(topic).stream().map(ConsumerRecord::key).toList();
     }
 
     private List<String> deadLetterValues(String topic) {
-        List<String> values = new ArrayList<>();
+        return deadLetters(topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = com.agentfactory.messaging.testing.TestKafka.consumerFromBeginning(
                 bootstrapServers, "dlt-reader-" + UUID.randomUUID())) {
             consumer.subscribe(List.of(topic));
             for (int polls = 0; polls < 10; polls++) {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
             }
         }
-        return values;
+        return records;
     }
 
     private UUID send(TaskBuilder builder) {

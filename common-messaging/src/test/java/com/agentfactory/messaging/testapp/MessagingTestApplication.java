@@ -1,5 +1,6 @@
 package com.agentfactory.messaging.testapp;
 
+import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
@@ -8,11 +9,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -119,6 +122,26 @@ public class MessagingTestApplication {
             }
         };
     }
+
+    /**
+     * Refuses the request with a reason and a list of fields at fault that together are more than one Kafka record
+     * (1 MiB by default) can carry, as a handler quoting a large input back could.
+     */
+    @Bean
+    TaskHandler<NoInput, Done> oversizedRefusalHandler() {
+        return new CountingHandler("oversized-refusal") {
+            @Override
+            Done attempt(int attempt) {
+                List<FieldErrorDetail> errors = IntStream.range(0, OVERSIZED_REFUSAL_FIELD_ERRORS)
+                        .mapToObj(i ->
+                                new FieldErrorDetail("lines[" + i + "].sku", "is not a product: " + "y".repeat(60)))
+                        .toList();
+                throw new RuleViolationException("the order is refused: " + "x".repeat(700_000), errors);
+            }
+        };
+    }
+
+    public static final int OVERSIZED_REFUSAL_FIELD_ERRORS = 10_000;
 
     @Bean
     TaskHandler<NoInput, Done> slowHandler() {

@@ -2,10 +2,13 @@ package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.transaction.OrderLock;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -154,12 +157,24 @@ class AttributionRepository {
         OrderLock.take(jdbc, Collections.singletonList(orderId), Collections.singletonList(orderNumber));
     }
 
+    /** The lock of every one of these orders, taken in one go as {@link OrderLock} orders its keys. */
+    void lockOrders(Collection<UUID> orderIds, Collection<String> orderNumbers) {
+        OrderLock.take(jdbc, orderIds, orderNumbers);
+    }
+
     /** One share of an order's revenue under a model and what refunds have left of it. */
     record RefundableShare(UUID id, AttributionModel model, BigDecimal left) {}
 
     /** A refund booked in the ledger, with the order it names: by id, and by number when the event gave one. */
     record Refund(
             UUID transactionId, BigDecimal amount, String currency, UUID orderId, String orderNumber, Instant at) {}
+
+    /**
+     * A refund with the order whose attributed revenue it is netted against, as that revenue was booked (its order id
+     * and number). The refund may name the order otherwise: by its id alone, or, as a credit note under an id of its
+     * own, by its number; the order's other refunds are found, and its lock taken, by the order's identity.
+     */
+    record RefundOfOrder(Refund refund, UUID orderId, String orderNumber) {}
 
     // the revenue the refund is for: its order id, or the original order's number when the refund came under an id of
     // its own (a cancellation note of the storefront has one). Numbers are compared ignoring case, as support and the
@@ -345,12 +360,18 @@ class AttributionRepository {
     /**
      * Offset refunds whose netting took, under some model, more than they refund once offset and was not given back
      * (netted whole before their offset was written), oldest first, after {@code after} in (occurred_at, id) order or
-     * from the first when it is null. Such a refund's order may still have nothing to give back, other refunds of it
-     * having taken less than they refund.
+     * from the first when it is null, each with the order of the revenue its netting took from. Such a refund's order
+     * may still have nothing to give back, other refunds of it having taken less than they refund.
      */
-    List<Refund> refundsNettedBeyondTheirOffsets(Refund after, int limit) {
+    List<RefundOfOrder> refundsNettedBeyondTheirOffsets(Refund after, int limit) {
         Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
-        return refunds(
+        return refundsOfOrders(
+                // the order of the revenue whose shares its netting took from
+                "SELECT v.order_id, v.order_number FROM revenue_attribution_refunds r"
+                        + " JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                        + " JOIN financial_transactions v ON v.id = ra.transaction_id"
+                        + " WHERE r.refund_transaction_id = t.id OR r.gives_back_refund_id = t.id"
+                        + " ORDER BY v.occurred_at, v.id LIMIT 1",
                 "(?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
                         + " AND EXISTS (SELECT 1 FROM financial_transactions o WHERE o.transaction_type = 'refund'"
                         + "     AND o.metadata ->> 'offsets_refund' = t.id::text)"
@@ -369,12 +390,11 @@ class AttributionRepository {
 
     // A refund in the ledger as attribution nets it: what is left of it once the offsets booked against it (when its
     // order came after it and had sold less) are taken off. The offsets themselves are not refunds to net.
-    private static final String REFUNDS = "SELECT t.id, t.amount + coalesce((SELECT sum(o.amount)"
+    private static final String REFUND_COLUMNS = "SELECT t.id, t.amount + coalesce((SELECT sum(o.amount)"
             + "     FROM financial_transactions o WHERE o.transaction_type = 'refund'"
             + "       AND o.metadata ->> 'offsets_refund' = t.id::text), 0) AS amount,"
-            + " t.currency, t.order_id, t.order_number, t.occurred_at"
-            + " FROM financial_transactions t"
-            + " WHERE t.transaction_type = 'refund' AND t.amount > 0";
+            + " t.currency, t.order_id, t.order_number, t.occurred_at";
+    private static final String REFUNDS_WHERE = " WHERE t.transaction_type = 'refund' AND t.amount > 0";
 
     /**
      * The refunds that also meet {@code condition} (on alias t, with its arguments), oldest first, at most {@code limit}
@@ -382,16 +402,35 @@ class AttributionRepository {
      */
     private List<Refund> refunds(String condition, Integer limit, Object... args) {
         return jdbc.query(
-                REFUNDS + " AND " + condition + " ORDER BY t.occurred_at, t.id"
-                        + (limit == null ? "" : " LIMIT " + limit),
-                (rs, row) -> new Refund(
-                        rs.getObject("id", UUID.class),
-                        rs.getBigDecimal("amount"),
-                        rs.getString("currency"),
-                        rs.getObject("order_id", UUID.class),
-                        rs.getString("order_number"),
-                        rs.getTimestamp("occurred_at").toInstant()),
+                REFUND_COLUMNS + " FROM financial_transactions t" + REFUNDS_WHERE + " AND " + condition
+                        + " ORDER BY t.occurred_at, t.id" + (limit == null ? "" : " LIMIT " + limit),
+                (rs, row) -> refund(rs),
                 args);
+    }
+
+    /**
+     * The refunds that also meet {@code condition} (on alias t, with its arguments) and name an order {@code order}
+     * finds (a query on alias t giving one row of order_id and order_number), with that order, oldest first, at most
+     * {@code limit} of them.
+     */
+    private List<RefundOfOrder> refundsOfOrders(String order, String condition, int limit, Object... args) {
+        return jdbc.query(
+                REFUND_COLUMNS + ", v.order_id AS revenue_order_id, v.order_number AS revenue_order_number"
+                        + " FROM financial_transactions t JOIN LATERAL (" + order + ") v ON true"
+                        + REFUNDS_WHERE + " AND " + condition + " ORDER BY t.occurred_at, t.id LIMIT " + limit,
+                (rs, row) -> new RefundOfOrder(
+                        refund(rs), rs.getObject("revenue_order_id", UUID.class), rs.getString("revenue_order_number")),
+                args);
+    }
+
+    private static Refund refund(ResultSet rs) throws SQLException {
+        return new Refund(
+                rs.getObject("id", UUID.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("currency"),
+                rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 
     /** The refunds booked for an order (by its id, or its number in any case) in the currency, oldest first. */
@@ -407,20 +446,24 @@ class AttributionRepository {
     /**
      * Refunds in the ledger not yet looked at though their order has attributed revenue in their currency (those
      * booked before refunds were netted), oldest first: after {@code after} in (occurred_at, id) order, or from the
-     * first when it is null. A refund that took something, or found nothing left to take, is not one of them.
+     * first when it is null, each with that order. A refund that took something, or found nothing left to take, is not
+     * one of them.
      */
-    List<Refund> refundsNotNetted(Refund after, int limit) {
+    List<RefundOfOrder> refundsNotNetted(Refund after, int limit) {
         Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
-        return refunds(
+        return refundsOfOrders(
+                // the order of the first attributed revenue in its currency it names
+                "SELECT v.order_id, v.order_number FROM financial_transactions v"
+                        + " WHERE v.transaction_type = 'revenue'"
+                        + "   AND (v.order_id = t.order_id OR upper(v.order_number) = upper(t.order_number))"
+                        + "   AND EXISTS (SELECT 1 FROM revenue_attributions ra"
+                        + "       WHERE ra.transaction_id = v.id AND ra.currency = t.currency)"
+                        + " ORDER BY v.occurred_at, v.id LIMIT 1",
                 "(?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
                         + " AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
                         + "     WHERE r.refund_transaction_id = t.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM revenue_attribution_refunds_considered c"
-                        + "     WHERE c.refund_transaction_id = t.id)"
-                        + " AND EXISTS (SELECT 1 FROM revenue_attributions ra JOIN financial_transactions o"
-                        + "     ON o.id = ra.transaction_id AND o.transaction_type = 'revenue'"
-                        + "     WHERE ra.currency = t.currency"
-                        + "       AND (o.order_id = t.order_id OR upper(o.order_number) = upper(t.order_number)))",
+                        + "     WHERE c.refund_transaction_id = t.id)",
                 limit,
                 afterAt,
                 afterAt,

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -211,22 +212,37 @@ public class AttributionService {
      * Nets a refund already in the ledger, as its booking would have, under the order's lock as bookings take it; one
      * netted before nets nothing more. The caller's transaction is the refund's.
      */
-    void netBookedRefund(AttributionRepository.Refund refund) {
+    void netBookedRefund(AttributionRepository.RefundOfOrder booked) {
         auditActor.stamp();
-        repository.lockOrder(refund.orderId(), refund.orderNumber());
-        net(refund);
+        lockOrderOf(booked);
+        net(booked.refund());
     }
 
     /**
      * Gives back what the netting of an offset refund took beyond what it refunds once offset, as {@link
-     * #giveBackBeyondOffsets} does, under the order's lock as bookings take it. The caller's transaction is the order's.
+     * #giveBackBeyondOffsets} does, for the order as its revenue was booked (the refund may name it otherwise) and
+     * under its lock as bookings take it. The caller's transaction is the order's.
      *
      * @return how many refunds gave something back
      */
-    int giveBackOfBookedRefund(AttributionRepository.Refund refund) {
+    int giveBackOfBookedRefund(AttributionRepository.RefundOfOrder booked) {
         auditActor.stamp();
-        repository.lockOrder(refund.orderId(), refund.orderNumber());
-        return giveBackBeyondOffsets(refund.orderId(), refund.orderNumber(), refund.currency());
+        lockOrderOf(booked);
+        return giveBackBeyondOffsets(
+                booked.orderId(), booked.orderNumber(), booked.refund().currency());
+    }
+
+    /**
+     * Takes the lock of the refund's order under both its id and its number, and under the keys the refund names it
+     * by, before the shares are locked and anything audited is written. A booking of another refund naming the order
+     * by one key only holds that key and the audit chain's head while it waits for the shares; holding the shares
+     * without that key first and then waiting for the head would deadlock with it.
+     */
+    private void lockOrderOf(AttributionRepository.RefundOfOrder booked) {
+        AttributionRepository.Refund refund = booked.refund();
+        repository.lockOrders(
+                Arrays.asList(booked.orderId(), refund.orderId()),
+                Arrays.asList(booked.orderNumber(), refund.orderNumber()));
     }
 
     /**

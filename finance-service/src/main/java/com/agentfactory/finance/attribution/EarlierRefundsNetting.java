@@ -88,8 +88,8 @@ class EarlierRefundsNetting {
         int seen = 0;
         AttributionRepository.Refund last = null;
         while (true) {
-            List<AttributionRepository.Refund> batch = repository.refundsNotNetted(last, BATCH);
-            for (AttributionRepository.Refund refund : batch) {
+            List<AttributionRepository.RefundOfOrder> batch = repository.refundsNotNetted(last, BATCH);
+            for (AttributionRepository.RefundOfOrder refund : batch) {
                 auditActor.runAs(
                         FINANCE, () -> eachRefund.executeWithoutResult(status -> attribution.netBookedRefund(refund)));
             }
@@ -98,7 +98,7 @@ class EarlierRefundsNetting {
                 return seen;
             }
             // past the last one, so that a run goes through the ledger once even should a refund be left unmarked
-            last = batch.getLast();
+            last = batch.getLast().refund();
         }
     }
 
@@ -110,8 +110,8 @@ class EarlierRefundsNetting {
         int gave = 0;
         AttributionRepository.Refund last = null;
         while (true) {
-            List<AttributionRepository.Refund> batch = repository.refundsNettedBeyondTheirOffsets(last, BATCH);
-            for (AttributionRepository.Refund refund : batch) {
+            List<AttributionRepository.RefundOfOrder> batch = repository.refundsNettedBeyondTheirOffsets(last, BATCH);
+            for (AttributionRepository.RefundOfOrder refund : batch) {
                 gave += auditActor.callAs(
                         FINANCE, () -> eachRefund.execute(status -> attribution.giveBackOfBookedRefund(refund)));
             }
@@ -119,7 +119,7 @@ class EarlierRefundsNetting {
                 return gave;
             }
             // past the last one: a refund whose order has nothing to give back stays one of them
-            last = batch.getLast();
+            last = batch.getLast().refund();
         }
     }
 }

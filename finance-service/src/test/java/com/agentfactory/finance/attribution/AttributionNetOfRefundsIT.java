@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.finance.transaction.FinancialTransaction;
+import com.agentfactory.finance.transaction.LedgerEntryBooked;
+import com.agentfactory.finance.transaction.OrderLock;
 import com.agentfactory.finance.transaction.TransactionService;
 import com.agentfactory.finance.transaction.TransactionType;
 import com.agentfactory.messaging.commerce.OrderCancelled;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -365,6 +368,33 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
                 .isEqualByComparingTo("29.00");
     }
 
+    @Test
+    void refundsNamingTheOrderEachTheirOwnWayGiveBackNothingOfAFullyRefundedOrder() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2", "14.00x1");
+        // before the order came: the first goods cancelled under the order's id and number, then again under its id
+        // alone, and the other goods by a credit note of its own naming the order's number
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(12), 0)))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNamingOnlyTheOrderId(order, shop.at(13), 0)))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNote(
+                        OrderMother.orderWithLines(order, 1), order.orderNumber(), shop.at(14))))
+                .isTrue();
+        attributedAsBeforeOffsets(order);
+        // netted whole: the first took 25.00, the second the 14.00 left, the credit note found nothing left to take
+        assertThat(shop.revenue()).isZero();
+
+        earlierRefunds.onStart();
+
+        // the second is offset to nothing, but the first and the credit note refund all the order sold
+        assertThat(shop.revenue()).isZero();
+        JsonNode shares = attributions(order.orderId());
+        assertThat(shares.size()).isEqualTo(5);
+        shares.forEach(share ->
+                assertThat(share.path("refunded_amount").decimalValue()).isEqualByComparingTo("39.00"));
+    }
+
     /**
      * Books the order's revenue as the ledger did between refunded products being kept and offsets (V14), and
      * attributes it as then: the refunds booked before it are netted at what they were booked at.
@@ -409,6 +439,79 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
     // the prefix keeps letters in it whatever the random part
     private static String anOrderNumberWithLetters() {
         return "INV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    @Test
+    void theNettingOfAnEarlierCreditNoteWaitsForARefundBookedMeanwhileUnderTheOrderIdAlone() throws Exception {
+        Shop shop = aShop();
+        OrderPlaced order = shop.order(10, "10.00x1", "30.00x1");
+        // a credit note booked before V12: under an order id of its own, naming the order by its number
+        jdbc.update(
+                "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id, order_number,"
+                        + " customer_id, source_event_id, occurred_at) VALUES (?, 'refund', 10.00, 'GBP', ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                order.orderNumber(),
+                shop.customer,
+                UUID.randomUUID(),
+                Timestamp.from(shop.at(12)));
+        // a refund without products naming the order by its id alone, booked as the netting runs: under that key of the
+        // order's lock it writes its ledger row (holding the audit chain's head) before it nets against the shares
+        FinancialTransaction refund = new FinancialTransaction(
+                UUID.randomUUID(),
+                TransactionType.REFUND,
+                new BigDecimal("5.00"),
+                "GBP",
+                order.orderId(),
+                null,
+                shop.customer,
+                null,
+                null,
+                null,
+                Map.of(),
+                UUID.randomUUID(),
+                shop.at(13),
+                shop.at(13));
+        CountDownLatch booked = new CountDownLatch(1);
+        CountDownLatch netNow = new CountDownLatch(1);
+        AtomicInteger bookingSession = new AtomicInteger();
+        TransactionTemplate booking = new TransactionTemplate(transactions);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> refundBooking = executor.submit(() -> booking.executeWithoutResult(status -> {
+                OrderLock.take(jdbc, List.of(order.orderId()), List.of());
+                jdbc.update(
+                        "INSERT INTO financial_transactions (id, transaction_type, amount, currency, order_id,"
+                                + " customer_id, source_event_id, occurred_at) VALUES (?, 'refund', ?, ?, ?, ?, ?, ?)",
+                        refund.id(),
+                        refund.amount(),
+                        refund.currency(),
+                        refund.orderId(),
+                        refund.customerId(),
+                        refund.sourceEventId(),
+                        Timestamp.from(refund.occurredAt()));
+                bookingSession.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
+                booked.countDown();
+                try {
+                    assertThat(netNow.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                attribution.onLedgerEntryBooked(new LedgerEntryBooked(refund));
+            }));
+            assertThat(booked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> netting = executor.submit(() -> earlierRefunds.netEarlierRefunds());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> netting.isDone() || LockWaits.isSessionBlockedBy(jdbc, bookingSession.get()));
+            netNow.countDown();
+            // neither is chosen as a deadlock's victim
+            refundBooking.get(30, TimeUnit.SECONDS);
+            assertThat(netting.get(30, TimeUnit.SECONDS)).isPositive();
+        }
+
+        assertThat(shop.revenue()).isEqualByComparingTo("25.00");
+        assertThat(attributions(order.orderId()).at("/0/refunded_amount").decimalValue())
+                .isEqualByComparingTo("15.00");
     }
 
     /**

@@ -97,6 +97,25 @@ public final class OrderMother {
     }
 
     /**
+     * A cancellation of some of the order's lines under the order's id that leaves out the original order's number
+     * (optional on the event).
+     */
+    public static OrderCancelled cancellationNamingOnlyTheOrderId(OrderPlaced order, Instant at, int... lines) {
+        OrderCancelled cancellation = partialCancellationOf(order, at, lines);
+        return new OrderCancelled(
+                cancellation.eventId(),
+                cancellation.occurredAt(),
+                cancellation.orderId(),
+                cancellation.cancellationNumber(),
+                null,
+                cancellation.customerId(),
+                cancellation.refunded(),
+                cancellation.reason(),
+                cancellation.currency(),
+                cancellation.lines());
+    }
+
+    /**
      * A cancellation the way the storefront's notes come: under an order id of its own, naming the original order
      * by {@code originalOrderNumber} (null when the note does not say).
      */

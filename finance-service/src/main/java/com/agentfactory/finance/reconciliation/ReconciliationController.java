@@ -23,7 +23,9 @@ class ReconciliationController {
     @Operation(
             summary = "Per UTC day and currency: transaction count, revenue, refunds, net and unique orders",
             description = "Refunds are net of the offsets of refunds booked before their order (dated as the refund"
-                    + " they offset); offsets are not counted as transactions.")
+                    + " they offset); offsets are not counted as transactions, nor is a refund offset to nothing, and"
+                    + " its order (a credit note's own) is not counted among the unique orders, as a refund capped to"
+                    + " nothing when its order came first is not booked.")
     @GetMapping("/daily")
     @Transactional(readOnly = true)
     Daily daily(

@@ -57,7 +57,9 @@ final class TaskFailureRecoverer implements ConsumerRecordRecoverer {
                     record.partition(),
                     record.offset(),
                     taskId.map(id -> "task " + id + " reported failed").orElse("its key names no task"),
-                    cause.getMessage());
+                    // the parser's own message may quote the payload, a customer's data: the record itself stays on
+                    // the dead-letter topic for whoever needs to see it
+                    unreadable(cause));
         }
         deadLetters.accept(record, exception);
     }

@@ -111,6 +111,13 @@ class AccessRulesTest {
             MARKETING_MANAGER, POST,   /api/v1/support/escalations/5/answer,     DENIED
             CUSTOMER,          POST,   /api/v1/support/email/inbound,            DENIED
             SYSTEM_AGENT,      POST,   /api/v1/support/email/inbound,            GRANTED
+            MARKETING_MANAGER, POST,   /api/v1/support/messages,                 GRANTED
+            MARKETING_MANAGER, GET,    /api/v1/support/conversations/5,          DENIED
+            SYSTEM_AGENT,      GET,    /api/v1/support/tickets/5,                DENIED
+            MARKETING_MANAGER, GET,    /api/v1/support/returns/5,                DENIED
+            SUPPORT_AGENT,     GET,    /api/v1/support/returns/5,                GRANTED
+            SYSTEM_AGENT,      POST,   /api/v1/support/returns/5/receipt,        GRANTED
+            SYSTEM_AGENT,      GET,    /api/v1/support/escalations,              DENIED
             MARKETING_MANAGER, POST,   /api/v1/ads,                              GRANTED
             SUPPORT_AGENT,     GET,    /api/v1/ads,                              DENIED
             SUPPORT_AGENT,     GET,    /api/v1/inventory/sku-1,                  GRANTED

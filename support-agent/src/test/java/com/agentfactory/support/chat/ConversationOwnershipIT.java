@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A customer reaches only their own conversations and tickets; those without a customer owner are staff-only. */
+/**
+ * A customer reaches only their own conversations and tickets; those without a customer owner are staff-only, and
+ * other staff and service clients reach none.
+ */
 class ConversationOwnershipIT extends SupportIntegrationTest {
 
     private static final As DESK = As.supportAgent("agent-ownership");
@@ -42,6 +45,36 @@ class ConversationOwnershipIT extends SupportIntegrationTest {
         assertThat(read.status()).isEqualTo(404);
         assertThat(ticket.status()).isEqualTo(404);
         assertThat(posted.status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesMarketingManagersAndServiceClientsACustomersSupportHistoryAndTheDesk() {
+        As customer = As.customer(UUID.randomUUID());
+        var started = api.say(SHIPPING_TO_SPAIN, null, customer);
+        String conversation = conversation(started.text("/conversation_id"));
+        String ticket = "/api/v1/support/tickets/" + started.text("/ticket_id");
+        String supportReturn = "/api/v1/support/returns/" + UUID.randomUUID();
+
+        for (As outsider : new As[] {As.marketingManager("marketing-ownership"), As.mailGateway()}) {
+            assertThat(api.get(conversation, outsider).status())
+                    .as(outsider + " reading")
+                    .isEqualTo(403);
+            assertThat(api.say(RETURNS_POLICY, started.text("/conversation_id"), outsider)
+                            .status())
+                    .as(outsider + " posting into it")
+                    .isEqualTo(403);
+            assertThat(api.get(ticket, outsider).status())
+                    .as(outsider + " ticket")
+                    .isEqualTo(403);
+            assertThat(api.get(supportReturn, outsider).status())
+                    .as(outsider + " return")
+                    .isEqualTo(403);
+            assertThat(api.get("/api/v1/support/escalations", outsider).status())
+                    .as(outsider + " queue")
+                    .isEqualTo(403);
+        }
+        assertThat(api.get(conversation, DESK).status()).isEqualTo(200);
+        assertThat(api.get(ticket, DESK).status()).isEqualTo(200);
     }
 
     @Test

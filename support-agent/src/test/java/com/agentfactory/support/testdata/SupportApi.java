@@ -36,7 +36,7 @@ public final class SupportApi {
         }
     }
 
-    /** A caller: a customer (customer id), a support agent (roles) or anonymous (nothing). */
+    /** A caller: a customer (customer id), staff (roles), a service client or anonymous (nothing). */
     public record As(String userId, String roles, String customerId, String tier) {
 
         private static final String SYSTEM_AGENT = "SYSTEM_AGENT";
@@ -56,6 +56,10 @@ public final class SupportApi {
 
         public static As supportAgent(String userId) {
             return new As(userId, "SUPPORT_AGENT", null, null);
+        }
+
+        public static As marketingManager(String userId) {
+            return new As(userId, "MARKETING_MANAGER", null, null);
         }
 
         /** The mail gateway, a service client that posts inbound e-mail. */

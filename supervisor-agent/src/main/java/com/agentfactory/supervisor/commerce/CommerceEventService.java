@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,12 @@ import tools.jackson.databind.node.ObjectNode;
 class CommerceEventService {
 
     private static final String SENDER = AgentIds.forType("supervisor").toString();
+
+    // the same whoever's order has the number, and whatever else keeps it from being used
+    private static final String NUMBER_REFUSED = "cannot be used; place the order under another number";
+
+    private static final String NUMBERS_REFUSED =
+            "cannot be used, or a number beside it in this request cannot; place the orders under new numbers";
 
     private static final JsonNode ERASED = JsonNodeFactory.instance.objectNode().put("erased", true);
 
@@ -317,26 +324,44 @@ class CommerceEventService {
      * already stored is answered as a duplicate and changes nothing, so none of this applies to it: the first attempt
      * was booked and shipped, its answer may never have reached the shopper, and the catalogue may have changed
      * since. Refusing the resend would tell the shopper the order failed, and they would place it again.
+     *
+     * <p>Whether a number is taken would tell a shopper's token about other customers' orders, so it is looked up
+     * only once the request's orders pass every other check: a request refused anyway must not say whether a number
+     * is in use, or a deliberately wrong price would probe numbers for free. Only a request that would otherwise be
+     * stored learns it, and when none of its numbers is taken its orders are placed. For the same reason a taken number
+     * refuses every new order's number of the request alike: naming which one would answer hundreds of probes in one
+     * refused batch. The storefront sends one order a request and draws a new number for any refused.
      */
     private List<FieldErrorDetail> refusedOrders(List<CommerceEvent> parsed, String fieldPrefix) {
-        List<FieldErrorDetail> errors = new ArrayList<>();
+        Map<Integer, OrderPlaced> newOrders = new LinkedHashMap<>();
         for (int i = 0; i < parsed.size(); i++) {
-            if (!(parsed.get(i) instanceof OrderPlaced order) || isResend(order)) {
-                continue;
+            if (parsed.get(i) instanceof OrderPlaced order && !isResend(order)) {
+                newOrders.put(i, order);
             }
+        }
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        newOrders.forEach((i, order) -> {
             String prefix = prefixOf(fieldPrefix, i);
-            // a shopper's token must not claim a number the shop gave another order: the real one would then fail
-            if (events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId())) {
-                errors.add(new FieldErrorDetail(prefix + "order_number", "is already the number of another order"));
-            }
             // a retry must resend the same event (answered as a duplicate); a new event id would place it again
             if (events.orderPlacedByAnotherEvent(order.orderId(), order.eventId())) {
                 errors.add(new FieldErrorDetail(
                         prefix + "order_id", "was already placed by another event; resend that event to retry"));
             }
             errors.addAll(offCatalogue(order, prefix));
+        });
+        if (!errors.isEmpty()) {
+            return errors;
         }
-        return errors;
+        // a shopper's token must not claim a number the shop gave another order: the real one would then fail
+        boolean numberTaken = newOrders.values().stream()
+                .anyMatch(order -> events.orderNumberTakenByAnotherOrder(order.orderNumber(), order.orderId()));
+        if (!numberTaken) {
+            return List.of();
+        }
+        String refusal = newOrders.size() == 1 ? NUMBER_REFUSED : NUMBERS_REFUSED;
+        return newOrders.keySet().stream()
+                .map(i -> new FieldErrorDetail(prefixOf(fieldPrefix, i) + "order_number", refusal))
+                .toList();
     }
 
     private static String prefixOf(String fieldPrefix, int index) {

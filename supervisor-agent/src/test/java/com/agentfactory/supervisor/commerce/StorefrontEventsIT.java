@@ -128,6 +128,69 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void answersACustomersOrderOffTheCataloguePriceAlikeWhetherOrNotItsNumberIsAnotherCustomersOrder() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> othersOrder = orderOf(product, "3.39");
+        othersOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", othersOrder).status()).isEqualTo(202);
+        Map<String, Object> probe = orderOf(product, "0.01");
+        probe.put("order_number", othersOrder.get("order_number"));
+        Map<String, Object> unused = orderOf(product, "0.01");
+
+        Response probed = asCustomer("/api/v1/events", probe);
+        Response control = asCustomer("/api/v1/events", unused);
+
+        assertThat(probed.status()).isEqualTo(422);
+        assertThat(probed.errorFields()).containsExactly("lines[0].unit_price");
+        assertThat(probed.body().path("errors")).isEqualTo(control.body().path("errors"));
+    }
+
+    @Test
+    void refusesEveryNewOrderNumberOfACustomersBatchAlikeWhenOneIsAnotherCustomersOrder() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> othersOrder = orderOf(product, "3.39");
+        othersOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", othersOrder).status()).isEqualTo(202);
+        Map<String, Object> free = orderOf(product, "3.39");
+        Map<String, Object> taken = orderOf(product, "3.39");
+        taken.put("order_number", othersOrder.get("order_number"));
+
+        Response refused = asCustomer("/api/v1/events/batch", Map.of("events", List.of(free, taken)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("events[0].order_number", "events[1].order_number");
+        assertThat(refused.text("/errors/0/message"))
+                .as("which of the numbers is taken is not told")
+                .isEqualTo(refused.text("/errors/1/message"))
+                .doesNotContain("another order");
+        assertThat(asCustomer("/api/v1/events", free).status())
+                .as("nothing of the refused batch was stored")
+                .isEqualTo(202);
+    }
+
+    @Test
+    void refusesACustomersOrderUnderTheNumberOfItsOwnOtherOrderAsItRefusesAnotherCustomers() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> ownOrder = orderOf(product, "3.39");
+        assertThat(asCustomer("/api/v1/events", ownOrder).status()).isEqualTo(202);
+        Map<String, Object> othersOrder = orderOf(product, "3.39");
+        othersOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", othersOrder).status()).isEqualTo(202);
+        Map<String, Object> underOwn = orderOf(product, "3.39");
+        underOwn.put("order_number", ownOrder.get("order_number"));
+        Map<String, Object> underOthers = orderOf(product, "3.39");
+        underOthers.put("order_number", othersOrder.get("order_number"));
+
+        Response ownRefused = asCustomer("/api/v1/events", underOwn);
+        Response othersRefused = asCustomer("/api/v1/events", underOthers);
+
+        assertThat(ownRefused.status()).isEqualTo(422);
+        assertThat(ownRefused.errorFields()).containsExactly("order_number");
+        assertThat(ownRefused.body().path("errors"))
+                .isEqualTo(othersRefused.body().path("errors"));
+    }
+
+    @Test
     void refusesACustomersOrderPlacedAgainUnderANewEventButAnswersARetryOfTheSameEventAsADuplicate() {
         Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
         Map<String, Object> placedAgain = new LinkedHashMap<>(order);

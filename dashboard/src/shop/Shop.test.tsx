@@ -283,7 +283,7 @@ async function shopAtCatalogue(catalogue: Map<string, number>, takenNumbers: Set
     }
     if (event.type === 'order.placed') {
       const errors = [
-        ...(takenNumbers.has(event.order_number!.toUpperCase()) ? [{ field: 'order_number', message: 'is already the number of another order' }] : []),
+        ...(takenNumbers.has(event.order_number!.toUpperCase()) ? [{ field: 'order_number', message: 'cannot be used; place the order under another number' }] : []),
         ...(event.lines ?? []).flatMap((l, i) =>
           l.unit_price === catalogue.get(l.product_id) ? [] : [{ field: `lines[${i}].unit_price`, message: `must be the catalogue price, ${catalogue.get(l.product_id)} EUR` }],
         ),

@@ -197,7 +197,7 @@ describe('cart', () => {
     await productsListing([{ product_id: 'p1', sku: 'LENS-1', price: 13, currency: 'EUR' }]);
 
     const result = await refreshPrices({
-      errors: [{ field: 'order_number', message: 'is already the number of another order' }],
+      errors: [{ field: 'order_number', message: 'cannot be used; place the order under another number' }],
       sent: cartLines(),
     });
 

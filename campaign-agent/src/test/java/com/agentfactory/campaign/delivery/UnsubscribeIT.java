@@ -140,7 +140,8 @@ class UnsubscribeIT extends CampaignIntegrationTest {
             // the erasure, in one transaction as the privacy listener runs it, comes while the unsubscribe is under way
             Future<?> erasure = callers.submit(() -> new TransactionTemplate(transactionManager)
                     .executeWithoutResult(transaction -> personalData.erase(customer)));
-            LockWaits.awaitStatementWaitingForLock(jdbc, "FROM customers", erasure);
+            // it waits at its first lock, the customer's, which the unsubscribe holds shared
+            LockWaits.awaitStatementWaitingForLock(jdbc, "pg_advisory_xact_lock(", erasure);
             other.rollback();
 
             assertThat(unsubscribe.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);

@@ -65,6 +65,11 @@ class EscalationRepository {
 
     /** Resolves the task's escalation as cancelled unless a person resolved it already. */
     void closeOpenOf(UUID taskId, String actor, String note, Instant at) {
+        closeOpenOf(taskId, actor, note, at, ResolutionOutcome.CANCELLED);
+    }
+
+    /** Resolves the task's escalation with this outcome unless a person resolved it already. */
+    void closeOpenOf(UUID taskId, String actor, String note, Instant at, ResolutionOutcome outcome) {
         jdbc.update(
                 "UPDATE escalations SET status = ?, claimed_by = coalesce(claimed_by, ?),"
                         + " claimed_at = coalesce(claimed_at, ?), resolved_by = ?, resolved_at = ?, outcome = ?,"
@@ -74,7 +79,7 @@ class EscalationRepository {
                 ts(at),
                 actor,
                 ts(at),
-                ResolutionOutcome.CANCELLED.name(),
+                outcome.name(),
                 note,
                 taskId,
                 EscalationStatus.RESOLVED.name());

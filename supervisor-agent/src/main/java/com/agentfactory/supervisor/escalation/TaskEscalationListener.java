@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.escalation;
 
 import com.agentfactory.supervisor.task.EscalatedTaskCancelled;
+import com.agentfactory.supervisor.task.EscalatedTasksAnswered;
 import com.agentfactory.supervisor.task.TaskReasonsErased;
 import com.agentfactory.supervisor.task.TasksErased;
 import com.agentfactory.supervisor.task.TasksEscalated;
@@ -9,7 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the escalations of tasks handed to people, closes them when such a task is cancelled, and replaces the
+ * Opens the escalations of tasks handed to people, closes them when such a task is cancelled or its agent's result
+ * comes after all (COMPLETED when it completed the task, else CANCELLED: nothing is left for the person), and replaces the
  * reason they were opened for when an erasure replaced it in the task's history, and the notes people resolved them
  * with when the task was erased. Runs
  * synchronously in the publisher's transaction (a plain event listener, not a transactional or asynchronous
@@ -35,6 +37,17 @@ class TaskEscalationListener {
     @EventListener
     void on(EscalatedTaskCancelled cancelled) {
         escalations.closeOpenOf(cancelled.taskId(), cancelled.actor(), cancelled.reason(), cancelled.cancelledAt());
+    }
+
+    @EventListener
+    void on(EscalatedTasksAnswered answered) {
+        answered.tasks()
+                .forEach(task -> escalations.closeOpenOf(
+                        task.taskId(),
+                        task.actor(),
+                        task.reason(),
+                        task.answeredAt(),
+                        task.completed() ? ResolutionOutcome.COMPLETED : ResolutionOutcome.CANCELLED));
     }
 
     @EventListener

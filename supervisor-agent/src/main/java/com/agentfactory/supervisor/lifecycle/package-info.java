@@ -1,2 +1,2 @@
-/** Lifecycle housekeeping: expiry of tasks nobody started, and task metrics. */
+/** Lifecycle housekeeping: expiry of tasks nobody started, escalation of tasks nothing is heard of, and task metrics. */
 package com.agentfactory.supervisor.lifecycle;

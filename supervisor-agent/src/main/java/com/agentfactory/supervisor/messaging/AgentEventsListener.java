@@ -5,7 +5,6 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.inbox.IdempotentConsumer;
 import com.agentfactory.messaging.runtime.AgentHeartbeat;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
-import com.agentfactory.messaging.text.StorableText;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.registry.AgentRegistryService;
 import com.agentfactory.supervisor.task.TaskLifecycleService;
@@ -26,7 +25,9 @@ import org.springframework.stereotype.Component;
  * poll at a time and applied in one transaction with their claims (idempotent on message id): one commit for a
  * batch instead of one per report, which is what keeps the lifecycle cheap when thousands of tasks a second
  * come back. An unreadable message goes to agent.events.dlt; the readable ones before it are applied first. A
- * report the store could not hold is skipped when read; one the lifecycle still fails to apply is found by applying
+ * report the store could not hold as sent (a NUL character) is applied with the NUL replaced, and one without a
+ * status hands its task to a person: either is the agent's last word on the task, so skipping it would leave the task
+ * open for good. Only a report naming no task is skipped. One the lifecycle still fails to apply is found by applying
  * the poll's reports one by one, and goes to the dead letters alone.
  */
 @Component
@@ -70,10 +71,13 @@ class AgentEventsListener {
                 } else if (TaskStatusChanged.isStatusAction(envelope.action())) {
                     TaskStatusChanged change = codec.fromTree(envelope.payload().data(), TaskStatusChanged.class);
                     Optional<String> invalid = invalidity(change);
-                    if (invalid.isPresent()) {
-                        skip(records.get(i), envelope, invalid.get());
+                    if (change.taskId() == null) {
+                        skip(records.get(i), envelope, invalid.orElseThrow());
                     } else {
-                        reports.add(new Report(i, envelope.messageId(), change));
+                        if (invalid.isPresent()) {
+                            repair(records.get(i), envelope, invalid.get());
+                        }
+                        reports.add(new Report(i, envelope.messageId(), StorableReports.storable(change)));
                     }
                 }
             } catch (RuntimeException unreadable) {
@@ -84,26 +88,17 @@ class AgentEventsListener {
         apply(reports);
     }
 
-    /**
-     * Why the lifecycle cannot apply this report, if it cannot: one the store would refuse fails every report applied
-     * with it, so it is left out (and counted) rather than taking the others of its poll to the dead letters.
-     */
+    /** What is wrong with this report as sent, if anything: counted and logged, whether or not it is applied. */
     private static Optional<String> invalidity(TaskStatusChanged change) {
         if (change.taskId() == null) {
             return Optional.of("no task_id");
         }
         if (change.status() == null) {
-            return Optional.of("no status");
+            return Optional.of("no status; its task is escalated to a person");
         }
-        if (StorableText.containsNul(change.error())
-                || (change.output() != null
-                        && !StorableText.nulPaths(change.output()).isEmpty())
-                || (change.errors() != null
-                        && change.errors().stream()
-                                .anyMatch(e -> e != null
-                                        && (StorableText.containsNul(e.field())
-                                                || StorableText.containsNul(e.message()))))) {
-            return Optional.of("a NUL character (U+0000) in its error or output, which the store cannot hold");
+        if (StorableReports.needsRepair(change)) {
+            return Optional.of(
+                    "a NUL character (U+0000), which the store cannot hold; applied with U+FFFD in its place");
         }
         return Optional.empty();
     }
@@ -112,6 +107,17 @@ class AgentEventsListener {
         meters.counter("supervisor.agent.reports.invalid").increment();
         log.warn(
                 "Agent report {} at {}-{}@{} skipped: {}",
+                envelope.messageId(),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                why);
+    }
+
+    private void repair(ConsumerRecord<String, String> record, MessageEnvelope envelope, String why) {
+        meters.counter("supervisor.agent.reports.invalid").increment();
+        log.warn(
+                "Agent report {} at {}-{}@{} has {}",
                 envelope.messageId(),
                 record.topic(),
                 record.partition(),

@@ -10,12 +10,15 @@ import com.agentfactory.supervisor.registry.AgentRegistry;
 import com.agentfactory.supervisor.registry.RegisteredAgent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every state change after intake: agents' reports, escalation, expiry, cancellation and the decisions
+ * Every state change after intake: agents' reports, escalation (of failed tasks and of tasks nothing is heard of),
+ * expiry, cancellation and the decisions
  * of the people working the escalation queue. Each change locks the task row, checks the move is legal
  * and stores the transition with its actor and reason. Callers supply the transaction. A task that needs
  * a person is announced as {@link TasksEscalated} in that transaction; the escalation queue is not written here.
@@ -75,9 +79,14 @@ public class TaskLifecycleService {
                         .distinct()
                         .toList())
                 .forEach(task -> current.put(task.id(), task));
+        Set<UUID> takenFromAgent = new HashSet<>(tasks.escalatedWhileWithAgent(current.values().stream()
+                .filter(task -> task.status() == TaskStatus.ESCALATED)
+                .map(Task::id)
+                .toList()));
         Map<UUID, Task> changed = new LinkedHashMap<>();
         List<TaskTransition> transitions = new ArrayList<>();
         List<TasksEscalated.Escalated> escalated = new ArrayList<>();
+        List<EscalatedTasksAnswered.Answered> answered = new ArrayList<>();
         Instant now = clock.instant();
         for (TaskStatusChanged report : reports) {
             Task task = current.get(report.taskId());
@@ -85,8 +94,12 @@ public class TaskLifecycleService {
                 log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
                 continue;
             }
-            Task next = apply(task, report, now, transitions, escalated);
+            Task next = report.status() == null
+                    ? escalateUnknownOutcome(task, report, now, transitions, escalated)
+                    : apply(task, report, takenFromAgent.contains(task.id()), now, transitions, escalated, answered);
             if (next != task) {
+                // escalated again from here on, it is no longer the escalation the agent's result overtakes
+                takenFromAgent.remove(next.id());
                 current.put(next.id(), next);
                 changed.put(next.id(), next);
             }
@@ -94,6 +107,10 @@ public class TaskLifecycleService {
         tasks.updateAll(List.copyOf(changed.values()));
         if (!transitions.isEmpty()) {
             tasks.insertTransitions(transitions);
+        }
+        // closed before any new escalation of the same task is opened: a task has one open escalation at most
+        if (!answered.isEmpty()) {
+            events.publishEvent(new EscalatedTasksAnswered(answered));
         }
         if (!escalated.isEmpty()) {
             events.publishEvent(new TasksEscalated(escalated));
@@ -105,11 +122,14 @@ public class TaskLifecycleService {
     private Task apply(
             Task task,
             TaskStatusChanged report,
+            boolean takenFromAgent,
             Instant now,
             List<TaskTransition> transitions,
-            List<TasksEscalated.Escalated> escalated) {
+            List<TasksEscalated.Escalated> escalated,
+            List<EscalatedTasksAnswered.Answered> answered) {
         TaskStatus next = TaskStatus.valueOf(report.status().name());
-        if (!task.status().acceptsReport(next)) {
+        boolean overtakesEscalation = takenFromAgent && TaskStatus.acceptsResultAfterSupervisorGaveUp(next);
+        if (!task.status().acceptsReport(next) && !overtakesEscalation) {
             log.debug("Report {} for task {} in state {} ignored", next, task.id(), task.status());
             return task;
         }
@@ -136,8 +156,13 @@ public class TaskLifecycleService {
         String why = task.status() == TaskStatus.EXPIRED
                 ? reasonOf(report, said) + " (started before expires_at " + task.expiresAt()
                         + "; the expiry had not yet seen it running)"
-                : reasonOf(report, said);
+                : overtakesEscalation
+                        ? reasonOf(report, said) + " (after the supervisor had escalated it, not knowing its outcome)"
+                        : reasonOf(report, said);
         transitions.add(new TaskTransition(task.id(), task.status(), next, actor, why, now));
+        if (overtakesEscalation) {
+            answered.add(new EscalatedTasksAnswered.Answered(task.id(), actor, next == TaskStatus.COMPLETED, why, now));
+        }
         Instant startedAt = task.startedAt() == null && next != TaskStatus.EXPIRED ? now : task.startedAt();
         TaskStatus finalStatus = next;
         Instant completedAt = next == TaskStatus.COMPLETED || next == TaskStatus.EXPIRED ? now : null;
@@ -177,6 +202,77 @@ public class TaskLifecycleService {
             return report.agentType() + " has no handler for the task type: " + said;
         }
         return "retries exhausted after " + report.attempt() + " attempt(s): " + said;
+    }
+
+    /**
+     * A report that names its task but no status is the agent's word on it all the same, perhaps its last: the
+     * supervisor cannot tell what became of the task, so a person is asked. Ignored once no agent holds the task.
+     */
+    private Task escalateUnknownOutcome(
+            Task task,
+            TaskStatusChanged report,
+            Instant now,
+            List<TaskTransition> transitions,
+            List<TasksEscalated.Escalated> escalated) {
+        if (!task.status().isWithAgent()) {
+            log.debug("Report without a status for task {} in state {} ignored", task.id(), task.status());
+            return task;
+        }
+        String reason = (report.agentType() == null ? "its agent" : report.agentType())
+                + " sent a report on the task without a status (attempt " + report.attempt()
+                + "), so whether it finished is not known";
+        return handToPerson(task, reason, now, transitions, escalated);
+    }
+
+    /**
+     * Escalates tasks an agent holds (or is about to) that nothing has been heard of for {@code quietFor}: their final
+     * report may have been lost, or the agent died with them. A task whose expires_at passed before an agent started
+     * it is left to the expiry. Locks with SKIP LOCKED, so replicas share the work; returns how many.
+     */
+    public int escalateStale(Duration quietFor, int limit) {
+        Instant now = clock.instant();
+        List<Task> stale = tasks.lockStale(now.minus(quietFor), now, limit);
+        List<TaskTransition> transitions = new ArrayList<>();
+        List<TasksEscalated.Escalated> escalated = new ArrayList<>();
+        List<Task> changed = new ArrayList<>(stale.size());
+        for (Task task : stale) {
+            String reason = "nothing heard of the task for " + quietFor.toMinutes() + " min since "
+                    + task.updatedAt() + " while " + task.status() + " with "
+                    + (task.assignedAgentType() == null ? "its agent" : "the " + task.assignedAgentType() + " agent")
+                    + ": its result may have been lost; the agent may still finish it, and its result is then taken";
+            changed.add(handToPerson(task, reason, now, transitions, escalated));
+            meters.counter("supervisor.tasks.stale", "agent", agentTag(task.assignedAgentType()))
+                    .increment();
+        }
+        tasks.updateAll(changed);
+        if (!transitions.isEmpty()) {
+            tasks.insertTransitions(transitions);
+            events.publishEvent(new TasksEscalated(escalated));
+        }
+        changed.forEach(task -> count(TaskStatus.ESCALATED, task.assignedAgentType()));
+        return stale.size();
+    }
+
+    private static Task handToPerson(
+            Task task,
+            String reason,
+            Instant now,
+            List<TaskTransition> transitions,
+            List<TasksEscalated.Escalated> escalated) {
+        transitions.add(new TaskTransition(task.id(), task.status(), TaskStatus.ESCALATED, SUPERVISOR, reason, now));
+        escalated.add(new TasksEscalated.Escalated(task.id(), reason, now));
+        return copy(
+                task,
+                TaskStatus.ESCALATED,
+                task.progress(),
+                task.outputData(),
+                reason,
+                null,
+                List.of(),
+                task.attempts(),
+                now,
+                task.startedAt(),
+                null);
     }
 
     /** Expires tasks whose time ran out before an agent started them; returns how many. */
@@ -393,13 +489,12 @@ public class TaskLifecycleService {
     }
 
     private void count(TaskStatus status, String agentType) {
-        meters.counter(
-                        "supervisor.tasks.transitions",
-                        "status",
-                        status.name(),
-                        "agent",
-                        agentType == null ? "none" : agentType)
+        meters.counter("supervisor.tasks.transitions", "status", status.name(), "agent", agentTag(agentType))
                 .increment();
+    }
+
+    private static String agentTag(String agentType) {
+        return agentType == null ? "none" : agentType;
     }
 
     /** Why the report moved the task; {@code said} stands for the agent's error in it. */

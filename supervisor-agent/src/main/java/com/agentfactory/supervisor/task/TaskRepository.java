@@ -222,6 +222,34 @@ public class TaskRepository {
                 limit);
     }
 
+    /**
+     * Locks up to {@code limit} tasks an agent holds or is about to, unchanged since {@code quietSince}, longest quiet
+     * first; those whose expires_at passed before an agent started them are the expiry's.
+     */
+    List<Task> lockStale(Instant quietSince, Instant now, int limit) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM tasks WHERE status IN ('CREATED', 'QUEUED', 'ASSIGNED', 'RUNNING')"
+                        + " AND updated_at < ? AND NOT (status <> 'RUNNING' AND expires_at IS NOT NULL AND expires_at < ?)"
+                        + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                taskMapper,
+                timestamp(quietSince),
+                timestamp(now),
+                limit);
+    }
+
+    /** Which of these tasks the supervisor last moved to ESCALATED straight from an agent's hands. */
+    List<UUID> escalatedWhileWithAgent(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "SELECT task_id FROM (SELECT DISTINCT ON (task_id) task_id, from_status, to_status FROM task_transitions"
+                        + " WHERE task_id = ANY (?) ORDER BY task_id, id DESC) last"
+                        + " WHERE to_status = 'ESCALATED' AND from_status IN ('QUEUED', 'ASSIGNED', 'RUNNING')",
+                UUID.class,
+                (Object) ids.toArray(UUID[]::new));
+    }
+
     /** Task counts per agent type and status, for the metrics. */
     public List<StatusCount> countByAgentAndStatus() {
         return jdbc.query(

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The task lifecycle: CREATED → QUEUED → ASSIGNED → RUNNING → COMPLETED | FAILED (final when the agent's
  * answer is about the request itself, else → ESCALATED) | EXPIRED | CANCELLED. An EXPIRED task the agent had
- * started in time still takes the agent's COMPLETED or FAILED report (see {@link #acceptsReport}).
+ * started in time still takes the agent's COMPLETED or FAILED report (see {@link #acceptsReport}), and so does a task
+ * the supervisor escalated while the agent held it (see {@link #acceptsResultAfterSupervisorGaveUp}).
  */
 public enum TaskStatus {
     CREATED,
@@ -41,6 +42,16 @@ public enum TaskStatus {
             case EXPIRED -> next == COMPLETED || next == FAILED;
             default -> false;
         };
+    }
+
+    /**
+     * Whether an agent's report may move a task the supervisor escalated while the agent held it (nothing heard of it
+     * for too long, or a report that said no status) from ESCALATED to {@code next}: as for an EXPIRED task, the
+     * agent's result. The supervisor gave up on the task for want of news, not because the agent could not do it, so
+     * when the result comes after all it is the task's outcome and the person need not act.
+     */
+    public static boolean acceptsResultAfterSupervisorGaveUp(TaskStatus next) {
+        return EXPIRED.acceptsReport(next);
     }
 
     private boolean isAgentTerminal() {

@@ -60,10 +60,11 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
     }
 
     @Test
-    void skipsReportsTheStoreCannotHoldAndAppliesTheGoodReportsPolledWithThem() {
+    void appliesReportsTheStoreCannotHoldAsSentWithTheirNulReplacedAndEscalatesOneWithoutAStatus() {
         List<UUID> good = List.of(
                 create("fixture-reorder-points"), create("fixture-reorder-points"), create("fixture-reorder-points"));
         UUID withNul = create("fixture-reorder-points");
+        UUID withNulOutput = create("fixture-reorder-points");
         UUID withoutStatus = create("fixture-reorder-points");
         List<MessageListenerContainer> lifecycle = listeners.getListenerContainers().stream()
                 .filter(container -> "supervisor".equals(container.getGroupId()))
@@ -79,6 +80,13 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
                     List.of(
                             agent.reportOf(good.get(0), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1),
                             agent.reportOf(withNul, "inventory", ReportedTaskStatus.FAILED, null, "bad\u0000byte", 1),
+                            agent.reportOf(
+                                    withNulOutput,
+                                    "inventory",
+                                    ReportedTaskStatus.COMPLETED,
+                                    json.readTree("{\"note\": \"a\\u0000b\", \"k\\u0000\": [\"\\u0000\"]}"),
+                                    null,
+                                    1),
                             agent.reportOf(good.get(1), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1),
                             agent.reportWithoutStatus(withoutStatus, "inventory"),
                             agent.reportOf(good.get(2), "inventory", ReportedTaskStatus.COMPLETED, null, null, 1)));
@@ -88,8 +96,23 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(good.stream().map(this::status)).containsOnly("COMPLETED"));
-        assertThat(status(withNul)).isEqualTo("QUEUED");
-        assertThat(status(withoutStatus)).isEqualTo("QUEUED");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(List.of(status(withNul), status(withNulOutput), status(withoutStatus)))
+                        .containsExactly("ESCALATED", "COMPLETED", "ESCALATED"));
+        assertThat(api.get("/api/v1/agents/tasks/" + withNul).text("/error_message"))
+                .isEqualTo("bad\uFFFDbyte");
+        Response output = api.get("/api/v1/agents/tasks/" + withNulOutput);
+        assertThat(output.text("/output_data/note")).isEqualTo("a\uFFFDb");
+        assertThat(output.body().at("/output_data").path("k\uFFFD").get(0).asString())
+                .isEqualTo("\uFFFD");
+        Response unknown = api.get("/api/v1/agents/tasks/" + withoutStatus);
+        assertThat(transitions(unknown)).containsExactly("CREATED", "QUEUED", "ESCALATED");
+        assertThat(unknown.text("/transitions/2/actor")).isEqualTo("supervisor");
+        assertThat(unknown.text("/transitions/2/reason"))
+                .isEqualTo("inventory sent a report on the task without a status (attempt 1),"
+                        + " so whether it finished is not known");
+        assertThat(openEscalationFor(withoutStatus).path("reason").asString())
+                .isEqualTo(unknown.text("/transitions/2/reason"));
     }
 
     @Test

@@ -1,0 +1,170 @@
+package com.agentfactory.supervisor.lifecycle;
+
+import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.error.FailureKind;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.supervisor.support.AdjustableClock;
+import com.agentfactory.supervisor.support.AgentReports;
+import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tasks an agent holds that nothing is heard of: the supervisor's clock is moved past the default 30 minutes instead
+ * of waiting. The application is closed after the class, since its clock runs ahead of the real one.
+ */
+@DirtiesContext
+@TestPropertySource(properties = "agentfactory.lifecycle.stale-task.interval=100ms")
+class StaleTasksIT extends SupervisorIntegrationTest {
+
+    private static final Duration QUIET_LIMIT = Duration.ofMinutes(30);
+
+    @TestConfiguration
+    static class AheadOfTime {
+
+        @Bean
+        AdjustableClock clock() {
+            return new AdjustableClock();
+        }
+    }
+
+    @Autowired
+    AdjustableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private AgentReports agent;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void agent() {
+        agent = new AgentReports(kafka);
+    }
+
+    @Test
+    void escalatesTasksNothingIsHeardOfForTheConfiguredTimeAndLeavesTheRest() {
+        double staleBefore = staleCount("inventory");
+        UUID running = create();
+        UUID queued = create();
+        UUID reportedLater = create();
+        agent.report(running, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        agent.report(reportedLater, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(running).equals("RUNNING")
+                        && status(reportedLater).equals("RUNNING"));
+
+        clock.advance(Duration.ofMinutes(20));
+        agent.report(reportedLater, "inventory", ReportedTaskStatus.RUNNING, null, null, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(reportedLater) == 2);
+        clock.advance(QUIET_LIMIT.minusMinutes(20).plusMinutes(1));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        status(running).equals("ESCALATED") && status(queued).equals("ESCALATED"));
+        // the passes that escalated the others saw it quiet for 11 minutes only
+        assertThat(status(reportedLater)).isEqualTo("RUNNING");
+        Response task = api.get("/api/v1/agents/tasks/" + running);
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "RUNNING", "ESCALATED");
+        assertThat(task.text("/transitions/3/actor")).isEqualTo("supervisor");
+        assertThat(task.text("/transitions/3/reason"))
+                .startsWith("nothing heard of the task for 30 min")
+                .contains("while RUNNING with the inventory agent");
+        assertThat(openEscalationReason(running)).isEqualTo(task.text("/transitions/3/reason"));
+        assertThat(openEscalationReason(queued)).contains("while QUEUED");
+        assertThat(staleCount("inventory") - staleBefore).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void takesTheAgentsLateResultForATaskEscalatedForWantOfNewsAsAfterExpiry() {
+        UUID quiet = create();
+        UUID failed = create();
+        agent.report(quiet, "inventory", ReportedTaskStatus.RUNNING, null, null, 1);
+        agent.failed(
+                failed, "inventory", "IllegalStateException: store down", FailureKind.RETRIES_EXHAUSTED, List.of());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(quiet).equals("RUNNING") && status(failed).equals("ESCALATED"));
+        clock.advance(QUIET_LIMIT.plusMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(quiet).equals("ESCALATED"));
+
+        // in this order on one partition: the escalation of a failure is no gap in the news, so its late result is not
+        // taken, and is applied before the one that is
+        agent.sendAll(
+                "one-partition",
+                List.of(
+                        agent.reportOf(failed, "inventory", ReportedTaskStatus.COMPLETED, json.readTree("{}"), null, 4),
+                        agent.reportOf(
+                                quiet,
+                                "inventory",
+                                ReportedTaskStatus.COMPLETED,
+                                json.readTree("{\"reorder_point\": 9}"),
+                                null,
+                                1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(quiet).equals("COMPLETED"));
+        Response task = api.get("/api/v1/agents/tasks/" + quiet);
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(9);
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "RUNNING", "ESCALATED", "COMPLETED");
+        assertThat(task.text("/transitions/4/reason")).contains("after the supervisor had escalated it");
+        Map<String, Object> escalation =
+                jdbc.queryForMap("SELECT status, outcome, resolved_by FROM escalations WHERE task_id = ?", quiet);
+        assertThat(escalation)
+                .containsEntry("status", "RESOLVED")
+                .containsEntry("outcome", "COMPLETED")
+                .containsEntry("resolved_by", "inventory-test-instance");
+        assertThat(status(failed)).isEqualTo("ESCALATED");
+        assertThat(openEscalationReason(failed)).contains("store down");
+    }
+
+    private UUID create() {
+        Response created = api.post("/api/v1/agents/tasks", ofType("fixture-reorder-points"));
+        assertThat(created.status()).isEqualTo(201);
+        return UUID.fromString(created.text("/task_id"));
+    }
+
+    private String status(UUID taskId) {
+        return api.get("/api/v1/agents/tasks/" + taskId).text("/status");
+    }
+
+    private int attempts(UUID taskId) {
+        return api.get("/api/v1/agents/tasks/" + taskId).body().path("attempts").asInt();
+    }
+
+    private double staleCount(String agentType) {
+        var counter =
+                meters.find("supervisor.tasks.stale").tag("agent", agentType).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String openEscalationReason(UUID taskId) {
+        return jdbc.queryForObject(
+                "SELECT reason FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'", String.class, taskId);
+    }
+
+    private static List<String> transitions(Response task) {
+        return task.body()
+                .path("transitions")
+                .valueStream()
+                .map(t -> t.path("to").asString())
+                .toList();
+    }
+}

@@ -317,7 +317,8 @@ public class TaskLifecycleService {
         if (task.status().isWithAgent()) {
             throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ": it was sent to the "
                     + task.assignedAgentType() + " agent, which cannot be called back, so it will still complete, "
-                    + "fail or expire; only a task no agent holds (ESCALATED) can be cancelled");
+                    + "fail, expire or, left too long without news, be escalated; only a task no agent holds (ESCALATED) "
+                    + "can be cancelled");
         }
         if (!task.status().isCancellable()) {
             throw new TaskStateConflictException(

@@ -73,9 +73,8 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
-        String region = "L" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Bid on by two replicas", region)));
-        seedAllowance(id.toString(), "1.00");
+        String region = regionOfItsOwn("L");
+        UUID id = campaignWithAllowance("Bid on by two replicas", region, "1.00");
         Replica first = replica("0000000a", leasing, clock);
         Replica second = replica("0000000b", leasing, clock);
 
@@ -118,13 +117,12 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void theLeaseOfACrashedReplicaIsFreeForTheOthersOnceItExpires() {
-        String region = "C" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Leased by a replica that crashed", region)));
-        seedAllowance(id.toString(), "1.00");
+        String region = regionOfItsOwn("C");
+        UUID id = campaignWithAllowance("Leased by a replica that crashed", region, "1.00");
         // each leases all the allowance has free
-        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        AllowanceLeaseProperties greedy = leasingShare(1.0);
         Replica crashing = replica("0000000c", greedy, clock);
-        MutableClock later = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        MutableClock later = aClockOfItsOwn();
         Replica surviving = replica("0000000d", greedy, later);
 
         crashing.serving().refresh();
@@ -146,10 +144,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aReplicaShuttingDownGivesBackWhatItHasNotPromised() {
-        String region = "S" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Leased by a replica shutting down", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        String region = regionOfItsOwn("S");
+        UUID id = campaignWithAllowance("Leased by a replica shutting down", region, "1.00");
+        AllowanceLeaseProperties greedy = leasingShare(1.0);
         Replica leaving = replica("0000000e", greedy, clock);
         Replica staying = replica("0000000f", greedy, clock);
         leaving.serving().refresh();
@@ -177,11 +174,10 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aSettledAllowancesLeasesAreBidOnNoMoreOnceRefreshedSoAResumedCampaignIsNotPromisedTwice() {
-        String region = "R" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Paused and resumed", region)));
-        seedAllowance(id.toString(), "2.00");
+        String region = regionOfItsOwn("R");
+        UUID id = campaignWithAllowance("Paused and resumed", region, "2.00");
         // two replicas lease all the allowance between them
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        AllowanceLeaseProperties half = leasingShare(0.5);
         Replica first = replica("00000010", half, clock);
         Replica second = replica("00000011", half, clock);
         first.serving().refresh();
@@ -192,13 +188,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         settle(id, day);
         first.serving().refresh();
         assertThat(first.available(id)).as("bid on once settled and refreshed").isZero();
-        // resumed the same day: the keeper's next tranche of 1.00 on what the settlement left, whether or not
-        // finance answered the settlement
-        jdbc.update(
-                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
-                        + " AND day = ?",
-                id,
-                day);
+        resume(id, day);
         first.serving().refresh();
         second.serving().refresh();
         first.serving().refresh();
@@ -209,10 +199,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aReplicaStillBiddingOnItsViewFromBeforeASettlementKeepsWhatItMayPromiseFromTheResumedCampaign() {
-        String region = "V" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Resumed while a replica bids on", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties greedy = new AllowanceLeaseProperties(1.0, leasing.ttl());
+        String region = regionOfItsOwn("V");
+        UUID id = campaignWithAllowance("Resumed while a replica bids on", region, "1.00");
+        AllowanceLeaseProperties greedy = leasingShare(1.0);
         Replica stale = replica("0000001c", greedy, clock);
         Replica fresh = replica("0000001d", greedy, clock);
         stale.serving().refresh();
@@ -220,11 +209,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         LocalDate day = allowances.today();
         settle(id, day);
-        jdbc.update(
-                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
-                        + " AND day = ?",
-                id,
-                day);
+        resume(id, day);
         // the other replica refreshes after the campaign resumed; this one has not yet, and bids on what it read
         fresh.serving().refresh();
         long promisedByTheStaleView = stale.promise(id, region, 200);
@@ -252,10 +237,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aReplicasViewFromBeforeASettlementBidsNoMoreOnceItsRefreshLowersTheLease() {
-        String region = "N" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Resumed while its replica refreshes", region)));
-        seedAllowance(id.toString(), "2.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        String region = regionOfItsOwn("N");
+        UUID id = campaignWithAllowance("Resumed while its replica refreshes", region, "2.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
         AtomicReference<Runnable> meanwhile = new AtomicReference<>();
         Replica refreshing = replica("0000001f", half, clock, leasesBiddingMeanwhile(id, meanwhile));
         Replica other = replica("00000020", half, clock);
@@ -264,11 +248,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         LocalDate day = allowances.today();
         settle(id, day);
-        jdbc.update(
-                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
-                        + " AND day = ?",
-                id,
-                day);
+        resume(id, day);
         // its bid path goes on deciding on the view from before the settlement while the refresh lowers the lease
         AtomicLong promisedMeanwhile = new AtomicLong();
         meanwhile.set(() -> promisedMeanwhile.addAndGet(refreshing.promise(id, region, 1000)));
@@ -286,17 +266,16 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aWinThatComesAfterItsBidsClaimHoldEndedIsTakenOffTheLeaseAndTheAllowanceOnce() {
-        String region = "H" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Won late", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MutableClock replicaClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        String region = regionOfItsOwn("H");
+        UUID id = campaignWithAllowance("Won late", region, "1.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
+        MutableClock replicaClock = aClockOfItsOwn();
         Replica replica = replica("0000001e", half, replicaClock);
         replica.serving().refresh();
         BigDecimal lease = leaseOf(id, "0000001e");
         Instant bidAt = replicaClock.instant();
         OpenRtb.Bid bid = replica.bid(id, region).orElseThrow();
-        long claim = ClaimHold.claimMicros(Math.round(bid.price() * BidDecider.PRICE_UNITS_PER_CPM));
+        long claim = Replica.claimOf(bid);
         assertThat(replica.available(id)).isEqualTo(micros(lease) - claim);
 
         // no win within the claim hold: the bid is taken for lost and its claim let go
@@ -333,10 +312,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void leasesHoldingMoreThanTheAllowanceHasLeftAreLoweredToItButNotBelowTheirBidsClaims() {
-        String region = "W" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Won beyond its leases", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
+        String region = regionOfItsOwn("W");
+        UUID id = campaignWithAllowance("Won beyond its leases", region, "1.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
         Replica bidding = replica("00000012", half, clock);
         Replica other = replica("00000013", half, clock);
         bidding.serving().refresh();
@@ -361,10 +339,9 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void aReplicaWhoseRefreshesFailStopsBiddingOneClaimHoldBeforeItsLeaseEnds() {
-        String region = "F" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Bid on from an old view", region)));
-        seedAllowance(id.toString(), "1.00");
-        MutableClock later = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        String region = regionOfItsOwn("F");
+        UUID id = campaignWithAllowance("Bid on from an old view", region, "1.00");
+        MutableClock later = aClockOfItsOwn();
         Replica stale = replica("00000014", leasing, later);
         stale.serving().refresh();
         assertThat(stale.promise(id, region, 1)).isPositive();
@@ -377,35 +354,28 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void oneCampaignsLeaseFailingKeepsNoOtherCampaignFromBeingRefreshed() {
-        String region = "I" + UUID.randomUUID().toString().substring(0, 6);
-        UUID failing = UUID.fromString(activeCampaign(campaign("Lease refused", region)));
-        UUID refreshed = UUID.fromString(activeCampaign(campaign("Refreshed beside it", region)));
-        seedAllowance(failing.toString(), "1.00");
-        seedAllowance(refreshed.toString(), "1.00");
-        String refuse = "refuse_lease_" + failing.toString().substring(0, 8);
-        jdbc.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $$ BEGIN RAISE EXCEPTION 'lease refused'; END $$");
-        jdbc.execute("CREATE TRIGGER " + refuse + " BEFORE INSERT OR UPDATE ON ad_allowance_leases FOR EACH ROW"
-                + " WHEN (NEW.campaign_id = '" + failing + "') EXECUTE FUNCTION " + refuse + "()");
-        try {
+        String region = regionOfItsOwn("I");
+        UUID failing = campaignWithAllowance("Lease refused", region, "1.00");
+        UUID refreshed = campaignWithAllowance("Refreshed beside it", region, "1.00");
+        try (var refused = refuseLeaseWrites(
+                "refuse_lease_" + failing.toString().substring(0, 8),
+                "INSERT OR UPDATE",
+                "NEW.campaign_id = '" + failing + "'",
+                "lease refused")) {
             Replica replica = replica("00000015", leasing, clock);
             replica.serving().refresh();
 
             assertThat(replica.promise(refreshed, region, 1)).isPositive();
             assertThat(replica.available(failing)).isZero();
-        } finally {
-            jdbc.execute("DROP TRIGGER " + refuse + " ON ad_allowance_leases");
-            jdbc.execute("DROP FUNCTION " + refuse + "()");
         }
     }
 
     @Test
     void anIdleReplicaGivesBackItsLeaseToTheReplicaBeingBidOn() {
-        String region = "D" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Bid on by one replica of two", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MutableClock idleClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        String region = regionOfItsOwn("D");
+        UUID id = campaignWithAllowance("Bid on by one replica of two", region, "1.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
+        MutableClock idleClock = aClockOfItsOwn();
         Replica idle = replica("00000016", half, idleClock);
         Replica serving = replica("00000017", half, clock);
         idle.serving().refresh();
@@ -415,10 +385,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         assertThat(serving.promise(id, region, 1)).as("all its lease promised").isZero();
 
         // no bid request reaches the idle replica over several refresh intervals
-        for (int refresh = 0; refresh < 6; refresh++) {
-            idleClock.add(properties.refreshInterval());
-            idle.serving().refresh();
-        }
+        refreshIdle(idle, idleClock, 6);
         serving.serving().refresh();
 
         assertThat(leaseOf(id, "00000016")).isLessThan(idleLease.divide(BigDecimal.TWO));
@@ -428,11 +395,10 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
     @Test
     void refreshesWithinOneRefreshIntervalDoNotShrinkTheLeaseOfACampaignBeingBidOn() {
-        String region = "B" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Bid on through an allocation round", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MutableClock busyClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        String region = regionOfItsOwn("B");
+        UUID id = campaignWithAllowance("Bid on through an allocation round", region, "1.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
+        MutableClock busyClock = aClockOfItsOwn();
         Replica busy = replica("00000018", half, busyClock);
         busy.serving().refresh();
         BigDecimal lease = leaseOf(id, "00000018");
@@ -446,44 +412,99 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         assertThat(claimed).isPositive();
         assertThat(leaseOf(id, "00000018")).isEqualByComparingTo(lease);
-        assertThat(busy.available(id)).isEqualTo(Math.round(lease.doubleValue() * 1_000_000) - claimed);
+        assertThat(busy.available(id)).isEqualTo(micros(lease) - claimed);
     }
 
     @Test
     void aGiveBackThatFailsLeavesTheLeaseToBidOnAndCountsNoClaimOfBidsInIt() {
-        String region = "G" + UUID.randomUUID().toString().substring(0, 6);
-        UUID id = UUID.fromString(activeCampaign(campaign("Given back in vain", region)));
-        seedAllowance(id.toString(), "1.00");
-        AllowanceLeaseProperties half = new AllowanceLeaseProperties(0.5, leasing.ttl());
-        MutableClock idleClock = MutableClock.of(clock.instant(), ZoneOffset.UTC);
+        String region = regionOfItsOwn("G");
+        UUID id = campaignWithAllowance("Given back in vain", region, "1.00");
+        AllowanceLeaseProperties half = leasingShare(0.5);
+        MutableClock idleClock = aClockOfItsOwn();
         Replica idle = replica("0000001a", half, idleClock);
         idle.serving().refresh();
         BigDecimal lease = leaseOf(id, "0000001a");
         long available = idle.available(id);
-        String refuse = "refuse_give_back_" + id.toString().substring(0, 8);
-        jdbc.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $$ BEGIN RAISE EXCEPTION 'give-back refused'; END $$");
-        jdbc.execute("CREATE TRIGGER " + refuse + " BEFORE UPDATE ON ad_allowance_leases FOR EACH ROW"
-                + " WHEN (NEW.campaign_id = '" + id + "' AND NEW.replica = '0000001a') EXECUTE FUNCTION "
-                + refuse + "()");
-        try {
+        try (var refused = refuseLeaseWrites(
+                "refuse_give_back_" + id.toString().substring(0, 8),
+                "UPDATE",
+                "NEW.campaign_id = '" + id + "' AND NEW.replica = '0000001a'",
+                "give-back refused")) {
             // idle long enough that the replica gives back all but an eighth of its share, and fails to
-            for (int refresh = 0; refresh < 6; refresh++) {
-                idleClock.add(properties.refreshInterval());
-                idle.serving().refresh();
-            }
+            refreshIdle(idle, idleClock, 6);
 
             assertThat(leaseOf(id, "0000001a")).isEqualByComparingTo(lease);
             assertThat(idle.available(id)).isPositive().isEqualTo(available);
-        } finally {
-            jdbc.execute("DROP TRIGGER " + refuse + " ON ad_allowance_leases");
-            jdbc.execute("DROP FUNCTION " + refuse + "()");
         }
 
-        idleClock.add(properties.refreshInterval());
-        idle.serving().refresh();
+        refreshIdle(idle, idleClock, 1);
 
         assertThat(leaseOf(id, "0000001a")).isLessThan(lease.divide(BigDecimal.TWO));
+    }
+
+    /**
+     * A region no other campaign of the shared database reaches, so the test's campaign is the one bid on; the
+     * initial tells the tests' regions apart.
+     */
+    private static String regionOfItsOwn(String initial) {
+        return initial + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** An active campaign reaching only {@code region}, with today's allowance open at {@code reserved}. */
+    private UUID campaignWithAllowance(String name, String region, String reserved) {
+        UUID id = UUID.fromString(activeCampaign(campaign(name, region)));
+        seedAllowance(id.toString(), reserved);
+        return id;
+    }
+
+    /** Leasing as the agent does, but each lease up to {@code share} of what the allowance has left. */
+    private AllowanceLeaseProperties leasingShare(double share) {
+        return new AllowanceLeaseProperties(share, leasing.ttl());
+    }
+
+    /** A replica's clock of its own, to be moved on without moving the agent's. */
+    private MutableClock aClockOfItsOwn() {
+        return MutableClock.of(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** No bid request reaches the replica for {@code intervals} refresh intervals; it refreshes after each. */
+    private void refreshIdle(Replica replica, MutableClock replicaClock, int intervals) {
+        for (int refresh = 0; refresh < intervals; refresh++) {
+            replicaClock.add(properties.refreshInterval());
+            replica.serving().refresh();
+        }
+    }
+
+    /**
+     * Resumed the same day: the keeper's next tranche of 1.00 on what the settlement left, whether or not finance
+     * answered the settlement.
+     */
+    private void resume(UUID campaignId, LocalDate day) {
+        jdbc.update(
+                "UPDATE ad_spend_allowances SET reserved = spent + 1.00, status = 'OPEN' WHERE campaign_id = ?"
+                        + " AND day = ?",
+                campaignId,
+                day);
+    }
+
+    /**
+     * Makes the database refuse the {@code events} (INSERT, UPDATE) on leases matching {@code condition} with
+     * {@code reason}, until closed.
+     */
+    private Refusal refuseLeaseWrites(String function, String events, String condition, String reason) {
+        jdbc.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION '" + reason + "'; END $$");
+        jdbc.execute("CREATE TRIGGER " + function + " BEFORE " + events + " ON ad_allowance_leases FOR EACH ROW"
+                + " WHEN (" + condition + ") EXECUTE FUNCTION " + function + "()");
+        return () -> {
+            jdbc.execute("DROP TRIGGER " + function + " ON ad_allowance_leases");
+            jdbc.execute("DROP FUNCTION " + function + "()");
+        };
+    }
+
+    private interface Refusal extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private BigDecimal leasedInForce(UUID campaignId) {
@@ -614,6 +635,11 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                     .findFirst();
         }
 
+        /** What the bid claims of the campaign's lease while its win may still come, in millionths. */
+        static long claimOf(OpenRtb.Bid bid) {
+            return ClaimHold.claimMicros(Math.round(bid.price() * BidDecider.PRICE_UNITS_PER_CPM));
+        }
+
         /** Decides {@code requests} bid requests from the region; returns what its bids for the campaign claimed. */
         long promise(UUID campaignId, String region, int requests) {
             long claimed = 0;
@@ -625,7 +651,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                 }
                 for (OpenRtb.Bid bid : response.get().seatbid().getFirst().bid()) {
                     if (bid.cid().equals(campaignId.toString())) {
-                        claimed += ClaimHold.claimMicros(Math.round(bid.price() * BidDecider.PRICE_UNITS_PER_CPM));
+                        claimed += claimOf(bid);
                     }
                 }
             }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * When a task an agent holds, or is about to, is handed to a person because nothing has been heard of it.
+ * When a task an agent has taken (ASSIGNED, RUNNING) is handed to a person because nothing has been heard of it.
  *
  * @param after how long a task may go without any change (a report, a progress update) before it is escalated: longer
  *     than the slowest agent task between two of its progress reports, or such tasks would be taken from working agents

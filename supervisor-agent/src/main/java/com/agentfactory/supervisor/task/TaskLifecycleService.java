@@ -225,9 +225,12 @@ public class TaskLifecycleService {
     }
 
     /**
-     * Escalates tasks an agent holds (or is about to) that nothing has been heard of for {@code quietFor}: their final
-     * report may have been lost, or the agent died with them. A task whose expires_at passed before an agent started
-     * it is left to the expiry. Locks with SKIP LOCKED, so replicas share the work; returns how many.
+     * Escalates tasks an agent has taken (ASSIGNED, RUNNING) that nothing has been heard of for {@code quietFor}: their
+     * final report may have been lost, or the agent died with them (a redelivery after an agent's crash reports RUNNING
+     * again within a minute or so, and progress reports count as news). Not a QUEUED task: its dispatch may still wait
+     * on the agent's topic while the agent is down, and a person requeueing it would have it run twice; its expires_at
+     * guards it, since the agent refuses a task past it. An ASSIGNED task past expires_at is left to the expiry. Locks
+     * with SKIP LOCKED, so replicas share the work; returns how many.
      */
     public int escalateStale(Duration quietFor, int limit) {
         Instant now = clock.instant();
@@ -239,7 +242,8 @@ public class TaskLifecycleService {
             String reason = "nothing heard of the task for " + quietFor.toMinutes() + " min since "
                     + task.updatedAt() + " while " + task.status() + " with "
                     + (task.assignedAgentType() == null ? "its agent" : "the " + task.assignedAgentType() + " agent")
-                    + ": its result may have been lost; the agent may still finish it, and its result is then taken";
+                    + ": its result may have been lost, or the agent may still be working on it and finish it, and its"
+                    + " result is then taken; requeueing or completing it now may have the work done twice";
             changed.add(handToPerson(task, reason, now, transitions, escalated));
             meters.counter("supervisor.tasks.stale", "agent", agentTag(task.assignedAgentType()))
                     .increment();
@@ -317,8 +321,8 @@ public class TaskLifecycleService {
         if (task.status().isWithAgent()) {
             throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ": it was sent to the "
                     + task.assignedAgentType() + " agent, which cannot be called back, so it will still complete, "
-                    + "fail, expire or, left too long without news, be escalated; only a task no agent holds (ESCALATED) "
-                    + "can be cancelled");
+                    + "fail, expire or, once the agent has taken it and left it too long without news, be escalated; "
+                    + "only a task no agent holds (ESCALATED) can be cancelled");
         }
         if (!task.status().isCancellable()) {
             throw new TaskStateConflictException(

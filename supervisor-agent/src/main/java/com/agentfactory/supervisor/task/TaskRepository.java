@@ -223,13 +223,14 @@ public class TaskRepository {
     }
 
     /**
-     * Locks up to {@code limit} tasks an agent holds or is about to, unchanged since {@code quietSince}, longest quiet
-     * first; those whose expires_at passed before an agent started them are the expiry's.
+     * Locks up to {@code limit} tasks an agent has taken (ASSIGNED, RUNNING), unchanged since {@code quietSince},
+     * longest quiet first; an ASSIGNED one whose expires_at passed is the expiry's. CREATED and QUEUED tasks are left to
+     * their expires_at: their dispatch may still wait on the agent's topic, and the agent refuses it once expired.
      */
     List<Task> lockStale(Instant quietSince, Instant now, int limit) {
         return jdbc.query(
-                "SELECT " + COLUMNS + " FROM tasks WHERE status IN ('CREATED', 'QUEUED', 'ASSIGNED', 'RUNNING')"
-                        + " AND updated_at < ? AND NOT (status <> 'RUNNING' AND expires_at IS NOT NULL AND expires_at < ?)"
+                "SELECT " + COLUMNS + " FROM tasks WHERE status IN ('ASSIGNED', 'RUNNING')"
+                        + " AND updated_at < ? AND NOT (status = 'ASSIGNED' AND expires_at IS NOT NULL AND expires_at < ?)"
                         + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED",
                 taskMapper,
                 timestamp(quietSince),

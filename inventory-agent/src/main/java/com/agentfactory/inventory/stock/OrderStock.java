@@ -390,48 +390,7 @@ class OrderStock {
      * rest; returns, per SKU, the units so counted. The caller holds the order number's and the customer's locks.
      */
     Map<String, Integer> givenBackBeforeOrderByCreditNotes(OrderPlaced order, Collection<String> skus) {
-        Map<String, Integer> counted = new TreeMap<>();
-        if (order.customerId() == null) {
-            return counted;
-        }
-        record Given(UUID eventId, String sku, int units) {}
-        var given = jdbc.sql("""
-                        SELECT event_id, sku, units FROM grace_period_credit_notes
-                        WHERE customer_id = :customer AND sku IN (:skus) AND credited_at >= :placed
-                        ORDER BY credited_at, event_id, sku
-                        FOR UPDATE
-                        """)
-                .param("customer", order.customerId())
-                .param("placed", Timestamp.from(order.occurredAt()))
-                .param("skus", skus)
-                .query((rs, row) ->
-                        new Given(rs.getObject("event_id", UUID.class), rs.getString("sku"), rs.getInt("units")))
-                .list();
-        for (Given creditNote : given) {
-            int taken = releaseFromOrder(order.orderNumber(), Map.of(creditNote.sku(), creditNote.units()))
-                    .getOrDefault(creditNote.sku(), 0);
-            if (taken == 0) {
-                continue;
-            }
-            counted.merge(creditNote.sku(), taken, Integer::sum);
-            if (taken == creditNote.units()) {
-                jdbc.sql("DELETE FROM grace_period_credit_notes WHERE event_id = :event AND sku = :sku")
-                        .param("event", creditNote.eventId())
-                        .param("sku", creditNote.sku())
-                        .update();
-            } else {
-                // the rest may still be of an order from before the record, or of another order still to be read
-                jdbc.sql("""
-                                UPDATE grace_period_credit_notes SET units = units - :taken
-                                WHERE event_id = :event AND sku = :sku
-                                """)
-                        .param("taken", taken)
-                        .param("event", creditNote.eventId())
-                        .param("sku", creditNote.sku())
-                        .update();
-            }
-        }
-        return counted;
+        return takeUpKeptOfCustomer(CREDIT_NOTES_READ_BEFORE_ORDER, order, skus);
     }
 
     /**
@@ -442,49 +401,73 @@ class OrderStock {
      * number's and the customer's locks.
      */
     Map<String, Integer> releasePendingOfCustomer(OrderPlaced order, Collection<String> skus) {
-        Map<String, Integer> released = new TreeMap<>();
+        return takeUpKeptOfCustomer(CANCELLATIONS_KEPT_FOR_CUSTOMER, order, skus);
+    }
+
+    /**
+     * Where a customer's give-backs naming no order are kept until their orders are read. The identifiers are
+     * constants of this class, never taken from input, as they are written into the SQL.
+     */
+    private record KeptOfCustomer(String table, String alsoWhere, String occurredColumn, String oldestFirst) {}
+
+    private static final KeptOfCustomer CREDIT_NOTES_READ_BEFORE_ORDER =
+            new KeptOfCustomer("grace_period_credit_notes", "", "credited_at", "credited_at");
+
+    // only those naming no order: one naming its order waits for that order alone
+    private static final KeptOfCustomer CANCELLATIONS_KEPT_FOR_CUSTOMER =
+            new KeptOfCustomer("pending_order_cancellations", "AND order_number IS NULL", "occurred_at", "received_at");
+
+    /**
+     * Takes up the customer's kept rows that occurred at or after the order, oldest first and locked, each up to what
+     * the order took and has not given back yet; deletes a row wholly taken up and lowers the rest by what was taken.
+     * Returns, per SKU, the units taken up.
+     */
+    private Map<String, Integer> takeUpKeptOfCustomer(
+            KeptOfCustomer where, OrderPlaced order, Collection<String> skus) {
+        Map<String, Integer> takenUp = new TreeMap<>();
         if (order.customerId() == null) {
-            return released;
+            return takenUp;
         }
         record Kept(UUID eventId, String sku, int units) {}
-        var kept = jdbc.sql("""
-                        SELECT event_id, sku, units FROM pending_order_cancellations
-                        WHERE order_number IS NULL AND customer_id = :customer AND sku IN (:skus)
-                          AND occurred_at >= :placed
-                        ORDER BY received_at, event_id, sku
+        var kept = jdbc.sql(
+                        """
+                        SELECT event_id, sku, units FROM %s
+                        WHERE customer_id = :customer AND sku IN (:skus) AND %s >= :placed %s
+                        ORDER BY %s, event_id, sku
                         FOR UPDATE
-                        """)
+                        """.formatted(where.table(), where.occurredColumn(), where.alsoWhere(), where.oldestFirst()))
                 .param("customer", order.customerId())
                 .param("placed", Timestamp.from(order.occurredAt()))
                 .param("skus", skus)
                 .query((rs, row) ->
                         new Kept(rs.getObject("event_id", UUID.class), rs.getString("sku"), rs.getInt("units")))
                 .list();
-        for (Kept cancellation : kept) {
-            int given = releaseFromOrder(order.orderNumber(), Map.of(cancellation.sku(), cancellation.units()))
-                    .getOrDefault(cancellation.sku(), 0);
-            if (given == 0) {
+        for (Kept row : kept) {
+            int taken = releaseFromOrder(order.orderNumber(), Map.of(row.sku(), row.units()))
+                    .getOrDefault(row.sku(), 0);
+            if (taken == 0) {
                 continue;
             }
-            released.merge(cancellation.sku(), given, Integer::sum);
-            if (given == cancellation.units()) {
-                jdbc.sql("DELETE FROM pending_order_cancellations WHERE event_id = :event AND sku = :sku")
-                        .param("event", cancellation.eventId())
-                        .param("sku", cancellation.sku())
+            takenUp.merge(row.sku(), taken, Integer::sum);
+            if (taken == row.units()) {
+                jdbc.sql("DELETE FROM %s WHERE event_id = :event AND sku = :sku".formatted(where.table()))
+                        .param("event", row.eventId())
+                        .param("sku", row.sku())
                         .update();
             } else {
-                // what this order did not hold stays kept for the customer's next
+                // what this order did not hold stays kept: a credit note's rest may still be of an order from before
+                // the record, or of another order still to be read; a cancellation's is for the customer's next order
                 jdbc.sql("""
-                                UPDATE pending_order_cancellations SET units = units - :given
+                                UPDATE %s SET units = units - :taken
                                 WHERE event_id = :event AND sku = :sku
-                                """)
-                        .param("given", given)
-                        .param("event", cancellation.eventId())
-                        .param("sku", cancellation.sku())
+                                """.formatted(where.table()))
+                        .param("taken", taken)
+                        .param("event", row.eventId())
+                        .param("sku", row.sku())
                         .update();
             }
         }
-        return released;
+        return takenUp;
     }
 
     private Map<String, Integer> releaseFromCustomersOrders(

@@ -60,8 +60,7 @@ class StockIT extends InventoryIntegrationTest {
     void ordersTakeStockAndAShortfallIsBackorderedNotNegative() {
         String sku = stocked(5);
 
-        publish(CommerceEventMother.order(sku, 3));
-        awaitOnHand(sku, 2);
+        publishAndAwaitOnHand(CommerceEventMother.order(sku, 3), sku, 2);
         publish(CommerceEventMother.order(sku, 4));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -77,9 +76,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(1);
         OrderPlaced order = CommerceEventMother.order(sku, 3);
         publish(order);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        stockOf(sku).body().path("backordered").asInt())
-                .isEqualTo(2));
+        awaitBackordered(sku, 2);
 
         publish(CommerceEventMother.cancellationOf(order, 3));
 
@@ -94,11 +91,9 @@ class StockIT extends InventoryIntegrationTest {
     void aCancellationGivesBackNoMoreThanItsOrderTookAndHasNotGivenBackYet() {
         String sku = stocked(5);
         OrderPlaced order = CommerceEventMother.order(sku, 2);
-        publish(order);
-        awaitOnHand(sku, 3);
+        publishAndAwaitOnHand(order, sku, 3);
 
-        publish(CommerceEventMother.cancellationOf(order, 5));
-        awaitOnHand(sku, 5);
+        publishAndAwaitOnHand(CommerceEventMother.cancellationOf(order, 5), sku, 5);
         publishAndAwaitApplied(CommerceEventMother.cancellationOf(order, 1));
 
         assertThat(onHand(sku)).as("the order's 2 units back, once").isEqualTo(5);
@@ -184,9 +179,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCreditNoteSentAgainUnderAnotherEventGivesBackNothingMore() {
         String sku = stocked(5);
-        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
-        publish(creditNote);
-        awaitOnHand(sku, 7);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
 
         publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote));
 
@@ -198,9 +191,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCreditNoteSentAgainAskingMoreGivesBackOnlyTheDifference() {
         String sku = stocked(5);
-        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
-        publish(creditNote);
-        awaitOnHand(sku, 7);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
 
         publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote, 3));
 
@@ -212,12 +203,9 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aCustomersOrderReadAfterAGracePeriodCreditNoteCountsWhatThatGaveBackBeyondTheirRecordedOrders() {
         String sku = stocked(5);
-        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
-        publish(creditNote);
-        awaitOnHand(sku, 7);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
         var order = CommerceEventMother.customersOrderBefore(creditNote, 3);
-        publish(order);
-        awaitOnHand(sku, 4);
+        publishAndAwaitOnHand(order, sku, 4);
 
         publishAndAwaitApplied(CommerceEventMother.cancellationOf(order, 3));
 
@@ -229,15 +217,11 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void whatAGracePeriodCreditNoteGaveBackIsCountedOnceOverTheCustomersOrdersReadAfterIt() {
         String sku = stocked(5);
-        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
-        publish(creditNote);
-        awaitOnHand(sku, 7);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
         var first = CommerceEventMother.customersOrderBefore(creditNote, 1);
-        publish(first);
-        awaitOnHand(sku, 6);
+        publishAndAwaitOnHand(first, sku, 6);
         var second = CommerceEventMother.customersOrderBefore(creditNote, 3);
-        publish(second);
-        awaitOnHand(sku, 3);
+        publishAndAwaitOnHand(second, sku, 3);
 
         publishAndAwaitApplied(CommerceEventMother.cancellationOf(second, 3));
         publishAndAwaitApplied(CommerceEventMother.cancellationOf(first, 1));
@@ -252,12 +236,9 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aCustomersOrderPlacedAfterAGracePeriodCreditNoteCountsNothingOfWhatThatGaveBack() {
         String sku = stocked(5);
-        var creditNote = gracePeriodCreditNote(UUID.randomUUID(), sku, 2);
-        publish(creditNote);
-        awaitOnHand(sku, 7);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
         var later = CommerceEventMother.customersOrderAfter(creditNote, 3);
-        publish(later);
-        awaitOnHand(sku, 4);
+        publishAndAwaitOnHand(later, sku, 4);
 
         publishAndAwaitApplied(CommerceEventMother.cancellationOf(later, 3));
 
@@ -269,9 +250,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCancellationOfAnOrderNotRecordedSentAgainUnderAnotherEventGivesBackNothingMore() {
         String sku = stocked(5);
-        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
-        publish(cancellation);
-        awaitOnHand(sku, 7);
+        var cancellation = gracePeriodCancellationGivenBack(sku, 2);
 
         publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
 
@@ -283,9 +262,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCancellationGivenBackBeforeCancellationNumbersWereKeptSentAgainGivesBackNothingMore() {
         String sku = stocked(5);
-        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
-        publish(cancellation);
-        awaitOnHand(sku, 7);
+        var cancellation = gracePeriodCancellationGivenBack(sku, 2);
         // as recorded before V19: in order_stock only, then kept under no number by V21
         jdbc.update(
                 "DELETE FROM grace_period_cancellations WHERE order_number = ?", cancellation.originalOrderNumber());
@@ -301,11 +278,8 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCancellationSentAgainAfterItsOrderCameGivesBackNothingMore() {
         String sku = stocked(5);
-        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
-        publish(cancellation);
-        awaitOnHand(sku, 7);
-        publish(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3));
-        awaitOnHand(sku, 4);
+        var cancellation = gracePeriodCancellationGivenBack(sku, 2);
+        publishAndAwaitOnHand(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3), sku, 4);
 
         publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
 
@@ -317,11 +291,8 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void anotherGracePeriodCancellationAfterItsOrderCameStillGivesBackWhatTheOrderHolds() {
         String sku = stocked(5);
-        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
-        publish(cancellation);
-        awaitOnHand(sku, 7);
-        publish(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3));
-        awaitOnHand(sku, 4);
+        var cancellation = gracePeriodCancellationGivenBack(sku, 2);
+        publishAndAwaitOnHand(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3), sku, 4);
 
         publishAndAwaitApplied(gracePeriodCancellation(cancellation.originalOrderNumber(), sku, 2));
 
@@ -357,9 +328,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void aGracePeriodCancellationOfAnOrderNotRecordedSentAgainAskingMoreOfALineGivesBackOnlyTheDifference() {
         String sku = stocked(5);
-        var cancellation = gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, 2);
-        publish(cancellation);
-        awaitOnHand(sku, 7);
+        var cancellation = gracePeriodCancellationGivenBack(sku, 2);
 
         publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation, 3));
 
@@ -388,8 +357,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         String number = givenBackInTheGracePeriod(sku, 2);
 
-        publish(CommerceEventMother.orderNumbered(number, sku, 3));
-        awaitOnHand(sku, 4);
+        publishAndAwaitOnHand(CommerceEventMother.orderNumbered(number, sku, 3), sku, 4);
         publishAndAwaitApplied(CommerceEventMother.cancellationOfNumber(number, sku, 3));
 
         assertThat(onHand(sku))
@@ -437,8 +405,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stockedAndOrderedBy(customer, 1);
 
         var creditNote = CommerceEventMother.unnamedCancellationBy(customer, sku, 3);
-        publish(creditNote);
-        awaitOnHand(sku, 5);
+        publishAndAwaitOnHand(creditNote, sku, 5);
         assertThat(pendingUnits(creditNote.eventId())).isEqualTo(2);
         publish(CommerceEventMother.customersOrderBefore(creditNote, 1));
 
@@ -452,8 +419,7 @@ class StockIT extends InventoryIntegrationTest {
     void aCreditNoteReadAfterItsCustomersLaterOrderGivesBackNothingOfThatOrder() {
         String sku = stocked(5);
         var creditNote = CommerceEventMother.unnamedCancellationBy(UUID.randomUUID(), sku, 2);
-        publish(CommerceEventMother.customersOrderAfter(creditNote, 3));
-        awaitOnHand(sku, 2);
+        publishAndAwaitOnHand(CommerceEventMother.customersOrderAfter(creditNote, 3), sku, 2);
 
         publishAndAwaitApplied(creditNote);
 
@@ -531,8 +497,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void theProductFeedStocksANewSkuButDoesNotOverwriteTheAgentsCount() {
         String sku = stocked(5);
-        publish(CommerceEventMother.order(sku, 2));
-        awaitOnHand(sku, 3);
+        publishAndAwaitOnHand(CommerceEventMother.order(sku, 2), sku, 3);
 
         publishAndAwaitApplied(CommerceEventMother.product(sku, 100));
 
@@ -543,9 +508,7 @@ class StockIT extends InventoryIntegrationTest {
     void aProductFeedLaterThanItsFirstOrderStillBringsTheInitialStockOnce() {
         String sku = CommerceEventMother.freshSku();
         publish(CommerceEventMother.order(sku, 3)); // on its own topic, ahead of the product
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        stockOf(sku).body().path("backordered").asInt())
-                .isEqualTo(3));
+        awaitBackordered(sku, 3);
 
         publish(CommerceEventMother.product(sku, 10));
 
@@ -565,8 +528,7 @@ class StockIT extends InventoryIntegrationTest {
     @Test
     void everyChangeIsPublishedOnTheStockTopic() {
         String sku = stocked(5);
-        publish(CommerceEventMother.order(sku, 2));
-        awaitOnHand(sku, 3);
+        publishAndAwaitOnHand(CommerceEventMother.order(sku, 2), sku, 3);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<MessageEnvelope> changes = TopicMessages.read(bootstrapServers, InventoryTopics.STOCK).stream()
@@ -635,8 +597,7 @@ class StockIT extends InventoryIntegrationTest {
     void aCancellationThatWaitedForTheStockRowIsStampedAfterTheChangeItWaitedFor() throws Exception {
         String sku = stocked(5);
         OrderPlaced order = CommerceEventMother.order(sku, 4);
-        publish(order);
-        awaitOnHand(sku, 1);
+        publishAndAwaitOnHand(order, sku, 1);
         Instant released;
         try (var holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
@@ -714,8 +675,7 @@ class StockIT extends InventoryIntegrationTest {
     /** 5 units of a new SKU stocked and the customer's order of {@code units} of them taken; the SKU. */
     private String stockedAndOrderedBy(UUID customer, int units) {
         String sku = stocked(5);
-        publish(CommerceEventMother.orderBy(customer, sku, units));
-        awaitOnHand(sku, 5 - units);
+        publishAndAwaitOnHand(CommerceEventMother.orderBy(customer, sku, units), sku, 5 - units);
         return sku;
     }
 
@@ -733,11 +693,25 @@ class StockIT extends InventoryIntegrationTest {
 
     /** The number of an order not recorded, once a grace-period cancellation of it has given back the units. */
     private String givenBackInTheGracePeriod(String sku, int units) {
-        int before = onHand(sku);
-        String number = CommerceEventMother.freshOrderNumber();
-        publish(gracePeriodCancellation(number, sku, units));
-        awaitOnHand(sku, before + units);
-        return number;
+        return gracePeriodCancellationGivenBack(sku, units).originalOrderNumber();
+    }
+
+    /** A grace-period cancellation of an order not recorded, once it has given back the units. */
+    private OrderCancelled gracePeriodCancellationGivenBack(String sku, int units) {
+        return givenBack(gracePeriodCancellation(CommerceEventMother.freshOrderNumber(), sku, units));
+    }
+
+    /** A grace-period credit note of a customer of no recorded order, once it has given back the units. */
+    private OrderCancelled gracePeriodCreditNoteGivenBack(String sku, int units) {
+        return givenBack(gracePeriodCreditNote(UUID.randomUUID(), sku, units));
+    }
+
+    /** The cancellation of one line, once it has given back all the units it asks. */
+    private OrderCancelled givenBack(OrderCancelled cancellation) {
+        var line = cancellation.lines().getFirst();
+        int before = onHand(line.sku());
+        publishAndAwaitOnHand(cancellation, line.sku(), before + line.quantity());
+        return cancellation;
     }
 
     private Instant afterTheRetention() {
@@ -784,6 +758,17 @@ class StockIT extends InventoryIntegrationTest {
                                 Integer.class,
                                 eventId)
                         == 1);
+    }
+
+    private void publishAndAwaitOnHand(CommerceEvent event, String sku, int expected) {
+        publish(event);
+        awaitOnHand(sku, expected);
+    }
+
+    private void awaitBackordered(String sku, int expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        stockOf(sku).body().path("backordered").asInt())
+                .isEqualTo(expected));
     }
 
     private void awaitOnHand(String sku, int expected) {

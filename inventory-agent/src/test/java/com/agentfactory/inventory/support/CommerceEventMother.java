@@ -48,30 +48,12 @@ public final class CommerceEventMother {
     }
 
     public static OrderPlaced orderBy(UUID customerId, String sku, int quantity) {
-        return new OrderPlaced(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                "5" + ThreadLocalRandom.current().nextInt(100_000, 900_000),
-                customerId,
-                "United Kingdom",
-                "GBP",
-                List.of(line(sku, quantity)));
+        return numberedOrderBy(customerId, "5" + ThreadLocalRandom.current().nextInt(100_000, 900_000), sku, quantity);
     }
 
+    /** A guest's credit note naming no order. */
     public static OrderCancelled cancellation(String sku, int quantity) {
-        return new OrderCancelled(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                // wider than the data set's six digits: a number seen twice is taken for a credit note sent again
-                "C5" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L),
-                null,
-                null,
-                true,
-                "customer changed their mind",
-                "GBP",
-                List.of(line(sku, quantity)));
+        return unnamedCancellationBy(null, sku, quantity);
     }
 
     /** A cancellation naming the order, taking back the units of its first line's SKU, from its customer. */
@@ -85,17 +67,12 @@ public final class CommerceEventMother {
 
     /** A cancellation naming an order by number, which may be one never placed. */
     public static OrderCancelled cancellationOfNumber(String orderNumber, UUID customerId, String sku, int quantity) {
-        return new OrderCancelled(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
+        return numberedCancellation(
                 "C" + orderNumber + "-" + ThreadLocalRandom.current().nextInt(1_000, 10_000),
                 orderNumber,
                 customerId,
-                true,
-                "customer changed their mind",
-                "GBP",
-                List.of(line(sku, quantity)));
+                sku,
+                quantity);
     }
 
     /** A cancellation naming an order by number, from a customer of no other event. */
@@ -105,17 +82,7 @@ public final class CommerceEventMother {
 
     /** The same cancellation, as if it had occurred at {@code at}. */
     public static OrderCancelled occurredAt(OrderCancelled cancellation, Instant at) {
-        return new OrderCancelled(
-                cancellation.eventId(),
-                at,
-                cancellation.orderId(),
-                cancellation.cancellationNumber(),
-                cancellation.originalOrderNumber(),
-                cancellation.customerId(),
-                cancellation.refunded(),
-                cancellation.reason(),
-                cancellation.currency(),
-                cancellation.lines());
+        return copyOf(cancellation, cancellation.eventId(), at, cancellation.lines());
     }
 
     /** The same cancellation sent again by the storefront: another event, the same cancellation number. */
@@ -125,9 +92,17 @@ public final class CommerceEventMother {
 
     /** The same cancellation sent again under another event, now asking {@code quantity} of its first line's SKU. */
     public static OrderCancelled sentAgain(OrderCancelled cancellation, int quantity) {
-        return new OrderCancelled(
+        return copyOf(
+                cancellation,
                 UUID.randomUUID(),
                 cancellation.occurredAt(),
+                List.of(line(cancellation.lines().getFirst().sku(), quantity)));
+    }
+
+    private static OrderCancelled copyOf(OrderCancelled cancellation, UUID eventId, Instant at, List<OrderLine> lines) {
+        return new OrderCancelled(
+                eventId,
+                at,
                 cancellation.orderId(),
                 cancellation.cancellationNumber(),
                 cancellation.originalOrderNumber(),
@@ -135,7 +110,7 @@ public final class CommerceEventMother {
                 cancellation.refunded(),
                 cancellation.reason(),
                 cancellation.currency(),
-                List.of(line(cancellation.lines().getFirst().sku(), quantity)));
+                lines);
     }
 
     /** The same order, as if it had been placed at {@code at}. */
@@ -153,13 +128,23 @@ public final class CommerceEventMother {
 
     /** A credit note of the customer's naming no order, as the Online Retail data's are. */
     public static OrderCancelled unnamedCancellationBy(UUID customerId, String sku, int quantity) {
+        return numberedCancellation(
+                // wider than the data set's six digits: a number seen twice is taken for a credit note sent again
+                "C5" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L),
+                null,
+                customerId,
+                sku,
+                quantity);
+    }
+
+    private static OrderCancelled numberedCancellation(
+            String cancellationNumber, String orderNumber, UUID customerId, String sku, int quantity) {
         return new OrderCancelled(
                 UUID.randomUUID(),
                 Instant.now(),
                 UUID.randomUUID(),
-                // wider than the data set's six digits: a number seen twice is taken for a credit note sent again
-                "C5" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L),
-                null,
+                cancellationNumber,
+                orderNumber,
                 customerId,
                 true,
                 "customer changed their mind",
@@ -184,12 +169,16 @@ public final class CommerceEventMother {
 
     /** An order of the given number, as the storefront may announce after a cancellation of it. */
     public static OrderPlaced orderNumbered(String orderNumber, String sku, int quantity) {
+        return numberedOrderBy(UUID.randomUUID(), orderNumber, sku, quantity);
+    }
+
+    private static OrderPlaced numberedOrderBy(UUID customerId, String orderNumber, String sku, int quantity) {
         return new OrderPlaced(
                 UUID.randomUUID(),
                 Instant.now(),
                 UUID.randomUUID(),
                 orderNumber,
-                UUID.randomUUID(),
+                customerId,
                 "United Kingdom",
                 "GBP",
                 List.of(line(sku, quantity)));

@@ -2,7 +2,9 @@ package com.agentfactory.supervisor.commerce;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,16 @@ class CommerceEventRepository {
                         payload,
                         Timestamp.from(occurredAt))
                 == 1;
+    }
+
+    /** Which of these event ids are stored. */
+    Set<UUID> storedIds(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.queryForList("SELECT event_id FROM commerce_events WHERE event_id = ANY (?)", UUID.class, (Object)
+                        eventIds.toArray(UUID[]::new)));
     }
 
     /**

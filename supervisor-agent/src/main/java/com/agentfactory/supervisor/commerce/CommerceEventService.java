@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -117,6 +118,13 @@ class CommerceEventService {
         }
         List<EventResult> results = transactions.execute(status -> {
             lockOrders(parsed);
+            // before any order number is looked up: refused only when stored, an event id used before would answer a
+            // probe of a number with this refusal when the number is free and the number's when it is taken
+            List<FieldErrorDetail> reused = reusedEventIds(parsed, fieldPrefix);
+            if (!reused.isEmpty()) {
+                throw new RuleViolationException(
+                        "The events were not stored: an event id was used before for a different event.", reused);
+            }
             if (customerOnly) {
                 List<FieldErrorDetail> refused = refusedOrders(parsed, fieldPrefix);
                 if (!refused.isEmpty()) {
@@ -332,6 +340,36 @@ class CommerceEventService {
      * refuses every new order's number of the request alike: naming which one would answer hundreds of probes in one
      * refused batch. The storefront sends one order a request and draws a new number for any refused.
      */
+    /**
+     * The events whose id is that of a different event, stored or earlier in this request. A resend of the very event
+     * is no clash: it is answered as a duplicate. {@link #store} checks again for an event stored meanwhile.
+     */
+    private List<FieldErrorDetail> reusedEventIds(List<CommerceEvent> parsed, String fieldPrefix) {
+        Set<UUID> stored = events.storedIds(
+                parsed.stream().map(CommerceEvent::eventId).distinct().toList());
+        Map<UUID, Integer> firstWithId = new HashMap<>();
+        List<FieldErrorDetail> errors = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            CommerceEvent event = parsed.get(i);
+            Integer first = firstWithId.putIfAbsent(event.eventId(), i);
+            boolean clash = first == null
+                    ? stored.contains(event.eventId()) && !isResend(event)
+                    : !sameEvent(parsed.get(first), event);
+            if (clash) {
+                errors.add(new FieldErrorDetail(
+                        prefixOf(fieldPrefix, i) + "event_id",
+                        first == null
+                                ? "is the id of a different event already stored; give this one its own"
+                                : "is the id of a different event in this request; give this one its own"));
+            }
+        }
+        return errors;
+    }
+
+    private boolean sameEvent(CommerceEvent one, CommerceEvent other) {
+        return one.type() == other.type() && codec.toTree(one).equals(BY_VALUE, codec.toTree(other));
+    }
+
     private List<FieldErrorDetail> refusedOrders(List<CommerceEvent> parsed, String fieldPrefix) {
         Map<Integer, OrderPlaced> newOrders = new LinkedHashMap<>();
         for (int i = 0; i < parsed.size(); i++) {

@@ -191,6 +191,56 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void answersACustomersOrderUnderTheEventIdOfItsEarlierOrderAlikeWhetherOrNotItsNumberIsTaken() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> earlier = orderOf(product, "3.39");
+        assertThat(asCustomer("/api/v1/events", earlier).status()).isEqualTo(202);
+        Map<String, Object> othersOrder = orderOf(product, "3.39");
+        othersOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", othersOrder).status()).isEqualTo(202);
+        Map<String, Object> probe = orderOf(product, "3.39");
+        probe.put("event_id", earlier.get("event_id"));
+        probe.put("order_number", othersOrder.get("order_number"));
+        Map<String, Object> control = orderOf(product, "3.39");
+        control.put("event_id", earlier.get("event_id"));
+
+        Response probed = asCustomer("/api/v1/events", probe);
+        Response unused = asCustomer("/api/v1/events", control);
+
+        assertThat(probed.status()).isEqualTo(422);
+        assertThat(probed.errorFields()).containsExactly("event_id");
+        assertThat(probed.body().path("errors")).isEqualTo(unused.body().path("errors"));
+        assertThat(asCustomer("/api/v1/events", earlier).status())
+                .as("a resend of the earlier order is still a duplicate")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void answersACustomersBatchGivingAnOrdersEventIdToAnotherEventAlikeWhetherOrNotTheNumberIsTaken() {
+        String product = catalogueProduct("3.39", "2010-12-01T08:26:00Z");
+        Map<String, Object> othersOrder = orderOf(product, "3.39");
+        othersOrder.put("customer_id", UUID.randomUUID().toString());
+        assertThat(asStaff("/api/v1/events", othersOrder).status()).isEqualTo(202);
+        Map<String, Object> probe = orderOf(product, "3.39");
+        probe.put("order_number", othersOrder.get("order_number"));
+        Map<String, Object> probeView = productViewed(customer);
+        probeView.put("event_id", probe.get("event_id"));
+        Map<String, Object> control = orderOf(product, "3.39");
+        Map<String, Object> controlView = productViewed(customer);
+        controlView.put("event_id", control.get("event_id"));
+
+        Response probed = asCustomer("/api/v1/events/batch", Map.of("events", List.of(probe, probeView)));
+        Response unused = asCustomer("/api/v1/events/batch", Map.of("events", List.of(control, controlView)));
+
+        assertThat(probed.status()).isEqualTo(422);
+        assertThat(probed.errorFields()).containsExactly("events[1].event_id");
+        assertThat(probed.body().path("errors")).isEqualTo(unused.body().path("errors"));
+        assertThat(asCustomer("/api/v1/events", control).status())
+                .as("nothing of the refused batch was stored")
+                .isEqualTo(202);
+    }
+
+    @Test
     void refusesACustomersOrderPlacedAgainUnderANewEventButAnswersARetryOfTheSameEventAsADuplicate() {
         Map<String, Object> order = orderOf(catalogueProduct("3.39", "2010-12-01T08:26:00Z"), "3.39");
         Map<String, Object> placedAgain = new LinkedHashMap<>(order);

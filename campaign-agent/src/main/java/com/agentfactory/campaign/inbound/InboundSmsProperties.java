@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param providers per provider (named in {@code X-Sms-Provider}), the secret it signs each request body with. A
  *     provider whose secret is blank (its variable unset) is left out, and its calls refused; with none left the
  *     endpoint refuses every call, and the agent runs without inbound texts
- * @param defaultRegion the store's country (ISO 3166, one {@link NationalNumbering} knows): a sender's number written
- *     without its plus is read as that country's, or refused when it could be another number too
+ * @param defaultRegion the store's country (ISO 3166, with a numbering plan in libphonenumber): a sender's number
+ *     written without its plus is read as dialled there or as a foreign number, and refused when it reads as two
+ *     different mobile numbers or as none
  */
 @Validated
 @ConfigurationProperties("agentfactory.campaign.inbound-sms")
@@ -30,7 +31,7 @@ record InboundSmsProperties(
         String defaultRegion) {
 
     InboundSmsProperties {
-        // refused at start-up, naming the regions known, rather than misread numbers later
+        // refused at start-up rather than misread numbers later
         NationalNumbering.of(defaultRegion);
         Map<String, String> configured = new LinkedHashMap<>();
         if (providers != null) {

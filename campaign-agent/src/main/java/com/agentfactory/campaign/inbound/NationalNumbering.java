@@ -1,49 +1,41 @@
 package com.agentfactory.campaign.inbound;
 
 import com.agentfactory.messaging.commerce.CustomerUpserted;
-import java.util.Map;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * How the store's country numbers its phones, so that a sender's number an SMS provider writes without its plus is
- * read as the number it is, or refused. Written out for the regions below, as no phone-number library is in the
- * build: each region's country calling code, its trunk prefix, and the shortest and longest of its national numbers
- * without that prefix.
+ * read as the number it is, or refused; the numbering plans are libphonenumber's.
  *
  * @param region the ISO 3166 code of the store's country
  */
-record NationalNumbering(
-        String region, String callingCode, String trunkPrefix, int shortestNational, int longestNational) {
+record NationalNumbering(String region) {
 
-    private static final Map<String, NationalNumbering> REGIONS = Stream.of(
-                    new NationalNumbering("GB", "44", "0", 7, 10),
-                    new NationalNumbering("IE", "353", "0", 7, 10),
-                    new NationalNumbering("FR", "33", "0", 9, 9),
-                    // German numbers run to 15 digits without their trunk 0: none without its plus is read as foreign
-                    new NationalNumbering("DE", "49", "0", 4, 15),
-                    new NationalNumbering("US", "1", "1", 10, 10),
-                    new NationalNumbering("CA", "1", "1", 10, 10))
-            .collect(Collectors.toUnmodifiableMap(NationalNumbering::region, Function.identity()));
-
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    // a North American number written without its plus has 10 digits; read as foreign, the US 2025550123 would be the
-    // Egyptian +2025550123, so fewer digits are never taken as a foreign number, whatever the store's country
-    private static final int SHORTEST_FOREIGN_WITHOUT_PLUS = 11;
+    // a text comes from a mobile; where the plan cannot tell mobiles from fixed lines (North America), either
+    private static final Set<PhoneNumberType> TEXTING =
+            Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
-    /** The numbering of the region; refused, naming those supported, when it is not one of them. */
+    /** The numbering of the region; refused when libphonenumber knows no such region. */
     static NationalNumbering of(String region) {
-        NationalNumbering numbering =
-                region == null ? null : REGIONS.get(region.strip().toUpperCase());
-        if (numbering == null) {
-            throw new IllegalArgumentException("the store's region must be one of "
-                    + REGIONS.keySet().stream().sorted().toList() + ", not " + region);
+        String code = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+        if (!PHONES.getSupportedRegions().contains(code)) {
+            throw new IllegalArgumentException(
+                    "the store's region must be an ISO 3166 country code with a numbering plan, such as GB, not "
+                            + region);
         }
-        return numbering;
+        return new NationalNumbering(code);
     }
 
     /**
@@ -52,12 +44,11 @@ record NationalNumbering(
      *
      * <ul>
      *   <li>With its plus, it is taken as written.
-     *   <li>With the region's trunk prefix ({@code 07700 900123} in GB), it is a national number of the region.
-     *   <li>Digits only, or after an international prefix {@code 00}, it is a foreign number without its plus
-     *       ({@code 447700900123}) only when it has more digits than any national number of the region and at least
-     *       11: a national number written without its trunk prefix looks just like a foreign one ({@code 7700900123}
-     *       in GB is not {@code +7 700...}; the German mobile {@code 15123456789} is not {@code +1 512...}), so one
-     *       that could be either is refused.
+     *   <li>Otherwise it is read both as dialled in the store's country (a national number with or without its trunk
+     *       prefix, or one after the country's international prefix) and as a foreign number written without its
+     *       plus; each reading counts only when it is a valid mobile number. One reading is the number; two different
+     *       ones are refused: the German mobile {@code 15123456789} written without its trunk 0 is also the American
+     *       {@code +1 512 345 6789}.
      * </ul>
      */
     Optional<String> international(String written) {
@@ -66,40 +57,32 @@ record NationalNumbering(
         }
         String number = SEPARATORS.matcher(written).replaceAll("");
         if (number.startsWith("+")) {
-            return e164(number);
+            return CustomerUpserted.isE164(number) ? Optional.of(number) : Optional.empty();
         }
         if (!DIGITS.matcher(number).matches()) {
             return Optional.empty();
         }
-        if (number.startsWith("00")) {
-            return foreign(number.substring(2));
-        }
-        if (number.startsWith(trunkPrefix)) {
-            String national = number.substring(trunkPrefix.length());
-            if (national.length() >= shortestNational
-                    && national.length() <= longestNational
-                    && !national.startsWith("0")) {
-                return e164("+" + callingCode + national);
-            }
-        }
-        return foreign(number);
+        Set<String> readings = new LinkedHashSet<>();
+        texting(number, region).ifPresent(readings::add);
+        texting("+" + number, "ZZ").ifPresent(readings::add);
+        return readings.size() == 1 ? readings.stream().findFirst() : Optional.empty();
     }
 
     /** What {@link #international} reads, for the reason a number is refused. */
     String readable() {
-        return "a number with its plus, a national number of " + region + " with its trunk prefix " + trunkPrefix
-                + ", or one of at least " + Math.max(SHORTEST_FOREIGN_WITHOUT_PLUS, longestNational + 1)
-                + " digits with its country code";
+        return "a number with its plus, or a mobile number of " + region
+                + " or of another country with its country code, that reads as one number only";
     }
 
-    private Optional<String> foreign(String digits) {
-        if (digits.length() < SHORTEST_FOREIGN_WITHOUT_PLUS || digits.length() <= longestNational) {
-            return Optional.empty();
+    private static Optional<String> texting(String number, String region) {
+        try {
+            PhoneNumber parsed = PHONES.parse(number, region);
+            if (PHONES.isValidNumber(parsed) && TEXTING.contains(PHONES.getNumberType(parsed))) {
+                return Optional.of(PHONES.format(parsed, PhoneNumberFormat.E164));
+            }
+        } catch (NumberParseException notANumber) {
+            // not a number in this reading: the other may still be one
         }
-        return e164("+" + digits);
-    }
-
-    private static Optional<String> e164(String number) {
-        return CustomerUpserted.isE164(number) ? Optional.of(number) : Optional.empty();
+        return Optional.empty();
     }
 }

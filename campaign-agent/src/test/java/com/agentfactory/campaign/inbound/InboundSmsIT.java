@@ -234,8 +234,9 @@ class InboundSmsIT extends CampaignIntegrationTest {
 
     @Test
     void aStopFromANumberTheProviderWritesWithoutItsPlusReachesTheCustomersHoldingIt() {
-        String digitsOnly = freshPhone();
-        String internationalPrefix = freshPhone();
+        // foreign mobiles (the store is British), which the provider writes without their plus
+        String digitsOnly = freshGermanMobile();
+        String internationalPrefix = freshGermanMobile();
         UUID one = SmsJourneys.consentingCustomer(commerce, api, digitsOnly);
         UUID other = SmsJourneys.consentingCustomer(commerce, api, internationalPrefix);
 
@@ -253,12 +254,12 @@ class InboundSmsIT extends CampaignIntegrationTest {
 
     @Test
     void aStopFromANationalNumberOfTheStoresCountryReachesTheCustomersHoldingIt() {
-        // the store is British (the default region); 07700 900000 to 900999 are kept for drama, so nobody's
+        // the store is British (the default region); a mobile number of its own for this test
         String subscriber = String.format(
-                "%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
-        UUID customer = SmsJourneys.consentingCustomer(commerce, api, "+447700900" + subscriber);
+                "%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        UUID customer = SmsJourneys.consentingCustomer(commerce, api, "+447400" + subscriber);
 
-        HttpResponse<String> answer = inbound("SM" + UUID.randomUUID(), "07700 900" + subscriber, "STOP");
+        HttpResponse<String> answer = inbound("SM" + UUID.randomUUID(), "07400 " + subscriber, "STOP");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("outcome").asString()).isEqualTo("opted_out");
@@ -268,8 +269,8 @@ class InboundSmsIT extends CampaignIntegrationTest {
     @Test
     void answersASignedTextItCannotReadWith200AndKeepsItsMessageIdSoItIsNotDeliveredForEver(CapturedOutput output) {
         String messageId = "SM" + UUID.randomUUID();
-        // a national number without its trunk 0, or +7 700...: no customer can be told from it for sure
-        byte[] nationalNumber = body(messageId, "7700 900123", "STOP");
+        // an American number without its country code, or a London landline: no mobile the store can be sure of
+        byte[] nationalNumber = body(messageId, "(202) 555-0123", "STOP");
 
         HttpResponse<String> first = signed(nationalNumber);
         HttpResponse<String> again = signed(nationalNumber);
@@ -285,9 +286,11 @@ class InboundSmsIT extends CampaignIntegrationTest {
         assertThat(output.getAll())
                 .as("logged by its message id and the field, never the number")
                 .contains("SMS " + messageId + " via " + SMS_PROVIDER + " could not be read")
-                .contains("invalid fields [from] (the sender's number must be a number with its plus, a national number"
-                        + " of GB with its trunk prefix 0")
-                .doesNotContain("900123");
+                .contains(
+                        "invalid fields [from] (the sender's number must be a number with its plus, or a mobile number"
+                                + " of GB")
+                .doesNotContain("5550123")
+                .doesNotContain("555-0123");
     }
 
     @Test
@@ -457,5 +460,11 @@ class InboundSmsIT extends CampaignIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String freshGermanMobile() {
+        return "+49151"
+                + String.format(
+                        "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
     }
 }

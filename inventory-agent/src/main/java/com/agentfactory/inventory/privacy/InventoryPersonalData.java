@@ -55,10 +55,9 @@ class InventoryPersonalData implements PersonalDataHolder {
                         jdbc.queryForList(
                                 "SELECT sku, units, credited_at FROM grace_period_credit_notes WHERE customer_id = ?"
                                         + " ORDER BY credited_at, sku",
-                                customerId))
-                .and(
-                        "erased_customers",
-                        jdbc.queryForList("SELECT erased_at FROM erased_customers WHERE customer_id = ?", customerId));
+                                customerId));
+        // the id kept in erased_customers is not exported: it records the erasure, as the privacy coordinator's
+        // requests do, and names nothing else of the person (the campaign and recommendation agents keep theirs alike)
     }
 
     @Override

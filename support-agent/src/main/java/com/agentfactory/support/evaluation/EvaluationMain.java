@@ -64,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  * single-valued flag given twice ({@code entities} reads one {@code --data} file), more than one source of test rows
  * ({@code --data}, {@code --train}, {@code --model}), a {@code --test} file beside a {@code --data} split (which tests
  * on rows of {@code --data}), a flag the chosen source would not use, a fraction outside (0, 1), and validation rows
- * that could not tune the threshold (without {@code --oos-label}, or beside {@code --oos-threshold}).
+ * that could not tune the threshold (without {@code --oos-label}, or beside {@code --oos-threshold}) or that come
+ * from both {@code --validation} and {@code --validation-fraction}.
  */
 public final class EvaluationMain {
 
@@ -423,14 +424,21 @@ public final class EvaluationMain {
     /**
      * Refuses, before any file is read or any model trained, validation rows that could not tune the out-of-scope
      * threshold: tuning needs out-of-scope rows to tell apart, and it sets the threshold an {@code --oos-threshold}
-     * would.
+     * would. The rows come from one place, a {@code --validation} file or a {@code --validation-fraction}.
      */
     private static void checkThresholdSource(Map<String, List<String>> options) {
+        if (options.containsKey("validation") && options.containsKey("validation-fraction")) {
+            // together they would tune on the files and the carved-out rows at once: neither figure alone is what
+            // the command line seems to ask for
+            throw new IllegalArgumentException("give either --validation FILE or --validation-fraction F, not both:"
+                    + " the threshold is tuned on one set of validation rows");
+        }
         String flag = Stream.of("validation", "validation-fraction")
                 .filter(options::containsKey)
                 .map(name -> "--" + name)
-                .collect(Collectors.joining(" and "));
-        if (flag.isEmpty()) {
+                .findFirst()
+                .orElse(null);
+        if (flag == null) {
             return;
         }
         if (!options.containsKey("oos-label")) {

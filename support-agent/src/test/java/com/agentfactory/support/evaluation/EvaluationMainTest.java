@@ -146,6 +146,42 @@ class EvaluationMainTest {
     }
 
     @Test
+    void refusesAValidationFileBesideAValidationFractionBeforeReadingAFile() {
+        // none of these files exists: a refusal that came after reading them would fail on the first instead
+        EvaluationCommand files = eval(folder);
+        String validation = files.unwritten("unwritten-validation.csv").toString();
+        Map<String, EvaluationCommand> refused = Map.of(
+                "a --data split",
+                eval(folder)
+                        .with("--data", files.unwritten("unwritten-data.csv").toString())
+                        .withOutOfScopeLabel()
+                        .with("--validation", validation)
+                        .with("--validation-fraction", "0.25"),
+                "--train and --test files",
+                eval(folder)
+                        .with("--train", files.unwritten("unwritten-train.csv").toString())
+                        .with("--test", files.unwritten("unwritten-test.csv").toString())
+                        .withOutOfScopeLabel()
+                        .with("--validation-fraction", "0.25")
+                        .with("--validation", validation),
+                "no out-of-scope label either",
+                eval(folder)
+                        .with("--data", files.unwritten("unwritten-data.csv").toString())
+                        .with("--validation", validation)
+                        .with("--validation-fraction", "0.25"));
+
+        refused.forEach((source, command) -> {
+            Outcome outcome = command.run();
+
+            assertThat(outcome.status()).as(source).isEqualTo(2);
+            assertThat(outcome.errors())
+                    .as(source)
+                    .contains("give either --validation FILE or --validation-fraction F, not both");
+            assertThat(outcome.output()).as(source).isEmpty();
+        });
+    }
+
+    @Test
     void refusesAValidationFractionOutOfRangeBesideADataSplitBeforeReadingTheData() {
         EvaluationCommand command = eval(folder);
 

@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -150,13 +147,12 @@ class BouncesIT extends CampaignIntegrationTest {
                 UUID.randomUUID(),
                 null);
 
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> bounce = callers.submit(() -> bounces.record(send, Channel.EMAIL, "550 5.1.2 no such domain"));
-            erasure.awaitHeldUp(bounce);
-            erasure.commit();
-            bounce.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        ErasureUnderWay.whileErasing(
+                personalData,
+                transactionManager,
+                jdbc,
+                customer,
+                () -> bounces.record(send, Channel.EMAIL, "550 5.1.2 no such domain"));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE customer_id = ?", Long.class, customer))
                 .isZero();

@@ -285,15 +285,9 @@ class TrackingIT extends CampaignIntegrationTest {
                 .select("a:contains(Back to your cart)")
                 .attr("href");
 
-        HttpResponse<byte[]> clicked;
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the erasure not yet committed, the send still names the customer for whoever reads it
-            Future<HttpResponse<byte[]>> click = callers.submit(() -> get(tracked));
-            erasure.awaitHeldUp(click);
-            erasure.commit();
-            clicked = click.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        // the erasure not yet committed, the send still names the customer for whoever reads it
+        HttpResponse<byte[]> clicked =
+                ErasureUnderWay.whileErasing(personalData, transactionManager, jdbc, customer, () -> get(tracked));
 
         assertThat(clicked.statusCode()).isEqualTo(302);
         assertThat(clicked.headers().firstValue("Location")).contains(SHOP_LINK);

@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -351,15 +348,9 @@ class InboundSmsIT extends CampaignIntegrationTest {
         UUID customer = SmsJourneys.consentingCustomer(commerce, api, phone);
         String messageId = "SM" + UUID.randomUUID();
 
-        HttpResponse<String> answer;
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the erasure not yet committed, the customer still holds the number for whoever looks it up
-            Future<HttpResponse<String>> stop = callers.submit(() -> inbound(messageId, phone, "STOP"));
-            erasure.awaitHeldUp(stop);
-            erasure.commit();
-            answer = stop.get(60, TimeUnit.SECONDS);
-        }
+        // the erasure not yet committed, the customer still holds the number for whoever looks it up
+        HttpResponse<String> answer = ErasureUnderWay.whileErasing(
+                personalData, transactionManager, jdbc, customer, () -> inbound(messageId, phone, "STOP"));
 
         for (String table : List.of("customers", "consents", "consent_changes")) {
             assertThat(jdbc.queryForObject(

@@ -323,15 +323,13 @@ class JourneysIT extends CampaignIntegrationTest {
         UUID erased = CustomerMother.knownCustomer(commerce, country);
         UUID journeyId = createActive(JourneyMother.endingAt(country, "abandoned"));
 
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, erased);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the erasure not yet committed, the customer's row still holds the country the trigger asks for
-            Future<?> applied =
-                    callers.submit(() -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", Instant.now())));
-            erasure.awaitHeldUp(applied);
-            erasure.commit();
-            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        // the erasure not yet committed, the customer's row still holds the country the trigger asks for
+        ErasureUnderWay.whileErasing(
+                personalData,
+                transactionManager,
+                jdbc,
+                erased,
+                () -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", Instant.now())));
 
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM journey_enrolments WHERE customer_id = ?", Long.class, erased))
@@ -357,15 +355,13 @@ class JourneysIT extends CampaignIntegrationTest {
                                 List.of(Map.of("field", "currency", "operator", "eq", "value", "XTS"))),
                 "steps", List.of(Map.of("id", "end", "type", "end", "reason", "abandoned"))));
 
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, erased);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the erasure not yet committed, so its mark is not visible yet, and there is no row of theirs to lock
-            Future<?> applied = callers.submit(
-                    () -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", "XTS", Instant.now())));
-            erasure.awaitHeldUp(applied);
-            erasure.commit();
-            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        // the erasure not yet committed, so its mark is not visible yet, and there is no row of theirs to lock
+        ErasureUnderWay.whileErasing(
+                personalData,
+                transactionManager,
+                jdbc,
+                erased,
+                () -> triggers.onCommerceEvent(JourneyMother.cart(erased, "80.00", "XTS", Instant.now())));
 
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM journey_enrolments WHERE customer_id = ?", Long.class, erased))

@@ -11,12 +11,8 @@ import com.agentfactory.campaign.support.CustomerMother;
 import com.agentfactory.campaign.support.ErasureUnderWay;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** A customer's events read after their erasure (still queued then, or replayed later) leave them erased. */
 class ErasedCustomersIT extends CampaignIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     @Autowired
@@ -72,15 +67,7 @@ class ErasedCustomersIT extends CampaignIntegrationTest {
         commerce.publishAndWait(customer(customer, customer + "@shop.example", freshCountry(), T0));
         OrderPlaced order = CustomerMother.order(customer, "80.00", T0.plusSeconds(60));
 
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // in a transaction of its own, as the listener applies it with the event's claim
-            Future<?> applied = callers.submit(() -> new TransactionTemplate(transactionManager)
-                    .executeWithoutResult(transaction -> readModel.apply(order)));
-            erasure.awaitHeldUp(applied);
-            erasure.commit();
-            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        appliedDuringTheErasureOf(customer, () -> readModel.apply(order));
 
         assertThat(rowsOf("customers", customer)).as("no customer row").isZero();
         assertThat(rowsOf("customer_orders", customer)).as("no order of theirs").isZero();
@@ -111,15 +98,10 @@ class ErasedCustomersIT extends CampaignIntegrationTest {
      * erased_customers not visible yet to the event.
      */
     private void appliedDuringTheErasureOf(UUID customer, Runnable apply) throws Exception {
-        try (ErasureUnderWay erasure = ErasureUnderWay.start(personalData, transactionManager, jdbc, customer);
-                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            // in a transaction of its own, as the listener applies it with the event's claim
-            Future<?> applied = callers.submit(
-                    () -> new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> apply.run()));
-            erasure.awaitHeldUp(applied);
-            erasure.commit();
-            applied.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        }
+        // in a transaction of its own, as the listener applies it with the event's claim
+        ErasureUnderWay.whileErasing(
+                personalData, transactionManager, jdbc, customer, () -> new TransactionTemplate(transactionManager)
+                        .executeWithoutResult(transaction -> apply.run()));
     }
 
     private long rowsOf(String table, UUID customer) {

@@ -6,6 +6,7 @@ import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,37 @@ public final class ErasureUnderWay implements AutoCloseable {
             throw new IllegalStateException("the erasure did not get through its statements");
         }
         return under;
+    }
+
+    /**
+     * Runs the call while the customer's erasure is under way, lets the erasure commit once the call waits for one of
+     * its locks (or is done), and returns what the call returned.
+     */
+    public static <T> T whileErasing(
+            PersonalDataHolder personalData,
+            PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc,
+            UUID customer,
+            Callable<T> call)
+            throws Exception {
+        try (ErasureUnderWay erasure = start(personalData, transactionManager, jdbc, customer);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<T> result = callers.submit(call);
+            erasure.awaitHeldUp(result);
+            erasure.commit();
+            return result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** As {@link #whileErasing(PersonalDataHolder, PlatformTransactionManager, JdbcTemplate, UUID, Callable)}. */
+    public static void whileErasing(
+            PersonalDataHolder personalData,
+            PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc,
+            UUID customer,
+            Runnable call)
+            throws Exception {
+        whileErasing(personalData, transactionManager, jdbc, customer, Executors.callable(call));
     }
 
     /**

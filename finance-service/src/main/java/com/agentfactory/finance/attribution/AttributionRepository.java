@@ -301,8 +301,14 @@ class AttributionRepository {
     record LookedAtRefund(UUID id, BigDecimal capped, Instant at, List<UUID> offsets) {}
 
     /**
-     * The refunds whose netting took from the shares of the order's revenue in the currency, and those of the order
-     * marked as considered with nothing left to take: every refund the netting has looked at for the order.
+     * The refunds whose netting took from the shares of the order's revenue in the currency, and those marked as
+     * considered with nothing left to take that name any of that revenue: every refund the netting has looked at for
+     * the order.
+     *
+     * <p>An order's revenue may be booked under more than one identity (the same number under another order id, say),
+     * and the order is found by one of them: a refund naming the order only by a key of another revenue of it, whose
+     * netting found all taken, is one of its refunds all the same. Left out, what the order's refunds refund together
+     * would come short by it, and the give-back would give back what that refund refunds.
      */
     List<LookedAtRefund> refundsLookedAt(UUID orderId, String orderNumber, String currency) {
         return jdbc.query(
@@ -318,7 +324,9 @@ class AttributionRepository {
                         + "         JOIN revenue_attributions ra ON ra.id = r.attribution_id"
                         + "         WHERE r.refund_transaction_id = t.id AND ra.currency = ?"
                         + "           AND ra.transaction_id IN (" + REVENUE_OF_ORDER + "))"
-                        + "     OR (t.currency = ? AND (t.order_id = ? OR upper(t.order_number) = upper(?))"
+                        + "     OR (t.currency = ? AND EXISTS (SELECT 1 FROM financial_transactions v"
+                        + "             WHERE v.id IN (" + REVENUE_OF_ORDER + ")"
+                        + "               AND (v.order_id = t.order_id OR upper(v.order_number) = upper(t.order_number)))"
                         + "         AND EXISTS (SELECT 1 FROM revenue_attribution_refunds_considered c"
                         + "             WHERE c.refund_transaction_id = t.id)))"
                         + " ORDER BY t.occurred_at DESC, t.id DESC",
@@ -358,10 +366,25 @@ class AttributionRepository {
     }
 
     /**
+     * Marks every offset of the refund as looked at by the give-back of earlier netting, so that the refund is passed
+     * over by it until another offset of it is written; a second mark changes nothing.
+     */
+    void markOffsetsConsidered(UUID refundId, Instant at) {
+        jdbc.update(
+                "INSERT INTO revenue_attribution_offsets_considered (id, offset_transaction_id, considered_at)"
+                        + " SELECT gen_random_uuid(), o.id, ? FROM financial_transactions o"
+                        + " WHERE o.transaction_type = 'refund' AND o.metadata ->> 'offsets_refund' = ?"
+                        + " ON CONFLICT (offset_transaction_id) DO NOTHING",
+                Timestamp.from(at),
+                refundId.toString());
+    }
+
+    /**
      * Offset refunds whose netting took, under some model, more than they refund once offset and was not given back
-     * (netted whole before their offset was written), oldest first, after {@code after} in (occurred_at, id) order or
-     * from the first when it is null, each with the order of the revenue its netting took from. Such a refund's order
-     * may still have nothing to give back, other refunds of it having taken less than they refund.
+     * (netted whole before their offset was written), with an offset not yet looked at ({@link
+     * #markOffsetsConsidered}), oldest first, after {@code after} in (occurred_at, id) order or from the first when it
+     * is null, each with the order of the revenue its netting took from. Such a refund's order may have nothing to
+     * give back, other refunds of it having taken less than they refund; its offsets are marked all the same.
      */
     List<RefundOfOrder> refundsNettedBeyondTheirOffsets(Refund after, int limit) {
         Timestamp afterAt = after == null ? null : Timestamp.from(after.at());
@@ -373,8 +396,11 @@ class AttributionRepository {
                         + " WHERE r.refund_transaction_id = t.id OR r.gives_back_refund_id = t.id"
                         + " ORDER BY v.occurred_at, v.id LIMIT 1",
                 "(?::timestamptz IS NULL OR (t.occurred_at, t.id) > (?::timestamptz, ?::uuid))"
+                        // an offset the pass has not looked at: once all are, the refund is passed over
                         + " AND EXISTS (SELECT 1 FROM financial_transactions o WHERE o.transaction_type = 'refund'"
-                        + "     AND o.metadata ->> 'offsets_refund' = t.id::text)"
+                        + "     AND o.metadata ->> 'offsets_refund' = t.id::text"
+                        + "     AND NOT EXISTS (SELECT 1 FROM revenue_attribution_offsets_considered c"
+                        + "         WHERE c.offset_transaction_id = o.id))"
                         + " AND EXISTS (SELECT 1 FROM revenue_attribution_refunds r"
                         + "     JOIN revenue_attributions ra ON ra.id = r.attribution_id"
                         + "     WHERE r.refund_transaction_id = t.id OR r.gives_back_refund_id = t.id"

@@ -221,15 +221,21 @@ public class AttributionService {
     /**
      * Gives back what the netting of an offset refund took beyond what it refunds once offset, as {@link
      * #giveBackBeyondOffsets} does, for the order as its revenue was booked (the refund may name it otherwise) and
-     * under its lock as bookings take it. The caller's transaction is the order's.
+     * under its lock as bookings take it, and marks the refund's offsets as considered, whether anything was given
+     * back or not: in the same transaction, so that a refund is either given back and marked or neither. The caller's
+     * transaction is the order's.
      *
      * @return how many refunds gave something back
      */
     int giveBackOfBookedRefund(AttributionRepository.RefundOfOrder booked) {
         auditActor.stamp();
         lockOrderOf(booked);
-        return giveBackBeyondOffsets(
+        int gave = giveBackBeyondOffsets(
                 booked.orderId(), booked.orderNumber(), booked.refund().currency());
+        // a refund whose order had nothing (more) to give back still took more than it refunds once offset; unmarked,
+        // the give-back at start-up would come back to it at every start
+        repository.markOffsetsConsidered(booked.refund().transactionId(), clock.instant());
+        return gave;
     }
 
     /**

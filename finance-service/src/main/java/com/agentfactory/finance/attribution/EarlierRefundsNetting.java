@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The refunds booked before their order that were never capped at what it sold are capped first ({@link
  * EarlierRefundsCapping}), so that a refund not yet netted is netted at what it refunds once capped. One netted whole
  * before it was capped (its order attributed between refunded products being kept and V14) gets back to its order's
- * shares what it took beyond that ({@link #giveBackEarlierNetting}), once: afterwards it no longer took more than the
- * order's refunds refund together.
+ * shares what it took beyond that ({@link #giveBackEarlierNetting}), once: its offsets are marked as considered in the
+ * transaction that gives back, or that finds its order with nothing to give back (other refunds of it having taken
+ * less than they refund), and a refund whose offsets are all marked is not picked up again.
  */
 @Component
 class EarlierRefundsNetting {
@@ -71,9 +72,13 @@ class EarlierRefundsNetting {
                         "{} refunds with nothing netted taken back from their orders' shares as far as anything was left",
                         seen);
             }
-            int gaveBack = giveBackEarlierNetting();
-            if (gaveBack > 0) {
-                log.info("{} refunds netted whole before they were capped gave back what they took beyond", gaveBack);
+            GiveBacks giveBacks = giveBackEarlierNetting();
+            if (giveBacks.considered() > 0) {
+                log.info(
+                        "{} refunds netted whole before they were capped considered; {} gave back what they took"
+                                + " beyond",
+                        giveBacks.considered(),
+                        giveBacks.gaveBack());
             }
         } catch (RuntimeException e) {
             // the ledger is whole either way; what is left is capped and netted at the next start
@@ -103,10 +108,13 @@ class EarlierRefundsNetting {
     }
 
     /**
-     * @return how many refunds netted before their offset were written gave back to their orders' shares what they
-     *     took beyond what they refund once offset
+     * How many refunds netted before their offsets were written the give-back looked at, and how many of them gave
+     * back to their orders' shares what they took beyond what they refund once offset.
      */
-    int giveBackEarlierNetting() {
+    record GiveBacks(int considered, int gaveBack) {}
+
+    GiveBacks giveBackEarlierNetting() {
+        int considered = 0;
         int gave = 0;
         AttributionRepository.Refund last = null;
         while (true) {
@@ -115,10 +123,11 @@ class EarlierRefundsNetting {
                 gave += auditActor.callAs(
                         FINANCE, () -> eachRefund.execute(status -> attribution.giveBackOfBookedRefund(refund)));
             }
+            considered += batch.size();
             if (batch.size() < BATCH) {
-                return gave;
+                return new GiveBacks(considered, gave);
             }
-            // past the last one: a refund whose order has nothing to give back stays one of them
+            // past the last one, so that a run goes through the ledger once even should a refund be left unmarked
             last = batch.getLast().refund();
         }
     }

@@ -22,7 +22,8 @@ class AuditService {
             "budget_alerts",
             "revenue_attributions",
             "revenue_attribution_refunds",
-            "revenue_attribution_refunds_considered");
+            "revenue_attribution_refunds_considered",
+            "revenue_attribution_offsets_considered");
 
     private final AuditRepository audit;
 

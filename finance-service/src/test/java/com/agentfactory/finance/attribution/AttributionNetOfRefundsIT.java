@@ -369,6 +369,91 @@ class AttributionNetOfRefundsIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aRefundWhoseOrderHasNothingToGiveBackIsConsideredByOneStartOnlyAndTheOutcomeStays() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2", "4.00x1");
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(12), 0)))
+                .isTrue();
+        OrderCancelled again =
+                OrderMother.cancellationNote(OrderMother.orderWithLines(order, 0), order.orderNumber(), shop.at(13));
+        assertThat(ledger.recordOrderCancelled(again)).isTrue();
+        // the rest of the order: the second refund had taken it, so nothing is left to give back once it is offset
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(14), 1)))
+                .isTrue();
+        attributedAsBeforeOffsets(order);
+
+        earlierRefunds.onStart();
+        long auditedAfterFirstStart = auditEntriesOfNetting();
+        EarlierRefundsNetting.GiveBacks secondStart = earlierRefunds.giveBackEarlierNetting();
+        UUID offset = offsetOfRefundFrom(again.eventId());
+
+        // the first start considered it, nothing giving back, and said so beside its offset
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM revenue_attribution_offsets_considered WHERE offset_transaction_id = ?",
+                        Long.class,
+                        offset))
+                .isEqualTo(1);
+        assertThat(secondStart.considered()).isZero();
+        assertThat(secondStart.gaveBack()).isZero();
+        assertThat(auditEntriesOfNetting()).isEqualTo(auditedAfterFirstStart);
+        assertThat(shop.revenue()).isZero();
+        attributions(order.orderId())
+                .forEach(share ->
+                        assertThat(share.path("refunded_amount").decimalValue()).isEqualByComparingTo("29.00"));
+    }
+
+    @Test
+    void aRefundNamingOnlyAnotherRevenueOfTheOrderCountsAmongItsRefundsWhenTheGiveBackLooksAtTheOrder() {
+        Shop shop = aShop();
+        OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2");
+        // an item added to the order, booked by the back office under the order's number and an order id of its own
+        OrderPlaced added = OrderMother.addedUnderAnotherId(order, shop.at(11), "4.00x1");
+        // before either came: the first goods cancelled, cancelled again by a credit note, and the added item
+        // cancelled naming only its own order id
+        assertThat(ledger.recordOrderCancelled(OrderMother.partialCancellationOf(order, shop.at(12), 0)))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNote(
+                        OrderMother.orderWithLines(order, 0), order.orderNumber(), shop.at(13))))
+                .isTrue();
+        assertThat(ledger.recordOrderCancelled(OrderMother.cancellationNamingOnlyTheOrderId(added, shop.at(14), 0)))
+                .isTrue();
+        // the added item's revenue arrived first: the first cancellation took it all, the credit note and the
+        // added item's cancellation found nothing left; the order's revenue then went to the credit note
+        attributedAsBeforeOffsets(added);
+        attributedAsBeforeOffsets(order);
+        assertThat(shop.revenue()).isZero();
+
+        earlierRefunds.onStart();
+
+        // the credit note is offset to nothing, but the first cancellation and the added item's refund all it sold
+        assertThat(shop.revenue()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM revenue_attribution_refunds r"
+                                + " JOIN revenue_attributions ra ON ra.id = r.attribution_id"
+                                + " WHERE ra.order_id IN (?, ?) AND r.refunded_amount < 0",
+                        Long.class,
+                        order.orderId(),
+                        added.orderId()))
+                .isZero();
+    }
+
+    private UUID offsetOfRefundFrom(UUID eventId) {
+        return jdbc.queryForObject(
+                "SELECT o.id FROM financial_transactions o JOIN financial_transactions t"
+                        + " ON o.metadata ->> 'offsets_refund' = t.id::text WHERE t.source_event_id = ?",
+                UUID.class,
+                eventId);
+    }
+
+    /** The trail of what netting and giving back wrote beside the shares. */
+    private long auditEntriesOfNetting() {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM audit_log WHERE table_name IN ('revenue_attribution_refunds',"
+                        + " 'revenue_attribution_refunds_considered', 'revenue_attribution_offsets_considered')",
+                Long.class);
+    }
+
+    @Test
     void refundsNamingTheOrderEachTheirOwnWayGiveBackNothingOfAFullyRefundedOrder() {
         Shop shop = aShop();
         OrderPlaced order = OrderMother.orderBy(shop.customer, shop.at(10), "12.50x2", "14.00x1");

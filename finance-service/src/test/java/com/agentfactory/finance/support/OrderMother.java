@@ -62,6 +62,22 @@ public final class OrderMother {
                 java.util.Arrays.stream(lines).mapToObj(order.lines()::get).toList());
     }
 
+    /**
+     * Goods of the order booked as an order of their own under the order's number and an order id of their own, as
+     * a back office books an item added to an order: another revenue of the same order, under another identity.
+     */
+    public static OrderPlaced addedUnderAnotherId(OrderPlaced order, Instant at, String... unitPricesTimesQuantity) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                at,
+                UUID.randomUUID(),
+                order.orderNumber(),
+                order.customerId(),
+                order.country(),
+                order.currency(),
+                lines(unitPricesTimesQuantity));
+    }
+
     /** A typical two-line order: 6 x 2.55 + 8 x 3.39 = 42.42. */
     public static OrderPlaced order(Instant at) {
         return order(at, "2.55x6", "3.39x8");

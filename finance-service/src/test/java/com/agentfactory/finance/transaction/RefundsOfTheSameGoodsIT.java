@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
+import com.agentfactory.finance.support.ReturnMother;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.returns.ReturnReceived;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +46,7 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
     void aCancellationOfGoodsAlreadyReturnedRefundsOnlyTheGoodsNotReturned() {
         OrderPlaced order = anOrder("12.50x2", "4.00x1");
         ledger.recordOrderPlaced(order);
-        assertThat(ledger.recordReturnReceived(receipt(order, "SKU12.50", 2, "25.00")))
+        assertThat(ledger.recordReturnReceived(ReturnMother.returnOf(order, "SKU12.50", 2, "25.00")))
                 .isTrue();
         double cappedBefore = capped();
 
@@ -71,7 +73,7 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
                 .isTrue();
         double cappedBefore = capped();
 
-        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
+        ReturnReceived receipt = ReturnMother.returnOf(order, "SKU12.50", 2, "25.00");
         assertThat(ledger.recordReturnReceived(receipt)).isFalse();
 
         assertThat(ledger.bySourceEvent(receipt.eventId())).isEmpty();
@@ -83,7 +85,7 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
     void aCancellationOfMoreThanWasReturnedRefundsTheRestOfTheProduct() {
         OrderPlaced order = anOrder("10.00x3");
         ledger.recordOrderPlaced(order);
-        assertThat(ledger.recordReturnReceived(receipt(order, "SKU10.00", 1, "10.00")))
+        assertThat(ledger.recordReturnReceived(ReturnMother.returnOf(order, "SKU10.00", 1, "10.00")))
                 .isTrue();
 
         OrderCancelled cancellation =
@@ -99,7 +101,7 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
     void aReceiptDeliveredAgainBooksNothingAndIsNotCountedAsCapped() {
         OrderPlaced order = anOrder("10.00x3");
         ledger.recordOrderPlaced(order);
-        ReturnReceived receipt = receipt(order, "SKU10.00", 1, "10.00");
+        ReturnReceived receipt = ReturnMother.returnOf(order, "SKU10.00", 1, "10.00");
         assertThat(ledger.recordReturnReceived(receipt)).isTrue();
         double cappedBefore = capped();
 
@@ -111,15 +113,9 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Test
     void twoRefundsOfTheSameGoodsBookedBeforeTheirOrderRefundTogetherAtMostWhatTheOrderSold() {
-        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
-        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
-        // the same goods cancelled by the back office, under a note of its own naming the order in another case
-        OrderCancelled note = OrderMother.cancellationNote(
-                OrderMother.orderWithLines(order, 0),
-                order.orderNumber().toLowerCase(Locale.ROOT),
-                order.occurredAt().plusSeconds(7200));
-        assertThat(ledger.recordReturnReceived(receipt)).isTrue();
-        assertThat(ledger.recordOrderCancelled(note)).isTrue();
+        // the credit note names the order in another case
+        RefundedTwice refunds = booked(firstGoodsRefundedTwice(IN_LOWER_CASE));
+        OrderPlaced order = refunds.order();
         assertThat(refundedOf(order)).isEqualByComparingTo("50.00");
         double cappedBefore = capped();
 
@@ -128,9 +124,12 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
         assertThat(capped()).isEqualTo(cappedBefore + 1);
         // both stay as booked; the later one is offset by a row of its own naming it
-        assertThat(ledger.bySourceEvent(receipt.eventId()).orElseThrow().amount())
+        assertThat(ledger.bySourceEvent(refunds.receipt().eventId())
+                        .orElseThrow()
+                        .amount())
                 .isEqualByComparingTo("25.00");
-        FinancialTransaction cancelled = ledger.bySourceEvent(note.eventId()).orElseThrow();
+        FinancialTransaction cancelled =
+                ledger.bySourceEvent(refunds.note().eventId()).orElseThrow();
         assertThat(cancelled.amount()).isEqualByComparingTo("25.00");
         assertThat(jdbc.queryForObject(
                         "SELECT sum(amount) FROM financial_transactions WHERE metadata ->> 'offsets_refund' = ?",
@@ -144,7 +143,7 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
     @Test
     void anOrderDeliveredAgainAfterItsRefundsWereOffsetOffsetsNothingMore() {
         OrderPlaced order = anOrder("10.00x1");
-        ledger.recordReturnReceived(receipt(order, "SKU10.00", 1, "10.00"));
+        ledger.recordReturnReceived(ReturnMother.returnOf(order, "SKU10.00", 1, "10.00"));
         ledger.recordOrderCancelled(
                 OrderMother.cancellationOf(order, order.occurredAt().plusSeconds(7200)));
         ledger.recordOrderPlaced(order);
@@ -158,14 +157,8 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Test
     void refundsBookedBeforeTheirOrderWhoseOrderCameBeforeOffsetsAreCappedOnceByTheCappingOfEarlierRefunds() {
-        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
-        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
-        OrderCancelled note = OrderMother.cancellationNote(
-                OrderMother.orderWithLines(order, 0),
-                order.orderNumber().toLowerCase(Locale.ROOT),
-                order.occurredAt().plusSeconds(7200));
-        assertThat(ledger.recordReturnReceived(receipt)).isTrue();
-        assertThat(ledger.recordOrderCancelled(note)).isTrue();
+        RefundedTwice refunds = booked(firstGoodsRefundedTwice(IN_LOWER_CASE));
+        OrderPlaced order = refunds.order();
         bookedAsBeforeOffsets(order);
         assertThat(refundedOf(order)).isEqualByComparingTo("50.00");
         double cappedBefore = capped();
@@ -176,9 +169,12 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
         assertThat(capped()).isEqualTo(cappedBefore + 1);
         // both stay as booked; the later one is offset by one row of its own naming it
-        assertThat(ledger.bySourceEvent(receipt.eventId()).orElseThrow().amount())
+        assertThat(ledger.bySourceEvent(refunds.receipt().eventId())
+                        .orElseThrow()
+                        .amount())
                 .isEqualByComparingTo("25.00");
-        FinancialTransaction cancelled = ledger.bySourceEvent(note.eventId()).orElseThrow();
+        FinancialTransaction cancelled =
+                ledger.bySourceEvent(refunds.note().eventId()).orElseThrow();
         assertThat(cancelled.amount()).isEqualByComparingTo("25.00");
         assertThat(jdbc.queryForList(
                         "SELECT amount FROM financial_transactions WHERE metadata ->> 'offsets_refund' = ?",
@@ -193,18 +189,14 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Test
     void anOffsetNamesTheRefundItOffsetsInTheLedgerAndIsNoTransactionOfItsOwnInTheDaysReconciliation() {
-        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
+        RefundedTwice refundedTwice = booked(firstGoodsRefundedTwice(AS_IT_IS));
+        OrderPlaced order = refundedTwice.order();
         LocalDate day = order.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
-        ReturnReceived receipt = receipt(order, "SKU12.50", 2, "25.00");
-        OrderCancelled note = OrderMother.cancellationNote(
-                OrderMother.orderWithLines(order, 0),
-                order.orderNumber(),
-                order.occurredAt().plusSeconds(7200));
-        ledger.recordReturnReceived(receipt);
-        ledger.recordOrderCancelled(note);
         ledger.recordOrderPlaced(order);
-        String cancelled =
-                ledger.bySourceEvent(note.eventId()).orElseThrow().id().toString();
+        String cancelled = ledger.bySourceEvent(refundedTwice.note().eventId())
+                .orElseThrow()
+                .id()
+                .toString();
 
         Response refunds = api.get("/api/v1/financial/transactions?type=refund&date_from=" + day + "&date_to=" + day);
         Response reconciliation =
@@ -234,14 +226,14 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Test
     void theDaysReconciliationIsTheSameWhicheverOfTheOrderAndItsRefundsWasReadFirst() {
-        OrderPlaced refundsFirst = anOrder("12.50x2", "4.00x1", "10.00x1");
-        ledger.recordReturnReceived(receipt(refundsFirst, "SKU12.50", 2, "25.00"));
-        ledger.recordOrderCancelled(cancellationNote(refundsFirst));
+        OrderPlaced refundsFirst = booked(firstGoodsRefundedTwice(AS_IT_IS)).order();
         ledger.recordOrderPlaced(refundsFirst);
-        OrderPlaced orderFirst = anOrder("12.50x2", "4.00x1", "10.00x1");
+        RefundedTwice afterTheirOrder = firstGoodsRefundedTwice(AS_IT_IS);
+        OrderPlaced orderFirst = afterTheirOrder.order();
         ledger.recordOrderPlaced(orderFirst);
-        ledger.recordReturnReceived(receipt(orderFirst, "SKU12.50", 2, "25.00"));
-        ledger.recordOrderCancelled(cancellationNote(orderFirst));
+        // the note books nothing: its goods were returned and refunded already
+        ledger.recordReturnReceived(afterTheirOrder.receipt());
+        ledger.recordOrderCancelled(afterTheirOrder.note());
 
         JsonNode afterRefunds = reconciliationOf(refundsFirst);
         JsonNode afterOrder = reconciliationOf(orderFirst);
@@ -254,11 +246,32 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(afterOrder.at("/transaction_count").asLong()).isEqualTo(2);
     }
 
-    private static OrderCancelled cancellationNote(OrderPlaced order) {
-        return OrderMother.cancellationNote(
-                OrderMother.orderWithLines(order, 0),
-                order.orderNumber(),
-                order.occurredAt().plusSeconds(7200));
+    private static final UnaryOperator<String> AS_IT_IS = UnaryOperator.identity();
+    private static final UnaryOperator<String> IN_LOWER_CASE = number -> number.toLowerCase(Locale.ROOT);
+
+    /**
+     * An order of three products whose first (2 x 12.50) is refunded twice: returned to support an hour after the
+     * order, then cancelled by a back-office credit note under an id of its own two hours after, naming the order by
+     * its number as {@code numberOnTheNote} writes it.
+     */
+    private record RefundedTwice(OrderPlaced order, ReturnReceived receipt, OrderCancelled note) {}
+
+    private static RefundedTwice firstGoodsRefundedTwice(UnaryOperator<String> numberOnTheNote) {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1", "10.00x1");
+        return new RefundedTwice(
+                order,
+                ReturnMother.returnOf(order, "SKU12.50", 2, "25.00"),
+                OrderMother.cancellationNote(
+                        OrderMother.orderWithLines(order, 0),
+                        numberOnTheNote.apply(order.orderNumber()),
+                        order.occurredAt().plusSeconds(7200)));
+    }
+
+    /** Books the receipt, then the credit note, before their order: each is booked whole. */
+    private RefundedTwice booked(RefundedTwice refunds) {
+        assertThat(ledger.recordReturnReceived(refunds.receipt())).isTrue();
+        assertThat(ledger.recordOrderCancelled(refunds.note())).isTrue();
+        return refunds;
     }
 
     private JsonNode reconciliationOf(OrderPlaced order) {
@@ -273,20 +286,6 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
     private static OrderPlaced anOrder(String... lines) {
         Instant at = freshDay().atTime(10, 0).toInstant(ZoneOffset.UTC);
         return OrderMother.orderBy(UUID.randomUUID(), at, lines);
-    }
-
-    private static ReturnReceived receipt(OrderPlaced order, String sku, int quantity, String refund) {
-        return new ReturnReceived(
-                UUID.randomUUID(),
-                order.occurredAt().plusSeconds(3600),
-                UUID.randomUUID(),
-                order.orderId(),
-                order.orderNumber(),
-                order.customerId(),
-                new BigDecimal(refund),
-                order.currency(),
-                "desk-1",
-                List.of(new ReturnReceived.Line(sku, quantity, new BigDecimal(refund))));
     }
 
     /**

@@ -229,7 +229,9 @@ final class AgentEventPublisher {
                 task.attempt(),
                 clock.instant(),
                 failure,
-                errors == null ? List.of() : errors);
+                errors == null ? List.of() : errors,
+                // every report names the dispatch it is about, so a late one of an earlier dispatch is told apart
+                task.envelope() == null ? null : task.envelope().messageId());
         return MessageEnvelope.builder()
                 .correlationId(task.correlationId())
                 .priority(task.priority())

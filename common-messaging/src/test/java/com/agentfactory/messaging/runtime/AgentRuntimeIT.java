@@ -105,6 +105,26 @@ class AgentRuntimeIT {
     }
 
     @Test
+    void namesTheTaskMessageItReportsOnInEveryReport() {
+        MessageEnvelope completing = dispatch(task("echo", Priority.NORMAL));
+        MessageEnvelope unsupported = dispatch(task("paint-the-warehouse", Priority.NORMAL));
+        MessageEnvelope expired =
+                dispatch(task("echo", Priority.NORMAL).expiresAt(Instant.now().minusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statuses(taskIdOf(completing)))
+                .containsSubsequence(
+                        ReportedTaskStatus.ASSIGNED, ReportedTaskStatus.RUNNING, ReportedTaskStatus.COMPLETED));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(taskIdOf(unsupported)).contains(ReportedTaskStatus.FAILED)
+                        && statuses(taskIdOf(expired)).contains(ReportedTaskStatus.EXPIRED));
+        for (MessageEnvelope dispatch : List.of(completing, unsupported, expired)) {
+            assertThat(events.statusesOf(taskIdOf(dispatch)))
+                    .isNotEmpty()
+                    .allSatisfy(report -> assertThat(report.dispatchId()).isEqualTo(dispatch.messageId()));
+        }
+    }
+
+    @Test
     void answersTheHealthCheckEveryAgentSupports() {
         UUID taskId = send(task("health-check", Priority.HIGH));
 
@@ -474,6 +494,22 @@ class AgentRuntimeIT {
             }
         }
         return records;
+    }
+
+    /** Sends the task's message, as {@link #send}, and returns it. */
+    private MessageEnvelope dispatch(TaskBuilder builder) {
+        MessageEnvelope envelope = builder.build();
+        kafka.send(
+                        Topics.agentTasks(
+                                AGENT, Priority.bandOf(envelope.header().priority())),
+                        builder.taskId.toString(),
+                        codec.encode(envelope))
+                .join();
+        return envelope;
+    }
+
+    private UUID taskIdOf(MessageEnvelope dispatch) {
+        return codec.fromTree(dispatch.payload().context(), TaskDispatch.class).taskId();
     }
 
     private UUID send(TaskBuilder builder) {

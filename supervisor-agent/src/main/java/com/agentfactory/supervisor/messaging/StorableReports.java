@@ -57,7 +57,8 @@ final class StorableReports {
                         ? null
                         : change.errors().stream()
                                 .map(e -> e == null ? null : new FieldErrorDetail(text(e.field()), text(e.message())))
-                                .toList());
+                                .toList(),
+                change.dispatchId());
     }
 
     private static String text(String text) {

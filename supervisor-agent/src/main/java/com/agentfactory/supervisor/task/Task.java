@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A task row; {@code failure} and {@code errors} say why an agent failed it, when it did. */
+/**
+ * A task row; {@code failure} and {@code errors} say why an agent failed it, when it did. {@code dispatchId} is the
+ * message id of its latest dispatch to an agent (null before its first, and for tasks dispatched before it was kept):
+ * the dispatch whose reports the task follows.
+ */
 record Task(
         UUID id,
         String taskType,
@@ -33,7 +37,8 @@ record Task(
         Instant createdAt,
         Instant updatedAt,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        UUID dispatchId) {
 
     Task {
         errors = errors == null ? List.of() : List.copyOf(errors);

@@ -12,7 +12,7 @@ import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.messaging.trace.TraceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +35,17 @@ class TaskDispatcher {
         this.sizeLimit = sizeLimit;
     }
 
-    /** The task's dispatch; refused (a RuleViolationException on input_data) when it is too large to send. */
+    /**
+     * The task's dispatch, with the task's dispatch id as its message id, which the agent names in every report on it;
+     * refused (a RuleViolationException on input_data) when it is too large to send.
+     */
     OutboxMessage dispatch(Task task, int retryCount, Instant now) {
+        Objects.requireNonNull(task.dispatchId(), "a task is dispatched under its dispatch id");
         long ttl = task.expiresAt() == null
                 ? 0
                 : Math.max(1, Duration.between(now, task.expiresAt()).toMillis());
         MessageEnvelope envelope = MessageEnvelope.builder()
-                .messageId(UUID.randomUUID())
+                .messageId(task.dispatchId())
                 .correlationId(task.correlationId())
                 .timestamp(now)
                 .priority(task.priority())

@@ -4,6 +4,7 @@ import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.supervisor.capability.TaskTypeCatalog;
 import com.agentfactory.supervisor.registry.AgentRegistry;
@@ -94,9 +95,22 @@ public class TaskLifecycleService {
                 log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
                 continue;
             }
+            boolean ofEarlierDispatch = isOfEarlierDispatch(task, report);
+            if (ofEarlierDispatch && report.status() != ReportedTaskStatus.COMPLETED) {
+                ignoreSuperseded(task, report);
+                continue;
+            }
             Task next = report.status() == null
                     ? escalateUnknownOutcome(task, report, now, transitions, escalated)
-                    : apply(task, report, takenFromAgent.contains(task.id()), now, transitions, escalated, answered);
+                    : apply(
+                            task,
+                            report,
+                            takenFromAgent.contains(task.id()),
+                            ofEarlierDispatch,
+                            now,
+                            transitions,
+                            escalated,
+                            answered);
             if (next != task) {
                 // escalated again from here on, it is no longer the escalation the agent's result overtakes
                 takenFromAgent.remove(next.id());
@@ -118,11 +132,44 @@ public class TaskLifecycleService {
         transitions.forEach(t -> count(t.toStatus(), current.get(t.taskId()).assignedAgentType()));
     }
 
+    /**
+     * Whether the report is about a dispatch of the task other than its latest (one a person's requeue replaced). A
+     * report naming no dispatch (from a runtime older than dispatch ids, or about a task message the agent could not
+     * read) and a task whose dispatch was never recorded (dispatched before dispatch ids were kept) cannot be told
+     * apart, and are taken as before: as about the current dispatch.
+     */
+    private static boolean isOfEarlierDispatch(Task task, TaskStatusChanged report) {
+        return report.dispatchId() != null
+                && task.dispatchId() != null
+                && !report.dispatchId().equals(task.dispatchId());
+    }
+
+    /**
+     * An earlier dispatch's ASSIGNED, RUNNING, FAILED or EXPIRED report, or one without a status, says nothing of the
+     * dispatch the task is now with: applied, a failure of the agent the task was taken from would fail or escalate it
+     * while the requeued dispatch runs, and its progress would move a task still waiting in the queue.
+     */
+    private void ignoreSuperseded(Task task, TaskStatusChanged report) {
+        String status = report.status() == null ? "NONE" : report.status().name();
+        log.info(
+                "Report {} for task {} ignored: it is about dispatch {} from {} (attempt {}), and the task has since"
+                        + " been sent again as dispatch {}",
+                status,
+                task.id(),
+                report.dispatchId(),
+                report.instanceId() != null ? report.instanceId() : report.agentType(),
+                report.attempt(),
+                task.dispatchId());
+        meters.counter("supervisor.agent.reports.superseded", "status", status, "agent", agentTag(report.agentType()))
+                .increment();
+    }
+
     // the task after the report, or the same instance when the report does not move it
     private Task apply(
             Task task,
             TaskStatusChanged report,
             boolean takenFromAgent,
+            boolean ofEarlierDispatch,
             Instant now,
             List<TaskTransition> transitions,
             List<TasksEscalated.Escalated> escalated,
@@ -159,6 +206,21 @@ public class TaskLifecycleService {
                 : overtakesEscalation
                         ? reasonOf(report, said) + " (after the supervisor had escalated it, not knowing its outcome)"
                         : reasonOf(report, said);
+        if (ofEarlierDispatch) {
+            // Only a COMPLETED report of an earlier dispatch comes this far, and it is taken as the task's outcome,
+            // as a late result is after an expiry or an escalation for want of news: the work was done, its effects
+            // are there whatever the task says, and the escalation's reason warned that a requeue may have it done
+            // twice. Ignored, the task would wait for a second run that may fail where the first succeeded, and a
+            // person would be asked to act on work already done. The requeued dispatch cannot be called back and may
+            // still run; its reports come to a finished task and are ignored.
+            why += " (by dispatch " + report.dispatchId() + ", which the task was sent again after; dispatch "
+                    + task.dispatchId() + " may still run)";
+            log.info(
+                    "Task {} completed by its earlier dispatch {}; dispatch {} may still run",
+                    task.id(),
+                    report.dispatchId(),
+                    task.dispatchId());
+        }
         transitions.add(new TaskTransition(task.id(), task.status(), next, actor, why, now));
         if (overtakesEscalation) {
             answered.add(new EscalatedTasksAnswered.Answered(task.id(), actor, next == TaskStatus.COMPLETED, why, now));
@@ -437,7 +499,10 @@ public class TaskLifecycleService {
                 task.createdAt(),
                 now,
                 null,
-                null);
+                null,
+                // a new dispatch: from now on only its reports move the task (but an earlier one's result, see
+                // applyReports)
+                UUID.randomUUID());
         tasks.update(queued);
         // with no note typed, the history still says which agent the task went to
         String why = TaskPersonalData.noteToKeep(task, note, "requeued to " + targetType + " by " + actor);
@@ -549,6 +614,7 @@ public class TaskLifecycleService {
                 task.createdAt(),
                 updatedAt,
                 startedAt,
-                completedAt);
+                completedAt,
+                task.dispatchId());
     }
 }

@@ -25,12 +25,18 @@ public class TaskRepository {
     private static final String COLUMNS = "id, task_type, status, priority, assigned_agent_id, assigned_agent_type,"
             + " input_data, output_data, error_message, failure, errors, progress, attempts, routing_method, routing_confidence,"
             + " routing_reason, correlation_id, trace_id, requested_by, expires_at, created_at, updated_at,"
-            + " started_at, completed_at";
+            + " started_at, completed_at, dispatch_id";
 
     private static final String UPDATE =
             "UPDATE tasks SET status = ?, assigned_agent_id = ?, output_data = ?::jsonb, error_message = ?,"
                     + " failure = ?, errors = ?::jsonb, progress = ?, attempts = ?, updated_at = ?, started_at = ?,"
-                    + " completed_at = ?, task_type = ?, assigned_agent_type = ?, expires_at = ? WHERE id = ?";
+                    + " completed_at = ?, task_type = ?, assigned_agent_type = ?, expires_at = ?, dispatch_id = ?"
+                    + " WHERE id = ?";
+
+    /** The stale-task sweep's query (quiet since, now, limit); it reads tasks_with_agent_updated_at_idx. */
+    static final String LOCK_STALE = "SELECT " + COLUMNS + " FROM tasks WHERE status IN ('ASSIGNED', 'RUNNING')"
+            + " AND updated_at < ? AND NOT (status = 'ASSIGNED' AND expires_at IS NOT NULL AND expires_at < ?)"
+            + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
@@ -44,7 +50,7 @@ public class TaskRepository {
     void insertAll(List<Task> tasks) {
         jdbc.batchUpdate(
                 "INSERT INTO tasks (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tasks,
                 tasks.size(),
                 (statement, task) -> {
@@ -73,6 +79,7 @@ public class TaskRepository {
                     statement.setTimestamp(22, timestamp(task.updatedAt()));
                     statement.setTimestamp(23, timestamp(task.startedAt()));
                     statement.setTimestamp(24, timestamp(task.completedAt()));
+                    statement.setObject(25, task.dispatchId());
                 });
     }
 
@@ -164,7 +171,9 @@ public class TaskRepository {
             statement.setString(13, task.assignedAgentType());
             // and with a new deadline
             statement.setTimestamp(14, timestamp(task.expiresAt()));
-            statement.setObject(15, task.id());
+            // and is then another dispatch, whose reports alone the task follows
+            statement.setObject(15, task.dispatchId());
+            statement.setObject(16, task.id());
         });
     }
 
@@ -228,14 +237,7 @@ public class TaskRepository {
      * their expires_at: their dispatch may still wait on the agent's topic, and the agent refuses it once expired.
      */
     List<Task> lockStale(Instant quietSince, Instant now, int limit) {
-        return jdbc.query(
-                "SELECT " + COLUMNS + " FROM tasks WHERE status IN ('ASSIGNED', 'RUNNING')"
-                        + " AND updated_at < ? AND NOT (status = 'ASSIGNED' AND expires_at IS NOT NULL AND expires_at < ?)"
-                        + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED",
-                taskMapper,
-                timestamp(quietSince),
-                timestamp(now),
-                limit);
+        return jdbc.query(LOCK_STALE, taskMapper, timestamp(quietSince), timestamp(now), limit);
     }
 
     /** Which of these tasks the supervisor last moved to ESCALATED straight from an agent's hands. */
@@ -286,7 +288,8 @@ public class TaskRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("completed_at")),
+                rs.getObject("dispatch_id", UUID.class));
     }
 
     private String json(JsonNode node) {

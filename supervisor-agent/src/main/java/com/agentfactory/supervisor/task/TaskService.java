@@ -128,7 +128,8 @@ class TaskService {
                 now,
                 now,
                 null,
-                null);
+                null,
+                decision.isEscalated() ? null : UUID.randomUUID());
         List<TaskTransition> transitions = new ArrayList<>();
         transitions.add(new TaskTransition(taskId, null, TaskStatus.CREATED, requestedBy, "accepted", now));
         transitions.add(new TaskTransition(

@@ -4,6 +4,7 @@ import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.Api.Response;
@@ -141,6 +142,143 @@ class StaleTasksIT extends SupervisorIntegrationTest {
                 .containsEntry("resolved_by", "inventory-test-instance");
         assertThat(status(failed)).isEqualTo("ESCALATED");
         assertThat(openEscalationReason(failed)).contains("store down");
+    }
+
+    @Test
+    void ignoresTheProgressAndFailureOfTheDispatchARequeueReplacedAndFollowsTheNewOne() {
+        double ignoredBefore = superseded("RUNNING") + superseded("FAILED");
+        UUID taskId = create();
+        UUID first = escalatedForWantOfNewsAndRequeued(taskId);
+        UUID second = dispatchIds(taskId).getLast();
+        assertThat(second).isNotEqualTo(first);
+
+        // the first agent, back after the requeue, reports on the dispatch it held while the new one still waits
+        List<MessageEnvelope> late = List.of(
+                agent.reportOn(first, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 2),
+                agent.retriesExhaustedOn(first, taskId, "inventory", "IllegalStateException: store down"));
+        agent.sendAll(taskId.toString(), late);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(late));
+
+        assertThat(status(taskId)).isEqualTo("QUEUED");
+        assertThat(superseded("RUNNING") + superseded("FAILED") - ignoredBefore).isEqualTo(2);
+        agent.sendAll(
+                taskId.toString(),
+                List.of(
+                        agent.reportOn(second, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1),
+                        agent.reportOn(
+                                second,
+                                taskId,
+                                "inventory",
+                                ReportedTaskStatus.COMPLETED,
+                                json.readTree("{\"reorder_point\": 8}"),
+                                null,
+                                1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("COMPLETED"));
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(8);
+        assertThat(transitions(task))
+                .containsExactly("CREATED", "QUEUED", "RUNNING", "ESCALATED", "QUEUED", "RUNNING", "COMPLETED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'",
+                        Integer.class,
+                        taskId))
+                .isZero();
+    }
+
+    @Test
+    void takesTheResultOfTheDispatchARequeueReplacedAsAfterAnEscalationForWantOfNews() {
+        UUID taskId = create();
+        UUID first = escalatedForWantOfNewsAndRequeued(taskId);
+        UUID second = dispatchIds(taskId).getLast();
+
+        List<MessageEnvelope> reports = List.of(
+                agent.reportOn(second, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1),
+                agent.reportOn(
+                        first,
+                        taskId,
+                        "inventory",
+                        ReportedTaskStatus.COMPLETED,
+                        json.readTree("{\"reorder_point\": 7}"),
+                        null,
+                        1),
+                agent.reportOn(
+                        second,
+                        taskId,
+                        "inventory",
+                        ReportedTaskStatus.COMPLETED,
+                        json.readTree("{\"reorder_point\": 8}"),
+                        null,
+                        1));
+        agent.sendAll(taskId.toString(), reports);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(reports));
+
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/status")).isEqualTo("COMPLETED");
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(7);
+        assertThat(transitions(task))
+                .containsExactly("CREATED", "QUEUED", "RUNNING", "ESCALATED", "QUEUED", "RUNNING", "COMPLETED");
+        assertThat(task.text("/transitions/6/reason"))
+                .contains("by dispatch " + first)
+                .contains("dispatch " + second + " may still run");
+    }
+
+    @Test
+    void appliesAReportNamingNoDispatchToTheTaskAsBefore() {
+        UUID taskId = create();
+        escalatedForWantOfNewsAndRequeued(taskId);
+
+        // a runtime older than dispatch ids cannot say which dispatch it failed
+        agent.failed(
+                taskId, "inventory", "IllegalStateException: store down", FailureKind.RETRIES_EXHAUSTED, List.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        assertThat(openEscalationReason(taskId)).contains("store down");
+    }
+
+    /**
+     * Runs the task's first dispatch until the supervisor escalates it for want of news, then has a person requeue
+     * it to the same agent; returns the first dispatch's id, once the second dispatch is on the agent's topic.
+     */
+    private UUID escalatedForWantOfNewsAndRequeued(UUID taskId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).size() == 1);
+        UUID first = dispatchIds(taskId).getFirst();
+        agent.sendAll(
+                taskId.toString(),
+                List.of(agent.reportOn(first, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("RUNNING"));
+        clock.advance(QUIET_LIMIT.plusMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        String escalationId = jdbc.queryForObject(
+                "SELECT id FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'", String.class, taskId);
+        Response requeued = api.postAs(
+                "/api/v1/escalations/" + escalationId + "/resolve",
+                Map.of("outcome", "REQUEUED", "note", "agent restarted"),
+                "alice");
+        assertThat(requeued.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).size() == 2);
+        return first;
+    }
+
+    /** The message ids of the task's dispatches on the agent's topics, in the order sent. */
+    private static List<UUID> dispatchIds(UUID taskId) {
+        return TOPICS.forTask(taskId).stream().map(MessageEnvelope::messageId).toList();
+    }
+
+    /** Whether the supervisor has applied (or ignored) every one of these reports. */
+    private boolean applied(List<MessageEnvelope> reports) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_messages WHERE consumer = 'supervisor-lifecycle' AND message_id = ANY (?)",
+                Integer.class,
+                (Object) reports.stream().map(MessageEnvelope::messageId).toArray(UUID[]::new));
+        return count != null && count == reports.size();
+    }
+
+    private double superseded(String status) {
+        var counter = meters.find("supervisor.agent.reports.superseded")
+                .tag("status", status)
+                .tag("agent", "inventory")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private UUID create() {

@@ -45,7 +45,7 @@ public final class AgentReports {
             int attempt,
             FailureKind failure,
             List<FieldErrorDetail> errors) {
-        MessageEnvelope envelope = envelopeOf(taskId, agentType, status, output, error, attempt, failure, errors);
+        MessageEnvelope envelope = envelopeOf(taskId, null, agentType, status, output, error, attempt, failure, errors);
         send(taskId.toString(), envelope);
         return envelope;
     }
@@ -53,7 +53,36 @@ public final class AgentReports {
     /** A report as the runtime sends it, not sent: for {@link #sendAll}. */
     public MessageEnvelope reportOf(
             UUID taskId, String agentType, ReportedTaskStatus status, JsonNode output, String error, int attempt) {
-        return envelopeOf(taskId, agentType, status, output, error, attempt, null, List.of());
+        return envelopeOf(taskId, null, agentType, status, output, error, attempt, null, List.of());
+    }
+
+    /**
+     * A report on one dispatch of the task (the message id of the task message it is about), as the runtime names it;
+     * not sent: for {@link #sendAll}.
+     */
+    public MessageEnvelope reportOn(
+            UUID dispatchId,
+            UUID taskId,
+            String agentType,
+            ReportedTaskStatus status,
+            JsonNode output,
+            String error,
+            int attempt) {
+        return envelopeOf(taskId, dispatchId, agentType, status, output, error, attempt, null, List.of());
+    }
+
+    /** A FAILED report on one dispatch of the task, its retries exhausted; not sent: for {@link #sendAll}. */
+    public MessageEnvelope retriesExhaustedOn(UUID dispatchId, UUID taskId, String agentType, String error) {
+        return envelopeOf(
+                taskId,
+                dispatchId,
+                agentType,
+                ReportedTaskStatus.FAILED,
+                null,
+                error,
+                3,
+                FailureKind.RETRIES_EXHAUSTED,
+                List.of());
     }
 
     /** A report saying nothing of its status, as no runtime should send it. */
@@ -76,6 +105,7 @@ public final class AgentReports {
 
     private MessageEnvelope envelopeOf(
             UUID taskId,
+            UUID dispatchId,
             String agentType,
             ReportedTaskStatus status,
             JsonNode output,
@@ -96,7 +126,8 @@ public final class AgentReports {
                 attempt,
                 Instant.now(),
                 failure,
-                errors);
+                errors,
+                dispatchId);
         MessageEnvelope envelope = MessageEnvelope.builder()
                 .sender(AgentIds.forType(agentType).toString(), agentType)
                 .recipient(null, "supervisor")

@@ -276,7 +276,8 @@ class TaskWriteBatcherTest {
                                 now,
                                 now,
                                 null,
-                                null),
+                                null,
+                                UUID.randomUUID()),
                         List.of(),
                         null,
                         null))

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <p>An order and its cancellation travel under different keys and may be read in either order, by two consumers at
  * once: both first take a transaction lock on the order number, so a cancellation kept as pending is always seen by
  * its order, and an order recorded is always seen by its cancellation. A cancellation naming no order is kept likewise
- * for its customer's orders, under a transaction lock on the customer.
+ * for its customer's orders, under a transaction lock on the customer; one in the cut-over grace period also takes one
+ * on its cancellation number, as copies of a guest's would otherwise both give back.
  */
 @Component
 class OrderStock {
@@ -298,51 +299,42 @@ class OrderStock {
             // orders of the customer still to be read, which must find it given back
             Map<String, Integer> released =
                     releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), more);
-            if (cancellation.customerId() != null) {
-                more.forEach((sku, units) -> {
-                    int beyond = units - released.getOrDefault(sku, 0);
-                    if (beyond > 0) {
-                        jdbc.sql("""
-                                        INSERT INTO grace_period_credit_notes (event_id, sku, customer_id,
-                                                                               credited_at, units)
-                                        VALUES (:event, :sku, :customer, :credited, :units)
-                                        ON CONFLICT DO NOTHING
-                                        """)
-                                .param("event", cancellation.eventId())
-                                .param("sku", sku)
-                                .param("customer", cancellation.customerId())
-                                .param("credited", Timestamp.from(cancellation.occurredAt()))
-                                .param("units", beyond)
-                                .update();
-                    }
-                });
-            }
+            keepForCustomersOrders(CREDIT_NOTES_READ_BEFORE_ORDER, cancellation, more, released, now);
             return more;
         }
         Map<String, Integer> released =
                 releaseFromCustomersOrders(cancellation.customerId(), cancellation.occurredAt(), asked);
-        if (cancellation.customerId() != null) {
-            asked.forEach((sku, units) -> {
-                int left = units - released.getOrDefault(sku, 0);
-                if (left > 0) {
-                    jdbc.sql("""
-                                    INSERT INTO pending_order_cancellations (event_id, sku, customer_id,
-                                            cancellation_number, units, occurred_at, received_at)
-                                    VALUES (:event, :sku, :customer, :cancellation, :units, :occurred, :now)
-                                    ON CONFLICT DO NOTHING
-                                    """)
-                            .param("event", cancellation.eventId())
-                            .param("sku", sku)
-                            .param("customer", cancellation.customerId())
-                            .param("cancellation", cancellation.cancellationNumber())
-                            .param("units", left)
-                            .param("occurred", Timestamp.from(cancellation.occurredAt()))
-                            .param("now", Timestamp.from(now))
-                            .update();
-                }
-            });
-        }
+        keepForCustomersOrders(CANCELLATIONS_KEPT_FOR_CUSTOMER, cancellation, asked, released, now);
         return released;
+    }
+
+    /**
+     * Keeps in {@code where}, per SKU, what the cancellation asks beyond what its customer's recorded orders gave
+     * back, for the customer's orders still to be read. A guest's keeps nothing: no order can be told to be theirs.
+     */
+    private void keepForCustomersOrders(
+            KeptOfCustomer where,
+            OrderCancelled cancellation,
+            Map<String, Integer> asked,
+            Map<String, Integer> released,
+            Instant now) {
+        if (cancellation.customerId() == null) {
+            return;
+        }
+        asked.forEach((sku, units) -> {
+            int left = units - released.getOrDefault(sku, 0);
+            if (left > 0) {
+                jdbc.sql(where.keep())
+                        .param("event", cancellation.eventId())
+                        .param("sku", sku)
+                        .param("customer", cancellation.customerId())
+                        .param("cancellation", cancellation.cancellationNumber())
+                        .param("units", left)
+                        .param("occurred", Timestamp.from(cancellation.occurredAt()))
+                        .param("now", Timestamp.from(now))
+                        .update();
+            }
+        });
     }
 
     /**
@@ -350,9 +342,18 @@ class OrderStock {
      * it asked before under its cancellation number: the storefront sending it again under another event id (a
      * redelivery of one event is stopped by its id already) keeps the number, and nothing checks what it gives back
      * against an order. What it asks now is recorded under its number.
+     *
+     * <p>Two copies read at once are taken one after the other, under a transaction lock on the number: the second
+     * must see what the first recorded, and while the number is new neither finds a row to lock. A guest's credit
+     * note takes no customer's lock that would keep them apart. Taken after the customer's lock, if any, and before
+     * any row's; nothing else takes it.
      */
     private Map<String, Integer> beyondAskedBefore(String cancellationNumber, Map<String, Integer> asked) {
         String number = normalised(cancellationNumber);
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory credit note ' || :number, 0))")
+                .param("number", number)
+                .query()
+                .singleRow();
         Map<String, Integer> more = new TreeMap<>();
         asked.forEach((sku, units) -> {
             int before = jdbc.sql("""
@@ -405,17 +406,28 @@ class OrderStock {
     }
 
     /**
-     * Where a customer's give-backs naming no order are kept until their orders are read. The identifiers are
-     * constants of this class, never taken from input, as they are written into the SQL.
+     * Where a customer's give-backs naming no order are kept until their orders are read, and the statement keeping
+     * one SKU of one there (a repeat of the event keeps nothing more). The identifiers are constants of this class,
+     * never taken from input, as they are written into the SQL.
      */
-    private record KeptOfCustomer(String table, String alsoWhere, String occurredColumn, String oldestFirst) {}
+    private record KeptOfCustomer(
+            String table, String alsoWhere, String occurredColumn, String oldestFirst, String keep) {}
 
     private static final KeptOfCustomer CREDIT_NOTES_READ_BEFORE_ORDER =
-            new KeptOfCustomer("grace_period_credit_notes", "", "credited_at", "credited_at");
+            new KeptOfCustomer("grace_period_credit_notes", "", "credited_at", "credited_at", """
+            INSERT INTO grace_period_credit_notes (event_id, sku, customer_id, credited_at, units)
+            VALUES (:event, :sku, :customer, :occurred, :units)
+            ON CONFLICT DO NOTHING
+            """);
 
     // only those naming no order: one naming its order waits for that order alone
-    private static final KeptOfCustomer CANCELLATIONS_KEPT_FOR_CUSTOMER =
-            new KeptOfCustomer("pending_order_cancellations", "AND order_number IS NULL", "occurred_at", "received_at");
+    private static final KeptOfCustomer CANCELLATIONS_KEPT_FOR_CUSTOMER = new KeptOfCustomer(
+            "pending_order_cancellations", "AND order_number IS NULL", "occurred_at", "received_at", """
+            INSERT INTO pending_order_cancellations (event_id, sku, customer_id, cancellation_number, units,
+                                                     occurred_at, received_at)
+            VALUES (:event, :sku, :customer, :cancellation, :units, :occurred, :now)
+            ON CONFLICT DO NOTHING
+            """);
 
     /**
      * Takes up the customer's kept rows that occurred at or after the order, oldest first and locked, each up to what
@@ -529,6 +541,25 @@ class OrderStock {
                         DELETE FROM pending_order_cancellations WHERE (event_id, sku) IN (
                             SELECT event_id, sku FROM pending_order_cancellations
                             WHERE received_at < :cutoff ORDER BY received_at
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
+    /**
+     * Deletes at most {@code limit} of what credit notes in the cut-over grace period gave back beyond their
+     * customer's recorded orders (see {@link #givenBackBeforeOrderByCreditNotes}) that were credited before
+     * {@code cutoff}, oldest first; returns how many. Only the customer's orders placed by then take such a row up,
+     * and those are read by the cutoff, as the retention outlasts what reading orders can lag. Rows an arriving order
+     * is taking up, or another instance deleting, are skipped.
+     */
+    int forgetCreditNotesCreditedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM grace_period_credit_notes WHERE (event_id, sku) IN (
+                            SELECT event_id, sku FROM grace_period_credit_notes
+                            WHERE credited_at < :cutoff ORDER BY credited_at
                             LIMIT :limit FOR UPDATE SKIP LOCKED)
                         """)
                 .param("cutoff", Timestamp.from(cutoff))

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * order or from a bad event would otherwise be kept for ever, and the table would grow without bound. Once forgotten,
  * a cancellation gives nothing back should its order turn up after all.
  *
+ * <p>Forgets as well, after the same retention, what credit notes in the cut-over grace period gave back beyond their
+ * customer's recorded orders: it is kept for the customer's orders placed before the credit note and read after it,
+ * and once the retention has passed since the credit note no such order is still to be read. The table stops growing
+ * once the grace period has passed, and this empties it the retention after.
+ *
  * <p>Safe on every instance: each batch skips the rows another instance is deleting or an arriving order is applying.
  */
 @Component
@@ -36,17 +41,36 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::purge, properties.sweepInterval());
     }
 
-    /** Forgets cancellations kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
-    int purge() {
+    /** The rows one purge forgot, of each table. */
+    record Forgotten(int cancellations, int creditNotes) {}
+
+    /** Forgets what was kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
+    Forgotten purge() {
         Instant cutoff = clock.instant().minus(properties.retention());
-        int total = BatchedPurge.pass(
+        int cancellations = BatchedPurge.pass(
                 "Pending order cancellations",
                 properties.batchSize(),
                 () -> orderStock.forgetPendingReceivedBefore(cutoff, properties.batchSize()),
                 log);
-        if (total > 0) {
-            log.info("Forgot {} cancellation(s) kept since before {} for an order that never arrived", total, cutoff);
+        if (cancellations > 0) {
+            log.info(
+                    "Forgot {} cancellation(s) kept since before {} for an order that never arrived",
+                    cancellations,
+                    cutoff);
         }
-        return total;
+        // a pass of its own: a failure of the one above leaves this one to run
+        int creditNotes = BatchedPurge.pass(
+                "Grace-period credit notes",
+                properties.batchSize(),
+                () -> orderStock.forgetCreditNotesCreditedBefore(cutoff, properties.batchSize()),
+                log);
+        if (creditNotes > 0) {
+            log.info(
+                    "Forgot what {} grace-period credit note line(s) from before {} gave back beyond their customer's"
+                            + " recorded orders",
+                    creditNotes,
+                    cutoff);
+        }
+        return new Forgotten(cancellations, creditNotes);
     }
 }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -42,6 +43,9 @@ class StockIT extends InventoryIntegrationTest {
 
     @Autowired
     OrderStock orderStock;
+
+    @Autowired
+    StockService stock;
 
     @Autowired
     PendingCancellationProperties pendingCancellations;
@@ -181,7 +185,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote));
+        readSentAgain(creditNote);
 
         assertThat(onHand(sku))
                 .as("the 2 units the credit note asks, back once")
@@ -193,11 +197,55 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(creditNote, 3));
+        readSentAgain(creditNote, 3);
 
         assertThat(onHand(sku))
                 .as("the credit note asks 3 units now, 2 of them given back already")
                 .isEqualTo(8);
+    }
+
+    @Test
+    void twoCopiesOfAGuestsGracePeriodCreditNoteReadAtOnceGiveBackOnce() throws Exception {
+        String sku = stocked(5);
+        // a guest's: no customer's lock keeps the two apart
+        var creditNote =
+                CommerceEventMother.occurredAt(CommerceEventMother.cancellation(sku, 2), lateInTheGracePeriod());
+        var copy = CommerceEventMother.sentAgain(creditNote);
+        // the holder closes (rolling back) before the executor waits for the copies, should an await fail
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor();
+                var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            int holderPid = LockWaits.backendPid(holder);
+            // the first copy recorded what it asks and waits, uncommitted, for the stock row
+            lockStockRows(holder, sku);
+            var first = executor.submit(() -> stock.applyOrderCancelled(creditNote));
+            LockWaits.awaitSessionBlockedBy(jdbc, holderPid);
+            var second = executor.submit(() -> stock.applyOrderCancelled(copy));
+            awaitSessionWaitingForOneBlockedBy(holderPid);
+            holder.commit();
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(onHand(sku))
+                .as("the 2 units the credit note asks, back once")
+                .isEqualTo(7);
+    }
+
+    @Test
+    void whatAGracePeriodCreditNoteGaveBackBeyondItsCustomersOrdersIsForgottenTheRetentionAfterIt() {
+        String sku = stocked(5);
+        var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
+        assertThat(creditNoteRows(creditNote.eventId())).isOne();
+        Instant retentionAfterIt = creditNote.occurredAt().plus(pendingCancellations.retention());
+
+        purgeAt(retentionAfterIt.minusSeconds(60));
+        assertThat(creditNoteRows(creditNote.eventId()))
+                .as("an order of its customer placed before it may still be read")
+                .isOne();
+
+        assertThat(purgeAt(retentionAfterIt.plusSeconds(60)).creditNotes()).isPositive();
+        assertThat(creditNoteRows(creditNote.eventId())).isZero();
     }
 
     @Test
@@ -252,7 +300,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         var cancellation = gracePeriodCancellationGivenBack(sku, 2);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+        readSentAgain(cancellation);
 
         assertThat(onHand(sku))
                 .as("the 2 units the cancellation asks, back once")
@@ -268,7 +316,7 @@ class StockIT extends InventoryIntegrationTest {
                 "DELETE FROM grace_period_cancellations WHERE order_number = ?", cancellation.originalOrderNumber());
         new ResourceDatabasePopulator(new ClassPathResource(GIVEN_BACK_BEFORE_NUMBERS_WERE_KEPT)).execute(dataSource);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+        readSentAgain(cancellation);
 
         assertThat(onHand(sku))
                 .as("the 2 units the cancellation asks, back once")
@@ -281,7 +329,7 @@ class StockIT extends InventoryIntegrationTest {
         var cancellation = gracePeriodCancellationGivenBack(sku, 2);
         publishAndAwaitOnHand(CommerceEventMother.orderNumbered(cancellation.originalOrderNumber(), sku, 3), sku, 4);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+        readSentAgain(cancellation);
 
         assertThat(onHand(sku))
                 .as("3 taken, the 2 units the cancellation asks given back once, before the order came")
@@ -330,7 +378,7 @@ class StockIT extends InventoryIntegrationTest {
         String sku = stocked(5);
         var cancellation = gracePeriodCancellationGivenBack(sku, 2);
 
-        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation, 3));
+        readSentAgain(cancellation, 3);
 
         assertThat(onHand(sku))
                 .as("the cancellation asks 3 units now, 2 of them given back already")
@@ -464,10 +512,12 @@ class StockIT extends InventoryIntegrationTest {
         publishAndAwaitApplied(waiting);
         assertThat(pendingRows(waiting.eventId())).isOne();
 
-        assertThat(purgeAt(Instant.now())).as("within the retention").isZero();
+        assertThat(purgeAt(Instant.now()).cancellations())
+                .as("within the retention")
+                .isZero();
         assertThat(pendingRows(waiting.eventId())).isOne();
 
-        assertThat(purgeAt(afterTheRetention())).isPositive();
+        assertThat(purgeAt(afterTheRetention()).cancellations()).isPositive();
         assertThat(pendingRows(waiting.eventId())).isZero();
     }
 
@@ -641,6 +691,15 @@ class StockIT extends InventoryIntegrationTest {
         }
     }
 
+    /** Until some session waits for a lock of a session that itself waits for a lock of {@code holder}. */
+    private void awaitSessionWaitingForOneBlockedBy(int holder) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                        SELECT EXISTS (SELECT 1 FROM pg_stat_activity waiting, pg_stat_activity blocked
+                                       WHERE ? = ANY (pg_blocking_pids(blocked.pid))
+                                         AND blocked.pid = ANY (pg_blocking_pids(waiting.pid)))
+                        """, Boolean.class, holder));
+    }
+
     /** When the published change of the SKU with these counts says it happened. */
     private Instant occurredAtOfChange(String sku, int onHand, int available) {
         return await().atMost(Duration.ofSeconds(30))
@@ -668,7 +727,7 @@ class StockIT extends InventoryIntegrationTest {
                 .minus(Duration.ofDays(1));
     }
 
-    private int purgeAt(Instant now) {
+    private PendingCancellationPurge.Forgotten purgeAt(Instant now) {
         return new PendingCancellationPurge(orderStock, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC)).purge();
     }
 
@@ -706,6 +765,16 @@ class StockIT extends InventoryIntegrationTest {
         return givenBack(gracePeriodCreditNote(UUID.randomUUID(), sku, units));
     }
 
+    /** The same cancellation sent again by the storefront under another event, once the stock listener took it in. */
+    private void readSentAgain(OrderCancelled cancellation) {
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation));
+    }
+
+    /** As {@link #readSentAgain(OrderCancelled)}, the copy now asking {@code units} of the first line's SKU. */
+    private void readSentAgain(OrderCancelled cancellation, int units) {
+        publishAndAwaitApplied(CommerceEventMother.sentAgain(cancellation, units));
+    }
+
     /** The cancellation of one line, once it has given back all the units it asks. */
     private OrderCancelled givenBack(OrderCancelled cancellation) {
         var line = cancellation.lines().getFirst();
@@ -722,6 +791,12 @@ class StockIT extends InventoryIntegrationTest {
     private int pendingRows(UUID eventId) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM pending_order_cancellations WHERE event_id = ?", Integer.class, eventId);
+    }
+
+    /** Whether what the event's grace-period credit note gave back is kept for its customer's orders: rows per SKU. */
+    private int creditNoteRows(UUID eventId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM grace_period_credit_notes WHERE event_id = ?", Integer.class, eventId);
     }
 
     /** The units the event's cancellation, kept for orders to come, still asks back. */

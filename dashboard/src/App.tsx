@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { can, homeFor, isStaff, type Permission } from './api/roles';
 import { Loading } from './components/state';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { useSession } from './components/session';
 import { AdminShell } from './AdminShell';
 import { LoginPage } from './pages/LoginPage';
@@ -47,7 +48,9 @@ function Home() {
 function page(permission: Permission, element: ReactNode) {
   return (
     <RequireStaff permission={permission}>
-      <Suspense fallback={<Loading />}>{element}</Suspense>
+      <PageErrorBoundary>
+        <Suspense fallback={<Loading />}>{element}</Suspense>
+      </PageErrorBoundary>
     </RequireStaff>
   );
 }
@@ -55,35 +58,38 @@ function page(permission: Permission, element: ReactNode) {
 export function App() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route path="/" element={<Home />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/dashboard/*" element={<Navigate to="/admin" replace />} />
-        <Route path="/admin" element={<AdminShell />}>
-          <Route index element={page('finance.read', <OverviewPage />)} />
-          <Route path="tasks" element={page('agents.read', <TasksPage />)} />
-          <Route path="tasks/:taskId" element={page('agents.read', <TaskDetailPage />)} />
-          <Route path="agents" element={page('agents.read', <AgentsPage />)} />
-          <Route path="support" element={page('support.desk', <SupportDeskPage />)} />
-          <Route path="support/:ticketId" element={page('support.desk', <SupportDeskPage />)} />
-          <Route path="finance" element={page('finance.read', <FinancePage />)} />
-          <Route path="recommendations" element={page('recommendations.read', <RecommendationsPage />)} />
-          <Route path="campaigns" element={page('campaigns.read', <CampaignsPage />)} />
-          <Route path="ads" element={page('ads.read', <AdsPage />)} />
-          <Route path="inventory" element={page('inventory.read', <InventoryPage />)} />
-          <Route path="privacy" element={page('privacy.admin', <PrivacyPage />)} />
-          <Route path="*" element={<p>There is no such page.</p>} />
-        </Route>
-        <Route
-          path="/shop/*"
-          element={
-            <Suspense fallback={<Loading />}>
-              <Shop />
-            </Suspense>
-          }
-        />
-        <Route path="*" element={<Home />} />
-      </Routes>
+      {/* an admin page's own boundary keeps the shell on screen; this one catches the shop, the shell and the login */}
+      <PageErrorBoundary>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/dashboard/*" element={<Navigate to="/admin" replace />} />
+          <Route path="/admin" element={<AdminShell />}>
+            <Route index element={page('finance.read', <OverviewPage />)} />
+            <Route path="tasks" element={page('agents.read', <TasksPage />)} />
+            <Route path="tasks/:taskId" element={page('agents.read', <TaskDetailPage />)} />
+            <Route path="agents" element={page('agents.read', <AgentsPage />)} />
+            <Route path="support" element={page('support.desk', <SupportDeskPage />)} />
+            <Route path="support/:ticketId" element={page('support.desk', <SupportDeskPage />)} />
+            <Route path="finance" element={page('finance.read', <FinancePage />)} />
+            <Route path="recommendations" element={page('recommendations.read', <RecommendationsPage />)} />
+            <Route path="campaigns" element={page('campaigns.read', <CampaignsPage />)} />
+            <Route path="ads" element={page('ads.read', <AdsPage />)} />
+            <Route path="inventory" element={page('inventory.read', <InventoryPage />)} />
+            <Route path="privacy" element={page('privacy.admin', <PrivacyPage />)} />
+            <Route path="*" element={<p>There is no such page.</p>} />
+          </Route>
+          <Route
+            path="/shop/*"
+            element={
+              <Suspense fallback={<Loading />}>
+                <Shop />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<Home />} />
+        </Routes>
+      </PageErrorBoundary>
     </BrowserRouter>
   );
 }

@@ -192,13 +192,45 @@ describe('AuthClient', () => {
     const seen: unknown[] = [];
     client.subscribe((s) => seen.push(s));
 
-    expect(await client.accessToken()).toBeNull();
+    expect(await client.accessToken()).toBe(tokens(1).access_token);
     expect(client.session?.refreshToken).toBe('refresh-1');
     expect(store.items.has(STORE_KEY)).toBe(true);
     expect(seen).toEqual([]);
 
     refreshStatus = null;
     expect(await client.accessToken()).toBe(tokens(2).access_token);
+  });
+
+  it.each([
+    ['answered 429', () => Promise.resolve(json(429, { title: 'Too Many Requests', status: 429 }))],
+    ['answered 503', () => Promise.resolve(json(503, { title: 'Service Unavailable', status: 503 }))],
+    ['lost on the network', () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('sends the request with the token that has not expired yet when its refresh is %s', async (_, refresh) => {
+    const gateway = new FakeGateway();
+    let now = 0;
+    const fetch: typeof gateway.fetch = async (input, init) =>
+      String(input) === '/api/v1/auth/refresh' ? refresh() : gateway.fetch(input, init);
+    const client = new AuthClient({ fetch, now: () => now, store: new MemoryStore() });
+    await client.login('admin@example.test', 'secret');
+    now = 900_000 - 30_000;
+
+    const response = await client.fetch('/api/v1/agents/tasks');
+
+    expect(response.status).toBe(200);
+    expect(gateway.calls.at(-1)).toEqual({ path: '/api/v1/agents/tasks', authorization: `Bearer ${tokens(1).access_token}` });
+  });
+
+  it('sends no token that has expired when its refresh cannot be had, and keeps the session', async () => {
+    const gateway = new FakeGateway();
+    let now = 0;
+    const fetch: typeof gateway.fetch = async (input, init) =>
+      String(input) === '/api/v1/auth/refresh' ? json(503, { title: 'Service Unavailable', status: 503 }) : gateway.fetch(input, init);
+    const client = new AuthClient({ fetch, now: () => now, store: new MemoryStore() });
+    await client.login('admin@example.test', 'secret');
+    now = 900_000;
+
+    expect(await client.accessToken()).toBeNull();
+    expect(client.session?.refreshToken).toBe('refresh-1');
   });
 
   it('signs out when the refresh request is refused as invalid (400)', async () => {

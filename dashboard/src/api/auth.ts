@@ -142,7 +142,11 @@ export class AuthClient {
     }
   }
 
-  /** A valid access token, refreshed first when it is about to expire; null when signed out. */
+  /**
+   * A valid access token, refreshed first when it is about to expire; null when signed out. When the refresh could
+   * not be had (the gateway's rate limiter, a restart, the network) the session's token is given while it has not
+   * expired: it is refreshed a minute early, and a request without it would be refused for want of any token.
+   */
   async accessToken(): Promise<string | null> {
     // the storage event that tells of another tab's refresh may not have arrived yet
     const session = this.sync();
@@ -152,7 +156,13 @@ export class AuthClient {
     if (!needsRefresh(session, this.deps.now())) {
       return session.accessToken;
     }
-    return (await this.renew(session.accessToken))?.accessToken ?? null;
+    const renewed = await this.renew(session.accessToken);
+    if (renewed) {
+      return renewed.accessToken;
+    }
+    // a refused refresh signed out; otherwise the session is kept, and is read again as another tab may have renewed it
+    const kept = this.sync();
+    return kept && kept.expiresAt > this.deps.now() ? kept.accessToken : null;
   }
 
   /** Replaces the session's tokens, unless another tab already has since this tab last looked. */

@@ -49,4 +49,17 @@ describe('ReasonAction', () => {
     expect(reasons).toHaveLength(2);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pause' }));
   });
+
+  it('reads its hint out with the reason, and has none unless given one', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<ReasonAction label="Suppress" hint="The customer reads this." busy={false} onConfirm={async () => 'done'} />);
+    await user.click(screen.getByRole('button', { name: 'Suppress' }));
+    const reason = screen.getByLabelText('Reason');
+    expect(document.getElementById(reason.getAttribute('aria-describedby') ?? '')?.textContent).toBe('The customer reads this.');
+    unmount();
+
+    render(<ReasonAction label="Pause" busy={false} onConfirm={async () => 'done'} />);
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(screen.getByLabelText('Reason').hasAttribute('aria-describedby')).toBe(false);
+  });
 });

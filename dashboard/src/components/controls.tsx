@@ -64,16 +64,20 @@ export function ReasonAction({
   onConfirm,
   defaultReason = '',
   extra,
+  hint,
 }: {
   label: string;
   busy: boolean;
   onConfirm: (reason: string) => Promise<unknown>;
   defaultReason?: string;
   extra?: ReactNode;
+  /** said under the reason and read out with it, e.g. who else gets to read the reason */
+  hint?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState(defaultReason);
   const id = useId();
+  const hintId = `${id}-hint`;
   const { opener, first, close } = useSwapFocus<HTMLInputElement>(open, setOpen);
   if (!open) {
     return (
@@ -95,7 +99,15 @@ export function ReasonAction({
       }}
     >
       <label htmlFor={id}>Reason</label>
-      <input ref={first} id={id} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <input
+        ref={first}
+        id={id}
+        required
+        maxLength={500}
+        value={reason}
+        aria-describedby={hint ? hintId : undefined}
+        onChange={(e) => setReason(e.target.value)}
+      />
       {extra}
       <button type="submit" disabled={busy || reason.trim() === ''}>
         {busy ? `${label}…` : `Confirm ${label.toLowerCase()}`}
@@ -103,6 +115,11 @@ export function ReasonAction({
       <button type="button" className="link" onClick={close}>
         Cancel
       </button>
+      {hint && (
+        <small id={hintId} className="muted hint">
+          {hint}
+        </small>
+      )}
     </form>
   );
 }

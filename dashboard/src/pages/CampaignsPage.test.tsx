@@ -251,7 +251,11 @@ describe('CampaignsPage', () => {
     expect(within(within(consent).getByRole('table', { name: 'Consent by channel' })).getByText('sign-up form', { exact: false })).toBeTruthy();
 
     await user.click(within(consent).getByRole('button', { name: 'Suppress' }));
-    await user.type(within(consent).getByLabelText('Reason'), 'asked by phone to stop all contact');
+    // the shop shows the reason to the customer ("paused by the store: …"), and the field says so
+    const reason = within(consent).getByLabelText('Reason');
+    const description = document.getElementById(reason.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toContain('The customer reads this reason in the shop');
+    await user.type(reason, 'asked by phone to stop all contact');
     await user.click(within(consent).getByRole('button', { name: 'Confirm suppress' }));
     await waitFor(() => expect(gateway.callsTo('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`)).toHaveLength(1));
     expect(gateway.callsTo('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`)[0].body).toEqual({

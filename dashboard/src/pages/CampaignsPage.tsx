@@ -1023,6 +1023,12 @@ function CustomerConsent({
               </label>
               <ReasonAction
                 label="Suppress"
+                hint={
+                  <>
+                    The customer reads this reason in the shop, as “paused by the store: …”. Write it for them, not
+                    for the team.
+                  </>
+                }
                 busy={suppress.running}
                 onConfirm={async (reason) => {
                   const done = await suppress.run(reason);

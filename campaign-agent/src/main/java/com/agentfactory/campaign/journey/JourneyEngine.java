@@ -3,8 +3,10 @@ package com.agentfactory.campaign.journey;
 import com.agentfactory.campaign.delivery.SendOutbox;
 import com.agentfactory.campaign.delivery.SendRequest;
 import com.agentfactory.campaign.segment.SegmentMembership;
+import com.agentfactory.messaging.commerce.CommerceEventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,8 @@ class JourneyEngine {
 
     /** More steps than this without a wait means a definition the validator should have refused. */
     private static final int MAX_STEPS_PER_RUN = 100;
+
+    private static final String ORDER_PLACED = CommerceEventType.ORDER_PLACED.wireName();
 
     private final CustomerFactsReader customers;
     private final SegmentMembership segments;
@@ -39,10 +43,15 @@ class JourneyEngine {
 
     /** Runs the enrolment's due steps; returns how many steps ran. */
     int advance(Enrolment enrolment, CompiledJourney journey, Instant now) {
-        // the timer fired, so a wait for an event that did not come has timed out: go on at the timeout path
+        Facts facts = new Facts(enrolment, now);
+        // the timer fired, so a wait for an event that did not come has timed out: go on at the timeout path. An
+        // order whose wake found the enrolment not yet waiting (handled while this wait was being started) came all
+        // the same: the read model has it
+        if (ORDER_PLACED.equals(enrolment.waitingFor) && enrolment.waitNext != null && orderedSince(enrolment, facts)) {
+            enrolment.currentStep = enrolment.waitNext;
+        }
         enrolment.waitingFor = null;
         enrolment.waitNext = null;
-        Facts facts = new Facts(enrolment, now);
         int ran = 0;
         while (Enrolment.ACTIVE.equals(enrolment.status) && !enrolment.dueAt.isAfter(now)) {
             if (ran == MAX_STEPS_PER_RUN) {
@@ -53,7 +62,7 @@ class JourneyEngine {
             ran++;
             enrolment.stepsRun++;
             switch (step.type()) {
-                case JourneyStep.WAIT -> startWait(enrolment, journey, step, now);
+                case JourneyStep.WAIT -> startWait(enrolment, journey, step, facts, now);
                 case JourneyStep.CONDITION -> branch(enrolment, step, condition(step, facts));
                 case JourneyStep.SCORE -> branch(enrolment, step, facts.get().score() >= step.minScore());
                 case JourneyStep.SEGMENT ->
@@ -70,7 +79,13 @@ class JourneyEngine {
         return ran;
     }
 
-    private void startWait(Enrolment enrolment, CompiledJourney journey, JourneyStep step, Instant now) {
+    private void startWait(Enrolment enrolment, CompiledJourney journey, JourneyStep step, Facts facts, Instant now) {
+        // an order placed since the trigger is the awaited order even when it came before the wait began: the cart's
+        // event may have been handled minutes after the order's, whose wake then found nobody waiting
+        if (ORDER_PLACED.equals(step.event()) && step.onEvent() != null && orderedSince(enrolment, facts)) {
+            enrolment.currentStep = step.onEvent();
+            return;
+        }
         goTo(enrolment, journey, step);
         if (step.event() != null) {
             enrolment.waitingFor = step.event();
@@ -102,18 +117,45 @@ class JourneyEngine {
     }
 
     private boolean condition(JourneyStep step, Facts facts) {
-        return conditionHolds(step, facts.get(), facts.enrolment.enteredAt);
+        return conditionHolds(step, facts.get(), triggeredAt(facts.enrolment));
     }
 
-    /** Whether a condition step holds for a customer's facts, the customer having entered at {@code enteredAt}. */
-    static boolean conditionHolds(JourneyStep step, CustomerFacts facts, Instant enteredAt) {
+    /**
+     * When what enrolled the customer happened: the trigger event's time, kept in the context, or for an enrolment
+     * without one (by hand, a segment, a date, or made before the time was kept) when they entered. Never later than
+     * the entry, whatever the event's clock said.
+     */
+    static Instant triggeredAt(Enrolment enrolment) {
+        if (enrolment.context.get(JourneyTriggers.TRIGGER_OCCURRED_AT) instanceof String written) {
+            try {
+                Instant occurred = Instant.parse(written);
+                return occurred.isBefore(enrolment.enteredAt) ? occurred : enrolment.enteredAt;
+            } catch (DateTimeParseException notATime) {
+                // a context given by hand may hold anything under the key: the entry is the time then
+            }
+        }
+        return enrolment.enteredAt;
+    }
+
+    /** Whether the customer placed an order after the trigger happened (the trigger's own order not counted). */
+    private static boolean orderedSince(Enrolment enrolment, Facts facts) {
+        return facts.get().value("last_order_at") instanceof Instant lastOrder
+                && lastOrder.isAfter(triggeredAt(enrolment));
+    }
+
+    /**
+     * Whether a condition step holds for a customer's facts, what enrolled the customer having happened at
+     * {@code triggeredAt}.
+     */
+    static boolean conditionHolds(JourneyStep step, CustomerFacts facts, Instant triggeredAt) {
         if (step.check() == null) {
             return JourneyFacts.holds(step.comparison(), facts);
         }
         return switch (step.check()) {
-            // an order placed after the customer entered means the cart was bought
+            // an order placed since the cart was left means the cart was bought, however late the cart's event was
+            // handled
             case "cart_still_abandoned" ->
-                !(facts.value("last_order_at") instanceof Instant lastOrder) || lastOrder.isBefore(enteredAt);
+                !(facts.value("last_order_at") instanceof Instant lastOrder) || lastOrder.isBefore(triggeredAt);
             case "has_email" -> facts.value("email") instanceof String email && !email.isBlank();
             default -> false;
         };

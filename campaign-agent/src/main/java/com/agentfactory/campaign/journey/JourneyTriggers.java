@@ -38,6 +38,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class JourneyTriggers {
 
+    /**
+     * The context's key for when the trigger event happened. The event may be handled long after (its topic's
+     * consumer lagging), so a later order is told from an earlier one by this time, not the enrolment's.
+     */
+    static final String TRIGGER_OCCURRED_AT = "trigger_occurred_at";
+
     /** How many members of a date trigger's segment are enrolled in one transaction. */
     static final int DATE_TRIGGER_PAGE = 500;
 
@@ -220,6 +226,7 @@ public class JourneyTriggers {
     static Map<String, Object> contextOf(CommerceEvent event) {
         Map<String, Object> context = new HashMap<>();
         context.put("trigger_event", event.type().wireName());
+        context.put(TRIGGER_OCCURRED_AT, event.occurredAt().toString());
         List<OrderLine> lines =
                 switch (event) {
                     case CartAbandoned cart -> {

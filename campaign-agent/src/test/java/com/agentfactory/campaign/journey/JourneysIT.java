@@ -145,6 +145,42 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aCartBoughtBeforeItsEventWasHandledIsNotStillAbandoned() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.decidingOn(country, Map.of("check", "cart_still_abandoned")));
+        UUID customer = CustomerMother.knownCustomer(commerce, country);
+        Instant cartLeft = Instant.now();
+
+        // the order, placed just after the cart was left, is handled first: the cart's consumer lags behind
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", cartLeft.plusMillis(1)));
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
+
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo("does not hold");
+    }
+
+    @Test
+    void aWaitForAnOrderEndsAtOnceWhenTheOrderCameBeforeTheCartsEventWasHandled() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.abandonedCart(country, "1 hour"));
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
+        Instant cartLeft = Instant.now();
+
+        // the order's wake finds no enrolment waiting for it: the cart's event has not been handled yet
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", cartLeft.plusMillis(1)));
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
+
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo("converted");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sends WHERE customer_id = ?", Integer.class, customer))
+                .isZero();
+    }
+
+    @Test
     void recordsTheRefusalWhenTheCustomerHasNotConsented() {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(JourneyMother.abandonedCart(country, "PT0S"));

@@ -123,28 +123,29 @@ public class ExperimentRepository {
     }
 
     /**
-     * Each arm's share of the assignment: the weight of the split branch that leads straight to its step, or an even
-     * share for every arm when one of them is not a branch's next step (then the weights say nothing of it).
+     * Each arm's share of the assignment: the weight of the split branch its step is reached from (see
+     * {@link ArmBranches}), or an even share for every arm when one of them has no branch of its own or the arms are
+     * not all of one split (then the weights say nothing of them).
      */
     double[] armShares(UUID journeyId, List<String> steps) {
-        java.util.Map<String, Double> weights = new java.util.HashMap<>();
-        journeyDefinition(journeyId).ifPresent(definition -> {
-            for (JsonNode step : JSON.readTree(definition).path("steps")) {
-                for (JsonNode branch : step.path("branches")) {
-                    weights.putIfAbsent(
-                            branch.path("next").asString(),
-                            branch.path("weight").asDouble());
-                }
-            }
-        });
+        double[] even = new double[steps.size()];
+        Arrays.fill(even, 1.0);
+        Optional<ArmBranches> branches =
+                journeyDefinition(journeyId).map(definition -> ArmBranches.of(JSON.readTree(definition)));
+        if (branches.isEmpty()) {
+            return even;
+        }
         double[] shares = new double[steps.size()];
+        String split = null;
         for (int i = 0; i < steps.size(); i++) {
-            Double weight = weights.get(steps.get(i));
-            if (weight == null || !(weight > 0)) {
-                java.util.Arrays.fill(shares, 1.0);
-                return shares;
+            Optional<ArmBranches.Branch> branch = branches.get().branchOf(steps.get(i));
+            if (branch.isEmpty()
+                    || !(branch.get().weight() > 0)
+                    || (split != null && !split.equals(branch.get().split()))) {
+                return even;
             }
-            shares[i] = weight;
+            split = branch.get().split();
+            shares[i] = branch.get().weight();
         }
         return shares;
     }

@@ -43,7 +43,8 @@ class ExperimentService {
     @Transactional
     public ExperimentResponse create(CreateExperimentRequest request, String actor) {
         String name = request.name().strip();
-        Map<String, String> stepTypes = stepTypes(request);
+        JsonNode definition = definition(request);
+        Map<String, String> stepTypes = stepTypes(definition);
         Set<String> holdouts = experiments.holdoutSteps(request.journeyId());
         List<FieldErrorDetail> errors = new ArrayList<>();
         checkArm(stepTypes, holdouts, request, request.controlStep(), "control_step", errors);
@@ -58,6 +59,13 @@ class ExperimentService {
         if (!errors.isEmpty()) {
             throw new RuleViolationException(
                     "The experiment's arms must be distinct send steps of the journey, or its holdout.", errors);
+        }
+        checkBranches(ArmBranches.of(definition), request, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException(
+                    "Each arm must be reached from a branch of the same split of its own, so that the split's weights"
+                            + " say what share of the customers it should have.",
+                    errors);
         }
         if (experiments.nameTaken(name)) {
             throw nameTaken(name);
@@ -115,12 +123,61 @@ class ExperimentService {
         return new ConflictException("An experiment named '" + name + "' exists already.");
     }
 
-    private Map<String, String> stepTypes(CreateExperimentRequest request) {
-        String definition = experiments
+    private JsonNode definition(CreateExperimentRequest request) {
+        return JSON.readTree(experiments
                 .journeyDefinition(request.journeyId())
-                .orElseThrow(() -> RuleViolationException.of("journey_id", "no journey " + request.journeyId()));
+                .orElseThrow(() -> RuleViolationException.of("journey_id", "no journey " + request.journeyId())));
+    }
+
+    /**
+     * The sample-ratio check compares the arms' sizes with the weights of the branches they are reached from: an arm
+     * whose share cannot be told (no branch, or several, leads to it; another split's branch or another arm's) would
+     * fail it for ever. Arms none of which a split reaches are compared as even shares, as before.
+     */
+    private static void checkBranches(
+            ArmBranches branches, CreateExperimentRequest request, List<FieldErrorDetail> errors) {
+        List<String> arms = new ArrayList<>(request.treatmentSteps());
+        arms.addFirst(request.controlStep());
+        if (arms.stream().allMatch(arm -> branches.branchesTo(arm) == 0)) {
+            return;
+        }
+        Map<ArmBranches.Branch, String> taken = new HashMap<>();
+        String split = null;
+        for (int i = 0; i < arms.size(); i++) {
+            String arm = arms.get(i);
+            String field = i == 0 ? "control_step" : "treatment_steps[" + (i - 1) + "]";
+            int count = branches.branchesTo(arm);
+            if (count != 1) {
+                errors.add(new FieldErrorDetail(
+                        field,
+                        count == 0
+                                ? "step '" + arm + "' is reached from no branch of a split, as the other arms are, so"
+                                        + " its share of the customers is unknown"
+                                : "step '" + arm + "' is reached from " + count + " branches of a split, so its"
+                                        + " share of the customers is unknown"));
+                continue;
+            }
+            ArmBranches.Branch branch = branches.branchOf(arm).orElseThrow();
+            if (split == null) {
+                split = branch.split();
+            } else if (!split.equals(branch.split())) {
+                errors.add(new FieldErrorDetail(
+                        field,
+                        "step '" + arm + "' is reached from split '" + branch.split() + "', the other arms from split '"
+                                + split + "'"));
+                continue;
+            }
+            String before = taken.putIfAbsent(branch, field);
+            if (before != null) {
+                errors.add(new FieldErrorDetail(
+                        field, "step '" + arm + "' is down the same branch of split '" + split + "' as " + before));
+            }
+        }
+    }
+
+    private static Map<String, String> stepTypes(JsonNode definition) {
         Map<String, String> types = new HashMap<>();
-        for (JsonNode step : JSON.readTree(definition).path("steps")) {
+        for (JsonNode step : definition.path("steps")) {
             types.put(step.path("id").asString(), step.path("type").asString());
         }
         return types;

@@ -54,6 +54,9 @@ class ExperimentsIT extends CampaignIntegrationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    ExperimentRepository experiments;
+
     @Test
     void judgesASplitsArmsOnConversionsThroughTheApiAndTheAbCommandAlike() {
         UUID journey = splitJourney();
@@ -152,6 +155,48 @@ class ExperimentsIT extends CampaignIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorFields()).containsExactlyInAnyOrder("control_step", "treatment_steps[0]");
+    }
+
+    @Test
+    void expectsTheWeightOfTheBranchAnArmIsReachedFromThroughAWait() {
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Weighted",
+                        JourneyMother.split("arm", branch("a", 7, "pause_a"), branch("b", 3, "text_b")),
+                        Map.of("id", "pause_a", "type", "wait", "duration", "1 hour"),
+                        Map.of("id", "text_a", "type", "sms", "template", "exp_text", "next", "done"),
+                        Map.of("id", "text_b", "type", "sms", "template", "exp_text", "next", "done"),
+                        JourneyMother.end("done")));
+
+        Response created = api.post(
+                ExperimentMother.EXPERIMENTS, ExperimentMother.onConversions("Weighted", journey, "text_a", "text_b"));
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        // an even expectation would find 70/30 a sample-ratio mismatch for ever
+        assertThat(experiments.armShares(journey, List.of("text_a", "text_b"))).containsExactly(7.0, 3.0);
+    }
+
+    @Test
+    void refusesAnArmBothBranchesOfTheSplitLeadToNamingIt() {
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Joined",
+                        JourneyMother.split("arm", branch("a", 1, "text_a"), branch("b", 1, "text_b")),
+                        Map.of("id", "text_a", "type", "sms", "template", "exp_text", "next", "text_b"),
+                        Map.of("id", "text_b", "type", "sms", "template", "exp_text", "next", "done"),
+                        JourneyMother.end("done")));
+
+        Response refused = api.post(
+                ExperimentMother.EXPERIMENTS, ExperimentMother.onConversions("Joined", journey, "text_a", "text_b"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.errorFields()).containsExactly("treatment_steps[0]");
+        assertThat(refused.text("/errors/0/message")).contains("reached from 2 branches");
     }
 
     @Test

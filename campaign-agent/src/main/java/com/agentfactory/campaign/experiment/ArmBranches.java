@@ -1,0 +1,128 @@
+package com.agentfactory.campaign.experiment;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Which branch of a split each step of a journey is reached from, read from the journey's definition as stored. An
+ * arm's share of the assignment is the weight of its branch whether the branch leads to the arm's step straight or
+ * through waits, conditions or other sends first: every customer the split sends down the branch can only reach the
+ * step that way. A step reached from two branches (their paths join) has no share of its own, nor has one no branch
+ * reaches. A path is followed up to the next split, which assigns again. A holdout arm is the end step its holdout
+ * branch leads to, whose entries are the customers that branch held out whatever else reaches the step.
+ */
+final class ArmBranches {
+
+    /** One branch of a split: the split step, the branch's place in it, and its weight. */
+    record Branch(String split, int index, double weight) {}
+
+    private static final Set<String> DECIDING = Set.of("condition", "score", "segment");
+
+    private final Map<String, Set<Branch>> reachedFrom;
+    private final Map<String, Branch> holdouts;
+
+    private ArmBranches(Map<String, Set<Branch>> reachedFrom, Map<String, Branch> holdouts) {
+        this.reachedFrom = reachedFrom;
+        this.holdouts = holdouts;
+    }
+
+    static ArmBranches of(JsonNode definition) {
+        Map<String, JsonNode> steps = new HashMap<>();
+        Map<String, String> fallThrough = new HashMap<>();
+        String previous = null;
+        for (JsonNode step : definition.path("steps")) {
+            String id = step.path("id").asString();
+            steps.put(id, step);
+            if (previous != null) {
+                fallThrough.put(previous, id);
+            }
+            previous = id;
+        }
+        Map<String, Set<Branch>> reachedFrom = new HashMap<>();
+        Map<String, Branch> holdouts = new HashMap<>();
+        for (JsonNode step : definition.path("steps")) {
+            JsonNode branches = step.path("branches");
+            for (int i = 0; i < branches.size(); i++) {
+                JsonNode node = branches.get(i);
+                Branch branch = new Branch(
+                        step.path("id").asString(), i, node.path("weight").asDouble());
+                String next = node.path("next").asString();
+                if (node.path("holdout").asBoolean(false)) {
+                    holdouts.putIfAbsent(next, branch);
+                }
+                for (String reached : reachable(next, steps, fallThrough)) {
+                    reachedFrom
+                            .computeIfAbsent(reached, key -> new LinkedHashSet<>())
+                            .add(branch);
+                }
+            }
+        }
+        return new ArmBranches(reachedFrom, holdouts);
+    }
+
+    /** The branch the step's customers all came down; empty when none or more than one leads to it. */
+    Optional<Branch> branchOf(String step) {
+        if (holdouts.containsKey(step)) {
+            return Optional.of(holdouts.get(step));
+        }
+        Set<Branch> branches = reachedFrom.getOrDefault(step, Set.of());
+        return branches.size() == 1 ? Optional.of(branches.iterator().next()) : Optional.empty();
+    }
+
+    /** How many branches lead to the step. */
+    int branchesTo(String step) {
+        return holdouts.containsKey(step)
+                ? 1
+                : reachedFrom.getOrDefault(step, Set.of()).size();
+    }
+
+    /** Every step control can reach from {@code first} without passing another split, {@code first} included. */
+    private static Set<String> reachable(String first, Map<String, JsonNode> steps, Map<String, String> fallThrough) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(first));
+        while (!queue.isEmpty()) {
+            String id = queue.pop();
+            JsonNode step = steps.get(id);
+            if (step == null || !seen.add(id)) {
+                continue;
+            }
+            queue.addAll(successors(step, fallThrough.get(id)));
+        }
+        return seen;
+    }
+
+    private static List<String> successors(JsonNode step, String fallThrough) {
+        String type = step.path("type").asString();
+        List<String> next = new ArrayList<>();
+        if (type.equals("end") || type.equals("split")) {
+            return next;
+        }
+        if (DECIDING.contains(type)) {
+            addIfPresent(next, step.path("if_true"));
+            addIfPresent(next, step.path("if_false"));
+            return next;
+        }
+        if (step.hasNonNull("next")) {
+            addIfPresent(next, step.path("next"));
+        } else if (fallThrough != null) {
+            next.add(fallThrough);
+        }
+        addIfPresent(next, step.path("on_event"));
+        return next;
+    }
+
+    private static void addIfPresent(List<String> targets, JsonNode target) {
+        if (target.isValueNode() && !target.isNull()) {
+            targets.add(target.asString());
+        }
+    }
+}

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that cannot be read will not read better the next time. So a signed body that is not an inbound text (not JSON at
  * all, not an object, a field missing or invalid, a number that cannot be read for sure with the store's numbering,
  * see {@link NationalNumbering#international}) is 200 with the outcome {@code unreadable}: logged, not acted on, and
- * kept under its message id when it has one, so that a delivery of it again is {@code already_received}.
+ * kept under its message id when it has one, so that a delivery of it again is {@code already_received}. The one
+ * exception is an opt-out from a number that reads as several mobile numbers: it is acted on for each of them
+ * ({@link SmsReplies#receiveOptOut}).
  */
 @RestController
 @RequestMapping("/api/v1/campaigns/sms/inbound")
@@ -103,15 +106,25 @@ class InboundSmsController {
             return unreadable(provider, null, "the body is not a JSON object");
         }
         String messageId = messageIdOf(tree);
-        InboundSms sms;
+        InboundSms written;
         try {
-            sms = json.treeToValue(tree, InboundSms.class).readWith(numbering);
+            written = json.treeToValue(tree, InboundSms.class);
         } catch (JacksonException e) {
             return unreadable(provider, messageId, "unreadable fields " + fields(JsonReadErrors.fieldErrors(e)));
         }
+        InboundSms sms = written.readWith(numbering);
         List<FieldErrorDetail> errors = validator.validate(sms).stream()
                 .map(InboundSmsController::toError)
                 .toList();
+        if (fields(errors).equals(List.of("from")) && SmsKeyword.of(sms.text()) == SmsKeyword.OPT_OUT) {
+            // a STOP from a number that reads as several: ignored, it would leave its sender texted against their
+            // word; taken for every reading, it stops at worst another's marketing texts, which they can give consent
+            // to again. Nothing else (START least of all) is acted on for a number not read for sure
+            Set<String> readings = numbering.readings(written.from());
+            if (readings.size() > 1) {
+                return new InboundSmsResponse(sms.messageId(), replies.receiveOptOut(provider, sms, readings));
+            }
+        }
         if (!errors.isEmpty()) {
             String why = "invalid fields " + fields(errors);
             if (fields(errors).contains("from")) {

@@ -52,20 +52,30 @@ record NationalNumbering(String region) {
      * </ul>
      */
     Optional<String> international(String written) {
+        Set<String> readings = readings(written);
+        return readings.size() == 1 ? readings.stream().findFirst() : Optional.empty();
+    }
+
+    /**
+     * Every number the written one can be, as E.164 writes them, read as {@link #international} reads it: the number
+     * itself when written with its plus, otherwise each reading that is a valid mobile number; none when it is no
+     * phone number at all. More than one is a number {@code international} refuses as ambiguous.
+     */
+    Set<String> readings(String written) {
         if (written == null) {
-            return Optional.empty();
+            return Set.of();
         }
         String number = SEPARATORS.matcher(written).replaceAll("");
         if (number.startsWith("+")) {
-            return CustomerUpserted.isE164(number) ? Optional.of(number) : Optional.empty();
+            return CustomerUpserted.isE164(number) ? Set.of(number) : Set.of();
         }
         if (!DIGITS.matcher(number).matches()) {
-            return Optional.empty();
+            return Set.of();
         }
         Set<String> readings = new LinkedHashSet<>();
         texting(number, region).ifPresent(readings::add);
         texting("+" + number, "ZZ").ifPresent(readings::add);
-        return readings.size() == 1 ? readings.stream().findFirst() : Optional.empty();
+        return readings;
     }
 
     /** What {@link #international} reads, for the reason a number is refused. */

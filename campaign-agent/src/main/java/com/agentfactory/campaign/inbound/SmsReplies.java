@@ -3,7 +3,9 @@ package com.agentfactory.campaign.inbound;
 import com.agentfactory.campaign.consent.ContactPermissions;
 import com.agentfactory.campaign.customer.CustomerReadModel;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * withdraws the SMS consent of every customer holding the sender's number (a household may share one): the number is
  * all the reply says about who sent it. START is only logged: consent to be texted again is the customer's to give
  * where they are known to be themselves, not a word anyone holding the number could send. A number no customer holds
- * changes nothing. Each provider message is acted on once; the claim and its effect share a transaction.
+ * changes nothing. A STOP from a number that reads as several mobile numbers withdraws the SMS consent of the holders
+ * of each: withdrawn from the wrong customer, consent can be given again, while a STOP not acted on leaves its sender
+ * texted against their word. Each provider message is acted on once; the claim and its effect share a transaction.
  */
 @Service
 class SmsReplies {
 
     static final String OPTED_OUT = "opted_out";
+    static final String OPTED_OUT_EVERY_READING = "opted_out_every_reading";
     static final String UNKNOWN_NUMBER = "unknown_number";
     static final String START_NOT_ACTED_ON = "start_not_acted_on";
     static final String NOT_A_KEYWORD = "not_a_keyword";
@@ -65,6 +70,25 @@ class SmsReplies {
     }
 
     /**
+     * An opt-out from a number that reads as each of {@code readings} (E.164): acted on for the holders of every one.
+     *
+     * @return {@link #OPTED_OUT_EVERY_READING} when it reached a customer, {@link #UNKNOWN_NUMBER} when no customer
+     *     holds any of the readings, or {@link #ALREADY_RECEIVED}
+     */
+    @Transactional
+    public String receiveOptOut(String provider, InboundSms sms, Set<String> readings) {
+        if (!received.claim(provider, sms.messageId(), clock.instant())) {
+            return ALREADY_RECEIVED;
+        }
+        Set<UUID> holders = new LinkedHashSet<>();
+        readings.forEach(reading -> holders.addAll(customers.holdersOf(reading)));
+        int optedOut = optOut(provider, sms, List.copyOf(holders), ", a number read " + readings.size() + " ways");
+        String outcome = optedOut == 0 ? UNKNOWN_NUMBER : OPTED_OUT_EVERY_READING;
+        received.settle(provider, sms.messageId(), outcome);
+        return outcome;
+    }
+
+    /**
      * Records a signed message that could not be read, under its message id when it has one, so that it is answered as
      * received and not delivered again for ever; a person reads the log to tell the provider.
      *
@@ -85,17 +109,22 @@ class SmsReplies {
     }
 
     private String optOut(String provider, InboundSms sms) {
-        List<UUID> holders = customers.holdersOf(sms.from());
+        int optedOut = optOut(provider, sms, customers.holdersOf(sms.from()), "");
+        return optedOut == 0 ? UNKNOWN_NUMBER : OPTED_OUT;
+    }
+
+    /** Withdraws the holders' SMS consent; returns how many were opted out. */
+    private int optOut(String provider, InboundSms sms, List<UUID> holders, String howRead) {
         // the keyword, not the text: "Stop!!!" padded out to the text's length would not fit the consent history
-        String source =
-                "SMS reply " + SmsKeyword.word(sms.text()) + " via " + provider + " (message " + sms.messageId() + ")";
+        String source = "SMS reply " + SmsKeyword.word(sms.text()) + " via " + provider + " (message " + sms.messageId()
+                + howRead + ")";
         // a holder erased since the look-up is no longer one
         int optedOut = (int) holders.stream()
                 .filter(customer -> permissions.smsOptOut(customer, source))
                 .count();
         received.matched(provider, sms.messageId(), optedOut);
         // the message id, not the number: logs are kept longer than an erasure reaches
-        log.info("SMS {} via {} opted out {} customer(s)", sms.messageId(), provider, optedOut);
-        return optedOut == 0 ? UNKNOWN_NUMBER : OPTED_OUT;
+        log.info("SMS {} via {} opted out {} customer(s){}", sms.messageId(), provider, optedOut, howRead);
+        return optedOut;
     }
 }

@@ -62,6 +62,19 @@ class InboundSmsIT extends CampaignIntegrationTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    SmsProviderSignatures signatures;
+
+    @Autowired
+    SmsReplies replies;
+
+    @Autowired
+    jakarta.validation.Validator validator;
+
+    // the agent's own, which reads the provider's snake_case fields
+    @Autowired
+    JsonMapper json;
+
     @Test
     void keepsThePhoneNumberOfTheCustomerEventAndClearsItWhenALaterProfileHasNone() {
         UUID id = UUID.randomUUID();
@@ -264,6 +277,40 @@ class InboundSmsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void aStopFromANumberThatReadsAsTwoMobilesWithdrawsSmsConsentOfTheHoldersOfEachAndAStartDoesNothing() {
+        // in a German store, 1512 3xx xxxx is a German mobile without its trunk 0 and an American number (+1 512 3xx
+        // xxxx) without its plus alike
+        String written = "15123"
+                + String.format(
+                        "%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        UUID german = SmsJourneys.consentingCustomer(commerce, api, "+49" + written);
+        UUID american = SmsJourneys.consentingCustomer(commerce, api, "+" + written);
+        UUID neighbour = SmsJourneys.consentingCustomer(commerce, api, freshGermanMobile());
+        InboundSmsController germanStore = new InboundSmsController(
+                signatures,
+                replies,
+                json,
+                validator,
+                new InboundSmsProperties(Map.of(SMS_PROVIDER, SMS_PROVIDER_SECRET), "DE"));
+        String start = "SM" + UUID.randomUUID();
+        String stop = "SM" + UUID.randomUUID();
+
+        assertThat(outcome(germanStore, start, written, "START")).isEqualTo("unreadable");
+        assertThat(smsConsent(german).path("granted").asBoolean()).isTrue();
+        assertThat(outcome(germanStore, stop, written, "Stop.")).isEqualTo("opted_out_every_reading");
+
+        String source = "SMS reply STOP via " + SMS_PROVIDER + " (message " + stop + ", a number read 2 ways)";
+        for (UUID stopped : List.of(german, american)) {
+            assertThat(smsConsent(stopped).path("granted").asBoolean()).isFalse();
+            assertThat(smsConsent(stopped).path("source").asString()).isEqualTo(source);
+        }
+        assertThat(smsConsent(neighbour).path("granted").asBoolean()).isTrue();
+        assertThat(jdbc.queryForMap("SELECT outcome, customers_matched FROM inbound_sms WHERE message_id = ?", stop))
+                .isEqualTo(Map.of("outcome", "opted_out_every_reading", "customers_matched", 2));
+        assertThat(outcome(germanStore, stop, written, "Stop.")).isEqualTo("already_received");
+    }
+
+    @Test
     void answersASignedTextItCannotReadWith200AndKeepsItsMessageIdSoItIsNotDeliveredForEver(CapturedOutput output) {
         String messageId = "SM" + UUID.randomUUID();
         // an American number without its country code, or a London landline: no mobile the store can be sure of
@@ -419,6 +466,15 @@ class InboundSmsIT extends CampaignIntegrationTest {
             }
         }
         throw new AssertionError("no sms consent for " + customer);
+    }
+
+    /** What the controller answers the provider's signed text with. */
+    private static String outcome(InboundSmsController controller, String messageId, String from, String text) {
+        byte[] body = body(messageId, from, text);
+        Object answer = controller
+                .receive(SMS_PROVIDER, SmsProviderSignatures.sign(SMS_PROVIDER_SECRET, body), body)
+                .getBody();
+        return ((InboundSmsResponse) answer).outcome();
     }
 
     private HttpResponse<String> inbound(String messageId, String from, String text) {

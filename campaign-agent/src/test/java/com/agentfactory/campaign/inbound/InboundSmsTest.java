@@ -80,6 +80,13 @@ class InboundSmsTest {
                 .containsOnly("from");
     }
 
+    @Test
+    void givesEveryMobileNumberDigitsCanBeReadAsAndNoneForANumberThatIsNoMobile() {
+        assertThat(GERMAN.readings("1512 3456789")).containsExactlyInAnyOrder("+4915123456789", "+15123456789");
+        assertThat(GERMAN.readings("+49 151 23456789")).containsExactly("+4915123456789");
+        assertThat(BRITISH.readings("(202) 555-0123")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"4915123456789", "004915123456789", "0151 23456789", "+49 151 23456789"})
     void readsAGermanMobileWithItsCountryCodeOrTrunkPrefixInAGermanStore(String from) {

@@ -49,7 +49,7 @@ class ConsentService {
                     caller.actorName(),
                     now));
         }
-        return view(customerId);
+        return view(customerId, caller);
     }
 
     /** The customer's own time zone for quiet hours; null clears it, so the store's zone applies. */
@@ -66,13 +66,13 @@ class ConsentService {
             }
         }
         customers.setTimeZone(customerId, zone);
-        return view(customerId);
+        return view(customerId, caller);
     }
 
     @Transactional(readOnly = true)
     public ConsentsResponse get(UUID customerId, Caller caller) {
         checkAccess(customerId, caller);
-        return view(customerId);
+        return view(customerId, caller);
     }
 
     @Transactional
@@ -81,7 +81,7 @@ class ConsentService {
         lockKnown(customerId);
         consents.suppress(
                 new Suppression(customerId, channel, request.reason().strip(), caller.actorName(), clock.instant()));
-        return view(customerId);
+        return view(customerId, caller);
     }
 
     @Transactional
@@ -100,6 +100,11 @@ class ConsentService {
                 consents.countSuppressions(channel, customerId),
                 page,
                 limit);
+    }
+
+    private ConsentsResponse view(UUID customerId, Caller caller) {
+        ConsentsResponse view = view(customerId);
+        return isCustomerOnly(caller) ? view.asSeenBy(caller.actorName()) : view;
     }
 
     private ConsentsResponse view(UUID customerId) {

@@ -9,7 +9,9 @@ import com.agentfactory.campaign.channel.Channel;
 import com.agentfactory.campaign.support.CampaignIntegrationTest;
 import com.agentfactory.messaging.error.NotPermittedException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.testing.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,34 @@ class ConsentsIT extends CampaignIntegrationTest {
         assertThat(consentService.get(id, customer).customerId()).isEqualTo(id);
         assertThatThrownBy(() -> consentService.get(other, customer)).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> consentService.lift(id, "email", customer)).isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void aCustomerSeesTheReasonOfTheirSuppressionButNotWhichMemberOfStaffMadeIt() {
+        UUID id = knownCustomer();
+        api.put("/api/v1/campaigns/consents/" + id, consent("sms", true, "phone call"));
+        api.put("/api/v1/campaigns/consents/" + id + "/suppressions/email", Map.of("reason", "complained by letter"));
+        Api customer = api.withToken(TestTokens.customer(id));
+        customer.put("/api/v1/campaigns/consents/" + id, consent("push", true, "app settings"));
+
+        Response own = customer.get("/api/v1/campaigns/consents/" + id);
+        Response staff = api.get("/api/v1/campaigns/consents/" + id);
+
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.text("/suppressions/0/reason")).isEqualTo("complained by letter");
+        assertThat(own.body().toString()).as("the staff member's user id").doesNotContain("test-user");
+        assertThat(recordedBy(own, "push")).as("their own change").isEqualTo(id.toString());
+        assertThat(staff.text("/suppressions/0/suppressed_by")).isEqualTo("test-user");
+        assertThat(recordedBy(staff, "sms")).isEqualTo("test-user");
+    }
+
+    private static String recordedBy(Response consents, String channel) {
+        for (var consent : consents.body().path("consents")) {
+            if (consent.path("channel").asString().equals(channel)) {
+                return consent.path("recorded_by").asString();
+            }
+        }
+        throw new AssertionError("no " + channel + " consent");
     }
 
     private UUID knownCustomer() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -25,15 +27,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * erased-lists.sweep-interval} until it answers. Until the record goes the customer's lists are neither served from
  * the cache nor stored: they are computed from the data the erasure left, which holds nothing of the customer.
  *
- * <p>Remaining window: which customers are still to be dropped is held in memory and read again at most every sweep
- * interval while lists are served, so serving a cached list costs no query. The instance that ran the erasure knows
- * at once (unless a reading of the set it began before the commit replaces what it was told); another one only at its
- * next reading. For up to a sweep interval after the erasure commits, an instance that Redis answers may therefore
- * still serve the customer's cached lists when Redis failed the erasure's drop (a network split, a Redis restarted
- * with its data). With Redis away for every instance nothing is served from it anyway.
+ * <p>Which customers are still to be dropped is held in memory, so serving a cached list costs no query. The erasure's
+ * transaction also sends a PostgreSQL notification, delivered to every instance when it commits: the instance that
+ * ran the erasure knows before the commit, every other one within milliseconds of it, whether Redis answered the
+ * erasure's drop or not. The set is read again when an instance starts listening and at most every sweep interval
+ * while lists are served. An instance that is not listening (its notification connection lost, until it has listened
+ * again and read the set anew) serves no customer's list from the cache, as it could not know of an erasure.
+ *
+ * <p>What is left: a request that reached another instance in the milliseconds between the commit and the
+ * notification's arrival may still be served the lists, as may one in the seconds a notification connection takes to
+ * be known silent (a heartbeat and a socket timeout), though never for longer than a sweep interval. Closing that
+ * entirely would take a query of the database on every cached list.
  */
 @Component
-class ErasedCustomerLists implements SchedulingConfigurer {
+class ErasedCustomerLists implements SchedulingConfigurer, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ErasedCustomerLists.class);
 
@@ -44,6 +51,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final RefreshedIdSet toDrop;
+    private final NotificationListener erasures;
 
     ErasedCustomerLists(
             ErasedListClears clears,
@@ -51,6 +59,7 @@ class ErasedCustomerLists implements SchedulingConfigurer {
             RecommendationProperties serving,
             ErasedListsProperties properties,
             PlatformTransactionManager transactions,
+            JdbcConnectionDetails database,
             Clock clock) {
         this.clears = clears;
         this.cache = cache;
@@ -61,6 +70,23 @@ class ErasedCustomerLists implements SchedulingConfigurer {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.toDrop = new RefreshedIdSet(clears::all, properties.sweepInterval(), clock);
+        this.erasures =
+                new NotificationListener(ErasedListClears.CHANNEL, database, this::erasedElsewhere, toDrop::readNow);
+    }
+
+    @Override
+    public void start() {
+        erasures.start();
+    }
+
+    @Override
+    public void stop() {
+        erasures.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return erasures.isRunning();
     }
 
     @Override
@@ -74,12 +100,21 @@ class ErasedCustomerLists implements SchedulingConfigurer {
     @EventListener
     void onCustomerErased(CustomerErased event) {
         clears.add(event.customerId(), clock.instant());
+        clears.announce(event.customerId());
         toDrop.add(event.customerId());
+    }
+
+    // any instance's erasure, this one's included, once it has committed
+    private void erasedElsewhere(String customerId) {
+        try {
+            toDrop.add(UUID.fromString(customerId));
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignoring a notification of an erasure that names no customer id");
+        }
     }
 
     // after the commit, so a list computed from the data before the erasure and stored meanwhile goes too; the
     // generation the drop advances keeps one still being computed out
-    // (also added here: a reading of the set begun before the commit may have replaced the one it was added to)
     @TransactionalEventListener(fallbackExecution = true)
     void afterErasure(CustomerErased event) {
         UUID customerId = event.customerId();
@@ -99,9 +134,12 @@ class ErasedCustomerLists implements SchedulingConfigurer {
         }
     }
 
-    /** Whether the customer's lists may be served from the cache and stored in it: not while still to be dropped. */
+    /**
+     * Whether the customer's lists may be served from the cache and stored in it: not while still to be dropped, and
+     * no customer's while this instance could miss an erasure's notification.
+     */
     boolean cacheable(UUID customerId) {
-        return !toDrop.current().contains(customerId);
+        return erasures.listening() && !toDrop.current().contains(customerId);
     }
 
     /**

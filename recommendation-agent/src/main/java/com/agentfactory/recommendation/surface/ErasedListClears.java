@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** The erased customers whose cached lists are still to be dropped from Redis (see {@link ErasedCustomerLists}). */
 @Repository
 class ErasedListClears {
+
+    /** The notification channel of the customers recorded here, each notification's payload a customer id. */
+    static final String CHANNEL = "recommendation_erased_lists";
 
     private final JdbcTemplate jdbc;
 
@@ -29,6 +33,14 @@ class ErasedListClears {
                         + " ON CONFLICT (customer_id) DO UPDATE SET erased_at = EXCLUDED.erased_at",
                 customerId,
                 Timestamp.from(erasedAt));
+    }
+
+    /**
+     * Tells, when the erasure's transaction commits and not before, every instance listening on {@link #CHANNEL} that
+     * the customer's lists are not to be served.
+     */
+    void announce(UUID customerId) {
+        jdbc.query("SELECT pg_notify(?, ?)", (RowCallbackHandler) row -> {}, CHANNEL, customerId.toString());
     }
 
     /**

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * How the cached lists of erased customers that Redis could not drop at once are dropped later (see {@link
  * ErasedCustomerLists}).
  *
- * @param sweepInterval how often the lists still to drop are dropped again; also how late another instance may learn
- *     that a customer's lists are not to be served
+ * @param sweepInterval how often the lists still to drop are dropped again; also the longest another instance may
+ *     go on serving them should the erasure's notification not reach it (a connection gone silent)
  * @param batchSize most customers whose lists one transaction of the sweep drops
  */
 @Validated

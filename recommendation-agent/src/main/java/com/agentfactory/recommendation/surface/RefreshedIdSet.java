@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * A set of ids held in memory and read again from the database at most every max age while it is asked for, so that
- * serving a cached list costs no query; changes this instance makes are taken in at once, other instances' at the
- * next reading.
+ * serving a cached list costs no query; changes this instance makes or is told of are taken in at once, others at the
+ * next reading. An id added while a reading is under way is kept in the set that reading makes, as that reading's
+ * query may have begun before the id was committed.
  */
 final class RefreshedIdSet {
 
@@ -22,7 +23,10 @@ final class RefreshedIdSet {
     private final Clock clock;
     // one reader at a time, so the lists served while the set is read again wait for it instead of each querying
     private final ReentrantLock reading = new ReentrantLock();
+    // guards the swap of the snapshot against the ids added meanwhile; never held across a query
+    private final Object swap = new Object();
     private volatile Snapshot snapshot;
+    private Set<UUID> addedDuringReading;
 
     RefreshedIdSet(Supplier<Collection<UUID>> read, Duration maxAge, Clock clock) {
         this.read = read;
@@ -42,15 +46,40 @@ final class RefreshedIdSet {
             if (isFresh(held)) {
                 return held.ids();
             }
+            return readLocked();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Reads the set now, whatever its age: everything committed before this call is in it afterwards. */
+    void readNow() {
+        reading.lock();
+        try {
+            readLocked();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private Set<UUID> readLocked() {
+        synchronized (swap) {
+            addedDuringReading = ConcurrentHashMap.newKeySet();
+        }
+        try {
             // the time is taken before the query, so every change committed before it is in what is read
             Instant readAt = clock.instant();
             Set<UUID> ids = ConcurrentHashMap.newKeySet();
             ids.addAll(read.get());
-            held = new Snapshot(ids, readAt);
-            snapshot = held;
+            synchronized (swap) {
+                ids.addAll(addedDuringReading);
+                snapshot = new Snapshot(ids, readAt);
+            }
             return ids;
         } finally {
-            reading.unlock();
+            synchronized (swap) {
+                addedDuringReading = null;
+            }
         }
     }
 
@@ -61,16 +90,26 @@ final class RefreshedIdSet {
 
     /** Takes an id in until the next reading (nothing to do before the first: that reads it). */
     void add(UUID id) {
-        Snapshot held = snapshot;
-        if (held != null) {
-            held.ids().add(id);
+        synchronized (swap) {
+            Snapshot held = snapshot;
+            if (held != null) {
+                held.ids().add(id);
+            }
+            if (addedDuringReading != null) {
+                addedDuringReading.add(id);
+            }
         }
     }
 
     void remove(UUID id) {
-        Snapshot held = snapshot;
-        if (held != null) {
-            held.ids().remove(id);
+        synchronized (swap) {
+            Snapshot held = snapshot;
+            if (held != null) {
+                held.ids().remove(id);
+            }
+            if (addedDuringReading != null) {
+                addedDuringReading.remove(id);
+            }
         }
     }
 

@@ -1,8 +1,5 @@
 package com.agentfactory.recommendation.surface;
 
-import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
-import static com.agentfactory.recommendation.support.CommerceEventMother.product;
-import static com.agentfactory.recommendation.support.CommerceEventMother.viewed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +13,10 @@ import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -31,6 +32,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.threeten.extra.MutableClock;
 
 class ErasedCustomerListsIT extends RecommendationIntegrationTest {
 
@@ -42,6 +45,24 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
 
     @Autowired
     ErasedCustomerLists erasedLists;
+
+    @Autowired
+    ErasedListClears clears;
+
+    @Autowired
+    RecommendationCache cache;
+
+    @Autowired
+    RecommendationProperties serving;
+
+    @Autowired
+    ErasedListsProperties properties;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcConnectionDetails database;
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -61,14 +82,9 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
     @Test
     void anErasureWhileRedisIsUnreachableIsReportedDoneAndTheListsAreDroppedOnceRedisAnswers() throws Exception {
         UUID customer = UUID.randomUUID();
-        UUID lamp = UUID.randomUUID();
-        storefront.publish(product(lamp, "Lamp", freshCategory("light"), "25.00", 5));
-        storefront.publish(viewed(customer, lamp));
-        await().atMost(WAIT).until(() -> interactionsOf(customer) == 1);
         RedisConnectionFactory reachable = serviceRedis.getRequiredConnectionFactory();
         StringRedisTemplate redis = new StringRedisTemplate(reachable);
-        String cached = RecommendationCache.userKey(customer);
-        redis.opsForHash().put(cached, "cart_recovery", "[\"the abandoned cart's products\"]");
+        String cached = cachedListsOfAViewer(customer, redis);
         UUID requestId = UUID.randomUUID();
 
         LettuceConnectionFactory unreachable = closedPort();
@@ -90,12 +106,103 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
         }
 
         await().atMost(WAIT).until(() -> !redis.hasKey(cached));
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM erased_customer_list_clears WHERE customer_id = ?",
-                        Integer.class,
-                        customer))
-                .isZero();
+        // the sweep deletes the record in the transaction that dropped the lists, which commits after the drop
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM erased_customer_list_clears WHERE customer_id = ?",
+                                Integer.class,
+                                customer)
+                        == 0);
         assertThat(erasedLists.cacheable(customer)).isTrue();
+    }
+
+    @Test
+    void anotherInstanceStopsServingTheListsWhenTheErasureCommitsThoughRedisFailedToDropThem() throws Exception {
+        UUID customer = UUID.randomUUID();
+        RedisConnectionFactory reachable = serviceRedis.getRequiredConnectionFactory();
+        StringRedisTemplate redis = new StringRedisTemplate(reachable);
+        // lists of a customer with nothing stored here yet: the erasure is about them alone
+        String cached = cachedListsOf(customer, redis);
+        ErasedCustomerLists otherInstance = anotherInstance();
+        otherInstance.start();
+        try {
+            assertThat(otherInstance.cacheable(customer)).isTrue();
+            UUID requestId = UUID.randomUUID();
+
+            LettuceConnectionFactory unreachable = closedPort();
+            serviceRedis.setConnectionFactory(unreachable);
+            try {
+                kafka.send(Topics.PRIVACY_REQUESTS, requestId.toString(), erasureRequest(requestId, customer));
+
+                await().atMost(WAIT).until(() -> reportOn(requestId).isPresent());
+                assertThat(redis.hasKey(cached))
+                        .as("left by the erasure's drop")
+                        .isTrue();
+                // its clock stands still, so without being told it would not read the erasure's record for good
+                await().atMost(WAIT).until(() -> !otherInstance.cacheable(customer));
+            } finally {
+                serviceRedis.setConnectionFactory(reachable);
+                unreachable.destroy();
+            }
+        } finally {
+            otherInstance.stop();
+        }
+    }
+
+    @Test
+    void servesNoCustomersListsFromTheCacheWhileItCouldMissAnErasure() {
+        UUID customer = UUID.randomUUID();
+        ErasedCustomerLists otherInstance = anotherInstance();
+
+        assertThat(otherInstance.cacheable(customer)).as("not listening yet").isFalse();
+        otherInstance.start();
+        try {
+            assertThat(otherInstance.cacheable(customer)).as("listening").isTrue();
+        } finally {
+            otherInstance.stop();
+        }
+        assertThat(otherInstance.cacheable(customer)).as("listening no more").isFalse();
+    }
+
+    /**
+     * The erased-lists component of another instance of the service on the same PostgreSQL and Redis, whose clock
+     * stands still: it reads the customers whose lists are still to be dropped when it starts listening, and the
+     * time-bound reading never again.
+     */
+    private ErasedCustomerLists anotherInstance() {
+        return new ErasedCustomerLists(
+                clears,
+                cache,
+                serving,
+                properties,
+                transactions,
+                database,
+                MutableClock.of(Instant.parse("2026-12-07T08:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /**
+     * The key of the lists cached for a customer with one view stored. The view is stored as its event would store
+     * it, but without the clearing of the customer's lists that follows the event's commit: run late, that clearing
+     * would drop the list stored here before the erasure could leave it.
+     */
+    private String cachedListsOfAViewer(UUID customer, StringRedisTemplate redis) {
+        jdbc.update(
+                "INSERT INTO interactions (event_id, user_id, product_id, kind, occurred_at) VALUES (?, ?, ?, 'VIEW', ?)",
+                UUID.randomUUID(),
+                customer,
+                UUID.randomUUID(),
+                Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")));
+        return cachedListsOf(customer, redis);
+    }
+
+    /** The key of a list cached for the customer, stored once Redis answers (a first connection may time out). */
+    private static String cachedListsOf(UUID customer, StringRedisTemplate redis) {
+        String cached = RecommendationCache.userKey(customer);
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            redis.opsForHash().put(cached, "cart_recovery", "[\"the abandoned cart's products\"]");
+            return true;
+        });
+        return cached;
     }
 
     /** A Redis client of its own that finds nothing listening, as when Redis is down or cut off. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.threeten.extra.MutableClock;
 
@@ -59,6 +60,41 @@ class RefreshedIdSetTest {
         ids.add(UUID.randomUUID());
 
         assertThat(ids.current()).isEmpty();
+    }
+
+    @Test
+    void keepsAnIdAddedWhileAReadingIsUnderWayThatTheReadingDidNotSee() {
+        UUID addedMeanwhile = UUID.randomUUID();
+        AtomicReference<RefreshedIdSet> racing = new AtomicReference<>();
+        racing.set(new RefreshedIdSet(
+                () -> {
+                    Set<UUID> seen = read();
+                    if (readings.get() == 2) {
+                        // the second reading's query began before the id was committed, so did not see it
+                        racing.get().add(addedMeanwhile);
+                    }
+                    return seen;
+                },
+                Duration.ofSeconds(5),
+                clock));
+        racing.get().current();
+
+        clock.add(Duration.ofSeconds(5));
+
+        assertThat(racing.get().current()).containsExactly(addedMeanwhile);
+        assertThat(readings).hasValue(2);
+    }
+
+    @Test
+    void readsNowWhateverTheAge() {
+        ids.current();
+        UUID stored = UUID.randomUUID();
+        this.stored.add(stored);
+
+        ids.readNow();
+
+        assertThat(ids.current()).containsExactly(stored);
+        assertThat(readings).hasValue(2);
     }
 
     private Set<UUID> read() {

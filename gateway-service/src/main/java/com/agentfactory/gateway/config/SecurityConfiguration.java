@@ -4,6 +4,7 @@ import com.agentfactory.access.FirewallCharacters;
 import com.agentfactory.gateway.access.AccessRuleAuthorizationManager;
 import com.agentfactory.gateway.error.ProblemDetailWriter;
 import com.agentfactory.gateway.ratelimit.RateLimitFilterHolder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,6 +27,7 @@ import org.springframework.security.web.server.firewall.ServerWebExchangeFirewal
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,6 +79,7 @@ class SecurityConfiguration {
             AccessRuleAuthorizationManager accessRules,
             ReactiveJwtDecoder jwtDecoder,
             RateLimitFilterHolder rateLimit,
+            ObjectProvider<AppFiles> appFiles,
             ProblemDetailWriter problemWriter) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
             boolean badToken = ex instanceof OAuth2AuthenticationException;
@@ -113,7 +116,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterAfter(rateLimit.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(
+                        exemptingAppFiles(rateLimit.filter(), appFiles.getIfAvailable()),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
 
@@ -141,6 +146,19 @@ class SecurityConfiguration {
                         HttpStatus.BAD_REQUEST,
                         "Invalid request",
                         "The request address holds characters that are not allowed."));
+    }
+
+    /**
+     * The app's page and bundles are fetched without a token, a dozen at a time at every start of the app: charged,
+     * they would empty the anonymous bucket of an address many people share (an office, a carrier's NAT) and leave
+     * them with a blank page. They are static files, cheap to serve.
+     */
+    private static WebFilter exemptingAppFiles(WebFilter rateLimit, AppFiles appFiles) {
+        if (appFiles == null) {
+            return rateLimit;
+        }
+        return (exchange, chain) ->
+                appFiles.matches(exchange.getRequest()) ? chain.filter(exchange) : rateLimit.filter(exchange, chain);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

@@ -17,18 +17,24 @@ import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The single-page app from the dashboard jar, on the same origin as the APIs so it calls them without CORS.
  * Its client-side routes (deep links such as /admin/tasks/{id}) all answer index.html, which is never cached so a
  * new deployment is picked up at once; the hashed bundles under /assets never change and are cached for a year.
- * Only the app's own path prefixes are routed here: /api/** stays with the gateway's routes.
+ * Only the app's own path prefixes are routed here: /api/** stays with the gateway's routes. Its files are
+ * served under the app's Content-Security-Policy and outside the rate limits ({@link AppFiles}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnResource(resources = WebAppConfiguration.INDEX)
 class WebAppConfiguration implements WebFluxConfigurer {
 
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
     static final String INDEX = "classpath:/META-INF/resources/index.html";
+
+    private static final String ASSETS = "/assets/**";
 
     private static final String[] APP_PATHS = {
         "/", "/login", "/admin", "/admin/**", "/shop", "/shop/**", "/dashboard", "/dashboard/**"
@@ -36,10 +42,26 @@ class WebAppConfiguration implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/assets/**")
+        registry.addResourceHandler(ASSETS)
                 .addResourceLocations("classpath:/META-INF/resources/assets/")
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    }
+
+    @Bean
+    AppFiles appFiles() {
+        return new AppFiles(ASSETS, APP_PATHS);
+    }
+
+    /** The policy on the app's page and bundles, whichever handler answers them; /docs and the APIs go without. */
+    @Bean
+    WebFilter appContentSecurityPolicy(AppFiles appFiles) {
+        return (exchange, chain) -> {
+            if (appFiles.matches(exchange.getRequest())) {
+                exchange.getResponse().getHeaders().set(CONTENT_SECURITY_POLICY, AppFiles.CONTENT_SECURITY_POLICY);
+            }
+            return chain.filter(exchange);
+        };
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.agentfactory.gateway.auth;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,11 @@ record AuthProperties(
      *     (tokens die with the process)
      * @param audience the audience every access token names and every service requires
      * @param anonymousTokenTtl how long the token the gateway sends services for a visitor's request lives
+     * @param refreshReuseGrace how long after a refresh token was spent presenting it again still counts as a retry
+     *     whose reply was lost, as long as the token handed out for it has not been used: its successor is replaced
+     *     instead of the sign-in being ended as stolen. Zero treats every second use as theft
+     * @param sessionLifetime how long a sign-in lasts at most, from the sign-in: refreshing rotates its tokens but
+     *     does not extend it
      */
     record Jwt(
             String signingKey,
@@ -37,12 +43,29 @@ record AuthProperties(
             @NotBlank String audience,
             @NotNull Duration accessTokenTtl,
             @NotNull Duration refreshTokenTtl,
-            @NotNull Duration anonymousTokenTtl) {
+            @NotNull Duration anonymousTokenTtl,
+            @NotNull Duration refreshReuseGrace,
+            @NotNull Duration sessionLifetime) {
+
+        static final Duration LONGEST_REUSE_GRACE = Duration.ofMinutes(5);
+
+        // a longer grace would let a copied token be traded for a fresh pair for that long
+        @AssertTrue(message = "refresh-reuse-grace must be between 0 and 5m")
+        boolean isRefreshReuseGraceShort() {
+            return refreshReuseGrace == null
+                    || (!refreshReuseGrace.isNegative() && refreshReuseGrace.compareTo(LONGEST_REUSE_GRACE) <= 0);
+        }
+
+        @AssertTrue(message = "session-lifetime must be positive")
+        boolean isSessionLifetimePositive() {
+            return sessionLifetime == null || sessionLifetime.isPositive();
+        }
 
         @Override
         public String toString() {
             return "Jwt[issuer=" + issuer + ", audience=" + audience + ", accessTokenTtl=" + accessTokenTtl
-                    + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+                    + ", refreshTokenTtl=" + refreshTokenTtl + ", refreshReuseGrace=" + refreshReuseGrace
+                    + ", sessionLifetime=" + sessionLifetime + "]";
         }
     }
 

@@ -12,6 +12,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RefreshTokenRepository {
 
+    // A sign-in began when its family's first token was issued; a family's rows are deleted only with its user.
+    private static final String SELECT = """
+            SELECT t.*,
+                   (SELECT min(f.created_at) FROM refresh_tokens f WHERE f.family_id = t.family_id) AS session_started_at
+            FROM refresh_tokens t
+            """;
+
     private final JdbcClient jdbc;
 
     RefreshTokenRepository(JdbcClient jdbc) {
@@ -33,23 +40,45 @@ class RefreshTokenRepository {
     }
 
     Optional<StoredRefreshToken> findByHash(String tokenHash) {
-        return jdbc.sql("SELECT * FROM refresh_tokens WHERE token_hash = :tokenHash")
+        return jdbc.sql(SELECT + "WHERE t.token_hash = :tokenHash")
                 .param("tokenHash", tokenHash)
                 .query(RefreshTokenRepository::map)
                 .optional();
     }
 
-    /** Marks the token used; false when another request already did, which makes this one a reuse. */
-    boolean revokeIfActive(UUID id, UUID replacedBy, Instant now) {
-        return jdbc.sql("""
-                                UPDATE refresh_tokens SET revoked_at = :now, replaced_by = :replacedBy
-                                WHERE id = :id AND revoked_at IS NULL
-                                """)
-                        .param("id", id)
-                        .param("replacedBy", replacedBy)
-                        .param("now", Timestamp.from(now))
-                        .update()
-                == 1;
+    /** The token, locked until the transaction ends: uses of one token are decided one after the other. */
+    Optional<StoredRefreshToken> lockByHash(String tokenHash) {
+        return jdbc.sql(SELECT + "WHERE t.token_hash = :tokenHash FOR UPDATE OF t")
+                .param("tokenHash", tokenHash)
+                .query(RefreshTokenRepository::map)
+                .optional();
+    }
+
+    Optional<StoredRefreshToken> lockById(UUID id) {
+        return jdbc.sql(SELECT + "WHERE t.id = :id FOR UPDATE OF t")
+                .param("id", id)
+                .query(RefreshTokenRepository::map)
+                .optional();
+    }
+
+    /** Marks a locked, unused token used, traded for {@code replacedBy}. */
+    void markSpent(UUID id, UUID replacedBy, Instant now) {
+        jdbc.sql("""
+                        UPDATE refresh_tokens SET revoked_at = :now, replaced_by = :replacedBy
+                        WHERE id = :id AND revoked_at IS NULL
+                        """)
+                .param("id", id)
+                .param("replacedBy", replacedBy)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Points a spent token at the token that now stands in for the successor it was first traded for. */
+    void replaceSuccessor(UUID id, UUID replacedBy) {
+        jdbc.sql("UPDATE refresh_tokens SET replaced_by = :replacedBy WHERE id = :id")
+                .param("id", id)
+                .param("replacedBy", replacedBy)
+                .update();
     }
 
     int revokeFamily(UUID familyId, Instant now) {
@@ -69,6 +98,8 @@ class RefreshTokenRepository {
                 rs.getString("token_hash"),
                 rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
-                revokedAt == null ? null : revokedAt.toInstant());
+                revokedAt == null ? null : revokedAt.toInstant(),
+                rs.getObject("replaced_by", UUID.class),
+                rs.getTimestamp("session_started_at").toInstant());
     }
 }

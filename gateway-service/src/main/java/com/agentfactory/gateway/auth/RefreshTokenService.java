@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opaque refresh tokens with rotation: each use revokes the token and hands out a successor in the same family;
- * presenting a revoked token means it leaked, so the whole family is revoked.
+ * presenting a spent token again means it leaked, so the whole family is revoked. Except shortly after it was spent
+ * while its successor is still unused: then the reply that carried the successor was most likely lost, and the
+ * successor is replaced by a fresh token instead. A family lives no longer than the session lifetime from its sign-in,
+ * however often it is rotated.
  */
 @Service
 class RefreshTokenService {
@@ -43,37 +48,76 @@ class RefreshTokenService {
     /** Starts a new family, at sign-in. */
     String issue(UUID userId) {
         String raw = newRawToken();
-        repository.insert(newRow(UUID.randomUUID(), userId, UUID.randomUUID(), raw));
+        Instant now = clock.instant();
+        repository.insert(newRow(UUID.randomUUID(), userId, UUID.randomUUID(), raw, now, sessionEnd(now)));
         return raw;
     }
 
     /** Spends the presented token; returns the user it belonged to and its successor. */
     Rotation rotate(String presented) {
-        StoredRefreshToken stored =
-                repository.findByHash(hash(presented)).orElseThrow(InvalidCredentialsException::refreshToken);
-        Instant now = clock.instant();
-        if (stored.revokedAt() != null) {
-            revokeFamilyAfterReuse(stored, now);
-            throw InvalidCredentialsException.refreshToken();
-        }
-        if (!stored.expiresAt().isAfter(now)) {
-            throw InvalidCredentialsException.refreshToken();
-        }
         String successor = newRawToken();
-        UUID successorId = UUID.randomUUID();
-        Boolean rotated = transactions.execute(status -> {
-            if (!repository.revokeIfActive(stored.id(), successorId, now)) {
-                return false;
+        Outcome outcome = transactions.execute(status -> spend(hash(presented), successor));
+        return switch (outcome) {
+            case Rotated(Rotation rotation) -> rotation;
+            case Refused() -> throw InvalidCredentialsException.refreshToken();
+            case Reused(StoredRefreshToken stored, int revoked) -> {
+                log.warn(
+                        "Revoked refresh token presented again for user {}: revoked {} active token(s) of its family {}",
+                        stored.userId(),
+                        revoked,
+                        stored.familyId());
+                throw InvalidCredentialsException.refreshToken();
             }
-            repository.insert(newRow(successorId, stored.userId(), stored.familyId(), successor));
-            return true;
-        });
-        if (!Boolean.TRUE.equals(rotated)) {
-            // lost a race with another use of the same token: that is reuse too
-            revokeFamilyAfterReuse(stored, now);
-            throw InvalidCredentialsException.refreshToken();
+            case null -> throw new IllegalStateException("the rotation's transaction returned nothing");
+        };
+    }
+
+    // The presented token stays locked to the end, so two uses of it are decided one after the other; a second use
+    // locks the successor after it, in the order every use locks tokens in (older first), so they cannot deadlock.
+    private Outcome spend(String presentedHash, String successor) {
+        StoredRefreshToken stored = repository.lockByHash(presentedHash).orElse(null);
+        if (stored == null) {
+            return new Refused();
         }
-        return new Rotation(stored.userId(), successor);
+        // read once the lock is held: a use that waited for another is timed after it
+        Instant now = clock.instant();
+        Instant sessionEnd = sessionEnd(stored.sessionStartedAt());
+        if (!sessionEnd.isAfter(now)) {
+            return new Refused();
+        }
+        if (stored.revokedAt() == null) {
+            if (!stored.expiresAt().isAfter(now)) {
+                return new Refused();
+            }
+            UUID successorId = UUID.randomUUID();
+            repository.markSpent(stored.id(), successorId, now);
+            repository.insert(newRow(successorId, stored.userId(), stored.familyId(), successor, now, sessionEnd));
+            return new Rotated(new Rotation(stored.userId(), successor));
+        }
+        Optional<StoredRefreshToken> unusedSuccessor = retriedSoonEnough(stored, now)
+                ? repository.lockById(stored.replacedBy()).filter(next -> next.revokedAt() == null)
+                : Optional.empty();
+        if (unusedSuccessor.isPresent()) {
+            UUID freshId = UUID.randomUUID();
+            repository.markSpent(unusedSuccessor.get().id(), freshId, now);
+            repository.replaceSuccessor(stored.id(), freshId);
+            repository.insert(newRow(freshId, stored.userId(), stored.familyId(), successor, now, sessionEnd));
+            log.info(
+                    "Refresh token of user {} presented again {} ms after its use, before its successor was used:"
+                            + " the successor is replaced",
+                    stored.userId(),
+                    Duration.between(stored.revokedAt(), now).toMillis());
+            return new Rotated(new Rotation(stored.userId(), successor));
+        }
+        return new Reused(stored, repository.revokeFamily(stored.familyId(), now));
+    }
+
+    private boolean retriedSoonEnough(StoredRefreshToken spent, Instant now) {
+        return spent.replacedBy() != null && now.isBefore(spent.revokedAt().plus(properties.refreshReuseGrace()));
+    }
+
+    private Instant sessionEnd(Instant sessionStartedAt) {
+        return sessionStartedAt.plus(properties.sessionLifetime());
     }
 
     /**
@@ -91,19 +135,20 @@ class RefreshTokenService {
         });
     }
 
-    private void revokeFamilyAfterReuse(StoredRefreshToken stored, Instant now) {
-        int revoked = repository.revokeFamily(stored.familyId(), now);
-        log.warn(
-                "Revoked refresh token presented again for user {}: revoked {} active token(s) of its family {}",
-                stored.userId(),
-                revoked,
-                stored.familyId());
-    }
-
-    private StoredRefreshToken newRow(UUID id, UUID userId, UUID familyId, String raw) {
-        Instant now = clock.instant();
+    // a token outlives neither its own time to live nor its sign-in
+    private StoredRefreshToken newRow(
+            UUID id, UUID userId, UUID familyId, String raw, Instant now, Instant sessionEnd) {
+        Instant expiresAt = now.plus(properties.refreshTokenTtl());
         return new StoredRefreshToken(
-                id, userId, familyId, hash(raw), now.plus(properties.refreshTokenTtl()), now, null);
+                id,
+                userId,
+                familyId,
+                hash(raw),
+                expiresAt.isBefore(sessionEnd) ? expiresAt : sessionEnd,
+                now,
+                null,
+                null,
+                null);
     }
 
     private static String newRawToken() {
@@ -127,4 +172,12 @@ class RefreshTokenService {
     }
 
     record Rotation(UUID userId, String refreshToken) {}
+
+    private sealed interface Outcome {}
+
+    private record Rotated(Rotation rotation) implements Outcome {}
+
+    private record Refused() implements Outcome {}
+
+    private record Reused(StoredRefreshToken token, int revoked) implements Outcome {}
 }

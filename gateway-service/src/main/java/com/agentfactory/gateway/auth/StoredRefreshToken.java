@@ -3,6 +3,11 @@ package com.agentfactory.gateway.auth;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * @param sessionStartedAt when the sign-in that began the token's family happened
+ * @param replacedBy the token last handed out in exchange for this one; null while unused, and for a token revoked
+ *     by a sign-out or after theft
+ */
 record StoredRefreshToken(
         UUID id,
         UUID userId,
@@ -10,4 +15,6 @@ record StoredRefreshToken(
         String tokenHash,
         Instant expiresAt,
         Instant createdAt,
-        Instant revokedAt) {}
+        Instant revokedAt,
+        UUID replacedBy,
+        Instant sessionStartedAt) {}

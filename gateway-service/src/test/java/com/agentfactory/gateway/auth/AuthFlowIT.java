@@ -219,8 +219,24 @@ class AuthFlowIT extends GatewayIntegrationTest {
 
         assertThat((String) rotated.get("access_token")).isNotBlank();
         assertThat(rotated.get("refresh_token")).isNotEqualTo(first);
-        // the spent token is not accepted a second time
+        // once its successor is used, the spent token is not accepted a second time
+        okBody(refresh((String) rotated.get("refresh_token")));
         assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRefreshRepeatedAfterALostReplyGetsFreshTokensOfTheSameSignIn() {
+        String email = TestUsers.uniqueEmail("lost-reply");
+        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
+        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
+        okBody(refresh(first));
+
+        Map<String, Object> retried = okBody(refresh(first));
+
+        assertThat((String) retried.get("access_token")).isNotBlank();
+        String fresh = (String) retried.get("refresh_token");
+        assertThat(fresh).isNotEqualTo(first);
+        okBody(refresh(fresh));
     }
 
     @Test
@@ -229,11 +245,12 @@ class AuthFlowIT extends GatewayIntegrationTest {
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();
         String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
         String second = (String) okBody(refresh(first)).get("refresh_token");
+        String third = (String) okBody(refresh(second)).get("refresh_token");
 
         assertProblem(refresh(first), HttpStatus.UNAUTHORIZED);
 
         // the legitimate successor dies with the family, so a thief holding it gains nothing
-        assertProblem(refresh(second), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(third), HttpStatus.UNAUTHORIZED);
         // other sign-ins of the same user are separate families and keep working
         String otherSession = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
         refresh(otherSession).expectStatus().isOk();

@@ -19,7 +19,14 @@ class LoginThrottleTest {
 
     private static final AuthProperties PROPERTIES = new AuthProperties(
             new AuthProperties.Jwt(
-                    null, "issuer", "agent-factory", Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofMinutes(5)),
+                    null,
+                    "issuer",
+                    "agent-factory",
+                    Duration.ofMinutes(15),
+                    Duration.ofDays(7),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(30),
+                    Duration.ofDays(30)),
             "",
             null,
             new AuthProperties.Lockout(

@@ -158,7 +158,14 @@ class TokenServiceTest {
     static AuthProperties properties(String issuer, String audience) {
         return new AuthProperties(
                 new AuthProperties.Jwt(
-                        null, issuer, audience, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofMinutes(5)),
+                        null,
+                        issuer,
+                        audience,
+                        Duration.ofMinutes(15),
+                        Duration.ofDays(7),
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(30),
+                        Duration.ofDays(30)),
                 "",
                 null,
                 null);

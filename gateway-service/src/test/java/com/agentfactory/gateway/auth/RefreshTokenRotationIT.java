@@ -1,0 +1,145 @@
+package com.agentfactory.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.agentfactory.gateway.support.AdjustableClock;
+import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refresh-token rotation on the real identity schema, with the gateway's settings (a 30 s grace for a lost reply,
+ * 7-day tokens, 30-day sign-ins) and a clock the tests move forward.
+ */
+class RefreshTokenRotationIT extends GatewayIntegrationTest {
+
+    private static final Duration WITHIN_GRACE = Duration.ofSeconds(10);
+    private static final Duration PAST_GRACE = Duration.ofSeconds(31);
+
+    @Autowired
+    private RefreshTokenRepository repository;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Autowired
+    private AuthProperties properties;
+
+    private final AdjustableClock clock = new AdjustableClock();
+    private RefreshTokenService refreshTokens;
+    private UUID user;
+
+    @BeforeEach
+    void signIn() {
+        refreshTokens = new RefreshTokenService(repository, transactions, properties, clock);
+        user = users.customer().id();
+    }
+
+    @Test
+    void aTokenPresentedAgainSoonAfterItsUseIsTradedForAFreshOneOfTheSameSignIn() {
+        String first = refreshTokens.issue(user);
+        String lostInTransit = refreshTokens.rotate(first).refreshToken();
+        clock.advance(WITHIN_GRACE);
+
+        RefreshTokenService.Rotation retried = refreshTokens.rotate(first);
+
+        assertThat(retried.userId()).isEqualTo(user);
+        assertThat(retried.refreshToken()).isNotIn(first, lostInTransit);
+        assertThat(stored(retried.refreshToken()).familyId())
+                .isEqualTo(stored(first).familyId());
+        assertThat(stored(lostInTransit).revokedAt())
+                .as("the successor nobody received")
+                .isNotNull();
+        assertThat(refreshTokens.rotate(retried.refreshToken()).userId()).isEqualTo(user);
+    }
+
+    @Test
+    void aRetryRepeatedWithinTheGraceIsServedAgain() {
+        String first = refreshTokens.issue(user);
+        refreshTokens.rotate(first);
+        refreshTokens.rotate(first);
+        clock.advance(WITHIN_GRACE);
+
+        String latest = refreshTokens.rotate(first).refreshToken();
+
+        assertThat(refreshTokens.rotate(latest).userId()).isEqualTo(user);
+    }
+
+    @Test
+    void aTokenPresentedAgainAfterTheGraceEndsTheSignIn() {
+        String first = refreshTokens.issue(user);
+        String second = refreshTokens.rotate(first).refreshToken();
+        clock.advance(PAST_GRACE);
+
+        assertRefused(first);
+
+        assertRefused(second);
+    }
+
+    @Test
+    void aTokenPresentedAgainAfterItsSuccessorWasUsedEndsTheSignIn() {
+        String first = refreshTokens.issue(user);
+        String second = refreshTokens.rotate(first).refreshToken();
+        String third = refreshTokens.rotate(second).refreshToken();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertRefused(first);
+
+        assertRefused(third);
+    }
+
+    @Test
+    void theSuccessorReplacedAfterALostReplyPresentedAfterTheGraceEndsTheSignIn() {
+        String first = refreshTokens.issue(user);
+        String lostInTransit = refreshTokens.rotate(first).refreshToken();
+        String fresh = refreshTokens.rotate(first).refreshToken();
+        clock.advance(PAST_GRACE);
+
+        assertRefused(lostInTransit);
+
+        assertRefused(fresh);
+    }
+
+    @Test
+    void aSignOutIsNotUndoneByARetryWithinTheGrace() {
+        String first = refreshTokens.issue(user);
+        String second = refreshTokens.rotate(first).refreshToken();
+        refreshTokens.revokeFamilyOf(second);
+
+        assertRefused(first);
+    }
+
+    @Test
+    void rotatingDoesNotExtendASignInBeyondItsLifetime() {
+        Duration lifetime = properties.jwt().sessionLifetime();
+        String token = refreshTokens.issue(user);
+        Duration elapsed = Duration.ZERO;
+        // refreshed well within each token's 7 days until a day before the sign-in's end
+        while (elapsed.plusDays(6).compareTo(lifetime.minusDays(1)) <= 0) {
+            clock.advance(Duration.ofDays(6));
+            elapsed = elapsed.plusDays(6);
+            token = refreshTokens.rotate(token).refreshToken();
+        }
+        clock.advance(lifetime.minusDays(1).minus(elapsed));
+        token = refreshTokens.rotate(token).refreshToken();
+        StoredRefreshToken lastOne = stored(token);
+        assertThat(lastOne.expiresAt()).isEqualTo(lastOne.sessionStartedAt().plus(lifetime));
+
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+
+        assertRefused(token);
+    }
+
+    private StoredRefreshToken stored(String raw) {
+        return repository.findByHash(RefreshTokenService.hash(raw)).orElseThrow();
+    }
+
+    private void assertRefused(String raw) {
+        assertThatThrownBy(() -> refreshTokens.rotate(raw)).isInstanceOf(InvalidCredentialsException.class);
+    }
+}

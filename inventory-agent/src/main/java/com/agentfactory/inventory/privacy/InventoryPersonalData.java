@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
  * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
  * history do not change, and a later cancellation naming no order still finds the orders it may give back. The
- * customer's id is kept as erased, so their orders and credit notes read afterwards record nothing under it.
+ * customer's id is kept as erased, so their orders and credit notes read afterwards, and their checkouts' reservations
+ * made afterwards, record nothing under it. Closed reservations are forgotten after a retention (see
+ * {@code PendingCancellationPurge}).
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
@@ -62,12 +64,14 @@ class InventoryPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
-        // first, as the customer's orders and credit notes take it before they write under the customer's id: one
-        // still being applied commits before anything is re-keyed, so its record is re-keyed with the rest and it
-        // gives back of the credit notes waiting for it before they are re-keyed away from its customer
+        // first, as the customer's orders, credit notes and reservations take it before they write under the
+        // customer's id: one still being applied commits before anything is re-keyed, so its record is re-keyed with
+        // the rest and it gives back of the credit notes waiting for it before they are re-keyed away from its
+        // customer
         stock.lockCustomer(customerId);
         // still under the lock: the customer's orders and credit notes read after the erasure (still queued, or
-        // replayed) find them erased and record what they move under no customer
+        // replayed), and reservations for their checkouts, find them erased and record what they move under no
+        // customer
         jdbc.update(
                 "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 customerId,

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param location the warehouse; when absent the default one if it has enough, else any that has
  * @param customerId the customer checking out; that customer's next order of the SKU takes the reservation.
  *     Required: an order names nothing else of its checkout, so a reservation without it (a guest's) would never be
- *     taken by its order, which would go short while the reservation held the units until it expired
+ *     taken by its order, which would go short while the reservation held the units until it expired. A customer
+ *     since erased gets a guest's all the same: their orders are read as a guest's too, and their id is not kept
  */
 record CreateReservationRequest(
         @NotBlank @Size(max = 64) String sku,

@@ -50,8 +50,9 @@ class OrderStock {
     /**
      * Taken by a customer's orders and by their cancellations naming no order, after the order number's lock and
      * before any stock row's, so a credit note kept as pending is always seen by the customer's next order, and an
-     * order recorded is always seen by the customer's next credit note. The customer's erasure takes it before it
-     * re-keys anything of theirs (see {@link StockService#lockCustomer}).
+     * order recorded is always seen by the customer's next credit note. Their checkouts' new reservations take it
+     * before any stock row's too. The customer's erasure takes it before it re-keys anything of theirs (see
+     * {@link StockService#lockCustomer}).
      */
     void lockCustomer(UUID customerId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory customer ' || :customer, 0))")
@@ -62,7 +63,7 @@ class OrderStock {
 
     /**
      * Whether the customer was erased (see {@code InventoryPersonalData}); the caller holds the customer's lock, which
-     * the erasure holds while it marks them, so an order or credit note waiting for it finds them erased.
+     * the erasure holds while it marks them, so an order, credit note or reservation waiting for it finds them erased.
      */
     boolean erased(UUID customerId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erased_customers WHERE customer_id = :customer)")

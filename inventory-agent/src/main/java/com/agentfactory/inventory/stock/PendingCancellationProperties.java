@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long after it was received a cancellation whose order never arrived is forgotten: well beyond
  *     the longest the orders consumer can lag behind or a replay of commerce.orders can take, as a cancellation
  *     forgotten before its order arrives never gives that order's units back. What a credit note in the cut-over
- *     grace period gave back beyond its customer's recorded orders is forgotten this long after the credit note
+ *     grace period gave back beyond its customer's recorded orders is forgotten this long after the credit note, and a
+ *     reservation this long after it closed
  * @param sweepInterval how often the kept cancellations are looked through
  * @param batchSize most cancellations forgotten in one statement, so a backlog is worked off in short transactions
  * @param cutOverGrace how long after what orders took was first recorded (V16) a cancellation of an order not

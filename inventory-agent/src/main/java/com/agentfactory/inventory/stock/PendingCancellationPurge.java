@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  * and once the retention has passed since the credit note no such order is still to be read. The table stops growing
  * once the grace period has passed, and this empties it the retention after.
  *
+ * <p>Forgets too, after the same retention, the checkout reservations that were released, expired or taken by an
+ * order: nothing reads a closed one but a look-up by its id, and each names the customer who checked out, which would
+ * otherwise be kept for ever. An active one is kept until it closes.
+ *
  * <p>Safe on every instance: each batch skips the rows another instance is deleting or an arriving order is applying.
  */
 @Component
@@ -27,11 +31,17 @@ class PendingCancellationPurge implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(PendingCancellationPurge.class);
 
     private final OrderStock orderStock;
+    private final ReservationRepository reservations;
     private final PendingCancellationProperties properties;
     private final Clock clock;
 
-    PendingCancellationPurge(OrderStock orderStock, PendingCancellationProperties properties, Clock clock) {
+    PendingCancellationPurge(
+            OrderStock orderStock,
+            ReservationRepository reservations,
+            PendingCancellationProperties properties,
+            Clock clock) {
         this.orderStock = orderStock;
+        this.reservations = reservations;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,7 +52,7 @@ class PendingCancellationPurge implements SchedulingConfigurer {
     }
 
     /** The rows one purge forgot, of each table. */
-    record Forgotten(int cancellations, int creditNotes) {}
+    record Forgotten(int cancellations, int creditNotes, int reservations) {}
 
     /** Forgets what was kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
     Forgotten purge() {
@@ -71,6 +81,14 @@ class PendingCancellationPurge implements SchedulingConfigurer {
                     creditNotes,
                     cutoff);
         }
-        return new Forgotten(cancellations, creditNotes);
+        int closedReservations = BatchedPurge.pass(
+                "Closed stock reservations",
+                properties.batchSize(),
+                () -> reservations.deleteClosedBefore(cutoff, properties.batchSize()),
+                log);
+        if (closedReservations > 0) {
+            log.info("Forgot {} reservation(s) closed before {}", closedReservations, cutoff);
+        }
+        return new Forgotten(cancellations, creditNotes, closedReservations);
     }
 }

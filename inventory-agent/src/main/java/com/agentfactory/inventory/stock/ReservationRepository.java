@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 
@@ -27,4 +29,18 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 
     List<Reservation> findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(
             ReservationStatus status, Instant now);
+
+    /**
+     * Deletes at most {@code limit} of the reservations released, expired or taken by an order before {@code cutoff},
+     * oldest first, in a transaction of their own; returns how many. Rows another instance is deleting are skipped.
+     */
+    @Transactional
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            DELETE FROM stock_reservations WHERE id IN (
+                SELECT id FROM stock_reservations
+                WHERE status <> 'ACTIVE' AND closed_at < :cutoff ORDER BY closed_at
+                LIMIT :limit FOR UPDATE SKIP LOCKED)
+            """)
+    int deleteClosedBefore(Instant cutoff, int limit);
 }

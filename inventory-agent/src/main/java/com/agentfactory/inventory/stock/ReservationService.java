@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Holds stock for checkouts. Every path that changes a reservation locks the stock row before the reservation
  * (as orders do), so a release racing an order cannot deadlock with it, and {@code reserved} always equals the
- * sum of the active reservations.
+ * sum of the active reservations. A new reservation takes its customer's lock before the stock rows, as the
+ * customer's orders do, so the customer's erasure and the reservation never both miss the other.
  */
 @Service
 class ReservationService {
@@ -20,6 +21,7 @@ class ReservationService {
     private final StockLevelRepository levels;
     private final ReservationRepository reservations;
     private final StockChanges changes;
+    private final OrderStock orderStock;
     private final InventoryProperties properties;
     private final Clock clock;
 
@@ -27,21 +29,36 @@ class ReservationService {
             StockLevelRepository levels,
             ReservationRepository reservations,
             StockChanges changes,
+            OrderStock orderStock,
             InventoryProperties properties,
             Clock clock) {
         this.levels = levels;
         this.reservations = reservations;
         this.changes = changes;
+        this.orderStock = orderStock;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Holds the units for the customer's checkout. A customer since erased gets a guest's reservation: stored under
+     * their id it would be their personal data again, kept and exported after the erasure.
+     */
     @Transactional
     ReservationResponse reserve(CreateReservationRequest request) {
         String sku = request.sku();
         int quantity = request.quantity();
         if (request.location() != null && !properties.locations().contains(request.location())) {
             throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
+        }
+        UUID customer = request.customerId();
+        if (customer != null) {
+            // before the stock rows, as orders take it: an erasure under way commits first and is seen below, and
+            // one that comes later waits for this reservation to commit and re-keys it with the rest
+            orderStock.lockCustomer(customer);
+            if (orderStock.erased(customer)) {
+                customer = null;
+            }
         }
         // every row of the SKU, in location order as orders lock them, before the clock is read: a reservation
         // that waited behind another change of the row is stamped after it
@@ -52,8 +69,8 @@ class ReservationService {
         Instant now = clock.instant();
         for (String location : candidates(rows, request.location())) {
             if (levels.reserveIfAvailable(sku, location, quantity, now) == 1) {
-                var reservation = reservations.save(new Reservation(
-                        sku, location, quantity, request.customerId(), now, now.plus(properties.reservationTtl())));
+                var reservation = reservations.save(
+                        new Reservation(sku, location, quantity, customer, now, now.plus(properties.reservationTtl())));
                 changes.changed(levels.findBySkuAndLocation(sku, location).orElseThrow(), now);
                 return ReservationResponse.of(reservation);
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.inventory.support.CommerceEventMother;
+import com.agentfactory.inventory.support.ErasureUnderWay;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -124,6 +126,46 @@ class CustomerErasureIT extends InventoryIntegrationTest {
                 .isEqualTo(1);
         assertThat(personalData.export(customer).records().values())
                 .as("and it is no personal data to export")
+                .allSatisfy(records -> assertThat(records).isEmpty());
+    }
+
+    @Test
+    void aCheckoutOfACustomerErasedBeforeHoldsTheUnitsAsAGuestsAndKeepsNothingUnderTheirId() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+
+        // the storefront's checkout still open at the erasure
+        Api.Response reserved = reserveFor(customer, sku, 2);
+
+        assertThat(reserved.status()).isEqualTo(201);
+        assertThat(reserved.body().path("customer_id").isTextual())
+                .as("a guest's: no customer")
+                .isFalse();
+        assertThat(available(sku)).isEqualTo(3);
+        assertThat(rowsOf("stock_reservations", customer)).isZero();
+        assertThat(personalData.export(customer).records().values())
+                .allSatisfy(records -> assertThat(records).isEmpty());
+    }
+
+    @Test
+    void aCheckoutWhileTheCustomerIsErasedWaitsForTheErasureAndHoldsTheUnitsAsAGuests() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+
+        // the erasure's re-keying has run: a reservation stored under the customer's id now would stay under it
+        Api.Response reserved = ErasureUnderWay.whileErasing(
+                personalData, transactionManager, jdbc, customer, () -> reserveFor(customer, sku, 2));
+
+        assertThat(rowsOf("stock_reservations", customer))
+                .as("none the erasure's re-keying missed")
+                .isZero();
+        assertThat(reserved.status()).isEqualTo(201);
+        assertThat(reserved.body().path("customer_id").isTextual())
+                .as("a guest's: no customer")
+                .isFalse();
+        assertThat(available(sku)).isEqualTo(3);
+        assertThat(personalData.export(customer).records().values())
                 .allSatisfy(records -> assertThat(records).isEmpty());
     }
 

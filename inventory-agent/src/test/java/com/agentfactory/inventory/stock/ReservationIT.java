@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ReservationIT extends InventoryIntegrationTest {
+
+    @Autowired
+    OrderStock orderStock;
+
+    @Autowired
+    ReservationRepository reservations;
+
+    @Autowired
+    PendingCancellationProperties pendingCancellations;
 
     @Test
     void fiftyConcurrentCheckoutsOfOneShareTenUnitsExactly() throws Exception {
@@ -119,6 +132,26 @@ class ReservationIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aClosedReservationIsForgottenTheRetentionAfterItClosedAndAnActiveOneIsKept() {
+        String sku = stocked(5);
+        String closed = reserve(sku, 2).text("/id");
+        Api.Response released = api.post("/api/v1/inventory/reservations/" + closed + "/release", "");
+        String active = reserve(sku, 1).text("/id");
+        Instant retentionAfterIt = Instant.parse(released.text("/closed_at")).plus(pendingCancellations.retention());
+
+        purgeAt(retentionAfterIt.minusSeconds(60));
+        assertThat(api.get("/api/v1/inventory/reservations/" + closed).status())
+                .as("kept until the retention has passed")
+                .isEqualTo(200);
+
+        assertThat(purgeAt(retentionAfterIt.plusSeconds(60)).reservations()).isPositive();
+        assertThat(api.get("/api/v1/inventory/reservations/" + closed).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/inventory/reservations/" + active).text("/status"))
+                .isEqualTo("active");
+        assertThat(available(sku)).isEqualTo(4);
+    }
+
+    @Test
     void refusesACheckoutNamingNoCustomerAsNoOrderWouldEverTakeIt() {
         String sku = stocked(2);
 
@@ -162,5 +195,11 @@ class ReservationIT extends InventoryIntegrationTest {
         assertThat(unknownLocation.status()).isEqualTo(422);
         assertThat(unknownLocation.errorFields()).containsExactly("location");
         assertThat(unknownReservation.status()).isEqualTo(404);
+    }
+
+    private PendingCancellationPurge.Forgotten purgeAt(Instant now) {
+        return new PendingCancellationPurge(
+                        orderStock, reservations, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC))
+                .purge();
     }
 }

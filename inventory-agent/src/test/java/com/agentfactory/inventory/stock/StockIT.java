@@ -48,6 +48,9 @@ class StockIT extends InventoryIntegrationTest {
     StockService stock;
 
     @Autowired
+    ReservationRepository reservations;
+
+    @Autowired
     PendingCancellationProperties pendingCancellations;
 
     @BeforeEach
@@ -728,7 +731,9 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     private PendingCancellationPurge.Forgotten purgeAt(Instant now) {
-        return new PendingCancellationPurge(orderStock, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC)).purge();
+        return new PendingCancellationPurge(
+                        orderStock, reservations, pendingCancellations, Clock.fixed(now, ZoneOffset.UTC))
+                .purge();
     }
 
     /** 5 units of a new SKU stocked and the customer's order of {@code units} of them taken; the SKU. */

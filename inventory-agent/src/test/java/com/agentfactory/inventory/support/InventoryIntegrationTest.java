@@ -165,14 +165,13 @@ public abstract class InventoryIntegrationTest {
 
     /** Units held for some customer's checkout. */
     protected Api.Response reserve(String sku, int quantity) {
+        return reserveFor(UUID.randomUUID(), sku, quantity);
+    }
+
+    /** Units held for the customer's checkout. */
+    protected Api.Response reserveFor(UUID customer, String sku, int quantity) {
         return api.post(
                 "/api/v1/inventory/reservations",
-                Map.of(
-                        "sku",
-                        sku,
-                        "quantity",
-                        quantity,
-                        "customer_id",
-                        UUID.randomUUID().toString()));
+                Map.of("sku", sku, "quantity", quantity, "customer_id", customer.toString()));
     }
 }

@@ -2,10 +2,13 @@ package com.agentfactory.finance.budget;
 
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
+import com.agentfactory.messaging.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -69,16 +72,45 @@ class BudgetController {
     }
 
     @Operation(
+            summary = "The department's reservations, oldest first, of one fiscal month or all (period) and of one"
+                    + " status or all (status: reserved, committed, released); status=reserved finds money still"
+                    + " held")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "status names no known status: the parameter is named")
+    @GetMapping("/reservations")
+    PageResponse<ReservationResponse> reservations(
+            @PathVariable @BudgetConstraints.Department String department,
+            @RequestParam(required = false) @BudgetConstraints.FiscalPeriod String period,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return budgets.reservations(department, period, parseStatus(status), page, limit);
+    }
+
+    private static ReservationStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        for (ReservationStatus known : ReservationStatus.values()) {
+            if (known.wireName().equals(status)) {
+                return known;
+            }
+        }
+        throw RuleViolationException.of("status", "must be one of reserved, committed, released");
+    }
+
+    @Operation(
             summary = "Budget check before spending: reserves the amount or answers 409 when it does not fit;"
                     + " a repeated Idempotency-Key returns the first reservation (200) instead of a second one;"
-                    + " spent_on books spend reported after the fact in the month of the day it was spent on")
+                    + " spent_on books spend reported after the fact in the month of the day it was spent on;"
+                    + " expires_at releases the reservation then if it is still held")
     @ApiResponse(responseCode = "201", description = "Reserved")
     @ApiResponse(responseCode = "200", description = "A repeat of the same idempotency key: the first answer")
     @ApiResponse(responseCode = "409", description = "The budget has not enough left for this reservation")
     @ApiResponse(
             responseCode = "422",
-            description = "Another currency, a reused Idempotency-Key, or a spent_on in a month closed to its spend,"
-                    + " after tomorrow, or not the month of fiscal_period")
+            description = "Another currency, a reused Idempotency-Key, a spent_on in a month closed to its spend,"
+                    + " after tomorrow, or not the month of fiscal_period, or an expires_at not later than now")
     @PostMapping("/reservations")
     ResponseEntity<ReservationResponse> reserve(
             @PathVariable @BudgetConstraints.Department String department,
@@ -133,6 +165,7 @@ class BudgetController {
                     case CLOSED_PERIOD, FUTURE_SPEND -> RuleViolationException.of("spent_on", refused.message());
                     case PERIOD_MISMATCH -> RuleViolationException.of("fiscal_period", refused.message());
                     case BEYOND_RECORDABLE -> RuleViolationException.of("amount", refused.message());
+                    case EXPIRY_PASSED -> RuleViolationException.of("expires_at", refused.message());
                     case INSUFFICIENT_BUDGET ->
                         new InsufficientBudgetException(refused.message(), refused.available(), requested);
                 };

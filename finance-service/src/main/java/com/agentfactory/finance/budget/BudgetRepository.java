@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +19,10 @@ class BudgetRepository {
             + " committed_amount, spent_amount, unbudgeted_amount, warning_threshold, critical_threshold, alerts_enabled, created_at,"
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
-            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel";
+            + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel,"
+            + " expires_at";
+    /** The same columns of {@code budget_reservations r}, for queries that join it to its budget. */
+    private static final String RESERVATION_COLUMNS_OF_R = "r." + String.join(", r.", RESERVATION_COLUMNS.split(", "));
 
     private final JdbcTemplate jdbc;
 
@@ -80,29 +84,32 @@ class BudgetRepository {
     void updateSettings(Budget budget) {
         jdbc.update(
                 "UPDATE budgets SET allocated_amount = ?, warning_threshold = ?, critical_threshold = ?,"
-                        + " alerts_enabled = ?, updated_at = now() WHERE id = ?",
+                        + " alerts_enabled = ?, updated_at = ? WHERE id = ?",
                 budget.allocated(),
                 budget.warningThreshold(),
                 budget.criticalThreshold(),
                 budget.alertsEnabled(),
+                // the service's clock, not the database's: the time it answers is the time a later read shows
+                Timestamp.from(budget.updatedAt()),
                 budget.id());
     }
 
     void updateUsage(Budget budget) {
         jdbc.update(
-                "UPDATE budgets SET committed_amount = ?, spent_amount = ?, unbudgeted_amount = ?, updated_at = now()"
+                "UPDATE budgets SET committed_amount = ?, spent_amount = ?, unbudgeted_amount = ?, updated_at = ?"
                         + " WHERE id = ?",
                 budget.committed(),
                 budget.spent(),
                 budget.unbudgeted(),
+                Timestamp.from(budget.updatedAt()),
                 budget.id());
     }
 
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -115,7 +122,8 @@ class BudgetRepository {
                 reservation.spentOn(),
                 reservation.unbudgeted(),
                 reservation.attributedAgent(),
-                reservation.channel());
+                reservation.channel(),
+                reservation.expiresAt() == null ? null : Timestamp.from(reservation.expiresAt()));
     }
 
     /**
@@ -159,12 +167,80 @@ class BudgetRepository {
                 .findFirst();
     }
 
-    void resolveReservation(UUID id, ReservationStatus status, UUID transactionId) {
+    void resolveReservation(UUID id, ReservationStatus status, UUID transactionId, Instant resolvedAt) {
         jdbc.update(
-                "UPDATE budget_reservations SET status = ?, transaction_id = ?, resolved_at = now() WHERE id = ?",
+                "UPDATE budget_reservations SET status = ?, transaction_id = ?, resolved_at = ? WHERE id = ?",
                 status.wireName(),
                 transactionId,
+                Timestamp.from(resolvedAt),
                 id);
+    }
+
+    /**
+     * One page of the department's reservations, oldest first: of one fiscal month or of all when {@code
+     * fiscalPeriod} is null, of one status or of all when {@code status} is null.
+     */
+    List<Reservation> reservations(
+            String department, String fiscalPeriod, ReservationStatus status, long offset, int limit) {
+        String wireStatus = status == null ? null : status.wireName();
+        return jdbc.query(
+                "SELECT " + RESERVATION_COLUMNS_OF_R
+                        + " FROM budget_reservations r JOIN budgets b ON b.id = r.budget_id"
+                        + " WHERE b.department = ? AND (?::text IS NULL OR b.fiscal_period = ?)"
+                        + " AND (?::text IS NULL OR r.status = ?)"
+                        + " ORDER BY r.created_at, r.id LIMIT ? OFFSET ?",
+                this::mapReservation,
+                department,
+                fiscalPeriod,
+                fiscalPeriod,
+                wireStatus,
+                wireStatus,
+                limit,
+                offset);
+    }
+
+    long countReservations(String department, String fiscalPeriod, ReservationStatus status) {
+        String wireStatus = status == null ? null : status.wireName();
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM budget_reservations r JOIN budgets b ON b.id = r.budget_id"
+                        + " WHERE b.department = ? AND (?::text IS NULL OR b.fiscal_period = ?)"
+                        + " AND (?::text IS NULL OR r.status = ?)",
+                Long.class,
+                department,
+                fiscalPeriod,
+                fiscalPeriod,
+                wireStatus,
+                wireStatus);
+    }
+
+    List<Budget> findByIds(Collection<UUID> ids) {
+        return jdbc.query("SELECT " + BUDGET_COLUMNS + " FROM budgets WHERE id = ANY(?)", this::mapBudget, (Object)
+                ids.toArray(UUID[]::new));
+    }
+
+    /**
+     * Locks up to {@code limit} budgets holding a reservation whose hold ended by {@code now}, skipping budgets another
+     * transaction holds (a request changing it, another instance's sweep): they are taken by a later sweep. The
+     * budget row is locked before its reservations are touched, in the order every request takes them.
+     */
+    List<Budget> lockBudgetsWithExpiredReservations(Instant now, int limit) {
+        return jdbc.query(
+                "SELECT " + BUDGET_COLUMNS + " FROM budgets WHERE id IN (SELECT budget_id FROM budget_reservations"
+                        + " WHERE status = 'reserved' AND expires_at <= ?)"
+                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                this::mapBudget,
+                Timestamp.from(now),
+                limit);
+    }
+
+    /** The budget's reservations still held whose hold ended by {@code now}; read under the budget's lock. */
+    List<Reservation> expiredReservations(UUID budgetId, Instant now) {
+        return jdbc.query(
+                "SELECT " + RESERVATION_COLUMNS + " FROM budget_reservations"
+                        + " WHERE budget_id = ? AND status = 'reserved' AND expires_at <= ? ORDER BY expires_at, id",
+                this::mapReservation,
+                budgetId,
+                Timestamp.from(now));
     }
 
     void insertAlert(BudgetAlert alert) {
@@ -241,7 +317,8 @@ class BudgetRepository {
                 rs.getString("attributed_agent") == null
                         ? rs.getString("requested_by")
                         : rs.getString("attributed_agent"),
-                rs.getString("channel"));
+                rs.getString("channel"),
+                instant(rs.getTimestamp("expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

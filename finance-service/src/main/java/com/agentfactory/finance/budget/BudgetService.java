@@ -9,12 +9,14 @@ import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.outbox.OutboxWriter;
+import com.agentfactory.messaging.paging.PageResponse;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,13 @@ class BudgetService {
         return openPeriods.currentPeriod();
     }
 
+    /**
+     * The clock's time to the microsecond, as PostgreSQL keeps it: what a change answers is what a later read shows.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The month a reservation is made from: its spend day's, else the one it names, else the current one. */
     private String periodOf(CreateReservationRequest request) {
         if (request.spentOn() != null) {
@@ -87,7 +96,7 @@ class BudgetService {
         if (!Amounts.isIsoCurrency(request.currency())) {
             errors.add(new FieldErrorDetail("currency", "must be an ISO 4217 currency code"));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Budget candidate = new Budget(
                 UUID.randomUUID(),
                 department,
@@ -155,11 +164,6 @@ class BudgetService {
         return budgets.alerts(department, fiscalPeriod);
     }
 
-    @Transactional
-    ReservationOutcome reserve(String department, CreateReservationRequest request) {
-        return reserve(department, request, null, null);
-    }
-
     /**
      * A reservation that a retry cannot double: a repeated key returns the reservation made the first time, whatever
      * has happened to the budget since, also when the retry comes in a later fiscal month than the first attempt (a
@@ -173,6 +177,9 @@ class BudgetService {
      * reservation was admitted while it was open.
      *
      * <p>Its expense is booked under the agent whose token asked ({@link SpendingAgents}), else under who asked.
+     *
+     * <p>With {@code expires_at} the hold ends then: a reservation still held is released by {@link
+     * ExpiredReservations}. A time not later than now is refused; a retry gets its reservation back all the same.
      *
      * @param caller who asks, as the verified token names them; null for a task run on a requester's behalf
      */
@@ -203,6 +210,13 @@ class BudgetService {
                                 held.available());
             }
         }
+        Instant now = now();
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            return new ReservationOutcome.Refused(
+                    ReservationOutcome.Reason.EXPIRY_PASSED,
+                    "expires_at " + request.expiresAt() + " is not later than now (" + now + ")",
+                    locked.map(Budget::available).orElse(BigDecimal.ZERO));
+        }
         if (request.spentOn() != null) {
             var refused = refusedSpendDay(
                     request, period, locked.map(Budget::available).orElse(BigDecimal.ZERO));
@@ -222,7 +236,7 @@ class BudgetService {
                             + " is available in " + department + " for " + period,
                     before.available());
         }
-        Budget after = before.withUsage(before.committed().add(amount), before.spent(), clock.instant());
+        Budget after = before.withUsage(before.committed().add(amount), before.spent(), now);
         Reservation reservation = new Reservation(
                 UUID.randomUUID(),
                 before.id(),
@@ -232,13 +246,14 @@ class BudgetService {
                 request.requestedBy().trim(),
                 ReservationStatus.RESERVED,
                 null,
-                clock.instant(),
+                now,
                 null,
                 idempotencyKey,
                 request.spentOn(),
                 false,
                 spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
-                request.channel());
+                request.channel(),
+                request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS));
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
@@ -260,16 +275,26 @@ class BudgetService {
         return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
     }
 
-    /** The held money of the reservation becomes the budget's spend, and the ledger books the expense. */
+    /**
+     * The held money of the reservation becomes the budget's spend, and the ledger books the expense: on the day it was
+     * spent on, or, when that day's month has closed since the reservation was made, now and marked {@code
+     * booked_late}, as {@link #recordExpense} books late spend, so a closed month's ledger does not change. The budget
+     * the money was reserved from spends it either way: that month already counted it as used.
+     */
     private Budget spend(Reservation r, Budget budget) {
+        Instant now = now();
         Budget after = budget.withUsage(
-                budget.committed().subtract(r.amount()), budget.spent().add(r.amount()), clock.instant());
+                budget.committed().subtract(r.amount()), budget.spent().add(r.amount()), now);
         budgets.updateUsage(after);
+        boolean late = r.spentOn() != null && openPeriods.of(r.spentOn()) == OpenPeriods.Verdict.CLOSED;
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("reservation_id", r.id().toString());
         metadata.put("fiscal_period", after.fiscalPeriod());
         if (r.spentOn() != null) {
             metadata.put("spent_on", r.spentOn().toString());
+        }
+        if (late) {
+            metadata.put("booked_late", true);
         }
         if (r.channel() != null) {
             metadata.put("channel", r.channel());
@@ -283,8 +308,8 @@ class BudgetService {
                 r.purpose(),
                 metadata,
                 // the day the money was spent on, so the ledger's days and months agree with the budget's month
-                r.spentOn() == null ? clock.instant() : startOf(r.spentOn()));
-        budgets.resolveReservation(r.id(), ReservationStatus.COMMITTED, transactionId);
+                r.spentOn() == null || late ? now : startOf(r.spentOn()));
+        budgets.resolveReservation(r.id(), ReservationStatus.COMMITTED, transactionId, now);
         return after;
     }
 
@@ -369,7 +394,8 @@ class BudgetService {
                             + Budget.MAX_SUM.subtract(before.used()).max(BigDecimal.ZERO) + " more can be recorded",
                     before.available());
         }
-        Budget after = before.withUnbudgetedSpend(amount, clock.instant());
+        Instant now = now();
+        Budget after = before.withUnbudgetedSpend(amount, now);
         Reservation expense = new Reservation(
                 UUID.randomUUID(),
                 before.id(),
@@ -379,13 +405,14 @@ class BudgetService {
                 request.requestedBy().trim(),
                 ReservationStatus.COMMITTED,
                 null,
-                clock.instant(),
+                now,
                 null,
                 idempotencyKey,
                 spentOn,
                 true,
                 spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
-                request.channel());
+                request.channel(),
+                null);
         budgets.updateUsage(after);
         budgets.insertReservation(expense);
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -408,8 +435,8 @@ class BudgetService {
                 expense.attributedAgent(),
                 purpose,
                 metadata,
-                late ? clock.instant() : startOf(spentOn));
-        budgets.resolveReservation(expense.id(), ReservationStatus.COMMITTED, transactionId);
+                late ? now : startOf(spentOn));
+        budgets.resolveReservation(expense.id(), ReservationStatus.COMMITTED, transactionId, now);
         raiseAlerts(before, after);
         return new ReservationOutcome.Reserved(
                 budgets.findReservation(expense.id()).orElseThrow(), after, false);
@@ -426,14 +453,61 @@ class BudgetService {
         if (s.reservation().status() == ReservationStatus.COMMITTED) {
             throw new BudgetConflictException("reservation " + reservationId + " was already spent");
         }
-        Budget after = s.budget()
-                .withUsage(
-                        s.budget().committed().subtract(s.reservation().amount()),
-                        s.budget().spent(),
-                        clock.instant());
-        budgets.updateUsage(after);
-        budgets.resolveReservation(reservationId, ReservationStatus.RELEASED, null);
+        Budget after = giveBack(s.reservation(), s.budget(), now());
         return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
+    }
+
+    /** The reservation's money goes back to its budget, which the caller has locked. */
+    private Budget giveBack(Reservation r, Budget budget, Instant now) {
+        Budget after = budget.withUsage(budget.committed().subtract(r.amount()), budget.spent(), now);
+        budgets.updateUsage(after);
+        budgets.resolveReservation(r.id(), ReservationStatus.RELEASED, null, now);
+        return after;
+    }
+
+    /**
+     * Releases the reservations still held whose {@code expires_at} has passed, of at most {@code budgetLimit}
+     * budgets, as {@link #release} does, audited as the finance agent's. A budget another transaction holds is
+     * skipped, not waited for: a later sweep takes it.
+     */
+    @Transactional
+    Swept releaseExpired(int budgetLimit) {
+        auditActor.stamp();
+        Instant now = now();
+        List<Budget> locked = budgets.lockBudgetsWithExpiredReservations(now, budgetLimit);
+        int released = 0;
+        for (Budget budget : locked) {
+            for (Reservation expired : budgets.expiredReservations(budget.id(), now)) {
+                budget = giveBack(expired, budget, now);
+                released++;
+            }
+        }
+        return new Swept(locked.size(), released);
+    }
+
+    /** What one sweep of expired reservations did: how many budgets it took, how many reservations it released. */
+    record Swept(int budgets, int released) {}
+
+    /**
+     * One page of the department's reservations, oldest first, each with what its budget has left: of one fiscal
+     * month or of all, of one status or of all. Reservations still held (status {@code reserved}) are how money a
+     * holder lost track of is found again.
+     */
+    @Transactional(readOnly = true)
+    PageResponse<ReservationResponse> reservations(
+            String department, String fiscalPeriod, ReservationStatus status, int page, int limit) {
+        var pagination = PageResponse.Pagination.of(0, page, limit);
+        List<Reservation> found = budgets.reservations(department, fiscalPeriod, status, pagination.offset(), limit);
+        Map<UUID, Budget> ofReservations = new LinkedHashMap<>();
+        budgets.findByIds(found.stream().map(Reservation::budgetId).distinct().toList())
+                .forEach(budget -> ofReservations.put(budget.id(), budget));
+        return PageResponse.of(
+                found.stream()
+                        .map(r -> ReservationResponse.of(r, ofReservations.get(r.budgetId())))
+                        .toList(),
+                budgets.countReservations(department, fiscalPeriod, status),
+                page,
+                limit);
     }
 
     /** Why a reservation for spend on {@code request.spentOn()} cannot be made now; null when it can. */
@@ -509,7 +583,7 @@ class BudgetService {
                 after.used(),
                 after.allocated(),
                 after.currency(),
-                clock.instant());
+                now());
         budgets.insertAlert(alert);
         outbox.append(
                 properties.alertsTopic(),

@@ -45,7 +45,8 @@ class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCh
                 new BigDecimal("250.00"),
                 "GBP",
                 "Google Ads, campaign spring-prints",
-                "ad-agent");
+                "ad-agent",
+                null);
     }
 
     @Override
@@ -55,7 +56,15 @@ class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCh
         Actor actor = context.requestedBy() == null
                 ? Actor.agent(input.requestedBy())
                 : Actor.requester(context.requestedBy());
-        var outcome = auditActor.callAs(actor, () -> budgets.reserve(input.department(), input.asReservation()));
+        // a requeued task runs again under its id: keyed by it, the run answers the reservation the first one made
+        // instead of making a second
+        var outcome = auditActor.callAs(
+                actor, () -> budgets.reserve(input.department(), input.asReservation(), idempotencyKey(context), null));
         return BudgetCheckResponse.of(outcome);
+    }
+
+    /** In the department's key space shared with REST callers, whose keys are their own request ids. */
+    private static String idempotencyKey(TaskContext context) {
+        return "task:" + context.taskId();
     }
 }

@@ -1,11 +1,14 @@
 package com.agentfactory.finance.budget;
 
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_FIRST_YEAR;
+import static com.agentfactory.messaging.time.YearRange.OPERATIONS_LAST_YEAR;
 import static com.agentfactory.messaging.time.YearRange.RECORDS_FIRST_YEAR;
 import static com.agentfactory.messaging.time.YearRange.RECORDS_LAST_YEAR;
 
 import com.agentfactory.messaging.time.WithinYears;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -20,6 +23,9 @@ import java.time.LocalDate;
  *     not the next. With {@code fiscalPeriod} too, the two must name the same month.
  * @param channel the channel the money is spent on, kept in the metadata of the expense its commit books, so return
  *     on spend per channel counts it; optional
+ * @param expiresAt when the hold ends if the reservation is neither committed nor released by then: it is released
+ *     ({@link ExpiredReservations}), so money a holder lost track of goes back to the budget; must be later than now.
+ *     Optional: without it the reservation is held until committed or released
  */
 @Schema(
         example =
@@ -34,4 +40,7 @@ record CreateReservationRequest(
         @BudgetConstraints.Currency String currency,
         @BudgetConstraints.Purpose String purpose,
         @BudgetConstraints.RequestedBy String requestedBy,
-        @BudgetConstraints.Channel String channel) {}
+        @BudgetConstraints.Channel String channel,
+
+        @WithinYears(from = OPERATIONS_FIRST_YEAR, to = OPERATIONS_LAST_YEAR)
+        Instant expiresAt) {}

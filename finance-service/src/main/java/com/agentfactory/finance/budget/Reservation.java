@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param attributedAgent the agent its expense is booked under: the spending agent's type when an agent's own token
  *     asked (see {@link SpendingAgents}), else {@code requestedBy}
  * @param channel the channel it is spent on, for the expense's metadata; null when the caller named none
+ * @param expiresAt when its hold ends if it is still reserved then: a sweep releases it
+ *     ({@link ExpiredReservations}); null for one held until it is committed or released
  */
 record Reservation(
         UUID id,
@@ -30,7 +32,8 @@ record Reservation(
         LocalDate spentOn,
         boolean unbudgeted,
         String attributedAgent,
-        String channel) {
+        String channel,
+        Instant expiresAt) {
 
     /** Whether a repeated request with this reservation's key asks for the same thing. */
     boolean sameRequestAs(BigDecimal otherAmount, String otherCurrency, String otherPurpose) {

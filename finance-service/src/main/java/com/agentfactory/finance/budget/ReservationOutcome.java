@@ -25,6 +25,8 @@ sealed interface ReservationOutcome {
         /** fiscal_period names another month than spent_on. */
         PERIOD_MISMATCH,
         /** The budget's sums cannot hold more spend (see {@link Budget#MAX_SUM}). */
-        BEYOND_RECORDABLE
+        BEYOND_RECORDABLE,
+        /** expires_at is not later than now: the hold would have ended before it began. */
+        EXPIRY_PASSED
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param unbudgeted spend recorded without a reservation ({@code POST .../expenses})
  * @param budgetOverspentAmount what the budget has spent beyond its allocation, or zero
+ * @param expiresAt when the hold ends if it is still reserved then; null when it is held until committed or released
  */
 record ReservationResponse(
         UUID id,
@@ -27,7 +28,8 @@ record ReservationResponse(
         BigDecimal budgetAvailableAmount,
         BigDecimal budgetOverspentAmount,
         Instant createdAt,
-        Instant resolvedAt) {
+        Instant resolvedAt,
+        Instant expiresAt) {
 
     static ReservationResponse of(Reservation r, Budget b) {
         return new ReservationResponse(
@@ -46,6 +48,7 @@ record ReservationResponse(
                 b.available(),
                 b.overspent(),
                 r.createdAt(),
-                r.resolvedAt());
+                r.resolvedAt(),
+                r.expiresAt());
     }
 }

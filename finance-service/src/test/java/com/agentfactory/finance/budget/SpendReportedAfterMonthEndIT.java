@@ -6,6 +6,7 @@ import static com.agentfactory.finance.budget.BudgetMother.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.finance.support.FinanceIntegrationTest;
+import com.agentfactory.finance.support.SettableClock;
 import com.agentfactory.messaging.finance.BudgetReservation;
 import com.agentfactory.messaging.finance.BudgetReservationRequest;
 import com.agentfactory.messaging.finance.FinanceBudgetClient;
@@ -14,12 +15,9 @@ import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +158,39 @@ class SpendReportedAfterMonthEndIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void aReservationCommittedAfterItsMonthClosedIsBookedNowAsLateLeavingTheClosedMonthsLedgerAsItWas() {
+        String department = departmentWithDecemberAndJanuary();
+        String reservations = "/api/v1/financial/budgets/" + department + "/reservations";
+        Response reserved = api.post(reservations, spentOn(NEW_YEARS_EVE, "40.00"));
+        Instant closed = Instant.parse("2025-01-06T00:00:00Z");
+        clock.set(closed);
+
+        Response committed = api.post(reservations + "/" + reserved.text("/id") + "/commit", Map.of());
+
+        assertThat(reserved.status()).isEqualTo(201);
+        assertThat(committed.status()).isEqualTo(200);
+        // the month that reserved the money spends it: it already counted it as used
+        assertThat(budgetOf(department, "2024-12").at("/spent_amount").decimalValue())
+                .isEqualByComparingTo("40.00");
+        assertThat(budgetOf(department, "2024-12").at("/committed_amount").decimalValue())
+                .isEqualByComparingTo("0.00");
+        Map<String, Object> booked = jdbc.queryForMap(
+                "SELECT occurred_at, metadata->>'booked_late' AS late, metadata->>'spent_on' AS spent_on"
+                        + " FROM financial_transactions WHERE id = ?",
+                UUID.fromString(committed.text("/transaction_id")));
+        assertThat(((Timestamp) booked.get("occurred_at")).toInstant()).isAfterOrEqualTo(closed);
+        assertThat(booked.get("late")).isEqualTo("true");
+        assertThat(booked.get("spent_on")).isEqualTo("2024-12-31");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE department = ? AND occurred_at < ?",
+                        Long.class,
+                        department,
+                        Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"))))
+                .as("December's ledger")
+                .isZero();
+    }
+
+    @Test
     void spendNoReservationHeldIsBookedInItsMonthWithinTheGraceAndInTheCurrentMonthAsLateAfter() {
         String department = departmentWithDecemberAndJanuary();
         String expenses = "/api/v1/financial/budgets/" + department + "/expenses";
@@ -241,34 +272,5 @@ class SpendReportedAfterMonthEndIT extends FinanceIntegrationTest {
         Map<String, Object> request = reservation(amount);
         request.remove("fiscal_period");
         return request;
-    }
-
-    /** Finance's clock, put where a test needs it and running on from there, as the real one does. */
-    static final class SettableClock extends Clock {
-
-        private volatile Duration offset;
-
-        SettableClock(Instant now) {
-            set(now);
-        }
-
-        void set(Instant instant) {
-            offset = Duration.between(Instant.now(), instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("finance runs on UTC");
-        }
     }
 }

@@ -176,7 +176,11 @@ class JourneysIT extends CampaignIntegrationTest {
                 .equals(enrolmentOf(journeyId, customer).path("status").asString()));
         assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
                 .isEqualTo("converted");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM sends WHERE customer_id = ?", Integer.class, customer))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM sends WHERE journey_id = ? AND customer_id = ?",
+                        Integer.class,
+                        journeyId,
+                        customer))
                 .isZero();
     }
 

@@ -86,17 +86,21 @@ public class ContactPermissions {
     /**
      * The customer's address on the channel was refused for good (a hard bounce): they are suppressed on it, so no
      * further message goes to an address that does not exist, which mailbox providers count against the sender.
-     * A suppression the customer or staff made stays as it is, so a later address change does not lift it. A
-     * customer erased since the message was claimed is left as they are, as an unsubscribe leaves them, and the row
-     * lock keeps an erasure under way from missing the suppression.
+     * Only while the refused address is still theirs: the message was addressed when it was sent, and a new address
+     * the customer gave meanwhile had no bounce suppression to lift then ({@link #addressChanged}), so suppressing
+     * now would silence the address that works. A suppression the customer or staff made stays as it is, so a later
+     * address change does not lift it. A customer erased since the message was claimed is left as they are, as an
+     * unsubscribe leaves them, and the row lock keeps an erasure under way from missing the suppression.
      *
      * <p>Call it before changing the send: the erasure locks the customer before it changes their sends, so taking
      * the send's row first could deadlock with it.
+     *
+     * @return whether the customer was suppressed
      */
     @Transactional
-    public void hardBounced(UUID customerId, Channel channel, String reply) {
-        if (!customers.lockIfKnown(customerId)) {
-            return;
+    public boolean hardBounced(UUID customerId, Channel channel, String address, String reply) {
+        if (!customers.lockIfKnown(customerId) || !isTheirAddress(customerId, channel, address)) {
+            return false;
         }
         consents.suppressUnlessSuppressed(
                 new Suppression(
@@ -106,6 +110,29 @@ public class ContactPermissions {
                         BOUNCE_SUPPRESSOR,
                         clock.instant()),
                 BOUNCE_SUPPRESSOR);
+        return true;
+    }
+
+    /**
+     * Read under the customer's row lock: a profile change committed before the lock was granted is seen here, and
+     * one that comes after waits for the suppression and then lifts it as the old address's. Addresses are compared
+     * as the read model compares them when it tells a change. A push has no address of the customer's to compare.
+     */
+    private boolean isTheirAddress(UUID customerId, Channel channel, String address) {
+        String field =
+                switch (channel) {
+                    case EMAIL -> "email";
+                    case SMS -> "phone";
+                    case PUSH -> null;
+                };
+        if (field == null) {
+            return true;
+        }
+        return customers
+                .profile(customerId)
+                .map(profile -> profile.get(field))
+                .filter(current -> current instanceof String held && held.equalsIgnoreCase(address))
+                .isPresent();
     }
 
     // the server's reply is as long as it likes; cut whole characters, never half of a surrogate pair

@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.delivery;
 
 import com.agentfactory.campaign.channel.Channel;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -95,29 +96,37 @@ class EmailSender {
         try {
             mail.send(message);
         } catch (MailSendException e) {
-            Optional<String> reply = hardBounce(e);
-            if (reply.isPresent()) {
-                throw new HardBounceException(reply.get(), e);
+            Optional<HardBounceException> bounce = hardBounce(e);
+            if (bounce.isPresent()) {
+                throw bounce.get();
             }
             throw e;
         }
     }
 
     /**
-     * The server's reply when it refused the recipient for good. Jakarta Mail lists an address the server answered
-     * with a 5xx as invalid (a 4xx leaves it valid but unsent, which a retry may get through), the reply in the
-     * next exception.
+     * The hard bounce when the server refused the recipient for good. Jakarta Mail lists an address the server
+     * answered with a 5xx as invalid (a 4xx leaves it valid but unsent, which a retry may get through), the reply in
+     * the next exception. The address goes with the bounce: the customer may have changed theirs since it was read.
      */
-    private static Optional<String> hardBounce(MailSendException e) {
+    private static Optional<HardBounceException> hardBounce(MailSendException e) {
         return e.getFailedMessages().values().stream()
                 .filter(SendFailedException.class::isInstance)
                 .map(SendFailedException.class::cast)
                 .filter(failed -> failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0)
-                .map(failed -> failed.getNextException() == null
-                        ? failed.getMessage()
-                        : failed.getNextException().getMessage())
-                .map(reply -> reply == null ? "the recipient was refused" : reply.strip())
+                .map(failed -> new HardBounceException(addressOf(failed.getInvalidAddresses()[0]), replyOf(failed), e))
                 .findFirst();
+    }
+
+    private static String addressOf(Address address) {
+        return address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+    }
+
+    private static String replyOf(SendFailedException failed) {
+        String reply = failed.getNextException() == null
+                ? failed.getMessage()
+                : failed.getNextException().getMessage();
+        return reply == null ? "the recipient was refused" : reply.strip();
     }
 
     // CAN-SPAM: every commercial e-mail names the sender's postal address and a working way to opt out

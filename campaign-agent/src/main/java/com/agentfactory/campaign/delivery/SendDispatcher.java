@@ -113,7 +113,7 @@ class SendDispatcher extends BatchPoller {
         } catch (HardBounceException e) {
             // retrying cannot help, and sending on to an address that does not exist harms the sender's reputation
             log.info("Send {} bounced: {}", send.id(), e.reply());
-            bounces.record(send, Channel.EMAIL, e.reply());
+            bounces.record(send, Channel.EMAIL, e.address(), e.reply());
             metrics.bounced(send.channel());
             return;
         } catch (MissingTemplateException e) {

@@ -30,7 +30,7 @@ class SuppressionListIT extends CampaignIntegrationTest {
         UUID id = knownCustomer();
         suppress(id, "email", "asked us to stop");
 
-        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 no such user");
+        permissions.hardBounced(id, Channel.EMAIL, id + "@shop.example", "550 5.1.1 no such user");
         permissions.addressChanged(id, Channel.EMAIL);
 
         Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
@@ -43,7 +43,7 @@ class SuppressionListIT extends CampaignIntegrationTest {
     void recordsAHardBounceWhoseReplyIsLongerThanTheReasonKeeps() {
         UUID id = knownCustomer();
 
-        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 " + "no such user ".repeat(100));
+        permissions.hardBounced(id, Channel.EMAIL, id + "@shop.example", "550 5.1.1 " + "no such user ".repeat(100));
 
         Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
         assertThat(listed.text("/items/0/suppressed_by")).isEqualTo("bounce");
@@ -57,8 +57,8 @@ class SuppressionListIT extends CampaignIntegrationTest {
     void aLaterHardBounceRenewsTheBounceSuppression() {
         UUID id = knownCustomer();
 
-        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 first");
-        permissions.hardBounced(id, Channel.EMAIL, "550 5.1.1 second");
+        permissions.hardBounced(id, Channel.EMAIL, id + "@shop.example", "550 5.1.1 first");
+        permissions.hardBounced(id, Channel.EMAIL, id + "@shop.example", "550 5.1.1 second");
 
         Response listed = api.get("/api/v1/campaigns/suppressions?customer_id=" + id);
         assertThat(listed.text("/items/0/reason")).isEqualTo("hard bounce: 550 5.1.1 second");

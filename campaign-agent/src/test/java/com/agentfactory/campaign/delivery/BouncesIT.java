@@ -14,6 +14,7 @@ import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -152,13 +153,48 @@ class BouncesIT extends CampaignIntegrationTest {
                 transactionManager,
                 jdbc,
                 customer,
-                () -> bounces.record(send, Channel.EMAIL, "550 5.1.2 no such domain"));
+                () -> bounces.record(send, Channel.EMAIL, address, "550 5.1.2 no such domain"));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customers WHERE customer_id = ?", Long.class, customer))
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE customer_id = ?", Long.class, customer))
                 .as("no suppression under the erased customer's id")
                 .isZero();
+    }
+
+    @Test
+    void aBounceOfTheAddressTheCustomerHadBeforeTheirNewOneIsRecordedWithoutSuppressingThem() {
+        UUID customer = UUID.randomUUID();
+        String replaced = customer + "@typo.invalid";
+        // the dispatcher read the old address; the new one was applied while the mail server was refusing the old
+        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@example.test");
+        ClaimedSend send = ClaimedSendMother.email(customer, null);
+        ClaimedSendMother.writeAsClaimed(jdbc, send);
+
+        bounces.record(send, Channel.EMAIL, replaced, "550 5.1.1 no such user");
+
+        assertThat(jdbc.queryForObject("SELECT status FROM sends WHERE id = ?", String.class, send.id()))
+                .isEqualTo("bounced");
+        assertThat(jdbc.queryForList("SELECT channel FROM suppressions WHERE customer_id = ?", String.class, customer))
+                .as("the address that bounced is no longer theirs")
+                .isEmpty();
+    }
+
+    @Test
+    void aBounceOfTheCustomersAddressWrittenInAnotherCaseSuppressesThem() {
+        UUID customer = UUID.randomUUID();
+        EmailJourneys.consentingCustomer(commerce, api, customer, customer + "@mailbox.invalid");
+        ClaimedSend send = ClaimedSendMother.email(customer, null);
+        ClaimedSendMother.writeAsClaimed(jdbc, send);
+
+        bounces.record(
+                send,
+                Channel.EMAIL,
+                (customer + "@mailbox.invalid").toUpperCase(Locale.ROOT),
+                "550 5.1.2 no such domain");
+
+        assertThat(jdbc.queryForList("SELECT channel FROM suppressions WHERE customer_id = ?", String.class, customer))
+                .containsExactly("email");
     }
 
     private String statusOfSend(UUID journey, UUID customer) {

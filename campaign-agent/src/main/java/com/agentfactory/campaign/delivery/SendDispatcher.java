@@ -21,15 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers what the sends table holds. Each send is claimed under a lease, which is renewed (if this claim still
- * holds it) just before the send is delivered and then all the while it is (see {@link LeaseKeeper}). A send of a
- * deactivated journey is refused; then its campaign is asked whether it sends now (a paused
- * campaign's sends wait, an ended one's are refused), then consent and suppression are
- * checked (no send without consent; a refusal is stored with its reason), then quiet hours and frequency caps
- * (a send that must wait is put back with the time it may go, and the skip stored), then the message is rendered
- * (with the customer's product list when its template shows one, or the fallback: see {@link ProductLists}), then
- * the channel is called with the send's id as idempotency key, then the send is marked sent. A hard bounce is final
- * and suppresses the customer on the channel; any other failure before the channel accepted the message is
- * retried with back-off and given up after the configured attempts. Nothing after the acceptance is retried.
+ * holds it) just before the send is delivered, when its attempt is counted, and then all the while it is (see
+ * {@link LeaseKeeper}). A send of a deactivated journey is refused; then its campaign is asked whether it sends now
+ * (a paused campaign's sends wait, an ended one's are refused), then consent
+ * and suppression are checked (no send without consent; a refusal is stored with its reason), then quiet hours and
+ * frequency caps (a send that must wait is put back with the time it may go, and the skip stored), then the message
+ * is rendered (with the customer's product list when its template shows one, or the fallback: see
+ * {@link ProductLists}), then the channel is called with the send's id as idempotency key, then the send is marked
+ * sent. A hard bounce is final and suppresses the customer on the channel (while the address is still theirs); any
+ * other failure before the channel accepted the message is retried with back-off and given up after the configured
+ * attempts. Nothing after the acceptance is retried.
  */
 @Component
 class SendDispatcher extends BatchPoller {
@@ -98,12 +99,16 @@ class SendDispatcher extends BatchPoller {
         return claimed.size();
     }
 
-    void deliver(ClaimedSend send) {
-        // the batch's lease may have run out while the sends before this one were delivered
-        if (!sends.renew(send, clock.instant(), properties.lease())) {
-            log.info("Send {} was claimed by another dispatcher after this one's lease ran out; left to it", send.id());
+    void deliver(ClaimedSend claimed) {
+        // the batch's lease may have run out while the sends before this one were delivered; then this is no attempt
+        Optional<ClaimedSend> tried = sends.startAttempt(claimed, clock.instant(), properties.lease());
+        if (tried.isEmpty()) {
+            log.info(
+                    "Send {} was claimed by another dispatcher after this one's lease ran out; left to it",
+                    claimed.id());
             return;
         }
+        ClaimedSend send = tried.get();
         boolean accepted;
         try (LeaseKeeper _ = LeaseKeeper.start(
                 send.id().toString(),

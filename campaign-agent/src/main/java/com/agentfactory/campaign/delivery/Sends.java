@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,13 +31,15 @@ class Sends {
     /**
      * Claims due sends under one token, which each send's later updates must still find: a dispatcher whose lease
      * ran out has lost the send to whoever claimed it next. The campaign comes with the send (through its journey)
-     * so the dispatcher can ask whether the campaign sends at all now.
+     * so the dispatcher can ask whether the campaign sends at all now. A claim is no attempt (see
+     * {@link #startAttempt}): a batch may outlast its lease and the rest of it be claimed by another dispatcher, again
+     * and again under load, and a send that was never tried must not run out of attempts.
      */
     List<ClaimedSend> claim(Instant now, int limit, Duration lease) {
         UUID token = UUID.randomUUID();
         return jdbc.query(
                 """
-                UPDATE sends SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, claim_token = ?
+                UPDATE sends SET status = 'sending', next_attempt_at = ?, claim_token = ?
                 WHERE id IN (SELECT id FROM sends
                              WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
@@ -61,6 +64,23 @@ class Sends {
                 token,
                 Timestamp.from(now),
                 limit);
+    }
+
+    /**
+     * Counts an attempt of the send and extends its lease from now, if this claim still holds it: the send as this
+     * attempt has it (its attempts counted so far, this one included), or empty when the lease ran out and another
+     * dispatcher claimed the send (or it was settled meanwhile), which must then not be delivered from here.
+     */
+    Optional<ClaimedSend> startAttempt(ClaimedSend send, Instant now, Duration lease) {
+        return jdbc
+                .queryForList("""
+                        UPDATE sends SET next_attempt_at = ?, attempts = attempts + 1
+                        WHERE id = ? AND claim_token = ? AND status = 'sending'
+                        RETURNING attempts
+                        """, Integer.class, Timestamp.from(now.plus(lease)), send.id(), send.claimToken())
+                .stream()
+                .findFirst()
+                .map(send::withAttempts);
     }
 
     /**
@@ -145,7 +165,7 @@ class Sends {
 
     /**
      * Puts the send back to wait until a later time and records the skip. The send row is its own durable
-     * timer: the dispatcher claims it again when it is due. The claim's attempt is given back, since nothing
+     * timer: the dispatcher claims it again when it is due. The attempt started is given back, since nothing
      * was tried.
      */
     boolean defer(ClaimedSend send, String code, String reason, Instant until, Instant at) {

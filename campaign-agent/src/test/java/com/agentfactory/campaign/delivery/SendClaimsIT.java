@@ -34,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SendClaimsIT extends CampaignIntegrationTest {
 
-    private static final String TEMPLATE = "final_abandoned_cart";
-
     @Autowired
     SendDispatcher dispatcher;
 
@@ -98,9 +96,9 @@ class SendClaimsIT extends CampaignIntegrationTest {
         UUID customer = UUID.randomUUID();
         String address = customer + "@example.test";
         EmailJourneys.consentingCustomer(commerce, api, customer, address);
-        ClaimedSend stale = claimedSend(customer, 1);
-        ClaimedSend takenOver = reclaimed(stale);
-        writeAsClaimed(takenOver);
+        ClaimedSend stale = ClaimedSendMother.email(customer, null);
+        ClaimedSend takenOver = ClaimedSendMother.reclaimed(stale);
+        ClaimedSendMother.writeAsClaimed(jdbc, takenOver);
 
         dispatcher.deliver(stale);
 
@@ -120,8 +118,8 @@ class SendClaimsIT extends CampaignIntegrationTest {
         UUID customer = UUID.randomUUID();
         String address = customer + "@example.test";
         EmailJourneys.consentingCustomer(commerce, api, customer, address);
-        ClaimedSend send = claimedSend(customer, 1);
-        writeAsClaimed(send);
+        ClaimedSend send = ClaimedSendMother.email(customer, null);
+        ClaimedSendMother.writeAsClaimed(jdbc, send);
         SendEvents failingBookkeeping = new SendEvents(jdbc, sends, null, metrics, customers) {
             @Override
             public boolean delivered(ClaimedSend delivered, Instant at) {
@@ -142,8 +140,8 @@ class SendClaimsIT extends CampaignIntegrationTest {
     @Test
     void recordsNeitherTheDeliveryNorATouchpointOfACustomerErasedWhileTheChannelHadTheirMessage() {
         UUID customer = UUID.randomUUID();
-        ClaimedSend send = claimedSend(customer, 1);
-        writeAsClaimed(send);
+        ClaimedSend send = ClaimedSendMother.email(customer, null);
+        ClaimedSendMother.writeAsClaimed(jdbc, send);
         // the channel accepted the message; the erasure lands before the dispatcher records that
         personalData.erase(customer);
 
@@ -169,9 +167,9 @@ class SendClaimsIT extends CampaignIntegrationTest {
         UUID customer = UUID.randomUUID();
         String address = customer + "@example.test";
         EmailJourneys.consentingCustomer(commerce, api, customer, address);
-        UUID journey = EmailJourneys.oneEmail(api, TEMPLATE);
-        ClaimedSend queued = claimedSend(customer, journey);
-        writeAsClaimed(queued);
+        UUID journey = EmailJourneys.oneEmail(api, ClaimedSendMother.TEMPLATE);
+        ClaimedSend queued = ClaimedSendMother.email(customer, journey);
+        ClaimedSendMother.writeAsClaimed(jdbc, queued);
         assertThat(api.post("/api/v1/campaigns/journeys/" + journey + "/deactivate", Map.of())
                         .status())
                 .isEqualTo(200);
@@ -204,9 +202,9 @@ class SendClaimsIT extends CampaignIntegrationTest {
         });
         receiver.start();
         try {
-            ClaimedSend send =
-                    webhookSend("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
-            writeAsClaimed(send);
+            ClaimedSend send = ClaimedSendMother.webhook(
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+            ClaimedSendMother.writeAsClaimed(jdbc, send);
             Thread dispatching = Thread.ofVirtual()
                     .start(() -> dispatcherWith(events, withLease(lease)).deliver(send));
 
@@ -235,9 +233,9 @@ class SendClaimsIT extends CampaignIntegrationTest {
     @Test
     void aDispatcherWhoseLeaseRanOutCannotOverwriteWhatTheNextClaimRecorded() {
         UUID customer = UUID.randomUUID();
-        ClaimedSend stale = claimedSend(customer, 1);
-        ClaimedSend takenOver = reclaimed(stale);
-        writeAsClaimed(takenOver);
+        ClaimedSend stale = ClaimedSendMother.email(customer, null);
+        ClaimedSend takenOver = ClaimedSendMother.reclaimed(stale);
+        ClaimedSendMother.writeAsClaimed(jdbc, takenOver);
         sends.markSent(takenOver, Instant.now());
         Instant later = Instant.now().plusSeconds(60);
 
@@ -258,8 +256,8 @@ class SendClaimsIT extends CampaignIntegrationTest {
 
     @Test
     void theClaimThatHoldsASendRecordsItsOutcome() {
-        ClaimedSend send = claimedSend(UUID.randomUUID(), 1);
-        writeAsClaimed(send);
+        ClaimedSend send = ClaimedSendMother.email(UUID.randomUUID(), null);
+        ClaimedSendMother.writeAsClaimed(jdbc, send);
 
         assertThat(sends.retryLater(send, Instant.now().plusSeconds(60), "connection reset"))
                 .isTrue();
@@ -267,20 +265,53 @@ class SendClaimsIT extends CampaignIntegrationTest {
         assertThat(statusOf(send.id())).isEqualTo("pending");
     }
 
-    private static ClaimedSend reclaimed(ClaimedSend stale) {
-        return new ClaimedSend(
-                stale.id(),
-                stale.enrolmentId(),
-                stale.stepId(),
-                stale.journeyId(),
-                stale.customerId(),
-                stale.channel(),
-                stale.templateId(),
-                stale.target(),
-                stale.variables(),
-                stale.attempts() + 1,
-                UUID.randomUUID(),
-                null);
+    @Test
+    void aSendClaimedAgainAndAgainBeforeItWasTriedIsRetriedSoonAfterItsFirstTemporaryFailure() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ClaimedSend queued = ClaimedSendMother.webhook(
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+        try {
+            // due later than the agent's own dispatcher looks, so only the claims below take it
+            Instant due = Instant.now().plus(Duration.ofDays(2));
+            ClaimedSendMother.writeAsQueued(jdbc, queued, due);
+            // each dispatcher's batch outlasted its lease before it came to the send, and the next one claimed it
+            ClaimedSend last = null;
+            Instant at = due;
+            for (int claim = 0; claim < properties.maxAttempts(); claim++) {
+                last = claimedAt(at, queued);
+                at = at.plus(properties.lease()).plusSeconds(1);
+            }
+            Instant tried = Instant.now();
+
+            dispatcher.deliver(last);
+
+            Map<String, Object> row = jdbc.queryForMap(
+                    "SELECT status, attempts, next_attempt_at, reason FROM sends WHERE id = ?", queued.id());
+            assertThat(row.get("status"))
+                    .as("a first failure, which may pass, is retried")
+                    .isEqualTo("pending");
+            assertThat(row.get("attempts")).isEqualTo(1);
+            assertThat((String) row.get("reason")).contains("503");
+            assertThat(((Timestamp) row.get("next_attempt_at")).toInstant())
+                    .as("backed off as after one attempt")
+                    .isBetween(tried.plusSeconds(2), Instant.now().plusSeconds(2));
+        } finally {
+            receiver.stop(0);
+            // settled, so the agent's own dispatcher does not go on retrying it at the stopped receiver
+            jdbc.update("UPDATE sends SET status = 'failed' WHERE id = ?", queued.id());
+        }
+    }
+
+    private ClaimedSend claimedAt(Instant at, ClaimedSend queued) {
+        return sends.claim(at, 10_000, properties.lease()).stream()
+                .filter(claimed -> claimed.id().equals(queued.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private SendDispatcher dispatcherWith(SendEvents sendEvents) {
@@ -322,77 +353,6 @@ class SendClaimsIT extends CampaignIntegrationTest {
                 properties.campaignHoldRecheck(),
                 properties.batchSize(),
                 properties.maxAttempts());
-    }
-
-    private static ClaimedSend webhookSend(String url) {
-        return new ClaimedSend(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "hook",
-                null,
-                UUID.randomUUID(),
-                "webhook",
-                "crm_note",
-                url,
-                Map.of(),
-                1,
-                UUID.randomUUID(),
-                null);
-    }
-
-    private static ClaimedSend claimedSend(UUID customer, UUID journey) {
-        return new ClaimedSend(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "mail",
-                journey,
-                customer,
-                "email",
-                TEMPLATE,
-                null,
-                Map.of(),
-                1,
-                UUID.randomUUID(),
-                null);
-    }
-
-    private static ClaimedSend claimedSend(UUID customer, int attempts) {
-        return new ClaimedSend(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "mail",
-                null,
-                customer,
-                "email",
-                TEMPLATE,
-                null,
-                Map.of(),
-                attempts,
-                UUID.randomUUID(),
-                null);
-    }
-
-    private void writeAsClaimed(ClaimedSend send) {
-        Instant now = Instant.now();
-        jdbc.update(
-                """
-                INSERT INTO sends (id, enrolment_id, step_id, journey_id, customer_id, channel, template_id, target,
-                                   variables, status, attempts, claim_token, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 'sending', ?, ?, ?, ?)
-                """,
-                send.id(),
-                send.enrolmentId(),
-                send.stepId(),
-                send.journeyId(),
-                send.customerId(),
-                send.channel(),
-                send.templateId(),
-                send.target(),
-                send.attempts(),
-                send.claimToken(),
-                // far ahead: only the test's dispatchers deliver it
-                Timestamp.from(now.plusSeconds(86_400)),
-                Timestamp.from(now));
     }
 
     private String statusOf(UUID send) {

@@ -40,7 +40,7 @@ record DeliveryProperties(
         @NotNull Duration webhookTimeout,
         @NotNull Duration pollInterval,
         @NotNull Duration lease,
-        // how long a send of a campaign that is paused (or not launched yet) waits before the campaign is asked again
+        // how often the campaigns of held sends (paused, or not launched yet) are asked whether they send again
         @NotNull Duration campaignHoldRecheck,
         @Min(1) int batchSize,
         @Min(1) int maxAttempts) {}

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Delivers what the sends table holds. Each send is claimed under a lease, which is renewed (if this claim still
  * holds it) just before the send is delivered, when its attempt is counted, and then all the while it is (see
  * {@link LeaseKeeper}). A send of a deactivated journey is refused; then its campaign is asked whether it sends now
- * (a paused campaign's sends wait, an ended one's are refused), then consent
+ * (a paused campaign's sends are held out of the claims until it resumes, an ended one's are refused), then consent
  * and suppression are checked (no send without consent; a refusal is stored with its reason), then quiet hours and
  * frequency caps (a send that must wait is put back with the time it may go, and the skip stored), then the message
  * is rendered (with the customer's product list when its template shows one, or the fallback: see
@@ -55,6 +56,8 @@ class SendDispatcher extends BatchPoller {
     private final CampaignSending campaigns;
     private final DeliveryProperties properties;
     private final Clock clock;
+    // the poller's thread only
+    private Instant nextHoldCheck = Instant.MIN;
 
     SendDispatcher(
             Sends sends,
@@ -226,7 +229,8 @@ class SendDispatcher extends BatchPoller {
 
     /**
      * A send of a campaign that does not send now: held while the campaign may still send (not launched yet,
-     * paused), refused with the reason once it never will (over).
+     * paused), until {@link #releaseHeldSends} finds it sends again; refused with the reason once it never will
+     * (over).
      */
     private boolean held(ClaimedSend send) {
         if (send.campaignId() == null) {
@@ -235,10 +239,7 @@ class SendDispatcher extends BatchPoller {
         return switch (campaigns.permission(send.campaignId())) {
             case OPEN -> false;
             case HELD -> {
-                sends.hold(
-                        send,
-                        "campaign " + send.campaignId() + " is paused or not launched yet",
-                        clock.instant().plus(properties.campaignHoldRecheck()));
+                sends.hold(send, "campaign " + send.campaignId() + " is paused or not launched yet");
                 yield true;
             }
             case CLOSED -> {
@@ -301,6 +302,46 @@ class SendDispatcher extends BatchPoller {
         return templates
                 .find(send.channel(), send.templateId())
                 .orElseThrow(() -> new MissingTemplateException(send.channel(), send.templateId()));
+    }
+
+    @Override
+    protected void beforeBatches() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextHoldCheck)) {
+            return;
+        }
+        nextHoldCheck = now.plus(properties.campaignHoldRecheck());
+        try {
+            releaseHeldSends();
+        } catch (RuntimeException e) {
+            // the due sends go out all the same; the held ones are looked at again at the next check
+            log.warn("Could not look for held sends whose campaign sends again", e);
+        }
+    }
+
+    /**
+     * Makes due again the held sends of each journey whose campaign no longer holds them: resumed (or launched),
+     * over, or the journey no longer in a campaign; and of a journey deactivated meanwhile, whose sends are then
+     * refused rather than kept until the campaign goes on. They are claimed and checked as any other send, consent,
+     * quiet hours and frequency caps included. A send held just after its campaign resumed is released at the next
+     * check.
+     */
+    void releaseHeldSends() {
+        Map<UUID, CampaignSending.Permission> asked = new HashMap<>();
+        for (Sends.HeldJourney held : sends.heldJourneys()) {
+            boolean stillHeld = held.active()
+                    && held.campaignId() != null
+                    && asked.computeIfAbsent(held.campaignId(), campaigns::permission)
+                            == CampaignSending.Permission.HELD;
+            if (!stillHeld) {
+                int released = sends.release(held.journeyId(), clock.instant());
+                log.info(
+                        "Released {} held sends of journey {} (campaign {})",
+                        released,
+                        held.journeyId(),
+                        held.campaignId());
+            }
+        }
     }
 
     @Override

@@ -33,7 +33,8 @@ class Sends {
      * ran out has lost the send to whoever claimed it next. The campaign comes with the send (through its journey)
      * so the dispatcher can ask whether the campaign sends at all now. A claim is no attempt (see
      * {@link #startAttempt}): a batch may outlast its lease and the rest of it be claimed by another dispatcher, again
-     * and again under load, and a send that was never tried must not run out of attempts.
+     * and again under load, and a send that was never tried must not run out of attempts. A held send is due at
+     * infinity, so the range scan of the due index never reaches it.
      */
     List<ClaimedSend> claim(Instant now, int limit, Duration lease) {
         UUID token = UUID.randomUUID();
@@ -106,16 +107,47 @@ class Sends {
     }
 
     /**
-     * Puts the send back untried until {@code until}, when its campaign is asked again: the campaign has not
-     * launched yet or is paused, and a resumed campaign delivers what was queued. No skip is recorded: the send is
-     * not skipped, and a long pause would write one per look.
+     * Puts the send back untried, due at infinity, for as long as its campaign does not send (not launched yet, or
+     * paused): no claim takes it again until {@link #release} makes it due, so a large paused campaign does not spend
+     * every claim on sends it would only hold again, while other sends wait behind them. No skip is recorded: the
+     * send is not skipped, and a long pause would write one per look. The attempt started is given back.
      */
-    void hold(ClaimedSend send, String reason, Instant until) {
+    void hold(ClaimedSend send, String reason) {
         jdbc.update("""
-                UPDATE sends SET status = 'pending', next_attempt_at = ?, reason = ?, attempts = attempts - 1
+                UPDATE sends SET status = 'pending', next_attempt_at = 'infinity', reason = ?, attempts = attempts - 1
                 WHERE id = ? AND claim_token = ? AND status = 'sending'
-                """, Timestamp.from(until), truncate(reason), send.id(), send.claimToken());
+                """, truncate(reason), send.id(), send.claimToken());
     }
+
+    /**
+     * The journeys that have held sends, each with the campaign it belongs to now (null when none) and whether it is
+     * active; answered from the held-sends index (sends_held_idx) without reading the held sends themselves.
+     */
+    List<HeldJourney> heldJourneys() {
+        return jdbc.query(
+                """
+                SELECT j.id, j.campaign_id, j.active FROM journeys j
+                WHERE EXISTS (SELECT 1 FROM sends s
+                              WHERE s.journey_id = j.id AND s.status = 'pending' AND s.next_attempt_at = 'infinity')
+                """,
+                (rs, row) -> new HeldJourney(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("campaign_id", UUID.class),
+                        rs.getBoolean("active")));
+    }
+
+    /**
+     * Makes the journey's held sends due at {@code at}, to be claimed and checked as any other send (its campaign,
+     * consent, quiet hours and frequency caps); returns how many.
+     */
+    int release(UUID journeyId, Instant at) {
+        return jdbc.update("""
+                UPDATE sends SET next_attempt_at = ?
+                WHERE journey_id = ? AND status = 'pending' AND next_attempt_at = 'infinity'
+                """, Timestamp.from(at), journeyId);
+    }
+
+    record HeldJourney(UUID journeyId, UUID campaignId, boolean active) {}
 
     /**
      * Records that the channel accepted the send, only while this claim still holds it: an erasure or a refusal

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.inventory.support.CommerceEventMother;
-import com.agentfactory.inventory.support.ErasureUnderWay;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.ErasureUnderWay;
 import com.agentfactory.messaging.testing.LockWaits;
 import java.sql.Timestamp;
 import java.time.Duration;

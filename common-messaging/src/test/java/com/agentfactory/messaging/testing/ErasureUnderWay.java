@@ -1,9 +1,8 @@
-package com.agentfactory.campaign.support;
+package com.agentfactory.messaging.testing;
 
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
-import com.agentfactory.messaging.testing.LockWaits;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;

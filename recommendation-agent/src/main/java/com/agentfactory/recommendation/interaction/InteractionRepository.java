@@ -42,34 +42,24 @@ class InteractionRepository {
     }
 
     /**
-     * Takes {@code quantity} back from the purchase of a product: from the named order when it is known
-     * here, otherwise from the customer's latest purchase of it that could be that order. Returns the customer
-     * whose purchase changed, if any did.
+     * Takes {@code quantity} back from the purchases of a product: from the named order when it is known here,
+     * otherwise from the customer's latest purchases of it that could be that order. Returns the customer whose
+     * purchases changed, if any did.
      */
     Optional<UUID> takeBackPurchase(String orderNumber, UUID customerId, UUID productId, int quantity) {
         List<UUID> changed = List.of();
         if (orderNumber != null) {
             // order numbers are one regardless of case, as the support agent keeps them: back offices often write
             // a cancellation's original order number in other case than the order was placed with
-            changed = jdbc.queryForList(
-                    "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
-                            + " WHERE upper(order_number) = upper(?) AND product_id = ? AND kind = 'PURCHASE'"
-                            + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
-                    UUID.class,
-                    quantity,
-                    orderNumber,
-                    productId);
+            changed = takeFromLatest(
+                    "upper(order_number) = upper(?) AND product_id = ?", quantity, orderNumber, productId);
         }
         if (changed.isEmpty() && customerId != null) {
             // A cancellation naming an order not seen here (read before it, or never sent) must not take back a
             // purchase of another order; only a purchase stored without its order number (before numbers were
             // kept) may be the one it names. Otherwise the cancellation waits for its order (keepPending).
-            changed = jdbc.queryForList(
-                    "UPDATE interactions SET quantity = quantity - ? WHERE id = (SELECT id FROM interactions"
-                            + " WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'"
-                            + " AND (CAST(? AS varchar) IS NULL OR order_number IS NULL)"
-                            + " ORDER BY occurred_at DESC, id DESC LIMIT 1) RETURNING user_id",
-                    UUID.class,
+            changed = takeFromLatest(
+                    "user_id = ? AND product_id = ? AND (CAST(? AS varchar) IS NULL OR order_number IS NULL)",
                     quantity,
                     customerId,
                     productId,
@@ -78,6 +68,36 @@ class InteractionRepository {
         // a purchase taken back in full is no longer a signal at all
         jdbc.update("DELETE FROM interactions WHERE kind = 'PURCHASE' AND quantity <= 0 AND product_id = ?", productId);
         return changed.stream().findFirst();
+    }
+
+    /**
+     * Takes {@code quantity} off the matching purchase rows, latest first, each giving at most what it holds: an
+     * order may hold the product on several lines, and a cancellation of more than one row holds must reach the
+     * others. The rows are locked before their quantities are read, so a cancellation running at the same time (one
+     * without an order number takes no order lock) waits and then takes from what this one left. Returns the
+     * customers of the rows changed.
+     */
+    private List<UUID> takeFromLatest(String matching, int quantity, Object... matchingArguments) {
+        Object[] arguments = new Object[matchingArguments.length + 1];
+        System.arraycopy(matchingArguments, 0, arguments, 0, matchingArguments.length);
+        arguments[matchingArguments.length] = quantity;
+        return jdbc.queryForList("""
+                WITH matching AS (
+                    SELECT id, quantity, occurred_at FROM interactions
+                    WHERE kind = 'PURCHASE' AND quantity > 0 AND %s
+                    ORDER BY occurred_at DESC, id DESC
+                    FOR UPDATE),
+                held_before AS (
+                    SELECT id, quantity,
+                           coalesce(sum(quantity) OVER (ORDER BY occurred_at DESC, id DESC
+                                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                    FROM matching),
+                taken AS (
+                    SELECT id, least(quantity, greatest(0, ? - before)) AS amount FROM held_before)
+                UPDATE interactions SET quantity = interactions.quantity - taken.amount
+                FROM taken WHERE interactions.id = taken.id AND taken.amount > 0
+                RETURNING interactions.user_id
+                """.formatted(matching), UUID.class, arguments);
     }
 
     /**

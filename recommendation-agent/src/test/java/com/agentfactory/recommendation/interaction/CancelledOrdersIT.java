@@ -2,24 +2,38 @@ package com.agentfactory.recommendation.interaction;
 
 import static com.agentfactory.recommendation.support.CommerceEventMother.cancelled;
 import static com.agentfactory.recommendation.support.CommerceEventMother.cancelledLine;
+import static com.agentfactory.recommendation.support.CommerceEventMother.cancelledQuantity;
 import static com.agentfactory.recommendation.support.CommerceEventMother.freshCategory;
 import static com.agentfactory.recommendation.support.CommerceEventMother.order;
 import static com.agentfactory.recommendation.support.CommerceEventMother.product;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class CancelledOrdersIT extends RecommendationIntegrationTest {
 
@@ -39,6 +53,12 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    InteractionService interactions;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void takesBackTheCancelledPurchaseSoItIsNeitherLearnedFromNorFilteredAsBought() {
@@ -135,6 +155,102 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
     }
 
     @Test
+    void takesACancellationOfSeveralOffEveryLineOfTheProductInItsOrder() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        UUID toaster = UUID.randomUUID();
+        String kitchen = freshCategory("kitchen");
+        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
+        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
+        // the kettle on two lines of one each
+        OrderPlaced placed = order(shopper, kettle, kettle, toaster);
+        storefront.publish(placed);
+        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+
+        OrderCancelled bothKettles = cancelledQuantity(placed, kettle, 2);
+        storefront.publish(bothKettles);
+        await().atMost(WAIT).until(() -> handled(bothKettles.eventId()));
+
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(toaster, 1));
+        assertThat(pendingLinesOf(bothKettles)).isZero();
+    }
+
+    @Test
+    void leavesWhatAPartialCancellationDidNotTakeFromTheProductsLines() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
+        OrderPlaced placed = order(shopper, kettle, kettle, kettle);
+        storefront.publish(placed);
+        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+
+        OrderCancelled twoOfThree = cancelledQuantity(placed, kettle, 2);
+        storefront.publish(twoOfThree);
+        await().atMost(WAIT).until(() -> handled(twoOfThree.eventId()));
+
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(kettle, 1));
+    }
+
+    @Test
+    void takesACancellationOfSeveralReadBeforeItsOrderOffEveryLineOfTheProduct() {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        UUID toaster = UUID.randomUUID();
+        String kitchen = freshCategory("kitchen");
+        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
+        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
+        OrderPlaced placed = order(shopper, kettle, toaster, kettle);
+        OrderCancelled bothKettles = cancelledQuantity(placed, kettle, 2);
+
+        storefront.publish(bothKettles);
+        await().atMost(WAIT).until(() -> handled(bothKettles.eventId()));
+        storefront.publish(placed);
+        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(toaster, 1));
+        assertThat(pendingLinesOf(bothKettles)).isZero();
+    }
+
+    @Test
+    void aCancellationWaitingForAnotherOfTheSameProductTakesFromWhatThatOneLeft() throws Exception {
+        UUID shopper = UUID.randomUUID();
+        UUID kettle = UUID.randomUUID();
+        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
+        OrderPlaced first = order(shopper, kettle);
+        OrderPlaced second = order(shopper, kettle);
+        storefront.publish(first);
+        storefront.publish(second);
+        await().atMost(WAIT).until(() -> handled(first.eventId()) && handled(second.eventId()));
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+
+        // both name no order, so no order lock keeps them apart: each takes one kettle from the latest purchases
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            CountDownLatch commitFirst = new CountDownLatch(1);
+            CompletableFuture<Integer> firstSession = new CompletableFuture<>();
+            Future<?> firstCancelled = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                interactions.recordCancellation(cancelled(second, null));
+                firstSession.complete(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
+                try {
+                    assertThat(commitFirst.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                            .isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+            int holder = firstSession.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Future<?> secondCancelled = threads.submit(() -> transactions.executeWithoutResult(
+                    status -> interactions.recordCancellation(cancelled(first, null))));
+            LockWaits.awaitSessionBlockedBy(jdbc, holder);
+            commitFirst.countDown();
+            firstCancelled.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            secondCancelled.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        assertThat(purchasedQuantities(shopper)).isEmpty();
+    }
+
+    @Test
     void forgetsACancellationWhoseOrderDidNotArriveWithinTheRetention() {
         UUID shopper = UUID.randomUUID();
         UUID kettle = UUID.randomUUID();
@@ -179,6 +295,18 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
                 "UPDATE pending_cancellations SET received_at = ? WHERE event_id = ?",
                 Timestamp.from(clock.instant().minus(age)),
                 cancellation.eventId());
+    }
+
+    // what the customer still counts as bought, summed over the purchase rows of each product
+    private Map<UUID, Integer> purchasedQuantities(UUID userId) {
+        Map<UUID, Integer> quantities = new HashMap<>();
+        jdbc.query(
+                "SELECT product_id, sum(quantity) AS bought FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'"
+                        + " GROUP BY product_id",
+                (RowCallbackHandler)
+                        row -> quantities.put(row.getObject("product_id", UUID.class), row.getInt("bought")),
+                userId);
+        return quantities;
     }
 
     private int purchases(UUID userId) {

@@ -12,6 +12,7 @@ import com.agentfactory.messaging.commerce.ProductViewed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** Commerce events as the storefront sends them; every call makes fresh ids so tests never collide. */
@@ -137,6 +138,22 @@ public final class CommerceEventMother {
                 order.lines().stream()
                         .filter(line -> line.productId().equals(productId))
                         .toList());
+    }
+
+    /** The cancellation of {@code quantity} of the product from the order, on one line whatever lines it came on. */
+    public static OrderCancelled cancelledQuantity(OrderPlaced order, UUID productId, int quantity) {
+        return new OrderCancelled(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                "C" + order.orderNumber() + "-" + productId.toString().substring(0, 4) + "x" + quantity,
+                order.orderNumber(),
+                order.customerId(),
+                true,
+                "ordered too many",
+                order.currency(),
+                List.of(new OrderLine(
+                        productId, "SKU-" + productId.toString().substring(0, 8), quantity, new BigDecimal("10.00"))));
     }
 
     public static CartAbandoned abandonedCart(UUID customerId, UUID... productIds) {

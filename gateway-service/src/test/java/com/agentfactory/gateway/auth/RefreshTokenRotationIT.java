@@ -3,14 +3,16 @@ package com.agentfactory.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.agentfactory.gateway.support.AdjustableClock;
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.threeten.extra.MutableClock;
 
 /**
  * Refresh-token rotation on the real identity schema, with the gateway's settings (a 30 s grace for a lost reply,
@@ -30,7 +32,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     @Autowired
     private AuthProperties properties;
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final MutableClock clock = MutableClock.of(Instant.now(), ZoneOffset.UTC);
     private RefreshTokenService refreshTokens;
     private UUID user;
 
@@ -44,7 +46,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     void aTokenPresentedAgainSoonAfterItsUseIsTradedForAFreshOneOfTheSameSignIn() {
         String first = refreshTokens.issue(user);
         String lostInTransit = refreshTokens.rotate(first).refreshToken();
-        clock.advance(WITHIN_GRACE);
+        clock.add(WITHIN_GRACE);
 
         RefreshTokenService.Rotation retried = refreshTokens.rotate(first);
 
@@ -63,7 +65,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         String first = refreshTokens.issue(user);
         refreshTokens.rotate(first);
         refreshTokens.rotate(first);
-        clock.advance(WITHIN_GRACE);
+        clock.add(WITHIN_GRACE);
 
         String latest = refreshTokens.rotate(first).refreshToken();
 
@@ -74,7 +76,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     void aTokenPresentedAgainAfterTheGraceEndsTheSignIn() {
         String first = refreshTokens.issue(user);
         String second = refreshTokens.rotate(first).refreshToken();
-        clock.advance(PAST_GRACE);
+        clock.add(PAST_GRACE);
 
         assertRefused(first);
 
@@ -86,7 +88,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         String first = refreshTokens.issue(user);
         String second = refreshTokens.rotate(first).refreshToken();
         String third = refreshTokens.rotate(second).refreshToken();
-        clock.advance(Duration.ofSeconds(1));
+        clock.add(Duration.ofSeconds(1));
 
         assertRefused(first);
 
@@ -98,7 +100,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         String first = refreshTokens.issue(user);
         String lostInTransit = refreshTokens.rotate(first).refreshToken();
         String fresh = refreshTokens.rotate(first).refreshToken();
-        clock.advance(PAST_GRACE);
+        clock.add(PAST_GRACE);
 
         assertRefused(lostInTransit);
 
@@ -121,16 +123,16 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         Duration elapsed = Duration.ZERO;
         // refreshed well within each token's 7 days until a day before the sign-in's end
         while (elapsed.plusDays(6).compareTo(lifetime.minusDays(1)) <= 0) {
-            clock.advance(Duration.ofDays(6));
+            clock.add(Duration.ofDays(6));
             elapsed = elapsed.plusDays(6);
             token = refreshTokens.rotate(token).refreshToken();
         }
-        clock.advance(lifetime.minusDays(1).minus(elapsed));
+        clock.add(lifetime.minusDays(1).minus(elapsed));
         token = refreshTokens.rotate(token).refreshToken();
         StoredRefreshToken lastOne = stored(token);
         assertThat(lastOne.expiresAt()).isEqualTo(lastOne.sessionStartedAt().plus(lifetime));
 
-        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        clock.add(Duration.ofDays(1).plusSeconds(1));
 
         assertRefused(token);
     }

@@ -29,13 +29,16 @@ public class DeliveryLedger {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ErasedCustomers erased;
 
-    DeliveryLedger(JdbcTemplate jdbc, Clock clock) {
+    DeliveryLedger(JdbcTemplate jdbc, Clock clock, ErasedCustomers erased) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.erased = erased;
     }
 
     /**
+     * @param customerId the customer the bid was made for; an erased one is not recorded (see {@link ErasedCustomers})
      * @param exchange the exchange that won the impression: only it may report the impression's click and conversion
      * @return false when this bid id was recorded before (a repeated win notice)
      */
@@ -47,6 +50,8 @@ public class DeliveryLedger {
             BigDecimal cost,
             UUID customerId,
             String exchange) {
+        // the exchange bills the impression, so it is recorded all the same, under no customer
+        UUID customer = customerId != null && erased.isErased(customerId) ? null : customerId;
         Instant now = clock.instant();
         int inserted = jdbc.update(
                 "INSERT INTO ad_impressions (bid_id, campaign_id, creative_id, price_cpm, cost, customer_id, exchange,"
@@ -56,7 +61,7 @@ public class DeliveryLedger {
                 creativeId,
                 priceCpm,
                 cost,
-                customerId,
+                customer,
                 exchange,
                 Timestamp.from(now));
         if (inserted == 0) {

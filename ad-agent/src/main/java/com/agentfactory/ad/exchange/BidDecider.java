@@ -92,6 +92,7 @@ class BidDecider {
                 : request.app() == null ? null : request.app().bundle();
         String userAgent = request.device() == null ? null : request.device().ua();
         String userId = request.user() == null ? null : request.user().id();
+        UUID customer = customerOf(userId);
         double dayShare = LocalTime.ofInstant(now, ZoneOffset.UTC).toSecondOfDay() / SECONDS_PER_DAY;
 
         List<OpenRtb.Bid> bids = new ArrayList<>();
@@ -158,7 +159,7 @@ class BidDecider {
                         List.of(best.creative.creative().landingDomain()),
                         winNotices == null
                                 ? null
-                                : winNotices.nurl(bidId, best.entry.id(), creativeId, price, now, exchange)));
+                                : winNotices.nurl(bidId, best.entry.id(), creativeId, price, now, exchange, customer)));
             }
         }
         if (bids.isEmpty()) {
@@ -166,6 +167,31 @@ class BidDecider {
         }
         return Optional.of(
                 new OpenRtb.BidResponse(request.id(), List.of(new OpenRtb.SeatBid(bids, "agentfactory")), currency));
+    }
+
+    /**
+     * The store customer a bid request's user id names: the exchange's user id is the customer's id where the store
+     * shares it, and anything else where not. Read without an exception for an id of another form (most of them), as
+     * this runs for every request.
+     *
+     * @return null when the user id is not a UUID in its canonical form
+     */
+    static UUID customerOf(String userId) {
+        if (userId == null || userId.length() != 36) {
+            return null;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = userId.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !isHexDigit(c)) {
+                return null;
+            }
+        }
+        return UUID.fromString(userId);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**

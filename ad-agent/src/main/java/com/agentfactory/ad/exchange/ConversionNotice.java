@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * A conversion after a click on a won impression; without a value the campaign's value per conversion counts. Its
- * customer is ignored: the touchpoint names the customer the win notice named, or none (see {@link Deliveries}).
+ * customer is ignored: the touchpoint names the customer the bid was made for, or none (see {@link Deliveries}).
  */
 record ConversionNotice(
         @NotBlank @Size(max = 64) String bidId,

@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Records what exchanges report: a win, verified against the signed nurl of its bid, is recorded and charged to the
  * allowance of the bid's day in one transaction, once per bid id; clicks and conversions are recorded once per
  * impression, only from the exchange that won it, a conversion only within the conversion window after a click, and
- * reported as touchpoints of the customer the win notice named. A click or conversion notice names no customer of
- * its own: one it could name would move the touchpoint, and the orders attributed to the ad channel with it, to a
- * customer of the exchange's choosing.
+ * reported as touchpoints of the customer the bid was made for, as its signed nurl names them (none once erased). No
+ * notice names a customer of its own: one it could name would move the touchpoint, and the orders attributed to the
+ * ad channel with it, to a customer of the exchange's choosing.
  */
 @Service
 class Deliveries {
@@ -100,13 +100,7 @@ class Deliveries {
         // rounded up to what the cost column keeps: a won impression that cost anything costs at least its last digit
         BigDecimal cost = notice.price().divide(BigDecimal.valueOf(1000), 6, RoundingMode.UP);
         if (!ledger.recordImpression(
-                notice.bidId(),
-                campaign.id(),
-                notice.creativeId(),
-                notice.price(),
-                cost,
-                notice.customerId(),
-                exchange)) {
+                notice.bidId(), campaign.id(), notice.creativeId(), notice.price(), cost, bid.customerId(), exchange)) {
             return new Won(
                     new DeliveryOutcome(notice.bidId(), false, "win already recorded"),
                     cost,

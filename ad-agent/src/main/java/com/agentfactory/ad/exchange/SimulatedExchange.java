@@ -108,8 +108,7 @@ class SimulatedExchange {
                             bid.id(),
                             campaignId,
                             creativeId,
-                            BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP),
-                            null),
+                            BigDecimal.valueOf(market).setScale(4, RoundingMode.HALF_UP)),
                     WinNotices.tokenOf(bid.nurl()),
                     EXCHANGE);
             if (won.outcome().recorded()) {

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signed win notice URLs. The nurl of a bid carries, in its token, the bid id, campaign, creative, the bid's price
- * (the most the exchange may charge), when the bid was made and the exchange it was made to, with an HMAC-SHA256
- * over them: a win notice is accepted only for a bid the agent made, from the exchange it bid on, at no more than it
- * bid, and not long after. Nothing is stored per bid, so the bid path writes nothing; a notice sent again is told
- * apart by its bid id when the win is recorded.
+ * (the most the exchange may charge), when the bid was made, the exchange it was made to and the customer the bid
+ * request named, with an HMAC-SHA256 over them: a win notice is accepted only for a bid the agent made, from the
+ * exchange it bid on, at no more than it bid, and not long after, and its impression is recorded for the customer the
+ * bid was made for, never one the notice names. Nothing is stored per bid, so the bid path writes nothing; a notice
+ * sent again is told apart by its bid id when the win is recorded.
  */
 @Component
 class WinNotices {
@@ -46,13 +47,29 @@ class WinNotices {
      *
      * @param exchange the exchange the bid was made to; null when the bid path did not know it (or for a token signed
      *     before tokens named it), and then any exchange may notify the win
+     * @param customerId the store customer the bid request's user id named; null when it named none (or for a token
+     *     signed before tokens named the customer)
      */
     record SignedBid(
-            String bidId, UUID campaignId, UUID creativeId, BigDecimal priceCpm, Instant issuedAt, String exchange) {}
+            String bidId,
+            UUID campaignId,
+            UUID creativeId,
+            BigDecimal priceCpm,
+            Instant issuedAt,
+            String exchange,
+            UUID customerId) {}
 
     /** The win notice URL of a bid: the configured URL with the bid's token as {@code t}. */
-    String nurl(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt, String exchange) {
-        return properties.url() + "?t=" + token(bidId, campaignId, creativeId, priceCpm, issuedAt, exchange);
+    String nurl(
+            String bidId,
+            UUID campaignId,
+            UUID creativeId,
+            double priceCpm,
+            Instant issuedAt,
+            String exchange,
+            UUID customerId) {
+        return properties.url() + "?t="
+                + token(bidId, campaignId, creativeId, priceCpm, issuedAt, exchange, customerId);
     }
 
     /** The token of a nurl this agent made (its only parameter, URL-safe as it is). */
@@ -60,7 +77,14 @@ class WinNotices {
         return nurl.substring(nurl.indexOf("?t=") + "?t=".length());
     }
 
-    String token(String bidId, UUID campaignId, UUID creativeId, double priceCpm, Instant issuedAt, String exchange) {
+    String token(
+            String bidId,
+            UUID campaignId,
+            UUID creativeId,
+            double priceCpm,
+            Instant issuedAt,
+            String exchange,
+            UUID customerId) {
         String payload = String.join(
                 "\n",
                 PURPOSE,
@@ -69,7 +93,8 @@ class WinNotices {
                 creativeId.toString(),
                 BigDecimal.valueOf(priceCpm).toPlainString(),
                 Long.toString(issuedAt.toEpochMilli()),
-                exchange == null ? "" : exchange);
+                exchange == null ? "" : exchange,
+                customerId == null ? "" : customerId.toString());
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -113,8 +138,10 @@ class WinNotices {
                 throw forged();
             }
             String[] fields = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-            // six fields: signed before tokens named the exchange, still in flight for a window after an upgrade
-            if ((fields.length != 6 && fields.length != 7) || !PURPOSE.equals(fields[0])) {
+            // six fields: signed before tokens named the exchange, seven before they named the customer, still in
+            // flight
+            // for a window after an upgrade
+            if (fields.length < 6 || fields.length > 8 || !PURPOSE.equals(fields[0])) {
                 throw forged();
             }
             return new SignedBid(
@@ -123,7 +150,8 @@ class WinNotices {
                     UUID.fromString(fields[3]),
                     new BigDecimal(fields[4]),
                     Instant.ofEpochMilli(Long.parseLong(fields[5])),
-                    fields.length == 7 && !fields[6].isEmpty() ? fields[6] : null);
+                    fields.length >= 7 && !fields[6].isEmpty() ? fields[6] : null,
+                    fields.length == 8 && !fields[7].isEmpty() ? UUID.fromString(fields[7]) : null);
         } catch (IllegalArgumentException e) {
             // also NumberFormatException: only a token the agent signed gets this far, so this is not expected
             throw forged();

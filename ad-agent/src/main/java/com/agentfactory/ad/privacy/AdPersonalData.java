@@ -1,5 +1,6 @@
 package com.agentfactory.ad.privacy;
 
+import com.agentfactory.ad.delivery.ErasedCustomers;
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.util.UUID;
@@ -8,19 +9,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ads a customer was shown, clicked and bought from. An erasure replaces the customer with a pseudonym: spend,
- * clicks and conversions stay counted for the campaigns' figures and pacing.
+ * clicks and conversions stay counted for the campaigns' figures and pacing. The customer's id is kept as erased, so
+ * the wins of bids made for them that come afterwards are recorded under no customer.
  */
 @Component
 class AdPersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final ErasedCustomers erased;
 
-    AdPersonalData(JdbcTemplate jdbc) {
+    AdPersonalData(JdbcTemplate jdbc, ErasedCustomers erased) {
         this.jdbc = jdbc;
+        this.erased = erased;
     }
 
     @Override
     public PersonalData export(UUID customerId) {
+        // the id kept in erased_customers is not exported: it records the erasure, as the privacy coordinator's
+        // requests do, and names nothing else of the person (the campaign and inventory agents keep theirs alike)
         return PersonalData.of(
                 "ad_impressions",
                 jdbc.queryForList(
@@ -31,6 +37,9 @@ class AdPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
+        // first, under the customer's lock that a win naming them takes before it records the impression: one being
+        // recorded commits before the pseudonym replaces the id, one that comes later finds the customer erased
+        erased.erase(customerId);
         return jdbc.update(
                 "UPDATE ad_impressions SET customer_id = ? WHERE customer_id = ?", UUID.randomUUID(), customerId);
     }

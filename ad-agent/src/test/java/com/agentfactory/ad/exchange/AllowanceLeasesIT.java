@@ -290,8 +290,8 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         BigDecimal price = BigDecimal.valueOf(bid.price()).subtract(new BigDecimal("0.5"));
         UUID creative = UUID.fromString(bid.crid());
         var won = deliveries.win(
-                new WinNotice(bidId, id, creative, price, null),
-                signer.token(bidId, id, creative, bid.price(), bidAt, "test"),
+                new WinNotice(bidId, id, creative, price),
+                signer.token(bidId, id, creative, bid.price(), bidAt, "test", null),
                 "test");
         replica.serving().onOwnBidWon(new Deliveries.OwnBidWon(id, bidAt.truncatedTo(ChronoUnit.MILLIS), claim));
         replica.serving().refresh();

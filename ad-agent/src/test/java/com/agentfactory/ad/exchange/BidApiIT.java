@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.Api;
+import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
 import java.math.BigDecimal;
@@ -24,9 +26,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class BidApiIT extends AdIntegrationTest {
@@ -176,10 +182,9 @@ class BidApiIT extends AdIntegrationTest {
         String region = "E" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("One exchange's impressions", region));
         seedAllowance(id, "50.00");
-        JsonNode placed = placedBid(region, id);
         UUID shownTo = UUID.randomUUID();
-        Map<String, Object> win = new HashMap<>(winNotice(placed, 2.0));
-        win.put("customer_id", shownTo.toString());
+        JsonNode placed = placedBid(region, id, shownTo.toString());
+        Map<String, Object> win = winNotice(placed, 2.0);
         URI nurl = URI.create(placed.path("nurl").asString());
         String bidId = placed.path("id").asString();
 
@@ -209,7 +214,7 @@ class BidApiIT extends AdIntegrationTest {
         Api.Response click =
                 exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", bidId, "customer_id", claimed), EXCHANGE_KEY);
         assertThat(click.text("/recorded")).isEqualTo("true");
-        // the touchpoint names the customer the win said the impression was shown to, not the one the click claims
+        // the touchpoint names the customer the bid was made for, not the one the click claims
         String touchpoint = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> TestKafka.readAll(bootstrapServers, Topics.AGENT_TOUCHPOINTS).stream()
@@ -218,6 +223,108 @@ class BidApiIT extends AdIntegrationTest {
                         java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(touchpoint).contains(shownTo.toString()).doesNotContain(claimed.toString());
+    }
+
+    @Test
+    void recordsTheImpressionForTheCustomerTheBidWasMadeForWhicheverCustomerTheWinNoticeNames() {
+        String region = "C" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Shown to the customer bid for", region));
+        seedAllowance(id, "50.00");
+        UUID shownTo = UUID.randomUUID();
+        UUID pinned = UUID.randomUUID();
+        JsonNode forCustomer = placedBid(region, id, shownTo.toString());
+        JsonNode forACookie = placedBid(region, id, "exchange-cookie-" + UUID.randomUUID());
+        Map<String, Object> pinning = new HashMap<>(winNotice(forCustomer, 2.0));
+        pinning.put("customer_id", pinned.toString());
+        Map<String, Object> naming = new HashMap<>(winNotice(forACookie, 2.0));
+        naming.put("customer_id", pinned.toString());
+
+        // a notice naming a customer is still a win the exchange bills: recorded, its customer ignored
+        assertThat(postWin(forCustomer, pinning).text("/recorded")).isEqualTo("true");
+        assertThat(postWin(forACookie, naming).text("/recorded")).isEqualTo("true");
+
+        assertThat(customerOf(forCustomer.path("id").asString())).isEqualTo(shownTo);
+        assertThat(customerOf(forACookie.path("id").asString())).isNull();
+        String bidId = forCustomer.path("id").asString();
+        assertThat(exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", bidId), EXCHANGE_KEY)
+                        .text("/recorded"))
+                .isEqualTo("true");
+        List<String> touchpoints = await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestKafka.readAll(bootstrapServers, Topics.AGENT_TOUCHPOINTS), all -> all.stream()
+                        .anyMatch(value -> value.contains(shownTo.toString())));
+        assertThat(touchpoints).noneMatch(value -> value.contains(pinned.toString()));
+    }
+
+    @Autowired
+    PersonalDataHolder personalData;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void recordsAWinOfABidMadeForACustomerErasedSinceUnderNoCustomer() {
+        String region = "V" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Bid for a customer erased since", region));
+        seedAllowance(id, "50.00");
+        UUID erased = UUID.randomUUID();
+        JsonNode placed = placedBid(region, id, erased.toString());
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> personalData.erase(erased));
+        // as the exchange's notice named the customer before
+        Map<String, Object> win = new HashMap<>(winNotice(placed, 2.0));
+        win.put("customer_id", erased.toString());
+
+        assertThat(postWin(placed, win).text("/recorded")).isEqualTo("true");
+
+        assertThat(impressionsOf(id)).isEqualTo(1);
+        assertThat(customerOf(placed.path("id").asString())).isNull();
+        assertThat(personalData.export(erased).count()).isZero();
+    }
+
+    @Test
+    void aWinForACustomerBeingErasedWaitsForTheErasureAndRecordsNoCustomer() throws Exception {
+        String region = "W" + UUID.randomUUID().toString().substring(0, 6);
+        String id = activeCampaign(campaign("Won while its customer is erased", region));
+        seedAllowance(id, "50.00");
+        UUID erased = UUID.randomUUID();
+        JsonNode placed = placedBid(region, id, erased.toString());
+        CountDownLatch erasedButUncommitted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        AtomicInteger erasureBackend = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> erasure =
+                    threads.submit(() -> new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+                        erasureBackend.set(jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class));
+                        personalData.erase(erased);
+                        erasedButUncommitted.countDown();
+                        try {
+                            if (!commit.await(60, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("the test never let the erasure commit");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+            try {
+                if (!erasedButUncommitted.await(60, TimeUnit.SECONDS)) {
+                    erasure.get(1, TimeUnit.SECONDS); // its failure says why
+                    throw new IllegalStateException("the erasure did not get through its statements");
+                }
+                Future<Api.Response> win = threads.submit(() -> postWin(placed, winNotice(placed, 2.0)));
+                // a win that got through without waiting fails on what it left below
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> win.isDone() || LockWaits.isSessionBlockedBy(jdbc, erasureBackend.get()));
+                commit.countDown();
+                erasure.get();
+
+                assertThat(win.get().text("/recorded")).isEqualTo("true");
+            } finally {
+                commit.countDown();
+            }
+        }
+        assertThat(impressionsOf(id)).isEqualTo(1);
+        assertThat(customerOf(placed.path("id").asString())).isNull();
+        assertThat(personalData.export(erased).count()).isZero();
     }
 
     @Test
@@ -355,7 +462,7 @@ class BidApiIT extends AdIntegrationTest {
                         Map.of("bid_id", bidId, "campaign_id", id, "creative_id", creative, "price", 10);
                 // bids the agent made at 10 CPM, as their nurls carry them
                 String token = winNotices.token(
-                        bidId, UUID.fromString(id), UUID.fromString(creative), 10.0, clock.instant(), "test");
+                        bidId, UUID.fromString(id), UUID.fromString(creative), 10.0, clock.instant(), "test", null);
                 statuses.add(executor.submit(() -> {
                     start.await();
                     return exchange(WIN + "?t=" + token, win, EXCHANGE_KEY).status();
@@ -460,9 +567,18 @@ class BidApiIT extends AdIntegrationTest {
 
     /** The campaign's bid for the region's impression, once the bid path sees the campaign. */
     private JsonNode placedBid(String region, String campaignId) {
+        return placedBid(region, campaignId, null);
+    }
+
+    /** As {@link #placedBid(String, String)}, for a request whose user id (OpenRTB {@code user.id}) is this one. */
+    private JsonNode placedBid(String region, String campaignId, String userId) {
+        Map<String, Object> request = new HashMap<>(bidRequest(300, region, "EUR"));
+        if (userId != null) {
+            request.put("user", Map.of("id", userId));
+        }
         Api.Response bid = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> exchange("/api/v1/ads/openrtb/bid", bidRequest(300, region, "EUR"), EXCHANGE_KEY),
+                        () -> exchange("/api/v1/ads/openrtb/bid", request, EXCHANGE_KEY),
                         response -> response.status() == 200
                                 && response.body()
                                         .path("seatbid")
@@ -492,6 +608,10 @@ class BidApiIT extends AdIntegrationTest {
     private Api.Response postWin(JsonNode placed, Map<String, Object> notice) {
         URI nurl = URI.create(placed.path("nurl").asString());
         return exchange(nurl.getRawPath() + "?" + nurl.getRawQuery(), notice, EXCHANGE_KEY);
+    }
+
+    private UUID customerOf(String bidId) {
+        return jdbc.queryForObject("SELECT customer_id FROM ad_impressions WHERE bid_id = ?", UUID.class, bidId);
     }
 
     private int impressionsOf(String campaignId) {

@@ -88,6 +88,59 @@ class BidDeciderTest {
     }
 
     @Test
+    void signsIntoTheWinNoticeUrlTheCustomerTheBidRequestsUserIdNamesAndNoneForAnotherUserId() {
+        var notices = new WinNotices(new WinNoticeProperties(
+                "bid-decider-test-secret",
+                "https://ads.example/win",
+                java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofMinutes(2)));
+        var signing = new BidDecider(
+                new EmpiricalBayesClickPredictor(200, 0.01, 0.05),
+                new LinearBidShaper(),
+                PROPERTIES,
+                java.time.ZoneOffset.UTC,
+                BidDecider.BidRecorder.NONE,
+                notices);
+        var snapshot = new ServingSnapshot(List.of(entry("1.5", 50, 0)), 0, 0);
+        UUID customer = UUID.randomUUID();
+
+        UUID named = signedCustomer(notices, signing.decide(requestOf(customer.toString()), "adx", snapshot, NOON));
+        UUID upperCase = signedCustomer(
+                notices, signing.decide(requestOf(customer.toString().toUpperCase()), "adx", snapshot, NOON));
+        UUID cookie = signedCustomer(notices, signing.decide(requestOf("exchange-cookie-42"), "adx", snapshot, NOON));
+        UUID notQuiteAUuid = signedCustomer(
+                notices, signing.decide(requestOf(customer.toString().replace('-', 'x')), "adx", snapshot, NOON));
+        UUID none = signedCustomer(notices, signing.decide(requestOf(null), "adx", snapshot, NOON));
+
+        assertThat(named).isEqualTo(customer);
+        assertThat(upperCase).isEqualTo(customer);
+        assertThat(cookie).isNull();
+        assertThat(notQuiteAUuid).isNull();
+        assertThat(none).isNull();
+    }
+
+    private static OpenRtb.BidRequest requestOf(String userId) {
+        var request = request(300, "BE", 0);
+        return new OpenRtb.BidRequest(
+                request.id(),
+                request.imp(),
+                request.site(),
+                request.app(),
+                request.device(),
+                userId == null ? null : new OpenRtb.User(userId),
+                request.cur());
+    }
+
+    /** The customer the bid's nurl vouches for, as a win notice of it would be recorded for. */
+    private static UUID signedCustomer(WinNotices notices, Optional<OpenRtb.BidResponse> response) {
+        var bid = response.orElseThrow().seatbid().getFirst().bid().getFirst();
+        var notice = new WinNotice(
+                bid.id(), UUID.fromString(bid.cid()), UUID.fromString(bid.crid()), BigDecimal.valueOf(bid.price()));
+        return notices.verify(WinNotices.tokenOf(bid.nurl()), notice, NOON, "adx")
+                .customerId();
+    }
+
+    @Test
     void bidsValueTimesFactorAsCpm() {
         var entry = entry("1.5", 50, 0);
 

@@ -3,6 +3,7 @@ package com.agentfactory.support.messaging;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.InboundMessage;
 import com.agentfactory.support.returns.ReturnAuthorisation;
 import com.agentfactory.support.returns.ReturnAuthorisationResponse;
 import com.agentfactory.support.returns.ReturnOutcome;
@@ -15,6 +16,10 @@ import org.springframework.stereotype.Component;
  * refund, and the {@code return_authorised} event for finance), files the request on a return ticket for the
  * desk and answers with the return instructions. Items that are not on the order, or more than is left to
  * return, fail the task as invalid input and nothing is stored.
+ *
+ * <p>The runtime skips a task delivered again under the same message id, but the supervisor requeues one under a new
+ * message id when its report was lost: the task is then answered as it was the first time, from the same conversation
+ * and ticket and with the return it authorised, rather than a second return being authorised.
  */
 @Component
 class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, ReturnRequestResponse> {
@@ -65,13 +70,15 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
         // the task ends, and taken first it would hold up the order's cancellations and receipts, and pin a connection
         // while the reply is drafted. Nothing in the turn depends on the authorisation, and an item the order cannot
         // give back still fails the task, rolling back the turn with it.
-        var reply = conversations.handle(TaskMessages.message(
-                text,
-                input.conversationId(),
-                input.customerId(),
-                input.customerEmail(),
-                orderNumber,
-                CATEGORY,
+        var reply = conversations.handle(onceForTask(
+                TaskMessages.message(
+                        text,
+                        input.conversationId(),
+                        input.customerId(),
+                        input.customerEmail(),
+                        orderNumber,
+                        CATEGORY,
+                        context),
                 context));
         ReturnAuthorisation authorisation = null;
         String notCreated = null;
@@ -79,7 +86,8 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
             notCreated = "no order number was given";
         } else {
             // a platform task may return any order, though not one of another customer than it names
-            switch (returns.authorise(orderNumber, input.customerId(), true, input.returnItems(), text)) {
+            switch (returns.authorise(
+                    orderNumber, input.customerId(), true, input.returnItems(), text, context.taskId())) {
                 case ReturnOutcome.Authorised authorised -> authorisation = authorised.authorisation();
                 case ReturnOutcome.Refused refused -> notCreated = refused.reason();
             }
@@ -93,5 +101,21 @@ class ProcessReturnRequestTaskHandler implements TaskHandler<ReturnRequestTask, 
                 orderNumber,
                 authorisation == null ? null : ReturnAuthorisationResponse.of(authorisation),
                 notCreated);
+    }
+
+    // the task id as the message's own id: the conversation answers a second run with the reply the first one got
+    private static InboundMessage onceForTask(InboundMessage message, TaskContext context) {
+        return new InboundMessage(
+                message.conversationId(),
+                message.channel(),
+                message.customer(),
+                message.customerEmail(),
+                message.subject(),
+                message.text(),
+                message.authorId(),
+                message.category(),
+                message.orderNumber(),
+                message.staff(),
+                context.taskId().toString());
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A return the store agreed to take back; {@code refundAmount} is owed once the goods arrive, which marks it
- * {@link #RECEIVED} ({@code receivedAt} and {@code receivedBy} are null until then).
+ * A return the store agreed to take back; {@code refundAmount} is what it would refund were every line to arrive and
+ * still be refundable. The goods' arrival marks it {@link #RECEIVED}; {@code receivedAt}, {@code receivedBy} and
+ * {@code refundedAmount}, what the receipt refunded, are null until then.
  */
 public record ReturnAuthorisation(
         UUID returnId,
@@ -22,6 +23,7 @@ public record ReturnAuthorisation(
         Instant createdAt,
         Instant receivedAt,
         String receivedBy,
+        BigDecimal refundedAmount,
         List<ReturnLine> lines) {
 
     public static final String AUTHORISED = "AUTHORISED";
@@ -31,8 +33,9 @@ public record ReturnAuthorisation(
         lines = List.copyOf(lines);
     }
 
-    /** This return as received at {@code at} by {@code by}. */
-    ReturnAuthorisation received(Instant at, String by) {
+    /** This return as received at {@code at} by {@code by}, with the lines as they arrived and were refunded. */
+    ReturnAuthorisation received(Instant at, String by, List<ReturnLine> arrived) {
+        BigDecimal refunded = arrived.stream().map(ReturnLine::refunded).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReturnAuthorisation(
                 returnId,
                 orderId,
@@ -46,10 +49,36 @@ public record ReturnAuthorisation(
                 createdAt,
                 at,
                 by,
-                lines);
+                refunded,
+                arrived);
     }
 
-    /** One product line coming back and what it refunds. */
+    /**
+     * One product line coming back and what it refunds when it all arrives ({@code refund}); once received, how many
+     * arrived and how many of those were refunded, which a cancellation since the authorisation may have made fewer
+     * (both null until then).
+     */
     public record ReturnLine(
-            int lineNo, UUID productId, String sku, int quantity, BigDecimal unitPrice, BigDecimal refund) {}
+            int lineNo,
+            UUID productId,
+            String sku,
+            int quantity,
+            BigDecimal unitPrice,
+            BigDecimal refund,
+            Integer receivedQuantity,
+            Integer refundedQuantity) {
+
+        ReturnLine(int lineNo, UUID productId, String sku, int quantity, BigDecimal unitPrice, BigDecimal refund) {
+            this(lineNo, productId, sku, quantity, unitPrice, refund, null, null);
+        }
+
+        /** What the receipt refunded of this line, null before the receipt. */
+        public BigDecimal refunded() {
+            return refundedQuantity == null ? null : unitPrice.multiply(BigDecimal.valueOf(refundedQuantity));
+        }
+
+        ReturnLine arrived(int received, int refunded) {
+            return new ReturnLine(lineNo, productId, sku, quantity, unitPrice, refund, received, refunded);
+        }
+    }
 }

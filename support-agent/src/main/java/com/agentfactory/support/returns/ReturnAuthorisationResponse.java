@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A return authorisation as the API and the task output show it; money in the order's currency; {@code receivedAt}
- * and {@code receivedBy} once the goods arrived.
+ * A return authorisation as the API and the task output show it; money in the order's currency. {@code refundAmount}
+ * is what the return refunds should all of it arrive; once the goods arrived, {@code receivedAt}, {@code receivedBy}
+ * and {@code refundedAmount}, what the receipt refunded (no more than what arrived and cancellations since the
+ * authorisation had not refunded already), and per line how many arrived and were refunded.
  */
 public record ReturnAuthorisationResponse(
         UUID returnId,
@@ -21,9 +23,19 @@ public record ReturnAuthorisationResponse(
         Instant createdAt,
         Instant receivedAt,
         String receivedBy,
+        BigDecimal refundedAmount,
         List<Line> lines) {
 
-    public record Line(String sku, UUID productId, int quantity, BigDecimal unitPrice, BigDecimal refund) {}
+    /** One line; how many arrived, how many were refunded and for how much are null until the goods arrived. */
+    public record Line(
+            String sku,
+            UUID productId,
+            int quantity,
+            BigDecimal unitPrice,
+            BigDecimal refund,
+            Integer receivedQuantity,
+            Integer refundedQuantity,
+            BigDecimal refunded) {}
 
     public static ReturnAuthorisationResponse of(ReturnAuthorisation authorisation) {
         return new ReturnAuthorisationResponse(
@@ -38,9 +50,17 @@ public record ReturnAuthorisationResponse(
                 authorisation.createdAt(),
                 authorisation.receivedAt(),
                 authorisation.receivedBy(),
+                authorisation.refundedAmount(),
                 authorisation.lines().stream()
                         .map(line -> new Line(
-                                line.sku(), line.productId(), line.quantity(), line.unitPrice(), line.refund()))
+                                line.sku(),
+                                line.productId(),
+                                line.quantity(),
+                                line.unitPrice(),
+                                line.refund(),
+                                line.receivedQuantity(),
+                                line.refundedQuantity(),
+                                line.refunded()))
                         .toList());
     }
 }

@@ -2,7 +2,6 @@ package com.agentfactory.support.returns;
 
 import com.agentfactory.support.order.ReturnedGoods;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,38 +19,58 @@ class ReturnRepository implements ReturnedGoods {
         this.jdbc = jdbc;
     }
 
-    /** Quantity already authorised for return, per order line number. */
+    /**
+     * Quantity taken by returns, per order line number: all a return still awaited authorised, and what a received
+     * one refunded (units that did not arrive may be returned again).
+     */
     Map<Integer, Integer> returnedQuantities(UUID orderId) {
-        return quantities(orderId, List.of(ReturnAuthorisation.AUTHORISED, ReturnAuthorisation.RECEIVED));
+        return quantities(orderId, """
+                SELECT l.line_no,
+                       sum(CASE WHEN r.status = 'RECEIVED' THEN l.refunded_quantity ELSE l.quantity END) AS quantity
+                FROM return_authorisation_lines l
+                JOIN return_authorisations r ON r.return_id = l.return_id
+                WHERE r.order_id = :id
+                GROUP BY l.line_no
+                """);
     }
 
-    /** Quantity whose goods arrived (and were refunded), per order line number. */
+    /** Quantity whose goods arrived and were refunded, per order line number. */
     @Override
     public Map<Integer, Integer> receivedQuantities(UUID orderId) {
-        return quantities(orderId, List.of(ReturnAuthorisation.RECEIVED));
+        return quantities(orderId, """
+                SELECT l.line_no, sum(l.refunded_quantity) AS quantity
+                FROM return_authorisation_lines l
+                JOIN return_authorisations r ON r.return_id = l.return_id
+                WHERE r.order_id = :id AND r.status = 'RECEIVED'
+                GROUP BY l.line_no
+                """);
     }
 
-    private Map<Integer, Integer> quantities(UUID orderId, List<String> statuses) {
+    private Map<Integer, Integer> quantities(UUID orderId, String sql) {
         Map<Integer, Integer> returned = new HashMap<>();
-        jdbc.sql("""
-                        SELECT l.line_no, sum(l.quantity) AS quantity
-                        FROM return_authorisation_lines l
-                        JOIN return_authorisations r ON r.return_id = l.return_id
-                        WHERE r.order_id = :id AND r.status IN (:statuses)
-                        GROUP BY l.line_no
-                        """)
+        jdbc.sql(sql)
                 .param("id", orderId)
-                .param("statuses", statuses)
                 .query((rs, row) -> returned.put(rs.getInt("line_no"), rs.getInt("quantity")))
                 .list();
         return returned;
     }
 
-    void insert(ReturnAuthorisation authorisation) {
+    /** The return a task authorised, if it did. */
+    Optional<ReturnAuthorisation> findByTask(UUID taskId) {
+        return jdbc.sql("SELECT return_id FROM return_authorisations WHERE task_id = :task")
+                .param("task", taskId)
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::find);
+    }
+
+    /** @param taskId the task that asked for the return, null when none did; a task authorises one return */
+    void insert(ReturnAuthorisation authorisation, UUID taskId) {
         jdbc.sql("""
                         INSERT INTO return_authorisations (return_id, order_id, order_number, customer_id, ticket_id,
-                                                           status, refund_amount, currency, reason, created_at)
-                        VALUES (:id, :order, :number, :customer, :ticket, :status, :refund, :currency, :reason, :created)
+                                                           status, refund_amount, currency, reason, created_at, task_id)
+                        VALUES (:id, :order, :number, :customer, :ticket, :status, :refund, :currency, :reason, :created,
+                                :task)
                         """)
                 .param("id", authorisation.returnId())
                 .param("order", authorisation.orderId())
@@ -63,6 +82,7 @@ class ReturnRepository implements ReturnedGoods {
                 .param("currency", authorisation.currency())
                 .param("reason", authorisation.reason())
                 .param("created", Timestamp.from(authorisation.createdAt()))
+                .param("task", taskId)
                 .update();
         for (ReturnAuthorisation.ReturnLine line : authorisation.lines()) {
             jdbc.sql("""
@@ -100,21 +120,37 @@ class ReturnRepository implements ReturnedGoods {
                 .flatMap(this::find);
     }
 
-    void markReceived(UUID returnId, Instant at, String by) {
+    /** Stores the return as received: when, by whom, and what arrived and was refunded of each line. */
+    void markReceived(ReturnAuthorisation received) {
         jdbc.sql("""
-                        UPDATE return_authorisations SET status = :status, received_at = :at, received_by = :by
+                        UPDATE return_authorisations
+                        SET status = :status, received_at = :at, received_by = :by, refunded_amount = :refunded
                         WHERE return_id = :id
                         """)
                 .param("status", ReturnAuthorisation.RECEIVED)
-                .param("at", Timestamp.from(at))
-                .param("by", by)
-                .param("id", returnId)
+                .param("at", Timestamp.from(received.receivedAt()))
+                .param("by", received.receivedBy())
+                .param("refunded", received.refundedAmount())
+                .param("id", received.returnId())
                 .update();
+        for (ReturnAuthorisation.ReturnLine line : received.lines()) {
+            jdbc.sql("""
+                            UPDATE return_authorisation_lines
+                            SET received_quantity = :received, refunded_quantity = :refunded
+                            WHERE return_id = :id AND line_no = :no
+                            """)
+                    .param("received", line.receivedQuantity())
+                    .param("refunded", line.refundedQuantity())
+                    .param("id", received.returnId())
+                    .param("no", line.lineNo())
+                    .update();
+        }
     }
 
     Optional<ReturnAuthorisation> find(UUID returnId) {
         List<ReturnAuthorisation.ReturnLine> lines = jdbc.sql("""
-                        SELECT line_no, product_id, sku, quantity, unit_price, refund
+                        SELECT line_no, product_id, sku, quantity, unit_price, refund, received_quantity,
+                               refunded_quantity
                         FROM return_authorisation_lines WHERE return_id = :id ORDER BY line_no
                         """)
                 .param("id", returnId)
@@ -124,11 +160,13 @@ class ReturnRepository implements ReturnedGoods {
                         rs.getString("sku"),
                         rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price"),
-                        rs.getBigDecimal("refund")))
+                        rs.getBigDecimal("refund"),
+                        rs.getObject("received_quantity", Integer.class),
+                        rs.getObject("refunded_quantity", Integer.class)))
                 .list();
         return jdbc.sql("""
                         SELECT return_id, order_id, order_number, customer_id, ticket_id, status, refund_amount,
-                               currency, reason, created_at, received_at, received_by
+                               currency, reason, created_at, received_at, received_by, refunded_amount
                         FROM return_authorisations WHERE return_id = :id
                         """)
                 .param("id", returnId)
@@ -147,6 +185,7 @@ class ReturnRepository implements ReturnedGoods {
                                 .map(Timestamp::toInstant)
                                 .orElse(null),
                         rs.getString("received_by"),
+                        rs.getBigDecimal("refunded_amount"),
                         lines))
                 .optional();
     }

@@ -3,6 +3,7 @@ package com.agentfactory.support.returns;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.returns.ReturnReceived;
@@ -14,11 +15,13 @@ import com.agentfactory.support.order.OrderSummary;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,20 +71,48 @@ public class ReturnService {
      */
     public ReturnOutcome authorise(
             String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason) {
-        return Objects.requireNonNull(
-                transactions.execute(status -> create(orderNumber, customerId, staff, items, reason)));
+        return authorise(orderNumber, customerId, staff, items, reason, null);
+    }
+
+    /**
+     * As {@link #authorise(String, UUID, boolean, List, String)} for a task: a task that authorised a return before
+     * (run again after its report was lost) gets that return, not a second one.
+     *
+     * @param taskId the task asking, null when none does
+     */
+    public ReturnOutcome authorise(
+            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason, UUID taskId) {
+        return Objects.requireNonNull(transactions.execute(status -> {
+            if (taskId != null) {
+                var earlier = returns.findByTask(taskId);
+                if (earlier.isPresent()) {
+                    return new ReturnOutcome.Authorised(earlier.get());
+                }
+            }
+            return create(orderNumber, customerId, staff, items, reason, taskId);
+        }));
+    }
+
+    /** As {@link #receive(UUID, ReturnReceipt, String)} with every authorised unit arrived. */
+    public ReturnAuthorisation receive(UUID returnId, String by) {
+        return receive(returnId, ReturnReceipt.EVERYTHING, by);
     }
 
     /**
      * The goods of the return arrived: marks it received and, in the same transaction, writes the
-     * {@link ReturnReceived} event from which finance books the refund. A return is received once.
+     * {@link ReturnReceived} event from which finance books the refund. A return is received once. Each line refunds
+     * what arrived of it, though no more than is still refundable: what cancellations of the order since the
+     * authorisation left of the line, less what other receipts refunded of it.
      *
+     * @param receipt how many units of which products arrived; a product it leaves out arrived in full
      * @param by who booked the arrival (a desk agent's or the warehouse's name)
      * @throws ReturnNotFoundException when there is no such return
      * @throws ReturnAlreadyReceivedException when it was received before
-     * @throws ReturnNoLongerRefundableException when a cancellation of its order took back what it returns
+     * @throws InvalidInputException when the receipt names a product not on the return, or one twice
+     * @throws RuleViolationException when it names more units than were authorised, or none arrived
+     * @throws ReturnNoLongerRefundableException when cancellations of its order took back all that arrived
      */
-    public ReturnAuthorisation receive(UUID returnId, String by) {
+    public ReturnAuthorisation receive(UUID returnId, ReturnReceipt receipt, String by) {
         return Objects.requireNonNull(transactions.execute(status -> {
             UUID orderId = returns.find(returnId)
                     .map(ReturnAuthorisation::orderId)
@@ -94,9 +125,9 @@ public class ReturnService {
             if (!ReturnAuthorisation.AUTHORISED.equals(found.status())) {
                 throw new ReturnAlreadyReceivedException(found);
             }
-            refuseWhatWasCancelled(found, order);
-            ReturnAuthorisation received = found.received(clock.instant(), by);
-            returns.markReceived(returnId, received.receivedAt(), by);
+            Map<Integer, Integer> arrived = arrivals(found, receipt);
+            ReturnAuthorisation received = found.received(clock.instant(), by, refundable(found, order, arrived));
+            returns.markReceived(received);
             ReturnReceived event = new ReturnReceived(
                     UUID.randomUUID(),
                     received.receivedAt(),
@@ -104,11 +135,12 @@ public class ReturnService {
                     received.orderId(),
                     received.orderNumber(),
                     received.customerId(),
-                    received.refundAmount(),
+                    received.refundedAmount(),
                     received.currency(),
                     by,
                     received.lines().stream()
-                            .map(line -> new ReturnReceived.Line(line.sku(), line.quantity(), line.refund()))
+                            .filter(line -> line.refundedQuantity() > 0)
+                            .map(line -> new ReturnReceived.Line(line.sku(), line.refundedQuantity(), line.refunded()))
                             .toList());
             announce(ReturnReceived.ACTION, event.partitionKey(), event.eventId(), event);
             return received;
@@ -128,7 +160,7 @@ public class ReturnService {
     }
 
     private ReturnOutcome create(
-            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason) {
+            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason, UUID taskId) {
         // the status is read under the order's lock, so a cancellation cannot land between the check and the return
         var found = orders.lockByNumber(orderNumber).filter(order -> mayReturn(order, customerId, staff));
         if (found.isEmpty()) {
@@ -178,42 +210,103 @@ public class ReturnService {
                 clock.instant(),
                 null,
                 null,
+                null,
                 returnLines);
-        returns.insert(authorisation);
+        returns.insert(authorisation, taskId);
         ReturnAuthorised event = ReturnAuthorised.of(authorisation);
         announce(ReturnAuthorised.ACTION, event.partitionKey(), UUID.randomUUID(), event);
         return new ReturnOutcome.Authorised(authorisation);
     }
 
     /**
-     * Refuses the receipt when the order was cancelled since the return was authorised, wholly or in the lines it
-     * returns: finance refunded those with the cancellation, and a receipt would refund them again. Only receipts
-     * count against a line here, as an authorisation not yet received has moved no money.
+     * How many units arrived per line of the return: a product the receipt names is spread over the return's lines of
+     * it in line order, each taking up to what it authorised; a product it leaves out arrived in full.
      */
-    private void refuseWhatWasCancelled(ReturnAuthorisation authorisation, OrderSummary order) {
+    private static Map<Integer, Integer> arrivals(ReturnAuthorisation authorisation, ReturnReceipt receipt) {
+        Map<Integer, Integer> arrived = new LinkedHashMap<>();
+        authorisation.lines().forEach(line -> arrived.put(line.lineNo(), line.quantity()));
+        List<FieldErrorDetail> unknown = new ArrayList<>();
+        List<FieldErrorDetail> tooMany = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < receipt.items().size(); i++) {
+            ReturnReceipt.Item item = receipt.items().get(i);
+            String sku = item.sku().strip().toUpperCase(Locale.ROOT);
+            List<ReturnAuthorisation.ReturnLine> lines = authorisation.lines().stream()
+                    .filter(line -> line.sku().strip().toUpperCase(Locale.ROOT).equals(sku))
+                    .toList();
+            if (lines.isEmpty()) {
+                unknown.add(new FieldErrorDetail("items[" + i + "].sku", "is not on the return"));
+                continue;
+            }
+            if (!named.add(sku)) {
+                unknown.add(new FieldErrorDetail("items[" + i + "].sku", "is named twice"));
+                continue;
+            }
+            int authorised = lines.stream()
+                    .mapToInt(ReturnAuthorisation.ReturnLine::quantity)
+                    .sum();
+            if (item.quantity() > authorised) {
+                tooMany.add(new FieldErrorDetail(
+                        "items[" + i + "].quantity", "at most " + authorised + " were authorised"));
+                continue;
+            }
+            int left = item.quantity();
+            for (ReturnAuthorisation.ReturnLine line : lines) {
+                int take = Math.min(left, line.quantity());
+                arrived.put(line.lineNo(), take);
+                left -= take;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("The receipt names products that are not on the return.", unknown);
+        }
+        if (!tooMany.isEmpty()) {
+            throw new RuleViolationException("The receipt names more than the return authorised.", tooMany);
+        }
+        if (arrived.values().stream().allMatch(quantity -> quantity == 0)) {
+            throw RuleViolationException.of("items", "nothing arrived; book the receipt once something does");
+        }
+        return arrived;
+    }
+
+    /**
+     * The return's lines with what arrived and what of it is refunded: no more than the cancellations of the order
+     * since the authorisation left of the line, less what other receipts refunded of it, as finance refunded each
+     * cancelled unit with its cancellation. Only receipts count against a line here, as an authorisation not yet
+     * received has moved no money.
+     *
+     * @throws ReturnNoLongerRefundableException when the order was cancelled or refunded whole since, or nothing that
+     *     arrived is refundable
+     */
+    private List<ReturnAuthorisation.ReturnLine> refundable(
+            ReturnAuthorisation authorisation, OrderSummary order, Map<Integer, Integer> arrived) {
         if (!RETURNABLE.equals(order.status())) {
             throw new ReturnNoLongerRefundableException(
                     authorisation,
                     "order " + order.orderNumber() + " was " + order.status().toLowerCase(Locale.ROOT)
                             + " after the return was authorised");
         }
-        Map<Integer, OrderItem> lines = new LinkedHashMap<>();
-        orders.lines(order.orderId()).forEach(line -> lines.put(line.lineNo(), line));
+        Map<Integer, OrderItem> ordered = new LinkedHashMap<>();
+        orders.lines(order.orderId()).forEach(line -> ordered.put(line.lineNo(), line));
         Map<Integer, Integer> received = returns.receivedQuantities(order.orderId());
-        List<String> cancelled = authorisation.lines().stream()
-                .filter(line -> {
-                    OrderItem ordered = lines.get(line.lineNo());
-                    return ordered == null
-                            || line.quantity() > ordered.uncancelled() - received.getOrDefault(line.lineNo(), 0);
-                })
-                .map(ReturnAuthorisation.ReturnLine::sku)
-                .toList();
-        if (!cancelled.isEmpty()) {
+        List<ReturnAuthorisation.ReturnLine> lines = new ArrayList<>();
+        List<String> cancelled = new ArrayList<>();
+        for (ReturnAuthorisation.ReturnLine line : authorisation.lines()) {
+            OrderItem item = ordered.get(line.lineNo());
+            int left = item == null ? 0 : Math.max(0, item.uncancelled() - received.getOrDefault(line.lineNo(), 0));
+            int came = arrived.get(line.lineNo());
+            if (came > left) {
+                cancelled.add(line.sku());
+            }
+            lines.add(line.arrived(came, Math.min(came, left)));
+        }
+        if (lines.stream().allMatch(line -> line.refundedQuantity() == 0)) {
             throw new ReturnNoLongerRefundableException(
                     authorisation,
                     String.join(", ", cancelled) + " of order " + order.orderNumber()
                             + " were cancelled after the return was authorised");
         }
+        return lines;
     }
 
     /** Writes a return event for finance on support.returns through the outbox, in the caller's transaction. */

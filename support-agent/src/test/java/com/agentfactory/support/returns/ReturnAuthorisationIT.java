@@ -8,13 +8,16 @@ import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskDispatch;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.LockWaits;
+import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.order.OrderItem;
@@ -37,7 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -282,6 +289,127 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
     }
 
     @Test
+    void aReceiptAfterACancellationOfPartOfTheReturnedLineRefundsWhatTheCancellationLeft() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation mugs = authorise(order, "MUG-OAT-01", 2);
+        // the back office's credit note for one of the two mugs, which finance refunded with it
+        new Storefront(kafka, codec).publish(Storefront.refundOf(order, Storefront.withQuantity(mugOf(order), 1)));
+        awaitCancelled(order, 1, 1);
+
+        var receipt = api.post(
+                "/api/v1/support/returns/" + mugs.returnId() + "/receipt", Map.of(), As.supportAgent("warehouse-1"));
+
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(200);
+        assertThat(receipt.text("/status")).isEqualTo("RECEIVED");
+        assertThat(receipt.body().path("refund_amount").decimalValue()).isEqualByComparingTo("29.00");
+        assertThat(receipt.body().path("refunded_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(receipt.body().at("/lines/0/received_quantity").asInt()).isEqualTo(2);
+        assertThat(receipt.body().at("/lines/0/refunded_quantity").asInt()).isEqualTo(1);
+        JsonNode event = published(mugs.returnId().toString(), ReturnReceived.ACTION);
+        assertThat(event.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(event.path("currency").asString()).isEqualTo("GBP");
+        assertThat(event.at("/lines/0/quantity").asInt()).isEqualTo(1);
+        assertThat(event.at("/lines/0/refund").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(returns.authorise(order.orderNumber(), customerId, false, List.of(), null))
+                .as("the lamp is all that is left to return")
+                .isInstanceOfSatisfying(ReturnOutcome.Authorised.class, rest -> assertThat(
+                                rest.authorisation().lines())
+                        .extracting(ReturnAuthorisation.ReturnLine::sku)
+                        .containsExactly("LAMP-BRASS-02"));
+    }
+
+    @Test
+    void aReceiptRefundsWhatArrivedAndLeavesTheRestOfTheLineReturnable() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation mugs = authorise(order, "MUG-OAT-01", 2);
+
+        var receipt = api.post(
+                "/api/v1/support/returns/" + mugs.returnId() + "/receipt",
+                Map.of("items", List.of(Map.of("sku", "mug-oat-01", "quantity", 1))),
+                As.supportAgent("warehouse-1"));
+
+        assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(200);
+        assertThat(receipt.body().path("refunded_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(receipt.body().at("/lines/0/received_quantity").asInt()).isEqualTo(1);
+        JsonNode event = published(mugs.returnId().toString(), ReturnReceived.ACTION);
+        assertThat(event.path("refund_amount").decimalValue()).isEqualByComparingTo("14.50");
+        assertThat(event.at("/lines/0/quantity").asInt()).isEqualTo(1);
+        var rest = returns.authorise(
+                order.orderNumber(), customerId, false, List.of(new ReturnItem("MUG-OAT-01", 1)), "the other one");
+        assertThat(rest)
+                .as("the mug that did not arrive may still be returned")
+                .isInstanceOf(ReturnOutcome.Authorised.class);
+    }
+
+    @Test
+    void refusesAReceiptOfMoreThanWasAuthorisedOfAProductNotOnTheReturnOrOfFewerThanNone() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ReturnAuthorisation mugs = authorise(order, "MUG-OAT-01", 2);
+        String path = "/api/v1/support/returns/" + mugs.returnId() + "/receipt";
+
+        var tooMany = api.post(
+                path,
+                Map.of("items", List.of(Map.of("sku", "MUG-OAT-01", "quantity", 3))),
+                As.supportAgent("warehouse-1"));
+        var notReturned = api.post(
+                path,
+                Map.of("items", List.of(Map.of("sku", "LAMP-BRASS-02", "quantity", 1))),
+                As.supportAgent("warehouse-1"));
+        var negative = api.post(
+                path,
+                Map.of("items", List.of(Map.of("sku", "MUG-OAT-01", "quantity", -1))),
+                As.supportAgent("warehouse-1"));
+        var nothing = api.post(
+                path,
+                Map.of("items", List.of(Map.of("sku", "MUG-OAT-01", "quantity", 0))),
+                As.supportAgent("warehouse-1"));
+
+        assertThat(tooMany.status()).as(tooMany.body().toString()).isEqualTo(422);
+        assertThat(tooMany.errorFields()).containsExactly("items[0].quantity");
+        assertThat(notReturned.status()).as(notReturned.body().toString()).isEqualTo(400);
+        assertThat(notReturned.errorFields()).containsExactly("items[0].sku");
+        assertThat(negative.status()).as(negative.body().toString()).isEqualTo(400);
+        assertThat(negative.errorFields()).containsExactly("items[0].quantity");
+        assertThat(nothing.status()).as(nothing.body().toString()).isEqualTo(422);
+        assertThat(api.get("/api/v1/support/returns/" + mugs.returnId(), As.supportAgent("desk-1"))
+                        .text("/status"))
+                .isEqualTo("AUTHORISED");
+    }
+
+    @Test
+    void aReturnTaskSentAgainAfterItRanGetsTheSameReplyAndReturnInsteadOfASecondOne() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = placedOrder(customerId);
+        ObjectNode input = request(order.orderNumber(), "MUG-OAT-01", 1).put("customer_id", customerId.toString());
+
+        // as the supervisor requeues a task whose report was lost: the same task under a new message id
+        List<TaskStatusChanged> reports = runTwice(UUID.randomUUID(), input);
+
+        assertThat(reports)
+                .extracting(TaskStatusChanged::status)
+                .containsExactly(ReportedTaskStatus.COMPLETED, ReportedTaskStatus.COMPLETED);
+        JsonNode first = reports.getFirst().output();
+        JsonNode second = reports.getLast().output();
+        assertThat(first.at("/return_authorisation/return_id").asString()).isNotBlank();
+        assertThat(second.at("/return_authorisation/return_id").asString())
+                .isEqualTo(first.at("/return_authorisation/return_id").asString());
+        assertThat(second.path("ticket_id").asString())
+                .isEqualTo(first.path("ticket_id").asString());
+        assertThat(second.path("conversation_id").asString())
+                .isEqualTo(first.path("conversation_id").asString());
+        assertThat(second.path("reply").asString())
+                .isEqualTo(first.path("reply").asString());
+        assertThat(jdbc.sql("SELECT count(*) FROM return_authorisations WHERE order_id = :order")
+                        .param("order", order.orderId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCancellationOfSomeLinesLeavesTheOtherLinesOfTheOrderReturnable() {
         UUID customerId = UUID.randomUUID();
         OrderPlaced order = placedOrder(customerId);
@@ -413,6 +541,57 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
             assertThat(authorisation.at("/lines/0/sku").asString()).isEqualTo("MUG-OAT-01");
             assertThat(authorisation.path("lines")).hasSize(1);
         });
+    }
+
+    /** Sends the task, waits for its report, then sends it again under a new message id and waits for that report. */
+    private List<TaskStatusChanged> runTwice(UUID taskId, ObjectNode input) {
+        List<TaskStatusChanged> reports = new ArrayList<>();
+        try (var consumer = TestKafka.consumerFromBeginning(bootstrapServers, "repeat");
+                var producer = new KafkaProducer<String, String>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            consumer.subscribe(List.of(Topics.AGENT_EVENTS));
+            for (int run = 1; run <= 2; run++) {
+                MessageEnvelope task = MessageEnvelope.builder()
+                        .priority(Priority.DEFAULT)
+                        .sender(null, "supervisor")
+                        .recipient(null, "support")
+                        .action("process-return-request")
+                        .data(input)
+                        .context(codec.toTree(new TaskDispatch(taskId, null, "supervisor")))
+                        .build();
+                producer.send(new ProducerRecord<>(
+                                Topics.agentTasks("support", Priority.bandOf(Priority.DEFAULT)),
+                                taskId.toString(),
+                                codec.encode(task)))
+                        .get();
+                int runs = run;
+                await().atMost(Duration.ofSeconds(90)).until(() -> {
+                    for (var record : consumer.poll(Duration.ofMillis(200))) {
+                        MessageEnvelope envelope = codec.decode(record.value());
+                        if (!TaskStatusChanged.isStatusAction(envelope.action())) {
+                            continue;
+                        }
+                        var change = codec.fromTree(envelope.payload().data(), TaskStatusChanged.class);
+                        if (change.taskId().equals(taskId) && change.status().isTerminal()) {
+                            reports.add(change);
+                        }
+                    }
+                    return reports.size() >= runs;
+                });
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return reports;
+    }
+
+    private static OrderLine mugOf(OrderPlaced order) {
+        return order.lines().stream()
+                .filter(line -> line.sku().equals("MUG-OAT-01"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ReturnAuthorisation authorise(OrderPlaced order, String sku, int quantity) {

@@ -122,6 +122,14 @@ class TicketService {
     }
 
     void close(UUID ticketId, String agentId) {
+        // under the conversation's lock, as an answer is: a customer reply being recorded meanwhile is then recorded
+        // wholly before the close or wholly after it, against the closed ticket, which it reopens or escalates;
+        // never reported as back with the agent of a ticket that closed under it
+        transactions.executeWithoutResult(status -> closeLocked(ticketId, agentId));
+    }
+
+    private void closeLocked(UUID ticketId, String agentId) {
+        conversations.lock(existing(ticketId).conversationId());
         Ticket ticket = existing(ticketId);
         if (ticket.status() == TicketStatus.CLOSED) {
             return;

@@ -45,12 +45,16 @@ public class TicketTracker {
             List<Escalation> escalations,
             Instant now) {
         TicketStatus status = current(ticketId);
+        if (status == TicketStatus.ANSWERED) {
+            // the status was read without a lock: a desk action that commits in between (a close) leaves the update
+            // nothing to match, and the reply is then handled as one to the ticket as it is now, not lost on a ticket
+            // that is in nobody's queue
+            status = tickets.transition(ticketId, List.of(TicketStatus.ANSWERED), TicketStatus.CLAIMED, null, now)
+                    ? TicketStatus.CLAIMED
+                    : current(ticketId);
+        }
         TicketTurn turn;
         if (status.withPerson()) {
-            if (status == TicketStatus.ANSWERED) {
-                tickets.transition(ticketId, List.of(TicketStatus.ANSWERED), TicketStatus.CLAIMED, null, now);
-                status = TicketStatus.CLAIMED;
-            }
             turn = new TicketTurn(status, TicketTurn.Handling.WITH_PERSON);
         } else if (!escalations.isEmpty()) {
             turn = new TicketTurn(TicketStatus.ESCALATED, TicketTurn.Handling.HANDED_OVER);

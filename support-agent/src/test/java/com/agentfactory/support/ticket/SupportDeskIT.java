@@ -171,6 +171,69 @@ class SupportDeskIT extends SupportIntegrationTest {
         assertThat(ticket.text("/assigned_to")).isEqualTo("agent-bob");
     }
 
+    @Test
+    void closingATicketWaitsForTheConversationAsACustomerReplyBeingRecordedHoldsIt() throws Exception {
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, As.customer(vipCustomer()));
+        UUID ticketId = UUID.fromString(escalated.text("/ticket_id"));
+        String desk = "/api/v1/support/escalations/" + ticketId;
+        As grace = As.supportAgent("agent-grace");
+        api.post(desk + "/claim", "", grace);
+        api.post(desk + "/answer", Map.of("text", "Yes, we do."), grace);
+        CompletableFuture<SupportApi.Response> closing;
+
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection turn = dataSource.getConnection()) {
+            turn.setAutoCommit(false);
+            try {
+                RowLocks.lock(turn, "conversations", UUID.fromString(escalated.text("/conversation_id")));
+                closing = CompletableFuture.supplyAsync(() -> api.post(desk + "/close", "", grace), background);
+
+                LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(turn));
+                assertThat(closing).isNotDone();
+            } finally {
+                turn.rollback();
+            }
+        }
+
+        assertThat(closing)
+                .succeedsWithin(Duration.ofSeconds(30))
+                .satisfies(closed -> assertThat(closed.text("/status")).isEqualTo("CLOSED"));
+    }
+
+    @Test
+    void aCustomerReplyToAnAnswerClosedWhileItWasRecordedIsHandedOverAgainNotLeftWithTheAgent() throws Exception {
+        As customer = As.customer(vipCustomer());
+        var escalated = api.say(SHIPPING_TO_SPAIN, null, customer);
+        UUID ticketId = UUID.fromString(escalated.text("/ticket_id"));
+        String desk = "/api/v1/support/escalations/" + ticketId;
+        As henry = As.supportAgent("agent-henry");
+        api.post(desk + "/claim", "", henry);
+        api.post(desk + "/answer", Map.of("text", "Yes, we do."), henry);
+        CompletableFuture<SupportApi.Response> replying;
+
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection close = dataSource.getConnection()) {
+            close.setAutoCommit(false);
+            // a close not committed yet: the reply reads the ticket as ANSWERED and its update waits for the close
+            try (PreparedStatement closing = close.prepareStatement("""
+                    UPDATE tickets SET status = 'CLOSED', closed_at = now(), updated_at = now()
+                    WHERE id = ? AND status = 'ANSWERED'
+                    """)) {
+                closing.setObject(1, ticketId);
+                assertThat(closing.executeUpdate()).isEqualTo(1);
+            }
+            replying = CompletableFuture.supplyAsync(
+                    () -> api.say("And to Portugal?", escalated.text("/conversation_id"), customer), background);
+            LockWaits.awaitSessionBlockedBy(jdbcTemplate, LockWaits.backendPid(close));
+            close.commit();
+        }
+
+        assertThat(replying).succeedsWithin(Duration.ofSeconds(30));
+        var ticket = api.get("/api/v1/support/tickets/" + ticketId, henry);
+        assertThat(ticket.text("/status")).isEqualTo("ESCALATED");
+        assertThat(replying.get().text("/ticket_status")).isEqualTo("ESCALATED");
+    }
+
     private static List<String> authors(com.agentfactory.support.testdata.SupportApi.Response ticket) {
         List<String> authors = new ArrayList<>();
         ticket.body()

@@ -112,7 +112,8 @@ class AnswerDrafter {
      * An order's details go to its own customer only; the support desk finds any order by its number. A
      * supervisor's task (from inside the platform) may too, unless it names a customer: then only that customer's
      * orders and guest orders, the rule returns follow, so a task answering one customer never shows them another
-     * customer's order. A guest order has no customer to match, so no customer sees it.
+     * customer's order. A guest order has no customer to match, so no customer sees it. An erased customer's order
+     * has no customer either, but is no guest order: a task naming a customer is not shown it.
      */
     static boolean mayDisclose(OrderSummary order, InboundMessage message) {
         UUID asking = message.customer().customerId();
@@ -121,7 +122,7 @@ class AnswerDrafter {
             return true;
         }
         if (message.channel() == Channel.TASK) {
-            return asking == null || order.customerId() == null || theirs;
+            return asking == null || order.guestOrder() || theirs;
         }
         return theirs;
     }

@@ -32,7 +32,7 @@ public class OrderBook {
 
     private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
     private static final String SUMMARY_COLUMNS =
-            "order_id, order_number, customer_id, status, total, currency, country, placed_at";
+            "order_id, order_number, customer_id, status, total, currency, country, placed_at, customer_erased";
 
     private final JdbcClient jdbc;
     private final ReturnedGoods returned;
@@ -449,6 +449,7 @@ public class OrderBook {
                 rs.getBigDecimal("total"),
                 rs.getString("currency"),
                 rs.getString("country"),
-                rs.getTimestamp("placed_at").toInstant());
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getBoolean("customer_erased"));
     }
 }

@@ -2,8 +2,10 @@ package com.agentfactory.support.privacy;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,78 +13,110 @@ import org.springframework.stereotype.Component;
  * count (how many conversations, which intents, how tickets ended) and removes the person: what they wrote, their
  * address, the entities found in it and their customer id. Set-based SQL over the service's tables, in the one
  * transaction the privacy listener opens.
+ *
+ * <p>A mail comes in under its sender's address, never a customer id, so the customer's conversations are those
+ * under their id and those from any address they are known by: the addresses the shop announced for them and those a
+ * conversation under their id was held under. A mail sent from an address the shop never announced for the customer,
+ * or before support heard of it, is not found.
  */
 @Component
 class SupportPersonalData implements PersonalDataHolder {
 
-    private static final String CONVERSATIONS_OF = "SELECT id FROM conversations WHERE customer_id = ?";
+    private static final String ADDRESSES_OF = """
+            SELECT lower(customer_email) FROM conversations WHERE customer_id = :customer AND customer_email IS NOT NULL
+            UNION SELECT email FROM customer_addresses WHERE customer_id = :customer""";
 
-    private final JdbcTemplate jdbc;
+    private static final String CONVERSATIONS_OF = "SELECT id FROM conversations WHERE customer_id = :customer"
+            + " OR lower(customer_email) IN (" + ADDRESSES_OF + ")";
 
-    SupportPersonalData(JdbcTemplate jdbc) {
+    private final JdbcClient jdbc;
+
+    SupportPersonalData(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public PersonalData export(UUID customerId) {
         return PersonalData.of(
+                        "addresses",
+                        rows(
+                                "SELECT email, first_seen FROM customer_addresses WHERE customer_id = :customer"
+                                        + " ORDER BY first_seen, email",
+                                customerId))
+                .and(
                         "conversations",
-                        jdbc.queryForList(
+                        rows(
                                 "SELECT id, channel, customer_email, subject, order_number, created_at, updated_at"
-                                        + " FROM conversations WHERE customer_id = ? ORDER BY created_at",
+                                        + " FROM conversations WHERE id IN (" + CONVERSATIONS_OF
+                                        + ") ORDER BY created_at",
                                 customerId))
                 .and(
                         "conversation_messages",
-                        jdbc.queryForList(
+                        rows(
                                 "SELECT conversation_id, sequence_number, author, body, language, created_at"
                                         + " FROM conversation_messages WHERE conversation_id IN (" + CONVERSATIONS_OF
                                         + ") ORDER BY conversation_id, sequence_number",
                                 customerId))
                 .and(
                         "tickets",
-                        jdbc.queryForList(
+                        rows(
                                 "SELECT id, conversation_id, status, category, created_at, closed_at FROM tickets"
-                                        + " WHERE customer_id = ? ORDER BY created_at",
+                                        + " WHERE customer_id = :customer OR conversation_id IN (" + CONVERSATIONS_OF
+                                        + ") ORDER BY created_at",
                                 customerId))
                 .and(
                         "orders",
-                        jdbc.queryForList(
+                        rows(
                                 "SELECT order_id, order_number, status, total, currency, country, placed_at"
-                                        + " FROM orders WHERE customer_id = ? ORDER BY placed_at",
+                                        + " FROM orders WHERE customer_id = :customer ORDER BY placed_at",
                                 customerId))
                 .and(
                         "returns",
-                        jdbc.queryForList(
+                        rows(
                                 "SELECT return_id, order_number, status, refund_amount, currency, reason, created_at"
-                                        + " FROM return_authorisations WHERE customer_id = ? ORDER BY created_at",
+                                        + " FROM return_authorisations WHERE customer_id = :customer"
+                                        + " ORDER BY created_at",
                                 customerId));
     }
 
     @Override
     public long erase(UUID customerId) {
-        // the messages and escalations are found through the customer's conversations, so they go first
-        long erased = jdbc.update(
+        // the messages, escalations and tickets are found through the customer's conversations, and those through
+        // the conversations' ids and addresses, so the conversations change last but one and the addresses last
+        long erased = update(
                 "UPDATE conversation_messages SET body = '[erased]', author_id = NULL, entities = NULL,"
                         + " external_id = NULL, outcome = NULL"
                         + " WHERE conversation_id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
-        erased += jdbc.update(
+        erased += update(
                 "UPDATE ticket_escalations SET detail = '[erased]'"
                         + " WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id IN (" + CONVERSATIONS_OF
                         + "))",
                 customerId);
-        erased += jdbc.update(
+        erased += update(
                 "UPDATE tickets SET customer_id = NULL, entities = NULL, suggested_answer = NULL"
-                        + " WHERE customer_id = ? OR conversation_id IN (" + CONVERSATIONS_OF + ")",
-                customerId,
+                        + " WHERE customer_id = :customer OR conversation_id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
-        erased += jdbc.update(
+        erased += update(
                 "UPDATE conversations SET customer_id = NULL, customer_email = NULL, subject = NULL,"
-                        + " order_number = NULL WHERE customer_id = ?",
+                        + " order_number = NULL WHERE id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
-        erased += jdbc.update(
-                "UPDATE return_authorisations SET customer_id = NULL, reason = NULL WHERE customer_id = ?", customerId);
-        erased += jdbc.update("UPDATE orders SET customer_id = NULL WHERE customer_id = ?", customerId);
+        erased += update("DELETE FROM customer_addresses WHERE customer_id = :customer", customerId);
+        erased += update(
+                "UPDATE return_authorisations SET customer_id = NULL, reason = NULL WHERE customer_id = :customer",
+                customerId);
+        // marked, not made guest orders: a task naming some customer may be shown a guest order, never these
+        erased += update(
+                "UPDATE orders SET customer_id = NULL, customer_erased = true WHERE customer_id = :customer",
+                customerId);
         return erased;
+    }
+
+    private List<Map<String, Object>> rows(String sql, UUID customerId) {
+        return jdbc.sql(sql).param("customer", customerId).query().listOfRows();
+    }
+
+    private int update(String sql, UUID customerId) {
+        return jdbc.sql(sql).param("customer", customerId).update();
     }
 }

@@ -1,0 +1,125 @@
+package com.agentfactory.support.privacy;
+
+import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.CustomerUpserted;
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.Storefront;
+import com.agentfactory.support.testdata.SupportApi.As;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A customer's export and erasure reach what support keeps of them under their address as well as their id. */
+class SupportPersonalDataIT extends SupportIntegrationTest {
+
+    private static final String INBOUND = "/api/v1/support/email/inbound";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    SupportPersonalData personalData;
+
+    @Autowired
+    OrderBook orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EnvelopeCodec codec;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void exportsAndErasesTheMailsACustomerSentFromTheAddressTheShopKnowsThemBy() {
+        UUID customerId = UUID.randomUUID();
+        String address = "kim-" + UUID.randomUUID() + "@example.com";
+        new Storefront(kafka, codec)
+                .publish(new CustomerUpserted(
+                        UUID.randomUUID(), Instant.parse("2026-11-01T08:00:00Z"), customerId, "C-1", address, "GB"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> knownAddresses(customerId) > 0);
+        var mailed = api.post(
+                INBOUND,
+                Map.of("from", address.toUpperCase(Locale.ROOT), "subject", "Shipping", "body", SHIPPING_TO_SPAIN),
+                As.mailGateway());
+        UUID conversationId = UUID.fromString(mailed.text("/details/conversation_id"));
+
+        var exported = personalData.export(customerId).records();
+        long erased = personalData.erase(customerId);
+
+        assertThat(exported.get("conversations"))
+                .extracting(row -> String.valueOf(row.get("id")))
+                .containsExactly(conversationId.toString());
+        assertThat(exported.get("conversation_messages"))
+                .extracting(row -> row.get("body"))
+                .contains(SHIPPING_TO_SPAIN);
+        assertThat(exported.get("tickets")).hasSize(1);
+        assertThat(erased).isPositive();
+        assertThat(jdbc.sql("SELECT customer_email, subject FROM conversations WHERE id = :id")
+                        .param("id", conversationId)
+                        .query()
+                        .singleRow())
+                .containsEntry("customer_email", null)
+                .containsEntry("subject", null);
+        assertThat(jdbc.sql("SELECT DISTINCT body FROM conversation_messages WHERE conversation_id = :id")
+                        .param("id", conversationId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("[erased]");
+        assertThat(knownAddresses(customerId)).isZero();
+        assertThat(personalData.export(customerId).count()).isZero();
+    }
+
+    @Test
+    void anErasedCustomersOrderIsNotShownToATaskNamingAnotherCustomer() {
+        String orderNumber = Storefront.freshOrderNumber();
+        UUID erasedCustomer = UUID.randomUUID();
+        orders.apply(Storefront.order(orderNumber, erasedCustomer));
+        personalData.erase(erasedCustomer);
+        var probe = new AgentTaskProbe(bootstrapServers);
+
+        var forAnotherCustomer = probe.run(
+                "support",
+                "order-status-inquiry",
+                JSON.createObjectNode()
+                        .put("order_number", orderNumber)
+                        .put("customer_id", UUID.randomUUID().toString()),
+                Duration.ofSeconds(60));
+
+        assertThat(forAnotherCustomer).hasValueSatisfying(change -> {
+            assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
+            assertThat(change.output().path("reply").asString())
+                    .doesNotContain("GBP")
+                    .contains("could not find an order");
+        });
+        assertThat(orders.findByNumber(orderNumber)).hasValueSatisfying(order -> {
+            assertThat(order.customerId()).isNull();
+            assertThat(order.customerErased()).isTrue();
+        });
+    }
+
+    private long knownAddresses(UUID customerId) {
+        return jdbc.sql("SELECT count(*) FROM customer_addresses WHERE customer_id = :customer")
+                .param("customer", customerId)
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,10 +1,9 @@
 package com.agentfactory.recommendation.interaction;
 
-import java.sql.Timestamp;
+import com.agentfactory.messaging.privacy.ErasedCustomerRecord;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -15,10 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ErasedCustomers {
 
-    private final JdbcTemplate jdbc;
+    private final ErasedCustomerRecord record;
 
     ErasedCustomers(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.record = new ErasedCustomerRecord(jdbc, "recommendation");
     }
 
     /**
@@ -27,14 +26,7 @@ public class ErasedCustomers {
      * waits for it and then finds the customer erased.
      */
     public void markErased(UUID customerId, Instant at) {
-        jdbc.query(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
-                (RowCallbackHandler) row -> {},
-                lockKey(customerId));
-        jdbc.update(
-                "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                customerId,
-                Timestamp.from(at));
+        record.markErased(customerId, at);
     }
 
     /**
@@ -42,15 +34,6 @@ public class ErasedCustomers {
      * caller's transaction, so an erasure cannot run between this answer and what the caller records on it.
      */
     boolean isErased(UUID customerId) {
-        jdbc.query(
-                "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0))",
-                (RowCallbackHandler) row -> {},
-                lockKey(customerId));
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM erased_customers WHERE customer_id = ?)", Boolean.class, customerId));
-    }
-
-    private static String lockKey(UUID customerId) {
-        return "recommendation.customer:" + customerId;
+        return record.isErased(customerId);
     }
 }

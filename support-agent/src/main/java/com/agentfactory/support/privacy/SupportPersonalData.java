@@ -2,6 +2,7 @@ package com.agentfactory.support.privacy;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +31,13 @@ class SupportPersonalData implements PersonalDataHolder {
             + " OR lower(customer_email) IN (" + ADDRESSES_OF + ")";
 
     private final JdbcClient jdbc;
+    private final CustomerAddresses addresses;
+    private final Clock clock;
 
-    SupportPersonalData(JdbcClient jdbc) {
+    SupportPersonalData(JdbcClient jdbc, CustomerAddresses addresses, Clock clock) {
         this.jdbc = jdbc;
+        this.addresses = addresses;
+        this.clock = clock;
     }
 
     @Override
@@ -81,6 +86,7 @@ class SupportPersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
+        addresses.markErased(customerId, clock.instant());
         // the messages, escalations and tickets are found through the customer's conversations, and those through
         // the conversations' ids and addresses, so the conversations change last but one and the addresses last
         long erased = update(

@@ -329,6 +329,10 @@ public class ReturnService {
         if (customerId != null && order.customerId() != null && !customerId.equals(order.customerId())) {
             return false;
         }
+        if (customerId != null && order.customerErased()) {
+            // its customer asked to be forgotten: no one named now is that customer
+            return false;
+        }
         return staff || (customerId != null && customerId.equals(order.customerId()));
     }
 

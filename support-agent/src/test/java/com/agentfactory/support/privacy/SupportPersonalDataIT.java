@@ -116,6 +116,31 @@ class SupportPersonalDataIT extends SupportIntegrationTest {
         });
     }
 
+    @Test
+    void aProfileOfAnErasedCustomerReadAfterTheirErasureKeepsNoAddressOfThem() {
+        UUID customerId = UUID.randomUUID();
+        personalData.erase(customerId);
+        // the erased customer's profile, still queued at the erasure or replayed after it
+        CustomerUpserted late = new CustomerUpserted(
+                UUID.randomUUID(), Instant.now(), customerId, "C-2", "gone-" + customerId + "@example.com", "GB");
+
+        new Storefront(kafka, codec).publish(late);
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(late.eventId()));
+
+        assertThat(knownAddresses(customerId)).isZero();
+        assertThat(personalData.export(customerId).count()).isZero();
+    }
+
+    /** Whether support's customer listener has read the event (its inbox keeps every one it read). */
+    private boolean read(UUID eventId) {
+        return jdbc.sql(
+                                "SELECT count(*) FROM processed_messages WHERE message_id = :id AND consumer = 'support-customers'")
+                        .param("id", eventId)
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
     private long knownAddresses(UUID customerId) {
         return jdbc.sql("SELECT count(*) FROM customer_addresses WHERE customer_id = :customer")
                 .param("customer", customerId)

@@ -11,6 +11,7 @@ import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.error.RuleViolationException;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.returns.ReturnReceived;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskDispatch;
@@ -90,6 +91,9 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PersonalDataHolder personalData;
 
     @Test
     void authorisesTheRequestedItemsWithTheirRefundAndAnnouncesItForFinance() {
@@ -241,6 +245,26 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
 
         assertThat(report.orElseThrow().output().path("return_not_created").asString())
                 .startsWith("No order");
+    }
+
+    @Test
+    void refusesAReturnOfAnErasedCustomersOrderToATaskNamingACustomer() {
+        UUID erasedCustomer = UUID.randomUUID();
+        String orderNumber = placed(erasedCustomer);
+        personalData.erase(erasedCustomer);
+        ObjectNode input = request(orderNumber, "MUG-OAT-01", 1)
+                .put("customer_id", UUID.randomUUID().toString());
+
+        var report = new AgentTaskProbe(bootstrapServers)
+                .run("support", "process-return-request", input, Duration.ofSeconds(90));
+
+        assertThat(report.orElseThrow().output().path("return_not_created").asString())
+                .startsWith("No order");
+        assertThat(jdbc.sql("SELECT count(*) FROM return_authorisations WHERE order_number = :number")
+                        .param("number", orderNumber)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -71,6 +71,10 @@ class AllowanceLeasesIT extends AdIntegrationTest {
     @Autowired
     TransactionTemplate tx;
 
+    /** The application's own replica, which leases the tests' campaigns too, on its own refresh schedule. */
+    @Autowired
+    ServingCampaigns application;
+
     @Test
     void twoReplicasBiddingAtOnceTogetherNeverPromiseMoreThanTheAllowanceHasLeft() throws Exception {
         String region = regionOfItsOwn("L");
@@ -317,23 +321,28 @@ class AllowanceLeasesIT extends AdIntegrationTest {
         AllowanceLeaseProperties half = leasingShare(0.5);
         Replica bidding = replica("00000012", half, clock);
         Replica other = replica("00000013", half, clock);
+        // the application's replica leases the campaign on its schedule, perhaps before the win: here always
+        application.refresh();
         bidding.serving().refresh();
         other.serving().refresh();
         long claimed = bidding.promise(id, region, 1);
         assertThat(claimed).isPositive();
+        assertThat(leaseOf(id, BidDecider.REPLICA)).isPositive();
 
         // a win that came after its bid's claim was no longer held is in the allowance and in no lease
         jdbc.update(
                 "UPDATE ad_spend_allowances SET spent = spent + 0.95 WHERE campaign_id = ? AND day = ?",
                 id,
                 allowances.today());
+        // every replica holding a lease renews it once: each lowers only its own
         bidding.serving().refresh();
         other.serving().refresh();
+        application.refresh();
 
         // what the bid may still cost stays leased: given to another replica, it would be promised twice
         assertThat(leaseOf(id, "00000012")).isEqualByComparingTo(BigDecimal.valueOf(claimed, 6));
         assertThat(leasedInForce(id)).isLessThanOrEqualTo(new BigDecimal("0.05"));
-        assertThat(bidding.promise(id, region, 1) + other.promise(id, region, 1))
+        assertThat(bidding.promise(id, region, 1) + other.promise(id, region, 1) + availableOf(application, id))
                 .isLessThanOrEqualTo(50_000L - claimed);
     }
 
@@ -588,6 +597,14 @@ class AllowanceLeasesIT extends AdIntegrationTest {
                 .orElse(BigDecimal.ZERO);
     }
 
+    /** What the view lets its bids still promise for the campaign, in millionths. */
+    private static long availableOf(ServingCampaigns serving, UUID campaignId) {
+        return serving.current().entries().stream()
+                .filter(entry -> entry.id().equals(campaignId))
+                .mapToLong(ServingSnapshot.Entry::availableMicros)
+                .sum();
+    }
+
     private Replica replica(String name, AllowanceLeaseProperties leaseProperties, Clock replicaClock) {
         return replica(name, leaseProperties, replicaClock, leases);
     }
@@ -619,10 +636,7 @@ class AllowanceLeasesIT extends AdIntegrationTest {
 
         /** What the replica's view lets its bids still promise for the campaign, in millionths. */
         long available(UUID campaignId) {
-            return serving.current().entries().stream()
-                    .filter(entry -> entry.id().equals(campaignId))
-                    .mapToLong(ServingSnapshot.Entry::availableMicros)
-                    .sum();
+            return availableOf(serving, campaignId);
         }
 
         /** Decides one bid request from the region; returns the campaign's bid, if it bid. */

@@ -27,8 +27,10 @@ class SupportPersonalData implements PersonalDataHolder {
             SELECT lower(customer_email) FROM conversations WHERE customer_id = :customer AND customer_email IS NOT NULL
             UNION SELECT email FROM customer_addresses WHERE customer_id = :customer""";
 
+    // by address only the guests' (mails): a conversation filed under another customer is theirs, whatever address
+    // it was held under (one passed on, or shared)
     private static final String CONVERSATIONS_OF = "SELECT id FROM conversations WHERE customer_id = :customer"
-            + " OR lower(customer_email) IN (" + ADDRESSES_OF + ")";
+            + " OR (customer_id IS NULL AND lower(customer_email) IN (" + ADDRESSES_OF + "))";
 
     private final JdbcClient jdbc;
     private final CustomerAddresses addresses;

@@ -84,6 +84,11 @@ public class ReturnService {
             String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason, UUID taskId) {
         return Objects.requireNonNull(transactions.execute(status -> {
             if (taskId != null) {
+                // under the order's lock, which a run of the same task still under way holds until it has stored
+                // its return: looked up before, both runs would find none
+                if (orderNumber != null && !orderNumber.isBlank()) {
+                    orders.lockByNumber(orderNumber);
+                }
                 var earlier = returns.findByTask(taskId);
                 if (earlier.isPresent()) {
                     return new ReturnOutcome.Authorised(earlier.get());

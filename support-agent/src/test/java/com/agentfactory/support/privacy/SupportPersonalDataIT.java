@@ -89,6 +89,35 @@ class SupportPersonalDataIT extends SupportIntegrationTest {
     }
 
     @Test
+    void leavesOutOfTheExportAConversationOfAnotherCustomerHeldUnderAnAddressOfTheirs() {
+        UUID customerId = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String address = "shared-" + UUID.randomUUID() + "@example.com";
+        jdbc.sql("INSERT INTO customer_addresses (customer_id, email, first_seen) VALUES (:customer, :email, now())")
+                .param("customer", customerId)
+                .param("email", address)
+                .update();
+        UUID othersConversation = UUID.randomUUID();
+        jdbc.sql("INSERT INTO conversations (id, channel, customer_id, customer_email, created_at, updated_at)"
+                        + " VALUES (:id, 'EMAIL', :customer, :email, now(), now())")
+                .param("id", othersConversation)
+                .param("customer", other)
+                .param("email", address)
+                .update();
+
+        var exported = personalData.export(customerId).records();
+        personalData.erase(customerId);
+
+        assertThat(exported.get("conversations")).isEmpty();
+        assertThat(jdbc.sql("SELECT customer_email FROM conversations WHERE id = :id")
+                        .param("id", othersConversation)
+                        .query(String.class)
+                        .single())
+                .as("the other customer's conversation is left as it was")
+                .isEqualTo(address);
+    }
+
+    @Test
     void anErasedCustomersOrderIsNotShownToATaskNamingAnotherCustomer() {
         String orderNumber = Storefront.freshOrderNumber();
         UUID erasedCustomer = UUID.randomUUID();

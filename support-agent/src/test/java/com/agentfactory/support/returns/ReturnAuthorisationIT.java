@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -521,6 +522,72 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
         assertThat(requested.get().join())
                 .isInstanceOfSatisfying(ReturnOutcome.Refused.class, refused -> assertThat(refused.reason())
                         .contains("refunded"));
+    }
+
+    @Test
+    void twoRunsOfOneReturnTaskAtOnceAuthoriseOneReturn() throws Exception {
+        String orderNumber = placed(UUID.randomUUID());
+        UUID orderId = orders.findByNumber(orderNumber).orElseThrow().orderId();
+        UUID taskId = UUID.randomUUID();
+        List<ReturnItem> mug = List.of(new ReturnItem("MUG-OAT-01", 1));
+        ReturnOutcome first;
+        ReturnOutcome second;
+
+        try (ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
+                Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try {
+                // both runs of the task (a requeued dispatch beside the first) wait on the order, as behind a slow one
+                try (var lock = other.prepareStatement("SELECT 1 FROM orders WHERE order_id = ? FOR UPDATE")) {
+                    lock.setObject(1, orderId);
+                    lock.executeQuery().close();
+                }
+                var one = CompletableFuture.supplyAsync(
+                        () -> returns.authorise(orderNumber, null, true, mug, "damaged", taskId), runs);
+                var two = CompletableFuture.supplyAsync(
+                        () -> returns.authorise(orderNumber, null, true, mug, "damaged", taskId), runs);
+                LockWaits.awaitSessionsWaitingForLocks(jdbcTemplate, 2);
+                other.commit();
+                first = one.get(60, TimeUnit.SECONDS);
+                second = two.get(60, TimeUnit.SECONDS);
+            } finally {
+                other.rollback();
+            }
+        }
+
+        UUID firstReturn = ((ReturnOutcome.Authorised) first).authorisation().returnId();
+        assertThat(second).isInstanceOfSatisfying(ReturnOutcome.Authorised.class, authorised -> assertThat(
+                        authorised.authorisation().returnId())
+                .isEqualTo(firstReturn));
+        assertThat(jdbc.sql("SELECT count(*) FROM return_authorisations WHERE order_id = :order")
+                        .param("order", orderId)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    @Test
+    void aReceiptBookedByAnInstanceFromBeforeReceiptQuantitiesIsStoredAsARefundInFull() {
+        String orderNumber = placed(UUID.randomUUID());
+        var authorised = (ReturnOutcome.Authorised)
+                returns.authorise(orderNumber, null, true, List.of(new ReturnItem("MUG-OAT-01", 2)), "damaged", null);
+        UUID returnId = authorised.authorisation().returnId();
+
+        // the statement such an instance runs: the status alone
+        jdbcTemplate.update(
+                "UPDATE return_authorisations SET status = 'RECEIVED', received_at = now(), received_by = 'desk'"
+                        + " WHERE return_id = ?",
+                returnId);
+
+        assertThat(jdbcTemplate.queryForObject(
+                        "SELECT refunded_amount = refund_amount FROM return_authorisations WHERE return_id = ?",
+                        Boolean.class,
+                        returnId))
+                .isTrue();
+        assertThat(jdbcTemplate.queryForList(
+                        "SELECT received_quantity, refunded_quantity FROM return_authorisation_lines WHERE return_id = ?",
+                        returnId))
+                .containsExactly(Map.of("received_quantity", 2, "refunded_quantity", 2));
     }
 
     @Test

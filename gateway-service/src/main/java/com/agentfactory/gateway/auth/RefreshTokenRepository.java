@@ -81,6 +81,19 @@ class RefreshTokenRepository {
                 .update();
     }
 
+    /**
+     * Holds back, until the caller's transaction ends, every other use and revocation of this family: taken before any
+     * of its rows is locked, so a revocation sees the successor a use inserted, which its UPDATE's snapshot would
+     * otherwise miss while the use was uncommitted.
+     */
+    void lockFamily(UUID familyId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "gateway.refresh-family:" + familyId)
+                .query((rs, row) -> Boolean.TRUE)
+                .single();
+    }
+
+    /** Call with the family locked ({@link #lockFamily}), or a successor inserted concurrently escapes it. */
     int revokeFamily(UUID familyId, Instant now) {
         return jdbc.sql(
                         "UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")

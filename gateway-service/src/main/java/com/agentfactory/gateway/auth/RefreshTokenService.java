@@ -72,9 +72,16 @@ class RefreshTokenService {
         };
     }
 
-    // The presented token stays locked to the end, so two uses of it are decided one after the other; a second use
-    // locks the successor after it, in the order every use locks tokens in (older first), so they cannot deadlock.
+    // The family is locked first, as a revocation locks it, so a revocation waits for a use's successor to be
+    // committed and revokes it too; a token never changes family, so it is found unlocked. Then the presented token,
+    // so two uses of it are decided one after the other; a second use locks the successor after it, in the order every
+    // use locks tokens in (family, then older first), so they cannot deadlock.
     private Outcome spend(String presentedHash, String successor) {
+        Optional<StoredRefreshToken> found = repository.findByHash(presentedHash);
+        if (found.isEmpty()) {
+            return new Refused();
+        }
+        repository.lockFamily(found.get().familyId());
         StoredRefreshToken stored = repository.lockByHash(presentedHash).orElse(null);
         if (stored == null) {
             return new Refused();
@@ -126,7 +133,10 @@ class RefreshTokenService {
      */
     void revokeFamilyOf(String presented) {
         repository.findByHash(hash(presented)).ifPresent(stored -> {
-            int revoked = repository.revokeFamily(stored.familyId(), clock.instant());
+            Integer revoked = transactions.execute(status -> {
+                repository.lockFamily(stored.familyId());
+                return repository.revokeFamily(stored.familyId(), clock.instant());
+            });
             log.info(
                     "Signed out user {}: revoked {} active token(s) of family {}",
                     stored.userId(),

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.messaging.testing.LockWaits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.threeten.extra.MutableClock;
 
@@ -31,6 +38,9 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Autowired
     private AuthProperties properties;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private final MutableClock clock = MutableClock.of(Instant.now(), ZoneOffset.UTC);
     private RefreshTokenService refreshTokens;
@@ -114,6 +124,31 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         refreshTokens.revokeFamilyOf(second);
 
         assertRefused(first);
+    }
+
+    @Test
+    void aSignOutDuringAUseRevokesTheSuccessorTheUseHandsOut() throws Exception {
+        String first = refreshTokens.issue(user);
+        ExecutorService signOuts = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> signOut = new AtomicReference<>();
+        try {
+            // the use's transaction stays open, its successor inserted and uncommitted, until the sign-out waits for it
+            String successor = transactions.execute(status -> {
+                String handedOut = refreshTokens.rotate(first).refreshToken();
+                Integer using = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+                signOut.set(signOuts.submit(() -> refreshTokens.revokeFamilyOf(first)));
+                LockWaits.awaitSessionBlockedBy(jdbc, using);
+                return handedOut;
+            });
+            signOut.get().get(1, TimeUnit.MINUTES);
+
+            assertThat(stored(successor).revokedAt())
+                    .as("the token handed out by the use the sign-out waited for")
+                    .isNotNull();
+            assertRefused(successor);
+        } finally {
+            signOuts.shutdownNow();
+        }
     }
 
     @Test

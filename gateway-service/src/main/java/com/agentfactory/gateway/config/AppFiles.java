@@ -17,15 +17,17 @@ final class AppFiles {
     /**
      * What the built app needs and no more: its page loads only its own scripts (no inline script, no eval), its
      * stylesheet and charts set inline styles, and the sandboxed e-mail previews (srcdoc frames inherit this policy)
-     * hold inline styles and images from anywhere on https or inlined as data. It is framed by nobody, so its tokens
-     * cannot be clicked away from under a disguise.
+     * hold what real e-mails use, so they look as they do to their recipients: inline styles and stylesheets, images
+     * and web fonts from anywhere on https or inlined as data. It is framed by nobody, so its tokens cannot be clicked
+     * away from under a disguise.
      */
     static final String CONTENT_SECURITY_POLICY = String.join(
             "; ",
             "default-src 'self'",
             "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline' https:",
             "img-src 'self' data: https:",
+            "font-src 'self' https: data:",
             "object-src 'none'",
             "base-uri 'none'",
             "frame-ancestors 'none'",

@@ -91,10 +91,11 @@ class WebAppIT extends GatewayIntegrationTest {
                                     "base-uri 'none'",
                                     "frame-ancestors 'none'",
                                     "form-action 'self'",
-                                    // the sandboxed e-mail previews inherit the policy: their inline styles and
-                                    // images from anywhere show
-                                    "style-src 'self' 'unsafe-inline'",
-                                    "img-src 'self' data: https:"));
+                                    // the sandboxed e-mail previews inherit the policy: their inline styles,
+                                    // stylesheets, images and web fonts from anywhere show as recipients see them
+                                    "style-src 'self' 'unsafe-inline' https:",
+                                    "img-src 'self' data: https:",
+                                    "font-src 'self' https: data:"));
         }
     }
 

@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { AuthClient, needsRefresh, sessionFrom, STORE_KEY, type KeyValueStore, type TabLocks } from './auth';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  AuthClient,
+  MAX_RETRIES,
+  needsRefresh,
+  RETRY_DELAY_MS,
+  RETRY_JITTER_MS,
+  sessionFrom,
+  STORE_KEY,
+  type AuthDependencies,
+  type KeyValueStore,
+  type TabLocks,
+} from './auth';
 
 function jwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -58,8 +69,10 @@ class SharedStore {
 /** navigator.locks for one origin: whoever asks next waits until the holder's work has settled. */
 class OriginLocks implements TabLocks {
   private held = new Map<string, Promise<unknown>>();
+  readonly requested: string[] = [];
 
   request<T>(name: string, work: () => Promise<T>): Promise<T> {
+    this.requested.push(name);
     const previous = this.held.get(name) ?? Promise.resolve();
     const next = previous.then(work, work);
     this.held.set(name, next.catch(() => undefined));
@@ -75,6 +88,12 @@ class FakeGateway {
   /** refresh tokens presented again after they were spent: the real gateway revokes the whole session for it */
   reused: string[] = [];
   rejectAccess = new Set<string>();
+  /**
+   * How long a spent token presented again, while the token it was traded for is unused, is taken for a retry whose
+   * reply was lost: that successor is replaced by a fresh token. 0 takes every second presentation for theft.
+   */
+  reuseGraceMs = 0;
+  private readonly successors = new Map<string, { token: string; spentAt: number }>();
   /** runs after a refresh token is presented and before the answer, as a slow network would let other tabs act */
   duringRefresh: () => Promise<void> = async () => {};
 
@@ -88,14 +107,20 @@ class FakeGateway {
     if (path === '/api/v1/auth/refresh') {
       const presented = JSON.parse(String(init?.body)).refresh_token as string;
       await this.duringRefresh();
-      if (this.spent.has(presented)) {
+      const successor = this.successors.get(presented);
+      const retried = successor && Date.now() - successor.spentAt < this.reuseGraceMs && !this.spent.has(successor.token);
+      if (this.spent.has(presented) && !retried) {
         this.reused.push(presented);
         return json(401, { title: 'Unauthorized', detail: 'The refresh token is invalid or expired.' });
       }
+      if (retried) {
+        this.spent.add(successor.token);
+      }
       this.spent.add(presented);
-      this.issued += 1;
+      const issued = ++this.issued;
+      this.successors.set(presented, { token: `refresh-${issued}`, spentAt: retried ? successor.spentAt : Date.now() });
       await Promise.resolve();
-      return json(200, tokens(this.issued));
+      return json(200, tokens(issued));
     }
     const token = headers.get('Authorization')?.slice('Bearer '.length) ?? '';
     if (this.rejectAccess.has(token)) {
@@ -477,6 +502,144 @@ describe('AuthClient', () => {
 
     expect(JSON.parse(shared.items.get(STORE_KEY) ?? 'null')?.refreshToken).toBe('refresh-7');
     expect(first.session?.refreshToken).toBe('refresh-7');
+  });
+
+  it('keeps the pair the gateway gave last when two tabs without the lock refreshed with the same token', async () => {
+    const gateway = new FakeGateway();
+    gateway.reuseGraceMs = 30_000;
+    const shared = new SharedStore();
+    let now = 0;
+    const first = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    const second = new AuthClient({ fetch: gateway.fetch, now: () => now, ...shared.tab() });
+    await first.login('admin@example.test', 'secret');
+    now = 899_000;
+
+    // both present refresh-1: the second presentation replaces the pair the first was given (refresh-2) by refresh-3
+    await Promise.all([first.accessToken(), second.accessToken()]);
+
+    expect(JSON.parse(shared.items.get(STORE_KEY) ?? 'null')?.refreshToken).toBe('refresh-3');
+    now = 899_000 + 899_000;
+    const response = await first.fetch('/api/v1/agents');
+    expect(response.ok).toBe(true);
+    expect(gateway.reused).toEqual([]);
+    expect(gateway.calls.at(-1)?.authorization).toBe(`Bearer ${tokens(4).access_token}`);
+    expect(second.session?.refreshToken).toBe('refresh-4');
+  });
+
+  describe('after a refresh the gateway did not judge', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    type Refresh = (gateway: FakeGateway, input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+    const lostReply: Refresh = async (gateway, input, init) => {
+      await gateway.fetch(input, init);
+      throw new TypeError('Failed to fetch');
+    };
+    const spentThen503: Refresh = async (gateway, input, init) => {
+      await gateway.fetch(input, init);
+      return json(503, { title: 'Service Unavailable', status: 503 });
+    };
+    const rateLimited: Refresh = async () => json(429, { title: 'Too Many Requests', status: 429 });
+    const unavailable: Refresh = async () => json(503, { title: 'Service Unavailable', status: 503 });
+
+    /** a gateway that keeps the grace of the real one, whose first refreshes fail as given */
+    function unreliableGateway(...failures: Refresh[]) {
+      const gateway = new FakeGateway();
+      gateway.reuseGraceMs = 30_000;
+      let refreshes = 0;
+      const fetch: typeof gateway.fetch = async (input, init) => {
+        const refresh = String(input) === '/api/v1/auth/refresh';
+        refreshes += refresh ? 1 : 0;
+        const failure = refresh ? failures.shift() : undefined;
+        return failure ? failure(gateway, input, init) : gateway.fetch(input, init);
+      };
+      return { gateway, fetch, refreshes: () => refreshes };
+    }
+
+    /** signed in with the timers faked, the clock then moved to a second before the access token expires */
+    async function signedInNearExpiry(fetch: typeof globalThis.fetch, extra: Partial<AuthDependencies> = {}) {
+      vi.useFakeTimers();
+      const start = Date.now();
+      const client = new AuthClient({ fetch, now: () => Date.now(), store: new MemoryStore(), ...extra });
+      await client.login('admin@example.test', 'secret');
+      vi.setSystemTime(start + 899_000);
+      return client;
+    }
+
+    it.each([
+      ['the reply was lost on the network', lostReply, 3],
+      ['a 503 was answered after the token was spent', spentThen503, 3],
+      ['the rate limiter answered 429', rateLimited, 2],
+    ])('refreshes again a few seconds later on its own when %s, so an idle page keeps its sign-in', async (_, failure, retried) => {
+      const { gateway, fetch } = unreliableGateway(failure);
+      const client = await signedInNearExpiry(fetch);
+
+      expect(await client.accessToken()).toBe(tokens(1).access_token);
+      await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS + RETRY_JITTER_MS);
+
+      expect(client.session?.refreshToken).toBe(`refresh-${retried}`);
+      // the page stays idle past the gateway's grace, then calls with the tokens the retry got
+      await vi.advanceTimersByTimeAsync(60_000);
+      const response = await client.fetch('/api/v1/agents');
+      expect(response.ok).toBe(true);
+      expect(gateway.reused).toEqual([]);
+      expect(gateway.calls.at(-1)?.authorization).toBe(`Bearer ${tokens(retried).access_token}`);
+    });
+
+    it('retries no sooner than the delay and at most twice while the gateway stays unavailable', async () => {
+      const { gateway, fetch, refreshes } = unreliableGateway(...Array.from({ length: 10 }, () => unavailable));
+      const client = await signedInNearExpiry(fetch);
+
+      await client.accessToken();
+      await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS - 1);
+      expect(refreshes()).toBe(1);
+      await vi.advanceTimersByTimeAsync(RETRY_JITTER_MS + 1);
+      expect(refreshes()).toBe(2);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+      expect(refreshes()).toBe(1 + MAX_RETRIES);
+      expect(client.session?.refreshToken).toBe('refresh-1');
+      expect(gateway.reused).toEqual([]);
+    });
+
+    it('retries under the lock all tabs take for a refresh', async () => {
+      const { fetch, refreshes } = unreliableGateway(lostReply);
+      const locks = new OriginLocks();
+      const client = await signedInNearExpiry(fetch, { locks });
+      await client.accessToken();
+      let release: () => void = () => {};
+      void locks.request(locks.requested[0], () => new Promise<void>((resolve) => (release = resolve)));
+
+      await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS + RETRY_JITTER_MS);
+      expect(refreshes()).toBe(1);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+
+      expect(refreshes()).toBe(2);
+      expect(client.session?.refreshToken).toBe('refresh-3');
+    });
+
+    it('does not retry once another tab refreshed the session or the person signed out', async () => {
+      for (const meanwhile of ['another tab refreshed', 'signed out'] as const) {
+        const { gateway, fetch, refreshes } = unreliableGateway(unavailable);
+        const shared = new SharedStore();
+        const first = await signedInNearExpiry(fetch, shared.tab());
+        const second = new AuthClient({ fetch, now: () => Date.now(), ...shared.tab() });
+        await first.accessToken();
+
+        if (meanwhile === 'signed out') {
+          await second.logout();
+        } else {
+          await second.accessToken();
+        }
+        await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+        expect(refreshes()).toBe(meanwhile === 'signed out' ? 1 : 2);
+        expect(gateway.reused).toEqual([]);
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('counts a token as due for refresh within the margin only', () => {

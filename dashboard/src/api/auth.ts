@@ -14,6 +14,11 @@ export interface Session {
   /** epoch milliseconds at which the access token expires */
   expiresAt: number;
   user: User;
+  /**
+   * Names the sign-in the tokens were rotated from, so a pair another tab got by refreshing the same sign-in is told
+   * apart from a new sign-in. Missing in a session stored before it was kept.
+   */
+  signIn?: string;
 }
 
 interface TokenResponse {
@@ -24,6 +29,16 @@ interface TokenResponse {
 
 /** A token is refreshed this long before it expires, so a request never leaves with a token about to lapse. */
 export const REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * After a refresh the gateway did not judge (a 5xx, a 429, the network), it is tried again this long later, plus up
+ * to RETRY_JITTER_MS so that tabs do not retry together. The gateway may have spent the token and lost its reply; it
+ * takes the spent token again as such a retry for 30 s only, and an idle page makes no call that would retry in time.
+ */
+export const RETRY_DELAY_MS = 2_000;
+export const RETRY_JITTER_MS = 3_000;
+/** Retries after one failure, so that a gateway that stays down is not asked on and on. */
+export const MAX_RETRIES = 2;
 
 export function decodeJwtPayload(token: string): Record<string, unknown> {
   const part = token.split('.')[1];
@@ -85,10 +100,16 @@ const REFRESH_LOCK = 'agent-factory.session-refresh';
  * revoking every token of the session, so no token may be presented twice: not by two requests of one tab (one
  * refresh at a time), and not by two tabs, which share the session through the store. A tab therefore reads the
  * store again before it refreshes, under a lock all tabs take, and uses the tokens another tab was given meanwhile.
+ * Only within 30 s of its use, while the token it was traded for is unused, does the gateway take a spent token for a
+ * retry whose reply was lost and answer it with a fresh pair: a refresh that failed without its judgement is therefore
+ * tried again within seconds, not left to the page's next call.
  */
 export class AuthClient {
   private current: Session | null;
   private refreshing: Promise<Session | null> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** which retry after a failure runs now, 0 when none does: its own failure counts towards MAX_RETRIES */
+  private retryRunning = 0;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
   constructor(private readonly deps: AuthDependencies) {
@@ -215,22 +236,56 @@ export class AuthClient {
           this.setSession(null);
         }
         // otherwise the gateway did not get to judge the token (429 from its rate limiter, a 5xx while it restarts):
-        // keep the session, this call fails and the next one tries again
+        // keep the session, this call fails, and the refresh is tried again soon, while a lost reply may be retried
+        this.retryLater(session);
         return null;
       }
-      const renewed = sessionFrom((await response.json()) as TokenResponse, this.deps.now());
+      const renewed: Session = {
+        ...sessionFrom((await response.json()) as TokenResponse, this.deps.now()),
+        signIn: session.signIn,
+      };
       const stored = this.sync();
-      if (stored?.refreshToken !== session.refreshToken) {
+      if (stored?.refreshToken !== session.refreshToken && !sameSignIn(stored, session)) {
         // the person signed out (here or in another tab), or signed in again, while the refresh was under way: its
         // tokens belong to a session that has ended and must not bring it back
         return stored;
       }
+      // a tab without the lock may have refreshed the same sign-in with the same token meanwhile; the gateway took
+      // the later of the two presentations for a retry and replaced the pair it gave the other tab by this one
       this.setSession(renewed);
       return renewed;
     } catch {
-      // the network failed: keep the session, the next call tries again
+      // the network failed: keep the session and try again soon, as the request may have spent the token
+      this.retryLater(session);
       return null;
     }
+  }
+
+  /**
+   * Refreshes once more a few seconds after a failure the gateway did not judge, under the lock as any refresh, unless
+   * the session has changed by then (another tab refreshed it, or the person signed out). A retry that fails too is
+   * followed by one more at most; it ends with the tab, whose timers go with it.
+   */
+  private retryLater(failed: Session): void {
+    const attempt = this.retryRunning + 1;
+    if (this.retryTimer !== null || attempt > MAX_RETRIES) {
+      return;
+    }
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        const session = this.sync();
+        if (session?.refreshToken !== failed.refreshToken) {
+          return;
+        }
+        this.retryRunning = attempt;
+        const settled = () => {
+          this.retryRunning = 0;
+        };
+        this.renew(session.accessToken).then(settled, settled);
+      },
+      RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS,
+    );
   }
 
   /** Takes up the session as the store now holds it, telling the listeners when another tab changed it. */
@@ -248,7 +303,10 @@ export class AuthClient {
     if (!response.ok) {
       throw await problemFrom(response);
     }
-    const session = sessionFrom((await response.json()) as TokenResponse, this.deps.now());
+    const session: Session = {
+      ...sessionFrom((await response.json()) as TokenResponse, this.deps.now()),
+      signIn: newSignIn(),
+    };
     if (session.user.roles.length === 0) {
       throw new ApiError(403, 'Forbidden', 'This account has no role that can use this application.');
     }
@@ -257,6 +315,11 @@ export class AuthClient {
   }
 
   private setSession(session: Session | null): void {
+    // the session is renewed, replaced or ended: a retry due for its former tokens has nothing left to do
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
     this.current = session;
     if (session) {
       this.deps.store.setItem(STORE_KEY, JSON.stringify(session));
@@ -278,6 +341,14 @@ export class AuthClient {
       return null;
     }
   }
+}
+
+function sameSignIn(stored: Session | null, session: Session): boolean {
+  return stored?.signIn !== undefined && stored.signIn === session.signIn;
+}
+
+function newSignIn(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function withToken(init: RequestInit, token: string | null): RequestInit {

@@ -77,7 +77,7 @@ class Enrolments {
     void saveAll(List<Enrolment> enrolments, Instant now) {
         jdbc.batchUpdate("""
                 UPDATE journey_enrolments SET status = ?, current_step = ?, due_at = ?, waiting_for = ?,
-                    wait_next = ?, end_reason = ?, steps_run = ?, updated_at = ?
+                    wait_next = ?, end_reason = ?, steps_run = ?, updated_at = ?, context = ?
                 WHERE id = ?
                 """, enrolments, 500, (statement, enrolment) -> {
             statement.setString(1, enrolment.status);
@@ -88,8 +88,38 @@ class Enrolments {
             statement.setString(6, enrolment.endReason);
             statement.setInt(7, enrolment.stepsRun);
             statement.setTimestamp(8, Timestamp.from(now));
-            statement.setObject(9, enrolment.id);
+            // the engine keeps in it since when orders count for the next wait for one
+            statement.setString(9, JSON.writeValueAsString(enrolment.context));
+            statement.setObject(10, enrolment.id);
         });
+    }
+
+    /**
+     * Ends this customer's waits for an order, placed at {@code placedAt}: each goes on at its on_event step now, and
+     * an order placed up to this one no longer ends a later wait of the enrolment's.
+     */
+    int wakeOnOrder(UUID customerId, String eventType, Instant placedAt, Instant now) {
+        // locked as the executor claims them, so a wait timing out meanwhile is either ended here or not found waiting
+        List<Enrolment> waiting = jdbc.query(
+                "SELECT " + COLUMNS + " FROM journey_enrolments"
+                        + " WHERE customer_id = ? AND waiting_for = ? AND status = 'active' FOR UPDATE",
+                Enrolments::map,
+                customerId,
+                eventType);
+        for (Enrolment enrolment : waiting) {
+            JourneyEngine.countOrdersFrom(enrolment, placedAt);
+            jdbc.update(
+                    """
+                    UPDATE journey_enrolments SET current_step = wait_next, waiting_for = NULL, wait_next = NULL,
+                        due_at = ?, updated_at = ?, context = ?
+                    WHERE id = ?
+                    """,
+                    Timestamp.from(now),
+                    Timestamp.from(now),
+                    JSON.writeValueAsString(enrolment.context),
+                    enrolment.id);
+        }
+        return waiting.size();
     }
 
     /** Ends the waits of this customer for this event: each goes on at its on_event step now. */

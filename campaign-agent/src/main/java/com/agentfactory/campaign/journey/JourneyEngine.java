@@ -7,6 +7,7 @@ import com.agentfactory.messaging.commerce.CommerceEventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,9 @@ class JourneyEngine {
     private static final int MAX_STEPS_PER_RUN = 100;
 
     private static final String ORDER_PLACED = CommerceEventType.ORDER_PLACED.wireName();
+
+    /** The context's key for {@link #ordersCountedFrom}. */
+    static final String ORDERS_COUNTED_FROM = "orders_counted_from";
 
     private final CustomerFactsReader customers;
     private final SegmentMembership segments;
@@ -47,8 +51,15 @@ class JourneyEngine {
         // the timer fired, so a wait for an event that did not come has timed out: go on at the timeout path. An
         // order whose wake found the enrolment not yet waiting (handled while this wait was being started) came all
         // the same: the read model has it
-        if (ORDER_PLACED.equals(enrolment.waitingFor) && enrolment.waitNext != null && orderedSince(enrolment, facts)) {
-            enrolment.currentStep = enrolment.waitNext;
+        if (ORDER_PLACED.equals(enrolment.waitingFor)) {
+            Instant timedOutAt = enrolment.dueAt;
+            if (enrolment.waitNext != null && orderedSince(enrolment, facts) instanceof Instant order) {
+                enrolment.currentStep = enrolment.waitNext;
+                countOrdersFrom(enrolment, order);
+            } else {
+                // timed out: an order placed since it ended is one for a later wait
+                countOrdersFrom(enrolment, timedOutAt);
+            }
         }
         enrolment.waitingFor = null;
         enrolment.waitNext = null;
@@ -80,10 +91,14 @@ class JourneyEngine {
     }
 
     private void startWait(Enrolment enrolment, CompiledJourney journey, JourneyStep step, Facts facts, Instant now) {
-        // an order placed since the trigger is the awaited order even when it came before the wait began: the cart's
-        // event may have been handled minutes after the order's, whose wake then found nobody waiting
-        if (ORDER_PLACED.equals(step.event()) && step.onEvent() != null && orderedSince(enrolment, facts)) {
+        // an order placed since the trigger (or since the last wait for an order ended) is the awaited order even when
+        // it came before the wait began: the cart's event may have been handled minutes after the order's, whose wake
+        // then found nobody waiting
+        if (ORDER_PLACED.equals(step.event())
+                && step.onEvent() != null
+                && orderedSince(enrolment, facts) instanceof Instant order) {
             enrolment.currentStep = step.onEvent();
+            countOrdersFrom(enrolment, order);
             return;
         }
         goTo(enrolment, journey, step);
@@ -137,10 +152,47 @@ class JourneyEngine {
         return enrolment.enteredAt;
     }
 
-    /** Whether the customer placed an order after the trigger happened (the trigger's own order not counted). */
-    private static boolean orderedSince(Enrolment enrolment, Facts facts) {
+    /**
+     * When the customer's last order was placed, if that was after {@link #ordersCountedFrom}: the order a wait for
+     * an order takes as its own; null when there is none.
+     */
+    private static Instant orderedSince(Enrolment enrolment, Facts facts) {
         return facts.get().value("last_order_at") instanceof Instant lastOrder
-                && lastOrder.isAfter(triggeredAt(enrolment));
+                        && lastOrder.isAfter(ordersCountedFrom(enrolment))
+                ? lastOrder
+                : null;
+    }
+
+    /**
+     * Since when an order ends the enrolment's next wait for one: the trigger's time until a wait for an order has
+     * ended, then the time of the order that ended it, or of its timeout. Without it the order that ended one wait
+     * would end every later one too. To the microsecond, rounded as the database rounds the order's time it keeps
+     * (last_order_at): an order that triggered the journey is then at, not after, the trigger's time, and does not
+     * count as a later one.
+     */
+    static Instant ordersCountedFrom(Enrolment enrolment) {
+        if (enrolment.context.get(ORDERS_COUNTED_FROM) instanceof String written) {
+            try {
+                return toMicros(Instant.parse(written));
+            } catch (DateTimeParseException notATime) {
+                // a context given by hand may hold anything under the key: the trigger's time is used then
+            }
+        }
+        return toMicros(triggeredAt(enrolment));
+    }
+
+    /** Orders placed up to {@code from} no longer end a wait of the enrolment's; the time only ever moves on. */
+    static void countOrdersFrom(Enrolment enrolment, Instant from) {
+        Instant rounded = toMicros(from);
+        if (rounded.isAfter(ordersCountedFrom(enrolment))) {
+            enrolment.context.put(ORDERS_COUNTED_FROM, rounded.toString());
+        }
+    }
+
+    // PostgreSQL keeps microseconds, and the driver rounds an instant's nanoseconds to the nearest one
+    static Instant toMicros(Instant instant) {
+        long micros = (instant.getNano() + 500L) / 1_000L;
+        return Instant.ofEpochSecond(instant.getEpochSecond()).plus(micros, ChronoUnit.MICROS);
     }
 
     /**

@@ -2,7 +2,9 @@ package com.agentfactory.campaign.journey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -81,6 +83,7 @@ class JourneyRunner {
         for (Enrolment enrolment : due) {
             String step = enrolment.currentStep;
             int stepsRun = enrolment.stepsRun;
+            Map<String, Object> context = new HashMap<>(enrolment.context);
             // in SQL rather than as a nested transaction, which the JPA transaction manager does not allow
             jdbc.execute("SAVEPOINT enrolment");
             try {
@@ -93,6 +96,8 @@ class JourneyRunner {
                 // the savepoint undid the sends of this run, so the enrolment stays where the run began
                 enrolment.currentStep = step;
                 enrolment.stepsRun = stepsRun;
+                enrolment.context.clear();
+                enrolment.context.putAll(context);
                 enrolment.waitingFor = null;
                 enrolment.waitNext = null;
                 fail(enrolment, "step '" + step + "' failed: " + NestedExceptionUtils.getMostSpecificCause(e));

@@ -95,7 +95,11 @@ public class JourneyTriggers {
         }
         Instant now = clock.instant();
         String type = event.type().wireName();
-        enrolments.wake(customer.get(), type, now);
+        if (event instanceof OrderPlaced order) {
+            enrolments.wakeOnOrder(customer.get(), type, order.occurredAt(), now);
+        } else {
+            enrolments.wake(customer.get(), type, now);
+        }
         Map<String, Object> context = contextOf(event);
         // read once the first journey asks: they are the same for every journey the event triggers
         CustomerFacts facts = null;

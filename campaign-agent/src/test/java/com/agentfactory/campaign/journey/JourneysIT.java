@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,6 +183,64 @@ class JourneysIT extends CampaignIntegrationTest {
                         journeyId,
                         customer))
                 .isZero();
+    }
+
+    @Test
+    void theOrderThatEndsAWaitForAnOrderDoesNotEndTheNextOne() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.rewardingTwoOrders(country, "1 hour"));
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", Instant.now()));
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_first_order"));
+
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_second_order"));
+        assertThat(stepsSentTo(journeyId, customer)).containsExactly("first_reward");
+
+        commerce.publishAndWait(CustomerMother.order(customer, "30.00", Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo("two orders");
+        assertThat(stepsSentTo(journeyId, customer)).containsExactlyInAnyOrder("first_reward", "second_reward");
+    }
+
+    @Test
+    void aWaitForAnOrderThatTimesOutTakesItsTimeoutPathThoughAnEarlierWaitsOrderCameSinceTheTrigger() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.rewardingTwoOrders(country, "1 second"));
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
+        Instant cartLeft = Instant.now();
+
+        // the first wait finds the order when it starts: the cart's event is handled after the order's
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", cartLeft.plusMillis(1)));
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
+
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo("one order");
+        assertThat(stepsSentTo(journeyId, customer)).containsExactly("first_reward");
+    }
+
+    @Test
+    void theOrderThatStartsAJourneyDoesNotEndItsWaitForAnotherOrder() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.awaitingAnotherOrder(country));
+        UUID customer = CustomerMother.knownCustomer(commerce, country);
+        // a time the database keeps rounded up to the next microsecond, after the event's own time
+        Instant placed = Instant.now().truncatedTo(ChronoUnit.MICROS).plusNanos(700);
+
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", placed));
+
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_further_order"));
+        commerce.publishAndWait(CustomerMother.order(customer, "20.00", Instant.now()));
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo("ordered again");
     }
 
     @Test
@@ -572,6 +631,23 @@ class JourneysIT extends CampaignIntegrationTest {
             }
         }
         return JsonMapper.builder().build().createObjectNode();
+    }
+
+    /** Whether the enrolment waits for an order, going on at {@code timeoutStep} should none come. */
+    private boolean waitsAt(UUID journeyId, UUID customer, String timeoutStep) {
+        JsonNode enrolment = enrolmentOf(journeyId, customer);
+        return "active".equals(enrolment.path("status").asString())
+                && "order.placed".equals(enrolment.path("waiting_for").asString())
+                && timeoutStep.equals(enrolment.path("current_step").asString());
+    }
+
+    /** The steps of the journey that sent to the customer: other journeys of other tests may send to them too. */
+    private List<String> stepsSentTo(UUID journeyId, UUID customer) {
+        return jdbc.queryForList(
+                "SELECT step_id FROM sends WHERE journey_id = ? AND customer_id = ?",
+                String.class,
+                journeyId,
+                customer);
     }
 
     private String sendStatus(UUID customer) {

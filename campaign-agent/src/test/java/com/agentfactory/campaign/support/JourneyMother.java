@@ -82,6 +82,71 @@ public final class JourneyMother {
     }
 
     /**
+     * A cart journey that rewards each of two orders: it waits an hour for a first order, e-mails ({@code first_reward}),
+     * then waits {@code secondWait} for a second order and e-mails again ({@code second_reward}). It ends as {@code no
+     * order}, {@code one order} or {@code two orders}.
+     */
+    public static Map<String, Object> rewardingTwoOrders(String country, String secondWait) {
+        return Map.of(
+                "name", "Two orders " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type",
+                                "event",
+                                "event",
+                                "cart.abandoned",
+                                "conditions",
+                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "steps",
+                        List.of(
+                                orderWait("first_order", "1 hour", "first_reward"),
+                                end("no_first_order", "no order"),
+                                reward("first_reward"),
+                                orderWait("second_order", secondWait, "second_reward"),
+                                end("no_second_order", "one order"),
+                                reward("second_reward"),
+                                end("rewarded_twice", "two orders")));
+    }
+
+    /**
+     * A journey for the customers of one country that an order of theirs starts, and that waits an hour for another
+     * order: it ends as {@code ordered again} or {@code no further order}.
+     */
+    public static Map<String, Object> awaitingAnotherOrder(String country) {
+        return Map.of(
+                "name", "Another order " + UUID.randomUUID(),
+                "trigger",
+                        Map.of(
+                                "type",
+                                "event",
+                                "event",
+                                "order.placed",
+                                "conditions",
+                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "steps",
+                        List.of(
+                                orderWait("next_order", "1 hour", "ordered_again"),
+                                end("no_further_order", "no further order"),
+                                end("ordered_again", "ordered again")));
+    }
+
+    private static Map<String, Object> orderWait(String id, String timeout, String onOrder) {
+        return Map.of("id", id, "type", "wait", "event", "order.placed", "timeout", timeout, "on_event", onOrder);
+    }
+
+    private static Map<String, Object> reward(String id) {
+        return Map.of(
+                "id",
+                id,
+                "type",
+                "email",
+                "template",
+                "abandoned_cart_reminder",
+                "personalization",
+                Map.of("discount", "10%"));
+    }
+
+    /**
      * A journey for the customers of one country that takes them straight through one condition step to an end whose
      * reason says how the condition came out: {@code holds} or {@code does not hold}.
      */

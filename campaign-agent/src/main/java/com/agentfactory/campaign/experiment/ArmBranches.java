@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ArmBranches {
 
-    /** One branch of a split: the split step, the branch's place in it, and its weight. */
-    record Branch(String split, int index, double weight) {}
+    /** One branch of a split: the split step, the branch's place in it, its weight and the step it leads to. */
+    record Branch(String split, int index, double weight, String next) {}
 
     private static final Set<String> DECIDING = Set.of("condition", "score", "segment");
 
@@ -53,9 +53,9 @@ final class ArmBranches {
             JsonNode branches = step.path("branches");
             for (int i = 0; i < branches.size(); i++) {
                 JsonNode node = branches.get(i);
-                Branch branch = new Branch(
-                        step.path("id").asString(), i, node.path("weight").asDouble());
                 String next = node.path("next").asString();
+                Branch branch = new Branch(
+                        step.path("id").asString(), i, node.path("weight").asDouble(), next);
                 if (node.path("holdout").asBoolean(false)) {
                     holdouts.putIfAbsent(next, branch);
                 }
@@ -76,6 +76,17 @@ final class ArmBranches {
         }
         Set<Branch> branches = reachedFrom.getOrDefault(step, Set.of());
         return branches.size() == 1 ? Optional.of(branches.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * The steps the branches leading to the step go to first, where the split's assignment of a customer sent down
+     * one of them is recorded: the step itself when a branch leads to it straight, the first wait or step of its path
+     * otherwise. The step itself is always among them.
+     */
+    Set<String> assignedAt(String step) {
+        Set<String> firsts = new LinkedHashSet<>(List.of(step));
+        reachedFrom.getOrDefault(step, Set.of()).forEach(branch -> firsts.add(branch.next()));
+        return firsts;
     }
 
     /** How many branches lead to the step. */

@@ -22,22 +22,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Experiments and their units, over JDBC so the ab command can read them from the database without the service
- * running. A unit is one customer, the unit a split randomises: a split keeps a customer in one arm however often they
- * enter, so a returning customer's entries are not independent, and counting each entry as a unit would overstate an
- * arm's size and narrow its intervals by as much as customers return. Each entry is still measured as before: a send
- * arm's entries are its send step's sends (one per enrolment); an entry's metric is 1 when the send was opened or
- * clicked, or (conversion) the customer ordered within the conversion window, else 0. The window starts at the split
- * that assigned that enrolment to the arm, whatever became of the send (refused, deferred or delivered: intent to
- * treat), and at the delivery for a send no split assigned (then an undelivered send did not convert). A holdout arm
- * (the end step a split's holdout branch leads to) has no sends: its entries are the enrolments the split held out,
- * each converted when the customer ordered within the window after that split, so a holdout and the arms beside it are
- * measured on one clock. A customer's unit is 1 when any of their entries in the arm is 1. A customer belongs to the
- * arm of their first entry (by the time they were assigned, or their send was written when no split assigned it; the
- * arm listed first on a tie); their entries in other arms, possible only when their assignment changed (the journey's
- * split edited) or the arms are not one split's branches, are left out, as they were treated differently. An arm's
- * units are in the order of their customers' first entries. Assignments recorded before they named their enrolment, and
- * matched to none when they were given one, are joined by customer as they were then.
+ * Experiments and their units, over JDBC so the ab command can read them from the database without the service running.
+ * A unit is one customer, the unit a split randomises: a split keeps a customer in one arm however often they enter, so
+ * a returning customer's entries are not independent, and counting each entry as a unit would overstate an arm's size
+ * and narrow its intervals by as much as customers return. Each entry is still measured as before: a send arm's entries
+ * are its send step's sends (one per enrolment); an entry's metric is 1 when the send was opened or clicked, or
+ * (conversion) the customer ordered within the conversion window, else 0. The window starts at the split that assigned
+ * that enrolment to the arm, whatever became of the send (refused, deferred or delivered: intent to treat) and whether
+ * the branch leads to the send straight or through waits and steps first, and at the delivery for a send no split
+ * assigned (then an undelivered send did not convert). A holdout arm (the end step a split's holdout branch leads to)
+ * has no sends: its entries are the enrolments the split held out, each converted when the customer ordered within the
+ * window after that split, so a holdout and the arms beside it are measured on one clock. A customer's unit is 1 when
+ * any of their entries in the arm is 1. A customer belongs to the arm of their first entry (by the time they were
+ * assigned, or their send was written when no split assigned it; the arm listed first on a tie); their entries in other
+ * arms, possible only when their assignment changed (the journey's split edited) or the arms are not one split's
+ * branches, are left out, as they were treated differently. An arm's units are in the order of their customers' first
+ * entries. Assignments recorded before they named their enrolment, and matched to none when they were given one, are
+ * joined by customer as they were then.
  */
 @Repository
 public class ExperimentRepository {
@@ -157,14 +158,18 @@ public class ExperimentRepository {
      */
     public Map<String, double[]> units(UUID journeyId, List<String> steps, String metric, Duration conversionWindow) {
         Set<String> holdouts = holdoutSteps(journeyId);
+        Optional<ArmBranches> branches =
+                journeyDefinition(journeyId).map(definition -> ArmBranches.of(JSON.readTree(definition)));
         Map<UUID, Entry> firstEntries = new HashMap<>();
         Map<String, Map<UUID, Boolean>> arms = new LinkedHashMap<>();
         for (String step : steps) {
             Map<UUID, Boolean> customers = new HashMap<>();
             arms.put(step, customers);
+            Set<String> assignedAt =
+                    branches.map(known -> known.assignedAt(step)).orElse(Set.of(step));
             List<Entry> entries = holdouts.contains(step)
                     ? heldOut(journeyId, step, conversionWindow)
-                    : sent(journeyId, step, metric, conversionWindow);
+                    : sent(journeyId, step, assignedAt, metric, conversionWindow);
             for (Entry entry : entries) {
                 firstEntries.merge(
                         entry.customerId(), entry, (first, other) -> other.at().isBefore(first.at()) ? other : first);
@@ -200,7 +205,13 @@ public class ExperimentRepository {
                 rs.getBoolean("outcome"));
     }
 
-    private List<Entry> sent(UUID journeyId, String stepId, String metric, Duration conversionWindow) {
+    /**
+     * {@code assignedAt}: the steps a split's branch leading to the send step goes to first (see
+     * {@link ArmBranches#assignedAt}), which its assignments name as their next step: a send down a path of waits
+     * and steps is measured from the split as one straight after it is, not from its delivery days later.
+     */
+    private List<Entry> sent(
+            UUID journeyId, String stepId, Set<String> assignedAt, String metric, Duration conversionWindow) {
         String outcome =
                 switch (metric) {
                     case "opened", "clicked" ->
@@ -222,16 +233,17 @@ public class ExperimentRepository {
                 + """
                  LEFT JOIN LATERAL (
                     SELECT sa.assigned_at FROM split_assignments sa
-                    WHERE sa.journey_id = s.journey_id AND sa.next_step = s.step_id
+                    WHERE sa.journey_id = s.journey_id AND sa.next_step = ANY(?)
                       AND (sa.enrolment_id = s.enrolment_id
                            OR (sa.enrolment_id IS NULL AND sa.customer_id = s.customer_id))
                     ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
                     LIMIT 1) a ON true
                 """
                 + " WHERE s.journey_id = ? AND s.step_id = ?";
+        String[] firstSteps = assignedAt.toArray(String[]::new);
         return metric.equals("converted")
-                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), journeyId, stepId)
-                : jdbc.query(sql, entries(stepId), journeyId, stepId);
+                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), firstSteps, journeyId, stepId)
+                : jdbc.query(sql, entries(stepId), firstSteps, journeyId, stepId);
     }
 
     private List<Entry> heldOut(UUID journeyId, String stepId, Duration conversionWindow) {

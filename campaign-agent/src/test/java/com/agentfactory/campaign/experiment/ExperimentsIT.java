@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,6 +177,89 @@ class ExperimentsIT extends CampaignIntegrationTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         // an even expectation would find 70/30 a sample-ratio mismatch for ever
         assertThat(experiments.armShares(journey, List.of("text_a", "text_b"))).containsExactly(7.0, 3.0);
+    }
+
+    @Test
+    void measuresAnArmReachedThroughAWaitFromTheSplitNotFromItsDelivery() {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 8);
+        String stratum = JourneyMother.countrySegment(api, "Path stratum", CustomerMother.freshCountry());
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Waits first",
+                        // one stratum for all: the permuted blocks make the arms 4 and 4
+                        JourneyMother.stratifiedSplit(
+                                "arm", List.of(stratum), branch("a", 1, "mail_a"), branch("b", 1, "pause_b")),
+                        Map.of("id", "mail_a", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                        Map.of("id", "pause_b", "type", "wait", "duration", "2 seconds"),
+                        Map.of("id", "mail_b", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                        JourneyMother.end("done")));
+        EmailJourneys.enrolAll(api, journey, customers);
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'",
+                                Integer.class,
+                                journey)
+                        == 8);
+        List<UUID> armA = sentTo(journey, "mail_a");
+        List<UUID> armB = sentTo(journey, "mail_b");
+        assertThat(armB).hasSize(4);
+        // arm B's wait as if it had lasted three days: split ten days ago, mail delivered seven days ago
+        String[] armBIds = armB.stream().map(UUID::toString).toArray(String[]::new);
+        jdbc.update(
+                "UPDATE split_assignments SET assigned_at = assigned_at - interval '10 days'"
+                        + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                journey,
+                armBIds);
+        jdbc.update(
+                "UPDATE sends SET created_at = created_at - interval '7 days', sent_at = sent_at - interval '7 days'"
+                        + " WHERE journey_id = ? AND CAST(customer_id AS text) = ANY(?)",
+                journey,
+                armBIds);
+        // two of B buy on the second day after the split, before their mail; one on the eighth, after the window
+        // that opened at the split closed but within a week of the mail; one of A buys an hour after its split
+        commerce.publishAndWait(
+                CustomerMother.order(
+                        armB.get(0), "30.00", assignedAt(journey, armB.get(0)).plus(Duration.ofDays(2))),
+                CustomerMother.order(
+                        armB.get(1), "30.00", assignedAt(journey, armB.get(1)).plus(Duration.ofDays(2))),
+                CustomerMother.order(
+                        armB.get(2), "30.00", assignedAt(journey, armB.get(2)).plus(Duration.ofDays(8))),
+                CustomerMother.order(
+                        armA.get(0), "30.00", assignedAt(journey, armA.get(0)).plus(Duration.ofHours(1))));
+
+        String id = ExperimentMother.create(
+                api, ExperimentMother.onConversions("Straight or after a wait", journey, "mail_a", "mail_b"));
+        JsonNode arms = api.get(ExperimentMother.EXPERIMENTS + "/" + id + "/results")
+                .body()
+                .path("result")
+                .path("arms");
+
+        Map<String, Double> conversions = new HashMap<>();
+        arms.forEach(arm ->
+                conversions.put(arm.path("label").asString(), arm.path("sum").asDouble()));
+        assertThat(conversions)
+                .as("each arm's window opens at the split that assigned the customer")
+                .containsEntry("mail_a", 1.0)
+                .containsEntry("mail_b", 2.0);
+    }
+
+    private List<UUID> sentTo(UUID journey, String step) {
+        return jdbc.queryForList(
+                "SELECT customer_id FROM sends WHERE journey_id = ? AND step_id = ? ORDER BY customer_id",
+                UUID.class,
+                journey,
+                step);
+    }
+
+    private Instant assignedAt(UUID journey, UUID customer) {
+        return jdbc.queryForObject(
+                        "SELECT assigned_at FROM split_assignments WHERE journey_id = ? AND customer_id = ?",
+                        Timestamp.class,
+                        journey,
+                        customer)
+                .toInstant();
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The requests for the single-page app's own files: its page at any of its paths, and its bundles. Read-only, the
- * same for everyone and carrying no token, so they are exempt from the rate limits; and documents of the app, so
- * they carry its Content-Security-Policy.
+ * same for everyone and carrying no token, so they are limited in a generous bucket of their own instead of the API's
+ * buckets; and documents of the app, so they carry its Content-Security-Policy.
  */
 final class AppFiles {
 

@@ -4,6 +4,7 @@ import com.agentfactory.access.FirewallCharacters;
 import com.agentfactory.gateway.access.AccessRuleAuthorizationManager;
 import com.agentfactory.gateway.error.ProblemDetailWriter;
 import com.agentfactory.gateway.ratelimit.RateLimitFilterHolder;
+import com.agentfactory.gateway.ratelimit.RateLimitWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -117,7 +118,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterAfter(
-                        exemptingAppFiles(rateLimit.filter(), appFiles.getIfAvailable()),
+                        appFilesInTheirOwnBucket(rateLimit.filter(), appFiles.getIfAvailable()),
                         SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
@@ -149,16 +150,18 @@ class SecurityConfiguration {
     }
 
     /**
-     * The app's page and bundles are fetched without a token, a dozen at a time at every start of the app: charged,
-     * they would empty the anonymous bucket of an address many people share (an office, a carrier's NAT) and leave
-     * them with a blank page. They are static files, cheap to serve.
+     * The app's page and bundles are fetched without a token, a dozen at a time at every start of the app: charged to
+     * the anonymous bucket, they would empty it for an address many people share (an office, a carrier's NAT) and
+     * leave them with a blank page. They are cheap static files, so they get a far larger bucket of their own, which
+     * still stops a flood of them and leaves the API buckets alone.
      */
-    private static WebFilter exemptingAppFiles(WebFilter rateLimit, AppFiles appFiles) {
+    private static WebFilter appFilesInTheirOwnBucket(RateLimitWebFilter rateLimit, AppFiles appFiles) {
         if (appFiles == null) {
             return rateLimit;
         }
-        return (exchange, chain) ->
-                appFiles.matches(exchange.getRequest()) ? chain.filter(exchange) : rateLimit.filter(exchange, chain);
+        return (exchange, chain) -> appFiles.matches(exchange.getRequest())
+                ? rateLimit.filterAppFile(exchange, chain)
+                : rateLimit.filter(exchange, chain);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

@@ -24,7 +24,7 @@ import org.springframework.web.server.WebFilter;
  * Its client-side routes (deep links such as /admin/tasks/{id}) all answer index.html, which is never cached so a
  * new deployment is picked up at once; the hashed bundles under /assets never change and are cached for a year.
  * Only the app's own path prefixes are routed here: /api/** stays with the gateway's routes. Its files are
- * served under the app's Content-Security-Policy and outside the rate limits ({@link AppFiles}).
+ * served under the app's Content-Security-Policy and limited apart from the API calls ({@link AppFiles}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnResource(resources = WebAppConfiguration.INDEX)

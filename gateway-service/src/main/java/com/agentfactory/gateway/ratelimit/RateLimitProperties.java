@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param user bucket per authenticated subject (user id or service client id)
  * @param ip bucket per client IP that authenticated callers share as well, so many accounts behind one address
  *     cannot multiply their allowance
+ * @param appFiles bucket per client IP for the GETs of the app's page and bundles, which charge no other bucket: a
+ *     page load fetches a dozen at once and an office or a carrier's NAT puts many people behind one address, so it is
+ *     far larger than {@code anonymous}; but a flood of them still costs the gateway and is refused
  * @param redisTimeout how long to wait for Redis before letting the request through
  * @param lease how many tokens one gateway instance may take from Redis at once for a busy caller
  */
@@ -24,6 +27,7 @@ record RateLimitProperties(
         @Valid @NotNull Bucket anonymous,
         @Valid @NotNull Bucket user,
         @Valid @NotNull Bucket ip,
+        @Valid @NotNull Bucket appFiles,
         @NotNull Duration redisTimeout,
         @Valid @NotNull Lease lease) {
 

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Limits authenticated callers per subject and per client IP (both buckets must allow), and anonymous callers per
- * client IP with a smaller bucket; requests whose bearer token is refused are charged as anonymous ones. Runs inside
- * the security chain,
+ * client IP with a smaller bucket; requests whose bearer token is refused are charged as anonymous ones, and the
+ * app's own files per client IP in a bucket of their own ({@link #filterAppFile}). Runs inside the security chain,
  * right after authentication, so it knows who is calling; it is deliberately not a bean of its own, which would make
  * Spring Boot run it a second time outside the chain.
  */
@@ -63,6 +63,19 @@ public class RateLimitWebFilter implements WebFilter {
             return refusal;
         }
         return anonymous(exchange).flatMap(decision -> admitOrReject(exchange, decision, refusal));
+    }
+
+    /**
+     * The app's page and bundles, charged to their client address's bucket for them alone, whoever asks: they carry no
+     * token, and the API buckets are left to the API calls. Its remaining tokens are not told: the bundles are cached
+     * publicly, and a shared cache would hand one client's count to the next.
+     */
+    public Mono<Void> filterAppFile(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        return leases.consume(List.of(new Limit(key("app-files", clientIp(exchange)), properties.appFiles())))
+                .flatMap(decision -> decision.allowed() ? chain.filter(exchange) : reject(exchange, decision));
     }
 
     private Mono<RateLimitDecision> anonymous(ServerWebExchange exchange) {

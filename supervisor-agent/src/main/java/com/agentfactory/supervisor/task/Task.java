@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A task row; {@code failure} and {@code errors} say why an agent failed it, when it did. {@code dispatchId} is the
- * message id of its latest dispatch to an agent (null before its first, and for tasks dispatched before it was kept):
- * the dispatch whose reports the task follows.
+ * message id of its latest dispatch to an agent (null before its first, and for tasks dispatched before it was kept);
+ * the database records it as superseded once it moves on, and only reports of superseded dispatches are told apart.
  */
 record Task(
         UUID id,

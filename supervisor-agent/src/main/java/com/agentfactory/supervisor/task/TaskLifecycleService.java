@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,6 +81,10 @@ public class TaskLifecycleService {
                         .distinct()
                         .toList())
                 .forEach(task -> current.put(task.id(), task));
+        Map<UUID, Set<UUID>> superseded = tasks.supersededDispatchIds(reports.stream()
+                .filter(report -> report.dispatchId() != null && current.containsKey(report.taskId()))
+                .map(TaskStatusChanged::taskId)
+                .collect(Collectors.toSet()));
         Set<UUID> takenFromAgent = new HashSet<>(tasks.escalatedWhileWithAgent(current.values().stream()
                 .filter(task -> task.status() == TaskStatus.ESCALATED)
                 .map(Task::id)
@@ -95,7 +100,7 @@ public class TaskLifecycleService {
                 log.warn("Report {} for unknown task {} ignored", report.status(), report.taskId());
                 continue;
             }
-            boolean ofEarlierDispatch = isOfEarlierDispatch(task, report);
+            boolean ofEarlierDispatch = isOfEarlierDispatch(report, superseded.getOrDefault(task.id(), Set.of()));
             if (ofEarlierDispatch && report.status() != ReportedTaskStatus.COMPLETED) {
                 ignoreSuperseded(task, report);
                 continue;
@@ -133,15 +138,15 @@ public class TaskLifecycleService {
     }
 
     /**
-     * Whether the report is about a dispatch of the task other than its latest (one a person's requeue replaced). A
-     * report naming no dispatch (from a runtime older than dispatch ids, or about a task message the agent could not
-     * read) and a task whose dispatch was never recorded (dispatched before dispatch ids were kept) cannot be told
-     * apart, and are taken as before: as about the current dispatch.
+     * Whether the report is about a dispatch of the task that a later one replaced (a person's requeue), among the
+     * task's {@code supersededDispatches}. Not merely one other than the task's dispatch_id: an instance from before
+     * dispatch ids requeues a task under a dispatch id of its own and leaves dispatch_id naming the one it replaced, and
+     * the reports of the dispatch really running would all be ignored. A dispatch the task does not know it replaced is
+     * taken as its current one, and so is a report naming no dispatch (from a runtime older than dispatch ids, or about
+     * a task message the agent could not read), as before.
      */
-    private static boolean isOfEarlierDispatch(Task task, TaskStatusChanged report) {
-        return report.dispatchId() != null
-                && task.dispatchId() != null
-                && !report.dispatchId().equals(task.dispatchId());
+    private static boolean isOfEarlierDispatch(TaskStatusChanged report, Set<UUID> supersededDispatches) {
+        return report.dispatchId() != null && supersededDispatches.contains(report.dispatchId());
     }
 
     /**
@@ -152,8 +157,8 @@ public class TaskLifecycleService {
     private void ignoreSuperseded(Task task, TaskStatusChanged report) {
         String status = report.status() == null ? "NONE" : report.status().name();
         log.info(
-                "Report {} for task {} ignored: it is about dispatch {} from {} (attempt {}), and the task has since"
-                        + " been sent again as dispatch {}",
+                "Report {} for task {} ignored: it is about dispatch {} from {} (attempt {}), which the task has since"
+                        + " been sent again after (its latest dispatch known: {})",
                 status,
                 task.id(),
                 report.dispatchId(),
@@ -500,8 +505,8 @@ public class TaskLifecycleService {
                 now,
                 null,
                 null,
-                // a new dispatch: from now on only its reports move the task (but an earlier one's result, see
-                // applyReports)
+                // a new dispatch; the database records the one it replaces as superseded, whose reports then no
+                // longer move the task (but its result, see applyReports)
                 UUID.randomUUID());
         tasks.update(queued);
         // with no note typed, the history still says which agent the task went to

@@ -8,12 +8,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -132,6 +137,24 @@ public class TaskRepository {
                         ids.toArray(UUID[]::new));
     }
 
+    /**
+     * The dispatches of these tasks that a later dispatch replaced, for the tasks that have any. Kept by the database
+     * whenever dispatch_id moves on (supervisor V9), whichever instance moved it; never written here.
+     */
+    Map<UUID, Set<UUID>> supersededDispatchIds(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<UUID>> superseded = new HashMap<>();
+        jdbc.query(
+                "SELECT id, superseded_dispatch_ids FROM tasks WHERE id = ANY (?) AND cardinality(superseded_dispatch_ids) > 0",
+                (RowCallbackHandler)
+                        rs -> superseded.put(rs.getObject("id", UUID.class), Set.copyOf(Arrays.asList((UUID[])
+                                rs.getArray("superseded_dispatch_ids").getArray()))),
+                (Object) taskIds.toArray(UUID[]::new));
+        return superseded;
+    }
+
     List<TaskTransition> transitionsOf(UUID taskId) {
         return jdbc.query(
                 "SELECT task_id, from_status, to_status, actor, reason, occurred_at FROM task_transitions WHERE task_id = ? ORDER BY id",
@@ -171,7 +194,7 @@ public class TaskRepository {
             statement.setString(13, task.assignedAgentType());
             // and with a new deadline
             statement.setTimestamp(14, timestamp(task.expiresAt()));
-            // and is then another dispatch, whose reports alone the task follows
+            // and is then another dispatch; the database records the one it replaced as superseded (V9)
             statement.setObject(15, task.dispatchId());
             statement.setObject(16, task.id());
         });

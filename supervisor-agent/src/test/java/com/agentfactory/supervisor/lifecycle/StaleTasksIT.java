@@ -4,14 +4,18 @@ import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
+import com.agentfactory.messaging.envelope.Priority;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.Api.Response;
+import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.AdjustableClock;
 import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,7 @@ class StaleTasksIT extends SupervisorIntegrationTest {
 
     private AgentReports agent;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     @BeforeEach
     void agent() {
@@ -223,6 +228,32 @@ class StaleTasksIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void followsTheDispatchAnInstanceFromBeforeDispatchIdsRequeuedTheTaskUnder() {
+        double ignoredBefore = superseded("RUNNING") + superseded("FAILED");
+        UUID taskId = create();
+        UUID first = escalatedForWantOfNews(taskId);
+        UUID second = requeuedByAnInstanceFromBeforeDispatchIds(taskId);
+        assertThat(jdbc.queryForObject("SELECT dispatch_id FROM tasks WHERE id = ?", UUID.class, taskId))
+                .isEqualTo(first);
+
+        List<MessageEnvelope> running =
+                List.of(agent.reportOn(second, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1));
+        agent.sendAll(taskId.toString(), running);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(running));
+        assertThat(status(taskId)).isEqualTo("RUNNING");
+
+        agent.sendAll(
+                taskId.toString(),
+                List.of(agent.retriesExhaustedOn(second, taskId, "inventory", "IllegalStateException: disk full")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        assertThat(openEscalationReason(taskId)).contains("disk full");
+        assertThat(transitions(api.get("/api/v1/agents/tasks/" + taskId)))
+                .containsExactly(
+                        "CREATED", "QUEUED", "RUNNING", "ESCALATED", "QUEUED", "RUNNING", "FAILED", "ESCALATED");
+        assertThat(superseded("RUNNING") + superseded("FAILED") - ignoredBefore).isZero();
+    }
+
+    @Test
     void appliesAReportNamingNoDispatchToTheTaskAsBefore() {
         UUID taskId = create();
         escalatedForWantOfNewsAndRequeued(taskId);
@@ -240,14 +271,7 @@ class StaleTasksIT extends SupervisorIntegrationTest {
      * it to the same agent; returns the first dispatch's id, once the second dispatch is on the agent's topic.
      */
     private UUID escalatedForWantOfNewsAndRequeued(UUID taskId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).size() == 1);
-        UUID first = dispatchIds(taskId).getFirst();
-        agent.sendAll(
-                taskId.toString(),
-                List.of(agent.reportOn(first, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("RUNNING"));
-        clock.advance(QUIET_LIMIT.plusMinutes(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        UUID first = escalatedForWantOfNews(taskId);
         String escalationId = jdbc.queryForObject(
                 "SELECT id FROM escalations WHERE task_id = ? AND status <> 'RESOLVED'", String.class, taskId);
         Response requeued = api.postAs(
@@ -257,6 +281,68 @@ class StaleTasksIT extends SupervisorIntegrationTest {
         assertThat(requeued.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).size() == 2);
         return first;
+    }
+
+    /** Runs the task's first dispatch until the supervisor escalates it for want of news; returns the dispatch's id. */
+    private UUID escalatedForWantOfNews(UUID taskId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).size() == 1);
+        UUID first = dispatchIds(taskId).getFirst();
+        agent.sendAll(
+                taskId.toString(),
+                List.of(agent.reportOn(first, taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("RUNNING"));
+        clock.advance(QUIET_LIMIT.plusMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(taskId).equals("ESCALATED"));
+        return first;
+    }
+
+    /**
+     * Requeues the escalated task as an instance from before dispatch ids does during a rolling deploy: the escalation
+     * resolved, the task QUEUED again and a dispatch of its own sent under a message id of its own, while dispatch_id,
+     * a column that instance does not know, still names the dispatch replaced. Returns the new dispatch's id, once it
+     * is on the agent's topic.
+     */
+    private UUID requeuedByAnInstanceFromBeforeDispatchIds(UUID taskId) {
+        MessageEnvelope replaced = TOPICS.forTask(taskId).getLast();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(
+                "UPDATE escalations SET status = 'RESOLVED', resolved_by = 'alice', resolved_at = ?,"
+                        + " outcome = 'REQUEUED', resolution = 'requeued to inventory by alice'"
+                        + " WHERE task_id = ? AND status <> 'RESOLVED'",
+                now,
+                taskId);
+        jdbc.update(
+                "UPDATE tasks SET status = 'QUEUED', output_data = NULL, error_message = NULL, failure = NULL,"
+                        + " errors = NULL, progress = 0, updated_at = ?, started_at = NULL, completed_at = NULL"
+                        + " WHERE id = ?",
+                now,
+                taskId);
+        jdbc.update(
+                "INSERT INTO task_transitions (task_id, from_status, to_status, actor, reason, occurred_at)"
+                        + " VALUES (?, 'ESCALATED', 'QUEUED', 'alice', 'requeued to inventory by alice', ?)",
+                taskId,
+                now);
+        UUID dispatchId = UUID.randomUUID();
+        MessageEnvelope dispatch = new MessageEnvelope(
+                replaced.version(),
+                new MessageEnvelope.Header(
+                        dispatchId,
+                        replaced.header().correlationId(),
+                        now.toInstant(),
+                        replaced.header().priority(),
+                        replaced.header().ttlMs()),
+                replaced.sender(),
+                replaced.recipient(),
+                replaced.payload(),
+                replaced.metadata());
+        kafka.send(
+                        Topics.agentTasks(
+                                "inventory", Priority.bandOf(replaced.header().priority())),
+                        taskId.toString(),
+                        codec.encode(dispatch.withRetryCount(replaced.metadata().retryCount() + 1)))
+                .join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatchIds(taskId).contains(dispatchId));
+        return dispatchId;
     }
 
     /** The message ids of the task's dispatches on the agent's topics, in the order sent. */

@@ -97,8 +97,9 @@ class OrderStock {
                 .param("number", number)
                 .query((rs, row) -> givenBefore.put(rs.getString("sku"), rs.getInt("released")))
                 .list();
-        // grace_period_cancellations stays: the order's record holds only a sum, so without them those cancellations
-        // sent again after the order would give back of it once more (see releaseFromNamedOrder)
+        // grace_period_cancellations stays (until its number retention): the order's record holds only a sum, so
+        // without them those cancellations sent again after the order would give back of it once more (see
+        // releaseFromNamedOrder)
         unitsPerSku.forEach((sku, units) -> jdbc.sql("""
                         INSERT INTO order_stock (order_number, sku, order_id, customer_id, placed_at, units, released)
                         VALUES (:number, :sku, :order, :customer, :placed, :units, :released)
@@ -158,7 +159,7 @@ class OrderStock {
         if (!known) {
             if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
                 // its order may be one applied before what orders took was recorded: given back as it always was
-                return givenBackInGracePeriod(number, cancellation.cancellationNumber(), asked);
+                return givenBackInGracePeriod(number, cancellation.cancellationNumber(), asked, now);
             }
             asked.forEach((sku, units) -> jdbc.sql("""
                             INSERT INTO pending_order_cancellations (event_id, sku, order_number, cancellation_number,
@@ -176,7 +177,8 @@ class OrderStock {
                     .update());
             return Map.of();
         }
-        return releaseFromOrder(number, beyondGivenBackInGracePeriod(number, cancellation.cancellationNumber(), asked));
+        return releaseFromOrder(
+                number, beyondGivenBackInGracePeriod(number, cancellation.cancellationNumber(), asked, now));
     }
 
     /**
@@ -186,7 +188,7 @@ class OrderStock {
      * of it, and a cancellation of another number must still find the rest.
      */
     private Map<String, Integer> beyondGivenBackInGracePeriod(
-            String number, String cancellationNumber, Map<String, Integer> asked) {
+            String number, String cancellationNumber, Map<String, Integer> asked, Instant now) {
         String cancellation = normalised(cancellationNumber);
         Map<String, Integer> beyond = new TreeMap<>();
         asked.forEach((sku, units) -> {
@@ -206,10 +208,11 @@ class OrderStock {
             } else if (units > before) {
                 beyond.put(sku, units - before);
                 jdbc.sql("""
-                                UPDATE grace_period_cancellations SET units = :units
+                                UPDATE grace_period_cancellations SET units = :units, given_back_at = :now
                                 WHERE order_number = :number AND sku = :sku AND cancellation_number = :cancellation
                                 """)
                         .param("units", units)
+                        .param("now", Timestamp.from(now))
                         .param("number", number)
                         .param("sku", sku)
                         .param("cancellation", cancellation)
@@ -225,13 +228,14 @@ class OrderStock {
      *
      * <p>Without the order its cancellations are told apart by their cancellation number: the storefront sending the
      * same cancellation again under another event id (a redelivery of one event is stopped by its id already) keeps
-     * the number, so it gives back nothing more, or the difference if it asks more; a cancellation under another
+     * the number, so it gives back nothing more, or the difference if it asks more (while the number is kept, see
+     * {@link #forgetCancellationNumbersGivenBackBefore}); a cancellation under another
      * number cancels another part of the order and gives back what it asks. What was given back before V19 kept the
      * numbers counts as given back before every number with none of its own, as it did then. Should the order arrive,
      * what was given back beyond what it took is taken back (see {@link #taken}).
      */
     private Map<String, Integer> givenBackInGracePeriod(
-            String number, String cancellationNumber, Map<String, Integer> asked) {
+            String number, String cancellationNumber, Map<String, Integer> asked, Instant now) {
         String cancellation = normalised(cancellationNumber);
         Map<String, Integer> released = new TreeMap<>();
         asked.forEach((sku, units) -> {
@@ -254,14 +258,17 @@ class OrderStock {
                 return;
             }
             jdbc.sql("""
-                            INSERT INTO grace_period_cancellations (order_number, sku, cancellation_number, units)
-                            VALUES (:number, :sku, :cancellation, :units)
-                            ON CONFLICT (order_number, sku, cancellation_number) DO UPDATE SET units = EXCLUDED.units
+                            INSERT INTO grace_period_cancellations (order_number, sku, cancellation_number, units,
+                                                                    given_back_at)
+                            VALUES (:number, :sku, :cancellation, :units, :now)
+                            ON CONFLICT (order_number, sku, cancellation_number) DO UPDATE
+                                SET units = EXCLUDED.units, given_back_at = EXCLUDED.given_back_at
                             """)
                     .param("number", number)
                     .param("sku", sku)
                     .param("cancellation", cancellation)
                     .param("units", units)
+                    .param("now", Timestamp.from(now))
                     .update();
             int more = units - before;
             jdbc.sql("""
@@ -295,7 +302,7 @@ class OrderStock {
     Map<String, Integer> releaseFromCustomersOrders(
             OrderCancelled cancellation, Map<String, Integer> asked, Instant now) {
         if (mayAnswerUnrecordedOrder(cancellation.occurredAt())) {
-            Map<String, Integer> more = beyondAskedBefore(cancellation.cancellationNumber(), asked);
+            Map<String, Integer> more = beyondAskedBefore(cancellation.cancellationNumber(), asked, now);
             // what the recorded orders took is marked given back; the rest is of orders older than the record, or of
             // orders of the customer still to be read, which must find it given back
             Map<String, Integer> released =
@@ -342,14 +349,15 @@ class OrderStock {
      * Of the units of each SKU a credit note naming no order in the cut-over grace period asks back, those beyond what
      * it asked before under its cancellation number: the storefront sending it again under another event id (a
      * redelivery of one event is stopped by its id already) keeps the number, and nothing checks what it gives back
-     * against an order. What it asks now is recorded under its number.
+     * against an order. What it asks now is recorded under its number, kept the number retention after it (see
+     * {@link #forgetCreditNoteNumbersGivenBackBefore}).
      *
      * <p>Two copies read at once are taken one after the other, under a transaction lock on the number: the second
      * must see what the first recorded, and while the number is new neither finds a row to lock. A guest's credit
      * note takes no customer's lock that would keep them apart. Taken after the customer's lock, if any, and before
      * any row's; nothing else takes it.
      */
-    private Map<String, Integer> beyondAskedBefore(String cancellationNumber, Map<String, Integer> asked) {
+    private Map<String, Integer> beyondAskedBefore(String cancellationNumber, Map<String, Integer> asked, Instant now) {
         String number = normalised(cancellationNumber);
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('inventory credit note ' || :number, 0))")
                 .param("number", number)
@@ -371,13 +379,16 @@ class OrderStock {
                 return;
             }
             jdbc.sql("""
-                            INSERT INTO grace_period_credit_note_numbers (cancellation_number, sku, units)
-                            VALUES (:number, :sku, :units)
-                            ON CONFLICT (cancellation_number, sku) DO UPDATE SET units = EXCLUDED.units
+                            INSERT INTO grace_period_credit_note_numbers (cancellation_number, sku, units,
+                                                                          given_back_at)
+                            VALUES (:number, :sku, :units, :now)
+                            ON CONFLICT (cancellation_number, sku) DO UPDATE
+                                SET units = EXCLUDED.units, given_back_at = EXCLUDED.given_back_at
                             """)
                     .param("number", number)
                     .param("sku", sku)
                     .param("units", units)
+                    .param("now", Timestamp.from(now))
                     .update();
             more.put(sku, units - before);
         });
@@ -561,6 +572,43 @@ class OrderStock {
                         DELETE FROM grace_period_credit_notes WHERE (event_id, sku) IN (
                             SELECT event_id, sku FROM grace_period_credit_notes
                             WHERE credited_at < :cutoff ORDER BY credited_at
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
+    /**
+     * Deletes at most {@code limit} of the rows recording what cancellations of orders not recorded, in the cut-over
+     * grace period, gave back under their cancellation numbers (see {@link #givenBackInGracePeriod}) that last gave
+     * back before {@code cutoff}, oldest first; returns how many. The same cancellation sent again after that gives
+     * back once more. Rows a cancellation is writing, or another instance deleting, are skipped.
+     */
+    int forgetCancellationNumbersGivenBackBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM grace_period_cancellations
+                        WHERE (order_number, sku, cancellation_number) IN (
+                            SELECT order_number, sku, cancellation_number FROM grace_period_cancellations
+                            WHERE given_back_at < :cutoff ORDER BY given_back_at
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
+    }
+
+    /**
+     * Deletes at most {@code limit} of the rows recording what credit notes naming no order, in the cut-over grace
+     * period, asked under their cancellation numbers (see {@link #beyondAskedBefore}) that last gave back before
+     * {@code cutoff}, oldest first; returns how many. The same credit note sent again after that gives back once
+     * more. Rows a credit note is reading or writing, or another instance deleting, are skipped.
+     */
+    int forgetCreditNoteNumbersGivenBackBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM grace_period_credit_note_numbers WHERE (cancellation_number, sku) IN (
+                            SELECT cancellation_number, sku FROM grace_period_credit_note_numbers
+                            WHERE given_back_at < :cutoff ORDER BY given_back_at
                             LIMIT :limit FOR UPDATE SKIP LOCKED)
                         """)
                 .param("cutoff", Timestamp.from(cutoff))

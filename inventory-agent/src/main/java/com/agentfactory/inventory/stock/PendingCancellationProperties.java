@@ -23,6 +23,12 @@ import org.springframework.validation.annotation.Validated;
  *     recorded, or one naming no order beyond what its customer's recorded orders took, still gives back what it
  *     asks instead of waiting: its order may have been applied before the record began. At least as long as orders
  *     are cancelled after they are placed; zero only for cancellations that occurred before the record began
+ * @param numberRetention how long after such a cancellation in the grace period last gave back its cancellation
+ *     number is kept: it is all that tells the storefront's resend of the same cancellation or credit note, under
+ *     another event id, from a new one, and a resend read after it is forgotten gives the units back again. Well
+ *     beyond the longest the storefront may send one again, and beyond the processed-message claims' retention (30
+ *     days by default), so a replay of the topic that outlives its claims still finds the numbers. Only cancellations
+ *     in the grace period add numbers, so a long retention keeps few rows, and none the retention after it ended
  */
 @Validated
 @ConfigurationProperties("agentfactory.inventory.pending-cancellations")
@@ -30,11 +36,19 @@ record PendingCancellationProperties(
         @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("1h") @NotNull Duration sweepInterval,
         @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
-        @DefaultValue("90d") @NotNull Duration cutOverGrace) {
+        @DefaultValue("90d") @NotNull Duration cutOverGrace,
+        @DefaultValue("180d") @NotNull Duration numberRetention) {
 
     @AssertTrue(message = "retention must be at least a day: a cancellation whose order is merely late would be lost")
     boolean isRetentionAtLeastADay() {
         return retention == null || retention.compareTo(Duration.ofDays(1)) >= 0;
+    }
+
+    @AssertTrue(
+            message = "number-retention must be at least 30 days: a cancellation the storefront sends again would give"
+                    + " its units back again")
+    boolean isNumberRetentionAtLeastAMonth() {
+        return numberRetention == null || numberRetention.compareTo(Duration.ofDays(30)) >= 0;
     }
 
     @AssertTrue(message = "cut-over-grace must not be negative")

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * and once the retention has passed since the credit note no such order is still to be read. The table stops growing
  * once the grace period has passed, and this empties it the retention after.
  *
+ * <p>Forgets, after the longer number retention since they last gave back, the cancellation numbers under which
+ * cancellations and credit notes in the cut-over grace period gave back: they are kept to recognise the storefront
+ * sending the same one again under another event id, which would otherwise give back twice, and the tables stop growing
+ * once the grace period has passed.
+ *
  * <p>Forgets too, after the same retention, the checkout reservations that were released, expired or taken by an
  * order: nothing reads a closed one but a look-up by its id, and each names the customer who checked out, which would
  * otherwise be kept for ever. An active one is kept until it closes.
@@ -52,7 +57,8 @@ class PendingCancellationPurge implements SchedulingConfigurer {
     }
 
     /** The rows one purge forgot, of each table. */
-    record Forgotten(int cancellations, int creditNotes, int reservations) {}
+    record Forgotten(
+            int cancellations, int creditNotes, int reservations, int cancellationNumbers, int creditNoteNumbers) {}
 
     /** Forgets what was kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
     Forgotten purge() {
@@ -89,6 +95,25 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         if (closedReservations > 0) {
             log.info("Forgot {} reservation(s) closed before {}", closedReservations, cutoff);
         }
-        return new Forgotten(cancellations, creditNotes, closedReservations);
+        Instant numbersCutoff = clock.instant().minus(properties.numberRetention());
+        int cancellationNumbers = BatchedPurge.pass(
+                "Grace-period cancellation numbers",
+                properties.batchSize(),
+                () -> orderStock.forgetCancellationNumbersGivenBackBefore(numbersCutoff, properties.batchSize()),
+                log);
+        int creditNoteNumbers = BatchedPurge.pass(
+                "Grace-period credit note numbers",
+                properties.batchSize(),
+                () -> orderStock.forgetCreditNoteNumbersGivenBackBefore(numbersCutoff, properties.batchSize()),
+                log);
+        if (cancellationNumbers + creditNoteNumbers > 0) {
+            log.info(
+                    "Forgot {} grace-period cancellation and {} credit note number line(s) that last gave back"
+                            + " before {}",
+                    cancellationNumbers,
+                    creditNoteNumbers,
+                    numbersCutoff);
+        }
+        return new Forgotten(cancellations, creditNotes, closedReservations, cancellationNumbers, creditNoteNumbers);
     }
 }

@@ -252,6 +252,26 @@ class StockIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void aGracePeriodCreditNotesNumberIsForgottenTheNumberRetentionAfterItGaveBackAndRecognisesResendsTillThen() {
+        String sku = stocked(5);
+        var older = gracePeriodCreditNoteGivenBack(sku, 2);
+        var younger = gracePeriodCreditNoteGivenBack(sku, 1);
+        Instant youngerGaveBack = numberGivenBackAt("grace_period_credit_note_numbers", younger);
+
+        // the older one's number retention has passed, the younger one's only ends now
+        assertThat(purgeAt(youngerGaveBack.plus(pendingCancellations.numberRetention()))
+                        .creditNoteNumbers())
+                .isPositive();
+
+        assertThat(numberRows("grace_period_credit_note_numbers", older)).isZero();
+        assertThat(numberRows("grace_period_credit_note_numbers", younger)).isOne();
+        readSentAgain(younger);
+        assertThat(onHand(sku))
+                .as("the 2 and the 1 unit the credit notes ask, each back once")
+                .isEqualTo(8);
+    }
+
+    @Test
     void aCustomersOrderReadAfterAGracePeriodCreditNoteCountsWhatThatGaveBackBeyondTheirRecordedOrders() {
         String sku = stocked(5);
         var creditNote = gracePeriodCreditNoteGivenBack(sku, 2);
@@ -337,6 +357,26 @@ class StockIT extends InventoryIntegrationTest {
         assertThat(onHand(sku))
                 .as("3 taken, the 2 units the cancellation asks given back once, before the order came")
                 .isEqualTo(4);
+    }
+
+    @Test
+    void aGracePeriodCancellationsNumberIsForgottenTheNumberRetentionAfterItGaveBackAndRecognisesResendsTillThen() {
+        String sku = stocked(5);
+        var older = gracePeriodCancellationGivenBack(sku, 2);
+        var younger = gracePeriodCancellationGivenBack(sku, 1);
+        Instant youngerGaveBack = numberGivenBackAt("grace_period_cancellations", younger);
+
+        // the older one's number retention has passed, the younger one's only ends now
+        assertThat(purgeAt(youngerGaveBack.plus(pendingCancellations.numberRetention()))
+                        .cancellationNumbers())
+                .isPositive();
+
+        assertThat(numberRows("grace_period_cancellations", older)).isZero();
+        assertThat(numberRows("grace_period_cancellations", younger)).isOne();
+        readSentAgain(younger);
+        assertThat(onHand(sku))
+                .as("the 2 and the 1 unit the cancellations ask, each back once")
+                .isEqualTo(8);
     }
 
     @Test
@@ -802,6 +842,25 @@ class StockIT extends InventoryIntegrationTest {
     private int creditNoteRows(UUID eventId) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM grace_period_credit_notes WHERE event_id = ?", Integer.class, eventId);
+    }
+
+    /**
+     * The rows of {@code table} (grace_period_cancellations or grace_period_credit_note_numbers, constants of the
+     * tests) kept under the cancellation's number.
+     */
+    private int numberRows(String table, OrderCancelled cancellation) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE cancellation_number = upper(?)",
+                Integer.class,
+                cancellation.cancellationNumber());
+    }
+
+    /** When the cancellation last gave back under its number, as kept in {@code table} (see {@link #numberRows}). */
+    private Instant numberGivenBackAt(String table, OrderCancelled cancellation) {
+        return jdbc.queryForObject(
+                "SELECT max(given_back_at) FROM " + table + " WHERE cancellation_number = upper(?)",
+                Instant.class,
+                cancellation.cancellationNumber());
     }
 
     /** The units the event's cancellation, kept for orders to come, still asks back. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The stock held for a customer's carts and orders, what their orders took, their credit notes still waiting for
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
  * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
- * history do not change, and a later cancellation naming no order still finds the orders it may give back. The
+ * history do not change, and a later cancellation naming no order still finds the orders it may give back. A
+ * reservation still active becomes a guest's instead, for its checkout's order, which comes as a guest's. The
  * customer's id is kept as erased, so their orders and credit notes read afterwards, and their checkouts' reservations
  * made afterwards, record nothing under it. Closed reservations are forgotten after a retention (see
  * {@code PendingCancellationPurge}).
@@ -77,7 +78,13 @@ class InventoryPersonalData implements PersonalDataHolder {
                 customerId,
                 Timestamp.from(clock.instant()));
         UUID pseudonym = UUID.randomUUID();
-        return jdbc.update("UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
+        // an open checkout's order comes as a guest's from now on, and takes only a guest's reservation: under the
+        // pseudonym, which no order names, the units would stay held beside the order's until the reservation expired
+        return jdbc.update(
+                        "UPDATE stock_reservations SET customer_id = NULL WHERE customer_id = ? AND status = 'ACTIVE'",
+                        customerId)
+                + jdbc.update(
+                        "UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update(
                         "UPDATE pending_order_cancellations SET customer_id = ? WHERE customer_id = ?",

@@ -89,7 +89,7 @@ public class StockService {
     /**
      * Takes each line's units from stock, as shipped. The order names no reservation and no warehouse, so it takes,
      * in this order: the units its customer holds in active reservations of the SKU (the checkout it came from;
-     * those reservations are committed); then what is available, default warehouse first; whatever is still
+     * those reservations are committed; a guest's order, those held as a guest's, see {@link #heldFor}); then what is available, default warehouse first; whatever is still
      * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
      * an order never takes units another checkout holds. What it took is recorded against its number; the
      * cancellations of it read before it, and its customer's credit notes naming no order that were kept and occurred
@@ -126,18 +126,15 @@ public class StockService {
             Map<String, StockLevel> byLocation =
                     rows.stream().collect(Collectors.toMap(StockLevel::location, Function.identity()));
             Map<StockLevel, Integer> unitsPerRow = new LinkedHashMap<>();
-            if (order.customerId() != null) {
-                for (Reservation held :
-                        reservations.lockByCustomer(order.customerId(), sku, ReservationStatus.ACTIVE)) {
-                    if (remaining == 0) {
-                        break;
-                    }
-                    StockLevel row = byLocation.get(held.location());
-                    int taken = row.takeReserved(held.quantity(), remaining, now);
-                    held.close(ReservationStatus.COMMITTED, now);
-                    remaining -= taken;
-                    unitsPerRow.merge(row, taken, Integer::sum);
+            for (Reservation held : heldFor(order, sku)) {
+                if (remaining == 0) {
+                    break;
                 }
+                StockLevel row = byLocation.get(held.location());
+                int taken = row.takeReserved(held.quantity(), remaining, now);
+                held.close(ReservationStatus.COMMITTED, now);
+                remaining -= taken;
+                unitsPerRow.merge(row, taken, Integer::sum);
             }
             for (StockLevel row : defaultLocationFirst(rows)) {
                 if (remaining == 0) {
@@ -183,6 +180,21 @@ public class StockService {
         if (!cancelledFirst.isEmpty()) {
             giveBack(cancelledFirst, locked, later);
         }
+    }
+
+    /**
+     * The active reservations of the SKU an order takes, oldest first and locked (after the stock rows, as every
+     * path that changes a reservation does): its customer's; a guest's order takes a guest's. Only checkouts of a
+     * customer since erased are held as a guest's, and such a customer's order comes as a guest's too (the storefront
+     * no longer names them, and one that still does is read as a guest's): else it would take the units a second
+     * time while its reservation held them until it expired. Another guest's order of the SKU may take one first;
+     * that still moves stock as the two orders say, and the erased customer's order then takes what is available,
+     * as it would have without the reservation.
+     */
+    private List<Reservation> heldFor(OrderPlaced order, String sku) {
+        return order.customerId() == null
+                ? reservations.lockGuests(sku, ReservationStatus.ACTIVE)
+                : reservations.lockByCustomer(order.customerId(), sku, ReservationStatus.ACTIVE);
     }
 
     /**

@@ -169,6 +169,46 @@ class CustomerErasureIT extends InventoryIntegrationTest {
                 .allSatisfy(records -> assertThat(records).isEmpty());
     }
 
+    @Test
+    void theGuestOrderOfACheckoutWhoseCustomerWasErasedTakesUpItsReservation() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        String held = reserveFor(customer, sku, 2).text("/id");
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+
+        // the storefront no longer knows the customer: their checkout's order comes as a guest's
+        publish(CommerceEventMother.guestOrder(sku, 2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/inventory/reservations/" + held).text("/status"))
+                .isEqualTo("committed"));
+        var stock = stockOf(sku).body();
+        assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
+        assertThat(stock.path("reserved").asInt())
+                .as("the 2 units are not held for the order a second time")
+                .isZero();
+        assertThat(stock.path("available").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anErasedCustomersOrderReadAfterTheErasureTakesUpTheReservationTheirCheckoutHeldAsAGuests() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        String held = reserveFor(customer, sku, 2).text("/id");
+
+        // sent before the erasure reached the storefront: it still names the customer
+        publish(CommerceEventMother.orderBy(customer, sku, 2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/inventory/reservations/" + held).text("/status"))
+                .isEqualTo("committed"));
+        var stock = stockOf(sku).body();
+        assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
+        assertThat(stock.path("reserved").asInt()).isZero();
+        assertThat(rowsOf("stock_reservations", customer)).isZero();
+    }
+
     private Instant lateInTheGracePeriod() {
         return jdbc.queryForObject("SELECT since FROM order_stock_cut_over", Instant.class)
                 .plus(cutOverGrace)

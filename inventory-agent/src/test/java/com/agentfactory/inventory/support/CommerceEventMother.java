@@ -51,6 +51,11 @@ public final class CommerceEventMother {
         return numberedOrderBy(customerId, "5" + ThreadLocalRandom.current().nextInt(100_000, 900_000), sku, quantity);
     }
 
+    /** A guest's order: no customer, as the storefront sends once the customer who checked out was erased. */
+    public static OrderPlaced guestOrder(String sku, int quantity) {
+        return orderBy(null, sku, quantity);
+    }
+
     /** A guest's credit note naming no order. */
     public static OrderCancelled cancellation(String sku, int quantity) {
         return unnamedCancellationBy(null, sku, quantity);

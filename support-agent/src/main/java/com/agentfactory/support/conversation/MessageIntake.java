@@ -1,5 +1,6 @@
 package com.agentfactory.support.conversation;
 
+import com.agentfactory.support.privacy.CustomerAddresses;
 import com.agentfactory.support.ticket.TicketTracker;
 import com.agentfactory.support.transcript.TranscriptRepository;
 import java.time.Clock;
@@ -20,6 +21,7 @@ class MessageIntake {
     private final ConversationRepository conversations;
     private final TranscriptRepository transcripts;
     private final TicketTracker tickets;
+    private final CustomerAddresses addresses;
     private final ConversationProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -28,12 +30,14 @@ class MessageIntake {
             ConversationRepository conversations,
             TranscriptRepository transcripts,
             TicketTracker tickets,
+            CustomerAddresses addresses,
             ConversationProperties properties,
             TransactionTemplate transactions,
             Clock clock) {
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.tickets = tickets;
+        this.addresses = addresses;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
@@ -64,6 +68,11 @@ class MessageIntake {
         if (message.conversationId() == null) {
             UUID id = UUID.randomUUID();
             conversations.create(id, message, now);
+            if (customerId != null) {
+                // the address a task names its customer by is one of theirs: the mails they send from it come in as
+                // a guest's, and their export and erasure find those through the customer's addresses
+                addresses.remember(customerId, message.customerEmail(), now);
+            }
             ticketId = tickets.open(id, customerId, message.category(), now);
             conversation = new Conversation(
                     id,

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The addresses each customer has had at the shop. A mail names its sender by address only, so this is how an erasure
- * or export finds the mails a customer sent. An erased customer's profile read after their erasure (still queued, or
- * replayed) is not kept: it would bring their address, and their export, back.
+ * The addresses each customer has had at the shop: those their profiles announced and those a task named them by. A
+ * mail names its sender by address only, so this is how an erasure or export finds the mails a customer sent. An
+ * erased customer's profile read after their erasure (still queued, or replayed) is not kept: it would bring their
+ * address, and their export, back.
  */
 @Repository
 public class CustomerAddresses {

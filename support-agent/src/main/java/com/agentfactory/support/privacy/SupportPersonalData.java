@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportPersonalData implements PersonalDataHolder {
 
+    // customer_addresses holds those of conversations under their id too (V13, and kept as each is stored), but an
+    // instance from before that (a rolling deploy) stores such a conversation without keeping its address
     private static final String ADDRESSES_OF = """
             SELECT lower(customer_email) FROM conversations WHERE customer_id = :customer AND customer_email IS NOT NULL
             UNION SELECT email FROM customer_addresses WHERE customer_id = :customer""";

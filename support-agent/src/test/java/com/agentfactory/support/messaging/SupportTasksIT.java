@@ -1,6 +1,7 @@
 package com.agentfactory.support.messaging;
 
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static com.agentfactory.support.testdata.SupportTasks.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import com.agentfactory.messaging.capability.TaskTypeDescriptor;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
-import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.messaging.testing.AnnouncedCapabilities;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.Storefront;
@@ -22,12 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The supervisor's support tasks, sent over real Kafka and reported back on agent.events. */
 class SupportTasksIT extends SupportIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -37,13 +34,7 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void answersACustomerMessageTaskWithTheReplyAndTicket() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
-                "answer-customer-message",
-                JSON.createObjectNode().put("message", SHIPPING_TO_SPAIN),
-                Duration.ofSeconds(60));
+        var report = tasks.run("answer-customer-message", input().put("message", SHIPPING_TO_SPAIN));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -57,14 +48,12 @@ class SupportTasksIT extends SupportIntegrationTest {
     @ValueSource(
             strings = {"answer-customer-message", "handle-complaint", "order-status-inquiry", "process-return-request"})
     void aTaskThatCallsItsCustomerVipIsNotHandedToAPersonForIt(String taskType) {
-        var probe = new AgentTaskProbe(bootstrapServers);
-        var input = JSON.createObjectNode()
-                .put("message", SHIPPING_TO_SPAIN)
+        var input = input().put("message", SHIPPING_TO_SPAIN)
                 .put("order_number", "VIP-" + UUID.randomUUID())
                 .put("customer_id", UUID.randomUUID().toString())
                 .put("customer_tier", "VIP");
 
-        var report = probe.run("support", taskType, input, Duration.ofSeconds(60));
+        var report = tasks.run(taskType, input);
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).as("the field is ignored, not refused").isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -76,15 +65,10 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void handsATaskForACustomerOnTheConfiguredVipListToAPerson() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
+        var report = tasks.run(
                 "answer-customer-message",
-                JSON.createObjectNode()
-                        .put("message", SHIPPING_TO_SPAIN)
-                        .put("customer_id", vipCustomer().toString()),
-                Duration.ofSeconds(60));
+                input().put("message", SHIPPING_TO_SPAIN)
+                        .put("customer_id", vipCustomer().toString()));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -97,13 +81,8 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void recordsAComplaintTaskAsAComplaintTicket() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
-                "handle-complaint",
-                JSON.createObjectNode().put("message", "My parcel arrived broken, I want a complaint"),
-                Duration.ofSeconds(60));
+        var report =
+                tasks.run("handle-complaint", input().put("message", "My parcel arrived broken, I want a complaint"));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -115,9 +94,7 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void failsAnOrderStatusTaskWithoutAnOrderNumberAtOnce() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run("support", "order-status-inquiry", probe.emptyInput(), Duration.ofSeconds(60));
+        var report = tasks.run("order-status-inquiry", input());
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
@@ -129,13 +106,7 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void failsAMessageTaskWithoutAMessageAndWithAMalformedCustomerIdAtOnceNamingBothFields() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
-                "answer-customer-message",
-                JSON.createObjectNode().put("customer_id", "not-a-uuid"),
-                Duration.ofSeconds(60));
+        var report = tasks.run("answer-customer-message", input().put("customer_id", "not-a-uuid"));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
@@ -143,8 +114,7 @@ class SupportTasksIT extends SupportIntegrationTest {
             assertThat(change.errors()).extracting(FieldErrorDetail::field).contains("customer_id");
             assertThat(change.attempt()).as("not retried").isEqualTo(1);
         });
-        var withoutMessage =
-                probe.run("support", "answer-customer-message", probe.emptyInput(), Duration.ofSeconds(60));
+        var withoutMessage = tasks.run("answer-customer-message", input());
         assertThat(withoutMessage).hasValueSatisfying(change -> {
             assertThat(change.failure()).isEqualTo(FailureKind.INVALID_INPUT);
             assertThat(change.errors()).extracting(FieldErrorDetail::field).containsExactly("message");
@@ -154,15 +124,10 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void failsAMessageTaskForAnUnknownConversationAtOnceAsNotFound() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
+        var report = tasks.run(
                 "answer-customer-message",
-                JSON.createObjectNode()
-                        .put("message", SHIPPING_TO_SPAIN)
-                        .put("conversation_id", UUID.randomUUID().toString()),
-                Duration.ofSeconds(60));
+                input().put("message", SHIPPING_TO_SPAIN)
+                        .put("conversation_id", UUID.randomUUID().toString()));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.FAILED);
@@ -175,20 +140,9 @@ class SupportTasksIT extends SupportIntegrationTest {
     void anOrderStatusTaskNamingACustomerIsNotToldAboutAnotherCustomersOrder() {
         String orderNumber = Storefront.freshOrderNumber();
         orders.apply(Storefront.order(orderNumber, UUID.randomUUID()));
-        var probe = new AgentTaskProbe(bootstrapServers);
 
-        var forAnotherCustomer = probe.run(
-                "support",
-                "order-status-inquiry",
-                JSON.createObjectNode()
-                        .put("order_number", orderNumber)
-                        .put("customer_id", UUID.randomUUID().toString()),
-                Duration.ofSeconds(60));
-        var namingNoCustomer = probe.run(
-                "support",
-                "order-status-inquiry",
-                JSON.createObjectNode().put("order_number", orderNumber),
-                Duration.ofSeconds(60));
+        var forAnotherCustomer = tasks.orderStatus(orderNumber, UUID.randomUUID());
+        var namingNoCustomer = tasks.orderStatus(orderNumber, null);
 
         assertThat(forAnotherCustomer).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -203,13 +157,7 @@ class SupportTasksIT extends SupportIntegrationTest {
 
     @Test
     void answersAReturnRequestForAnUnknownOrderWithAReturnTicketAndSaysWhyNoReturnWasCreated() {
-        var probe = new AgentTaskProbe(bootstrapServers);
-
-        var report = probe.run(
-                "support",
-                "process-return-request",
-                JSON.createObjectNode().put("order_number", "RET-" + UUID.randomUUID()),
-                Duration.ofSeconds(60));
+        var report = tasks.run("process-return-request", input().put("order_number", "RET-" + UUID.randomUUID()));
 
         assertThat(report).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);

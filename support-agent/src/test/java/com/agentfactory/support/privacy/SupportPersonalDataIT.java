@@ -1,34 +1,39 @@
 package com.agentfactory.support.privacy;
 
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static com.agentfactory.support.testdata.SupportTasks.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.commerce.CustomerUpserted;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
-import com.agentfactory.messaging.testing.AgentTaskProbe;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A customer's export and erasure reach what support keeps of them under their address as well as their id. */
 class SupportPersonalDataIT extends SupportIntegrationTest {
 
     private static final String INBOUND = "/api/v1/support/email/inbound";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BACK_FILL = "db/migration/support/V13__customer_addresses_from_conversations.sql";
 
     @Autowired
     SupportPersonalData personalData;
@@ -45,8 +50,8 @@ class SupportPersonalDataIT extends SupportIntegrationTest {
     @Autowired
     EnvelopeCodec codec;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void exportsAndErasesTheMailsACustomerSentFromTheAddressTheShopKnowsThemBy() {
@@ -123,15 +128,8 @@ class SupportPersonalDataIT extends SupportIntegrationTest {
         UUID erasedCustomer = UUID.randomUUID();
         orders.apply(Storefront.order(orderNumber, erasedCustomer));
         personalData.erase(erasedCustomer);
-        var probe = new AgentTaskProbe(bootstrapServers);
 
-        var forAnotherCustomer = probe.run(
-                "support",
-                "order-status-inquiry",
-                JSON.createObjectNode()
-                        .put("order_number", orderNumber)
-                        .put("customer_id", UUID.randomUUID().toString()),
-                Duration.ofSeconds(60));
+        var forAnotherCustomer = tasks.orderStatus(orderNumber, UUID.randomUUID());
 
         assertThat(forAnotherCustomer).hasValueSatisfying(change -> {
             assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED);
@@ -158,6 +156,105 @@ class SupportPersonalDataIT extends SupportIntegrationTest {
 
         assertThat(knownAddresses(customerId)).isZero();
         assertThat(personalData.export(customerId).count()).isZero();
+    }
+
+    @Test
+    void keepsTheAddressATaskNamedACustomerBySoTheMailsTheySendFromItAreExportedAndErasedWithoutTheirProfile() {
+        UUID customerId = UUID.randomUUID();
+        String address = "sam-" + UUID.randomUUID() + "@example.com";
+        // no profile of theirs is read: theirs left commerce.customers before support kept addresses
+        assertThat(tasks.run(
+                        "answer-customer-message",
+                        input().put("message", SHIPPING_TO_SPAIN)
+                                .put("customer_id", customerId.toString())
+                                .put("customer_email", address)))
+                .hasValueSatisfying(change -> assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED));
+        UUID mailed = mail(address);
+
+        var exported = personalData.export(customerId).records();
+        personalData.erase(customerId);
+
+        assertThat(exported.get("addresses"))
+                .extracting(row -> row.get("email"))
+                .containsExactly(address);
+        assertThat(exported.get("conversations"))
+                .extracting(row -> String.valueOf(row.get("id")))
+                .contains(mailed.toString());
+        assertThat(bodiesOf(mailed)).containsExactly("[erased]");
+        assertThat(knownAddresses(customerId)).isZero();
+    }
+
+    @Test
+    void backFillsTheAddressesOfConversationsStoredUnderACustomerBeforeAddressesWereKept() throws IOException {
+        String script = new ClassPathResource(BACK_FILL).getContentAsString(StandardCharsets.UTF_8);
+        UUID customerId = UUID.randomUUID();
+        UUID erasedCustomer = UUID.randomUUID();
+        String address = "lee-" + UUID.randomUUID() + "@example.com";
+        Instant firstTask = Instant.parse("2026-10-01T09:00:00Z");
+
+        // rolled back, so the other tests' customers keep the addresses they have
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            conversation("TASK", customerId, address.toUpperCase(Locale.ROOT), firstTask);
+            conversation("TASK", customerId, address, firstTask.plus(Duration.ofDays(3)));
+            UUID mailed = conversation("EMAIL", null, address, firstTask.plus(Duration.ofDays(5)));
+            jdbc.sql("INSERT INTO conversation_messages (id, conversation_id, sequence_number, author, body, status,"
+                            + " created_at) VALUES (:id, :conversation, 1, 'CUSTOMER', :body, 'PROCESSED', now())")
+                    .param("id", UUID.randomUUID())
+                    .param("conversation", mailed)
+                    .param("body", SHIPPING_TO_SPAIN)
+                    .update();
+            personalData.erase(erasedCustomer);
+            // filed under the erased customer after their erasure by a task that still named them
+            conversation("TASK", erasedCustomer, "gone-" + erasedCustomer + "@example.com", firstTask);
+
+            jdbc.sql(script).update();
+
+            assertThat(jdbc.sql("SELECT email, first_seen FROM customer_addresses WHERE customer_id = :customer")
+                            .param("customer", customerId)
+                            .query((rs, row) -> Map.entry(
+                                    rs.getString("email"),
+                                    rs.getTimestamp("first_seen").toInstant()))
+                            .list())
+                    .containsExactly(Map.entry(address, firstTask));
+            assertThat(knownAddresses(erasedCustomer)).isZero();
+            var exported = personalData.export(customerId).records();
+            personalData.erase(customerId);
+            assertThat(exported.get("addresses"))
+                    .extracting(row -> row.get("email"))
+                    .containsExactly(address);
+            assertThat(exported.get("conversations"))
+                    .extracting(row -> String.valueOf(row.get("id")))
+                    .contains(mailed.toString());
+            assertThat(bodiesOf(mailed)).containsExactly("[erased]");
+        });
+    }
+
+    /** Mails support from the address; returns the conversation the mail opened. */
+    private UUID mail(String from) {
+        var mailed = api.post(
+                INBOUND, Map.of("from", from, "subject", "Shipping", "body", SHIPPING_TO_SPAIN), As.mailGateway());
+        return UUID.fromString(mailed.text("/details/conversation_id"));
+    }
+
+    private UUID conversation(String channel, UUID customerId, String email, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO conversations (id, channel, customer_id, customer_email, created_at, updated_at)"
+                        + " VALUES (:id, :channel, :customer, :email, :at, :at)")
+                .param("id", id)
+                .param("channel", channel)
+                .param("customer", customerId)
+                .param("email", email)
+                .param("at", Timestamp.from(at))
+                .update();
+        return id;
+    }
+
+    private List<String> bodiesOf(UUID conversationId) {
+        return jdbc.sql("SELECT DISTINCT body FROM conversation_messages WHERE conversation_id = :id")
+                .param("id", conversationId)
+                .query(String.class)
+                .list();
     }
 
     /** Whether support's customer listener has read the event (its inbox keeps every one it read). */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,11 +29,17 @@ public abstract class SupportIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     protected SupportApi api;
+
+    protected SupportTasks tasks;
 
     @BeforeEach
     void connect() {
         api = new SupportApi(port);
+        tasks = new SupportTasks(bootstrapServers);
     }
 
     @DynamicPropertySource

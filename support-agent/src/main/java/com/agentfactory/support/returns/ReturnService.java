@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -83,18 +84,18 @@ public class ReturnService {
     public ReturnOutcome authorise(
             String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason, UUID taskId) {
         return Objects.requireNonNull(transactions.execute(status -> {
+            // the status is read under the order's lock, so a cancellation cannot land between the check and the
+            // return
+            var order = orders.lockByNumber(orderNumber);
             if (taskId != null) {
-                // under the order's lock, which a run of the same task still under way holds until it has stored
+                // under the order's lock too, which a run of the same task still under way holds until it has stored
                 // its return: looked up before, both runs would find none
-                if (orderNumber != null && !orderNumber.isBlank()) {
-                    orders.lockByNumber(orderNumber);
-                }
                 var earlier = returns.findByTask(taskId);
                 if (earlier.isPresent()) {
                     return new ReturnOutcome.Authorised(earlier.get());
                 }
             }
-            return create(orderNumber, customerId, staff, items, reason, taskId);
+            return create(order, orderNumber, customerId, staff, items, reason, taskId);
         }));
     }
 
@@ -164,10 +165,16 @@ public class ReturnService {
                 .orElseThrow(() -> new ReturnNotFoundException("No return " + returnId + "."));
     }
 
+    /** @param locked the order numbered {@code orderNumber}, its row locked by the caller */
     private ReturnOutcome create(
-            String orderNumber, UUID customerId, boolean staff, List<ReturnItem> items, String reason, UUID taskId) {
-        // the status is read under the order's lock, so a cancellation cannot land between the check and the return
-        var found = orders.lockByNumber(orderNumber).filter(order -> mayReturn(order, customerId, staff));
+            Optional<OrderSummary> locked,
+            String orderNumber,
+            UUID customerId,
+            boolean staff,
+            List<ReturnItem> items,
+            String reason,
+            UUID taskId) {
+        var found = locked.filter(order -> mayReturn(order, customerId, staff));
         if (found.isEmpty()) {
             return new ReturnOutcome.Refused("No order numbered " + orderNumber + ".");
         }

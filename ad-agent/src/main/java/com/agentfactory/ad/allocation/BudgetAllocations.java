@@ -1,10 +1,12 @@
 package com.agentfactory.ad.allocation;
 
+import com.agentfactory.ad.budget.SpendAllowances;
 import com.agentfactory.ad.campaign.AdCampaignStatus;
 import com.agentfactory.ad.campaign.AdCampaignView;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,7 @@ public class BudgetAllocations {
 
     private final AdCampaigns campaigns;
     private final DeliveryLedger delivery;
+    private final SpendAllowances allowances;
     private final JdbcTemplate jdbc;
     private final AllocationProperties properties;
     private final Clock clock;
@@ -35,11 +38,13 @@ public class BudgetAllocations {
     BudgetAllocations(
             AdCampaigns campaigns,
             DeliveryLedger delivery,
+            SpendAllowances allowances,
             JdbcTemplate jdbc,
             AllocationProperties properties,
             Clock clock) {
         this.campaigns = campaigns;
         this.delivery = delivery;
+        this.allowances = allowances;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -57,7 +62,9 @@ public class BudgetAllocations {
     /**
      * One round: the campaigns serving now (active and within their flight dates) share their daily budgets per
      * currency; a campaign that holds an allocation but is in no pool this round (it serves alone in its currency,
-     * or not at all) gets its own daily budget back, recorded in the round like any other change.
+     * or not at all) gets its own daily budget back, recorded in the round like any other change. A campaign's share
+     * is never below what it already reserved or spent today, so the pool's campaigns together never hold more of
+     * the day than the pool's daily total.
      */
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
@@ -67,6 +74,9 @@ public class BudgetAllocations {
         // shared out to the others of its pool
         List<AdCampaignView> active = campaigns.lockWithStatus(AdCampaignStatus.ACTIVE);
         Map<UUID, CampaignDelivery> delivered = delivery.all();
+        // read under the campaigns' locks: a tranche is recorded under its campaign's lock too, so none is recorded
+        // against the share this round replaces once the round has read what was used
+        Map<UUID, BigDecimal> usedToday = allowances.usedToday();
         Map<String, List<AdCampaignView>> byCurrency = active.stream()
                 .filter(c -> c.isServing(now))
                 .collect(Collectors.groupingBy(AdCampaignView::currency, TreeMap::new, Collectors.toList()));
@@ -105,7 +115,8 @@ public class BudgetAllocations {
                                 d.clicks(),
                                 d.conversions(),
                                 d.spend(),
-                                c.valuePerConversion());
+                                c.valuePerConversion(),
+                                usedToday.getOrDefault(c.id(), BigDecimal.ZERO));
                     })
                     .toList();
             for (Allocation a : allocator.allocate(arms)) {

@@ -12,9 +12,16 @@ import java.util.UUID;
  * drawn from its Beta(1 + conversions, 1 + clicks − conversions) posterior and turned into value per unit spent
  * (draw × value per conversion × clicks per unit spent, smoothed); the pool is shared in proportion to the draws,
  * every campaign keeping at least {@code minShare} of its own daily budget. Drawing rather than using the means
- * keeps exploring campaigns whose evidence is thin. A share is capped at {@link #MAX_ALLOCATION}, the most an
- * allocated daily budget is kept to: a pool of over a thousand campaigns near the highest daily budget a campaign may
- * have can give one of them more, and a round storing that would fail for every campaign.
+ * keeps exploring campaigns whose evidence is thin.
+ *
+ * <p>A round runs many times a day, and a campaign keeps whatever it was reserved under an earlier, higher share:
+ * each campaign therefore also keeps at least what it has already reserved or spent today, and only the rest of the
+ * pool is shared out. Shared from the whole pool, fresh draws would give each campaign in turn a high share to spend,
+ * and the pool would spend well beyond its daily total over the day.
+ *
+ * <p>A share is capped at {@link #MAX_ALLOCATION}, the most an allocated daily budget is kept to: a pool of over a
+ * thousand campaigns near the highest daily budget a campaign may have can give one of them more, and a round storing
+ * that would fail for every campaign.
  */
 public final class ThompsonAllocator {
 
@@ -29,6 +36,10 @@ public final class ThompsonAllocator {
         this.minShare = minShare;
     }
 
+    /**
+     * @param usedToday what the campaign has already reserved from finance or spent today, whichever is more: money
+     *     it keeps whatever its share becomes
+     */
     public record Arm(
             UUID campaignId,
             BigDecimal dailyBudget,
@@ -36,7 +47,8 @@ public final class ThompsonAllocator {
             long clicks,
             long conversions,
             BigDecimal spend,
-            BigDecimal valuePerConversion) {
+            BigDecimal valuePerConversion,
+            BigDecimal usedToday) {
 
         /**
          * Conversions counted before each needed a click may outnumber the clicks: as many as there were clicks
@@ -64,14 +76,19 @@ public final class ThompsonAllocator {
         }
         BigDecimal floors = BigDecimal.ZERO;
         BigDecimal[] floor = new BigDecimal[arms.size()];
+        boolean[] keptUsed = new boolean[arms.size()];
         for (int i = 0; i < arms.size(); i++) {
-            floor[i] = arms.get(i)
-                    .dailyBudget()
-                    .multiply(BigDecimal.valueOf(minShare))
-                    .setScale(2, RoundingMode.DOWN);
+            Arm arm = arms.get(i);
+            BigDecimal minimum =
+                    arm.dailyBudget().multiply(BigDecimal.valueOf(minShare)).setScale(2, RoundingMode.DOWN);
+            BigDecimal used = arm.usedToday().setScale(2, RoundingMode.UP);
+            keptUsed[i] = used.compareTo(minimum) > 0;
+            floor[i] = keptUsed[i] ? used : minimum;
             floors = floors.add(floor[i]);
         }
-        BigDecimal shared = pool.subtract(floors);
+        // more used than the pool holds (a campaign joined the pool after spending beyond what is left of it): none
+        // is shared, and what is used cannot be taken back
+        BigDecimal shared = pool.subtract(floors).max(BigDecimal.ZERO);
         List<Allocation> allocations = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
             Arm arm = arms.get(i);
@@ -81,7 +98,8 @@ public final class ThompsonAllocator {
             String reason = String.format(
                     Locale.ROOT,
                     "Thompson draw of CVR %.4f (posterior Beta(%d, %d)) x value %s x %.3f clicks per unit spent ="
-                            + " score %.4f, %.1f%% of the shared pool of %s above the %.0f%% floors",
+                            + " score %.4f, %.1f%% of the shared pool of %s above the floors (the %.0f%% share or"
+                            + " what was used today)",
                     draws[i],
                     1 + arm.convertedClicks(),
                     1 + arm.clicks() - arm.convertedClicks(),
@@ -91,6 +109,12 @@ public final class ThompsonAllocator {
                     share * 100,
                     shared.toPlainString(),
                     minShare * 100);
+            if (keptUsed[i]) {
+                reason += String.format(
+                        Locale.ROOT,
+                        ", kept at least the %s already reserved or spent today",
+                        floor[i].toPlainString());
+            }
             if (amount.compareTo(MAX_ALLOCATION) > 0) {
                 amount = MAX_ALLOCATION;
                 reason += ", capped at " + MAX_ALLOCATION.toPlainString() + ", the most a daily budget is kept to";

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +94,27 @@ public class SpendAllowances {
                         today())
                 .stream()
                 .collect(Collectors.toMap(Allowance::campaignId, a -> a));
+    }
+
+    /**
+     * What each campaign with an allowance today has already used of its daily budget: reserved from finance (a
+     * tranche still being asked for included, since finance may yet grant it) or spent, whichever is more. It is
+     * money the campaign keeps whatever daily budget it is given from now on.
+     */
+    public Map<UUID, BigDecimal> usedToday() {
+        LocalDate today = today();
+        Map<UUID, BigDecimal> used = new HashMap<>();
+        jdbc.query(
+                "SELECT a.campaign_id, GREATEST(a.reserved + COALESCE(p.asked, 0), a.spent) AS used"
+                        + " FROM ad_spend_allowances a LEFT JOIN (SELECT campaign_id, SUM(amount) AS asked"
+                        + " FROM ad_budget_reservations WHERE day = ? AND kind = 'TRANCHE' AND status = 'PENDING'"
+                        + " GROUP BY campaign_id) p ON p.campaign_id = a.campaign_id WHERE a.day = ?",
+                rs -> {
+                    used.put(rs.getObject("campaign_id", UUID.class), rs.getBigDecimal("used"));
+                },
+                today,
+                today);
+        return used;
     }
 
     List<Allowance> forCampaign(UUID campaignId) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ class ThompsonAllocatorTest {
                 clicks,
                 conversions,
                 new BigDecimal("500.00"),
-                new BigDecimal("40.00"));
+                new BigDecimal("40.00"),
+                BigDecimal.ZERO);
     }
 
     @Test
@@ -45,10 +48,24 @@ class ThompsonAllocatorTest {
         // converts on every click at no cost: the pool of 1,300 of the highest daily budgets goes almost all to it
         UUID favourite = UUID.randomUUID();
         arms.add(new ThompsonAllocator.Arm(
-                favourite, highestDailyBudget, null, 1_000_000, 1_000_000, BigDecimal.ZERO, new BigDecimal("40.00")));
+                favourite,
+                highestDailyBudget,
+                null,
+                1_000_000,
+                1_000_000,
+                BigDecimal.ZERO,
+                new BigDecimal("40.00"),
+                BigDecimal.ZERO));
         for (int i = 1; i < 1_300; i++) {
             arms.add(new ThompsonAllocator.Arm(
-                    UUID.randomUUID(), highestDailyBudget, null, 0, 0, BigDecimal.ZERO, new BigDecimal("40.00")));
+                    UUID.randomUUID(),
+                    highestDailyBudget,
+                    null,
+                    0,
+                    0,
+                    BigDecimal.ZERO,
+                    new BigDecimal("40.00"),
+                    BigDecimal.ZERO));
         }
 
         List<Allocation> allocations = allocator.allocate(arms);
@@ -58,6 +75,55 @@ class ThompsonAllocatorTest {
         assertThat(allocations.getFirst().campaignId()).isEqualTo(favourite);
         assertThat(allocations.getFirst().allocatedDailyBudget()).isEqualByComparingTo("999999999999.99");
         assertThat(allocations.getFirst().reason()).contains("capped at 999999999999.99");
+    }
+
+    @Test
+    void aPoolReallocatedAllDayNeverHoldsMoreThanItsDailyTotal() {
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // what each campaign was reserved and spent today: the keeper tops a campaign up to its share, never down
+        var used = new HashMap<UUID, BigDecimal>(Map.of(first, BigDecimal.ZERO, second, BigDecimal.ZERO));
+
+        // a round every five minutes for a day, on campaigns with too few clicks to tell apart: each share swings
+        for (int round = 0; round < 288; round++) {
+            List<Allocation> allocations =
+                    allocator.allocate(List.of(fewClicks(first, used.get(first)), fewClicks(second, used.get(second))));
+            allocations.forEach(a -> used.merge(a.campaignId(), a.allocatedDailyBudget(), BigDecimal::max));
+
+            assertThat(used.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as("held by the pool after round %d", round)
+                    .isLessThanOrEqualTo(new BigDecimal("200.00"));
+            assertThat(allocations).allSatisfy(a -> assertThat(a.allocatedDailyBudget())
+                    .isGreaterThanOrEqualTo(used.get(a.campaignId())));
+        }
+    }
+
+    @Test
+    void recordsWhyACampaignKeepsWhatItUsedTodayAboveItsFloor() {
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+        UUID spentMost = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+
+        List<Allocation> allocations = allocator.allocate(
+                List.of(fewClicks(spentMost, new BigDecimal("170.004")), fewClicks(other, new BigDecimal("5.00"))));
+
+        assertThat(allocations.get(0).allocatedDailyBudget()).isGreaterThanOrEqualTo(new BigDecimal("170.01"));
+        assertThat(allocations.get(0).reason())
+                .contains("kept at least the 170.01 already reserved or spent today")
+                .contains("shared pool of 9.99");
+        assertThat(allocations.get(1).allocatedDailyBudget()).isGreaterThanOrEqualTo(new BigDecimal("20.00"));
+        assertThat(allocations.get(1).reason()).doesNotContain("already reserved or spent today");
+        assertThat(allocations
+                        .get(0)
+                        .allocatedDailyBudget()
+                        .add(allocations.get(1).allocatedDailyBudget()))
+                .isLessThanOrEqualTo(new BigDecimal("200.00"));
+    }
+
+    private static ThompsonAllocator.Arm fewClicks(UUID id, BigDecimal usedToday) {
+        return new ThompsonAllocator.Arm(
+                id, new BigDecimal("100.00"), null, 2, 0, new BigDecimal("1.00"), new BigDecimal("40.00"), usedToday);
     }
 
     @Test

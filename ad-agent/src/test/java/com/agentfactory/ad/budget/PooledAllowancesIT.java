@@ -1,0 +1,146 @@
+package com.agentfactory.ad.budget;
+
+import static com.agentfactory.ad.support.AdCampaignMother.campaign;
+import static com.agentfactory.ad.support.AdCampaignMother.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.ad.allocation.Allocation;
+import com.agentfactory.ad.allocation.BudgetAllocations;
+import com.agentfactory.ad.campaign.AdCampaigns;
+import com.agentfactory.ad.support.AdIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Campaigns pooled in one currency are reallocated many times a day while the keeper funds each up to its share of
+ * the moment and they spend it: together they may hold and spend no more of the day than their daily budgets add up
+ * to, however the shares swing between rounds.
+ */
+class PooledAllowancesIT extends AdIntegrationTest {
+
+    /** Each tranche the whole share that is left, so a campaign is funded up to its share at once. */
+    private static final BudgetProperties WHOLE_SHARES = new BudgetProperties(
+            BigDecimal.ONE, new BigDecimal("0.5"), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1));
+
+    @Autowired
+    BudgetAllocations allocations;
+
+    @Autowired
+    AdCampaigns campaigns;
+
+    @Autowired
+    SpendAllowances allowances;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    /** A currency of this test's own, so that only its two campaigns share a pool. */
+    private final String currency =
+            "Y" + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
+                    + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
+
+    private List<UUID> pooled = List.of();
+
+    @AfterEach
+    void leaveNothingServingOrToSettle() {
+        for (UUID id : pooled) {
+            jdbc.update("UPDATE ad_campaigns SET status = 'ENDED' WHERE id = ?", id);
+            jdbc.update("DELETE FROM ad_budget_reservations WHERE campaign_id = ?", id);
+            jdbc.update("DELETE FROM ad_spend_allowances WHERE campaign_id = ?", id);
+        }
+    }
+
+    @Test
+    void aPoolReallocatedAfterItsCampaignsSpentTheirSharesNeverHoldsOrSpendsMoreThanItsDailyTotal() {
+        // two campaigns of 100 a day with no clicks yet: the draws are near uniform, and each share swings widely
+        pooled = List.of(servingNow("Pooled first " + currency), servingNow("Pooled second " + currency));
+        AllowanceKeeper keeper = new AllowanceKeeper(
+                jdbc,
+                tx,
+                new ReservationRows(jdbc, clock),
+                allowances,
+                new GrantingFinance(),
+                campaigns,
+                WHOLE_SHARES,
+                clock);
+        BigDecimal dailyTotal = new BigDecimal("200.00");
+
+        for (int round = 1; round <= 30; round++) {
+            List<Allocation> shares = allocations.allocate("pool-test");
+            assertThat(shares).extracting(Allocation::campaignId).containsAll(pooled);
+            for (UUID id : pooled) {
+                keeper.fund(campaigns.view(id));
+            }
+            // every campaign spends all it was given before the next round
+            for (UUID id : pooled) {
+                jdbc.update(
+                        "UPDATE ad_spend_allowances SET spent = reserved WHERE campaign_id = ? AND day = ?",
+                        id,
+                        today());
+            }
+
+            assertThat(todays("reserved")).as("reserved after round %d", round).isLessThanOrEqualTo(dailyTotal);
+            assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(dailyTotal);
+        }
+        assertThat(todays("spent"))
+                .as("the pool still spends its day's budget")
+                .isGreaterThan(new BigDecimal("199.00"));
+    }
+
+    /** Active in the table: an activation through the API would start the application's keeper on it. */
+    private UUID servingNow(String name) {
+        String id = createCampaign(with(campaign(name), "currency", currency));
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'ACTIVE' WHERE id = ?::uuid AND status = 'DRAFT'", id))
+                .isOne();
+        return UUID.fromString(id);
+    }
+
+    private BigDecimal todays(String column) {
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(" + column
+                        + "), 0) FROM ad_spend_allowances WHERE day = ? AND campaign_id IN (?, ?)",
+                BigDecimal.class,
+                today(),
+                pooled.get(0),
+                pooled.get(1));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Grants every tranche, as finance does while the budget has room. */
+    private static final class GrantingFinance implements FinanceReservations {
+
+        @Override
+        public ReserveOutcome reserve(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            return new ReserveOutcome.Reserved(UUID.randomUUID());
+        }
+
+        @Override
+        public ExpenseOutcome recordExpense(
+                UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn) {
+            throw new AssertionError("nothing is spent beyond an allowance here");
+        }
+
+        @Override
+        public void commit(UUID financeReservationId) {
+            throw new AssertionError("no day is settled here");
+        }
+
+        @Override
+        public void release(UUID financeReservationId) {
+            throw new AssertionError("no day is settled here");
+        }
+    }
+}

@@ -178,7 +178,8 @@ class Deliveries {
                     "the impression was not clicked within the conversion window of " + properties.conversionWindow()
                             + " before the conversion");
         }
-        UUID customer = impression.customerId();
+        // as the conversion's update left the impression: one read before waited on an erasure names the customer
+        UUID customer = converted.get().customerId();
         if (customer != null) {
             touchpoints.report(converted.get(), customer, "ad_conversion", clock.instant());
         }

@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The ads a customer was shown, clicked and bought from. An erasure replaces the customer with a pseudonym: spend,
- * clicks and conversions stay counted for the campaigns' figures and pacing. The customer's id is kept as erased, so
- * the wins of bids made for them that come afterwards are recorded under no customer.
+ * The ads a customer was shown, clicked and bought from. An erasure leaves the impressions under no customer: spend,
+ * clicks and conversions stay counted for the campaigns' figures and pacing, and a click or conversion reported
+ * afterwards is recorded without a touchpoint, as for an impression never shown to a known customer. A pseudonym
+ * would be taken for a customer and reported as one. The customer's id is kept as erased, so the wins of bids made
+ * for them that come afterwards are recorded under no customer.
  */
 @Component
 class AdPersonalData implements PersonalDataHolder {
@@ -38,9 +40,8 @@ class AdPersonalData implements PersonalDataHolder {
     @Override
     public long erase(UUID customerId) {
         // first, under the customer's lock that a win naming them takes before it records the impression: one being
-        // recorded commits before the pseudonym replaces the id, one that comes later finds the customer erased
+        // recorded commits before the id is removed, one that comes later finds the customer erased
         erased.erase(customerId);
-        return jdbc.update(
-                "UPDATE ad_impressions SET customer_id = ? WHERE customer_id = ?", UUID.randomUUID(), customerId);
+        return jdbc.update("UPDATE ad_impressions SET customer_id = NULL WHERE customer_id = ?", customerId);
     }
 }

@@ -328,6 +328,35 @@ class BidApiIT extends AdIntegrationTest {
     }
 
     @Test
+    void reportsNoTouchpointForAClickOrConversionOfAnImpressionWhoseCustomerWasErased() {
+        String region = "E" + UUID.randomUUID().toString().substring(0, 6);
+        String id = createCampaign(campaign("Shown to a customer erased since", region));
+        UUID erased = UUID.randomUUID();
+        String bidId = wonImpression(id, null);
+        jdbc.update("UPDATE ad_impressions SET customer_id = ? WHERE bid_id = ?", erased, bidId);
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> personalData.erase(erased));
+
+        Api.Response click = exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", bidId), EXCHANGE_KEY);
+        Api.Response conversion = exchange(CONVERSION, Map.of("bid_id", bidId), EXCHANGE_KEY);
+
+        assertThat(click.text("/recorded")).isEqualTo("true");
+        assertThat(conversion.text("/recorded")).isEqualTo("true");
+        assertThat(customerOf(bidId)).isNull();
+        // a click of a known customer reported after them: once its touchpoint is on the topic, any the notices above
+        // had made would be there too
+        UUID shownTo = UUID.randomUUID();
+        String later = wonImpression(createCampaign(campaign("Shown to a known customer", region)), null);
+        jdbc.update("UPDATE ad_impressions SET customer_id = ? WHERE bid_id = ?", shownTo, later);
+        assertThat(exchange("/api/v1/ads/openrtb/click", Map.of("bid_id", later), EXCHANGE_KEY)
+                        .text("/recorded"))
+                .isEqualTo("true");
+        List<String> touchpoints = await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestKafka.readAll(bootstrapServers, Topics.AGENT_TOUCHPOINTS), all -> all.stream()
+                        .anyMatch(value -> value.contains(shownTo.toString())));
+        assertThat(touchpoints).noneMatch(value -> value.contains(id));
+    }
+
+    @Test
     void reportsNoTouchpointForACustomerOnlyAClickOrConversionNames() {
         String region = "N" + UUID.randomUUID().toString().substring(0, 6);
         String id = activeCampaign(campaign("Shown to no known customer", region));

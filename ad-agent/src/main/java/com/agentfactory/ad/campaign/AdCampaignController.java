@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ads/campaigns")
 class AdCampaignController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final AdCampaigns campaigns;
 
     AdCampaignController(AdCampaigns campaigns) {
@@ -38,7 +41,7 @@ class AdCampaignController {
     @GetMapping
     PageResponse<AdCampaignResponse> list(
             @RequestParam(required = false) AdCampaignStatus status,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return campaigns.list(status, page, limit);
     }
@@ -81,7 +84,7 @@ class AdCampaignController {
     @GetMapping("/{id}/history")
     PageResponse<AdCampaignAudit.AuditEntryResponse> history(
             @PathVariable UUID id,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return campaigns.history(id, page, limit);
     }

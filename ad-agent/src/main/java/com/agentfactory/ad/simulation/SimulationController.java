@@ -25,6 +25,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/ads/simulations")
 class SimulationController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final SimulationRuns runs;
 
     SimulationController(SimulationRuns runs) {
@@ -64,7 +67,7 @@ class SimulationController {
     @Operation(summary = "The simulation runs, newest first")
     @GetMapping
     PageResponse<SimulationRunResponse> list(
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return runs.list(page, limit);
     }

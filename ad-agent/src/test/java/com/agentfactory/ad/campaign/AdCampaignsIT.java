@@ -201,4 +201,20 @@ class AdCampaignsIT extends AdIntegrationTest {
         assertThat(page.body().path("items")).hasSize(1);
         assertThat(page.body().path("pagination").path("total").asLong()).isPositive();
     }
+
+    @Test
+    void refusesAPageBeyondTheLastNamingItInsteadOfOverflowingTheOffset() {
+        String id = createCampaign(campaign("Paged far"));
+
+        Api.Response list = api.get("/api/v1/ads/campaigns?page=30000000&limit=100");
+        Api.Response history = api.get("/api/v1/ads/campaigns/" + id + "/history?page=30000000&limit=200");
+        Api.Response last = api.get("/api/v1/ads/campaigns/" + id + "/history?page=100000&limit=200");
+
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(list.errorFields()).containsExactly("page");
+        assertThat(history.status()).isEqualTo(400);
+        assertThat(history.errorFields()).containsExactly("page");
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body().path("items")).isEmpty();
+    }
 }

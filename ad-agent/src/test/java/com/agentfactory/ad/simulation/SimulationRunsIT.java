@@ -166,6 +166,17 @@ class SimulationRunsIT extends AdIntegrationTest {
     }
 
     @Test
+    void refusesAPageBeyondTheLastNamingItInsteadOfOverflowingTheOffset() {
+        Api.Response overflowing = api.get(RUNS + "?page=30000000&limit=100");
+        Api.Response last = api.get(RUNS + "?page=100000&limit=100");
+
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.errorFields()).containsExactly("page");
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body().path("items")).isEmpty();
+    }
+
+    @Test
     void queuesAgainARunLeftRunningByADeadWorkerAndCompletesIt() {
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         UUID id = insertRun("RUNNING", "synthetic", longAgo, longAgo);

@@ -8,10 +8,14 @@ import com.agentfactory.messaging.inbox.InboxProperties;
 import com.agentfactory.messaging.inbox.ProcessedMessages;
 import com.agentfactory.messaging.inbox.ProcessedMessagesPurger;
 import com.agentfactory.messaging.outbox.MicrometerRelayTracing;
+import com.agentfactory.messaging.outbox.OutboxDeadLetterProperties;
+import com.agentfactory.messaging.outbox.OutboxDeadLetterPurger;
+import com.agentfactory.messaging.outbox.OutboxDeadLetters;
 import com.agentfactory.messaging.outbox.OutboxProperties;
 import com.agentfactory.messaging.outbox.OutboxRelay;
 import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.outbox.RelayTracing;
+import com.agentfactory.messaging.privacy.OutboxDeadLetterPersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.privacy.PrivacyRequestListener;
 import com.agentfactory.messaging.runtime.AgentRuntimeProperties;
@@ -29,6 +33,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,7 +74,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * consumer. Runs before Boot's Kafka configuration so these factories are the ones everything uses.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class, after = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties({OutboxProperties.class, InboxProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({
+    OutboxProperties.class,
+    OutboxDeadLetterProperties.class,
+    InboxProperties.class,
+    KafkaProperties.class
+})
 public class MessagingAutoConfiguration {
 
     /** The platform's one source of time (UTC), injected wherever time is read so tests can fix it. */
@@ -260,6 +270,17 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    OutboxDeadLetters outboxDeadLetters(JdbcTemplate jdbc) {
+        return new OutboxDeadLetters(jdbc);
+    }
+
+    @Bean
+    OutboxDeadLetterPurger outboxDeadLetterPurger(
+            OutboxDeadLetters outboxDeadLetters, OutboxDeadLetterProperties properties, Clock clock) {
+        return new OutboxDeadLetterPurger(outboxDeadLetters, properties, clock);
+    }
+
+    @Bean
     OutboxWriter outboxWriter(JdbcTemplate jdbc, EnvelopeCodec codec, OutboxRelay relay) {
         return new OutboxWriter(jdbc, codec, relay::wakeUp);
     }
@@ -285,18 +306,23 @@ public class MessagingAutoConfiguration {
         return new ProcessedMessagesPurger(processedMessages, properties);
     }
 
-    /** Every service that declares a {@link PersonalDataHolder} answers privacy requests with it. */
+    /**
+     * Every service that declares a {@link PersonalDataHolder} answers privacy requests with it, and with its outbox's
+     * dead letters, which every such service has and none declares.
+     */
     @Bean
     @ConditionalOnBean(PersonalDataHolder.class)
     PrivacyRequestListener privacyRequestListener(
             List<PersonalDataHolder> holders,
+            OutboxDeadLetters outboxDeadLetters,
             EnvelopeCodec codec,
             IdempotentConsumer idempotentConsumer,
             OutboxWriter outboxWriter,
             Environment environment,
             Clock clock) {
         return new PrivacyRequestListener(
-                holders,
+                Stream.concat(holders.stream(), Stream.of(new OutboxDeadLetterPersonalData(outboxDeadLetters)))
+                        .toList(),
                 codec,
                 idempotentConsumer,
                 outboxWriter,

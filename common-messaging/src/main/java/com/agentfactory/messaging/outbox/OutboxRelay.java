@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A row Kafka refuses for good would fail its batch on every attempt and so hold back every message
  * written after it. Such a row is moved to {@code outbox_dead_letters} in the transaction that deletes the
  * rows that went out, counted in {@code outbox.dead_lettered} and logged (id, topic, reason; the payload
- * may be large or personal, so it stays in the table). Only refusals about the record itself count as for
+ * may be large or personal, so it stays in the table, until its retention or the erasure of a customer it names: see
+ * {@link OutboxDeadLetters}). Only refusals about the record itself count as for
  * good (REFUSALS_OF_THE_RECORD): a fenced producer, a failed authentication or a missing permission
  * is not the record's fault, and would otherwise move every healthy message of the service aside. Any
  * other failure rolls the whole batch back as before, a refused row included, so while Kafka is away

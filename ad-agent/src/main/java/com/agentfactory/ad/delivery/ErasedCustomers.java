@@ -19,7 +19,9 @@ public class ErasedCustomers {
     private final Clock clock;
 
     ErasedCustomers(JdbcTemplate jdbc, Clock clock) {
-        this.record = new ErasedCustomerRecord(jdbc, "ad");
+        // the key the ad agent locked a customer under before this record was shared: an instance of that version still
+        // running during a rolling deploy must wait for this one's erasure, and this one for that one's wins
+        this.record = ErasedCustomerRecord.lockingUnder(jdbc, "ad customer ");
         this.clock = clock;
     }
 

@@ -13,16 +13,38 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * exclusively, a writer shared, each to the end of its transaction. A write during the erasure waits for it and then
  * finds the customer erased; one that committed before it is caught by the erasure with the rest. An advisory lock,
  * not a row lock, because a customer the service has never seen has no row to lock.
+ *
+ * <p>Every instance of a service must lock the same key, those of the version before included while a rolling deploy
+ * runs both: an erasure and a write under different keys no longer wait for each other. A service that locked its
+ * customers before it used this class keeps its key with {@link #lockingUnder}.
  */
 public final class ErasedCustomerRecord {
 
     private final JdbcOperations jdbc;
-    private final String service;
+    private final String lockKeyPrefix;
 
-    /** {@code service} names the lock keys apart from other services' sharing the database. */
+    /**
+     * Locks a customer under {@code <service>.customer:<id>}, the key the recommendation and support agents have locked
+     * from the start; {@code service} names the keys apart from other services' sharing the database.
+     */
     public ErasedCustomerRecord(JdbcOperations jdbc, String service) {
+        this(Objects.requireNonNull(service) + ".customer:", jdbc);
+    }
+
+    private ErasedCustomerRecord(String lockKeyPrefix, JdbcOperations jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc);
-        this.service = Objects.requireNonNull(service);
+        this.lockKeyPrefix = lockKeyPrefix;
+    }
+
+    /**
+     * Locks a customer under {@code lockKeyPrefix} followed by their id, as given: for a service whose instances locked
+     * their customers under a key of their own before (the ad agent's {@code "ad customer "}).
+     */
+    public static ErasedCustomerRecord lockingUnder(JdbcOperations jdbc, String lockKeyPrefix) {
+        if (Objects.requireNonNull(lockKeyPrefix).isBlank()) {
+            throw new IllegalArgumentException("a lock key prefix must name the service, was blank");
+        }
+        return new ErasedCustomerRecord(lockKeyPrefix, jdbc);
     }
 
     /** Marks the customer erased under their exclusive lock; the caller's transaction then removes what they left. */
@@ -48,6 +70,6 @@ public final class ErasedCustomerRecord {
         jdbc.query(
                 "SELECT " + function + "(hashtextextended(?, 0))",
                 (RowCallbackHandler) row -> {},
-                service + ".customer:" + customerId);
+                lockKeyPrefix + customerId);
     }
 }

@@ -120,7 +120,9 @@ class BudgetController {
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
                     String idempotencyKey,
             Caller caller) {
-        return answer(budgets.reserve(department, request, idempotencyKey, caller), request.amount());
+        return answer(
+                budgets.reserve(department, request, idempotencyKey, caller, BudgetService.holderOf(caller)),
+                request.amount());
     }
 
     @Operation(
@@ -172,24 +174,32 @@ class BudgetController {
         };
     }
 
-    @Operation(summary = "Spend a reservation: records the expense")
+    @Operation(summary = "Spend a reservation: records the expense; only the caller that made the reservation may")
     @ApiResponse(responseCode = "200", description = "Spent")
+    @ApiResponse(responseCode = "403", description = "Another caller made the reservation")
     @ApiResponse(
             responseCode = "409",
             description = "The reservation was released and cannot be spent, or the ledger holds another transaction"
                     + " under its id")
     @PostMapping("/reservations/{reservationId}/commit")
     ReservationResponse commit(
-            @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {
-        return budgets.commit(department, reservationId);
+            @PathVariable @BudgetConstraints.Department String department,
+            @PathVariable UUID reservationId,
+            Caller caller) {
+        return budgets.commit(department, reservationId, caller);
     }
 
-    @Operation(summary = "Give a reservation back to the budget")
+    @Operation(
+            summary = "Give a reservation back to the budget; only the caller that made the reservation, or an admin,"
+                    + " may")
     @ApiResponse(responseCode = "200", description = "Released")
+    @ApiResponse(responseCode = "403", description = "Another caller made the reservation, and the caller is no admin")
     @ApiResponse(responseCode = "409", description = "The reservation was already spent")
     @PostMapping("/reservations/{reservationId}/release")
     ReservationResponse release(
-            @PathVariable @BudgetConstraints.Department String department, @PathVariable UUID reservationId) {
-        return budgets.release(department, reservationId);
+            @PathVariable @BudgetConstraints.Department String department,
+            @PathVariable UUID reservationId,
+            Caller caller) {
+        return budgets.release(department, reservationId, caller);
     }
 }

@@ -20,7 +20,7 @@ class BudgetRepository {
             + " updated_at";
     private static final String RESERVATION_COLUMNS = "id, budget_id, amount, currency, purpose, requested_by, status,"
             + " transaction_id, created_at, resolved_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel,"
-            + " expires_at";
+            + " expires_at, reserved_by";
     /** The same columns of {@code budget_reservations r}, for queries that join it to its budget. */
     private static final String RESERVATION_COLUMNS_OF_R = "r." + String.join(", r.", RESERVATION_COLUMNS.split(", "));
 
@@ -108,8 +108,8 @@ class BudgetRepository {
     void insertReservation(Reservation reservation) {
         jdbc.update(
                 "INSERT INTO budget_reservations (id, budget_id, amount, currency, purpose, requested_by, status,"
-                        + " created_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, idempotency_key, spent_on, unbudgeted, attributed_agent, channel, expires_at,"
+                        + " reserved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 reservation.id(),
                 reservation.budgetId(),
                 reservation.amount(),
@@ -123,7 +123,8 @@ class BudgetRepository {
                 reservation.unbudgeted(),
                 reservation.attributedAgent(),
                 reservation.channel(),
-                reservation.expiresAt() == null ? null : Timestamp.from(reservation.expiresAt()));
+                reservation.expiresAt() == null ? null : Timestamp.from(reservation.expiresAt()),
+                reservation.reservedBy());
     }
 
     /**
@@ -318,7 +319,8 @@ class BudgetRepository {
                         ? rs.getString("requested_by")
                         : rs.getString("attributed_agent"),
                 rs.getString("channel"),
-                instant(rs.getTimestamp("expires_at")));
+                instant(rs.getTimestamp("expires_at")),
+                rs.getString("reserved_by"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -181,11 +181,16 @@ class BudgetService {
      * <p>With {@code expires_at} the hold ends then: a reservation still held is released by {@link
      * ExpiredReservations}. A time not later than now is refused; a retry gets its reservation back all the same.
      *
+     * <p>The reservation is held by {@code holder}: only they may commit or release it ({@link #commit},
+     * {@link #release}).
+     *
      * @param caller who asks, as the verified token names them; null for a task run on a requester's behalf
+     * @param holder who asks as {@link Caller#actorName()} names them: the caller, or the task's requester; null when
+     *     no one is known, which leaves the reservation to whoever the budget's rules admit
      */
     @Transactional
     ReservationOutcome reserve(
-            String department, CreateReservationRequest request, String idempotencyKey, Caller caller) {
+            String department, CreateReservationRequest request, String idempotencyKey, Caller caller, String holder) {
         auditActor.stamp();
         if (idempotencyKey != null) {
             budgets.lockIdempotencyKey(department, idempotencyKey);
@@ -253,18 +258,23 @@ class BudgetService {
                 false,
                 spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
                 request.channel(),
-                request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS),
+                holder);
         budgets.updateUsage(after);
         budgets.insertReservation(reservation);
         raiseAlerts(before, after);
         return new ReservationOutcome.Reserved(reservation, after, false);
     }
 
-    /** Spends the reservation: it becomes an expense in the ledger. Committing twice is harmless. */
+    /**
+     * Spends the reservation: it becomes an expense in the ledger. Committing twice is harmless. Only its holder may
+     * (see {@link Reservation#settleableBy}).
+     */
     @Transactional
-    ReservationResponse commit(String department, UUID reservationId) {
+    ReservationResponse commit(String department, UUID reservationId, Caller caller) {
         auditActor.stamp();
         Settling s = settling(department, reservationId);
+        requireSettleable(s.reservation(), caller, false);
         if (s.reservation().status() == ReservationStatus.COMMITTED) {
             return ReservationResponse.of(s.reservation(), s.budget());
         }
@@ -365,6 +375,8 @@ class BudgetService {
             if (first.status() == ReservationStatus.COMMITTED) {
                 return new ReservationOutcome.Reserved(first, held, true);
             }
+            // spending it by its key is a commit: another caller that came by the key may not spend what is held
+            requireSettleable(first, caller, false);
             Budget after = spend(first, held);
             return new ReservationOutcome.Reserved(
                     budgets.findReservation(first.id()).orElseThrow(), after, false);
@@ -412,7 +424,8 @@ class BudgetService {
                 true,
                 spendingAgents.bookedUnder(caller, request.requestedBy().trim()),
                 request.channel(),
-                null);
+                null,
+                holderOf(caller));
         budgets.updateUsage(after);
         budgets.insertReservation(expense);
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -442,11 +455,15 @@ class BudgetService {
                 budgets.findReservation(expense.id()).orElseThrow(), after, false);
     }
 
-    /** Gives the reserved money back. Releasing twice is harmless. */
+    /**
+     * Gives the reserved money back. Releasing twice is harmless. Only its holder, or a person with the admin role, may
+     * (see {@link Reservation#settleableBy}).
+     */
     @Transactional
-    ReservationResponse release(String department, UUID reservationId) {
+    ReservationResponse release(String department, UUID reservationId, Caller caller) {
         auditActor.stamp();
         Settling s = settling(department, reservationId);
+        requireSettleable(s.reservation(), caller, true);
         if (s.reservation().status() == ReservationStatus.RELEASED) {
             return ReservationResponse.of(s.reservation(), s.budget());
         }
@@ -540,6 +557,18 @@ class BudgetService {
     }
 
     private record Settling(Reservation reservation, Budget budget) {}
+
+    /** How a reservation names its holder: the caller as the audit trail names them; null for no one. */
+    static String holderOf(Caller caller) {
+        return caller != null && caller.isAuthenticated() ? caller.actorName() : null;
+    }
+
+    private static void requireSettleable(Reservation r, Caller caller, boolean release) {
+        if (!r.settleableBy(caller, release)) {
+            throw new ReservationHeldByAnotherException("reservation " + r.id() + " is held by the caller that made it;"
+                    + " only they may " + (release ? "release it (or an admin)" : "commit it"));
+        }
+    }
 
     private Settling settling(String department, UUID reservationId) {
         Reservation unlocked = budgets.findReservation(reservationId)

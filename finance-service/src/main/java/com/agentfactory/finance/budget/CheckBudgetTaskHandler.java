@@ -2,6 +2,7 @@ package com.agentfactory.finance.budget;
 
 import com.agentfactory.finance.audit.Actor;
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.messaging.identity.Caller;
 import com.agentfactory.messaging.runtime.TaskContext;
 import com.agentfactory.messaging.runtime.TaskHandler;
 import java.math.BigDecimal;
@@ -57,10 +58,22 @@ class CheckBudgetTaskHandler implements TaskHandler<CheckBudgetRequest, BudgetCh
                 ? Actor.agent(input.requestedBy())
                 : Actor.requester(context.requestedBy());
         // a requeued task runs again under its id: keyed by it, the run answers the reservation the first one made
-        // instead of making a second
+        // instead of making a second. The requester holds it, so the agent that asked commits it with its own token;
+        // never input.requested_by, which anyone may write
         var outcome = auditActor.callAs(
-                actor, () -> budgets.reserve(input.department(), input.asReservation(), idempotencyKey(context), null));
+                actor,
+                () -> budgets.reserve(
+                        input.department(),
+                        input.asReservation(),
+                        idempotencyKey(context),
+                        null,
+                        holderNamed(context.requestedBy())));
         return BudgetCheckResponse.of(outcome);
+    }
+
+    /** The requester as a holder, or null when the envelope names no one (or the visitor) who could settle it. */
+    private static String holderNamed(String requester) {
+        return Caller.userOf(requester) != null || Caller.agentOf(requester) != null ? requester : null;
     }
 
     /** In the department's key space shared with REST callers, whose keys are their own request ids. */

@@ -166,9 +166,14 @@ class TransactionRepository {
     }
 
     /**
-     * Revenue whose order's refunds (net of their offsets) took back more of some product than it sold: refunds
-     * booked before the order when nothing offset them at its booking. Oldest first, after {@code after} in
+     * Revenue whose order's refunds (net of their offsets) took back more of some product than the order sold:
+     * refunds booked before the order when nothing offset them at its booking. Oldest first, after {@code after} in
      * (occurred_at, id) order or from the first when it is null, at most {@code limit} of them.
+     *
+     * <p>What the order sold is that of all its revenue, found as {@link #soldByProduct} finds it, which is what the
+     * capping caps at: an order's second revenue (goods added under an id of their own and its number) sold none of
+     * the first's goods, and measured against itself alone it was picked up at every start for the capping to find
+     * nothing beyond.
      */
     List<RevenueOfProducts> revenueWithRefundsBeyond(RevenueOfProducts after, int limit) {
         Timestamp afterAt = after == null ? null : Timestamp.from(after.occurredAt());
@@ -183,8 +188,11 @@ class TransactionRepository {
                         + "         AND jsonb_typeof(t.metadata -> 'products') = 'object'"
                         + "         AND (t.order_id = v.order_id OR upper(t.order_number) = upper(v.order_number))"
                         + "       GROUP BY p.key"
-                        + "       HAVING sum(p.value::numeric)"
-                        + "           > coalesce((v.metadata -> 'products' ->> p.key)::numeric, 0))"
+                        + "       HAVING sum(p.value::numeric) > coalesce((SELECT sum((s.metadata -> 'products' ->> p.key)::numeric)"
+                        + "           FROM financial_transactions s"
+                        + "           WHERE s.transaction_type = 'revenue' AND s.currency = v.currency"
+                        + "             AND jsonb_typeof(s.metadata -> 'products') = 'object'"
+                        + "             AND (s.order_id = v.order_id OR upper(s.order_number) = upper(v.order_number))), 0))"
                         + " ORDER BY v.occurred_at, v.id LIMIT ?",
                 (rs, row) -> new RevenueOfProducts(
                         rs.getObject("id", UUID.class),

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,9 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
 
     @Autowired
     EarlierRefundsCapping earlierRefunds;
+
+    @Autowired
+    TransactionRepository repository;
 
     @Test
     void aCancellationOfGoodsAlreadyReturnedRefundsOnlyTheGoodsNotReturned() {
@@ -185,6 +189,39 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         // the order's event delivered again offsets nothing more: the offset is the one its booking would write
         assertThat(ledger.recordOrderPlaced(order)).isFalse();
         assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void anOrdersSecondRevenueIsNotPickedUpForCappingWhenTheOrderSoldWhatItsRefundsTookBack() {
+        OrderPlaced order = anOrder("12.50x2", "4.00x1");
+        ledger.recordOrderPlaced(order);
+        OrderPlaced added =
+                OrderMother.addedUnderAnotherId(order, order.occurredAt().plusSeconds(3600), "7.00x1");
+        assertThat(ledger.recordOrderPlaced(added)).isTrue();
+        // the first revenue's goods returned: the second sold none of them
+        assertThat(ledger.recordReturnReceived(ReturnMother.returnOf(order, "SKU12.50", 2, "25.00")))
+                .isTrue();
+
+        assertThat(pickedUpForCapping(order, added.occurredAt())).isEmpty();
+        assertThat(earlierRefunds.capEarlierRefunds()).isZero();
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+    }
+
+    /** The order's revenue booked up to {@code until} that the capping of earlier refunds would look at. */
+    private List<TransactionRepository.RevenueOfProducts> pickedUpForCapping(OrderPlaced order, Instant until) {
+        List<TransactionRepository.RevenueOfProducts> pickedUp = new ArrayList<>();
+        var cursor = new TransactionRepository.RevenueOfProducts(
+                new UUID(0, 0), null, null, null, null, order.occurredAt().minusSeconds(1));
+        while (true) {
+            var batch = repository.revenueWithRefundsBeyond(cursor, 100);
+            batch.stream()
+                    .filter(revenue -> order.orderNumber().equals(revenue.orderNumber()))
+                    .forEach(pickedUp::add);
+            if (batch.size() < 100 || batch.getLast().occurredAt().isAfter(until)) {
+                return pickedUp;
+            }
+            cursor = batch.getLast();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
+import com.agentfactory.messaging.commerce.CommerceEvent;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.LockWaits;
@@ -63,13 +64,9 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
     @Test
     void takesBackTheCancelledPurchaseSoItIsNeitherLearnedFromNorFilteredAsBought() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        UUID toaster = UUID.randomUUID();
-        String kitchen = freshCategory("kitchen");
-        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
-        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
-        OrderPlaced first = order(shopper, kettle);
-        OrderPlaced second = order(shopper, toaster);
+        Kitchen kitchen = kitchen();
+        OrderPlaced first = order(shopper, kitchen.kettle());
+        OrderPlaced second = order(shopper, kitchen.toaster());
         storefront.publish(first);
         storefront.publish(second);
         await().atMost(WAIT).until(() -> purchases(shopper) == 2);
@@ -84,16 +81,15 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
                         "SELECT product_id FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'",
                         UUID.class,
                         shopper))
-                .isEqualTo(kettle);
+                .isEqualTo(kitchen.kettle());
         await().atMost(WAIT).until(() -> !redis.hasKey("recommendation:user:" + shopper));
     }
 
     @Test
     void takesBackThePurchaseOfAnOrderNamedInOtherCase() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
-        OrderPlaced placed = order(shopper, kettle);
+        Kitchen kitchen = kitchen();
+        OrderPlaced placed = order(shopper, kitchen.kettle());
         storefront.publish(placed);
         await().atMost(WAIT).until(() -> purchases(shopper) == 1);
 
@@ -105,122 +101,92 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
     @Test
     void leavesAnotherOrdersPurchaseAloneWhenTheCancelledOrderIsUnknown() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
-        OrderPlaced kept = order(shopper, kettle);
+        Kitchen kitchen = kitchen();
+        OrderPlaced kept = order(shopper, kitchen.kettle());
         storefront.publish(kept);
         await().atMost(WAIT).until(() -> purchases(shopper) == 1);
 
         // the cancellation of another order of the same kettle, read before that order (or without it ever coming)
-        OrderCancelled cancellation = cancelled(order(shopper, kettle));
-        storefront.publish(cancellation);
-        await().atMost(WAIT)
-                .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM processed_messages WHERE message_id = ?",
-                                Integer.class,
-                                cancellation.eventId())
-                        >= 1);
+        OrderCancelled cancellation = cancelled(order(shopper, kitchen.kettle()));
+        deliver(cancellation);
 
         assertThat(jdbc.queryForObject(
                         "SELECT quantity FROM interactions WHERE user_id = ? AND product_id = ? AND kind = 'PURCHASE'",
                         Integer.class,
                         shopper,
-                        kettle))
+                        kitchen.kettle()))
                 .isEqualTo(1);
     }
 
     @Test
     void takesBackACancellationReadBeforeItsOrderOnceTheOrderArrives() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        UUID toaster = UUID.randomUUID();
-        String kitchen = freshCategory("kitchen");
-        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
-        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
-        OrderPlaced placed = order(shopper, kettle, toaster);
-        OrderCancelled kettleCancelled = cancelledLine(placed, kettle);
+        Kitchen kitchen = kitchen();
+        OrderPlaced placed = order(shopper, kitchen.kettle(), kitchen.toaster());
+        OrderCancelled kettleCancelled = cancelledLine(placed, kitchen.kettle());
 
         // the cancellation travels under its own key and is read first
-        storefront.publish(kettleCancelled);
-        await().atMost(WAIT).until(() -> handled(kettleCancelled.eventId()));
-        storefront.publish(placed);
-        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+        deliver(kettleCancelled);
+        deliver(placed);
 
         assertThat(jdbc.queryForList(
                         "SELECT product_id FROM interactions WHERE user_id = ? AND kind = 'PURCHASE'",
                         UUID.class,
                         shopper))
-                .containsExactly(toaster);
+                .containsExactly(kitchen.toaster());
         assertThat(pendingLinesOf(kettleCancelled)).isZero();
     }
 
     @Test
     void takesACancellationOfSeveralOffEveryLineOfTheProductInItsOrder() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        UUID toaster = UUID.randomUUID();
-        String kitchen = freshCategory("kitchen");
-        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
-        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
+        Kitchen kitchen = kitchen();
         // the kettle on two lines of one each
-        OrderPlaced placed = order(shopper, kettle, kettle, toaster);
-        storefront.publish(placed);
-        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+        OrderPlaced placed = order(shopper, kitchen.kettle(), kitchen.kettle(), kitchen.toaster());
+        deliver(placed);
 
-        OrderCancelled bothKettles = cancelledQuantity(placed, kettle, 2);
-        storefront.publish(bothKettles);
-        await().atMost(WAIT).until(() -> handled(bothKettles.eventId()));
+        OrderCancelled bothKettles = cancelledQuantity(placed, kitchen.kettle(), 2);
+        deliver(bothKettles);
 
-        assertThat(purchasedQuantities(shopper)).containsExactly(entry(toaster, 1));
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(kitchen.toaster(), 1));
         assertThat(pendingLinesOf(bothKettles)).isZero();
     }
 
     @Test
     void leavesWhatAPartialCancellationDidNotTakeFromTheProductsLines() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
-        OrderPlaced placed = order(shopper, kettle, kettle, kettle);
-        storefront.publish(placed);
-        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+        Kitchen kitchen = kitchen();
+        OrderPlaced placed = order(shopper, kitchen.kettle(), kitchen.kettle(), kitchen.kettle());
+        deliver(placed);
 
-        OrderCancelled twoOfThree = cancelledQuantity(placed, kettle, 2);
-        storefront.publish(twoOfThree);
-        await().atMost(WAIT).until(() -> handled(twoOfThree.eventId()));
+        OrderCancelled twoOfThree = cancelledQuantity(placed, kitchen.kettle(), 2);
+        deliver(twoOfThree);
 
-        assertThat(purchasedQuantities(shopper)).containsExactly(entry(kettle, 1));
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(kitchen.kettle(), 1));
     }
 
     @Test
     void takesACancellationOfSeveralReadBeforeItsOrderOffEveryLineOfTheProduct() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        UUID toaster = UUID.randomUUID();
-        String kitchen = freshCategory("kitchen");
-        storefront.publish(product(kettle, "Kettle", kitchen, "30.00", 5));
-        storefront.publish(product(toaster, "Toaster", kitchen, "40.00", 5));
-        OrderPlaced placed = order(shopper, kettle, toaster, kettle);
-        OrderCancelled bothKettles = cancelledQuantity(placed, kettle, 2);
+        Kitchen kitchen = kitchen();
+        OrderPlaced placed = order(shopper, kitchen.kettle(), kitchen.toaster(), kitchen.kettle());
+        OrderCancelled bothKettles = cancelledQuantity(placed, kitchen.kettle(), 2);
 
-        storefront.publish(bothKettles);
-        await().atMost(WAIT).until(() -> handled(bothKettles.eventId()));
-        storefront.publish(placed);
-        await().atMost(WAIT).until(() -> handled(placed.eventId()));
+        deliver(bothKettles);
+        deliver(placed);
 
-        assertThat(purchasedQuantities(shopper)).containsExactly(entry(toaster, 1));
+        assertThat(purchasedQuantities(shopper)).containsExactly(entry(kitchen.toaster(), 1));
         assertThat(pendingLinesOf(bothKettles)).isZero();
     }
 
     @Test
     void aCancellationWaitingForAnotherOfTheSameProductTakesFromWhatThatOneLeft() throws Exception {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
-        OrderPlaced first = order(shopper, kettle);
-        OrderPlaced second = order(shopper, kettle);
-        storefront.publish(first);
-        storefront.publish(second);
-        await().atMost(WAIT).until(() -> handled(first.eventId()) && handled(second.eventId()));
+        Kitchen kitchen = kitchen();
+        OrderPlaced first = order(shopper, kitchen.kettle());
+        OrderPlaced second = order(shopper, kitchen.kettle());
+        deliver(first);
+        deliver(second);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 
         // both name no order, so no order lock keeps them apart: each takes one kettle from the latest purchases
@@ -253,18 +219,15 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
     @Test
     void forgetsACancellationWhoseOrderDidNotArriveWithinTheRetention() {
         UUID shopper = UUID.randomUUID();
-        UUID kettle = UUID.randomUUID();
-        storefront.publish(product(kettle, "Kettle", freshCategory("kitchen"), "30.00", 5));
-        OrderPlaced late = order(shopper, kettle);
+        Kitchen kitchen = kitchen();
+        OrderPlaced late = order(shopper, kitchen.kettle());
         OrderCancelled cancellation = cancelled(late);
-        storefront.publish(cancellation);
-        await().atMost(WAIT).until(() -> handled(cancellation.eventId()));
+        deliver(cancellation);
         assertThat(pendingLinesOf(cancellation)).isEqualTo(1);
 
         // kept longer than the retention, and another kept a day less
-        OrderCancelled recent = cancelled(order(shopper, kettle));
-        storefront.publish(recent);
-        await().atMost(WAIT).until(() -> handled(recent.eventId()));
+        OrderCancelled recent = cancelled(order(shopper, kitchen.kettle()));
+        deliver(recent);
         age(cancellation, pendingCancellations.retention().plusDays(1));
         age(recent, pendingCancellations.retention().minusDays(1));
         purge.purge();
@@ -272,9 +235,26 @@ class CancelledOrdersIT extends RecommendationIntegrationTest {
         assertThat(pendingLinesOf(cancellation)).isZero();
         assertThat(pendingLinesOf(recent)).isEqualTo(1);
         // the order arriving after all keeps its purchase
-        storefront.publish(late);
-        await().atMost(WAIT).until(() -> handled(late.eventId()));
+        deliver(late);
         assertThat(purchases(shopper)).isEqualTo(1);
+    }
+
+    /** A kettle and a toaster, in a category no other test uses. */
+    private record Kitchen(UUID kettle, UUID toaster) {}
+
+    /** Publishes a new kitchen catalogue to the service. */
+    private Kitchen kitchen() {
+        Kitchen kitchen = new Kitchen(UUID.randomUUID(), UUID.randomUUID());
+        String category = freshCategory("kitchen");
+        storefront.publish(product(kitchen.kettle(), "Kettle", category, "30.00", 5));
+        storefront.publish(product(kitchen.toaster(), "Toaster", category, "40.00", 5));
+        return kitchen;
+    }
+
+    /** Publishes the event and waits until the service has read it. */
+    private void deliver(CommerceEvent event) {
+        storefront.publish(event);
+        await().atMost(WAIT).until(() -> handled(event.eventId()));
     }
 
     private boolean handled(UUID eventId) {

@@ -78,11 +78,13 @@ public class TransactionService {
         // before the revenue is booked, whose attribution nets the order's refunds: they are netted as offset
         if (Amounts.inRange(Amounts.toCents(order.total()))
                 && transactions.findBySourceEventId(order.eventId()).isEmpty()) {
-            offsetRefundsBeyond(
-                    new TransactionRepository.OrderIdentity(order.orderId(), order.orderNumber()),
-                    order.currency(),
-                    sold,
-                    order.eventId());
+            var identity = new TransactionRepository.OrderIdentity(order.orderId(), order.orderNumber());
+            // the refunds are the whole order's, so they are measured against all it sold: goods added to it under an
+            // id of their own sell none of its earlier goods, and measured alone they would offset those goods' refunds
+            Map<String, BigDecimal> soldByTheOrder =
+                    new LinkedHashMap<>(transactions.soldByProduct(identity, order.currency()));
+            sold.forEach((product, amount) -> soldByTheOrder.merge(product, amount, BigDecimal::add));
+            offsetRefundsBeyond(identity, order.currency(), soldByTheOrder, order.eventId());
         }
         return recordFromEvent(
                 order.eventId(),

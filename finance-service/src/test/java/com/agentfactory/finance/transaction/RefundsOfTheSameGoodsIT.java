@@ -207,6 +207,32 @@ class RefundsOfTheSameGoodsIT extends FinanceIntegrationTest {
         assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
     }
 
+    @Test
+    void goodsAddedToAnOrderUnderAnotherIdLeaveTheRefundOfItsEarlierGoodsAsBooked() {
+        OrderPlaced order = anOrder("12.50x2", "25.00x1");
+        ledger.recordOrderPlaced(order);
+        assertThat(ledger.recordReturnReceived(ReturnMother.returnOf(order, "SKU12.50", 2, "25.00")))
+                .isTrue();
+        double cappedBefore = capped();
+
+        // the second revenue sells none of the returned goods; the order as a whole sold them all the same
+        OrderPlaced added =
+                OrderMother.addedUnderAnotherId(order, order.occurredAt().plusSeconds(7200), "7.00x1");
+        assertThat(ledger.recordOrderPlaced(added)).isTrue();
+
+        assertThat(refundedOf(order)).isEqualByComparingTo("25.00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM financial_transactions WHERE metadata ->> 'offsets_refund' IS NOT NULL"
+                                + " AND (order_id = ? OR upper(order_number) = upper(?))",
+                        Long.class,
+                        order.orderId(),
+                        order.orderNumber()))
+                .isZero();
+        assertThat(capped()).isEqualTo(cappedBefore);
+        // attribution still takes the refund back from the first revenue's shares
+        assertThat(attributedRefundsOf(order)).isEqualByComparingTo("25.00");
+    }
+
     /** The order's revenue booked up to {@code until} that the capping of earlier refunds would look at. */
     private List<TransactionRepository.RevenueOfProducts> pickedUpForCapping(OrderPlaced order, Instant until) {
         List<TransactionRepository.RevenueOfProducts> pickedUp = new ArrayList<>();

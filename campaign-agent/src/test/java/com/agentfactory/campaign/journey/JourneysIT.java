@@ -200,11 +200,7 @@ class JourneysIT extends CampaignIntegrationTest {
 
         commerce.publishAndWait(CustomerMother.order(customer, "30.00", Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> "completed"
-                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
-        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
-                .isEqualTo("two orders");
-        assertThat(stepsSentTo(journeyId, customer)).containsExactlyInAnyOrder("first_reward", "second_reward");
+        awaitEnd(journeyId, customer, "two orders", "first_reward", "second_reward");
     }
 
     @Test
@@ -218,11 +214,7 @@ class JourneysIT extends CampaignIntegrationTest {
         commerce.publishAndWait(CustomerMother.order(customer, "80.00", cartLeft.plusMillis(1)));
         commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
 
-        await().atMost(PATIENCE).until(() -> "completed"
-                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
-        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
-                .isEqualTo("one order");
-        assertThat(stepsSentTo(journeyId, customer)).containsExactly("first_reward");
+        awaitEnd(journeyId, customer, "one order", "first_reward");
     }
 
     @Test
@@ -237,10 +229,7 @@ class JourneysIT extends CampaignIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_further_order"));
         commerce.publishAndWait(CustomerMother.order(customer, "20.00", Instant.now()));
-        await().atMost(PATIENCE).until(() -> "completed"
-                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
-        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
-                .isEqualTo("ordered again");
+        awaitEnd(journeyId, customer, "ordered again");
     }
 
     @Test
@@ -639,6 +628,18 @@ class JourneysIT extends CampaignIntegrationTest {
         return "active".equals(enrolment.path("status").asString())
                 && "order.placed".equals(enrolment.path("waiting_for").asString())
                 && timeoutStep.equals(enrolment.path("current_step").asString());
+    }
+
+    /**
+     * Waits for the customer's enrolment to end and checks why it ended and which of the journey's steps sent to them
+     * on the way, each once.
+     */
+    private void awaitEnd(UUID journeyId, UUID customer, String reason, String... sentSteps) {
+        await().atMost(PATIENCE).until(() -> "completed"
+                .equals(enrolmentOf(journeyId, customer).path("status").asString()));
+        assertThat(enrolmentOf(journeyId, customer).path("end_reason").asString())
+                .isEqualTo(reason);
+        assertThat(stepsSentTo(journeyId, customer)).containsExactlyInAnyOrder(sentSteps);
     }
 
     /** The steps of the journey that sent to the customer: other journeys of other tests may send to them too. */

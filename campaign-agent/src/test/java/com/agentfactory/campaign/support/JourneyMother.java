@@ -8,6 +8,7 @@ import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +30,9 @@ public final class JourneyMother {
         return Map.of(
                 "name", "Cart reminder " + UUID.randomUUID(),
                 "trigger",
-                        Map.of(
-                                "type", "event",
-                                "event", "cart.abandoned",
-                                "conditions",
-                                        List.of(
-                                                Map.of("field", "country", "operator", "eq", "value", country),
-                                                Map.of(
-                                                        "field",
-                                                        "cart_value",
-                                                        "operator",
-                                                        "gt",
-                                                        "value",
-                                                        50,
-                                                        "currency",
-                                                        "GBP"))),
+                        cartAbandonedIn(
+                                country,
+                                Map.of("field", "cart_value", "operator", "gt", "value", 50, "currency", "GBP")),
                 "steps",
                         List.of(
                                 Map.of(
@@ -89,14 +78,7 @@ public final class JourneyMother {
     public static Map<String, Object> rewardingTwoOrders(String country, String secondWait) {
         return Map.of(
                 "name", "Two orders " + UUID.randomUUID(),
-                "trigger",
-                        Map.of(
-                                "type",
-                                "event",
-                                "event",
-                                "cart.abandoned",
-                                "conditions",
-                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "trigger", cartAbandonedIn(country),
                 "steps",
                         List.of(
                                 orderWait("first_order", "1 hour", "first_reward"),
@@ -130,6 +112,15 @@ public final class JourneyMother {
                                 end("ordered_again", "ordered again")));
     }
 
+    /** The trigger of a journey for one country's customers: a cart they abandoned that meets the conditions too. */
+    @SafeVarargs
+    private static Map<String, Object> cartAbandonedIn(String country, Map<String, Object>... moreConditions) {
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        conditions.add(Map.of("field", "country", "operator", "eq", "value", country));
+        conditions.addAll(List.of(moreConditions));
+        return Map.of("type", "event", "event", "cart.abandoned", "conditions", conditions);
+    }
+
     private static Map<String, Object> orderWait(String id, String timeout, String onOrder) {
         return Map.of("id", id, "type", "wait", "event", "order.placed", "timeout", timeout, "on_event", onOrder);
     }
@@ -155,14 +146,7 @@ public final class JourneyMother {
         step.putAll(Map.of("id", "decide", "type", "condition", "if_true", "holds", "if_false", "not"));
         return Map.of(
                 "name", "Decides " + UUID.randomUUID(),
-                "trigger",
-                        Map.of(
-                                "type",
-                                "event",
-                                "event",
-                                "cart.abandoned",
-                                "conditions",
-                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "trigger", cartAbandonedIn(country),
                 "steps",
                         List.of(
                                 step,
@@ -174,14 +158,7 @@ public final class JourneyMother {
     public static Map<String, Object> scoring(String country, int minScore) {
         return Map.of(
                 "name", "Scores " + UUID.randomUUID(),
-                "trigger",
-                        Map.of(
-                                "type",
-                                "event",
-                                "event",
-                                "cart.abandoned",
-                                "conditions",
-                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "trigger", cartAbandonedIn(country),
                 "steps",
                         List.of(
                                 Map.of(
@@ -208,14 +185,7 @@ public final class JourneyMother {
     public static Map<String, Object> endingAt(String country, String reason) {
         return Map.of(
                 "name", "Ends at once " + UUID.randomUUID(),
-                "trigger",
-                        Map.of(
-                                "type",
-                                "event",
-                                "event",
-                                "cart.abandoned",
-                                "conditions",
-                                List.of(Map.of("field", "country", "operator", "eq", "value", country))),
+                "trigger", cartAbandonedIn(country),
                 "steps", List.of(Map.of("id", "end", "type", "end", "reason", reason)));
     }
 

@@ -113,8 +113,16 @@ class EscalationService {
         });
     }
 
-    /** Locks the escalation and checks that this person may act on it: not resolved, not someone else's. */
+    /**
+     * Locks the escalation's task and then the escalation, and checks that this person may act on it: not resolved,
+     * not someone else's. The task first, as an agent's report, a cancel and an erasure lock it before they close or
+     * rewrite its escalation: the escalation first, a person acting as the agent's late result came would deadlock
+     * with it. The state is read again under the locks, as the result may have closed the escalation meanwhile.
+     */
     private Escalation lockOpenFor(UUID id, String actor) {
+        UUID taskId =
+                escalations.findById(id).map(Escalation::taskId).orElseThrow(() -> new EscalationNotFoundException(id));
+        lifecycle.lockTask(taskId);
         Escalation escalation =
                 escalations.findByIdForUpdate(id).orElseThrow(() -> new EscalationNotFoundException(id));
         if (escalation.status() == EscalationStatus.RESOLVED) {

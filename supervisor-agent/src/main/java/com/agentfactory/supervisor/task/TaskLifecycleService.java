@@ -93,6 +93,8 @@ public class TaskLifecycleService {
         List<TaskTransition> transitions = new ArrayList<>();
         List<TasksEscalated.Escalated> escalated = new ArrayList<>();
         List<EscalatedTasksAnswered.Answered> answered = new ArrayList<>();
+        // the tasks among escalated, not yet published
+        Set<UUID> escalatedHere = new HashSet<>();
         Instant now = clock.instant();
         for (TaskStatusChanged report : reports) {
             Task task = current.get(report.taskId());
@@ -105,20 +107,27 @@ public class TaskLifecycleService {
                 ignoreSuperseded(task, report);
                 continue;
             }
+            boolean taken = takenFromAgent.contains(task.id());
+            if (taken && escalatedHere.contains(task.id())) {
+                // its escalation, opened by a report earlier in this poll, must exist before this result closes it
+                publishEscalationChanges(answered, escalated, escalatedHere);
+            }
             Task next = report.status() == null
                     ? escalateUnknownOutcome(task, report, now, transitions, escalated)
-                    : apply(
-                            task,
-                            report,
-                            takenFromAgent.contains(task.id()),
-                            ofEarlierDispatch,
-                            now,
-                            transitions,
-                            escalated,
-                            answered);
+                    : apply(task, report, taken, ofEarlierDispatch, now, transitions, escalated, answered);
             if (next != task) {
-                // escalated again from here on, it is no longer the escalation the agent's result overtakes
-                takenFromAgent.remove(next.id());
+                if (report.status() == null) {
+                    // escalated while the agent held it, as escalatedWhileWithAgent finds it in a later poll: the
+                    // agent's result, later in this poll or the next, overtakes the escalation alike
+                    takenFromAgent.add(next.id());
+                    escalatedHere.add(next.id());
+                } else {
+                    // escalated again from here on, it is no longer the escalation the agent's result overtakes
+                    takenFromAgent.remove(next.id());
+                    if (next.status() == TaskStatus.ESCALATED) {
+                        escalatedHere.add(next.id());
+                    }
+                }
                 current.put(next.id(), next);
                 changed.put(next.id(), next);
             }
@@ -127,14 +136,27 @@ public class TaskLifecycleService {
         if (!transitions.isEmpty()) {
             tasks.insertTransitions(transitions);
         }
-        // closed before any new escalation of the same task is opened: a task has one open escalation at most
+        publishEscalationChanges(answered, escalated, escalatedHere);
+        transitions.forEach(t -> count(t.toStatus(), current.get(t.taskId()).assignedAgentType()));
+    }
+
+    /**
+     * Hands the escalations the reports so far closed and opened to the queue, and clears them. Closed before any new
+     * escalation of the same task is opened: a task has one open escalation at most.
+     */
+    private void publishEscalationChanges(
+            List<EscalatedTasksAnswered.Answered> answered,
+            List<TasksEscalated.Escalated> escalated,
+            Set<UUID> escalatedHere) {
         if (!answered.isEmpty()) {
             events.publishEvent(new EscalatedTasksAnswered(answered));
+            answered.clear();
         }
         if (!escalated.isEmpty()) {
             events.publishEvent(new TasksEscalated(escalated));
+            escalated.clear();
         }
-        transitions.forEach(t -> count(t.toStatus(), current.get(t.taskId()).assignedAgentType()));
+        escalatedHere.clear();
     }
 
     /**
@@ -377,6 +399,15 @@ public class TaskLifecycleService {
             tasks.insertTransitions(transitions);
         }
         return due.size();
+    }
+
+    /**
+     * Locks the task for the caller's transaction, for a caller about to lock something of the task's besides (its
+     * escalation): every change of a task locks the task before anything else of it, and a caller taking them the
+     * other way round would deadlock with an agent's report, a cancel or an erasure of the task.
+     */
+    public void lockTask(UUID taskId) {
+        lock(taskId);
     }
 
     /**

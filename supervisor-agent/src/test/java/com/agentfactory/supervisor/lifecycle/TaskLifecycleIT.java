@@ -14,6 +14,7 @@ import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.supervisor.support.AgentReports;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import com.agentfactory.supervisor.task.TaskLifecycleService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 class TaskLifecycleIT extends SupervisorIntegrationTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    TaskLifecycleService lifecycle;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private AgentReports agent;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -113,6 +121,49 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
                         + " so whether it finished is not known");
         assertThat(openEscalationFor(withoutStatus).path("reason").asString())
                 .isEqualTo(unknown.text("/transitions/2/reason"));
+    }
+
+    @Test
+    void takesTheResultThatFollowsAReportWithoutAStatusInTheSamePollAsInTheNext() {
+        UUID taskId = create("fixture-reorder-points");
+
+        inOnePoll(List.of(
+                agent.reportOf(taskId, "inventory", ReportedTaskStatus.RUNNING, null, null, 1),
+                agent.reportWithoutStatus(taskId, "inventory"),
+                agent.reportOf(
+                        taskId,
+                        "inventory",
+                        ReportedTaskStatus.COMPLETED,
+                        json.readTree("{\"reorder_point\": 5}"),
+                        null,
+                        1)));
+
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(task.text("/status")).isEqualTo("COMPLETED");
+        assertThat(task.body().at("/output_data/reorder_point").asInt()).isEqualTo(5);
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "RUNNING", "ESCALATED", "COMPLETED");
+        assertThat(task.text("/transitions/4/reason")).contains("after the supervisor had escalated it");
+        assertThat(openEscalationFor(taskId)).isNull();
+        assertThat(escalationsOf(taskId)).singleElement().satisfies(escalation -> {
+            assertThat(escalation.path("status").asString()).isEqualTo("RESOLVED");
+            assertThat(escalation.path("outcome").asString()).isEqualTo("COMPLETED");
+        });
+    }
+
+    @Test
+    void escalatesAgainAFailureThatFollowsAReportWithoutAStatusInTheSamePoll() {
+        UUID taskId = create("fixture-reorder-points");
+
+        inOnePoll(List.of(
+                agent.reportWithoutStatus(taskId, "inventory"),
+                agent.retriesExhaustedOn(null, taskId, "inventory", "supplier feed down")));
+
+        Response task = api.get("/api/v1/agents/tasks/" + taskId);
+        assertThat(transitions(task)).containsExactly("CREATED", "QUEUED", "ESCALATED", "FAILED", "ESCALATED");
+        assertThat(escalationsOf(taskId))
+                .map(escalation -> escalation.path("status").asString())
+                .containsExactlyInAnyOrder("RESOLVED", "OPEN");
+        assertThat(openEscalationFor(taskId).path("reason").asString()).contains("supplier feed down");
     }
 
     @Test
@@ -449,6 +500,21 @@ class TaskLifecycleIT extends SupervisorIntegrationTest {
                             .map(i -> i.path("instance_id").asString()))
                     .contains(instance);
         });
+    }
+
+    /** Applies these reports as one poll of agent.events is: in one transaction, in their order. */
+    private void inOnePoll(List<MessageEnvelope> reports) {
+        transactions.executeWithoutResult(status ->
+                lifecycle.applyReports(reports.stream().map(agent::asRead).toList()));
+    }
+
+    private List<tools.jackson.databind.JsonNode> escalationsOf(UUID taskId) {
+        return api.get("/api/v1/escalations?limit=200")
+                .body()
+                .path("items")
+                .valueStream()
+                .filter(e -> e.path("task_id").asString().equals(taskId.toString()))
+                .toList();
     }
 
     private UUID create(String taskType) {

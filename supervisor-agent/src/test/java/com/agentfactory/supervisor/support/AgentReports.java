@@ -98,6 +98,11 @@ public final class AgentReports {
                 .build();
     }
 
+    /** The report in the message as the supervisor reads it off agent.events, for applying it without Kafka. */
+    public TaskStatusChanged asRead(MessageEnvelope envelope) {
+        return codec.fromTree(envelope.payload().data(), TaskStatusChanged.class);
+    }
+
     /** These messages under one key, so on one partition and in this order. */
     public void sendAll(String key, List<MessageEnvelope> envelopes) {
         envelopes.forEach(envelope -> send(key, envelope));

@@ -19,9 +19,10 @@ public class ErasedCustomers {
     private final Clock clock;
 
     ErasedCustomers(JdbcTemplate jdbc, Clock clock) {
-        // the key the ad agent locked a customer under before this record was shared: an instance of that version still
-        // running during a rolling deploy must wait for this one's erasure, and this one for that one's wins
-        this.record = ErasedCustomerRecord.lockingUnder(jdbc, "ad customer ");
+        // both keys the ad agent's released versions locked a customer under ("ad customer " before this record was
+        // shared, "ad.customer:" since): an instance of either still running during a rolling deploy must wait for this
+        // one's erasure, and this one for that one's wins
+        this.record = ErasedCustomerRecord.lockingUnder(jdbc, "ad.customer:", "ad customer ");
         this.clock = clock;
     }
 

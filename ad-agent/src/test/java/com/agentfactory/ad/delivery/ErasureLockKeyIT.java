@@ -14,16 +14,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * During a rolling deploy, instances of the previous version lock a customer under {@code "ad customer <id>"}: this
- * version's erasure and wins must take the same lock, or an old instance records a win for a customer a new one is
- * erasing.
+ * During a rolling deploy, instances of a previous version lock a customer under {@code "ad customer <id>"} or
+ * {@code "ad.customer:<id>"}: this version's erasure and wins must take both, or an old instance records a win for a
+ * customer a new one is erasing.
  */
 class ErasureLockKeyIT extends AdIntegrationTest {
 
@@ -36,11 +37,12 @@ class ErasureLockKeyIT extends AdIntegrationTest {
     @Autowired
     Environment environment;
 
-    @Test
-    void anErasureWaitsForAWinAnInstanceOfThePreviousVersionIsRecording() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ad customer ", "ad.customer:"})
+    void anErasureWaitsForAWinAnInstanceOfAPreviousVersionIsRecording(String previousKey) throws Exception {
         UUID customer = UUID.randomUUID();
 
-        boolean waited = waitsWhileHeld("pg_advisory_xact_lock_shared", "ad customer " + customer, () -> {
+        boolean waited = waitsWhileHeld("pg_advisory_xact_lock_shared", previousKey + customer, () -> {
             erasedCustomers.erase(customer);
             return null;
         });
@@ -51,12 +53,13 @@ class ErasureLockKeyIT extends AdIntegrationTest {
         assertThat(erased).isTrue();
     }
 
-    @Test
-    void aWinWaitsForAnErasureAnInstanceOfThePreviousVersionIsMaking() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ad customer ", "ad.customer:"})
+    void aWinWaitsForAnErasureAnInstanceOfAPreviousVersionIsMaking(String previousKey) throws Exception {
         UUID customer = UUID.randomUUID();
 
         boolean waited = waitsWhileHeld(
-                "pg_advisory_xact_lock", "ad customer " + customer, () -> erasedCustomers.isErased(customer));
+                "pg_advisory_xact_lock", previousKey + customer, () -> erasedCustomers.isErased(customer));
 
         assertThat(waited).isTrue();
     }

@@ -2,6 +2,7 @@ package com.agentfactory.messaging.privacy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -21,30 +22,38 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 public final class ErasedCustomerRecord {
 
     private final JdbcOperations jdbc;
-    private final String lockKeyPrefix;
+    private final List<String> lockKeyPrefixes;
 
     /**
      * Locks a customer under {@code <service>.customer:<id>}, the key the recommendation and support agents have locked
      * from the start; {@code service} names the keys apart from other services' sharing the database.
      */
     public ErasedCustomerRecord(JdbcOperations jdbc, String service) {
-        this(Objects.requireNonNull(service) + ".customer:", jdbc);
+        this(List.of(Objects.requireNonNull(service) + ".customer:"), jdbc);
     }
 
-    private ErasedCustomerRecord(String lockKeyPrefix, JdbcOperations jdbc) {
+    private ErasedCustomerRecord(List<String> lockKeyPrefixes, JdbcOperations jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc);
-        this.lockKeyPrefix = lockKeyPrefix;
+        this.lockKeyPrefixes = lockKeyPrefixes;
     }
 
     /**
-     * Locks a customer under {@code lockKeyPrefix} followed by their id, as given: for a service whose instances locked
-     * their customers under a key of their own before (the ad agent's {@code "ad customer "}).
+     * Locks a customer under each of {@code lockKeyPrefixes} followed by their id, in the order given: for a service
+     * whose released versions locked their customers under different keys (the ad agent's {@code "ad customer "}, then
+     * {@code "ad.customer:"}), so that an instance of either, still running during a rolling deploy, waits for this
+     * one's erasure and this one for its writes. Every instance of this version takes them in the same order, and an
+     * older one holds only one of them, so no two wait on each other in a circle.
      */
-    public static ErasedCustomerRecord lockingUnder(JdbcOperations jdbc, String lockKeyPrefix) {
-        if (Objects.requireNonNull(lockKeyPrefix).isBlank()) {
-            throw new IllegalArgumentException("a lock key prefix must name the service, was blank");
+    public static ErasedCustomerRecord lockingUnder(JdbcOperations jdbc, String... lockKeyPrefixes) {
+        if (lockKeyPrefixes.length == 0) {
+            throw new IllegalArgumentException("at least one lock key prefix is needed");
         }
-        return new ErasedCustomerRecord(lockKeyPrefix, jdbc);
+        for (String prefix : lockKeyPrefixes) {
+            if (Objects.requireNonNull(prefix).isBlank()) {
+                throw new IllegalArgumentException("a lock key prefix must name the service, was blank");
+            }
+        }
+        return new ErasedCustomerRecord(List.of(lockKeyPrefixes), jdbc);
     }
 
     /** Marks the customer erased under their exclusive lock; the caller's transaction then removes what they left. */
@@ -67,9 +76,11 @@ public final class ErasedCustomerRecord {
     }
 
     private void lock(String function, UUID customerId) {
-        jdbc.query(
-                "SELECT " + function + "(hashtextextended(?, 0))",
-                (RowCallbackHandler) row -> {},
-                lockKeyPrefix + customerId);
+        for (String prefix : lockKeyPrefixes) {
+            jdbc.query(
+                    "SELECT " + function + "(hashtextextended(?, 0))",
+                    (RowCallbackHandler) row -> {},
+                    prefix + customerId);
+        }
     }
 }

@@ -102,7 +102,9 @@ const REFRESH_LOCK = 'agent-factory.session-refresh';
  * store again before it refreshes, under a lock all tabs take, and uses the tokens another tab was given meanwhile.
  * Only within 30 s of its use, while the token it was traded for is unused, does the gateway take a spent token for a
  * retry whose reply was lost and answer it with a fresh pair: a refresh that failed without its judgement is therefore
- * tried again within seconds, not left to the page's next call.
+ * tried again within seconds, not left to the page's next call. It does so only for the browser it handed the token
+ * to, as told by the HttpOnly cookie it sets with every pair: fetch sends that cookie along because the call is
+ * same-origin (credentials 'same-origin', the default), so no call here may ask for 'omit'.
  */
 export class AuthClient {
   private current: Session | null;

@@ -38,7 +38,8 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a customer account and sign in")
     Mono<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
-        return blocking(() -> authService.register(request, clientIp(exchange)));
+        return blocking(() -> authService.register(request, clientIp(exchange)))
+                .map(registered -> handOut(registered, exchange));
     }
 
     @PostMapping("/login")
@@ -48,29 +49,34 @@ class AuthController {
                     + " a while, and after many more from any addresses the account is slowed down briefly for"
                     + " addresses and browsers it was not signed in from before: 429 with Retry-After, even for the"
                     + " right password. A successful sign-in sets the device cookie that marks the browser as one"
-                    + " the account was signed in from.")
+                    + " the account was signed in from, and the refresh cookie (see refresh).")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        HttpCookie presented = exchange.getRequest().getCookies().getFirst(DeviceCookies.NAME);
-        String deviceCookie = presented == null ? null : presented.getValue();
-        boolean https = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+        String deviceCookie = cookie(exchange, DeviceCookies.NAME);
         return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie))
                 .map(signedIn -> {
                     exchange.getResponse()
                             .addCookie(ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())
                                     .httpOnly(true)
-                                    .secure(deviceCookies.secure(https))
+                                    .secure(deviceCookies.secure(https(exchange)))
                                     .sameSite("Strict")
                                     .path(DeviceCookies.PATH)
                                     .maxAge(DeviceCookies.VALIDITY)
                                     .build());
-                    return signedIn.tokens();
+                    return handOut(new AuthService.Handout<>(signedIn.tokens(), signedIn.refreshCookie()), exchange);
                 });
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "Trade a refresh token for new tokens; the presented one is spent")
+    @Operation(
+            summary = "Trade a refresh token for new tokens; the presented one is spent",
+            description = "Every reply that hands out a refresh token sets the refresh cookie (HttpOnly, for the auth"
+                    + " endpoints). A spent token presented again shortly after its use, while its successor is"
+                    + " unused, is taken for a retry after a lost reply and answered with a fresh pair only when the"
+                    + " request carries that cookie; otherwise the sign-in ends. A first use needs no cookie.")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
-        return blocking(() -> authService.refresh(request, clientIp(exchange)));
+        String refreshCookie = cookie(exchange, RefreshCookie.NAME);
+        return blocking(() -> authService.refresh(request, refreshCookie, clientIp(exchange)))
+                .map(refreshed -> handOut(refreshed, exchange));
     }
 
     @ApiResponse(responseCode = "204", description = "Signed out, or the token was unknown or already revoked")
@@ -98,6 +104,28 @@ class AuthController {
         return exchange.getFormData()
                 .flatMap(form -> blocking(() -> authService.clientCredentials(
                         form.getFirst("client_id"), form.getFirst("client_secret"), clientIp(exchange))));
+    }
+
+    private <T> T handOut(AuthService.Handout<T> handout, ServerWebExchange exchange) {
+        exchange.getResponse()
+                .addCookie(ResponseCookie.from(RefreshCookie.NAME, handout.refreshCookie())
+                        .httpOnly(true)
+                        .secure(deviceCookies.secure(https(exchange)))
+                        .sameSite("Strict")
+                        .path(RefreshCookie.PATH)
+                        .maxAge(authService.refreshCookieLifetime())
+                        .build());
+        return handout.body();
+    }
+
+    private static String cookie(ServerWebExchange exchange, String name) {
+        HttpCookie presented = exchange.getRequest().getCookies().getFirst(name);
+        return presented == null ? null : presented.getValue();
+    }
+
+    // as X-Forwarded-Proto tells behind trusted proxies
+    private static boolean https(ServerWebExchange exchange) {
+        return "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
     }
 
     // the client address, as the IP rate limiter sees it (behind the ingress, the address the ingress forwarded)

@@ -6,6 +6,7 @@ import com.agentfactory.gateway.audit.AuthEventType;
 import com.agentfactory.gateway.user.NewUser;
 import com.agentfactory.gateway.user.User;
 import com.agentfactory.gateway.user.UserService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class AuthService {
     }
 
     /** The account and its announcement to the shop as a customer record are written together or not at all. */
-    RegistrationResponse register(RegisterRequest request, String clientIp) {
+    Handout<RegistrationResponse> register(RegisterRequest request, String clientIp) {
         User user = transactions.execute(status -> {
             User created = users.create(new NewUser(
                     request.email(), request.password(), request.firstName(), request.lastName(), Role.CUSTOMER));
@@ -61,9 +62,17 @@ class AuthService {
             return created;
         });
         audit.record(AuthEventType.REGISTERED, user.id(), user.email(), null, clientIp, null);
-        TokenResponse issued = issueFor(user);
-        return new RegistrationResponse(
-                user.id(), user.email(), issued.accessToken(), issued.refreshToken(), "Bearer", issued.expiresIn());
+        Handout<TokenResponse> issued = issueFor(user);
+        TokenResponse tokens = issued.body();
+        return new Handout<>(
+                new RegistrationResponse(
+                        user.id(),
+                        user.email(),
+                        tokens.accessToken(),
+                        tokens.refreshToken(),
+                        "Bearer",
+                        tokens.expiresIn()),
+                issued.refreshCookie());
     }
 
     /**
@@ -113,18 +122,26 @@ class AuthService {
         }
         throttle.succeeded(account, clientIp);
         audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
-        return new SignIn(issueFor(user.get()), deviceCookies.issue(user.get().id()));
+        Handout<TokenResponse> issued = issueFor(user.get());
+        return new SignIn(issued.body(), deviceCookies.issue(user.get().id()), issued.refreshCookie());
     }
 
     /**
      * @param deviceCookie the value of the browser's new device cookie: one with a new device id at every sign-in
+     * @param refreshCookie the value of the browser's {@link RefreshCookie}
      */
-    record SignIn(TokenResponse tokens, String deviceCookie) {}
+    record SignIn(TokenResponse tokens, String deviceCookie, String refreshCookie) {}
 
-    TokenResponse refresh(RefreshRequest request, String clientIp) {
+    /**
+     * A reply's body that hands out a refresh token, and the value of the {@link RefreshCookie} to set with it.
+     */
+    record Handout<T>(T body, String refreshCookie) {}
+
+    /** @param refreshCookie the value of the {@link RefreshCookie} the request carried; null without one */
+    Handout<TokenResponse> refresh(RefreshRequest request, String refreshCookie, String clientIp) {
         RefreshTokenService.Rotation rotation;
         try {
-            rotation = refreshTokens.rotate(request.refreshToken());
+            rotation = refreshTokens.rotate(request.refreshToken(), refreshCookie);
         } catch (InvalidCredentialsException rejected) {
             audit.record(AuthEventType.REFRESH_REJECTED, null, null, null, clientIp, null);
             throw rejected;
@@ -132,7 +149,7 @@ class AuthService {
         User user = users.findById(rotation.userId()).orElseThrow(InvalidCredentialsException::refreshToken);
         audit.record(AuthEventType.TOKEN_REFRESHED, user.id(), user.email(), null, clientIp, null);
         // roles are read afresh, so a role change takes effect at the next refresh
-        return TokenResponse.of(access(user), rotation.refreshToken());
+        return new Handout<>(TokenResponse.of(access(user), rotation.refreshToken()), rotation.browserCookie());
     }
 
     /**
@@ -166,8 +183,13 @@ class AuthService {
         return "client_id " + (clientId.length() > 100 ? clientId.substring(0, 100) : clientId);
     }
 
-    private TokenResponse issueFor(User user) {
-        return TokenResponse.of(access(user), refreshTokens.issue(user.id()));
+    private Handout<TokenResponse> issueFor(User user) {
+        RefreshTokenService.Issued issued = refreshTokens.issue(user.id());
+        return new Handout<>(TokenResponse.of(access(user), issued.refreshToken()), issued.browserCookie());
+    }
+
+    Duration refreshCookieLifetime() {
+        return refreshTokens.refreshCookieLifetime();
     }
 
     private IssuedAccessToken access(User user) {

@@ -27,8 +27,9 @@ class RefreshTokenRepository {
 
     void insert(StoredRefreshToken token) {
         jdbc.sql("""
-                        INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)
-                        VALUES (:id, :userId, :familyId, :tokenHash, :expiresAt, :createdAt)
+                        INSERT INTO refresh_tokens
+                            (id, user_id, family_id, token_hash, expires_at, created_at, browser_hash)
+                        VALUES (:id, :userId, :familyId, :tokenHash, :expiresAt, :createdAt, :browserHash)
                         """)
                 .param("id", token.id())
                 .param("userId", token.userId())
@@ -36,6 +37,7 @@ class RefreshTokenRepository {
                 .param("tokenHash", token.tokenHash())
                 .param("expiresAt", Timestamp.from(token.expiresAt()))
                 .param("createdAt", Timestamp.from(token.createdAt()))
+                .param("browserHash", token.browserHash())
                 .update();
     }
 
@@ -113,6 +115,7 @@ class RefreshTokenRepository {
                 rs.getTimestamp("created_at").toInstant(),
                 revokedAt == null ? null : revokedAt.toInstant(),
                 rs.getObject("replaced_by", UUID.class),
-                rs.getTimestamp("session_started_at").toInstant());
+                rs.getTimestamp("session_started_at").toInstant(),
+                rs.getString("browser_hash"));
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Opaque refresh tokens with rotation: each use revokes the token and hands out a successor in the same family;
  * presenting a spent token again means it leaked, so the whole family is revoked. Except shortly after it was spent
  * while its successor is still unused: then the reply that carried the successor was most likely lost, and the
- * successor is replaced by a fresh token instead. A family lives no longer than the session lifetime from its sign-in,
+ * successor is replaced by a fresh token instead, provided the retry comes from the browser the token was handed out to
+ * ({@link RefreshCookie}). A family lives no longer than the session lifetime from its sign-in,
  * however often it is rotated.
  */
 @Service
@@ -45,25 +46,33 @@ class RefreshTokenService {
         this.clock = clock;
     }
 
-    /** Starts a new family, at sign-in. */
-    String issue(UUID userId) {
+    /** Starts a new family, at sign-in: its first token, and the browser's refresh cookie to set with it. */
+    Issued issue(UUID userId) {
         String raw = newRawToken();
+        String browser = RefreshCookie.newValue();
         Instant now = clock.instant();
-        repository.insert(newRow(UUID.randomUUID(), userId, UUID.randomUUID(), raw, now, sessionEnd(now)));
-        return raw;
+        repository.insert(newRow(UUID.randomUUID(), userId, UUID.randomUUID(), raw, browser, now, sessionEnd(now)));
+        return new Issued(raw, browser);
     }
 
-    /** Spends the presented token; returns the user it belonged to and its successor. */
-    Rotation rotate(String presented) {
+    /**
+     * Spends the presented token; returns the user it belonged to, its successor and the browser's refresh cookie to
+     * set with it.
+     *
+     * @param presentedBrowser the value of the {@link RefreshCookie} the request carried; null without one
+     */
+    Rotation rotate(String presented, String presentedBrowser) {
         String successor = newRawToken();
-        Outcome outcome = transactions.execute(status -> spend(hash(presented), successor));
+        Outcome outcome = transactions.execute(status -> spend(hash(presented), successor, presentedBrowser));
         return switch (outcome) {
             case Rotated(Rotation rotation) -> rotation;
             case Refused() -> throw InvalidCredentialsException.refreshToken();
-            case Reused(StoredRefreshToken stored, int revoked) -> {
+            case Reused(StoredRefreshToken stored, int revoked, boolean fromAnotherBrowser) -> {
                 log.warn(
-                        "Revoked refresh token presented again for user {}: revoked {} active token(s) of its family {}",
+                        "Revoked refresh token presented again for user {}{}: revoked {} active token(s) of its"
+                                + " family {}",
                         stored.userId(),
+                        fromAnotherBrowser ? " within the grace, but not from the browser it was handed out to" : "",
                         revoked,
                         stored.familyId());
                 throw InvalidCredentialsException.refreshToken();
@@ -76,7 +85,7 @@ class RefreshTokenService {
     // committed and revokes it too; a token never changes family, so it is found unlocked. Then the presented token,
     // so two uses of it are decided one after the other; a second use locks the successor after it, in the order every
     // use locks tokens in (family, then older first), so they cannot deadlock.
-    private Outcome spend(String presentedHash, String successor) {
+    private Outcome spend(String presentedHash, String successor, String presentedBrowser) {
         Optional<StoredRefreshToken> found = repository.findByHash(presentedHash);
         if (found.isEmpty()) {
             return new Refused();
@@ -96,27 +105,49 @@ class RefreshTokenService {
             if (!stored.expiresAt().isAfter(now)) {
                 return new Refused();
             }
+            // a new cookie value at every use, so that a copy of an earlier one is soon worth nothing
+            String browser = RefreshCookie.newValue();
             UUID successorId = UUID.randomUUID();
             repository.markSpent(stored.id(), successorId, now);
-            repository.insert(newRow(successorId, stored.userId(), stored.familyId(), successor, now, sessionEnd));
-            return new Rotated(new Rotation(stored.userId(), successor));
+            repository.insert(
+                    newRow(successorId, stored.userId(), stored.familyId(), successor, browser, now, sessionEnd));
+            return new Rotated(new Rotation(stored.userId(), successor, browser));
         }
         Optional<StoredRefreshToken> unusedSuccessor = retriedSoonEnough(stored, now)
                 ? repository.lockById(stored.replacedBy()).filter(next -> next.revokedAt() == null)
                 : Optional.empty();
-        if (unusedSuccessor.isPresent()) {
+        if (unusedSuccessor.isPresent() && fromTheSameBrowser(presentedBrowser, stored, unusedSuccessor.get())) {
             UUID freshId = UUID.randomUUID();
             repository.markSpent(unusedSuccessor.get().id(), freshId, now);
             repository.replaceSuccessor(stored.id(), freshId);
-            repository.insert(newRow(freshId, stored.userId(), stored.familyId(), successor, now, sessionEnd));
+            // the browser keeps the cookie it proved to hold: had it been given a new one and lost that reply too, a
+            // further retry would come with a cookie neither the spent token nor the fresh one knows
+            repository.insert(
+                    newRow(freshId, stored.userId(), stored.familyId(), successor, presentedBrowser, now, sessionEnd));
             log.info(
                     "Refresh token of user {} presented again {} ms after its use, before its successor was used:"
                             + " the successor is replaced",
                     stored.userId(),
                     Duration.between(stored.revokedAt(), now).toMillis());
-            return new Rotated(new Rotation(stored.userId(), successor));
+            return new Rotated(new Rotation(stored.userId(), successor, presentedBrowser));
         }
-        return new Reused(stored, repository.revokeFamily(stored.familyId(), now));
+        return new Reused(stored, repository.revokeFamily(stored.familyId(), now), unusedSuccessor.isPresent());
+    }
+
+    // A lost reply may have lost its cookie with it, or only its body after the browser took the cookie from its
+    // headers: the browser then holds the cookie handed out with the spent token, or that of its successor.
+    private static boolean fromTheSameBrowser(
+            String presentedBrowser, StoredRefreshToken spent, StoredRefreshToken unusedSuccessor) {
+        if (presentedBrowser == null) {
+            return false;
+        }
+        byte[] presented = hash(presentedBrowser).getBytes(StandardCharsets.US_ASCII);
+        return matches(presented, spent.browserHash()) || matches(presented, unusedSuccessor.browserHash());
+    }
+
+    private static boolean matches(byte[] presentedHash, String storedHash) {
+        return storedHash != null
+                && MessageDigest.isEqual(presentedHash, storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     private boolean retriedSoonEnough(StoredRefreshToken spent, Instant now) {
@@ -147,7 +178,7 @@ class RefreshTokenService {
 
     // a token outlives neither its own time to live nor its sign-in
     private StoredRefreshToken newRow(
-            UUID id, UUID userId, UUID familyId, String raw, Instant now, Instant sessionEnd) {
+            UUID id, UUID userId, UUID familyId, String raw, String browser, Instant now, Instant sessionEnd) {
         Instant expiresAt = now.plus(properties.refreshTokenTtl());
         return new StoredRefreshToken(
                 id,
@@ -158,7 +189,8 @@ class RefreshTokenService {
                 now,
                 null,
                 null,
-                null);
+                null,
+                hash(browser));
     }
 
     private static String newRawToken() {
@@ -167,7 +199,8 @@ class RefreshTokenService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    // 256 random bits need no salt or slow hash: SHA-256 is enough to make the stored value useless to a thief.
+    // 256 random bits (a token's, a refresh cookie's) need no salt or slow hash: SHA-256 is enough to make the stored
+    // value useless to a thief.
     static String hash(String raw) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
@@ -181,7 +214,16 @@ class RefreshTokenService {
         return properties.refreshTokenTtl().toSeconds();
     }
 
-    record Rotation(UUID userId, String refreshToken) {}
+    /** As long as a sign-in lasts: no token of it needs the cookie for longer. */
+    Duration refreshCookieLifetime() {
+        return properties.sessionLifetime();
+    }
+
+    /** @param browserCookie the value of the {@link RefreshCookie} to set in the reply that hands the token out */
+    record Issued(String refreshToken, String browserCookie) {}
+
+    /** @param browserCookie the value of the {@link RefreshCookie} to set in the reply that hands the token out */
+    record Rotation(UUID userId, String refreshToken, String browserCookie) {}
 
     private sealed interface Outcome {}
 
@@ -189,5 +231,6 @@ class RefreshTokenService {
 
     private record Refused() implements Outcome {}
 
-    private record Reused(StoredRefreshToken token, int revoked) implements Outcome {}
+    /** @param fromAnotherBrowser taken for a retry after a lost reply, but for the missing or wrong cookie */
+    private record Reused(StoredRefreshToken token, int revoked, boolean fromAnotherBrowser) implements Outcome {}
 }

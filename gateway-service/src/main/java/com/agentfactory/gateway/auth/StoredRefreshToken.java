@@ -7,6 +7,8 @@ import java.util.UUID;
  * @param sessionStartedAt when the sign-in that began the token's family happened
  * @param replacedBy the token last handed out in exchange for this one; null while unused, and for a token revoked
  *     by a sign-out or after theft
+ * @param browserHash the hash of the {@link RefreshCookie} set in the reply that handed the token out; null for a token
+ *     handed out before the cookie existed
  */
 record StoredRefreshToken(
         UUID id,
@@ -17,4 +19,5 @@ record StoredRefreshToken(
         Instant createdAt,
         Instant revokedAt,
         UUID replacedBy,
-        Instant sessionStartedAt) {}
+        Instant sessionStartedAt,
+        String browserHash) {}

@@ -225,21 +225,6 @@ class AuthFlowIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void aRefreshRepeatedAfterALostReplyGetsFreshTokensOfTheSameSignIn() {
-        String email = TestUsers.uniqueEmail("lost-reply");
-        register(email, TestUsers.PASSWORD).expectStatus().isCreated();
-        String first = (String) okBody(login(email, TestUsers.PASSWORD)).get("refresh_token");
-        okBody(refresh(first));
-
-        Map<String, Object> retried = okBody(refresh(first));
-
-        assertThat((String) retried.get("access_token")).isNotBlank();
-        String fresh = (String) retried.get("refresh_token");
-        assertThat(fresh).isNotEqualTo(first);
-        okBody(refresh(fresh));
-    }
-
-    @Test
     void reuseOfSpentRefreshTokenRevokesTheWholeFamily() {
         String email = TestUsers.uniqueEmail("grace");
         register(email, TestUsers.PASSWORD).expectStatus().isCreated();

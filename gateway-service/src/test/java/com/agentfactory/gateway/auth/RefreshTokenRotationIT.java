@@ -23,7 +23,8 @@ import org.threeten.extra.MutableClock;
 
 /**
  * Refresh-token rotation on the real identity schema, with the gateway's settings (a 30 s grace for a lost reply,
- * 7-day tokens, 30-day sign-ins) and a clock the tests move forward.
+ * 7-day tokens, 30-day sign-ins) and a clock the tests move forward. A browser sends the refresh cookie it holds with
+ * every refresh; a client without a cookie jar sends none (null).
  */
 class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
@@ -54,87 +55,156 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aTokenPresentedAgainSoonAfterItsUseIsTradedForAFreshOneOfTheSameSignIn() {
-        String first = refreshTokens.issue(user);
-        String lostInTransit = refreshTokens.rotate(first).refreshToken();
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String lostInTransit = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
         clock.add(WITHIN_GRACE);
 
-        RefreshTokenService.Rotation retried = refreshTokens.rotate(first);
+        RefreshTokenService.Rotation retried = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
 
         assertThat(retried.userId()).isEqualTo(user);
-        assertThat(retried.refreshToken()).isNotIn(first, lostInTransit);
+        assertThat(retried.refreshToken()).isNotIn(first.refreshToken(), lostInTransit);
         assertThat(stored(retried.refreshToken()).familyId())
-                .isEqualTo(stored(first).familyId());
+                .isEqualTo(stored(first.refreshToken()).familyId());
         assertThat(stored(lostInTransit).revokedAt())
                 .as("the successor nobody received")
                 .isNotNull();
-        assertThat(refreshTokens.rotate(retried.refreshToken()).userId()).isEqualTo(user);
+        assertThat(refreshTokens.rotate(retried.refreshToken(), null).userId()).isEqualTo(user);
+    }
+
+    @Test
+    void aRetryWithTheCookieOfTheLostReplyIsServed() {
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        // the browser took the cookie from the reply's headers before its body was lost
+        String cookieOfTheLostReply = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .browserCookie();
+        clock.add(WITHIN_GRACE);
+
+        RefreshTokenService.Rotation retried = refreshTokens.rotate(first.refreshToken(), cookieOfTheLostReply);
+
+        assertThat(retried.userId()).isEqualTo(user);
+        assertThat(retried.browserCookie()).as("the cookie the browser holds").isEqualTo(cookieOfTheLostReply);
     }
 
     @Test
     void aRetryRepeatedWithinTheGraceIsServedAgain() {
-        String first = refreshTokens.issue(user);
-        refreshTokens.rotate(first);
-        refreshTokens.rotate(first);
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        refreshTokens.rotate(first.refreshToken(), first.browserCookie());
+        // the first retry's reply lost too, its cookie taken from the headers
+        String cookie = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .browserCookie();
         clock.add(WITHIN_GRACE);
 
-        String latest = refreshTokens.rotate(first).refreshToken();
+        String latest = refreshTokens.rotate(first.refreshToken(), cookie).refreshToken();
 
-        assertThat(refreshTokens.rotate(latest).userId()).isEqualTo(user);
+        assertThat(refreshTokens.rotate(latest, null).userId()).isEqualTo(user);
+    }
+
+    @Test
+    void aRetryWithinTheGraceWithoutTheBrowsersCookieEndsTheSignIn() {
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String second = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
+        clock.add(WITHIN_GRACE);
+
+        assertRefused(first.refreshToken(), null);
+
+        assertRefused(second, null);
+    }
+
+    @Test
+    void aRetryWithinTheGraceWithAnotherSignInsCookieEndsTheSignIn() {
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String second = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
+        String otherBrowser = refreshTokens.issue(user).browserCookie();
+
+        assertRefused(first.refreshToken(), otherBrowser);
+
+        assertRefused(second, null);
+    }
+
+    @Test
+    void aRetryWithinTheGraceWithTheCookieOfAnEarlierTokenOfTheSignInEndsIt() {
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
+        String third = refreshTokens
+                .rotate(second.refreshToken(), second.browserCookie())
+                .refreshToken();
+
+        assertRefused(second.refreshToken(), first.browserCookie());
+
+        assertRefused(third, null);
     }
 
     @Test
     void aTokenPresentedAgainAfterTheGraceEndsTheSignIn() {
-        String first = refreshTokens.issue(user);
-        String second = refreshTokens.rotate(first).refreshToken();
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String second = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
         clock.add(PAST_GRACE);
 
-        assertRefused(first);
+        assertRefused(first.refreshToken(), first.browserCookie());
 
-        assertRefused(second);
+        assertRefused(second, null);
     }
 
     @Test
     void aTokenPresentedAgainAfterItsSuccessorWasUsedEndsTheSignIn() {
-        String first = refreshTokens.issue(user);
-        String second = refreshTokens.rotate(first).refreshToken();
-        String third = refreshTokens.rotate(second).refreshToken();
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
+        String third = refreshTokens
+                .rotate(second.refreshToken(), second.browserCookie())
+                .refreshToken();
         clock.add(Duration.ofSeconds(1));
 
-        assertRefused(first);
+        assertRefused(first.refreshToken(), first.browserCookie());
 
-        assertRefused(third);
+        assertRefused(third, null);
     }
 
     @Test
     void theSuccessorReplacedAfterALostReplyPresentedAfterTheGraceEndsTheSignIn() {
-        String first = refreshTokens.issue(user);
-        String lostInTransit = refreshTokens.rotate(first).refreshToken();
-        String fresh = refreshTokens.rotate(first).refreshToken();
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String lostInTransit = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
+        String fresh = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
         clock.add(PAST_GRACE);
 
-        assertRefused(lostInTransit);
+        assertRefused(lostInTransit, first.browserCookie());
 
-        assertRefused(fresh);
+        assertRefused(fresh, null);
     }
 
     @Test
     void aSignOutIsNotUndoneByARetryWithinTheGrace() {
-        String first = refreshTokens.issue(user);
-        String second = refreshTokens.rotate(first).refreshToken();
+        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        String second = refreshTokens
+                .rotate(first.refreshToken(), first.browserCookie())
+                .refreshToken();
         refreshTokens.revokeFamilyOf(second);
 
-        assertRefused(first);
+        assertRefused(first.refreshToken(), first.browserCookie());
     }
 
     @Test
     void aSignOutDuringAUseRevokesTheSuccessorTheUseHandsOut() throws Exception {
-        String first = refreshTokens.issue(user);
+        String first = refreshTokens.issue(user).refreshToken();
         ExecutorService signOuts = Executors.newSingleThreadExecutor();
         AtomicReference<Future<?>> signOut = new AtomicReference<>();
         try {
             // the use's transaction stays open, its successor inserted and uncommitted, until the sign-out waits for it
             String successor = transactions.execute(status -> {
-                String handedOut = refreshTokens.rotate(first).refreshToken();
+                String handedOut = refreshTokens.rotate(first, null).refreshToken();
                 Integer using = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
                 signOut.set(signOuts.submit(() -> refreshTokens.revokeFamilyOf(first)));
                 LockWaits.awaitSessionBlockedBy(jdbc, using);
@@ -145,7 +215,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
             assertThat(stored(successor).revokedAt())
                     .as("the token handed out by the use the sign-out waited for")
                     .isNotNull();
-            assertRefused(successor);
+            assertRefused(successor, null);
         } finally {
             signOuts.shutdownNow();
         }
@@ -154,29 +224,30 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     @Test
     void rotatingDoesNotExtendASignInBeyondItsLifetime() {
         Duration lifetime = properties.jwt().sessionLifetime();
-        String token = refreshTokens.issue(user);
+        String token = refreshTokens.issue(user).refreshToken();
         Duration elapsed = Duration.ZERO;
         // refreshed well within each token's 7 days until a day before the sign-in's end
         while (elapsed.plusDays(6).compareTo(lifetime.minusDays(1)) <= 0) {
             clock.add(Duration.ofDays(6));
             elapsed = elapsed.plusDays(6);
-            token = refreshTokens.rotate(token).refreshToken();
+            token = refreshTokens.rotate(token, null).refreshToken();
         }
         clock.add(lifetime.minusDays(1).minus(elapsed));
-        token = refreshTokens.rotate(token).refreshToken();
+        token = refreshTokens.rotate(token, null).refreshToken();
         StoredRefreshToken lastOne = stored(token);
         assertThat(lastOne.expiresAt()).isEqualTo(lastOne.sessionStartedAt().plus(lifetime));
 
         clock.add(Duration.ofDays(1).plusSeconds(1));
 
-        assertRefused(token);
+        assertRefused(token, null);
     }
 
     private StoredRefreshToken stored(String raw) {
         return repository.findByHash(RefreshTokenService.hash(raw)).orElseThrow();
     }
 
-    private void assertRefused(String raw) {
-        assertThatThrownBy(() -> refreshTokens.rotate(raw)).isInstanceOf(InvalidCredentialsException.class);
+    private void assertRefused(String raw, String browserCookie) {
+        assertThatThrownBy(() -> refreshTokens.rotate(raw, browserCookie))
+                .isInstanceOf(InvalidCredentialsException.class);
     }
 }

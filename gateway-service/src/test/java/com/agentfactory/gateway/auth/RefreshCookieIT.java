@@ -1,0 +1,144 @@
+package com.agentfactory.gateway.auth;
+
+import static com.agentfactory.gateway.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.gateway.support.GatewayIntegrationTest;
+import com.agentfactory.gateway.support.ProblemAssertions;
+import com.agentfactory.gateway.support.TestUsers;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.ExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A spent refresh token presented again within the grace is answered with a fresh pair only for the browser it was
+ * handed out to, as the refresh cookie tells; a copy of the token from anywhere else ends the sign-in.
+ */
+class RefreshCookieIT extends GatewayIntegrationTest {
+
+    @Test
+    void aRetryAfterALostReplyFromTheBrowserThatSignedInGetsFreshTokensOfTheSameSignIn() {
+        Handout signedIn = signedIn("lost-reply");
+        okBody(refresh(signedIn.refreshToken(), signedIn.cookie()));
+
+        Handout retried = handout(refresh(signedIn.refreshToken(), signedIn.cookie()));
+
+        assertThat(retried.refreshToken()).isNotEqualTo(signedIn.refreshToken());
+        okBody(refresh(retried.refreshToken(), retried.cookie()));
+    }
+
+    @Test
+    void aRetryWithTheCookieOfTheLostReplyGetsFreshTokens() {
+        Handout signedIn = signedIn("lost-body");
+        // the browser took the cookie from the reply's headers before its body was lost
+        Handout lost = handout(refresh(signedIn.refreshToken(), signedIn.cookie()));
+
+        Handout retried = handout(refresh(signedIn.refreshToken(), lost.cookie()));
+
+        okBody(refresh(retried.refreshToken(), retried.cookie()));
+    }
+
+    @Test
+    void aRetryWithoutTheRefreshCookieEndsTheSignIn() {
+        Handout signedIn = signedIn("thief-without-cookie");
+        Handout owner = handout(refresh(signedIn.refreshToken(), signedIn.cookie()));
+
+        assertProblem(refresh(signedIn.refreshToken(), null), HttpStatus.UNAUTHORIZED);
+
+        // the owner learns of the theft at once: the pair the owner holds is revoked with the sign-in
+        assertProblem(refresh(owner.refreshToken(), owner.cookie()), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRetryWithTheRefreshCookieOfAnotherBrowserEndsTheSignIn() {
+        String email = registered("thief-with-own-cookie");
+        Handout signedIn = handout(login(email, TestUsers.PASSWORD));
+        Handout owner = handout(refresh(signedIn.refreshToken(), signedIn.cookie()));
+        // the thief's own browser, signed in to the same account
+        Handout thief = handout(login(email, TestUsers.PASSWORD));
+
+        assertProblem(refresh(signedIn.refreshToken(), thief.cookie()), HttpStatus.UNAUTHORIZED);
+
+        assertProblem(refresh(owner.refreshToken(), owner.cookie()), HttpStatus.UNAUTHORIZED);
+        // the other sign-in is another family and keeps working
+        okBody(refresh(thief.refreshToken(), thief.cookie()));
+    }
+
+    @Test
+    void aFirstRefreshWithoutTheRefreshCookieStillWorks() {
+        Handout signedIn = signedIn("api-client");
+
+        Handout refreshed = handout(refresh(signedIn.refreshToken(), null));
+
+        assertThat(refreshed.refreshToken()).isNotEqualTo(signedIn.refreshToken());
+        okBody(refresh(refreshed.refreshToken(), null));
+    }
+
+    @Test
+    void everyReplyHandingOutARefreshTokenSetsANewRefreshCookieForTheAuthEndpointsOnly() {
+        String email = TestUsers.uniqueEmail("cookie");
+        ResponseCookie fromSignUp =
+                refreshCookie(register(email).expectStatus().isCreated().returnResult(String.class));
+        EntityExchangeResult<Map<String, Object>> signIn = login(email, TestUsers.PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult();
+        ResponseCookie fromSignIn = refreshCookie(signIn);
+        String token = (String) signIn.getResponseBody().get("refresh_token");
+        ResponseCookie fromRefresh = refreshCookie(
+                refresh(token, fromSignIn.getValue()).expectStatus().isOk().returnResult(String.class));
+
+        for (ResponseCookie cookie : new ResponseCookie[] {fromSignUp, fromSignIn, fromRefresh}) {
+            assertThat(cookie.isHttpOnly()).isTrue();
+            assertThat(cookie.getSameSite()).isEqualTo("Strict");
+            assertThat(cookie.getPath()).isEqualTo("/api/v1/auth");
+            // a plain http request, and LOGIN_DEVICE_COOKIE_SECURE is not set
+            assertThat(cookie.isSecure()).isFalse();
+            assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofDays(30));
+        }
+        assertThat(fromRefresh.getValue()).isNotIn(fromSignUp.getValue(), fromSignIn.getValue());
+    }
+
+    /** A refresh token and the refresh cookie handed out with it. */
+    private record Handout(String refreshToken, String cookie) {}
+
+    private Handout signedIn(String prefix) {
+        return handout(login(registered(prefix), TestUsers.PASSWORD));
+    }
+
+    private String registered(String prefix) {
+        String email = TestUsers.uniqueEmail(prefix);
+        signUp(email);
+        return email;
+    }
+
+    private static Handout handout(WebTestClient.ResponseSpec response) {
+        EntityExchangeResult<Map<String, Object>> result = response.expectStatus()
+                .isOk()
+                .expectBody(ProblemAssertions.JSON)
+                .returnResult();
+        return new Handout(
+                (String) result.getResponseBody().get("refresh_token"),
+                refreshCookie(result).getValue());
+    }
+
+    private static ResponseCookie refreshCookie(ExchangeResult result) {
+        ResponseCookie cookie = result.getResponseCookies().getFirst(RefreshCookie.NAME);
+        assertThat(cookie).as("the refresh cookie").isNotNull();
+        return cookie;
+    }
+
+    private WebTestClient.ResponseSpec refresh(String refreshToken, String cookie) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/v1/auth/refresh");
+        if (cookie != null) {
+            request = request.cookie(RefreshCookie.NAME, cookie);
+        }
+        return request.bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+    }
+}

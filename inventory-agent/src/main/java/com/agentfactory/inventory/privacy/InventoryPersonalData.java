@@ -5,6 +5,7 @@ import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,19 @@ import org.springframework.stereotype.Component;
  * The stock held for a customer's carts and orders, what their orders took, their credit notes still waiting for
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
  * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
- * history do not change, and a later cancellation naming no order still finds the orders it may give back. A
- * reservation still active becomes a guest's instead, for its checkout's order, which comes as a guest's. The
+ * history do not change, and a later cancellation naming no order still finds the orders it may give back. The
  * customer's id is kept as erased, so their orders and credit notes read afterwards, and their checkouts' reservations
  * made afterwards, record nothing under it. Closed reservations are forgotten after a retention (see
  * {@code PendingCancellationPurge}).
+ *
+ * <p>A reservation still active goes under a pseudonym of its own instead, the checkout pseudonym, which the erased
+ * id keeps pointing to while any reservation under it is active; reservations made for the customer afterwards join
+ * it. Their order, which may still name them (sent before the erasure reached the storefront), takes them through it.
+ * Keeping that link is acceptable as it lasts no longer than the checkout (the reservation's TTL, then the purge's
+ * next sweep clears it), ties the id, which names nobody once the customer's data is gone, to nothing but the units
+ * the checkout holds, and is the only way the order takes those units instead of taking them a second time. An order
+ * the storefront sends as a guest's takes no reservation, so such a checkout's order leaves its reservation to hold
+ * the units until it expires.
  */
 @Component
 class InventoryPersonalData implements PersonalDataHolder {
@@ -77,12 +86,21 @@ class InventoryPersonalData implements PersonalDataHolder {
                 "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 customerId,
                 Timestamp.from(clock.instant()));
+        // not the pseudonym of the rest: the link kept for the checkout's order would re-identify that too
+        List<UUID> checkout = jdbc.queryForList("""
+                UPDATE erased_customers SET checkout_pseudonym = COALESCE(checkout_pseudonym, ?)
+                WHERE customer_id = ?
+                    AND EXISTS (SELECT 1 FROM stock_reservations WHERE customer_id = ? AND status = 'ACTIVE')
+                RETURNING checkout_pseudonym
+                """, UUID.class, UUID.randomUUID(), customerId, customerId);
+        long checkouts = checkout.isEmpty()
+                ? 0
+                : jdbc.update(
+                        "UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ? AND status = 'ACTIVE'",
+                        checkout.getFirst(),
+                        customerId);
         UUID pseudonym = UUID.randomUUID();
-        // an open checkout's order comes as a guest's from now on, and takes only a guest's reservation: under the
-        // pseudonym, which no order names, the units would stay held beside the order's until the reservation expired
-        return jdbc.update(
-                        "UPDATE stock_reservations SET customer_id = NULL WHERE customer_id = ? AND status = 'ACTIVE'",
-                        customerId)
+        return checkouts
                 + jdbc.update(
                         "UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)

@@ -14,8 +14,8 @@ import java.util.UUID;
  * @param customerId the customer checking out; that customer's next order of the SKU takes the reservation.
  *     Required: an order names nothing else of its checkout, so a reservation without it (a guest's) would never be
  *     taken by its order, which would go short while the reservation held the units until it expired. A customer
- *     since erased gets a guest's all the same: their orders are read as a guest's too, and a guest's order takes a
- *     guest's reservation of its SKU; their id is not kept
+ *     since erased gets one under their checkout's pseudonym, which their order still naming them takes; their id is
+ *     not kept on it
  */
 record CreateReservationRequest(
         @NotBlank @Size(max = 64) String sku,

@@ -5,12 +5,15 @@ import com.agentfactory.messaging.commerce.OrderPlaced;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each order took of each SKU and what its cancellations gave back, so that a cancellation gives back no more
@@ -70,6 +73,61 @@ class OrderStock {
                 .param("customer", customerId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * The pseudonym under which the erased customer's checkouts hold their active reservations, if any do; the caller
+     * holds the customer's lock.
+     */
+    Optional<UUID> checkoutPseudonym(UUID customerId) {
+        return jdbc.sql("SELECT checkout_pseudonym FROM erased_customers"
+                        + " WHERE customer_id = :customer AND checkout_pseudonym IS NOT NULL")
+                .param("customer", customerId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /**
+     * The pseudonym for a new reservation of the erased customer's checkout: the one their active reservations hold,
+     * else a new one; the caller holds the customer's lock.
+     */
+    UUID checkoutPseudonymFor(UUID customerId) {
+        return jdbc.sql("""
+                        UPDATE erased_customers SET checkout_pseudonym = COALESCE(checkout_pseudonym, :fresh)
+                        WHERE customer_id = :customer RETURNING checkout_pseudonym
+                        """)
+                .param("fresh", UUID.randomUUID())
+                .param("customer", customerId)
+                .query(UUID.class)
+                .single();
+    }
+
+    /**
+     * Forgets which erased customers the checkout pseudonyms of at most {@code limit} of them stand for, once no
+     * reservation under it is active; returns how many. Each customer's lock is taken first and the reservations
+     * looked at after it, so a reservation being made for them under the pseudonym is either seen or made afterwards
+     * under a new one.
+     */
+    @Transactional
+    int forgetIdleCheckoutPseudonyms(int limit) {
+        List<UUID> idle = jdbc.sql("""
+                        SELECT customer_id FROM erased_customers e
+                        WHERE checkout_pseudonym IS NOT NULL AND NOT EXISTS (
+                            SELECT 1 FROM stock_reservations r
+                            WHERE r.customer_id = e.checkout_pseudonym AND r.status = 'ACTIVE')
+                        ORDER BY customer_id LIMIT :limit
+                        """).param("limit", limit).query(UUID.class).list();
+        int forgotten = 0;
+        for (UUID customer : idle) {
+            lockCustomer(customer);
+            forgotten += jdbc.sql("""
+                            UPDATE erased_customers e SET checkout_pseudonym = NULL
+                            WHERE customer_id = :customer AND checkout_pseudonym IS NOT NULL AND NOT EXISTS (
+                                SELECT 1 FROM stock_reservations r
+                                WHERE r.customer_id = e.checkout_pseudonym AND r.status = 'ACTIVE')
+                            """).param("customer", customer).update();
+        }
+        return forgotten;
     }
 
     /**

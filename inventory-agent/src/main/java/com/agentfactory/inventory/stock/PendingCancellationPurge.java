@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
  * order: nothing reads a closed one but a look-up by its id, and each names the customer who checked out, which would
  * otherwise be kept for ever. An active one is kept until it closes.
  *
+ * <p>Forgets, once none of their reservations is active any more, which erased customers the pseudonyms their
+ * checkouts held reservations under stand for: only the checkout's order needs that link (see
+ * {@code InventoryPersonalData}).
+ *
  * <p>Safe on every instance: each batch skips the rows another instance is deleting or an arriving order is applying.
  */
 @Component
@@ -58,7 +62,12 @@ class PendingCancellationPurge implements SchedulingConfigurer {
 
     /** The rows one purge forgot, of each table. */
     record Forgotten(
-            int cancellations, int creditNotes, int reservations, int cancellationNumbers, int creditNoteNumbers) {}
+            int cancellations,
+            int creditNotes,
+            int reservations,
+            int cancellationNumbers,
+            int creditNoteNumbers,
+            int checkoutPseudonyms) {}
 
     /** Forgets what was kept longer than the retention, in batches (see {@link BatchedPurge}); returns how many. */
     Forgotten purge() {
@@ -114,6 +123,22 @@ class PendingCancellationPurge implements SchedulingConfigurer {
                     creditNoteNumbers,
                     numbersCutoff);
         }
-        return new Forgotten(cancellations, creditNotes, closedReservations, cancellationNumbers, creditNoteNumbers);
+        int checkoutPseudonyms = BatchedPurge.pass(
+                "Erased customers' checkout pseudonyms",
+                properties.batchSize(),
+                () -> orderStock.forgetIdleCheckoutPseudonyms(properties.batchSize()),
+                log);
+        if (checkoutPseudonyms > 0) {
+            log.info(
+                    "Forgot the checkout pseudonyms of {} erased customer(s) holding no reservation",
+                    checkoutPseudonyms);
+        }
+        return new Forgotten(
+                cancellations,
+                creditNotes,
+                closedReservations,
+                cancellationNumbers,
+                creditNoteNumbers,
+                checkoutPseudonyms);
     }
 }

@@ -27,12 +27,6 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
             + " order by r.createdAt, r.id")
     List<Reservation> lockByCustomer(UUID customerId, String sku, ReservationStatus status);
 
-    /** A guest's reservations: only those of checkouts whose customer was erased, as a checkout must name one. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select r from Reservation r where r.customerId is null and r.sku = :sku and r.status = :status"
-            + " order by r.createdAt, r.id")
-    List<Reservation> lockGuests(String sku, ReservationStatus status);
-
     List<Reservation> findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(
             ReservationStatus status, Instant now);
 

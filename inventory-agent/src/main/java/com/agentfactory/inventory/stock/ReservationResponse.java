@@ -27,4 +27,9 @@ record ReservationResponse(
                 reservation.expiresAt(),
                 reservation.closedAt());
     }
+
+    // the pseudonym an erased customer's checkout holds under is linked to their id: the caller gets neither
+    ReservationResponse withoutCustomer() {
+        return new ReservationResponse(id, sku, location, quantity, null, status, createdAt, expiresAt, closedAt);
+    }
 }

@@ -41,8 +41,10 @@ class ReservationService {
     }
 
     /**
-     * Holds the units for the customer's checkout. A customer since erased gets a guest's reservation: stored under
-     * their id it would be their personal data again, kept and exported after the erasure.
+     * Holds the units for the customer's checkout. A customer since erased gets one under their checkout's pseudonym
+     * (see {@code InventoryPersonalData}), the same as their reservations still active at the erasure: stored under
+     * their id it would be their personal data again, kept and exported after the erasure, and without the pseudonym
+     * their order would not take it. The response names no customer then.
      */
     @Transactional
     ReservationResponse reserve(CreateReservationRequest request) {
@@ -52,12 +54,14 @@ class ReservationService {
             throw RuleViolationException.of("location", "not a known warehouse: " + properties.locations());
         }
         UUID customer = request.customerId();
+        boolean pseudonymised = false;
         if (customer != null) {
             // before the stock rows, as orders take it: an erasure under way commits first and is seen below, and
             // one that comes later waits for this reservation to commit and re-keys it with the rest
             orderStock.lockCustomer(customer);
             if (orderStock.erased(customer)) {
-                customer = null;
+                customer = orderStock.checkoutPseudonymFor(customer);
+                pseudonymised = true;
             }
         }
         // every row of the SKU, in location order as orders lock them, before the clock is read: a reservation
@@ -72,7 +76,8 @@ class ReservationService {
                 var reservation = reservations.save(
                         new Reservation(sku, location, quantity, customer, now, now.plus(properties.reservationTtl())));
                 changes.changed(levels.findBySkuAndLocation(sku, location).orElseThrow(), now);
-                return ReservationResponse.of(reservation);
+                var response = ReservationResponse.of(reservation);
+                return pseudonymised ? response.withoutCustomer() : response;
             }
         }
         int available = rows.stream()

@@ -87,17 +87,17 @@ public class StockService {
     }
 
     /**
-     * Takes each line's units from stock, as shipped. The order names no reservation and no warehouse, so it takes,
-     * in this order: the units its customer holds in active reservations of the SKU (the checkout it came from;
-     * those reservations are committed; a guest's order, those held as a guest's, see {@link #heldFor}); then what is available, default warehouse first; whatever is still
-     * missing is recorded as backordered at the default warehouse. On hand therefore never goes below zero, and
-     * an order never takes units another checkout holds. What it took is recorded against its number; the
-     * cancellations of it read before it, and its customer's credit notes naming no order that were kept and occurred
-     * at or after it, then give back what they ask of that, as if read after it. What cancellations in the cut-over
-     * grace period gave back of it before it came counts as given back; what they gave back beyond what it took is
-     * taken back. So does, up to what it took, what its customer's credit notes naming no order in that grace period,
-     * read before it and occurred at or after it, gave back beyond the customer's recorded orders. An order of a
-     * customer since erased is recorded as a guest's.
+     * Takes each line's units from stock, as shipped. The order names no reservation and no warehouse, so it takes, in
+     * this order: the units its customer holds in active reservations of the SKU (the checkout it came from; those
+     * reservations are committed; a guest's order takes none, see {@link #heldFor}); then what is available, default
+     * warehouse first; whatever is still missing is recorded as backordered at the default warehouse. On hand therefore
+     * never goes below zero, and an order never takes units another checkout holds. What it took is recorded against
+     * its number; the cancellations of it read before it, and its customer's credit notes naming no order that were
+     * kept and occurred at or after it, then give back what they ask of that, as if read after it. What cancellations
+     * in the cut-over grace period gave back of it before it came counts as given back; what they gave back beyond what
+     * it took is taken back. So does, up to what it took, what its customer's credit notes naming no order in that
+     * grace period, read before it and occurred at or after it, gave back beyond the customer's recorded orders. An
+     * order of a customer since erased is recorded as a guest's.
      */
     @Transactional
     public void applyOrderPlaced(OrderPlaced placed) {
@@ -105,12 +105,14 @@ public class StockService {
         Map<String, Integer> wanted = unitsPerSku(placed.lines());
         orderStock.lockNumber(placed.orderNumber());
         OrderPlaced order = placed;
+        UUID holder = placed.customerId();
         if (placed.customerId() != null) {
             orderStock.lockCustomer(placed.customerId());
             if (orderStock.erased(placed.customerId())) {
                 // read after the erasure (still queued, or replayed): it takes stock as a guest's would, so nothing
-                // of the customer's comes back under their id
+                // of the customer's comes back under their id; their checkout's reservations are under its pseudonym
                 order = withoutCustomer(placed);
+                holder = orderStock.checkoutPseudonym(placed.customerId()).orElse(null);
             }
         }
         // what cancellations gave back of it before it came may be of SKUs it did not take, to be taken back too
@@ -126,7 +128,7 @@ public class StockService {
             Map<String, StockLevel> byLocation =
                     rows.stream().collect(Collectors.toMap(StockLevel::location, Function.identity()));
             Map<StockLevel, Integer> unitsPerRow = new LinkedHashMap<>();
-            for (Reservation held : heldFor(order, sku)) {
+            for (Reservation held : heldFor(holder, sku)) {
                 if (remaining == 0) {
                     break;
                 }
@@ -184,17 +186,14 @@ public class StockService {
 
     /**
      * The active reservations of the SKU an order takes, oldest first and locked (after the stock rows, as every
-     * path that changes a reservation does): its customer's; a guest's order takes a guest's. Only checkouts of a
-     * customer since erased are held as a guest's, and such a customer's order comes as a guest's too (the storefront
-     * no longer names them, and one that still does is read as a guest's): else it would take the units a second
-     * time while its reservation held them until it expired. Another guest's order of the SKU may take one first;
-     * that still moves stock as the two orders say, and the erased customer's order then takes what is available,
-     * as it would have without the reservation.
+     * path that changes a reservation does): its customer's, those of a customer since erased under their checkout's
+     * pseudonym (see {@code InventoryPersonalData}). A guest's order takes none: nothing in it says whose checkout it
+     * was, and taking another's would leave that customer's own order short of the units held for it. So an erased
+     * customer's checkout whose order the storefront sends as a guest's leaves its reservation to hold the units
+     * beside the order's until it expires; only an order still naming the customer takes it.
      */
-    private List<Reservation> heldFor(OrderPlaced order, String sku) {
-        return order.customerId() == null
-                ? reservations.lockGuests(sku, ReservationStatus.ACTIVE)
-                : reservations.lockByCustomer(order.customerId(), sku, ReservationStatus.ACTIVE);
+    private List<Reservation> heldFor(UUID holder, String sku) {
+        return holder == null ? List.of() : reservations.lockByCustomer(holder, sku, ReservationStatus.ACTIVE);
     }
 
     /**

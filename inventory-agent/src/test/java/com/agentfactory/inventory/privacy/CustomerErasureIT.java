@@ -130,7 +130,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void aCheckoutOfACustomerErasedBeforeHoldsTheUnitsAsAGuestsAndKeepsNothingUnderTheirId() {
+    void aCheckoutOfACustomerErasedBeforeHoldsTheUnitsAndKeepsNothingUnderTheirId() {
         UUID customer = UUID.randomUUID();
         String sku = stocked(5);
         new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
@@ -140,7 +140,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
 
         assertThat(reserved.status()).isEqualTo(201);
         assertThat(reserved.body().path("customer_id").isTextual())
-                .as("a guest's: no customer")
+                .as("names no customer")
                 .isFalse();
         assertThat(available(sku)).isEqualTo(3);
         assertThat(rowsOf("stock_reservations", customer)).isZero();
@@ -149,7 +149,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void aCheckoutWhileTheCustomerIsErasedWaitsForTheErasureAndHoldsTheUnitsAsAGuests() throws Exception {
+    void aCheckoutWhileTheCustomerIsErasedWaitsForTheErasureAndKeepsNothingUnderTheirId() throws Exception {
         UUID customer = UUID.randomUUID();
         String sku = stocked(5);
 
@@ -162,7 +162,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
                 .isZero();
         assertThat(reserved.status()).isEqualTo(201);
         assertThat(reserved.body().path("customer_id").isTextual())
-                .as("a guest's: no customer")
+                .as("names no customer")
                 .isFalse();
         assertThat(available(sku)).isEqualTo(3);
         assertThat(personalData.export(customer).records().values())
@@ -170,43 +170,90 @@ class CustomerErasureIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void theGuestOrderOfACheckoutWhoseCustomerWasErasedTakesUpItsReservation() {
+    void anUnrelatedGuestsOrderLeavesAnErasedCustomersReservationToTheirOwnOrder() {
         UUID customer = UUID.randomUUID();
-        String sku = stocked(5);
+        String sku = stocked(2);
         String held = reserveFor(customer, sku, 2).text("/id");
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        erase(customer);
 
-        // the storefront no longer knows the customer: their checkout's order comes as a guest's
-        publish(CommerceEventMother.guestOrder(sku, 2));
+        var guests = CommerceEventMother.guestOrder(sku, 1);
+        publish(guests);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(guests.eventId()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        api.get("/api/v1/inventory/reservations/" + held).text("/status"))
-                .isEqualTo("committed"));
+        assertThat(reservationStatus(held))
+                .as("the last 2 units stay held for the erased customer's checkout")
+                .isEqualTo("active");
+        assertThat(stockOf(sku).body().path("backordered").asInt())
+                .as("the guest's unit is owed: none was free")
+                .isEqualTo(1);
+
+        // sent before the erasure reached the storefront: it still names the customer
+        var own = CommerceEventMother.orderBy(customer, sku, 2);
+        publish(own);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(own.eventId()));
+
+        assertThat(reservationStatus(held)).isEqualTo("committed");
         var stock = stockOf(sku).body();
-        assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
-        assertThat(stock.path("reserved").asInt())
-                .as("the 2 units are not held for the order a second time")
-                .isZero();
-        assertThat(stock.path("available").asInt()).isEqualTo(3);
+        assertThat(stock.path("on_hand").asInt()).isZero();
+        assertThat(stock.path("reserved").asInt()).isZero();
+        assertThat(stock.path("backordered").asInt())
+                .as("only the guest's unit: the erased customer's order got the units they held")
+                .isEqualTo(1);
     }
 
     @Test
-    void anErasedCustomersOrderReadAfterTheErasureTakesUpTheReservationTheirCheckoutHeldAsAGuests() {
-        UUID customer = UUID.randomUUID();
+    void anErasedCustomersOrderTakesTheReservationTheirCheckoutMadeAfterTheErasureAndNoOtherErasedCustomers() {
         String sku = stocked(5);
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        UUID erasedBefore = UUID.randomUUID();
+        String othersHeld = reserveFor(erasedBefore, sku, 1).text("/id");
+        erase(erasedBefore);
+        UUID customer = UUID.randomUUID();
+        erase(customer);
         String held = reserveFor(customer, sku, 2).text("/id");
 
         // sent before the erasure reached the storefront: it still names the customer
-        publish(CommerceEventMother.orderBy(customer, sku, 2));
+        var order = CommerceEventMother.orderBy(customer, sku, 2);
+        publish(order);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(order.eventId()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        api.get("/api/v1/inventory/reservations/" + held).text("/status"))
-                .isEqualTo("committed"));
+        assertThat(reservationStatus(held)).isEqualTo("committed");
+        assertThat(reservationStatus(othersHeld))
+                .as("the older reservation of another erased customer is theirs still")
+                .isEqualTo("active");
         var stock = stockOf(sku).body();
         assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
-        assertThat(stock.path("reserved").asInt()).isZero();
+        assertThat(stock.path("reserved").asInt()).isEqualTo(1);
         assertThat(rowsOf("stock_reservations", customer)).isZero();
+    }
+
+    @Test
+    void theGuestOrderOfACheckoutWhoseCustomerWasErasedLeavesItsReservationToExpire() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        String held = reserveFor(customer, sku, 2).text("/id");
+        erase(customer);
+
+        // the storefront no longer knows the customer: their checkout's order comes as a guest's, which says nothing
+        // of whose checkout it was
+        var order = CommerceEventMother.guestOrder(sku, 2);
+        publish(order);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(order.eventId()));
+
+        assertThat(reservationStatus(held)).isEqualTo("active");
+        var stock = stockOf(sku).body();
+        assertThat(stock.path("on_hand").asInt()).isEqualTo(3);
+        assertThat(stock.path("reserved").asInt())
+                .as("held beside the order's until the reservation expires")
+                .isEqualTo(2);
+        assertThat(stock.path("available").asInt()).isEqualTo(1);
+    }
+
+    private void erase(UUID customer) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+    }
+
+    private String reservationStatus(String id) {
+        return api.get("/api/v1/inventory/reservations/" + id).text("/status");
     }
 
     private Instant lateInTheGracePeriod() {

@@ -152,6 +152,45 @@ class ReservationIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void anErasedCustomersCheckoutsHoldUnderOnePseudonymForgottenOnceNoneOfItsReservationsIsActive() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        jdbc.update("INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())", customer);
+        String first = reserveFor(customer, sku, 1).text("/id");
+        String second = reserveFor(customer, sku, 1).text("/id");
+        UUID pseudonym = checkoutPseudonymOf(customer);
+
+        assertThat(pseudonym).isNotNull();
+        assertThat(jdbc.queryForList(
+                        "SELECT customer_id FROM stock_reservations WHERE id IN (?, ?)",
+                        UUID.class,
+                        UUID.fromString(first),
+                        UUID.fromString(second)))
+                .containsOnly(pseudonym);
+
+        api.post("/api/v1/inventory/reservations/" + first + "/release", "");
+        purgeAt(Instant.now());
+        assertThat(checkoutPseudonymOf(customer))
+                .as("kept while a reservation under it is active")
+                .isEqualTo(pseudonym);
+
+        api.post("/api/v1/inventory/reservations/" + second + "/release", "");
+        assertThat(purgeAt(Instant.now()).checkoutPseudonyms()).isPositive();
+        assertThat(checkoutPseudonymOf(customer)).isNull();
+        String later = reserveFor(customer, sku, 1).text("/id");
+        assertThat(jdbc.queryForObject(
+                        "SELECT customer_id FROM stock_reservations WHERE id = ?", UUID.class, UUID.fromString(later)))
+                .as("a new checkout's reservation goes under a new one")
+                .isEqualTo(checkoutPseudonymOf(customer))
+                .isNotEqualTo(pseudonym);
+    }
+
+    private UUID checkoutPseudonymOf(UUID customer) {
+        return jdbc.queryForObject(
+                "SELECT checkout_pseudonym FROM erased_customers WHERE customer_id = ?", UUID.class, customer);
+    }
+
+    @Test
     void refusesACheckoutNamingNoCustomerAsNoOrderWouldEverTakeIt() {
         String sku = stocked(2);
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,20 +26,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Experiments and their units, over JDBC so the ab command can read them from the database without the service running.
  * A unit is one customer, the unit a split randomises: a split keeps a customer in one arm however often they enter, so
  * a returning customer's entries are not independent, and counting each entry as a unit would overstate an arm's size
- * and narrow its intervals by as much as customers return. Each entry is still measured as before: a send arm's entries
- * are its send step's sends (one per enrolment); an entry's metric is 1 when the send was opened or clicked, or
- * (conversion) the customer ordered within the conversion window, else 0. The window starts at the split that assigned
- * that enrolment to the arm, whatever became of the send (refused, deferred or delivered: intent to treat) and whether
- * the branch leads to the send straight or through waits and steps first, and at the delivery for a send no split
- * assigned (then an undelivered send did not convert). A holdout arm (the end step a split's holdout branch leads to)
- * has no sends: its entries are the enrolments the split held out, each converted when the customer ordered within the
- * window after that split, so a holdout and the arms beside it are measured on one clock. A customer's unit is 1 when
- * any of their entries in the arm is 1. A customer belongs to the arm of their first entry (by the time they were
- * assigned, or their send was written when no split assigned it; the arm listed first on a tie); their entries in other
- * arms, possible only when their assignment changed (the journey's split edited) or the arms are not one split's
- * branches, are left out, as they were treated differently. An arm's units are in the order of their customers' first
- * entries. Assignments recorded before they named their enrolment, and matched to none when they were given one, are
- * joined by customer as they were then.
+ * and narrow its intervals by as much as customers return. An entry's metric is 1 when its send was opened or clicked,
+ * or (conversion) the customer ordered within the conversion window, else 0. A send arm one split's branch leads to
+ * (straight, or through waits and steps first) has for entries the enrolments the split sent down that branch, each
+ * with its send if it got one: a customer who ordered or left during a wait before the send, or is still waiting, is
+ * counted as a held-out customer is (intent to treat), so the arm is not thinned of the customers its delay lost
+ * while the holdout or a direct arm keeps them. Such an entry's window starts at the split, whatever became of the
+ * send (none, refused, deferred or delivered). A send arm's other entries are its send step's sends (one per
+ * enrolment): those of a send no split assigned are measured from the delivery (then an undelivered send did not
+ * convert), and for an arm reached from several branches or none the window still starts at the split when one
+ * assigned the send. A holdout arm (the end step a split's holdout branch leads to) has no sends: its entries are the
+ * enrolments the split held out, each converted when the customer ordered within the window after that split, so a
+ * holdout and the arms beside it are measured on one clock. A customer's unit is 1 when any of their entries in the
+ * arm is 1. A customer belongs to the arm of their first entry (by the time they were assigned, or their send was
+ * written when no split assigned it; the arm listed first on a tie); their entries in other arms, possible only when
+ * their assignment changed (the journey's split edited) or the arms are not one split's branches, are left out, as
+ * they were treated differently. An arm's units are in the order of their customers' first entries. Assignments
+ * recorded before they named their enrolment, and matched to none when they were given one, are joined by customer
+ * as they were then.
  */
 @Repository
 public class ExperimentRepository {
@@ -167,9 +172,16 @@ public class ExperimentRepository {
             arms.put(step, customers);
             Set<String> assignedAt =
                     branches.map(known -> known.assignedAt(step)).orElse(Set.of(step));
-            List<Entry> entries = holdouts.contains(step)
-                    ? heldOut(journeyId, step, conversionWindow)
-                    : sent(journeyId, step, assignedAt, metric, conversionWindow);
+            boolean oneBranch = branches.flatMap(known -> known.branchOf(step)).isPresent();
+            List<Entry> entries = new ArrayList<>();
+            if (holdouts.contains(step)) {
+                entries.addAll(heldOut(journeyId, step, conversionWindow));
+            } else if (oneBranch) {
+                entries.addAll(assigned(journeyId, step, assignedAt, metric, conversionWindow));
+                entries.addAll(sent(journeyId, step, assignedAt, true, metric, conversionWindow));
+            } else {
+                entries.addAll(sent(journeyId, step, assignedAt, false, metric, conversionWindow));
+            }
             for (Entry entry : entries) {
                 firstEntries.merge(
                         entry.customerId(), entry, (first, other) -> other.at().isBefore(first.at()) ? other : first);
@@ -206,12 +218,53 @@ public class ExperimentRepository {
     }
 
     /**
+     * The entries of a send arm one split's branch leads to: every enrolment the split sent down the branch, whether
+     * or not it reached the send, measured from the split as a held-out enrolment is. {@code assignedAt}: the steps
+     * the branch goes to first (see {@link ArmBranches#assignedAt}), which its assignments name as their next step.
+     */
+    private List<Entry> assigned(
+            UUID journeyId, String stepId, Set<String> assignedAt, String metric, Duration conversionWindow) {
+        String outcome =
+                switch (metric) {
+                    // an enrolment that never reached the send (it ended or still waits before it) opened and clicked
+                    // nothing
+                    case "opened", "clicked" ->
+                        "EXISTS (SELECT 1 FROM send_events e WHERE e.send_id = s.id AND e.kind = '" + metric + "')";
+                    case "converted" -> """
+                EXISTS (SELECT 1 FROM customer_orders o
+                    WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
+                      AND o.placed_at >= a.assigned_at
+                      AND o.placed_at < a.assigned_at + make_interval(secs => ?))
+                """;
+                    default -> throw new IllegalArgumentException("unknown metric " + metric);
+                };
+        String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome
+                + " AS outcome FROM split_assignments a"
+                + """
+                 LEFT JOIN sends s ON s.journey_id = a.journey_id AND s.step_id = ?
+                    AND (s.enrolment_id = a.enrolment_id
+                         OR (a.enrolment_id IS NULL AND s.customer_id = a.customer_id))
+                 WHERE a.journey_id = ? AND a.next_step = ANY(?)
+                """;
+        String[] firstSteps = assignedAt.toArray(String[]::new);
+        return metric.equals("converted")
+                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), stepId, journeyId, firstSteps)
+                : jdbc.query(sql, entries(stepId), stepId, journeyId, firstSteps);
+    }
+
+    /**
      * {@code assignedAt}: the steps a split's branch leading to the send step goes to first (see
      * {@link ArmBranches#assignedAt}), which its assignments name as their next step: a send down a path of waits
-     * and steps is measured from the split as one straight after it is, not from its delivery days later.
+     * and steps is measured from the split as one straight after it is, not from its delivery days later. With
+     * {@code unassignedOnly} only the sends no such assignment matches, the rest being {@link #assigned} entries.
      */
     private List<Entry> sent(
-            UUID journeyId, String stepId, Set<String> assignedAt, String metric, Duration conversionWindow) {
+            UUID journeyId,
+            String stepId,
+            Set<String> assignedAt,
+            boolean unassignedOnly,
+            String metric,
+            Duration conversionWindow) {
         String outcome =
                 switch (metric) {
                     case "opened", "clicked" ->
@@ -239,7 +292,8 @@ public class ExperimentRepository {
                     ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
                     LIMIT 1) a ON true
                 """
-                + " WHERE s.journey_id = ? AND s.step_id = ?";
+                + " WHERE s.journey_id = ? AND s.step_id = ?"
+                + (unassignedOnly ? " AND a.assigned_at IS NULL" : "");
         String[] firstSteps = assignedAt.toArray(String[]::new);
         return metric.equals("converted")
                 ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), firstSteps, journeyId, stepId)

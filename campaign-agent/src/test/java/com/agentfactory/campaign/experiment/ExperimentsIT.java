@@ -245,6 +245,83 @@ class ExperimentsIT extends CampaignIntegrationTest {
                 .containsEntry("mail_b", 2.0);
     }
 
+    @Test
+    void countsACustomerWhoOrdersDuringTheWaitBeforeTheirArmsSendAsAMemberAndAConversionOfThatArm() {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
+        String stratum = JourneyMother.countrySegment(api, "Wait stratum", CustomerMother.freshCountry());
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Order ends the wait",
+                        // one stratum for all: the permuted blocks make the arms 2 and 2
+                        JourneyMother.stratifiedSplit(
+                                "arm", List.of(stratum), branch("a", 1, "mail_a"), branch("b", 1, "wait_b")),
+                        Map.of("id", "mail_a", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                        Map.of(
+                                "id",
+                                "wait_b",
+                                "type",
+                                "wait",
+                                "event",
+                                "order.placed",
+                                "timeout",
+                                "1 hour",
+                                "on_event",
+                                "bought"),
+                        Map.of("id", "mail_b", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                        JourneyMother.end("done"),
+                        JourneyMother.end("bought", "bought")));
+        EmailJourneys.enrolAll(api, journey, customers);
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
+                                                + " AND status = 'active' AND waiting_for = 'order.placed'",
+                                        journey)
+                                == 2);
+        UUID buyer = jdbc.queryForList(
+                        "SELECT customer_id FROM split_assignments WHERE journey_id = ? AND next_step = 'wait_b'"
+                                + " ORDER BY customer_id",
+                        UUID.class,
+                        journey)
+                .getFirst();
+        // the order ends the buyer's journey before arm B's mail; the other customer of B is still waiting for it
+        commerce.publishAndWait(CustomerMother.order(buyer, "30.00", Instant.now()));
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND customer_id = ?"
+                                        + " AND status = 'completed' AND end_reason = 'bought'",
+                                Integer.class,
+                                journey,
+                                buyer)
+                        == 1);
+        assertThat(sentTo(journey, "mail_b")).isEmpty();
+
+        String id = ExperimentMother.create(
+                api,
+                ExperimentMother.onConversions("Straight or after a wait for an order", journey, "mail_a", "mail_b"));
+        JsonNode arms = api.get(ExperimentMother.EXPERIMENTS + "/" + id + "/results")
+                .body()
+                .path("result")
+                .path("arms");
+
+        Map<String, JsonNode> byLabel = new HashMap<>();
+        arms.forEach(arm -> byLabel.put(arm.path("label").asString(), arm));
+        assertThat(byLabel.get("mail_b").path("units").asLong())
+                .as("every customer the split sent down the branch, mailed or not")
+                .isEqualTo(2);
+        assertThat(byLabel.get("mail_b").path("sum").asDouble())
+                .as("the order during the wait converts for the arm")
+                .isEqualTo(1.0);
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("sum").asDouble()).isZero();
+    }
+
+    private int count(String sql, UUID journey) {
+        return jdbc.queryForObject(sql, Integer.class, journey);
+    }
+
     private List<UUID> sentTo(UUID journey, String step) {
         return jdbc.queryForList(
                 "SELECT customer_id FROM sends WHERE journey_id = ? AND step_id = ? ORDER BY customer_id",

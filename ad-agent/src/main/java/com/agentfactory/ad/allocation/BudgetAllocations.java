@@ -7,10 +7,14 @@ import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.delivery.CampaignDelivery;
 import com.agentfactory.ad.delivery.DeliveryLedger;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +68,9 @@ public class BudgetAllocations {
      * currency; a campaign that holds an allocation but is in no pool this round (it serves alone in its currency,
      * or not at all) gets its own daily budget back, recorded in the round like any other change. A campaign's share
      * is never below what it already reserved or spent today, so the pool's campaigns together never hold more of
-     * the day than the pool's daily total.
+     * the day than the pool's daily total. What a campaign that left the pool today used beyond its own daily budget
+     * stays counted against the pool's day: the campaigns still in it share that much less, and one left alone gets
+     * that much less than its own daily budget (never less than it used itself).
      */
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
@@ -80,6 +86,33 @@ public class BudgetAllocations {
         Map<String, List<AdCampaignView>> byCurrency = active.stream()
                 .filter(c -> c.isServing(now))
                 .collect(Collectors.groupingBy(AdCampaignView::currency, TreeMap::new, Collectors.toList()));
+        Map<String, BigDecimal> usedByLeavers = usedByLeavers(usedToday, byCurrency, now);
+        // alone in its currency after others left its pool today, a campaign gets its own daily budget back only as
+        // far as they did not spend it: what they used beyond their own budgets came out of its share of the day
+        Map<UUID, Allocation> leftAlone = new TreeMap<>();
+        for (List<AdCampaignView> group : byCurrency.values()) {
+            BigDecimal usedByOthers = usedByLeavers.get(group.getFirst().currency());
+            if (group.size() == 1 && usedByOthers != null) {
+                AdCampaignView c = group.getFirst();
+                BigDecimal used =
+                        usedToday.getOrDefault(c.id(), BigDecimal.ZERO).setScale(2, RoundingMode.UP);
+                BigDecimal left =
+                        c.dailyBudget().subtract(usedByOthers).max(used).min(c.dailyBudget());
+                if (left.compareTo(c.dailyBudget()) < 0) {
+                    leftAlone.put(
+                            c.id(),
+                            new Allocation(
+                                    c.id(),
+                                    c.allocatedDailyBudget(),
+                                    left,
+                                    0,
+                                    "the only campaign serving in " + c.currency() + ", its own daily budget less the "
+                                            + usedByOthers.toPlainString() + " that campaigns which left its pool"
+                                            + " today used beyond their own daily budgets, never below the "
+                                            + used.toPlainString() + " it used today"));
+                }
+            }
+        }
         byCurrency.values().removeIf(group -> group.size() < 2); // one campaign has nothing to share with
         Set<UUID> pooled = byCurrency.values().stream()
                 .flatMap(List::stream)
@@ -89,7 +122,7 @@ public class BudgetAllocations {
         UUID round = UUID.randomUUID();
         List<Allocation> all = new ArrayList<>();
         for (AdCampaignView stale : campaigns.withAllocation()) {
-            if (!pooled.contains(stale.id())) {
+            if (!pooled.contains(stale.id()) && !leftAlone.containsKey(stale.id())) {
                 String reason = stale.isServing(now)
                         ? "the only campaign serving in " + stale.currency() + ": no pool to share, its own daily"
                                 + " budget again"
@@ -103,6 +136,10 @@ public class BudgetAllocations {
                                         dropped.id(), stale.allocatedDailyBudget(), dropped.dailyBudget(), 0, reason),
                                 actor)));
             }
+        }
+        for (Allocation a : leftAlone.values()) {
+            campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
+            all.add(record(round, a, actor));
         }
         for (List<AdCampaignView> group : byCurrency.values()) {
             var arms = group.stream()
@@ -119,12 +156,52 @@ public class BudgetAllocations {
                                 usedToday.getOrDefault(c.id(), BigDecimal.ZERO));
                     })
                     .toList();
-            for (Allocation a : allocator.allocate(arms)) {
+            BigDecimal usedByOthers =
+                    usedByLeavers.getOrDefault(group.getFirst().currency(), BigDecimal.ZERO);
+            for (Allocation a : allocator.allocate(arms, usedByOthers)) {
                 campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
                 all.add(record(round, a, actor));
             }
         }
         return all;
+    }
+
+    /**
+     * Per currency, what the campaigns that held a share of a pool today but serve no more (paused, ended, past their
+     * flight) used today beyond their own daily budgets. A pool gives a campaign more than its own budget out of the
+     * others' budgets; once it leaves, the others would otherwise get their whole budgets back and the pool would
+     * spend that excess twice in the day.
+     */
+    private Map<String, BigDecimal> usedByLeavers(
+            Map<UUID, BigDecimal> usedToday, Map<String, List<AdCampaignView>> serving, Instant now) {
+        Set<UUID> servingIds = serving.values().stream()
+                .flatMap(List::stream)
+                .map(AdCampaignView::id)
+                .collect(Collectors.toSet());
+        Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Map<String, BigDecimal> used = new HashMap<>();
+        usedToday.forEach((id, amount) -> {
+            if (servingIds.contains(id)) {
+                return;
+            }
+            AdCampaignView left = campaigns.view(id);
+            BigDecimal beyond = amount.setScale(2, RoundingMode.UP).subtract(left.dailyBudget());
+            // one that never shared a pool today spent only its own budget's worth, whatever its budget is now
+            if (beyond.signum() > 0 && sharedAPoolSince(id, dayStart)) {
+                used.merge(left.currency(), beyond, BigDecimal::add);
+            }
+        });
+        return used;
+    }
+
+    private boolean sharedAPoolSince(UUID campaignId, Instant since) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM ad_allocation_changes WHERE campaign_id = ? AND occurred_at >= ?)",
+                Boolean.class,
+                campaignId,
+                Timestamp.from(since)));
     }
 
     private Allocation record(UUID round, Allocation a, String actor) {

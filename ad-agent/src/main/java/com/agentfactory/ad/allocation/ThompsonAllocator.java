@@ -60,10 +60,21 @@ public final class ThompsonAllocator {
     }
 
     public List<Allocation> allocate(List<Arm> arms) {
+        return allocate(arms, BigDecimal.ZERO);
+    }
+
+    /**
+     * @param usedByLeavers what campaigns that left this pool today used beyond their own daily budgets: spent from
+     *     the pool's day already, so the pool's campaigns share that much less for the rest of it
+     */
+    public List<Allocation> allocate(List<Arm> arms, BigDecimal usedByLeavers) {
         if (arms.isEmpty()) {
             return List.of();
         }
-        BigDecimal pool = arms.stream().map(Arm::dailyBudget).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal pool = arms.stream()
+                .map(Arm::dailyBudget)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(usedByLeavers);
         double[] scores = new double[arms.size()];
         double[] draws = new double[arms.size()];
         double total = 0;
@@ -114,6 +125,12 @@ public final class ThompsonAllocator {
                         Locale.ROOT,
                         ", kept at least the %s already reserved or spent today",
                         floor[i].toPlainString());
+            }
+            if (usedByLeavers.signum() > 0) {
+                reason += String.format(
+                        Locale.ROOT,
+                        ", the pool less the %s that campaigns which left it today used beyond their own daily budgets",
+                        usedByLeavers.toPlainString());
             }
             if (amount.compareTo(MAX_ALLOCATION) > 0) {
                 amount = MAX_ALLOCATION;

@@ -121,6 +121,25 @@ class ThompsonAllocatorTest {
                 .isLessThanOrEqualTo(new BigDecimal("200.00"));
     }
 
+    @Test
+    void sharesOnlyWhatCampaignsThatLeftThePoolTodayDidNotAlreadySpendOfIt() {
+        var allocator = new ThompsonAllocator(CreativeRotation.seeded(42), 0.2);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        // a third campaign of 100 a day spent 180 of the pool before it ended: 80 of it came from these two
+        List<Allocation> allocations = allocator.allocate(
+                List.of(fewClicks(first, new BigDecimal("30.00")), fewClicks(second, BigDecimal.ZERO)),
+                new BigDecimal("80.00"));
+
+        assertThat(allocations.stream().map(Allocation::allocatedDailyBudget).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isLessThanOrEqualTo(new BigDecimal("120.00"))
+                .isGreaterThan(new BigDecimal("119.90"));
+        assertThat(allocations.get(0).allocatedDailyBudget()).isGreaterThanOrEqualTo(new BigDecimal("30.00"));
+        assertThat(allocations).allSatisfy(a -> assertThat(a.reason())
+                .contains("the pool less the 80.00 that campaigns which left it today used beyond"));
+    }
+
     private static ThompsonAllocator.Arm fewClicks(UUID id, BigDecimal usedToday) {
         return new ThompsonAllocator.Arm(
                 id, new BigDecimal("100.00"), null, 2, 0, new BigDecimal("1.00"), new BigDecimal("40.00"), usedToday);

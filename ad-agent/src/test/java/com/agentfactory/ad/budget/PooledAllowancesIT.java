@@ -9,6 +9,7 @@ import com.agentfactory.ad.allocation.BudgetAllocations;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,15 +64,7 @@ class PooledAllowancesIT extends AdIntegrationTest {
     void aPoolReallocatedAfterItsCampaignsSpentTheirSharesNeverHoldsOrSpendsMoreThanItsDailyTotal() {
         // two campaigns of 100 a day with no clicks yet: the draws are near uniform, and each share swings widely
         pooled = List.of(servingNow("Pooled first " + currency), servingNow("Pooled second " + currency));
-        AllowanceKeeper keeper = new AllowanceKeeper(
-                jdbc,
-                tx,
-                new ReservationRows(jdbc, clock),
-                allowances,
-                new GrantingFinance(),
-                campaigns,
-                WHOLE_SHARES,
-                clock);
+        AllowanceKeeper keeper = keeper();
         BigDecimal dailyTotal = new BigDecimal("200.00");
 
         for (int round = 1; round <= 30; round++) {
@@ -94,6 +87,62 @@ class PooledAllowancesIT extends AdIntegrationTest {
         assertThat(todays("spent"))
                 .as("the pool still spends its day's budget")
                 .isGreaterThan(new BigDecimal("199.00"));
+    }
+
+    @Test
+    void aCampaignLeftAloneAfterItsPartnerSpentBeyondItsOwnBudgetAndEndedSpendsOnlyWhatIsLeftOfThePoolsDay() {
+        UUID leaving = servingNow("Leaving " + currency);
+        UUID staying = servingNow("Staying " + currency);
+        pooled = List.of(leaving, staying);
+        AllowanceKeeper keeper = keeper();
+        allocations.allocate("pool-test");
+        // the draws gave the leaving campaign most of the pool, and it spent all of it by noon
+        campaigns.allocate(leaving, new BigDecimal("180.00"), "a generous draw", "pool-test");
+        campaigns.allocate(staying, new BigDecimal("20.00"), "a meagre draw", "pool-test");
+        spendAllOf(keeper);
+        jdbc.update(
+                "UPDATE ad_campaigns SET starts_at = ?, ends_at = ? WHERE id = ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(1))),
+                Timestamp.from(clock.instant()),
+                leaving);
+
+        for (int round = 1; round <= 3; round++) {
+            List<Allocation> shares = allocations.allocate("pool-test");
+            spendAllOf(keeper);
+
+            assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(new BigDecimal("200.00"));
+            if (round == 1) {
+                assertThat(shares)
+                        .filteredOn(a -> a.campaignId().equals(staying))
+                        .singleElement()
+                        .satisfies(a -> {
+                            assertThat(a.allocatedDailyBudget()).isEqualByComparingTo("20.00");
+                            assertThat(a.reason()).contains("less the 80.00 that campaigns which left its pool");
+                        });
+            }
+        }
+        assertThat(campaigns.view(staying).effectiveDailyBudget()).isEqualByComparingTo("20.00");
+    }
+
+    private AllowanceKeeper keeper() {
+        return new AllowanceKeeper(
+                jdbc,
+                tx,
+                new ReservationRows(jdbc, clock),
+                allowances,
+                new GrantingFinance(),
+                campaigns,
+                WHOLE_SHARES,
+                clock);
+    }
+
+    /** The keeper funds each campaign up to what it may spend today, and each spends all of it. */
+    private void spendAllOf(AllowanceKeeper keeper) {
+        for (UUID id : pooled) {
+            keeper.fund(campaigns.view(id));
+            jdbc.update(
+                    "UPDATE ad_spend_allowances SET spent = reserved WHERE campaign_id = ? AND day = ?", id, today());
+        }
     }
 
     /** Active in the table: an activation through the API would start the application's keeper on it. */

@@ -31,10 +31,10 @@ public interface FinanceReservations {
     ExpenseOutcome recordExpense(
             UUID idempotencyKey, BigDecimal amount, String currency, String purpose, LocalDate spentOn);
 
-    /** @throws SettlementRefusedException when finance refuses to commit it (released, unknown) */
+    /** @throws SettlementRefusedException when finance refuses to commit it (released, unknown, held by another) */
     void commit(UUID financeReservationId);
 
-    /** @throws SettlementRefusedException when finance refuses to release it (committed, unknown) */
+    /** @throws SettlementRefusedException when finance refuses to release it (committed, unknown, held by another) */
     void release(UUID financeReservationId);
 
     sealed interface ReserveOutcome {

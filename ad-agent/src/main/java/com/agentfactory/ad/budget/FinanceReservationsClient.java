@@ -84,13 +84,15 @@ public class FinanceReservationsClient implements FinanceReservations {
     }
 
     /**
-     * Only finance's answers about the reservation itself (unknown, in another state, not acceptable) are a refusal a
-     * person has to settle; 401, 403, 408 or 429 say nothing about it (a token, a rule, a timeout or a limit, each
+     * Only finance's answers about the reservation itself (unknown, in another state, not acceptable, or made by
+     * another caller, such as this agent under a client id since re-issued or a person) are a refusal a person has to
+     * settle; any other 401, 403, 408 or 429 says nothing about it (a token, a rule, a timeout or a limit, each
      * passing or fixed elsewhere), so they count as finance unavailable and the next pass asks again.
      */
     private static RuntimeException refusal(HttpClientErrorException refused) {
         String detail = refused.getResponseBodyAsString();
-        if (!SETTLEMENT_REFUSALS.contains(refused.getStatusCode().value())) {
+        if (!SETTLEMENT_REFUSALS.contains(refused.getStatusCode().value())
+                && !FinanceBudgetClient.isHeldByAnother(refused)) {
             return new FinanceUnavailableException(
                     "finance answered " + refused.getStatusCode().value() + " to a settlement", refused);
         }

@@ -3,6 +3,7 @@ package com.agentfactory.ad.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.agentfactory.messaging.finance.FinanceProblemTypes;
 import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.testing.RecordingFinance;
 import java.math.BigDecimal;
@@ -63,6 +64,18 @@ class FinanceReservationsClientTest {
         assertThatThrownBy(() -> client().commit(UUID.randomUUID()))
                 .isInstanceOf(SettlementRefusedException.class)
                 .hasMessageContaining("409");
+    }
+
+    @Test
+    void aSettlementOfAReservationAnotherCallerMadeIsARefusalForAPerson() {
+        finance.refuseWith(403, FinanceProblemTypes.RESERVATION_HELD_BY_ANOTHER, "held by the caller that made it");
+
+        assertThatThrownBy(() -> client().commit(UUID.randomUUID()))
+                .isInstanceOf(SettlementRefusedException.class)
+                .hasMessageContaining("403");
+        assertThatThrownBy(() -> client().release(UUID.randomUUID()))
+                .isInstanceOf(SettlementRefusedException.class)
+                .hasMessageContaining("held by the caller that made it");
     }
 
     @Test

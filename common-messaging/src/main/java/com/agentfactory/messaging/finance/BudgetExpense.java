@@ -17,8 +17,8 @@ public sealed interface BudgetExpense {
 
     /**
      * A 4xx answer: 404 no budget for the department and month, 422 another currency, an idempotency key used for
-     * other money, or a day after tomorrow. Nothing was booked; the money is still owed, so a caller keeps it and
-     * asks again once a person has put it right.
+     * other money, or a day after tomorrow; 403 a key under which another caller reserved. Nothing was booked; the
+     * money is still owed, so a caller keeps it and asks again once a person has put it right.
      */
     record Refused(int status, String reason) implements BudgetExpense {}
 }

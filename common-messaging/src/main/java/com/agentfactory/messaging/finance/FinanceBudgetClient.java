@@ -22,6 +22,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finance-service's budget reservations over HTTP, for an agent that spends (its own client token names it), and
@@ -38,6 +41,8 @@ public final class FinanceBudgetClient {
     private static final String EXPENSES = "/api/v1/financial/budgets/{department}/expenses";
     private static final int REFUSAL_DETAIL_LIMIT = 300;
     private static final Set<Integer> NOT_ABOUT_THE_REQUEST = Set.of(401, 403, 408, 429);
+    private static final String HELD_BY_ANOTHER = FinanceProblemTypes.RESERVATION_HELD_BY_ANOTHER.toString();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -116,12 +121,30 @@ public final class FinanceBudgetClient {
      * 401, 403, 408 and 429 say nothing about the money asked for (a token expiring in flight, a rotated secret or a
      * rule being changed, a timeout, a limit), so they are not finance's answer to it: a caller taking one for a
      * refusal would settle for good what the next attempt may well be granted, or leave a reservation whose first
-     * answer was lost held at finance.
+     * answer was lost held at finance. The one 403 that is about it, a reservation another caller holds, is refused.
      */
     private static void throwIfNotAboutTheRequest(String action, HttpClientErrorException refused) {
         int status = refused.getStatusCode().value();
-        if (NOT_ABOUT_THE_REQUEST.contains(status)) {
+        if (NOT_ABOUT_THE_REQUEST.contains(status) && !isHeldByAnother(refused)) {
             throw new FinanceUnavailableException("finance answered " + status + " to " + action, refused);
+        }
+    }
+
+    /**
+     * Whether finance refused because another caller made the reservation (a commit or release of it, or an expense
+     * under its key): unlike any other 403 that answer will not change, whoever asks again under this agent's name,
+     * so only a person can settle the reservation. A commit or release refused so arrives as the
+     * {@link HttpClientErrorException} its caller tells apart with this.
+     */
+    public static boolean isHeldByAnother(HttpClientErrorException answer) {
+        if (answer.getStatusCode().value() != 403) {
+            return false;
+        }
+        try {
+            JsonNode type = JSON.readTree(answer.getResponseBodyAsString()).get("type");
+            return type != null && type.isString() && HELD_BY_ANOTHER.equals(type.stringValue());
+        } catch (JacksonException notAProblemDocument) {
+            return false;
         }
     }
 
@@ -135,7 +158,8 @@ public final class FinanceBudgetClient {
      * books it as spent even when the budget has no room left, and marks the budget overspent. Safe to repeat: the
      * same key returns the first record, and a key that reserved the money before commits that reservation.
      *
-     * @throws FinanceUnavailableException when finance did not answer, or answered 401, 403, 408 or 429
+     * @throws FinanceUnavailableException when finance did not answer, or answered 401, 403, 408 or 429, but for the
+     *     403 of an expense under a reservation another caller holds, which is refused
      */
     public BudgetExpense recordExpense(BudgetExpenseRequest request) {
         try {
@@ -148,12 +172,20 @@ public final class FinanceBudgetClient {
         }
     }
 
-    /** Spends the reservation: finance books the expense. */
+    /**
+     * Spends the reservation: finance books the expense.
+     *
+     * @throws HttpClientErrorException when finance refuses; {@link #isHeldByAnother} tells whether for good
+     */
     public void commit(String department, UUID reservationId) {
         settle(department, reservationId, "commit");
     }
 
-    /** Gives the reservation back to the budget. */
+    /**
+     * Gives the reservation back to the budget.
+     *
+     * @throws HttpClientErrorException when finance refuses; {@link #isHeldByAnother} tells whether for good
+     */
     public void release(String department, UUID reservationId) {
         settle(department, reservationId, "release");
     }

@@ -2,17 +2,21 @@ package com.agentfactory.messaging.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.agentfactory.messaging.testing.RecordingFinance;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The bodies a reservation and an expense put on the wire, from a stand-in finance that records each request: the
  * same fields in the same order for either, the optional day and channel left out rather than sent as null; and
- * which of finance's 4xx answers are a refusal of the money asked for.
+ * which of finance's 4xx answers are a refusal of the money asked for or of the reservation named.
  */
 class FinanceBudgetClientTest {
 
@@ -67,6 +71,40 @@ class FinanceBudgetClientTest {
                     .as("status %d", status)
                     .isInstanceOf(FinanceUnavailableException.class);
         }
+    }
+
+    @Test
+    void anExpenseUnderAReservationAnotherCallerHoldsIsRefused() {
+        finance.refuseWith(403, FinanceProblemTypes.RESERVATION_HELD_BY_ANOTHER, "held by the caller that made it");
+
+        assertThat(finance.client().recordExpense(expense()))
+                .isInstanceOfSatisfying(BudgetExpense.Refused.class, refused -> assertThat(refused.status())
+                        .isEqualTo(403));
+    }
+
+    @Test
+    void aForbiddenOfAnotherTypeIsStillNotRefused() {
+        finance.refuseWith(403, URI.create("about:blank"), "not now");
+
+        assertThatThrownBy(() -> finance.client().recordExpense(expense()))
+                .isInstanceOf(FinanceUnavailableException.class);
+    }
+
+    @Test
+    void aSettlementRefusedForAReservationAnotherCallerHoldsIsToldApartFromAnyOtherForbidden() {
+        finance.refuseWith(403, FinanceProblemTypes.RESERVATION_HELD_BY_ANOTHER, "held by the caller that made it");
+        var heldByAnother = catchThrowableOfType(
+                HttpClientErrorException.class, () -> finance.client().commit("inventory", UUID.randomUUID()));
+        finance.refuseWith(403, "not now");
+        var forbidden = catchThrowableOfType(
+                HttpClientErrorException.class, () -> finance.client().release("inventory", UUID.randomUUID()));
+        finance.refuseWith(409, "the reservation was released");
+        var conflict = catchThrowableOfType(
+                HttpClientErrorException.class, () -> finance.client().release("inventory", UUID.randomUUID()));
+
+        assertThat(FinanceBudgetClient.isHeldByAnother(heldByAnother)).isTrue();
+        assertThat(FinanceBudgetClient.isHeldByAnother(forbidden)).isFalse();
+        assertThat(FinanceBudgetClient.isHeldByAnother(conflict)).isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,12 @@ public final class RecordingFinance implements AutoCloseable {
     public void refuseWith(int status, String detail) {
         this.status = status;
         this.problem = "{\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+    }
+
+    /** As {@link #refuseWith(int, String)}, the problem detail naming its type. */
+    public void refuseWith(int status, URI type, String detail) {
+        this.status = status;
+        this.problem = "{\"type\":\"" + type + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
     }
 
     public List<String> requests() {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The agents' budget client against the real finance service, slowed down (its budget row held by another
@@ -88,6 +89,41 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
                         String.class,
                         department))
                 .containsExactly("ad ad", "ad ad");
+    }
+
+    @Test
+    void aReservationAnotherCallerMadeIsRefusedForGoodWhileAnyOtherForbiddenIsFinanceUnavailable() {
+        String department = departmentWithBudget("100.00");
+        var held = (BudgetReservation.Reserved)
+                clientAt(baseUrl()).reserve(adSpend(department, "held-by-ad", new BigDecimal("40.00")));
+        FinanceBudgetClient inventoryAgent = clientAt(baseUrl(), TestTokens.client("inventory-agent"));
+        FinanceBudgetClient customer = clientAt(baseUrl(), TestTokens.customer(UUID.randomUUID()));
+
+        var commitOfAnothersReservation = catchThrowableOfType(
+                HttpClientErrorException.class, () -> inventoryAgent.commit(department, held.id()));
+        var expenseUnderItsKey = inventoryAgent.recordExpense(new BudgetExpenseRequest(
+                department,
+                "held-by-ad",
+                new BigDecimal("40.00"),
+                "GBP",
+                "ads",
+                "inventory",
+                LocalDate.now(ZoneOffset.UTC)));
+        var releaseByACustomer =
+                catchThrowableOfType(HttpClientErrorException.class, () -> customer.release(department, held.id()));
+
+        assertThat(FinanceBudgetClient.isHeldByAnother(commitOfAnothersReservation))
+                .as(commitOfAnothersReservation.getResponseBodyAsString())
+                .isTrue();
+        assertThat(expenseUnderItsKey)
+                .isInstanceOfSatisfying(BudgetExpense.Refused.class, refused -> assertThat(refused.status())
+                        .isEqualTo(403));
+        assertThat(releaseByACustomer.getStatusCode().value()).isEqualTo(403);
+        assertThat(FinanceBudgetClient.isHeldByAnother(releaseByACustomer)).isFalse();
+        assertThatThrownBy(() -> customer.reserve(adSpend(department, "customer-1", BigDecimal.ONE)))
+                .isInstanceOf(FinanceUnavailableException.class)
+                .hasMessageContaining("403");
+        assertThat(committedOrHeld(department)).isEqualByComparingTo("40.00");
     }
 
     @Test
@@ -195,6 +231,16 @@ class FinanceBudgetClientIT extends FinanceIntegrationTest {
                 new FinanceClientSettings(
                         baseUrl, Duration.ofSeconds(1), READ_TIMEOUT, 3, Duration.ofMillis(50), Duration.ofMinutes(1)),
                 AS_AD_AGENT);
+    }
+
+    private static FinanceBudgetClient clientAt(String baseUrl, String token) {
+        return new FinanceBudgetClient(
+                new FinanceClientSettings(
+                        baseUrl, Duration.ofSeconds(1), READ_TIMEOUT, 3, Duration.ofMillis(50), Duration.ofMinutes(1)),
+                (request, body, execution) -> {
+                    request.getHeaders().setBearerAuth(token);
+                    return execution.execute(request, body);
+                });
     }
 
     private String baseUrl() {

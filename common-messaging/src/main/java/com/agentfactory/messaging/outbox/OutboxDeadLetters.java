@@ -2,8 +2,11 @@ package com.agentfactory.messaging.outbox;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link OutboxDeadLetterPurger}), and those naming a customer go with the customer's erasure.
  */
 public class OutboxDeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDeadLetters.class);
 
     private final JdbcTemplate jdbc;
 
@@ -36,10 +41,15 @@ public class OutboxDeadLetters {
      */
     public long deleteNaming(UUID id) {
         String text = id.toString().toLowerCase(Locale.ROOT);
-        return jdbc.update(
+        // each deleted message is logged by its id and topic (not its content): an operator who meant to send one again
+        // after mending its cause learns it is gone with the customer's data, and which topic missed it
+        List<String> deleted = jdbc.query(
                 "DELETE FROM outbox_dead_letters WHERE strpos(lower(payload), ?) > 0"
-                        + " OR strpos(lower(coalesce(message_key, '')), ?) > 0",
+                        + " OR strpos(lower(coalesce(message_key, '')), ?) > 0 RETURNING message_id, topic",
+                (row, n) -> row.getString("message_id") + " for topic " + row.getString("topic"),
                 text,
                 text);
+        deleted.forEach(message -> LOG.warn("Dead letter {} deleted with an erased customer's personal data", message));
+        return deleted.size();
     }
 }

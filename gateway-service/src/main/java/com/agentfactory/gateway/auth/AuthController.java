@@ -38,7 +38,8 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a customer account and sign in")
     Mono<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
-        return blocking(() -> authService.register(request, clientIp(exchange)))
+        String refreshCookie = cookie(exchange, RefreshCookie.NAME);
+        return blocking(() -> authService.register(request, clientIp(exchange), refreshCookie))
                 .map(registered -> handOut(registered, exchange));
     }
 
@@ -52,7 +53,8 @@ class AuthController {
                     + " the account was signed in from, and the refresh cookie (see refresh).")
     Mono<TokenResponse> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String deviceCookie = cookie(exchange, DeviceCookies.NAME);
-        return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie))
+        String refreshCookie = cookie(exchange, RefreshCookie.NAME);
+        return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie, refreshCookie))
                 .map(signedIn -> {
                     exchange.getResponse()
                             .addCookie(ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())
@@ -72,7 +74,8 @@ class AuthController {
             description = "Every reply that hands out a refresh token sets the refresh cookie (HttpOnly, for the auth"
                     + " endpoints). A spent token presented again shortly after its use, while its successor is"
                     + " unused, is taken for a retry after a lost reply and answered with a fresh pair only when the"
-                    + " request carries that cookie; otherwise the sign-in ends. A first use needs no cookie.")
+                    + " request carries that cookie; otherwise the sign-in ends. A first use needs no cookie. A request"
+                    + " carrying the cookie gets its value back, so all sign-ins of a browser share one.")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
         String refreshCookie = cookie(exchange, RefreshCookie.NAME);
         return blocking(() -> authService.refresh(request, refreshCookie, clientIp(exchange)))

@@ -53,8 +53,12 @@ class AuthService {
         log.info("{} service client(s) may request SYSTEM_AGENT tokens", serviceClients.size());
     }
 
-    /** The account and its announcement to the shop as a customer record are written together or not at all. */
-    Handout<RegistrationResponse> register(RegisterRequest request, String clientIp) {
+    /**
+     * The account and its announcement to the shop as a customer record are written together or not at all.
+     *
+     * @param refreshCookie the value of the {@link RefreshCookie} the request carried; null without one
+     */
+    Handout<RegistrationResponse> register(RegisterRequest request, String clientIp, String refreshCookie) {
         User user = transactions.execute(status -> {
             User created = users.create(new NewUser(
                     request.email(), request.password(), request.firstName(), request.lastName(), Role.CUSTOMER));
@@ -62,7 +66,7 @@ class AuthService {
             return created;
         });
         audit.record(AuthEventType.REGISTERED, user.id(), user.email(), null, clientIp, null);
-        Handout<TokenResponse> issued = issueFor(user);
+        Handout<TokenResponse> issued = issueFor(user, refreshCookie);
         TokenResponse tokens = issued.body();
         return new Handout<>(
                 new RegistrationResponse(
@@ -83,8 +87,9 @@ class AuthService {
      *
      * @param deviceCookie the device cookie the client sent, if any; one of another account, or of an account erased
      *     since, counts as none
+     * @param refreshCookie the value of the {@link RefreshCookie} the request carried; null without one
      */
-    SignIn login(LoginRequest request, String clientIp, String deviceCookie) {
+    SignIn login(LoginRequest request, String clientIp, String deviceCookie, String refreshCookie) {
         String account = LoginThrottle.account(request.email());
         UUID userId = userIdOf(account);
         String device = deviceCookies.deviceOf(deviceCookie, userId).orElse(null);
@@ -122,7 +127,7 @@ class AuthService {
         }
         throttle.succeeded(account, clientIp);
         audit.record(AuthEventType.LOGIN_SUCCEEDED, user.get().id(), user.get().email(), null, clientIp, null);
-        Handout<TokenResponse> issued = issueFor(user.get());
+        Handout<TokenResponse> issued = issueFor(user.get(), refreshCookie);
         return new SignIn(issued.body(), deviceCookies.issue(user.get().id()), issued.refreshCookie());
     }
 
@@ -183,8 +188,8 @@ class AuthService {
         return "client_id " + (clientId.length() > 100 ? clientId.substring(0, 100) : clientId);
     }
 
-    private Handout<TokenResponse> issueFor(User user) {
-        RefreshTokenService.Issued issued = refreshTokens.issue(user.id());
+    private Handout<TokenResponse> issueFor(User user, String refreshCookie) {
+        RefreshTokenService.Issued issued = refreshTokens.issue(user.id(), refreshCookie);
         return new Handout<>(TokenResponse.of(access(user), issued.refreshToken()), issued.browserCookie());
     }
 

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * presenting a spent token again means it leaked, so the whole family is revoked. Except shortly after it was spent
  * while its successor is still unused: then the reply that carried the successor was most likely lost, and the
  * successor is replaced by a fresh token instead, provided the retry comes from the browser the token was handed out to
- * ({@link RefreshCookie}). A family lives no longer than the session lifetime from its sign-in,
- * however often it is rotated.
+ * ({@link RefreshCookie}), or the token names no browser. A family lives no longer than the session lifetime from its
+ * sign-in, however often it is rotated.
  */
 @Service
 class RefreshTokenService {
@@ -46,10 +46,14 @@ class RefreshTokenService {
         this.clock = clock;
     }
 
-    /** Starts a new family, at sign-in: its first token, and the browser's refresh cookie to set with it. */
-    Issued issue(UUID userId) {
+    /**
+     * Starts a new family, at sign-in: its first token, and the browser's refresh cookie to set with it.
+     *
+     * @param presentedBrowser the value of the {@link RefreshCookie} the request carried; null without one
+     */
+    Issued issue(UUID userId, String presentedBrowser) {
         String raw = newRawToken();
-        String browser = RefreshCookie.newValue();
+        String browser = RefreshCookie.keptOrNew(presentedBrowser);
         Instant now = clock.instant();
         repository.insert(newRow(UUID.randomUUID(), userId, UUID.randomUUID(), raw, browser, now, sessionEnd(now)));
         return new Issued(raw, browser);
@@ -105,8 +109,7 @@ class RefreshTokenService {
             if (!stored.expiresAt().isAfter(now)) {
                 return new Refused();
             }
-            // a new cookie value at every use, so that a copy of an earlier one is soon worth nothing
-            String browser = RefreshCookie.newValue();
+            String browser = RefreshCookie.keptOrNew(presentedBrowser);
             UUID successorId = UUID.randomUUID();
             repository.markSpent(stored.id(), successorId, now);
             repository.insert(
@@ -116,22 +119,30 @@ class RefreshTokenService {
         Optional<StoredRefreshToken> unusedSuccessor = retriedSoonEnough(stored, now)
                 ? repository.lockById(stored.replacedBy()).filter(next -> next.revokedAt() == null)
                 : Optional.empty();
-        if (unusedSuccessor.isPresent() && fromTheSameBrowser(presentedBrowser, stored, unusedSuccessor.get())) {
+        if (unusedSuccessor.isPresent()
+                && (handedOutWithoutCookie(stored)
+                        || fromTheSameBrowser(presentedBrowser, stored, unusedSuccessor.get()))) {
             UUID freshId = UUID.randomUUID();
+            String browser = RefreshCookie.keptOrNew(presentedBrowser);
             repository.markSpent(unusedSuccessor.get().id(), freshId, now);
             repository.replaceSuccessor(stored.id(), freshId);
-            // the browser keeps the cookie it proved to hold: had it been given a new one and lost that reply too, a
-            // further retry would come with a cookie neither the spent token nor the fresh one knows
-            repository.insert(
-                    newRow(freshId, stored.userId(), stored.familyId(), successor, presentedBrowser, now, sessionEnd));
+            repository.insert(newRow(freshId, stored.userId(), stored.familyId(), successor, browser, now, sessionEnd));
             log.info(
                     "Refresh token of user {} presented again {} ms after its use, before its successor was used:"
                             + " the successor is replaced",
                     stored.userId(),
                     Duration.between(stored.revokedAt(), now).toMillis());
-            return new Rotated(new Rotation(stored.userId(), successor, presentedBrowser));
+            return new Rotated(new Rotation(stored.userId(), successor, browser));
         }
         return new Reused(stored, repository.revokeFamily(stored.familyId(), now), unusedSuccessor.isPresent());
+    }
+
+    // A token handed out before the refresh cookie existed, or by a gateway still without it during a rolling deploy,
+    // names no browser to ask for, and its owner holds no cookie of it: its retry gets the grace it had before, or
+    // every such lost reply would end a sign-in. The hole lasts only until that sign-in's next refresh by a gateway
+    // that sets the cookie, whose token names the browser.
+    private static boolean handedOutWithoutCookie(StoredRefreshToken spent) {
+        return spent.browserHash() == null;
     }
 
     // A lost reply may have lost its cookie with it, or only its body after the browser took the cookie from its

@@ -7,6 +7,7 @@ import com.agentfactory.gateway.support.GatewayIntegrationTest;
 import com.agentfactory.gateway.support.ProblemAssertions;
 import com.agentfactory.gateway.support.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,53 @@ class RefreshCookieIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void everyReplyHandingOutARefreshTokenSetsANewRefreshCookieForTheAuthEndpointsOnly() {
+    void signUpSignInAndRefreshGiveBackTheRefreshCookieTheBrowserHolds() {
+        String held = signedIn("held-cookie").cookie();
+        String email = TestUsers.uniqueEmail("held-cookie");
+
+        ResponseCookie fromSignUp = refreshCookie(client.post()
+                .uri("/api/v1/auth/register")
+                .cookie(RefreshCookie.NAME, held)
+                .bodyValue(Map.of(
+                        "email", email, "password", TestUsers.PASSWORD, "first_name", "Ann", "last_name", "Customer"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .returnResult(String.class));
+        Handout signedIn = handout(signInHolding(email, held));
+        Handout refreshed = handout(refresh(signedIn.refreshToken(), held));
+
+        assertThat(List.of(fromSignUp.getValue(), signedIn.cookie(), refreshed.cookie()))
+                .containsOnly(held);
+    }
+
+    @Test
+    void aSignInsRetryIsServedAfterAnotherSignInOfTheBrowserSetTheCookie() {
+        String email = registered("two-tabs");
+        Handout tabA = handout(signInHolding(email, null));
+        String held = tabA.cookie();
+        // tab B signs in while tab A refreshes its sign-in, and A's reply comes last
+        Handout tabB = handout(signInHolding(email, held));
+        held = handout(refresh(tabA.refreshToken(), held)).cookie();
+        // B's first refresh: its reply lost, cookie and all
+        okBody(refresh(tabB.refreshToken(), held));
+
+        Handout retried = handout(refresh(tabB.refreshToken(), held));
+
+        okBody(refresh(retried.refreshToken(), retried.cookie()));
+    }
+
+    @Test
+    void aRefreshCookieNotOfTheGatewaysMakingIsReplacedByANewOne() {
+        Handout signedIn = signedIn("odd-cookie");
+
+        Handout refreshed = handout(refresh(signedIn.refreshToken(), "not-made-by-the-gateway"));
+
+        assertThat(refreshed.cookie()).isNotEqualTo("not-made-by-the-gateway").hasSize(43);
+    }
+
+    @Test
+    void everyReplyHandingOutARefreshTokenSetsTheRefreshCookieForTheAuthEndpointsOnly() {
         String email = TestUsers.uniqueEmail("cookie");
         ResponseCookie fromSignUp =
                 refreshCookie(register(email).expectStatus().isCreated().returnResult(String.class));
@@ -102,7 +149,9 @@ class RefreshCookieIT extends GatewayIntegrationTest {
             assertThat(cookie.isSecure()).isFalse();
             assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofDays(30));
         }
-        assertThat(fromRefresh.getValue()).isNotIn(fromSignUp.getValue(), fromSignIn.getValue());
+        assertThat(fromSignIn.getValue())
+                .as("a sign-in without the cookie gets a new one")
+                .isNotEqualTo(fromSignUp.getValue());
     }
 
     /** A refresh token and the refresh cookie handed out with it. */
@@ -132,6 +181,15 @@ class RefreshCookieIT extends GatewayIntegrationTest {
         ResponseCookie cookie = result.getResponseCookies().getFirst(RefreshCookie.NAME);
         assertThat(cookie).as("the refresh cookie").isNotNull();
         return cookie;
+    }
+
+    private WebTestClient.ResponseSpec signInHolding(String email, String cookie) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/v1/auth/login");
+        if (cookie != null) {
+            request = request.cookie(RefreshCookie.NAME, cookie);
+        }
+        return request.bodyValue(Map.of("email", email, "password", TestUsers.PASSWORD))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec refresh(String refreshToken, String cookie) {

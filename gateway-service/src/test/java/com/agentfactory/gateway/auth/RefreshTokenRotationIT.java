@@ -55,7 +55,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aTokenPresentedAgainSoonAfterItsUseIsTradedForAFreshOneOfTheSameSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String lostInTransit = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
@@ -75,7 +75,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aRetryWithTheCookieOfTheLostReplyIsServed() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         // the browser took the cookie from the reply's headers before its body was lost
         String cookieOfTheLostReply = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
@@ -90,7 +90,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aRetryRepeatedWithinTheGraceIsServedAgain() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         refreshTokens.rotate(first.refreshToken(), first.browserCookie());
         // the first retry's reply lost too, its cookie taken from the headers
         String cookie = refreshTokens
@@ -105,7 +105,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aRetryWithinTheGraceWithoutTheBrowsersCookieEndsTheSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String second = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
@@ -118,11 +118,11 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aRetryWithinTheGraceWithAnotherSignInsCookieEndsTheSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String second = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
-        String otherBrowser = refreshTokens.issue(user).browserCookie();
+        String otherBrowser = refreshTokens.issue(user, null).browserCookie();
 
         assertRefused(first.refreshToken(), otherBrowser);
 
@@ -131,8 +131,9 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aRetryWithinTheGraceWithTheCookieOfAnEarlierTokenOfTheSignInEndsIt() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
-        RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
+        // refreshed without its cookie, so the reply set another
+        RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), null);
         String third = refreshTokens
                 .rotate(second.refreshToken(), second.browserCookie())
                 .refreshToken();
@@ -143,8 +144,71 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRefreshKeepsTheCookieTheBrowserPresents() {
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
+
+        RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
+
+        assertThat(second.browserCookie()).isEqualTo(first.browserCookie());
+        assertThat(stored(second.refreshToken()).browserHash())
+                .isEqualTo(RefreshTokenService.hash(first.browserCookie()));
+    }
+
+    @Test
+    void aSignInKeepsTheCookieTheBrowserPresents() {
+        String held = refreshTokens.issue(user, null).browserCookie();
+
+        RefreshTokenService.Issued another = refreshTokens.issue(user, held);
+
+        assertThat(another.browserCookie()).isEqualTo(held);
+        assertThat(stored(another.refreshToken()).browserHash()).isEqualTo(RefreshTokenService.hash(held));
+    }
+
+    @Test
+    void aTokenHandedOutWithoutACookieIsRetriedWithinTheGraceWithoutOne() {
+        String old = handedOutWithoutACookie();
+        String lostInTransit = refreshTokens.rotate(old, null).refreshToken();
+        clock.add(WITHIN_GRACE);
+
+        RefreshTokenService.Rotation retried = refreshTokens.rotate(old, null);
+
+        assertThat(retried.userId()).isEqualTo(user);
+        assertThat(stored(retried.refreshToken()).familyId())
+                .isEqualTo(stored(old).familyId());
+        assertThat(stored(lostInTransit).revokedAt())
+                .as("the successor nobody received")
+                .isNotNull();
+        assertThat(stored(retried.refreshToken()).browserHash())
+                .as("the fresh token names the browser")
+                .isEqualTo(RefreshTokenService.hash(retried.browserCookie()));
+    }
+
+    @Test
+    void theTokenTradedForOneHandedOutWithoutACookieNeedsTheCookieForItsRetry() {
+        String old = handedOutWithoutACookie();
+        RefreshTokenService.Rotation second = refreshTokens.rotate(old, null);
+        String third = refreshTokens.rotate(second.refreshToken(), null).refreshToken();
+        clock.add(WITHIN_GRACE);
+
+        assertRefused(second.refreshToken(), null);
+
+        assertRefused(third, null);
+    }
+
+    @Test
+    void aTokenHandedOutWithoutACookiePresentedAgainAfterTheGraceEndsTheSignIn() {
+        String old = handedOutWithoutACookie();
+        String second = refreshTokens.rotate(old, null).refreshToken();
+        clock.add(PAST_GRACE);
+
+        assertRefused(old, null);
+
+        assertRefused(second, null);
+    }
+
+    @Test
     void aTokenPresentedAgainAfterTheGraceEndsTheSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String second = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
@@ -157,7 +221,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aTokenPresentedAgainAfterItsSuccessorWasUsedEndsTheSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         RefreshTokenService.Rotation second = refreshTokens.rotate(first.refreshToken(), first.browserCookie());
         String third = refreshTokens
                 .rotate(second.refreshToken(), second.browserCookie())
@@ -171,7 +235,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void theSuccessorReplacedAfterALostReplyPresentedAfterTheGraceEndsTheSignIn() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String lostInTransit = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
@@ -187,7 +251,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aSignOutIsNotUndoneByARetryWithinTheGrace() {
-        RefreshTokenService.Issued first = refreshTokens.issue(user);
+        RefreshTokenService.Issued first = refreshTokens.issue(user, null);
         String second = refreshTokens
                 .rotate(first.refreshToken(), first.browserCookie())
                 .refreshToken();
@@ -198,7 +262,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
 
     @Test
     void aSignOutDuringAUseRevokesTheSuccessorTheUseHandsOut() throws Exception {
-        String first = refreshTokens.issue(user).refreshToken();
+        String first = refreshTokens.issue(user, null).refreshToken();
         ExecutorService signOuts = Executors.newSingleThreadExecutor();
         AtomicReference<Future<?>> signOut = new AtomicReference<>();
         try {
@@ -224,7 +288,7 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
     @Test
     void rotatingDoesNotExtendASignInBeyondItsLifetime() {
         Duration lifetime = properties.jwt().sessionLifetime();
-        String token = refreshTokens.issue(user).refreshToken();
+        String token = refreshTokens.issue(user, null).refreshToken();
         Duration elapsed = Duration.ZERO;
         // refreshed well within each token's 7 days until a day before the sign-in's end
         while (elapsed.plusDays(6).compareTo(lifetime.minusDays(1)) <= 0) {
@@ -240,6 +304,25 @@ class RefreshTokenRotationIT extends GatewayIntegrationTest {
         clock.add(Duration.ofDays(1).plusSeconds(1));
 
         assertRefused(token, null);
+    }
+
+    // as a gateway without the refresh cookie handed tokens out: before it came, and on instances not yet replaced
+    // while it is deployed
+    private String handedOutWithoutACookie() {
+        String raw = "handed-out-without-a-cookie-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        repository.insert(new StoredRefreshToken(
+                UUID.randomUUID(),
+                user,
+                UUID.randomUUID(),
+                RefreshTokenService.hash(raw),
+                now.plus(properties.jwt().refreshTokenTtl()),
+                now,
+                null,
+                null,
+                null,
+                null));
+        return raw;
     }
 
     private StoredRefreshToken stored(String raw) {

@@ -607,15 +607,7 @@ class OrderStock {
      * order is applying, or another instance deleting, are skipped.
      */
     int forgetPendingReceivedBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                        DELETE FROM pending_order_cancellations WHERE (event_id, sku) IN (
-                            SELECT event_id, sku FROM pending_order_cancellations
-                            WHERE received_at < :cutoff ORDER BY received_at
-                            LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .param("cutoff", Timestamp.from(cutoff))
-                .param("limit", limit)
-                .update();
+        return deleteOldest("pending_order_cancellations", "event_id, sku", "received_at", cutoff, limit);
     }
 
     /**
@@ -626,15 +618,7 @@ class OrderStock {
      * is taking up, or another instance deleting, are skipped.
      */
     int forgetCreditNotesCreditedBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                        DELETE FROM grace_period_credit_notes WHERE (event_id, sku) IN (
-                            SELECT event_id, sku FROM grace_period_credit_notes
-                            WHERE credited_at < :cutoff ORDER BY credited_at
-                            LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .param("cutoff", Timestamp.from(cutoff))
-                .param("limit", limit)
-                .update();
+        return deleteOldest("grace_period_credit_notes", "event_id, sku", "credited_at", cutoff, limit);
     }
 
     /**
@@ -644,16 +628,8 @@ class OrderStock {
      * back once more. Rows a cancellation is writing, or another instance deleting, are skipped.
      */
     int forgetCancellationNumbersGivenBackBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                        DELETE FROM grace_period_cancellations
-                        WHERE (order_number, sku, cancellation_number) IN (
-                            SELECT order_number, sku, cancellation_number FROM grace_period_cancellations
-                            WHERE given_back_at < :cutoff ORDER BY given_back_at
-                            LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .param("cutoff", Timestamp.from(cutoff))
-                .param("limit", limit)
-                .update();
+        return deleteOldest(
+                "grace_period_cancellations", "order_number, sku, cancellation_number", "given_back_at", cutoff, limit);
     }
 
     /**
@@ -663,12 +639,19 @@ class OrderStock {
      * more. Rows a credit note is reading or writing, or another instance deleting, are skipped.
      */
     int forgetCreditNoteNumbersGivenBackBefore(Instant cutoff, int limit) {
-        return jdbc.sql("""
-                        DELETE FROM grace_period_credit_note_numbers WHERE (cancellation_number, sku) IN (
-                            SELECT cancellation_number, sku FROM grace_period_credit_note_numbers
-                            WHERE given_back_at < :cutoff ORDER BY given_back_at
-                            LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
+        return deleteOldest(
+                "grace_period_credit_note_numbers", "cancellation_number, sku", "given_back_at", cutoff, limit);
+    }
+
+    /**
+     * Deletes at most {@code limit} rows of {@code table} (whose key is {@code key}) stamped in {@code stampedAt}
+     * before {@code cutoff}, oldest first, skipping rows another transaction holds; the names are this class's
+     * constants, never input.
+     */
+    private int deleteOldest(String table, String key, String stampedAt, Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM %1$s WHERE (%2$s) IN (SELECT %2$s FROM %1$s WHERE %3$s < :cutoff ORDER BY %3$s"
+                                .formatted(table, key, stampedAt)
+                        + " LIMIT :limit FOR UPDATE SKIP LOCKED)")
                 .param("cutoff", Timestamp.from(cutoff))
                 .param("limit", limit)
                 .update();

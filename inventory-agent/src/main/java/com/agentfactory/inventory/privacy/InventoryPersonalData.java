@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The stock held for a customer's carts and orders, what their orders took, their credit notes still waiting for
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
- * erasure replaces the customer with one pseudonym: the reservations and orders stay, so stock levels and demand
- * history do not change, and a later cancellation naming no order still finds the orders it may give back. The
+ * erasure replaces the customer with one pseudonym in their orders and credit notes, and with none in their closed
+ * reservations (nothing reads a closed one's customer, and a look-up of one by its id would show the pseudonym): the
+ * reservations and orders stay, so stock levels and demand history do not change, and a later cancellation naming no
+ * order still finds the orders it may give back. The
  * customer's id is kept as erased, so their orders and credit notes read afterwards, and their checkouts' reservations
  * made afterwards, record nothing under it. Closed reservations are forgotten after a retention (see
  * {@code PendingCancellationPurge}).
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * it. Their order, which may still name them (sent before the erasure reached the storefront), takes them through it.
  * Keeping that link is acceptable as it lasts no longer than the checkout (the reservation's TTL, then the purge's
  * next sweep clears it), ties the id, which names nobody once the customer's data is gone, to nothing but the units
- * the checkout holds, and is the only way the order takes those units instead of taking them a second time. An order
+ * the checkout holds, and is the only way the order takes those units instead of taking them a second time. No
+ * reservation's response shows the checkout pseudonym, so a caller that sent the erased id does not learn it. An order
  * the storefront sends as a guest's takes no reservation, so such a checkout's order leaves its reservation to hold
  * the units until it expires.
  */
@@ -100,9 +103,10 @@ class InventoryPersonalData implements PersonalDataHolder {
                         checkout.getFirst(),
                         customerId);
         UUID pseudonym = UUID.randomUUID();
+        // the closed ones keep no customer: a look-up of one by its id would show the pseudonym of the orders to a
+        // caller that knows whose it was
         return checkouts
-                + jdbc.update(
-                        "UPDATE stock_reservations SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
+                + jdbc.update("UPDATE stock_reservations SET customer_id = NULL WHERE customer_id = ?", customerId)
                 + jdbc.update("UPDATE order_stock SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId)
                 + jdbc.update(
                         "UPDATE pending_order_cancellations SET customer_id = ? WHERE customer_id = ?",

@@ -102,11 +102,20 @@ class OrderStock {
                 .single();
     }
 
+    /** Whether the id is the pseudonym an erased customer's checkouts hold their reservations under. */
+    boolean isCheckoutPseudonym(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erased_customers WHERE checkout_pseudonym = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * Forgets which erased customers the checkout pseudonyms of at most {@code limit} of them stand for, once no
      * reservation under it is active; returns how many. Each customer's lock is taken first and the reservations
      * looked at after it, so a reservation being made for them under the pseudonym is either seen or made afterwards
-     * under a new one.
+     * under a new one. The closed reservations under a forgotten pseudonym keep no customer: nothing would tell it
+     * from a customer's id any more, and a look-up of one by its id would show it.
      */
     @Transactional
     int forgetIdleCheckoutPseudonyms(int limit) {
@@ -120,12 +129,25 @@ class OrderStock {
         int forgotten = 0;
         for (UUID customer : idle) {
             lockCustomer(customer);
-            forgotten += jdbc.sql("""
-                            UPDATE erased_customers e SET checkout_pseudonym = NULL
-                            WHERE customer_id = :customer AND checkout_pseudonym IS NOT NULL AND NOT EXISTS (
+            Optional<UUID> pseudonym = checkoutPseudonym(customer);
+            if (pseudonym.isEmpty()) {
+                continue;
+            }
+            int unlinked = jdbc.sql("""
+                            UPDATE erased_customers SET checkout_pseudonym = NULL
+                            WHERE customer_id = :customer AND checkout_pseudonym = :pseudonym AND NOT EXISTS (
                                 SELECT 1 FROM stock_reservations r
-                                WHERE r.customer_id = e.checkout_pseudonym AND r.status = 'ACTIVE')
-                            """).param("customer", customer).update();
+                                WHERE r.customer_id = :pseudonym AND r.status = 'ACTIVE')
+                            """)
+                    .param("customer", customer)
+                    .param("pseudonym", pseudonym.get())
+                    .update();
+            if (unlinked == 1) {
+                jdbc.sql("UPDATE stock_reservations SET customer_id = NULL WHERE customer_id = :pseudonym")
+                        .param("pseudonym", pseudonym.get())
+                        .update();
+                forgotten++;
+            }
         }
         return forgotten;
     }

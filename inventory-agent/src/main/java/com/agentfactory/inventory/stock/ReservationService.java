@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -89,12 +90,11 @@ class ReservationService {
         throw new InsufficientStockException(sku, where, quantity, Math.max(0, available));
     }
 
-    @Transactional(readOnly = true)
+    // one snapshot for the reservation and its pseudonym's link: the purge forgets the link and clears the
+    // reservations under it together, so a reservation read before that is never checked against the link after it
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     ReservationResponse find(UUID id) {
-        return reservations
-                .findById(id)
-                .map(ReservationResponse::of)
-                .orElseThrow(() -> new ReservationNotFoundException(id));
+        return reservations.findById(id).map(this::responseOf).orElseThrow(() -> new ReservationNotFoundException(id));
     }
 
     @Transactional
@@ -125,7 +125,19 @@ class ReservationService {
         row.release(reservation.quantity(), now);
         levels.flush();
         changes.changed(row, now);
-        return ReservationResponse.of(reservation);
+        // still active when locked, so the purge keeps its pseudonym's link until this commits
+        return responseOf(reservation);
+    }
+
+    /**
+     * Names no customer for a reservation under an erased customer's checkout pseudonym: the pseudonym is no
+     * customer's id, and a caller that sent the erased id would learn which pseudonym stands for it.
+     */
+    private ReservationResponse responseOf(Reservation reservation) {
+        var response = ReservationResponse.of(reservation);
+        return reservation.customerId() != null && orderStock.isCheckoutPseudonym(reservation.customerId())
+                ? response.withoutCustomer()
+                : response;
     }
 
     // the named warehouse only; else the default one first, then those with the most available

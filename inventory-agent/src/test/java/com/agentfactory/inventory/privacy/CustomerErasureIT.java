@@ -248,6 +248,34 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         assertThat(stock.path("available").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void readingOrReleasingAnErasedCustomersReservationNamesNoCustomer() {
+        UUID customer = UUID.randomUUID();
+        String sku = stocked(5);
+        String atErasure = reserveFor(customer, sku, 1).text("/id");
+        String closedBefore = reserveFor(customer, sku, 1).text("/id");
+        api.post("/api/v1/inventory/reservations/" + closedBefore + "/release", "");
+        erase(customer);
+        String afterErasure = reserveFor(customer, sku, 1).text("/id");
+
+        // a caller that sent the erased id would learn which pseudonym stands for it
+        for (String held : new String[] {atErasure, afterErasure, closedBefore}) {
+            Api.Response read = api.get("/api/v1/inventory/reservations/" + held);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().path("customer_id").isTextual())
+                    .as("reservation %s read", held)
+                    .isFalse();
+        }
+        for (String held : new String[] {atErasure, afterErasure}) {
+            Api.Response released = api.post("/api/v1/inventory/reservations/" + held + "/release", "");
+            assertThat(released.status()).isEqualTo(200);
+            assertThat(released.text("/status")).isEqualTo("released");
+            assertThat(released.body().path("customer_id").isTextual())
+                    .as("reservation %s released", held)
+                    .isFalse();
+        }
+    }
+
     private void erase(UUID customer) {
         new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
     }

@@ -185,6 +185,23 @@ class ReservationIT extends InventoryIntegrationTest {
                 .isNotEqualTo(pseudonym);
     }
 
+    @Test
+    void aClosedReservationOfAnErasedCustomersCheckoutNamesNoCustomerOnceItsPseudonymIsForgotten() {
+        String sku = stocked(5);
+        UUID customer = UUID.randomUUID();
+        jdbc.update("INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())", customer);
+        String held = reserveFor(customer, sku, 1).text("/id");
+        api.post("/api/v1/inventory/reservations/" + held + "/release", "");
+
+        assertThat(purgeAt(Instant.now()).checkoutPseudonyms()).isPositive();
+
+        Api.Response read = api.get("/api/v1/inventory/reservations/" + held);
+        assertThat(read.text("/status")).isEqualTo("released");
+        assertThat(read.body().path("customer_id").isTextual())
+                .as("the pseudonym names no customer, and the caller that sent the erased id would learn it")
+                .isFalse();
+    }
+
     private UUID checkoutPseudonymOf(UUID customer) {
         return jdbc.queryForObject(
                 "SELECT checkout_pseudonym FROM erased_customers WHERE customer_id = ?", UUID.class, customer);

@@ -68,9 +68,10 @@ public class BudgetAllocations {
      * currency; a campaign that holds an allocation but is in no pool this round (it serves alone in its currency,
      * or not at all) gets its own daily budget back, recorded in the round like any other change. A campaign's share
      * is never below what it already reserved or spent today, so the pool's campaigns together never hold more of
-     * the day than the pool's daily total. What a campaign that left the pool today used beyond its own daily budget
-     * stays counted against the pool's day: the campaigns still in it share that much less, and one left alone gets
-     * that much less than its own daily budget (never less than it used itself).
+     * the day than the pool's daily total. What the campaigns that left the pool today used beyond their own daily
+     * budgets, less what those of them that used less left unused, stays counted against the pool's day: the
+     * campaigns still in it share that much less, and one left alone gets that much less than its own daily budget
+     * (never less than it used itself).
      */
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
@@ -134,12 +135,14 @@ public class BudgetAllocations {
                                 round,
                                 new Allocation(
                                         dropped.id(), stale.allocatedDailyBudget(), dropped.dailyBudget(), 0, reason),
+                                dropped.dailyBudget(),
+                                false,
                                 actor)));
             }
         }
         for (Allocation a : leftAlone.values()) {
-            campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
-            all.add(record(round, a, actor));
+            AdCampaignView c = campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
+            all.add(record(round, a, c.dailyBudget(), true, actor));
         }
         for (List<AdCampaignView> group : byCurrency.values()) {
             var arms = group.stream()
@@ -159,8 +162,8 @@ public class BudgetAllocations {
             BigDecimal usedByOthers =
                     usedByLeavers.getOrDefault(group.getFirst().currency(), BigDecimal.ZERO);
             for (Allocation a : allocator.allocate(arms, usedByOthers)) {
-                campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
-                all.add(record(round, a, actor));
+                AdCampaignView c = campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
+                all.add(record(round, a, c.dailyBudget(), true, actor));
             }
         }
         return all;
@@ -168,9 +171,11 @@ public class BudgetAllocations {
 
     /**
      * Per currency, what the campaigns that held a share of a pool today but serve no more (paused, ended, past their
-     * flight) used today beyond their own daily budgets. A pool gives a campaign more than its own budget out of the
-     * others' budgets; once it leaves, the others would otherwise get their whole budgets back and the pool would
-     * spend that excess twice in the day.
+     * flight) used today beyond their own daily budgets, less what those of them that used less than their own
+     * budgets left unused; none when they used no more than their budgets together. A pool gives a campaign more than
+     * its own budget out of the others' budgets; once it leaves, the others would otherwise get their whole budgets
+     * back and the pool would spend that excess twice in the day. What it took came out of the shares of the others,
+     * and when those others left too without using their shares, it is not spent twice.
      */
     private Map<String, BigDecimal> usedByLeavers(
             Map<UUID, BigDecimal> usedToday, Map<String, List<AdCampaignView>> serving, Instant now) {
@@ -181,33 +186,38 @@ public class BudgetAllocations {
         Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
-        Map<String, BigDecimal> used = new HashMap<>();
-        usedToday.forEach((id, amount) -> {
-            if (servingIds.contains(id)) {
-                return;
-            }
-            AdCampaignView left = campaigns.view(id);
-            BigDecimal beyond = amount.setScale(2, RoundingMode.UP).subtract(left.dailyBudget());
-            // one that never shared a pool today spent only its own budget's worth, whatever its budget is now
-            if (beyond.signum() > 0 && sharedAPoolSince(id, dayStart)) {
-                used.merge(left.currency(), beyond, BigDecimal::add);
-            }
-        });
-        return used;
+        Map<String, BigDecimal> beyond = new HashMap<>();
+        // each measured against the own budget it had when it was last given a share today: one paused and then
+        // given a larger budget would otherwise seem to have used less than its budget; a change that only gave a
+        // campaign its own budget back (this morning's reset of one pooled yesterday) is no share of today's pool
+        jdbc.query(
+                """
+                SELECT DISTINCT ON (c.campaign_id) c.campaign_id, a.currency,
+                       COALESCE(c.own_daily_budget, a.daily_budget) AS own_budget
+                  FROM ad_allocation_changes c JOIN ad_campaigns a ON a.id = c.campaign_id
+                 WHERE c.occurred_at >= ? AND COALESCE(c.in_pool, TRUE)
+                 ORDER BY c.campaign_id, c.occurred_at DESC, c.id
+                """,
+                rs -> {
+                    UUID id = rs.getObject("campaign_id", UUID.class);
+                    if (servingIds.contains(id)) {
+                        return;
+                    }
+                    BigDecimal used =
+                            usedToday.getOrDefault(id, BigDecimal.ZERO).setScale(2, RoundingMode.UP);
+                    beyond.merge(
+                            rs.getString("currency"), used.subtract(rs.getBigDecimal("own_budget")), BigDecimal::add);
+                },
+                Timestamp.from(dayStart));
+        beyond.values().removeIf(amount -> amount.signum() <= 0);
+        return beyond;
     }
 
-    private boolean sharedAPoolSince(UUID campaignId, Instant since) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM ad_allocation_changes WHERE campaign_id = ? AND occurred_at >= ?)",
-                Boolean.class,
-                campaignId,
-                Timestamp.from(since)));
-    }
-
-    private Allocation record(UUID round, Allocation a, String actor) {
+    private Allocation record(UUID round, Allocation a, BigDecimal ownDailyBudget, boolean inPool, String actor) {
         jdbc.update(
                 "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
-                        + " sampled_score, reason, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " sampled_score, reason, actor, occurred_at, own_daily_budget, in_pool)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
                 round,
                 a.campaignId(),
@@ -216,7 +226,9 @@ public class BudgetAllocations {
                 a.sampledScore(),
                 a.reason(),
                 actor,
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()),
+                ownDailyBudget,
+                inPool);
         return a;
     }
 }

@@ -8,12 +8,14 @@ import com.agentfactory.ad.allocation.Allocation;
 import com.agentfactory.ad.allocation.BudgetAllocations;
 import com.agentfactory.ad.campaign.AdCampaigns;
 import com.agentfactory.ad.support.AdIntegrationTest;
+import com.agentfactory.messaging.testing.Api;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +126,89 @@ class PooledAllowancesIT extends AdIntegrationTest {
         assertThat(campaigns.view(staying).effectiveDailyBudget()).isEqualByComparingTo("20.00");
     }
 
+    @Test
+    void aCampaignPausedAndGivenALargerBudgetStillCountsWhatItUsedBeyondTheBudgetItWasPooledWith() {
+        UUID leaving = servingNow("Paused and raised " + currency);
+        UUID staying = servingNow("Staying " + currency);
+        pooled = List.of(leaving, staying);
+        AllowanceKeeper keeper = keeper();
+        allocations.allocate("pool-test");
+        campaigns.allocate(leaving, new BigDecimal("180.00"), "a generous draw", "pool-test");
+        campaigns.allocate(staying, new BigDecimal("20.00"), "a meagre draw", "pool-test");
+        spendAllOf(keeper);
+        // a paused campaign's budget may still change: raised above what it used, it would seem to have used nothing
+        // of the others' budgets
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", leaving))
+                .isOne();
+        assertThat(setBudget(leaving, 200.00).status()).isEqualTo(200);
+
+        for (int round = 1; round <= 3; round++) {
+            allocations.allocate("pool-test");
+            spendAllOf(keeper);
+
+            assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(new BigDecimal("200.00"));
+        }
+        assertThat(campaigns.view(staying).effectiveDailyBudget()).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void aCampaignLeftAloneGetsBackWhatPartnersThatLeftWithoutUsingTheirOwnBudgetsLent() {
+        UUID overspending = servingNow("Overspending " + currency);
+        UUID lending = servingNow("Lending " + currency);
+        UUID staying = servingNow("Staying " + currency);
+        pooled = List.of(overspending, lending, staying);
+        AllowanceKeeper keeper = keeper();
+        allocations.allocate("pool-test");
+        // the lending campaign's 80 unused is what the overspending one used beyond its own budget: the day of the
+        // three is 300, 200 of it spent, and the one left may spend its own 100
+        campaigns.allocate(overspending, new BigDecimal("180.00"), "a generous draw", "pool-test");
+        campaigns.allocate(lending, new BigDecimal("20.00"), "a meagre draw", "pool-test");
+        campaigns.allocate(staying, new BigDecimal("100.00"), "an even draw", "pool-test");
+        spendAllOf(keeper, overspending, lending);
+        jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id IN (?, ?)", overspending, lending);
+
+        List<Allocation> shares = allocations.allocate("pool-test");
+        spendAllOf(keeper);
+
+        assertThat(shares)
+                .filteredOn(a -> a.campaignId().equals(staying))
+                .singleElement()
+                .satisfies(a -> assertThat(a.allocatedDailyBudget()).isEqualByComparingTo("100.00"));
+        assertThat(campaigns.view(staying).effectiveDailyBudget()).isEqualByComparingTo("100.00");
+        assertThat(todays("spent")).isEqualByComparingTo("300.00");
+    }
+
+    @Test
+    void aCampaignOnlyResetThisMorningFromYesterdaysPoolTakesNothingFromCampaignsThatServeAfterIt() {
+        UUID alone = servingNow("Alone today " + currency);
+        pooled = List.of(alone);
+        AllowanceKeeper keeper = keeper();
+        campaigns.allocate(alone, new BigDecimal("180.00"), "yesterday's draw", "pool-test");
+        List<Allocation> reset = allocations.allocate("pool-test");
+        assertThat(reset).extracting(Allocation::campaignId).containsExactly(alone);
+        // serving alone all day, it spends a budget raised for today and is paused with a lower one
+        assertThat(setBudget(alone, 200.00).status()).isEqualTo(200);
+        spendAllOf(keeper);
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", alone))
+                .isOne();
+        assertThat(setBudget(alone, 150.00).status()).isEqualTo(200);
+        UUID later = servingNow("Serving later " + currency);
+        pooled = List.of(alone, later);
+
+        List<Allocation> shares = allocations.allocate("pool-test");
+        spendAllOf(keeper);
+
+        assertThat(shares).extracting(Allocation::campaignId).doesNotContain(later);
+        assertThat(campaigns.view(later).effectiveDailyBudget()).isEqualByComparingTo("100.00");
+        assertThat(todays("spent")).isEqualByComparingTo("300.00");
+    }
+
+    private Api.Response setBudget(UUID campaign, double dailyBudget) {
+        return api.put(
+                "/api/v1/ads/campaigns/" + campaign + "/budget",
+                Map.of("daily_budget", dailyBudget, "total_budget", 1000.00, "reason", "a new plan"));
+    }
+
     private AllowanceKeeper keeper() {
         return new AllowanceKeeper(
                 jdbc,
@@ -138,7 +223,11 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     /** The keeper funds each campaign up to what it may spend today, and each spends all of it. */
     private void spendAllOf(AllowanceKeeper keeper) {
-        for (UUID id : pooled) {
+        spendAllOf(keeper, pooled.toArray(UUID[]::new));
+    }
+
+    private void spendAllOf(AllowanceKeeper keeper, UUID... spending) {
+        for (UUID id : spending) {
             keeper.fund(campaigns.view(id));
             jdbc.update(
                     "UPDATE ad_spend_allowances SET spent = reserved WHERE campaign_id = ? AND day = ?", id, today());
@@ -155,12 +244,11 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     private BigDecimal todays(String column) {
         return jdbc.queryForObject(
-                "SELECT COALESCE(SUM(" + column
-                        + "), 0) FROM ad_spend_allowances WHERE day = ? AND campaign_id IN (?, ?)",
+                "SELECT COALESCE(SUM(a." + column + "), 0) FROM ad_spend_allowances a"
+                        + " JOIN ad_campaigns c ON c.id = a.campaign_id WHERE a.day = ? AND c.currency = ?",
                 BigDecimal.class,
                 today(),
-                pooled.get(0),
-                pooled.get(1));
+                currency);
     }
 
     private LocalDate today() {

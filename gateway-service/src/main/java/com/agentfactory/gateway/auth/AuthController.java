@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
@@ -56,14 +57,12 @@ class AuthController {
         String refreshCookie = cookie(exchange, RefreshCookie.NAME);
         return blocking(() -> authService.login(request, clientIp(exchange), deviceCookie, refreshCookie))
                 .map(signedIn -> {
-                    exchange.getResponse()
-                            .addCookie(ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())
-                                    .httpOnly(true)
-                                    .secure(deviceCookies.secure(https(exchange)))
-                                    .sameSite("Strict")
-                                    .path(DeviceCookies.PATH)
-                                    .maxAge(DeviceCookies.VALIDITY)
-                                    .build());
+                    strictCookie(
+                            DeviceCookies.NAME,
+                            signedIn.deviceCookie(),
+                            DeviceCookies.PATH,
+                            DeviceCookies.VALIDITY,
+                            exchange);
                     return handOut(new AuthService.Handout<>(signedIn.tokens(), signedIn.refreshCookie()), exchange);
                 });
     }
@@ -110,15 +109,25 @@ class AuthController {
     }
 
     private <T> T handOut(AuthService.Handout<T> handout, ServerWebExchange exchange) {
+        strictCookie(
+                RefreshCookie.NAME,
+                handout.refreshCookie(),
+                RefreshCookie.PATH,
+                authService.refreshCookieLifetime(),
+                exchange);
+        return handout.body();
+    }
+
+    // out of reach of scripts and of other sites' requests, as both cookies are credentials of sorts
+    private void strictCookie(String name, String value, String path, Duration maxAge, ServerWebExchange exchange) {
         exchange.getResponse()
-                .addCookie(ResponseCookie.from(RefreshCookie.NAME, handout.refreshCookie())
+                .addCookie(ResponseCookie.from(name, value)
                         .httpOnly(true)
                         .secure(deviceCookies.secure(https(exchange)))
                         .sameSite("Strict")
-                        .path(RefreshCookie.PATH)
-                        .maxAge(authService.refreshCookieLifetime())
+                        .path(path)
+                        .maxAge(maxAge)
                         .build());
-        return handout.body();
     }
 
     private static String cookie(ServerWebExchange exchange, String name) {

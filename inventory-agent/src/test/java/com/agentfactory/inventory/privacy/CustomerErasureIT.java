@@ -64,8 +64,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
             }
             publish(order);
             LockWaits.awaitSessionBlockedBy(jdbc, LockWaits.backendPid(holder));
-            var erasure = executor.submit(() -> new TransactionTemplate(transactionManager)
-                    .executeWithoutResult(transaction -> personalData.erase(customer)));
+            var erasure = executor.submit(() -> erase(customer));
             LockWaits.awaitStatementWaitingForLock(jdbc, "'inventory customer '", erasure);
             holder.commit();
             erasure.get(60, TimeUnit.SECONDS);
@@ -92,7 +91,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         assertThat(personalData.export(customer).records().get("grace_period_credit_notes"))
                 .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("sku", sku).containsEntry("units", 2));
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        erase(customer);
 
         assertThat(rowsOf("grace_period_credit_notes", customer)).isZero();
     }
@@ -101,7 +100,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
     void anErasedCustomersOrderAndCreditNotesReadAfterTheErasureMoveStockButRecordNothingUnderTheirId() {
         UUID customer = UUID.randomUUID();
         String sku = stocked(5);
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        erase(customer);
 
         // still queued at the erasure, or replayed by a consumer group new to the topic
         publish(CommerceEventMother.orderBy(customer, sku, 3));
@@ -115,25 +114,20 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> applied(creditNote.eventId()) && applied(gracePeriodCreditNote.eventId()));
 
-        assertThat(rowsOf("order_stock", customer)).isZero();
-        assertThat(rowsOf("pending_order_cancellations", customer)).isZero();
-        assertThat(rowsOf("grace_period_credit_notes", customer)).isZero();
         assertThat(stockOf(sku).body().path("on_hand").asInt())
                 .as("3 taken; the grace-period credit note's 1 given back, the other's 2 matched to no order")
                 .isEqualTo(3);
         assertThat(rowsOf("erased_customers", customer))
                 .as("the id kept as erased is all there is of them")
                 .isEqualTo(1);
-        assertThat(personalData.export(customer).records().values())
-                .as("and it is no personal data to export")
-                .allSatisfy(records -> assertThat(records).isEmpty());
+        assertKeepsNothingUnder(customer, "order_stock", "pending_order_cancellations", "grace_period_credit_notes");
     }
 
     @Test
     void aCheckoutOfACustomerErasedBeforeHoldsTheUnitsAndKeepsNothingUnderTheirId() {
         UUID customer = UUID.randomUUID();
         String sku = stocked(5);
-        new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> personalData.erase(customer));
+        erase(customer);
 
         // the storefront's checkout still open at the erasure
         Api.Response reserved = reserveFor(customer, sku, 2);
@@ -143,9 +137,7 @@ class CustomerErasureIT extends InventoryIntegrationTest {
                 .as("names no customer")
                 .isFalse();
         assertThat(available(sku)).isEqualTo(3);
-        assertThat(rowsOf("stock_reservations", customer)).isZero();
-        assertThat(personalData.export(customer).records().values())
-                .allSatisfy(records -> assertThat(records).isEmpty());
+        assertKeepsNothingUnder(customer, "stock_reservations");
     }
 
     @Test
@@ -157,16 +149,12 @@ class CustomerErasureIT extends InventoryIntegrationTest {
         Api.Response reserved = ErasureUnderWay.whileErasing(
                 personalData, transactionManager, jdbc, customer, () -> reserveFor(customer, sku, 2));
 
-        assertThat(rowsOf("stock_reservations", customer))
-                .as("none the erasure's re-keying missed")
-                .isZero();
         assertThat(reserved.status()).isEqualTo(201);
         assertThat(reserved.body().path("customer_id").isTextual())
                 .as("names no customer")
                 .isFalse();
         assertThat(available(sku)).isEqualTo(3);
-        assertThat(personalData.export(customer).records().values())
-                .allSatisfy(records -> assertThat(records).isEmpty());
+        assertKeepsNothingUnder(customer, "stock_reservations");
     }
 
     @Test
@@ -274,6 +262,18 @@ class CustomerErasureIT extends InventoryIntegrationTest {
                     .as("reservation %s released", held)
                     .isFalse();
         }
+    }
+
+    /** What an erasure leaves of the customer: no row under their id in the tables named, and nothing to export. */
+    private void assertKeepsNothingUnder(UUID customer, String... tables) {
+        for (String table : tables) {
+            assertThat(rowsOf(table, customer))
+                    .as("rows of %s under the erased customer", table)
+                    .isZero();
+        }
+        assertThat(personalData.export(customer).records().values())
+                .as("personal data of theirs to export")
+                .allSatisfy(records -> assertThat(records).isEmpty());
     }
 
     private void erase(UUID customer) {

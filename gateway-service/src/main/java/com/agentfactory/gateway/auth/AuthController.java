@@ -74,7 +74,8 @@ class AuthController {
                     + " endpoints). A spent token presented again shortly after its use, while its successor is"
                     + " unused, is taken for a retry after a lost reply and answered with a fresh pair only when the"
                     + " request carries that cookie; otherwise the sign-in ends. A first use needs no cookie. A request"
-                    + " carrying the cookie gets its value back, so all sign-ins of a browser share one.")
+                    + " carrying the cookie gets its value back, so all sign-ins of a browser share one until a sign-out"
+                    + " expires it.")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
         String refreshCookie = cookie(exchange, RefreshCookie.NAME);
         return blocking(() -> authService.refresh(request, refreshCookie, clientIp(exchange)))
@@ -88,8 +89,11 @@ class AuthController {
     @Operation(
             summary = "Sign out: revoke the refresh token and every token rotated from the same sign-in",
             description = "Needs no access token, so an expired session can still be ended. Access tokens already"
-                    + " issued stay valid until they expire.")
-    Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
+                    + " issued stay valid until they expire. Expires the refresh cookie, so the browser's next sign-in"
+                    + " gets a new one.")
+    Mono<Void> logout(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
+        // whatever the token: a copy of the cookie taken before must not vouch for the browser's later sign-ins
+        strictCookie(RefreshCookie.NAME, "", RefreshCookie.PATH, Duration.ZERO, exchange);
         return Mono.<Void>fromRunnable(() -> authService.logout(request)).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * a refresh token (sign-in, sign-up, refresh) sets it, HttpOnly and SameSite=Strict, for the auth endpoints only,
  * holding a random value of which the gateway keeps a hash with the token.
  *
- * <p>The value is made once per browser and kept: a request that carries it gets it back. A browser holds one such
- * cookie for all its sign-ins, and whichever reply comes last sets it, so a new value per reply would leave a sign-in
- * whose reply was overtaken (another tab signing in or refreshing at the same time) without the cookie its tokens know,
- * and its next retry after a lost reply would end it.
+ * <p>The value is made once per browser and kept until a sign-out: a request that carries it gets it back. A browser
+ * holds one such cookie for all its sign-ins, and whichever reply comes last sets it, so a new value per reply would
+ * leave a sign-in whose reply was overtaken (another tab signing in or refreshing at the same time) without the cookie
+ * its tokens know, and its next retry after a lost reply would end it. A sign-out expires it, so that a copy taken
+ * once does not vouch for every later sign-in of that browser: the next sign-in makes a new value.
  *
  * <p>A spent refresh token presented again shortly after its use is answered with a fresh pair only when the request
  * carries the cookie handed out with that token or with its successor, as the browser whose reply was lost does. A

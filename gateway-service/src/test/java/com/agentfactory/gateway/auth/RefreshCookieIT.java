@@ -154,11 +154,51 @@ class RefreshCookieIT extends GatewayIntegrationTest {
                 .isNotEqualTo(fromSignUp.getValue());
     }
 
+    @Test
+    void signingOutExpiresTheRefreshCookieSoACopyOfItEarnsNoRetryInTheBrowsersNextSignIn() {
+        String email = registered("sign-out");
+        Handout before = handout(signInHolding(email, null));
+        String copied = before.cookie();
+
+        ExchangeResult signedOut = client.post()
+                .uri("/api/v1/auth/logout")
+                .cookie(RefreshCookie.NAME, copied)
+                .bodyValue(Map.of("refresh_token", before.refreshToken()))
+                .exchange()
+                .expectStatus()
+                .isNoContent()
+                .expectBody()
+                .isEmpty();
+        String held = heldAfter(copied, signedOut);
+        Handout after = handout(signInHolding(email, held));
+        Handout owner = handout(refresh(after.refreshToken(), after.cookie()));
+
+        assertThat(after.cookie()).as("the next sign-in's cookie").isNotEqualTo(copied);
+        // the copy, with the next sign-in's spent token, is taken for a thief's within the grace
+        assertProblem(refresh(after.refreshToken(), copied), HttpStatus.UNAUTHORIZED);
+        assertProblem(refresh(owner.refreshToken(), owner.cookie()), HttpStatus.UNAUTHORIZED);
+        ResponseCookie expired = refreshCookie(signedOut);
+        assertThat(expired.getMaxAge()).isZero();
+        assertThat(expired.isHttpOnly()).isTrue();
+        assertThat(expired.getSameSite()).isEqualTo("Strict");
+        assertThat(expired.getPath()).isEqualTo("/api/v1/auth");
+        assertThat(expired.isSecure()).isFalse();
+    }
+
     /** A refresh token and the refresh cookie handed out with it. */
     private record Handout(String refreshToken, String cookie) {}
 
     private Handout signedIn(String prefix) {
         return handout(login(registered(prefix), TestUsers.PASSWORD));
+    }
+
+    /** The refresh cookie a browser holds after the reply, from the one it held before: kept, replaced or dropped. */
+    private static String heldAfter(String held, ExchangeResult reply) {
+        ResponseCookie set = reply.getResponseCookies().getFirst(RefreshCookie.NAME);
+        if (set == null) {
+            return held;
+        }
+        return set.getMaxAge().isZero() ? null : set.getValue();
     }
 
     private String registered(String prefix) {

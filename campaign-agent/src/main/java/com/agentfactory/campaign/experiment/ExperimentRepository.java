@@ -29,8 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and narrow its intervals by as much as customers return. An entry's metric is 1 when its send was opened or clicked,
  * or (conversion) the customer ordered within the conversion window, else 0. A send arm one split's branch leads to
  * (straight, or through waits and steps first) has for entries the enrolments the split sent down that branch, each
- * with its send if it got one: a customer who ordered or left during a wait before the send, or is still waiting, is
- * counted as a held-out customer is (intent to treat), so the arm is not thinned of the customers its delay lost
+ * with its send if it got one. Which arms a branch leads to is what the assignment recorded when it was given (the
+ * steps its branch alone led to then), so editing the journey's definition later (a branch pointed elsewhere, steps
+ * renamed) moves no customer into another arm; assignments recorded before they kept it are read from the definition
+ * as it is now. A customer who ordered or left during a wait before the send, or is still waiting, is counted in the
+ * arm as a held-out customer is (intent to treat), so the arm is not thinned of the customers its delay lost
  * while the holdout or a direct arm keeps them. Such an entry's window starts at the split, whatever became of the
  * send (none, refused, deferred or delivered). A send arm's other entries are its send step's sends (one per
  * enrolment): those of a send no split assigned are measured from the delivery (then an undelivered send did not
@@ -170,17 +173,16 @@ public class ExperimentRepository {
         for (String step : steps) {
             Map<UUID, Boolean> customers = new HashMap<>();
             arms.put(step, customers);
+            // what an assignment recorded before it kept its arm is read from the definition as it is now
             Set<String> assignedAt =
                     branches.map(known -> known.assignedAt(step)).orElse(Set.of(step));
+            boolean holdout = holdouts.contains(step);
             boolean oneBranch = branches.flatMap(known -> known.branchOf(step)).isPresent();
+            Set<String> unrecordedArmAt = holdout ? Set.of(step) : oneBranch ? assignedAt : Set.of();
             List<Entry> entries = new ArrayList<>();
-            if (holdouts.contains(step)) {
-                entries.addAll(heldOut(journeyId, step, conversionWindow));
-            } else if (oneBranch) {
-                entries.addAll(assigned(journeyId, step, assignedAt, metric, conversionWindow));
-                entries.addAll(sent(journeyId, step, assignedAt, true, metric, conversionWindow));
-            } else {
-                entries.addAll(sent(journeyId, step, assignedAt, false, metric, conversionWindow));
+            entries.addAll(assigned(journeyId, step, unrecordedArmAt, holdout, metric, conversionWindow));
+            if (!holdout) {
+                entries.addAll(sent(journeyId, step, assignedAt, oneBranch, metric, conversionWindow));
             }
             for (Entry entry : entries) {
                 firstEntries.merge(
@@ -218,12 +220,21 @@ public class ExperimentRepository {
     }
 
     /**
-     * The entries of a send arm one split's branch leads to: every enrolment the split sent down the branch, whether
-     * or not it reached the send, measured from the split as a held-out enrolment is. {@code assignedAt}: the steps
-     * the branch goes to first (see {@link ArmBranches#assignedAt}), which its assignments name as their next step.
+     * The entries of an arm from the split's assignments: every enrolment the split gave the arm, whether or not it
+     * reached the arm's send (a holdout arm has none), measured from the split. An assignment names the steps its
+     * branch alone led to when it was given (arm_steps), so an arm keeps its customers however the journey is edited
+     * later. One recorded before it did is read from the definition as it is now: it is in the arm when its next
+     * step is in {@code unrecordedArmAt} (the steps the arm's one branch goes to first, see
+     * {@link ArmBranches#assignedAt}, or the holdout end; none for an arm without a branch of its own), held out when
+     * {@code holdout}.
      */
     private List<Entry> assigned(
-            UUID journeyId, String stepId, Set<String> assignedAt, String metric, Duration conversionWindow) {
+            UUID journeyId,
+            String stepId,
+            Set<String> unrecordedArmAt,
+            boolean holdout,
+            String metric,
+            Duration conversionWindow) {
         String outcome =
                 switch (metric) {
                     // an enrolment that never reached the send (it ended or still waits before it) opened and clicked
@@ -244,25 +255,38 @@ public class ExperimentRepository {
                  LEFT JOIN sends s ON s.journey_id = a.journey_id AND s.step_id = ?
                     AND (s.enrolment_id = a.enrolment_id
                          OR (a.enrolment_id IS NULL AND s.customer_id = a.customer_id))
-                 WHERE a.journey_id = ? AND a.next_step = ANY(?)
+                 WHERE a.journey_id = ?
+                   AND (? = ANY(a.arm_steps)
+                        OR (a.arm_steps IS NULL AND a.next_step = ANY(?) AND (a.holdout OR NOT ?)))
                 """;
-        String[] firstSteps = assignedAt.toArray(String[]::new);
+        String[] firstSteps = unrecordedArmAt.toArray(String[]::new);
         return metric.equals("converted")
-                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), stepId, journeyId, firstSteps)
-                : jdbc.query(sql, entries(stepId), stepId, journeyId, firstSteps);
+                ? jdbc.query(
+                        sql,
+                        entries(stepId),
+                        (double) conversionWindow.toSeconds(),
+                        stepId,
+                        journeyId,
+                        stepId,
+                        firstSteps,
+                        holdout)
+                : jdbc.query(sql, entries(stepId), stepId, journeyId, stepId, firstSteps, holdout);
     }
 
     /**
-     * {@code assignedAt}: the steps a split's branch leading to the send step goes to first (see
-     * {@link ArmBranches#assignedAt}), which its assignments name as their next step: a send down a path of waits
-     * and steps is measured from the split as one straight after it is, not from its delivery days later. With
-     * {@code unassignedOnly} only the sends no such assignment matches, the rest being {@link #assigned} entries.
+     * The entries of a send arm from its sends that no {@link #assigned} entry holds: those of an enrolment no split
+     * gave the arm, measured from their delivery, and, for an arm without a branch of its own, those of an enrolment
+     * assigned before assignments kept their arm, measured from the split that sent it down a branch leading to the
+     * send ({@code assignedAt}, see {@link ArmBranches#assignedAt}): a send down a path of waits and steps is measured
+     * from the split as one straight after it is, not from its delivery days later. {@code oneBranch}: the arm has a
+     * branch of its own in the definition as it is now, so the assignments recorded before that match a send are
+     * {@link #assigned} entries too.
      */
     private List<Entry> sent(
             UUID journeyId,
             String stepId,
             Set<String> assignedAt,
-            boolean unassignedOnly,
+            boolean oneBranch,
             String metric,
             Duration conversionWindow) {
         String outcome =
@@ -285,29 +309,27 @@ public class ExperimentRepository {
                 + " AS outcome FROM sends s"
                 + """
                  LEFT JOIN LATERAL (
-                    SELECT sa.assigned_at FROM split_assignments sa
-                    WHERE sa.journey_id = s.journey_id AND sa.next_step = ANY(?)
+                    SELECT sa.assigned_at, sa.arm_steps IS NOT NULL AS recorded FROM split_assignments sa
+                    WHERE sa.journey_id = s.journey_id
+                      AND (s.step_id = ANY(sa.arm_steps) OR (sa.arm_steps IS NULL AND sa.next_step = ANY(?)))
                       AND (sa.enrolment_id = s.enrolment_id
                            OR (sa.enrolment_id IS NULL AND sa.customer_id = s.customer_id))
                     ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
                     LIMIT 1) a ON true
-                """
-                + " WHERE s.journey_id = ? AND s.step_id = ?"
-                + (unassignedOnly ? " AND a.assigned_at IS NULL" : "");
+                 WHERE s.journey_id = ? AND s.step_id = ?
+                   AND (a.assigned_at IS NULL OR NOT (a.recorded OR ?))
+                """;
         String[] firstSteps = assignedAt.toArray(String[]::new);
         return metric.equals("converted")
-                ? jdbc.query(sql, entries(stepId), (double) conversionWindow.toSeconds(), firstSteps, journeyId, stepId)
-                : jdbc.query(sql, entries(stepId), firstSteps, journeyId, stepId);
-    }
-
-    private List<Entry> heldOut(UUID journeyId, String stepId, Duration conversionWindow) {
-        return jdbc.query("""
-                SELECT a.customer_id, a.assigned_at AS entered_at, EXISTS (SELECT 1 FROM customer_orders o
-                    WHERE o.customer_id = a.customer_id AND o.placed_total > o.cancelled_total
-                      AND o.placed_at >= a.assigned_at
-                      AND o.placed_at < a.assigned_at + make_interval(secs => ?)) AS outcome
-                FROM split_assignments a WHERE a.journey_id = ? AND a.next_step = ? AND a.holdout
-                """, entries(stepId), (double) conversionWindow.toSeconds(), journeyId, stepId);
+                ? jdbc.query(
+                        sql,
+                        entries(stepId),
+                        (double) conversionWindow.toSeconds(),
+                        firstSteps,
+                        journeyId,
+                        stepId,
+                        oneBranch)
+                : jdbc.query(sql, entries(stepId), firstSteps, journeyId, stepId, oneBranch);
     }
 
     private static Experiment experiment(ResultSet rs, int row) throws SQLException {

@@ -78,7 +78,7 @@ class JourneyEngine {
                 case JourneyStep.SCORE -> branch(enrolment, step, facts.get().score() >= step.minScore());
                 case JourneyStep.SEGMENT ->
                     branch(enrolment, step, segments.isMember(step.segmentId(), enrolment.customerId));
-                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, step, now);
+                case JourneyStep.SPLIT -> enrolment.currentStep = split(enrolment, journey, step, now);
                 case JourneyStep.END ->
                     end(enrolment, Enrolment.COMPLETED, step.reason() == null ? "end" : step.reason());
                 default -> {
@@ -214,12 +214,20 @@ class JourneyEngine {
     }
 
     /** Assigns the customer a branch of the split and records it; returns the step the branch leads to. */
-    private String split(Enrolment enrolment, JourneyStep step, Instant now) {
+    private String split(Enrolment enrolment, CompiledJourney journey, JourneyStep step, Instant now) {
         SplitAssignments.Assignment assignment = step.strata() == null
                 ? new SplitAssignments.Assignment(hashedBranch(enrolment, step), null, null)
                 : stratifiedBranch(enrolment, step);
         SplitBranch branch = step.branches().get(assignment.branch());
-        assignments.record(enrolment.journeyId, step.id(), enrolment.id, enrolment.customerId, assignment, branch, now);
+        assignments.record(
+                enrolment.journeyId,
+                step.id(),
+                enrolment.id,
+                enrolment.customerId,
+                assignment,
+                branch,
+                journey.stepsOnlyReachedFrom(step, assignment.branch()),
+                now);
         return branch.next();
     }
 

@@ -57,9 +57,11 @@ class SplitAssignments {
     }
 
     /**
-     * Records the enrolment's branch. A split inside a loop (through a wait) is passed again by the same enrolment and
-     * keeps its first assignment, as a step inside a loop sends only on the first pass: the send and the assignment
-     * it is measured from stay one pair.
+     * Records the enrolment's branch and {@code armSteps}, the steps only that branch leads to as the journey stands
+     * now (see {@link CompiledJourney#stepsOnlyReachedFrom}): an experiment counts the customer in the arm they were
+     * given even when the journey's stored definition is changed later. A split inside a loop (through a wait) is
+     * passed again by the same enrolment and keeps its first assignment, as a step inside a loop sends only on the
+     * first pass: the send and the assignment it is measured from stay one pair.
      */
     void record(
             UUID journeyId,
@@ -68,12 +70,13 @@ class SplitAssignments {
             UUID customerId,
             Assignment assignment,
             SplitBranch branch,
+            List<String> armSteps,
             Instant at) {
         jdbc.update(
                 """
                 INSERT INTO split_assignments (journey_id, step_id, enrolment_id, customer_id, stratum, branch_index,
-                                               next_step, holdout, position, assigned_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               next_step, holdout, position, arm_steps, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (journey_id, step_id, enrolment_id) DO NOTHING
                 """,
                 journeyId,
@@ -85,6 +88,7 @@ class SplitAssignments {
                 branch.next(),
                 branch.isHoldout(),
                 assignment.position(),
+                armSteps.toArray(String[]::new),
                 Timestamp.from(at));
     }
 }

@@ -36,8 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class ExperimentsIT extends CampaignIntegrationTest {
+
+    private static final JsonMapper EDITS = JsonMapper.builder().build();
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
@@ -182,20 +186,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
     @Test
     void measuresAnArmReachedThroughAWaitFromTheSplitNotFromItsDelivery() {
         List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 8);
-        String stratum = JourneyMother.countrySegment(api, "Path stratum", CustomerMother.freshCountry());
-        UUID journey = JourneyMother.createActive(
-                api,
-                JourneyMother.enrolledByHand(
-                        api,
-                        "Waits first",
-                        // one stratum for all: the permuted blocks make the arms 4 and 4
-                        JourneyMother.stratifiedSplit(
-                                "arm", List.of(stratum), branch("a", 1, "mail_a"), branch("b", 1, "pause_b")),
-                        Map.of("id", "mail_a", "type", "email", "template", "final_abandoned_cart", "next", "done"),
-                        Map.of("id", "pause_b", "type", "wait", "duration", "2 seconds"),
-                        Map.of("id", "mail_b", "type", "email", "template", "final_abandoned_cart", "next", "done"),
-                        JourneyMother.end("done")));
-        EmailJourneys.enrolAll(api, journey, customers);
+        UUID journey = mailedStraightOrAfterAWait(
+                "Waits first", customers, Map.of("id", "pause_b", "type", "wait", "duration", "2 seconds"));
         await().atMost(PATIENCE)
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'",
@@ -247,32 +239,82 @@ class ExperimentsIT extends CampaignIntegrationTest {
 
     @Test
     void countsACustomerWhoOrdersDuringTheWaitBeforeTheirArmsSendAsAMemberAndAConversionOfThatArm() {
-        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
-        String stratum = JourneyMother.countrySegment(api, "Wait stratum", CustomerMother.freshCountry());
-        UUID journey = JourneyMother.createActive(
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Order ends the wait");
+
+        String id = ExperimentMother.create(
                 api,
-                JourneyMother.enrolledByHand(
-                        api,
-                        "Order ends the wait",
-                        // one stratum for all: the permuted blocks make the arms 2 and 2
-                        JourneyMother.stratifiedSplit(
-                                "arm", List.of(stratum), branch("a", 1, "mail_a"), branch("b", 1, "wait_b")),
-                        Map.of("id", "mail_a", "type", "email", "template", "final_abandoned_cart", "next", "done"),
-                        Map.of(
-                                "id",
-                                "wait_b",
-                                "type",
-                                "wait",
-                                "event",
-                                "order.placed",
-                                "timeout",
-                                "1 hour",
-                                "on_event",
-                                "bought"),
-                        Map.of("id", "mail_b", "type", "email", "template", "final_abandoned_cart", "next", "done"),
-                        JourneyMother.end("done"),
-                        JourneyMother.end("bought", "bought")));
-        EmailJourneys.enrolAll(api, journey, customers);
+                ExperimentMother.onConversions("Straight or after a wait for an order", journey, "mail_a", "mail_b"));
+
+        Map<String, JsonNode> byLabel = armsByLabel(id);
+        assertThat(byLabel.get("mail_b").path("units").asLong())
+                .as("every customer the split sent down the branch, mailed or not")
+                .isEqualTo(2);
+        assertThat(byLabel.get("mail_b").path("sum").asDouble())
+                .as("the order during the wait converts for the arm")
+                .isEqualTo(1.0);
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("sum").asDouble()).isZero();
+    }
+
+    @Test
+    void countsEachCustomerInTheArmTheSplitGaveThemThoughTheJourneyWasEditedSince() {
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Edited after the split");
+        String id = ExperimentMother.create(
+                api, ExperimentMother.onConversions("Before the edit", journey, "mail_a", "mail_b"));
+        // branch b re-pointed at arm A's mail, as a fix made straight in the stored definition could: both branches
+        // now lead to mail_a and none to mail_b
+        ObjectNode definition = (ObjectNode) EDITS.readTree(
+                jdbc.queryForObject("SELECT definition FROM journeys WHERE id = ?", String.class, journey));
+        ((ObjectNode) definition.path("steps").get(0).path("branches").get(1)).put("next", "mail_a");
+        jdbc.update("UPDATE journeys SET definition = ? WHERE id = ?", EDITS.writeValueAsString(definition), journey);
+
+        Map<String, JsonNode> byLabel = armsByLabel(id);
+
+        assertThat(byLabel.get("mail_b").path("units").asLong())
+                .as("the customers the split sent down branch b, mailed or not, though it leads elsewhere now")
+                .isEqualTo(2);
+        assertThat(byLabel.get("mail_b").path("sum").asDouble()).isEqualTo(1.0);
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("sum").asDouble()).isZero();
+    }
+
+    @Test
+    void readsAnAssignmentRecordedBeforeItKeptItsArmFromTheJourneyAsItIsNow() {
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Assigned before arms were kept");
+        jdbc.update("UPDATE split_assignments SET arm_steps = NULL WHERE journey_id = ?", journey);
+
+        Map<String, JsonNode> byLabel = armsByLabel(ExperimentMother.create(
+                api, ExperimentMother.onConversions("Older assignments", journey, "mail_a", "mail_b")));
+
+        assertThat(byLabel.get("mail_b").path("units").asLong())
+                .as("branch b leads to mail_b through its wait")
+                .isEqualTo(2);
+        assertThat(byLabel.get("mail_b").path("sum").asDouble()).isEqualTo(1.0);
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * A journey whose split mails two of four customers at once (mail_a) and makes the other two wait an hour for an
+     * order before their mail (mail_b): the first of them orders, which ends their journey before the mail, and the
+     * other still waits.
+     */
+    private UUID orderEndingTheWaitBeforeArmBsMail(String name) {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
+        UUID journey = mailedStraightOrAfterAWait(
+                name,
+                customers,
+                Map.of(
+                        "id",
+                        "wait_b",
+                        "type",
+                        "wait",
+                        "event",
+                        "order.placed",
+                        "timeout",
+                        "1 hour",
+                        "on_event",
+                        "bought"),
+                JourneyMother.end("bought", "bought"));
         await().atMost(PATIENCE)
                 .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
                         && count(
@@ -286,7 +328,6 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         UUID.class,
                         journey)
                 .getFirst();
-        // the order ends the buyer's journey before arm B's mail; the other customer of B is still waiting for it
         commerce.publishAndWait(CustomerMother.order(buyer, "30.00", Instant.now()));
         await().atMost(PATIENCE)
                 .until(() -> jdbc.queryForObject(
@@ -297,25 +338,39 @@ class ExperimentsIT extends CampaignIntegrationTest {
                                 buyer)
                         == 1);
         assertThat(sentTo(journey, "mail_b")).isEmpty();
+        return journey;
+    }
 
-        String id = ExperimentMother.create(
-                api,
-                ExperimentMother.onConversions("Straight or after a wait for an order", journey, "mail_a", "mail_b"));
-        JsonNode arms = api.get(ExperimentMother.EXPERIMENTS + "/" + id + "/results")
+    /**
+     * An active journey with the customers enrolled whose split sends half of them straight to mail_a and half to
+     * {@code waitOfB}, which goes on to mail_b; both mails end at done, and {@code moreSteps} follow. One stratum
+     * for all, so the split's permuted blocks make the arms even.
+     */
+    @SafeVarargs
+    private UUID mailedStraightOrAfterAWait(
+            String name, List<UUID> customers, Map<String, Object> waitOfB, Map<String, Object>... moreSteps) {
+        String stratum = JourneyMother.countrySegment(api, name + " stratum", CustomerMother.freshCountry());
+        List<Map<String, Object>> steps = new ArrayList<>(List.of(
+                JourneyMother.stratifiedSplit(
+                        "arm", List.of(stratum), branch("a", 1, "mail_a"), branch("b", 1, (String) waitOfB.get("id"))),
+                Map.of("id", "mail_a", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                waitOfB,
+                Map.of("id", "mail_b", "type", "email", "template", "final_abandoned_cart", "next", "done"),
+                JourneyMother.end("done")));
+        steps.addAll(List.of(moreSteps));
+        UUID journey = JourneyMother.createActive(api, JourneyMother.enrolledByHand(api, name, steps));
+        EmailJourneys.enrolAll(api, journey, customers);
+        return journey;
+    }
+
+    private Map<String, JsonNode> armsByLabel(String experiment) {
+        Map<String, JsonNode> byLabel = new HashMap<>();
+        api.get(ExperimentMother.EXPERIMENTS + "/" + experiment + "/results")
                 .body()
                 .path("result")
-                .path("arms");
-
-        Map<String, JsonNode> byLabel = new HashMap<>();
-        arms.forEach(arm -> byLabel.put(arm.path("label").asString(), arm));
-        assertThat(byLabel.get("mail_b").path("units").asLong())
-                .as("every customer the split sent down the branch, mailed or not")
-                .isEqualTo(2);
-        assertThat(byLabel.get("mail_b").path("sum").asDouble())
-                .as("the order during the wait converts for the arm")
-                .isEqualTo(1.0);
-        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
-        assertThat(byLabel.get("mail_a").path("sum").asDouble()).isZero();
+                .path("arms")
+                .forEach(arm -> byLabel.put(arm.path("label").asString(), arm));
+        return byLabel;
     }
 
     private int count(String sql, UUID journey) {

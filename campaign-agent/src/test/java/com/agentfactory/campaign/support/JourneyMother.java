@@ -192,13 +192,12 @@ public final class JourneyMother {
     /** A journey that only the test's own enrolments run, its name made unique, its steps in the order given. */
     @SafeVarargs
     public static Map<String, Object> enrolledByHand(Api api, String name, Map<String, Object>... steps) {
+        return enrolledByHand(api, name, List.of(steps));
+    }
+
+    public static Map<String, Object> enrolledByHand(Api api, String name, List<Map<String, Object>> steps) {
         return Map.of(
-                "name",
-                name + " " + UUID.randomUUID(),
-                "trigger",
-                SmsJourneys.enrolledByHandOnly(api),
-                "steps",
-                List.of(steps));
+                "name", name + " " + UUID.randomUUID(), "trigger", SmsJourneys.enrolledByHandOnly(api), "steps", steps);
     }
 
     /** A split step sending each customer down one of the branches, in proportion to the branches' weights. */

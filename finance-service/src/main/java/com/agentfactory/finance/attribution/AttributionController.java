@@ -31,7 +31,10 @@ class AttributionController {
 
     @Operation(summary = "Record an agent's touchpoint with a customer (campaign send or click, ad click, ...)")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Already recorded: the same source event was seen before; or not recorded, without an id, as"
+                    + " the customer was erased")
     @ApiResponse(
             responseCode = "422",
             description = "occurred_at in the future or outside the kept years, or a source_event_id used for another"

@@ -1,6 +1,7 @@
 package com.agentfactory.finance.attribution;
 
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.privacy.ErasedCustomers;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
@@ -43,6 +44,7 @@ public class AttributionService {
     private final AttributionRepository repository;
     private final AttributionProperties properties;
     private final AuditActor auditActor;
+    private final ErasedCustomers erasedCustomers;
     private final Clock clock;
     private final Counter unmatchedRefunds;
 
@@ -50,11 +52,13 @@ public class AttributionService {
             AttributionRepository repository,
             AttributionProperties properties,
             AuditActor auditActor,
+            ErasedCustomers erasedCustomers,
             Clock clock,
             MeterRegistry meters) {
         this.repository = repository;
         this.properties = properties;
         this.auditActor = auditActor;
+        this.erasedCustomers = erasedCustomers;
         this.clock = clock;
         this.unmatchedRefunds = Counter.builder("finance.attribution.refunds.unmatched")
                 .description("Refunds booked with no attributed revenue of their order to net them against")
@@ -67,7 +71,9 @@ public class AttributionService {
 
     /**
      * Records a touchpoint; a retry with the same source event id returns the first one, and another touchpoint
-     * under that id is refused with 422 naming source_event_id, as the ledger refuses a reused one.
+     * under that id is refused with 422 naming source_event_id, as the ledger refuses a reused one. An erased
+     * customer's touchpoint is not recorded (no id, not created): it would name them again and credit their later
+     * orders' revenue to it.
      */
     @Transactional
     public AttributionResponse.TouchpointRecorded record(RecordTouchpointRequest request) {
@@ -90,6 +96,9 @@ public class AttributionService {
                 request.metadata(),
                 request.sourceEventId(),
                 occurredAt);
+        if (erasedCustomers.keepsNoCustomer(request.customerId())) {
+            return new AttributionResponse.TouchpointRecorded(null, false);
+        }
         UUID id = UUID.randomUUID();
         if (repository.insertTouchpoint(id, touchpoint)) {
             return new AttributionResponse.TouchpointRecorded(id, true);

@@ -26,7 +26,10 @@ class CustomerController {
 
     @Operation(summary = "Record a customer behaviour event; re-evaluates the customer's segment")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "200", description = "Already recorded: the same source event was seen before")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Already recorded: the same source event was seen before; or not recorded, without an id, as"
+                    + " the customer was erased")
     @ApiResponse(
             responseCode = "422",
             description = "Well-formed but not acceptable (agent and channel from a customer included): the fields at"

@@ -230,7 +230,10 @@ class CustomerRepository {
                 customerId);
     }
 
-    /** Customers to re-evaluate on schedule: every assigned one, and any with ledger or behaviour rows but none yet. */
+    /**
+     * Customers to re-evaluate on schedule: every assigned one, and any with ledger or behaviour rows but none yet; not
+     * the erased ones, nor the pseudonyms their erasures gave their ledger entries.
+     */
     List<UUID> customersToEvaluate(int limit, UUID after) {
         return jdbc.queryForList("""
                 SELECT customer_id FROM (
@@ -238,6 +241,8 @@ class CustomerRepository {
                     UNION SELECT customer_id FROM customer_behaviors
                     UNION SELECT customer_id FROM financial_transactions WHERE customer_id IS NOT NULL) c
                  WHERE customer_id > ?
+                   AND NOT EXISTS (SELECT 1 FROM erased_customers e WHERE e.pseudonym = c.customer_id)
+                   AND NOT EXISTS (SELECT 1 FROM erased_customers e WHERE e.customer_id = c.customer_id)
                  ORDER BY customer_id LIMIT ?
                 """, UUID.class, after, limit);
     }

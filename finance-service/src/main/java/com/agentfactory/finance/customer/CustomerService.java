@@ -2,6 +2,7 @@ package com.agentfactory.finance.customer;
 
 import com.agentfactory.finance.attribution.AttributionService;
 import com.agentfactory.finance.attribution.RecordTouchpointRequest;
+import com.agentfactory.finance.privacy.ErasedCustomers;
 import com.agentfactory.finance.transaction.FinancialTransaction;
 import com.agentfactory.finance.transaction.LedgerEntryBooked;
 import com.agentfactory.finance.transaction.TransactionType;
@@ -48,6 +49,7 @@ public class CustomerService {
 
     private final CustomerRepository repository;
     private final AttributionService attribution;
+    private final ErasedCustomers erasedCustomers;
     private final TransactionTemplate separately;
     private final OutboxWriter outbox;
     private final EnvelopeCodec codec;
@@ -57,6 +59,7 @@ public class CustomerService {
     CustomerService(
             CustomerRepository repository,
             AttributionService attribution,
+            ErasedCustomers erasedCustomers,
             PlatformTransactionManager transactions,
             OutboxWriter outbox,
             EnvelopeCodec codec,
@@ -64,6 +67,7 @@ public class CustomerService {
             Clock clock) {
         this.repository = repository;
         this.attribution = attribution;
+        this.erasedCustomers = erasedCustomers;
         this.outbox = outbox;
         this.codec = codec;
         this.agent = agent;
@@ -75,7 +79,8 @@ public class CustomerService {
     /**
      * Records a behaviour; one naming an agent and channel is also that agent's touchpoint, which earns the agent a
      * share of the customer's revenue, so only the platform's agents and staff may name them: a customer reporting
-     * their own behaviour would otherwise credit any agent they like.
+     * their own behaviour would otherwise credit any agent they like. An erased customer's behaviour is not recorded
+     * (no id, not created), nor is it their touchpoint.
      */
     @Transactional
     public SegmentResponse.BehaviorRecorded recordBehavior(
@@ -109,6 +114,9 @@ public class CustomerService {
         // as finely as the table keeps it, so a retry's time compares equal to the stored one
         Instant occurredAt =
                 request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (erasedCustomers.keepsNoCustomer(customerId)) {
+            return new SegmentResponse.BehaviorRecorded(null, false, null, null);
+        }
         var behavior = new CustomerRepository.Behavior(
                 customerId,
                 type.get().wireName(),
@@ -150,7 +158,10 @@ public class CustomerService {
         return new SegmentResponse.BehaviorRecorded(id, true, touchpointId, segment);
     }
 
-    /** Records a storefront behaviour from the commerce.behaviour topic; false when already recorded. */
+    /**
+     * Records a storefront behaviour from the commerce.behaviour topic; false when already recorded, or not recorded as
+     * the customer was erased (the topic may lag behind the privacy request).
+     */
     @Transactional
     public boolean recordStorefrontBehavior(
             UUID customerId,
@@ -159,6 +170,9 @@ public class CustomerService {
             Map<String, Object> data,
             UUID eventId,
             Instant occurredAt) {
+        if (erasedCustomers.keepsNoCustomer(customerId)) {
+            return false;
+        }
         boolean created = repository.insertBehavior(
                 UUID.randomUUID(),
                 new CustomerRepository.Behavior(
@@ -187,6 +201,11 @@ public class CustomerService {
     }
 
     private void afterBooking(FinancialTransaction t) {
+        // an erased customer's money is booked under their pseudonym, which stands for no one to record a purchase of
+        // or to segment; and a booking under their id that committed just before their erasure is caught here
+        if (erasedCustomers.keepsNoCustomer(t.customerId())) {
+            return;
+        }
         if (t.type() == TransactionType.REVENUE) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("order_id", t.orderId() == null ? null : t.orderId().toString());
@@ -209,9 +228,16 @@ public class CustomerService {
         evaluate(t.customerId(), t.type() == TransactionType.REVENUE ? "order placed" : "order refunded");
     }
 
-    /** Re-evaluates one customer's segment; a change (or the first assignment) writes history and is published. */
+    /**
+     * Re-evaluates one customer's segment; a change (or the first assignment) writes history and is published. Null,
+     * and nothing written, for an erased customer or the pseudonym an erasure gave one's ledger entries: a segment of
+     * the pseudonym would be published as a new customer's.
+     */
     @Transactional
     public Segment evaluate(UUID customerId, String trigger) {
+        if (erasedCustomers.keepsNoCustomer(customerId)) {
+            return null;
+        }
         Instant now = clock.instant();
         CustomerFacts facts = repository.facts(customerId, now);
         SegmentAssignment assignment = SegmentRules.assign(facts, now);

@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
  * customer with a pseudonym: every amount stays, so the books, KPIs and attribution figures do not change, but no
  * entry names the person. The audit trail is hash-chained and cannot be rewritten; it records this pseudonymisation
  * like any change and keeps only the customer's random id, which names no one once every service has erased the
- * customer's profile and contact details.
+ * customer's profile and contact details. The customer is kept as erased with their pseudonym ({@link ErasedCustomers}),
+ * so their events read afterwards book money under the pseudonym and bring nothing else back.
  */
 @Component
 class FinancePersonalData implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
+    private final ErasedCustomers erasedCustomers;
 
-    FinancePersonalData(JdbcTemplate jdbc) {
+    FinancePersonalData(JdbcTemplate jdbc, ErasedCustomers erasedCustomers) {
         this.jdbc = jdbc;
+        this.erasedCustomers = erasedCustomers;
     }
 
     @Override
@@ -56,7 +59,9 @@ class FinancePersonalData implements PersonalDataHolder {
 
     @Override
     public long erase(UUID customerId) {
-        UUID pseudonym = UUID.randomUUID();
+        // first, under the customer's lock that a booking naming them takes before its first write: one being booked
+        // commits before the id is replaced below, one that comes later books under the pseudonym
+        UUID pseudonym = erasedCustomers.markErased(customerId);
         long erased = jdbc.update(
                 "UPDATE financial_transactions SET customer_id = ? WHERE customer_id = ?", pseudonym, customerId);
         erased += jdbc.update(

@@ -1,6 +1,7 @@
 package com.agentfactory.finance.transaction;
 
 import com.agentfactory.finance.audit.AuditActor;
+import com.agentfactory.finance.privacy.ErasedCustomers;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
@@ -41,6 +42,7 @@ public class TransactionService {
 
     private final TransactionRepository transactions;
     private final AuditActor auditActor;
+    private final ErasedCustomers erasedCustomers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter cappedRefunds;
@@ -48,11 +50,13 @@ public class TransactionService {
     TransactionService(
             TransactionRepository transactions,
             AuditActor auditActor,
+            ErasedCustomers erasedCustomers,
             ApplicationEventPublisher events,
             Clock clock,
             MeterRegistry meters) {
         this.transactions = transactions;
         this.auditActor = auditActor;
+        this.erasedCustomers = erasedCustomers;
         this.events = events;
         this.clock = clock;
         this.cappedRefunds = Counter.builder("finance.refunds.capped")
@@ -62,10 +66,15 @@ public class TransactionService {
                 .register(meters);
     }
 
-    /** Revenue of the order's total; false when the event was already recorded or carries no amount. */
+    /**
+     * Revenue of the order's total; false when the event was already recorded or carries no amount. An erased
+     * customer's order is booked under their pseudonym (see {@link ErasedCustomers}).
+     */
     @Transactional
     public boolean recordOrderPlaced(OrderPlaced order) {
         auditActor.stamp();
+        // before any write, as the order's lock is: the refunds' offsets below are audited writes
+        UUID customerId = erasedCustomers.bookedUnder(order.customerId());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("lines", order.lines().size());
         if (order.country() != null) {
@@ -93,7 +102,7 @@ public class TransactionService {
                 order.currency(),
                 order.orderId(),
                 order.orderNumber(),
-                order.customerId(),
+                customerId,
                 metadata,
                 order.occurredAt());
     }
@@ -216,7 +225,8 @@ public class TransactionService {
      * products were kept, or that names no order, is booked whole as asked; of one booked before its order, the part
      * beyond what the order sold is offset when the order is booked (see {@link #offsetRefundsBeyond}). Refunds and revenue of one order are
      * booked one at a time under the order's lock, so two refunds of the same goods cannot each read the other as not
-     * yet booked. Every booking takes that lock before it writes its ledger row (see {@link OrderLock}).
+     * yet booked. Every booking takes that lock before it writes its ledger row (see {@link OrderLock}). An erased
+     * customer's refund is booked under their pseudonym, as the revenue it refunds was (see {@link ErasedCustomers}).
      *
      * @param products what the refund asks back per product (upper-cased SKU); empty when the event does not say
      */
@@ -227,9 +237,10 @@ public class TransactionService {
             String currency,
             UUID orderId,
             String orderNumber,
-            UUID customerId,
+            UUID namedCustomerId,
             Map<String, Object> metadata,
             Instant occurredAt) {
+        UUID customerId = erasedCustomers.bookedUnder(namedCustomerId);
         if (products.isEmpty()) {
             transactions.lockOrder(orderId, orderNumber);
             return recordFromEvent(

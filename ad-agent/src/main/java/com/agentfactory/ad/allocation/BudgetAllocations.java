@@ -11,8 +11,6 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,10 +66,9 @@ public class BudgetAllocations {
      * currency; a campaign that holds an allocation but is in no pool this round (it serves alone in its currency,
      * or not at all) gets its own daily budget back, recorded in the round like any other change. A campaign's share
      * is never below what it already reserved or spent today, so the pool's campaigns together never hold more of
-     * the day than the pool's daily total. What the campaigns that left the pool today used beyond their own daily
-     * budgets, less what those of them that used less left unused, stays counted against the pool's day: the
-     * campaigns still in it share that much less, and one left alone gets that much less than its own daily budget
-     * (never less than it used itself).
+     * the day than the pool's daily total. What the campaigns that left the pool today used beyond the sum of their own
+     * daily budgets stays counted against the pool's day: the campaigns still in it share that much less, and one
+     * left alone gets that much less than its own daily budget (never less than it used itself).
      */
     @Transactional
     public synchronized List<Allocation> allocate(String actor) {
@@ -87,33 +84,8 @@ public class BudgetAllocations {
         Map<String, List<AdCampaignView>> byCurrency = active.stream()
                 .filter(c -> c.isServing(now))
                 .collect(Collectors.groupingBy(AdCampaignView::currency, TreeMap::new, Collectors.toList()));
-        Map<String, BigDecimal> usedByLeavers = usedByLeavers(usedToday, byCurrency, now);
-        // alone in its currency after others left its pool today, a campaign gets its own daily budget back only as
-        // far as they did not spend it: what they used beyond their own budgets came out of its share of the day
-        Map<UUID, Allocation> leftAlone = new TreeMap<>();
-        for (List<AdCampaignView> group : byCurrency.values()) {
-            BigDecimal usedByOthers = usedByLeavers.get(group.getFirst().currency());
-            if (group.size() == 1 && usedByOthers != null) {
-                AdCampaignView c = group.getFirst();
-                BigDecimal used =
-                        usedToday.getOrDefault(c.id(), BigDecimal.ZERO).setScale(2, RoundingMode.UP);
-                BigDecimal left =
-                        c.dailyBudget().subtract(usedByOthers).max(used).min(c.dailyBudget());
-                if (left.compareTo(c.dailyBudget()) < 0) {
-                    leftAlone.put(
-                            c.id(),
-                            new Allocation(
-                                    c.id(),
-                                    c.allocatedDailyBudget(),
-                                    left,
-                                    0,
-                                    "the only campaign serving in " + c.currency() + ", its own daily budget less the "
-                                            + usedByOthers.toPlainString() + " that campaigns which left its pool"
-                                            + " today used beyond their own daily budgets, never below the "
-                                            + used.toPlainString() + " it used today"));
-                }
-            }
-        }
+        Map<String, BigDecimal> usedByLeavers = usedByLeavers(usedToday, byCurrency);
+        Map<UUID, Allocation> leftAlone = leftAlone(byCurrency, usedByLeavers, usedToday);
         byCurrency.values().removeIf(group -> group.size() < 2); // one campaign has nothing to share with
         Set<UUID> pooled = byCurrency.values().stream()
                 .flatMap(List::stream)
@@ -137,12 +109,13 @@ public class BudgetAllocations {
                                         dropped.id(), stale.allocatedDailyBudget(), dropped.dailyBudget(), 0, reason),
                                 dropped.dailyBudget(),
                                 false,
+                                stale.isServing(now),
                                 actor)));
             }
         }
         for (Allocation a : leftAlone.values()) {
             AdCampaignView c = campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
-            all.add(record(round, a, c.dailyBudget(), true, actor));
+            all.add(record(round, a, c.dailyBudget(), true, true, actor));
         }
         for (List<AdCampaignView> group : byCurrency.values()) {
             var arms = group.stream()
@@ -163,7 +136,7 @@ public class BudgetAllocations {
                     usedByLeavers.getOrDefault(group.getFirst().currency(), BigDecimal.ZERO);
             for (Allocation a : allocator.allocate(arms, usedByOthers)) {
                 AdCampaignView c = campaigns.allocate(a.campaignId(), a.allocatedDailyBudget(), a.reason(), actor);
-                all.add(record(round, a, c.dailyBudget(), true, actor));
+                all.add(record(round, a, c.dailyBudget(), true, true, actor));
             }
         }
         return all;
@@ -175,28 +148,45 @@ public class BudgetAllocations {
      * budgets left unused; none when they used no more than their budgets together. A pool gives a campaign more than
      * its own budget out of the others' budgets; once it leaves, the others would otherwise get their whole budgets
      * back and the pool would spend that excess twice in the day. What it took came out of the shares of the others,
-     * and when those others left too without using their shares, it is not spent twice.
+     * and when those others left too without using their shares, it is not spent twice. A share held when the day
+     * began counts as one given today: it was spent from today's allowance until today's first round.
      */
     private Map<String, BigDecimal> usedByLeavers(
-            Map<UUID, BigDecimal> usedToday, Map<String, List<AdCampaignView>> serving, Instant now) {
+            Map<UUID, BigDecimal> usedToday, Map<String, List<AdCampaignView>> serving) {
         Set<UUID> servingIds = serving.values().stream()
                 .flatMap(List::stream)
                 .map(AdCampaignView::id)
                 .collect(Collectors.toSet());
-        Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
+        Timestamp dayStart = Timestamp.from(allowances.todayStart());
         Map<String, BigDecimal> beyond = new HashMap<>();
         // each measured against the own budget it had when it was last given a share today: one paused and then
         // given a larger budget would otherwise seem to have used less than its budget; a change that only gave a
-        // campaign its own budget back (this morning's reset of one pooled yesterday) is no share of today's pool
+        // campaign its own budget back (this morning's reset of one pooled yesterday) is no share of today's pool.
+        // The shares of yesterday's last round were still held at midnight: one that stopped serving before today's
+        // first round spent today under it, while one that round gave its own budget back as it served on spends
+        // that budget from then on, like one never pooled.
         jdbc.query(
                 """
-                SELECT DISTINCT ON (c.campaign_id) c.campaign_id, a.currency,
-                       COALESCE(c.own_daily_budget, a.daily_budget) AS own_budget
-                  FROM ad_allocation_changes c JOIN ad_campaigns a ON a.id = c.campaign_id
-                 WHERE c.occurred_at >= ? AND COALESCE(c.in_pool, TRUE)
-                 ORDER BY c.campaign_id, c.occurred_at DESC, c.id
+                WITH carried AS (
+                    SELECT c.campaign_id, c.own_daily_budget, c.occurred_at, c.id
+                      FROM ad_allocation_changes c
+                     WHERE c.round_id = (SELECT round_id FROM ad_allocation_changes WHERE occurred_at < ?
+                                          ORDER BY occurred_at DESC LIMIT 1)
+                       AND c.in_pool
+                       AND NOT EXISTS (SELECT 1 FROM ad_allocation_changes r
+                                        WHERE r.campaign_id = c.campaign_id AND r.occurred_at >= ?
+                                          AND NOT r.in_pool AND r.serving IS NOT FALSE)
+                ), shares AS (
+                    SELECT campaign_id, own_daily_budget, occurred_at, id
+                      FROM ad_allocation_changes
+                     WHERE occurred_at >= ? AND COALESCE(in_pool, TRUE)
+                    UNION ALL
+                    SELECT * FROM carried
+                )
+                SELECT DISTINCT ON (s.campaign_id) s.campaign_id, a.currency,
+                       COALESCE(s.own_daily_budget, a.daily_budget) AS own_budget
+                  FROM shares s JOIN ad_campaigns a ON a.id = s.campaign_id
+                 ORDER BY s.campaign_id, s.occurred_at DESC, s.id
                 """,
                 rs -> {
                     UUID id = rs.getObject("campaign_id", UUID.class);
@@ -208,16 +198,54 @@ public class BudgetAllocations {
                     beyond.merge(
                             rs.getString("currency"), used.subtract(rs.getBigDecimal("own_budget")), BigDecimal::add);
                 },
-                Timestamp.from(dayStart));
+                dayStart,
+                dayStart,
+                dayStart);
         beyond.values().removeIf(amount -> amount.signum() <= 0);
         return beyond;
     }
 
-    private Allocation record(UUID round, Allocation a, BigDecimal ownDailyBudget, boolean inPool, String actor) {
+    /**
+     * The campaigns alone in their currency after others left their pool today: each gets its own daily budget back
+     * only as far as the leavers did not spend it, since what they used beyond their own budgets came out of its
+     * share of the day; never below what it used itself. One whose own budget is left whole is not among them.
+     */
+    private Map<UUID, Allocation> leftAlone(
+            Map<String, List<AdCampaignView>> byCurrency,
+            Map<String, BigDecimal> usedByLeavers,
+            Map<UUID, BigDecimal> usedToday) {
+        Map<UUID, Allocation> leftAlone = new TreeMap<>();
+        for (List<AdCampaignView> group : byCurrency.values()) {
+            BigDecimal usedByOthers = usedByLeavers.get(group.getFirst().currency());
+            if (group.size() != 1 || usedByOthers == null) {
+                continue;
+            }
+            AdCampaignView c = group.getFirst();
+            BigDecimal used = usedToday.getOrDefault(c.id(), BigDecimal.ZERO).setScale(2, RoundingMode.UP);
+            BigDecimal left = c.dailyBudget().subtract(usedByOthers).max(used).min(c.dailyBudget());
+            if (left.compareTo(c.dailyBudget()) < 0) {
+                leftAlone.put(
+                        c.id(),
+                        new Allocation(
+                                c.id(),
+                                c.allocatedDailyBudget(),
+                                left,
+                                0,
+                                "the only campaign serving in " + c.currency() + ", its own daily budget less the "
+                                        + usedByOthers.toPlainString() + " that campaigns which left its pool today"
+                                        + " used beyond the sum of their own daily budgets, never below the "
+                                        + used.toPlainString() + " it used today"));
+            }
+        }
+        return leftAlone;
+    }
+
+    private Allocation record(
+            UUID round, Allocation a, BigDecimal ownDailyBudget, boolean inPool, boolean serving, String actor) {
         jdbc.update(
                 "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
-                        + " sampled_score, reason, actor, occurred_at, own_daily_budget, in_pool)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " sampled_score, reason, actor, occurred_at, own_daily_budget, in_pool, serving)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID(),
                 round,
                 a.campaignId(),
@@ -228,7 +256,8 @@ public class BudgetAllocations {
                 actor,
                 Timestamp.from(clock.instant()),
                 ownDailyBudget,
-                inPool);
+                inPool,
+                serving);
         return a;
     }
 }

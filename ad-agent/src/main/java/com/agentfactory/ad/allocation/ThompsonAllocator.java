@@ -64,8 +64,9 @@ public final class ThompsonAllocator {
     }
 
     /**
-     * @param usedByLeavers what campaigns that left this pool today used beyond their own daily budgets: spent from
-     *     the pool's day already, so the pool's campaigns share that much less for the rest of it
+     * @param usedByLeavers what campaigns that left this pool today used beyond the sum of their own daily budgets
+     *     (one's excess less what another left unused): spent from the pool's day already, so the pool's campaigns
+     *     share that much less for the rest of it
      */
     public List<Allocation> allocate(List<Arm> arms, BigDecimal usedByLeavers) {
         if (arms.isEmpty()) {
@@ -129,7 +130,8 @@ public final class ThompsonAllocator {
             if (usedByLeavers.signum() > 0) {
                 reason += String.format(
                         Locale.ROOT,
-                        ", the pool less the %s that campaigns which left it today used beyond their own daily budgets",
+                        ", the pool less the %s that campaigns which left it today used beyond the sum of their own"
+                                + " daily budgets",
                         usedByLeavers.toPlainString());
             }
             if (amount.compareTo(MAX_ALLOCATION) > 0) {

@@ -2,6 +2,7 @@ package com.agentfactory.ad.budget;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -38,6 +39,11 @@ public class SpendAllowances {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** When {@link #today()} began: what a campaign used before it counts towards another day's allowance. */
+    public Instant todayStart() {
+        return today().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /**

@@ -137,7 +137,9 @@ class ThompsonAllocatorTest {
                 .isGreaterThan(new BigDecimal("119.90"));
         assertThat(allocations.get(0).allocatedDailyBudget()).isGreaterThanOrEqualTo(new BigDecimal("30.00"));
         assertThat(allocations).allSatisfy(a -> assertThat(a.reason())
-                .contains("the pool less the 80.00 that campaigns which left it today used beyond"));
+                .contains(
+                        "the pool less the 80.00 that campaigns which left it today used beyond the sum of their own daily"
+                                + " budgets"));
     }
 
     private static ThompsonAllocator.Arm fewClicks(UUID id, BigDecimal usedToday) {

@@ -12,13 +12,17 @@ import com.agentfactory.messaging.testing.Api;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +57,21 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     private List<UUID> pooled = List.of();
 
+    private AllowanceKeeper keeper;
+
+    @BeforeEach
+    void newKeeper() {
+        keeper = new AllowanceKeeper(
+                jdbc,
+                tx,
+                new ReservationRows(jdbc, clock),
+                allowances,
+                new GrantingFinance(),
+                campaigns,
+                WHOLE_SHARES,
+                clock);
+    }
+
     @AfterEach
     void leaveNothingServingOrToSettle() {
         for (UUID id : pooled) {
@@ -66,7 +85,6 @@ class PooledAllowancesIT extends AdIntegrationTest {
     void aPoolReallocatedAfterItsCampaignsSpentTheirSharesNeverHoldsOrSpendsMoreThanItsDailyTotal() {
         // two campaigns of 100 a day with no clicks yet: the draws are near uniform, and each share swings widely
         pooled = List.of(servingNow("Pooled first " + currency), servingNow("Pooled second " + currency));
-        AllowanceKeeper keeper = keeper();
         BigDecimal dailyTotal = new BigDecimal("200.00");
 
         for (int round = 1; round <= 30; round++) {
@@ -93,15 +111,10 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     @Test
     void aCampaignLeftAloneAfterItsPartnerSpentBeyondItsOwnBudgetAndEndedSpendsOnlyWhatIsLeftOfThePoolsDay() {
-        UUID leaving = servingNow("Leaving " + currency);
-        UUID staying = servingNow("Staying " + currency);
-        pooled = List.of(leaving, staying);
-        AllowanceKeeper keeper = keeper();
-        allocations.allocate("pool-test");
         // the draws gave the leaving campaign most of the pool, and it spent all of it by noon
-        campaigns.allocate(leaving, new BigDecimal("180.00"), "a generous draw", "pool-test");
-        campaigns.allocate(staying, new BigDecimal("20.00"), "a meagre draw", "pool-test");
-        spendAllOf(keeper);
+        List<UUID> pool = pooledAfterARound(spending("Leaving", "180.00"), spending("Staying", "20.00"));
+        UUID leaving = pool.get(0);
+        UUID staying = pool.get(1);
         jdbc.update(
                 "UPDATE ad_campaigns SET starts_at = ?, ends_at = ? WHERE id = ?",
                 Timestamp.from(clock.instant().minus(Duration.ofDays(1))),
@@ -110,7 +123,7 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
         for (int round = 1; round <= 3; round++) {
             List<Allocation> shares = allocations.allocate("pool-test");
-            spendAllOf(keeper);
+            spendAllOf();
 
             assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(new BigDecimal("200.00"));
             if (round == 1) {
@@ -119,7 +132,9 @@ class PooledAllowancesIT extends AdIntegrationTest {
                         .singleElement()
                         .satisfies(a -> {
                             assertThat(a.allocatedDailyBudget()).isEqualByComparingTo("20.00");
-                            assertThat(a.reason()).contains("less the 80.00 that campaigns which left its pool");
+                            assertThat(a.reason())
+                                    .contains("less the 80.00 that campaigns which left its pool today used beyond the"
+                                            + " sum of their own daily budgets");
                         });
             }
         }
@@ -128,14 +143,9 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     @Test
     void aCampaignPausedAndGivenALargerBudgetStillCountsWhatItUsedBeyondTheBudgetItWasPooledWith() {
-        UUID leaving = servingNow("Paused and raised " + currency);
-        UUID staying = servingNow("Staying " + currency);
-        pooled = List.of(leaving, staying);
-        AllowanceKeeper keeper = keeper();
-        allocations.allocate("pool-test");
-        campaigns.allocate(leaving, new BigDecimal("180.00"), "a generous draw", "pool-test");
-        campaigns.allocate(staying, new BigDecimal("20.00"), "a meagre draw", "pool-test");
-        spendAllOf(keeper);
+        List<UUID> pool = pooledAfterARound(spending("Paused and raised", "180.00"), spending("Staying", "20.00"));
+        UUID leaving = pool.get(0);
+        UUID staying = pool.get(1);
         // a paused campaign's budget may still change: raised above what it used, it would seem to have used nothing
         // of the others' budgets
         assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", leaving))
@@ -144,7 +154,27 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
         for (int round = 1; round <= 3; round++) {
             allocations.allocate("pool-test");
-            spendAllOf(keeper);
+            spendAllOf();
+
+            assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(new BigDecimal("200.00"));
+        }
+        assertThat(campaigns.view(staying).effectiveDailyBudget()).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void aCampaignPausedBeforeTheDaysFirstRoundStillCountsWhatItUsedBeyondItsOwnBudgetUnderYesterdaysShare() {
+        // yesterday's last draws hold from midnight until today's first round, and the leaving campaign spent its
+        // share in the minutes between
+        List<UUID> pool = pooledAfterARound(spending("Paused after midnight", "180.00"), spending("Staying", "20.00"));
+        UUID leaving = pool.get(0);
+        UUID staying = pool.get(1);
+        thatRoundWasYesterdaysLast();
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", leaving))
+                .isOne();
+
+        for (int round = 1; round <= 3; round++) {
+            allocations.allocate("pool-test");
+            spendAllOf();
 
             assertThat(todays("spent")).as("spent after round %d", round).isLessThanOrEqualTo(new BigDecimal("200.00"));
         }
@@ -153,22 +183,15 @@ class PooledAllowancesIT extends AdIntegrationTest {
 
     @Test
     void aCampaignLeftAloneGetsBackWhatPartnersThatLeftWithoutUsingTheirOwnBudgetsLent() {
-        UUID overspending = servingNow("Overspending " + currency);
-        UUID lending = servingNow("Lending " + currency);
-        UUID staying = servingNow("Staying " + currency);
-        pooled = List.of(overspending, lending, staying);
-        AllowanceKeeper keeper = keeper();
-        allocations.allocate("pool-test");
         // the lending campaign's 80 unused is what the overspending one used beyond its own budget: the day of the
         // three is 300, 200 of it spent, and the one left may spend its own 100
-        campaigns.allocate(overspending, new BigDecimal("180.00"), "a generous draw", "pool-test");
-        campaigns.allocate(lending, new BigDecimal("20.00"), "a meagre draw", "pool-test");
-        campaigns.allocate(staying, new BigDecimal("100.00"), "an even draw", "pool-test");
-        spendAllOf(keeper, overspending, lending);
-        jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id IN (?, ?)", overspending, lending);
+        List<UUID> pool = pooledAfterARound(
+                spending("Overspending", "180.00"), spending("Lending", "20.00"), idle("Staying", "100.00"));
+        UUID staying = pool.get(2);
+        jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id IN (?, ?)", pool.get(0), pool.get(1));
 
         List<Allocation> shares = allocations.allocate("pool-test");
-        spendAllOf(keeper);
+        spendAllOf();
 
         assertThat(shares)
                 .filteredOn(a -> a.campaignId().equals(staying))
@@ -179,10 +202,38 @@ class PooledAllowancesIT extends AdIntegrationTest {
     }
 
     @Test
+    void aCampaignPooledYesterdayAndGivenItsOwnBudgetBackThisMorningWhileServingTakesNothingFromThoseServingAfterIt() {
+        List<UUID> pool =
+                pooledAfterARound(idle("Alone today", "100.00"), spending("Paused before midnight", "100.00"));
+        UUID alone = pool.get(0);
+        thatRoundWasYesterdaysLast();
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", pool.get(1)))
+                .isOne();
+        List<Allocation> reset = allocations.allocate("pool-test");
+        assertThat(reset)
+                .filteredOn(a -> a.campaignId().equals(alone))
+                .singleElement()
+                .satisfies(a -> assertThat(a.reason()).contains("no pool to share"));
+        // serving alone all day, it spends a budget raised for today and is paused with a lower one
+        assertThat(setBudget(alone, 200.00).status()).isEqualTo(200);
+        spendAllOf();
+        assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", alone))
+                .isOne();
+        assertThat(setBudget(alone, 150.00).status()).isEqualTo(200);
+        UUID later = servingNow("Serving later " + currency);
+        pooled = List.of(alone, pool.get(1), later);
+
+        allocations.allocate("pool-test");
+        spendAllOf();
+
+        assertThat(campaigns.view(later).effectiveDailyBudget()).isEqualByComparingTo("100.00");
+        assertThat(todays("spent")).isEqualByComparingTo("400.00");
+    }
+
+    @Test
     void aCampaignOnlyResetThisMorningFromYesterdaysPoolTakesNothingFromCampaignsThatServeAfterIt() {
         UUID alone = servingNow("Alone today " + currency);
         pooled = List.of(alone);
-        AllowanceKeeper keeper = keeper();
         campaigns.allocate(alone, new BigDecimal("180.00"), "yesterday's draw", "pool-test");
         List<Allocation> reset = allocations.allocate("pool-test");
         // other tests' campaigns in other currencies are allocated in the same round
@@ -192,7 +243,7 @@ class PooledAllowancesIT extends AdIntegrationTest {
                 .containsExactly(alone);
         // serving alone all day, it spends a budget raised for today and is paused with a lower one
         assertThat(setBudget(alone, 200.00).status()).isEqualTo(200);
-        spendAllOf(keeper);
+        spendAllOf();
         assertThat(jdbc.update("UPDATE ad_campaigns SET status = 'PAUSED' WHERE id = ?", alone))
                 .isOne();
         assertThat(setBudget(alone, 150.00).status()).isEqualTo(200);
@@ -200,7 +251,7 @@ class PooledAllowancesIT extends AdIntegrationTest {
         pooled = List.of(alone, later);
 
         List<Allocation> shares = allocations.allocate("pool-test");
-        spendAllOf(keeper);
+        spendAllOf();
 
         assertThat(shares).extracting(Allocation::campaignId).doesNotContain(later);
         assertThat(campaigns.view(later).effectiveDailyBudget()).isEqualByComparingTo("100.00");
@@ -213,24 +264,61 @@ class PooledAllowancesIT extends AdIntegrationTest {
                 Map.of("daily_budget", dailyBudget, "total_budget", 1000.00, "reason", "a new plan"));
     }
 
-    private AllowanceKeeper keeper() {
-        return new AllowanceKeeper(
-                jdbc,
-                tx,
-                new ReservationRows(jdbc, clock),
-                allowances,
-                new GrantingFinance(),
-                campaigns,
-                WHOLE_SHARES,
-                clock);
+    /**
+     * Campaigns of 100 a day serving in the test's currency, pooled by a round whose draws gave them these shares of
+     * the pool's day; those that spend have spent all of their share since.
+     */
+    private List<UUID> pooledAfterARound(Member... members) {
+        pooled = Arrays.stream(members)
+                .map(m -> servingNow(m.name() + " " + currency))
+                .toList();
+        allocations.allocate("pool-test");
+        for (int i = 0; i < members.length; i++) {
+            campaigns.allocate(pooled.get(i), new BigDecimal(members[i].share()), "a draw", "pool-test");
+        }
+        spendAllOf(IntStream.range(0, members.length)
+                .filter(i -> members[i].spends())
+                .mapToObj(pooled::get)
+                .toArray(UUID[]::new));
+        return pooled;
+    }
+
+    /** A campaign of the test's pool: the share of the pool's day a round's draw gave it, and whether it spends it. */
+    private record Member(String name, String share, boolean spends) {}
+
+    private static Member spending(String name, String share) {
+        return new Member(name, share, true);
+    }
+
+    private static Member idle(String name, String share) {
+        return new Member(name, share, false);
+    }
+
+    /**
+     * The pooled campaigns' allocation changes so far were made by the last round before today began: later than any
+     * other made before today, since another test may have moved its own there.
+     */
+    private void thatRoundWasYesterdaysLast() {
+        Instant todayStart = today().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Timestamp last = jdbc.queryForObject(
+                "SELECT GREATEST(MAX(occurred_at) + interval '1 millisecond', ?) FROM ad_allocation_changes"
+                        + " WHERE occurred_at < ?",
+                Timestamp.class,
+                Timestamp.from(todayStart.minus(Duration.ofMinutes(5))),
+                Timestamp.from(todayStart));
+        assertThat(last.toInstant()).isBefore(todayStart);
+        for (UUID id : pooled) {
+            assertThat(jdbc.update("UPDATE ad_allocation_changes SET occurred_at = ? WHERE campaign_id = ?", last, id))
+                    .isOne();
+        }
     }
 
     /** The keeper funds each campaign up to what it may spend today, and each spends all of it. */
-    private void spendAllOf(AllowanceKeeper keeper) {
-        spendAllOf(keeper, pooled.toArray(UUID[]::new));
+    private void spendAllOf() {
+        spendAllOf(pooled.toArray(UUID[]::new));
     }
 
-    private void spendAllOf(AllowanceKeeper keeper, UUID... spending) {
+    private void spendAllOf(UUID... spending) {
         for (UUID id : spending) {
             keeper.fund(campaigns.view(id));
             jdbc.update(

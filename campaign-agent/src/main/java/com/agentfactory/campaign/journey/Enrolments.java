@@ -95,8 +95,9 @@ class Enrolments {
     }
 
     /**
-     * Ends this customer's waits for an order, placed at {@code placedAt}: each goes on at its on_event step now, and
-     * an order placed up to this one no longer ends a later wait of the enrolment's.
+     * Ends this customer's waits for an order, placed at {@code placedAt}, of the enrolments it counts for (placed after
+     * their {@link JourneyEngine#ordersCountedFrom}): each goes on at its on_event step now, and an order placed up to
+     * this one no longer ends a later wait of the enrolment's. Returns how many waits it ended.
      */
     int wakeOnOrder(UUID customerId, String eventType, Instant placedAt, Instant now) {
         // locked as the executor claims them, so a wait timing out meanwhile is either ended here or not found waiting
@@ -106,7 +107,14 @@ class Enrolments {
                 Enrolments::map,
                 customerId,
                 eventType);
+        Instant placed = JourneyEngine.toMicros(placedAt);
+        int woken = 0;
         for (Enrolment enrolment : waiting) {
+            // an order's event may be handled long after a cart's that came later (another topic), or after the order
+            // that ended an earlier wait: placed before the trigger or that wait's end, it is not the order awaited
+            if (!placed.isAfter(JourneyEngine.ordersCountedFrom(enrolment))) {
+                continue;
+            }
             JourneyEngine.countOrdersFrom(enrolment, placedAt);
             jdbc.update(
                     """
@@ -118,8 +126,9 @@ class Enrolments {
                     Timestamp.from(now),
                     JSON.writeValueAsString(enrolment.context),
                     enrolment.id);
+            woken++;
         }
-        return waiting.size();
+        return woken;
     }
 
     /** Ends the waits of this customer for this event: each goes on at its on_event step now. */

@@ -218,6 +218,49 @@ class JourneysIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void anOrderPlacedBeforeTheCartWasLeftDoesNotEndTheWaitForAnOrderWhenItsEventIsHandledAfterTheCarts() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.abandonedCart(country, "1 hour"));
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
+        Instant cartLeft = Instant.now();
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "2"));
+
+        // bought an hour before the cart was left, its event lagging behind the cart's on the orders topic
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", cartLeft.minus(Duration.ofHours(1))));
+
+        assertThat(waitsAt(journeyId, customer, "2"))
+                .as("still waiting for an order after the cart was left: %s", enrolmentOf(journeyId, customer))
+                .isTrue();
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", Instant.now()));
+        awaitEnd(journeyId, customer, "converted");
+    }
+
+    @Test
+    void anOrderPlacedBeforeTheFirstWaitForAnOrderEndedDoesNotEndTheSecondWhenItsEventIsHandledLate() {
+        String country = CustomerMother.freshCountry();
+        UUID journeyId = createActive(JourneyMother.rewardingTwoOrders(country, "1 hour"));
+        UUID customer = EmailJourneys.consentingCustomer(commerce, api, country);
+        Instant cartLeft = Instant.now();
+        commerce.publishAndWait(JourneyMother.cart(customer, "80.00", cartLeft));
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_first_order"));
+        Instant firstOrder = Instant.now();
+        commerce.publishAndWait(CustomerMother.order(customer, "80.00", firstOrder));
+        await().atMost(PATIENCE).until(() -> waitsAt(journeyId, customer, "no_second_order"));
+
+        // placed after the cart was left but before the order that ended the first wait, its event handled only now
+        Instant lateOrder = cartLeft.plusMillis(1);
+        assertThat(lateOrder).isBefore(firstOrder);
+        commerce.publishAndWait(CustomerMother.order(customer, "30.00", lateOrder));
+
+        assertThat(waitsAt(journeyId, customer, "no_second_order"))
+                .as("still waiting for a second order: %s", enrolmentOf(journeyId, customer))
+                .isTrue();
+        commerce.publishAndWait(CustomerMother.order(customer, "30.00", Instant.now()));
+        awaitEnd(journeyId, customer, "two orders", "first_reward", "second_reward");
+    }
+
+    @Test
     void theOrderThatStartsAJourneyDoesNotEndItsWaitForAnotherOrder() {
         String country = CustomerMother.freshCountry();
         UUID journeyId = createActive(JourneyMother.awaitingAnotherOrder(country));

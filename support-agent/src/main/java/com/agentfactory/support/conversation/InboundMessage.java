@@ -48,6 +48,25 @@ public record InboundMessage(
                 externalId);
     }
 
+    /**
+     * The message as stored for a customer erased here: kept, though under no customer and without their address,
+     * as what their erasure left.
+     */
+    InboundMessage withoutCustomer() {
+        return new InboundMessage(
+                conversationId,
+                channel,
+                CustomerProfile.guest(),
+                null,
+                subject,
+                text,
+                authorId,
+                category,
+                orderNumber,
+                staff,
+                externalId);
+    }
+
     public InboundMessage withOrderNumber(String number) {
         String value = number == null || number.isBlank() ? null : number.strip();
         return new InboundMessage(

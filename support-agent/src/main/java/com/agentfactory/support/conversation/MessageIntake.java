@@ -62,35 +62,42 @@ class MessageIntake {
             }
         }
         Instant now = clock.instant();
-        UUID customerId = message.customer().customerId();
+        // the customer's shared lock before anything is stored under them, held to the commit: an erasure under way
+        // commits first and the message is then kept under no one, and one starting later waits and finds all of it.
+        // Taken after a new conversation was inserted, an erasure under way would miss that conversation.
+        InboundMessage stored = message.customer().customerId() != null
+                        && addresses.isErased(message.customer().customerId())
+                ? message.withoutCustomer()
+                : message;
+        UUID customerId = stored.customer().customerId();
         Conversation conversation;
         UUID ticketId;
-        if (message.conversationId() == null) {
+        if (stored.conversationId() == null) {
             UUID id = UUID.randomUUID();
-            conversations.create(id, message, now);
+            conversations.create(id, stored, now);
             if (customerId != null) {
                 // the address a task names its customer by is one of theirs: the mails they send from it come in as
                 // a guest's, and their export and erasure find those through the customer's addresses
-                addresses.remember(customerId, message.customerEmail(), now);
+                addresses.rememberNamedByTask(customerId, stored.customerEmail(), now);
             }
-            ticketId = tickets.open(id, customerId, message.category(), now);
+            ticketId = tickets.open(id, customerId, stored.category(), now);
             conversation = new Conversation(
                     id,
-                    message.channel(),
+                    stored.channel(),
                     customerId,
-                    message.customerEmail(),
-                    message.subject(),
+                    stored.customerEmail(),
+                    stored.subject(),
                     0,
                     null,
                     null,
                     null,
-                    message.orderNumber(),
+                    stored.orderNumber(),
                     now);
         } else {
             conversation = conversations
-                    .lock(message.conversationId())
+                    .lock(stored.conversationId())
                     .filter(found -> found.mayBeContinuedBy(customerId))
-                    .orElseThrow(() -> new ConversationNotFoundException(message.conversationId()));
+                    .orElseThrow(() -> new ConversationNotFoundException(stored.conversationId()));
             ticketId = tickets.ofConversation(conversation.id());
         }
         UUID messageId = transcripts.appendCustomer(

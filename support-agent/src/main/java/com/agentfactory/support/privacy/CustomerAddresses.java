@@ -45,6 +45,37 @@ public class CustomerAddresses {
     }
 
     /**
+     * As {@link #remember} for an address a task named the customer by, which no one checked: kept only while no
+     * other customer has it. One shared with, or mistyped as, another customer's would file that customer's mails
+     * under this one, for this one's export to show and erasure to blank.
+     */
+    public void rememberNamedByTask(UUID customerId, String email, Instant seenAt) {
+        if (email == null || email.isBlank() || erased.isErased(customerId)) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_addresses (customer_id, email, first_seen)
+                        SELECT :customer, :email, :seen
+                        WHERE NOT EXISTS (
+                            SELECT 1 FROM customer_addresses WHERE email = :email AND customer_id <> :customer)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("customer", customerId)
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .param("seen", Timestamp.from(seenAt))
+                .update();
+    }
+
+    /**
+     * Whether the customer was erased here, read under their shared lock, held to the end of the caller's
+     * transaction: what the caller stores under them meanwhile either commits before their erasure starts, which then
+     * finds it, or waits for the erasure to commit and is told they are erased.
+     */
+    public boolean isErased(UUID customerId) {
+        return erased.isErased(customerId);
+    }
+
+    /**
      * Records the customer's erasure, holding their lock to the end of the caller's transaction, which then removes
      * their addresses: a profile of theirs being kept meanwhile commits before and is removed with the rest, or waits
      * and then finds them erased.

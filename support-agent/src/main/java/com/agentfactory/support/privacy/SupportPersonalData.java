@@ -24,9 +24,13 @@ import org.springframework.stereotype.Component;
 class SupportPersonalData implements PersonalDataHolder {
 
     // customer_addresses holds those of conversations under their id too (V13, and kept as each is stored), but an
-    // instance from before that (a rolling deploy) stores such a conversation without keeping its address
+    // instance from before that (a rolling deploy) stores such a conversation without keeping its address. A task's
+    // address is not checked: one another customer is known by is left to them, as a task's address is kept
     private static final String ADDRESSES_OF = """
-            SELECT lower(customer_email) FROM conversations WHERE customer_id = :customer AND customer_email IS NOT NULL
+            SELECT lower(c.customer_email) FROM conversations c
+            WHERE c.customer_id = :customer AND c.customer_email IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM customer_addresses o
+                              WHERE o.email = lower(c.customer_email) AND o.customer_id <> :customer)
             UNION SELECT email FROM customer_addresses WHERE customer_id = :customer""";
 
     // by address only the guests' (mails): a conversation filed under another customer is theirs, whatever address
@@ -112,12 +116,15 @@ class SupportPersonalData implements PersonalDataHolder {
                         + " order_number = NULL WHERE id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
         erased += update("DELETE FROM customer_addresses WHERE customer_id = :customer", customerId);
-        erased += update(
-                "UPDATE return_authorisations SET customer_id = NULL, reason = NULL WHERE customer_id = :customer",
-                customerId);
-        // marked, not made guest orders: a task naming some customer may be shown a guest order, never these
+        // marked, not made guest orders: a task naming some customer may be shown a guest order, never these. The
+        // orders before their returns: a return is authorised under its order's lock, so one under way commits before
+        // this update gets the order and the returns' update then finds it; one asked later waits and finds the order
+        // erased. The returns first, a return stored meanwhile would keep the customer.
         erased += update(
                 "UPDATE orders SET customer_id = NULL, customer_erased = true WHERE customer_id = :customer",
+                customerId);
+        erased += update(
+                "UPDATE return_authorisations SET customer_id = NULL, reason = NULL WHERE customer_id = :customer",
                 customerId);
         return erased;
     }

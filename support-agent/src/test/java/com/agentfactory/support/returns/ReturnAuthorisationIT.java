@@ -567,6 +567,35 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
     }
 
     @Test
+    void aReturnAuthorisedWhileItsCustomerIsBeingErasedIsErasedWithThem() {
+        UUID customerId = UUID.randomUUID();
+        String orderNumber = placed(customerId);
+        AtomicReference<CompletableFuture<Void>> erasing = new AtomicReference<>();
+
+        transactions.executeWithoutResult(status -> {
+            returns.authorise(
+                    orderNumber, customerId, false, List.of(new ReturnItem("MUG-OAT-01", 1)), "a gift from my aunt");
+            erasing.set(CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(erasure -> personalData.erase(customerId))));
+            // the erasure now waits on the order's lock, which the authorisation holds until it commits; asked from
+            // another connection (Awaitility's thread), as this transaction would go on seeing its first look
+            int authorising =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> erasing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, authorising));
+        });
+        erasing.get().join();
+
+        assertThat(jdbc.sql("SELECT customer_id, reason FROM return_authorisations WHERE order_number = :number")
+                        .param("number", orderNumber)
+                        .query()
+                        .singleRow())
+                .containsEntry("customer_id", null)
+                .containsEntry("reason", null);
+        assertThat(personalData.export(customerId).count()).isZero();
+    }
+
+    @Test
     void aReceiptBookedByAnInstanceFromBeforeReceiptQuantitiesIsStoredAsARefundInFull() {
         String orderNumber = placed(UUID.randomUUID());
         var authorised = (ReturnOutcome.Authorised)

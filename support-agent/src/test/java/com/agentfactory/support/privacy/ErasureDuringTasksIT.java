@@ -1,0 +1,130 @@
+package com.agentfactory.support.privacy;
+
+import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static com.agentfactory.support.testdata.SupportTasks.input;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.messaging.runtime.TaskStatusChanged;
+import com.agentfactory.messaging.testing.LockWaits;
+import com.agentfactory.support.conversation.Channel;
+import com.agentfactory.support.conversation.ConversationService;
+import com.agentfactory.support.conversation.InboundMessage;
+import com.agentfactory.support.conversation.Reply;
+import com.agentfactory.support.escalation.CustomerProfile;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A task naming a customer whose erasure runs at the same time, or ran before the task did, keeps its message, though
+ * under no customer: nothing of it is left under the erased customer's id or address.
+ */
+class ErasureDuringTasksIT extends SupportIntegrationTest {
+
+    @Autowired
+    SupportPersonalData personalData;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Test
+    void aTaskStoredWhileItsCustomerIsBeingErasedKeepsItsMessageUnderNoCustomer() {
+        UUID customerId = UUID.randomUUID();
+        // a task's message, taken in as the task handlers do
+        InboundMessage message = new InboundMessage(
+                null,
+                Channel.TASK,
+                new CustomerProfile(customerId),
+                "rae-" + UUID.randomUUID() + "@example.com",
+                null,
+                SHIPPING_TO_SPAIN,
+                "task:" + UUID.randomUUID(),
+                null,
+                null,
+                false,
+                null);
+        AtomicReference<CompletableFuture<Reply>> storing = new AtomicReference<>();
+
+        transactions.executeWithoutResult(status -> {
+            personalData.erase(customerId);
+            storing.set(CompletableFuture.supplyAsync(() -> conversations.handle(message)));
+            // the message now waits for the erasure, which holds the customer's lock until it commits; asked from
+            // another connection (Awaitility's thread), as this transaction would go on seeing its first look
+            int erasure =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> storing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
+        });
+
+        UUID conversationId = storing.get().join().conversationId();
+        assertThat(personalData.export(customerId).count()).isZero();
+        assertThat(customerOf(conversationId))
+                .containsEntry("customer_id", null)
+                .containsEntry("customer_email", null)
+                .containsEntry("ticket_customer_id", null);
+        assertThat(bodiesOf(conversationId)).containsExactly(SHIPPING_TO_SPAIN);
+    }
+
+    @Test
+    void aTaskRunAfterItsCustomersErasureKeepsItsMessageUnderNoCustomer() {
+        UUID customerId = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> personalData.erase(customerId));
+
+        // queued before the erasure, and like a chat message it names no address
+        var report = tasks.run(
+                "answer-customer-message",
+                input().put("message", SHIPPING_TO_SPAIN).put("customer_id", customerId.toString()));
+
+        UUID conversationId = conversationOf(report);
+        assertThat(personalData.export(customerId).count()).isZero();
+        assertThat(customerOf(conversationId))
+                .containsEntry("customer_id", null)
+                .containsEntry("customer_email", null)
+                .containsEntry("ticket_customer_id", null);
+        assertThat(bodiesOf(conversationId)).containsExactly(SHIPPING_TO_SPAIN);
+    }
+
+    private static UUID conversationOf(Optional<TaskStatusChanged> report) {
+        assertThat(report)
+                .hasValueSatisfying(change -> assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED));
+        return UUID.fromString(
+                report.orElseThrow().output().path("conversation_id").asString());
+    }
+
+    /** Whom the conversation and its ticket are filed under. */
+    private Map<String, Object> customerOf(UUID conversationId) {
+        return jdbc.sql("SELECT c.customer_id, c.customer_email, t.customer_id AS ticket_customer_id"
+                        + " FROM conversations c JOIN tickets t ON t.conversation_id = c.id WHERE c.id = :id")
+                .param("id", conversationId)
+                .query()
+                .singleRow();
+    }
+
+    private List<String> bodiesOf(UUID conversationId) {
+        return jdbc.sql("SELECT body FROM conversation_messages WHERE conversation_id = :id AND author = 'CUSTOMER'")
+                .param("id", conversationId)
+                .query(String.class)
+                .list();
+    }
+}

@@ -1,0 +1,71 @@
+package com.agentfactory.support.privacy;
+
+import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
+import static com.agentfactory.support.testdata.SupportTasks.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.agentfactory.messaging.runtime.ReportedTaskStatus;
+import com.agentfactory.support.testdata.SupportApi.As;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The address a task names its customer by, which no one checked, is not taken from another customer who has it. */
+class TaskAddressesIT extends SupportIntegrationTest {
+
+    private static final String INBOUND = "/api/v1/support/email/inbound";
+
+    @Autowired
+    SupportPersonalData personalData;
+
+    @Autowired
+    CustomerAddresses addresses;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aTaskNamingAnotherCustomersAddressLeavesTheirMailsOutOfItsCustomersExportAndErasure() {
+        UUID customerId = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String othersAddress = "ash-" + UUID.randomUUID() + "@example.com";
+        addresses.remember(other, othersAddress, Instant.parse("2026-11-01T08:00:00Z"));
+        UUID othersMail = mail(othersAddress);
+
+        // a shared or mistyped address
+        assertThat(tasks.run(
+                        "answer-customer-message",
+                        input().put("message", SHIPPING_TO_SPAIN)
+                                .put("customer_id", customerId.toString())
+                                .put("customer_email", othersAddress)))
+                .hasValueSatisfying(change -> assertThat(change.status()).isEqualTo(ReportedTaskStatus.COMPLETED));
+        var exported = personalData.export(customerId).records();
+        personalData.erase(customerId);
+
+        assertThat(exported.get("addresses")).isEmpty();
+        assertThat(exported.get("conversations"))
+                .extracting(row -> String.valueOf(row.get("id")))
+                .hasSize(1)
+                .doesNotContain(othersMail.toString());
+        assertThat(jdbc.sql("SELECT customer_email FROM conversations WHERE id = :id")
+                        .param("id", othersMail)
+                        .query(String.class)
+                        .single())
+                .as("the other customer's mail is left as it was")
+                .isEqualTo(othersAddress);
+        assertThat(personalData.export(other).records().get("conversations"))
+                .extracting(row -> String.valueOf(row.get("id")))
+                .containsExactly(othersMail.toString());
+    }
+
+    /** Mails support from the address; returns the conversation the mail opened. */
+    private UUID mail(String from) {
+        var mailed = api.post(
+                INBOUND, Map.of("from", from, "subject", "Shipping", "body", SHIPPING_TO_SPAIN), As.mailGateway());
+        return UUID.fromString(mailed.text("/details/conversation_id"));
+    }
+}

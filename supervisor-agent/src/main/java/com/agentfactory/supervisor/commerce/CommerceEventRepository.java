@@ -43,18 +43,18 @@ class CommerceEventRepository {
     /**
      * The payload stored under this id for an event of this type, as stored; empty when there is none, or when an
      * erasure blanked it and it occurred at another time than this. An erasure blanked the payload of the customer's
-     * events, so one of those counts as this event when type and occurrence time match (its payload is then the blank
-     * one): a late resend of it must still be answered as a repeat, not refused as another event.
+     * events, so one of those counts as this event when type and occurrence time match (its payload is then what the
+     * erasure left, marked erased): a late resend of it must still be answered as a repeat, not refused as another
+     * event.
      */
     Optional<String> storedPayload(UUID eventId, String type, Instant occurredAt) {
         return jdbc
                 .queryForList(
                         "SELECT payload::text FROM commerce_events WHERE event_id = ? AND event_type = ?"
-                                + " AND (payload <> ?::jsonb OR occurred_at = ?)",
+                                + " AND (NOT payload @> '{\"erased\": true}' OR occurred_at = ?)",
                         String.class,
                         eventId,
                         type,
-                        CommerceEventPersonalData.ERASED,
                         Timestamp.from(occurredAt))
                 .stream()
                 .findFirst();

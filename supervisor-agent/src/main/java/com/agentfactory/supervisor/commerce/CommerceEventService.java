@@ -18,6 +18,7 @@ import com.agentfactory.messaging.outbox.OutboxWriter;
 import com.agentfactory.messaging.runtime.AgentIds;
 import com.agentfactory.messaging.text.StorableText;
 import com.agentfactory.messaging.time.YearRange;
+import com.agentfactory.supervisor.privacy.ErasedCustomers;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,8 +58,6 @@ class CommerceEventService {
     private static final String NUMBERS_REFUSED =
             "cannot be used, or a number beside it in this request cannot; place the orders under new numbers";
 
-    private static final JsonNode ERASED = JsonNodeFactory.instance.objectNode().put("erased", true);
-
     /** Numbers by their value, as PostgreSQL compares them in JSON: an amount of 2.5 is one of 2.50. */
     private static final Comparator<JsonNode> BY_VALUE = (stored, sent) -> stored.isNumber() && sent.isNumber()
             ? stored.decimalValue().compareTo(sent.decimalValue())
@@ -71,6 +70,7 @@ class CommerceEventService {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final CataloguePrices prices;
+    private final ErasedCustomers erasedCustomers;
 
     CommerceEventService(
             EnvelopeCodec codec,
@@ -79,7 +79,8 @@ class CommerceEventService {
             OutboxWriter outbox,
             TransactionTemplate transactions,
             MeterRegistry meters,
-            CataloguePrices prices) {
+            CataloguePrices prices,
+            ErasedCustomers erasedCustomers) {
         this.codec = codec;
         this.validator = validator;
         this.events = events;
@@ -87,6 +88,7 @@ class CommerceEventService {
         this.transactions = transactions;
         this.meters = meters;
         this.prices = prices;
+        this.erasedCustomers = erasedCustomers;
     }
 
     EventResult accept(JsonNode json, Caller caller) {
@@ -132,9 +134,10 @@ class CommerceEventService {
                             "The events were not stored: " + refused.size() + " field(s) are invalid.", refused);
                 }
             }
+            Set<UUID> erased = erasedAmong(parsed);
             List<EventResult> stored = new ArrayList<>(parsed.size());
             for (int i = 0; i < parsed.size(); i++) {
-                stored.add(store(parsed.get(i), prefixOf(fieldPrefix, i)));
+                stored.add(store(parsed.get(i), prefixOf(fieldPrefix, i), erased));
             }
             return stored;
         });
@@ -148,10 +151,37 @@ class CommerceEventService {
         return results;
     }
 
-    private EventResult store(CommerceEvent event, String prefix) {
+    /**
+     * The customers named by these events that were erased, each read under the customer's lock, held shared to the
+     * end of the transaction: their erasure cannot run between this answer and the commit of their events. Taken in
+     * one order by every request.
+     */
+    private Set<UUID> erasedAmong(List<CommerceEvent> parsed) {
+        SortedSet<UUID> named = new TreeSet<>();
+        parsed.forEach(event ->
+                CommerceEventPersonalData.customerOf(codec.toTree(event)).ifPresent(named::add));
+        Set<UUID> erased = new HashSet<>();
+        for (UUID customer : named) {
+            if (erasedCustomers.isErased(customer)) {
+                erased.add(customer);
+            }
+        }
+        return erased;
+    }
+
+    /**
+     * Stores the event and publishes it. An event naming an erased customer is stored as their erasure left their
+     * others, and still published in full: the services that act on it (the stock and the money of an order the back
+     * office cancels, say) keep their own record of erased customers and take it in without the customer.
+     */
+    private EventResult store(CommerceEvent event, String prefix, Set<UUID> erasedCustomers) {
         CommerceEventType type = event.type();
         JsonNode data = codec.toTree(event);
-        String payload = codec.mapper().writeValueAsString(data);
+        boolean ofErased = CommerceEventPersonalData.customerOf(data)
+                .filter(erasedCustomers::contains)
+                .isPresent();
+        String payload =
+                codec.mapper().writeValueAsString(ofErased ? CommerceEventPersonalData.blanked(type, data) : data);
         boolean isNew = events.insertIfNew(event.eventId(), type.wireName(), payload, event.occurredAt());
         // only a resend of the very event is a duplicate: another event under a used id (a refund reusing an order's
         // id, say) would otherwise be answered as stored and never published
@@ -188,9 +218,16 @@ class CommerceEventService {
     private boolean isResend(CommerceEvent event, JsonNode data) {
         return events.storedPayload(event.eventId(), event.type().wireName(), event.occurredAt())
                 .map(codec.mapper().reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)::readTree)
-                .filter(stored ->
-                        stored.equals(ERASED) || asReadNow(stored, event.type()).equals(BY_VALUE, data))
+                .filter(stored -> CommerceEventPersonalData.isBlanked(stored)
+                        ? sameOrder(stored, data)
+                        : asReadNow(stored, event.type()).equals(BY_VALUE, data))
                 .isPresent();
+    }
+
+    /** An erased order keeps its id: a resend of it names the same. */
+    private static boolean sameOrder(JsonNode blanked, JsonNode data) {
+        JsonNode orderId = blanked.get("order_id");
+        return orderId == null || orderId.equals(data.get("order_id"));
     }
 
     private boolean isResend(CommerceEvent event) {

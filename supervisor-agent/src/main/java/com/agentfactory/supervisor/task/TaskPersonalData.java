@@ -2,7 +2,11 @@ package com.agentfactory.supervisor.task;
 
 import com.agentfactory.messaging.privacy.PersonalData;
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
+import com.agentfactory.supervisor.privacy.ErasedCustomers;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Tasks about a customer (the customer named in the task's input) or asked for by them. An erasure blanks the
  * task's input, output, error and field errors, the agents' words in the reasons of its moves and the notes people
  * gave with theirs, and keeps the task and its moves themselves, so the history and metrics of the agents stay whole.
- * Plain SQL over the JSON input, not an aggregate load per task.
+ * Plain SQL over the JSON input, not an aggregate load per task. The customer is marked erased first; a task about
+ * them taken in afterwards is refused ({@link ErasedCustomerTaskRefused}).
  */
 @Component
 class TaskPersonalData implements PersonalDataHolder {
@@ -97,12 +102,42 @@ class TaskPersonalData implements PersonalDataHolder {
         return isErased(task) ? ERASED_TEXT : note;
     }
 
+    /**
+     * The customers a new task is about, as the erasure finds them (the customer named in its input, or the one who
+     * asked for it), each with the field that names them. A value that is no customer id names no one.
+     */
+    static Map<UUID, String> customersNamedBy(Task task) {
+        Map<UUID, String> named = new LinkedHashMap<>();
+        if (task == null) {
+            return named;
+        }
+        JsonNode customer = task.inputData() == null ? null : task.inputData().get("customer_id");
+        if (customer != null && customer.isString()) {
+            customerId(customer.asString()).ifPresent(id -> named.put(id, "input_data.customer_id"));
+        }
+        customerId(task.requestedBy()).ifPresent(id -> named.putIfAbsent(id, "requested_by"));
+        return named;
+    }
+
+    private static Optional<UUID> customerId(String value) {
+        if (value == null || value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ErasedCustomers erasedCustomers;
 
-    TaskPersonalData(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    TaskPersonalData(JdbcTemplate jdbc, ApplicationEventPublisher events, ErasedCustomers erasedCustomers) {
         this.jdbc = jdbc;
         this.events = events;
+        this.erasedCustomers = erasedCustomers;
     }
 
     @Override
@@ -121,6 +156,9 @@ class TaskPersonalData implements PersonalDataHolder {
     @Override
     public long erase(UUID customerId) {
         String id = customerId.toString();
+        // marked first, holding the customer's lock: a task about them stored meanwhile committed before and is
+        // blanked below, or waits and is then refused
+        erasedCustomers.markErased(customerId);
         // locked first: a report on one of these tasks waits and then finds it erased, and the moves of one applied
         // just before are committed, so the statements below see them
         List<UUID> erased = jdbc.queryForList(

@@ -3,6 +3,7 @@ package com.agentfactory.supervisor.task;
 import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.error.FailureKind;
 import com.agentfactory.messaging.error.FieldErrorDetail;
+import com.agentfactory.supervisor.privacy.ErasedCustomers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -45,11 +47,28 @@ public class TaskRepository {
 
     private final JdbcTemplate jdbc;
     private final EnvelopeCodec codec;
+    private final ErasedCustomers erasedCustomers;
     private final RowMapper<Task> taskMapper = this::mapTask;
 
-    TaskRepository(JdbcTemplate jdbc, EnvelopeCodec codec) {
+    TaskRepository(JdbcTemplate jdbc, EnvelopeCodec codec, ErasedCustomers erasedCustomers) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.erasedCustomers = erasedCustomers;
+    }
+
+    /**
+     * Which of these customers were erased, each read under the customer's lock, held shared to the end of the
+     * transaction: their erasure cannot run between this answer and the commit of the tasks about them. Taken in the
+     * set's order, the same for every batch.
+     */
+    Set<UUID> erasedAmong(SortedSet<UUID> customers) {
+        Set<UUID> erased = new HashSet<>();
+        for (UUID customer : customers) {
+            if (erasedCustomers.isErased(customer)) {
+                erased.add(customer);
+            }
+        }
+        return erased;
     }
 
     void insertAll(List<Task> tasks) {

@@ -71,7 +71,11 @@ class TaskService {
 
     TaskCreatedResponse create(CreateTaskRequest request, String requestedBy, UUID correlationId) {
         NewTask task = prepare(request, requestedBy, correlationId, clock.instant());
-        awaitCommit(List.of(task));
+        try {
+            awaitCommit(List.of(task));
+        } catch (ErasedCustomerTaskRefused refused) {
+            throw refused.violation();
+        }
         return TaskCreatedResponse.of(task.task());
     }
 
@@ -86,7 +90,11 @@ class TaskService {
                 throw invalid.under("tasks[" + i + "]");
             }
         }
-        awaitCommit(batch);
+        try {
+            awaitCommit(batch);
+        } catch (ErasedCustomerTaskRefused refused) {
+            throw refused.violation().under("tasks[" + refused.taskIndex() + "]");
+        }
         return batch.stream().map(task -> TaskCreatedResponse.of(task.task())).toList();
     }
 
@@ -175,6 +183,10 @@ class TaskService {
         return get(taskId);
     }
 
+    /**
+     * Stores the tasks of one request, all or none. A task naming a customer erased here (checked by the writer under
+     * the customer's lock, so that an erasure running meanwhile is waited for) refuses the request.
+     */
     private void awaitCommit(List<NewTask> tasks) {
         writer.store(tasks, COMMIT_PATIENCE);
     }

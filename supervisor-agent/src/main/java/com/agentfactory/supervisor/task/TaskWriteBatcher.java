@@ -6,8 +6,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -188,10 +193,10 @@ class TaskWriteBatcher implements SmartLifecycle {
     }
 
     private void commit(List<Pending> batch, int taskCount) {
-        List<NewTask> accepted = batch.stream().flatMap(p -> p.tasks().stream()).toList();
         boolean[] written = {false};
+        Map<Pending, ErasedCustomerTaskRefused> refused;
         try {
-            insert(accepted, written);
+            refused = insert(batch, written);
         } catch (UnexpectedRollbackException rolledBack) {
             throw rolledBack;
         } catch (RuntimeException e) {
@@ -203,11 +208,28 @@ class TaskWriteBatcher implements SmartLifecycle {
             throw e;
         }
         batchSizes.record(taskCount);
-        batch.forEach(p -> p.done().complete(null));
+        batch.forEach(p -> {
+            if (refused.containsKey(p)) {
+                p.done().completeExceptionally(refused.get(p));
+            } else {
+                p.done().complete(null);
+            }
+        });
     }
 
-    private void insert(List<NewTask> accepted, boolean[] written) {
-        transactions.executeWithoutResult(status -> {
+    private Map<Pending, ErasedCustomerTaskRefused> insert(List<Pending> batch, boolean[] written) {
+        return transactions.execute(status -> {
+            // first, under the customers' locks: an erasure running now is waited for, and a task about a customer
+            // it erased is refused, not stored in full after the erasure blanked the others
+            Map<Pending, ErasedCustomerTaskRefused> refused = aboutErasedCustomers(batch);
+            List<NewTask> accepted = batch.stream()
+                    .filter(p -> !refused.containsKey(p))
+                    .flatMap(p -> p.tasks().stream())
+                    .toList();
+            if (accepted.isEmpty()) {
+                written[0] = true;
+                return refused;
+            }
             tasks.insertAll(accepted.stream().map(NewTask::task).toList());
             tasks.insertTransitions(accepted.stream()
                     .flatMap(task -> task.transitions().stream())
@@ -228,7 +250,37 @@ class TaskWriteBatcher implements SmartLifecycle {
                 outbox.appendAll(dispatches);
             }
             written[0] = true;
+            return refused;
         });
+    }
+
+    /** The requests of the batch with a task about an erased customer, each with the first such task. */
+    private Map<Pending, ErasedCustomerTaskRefused> aboutErasedCustomers(List<Pending> batch) {
+        SortedSet<UUID> named = new TreeSet<>();
+        batch.forEach(p -> p.tasks()
+                .forEach(task -> named.addAll(
+                        TaskPersonalData.customersNamedBy(task.task()).keySet())));
+        if (named.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> erased = tasks.erasedAmong(named);
+        if (erased == null || erased.isEmpty()) {
+            return Map.of();
+        }
+        Map<Pending, ErasedCustomerTaskRefused> refused = new HashMap<>();
+        for (Pending pending : batch) {
+            for (int i = 0; i < pending.tasks().size() && !refused.containsKey(pending); i++) {
+                for (Map.Entry<UUID, String> customer : TaskPersonalData.customersNamedBy(
+                                pending.tasks().get(i).task())
+                        .entrySet()) {
+                    if (erased.contains(customer.getKey())) {
+                        refused.put(pending, new ErasedCustomerTaskRefused(i, customer.getValue()));
+                        break;
+                    }
+                }
+            }
+        }
+        return refused;
     }
 
     /** The commit of a transaction whose statements all succeeded failed: the tasks may or may not be stored. */
@@ -325,9 +377,11 @@ class TaskWriteBatcher implements SmartLifecycle {
         }
 
         private RuntimeException failed(Throwable failure) {
-            return failure instanceof TaskOutcomeUnknownException unknown
-                    ? unknown
-                    : new TaskNotStoredException(failure);
+            return switch (failure) {
+                case TaskOutcomeUnknownException unknown -> unknown;
+                case ErasedCustomerTaskRefused refused -> refused;
+                default -> new TaskNotStoredException(failure);
+            };
         }
 
         private TaskOutcomeUnknownException outcomeUnknown(Exception reason) {

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory/alerts")
 class AlertController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final StockAlerts alerts;
 
     AlertController(StockAlerts alerts) {
@@ -24,7 +27,7 @@ class AlertController {
     PageResponse<StockAlertResponse> search(
             @RequestParam(required = false) @Size(max = 64) String sku,
             @RequestParam(required = false) String type,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return alerts.search(sku, type, page, limit);
     }

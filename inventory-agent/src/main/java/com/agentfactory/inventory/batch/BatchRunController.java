@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory/batch-runs")
 class BatchRunController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final BatchRuns runs;
 
     BatchRunController(BatchRuns runs) {
@@ -23,7 +26,7 @@ class BatchRunController {
     /** The daily runs, newest first. */
     @GetMapping
     PageResponse<BatchRunResponse> list(
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return runs.list(page, limit);
     }

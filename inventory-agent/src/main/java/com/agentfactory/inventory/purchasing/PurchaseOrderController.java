@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory/purchase-orders")
 class PurchaseOrderController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final PurchaseOrders orders;
 
     PurchaseOrderController(PurchaseOrders orders) {
@@ -39,7 +42,7 @@ class PurchaseOrderController {
     PageResponse<PurchaseOrderResponse> search(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) @Size(max = 64) String sku,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return orders.search(status, sku, page, limit);
     }

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/inventory/suppliers")
 class SupplierController {
 
+    /** The last page one may ask for: its offset, (page - 1) × limit, must stay within an int, or the query fails. */
+    private static final int MAX_PAGE = 100_000;
+
     private final Suppliers suppliers;
 
     SupplierController(Suppliers suppliers) {
@@ -46,7 +49,7 @@ class SupplierController {
     @GetMapping
     PageResponse<SupplierResponse> search(
             @RequestParam(required = false) @Size(max = 64) String sku,
-            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return suppliers.search(sku, page, limit);
     }

@@ -71,6 +71,17 @@ class StockedSkusIT extends InventoryIntegrationTest {
         assertThat(refused.errorFields()).contains("limit");
     }
 
+    @Test
+    void refusesAPageBeyondTheLastNamingItInsteadOfOverflowingTheOffset() {
+        var overflowing = api.get("/api/v1/inventory/skus?page=30000000&limit=100");
+        var last = api.get("/api/v1/inventory/skus?page=100000&limit=100");
+
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.errorFields()).containsExactly("page");
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.body().path("items").size()).isZero();
+    }
+
     private void stockNamed(String sku, int onHand) {
         publish(CommerceEventMother.product(sku, onHand));
         await().atMost(Duration.ofSeconds(30))

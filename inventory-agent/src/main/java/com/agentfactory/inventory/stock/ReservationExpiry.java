@@ -1,8 +1,5 @@
 package com.agentfactory.inventory.stock;
 
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReservationExpiry {
 
-    private static final Logger log = LoggerFactory.getLogger(ReservationExpiry.class);
+    // one batch holds its stock rows until it commits, so a batch is kept short for the checkouts waiting on them
+    static final int BATCH_SIZE = 100;
+
+    // the sweep shares the scheduler's thread with the other scheduled tasks: a backlog is worked off over passes
+    static final int MAX_BATCHES_PER_PASS = 20;
 
     private final ReservationService reservations;
 
@@ -21,15 +22,13 @@ class ReservationExpiry {
         this.reservations = reservations;
     }
 
+    /** Expires a batch, and again while a batch comes back full, at most {@link #MAX_BATCHES_PER_PASS} batches. */
     @Scheduled(fixedDelayString = "${agentfactory.inventory.expiry-sweep-interval:5s}")
     void expireDue() {
-        for (UUID id : reservations.due()) {
-            try {
-                reservations.expire(id);
-            } catch (ReservationClosedException e) {
-                // released or taken by an order since it was found due: nothing left to give back
-                log.debug("reservation {} closed before it expired", id);
-            }
-        }
+        int batches = 0;
+        int expired;
+        do {
+            expired = reservations.expireDue(BATCH_SIZE);
+        } while (expired == BATCH_SIZE && ++batches < MAX_BATCHES_PER_PASS);
     }
 }

@@ -27,8 +27,22 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
             + " order by r.createdAt, r.id")
     List<Reservation> lockByCustomer(UUID customerId, String sku, ReservationStatus status);
 
-    List<Reservation> findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(
-            ReservationStatus status, Instant now);
+    /**
+     * Locks at most {@code limit} active reservations expired by {@code now}, oldest expiry first, with their stock
+     * rows; returns their ids. Skips those whose reservation or stock row another transaction holds: another instance
+     * expiring them, or a checkout or order changing them, so instances share the due ones out instead of waiting on
+     * each other's. Both rows are taken without waiting, so taking the reservation before its stock row (the other
+     * paths take the stock row first) cannot deadlock.
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT r.id FROM stock_reservations r
+            JOIN stock_levels s ON s.sku = r.sku AND s.location = r.location
+            WHERE r.status = 'ACTIVE' AND r.expires_at <= :now
+            ORDER BY r.expires_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """)
+    List<UUID> claimDue(Instant now, int limit);
 
     /**
      * Deletes at most {@code limit} of the reservations released, expired or taken by an order before {@code cutoff},

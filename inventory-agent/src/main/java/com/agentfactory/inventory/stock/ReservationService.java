@@ -107,13 +107,17 @@ class ReservationService {
         return close(id, ReservationStatus.EXPIRED);
     }
 
-    @Transactional(readOnly = true)
-    List<UUID> due() {
-        return reservations
-                .findTop100ByStatusAndExpiresAtLessThanEqualOrderByExpiresAt(ReservationStatus.ACTIVE, clock.instant())
-                .stream()
-                .map(Reservation::getId)
-                .toList();
+    /**
+     * Expires at most {@code limit} of the reservations due, those no other transaction holds, in one transaction;
+     * returns how many it expired.
+     */
+    @Transactional
+    int expireDue(int limit) {
+        List<UUID> claimed = reservations.claimDue(clock.instant(), limit);
+        for (UUID id : claimed) {
+            close(id, ReservationStatus.EXPIRED);
+        }
+        return claimed.size();
     }
 
     private ReservationResponse close(UUID id, ReservationStatus outcome) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.messaging.testing.Api;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +32,9 @@ class ReservationIT extends InventoryIntegrationTest {
 
     @Autowired
     PendingCancellationProperties pendingCancellations;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void fiftyConcurrentCheckoutsOfOneShareTenUnitsExactly() throws Exception {
@@ -107,6 +112,41 @@ class ReservationIT extends InventoryIntegrationTest {
                 .untilAsserted(() -> assertThat(available(sku)).isEqualTo(4));
         assertThat(api.get("/api/v1/inventory/reservations/" + id).text("/status"))
                 .isEqualTo("expired");
+    }
+
+    @Test
+    void expiringSkipsAReservationWhoseStockRowIsHeldElsewhereAndExpiresTheOthersDue() throws Exception {
+        String heldSku = stocked(2);
+        String freeSku = stocked(2);
+        UUID held = UUID.fromString(reserve(heldSku, 2).text("/id"));
+        UUID free = UUID.fromString(reserve(freeSku, 2).text("/id"));
+
+        // as another instance expiring it, or an order taking it, would hold it
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement(
+                    "SELECT 1 FROM stock_levels WHERE sku = ? AND location = 'main' FOR UPDATE")) {
+                lock.setString(1, heldSku);
+                lock.executeQuery().close();
+            }
+            // both due at once, the held one first in expiry order
+            jdbc.update(
+                    "UPDATE stock_reservations SET expires_at = now() - CASE WHEN id = ? THEN interval '2 hours'"
+                            + " ELSE interval '1 hour' END WHERE id IN (?, ?)",
+                    held,
+                    held,
+                    free);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(statusOf(free)).isEqualTo("EXPIRED"));
+            assertThat(available(freeSku)).isEqualTo(2);
+            assertThat(statusOf(held)).isEqualTo("ACTIVE");
+            other.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusOf(held)).isEqualTo("EXPIRED"));
+        assertThat(available(heldSku)).isEqualTo(2);
     }
 
     @Test
@@ -200,6 +240,10 @@ class ReservationIT extends InventoryIntegrationTest {
         assertThat(read.body().path("customer_id").isTextual())
                 .as("the pseudonym names no customer, and the caller that sent the erased id would learn it")
                 .isFalse();
+    }
+
+    private String statusOf(UUID reservation) {
+        return jdbc.queryForObject("SELECT status FROM stock_reservations WHERE id = ?", String.class, reservation);
     }
 
     private UUID checkoutPseudonymOf(UUID customer) {

@@ -110,46 +110,51 @@ class OrderStock {
                 .single();
     }
 
-    /**
-     * Forgets which erased customers the checkout pseudonyms of at most {@code limit} of them stand for, once no
-     * reservation under it is active; returns how many. Each customer's lock is taken first and the reservations
-     * looked at after it, so a reservation being made for them under the pseudonym is either seen or made afterwards
-     * under a new one. The closed reservations under a forgotten pseudonym keep no customer: nothing would tell it
-     * from a customer's id any more, and a look-up of one by its id would show it.
-     */
-    @Transactional
-    int forgetIdleCheckoutPseudonyms(int limit) {
-        List<UUID> idle = jdbc.sql("""
+    /** At most {@code limit} erased customers whose checkout pseudonym no active reservation holds. */
+    List<UUID> customersWithIdleCheckoutPseudonyms(int limit) {
+        return jdbc.sql("""
                         SELECT customer_id FROM erased_customers e
                         WHERE checkout_pseudonym IS NOT NULL AND NOT EXISTS (
                             SELECT 1 FROM stock_reservations r
                             WHERE r.customer_id = e.checkout_pseudonym AND r.status = 'ACTIVE')
                         ORDER BY customer_id LIMIT :limit
                         """).param("limit", limit).query(UUID.class).list();
-        int forgotten = 0;
-        for (UUID customer : idle) {
-            lockCustomer(customer);
-            Optional<UUID> pseudonym = checkoutPseudonym(customer);
-            if (pseudonym.isEmpty()) {
-                continue;
-            }
-            int unlinked = jdbc.sql("""
-                            UPDATE erased_customers SET checkout_pseudonym = NULL
-                            WHERE customer_id = :customer AND checkout_pseudonym = :pseudonym AND NOT EXISTS (
-                                SELECT 1 FROM stock_reservations r
-                                WHERE r.customer_id = :pseudonym AND r.status = 'ACTIVE')
-                            """)
-                    .param("customer", customer)
-                    .param("pseudonym", pseudonym.get())
-                    .update();
-            if (unlinked == 1) {
-                jdbc.sql("UPDATE stock_reservations SET customer_id = NULL WHERE customer_id = :pseudonym")
-                        .param("pseudonym", pseudonym.get())
-                        .update();
-                forgotten++;
-            }
+    }
+
+    /**
+     * Forgets which erased customer the checkout pseudonym stands for, once no reservation under it is active; returns
+     * whether it did. The customer's lock is taken first and the reservations looked at after it, so a reservation
+     * being made for them under the pseudonym is either seen or made afterwards under a new one. The closed
+     * reservations under a forgotten pseudonym keep no customer: nothing would tell it from a customer's id any more,
+     * and a look-up of one by its id would show it. A transaction of its own, so the customer's orders and checkouts
+     * wait for this one customer only.
+     */
+    @Transactional
+    boolean forgetCheckoutPseudonymIfIdle(UUID customer) {
+        lockCustomer(customer);
+        Optional<UUID> pseudonym = checkoutPseudonym(customer);
+        if (pseudonym.isEmpty()) {
+            return false;
         }
-        return forgotten;
+        int unlinked = jdbc.sql("""
+                        UPDATE erased_customers SET checkout_pseudonym = NULL
+                        WHERE customer_id = :customer AND checkout_pseudonym = :pseudonym AND NOT EXISTS (
+                            SELECT 1 FROM stock_reservations r
+                            WHERE r.customer_id = :pseudonym AND r.status = 'ACTIVE')
+                        """)
+                .param("customer", customer)
+                .param("pseudonym", pseudonym.get())
+                .update();
+        if (unlinked == 0) {
+            return false;
+        }
+        // none is active (checked above, and a new one waits for the customer's lock): naming the status lets the
+        // closed reservations' customer index (V28) find them
+        jdbc.sql("UPDATE stock_reservations SET customer_id = NULL"
+                        + " WHERE customer_id = :pseudonym AND status <> 'ACTIVE'")
+                .param("pseudonym", pseudonym.get())
+                .update();
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.agentfactory.inventory.stock;
 import com.agentfactory.messaging.purge.BatchedPurge;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -126,7 +127,7 @@ class PendingCancellationPurge implements SchedulingConfigurer {
         int checkoutPseudonyms = BatchedPurge.pass(
                 "Erased customers' checkout pseudonyms",
                 properties.batchSize(),
-                () -> orderStock.forgetIdleCheckoutPseudonyms(properties.batchSize()),
+                this::forgetIdleCheckoutPseudonyms,
                 log);
         if (checkoutPseudonyms > 0) {
             log.info(
@@ -140,5 +141,17 @@ class PendingCancellationPurge implements SchedulingConfigurer {
                 cancellationNumbers,
                 creditNoteNumbers,
                 checkoutPseudonyms);
+    }
+
+    // one transaction a customer (see OrderStock#forgetCheckoutPseudonymIfIdle): one over the batch would hold every
+    // customer's lock taken so far until the last one is done
+    private int forgetIdleCheckoutPseudonyms() {
+        int forgotten = 0;
+        for (UUID customer : orderStock.customersWithIdleCheckoutPseudonyms(properties.batchSize())) {
+            if (orderStock.forgetCheckoutPseudonymIfIdle(customer)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 }

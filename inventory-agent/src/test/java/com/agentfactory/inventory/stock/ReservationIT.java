@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -223,6 +224,49 @@ class ReservationIT extends InventoryIntegrationTest {
                 .as("a new checkout's reservation goes under a new one")
                 .isEqualTo(checkoutPseudonymOf(customer))
                 .isNotEqualTo(pseudonym);
+    }
+
+    @Test
+    void forgettingCheckoutPseudonymsCommitsEachCustomerWithoutWaitingForTheNext() throws Exception {
+        String sku = stocked(5);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // PostgreSQL orders uuids as their text: the purge comes to the first before the second
+        if (first.toString().compareTo(second.toString()) > 0) {
+            UUID swapped = first;
+            first = second;
+            second = swapped;
+        }
+        for (UUID customer : List.of(first, second)) {
+            jdbc.update("INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())", customer);
+            api.post(
+                    "/api/v1/inventory/reservations/"
+                            + reserveFor(customer, sku, 1).text("/id") + "/release",
+                    "");
+        }
+
+        // the connection closes first, giving the lock up, should an assertion fail while the purge waits for it
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor();
+                Connection other = dataSource.getConnection()) {
+            // as the second customer's order or checkout would hold it
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended('inventory customer ' || ?, 0))")) {
+                lock.setString(1, second.toString());
+                lock.executeQuery().close();
+            }
+            Future<PendingCancellationPurge.Forgotten> purge = executor.submit(() -> purgeAt(Instant.now()));
+
+            UUID done = first;
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(checkoutPseudonymOf(done)).isNull());
+            assertThat(purge).isNotDone();
+            assertThat(checkoutPseudonymOf(second)).isNotNull();
+            other.rollback();
+
+            assertThat(purge.get(30, TimeUnit.SECONDS).checkoutPseudonyms()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(checkoutPseudonymOf(second)).isNull();
     }
 
     @Test

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
  * an order and what their credit notes in the cut-over grace period gave back beyond their recorded orders. An
  * erasure replaces the customer with one pseudonym in their orders and credit notes, and with none in their closed
  * reservations (nothing reads a closed one's customer, and a look-up of one by its id would show the pseudonym): the
- * reservations and orders stay, so stock levels and demand history do not change, and a later cancellation naming no
- * order still finds the orders it may give back. The
- * customer's id is kept as erased, so their orders and credit notes read afterwards, and their checkouts' reservations
- * made afterwards, record nothing under it. Closed reservations are forgotten after a retention (see
+ * reservations and orders stay, so stock levels and demand history do not change. A cancellation naming its order
+ * still finds it by its number, but nothing links the pseudonym back to the customer: a credit note (a cancellation
+ * naming no order) read after the erasure is taken as a guest's and gives no stock back of their orders, except in the
+ * cut-over grace period, where it gives back what it asks, as every credit note there does. The customer's id is kept
+ * as erased, so their orders and credit notes read afterwards, and their checkouts' reservations made afterwards,
+ * record nothing under it. Closed reservations are forgotten after a retention (see
  * {@code PendingCancellationPurge}).
  *
  * <p>A reservation still active goes under a pseudonym of its own instead, the checkout pseudonym, which the erased

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public class PurchaseOrders {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    // the orders whose settlement finance refused and a person was told of
+    private final Set<UUID> refusalsReported = ConcurrentHashMap.newKeySet();
 
     PurchaseOrders(
             PurchaseOrderRepository orders,
@@ -557,10 +560,17 @@ public class PurchaseOrders {
             log.warn("purchase order {}: finance not told yet: {}", id, e.getMessage());
             return false;
         } catch (FinanceRejectedException e) {
-            // the receipt or cancellation stands; finance's refusal needs a person, and the other orders still settle
-            log.error("purchase order {}: finance refused to settle its reservation: {}", id, e.getMessage());
+            // the receipt or cancellation stands; finance's refusal needs a person, and the other orders still settle.
+            // Nothing on the order records that it was handed over, so every sweep asks again: a person is called
+            // once per order (per instance), and the sweeps after note it quietly
+            if (refusalsReported.add(id)) {
+                log.error("purchase order {}: finance refused to settle its reservation: {}", id, e.getMessage());
+            } else {
+                log.info("purchase order {}: finance still refuses to settle its reservation", id);
+            }
             return false;
         }
+        refusalsReported.remove(id);
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 PurchaseOrder current = find(id);

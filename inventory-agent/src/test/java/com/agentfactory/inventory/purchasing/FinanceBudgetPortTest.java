@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.agentfactory.messaging.finance.BudgetExpenseRequest;
 import com.agentfactory.messaging.finance.BudgetReservationRequest;
+import com.agentfactory.messaging.finance.FinanceProblemTypes;
+import com.agentfactory.messaging.finance.FinanceUnavailableException;
 import com.agentfactory.messaging.security.ServiceSecurityProperties;
 import com.agentfactory.messaging.security.ServiceTokens;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,6 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Finance's refusals that are not about the budget, from a stand-in finance answering every call with one status:
@@ -74,6 +78,31 @@ class FinanceBudgetPortTest {
         assertThatThrownBy(() -> port().release(DEPARTMENT, UUID.randomUUID()))
                 .isInstanceOf(FinanceRejectedException.class)
                 .hasMessageContaining("(404)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 408, 429})
+    void aSettlementAnswerSayingNothingAboutTheReservationIsTriedAgainLaterNotHandedToAPerson(int answered) {
+        UUID reservation = UUID.randomUUID();
+        status = answered;
+        detail = "{\"type\":\"about:blank\",\"status\":" + answered + "}";
+
+        assertThatThrownBy(() -> port().commit(DEPARTMENT, reservation))
+                .isInstanceOf(FinanceUnavailableException.class)
+                .hasMessageContaining(answered + " to the commit of reservation " + reservation);
+        assertThatThrownBy(() -> port().release(DEPARTMENT, reservation))
+                .isInstanceOf(FinanceUnavailableException.class)
+                .hasMessageContaining(answered + " to the release of reservation " + reservation);
+    }
+
+    @Test
+    void aSettlementOfAReservationAnotherCallerHoldsIsHandedToAPerson() {
+        status = 403;
+        detail = "{\"type\":\"" + FinanceProblemTypes.RESERVATION_HELD_BY_ANOTHER + "\",\"status\":403}";
+
+        assertThatThrownBy(() -> port().release(DEPARTMENT, UUID.randomUUID()))
+                .isInstanceOf(FinanceRejectedException.class)
+                .hasMessageContaining("(403)");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.agentfactory.inventory.support.CommerceEventMother;
 import com.agentfactory.inventory.support.InventoryIntegrationTest;
 import com.agentfactory.inventory.support.RoleApi;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -774,6 +778,37 @@ class PurchasingIT extends InventoryIntegrationTest {
         assertThat(received.status()).as("the delivery is recorded").isEqualTo(200);
         assertThat(received.text("/status")).isEqualTo("received");
         assertThat(budget.stateOf(settledReservation)).isEqualTo("COMMITTED");
+    }
+
+    @Test
+    void callsAPersonOnceForAnOrderWhoseSettlementFinanceKeepsRefusing() {
+        String sku = stocked(0);
+        String path = approvedAndOrdered(sku, 5);
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        budget.release("inventory", UUID.fromString(api.get(path).text("/budget_reservation_id")));
+        var logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(PurchaseOrders.class);
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            manager.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5))));
+            purchaseOrders.settleBudgets();
+            purchaseOrders.settleBudgets();
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        var aboutThisOrder = logged.list.stream()
+                .filter(event -> event.getFormattedMessage().contains(id))
+                .toList();
+        assertThat(aboutThisOrder)
+                .filteredOn(event -> event.getLevel() == Level.ERROR)
+                .singleElement()
+                .satisfies(event -> assertThat(event.getFormattedMessage()).contains("finance refused"));
+        assertThat(aboutThisOrder)
+                .as("asked again by both sweeps")
+                .filteredOn(event -> event.getFormattedMessage().contains("still refuses"))
+                .hasSize(2);
     }
 
     @Test

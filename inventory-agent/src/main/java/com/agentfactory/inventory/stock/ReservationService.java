@@ -102,11 +102,6 @@ class ReservationService {
         return close(id, ReservationStatus.RELEASED);
     }
 
-    @Transactional
-    ReservationResponse expire(UUID id) {
-        return close(id, ReservationStatus.EXPIRED);
-    }
-
     /**
      * Expires at most {@code limit} of the reservations due, those no other transaction holds, in one transaction;
      * returns how many it expired.

@@ -32,21 +32,22 @@ import tools.jackson.databind.json.JsonMapper;
  * with its send if it got one. Which arms a branch leads to is what the assignment recorded when it was given (the
  * steps its branch alone led to then), so editing the journey's definition later (a branch pointed elsewhere, steps
  * renamed) moves no customer into another arm; assignments recorded before they kept it are read from the definition
- * as it is now. A customer who ordered or left during a wait before the send, or is still waiting, is counted in the
- * arm as a held-out customer is (intent to treat), so the arm is not thinned of the customers its delay lost
- * while the holdout or a direct arm keeps them. Such an entry's window starts at the split, whatever became of the
- * send (none, refused, deferred or delivered). A send arm's other entries are its send step's sends (one per
- * enrolment): those of a send no split assigned are measured from the delivery (then an undelivered send did not
- * convert), and for an arm reached from several branches or none the window still starts at the split when one
- * assigned the send. A holdout arm (the end step a split's holdout branch leads to) has no sends: its entries are the
- * enrolments the split held out, each converted when the customer ordered within the window after that split, so a
- * holdout and the arms beside it are measured on one clock. A customer's unit is 1 when any of their entries in the
- * arm is 1. A customer belongs to the arm of their first entry (by the time they were assigned, or their send was
- * written when no split assigned it; the arm listed first on a tie); their entries in other arms, possible only when
- * their assignment changed (the journey's split edited) or the arms are not one split's branches, are left out, as
- * they were treated differently. An arm's units are in the order of their customers' first entries. Assignments
- * recorded before they named their enrolment, and matched to none when they were given one, are joined by customer
- * as they were then.
+ * as it is now. A customer who ordered or left during a wait before the send is counted in the arm as a held-out
+ * customer is (intent to treat), so the arm is not thinned of the customers its delay lost while the holdout or a
+ * direct arm keeps them; one still waiting is too on conversions, but on opens and clicks only once their send is
+ * written or their enrolment ends, as a direct arm's customers of the same days have had their mail. Such an entry's
+ * window starts at the split, whatever became of the send (none, refused, deferred or delivered). A send arm's other
+ * entries are its send step's sends (one per enrolment): those of a send no split assigned are measured from the
+ * delivery (then an undelivered send did not convert), and for an arm reached from several branches or none the window
+ * still starts at the split when one assigned the send. A holdout arm (the end step a split's holdout branch leads to)
+ * has no sends: its entries are the enrolments the split held out, each converted when the customer ordered within the
+ * window after that split, so a holdout and the arms beside it are measured on one clock. A customer's unit is 1 when
+ * any of their entries in the arm is 1. A customer belongs to the arm of their first entry (by the time they were
+ * assigned, or their send was written when no split assigned it; the arm listed first on a tie); their entries in
+ * other arms, possible only when their assignment changed (the journey's split edited) or the arms are not one split's
+ * branches, are left out, as they were treated differently. An arm's units are in the order of their customers' first
+ * entries. Assignments recorded before they named their enrolment, and matched to none when they were given one, are
+ * joined by customer as they were then.
  */
 @Repository
 public class ExperimentRepository {
@@ -221,12 +222,12 @@ public class ExperimentRepository {
 
     /**
      * The entries of an arm from the split's assignments: every enrolment the split gave the arm, whether or not it
-     * reached the arm's send (a holdout arm has none), measured from the split. An assignment names the steps its
-     * branch alone led to when it was given (arm_steps), so an arm keeps its customers however the journey is edited
-     * later. One recorded before it did is read from the definition as it is now: it is in the arm when its next
-     * step is in {@code unrecordedArmAt} (the steps the arm's one branch goes to first, see
-     * {@link ArmBranches#assignedAt}, or the holdout end; none for an arm without a branch of its own), held out when
-     * {@code holdout}.
+     * reached the arm's send (a holdout arm has none), measured from the split; on opens and clicks, not one still
+     * active before its send. An assignment names the steps its branch alone led to when it was given (arm_steps), so
+     * an arm keeps its customers however the journey is edited later. One recorded before it did is read from the
+     * definition as it is now: it is in the arm when its next step is in {@code unrecordedArmAt} (the steps the arm's
+     * one branch goes to first, see {@link ArmBranches#assignedAt}, or the holdout end; none for an arm without a
+     * branch of its own), held out when {@code holdout}.
      */
     private List<Entry> assigned(
             UUID journeyId,
@@ -237,8 +238,7 @@ public class ExperimentRepository {
             Duration conversionWindow) {
         String outcome =
                 switch (metric) {
-                    // an enrolment that never reached the send (it ended or still waits before it) opened and clicked
-                    // nothing
+                    // an enrolment that ended before the send opened and clicked nothing
                     case "opened", "clicked" ->
                         "EXISTS (SELECT 1 FROM send_events e WHERE e.send_id = s.id AND e.kind = '" + metric + "')";
                     case "converted" -> """
@@ -249,16 +249,25 @@ public class ExperimentRepository {
                 """;
                     default -> throw new IllegalArgumentException("unknown metric " + metric);
                 };
+        // one still waiting before the send is left out until it is sent or ends: counted as a 0 meanwhile, it would
+        // push an arm that waits first below one that sends at once by the share of its customers still waiting, as
+        // the direct arm's customers of the same days have had their mail. A conversion is measured from the split in
+        // every arm, so a wait costs it nothing and every assignment counts. An assignment that names no enrolment is
+        // counted as before.
+        String notStillWaiting =
+                metric.equals("converted") ? "" : " AND (s.id IS NOT NULL OR en.status IS DISTINCT FROM 'active')";
         String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome
                 + " AS outcome FROM split_assignments a"
                 + """
                  LEFT JOIN sends s ON s.journey_id = a.journey_id AND s.step_id = ?
                     AND (s.enrolment_id = a.enrolment_id
                          OR (a.enrolment_id IS NULL AND s.customer_id = a.customer_id))
+                 LEFT JOIN journey_enrolments en ON en.id = a.enrolment_id
                  WHERE a.journey_id = ?
                    AND (? = ANY(a.arm_steps)
                         OR (a.arm_steps IS NULL AND a.next_step = ANY(?) AND (a.holdout OR NOT ?)))
-                """;
+                """
+                + notStillWaiting;
         String[] firstSteps = unrecordedArmAt.toArray(String[]::new);
         return metric.equals("converted")
                 ? jdbc.query(

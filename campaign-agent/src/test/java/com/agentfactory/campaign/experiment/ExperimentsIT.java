@@ -293,6 +293,30 @@ class ExperimentsIT extends CampaignIntegrationTest {
         assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void leavesACustomerStillWaitingBeforeTheirArmsMailOutOfItsOpensUntilTheyLeaveTheJourney() {
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Opens straight or after a wait");
+        // one of arm A's two mails opened, as its tracking pixel records it
+        jdbc.update(
+                "INSERT INTO send_events (send_id, kind, customer_id, journey_id, channel, first_at, last_at)"
+                        + " SELECT id, 'opened', customer_id, journey_id, channel, now(), now() FROM sends"
+                        + " WHERE journey_id = ? AND customer_id = ?",
+                journey,
+                sentTo(journey, "mail_a").getFirst());
+
+        Map<String, JsonNode> byLabel = armsByLabel(ExperimentMother.create(
+                api,
+                ExperimentMother.experiment(
+                        "Opens of a mail now or after a wait", journey, "mail_a", List.of("mail_b"), "opened")));
+
+        assertThat(byLabel.get("mail_b").path("units").asLong())
+                .as("the customer whose order ended the wait counts as not opening; the one still waiting not yet")
+                .isEqualTo(1);
+        assertThat(byLabel.get("mail_b").path("sum").asDouble()).isZero();
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("sum").asDouble()).isEqualTo(1.0);
+    }
+
     /**
      * A journey whose split mails two of four customers at once (mail_a) and makes the other two wait an hour for an
      * order before their mail (mail_b): the first of them orders, which ends their journey before the mail, and the

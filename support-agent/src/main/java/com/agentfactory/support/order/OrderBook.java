@@ -3,6 +3,7 @@ package com.agentfactory.support.order;
 import com.agentfactory.messaging.commerce.OrderCancelled;
 import com.agentfactory.messaging.commerce.OrderLine;
 import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.support.privacy.CustomerAddresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
@@ -36,14 +37,17 @@ public class OrderBook {
 
     private final JdbcClient jdbc;
     private final ReturnedGoods returned;
+    private final CustomerAddresses addresses;
     private final Clock clock;
     private final Counter numberConflicts;
     private final Counter guestCancellations;
     private final Counter unmatchedCancellations;
 
-    OrderBook(JdbcClient jdbc, ReturnedGoods returned, Clock clock, MeterRegistry registry) {
+    OrderBook(
+            JdbcClient jdbc, ReturnedGoods returned, CustomerAddresses addresses, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.returned = returned;
+        this.addresses = addresses;
         this.clock = clock;
         this.numberConflicts = Counter.builder(NUMBER_CONFLICTS)
                 .description("Placed orders left out because another order already holds their number")
@@ -104,19 +108,27 @@ public class OrderBook {
 
     /**
      * Adds the order with its lines, then applies the cancellations of it that arrived first (see
-     * {@link #apply(OrderCancelled)}).
+     * {@link #apply(OrderCancelled)}). An order of a customer erased here is kept as their erasure leaves orders:
+     * under no customer and marked as an erased customer's.
      */
     public void apply(OrderPlaced order) {
+        // orders and privacy requests travel on different topics, so an order may be read after its customer's
+        // erasure, or during it. The customer's shared lock, held to the commit, before anything is stored: an
+        // erasure under way commits first and the order is then kept under no one, one starting later waits and finds
+        // the order. Taken before the number's lock, which an erasure never takes, so the two cannot wait on each other
+        boolean erased = order.customerId() != null && addresses.isErased(order.customerId());
         lockNumber(order.orderNumber());
         int inserted = jdbc.sql("""
                         INSERT INTO orders (order_id, order_number, customer_id, status, total, currency, country,
-                                            placed_at, updated_at)
-                        VALUES (:id, :number, :customer, 'PLACED', :total, :currency, :country, :placed, now())
+                                            placed_at, updated_at, customer_erased)
+                        VALUES (:id, :number, :customer, 'PLACED', :total, :currency, :country, :placed, now(),
+                                :erased)
                         ON CONFLICT DO NOTHING
                         """)
                 .param("id", order.orderId())
                 .param("number", order.orderNumber())
-                .param("customer", order.customerId())
+                .param("customer", erased ? null : order.customerId())
+                .param("erased", erased)
                 .param("total", order.total())
                 .param("currency", order.currency())
                 .param("country", order.country())

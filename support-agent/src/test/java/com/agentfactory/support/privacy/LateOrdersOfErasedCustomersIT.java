@@ -1,0 +1,84 @@
+package com.agentfactory.support.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.agentfactory.messaging.commerce.OrderPlaced;
+import com.agentfactory.messaging.testing.LockWaits;
+import com.agentfactory.support.order.OrderBook;
+import com.agentfactory.support.testdata.Storefront;
+import com.agentfactory.support.testdata.SupportIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Orders and privacy requests travel on different topics, so a customer's order may be read after their erasure, or
+ * while it runs: it is kept, marked as an erased customer's, never under their id.
+ */
+class LateOrdersOfErasedCustomersIT extends SupportIntegrationTest {
+
+    @Autowired
+    SupportPersonalData personalData;
+
+    @Autowired
+    OrderBook orders;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Test
+    void anOrderReadAfterItsCustomersErasureIsKeptUnderNoCustomer() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = Storefront.order(Storefront.freshOrderNumber(), customerId);
+        transactions.executeWithoutResult(status -> personalData.erase(customerId));
+
+        transactions.executeWithoutResult(status -> orders.apply(order));
+
+        assertKeptAsAnErasedCustomersOrder(order, customerId);
+    }
+
+    @Test
+    void anOrderReadWhileItsCustomerIsBeingErasedIsKeptUnderNoCustomer() {
+        UUID customerId = UUID.randomUUID();
+        OrderPlaced order = Storefront.order(Storefront.freshOrderNumber(), customerId);
+        AtomicReference<CompletableFuture<Void>> applying = new AtomicReference<>();
+
+        transactions.executeWithoutResult(status -> {
+            personalData.erase(customerId);
+            applying.set(
+                    CompletableFuture.runAsync(() -> transactions.executeWithoutResult(inner -> orders.apply(order))));
+            // the order now waits for the erasure to commit, or (unguarded) is stored past it; asked from another
+            // connection, as this transaction would go on seeing its first look
+            int erasure =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> applying.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
+        });
+
+        assertThat(applying.get()).succeedsWithin(Duration.ofSeconds(30));
+        assertKeptAsAnErasedCustomersOrder(order, customerId);
+    }
+
+    private void assertKeptAsAnErasedCustomersOrder(OrderPlaced order, UUID customerId) {
+        assertThat(orders.findByNumber(order.orderNumber())).hasValueSatisfying(kept -> {
+            assertThat(kept.orderId()).isEqualTo(order.orderId());
+            assertThat(kept.customerId()).isNull();
+            assertThat(kept.customerErased()).isTrue();
+        });
+        assertThat(orders.lines(order.orderId())).hasSameSizeAs(order.lines());
+        assertThat(personalData.export(customerId).records().get("orders")).isEmpty();
+    }
+}

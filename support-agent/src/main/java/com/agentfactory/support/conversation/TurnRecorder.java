@@ -4,6 +4,7 @@ import com.agentfactory.support.escalation.Escalation;
 import com.agentfactory.support.escalation.EscalationReason;
 import com.agentfactory.support.intent.IntentScore;
 import com.agentfactory.support.language.ReplyPhrases;
+import com.agentfactory.support.privacy.CustomerAddresses;
 import com.agentfactory.support.ticket.TicketStatus;
 import com.agentfactory.support.ticket.TicketTracker;
 import com.agentfactory.support.ticket.TicketTurn;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Commits a turn's outcome in one transaction: the analysis on the message, the reply in the transcript, the
- * conversation's state, the ticket's, and the touchpoint for a known customer.
+ * conversation's state, the ticket's, and the touchpoint for a known customer. A turn whose customer was erased after
+ * its message was taken in is recorded as their erasure left the conversation.
  */
 @Component
 class TurnRecorder {
@@ -36,6 +38,7 @@ class TurnRecorder {
     private final TranscriptRepository transcripts;
     private final TicketTracker tickets;
     private final TouchpointReporter touchpoints;
+    private final CustomerAddresses addresses;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final ReplyPhrases phrases;
@@ -47,6 +50,7 @@ class TurnRecorder {
             TranscriptRepository transcripts,
             TicketTracker tickets,
             TouchpointReporter touchpoints,
+            CustomerAddresses addresses,
             TransactionTemplate transactions,
             JsonMapper json,
             ReplyPhrases phrases,
@@ -56,6 +60,7 @@ class TurnRecorder {
         this.transcripts = transcripts;
         this.tickets = tickets;
         this.touchpoints = touchpoints;
+        this.addresses = addresses;
         this.transactions = transactions;
         this.json = json;
         this.phrases = phrases;
@@ -84,9 +89,20 @@ class TurnRecorder {
     private Reply write(Received received, InboundMessage message, DraftedTurn turn) {
         Instant now = clock.instant();
         UUID conversationId = received.conversation().id();
+        // the message was committed and the turn drafted outside any transaction, so the customer may have been
+        // erased since. Their shared lock before the conversation's, as intake takes them, held to the commit: an
+        // erasure under way commits first and is seen here, one starting later waits and finds the whole turn (had
+        // the turn the conversation first, the erasure's update of its messages would miss the reply added under it).
+        // A mail names no customer, only an address: the locks of those it is known for, and an erasure that
+        // committed before shows as the address taken off the conversation
+        UUID customerId = received.conversation().customerId();
+        boolean customerErased = customerId != null
+                ? addresses.isErased(customerId)
+                : addresses.isAnyErasedKnownBy(received.conversation().customerEmail());
         Conversation current = conversations
                 .lock(conversationId)
                 .orElseThrow(() -> new IllegalStateException("conversation " + conversationId + " is stored"));
+        boolean erased = customerErased || lostItsCustomer(received.conversation(), current);
         // decided on the conversation as it is under the lock, not as it was at intake: a turn of the same
         // conversation recorded meanwhile has counted its failed attempt, and this one counts on top of it, so the
         // message that reaches the limit is the one handed over
@@ -95,7 +111,9 @@ class TurnRecorder {
         List<Reply.IntentView> intents = intentViews(understanding);
         List<Reply.EntityView> entities = entityViews(understanding);
         String intentsJson = json.writeValueAsString(intents);
-        String entitiesJson = json.writeValueAsString(entities);
+        // nothing the customer wrote or was told is put back: what the erasure leaves in these columns, and nothing
+        // would find it again for a later erasure to remove
+        String entitiesJson = erased ? null : json.writeValueAsString(entities);
         boolean stillReceived = transcripts.markProcessed(
                 received.messageId(),
                 understanding.language().orElse(null),
@@ -112,8 +130,8 @@ class TurnRecorder {
                 received.messageId(),
                 intentsJson,
                 entitiesJson,
-                turn.draft().text(),
-                decision.escalations(),
+                erased ? null : turn.draft().text(),
+                erased ? erasedDetails(decision.escalations()) : decision.escalations(),
                 now);
         Replies.Chosen reply = Replies.choose(
                 ticket.handling(),
@@ -121,8 +139,14 @@ class TurnRecorder {
                 turn.draft(),
                 phrases,
                 understanding.language().orElse(null));
-        transcripts.append(conversationId, MessageRole.BOT, BOT_ID, reply.text(), reply.source(), now);
-        if (received.conversation().customerId() != null) {
+        transcripts.append(
+                conversationId,
+                MessageRole.BOT,
+                erased ? null : BOT_ID,
+                erased ? CustomerAddresses.ERASED : reply.text(),
+                reply.source(),
+                now);
+        if (customerId != null && !erased) {
             touchpoints.answered(
                     received.messageId(),
                     received.conversation().customerId(),
@@ -136,9 +160,9 @@ class TurnRecorder {
                 understanding.topIntent().map(IntentScore::intent).orElse(null),
                 understanding.topIntent().map(IntentScore::confidence).orElse(null),
                 turn.pendingSlot(),
-                turn.orderNumber(),
+                erased ? null : turn.orderNumber(),
                 now);
-        return kept(new Reply(
+        Reply answered = new Reply(
                 conversationId,
                 received.ticketId(),
                 received.messageId(),
@@ -157,7 +181,20 @@ class TurnRecorder {
                                 p.passage().articleTitle(),
                                 p.passage().heading(),
                                 p.score()))
-                        .toList()));
+                        .toList());
+        // the reply is still the caller's answer, but not kept for a redelivery: the erasure drops those too
+        return erased ? answered : kept(answered);
+    }
+
+    private static boolean lostItsCustomer(Conversation atIntake, Conversation now) {
+        return (atIntake.customerId() != null && now.customerId() == null)
+                || (atIntake.customerEmail() != null && now.customerEmail() == null);
+    }
+
+    private static List<Escalation> erasedDetails(List<Escalation> escalations) {
+        return escalations.stream()
+                .map(e -> new Escalation(e.reason(), CustomerAddresses.ERASED))
+                .toList();
     }
 
     // only a message still RECEIVED is handed over: under the conversation's lock, so a turn recorded or handed over

@@ -3,6 +3,7 @@ package com.agentfactory.support.privacy;
 import com.agentfactory.messaging.privacy.ErasedCustomerRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class CustomerAddresses {
+
+    /** What an erasure leaves in place of a text the customer wrote or was sent. */
+    public static final String ERASED = "[erased]";
 
     private final JdbcClient jdbc;
     private final ErasedCustomerRecord erased;
@@ -73,6 +77,25 @@ public class CustomerAddresses {
      */
     public boolean isErased(UUID customerId) {
         return erased.isErased(customerId);
+    }
+
+    /**
+     * As {@link #isErased} for each customer the address is known for, in the order of their ids so that no two
+     * callers wait on each other: for a mail, which names its sender by address only. Whether any of them was erased.
+     */
+    public boolean isAnyErasedKnownBy(String email) {
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        List<UUID> customers = jdbc.sql("SELECT customer_id FROM customer_addresses WHERE email = :email ORDER BY 1")
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .query(UUID.class)
+                .list();
+        boolean anyErased = false;
+        for (UUID customerId : customers) {
+            anyErased |= erased.isErased(customerId);
+        }
+        return anyErased;
     }
 
     /**

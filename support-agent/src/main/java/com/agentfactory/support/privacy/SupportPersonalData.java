@@ -98,12 +98,13 @@ class SupportPersonalData implements PersonalDataHolder {
         // the messages, escalations and tickets are found through the customer's conversations, and those through
         // the conversations' ids and addresses, so the conversations change last but one and the addresses last
         long erased = update(
-                "UPDATE conversation_messages SET body = '[erased]', author_id = NULL, entities = NULL,"
+                "UPDATE conversation_messages SET body = '" + CustomerAddresses.ERASED
+                        + "', author_id = NULL, entities = NULL,"
                         + " external_id = NULL, outcome = NULL"
                         + " WHERE conversation_id IN (" + CONVERSATIONS_OF + ")",
                 customerId);
         erased += update(
-                "UPDATE ticket_escalations SET detail = '[erased]'"
+                "UPDATE ticket_escalations SET detail = '" + CustomerAddresses.ERASED + "'"
                         + " WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id IN (" + CONVERSATIONS_OF
                         + "))",
                 customerId);

@@ -48,13 +48,15 @@ record CompiledJourney(JourneyDefinition definition, Map<String, JourneyStep> st
     /**
      * The steps only the split's branch at {@code branchIndex} leads to, in the order they are written: those control
      * reaches from the branch without passing another split and from no other branch of any split, and for a holdout
-     * branch the end it leads to whatever else reaches it. These are the arms an experiment can take the branch's
-     * customers for, so the split's assignment keeps them as they are now.
+     * branch the end it leads to whatever else reaches it, other splits' holdouts included (the validator only asks a
+     * holdout to end straight away, so splits may share one end, and each of them holds its customers out to it).
+     * These are the arms an experiment can take the branch's customers for, so the split's assignment keeps them as
+     * they are now.
      */
     List<String> stepsOnlyReachedFrom(JourneyStep split, int branchIndex) {
         record Branch(String split, int index) {}
         Map<String, Set<Branch>> reachedFrom = new HashMap<>();
-        Map<String, Branch> holdouts = new HashMap<>();
+        Map<String, Set<Branch>> holdouts = new HashMap<>();
         for (JourneyStep step : definition.steps()) {
             if (!JourneyStep.SPLIT.equals(step.type()) || step.branches() == null) {
                 continue;
@@ -63,7 +65,8 @@ record CompiledJourney(JourneyDefinition definition, Map<String, JourneyStep> st
                 SplitBranch branch = step.branches().get(i);
                 Branch key = new Branch(step.id(), i);
                 if (branch.isHoldout()) {
-                    holdouts.putIfAbsent(branch.next(), key);
+                    holdouts.computeIfAbsent(branch.next(), id -> new HashSet<>())
+                            .add(key);
                 }
                 for (String reached : reachableFrom(branch.next())) {
                     reachedFrom.computeIfAbsent(reached, id -> new HashSet<>()).add(key);
@@ -73,7 +76,7 @@ record CompiledJourney(JourneyDefinition definition, Map<String, JourneyStep> st
         Branch given = new Branch(split.id(), branchIndex);
         return steps.keySet().stream()
                 .filter(id -> holdouts.containsKey(id)
-                        ? holdouts.get(id).equals(given)
+                        ? holdouts.get(id).contains(given)
                         : reachedFrom.getOrDefault(id, Set.of()).equals(Set.of(given)))
                 .toList();
     }

@@ -285,11 +285,11 @@ public class ExperimentRepository {
     /**
      * The entries of a send arm from its sends that no {@link #assigned} entry holds: those of an enrolment no split
      * gave the arm, measured from their delivery, and, for an arm without a branch of its own, those of an enrolment
-     * assigned before assignments kept their arm, measured from the split that sent it down a branch leading to the
-     * send ({@code assignedAt}, see {@link ArmBranches#assignedAt}): a send down a path of waits and steps is measured
-     * from the split as one straight after it is, not from its delivery days later. {@code oneBranch}: the arm has a
-     * branch of its own in the definition as it is now, so the assignments recorded before that match a send are
-     * {@link #assigned} entries too.
+     * a split sent down a branch leading to the send ({@code assignedAt}, see {@link ArmBranches#assignedAt}),
+     * measured from that split whether or not the assignment kept its arm (a send several branches lead to is in no
+     * branch's arm): a send down a path of waits and steps is measured from the split as one straight after it is,
+     * not from its delivery days later. {@code oneBranch}: the arm has a branch of its own in the definition as it is
+     * now, so the assignments recorded before that match a send are {@link #assigned} entries too.
      */
     private List<Entry> sent(
             UUID journeyId,
@@ -318,27 +318,33 @@ public class ExperimentRepository {
                 + " AS outcome FROM sends s"
                 + """
                  LEFT JOIN LATERAL (
-                    SELECT sa.assigned_at, sa.arm_steps IS NOT NULL AS recorded FROM split_assignments sa
+                    SELECT sa.assigned_at, coalesce(s.step_id = ANY(sa.arm_steps), false) AS in_arm
+                    FROM split_assignments sa
                     WHERE sa.journey_id = s.journey_id
-                      AND (s.step_id = ANY(sa.arm_steps) OR (sa.arm_steps IS NULL AND sa.next_step = ANY(?)))
+                      AND (s.step_id = ANY(sa.arm_steps)
+                           OR ((sa.arm_steps IS NULL OR NOT ?) AND sa.next_step = ANY(?)))
                       AND (sa.enrolment_id = s.enrolment_id
                            OR (sa.enrolment_id IS NULL AND sa.customer_id = s.customer_id))
-                    ORDER BY sa.enrolment_id IS NULL, sa.assigned_at DESC
+                    ORDER BY sa.enrolment_id IS NULL, in_arm DESC, sa.assigned_at DESC
                     LIMIT 1) a ON true
                  WHERE s.journey_id = ? AND s.step_id = ?
-                   AND (a.assigned_at IS NULL OR NOT (a.recorded OR ?))
+                   AND (a.assigned_at IS NULL OR NOT (a.in_arm OR ?))
                 """;
+        // a step several branches lead to is in no assignment's arm, so its sends are found by the step their
+        // branch went to first, as they are for assignments that did not keep their arm; an assignment whose arm holds
+        // the send goes first, as assigned() counts the send with it
         String[] firstSteps = assignedAt.toArray(String[]::new);
         return metric.equals("converted")
                 ? jdbc.query(
                         sql,
                         entries(stepId),
                         (double) conversionWindow.toSeconds(),
+                        oneBranch,
                         firstSteps,
                         journeyId,
                         stepId,
                         oneBranch)
-                : jdbc.query(sql, entries(stepId), firstSteps, journeyId, stepId, oneBranch);
+                : jdbc.query(sql, entries(stepId), oneBranch, firstSteps, journeyId, stepId, oneBranch);
     }
 
     private static Experiment experiment(ResultSet rs, int row) throws SQLException {

@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,6 +316,62 @@ class ExperimentsIT extends CampaignIntegrationTest {
         assertThat(byLabel.get("mail_b").path("sum").asDouble()).isZero();
         assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
         assertThat(byLabel.get("mail_a").path("sum").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void measuresASendBothBranchesLeadToFromTheSplitAsForAssignmentsRecordedBeforeTheyKeptTheirArm() {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
+        String stratum = JourneyMother.countrySegment(api, "Shared mail stratum", CustomerMother.freshCountry());
+        UUID journey = JourneyMother.createActive(
+                api,
+                JourneyMother.enrolledByHand(
+                        api,
+                        "Shared mail",
+                        List.of(
+                                JourneyMother.stratifiedSplit(
+                                        "arm", List.of(stratum), branch("a", 1, "pause_a"), branch("b", 1, "pause_b")),
+                                Map.of("id", "pause_a", "type", "wait", "duration", "2 seconds", "next", "shared"),
+                                Map.of("id", "pause_b", "type", "wait", "duration", "2 seconds", "next", "shared"),
+                                Map.of(
+                                        "id",
+                                        "shared",
+                                        "type",
+                                        "email",
+                                        "template",
+                                        "final_abandoned_cart",
+                                        "next",
+                                        "done"),
+                                JourneyMother.end("done"))));
+        EmailJourneys.enrolAll(api, journey, customers);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 4);
+        // every mail delivered three days after its split: split ten days ago, mail seven
+        jdbc.update(
+                "UPDATE split_assignments SET assigned_at = assigned_at - interval '10 days' WHERE journey_id = ?",
+                journey);
+        jdbc.update(
+                "UPDATE sends SET created_at = created_at - interval '7 days', sent_at = sent_at - interval '7 days'"
+                        + " WHERE journey_id = ?",
+                journey);
+        // one customer buys on the second day after the split, before their mail
+        UUID buyer = sentTo(journey, "shared").getFirst();
+        commerce.publishAndWait(
+                CustomerMother.order(buyer, "30.00", assignedAt(journey, buyer).plus(Duration.ofDays(2))));
+
+        double[] recorded = experiments
+                .units(journey, List.of("shared"), "converted", Duration.ofDays(7))
+                .get("shared");
+        jdbc.update("UPDATE split_assignments SET arm_steps = NULL WHERE journey_id = ?", journey);
+        double[] unrecorded = experiments
+                .units(journey, List.of("shared"), "converted", Duration.ofDays(7))
+                .get("shared");
+
+        assertThat(recorded).hasSize(4);
+        assertThat(Arrays.stream(recorded).sum())
+                .as("the order before the mail falls in the window opened by the split")
+                .isEqualTo(1.0);
+        assertThat(recorded).containsExactly(unrecorded);
     }
 
     /**

@@ -95,6 +95,13 @@ class SupportPersonalData implements PersonalDataHolder {
     @Override
     public long erase(UUID customerId) {
         addresses.markErased(customerId, clock.instant());
+        // the conversations before any of their rows: a reply being recorded locks its conversation, then marks its
+        // message, so an erasure taking the message first and the conversation last waits on the reply while the
+        // reply waits on it, and PostgreSQL aborts one of the two
+        jdbc.sql("SELECT id FROM conversations WHERE id IN (" + CONVERSATIONS_OF + ") ORDER BY id FOR UPDATE")
+                .param("customer", customerId)
+                .query(UUID.class)
+                .list();
         // the messages, escalations and tickets are found through the customer's conversations, and those through
         // the conversations' ids and addresses, so the conversations change last but one and the addresses last
         long erased = update(

@@ -101,7 +101,7 @@ class MessageIntake {
             ticketId = tickets.ofConversation(conversation.id());
         }
         UUID messageId = transcripts.appendCustomer(
-                conversation.id(), message.authorId(), message.text(), message.externalId(), now);
+                conversation.id(), stored.authorId(), stored.text(), stored.externalId(), now);
         return new Received(conversation, ticketId, messageId, now);
     }
 }

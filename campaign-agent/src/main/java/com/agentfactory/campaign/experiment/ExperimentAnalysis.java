@@ -200,14 +200,18 @@ public final class ExperimentAnalysis {
                 : (comparison.welchCiLow() + comparison.welchCiHigh()) / 2;
     }
 
+    /**
+     * On the units assigned, not those measured: an arm whose outcomes come later (a wait before its mail) is not
+     * smaller for it.
+     */
     private static ExperimentResult.SampleRatio sampleRatio(List<ArmData> arms, double[] shares) {
-        long total = arms.stream().mapToLong(ArmData::units).sum();
+        long total = arms.stream().mapToLong(ArmData::assigned).sum();
         double sharesTotal = java.util.Arrays.stream(shares).sum();
         double[] expected = new double[arms.size()];
         long[] observed = new long[arms.size()];
         for (int i = 0; i < arms.size(); i++) {
             expected[i] = total * shares[i] / sharesTotal;
-            observed[i] = arms.get(i).units();
+            observed[i] = arms.get(i).assigned();
         }
         ChiSquareTest test = new ChiSquareTest();
         double chiSquare = test.chiSquare(expected, observed);

@@ -16,11 +16,12 @@ final class ExperimentEvaluation {
     static ExperimentResult evaluate(Experiment experiment, ExperimentRepository repository, Duration window) {
         List<String> steps = new ArrayList<>(experiment.treatmentSteps());
         steps.addFirst(experiment.controlStep());
-        Map<String, double[]> units = repository.units(experiment.journeyId(), steps, experiment.metric(), window);
-        ArmData control = new ArmData(experiment.controlStep(), units.get(experiment.controlStep()));
+        Map<String, ExperimentRepository.ArmUnits> units =
+                repository.units(experiment.journeyId(), steps, experiment.metric(), window);
+        ArmData control = arm(experiment.controlStep(), units);
         List<ArmData> treatments = new ArrayList<>();
         for (String step : experiment.treatmentSteps()) {
-            treatments.add(new ArmData(step, units.get(step)));
+            treatments.add(arm(step, units));
         }
         List<ArmData> all = new ArrayList<>(treatments);
         all.addFirst(control);
@@ -41,5 +42,10 @@ final class ExperimentEvaluation {
         }
         return ExperimentAnalysis.analyse(
                 control, treatments, experiment.settings(), repository.armShares(experiment.journeyId(), steps));
+    }
+
+    private static ArmData arm(String step, Map<String, ExperimentRepository.ArmUnits> units) {
+        ExperimentRepository.ArmUnits arm = units.get(step);
+        return new ArmData(step, arm.values(), arm.assigned());
     }
 }

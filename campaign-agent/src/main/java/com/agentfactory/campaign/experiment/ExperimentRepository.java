@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * other arms, possible only when their assignment changed (the journey's split edited) or the arms are not one split's
  * branches, are left out, as they were treated differently. An arm's units are in the order of their customers' first
  * entries. Assignments recorded before they named their enrolment, and matched to none when they were given one, are
- * joined by customer as they were then.
+ * joined by customer as they were then. Beside its units an arm has its assignments: its units and the customers left
+ * out as still waiting whose first entry is in it, which the sample-ratio check compares with the split's weights.
  */
 @Repository
 public class ExperimentRepository {
@@ -161,15 +162,23 @@ public class ExperimentRepository {
     }
 
     /**
-     * Each arm's units (one per customer, see the class comment) in the order of the customers' first entries, keyed
-     * by step in the order given; {@code steps} are every arm of the experiment, control first, since which arm a
-     * customer belongs to depends on all of them.
+     * One arm's units in the order of the customers' first entries, and how many customers the split gave it: the
+     * units and those left out as still waiting before its send.
      */
-    public Map<String, double[]> units(UUID journeyId, List<String> steps, String metric, Duration conversionWindow) {
+    public record ArmUnits(double[] values, long assigned) {}
+
+    /**
+     * Each arm's units (one per customer, see the class comment) in the order of the customers' first entries, with
+     * its assignments, keyed by step in the order given; {@code steps} are every arm of the experiment, control first,
+     * since which arm a customer belongs to depends on all of them.
+     */
+    public Map<String, ArmUnits> units(UUID journeyId, List<String> steps, String metric, Duration conversionWindow) {
         Set<String> holdouts = holdoutSteps(journeyId);
         Optional<ArmBranches> branches =
                 journeyDefinition(journeyId).map(definition -> ArmBranches.of(JSON.readTree(definition)));
         Map<UUID, Entry> firstEntries = new HashMap<>();
+        // still waiting ones included: the arm the split gave a customer whose outcome is not known yet
+        Map<UUID, Entry> firstAssignments = new HashMap<>();
         Map<String, Map<UUID, Boolean>> arms = new LinkedHashMap<>();
         for (String step : steps) {
             Map<UUID, Boolean> customers = new HashMap<>();
@@ -186,8 +195,11 @@ public class ExperimentRepository {
                 entries.addAll(sent(journeyId, step, assignedAt, oneBranch, metric, conversionWindow));
             }
             for (Entry entry : entries) {
-                firstEntries.merge(
-                        entry.customerId(), entry, (first, other) -> other.at().isBefore(first.at()) ? other : first);
+                firstAssignments.merge(entry.customerId(), entry, ExperimentRepository::earlier);
+                if (entry.waiting()) {
+                    continue;
+                }
+                firstEntries.merge(entry.customerId(), entry, ExperimentRepository::earlier);
                 // any rather than the share of their entries converted: the unit stays 0/1, so the two-proportion
                 // test, its interval and the proportion sample size keep applying (a share would turn every arm into
                 // a mean as soon as one customer's entries disagree), and each window is still judged on its own
@@ -198,36 +210,58 @@ public class ExperimentRepository {
         Comparator<UUID> byFirstEntry = Comparator.comparing(
                         (UUID customer) -> firstEntries.get(customer).at())
                 .thenComparing(customer -> customer);
-        Map<String, double[]> units = new LinkedHashMap<>();
-        arms.forEach((step, customers) -> units.put(
-                step,
-                customers.keySet().stream()
-                        .filter(customer -> firstEntries.get(customer).step().equals(step))
-                        .sorted(byFirstEntry)
-                        .mapToDouble(customer -> customers.get(customer) ? 1 : 0)
-                        .toArray()));
+        Map<String, ArmUnits> units = new LinkedHashMap<>();
+        arms.forEach((step, customers) -> {
+            double[] values = customers.keySet().stream()
+                    .filter(customer -> firstEntries.get(customer).step().equals(step))
+                    .sorted(byFirstEntry)
+                    .mapToDouble(customer -> customers.get(customer) ? 1 : 0)
+                    .toArray();
+            long onlyWaiting = firstAssignments.entrySet().stream()
+                    .filter(first -> !firstEntries.containsKey(first.getKey()))
+                    .filter(first -> first.getValue().step().equals(step))
+                    .count();
+            units.put(step, new ArmUnits(values, values.length + onlyWaiting));
+        });
         return units;
     }
 
-    /** One entry of a customer into an arm: when they were assigned to it, and whether it met the metric. */
-    private record Entry(String step, UUID customerId, Instant at, boolean outcome) {}
+    private static Entry earlier(Entry first, Entry other) {
+        return other.at().isBefore(first.at()) ? other : first;
+    }
+
+    /**
+     * One entry of a customer into an arm: when they were assigned to it, and whether it met the metric; {@code
+     * waiting} when its outcome is not known yet (see {@link #assigned}).
+     */
+    private record Entry(String step, UUID customerId, Instant at, boolean outcome, boolean waiting) {}
 
     private static RowMapper<Entry> entries(String stepId) {
         return (rs, row) -> new Entry(
                 stepId,
                 rs.getObject("customer_id", UUID.class),
                 rs.getTimestamp("entered_at").toInstant(),
-                rs.getBoolean("outcome"));
+                rs.getBoolean("outcome"),
+                false);
+    }
+
+    private static RowMapper<Entry> assignedEntries(String stepId) {
+        return (rs, row) -> new Entry(
+                stepId,
+                rs.getObject("customer_id", UUID.class),
+                rs.getTimestamp("entered_at").toInstant(),
+                rs.getBoolean("outcome"),
+                rs.getBoolean("waiting"));
     }
 
     /**
      * The entries of an arm from the split's assignments: every enrolment the split gave the arm, whether or not it
-     * reached the arm's send (a holdout arm has none), measured from the split; on opens and clicks, not one still
-     * active before its send. An assignment names the steps its branch alone led to when it was given (arm_steps), so
-     * an arm keeps its customers however the journey is edited later. One recorded before it did is read from the
-     * definition as it is now: it is in the arm when its next step is in {@code unrecordedArmAt} (the steps the arm's
-     * one branch goes to first, see {@link ArmBranches#assignedAt}, or the holdout end; none for an arm without a
-     * branch of its own), held out when {@code holdout}.
+     * reached the arm's send (a holdout arm has none), measured from the split; on opens and clicks, one still active
+     * before its send is waiting (its outcome not known yet). An assignment names the steps its branch alone led to
+     * when it was given (arm_steps), so an arm keeps its customers however the journey is edited later. One recorded
+     * before it did is read from the definition as it is now: it is in the arm when its next step is in
+     * {@code unrecordedArmAt} (the steps the arm's one branch goes to first, see {@link ArmBranches#assignedAt}, or
+     * the holdout end; none for an arm without a branch of its own), held out when {@code holdout}.
      */
     private List<Entry> assigned(
             UUID journeyId,
@@ -249,15 +283,17 @@ public class ExperimentRepository {
                 """;
                     default -> throw new IllegalArgumentException("unknown metric " + metric);
                 };
-        // one still waiting before the send is left out until it is sent or ends: counted as a 0 meanwhile, it would
-        // push an arm that waits first below one that sends at once by the share of its customers still waiting, as
-        // the direct arm's customers of the same days have had their mail. A conversion is measured from the split in
-        // every arm, so a wait costs it nothing and every assignment counts. An assignment that names no enrolment is
-        // counted as before.
-        String notStillWaiting =
-                metric.equals("converted") ? "" : " AND (s.id IS NOT NULL OR en.status IS DISTINCT FROM 'active')";
-        String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome
-                + " AS outcome FROM split_assignments a"
+        // one still waiting before the send is left out of the units until it is sent or ends: counted as a 0
+        // meanwhile, it would push an arm that waits first below one that sends at once by the share of its customers
+        // still waiting, as the direct arm's customers of the same days have had their mail. A conversion is measured
+        // from the split in every arm, so a wait costs it nothing and every assignment counts. An assignment that
+        // names no enrolment is counted as before. A waiting one still counts among the arm's assignments, which the
+        // sample-ratio check weighs: else, with enrolments flowing in, the arm behind a wait would always look smaller
+        // than the split's weights by the share still waiting.
+        String waiting =
+                metric.equals("converted") ? "false" : "(s.id IS NULL AND en.status IS NOT DISTINCT FROM 'active')";
+        String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome + " AS outcome, " + waiting
+                + " AS waiting FROM split_assignments a"
                 + """
                  LEFT JOIN sends s ON s.journey_id = a.journey_id AND s.step_id = ?
                     AND (s.enrolment_id = a.enrolment_id
@@ -266,20 +302,19 @@ public class ExperimentRepository {
                  WHERE a.journey_id = ?
                    AND (? = ANY(a.arm_steps)
                         OR (a.arm_steps IS NULL AND a.next_step = ANY(?) AND (a.holdout OR NOT ?)))
-                """
-                + notStillWaiting;
+                """;
         String[] firstSteps = unrecordedArmAt.toArray(String[]::new);
         return metric.equals("converted")
                 ? jdbc.query(
                         sql,
-                        entries(stepId),
+                        assignedEntries(stepId),
                         (double) conversionWindow.toSeconds(),
                         stepId,
                         journeyId,
                         stepId,
                         firstSteps,
                         holdout)
-                : jdbc.query(sql, entries(stepId), stepId, journeyId, stepId, firstSteps, holdout);
+                : jdbc.query(sql, assignedEntries(stepId), stepId, journeyId, stepId, firstSteps, holdout);
     }
 
     /**

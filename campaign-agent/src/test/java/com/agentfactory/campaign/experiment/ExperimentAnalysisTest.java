@@ -98,6 +98,23 @@ class ExperimentAnalysisTest {
     }
 
     @Test
+    void anArmWhoseCustomersStillWaitBeforeTheirMailIsNoSmallerForTheSampleRatioCheck() {
+        Random random = new Random(14L);
+        // an even split of 5,000 each way; 500 of the arm that waits first have not had their mail yet, so only
+        // 4,500 of its opens are known
+        ArmData mailedAtOnce = new ArmData("mail_now", bernoulli(random, 5000, 0.20));
+        ArmData waitsFirst = new ArmData("mail_after_a_wait", bernoulli(random, 4500, 0.20), 5000);
+
+        ExperimentResult result = ExperimentAnalysis.analyse(mailedAtOnce, List.of(waitsFirst), SETTINGS);
+
+        assertThat(result.sampleRatio().mismatch()).isFalse();
+        assertThat(result.reason()).doesNotContain("sample ratio mismatch");
+        assertThat(result.arms().getLast().units())
+                .as("the proportions are of the known outcomes alone")
+                .isEqualTo(4500);
+    }
+
+    @Test
     void aSampleRatioMismatchKeepsTheExperimentRunningWhateverTheEffect() {
         Random random = new Random(11L);
         ExperimentResult result = ExperimentAnalysis.analyse(

@@ -361,17 +361,35 @@ class ExperimentsIT extends CampaignIntegrationTest {
 
         double[] recorded = experiments
                 .units(journey, List.of("shared"), "converted", Duration.ofDays(7))
-                .get("shared");
+                .get("shared")
+                .values();
         jdbc.update("UPDATE split_assignments SET arm_steps = NULL WHERE journey_id = ?", journey);
         double[] unrecorded = experiments
                 .units(journey, List.of("shared"), "converted", Duration.ofDays(7))
-                .get("shared");
+                .get("shared")
+                .values();
 
         assertThat(recorded).hasSize(4);
         assertThat(Arrays.stream(recorded).sum())
                 .as("the order before the mail falls in the window opened by the split")
                 .isEqualTo(1.0);
         assertThat(recorded).containsExactly(unrecorded);
+    }
+
+    @Test
+    void countsACustomerStillWaitingBeforeTheirArmsMailAmongTheArmsAssignmentsForTheSampleRatioCheck() {
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Assigned though still waiting");
+
+        Map<String, ExperimentRepository.ArmUnits> arms =
+                experiments.units(journey, List.of("mail_a", "mail_b"), "opened", Duration.ofDays(7));
+
+        assertThat(arms.get("mail_b").values())
+                .as("the one still waiting has no opens to measure yet")
+                .hasSize(1);
+        assertThat(arms.get("mail_b").assigned())
+                .as("but the split gave arm B two customers, as it gave arm A")
+                .isEqualTo(2);
+        assertThat(arms.get("mail_a").assigned()).isEqualTo(2);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.agentfactory.supervisor.commerce;
 
+import static com.agentfactory.supervisor.support.CommerceEventMother.productUpserted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -283,19 +284,6 @@ class CommerceEventsIT extends SupervisorIntegrationTest {
         event.put("original_order_number", "536365");
         event.put("refunded", true);
         event.put("reason", "damaged in transit");
-        return event;
-    }
-
-    static Map<String, Object> productUpserted() {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "product.upserted");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", "2010-12-01T08:26:00Z");
-        event.put("product_id", UUID.randomUUID().toString());
-        event.put("sku", "71053");
-        event.put("name", "White metal lantern");
-        event.put("category", "lighting");
-        event.put("price", Map.of("amount", "3.39", "currency", "GBP"));
         return event;
     }
 

@@ -1,5 +1,7 @@
 package com.agentfactory.supervisor.commerce;
 
+import static com.agentfactory.supervisor.support.CommerceEventMother.productUpserted;
+import static com.agentfactory.supervisor.support.CommerceEventMother.productViewed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.agentfactory.messaging.testing.Api.Response;
@@ -60,7 +62,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     @Test
     void refusesACustomersOrderLineNamingAnotherProductsSkuAndStoresNothing() {
         String cheap = catalogueProduct("0.50", "2010-12-01T08:26:00Z");
-        Map<String, Object> expensive = CommerceEventsIT.productUpserted();
+        Map<String, Object> expensive = productUpserted();
         String expensiveSku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
         expensive.put("sku", expensiveSku);
         expensive.put("price", Map.of("amount", "899.00", "currency", "GBP"));
@@ -94,7 +96,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
     @Test
     void holdsOrdersToTheNewestPriceEvenWhenAnOlderOneArrivesLate() {
         String product = catalogueProduct("4.25", "2010-12-02T08:00:00Z");
-        Map<String, Object> older = CommerceEventsIT.productUpserted();
+        Map<String, Object> older = productUpserted();
         older.put("product_id", product);
         older.put("occurred_at", "2010-12-01T08:00:00Z");
         assertThat(asStaff("/api/v1/events", older).status()).isEqualTo(202);
@@ -262,7 +264,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
         Map<String, Object> order = orderOf(product, "3.39");
         Response placed = asCustomer("/api/v1/events", order);
         // the storefront never had the answer to the order, and the shop reprices the product before it retries
-        Map<String, Object> repriced = CommerceEventsIT.productUpserted();
+        Map<String, Object> repriced = productUpserted();
         repriced.put("product_id", product);
         repriced.put("sku", "71053-B");
         repriced.put("price", Map.of("amount", "3.99", "currency", "GBP"));
@@ -384,7 +386,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
         cancellation.put("cancellation_number", "C536379");
         Map<String, Object> ownRecord = ownedBy(CommerceEventsIT.customerUpserted(), customer);
 
-        Response product = asCustomer("/api/v1/events", CommerceEventsIT.productUpserted());
+        Response product = asCustomer("/api/v1/events", productUpserted());
         Response customerRecord = asCustomer("/api/v1/events", ownRecord);
         Response refund = asCustomer("/api/v1/events", cancellation);
 
@@ -428,7 +430,7 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
 
     /** A product announced by the shop at this price; its id. */
     private String catalogueProduct(String price, String at) {
-        Map<String, Object> product = CommerceEventsIT.productUpserted();
+        Map<String, Object> product = productUpserted();
         product.put("price", Map.of("amount", price, "currency", "GBP"));
         product.put("occurred_at", at);
         assertThat(asStaff("/api/v1/events", product).status()).isEqualTo(202);
@@ -447,17 +449,6 @@ class StorefrontEventsIT extends SupervisorIntegrationTest {
 
     private static Map<String, Object> ownedBy(Map<String, Object> event, UUID customerId) {
         event.put("customer_id", customerId.toString());
-        return event;
-    }
-
-    private static Map<String, Object> productViewed(UUID customerId) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "product.viewed");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", "2010-12-01T08:26:00Z");
-        event.put("customer_id", customerId.toString());
-        event.put("session_id", "session-" + UUID.randomUUID());
-        event.put("product_id", UUID.randomUUID().toString());
         return event;
     }
 

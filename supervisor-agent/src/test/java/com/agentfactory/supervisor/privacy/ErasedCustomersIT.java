@@ -1,5 +1,7 @@
 package com.agentfactory.supervisor.privacy;
 
+import static com.agentfactory.supervisor.support.CommerceEventMother.productUpserted;
+import static com.agentfactory.supervisor.support.CommerceEventMother.productViewed;
 import static com.agentfactory.supervisor.support.TaskRequestMother.ofType;
 import static com.agentfactory.supervisor.support.TaskRequestMother.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,15 +218,7 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
 
     /** A product the shop announced; its id. */
     private String catalogueProduct() {
-        Map<String, Object> product = new LinkedHashMap<>();
-        product.put("type", "product.upserted");
-        product.put("event_id", UUID.randomUUID().toString());
-        product.put("occurred_at", "2010-12-01T08:26:00Z");
-        product.put("product_id", UUID.randomUUID().toString());
-        product.put("sku", "71053");
-        product.put("name", "White metal lantern");
-        product.put("category", "lighting");
-        product.put("price", Map.of("amount", "3.39", "currency", "GBP"));
+        Map<String, Object> product = productUpserted();
         assertThat(asStaff().post(EVENTS, product).status()).isEqualTo(202);
         return (String) product.get("product_id");
     }
@@ -242,17 +236,6 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
         event.put("currency", "GBP");
         event.put(
                 "lines", List.of(Map.of("product_id", productId, "sku", "71053", "quantity", 2, "unit_price", "3.39")));
-        return event;
-    }
-
-    private static Map<String, Object> productViewed(UUID customerId) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "product.viewed");
-        event.put("event_id", UUID.randomUUID().toString());
-        event.put("occurred_at", "2010-12-01T08:26:00Z");
-        event.put("customer_id", customerId.toString());
-        event.put("session_id", "session-" + UUID.randomUUID());
-        event.put("product_id", UUID.randomUUID().toString());
         return event;
     }
 

@@ -1,5 +1,7 @@
 package com.agentfactory.inventory.stock;
 
+import java.time.Duration;
+import java.util.UUID;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +18,23 @@ class ReservationExpiry {
     // the sweep shares the scheduler's thread with the other scheduled tasks: a backlog is worked off over passes
     static final int MAX_BATCHES_PER_PASS = 20;
 
+    // the batches skip a reservation whose stock row is locked; on a busy SKU checkouts and orders hold that row
+    // nearly all the time, so one skipped past a few passes is waited for, or it would hold stock no one can buy
+    static final Duration OVERDUE_GRACE = Duration.ofSeconds(30);
+
+    // each waits for its stock row on the scheduler's thread: a pass waits on only so many
+    static final int MAX_OVERDUE_PER_PASS = 20;
+
     private final ReservationService reservations;
 
     ReservationExpiry(ReservationService reservations) {
         this.reservations = reservations;
     }
 
-    /** Expires a batch, and again while a batch comes back full, at most {@link #MAX_BATCHES_PER_PASS} batches. */
+    /**
+     * Expires a batch, and again while a batch comes back full, at most {@link #MAX_BATCHES_PER_PASS} batches; then
+     * those still active {@link #OVERDUE_GRACE} after they expired, one by one, waiting for their stock rows.
+     */
     @Scheduled(fixedDelayString = "${agentfactory.inventory.expiry-sweep-interval:5s}")
     void expireDue() {
         int batches = 0;
@@ -30,5 +42,8 @@ class ReservationExpiry {
         do {
             expired = reservations.expireDue(BATCH_SIZE);
         } while (expired == BATCH_SIZE && ++batches < MAX_BATCHES_PER_PASS);
+        for (UUID id : reservations.overdue(OVERDUE_GRACE, MAX_OVERDUE_PER_PASS)) {
+            reservations.expire(id);
+        }
     }
 }

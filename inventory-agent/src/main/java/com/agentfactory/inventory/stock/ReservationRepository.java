@@ -44,6 +44,15 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
             """)
     List<UUID> claimDue(Instant now, int limit);
 
+    /** At most {@code limit} active reservations expired by {@code before}, oldest expiry first, read without locks. */
+    @Query(nativeQuery = true, value = """
+            SELECT id FROM stock_reservations
+            WHERE status = 'ACTIVE' AND expires_at <= :before
+            ORDER BY expires_at
+            LIMIT :limit
+            """)
+    List<UUID> findActiveExpiredBy(Instant before, int limit);
+
     /**
      * Deletes at most {@code limit} of the reservations released, expired or taken by an order before {@code cutoff},
      * oldest first, in a transaction of their own; returns how many. Rows another instance is deleting are skipped.

@@ -2,6 +2,7 @@ package com.agentfactory.inventory.stock;
 
 import com.agentfactory.messaging.error.RuleViolationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -113,6 +114,38 @@ class ReservationService {
             close(id, ReservationStatus.EXPIRED);
         }
         return claimed.size();
+    }
+
+    /** At most {@code limit} of the reservations still active {@code grace} after they expired, oldest first. */
+    @Transactional(readOnly = true)
+    List<UUID> overdue(Duration grace, int limit) {
+        return reservations.findActiveExpiredBy(clock.instant().minus(grace), limit);
+    }
+
+    /**
+     * Expires the reservation if it is still active and due, waiting for its stock row as the other paths do;
+     * returns whether it did. Released, taken by an order or expired by another instance while this waited, it is
+     * left as it is.
+     */
+    @Transactional
+    boolean expire(UUID id) {
+        ReservationPlace place = reservations.placeOf(id).orElse(null);
+        if (place == null) {
+            return false;
+        }
+        StockLevel row = levels.lockAt(place.sku(), place.location()).orElseThrow();
+        Reservation reservation = reservations.lockById(id).orElse(null);
+        Instant now = clock.instant();
+        if (reservation == null
+                || reservation.status() != ReservationStatus.ACTIVE
+                || reservation.expiresAt().isAfter(now)) {
+            return false;
+        }
+        reservation.close(ReservationStatus.EXPIRED, now);
+        row.release(reservation.quantity(), now);
+        levels.flush();
+        changes.changed(row, now);
+        return true;
     }
 
     private ReservationResponse close(UUID id, ReservationStatus outcome) {

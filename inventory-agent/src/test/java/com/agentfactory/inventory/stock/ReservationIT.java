@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,22 @@ class ReservationIT extends InventoryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(statusOf(held)).isEqualTo("EXPIRED"));
         assertThat(available(heldSku)).isEqualTo(2);
+    }
+
+    @Test
+    void expiringWaitsForTheStockRowOfAReservationLongOverdueWhenCheckoutsNeverLeaveTheRowFree() throws Exception {
+        String busySku = stocked(2);
+        UUID overdue = UUID.fromString(reserve(busySku, 2).text("/id"));
+
+        try (var flashSale = new BusyStockRow(busySku)) {
+            jdbc.update("UPDATE stock_reservations SET expires_at = now() - interval '1 hour' WHERE id = ?", overdue);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                flashSale.handOver();
+                return statusOf(overdue).equals("EXPIRED");
+            });
+        }
+        assertThat(available(busySku)).isEqualTo(2);
     }
 
     @Test
@@ -284,6 +301,68 @@ class ReservationIT extends InventoryIntegrationTest {
         assertThat(read.body().path("customer_id").isTextual())
                 .as("the pseudonym names no customer, and the caller that sent the erased id would learn it")
                 .isFalse();
+    }
+
+    /**
+     * Keeps a stock row locked by one open transaction after another, the next already queued for it when the last
+     * commits, as the checkouts and orders of a flash sale do: the row is never free for a moment.
+     */
+    private final class BusyStockRow implements AutoCloseable {
+
+        private final String sku;
+        private final Connection[] connections = new Connection[2];
+        private final int[] pids = new int[2];
+        private final ExecutorService queue = Executors.newSingleThreadExecutor();
+        private int holder;
+
+        BusyStockRow(String sku) throws Exception {
+            this.sku = sku;
+            for (int i = 0; i < connections.length; i++) {
+                connections[i] = dataSource.getConnection();
+                connections[i].setAutoCommit(false);
+                try (var pid = connections[i].prepareStatement("SELECT pg_backend_pid()");
+                        var result = pid.executeQuery()) {
+                    result.next();
+                    pids[i] = result.getInt(1);
+                }
+            }
+            lock(connections[holder]);
+        }
+
+        /** The other transaction queues for the row, then the holder commits and the row passes to the first queued. */
+        void handOver() throws Exception {
+            int next = 1 - holder;
+            Future<?> queued = queue.submit(() -> {
+                lock(connections[next]);
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                            "SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = ?",
+                            Boolean.class,
+                            pids[next]));
+            connections[holder].commit();
+            queued.get(30, TimeUnit.SECONDS);
+            holder = next;
+        }
+
+        private void lock(Connection connection) throws Exception {
+            try (var lock = connection.prepareStatement(
+                    "SELECT 1 FROM stock_levels WHERE sku = ? AND location = 'main' FOR UPDATE")) {
+                lock.setString(1, sku);
+                lock.executeQuery().close();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            connections[holder].commit();
+            queue.close();
+            for (Connection connection : connections) {
+                connection.rollback();
+                connection.close();
+            }
+        }
     }
 
     private String statusOf(UUID reservation) {

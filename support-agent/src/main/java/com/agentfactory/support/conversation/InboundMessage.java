@@ -50,8 +50,9 @@ public record InboundMessage(
 
     /**
      * The message as stored for a customer erased here: kept, though under no customer and without their address,
-     * as what their erasure left. A chat message's author is the customer's user id, which their erasure removes too; a
-     * task's is the task, kept so that a run of the task again is still known for one (by author and external id).
+     * as what their erasure left. A chat message's author is the customer's user id and a mail's their address, which
+     * their erasure removes too; a task's is the task, kept so that a run of the task again is still known for one (by
+     * author and external id).
      */
     InboundMessage withoutCustomer() {
         return new InboundMessage(

@@ -64,11 +64,15 @@ class MessageIntake {
         Instant now = clock.instant();
         // the customer's shared lock before anything is stored under them, held to the commit: an erasure under way
         // commits first and the message is then kept under no one, and one starting later waits and finds all of it.
-        // Taken after a new conversation was inserted, an erasure under way would miss that conversation.
-        InboundMessage stored = message.customer().customerId() != null
-                        && addresses.isErased(message.customer().customerId())
-                ? message.withoutCustomer()
-                : message;
+        // Taken after a new conversation was inserted, an erasure under way would miss that conversation. A mail
+        // names no customer, only an address: the locks of those it is known for, as its turn takes them. Without
+        // them a mail committing during an erasure that had already deleted the address kept it and its text, and no
+        // later erasure would find them.
+        UUID namedCustomer = message.customer().customerId();
+        boolean erased = namedCustomer != null
+                ? addresses.isErased(namedCustomer)
+                : addresses.isAnyErasedKnownBy(message.customerEmail());
+        InboundMessage stored = erased ? message.withoutCustomer() : message;
         UUID customerId = stored.customer().customerId();
         Conversation conversation;
         UUID ticketId;

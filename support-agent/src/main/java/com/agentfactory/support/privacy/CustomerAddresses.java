@@ -57,6 +57,14 @@ public class CustomerAddresses {
         if (email == null || email.isBlank() || erased.isErased(customerId)) {
             return;
         }
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        // held to the caller's commit, so that of two tasks naming the address for two customers at once the second
+        // waits and its check then sees the first's row; without it neither saw the other's and both kept it. Taken
+        // after the customer's lock, and nothing takes a customer's lock while holding an address's.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "support.address:" + address)
+                .query((rs, row) -> Boolean.TRUE)
+                .single();
         jdbc.sql("""
                         INSERT INTO customer_addresses (customer_id, email, first_seen)
                         SELECT :customer, :email, :seen
@@ -65,7 +73,7 @@ public class CustomerAddresses {
                         ON CONFLICT DO NOTHING
                         """)
                 .param("customer", customerId)
-                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .param("email", address)
                 .param("seen", Timestamp.from(seenAt))
                 .update();
     }

@@ -15,6 +15,7 @@ import com.agentfactory.support.conversation.Reply;
 import com.agentfactory.support.escalation.CustomerProfile;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A task naming a customer whose erasure runs at the same time, or ran before the task did, keeps its message, though
- * under no customer: nothing of it is left under the erased customer's id or address.
+ * under no customer: nothing of it is left under the erased customer's id or address. So does a mail sent from the
+ * address of a customer whose erasure runs at the same time.
  */
 class ErasureDuringTasksIT extends SupportIntegrationTest {
 
@@ -47,6 +49,9 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    CustomerAddresses addresses;
 
     @Test
     void aTaskStoredWhileItsCustomerIsBeingErasedKeepsItsMessageUnderNoCustomer() {
@@ -84,6 +89,49 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
                 .containsEntry("customer_email", null)
                 .containsEntry("ticket_customer_id", null);
         assertThat(bodiesOf(conversationId)).containsExactly(SHIPPING_TO_SPAIN);
+    }
+
+    @Test
+    void aMailTakenInWhileItsSendersErasureRunsKeepsNeitherTheirAddressNorThemAsAuthor() {
+        UUID customerId = UUID.randomUUID();
+        String address = "ida-" + UUID.randomUUID() + "@example.com";
+        addresses.remember(customerId, address, Instant.parse("2026-11-01T08:00:00Z"));
+        // a mail, taken in as the mail gateway's are: under the sender's address, naming no customer
+        InboundMessage mail = new InboundMessage(
+                null,
+                Channel.EMAIL,
+                CustomerProfile.guest(),
+                address,
+                "Shipping",
+                SHIPPING_TO_SPAIN,
+                address,
+                null,
+                null,
+                false,
+                null);
+        AtomicReference<CompletableFuture<Reply>> storing = new AtomicReference<>();
+
+        transactions.executeWithoutResult(status -> {
+            // the erasure has removed the customer's address by now, so once it commits nothing finds the mail by it
+            personalData.erase(customerId);
+            storing.set(CompletableFuture.supplyAsync(() -> conversations.handle(mail)));
+            int erasure =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> storing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
+        });
+
+        UUID conversationId = storing.get().join().conversationId();
+        assertThat(customerOf(conversationId))
+                .containsEntry("customer_id", null)
+                .containsEntry("customer_email", null)
+                .containsEntry("ticket_customer_id", null);
+        assertThat(jdbc.sql("SELECT author_id FROM conversation_messages WHERE conversation_id = :id")
+                        .param("id", conversationId)
+                        .query(String.class)
+                        .list())
+                .as("no message of the conversation is by the erased customer's address")
+                .doesNotContain(address);
     }
 
     @Test

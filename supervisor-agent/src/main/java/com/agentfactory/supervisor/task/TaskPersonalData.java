@@ -157,7 +157,7 @@ class TaskPersonalData implements PersonalDataHolder {
     public long erase(UUID customerId) {
         String id = customerId.toString();
         // marked first, holding the customer's lock: a task about them stored meanwhile committed before and is
-        // blanked below, or waits and is then refused
+        // blanked below, or is refused for a retry, which then finds them erased
         erasedCustomers.markErased(customerId);
         // locked first: a report on one of these tasks waits and then finds it erased, and the moves of one applied
         // just before are committed, so the statements below see them

@@ -57,18 +57,16 @@ public class TaskRepository {
     }
 
     /**
-     * Which of these customers were erased, each read under the customer's lock, held shared to the end of the
-     * transaction: their erasure cannot run between this answer and the commit of the tasks about them. Taken in the
-     * set's order, the same for every batch.
+     * Holds the customers' locks, shared, to the end of the transaction, except those an erasure holds now, which it
+     * returns without waiting for them: the erasure of a customer held cannot run before the tasks about them commit.
      */
-    Set<UUID> erasedAmong(SortedSet<UUID> customers) {
-        Set<UUID> erased = new HashSet<>();
-        for (UUID customer : customers) {
-            if (erasedCustomers.isErased(customer)) {
-                erased.add(customer);
-            }
-        }
-        return erased;
+    Set<UUID> lockCustomersUnlessErasing(SortedSet<UUID> customers) {
+        return erasedCustomers.lockSharedUnlessErasing(customers);
+    }
+
+    /** Which of these customers were erased; holds only for those whose lock the transaction holds. */
+    Set<UUID> erasedAmong(Set<UUID> customers) {
+        return erasedCustomers.erasedAmong(customers);
     }
 
     void insertAll(List<Task> tasks) {

@@ -185,7 +185,8 @@ class TaskService {
 
     /**
      * Stores the tasks of one request, all or none. A task naming a customer erased here (checked by the writer under
-     * the customer's lock, so that an erasure running meanwhile is waited for) refuses the request.
+     * the customer's lock) refuses the request; one naming a customer whose erasure runs now gets it answered "not
+     * stored, retry", not waited for, so that the erasure holds up no other request.
      */
     private void awaitCommit(List<NewTask> tasks) {
         writer.store(tasks, COMMIT_PATIENCE);

@@ -194,7 +194,7 @@ class TaskWriteBatcher implements SmartLifecycle {
 
     private void commit(List<Pending> batch, int taskCount) {
         boolean[] written = {false};
-        Map<Pending, ErasedCustomerTaskRefused> refused;
+        Map<Pending, RuntimeException> refused;
         try {
             refused = insert(batch, written);
         } catch (UnexpectedRollbackException rolledBack) {
@@ -217,17 +217,17 @@ class TaskWriteBatcher implements SmartLifecycle {
         });
     }
 
-    private Map<Pending, ErasedCustomerTaskRefused> insert(List<Pending> batch, boolean[] written) {
+    private Map<Pending, RuntimeException> insert(List<Pending> batch, boolean[] written) {
         return transactions.execute(status -> {
-            // first, under the customers' locks: an erasure running now is waited for, and a task about a customer
-            // it erased is refused, not stored in full after the erasure blanked the others
-            Map<Pending, ErasedCustomerTaskRefused> refused = aboutErasedCustomers(batch);
+            // first, under the customers' locks: a task about a customer erased is refused, not stored in full after
+            // the erasure blanked the others, and one about a customer whose erasure runs now is refused for a retry
+            Map<Pending, RuntimeException> refused = aboutErasedCustomers(batch);
             List<NewTask> accepted = batch.stream()
                     .filter(p -> !refused.containsKey(p))
                     .flatMap(p -> p.tasks().stream())
                     .toList();
             if (accepted.isEmpty()) {
-                written[0] = true;
+                // nothing written: a failed commit of this empty transaction leaves no doubt about any task
                 return refused;
             }
             tasks.insertAll(accepted.stream().map(NewTask::task).toList());
@@ -254,8 +254,13 @@ class TaskWriteBatcher implements SmartLifecycle {
         });
     }
 
-    /** The requests of the batch with a task about an erased customer, each with the first such task. */
-    private Map<Pending, ErasedCustomerTaskRefused> aboutErasedCustomers(List<Pending> batch) {
+    /**
+     * The requests of the batch with a task about an erased customer, each refused for the first such task, and those
+     * with one about a customer whose erasure runs now, refused for a retry. The locks are tried, not waited for: the
+     * erasure holds its lock for its whole run, and waiting for it would hold the whole batch, and this writer, with
+     * it. Two statements for the whole batch, not two per customer.
+     */
+    private Map<Pending, RuntimeException> aboutErasedCustomers(List<Pending> batch) {
         SortedSet<UUID> named = new TreeSet<>();
         batch.forEach(p -> p.tasks()
                 .forEach(task -> named.addAll(
@@ -263,24 +268,44 @@ class TaskWriteBatcher implements SmartLifecycle {
         if (named.isEmpty()) {
             return Map.of();
         }
+        Set<UUID> erasing = tasks.lockCustomersUnlessErasing(named);
         Set<UUID> erased = tasks.erasedAmong(named);
-        if (erased == null || erased.isEmpty()) {
+        if (erasing.isEmpty() && erased.isEmpty()) {
             return Map.of();
         }
-        Map<Pending, ErasedCustomerTaskRefused> refused = new HashMap<>();
+        Map<Pending, RuntimeException> refused = new HashMap<>();
         for (Pending pending : batch) {
-            for (int i = 0; i < pending.tasks().size() && !refused.containsKey(pending); i++) {
+            ErasedCustomerTaskRefused aboutErased = null;
+            boolean aboutErasing = false;
+            for (int i = 0; i < pending.tasks().size() && aboutErased == null; i++) {
                 for (Map.Entry<UUID, String> customer : TaskPersonalData.customersNamedBy(
                                 pending.tasks().get(i).task())
                         .entrySet()) {
                     if (erased.contains(customer.getKey())) {
-                        refused.put(pending, new ErasedCustomerTaskRefused(i, customer.getValue()));
+                        aboutErased = new ErasedCustomerTaskRefused(i, customer.getValue());
                         break;
                     }
+                    aboutErasing |= erasing.contains(customer.getKey());
                 }
+            }
+            // erased is final, whereas a retry after the erasure would only be refused then
+            if (aboutErased != null) {
+                refused.put(pending, aboutErased);
+            } else if (aboutErasing) {
+                refused.put(pending, new CustomerBeingErased());
             }
         }
         return refused;
+    }
+
+    /**
+     * A task of the request names a customer whose erasure runs now; the request is answered "not stored, retry",
+     * and the retry after the erasure is refused as about an erased customer.
+     */
+    private static final class CustomerBeingErased extends RuntimeException {
+        CustomerBeingErased() {
+            super("A task names a customer whose erasure is running", null, false, false);
+        }
     }
 
     /** The commit of a transaction whose statements all succeeded failed: the tasks may or may not be stored. */

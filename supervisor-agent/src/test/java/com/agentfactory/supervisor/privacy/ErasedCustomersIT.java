@@ -71,11 +71,48 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
     }
 
     @Test
-    void aTaskPostedWhileTheCustomersErasureRunsWaitsForItAndIsRefused() throws Exception {
-        Response created = duringErasureOf(customer, () -> api.post(TASKS, taskAbout(customer)));
+    void aTaskPostedWhileTheCustomersErasureRunsIsRefusedForARetryWhichIsThenRefused() throws Exception {
+        Response during = whileErasureOf(customer, erasing -> api.post(TASKS, taskAbout(customer)));
+        Response retried = api.post(TASKS, taskAbout(customer));
 
-        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(422);
+        assertThat(during.status()).as(String.valueOf(during.body())).isEqualTo(503);
+        assertThat(retried.status()).as(String.valueOf(retried.body())).isEqualTo(422);
+        assertThat(retried.errorFields()).containsExactly("input_data.customer_id");
         assertThat(tasksNamingTheCustomer()).isZero();
+    }
+
+    @Test
+    void takesInATaskAboutAnotherCustomerAtOnceWhileTasksAboutACustomerBeingErasedAreRefusedForARetry()
+            throws Exception {
+        UUID other = UUID.randomUUID();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Response>> answers = whileErasureOf(customer, erasing -> {
+                // one request about the customer for each of the two writers: were they waiting for the erasure, no
+                // writer would be left for the other customer's task
+                Future<Response> first = threads.submit(() -> api.post(TASKS, taskAbout(customer)));
+                awaitAnsweredOrBlocked(first, erasing, 1);
+                Future<Response> second = threads.submit(() -> api.post(TASKS, taskAbout(customer)));
+                awaitAnsweredOrBlocked(second, erasing, 2);
+                Future<Response> unrelated = threads.submit(() -> api.post(TASKS, taskAbout(other)));
+                await("the other customer's task answered while the erasure runs")
+                        .atMost(Duration.ofSeconds(5))
+                        .until(unrelated::isDone);
+                return List.of(first, second, unrelated);
+            });
+
+            Response first = answers.get(0).get(60, TimeUnit.SECONDS);
+            Response second = answers.get(1).get(60, TimeUnit.SECONDS);
+            Response unrelated = answers.get(2).get(60, TimeUnit.SECONDS);
+            assertThat(unrelated.status()).as(String.valueOf(unrelated.body())).isEqualTo(201);
+            assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(503);
+            assertThat(second.status()).as(String.valueOf(second.body())).isEqualTo(503);
+        }
+        assertThat(tasksNamingTheCustomer()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM tasks WHERE input_data ->> 'customer_id' = ?",
+                        Long.class,
+                        other.toString()))
+                .isOne();
     }
 
     @Test
@@ -157,16 +194,7 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
     private Response duringErasureOf(UUID customerId, Callable<Response> call) throws Exception {
         try (Connection erasure = LockWaits.secondConnection(environment);
                 ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            try (PreparedStatement lock =
-                    erasure.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "supervisor.customer:" + customerId);
-                lock.execute();
-            }
-            try (PreparedStatement mark = erasure.prepareStatement(
-                    "INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())")) {
-                mark.setObject(1, customerId);
-                mark.executeUpdate();
-            }
+            holdAsErasure(erasure, customerId);
             int erasing = LockWaits.backendPid(erasure);
             Future<Response> answer = threads.submit(call);
             await("the call waiting for the erasure, or answered")
@@ -179,6 +207,49 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
                     .as("waited for the erasure; answered " + response.status())
                     .isTrue();
             return response;
+        }
+    }
+
+    /**
+     * Runs {@code during} while an erasure of the customer holds them, as {@link #duringErasureOf} does, without
+     * expecting it to wait; then lets the erasure commit and returns what {@code during} returned. {@code during} is
+     * given the erasure's backend pid.
+     */
+    private <T> T whileErasureOf(UUID customerId, DuringErasure<T> during) throws Exception {
+        try (Connection erasure = LockWaits.secondConnection(environment)) {
+            holdAsErasure(erasure, customerId);
+            T result = during.run(LockWaits.backendPid(erasure));
+            erasure.commit();
+            return result;
+        }
+    }
+
+    @FunctionalInterface
+    private interface DuringErasure<T> {
+        T run(int erasingPid) throws Exception;
+    }
+
+    private void awaitAnsweredOrBlocked(Future<Response> call, int erasingPid, long blocked) {
+        await("the call answered, or " + blocked + " sessions waiting for the erasure")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> call.isDone()
+                        || jdbc.queryForObject(
+                                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))",
+                                        Long.class,
+                                        erasingPid)
+                                >= blocked);
+    }
+
+    private static void holdAsErasure(Connection erasure, UUID customerId) throws Exception {
+        try (PreparedStatement lock =
+                erasure.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, "supervisor.customer:" + customerId);
+            lock.execute();
+        }
+        try (PreparedStatement mark =
+                erasure.prepareStatement("INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())")) {
+            mark.setObject(1, customerId);
+            mark.executeUpdate();
         }
     }
 

@@ -2,6 +2,7 @@ package com.agentfactory.campaign.experiment;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,10 +30,18 @@ final class ArmBranches {
 
     private final Map<String, Set<Branch>> reachedFrom;
     private final Map<String, Branch> holdouts;
+    private final Map<String, JsonNode> steps;
+    private final Map<String, String> fallThrough;
 
-    private ArmBranches(Map<String, Set<Branch>> reachedFrom, Map<String, Branch> holdouts) {
+    private ArmBranches(
+            Map<String, Set<Branch>> reachedFrom,
+            Map<String, Branch> holdouts,
+            Map<String, JsonNode> steps,
+            Map<String, String> fallThrough) {
         this.reachedFrom = reachedFrom;
         this.holdouts = holdouts;
+        this.steps = steps;
+        this.fallThrough = fallThrough;
     }
 
     static ArmBranches of(JsonNode definition) {
@@ -66,7 +75,7 @@ final class ArmBranches {
                 }
             }
         }
-        return new ArmBranches(reachedFrom, holdouts);
+        return new ArmBranches(reachedFrom, holdouts, steps, fallThrough);
     }
 
     /** The branch the step's customers all came down; empty when none or more than one leads to it. */
@@ -94,6 +103,32 @@ final class ArmBranches {
         return holdouts.containsKey(step)
                 ? 1
                 : reachedFrom.getOrDefault(step, Set.of()).size();
+    }
+
+    /**
+     * The steps from which an enrolment can still come to the step, through splits too, the step itself included: one
+     * resting anywhere else (an order during a wait sent it down its other path, a condition its other side) will never
+     * reach it.
+     */
+    Set<String> stepsReaching(String target) {
+        Set<String> reaching = new HashSet<>();
+        for (String from : steps.keySet()) {
+            Set<String> seen = new HashSet<>();
+            Deque<String> queue = new ArrayDeque<>(List.of(from));
+            while (!queue.isEmpty()) {
+                String id = queue.pop();
+                JsonNode step = steps.get(id);
+                if (step == null || !seen.add(id)) {
+                    continue;
+                }
+                queue.addAll(successors(step, fallThrough.get(id)));
+                step.path("branches").forEach(branch -> addIfPresent(queue, branch.path("next")));
+            }
+            if (seen.contains(target)) {
+                reaching.add(from);
+            }
+        }
+        return reaching;
     }
 
     /** Every step control can reach from {@code first} without passing another split, {@code first} included. */
@@ -131,7 +166,7 @@ final class ArmBranches {
         return next;
     }
 
-    private static void addIfPresent(List<String> targets, JsonNode target) {
+    private static void addIfPresent(Collection<String> targets, JsonNode target) {
         if (target.isValueNode() && !target.isNull()) {
             targets.add(target.asString());
         }

@@ -190,7 +190,9 @@ public class ExperimentRepository {
             boolean oneBranch = branches.flatMap(known -> known.branchOf(step)).isPresent();
             Set<String> unrecordedArmAt = holdout ? Set.of(step) : oneBranch ? assignedAt : Set.of();
             List<Entry> entries = new ArrayList<>();
-            entries.addAll(assigned(journeyId, step, unrecordedArmAt, holdout, metric, conversionWindow));
+            // a customer still active somewhere the send cannot be reached from is not waiting for it
+            Optional<Set<String>> reaching = branches.map(known -> known.stepsReaching(step));
+            entries.addAll(assigned(journeyId, step, unrecordedArmAt, reaching, holdout, metric, conversionWindow));
             if (!holdout) {
                 entries.addAll(sent(journeyId, step, assignedAt, oneBranch, metric, conversionWindow));
             }
@@ -267,6 +269,7 @@ public class ExperimentRepository {
             UUID journeyId,
             String stepId,
             Set<String> unrecordedArmAt,
+            Optional<Set<String>> reaching,
             boolean holdout,
             String metric,
             Duration conversionWindow) {
@@ -290,8 +293,12 @@ public class ExperimentRepository {
         // names no enrolment is counted as before. A waiting one still counts among the arm's assignments, which the
         // sample-ratio check weighs: else, with enrolments flowing in, the arm behind a wait would always look smaller
         // than the split's weights by the share still waiting.
-        String waiting =
-                metric.equals("converted") ? "false" : "(s.id IS NULL AND en.status IS NOT DISTINCT FROM 'active')";
+        // Waiting is being active at a step the send can still be reached from: one whose order during the wait sent
+        // it down the wait's other path, or a condition down its other side, never gets the mail and counts as a 0.
+        String waiting = metric.equals("converted")
+                ? "false"
+                : "(s.id IS NULL AND en.status IS NOT DISTINCT FROM 'active'"
+                        + (reaching.isPresent() ? " AND en.current_step = ANY(?))" : ")");
         String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome + " AS outcome, " + waiting
                 + " AS waiting FROM split_assignments a"
                 + """
@@ -314,7 +321,17 @@ public class ExperimentRepository {
                         stepId,
                         firstSteps,
                         holdout)
-                : jdbc.query(sql, assignedEntries(stepId), stepId, journeyId, stepId, firstSteps, holdout);
+                : reaching.isPresent()
+                        ? jdbc.query(
+                                sql,
+                                assignedEntries(stepId),
+                                reaching.get().toArray(String[]::new),
+                                stepId,
+                                journeyId,
+                                stepId,
+                                firstSteps,
+                                holdout)
+                        : jdbc.query(sql, assignedEntries(stepId), stepId, journeyId, stepId, firstSteps, holdout);
     }
 
     /**

@@ -392,12 +392,37 @@ class ExperimentsIT extends CampaignIntegrationTest {
         assertThat(arms.get("mail_a").assigned()).isEqualTo(2);
     }
 
+    @Test
+    void countsACustomerWhoseOrderDuringTheWaitSentThemDownItsOtherPathAsNotOpeningTheirArmsMail() {
+        UUID journey = orderDuringTheWaitBeforeArmBsMail(
+                "Thanked for an order instead",
+                Map.of("id", "thanks", "type", "wait", "duration", "1 hour", "next", "done"),
+                "status = 'active' AND current_step = 'done'");
+
+        Map<String, ExperimentRepository.ArmUnits> arms =
+                experiments.units(journey, List.of("mail_a", "mail_b"), "opened", Duration.ofDays(7));
+
+        assertThat(arms.get("mail_b").values())
+                .as("the buyer, still in the journey but where mail_b can no longer be reached, opened nothing")
+                .containsExactly(0.0);
+        assertThat(arms.get("mail_b").assigned()).isEqualTo(2);
+    }
+
     /**
      * A journey whose split mails two of four customers at once (mail_a) and makes the other two wait an hour for an
      * order before their mail (mail_b): the first of them orders, which ends their journey before the mail, and the
      * other still waits.
      */
     private UUID orderEndingTheWaitBeforeArmBsMail(String name) {
+        return orderDuringTheWaitBeforeArmBsMail(
+                name, JourneyMother.end("bought", "bought"), "status = 'completed' AND end_reason = 'bought'");
+    }
+
+    /**
+     * As {@link #orderEndingTheWaitBeforeArmBsMail}, the order sending the first of the waiting two to {@code
+     * afterOrder} instead, once their enrolment is as {@code buyerThen} (a condition on journey_enrolments) says.
+     */
+    private UUID orderDuringTheWaitBeforeArmBsMail(String name, Map<String, Object> afterOrder, String buyerThen) {
         List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
         UUID journey = mailedStraightOrAfterAWait(
                 name,
@@ -412,8 +437,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         "timeout",
                         "1 hour",
                         "on_event",
-                        "bought"),
-                JourneyMother.end("bought", "bought"));
+                        afterOrder.get("id")),
+                afterOrder);
         await().atMost(PATIENCE)
                 .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
                         && count(
@@ -430,8 +455,8 @@ class ExperimentsIT extends CampaignIntegrationTest {
         commerce.publishAndWait(CustomerMother.order(buyer, "30.00", Instant.now()));
         await().atMost(PATIENCE)
                 .until(() -> jdbc.queryForObject(
-                                "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND customer_id = ?"
-                                        + " AND status = 'completed' AND end_reason = 'bought'",
+                                "SELECT count(*) FROM journey_enrolments WHERE journey_id = ? AND customer_id = ? AND "
+                                        + buyerThen,
                                 Integer.class,
                                 journey,
                                 buyer)

@@ -295,10 +295,12 @@ public class ExperimentRepository {
         // than the split's weights by the share still waiting.
         // Waiting is being active at a step the send can still be reached from: one whose order during the wait sent
         // it down the wait's other path, or a condition down its other side, never gets the mail and counts as a 0.
+        // A wait for an event holds the step its timeout leads to as the current one and the event's in wait_next:
+        // either may lead to the send.
         String waiting = metric.equals("converted")
                 ? "false"
                 : "(s.id IS NULL AND en.status IS NOT DISTINCT FROM 'active'"
-                        + (reaching.isPresent() ? " AND en.current_step = ANY(?))" : ")");
+                        + (reaching.isPresent() ? " AND (en.current_step = ANY(?) OR en.wait_next = ANY(?)))" : ")");
         String sql = "SELECT a.customer_id, a.assigned_at AS entered_at, " + outcome + " AS outcome, " + waiting
                 + " AS waiting FROM split_assignments a"
                 + """
@@ -325,6 +327,7 @@ public class ExperimentRepository {
                         ? jdbc.query(
                                 sql,
                                 assignedEntries(stepId),
+                                reaching.get().toArray(String[]::new),
                                 reaching.get().toArray(String[]::new),
                                 stepId,
                                 journeyId,

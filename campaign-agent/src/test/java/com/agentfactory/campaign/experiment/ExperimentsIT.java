@@ -393,6 +393,42 @@ class ExperimentsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void leavesACustomerWaitingForTheEventThatLeadsToTheirArmsMailOutOfItsOpens() {
+        List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
+        UUID journey = mailedStraightOrAfterAWait(
+                "Mailed on an order, else ended",
+                customers,
+                Map.of(
+                        "id",
+                        "wait_b",
+                        "type",
+                        "wait",
+                        "event",
+                        "order.placed",
+                        "timeout",
+                        "1 hour",
+                        "on_event",
+                        "mail_b",
+                        "next",
+                        "done"));
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
+                                                + " AND status = 'active' AND waiting_for = 'order.placed'",
+                                        journey)
+                                == 2);
+
+        Map<String, ExperimentRepository.ArmUnits> arms =
+                experiments.units(journey, List.of("mail_a", "mail_b"), "opened", Duration.ofDays(7));
+
+        assertThat(arms.get("mail_b").values())
+                .as("both still wait for the order that would bring them mail_b: no outcome yet")
+                .isEmpty();
+        assertThat(arms.get("mail_b").assigned()).isEqualTo(2);
+    }
+
+    @Test
     void countsACustomerWhoseOrderDuringTheWaitSentThemDownItsOtherPathAsNotOpeningTheirArmsMail() {
         UUID journey = orderDuringTheWaitBeforeArmBsMail(
                 "Thanked for an order instead",

@@ -140,12 +140,8 @@ class RecommendationPersonalDataIT extends RecommendationIntegrationTest {
 
         assertThat(list.get(WAIT.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(redis.hasKey(cached)).isFalse();
-        // a list computed after the erasure is cached as any other; asked for until it is, as an event read meanwhile
-        // (another test's product or stock change) may drop the list an answer cached
-        await().atMost(WAIT).until(() -> {
-            api.get(listUrl);
-            return redis.hasKey(cached);
-        });
+        // a list computed after the erasure is cached as any other
+        askUntilCached(listUrl, cached);
     }
 
     private int interactionsOf(UUID customer) {

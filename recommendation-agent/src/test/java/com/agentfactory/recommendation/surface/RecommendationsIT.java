@@ -156,17 +156,10 @@ class RecommendationsIT extends RecommendationIntegrationTest {
     void servesTheUsersListFromRedisForAnHour() {
         awaitLensRecommendedFirstToTheShopper();
         String key = "recommendation:user:" + shopper;
-        // the homepage list of the model version in service, without rules, ten long; asked for until it is cached, as
-        // an event read meanwhile (another test's product or stock change) may drop the list the first answer cached
+        // the homepage list of the model version in service, without rules, ten long
         String field = "for_you:" + models.current().version() + ":0:10";
-        Object cached = await().atMost(WAIT)
-                .until(
-                        () -> {
-                            api.get("/api/v1/recommendations/users/" + shopper);
-                            return redis.opsForHash().get(key, field);
-                        },
-                        list -> list != null);
-        redis.opsForHash().put(key, field, cached.toString().replace("\"name\":\"Lens\"", "\"name\":\"From cache\""));
+        String cached = askUntilCached("/api/v1/recommendations/users/" + shopper, key, field);
+        redis.opsForHash().put(key, field, cached.replace("\"name\":\"Lens\"", "\"name\":\"From cache\""));
 
         var response = api.get("/api/v1/recommendations/users/" + shopper);
 
@@ -231,7 +224,7 @@ class RecommendationsIT extends RecommendationIntegrationTest {
     void leavesAProductSoldOutInEveryWarehouseOutOfTheCachedListUntilItIsBackInStock() {
         awaitLensRecommendedFirstToTheShopper();
         String listUrl = "/api/v1/recommendations/users/" + shopper;
-        assertThat(redis.opsForHash().size("recommendation:user:" + shopper)).isPositive();
+        askUntilCached(listUrl, "recommendation:user:" + shopper);
         String lensSku = sku(lens);
         Instant soldOut = Instant.now();
 

@@ -169,6 +169,7 @@ export interface BudgetAlert {
 export interface Reservation {
   id: string;
   department: string;
+  fiscal_period: string;
   amount: number;
   currency: string;
   purpose: string | null;
@@ -177,6 +178,8 @@ export interface Reservation {
   budget_available_amount: number;
   created_at: string;
   resolved_at: string | null;
+  /** when finance releases it if it is still held then; null: held until committed or released */
+  expires_at: string | null;
 }
 
 export interface RevenueRow {

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
-import type { Budget, BudgetAlert } from '../api/types';
-import { FakeGateway, problem, renderPage } from '../test/gateway';
+import type { Role } from '../api/roles';
+import type { Budget, BudgetAlert, Reservation } from '../api/types';
+import { FakeGateway, page, problem, renderPage } from '../test/gateway';
 import { formatNumber } from '../format';
 import FinancePage from './FinancePage';
 
@@ -112,18 +113,60 @@ describe('FinancePage budget', () => {
 });
 
 describe('FinancePage reservations', () => {
-  /** The gateway, recording the Idempotency-Key each reservation carried. */
-  async function reservingGateway(answers: number[]) {
+  beforeEach(() => {
+    // the reservation form holds money until the end of the budget's period by default: the budget's period is today's
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T10:00:00Z') });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function held(id: string, requestedBy: string, amount: number): Reservation {
+    return {
+      id,
+      department: 'marketing',
+      fiscal_period: '2026-12',
+      amount,
+      currency: 'EUR',
+      purpose: `purpose of ${id}`,
+      requested_by: requestedBy,
+      status: 'reserved',
+      budget_available_amount: 18,
+      created_at: '2026-12-05T09:00:00Z',
+      resolved_at: null,
+      expires_at: null,
+    };
+  }
+
+  /**
+   * The gateway, recording the Idempotency-Key each reservation carried; finance's list of the period's held
+   * reservations holds those made and those `before`, less the ones committed or released.
+   */
+  async function reservingGateway(answers: number[], before: Reservation[] = [], roles: Role[] = ['ADMIN']) {
     const gateway = finance(withinBudget, []);
     let n = 0;
+    const stored = [...before];
     gateway.on('POST', `${BUDGET}/reservations`, (call) => {
       const status = answers[n++] ?? 201;
-      const body = call.body as { amount: number; purpose?: string; fiscal_period: string };
-      return status === 201
-        ? { status, body: { id: `r${n}`, amount: body.amount, currency: 'EUR', purpose: body.purpose ?? null, status: 'reserved', fiscal_period: body.fiscal_period } }
-        : { status, body: { title: 'Bad Gateway', status, detail: 'The finance service did not answer.' } };
+      const body = call.body as { amount: number; purpose: string; fiscal_period: string; requested_by: string; expires_at?: string };
+      if (status !== 201) {
+        return { status, body: { title: 'Bad Gateway', status, detail: 'The finance service did not answer.' } };
+      }
+      const made = { ...held(`r${n}`, body.requested_by, body.amount), purpose: body.purpose, expires_at: body.expires_at ?? null };
+      stored.push(made);
+      return { status, body: made };
     });
-    await gateway.signInAs(['ADMIN']);
+    gateway.on('GET', `${BUDGET}/reservations`, () => ({ status: 200, body: page(stored.filter((r) => r.status === 'reserved')) }));
+    for (const action of ['commit', 'release'] as const) {
+      for (const r of before) {
+        gateway.on('POST', `${BUDGET}/reservations/${r.id}/${action}`, () => {
+          r.status = action === 'commit' ? 'committed' : 'released';
+          return { status: 200, body: r };
+        });
+      }
+    }
+    await gateway.signInAs(roles);
     const keys: (string | null)[] = [];
     vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
       if ((init?.method ?? 'GET') === 'POST' && String(input) === `${BUDGET}/reservations`) {
@@ -133,6 +176,70 @@ describe('FinancePage reservations', () => {
     });
     return { gateway, keys };
   }
+
+  it('lists the reservations still held from finance, so they can be committed or released after the page was loaded again', async () => {
+    const mine = held('mine', 'user-1', 12);
+    const agents = held('agents', 'campaign-agent', 30);
+    const { gateway } = await reservingGateway([], [mine, agents]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+
+    const table = await within(section).findByRole('table', { name: 'Held reservations' });
+    const row = (purpose: string) => within(table).getByText(purpose).closest('tr')!;
+    // finance lets only the holder commit; an admin may also release another's
+    expect(within(row('purpose of mine')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Commit', 'Release']);
+    expect(within(row('purpose of agents')).getAllByRole('button').map((b) => b.textContent)).toEqual(['Release']);
+
+    await user.click(within(row('purpose of mine')).getByRole('button', { name: 'Commit' }));
+    await waitFor(() => expect(within(table).queryByText('purpose of mine')).toBeNull());
+    await user.click(within(row('purpose of agents')).getByRole('button', { name: 'Release' }));
+    await within(section).findByText('No money of this period is held.');
+
+    expect(gateway.callsTo('GET', `${BUDGET}/reservations`)[0].path).toBe(`${BUDGET}/reservations?period=2026-12&status=reserved&page=1&limit=50`);
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations/mine/commit`)).toHaveLength(1);
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations/agents/release`)).toHaveLength(1);
+  });
+
+  it('offers a manager no action on a reservation someone else holds', async () => {
+    await reservingGateway([], [held('mine', 'user-1', 12), held('agents', 'campaign-agent', 30)], ['MARKETING_MANAGER']);
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+
+    const table = await within(section).findByRole('table', { name: 'Held reservations' });
+    expect(within(within(table).getByText('purpose of agents').closest('tr')!).queryByRole('button')).toBeNull();
+    expect(within(within(table).getByText('purpose of mine').closest('tr')!).getAllByRole('button')).toHaveLength(2);
+  });
+
+  it('holds a reservation until the end of its period unless another day, or none, is chosen', async () => {
+    const { gateway } = await reservingGateway([]);
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    const holdUntil = await within(section).findByLabelText(/Held until/);
+    expect((holdUntil as HTMLInputElement).value).toBe('2026-12-31');
+    await user.type(within(section).getByLabelText('Purpose'), 'banner');
+
+    const reserve = async (amount: string) => {
+      await user.type(within(section).getByLabelText('Amount (EUR)'), amount);
+      await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+      await waitFor(() => expect((within(section).getByLabelText('Amount (EUR)') as HTMLInputElement).value).toBe(''));
+    };
+    await reserve('10');
+    await user.clear(holdUntil);
+    await user.type(holdUntil, '2026-12-08');
+    await reserve('11');
+    await user.clear(holdUntil);
+    await reserve('12');
+
+    expect(gateway.callsTo('POST', `${BUDGET}/reservations`).map((c) => (c.body as { expires_at?: string }).expires_at)).toEqual([
+      '2027-01-01T00:00:00Z',
+      '2026-12-09T00:00:00Z',
+      undefined,
+    ]);
+    const table = within(section).getByRole('table', { name: 'Held reservations' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+  });
 
   it('reserves for the signed-in person with the purpose given, as finance requires both', async () => {
     const { gateway } = await reservingGateway([]);
@@ -146,7 +253,14 @@ describe('FinancePage reservations', () => {
     await within(section).findByRole('button', { name: 'Commit' });
 
     expect(gateway.callsTo('POST', `${BUDGET}/reservations`).map((c) => c.body)).toEqual([
-      { fiscal_period: '2026-12', amount: 10, currency: 'EUR', purpose: 'January newsletter', requested_by: 'user-1' },
+      {
+        fiscal_period: '2026-12',
+        amount: 10,
+        currency: 'EUR',
+        purpose: 'January newsletter',
+        requested_by: 'user-1',
+        expires_at: '2027-01-01T00:00:00Z',
+      },
     ]);
   });
 

@@ -2,9 +2,10 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, post, query } from '../api/client';
 import { can } from '../api/roles';
 import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reservation, RevenueReport } from '../api/types';
+import { PagedTable } from '../components/PagedTable';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
-import { fiscalPeriod, formatDateTime, formatMoney, formatNumber, formatPercent, isoDay } from '../format';
+import { fiscalPeriod, formatDateTime, formatMoney, formatNumber, formatPercent, isoDay, shiftDay } from '../format';
 import { alertSummary, hasAmount, isOverspent } from './budgetStatus';
 
 const BarChart = lazy(() => import('../components/BarChart'));
@@ -117,7 +118,13 @@ function BudgetSection({ department, period }: { department: string; period: str
               updated {formatDateTime(b.updated_at)}
             </p>
             {mayWrite && (
-              <Reservations path={path} budget={b} requestedBy={session.user.subject} onChange={() => (budget.reload(), alerts.reload())} />
+              <Reservations
+                path={path}
+                budget={b}
+                requestedBy={session.user.subject}
+                isAdmin={session.user.roles.includes('ADMIN')}
+                onChange={() => (budget.reload(), alerts.reload())}
+              />
             )}
           </>
         )}
@@ -138,11 +145,51 @@ function BudgetSection({ department, period }: { department: string; period: str
   );
 }
 
-/** @param requestedBy the person reserving, as the services name the signed-in caller; finance's audit trail records it */
-function Reservations({ path, budget, requestedBy, onChange }: { path: string; budget: Budget; requestedBy: string; onChange: () => void }) {
+/** The last day (YYYY-MM-DD) of a fiscal period (YYYY-MM). */
+function lastDayOf(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return isoDay(new Date(Date.UTC(year, month, 0)));
+}
+
+/**
+ * Money reserved from the dashboard is held until the end of its period unless the person chooses another day (or
+ * none): finance releases a reservation still held past its expiry, so money someone lost track of goes back to the
+ * budget. A period already over gets no default; finance refuses an expiry that has passed.
+ */
+function defaultHoldUntil(period: string, today: string): string {
+  const last = lastDayOf(period);
+  return last >= today ? last : '';
+}
+
+/**
+ * @param requestedBy the person reserving, as the services name the signed-in caller; finance's audit trail records it
+ *     and lets only the holder commit a reservation (an admin may also release one)
+ */
+function Reservations({
+  path,
+  budget,
+  requestedBy,
+  isAdmin,
+  onChange,
+}: {
+  path: string;
+  budget: Budget;
+  requestedBy: string;
+  isAdmin: boolean;
+  onChange: () => void;
+}) {
+  const today = isoDay(new Date());
   const [amount, setAmount] = useState('');
   const [purpose, setPurpose] = useState('');
-  const [made, setMade] = useState<Reservation[]>([]);
+  const [holdUntil, setHoldUntil] = useState(() => defaultHoldUntil(budget.fiscal_period, today));
+  const [made, setMade] = useState<Reservation>();
+  // the held reservations are finance's list, not the page's: they stay at hand after a reload, and so do those made
+  // elsewhere; a new version reads the page shown again after a reservation was made, spent or given back
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    onChange();
+  };
   // a retry of a reservation whose answer was lost must not set the money aside twice: it carries the key of the
   // first attempt, until one succeeds or the request asks for something else
   const attempt = useRef<{ request: string; key: string } | null>(null);
@@ -154,6 +201,8 @@ function Reservations({ path, budget, requestedBy, onChange }: { path: string; b
       currency: budget.currency,
       purpose: purpose.trim(),
       requested_by: requestedBy,
+      // held through the whole UTC day chosen
+      expires_at: holdUntil ? `${shiftDay(holdUntil, 1)}T00:00:00Z` : undefined,
     };
     const request = JSON.stringify([url, body]);
     if (attempt.current?.request !== request) {
@@ -164,7 +213,11 @@ function Reservations({ path, budget, requestedBy, onChange }: { path: string; b
     return reservation;
   });
   const resolve = useAction((id: string, action: 'commit' | 'release') => post<Reservation>(`${path}/reservations/${id}/${action}`));
-  const replace = (r: Reservation) => setMade((list) => list.map((x) => (x.id === r.id ? r : x)));
+  const settle = async (r: Reservation, action: 'commit' | 'release') => {
+    if (await resolve.run(r.id, action)) {
+      changed();
+    }
+  };
   return (
     <div className="card">
       <h3>Reservations</h3>
@@ -174,9 +227,9 @@ function Reservations({ path, budget, requestedBy, onChange }: { path: string; b
           e.preventDefault();
           const r = await reserve.run();
           if (r) {
-            setMade((list) => [r, ...list]);
+            setMade(r);
             setAmount('');
-            onChange();
+            changed();
           }
         }}
       >
@@ -189,33 +242,62 @@ function Reservations({ path, budget, requestedBy, onChange }: { path: string; b
           {/* finance refuses a reservation without a purpose: blank (spaces only) is caught here already */}
           <input value={purpose} maxLength={500} required pattern=".*\S.*" onChange={(e) => setPurpose(e.target.value)} />
         </label>
+        <label>
+          Held until (UTC day; empty: until committed or released)
+          <input type="date" min={today} value={holdUntil} onChange={(e) => setHoldUntil(e.target.value)} />
+        </label>
         <button type="submit" disabled={reserve.running}>
           {reserve.running ? 'Reserving…' : 'Reserve'}
         </button>
       </form>
+      {made && (
+        <p role="status">
+          Reserved {formatMoney(made.amount, made.currency)} for {made.purpose}
+          {made.expires_at ? `, held until ${formatDateTime(made.expires_at)}` : ', held until committed or released'}.
+        </p>
+      )}
       <Problem error={reserve.error ?? resolve.error} />
-      {made.length === 0 ? (
-        <p className="muted">Reservations you make here are listed with their commit and release actions.</p>
-      ) : (
-        <ul className="list">
-          {made.map((r) => (
-            <li key={r.id}>
-              {formatMoney(r.amount, r.currency)} {r.purpose && `for ${r.purpose}`} <StatusBadge value={r.status} />
-              {r.status.toLowerCase() === 'reserved' && (
-                <>
-                  {' '}
-                  <button type="button" disabled={resolve.running} onClick={async () => { const x = await resolve.run(r.id, 'commit'); if (x) { replace(x); onChange(); } }}>
-                    Commit
-                  </button>{' '}
-                  <button type="button" disabled={resolve.running} onClick={async () => { const x = await resolve.run(r.id, 'release'); if (x) { replace(x); onChange(); } }}>
+      <h4>Still held in {budget.fiscal_period}</h4>
+      <p className="muted">Only whoever made a reservation may commit it; an admin may also release it.</p>
+      <PagedTable<Reservation>
+        label="Held reservations"
+        path={`${path}/reservations`}
+        params={{ period: budget.fiscal_period, status: 'reserved' }}
+        limit={50}
+        version={changes}
+        rowKey={(r) => r.id}
+        empty="No money of this period is held."
+        columns={[
+          { header: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
+          { header: 'Purpose', cell: (r) => r.purpose ?? '–' },
+          { header: 'Requested by', cell: (r) => r.requested_by ?? '–' },
+          { header: 'Reserved', cell: (r) => formatDateTime(r.created_at) },
+          { header: 'Held until', cell: (r) => (r.expires_at ? formatDateTime(r.expires_at) : 'committed or released') },
+          {
+            header: 'Actions',
+            cell: (r) => {
+              // finance knows the holder; the dashboard reserves under the signed-in person's name, so that is
+              // how it recognises its user's own reservations
+              const mine = r.requested_by === requestedBy;
+              if (!mine && !isAdmin) {
+                return '–';
+              }
+              return (
+                <div className="actions">
+                  {mine && (
+                    <button type="button" disabled={resolve.running} onClick={() => settle(r, 'commit')}>
+                      Commit
+                    </button>
+                  )}
+                  <button type="button" className="secondary" disabled={resolve.running} onClick={() => settle(r, 'release')}>
                     Release
                   </button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                </div>
+              );
+            },
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -2,13 +2,13 @@ package com.agentfactory.support.conversation;
 
 import static com.agentfactory.support.testdata.Messages.whereIsOrder;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.support.escalation.CustomerProfile;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.privacy.CustomerAddresses;
+import com.agentfactory.support.testdata.InboundMessageMother;
 import com.agentfactory.support.testdata.RowLocks;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,20 +73,10 @@ class ErasureMidTurnIT extends SupportIntegrationTest {
         Received received = intake.receive(message).orElseThrow();
         DraftedTurn turn = drafter.draft(received, message);
         assertThat(turn.orderNumber()).as("the drafted turn is about the order").isEqualToIgnoringCase(orderNumber);
-        AtomicReference<CompletableFuture<Reply>> recording = new AtomicReference<>();
 
-        transactions.executeWithoutResult(status -> {
-            personalData.erase(customerId);
-            recording.set(CompletableFuture.supplyAsync(() -> recorder.record(received, message, turn)));
-            // the turn now waits for the erasure to commit; asked from another connection, as this transaction
-            // would go on seeing its first look
-            int erasure =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> recording.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
-        });
+        // the turn waits for the erasure to commit
+        erasures.whileErasing(customerId, () -> recorder.record(received, message, turn));
 
-        assertThat(recording.get()).succeedsWithin(Duration.ofSeconds(30));
         assertLeftAsErased(received);
     }
 
@@ -97,7 +86,7 @@ class ErasureMidTurnIT extends SupportIntegrationTest {
         String address = "noa-" + UUID.randomUUID() + "@example.com";
         addresses.remember(customerId, address, Instant.parse("2026-11-01T08:00:00Z"));
         String orderNumber = placed(customerId);
-        InboundMessage mail = mailFrom(address, whereIsOrder(orderNumber));
+        InboundMessage mail = InboundMessageMother.mailWithMessageId(address, "My order", whereIsOrder(orderNumber));
         Received received = intake.receive(mail).orElseThrow();
         DraftedTurn turn = drafter.draft(received, mail);
         assertThat(turn.understanding().entities())
@@ -127,7 +116,8 @@ class ErasureMidTurnIT extends SupportIntegrationTest {
         UUID customerId = UUID.randomUUID();
         String address = "ivo-" + UUID.randomUUID() + "@example.com";
         addresses.remember(customerId, address, Instant.parse("2026-11-01T08:00:00Z"));
-        InboundMessage mail = mailFrom(address, whereIsOrder(placed(customerId)));
+        InboundMessage mail =
+                InboundMessageMother.mailWithMessageId(address, "My order", whereIsOrder(placed(customerId)));
         Received received = intake.receive(mail).orElseThrow();
 
         recordWhileAnErasureStarts(received, mail, drafter.draft(received, mail), customerId);
@@ -160,21 +150,6 @@ class ErasureMidTurnIT extends SupportIntegrationTest {
             assertThat(recording).succeedsWithin(Duration.ofSeconds(30));
             assertThat(erasing).succeedsWithin(Duration.ofSeconds(30));
         }
-    }
-
-    private static InboundMessage mailFrom(String address, String text) {
-        return new InboundMessage(
-                null,
-                Channel.EMAIL,
-                CustomerProfile.guest(),
-                address,
-                "My order",
-                text,
-                address,
-                null,
-                null,
-                false,
-                "<" + UUID.randomUUID() + "@example.com>");
     }
 
     private String placed(UUID customerId) {

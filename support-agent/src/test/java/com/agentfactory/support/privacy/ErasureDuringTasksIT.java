@@ -3,28 +3,19 @@ package com.agentfactory.support.privacy;
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static com.agentfactory.support.testdata.SupportTasks.input;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.runtime.TaskStatusChanged;
-import com.agentfactory.messaging.testing.LockWaits;
-import com.agentfactory.support.conversation.Channel;
 import com.agentfactory.support.conversation.ConversationService;
 import com.agentfactory.support.conversation.InboundMessage;
-import com.agentfactory.support.conversation.Reply;
-import com.agentfactory.support.escalation.CustomerProfile;
+import com.agentfactory.support.testdata.InboundMessageMother;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,46 +39,20 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    JdbcTemplate jdbcTemplate;
-
-    @Autowired
     CustomerAddresses addresses;
 
     @Test
     void aTaskStoredWhileItsCustomerIsBeingErasedKeepsItsMessageUnderNoCustomer() {
         UUID customerId = UUID.randomUUID();
-        // a task's message, taken in as the task handlers do
-        InboundMessage message = new InboundMessage(
-                null,
-                Channel.TASK,
-                new CustomerProfile(customerId),
-                "rae-" + UUID.randomUUID() + "@example.com",
-                null,
-                SHIPPING_TO_SPAIN,
-                "task:" + UUID.randomUUID(),
-                null,
-                null,
-                false,
-                null);
-        AtomicReference<CompletableFuture<Reply>> storing = new AtomicReference<>();
+        InboundMessage message =
+                InboundMessageMother.task(customerId, "rae-" + UUID.randomUUID() + "@example.com", SHIPPING_TO_SPAIN);
 
-        transactions.executeWithoutResult(status -> {
-            personalData.erase(customerId);
-            storing.set(CompletableFuture.supplyAsync(() -> conversations.handle(message)));
-            // the message now waits for the erasure, which holds the customer's lock until it commits; asked from
-            // another connection (Awaitility's thread), as this transaction would go on seeing its first look
-            int erasure =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> storing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
-        });
+        // the message waits for the erasure, which holds the customer's lock until it commits
+        UUID conversationId = erasures.whileErasing(customerId, () -> conversations.handle(message))
+                .conversationId();
 
-        UUID conversationId = storing.get().join().conversationId();
         assertThat(personalData.export(customerId).count()).isZero();
-        assertThat(customerOf(conversationId))
-                .containsEntry("customer_id", null)
-                .containsEntry("customer_email", null)
-                .containsEntry("ticket_customer_id", null);
+        assertFiledUnderNoCustomer(conversationId);
         assertThat(bodiesOf(conversationId)).containsExactly(SHIPPING_TO_SPAIN);
     }
 
@@ -96,36 +61,14 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
         UUID customerId = UUID.randomUUID();
         String address = "ida-" + UUID.randomUUID() + "@example.com";
         addresses.remember(customerId, address, Instant.parse("2026-11-01T08:00:00Z"));
-        // a mail, taken in as the mail gateway's are: under the sender's address, naming no customer
-        InboundMessage mail = new InboundMessage(
-                null,
-                Channel.EMAIL,
-                CustomerProfile.guest(),
-                address,
-                "Shipping",
-                SHIPPING_TO_SPAIN,
-                address,
-                null,
-                null,
-                false,
-                null);
-        AtomicReference<CompletableFuture<Reply>> storing = new AtomicReference<>();
+        InboundMessage mail = InboundMessageMother.mail(address, "Shipping", SHIPPING_TO_SPAIN);
 
-        transactions.executeWithoutResult(status -> {
-            // the erasure has removed the customer's address by now, so once it commits nothing finds the mail by it
-            personalData.erase(customerId);
-            storing.set(CompletableFuture.supplyAsync(() -> conversations.handle(mail)));
-            int erasure =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> storing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
-        });
+        // the erasure has removed the customer's address by the time the mail comes, so once it commits nothing finds
+        // the mail by it
+        UUID conversationId = erasures.whileErasing(customerId, () -> conversations.handle(mail))
+                .conversationId();
 
-        UUID conversationId = storing.get().join().conversationId();
-        assertThat(customerOf(conversationId))
-                .containsEntry("customer_id", null)
-                .containsEntry("customer_email", null)
-                .containsEntry("ticket_customer_id", null);
+        assertFiledUnderNoCustomer(conversationId);
         assertThat(jdbc.sql("SELECT author_id FROM conversation_messages WHERE conversation_id = :id")
                         .param("id", conversationId)
                         .query(String.class)
@@ -146,10 +89,7 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
 
         UUID conversationId = conversationOf(report);
         assertThat(personalData.export(customerId).count()).isZero();
-        assertThat(customerOf(conversationId))
-                .containsEntry("customer_id", null)
-                .containsEntry("customer_email", null)
-                .containsEntry("ticket_customer_id", null);
+        assertFiledUnderNoCustomer(conversationId);
         assertThat(bodiesOf(conversationId)).containsExactly(SHIPPING_TO_SPAIN);
     }
 
@@ -160,13 +100,16 @@ class ErasureDuringTasksIT extends SupportIntegrationTest {
                 report.orElseThrow().output().path("conversation_id").asString());
     }
 
-    /** Whom the conversation and its ticket are filed under. */
-    private Map<String, Object> customerOf(UUID conversationId) {
-        return jdbc.sql("SELECT c.customer_id, c.customer_email, t.customer_id AS ticket_customer_id"
-                        + " FROM conversations c JOIN tickets t ON t.conversation_id = c.id WHERE c.id = :id")
-                .param("id", conversationId)
-                .query()
-                .singleRow();
+    /** Neither the conversation nor its ticket is filed under a customer or an address. */
+    private void assertFiledUnderNoCustomer(UUID conversationId) {
+        assertThat(jdbc.sql("SELECT c.customer_id, c.customer_email, t.customer_id AS ticket_customer_id"
+                                + " FROM conversations c JOIN tickets t ON t.conversation_id = c.id WHERE c.id = :id")
+                        .param("id", conversationId)
+                        .query()
+                        .singleRow())
+                .containsEntry("customer_id", null)
+                .containsEntry("customer_email", null)
+                .containsEntry("ticket_customer_id", null);
     }
 
     private List<String> bodiesOf(UUID conversationId) {

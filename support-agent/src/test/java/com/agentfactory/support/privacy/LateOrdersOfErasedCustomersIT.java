@@ -1,21 +1,14 @@
 package com.agentfactory.support.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.commerce.OrderPlaced;
-import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.support.order.OrderBook;
 import com.agentfactory.support.testdata.Storefront;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,12 +26,6 @@ class LateOrdersOfErasedCustomersIT extends SupportIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JdbcTemplate jdbcTemplate;
-
     @Test
     void anOrderReadAfterItsCustomersErasureIsKeptUnderNoCustomer() {
         UUID customerId = UUID.randomUUID();
@@ -54,21 +41,10 @@ class LateOrdersOfErasedCustomersIT extends SupportIntegrationTest {
     void anOrderReadWhileItsCustomerIsBeingErasedIsKeptUnderNoCustomer() {
         UUID customerId = UUID.randomUUID();
         OrderPlaced order = Storefront.order(Storefront.freshOrderNumber(), customerId);
-        AtomicReference<CompletableFuture<Void>> applying = new AtomicReference<>();
 
-        transactions.executeWithoutResult(status -> {
-            personalData.erase(customerId);
-            applying.set(
-                    CompletableFuture.runAsync(() -> transactions.executeWithoutResult(inner -> orders.apply(order))));
-            // the order now waits for the erasure to commit, or (unguarded) is stored past it; asked from another
-            // connection, as this transaction would go on seeing its first look
-            int erasure =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> applying.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, erasure));
-        });
+        // the order waits for the erasure to commit, or (unguarded) is stored past it
+        erasures.whileErasing(customerId, () -> transactions.executeWithoutResult(status -> orders.apply(order)));
 
-        assertThat(applying.get()).succeedsWithin(Duration.ofSeconds(30));
         assertKeptAsAnErasedCustomersOrder(order, customerId);
     }
 

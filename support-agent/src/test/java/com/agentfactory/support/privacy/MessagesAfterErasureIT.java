@@ -3,10 +3,9 @@ package com.agentfactory.support.privacy;
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.agentfactory.support.conversation.Channel;
 import com.agentfactory.support.conversation.ConversationService;
 import com.agentfactory.support.conversation.InboundMessage;
-import com.agentfactory.support.escalation.CustomerProfile;
+import com.agentfactory.support.testdata.InboundMessageMother;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.util.List;
@@ -51,19 +50,7 @@ class MessagesAfterErasureIT extends SupportIntegrationTest {
         UUID customerId = UUID.randomUUID();
         UUID taskId = UUID.randomUUID();
         transactions.executeWithoutResult(status -> personalData.erase(customerId));
-        // as a task that may run again gives its message: the task as author, its id as the message's
-        InboundMessage message = new InboundMessage(
-                null,
-                Channel.TASK,
-                new CustomerProfile(customerId),
-                null,
-                null,
-                SHIPPING_TO_SPAIN,
-                "task:" + taskId,
-                null,
-                null,
-                false,
-                taskId.toString());
+        InboundMessage message = InboundMessageMother.taskThatMayRunAgain(customerId, taskId, SHIPPING_TO_SPAIN);
 
         var first = conversations.handle(message);
         var again = conversations.handle(message);

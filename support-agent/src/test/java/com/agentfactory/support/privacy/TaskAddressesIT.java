@@ -3,18 +3,14 @@ package com.agentfactory.support.privacy;
 import static com.agentfactory.support.testdata.Messages.SHIPPING_TO_SPAIN;
 import static com.agentfactory.support.testdata.SupportTasks.input;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
-import com.agentfactory.messaging.testing.LockWaits;
+import com.agentfactory.support.testdata.HeldTransaction;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,19 +80,13 @@ class TaskAddressesIT extends SupportIntegrationTest {
         UUID second = UUID.randomUUID();
         String address = "kit-" + UUID.randomUUID() + "@example.com";
         Instant seen = Instant.parse("2026-11-01T08:00:00Z");
-        AtomicReference<CompletableFuture<Void>> secondTask = new AtomicReference<>();
 
-        transactions.executeWithoutResult(status -> {
-            addresses.rememberNamedByTask(first, address, seen);
-            // the second starts while the first is not committed, and would not see its row
-            secondTask.set(CompletableFuture.runAsync(() ->
-                    transactions.executeWithoutResult(other -> addresses.rememberNamedByTask(second, address, seen))));
-            int firstTask =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> secondTask.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, firstTask));
-        });
-        secondTask.get().join();
+        // the second starts while the first is not committed, and would not see its row
+        new HeldTransaction(transactions, jdbcTemplate)
+                .whileHolding(
+                        () -> addresses.rememberNamedByTask(first, address, seen),
+                        () -> transactions.executeWithoutResult(
+                                other -> addresses.rememberNamedByTask(second, address, seen)));
 
         assertThat(jdbc.sql("SELECT customer_id FROM customer_addresses WHERE email = :email")
                         .param("email", address)

@@ -570,21 +570,16 @@ class ReturnAuthorisationIT extends SupportIntegrationTest {
     void aReturnAuthorisedWhileItsCustomerIsBeingErasedIsErasedWithThem() {
         UUID customerId = UUID.randomUUID();
         String orderNumber = placed(customerId);
-        AtomicReference<CompletableFuture<Void>> erasing = new AtomicReference<>();
 
-        transactions.executeWithoutResult(status -> {
-            returns.authorise(
-                    orderNumber, customerId, false, List.of(new ReturnItem("MUG-OAT-01", 1)), "a gift from my aunt");
-            erasing.set(CompletableFuture.runAsync(
-                    () -> transactions.executeWithoutResult(erasure -> personalData.erase(customerId))));
-            // the erasure now waits on the order's lock, which the authorisation holds until it commits; asked from
-            // another connection (Awaitility's thread), as this transaction would go on seeing its first look
-            int authorising =
-                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> erasing.get().isDone() || LockWaits.isSessionBlockedBy(jdbcTemplate, authorising));
-        });
-        erasing.get().join();
+        // the erasure waits on the order's lock, which the authorisation holds until it commits
+        erasures.eraseWhile(
+                () -> returns.authorise(
+                        orderNumber,
+                        customerId,
+                        false,
+                        List.of(new ReturnItem("MUG-OAT-01", 1)),
+                        "a gift from my aunt"),
+                customerId);
 
         assertThat(jdbc.sql("SELECT customer_id, reason FROM return_authorisations WHERE order_number = :number")
                         .param("number", orderNumber)

@@ -1,17 +1,21 @@
 package com.agentfactory.support.testdata;
 
 import com.agentfactory.infra.test.UsesLocalInfrastructure;
+import com.agentfactory.messaging.privacy.PersonalDataHolder;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The support agent on a random port, on the JVM's shared PostgreSQL and Kafka. Same configuration as the
@@ -36,10 +40,22 @@ public abstract class SupportIntegrationTest {
 
     protected SupportTasks tasks;
 
+    @Autowired
+    PersonalDataHolder personalDataHolder;
+
+    @Autowired
+    TransactionTemplate transactionTemplate;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    protected ErasureInProgress erasures;
+
     @BeforeEach
     void connect() {
         api = new SupportApi(port);
         tasks = new SupportTasks(bootstrapServers);
+        erasures = new ErasureInProgress(personalDataHolder, transactionTemplate, jdbcTemplate);
     }
 
     @DynamicPropertySource

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,21 +151,17 @@ class CommerceEventService {
     }
 
     /**
-     * The customers named by these events that were erased, each read under the customer's lock, held shared to the
-     * end of the transaction: their erasure cannot run between this answer and the commit of their events. Taken in
-     * one order by every request.
+     * The customers named by these events that were erased, read under the customers' locks, held shared to the end of
+     * the transaction: their erasure cannot run between this answer and the commit of their events. An event waits for
+     * an erasure of its customer in progress, to be stored then as the erasure left the others. Two statements for the
+     * whole request, not two per customer.
      */
     private Set<UUID> erasedAmong(List<CommerceEvent> parsed) {
         SortedSet<UUID> named = new TreeSet<>();
         parsed.forEach(event ->
                 CommerceEventPersonalData.customerOf(codec.toTree(event)).ifPresent(named::add));
-        Set<UUID> erased = new HashSet<>();
-        for (UUID customer : named) {
-            if (erasedCustomers.isErased(customer)) {
-                erased.add(customer);
-            }
-        }
-        return erased;
+        erasedCustomers.lockShared(named);
+        return erasedCustomers.erasedAmong(named);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,11 +48,21 @@ public class ErasedCustomers {
     }
 
     /**
-     * Whether the customer was erased. Holds their lock, shared, to the end of the caller's transaction, so no erasure
-     * of theirs runs between this answer and the commit of what the caller stores.
+     * Takes the customers' locks, shared, to the end of the caller's transaction, waiting for an erasure that holds one
+     * of them to end, in one statement and in one order by every caller. Asked then, {@link #erasedAmong} holds until
+     * the caller commits: no erasure of theirs runs between its answer and the commit of what the caller stores, and
+     * one that ran meanwhile is seen.
      */
-    public boolean isErased(UUID customerId) {
-        return record.isErased(customerId);
+    public void lockShared(SortedSet<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock_shared(hashtextextended(?::text || c::text, 0))"
+                        + " FROM unnest(?::uuid[]) c ORDER BY c",
+                (RowCallbackHandler) row -> {},
+                LOCK_KEY_PREFIX,
+                customerIds.toArray(UUID[]::new));
     }
 
     /**
@@ -79,8 +90,8 @@ public class ErasedCustomers {
     }
 
     /**
-     * Which of the customers were erased, in one statement. Only an answer under their locks (see {@link
-     * #lockSharedUnlessErasing}) holds until the caller commits.
+     * Which of the customers were erased, in one statement. Only an answer under their locks (see {@link #lockShared}
+     * and {@link #lockSharedUnlessErasing}) holds until the caller commits.
      */
     public Set<UUID> erasedAmong(Set<UUID> customerIds) {
         if (customerIds.isEmpty()) {

@@ -263,6 +263,65 @@ describe('CampaignsPage', () => {
     });
   });
 
+  describe('paging', () => {
+    function paged<T>(items: T[], pageNumber: number, totalPages: number, limit: number) {
+      return { items, pagination: { total: (totalPages - 1) * limit + items.length, page: pageNumber, limit, total_pages: totalPages } };
+    }
+
+    function move(to: string, reason: string) {
+      return { from_state: 'plan', to_state: to, actor: 'manager', reason, occurred_at: '2026-12-02T08:00:00Z' };
+    }
+
+    it('pages through a campaign’s history beyond its first 50 moves', async () => {
+      const gateway = campaigns()
+        .ok('GET', '/api/v1/campaigns/c1/history?page=1&limit=50', paged([move('create', 'first move')], 1, 2, 50))
+        .ok('GET', '/api/v1/campaigns/c1/history?page=2&limit=50', paged([move('test', 'latest move')], 2, 2, 50));
+      await gateway.signInAs(['MARKETING_MANAGER']);
+      renderPage(<CampaignsPage />);
+      const user = userEvent.setup();
+      const list = await screen.findByRole('region', { name: 'Campaigns' });
+
+      await user.click(await within(list).findByText('History'));
+      expect(await within(list).findByText(/first move/)).toBeTruthy();
+      await user.click(within(list).getByRole('button', { name: 'Next' }));
+      expect(await within(list).findByText(/latest move/)).toBeTruthy();
+      expect(within(list).getByText('Page 2 of 2 · 51 in all')).toBeTruthy();
+    });
+
+    it('pages through the segments beyond the first 50', async () => {
+      const segment = (id: string) => ({ id, name: `Segment ${id}`, description: null, rules: {}, created_by: 'm', created_at: '2026-12-03T00:00:00Z' });
+      await campaigns()
+        .ok('GET', '/api/v1/campaigns/segments?page=1&limit=50', paged([segment('s1')], 1, 2, 50))
+        .ok('GET', '/api/v1/campaigns/segments?page=2&limit=50', paged([segment('s51')], 2, 2, 50))
+        .signInAs(['MARKETING_MANAGER']);
+      renderPage(<CampaignsPage />);
+      const user = userEvent.setup();
+      const segments = screen.getByRole('region', { name: 'Segments' });
+
+      expect(await within(segments).findByText('Segment s1')).toBeTruthy();
+      await user.click(within(segments).getByRole('button', { name: 'Next' }));
+      expect(await within(segments).findByText('Segment s51')).toBeTruthy();
+      expect(within(segments).queryByText('Segment s1')).toBeNull();
+    });
+
+    it('pages through the journeys beyond the first 100', async () => {
+      const other = { ...journey, id: 'j101', name: 'Win-back', definition: { ...journey.definition, name: 'Win-back' } };
+      await campaigns()
+        .ok('GET', '/api/v1/campaigns/journeys?page=1&limit=100', paged([journey], 1, 2, 100))
+        .ok('GET', '/api/v1/campaigns/journeys?page=2&limit=100', paged([other], 2, 2, 100))
+        .signInAs(['MARKETING_MANAGER']);
+      renderPage(<CampaignsPage />);
+      const user = userEvent.setup();
+      const journeys = screen.getByRole('region', { name: 'Journeys' });
+
+      const table = await within(journeys).findByRole('table', { name: 'Journeys' });
+      expect(within(table).getByText('Abandoned Cart Recovery')).toBeTruthy();
+      await user.click(within(journeys).getByRole('button', { name: 'Next' }));
+      expect(await within(journeys).findByText('Win-back')).toBeTruthy();
+      expect(within(journeys).getByText('Page 2 of 2 · 101 in all')).toBeTruthy();
+    });
+  });
+
   it('lists the saved segments in a table named for them', async () => {
     const segment = { id: 's1', name: 'Big spenders', description: null, rules: { field: 'total_spent', op: 'gt', value: 500 }, created_by: 'm', created_at: '2026-12-03T00:00:00Z' };
     await campaigns().ok('GET', '/api/v1/campaigns/segments', page([segment])).signInAs(['MARKETING_MANAGER']);

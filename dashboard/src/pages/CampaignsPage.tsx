@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { ApiError } from '../api/problem';
 import type {
@@ -19,8 +19,8 @@ import type {
   TemplateSummary,
 } from '../api/types';
 import { ReasonAction, useCan } from '../components/controls';
-import { PagedTable } from '../components/PagedTable';
-import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { PagedTable, usePaged } from '../components/PagedTable';
+import { Async, Loading, Problem, StatusBadge, useAction, useApi, type Loaded } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
 import { emptyJourney } from './journeyGraph';
 import { DEFAULT_CURRENCY, isMoney, ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
@@ -33,7 +33,8 @@ const STATES = ['plan', 'create', 'test', 'launch', 'optimise', 'monitor', 'paus
 
 export default function CampaignsPage() {
   const mayWrite = useCan('campaigns.write');
-  const journeys = useApi<Page<Journey>>(`${BASE}/journeys${query({ limit: 100 })}`);
+  // the experiments' journey filter and the templates the journeys use go by the page of journeys shown
+  const { list: journeys, pager: journeyPager } = usePaged<Journey>({ path: `${BASE}/journeys`, limit: 100 });
   const [draft, setDraft] = useState<{ key: number; definition: JourneyDefinition; journeyId?: string }>({
     key: 0,
     definition: emptyJourney(),
@@ -77,6 +78,7 @@ export default function CampaignsPage() {
       <CampaignList mayWrite={mayWrite} />
       <Journeys
         state={journeys}
+        pager={journeyPager}
         mayWrite={mayWrite}
         onEdit={(j) => {
           setDraft((d) => ({ key: d.key + 1, definition: { ...j.definition, name: `${j.definition.name} (copy)` } }));
@@ -267,17 +269,21 @@ function CampaignHistory({ id }: { id: string }) {
 }
 
 function CampaignHistoryList({ id }: { id: string }) {
-  const history = useApi<Page<CampaignTransition>>(`${BASE}/${id}/history`);
+  // oldest first: the latest moves of a long history are on its last page
+  const { list: history, pager } = usePaged<CampaignTransition>({ path: `${BASE}/${id}/history`, limit: 50 });
   return (
     <Async state={history} isEmpty={(d) => d.items.length === 0}>
       {(data) => (
-        <ol className="timeline">
-          {data.items.map((t, i) => (
-            <li key={i}>
-              {t.from_state ?? 'new'} → {t.to_state} by {t.actor}: {t.reason} · {formatDateTime(t.occurred_at)}
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="timeline" start={(data.pagination.page - 1) * data.pagination.limit + 1}>
+            {data.items.map((t, i) => (
+              <li key={i}>
+                {t.from_state ?? 'new'} → {t.to_state} by {t.actor}: {t.reason} · {formatDateTime(t.occurred_at)}
+              </li>
+            ))}
+          </ol>
+          {pager}
+        </>
       )}
     </Async>
   );
@@ -285,11 +291,13 @@ function CampaignHistoryList({ id }: { id: string }) {
 
 function Journeys({
   state,
+  pager,
   mayWrite,
   onEdit,
   onChange,
 }: {
-  state: ReturnType<typeof useApi<Page<Journey>>>;
+  state: Loaded<Page<Journey>>;
+  pager: ReactNode;
   mayWrite: boolean;
   onEdit: (j: Journey) => void;
   onChange: (j: Journey) => void;
@@ -369,6 +377,7 @@ function Journeys({
           </table>
         )}
       </Async>
+      {pager}
       {tried && <DryRun key={tried.id} journey={tried} onClose={() => setTried(undefined)} />}
     </section>
   );
@@ -487,7 +496,7 @@ function DryRun({ journey, onClose }: { journey: Journey; onClose: () => void })
 }
 
 function Segments({ mayWrite }: { mayWrite: boolean }) {
-  const segments = useApi<Page<Segment>>(`${BASE}/segments${query({ limit: 50 })}`);
+  const { list: segments, pager } = usePaged<Segment>({ path: `${BASE}/segments`, limit: 50 });
   const [sizes, setSizes] = useState<Record<string, SegmentPreview>>({});
   const preview = useAction((id: string) => api<SegmentPreview>(`${BASE}/segments/${id}/preview${query({ sample_size: 0 })}`));
   return (
@@ -538,6 +547,7 @@ function Segments({ mayWrite }: { mayWrite: boolean }) {
           </table>
         )}
       </Async>
+      {pager}
       {mayWrite && <SegmentBuilder onSaved={segments.reload} />}
     </section>
   );

@@ -58,6 +58,37 @@ afterEach(() => {
 });
 
 describe('SupportDeskPage', () => {
+  it('pages through the queue beyond its first 50 conversations and starts again from the first page on another status', async () => {
+    const queue = (id: string, pageNumber: number, totalPages: number) => ({
+      items: [{ ticket_id: id, status: 'ESCALATED', category: 'delivery', escalation_reasons: [], escalated_at: '2026-12-01T08:01:00Z', assigned_to: null }],
+      pagination: { total: 51, page: pageNumber, limit: 50, total_pages: totalPages },
+    });
+    const gateway = new FakeGateway()
+      .ok('GET', '/api/v1/support/escalations?status=ESCALATED%2CCLAIMED&page=1&limit=50', queue('11111111-aaaa', 1, 2))
+      .ok('GET', '/api/v1/support/escalations?status=ESCALATED%2CCLAIMED&page=2&limit=50', queue('22222222-aaaa', 2, 2))
+      .ok('GET', '/api/v1/support/escalations?status=CLOSED&page=1&limit=50', queue('33333333-aaaa', 1, 1));
+    await gateway.signInAs(['SUPPORT_AGENT']);
+    render(
+      <MemoryRouter initialEntries={['/admin/support']}>
+        <Routes>
+          <Route path="/admin/support" element={<SupportDeskPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const user = userEvent.setup();
+    const section = await screen.findByRole('region', { name: 'Queue' });
+
+    expect(await within(section).findByRole('link', { name: 'delivery · 11111111' })).toBeTruthy();
+    expect(within(section).getByText('Page 1 of 2 · 51 in all')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Next' }));
+    expect(await within(section).findByRole('link', { name: 'delivery · 22222222' })).toBeTruthy();
+    expect(within(section).queryByRole('link', { name: 'delivery · 11111111' })).toBeNull();
+
+    await user.selectOptions(within(section).getByLabelText('Show'), 'CLOSED');
+    expect(await within(section).findByRole('link', { name: 'delivery · 33333333' })).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: 'Next' })).toBeNull();
+  });
+
   it('offers the answer on a conversation the signed-in agent claimed, and sends it', async () => {
     const gateway = await open('CLAIMED', ME);
     const user = userEvent.setup();

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { post, query, type Page } from '../api/client';
+import { post } from '../api/client';
 import { ApiError } from '../api/problem';
 import type { Ticket, TicketSummary, TranscriptMessage } from '../api/types';
+import { usePaged } from '../components/PagedTable';
 import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
@@ -10,7 +11,13 @@ import { formatDateTime, formatNumber, formatPercent } from '../format';
 export default function SupportDeskPage() {
   const { ticketId } = useParams();
   const [status, setStatus] = useState('ESCALATED,CLAIMED');
-  const queue = useApi<Page<TicketSummary>>(`/api/v1/support/escalations${query({ status, limit: 50 })}`, 5000);
+  // oldest handover first: the newer ones beyond the first page are reached through the pager
+  const { list: queue, pager } = usePaged<TicketSummary>({
+    path: '/api/v1/support/escalations',
+    params: { status },
+    limit: 50,
+    pollMs: 5000,
+  });
   return (
     <>
       <h1>Support desk</h1>
@@ -29,21 +36,24 @@ export default function SupportDeskPage() {
           </label>
           <Async state={queue} isEmpty={(d) => d.items.length === 0} empty="No conversation waits for a person.">
             {(data) => (
-              <ul className="list">
-                {data.items.map((t) => (
-                  <li key={t.ticket_id} className={t.ticket_id === ticketId ? 'active' : undefined}>
-                    <Link to={`/admin/support/${t.ticket_id}`}>
-                      {t.category ?? 'conversation'} · {t.ticket_id.slice(0, 8)}
-                    </Link>{' '}
-                    <StatusBadge value={t.status} />
-                    <br />
-                    <span className="muted">
-                      {t.escalation_reasons.join(', ') || 'escalated'} · {formatDateTime(t.escalated_at)}
-                      {t.assigned_to && ` · ${t.assigned_to}`}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <>
+                <ul className="list">
+                  {data.items.map((t) => (
+                    <li key={t.ticket_id} className={t.ticket_id === ticketId ? 'active' : undefined}>
+                      <Link to={`/admin/support/${t.ticket_id}`}>
+                        {t.category ?? 'conversation'} · {t.ticket_id.slice(0, 8)}
+                      </Link>{' '}
+                      <StatusBadge value={t.status} />
+                      <br />
+                      <span className="muted">
+                        {t.escalation_reasons.join(', ') || 'escalated'} · {formatDateTime(t.escalated_at)}
+                        {t.assigned_to && ` · ${t.assigned_to}`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+                {pager}
+              </>
             )}
           </Async>
         </section>

@@ -84,6 +84,33 @@ describe('TasksPage', () => {
     expect(screen.queryByRole('button', { name: 'Resolve e2222222' })).toBeNull();
   });
 
+  it('pages through the escalations beyond the first 50, oldest first, and starts again from the first page on another status', async () => {
+    const escalations = (ids: string[], pageNumber: number, totalPages: number) => ({
+      items: ids.map((id) => ({ ...escalation(id, 'someone-else'), reason: `the agent could not finish ${id}` })),
+      pagination: { total: 50 + ids.length, page: pageNumber, limit: 50, total_pages: totalPages },
+    });
+    const gateway = tasks()
+      .ok('GET', '/api/v1/escalations?status=OPEN&page=1&limit=50', escalations(['e1111111'], 1, 2))
+      .ok('GET', '/api/v1/escalations?status=OPEN&page=2&limit=50', escalations(['e5151515'], 2, 2))
+      .ok('GET', '/api/v1/escalations?status=RESOLVED&page=1&limit=50', escalations(['e9999999'], 1, 1));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<TasksPage />);
+    const user = userEvent.setup();
+    const section = await screen.findByRole('region', { name: 'Escalations' });
+
+    expect(await within(section).findByText('the agent could not finish e1111111')).toBeTruthy();
+    expect(within(section).getByText('Page 1 of 2 · 51 in all')).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Next' }));
+    expect(await within(section).findByText('the agent could not finish e5151515')).toBeTruthy();
+    expect(within(section).queryByText('the agent could not finish e1111111')).toBeNull();
+    expect(gateway.callsTo('GET', '/api/v1/escalations').at(-1)?.path).toBe('/api/v1/escalations?status=OPEN&page=2&limit=50');
+
+    await user.selectOptions(within(section).getByLabelText('Show'), 'RESOLVED');
+    expect(await within(section).findByText('the agent could not finish e9999999')).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: 'Next' })).toBeNull();
+    expect(gateway.callsTo('GET', '/api/v1/escalations').at(-1)?.path).toBe('/api/v1/escalations?status=RESOLVED&page=1&limit=50');
+  });
+
   describe('sending an escalated task back to the agents', () => {
     const TASK = '/api/v1/agents/tasks/aaaaaaaa-0000-4000-8000-000000000000';
     const RESOLVE = '/api/v1/escalations/e1111111-0000-4000-8000-000000000000/resolve';

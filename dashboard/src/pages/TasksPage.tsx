@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { post, query, type Page } from '../api/client';
+import { post } from '../api/client';
 import type { Escalation, Task, TaskSummary, TaskType } from '../api/types';
-import { PagedTable } from '../components/PagedTable';
+import { PagedTable, usePaged } from '../components/PagedTable';
 import { useSession } from '../components/session';
 import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime } from '../format';
@@ -73,7 +73,8 @@ function TaskList() {
 
 function Escalations() {
   const [status, setStatus] = useState('OPEN');
-  const list = useApi<Page<Escalation>>(`/api/v1/escalations${query({ status, limit: 50 })}`, 5000);
+  // oldest first: those beyond the first page are the newest, reached through the pager
+  const { list, pager } = usePaged<Escalation>({ path: '/api/v1/escalations', params: { status }, limit: 50, pollMs: 5000 });
   return (
     <section aria-labelledby="escalations-heading">
       <h2 id="escalations-heading">Escalations</h2>
@@ -87,11 +88,14 @@ function Escalations() {
       </label>
       <Async state={list} isEmpty={(d) => d.items.length === 0} empty="No escalation waits for a person.">
         {(data) => (
-          <ul className="cards">
-            {data.items.map((e) => (
-              <EscalationCard key={e.escalation_id} escalation={e} onChange={list.reload} />
-            ))}
-          </ul>
+          <>
+            <ul className="cards">
+              {data.items.map((e) => (
+                <EscalationCard key={e.escalation_id} escalation={e} onChange={list.reload} />
+              ))}
+            </ul>
+            {pager}
+          </>
         )}
       </Async>
     </section>

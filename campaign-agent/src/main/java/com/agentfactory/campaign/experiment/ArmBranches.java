@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,18 +31,19 @@ final class ArmBranches {
 
     private final Map<String, Set<Branch>> reachedFrom;
     private final Map<String, Branch> holdouts;
-    private final Map<String, JsonNode> steps;
-    private final Map<String, String> fallThrough;
+    private final Set<String> stepIds;
+    /** Each step's predecessors, through splits too: walked back from a step, they are every step reaching it. */
+    private final Map<String, Set<String>> comesFrom;
 
     private ArmBranches(
             Map<String, Set<Branch>> reachedFrom,
             Map<String, Branch> holdouts,
-            Map<String, JsonNode> steps,
-            Map<String, String> fallThrough) {
+            Set<String> stepIds,
+            Map<String, Set<String>> comesFrom) {
         this.reachedFrom = reachedFrom;
         this.holdouts = holdouts;
-        this.steps = steps;
-        this.fallThrough = fallThrough;
+        this.stepIds = stepIds;
+        this.comesFrom = comesFrom;
     }
 
     static ArmBranches of(JsonNode definition) {
@@ -68,14 +70,21 @@ final class ArmBranches {
                 if (node.path("holdout").asBoolean(false)) {
                     holdouts.putIfAbsent(next, branch);
                 }
-                for (String reached : reachable(next, steps, fallThrough)) {
+                for (String reached :
+                        walk(next, steps.keySet(), id -> successors(steps.get(id), fallThrough.get(id), false))) {
                     reachedFrom
                             .computeIfAbsent(reached, key -> new LinkedHashSet<>())
                             .add(branch);
                 }
             }
         }
-        return new ArmBranches(reachedFrom, holdouts, steps, fallThrough);
+        Map<String, Set<String>> comesFrom = new HashMap<>();
+        steps.forEach((id, step) -> {
+            for (String next : successors(step, fallThrough.get(id), true)) {
+                comesFrom.computeIfAbsent(next, key -> new HashSet<>()).add(id);
+            }
+        });
+        return new ArmBranches(reachedFrom, holdouts, steps.keySet(), comesFrom);
     }
 
     /** The branch the step's customers all came down; empty when none or more than one leads to it. */
@@ -111,44 +120,36 @@ final class ArmBranches {
      * reach it.
      */
     Set<String> stepsReaching(String target) {
-        Set<String> reaching = new HashSet<>();
-        for (String from : steps.keySet()) {
-            Set<String> seen = new HashSet<>();
-            Deque<String> queue = new ArrayDeque<>(List.of(from));
-            while (!queue.isEmpty()) {
-                String id = queue.pop();
-                JsonNode step = steps.get(id);
-                if (step == null || !seen.add(id)) {
-                    continue;
-                }
-                queue.addAll(successors(step, fallThrough.get(id)));
-                step.path("branches").forEach(branch -> addIfPresent(queue, branch.path("next")));
-            }
-            if (seen.contains(target)) {
-                reaching.add(from);
-            }
-        }
-        return reaching;
+        return walk(target, stepIds, id -> comesFrom.getOrDefault(id, Set.of()));
     }
 
-    /** Every step control can reach from {@code first} without passing another split, {@code first} included. */
-    private static Set<String> reachable(String first, Map<String, JsonNode> steps, Map<String, String> fallThrough) {
+    /**
+     * Every step of the journey the walk comes to from {@code first} following {@code next}, {@code first} included;
+     * none when {@code first} is not a step of the journey.
+     */
+    private static Set<String> walk(
+            String first, Set<String> stepIds, Function<String, ? extends Collection<String>> next) {
         Set<String> seen = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>(List.of(first));
         while (!queue.isEmpty()) {
             String id = queue.pop();
-            JsonNode step = steps.get(id);
-            if (step == null || !seen.add(id)) {
-                continue;
+            if (stepIds.contains(id) && seen.add(id)) {
+                queue.addAll(next.apply(id));
             }
-            queue.addAll(successors(step, fallThrough.get(id)));
         }
         return seen;
     }
 
-    private static List<String> successors(JsonNode step, String fallThrough) {
+    /**
+     * The steps control can go to from the step; with {@code throughSplits}, a split's branches too, else a walk
+     * stops at a split, which assigns again.
+     */
+    private static List<String> successors(JsonNode step, String fallThrough, boolean throughSplits) {
         String type = step.path("type").asString();
         List<String> next = new ArrayList<>();
+        if (throughSplits) {
+            step.path("branches").forEach(branch -> addIfPresent(next, branch.path("next")));
+        }
         if (type.equals("end") || type.equals("split")) {
             return next;
         }

@@ -411,13 +411,7 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         "mail_b",
                         "next",
                         "done"));
-        await().atMost(PATIENCE)
-                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
-                        && count(
-                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
-                                                + " AND status = 'active' AND waiting_for = 'order.placed'",
-                                        journey)
-                                == 2);
+        awaitTwoMailedTwoWaitingForAnOrder(journey);
 
         Map<String, ExperimentRepository.ArmUnits> arms =
                 experiments.units(journey, List.of("mail_a", "mail_b"), "opened", Duration.ofDays(7));
@@ -475,13 +469,7 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         "on_event",
                         afterOrder.get("id")),
                 afterOrder);
-        await().atMost(PATIENCE)
-                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
-                        && count(
-                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
-                                                + " AND status = 'active' AND waiting_for = 'order.placed'",
-                                        journey)
-                                == 2);
+        awaitTwoMailedTwoWaitingForAnOrder(journey);
         UUID buyer = jdbc.queryForList(
                         "SELECT customer_id FROM split_assignments WHERE journey_id = ? AND next_step = 'wait_b'"
                                 + " ORDER BY customer_id",
@@ -499,6 +487,17 @@ class ExperimentsIT extends CampaignIntegrationTest {
                         == 1);
         assertThat(sentTo(journey, "mail_b")).isEmpty();
         return journey;
+    }
+
+    /** Until two of the journey's customers have had their mail and the other two wait for an order. */
+    private void awaitTwoMailedTwoWaitingForAnOrder(UUID journey) {
+        await().atMost(PATIENCE)
+                .until(() -> count("SELECT count(*) FROM sends WHERE journey_id = ? AND status = 'sent'", journey) == 2
+                        && count(
+                                        "SELECT count(*) FROM journey_enrolments WHERE journey_id = ?"
+                                                + " AND status = 'active' AND waiting_for = 'order.placed'",
+                                        journey)
+                                == 2);
     }
 
     /**

@@ -93,7 +93,8 @@ public final class ExperimentAnalysis {
                 control.label(),
                 binary ? "proportion" : "mean",
                 all.stream()
-                        .map(arm -> new ExperimentResult.ArmSummary(arm.label(), arm.units(), arm.sum(), arm.mean()))
+                        .map(arm -> new ExperimentResult.ArmSummary(
+                                arm.label(), arm.units(), arm.sum(), arm.mean(), arm.assigned()))
                         .toList(),
                 comparisons,
                 ratio,

@@ -32,7 +32,11 @@ final class ExperimentEvaluation {
                     "proportion",
                     all.stream()
                             .map(arm -> new ExperimentResult.ArmSummary(
-                                    arm.label(), arm.units(), arm.sum(), arm.units() == 0 ? 0 : arm.mean()))
+                                    arm.label(),
+                                    arm.units(),
+                                    arm.sum(),
+                                    arm.units() == 0 ? 0 : arm.mean(),
+                                    arm.assigned()))
                             .toList(),
                     List.of(),
                     null,

@@ -19,9 +19,11 @@ public record ExperimentResult(
     /**
      * One arm: {@code units} is its customers (not their enrolments: a customer who entered the journey several times
      * is one unit), {@code sum} those whose unit is 1 (for conversion, who converted after any of their entries) and
-     * {@code mean} their share.
+     * {@code mean} their share. {@code assigned} is the customers the assignment gave the arm, those whose outcome is
+     * not known yet included (still waiting before a delayed arm's mail): the sample-ratio check weighs these, so
+     * they are shown beside the units it would otherwise seem to be judged on.
      */
-    public record ArmSummary(String label, long units, double sum, double mean) {}
+    public record ArmSummary(String label, long units, double sum, double mean, long assigned) {}
 
     /**
      * One treatment against the control. The proportion fields are null for a metric that is not 0/1, the Welch

@@ -112,6 +112,10 @@ class ExperimentAnalysisTest {
         assertThat(result.arms().getLast().units())
                 .as("the proportions are of the known outcomes alone")
                 .isEqualTo(4500);
+        assertThat(result.arms())
+                .as("each arm shows the assignments the check weighed")
+                .extracting(ExperimentResult.ArmSummary::assigned)
+                .containsExactly(5000L, 5000L);
     }
 
     @Test

@@ -393,6 +393,23 @@ class ExperimentsIT extends CampaignIntegrationTest {
     }
 
     @Test
+    void showsEachArmsAssignmentsBesideItsUnitsInTheExperimentsResults() {
+        UUID journey = orderEndingTheWaitBeforeArmBsMail("Assignments shown");
+
+        Map<String, JsonNode> byLabel = armsByLabel(ExperimentMother.create(
+                api,
+                ExperimentMother.experiment(
+                        "Assignments beside the opens measured", journey, "mail_a", List.of("mail_b"), "opened")));
+
+        assertThat(byLabel.get("mail_b").path("units").asLong()).isEqualTo(1);
+        assertThat(byLabel.get("mail_b").path("assigned").asLong())
+                .as("the sample-ratio check weighs the one still waiting too, so the results show it")
+                .isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("units").asLong()).isEqualTo(2);
+        assertThat(byLabel.get("mail_a").path("assigned").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void leavesACustomerWaitingForTheEventThatLeadsToTheirArmsMailOutOfItsOpens() {
         List<UUID> customers = EmailJourneys.consentingCustomers(commerce, api, 4);
         UUID journey = mailedStraightOrAfterAWait(

@@ -540,12 +540,65 @@ describe('InventoryPage', () => {
     await user.click(within(suppliers).getByText('Add a supplier'));
     await user.type(within(suppliers).getByLabelText('Name'), 'Lantern Works');
     await user.type(within(suppliers).getByLabelText('Unit cost'), '2');
-    await user.type(within(suppliers).getByLabelText('SKUs (comma-separated)'), 'SKU-LANTERN');
+    await user.type(within(suppliers).getByLabelText(/^SKUs \(comma-separated/), 'SKU-LANTERN');
     await user.click(within(suppliers).getByRole('button', { name: 'Add supplier' }));
 
     const table = within(suppliers).getByRole('table', { name: 'Suppliers' });
     expect(await within(table).findByText('Lantern Works')).toBeTruthy();
     expect(within(table).getByText('SKU-LANTERN')).toBeTruthy();
     expect(gateway.callsTo('POST', '/api/v1/inventory/suppliers')[0].body).toMatchObject({ name: 'Lantern Works', skus: ['SKU-LANTERN'] });
+  });
+  describe('lists of SKUs', () => {
+    const skus = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i + 1}`);
+
+    async function addSupplier(named: string[]) {
+      const gateway = inventory().on('POST', '/api/v1/inventory/suppliers', (call) => ({
+        status: 201,
+        body: { ...supplier, id: 'sup-2', name: 'Lantern Works', skus: (call.body as { skus: string[] }).skus },
+      }));
+      await gateway.signInAs(['ADMIN']);
+      renderPage(<InventoryPage />);
+      const user = userEvent.setup();
+      const suppliers = await screen.findByRole('region', { name: 'Suppliers' });
+      await user.click(within(suppliers).getByText('Add a supplier'));
+      await user.type(within(suppliers).getByLabelText('Name'), 'Lantern Works');
+      await user.type(within(suppliers).getByLabelText('Unit cost'), '2');
+      await user.click(within(suppliers).getByLabelText(/^SKUs \(comma-separated/));
+      await user.paste(named.join(', '));
+      await user.click(within(suppliers).getByRole('button', { name: 'Add supplier' }));
+      return { gateway, suppliers };
+    }
+
+    it('adds a supplier with every SKU named, up to the 1,000 the inventory agent takes', async () => {
+      const { gateway } = await addSupplier(skus(300));
+      await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/inventory/suppliers')).toHaveLength(1));
+      expect((gateway.callsTo('POST', '/api/v1/inventory/suppliers')[0].body as { skus: string[] }).skus).toEqual(skus(300));
+    });
+
+    it('refuses a supplier with more SKUs than the inventory agent takes instead of adding it with some left out', async () => {
+      const { gateway, suppliers } = await addSupplier(skus(1001));
+      expect((await within(suppliers).findByRole('alert')).textContent).toContain(
+        '1,001 SKUs are named; at most 1,000 are taken at once. The supplier was not added.',
+      );
+      expect(gateway.callsTo('POST', '/api/v1/inventory/suppliers')).toHaveLength(0);
+    });
+
+    it('refuses to look up the stock of more SKUs than the lookup takes instead of looking up the first ones', async () => {
+      const gateway = inventory();
+      await gateway.signInAs(['SUPPORT_AGENT']);
+      renderPage(<InventoryPage />);
+      const user = userEvent.setup();
+      const stock = await screen.findByRole('region', { name: 'Stock levels' });
+      await within(stock).findByRole('table', { name: 'Stock levels' });
+      const input = within(stock).getByLabelText(/^SKUs \(comma-separated/);
+      await user.clear(input);
+      await user.click(input);
+      await user.paste(skus(101).join(', '));
+      await user.click(within(stock).getByRole('button', { name: 'Look up' }));
+
+      expect((await within(stock).findByRole('alert')).textContent).toContain('101 SKUs are named; at most 100 are taken at once.');
+      expect(gateway.callsTo('GET', '/api/v1/inventory/stock').map((c) => c.path)).toEqual(['/api/v1/inventory/stock?skus=SKU-RED-MUG']);
+      expect(within(within(stock).getByRole('table', { name: 'Stock levels' })).getByText('SKU-RED-MUG')).toBeTruthy();
+    });
   });
 });

@@ -192,24 +192,54 @@ function SkuDemand({ sku, onClose }: { sku: string; onClose: () => void }) {
   );
 }
 
+/** How many SKUs the stock lookup (GET /stock?skus=) takes at once. */
+const STOCK_LOOKUP_SKUS = 100;
+/** How many SKUs a supplier is created with at most (the inventory agent's CreateSupplierRequest). */
+const SUPPLIER_SKUS = 1000;
+
+/** The SKUs named, each once; never cut short, so that more than an API takes is refused rather than dropped. */
 function parseSkus(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))].slice(0, 100);
+  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Why a list of SKUs is refused, or null when it fits. */
+function tooManySkus(skus: string[], limit: number): string | null {
+  return skus.length > limit
+    ? `${formatNumber(skus.length, undefined, 0)} SKUs are named; at most ${formatNumber(limit, undefined, 0)} are taken at once.`
+    : null;
 }
 
 function StockLevelsSection({ initialSkus }: { initialSkus: string[] }) {
   const [text, setText] = useState(initialSkus.join(', '));
   const [skus, setSkus] = useState(initialSkus);
+  const [refused, setRefused] = useState<string | null>(null);
   const levels = useApi<StockLevels>(skus.length ? `${BASE}/stock${query({ skus: skus.join(',') })}` : null);
   return (
     <section aria-labelledby="stock-heading">
       <h2 id="stock-heading">Stock levels</h2>
-      <form className="filters" onSubmit={(e) => (e.preventDefault(), setSkus(parseSkus(text)))}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const named = parseSkus(text);
+          const problem = tooManySkus(named, STOCK_LOOKUP_SKUS);
+          setRefused(problem);
+          if (!problem) {
+            setSkus(named);
+          }
+        }}
+      >
         <label>
-          SKUs (comma-separated, up to 100)
+          SKUs (comma-separated, up to {STOCK_LOOKUP_SKUS})
           <input value={text} size={50} onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit">Look up</button>
       </form>
+      {refused && (
+        <p role="alert" className="problem">
+          {refused} Nothing was looked up; the levels shown are those of the SKUs looked up before.
+        </p>
+      )}
       {skus.length === 0 ? (
         <p className="empty">Name the SKUs to look up; the ones with alerts are filled in when there are any.</p>
       ) : (
@@ -833,17 +863,22 @@ function Suppliers() {
 function NewSupplier({ onCreated }: { onCreated: () => void }) {
   const empty = { name: '', lead_time_days: '7', minimum_order: '1', pack_size: '1', unit_cost: '', currency: 'EUR', skus: '' };
   const [form, setForm] = useState(empty);
-  const create = useAction(() =>
-    post<Supplier>(`${BASE}/suppliers`, {
+  const create = useAction(async () => {
+    const skus = parseSkus(form.skus);
+    const tooMany = tooManySkus(skus, SUPPLIER_SKUS);
+    if (tooMany) {
+      throw new Error(`${tooMany} The supplier was not added.`);
+    }
+    return post<Supplier>(`${BASE}/suppliers`, {
       name: form.name.trim(),
       lead_time_days: Number(form.lead_time_days),
       minimum_order: Number(form.minimum_order),
       pack_size: Number(form.pack_size),
       unit_cost: form.unit_cost,
       currency: form.currency.trim().toUpperCase(),
-      skus: parseSkus(form.skus),
-    }),
-  );
+      skus,
+    });
+  });
   const field = (key: keyof typeof empty, label: string, props: Record<string, unknown> = {}) => (
     <label>
       {label}
@@ -870,7 +905,7 @@ function NewSupplier({ onCreated }: { onCreated: () => void }) {
           {field('unit_cost', 'Unit cost', { type: 'number', min: 0.0001, step: 'any' })}
           {field('currency', 'Currency', { pattern: '[A-Za-z]{3}', size: 4 })}
         </div>
-        {field('skus', 'SKUs (comma-separated)')}
+        {field('skus', `SKUs (comma-separated, up to ${formatNumber(SUPPLIER_SKUS, undefined, 0)})`)}
         <Problem error={create.error} />
         <button type="submit" disabled={create.running}>
           {create.running ? 'Adding…' : 'Add supplier'}

@@ -178,6 +178,29 @@ describe('CampaignsPage', () => {
     await waitFor(() => expect(gateway.callsTo('POST', '/api/v1/campaigns/journeys/j1/activate')).toHaveLength(1));
   });
 
+  it('reads an open history again after a move, so it shows the move just made', async () => {
+    let moved = false;
+    const created = { from_state: 'plan', to_state: 'create', actor: 'manager', reason: 'creative brief approved', occurred_at: '2026-12-02T08:00:00Z' };
+    const planned = { from_state: null, to_state: 'plan', actor: 'manager', reason: 'winter range', occurred_at: '2026-12-01T08:00:00Z' };
+    const gateway = campaigns()
+      .on('GET', '/api/v1/campaigns', () => ({ status: 200, body: page([moved ? { ...campaign, state: 'create', allowed_transitions: ['test'] } : campaign]) }))
+      .on('GET', '/api/v1/campaigns/c1/history', () => ({ status: 200, body: page(moved ? [planned, created] : [planned]) }))
+      .on('POST', '/api/v1/campaigns/c1/transitions', () => ((moved = true), { status: 200, body: { ...campaign, state: 'create' } }));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('region', { name: 'Campaigns' });
+    await user.click(await within(list).findByText('History'));
+    expect(await within(list).findByText(/new → plan by manager: winter range/)).toBeTruthy();
+
+    await user.click(within(list).getByRole('button', { name: 'Create' }));
+    await user.type(within(list).getByLabelText('Reason'), 'creative brief approved');
+    await user.click(within(list).getByRole('button', { name: 'Confirm create' }));
+
+    expect(await within(list).findByText(/plan → create by manager: creative brief approved/)).toBeTruthy();
+    expect(gateway.callsTo('GET', '/api/v1/campaigns/c1/history')).toHaveLength(2);
+  });
+
   it('shows the validator’s errors on the step they name', async () => {
     const gateway = campaigns().on(
       'POST',

@@ -161,7 +161,8 @@ function CampaignList({ mayWrite }: { mayWrite: boolean }) {
                 <strong>{c.name}</strong>
                 <br />
                 <small className="muted">{c.goal}</small>
-                <CampaignHistory id={c.id} />
+                {/* an open history reads its page again when a move made here reloads the table */}
+                <CampaignHistory id={c.id} version={moves} />
                 <Results path={`${BASE}/${c.id}/kpis`} subject={c.name} />
               </>
             ),
@@ -258,19 +259,19 @@ function ResultsList({ path, subject }: { path: string; subject: string }) {
   );
 }
 
-function CampaignHistory({ id }: { id: string }) {
+function CampaignHistory({ id, version }: { id: string; version: number }) {
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>History</summary>
-      {open && <CampaignHistoryList id={id} />}
+      {open && <CampaignHistoryList id={id} version={version} />}
     </details>
   );
 }
 
-function CampaignHistoryList({ id }: { id: string }) {
+function CampaignHistoryList({ id, version }: { id: string; version: number }) {
   // oldest first: the latest moves of a long history are on its last page
-  const { list: history, pager } = usePaged<CampaignTransition>({ path: `${BASE}/${id}/history`, limit: 50 });
+  const { list: history, pager } = usePaged<CampaignTransition>({ path: `${BASE}/${id}/history`, limit: 50, version });
   return (
     <Async state={history} isEmpty={(d) => d.items.length === 0}>
       {(data) => (

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -121,6 +121,28 @@ describe('SupportDeskPage', () => {
     await open('ANSWERED', ME);
     expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close without answer' })).toBeTruthy();
+  });
+
+  it('reads the open conversation again every 5 s, so the agent sees what the customer wrote since', async () => {
+    const message = (id: string, body: string) => ({ id, sequence: Number(id), author: 'CUSTOMER', author_id: null, body, status: 'RECEIVED', created_at: '2026-12-01T08:00:00Z' });
+    let later = false;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const gateway = await open('CLAIMED', ME);
+      gateway.on('GET', `/api/v1/support/tickets/${TICKET}`, () => ({
+        status: 200,
+        body: { ...ticket('CLAIMED', ME), transcript: later ? [message('1', 'Where is it?'), message('2', 'It is a gift, I need it by Friday.')] : [message('1', 'Where is it?')] },
+      }));
+      later = true;
+      const reads = gateway.callsTo('GET', `/api/v1/support/tickets/${TICKET}`).length;
+
+      act(() => vi.advanceTimersByTime(5000));
+
+      expect(await screen.findByText('It is a gift, I need it by Friday.')).toBeTruthy();
+      expect(gateway.callsTo('GET', `/api/v1/support/tickets/${TICKET}`)).toHaveLength(reads + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the conversation again when someone else claimed it first, so its Claim button goes', async () => {

@@ -100,7 +100,8 @@ function ticketActions(ticket: Pick<Ticket, 'status' | 'assigned_to'>, me: strin
 
 function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => void }) {
   const me = useSession()?.user.subject;
-  const ticket = useApi<Ticket>(`/api/v1/support/tickets/${ticketId}`);
+  // read again while open, as the queue is: the customer may write more while the agent reads or answers
+  const ticket = useApi<Ticket>(`/api/v1/support/tickets/${ticketId}`, 5000);
   const [answer, setAnswer] = useState('');
   const [closeAfter, setCloseAfter] = useState(true);
   const suggested = ticket.data?.suggested_answer;

@@ -25,7 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class TaskPersonalData implements PersonalDataHolder {
 
-    private static final String OF_CUSTOMER = "(input_data ->> 'customer_id' = ? OR requested_by = ?)";
+    /**
+     * Compared without case: a customer id is a UUID, which a client may send in any case, and tasks taken in before
+     * intake stored it in lower case may hold it as sent. The id it is compared with is in lower case.
+     */
+    private static final String OF_CUSTOMER = "(lower(input_data ->> 'customer_id') = ? OR lower(requested_by) = ?)";
 
     /** What an erasure leaves of an agent's or a person's words where the text around them stays. */
     static final String ERASED_TEXT = TasksErased.ERASED_TEXT;
@@ -119,6 +123,28 @@ class TaskPersonalData implements PersonalDataHolder {
         return named;
     }
 
+    /**
+     * The input as it is stored: the customer it names under their id in lower case, the form the erasure and the
+     * export look it up by, however the client cased it. The input sent is not changed.
+     */
+    static JsonNode inputAsStored(JsonNode input) {
+        JsonNode customer = input == null ? null : input.get("customer_id");
+        if (!(input instanceof ObjectNode object) || customer == null || !customer.isString()) {
+            return input;
+        }
+        String sent = customer.asString();
+        return customerId(sent)
+                .map(UUID::toString)
+                .filter(stored -> !stored.equals(sent))
+                .<JsonNode>map(stored -> object.deepCopy().put("customer_id", stored))
+                .orElse(input);
+    }
+
+    /** Who asked for a task, as it is stored: a customer's id in lower case, as for {@link #inputAsStored}. */
+    static String requesterAsStored(String requestedBy) {
+        return customerId(requestedBy).map(UUID::toString).orElse(requestedBy);
+    }
+
     private static Optional<UUID> customerId(String value) {
         if (value == null || value.length() != 36) {
             return Optional.empty();
@@ -184,7 +210,7 @@ class TaskPersonalData implements PersonalDataHolder {
                 "UPDATE tasks SET input_data = '{\"erased\": true}'::jsonb,"
                         + " output_data = CASE WHEN output_data IS NULL THEN NULL ELSE '{\"erased\": true}'::jsonb END,"
                         + " error_message = NULL, errors = NULL,"
-                        + " requested_by = CASE WHEN requested_by = ? THEN 'erased' ELSE requested_by END"
+                        + " requested_by = CASE WHEN lower(requested_by) = ? THEN 'erased' ELSE requested_by END"
                         + " WHERE " + OF_CUSTOMER,
                 id,
                 id,

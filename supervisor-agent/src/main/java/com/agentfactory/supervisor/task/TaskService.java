@@ -98,10 +98,18 @@ class TaskService {
         return batch.stream().map(task -> TaskCreatedResponse.of(task.task())).toList();
     }
 
-    private NewTask prepare(CreateTaskRequest request, String requestedBy, UUID correlationId, Instant now) {
-        if (!request.inputData().isObject()) {
+    private NewTask prepare(CreateTaskRequest sent, String sentBy, UUID correlationId, Instant now) {
+        if (!sent.inputData().isObject()) {
             throw InvalidInputException.of("input_data", "must be a JSON object");
         }
+        // the customer named as the erasure and the export look them up, however the client cased their id
+        CreateTaskRequest request = new CreateTaskRequest(
+                sent.taskType(),
+                sent.agentId(),
+                sent.priority(),
+                TaskPersonalData.inputAsStored(sent.inputData()),
+                sent.expiresAt());
+        String requestedBy = TaskPersonalData.requesterAsStored(sentBy);
         RoutingDecision decision =
                 routingLatency.record(() -> router.route(request.taskType(), request.agentId(), request.inputData()));
         if (!decision.isEscalated()) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -159,6 +160,55 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
                         .asString()))
                 .containsOnly("DONE");
         assertThat(done.path("requested_by").asString()).isEqualTo("test-user");
+    }
+
+    @Test
+    void storesTheIdOfACustomerSentInUpperCaseInLowerCaseSoTheirExportAndErasureFindTheTask() {
+        String sentAs = customer.toString().toUpperCase(Locale.ROOT);
+        Response created = api.postAs(
+                "/api/v1/agents/tasks", with(ofType("handle-complaint"), "input_data", complaintOf(sentAs)), sentAs);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+
+        assertThat(jdbc.queryForMap(
+                        "SELECT input_data ->> 'customer_id' AS customer_id, requested_by FROM tasks WHERE id = ?",
+                        taskId))
+                .containsEntry("customer_id", customer.toString())
+                .containsEntry("requested_by", customer.toString());
+        assertThat(exportedTaskIds()).containsExactly(taskId.toString());
+        eraseInTheSupervisor();
+        assertThat(jdbc.queryForMap(
+                        "SELECT input_data::text AS input_data, requested_by FROM tasks WHERE id = ?", taskId))
+                .containsEntry("input_data", "{\"erased\": true}")
+                .containsEntry("requested_by", "erased");
+    }
+
+    @Test
+    void exportsAndErasesTasksStoredBeforeWithTheCustomersIdInUpperOrMixedCase() {
+        String id = customer.toString();
+        UUID aboutThem = taskAbout(customer);
+        UUID askedForByThem = taskAbout(UUID.randomUUID());
+        // as intake stored them before it put customer ids in lower case
+        jdbc.update(
+                "UPDATE tasks SET input_data = jsonb_set(input_data, '{customer_id}', to_jsonb(?::text)) WHERE id = ?",
+                id.toUpperCase(Locale.ROOT),
+                aboutThem);
+        jdbc.update(
+                "UPDATE tasks SET requested_by = ? WHERE id = ?",
+                id.substring(0, 18).toUpperCase(Locale.ROOT) + id.substring(18),
+                askedForByThem);
+
+        assertThat(exportedTaskIds()).containsExactlyInAnyOrder(aboutThem.toString(), askedForByThem.toString());
+        eraseInTheSupervisor();
+        assertThat(jdbc.queryForList(
+                        "SELECT input_data::text FROM tasks WHERE id IN (?, ?)",
+                        String.class,
+                        aboutThem,
+                        askedForByThem))
+                .containsOnly("{\"erased\": true}")
+                .hasSize(2);
+        assertThat(jdbc.queryForObject("SELECT requested_by FROM tasks WHERE id = ?", String.class, askedForByThem))
+                .isEqualTo("erased");
     }
 
     @Test
@@ -641,12 +691,36 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     private UUID taskAbout(UUID customerId) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("customer_id", customerId.toString());
-        input.put("note", "where is my parcel?");
-        Response created = api.post("/api/v1/agents/tasks", with(ofType("handle-complaint"), "input_data", input));
+        Response created = api.post(
+                "/api/v1/agents/tasks",
+                with(ofType("handle-complaint"), "input_data", complaintOf(customerId.toString())));
         assertThat(created.status()).isEqualTo(201);
         return UUID.fromString(created.text("/task_id"));
+    }
+
+    private static Map<String, Object> complaintOf(String customerId) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("customer_id", customerId);
+        input.put("note", "where is my parcel?");
+        return input;
+    }
+
+    /** The ids of the tasks in a new export of the customer. */
+    private List<String> exportedTaskIds() {
+        return exportDocument()
+                .path("services")
+                .path("supervisor-agent")
+                .path("tasks")
+                .valueStream()
+                .map(task -> task.path("id").asString())
+                .toList();
+    }
+
+    /** Asks for the customer's erasure and waits for the supervisor's own part of it. */
+    private void eraseInTheSupervisor() {
+        UUID requestId = UUID.fromString(
+                api.post(requests(customer), Map.of("action", "ERASURE")).text("/id"));
+        awaitParticipant(requestId, "supervisor-agent", "DONE");
     }
 
     /** A task about the customer that the support agent failed after its retries, now waiting for a person. */

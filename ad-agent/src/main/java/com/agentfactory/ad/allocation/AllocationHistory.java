@@ -1,11 +1,13 @@
 package com.agentfactory.ad.allocation;
 
 import com.agentfactory.messaging.error.InvalidInputException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads back the changes {@link BudgetAllocations} stored, grouped into rounds, with each campaign's name and
- * currency. The changes are written with JDBC, so they are read that way too.
+ * currency, and each campaign's allocated daily budget over the whole window as a series of steps. The changes are
+ * written with JDBC, so they are read that way too.
  */
 @Service
 class AllocationHistory {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
     static final int MAX_ROUNDS = 500;
+
+    /**
+     * The most steps a window is cut into for the series: a round every 5 minutes is 8,640 rounds in 30 days, far
+     * more than a chart draws or {@value #MAX_ROUNDS} rounds hold.
+     */
+    static final int MAX_STEPS = 750;
+
+    /** The steps a series is drawn in, finest first: the finest that cuts the window into at most MAX_STEPS. */
+    private static final List<Duration> STEPS = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(6),
+            Duration.ofHours(12),
+            Duration.ofDays(1),
+            Duration.ofDays(7));
 
     // the newest rounds of the window first, to keep MAX_ROUNDS of them; then all their changes, oldest round first
     private static final String ROUNDS = """
@@ -41,6 +63,20 @@ class AllocationHistory {
               JOIN ad_campaigns a ON a.id = c.campaign_id AND a.currency = r.currency
              WHERE c.occurred_at >= ? AND c.occurred_at < ?
              ORDER BY r.round_at, r.round_id, r.currency, c.occurred_at, c.id
+            """;
+
+    // per campaign and step (counted from the epoch, so a day's step starts at midnight UTC) the step's last change,
+    // and the budget the campaign had before the window: the previous budget of its first change in it
+    private static final String SERIES = """
+            SELECT DISTINCT ON (campaign_id, step) campaign_id, name, currency, step, allocated_budget, before_window
+              FROM (SELECT c.campaign_id, a.name, a.currency, c.occurred_at, c.id, c.allocated_budget,
+                           floor(extract(epoch FROM c.occurred_at) / ?) AS step,
+                           first_value(c.previous_budget)
+                               OVER (PARTITION BY c.campaign_id ORDER BY c.occurred_at, c.id) AS before_window
+                      FROM ad_allocation_changes c JOIN ad_campaigns a ON a.id = c.campaign_id
+                     WHERE c.occurred_at >= ? AND c.occurred_at < ?
+                       AND (CAST(? AS VARCHAR) IS NULL OR a.currency = ?)) changes
+             ORDER BY campaign_id, step, occurred_at DESC, id DESC
             """;
 
     private static final RowMapper<ChangeRow> CHANGE = (row, n) -> new ChangeRow(
@@ -65,8 +101,9 @@ class AllocationHistory {
     }
 
     /**
-     * The rounds in [from, to), at most the newest {@value #MAX_ROUNDS}; {@code to} defaults to now and {@code from}
-     * to 30 days before {@code to}.
+     * The rounds in [from, to), at most the newest {@value #MAX_ROUNDS}, and each campaign's allocated daily budget
+     * over the whole window in at most {@value #MAX_STEPS} steps; {@code to} defaults to now and {@code from} to 30
+     * days before {@code to}.
      *
      * <p>{@code from} and {@code to} are within {@link com.agentfactory.messaging.time.YearRange#RECORDS}: the
      * controller refuses others, which PostgreSQL could not compare.
@@ -83,8 +120,9 @@ class AllocationHistory {
         }
         Timestamp startAt = Timestamp.from(start);
         Timestamp endAt = Timestamp.from(end);
+        // one round more than answered tells whether the window had more
         List<ChangeRow> changes =
-                jdbc.query(ROUNDS, CHANGE, startAt, endAt, currency, currency, MAX_ROUNDS, startAt, endAt);
+                jdbc.query(ROUNDS, CHANGE, startAt, endAt, currency, currency, MAX_ROUNDS + 1, startAt, endAt);
         Map<RoundKey, List<ChangeRow>> byRound = new LinkedHashMap<>();
         for (ChangeRow change : changes) {
             byRound.computeIfAbsent(new RoundKey(change.roundId(), change.currency()), key -> new ArrayList<>())
@@ -100,7 +138,78 @@ class AllocationHistory {
                     first.currency(),
                     round.stream().map(ChangeRow::change).toList()));
         }
-        return new AllocationHistoryResponse(start, end, rounds);
+        boolean truncated = rounds.size() > MAX_ROUNDS;
+        if (truncated) {
+            rounds.removeFirst();
+        }
+        return new AllocationHistoryResponse(start, end, rounds, truncated, series(start, end, currency));
+    }
+
+    private AllocationHistoryResponse.AllocationSeries series(Instant start, Instant end, String currency) {
+        Duration step = step(Duration.between(start, end));
+        Map<UUID, SeriesBuilder> byCampaign = new LinkedHashMap<>();
+        jdbc.query(
+                SERIES,
+                row -> {
+                    UUID campaignId = row.getObject("campaign_id", UUID.class);
+                    SeriesBuilder campaign = byCampaign.get(campaignId);
+                    if (campaign == null) {
+                        campaign = new SeriesBuilder(
+                                campaignId,
+                                row.getString("name"),
+                                row.getString("currency"),
+                                row.getBigDecimal("before_window"));
+                        byCampaign.put(campaignId, campaign);
+                    }
+                    // the budget as the step's last change left it, so as it stood when the step ended
+                    Instant stepEnd = Instant.ofEpochSecond((row.getLong("step") + 1) * step.toSeconds());
+                    campaign.points.add(new AllocationHistoryResponse.SeriesPoint(
+                            stepEnd.isBefore(end) ? stepEnd : end, row.getBigDecimal("allocated_budget")));
+                },
+                step.toSeconds(),
+                Timestamp.from(start),
+                Timestamp.from(end),
+                currency,
+                currency);
+        return new AllocationHistoryResponse.AllocationSeries(
+                step.toString(),
+                byCampaign.values().stream()
+                        .map(SeriesBuilder::build)
+                        .sorted(Comparator.comparing(AllocationHistoryResponse.CampaignSeries::currency)
+                                .thenComparing(AllocationHistoryResponse.CampaignSeries::campaignName)
+                                .thenComparing(AllocationHistoryResponse.CampaignSeries::campaignId))
+                        .toList());
+    }
+
+    /** The finest of {@link #STEPS} that cuts {@code window} into at most {@value #MAX_STEPS}; whole days beyond. */
+    static Duration step(Duration window) {
+        for (Duration step : STEPS) {
+            if (stepsIn(window, step) <= MAX_STEPS) {
+                return step;
+            }
+        }
+        return Duration.ofDays(
+                Math.ceilDiv(window.toSeconds(), MAX_STEPS * Duration.ofDays(1).toSeconds()));
+    }
+
+    private static long stepsIn(Duration window, Duration step) {
+        return Math.ceilDiv(window.toSeconds(), step.toSeconds());
+    }
+
+    private record SeriesBuilder(
+            UUID campaignId,
+            String name,
+            String currency,
+            BigDecimal beforeWindow,
+            List<AllocationHistoryResponse.SeriesPoint> points) {
+
+        SeriesBuilder(UUID campaignId, String name, String currency, BigDecimal beforeWindow) {
+            this(campaignId, name, currency, beforeWindow, new ArrayList<>());
+        }
+
+        AllocationHistoryResponse.CampaignSeries build() {
+            return new AllocationHistoryResponse.CampaignSeries(campaignId, name, currency, beforeWindow, points);
+        }
     }
 
     private record ChangeRow(

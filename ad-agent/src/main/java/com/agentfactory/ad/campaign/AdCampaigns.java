@@ -5,6 +5,7 @@ import com.agentfactory.messaging.error.ConflictException;
 import com.agentfactory.messaging.error.InvalidInputException;
 import com.agentfactory.messaging.error.RuleViolationException;
 import com.agentfactory.messaging.paging.PageResponse;
+import com.agentfactory.messaging.time.YearRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,13 +109,35 @@ public class AdCampaigns {
         return PageResponse.of(found.map(this::response).getContent(), found.getTotalElements(), page, limit);
     }
 
+    /**
+     * The campaign's audit entries in [from, to), oldest or newest first. The allocator adds an entry to a pooled
+     * campaign every round, so a client after what changed lately asks for the newest first: oldest first, its first
+     * page would stay on the campaign's first day.
+     *
+     * @param from null: from the first entry
+     * @param to null: up to the newest entry
+     * @throws InvalidInputException (400) when {@code from} is not before {@code to}
+     */
     @Transactional(readOnly = true)
-    PageResponse<AdCampaignAudit.AuditEntryResponse> history(UUID id, int page, int limit) {
+    PageResponse<AdCampaignAudit.AuditEntryResponse> history(
+            UUID id, int page, int limit, boolean newestFirst, Instant from, Instant to) {
+        Instant start = from == null ? YearRange.RECORDS.start() : from;
+        Instant end = to == null ? YearRange.RECORDS.end() : to;
+        if (!start.isBefore(end)) {
+            throw InvalidInputException.of(from == null ? "to" : "from", "must be before to");
+        }
         if (!campaigns.existsById(id)) {
             throw new AdCampaignNotFoundException(id);
         }
-        Page<AdCampaignAudit> found = audit.findByCampaignId(
-                id, PageRequest.of(page - 1, limit, Sort.by(Sort.Order.asc("occurredAt"), Sort.Order.asc("id"))));
+        Sort.Direction direction = newestFirst ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Page<AdCampaignAudit> found = audit.findByCampaignIdAndOccurredAtGreaterThanEqualAndOccurredAtLessThan(
+                id,
+                start,
+                end,
+                PageRequest.of(
+                        page - 1,
+                        limit,
+                        Sort.by(new Sort.Order(direction, "occurredAt"), new Sort.Order(direction, "id"))));
         return PageResponse.of(
                 found.map(AdCampaignAudit::response).getContent(), found.getTotalElements(), page, limit);
     }

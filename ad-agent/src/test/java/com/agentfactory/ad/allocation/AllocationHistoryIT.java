@@ -237,6 +237,99 @@ class AllocationHistoryIT extends AdIntegrationTest {
                 .isEqualTo(start.plus(Duration.ofMinutes(1)));
         assertThat(Instant.parse(rounds.get(499).path("occurred_at").asString()))
                 .isEqualTo(start.plus(Duration.ofMinutes(500)));
+        assertThat(api.get(HISTORY + "?currency=" + currency + "&from=" + start + "&to="
+                                + start.plus(Duration.ofDays(1)))
+                        .body()
+                        .path("rounds_truncated")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.get(HISTORY + "?currency=" + currency + "&from=" + start.plus(Duration.ofMinutes(1)) + "&to="
+                                + start.plus(Duration.ofDays(1)))
+                        .body()
+                        .path("rounds_truncated")
+                        .asBoolean())
+                .as("exactly 500 rounds in the window: none left out")
+                .isFalse();
+    }
+
+    @Test
+    void drawsEachCampaignsBudgetOverTheWholeWindowInStepsBeyondTheRoundsAnswered() {
+        String busy = createCampaign(with(campaign("Busy " + currency), "currency", currency));
+        String quiet = createCampaign(with(campaign("Quiet " + currency), "currency", currency));
+        // three days of a round every five minutes, 864 rounds, each giving the busy campaign one more than the last
+        Instant start = Instant.parse("2001-01-01T00:00:00Z")
+                .plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(3650)));
+        jdbc.update(
+                "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
+                        + " sampled_score, reason, actor, occurred_at)"
+                        + " SELECT gen_random_uuid(), gen_random_uuid(), ?, 99 + i, 100 + i, 0.5, 'replayed',"
+                        + " 'history-test', CAST(? AS TIMESTAMPTZ) + make_interval(mins => 5 * i)"
+                        + " FROM generate_series(0, 863) AS i",
+                UUID.fromString(busy),
+                Timestamp.from(start));
+        // and the quiet one changed once, on the second day, from nothing to 80
+        jdbc.update(
+                "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
+                        + " sampled_score, reason, actor, occurred_at)"
+                        + " VALUES (gen_random_uuid(), gen_random_uuid(), ?, NULL, 80, 0.5, 'replayed', 'history-test',"
+                        + " ?)",
+                UUID.fromString(quiet),
+                Timestamp.from(start.plus(Duration.ofHours(30)).plusSeconds(1)));
+
+        Api.Response history =
+                api.get(HISTORY + "?currency=" + currency + "&from=" + start + "&to=" + start.plus(Duration.ofDays(3)));
+
+        assertThat(history.status()).as(history.body().toString()).isEqualTo(200);
+        assertThat(history.body().path("rounds")).hasSize(500);
+        assertThat(history.body().path("rounds_truncated").asBoolean()).isTrue();
+        JsonNode series = history.body().path("series");
+        assertThat(series.path("step").asString()).isEqualTo("PT15M");
+        assertThat(series.path("campaigns").valueStream().map(c -> c.path("campaign_id")
+                        .asString()))
+                .containsExactly(busy, quiet);
+        JsonNode busySeries = series.path("campaigns").get(0);
+        assertThat(busySeries.path("currency").asString()).isEqualTo(currency);
+        assertThat(busySeries.path("previous_daily_budget").decimalValue()).isEqualByComparingTo("99");
+        JsonNode points = busySeries.path("points");
+        assertThat(points).as("three days in steps of 15 minutes").hasSize(288);
+        // each step's budget is its last round's: the third of its three
+        assertThat(Instant.parse(points.get(0).path("at").asString())).isEqualTo(start.plus(Duration.ofMinutes(15)));
+        assertThat(points.get(0).path("allocated_daily_budget").decimalValue()).isEqualByComparingTo("102");
+        assertThat(Instant.parse(points.get(287).path("at").asString())).isEqualTo(start.plus(Duration.ofDays(3)));
+        assertThat(points.get(287).path("allocated_daily_budget").decimalValue())
+                .isEqualByComparingTo("963");
+        JsonNode quietSeries = series.path("campaigns").get(1);
+        assertThat(quietSeries.path("previous_daily_budget").isNull()).isTrue();
+        assertThat(quietSeries.path("points")).hasSize(1);
+        assertThat(Instant.parse(quietSeries.path("points").get(0).path("at").asString()))
+                .isEqualTo(start.plus(Duration.ofHours(30)).plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void drawsAWindowOfThreeMonthsInStepsOfSixHours() {
+        String campaign = createCampaign(with(campaign("Long " + currency), "currency", currency));
+        Instant start = Instant.parse("2001-01-01T00:00:00Z")
+                .plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(3650)));
+        jdbc.update(
+                "INSERT INTO ad_allocation_changes (id, round_id, campaign_id, previous_budget, allocated_budget,"
+                        + " sampled_score, reason, actor, occurred_at)"
+                        + " SELECT gen_random_uuid(), gen_random_uuid(), ?, 100, 100 + i, 0.5, 'replayed',"
+                        + " 'history-test', CAST(? AS TIMESTAMPTZ) + make_interval(days => i)"
+                        + " FROM generate_series(0, 89) AS i",
+                UUID.fromString(campaign),
+                Timestamp.from(start));
+
+        JsonNode series = api.get(
+                        HISTORY + "?currency=" + currency + "&from=" + start + "&to=" + start.plus(Duration.ofDays(90)))
+                .body()
+                .path("series");
+
+        assertThat(series.path("step").asString()).isEqualTo("PT6H");
+        JsonNode points = series.path("campaigns").get(0).path("points");
+        assertThat(points).as("one change a day, the whole 90 days").hasSize(90);
+        assertThat(Instant.parse(points.get(89).path("at").asString()))
+                .isEqualTo(start.plus(Duration.ofDays(89)).plus(Duration.ofHours(6)));
+        assertThat(points.get(89).path("allocated_daily_budget").decimalValue()).isEqualByComparingTo("189");
     }
 
     @Test

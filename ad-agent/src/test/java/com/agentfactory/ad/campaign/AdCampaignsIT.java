@@ -184,6 +184,87 @@ class AdCampaignsIT extends AdIntegrationTest {
         assertThat(campaigns.view(UUID.fromString(id)).effectiveDailyBudget()).isEqualByComparingTo("100.00");
     }
 
+    @Test
+    void answersTheNewestEntriesFirstWhenAskedSoABudgetJustSavedIsOnTheFirstPage() {
+        String id = createCampaign(campaign("Pooled for long"));
+        // a pooled campaign gets an allocation entry every round: the first page oldest first never reaches today
+        for (int round = 1; round <= 3; round++) {
+            campaigns.allocate(
+                    UUID.fromString(id), new BigDecimal(100 + round), "round " + round, "history-test-allocator");
+        }
+        api.put(
+                "/api/v1/ads/campaigns/" + id + "/budget",
+                Map.of("daily_budget", 150, "total_budget", 2000, "reason", "saved just now"));
+
+        Api.Response newest = api.get("/api/v1/ads/campaigns/" + id + "/history?sort=newest&limit=2");
+        Api.Response oldest = api.get("/api/v1/ads/campaigns/" + id + "/history?limit=2");
+
+        assertThat(newest.status()).as(newest.body().toString()).isEqualTo(200);
+        assertThat(newest.body().path("items").valueStream().map(e -> e.path("reason")
+                        .asString()))
+                .containsExactly("saved just now", "round 3");
+        assertThat(newest.body().path("pagination").path("total").asLong()).isEqualTo(5);
+        assertThat(api.get("/api/v1/ads/campaigns/" + id + "/history?sort=newest&limit=2&page=3")
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(e -> e.path("action").asString()))
+                .as("the last page newest first holds the oldest entry")
+                .containsExactly("CREATED");
+        assertThat(oldest.body().path("items").valueStream().map(e -> e.path("action")
+                        .asString()))
+                .as("oldest first stays the default")
+                .containsExactly("CREATED", "ALLOCATION");
+    }
+
+    @Test
+    void answersTheEntriesOfAWindowFromIncludedToLeftOut() {
+        String id = createCampaign(campaign("Windowed"));
+        for (int round = 1; round <= 3; round++) {
+            campaigns.allocate(
+                    UUID.fromString(id), new BigDecimal(100 + round), "round " + round, "history-test-allocator");
+        }
+        List<String> at = api.get("/api/v1/ads/campaigns/" + id + "/history")
+                .body()
+                .path("items")
+                .valueStream()
+                .map(e -> e.path("occurred_at").asString())
+                .toList();
+        assertThat(at).hasSize(4);
+
+        Api.Response window =
+                api.get("/api/v1/ads/campaigns/" + id + "/history?from=" + at.get(1) + "&to=" + at.get(3));
+        Api.Response newestBefore =
+                api.get("/api/v1/ads/campaigns/" + id + "/history?sort=newest&limit=1&to=" + at.get(3));
+
+        assertThat(window.status()).as(window.body().toString()).isEqualTo(200);
+        assertThat(window.body().path("items").valueStream().map(e -> e.path("reason")
+                        .asString()))
+                .containsExactly("round 1", "round 2");
+        assertThat(newestBefore.body().path("items").get(0).path("reason").asString())
+                .isEqualTo("round 2");
+    }
+
+    @Test
+    void refusesAnUnknownSortAWindowEndingBeforeItStartsAndInstantsNoEntryCanHaveNamingEach() {
+        String id = createCampaign(campaign("Badly asked"));
+        String history = "/api/v1/ads/campaigns/" + id + "/history";
+
+        Api.Response sort = api.get(history + "?sort=latest");
+        Api.Response backwards = api.get(history + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+        Api.Response farTo = api.get(history + "?to=%2B300000-01-01T00:00:00Z");
+        Api.Response notAnInstant = api.get(history + "?from=yesterday");
+
+        assertThat(sort.status()).isEqualTo(400);
+        assertThat(sort.errorFields()).containsExactly("sort");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.errorFields()).containsExactly("from");
+        assertThat(farTo.status()).isEqualTo(400);
+        assertThat(farTo.errorFields()).containsExactly("to");
+        assertThat(notAnInstant.status()).isEqualTo(400);
+        assertThat(notAnInstant.errorFields()).containsExactly("from");
+    }
+
     private String lastHistoryDetail(String id) {
         var items = api.get("/api/v1/ads/campaigns/" + id + "/history?limit=100")
                 .body()

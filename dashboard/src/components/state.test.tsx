@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import { FakeGateway, problem } from '../test/gateway';
-import { Async, useApi, type Loaded } from './state';
+import { Async, latestError, Problem, useAction, useApi, type Loaded } from './state';
 
 function Shown({ path, onState }: { path: string; onState?: (state: Loaded<{ name: string }>) => void }) {
   const state = useApi<{ name: string }>(path);
@@ -48,5 +49,47 @@ describe('useApi', () => {
     view.rerender(<Shown path="/api/v1/things/c" onState={(s) => (state = s)} />);
     expect(screen.getByText('Shown: thing a')).toBeTruthy();
     await screen.findByText('Shown: thing c');
+  });
+});
+
+function TwoActions({ answers }: { answers: Record<string, () => Promise<string>> }) {
+  const first = useAction(answers.first);
+  const second = useAction(answers.second);
+  return (
+    <>
+      <button type="button" onClick={() => first.run()}>
+        First
+      </button>
+      <button type="button" onClick={() => second.run()}>
+        Second
+      </button>
+      <Problem error={latestError(first, second)} />
+    </>
+  );
+}
+
+describe('latestError', () => {
+  it('shows the problem of the action run last, and none once it succeeded, whatever an earlier one answered', async () => {
+    let secondFails = true;
+    render(
+      <TwoActions
+        answers={{
+          first: () => Promise.reject(new Error('first failed')),
+          second: () => (secondFails ? Promise.reject(new Error('second failed')) : Promise.resolve('done')),
+        }}
+      />,
+    );
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'First' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('first failed');
+    await user.click(screen.getByRole('button', { name: 'Second' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('second failed'));
+    await user.click(screen.getByRole('button', { name: 'First' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('first failed'));
+
+    secondFails = false;
+    await user.click(screen.getByRole('button', { name: 'Second' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

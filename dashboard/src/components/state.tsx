@@ -69,14 +69,19 @@ export function useApi<T>(path: string | null, pollMs?: number): Loaded<T> {
   return { data, error, loading, reload };
 }
 
+/** Counts the runs of every action, so of several actions the one run last is known (see {@link latestError}). */
+let actionRuns = 0;
+
 /** Runs an action (a POST), shows progress while it runs and its problem detail when it fails. */
 export function useAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [ranAt, setRanAt] = useState(0);
   const run = useCallback(
     async (...args: A): Promise<R | undefined> => {
       setRunning(true);
       setError(undefined);
+      setRanAt(++actionRuns);
       try {
         return await action(...args);
       } catch (e) {
@@ -88,7 +93,15 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
     },
     [action],
   );
-  return { run, running, error, clearError: () => setError(undefined) };
+  return { run, running, error, ranAt, clearError: () => setError(undefined) };
+}
+
+/**
+ * The problem of whichever of several actions shown under one problem ran last, none when it succeeded: an earlier
+ * failure of another action would otherwise stay on screen and hide what the last one answered.
+ */
+export function latestError(...actions: { error: unknown; ranAt: number }[]): unknown {
+  return actions.reduce((latest, action) => (action.ranAt > latest.ranAt ? action : latest)).error;
 }
 
 export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -201,6 +201,23 @@ describe('FinancePage reservations', () => {
     expect(gateway.callsTo('POST', `${BUDGET}/reservations/agents/release`)).toHaveLength(1);
   });
 
+  it('shows the problem of the action run last, not an earlier failed reservation', async () => {
+    const { gateway } = await reservingGateway([502], [held('mine', 'user-1', 12)]);
+    gateway.on('POST', `${BUDGET}/reservations/mine/commit`, problem(409, 'The ledger holds another transaction under its id.'));
+    const user = userEvent.setup();
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+    await user.type(await within(section).findByLabelText('Amount (EUR)'), '10');
+    await user.type(within(section).getByLabelText('Purpose'), 'banner');
+    await user.click(within(section).getByRole('button', { name: 'Reserve' }));
+    expect((await within(section).findByRole('alert')).textContent).toContain('The finance service did not answer.');
+
+    await user.click(within(section).getByRole('button', { name: 'Commit' }));
+
+    await waitFor(() => expect(within(section).getByRole('alert').textContent).toContain('The ledger holds another transaction under its id.'));
+    expect(within(section).getByRole('alert').textContent).not.toContain('The finance service did not answer.');
+  });
+
   it('offers a manager no action on a reservation someone else holds', async () => {
     await reservingGateway([], [held('mine', 'user-1', 12), held('agents', 'campaign-agent', 30)], ['MARKETING_MANAGER']);
     renderPage(<FinancePage />);

@@ -3,7 +3,7 @@ import { api, post, query } from '../api/client';
 import { can } from '../api/roles';
 import type { Budget, BudgetAlert, ChainVerification, DailyReconciliation, Reservation, RevenueReport } from '../api/types';
 import { PagedTable } from '../components/PagedTable';
-import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { Async, latestError, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { fiscalPeriod, formatDateTime, formatMoney, formatNumber, formatPercent, isoDay, shiftDay } from '../format';
 import { alertSummary, hasAmount, isOverspent } from './budgetStatus';
@@ -256,7 +256,7 @@ function Reservations({
           {made.expires_at ? `, held until ${formatDateTime(made.expires_at)}` : ', held until committed or released'}.
         </p>
       )}
-      <Problem error={reserve.error ?? resolve.error} />
+      <Problem error={latestError(reserve, resolve)} />
       <h4>Still held in {budget.fiscal_period}</h4>
       <p className="muted">Only whoever made a reservation may commit it; an admin may also release it.</p>
       <PagedTable<Reservation>

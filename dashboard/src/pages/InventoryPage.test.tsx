@@ -345,6 +345,25 @@ describe('InventoryPage', () => {
     expect((await within(orders).findByRole('alert')).textContent).toContain('The marketing budget does not cover 1234.50 EUR.');
   });
 
+  it('shows the problem of the order action run last, not an earlier failure of the suggestions', async () => {
+    const gateway = inventory()
+      .on('POST', '/api/v1/inventory/purchase-orders/suggestions', problem(503, 'The planner is not answering.'))
+      .on('POST', '/api/v1/inventory/purchase-orders/po-1/approve', problem(409, 'The marketing budget does not cover 1234.50 EUR.'));
+    await gateway.signInAs(['ADMIN']);
+    renderPage(<InventoryPage />);
+    const user = userEvent.setup();
+    const orders = await screen.findByRole('region', { name: 'Reorder suggestions and purchase orders' });
+    await user.click(within(orders).getByRole('button', { name: 'Suggest reorders now' }));
+    expect((await within(orders).findByRole('alert')).textContent).toContain('The planner is not answering.');
+
+    await user.click(await within(orders).findByRole('button', { name: 'Approve' }));
+    await user.type(within(orders).getByLabelText('Reason'), 'needed');
+    await user.click(within(orders).getByRole('button', { name: 'Confirm approve' }));
+
+    await waitFor(() => expect(within(orders).getByRole('alert').textContent).toContain('The marketing budget does not cover 1234.50 EUR.'));
+    expect(within(orders).getByRole('alert').textContent).not.toContain('The planner is not answering.');
+  });
+
   it('draws a forecast with its intervals from the forecast endpoint', async () => {
     const gateway = inventory().ok('POST', '/api/v1/inventory/forecasts', {
       sku: 'SKU-RED-MUG',

@@ -14,7 +14,7 @@ import type {
 } from '../api/types';
 import { ReasonAction, useCan, useSwapFocus } from '../components/controls';
 import { PagedTable } from '../components/PagedTable';
-import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { Async, latestError, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, isoDay, shiftDay } from '../format';
 
 const ForecastChart = lazy(() => import('../components/ForecastChart'));
@@ -627,7 +627,7 @@ function PurchaseOrders() {
           {suggested.without_supplier.length > 0 && `; no supplier sells ${suggested.without_supplier.join(', ')}`}.
         </p>
       )}
-      <Problem error={suggest.error ?? decide.error ?? receive.error} />
+      <Problem error={latestError(suggest, decide, receive)} />
       <PagedTable<PurchaseOrder>
         label="Purchase orders"
         path={`${BASE}/purchase-orders`}

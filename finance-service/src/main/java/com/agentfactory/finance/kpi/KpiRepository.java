@@ -14,7 +14,13 @@ class KpiRepository {
         this.jdbc = jdbc;
     }
 
-    /** Orders and customers are those with revenue in the period; guest orders count no customer. */
+    /**
+     * Orders and customers are those with revenue in the period; guest orders count no customer. An order is known by
+     * its number in any case, as its refunds and attribution find it: goods a back office adds to an order are booked
+     * as a second revenue under an order id of their own and the order's number, and by id the order would count
+     * twice, lowering the average order value. The numbers are compared byte by byte ("C"): they count the same, and
+     * sort as cheaply as the ids did, where over a year of rows the database's own collation took about twice as long.
+     */
     List<LedgerKpis> byCurrency(LocalDate from, LocalDate to) {
         return jdbc.query(
                 """
@@ -22,7 +28,8 @@ class KpiRepository {
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'revenue'), 0) AS revenue,
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunds,
                        coalesce(sum(amount) FILTER (WHERE transaction_type = 'expense'), 0) AS expenses,
-                       count(DISTINCT order_id) FILTER (WHERE transaction_type = 'revenue') AS orders,
+                       count(DISTINCT coalesce(upper(order_number), order_id::text) COLLATE "C")
+                           FILTER (WHERE transaction_type = 'revenue') AS orders,
                        count(DISTINCT customer_id) FILTER (WHERE transaction_type = 'revenue') AS customers,
                        (SELECT coalesce(sum(CASE l.transaction_type WHEN 'revenue' THEN l.amount ELSE -l.amount END), 0)
                           FROM financial_transactions l

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.finance.support.FinanceIntegrationTest;
 import com.agentfactory.finance.support.OrderMother;
 import com.agentfactory.messaging.commerce.CommerceEvent;
+import com.agentfactory.messaging.commerce.OrderPlaced;
 import com.agentfactory.messaging.testing.Api.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,37 @@ class KpisIT extends FinanceIntegrationTest {
         assertThat(api.get("/api/v1/financial/kpis?date_from=" + day + "&date_to=" + day.minusDays(1))
                         .status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void anOrderWhoseGoodsAddedLaterAreBookedUnderAnotherIdCountsAsOneOrderInTheAverageOrderValue() {
+        LocalDate day = freshDay();
+        UUID customer = UUID.randomUUID();
+        var order = OrderMother.orderNumbered(
+                "kpi-" + UUID.randomUUID(), customer, day.atTime(9, 0).toInstant(ZoneOffset.UTC), "10.00x1");
+        // the back office books the added item under an id of its own and the order's number, in its own case
+        var added = OrderMother.addedUnderAnotherId(order, day.atTime(10, 0).toInstant(ZoneOffset.UTC), "5.00x1");
+        var addedInUpperCase = new OrderPlaced(
+                added.eventId(),
+                added.occurredAt(),
+                added.orderId(),
+                order.orderNumber().toUpperCase(Locale.ROOT),
+                added.customerId(),
+                added.country(),
+                added.currency(),
+                added.lines());
+        var other = OrderMother.orderBy(UUID.randomUUID(), day.atTime(11, 0).toInstant(ZoneOffset.UTC), "15.00x1");
+        commerce.publishAll(List.of(order, addedInUpperCase, other));
+        awaitRecorded(order);
+        awaitRecorded(addedInUpperCase);
+        awaitRecorded(other);
+
+        Response kpis = api.get("/api/v1/financial/kpis?date_from=" + day + "&date_to=" + day);
+
+        assertThat(kpis.status()).isEqualTo(200);
+        var gbp = kpis.body().at("/currencies/0");
+        assertThat(gbp.path("revenue").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(gbp.path("orders").asLong()).isEqualTo(2);
+        assertThat(gbp.path("average_order_value").decimalValue()).isEqualByComparingTo("15.00");
     }
 }

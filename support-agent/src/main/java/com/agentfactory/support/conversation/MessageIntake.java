@@ -82,7 +82,7 @@ class MessageIntake {
             if (customerId != null) {
                 // the address a task names its customer by is one of theirs: the mails they send from it come in as
                 // a guest's, and their export and erasure find those through the customer's addresses
-                addresses.remember(customerId, stored.customerEmail(), now);
+                addresses.rememberNamedByTask(customerId, stored.customerEmail(), now);
             }
             ticketId = tickets.open(id, customerId, stored.category(), now);
             conversation = new Conversation(

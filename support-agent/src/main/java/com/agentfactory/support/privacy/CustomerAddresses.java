@@ -31,19 +31,32 @@ public class CustomerAddresses {
     }
 
     /**
-     * Keeps the address as one of the customer's, whether their profile announced it or a task named them by it
-     * (which no one checked), only while no other customer has it: one shared with, or mistyped as, another
-     * customer's would file that customer's mails under this one, for this one's export to show and erasure to blank.
-     * An address already known for them is left as it is, and nothing is kept of a customer erased here.
+     * Keeps the address their profile announced as one of the customer's: the shop checked it, so it is kept even when
+     * a task already named another customer by it (which no one checked). An address already known for them is left
+     * as it is, and nothing is kept of a customer erased here.
      */
     public void remember(UUID customerId, String email, Instant seenAt) {
+        keep(customerId, email, seenAt, false);
+    }
+
+    /**
+     * As {@link #remember} for an address a task named the customer by, which no one checked: kept only while no
+     * other customer has it. One shared with, or mistyped as, another customer's would file that customer's mails
+     * under this one, for this one's export to show and erasure to blank.
+     */
+    public void rememberNamedByTask(UUID customerId, String email, Instant seenAt) {
+        keep(customerId, email, seenAt, true);
+    }
+
+    private void keep(UUID customerId, String email, Instant seenAt, boolean onlyIfNoOneElseHasIt) {
         if (email == null || email.isBlank() || erased.isErased(customerId)) {
             return;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
-        // held to the caller's commit, so that of two customers given the address at once (by profiles or tasks) the
-        // second waits and its check then sees the first's row; without it neither saw the other's and both kept it.
-        // Taken after the customer's lock, and nothing takes a customer's lock while holding an address's.
+        // held to the caller's commit, so that a task naming the address while a profile or another task gives it to
+        // someone else waits, and its check then sees their row; without it the check missed a row not yet committed
+        // and both kept it. Taken after the customer's lock, and nothing takes a customer's lock while holding an
+        // address's.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "support.address:" + address)
                 .query((rs, row) -> Boolean.TRUE)
@@ -51,13 +64,14 @@ public class CustomerAddresses {
         jdbc.sql("""
                         INSERT INTO customer_addresses (customer_id, email, first_seen)
                         SELECT :customer, :email, :seen
-                        WHERE NOT EXISTS (
+                        WHERE NOT :checked OR NOT EXISTS (
                             SELECT 1 FROM customer_addresses WHERE email = :email AND customer_id <> :customer)
                         ON CONFLICT DO NOTHING
                         """)
                 .param("customer", customerId)
                 .param("email", address)
                 .param("seen", Timestamp.from(seenAt))
+                .param("checked", onlyIfNoOneElseHasIt)
                 .update();
     }
 

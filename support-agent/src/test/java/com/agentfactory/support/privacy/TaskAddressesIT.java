@@ -84,8 +84,9 @@ class TaskAddressesIT extends SupportIntegrationTest {
         // the second starts while the first is not committed, and would not see its row
         new HeldTransaction(transactions, jdbcTemplate)
                 .whileHolding(
-                        () -> addresses.remember(first, address, seen),
-                        () -> transactions.executeWithoutResult(other -> addresses.remember(second, address, seen)));
+                        () -> addresses.rememberNamedByTask(first, address, seen),
+                        () -> transactions.executeWithoutResult(
+                                other -> addresses.rememberNamedByTask(second, address, seen)));
 
         assertThat(jdbc.sql("SELECT customer_id FROM customer_addresses WHERE email = :email")
                         .param("email", address)

@@ -1,7 +1,11 @@
 package com.agentfactory.inventory.stock;
 
 import java.time.Duration;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +29,13 @@ class ReservationExpiry {
     // each waits for its stock row on the scheduler's thread: a pass waits on only so many
     static final int MAX_OVERDUE_PER_PASS = 20;
 
+    // a checkout or order holds a stock row for milliseconds, so even a queue of them on a busy SKU is passed within
+    // this; a row held longer is held by a long transaction, and waiting for it would hold the scheduler's thread (and
+    // a connection) for as long, so its reservation is left to a later pass
+    static final Duration OVERDUE_LOCK_WAIT = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationExpiry.class);
+
     private final ReservationService reservations;
 
     ReservationExpiry(ReservationService reservations) {
@@ -33,7 +44,9 @@ class ReservationExpiry {
 
     /**
      * Expires a batch, and again while a batch comes back full, at most {@link #MAX_BATCHES_PER_PASS} batches; then
-     * those still active {@link #OVERDUE_GRACE} after they expired, one by one, waiting for their stock rows.
+     * those still active {@link #OVERDUE_GRACE} after they expired, one by one, waiting for their stock rows at most
+     * {@link #OVERDUE_LOCK_WAIT}. After one wait runs out, the others due at the same stock row are left too for this
+     * pass, as they would wait for the same transaction.
      */
     @Scheduled(fixedDelayString = "${agentfactory.inventory.expiry-sweep-interval:5s}")
     void expireDue() {
@@ -42,8 +55,22 @@ class ReservationExpiry {
         do {
             expired = reservations.expireDue(BATCH_SIZE);
         } while (expired == BATCH_SIZE && ++batches < MAX_BATCHES_PER_PASS);
-        for (UUID id : reservations.overdue(OVERDUE_GRACE, MAX_OVERDUE_PER_PASS)) {
-            reservations.expire(id);
+        Set<ReservationPlace> held = new HashSet<>();
+        for (OverdueReservation overdue : reservations.overdue(OVERDUE_GRACE, MAX_OVERDUE_PER_PASS)) {
+            if (held.contains(overdue.place())) {
+                continue;
+            }
+            try {
+                reservations.expire(overdue.id(), OVERDUE_LOCK_WAIT);
+            } catch (PessimisticLockingFailureException e) {
+                held.add(overdue.place());
+                log.info(
+                        "Left reservation {} overdue until a later pass: stock row {} at {} stayed locked for {}",
+                        overdue.id(),
+                        overdue.sku(),
+                        overdue.location(),
+                        OVERDUE_LOCK_WAIT);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -44,14 +45,21 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
             """)
     List<UUID> claimDue(Instant now, int limit);
 
-    /** At most {@code limit} active reservations expired by {@code before}, oldest expiry first, read without locks. */
-    @Query(nativeQuery = true, value = """
-            SELECT id FROM stock_reservations
-            WHERE status = 'ACTIVE' AND expires_at <= :before
-            ORDER BY expires_at
-            LIMIT :limit
-            """)
-    List<UUID> findActiveExpiredBy(Instant before, int limit);
+    /** At most {@code limit} reservations in {@code status} expired by {@code before}, oldest expiry first, unlocked. */
+    @Query("select new com.agentfactory.inventory.stock.OverdueReservation(r.id, r.sku, r.location)"
+            + " from Reservation r where r.status = :status and r.expiresAt <= :before order by r.expiresAt")
+    List<OverdueReservation> findExpiredBy(ReservationStatus status, Instant before, Limit limit);
+
+    /**
+     * Claims the reservation for expiring it while this transaction lasts, without waiting; false when another
+     * transaction holds the claim. An advisory lock, not the reservation's row lock: the other paths lock the stock
+     * row before the reservation, so an expiry waiting for the stock row while holding the reservation's could
+     * deadlock with them. Only the one-by-one expiry of overdue reservations takes it, and never waits for it.
+     */
+    @Query(
+            nativeQuery = true,
+            value = "SELECT pg_try_advisory_xact_lock(hashtextextended('inventory expiring reservation ' || :id, 0))")
+    boolean tryClaimForExpiry(String id);
 
     /**
      * Deletes at most {@code limit} of the reservations released, expired or taken by an order before {@code cutoff},

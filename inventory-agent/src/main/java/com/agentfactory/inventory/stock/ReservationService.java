@@ -1,12 +1,18 @@
 package com.agentfactory.inventory.stock;
 
 import com.agentfactory.messaging.error.RuleViolationException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReservationService {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final StockLevelRepository levels;
     private final ReservationRepository reservations;
     private final StockChanges changes;
     private final OrderStock orderStock;
     private final InventoryProperties properties;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     ReservationService(
@@ -33,12 +42,14 @@ class ReservationService {
             StockChanges changes,
             OrderStock orderStock,
             InventoryProperties properties,
+            JdbcClient jdbc,
             Clock clock) {
         this.levels = levels;
         this.reservations = reservations;
         this.changes = changes;
         this.orderStock = orderStock;
         this.properties = properties;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -116,23 +127,35 @@ class ReservationService {
         return claimed.size();
     }
 
-    /** At most {@code limit} of the reservations still active {@code grace} after they expired, oldest first. */
+    /**
+     * At most {@code limit} of the reservations still active {@code grace} after they expired, oldest first, with
+     * their stock rows.
+     */
     @Transactional(readOnly = true)
-    List<UUID> overdue(Duration grace, int limit) {
-        return reservations.findActiveExpiredBy(clock.instant().minus(grace), limit);
+    List<OverdueReservation> overdue(Duration grace, int limit) {
+        return reservations.findExpiredBy(
+                ReservationStatus.ACTIVE, clock.instant().minus(grace), Limit.of(limit));
     }
 
     /**
-     * Expires the reservation if it is still active and due, waiting for its stock row as the other paths do;
-     * returns whether it did. Released, taken by an order or expired by another instance while this waited, it is
-     * left as it is.
+     * Expires the reservation if it is still active and due, waiting at most {@code lockWait} for its stock row, which
+     * it locks first as the other paths do; returns whether it did. One another instance is expiring is left to it
+     * at once, so instances waiting for stock rows each wait for a different reservation's. Released, taken by an
+     * order or expired by another instance while this waited, it is left as it is.
+     *
+     * @throws PessimisticLockingFailureException when the stock row (or the reservation) stayed locked for
+     *     {@code lockWait}; nothing was changed
      */
     @Transactional
-    boolean expire(UUID id) {
+    boolean expire(UUID id, Duration lockWait) {
+        if (!reservations.tryClaimForExpiry(id.toString())) {
+            return false;
+        }
         ReservationPlace place = reservations.placeOf(id).orElse(null);
         if (place == null) {
             return false;
         }
+        lockWaitingAtMost(place, lockWait);
         StockLevel row = levels.lockAt(place.sku(), place.location()).orElseThrow();
         Reservation reservation = reservations.lockById(id).orElse(null);
         Instant now = clock.instant();
@@ -146,6 +169,33 @@ class ReservationService {
         levels.flush();
         changes.changed(row, now);
         return true;
+    }
+
+    /**
+     * Locks the stock row, and makes this and any later lock wait of the transaction fail after {@code lockWait}.
+     * Through JDBC rather than Hibernate, which logs every failed statement as a warning: a wait running out here is
+     * expected, and the sweep says so itself.
+     */
+    private void lockWaitingAtMost(ReservationPlace place, Duration lockWait) {
+        jdbc.sql("SELECT set_config('lock_timeout', :millis, true)")
+                .param("millis", Long.toString(Math.max(1, lockWait.toMillis())))
+                .query()
+                .singleRow();
+        try {
+            jdbc.sql("SELECT 1 FROM stock_levels WHERE sku = :sku AND location = :location FOR UPDATE")
+                    .param("sku", place.sku())
+                    .param("location", place.location())
+                    .query()
+                    .singleRow();
+        } catch (DataAccessException e) {
+            // Spring's JDBC translation leaves PostgreSQL's lock timeout uncategorised
+            if (e.getMostSpecificCause() instanceof SQLException cause
+                    && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
+                throw new CannotAcquireLockException(
+                        "Stock row " + place.sku() + " at " + place.location() + " stayed locked for " + lockWait, e);
+            }
+            throw e;
+        }
     }
 
     private ReservationResponse close(UUID id, ReservationStatus outcome) {

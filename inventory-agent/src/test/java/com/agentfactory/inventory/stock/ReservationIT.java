@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,9 @@ class ReservationIT extends InventoryIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ReservationExpiry expiry;
 
     @Test
     void fiftyConcurrentCheckoutsOfOneShareTenUnitsExactly() throws Exception {
@@ -165,6 +170,71 @@ class ReservationIT extends InventoryIntegrationTest {
             });
         }
         assertThat(available(busySku)).isEqualTo(2);
+    }
+
+    @Test
+    void anOverdueReservationWhoseStockRowALongTransactionHoldsIsLeftToALaterPassWithTheOthersAtThatRow()
+            throws Exception {
+        String heldSku = stocked(4);
+        String busySku = stocked(2);
+        UUID held = UUID.fromString(reserve(heldSku, 2).text("/id"));
+        UUID alsoHeld = UUID.fromString(reserve(heldSku, 2).text("/id"));
+        UUID busy = UUID.fromString(reserve(busySku, 2).text("/id"));
+
+        try (var longTransaction = new HeldStockRow(heldSku);
+                var flashSale = new BusyStockRow(busySku)) {
+            // all overdue at once, in this expiry order: the sweep comes to the held row's before the busy one's
+            jdbc.update(
+                    "UPDATE stock_reservations SET expires_at = now() - CASE WHEN id = ? THEN interval '3 hours'"
+                            + " WHEN id = ? THEN interval '2 hours' ELSE interval '1 hour' END WHERE id IN (?, ?, ?)",
+                    held,
+                    alsoHeld,
+                    held,
+                    alsoHeld,
+                    busy);
+
+            Set<String> waitsForTheHeldRow = new HashSet<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                waitsForTheHeldRow.addAll(longTransaction.waitsBehind());
+                flashSale.handOver();
+                return statusOf(busy).equals("EXPIRED");
+            });
+            assertThat(waitsForTheHeldRow)
+                    .as("once a wait for the held row ran out, the pass waited for it no more")
+                    .hasSize(1);
+            assertThat(statusOf(held)).isEqualTo("ACTIVE");
+            assertThat(statusOf(alsoHeld)).isEqualTo("ACTIVE");
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(List.of(statusOf(held), statusOf(alsoHeld))).containsOnly("EXPIRED"));
+        assertThat(available(heldSku)).isEqualTo(4);
+        assertThat(available(busySku)).isEqualTo(2);
+    }
+
+    @Test
+    void anotherInstancesSweepPassesTheOverdueReservationOneIsWaitingForInsteadOfQueueingBehindIt() throws Exception {
+        String heldSku = stocked(2);
+        UUID held = UUID.fromString(reserve(heldSku, 2).text("/id"));
+
+        try (var longTransaction = new HeldStockRow(heldSku)) {
+            jdbc.update("UPDATE stock_reservations SET expires_at = now() - interval '1 hour' WHERE id = ?", held);
+            // the scheduled sweep, as one instance, comes to it and waits for its row
+            List<String> firstInstancesWait = await().atMost(Duration.ofSeconds(30))
+                    .until(longTransaction::waitsBehind, waits -> !waits.isEmpty());
+
+            expiry.expireDue();
+
+            assertThat(longTransaction.waitsBehind())
+                    .as("the first instance's wait has not run out: the second did not wait for the row after it")
+                    .isEqualTo(firstInstancesWait);
+            assertThat(statusOf(held)).isEqualTo("ACTIVE");
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(statusOf(held)).isEqualTo("EXPIRED"));
+        assertThat(available(heldSku)).isEqualTo(2);
     }
 
     @Test
@@ -301,6 +371,41 @@ class ReservationIT extends InventoryIntegrationTest {
         assertThat(read.body().path("customer_id").isTextual())
                 .as("the pseudonym names no customer, and the caller that sent the erased id would learn it")
                 .isFalse();
+    }
+
+    /** Holds a stock row locked in one open transaction, as a long transaction elsewhere would; rolled back on close. */
+    private final class HeldStockRow implements AutoCloseable {
+
+        private final Connection connection;
+        private final int pid;
+
+        HeldStockRow(String sku) throws Exception {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (var lock = connection.prepareStatement(
+                    "SELECT pg_backend_pid() FROM stock_levels WHERE sku = ? AND location = 'main' FOR UPDATE")) {
+                lock.setString(1, sku);
+                try (var result = lock.executeQuery()) {
+                    result.next();
+                    pid = result.getInt(1);
+                }
+            }
+        }
+
+        /** Each wait for a lock this transaction holds, as its backend and when the waiting statement began. */
+        List<String> waitsBehind() {
+            return jdbc.queryForList(
+                    "SELECT pid || ' ' || query_start FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"
+                            + " ORDER BY pid",
+                    String.class,
+                    pid);
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.rollback();
+            connection.close();
+        }
     }
 
     /**

@@ -541,10 +541,27 @@ export interface AllocationRound {
   }[];
 }
 
+/**
+ * One campaign's allocated daily budget over a whole window: at the end of each step in which the allocator changed
+ * it, as the step's last change left it.
+ */
+export interface CampaignAllocationSeries {
+  campaign_id: string;
+  campaign_name: string;
+  currency: string;
+  /** what the campaign had been given when the window began; null: nothing, it spent its own daily budget */
+  previous_daily_budget: number | null;
+  points: { at: string; allocated_daily_budget: number }[];
+}
+
 export interface AllocationHistory {
   from: string;
   to: string;
+  /** the window's newest rounds only (at most 500): rounds_truncated says whether it had older ones */
   rounds: AllocationRound[];
+  rounds_truncated: boolean;
+  /** every campaign's budget over the whole window, in steps of equal length (ISO 8601 duration, e.g. PT1H) */
+  series: { step: string; campaigns: CampaignAllocationSeries[] };
 }
 
 export interface SimulationSource {

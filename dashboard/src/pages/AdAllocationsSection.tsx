@@ -3,7 +3,7 @@ import { query } from '../api/client';
 import type { AllocationHistory } from '../api/types';
 import { Async, Loading, useApi } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
-import { allocationSeries, roundCurrencies } from './adAllocations';
+import { allocationCurrencies, allocationSeries } from './adAllocations';
 
 const AllocationSeriesChart = lazy(() => import('../components/AllocationSeriesChart'));
 
@@ -11,7 +11,11 @@ const WINDOWS = [7, 30, 90];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ROUNDS_LISTED = 5;
 
-/** The budget allocator's rounds across all campaigns: each campaign's allocated daily budget over time, and why. */
+/**
+ * The budget allocator's rounds across all campaigns: each campaign's allocated daily budget over the whole period,
+ * and the newest rounds with why. A round every few minutes makes more rounds in a long period than the API lists, so
+ * the chart draws the API's series, which covers the period, and the list says when it holds only the newest rounds.
+ */
 export default function AdAllocationsSection() {
   const [days, setDays] = useState(30);
   // fixed when the window is chosen, so that the path (and with it the request) stays the same between renders
@@ -32,11 +36,15 @@ export default function AdAllocationsSection() {
           ))}
         </select>
       </label>
-      <Async state={history} isEmpty={(h) => h.rounds.length === 0} empty="The allocator has not moved any budget in this period.">
+      <Async
+        state={history}
+        isEmpty={(h) => h.rounds.length === 0 && h.series.campaigns.length === 0}
+        empty="The allocator has not moved any budget in this period."
+      >
         {(h) => {
-          const currencies = roundCurrencies(h.rounds);
+          const currencies = allocationCurrencies(h);
           const currency = chosen && currencies.includes(chosen) ? chosen : currencies[0];
-          const series = allocationSeries(h.rounds, currency);
+          const series = allocationSeries(h, currency);
           const money = (v: number | null | undefined) => formatMoney(v, currency);
           const newestFirst = h.rounds.filter((r) => r.currency === currency).reverse();
           const listed = showAll ? newestFirst : newestFirst.slice(0, ROUNDS_LISTED);
@@ -55,6 +63,12 @@ export default function AdAllocationsSection() {
               <Suspense fallback={<Loading label="Drawing…" />}>
                 <AllocationSeriesChart series={series} format={(v) => money(v)} />
               </Suspense>
+              {h.rounds_truncated && (
+                <p className="muted">
+                  The period had more rounds than the list can hold: it has those since {formatDateTime(h.rounds[0].occurred_at)}. The chart covers the
+                  whole period, each campaign&apos;s budget as it stood at the end of every {stepLabel(h.series.step)} in which it changed.
+                </p>
+              )}
               <table aria-label="Allocation rounds">
                 <thead>
                   <tr>
@@ -94,4 +108,22 @@ export default function AdAllocationsSection() {
       </Async>
     </section>
   );
+}
+
+/** An ISO 8601 step as the API gives it (PT5M, PT1H, PT24H, PT168H) in words. */
+function stepLabel(step: string): string {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(step);
+  if (!m) {
+    return `step of ${step}`;
+  }
+  const hours = Number(m[1] ?? 0);
+  const minutes = Number(m[2] ?? 0);
+  if (hours > 0 && hours % 24 === 0 && minutes === 0) {
+    return hours === 24 ? 'day' : `${hours / 24} days`;
+  }
+  if (hours > 0 && minutes === 0) {
+    return hours === 1 ? 'hour' : `${hours} hours`;
+  }
+  const total = hours * 60 + minutes;
+  return total === 1 ? 'minute' : `${total} minutes`;
 }

@@ -65,6 +65,14 @@ const allocations: AllocationHistory = {
       ],
     },
   ],
+  rounds_truncated: false,
+  series: {
+    step: 'PT1H',
+    campaigns: [
+      { campaign_id: 'c1', campaign_name: 'Winter sale', currency: 'EUR', previous_daily_budget: 50, points: [{ at: '2026-12-02T09:00:00Z', allocated_daily_budget: 42.5 }] },
+      { campaign_id: 'c2', campaign_name: 'Mugs', currency: 'EUR', previous_daily_budget: 50, points: [{ at: '2026-12-02T09:00:00Z', allocated_daily_budget: 57.5 }] },
+    ],
+  },
 };
 
 const run = (status: SimulationRun['status']): SimulationRun => ({
@@ -190,6 +198,66 @@ describe('AdsPage', () => {
     const changes = within(detail).getByRole('table', { name: 'Budget and status changes' });
     expect(within(changes).getByText('allocated daily budget none -> 42.50 EUR')).toBeTruthy();
     expect(gateway.callsTo('GET', '/api/v1/ads/campaigns/c1/history')).toHaveLength(1);
+  });
+
+  it('asks for a campaign’s newest changes and shows them, newest first, with how many older ones were left out', async () => {
+    const entries = [
+      { action: 'BUDGET', detail: 'daily 50.00 -> 60.00, total 1500.00 -> 1500.00 EUR, allocated daily budget 43.00 dropped', actor: 'manager', reason: 'saved just now', occurred_at: '2026-12-09T10:12:00Z' },
+      { action: 'ALLOCATION', detail: 'allocated daily budget 41.00 -> 43.00 EUR', actor: 'allocator', reason: 'Thompson share 0.47 of 92.50', occurred_at: '2026-12-09T10:10:00Z' },
+      { action: 'ALLOCATION', detail: 'allocated daily budget 42.50 -> 41.00 EUR', actor: 'allocator', reason: 'Thompson share 0.45 of 92.50', occurred_at: '2026-12-09T10:05:00Z' },
+    ];
+    const gateway = ads().ok('GET', '/api/v1/ads/campaigns/c1/history', { items: entries, pagination: { total: 2500, page: 1, limit: 200, total_pages: 13 } });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<AdsPage />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Winter sale' }));
+
+    const detail = await screen.findByRole('region', { name: 'Winter sale' });
+    const changes = await within(detail).findByRole('table', { name: 'Budget and status changes' });
+    const reasons = within(changes)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[3].textContent);
+    expect(reasons).toEqual(['saved just now', 'Thompson share 0.47 of 92.50', 'Thompson share 0.45 of 92.50']);
+    expect(within(detail).getByText(/The newest 3 of 2500 changes/)).toBeTruthy();
+    const asked = new URLSearchParams(gateway.callsTo('GET', '/api/v1/ads/campaigns/c1/history')[0].path.split('?')[1]);
+    expect(asked.get('sort')).toBe('newest');
+    expect(asked.get('limit')).toBe('200');
+  });
+
+  it('compares the campaigns whose metrics loaded and marks the one whose metrics failed', async () => {
+    const gateway = ads().on('GET', '/api/v1/ads/campaigns/c2/metrics', problem(503, 'The ad agent is unavailable.'));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<AdsPage />);
+
+    const performance = await screen.findByRole('region', { name: 'Performance since start' });
+    const table = within(performance).getByRole('table', { name: 'Performance since start' });
+    const winter = within(table).getByRole('row', { name: /Winter sale/ });
+    expect(within(winter).getByText('€1,200.40')).toBeTruthy();
+    const mugs = within(table).getByRole('row', { name: /Mugs/ });
+    expect(mugs.textContent).toContain('Metrics could not be loaded: The ad agent is unavailable.');
+  });
+
+  it('draws the whole period from the series and says when the rounds listed are only the newest', async () => {
+    const gateway = ads().ok('GET', '/api/v1/ads/allocations', {
+      ...allocations,
+      rounds_truncated: true,
+      series: {
+        step: 'PT1H',
+        campaigns: [
+          ...allocations.series.campaigns,
+          { campaign_id: 'c9', campaign_name: 'Autumn', currency: 'EUR', previous_daily_budget: null, points: [{ at: '2026-11-10T09:00:00Z', allocated_daily_budget: 30 }] },
+        ],
+      },
+    });
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<AdsPage />);
+
+    const section = await screen.findByRole('region', { name: 'Budget allocation across campaigns' });
+    await within(section).findByRole('table', { name: 'Allocation rounds' });
+    expect(within(section).getByText(/The period had more rounds than the list can hold/).textContent).toContain('end of every hour');
+    expect(within(section).getByRole('img', { name: /^Allocated daily budget over time of/ }).getAttribute('aria-label')).toContain('Autumn');
   });
 
   it('lists every campaign’s allocation changes across rounds with their reasons', async () => {

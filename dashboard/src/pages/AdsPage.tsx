@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
+import { messageOf } from '../api/problem';
 import type { AdAuditEntry, AdCampaign, AdCampaignStatus, AdMetrics } from '../api/types';
 import { Pager, ReasonAction, useBackToLastPage, useCan } from '../components/controls';
 import { Async, Loading, Problem, StatusBadge, useAction, useApi } from '../components/state';
@@ -13,6 +14,7 @@ const AllocationChart = lazy(() => import('../components/AllocationChart'));
 
 const BASE = '/api/v1/ads/campaigns';
 const STATUSES: AdCampaignStatus[] = ['DRAFT', 'ACTIVE', 'PAUSED', 'ENDED'];
+const HISTORY_LIMIT = 200;
 
 /** The lifecycle endpoint and button for each move a campaign's allowed_transitions may name. */
 function actionsFor(c: AdCampaign): { label: string; path: string }[] {
@@ -128,28 +130,35 @@ export default function AdsPage() {
   );
 }
 
-/** ROAS, CPA and win rate of the campaigns on the page, side by side, from each one's metrics. */
+/** One campaign's metrics as its call ended: loaded, or the problem that kept them. */
+type MetricsOutcome = { campaign: AdCampaign; metrics: AdMetrics } | { campaign: AdCampaign; error: unknown };
+
+/**
+ * ROAS, CPA and win rate of the campaigns on the page, side by side, from each one's metrics. Each campaign's call
+ * stands alone: one that fails marks its own row, and the others are still compared.
+ */
 function Comparison({ campaigns }: { campaigns: AdCampaign[] }) {
-  const [metrics, setMetrics] = useState<AdMetrics[]>();
-  const [error, setError] = useState<unknown>();
+  const [outcomes, setOutcomes] = useState<MetricsOutcome[]>();
   const ids = campaigns.map((c) => c.id).join(',');
   useEffect(() => {
     let live = true;
-    setMetrics(undefined);
-    Promise.all(campaigns.map((c) => api<AdMetrics>(`${BASE}/${c.id}/metrics`)))
-      .then((all) => live && (setMetrics(all), setError(undefined)))
-      .catch((e: unknown) => live && setError(e));
+    setOutcomes(undefined);
+    void Promise.allSettled(campaigns.map((c) => api<AdMetrics>(`${BASE}/${c.id}/metrics`))).then(
+      (settled) =>
+        live &&
+        setOutcomes(
+          settled.map((s, i) => (s.status === 'fulfilled' ? { campaign: campaigns[i], metrics: s.value } : { campaign: campaigns[i], error: s.reason })),
+        ),
+    );
     return () => {
       live = false;
     };
     // the ids stand for the campaigns: a reload with the same campaigns need not fetch again
   }, [ids]);
-  if (error) {
-    return <Problem error={error} />;
-  }
-  if (!metrics) {
+  if (!outcomes) {
     return <Loading label="Loading the campaigns' metrics…" />;
   }
+  const metrics = outcomes.flatMap((o) => ('metrics' in o ? [o.metrics] : []));
   // CPA is money: one chart per currency would be unreadable, so it charts the first campaign's currency
   const currency = metrics[0]?.currency;
   const label = (m: AdMetrics) => m.name;
@@ -170,18 +179,25 @@ function Comparison({ campaigns }: { campaigns: AdCampaign[] }) {
           </tr>
         </thead>
         <tbody>
-          {metrics.map((m) => (
-            <tr key={m.campaign_id}>
-              <td>{m.name}</td>
-              <td>{formatMoney(m.spend, m.currency)}</td>
-              <td>{formatMoney(m.revenue, m.currency)}</td>
-              <td>{formatNumber(m.roas)}</td>
-              <td>{formatMoney(m.cpa, m.currency)}</td>
-              <td>{formatPercent(m.win_rate)}</td>
-              <td>{formatPercent(m.ctr, undefined, 2)}</td>
-              <td>{formatNumber(m.conversions, undefined, 0)}</td>
-            </tr>
-          ))}
+          {outcomes.map((o) =>
+            'metrics' in o ? (
+              <tr key={o.campaign.id}>
+                <td>{o.metrics.name}</td>
+                <td>{formatMoney(o.metrics.spend, o.metrics.currency)}</td>
+                <td>{formatMoney(o.metrics.revenue, o.metrics.currency)}</td>
+                <td>{formatNumber(o.metrics.roas)}</td>
+                <td>{formatMoney(o.metrics.cpa, o.metrics.currency)}</td>
+                <td>{formatPercent(o.metrics.win_rate)}</td>
+                <td>{formatPercent(o.metrics.ctr, undefined, 2)}</td>
+                <td>{formatNumber(o.metrics.conversions, undefined, 0)}</td>
+              </tr>
+            ) : (
+              <tr key={o.campaign.id}>
+                <td>{o.campaign.name}</td>
+                <td colSpan={7}>Metrics could not be loaded: {messageOf(o.error)}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
       <Suspense fallback={<Loading label="Drawing…" />}>
@@ -214,7 +230,8 @@ function Comparison({ campaigns }: { campaigns: AdCampaign[] }) {
 
 function CampaignDetail({ campaign, mayWrite, onChange }: { campaign: AdCampaign; mayWrite: boolean; onChange: () => void }) {
   const metrics = useApi<AdMetrics>(`${BASE}/${campaign.id}/metrics`);
-  const history = useApi<Page<AdAuditEntry>>(`${BASE}/${campaign.id}/history${query({ limit: 200 })}`);
+  // newest first: the allocator adds an entry every round, so the oldest 200 would end within a day of the start
+  const history = useApi<Page<AdAuditEntry>>(`${BASE}/${campaign.id}/history${query({ sort: 'newest', limit: HISTORY_LIMIT })}`);
   const money = (v: number | null | undefined) => formatMoney(v, campaign.currency);
   return (
     <section aria-labelledby="ad-detail-heading">
@@ -255,10 +272,17 @@ function CampaignDetail({ campaign, mayWrite, onChange }: { campaign: AdCampaign
       <h3>Budget allocation over time</h3>
       <Async state={history} isEmpty={(d) => d.items.length === 0} empty="No change has been recorded.">
         {(data) => {
-          const points = budgetTimeline(data.items);
+          const points = budgetTimeline(data.items, campaign.daily_budget);
+          // newest first, as the API answers them
           const changes = data.items.filter((e) => e.action === 'ALLOCATION' || e.action === 'BUDGET' || e.action === 'STATUS');
+          const left = data.pagination.total - data.items.length;
           return (
             <>
+              {left > 0 && (
+                <p className="muted">
+                  The newest {data.items.length} of {data.pagination.total} changes, since {formatDateTime(data.items[data.items.length - 1].occurred_at)}.
+                </p>
+              )}
               {points.length > 1 ? (
                 <Suspense fallback={<Loading label="Drawing…" />}>
                   <AllocationChart points={points} format={(v) => money(v)} />

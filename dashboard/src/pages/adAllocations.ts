@@ -1,4 +1,4 @@
-import type { AllocationRound } from '../api/types';
+import type { AllocationHistory, AllocationRound } from '../api/types';
 
 /** One point in time of the allocation chart: each campaign's allocated daily budget, by campaign id. */
 export interface AllocationRow {
@@ -12,38 +12,38 @@ export interface AllocationSeries {
 }
 
 /**
- * The allocated daily budgets of every campaign of one currency over the rounds, as rows a chart can draw: a round
- * changes only some campaigns, so each row carries the others' last value forward; a campaign's budget before its
- * first change in the window is that change's previous budget, drawn from the first round on.
+ * The allocated daily budgets of every campaign of one currency over the whole window, as rows a chart can draw. The
+ * API gives each campaign's budget at the end of the steps in which it changed, so each row carries the others' last
+ * value forward; a campaign's budget when the window began is drawn from the window's start, and the last budgets
+ * until its end.
  */
-export function allocationSeries(rounds: AllocationRound[], currency: string): AllocationSeries {
-  const ordered = rounds.filter((r) => r.currency === currency).sort((a, b) => a.occurred_at.localeCompare(b.occurred_at));
-  const names = new Map<string, string>();
-  const before = new Map<string, number>();
-  for (const round of ordered) {
-    for (const change of round.changes) {
-      if (!names.has(change.campaign_id)) {
-        names.set(change.campaign_id, change.campaign_name);
-        if (change.previous_daily_budget !== null) {
-          before.set(change.campaign_id, Number(change.previous_daily_budget));
-        }
-      }
+export function allocationSeries(history: AllocationHistory, currency: string): AllocationSeries {
+  const campaigns = history.series.campaigns.filter((c) => c.currency === currency);
+  const byTime = new Map<number, { id: string; value: number }[]>();
+  for (const campaign of campaigns) {
+    for (const point of campaign.points) {
+      const time = Date.parse(point.at);
+      const changes = byTime.get(time) ?? [];
+      changes.push({ id: campaign.campaign_id, value: Number(point.allocated_daily_budget) });
+      byTime.set(time, changes);
     }
   }
   const rows: AllocationRow[] = [];
   const current = new Map<string, number>();
-  if (ordered.length > 0 && before.size > 0) {
-    // the budgets as they stood before the first round in the window, just before it
-    before.forEach((value, id) => current.set(id, value));
-    rows.push(row(Date.parse(ordered[0].occurred_at) - 1, current));
+  campaigns.forEach((c) => c.previous_daily_budget !== null && current.set(c.campaign_id, Number(c.previous_daily_budget)));
+  if (byTime.size > 0 && current.size > 0) {
+    rows.push(row(Date.parse(history.from), current));
   }
-  for (const round of ordered) {
-    for (const change of round.changes) {
-      current.set(change.campaign_id, Number(change.allocated_daily_budget));
-    }
-    rows.push(row(Date.parse(round.occurred_at), current));
+  for (const [time, changes] of [...byTime].sort((a, b) => a[0] - b[0])) {
+    changes.forEach((c) => current.set(c.id, c.value));
+    rows.push(row(time, current));
   }
-  return { campaigns: [...names].map(([id, name]) => ({ id, name })), rows };
+  // the budgets the last changes left stood until the window's end
+  const end = Date.parse(history.to);
+  if (rows.length > 0 && rows[rows.length - 1].time < end) {
+    rows.push(row(end, current));
+  }
+  return { campaigns: campaigns.map((c) => ({ id: c.campaign_id, name: c.campaign_name })), rows };
 }
 
 function row(time: number, values: Map<string, number>): AllocationRow {
@@ -52,9 +52,13 @@ function row(time: number, values: Map<string, number>): AllocationRow {
   return result;
 }
 
-/** The currencies the rounds are in, most rounds first: the page shows one currency's campaigns at a time. */
-export function roundCurrencies(rounds: AllocationRound[]): string[] {
+/**
+ * The currencies the window's campaigns are in, most changes first: the page shows one currency's campaigns at a time.
+ * The series covers the whole window, so a currency whose rounds are older than the rounds listed is among them.
+ */
+export function allocationCurrencies(history: AllocationHistory): string[] {
   const counts = new Map<string, number>();
-  rounds.forEach((r) => counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1));
+  history.series.campaigns.forEach((c) => counts.set(c.currency, (counts.get(c.currency) ?? 0) + c.points.length));
+  history.rounds.forEach((r: AllocationRound) => counts.set(r.currency, counts.get(r.currency) ?? 0));
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }

@@ -41,4 +41,25 @@ describe('budgetTimeline', () => {
       { at: '2026-12-01T14:00:00Z', own: 60, allocated: null },
     ]);
   });
+
+  it('starts the newest entries of a long history, without the creation, from the budgets before the first of them', () => {
+    const points = budgetTimeline(
+      [
+        entry('ALLOCATION', 'allocated daily budget 55.50 -> 57.00 EUR', '2026-12-09T10:05:00Z'),
+        entry('ALLOCATION', 'allocated daily budget 57.00 -> 52.00 EUR', '2026-12-09T10:10:00Z'),
+        entry('BUDGET', 'daily 50.00 -> 60.00, total 900.00 -> 1000.00 EUR, allocated daily budget 52.00 dropped', '2026-12-09T10:12:00Z'),
+      ],
+      60,
+    );
+    expect(points).toEqual([
+      { at: '2026-12-09T10:05:00Z', own: 50, allocated: 57 },
+      { at: '2026-12-09T10:10:00Z', own: 50, allocated: 52 },
+      { at: '2026-12-09T10:12:00Z', own: 60, allocated: null },
+    ]);
+  });
+
+  it('takes the daily budget now as the own budget when no entry of the newest changed it', () => {
+    const points = budgetTimeline([entry('STATUS', 'ACTIVE -> PAUSED, allocated daily budget 70.00 EUR dropped', '2026-12-09T10:00:00Z')], 80);
+    expect(points).toEqual([{ at: '2026-12-09T10:00:00Z', own: 80, allocated: null }]);
+  });
 });

@@ -114,7 +114,7 @@ class ErasedCustomerLists implements SchedulingConfigurer, SmartLifecycle {
     }
 
     // after the commit, so a list computed from the data before the erasure and stored meanwhile goes too; the
-    // generation the drop advances keeps one still being computed out
+    // new generation the drop gives the hash keeps one still being computed out
     @TransactionalEventListener(fallbackExecution = true)
     void afterErasure(CustomerErased event) {
         UUID customerId = event.customerId();

@@ -3,6 +3,7 @@ package com.agentfactory.recommendation.surface;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Lists in Redis, one hash per user or product with a field per model version and list length, so one
  * delete drops everything derived from a user's behaviour. Each hash has a generation, which a clearing
- * advances: a list is stored only under the generation read before it was computed, so a list computed from
+ * replaces: a list is stored only under the generation read before it was computed, so a list computed from
  * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
  * Redis being away only costs speed: every failure is logged and treated as a miss, except an erased customer's
  * clearing ({@link #clearOrFail}), which is tried again until it succeeds.
@@ -35,10 +36,9 @@ class RecommendationCache {
             return 1
             """, Long.class);
 
-    // KEYS: the hash, its generation; ARGV: the generation's lifetime in seconds
+    // KEYS: the hash, its generation; ARGV: the new generation, its lifetime in seconds
     private static final RedisScript<Long> CLEAR = RedisScript.of("""
-            redis.call('INCR', KEYS[2])
-            redis.call('EXPIRE', KEYS[2], ARGV[1])
+            redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
             redis.call('DEL', KEYS[1])
             return 1
             """, Long.class);
@@ -51,11 +51,11 @@ class RecommendationCache {
         this.json = json;
     }
 
-    static String userKey(java.util.UUID userId) {
+    static String userKey(UUID userId) {
         return "recommendation:user:" + userId;
     }
 
-    static String similarKey(java.util.UUID productId) {
+    static String similarKey(UUID productId) {
         return "recommendation:similar:" + productId;
     }
 
@@ -111,8 +111,9 @@ class RecommendationCache {
     }
 
     /**
-     * Drops the hash and advances its generation, which lives as long as a list would: only a computation running
-     * longer than that could still see the generation it read come round again.
+     * Drops the hash and gives it a new generation, a random token, which lives as long as a list would. A counter
+     * would start again once it expired, so a computation that read a value before the expiry could see it come round
+     * after a later clearing and store the lists from before it; a token never comes round.
      */
     void clear(String key, Duration ttl) {
         try {
@@ -127,6 +128,7 @@ class RecommendationCache {
      * again until Redis answers ({@link ErasedCustomerLists}).
      */
     void clearOrFail(String key, Duration ttl) {
-        redis.execute(CLEAR, List.of(key, generationKey(key)), Long.toString(ttl.toSeconds()));
+        redis.execute(
+                CLEAR, List.of(key, generationKey(key)), UUID.randomUUID().toString(), Long.toString(ttl.toSeconds()));
     }
 }

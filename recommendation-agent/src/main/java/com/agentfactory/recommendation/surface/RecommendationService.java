@@ -191,7 +191,7 @@ class RecommendationService implements SimilarProductsSource {
     }
 
     // after commit, so a list computed after the clearing reads the changed behaviour; one computed before it is
-    // refused by the generation the clearing advanced
+    // refused by the new generation the clearing gave the hash
     @TransactionalEventListener(fallbackExecution = true)
     void onUserBehaviourChanged(UserBehaviourChanged event) {
         cache.clear(RecommendationCache.userKey(event.userId()), properties.cacheTtl());

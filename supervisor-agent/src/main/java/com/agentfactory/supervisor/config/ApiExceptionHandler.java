@@ -1,6 +1,7 @@
 package com.agentfactory.supervisor.config;
 
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
+import com.agentfactory.supervisor.task.CustomerBeingErasedException;
 import com.agentfactory.supervisor.task.IntakeOverloadedException;
 import com.agentfactory.supervisor.task.TaskNotStoredException;
 import com.agentfactory.supervisor.task.TaskOutcomeUnknownException;
@@ -16,8 +17,20 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
 
     @ExceptionHandler({IntakeOverloadedException.class, TaskNotStoredException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        return unavailable(e, 1);
+    }
+
+    /** Later than other refusals for a retry: the erasure holds the customer for its whole run. */
+    @ExceptionHandler(CustomerBeingErasedException.class)
+    ResponseEntity<ProblemDetail> customerBeingErased(CustomerBeingErasedException e) {
+        // Retry-After is whole seconds; rounded up, so the caller never comes back sooner than asked
+        long millis = e.retryAfter().toMillis();
+        return unavailable(e, Math.max(1, (millis + 999) / 1000));
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(RuntimeException e, long retryAfterSeconds) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "1")
+                .header("Retry-After", Long.toString(retryAfterSeconds))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", e.getMessage()));
     }
 

@@ -58,6 +58,7 @@ class TaskWriteBatcher implements SmartLifecycle {
     private final int maxBatch;
     private final int writers;
     private final Duration heldWritePatience;
+    private final Duration erasureRetryAfter;
     private final DistributionSummary batchSizes;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -77,6 +78,7 @@ class TaskWriteBatcher implements SmartLifecycle {
         this.writers = properties.writerThreads();
         this.capacity = properties.writeQueueCapacity();
         this.heldWritePatience = properties.heldWritePatience();
+        this.erasureRetryAfter = properties.erasureRetryAfter();
         this.batchSizes = DistributionSummary.builder("tasks.write.batch.size")
                 .description("Tasks committed per intake transaction")
                 .register(meters);
@@ -292,20 +294,10 @@ class TaskWriteBatcher implements SmartLifecycle {
             if (aboutErased != null) {
                 refused.put(pending, aboutErased);
             } else if (aboutErasing) {
-                refused.put(pending, new CustomerBeingErased());
+                refused.put(pending, new CustomerBeingErasedException(erasureRetryAfter));
             }
         }
         return refused;
-    }
-
-    /**
-     * A task of the request names a customer whose erasure runs now; the request is answered "not stored, retry",
-     * and the retry after the erasure is refused as about an erased customer.
-     */
-    private static final class CustomerBeingErased extends RuntimeException {
-        CustomerBeingErased() {
-            super("A task names a customer whose erasure is running", null, false, false);
-        }
     }
 
     /** The commit of a transaction whose statements all succeeded failed: the tasks may or may not be stored. */
@@ -405,6 +397,7 @@ class TaskWriteBatcher implements SmartLifecycle {
             return switch (failure) {
                 case TaskOutcomeUnknownException unknown -> unknown;
                 case ErasedCustomerTaskRefused refused -> refused;
+                case CustomerBeingErasedException beingErased -> beingErased;
                 default -> new TaskNotStoredException(failure);
             };
         }

@@ -2,8 +2,10 @@ package com.agentfactory.supervisor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.agentfactory.supervisor.task.CustomerBeingErasedException;
 import com.agentfactory.supervisor.task.TaskNotStoredException;
 import com.agentfactory.supervisor.task.TaskOutcomeUnknownException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -34,5 +36,15 @@ class ApiExceptionHandlerTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aTaskAboutACustomerBeingErasedIsA503AskingForTheErasuresLongerWaitInWholeSecondsRoundedUp() {
+        var fiveSeconds = handler.customerBeingErased(new CustomerBeingErasedException(Duration.ofSeconds(5)));
+        var overFour = handler.customerBeingErased(new CustomerBeingErasedException(Duration.ofMillis(4_001)));
+
+        assertThat(fiveSeconds.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(fiveSeconds.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(overFour.getHeaders().getFirst("Retry-After")).isEqualTo("5");
     }
 }

@@ -13,6 +13,10 @@ import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.LockWaits;
 import com.agentfactory.messaging.testing.TestTokens;
 import com.agentfactory.supervisor.support.SupervisorIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -71,11 +75,16 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
     }
 
     @Test
-    void aTaskPostedWhileTheCustomersErasureRunsIsRefusedForARetryWhichIsThenRefused() throws Exception {
-        Response during = whileErasureOf(customer, erasing -> api.post(TASKS, taskAbout(customer)));
+    void aTaskPostedWhileTheCustomersErasureRunsIsRefusedForARetryAfterFiveSecondsWhichIsThenRefused()
+            throws Exception {
+        HttpResponse<String> during =
+                whileErasureOf(customer, erasing -> postSeeingHeaders(TASKS, taskAbout(customer)));
         Response retried = api.post(TASKS, taskAbout(customer));
 
-        assertThat(during.status()).as(String.valueOf(during.body())).isEqualTo(503);
+        assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+        assertThat(during.headers().firstValue("Retry-After"))
+                .as("the erasure holds the customer for its whole run")
+                .contains("5");
         assertThat(retried.status()).as(String.valueOf(retried.body())).isEqualTo(422);
         assertThat(retried.errorFields()).containsExactly("input_data.customer_id");
         assertThat(tasksNamingTheCustomer()).isZero();
@@ -250,6 +259,21 @@ class ErasedCustomersIT extends SupervisorIntegrationTest {
                 erasure.prepareStatement("INSERT INTO erased_customers (customer_id, erased_at) VALUES (?, now())")) {
             mark.setObject(1, customerId);
             mark.executeUpdate();
+        }
+    }
+
+    /** Posts as {@link #api} does, as its administrator, and returns the whole answer, headers included. */
+    private HttpResponse<String> postSeeingHeaders(String path, Object body) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + TestTokens.staff("test-user", "ADMIN"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    codec.mapper().writeValueAsString(body)))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -34,7 +34,34 @@ class TaskIntakePropertiesTest {
         }
     }
 
+    @Test
+    void acceptsAnErasureRetryAfterFromASecondToTenMinutes() {
+        for (Duration retryAfter :
+                new Duration[] {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(10)}) {
+            assertThat(validator.validate(withErasureRetryAfter(retryAfter)))
+                    .as(String.valueOf(retryAfter))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAMissingSubSecondOrOverTenMinuteErasureRetryAfter() {
+        for (Duration retryAfter : new Duration[] {
+            null, Duration.ZERO, Duration.ofMillis(999), Duration.ofMinutes(10).plusSeconds(1)
+        }) {
+            assertThat(validator.validate(withErasureRetryAfter(retryAfter)))
+                    .as(String.valueOf(retryAfter))
+                    .extracting(ConstraintViolation::getPropertyPath)
+                    .map(Object::toString)
+                    .containsAnyOf("erasureRetryAfter", "erasureRetryAfterBounded");
+        }
+    }
+
     private static TaskIntakeProperties withHeldWritePatience(Duration patience) {
-        return new TaskIntakeProperties(500, 2, 20_000, patience);
+        return new TaskIntakeProperties(500, 2, 20_000, patience, Duration.ofSeconds(5));
+    }
+
+    private static TaskIntakeProperties withErasureRetryAfter(Duration retryAfter) {
+        return new TaskIntakeProperties(500, 2, 20_000, Duration.ofSeconds(3), retryAfter);
     }
 }

@@ -43,6 +43,8 @@ class TaskWriteBatcherTest {
 
     private static final Duration PATIENT = Duration.ofSeconds(10);
 
+    private static final Duration ERASURE_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final TaskRepository repository = mock(TaskRepository.class);
     private final StallingTransactions transactions = new StallingTransactions();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -60,7 +62,12 @@ class TaskWriteBatcherTest {
     void refusesRequestsOnceTheQueueHoldsItsCapacityInTasksNotInRequests() {
         // no writer threads: nothing drains, so the queue only fills
         var batcher = new TaskWriteBatcher(
-                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5, PATIENT));
+                null,
+                null,
+                null,
+                null,
+                new SimpleMeterRegistry(),
+                new TaskIntakeProperties(500, 0, 5, PATIENT, ERASURE_RETRY_AFTER));
         batcher.start();
 
         assertThat(batcher.submit(tasks(3)).done()).isNotDone();
@@ -72,7 +79,12 @@ class TaskWriteBatcherTest {
     @Test
     void refusesEverythingWhenNotRunning() {
         var batcher = new TaskWriteBatcher(
-                null, null, null, null, new SimpleMeterRegistry(), new TaskIntakeProperties(500, 0, 5, PATIENT));
+                null,
+                null,
+                null,
+                null,
+                new SimpleMeterRegistry(),
+                new TaskIntakeProperties(500, 0, 5, PATIENT, ERASURE_RETRY_AFTER));
 
         assertThatThrownBy(() -> batcher.submit(tasks(1))).isInstanceOf(IntakeOverloadedException.class);
     }
@@ -239,7 +251,7 @@ class TaskWriteBatcherTest {
                 mock(OutboxWriter.class),
                 transactions,
                 meters,
-                new TaskIntakeProperties(batchSize, 1, 1000, heldWritePatience));
+                new TaskIntakeProperties(batchSize, 1, 1000, heldWritePatience, ERASURE_RETRY_AFTER));
         started.start();
         return started;
     }

@@ -194,6 +194,48 @@ class CustomersIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void anOrderWhoseGoodsAddedLaterAreBookedUnderAnotherIdIsOneOrderOfAFirstTimeBuyer() {
+        UUID customer = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var order = OrderMother.orderNumbered(
+                "seg-" + UUID.randomUUID(), customer, now.minus(Duration.ofHours(3)), "10.00x1");
+        // the back office books the added item under an id of its own and the order's number, in its own case
+        var added = OrderMother.numberInUpperCase(
+                OrderMother.addedUnderAnotherId(order, now.minus(Duration.ofHours(2)), "5.00x1"));
+        commerce.publishAll(List.of(order, added));
+        awaitRecorded(order);
+        awaitRecorded(added);
+
+        customers.evaluate(customer, "all orders booked");
+
+        Response segment = segmentOf(customer);
+        assertThat(segment.text("/segment")).isEqualTo("first_time_buyer");
+        assertThat(segment.body().at("/rfm/frequency").asInt()).isEqualTo(1);
+        assertThat(segment.text("/reason")).contains("1 order(s), average order 15.00 GBP");
+    }
+
+    @Test
+    void theLinesOfGoodsAddedToAnOrderAreTheOrdersLines() {
+        UUID customer = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String[] twentyLines =
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> "1.00x1").toArray(String[]::new);
+        var order = OrderMother.orderNumbered(
+                "bulk-" + UUID.randomUUID(), customer, now.minus(Duration.ofHours(3)), twentyLines);
+        var added = OrderMother.addedUnderAnotherId(order, now.minus(Duration.ofHours(2)), "1.00x1");
+        commerce.publishAll(List.of(order, added));
+        awaitRecorded(order);
+        awaitRecorded(added);
+
+        customers.evaluate(customer, "all orders booked");
+
+        // one order of 21 lines, not two of 10.5 on average
+        Response segment = segmentOf(customer);
+        assertThat(segment.text("/segment")).isEqualTo("trade_buyer");
+        assertThat(segment.text("/reason")).startsWith("bulk orders of 21 lines on average; 1 order(s)");
+    }
+
+    @Test
     void aReEvaluationThatChangesNothingWritesNoHistory() {
         UUID customer = UUID.randomUUID();
         api.post("/api/v1/customers/" + customer + "/behaviors", Map.of("event_type", "page_view"));

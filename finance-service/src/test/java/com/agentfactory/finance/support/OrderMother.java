@@ -78,6 +78,19 @@ public final class OrderMother {
                 lines(unitPricesTimesQuantity));
     }
 
+    /** The same event with the order's number upper-cased, as a back office may write a number it was given. */
+    public static OrderPlaced numberInUpperCase(OrderPlaced order) {
+        return new OrderPlaced(
+                order.eventId(),
+                order.occurredAt(),
+                order.orderId(),
+                order.orderNumber().toUpperCase(java.util.Locale.ROOT),
+                order.customerId(),
+                order.country(),
+                order.currency(),
+                order.lines());
+    }
+
     /** A typical two-line order: 6 x 2.55 + 8 x 3.39 = 42.42. */
     public static OrderPlaced order(Instant at) {
         return order(at, "2.55x6", "3.39x8");

@@ -246,20 +246,40 @@ class TransactionRepository {
         return n == null ? 0 : n;
     }
 
-    /** One row per order: its revenue entry, and the sum of its refunds so far. */
+    /**
+     * The customer's ledger rows, each with the order it belongs to: an order is known by its number in any case, as
+     * its refunds and attribution find it, so goods a back office adds to an order (booked as a second revenue under an
+     * order id of their own and the order's number) are part of it; a row naming only an order id belongs to the
+     * order a row under that id names. The keys are compared byte by byte ("C"), as the KPIs' are.
+     */
+    private static final String CUSTOMER_ORDER_ROWS = """
+            WITH order_rows AS (
+                SELECT transaction_type, amount, currency, order_id, order_number, occurred_at, id,
+                       coalesce(upper(order_number), upper(max(order_number) OVER (PARTITION BY order_id)),
+                                order_id::text) COLLATE "C" AS order_key
+                  FROM financial_transactions
+                 WHERE customer_id = ? AND (order_id IS NOT NULL OR order_number IS NOT NULL))
+            """;
+
+    /**
+     * One row per order: the first of its revenue entries with all of their amounts, and the sum of its refunds so
+     * far. An order is listed once it has revenue under an order id, which names it in the listing.
+     */
     List<CustomerOrderResponse> customerOrders(UUID customerId, long offset, int limit) {
         return jdbc.query(
-                "SELECT order_id,"
-                        + " max(order_number) FILTER (WHERE transaction_type = 'revenue') AS order_number,"
+                CUSTOMER_ORDER_ROWS
+                        + "SELECT (array_agg(order_id ORDER BY occurred_at, id)"
+                        + "         FILTER (WHERE transaction_type = 'revenue' AND order_id IS NOT NULL))[1] AS order_id,"
+                        + " (array_agg(order_number ORDER BY occurred_at, id)"
+                        + "    FILTER (WHERE transaction_type = 'revenue' AND order_number IS NOT NULL))[1] AS order_number,"
                         + " min(occurred_at) FILTER (WHERE transaction_type = 'revenue') AS placed_at,"
                         + " sum(amount) FILTER (WHERE transaction_type = 'revenue') AS total,"
                         + " coalesce(sum(amount) FILTER (WHERE transaction_type = 'refund'), 0) AS refunded,"
                         + " max(currency) AS currency"
-                        + " FROM financial_transactions"
-                        + " WHERE customer_id = ? AND order_id IS NOT NULL"
-                        + " GROUP BY order_id"
-                        + " HAVING bool_or(transaction_type = 'revenue')"
-                        + " ORDER BY placed_at DESC, order_id"
+                        + " FROM order_rows"
+                        + " GROUP BY order_key"
+                        + " HAVING bool_or(transaction_type = 'revenue' AND order_id IS NOT NULL)"
+                        + " ORDER BY placed_at DESC, order_key"
                         + " LIMIT ? OFFSET ?",
                 (rs, row) -> CustomerOrderResponse.of(
                         rs.getObject("order_id", UUID.class),
@@ -273,10 +293,12 @@ class TransactionRepository {
                 offset);
     }
 
+    /** The orders {@link #customerOrders} lists. */
     long countCustomerOrders(UUID customerId) {
         Long count = jdbc.queryForObject(
-                "SELECT count(DISTINCT order_id) FROM financial_transactions"
-                        + " WHERE customer_id = ? AND order_id IS NOT NULL AND transaction_type = 'revenue'",
+                CUSTOMER_ORDER_ROWS
+                        + "SELECT count(*) FROM (SELECT order_key FROM order_rows GROUP BY order_key"
+                        + " HAVING bool_or(transaction_type = 'revenue' AND order_id IS NOT NULL)) o",
                 Long.class,
                 customerId);
         return count == null ? 0 : count;

@@ -45,6 +45,38 @@ class CustomerOrdersIT extends FinanceIntegrationTest {
     }
 
     @Test
+    void goodsAddedToAnOrderUnderAnotherIdAreShownAsPartOfTheOrderWithTheirRefunds() {
+        UUID customer = UUID.randomUUID();
+        Instant morning = freshDay().atTime(9, 0).toInstant(ZoneOffset.UTC);
+        OrderPlaced order = OrderMother.orderNumbered("web-" + UUID.randomUUID(), customer, morning, "10.00x1");
+        // the back office books the added item under an id of its own and the order's number, in its own case
+        OrderPlaced added = OrderMother.numberInUpperCase(
+                OrderMother.addedUnderAnotherId(order, morning.plusSeconds(3600), "5.00x1"));
+        // the added item is cancelled by the id it was booked under, without the order's number
+        OrderCancelled addedCancelled =
+                OrderMother.cancellationNamingOnlyTheOrderId(added, morning.plusSeconds(5400), 0);
+        OrderPlaced later = OrderMother.orderBy(customer, morning.plusSeconds(7200), "20.00x1");
+        List<CommerceEvent> events = List.of(order, added, addedCancelled, later);
+        commerce.publishAll(events);
+        events.forEach(this::awaitRecorded);
+
+        Response orders = api.withToken(TestTokens.customer(customer)).get(ordersOf(customer));
+
+        assertThat(orders.status()).isEqualTo(200);
+        assertThat(orders.body().at("/pagination/total").asLong()).isEqualTo(2);
+        assertThat(orders.body().at("/items").size()).isEqualTo(2);
+        assertThat(orders.body().at("/items/0/order_id").asString())
+                .isEqualTo(later.orderId().toString());
+        var first = orders.body().at("/items/1");
+        assertThat(first.path("order_id").asString()).isEqualTo(order.orderId().toString());
+        assertThat(first.path("order_number").asString()).isEqualTo(order.orderNumber());
+        assertThat(Instant.parse(first.path("placed_at").asString())).isEqualTo(morning);
+        assertThat(first.path("total").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(first.path("refunded").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(first.path("status").asString()).isEqualTo("partly_refunded");
+    }
+
+    @Test
     void pagesThroughALongHistory() {
         UUID customer = UUID.randomUUID();
         Instant morning = freshDay().atTime(9, 0).toInstant(ZoneOffset.UTC);

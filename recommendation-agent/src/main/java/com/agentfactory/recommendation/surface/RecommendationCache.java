@@ -1,13 +1,22 @@
 package com.agentfactory.recommendation.surface;
 
+import com.agentfactory.messaging.client.ServiceCalls;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,11 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
  * delete drops everything derived from a user's behaviour. Each hash has a generation, which a clearing
  * replaces: a list is stored only under the generation read before it was computed, so a list computed from
  * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
- * Redis being away only costs speed: every failure is logged and treated as a miss, except an erased customer's
- * clearing ({@link #clearOrFail}), which is tried again until it succeeds.
+ *
+ * <p>Redis being away costs speed, not correctness. A failed read is a miss and a failed write is skipped. A clearing
+ * that fails is recorded and tried again every {@code list-cache.clear-retry-interval} until Redis answers; until then
+ * this instance neither serves nor stores a list of that hash, as what it holds predates the change. Once Redis keeps
+ * failing, it is left alone for {@code list-cache.pause-after-failures} (a circuit breaker): lists are computed and
+ * clearings recorded without waiting for a timeout each, so the events' intake, which clears after each commit, keeps
+ * its pace. An erased customer's clearing ({@link #clearOrFail}) is recorded and retried by {@link
+ * ErasedCustomerLists} instead.
+ *
+ * <p>What is left: the failed clearings are held in memory, so an instance stopped before Redis answered again leaves
+ * the hashes they were to drop for another instance to serve until they expire, and another instance that reaches
+ * Redis serves them until this one's retry has dropped them.
  */
 @Component
-class RecommendationCache {
+class RecommendationCache implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationCache.class);
 
@@ -45,10 +64,27 @@ class RecommendationCache {
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
+    private final ListCacheProperties properties;
+    private final CircuitBreaker redisCalls;
+    // each hash whose clearing failed, with the latest failure: one recorded while a retry runs outlives its success
+    private final Map<String, FailedClear> failedClears = new ConcurrentHashMap<>();
+    private final AtomicLong failures = new AtomicLong();
 
-    RecommendationCache(StringRedisTemplate redis, JsonMapper json) {
+    RecommendationCache(StringRedisTemplate redis, JsonMapper json, ListCacheProperties properties) {
         this.redis = redis;
         this.json = json;
+        this.properties = properties;
+        this.redisCalls =
+                ServiceCalls.circuitBreaker("recommendation-cache", properties.pauseAfterFailures(), e -> true);
+        this.redisCalls
+                .getEventPublisher()
+                .onStateTransition(event -> log.warn(
+                        "Recommendation cache: Redis calls {}",
+                        switch (event.getStateTransition().getToState()) {
+                            case OPEN -> "paused for " + properties.pauseAfterFailures() + " after failures";
+                            case HALF_OPEN -> "tried again";
+                            default -> "resumed";
+                        }));
     }
 
     static String userKey(UUID userId) {
@@ -68,26 +104,37 @@ class RecommendationCache {
         return key + ":generation";
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::retryFailedClears, properties.clearRetryInterval());
+    }
+
     <T> Optional<T> get(String key, String field, Class<T> type) {
+        if (failedClears.containsKey(key)) {
+            return Optional.empty();
+        }
         try {
-            Object cached = redis.opsForHash().get(key, field);
+            Object cached = call(() -> redis.opsForHash().get(key, field));
             return cached == null ? Optional.empty() : Optional.of(json.readValue(cached.toString(), type));
         } catch (RuntimeException e) {
-            log.warn("Recommendation cache read of {} failed: {}", key, e.getMessage());
+            logFailure("read of " + key, e);
             return Optional.empty();
         }
     }
 
     /**
-     * The hash's generation now, to be read before what a list is computed from; empty when Redis cannot say, and
-     * then the list is not stored.
+     * The hash's generation now, to be read before what a list is computed from; empty when Redis cannot say or the
+     * hash's clearing failed, and then the list is not stored.
      */
     Optional<String> generation(String key) {
+        if (failedClears.containsKey(key)) {
+            return Optional.empty();
+        }
         try {
-            String generation = redis.opsForValue().get(generationKey(key));
+            String generation = call(() -> redis.opsForValue().get(generationKey(key)));
             return Optional.of(generation == null ? "0" : generation);
         } catch (RuntimeException e) {
-            log.warn("Recommendation cache generation read of {} failed: {}", key, e.getMessage());
+            logFailure("generation read of " + key, e);
             return Optional.empty();
         }
     }
@@ -97,38 +144,83 @@ class RecommendationCache {
      * ttl} after its first field, so no list outlives it.
      */
     void put(String key, String generation, String field, Object value, Duration ttl) {
+        if (failedClears.containsKey(key)) {
+            return;
+        }
         try {
-            redis.execute(
-                    PUT,
-                    List.of(key, generationKey(key)),
-                    generation,
-                    field,
-                    json.writeValueAsString(value),
-                    Long.toString(ttl.toSeconds()));
+            String list = json.writeValueAsString(value);
+            call(() -> redis.execute(
+                    PUT, List.of(key, generationKey(key)), generation, field, list, Long.toString(ttl.toSeconds())));
         } catch (RuntimeException e) {
-            log.warn("Recommendation cache write of {} failed: {}", key, e.getMessage());
+            logFailure("write of " + key, e);
         }
     }
 
     /**
      * Drops the hash and gives it a new generation, a random token, which lives as long as a list would. A counter
      * would start again once it expired, so a computation that read a value before the expiry could see it come round
-     * after a later clearing and store the lists from before it; a token never comes round.
+     * after a later clearing and store the lists from before it; a token never comes round. Should Redis fail, the
+     * clearing is tried again until it answers, and the hash is not served here meanwhile.
      */
     void clear(String key, Duration ttl) {
         try {
             clearOrFail(key, ttl);
         } catch (RuntimeException e) {
-            log.warn("Recommendation cache eviction of {} failed: {}", key, e.getMessage());
+            failedClears.put(key, new FailedClear(ttl, failures.incrementAndGet()));
+            logFailure("eviction of " + key, e);
         }
     }
 
     /**
-     * Clears as {@link #clear} does, throwing what Redis failed with: for an erased customer, whose lists are dropped
-     * again until Redis answers ({@link ErasedCustomerLists}).
+     * Clears as {@link #clear} does, throwing what Redis failed with (or that Redis is left alone for now) and
+     * recording nothing: for an erased customer, whose lists are dropped again until Redis answers ({@link
+     * ErasedCustomerLists}).
      */
     void clearOrFail(String key, Duration ttl) {
-        redis.execute(
-                CLEAR, List.of(key, generationKey(key)), UUID.randomUUID().toString(), Long.toString(ttl.toSeconds()));
+        FailedClear before = failedClears.get(key);
+        call(() -> redis.execute(
+                CLEAR, List.of(key, generationKey(key)), UUID.randomUUID().toString(), Long.toString(ttl.toSeconds())));
+        if (before != null) {
+            failedClears.remove(key, before);
+        }
     }
+
+    /**
+     * Tries the clearings Redis failed again, up to a batch, until one fails; returns how many succeeded.
+     */
+    int retryFailedClears() {
+        int cleared = 0;
+        for (Map.Entry<String, FailedClear> failed : failedClears.entrySet()) {
+            if (cleared == properties.clearRetryBatchSize()) {
+                break;
+            }
+            try {
+                clearOrFail(failed.getKey(), failed.getValue().ttl());
+            } catch (RuntimeException e) {
+                // still away: the next retry comes soon enough, and each key tried now would wait its own timeout
+                break;
+            }
+            cleared++;
+        }
+        if (cleared > 0) {
+            log.info("Recommendation cache: dropped {} list hash(es) whose clearing Redis had failed", cleared);
+        }
+        return cleared;
+    }
+
+    private <T> T call(Supplier<T> redisCall) {
+        return redisCalls.executeSupplier(redisCall);
+    }
+
+    private static void logFailure(String what, RuntimeException e) {
+        if (e instanceof CallNotPermittedException) {
+            // Redis is left alone for now, which the breaker's opening has logged once
+            log.debug("Recommendation cache {} skipped: Redis calls are paused", what);
+        } else {
+            log.warn("Recommendation cache {} failed: {}", what, e.getMessage());
+        }
+    }
+
+    /** A clearing Redis failed, with its hash's lifetime; {@code failure} tells one failure of the hash from another. */
+    private record FailedClear(Duration ttl, long failure) {}
 }

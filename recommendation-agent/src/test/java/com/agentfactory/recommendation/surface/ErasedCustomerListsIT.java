@@ -11,8 +11,6 @@ import com.agentfactory.messaging.privacy.PrivacyRequested;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -87,7 +82,7 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
         String cached = cachedListsOfAViewer(customer, redis);
         UUID requestId = UUID.randomUUID();
 
-        LettuceConnectionFactory unreachable = closedPort();
+        UnreachableRedis unreachable = UnreachableRedis.started();
         serviceRedis.setConnectionFactory(unreachable);
         try {
             kafka.send(Topics.PRIVACY_REQUESTS, requestId.toString(), erasureRequest(requestId, customer));
@@ -129,7 +124,7 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
             assertThat(otherInstance.cacheable(customer)).isTrue();
             UUID requestId = UUID.randomUUID();
 
-            LettuceConnectionFactory unreachable = closedPort();
+            UnreachableRedis unreachable = UnreachableRedis.started();
             serviceRedis.setConnectionFactory(unreachable);
             try {
                 kafka.send(Topics.PRIVACY_REQUESTS, requestId.toString(), erasureRequest(requestId, customer));
@@ -203,22 +198,6 @@ class ErasedCustomerListsIT extends RecommendationIntegrationTest {
             return true;
         });
         return cached;
-    }
-
-    /** A Redis client of its own that finds nothing listening, as when Redis is down or cut off. */
-    private static LettuceConnectionFactory closedPort() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration("127.0.0.1", port),
-                LettuceClientConfiguration.builder()
-                        .commandTimeout(Duration.ofMillis(500))
-                        .build());
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
     }
 
     /** An erasure request as the supervisor publishes it. */

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { BusinessRule } from '../api/types';
-import { FakeGateway, renderPage } from '../test/gateway';
+import { FakeGateway, problem, renderPage } from '../test/gateway';
 import RecommendationsPage from './RecommendationsPage';
 
 const pinned: BusinessRule = {
@@ -62,5 +62,32 @@ describe('RecommendationsPage', () => {
 
     const table = await screen.findByRole('table', { name: 'Recommended products' });
     expect(within(table).getByText('Red mug')).toBeTruthy();
+  });
+
+  it('shows the problem of the rule action run last, not an earlier failed one, and none once it succeeded', async () => {
+    let removeFails = true;
+    const gateway = new FakeGateway()
+      .ok('GET', '/api/v1/recommendations/rules', [pinned])
+      .on('POST', '/api/v1/recommendations/rules', problem(422, 'No product has the id p-missing.'))
+      .on('DELETE', '/api/v1/recommendations/rules/r1', () =>
+        removeFails ? problem(503, 'The recommendation service is not answering.') : { status: 204 },
+      );
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<RecommendationsPage />);
+    const user = userEvent.setup();
+    const rules = await screen.findByRole('region', { name: 'Pin, boost and block rules' });
+    await user.type(within(rules).getByLabelText('Product id'), 'p-missing');
+    await user.click(within(rules).getByRole('button', { name: 'Add rule' }));
+    expect((await within(rules).findByRole('alert')).textContent).toContain('No product has the id p-missing.');
+
+    await user.click(await within(rules).findByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(within(rules).getByRole('alert').textContent).toContain('The recommendation service is not answering.'));
+    expect(within(rules).getByRole('alert').textContent).not.toContain('No product has the id p-missing.');
+
+    removeFails = false;
+    await user.click(within(rules).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(gateway.callsTo('DELETE', '/api/v1/recommendations/rules/r1')).toHaveLength(2));
+    await waitFor(() => expect(within(rules).queryByRole('alert')).toBeNull());
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, post, query, type Page } from '../api/client';
 import { can } from '../api/roles';
 import type { BusinessRule, ProductSummary, Recommendations } from '../api/types';
-import { Async, Problem, useAction, useApi } from '../components/state';
+import { Async, latestError, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 
@@ -246,7 +246,7 @@ function Rules() {
           </button>
         </form>
       )}
-      <Problem error={create.error ?? remove.error} />
+      <Problem error={latestError(create, remove)} />
     </section>
   );
 }

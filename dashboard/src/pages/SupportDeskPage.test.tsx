@@ -175,4 +175,28 @@ describe('SupportDeskPage', () => {
     expect(screen.getByRole('heading', { name: /Where is my parcel\?/ }).textContent).toContain('CLOSED');
     expect(screen.getByRole('alert').textContent).toContain('Ticket is closed.');
   });
+
+  it('shows the problem of the action run last on a conversation, not an earlier failed one, and none once it succeeded', async () => {
+    let closeFails = true;
+    const gateway = await open('CLAIMED', ME);
+    gateway
+      .on('POST', `/api/v1/support/escalations/${TICKET}/answer`, problem(502, 'The mail relay did not answer.'))
+      .on('POST', `/api/v1/support/escalations/${TICKET}/close`, () =>
+        closeFails ? problem(503, 'The support service is not answering.') : { status: 200, body: ticket('CLOSED', ME) },
+      );
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/^Answer/), 'It left the warehouse today.');
+    await user.click(screen.getByRole('button', { name: 'Send answer' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The mail relay did not answer.');
+
+    await user.click(screen.getByRole('button', { name: 'Close without answer' }));
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The support service is not answering.'));
+    expect(screen.getByRole('alert').textContent).not.toContain('The mail relay did not answer.');
+
+    closeFails = false;
+    await user.click(screen.getByRole('button', { name: 'Close without answer' }));
+    await waitFor(() => expect(gateway.callsTo('POST', `/api/v1/support/escalations/${TICKET}/close`)).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
 });

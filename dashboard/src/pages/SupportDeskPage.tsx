@@ -5,7 +5,7 @@ import { ApiError } from '../api/problem';
 import type { Ticket, TicketSummary, TranscriptMessage } from '../api/types';
 import { usePaged } from '../components/PagedTable';
 import { useSession } from '../components/session';
-import { Async, Problem, StatusBadge, useAction, useApi } from '../components/state';
+import { Async, latestError, Problem, StatusBadge, useAction, useApi } from '../components/state';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
 
 export default function SupportDeskPage() {
@@ -220,7 +220,7 @@ function TicketView({ ticketId, onChange }: { ticketId: string; onChange: () => 
               </>
             );
           })()}
-          <Problem error={claim.error ?? send.error ?? close.error} />
+          <Problem error={latestError(claim, send, close)} />
         </>
       )}
     </Async>

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auth } from '../api/client';
 import type { Role } from '../api/roles';
-import type { Consents, ProductDetail, ProductSummary } from '../api/types';
+import type { Consents, PrivacyRequest, ProductDetail, ProductSummary } from '../api/types';
 import { FakeGateway, json, problem } from '../test/gateway';
 import { addToCart, attemptCart, cartLines, checkoutAttempt, clearCart } from './cart';
 import Shop from './Shop';
@@ -590,6 +590,48 @@ describe('Shop preferences', () => {
         'paused by the store: asked us by phone to stop',
       );
     }
+  });
+});
+
+describe('Shop your data', () => {
+  it('shows the problem of the data action run last, not an earlier failed one, and none once it succeeded', async () => {
+    const requests = '/api/v1/privacy/customers/c-1/requests';
+    const exported: PrivacyRequest = {
+      id: 'req-1',
+      customer_id: 'c-1',
+      action: 'EXPORT',
+      status: 'COMPLETED',
+      requested_by: 'c-1',
+      requested_at: '2026-12-01T00:00:00Z',
+      completed_at: '2026-12-01T00:05:00Z',
+      overdue: false,
+      participants: [],
+      history: [],
+    };
+    let askFails = true;
+    const gateway = new FakeGateway()
+      .ok('GET', '/api/v1/campaigns/consents/c-1', { customer_id: 'c-1', time_zone: null, consents: [], suppressions: [], contact: [] })
+      .ok('GET', requests, [exported])
+      .on('POST', requests, () =>
+        askFails ? problem(429, 'A copy was asked for less than a day ago.') : { status: 202, body: { ...exported, id: 'req-2' } },
+      )
+      .on('GET', `${requests}/req-1/export`, problem(410, 'This copy is no longer kept.'));
+    await gateway.signInAs(['CUSTOMER'], { customer_id: 'c-1' });
+    renderShop('/shop/preferences');
+    const user = userEvent.setup();
+    const data = await screen.findByRole('region', { name: 'Your data' });
+    await user.click(within(data).getByRole('button', { name: 'Get a copy of my data' }));
+    expect((await within(data).findByRole('alert')).textContent).toContain('A copy was asked for less than a day ago.');
+
+    await user.click(await within(data).findByRole('button', { name: 'Download' }));
+
+    await waitFor(() => expect(within(data).getByRole('alert').textContent).toContain('This copy is no longer kept.'));
+    expect(within(data).getByRole('alert').textContent).not.toContain('A copy was asked for less than a day ago.');
+
+    askFails = false;
+    await user.click(within(data).getByRole('button', { name: 'Get a copy of my data' }));
+    await waitFor(() => expect(gateway.callsTo('POST', requests)).toHaveLength(2));
+    await waitFor(() => expect(within(data).queryByRole('alert')).toBeNull());
   });
 });
 

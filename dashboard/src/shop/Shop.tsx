@@ -5,7 +5,7 @@ import { ApiError } from '../api/problem';
 import { isStaff } from '../api/roles';
 import type { ChatReply, Consents, CustomerOrder, PrivacyExport, PrivacyRequest, ProductDetail, ProductSummary, Recommendations } from '../api/types';
 import { useCan } from '../components/controls';
-import { Async, Problem, useAction, useApi } from '../components/state';
+import { Async, latestError, Problem, useAction, useApi } from '../components/state';
 import { useSession } from '../components/session';
 import { formatMoney, formatPercent } from '../format';
 import {
@@ -611,7 +611,7 @@ function YourData({ customerId }: { customerId: string }) {
           </span>
         )}
       </div>
-      <Problem error={ask.error ?? download.error} />
+      <Problem error={latestError(ask, download)} />
       <Async state={requests} isEmpty={(d) => d.length === 0} empty="You have not asked for your data yet.">
         {(list) => (
           <ul className="list" aria-label="Your data requests">

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,36 @@ class AnalyticsIT extends FinanceIntegrationTest {
         assertThat(revenue.path("revenue").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(revenue.path("orders").asLong()).isEqualTo(1);
         assertThat(revenue.path("currency").asString()).isEqualTo("GBP");
+    }
+
+    @Test
+    void anOrderWhoseGoodsAddedLaterAreBookedUnderAnotherIdCountsAsOneOrderOfItsSegment() {
+        LocalDate date = freshDay();
+        UUID buyer = UUID.randomUUID();
+        UUID otherBuyer = UUID.randomUUID();
+        OrderPlaced order = OrderMother.orderNumbered("seg-" + UUID.randomUUID(), buyer, at(date, 9, 0), "10.00x1");
+        // the back office books the added item under an id of its own and the order's number, in its own case
+        OrderPlaced added =
+                OrderMother.numberInUpperCase(OrderMother.addedUnderAnotherId(order, at(date, 10, 0), "5.00x1"));
+        OrderPlaced other = OrderMother.orderBy(otherBuyer, at(date, 11, 0), "15.00x1");
+        commerce.publishAll(List.of(order, added, other));
+        awaitRecorded(order);
+        awaitRecorded(added);
+        awaitRecorded(other);
+        // orders of that long ago make both lapsed customers, the segment the view files their revenue under
+        for (UUID customer : List.of(buyer, otherBuyer)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "lapsed_customer"
+                    .equals(api.get("/api/v1/customers/" + customer + "/segment")
+                            .text("/segment")));
+        }
+
+        assertThat(api.post("/api/v1/analytics/refresh", Map.of()).status()).isEqualTo(200);
+
+        Response bySegment = api.get("/api/v1/analytics/revenue-by-segment?date_from=" + date + "&date_to=" + date);
+        JsonNode lapsed = only(bySegment, "segment", "lapsed_customer");
+        assertThat(lapsed.path("revenue").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(lapsed.path("orders").asLong()).isEqualTo(2);
+        assertThat(lapsed.path("customers").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -247,7 +278,7 @@ class AnalyticsIT extends FinanceIntegrationTest {
                 1,
                 at,
                 null,
-                java.util.List.of());
+                List.of());
         MessageEnvelope envelope = MessageEnvelope.builder()
                 .sender(UUID.randomUUID().toString(), agent)
                 .recipient(null, "supervisor")

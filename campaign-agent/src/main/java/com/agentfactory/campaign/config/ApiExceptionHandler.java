@@ -1,6 +1,7 @@
 package com.agentfactory.campaign.config;
 
 import com.agentfactory.campaign.campaign.TransitionNotAllowedException;
+import com.agentfactory.campaign.delivery.TemplateChangedException;
 import com.agentfactory.campaign.segment.SegmentPreviewTimedOutException;
 import com.agentfactory.messaging.web.ApiExceptionHandlerSupport;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,12 @@ class ApiExceptionHandler extends ApiExceptionHandlerSupport {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
         problem.setProperty("allowed_states", e.allowedStates());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    // RFC 9110: a save whose If-Match (or If-None-Match) no longer holds is a failed precondition, not a conflict
+    @ExceptionHandler(TemplateChangedException.class)
+    ResponseEntity<ProblemDetail> handleTemplateChanged(TemplateChangedException e) {
+        return problemResponse(HttpStatus.PRECONDITION_FAILED, "Precondition failed", e.getMessage());
     }
 
     // the rule matched more than the preview may spend time counting: nothing is wrong with it, so no 4xx or 500

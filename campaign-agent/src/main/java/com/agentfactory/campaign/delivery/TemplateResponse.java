@@ -3,7 +3,13 @@ package com.agentfactory.campaign.delivery;
 import java.time.Instant;
 
 record TemplateResponse(
-        String channel, String templateId, String subject, String body, String updatedBy, Instant updatedAt) {
+        String channel,
+        String templateId,
+        String subject,
+        String body,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
 
     static TemplateResponse of(MessageTemplate template) {
         return new TemplateResponse(
@@ -12,6 +18,7 @@ record TemplateResponse(
                 template.subject(),
                 template.body(),
                 template.updatedBy(),
-                template.updatedAt());
+                template.updatedAt(),
+                template.version());
     }
 }

@@ -65,7 +65,13 @@ class TemplateService {
         return new TemplatePreviewResponse(channel, templateId, request.customerId(), subject, body);
     }
 
-    TemplateResponse save(String channel, String templateId, SaveTemplateRequest request, String actor) {
+    /** Refuses with {@link TemplateChangedException} when what is stored does not meet the precondition. */
+    TemplateResponse save(
+            String channel,
+            String templateId,
+            SaveTemplateRequest request,
+            TemplatePrecondition precondition,
+            String actor) {
         checkChannel(channel);
         if (!templateId.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw InvalidInputException.of("template_id", "letters, digits, '_', '.' and '-', at most 100");
@@ -79,9 +85,11 @@ class TemplateService {
             TemplateRenderer.check(request.subject(), "subject");
         }
         MessageTemplate template =
-                new MessageTemplate(channel, templateId, request.subject(), request.body(), actor, clock.instant());
-        templates.save(template);
-        return TemplateResponse.of(template);
+                new MessageTemplate(channel, templateId, request.subject(), request.body(), actor, clock.instant(), 0);
+        return templates
+                .save(template, precondition)
+                .map(TemplateResponse::of)
+                .orElseThrow(() -> new TemplateChangedException(channel, templateId, precondition));
     }
 
     TemplateResponse get(String channel, String templateId) {

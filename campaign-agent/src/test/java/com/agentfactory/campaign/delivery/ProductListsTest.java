@@ -107,7 +107,7 @@ class ProductListsTest {
     }
 
     private static MessageTemplate template(String body) {
-        return new MessageTemplate("email", "t", "Subject", body, "test", Instant.now());
+        return new MessageTemplate("email", "t", "Subject", body, "test", Instant.now(), 0);
     }
 
     private static RecommendationProperties properties() {

@@ -11,6 +11,7 @@ import com.agentfactory.messaging.privacy.PrivacyRequested;
 import com.agentfactory.messaging.testing.TestKafka;
 import com.agentfactory.messaging.topic.Topics;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import com.agentfactory.recommendation.support.UnreachableRedis;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

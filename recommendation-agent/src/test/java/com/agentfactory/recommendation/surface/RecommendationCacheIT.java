@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.agentfactory.recommendation.interaction.InteractionService;
 import com.agentfactory.recommendation.interaction.UserBehaviourChanged;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
+import com.agentfactory.recommendation.support.UnreachableRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

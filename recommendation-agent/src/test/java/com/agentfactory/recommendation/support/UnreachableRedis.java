@@ -1,4 +1,4 @@
-package com.agentfactory.recommendation.surface;
+package com.agentfactory.recommendation.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,7 +13,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * A Redis client of its own that finds nothing listening, as when Redis is down or cut off; it counts the connections
  * asked of it, one per call a Redis template makes.
  */
-final class UnreachableRedis extends LettuceConnectionFactory {
+public final class UnreachableRedis extends LettuceConnectionFactory {
 
     private final AtomicInteger connectionsAsked = new AtomicInteger();
 
@@ -26,7 +26,7 @@ final class UnreachableRedis extends LettuceConnectionFactory {
     }
 
     /** Started, on a port just found free. */
-    static UnreachableRedis started() throws IOException {
+    public static UnreachableRedis started() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -44,7 +44,7 @@ final class UnreachableRedis extends LettuceConnectionFactory {
     }
 
     /** How many Redis calls were tried through it. */
-    int connectionsAsked() {
+    public int connectionsAsked() {
         return connectionsAsked.get();
     }
 }

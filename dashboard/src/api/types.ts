@@ -723,6 +723,8 @@ export interface MessageTemplate {
   body: string;
   updated_by: string;
   updated_at: string;
+  /** raised by each save; a save sends the one it was edited from as If-Match */
+  version: number;
 }
 
 export interface Consents {
@@ -834,7 +836,8 @@ export interface ExperimentResults {
   result: {
     control: string;
     metric_type: string;
-    arms: { label: string; units: number; sum: number; mean: number }[];
+    /** assigned: the customers the split gave the arm, those still waiting for its step included; units: those measured */
+    arms: { label: string; units: number; sum: number; mean: number; assigned: number }[];
     comparisons: ExperimentComparison[];
     sample_ratio: { chi_square: number; p_value: number; mismatch: boolean } | null;
     decision: string;

@@ -488,8 +488,8 @@ describe('CampaignsPage', () => {
         control: 'text_a',
         metric_type: 'proportion',
         arms: [
-          { label: 'text_a', units: 1200, sum: 60, mean: 0.05 },
-          { label: 'text_b', units: 1180, sum: 94, mean: 0.0797 },
+          { label: 'text_a', units: 1200, sum: 60, mean: 0.05, assigned: 1210 },
+          { label: 'text_b', units: 1180, sum: 94, mean: 0.0797, assigned: 1255 },
         ],
         comparisons: [
           {
@@ -531,6 +531,13 @@ describe('CampaignsPage', () => {
     expect(within(results).getByText('0.97% – 4.97%')).toBeTruthy();
     expect(within(results).getByText('0.021')).toBeTruthy();
     expect(within(results).getByText('1,180')).toBeTruthy();
+    // the sample-ratio check weighs the assignments, customers still waiting for their arm's step included
+    const arms = within(results).getByRole('table', { name: 'Arms' });
+    const header = within(arms).getAllByRole('columnheader').map((h) => h.textContent);
+    const textB = within(arms).getByText('text_b').closest('tr') as HTMLElement;
+    const cells = within(textB).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells[header.indexOf('Assigned')]).toBe('1,255');
+    expect(cells[header.indexOf('Units')]).toBe('1,180');
   });
 
   it('saves changes to an inactive journey with a PUT to that journey', async () => {
@@ -671,6 +678,7 @@ describe('CampaignsPage', () => {
       body: '<p>{{discount}} off</p>',
       updated_by: 'manager',
       updated_at: '2026-12-01T08:00:00Z',
+      version: 1,
     };
     const gateway = campaigns()
       .ok('GET', '/api/v1/campaigns/templates/email/winter_offer', stored)
@@ -693,6 +701,72 @@ describe('CampaignsPage', () => {
     });
   });
 
+  it('saves a template over the version it read, and says when someone else saved it meanwhile and reloads theirs', async () => {
+    const stored = {
+      channel: 'email',
+      template_id: 'winter_offer',
+      subject: 'Winter offer',
+      body: '<p>10% off</p>',
+      updated_by: 'manager',
+      updated_at: '2026-12-01T08:00:00Z',
+      version: 3,
+    };
+    const theirs = { ...stored, body: '<p>20% off</p>', updated_by: 'colleague', version: 4 };
+    let reads = 0;
+    const gateway = campaigns()
+      .on('GET', '/api/v1/campaigns/templates/email/winter_offer', () => ({ status: 200, body: reads++ === 0 ? stored : theirs }))
+      .on('PUT', '/api/v1/campaigns/templates/email/winter_offer', problem(412, 'The email template was changed since it was read.'));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    const ifMatch: (string | null)[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'PUT') {
+        ifMatch.push(new Headers(init.headers).get('If-Match'));
+      }
+      return gateway.fetch(input, init);
+    });
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    await user.click(await within(templates).findByRole('button', { name: 'email/winter_offer' }));
+    const body = await within(templates).findByLabelText('Body (Mustache)');
+    await user.clear(body);
+    await user.type(body, '<p>half off</p>');
+    await user.click(within(templates).getByRole('button', { name: 'Save template' }));
+
+    const alert = await within(templates).findByRole('alert');
+    expect(alert.textContent).toContain('Someone else changed this template since you opened it.');
+    expect(alert.textContent).toContain('Your changes were not saved.');
+    expect(ifMatch).toEqual(['"3"']);
+    await user.click(within(alert).getByRole('button', { name: 'Reload the template' }));
+    await waitFor(() => expect((within(templates).getByLabelText('Body (Mustache)') as HTMLTextAreaElement).value).toBe('<p>20% off</p>'));
+    expect(within(templates).queryByRole('alert')).toBeNull();
+    expect(within(templates).getByText(/Last changed by colleague/)).toBeTruthy();
+    await user.click(within(templates).getByRole('button', { name: 'Save template' }));
+    await waitFor(() => expect(ifMatch).toEqual(['"3"', '"4"']));
+  });
+
+  it('shows the problem of the suppression action run last, not an earlier one of another', async () => {
+    const gateway = campaigns()
+      .on('PUT', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/all`, problem(422, 'The suppression was refused.'))
+      .on('DELETE', `/api/v1/campaigns/consents/${CUSTOMER}/suppressions/sms`, problem(409, 'The lift was refused.'));
+    await gateway.signInAs(['MARKETING_MANAGER']);
+    renderPage(<CampaignsPage />);
+    const user = userEvent.setup();
+
+    const consent = screen.getByRole('region', { name: 'Consent and suppression' });
+    await user.type(within(consent).getByLabelText('Customer id'), CUSTOMER);
+    await user.click(within(consent).getByRole('button', { name: 'Look up' }));
+    await user.click(await within(consent).findByRole('button', { name: 'Suppress' }));
+    await user.type(within(consent).getByLabelText('Reason'), 'asked by phone');
+    await user.click(within(consent).getByRole('button', { name: 'Confirm suppress' }));
+    expect((await within(consent).findByRole('alert')).textContent).toContain('The suppression was refused.');
+
+    await user.click(within(consent).getByRole('button', { name: 'Lift sms suppression' }));
+    await waitFor(() => expect(within(consent).getByRole('alert').textContent).toContain('The lift was refused.'));
+    expect(within(consent).getByRole('alert').textContent).not.toContain('The suppression was refused.');
+  });
+
   it('saves a template whose subject alone was edited with the body shown', async () => {
     const stored = {
       channel: 'sms',
@@ -701,6 +775,7 @@ describe('CampaignsPage', () => {
       body: 'Your cart misses you',
       updated_by: 'manager',
       updated_at: '2026-12-01T08:00:00Z',
+      version: 1,
     };
     const gateway = campaigns()
       .ok('GET', '/api/v1/campaigns/templates/sms/e2e_text', stored)

@@ -20,7 +20,7 @@ import type {
 } from '../api/types';
 import { ReasonAction, useCan } from '../components/controls';
 import { PagedTable, usePaged } from '../components/PagedTable';
-import { Async, Loading, Problem, StatusBadge, useAction, useApi, type Loaded } from '../components/state';
+import { Async, latestError, Loading, Problem, StatusBadge, useAction, useApi, type Loaded } from '../components/state';
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../format';
 import { emptyJourney } from './journeyGraph';
 import { DEFAULT_CURRENCY, isMoney, ruleOf, SEGMENT_FIELDS, type Condition } from './segmentRules';
@@ -765,11 +765,23 @@ function TemplateView({ channel, id, mayWrite, onSaved }: { channel: string; id:
   const [body, setBody] = useState<string>();
   // what the form shows: the stored text until the user edits it
   const current = { subject: subject ?? template.data?.subject ?? '', body: body ?? template.data?.body ?? '' };
-  // a save replaces the whole template, so it sends the subject and body shown, edited or not
-  const save = useAction(() =>
-    api<MessageTemplate>(path, { method: 'PUT', body: JSON.stringify({ subject: current.subject || undefined, body: current.body }) }),
-  );
   const missing = template.error instanceof ApiError && template.error.status === 404;
+  // a save replaces the whole template, so it sends the subject and body shown, edited or not, and only over the
+  // version they were read from: a colleague's save meanwhile is refused (412), not silently replaced
+  const save = useAction(() =>
+    api<MessageTemplate>(path, {
+      method: 'PUT',
+      headers: template.data ? { 'If-Match': `"${template.data.version}"` } : { 'If-None-Match': '*' },
+      body: JSON.stringify({ subject: current.subject || undefined, body: current.body }),
+    }),
+  );
+  const changedMeanwhile = save.error instanceof ApiError && save.error.status === 412;
+  const reloadTheirs = () => {
+    setSubject(undefined);
+    setBody(undefined);
+    save.clearError();
+    template.reload();
+  };
   if (template.loading && !template.data) {
     return <Loading />;
   }
@@ -811,7 +823,17 @@ function TemplateView({ channel, id, mayWrite, onSaved }: { channel: string; id:
               {save.running ? 'Saving…' : 'Save template'}
             </button>
           )}
-          <Problem error={save.error} />
+          {changedMeanwhile ? (
+            <div role="alert" className="problem">
+              <strong>Someone else changed this template since you opened it.</strong> Your changes were not saved. Reload
+              to see theirs (your edits here are replaced), then make your changes again.{' '}
+              <button type="button" className="link" onClick={reloadTheirs}>
+                Reload the template
+              </button>
+            </div>
+          ) : (
+            <Problem error={save.error} />
+          )}
         </div>
         <div>
           <h4>Preview of the stored body</h4>
@@ -996,7 +1018,7 @@ function CustomerConsent({
             </tbody>
           </table>
           <h3>Suppressions</h3>
-          <Problem error={suppress.error ?? lift.error} />
+          <Problem error={latestError(suppress, lift)} />
           {data.suppressions.length === 0 ? (
             <p className="empty">No channel is suppressed for this customer.</p>
           ) : (
@@ -1202,6 +1224,7 @@ function ExperimentDetail({ experiment }: { experiment: Experiment }) {
               <thead>
                 <tr>
                   <th scope="col">Arm</th>
+                  <th scope="col">Assigned</th>
                   <th scope="col">Units</th>
                   <th scope="col">Mean</th>
                 </tr>
@@ -1210,6 +1233,7 @@ function ExperimentDetail({ experiment }: { experiment: Experiment }) {
                 {result.arms.map((a) => (
                   <tr key={a.label}>
                     <td>{a.label}</td>
+                    <td>{formatNumber(a.assigned, undefined, 0)}</td>
                     <td>{formatNumber(a.units, undefined, 0)}</td>
                     <td>{result.metric_type === 'proportion' ? formatShare(a.mean) : formatNumber(a.mean, undefined, 3)}</td>
                   </tr>

@@ -414,8 +414,9 @@ public class TaskLifecycleService {
      * Cancels the task for this person, with the note they typed (or none); returns the reason recorded for the move,
      * which the supervisor words itself when they typed none.
      */
-    public String cancel(UUID taskId, String actor, String note) {
+    public String cancel(UUID taskId, String person, String note) {
         Task task = lock(taskId);
+        String actor = recordedActor(person);
         if (task.status().isWithAgent()) {
             throw new TaskStateConflictException("task " + taskId + " is " + task.status() + ": it was sent to the "
                     + task.assignedAgentType() + " agent, which cannot be called back, so it will still complete, "
@@ -451,8 +452,9 @@ public class TaskLifecycleService {
     }
 
     /** A person finished an escalated task by hand; returns the reason recorded for the move, as {@link #cancel}. */
-    public String completeByPerson(UUID taskId, JsonNode output, String actor, String note) {
+    public String completeByPerson(UUID taskId, JsonNode output, String person, String note) {
         Task task = lockEscalated(taskId);
+        String actor = recordedActor(person);
         Instant now = clock.instant();
         tasks.update(copy(
                 task,
@@ -487,9 +489,10 @@ public class TaskLifecycleService {
             String agentType,
             String taskType,
             Instant expiresAt,
-            String actor,
+            String person,
             String note) {
         Task task = lockEscalated(taskId);
+        String actor = recordedActor(person);
         UUID targetId = agentId != null ? agentId : task.assignedAgentId();
         String targetType = agentType != null ? agentType : task.assignedAgentType();
         if (targetType == null) {
@@ -580,6 +583,19 @@ public class TaskLifecycleService {
                                     .toList());
         }
         return chosen;
+    }
+
+    /**
+     * Who a person's move of a task is recorded as: a customer erased here not by their id, which their erasure took
+     * out of the moves they had made. Asked under the task's lock, which the erasure takes after marking the customer:
+     * an erasure of the task's customer either committed before and is seen here, or waits and then replaces the move
+     * with the rest.
+     */
+    private String recordedActor(String person) {
+        return TaskPersonalData.customerId(person)
+                .filter(customer -> tasks.erasedAmong(Set.of(customer)).contains(customer))
+                .map(customer -> TaskPersonalData.ERASED_CUSTOMER)
+                .orElse(person);
     }
 
     private Task lockEscalated(UUID taskId) {

@@ -34,6 +34,9 @@ class TaskPersonalData implements PersonalDataHolder {
     /** What an erasure leaves of an agent's or a person's words where the text around them stays. */
     static final String ERASED_TEXT = TasksErased.ERASED_TEXT;
 
+    /** What an erasure leaves where a customer's id named who asked for a task or moved it. */
+    static final String ERASED_CUSTOMER = "erased";
+
     /**
      * The moves whose reason holds an agent's words: a failure or expiry it reported says its error, possibly with
      * the note that the expiry had not seen the task running; an escalation after a failure says why, then the
@@ -70,6 +73,19 @@ class TaskPersonalData implements PersonalDataHolder {
             + " AND regexp_replace(tr.reason, '^requeued to [a-z][a-z0-9-]* by ', 'requeued by ')"
             + "     <> 'requeued by ' || tr.actor"
             + " AND tr.reason !~ '^requeued to [a-z][a-z0-9-]*$'";
+
+    /**
+     * The moves the customer made themselves (asking for a task, cancelling it) name them as the actor, and the
+     * supervisor's words for a move without a note ("cancelled by ...") repeat the actor, which is replaced with it.
+     * Run after {@link #ERASE_PEOPLES_NOTES}, which tells those words from a note by comparing them with the actor.
+     * Only the moves of the customer's tasks, read by the task's index: no index reads the actor.
+     */
+    private static final String ERASE_CUSTOMERS_MOVES = "UPDATE task_transitions SET actor = '"
+            + ERASED_CUSTOMER + "',"
+            + " reason = CASE WHEN right(reason, length(actor) + 4) = ' by ' || actor"
+            + " THEN left(reason, length(reason) - length(actor)) || '" + ERASED_CUSTOMER + "'"
+            + " ELSE reason END"
+            + " WHERE task_id = ANY (?) AND lower(actor) = ?";
 
     private static final ObjectNode ERASED =
             JsonNodeFactory.instance.objectNode().put("erased", true);
@@ -145,7 +161,7 @@ class TaskPersonalData implements PersonalDataHolder {
         return customerId(requestedBy).map(UUID::toString).orElse(requestedBy);
     }
 
-    private static Optional<UUID> customerId(String value) {
+    static Optional<UUID> customerId(String value) {
         if (value == null || value.length() != 36) {
             return Optional.empty();
         }
@@ -203,6 +219,7 @@ class TaskPersonalData implements PersonalDataHolder {
             events.publishEvent(new TaskReasonsErased(reasons));
         }
         jdbc.update(ERASE_PEOPLES_NOTES, ERASED_TEXT, id, id);
+        jdbc.update(ERASE_CUSTOMERS_MOVES, erased.toArray(UUID[]::new), id);
         if (!erased.isEmpty()) {
             events.publishEvent(new TasksErased(erased));
         }
@@ -210,7 +227,8 @@ class TaskPersonalData implements PersonalDataHolder {
                 "UPDATE tasks SET input_data = '{\"erased\": true}'::jsonb,"
                         + " output_data = CASE WHEN output_data IS NULL THEN NULL ELSE '{\"erased\": true}'::jsonb END,"
                         + " error_message = NULL, errors = NULL,"
-                        + " requested_by = CASE WHEN lower(requested_by) = ? THEN 'erased' ELSE requested_by END"
+                        + " requested_by = CASE WHEN lower(requested_by) = ? THEN '" + ERASED_CUSTOMER
+                        + "' ELSE requested_by END"
                         + " WHERE " + OF_CUSTOMER,
                 id,
                 id,

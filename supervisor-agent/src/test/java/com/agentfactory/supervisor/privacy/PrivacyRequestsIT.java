@@ -425,6 +425,47 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
     }
 
     @Test
+    void erasesTheCustomersIdFromTheMovesTheyMadeOfTheirTasksAndKeepsEveryoneElses() {
+        UUID askedForAndCancelled = escalatedTaskAskedForBy(customer.toString());
+        // a customer id as the caller sent it, compared without case as the erasure compares requested_by
+        Response cancelled = api.postAs(
+                "/api/v1/agents/tasks/" + askedForAndCancelled + "/cancel",
+                Map.of(),
+                customer.toString().toUpperCase(Locale.ROOT));
+        assertThat(cancelled.status()).as(String.valueOf(cancelled.body())).isEqualTo(200);
+        UUID askedForBySomeoneElse = taskAbout(customer);
+        assertThat(actorsOf(askedForAndCancelled))
+                .contains(customer.toString(), customer.toString().toUpperCase(Locale.ROOT));
+
+        eraseInTheSupervisor();
+
+        JsonNode shown = api.get("/api/v1/agents/tasks/" + askedForAndCancelled).body();
+        assertThat(shown.path("transitions").valueStream().map(move -> move.path("actor")
+                        .asString()))
+                .containsExactly("erased", "supervisor", "support-test-instance", "supervisor", "erased");
+        assertThat(shown.path("transitions").valueStream().map(move -> move.path("reason")
+                        .asString()))
+                .last()
+                .isEqualTo("cancelled by erased");
+        assertThat(shown.toString().toLowerCase(Locale.ROOT)).doesNotContain(customer.toString());
+        assertThat(actorsOf(askedForBySomeoneElse)).first().isEqualTo("test-user");
+    }
+
+    @Test
+    void recordsACancelByACustomerErasedBeforeWithoutTheirId() {
+        UUID taskId = escalatedTaskAskedForBy(customer.toString());
+        eraseInTheSupervisor();
+
+        Response cancelled = api.postAs("/api/v1/agents/tasks/" + taskId + "/cancel", Map.of(), customer.toString());
+
+        assertThat(cancelled.status()).as(String.valueOf(cancelled.body())).isEqualTo(200);
+        assertThat(actorsOf(taskId)).last().isEqualTo("erased");
+        assertThat(historyOf(taskId)).last().isEqualTo("CANCELLED: cancelled by erased");
+        assertThat(jdbc.queryForObject("SELECT resolved_by FROM escalations WHERE task_id = ?", String.class, taskId))
+                .isEqualTo("erased");
+    }
+
+    @Test
     void aRequeueWithoutANoteSaysWhichAgentTheTaskWentToAndErasureKeepsIt() {
         UUID requeued = escalatedTaskAbout(customer, "IllegalStateException: mail down");
         Response resolved = resolve(requeued, Map.of("outcome", "REQUEUED", "agent_type", "support"), "carol");
@@ -730,6 +771,32 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "ESCALATED".equals(storedTask(taskId).get("status")));
         return taskId;
+    }
+
+    /** A task about the customer asked for by this caller, which the support agent failed, waiting for a person. */
+    private UUID escalatedTaskAskedForBy(String caller) {
+        Response created = api.postAs(
+                "/api/v1/agents/tasks",
+                with(ofType("handle-complaint"), "input_data", complaintOf(customer.toString())),
+                caller);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID taskId = UUID.fromString(created.text("/task_id"));
+        new AgentReports(kafka)
+                .failed(
+                        taskId,
+                        "support",
+                        "IllegalStateException: mail down",
+                        FailureKind.RETRIES_EXHAUSTED,
+                        List.of());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ESCALATED".equals(storedTask(taskId).get("status")));
+        return taskId;
+    }
+
+    /** Who made the task's moves, in their order. */
+    private List<String> actorsOf(UUID taskId) {
+        return jdbc.queryForList(
+                "SELECT actor FROM task_transitions WHERE task_id = ? ORDER BY id", String.class, taskId);
     }
 
     private UUID escalationOf(UUID taskId) {

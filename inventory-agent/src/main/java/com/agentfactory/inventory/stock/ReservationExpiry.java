@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +45,8 @@ class ReservationExpiry {
      * Expires a batch, and again while a batch comes back full, at most {@link #MAX_BATCHES_PER_PASS} batches; then
      * those still active {@link #OVERDUE_GRACE} after they expired, one by one, waiting for their stock rows at most
      * {@link #OVERDUE_LOCK_WAIT}. After one wait runs out, the others due at the same stock row are left too for this
-     * pass, as they would wait for the same transaction.
+     * pass, as they would wait for the same transaction. Any other failure to expire one is logged, and the pass goes
+     * on with the others.
      */
     @Scheduled(fixedDelayString = "${agentfactory.inventory.expiry-sweep-interval:5s}")
     void expireDue() {
@@ -62,7 +62,7 @@ class ReservationExpiry {
             }
             try {
                 reservations.expire(overdue.id(), OVERDUE_LOCK_WAIT);
-            } catch (PessimisticLockingFailureException e) {
+            } catch (StockRowStayedLockedException e) {
                 held.add(overdue.place());
                 log.info(
                         "Left reservation {} overdue until a later pass: stock row {} at {} stayed locked for {}",
@@ -70,6 +70,10 @@ class ReservationExpiry {
                         overdue.sku(),
                         overdue.location(),
                         OVERDUE_LOCK_WAIT);
+            } catch (RuntimeException e) {
+                // one reservation's failure (a deadlock, a listener's) is its own: the others due still are expired,
+                // and it is tried again next pass
+                log.warn("Could not expire overdue reservation {}; trying it again next pass", overdue.id(), e);
             }
         }
     }

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -143,8 +141,7 @@ class ReservationService {
      * at once, so instances waiting for stock rows each wait for a different reservation's. Released, taken by an
      * order or expired by another instance while this waited, it is left as it is.
      *
-     * @throws PessimisticLockingFailureException when the stock row (or the reservation) stayed locked for
-     *     {@code lockWait}; nothing was changed
+     * @throws StockRowStayedLockedException when the stock row stayed locked for {@code lockWait}; nothing was changed
      */
     @Transactional
     boolean expire(UUID id, Duration lockWait) {
@@ -172,15 +169,18 @@ class ReservationService {
     }
 
     /**
-     * Locks the stock row, and makes this and any later lock wait of the transaction fail after {@code lockWait}.
-     * Through JDBC rather than Hibernate, which logs every failed statement as a warning: a wait running out here is
-     * expected, and the sweep says so itself.
+     * Locks the stock row waiting at most {@code lockWait}, then gives the transaction back the lock timeout it had:
+     * the rest of the expiry (the reservation's row, the outbox, the listeners of the change) waits as any
+     * transaction does, so a lock failure there is never taken for the stock row's. The reservation's row is not
+     * held by anyone without the stock row, which every path locks first, so waiting for it cannot outlast the
+     * stock row's wait. Through JDBC rather than Hibernate, which logs every failed statement as a warning: a wait
+     * running out here is expected, and the sweep says so itself.
      */
     private void lockWaitingAtMost(ReservationPlace place, Duration lockWait) {
-        jdbc.sql("SELECT set_config('lock_timeout', :millis, true)")
-                .param("millis", Long.toString(Math.max(1, lockWait.toMillis())))
-                .query()
-                .singleRow();
+        String previous = jdbc.sql("SELECT current_setting('lock_timeout')")
+                .query(String.class)
+                .single();
+        setLockTimeout(Long.toString(Math.max(1, lockWait.toMillis())));
         try {
             jdbc.sql("SELECT 1 FROM stock_levels WHERE sku = :sku AND location = :location FOR UPDATE")
                     .param("sku", place.sku())
@@ -191,11 +191,18 @@ class ReservationService {
             // Spring's JDBC translation leaves PostgreSQL's lock timeout uncategorised
             if (e.getMostSpecificCause() instanceof SQLException cause
                     && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
-                throw new CannotAcquireLockException(
-                        "Stock row " + place.sku() + " at " + place.location() + " stayed locked for " + lockWait, e);
+                throw new StockRowStayedLockedException(place, lockWait, e);
             }
             throw e;
         }
+        setLockTimeout(previous);
+    }
+
+    private void setLockTimeout(String timeout) {
+        jdbc.sql("SELECT set_config('lock_timeout', :timeout, true)")
+                .param("timeout", timeout)
+                .query()
+                .singleRow();
     }
 
     private ReservationResponse close(UUID id, ReservationStatus outcome) {

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ReservationIT extends InventoryIntegrationTest {
 
@@ -42,6 +44,12 @@ class ReservationIT extends InventoryIntegrationTest {
 
     @Autowired
     ReservationExpiry expiry;
+
+    @Autowired
+    ReservationService reservationService;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void fiftyConcurrentCheckoutsOfOneShareTenUnitsExactly() throws Exception {
@@ -241,6 +249,28 @@ class ReservationIT extends InventoryIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(statusOf(held)).isEqualTo("EXPIRED"));
         assertThat(available(heldSku)).isEqualTo(2);
+    }
+
+    @Test
+    void expiringAnOverdueReservationCutsOnlyTheWaitForItsStockRowShort() {
+        String sku = stocked(2);
+        UUID overdue = UUID.fromString(reserve(sku, 2).text("/id"));
+        var transaction = new TransactionTemplate(transactions);
+
+        List<Object> afterExpiring = transaction.execute(status -> {
+            String before = jdbc.queryForObject("SHOW lock_timeout", String.class);
+            // due only inside this transaction, so the scheduled sweep cannot expire it first
+            jdbc.update("UPDATE stock_reservations SET expires_at = now() - interval '1 hour' WHERE id = ?", overdue);
+            boolean expired = reservationService.expire(overdue, Duration.ofSeconds(2));
+            String after = jdbc.queryForObject("SHOW lock_timeout", String.class);
+            status.setRollbackOnly();
+            return List.of(expired, before, after);
+        });
+
+        assertThat(afterExpiring.getFirst()).isEqualTo(true);
+        assertThat(afterExpiring.get(2))
+                .as("the rest of the transaction (outbox, listeners) waits for locks as it did before")
+                .isEqualTo(afterExpiring.get(1));
     }
 
     @Test

@@ -257,6 +257,13 @@ class AnalyticsIT extends FinanceIntegrationTest {
                                 Long.class,
                                 order.orderId())
                         > 0);
+        // the purchase behaviour the funnel counts is recorded after the order's booking, not with it
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM customer_behaviors WHERE customer_id = ? AND event_type = 'purchase'",
+                                Long.class,
+                                buyer)
+                        == 1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject(
                                 "SELECT count(*) FROM agent_task_reports WHERE agent_type = ?", Long.class, agent)

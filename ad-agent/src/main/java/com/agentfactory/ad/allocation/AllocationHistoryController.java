@@ -28,14 +28,14 @@ class AllocationHistoryController {
             summary = "The budget reallocation rounds across campaigns, oldest first, with each campaign's change and"
                     + " its reason",
             description = "The window is [from, to) in ISO-8601 instants: to defaults to now, from to 30 days before"
-                    + " to, and from must be before to; both lie in the years 1970 to 9999. At most the newest 500"
-                    + " rounds of the window are answered, and rounds_truncated says whether it had more; a round that"
-                    + " reallocated campaigns in several currencies appears once per currency, and currency (ISO 4217)"
-                    + " keeps one. series covers the whole window: it is cut into at most 750 equal steps (step, from"
-                    + " one minute to a week, or whole days for windows beyond 14 years), and gives each campaign's"
-                    + " allocated daily budget at the end of every step in which the allocator changed it. Budgets are"
-                    + " daily, in the campaign's currency; previous_daily_budget is null when the campaign had no"
-                    + " allocation before.")
+                    + " to, and from must be before to and at most 400 days before it; both lie in the years 1970 to"
+                    + " 9999. At most the newest 500 rounds of the window are answered, and rounds_truncated says"
+                    + " whether it had more; a round that reallocated campaigns in several currencies appears once per"
+                    + " currency, and currency (ISO 4217) keeps one. series covers the whole window: it is cut into at"
+                    + " most 750 equal steps (step, from one minute to a day), and gives each campaign's allocated"
+                    + " daily budget at the end of every step in which the allocator changed it. Budgets are daily, in"
+                    + " the campaign's currency; previous_daily_budget is null when the campaign had no allocation"
+                    + " before.")
     @GetMapping
     AllocationHistoryResponse list(
             // far beyond these an instant is one PostgreSQL cannot compare; no round is outside them

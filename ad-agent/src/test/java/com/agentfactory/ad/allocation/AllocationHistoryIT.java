@@ -341,6 +341,23 @@ class AllocationHistoryIT extends AdIntegrationTest {
     }
 
     @Test
+    void refusesAWindowLongerThanFourHundredDaysNamingFrom() {
+        Instant to = Instant.parse("2026-01-01T00:00:00Z");
+
+        Api.Response longest = api.get(HISTORY + "?from=" + to.minus(Duration.ofDays(400)) + "&to=" + to);
+        Api.Response tooLong =
+                api.get(HISTORY + "?from=" + to.minus(Duration.ofDays(400)).minusSeconds(1) + "&to=" + to);
+        Api.Response sinceTheEpoch = api.get(HISTORY + "?from=1970-01-01T00:00:00Z");
+
+        assertThat(longest.status()).as(longest.body().toString()).isEqualTo(200);
+        assertThat(longest.body().path("series").path("step").asString()).isEqualTo("PT24H");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.errorFields()).containsExactly("from");
+        assertThat(sinceTheEpoch.status()).isEqualTo(400);
+        assertThat(sinceTheEpoch.errorFields()).containsExactly("from");
+    }
+
+    @Test
     void refusesInstantsNoRoundCanHaveNamingTheOneAtFault() {
         // "+" is a space in a query string: the year 300000 is written with %2B
         Api.Response farTo = api.get(HISTORY + "?to=%2B300000-01-01T00:00:00Z");

@@ -83,8 +83,9 @@ class BudgetController {
             @RequestParam(required = false) @BudgetConstraints.FiscalPeriod String period,
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "1") @Min(1) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return budgets.reservations(department, period, parseStatus(status), page, limit);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            Caller caller) {
+        return budgets.reservations(department, period, parseStatus(status), page, limit, caller);
     }
 
     private static ReservationStatus parseStatus(String status) {
@@ -122,7 +123,8 @@ class BudgetController {
             Caller caller) {
         return answer(
                 budgets.reserve(department, request, idempotencyKey, caller, BudgetService.holderOf(caller)),
-                request.amount());
+                request.amount(),
+                caller);
     }
 
     @Operation(
@@ -151,14 +153,15 @@ class BudgetController {
             // a rule of this operation rather than a malformed request: spend already made must not be booked twice
             throw RuleViolationException.of(IDEMPOTENCY_KEY, "is required: a retry must not record the spend twice");
         }
-        return answer(budgets.recordExpense(department, request, idempotencyKey, caller), request.amount());
+        return answer(budgets.recordExpense(department, request, idempotencyKey, caller), request.amount(), caller);
     }
 
-    private static ResponseEntity<ReservationResponse> answer(ReservationOutcome outcome, BigDecimal requested) {
+    private static ResponseEntity<ReservationResponse> answer(
+            ReservationOutcome outcome, BigDecimal requested, Caller caller) {
         return switch (outcome) {
             case ReservationOutcome.Reserved reserved ->
                 ResponseEntity.status(reserved.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                        .body(ReservationResponse.of(reserved.reservation(), reserved.budget()));
+                        .body(ReservationResponse.of(reserved.reservation(), reserved.budget(), caller));
             case ReservationOutcome.Refused refused ->
                 throw switch (refused.reason()) {
                     case NO_BUDGET -> new BudgetNotFoundException(refused.message());

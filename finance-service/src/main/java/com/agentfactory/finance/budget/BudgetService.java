@@ -276,13 +276,13 @@ class BudgetService {
         Settling s = settling(department, reservationId);
         requireSettleable(s.reservation(), caller, false);
         if (s.reservation().status() == ReservationStatus.COMMITTED) {
-            return ReservationResponse.of(s.reservation(), s.budget());
+            return ReservationResponse.of(s.reservation(), s.budget(), caller);
         }
         if (s.reservation().status() == ReservationStatus.RELEASED) {
             throw new BudgetConflictException("reservation " + reservationId + " was released and cannot be spent");
         }
         Budget after = spend(s.reservation(), s.budget());
-        return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
+        return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after, caller);
     }
 
     /**
@@ -465,13 +465,13 @@ class BudgetService {
         Settling s = settling(department, reservationId);
         requireSettleable(s.reservation(), caller, true);
         if (s.reservation().status() == ReservationStatus.RELEASED) {
-            return ReservationResponse.of(s.reservation(), s.budget());
+            return ReservationResponse.of(s.reservation(), s.budget(), caller);
         }
         if (s.reservation().status() == ReservationStatus.COMMITTED) {
             throw new BudgetConflictException("reservation " + reservationId + " was already spent");
         }
         Budget after = giveBack(s.reservation(), s.budget(), now());
-        return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after);
+        return ReservationResponse.of(budgets.findReservation(reservationId).orElseThrow(), after, caller);
     }
 
     /** The reservation's money goes back to its budget, which the caller has locked. */
@@ -512,7 +512,7 @@ class BudgetService {
      */
     @Transactional(readOnly = true)
     PageResponse<ReservationResponse> reservations(
-            String department, String fiscalPeriod, ReservationStatus status, int page, int limit) {
+            String department, String fiscalPeriod, ReservationStatus status, int page, int limit, Caller caller) {
         var pagination = PageResponse.Pagination.of(0, page, limit);
         List<Reservation> found = budgets.reservations(department, fiscalPeriod, status, pagination.offset(), limit);
         Map<UUID, Budget> ofReservations = new LinkedHashMap<>();
@@ -520,7 +520,7 @@ class BudgetService {
                 .forEach(budget -> ofReservations.put(budget.id(), budget));
         return PageResponse.of(
                 found.stream()
-                        .map(r -> ReservationResponse.of(r, ofReservations.get(r.budgetId())))
+                        .map(r -> ReservationResponse.of(r, ofReservations.get(r.budgetId()), caller))
                         .toList(),
                 budgets.countReservations(department, fiscalPeriod, status),
                 page,

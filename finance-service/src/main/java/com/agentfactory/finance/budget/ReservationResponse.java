@@ -1,5 +1,6 @@
 package com.agentfactory.finance.budget;
 
+import com.agentfactory.messaging.identity.Caller;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,12 @@ import java.util.UUID;
  * @param unbudgeted spend recorded without a reservation ({@code POST .../expenses})
  * @param budgetOverspentAmount what the budget has spent beyond its allocation, or zero
  * @param expiresAt when the hold ends if it is still reserved then; null when it is held until committed or released
+ * @param reservedBy who holds it, as finance names callers (a person's user id, or {@code agent:} and the service
+ *     client); null when no holder was recorded. {@code requestedBy} is only what the request said
+ * @param mayCommit whether the caller of this request may commit it now: it is still held and they are its holder
+ *     (or no holder was recorded), as a commit is decided ({@link Reservation#settleableBy})
+ * @param mayRelease whether the caller of this request may release it now: it is still held and they are its holder,
+ *     an admin, or no holder was recorded, as a release is decided ({@link Reservation#settleableBy})
  */
 record ReservationResponse(
         UUID id,
@@ -29,9 +36,14 @@ record ReservationResponse(
         BigDecimal budgetOverspentAmount,
         Instant createdAt,
         Instant resolvedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String reservedBy,
+        boolean mayCommit,
+        boolean mayRelease) {
 
-    static ReservationResponse of(Reservation r, Budget b) {
+    /** The reservation as {@code caller} sees it: what they may do with it is the service's own rule. */
+    static ReservationResponse of(Reservation r, Budget b, Caller caller) {
+        boolean held = r.status() == ReservationStatus.RESERVED;
         return new ReservationResponse(
                 r.id(),
                 r.budgetId(),
@@ -49,6 +61,9 @@ record ReservationResponse(
                 b.overspent(),
                 r.createdAt(),
                 r.resolvedAt(),
-                r.expiresAt());
+                r.expiresAt(),
+                r.reservedBy(),
+                held && r.settleableBy(caller, false),
+                held && r.settleableBy(caller, true));
     }
 }

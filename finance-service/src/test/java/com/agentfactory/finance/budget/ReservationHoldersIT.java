@@ -11,6 +11,7 @@ import com.agentfactory.messaging.finance.FinanceProblemTypes;
 import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.messaging.testing.Api.Response;
 import com.agentfactory.messaging.testing.TestTokens;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,6 +145,57 @@ class ReservationHoldersIT extends FinanceIntegrationTest {
                 .as(String.valueOf(committedByAnotherService.body()))
                 .isEqualTo(200);
         assertThat(statusOf(madeBefore)).isEqualTo("committed");
+    }
+
+    @Test
+    void tellsEachCallerWhoHoldsAReservationAndWhetherTheyMayCommitOrReleaseIt() {
+        String managerId = "marketing-" + UUID.randomUUID();
+        Api manager = api.withToken(TestTokens.staff(managerId, "MARKETING_MANAGER"));
+        // requested_by is only what the request says: the ad agent holds this one though it names the manager
+        Map<String, Object> namingTheManager = new HashMap<>(reservation("100.00"));
+        namingTheManager.put("requested_by", managerId);
+        Response heldByAgent = adAgent.post(reservations, namingTheManager);
+        assertThat(heldByAgent.status()).as(String.valueOf(heldByAgent.body())).isEqualTo(201);
+        String agents = heldByAgent.text("/id");
+        // and the manager holds this one though it names someone else
+        String managers = reserved(manager, "200.00");
+        String madeBefore = reserved(adAgent, "300.00");
+        jdbc.update("UPDATE budget_reservations SET reserved_by = NULL WHERE id = ?::uuid", madeBefore);
+
+        Map<String, JsonNode> asManager = heldRows(manager);
+        Map<String, JsonNode> asAdmin = heldRows(financeAdmin);
+
+        assertThat(heldByAgent.text("/reserved_by")).isEqualTo("agent:ad-agent");
+        assertThat(heldByAgent.body().at("/may_commit").asBoolean()).isTrue();
+        assertThat(heldByAgent.body().at("/may_release").asBoolean()).isTrue();
+        assertThat(holderAndRights(asManager.get(agents))).isEqualTo("agent:ad-agent false false");
+        assertThat(holderAndRights(asManager.get(managers))).isEqualTo(managerId + " true true");
+        assertThat(holderAndRights(asManager.get(madeBefore))).isEqualTo("null true true");
+        assertThat(holderAndRights(asAdmin.get(agents))).isEqualTo("agent:ad-agent false true");
+        assertThat(holderAndRights(asAdmin.get(managers))).isEqualTo(managerId + " false true");
+        assertThat(holderAndRights(asAdmin.get(madeBefore))).isEqualTo("null true true");
+
+        Response committed = manager.post(reservations + "/" + managers + "/commit", Map.of());
+
+        assertThat(committed.status()).as(String.valueOf(committed.body())).isEqualTo(200);
+        // spent: nothing is left to commit or release
+        assertThat(holderAndRights(committed.body())).isEqualTo(managerId + " false false");
+    }
+
+    /** The department's held reservations as {@code caller} lists them, by id. */
+    private Map<String, JsonNode> heldRows(Api caller) {
+        Response listed = caller.get(reservations + "?period=" + PERIOD + "&status=reserved");
+        assertThat(listed.status()).as(String.valueOf(listed.body())).isEqualTo(200);
+        Map<String, JsonNode> byId = new HashMap<>();
+        listed.body().at("/items").forEach(row -> byId.put(row.at("/id").asString(), row));
+        return byId;
+    }
+
+    private static String holderAndRights(JsonNode row) {
+        JsonNode holder = row.at("/reserved_by");
+        return (holder.isNull() || holder.isMissingNode() ? "null" : holder.asString()) + " "
+                + row.at("/may_commit").asBoolean() + " "
+                + row.at("/may_release").asBoolean();
     }
 
     private String reserved(Api caller, String amount) {

@@ -173,7 +173,14 @@ export interface Reservation {
   amount: number;
   currency: string;
   purpose: string | null;
+  /** what the request said; finance decides who may settle it by `reserved_by` */
   requested_by: string | null;
+  /** who holds it (a person's user id, or `agent:` and the service); null when no holder was recorded */
+  reserved_by: string | null;
+  /** whether the signed-in caller may commit it now, as finance decides it */
+  may_commit: boolean;
+  /** whether the signed-in caller may release it now, as finance decides it */
+  may_release: boolean;
   status: string;
   budget_available_amount: number;
   created_at: string;

@@ -122,8 +122,18 @@ describe('FinancePage reservations', () => {
     vi.useRealTimers();
   });
 
-  function held(id: string, requestedBy: string, amount: number): Reservation {
+  /** What finance answers for the signed-in caller: the holder it recorded and what they may do with it. */
+  interface Holding {
+    reserved_by: string | null;
+    may_commit: boolean;
+    may_release: boolean;
+  }
+
+  const heldByMe: Holding = { reserved_by: 'user-1', may_commit: true, may_release: true };
+
+  function held(id: string, requestedBy: string, amount: number, holding: Holding = heldByMe): Reservation {
     return {
+      ...holding,
       id,
       department: 'marketing',
       fiscal_period: '2026-12',
@@ -179,7 +189,8 @@ describe('FinancePage reservations', () => {
 
   it('lists the reservations still held from finance, so they can be committed or released after the page was loaded again', async () => {
     const mine = held('mine', 'user-1', 12);
-    const agents = held('agents', 'campaign-agent', 30);
+    // an admin may release another's reservation but not commit it
+    const agents = held('agents', 'campaign-agent', 30, { reserved_by: 'agent:campaign-agent', may_commit: false, may_release: true });
     const { gateway } = await reservingGateway([], [mine, agents]);
     const user = userEvent.setup();
     renderPage(<FinancePage />);
@@ -219,13 +230,39 @@ describe('FinancePage reservations', () => {
   });
 
   it('offers a manager no action on a reservation someone else holds', async () => {
-    await reservingGateway([], [held('mine', 'user-1', 12), held('agents', 'campaign-agent', 30)], ['MARKETING_MANAGER']);
+    const others = { reserved_by: 'agent:campaign-agent', may_commit: false, may_release: false };
+    await reservingGateway([], [held('mine', 'user-1', 12), held('agents', 'campaign-agent', 30, others)], ['MARKETING_MANAGER']);
     renderPage(<FinancePage />);
     const section = await screen.findByRole('region', { name: 'Budget of marketing' });
 
     const table = await within(section).findByRole('table', { name: 'Held reservations' });
     expect(within(within(table).getByText('purpose of agents').closest('tr')!).queryByRole('button')).toBeNull();
     expect(within(within(table).getByText('purpose of mine').closest('tr')!).getAllByRole('button')).toHaveLength(2);
+  });
+
+  it('offers the actions finance says the signed-in person may take, whoever the reservation says requested it', async () => {
+    await reservingGateway(
+      [],
+      [
+        // made by an agent that named the signed-in person: finance refuses them both
+        held('naming-me', 'user-1', 10, { reserved_by: 'agent:campaign-agent', may_commit: false, may_release: false }),
+        // made before finance recorded holders: anyone it admits may settle it
+        held('older', 'campaign-agent', 20, { reserved_by: null, may_commit: true, may_release: true }),
+        // made by the signed-in person through another client that named someone else
+        held('elsewhere', 'someone-else', 30, heldByMe),
+      ],
+      ['MARKETING_MANAGER'],
+    );
+    renderPage(<FinancePage />);
+    const section = await screen.findByRole('region', { name: 'Budget of marketing' });
+
+    const table = await within(section).findByRole('table', { name: 'Held reservations' });
+    const row = (purpose: string) => within(table).getByText(purpose).closest('tr')!;
+    const actions = (purpose: string) => within(row(purpose)).queryAllByRole('button').map((b) => b.textContent);
+    expect(actions('purpose of naming-me')).toEqual([]);
+    expect(actions('purpose of older')).toEqual(['Commit', 'Release']);
+    expect(actions('purpose of elsewhere')).toEqual(['Commit', 'Release']);
+    expect(within(row('purpose of naming-me')).getByText('agent:campaign-agent')).toBeTruthy();
   });
 
   it('holds a reservation until the end of its period unless another day, or none, is chosen', async () => {

@@ -122,7 +122,6 @@ function BudgetSection({ department, period }: { department: string; period: str
                 path={path}
                 budget={b}
                 requestedBy={session.user.subject}
-                isAdmin={session.user.roles.includes('ADMIN')}
                 onChange={() => (budget.reload(), alerts.reload())}
               />
             )}
@@ -161,21 +160,16 @@ function defaultHoldUntil(period: string, today: string): string {
   return last >= today ? last : '';
 }
 
-/**
- * @param requestedBy the person reserving, as the services name the signed-in caller; finance's audit trail records it
- *     and lets only the holder commit a reservation (an admin may also release one)
- */
+/** @param requestedBy the person reserving, as the services name the signed-in caller */
 function Reservations({
   path,
   budget,
   requestedBy,
-  isAdmin,
   onChange,
 }: {
   path: string;
   budget: Budget;
   requestedBy: string;
-  isAdmin: boolean;
   onChange: () => void;
 }) {
   const today = isoDay(new Date());
@@ -271,27 +265,29 @@ function Reservations({
           { header: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
           { header: 'Purpose', cell: (r) => r.purpose ?? '–' },
           { header: 'Requested by', cell: (r) => r.requested_by ?? '–' },
+          { header: 'Held by', cell: (r) => r.reserved_by ?? '–' },
           { header: 'Reserved', cell: (r) => formatDateTime(r.created_at) },
           { header: 'Held until', cell: (r) => (r.expires_at ? formatDateTime(r.expires_at) : 'committed or released') },
           {
             header: 'Actions',
             cell: (r) => {
-              // finance knows the holder; the dashboard reserves under the signed-in person's name, so that is
-              // how it recognises its user's own reservations
-              const mine = r.requested_by === requestedBy;
-              if (!mine && !isAdmin) {
+              // finance says what the signed-in person may do with each one: it decides by the holder it recorded,
+              // not by the requested_by a request names, and lets anyone settle one made before holders were recorded
+              if (!r.may_commit && !r.may_release) {
                 return '–';
               }
               return (
                 <div className="actions">
-                  {mine && (
+                  {r.may_commit && (
                     <button type="button" disabled={resolve.running} onClick={() => settle(r, 'commit')}>
                       Commit
                     </button>
                   )}
-                  <button type="button" className="secondary" disabled={resolve.running} onClick={() => settle(r, 'release')}>
-                    Release
-                  </button>
+                  {r.may_release && (
+                    <button type="button" className="secondary" disabled={resolve.running} onClick={() => settle(r, 'release')}>
+                      Release
+                    </button>
+                  )}
                 </div>
               );
             },

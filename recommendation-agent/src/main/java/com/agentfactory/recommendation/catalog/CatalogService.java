@@ -35,8 +35,12 @@ public class CatalogService {
 
     /** Takes in the feed's product, whose stock quantity counts until the inventory agent reports its SKU. */
     public void apply(ProductUpserted event) {
-        if (products.upsert(event, clock.instant())) {
+        Upserted upserted = products.upsert(event, clock.instant());
+        if (upserted != Upserted.OLDER) {
             events.publishEvent(new StockChanged(event.sku()));
+        }
+        if (upserted == Upserted.LISTING_CHANGED) {
+            events.publishEvent(new ProductListingChanged(event.productId()));
         }
     }
 
@@ -60,6 +64,10 @@ public class CatalogService {
             throw RuleViolationException.of("margin", "must not exceed the price " + product.price());
         }
         products.updateMargin(productId, margin);
+        // the margin boost ranks lists by it
+        if (product.margin() == null || product.margin().compareTo(margin) != 0) {
+            events.publishEvent(new ProductListingChanged(productId));
+        }
         return new ProductMarginResponse(productId, product.price(), margin, product.currency());
     }
 

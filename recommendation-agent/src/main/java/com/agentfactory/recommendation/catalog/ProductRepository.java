@@ -35,12 +35,17 @@ public class ProductRepository {
      * Applies an upsert unless a newer one already did: events of one product may be redelivered out of order. The
      * stock is the inventory agent's once it has reported the SKU (it ignores the feed's quantity of a SKU it
      * stocks); before that the feed's, and a feed without a quantity keeps the one known. Returns whether the upsert
-     * was newer. Runs in the caller's transaction, which holds the SKU's lock from here to its end.
+     * was newer, and whether it changed what lists show of the product or rank it by. Runs in the caller's transaction,
+     * which holds the SKU's lock from here to its end.
      */
-    boolean upsert(ProductUpserted event, Instant now) {
+    Upserted upsert(ProductUpserted event, Instant now) {
         lockSku(event.sku());
-        int stored = jdbc.update(
+        // the statement's snapshot is taken before it writes, so "listed" is the product as it was
+        List<Boolean> listingChanged = jdbc.query(
                 """
+                WITH listed AS (
+                    SELECT name, category, price, currency, margin FROM products WHERE product_id = ?
+                )
                 INSERT INTO products (product_id, sku, name, description, category, price, currency, margin,
                                       stock_quantity, source_updated_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?,
@@ -54,7 +59,14 @@ public class ProductRepository {
                     stock_quantity = COALESCE(EXCLUDED.stock_quantity, products.stock_quantity),
                     source_updated_at = EXCLUDED.source_updated_at, updated_at = EXCLUDED.updated_at
                 WHERE products.source_updated_at <= EXCLUDED.source_updated_at
+                RETURNING NOT EXISTS (
+                    SELECT 1 FROM listed
+                    WHERE (listed.name, listed.category, listed.price, listed.currency, listed.margin)
+                          IS NOT DISTINCT FROM
+                          (products.name, products.category, products.price, products.currency, products.margin))
                 """,
+                (row, n) -> row.getBoolean(1),
+                event.productId(),
                 event.productId(),
                 event.sku(),
                 event.name(),
@@ -68,7 +80,10 @@ public class ProductRepository {
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(event.occurredAt()),
                 Timestamp.from(now));
-        return stored == 1;
+        if (listingChanged.isEmpty()) {
+            return Upserted.OLDER;
+        }
+        return listingChanged.getFirst() ? Upserted.LISTING_CHANGED : Upserted.LISTING_KEPT;
     }
 
     /**

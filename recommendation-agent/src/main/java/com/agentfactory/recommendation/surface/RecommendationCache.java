@@ -26,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * replaces: a list is stored only under the generation read before it was computed, so a list computed from
  * the behaviour before a change (or an erasure) cannot be written back after the change cleared the hash.
  *
+ * <p>The catalog has a generation too, which a change of a product's listing (its name, category, price, currency or
+ * margin, or a new product) replaces: every field names the catalog generation its list was computed under, and is
+ * read only under the current one, so no list shows a product's former price nor ranks by its former margin. One key
+ * stands for the whole catalog, as which lists a product's change reaches (an upsell it now qualifies for, a list it
+ * was left out of) cannot be told from the lists; such changes are far rarer than lists served.
+ *
  * <p>Redis being away costs speed, not correctness. A failed read is a miss and a failed write is skipped. A clearing
  * that fails is recorded and tried again every {@code list-cache.clear-retry-interval} until Redis answers; until then
  * this instance neither serves nor stores a list of that hash, as what it holds predates the change. Once Redis keeps
@@ -43,14 +49,27 @@ class RecommendationCache implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationCache.class);
 
-    // KEYS: the hash, its generation; ARGV: the generation read before computing, field, list, lifetime in seconds
+    /** The catalog's generation. */
+    static final String CATALOG = "recommendation:catalog";
+
+    // KEYS: the hash, its generation, the catalog's; ARGV: the field without the catalog's generation.
+    // Returns the catalog's generation, the hash's and the list cached under both, if any.
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LOOKUP = RedisScript.of("""
+            local catalog = redis.call('GET', KEYS[3]) or '0'
+            local generation = redis.call('GET', KEYS[2]) or '0'
+            return {catalog, generation, redis.call('HGET', KEYS[1], ARGV[1] .. ':' .. catalog)}
+            """, List.class);
+
+    // KEYS: the hash, its generation, the catalog's; ARGV: the generations read before computing (the hash's, the
+    // catalog's), the field without the catalog's generation, list, lifetime in seconds
     private static final RedisScript<Long> PUT = RedisScript.of("""
-            if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then
+            if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] or (redis.call('GET', KEYS[3]) or '0') ~= ARGV[2] then
                 return 0
             end
-            redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+            redis.call('HSET', KEYS[1], ARGV[3] .. ':' .. ARGV[2], ARGV[4])
             if redis.call('TTL', KEYS[1]) < 0 then
-                redis.call('EXPIRE', KEYS[1], ARGV[4])
+                redis.call('EXPIRE', KEYS[1], ARGV[5])
             end
             return 1
             """, Long.class);
@@ -66,7 +85,8 @@ class RecommendationCache implements SchedulingConfigurer {
     private final JsonMapper json;
     private final ListCacheProperties properties;
     private final CircuitBreaker redisCalls;
-    // each hash whose clearing failed, with the latest failure: one recorded while a retry runs outlives its success
+    // each hash whose clearing failed (and the catalog, should a change of its generation have failed), with the
+    // latest failure: one recorded while a retry runs outlives its success
     private final Map<String, FailedClear> failedClears = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
 
@@ -109,13 +129,22 @@ class RecommendationCache implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::retryFailedClears, properties.clearRetryInterval());
     }
 
-    <T> Optional<T> get(String key, String field, Class<T> type) {
-        if (failedClears.containsKey(key)) {
+    /**
+     * The list cached in the hash's field under the current catalog, and the generations now, which are to be read
+     * before what a list is computed from; empty when Redis cannot say or a clearing it failed leaves the hash's lists
+     * unusable here, and then the list is computed and not stored.
+     */
+    <T> Optional<Lookup<T>> lookup(String key, String field, Class<T> type) {
+        if (unusable(key)) {
             return Optional.empty();
         }
         try {
-            Object cached = call(() -> redis.opsForHash().get(key, field));
-            return cached == null ? Optional.empty() : Optional.of(json.readValue(cached.toString(), type));
+            List<?> found = call(() -> redis.execute(LOOKUP, List.of(key, generationKey(key), CATALOG), field));
+            Object cached = found.get(2);
+            return Optional.of(new Lookup<>(
+                    cached == null ? Optional.empty() : Optional.of(json.readValue(cached.toString(), type)),
+                    found.get(1).toString(),
+                    found.get(0).toString()));
         } catch (RuntimeException e) {
             logFailure("read of " + key, e);
             return Optional.empty();
@@ -123,37 +152,55 @@ class RecommendationCache implements SchedulingConfigurer {
     }
 
     /**
-     * The hash's generation now, to be read before what a list is computed from; empty when Redis cannot say or the
-     * hash's clearing failed, and then the list is not stored.
+     * Stores a list computed after {@code lookup}, unless the hash or the catalog changed since; the hash expires
+     * {@code ttl} after its first field, so no list outlives it.
      */
-    Optional<String> generation(String key) {
-        if (failedClears.containsKey(key)) {
-            return Optional.empty();
-        }
-        try {
-            String generation = call(() -> redis.opsForValue().get(generationKey(key)));
-            return Optional.of(generation == null ? "0" : generation);
-        } catch (RuntimeException e) {
-            logFailure("generation read of " + key, e);
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Stores a list computed under {@code generation}, unless the hash was cleared since; the hash expires {@code
-     * ttl} after its first field, so no list outlives it.
-     */
-    void put(String key, String generation, String field, Object value, Duration ttl) {
-        if (failedClears.containsKey(key)) {
+    void put(String key, Lookup<?> lookup, String field, Object value, Duration ttl) {
+        if (unusable(key)) {
             return;
         }
         try {
             String list = json.writeValueAsString(value);
             call(() -> redis.execute(
-                    PUT, List.of(key, generationKey(key)), generation, field, list, Long.toString(ttl.toSeconds())));
+                    PUT,
+                    List.of(key, generationKey(key), CATALOG),
+                    lookup.generation(),
+                    lookup.catalog(),
+                    field,
+                    list,
+                    Long.toString(ttl.toSeconds())));
         } catch (RuntimeException e) {
             logFailure("write of " + key, e);
         }
+    }
+
+    /**
+     * Leaves every list computed before unserved, as a product's listing changed; should Redis fail, the change is
+     * tried again until it answers, and no list is served here meanwhile.
+     */
+    void changeCatalog() {
+        try {
+            changeCatalogOrFail();
+        } catch (RuntimeException e) {
+            failedClears.put(CATALOG, new FailedClear(Duration.ZERO, failures.incrementAndGet()));
+            logFailure("change of the catalog's generation", e);
+        }
+    }
+
+    private void changeCatalogOrFail() {
+        FailedClear before = failedClears.get(CATALOG);
+        call(() -> {
+            redis.opsForValue().set(CATALOG, UUID.randomUUID().toString());
+            return null;
+        });
+        if (before != null) {
+            failedClears.remove(CATALOG, before);
+        }
+    }
+
+    // what a clearing Redis failed was to drop is still there
+    private boolean unusable(String key) {
+        return failedClears.containsKey(key) || failedClears.containsKey(CATALOG);
     }
 
     /**
@@ -195,7 +242,11 @@ class RecommendationCache implements SchedulingConfigurer {
                 break;
             }
             try {
-                clearOrFail(failed.getKey(), failed.getValue().ttl());
+                if (failed.getKey().equals(CATALOG)) {
+                    changeCatalogOrFail();
+                } else {
+                    clearOrFail(failed.getKey(), failed.getValue().ttl());
+                }
             } catch (RuntimeException e) {
                 // still away: the next retry comes soon enough, and each key tried now would wait its own timeout
                 break;
@@ -220,6 +271,12 @@ class RecommendationCache implements SchedulingConfigurer {
             log.warn("Recommendation cache {} failed: {}", what, e.getMessage());
         }
     }
+
+    /**
+     * What a lookup found: the list cached, if any, and the generations a list computed after it is to be stored
+     * under.
+     */
+    record Lookup<T>(Optional<T> cached, String generation, String catalog) {}
 
     /** A clearing Redis failed, with its hash's lifetime; {@code failure} tells one failure of the hash from another. */
     private record FailedClear(Duration ttl, long failure) {}

@@ -1,6 +1,7 @@
 package com.agentfactory.recommendation.surface;
 
 import com.agentfactory.recommendation.catalog.Product;
+import com.agentfactory.recommendation.catalog.ProductListingChanged;
 import com.agentfactory.recommendation.catalog.ProductNotFoundException;
 import com.agentfactory.recommendation.catalog.ProductRepository;
 import com.agentfactory.recommendation.catalog.SimilarProductsSource;
@@ -44,10 +45,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Builds every list the same way: candidates from each model, blended by the configured weights, then
  * re-ranked (never a product bought unless its category is consumable, only products in stock, enough
  * distinct categories, margin boost, pin/boost/block rules), and cached in Redis until the user's
- * behaviour, the models or the rules change (a product sold out meanwhile is left out as the list is
- * served). The "for you" blend uses the weights learned with the model version in service (one set for
- * customers with history, one for customers without), the configured weights until a version has learned
- * them. A customer with no history gets what the current session
+ * behaviour, the models, the rules or a product's name, category, price or margin change (a product sold out
+ * meanwhile is left out as the list is served). The "for you" blend uses the weights learned with the model
+ * version in service (one set for customers with history, one for customers without), the configured weights until
+ * a version has learned them. A customer with no history gets what the current session
  * (next items, similar texts), their country's trending list and popularity propose, and the popular
  * products of the categories they first looked at; a store with no behaviour gets its newest products.
  */
@@ -195,6 +196,12 @@ class RecommendationService implements SimilarProductsSource {
     @TransactionalEventListener(fallbackExecution = true)
     void onUserBehaviourChanged(UserBehaviourChanged event) {
         cache.clear(RecommendationCache.userKey(event.userId()), properties.cacheTtl());
+    }
+
+    // after commit, as for a change of behaviour: every list computed before shows or ranks the product as it was
+    @TransactionalEventListener(fallbackExecution = true)
+    void onProductListingChanged(ProductListingChanged event) {
+        cache.changeCatalog();
     }
 
     private UserRecommendationsResponse computeForUser(
@@ -440,13 +447,15 @@ class RecommendationService implements SimilarProductsSource {
             return compute.apply(trained, inForce);
         }
         String field = field(surface, trained, inForce, limit, items);
-        return cache.get(key, field, type).map(this::inStockOnly).orElseGet(() -> {
-            // read before anything the list is computed from: a clearing after this refuses the list
-            Optional<String> generation = cache.generation(key);
-            T fresh = compute.apply(trained, inForce);
-            generation.ifPresent(read -> cache.put(key, read, field, fresh, properties.cacheTtl()));
-            return fresh;
-        });
+        // read before anything the list is computed from: a clearing or a catalog change after this refuses the list
+        Optional<RecommendationCache.Lookup<T>> lookup = cache.lookup(key, field, type);
+        Optional<T> cached = lookup.flatMap(RecommendationCache.Lookup::cached);
+        if (cached.isPresent()) {
+            return inStockOnly(cached.get());
+        }
+        T fresh = compute.apply(trained, inForce);
+        lookup.ifPresent(read -> cache.put(key, read, field, fresh, properties.cacheTtl()));
+        return fresh;
     }
 
     private <T extends RecommendationList<T>> T inStockOnly(T list) {

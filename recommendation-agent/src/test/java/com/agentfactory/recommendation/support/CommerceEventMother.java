@@ -63,6 +63,36 @@ public final class CommerceEventMother {
                 product.unitCost());
     }
 
+    /** The feed's next version of the product at another price, as a later upsert of it. */
+    public static ProductUpserted repriced(ProductUpserted product, String price) {
+        return new ProductUpserted(
+                UUID.randomUUID(),
+                product.occurredAt().plusSeconds(1),
+                product.productId(),
+                product.sku(),
+                product.name(),
+                product.description(),
+                product.category(),
+                new Money(new BigDecimal(price), product.price().currency()),
+                product.stockQuantity(),
+                product.unitCost());
+    }
+
+    /** The feed's next version of the product with another stock and description, as a later upsert of it. */
+    public static ProductUpserted restocked(ProductUpserted product, int stock) {
+        return new ProductUpserted(
+                UUID.randomUUID(),
+                product.occurredAt().plusSeconds(1),
+                product.productId(),
+                product.sku(),
+                product.name(),
+                product.description() + ", back in stock",
+                product.category(),
+                product.price(),
+                stock,
+                product.unitCost());
+    }
+
     public static CustomerUpserted customer(UUID customerId, String country) {
         return new CustomerUpserted(
                 UUID.randomUUID(),

@@ -11,6 +11,7 @@ import com.agentfactory.messaging.envelope.EnvelopeCodec;
 import com.agentfactory.messaging.envelope.MessageEnvelope;
 import com.agentfactory.messaging.runtime.ReportedTaskStatus;
 import com.agentfactory.messaging.testing.AgentTaskProbe;
+import com.agentfactory.messaging.testing.Api;
 import com.agentfactory.recommendation.model.ModelService;
 import com.agentfactory.recommendation.support.RecommendationIntegrationTest;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class RecommendationsIT extends RecommendationIntegrationTest {
@@ -156,15 +159,54 @@ class RecommendationsIT extends RecommendationIntegrationTest {
     void servesTheUsersListFromRedisForAnHour() {
         awaitLensRecommendedFirstToTheShopper();
         String key = "recommendation:user:" + shopper;
-        // the homepage list of the model version in service, without rules, ten long
-        String field = "for_you:" + models.current().version() + ":0:10";
-        String cached = askUntilCached("/api/v1/recommendations/users/" + shopper, key, field);
+        // the homepage list of the model version in service, without rules, ten long, under the catalog now
+        String field = await().atMost(WAIT)
+                .until(
+                        () -> {
+                            api.get("/api/v1/recommendations/users/" + shopper);
+                            String homepage = "for_you:" + models.current().version() + ":0:10:" + catalogGeneration();
+                            return redis.opsForHash().hasKey(key, homepage) ? homepage : null;
+                        },
+                        Objects::nonNull);
+        String cached = redis.opsForHash().get(key, field).toString();
         redis.opsForHash().put(key, field, cached.replace("\"name\":\"Lens\"", "\"name\":\"From cache\""));
 
         var response = api.get("/api/v1/recommendations/users/" + shopper);
 
         assertThat(response.text("/recommendations/0/name")).isEqualTo("From cache");
         assertThat(redis.getExpire(key)).isBetween(1L, 3600L);
+    }
+
+    @Test
+    void showsAProductsNewPriceInTheCachedListsOnceTheFeedChangesIt() {
+        awaitLensRecommendedFirstToTheShopper();
+        String listUrl = "/api/v1/recommendations/users/" + shopper;
+        askUntilCached(listUrl, "recommendation:user:" + shopper);
+        String category = api.get("/api/v1/products/" + lens).text("/category");
+
+        storefront.publish(product(lens, "Lens", category, "149.00", 5));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        recommended(lens, api.get(listUrl)).path("price").decimalValue())
+                .isEqualByComparingTo("149.00"));
+    }
+
+    @Test
+    void ranksByAProductsNewMarginInTheCachedListsOnceItIsSet() {
+        awaitLensRecommendedFirstToTheShopper();
+        String listUrl = "/api/v1/recommendations/users/" + shopper;
+        askUntilCached(listUrl, "recommendation:user:" + shopper);
+        double scoreWithoutMargin =
+                recommended(lens, api.get(listUrl)).path("score").doubleValue();
+
+        assertThat(api.put("/api/v1/products/" + lens + "/margin", Map.of("margin", 99.5))
+                        .status())
+                .isEqualTo(200);
+
+        // the margin boost lifts a product's score by its margin rate
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        recommended(lens, api.get(listUrl)).path("score").doubleValue())
+                .isGreaterThan(scoreWithoutMargin));
     }
 
     @Test
@@ -271,6 +313,20 @@ class RecommendationsIT extends RecommendationIntegrationTest {
                         .path("stock_quantity")
                         .toString())
                 .isEqualTo("0");
+    }
+
+    /** The product's entry in the response's list. */
+    private static JsonNode recommended(UUID productId, Api.Response list) {
+        for (JsonNode product : list.body().path("recommendations")) {
+            if (product.path("product_id").asString().equals(productId.toString())) {
+                return product;
+            }
+        }
+        throw new AssertionError(productId + " is not in the list");
+    }
+
+    private String catalogGeneration() {
+        return Objects.requireNonNullElse(redis.opsForValue().get(RecommendationCache.CATALOG), "0");
     }
 
     private static String sku(UUID productId) {

@@ -9,6 +9,7 @@ import com.agentfactory.support.testdata.HeldTransaction;
 import com.agentfactory.support.testdata.SupportApi.As;
 import com.agentfactory.support.testdata.SupportIntegrationTest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The address a task names its customer by, which no one checked, is not taken from another customer who has it, nor
- * kept for two customers by two tasks naming it at once.
+ * kept for two customers by two tasks naming it at once, nor while a profile announces it for someone else. A profile's
+ * address is the customer's (the shop checked it) even when a task named another customer by it first.
  */
 class TaskAddressesIT extends SupportIntegrationTest {
 
@@ -88,11 +90,46 @@ class TaskAddressesIT extends SupportIntegrationTest {
                         () -> transactions.executeWithoutResult(
                                 other -> addresses.rememberNamedByTask(second, address, seen)));
 
-        assertThat(jdbc.sql("SELECT customer_id FROM customer_addresses WHERE email = :email")
-                        .param("email", address)
-                        .query(UUID.class)
-                        .list())
-                .containsExactly(first);
+        assertThat(holdersOf(address)).containsExactly(first);
+    }
+
+    @Test
+    void aProfileKeepsItsAddressThoughATaskNamedAnotherCustomerByIt() {
+        UUID taskCustomer = UUID.randomUUID();
+        UUID profileCustomer = UUID.randomUUID();
+        String address = "pia-" + UUID.randomUUID() + "@example.com";
+        Instant seen = Instant.parse("2026-11-01T08:00:00Z");
+        // a task's address is unchecked: one mistyped must not keep the owner's own profile from it
+        addresses.rememberNamedByTask(taskCustomer, address, seen);
+
+        addresses.remember(profileCustomer, address, seen.plusSeconds(60));
+
+        assertThat(holdersOf(address)).containsExactlyInAnyOrder(taskCustomer, profileCustomer);
+    }
+
+    @Test
+    void aTaskNamingAnAddressWhileAProfileAnnouncesItForAnotherCustomerWaitsAndLeavesItToThem() {
+        UUID profileCustomer = UUID.randomUUID();
+        UUID taskCustomer = UUID.randomUUID();
+        String address = "rui-" + UUID.randomUUID() + "@example.com";
+        Instant seen = Instant.parse("2026-11-01T08:00:00Z");
+
+        // the task's message is taken in while the profile is not committed: unless it waits for the profile, its
+        // check does not see the profile's row
+        new HeldTransaction(transactions, jdbcTemplate)
+                .whileHolding(
+                        () -> addresses.remember(profileCustomer, address, seen),
+                        () -> transactions.executeWithoutResult(
+                                task -> addresses.rememberNamedByTask(taskCustomer, address, seen)));
+
+        assertThat(holdersOf(address)).containsExactly(profileCustomer);
+    }
+
+    private List<UUID> holdersOf(String address) {
+        return jdbc.sql("SELECT customer_id FROM customer_addresses WHERE email = :email")
+                .param("email", address)
+                .query(UUID.class)
+                .list();
     }
 
     /** Mails support from the address; returns the conversation the mail opened. */

@@ -113,6 +113,34 @@ class EscalationRepository {
                 taskIds.toArray(UUID[]::new));
     }
 
+    /**
+     * The customer who cancelled one of these tasks while it waited for a person is named as who resolved its
+     * escalation, and as who claimed it when no one had, and the supervisor's words for a resolution without a note
+     * ("cancelled by ...") repeat them: all say the erased text instead. Compared without case, as the erasure
+     * compares who asked for the task. Run after {@link #eraseNotesOf}, which tells those words from a note by
+     * comparing them with resolved_by.
+     */
+    void eraseCustomerAsPersonOf(List<UUID> taskIds, UUID customerId, String erased) {
+        String id = customerId.toString();
+        jdbc.update(
+                "UPDATE escalations SET"
+                        + " resolution = CASE WHEN lower(resolved_by) = ?"
+                        + " AND right(resolution, length(resolved_by) + 4) = ' by ' || resolved_by"
+                        + " THEN left(resolution, length(resolution) - length(resolved_by)) || ? ELSE resolution END,"
+                        + " resolved_by = CASE WHEN lower(resolved_by) = ? THEN ? ELSE resolved_by END,"
+                        + " claimed_by = CASE WHEN lower(claimed_by) = ? THEN ? ELSE claimed_by END"
+                        + " WHERE task_id = ANY (?) AND (lower(resolved_by) = ? OR lower(claimed_by) = ?)",
+                id,
+                erased,
+                id,
+                erased,
+                id,
+                erased,
+                taskIds.toArray(UUID[]::new),
+                id,
+                id);
+    }
+
     List<Escalation> page(EscalationStatus status, int page, int limit) {
         List<Object> args = new ArrayList<>();
         String where = "";

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Opens the escalations of tasks handed to people, closes them when such a task is cancelled or its agent's result
  * comes after all (COMPLETED when it completed the task, else CANCELLED: nothing is left for the person), and replaces the
  * reason they were opened for when an erasure replaced it in the task's history, and the notes people resolved them
- * with when the task was erased. Runs
- * synchronously in the publisher's transaction (a plain event listener, not a transactional or asynchronous
+ * with and the erased customer's id as who claimed or resolved them (cancelling the task) when the task was erased.
+ * Runs synchronously in the publisher's transaction (a plain event listener, not a transactional or asynchronous
  * one), so the queue commits with the tasks' state.
  */
 @Component
@@ -58,5 +58,7 @@ class TaskEscalationListener {
     @EventListener
     void on(TasksErased erased) {
         escalations.eraseNotesOf(erased.taskIds(), TasksErased.ERASED_TEXT);
+        // after the notes: their erasure tells the supervisor's words from a note by comparing them with resolved_by
+        escalations.eraseCustomerAsPersonOf(erased.taskIds(), erased.customerId(), TasksErased.ERASED_CUSTOMER);
     }
 }

@@ -35,7 +35,7 @@ class TaskPersonalData implements PersonalDataHolder {
     static final String ERASED_TEXT = TasksErased.ERASED_TEXT;
 
     /** What an erasure leaves where a customer's id named who asked for a task or moved it. */
-    static final String ERASED_CUSTOMER = "erased";
+    static final String ERASED_CUSTOMER = TasksErased.ERASED_CUSTOMER;
 
     /**
      * The moves whose reason holds an agent's words: a failure or expiry it reported says its error, possibly with
@@ -221,7 +221,7 @@ class TaskPersonalData implements PersonalDataHolder {
         jdbc.update(ERASE_PEOPLES_NOTES, ERASED_TEXT, id, id);
         jdbc.update(ERASE_CUSTOMERS_MOVES, erased.toArray(UUID[]::new), id);
         if (!erased.isEmpty()) {
-            events.publishEvent(new TasksErased(erased));
+            events.publishEvent(new TasksErased(customerId, erased));
         }
         return jdbc.update(
                 "UPDATE tasks SET input_data = '{\"erased\": true}'::jsonb,"

@@ -436,6 +436,9 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
         UUID askedForBySomeoneElse = taskAbout(customer);
         assertThat(actorsOf(askedForAndCancelled))
                 .contains(customer.toString(), customer.toString().toUpperCase(Locale.ROOT));
+        assertThat(jdbc.queryForObject(
+                        "SELECT resolved_by FROM escalations WHERE task_id = ?", String.class, askedForAndCancelled))
+                .isEqualTo(customer.toString().toUpperCase(Locale.ROOT));
 
         eraseInTheSupervisor();
 
@@ -449,6 +452,13 @@ class PrivacyRequestsIT extends SupervisorIntegrationTest {
                 .isEqualTo("cancelled by erased");
         assertThat(shown.toString().toLowerCase(Locale.ROOT)).doesNotContain(customer.toString());
         assertThat(actorsOf(askedForBySomeoneElse)).first().isEqualTo("test-user");
+        // cancelling the task resolved its escalation, which no one had claimed, in the customer's name
+        JsonNode escalation = api.get("/api/v1/escalations/" + escalationOf(askedForAndCancelled))
+                .body();
+        assertThat(escalation.path("resolved_by").asString()).isEqualTo("erased");
+        assertThat(escalation.path("claimed_by").asString()).isEqualTo("erased");
+        assertThat(escalation.path("resolution").asString()).isEqualTo("cancelled by erased");
+        assertThat(escalation.toString().toLowerCase(Locale.ROOT)).doesNotContain(customer.toString());
     }
 
     @Test

@@ -172,9 +172,12 @@ public class InteractionService {
         events.publishEvent(new UserBehaviourChanged(userId));
     }
 
-    /** Every stored interaction, oldest first, weighted by kind and decayed to {@code now}. */
+    /**
+     * The interactions the models learn from at {@code now}, oldest first, weighted by kind and decayed to it: those
+     * since the horizon ({@link InteractionProperties#horizonHalfLives()}), as older ones weigh next to nothing.
+     */
     public List<DecayedInteraction> decayedInteractions(Instant now) {
-        return interactions.all().stream()
+        return interactions.since(properties.horizon(now)).stream()
                 .map(interaction -> new DecayedInteraction(
                         interaction.userId(),
                         interaction.productId(),

@@ -60,15 +60,16 @@ class RecommendationAgentIT extends AgentContract {
                 .filter(type -> type.taskType().equals("batch-recommendations"))
                 .findFirst()
                 .orElseThrow();
+        // as many users as fit one answer at the default limit of 10
         assertThat(batch.inputSchema().at("/properties/user_ids/maxItems").asInt())
-                .isEqualTo(1000);
+                .isEqualTo(250);
     }
 
     @Test
     void failsABatchOverTheUserLimitAtOnceWithoutRetry() {
         ObjectNode input = codec.mapper().createObjectNode();
         var userIds = input.putArray("user_ids");
-        for (int i = 0; i < 1001; i++) {
+        for (int i = 0; i < 251; i++) {
             userIds.add(UUID.randomUUID().toString());
         }
 
@@ -82,6 +83,27 @@ class RecommendationAgentIT extends AgentContract {
                 .containsOnlyOnce(ReportedTaskStatus.FAILED)
                 .doesNotContain(ReportedTaskStatus.RUNNING);
         assertThat(deadLetteredTaskIds()).doesNotContain(failed.taskId().toString());
+    }
+
+    @Test
+    void failsABatchOfMoreListsThanOneAnswerCarriesAtOnceOnTheUserIds() {
+        // 51 users at limit 50: 2,550 products in all, more than the 2,500 one answer carries
+        ObjectNode input = codec.mapper().createObjectNode().put("limit", 50);
+        var userIds = input.putArray("user_ids");
+        for (int i = 0; i < 51; i++) {
+            userIds.add(UUID.randomUUID().toString());
+        }
+
+        TaskStatusChanged failed = run("batch-recommendations", input);
+
+        assertThat(failed.status()).isEqualTo(ReportedTaskStatus.FAILED);
+        assertThat(failed.failure()).isEqualTo(FailureKind.INVALID_INPUT);
+        assertThat(failed.errors()).extracting(FieldErrorDetail::field).containsExactly("user_ids");
+        assertThat(failed.errors().getFirst().message()).contains("at most 50 at that limit");
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(statusesOf(failed.taskId()))
+                .containsOnlyOnce(ReportedTaskStatus.FAILED)
+                .doesNotContain(ReportedTaskStatus.RUNNING);
     }
 
     @Test

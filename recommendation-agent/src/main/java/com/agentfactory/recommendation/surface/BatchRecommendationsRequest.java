@@ -8,7 +8,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** The users of a campaign, whose "for you" lists are wanted at once; {@code limit} defaults to 10. */
+/**
+ * The users of a campaign, whose "for you" lists are wanted at once; {@code limit} defaults to 10. Users times limit
+ * is at most {@value ListLimits#MAX_BATCH_PRODUCTS}, what one answer carries.
+ */
+@FitsOneAnswer
 record BatchRecommendationsRequest(
         @NotEmpty @Size(max = ListLimits.MAX_BATCH_USERS) List<@NotNull UUID> userIds,
 

@@ -23,7 +23,9 @@ class BatchRecommendationsTaskHandler
 
     @Override
     public String description() {
-        return "The \"for you\" lists of many users at once, for an e-mail campaign.";
+        return "The \"for you\" lists of many users at once, for an e-mail campaign: at most "
+                + ListLimits.MAX_BATCH_USERS + " users, and users times limit at most " + ListLimits.MAX_BATCH_PRODUCTS
+                + ", what one answer carries.";
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,6 +196,12 @@ class SurfacesIT extends RecommendationIntegrationTest {
         var batch = api.post("/api/v1/recommendations/batch", Map.of("user_ids", List.of(), "limit", 5));
         assertThat(batch.status()).isEqualTo(400);
         assertThat(batch.errorFields()).containsExactlyInAnyOrder("user_ids", "limit");
+        // more lists than one answer carries: 51 users at limit 50
+        var tooLarge = api.post(
+                "/api/v1/recommendations/batch",
+                Map.of("user_ids", Stream.generate(UUID::randomUUID).limit(51).toList(), "limit", 50));
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.errorFields()).containsExactly("user_ids");
 
         var crossSell = api.get("/api/v1/recommendations/users/" + shopper + "/cross-sell?limit=51");
         assertThat(crossSell.status()).isEqualTo(400);

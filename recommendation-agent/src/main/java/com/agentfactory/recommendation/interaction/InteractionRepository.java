@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -119,6 +122,17 @@ class InteractionRepository {
                 "SELECT EXISTS (SELECT 1 FROM interactions WHERE upper(order_number) = upper(?) AND kind = 'PURCHASE')",
                 Boolean.class,
                 orderNumber));
+    }
+
+    /** Which of the products the user bought after {@code since}, in purchases not taken back in full. */
+    Set<UUID> boughtAfter(UUID userId, Collection<UUID> productIds, Instant since) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT product_id FROM interactions WHERE user_id = ? AND kind = 'PURCHASE' AND quantity > 0"
+                        + " AND occurred_at > ? AND product_id = ANY (?)",
+                UUID.class,
+                userId,
+                Timestamp.from(since),
+                productIds.toArray(UUID[]::new)));
     }
 
     /** Keeps a cancellation's lines until the order it names arrives; a redelivered one is kept once. */

@@ -73,7 +73,11 @@ public class InteractionService {
         }
     }
 
-    /** Records the order's lines as purchases, less what the cancellations of it read before it took back. */
+    /**
+     * Records the order's lines as purchases, less what the cancellations of it read before it took back, and takes
+     * the products bought out of a cart the customer abandoned before the order: a recovery list is not to lead with
+     * them, nor to be built at all once every product of the cart is bought.
+     */
     public void recordPurchase(OrderPlaced event) {
         if (!recordable(event.customerId())) {
             return;
@@ -89,6 +93,12 @@ public class InteractionService {
         }
         for (CancelledLine cancelled : interactions.takePending(event.orderNumber())) {
             interactions.takeBackPurchase(event.orderNumber(), null, cancelled.productId(), cancelled.quantity());
+        }
+        List<UUID> bought =
+                event.lines().stream().map(OrderLine::productId).distinct().toList();
+        if (!bought.isEmpty()) {
+            abandonedCarts.lockCartOf(event.customerId());
+            abandonedCarts.takeOutBought(event.customerId(), bought, event.occurredAt());
         }
         events.publishEvent(new UserBehaviourChanged(event.customerId()));
     }
@@ -126,14 +136,23 @@ public class InteractionService {
         changed.forEach(userId -> events.publishEvent(new UserBehaviourChanged(userId)));
     }
 
-    /** Keeps a known customer's abandoned cart, so a recovery list can be built from it. */
+    /**
+     * Keeps a known customer's abandoned cart, so a recovery list can be built from it, without the products the
+     * customer bought after abandoning it: an order read before the abandonment (they travel on different topics).
+     */
     public void recordAbandonedCart(CartAbandoned event) {
         if (!recordable(event.customerId())) {
             return;
         }
+        abandonedCarts.lockCartOf(event.customerId());
         List<UUID> productIds =
                 event.lines().stream().map(OrderLine::productId).distinct().toList();
-        abandonedCarts.save(new AbandonedCart(event.customerId(), productIds, event.occurredAt()));
+        Set<UUID> boughtSince = productIds.isEmpty()
+                ? Set.of()
+                : interactions.boughtAfter(event.customerId(), productIds, event.occurredAt());
+        List<UUID> left =
+                productIds.stream().filter(id -> !boughtSince.contains(id)).toList();
+        abandonedCarts.save(new AbandonedCart(event.customerId(), left, event.occurredAt()));
         events.publishEvent(new UserBehaviourChanged(event.customerId()));
     }
 

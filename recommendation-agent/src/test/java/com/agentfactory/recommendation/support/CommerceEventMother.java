@@ -119,9 +119,13 @@ public final class CommerceEventMother {
     }
 
     public static OrderPlaced order(UUID customerId, UUID... productIds) {
+        return order(Instant.now(), customerId, productIds);
+    }
+
+    public static OrderPlaced order(Instant placedAt, UUID customerId, UUID... productIds) {
         return new OrderPlaced(
                 UUID.randomUUID(),
-                Instant.now(),
+                placedAt,
                 UUID.randomUUID(),
                 "ORD-" + UUID.randomUUID().toString().substring(0, 8),
                 customerId,
@@ -187,9 +191,13 @@ public final class CommerceEventMother {
     }
 
     public static CartAbandoned abandonedCart(UUID customerId, UUID... productIds) {
+        return abandonedCart(Instant.now(), customerId, productIds);
+    }
+
+    public static CartAbandoned abandonedCart(Instant abandonedAt, UUID customerId, UUID... productIds) {
         return new CartAbandoned(
                 UUID.randomUUID(),
-                Instant.now(),
+                abandonedAt,
                 customerId,
                 "session-" + customerId,
                 "EUR",

@@ -68,10 +68,18 @@ public class ProcessedMessages {
         return Boolean.TRUE.equals(exists);
     }
 
-    /** Forgets claims older than the retention; redeliveries never come that late. */
-    public int purgeOlderThan(Duration retention) {
+    /**
+     * Forgets at most {@code batchSize} of the claims older than the retention, oldest first; redeliveries never come
+     * that late. Returns how many it forgot. Claims another instance of the service is deleting are skipped.
+     */
+    int purgeBatchOlderThan(Duration retention, int batchSize) {
+        // one statement per batch: after a long stop a single DELETE of every old claim held millions of rows in one
+        // transaction
         return jdbc.update(
-                "DELETE FROM processed_messages WHERE processed_at < ?",
-                Timestamp.from(clock.instant().minus(retention)));
+                "DELETE FROM processed_messages WHERE (message_id, consumer) IN (SELECT message_id, consumer"
+                        + " FROM processed_messages WHERE processed_at < ? ORDER BY processed_at LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED)",
+                Timestamp.from(clock.instant().minus(retention)),
+                batchSize);
     }
 }

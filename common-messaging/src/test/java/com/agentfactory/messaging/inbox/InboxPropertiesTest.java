@@ -33,6 +33,34 @@ class InboxPropertiesTest {
                 .hasRootCauseMessage("agentfactory.messaging.inbox.retention must be at least 7 days, was PT24H");
     }
 
+    @Test
+    void purgesEveryTenMinutesInBatchesOfFiveThousandByDefault() {
+        InboxProperties properties = bind(Map.of());
+
+        assertThat(properties.purgeInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(properties.purgeBatchSize()).isEqualTo(5000);
+    }
+
+    @Test
+    void refusesAPurgeBatchThatDeletesNothingOrHoldsTooManyRowsInOneTransaction() {
+        assertThatThrownBy(() -> bind(Map.of("agentfactory.messaging.inbox.purge-batch-size", "0")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage(
+                        "agentfactory.messaging.inbox.purge-batch-size must be between 1 and 10000, was 0");
+        assertThatThrownBy(() -> bind(Map.of("agentfactory.messaging.inbox.purge-batch-size", "10001")))
+                .isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void refusesAPurgeIntervalOutsideAMinuteToADay() {
+        assertThatThrownBy(() -> bind(Map.of("agentfactory.messaging.inbox.purge-interval", "10s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage(
+                        "agentfactory.messaging.inbox.purge-interval must be between PT1M and PT24H, was PT10S");
+        assertThatThrownBy(() -> bind(Map.of("agentfactory.messaging.inbox.purge-interval", "2d")))
+                .isInstanceOf(BindException.class);
+    }
+
     private static InboxProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("agentfactory.messaging.inbox", InboxProperties.class);

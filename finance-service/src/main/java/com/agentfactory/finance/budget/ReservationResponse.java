@@ -43,7 +43,7 @@ record ReservationResponse(
 
     /** The reservation as {@code caller} sees it: what they may do with it is the service's own rule. */
     static ReservationResponse of(Reservation r, Budget b, Caller caller) {
-        boolean held = r.status() == ReservationStatus.RESERVED;
+        boolean settleable = r.status() == ReservationStatus.RESERVED && maySettleAny(caller);
         return new ReservationResponse(
                 r.id(),
                 r.budgetId(),
@@ -63,7 +63,15 @@ record ReservationResponse(
                 r.resolvedAt(),
                 r.expiresAt(),
                 r.reservedBy(),
-                held && r.settleableBy(caller, false),
-                held && r.settleableBy(caller, true));
+                settleable && r.settleableBy(caller, false),
+                settleable && r.settleableBy(caller, true));
+    }
+
+    // the access rules let only these roles post to the financial API: a reader (the support desk) settles nothing,
+    // not even a reservation without a recorded holder
+    private static boolean maySettleAny(Caller caller) {
+        return caller.hasRole(Caller.ADMIN)
+                || caller.hasRole(Caller.MARKETING_MANAGER)
+                || caller.hasRole(Caller.SYSTEM_AGENT);
     }
 }

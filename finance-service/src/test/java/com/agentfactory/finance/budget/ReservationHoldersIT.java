@@ -164,6 +164,9 @@ class ReservationHoldersIT extends FinanceIntegrationTest {
 
         Map<String, JsonNode> asManager = heldRows(manager);
         Map<String, JsonNode> asAdmin = heldRows(financeAdmin);
+        // the support desk reads the financial API and may post to none of it
+        Map<String, JsonNode> asSupport =
+                heldRows(api.withToken(TestTokens.staff("support-" + UUID.randomUUID(), "SUPPORT_AGENT")));
 
         assertThat(heldByAgent.text("/reserved_by")).isEqualTo("agent:ad-agent");
         assertThat(heldByAgent.body().at("/may_commit").asBoolean()).isTrue();
@@ -174,6 +177,7 @@ class ReservationHoldersIT extends FinanceIntegrationTest {
         assertThat(holderAndRights(asAdmin.get(agents))).isEqualTo("agent:ad-agent false true");
         assertThat(holderAndRights(asAdmin.get(managers))).isEqualTo(managerId + " false true");
         assertThat(holderAndRights(asAdmin.get(madeBefore))).isEqualTo("null true true");
+        assertThat(holderAndRights(asSupport.get(madeBefore))).isEqualTo("null false false");
 
         Response committed = manager.post(reservations + "/" + managers + "/commit", Map.of());
 

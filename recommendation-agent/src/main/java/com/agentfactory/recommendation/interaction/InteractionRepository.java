@@ -177,26 +177,10 @@ class InteractionRepository {
                 """, Timestamp.from(cutoff), limit);
     }
 
-    /** The interactions since {@code from}, oldest first. */
-    List<StoredInteraction> since(Instant from) {
+    List<StoredInteraction> all() {
         return jdbc.query(
-                "SELECT user_id, product_id, kind, occurred_at FROM interactions WHERE occurred_at >= ?"
-                        + " ORDER BY occurred_at, id",
-                InteractionRepository::map,
-                Timestamp.from(from));
-    }
-
-    /**
-     * Deletes at most {@code limit} of the views and cart additions from before {@code cutoff}; returns how many.
-     * Purchases are never deleted here. Rows another instance is deleting, or an erasure holds, are skipped.
-     */
-    int forgetBehaviourBefore(Instant cutoff, int limit) {
-        // the kinds as the partial index on occurred_at names them, so the planner can use it
-        return jdbc.update("""
-                DELETE FROM interactions WHERE id IN (
-                    SELECT id FROM interactions
-                    WHERE kind IN ('VIEW', 'CART') AND occurred_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)
-                """, Timestamp.from(cutoff), limit);
+                "SELECT user_id, product_id, kind, occurred_at FROM interactions ORDER BY occurred_at, id",
+                InteractionRepository::map);
     }
 
     /**

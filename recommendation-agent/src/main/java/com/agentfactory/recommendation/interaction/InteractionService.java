@@ -191,12 +191,9 @@ public class InteractionService {
         events.publishEvent(new UserBehaviourChanged(userId));
     }
 
-    /**
-     * The interactions the models learn from at {@code now}, oldest first, weighted by kind and decayed to it: those
-     * since the horizon ({@link InteractionProperties#horizonHalfLives()}), as older ones weigh next to nothing.
-     */
+    /** Every stored interaction, oldest first, weighted by kind and decayed to {@code now}. */
     public List<DecayedInteraction> decayedInteractions(Instant now) {
-        return interactions.since(properties.horizon(now)).stream()
+        return interactions.all().stream()
                 .map(interaction -> new DecayedInteraction(
                         interaction.userId(),
                         interaction.productId(),

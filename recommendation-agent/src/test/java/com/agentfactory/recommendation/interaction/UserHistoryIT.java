@@ -22,10 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class UserHistoryIT extends RecommendationIntegrationTest {
 
-    // sub-microsecond, so the database's microseconds and the JVM's nanoseconds of now both take part; the present,
-    // as the views older than the horizon before it may be deleted while a test runs
-    private static final Instant NOW =
-            Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_789);
+    // sub-microsecond, so the database's microseconds and the JVM's nanoseconds of now both take part
+    private static final Instant NOW = Instant.parse("2026-06-30T12:00:00.123456789Z");
     // what happened is kept to the microsecond, so what is stored reads back as it was written
     private static final Instant LATELY = NOW.truncatedTo(ChronoUnit.MICROS);
 
